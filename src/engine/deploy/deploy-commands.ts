@@ -2,7 +2,8 @@
  * The shell commands the deploy reads: which apply the migrations (MIGRATE), which start a server or hand over to
  * the container's CMD (SERVER), which roll instances (ROLLOUT), and whether a command or script migrates and then
  * serves, with a Node project's package scripts and script files read as what they run (node-scripts.ts).
- * Shell is read line by line, not parsed.
+ * Commands are read line by line; a start script's structure (its `case` arms and development branches) is read
+ * first, with tree-sitter's Bash grammar (shell-branches.ts).
  */
 import { expandScripts, scriptRuns, type FileCommands, type NodeManifest } from "./node-scripts.js";
 import type { DeployEvidence } from "./deploy-model.js";
@@ -30,6 +31,14 @@ export const SERVER =
  */
 export const ROLLOUT =
   /\bkubectl\s+(?:rollout\s+restart|set\s+image|apply)\b|\bhelm\s+(?:upgrade|install)\b|\bcap\s+\w+\s+deploy\b|\baws-actions\/amazon-ecs-deploy-task-definition\b|\baws\s+ecs\s+update-service\b|\bgoogle-github-actions\/deploy-cloudrun\b|\bgcloud\s+run\s+deploy\b|\bkamal\s+deploy\b/;
+
+/**
+ * the commands of ROLLOUT that only update instances already running, never start a cluster of their own: read in
+ * any CI workflow (a test workflow may `kubectl apply` or `helm install` into a throwaway cluster; none sets a
+ * running Deployment's image)
+ */
+export const ROLLING_UPDATE =
+  /\bkubectl\s+(?:rollout\s+restart|set\s+image)\b|\baws-actions\/amazon-ecs-deploy-task-definition\b|\baws\s+ecs\s+update-service\b|\bgoogle-github-actions\/deploy-cloudrun\b|\bgcloud\s+run\s+deploy\b|\bkamal\s+deploy\b/;
 
 export const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 /** comments blanked out (same length, so offsets keep their lines) */

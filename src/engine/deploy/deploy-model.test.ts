@@ -120,7 +120,8 @@ describe("deploy model", () => {
     expect(decideDeploy(auto, [danbooru[0], { path: ".github/workflows/deploy.yaml", content: "jobs:\n  build:\n    steps:\n      - run: docker build .\n" }]).mode).toBe("offline");
     const capfile = 'require "capistrano/setup"\nrequire "capistrano/deploy"\nrequire "capistrano/rails/migrations"\n';
     expect(decideDeploy(auto, [danbooru[0], { path: "Capfile", content: capfile }])).toMatchObject({ mode: "online", rolling: { path: "Capfile", line: 3 } });
-    expect(deployPaths([".github/workflows/deploy.yaml", ".github/workflows/test.yaml", "Capfile", "docker-compose.demo.yml"])).toEqual(["Capfile", "docker-compose.demo.yml", ".github/workflows/deploy.yaml"]);
+    // any other workflow is read last, for a rolling update only
+    expect(deployPaths([".github/workflows/deploy.yaml", ".github/workflows/test.yaml", "Capfile", "docker-compose.demo.yml"])).toEqual(["Capfile", "docker-compose.demo.yml", ".github/workflows/deploy.yaml", ".github/workflows/test.yaml"]);
   });
 
   it("leaves out compose services that run the checkout or whose environment says development (openfoodnetwork's compose.yaml)", () => {
@@ -137,6 +138,46 @@ describe("deploy model", () => {
   it("lets the config decide: deploy: online switches detection off, deploy: offline needs no files", () => {
     expect(decideDeploy({ deploy: "online" }, files())).toEqual({ mode: "online", source: "config" });
     expect(decideDeploy({ deploy: "offline" }, [])).toEqual({ mode: "offline", source: "config" });
+  });
+
+  describe("a start script read by its shell structure", () => {
+    // CourtListener's docker/django/docker-entrypoint.sh: one arm per process; only web-dev migrates
+    const arms = (dev: string, prod: string) =>
+      `#!/bin/sh\nset -e\n\ncase "$1" in\n'celery')\n    exec celery --app=cl worker\n    ;;\n'web-dev')\n${dev}    ;;\n'web-prod')\n${prod}    ;;\n*)\n    echo "Unknown command"\n    ;;\nesac\n`;
+    const entrypoint = (content: string) => [{ path: "docker/django/docker-entrypoint.sh", content }];
+
+    it("a migration only in a case arm for development does not make production offline", () => {
+      const courtlistener = arms("    ./manage.py migrate\n    exec ./manage.py runserver 0.0.0.0:8000\n", "    exec gunicorn cl.asgi:application --bind 0.0.0.0:8000\n");
+      expect(decideDeploy(auto, entrypoint(courtlistener))).toEqual({ mode: "online", source: "default" });
+    });
+
+    it("a migration in the arm production runs, before its server, does", () => {
+      const migrating = arms("    exec ./manage.py runserver 0.0.0.0:8000\n", "    ./manage.py migrate\n    exec gunicorn cl.asgi:application\n");
+      expect(decideDeploy(auto, entrypoint(migrating))).toMatchObject({ mode: "offline", offline: { path: "docker/django/docker-entrypoint.sh", line: 12 } });
+    });
+
+    it("a migration in one arm and the server in another never run in one container", () => {
+      const apart = "#!/bin/sh\ncase \"$1\" in\n  migrate) ./manage.py migrate ;;\n  web) exec gunicorn app.wsgi ;;\nesac\n";
+      expect(decideDeploy(auto, entrypoint(apart)).mode).toBe("online");
+    });
+
+    it("an if branch taken only in development is left out; its else branch is production's", () => {
+      const gated = (test: string) => `#!/bin/sh\nif [ "$DJANGO_ENV" ${test} ]; then\n  ./manage.py migrate\nfi\nexec gunicorn app.wsgi\n`;
+      expect(decideDeploy(auto, entrypoint(gated('= "development"'))).mode).toBe("online");
+      expect(decideDeploy(auto, entrypoint(gated('!= "development"')))).toMatchObject({ mode: "offline", offline: { line: 3 } });
+      // a switch production may set is no development value: it may migrate there
+      expect(decideDeploy(auto, entrypoint(gated('= "true"'))).mode).toBe("offline");
+    });
+  });
+
+  it("a rolling update in any CI workflow wins over an entrypoint that migrates (CourtListener's docker-build.yml)", () => {
+    const workflow = "name: Build and deploy\non:\n  push:\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl set image -n cl deployment/cl-python web=freelawproject/courtlistener:${{ github.sha }}\n";
+    expect(decideDeploy(auto, files({ ".github/workflows/docker-build.yml": workflow }))).toMatchObject({ mode: "online", rolling: { path: ".github/workflows/docker-build.yml", line: 8 } });
+    // a test workflow's throwaway cluster is no rolling deploy: only a workflow named for deploying counts `kubectl apply`
+    const kind = "name: e2e\njobs:\n  e2e:\n    steps:\n      - run: kubectl apply -f k8s/test.yaml\n";
+    expect(decideDeploy(auto, files({ ".github/workflows/e2e.yml": kind })).mode).toBe("offline");
+    // read after every other deploy file
+    expect(deployPaths([".github/workflows/tests.yml", ".github/workflows/deploy.yml", "docker/django/docker-entrypoint.sh"])).toEqual([".github/workflows/deploy.yml", "docker/django/docker-entrypoint.sh", ".github/workflows/tests.yml"]);
   });
 
   it("selects deploy files by path, leaving tests and dependencies out", () => {

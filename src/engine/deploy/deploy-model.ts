@@ -8,8 +8,9 @@
  * several instances roll (a Kubernetes Deployment or Helm chart, a Procfile `release:` phase, Heroku's app.json,
  * fly.io's release_command, a separate migrate service or Job, Capistrano, a deploy workflow that rolls Kubernetes,
  * more than one instance in Terraform variables or a Cloud Foundry, ECS or fly.io file:
- * rolling-signs.ts). Shell is read line by line, not parsed: a script counts when the migration command appears on a
- * line before a server start (or `exec "$@"`, the container's CMD: offline-entrypoint.ts, deploy-commands.ts).
+ * rolling-signs.ts). A start script counts when, in one way it runs in production (a `case` arm at a time, without
+ * development branches: shell-branches.ts), the migration command appears on a line before a server start (or
+ * `exec "$@"`, the container's CMD: offline-entrypoint.ts, deploy-commands.ts).
  * An application that applies its own migrations in-process at start (self-migrating.ts) counts the same, when a
  * production deploy sequence undeploys the old version from its application server before it deploys the new one
  * (app-server-redeploy.ts) or when it ships as a container (a production Dockerfile or compose file).

@@ -2,7 +2,7 @@
  * Files that say how the project is deployed, chosen by path alone (the App fetches one request each, so the
  * list is short): container files (Dockerfile, compose files, entrypoint and start scripts) and the signs of a
  * rolling deploy (Kubernetes manifests, Helm charts, Procfile, Heroku's app.json, fly.toml, render.yaml, Capistrano's
- * Capfile, Cloud66's manifest, Kamal's config/deploy.yml, a CI workflow named for deploying, the files that count
+ * Capfile, Cloud66's manifest, Kamal's config/deploy.yml, CI workflows (a rolling update in any; more read in one named for deploying), the files that count
  * instances: Terraform's variables and configuration, Cloud Foundry manifests, ECS and CloudFormation definitions), and the
  * files that show an application migrating itself at start (self-migrating.ts: go.mod and Go start files, Rust
  * main files, pom.xml / build.gradle, Spring's application config, a Node project's package.json, a Rails
@@ -104,6 +104,11 @@ export const isCloudFoundryManifestPath = (path: string): boolean => /^manifest(
 export const isAwsDefinitionPath = (path: string): boolean => /(?:^|\/)(?:\.?aws|ecs|cloudformation|cfn|copilot)\/(?:[^/]+\/)*[^/]+\.(?:json|ya?ml)$/.test(path);
 /** a file that may state how many instances of the application run (instance-counts.ts reads it) */
 export const isInstanceCountPath = (path: string): boolean => isTerraformJsonPath(path) || isTerraformHclPath(path) || isCloudFoundryManifestPath(path) || isAwsDefinitionPath(path);
+/**
+ * any CI workflow: a rolling update of running instances shows wherever it is written (CourtListener's
+ * `docker-build.yml` ends with `kubectl set image`); named for deploying, it is read for more (isDeployWorkflowPath)
+ */
+export const isWorkflowPath = (path: string): boolean => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
 /** a CI workflow named for deploying (danbooru's `.github/workflows/deploy.yaml` rolls its Kubernetes Deployments) */
 export const isDeployWorkflowPath = (path: string): boolean =>
   /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) && /(?:^|[._-])(?:deploy\w*|release|rollout|cd|prod|production|k8s|kubernetes|helm)(?:[._-]|$)/i.test(baseOf(path));
@@ -149,7 +154,7 @@ export const isDeployScriptPath = (path: string): boolean => /^[\w.-]*deploy[\w.
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isTravisPath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isDeployWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path);
+  return isTravisPath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */
@@ -158,5 +163,7 @@ export const MAX_DEPLOY_FILES = 60;
 /** The deploy files of a listing, the shallowest first, at most MAX_DEPLOY_FILES. */
 export function deployPaths(listing: readonly string[]): string[] {
   const depth = (p: string) => p.split("/").length;
-  return listing.filter(isDeployPath).sort((a, b) => depth(a) - depth(b) || a.localeCompare(b)).slice(0, MAX_DEPLOY_FILES);
+  // workflows not named for deploying are read only for a rolling update: after every other deploy file
+  const rank = (p: string) => (isWorkflowPath(p) && !isDeployWorkflowPath(p) ? 1 : 0);
+  return listing.filter(isDeployPath).sort((a, b) => rank(a) - rank(b) || depth(a) - depth(b) || a.localeCompare(b)).slice(0, MAX_DEPLOY_FILES);
 }

@@ -4,13 +4,13 @@
  * and smol-toml for the files that count instances (instance-counts.ts), tree-sitter's HCL grammar for Terraform's
  * (terraform-hcl.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
  * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts), tree-sitter's Java grammar for a Java
- * file named for migrating (java-startup.ts). The deploy decision is made inside the analysis,
+ * file named for migrating (java-startup.ts), tree-sitter's Bash grammar for a start script (shell-branches.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isJavaMigratorPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isTravisPath } from "./deploy-paths.js";
+import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isJavaMigratorPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isStartScriptPath, isTravisPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as maintenanceYamlModule from "./maintenance-yaml.js";
 import type * as instanceCountsModule from "./instance-counts.js";
@@ -18,6 +18,7 @@ import type * as nodeStartModule from "./node-start.js";
 import type * as railsBootModule from "./rails-boot-migration.js";
 import type * as capistranoModule from "./capistrano-maintenance.js";
 import type * as javaStartupModule from "./java-startup.js";
+import type * as shellBranchesModule from "./shell-branches.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule;
 type NodeStart = typeof nodeStartModule;
@@ -29,6 +30,7 @@ let javascript: NodeStart | undefined;
 let ruby: RailsBoot | undefined;
 let counts: InstanceCounts | undefined;
 let java: typeof javaStartupModule | undefined;
+let shell: typeof shellBranchesModule | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean =>
@@ -66,9 +68,15 @@ const loadJava = async () => {
   java ??= module;
 };
 
+const loadShell = async () => {
+  const module = await import("./shell-branches.js");
+  await module.loadShellParser();
+  shell ??= module;
+};
+
 /** Every reader (a test that calls decideDeploy directly). */
 export async function loadDeployReaders(): Promise<void> {
-  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true), loadJava()]);
+  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true), loadJava(), loadShell()]);
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
@@ -80,6 +88,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
     !ruby && files.some((f) => isRailsMigrateInitializerPath(f.path) || isCapistranoConfigPath(f.path)) ? loadRuby() : undefined,
     (!counts && files.some((f) => mayCountInstances(f.path))) || (!hcl && terraform) ? loadCounts(terraform) : undefined,
     !java && files.some((f) => isJavaMigratorPath(f.path)) ? loadJava() : undefined,
+    !shell && files.some((f) => isStartScriptPath(f.path)) ? loadShell() : undefined,
   ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
 }
@@ -92,6 +101,11 @@ export function deployRuby(): RailsBoot {
 export function deployJavaScript(): NodeStart {
   if (!javascript) throw new Error("the deploy's JavaScript reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return javascript;
+}
+
+export function deployShell(): typeof shellBranchesModule {
+  if (!shell) throw new Error("the deploy's shell reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
+  return shell;
 }
 
 export function deployJava(): typeof javaStartupModule {

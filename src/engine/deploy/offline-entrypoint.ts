@@ -3,13 +3,14 @@
  * `ENTRYPOINT`, compose commands (deploy-yaml.ts), the scripts they run (named `*entrypoint*` or named by a command),
  * and a Node project's package scripts behind `npm start` (deploy-commands.ts). Development files and services are
  * left out: they migrate on start for a developer's convenience; so is an image whose Dockerfile sets a development
- * or review environment (`ENV RAILS_ENV=sandbox`), with the entrypoint only it runs.
+ * or review environment (`ENV RAILS_ENV=sandbox`), with the entrypoint only it runs. A start script is read once per
+ * way it runs in production (shell-branches.ts): a `case` arm at a time, without its development arms and branches.
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { lineAt, MIGRATE, migrateThenServe, scriptThatMigratesThenServes, withoutComments, type NodeContext } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { deployJavaScript, deployYaml } from "./deploy-readers.js";
+import { deployJavaScript, deployShell, deployYaml } from "./deploy-readers.js";
 import { isComposePath, isDevelopmentEnvironment, isDevelopmentPath, isDockerfilePath, isNodeSourcePath, isStartScriptPath } from "./deploy-paths.js";
 import { manifestFor, nodeManifests } from "./node-scripts.js";
 
@@ -125,10 +126,13 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
   }
   for (const script of runs) {
     const node = nodeFor(script.path);
-    const viaScript = scriptThatMigratesThenServes(withoutComments(script.content), node);
-    if (viaScript) return viaScript;
-    const at = migrateThenServe(withoutComments(script.content), node);
-    if (at !== undefined) return { path: script.path, line: lineAt(script.content, at), what: "the container's start script runs the migrations and then starts the server" };
+    // each way the script runs in production: one arm of a `case`, no branch taken only in development
+    for (const text of deployShell().productionRuns(withoutComments(script.content))) {
+      const viaScript = scriptThatMigratesThenServes(text, node);
+      if (viaScript) return viaScript;
+      const at = migrateThenServe(text, node);
+      if (at !== undefined) return { path: script.path, line: lineAt(script.content, at), what: "the container's start script runs the migrations and then starts the server" };
+    }
   }
   return undefined;
 }

@@ -2,16 +2,16 @@
  * Signs in the deploy files that several instances run at once, or that the migrations run beside the old ones: a
  * Helm chart or rolled Kubernetes Deployment, a migrate Job, a Procfile release phase, Heroku's app.json, fly.io's
  * release_command, Render's preDeployCommand, Capistrano, a Cloud66 manifest, a Kamal config, a deploy workflow that
- * rolls Kubernetes or updates an ECS service, a script that only migrates, a compose service that only migrates or runs
+ * rolls Kubernetes or updates an ECS service (any workflow that updates running instances: `kubectl set image`), a script that only migrates, a compose service that only migrates or runs
  * several replicas, more than one instance counted in Terraform's JSON variables, a Cloud Foundry manifest, an ECS or
  * CloudFormation definition or fly.toml (instance-counts.ts).
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { lineAt, MIGRATE, ROLLOUT, SERVER, withoutComments } from "./deploy-commands.js";
+import { lineAt, MIGRATE, ROLLING_UPDATE, ROLLOUT, SERVER, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployInstanceCounts, deployYaml } from "./deploy-readers.js";
-import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isDevelopmentPath, isInstanceCountPath, isKamalConfigPath, isKubernetesPath, isMigrateScriptPath } from "./deploy-paths.js";
+import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isDevelopmentPath, isInstanceCountPath, isKamalConfigPath, isKubernetesPath, isMigrateScriptPath, isWorkflowPath } from "./deploy-paths.js";
 
 /** The first sign in the deploy files that several instances run at once, or that migrations run beside the old ones. */
 export function rollingSign(files: readonly SourceFile[]): DeployEvidence | undefined {
@@ -74,8 +74,9 @@ export function rollingSign(files: readonly SourceFile[]): DeployEvidence | unde
       const line = deployYaml().kamalServiceLine(file);
       if (line !== undefined) return { path: file.path, line, what: "a Kamal deploy: the new container (its entrypoint migrating) starts beside the old one, which serves until the new one is healthy" };
     }
-    if (isDeployWorkflowPath(file.path)) {
-      const rollout = ROLLOUT.exec(withoutComments(file.content));
+    if (isWorkflowPath(file.path)) {
+      // a workflow named for deploying rolls with any of ROLLOUT; any other only with an update of running instances
+      const rollout = (isDeployWorkflowPath(file.path) ? ROLLOUT : ROLLING_UPDATE).exec(withoutComments(file.content));
       if (rollout) return { path: file.path, line: lineAt(file.content, rollout.index), what: `a deploy workflow that runs \`${rollout[0]}\`: new instances start beside the old ones` };
     }
     if (isMigrateScriptPath(file.path) && !isDevelopmentPath(file.path)) {
