@@ -999,6 +999,18 @@ end
     },
     {
       framework: "rails",
+      name: "add_enum_value in change (Rails 7.1+; itt-mentor-services 20250813103610): Rails raises IrreversibleMigration on rollback as loudly as an explicit raise, and PostgreSQL cannot drop the value: a note",
+      code: `class AddClawbackRequiresApprovalStatusToClaims < ActiveRecord::Migration[8.0]
+  def change
+    add_enum_value :claim_status, "clawback_requires_approval"
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+    },
+    {
+      framework: "rails",
       name: "down raising ActiveRecord::IrreversibleMigration: the author's statement that it is one-way (casa's follow-up drop): a warning that a rollback stops here",
       code: `class DropStreamEntries < ActiveRecord::Migration[7.1]
   def up

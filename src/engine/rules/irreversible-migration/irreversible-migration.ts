@@ -233,14 +233,22 @@ export default defineRule({
     // a down that raises over an up that only adds enum values: PostgreSQL has no DROP VALUE, so the raise is the
     // honest down, and the old code never writes a value it does not know (sixth replay: Lago e0afdb2584). A note
     const addsEnumValues = addsOnlyEnumValues(meaningful);
-    if (down.declared === true && addsEnumValues) {
+    // the same in Rails' `change` (add_enum_value, Rails 7.1+, or its execute): the command recorder cannot invert it,
+    // so a rollback raises IrreversibleMigration as loudly as a down that raises (itt-mentor-services 20250813103610)
+    const recorderRaises = ctx.framework === "rails" && ctx.migration.railsForm === "change" && down.declared !== true;
+    if ((down.declared === true || recorderRaises) && addsEnumValues) {
       ctx.report({
         loc: down.loc ?? firstLine(ctx),
         severity: "info",
-        message: `This migration only adds enum values and its down raises (${down.reason}): PostgreSQL cannot drop an enum value, so a rollback stops here; the old code never writes a value it does not know, so nothing needs restoring.`,
+        message: recorderRaises
+          ? `This migration only adds enum values in \`change\`, which Rails cannot invert: a rollback raises ActiveRecord::IrreversibleMigration here, as a down that raises would. PostgreSQL cannot drop an enum value, so that stop is the honest down; the old code never writes a value it does not know, so nothing needs restoring.`
+          : `This migration only adds enum values and its down raises (${down.reason}): PostgreSQL cannot drop an enum value, so a rollback stops here; the old code never writes a value it does not know, so nothing needs restoring.`,
         fix: fixFor(ctx.framework, {
           sql: `-- PostgreSQL has no ALTER TYPE ... DROP VALUE: a rollback past this migration stops here by design`,
-          rails: () => `def down\n  # PostgreSQL cannot drop an enum value: a rollback stops here by design\n  raise ActiveRecord::IrreversibleMigration\nend`,
+          rails: () =>
+            recorderRaises
+              ? `# nothing to change: rolling \`change\` back raises ActiveRecord::IrreversibleMigration here, and PostgreSQL cannot drop an enum value`
+              : `def down\n  # PostgreSQL cannot drop an enum value: a rollback stops here by design\n  raise ActiveRecord::IrreversibleMigration\nend`,
           django: () => `# PostgreSQL cannot drop an enum value: unapplying stops here by design`,
           alembic: () => `def downgrade():\n    # PostgreSQL cannot drop an enum value: a downgrade stops here by design\n    raise NotImplementedError("enum values cannot be dropped")`,
         }),
