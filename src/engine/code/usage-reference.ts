@@ -400,6 +400,11 @@ function argumentOf(path: Node[]): CallNode | undefined {
   return undefined;
 }
 
+/** A `delegate` call that names where it forwards: a `to:` key in its keyword arguments. */
+function delegatesTo(call: CallNode): boolean {
+  return (call.arguments_?.arguments_ ?? []).some((arg) => arg instanceof KeywordHashNode && arg.elements.some((e) => e instanceof AssocNode && e.key instanceof SymbolNode && e.key.unescaped.value === "to"));
+}
+
 /**
  * The literal at path[0] is (inside) the value a local is assigned, and the method or file around it gives that
  * local to a call as an argument (`record.update(attrs)`, `create!(**attrs)`): the data may reach a query there.
@@ -490,6 +495,9 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   const aliasing = argumentOf(path);
   if (aliasing && !aliasing.receiver && ["alias_attribute", "alias_method"].includes(aliasing.name) && aliasing.arguments_?.arguments_[0] === path[0]) return "other";
   if (path[1] instanceof AliasMethodNode && path[1].newName === path[0]) return "other";
+  // `delegate :email_address, to: :school_contact` (prefix or not): the method it defines reads the other object's
+  // attribute, never this table's column (itt-mentor-services' School, whose own email_address was already ignored)
+  if (aliasing && !aliasing.receiver && aliasing.name === "delegate" && aliasing.arguments_?.arguments_.includes(path[0]) && delegatesTo(aliasing)) return "other";
   if (methods?.has(word) && path[0] instanceof CallNode && path[0].name === word) return "other";
   const own = classes.find((c) => c instanceof ClassNode && (constantName(c.constantPath) === model || isModelClass(constantName(c.constantPath), table, namespaced)));
   if (own) return "refers"; // the model's own code: attributes, validations, scopes
