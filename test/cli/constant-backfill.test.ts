@@ -21,8 +21,8 @@ function repo(files: Record<string, string>): string {
 const code = (fix: string) => fix.split("\n").filter((l) => !/^\s*(--|#)/.test(l)).join("\n");
 
 type Finding = { rule: string; severity: string; line: number; message: string; fix: string };
-const lint = async (cwd: string, path: string) =>
-  (JSON.parse((await run(["lint", "--format", "json", path], { cwd })).output) as { findings: Finding[] }).findings.filter((f) => f.rule === "mixed-ddl-dml");
+const findings = async (cwd: string, path: string) => (JSON.parse((await run(["lint", "--format", "json", path], { cwd })).output) as { findings: Finding[] }).findings;
+const lint = async (cwd: string, path: string) => (await findings(cwd, path)).filter((f) => f.rule === "mixed-ddl-dml");
 
 const prisma = (value: string) => `BEGIN;
 ALTER TABLE "field" ADD COLUMN "order" DOUBLE PRECISION;
@@ -48,6 +48,13 @@ describe("a constant backfill of a new column before its NOT NULL", () => {
     expect(finding.fix).toContain(`ALTER TABLE field ADD COLUMN "order" double precision NOT NULL DEFAULT 0;`);
     expect(code(finding.fix)).not.toContain("UPDATE");
     expect(code(finding.fix)).not.toContain("SET NOT NULL");
+  });
+
+  it("SQL: the SET NOT NULL after it is a note (the UPDATE of every row, under the ADD COLUMN's lock, is the hazard), pointing to the constant default", async () => {
+    const all = await findings(repo({ "prisma/migrations/20240409081450_field_order/migration.sql": prisma("0") }), "prisma/migrations");
+    const notNull = all.find((f) => f.rule === "set-not-null");
+    expect(notNull).toMatchObject({ severity: "info", line: 4 });
+    expect(notNull!.fix).toContain("with the UPDATE's constant as its default");
   });
 
   it("SQL: a value copied from another column keeps the note", async () => {

@@ -4,6 +4,36 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "teable's field_order: the UPDATE's WHERE only tests the column just added for NULL, so it writes every row under the ADD COLUMN's lock: a note, whose fix points to the constant default (mixed-ddl-dml), not a NOT VALID CHECK",
+      path: "prisma/migrations/20240409081450_field_order/migration.sql",
+      schema: "CREATE TABLE field (id text PRIMARY KEY);\nINSERT INTO field VALUES ('a');",
+      code: `BEGIN;
+ALTER TABLE "field" ADD COLUMN "order" DOUBLE PRECISION;
+UPDATE "field" SET "order" = 0 WHERE "order" IS NULL;
+ALTER TABLE "field" ALTER COLUMN "order" SET NOT NULL;
+COMMIT;
+`,
+      lines: [4],
+      severities: ["info"],
+      fixes: [
+        `-- nothing to change here: the lock is held for the UPDATE of line 3; to shorten it, add the column NOT NULL with the UPDATE's constant as its default instead of the UPDATE (no rewrite, no scan) (see mixed-ddl-dml)\nALTER TABLE "field" ALTER COLUMN "order" SET NOT NULL;`,
+      ],
+    },
+    {
+      framework: "sql",
+      name: "the same UPDATE with a WHERE that also tests another column: it may leave rows out, so the scan is the NOT NULL's own: the error stays",
+      schema: "CREATE TABLE field (id text PRIMARY KEY, kind text);\nINSERT INTO field VALUES ('a', 'x');",
+      code: `BEGIN;
+ALTER TABLE field ADD COLUMN position integer;
+UPDATE field SET position = 0 WHERE position IS NULL AND kind = 'x';
+ALTER TABLE field ALTER COLUMN position SET NOT NULL;
+COMMIT;
+`,
+      lines: [4],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "teable's collaborator: ADD COLUMN, an UPDATE of every row, then SET NOT NULL in one transaction: the lock is held for the UPDATE already, the scan is a fraction of it: a note, no NOT VALID CHECK (it would buy nothing)",
       schema: "CREATE TABLE collaborator (id text PRIMARY KEY, space_id text NOT NULL);\nINSERT INTO collaborator VALUES ('c1', 's1');",
       code: "BEGIN;\nALTER TABLE collaborator ADD COLUMN resource_id TEXT, ADD COLUMN resource_type TEXT;\nUPDATE collaborator SET resource_id = space_id;\nUPDATE collaborator SET resource_type = 'space';\nALTER TABLE collaborator ALTER COLUMN resource_id SET NOT NULL, ALTER COLUMN resource_type SET NOT NULL;\nCOMMIT;\n",
@@ -12,7 +42,7 @@ export default defineCases({
       messages: ["updated every row of collaborator under it (line 3)", "updated every row of collaborator under it (line 4)"],
       fixes: [
         "-- nothing to change here: the lock is held for the UPDATE of line 3; to shorten it, fill the column outside this transaction (see mixed-ddl-dml)\nALTER TABLE collaborator ALTER COLUMN resource_id SET NOT NULL, ALTER COLUMN resource_type SET NOT NULL;",
-        "-- nothing to change here: the lock is held for the UPDATE of line 4; to shorten it, fill the column outside this transaction (see mixed-ddl-dml)\nALTER TABLE collaborator ALTER COLUMN resource_id SET NOT NULL, ALTER COLUMN resource_type SET NOT NULL;",
+        "-- nothing to change here: the lock is held for the UPDATE of line 4; to shorten it, add the column NOT NULL with the UPDATE's constant as its default instead of the UPDATE (no rewrite, no scan) (see mixed-ddl-dml)\nALTER TABLE collaborator ALTER COLUMN resource_id SET NOT NULL, ALTER COLUMN resource_type SET NOT NULL;",
       ],
     },
     {

@@ -1,3 +1,4 @@
+import type { Operation } from "../../model.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { derivedName, fixFor, ident, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
@@ -24,6 +25,16 @@ function alreadyNotNull(ctx: RuleContext, table: string, column: string, index: 
     return o.kind === "rename_table" && nameKey(o.table) === nameKey(table);
   });
 }
+
+/**
+ * The UPDATE writes one constant into a column this up added before it with no default: mixed-ddl-dml's fix then
+ * adds the column with that constant as its default instead of the UPDATE.
+ */
+const constantFill = (up: readonly Operation[], update: Operation, column: string) =>
+  update.kind === "dml" &&
+  update.table !== undefined &&
+  Object.keys(update.constants ?? {}).some((c) => nameKey(c) === nameKey(column)) &&
+  up.slice(0, up.indexOf(update)).some((a) => a.kind === "add_column" && nameKey(a.table) === nameKey(update.table!) && nameKey(a.column.name) === nameKey(column) && !a.column.default);
 
 export default defineRule({
   meta: {
@@ -62,7 +73,7 @@ export default defineRule({
           severity: "info",
           message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock, but this transaction already holds that lock and updated every row of ${op.table} under it (line ${ctx.migration.up[rewritten].loc.line}): the scan reads what that UPDATE wrote, a fraction of the time the table is blocked anyway. The full-table write inside the transaction is the hazard (mixed-ddl-dml); a NOT VALID CHECK here would buy nothing.`,
           // the statement as code of the migration's language: one of a RunSQL / op.execute / execute string is that call again
-          fix: `${comment} nothing to change here: the lock is held for the UPDATE of line ${ctx.migration.up[rewritten].loc.line}; to shorten it, fill the column outside this transaction (see mixed-ddl-dml)\n${dataCode(ctx.framework, op)}`,
+          fix: `${comment} nothing to change here: the lock is held for the UPDATE of line ${ctx.migration.up[rewritten].loc.line}; to shorten it, ${constantFill(ctx.migration.up, ctx.migration.up[rewritten], op.column) ? "add the column NOT NULL with the UPDATE's constant as its default instead of the UPDATE (no rewrite, no scan)" : "fill the column outside this transaction"} (see mixed-ddl-dml)\n${dataCode(ctx.framework, op)}`,
         });
         continue;
       }

@@ -3,7 +3,7 @@
  * which tables the migration creates (no lock hazards there), which it empties before changing them,
  * where lock_timeout is set, which tables were copied before a drop (a backup).
  */
-import type { Migration, Operation } from "../../model.js";
+import type { Migration, Operation, OperationOf } from "../../model.js";
 import { ChangePlan } from "./change-plan.js";
 
 /** Compare names as PostgreSQL folds them: case-insensitive, `public.` is the default schema. */
@@ -296,6 +296,16 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     // the last one is enough: transactions follow one another, so an earlier one in the same transaction means this one is too
     return last !== undefined && transactions[last] === transaction;
   };
+  // an UPDATE whose WHERE only tests for NULL columns this up added before it with no default (`WHERE c IS NULL` right
+  // after ADD COLUMN c): every row is NULL there, so it writes every row
+  const onlyFreshNulls = (op: OperationOf<"dml">, index: number): boolean =>
+    op.whereOnlyNullTests === true &&
+    op.table !== undefined &&
+    (op.onlyNullRowsOf ?? []).every((column) => {
+      const added = up.findIndex((a, i) => i < index && a.kind === "add_column" && nameKey(a.table) === nameKey(op.table!) && nameKey(a.column.name) === nameKey(column) && !a.column.default);
+      // and nothing wrote the column in between
+      return added !== -1 && !up.slice(added + 1, index).some((w) => w.kind === "dml" && w.table !== undefined && nameKey(w.table) === nameKey(op.table!) && w.columns.some((c) => nameKey(c) === nameKey(column)));
+    });
   const wholeTableUpdateUnderLockBefore = (table: string | undefined, beforeIndex: number, column?: string): number | undefined => {
     if (!table || !holdsAccessExclusiveBefore(table, beforeIndex)) return undefined;
     const transaction = transactions[beforeIndex];
@@ -303,7 +313,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     // transactions follow one another: walk back while still in this one; the UPDATE that sets `column` first
     for (let j = beforeIndex - 1; j >= 0 && transactions[j] === transaction; j--) {
       const op = up[j];
-      if (op.kind !== "dml" || op.verb !== "update" || op.hasWhere || op.table === undefined || nameKey(op.table) !== nameKey(table) || !holdsAccessExclusiveBefore(table, j)) continue;
+      if (op.kind !== "dml" || op.verb !== "update" || (op.hasWhere && !onlyFreshNulls(op, j)) || op.table === undefined || nameKey(op.table) !== nameKey(table) || !holdsAccessExclusiveBefore(table, j)) continue;
       if (column === undefined || op.columns.some((c) => nameKey(c) === nameKey(column))) return j;
       found ??= j;
     }
