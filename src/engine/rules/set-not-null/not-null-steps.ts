@@ -19,8 +19,6 @@ import { djangoApp } from "../support/django-migration.js";
 import { djangoBatchedFillFunction, railsBatchedFill } from "../support/batched-fill.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { repeatable } from "../support/moved-code.js";
-import type { PgNode } from "../../adapters/sql/pg-parser.js";
-import { addsPrimaryKeyOn, laterPrimaryKey, PRIMARY_KEY_COST, primaryKeyInStatement } from "./primary-key-beside.js";
 import { addCheckNotValid, removeCheck, validateCheck } from "../support/rails-constraint-code.js";
 
 type SetNotNull = OperationOf<"set_not_null">;
@@ -28,23 +26,13 @@ type SetNotNull = OperationOf<"set_not_null">;
 /** Names a Django default may use without an import of its own (the migration file's `models`, builtins). */
 const DJANGO_BOUND = new Set(["models", "migrations"]);
 
-/** `up`: the migration's operations, for a PRIMARY KEY a later statement adds over the column (none for SQL embedded in another language) */
-function sqlSteps(op: SetNotNull, name: string, up: readonly Operation[] = []): FixSteps {
+function sqlSteps(op: SetNotNull, name: string): FixSteps {
   const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
   const check = `ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID;`;
-  // a PRIMARY KEY over the column in the same statement moves after SET NOT NULL (primary-key-beside.ts)
-  const key = op.embeddedSql ? undefined : primaryKeyInStatement(op.text, op.column);
-  const moved = (cmd: PgNode) => key !== undefined && addsPrimaryKeyOn(op.column)(cmd);
   // a statement of several sub-commands keeps the others in their place, this SET NOT NULL becoming the CHECK
-  const inStatement = op.embeddedSql
-    ? undefined
-    : alterWithSubcommand(op.text, (cmd) => (cmd.subtype === "AT_SetNotNull" && cmd.name === op.column) || moved(cmd), (cmd) => (moved(cmd) ? [] : alterSubcommandsOf(check)));
-  const later = key || op.embeddedSql ? undefined : laterPrimaryKey(up, op);
-  const laterNote = later
-    ? `-- line ${later.loc.line}'s PRIMARY KEY implies NOT NULL: adding it checks ${op.column} for NULLs itself, a scan under its lock this NOT VALID CHECK does not spare;\n-- move it after SET NOT NULL in the migration below, where ${PRIMARY_KEY_COST}\n`
-    : "";
+  const inStatement = op.embeddedSql ? undefined : alterWithSubcommand(op.text, (cmd) => cmd.subtype === "AT_SetNotNull" && cmd.name === op.column, () => alterSubcommandsOf(check));
   return {
-    inPlace: laterNote + (inStatement ?? check),
+    inPlace: inStatement ?? check,
     steps: [
       {
         name: `validate ${name}`,
@@ -52,9 +40,8 @@ function sqlSteps(op: SetNotNull, name: string, up: readonly Operation[] = []): 
           `ALTER TABLE ${t} VALIDATE CONSTRAINT ${n};`,
           `ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;  -- PostgreSQL 12+ reads the CHECK instead of the table`,
           `ALTER TABLE ${t} DROP CONSTRAINT ${n};`,
-          ...(key ? [`-- the primary key, moved here from the statement: after NOT NULL it has no NULLs to look for, but ${PRIMARY_KEY_COST}`, key.sql] : []),
         ],
-        down: [...(key ? [`ALTER TABLE ${t} DROP CONSTRAINT ${ident(key.name)};`] : []), `ALTER TABLE ${t} ALTER COLUMN ${c} DROP NOT NULL;`],
+        down: [`ALTER TABLE ${t} ALTER COLUMN ${c} DROP NOT NULL;`],
       },
     ],
   };
@@ -310,7 +297,7 @@ function alembicSteps(op: SetNotNull, name: string, up: readonly Operation[]): F
 export function notNullSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   switch (ctx.framework) {
     case "sql":
-      return sqlSteps(op, name, ctx.migration.up);
+      return sqlSteps(op, name);
     case "rails":
       return railsSteps(ctx, op, name);
     case "django":

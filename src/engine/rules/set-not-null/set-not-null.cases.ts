@@ -55,47 +55,6 @@ COMMIT;
     },
     {
       framework: "sql",
-      name: "the same statement adds a PRIMARY KEY over the column (langfuse): the key implies NOT NULL, so it moves after SET NOT NULL (beside the NOT VALID CHECK it would scan for NULLs itself, and PostgreSQL 18 gives its NOT NULL the CHECK's name); its index build is the lock cost left, said",
-      path: "migrations/000002_pk.up.sql",
-      files: { "migrations/000001_init.up.sql": "CREATE TABLE trace_scores (score_id text, project_id text);\n" },
-      schema: "CREATE TABLE trace_scores (score_id text, project_id text);\nINSERT INTO trace_scores VALUES ('a', 'p');",
-      code: "ALTER TABLE trace_scores ALTER COLUMN score_id SET NOT NULL, ADD PRIMARY KEY (score_id);\n",
-      lines: [1],
-      fixes: [
-        "ALTER TABLE trace_scores ADD CONSTRAINT trace_scores_score_id_not_null CHECK (score_id IS NOT NULL) NOT VALID;\n\n-- then a new migration, migrations/000003_validate_trace_scores_score_id_not_null.up.sql:\nALTER TABLE trace_scores VALIDATE CONSTRAINT trace_scores_score_id_not_null;\nALTER TABLE trace_scores ALTER COLUMN score_id SET NOT NULL;  -- PostgreSQL 12+ reads the CHECK instead of the table\nALTER TABLE trace_scores DROP CONSTRAINT trace_scores_score_id_not_null;\n-- the primary key, moved here from the statement: after NOT NULL it has no NULLs to look for, but building its unique index still reads the whole table under an ACCESS EXCLUSIVE lock, the lock cost left (CREATE UNIQUE INDEX CONCURRENTLY first, then ADD PRIMARY KEY USING INDEX: see unique-constraint-without-index)\nALTER TABLE trace_scores ADD PRIMARY KEY (score_id);",
-      ],
-      afterFix: {
-        query: "SELECT conname, contype FROM pg_constraint WHERE conrelid = 'trace_scores'::regclass AND contype IN ('p', 'c')",
-        rows: [{ conname: "trace_scores_pkey", contype: "p" }],
-      },
-    },
-    {
-      framework: "sql",
-      name: "two columns set NOT NULL and a PRIMARY KEY over both in one statement (lemmy's post_actions): each fix moves the key after its own SET NOT NULL and keeps the other column's",
-      path: "migrations/000002_pk.up.sql",
-      files: { "migrations/000001_init.up.sql": "CREATE TABLE post_actions (person_id integer, post_id integer, liked timestamptz);\n" },
-      schema: "CREATE TABLE post_actions (person_id integer, post_id integer, liked timestamptz);\nINSERT INTO post_actions VALUES (1, 2, now());",
-      code: "ALTER TABLE post_actions\n    ALTER COLUMN person_id SET NOT NULL,\n    ALTER COLUMN post_id SET NOT NULL,\n    ADD PRIMARY KEY (person_id, post_id);\n",
-      lines: [1, 1],
-      afterFix: {
-        query: "SELECT conname, contype FROM pg_constraint WHERE conrelid = 'post_actions'::regclass AND contype IN ('p', 'c')",
-        rows: [{ conname: "post_actions_pkey", contype: "p" }],
-      },
-    },
-    {
-      framework: "sql",
-      name: "a later statement adds the PRIMARY KEY over the column: it stays valid where it is, and the fix says that it checks for NULLs itself and that its index build is the lock cost",
-      path: "migrations/000002_pk.up.sql",
-      files: { "migrations/000001_init.up.sql": "CREATE TABLE trace_scores (score_id text, project_id text);\n" },
-      schema: "CREATE TABLE trace_scores (score_id text, project_id text);\nINSERT INTO trace_scores VALUES ('a', 'p');",
-      code: "ALTER TABLE trace_scores ALTER COLUMN score_id SET NOT NULL;\nALTER TABLE trace_scores ADD CONSTRAINT trace_scores_pkey PRIMARY KEY (score_id);\n",
-      lines: [1],
-      fixes: [
-        "-- line 2's PRIMARY KEY implies NOT NULL: adding it checks score_id for NULLs itself, a scan under its lock this NOT VALID CHECK does not spare;\n-- move it after SET NOT NULL in the migration below, where building its unique index still reads the whole table under an ACCESS EXCLUSIVE lock, the lock cost left (CREATE UNIQUE INDEX CONCURRENTLY first, then ADD PRIMARY KEY USING INDEX: see unique-constraint-without-index)\nALTER TABLE trace_scores ADD CONSTRAINT trace_scores_score_id_not_null CHECK (score_id IS NOT NULL) NOT VALID;\n\n-- then a new migration, migrations/000003_validate_trace_scores_score_id_not_null.up.sql:\nALTER TABLE trace_scores VALIDATE CONSTRAINT trace_scores_score_id_not_null;\nALTER TABLE trace_scores ALTER COLUMN score_id SET NOT NULL;  -- PostgreSQL 12+ reads the CHECK instead of the table\nALTER TABLE trace_scores DROP CONSTRAINT trace_scores_score_id_not_null;",
-      ],
-    },
-    {
-      framework: "sql",
       name: "a table an earlier migration created 5 hours before: almost surely the same deploy, so the scan reads nothing: a note",
       path: "db/migrations/20240110140000_require_status.up.sql",
       files: { "db/migrations/20240110090000_create_charges.up.sql": "CREATE TABLE charges (id bigint PRIMARY KEY, status text);\n" },
@@ -184,6 +143,30 @@ COMMIT;
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "the same statement adds a PRIMARY KEY over the column (langfuse): the key checks score_id for NULLs itself under its lock, so a NOT VALID CHECK for SET NOT NULL spares nothing: moot here, unique-constraint-without-index reports the key with that cost",
+      path: "migrations/000002_pk.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE trace_scores (score_id text, project_id text);\n" },
+      schema: "CREATE TABLE trace_scores (score_id text, project_id text);\nINSERT INTO trace_scores VALUES ('a', 'p');",
+      code: "ALTER TABLE trace_scores ALTER COLUMN score_id SET NOT NULL, ADD PRIMARY KEY (score_id);\n",
+    },
+    {
+      framework: "sql",
+      name: "two columns set NOT NULL and a PRIMARY KEY over both in one statement (lemmy's post_actions): the key checks both for NULLs itself, moot here (unique-constraint-without-index reports the key)",
+      path: "migrations/000002_pk.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE post_actions (person_id integer, post_id integer, liked timestamptz);\n" },
+      schema: "CREATE TABLE post_actions (person_id integer, post_id integer, liked timestamptz);\nINSERT INTO post_actions VALUES (1, 2, now());",
+      code: "ALTER TABLE post_actions\n    ALTER COLUMN person_id SET NOT NULL,\n    ALTER COLUMN post_id SET NOT NULL,\n    ADD PRIMARY KEY (person_id, post_id);\n",
+    },
+    {
+      framework: "sql",
+      name: "tasking-manager 763165f937cf: a later statement adds the PRIMARY KEY over the column: ADD PRIMARY KEY checks it for NULLs itself, so a split SET NOT NULL would be scanned again: moot here (unique-constraint-without-index reports the key with that cost)",
+      path: "migrations/000002_pk.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE trace_scores (score_id text, project_id text);\n" },
+      schema: "CREATE TABLE trace_scores (score_id text, project_id text);\nINSERT INTO trace_scores VALUES ('a', 'p');",
+      code: "ALTER TABLE trace_scores ALTER COLUMN score_id SET NOT NULL;\nALTER TABLE trace_scores ADD CONSTRAINT trace_scores_pkey PRIMARY KEY (score_id);\n",
+    },
     {
       framework: "sql",
       name: "the NOT VALID CHECK renamed in a later migration (ALTER TABLE ... RENAME CONSTRAINT), then validated by its new name: the history follows the rename, so PostgreSQL 12+ reads the CHECK, no scan",

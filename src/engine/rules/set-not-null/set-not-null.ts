@@ -6,6 +6,7 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import { renderFix } from "../support/fix-steps.js";
 import { notNullSteps } from "./not-null-steps.js";
 import { provingCheck } from "./proven-by-check.js";
+import { primaryKeyOverColumn } from "./primary-key-over-column.js";
 import { dataCode } from "../support/data-code.js";
 
 /**
@@ -59,6 +60,8 @@ export default defineRule({
     });
     for (const { op, index } of upOps(ctx, "set_not_null")) {
       if (!tableWithRows(ctx, op.table, index) || alreadyNotNull(ctx, op.table, op.column, index)) continue;
+      // a PRIMARY KEY over the column in this migration checks it for NULLs itself: its finding says the cost
+      if (primaryKeyOverColumn(ctx.migration.up, op)) continue;
       const at = validated.get(nameKey(op.table));
       if (ctx.postgresVersion >= 12 && at !== undefined && at < index) continue;
       // an earlier migration's valid CHECK (column IS NOT NULL): PostgreSQL 12+ reads it, not the table

@@ -4,6 +4,33 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "tasking-manager 763165f937cf: alter_column nullable=False, then create_primary_key over the column: the key's finding says the NOT NULL it needs is a scan under the same lock (set-not-null leaves the column to it)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.alter_column("project_teams", "id", nullable=False)
+    op.drop_constraint("project_teams_pkey", "project_teams", type_="primary")
+    op.create_primary_key("project_teams_pkey", "project_teams", ["id"])
+
+
+def downgrade():
+    pass
+`,
+      lines: [11],
+      messages: [
+        "Adding PRIMARY KEY (id) to project_teams builds an index while the table is locked against reads and writes; the key needs id NOT NULL, which line 9 sets with a scan of the whole table under the same lock (a NOT VALID CHECK cannot spare it while the key is added in this migration: the key checks for NULLs itself).",
+      ],
+      fixes: [
+        'with op.get_context().autocommit_block():\n    op.create_index("project_teams_id_pkey", "project_teams", ["id"], unique=True, postgresql_concurrently=True)\nop.execute("ALTER TABLE project_teams ADD CONSTRAINT project_teams_pkey PRIMARY KEY USING INDEX project_teams_id_pkey")  # instant: the index is built already',
+      ],
+    },
+    {
+      framework: "alembic",
       name: "env.py batches on SQLite (`context.get_context().dialect.name == \"sqlite\"`), so the project runs there too: the concurrent unique index runs everywhere (other dialects ignore postgresql_concurrently), the constraint USING INDEX on PostgreSQL only",
       code: `from alembic import op
 

@@ -4,6 +4,21 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "tasking-manager 763165f937cf: SET NOT NULL, then ADD PRIMARY KEY over the column: the key's finding says the NOT NULL it needs is a scan under the same lock no NOT VALID CHECK spares here (set-not-null leaves the column to it)",
+      path: "migrations/000002_pk.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE trace_scores (score_id text, project_id text);\n" },
+      schema: "CREATE TABLE trace_scores (score_id text, project_id text);\nINSERT INTO trace_scores VALUES ('a', 'p');",
+      code: "ALTER TABLE trace_scores ALTER COLUMN score_id SET NOT NULL;\nALTER TABLE trace_scores ADD CONSTRAINT trace_scores_pkey PRIMARY KEY (score_id);\n",
+      lines: [2],
+      messages: [
+        "Adding PRIMARY KEY (score_id) to trace_scores builds an index while the table is locked against reads and writes; the key needs score_id NOT NULL, which line 1 sets with a scan of the whole table under the same lock (a NOT VALID CHECK cannot spare it while the key is added in this migration: the key checks for NULLs itself).",
+      ],
+      fixes: [
+        "-- outside a transaction (CONCURRENTLY cannot run in one):\n-- golang-migrate sends the whole file as one query, which PostgreSQL runs as one implicit transaction:\n-- put the CONCURRENTLY statement alone in a migration file of its own (outside any BEGIN ... COMMIT), or\n-- set x-multi-statement=true in the database URL, so golang-migrate sends each statement on its own.\nCREATE UNIQUE INDEX CONCURRENTLY trace_scores_score_id_pkey ON trace_scores (score_id);\n\n-- then a new migration, migrations/000003_primary_key_trace_scores_pkey.up.sql:\n-- instant: the index is built already\nALTER TABLE trace_scores ADD CONSTRAINT trace_scores_pkey PRIMARY KEY USING INDEX trace_scores_score_id_pkey;",
+      ],
+    },
+    {
+      framework: "sql",
       name: "rivermigrate: the unique index is built by hand before migrating (no way out of the version's transaction), the migration keeps IF NOT EXISTS and attaches it; the /* TEMPLATE: schema */ marker stays",
       path: "riverdriver/riverpgxv5/migration/main/006_queue_name_unique.up.sql",
       schema: "CREATE TABLE river_queue (id bigint PRIMARY KEY, name text);",

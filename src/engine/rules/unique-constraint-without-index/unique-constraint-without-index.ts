@@ -144,6 +144,22 @@ function sameStatementUniques(ctx: RuleContext, op: OperationOf<"add_constraint"
     });
 }
 
+/**
+ * What a primary key's NOT NULL costs when this migration sets it on the key's columns (set-not-null leaves those
+ * to this finding): a scan for NULLs under the same lock, which a NOT VALID CHECK cannot spare while the key is added
+ * here, since the key checks its columns for NULLs itself.
+ */
+function notNullForKey(ctx: RuleContext, op: OperationOf<"add_constraint">): string {
+  const sets = ctx.migration.up.filter(
+    (o): o is OperationOf<"set_not_null"> => o.kind === "set_not_null" && nameKey(o.table) === nameKey(op.table) && op.columns.some((c) => nameKey(c) === nameKey(o.column)),
+  );
+  if (!sets.length) return "";
+  const columns = [...new Set(sets.map((o) => o.column))].join(", ");
+  const lines = [...new Set(sets.map((o) => o.loc.line))];
+  const where = lines.length === 1 && lines[0] === op.loc.line ? "the same statement" : `line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`;
+  return `; the key needs ${columns} NOT NULL, which ${where} sets with a scan of the whole table under the same lock (a NOT VALID CHECK cannot spare it while the key is added in this migration: the key checks for NULLs itself)`;
+}
+
 export default defineRule({
   meta: {
     id: "unique-constraint-without-index",
@@ -182,7 +198,7 @@ export default defineRule({
       const buildWithClauses = op.constraint === "exclusion" ? undefined : uniqueIndexWithClauses(op.text, op.constraint, op.columns, idx);
       ctx.report({
         op,
-        message: `Adding ${kind}${op.columns.length ? ` (${op.columns.join(", ")})` : ""} to ${op.table} builds an index while the table is locked against reads and writes.`,
+        message: `Adding ${kind}${op.columns.length ? ` (${op.columns.join(", ")})` : ""} to ${op.table} builds an index while the table is locked against reads and writes${op.constraint === "primary_key" ? notNullForKey(ctx, op) : ""}.`,
         fix:
           op.constraint === "exclusion"
             ? fixFor(ctx.framework, {
