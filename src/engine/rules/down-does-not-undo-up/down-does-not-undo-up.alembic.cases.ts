@@ -50,6 +50,29 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "the downgrade drops the column the upgrade re-added and indexed, then restores the old column and its index under the same name: nothing left over",
+      code: `import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_column("content", "tsv")
+    op.add_column("content", sa.Column("tsv", postgresql.TSVECTOR()))
+    op.create_index("ix_content_tsv", "content", ["tsv"], postgresql_using="gin")
+
+
+def downgrade():
+    op.drop_column("content", "tsv")
+    op.add_column("content", sa.Column("tsv", postgresql.TSVECTOR(), sa.Computed("to_tsvector('simple', search_string)", persisted=True)))
+    op.create_index("ix_content_tsv", "content", ["tsv"], postgresql_using="gin")
+`,
+    },
+    {
+      framework: "alembic",
       name: "the downgrade drops the columns in a loop over reversed() of a module constant (ckan)",
       code: `from alembic import op
 import sqlalchemy as sa

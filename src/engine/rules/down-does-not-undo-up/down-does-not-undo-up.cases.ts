@@ -4,6 +4,15 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "the down drops the re-added column (its index goes along) but not the up's index on another column: that one is left over",
+      path: "migrations/00006_tsv.sql",
+      schema: "CREATE TABLE content (id bigint PRIMARY KEY, title text, tsv tsvector);",
+      fixRunsAfter: "up",
+      code: "-- +goose Up\nalter table content drop column tsv;\nalter table content add column tsv tsvector;\nCREATE INDEX content_tsv_gin ON content USING GIN(tsv);\nCREATE INDEX content_title_idx ON content (title);\n-- +goose Down\nalter table content drop column tsv;\nalter table content add column tsv tsvector;\n",
+      lines: [5],
+    },
+    {
+      framework: "sql",
       name: "up creates a table and an index, down drops only the index",
       schema: "CREATE TABLE post_tags (post_id bigint, name text);",
       fixRunsAfter: "up",
@@ -14,6 +23,18 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "bitmagnet's 00006_tsv: the up drops a column (its index goes along) and indexes the new one under the same name; the down drops the column again, which takes the up's index, and builds the old one: nothing left over",
+      path: "migrations/00006_tsv.sql",
+      code: "-- +goose Up\nalter table content drop column tsv;\nalter table content add column tsv tsvector;\nCREATE INDEX on content USING GIN(tsv);\n-- +goose Down\nalter table content drop column tsv;\nalter table content add column tsv tsvector generated always as (to_tsvector('simple', search_string)) stored;\nCREATE INDEX on content USING GIN(tsv);\n",
+    },
+    {
+      framework: "sql",
+      name: "the down drops the column the up indexed: the index goes with it",
+      path: "migrations/00007_rank.sql",
+      code: "-- +goose Up\nalter table content add column rank integer;\nCREATE INDEX content_rank_idx ON content (rank);\n-- +goose Down\nalter table content drop column rank;\n",
+    },
     {
       framework: "sql",
       name: "an extension installed if missing and kept by the down: it is the database's, other objects may use it",

@@ -73,6 +73,24 @@ end
   valid: [
     {
       framework: "rails",
+      name: "the down removes the column the up re-added and indexed, then restores the old one and its index by the same name: nothing left over",
+      code: `class RebuildContentTsv < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :content, :tsv
+    add_column :content, :tsv, :tsvector
+    add_index :content, :tsv, using: :gin, name: "index_content_on_tsv"
+  end
+
+  def down
+    remove_column :content, :tsv
+    add_column :content, :tsv, :virtual, type: :tsvector, as: "to_tsvector('simple', search_string)", stored: true
+    add_index :content, :tsv, using: :gin, name: "index_content_on_tsv"
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "the down's remove_index by columns finds the index the up built with name: (Rails matches an index by its columns whatever its name; unique: plays no part)",
       path: "db/primary_migrate/20241029152408_index_socure_doc_v_transaction_token.rb",
       code: `class IndexSocureDocVTransactionToken < ActiveRecord::Migration[7.2]

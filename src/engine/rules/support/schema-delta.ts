@@ -118,6 +118,10 @@ export class SchemaDelta {
   private readonly cascaded = new Set<string>();
   /** tables whose columns or constraints the up dropped: a primary key it then adds may replace one that went with them */
   private readonly reshaped = new Set<string>();
+  /** columns (identity.column) the up dropped: an index it then builds on one may take the place of one the drop took along */
+  private readonly droppedColumns = new Set<string>();
+  /** entries the down's DROP COLUMN took along, created by the up on a column the up had dropped first */
+  private readonly takenWithDroppedColumn = new Set<DeltaEntry>();
   /** primary keys added under an explicit name, so a drop by that name finds them */
   private readonly pkeyNames = new Map<string, string>();
   /**
@@ -198,6 +202,12 @@ export class SchemaDelta {
       this.change(e, -1);
       this.cascaded.add(key.slice(key.lastIndexOf(":") + 1));
     }
+    // the down drops the column again (taking the up's index along) and builds the index once more: it restores the
+    // one the up's DROP COLUMN took along (bitmagnet's 00006_tsv), so the up's was a rebuild, not a new object
+    if (this.phase === "down" && this.takenWithDroppedColumn.delete(e) && e.netUp > 0) {
+      e.netUp -= 1;
+      e.net -= 1;
+    }
     this.change(e, +1);
   }
 
@@ -222,6 +232,7 @@ export class SchemaDelta {
       const belongs = e.parent === p && (options.column === undefined || e.columns.includes(nameKey(options.column)) || e.key === `column:${p}.${nameKey(options.column)}`);
       const builtOn = options.cascade && options.column === undefined && e.dependsOn.includes(p);
       if (!belongs && !builtOn) continue;
+      if (this.phase === "down" && options.column !== undefined && e.key.startsWith("index:") && e.netUp > 0 && e.columns.some((c) => this.droppedColumns.has(`${p}.${c}`))) this.takenWithDroppedColumn.add(e);
       this.change(e, -e.net);
       const name = e.key.slice(e.key.lastIndexOf(":") + 1);
       if (e.key.startsWith("object:view:") || e.key.startsWith("object:materialized_view:")) this.dropDependents(name, { cascade: true });
@@ -296,7 +307,10 @@ export class SchemaDelta {
         this.implied(op.table, op.column);
         break;
       case "drop_column":
-        if (this.phase === "up") this.reshaped.add(this.id(op.table));
+        if (this.phase === "up") {
+          this.reshaped.add(this.id(op.table));
+          this.droppedColumns.add(`${this.id(op.table)}.${nameKey(op.column)}`);
+        }
         this.drop(`column:${this.id(op.table)}.${nameKey(op.column)}`, `column ${op.table}.${op.column}`, { ifExists: op.ifExists });
         this.dropDependents(this.id(op.table), { column: op.column });
         break;
