@@ -83,6 +83,47 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a loop over rows selected on the connection that UPDATEs only the column the revision just before added empty: a note",
+      files: {
+        "alembic/versions/a1_add_first_name.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.add_column("people", sa.Column("first_name", sa.String(), nullable=True))
+
+
+def downgrade():
+    op.drop_column("people", "first_name")
+`,
+      },
+      path: "alembic/versions/b2_backfill_first_name.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    conn = op.get_bind()
+    rows = conn.execute(sa.text("SELECT id, name FROM people"))
+    for row in rows:
+        conn.execute(sa.text("UPDATE people SET first_name = :f WHERE id = :id"), {"f": row[1].split(" ")[0], "id": row[0]})
+
+
+def downgrade():
+    pass
+`,
+      lines: [15],
+      severities: ["info"],
+      messages: ["only writes first_name of people, which alembic/versions/a1_add_first_name.py, the migration just before it, added with no value"],
+    },
+    {
+      framework: "alembic",
       name: "an UPDATE that only fills the column the revision just before added empty: a note that its downgrade drops it",
       files: {
         "alembic/versions/a1_add_first_name.py": `from alembic import op

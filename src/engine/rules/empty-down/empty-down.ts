@@ -92,13 +92,15 @@ export default defineRule({
     if (backfill) {
       const what = backfill.written.map((w) => `${w.columns.join(", ")} of ${w.table}`).join("; ");
       const adders = backfill.addedBy.map((m) => m.path).join(", ");
-      const comment = `nothing to restore: ${what} ${backfill.written.length > 1 || backfill.written[0].columns.length > 1 ? "were" : "was"} added empty by ${backfill.addedBy.map((m) => m.path.split("/").pop()).join(", ")}, whose rollback drops ${backfill.written.length > 1 || backfill.written[0].columns.length > 1 ? "them" : "it"}`;
+      const many = backfill.written.length > 1 || backfill.written[0].columns.length > 1;
+      const them = many ? "them" : "it";
+      const comment = `nothing to restore: ${what} ${many ? "were" : "was"} added empty by ${backfill.addedBy.map((m) => m.path.split("/").pop()).join(", ")}, whose rollback drops ${them}`;
       ctx.report({
         loc: down.loc ?? firstLine(ctx),
         severity: "info",
         message: backfill.assumedSameDeploy
-          ? `The down migration${where} is empty, and this migration only writes ${what}, which ${adders}, the migration just before it, added with no value and nothing wrote since: rolling that migration back drops them, so there is nothing for this down to restore. This assumes both run in one deploy; if code deployed in between may have written them, this down should put those values back.`
-          : `The down migration${where} is empty, and this migration only writes ${what}, which ${adders}, added by this change, added with no value; nothing else wrote them before this backfill (no code was deployed in between). Rolling that migration back drops them, so there is nothing for this down to restore.`,
+          ? `The down migration${where} is empty, and this migration only writes ${what}, which ${adders}, the migration just before it, added with no value and nothing wrote since: rolling that migration back drops ${them}, so there is nothing for this down to restore. This assumes both run in one deploy; if code deployed in between may have written ${them}, this down should put those values back.`
+          : `The down migration${where} is empty, and this migration only writes ${what}, which ${adders}, added by this change, added with no value; nothing else wrote ${them} before this backfill (no code was deployed in between). Rolling that migration back drops ${them}, so there is nothing for this down to restore.`,
         fix: fixFor(ctx.framework, {
           sql: `-- ${comment}`,
           rails: () => `def down
