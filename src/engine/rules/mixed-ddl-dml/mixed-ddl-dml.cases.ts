@@ -5,6 +5,17 @@ export default defineCases({
     {
       framework: "sql",
       fixRunsAfter: "schema",
+      name: "the same constant backfill on PostgreSQL 10, where ADD COLUMN ... DEFAULT rewrites the table itself: the keep-together note stays",
+      path: "migrations/000016_field_position.up.sql",
+      config: { postgres_version: 10 },
+      schema: "CREATE TABLE field (id bigint PRIMARY KEY);",
+      code: "ALTER TABLE field ADD COLUMN position integer;\nUPDATE field SET position = 0;\nALTER TABLE field ALTER COLUMN position SET NOT NULL;\n",
+      lines: [2],
+      severities: ["info"],
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
       name: "teable's field_order (Prisma): a column added, every row set to one constant, then made NOT NULL: a warning whose fix adds it NOT NULL DEFAULT 0 and drops the default again (the column had none), the UPDATE and SET NOT NULL gone",
       path: "prisma/migrations/20240409081450_field_order/migration.sql",
       schema: "CREATE TABLE field (id text PRIMARY KEY, name text);\nINSERT INTO field VALUES ('a', 'x'), ('b', 'y');",

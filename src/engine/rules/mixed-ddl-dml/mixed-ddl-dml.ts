@@ -419,7 +419,8 @@ export default defineRule({
     // a backfill a later statement needs complete (NOT NULL after a swap): split apart, rows written between break it
     const needsEveryRow = sharesTransaction && onlyNewColumns ? backfillNeedsEveryRow(up, dataOps) : undefined;
     // one constant into every row, then NOT NULL: PostgreSQL 11+ gives every row a constant default without the rewrite
-    const constant = needsEveryRow && ctx.migration.database === "postgresql" ? constantBackfill(up, dataOps) : undefined;
+    // (before 11, ADD COLUMN ... DEFAULT rewrites the table itself)
+    const constant = needsEveryRow && ctx.migration.database === "postgresql" && ctx.postgresVersion >= 11 ? constantBackfill(up, dataOps) : undefined;
     const constantFix = constant && constantDefaultFix(ctx, constant);
     if (constant && constantFix) {
       ctx.report({ op: first.op, work: "write", hazard: "concurrency", message: constantMessage(ctx, constant), fix: constantFix });
