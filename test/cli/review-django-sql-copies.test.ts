@@ -55,6 +55,14 @@ describe("the .sql copies beside a Django migrations package's modules", () => {
     expect(findings.map((f) => [f.path, f.rule])).toContainEqual([`${folder}/0002_remove_referer_customers.sql`, "duplicate-migration-version"]);
   });
 
+  it("a Django app's migrations package holding only SQL copies (of a third-party app's migrations) reviews nothing", async () => {
+    const repo = featureBranchOn({ "cl/oauth/__init__.py": "", "cl/oauth/apps.py": "from django.apps import AppConfig\n\n\nclass OauthConfig(AppConfig):\n    name = \"cl.oauth\"\n", "cl/oauth/migrations/__init__.py": "", "cl/oauth/migrations/0011_x.sql": CREATE_SQL });
+    repo.write({ "cl/oauth/migrations/0012_add_token_checksum.sql": 'BEGIN;\nDROP INDEX IF EXISTS "oauth2_provider_accesstoken_token_8af090f8_like";\nCOMMIT;\n' }).commit("sqlmigrate oauth2_provider 0012");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(findings).toEqual([]);
+    expect(exitCode).toBe(0);
+  });
+
   it("lint of the folder reads the modules only", async () => {
     const repo = featureBranchOn({ ...base(true), ...removal });
     const result = await run(["lint", "--format", "json", folder], { cwd: repo.root });

@@ -11,18 +11,26 @@ import type { Config } from "../config.js";
 import { detectByPath, matchesAny } from "../detect.js";
 import { baseOf, dirOf } from "../paths.js";
 
-/** The folders among `paths` holding an `__init__.py` and a module migguard reads as a Django migration. */
+/**
+ * The folders among `paths` holding an `__init__.py` and a module migguard reads as a Django migration, or that are
+ * the `migrations` package of a Django app (beside its `apps.py`): the module Django imports for that app's
+ * migrations, even when it holds only SQL (CourtListener's cl/oauth/migrations, sqlmigrate copies of
+ * django-oauth-toolkit's migrations).
+ */
 export function djangoMigrationPackages(paths: Iterable<string>, config: Pick<Config, "paths">): string[] {
   const packages = new Set<string>();
   const modules = new Set<string>();
+  const apps = new Set<string>();
   for (const path of paths) {
     if (!path.endsWith(".py")) continue;
     if (baseOf(path) === "__init__.py") packages.add(dirOf(path));
+    else if (baseOf(path) === "apps.py") apps.add(dirOf(path));
     else if (!modules.has(dirOf(path))) {
       const detected = detectByPath(path, config);
       if (detected !== undefined && detected !== "sql-candidate" && detected.framework === "django") modules.add(dirOf(path));
     }
   }
+  for (const dir of packages) if (baseOf(dir) === "migrations" && apps.has(dirOf(dir))) modules.add(dir);
   return [...modules].filter((dir) => packages.has(dir)).sort();
 }
 
