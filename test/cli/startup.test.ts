@@ -186,6 +186,19 @@ describe("the code cache", () => {
     expect(statSync(join(cacheDir, cacheFiles()[0])).mtimeMs).toBe(written);
   });
 
+  it("of a lint of a folder is its own: a one-file lint's cache is neither read nor rewritten by it", () => {
+    lint();
+    const [oneFile] = cacheFiles();
+    const written = statSync(join(cacheDir, oneFile)).mtimeMs;
+    const folders = () => readdirSync(cacheDir).filter((f) => f.endsWith("-lint-folders.v8cache"));
+    expect(sourcesLoaded(["lint", "migrations"]).stdout).toContain("index-without-concurrently");
+    expect(folders()).toHaveLength(1);
+    expect(statSync(join(cacheDir, oneFile)).mtimeMs).toBe(written);
+    const folderWritten = statSync(join(cacheDir, folders()[0])).mtimeMs;
+    sourcesLoaded(["lint", "migrations"]);
+    expect(statSync(join(cacheDir, folders()[0])).mtimeMs).toBe(folderWritten);
+  });
+
   it("is replaced when V8 refuses it, and the lint is the same", () => {
     const before = lint().stdout;
     const path = join(cacheDir, cacheFiles()[0]);
