@@ -4,6 +4,7 @@
  * waivers -> findings sorted by file and line.
  */
 import { keepTemplates, templatedNames } from "./rules/support/keep-templates.js";
+import { placeholderMasks, unmaskPlaceholders } from "./adapters/sql/layouts/templates.js";
 import { alembicEnvFor, readAlembicTransactions, type AlembicTransactions } from "./database/alembic-env.js";
 import { inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters, type DjangoProject } from "./adapters/index.js";
@@ -521,6 +522,7 @@ function ruleFindings(
   raw = againstTableAges(raw, migration, repository, config, production?.production);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
+  keepPlaceholders(raw, migration);
   keepRevisionParameters(raw, migration);
   commitBeforeAutocommit(raw, migration, repository);
   if (migration.alsoRunsOn?.length) for (const r of raw) r.finding = portableFinding(r.finding, migration, ruleDatabases(RULE_META.get(r.finding.rule) ?? {}), r.op?.text);
@@ -558,6 +560,22 @@ function keepRunnerTemplates(raw: Raw[], migration: Migration): void {
   const names = templatedNames([migration.source ?? "", ...downTexts]);
   if (names.size === 0) return;
   for (const r of raw) r.finding = { ...r.finding, fix: keepTemplates(r.finding.fix, names) };
+}
+
+/**
+ * Flyway, Liquibase and goose ENVSUB files are parsed with their `${placeholder}`s masked (layouts/templates.ts):
+ * what a finding prints from the statements (a whole-file fix, a table's name) shows each as written again.
+ */
+function keepPlaceholders(raw: Raw[], migration: Migration): void {
+  if (migration.framework !== "sql" || !migration.source?.includes("${")) return;
+  const masks = placeholderMasks(migration.source);
+  if (masks.size === 0) return;
+  const unmask = (text: string) => unmaskPlaceholders(text, masks);
+  for (const r of raw) {
+    r.finding = { ...r.finding, message: unmask(r.finding.message), fix: unmask(r.finding.fix) };
+    if (r.withoutOldCode !== undefined) r.withoutOldCode = unmask(r.withoutOldCode);
+    if (r.fixWithoutOldCode !== undefined) r.fixWithoutOldCode = unmask(r.fixWithoutOldCode);
+  }
 }
 
 /** Alembic fixes that write `upgrade()`/`downgrade()` take the parameters the revision's own functions take. */

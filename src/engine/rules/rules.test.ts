@@ -2,7 +2,7 @@
  * Every rule against its own table of cases (ESLint RuleTester style): invalid cases must be reported on
  * exactly the given lines, valid cases not at all. The same tables are the examples of the rule docs.
  */
-import { casePath, loadCases, runCase } from "../testing/case-runner.js";
+import { casePath, loadCases, runCase, withPlaceholdersFilled } from "../testing/case-runner.js";
 import { checkFixSyntax, fixLanguageOf, loadFixParsers } from "../testing/fix-syntax.js";
 import type { Database } from "../model.js";
 import { postgresOnlyToken } from "../testing/postgres-only.js";
@@ -46,7 +46,7 @@ describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rul
         // the fix is code in the language of the file it is shown for, and parses as a whole
         const database = (c.config as { database?: Database } | undefined)?.database;
         const language = fixLanguageOf(f.path, database);
-        if (language) expect({ fix: f.fix, ...checkFixSyntax(language, f.fix) }).toEqual({ fix: f.fix, ok: true });
+        if (language) expect({ fix: f.fix, ...checkFixSyntax(language, language === "sql" ? withPlaceholdersFilled(c, f.fix) : f.fix) }).toEqual({ fix: f.fix, ok: true });
         // and names no local of the migration where it is undefined (a loop's `table` lifted out of its loop)
         if (language === "ruby") expect({ fix: f.fix, unboundLocals: unboundLocals(f.fix, c.code) }).toEqual({ fix: f.fix, unboundLocals: [] });
         // and every new Alembic revision it writes out defines what its functions read (a `q` used before it is assigned)

@@ -23,6 +23,10 @@ export const DEFAULT_CASE_PATHS: Record<Framework, string> = {
 
 export const casePath = (c: RuleCase): string => c.path ?? DEFAULT_CASE_PATHS[c.framework];
 
+/** `sql` with the case's `${name}` placeholders filled in (RuleCase.placeholders), as its runner fills them before the SQL runs. */
+export const withPlaceholdersFilled = (c: RuleCase, sql: string): string =>
+  c.placeholders ? sql.replace(/\$\{(\w+)\}/g, (written, name: string) => c.placeholders![name] ?? written) : sql;
+
 /** Findings of `rule` for one case (the rule is switched on even when it is opt-in). */
 export async function runCase(rule: Rule, c: RuleCase): Promise<ReportedFinding[]> {
   return (await analyzeCase(c, [rule.meta.id])).filter((f) => f.rule === rule.meta.id);

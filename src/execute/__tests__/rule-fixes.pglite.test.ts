@@ -7,7 +7,7 @@ import { loadPgParser, parseStatements } from "../../engine/adapters/sql/pg-pars
 import type { Database } from "../../engine/model.js";
 import { RULES } from "../../engine/rules/index.js";
 import type { InvalidRuleCase } from "../../engine/rules/support/rule.js";
-import { casePath, loadCases, runCase } from "../../engine/testing/case-runner.js";
+import { casePath, loadCases, runCase, withPlaceholdersFilled } from "../../engine/testing/case-runner.js";
 import { DEFAULT_LIMITS, pgFailureOf, type Session } from "../executor.js";
 import { detectFile } from "../../engine/detect.js";
 import { SQL_LAYOUTS } from "../../engine/adapters/sql/layouts/index.js";
@@ -48,7 +48,7 @@ async function runAll(session: Session, sql: string, what: string, loud = false)
  */
 function before(c: InvalidRuleCase, line: number): string {
   if (c.fixRunsAfter === "schema") return "";
-  const statements = parseStatements(c.code).statements;
+  const statements = parseStatements(withPlaceholdersFilled(c, c.code)).statements;
   return statements
     .filter((s) => (c.fixRunsAfter === "up" ? true : s.line < line && !(s.stmt.DoStmt && s.endLine >= line)))
     .map((s) => `${s.text.replace(/;\s*$/, "")};`)
@@ -78,7 +78,7 @@ describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t
       try {
         await runAll(session, c.schema, "the schema");
         await runAll(session, before(c, finding.line), "the migration before the fix");
-        await runAll(session, upsOf(c, finding.fix), `the fix of line ${finding.line}`, true);
+        await runAll(session, upsOf(c, withPlaceholdersFilled(c, finding.fix)), `the fix of line ${finding.line}`, true);
         if (c.thenRuns) await runAll(session, c.thenRuns, `what runs after the fix of line ${finding.line}`);
         if (c.afterFix) expect(await session.query(c.afterFix.query)).toEqual(c.afterFix.rows);
       } finally {

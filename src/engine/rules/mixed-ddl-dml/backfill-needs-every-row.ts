@@ -11,6 +11,9 @@ import { nameKey } from "../support/facts.js";
 export interface RowsNeeded {
   /** table.column the backfill fills */
   filled: string;
+  /** that table (schema-qualified as written) and column, apart */
+  table: string;
+  column: string;
   /** the statements after it that need every row filled, each with why ("makes status NOT NULL") */
   needs: Array<{ op: Operation; why: string }>;
 }
@@ -40,7 +43,7 @@ export function backfillNeedsEveryRow(up: readonly Operation[], dataOps: Readonl
       } else if (op.kind === "set_not_null" && nameKey(op.column) === name && !op.fillsNulls) needs.push({ op, why: `makes ${op.column} NOT NULL` });
       else if (op.kind === "drop_column" && sources.has(nameKey(op.column))) needs.push({ op, why: `drops ${op.column}, the column the backfill copies from` });
     }
-    if (needs.length) return { filled: `${fill.table}.${fill.column}`, needs };
+    if (needs.length) return { filled: `${fill.table}.${fill.column}`, table: fill.table, column: fill.column, needs };
   }
   return undefined;
 }

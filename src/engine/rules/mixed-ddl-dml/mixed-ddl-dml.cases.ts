@@ -240,6 +240,51 @@ CREATE INDEX pods_host ON pods (host);
     {
       framework: "sql",
       fixRunsAfter: "schema",
+      name: "Flyway with `${schema}` placeholders: the whole migration prints them as written, not as the text migguard parsed in their place",
+      schema: "CREATE SCHEMA app;\nCREATE TABLE app.pods (id bigint PRIMARY KEY, host text);\nINSERT INTO app.pods VALUES (1, 'a.example'), (2, NULL);",
+      placeholders: { schema: "app" },
+      path: "db/migration/V4__pods_host.sql",
+      code: "DELETE FROM ${schema}.pods WHERE host IS NULL;\nALTER TABLE ${schema}.pods ALTER COLUMN host SET NOT NULL;\n",
+      lines: [1],
+      severities: ["info"],
+      fixes: [
+        `-- keep the data change and the set not null it prepares in this migration, in this order and in one
+-- transaction, as written (the whole migration); on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:
+DELETE FROM \${schema}.pods WHERE host IS NULL;
+ALTER TABLE \${schema}.pods ALTER COLUMN host SET NOT NULL;`,
+      ],
+      afterFix: { query: "SELECT id, host FROM app.pods", rows: [{ id: 1, host: "a.example" }] },
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
+      name: "Liquibase formatted SQL with `${schema}` placeholders, a backfill the NOT NULL after it needs: the whole migration and the names the note gives print them as written",
+      schema: "CREATE SCHEMA app;\nCREATE TABLE app.pods (id bigint PRIMARY KEY);\nINSERT INTO app.pods VALUES (1);",
+      placeholders: { schema: "app" },
+      path: "db/changelog/005_pods_state.sql",
+      code: "--liquibase formatted sql\n\n--changeset alice:5\nALTER TABLE ${schema}.pods ADD COLUMN state text;\nUPDATE ${schema}.pods SET state = 'new';\nALTER TABLE ${schema}.pods ALTER COLUMN state SET NOT NULL;\n--rollback ALTER TABLE ${schema}.pods DROP COLUMN state;\n",
+      lines: [5],
+      messages: ["This backfill of ${schema}.pods.state runs in one transaction"],
+      fixes: [
+        `-- keep the backfill of \${schema}.pods.state and the statements after it in this migration, in one transaction, as written (the whole migration):
+-- line 6 makes state NOT NULL: it needs every row filled.
+-- Split into migrations, rows the running code writes after the backfill get no state (that code does not know
+-- the column), and line 6 then fails on them or loses their values.
+-- On a table too large to lock for the backfill, split only with every write covered until the swap: a trigger on \${schema}.pods
+-- that sets state on INSERT and UPDATE as the backfill does, created before the backfill and dropped with the swap.
+--liquibase formatted sql
+
+--changeset alice:5
+ALTER TABLE \${schema}.pods ADD COLUMN state text;
+UPDATE \${schema}.pods SET state = 'new';
+ALTER TABLE \${schema}.pods ALTER COLUMN state SET NOT NULL;
+--rollback ALTER TABLE \${schema}.pods DROP COLUMN state;`,
+      ],
+      afterFix: { query: "SELECT id, state FROM app.pods", rows: [{ id: 1, state: "new" }] },
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
       name: "a DROP TABLE beside a data change that copies from it",
       schema: "CREATE TABLE events (id bigint, kind text);\nCREATE TABLE inventory_discrepancies (id bigint);",
       code: "INSERT INTO events (id, kind) SELECT id, 'discrepancy' FROM inventory_discrepancies;\nDROP TABLE inventory_discrepancies;\n",

@@ -502,7 +502,7 @@ function constantMessage(ctx: RuleContext, plan: ConstantBackfill): string {
  * costs (the lock of the ADD COLUMN that made the column, held until the backfill has written every row).
  */
 function keptWholeMessage(ctx: RuleContext, up: readonly Operation[], needed: RowsNeeded): string {
-  const [table, column] = needed.filled.split(".");
+  const { table, column } = needed;
   const added = up.find((op) => op.kind === "add_column" && nameKey(op.table) === table && nameKey(op.column.name) === column);
   const held = added ? `${tableOf(added)} stays locked (the ${lockName(added, ctx.migration.database)} of line ${added.loc.line}) until the backfill has written every row` : `the rows the backfill writes stay locked until the commit`;
   const many = needed.needs.length > 1;
@@ -516,7 +516,7 @@ function keptWholeMessage(ctx: RuleContext, up: readonly Operation[], needed: Ro
  */
 function atomicSwapFix(ctx: RuleContext, code: string, needed: RowsNeeded): string {
   const c = commentOf(ctx);
-  const [table, column] = needed.filled.split(".");
+  const { table, column } = needed;
   const lines = needed.needs.map((n) => n.op.loc.line);
   const which = lines.length > 1 ? `lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}` : `line ${lines[0]}`;
   return [

@@ -145,6 +145,11 @@ export interface RuleCase {
    * up (the fix is for the down).
    */
   fixRunsAfter?: "schema" | "up";
+  /**
+   * SQL: the values the runner fills the file's `${name}` placeholders with (Flyway, Liquibase), in the migration
+   * and its fix, before they run in PGlite
+   */
+  placeholders?: Record<string, string>;
 }
 
 export interface InvalidRuleCase extends RuleCase {
