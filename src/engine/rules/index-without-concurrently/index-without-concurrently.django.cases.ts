@@ -559,7 +559,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "the app has later migrations in the repository (0003 after the reviewed 0002): the new migration depends on the app's newest leaf, not on 0002, which would make a second leaf node and `migrate` refuse (conflicting leaf nodes)",
+      name: "the app has later migrations in the repository (0003 after the reviewed 0002): the build is made in 0002 itself, in place, atomic = False (a new migration after the newest would build on the model as the later ones leave it)",
       code: `from django.db import migrations, models
 
 
@@ -585,7 +585,42 @@ class Migration(migrations.Migration):
 `,
       },
       lines: [9],
-      fixes: ["# the migration becomes (without this migrations.AddIndex; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(model_name=\"order\", name=\"reference\", field=models.CharField(max_length=20, null=True)),\n    ]\n\n# then, in a new migration after the app's newest (0003_order_memo):\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0003_order_memo\")]\n    operations = [\n        AddIndexConcurrently(model_name=\"order\", index=models.Index(fields=[\"number\"], name=\"order_number_idx\")),\n    ]"],
+      fixes: ["# this migration is not the app's newest (0003_order_memo): built in a migration after that one, the index would be on app_order as the later migrations leave it (they may alter or delete it), so it is built here, in place\n# atomic = False runs each operation of the migration on its own: one that fails leaves those before it applied (fix it, then migrate again)\n# the migration becomes, app/migrations/0002_case.py:\nfrom django.db import migrations, models\nfrom django.contrib.postgres.operations import AddIndexConcurrently\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(model_name=\"order\", name=\"reference\", field=models.CharField(max_length=20, null=True)),\n        AddIndexConcurrently(model_name=\"order\", index=models.Index(fields=[\"number\"], name=\"order_number_idx\")),\n    ]"],
+    },
+    {
+      framework: "django",
+      name: "ynr uk_results 0010: an AddField of a ForeignKey (indexed) beside other operations, on a model a later migration deletes (0036's DeleteModel): the fix edits 0010 in place, atomic = False, never a new migration on the deleted model",
+      path: "app/migrations/0002_resultset_reviewed_by.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="note"),
+        migrations.AddField(
+            model_name="order",
+            name="reviewed_by",
+            field=models.ForeignKey(null=True, on_delete=models.CASCADE, related_name="orders_reviewed", to="app.order"),
+        ),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0003_delete_order.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_resultset_reviewed_by")]
+
+    operations = [
+        migrations.DeleteModel(name="Order"),
+    ]
+`,
+      },
+      lines: [9],
+      fixes: ["# this migration is not the app's newest (0003_delete_order): built in a migration after that one, the index would be on app_order as the later migrations leave it (they may alter or delete it), so it is built here, in place\n# atomic = False runs each operation of the migration on its own: one that fails leaves those before it applied (fix it, then migrate again)\n# the migration becomes, app/migrations/0002_resultset_reviewed_by.py:\nfrom django.db import migrations, models\nfrom django.contrib.postgres.operations import AddIndexConcurrently\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.RemoveField(model_name=\"order\", name=\"note\"),\n        # in the model too: db_index=False on reviewed_by, and the index in Meta.indexes\n        migrations.AddField(\n            model_name=\"order\",\n            name=\"reviewed_by\",\n            field=models.ForeignKey(null=True, on_delete=models.CASCADE, related_name=\"orders_reviewed\", to=\"app.order\", db_index=False),\n        ),\n        AddIndexConcurrently(model_name=\"Order\", index=models.Index(fields=[\"reviewed_by\"], name=\"app_order_reviewed_by_id_idx\")),\n    ]"],
     },
     {
       framework: "django",

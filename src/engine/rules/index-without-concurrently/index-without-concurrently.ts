@@ -125,6 +125,29 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
       `        ${indent(build, "        ")}`,
       `    ]`,
     ].join("\n");
+  // after the app's leaf nodes: a later migration of the app in the repository would otherwise be a second leaf
+  const after = djangoPredecessors(ctx.migration, ctx.repository.djangoLeaves).filter((m) => m !== ctx.migration);
+  const newest = after.map((m) => djangoApp(m).name).join(", ");
+  // not the app's newest: a migration after the newest would build the index on the model as the later ones left it
+  // (one may have altered or deleted it), so the build is made here, in place
+  if (after.length) {
+    const whole = op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [...(fieldStep ? [fieldStep] : []), build], nonAtomic, imports: imports ? [imports] : [] });
+    const why = `# this migration is not the app's newest (${newest}): built in a migration after that one, the index would be on ${op.table} as the later migrations leave it (they may alter or delete it), so it is built here, in place`;
+    if (whole)
+      return [
+        why,
+        `# atomic = False runs each operation of the migration on its own: one that fails leaves those before it applied (fix it, then migrate again)`,
+        `# the migration becomes, ${ctx.migration.path}:`,
+        whole.trimEnd(),
+      ].join("\n");
+    return [
+      why,
+      `# migguard could not rewrite it (${op.embeddedSql ? "the CREATE INDEX is one statement of a RunSQL" : "its operations list is not one it can edit"}): set atomic = False on this migration and`,
+      `# put in place of this operation:`,
+      ...(fieldStep ? [fieldStep] : []),
+      build,
+    ].join("\n");
+  }
   const callee = calleeOf(op.text) ?? "operation";
   const keep = "every other operation of this migration stays as written, in its transaction";
   // this migration as it becomes, whole: its dependencies and other operations in their order, without the build
@@ -139,12 +162,10 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
   // names the moved operation reads that the migration imports (django.db.models.functions.text.Lower): the new file imports them too
   const own = sourceImports(ctx.migration);
   const carried = (freeNames(build) ?? []).filter((n) => n !== "migrations" && n !== "models" && own[n]).map((n) => own[n]);
-  // after the app's leaf nodes: a later migration of the app in the repository would otherwise be a second leaf
-  const after = djangoPredecessors(ctx.migration, ctx.repository.djangoLeaves).filter((m) => m !== ctx.migration);
   return [
     ...here,
     ``,
-    `# then, in a new migration after ${after.length ? `the app's newest (${after.map((m) => djangoApp(m).name).join(", ")})` : "it"}:`,
+    `# then, in a new migration after it:`,
     ...(imports ? [imports] : []),
     ...carried,
     `from django.db import migrations, models`,
