@@ -4,9 +4,11 @@
  * the App runs on a pull request, and prints the findings per commit.
  *
  * Commits are walked along the first parent, so a merge commit stands for the whole pull request it merged
- * (its diff against the branch it was merged into) and a squash-merged pull request is one commit either way.
+ * (its diff against the branch it was merged into) and a squash-merged pull request is one commit either way;
+ * a rebase-merged one (consecutive commits with one committer and commit time) is reviewed as one change.
  * Each commit is checked out in a throwaway worktree of REPO_DIR (its own work tree is never touched) and
- * reviewed in process through the CLI's `run`, exactly as `migguard review --base C^1 --format json` would.
+ * reviewed in process through the CLI's `run`, exactly as `migguard review --base C^1 --format json` would
+ * (`--base` the parent of the oldest commit for a rebase-merged pull request).
  *
  * `--labels FILE` scores the findings against hand judgements, one per line:
  *   tp|fp <commit prefix> <rule> <path>:<line>   # why
@@ -36,10 +38,7 @@ interface Finding {
   fix: string;
 }
 
-interface Replayed {
-  commit: string;
-  subject: string;
-  date: string;
+interface Replayed extends Change {
   exitCode: number;
   findings: Finding[];
   errors: Array<{ path: string; message: string }>;
@@ -59,8 +58,32 @@ const wanted = Number(countArg);
 
 const git = (args: string[], cwd = repo) => execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] });
 
-/** The newest `wanted` first-parent commits whose diff against their first parent touches a migration or dump. */
-async function migrationCommits(): Promise<Array<{ commit: string; subject: string; date: string }>> {
+/** One reviewed change: `commit` is its newest commit, `base` what it is reviewed against. */
+interface Change {
+  commit: string;
+  base: string;
+  subject: string;
+  date: string;
+  commits: number;
+}
+
+interface LogEntry {
+  commit: string;
+  parents: string[];
+  subject: string;
+  date: string;
+  /** committer and commit time: a rebase-merged pull request's commits share both */
+  stamp: string;
+  paths: string[];
+}
+
+/**
+ * The newest `wanted` changes along the first parent whose diff against their base touches a migration or dump.
+ * A merge stands for its pull request, and so does a squash. A rebase-merged pull request lands as several
+ * first-parent commits that GitHub (like a local rebase) stamps with one committer and one commit time: those
+ * consecutive commits are one change, reviewed against the parent of the oldest, as the App reviewed the PR.
+ */
+async function migrationCommits(): Promise<Change[]> {
   // the folders the repository's settings add (Django's MIGRATION_MODULES, alembic.ini's version_locations), as the review reads them
   await loadPythonParser();
   const project = git(["ls-tree", "-r", "--name-only", "HEAD"])
@@ -69,22 +92,40 @@ async function migrationCommits(): Promise<Array<{ commit: string; subject: stri
     .map((path) => ({ path, content: git(["show", `HEAD:${path}`]) }));
   const config = withAlembicVersionLocations(withDjangoMigrationModules((await loadCliConfig(undefined, repo)).config, project), project);
   const touches = (path: string) => detectMigrationPath(path, config) !== undefined || schemaDumpOf(path, config) !== undefined;
-  const out: Array<{ commit: string; subject: string; date: string }> = [];
+  const out: Change[] = [];
+  let group: LogEntry[] = [];
+  const close = () => {
+    const newest = group[0];
+    const oldest = group[group.length - 1];
+    // the root commit has no parent to review against
+    if (newest && oldest.parents.length > 0 && group.some((e) => e.paths.some((p) => p && touches(p))))
+      out.push({ commit: newest.commit, base: oldest.parents[0], subject: newest.subject, date: newest.date, commits: group.length });
+    group = [];
+  };
   const batch = 1000;
-  for (let skip = 0; out.length < wanted; skip += batch) {
-    const log = git(["-c", "core.quotepath=false", "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-only", `--skip=${skip}`, `-n${batch}`, "--format=%x01%H%x02%s%x02%cs", "HEAD"]);
+  let done = false;
+  for (let skip = 0; !done; skip += batch) {
+    const log = git(["-c", "core.quotepath=false", "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-only", `--skip=${skip}`, `-n${batch}`, "--format=%x01%H%x02%P%x02%s%x02%cs%x02%ce %ct", "HEAD"]);
     const entries = log.split("\x01").filter((e) => e.trim() !== "");
     if (entries.length === 0) break;
-    for (const entry of entries) {
-      const [header, ...paths] = entry.split("\n");
-      const [commit, subject, date] = header.split("\x02");
-      // the root commit has no parent to review against
-      if (!git(["rev-list", "--parents", "-n1", commit]).trim().includes(" ")) continue;
-      if (paths.some((p) => p && touches(p))) out.push({ commit, subject, date });
-      if (out.length === wanted) break;
+    for (const raw of entries) {
+      const [header, ...paths] = raw.split("\n");
+      const [commit, parents, subject, date, stamp] = header.split("\x02");
+      const entry: LogEntry = { commit, parents: parents.split(" ").filter(Boolean), subject, date, stamp, paths };
+      const previous = group[group.length - 1];
+      const sameRebase = previous !== undefined && previous.parents.length === 1 && entry.parents.length === 1 && previous.stamp === entry.stamp;
+      if (!sameRebase) {
+        close();
+        if (out.length === wanted) {
+          done = true;
+          break;
+        }
+      }
+      group.push(entry);
     }
   }
-  return out;
+  if (!done) close();
+  return out.slice(0, wanted);
 }
 
 /**
@@ -108,7 +149,7 @@ function absentPaths(commits: readonly string[], missing: ReadonlySet<string>): 
   return [...out];
 }
 
-async function replay(commits: Awaited<ReturnType<typeof migrationCommits>>): Promise<Replayed[]> {
+async function replay(commits: Change[]): Promise<Replayed[]> {
   const worktree = mkdtempSync(join(tmpdir(), "migguard-replay-"));
   git(["worktree", "add", "-q", "--no-checkout", "--detach", worktree, commits[0]?.commit ?? "HEAD"]);
   const absent = absentPaths(commits.map((c) => c.commit), missingBlobs());
@@ -119,7 +160,7 @@ async function replay(commits: Awaited<ReturnType<typeof migrationCommits>>): Pr
       try {
         git(["checkout", "-q", "--force", "--detach", c.commit], worktree);
         git(["clean", "-q", "-fd"], worktree);
-        const result = await run(["review", "--base", `${c.commit}^1`, "--format", "json"], { cwd: worktree });
+        const result = await run(["review", "--base", c.base, "--format", "json"], { cwd: worktree });
         const body = JSON.parse(result.output) as { findings: Finding[]; errors: Replayed["errors"] };
         out.push({ ...c, exitCode: result.exitCode, findings: body.findings, errors: body.errors });
       } catch (error) {
@@ -140,7 +181,7 @@ const short = (commit: string) => commit.slice(0, 10);
 const keyOf = (r: Replayed, f: Finding) => `${short(r.commit)} ${f.rule} ${f.path}:${f.line}`;
 
 function print(r: Replayed): void {
-  console.log(`\n${short(r.commit)} ${r.date} ${r.subject}${r.exitCode === 1 ? "  [check fails]" : r.exitCode === 2 ? "  [not replayed]" : ""}`);
+  console.log(`\n${short(r.commit)} ${r.date} ${r.subject}${r.commits > 1 ? ` (${r.commits} commits, rebase-merged)` : ""}${r.exitCode === 1 ? "  [check fails]" : r.exitCode === 2 ? "  [not replayed]" : ""}`);
   for (const f of r.findings) console.log(`  ${f.severity.padEnd(7)} ${f.rule} ${f.path}:${f.line}  ${f.message.split("\n")[0]}`);
   for (const e of r.errors) console.log(`  not analysed: ${e.path}: ${e.message}`);
 }
