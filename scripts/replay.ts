@@ -65,6 +65,8 @@ interface Change {
   subject: string;
   date: string;
   commits: number;
+  /** every commit of the change, newest first: a label written against any of them judges the change's finding */
+  members: string[];
 }
 
 interface LogEntry {
@@ -99,7 +101,7 @@ async function migrationCommits(): Promise<Change[]> {
     const oldest = group[group.length - 1];
     // the root commit has no parent to review against
     if (newest && oldest.parents.length > 0 && group.some((e) => e.paths.some((p) => p && touches(p))))
-      out.push({ commit: newest.commit, base: oldest.parents[0], subject: newest.subject, date: newest.date, commits: group.length });
+      out.push({ commit: newest.commit, base: oldest.parents[0], subject: newest.subject, date: newest.date, commits: group.length, members: group.map((e) => e.commit) });
     group = [];
   };
   const batch = 1000;
@@ -216,7 +218,7 @@ function summarise(results: Replayed[]): void {
     let realError = false;
     for (const f of r.findings) {
       if (f.severity === "info") continue;
-      const verdict = labels.get(keyOf(r, f));
+      const verdict = r.members.map((c) => labels.get(`${short(c)} ${f.rule} ${f.path}:${f.line}`)).find((v) => v !== undefined);
       if (verdict === "tp") tp++;
       else if (verdict === "fp") fp++;
       else unjudged.push(`?? ${keyOf(r, f)}   # ${f.severity}: ${f.message.split("\n")[0].slice(0, 120)}`);
