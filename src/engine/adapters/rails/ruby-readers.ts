@@ -14,6 +14,7 @@ import type { readModelFiles } from "./model-files.js";
 import type { rubyNamesTable } from "./table-references.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
 import type { rubyMoved } from "../../rules/support/moved-ruby-code.js";
+import type { rubyStringInterior, rubyWholeStatement } from "../../rules/support/ruby-cuttable-lines.js";
 import type { rubyBindingsIn } from "../../rules/support/ruby-bindings.js";
 import type * as railsInsertSettings from "../../repository/rails-insert-settings.js";
 import type { strongMigrationsStartAfter } from "../../baseline/strong-migrations-start-after.js";
@@ -42,6 +43,10 @@ interface RubyReaders {
   rubyStringLiterals: typeof rubyStringLiterals;
   /** the statements of a Rails migration that move to a migration of their own, with what they read */
   rubyMoved: typeof rubyMoved;
+  /** whether lines lie wholly inside one string literal's text (one SQL statement of a heredoc, cut out alone) */
+  rubyStringInterior: typeof rubyStringInterior;
+  /** whether lines are exactly one statement, sharing none of them with another (cut out alone) */
+  rubyWholeStatement: typeof rubyWholeStatement;
   /** where the locals a statement of a Rails migration reads get their value, for code a fix lifts out of it (one parse for every statement asked) */
   rubyBindingsIn: typeof rubyBindingsIn;
   /** config/*.rb's partial_inserts setting and load_defaults version (rules/support/partial-inserts) */
@@ -58,7 +63,7 @@ export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
   // first, alone: most readers below extend it (Jest's ESM loader fails on one module linked twice at once)
   await import("./ruby-visitor.js");
-  const [[models, tableReferences], [databaseYml, replicas], gemfile, schemaRb, [call, portable], strings, [moved, bindings], insertSettings, startAfter] = await Promise.all([
+  const [[models, tableReferences], [databaseYml, replicas], gemfile, schemaRb, [call, portable], strings, [moved, bindings, interior], insertSettings, startAfter] = await Promise.all([
     // one after the other: both read with Prism's visitor (Jest's ESM loader fails on one module linked twice at once)
     import("./model-files.js").then(async (m) => [m, await import("./table-references.js")] as const),
     // one after the other: the replicas' reader imports database.yml's (Jest's ESM loader fails on one module linked twice at once)
@@ -68,8 +73,8 @@ export async function loadRubyReaders(): Promise<void> {
     // one after the other: the portable fixes' reader imports rails-mysql-call (Jest's ESM loader fails on one module linked twice at once)
     import("../../rules/support/rails-mysql-call.js").then(async (m) => [m, await import("../../portable-fixes/rails-on-postgresql.js")] as const),
     import("../../rules/support/ruby-strings.js"),
-    // one after the other: the bindings' reader imports moved-ruby-code (Jest's ESM loader fails on one module linked twice at once)
-    import("../../rules/support/moved-ruby-code.js").then(async (m) => [m, await import("../../rules/support/ruby-bindings.js")] as const),
+    // one after the other: the bindings' reader imports moved-ruby-code, and the string reader reads Prism's nodes as it does (Jest's ESM loader fails on one module linked twice at once)
+    import("../../rules/support/moved-ruby-code.js").then(async (m) => [m, await import("../../rules/support/ruby-bindings.js"), await import("../../rules/support/ruby-cuttable-lines.js")] as const),
     import("../../repository/rails-insert-settings.js"),
     import("../../baseline/strong-migrations-start-after.js"),
   ]);
@@ -87,6 +92,8 @@ export async function loadRubyReaders(): Promise<void> {
     argumentText: call.argumentText,
     rubyStringLiterals: strings.rubyStringLiterals,
     rubyMoved: moved.rubyMoved,
+    rubyStringInterior: interior.rubyStringInterior,
+    rubyWholeStatement: interior.rubyWholeStatement,
     rubyBindingsIn: bindings.rubyBindingsIn,
     railsInsertSettings: { explicitSetting: insertSettings.explicitSetting, loadDefaults: insertSettings.loadDefaults },
     strongMigrationsStartAfter: startAfter.strongMigrationsStartAfter,

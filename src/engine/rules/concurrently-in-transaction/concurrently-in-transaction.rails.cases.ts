@@ -4,6 +4,19 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_index algorithm: :concurrently beside an add_column, in the DDL transaction: the add_column stays, the index moves to a new migration of its own name (the class is not reprinted with the index alone)",
+      code: `class AddStatusToOrders < ActiveRecord::Migration[7.1]
+  def change
+    add_column :orders, :status, :string
+    add_index :orders, :status, algorithm: :concurrently
+  end
+end
+`,
+      lines: [4],
+      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the index build of line 4; the rest of its up and its down stay as written, in their transaction\nclass AddStatusToOrders < ActiveRecord::Migration[7.1]\n  def change\n    add_column :orders, :status, :string\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_build_index_orders_on_status_concurrently.rb: the index built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run\nclass BuildIndexOrdersOnStatusConcurrently < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :orders, :status, algorithm: :concurrently\n  end\nend"],
+    },
+    {
+      framework: "rails",
       name: "algorithm: :concurrently without disable_ddl_transaction!",
       code: `class AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]
   def change

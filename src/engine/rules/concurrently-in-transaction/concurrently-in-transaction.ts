@@ -67,7 +67,7 @@ export default defineRule({
         message: `${statementOf(op)} CONCURRENTLY runs inside a transaction here, which PostgreSQL refuses: the migration will fail.`,
         fix: fixFor(ctx.framework, {
           sql: howToLeaveTheTransaction(ctx.migration) ?? "-- run it outside a transaction",
-          rails: () => railsConcurrentlyFix(op, ctx.migration),
+          rails: () => railsConcurrentlyFix(op, ctx.migration, ctx.repository),
           django: () => djangoNonAtomicFix(ctx, op),
           alembic: () => inPlaceOf("alembic", op, alembicCallsWithAutocommit([op], ctx.migration.source, ctx.postgresVersion)),
         }),
@@ -99,7 +99,7 @@ export default defineRule({
         message: `${statementOf(op)} CONCURRENTLY runs only because the COMMIT on line ${commit.op.loc.line} ended the migration's transaction behind the runner's back: what ran before it is committed even if this fails, and the runner's own bookkeeping runs outside a transaction.`,
         fix: fixFor(ctx.framework, {
           sql: "-- run it in a migration of its own, outside a transaction",
-          rails: () => railsConcurrentlyFix(op, ctx.migration),
+          rails: () => railsConcurrentlyFix(op, ctx.migration, ctx.repository),
           django: () => DJANGO_NOT_ATOMIC,
         }),
       });

@@ -58,6 +58,54 @@ end
     },
     {
       framework: "rails",
+      name: "CREATE INDEX among a heredoc's views and functions (catarse 20150729110132): the migration keeps its other statements and its down, without the build and its drop; a new migration of its own name and version builds it CONCURRENTLY",
+      path: "db/migrate/20150729110132_add_team_members_view.rb",
+      code: `class AddTeamMembersView < ActiveRecord::Migration[7.1]
+  def up
+    execute <<-SQL
+      CREATE OR REPLACE VIEW team_members AS (
+        select u.id, u.name from users u where u.admin
+      );
+      drop index if exists user_admin_id_ix;
+      create index user_admin_id_ix on users(id) where admin;
+      GRANT SELECT on team_members to web_user;
+    SQL
+  end
+
+  def down
+    execute <<-SQL
+      drop view team_members;
+      drop index if exists user_admin_id_ix;
+    SQL
+  end
+end
+`,
+      files: { "db/migrate/20150101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :name\n      t.boolean :admin\n    end\n  end\nend\n" },
+      lines: [8],
+      fixes: ["# migration 1, db/migrate/20150729110132_add_team_members_view.rb as it becomes: without the index build of line 8 and its drop in its down (the new migration's down drops it); the rest of its up and its down stay as written, in their transaction\nclass AddTeamMembersView < ActiveRecord::Migration[7.1]\n  def up\n    execute <<-SQL\n      CREATE OR REPLACE VIEW team_members AS (\n        select u.id, u.name from users u where u.admin\n      );\n      drop index if exists user_admin_id_ix;\n      GRANT SELECT on team_members to web_user;\n    SQL\n  end\n\n  def down\n    execute <<-SQL\n      drop view team_members;\n    SQL\n  end\nend\n\n# migration 2, new file db/migrate/20150729110133_build_user_admin_id_ix_concurrently.rb: the index built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run\nclass BuildUserAdminIdIxConcurrently < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def up\n    execute \"DROP INDEX CONCURRENTLY IF EXISTS user_admin_id_ix\"\n    execute \"create index CONCURRENTLY user_admin_id_ix on users(id) where admin\"\n  end\n\n  def down\n    execute \"DROP INDEX CONCURRENTLY IF EXISTS user_admin_id_ix\"\n  end\nend"],
+    },
+    {
+      framework: "rails",
+      name: "SQL and add_index builds, nothing else (content-data-api 20190213155920): every one built CONCURRENTLY in the migration itself, none dropped, the down dropping each",
+      path: "db/migrate/20190213155920_add_indexes_view_aggregations_search_last_three_months.rb",
+      code: `class AddIndexesViewAggregationsSearchLastThreeMonths < ActiveRecord::Migration[5.2]
+  def up
+    execute "create index aggregations_gin_title on aggregations using gin(to_tsvector('english', title))"
+    add_index :aggregations, :upviews, name: :aggregations_upviews
+  end
+
+  def down
+    execute "drop index aggregations_gin_title"
+    remove_index :aggregations, name: :aggregations_upviews
+  end
+end
+`,
+      files: { "db/migrate/20190101000000_create_aggregations.rb": "class CreateAggregations < ActiveRecord::Migration[5.2]\n  def change\n    create_table :aggregations do |t|\n      t.string :title\n      t.integer :upviews\n    end\n  end\nend\n" },
+      lines: [3, 4],
+      fixes: ["class AddIndexesViewAggregationsSearchLastThreeMonths < ActiveRecord::Migration[5.2]\n  disable_ddl_transaction!\n\n  def up\n    execute \"create index CONCURRENTLY aggregations_gin_title on aggregations using gin(to_tsvector('english', title))\"\n    add_index :aggregations, :upviews, name: :aggregations_upviews, algorithm: :concurrently\n  end\n\n  def down\n    remove_index :aggregations, name: \"aggregations_upviews\", algorithm: :concurrently\n    execute \"DROP INDEX CONCURRENTLY IF EXISTS aggregations_gin_title\"\n  end\nend", "class AddIndexesViewAggregationsSearchLastThreeMonths < ActiveRecord::Migration[5.2]\n  disable_ddl_transaction!\n\n  def up\n    execute \"create index CONCURRENTLY aggregations_gin_title on aggregations using gin(to_tsvector('english', title))\"\n    add_index :aggregations, :upviews, name: :aggregations_upviews, algorithm: :concurrently\n  end\n\n  def down\n    remove_index :aggregations, name: \"aggregations_upviews\", algorithm: :concurrently\n    execute \"DROP INDEX CONCURRENTLY IF EXISTS aggregations_gin_title\"\n  end\nend"],
+    },
+    {
+      framework: "rails",
       name: "a project whose CI matrix also runs SQLite (whose adapter raises on algorithm: :concurrently): the concurrent add_index under `if connection.adapter_name =~ /postg/i`, the add_index as written otherwise",
       code: `class AddIndexOnOrdersNumber < ActiveRecord::Migration[7.1]
   def change
@@ -217,19 +265,7 @@ end
 end
 `,
       lines: [4],
-      fixes: [
-        [
-          "# Take the index out of AddColumnsToImportJobs: its other changes stay there, in their transaction.",
-          "# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):",
-          "class AddIndexOnImportJobsImportIdAndStatus < ActiveRecord::Migration[5.1]",
-          "  disable_ddl_transaction!",
-          "",
-          "  def change",
-          "    add_index :import_jobs, [:import_id, :status], algorithm: :concurrently",
-          "  end",
-          "end",
-        ].join("\n"),
-      ],
+      fixes: ["# migration 1, db/migrate/20190516024925_add_columns_to_import_jobs.rb as it becomes: without the index build of line 4; the rest of its up and its down stay as written, in their transaction\nclass AddColumnsToImportJobs < ActiveRecord::Migration[5.1]\n  def change\n    add_column :import_jobs, :status, :bigint, default: 1, null: false\n  end\nend\n\n# migration 2, new file db/migrate/20190516024926_build_index_import_jobs_on_import_id_and_status_concurrently.rb: the index built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run\nclass BuildIndexImportJobsOnImportIdAndStatusConcurrently < ActiveRecord::Migration[5.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :import_jobs, [:import_id, :status], algorithm: :concurrently\n  end\nend"],
     },
     {
       framework: "rails",
@@ -247,19 +283,7 @@ end
 end
 `,
       lines: [8],
-      fixes: [
-        [
-          "# Take the index out of AddNotifyFieldsToNominationEmail: its other changes stay there, in their transaction.",
-          "# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):",
-          "class AddIndexOnNominationEmailsNotifyId < ActiveRecord::Migration[6.1]",
-          "  disable_ddl_transaction!",
-          "",
-          "  def change",
-          "    add_index :nomination_emails, :notify_id, algorithm: :concurrently",
-          "  end",
-          "end",
-        ].join("\n"),
-      ],
+      fixes: ["# migration 1, db/migrate/20210415163231_add_notify_fields_to_nomination_email.rb as it becomes: without the index build of line 8; the rest of its up and its down stay as written, in their transaction\nclass AddNotifyFieldsToNominationEmail < ActiveRecord::Migration[6.1]\n  def change\n    change_table :nomination_emails, bulk: true do\n      add_column :nomination_emails, :notify_id, :string\n      add_column :nomination_emails, :delivered_at, :datetime\n    end\n\n  end\nend\n\n# migration 2, new file db/migrate/20210415163232_build_index_nomination_emails_on_notify_id_concurrently.rb: the index built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run\nclass BuildIndexNominationEmailsOnNotifyIdConcurrently < ActiveRecord::Migration[6.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :nomination_emails, :notify_id, algorithm: :concurrently\n  end\nend"],
     },
     {
       framework: "rails",
@@ -405,19 +429,7 @@ end
 end
 `,
       lines: [6],
-      fixes: [
-        [
-          "# Take the index out of CreateCategories: its other changes stay there, in their transaction.",
-          "# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):",
-          "class AddIndexOnTransactionsCategoryId < ActiveRecord::Migration[7.2]",
-          "  disable_ddl_transaction!",
-          "",
-          "  def change",
-          "    add_index :transactions, :category_id, algorithm: :concurrently",
-          "  end",
-          "end",
-        ].join("\n"),
-      ],
+      fixes: ["# migration 1, db/migrate/20240307000000_create_categories.rb as it becomes: without the index build of line 6; the rest of its up and its down stay as written, in their transaction\nclass CreateCategories < ActiveRecord::Migration[7.2]\n  def change\n    create_table :categories, id: :uuid do |t|\n      t.references :family, null: false, foreign_key: true, type: :uuid\n    end\n  end\nend\n\n# migration 2, new file db/migrate/20240307000001_build_index_transactions_on_category_id_concurrently.rb: the index built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run\nclass BuildIndexTransactionsOnCategoryIdConcurrently < ActiveRecord::Migration[7.2]\n  disable_ddl_transaction!\n\n  def change\n    add_index :transactions, :category_id, algorithm: :concurrently\n  end\nend"],
     },
   ],
   valid: [

@@ -318,10 +318,17 @@ export default defineRule({
             ${(written ?? rebuilt).replace(/\n/g, "\n            ")}`,
           // built for a Rails (Django) migration only: a SQL file's CREATE INDEX never pays for them
           rails: () =>
-            railsIndexFix(op, ctx.migration, indexName, embeddedCreate, (i) => {
-              const other = ctx.migration.up[i];
-              return other.kind === "add_index" && tableWithRows(ctx, other.table, i);
-            }),
+            railsIndexFix(
+              op,
+              ctx.migration,
+              indexName,
+              embeddedCreate,
+              (i) => {
+                const other = ctx.migration.up[i];
+                return other.kind === "add_index" && tableWithRows(ctx, other.table, i);
+              },
+              ctx.repository,
+            ),
           django: () =>
             djangoConcurrentFix(
               ctx,

@@ -18,6 +18,8 @@ import { dropConstraintOfUnknownTable } from "./constraint-of-unknown-table.js";
 import { defaultNotConverted, inverseOfUp, typeBack } from "./sql-inverse.js";
 import { leftOver, type DeltaEntry } from "./schema-delta.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
+import { railsIndexSplit, type IndexBuild } from "./rails-index-split.js";
+import type { MigrationPlace } from "./next-migration.js";
 import { railsAtLeast, railsMigrationSuperclass, railsModelBase, railsVersionOf, type RailsVersioned } from "./rails-version.js";
 
 const RAILS_TYPES: Record<string, string> = {
@@ -772,12 +774,32 @@ export function railsIndexFix(
   embeddedCreate?: string,
   /** the indexes that need CONCURRENTLY (those of tables with rows), by position in the up: one of a table created here stays with it */
   needsConcurrently: (index: number) => boolean = () => true,
+  /** where a new migration goes (the folder's newest), for a split */
+  place: MigrationPlace = {},
 ): string {
+  const built = movableBuilds(migration, op, defaultName, embeddedCreate, needsConcurrently);
+  if (built) {
+    const moving = new Set<Operation>(built.map((b) => b.op));
+    const rest = migration.up.filter((o) => !INERT.has(o.kind) && !moving.has(o));
+    // the up builds only these indexes: the migration itself, every build concurrent, its down dropping them
+    if (!rest.length && built.some((b) => b.op.embeddedSql))
+      return railsConcurrentRuby(migration, built.flatMap((b) => b.up), [...built].reverse().flatMap((b) => b.down), "concurrent_index");
+    const split = rest.length ? railsIndexSplit(migration, built, place) : undefined;
+    if (split) return split;
+  }
   if (op.embeddedSql) {
     const undo = op.name ? dropIndexConcurrently(op.name) : "# DROP INDEX CONCURRENTLY the index";
     const rebuild = op.name ? rebuiltIndex(migration, op, op.name) : undefined;
-    if (rebuild) return railsConcurrentSql(migration, [rebuild.drop, embeddedCreate ?? op.text], rebuild.down ?? [undo]);
-    return railsConcurrentSql(migration, [embeddedCreate ?? op.text], [undo]);
+    const up = rebuild ? [rebuild.drop, embeddedCreate ?? op.text] : [embeddedCreate ?? op.text];
+    const others = migration.up.some((o) => o !== op && !INERT.has(o.kind));
+    if (!others) return railsConcurrentSql(migration, up, rebuild?.down ?? [undo]);
+    // the statement cannot be cut out of its SQL by lines: said, and the build in a class of its own name
+    const name = `build_${(op.name ?? `${op.table.split(".").pop()}_${op.columns.join("_")}`).replace(/\W+/g, "_")}_concurrently`;
+    return [
+      `# Take this CREATE INDEX (line ${op.loc.line}) out of the SQL of ${railsClassName(migration, name)}: its other statements, and its down, stay there, in their transaction.`,
+      `# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):`,
+      railsConcurrentSql({ ...migration, name: undefined }, up, rebuild?.down ?? [undo], name),
+    ].join("\n");
   }
   // every index of the up built without CONCURRENTLY the same way (in Ruby), this one included
   const indexes = migration.up.filter((o, i): o is Extract<Operation, { kind: "add_index" }> => o.kind === "add_index" && !o.concurrently && !o.embeddedSql && needsConcurrently(i));
@@ -833,24 +855,80 @@ function rebuiltIndex(migration: Migration, op: Operation, name: string): { drop
 const dropIndexConcurrently = (name: string) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`;
 
 /** SQL that must run outside the DDL transaction, with up and down (execute has no inverse in `change`), one statement per execute. */
-function railsConcurrentSql(migration: Migration, up: readonly string[], down: readonly string[]): string {
+function railsConcurrentSql(migration: Migration, up: readonly string[], down: readonly string[], fallbackName = "concurrent_index"): string {
   // each SQL statement in an execute of its own, as a Ruby string that means the SQL exactly (a `#{` or `\` in it is
   // not Ruby's to interpolate or unescape); a comment as it is
-  const execute = (line: string) => (line.startsWith("#") ? line : `execute ${rubyString(line.replace(/;\s*$/, ""))}`).replace(/^(?=.)/gm, "    ");
-  return [railsClassHeader(migration, "concurrent_index"), "  disable_ddl_transaction!", "", "  def up", ...up.map(execute), "  end", "", "  def down", ...down.map(execute), "  end", "end"].join("\n");
+  const execute = (line: string) => (line.startsWith("#") ? line : `execute ${rubyString(line.replace(/;\s*$/, ""))}`);
+  return railsConcurrentRuby(migration, up.map(execute), down.map(execute), fallbackName);
 }
 
-/** CONCURRENTLY in a transaction: the same call, in a migration with disable_ddl_transaction! and no transaction block. */
-export function railsConcurrentlyFix(op: Operation, migration: Migration): string {
+/** Ruby statements that must run outside the DDL transaction, in up and down. */
+function railsConcurrentRuby(migration: Migration, up: readonly string[], down: readonly string[], fallbackName: string): string {
+  const indent = (line: string) => line.replace(/^(?=.)/gm, "    ");
+  return [railsClassHeader(migration, fallbackName), "  disable_ddl_transaction!", "", "  def up", ...up.map(indent), "  end", "", "  def down", ...down.map(indent), "  end", "end"].join("\n");
+}
+
+/**
+ * Every index build of the up that needs CONCURRENTLY and can move as written: an add_index call (its options
+ * kept) or one statement of SQL. Undefined when `op` is not one of them (a reference's index, a table block's).
+ * Each comes back as Ruby: `execute` of the SQL, or the call.
+ */
+function movableBuilds(
+  migration: Migration,
+  op: Extract<Operation, { kind: "add_index" }>,
+  defaultName: (table: string, columns: string[]) => string,
+  embeddedCreate: string | undefined,
+  needsConcurrently: (index: number) => boolean,
+): IndexBuild[] | undefined {
+  if (!rubyReadersLoaded()) return undefined;
+  const builds: IndexBuild[] = [];
+  // an index that needs CONCURRENTLY and cannot move so (a reference's, a table block's): the other fixes do them all
+  let unmovable = false;
+  migration.up.forEach((o, i) => {
+    if (o.kind !== "add_index" || o.concurrently || (o !== op && !needsConcurrently(i))) return;
+    if (o.embeddedSql) {
+      const create = o === op && embeddedCreate ? embeddedCreate : concurrentIndexParts(o.text)?.create;
+      if (!create) return void (unmovable = true);
+      const rebuild = o.name ? rebuiltIndex(migration, o, o.name) : undefined;
+      const up = [...(rebuild ? [rebuild.drop] : []), create].map((sql) => `execute ${rubyString(sql.replace(/;\s*$/, ""))}`);
+      const down = (rebuild?.down ?? [o.name ? dropIndexConcurrently(o.name) : "# DROP INDEX CONCURRENTLY the index (PostgreSQL named it)"]).map((sql) => (sql.startsWith("#") ? sql : `execute ${rubyString(sql.replace(/;\s*$/, ""))}`));
+      builds.push({ op: o, up, down });
+      return;
+    }
+    if (o.frameworkCall !== "add_index" || singleLine(o) === undefined) return void (unmovable = true);
+    const target = o.name ? `name: ${JSON.stringify(o.name)}` : `column: ${list(o.columns)}`;
+    builds.push({ op: o, up: [concurrentIndexCall(o, defaultName)], down: [`remove_index ${sym(o.table)}, ${target}, algorithm: :concurrently`] });
+  });
+  return !unmovable && builds.some((b) => b.op === op) ? builds : undefined;
+}
+
+/**
+ * CONCURRENTLY in a transaction: the same call, in a migration with disable_ddl_transaction! and no transaction
+ * block. Alone in its up, the migration itself; beside other work, that work stays in the migration (in its
+ * transaction) and the call moves to a new migration of its own name, never the class reprinted with the call alone.
+ */
+export function railsConcurrentlyFix(op: Operation, migration: Migration, place: MigrationPlace = {}): string {
   const call = singleLine(op) ?? (op.kind === "add_index" ? `add_index ${sym(op.table)}, ${list(op.columns)}, algorithm: :concurrently` : "# the CONCURRENTLY operation");
+  const others = migration.up.some((o) => o !== op && !INERT.has(o.kind) && !(o.loc.line === op.loc.line && o.text === op.text));
+  const undo = op.kind === "add_index" && op.name ? dropIndexConcurrently(op.name) : "# undo it, CONCURRENTLY";
+  if (others && op.kind === "add_index" && (op.embeddedSql || singleLine(op) !== undefined)) {
+    const execute = (sql: string) => (sql.startsWith("#") ? sql : `execute ${rubyString(sql.replace(/;\s*$/, ""))}`);
+    const build: IndexBuild = op.embeddedSql
+      ? { op, up: [execute(op.text.trim())], down: [execute(undo)] }
+      : { op, up: [call], down: [`remove_index ${sym(op.table)}, ${op.name ? `name: ${JSON.stringify(op.name)}` : `column: ${list(op.columns)}`}, algorithm: :concurrently`] };
+    const split = rubyReadersLoaded() ? railsIndexSplit(migration, [build], place) : undefined;
+    if (split) return split;
+  }
+  const name = op.kind === "add_index" && op.name ? `build_${op.name.replace(/\W+/g, "_")}_concurrently` : "concurrent_index";
+  const apart = others ? [`# Take line ${op.loc.line} out of ${railsClassName(migration, name)}: its other changes, and its down, stay there, in their transaction.`, `# Then run it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):`] : [];
+  const own = others ? { ...migration, name: undefined } : migration;
   if (op.embeddedSql) {
     // execute has no inverse in `change`, and a string of several statements runs as one implicit transaction
     const note = migration.transactional ? "" : "# one statement per execute (several in one string run as one transaction), outside any `transaction do` block:\n";
-    const undo = op.kind === "add_index" && op.name ? dropIndexConcurrently(op.name) : "# undo it, CONCURRENTLY";
-    return `${note}${railsConcurrentSql(migration, [call], [undo])}`;
+    return [...apart, `${note}${railsConcurrentSql(own, [call], [undo], name)}`].join("\n");
   }
   const note = migration.transactional ? "" : "# outside any `transaction do` block:\n";
-  return `${note}${railsConcurrentMigration(migration, "concurrent_index", call)}`;
+  return [...apart, `${note}${railsConcurrentMigration(own, name, call)}`].join("\n");
 }
 
 /** The user's own one-line add_reference (type: :uuid, null: kept) without its foreign_key: and index: options. */
