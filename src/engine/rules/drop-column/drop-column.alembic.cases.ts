@@ -40,6 +40,51 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "op.drop_column of a sa.Computed(..., persisted=True) column an earlier revision added, its source kept: a note",
+      path: "alembic/versions/b2_drop_search_vector.py",
+      files: {
+        "alembic/versions/a1_articles.py": `import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "articles",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("body", sa.Text()),
+        sa.Column("search_vector", postgresql.TSVECTOR(), sa.Computed("to_tsvector('simple', body)", persisted=True)),
+    )
+
+
+def downgrade():
+    op.drop_table("articles")
+`,
+      },
+      code: `import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_column("articles", "search_vector")
+
+
+def downgrade():
+    op.add_column("articles", sa.Column("search_vector", postgresql.TSVECTOR(), sa.Computed("to_tsvector('simple', body)", persisted=True)))
+`,
+      lines: [10],
+      severities: ["info"],
+      messages: ["Dropping column articles.search_vector loses no data: it is GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED"],
+    },
+    {
+      framework: "alembic",
       name: "aleph's hard_deletes: a loop over reflected tables deletes every row with deleted_at set, then drops it: only NULLs go, no data-loss claim; the old code selecting it stays",
       path: "alembic/versions/aa486b9e627e_hard_deletes.py",
       code: `from alembic import op

@@ -18,6 +18,39 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a GENERATED ... STORED column (its definition read from an earlier migration) dropped while the columns it reads stay: no data lost, a note whose fix says how a rollback computes it again",
+      path: "migrations/000002_drop_extension.up.sql",
+      files: { "migrations/000001_init.up.sql": "create table torrents (info_hash bytea primary key, name text not null, single_file boolean, extension text generated always as (case when single_file then substring(lower(name) from '[^/.]\\.([a-z0-9]+)$') end) stored);\n", "migrations/000002_drop_extension.down.sql": "alter table torrents add column extension text generated always as (case when single_file then substring(lower(name) from '[^/.]\\.([a-z0-9]+)$') end) stored;\n" },
+      schema: "create table torrents (info_hash bytea primary key, name text not null, single_file boolean, extension text generated always as (case when single_file then substring(lower(name) from '[^/.]\\.([a-z0-9]+)$') end) stored);\ninsert into torrents (info_hash, name, single_file) values ('\\x01', 'a/b.mkv', true);",
+      code: "alter table torrents drop column extension;\n",
+      lines: [1],
+      severities: ["info"],
+      messages: ["Dropping column torrents.extension loses no data: it is GENERATED ALWAYS AS (CASE WHEN single_file THEN SUBSTRING(lower(name) FROM E'[^/.]\\\\.([a-z0-9]+)$') END) STORED, computed from single_file, name of the same row, which stay"],
+      fixes: [
+        [
+          "-- nothing to copy: a rollback adds the column back as it was, and PostgreSQL computes its values again:",
+          "--   ALTER TABLE torrents ADD COLUMN extension text GENERATED ALWAYS AS (CASE",
+          "--     WHEN single_file THEN SUBSTRING(lower(name) FROM E'[^/.]\\\\.([a-z0-9]+)$')",
+          "--   END) STORED;",
+          "alter table torrents drop column extension;",
+        ].join("\n"),
+      ],
+      // the statement the fix's comment gives the rollback runs as written
+      thenRuns: "ALTER TABLE torrents ADD COLUMN extension text GENERATED ALWAYS AS (CASE\n  WHEN single_file THEN SUBSTRING(lower(name) FROM E'[^/.]\\\\.([a-z0-9]+)$')\nEND) STORED;",
+      afterFix: { query: "SELECT extension FROM torrents", rows: [{ extension: "mkv" }] },
+    },
+    {
+      framework: "sql",
+      name: "a generated column dropped with a column its expression reads: its values cannot be computed again, the finding stays",
+      path: "migrations/000002_drop_extension.up.sql",
+      files: { "migrations/000001_init.up.sql": "create table torrents (info_hash bytea primary key, name text not null, single_file boolean, extension text generated always as (case when single_file then substring(lower(name) from '[^/.]\\.([a-z0-9]+)$') end) stored);\n" },
+      schema: "create table torrents (info_hash bytea primary key, name text not null, single_file boolean, extension text generated always as (case when single_file then substring(lower(name) from '[^/.]\\.([a-z0-9]+)$') end) stored);\ninsert into torrents (info_hash, name, single_file) values ('\\x01', 'a/b.mkv', true);",
+      code: "alter table torrents drop column extension;\nalter table torrents drop column single_file;\n",
+      lines: [1, 2],
+      severities: ["error", "error"],
+    },
+    {
+      framework: "sql",
       name: "linkwarden 20250215182023: Prisma drops indexVersion and adds it again as INTEGER in one statement: a change of type that empties the column, not a removal: no code finds it missing, so a warning for the values; the schema's field is the new column's, and the fix keeps a copy and runs the statement as written (never the drop alone)",
       path: "prisma/migrations/20250215182023_change_field_type/migration.sql",
       files: {
@@ -292,6 +325,13 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "bitmagnet's 00002: a GENERATED ... STORED column dropped and added back generated (from a new column) in the same migration: every value is computed again, nothing lost",
+      path: "migrations/00002_files_status.sql",
+      files: { "migrations/00001_init.sql": "-- +goose Up\ncreate table torrents (info_hash bytea primary key, name text not null, single_file boolean, extension text generated always as (case when single_file then substring(lower(name) from '[^/.]\\.([a-z0-9]+)$') end) stored);\n-- +goose Down\ndrop table torrents;\n" },
+      code: "-- +goose Up\nalter table torrents add column files_status text not null default 'no_info';\nalter table torrents drop column extension;\nalter table torrents add column extension text generated always as (case when files_status = 'single' then substring(lower(name) from '[^/.]\\.([a-z0-9]+)$') end) stored;\n-- +goose Down\nalter table torrents drop column extension;\nalter table torrents drop column files_status;\nalter table torrents add column extension text generated always as (case when single_file then substring(lower(name) from '[^/.]\\.([a-z0-9]+)$') end) stored;\n",
+    },
     {
       framework: "sql",
       name: "a scratch column the same migration added to drive its data move: no deployed code knows it, its values were made here",

@@ -18,6 +18,35 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "remove_column of a stored virtual column (t.virtual ... stored: true in an earlier create_table) whose source stays: a note, no copy",
+      path: "db/migrate/20240301000000_remove_search_vector.rb",
+      files: {
+        "db/migrate/20240101000000_create_articles.rb": `class CreateArticles < ActiveRecord::Migration[7.1]
+  def change
+    create_table :articles do |t|
+      t.text :body
+      t.virtual :search_vector, type: :tsvector, as: "to_tsvector('simple', body)", stored: true
+    end
+  end
+end
+`,
+      },
+      code: `class RemoveSearchVector < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :articles, :search_vector
+  end
+
+  def down
+    add_column :articles, :search_vector, :virtual, type: :tsvector, as: "to_tsvector('simple', body)", stored: true
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["Dropping column articles.search_vector loses no data: it is GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED, computed from body of the same row"],
+    },
+    {
+      framework: "rails",
       name: "a Rails 4.2 project (Gemfile.lock): no ignored_columns before 5.0, so the model leaves the column out of its columns",
       code: `class RemoveCreditsFromUsers < ActiveRecord::Migration
   def up

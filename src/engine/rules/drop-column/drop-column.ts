@@ -10,12 +10,14 @@ import type { PgNode } from "../../adapters/sql/pg-parser.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { columnBackup } from "../support/column-backup.js";
 import type { OperationOf } from "../../model.js";
-import type { RuleContext } from "../support/rule.js";
+import type { Report, RuleContext } from "../support/rule.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { keywordText, keywordTruthy, withKeyword } from "../support/python-call.js";
 import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 import { columnRecreated } from "../support/recreated-later.js";
 import { recreatedColumnReport } from "./recreated-column.js";
+import { addsGenerated, droppedGeneratedColumn, sourcesKept, type GeneratedColumn } from "./generated-column.js";
+import { dataCode } from "../support/data-code.js";
 
 /**
  * Django's first step of a removal: the field leaves the model and Django's state, the column stays. A column
@@ -160,6 +162,27 @@ function onlyNullsFix(ctx: RuleContext, op: OperationOf<"drop_column">, index: n
   });
 }
 
+/** The note for a dropped generated column whose inputs stay: nothing to copy, the rollback adds it back with its expression. */
+function generatedColumnNote(ctx: RuleContext, op: OperationOf<"drop_column">, column: GeneratedColumn): Report {
+  const sql = migrationDialect(ctx.migration);
+  const definition = `${column.type ?? "<its type>"} GENERATED ALWAYS AS (${column.expr}) ${column.generated.toUpperCase()}`;
+  const add = `ALTER TABLE ${sql.ident(op.table)} ADD COLUMN ${sql.ident(op.column)} ${definition}`;
+  const comment = ctx.framework === "sql" ? "--" : "#";
+  return {
+    op,
+    severity: "info",
+    hazard: "old-code",
+    message:
+      `Dropping column ${op.table}.${op.column} loses no data: it is GENERATED ALWAYS AS (${column.expr.replace(/\s*\n\s*/g, " ")}) ${column.generated.toUpperCase()}, computed from ${column.sources!.length ? column.sources!.join(", ") : "constants"} of the same row, ` +
+      `which stay, so adding it back with its expression recomputes every value. Servers still running the old code that select ${op.column} fail until they restart.`,
+    fix: [
+      `${comment} nothing to copy: a rollback adds the column back as it was, and PostgreSQL computes its values again${column.type ? "" : " (migguard does not know its type: write it in)"}:`,
+      ...`${add};`.split("\n").map((line) => `${comment}   ${line.trimEnd()}`),
+      dataCode(ctx.framework, op),
+    ].join("\n"),
+  };
+}
+
 export default defineRule({
   meta: {
     id: "drop-column",
@@ -187,6 +210,17 @@ export default defineRule({
       !ctx.facts.change.isReplacedDrop(ctx.migration, index);
     for (const { op, index } of upOps(ctx, "drop_column")) {
       if (!counts(op, index)) continue;
+      // a generated column's values are computed from its row: added back generated in the same migration (or change)
+      // nothing is lost; left dropped, with the columns it reads kept, the note says how to compute them again
+      const generated = droppedGeneratedColumn(ctx, op, index);
+      if (generated) {
+        const back = columnRecreated(ctx, op.table, op.column, index);
+        if (back && (back.sameMigration || back.sameChange) && addsGenerated(back.op)) continue;
+        if (!back && sourcesKept(ctx, op, generated)) {
+          ctx.report(generatedColumnNote(ctx, op, generated));
+          continue;
+        }
+      }
       const emptied = onlyNullsLeft(ctx, op, index);
       if (emptied) {
         // nothing to lose: what is left is the old code still selecting the column, unless it already stopped

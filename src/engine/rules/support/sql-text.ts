@@ -438,6 +438,18 @@ export function foreignKeyRetargeted(sql: string, to: { from: string; name: stri
   return out && `${out};`;
 }
 
+/** The columns a SQL expression reads (their last name part, lower case); undefined when it does not parse as one expression. */
+export function expressionColumns(expression: string): string[] | undefined {
+  const target = parseOne(`SELECT ${expression}`)?.SelectStmt?.targetList;
+  if (!Array.isArray(target) || target.length !== 1 || !target[0].ResTarget?.val) return undefined;
+  const columns = new Set<string>();
+  walk(target[0].ResTarget.val, (n) => {
+    const last = n.ColumnRef?.fields?.at(-1)?.String?.sval;
+    if (typeof last === "string") columns.add(last.toLowerCase());
+  });
+  return [...columns];
+}
+
 /**
  * A SQL expression over column `column` written over column `to` instead (a USING that converts a key, applied to a
  * column that references it): undefined when it reads any other column, or does not parse as one expression.
