@@ -11,8 +11,8 @@
  * at most squawk's wall time.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { loadavg } from "node:os";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { findSquawk, SQUAWK_PACKAGE } from "./squawk-binary.js";
 
@@ -76,8 +76,16 @@ export async function benchCli(corpus: string, rounds = Number(process.env.MIGGU
   ];
   const withTime = existsSync(GNU_TIME);
   const measured = new Map(cases.map((c) => [c.name, { wall: [], rss: [], cpu: [] } as Measured]));
-  for (const c of cases) runOnce(c, corpus, { wall: [], rss: [], cpu: [] }, false); // warm the file cache
-  for (let round = 0; round < rounds; round++) for (const c of cases) runOnce(c, corpus, measured.get(c.name)!, withTime);
+  // the code caches of this run, in a folder of its own: other lints on the machine (other builds of the bundle)
+  // would otherwise prune or replace the shared folder's between rounds; the warm-up round writes them
+  const cacheDir = mkdtempSync(join(tmpdir(), "migguard-bench-cache-"));
+  for (const c of cases) c.env = { MIGGUARD_CACHE_DIR: cacheDir, ...c.env };
+  try {
+    for (const c of cases) runOnce(c, corpus, { wall: [], rss: [], cpu: [] }, false); // warm the file cache and the code caches
+    for (let round = 0; round < rounds; round++) for (const c of cases) runOnce(c, corpus, measured.get(c.name)!, withTime);
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
 
   const width = Math.max(...cases.map((c) => c.name.length));
   const lines = [
