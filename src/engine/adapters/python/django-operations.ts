@@ -10,10 +10,10 @@ import { factoryKey } from "./django-nested-functions.js";
 import type { DataFunctionFacts } from "./django-runpython.js";
 import { AppState, operationName, togetherSets } from "./django-state.js";
 import { embeddedSql } from "./embedded-sql.js";
-import { djangoForeignKeySql } from "./django-foreign-key-sql.js";
+import { djangoForeignKeySql, djangoIndexName } from "./django-foreign-key-sql.js";
 import { lastSegment } from "./imports.js";
 import { lookupProblem } from "./indirect.js";
-import { truthy, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
+import { truthy, asList, asString, asStrings, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 
 export interface Translation {
@@ -223,13 +223,20 @@ function translate(value: PyValue, ctx: Ctx): void {
       break;
     }
     case "RenameIndex": {
-      // RenameIndex(model_name, new_name, old_name=None, old_fields=None): old_fields names an index_together index
-      // by its columns, whose name Django works out at run time (not read here)
+      // RenameIndex(model_name, new_name, old_name=None, old_fields=None)
       const newName = str("new_name", 1);
       const oldName = str("old_name", 2);
+      const oldFields = asStrings(kwarg(call, "old_fields", 3));
       if (newName && oldName)
         emit([{ ...withModel, kind: "rename_object", objectType: "index", name: oldName, newName, table }], [{ ...withModel, kind: "rename_object", objectType: "index", name: newName, newName: oldName, table }]);
-      else emit([{ ...withModel, kind: "raw", statement: "ALTER INDEX ... RENAME", table }], [{ ...withModel, kind: "raw", statement: "ALTER INDEX ... RENAME", table }]);
+      else if (newName && oldFields) {
+        // the unnamed form: Django renames the one index on those columns, which index_together made under the name
+        // its schema editor gives (`<table>_<columns>_<hash>_idx`); going back is a no-op in Django
+        const together = ctx.state.model(model)?.indexTogether.some((set) => set.join(",") === oldFields.join(","));
+        const columns = columnsOf(ctx.state, model, oldFields);
+        if (together && !table.includes(".")) emit([{ ...withModel, kind: "rename_object", objectType: "index", name: djangoIndexName(table, columns, "_idx"), newName, table }], []);
+        else emit([{ ...withModel, kind: "raw", statement: "ALTER INDEX ... RENAME", table }], []);
+      } else emit([{ ...withModel, kind: "raw", statement: "ALTER INDEX ... RENAME", table }], [{ ...withModel, kind: "raw", statement: "ALTER INDEX ... RENAME", table }]);
       break;
     }
     case "AddConstraint":

@@ -185,6 +185,14 @@ export class AppState {
         else model.indexTogether = sets;
         return;
       }
+      case "RenameIndex": {
+        // the unnamed form (old_fields=) turns an index_together set into a named index: Django's state takes the set
+        // out of index_together, so a later AlterIndexTogether without it drops nothing
+        const model = this.modelOf(call, "model_name");
+        const fields = asStrings(kwarg(call, "old_fields", 3));
+        if (model && fields) model.indexTogether = model.indexTogether.filter((set) => set.join(",") !== fields.join(","));
+        return;
+      }
       case "SeparateDatabaseAndState": {
         // a model or field that leaves the state while no database operation removes it: its table or column stays
         const database = asList(kwarg(call, "database_operations", 0)) ?? [];

@@ -3,6 +3,7 @@ import { detectFile } from "../../detect.js";
 import { Migration, type Operation } from "../../model.js";
 import { loadPgParser } from "../sql/index.js";
 import { djangoMigration } from "./django.js";
+import { djangoIndexName } from "./django-foreign-key-sql.js";
 import { loadPythonParser } from "./parser.js";
 
 beforeAll(() => Promise.all([loadPythonParser(), loadPgParser()]));
@@ -321,7 +322,7 @@ class Migration(migrations.Migration):
 });
 
 describe("RenameIndex", () => {
-  it("by old_name is the index renamed (its reverse renames it back); by old_fields, whose name Django works out at run time, stays unread", () => {
+  it("by old_name is the index renamed (its reverse renames it back); by old_fields of no index_together set the state knows, stays unread (Django's reverse is a no-op)", () => {
     const m = parse(`from django.db import migrations
 
 
@@ -335,7 +336,38 @@ class Migration(migrations.Migration):
 `);
     expect(m.up[0]).toMatchObject({ kind: "rename_object", objectType: "index", name: "shop_order_code_1a2b3c_idx", newName: "shop_order_code_idx", table: "shop_order" });
     expect(m.up[1]).toMatchObject({ kind: "raw", statement: "ALTER INDEX ... RENAME", table: "shop_order" });
-    expect(m.down.status === "present" && m.down.ops[1]).toMatchObject({ kind: "rename_object", name: "shop_order_code_idx", newName: "shop_order_code_1a2b3c_idx" });
+    expect(m.down.status === "present" && m.down.ops).toMatchObject([{ kind: "rename_object", name: "shop_order_code_idx", newName: "shop_order_code_1a2b3c_idx" }]);
+  });
+
+  it("by old_fields of an index_together set: the index index_together made, under the name Django's schema editor gave it, gets the new name", () => {
+    const initial = {
+      path: "shop/migrations/0001_initial.py",
+      content: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(
+            name="Order",
+            fields=[("id", models.BigAutoField(primary_key=True)), ("number", models.CharField(max_length=200)), ("placed", models.DateTimeField())],
+            options={"index_together": {("number", "placed")}},
+        ),
+    ]
+`,
+    };
+    const m = parse(`from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RenameIndex(model_name="order", new_name="shop_order_number_placed_idx", old_fields=("number", "placed")),
+    ]
+`, "shop/migrations/0002_rename.py", [initial]);
+    expect(m.up).toMatchObject([{ kind: "rename_object", objectType: "index", name: djangoIndexName("shop_order", ["number", "placed"], "_idx"), newName: "shop_order_number_placed_idx", table: "shop_order" }]);
   });
 });
 

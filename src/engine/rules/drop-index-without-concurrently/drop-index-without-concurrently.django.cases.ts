@@ -116,6 +116,49 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "RenameIndex(old_fields=...) made the index_together index a named one (Django's state takes the set out of index_together): an AlterIndexTogether without the set after it drops nothing",
+      path: "app/migrations/0003_order_index_together.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_order_index")]
+
+    operations = [
+        migrations.AlterIndexTogether(name="order", index_together=set()),
+    ]
+`,
+      files: {
+        "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Order",
+            fields=[("id", models.BigAutoField(primary_key=True)), ("number", models.CharField(max_length=200)), ("placed", models.DateTimeField())],
+            options={"index_together": {("number", "placed")}},
+        ),
+    ]
+`,
+        "app/migrations/0002_order_index.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RenameIndex(model_name="order", new_name="app_order_number_placed_idx", old_fields=("number", "placed")),
+    ]
+`,
+      },
+    },
+    {
+      framework: "django",
       name: "RemoveField earlier in the atomic migration already holds ACCESS EXCLUSIVE on the table: RemoveIndex adds no lock wait",
       code: `from django.db import migrations
 
