@@ -44,6 +44,16 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "an index on a materialized view, then an ALTER TABLE: the reminder goes on the first statement whose lock a queue of reads or writes can form behind, the ALTER",
+      path: "db/migrations/002_totals_idx.sql",
+      files: { "db/migrations/001_totals.sql": "CREATE TABLE pages (id bigint PRIMARY KEY, upviews integer);\nCREATE MATERIALIZED VIEW totals AS SELECT id, upviews FROM pages;\n" },
+      schema: "CREATE TABLE pages (id bigint PRIMARY KEY, upviews integer);\nCREATE MATERIALIZED VIEW totals AS SELECT id, upviews FROM pages;",
+      code: "CREATE INDEX totals_id ON totals (id);\nALTER TABLE pages ADD COLUMN note text;\n",
+      lines: [2],
+      messages: ["No lock_timeout is set before this statement locks pages: if it waits behind a long query, every query on the table queues behind it."],
+    },
+    {
+      framework: "sql",
       name: "ALTER TABLE ... ADD COLUMN waits for ACCESS EXCLUSIVE: every query on the table queues behind it",
       schema: 'CREATE TABLE "User" (id text PRIMARY KEY);',
       code: 'ALTER TABLE "User" ADD COLUMN "summaryEmailAt" timestamp;\n',
@@ -105,6 +115,13 @@ export default defineCases({
     { framework: "sql", name: "SET LOCAL via set_config", code: "SELECT set_config('lock_timeout', '2s', true);\nALTER TABLE orders ADD COLUMN note text;" },
     { framework: "sql", name: "only new tables", code: "CREATE TABLE t (id bigint);\nCREATE INDEX t_idx ON t (id);" },
     { framework: "sql", name: "CREATE INDEX CONCURRENTLY does not queue", code: "CREATE INDEX CONCURRENTLY i ON orders (note);" },
+    {
+      framework: "sql",
+      name: "CREATE INDEX on a materialized view an earlier migration created: its SHARE lock lets reads through and nothing else writes a materialized view, so only its REFRESH can queue",
+      path: "db/migrations/002_totals_idx.sql",
+      files: { "db/migrations/001_totals.sql": "CREATE MATERIALIZED VIEW totals AS SELECT id, upviews FROM pages;\n" },
+      code: "CREATE INDEX totals_upviews ON totals (upviews);\n",
+    },
     { framework: "sql", name: "VALIDATE CONSTRAINT takes SHARE UPDATE EXCLUSIVE to let the table's reads and writes go on, as CONCURRENTLY does", code: "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;" },
   ],
 });

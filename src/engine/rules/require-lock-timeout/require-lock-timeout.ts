@@ -71,9 +71,11 @@ export default defineRule({
     // DROP INDEX name: its table from where the index was created (this migration or an earlier one)
     const tableAt = (op: Operation, i: number) =>
       lockedTable(op) ?? (op.kind === "drop_index" && !op.concurrently && op.names.length === 1 ? ctx.repository.indexTable(op.names[0], i) : undefined);
+    // a materialized view takes no writes: an index build's SHARE lock lets its reads through, so only its REFRESH can queue
+    const onlyRefreshQueues = (op: Operation, table: string, i: number) => op.kind === "add_index" && ctx.repository.relationKind(table, i) === "materialized_view";
     const locks = (op: Operation, i: number) => {
       const table = tableAt(op, i);
-      return table !== undefined && existingTable(ctx, table, i);
+      return table !== undefined && existingTable(ctx, table, i) && !onlyRefreshQueues(op, table, i);
     };
     // a file of DROP INDEX alone is drop-index-without-concurrently's (the same lock queue: one hazard, one finding);
     // with another lock after it, the reminder belongs on the first statement that takes one
