@@ -461,7 +461,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "CREATE OR REPLACE FUNCTION of a function no migration migguard read defines: the fix does not drop what the up may only have replaced",
+      name: "CREATE OR REPLACE FUNCTION of a function no migration migguard read defines: the up created it, so the fix drops it by its signature, and says that a body from outside the migrations would be unknown",
       code: `from alembic import op
 
 revision = "b7c1"
@@ -477,9 +477,7 @@ def downgrade() -> None:
 `,
       lines: [11],
       severities: ["error"],
-      fixes: [
-        'def downgrade():\n    # line 8 creates or replaces function touch_updated_at: put back the definition it replaced, or drop it if the up created it (migguard found no earlier definition)\n    raise NotImplementedError("irreversible: line 8 creates or replaces function touch_updated_at: put back the definition it replaced, or drop it if the up created it (migguard found no earlier definition)")',
-      ],
+      fixes: ["def downgrade():\n    op.execute(\"\"\"\n    -- no earlier migration defines function touch_updated_at: the up created it. If it existed before (defined outside the migrations), its old body is unknown here: put that back instead of dropping it\n    DROP FUNCTION touch_updated_at();\n    \"\"\")"],
     },
     {
       framework: "alembic",

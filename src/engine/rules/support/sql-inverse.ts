@@ -12,6 +12,7 @@ import { nameKey } from "./facts.js";
 import { deparse, parseOne } from "./sql-text.js";
 import type { PgNode } from "../../adapters/sql/pg-parser.js";
 import { nullabilityBefore, unknownNullability } from "./prior-nullability.js";
+import { dropOfCreatedFunction, resetOfStorageParameters } from "./sql-object-inverse.js";
 
 /**
  * One step of a down: SQL that runs (it may carry its own `--` comments), code in the migration's own language
@@ -81,6 +82,10 @@ export function typeBack(now: TypeRef, before: TypeRef, definition: () => Column
 
 /** The comment on dropping the default before a type change back that needs USING. */
 export const defaultNotConverted = (now: TypeRef, before: TypeRef) => `a default of type ${now.text} is not converted to ${before.text} with the column: it would fail`;
+
+/** An object an earlier migration defined, put back as written there (the same text for a CREATE and a DROP of it, said once). */
+const restored = (objectType: string, name: string, definition: string): InverseStep =>
+  sql(`-- ${objectType.replace("_", " ")} ${name} as the earlier migration defined it:\n${definition.trim().replace(/;?\s*$/, ";")}`);
 
 /** The steps that undo one operation; undefined when it changes nothing a down must take back. */
 export function inverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] | undefined {
@@ -152,16 +157,18 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
       // a trigger goes with its table, but dropping it first frees the function it runs for its own DROP
       if (op.objectType === "role" || op.objectType === "database" || (onNewTable(op.table) && op.objectType !== "trigger")) return undefined;
       if (op.objectType === "extension" && op.ifNotExists) return undefined; // may have been there already, shared by others
-      if (op.orReplace) {
+      {
         // it may replace what an earlier migration defined: the down puts that definition back, as written there
-        const earlier = repository?.objectDefinition(op.objectType, op.name);
-        if (earlier) return [sql(`-- ${op.objectType.replace("_", " ")} ${op.name} as the earlier migration defined it:\n${earlier.trim().replace(/;?\s*$/, ";")}`)];
-        // no earlier definition in the SQL migguard read does not mean there was none (alembic_utils, a squash, a
-        // schema loaded by hand define it elsewhere): dropping what the up only replaced breaks what uses it
-        if (op.objectType === "function" || op.objectType === "procedure" || op.objectType === "view" || op.objectType === "trigger")
-          return [unknown(`${lineOf(op)} creates or replaces ${op.objectType} ${op.name}: put back the definition it replaced, or drop it if the up created it (migguard found no earlier definition)`)];
+        const earlier = op.orReplace ? repository?.objectDefinition(op.objectType, op.name) : undefined;
+        if (earlier) return [restored(op.objectType, op.name, earlier)];
+        // a function by its signature (DROP FUNCTION f alone fails once f is overloaded)
+        const drop = (op.objectType === "function" || op.objectType === "procedure" ? dropOfCreatedFunction(op.text) : undefined) ?? `DROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`;
+        // no earlier definition in the SQL migguard read: the up created it, unless something outside those
+        // migrations (alembic_utils, a squash, a schema loaded by hand) did, whose body nothing here says
+        if (op.orReplace && (op.objectType === "function" || op.objectType === "procedure" || op.objectType === "view" || op.objectType === "trigger"))
+          return [sql(`-- no earlier migration defines ${op.objectType} ${op.name}: the up created it. If it existed before (defined outside the migrations), its old body is unknown here: put that back instead of dropping it\n${drop}`)];
+        return [sql(drop)];
       }
-      return [sql(`DROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`)];
     case "alter_enum":
       return [
         op.action === "add_value"
@@ -193,14 +200,23 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
       if (earlier && nameKey(earlier.table.split(".").pop()!) === nameKey(op.table.split(".").pop()!)) return [sql(`-- constraint ${op.name} as the earlier migration defined it:\n${earlier.sql}`)];
       return [unknown(`${lineOf(op)} drops constraint ${op.name ?? ""} of ${op.table}: migguard found no earlier definition of it; recreate it with ALTER TABLE ${op.table} ADD CONSTRAINT ...`)];
     }
-    case "drop_object":
+    case "drop_object": {
+      // what an earlier migration defined comes back as written there; IF EXISTS of what none defined dropped nothing
+      const earlier = op.names.map((name) => ({ name, definition: repository?.objectDefinition(op.objectType, name) }));
+      if (earlier.every((e) => e.definition)) return earlier.map((e) => restored(op.objectType, e.name, e.definition!));
+      if (op.ifExists && earlier.every((e) => !e.definition) && repository)
+        return [note(`${lineOf(op)} drops ${op.objectType.replace("_", " ")} ${op.names.join(", ")} if it exists: no earlier migration defines it, so there is nothing to recreate (if it existed outside the migrations, recreate it here)`)];
       return [unknown(`${lineOf(op)} drops ${op.objectType.replace("_", " ")} ${op.names.join(", ")}: recreate it from its earlier definition`)];
+    }
     case "raw":
       // the sequence it hands to a column goes with DROP SEQUENCE or stays harmlessly
       if (op.statement === "ALTER SEQUENCE OWNED BY" || leavesNothing(op.statement)) return undefined;
       {
         const revoke = revokeOf(op.text);
         if (revoke) return [sql(revoke)];
+        // storage parameters back to PostgreSQL's defaults, as they were unless an earlier migration set them
+        const reset = resetOfStorageParameters(op.text);
+        if (reset) return [sql(`-- the storage parameters back to their defaults (if an earlier migration set them, SET its values instead)\n${reset}`)];
       }
       return [unknown(`${lineOf(op)} (${op.statement}): undo it by hand, migguard cannot derive its inverse`)];
     case "dml":
