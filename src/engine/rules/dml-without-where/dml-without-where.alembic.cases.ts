@@ -4,6 +4,43 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "lint: an UPDATE that fills the column the revision just before added nullable with no default: only NULLs are overwritten, a note",
+      files: {
+        "alembic/versions/a1_add_first_name.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.add_column("people", sa.Column("first_name", sa.String(), nullable=True))
+
+
+def downgrade():
+    op.drop_column("people", "first_name")
+`,
+      },
+      path: "alembic/versions/b2_backfill_first_name.py",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("UPDATE people SET first_name = split_part(name, ' ', 1)")
+
+
+def downgrade():
+    pass
+`,
+      lines: [8],
+      severities: ["info"],
+      messages: ["but alembic/versions/a1_add_first_name.py, the migration just before it, added it with no value"],
+    },
+    {
+      framework: "alembic",
       name: "an UPDATE formatted with % and str.format from a run-time value inside a quoted string is read; the fix moves the call as written, not a placeholder",
       code: `from datetime import datetime
 

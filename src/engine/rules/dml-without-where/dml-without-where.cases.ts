@@ -2,6 +2,48 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "lint: the first fill of a column the migration just before added with no value: it overwrites only NULLs, a note that says what it assumes",
+      schema: "CREATE TABLE people (id bigint PRIMARY KEY, name text);\nALTER TABLE people ADD COLUMN first_name text;",
+      files: {
+        "migrations/000001_people.up.sql": "CREATE TABLE people (id bigint PRIMARY KEY, name text);\n",
+        "migrations/000002_add_first_name.up.sql": "ALTER TABLE people ADD COLUMN first_name text;\n",
+      },
+      path: "migrations/000003_backfill_first_name.up.sql",
+      code: "UPDATE people SET first_name = split_part(name, ' ', 1);",
+      lines: [1],
+      severities: ["info"],
+      messages: ["but migrations/000002_add_first_name.up.sql, the migration just before it, added it with no value and nothing wrote it since: every value it overwrites is NULL, so no data is lost. This assumes both run in one deploy"],
+      fixes: ["-- the first fill of a column 000002_add_first_name.up.sql added empty: no copy needed (to change only some rows, add their condition)\nUPDATE people SET first_name = split_part(name, ' ', 1);"],
+    },
+    {
+      framework: "sql",
+      name: "lint: the migration just before added the column with a default: the UPDATE overwrites it, the warning stays",
+      schema: "CREATE TABLE people (id bigint PRIMARY KEY, name text);\nALTER TABLE people ADD COLUMN first_name text DEFAULT 'unknown';",
+      files: {
+        "migrations/000001_people.up.sql": "CREATE TABLE people (id bigint PRIMARY KEY, name text);\n",
+        "migrations/000002_add_first_name.up.sql": "ALTER TABLE people ADD COLUMN first_name text DEFAULT 'unknown';\n",
+      },
+      path: "migrations/000003_backfill_first_name.up.sql",
+      code: "UPDATE people SET first_name = split_part(name, ' ', 1);",
+      lines: [1],
+      severities: ["warning"],
+    },
+    {
+      framework: "sql",
+      name: "lint: the column came two migrations before: something may have written it since, the warning stays",
+      schema: "CREATE TABLE people (id bigint PRIMARY KEY, name text);\nALTER TABLE people ADD COLUMN first_name text;",
+      files: {
+        "migrations/000001_people.up.sql": "CREATE TABLE people (id bigint PRIMARY KEY, name text);\n",
+        "migrations/000002_add_first_name.up.sql": "ALTER TABLE people ADD COLUMN first_name text;\n",
+        "migrations/000003_add_index.up.sql": "CREATE INDEX people_name ON people (name);\n",
+      },
+      path: "migrations/000004_backfill_first_name.up.sql",
+      code: "UPDATE people SET first_name = split_part(name, ' ', 1);",
+      lines: [1],
+      severities: ["warning"],
+    },
     { framework: "sql", name: "a value derived from the column (lower(email)): the old values are gone", schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);", code: "UPDATE users SET email = lower(email);", lines: [1] },
     {
       framework: "sql",

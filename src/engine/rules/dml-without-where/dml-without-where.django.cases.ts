@@ -5,6 +5,62 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "lint: RunSQL in SeparateDatabaseAndState fills the search vectors the migration just before added (null=True, linkedevents 0080): only NULLs are overwritten, a note",
+      files: {
+        "events/migrations/0079_add_search_vectors.py": `import django.contrib.postgres.search
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("events", "0078_event")]
+
+    operations = [
+        migrations.AddField(
+            model_name="event",
+            name="search_vector_fi",
+            field=django.contrib.postgres.search.SearchVectorField(null=True),
+        ),
+    ]
+`,
+        "events/migrations/0078_event.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Event",
+            fields=[("id", models.AutoField(primary_key=True)), ("name_fi", models.TextField(null=True))],
+        ),
+    ]
+`,
+      },
+      path: "events/migrations/0080_populate_tsvectors.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("events", "0079_add_search_vectors")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(
+                    sql=["UPDATE events_event SET search_vector_fi = to_tsvector('finnish', coalesce(name_fi, ''));"],
+                    reverse_sql=migrations.RunSQL.noop,
+                ),
+            ],
+        ),
+    ]
+`,
+      lines: [11],
+      severities: ["info"],
+      messages: ["but events/migrations/0079_add_search_vectors.py, the migration just before it, added it with no value and nothing wrote it since"],
+    },
+    {
+      framework: "django",
       name: "a project whose CI matrix also runs SQLite (pretalx): the backup copy is CREATE TABLE ... AS SELECT * FROM, which SQLite reads too (AS TABLE is PostgreSQL's alone)",
       code: `from django.db import migrations
 

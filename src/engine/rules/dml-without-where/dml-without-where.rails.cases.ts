@@ -4,6 +4,27 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "lint: update_all fills the column the migration just before added with no default: only NULLs are overwritten, a note",
+      path: "db/migrate/20240818223957_backfill_first_name.rb",
+      files: {
+        "db/migrate/20240101000000_create_people.rb": "class CreatePeople < ActiveRecord::Migration[7.1]\n  def change\n    create_table :people do |t|\n      t.string :name\n    end\n  end\nend\n",
+        "db/migrate/20240818222727_add_first_name_to_people.rb": "class AddFirstNameToPeople < ActiveRecord::Migration[7.1]\n  def change\n    add_column :people, :first_name, :string\n  end\nend\n",
+      },
+      code: `class BackfillFirstName < ActiveRecord::Migration[7.1]
+  def up
+    execute "UPDATE people SET first_name = split_part(name, ' ', 1)"
+  end
+
+  def down
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["but db/migrate/20240818222727_add_first_name_to_people.rb, the migration just before it, added it with no value"],
+    },
+    {
+      framework: "rails",
       name: "a namespaced model is matched to the prefixed table the migration names, not to Rails' unprefixed guess",
       code: `class ResetAdminComments < ActiveRecord::Migration[5.1]
   def up
@@ -135,11 +156,12 @@ end
     },
     {
       framework: "rails",
-      name: "a column an earlier migration added 3 hours before, written by nothing since: almost surely the same deploy, so the UPDATE overwrites only its NULLs: a note",
+      name: "a column an earlier migration (not the one just before) added 3 hours before, written by nothing since: almost surely the same deploy, so the UPDATE overwrites only its NULLs: a note",
       path: "db/migrate/20171006190000_set_default_publication_date.rb",
       files: {
         "db/migrate/20150101000000_create_strategies.rb": "class CreateStrategies < ActiveRecord::Migration[5.0]\n  def change\n    create_table :strategies do |t|\n      t.string :name\n      t.timestamps\n    end\n  end\nend\n",
         "db/migrate/20171006160000_add_published_at_to_strategies.rb": "class AddPublishedAtToStrategies < ActiveRecord::Migration[5.0]\n  def change\n    add_column :strategies, :published_at, :datetime\n  end\nend\n",
+        "db/migrate/20171006170000_create_tags.rb": "class CreateTags < ActiveRecord::Migration[5.0]\n  def change\n    create_table :tags do |t|\n      t.string :name\n    end\n  end\nend\n",
       },
       code: `class SetDefaultPublicationDate < ActiveRecord::Migration[5.0]
   def up

@@ -8,6 +8,7 @@ import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { migrationLabel } from "../../paths.js";
+import { firstFillOfAddedColumns } from "../support/first-fill-of-added-columns.js";
 
 const addedColumn = (op: Operation) => (op.kind === "add_column" ? `${nameKey(op.table)}.${nameKey(op.column.name)}` : undefined);
 
@@ -90,6 +91,21 @@ export default defineRule({
             message: `UPDATE without WHERE sets ${overwritten.join(", ")} in every row of ${op.table}, but an earlier migration of this change added ${overwritten.length > 1 ? "them" : "it"}: every value it overwrites is one the change itself wrote (the default, or NULL), so no data is lost. It still locks every row of ${op.table} while it runs.`,
             // ORM code stays in the RunPython function it is in
             fix: `# a backfill of ${overwritten.length > 1 ? "columns" : "a column"} this change added: no copy needed (to change only some rows, add their condition)${ctx.framework === "django" && !op.embeddedSql ? ", the RunPython as it is" : `\n${dataCode(ctx.framework, op)}`}`,
+          });
+          continue;
+        }
+        // lint: the migration just before it in its folder added every column it sets, with no default, and nothing
+        // wrote them since (linkedevents 0080 fills the search vectors 0079 added): it overwrites only NULLs, assuming
+        // both run in one deploy (the boundary empty-down's backfill note reads)
+        const firstFill = !ctx.facts.inReviewedChange && overwritten.length > 0 ? firstFillOfAddedColumns(ctx, index, op.table, overwritten) : undefined;
+        if (firstFill) {
+          const them = overwritten.length > 1 ? "them" : "it";
+          const adders = firstFill.addedBy.map((m) => m.path).join(", ");
+          ctx.report({
+            op,
+            severity: "info",
+            message: `UPDATE without WHERE sets ${overwritten.join(", ")} in every row of ${op.table}, but ${adders}, the migration just before it, added ${them} with no value and nothing wrote ${them} since: every value it overwrites is NULL, so no data is lost. This assumes both run in one deploy; if code deployed in between may have written ${them}, keep a copy of ${op.table} first. It still locks every row of ${op.table} while it runs.`,
+            fix: `${ctx.framework === "sql" ? "--" : "#"} the first fill of ${overwritten.length > 1 ? "columns" : "a column"} ${firstFill.addedBy.map((m) => m.path.split("/").pop()).join(", ")} added empty: no copy needed (to change only some rows, add their condition)${ctx.framework === "django" && !op.embeddedSql ? ", the RunPython as it is" : `\n${dataCode(ctx.framework, op)}`}`,
           });
           continue;
         }

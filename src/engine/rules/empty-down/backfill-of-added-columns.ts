@@ -2,17 +2,12 @@
  * An up that only fills columns an earlier migration added empty (pet-rescue's backfill_names_in_people fills
  * first_name and last_name, which add_first_and_last_name_to_people added just before): the values it writes
  * replaced only NULLs that nothing else had written, and rolling back the migration that added the columns drops
- * them with their values. The down has nothing to restore, so an empty one is right.
- *
- * Where that holds: in a review, the columns were added by a migration of the same change (no code was deployed
- * between the add and the backfill, so nothing else wrote them) and no step of the change wrote them in between. In
- * lint, which knows nothing of deploys, the migration just before this one in its folder added them and wrote
- * nothing to them after: the message says that it assumes both ship in one deploy. A column added by a migration
- * that is already deployed may hold values the application wrote since, which a backfill overwrites: no relief then.
+ * them with their values. The down has nothing to restore, so an empty one is right. The boundary (same change in
+ * review, the migration just before in lint) is first-fill-of-added-columns'.
  */
 import type { Migration, Operation } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
-import { ChangePlan } from "../support/change-plan.js";
+import { firstFillOfAddedColumns } from "../support/first-fill-of-added-columns.js";
 import { nameKey } from "../support/facts.js";
 
 export interface AddedColumnsBackfill {
@@ -38,12 +33,10 @@ function overwritten(op: Operation): Array<{ table: string; columns: string[] }>
 }
 
 export function backfillOfAddedColumns(ctx: RuleContext, ops: readonly Operation[]): AddedColumnsBackfill | undefined {
-  const previous = ctx.repository.previousInFolder;
-  const inChange = ctx.facts.inReviewedChange;
-  const plan = inChange ? ctx.facts.change : previous ? new ChangePlan([previous, ctx.migration]) : undefined;
-  if (!plan || !ops.length) return undefined;
+  if (!ops.length) return undefined;
   const written: AddedColumnsBackfill["written"] = [];
   const addedBy = new Set<Migration>();
+  let assumedSameDeploy = false;
   let writes = 0;
   for (const op of ops) {
     const what = overwritten(op);
@@ -51,14 +44,15 @@ export function backfillOfAddedColumns(ctx: RuleContext, ops: readonly Operation
     if (what === "reads") continue;
     const index = ctx.migration.up.indexOf(op);
     for (const w of what) {
-      const adders = plan.firstFillsOfEmptyColumns(ctx.migration, index, w.table, w.columns);
-      if (!adders) return undefined;
-      for (const m of adders) addedBy.add(m);
+      const fill = firstFillOfAddedColumns(ctx, index, w.table, w.columns);
+      if (!fill) return undefined;
+      for (const m of fill.addedBy) addedBy.add(m);
+      assumedSameDeploy = fill.assumedSameDeploy;
       const same = written.find((x) => nameKey(x.table) === nameKey(w.table));
       if (same) same.columns.push(...w.columns.filter((c) => !same.columns.some((s) => nameKey(s) === nameKey(c))));
       else written.push({ table: w.table, columns: [...w.columns] });
       writes++;
     }
   }
-  return writes ? { written, addedBy: [...addedBy], assumedSameDeploy: !inChange } : undefined;
+  return writes ? { written, addedBy: [...addedBy], assumedSameDeploy } : undefined;
 }
