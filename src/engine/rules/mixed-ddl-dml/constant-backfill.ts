@@ -23,6 +23,22 @@ export interface ConstantBackfill {
   updates: Operation[];
 }
 
+const FRAMING = new Set<Operation["kind"]>(["transaction_control", "set_setting"]);
+
+/**
+ * The statement may read or depend on `table`'s rows: it names the table, references it (a foreign key), reads it
+ * (INSERT ... SELECT), or is code or an object migguard does not follow (a RunPython, a function, a trigger, raw SQL).
+ */
+function mayTouch(op: Operation, table: string): boolean {
+  const is = (t: string | undefined) => t !== undefined && nameKey(t) === nameKey(table);
+  if (op.kind === "dml") return is(op.table) || op.sourceTables.some(is);
+  if (op.kind === "add_constraint") return is(op.table) || is(op.referencesTable);
+  if (op.kind === "add_column") return is(op.table) || is(op.column.references?.table);
+  if (op.kind === "create_table") return op.columns.some((c) => is(c.references?.table)) || op.constraints.some((c) => c.type === "foreign_key" && (c.references === undefined || is(c.references.table)));
+  if ("table" in op && typeof op.table === "string") return is(op.table);
+  return true;
+}
+
 const sameColumn = (table: string, column: string, t: string, c: string) => nameKey(table) === nameKey(t) && nameKey(column) === nameKey(c);
 
 /**
@@ -46,6 +62,10 @@ export function constantBackfill(up: readonly Operation[], dataOps: ReadonlyArra
       const notNull = later.filter((o): o is OperationOf<"set_not_null"> => o.kind === "set_not_null" && !o.fillsNulls);
       // renamed, dropped, retyped or given a default after the backfill: the one statement that adds it does not say it all
       if (!notNull.length || later.some((o) => o.kind !== "set_not_null")) return undefined;
+      // the fix writes the value where the column is added, not where the UPDATE ran: nothing in between may see the
+      // column NULL (a foreign key on it whose rows are inserted later, a unique index, a trigger, a copy of the table)
+      const from = up.indexOf(add);
+      if (up.slice(from + 1, index).some((o) => !(FRAMING.has(o.kind) || (o.kind === "add_column" && !o.column.references && nameKey(o.table) === nameKey(add.table)) || !mayTouch(o, add.table)))) return undefined;
       fills.push({ add, value, notNull });
     }
   }

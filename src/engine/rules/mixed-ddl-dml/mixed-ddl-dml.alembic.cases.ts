@@ -41,6 +41,32 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "notifications-api 0033: a foreign key on the new column is created before the rows it points to are inserted, then the constant backfill: a default written at the ADD COLUMN would break the key, so the keep-together note stays",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "0033_api_key_type"
+down_revision = "0032_notification_created_status"
+
+
+def upgrade():
+    op.create_table("key_types", sa.Column("name", sa.String(length=255), nullable=False), sa.PrimaryKeyConstraint("name"))
+    op.add_column("api_keys", sa.Column("key_type", sa.String(length=255), nullable=True))
+    op.create_foreign_key(None, "api_keys", "key_types", ["key_type"], ["name"])
+    op.execute("insert into key_types values ('normal'), ('team')")
+    op.execute("update api_keys set key_type = 'normal'")
+    op.alter_column("api_keys", "key_type", nullable=False)
+
+
+def downgrade():
+    op.drop_column("api_keys", "key_type")
+    op.drop_table("key_types")
+`,
+      lines: [13],
+      severities: ["info"],
+    },
+    {
+      framework: "alembic",
       name: "op.add_column nullable, op.execute of one constant on every row, alter_column nullable=False: a warning whose fix gives the Column nullable=False and the constant as server_default, then drops it (the column had none)",
       code: `import sqlalchemy as sa
 from alembic import op
