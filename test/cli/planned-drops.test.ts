@@ -193,6 +193,24 @@ describe("planned drops", () => {
       expect(bare.filter((f) => f.rule === "drop-column" || f.rule === "drop-table").map((f) => f.severity)).toEqual(["error", "error", "error"]);
     });
 
+    it("Go ties a column to its table: a field of another table's model (TableName), of a GraphQL type or of an in-memory struct is no use; the table's model or SQL on it is (bitmagnet)", async () => {
+      const drop = "ALTER TABLE app_config_variables DROP COLUMN is_public;\nALTER TABLE app_config_variables DROP COLUMN value;\n";
+      const others = {
+        "migrations/000002_drop_unused.up.sql": drop,
+        "internal/model/app_config.go": 'package model\n\nconst TableNameAppConfigVariable = "app_config_variables"\n\ntype AppConfigVariable struct {\n\tKey string `gorm:"column:key;primaryKey"`\n}\n\nfunc (*AppConfigVariable) TableName() string {\n\treturn TableNameAppConfigVariable\n}\n',
+        "internal/model/setting.go": 'package model\n\nconst TableNameSetting = "settings"\n\ntype Setting struct {\n\tIsPublic bool `gorm:"column:is_public"`\n\tValue string `gorm:"column:value"`\n}\n\nfunc (*Setting) TableName() string {\n\treturn TableNameSetting\n}\n',
+        "internal/gql/model.go": "package gql\n\ntype AppConfigVariable struct {\n\tIsPublic bool\n\tValue string\n}\n",
+        "internal/cache/cache.go": "package cache\n\ntype entry struct{ value string }\n\nfunc read(e entry) string { return e.value }\n",
+        "graphql/schema.graphql": "type AppConfigVariable {\n  is_public: Boolean!\n}\n",
+      };
+      const unrelated = await sqlLint(others);
+      expect(unrelated.filter((f) => f.rule === "drop-column").map((f) => [f.line, f.severity])).toEqual([[1, "info"], [2, "info"]]);
+      const sql = await sqlLint({ ...others, "internal/store/store.go": 'package store\n\nconst q = `\nSELECT key, value\nFROM app_config_variables`\n' });
+      const value = sql.find((f) => f.rule === "drop-column" && f.line === 2)!;
+      expect(value.severity).toBe("error");
+      expect(value.message).toContain("Application code still names value: internal/store/store.go:4.");
+    });
+
     it("linted from the temp directory (or the home directory, or /) with no repository around, no code is read: those folders hold unrelated trees, and the drops keep their error", async () => {
       const project = repo(files);
       const fromTmp = (JSON.parse((await run(["lint", "--format", "json", join(basename(project), "migrations")], { cwd: tmpdir() })).output) as { findings: Finding[] }).findings;

@@ -16,6 +16,7 @@ export const PARSER_WASM = [
   "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm",
   "tree-sitter-java/tree-sitter-java.wasm",
   "tree-sitter-bash/tree-sitter-bash.wasm",
+  "tree-sitter-go/tree-sitter-go.wasm",
 ] as const;
 
 export function wasmFile(packagePath: (typeof PARSER_WASM)[number]): string {

@@ -27,8 +27,11 @@ import { searchUsages, type Usage } from "./usage-search.js";
 import { isScriptPath, scriptSyntaxReader } from "./script-syntax-loader.js";
 import type { ScriptPlace, ScriptSyntax } from "./script-syntax.js";
 import { isCommonName, tableNamesPattern, sqlOnTable } from "./table-context.js";
+import { goColumnUsages, isGoPath } from "./go-column-uses.js";
+import { goParserLoaded } from "./go-syntax.js";
 
 const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|vue|svelte|dart)$/;
+const GRAPHQL = /\.(?:graphql|gql)$/;
 const JVM = /\.(?:java|kt|kts|scala|groovy)$/;
 /** A bean's accessors of a column (`getUserId`, `setUserId`, `isPublic` for is_public or public): none, or these. */
 const ACCESSOR_PREFIXES = ["", "get", "set", "is"];
@@ -179,11 +182,17 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
   if (context?.sqlOnly) classNames = [];
   const column = classNames.length === 0 && names.every((n) => n !== context?.table);
   const scripts = files.filter((f) => isScriptPath(f.path));
-  const mapped = files.filter((f) => CASE_MAPPED.test(f.path));
-  const plain = files.filter((f) => !mapsCaseToSnake(f.path));
+  // Go read with its grammar (go-column-uses.ts): a column counts on a struct that maps the table or in SQL on it,
+  // whatever the word's commonness (the struct or the SQL is the tie); without the table, or the grammar, as text
+  const goRead = context !== undefined && !context.sqlOnly && column && goParserLoaded();
+  const goUsages = goRead ? goColumnUsages(allFiles.filter((f) => isGoPath(f.path)), candidates.filter((f) => isGoPath(f.path)), context.table, names, context.quoted) : [];
+  const mapped = files.filter((f) => CASE_MAPPED.test(f.path) && !(goRead && isGoPath(f.path)));
+  // a GraphQL schema or operation names the API's fields (`TorrentContent { title }`), which resolvers map: the code
+  // that reads a table is the resolver's, judged where it is; with the table known, GraphQL is no evidence of its column
+  const plain = files.filter((f) => !mapsCaseToSnake(f.path) && !(context !== undefined && column && GRAPHQL.test(f.path)));
   const words = [...new Set([...names, ...classNames])];
   const index = searchUsages(plain, words);
-  const usages: Usage[] = words.flatMap((w) => index.usagesOf(w));
+  const usages: Usage[] = [...words.flatMap((w) => index.usagesOf(w)), ...goUsages];
   usages.push(...scriptUsages(scripts, names, classNames, context, column));
   const folded = [...new Set(names.flatMap((n) => [n, n.replace(/_/g, "")]))].filter(Boolean).map(escapeRegExp).join("|");
   const classes = classNames.map(escapeRegExp);

@@ -1,0 +1,104 @@
+/**
+ * Where Go code reaches one table's column (go-syntax.ts reads the files): a field of a struct that maps the table
+ * (its `TableName()` returns it, or, when no struct says so, gorm's default naming of a model struct or sqlc's
+ * model: `TorrentContent` for torrent_contents), by its tag's column or gorm's snake_case of its name; a field whose
+ * tag names a specific column (`db:"is_public"`) on a struct that maps no other table (rows of a raw query); or SQL
+ * text on the table that names the column. A field of the same name elsewhere (another table's model, a GraphQL
+ * type, `result.bfpe` of an in-memory struct) is not this column: bitmagnet's torrent_contents.title, whose model
+ * has no Title while content's and GraphQL's have.
+ */
+import type { SourceFile } from "../model.js";
+import type { Usage } from "./usage-search.js";
+import { goFacts, type GoFacts, type GoStruct } from "./go-syntax.js";
+import { isCommonName, sqlOnTable } from "./table-context.js";
+import { modelName } from "../rules/support/fix.js";
+import { tableize } from "../adapters/rails/inflections.js";
+import { dirOf } from "../paths.js";
+import { escapeRegExp } from "../regexp.js";
+
+export const isGoPath = (path: string): boolean => path.endsWith(".go");
+
+interface TableMapping {
+  /** `dir\0Struct` -> the table its TableName() returns */
+  byStruct: Map<string, string>;
+  /** tables some struct maps through TableName() */
+  mapped: Set<string>;
+}
+
+const mappings = new WeakMap<readonly SourceFile[], TableMapping>();
+
+/** The structs whose TableName() names their table, across the Go files (a constant resolved in its package's folder). */
+function tableMapping(goFiles: readonly SourceFile[]): TableMapping {
+  let known = mappings.get(goFiles);
+  if (known) return known;
+  known = { byStruct: new Map(), mapped: new Set() };
+  for (const file of goFiles.filter((f) => f.content.includes("TableName"))) {
+    const facts = goFacts(file);
+    if (!facts) continue;
+    const dir = dirOf(file.path);
+    for (const [struct, returned] of facts.tableNames) {
+      const constant = returned.constant;
+      const table =
+        returned.literal ??
+        (constant === undefined
+          ? undefined
+          : (facts.consts.get(constant) ?? goFiles.filter((f) => dirOf(f.path) === dir && f !== file && f.content.includes(constant)).map((f) => goFacts(f)?.consts.get(constant)).find((v) => v !== undefined)));
+      if (table === undefined) continue;
+      known.byStruct.set(`${dir}\0${struct}`, table);
+      known.mapped.add(table);
+    }
+  }
+  mappings.set(goFiles, known);
+  return known;
+}
+
+const fold = (name: string) => name.replace(/_/g, "").toLowerCase();
+
+/** Whether `struct` of a file in `dir` maps `table`: true, false (another table), or undefined (no table known). */
+function structTable(struct: GoStruct, dir: string, facts: GoFacts, table: string, mapping: TableMapping): boolean | undefined {
+  const explicit = mapping.byStruct.get(`${dir}\0${struct.name}`);
+  if (explicit !== undefined) return explicit === table;
+  // gorm's default naming (a struct it reads rows into) and sqlc's models, unless a TableName() already says which struct maps the table
+  if (!(struct.tagged || facts.orm)) return undefined;
+  if (modelName(table) === struct.name || tableize(struct.name) === table) return !mapping.mapped.has(table);
+  return undefined;
+}
+
+/** Line and text of a 1-based line of `content`. */
+function usageAt(file: SourceFile, line: number): Usage {
+  const text = file.content.split("\n")[line - 1]?.trim() ?? "";
+  return { path: file.path, line, text: text.length > 160 ? `${text.slice(0, 159)}…` : text };
+}
+
+/**
+ * The usages of `table`'s column (any of `columns`, as written in SQL) in `candidates`, judged against every Go file
+ * of the application (`goFiles`, where the structs' TableName() methods are). `quoted`: SQL can name the table only quoted.
+ */
+export function goColumnUsages(goFiles: readonly SourceFile[], candidates: readonly SourceFile[], table: string, columns: readonly string[], quoted = false): Usage[] {
+  const mapping = tableMapping(goFiles);
+  const folded = new Set(columns.map(fold));
+  const word = new RegExp(`(?<![\\w$])(?:${columns.map(escapeRegExp).join("|")})(?![\\w$])`);
+  const out: Usage[] = [];
+  for (const file of candidates) {
+    const facts = goFacts(file);
+    if (!facts) continue;
+    const dir = dirOf(file.path);
+    const lines = new Set<number>();
+    for (const struct of facts.structs) {
+      const maps = structTable(struct, dir, facts, table, mapping);
+      if (maps === false) continue;
+      for (const field of struct.fields) {
+        const mapsColumn = field.tagColumn !== undefined ? field.tagColumn !== null && columns.includes(field.tagColumn) : folded.has(fold(field.name));
+        // a struct of no known table: only a tag that names a specific column ties it (sqlx rows of a raw query)
+        if (maps === true ? mapsColumn : field.tagColumn != null && columns.includes(field.tagColumn) && !isCommonName(field.tagColumn)) lines.add(field.line);
+      }
+    }
+    for (const string of facts.strings) {
+      if (!sqlOnTable(string.text, table, quoted)) continue;
+      const at = string.text.search(word);
+      if (at !== -1) lines.add(string.line + (string.text.slice(0, at).match(/\n/g)?.length ?? 0));
+    }
+    for (const line of [...lines].sort((a, b) => a - b)) out.push(usageAt(file, line));
+  }
+  return out;
+}
