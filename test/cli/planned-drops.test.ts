@@ -242,6 +242,20 @@ describe("planned drops", () => {
       expect(drops[0].fix).toContain("CREATE TABLE app_config_variables_is_public_backup AS");
     });
 
+    it("migguard review ties Go to the table too: another table's model field tagged with the column is no use of it; SQL on the table is (dropped-object-still-used)", async () => {
+      const { "migrations/000002_drop_unused.up.sql": _up, "migrations/000002_drop_unused.down.sql": _down, ...base } = files;
+      const setting = 'package model\n\ntype Setting struct {\n\tIsPublic bool `gorm:"column:is_public"`\n}\n\nfunc (*Setting) TableName() string {\n\treturn "settings"\n}\n';
+      const drop = "ALTER TABLE app_config_variables DROP COLUMN is_public;\n";
+      const reviewed = async (extra: Record<string, string>) => {
+        const repo = featureBranchOn({ ...base, "internal/model/setting.go": setting, ...extra });
+        repo.write({ "migrations/000002_drop_public.up.sql": drop }).commit("drop is_public");
+        return (await reviewJson(repo)).findings.filter((f) => f.rule === "dropped-object-still-used");
+      };
+      expect(await reviewed({})).toEqual([]);
+      const sql = await reviewed({ "internal/store/store.go": 'package store\n\nconst q = "SELECT is_public FROM app_config_variables"\n' });
+      expect(sql.map((f) => [f.severity, f.message.includes("internal/store/store.go:3"), f.message.includes("setting.go")])).toEqual([["error", true, false]]);
+    });
+
     it("a review whose change also removes the last Go code that names a column keeps its error: the servers run the base branch's code until the deploy", async () => {
       const { "migrations/000002_drop_unused.up.sql": up, "migrations/000002_drop_unused.down.sql": down, ...base } = files;
       const repo = featureBranchOn(base);

@@ -60,7 +60,8 @@ function structTable(struct: GoStruct, dir: string, facts: GoFacts, table: strin
   if (explicit !== undefined) return explicit === table;
   // gorm's default naming (a struct it reads rows into) and sqlc's models, unless a TableName() already says which struct maps the table
   if (!(struct.tagged || facts.orm)) return undefined;
-  if (modelName(table) === struct.name || tableize(struct.name) === table) return !mapping.mapped.has(table);
+  // (in any case: sqlx's `OAuthClient` of oauth_clients)
+  if (fold(modelName(table)) === fold(struct.name) || tableize(struct.name) === table) return !mapping.mapped.has(table);
   return undefined;
 }
 

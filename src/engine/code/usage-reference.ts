@@ -25,6 +25,8 @@ import type { Usage } from "./usage-search.js";
 import type { UsageTarget } from "./usage-targets.js";
 import { dirOf } from "../paths.js";
 import { escapeRegExp } from "../regexp.js";
+import { goColumnUsages, isGoPath } from "./go-column-uses.js";
+import { goParserLoaded } from "./go-syntax.js";
 
 /** generic: a name many tables and libraries use (a common word, a reference column), found where nothing ties it to the table */
 export type Reference = "refers" | "unsure" | "generic" | "other";
@@ -560,6 +562,8 @@ export interface ReferenceContext {
   railsModels?: RailsModelReader;
   /** the methods a Django model's class defines, by app folder and class name (django-model-methods.ts) */
   djangoMethods?: (appDir: string, model: string) => ReadonlySet<string> | undefined;
+  /** every Go file of the code, where the structs' TableName() methods say which table each maps (go-column-uses.ts) */
+  goFiles?: readonly SourceFile[];
 }
 
 /** The record names of the application's Active Record models, from their file names. */
@@ -584,6 +588,13 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
     return new Map(lines.map((line) => [line, "unsure" as Reference]));
   }
   const table = unqualified(target.table);
+  // Go, read with its grammar: a column is this table's only on a struct that maps the table or in SQL on it
+  // (go-column-uses.ts); another struct's field of the name (`result.bfpe`, a GraphQL type's Title) is not
+  if (isGoPath(file.path) && target.column !== undefined && goParserLoaded()) {
+    const columns = target.identifiers.filter((id) => id !== table);
+    const tied = new Set(goColumnUsages(context.goFiles ?? [file], [file], table, columns).map((u) => u.line));
+    return new Map(lines.map((line) => [line, tied.has(line) ? "refers" : "other"]));
+  }
   const record = framework === "rails" ? singularize(table) : (target.ormModel ?? modelName(table)).toLowerCase();
   // templates and front-end code that read a serialized record (`build.output`): maybe this table's, unsure
   const template = RUBY_TEMPLATES.test(file.path) || /\.(?:html?|jinja2?|j2|txt|[mc]?[jt]sx?|vue|svelte)$/.test(file.path);

@@ -137,15 +137,6 @@ export default defineReviewCases({
       findings: [{ path: "db/migrations/002_drop_phone.up.sql", line: 2 }],
     },
     {
-      name: "SQL: a generic name (client_id) only in a route parameter and in another table's query: a note, not an error (supabase/auth)",
-      base: {
-        "internal/api/api.go": 'package api\n\nfunc routes(r Router) {\n\tr.Get("/oauth/clients/{client_id}", handleGet)\n}\n',
-        "internal/models/consent.go": 'package models\n\nconst findConsent = "SELECT id FROM oauth_consents WHERE client_id = $1"\n',
-      },
-      head: { "migrations/20250903112500_remove_oauth_client_id_column.up.sql": "ALTER TABLE oauth_clients DROP COLUMN client_id;\n" },
-      findings: [{ path: "migrations/20250903112500_remove_oauth_client_id_column.up.sql", line: 1, severity: "info", message: "many tables and libraries use" }],
-    },
-    {
       name: "SQL: the same generic name next to the table's model (a Go struct of oauth_clients): an error",
       base: { "internal/models/oauth_client.go": 'package models\n\ntype OAuthClient struct {\n\tID string `db:"id"`\n\tClientID string `db:"client_id"`\n}\n' },
       head: { "migrations/20250903112500_remove_oauth_client_id_column.up.sql": "ALTER TABLE oauth_clients DROP COLUMN client_id;\n" },
@@ -255,6 +246,22 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "SQL: a generic name (client_id) only in a route parameter and in another table's query: read with Go's grammar, neither is a struct of oauth_clients or SQL on it (supabase/auth)",
+      base: {
+        "internal/api/api.go": 'package api\n\nfunc routes(r Router) {\n\tr.Get("/oauth/clients/{client_id}", handleGet)\n}\n',
+        "internal/models/consent.go": 'package models\n\nconst findConsent = "SELECT id FROM oauth_consents WHERE client_id = $1"\n',
+      },
+      head: { "migrations/20250903112500_remove_oauth_client_id_column.up.sql": "ALTER TABLE oauth_clients DROP COLUMN client_id;\n" },
+    },
+    {
+      name: "SQL beside Go: the column's name on another table's model (TableName) and an in-memory struct's field (bitmagnet's title, result.bfpe)",
+      base: {
+        "internal/model/content.go": 'package model\n\nconst TableNameContent = "content"\n\ntype Content struct {\n\tTitle string `gorm:"column:title"`\n}\n\nfunc (*Content) TableName() string {\n\treturn TableNameContent\n}\n',
+        "internal/crawler/persist.go": 'package crawler\n\ntype scrape struct{ title string }\n\nfunc name(result scrape) string { return result.title }\n',
+      },
+      head: { "migrations/00007_torrent_hints.sql": 'alter table "torrent_contents" drop column "title";\n' },
+    },
     {
       name: "Django: a removed many-to-many field whose owning model stays: the model's name in code and in styleguide demo HTML is no use of the join table (rapidpro c5a274918e)",
       base: {
