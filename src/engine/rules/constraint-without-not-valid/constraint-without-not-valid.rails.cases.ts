@@ -36,6 +36,30 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "a foreign key among a heredoc's statements (catarse 20151028220507): NOT VALID in the heredoc's SQL, in its place (Ruby there would be sent as SQL), VALIDATE a migration of its own",
+      path: "db/migrate/20151028220507_create_project_states.rb",
+      code: `class CreateProjectStates < ActiveRecord::Migration[7.1]
+  def up
+    execute <<-SQL
+    CREATE TABLE project_states (state text primary key);
+    INSERT INTO project_states (state) VALUES ('draft'), ('online');
+    ALTER TABLE projects ADD FOREIGN KEY (state) REFERENCES project_states (state);
+    ALTER TABLE projects ALTER state SET NOT NULL;
+    ALTER TABLE projects ALTER state SET DEFAULT 'draft';
+    SQL
+  end
+
+  def down
+    execute "DROP TABLE project_states CASCADE"
+  end
+end
+`,
+      files: { "db/migrate/20150101000000_create_projects.rb": "class CreateProjects < ActiveRecord::Migration[7.1]\n  def change\n    create_table :projects do |t|\n      t.text :state\n    end\n  end\nend\n" },
+      lines: [6],
+      fixes: ["# db/migrate/20151028220507_create_project_states.rb as it becomes: line 6 of its SQL adds the constraint NOT VALID, the rest as written\nclass CreateProjectStates < ActiveRecord::Migration[7.1]\n  def up\n    execute <<-SQL\n    CREATE TABLE project_states (state text primary key);\n    INSERT INTO project_states (state) VALUES ('draft'), ('online');\n    ALTER TABLE projects ADD CONSTRAINT projects_state_fkey FOREIGN KEY (state) REFERENCES project_states (state) NOT VALID;\n    ALTER TABLE projects ALTER state SET NOT NULL;\n    ALTER TABLE projects ALTER state SET DEFAULT 'draft';\n    SQL\n  end\n\n  def down\n    execute \"DROP TABLE project_states CASCADE\"\n  end\nend\n\n# then a new migration, db/migrate/20151028220508_validate_projects_state_fkey.rb:\nclass ValidateProjectsStateFkey < ActiveRecord::Migration[7.1]\n  def up\n    execute \"ALTER TABLE projects VALIDATE CONSTRAINT projects_state_fkey\"\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend"],
+    },
+    {
+      framework: "rails",
       name: "a Rails 5.1 migration (no validate: false before 5.2): the key's SQL NOT VALID, its options kept, validated in SQL in the next migration",
       code: `class AddOrdersCustomerKey < ActiveRecord::Migration[5.1]
   def change

@@ -15,6 +15,7 @@ import type { RuleContext } from "../support/rule.js";
 import { SWAPPABLE_USER_TABLE } from "../../adapters/python/django-fields.js";
 import { hasForeignKeyValidation } from "../support/rails-constraint-code.js";
 import { railsAtLeast, railsVersionOf } from "../support/rails-version.js";
+import { inRubySql } from "../support/inside-ruby-sql.js";
 
 /** What a foreign key references, unless it is the swappable user model whose table the project's settings did not say. */
 const knownTable = (table: string | undefined): string | undefined => (table === SWAPPABLE_USER_TABLE ? undefined : table);
@@ -168,7 +169,8 @@ export default defineRule({
           case "sql":
             return { inPlace: addSql ? `${addSql};` : unreadNote("--"), steps: [validate(`${validateSql};`)] };
           case "rails": {
-            if (op.embeddedSql && written) return { inPlace: `execute ${rubyString(written)}`, steps: [validate(`execute ${rubyString(validateSql)}`)] };
+            // a statement of a heredoc's SQL stays SQL there; an execute of it alone is replaced by one
+            if (op.embeddedSql && written) return { inPlace: inRubySql(ctx.migration, op, written.replace(/;?\s*$/, ";"), "adds the constraint NOT VALID") ?? `execute ${rubyString(written)}`, steps: [validate(`execute ${rubyString(validateSql)}`)] };
             // a Rails without validate: false for this constraint (foreign keys 5.2+, CHECKs 6.1+): the SQL its call sends, NOT VALID
             const helperless = op.constraint === "foreign_key" ? !hasForeignKeyValidation(ctx.migration) : op.constraint === "check" && !railsAtLeast(ctx.migration, 6.1);
             const own = op.sql && op.name && !/\bNOT VALID\b/i.test(op.sql) ? `${op.sql.trim().replace(/;$/, "")} NOT VALID` : addSql;

@@ -9,6 +9,8 @@ import { blockingDdl, rowVersionLimit, typeChange, type OnlineDdl } from "../sup
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { inRubySql } from "../support/inside-ruby-sql.js";
+import { rubyString } from "../support/embed-sql.js";
 
 /** MySQL identifiers in fixes: backticks when MySQL's grammar does not read the name bare (`order`, `rank`, `my col`). */
 const q = mysqlIdent;
@@ -95,7 +97,11 @@ function inplaceFix(ctx: RuleContext, op: Operation, table: string, clauses = al
 function foreignKeyFix(ctx: RuleContext, op: Extract<Operation, { kind: "add_constraint" }>): string {
   const orphans = `-- existing rows are not checked: look for orphans first (SELECT ... LEFT JOIN ${op.referencesTable ?? "the referenced table"} ... WHERE ... IS NULL)`;
   // the Rails variant reads the call with Prism, which a SQL-only lint never loads: fixFor builds it only for Rails
-  const rails = () => `execute "SET foreign_key_checks = 0"  # lets MySQL add the key in place, without copying ${op.table}\n${rubyReaders().withoutPostgresOptions(op.text.trim())}\nexecute "SET foreign_key_checks = 1"\n${orphans.replace(/^--/, "#")}`;
+  const statement = op.text.trim().replace(/;\s*$/, "");
+  // SQL embedded in Ruby stays SQL: in a heredoc of several statements, in that heredoc; else an execute of its own
+  const rails = () =>
+    (op.embeddedSql && inRubySql(ctx.migration, op, `SET foreign_key_checks = 0;  -- lets MySQL add the key in place, without copying ${op.table}\n${statement};\nSET foreign_key_checks = 1;\n${orphans}`, "adds the key with foreign_key_checks off")) ||
+    `execute "SET foreign_key_checks = 0"  # lets MySQL add the key in place, without copying ${op.table}\n${op.embeddedSql ? `execute ${rubyString(statement)}` : rubyReaders().withoutPostgresOptions(op.text.trim())}\nexecute "SET foreign_key_checks = 1"\n${orphans.replace(/^--/, "#")}`;
   return fixFor(ctx.framework, {
     sql: `SET foreign_key_checks = 0;  -- lets MySQL add the key in place (ALGORITHM=INPLACE, LOCK=NONE)\n${op.text.trim().replace(/;\s*$/, "")};\nSET foreign_key_checks = 1;\n${orphans}`,
     rails,

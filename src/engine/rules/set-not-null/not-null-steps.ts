@@ -20,6 +20,7 @@ import { djangoBatchedFillFunction, railsBatchedFill } from "../support/batched-
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { repeatable } from "../support/moved-code.js";
 import { addCheckNotValid, removeCheck, validateCheck } from "../support/rails-constraint-code.js";
+import { inRubySql } from "../support/inside-ruby-sql.js";
 
 type SetNotNull = OperationOf<"set_not_null">;
 
@@ -294,12 +295,16 @@ function alembicSteps(op: SetNotNull, name: string, up: readonly Operation[]): F
   };
 }
 
+/** The steps with the migration as it becomes in place, when its SQL changes in a heredoc. */
+const withInPlaceSql = (steps: FixSteps, inPlace: string | undefined): FixSteps => (inPlace ? { ...steps, inPlace } : steps);
+
 export function notNullSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   switch (ctx.framework) {
     case "sql":
       return sqlSteps(op, name);
     case "rails":
-      return railsSteps(ctx, op, name);
+      // a statement of a heredoc's SQL: SQL in its place (the CHECK NOT VALID), the later steps in Ruby
+      return withInPlaceSql(railsSteps(ctx, op, name), inRubySql(ctx.migration, op, sqlSteps(op, name).inPlace, "adds the CHECK NOT VALID in place of SET NOT NULL"));
     case "django":
       return djangoSteps(ctx, op, name);
     case "alembic":

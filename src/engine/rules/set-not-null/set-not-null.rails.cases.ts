@@ -39,6 +39,30 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "SET NOT NULL among a heredoc's statements (catarse 20151028220507): the CHECK NOT VALID is SQL in the heredoc, in its place (Ruby there would be sent as SQL), the later steps a migration of their own",
+      path: "db/migrate/20151028220507_create_project_states.rb",
+      code: `class CreateProjectStates < ActiveRecord::Migration[7.1]
+  def up
+    execute <<-SQL
+    CREATE TABLE project_states (state text primary key);
+    INSERT INTO project_states (state) VALUES ('draft'), ('online');
+    ALTER TABLE projects ADD FOREIGN KEY (state) REFERENCES project_states (state);
+    ALTER TABLE projects ALTER state SET NOT NULL;
+    ALTER TABLE projects ALTER state SET DEFAULT 'draft';
+    SQL
+  end
+
+  def down
+    execute "DROP TABLE project_states CASCADE"
+  end
+end
+`,
+      files: { "db/migrate/20150101000000_create_projects.rb": "class CreateProjects < ActiveRecord::Migration[7.1]\n  def change\n    create_table :projects do |t|\n      t.text :state\n    end\n  end\nend\n" },
+      lines: [7],
+      fixes: ["# db/migrate/20151028220507_create_project_states.rb as it becomes: line 7 of its SQL adds the CHECK NOT VALID in place of SET NOT NULL, the rest as written\nclass CreateProjectStates < ActiveRecord::Migration[7.1]\n  def up\n    execute <<-SQL\n    CREATE TABLE project_states (state text primary key);\n    INSERT INTO project_states (state) VALUES ('draft'), ('online');\n    ALTER TABLE projects ADD FOREIGN KEY (state) REFERENCES project_states (state);\n    ALTER TABLE projects ADD CONSTRAINT projects_state_not_null CHECK (state IS NOT NULL) NOT VALID;\n    ALTER TABLE projects ALTER state SET DEFAULT 'draft';\n    SQL\n  end\n\n  def down\n    execute \"DROP TABLE project_states CASCADE\"\n  end\nend\n\n# then a new migration, db/migrate/20151028220508_validate_projects_state_not_null.rb:\nclass ValidateProjectsStateNotNull < ActiveRecord::Migration[7.1]\n  def up\n    validate_check_constraint :projects, name: \"projects_state_not_null\"\n    change_column_null :projects, :state, false  # PostgreSQL 12+ reads the CHECK instead of the table\n    remove_check_constraint :projects, name: \"projects_state_not_null\"\n  end\n\n  def down\n    add_check_constraint :projects, \"state IS NOT NULL\", name: \"projects_state_not_null\", validate: false\n    change_column_null :projects, :state, true\n  end\nend"],
+    },
+    {
+      framework: "rails",
       name: "a Rails 4.2 project (Gemfile.lock; the migration has no Migration[x]): the CHECK steps are the SQL Rails 6.1's helpers send, the new class subclasses ActiveRecord::Migration itself",
       code: `class ChangeContributionsPayerEmailNull < ActiveRecord::Migration
   def change
