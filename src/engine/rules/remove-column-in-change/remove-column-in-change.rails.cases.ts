@@ -22,6 +22,56 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "remove_column of a stored virtual column with its options in `change`: the rollback adds it back generated and PostgreSQL computes the values again, a note",
+      path: "db/migrate/20240301000000_remove_search_vector.rb",
+      files: {
+        "db/migrate/20240101000000_create_articles.rb": `class CreateArticles < ActiveRecord::Migration[7.1]
+  def change
+    create_table :articles do |t|
+      t.text :body
+      t.virtual :search_vector, type: :tsvector, as: "to_tsvector('simple', body)", stored: true
+    end
+  end
+end
+`,
+      },
+      code: `class RemoveSearchVector < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :articles, :search_vector, :virtual, type: :tsvector, as: "to_tsvector('simple', body)", stored: true
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["Removing articles.search_vector loses no data: it is GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED, and rolling back this `change` adds it back generated"],
+    },
+    {
+      framework: "rails",
+      name: "remove_column of a stored virtual column with its source removed too: its values cannot be computed again, the error stays",
+      path: "db/migrate/20240301000000_remove_search_vector.rb",
+      files: {
+        "db/migrate/20240101000000_create_articles.rb": `class CreateArticles < ActiveRecord::Migration[7.1]
+  def change
+    create_table :articles do |t|
+      t.text :body
+      t.virtual :search_vector, type: :tsvector, as: "to_tsvector('simple', body)", stored: true
+    end
+  end
+end
+`,
+      },
+      code: `class RemoveSearchVector < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :articles, :search_vector, :virtual, type: :tsvector, as: "to_tsvector('simple', body)", stored: true
+    remove_column :articles, :body, :text
+  end
+end
+`,
+      lines: [3, 4],
+      severities: ["error", "error"],
+    },
+    {
+      framework: "rails",
       name: "the same migration adds the column back as another type: no code finds it missing, a warning for the values; the fix has no ignored_columns step, which would hide the new column",
       path: "db/migrate/20240201000000_change_keeper_data.rb",
       files: { "db/migrate/20240101000000_create_posts.rb": "class CreatePosts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :posts do |t|\n      t.text :keeper_data\n    end\n  end\nend\n" },
@@ -301,6 +351,29 @@ end`,
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "a stored virtual column removed and added back generated in the same `change`: every value is computed again",
+      path: "db/migrate/20240301000000_rebuild_search_vector.rb",
+      files: {
+        "db/migrate/20240101000000_create_articles.rb": `class CreateArticles < ActiveRecord::Migration[7.1]
+  def change
+    create_table :articles do |t|
+      t.text :body
+      t.virtual :search_vector, type: :tsvector, as: "to_tsvector('simple', body)", stored: true
+    end
+  end
+end
+`,
+      },
+      code: `class RebuildSearchVector < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :articles, :search_vector, :virtual, type: :tsvector, as: "to_tsvector('simple', body)", stored: true
+    add_column :articles, :search_vector, :virtual, type: :tsvector, as: "to_tsvector('english', body)", stored: true
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "where.not(deleted_at: nil).delete_all first: the column holds only NULLs, so re-adding it empty on rollback restores it as it was",

@@ -8,6 +8,7 @@ import { backupFix, plannedRemoval, plannedSeverity } from "../support/planned-r
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { columnRecreated, recreatedBeforeCodeRuns, recreationSentence } from "../support/recreated-later.js";
+import { addsGenerated, droppedGeneratedColumn, sourcesKept } from "../drop-column/generated-column.js";
 
 /**
  * The seed's policy "flag change methods removing columns": Rails can reverse `remove_column` with a type,
@@ -49,10 +50,26 @@ export default defineRule({
         });
         continue;
       }
-      const kept = columnBackup(ctx, op.table, op.column, index);
-      const copy = [...(kept.note ? [`# ${kept.note}`] : []), `execute ${rubyString(kept.sql)}`];
       // the name comes back (recreated-later.ts): the model at head reads the new column, and ignoring the name would hide that one too
       const again = columnRecreated(ctx, op.table, op.column, index);
+      // a generated column Rails adds back generated (remove_column with its :virtual options): PostgreSQL computes the values again
+      const generated = droppedGeneratedColumn(ctx, op, index);
+      if (generated && sourcesKept(ctx, op, generated) && rollbackAddsGenerated(ctx, op)) {
+        if (again && (again.sameMigration || again.sameChange) && addsGenerated(again.op)) continue;
+        if (!again) {
+          ctx.report({
+            op,
+            severity: "info",
+            message:
+              `Removing ${op.table}.${op.column} loses no data: it is GENERATED ALWAYS AS (${generated.expr.replace(/\s*\n\s*/g, " ")}) ${generated.generated.toUpperCase()}, ` +
+              `and rolling back this \`change\` adds it back generated, so PostgreSQL computes its values again. Code that still reads ${op.column} breaks until the model ignores it.`,
+            fix: ["# Deploy the model without the column first, then this migration as written:", ignoredColumnsFix(ctx.repository, op.table, [op.column], ctx.migration)].join("\n"),
+          });
+          continue;
+        }
+      }
+      const kept = columnBackup(ctx, op.table, op.column, index);
+      const copy = [...(kept.note ? [`# ${kept.note}`] : []), `execute ${rubyString(kept.sql)}`];
       ctx.report({
         op,
         ...(again && recreatedBeforeCodeRuns(again) ? { severity: "warning" as const } : {}),
@@ -110,4 +127,10 @@ function readdAndRestore(ctx: RuleContext, op: OperationOf<"drop_column">, index
       `# fill those rows, then make it NOT NULL in a migration of its own (change_column_null ${sym(t)}, ${sym(op.column)}, false)`,
     );
   return lines;
+}
+
+/** The `change`'s derived down adds the column back generated (the remove_column carried its :virtual type and `as:`). */
+function rollbackAddsGenerated(ctx: RuleContext, op: OperationOf<"drop_column">): boolean {
+  const { down } = ctx.migration;
+  return down.status === "present" && down.ops.some((o) => o.kind === "add_column" && o.table === op.table && o.column.name === op.column && addsGenerated(o));
 }
