@@ -594,7 +594,7 @@ function commitBeforeAutocommit(raw: Raw[], migration: Migration, repository: Re
   const sqlalchemy2 = repository.sqlalchemyAtLeast("2.0");
   // SQLAlchemy 1.x (its dependency files say so): that execute begins no transaction Alembic sees, and its Connection has no commit()
   if (sqlalchemy2 === false) return;
-  for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withCommitBeforeAutocommit(r.finding.fix, env, sqlalchemy2) };
+  for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withCommitBeforeAutocommit(r.finding.fix, env, sqlalchemy2, repository.alembicAutocommitPrecedent) };
 }
 
 /** Alembic revisions learn from their env.py whether one upgrade's revisions share a transaction (split fixes need it). */

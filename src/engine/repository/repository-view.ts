@@ -3,6 +3,7 @@
  * when an operation runs (this migration's earlier operations, then the earlier migrations of its folder, then
  * the project's schema dump), the model class of a table, and whether the project uses strong_migrations.
  */
+import { autocommitPrecedent, type AutocommitPrecedent } from "../database/alembic-autocommit-precedent.js";
 import type { ModelFile } from "../adapters/rails/model-files.js";
 import type { DjangoModel } from "../code/django-models.js";
 import type { ColumnSpec, Migration, OperationOf, SourceFile, TypeRef } from "../model.js";
@@ -123,6 +124,8 @@ export interface RepositoryView {
   readonly laterInFolder: readonly Migration[];
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
   readonly newestInFolder: Migration | undefined;
+  /** Alembic: the newest earlier revision of the folder that runs statements in autocommit (database/alembic-autocommit-precedent.ts) */
+  readonly alembicAutocommitPrecedent: AutocommitPrecedent | undefined;
   /** Alembic: the project's file naming the head revision (`.current-alembic-head`), when it keeps one and it was read */
   readonly alembicHeadFile: { path: string; content: string } | undefined;
   /** Django: the leaf nodes of this migration's app (its migrations no other one depends on), in their order: a new migration depends on them */
@@ -142,6 +145,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
   let versions: { replay: RowVersions; at: number } | undefined;
   let indexes: { local: Map<string, string | null>; current: Map<string, string>; at: number } | undefined;
   let tableMoves: number[] | undefined;
+  let precedent: AutocommitPrecedent | undefined | null = null;
   /** where this migration renames or drops a table, worked out on first use */
   const moves = () => (tableMoves ??= migration.up.flatMap((op, i) => (op.kind === "rename_table" || op.kind === "drop_table" ? [i] : [])));
   /** `table` (its name when this migration starts) under the name this migration's renames before `up[beforeIndex]` give it; undefined once dropped */
@@ -172,6 +176,11 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     get newestInFolder() {
       return history.lastOfSet(migration.path);
+    },
+    get alembicAutocommitPrecedent() {
+      if (migration.framework !== "alembic") return undefined;
+      if (precedent === null) precedent = autocommitPrecedent(history.earlierOfSet(migration.path));
+      return precedent;
     },
     get alembicHeadFile() {
       return migration.framework === "alembic" ? facts.alembicHeadFile(migration.path) : undefined;

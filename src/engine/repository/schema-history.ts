@@ -329,7 +329,12 @@ export class SchemaHistory {
     return members.findLast((m) => depends.includes(name(m) ?? ""));
   }
 
-  /** The last migration of the set `migrationPath` belongs to (itself when it is the newest); undefined when not in a set. */
+  /** the migrations of the folder that run before `migrationPath`, in their order */
+  earlierOfSet(migrationPath: string): readonly Migration[] {
+    const at = this.positions.get(migrationPath);
+    return (at && this.members.get(at.set)?.slice(0, at.position)) || [];
+  }
+
   /** the migrations of the folder that run after `migrationPath`, in their order */
   laterOfSet(migrationPath: string): readonly Migration[] {
     const at = this.positions.get(migrationPath);

@@ -1,5 +1,36 @@
 import { defineCases } from "../support/rule.js";
 
+/** onyx's env.py: it sets search_path on the connection before context.configure */
+const ONYX_ENV = `import os
+
+from alembic import context
+from sqlalchemy import engine_from_config, pool, text
+
+config = context.config
+
+
+def do_run_migrations(connection, schema_name, create_schema):
+    if create_schema:
+        connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema_name}"'))
+
+    connection.execute(text(f'SET search_path TO "{schema_name}"'))
+
+    context.configure(connection=connection, target_metadata=None, version_table_schema=schema_name)
+
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online():
+    engine = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.", poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        do_run_migrations(connection, os.environ.get("SCHEMA", "public"), False)
+        connection.commit()
+
+
+run_migrations_online()
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -45,35 +76,7 @@ def downgrade():
       path: "backend/alembic/versions/f1_chat_message_session.py",
       files: {
         "backend/requirements.txt": "alembic==1.16.2\nsqlalchemy==2.0.41\n",
-        "backend/alembic/env.py": `import os
-
-from alembic import context
-from sqlalchemy import engine_from_config, pool, text
-
-config = context.config
-
-
-def do_run_migrations(connection, schema_name, create_schema):
-    if create_schema:
-        connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema_name}"'))
-
-    connection.execute(text(f'SET search_path TO "{schema_name}"'))
-
-    context.configure(connection=connection, target_metadata=None, version_table_schema=schema_name)
-
-    with context.begin_transaction():
-        context.run_migrations()
-
-
-def run_migrations_online():
-    engine = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.", poolclass=pool.NullPool)
-    with engine.connect() as connection:
-        do_run_migrations(connection, os.environ.get("SCHEMA", "public"), False)
-        connection.commit()
-
-
-run_migrations_online()
-`,
+        "backend/alembic/env.py": ONYX_ENV,
       },
       code: `from alembic import op
 
@@ -92,6 +95,50 @@ def downgrade():
       fixes: [
         `# backend/alembic/env.py line 13 runs connection.execute() before context.configure(): under the project's SQLAlchemy 2 (its dependency files) that begins a transaction Alembic did not, and autocommit_block() alone fails its assert
 # commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT"); like autocommit_block, this commits what ran before
+op.get_bind().commit()
+with op.get_context().autocommit_block():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "the same env.py, and an earlier revision that runs its statements on a connection with isolation_level=\"AUTOCOMMIT\": the fix names it as the project's own way",
+      path: "backend/alembic/versions/f1_chat_message_session.py",
+      files: {
+        "backend/requirements.txt": "alembic==1.16.2\nsqlalchemy==2.0.41\n",
+        "backend/alembic/env.py": ONYX_ENV,
+        "backend/alembic/versions/e0_search_settings_index.py": `from alembic import op
+
+revision = "e0"
+down_revision = None
+
+
+def upgrade():
+    with op.get_bind().engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_search_settings_status ON search_settings (status)")
+
+
+def downgrade():
+    op.drop_index("ix_search_settings_status", table_name="search_settings")
+`,
+      },
+      code: `from alembic import op
+
+revision = "f1"
+down_revision = "e0"
+
+
+def upgrade():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"])
+
+
+def downgrade():
+    op.drop_index("ix_chat_message_chat_session_id", table_name="chat_message")
+`,
+      lines: [8],
+      fixes: [
+        `# backend/alembic/env.py line 13 runs connection.execute() before context.configure(): under the project's SQLAlchemy 2 (its dependency files) that begins a transaction Alembic did not, and autocommit_block() alone fails its assert
+# commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT", as revision e0 does); like autocommit_block, this commits what ran before
 op.get_bind().commit()
 with op.get_context().autocommit_block():
     op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"], postgresql_concurrently=True)`,

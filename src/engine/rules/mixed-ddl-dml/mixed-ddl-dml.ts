@@ -148,7 +148,9 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
  * framework's go after the folder's newest migration (numbered after it, one head).
  */
 const splitPlace = (ctx: RuleContext): MigrationPlace =>
-  ctx.framework === "alembic" ? { newestInFolder: ctx.migration, numberAfter: ctx.repository.newestInFolder, alembicHeadFile: ctx.repository.alembicHeadFile } : ctx.repository;
+  ctx.framework === "alembic"
+    ? { newestInFolder: ctx.migration, numberAfter: ctx.repository.newestInFolder, alembicHeadFile: ctx.repository.alembicHeadFile, alembicAutocommitPrecedent: ctx.repository.alembicAutocommitPrecedent }
+    : ctx.repository;
 
 /**
  * Alembic: the revisions whose down_revision was the split one's now follow the last new revision: each said by

@@ -112,6 +112,31 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "the same, with an earlier revision that builds an index in autocommit_block(): the fix names it as the project's own precedent",
+      path: "lemur/migrations/versions/4fe230f7a26e_.py",
+      files: {
+        "lemur/migrations/env.py": LEMUR_ENV,
+        "lemur/migrations/versions/c05a8998b371_.py": `from alembic import op
+
+revision = "c05a8998b371"
+down_revision = None
+
+
+def upgrade():
+    with op.get_context().autocommit_block():
+        op.create_index("ix_certificates_name", "certificates", ["name"], postgresql_concurrently=True)
+
+
+def downgrade():
+    op.drop_index("ix_certificates_name", table_name="certificates")
+`,
+      },
+      code: LEMUR_REVISION,
+      lines: [9],
+      fixes: [lemurFix("    # lemur/migrations/env.py runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True, unless **current_app.extensions[\"migrate\"].configure_args brings it):\n    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction (autocommit_block, as revision c05a8998b371 does)\n    with op.get_context().autocommit_block():\n        pass\n")],
+    },
+    {
+      framework: "alembic",
       name: "bodhi 22cd873f4a1f: alter_column renames the column with the NOT NULL (new_column_name=): the VALIDATE revision's downgrade reaches it by its new name and renames it back",
       path: "migrations/versions/22cd873f4a1f_rename_karma.py",
       files: { "migrations/env.py": PER_REVISION_ENV },

@@ -7,10 +7,11 @@
  */
 import { withPythonTree } from "../../adapters/python/parser.js";
 import type { ExternalTransaction } from "../../database/alembic-external-transaction.js";
+import type { AutocommitPrecedent } from "../../database/alembic-autocommit-precedent.js";
 
 const BLOCK = "op.get_context().autocommit_block()";
 
-export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction, sqlalchemy2: boolean | undefined): string {
+export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction, sqlalchemy2: boolean | undefined, precedent?: AutocommitPrecedent): string {
   // most fixes have no block: skip the parse
   if (!fix.includes(BLOCK)) return fix;
   const starts = withPythonTree(fix, (root) =>
@@ -25,7 +26,7 @@ export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction
     const indent = text.slice(lineStart, start);
     const lines = [
       `# ${env.path} line ${env.line} runs ${env.connection}.execute() before context.configure(): ${sqlalchemy2 ? "under the project's SQLAlchemy 2 (its dependency files)" : "under SQLAlchemy 2.0 or future=True (the project's version is unknown: on 1.x without future=True drop the commit line, which 1.x lacks)"} that begins a transaction Alembic did not, and autocommit_block() alone fails its assert`,
-      `# commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT"); like autocommit_block, this commits what ran before`,
+      `# commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT"${precedent?.how === "isolation_level" ? `, as revision ${precedent.revision} does` : ""}); like autocommit_block, this commits what ran before`,
       `op.get_bind().commit()`,
     ];
     text = `${text.slice(0, start)}${lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join("\n")}\n${indent}${text.slice(start)}`;

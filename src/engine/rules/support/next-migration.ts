@@ -14,6 +14,7 @@
  * Moved statements keep the imports, definitions and locals they read (`MovedCode`); names the renderer adds
  * only when the new file would read them unbound: Django's `migrations`, Alembic's `op` and `sa`.
  */
+import type { AutocommitPrecedent } from "../../database/alembic-autocommit-precedent.js";
 import type { Migration, SourceRange } from "../../model.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import { pythonString } from "./embed-sql.js";
@@ -218,22 +219,28 @@ function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep
  * of the one before. An empty autocommit_block commits what ran so far (releasing them) and begins a new
  * transaction for the rest of this revision, which stays atomic.
  */
-function endSharedTransaction(env: NonNullable<Migration["alembicTransactions"]>): string[] {
+function endSharedTransaction(env: NonNullable<Migration["alembicTransactions"]>, precedent: AutocommitPrecedent | undefined): string[] {
+  const asProject =
+    precedent?.how === "autocommit_block"
+      ? ` (autocommit_block, as revision ${precedent.revision} does)`
+      : precedent?.how === "isolation_level"
+        ? ` (or run them on a connection with isolation_level="AUTOCOMMIT", as revision ${precedent.revision} does)`
+        : "";
   return [
     `    # ${env.path} runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True${env.splat ? `, unless ${env.splat} brings it` : ""}):`,
-    `    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction`,
+    `    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction${asProject}`,
     `    with op.get_context().autocommit_block():`,
     `        pass`,
   ];
 }
 
-function alembicFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: string | undefined, naming: RevisionNaming, head?: HeadFileNote): { file: MigrationFile; id: string } {
+function alembicFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: string | undefined, naming: RevisionNaming, head?: HeadFileNote, precedent?: AutocommitPrecedent): { file: MigrationFile; id: string } {
   const id = naming.id(step.name, snake(step.name), index, previous ?? migration.path);
   const run = [...(step.locals ?? []), ...step.statements];
   const upgrade = step.noTransaction
     ? [`def upgrade():`, `    with op.get_context().autocommit_block():`, ...run.map((s) => indent(s, "        "))]
     : migration.alembicTransactions?.shared
-      ? [`def upgrade():`, ...endSharedTransaction(migration.alembicTransactions), ...run.map((s) => indent(s, "    "))]
+      ? [`def upgrade():`, ...endSharedTransaction(migration.alembicTransactions, precedent), ...run.map((s) => indent(s, "    "))]
       : [`def upgrade():`, ...run.map((s) => indent(s, "    "))];
   const downgrade = [`def downgrade():`, ...(step.down?.length ? step.down.map((s) => indent(s, "    ")) : []), `    pass`];
   const own = naming.numbered
@@ -300,6 +307,8 @@ export interface MigrationPlace {
   numberAfter?: Migration;
   /** Alembic: the project's file that names the head revision (`.current-alembic-head`) and what it holds */
   alembicHeadFile?: { path: string; content: string };
+  /** Alembic: the project's earlier revision that runs statements in autocommit, named where a new revision does too */
+  alembicAutocommitPrecedent?: AutocommitPrecedent;
 }
 
 /** The head file to update, and the id it held: said in the last new revision when that becomes the head. */
@@ -333,7 +342,7 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
         break;
       }
       case "alembic": {
-        const { file, id } = alembicFile(migration, anchor, step, index, alembicPrevious, naming!, index === steps.length - 1 ? head : undefined);
+        const { file, id } = alembicFile(migration, anchor, step, index, alembicPrevious, naming!, index === steps.length - 1 ? head : undefined, place.alembicAutocommitPrecedent);
         files.push(file);
         alembicPrevious = id;
         break;
