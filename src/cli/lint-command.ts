@@ -103,7 +103,7 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
     cwd,
     options.verbose === true,
   );
-  // a Rails or Alembic migration named alone is judged with its folder's history, as a lint of the folder judges it
+  // a Rails, Alembic or Django migration named alone is judged with its folder's history, as a lint of the folder judges it
   const context = siblingMigrations(collected.files, collected.explicit, collected.config, cwd);
   const result = await analyze({
     snapshot: production.snapshot,
@@ -113,6 +113,7 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
     configPath: loaded.path,
     explicitPaths: collected.explicit,
     contextMigrations: context,
+    contextIsFolders: true,
     // the walk for database.yml and settings modules: only Rails, Django and Alembic folders read them
     projectFiles: collected.files.some((f) => mayReadSignals(f.path, collected.config)) ? projectFiles() : [],
     // Gemfile, schema dumps and models around the migrations: the names and types the fixes use

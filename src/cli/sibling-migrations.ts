@@ -2,8 +2,8 @@
  * The other migrations of the folder of each migration named alone (`migguard lint db/migrate/2024_x.rb`, a
  * pre-commit hook): given to the engine as context, parsed for the history and never linted, so the named one is
  * judged as a lint of its folder judges it (the type a fix writes back, whether a column was NOT NULL before, how old
- * a table is). Rails and Alembic: Django's adapter reads its app's migrations itself, and a SQL file named alone stays
- * the one-file lint it is (its start-up is measured).
+ * a table is, a Django ForeignKey's `<name>_id` column). Rails, Alembic and Django; a SQL file named alone stays the
+ * one-file lint it is (its start-up is measured).
  */
 import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -18,7 +18,7 @@ const MAX_SIBLINGS = 5000;
 
 const frameworkOf = (path: string, config: Config) => {
   const detected = detectByPath(path, config);
-  return detected && detected !== "sql-candidate" && (detected.framework === "rails" || detected.framework === "alembic") ? detected.framework : undefined;
+  return detected && detected !== "sql-candidate" && (detected.framework === "rails" || detected.framework === "alembic" || detected.framework === "django") ? detected.framework : undefined;
 };
 
 export function siblingMigrations(files: readonly SourceFile[], explicit: ReadonlySet<string>, config: Config, cwd: string): SourceFile[] {

@@ -95,6 +95,11 @@ export interface AnalyzeInput {
    */
   contextMigrations?: readonly SourceFile[];
   /**
+   * The context migrations are the whole folders of migrations named alone (a lint from a pre-commit hook): every one
+   * joins the history, a Django app's too (its leaf nodes, where a fix's new migration goes), as a lint of the folder has them.
+   */
+  contextIsFolders?: boolean;
+  /**
    * Paths of the repository's files (a review's base tree): its habits show in them even unread, such as a
    * golang-migrate folder of ups without a single .down.sql (conventions.ts).
    */
@@ -875,7 +880,7 @@ function* historyOnly(input: AnalyzeInput, units: readonly MigrationUnit[], pars
   const files = (input.contextMigrations ?? []).filter((f) => {
     if (analysed.has(f.path)) return false;
     const file = detectFile(f.path, f.content, config);
-    return file?.framework !== "django" || recentDjango(file, f.content);
+    return file?.framework !== "django" || input.contextIsFolders === true || recentDjango(file, f.content);
   });
   const out: Array<{ file: MigrationUnit["file"]; migration: Migration }> = [];
   for (const unit of groupMigrations(files, config, new Set(), input.contextMigrations ?? []).units) {

@@ -117,7 +117,7 @@ describe("which files are migrations", () => {
       }
     });
 
-    it("judges a Rails or Alembic migration named alone with its folder's history (a pre-commit hook): the down puts NOT NULL back where the earlier migration had it", async () => {
+    it("judges a Rails, Alembic or Django migration named alone with its folder's history (a pre-commit hook): the down puts NOT NULL back where the earlier migration had it, a ForeignKey's column is <name>_id", async () => {
       const root = repo({
         "alembic/versions/a1_spans.py":
           'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("spans", sa.Column("id", sa.UUID(), primary_key=True), sa.Column("created_at", sa.TIMESTAMP(), nullable=False), sa.Column("deleted_at", sa.TIMESTAMP(), nullable=True))\n\n\ndef downgrade():\n    op.drop_table("spans")\n',
@@ -125,6 +125,13 @@ describe("which files are migrations", () => {
           'from alembic import op\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    for column in ("created_at", "deleted_at"):\n        op.execute(f\'ALTER TABLE "spans" ALTER COLUMN "{column}" DROP NOT NULL\')\n\n\ndef downgrade():\n    pass\n',
         "db/migrate/20240301000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email, null: false\n      t.string :nickname\n    end\n  end\nend\n",
         "db/migrate/20240306000000_relax_users.rb": "class RelaxUsers < ActiveRecord::Migration[7.1]\n  def up\n    change_column_null :users, :email, true\n    change_column_null :users, :nickname, true\n  end\n\n  def down\n  end\nend\n",
+        // webodm 0012: the RemoveField of a ForeignKey an earlier migration of the app added drops its task_id column
+        "app/__init__.py": "",
+        "app/migrations/__init__.py": "",
+        "app/migrations/0001_initial.py":
+          'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n\n    operations = [\n        migrations.CreateModel(name="Task", fields=[("id", models.AutoField(primary_key=True))]),\n        migrations.CreateModel(name="ImageUpload", fields=[("id", models.AutoField(primary_key=True)), ("task", models.ForeignKey(on_delete=models.CASCADE, to="app.Task"))]),\n    ]\n',
+        "app/migrations/0002_drop_task.py":
+          'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("app", "0001_initial")]\n\n    operations = [\n        migrations.RemoveField(model_name="imageupload", name="task"),\n    ]\n',
       });
       for (const [folder, file, restore] of [
         ["alembic/versions", "alembic/versions/b2_relax.py", "ALTER TABLE spans ALTER COLUMN created_at SET NOT NULL"],
@@ -137,6 +144,10 @@ describe("which files are migrations", () => {
         expect(down).toContain(restore);
         expect(down).not.toMatch(/deleted_at|nickname/);
       }
+      const parent = (await json(["app/migrations"], root)).body.findings.filter((f) => f.path === "app/migrations/0002_drop_task.py");
+      const alone = (await json(["app/migrations/0002_drop_task.py"], root)).body.findings;
+      expect(alone).toEqual(parent);
+      expect(String(alone.find((f) => f.rule === "drop-column")?.message)).toContain("app_imageupload.task_id");
     });
 
     it("inside a repository, lints from inside a migrations folder as from the root, with the paths shown from where it runs", async () => {
@@ -559,26 +570,36 @@ describe("a Django fix's new migration in the app's graph", () => {
   const migration = (depends: string, operations: string) =>
     `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [${depends}]\n\n    operations = [\n${operations}\n    ]\n`;
   const files = {
-    "shop/migrations/0001_initial.py": migration("", '        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True)), ("code", models.CharField(max_length=20))]),'),
+    "shop/migrations/0001_initial.py": migration("", '        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True)), ("code", models.CharField(max_length=20, null=True))]),'),
     "shop/migrations/0002_order_code_idx.py": migration(
       '("shop", "0001_initial")',
-      '        migrations.AddField(model_name="order", name="ref", field=models.CharField(max_length=10, null=True)),\n        migrations.AddIndex(model_name="order", index=models.Index(fields=["code"], name="order_code_idx")),',
+      '        migrations.AddField(model_name="order", name="ref", field=models.CharField(max_length=10, null=True)),\n        migrations.AlterField(model_name="order", name="code", field=models.CharField(max_length=20)),\n        migrations.AddIndex(model_name="order", index=models.Index(fields=["code"], name="order_code_idx")),',
     ),
     "shop/migrations/0003_order_note.py": migration('("shop", "0002_order_code_idx")', '        migrations.AddField(model_name="order", name="note", field=models.TextField(null=True)),'),
   };
 
   it("depends on the app's newest migration when later ones exist, not on the migration it splits (a second leaf node: migrate refuses)", async () => {
     const { body } = await json(["shop"], repo(files));
-    const [finding] = body.findings.filter((f) => f.rule === "index-without-concurrently");
+    const [finding] = body.findings.filter((f) => f.rule === "set-not-null");
     expect(finding.path).toBe("shop/migrations/0002_order_code_idx.py");
     expect(finding.fix).toContain('dependencies = [("shop", "0003_order_note")]');
     expect(finding.fix).not.toContain('dependencies = [("shop", "0002_order_code_idx")]');
     expect(finding.fix).not.toContain("did not read all of this app's migrations");
   });
 
-  it("a lint of the named file alone (a pre-commit hook) does not see the later ones: the fix says so above its dependencies", async () => {
-    const { body } = await json(["shop/migrations/0002_order_code_idx.py"], repo(files));
+  it("a concurrent index build in a migration that is not the app's newest is made in place, atomic = False: no migration after the newest, where a later one may have deleted the model (ynr uk_results 0010)", async () => {
+    const { body } = await json(["shop"], repo(files));
     const [finding] = body.findings.filter((f) => f.rule === "index-without-concurrently");
-    expect(finding.fix).toContain(`# migguard did not read all of this app's migrations: if later ones exist, depend on the newest instead (a second leaf node makes migrate refuse)\n    dependencies = [("shop", "0002_order_code_idx")]`);
+    expect(finding.fix).toContain("# the migration becomes, shop/migrations/0002_order_code_idx.py:");
+    expect(finding.fix).toContain("atomic = False");
+    expect(finding.fix).toContain('AddIndexConcurrently(model_name="order", index=models.Index(fields=["code"], name="order_code_idx"))');
+    expect(finding.fix).not.toContain("a new migration");
+  });
+
+  it("a lint of the named file alone (a pre-commit hook) reads the app's other migrations: the same fixes as a lint of the folder", async () => {
+    const root = repo(files);
+    const alone = (await json(["shop/migrations/0002_order_code_idx.py"], root)).body.findings;
+    const folder = (await json(["shop"], root)).body.findings.filter((f) => f.path === "shop/migrations/0002_order_code_idx.py");
+    expect(alone).toEqual(folder);
   });
 });
