@@ -590,6 +590,8 @@ export const Down = z.discriminatedUnion("status", [
     status: z.literal("irreversible"),
     loc: SourceRange.optional(),
     reason: z.string(),
+    /** the later operations that block the rollback too (Django: each RunPython / RunSQL without a reverse; `loc` is the first) */
+    alsoAt: z.array(SourceRange).optional(),
     /**
      * The framework does not refuse the rollback: it runs the code at `loc` again instead of undoing it (Rails'
      * command recorder never sees data code in `change`). No way back for it, but no raise either.

@@ -20,7 +20,8 @@ export interface Translation {
   up: OperationInput[];
   /** the derived rollback, in the order it runs */
   down: OperationInput[];
-  irreversible?: { loc: SourceRange; reason: string };
+  /** each RunPython / RunSQL without a reverse, in order: any one makes Django refuse to unapply the migration */
+  oneWay?: Array<{ loc: SourceRange; what: string }>;
   /** django-migration-linter's IgnoreMigration(): the team waived this migration */
   ignored?: SourceRange;
   notes: ParseProblem[];
@@ -329,7 +330,7 @@ function translate(value: PyValue, ctx: Ctx): void {
       const scratch = ctx.state.clone();
       const inner: Ctx = { ...ctx, state: scratch, out: { up: [], down: [], notes: ctx.out.notes, errors: ctx.out.errors, hidden: ctx.out.hidden }, steps: [] };
       for (const op of asList(kwarg(call, "database_operations", 0)) ?? []) translate(op, inner);
-      if (inner.out.irreversible && !ctx.out.irreversible) ctx.out.irreversible = inner.out.irreversible;
+      if (inner.out.oneWay) ctx.out.oneWay = [...(ctx.out.oneWay ?? []), ...inner.out.oneWay];
       emit(inner.out.up, inner.steps.reverse().flat());
       break;
     }
@@ -606,8 +607,7 @@ function runSql(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: Oper
     });
   const up = parse(sqlStrings(sql));
   const down = reverse && !isNone(reverse) ? parse(sqlStrings(reverse)) : [];
-  if ((!reverse || isNone(reverse)) && !ctx.out.irreversible)
-    ctx.out.irreversible = { loc: call.loc, reason: `RunSQL on line ${call.loc.line} has no reverse_sql, so Django refuses to unapply it` };
+  if (!reverse || isNone(reverse)) (ctx.out.oneWay ??= []).push({ loc: call.loc, what: `RunSQL on line ${call.loc.line} has no reverse_sql` });
   emit(up, down);
 }
 
@@ -675,8 +675,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
   const reverse = kwarg(call, "reverse_code", 1);
   const atomic = truthy(kwarg(call, "atomic", 2));
   const reversible = reverse !== undefined && !isNone(reverse);
-  if (!reversible && !ctx.out.irreversible)
-    ctx.out.irreversible = { loc: call.loc, reason: `RunPython on line ${call.loc.line} has no reverse_code, so Django refuses to unapply it` };
+  if (!reversible) (ctx.out.oneWay ??= []).push({ loc: call.loc, what: `RunPython on line ${call.loc.line} has no reverse_code` });
   if (isNoop(code)) {
     emit([]);
     return;

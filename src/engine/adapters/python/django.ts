@@ -73,8 +73,15 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
   if (file.safe === "after_deploy") for (const op of translation.up) if (op.kind === "drop_table" || op.kind === "drop_column") op.afterDeploy = true;
   // a call a syntax error cut short is reported as that error already, not as a hidden operation too
   const broken = (p: ParseProblem) => file.syntaxErrors.some((e) => e.line <= (p.endLine ?? p.line) && (e.endLine ?? e.line) >= p.line);
-  const down: Down = translation.irreversible
-    ? { status: "irreversible", loc: translation.irreversible.loc, reason: translation.irreversible.reason }
+  // every operation without a reverse is named: a reverse given to one changes nothing while another still blocks
+  const oneWay = translation.oneWay ?? [];
+  const down: Down = oneWay.length
+    ? {
+        status: "irreversible",
+        loc: oneWay[0].loc,
+        reason: `${oneWay.map((o, i) => (i > 0 && i === oneWay.length - 1 ? `and ${o.what}` : o.what)).join(oneWay.length > 2 ? ", " : " ")}, so Django refuses to unapply it`,
+        ...(oneWay.length > 1 ? { alsoAt: oneWay.slice(1).map((o) => o.loc) } : {}),
+      }
     : { status: "present", ops: translation.down as never, derived: true };
   return {
     path: input.file.path,

@@ -42,6 +42,46 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a RunPython without reverse_code, then a RunSQL without reverse_sql (linkedevents 0001_remove_allauth_remnants): one finding that names both, the fix gives each its way back",
+      code: `from django.db import migrations
+
+
+def remove_contenttypes(apps, schema_editor):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    ContentType.objects.filter(app_label="account").delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = []
+
+    operations = [
+        migrations.RunPython(remove_contenttypes),
+        migrations.RunSQL("DROP TABLE IF EXISTS account_emailaddress"),
+    ]
+`,
+      lines: [13],
+      messages: ["RunPython on line 13 has no reverse_code and RunSQL on line 14 has no reverse_sql, so Django refuses to unapply it"],
+      fixes: [
+        `# ContentType.objects.filter(app_label="account").delete(): RunPython.noop alone does not restore the rows it deletes, so unapplying
+# would report the migration undone while they stay deleted. Keep a copy first (copy only the rows it changes if the table
+# is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
+# contenttypes_contenttype's primary key is not in the migrations migguard read: the framework's id is assumed
+migrations.RunSQL(
+    "CREATE TABLE contenttypes_contenttype_backup AS TABLE contenttypes_contenttype",
+    reverse_sql="INSERT INTO contenttypes_contenttype SELECT b.* FROM contenttypes_contenttype_backup b WHERE NOT EXISTS (SELECT 1 FROM contenttypes_contenttype x WHERE x.id = b.id); DROP TABLE contenttypes_contenttype_backup",
+),
+migrations.RunPython(remove_contenttypes, reverse_code=migrations.RunPython.noop),
+migrations.RunSQL(
+    "DROP TABLE IF EXISTS account_emailaddress;",
+    reverse_sql="""
+    -- line 14 drops account_emailaddress: recreate it from its last definition in the earlier migrations (the rows cannot come back)
+    DO $$ BEGIN RAISE EXCEPTION 'irreversible: line 14 drops account_emailaddress: recreate it from its last definition in the earlier migrations (the rows cannot come back)'; END $$;
+    """,
+)`,
+      ],
+    },
+    {
+      framework: "django",
       name: "a schema change with RunPython without reverse_code, in a project whose other RunPython steps have reverses: an error",
       path: "authentication/migrations/0008_case.py",
       files: others(2),

@@ -156,6 +156,9 @@ export default defineRule({
     if (down.status !== "irreversible") return;
     // the call that blocks the rollback: a waiver around it (Rails' safety_assured) applies to this finding too
     const blocking = down.loc ? ctx.migration.up.find((op) => op.loc.line === down.loc!.line) : undefined;
+    // the later operations that block it too (Django's RunPython / RunSQL without a reverse after the first)
+    // (a RunSQL's statements sit on its string's lines, inside the call)
+    const later = (down.alsoAt ?? []).map((loc) => ({ loc, op: ctx.migration.up.find((op) => op.loc.line >= loc.line && op.loc.line <= loc.endLine) }));
     // a backfill or clean-up with no way back, and no schema to put back; a warning (not a failed check) that says
     // so. Rails: a migration with only an `up`, whose rollback runs nothing and deletes the version (a data call
     // in `change` is run again on rollback, not refused: that stays an error). Django: RunPython or RunSQL without
@@ -284,7 +287,14 @@ export default defineRule({
         // no down, or one that raises: the down that undoes up (the explicit no-op for a one-way data change);
         // an operation of `change` Rails cannot invert gets what Rails needs to invert it
         rails: () => (!down.loc || !blocking || /raises/.test(down.reason) ? railsDownBesideChange(ctx.migration, railsDownFor(ctx.migration.up, ctx.repository)) : railsIrreversibleFix(ctx.migration, ctx.repository)),
-        django: () => djangoReverseFix(ctx, blocking, ctx.migration, ctx.repository),
+        // each operation that blocks it gets its way back: one left without would keep the migration one-way
+        django: () =>
+          [
+            djangoReverseFix(ctx, blocking, ctx.migration, ctx.repository),
+            ...later.map(({ op, loc }) =>
+              op ? djangoReverseFix(ctx, op, ctx.migration, ctx.repository) : `# the operation on line ${loc.line}: give it a reverse (reverse_code= or reverse_sql=) that undoes it; migguard cannot read what it runs`,
+            ),
+          ].join("\n"),
         alembic: () => alembicDowngradeFor(ctx.migration.up, ctx.repository, ctx.migration.source),
       }),
     });
