@@ -211,6 +211,21 @@ describe("planned drops", () => {
       expect(value.message).toContain("Application code still names value: internal/store/store.go:4.");
     });
 
+    it("a web UI's GraphQL client names the API's fields, not the column; a template's variable is weak evidence: the message says migguard could not tell whose (bitmagnet's webui)", async () => {
+      const web = {
+        "webui/src/app/graphql/generated/index.ts": "import { gql } from 'apollo-angular';\nexport type AppConfigVariable = { isPublic: boolean; isInternal: boolean };\n",
+        "webui/src/app/config.component.html": "<p>{{ config.isInternal }}</p>\n<span>{{ config.is_internal }}</span>\n",
+      };
+      const model = 'package model\n\ntype Setting struct {\n\tKey string `gorm:"column:key"`\n}\n';
+      const findings = await sqlLint({ ...web, "internal/model/app_config.go": model });
+      const isPublic = findings.find((f) => f.rule === "drop-column" && f.line === 1)!;
+      expect(isPublic.severity).toBe("info");
+      const isInternal = findings.find((f) => f.rule === "drop-column" && f.line === 2)!;
+      expect(isInternal.severity).toBe("error");
+      expect(isInternal.message).not.toContain("Application code still names");
+      expect(isInternal.message).toContain("Templates name is_internal where migguard could not tell whose (a variable of any model or API object): webui/src/app/config.component.html:2;");
+    });
+
     it("linted from the temp directory (or the home directory, or /) with no repository around, no code is read: those folders hold unrelated trees, and the drops keep their error", async () => {
       const project = repo(files);
       const fromTmp = (JSON.parse((await run(["lint", "--format", "json", join(basename(project), "migrations")], { cwd: tmpdir() })).output) as { findings: Finding[] }).findings;

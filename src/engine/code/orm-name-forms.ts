@@ -31,6 +31,9 @@ import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
 
 const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|vue|svelte|dart)$/;
+/** Markup templates (Django/Jinja, ERB, Angular or Go html/template, Twig, Razor, JSP, EEx): their variables are whatever the view passed. */
+const TEMPLATE = /\.(?:html?|jinja2?|j2|erb|haml|slim|gohtml|tmpl|twig|cshtml|razor|jsp|[hl]?eex)$/;
+export const isTemplatePath = (path: string): boolean => TEMPLATE.test(path);
 const GRAPHQL = /\.(?:graphql|gql)$/;
 const JVM = /\.(?:java|kt|kts|scala|groovy)$/;
 /** A bean's accessors of a column (`getUserId`, `setUserId`, `isPublic` for is_public or public): none, or these. */
@@ -135,7 +138,11 @@ function scriptUsages(files: readonly SourceFile[], names: readonly string[], cl
       const form = m[0];
       const place: ScriptPlace = syntax ? syntax.placeOf(m.index, m.index + form.length) : fallbackPlace(file.content, m.index);
       const kind = formOf.get(form);
-      const counts = context?.sqlOnly
+      // a GraphQL client's fields are the API's (bitmagnet's web UI `releaseYear`): only SQL on the table in it would read the column
+      const apiClient = context !== undefined && column && syntax?.graphqlClient === true;
+      const counts = apiClient
+        ? place.kind === "string" && onTable(place.text, context)
+        : context?.sqlOnly
         ? place.kind === "string" && (onTable(place.text, context) || (column && !isCommonName(form) && place.text.trim() === form && namesTableInString(file.content, context.table)))
         : place.kind === "property" || (place.kind === "string" && stringReads(place.text, form, column, context)) || (kind === "class" && place.kind === "other");
       if (counts) out.push({ path: file.path, ...lineAt(m.index) });

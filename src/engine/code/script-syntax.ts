@@ -29,7 +29,12 @@ const isNode = (value: unknown): value is AstNode => typeof value === "object" &
 export interface ScriptSyntax {
   /** what the text at [start, end) is */
   placeOf(start: number, end: number): ScriptPlace;
+  /** the module imports a GraphQL client: the fields it names are the API's, which the server's resolvers map */
+  graphqlClient: boolean;
 }
+
+/** GraphQL clients of a browser or app (Apollo's, urql, their Angular/Vue/Svelte bindings): code that reads an API, not a database. */
+const GRAPHQL_CLIENTS = /^(?:apollo-angular|@apollo\/client|urql|@urql\/[\w-]+|villus|@vue\/apollo-composable|vue-apollo|svelte-apollo)(?:\/|$)/;
 
 interface Piece {
   start: number;
@@ -91,7 +96,10 @@ export function scriptSyntax(file: SourceFile): ScriptSyntax | undefined {
     }
   }
   pieces.sort((a, b) => a.start - b.start);
+  const body = ((root as AstNode & { program?: AstNode }).program?.body ?? []) as AstNode[];
+  const graphqlClient = body.some((n) => n.type === "ImportDeclaration" && GRAPHQL_CLIENTS.test(((n.source as AstNode | undefined)?.value as string | undefined) ?? ""));
   return {
+    graphqlClient,
     placeOf(start, end) {
       // the last piece starting at or before `start` (pieces do not overlap: a template's expressions are not its quasis)
       let lo = 0;

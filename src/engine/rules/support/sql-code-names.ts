@@ -14,7 +14,7 @@
  */
 import type { SourceFile } from "../../model.js";
 import type { Usage } from "../../code/usage-search.js";
-import { MAX_ORM_USAGES, ormNameUsages, type NameContext } from "../../code/orm-name-forms.js";
+import { MAX_ORM_USAGES, isTemplatePath, ormNameUsages, type NameContext } from "../../code/orm-name-forms.js";
 import { prismaDelegate, prismaModelOf, selectedField, type PrismaModel } from "../../code/prisma-model.js";
 import { isPrismaSchemaPath } from "../../code/prisma-schema-loader.js";
 import { prismaMigrationSchema, unquoted } from "./prisma-migration-schema.js";
@@ -36,6 +36,11 @@ export interface CodeNames {
   complete: boolean;
   /** where the code read names it */
   usages: readonly Usage[];
+  /**
+   * where a template names the column on a variable whose model migguard cannot tell (`{{ item.title }}` of a web UI
+   * beside SQL migrations): weak, no evidence that the code reads this table, and no proof that it does not either
+   */
+  weakUsages: readonly Usage[];
   /** in a review, where the base branch's versions of the code files the change edits or deletes name it */
   baseUsages: readonly Usage[];
   /** what was searched, for messages */
@@ -89,14 +94,18 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   const context: NameContext = { table: name, tableNames: [...new Set([singularize(name), ...models, ...models.map(prismaDelegate)])], ...(schema ? { sqlOnly: true } : {}), ...(ctx.migration.database === "postgresql" && /[A-Z]/.test(name) ? { quoted: true } : {}) };
   const declared = declaration(model, column);
   const baseDeclared = baseSchema ? declaration(prismaModelOf(baseSchema.models, name), column) : undefined;
-  const usages = ormNameUsages(code, names, classNames, context);
+  const found = ormNameUsages(code, names, classNames, context);
+  // a template's variable may be a record of any table, or an API's object: only a dropped table's own name is tied there
+  const weak = (u: Usage) => column !== undefined && isTemplatePath(u.path);
+  const usages = found.filter((u) => !weak(u));
   const baseCode = base.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path));
   const answer: CodeNames = {
     sources: code.filter((f) => SOURCE.test(f.path)).length,
     complete: ctx.repository.applicationCodeComplete(),
     usages: declared ? [declared, ...usages] : usages,
+    weakUsages: found.filter(weak),
     // the servers run the base branch's code until the deploy: a reader the change removes still reads it until then
-    baseUsages: [...(baseDeclared ? [baseDeclared] : []), ...(baseCode.length ? ormNameUsages(baseCode, names, classNames, context) : [])],
+    baseUsages: [...(baseDeclared ? [baseDeclared] : []), ...(baseCode.length ? ormNameUsages(baseCode, names, classNames, context).filter((u) => !weak(u)) : [])],
     forms: [...names, ...classNames].join(" or "),
     ...(schema ? { prisma: { schema: schema.paths, table: name, ...(model ? { model } : {}) } } : {}),
     ...(declared ? { declared } : {}),
@@ -112,7 +121,7 @@ const IN_MESSAGE = 5;
  * The sentence an error adds when code still names what it drops, and the usages for the details; or, when a
  * bound stopped the reading before anything named it, that the rest was not searched. Undefined otherwise.
  */
-export function stillNamed(names: CodeNames | undefined): { sentence: string; details: string[] } | undefined {
+export function stillNamed(names: CodeNames | undefined): { sentence: string; details: string[]; weak?: true } | undefined {
   if (names && names.usages.length === 0 && !names.complete && names.sources > 0)
     return { sentence: ` None of the ${names.sources} source files of application code read names ${names.forms}, but the search stopped at a limit (max_code_files, or the size of the walk) before the end of the code: what it did not read may still use it.`, details: [] };
   if (names && names.usages.length === 0 && names.baseUsages.length > 0) {
@@ -120,6 +129,15 @@ export function stillNamed(names: CodeNames | undefined): { sentence: string; de
     return {
       sentence: ` This change removes the last code that names ${names.forms}, but the servers run the base branch's until the deploy: ${shown}${names.baseUsages.length > IN_MESSAGE ? ` and ${names.baseUsages.length - IN_MESSAGE} more` : ""}. Drop it in a later change, once that deploy is out.`,
       details: names.baseUsages.map((u) => `${u.path}:${u.line} (base branch): ${u.text}`),
+    };
+  }
+  if (names && names.usages.length === 0 && names.weakUsages.length > 0) {
+    const shown = names.weakUsages.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ");
+    const more = names.weakUsages.length > IN_MESSAGE ? ` and ${names.weakUsages.length - IN_MESSAGE} more` : "";
+    return {
+      sentence: ` Templates name ${names.forms} where migguard could not tell whose (a variable of any model or API object): ${shown}${more}; check that none of them reads this table.`,
+      details: names.weakUsages.map((u) => `${u.path}:${u.line}: ${u.text} (could not tell whose)`),
+      weak: true,
     };
   }
   if (!names || names.usages.length === 0) return undefined;
@@ -140,7 +158,7 @@ export function stillNamed(names: CodeNames | undefined): { sentence: string; de
 
 /** Planned when application source was read, all of it, and none of it names it: the removal from the code shipped. */
 export function unnamedInCode(names: CodeNames | undefined): string | undefined {
-  if (!names || names.sources === 0 || !names.complete || names.usages.length > 0 || names.baseUsages.length > 0) return undefined;
+  if (!names || names.sources === 0 || !names.complete || names.usages.length > 0 || names.weakUsages.length > 0 || names.baseUsages.length > 0) return undefined;
   const files = `${names.sources} source file${names.sources === 1 ? "" : "s"} of application code read`;
   // the schema no longer declares it: Prisma's client does not select it (as a Django model without the field), and only SQL is left
   if (names.prisma) return `the Prisma schema (${names.prisma.schema}) no longer declares it, so Prisma's client does not read it, and none of the ${files} names ${names.forms} in SQL on ${names.prisma.table}`;
