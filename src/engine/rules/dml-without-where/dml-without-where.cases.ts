@@ -44,6 +44,13 @@ export default defineCases({
       lines: [1],
       severities: ["warning"],
     },
+    {
+      framework: "sql",
+      name: "an UPDATE through a plain view the migration creates writes the rows of the table under it: no new relation, the finding stays",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "CREATE VIEW user_emails AS SELECT id, email FROM users;\nUPDATE user_emails SET email = lower(email);\n",
+      lines: [2],
+    },
     { framework: "sql", name: "a value derived from the column (lower(email)): the old values are gone", schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);", code: "UPDATE users SET email = lower(email);", lines: [1] },
     {
       framework: "sql",

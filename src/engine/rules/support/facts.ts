@@ -24,7 +24,7 @@ export interface MigrationFacts {
   change: ChangePlan;
   /** the migration is one of a review's added migrations (false in lint, where `change` is the migration alone) */
   inReviewedChange: boolean;
-  /** the table (or view, materialized view) did not exist before this migration (created earlier in the same up, or by an earlier migration of the change, and no data step wrote to it since) */
+  /** the table (or materialized view) did not exist before this migration (created earlier in the same up, or by an earlier migration of the change, and no data step wrote to it since) */
   isNewTable(table: string | undefined, beforeIndex: number): boolean;
   /**
    * the table was emptied earlier in this up (TRUNCATE, DELETE without WHERE, delete_all, objects.all().delete())
@@ -125,20 +125,21 @@ const provesEmpty = (op: Extract<Operation, { kind: "add_column" }>): boolean =>
 };
 
 /**
- * The relation an op creates: a table, or a view or materialized view (CREATE MATERIALIZED VIEW, scenic's
- * `create_view ... materialized: true`). Until the migration commits no other session sees it, so what is done
- * to it (an index build, a REFRESH) blocks nobody, as for a table the migration creates.
+ * The relation an op creates that holds its own rows: a table, or a materialized view (CREATE MATERIALIZED VIEW,
+ * scenic's `create_view ... materialized: true`). Until the migration commits no other session sees it, so what is
+ * done to it (an index build, a REFRESH) blocks nobody, as for a table the migration creates. Not a plain view: a
+ * write through a new updatable view changes the rows of the table under it.
  */
 function createdRelation(op: Operation): string | undefined {
   if (op.kind === "create_table") return op.table;
-  if (op.kind === "create_object" && (op.objectType === "materialized_view" || op.objectType === "view")) return op.name;
+  if (op.kind === "create_object" && op.objectType === "materialized_view") return op.name;
   return undefined;
 }
 
-/** The relation an op renames (ALTER TABLE / VIEW / MATERIALIZED VIEW ... RENAME TO). */
+/** The relation an op renames (ALTER TABLE / MATERIALIZED VIEW ... RENAME TO). */
 function renamedRelation(op: Operation): { from: string; to: string } | undefined {
   if (op.kind === "rename_table") return { from: op.table, to: op.newName };
-  if (op.kind === "rename_object" && (op.objectType === "materialized_view" || op.objectType === "view")) return { from: op.name, to: op.newName };
+  if (op.kind === "rename_object" && op.objectType === "materialized_view") return { from: op.name, to: op.newName };
   return undefined;
 }
 
