@@ -597,9 +597,12 @@ function commitBeforeAutocommit(raw: Raw[], migration: Migration, repository: Re
   const env = migration.alembicTransactions?.external;
   if (migration.framework !== "alembic" || !env) return;
   const sqlalchemy2 = repository.sqlalchemyAtLeast("2.0");
-  // SQLAlchemy 1.x (its dependency files say so): that execute begins no transaction Alembic sees, and its Connection has no commit()
-  if (sqlalchemy2 === false) return;
-  for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withCommitBeforeAutocommit(r.finding.fix, env, sqlalchemy2, repository.alembicAutocommitPrecedent) };
+  // SQLAlchemy 1.x (its dependency files say so) without future=True on env.py's engine: that execute begins no
+  // transaction Alembic sees, and its Connection has no commit()
+  const future = migration.alembicTransactions?.futureEngine === true;
+  if (sqlalchemy2 === false && !future) return;
+  const engine = sqlalchemy2 ? "sqlalchemy2" : future ? "future" : undefined;
+  for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withCommitBeforeAutocommit(r.finding.fix, env, engine, repository.alembicAutocommitPrecedent) };
 }
 
 /** Alembic revisions learn from their env.py whether one upgrade's revisions share a transaction (split fixes need it). */

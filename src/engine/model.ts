@@ -740,6 +740,8 @@ export const Migration = z.object({
       targetMetadata: z.string().optional(),
       /** env.py leaves the connection in a transaction Alembic did not begin (database/alembic-external-transaction.ts): autocommit_block() asserts */
       external: z.object({ path: z.string(), line: z.number().int().positive(), connection: z.string() }).optional(),
+      /** env.py creates its engine with future=True: 2.0's transactions on SQLAlchemy 1.4 */
+      futureEngine: z.literal(true).optional(),
     })
     .optional(),
 });

@@ -70,3 +70,13 @@ describe("env.py: a statement on the connection before context.configure leaves 
     expect(external(`from alembic import context\n\n\ndef run(connection):\n    context.configure(connection=connection)\n    connection.execute("SELECT 1")\n`)).toBeUndefined();
   });
 });
+
+describe("env.py: an engine created with future=True", () => {
+  it("create_engine / engine_from_config given future=True: 2.0's Connection on 1.4; future=False or none says nothing", () => {
+    const withEngine = (factory: string) => `from alembic import context\nfrom sqlalchemy import create_engine, engine_from_config\n\n\ndef run_migrations_online():\n    engine = ${factory}\n    with engine.connect() as connection:\n        context.configure(connection=connection)\n`;
+    expect(readAlembicTransactions("a/env.py", withEngine('create_engine("postgresql://", future=True)'))?.futureEngine).toBe(true);
+    expect(readAlembicTransactions("a/env.py", withEngine('engine_from_config(config, prefix="sqlalchemy.", future=True)'))?.futureEngine).toBe(true);
+    expect(readAlembicTransactions("a/env.py", withEngine('create_engine("postgresql://", future=False)'))?.futureEngine).toBeUndefined();
+    expect(readAlembicTransactions("a/env.py", withEngine('create_engine("postgresql://")'))?.futureEngine).toBeUndefined();
+  });
+});

@@ -5,7 +5,7 @@
  * the last one commits. Read with tree-sitter (the same evaluator as the database signals), never by pattern.
  */
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
-import { Imports } from "../adapters/python/imports.js";
+import { Imports, lastSegment } from "../adapters/python/imports.js";
 import { evaluate, type PyValue } from "../adapters/python/values.js";
 import { dirOf } from "../paths.js";
 import type { SourceFile } from "../model.js";
@@ -26,7 +26,15 @@ export interface AlembicTransactions {
   targetMetadata?: string;
   /** env.py executes on its connection before context.configure: a transaction Alembic did not begin (alembic-external-transaction.ts) */
   external?: ExternalTransaction;
+  /**
+   * env.py creates its engine with `future=True` (create_engine, engine_from_config): SQLAlchemy 1.4 then behaves as
+   * 2.0 does, a statement autobegins a transaction and the connection has commit(), whatever version the project pins
+   */
+  futureEngine?: true;
 }
+
+/** SQLAlchemy's engine factories that take `future=` (1.4's opt-in to 2.0's Connection) */
+const FUTURE_ENGINE_FACTORIES = new Set(["create_engine", "engine_from_config"]);
 
 /** Every call of an env.py with what it evaluates to (names resolved through its imports), in source order. */
 export function* evaluatedCalls(root: PyNode): Generator<{ call: PyNode; value: PyValue }> {
@@ -42,7 +50,12 @@ export function readAlembicTransactions(path: string, content: string): AlembicT
     let splat: string | undefined;
     let targetMetadata: string | undefined;
     const connections: Array<{ call: PyNode; connection: string }> = [];
+    let futureEngine = false;
     for (const { call, value } of evaluatedCalls(root)) {
+      if (value.kind === "call" && FUTURE_ENGINE_FACTORIES.has(lastSegment(value.callee))) {
+        const future = value.kwargs.get("future");
+        if (future?.kind === "bool" && future.value) futureEngine = true;
+      }
       if (value.kind !== "call" || !/(?:^|\.)configure$/.test(value.callee) || !/context/.test(value.callee)) continue;
       configured = true;
       // configure(connection=None, url=None, ...): the connection online mode passes, by keyword or first
@@ -59,7 +72,7 @@ export function readAlembicTransactions(path: string, content: string): AlembicT
     }
     if (!configured) return undefined;
     const external = externalTransactionIn(path, connections);
-    return { path, shared, ...(splat && shared ? { splat } : {}), ...(targetMetadata ? { targetMetadata } : {}), ...(external ? { external } : {}) };
+    return { path, shared, ...(splat && shared ? { splat } : {}), ...(targetMetadata ? { targetMetadata } : {}), ...(external ? { external } : {}), ...(futureEngine ? { futureEngine: true as const } : {}) };
   });
 }
 

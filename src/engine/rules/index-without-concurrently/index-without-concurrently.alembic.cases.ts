@@ -146,6 +146,60 @@ with op.get_context().autocommit_block():
     },
     {
       framework: "alembic",
+      name: "the same env.py on SQLAlchemy 1.4, its engine created with future=True: 2.0's Connection, so the execute begins a transaction all the same and the fix commits it first",
+      path: "backend/alembic/versions/f1_chat_message_session.py",
+      files: {
+        "backend/requirements.txt": "alembic==1.7.7\nsqlalchemy==1.4.52\n",
+        "backend/alembic/env.py": ONYX_ENV.replace("poolclass=pool.NullPool)", "poolclass=pool.NullPool, future=True)"),
+      },
+      code: `from alembic import op
+
+revision = "f1"
+down_revision = "e0"
+
+
+def upgrade():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"])
+
+
+def downgrade():
+    op.drop_index("ix_chat_message_chat_session_id", table_name="chat_message")
+`,
+      lines: [8],
+      fixes: [
+        `# backend/alembic/env.py line 13 runs connection.execute() before context.configure(): on the engine backend/alembic/env.py creates with future=True (SQLAlchemy 2.0's Connection) that begins a transaction Alembic did not, and autocommit_block() alone fails its assert
+# commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT"); like autocommit_block, this commits what ran before
+op.get_bind().commit()
+with op.get_context().autocommit_block():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "the same env.py on SQLAlchemy 1.4 without future=True: the execute begins no transaction Alembic sees (1.x autocommits it), so autocommit_block() runs as written",
+      path: "backend/alembic/versions/f1_chat_message_session.py",
+      files: { "backend/requirements.txt": "alembic==1.7.7\nsqlalchemy==1.4.52\n", "backend/alembic/env.py": ONYX_ENV },
+      code: `from alembic import op
+
+revision = "f1"
+down_revision = "e0"
+
+
+def upgrade():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"])
+
+
+def downgrade():
+    op.drop_index("ix_chat_message_chat_session_id", table_name="chat_message")
+`,
+      lines: [8],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "env.py sets search_path, then commits, before context.configure: the connection is in no transaction, so autocommit_block() runs as written",
       path: "backend/alembic/versions/f1_chat_message_session.py",
       files: {

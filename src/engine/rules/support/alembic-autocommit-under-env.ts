@@ -11,7 +11,11 @@ import type { AutocommitPrecedent } from "../../database/alembic-autocommit-prec
 
 const BLOCK = "op.get_context().autocommit_block()";
 
-export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction, sqlalchemy2: boolean | undefined, precedent?: AutocommitPrecedent): string {
+/**
+ * `engine`: what makes env.py's execute begin a transaction: the project's SQLAlchemy 2 (its dependency files), an
+ * engine env.py creates with future=True, or neither known
+ */
+export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction, engine: "sqlalchemy2" | "future" | undefined, precedent?: AutocommitPrecedent): string {
   // most fixes have no block: skip the parse
   if (!fix.includes(BLOCK)) return fix;
   const starts = withPythonTree(fix, (root) =>
@@ -25,7 +29,7 @@ export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction
     const lineStart = text.lastIndexOf("\n", start - 1) + 1;
     const indent = text.slice(lineStart, start);
     const lines = [
-      `# ${env.path} line ${env.line} runs ${env.connection}.execute() before context.configure(): ${sqlalchemy2 ? "under the project's SQLAlchemy 2 (its dependency files)" : "under SQLAlchemy 2.0 or future=True (the project's version is unknown: on 1.x without future=True drop the commit line, which 1.x lacks)"} that begins a transaction Alembic did not, and autocommit_block() alone fails its assert`,
+      `# ${env.path} line ${env.line} runs ${env.connection}.execute() before context.configure(): ${engine === "sqlalchemy2" ? "under the project's SQLAlchemy 2 (its dependency files)" : engine === "future" ? `on the engine ${env.path} creates with future=True (SQLAlchemy 2.0's Connection)` : "under SQLAlchemy 2.0 or future=True (the project's version is unknown: on 1.x without future=True drop the commit line, which 1.x lacks)"} that begins a transaction Alembic did not, and autocommit_block() alone fails its assert`,
       `# commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT"${precedent?.how === "isolation_level" ? `, as revision ${precedent.revision} does` : ""}); like autocommit_block, this commits what ran before`,
       `op.get_bind().commit()`,
     ];
