@@ -35,6 +35,12 @@ function pythonValue(sql: string): string | undefined {
   return sql === "true" ? "True" : sql === "false" ? "False" : undefined;
 }
 
+/** A statement's new text (its own lines keep their indentation), and lines added right after it. */
+interface Replacement {
+  text: string;
+  after?: string[];
+}
+
 const overlaps = (a: SourceRange, b: SourceRange) => a.line <= b.endLine && b.line <= a.endLine;
 
 /**
@@ -42,11 +48,11 @@ const overlaps = (a: SourceRange, b: SourceRange) => a.line <= b.endLine && b.li
  * others cut (their lines), the blank line a cut leaves doubled dropped. Undefined when a changed statement
  * shares its lines with one that stays, or its text is not found on its lines.
  */
-function editedSource(source: string, up: readonly Operation[], replace: ReadonlyMap<Operation, string>, cut: readonly Operation[]): string | undefined {
+function editedSource(source: string, up: readonly Operation[], replace: ReadonlyMap<Operation, Replacement>, cut: readonly Operation[]): string | undefined {
   const changed = [...replace.keys(), ...cut];
   if (up.some((op) => !changed.some((c) => c === op || (c.loc.line === op.loc.line && c.text === op.text)) && changed.some((c) => overlaps(c.loc, op.loc)))) return undefined;
   const lines: Array<string | undefined> = source.split("\n");
-  for (const [op, text] of replace) {
+  for (const [op, { text, after: added }] of replace) {
     const block = lines.slice(op.loc.line - 1, op.loc.endLine).join("\n");
     const at = block.indexOf(op.text.trim());
     if (at === -1) return undefined;
@@ -54,7 +60,8 @@ function editedSource(source: string, up: readonly Operation[], replace: Readonl
     const after = block.slice(at + op.text.trim().length);
     // a SQL statement's text stops before its semicolon, which the source keeps
     const own = after.startsWith(";") ? text.replace(/;$/, "") : text;
-    const replaced = `${block.slice(0, at)}${own.split("\n").join(`\n${indent}`)}${after}`;
+    // the statement's own lines keep their indentation (its text holds it); the lines added after it take its first line's
+    const replaced = `${block.slice(0, at)}${own}${after}${(added ?? []).map((l) => `\n${indent}${l}`).join("")}`;
     lines[op.loc.line - 1] = replaced;
     for (let l = op.loc.line; l < op.loc.endLine; l++) lines[l] = undefined;
   }
@@ -81,13 +88,13 @@ function sqlFix(ctx: RuleContext, plan: ConstantBackfill): string | undefined {
   const up = ctx.migration.up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
   // one rewritten text per statement (an ALTER TABLE adding several columns is one statement, several operations)
   const statementOf = (op: Operation) => up.find((o) => o.loc.line === op.loc.line && o.text === op.text)!;
-  const replace = new Map<Operation, string>();
+  const replace = new Map<Operation, Replacement>();
   const byStatement = new Map<Operation, ConstantFill[]>();
   for (const fill of plan.fills) byStatement.set(statementOf(fill.add), [...(byStatement.get(statementOf(fill.add)) ?? []), fill]);
   for (const [statement, fills] of byStatement) {
     const added = alterAddColumnsChanged(statement.text, new Map(fills.map((f) => [f.add.column.name, { default: f.value, notNull: true }])));
     if (!added) return undefined;
-    replace.set(statement, [added, ...fills.flatMap((f) => [dropNote("--", f), `ALTER TABLE ${ident(f.add.table)} ALTER COLUMN ${ident(f.add.column.name)} DROP DEFAULT;`])].join("\n"));
+    replace.set(statement, { text: added, after: fills.flatMap((f) => [dropNote("--", f), `ALTER TABLE ${ident(f.add.table)} ALTER COLUMN ${ident(f.add.column.name)} DROP DEFAULT;`]) });
   }
   const cut = plan.updates.map(statementOf);
   const notNulls = plan.fills.flatMap((f) => f.notNull);
@@ -95,7 +102,7 @@ function sqlFix(ctx: RuleContext, plan: ConstantBackfill): string | undefined {
     if (replace.has(statement)) return undefined;
     // an ALTER TABLE that also does other things keeps them
     const rest = alterWithoutSubcommands(statement.text, (cmd) => cmd.subtype === "AT_SetNotNull" && notNulls.some((n) => statementOf(n) === statement && n.column === cmd.name));
-    if (rest) replace.set(statement, rest);
+    if (rest) replace.set(statement, { text: rest });
     else cut.push(statement);
   }
   if (MARKER_LAYOUTS.has(ctx.migration.layout)) return ctx.migration.source === undefined ? undefined : editedSource(ctx.migration.source, ctx.migration.up, replace, cut);
@@ -105,7 +112,8 @@ function sqlFix(ctx: RuleContext, plan: ConstantBackfill): string | undefined {
     const statement = statementOf(op);
     if (shown.has(statement.text) || cut.includes(statement)) continue;
     shown.add(statement.text);
-    out.push(replace.get(statement) ?? `${statement.text.trim().replace(/;\s*$/, "")};`);
+    const replaced = replace.get(statement);
+    out.push(replaced ? [replaced.text, ...(replaced.after ?? [])].join("\n") : `${statement.text.trim().replace(/;\s*$/, "")};`);
   }
   return out.join("\n");
 }
@@ -113,20 +121,20 @@ function sqlFix(ctx: RuleContext, plan: ConstantBackfill): string | undefined {
 function railsFix(ctx: RuleContext, plan: ConstantBackfill): string | undefined {
   if (ctx.migration.source === undefined || !rubyReadersLoaded()) return undefined;
   const readers = rubyReaders();
-  const replace = new Map<Operation, string>();
+  const replace = new Map<Operation, Replacement>();
   for (const fill of plan.fills) {
     const own = fill.add.text.trim();
     const value = rubyValue(fill.value);
     const call = readers.withOption(readers.withOption(own, "null", "false") ?? "", "default", value);
     if (!call) return undefined;
-    replace.set(fill.add, [call, dropNote("#", fill), `change_column_default ${sym(fill.add.table)}, ${sym(fill.add.column.name)}, from: ${value}, to: nil`].join("\n"));
+    replace.set(fill.add, { text: call, after: [dropNote("#", fill), `change_column_default ${sym(fill.add.table)}, ${sym(fill.add.column.name)}, from: ${value}, to: nil`] });
   }
   return editedSource(ctx.migration.source, ctx.migration.up, replace, [...plan.updates, ...plan.fills.flatMap((f) => f.notNull)]);
 }
 
 function alembicFix(ctx: RuleContext, plan: ConstantBackfill): string | undefined {
   if (ctx.migration.source === undefined) return undefined;
-  const replace = new Map<Operation, string>();
+  const replace = new Map<Operation, Replacement>();
   const column = (callee: string) => /(^|\.)Column$/.test(callee);
   for (const fill of plan.fills) {
     const own = fill.add.text.trim();
@@ -140,7 +148,7 @@ function alembicFix(ctx: RuleContext, plan: ConstantBackfill): string | undefine
       receiver === "op"
         ? `op.alter_column(${alembicTable(fill.add.table).name}, ${pythonString(fill.add.column.name)}, server_default=None${schema ? `, schema=${schema}` : ""})`
         : `${receiver}.alter_column(${pythonString(fill.add.column.name)}, server_default=None)`;
-    replace.set(fill.add, [call, dropNote("#", fill), drop].join("\n"));
+    replace.set(fill.add, { text: call, after: [dropNote("#", fill), drop] });
   }
   return editedSource(ctx.migration.source, ctx.migration.up, replace, [...plan.updates, ...plan.fills.flatMap((f) => f.notNull)]);
 }
@@ -152,14 +160,14 @@ function alembicFix(ctx: RuleContext, plan: ConstantBackfill): string | undefine
  */
 function djangoFix(ctx: RuleContext, plan: ConstantBackfill): string | undefined {
   if (ctx.migration.source === undefined) return undefined;
-  const replace = new Map<Operation, string>();
+  const replace = new Map<Operation, Replacement>();
   for (const fill of plan.fills) {
     const def = fill.add.ormFieldDef?.trim();
     const value = pythonValue(fill.value);
     if (!def || value === undefined || !fill.add.text.includes(def)) return undefined;
     const field = withKeyword(withoutKeyword(def, "null") ?? def, "default", value);
     if (!field) return undefined;
-    replace.set(fill.add, fill.add.text.trim().replace(def, field));
+    replace.set(fill.add, { text: fill.add.text.trim().replace(def, field) });
   }
   // the RunSQL that held the UPDATE goes whole
   return editedSource(ctx.migration.source, ctx.migration.up, replace, plan.updates);

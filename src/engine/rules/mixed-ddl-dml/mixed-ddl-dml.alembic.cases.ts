@@ -41,6 +41,53 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "onyx e91df4e935ef: an op.add_column written over several lines keeps its own indentation in the fix, the lines added after it take its first line's",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "e91df4e935ef"
+down_revision = "91fd3b470d1a"
+
+
+def upgrade():
+    op.add_column(
+        "document_set",
+        sa.Column("is_public", sa.Boolean(), nullable=True),
+    )
+    op.execute("UPDATE document_set SET is_public = true WHERE is_public IS NULL")
+    op.alter_column("document_set", "is_public", nullable=False)
+
+
+def downgrade():
+    op.drop_column("document_set", "is_public")
+`,
+      lines: [13],
+      severities: ["warning"],
+      fixes: [
+        `# document_set.is_public: added NOT NULL with the backfill's constant as its default, which gives every row the value without a
+# rewrite and the NOT NULL without a scan (PostgreSQL 11+); the UPDATE and the separate NOT NULL go:
+import sqlalchemy as sa
+from alembic import op
+
+revision = "e91df4e935ef"
+down_revision = "91fd3b470d1a"
+
+
+def upgrade():
+    op.add_column(
+        "document_set",
+        sa.Column("is_public", sa.Boolean(), nullable=False, server_default=sa.text("true")),
+    )
+    # is_public had no default as written: dropped again, so the table ends as the migration left it (delete this line to keep it, if code that does not set is_public inserts rows)
+    op.alter_column("document_set", "is_public", server_default=None)
+
+
+def downgrade():
+    op.drop_column("document_set", "is_public")`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "notifications-api 0033: a foreign key on the new column is created before the rows it points to are inserted, then the constant backfill: a default written at the ADD COLUMN would break the key, so the keep-together note stays",
       code: `import sqlalchemy as sa
 from alembic import op
