@@ -7,9 +7,11 @@ import {
   CallNode,
   CallOperatorWriteNode,
   ClassNode,
+  DefNode,
   ModuleNode,
   SelfNode,
   StatementsNode,
+  StringNode,
   type Node,
 } from "@ruby/prism";
 import type { SourceFile } from "../../model.js";
@@ -56,22 +58,56 @@ function ignored(node: Node, src: RubySource): string[] {
   return [];
 }
 
-function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySource, out: ModelFile[], own: ProjectInflections, opening: string[] = []): void {
+/**
+ * The table_name_prefix each module defines (`module Facts; def self.table_name_prefix; "facts_"; end; end`), by
+ * the module's full name: Active Record prefixes the tables of the module's models with it (Facts::Edition ->
+ * facts_editions).
+ */
+function prefixesIn(nodes: Node[], namespace: string, out: Map<string, string>): void {
+  for (const node of nodes) {
+    if (!(node instanceof ModuleNode || node instanceof ClassNode)) continue;
+    const name = constantName(node.constantPath);
+    if (!name) continue;
+    const full = `${namespace}${name}`;
+    for (const member of bodyOf(node.body)) {
+      const value = member instanceof DefNode && member.receiver instanceof SelfNode && member.name === "table_name_prefix" ? bodyOf(member.body) : [];
+      if (value.length === 1 && value[0] instanceof StringNode) out.set(full, value[0].unescaped.value);
+    }
+    prefixesIn(bodyOf(node.body), `${full}::`, out);
+  }
+}
+
+/** The prefix of the nearest enclosing module that defines one (`A::B::` asks A::B, then A); undefined when none does. */
+function definedPrefix(namespace: string, prefixes: ReadonlyMap<string, string>): string | undefined {
+  const parts = namespace.replace(/::$/, "").split("::").filter(Boolean);
+  for (let n = parts.length; n > 0; n--) {
+    const found = prefixes.get(parts.slice(0, n).join("::"));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySource, out: ModelFile[], own: ProjectInflections, prefixes: ReadonlyMap<string, string>, opening: string[] = []): void {
   for (const node of nodes) {
     if (node instanceof ModuleNode) {
       const name = constantName(node.constantPath);
-      modelsIn(bodyOf(node.body), name ? `${namespace}${name}::` : namespace, path, src, out, own, [...opening, `module ${src.textOf(node.constantPath)}`]);
+      modelsIn(bodyOf(node.body), name ? `${namespace}${name}::` : namespace, path, src, out, own, prefixes, [...opening, `module ${src.textOf(node.constantPath)}`]);
     } else if (node instanceof ClassNode) {
-      const name = constantName(node.constantPath);
-      if (!name) continue;
-      // a namespace module often sets table_name_prefix (Spree::Variant -> spree_variants)
-      const prefix = namespace ? `${underscore(namespace.replace(/::$/, "")).replace(/\//g, "_")}_` : "";
+      const written = constantName(node.constantPath);
+      if (!written) continue;
+      // `class Facts::Edition` names its namespace in its own path
+      const className = `${namespace}${written}`;
+      const name = className.split("::").pop()!;
+      const outer = className.slice(0, className.length - name.length);
+      const defined = definedPrefix(outer, prefixes);
+      // a namespace module often sets table_name_prefix (Spree::Variant -> spree_variants): the one it defines, else both names
+      const guessed = outer ? `${underscore(outer.replace(/::$/, "")).replace(/\//g, "_")}_` : "";
       const derived = tableize(name, own);
       const header = `class ${src.textOf(node.constantPath)}${node.superclass ? ` < ${src.textOf(node.superclass)}` : ""}`;
       const model: ModelFile = {
         path,
-        className: `${namespace}${name}`,
-        tables: prefix ? [derived, `${prefix}${derived}`] : [derived],
+        className,
+        tables: defined !== undefined ? [`${defined}${derived}`] : guessed ? [derived, `${guessed}${derived}`] : [derived],
         ignoredColumns: new Set(),
         opening: [...opening, header],
       };
@@ -83,7 +119,7 @@ function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySourc
         for (const column of ignored(statement, src)) model.ignoredColumns.add(column);
       }
       out.push(model);
-      modelsIn(bodyOf(node.body), `${namespace}${name}::`, path, src, out, own, model.opening);
+      modelsIn(bodyOf(node.body), `${className}::`, path, src, out, own, prefixes, model.opening);
     }
   }
 }
@@ -97,13 +133,15 @@ export function readModelFiles(files: readonly SourceFile[]): ModelFile[] {
   const out: ModelFile[] = [];
   // the project's own inflections name its tables (EvaluationCriterion -> evaluation_criteria with criterion/criteria irregular)
   const inflections = files.filter((f) => isInflectionsPath(f.path)).map((f) => ({ root: inflectionsRootOf(f.path), own: readInflections(f) }));
-  for (const file of files) {
-    if (!isModelPath(file.path)) continue;
+  const models = files.filter((f) => isModelPath(f.path)).map((file) => ({ file, result: parseRuby(file.content) }));
+  // the modules' table_name_prefix, wherever they are defined (app/models/facts.rb for app/models/facts/edition.rb)
+  const prefixes = new Map<string, string>();
+  for (const { result } of models) prefixesIn(result.value.statements.body, "", prefixes);
+  for (const { file, result } of models) {
     const src = new RubySource(file.content);
-    const result = parseRuby(file.content);
     const root = file.path.slice(0, Math.max(0, file.path.lastIndexOf("app/models/"))).replace(/\/$/, "");
     const own = inflections.find((i) => i.root === root)?.own ?? NO_INFLECTIONS;
-    modelsIn(result.value.statements.body, "", file.path, src, out, own);
+    modelsIn(result.value.statements.body, "", file.path, src, out, own, prefixes);
   }
   cache.set(files, out);
   return out;

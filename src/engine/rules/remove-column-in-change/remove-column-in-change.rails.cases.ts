@@ -72,6 +72,23 @@ end
     },
     {
       framework: "rails",
+      name: "the model of facts_editions is Facts::Edition, through the table_name_prefix its module defines (content-data-api 20180509100804): the fix names that model, not 'no model maps'",
+      code: `class RemoveMetadataFromFactsEditions < ActiveRecord::Migration[5.1]
+  def change
+    remove_column :facts_editions, :status, :string, default: "live"
+  end
+end
+`,
+      files: {
+        "app/models/facts.rb": 'module Facts\n  def self.table_name_prefix\n    "facts_"\n  end\nend\n',
+        "app/models/facts/edition.rb": "class Facts::Edition < ApplicationRecord\n  def live?\n    status == \"live\"\n  end\nend\n",
+        "app/models/user.rb": "class User < ApplicationRecord\nend\n",
+      },
+      lines: [3],
+      fixes: ["# 1. Deploy the model without the column first:\n# in app/models/facts/edition.rb:\nclass Facts::Edition < ApplicationRecord\n  self.ignored_columns += [\"status\"]\nend\n\n# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:\ndef up\n  # facts_editions's primary key is not in the migrations migguard read: the framework's id is assumed\n  execute \"CREATE TABLE facts_editions_status_backup AS SELECT id, status FROM facts_editions\"\n  remove_column :facts_editions, :status\nend\n\ndef down\n  add_column :facts_editions, :status, :string, default: 'live'\n  execute \"UPDATE facts_editions SET status = b.status FROM facts_editions_status_backup b WHERE facts_editions.id = b.id\"\nend"],
+    },
+    {
+      framework: "rails",
       name: "the same migration adds the column back as another type: no code finds it missing, a warning for the values; the fix has no ignored_columns step, which would hide the new column",
       path: "db/migrate/20240201000000_change_keeper_data.rb",
       files: { "db/migrate/20240101000000_create_posts.rb": "class CreatePosts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :posts do |t|\n      t.text :keeper_data\n    end\n  end\nend\n" },
