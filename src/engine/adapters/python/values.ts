@@ -189,6 +189,11 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         const formatted = formatString(readObject(object), args, kwargs, loc, n.text);
         if (formatted) return formatted;
       }
+      // ", ".join(tables) over a literal list of known strings (a class attribute, a module constant): the string it makes
+      if (object && fn.childForFieldName("attribute")?.text === "join" && args.length === 1 && kwargs.size === 0 && !parts.splat) {
+        const joined = joinedStrings(readObject(object), args[0], loc);
+        if (joined) return joined;
+      }
       // `q = q.where(...)` on a name bound to a call (`q = sa.update(t)`): the chain goes on from that call
       const boundCall = object && unparen(object).type === "identifier" ? ctx.bindings?.get(unparen(object).text) : undefined;
       const receiver = object && unparen(object).type === "call" ? readObject(object) : boundCall?.kind === "call" ? boundCall : undefined;
@@ -333,6 +338,15 @@ function fieldText(value: PyValue | undefined, conversion: "s" | "r", holes: str
 
 /** A placeholder for a value known only at run time: an identifier named after its expression, so SQL stays parseable. */
 export const runTimePlaceholder = (expression: string): string => `__${expression.replace(/[^A-Za-z0-9_]/g, "_").slice(0, 60)}__`;
+
+/** `separator.join(items)` when the separator and every item are known strings: the text Python makes. */
+function joinedStrings(separator: PyValue, items: PyValue, loc: SourceRange): PyStr | undefined {
+  if (separator.kind !== "str" || separator.unresolved || separator.runTime || items.kind !== "list") return undefined;
+  const texts = items.items.map((i) => (i.kind === "str" && !i.unresolved && !i.runTime ? i.value : undefined));
+  if (texts.some((t) => t === undefined)) return undefined;
+  const value = texts.join(separator.value);
+  return { kind: "str", value, loc, pieces: [{ text: value, line: loc.line }], unresolved: false };
+}
 
 /** A formatted string: known when no value was left to run time, else with the placeholders standing for them. */
 function formatted(value: string, loc: SourceRange, template: PyStr, holes: string[], text: string): PyStr {

@@ -85,6 +85,13 @@ export function evaluate(node: Node | null | undefined, env: Env, src: RubySourc
     if (inner.kind === "str") return node.name === "squish" ? { ...inner, value: inner.value.replace(/\s+/g, " ").trim() } : inner;
     if (inner.kind === "sym" && node.name === "to_s") return { kind: "str", value: inner.value };
   }
+  // `%w[a b].join(", ")`, `TABLES.join(", ")` over a literal array of known names: the string Ruby makes
+  if (node instanceof CallNode && node.receiver && node.name === "join" && (node.arguments_?.arguments_.length ?? 0) <= 1 && !node.block) {
+    const items = evaluate(node.receiver, env, src);
+    const separator = node.arguments_ ? evaluate(node.arguments_.arguments_[0], env, src) : { kind: "str" as const, value: "" };
+    const texts = items.kind === "array" ? items.items.map((i) => (i.kind === "str" || i.kind === "sym" ? i.value : undefined)) : undefined;
+    if (separator.kind === "str" && texts && texts.every((t) => t !== undefined)) return { kind: "str", value: texts.join(separator.value) };
+  }
   if (node instanceof CallNode && node.receiver && node.name === "to_sym" && !node.arguments_) {
     const inner = evaluate(node.receiver, env, src);
     if (inner.kind === "str") return { kind: "sym", value: inner.value };

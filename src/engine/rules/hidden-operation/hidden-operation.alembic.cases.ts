@@ -121,6 +121,25 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "a table list \", \".join()ed from a module's literal list: the statement is known, checked as written",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+TABLES = ["legacy_a", "legacy_b"]
+
+
+def upgrade():
+    op.execute("DROP TABLE IF EXISTS {}".format(", ".join(TABLES)))
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
       name: "the table name of a dedent(f-string) and of a str.format comes from a literal list the code loops over: every statement is known, and judged as if written out",
       code: `from textwrap import dedent
 

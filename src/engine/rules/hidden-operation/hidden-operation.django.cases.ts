@@ -7,6 +7,12 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "RunSQL of \", \".join() over a list only running tells (a function's result): still hidden",
+      code: "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.RunSQL(\"DROP TABLE IF EXISTS {}\".format(\", \".join(legacy_tables())), migrations.RunSQL.noop),\n    ]\n",
+      lines: [6],
+    },
+    {
+      framework: "django",
       name: "RunSQL looked up with getattr (still checked as RunSQL)",
       code: django('        getattr(migrations, "RunSQL")("DELETE FROM shop_cart WHERE expired", reverse_sql=migrations.RunSQL.noop),'),
       lines: [6],
@@ -41,6 +47,23 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "RunSQL of \", \".join() over a literal list of the Migration class (linkedevents 0001_remove_allauth_remnants): the statement is known, checked as written",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    tables_to_remove = [
+        "account_emailaddress",
+        "socialaccount_socialtoken",
+    ]
+
+    operations = [
+        migrations.RunSQL("DROP TABLE IF EXISTS {}".format(", ".join(tables_to_remove)), migrations.RunSQL.noop),
+    ]
+`,
+    },
     {
       framework: "django",
       name: "operations a comprehension builds over a module's literal list (and an unpacked list of pairs)",
