@@ -26,12 +26,26 @@ export interface KnownIndex {
   /** the step of the history that created it, to tell it from indexes its table had before being created again */
   step: number;
   unique?: boolean;
+  /** what else its creation said: WHERE (partial, with the predicate when read), USING, options not read */
+  shape?: IndexShape;
+}
+
+/** An index's definition beyond its columns, as the operation that created it gave it. */
+export interface IndexShape {
+  partial: boolean;
+  predicate?: string;
+  method?: string;
+  unreadOptions?: string[];
 }
 
 /** An index as the history knows it: its table and, when a migration wrote it in SQL, its CREATE INDEX as written. */
 export interface IndexDefinition {
   table: string;
   sql?: string;
+  /** its columns, unique and shape, when an operation of the history created it */
+  columns?: string[];
+  unique?: boolean;
+  shape?: IndexShape;
 }
 
 /** A CREATE INDEX written again under a new name (ALTER INDEX ... RENAME TO), or undefined when it does not parse back. */
@@ -93,7 +107,15 @@ export class IndexHistory {
         if (!op.temporary) follow(op.table, step);
         return;
       case "add_index":
-        return set(op.name ? nameKey(op.name) : unnamedKey(step), { table: op.table, columns: op.columns, reads: [...op.columns, ...op.referencedColumns], ...(sql !== undefined && op.name ? { sql } : {}), step, unique: op.unique });
+        return set(op.name ? nameKey(op.name) : unnamedKey(step), {
+          table: op.table,
+          columns: op.columns,
+          reads: [...op.columns, ...op.referencedColumns],
+          ...(sql !== undefined && op.name ? { sql } : {}),
+          step,
+          unique: op.unique,
+          shape: { partial: op.partial, ...(op.predicate !== undefined ? { predicate: op.predicate } : {}), ...(op.method ? { method: op.method } : {}), ...(op.unreadOptions?.length ? { unreadOptions: op.unreadOptions } : {}) },
+        });
       case "drop_index":
         for (const n of op.names) if (this.byName.get(nameKey(n))?.at(-1)?.index) set(nameKey(n), undefined);
         if (op.table) for (const { key, index } of onTable(op.table)) if (matches(key, index, [], op.columns)) set(key, undefined);
@@ -137,7 +159,7 @@ export class IndexHistory {
   /** The index named `name` when the migration at `position` starts. */
   index(name: string, position: number): IndexDefinition | undefined {
     const index = lastBefore(this.byName.get(nameKey(name)), position, (e) => e.index);
-    return index && { table: index.table, ...(index.sql !== undefined ? { sql: index.sql } : {}) };
+    return index && { table: index.table, ...(index.sql !== undefined ? { sql: index.sql } : {}), columns: index.columns, ...(index.unique !== undefined ? { unique: index.unique } : {}), ...(index.shape ? { shape: index.shape } : {}) };
   }
 
   /** The SQL indexes on `table` when the migration at `position` starts, by name. */

@@ -38,6 +38,27 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "remove_index by name of a unique partial index (content-data-api 20180725104938): the fix names its columns, unique: and where: as the migration that created it wrote them, so the rollback rebuilds that index, not a plain one",
+      path: "db/migrate/20180725104938_remove_index_base_path_latest.rb",
+      code: `class RemoveIndexBasePathLatest < ActiveRecord::Migration[5.1]
+  def change
+    remove_index :dimensions_items, name: "index_dimensions_items_on_base_path_and_latest"
+  end
+end
+`,
+      files: {
+        "db/migrate/20180610081625_update_indexes_dimensions_items.rb": `class UpdateIndexesDimensionsItems < ActiveRecord::Migration[5.1]
+  def change
+    add_index :dimensions_items, %i(base_path latest), unique: true, where: "latest = 'true'"
+  end
+end
+`,
+      },
+      lines: [3],
+      fixes: ["# Name the index as the migration that created it defined it (its columns and unique, where), so Rails rebuilds that index on rollback:\nremove_index :dimensions_items, column: [:base_path, :latest], name: \"index_dimensions_items_on_base_path_and_latest\", unique: true, where: \"latest = 'true'\""],
+    },
+    {
+      framework: "rails",
       name: "execute in change beside a call that reads a local change assigns: the up beside the down keeps change's statements, since the call cannot be lifted out without the local",
       code: `class RenameInvoiceListsToInvoiceRuns < ActiveRecord::Migration[8.0]
   def change

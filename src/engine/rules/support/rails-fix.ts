@@ -349,7 +349,7 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         change_column_default ${sym(op.table)}, ${sym(op.column)}, from: ${from ?? "nil"}, to: ${op.kind === "set_default" ? op.default.expr : "nil"}${from === undefined ? "  # from: the default it had before (migguard found none written)" : ""}`);
     }
     case "drop_index":
-      return guardOfUnknownIndex(migration, op, types) ?? removeIndexOfUnknownColumns(op) ?? dedent(`
+      return guardOfUnknownIndex(migration, op, types) ?? removeIndexAsDefined(op, types, op.concurrently && !isMysqlFamily(migration.database)) ?? removeIndexOfUnknownColumns(op) ?? dedent(`
         # Name the column(s) so Rails can rebuild the index on rollback:
         ${railsRemoveIndex(op, op.concurrently && !isMysqlFamily(migration.database))}`);
     case "drop_constraint": {
@@ -512,6 +512,40 @@ export function railsRemoveIndex(op: Extract<Operation, { kind: "drop_index" }>,
   const name = op.names[0] ? `, name: ${JSON.stringify(op.names[0])}` : "";
   const columns = indexColumns(op.columns, op.table, op.names[0]);
   return `remove_index ${sym(op.table ?? "table")}${columns ? `, column: ${list(columns)}` : ""}${name}${concurrently ? ", algorithm: :concurrently" : ""}`;
+}
+
+/**
+ * remove_index as the index was defined by the migration that created it: Rails rebuilds on rollback what the call
+ * says, so a unique, partial or GIN index needs its unique:, where:, using: too (its columns alone give a plain
+ * index, and the rollback silently loses the uniqueness). An index created in SQL is built back with that SQL.
+ * What its creation said and migguard could not read is named in a comment; undefined when the history has no
+ * definition of it.
+ */
+function removeIndexAsDefined(op: Extract<Operation, { kind: "drop_index" }>, schema: SchemaSource | undefined, concurrently: boolean): string | undefined {
+  const name = op.names[0];
+  const defined = name && schema?.indexDefinition ? schema.indexDefinition(name) : undefined;
+  if (!defined || !name) return undefined;
+  const call = `${railsRemoveIndex(op, concurrently)}`;
+  if (defined.sql)
+    return `# Rails cannot rebuild ${name} from a remove_index: build it back as the migration that created it wrote it
+reversible do |dir|
+  dir.up { ${call} }
+  dir.down { execute ${rubyString(defined.sql.replace(/;\s*$/, ""))} }
+end`;
+  if (!defined.columns?.length) return undefined;
+  const shape = defined.shape;
+  const options = [
+    ...(defined.unique ? ["unique: true"] : []),
+    ...(shape?.partial && shape.predicate !== undefined ? [`where: ${rubyString(shape.predicate)}`] : []),
+    ...(shape?.method ? [`using: ${sym(shape.method)}`] : []),
+  ];
+  const unknown = [...(shape?.partial && shape.predicate === undefined ? ["where:"] : []), ...(shape?.unreadOptions ?? []).map((o) => `${o}:`)];
+  const removal = `remove_index ${sym(op.table ?? defined.table)}, column: ${list(defined.columns)}, name: ${JSON.stringify(name)}${options.map((o) => `, ${o}`).join("")}${concurrently ? ", algorithm: :concurrently" : ""}`;
+  return [
+    `# Name the index as the migration that created it defined it (its columns${options.length ? ` and ${options.map((o) => o.split(":")[0]).join(", ")}` : ""}), so Rails rebuilds that index on rollback:`,
+    ...(unknown.length ? [`# its ${unknown.join(", ")} migguard could not read: add ${unknown.length > 1 ? "them" : "it"} here as the add_index that created ${name} wrote ${unknown.length > 1 ? "them" : "it"}`] : []),
+    removal,
+  ].join("\n");
 }
 
 /** The index's columns are in no migration migguard read: `up` drops it, the down says so and raises. */

@@ -5,7 +5,12 @@ import { nameOf, namesOf, type Options } from "../values.js";
 import { irreversible, step, type CommandHandler, type OpBase } from "./context.js";
 
 /** The add_index operation Rails runs for these options (shared with references and t.index). */
+/** add_index options that shape the index and that the operation does not model: a fix that builds it again names them unknown. */
+const SHAPING_OPTIONS = ["order", "opclass", "length", "include", "nulls_not_distinct", "type"];
+
 export function addIndexOp(base: OpBase, table: string, columns: string[], opts: Options): Extract<OperationInput, { kind: "add_index" }> {
+  const where = opts.get("where");
+  const unread = SHAPING_OPTIONS.filter((key) => opts.has(key));
   return {
     kind: "add_index",
     ...base,
@@ -16,7 +21,10 @@ export function addIndexOp(base: OpBase, table: string, columns: string[], opts:
     concurrently: opts.name("algorithm") === "concurrently",
     ifNotExists: opts.flag("if_not_exists") === true,
     partial: opts.has("where"),
+    // where: "latest = 'true'" is the index's WHERE as SQL
+    ...(where?.kind === "str" ? { predicate: where.value } : {}),
     method: opts.name("using"),
+    ...(unread.length ? { unreadOptions: unread } : {}),
   };
 }
 
