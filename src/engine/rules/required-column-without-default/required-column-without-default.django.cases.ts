@@ -55,6 +55,35 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a blank=True CharField without default: Django fills existing rows with '' and drops the default, so only inserts that leave it out fail (kerrokantasi 0012)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="hearing", name="slug", field=models.CharField(max_length=50, blank=True))]
+`,
+      lines: [7],
+      messages: ["NOT NULL column app_hearing.slug gets the default '' only to fill the existing rows: the database default is dropped again right after"],
+    },
+    {
+      framework: "django",
+      name: "a blank=True field of a class Django does not define (django-autoslug's AutoSlugField): whether existing rows get '' depends on the class, which the message says, and old inserts fail either way (kerrokantasi 0012)",
+      code: `import autoslug.fields
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="hearing", name="slug", field=autoslug.fields.AutoSlugField(verbose_name="slug", editable=True, blank=True, populate_from="title"))]
+`,
+      lines: [8],
+      messages: ["if that field class stores text (a CharField or TextField subclass, empty_strings_allowed), Django adds the column with the default '' and drops it right after, so existing rows get ''; otherwise the ALTER fails if app_hearing has rows. migguard cannot read autoslug.fields.AutoSlugField from the repository to tell. Either way slug has no database default afterwards, so inserts from code that does not set it fail."],
+    },
+    {
+      framework: "django",
       name: "a column renamed away and added anew, whose old field was NULL-able: the running code may insert NULL into it",
       path: "main/migrations/0002_move_setting.py",
       files: ACTIVITY_STREAM("models.TextField(null=True)"),

@@ -17,6 +17,7 @@ import { sqlNotNullSteps } from "../support/sql-not-null-steps.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { deployedInserts } from "../support/deployed-inserts.js";
 import { singletonModelOf } from "./singleton-row.js";
+import { isDjangoFieldClass } from "../../adapters/python/django-fields.js";
 import { addCheckNotValid, removeCheck, validateCheck } from "../support/rails-constraint-code.js";
 import type { RailsVersioned } from "../support/rails-version.js";
 
@@ -287,7 +288,9 @@ export default defineRule({
       // a default that only fills the existing rows and is dropped right after (Django's AddField) leaves old inserts failing
       const dropped = c.default ? defaultDroppedLater(ctx, op.table, c.name, index) : undefined;
       if (c.default && !dropped) continue;
-      const kind = dropped ? "dropped" : ctx.facts.emptiedHow(op.table, index) === "emptied" ? "emptied" : mysql ? "mysql" : "plain";
+      const emptied = ctx.facts.emptiedHow(op.table, index) === "emptied";
+      const unknownBlank = !dropped && !emptied && !mysql ? blankFieldOfUnknownClass(ctx, op) : undefined;
+      const kind = dropped ? "dropped" : emptied ? "emptied" : mysql ? "mysql" : unknownBlank ? "unknown-blank" : "plain";
       // the ALTER succeeds and only inserts that leave the column out would fail: the running code's model names it
       if ((kind === "dropped" || kind === "emptied") && op.writtenByRunningCode) continue;
       const finding = {
@@ -297,6 +300,8 @@ export default defineRule({
           ? `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows: the database default is dropped again ${dropped.loc.line === op.loc.line ? "right after (Django keeps `default=` in Python only)" : `on line ${dropped.loc.line}`}, so inserts from the running code, which does not set ${c.name}, fail.`
           : kind === "emptied"
             ? `Adding NOT NULL column ${op.table}.${c.name} without a default breaks inserts from code that does not set it (${op.table} is emptied earlier in this migration, so the ALTER itself succeeds).`
+            : unknownBlank
+              ? `Adding NOT NULL column ${op.table}.${c.name} (${unknownBlank}, blank=True, no default): if that field class stores text (a CharField or TextField subclass, empty_strings_allowed), Django adds the column with the default '' and drops it right after, so existing rows get ''; otherwise the ALTER fails if ${op.table} has rows. migguard cannot read ${unknownBlank} from the repository to tell. Either way ${c.name} has no database default afterwards, so inserts from code that does not set it fail.`
             : mysql
               ? `Adding NOT NULL column ${op.table}.${c.name} without a default silently gives every existing row MySQL's implicit value for the type ('' for text, 0 for numbers), and in strict mode breaks inserts from code that does not set it.`
               : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
@@ -363,6 +368,18 @@ export default defineRule({
  * ALTER fails (and MySQL fills implicit values) under any deploy.
  */
 const onlyOldCode = (findings: ReadonlyArray<{ kind: string }>) => (findings.every((f) => f.kind === "dropped" || f.kind === "emptied") ? ("old-code" as const) : undefined);
+
+/**
+ * Django: the field's class is not one Django defines (django-autoslug's AutoSlugField) and it is blank=True with no
+ * default: when the class stores text, Django's schema editor fills existing rows with its effective default '', which
+ * the adapter only knows for Django's own classes. The class as written, or undefined.
+ */
+function blankFieldOfUnknownClass(ctx: RuleContext, op: OperationOf<"add_column">): string | undefined {
+  const def = op.ormFieldDef;
+  if (ctx.framework !== "django" || !def || keywordText(def, "default") !== undefined || keywordTruthy(def, "blank") !== true) return undefined;
+  const callee = calleeOf(def);
+  return callee && !isDjangoFieldClass(callee.split(".").pop()!) ? callee : undefined;
+}
 
 /** Statements whose lock lasts as long as the table's rows take to scan, build or rewrite. */
 const ROW_WORK = new Set<Operation["kind"]>(["add_index", "set_not_null", "alter_column_type", "redefine_column", "add_constraint", "validate_constraint"]);
