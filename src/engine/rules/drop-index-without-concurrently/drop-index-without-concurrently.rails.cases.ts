@@ -215,9 +215,7 @@ end
       },
       lines: [4],
       messages: ["Dropping index unique_declaration_index without CONCURRENTLY"],
-      fixes: [
-        "# Take the remove_index of line 4 out of ReworkParticipantDeclarations: its other changes stay there, in their transaction.\n# Then drop the index in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):\nclass RemoveUniqueDeclarationIndex < ActiveRecord::Migration[6.1]\n  disable_ddl_transaction!\n\n  def change\n    remove_index :participant_declarations, column: [:participant_profile_id, :declaration_type, :state], name: \"unique_declaration_index\", algorithm: :concurrently\n  end\nend",
-      ],
+      fixes: ["# Take the remove_index of line 4 out of ReworkParticipantDeclarations: its other changes stay there, in their transaction.\n# Then drop the index in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):\nclass RemoveUniqueDeclarationIndex < ActiveRecord::Migration[6.1]\n  disable_ddl_transaction!\n\n  def change\n    # Name the index as the migration that created it defined it (its columns and unique), so Rails rebuilds that index on rollback:\n    remove_index :participant_declarations, column: [:participant_profile_id, :declaration_type, :state], name: \"unique_declaration_index\", unique: true, algorithm: :concurrently\n  end\nend"],
     },
   ],
   valid: [

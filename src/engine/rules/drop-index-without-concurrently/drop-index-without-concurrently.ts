@@ -78,7 +78,7 @@ export default defineRule({
             : op.names.length
               ? `${concurrentlyPlacement(ctx.migration, op)}\n${op.names.map((n) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(n)};`).join("\n")}`
               : `-- migguard could not read the name of the index line ${op.loc.line} drops: drop it by that name with DROP INDEX CONCURRENTLY IF EXISTS, outside a transaction`,
-          rails: () => railsDropIndexFix(op, ctx.migration),
+          rails: () => railsDropIndexFix(op, ctx.migration, ctx.repository),
           django: () => djangoConcurrentDrop(op, table),
           alembic: () => alembicConcurrentDrop(op, ctx.migration.source, table),
         }),

@@ -560,10 +560,11 @@ function removeIndexOfUnknownColumns(op: Extract<Operation, { kind: "drop_index"
  * leaves its DDL transaction; with other statements, those stay where they are (in their transaction) and the
  * index is dropped concurrently in a migration of its own.
  */
-export function railsDropIndexFix(op: Extract<Operation, { kind: "drop_index" }>, migration: Migration): string {
+export function railsDropIndexFix(op: Extract<Operation, { kind: "drop_index" }>, migration: Migration, schema?: SchemaSource): string {
   const written = `${railsRemoveIndex(op, true)}${op.ifExists ? railsIfExists(migration, op) : ""}`;
-  // by a name alone, remove_index cannot be rolled back in change: the down says what it lacks
-  const call = removeIndexOfUnknownColumns(op, written) ?? written;
+  // the index as the migration that created it defined it, so a rollback rebuilds that one; by a name alone,
+  // remove_index cannot be rolled back in change: the down says what it lacks
+  const call = (op.ifExists ? undefined : removeIndexAsDefined(op, schema, true)) ?? removeIndexOfUnknownColumns(op, written) ?? written;
   // outside the DDL transaction already (disable_ddl_transaction!, no transaction block): concurrent in its place
   if (!op.inTransaction) return call;
   const rest = migration.up.filter((o) => !INERT.has(o.kind) && !(o.loc.line === op.loc.line && o.text === op.text));
