@@ -24,21 +24,22 @@ export const SERVER =
   /\bexec\s+node\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?\w[\w./-]*|\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|waitress-serve|granian|puma|unicorn|passenger|supervisord|pm2-runtime)\b|\bmanage\.py\s+runserver\b|\brails\s+(?:server|s)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?start\b|\b(?:node|tsx|ts-node|bun)\s+(?:--?[\w-]+(?:=\S*)?\s+)*\S+\.(?:m?js|cjs|m?ts)\b|\bnode\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?(?:dist|build|out)\/[\w./-]+|\b(?:next|nuxt|nest)\s+start\b|\bremix-serve\b|\bjava\s+-jar\b|\bexec\b[^\n]*(?:"\$(?:@|\{@\})"|\$@|\$\{@\})/;
 
 /**
- * commands (and GitHub actions) of a deploy workflow that roll instances: Kubernetes, Helm, Capistrano; an ECS service
- * update (langfuse's workflow: ECS starts the new tasks, whose entrypoint migrates, beside the old ones until they
- * are healthy); a Cloud Run deploy (the new revision starts while the old one serves); Kamal (kamal-proxy switches
- * to the new container once it is healthy)
- */
-export const ROLLOUT =
-  /\bkubectl\s+(?:rollout\s+restart|set\s+image|apply)\b|\bhelm\s+(?:upgrade|install)\b|\bcap\s+\w+\s+deploy\b|\baws-actions\/amazon-ecs-deploy-task-definition\b|\baws\s+ecs\s+update-service\b|\bgoogle-github-actions\/deploy-cloudrun\b|\bgcloud\s+run\s+deploy\b|\bkamal\s+deploy\b/;
-
-/**
  * the commands of ROLLOUT that only update instances already running, never start a cluster of their own: read in
  * any CI workflow (a test workflow may `kubectl apply` or `helm install` into a throwaway cluster; none sets a
  * running Deployment's image)
  */
 export const ROLLING_UPDATE =
   /\bkubectl\s+(?:rollout\s+restart|set\s+image)\b|\baws-actions\/amazon-ecs-deploy-task-definition\b|\baws\s+ecs\s+update-service\b|\bgoogle-github-actions\/deploy-cloudrun\b|\bgcloud\s+run\s+deploy\b|\bkamal\s+deploy\b/;
+
+/**
+ * commands (and GitHub actions) of a deploy workflow that roll instances: Kubernetes, Helm, Capistrano; an ECS service
+ * update (langfuse's workflow: ECS starts the new tasks, whose entrypoint migrates, beside the old ones until they
+ * are healthy); a Cloud Run deploy (the new revision starts while the old one serves); Kamal (kamal-proxy switches
+ * to the new container once it is healthy)
+ */
+export const ROLLOUT = new RegExp(
+  `${ROLLING_UPDATE.source}|\\bkubectl\\s+apply\\b|\\bhelm\\s+(?:upgrade|install)\\b|\\bcap\\s+\\w+\\s+deploy\\b`,
+);
 
 export const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 /** comments blanked out (same length, so offsets keep their lines) */

@@ -111,7 +111,7 @@ export const isInstanceCountPath = (path: string): boolean => isTerraformJsonPat
 export const isWorkflowPath = (path: string): boolean => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
 /** a CI workflow named for deploying (danbooru's `.github/workflows/deploy.yaml` rolls its Kubernetes Deployments) */
 export const isDeployWorkflowPath = (path: string): boolean =>
-  /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) && /(?:^|[._-])(?:deploy\w*|release|rollout|cd|prod|production|k8s|kubernetes|helm)(?:[._-]|$)/i.test(baseOf(path));
+  isWorkflowPath(path) && /(?:^|[._-])(?:deploy\w*|release|rollout|cd|prod|production|k8s|kubernetes|helm)(?:[._-]|$)/i.test(baseOf(path));
 
 /** a Go source file of the project (tests, vendored and test-data code left out) */
 export const isGoSourcePath = (path: string): boolean => path.endsWith(".go") && !path.endsWith("_test.go") && !NOT_DEPLOY.test(path) && !/(?:^|\/)testdata\//.test(path);
