@@ -7,6 +7,7 @@
 import { lastSegment } from "./imports.js";
 import { asString, type PyCall, type PyValue } from "./values.js";
 import { columnsEmptiedOfValues } from "./sqlalchemy-null-filter.js";
+import { sqlLiteral } from "../sql/constant-set.js";
 
 export type DmlVerb = "insert" | "update" | "delete";
 
@@ -74,9 +75,8 @@ function writtenColumns(call: PyCall | undefined): string[] {
 
 /** A Python literal (a number, a string, True or False) as the SQL constant SQLAlchemy binds for it. */
 function sqlConstant(value: PyValue): string | undefined {
-  if (value.kind === "num") return Number.isFinite(value.value) ? String(value.value) : undefined;
-  if (value.kind === "bool") return String(value.value);
-  if (value.kind === "str" && !value.unresolved && !value.runTime) return `'${value.value.replace(/'/g, "''")}'`;
+  if (value.kind === "num" || value.kind === "bool") return sqlLiteral(value.value);
+  if (value.kind === "str" && !value.unresolved && !value.runTime) return sqlLiteral(value.value);
   return undefined;
 }
 
@@ -104,9 +104,10 @@ export function coreDml(value: PyValue, resolver: TableResolver): SqlalchemyDml 
   // `t.delete()` with t bound to `sa.table("t", ...)`: the evaluator gives the bound call as the receiver
   const receiverTable = segments.length === 2 && statement.receiver && statement.args.length === 0 && !statement.kwargs.has("table") ? statement.receiver : undefined;
   const where = receiverName ? target(receiverName, resolver) : receiverTable ? target(receiverTable, resolver) : target(statement.args[0] ?? statement.kwargs.get("table"), resolver);
-  const columns = verb === "update" ? writtenColumns(calls.find((c) => method(c) === "values")) : [];
+  const values = verb === "update" ? calls.find((c) => method(c) === "values") : undefined;
+  const columns = writtenColumns(values);
   const emptied = verb === "delete" ? columnsEmptiedOfValues(calls.filter((c) => FILTERS.has(method(c)))) : [];
-  const constants = verb === "update" ? valueConstants(calls.find((c) => method(c) === "values")) : {};
+  const constants = valueConstants(values);
   return { verb, hasWhere, ...where, ...(columns.length ? { columns } : {}), ...(emptied.length ? { removesRowsWithValue: emptied } : {}), ...(Object.keys(constants).length ? { constants } : {}) };
 }
 

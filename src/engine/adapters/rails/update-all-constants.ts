@@ -10,14 +10,11 @@ import { chainOf } from "./data-calls.js";
 import type { RubySource } from "./ruby-source.js";
 import type { Env, RubyValue } from "./values.js";
 import { parseEmbeddedSql } from "../sql/index.js";
+import { sqlLiteral } from "../sql/constant-set.js";
 
 /** A Ruby literal as the SQL constant ActiveRecord writes for it; undefined for anything else. */
-function sqlOf(value: RubyValue): string | undefined {
-  if (value.kind === "int" || value.kind === "float") return Number.isFinite(value.value) ? String(value.value) : undefined;
-  if (value.kind === "bool") return String(value.value);
-  if (value.kind === "str") return `'${value.value.replace(/'/g, "''")}'`;
-  return undefined;
-}
+const sqlOf = (value: RubyValue): string | undefined =>
+  value.kind === "int" || value.kind === "float" || value.kind === "bool" || value.kind === "str" ? sqlLiteral(value.value) : undefined;
 
 /** The columns `update_all` sets to a constant, each with its SQL; empty when the call is another write. */
 export function updateAllConstants(call: CallNode, env: Env, src: RubySource, table: string | undefined): Record<string, string> {

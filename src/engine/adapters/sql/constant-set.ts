@@ -21,6 +21,16 @@ function constant(node: PgNode | undefined): boolean {
   return false;
 }
 
+/**
+ * A literal of the migration's language (a number, a string, true or false) as the SQL constant its ORM writes for it;
+ * undefined for a number SQL cannot write (NaN, Infinity).
+ */
+export function sqlLiteral(value: number | string | boolean): string | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === "boolean") return String(value);
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
 /** Each column `targets` (an UPDATE's SET list) sets to a constant, with that constant as SQL (`deparse` of its node). */
 export function constantsSetBy(targets: readonly PgNode[] | undefined, deparse: (node: PgNode) => string): Record<string, string> {
   const out: Record<string, string> = {};
