@@ -5,7 +5,7 @@
  * table ends as the migration left it). Undefined when the framework's code cannot be changed that way as written
  * (a statement that shares its lines with others, a value the framework's default cannot hold).
  */
-import type { Operation, SourceRange } from "../../model.js";
+import type { Operation } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import type { ConstantBackfill, ConstantFill } from "./constant-backfill.js";
 import { MARKER_LAYOUTS } from "../../adapters/sql/layouts/markers.js";
@@ -14,6 +14,7 @@ import { ident, sym } from "../support/fix.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
+import { overlaps } from "../support/moved-code.js";
 
 /** A SQL string literal's text ('it''s' -> it's); undefined for any other constant. */
 const stringValue = (sql: string): string | undefined => (/^'(?:[^']|'')*'$/.test(sql) ? sql.slice(1, -1).replace(/''/g, "'") : undefined);
@@ -40,8 +41,6 @@ interface Replacement {
   text: string;
   after?: string[];
 }
-
-const overlaps = (a: SourceRange, b: SourceRange) => a.line <= b.endLine && b.line <= a.endLine;
 
 /**
  * The source with statements replaced (`replace`: the op's text inside its lines, the rest of those lines kept) and
