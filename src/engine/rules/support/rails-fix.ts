@@ -20,7 +20,7 @@ import { leftOver, type DeltaEntry } from "./schema-delta.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { railsIndexSplit, type IndexBuild } from "./rails-index-split.js";
 import type { MigrationPlace } from "./next-migration.js";
-import { railsAtLeast, railsMigrationSuperclass, railsModelBase, railsVersionOf, type RailsVersioned } from "./rails-version.js";
+import { ignoringColumnsLines, railsAtLeast, railsMigrationSuperclass, railsModelBase, railsVersionOf, type RailsVersioned } from "./rails-version.js";
 
 const RAILS_TYPES: Record<string, string> = {
   varchar: "string",
@@ -680,10 +680,10 @@ const forUnmappedModel = (table: string, body: string) =>
  * and superclass) when it was given. Before Rails 5.0 (no ignored_columns) the model drops them from its `columns`.
  */
 export function ignoredColumnsFix(repository: ModelLookup | undefined, table: string, columns: string[], migration?: RailsVersioned): string {
-  const names = `[${columns.map((c) => JSON.stringify(c)).join(", ")}]`;
+  const lines = ignoringColumnsLines(migration, columns);
   const body = !migration || railsAtLeast(migration, 5)
-    ? [`self.ignored_columns += ${names}`]
-    : [`# Rails ${railsVersionOf(migration).toFixed(1)} has no ignored_columns (5.0+): the model leaves the columns out of the ones it reads`, `def self.columns`, `  super.reject { |column| ${names}.include?(column.name) }`, `end`];
+    ? lines
+    : [`# Rails ${railsVersionOf(migration).toFixed(1)} has no ignored_columns (5.0+): the model leaves the columns out of the ones it reads`, ...lines];
   if (unmappedTable(repository, table)) return forUnmappedModel(table, body.join("\n#   "));
   const model = railsModel(repository, table);
   return [

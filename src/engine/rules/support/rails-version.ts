@@ -48,8 +48,18 @@ export function railsRunsFrom(migration: Migration, locked: string | undefined, 
   return brackets.length ? Math.max(...brackets).toFixed(1) : undefined;
 }
 
-/** The model code that hides `columns` from Active Record, on one line: `ignored_columns` from Rails 5.0, its `columns` without them before. */
-export function ignoringColumns(migration: RailsVersioned, columns: readonly string[]): string {
+/**
+ * The model code that hides `columns` from Active Record, one line each: `ignored_columns` from Rails 5.0 (or when
+ * the version is not known), its `columns` without them before.
+ */
+export function ignoringColumnsLines(migration: RailsVersioned | undefined, columns: readonly string[]): string[] {
   const names = `[${columns.map((c) => JSON.stringify(c)).join(", ")}]`;
-  return railsAtLeast(migration, 5) ? `self.ignored_columns += ${names}` : `def self.columns; super.reject { |column| ${names}.include?(column.name) }; end`;
+  return !migration || railsAtLeast(migration, 5) ? [`self.ignored_columns += ${names}`] : [`def self.columns`, `  super.reject { |column| ${names}.include?(column.name) }`, `end`];
+}
+
+/** The model code that hides `columns` from Active Record, on one line. */
+export function ignoringColumns(migration: RailsVersioned, columns: readonly string[]): string {
+  return ignoringColumnsLines(migration, columns)
+    .map((l) => l.trim())
+    .join("; ");
 }
