@@ -509,7 +509,7 @@ function ruleFindings(
 ): Raw[] {
   const facts = computeFacts(migration, change);
   // the Rails the project runs now: a fix's new code must run there (rules/support/rails-version.ts)
-  if (migration.framework === "rails") migration.railsRuns ??= railsRunsFrom(migration, repository.lockedRailsVersion, repository.laterInFolder);
+  if (migration.framework === "rails") migration.railsRuns ??= railsRunsFrom(migration, repository.lockedRailsVersion, () => repository.laterInFolder);
   // a production snapshot is PostgreSQL's catalogs: it says nothing about a MySQL or SQLite migration
   const production = (migration.database ?? "postgresql") === "postgresql" ? snapshot : undefined;
   let raw: Raw[] = [];

@@ -41,10 +41,13 @@ export function railsMigrationSuperclass(migration: RailsVersioned): string {
 export const railsModelBase = (migration: RailsVersioned | undefined): string =>
   migration && !railsAtLeast(migration, 5) ? "ActiveRecord::Base" : "ApplicationRecord";
 
-/** The Rails version `migration`'s project runs, from its Gemfile.lock, else the newest `Migration[x]` of its folder. */
-export function railsRunsFrom(migration: Migration, locked: string | undefined, laterInFolder: readonly Migration[]): string | undefined {
+/**
+ * The Rails version `migration`'s project runs, from its Gemfile.lock, else the newest `Migration[x]` of its folder
+ * (`laterInFolder` is asked only then: it copies the rest of the folder for every migration).
+ */
+export function railsRunsFrom(migration: Migration, locked: string | undefined, laterInFolder: () => readonly Migration[]): string | undefined {
   if (locked && !Number.isNaN(railsMinor(locked))) return railsMinor(locked).toFixed(1);
-  const brackets = [migration, ...laterInFolder].flatMap((m) => (m.framework === "rails" && m.frameworkVersion ? [railsMinor(m.frameworkVersion)] : [])).filter((n) => !Number.isNaN(n));
+  const brackets = [migration, ...laterInFolder()].flatMap((m) => (m.framework === "rails" && m.frameworkVersion ? [railsMinor(m.frameworkVersion)] : [])).filter((n) => !Number.isNaN(n));
   return brackets.length ? Math.max(...brackets).toFixed(1) : undefined;
 }
 
