@@ -602,7 +602,7 @@ function commitBeforeAutocommit(raw: Raw[], migration: Migration, repository: Re
   const future = migration.alembicTransactions?.futureEngine === true;
   if (sqlalchemy2 === false && !future) return;
   const engine = sqlalchemy2 ? "sqlalchemy2" : future ? "future" : undefined;
-  for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withCommitBeforeAutocommit(r.finding.fix, env, engine, repository.alembicAutocommitPrecedent) };
+  for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withCommitBeforeAutocommit(r.finding.fix, env, engine, () => repository.alembicAutocommitPrecedent) };
 }
 
 /** Alembic revisions learn from their env.py whether one upgrade's revisions share a transaction (split fixes need it). */

@@ -13,11 +13,13 @@ const BLOCK = "op.get_context().autocommit_block()";
 
 /**
  * `engine`: what makes env.py's execute begin a transaction: the project's SQLAlchemy 2 (its dependency files), an
- * engine env.py creates with future=True, or neither known
+ * engine env.py creates with future=True, or neither known. `precedentOf`: the folder's earlier revision that ran
+ * outside a transaction, asked only for a fix with the block (it scans the earlier revisions)
  */
-export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction, engine: "sqlalchemy2" | "future" | undefined, precedent?: AutocommitPrecedent): string {
+export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction, engine: "sqlalchemy2" | "future" | undefined, precedentOf?: () => AutocommitPrecedent | undefined): string {
   // most fixes have no block: skip the parse
   if (!fix.includes(BLOCK)) return fix;
+  const precedent = precedentOf?.();
   const starts = withPythonTree(fix, (root) =>
     root
       .descendantsOfType("with_statement")
