@@ -64,7 +64,6 @@ interface Change {
   base: string;
   subject: string;
   date: string;
-  commits: number;
   /** every commit of the change, newest first: a label written against any of them judges the change's finding */
   members: string[];
 }
@@ -101,7 +100,7 @@ async function migrationCommits(): Promise<Change[]> {
     const oldest = group[group.length - 1];
     // the root commit has no parent to review against
     if (newest && oldest.parents.length > 0 && group.some((e) => e.paths.some((p) => p && touches(p))))
-      out.push({ commit: newest.commit, base: oldest.parents[0], subject: newest.subject, date: newest.date, commits: group.length, members: group.map((e) => e.commit) });
+      out.push({ commit: newest.commit, base: oldest.parents[0], subject: newest.subject, date: newest.date, members: group.map((e) => e.commit) });
     group = [];
   };
   const batch = 1000;
@@ -127,7 +126,7 @@ async function migrationCommits(): Promise<Change[]> {
     }
   }
   if (!done) close();
-  return out.slice(0, wanted);
+  return out;
 }
 
 /**
@@ -180,10 +179,10 @@ async function replay(commits: Change[]): Promise<Replayed[]> {
 }
 
 const short = (commit: string) => commit.slice(0, 10);
-const keyOf = (r: Replayed, f: Finding) => `${short(r.commit)} ${f.rule} ${f.path}:${f.line}`;
+const keyOf = (commit: string, f: Finding) => `${short(commit)} ${f.rule} ${f.path}:${f.line}`;
 
 function print(r: Replayed): void {
-  console.log(`\n${short(r.commit)} ${r.date} ${r.subject}${r.commits > 1 ? ` (${r.commits} commits, rebase-merged)` : ""}${r.exitCode === 1 ? "  [check fails]" : r.exitCode === 2 ? "  [not replayed]" : ""}`);
+  console.log(`\n${short(r.commit)} ${r.date} ${r.subject}${r.members.length > 1 ? ` (${r.members.length} commits, rebase-merged)` : ""}${r.exitCode === 1 ? "  [check fails]" : r.exitCode === 2 ? "  [not replayed]" : ""}`);
   for (const f of r.findings) console.log(`  ${f.severity.padEnd(7)} ${f.rule} ${f.path}:${f.line}  ${f.message.split("\n")[0]}`);
   for (const e of r.errors) console.log(`  not analysed: ${e.path}: ${e.message}`);
 }
@@ -218,10 +217,10 @@ function summarise(results: Replayed[]): void {
     let realError = false;
     for (const f of r.findings) {
       if (f.severity === "info") continue;
-      const verdict = r.members.map((c) => labels.get(`${short(c)} ${f.rule} ${f.path}:${f.line}`)).find((v) => v !== undefined);
+      const verdict = r.members.map((c) => labels.get(keyOf(c, f))).find((v) => v !== undefined);
       if (verdict === "tp") tp++;
       else if (verdict === "fp") fp++;
-      else unjudged.push(`?? ${keyOf(r, f)}   # ${f.severity}: ${f.message.split("\n")[0].slice(0, 120)}`);
+      else unjudged.push(`?? ${keyOf(r.commit, f)}   # ${f.severity}: ${f.message.split("\n")[0].slice(0, 120)}`);
       if (f.severity === "error" && verdict !== "fp") realError = true;
     }
     if (r.exitCode === 1 && !realError) falseFailures.push(`${short(r.commit)} ${r.subject}`);
