@@ -74,6 +74,11 @@ export default defineReviewCases({
   ],
   valid: [
     {
+      name: "only the version changed, to one newer than every migration (hackatime cb04bb0677): schema-dump-version names that line, not this rule",
+      base: { "db/schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_users.rb": "class Users < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n" },
+      head: { "db/schema.rb": schema("2024_03_01_000000") },
+    },
+    {
       name: "the dump of a replica (config/database.yml: replica: true) changes with the primary's migration (bike_index's db/primary_replica_structure.sql)",
       base: REPLICA_BASE,
       head: { ...ADD_PHONE, "db/structure.sql": PHONE_STRUCTURE, "db/primary_replica_structure.sql": PHONE_STRUCTURE },
