@@ -18,4 +18,38 @@ describe("review: the seventeenth replay's false alarms (hackatime)", () => {
     const dump = findings.filter((f) => f.path === "db/schema.rb" && f.severity !== "info");
     expect(dump.map((f) => f.rule)).toEqual(["schema-dump-version"]);
   });
+
+  it("an older migration on users behind a newer one that indexes users in a loop over a hash constant (3f70feee62): info, as when no newer one touches users", async () => {
+    const repo = featureBranchOn({
+      "db/migrate/20240101000000_create_users.rb": migration("CreateUsers", "  def change\n    create_table :users do |t|\n      t.string :username\n    end\n  end"),
+      "db/migrate/20240301000000_add_trgm_indexes.rb": migration(
+        "AddTrgmIndexes",
+        [
+          "  disable_ddl_transaction!",
+          "  INDEXES = {",
+          "    users: %i[username]",
+          "  }.freeze",
+          "",
+          "  def up",
+          "    INDEXES.each do |table, columns|",
+          "      columns.each do |column|",
+          '        add_index table, column, name: "index_#{table}_on_#{column}_trgm", using: :gin, opclass: :gin_trgm_ops, algorithm: :concurrently, if_not_exists: true',
+          "      end",
+          "    end",
+          "  end",
+        ].join("\n"),
+      ),
+    });
+    repo
+      .write({
+        "db/migrate/20240201000000_add_shadowban_to_users.rb": migration(
+          "AddShadowbanToUsers",
+          '  def change\n    add_column :users, :shadowbanned, :boolean, default: false, null: false\n    add_index :users, :shadowbanned, where: "shadowbanned = true"\n  end',
+        ),
+      })
+      .commit("shadowban");
+    const { findings } = await reviewJson(repo);
+    const order = findings.filter((f) => f.rule === "migration-version-order");
+    expect(order.map((f) => f.severity)).toEqual(["info"]);
+  });
 });

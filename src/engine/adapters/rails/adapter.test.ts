@@ -156,6 +156,30 @@ end
       "add_index:posts@7",
     ]);
   });
+
+  it("runs a block once per entry of a literal hash constant iterated with a key and a value (hackatime's trigram indexes)", async () => {
+    const m = await parseRails(`class AddTrgmIndexes < ActiveRecord::Migration[8.1]
+  disable_ddl_transaction!
+  INDEXES = {
+    users: %i[username github_username],
+    email_addresses: %i[email]
+  }.freeze
+
+  def up
+    INDEXES.each do |table, columns|
+      columns.each do |column|
+        add_index table, column, name: "index_#{table}_on_#{column}_trgm", algorithm: :concurrently
+      end
+    end
+  end
+end
+`);
+    expect(m.up.map((op) => (op.kind === "add_index" ? `${op.table}.${op.columns.join()}:${op.name}` : op.kind))).toEqual([
+      "users.username:index_users_on_username_trgm",
+      "users.github_username:index_users_on_github_username_trgm",
+      "email_addresses.email:index_email_addresses_on_email_trgm",
+    ]);
+  });
 });
 
 describe("reversible, up_only and revert", () => {

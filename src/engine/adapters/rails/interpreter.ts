@@ -91,6 +91,15 @@ const QUIET = new Set([
 
 const LOOP_METHODS = new Set(["each", "each_with_index", "map", "each_pair"]);
 
+/**
+ * `INDEXES = { users: %i[a b] }.freeze`, then `INDEXES.each do |table, columns|`: a literal hash iterated with a key and
+ * a value runs the body once per entry, as the array of its [key, value] pairs would (keys written as symbols)
+ */
+function pairsOfHash(items: RubyValue, method: string, params: number): RubyValue {
+  if (items.kind !== "hash" || params < 2 || (method !== "each" && method !== "each_pair" && method !== "map")) return items;
+  return { kind: "array", items: [...items.entries].map(([key, value]) => ({ kind: "array", items: [{ kind: "sym", value: key }, value] })) };
+}
+
 export const opsOf = (steps: Step[]): OperationInput[] => steps.flatMap((s) => s.ops);
 
 /** Code that runs only when an object exists, or only when it is missing. */
@@ -637,8 +646,8 @@ export class Interpreter {
   private receiverCall(node: CallNode, scope: Scope, out: Step[]): void {
     // [:a, :b].each do |column| ... end over literals: run the body once per element
     if (LOOP_METHODS.has(node.name) && node.block instanceof BlockNode && node.receiver) {
-      const items = this.loopItems(node.receiver, scope);
       const params = blockParams(node.block);
+      const items = pairsOfHash(this.loopItems(node.receiver, scope), node.name, params.length);
       if (node.receiver instanceof ArrayNode || items.kind === "array") {
         if (items.kind !== "array") return;
         for (const item of items.items) {
