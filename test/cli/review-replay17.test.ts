@@ -52,4 +52,36 @@ describe("review: the seventeenth replay's false alarms (hackatime)", () => {
     const order = findings.filter((f) => f.rule === "migration-version-order");
     expect(order.map((f) => f.severity)).toEqual(["info"]);
   });
+
+  it("a model class defined in the migration (Class.new with self.table_name =) is no schema change to undo (49f33fe907)", async () => {
+    const repo = featureBranchOn({
+      "db/migrate/20240101000000_create_keys.rb": migration("CreateKeys", "  def change\n    create_table :keys do |t|\n      t.string :token\n    end\n  end"),
+    });
+    repo
+      .write({
+        "db/migrate/20240201000000_add_preview_to_keys.rb": migration(
+          "AddPreviewToKeys",
+          [
+            "  def up",
+            "    add_column :keys, :token_preview, :string",
+            "    keys = Class.new(ActiveRecord::Base) do",
+            '      self.table_name = "keys"',
+            "    end",
+            "    keys.reset_column_information",
+            "    rename_column :keys, :token, :token_digest",
+            "  end",
+            "",
+            "  def down",
+            '    raise ActiveRecord::IrreversibleMigration, "digests cannot be reversed"',
+            "  end",
+          ].join("\n"),
+        ),
+      })
+      .commit("preview");
+    const { findings } = await reviewJson(repo);
+    const irreversible = findings.filter((f) => f.rule === "irreversible-migration");
+    expect(irreversible).toHaveLength(1);
+    expect(irreversible[0].fix).toContain("rename_column :keys, :token_digest, :token");
+    expect(irreversible[0].fix).not.toContain("table_name");
+  });
 });

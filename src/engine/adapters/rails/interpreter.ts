@@ -11,6 +11,7 @@ import {
   BlockNode,
   CallNode,
   CaseNode,
+  ConstantReadNode,
   ElseNode,
   EnsureNode,
   ForNode,
@@ -644,6 +645,9 @@ export class Interpreter {
   }
 
   private receiverCall(node: CallNode, scope: Scope, out: Step[]): void {
+    // `Class.new(ActiveRecord::Base) do self.table_name = "t" end`: the block is the body of a model class defined in
+    // the migration; its calls configure that class, they change no schema
+    if (node.name === "new" && node.block instanceof BlockNode && node.receiver instanceof ConstantReadNode && node.receiver.name === "Class") return;
     // [:a, :b].each do |column| ... end over literals: run the body once per element
     if (LOOP_METHODS.has(node.name) && node.block instanceof BlockNode && node.receiver) {
       const params = blockParams(node.block);
