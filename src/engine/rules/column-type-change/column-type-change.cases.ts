@@ -171,6 +171,22 @@ export default defineCases({
       lines: [2],
       fixes: ["-- id_new of the new type beside id, kept converted by a trigger while the code writes id:\nALTER TABLE clients ADD COLUMN id_new text;\nCREATE FUNCTION clients_sync_id_new() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW.id_new := NEW.id;\n  RETURN NEW;\nEND $$;\nCREATE TRIGGER clients_sync_id_new BEFORE INSERT OR UPDATE ON clients\n  FOR EACH ROW EXECUTE FUNCTION clients_sync_id_new();\nALTER TABLE clients ADD CONSTRAINT clients_id_new_not_null CHECK (id_new IS NOT NULL) NOT VALID;\n\n-- then a new migration, db/migrations/003_fill_clients_id_new.sql:\n-- outside BEGIN ... COMMIT (psql's default autocommit)\nDO $$\nDECLARE\n  filled bigint;\nBEGIN\n  LOOP\n    UPDATE clients SET id_new = id\n    WHERE ctid IN (SELECT ctid FROM clients WHERE id_new IS DISTINCT FROM id::text LIMIT 1000);\n    GET DIAGNOSTICS filled = ROW_COUNT;\n    EXIT WHEN filled = 0;\n    COMMIT;\n  END LOOP;\nEND $$;\n\n-- then a new migration, db/migrations/004_index_clients_id_new.sql:\nCREATE UNIQUE INDEX CONCURRENTLY clients_pkey_new ON clients (id_new);\n\n-- then a new migration, db/migrations/005_swap_clients_id.sql:\n-- the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail: create it again over the new one in the same step\nALTER TABLE clients VALIDATE CONSTRAINT clients_id_new_not_null;\nALTER TABLE clients ALTER COLUMN id_new SET NOT NULL;\nALTER TABLE clients DROP CONSTRAINT clients_id_new_not_null;\nDROP TRIGGER clients_sync_id_new ON clients;\nDROP FUNCTION clients_sync_id_new();\nALTER TABLE clients DROP COLUMN id;\nALTER TABLE clients RENAME COLUMN id_new TO id;\nALTER TABLE clients ADD CONSTRAINT clients_pkey PRIMARY KEY USING INDEX clients_pkey_new;"],
     },
+    {
+      framework: "sql",
+      name: "a FOREIGN KEY dropped for good, then both its column and the key it referenced change type: two swaps, neither joins the other (openpanel 20240122191559 threw)",
+      path: "db/migrations/002_loose_clients.sql",
+      files: { "db/migrations/001_init.sql": "CREATE TABLE clients (id uuid PRIMARY KEY);\nCREATE TABLE codes (id bigint PRIMARY KEY, client_id uuid REFERENCES clients (id));" },
+      code: "ALTER TABLE codes DROP CONSTRAINT codes_client_id_fkey;\nALTER TABLE codes ALTER COLUMN client_id TYPE text;\nALTER TABLE clients ALTER COLUMN id TYPE text;",
+      lines: [2, 3],
+    },
+    {
+      framework: "sql",
+      name: "a key and a column two FOREIGN KEYs below it both change type, the column between them not: one plan converts all three",
+      path: "db/migrations/002_wider_ids.sql",
+      files: { "db/migrations/001_init.sql": "CREATE TABLE t1 (id integer PRIMARY KEY);\nCREATE TABLE t2 (id integer PRIMARY KEY REFERENCES t1 (id));\nCREATE TABLE t3 (id bigint PRIMARY KEY, t2_id integer REFERENCES t2 (id));" },
+      code: "ALTER TABLE t1 ALTER COLUMN id TYPE bigint;\nALTER TABLE t3 ALTER COLUMN t2_id TYPE bigint;",
+      lines: [1, 2],
+    },
     { framework: "sql", name: "integer to bigint rewrites", schema: "CREATE TABLE changelog (id bigint PRIMARY KEY, operation integer);", code: "ALTER TABLE changelog ALTER COLUMN operation TYPE bigint;", lines: [1] },
     {
       framework: "sql",

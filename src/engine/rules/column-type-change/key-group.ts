@@ -35,19 +35,32 @@ function referencingColumn(key: KeyDefinition, column: string, primaryKey: reado
 const sameType = (a: AlterColumnType["type"], b: AlterColumnType["type"]) => a.name === b.name && a.array === b.array && a.mods.join(",") === b.mods.join(",");
 
 /**
+ * The FOREIGN KEYs of the history that make a column reference `key`, as the plan of `key` follows them: those the
+ * migration drops for good left out (nothing to keep compatible), and a key from the column to itself. `column` is
+ * undefined when the key's definition does not say which of its columns references `key`. keyRoot and keyGroup both
+ * read these, so a column keyRoot puts under a key is always one keyGroup converts with it.
+ */
+function referencedBy(ctx: RuleContext, key: AlterColumnType): { name: string; definition: KeyDefinition; column?: string }[] {
+  const keys = ctx.repository.columnKeys(key.table, key.column);
+  const primaryKey = keys.own.find((k) => k.definition.kind === "primary_key")?.definition.columns ?? [key.column];
+  return keys.referencing
+    .filter(({ name, definition }) => !ownFate(ctx, definition.table, name).dropped)
+    .map(({ name, definition }) => ({ name, definition, column: referencingColumn(definition, key.column, primaryKey) }))
+    .filter(({ definition, column }) => !(same(definition.table, key.table) && column && same(column, key.column)));
+}
+
+/**
  * The column `op` references through a FOREIGN KEY when this migration changes that column's type too (one of
  * `changed`): the key at the top of its group, whose plan converts `op` as well. `op` itself when there is none.
+ * A FOREIGN KEY the migration drops for good joins nothing (openpanel 20240122191559 drops events_profile_id_fkey,
+ * then changes both events.profile_id and profiles.id: two plans).
  */
 export function keyRoot(ctx: RuleContext, op: AlterColumnType, changed: readonly AlterColumnType[]): AlterColumnType {
   const seen = new Set([at(op)]);
   let current = op;
   for (;;) {
-    const own = ctx.repository.columnKeys(current.table, current.column).own.filter((k) => k.definition.kind === "foreign_key" && k.definition.references);
-    const parent = changed.find(
-      (p) =>
-        !seen.has(at(p)) &&
-        ctx.repository.columnKeys(p.table, p.column).referencing.some((r) => own.some((k) => same(k.name, r.name) && same(k.definition.table, r.definition.table))),
-    );
+    const child = current;
+    const parent = changed.find((p) => !seen.has(at(p)) && referencedBy(ctx, p).some(({ definition, column }) => column && same(definition.table, child.table) && same(column, child.column)));
     if (!parent) return current;
     seen.add(at(parent));
     current = parent;
@@ -66,12 +79,7 @@ export function keyGroup(ctx: RuleContext, root: AlterColumnType, changed: reado
   const seen = new Set([at(root)]);
   for (let i = 0; i < members.length; i++) {
     const key = members[i];
-    const keys = ctx.repository.columnKeys(key.table, key.column);
-    const primaryKey = keys.own.find((k) => k.definition.kind === "primary_key")?.definition.columns ?? [key.column];
-    for (const { name, definition } of keys.referencing) {
-      if (ownFate(ctx, definition.table, name).dropped) continue; // the migration drops the key for good: nothing to keep compatible
-      const column = referencingColumn(definition, key.column, primaryKey);
-      if (same(definition.table, key.table) && column && same(column, key.column)) continue; // a key from the column to itself
+    for (const { name, definition, column } of referencedBy(ctx, key)) {
       if (!column) {
         unknown.push(`${definition.table}'s FOREIGN KEY ${name} references ${key.table}.${key.column}: convert its column to ${key.type.text} too (the same steps)`);
         continue;

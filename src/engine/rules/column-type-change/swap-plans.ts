@@ -46,7 +46,9 @@ export function swapPlans(ctx: RuleContext, changed: readonly AlterColumnType[])
     let plan: Joining = { ...group, keyGroups: [group], sharedLines: [], lines: new Set(group.members.flatMap((m) => typeSwapRenamesOf(ctx.migration.up, m)?.lines ?? [])) };
     for (const other of plans) {
       const shared = [...plan.lines].filter((l) => other.lines.has(l));
-      if (shared.length) plan = join(other, plan, shared);
+      // a column two groups hold (a key reached through a column the migration does not change) joins them too:
+      // dropping either plan would leave its other columns in none
+      if (shared.length || other.members.some((m) => plan.members.includes(m))) plan = join(other, plan, shared);
     }
     plans = [...plans.filter((p) => !p.members.some((m) => plan.members.includes(m))), plan];
   }
