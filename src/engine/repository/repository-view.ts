@@ -139,7 +139,11 @@ export interface RepositoryView {
 }
 
 export function repositoryView(migration: Migration, facts: RepositoryFacts, history: SchemaHistory, codeFiles: readonly SourceFile[]): RepositoryView {
-  const before = (table: string, column: string) => history.typeBefore(migration.path, table, column) ?? facts.dumpedType(migration.path, table, column);
+  // the schema dump shows the type after every migration: for a column this migration retypes it is the new type,
+  // not the one before (support-api's change_column :path, :string, limit: 2048 would be "restored" to itself)
+  const retypedHere = (table: string, column: string) =>
+    migration.up.some((op) => (op.kind === "alter_column_type" || op.kind === "redefine_column") && nameKey(op.table) === nameKey(table) && nameKey(op.kind === "alter_column_type" ? op.column : op.column.name) === nameKey(column));
+  const before = (table: string, column: string) => history.typeBefore(migration.path, table, column) ?? (retypedHere(table, column) ? undefined : facts.dumpedType(migration.path, table, column));
   let replay: { types: ColumnTypes; at: number } | undefined;
   let strong: boolean | undefined;
   let versions: { replay: RowVersions; at: number } | undefined;

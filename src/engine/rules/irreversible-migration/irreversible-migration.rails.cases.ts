@@ -530,6 +530,38 @@ end
     },
     {
       framework: "rails",
+      name: "change: change_column of a column no earlier migration defines (support-api 20141002153042): db/schema.rb shows the type after the up, so the down does not repeat it but says the type before is unknown",
+      path: "db/migrate/20141002153042_make_path_a_string.rb",
+      files: {
+        "db/schema.rb": `ActiveRecord::Schema[5.0].define(version: 2014_10_02_153042) do
+  create_table "anonymous_contacts", force: :cascade do |t|
+    t.string "path", limit: 2048
+  end
+end
+`,
+      },
+      code: `class MakePathAString < ActiveRecord::Migration[5.0]
+  def change
+    change_column :anonymous_contacts, :path, :string, limit: 2048
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# change_column cannot be inverted: say what the type was.",
+          "def up",
+          "  change_column :anonymous_contacts, :path, :string, limit: 2048",
+          "end",
+          "",
+          "def down",
+          "  change_column :anonymous_contacts, :path, :unknown_type  # the type before the up is unknown to migguard (no earlier migration defines it; db/schema.rb shows the type after): write it in",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "change: remove_column with options but no positional type",
       code: `class RemoveLegacy < ActiveRecord::Migration[7.1]
   def change
@@ -696,7 +728,7 @@ end
           "end",
           "",
           "def down",
-          "  change_column :games, :score, :unknown_type  # type unknown to migguard: use the column's type from db/schema.rb",
+          "  change_column :games, :score, :unknown_type  # the type before the up is unknown to migguard (no earlier migration defines it; db/schema.rb shows the type after): write it in",
           "  remove_index :games, name: \"index_games_on_score\"",
           "end",
         ].join("\n"),

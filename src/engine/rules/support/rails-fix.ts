@@ -78,7 +78,7 @@ export type TypeSource = Pick<RepositoryView, "columnType"> | undefined;
  * the default the column had before the up (`definition`, when the repository has it) set again after.
  */
 export function changeColumnBackCode(table: string, column: string, now: TypeRef, before: TypeRef | undefined, definition: ColumnSpec | undefined): string {
-  const { type, note } = columnTypeOf(undefined, table, column, before);
+  const { type, note } = before ? columnTypeOf(undefined, table, column, before) : { type: ":unknown_type", note: "  # the type before the up is unknown to migguard (no earlier migration defines it; db/schema.rb shows the type after): write it in" };
   const back = before && typeBack(now, before, () => definition);
   if (!before || !back?.needsUsing) return `change_column ${sym(table)}, ${sym(column)}, ${type}${note}`;
   const restore = back.unknownDefault
