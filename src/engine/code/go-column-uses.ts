@@ -25,6 +25,35 @@ interface TableMapping {
   mapped: Set<string>;
 }
 
+/** A file's TableName() methods: each struct with the table it returns, or the constant its package's folder defines. */
+interface FileTableNames {
+  dir: string;
+  names: { struct: string; table?: string; constant?: string }[];
+}
+
+/** per file, read once: the callers' file lists are new arrays on every call (one per dropped column) */
+const fileTableNames = new WeakMap<SourceFile, FileTableNames | null>();
+
+function tableNamesOf(file: SourceFile): FileTableNames | undefined {
+  const known = fileTableNames.get(file);
+  if (known !== undefined) return known ?? undefined;
+  if (!file.content.includes("TableName")) {
+    fileTableNames.set(file, null);
+    return undefined;
+  }
+  // not kept when undefined: the grammar may load later
+  const facts = goFacts(file);
+  if (!facts) return undefined;
+  const names = [...facts.tableNames].map(([struct, returned]) => ({
+    struct,
+    table: returned.literal ?? (returned.constant === undefined ? undefined : facts.consts.get(returned.constant)),
+    constant: returned.constant,
+  }));
+  const read = { dir: dirOf(file.path), names };
+  fileTableNames.set(file, read);
+  return read;
+}
+
 const mappings = new WeakMap<readonly SourceFile[], TableMapping>();
 
 /** The structs whose TableName() names their table, across the Go files (a constant resolved in its package's folder). */
@@ -32,17 +61,16 @@ function tableMapping(goFiles: readonly SourceFile[]): TableMapping {
   let known = mappings.get(goFiles);
   if (known) return known;
   known = { byStruct: new Map(), mapped: new Set() };
-  for (const file of goFiles.filter((f) => f.content.includes("TableName"))) {
-    const facts = goFacts(file);
-    if (!facts) continue;
-    const dir = dirOf(file.path);
-    for (const [struct, returned] of facts.tableNames) {
-      const constant = returned.constant;
+  for (const file of goFiles) {
+    const read = tableNamesOf(file);
+    if (!read) continue;
+    const { dir } = read;
+    for (const { struct, table: own, constant } of read.names) {
       const table =
-        returned.literal ??
+        own ??
         (constant === undefined
           ? undefined
-          : (facts.consts.get(constant) ?? goFiles.filter((f) => dirOf(f.path) === dir && f !== file && f.content.includes(constant)).map((f) => goFacts(f)?.consts.get(constant)).find((v) => v !== undefined)));
+          : goFiles.filter((f) => dirOf(f.path) === dir && f !== file && f.content.includes(constant)).map((f) => goFacts(f)?.consts.get(constant)).find((v) => v !== undefined));
       if (table === undefined) continue;
       known.byStruct.set(`${dir}\0${struct}`, table);
       known.mapped.add(table);
