@@ -36,7 +36,6 @@ import {
   type Node,
 } from "@ruby/prism";
 import type { ExistenceGuard, HiddenOperation, OperationInput, ParseProblem, SizeGuard } from "../../model.js";
-import { parseEmbeddedSql } from "../sql/index.js";
 import { blockParams } from "./block-params.js";
 import { callArgs, localName, type CallArgs } from "./call-args.js";
 import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
@@ -44,7 +43,7 @@ import { isIrreversible, step, type CommandContext, type Irreversible, type OpBa
 import { classifyDataCall, CONNECTION_SQL, constantName, recordModel, type ModelTables } from "./data-calls.js";
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
 import { columnsFilteredToNull, columnsFilteredToValues } from "./null-filter.js";
-import { narrowedOnlyToNulls, updateAllConstants } from "./update-all-constants.js";
+import { narrowedOnlyToNulls, updateWrites } from "./update-all-constants.js";
 import { inlinedLocals } from "./inlined-locals.js";
 import { harmlessRerun, rerunWrites } from "./harmless-rerun.js";
 import { guardsOtherDatabase, testsOwnDatabase } from "./other-database.js";
@@ -702,7 +701,8 @@ export class Interpreter {
     const nullColumns = data.table && data.verb !== "insert" ? columnsFilteredToNull(node, scope.env, this.src) : [];
     if (isIrreversible(revert) && nullColumns.length) revert.nullRows = { table: data.table!, columns: nullColumns };
     const emptied = data.table && data.verb === "delete" ? columnsFilteredToValues(node, scope.env, this.src) : [];
-    const constants = data.verb === "update" ? updateAllConstants(node, scope.env, this.src, data.table) : {};
+    const written = updateWrites(node, scope.env, this.src, data.table);
+    const constants = data.verb === "update" ? written.constants : {};
     // where(c: nil) alone: the rows with NULLs there (on a column just added, every row)
     const onlyNulls = nullColumns.length > 0 && narrowedOnlyToNulls(node, scope.env, this.src);
     out.push(
@@ -715,7 +715,7 @@ export class Interpreter {
             verb: data.verb,
             table: data.table,
             hasWhere: data.hasWhere,
-            columns: this.writtenColumns(node, scope, data.table),
+            columns: written.columns,
             viaCode: true,
             ...(emptied.length ? { removesRowsWithValue: emptied } : {}),
             ...(Object.keys(constants).length ? { constants } : {}),
@@ -735,17 +735,4 @@ export class Interpreter {
     return node.name.endsWith("!") && constantName(node.receiver) !== undefined && !node.name.startsWith("reset_") && node.name !== "clear_cache!";
   }
 
-  /** Columns an update writes: the keys of `update_all(a: 1)`, `update_column(:a, 1)`, or of SQL `update_all("a = b")`. */
-  private writtenColumns(node: CallNode, scope: Scope, table: string | undefined): string[] {
-    const args = callArgs(node, scope.env, this.src);
-    if (node.name === "update_column" || node.name === "update_attribute") return [nameOf(args.args[0])].filter((c): c is string => c !== undefined);
-    const first = args.args[0];
-    if (first?.kind === "hash") return [...first.entries.keys()];
-    if (first?.kind === "str" && node.name === "update_all") {
-      const { ops } = parseEmbeddedSql(`UPDATE ${table ?? "t"} SET ${first.value}`, { line: 1, inTransaction: false });
-      const op = ops[0];
-      return op?.kind === "dml" ? op.columns : [];
-    }
-    return [...args.opts.entries.keys()];
-  }
 }

@@ -1,5 +1,5 @@
 /**
- * What a model's `update_all` writes when it writes one constant on every row: `update_all(position: 0)` (a Ruby
+ * What an update writes, and when a model's `update_all` writes one constant on every row: `update_all(position: 0)` (a Ruby
  * literal: an integer, a float, a string, true or false), or `update_all("position = 0")` (the SQL's own constants),
  * and whether its relation narrows the rows only to those with NULLs (`where(position: nil)`), which on a column the
  * migration has just added are every row. A symbol is left out: an enum attribute casts it to its own value.
@@ -8,7 +8,7 @@ import type { CallNode } from "@ruby/prism";
 import { callArgs, hashOf } from "./call-args.js";
 import { chainOf } from "./data-calls.js";
 import type { RubySource } from "./ruby-source.js";
-import type { Env, RubyValue } from "./values.js";
+import { nameOf, type Env, type RubyValue } from "./values.js";
 import { parseEmbeddedSql } from "../sql/index.js";
 import { sqlLiteral } from "../sql/constant-set.js";
 
@@ -16,21 +16,32 @@ import { sqlLiteral } from "../sql/constant-set.js";
 const sqlOf = (value: RubyValue): string | undefined =>
   value.kind === "int" || value.kind === "float" || value.kind === "bool" || value.kind === "str" ? sqlLiteral(value.value) : undefined;
 
-/** The columns `update_all` sets to a constant, each with its SQL; empty when the call is another write. */
-export function updateAllConstants(call: CallNode, env: Env, src: RubySource, table: string | undefined): Record<string, string> {
-  if (call.name !== "update_all") return {};
+/** What an update writes: its columns, and those `update_all` sets to a constant, each with its SQL. */
+export interface UpdateWrites {
+  columns: string[];
+  constants: Record<string, string>;
+}
+
+/**
+ * The keys of `update_all(a: 1)`, `update_column(:a, 1)`, or of SQL `update_all("a = 0")` (parsed once for both its
+ * columns and its constants); constants only from `update_all`, empty when the call is another write.
+ */
+export function updateWrites(call: CallNode, env: Env, src: RubySource, table: string | undefined): UpdateWrites {
   const args = callArgs(call, env, src);
+  if (call.name === "update_column" || call.name === "update_attribute") return { columns: [nameOf(args.args[0])].filter((c): c is string => c !== undefined), constants: {} };
   const first = args.args[0];
-  if (first?.kind === "str") {
+  if (first?.kind === "str" && call.name === "update_all") {
     const op = parseEmbeddedSql(`UPDATE ${table ?? "t"} SET ${first.value}`, { line: 1, inTransaction: false }).ops[0];
-    return op?.kind === "dml" ? { ...op.constants } : {};
+    return op?.kind === "dml" ? { columns: op.columns, constants: { ...op.constants } } : { columns: [], constants: {} };
   }
-  const out: Record<string, string> = {};
-  for (const [column, value] of hashOf(args)) {
-    const sql = sqlOf(value);
-    if (sql !== undefined) out[column] = sql;
-  }
-  return out;
+  const columns = first?.kind === "hash" ? [...first.entries.keys()] : [...args.opts.entries.keys()];
+  const constants: Record<string, string> = {};
+  if (call.name === "update_all")
+    for (const [column, value] of hashOf(args)) {
+      const sql = sqlOf(value);
+      if (sql !== undefined) constants[column] = sql;
+    }
+  return { columns, constants };
 }
 
 /** Relation methods that keep every row. */
