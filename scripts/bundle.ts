@@ -201,6 +201,12 @@ async function buildCliCode(outdir: string, options: BundleBuildOptions): Promis
   return { file: { path: CLI_CODE, contents: Buffer.from(code, "latin1") }, metafile: result.metafile! };
 }
 
+/** A CommonJS output's import.meta.url is its own file's (web-tree-sitter finds its WebAssembly beside it). */
+const CJS_IMPORT_META_URL = {
+  define: { "import.meta.url": "__migguardImportMetaUrl" },
+  banner: { js: 'var __migguardImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
 /** bundle/vendor-<group>.cjs: the packages of one VENDORED group, as `{ [package]: its exports }`. */
 async function buildVendor(outdir: string, group: string): Promise<{ file: BundleFile; metafile: Metafile }> {
   const packages = Object.keys(VENDORED).filter((name) => VENDORED[name] === group);
@@ -211,9 +217,8 @@ async function buildVendor(outdir: string, group: string): Promise<{ file: Bundl
     outfile: join(outdir, path),
     outdir: undefined,
     format: "cjs",
-    // import.meta.url (web-tree-sitter finds its WebAssembly beside it) is this file's
-    define: { ...common(outdir).define, "import.meta.url": "__migguardImportMetaUrl" },
-    banner: { js: 'var __migguardImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { ...common(outdir).define, ...CJS_IMPORT_META_URL.define },
+    banner: CJS_IMPORT_META_URL.banner,
     plugins: [noConfigSearch],
   });
   return { file: { path, contents: result.outputFiles![0].contents }, metafile: result.metafile! };
@@ -231,8 +236,8 @@ async function buildCliLoader(outdir: string, code: BundleFile): Promise<{ file:
     entryPoints: { cli: CLI_LOADER },
     format: "cjs",
     outExtension: { ".js": ".cjs" },
-    define: { ...base.define, MIGGUARD_CLI_CODE_HASH: JSON.stringify(hash), "import.meta.url": "__migguardImportMetaUrl" },
-    banner: { js: 'var __migguardImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { ...base.define, MIGGUARD_CLI_CODE_HASH: JSON.stringify(hash), ...CJS_IMPORT_META_URL.define },
+    banner: CJS_IMPORT_META_URL.banner,
   });
   return { file: { path: CLI_LOADER_FILE, contents: result.outputFiles![0].contents }, metafile: result.metafile! };
 }
