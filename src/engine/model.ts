@@ -734,13 +734,35 @@ export const Migration = z.object({
   /** Alembic: how env.py runs the revisions of one upgrade (database/alembic-env.ts); unknown without env.py */
   alembicTransactions: z
     .object({
+      /** env.py that says it */
       path: z.string(),
+      /** every revision of one upgrade shares one transaction; undefined when a computed `transaction_per_migration=` decides */
       shared: z.boolean().optional(),
+      /** a `**kwargs` passed to context.configure may still set the flag (Flask-Migrate's `configure_args`) */
       splat: z.string().optional(),
+      /**
+       * `target_metadata=` as written, when not None: Alembic's op.create_* calls name their constraints by its
+       * naming_convention (a `ck_%(table_name)s_%(constraint_name)s` makes "valid_picture" ck_users_valid_picture)
+       */
       targetMetadata: z.string().optional(),
-      /** env.py leaves the connection in a transaction Alembic did not begin (database/alembic-external-transaction.ts): autocommit_block() asserts */
-      external: z.object({ path: z.string(), line: z.number().int().positive(), connection: z.string() }).optional(),
-      /** env.py creates its engine with future=True: 2.0's transactions on SQLAlchemy 1.4 */
+      /**
+       * env.py executes on its connection before context.configure: a transaction Alembic did not begin, so
+       * autocommit_block() asserts (database/alembic-external-transaction.ts)
+       */
+      external: z
+        .object({
+          /** env.py that says it */
+          path: z.string(),
+          /** the line of the execute that begins the transaction */
+          line: z.number().int().positive(),
+          /** the connection's name as env.py writes it */
+          connection: z.string(),
+        })
+        .optional(),
+      /**
+       * env.py creates its engine with `future=True` (create_engine, engine_from_config): SQLAlchemy 1.4 then behaves as
+       * 2.0 does, a statement autobegins a transaction and the connection has commit(), whatever version the project pins
+       */
       futureEngine: z.literal(true).optional(),
     })
     .optional(),

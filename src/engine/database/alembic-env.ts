@@ -8,30 +8,12 @@ import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import { Imports, lastSegment } from "../adapters/python/imports.js";
 import { evaluate, type PyValue } from "../adapters/python/values.js";
 import { dirOf } from "../paths.js";
-import type { SourceFile } from "../model.js";
+import type { Migration, SourceFile } from "../model.js";
 import { signalKind } from "./signal-paths.js";
-import { externalTransactionIn, type ExternalTransaction } from "./alembic-external-transaction.js";
+import { externalTransactionIn } from "./alembic-external-transaction.js";
 
-export interface AlembicTransactions {
-  /** env.py that says it */
-  path: string;
-  /** every revision of one upgrade shares one transaction; undefined when a computed `transaction_per_migration=` decides */
-  shared?: boolean;
-  /** a `**kwargs` passed to context.configure may still set the flag (Flask-Migrate's `configure_args`) */
-  splat?: string;
-  /**
-   * `target_metadata=` as written, when not None: Alembic's op.create_* calls name their constraints by its
-   * naming_convention (a `ck_%(table_name)s_%(constraint_name)s` makes "valid_picture" ck_users_valid_picture)
-   */
-  targetMetadata?: string;
-  /** env.py executes on its connection before context.configure: a transaction Alembic did not begin (alembic-external-transaction.ts) */
-  external?: ExternalTransaction;
-  /**
-   * env.py creates its engine with `future=True` (create_engine, engine_from_config): SQLAlchemy 1.4 then behaves as
-   * 2.0 does, a statement autobegins a transaction and the connection has commit(), whatever version the project pins
-   */
-  futureEngine?: true;
-}
+/** The shape and its fields' meaning: model.ts's `alembicTransactions`, where a revision carries it. */
+export type AlembicTransactions = NonNullable<Migration["alembicTransactions"]>;
 
 /** SQLAlchemy's engine factories that take `future=` (1.4's opt-in to 2.0's Connection) */
 const FUTURE_ENGINE_FACTORIES = new Set(["create_engine", "engine_from_config"]);

@@ -6,15 +6,10 @@
  * migration.py): the connection is in a transaction but Alembic holds none. Read with tree-sitter, never by pattern.
  */
 import type { PyNode } from "../adapters/python/parser.js";
+import type { Migration } from "../model.js";
 
-export interface ExternalTransaction {
-  /** env.py that says it */
-  path: string;
-  /** the line of the execute that begins the transaction */
-  line: number;
-  /** the connection's name as env.py writes it */
-  connection: string;
-}
+/** model.ts's `alembicTransactions.external`, where its fields are described. */
+export type ExternalTransaction = NonNullable<NonNullable<Migration["alembicTransactions"]>["external"]>;
 
 /**
  * The first env.py statement that leaves its connection in a transaction when context.configure receives it;
