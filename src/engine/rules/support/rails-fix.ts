@@ -174,14 +174,10 @@ function rerunFix(op: Operation, migration: RailsVersioned): string {
     .split("\n")
     .map((l) => (l ? `  ${l}` : l))
     .join("\n");
-  // up_only is Rails 5.2+
-  if (!railsAtLeast(migration, 5.2)) return [`# Rails runs data code in \`change\` again on rollback: run it on the way up only`, `reversible do |dir|`, `  dir.up do`, code.replace(/^(?=.)/gm, "  "), `  end`, `end`].join("\n");
   return [
     `# Rails runs data code in \`change\` again on rollback: run it on the way up only`,
-    `# (or: reversible { |dir| dir.up { ... } }, with dir.down restoring the old values when they matter)`,
-    `up_only do`,
-    code,
-    `end`,
+    ...(railsAtLeast(migration, 5.2) ? [`# (or: reversible { |dir| dir.up { ... } }, with dir.down restoring the old values when they matter)`] : []),
+    railsUpOnlyBlock(migration, code),
   ].join("\n");
 }
 
@@ -366,13 +362,13 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         return executeFix(op);
       return [
         `# Rails does not record data changes made in Ruby: run them in one direction only and say what rollback does.`,
-        // up_only is Rails 5.2+
-        railsAtLeast(migration, 5.2) ? `up_only do` : `reversible do |dir|\n  dir.up do`,
-        reindented(op.text.trim())
-          .split("\n")
-          .map((l) => (railsAtLeast(migration, 5.2) ? `  ${l}` : `    ${l}`))
-          .join("\n"),
-        railsAtLeast(migration, 5.2) ? `end` : `  end\nend`,
+        railsUpOnlyBlock(
+          migration,
+          reindented(op.text.trim())
+            .split("\n")
+            .map((l) => `  ${l}`)
+            .join("\n"),
+        ),
         `# or write explicit up/down methods, with a down that restores the previous values`,
       ].join("\n");
     default:
@@ -697,6 +693,15 @@ export function ignoredColumnsFix(repository: ModelLookup | undefined, table: st
 /** Ruby that runs on the way up only, inside `change` (a bare execute there has no inverse: rollback raises IrreversibleMigration on it). */
 export function railsUpOnly(migration: RailsVersioned, call: string): string {
   return railsAtLeast(migration, 5.2) ? `up_only { ${call} }` : `reversible { |dir| dir.up { ${call} } }`;
+}
+
+/**
+ * The block form of railsUpOnly: `body` (indented for inside `up_only do`) runs on the way up only. Before Rails 5.2
+ * (no up_only) a `reversible` block with only `dir.up`, the body indented one level more (its blank lines kept empty).
+ */
+export function railsUpOnlyBlock(migration: RailsVersioned, body: string): string {
+  if (railsAtLeast(migration, 5.2)) return [`up_only do`, body, `end`].join("\n");
+  return [`reversible do |dir|`, `  dir.up do`, body.replace(/^(?=.)/gm, "  "), `  end`, `end`].join("\n");
 }
 
 /** Step 1 of removing the primary key column: Active Record cannot ignore its model's primary key, the model needs another one first. */
