@@ -898,9 +898,15 @@ const dropIndexConcurrently = (name: string) => `DROP INDEX CONCURRENTLY IF EXIS
 function railsConcurrentSql(migration: Migration, up: readonly string[], down: readonly string[], fallbackName = "concurrent_index"): string {
   // each SQL statement in an execute of its own, as a Ruby string that means the SQL exactly (a `#{` or `\` in it is
   // not Ruby's to interpolate or unescape); a comment as it is
-  const execute = (line: string) => (line.startsWith("#") ? line : `execute ${rubyString(line.replace(/;\s*$/, ""))}`);
-  return railsConcurrentRuby(migration, up.map(execute), down.map(execute), fallbackName);
+  return railsConcurrentRuby(migration, up.map(executeSql), down.map(executeSql), fallbackName);
 }
+
+/** One SQL statement as a Ruby `execute` of a string that means the SQL exactly (its trailing `;` dropped); a comment as it is. */
+const executeSql = (sql: string) => (sql.startsWith("#") ? sql : `execute ${rubyString(sql.replace(/;\s*$/, ""))}`);
+
+/** The down of an add_index built CONCURRENTLY: remove_index by its name, else by its columns. */
+const removeIndexConcurrently = (o: Extract<Operation, { kind: "add_index" }>) =>
+  `remove_index ${sym(o.table)}, ${o.name ? `name: ${JSON.stringify(o.name)}` : `column: ${list(o.columns)}`}, algorithm: :concurrently`;
 
 /** Ruby statements that must run outside the DDL transaction, in up and down. */
 function railsConcurrentRuby(migration: Migration, up: readonly string[], down: readonly string[], fallbackName: string): string {
@@ -930,14 +936,14 @@ function movableBuilds(
       const create = o === op && embeddedCreate ? embeddedCreate : concurrentIndexParts(o.text)?.create;
       if (!create) return void (unmovable = true);
       const rebuild = o.name ? rebuiltIndex(migration, o, o.name) : undefined;
-      const up = [...(rebuild ? [rebuild.drop] : []), create].map((sql) => `execute ${rubyString(sql.replace(/;\s*$/, ""))}`);
-      const down = (rebuild?.down ?? [o.name ? dropIndexConcurrently(o.name) : "# DROP INDEX CONCURRENTLY the index (PostgreSQL named it)"]).map((sql) => (sql.startsWith("#") ? sql : `execute ${rubyString(sql.replace(/;\s*$/, ""))}`));
+      // a drop and a CREATE INDEX: neither starts with `#`, each becomes an execute
+      const up = [...(rebuild ? [rebuild.drop] : []), create].map(executeSql);
+      const down = (rebuild?.down ?? [o.name ? dropIndexConcurrently(o.name) : "# DROP INDEX CONCURRENTLY the index (PostgreSQL named it)"]).map(executeSql);
       builds.push({ op: o, up, down });
       return;
     }
     if (o.frameworkCall !== "add_index" || singleLine(o) === undefined) return void (unmovable = true);
-    const target = o.name ? `name: ${JSON.stringify(o.name)}` : `column: ${list(o.columns)}`;
-    builds.push({ op: o, up: [concurrentIndexCall(o, defaultName)], down: [`remove_index ${sym(o.table)}, ${target}, algorithm: :concurrently`] });
+    builds.push({ op: o, up: [concurrentIndexCall(o, defaultName)], down: [removeIndexConcurrently(o)] });
   });
   return !unmovable && builds.some((b) => b.op === op) ? builds : undefined;
 }
@@ -952,10 +958,7 @@ export function railsConcurrentlyFix(op: Operation, migration: Migration, place:
   const others = migration.up.some((o) => o !== op && !INERT.has(o.kind) && !(o.loc.line === op.loc.line && o.text === op.text));
   const undo = op.kind === "add_index" && op.name ? dropIndexConcurrently(op.name) : "# undo it, CONCURRENTLY";
   if (others && op.kind === "add_index" && (op.embeddedSql || singleLine(op) !== undefined)) {
-    const execute = (sql: string) => (sql.startsWith("#") ? sql : `execute ${rubyString(sql.replace(/;\s*$/, ""))}`);
-    const build: IndexBuild = op.embeddedSql
-      ? { op, up: [execute(op.text.trim())], down: [execute(undo)] }
-      : { op, up: [call], down: [`remove_index ${sym(op.table)}, ${op.name ? `name: ${JSON.stringify(op.name)}` : `column: ${list(op.columns)}`}, algorithm: :concurrently`] };
+    const build: IndexBuild = op.embeddedSql ? { op, up: [executeSql(op.text.trim())], down: [executeSql(undo)] } : { op, up: [call], down: [removeIndexConcurrently(op)] };
     const split = rubyReadersLoaded() ? railsIndexSplit(migration, [build], place) : undefined;
     if (split) return split;
   }
