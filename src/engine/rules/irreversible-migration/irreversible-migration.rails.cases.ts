@@ -436,7 +436,7 @@ end
     },
     {
       framework: "rails",
-      name: "a down that raises after columns are removed: the fix adds them back with the earlier migration's types and raises only for the table nothing defines",
+      name: "a down that raises after columns are removed: the fix adds them back with the earlier migration's types and raises only for the table nothing defines, after every step (none left unreachable)",
       path: "db/migrate/20240306000000_decrypt_secret.rb",
       files: {
         "db/migrate/20240301000000_add_secret.rb": `class AddSecret < ActiveRecord::Migration[7.1]
@@ -466,13 +466,13 @@ end
         [
           "def down",
           "  # line 7 drops legacy_secrets: recreate it from its last definition in the earlier migrations (the rows cannot come back)",
-          '  raise ActiveRecord::IrreversibleMigration, "irreversible: line 7 drops legacy_secrets: recreate it from its last definition in the earlier migrations (the rows cannot come back)"',
           "  # users.encrypted_secret_iv comes back empty: the values up removed are gone",
           "  add_column :users, :encrypted_secret_iv, :string",
           "  # users.encrypted_secret comes back empty: the values up removed are gone",
           "  add_column :users, :encrypted_secret, :string",
           "  change_column_null :users, :email, true",
           "  remove_column :users, :plain_secret",
+          '  raise ActiveRecord::IrreversibleMigration, "irreversible: line 7 drops legacy_secrets: recreate it from its last definition in the earlier migrations (the rows cannot come back)"',
           "end",
         ].join("\n"),
       ],

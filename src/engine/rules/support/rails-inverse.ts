@@ -116,9 +116,15 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
   }
 }
 
-/** Ruby statements for the steps: SQL through execute, a part migguard cannot know as a comment and a raise. */
+/**
+ * Ruby statements for the steps: SQL through execute, a part migguard cannot know as a comment in its place and one
+ * raise after every step (a raise between steps would leave the code after it unreachable; at the end, the
+ * transaction of the rollback undoes what ran before it until the comments are done by hand).
+ */
 export function railsStatements(steps: readonly InverseStep[]): string[] {
-  return steps.flatMap((s) => {
+  const unknowns = steps.filter((s) => s.kind === "unknown").map((s) => s.text);
+  const raise = unknowns.length ? [`raise ActiveRecord::IrreversibleMigration, ${rubyString(`irreversible: ${unknowns.join("; ")}`)}`] : [];
+  return [...steps.flatMap((s) => {
     switch (s.kind) {
       case "code":
         return [s.text];
@@ -127,9 +133,9 @@ export function railsStatements(steps: readonly InverseStep[]): string[] {
       case "note":
         return s.text.split("\n").map((l) => `# ${l}`);
       case "unknown":
-        return [`# ${s.text}`, `raise ActiveRecord::IrreversibleMigration, ${rubyString(`irreversible: ${s.text}`)}`];
+        return [`# ${s.text}`];
     }
-  });
+  }), ...raise];
 }
 
 const isData = (op: Operation) => op.kind === "dml" || op.kind === "data_migration";
