@@ -866,6 +866,47 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "a unique index dropped and built again under its name: the new one is built CONCURRENTLY under a temporary name before the old is dropped, then renamed",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+UNIQUE_INDEX = "uq_usage_dims"
+
+
+def upgrade():
+    op.drop_index(UNIQUE_INDEX, table_name="usage")
+    op.create_index(
+        UNIQUE_INDEX,
+        "usage",
+        ["user_id", "day", "mode"],
+        unique=True,
+    )
+
+
+def downgrade():
+    op.drop_index(UNIQUE_INDEX, table_name="usage")
+    op.create_index(UNIQUE_INDEX, "usage", ["user_id", "day"], unique=True)
+`,
+      lines: [12],
+      fixes: [
+        `# remove the op.drop_index of uq_usage_dims on line 11: the old unique index is dropped below, once its replacement is valid
+# (a failed build leaves uq_usage_dims_new INVALID: drop it with DROP INDEX CONCURRENTLY IF EXISTS before migrating again)
+with op.get_context().autocommit_block():
+    op.create_index(
+        "uq_usage_dims_new",
+        "usage",
+        ["user_id", "day", "mode"],
+        unique=True, postgresql_concurrently=True,
+    )
+    op.drop_index("uq_usage_dims", table_name="usage", postgresql_concurrently=True)
+    op.execute("ALTER INDEX uq_usage_dims_new RENAME TO uq_usage_dims")`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "a functional index on sa.text(\"lower(email)\"), named with op.f: the expression and op.f stay",
       code: `from alembic import op
 import sqlalchemy as sa

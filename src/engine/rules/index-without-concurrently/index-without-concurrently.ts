@@ -8,7 +8,7 @@ import { nameKey } from "../support/facts.js";
 import type { OperationOf } from "../../model.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
-import { calleeOf, keywordText, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
+import { calleeOf, keywordText, withCallee, withKeyword, withPositional, withoutKeyword } from "../support/python-call.js";
 import { outOfBatch } from "../support/alembic-batch.js";
 import { alembicLoopIndexFix } from "./alembic-loop-index.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
@@ -376,6 +376,9 @@ function alembicConcurrentIndex(ctx: RuleContext, op: OperationOf<"add_index">, 
     const own = reindented(op.text.trim());
     const call = op.batchBlock && callee.startsWith(`${op.batchBlock.alias}.`) ? outOfBatch(own, op, ctx.migration.source, 1) : callee.includes(".") && !callee.startsWith("op.") ? undefined : own;
     const concurrent = call && withKeyword(call, "postgresql_concurrently", "True");
+    const replacing = concurrent && replacedUniqueIndex(ctx, op);
+    const swapped = concurrent && replacing ? alembicUniqueSwap(concurrent, replacing, op, block) : undefined;
+    if (swapped) return swapped;
     if (concurrent) return block([concurrent]);
   }
   const columns = `[${op.columns.map((c) => pythonString(c)).join(", ")}]`;
@@ -394,4 +397,44 @@ function alembicColumnWithoutIndex(text: string): string {
   if (!/(?:^|\.)add_column$/.test(calleeOf(text) ?? "")) return "";
   const kept = withoutKeyword(text, "index", (callee) => /(?:^|\.)Column$/.test(callee));
   return kept ? reindented(kept) : "";
+}
+
+/**
+ * The drop_index before `op` in the same upgrade of the unique index `op` builds again under the same name: the
+ * old index serves the code's ON CONFLICT (and its uniqueness) until the new one is valid, so it must not be
+ * dropped before the concurrent build ends.
+ */
+function replacedUniqueIndex(ctx: RuleContext, op: OperationOf<"add_index">): OperationOf<"drop_index"> | undefined {
+  if (!op.unique || !op.name) return undefined;
+  const name = nameKey(op.name);
+  return ctx.migration.up.find(
+    (o): o is OperationOf<"drop_index"> =>
+      o.kind === "drop_index" && o.loc.line < op.loc.line && o.names.some((n) => nameKey(n) === name) && (!o.table || nameKey(o.table) === nameKey(op.table)),
+  );
+}
+
+/**
+ * A unique index replaced under its own name: built CONCURRENTLY under a temporary name first, then the old one
+ * dropped CONCURRENTLY and the new one renamed, so a unique index stands at every moment (dropping first leaves
+ * the table without it, and any INSERT ... ON CONFLICT on its columns failing, until the build ends).
+ */
+function alembicUniqueSwap(concurrent: string, drop: OperationOf<"drop_index">, op: OperationOf<"add_index">, block: (calls: string[]) => string): string | undefined {
+  const name = op.name!;
+  const temporary = `${name}_new`;
+  let first = true;
+  const takesFirst = () => (first ? !(first = false) : false);
+  const built = withPositional(concurrent, takesFirst, () => pythonString(temporary));
+  if (!built) return undefined;
+  const schema = alembicTable(op.table).schema;
+  const dot = op.table.lastIndexOf(".");
+  const qualified = (n: string) => (dot > 0 ? `${ident(op.table.slice(0, dot))}.${ident(n)}` : ident(n));
+  return [
+    `# remove the op.drop_index of ${name} on line ${drop.loc.line}: the old unique index is dropped below, once its replacement is valid`,
+    `# (a failed build leaves ${temporary} INVALID: drop it with DROP INDEX CONCURRENTLY IF EXISTS before migrating again)`,
+    block([
+      built,
+      `op.drop_index(${pythonString(name)}, table_name=${alembicTable(op.table).name}${schema}, postgresql_concurrently=True)`,
+      `op.execute(${pythonString(`ALTER INDEX ${qualified(temporary)} RENAME TO ${ident(name)}`)})`,
+    ]),
+  ].join("\n");
 }
