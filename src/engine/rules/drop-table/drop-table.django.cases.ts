@@ -39,6 +39,27 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "linkedevents' allauth remnants: RunSQL drops IF EXISTS the tables of a removed third-party app, which no model maps: a guarded copy, then the drop as written, and no model name made up from the table",
+      path: "app/migrations/0002_remove_allauth_remnants.py",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("DROP TABLE IF EXISTS account_emailaddress, socialaccount_socialtoken"),
+    ]
+`,
+      lines: [8, 8],
+      fixes: [
+        "# 1. No model of the migrations migguard read maps account_emailaddress, so Django's state has nothing to delete: remove every use of the table from the code and deploy.\n# 2. Keep a copy where the table exists, then drop it on its own (line 8 drops 2 tables in one statement: give each its copy before its drop):\nmigrations.RunSQL(\n    \"DO $$ BEGIN IF to_regclass('account_emailaddress') IS NOT NULL THEN CREATE TABLE account_emailaddress_backup AS TABLE account_emailaddress; END IF; END $$\",\n    reverse_sql=\"DROP TABLE IF EXISTS account_emailaddress_backup\",\n),\nmigrations.RunSQL(\"DROP TABLE IF EXISTS account_emailaddress\", reverse_sql=migrations.RunSQL.noop),",
+        "# 1. No model of the migrations migguard read maps socialaccount_socialtoken, so Django's state has nothing to delete: remove every use of the table from the code and deploy.\n# 2. Keep a copy where the table exists, then drop it on its own (line 8 drops 2 tables in one statement: give each its copy before its drop):\nmigrations.RunSQL(\n    \"DO $$ BEGIN IF to_regclass('socialaccount_socialtoken') IS NOT NULL THEN CREATE TABLE socialaccount_socialtoken_backup AS TABLE socialaccount_socialtoken; END IF; END $$\",\n    reverse_sql=\"DROP TABLE IF EXISTS socialaccount_socialtoken_backup\",\n),\nmigrations.RunSQL(\"DROP TABLE IF EXISTS socialaccount_socialtoken\", reverse_sql=migrations.RunSQL.noop),",
+      ],
+    },
+    {
+      framework: "django",
       name: "manage.get.gov 0168: DeleteModel of a model a later migration creates again (0169, to change its key): the fix keeps a copy and deletes it as written, since a table kept by a state-only removal makes that CreateModel fail",
       path: "app/migrations/0002_delete_customer.py",
       files: {

@@ -1,7 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { railsDropTableFix, railsDropWith, railsModel, railsTableDefinition, railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
-import { fixFor, modelName, sym } from "../support/fix.js";
+import { fixFor, sqlString, sym } from "../support/fix.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import type { Operation, OperationOf } from "../../model.js";
@@ -73,13 +73,38 @@ function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">
 function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_table">, table: string): string {
   const removeField = /\bRemoveField\s*\(/.test(op.text) ? /\bmodel_name\s*=\s*(["'][^"']+["'])[\s\S]*?\bname\s*=\s*(["'][^"']+["'])|\bname\s*=\s*(["'][^"']+["'])[\s\S]*?\bmodel_name\s*=\s*(["'][^"']+["'])/.exec(op.text) : null;
   const [model, field] = removeField ? (removeField[1] ? [removeField[1], removeField[2]] : [removeField[4], removeField[3]]) : [];
-  const state = removeField ? `migrations.RemoveField(model_name=${model}, name=${field})` : `migrations.DeleteModel(name="${op.ormModel ?? modelName(table)}")`;
+  const state = removeField ? `migrations.RemoveField(model_name=${model}, name=${field})` : `migrations.DeleteModel(name="${op.ormModel}")`;
   return [
     removeField
       ? `# 1. Remove the many-to-many field from the model and from Django's state only (its join table ${table} stays), and deploy:`
       : `# 1. Delete the model from the code and from Django's state only (the table stays), and deploy:`,
     ...stateOnly(ctx, state, op.tables),
   ].join("\n              ");
+}
+
+/**
+ * Django, a table no model of the migrations maps (a removed third-party app's, dropped with RunSQL: linkedevents'
+ * allauth remnants): there is no state to change, and a model name made up from the table would name nothing. Keep a
+ * copy where the table exists (the drop may say IF EXISTS), then the drop as written.
+ */
+function unmappedTableRemoval(ctx: RuleContext, op: OperationOf<"drop_table">, table: string): string {
+  const sql = migrationDialect(ctx.migration);
+  const backup = sql.ident(`${table.split(".").pop()}_backup`);
+  const copy =
+    ctx.migration.database === "postgresql"
+      ? `DO $$ BEGIN IF to_regclass(${sqlString(sql.ident(table))}) IS NOT NULL THEN ${sql.copyTable(`${table.split(".").pop()}_backup`, table)}; END IF; END $$`
+      : sql.copyTable(`${table.split(".").pop()}_backup`, table);
+  const others = op.tables.length > 1;
+  const drop = others ? `DROP TABLE ${op.ifExists ? "IF EXISTS " : ""}${sql.ident(table)}` : op.text.trim().replace(/;\s*$/, "");
+  return [
+    `# 1. No model of the migrations migguard read maps ${table}, so Django's state has nothing to delete: remove every use of the table from the code and deploy.`,
+    `# 2. Keep a copy${ctx.migration.database === "postgresql" ? " where the table exists" : ""}, then drop it${others ? ` on its own (line ${op.loc.line} drops ${op.tables.length} tables in one statement: give each its copy before its drop)` : " as written"}:`,
+    `migrations.RunSQL(`,
+    `    ${JSON.stringify(copy)},`,
+    `    reverse_sql=${JSON.stringify(`DROP TABLE IF EXISTS ${backup}`)},`,
+    `),`,
+    `migrations.RunSQL(${pythonString(drop)}, reverse_sql=migrations.RunSQL.noop),`,
+  ].join("\n");
 }
 
 /** SeparateDatabaseAndState: `state` in Django's state, and in the database only the kept tables' foreign keys dropped. */
@@ -324,13 +349,14 @@ export default defineRule({
                   : ""
               }`,
             rails: () => railsDropTableFix(op, table, copy) ?? railsDropWithDefinition(ctx, op, table, copy),
-            django: () => `
+            // RunSQL of a table no model maps (a removed app's): no state to change, and no model name to make up
+            django: () => (!op.ormModel && !/\bRemoveField\s*\(/.test(op.text) ? unmappedTableRemoval(ctx, op, table) : `
               ${djangoStateOnlyRemoval(ctx, op, table)}
               # 2. In a later migration, once nothing reads it, move it out of the way (drop it once nobody misses the rows):
               migrations.RunSQL(
                   ${JSON.stringify(`ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)}`)},
                   reverse_sql=${JSON.stringify(`ALTER TABLE ${ident(`${table.split(".").pop()}_deprecated`)} RENAME TO ${t}`)},
-              ),`,
+              ),`),
             alembic: () => `
               # 1. Stop using the table and deploy. 2. Keep a copy, then drop it in a later revision:
               op.execute(${JSON.stringify(copy)})
