@@ -21,6 +21,28 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "op.execute drops IF EXISTS a removed package's table no model or revision defines: the copy is guarded by to_regclass and the drop keeps IF EXISTS",
+      path: "alembic/versions/e5_drop_allauth.py",
+      code: `from alembic import op
+
+revision = "e5"
+down_revision = "d4"
+
+
+def upgrade():
+    op.execute("DROP TABLE IF EXISTS account_emailaddress")
+
+
+def downgrade():
+    pass
+`,
+      lines: [8],
+      fixes: [
+        "# 1. Stop using the table and deploy. 2. Keep a copy, then drop it in a later revision:\nop.execute(\"DO $$ BEGIN IF to_regclass('account_emailaddress') IS NOT NULL THEN CREATE TABLE account_emailaddress_backup AS TABLE account_emailaddress; END IF; END $$\")\nop.execute(\"DROP TABLE IF EXISTS account_emailaddress\")",
+      ],
+    },
+    {
+      framework: "alembic",
       name: "a loop over tables only the database names drops each, under an offline deploy: the message and the fix for no old code running say the table is unknown, never print a placeholder",
       path: "alembic/versions/e5_drop_legacy.py",
       code: `from alembic import op

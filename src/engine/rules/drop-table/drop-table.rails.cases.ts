@@ -642,6 +642,24 @@ end
     },
     {
       framework: "rails",
+      name: "execute drops IF EXISTS a removed gem's table no model or migration defines: the copy is guarded by to_regclass, the drop keeps IF EXISTS, and no model class is made up from the table",
+      code: `class RemoveAllauthRemnants < ActiveRecord::Migration[7.1]
+  def up
+    execute "DROP TABLE IF EXISTS account_emailaddress"
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        "# 1. Remove every use of the account_emailaddress table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table; the down creates it again, so a rollback restores the table (its rows stay in the copy):\ndef up\n  execute \"DO $$ BEGIN IF to_regclass('account_emailaddress') IS NOT NULL THEN CREATE TABLE account_emailaddress_backup AS TABLE account_emailaddress; END IF; END $$\"\n  drop_table :account_emailaddress, if_exists: true\nend\n\ndef down\n  create_table :account_emailaddress do |t|\n    # migguard found no create_table of account_emailaddress in the earlier migrations: copy its columns from db/schema.rb\n  end\nend",
+      ],
+    },
+    {
+      framework: "rails",
       name: "DROP TABLE in execute",
       code: `class DropLegacy < ActiveRecord::Migration[7.1]
   def up

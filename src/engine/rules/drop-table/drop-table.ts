@@ -90,10 +90,7 @@ function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_table">,
 function unmappedTableRemoval(ctx: RuleContext, op: OperationOf<"drop_table">, table: string): string {
   const sql = migrationDialect(ctx.migration);
   const backup = sql.ident(`${table.split(".").pop()}_backup`);
-  const copy =
-    ctx.migration.database === "postgresql"
-      ? `DO $$ BEGIN IF to_regclass(${sqlString(sql.ident(table))}) IS NOT NULL THEN ${sql.copyTable(`${table.split(".").pop()}_backup`, table)}; END IF; END $$`
-      : sql.copyTable(`${table.split(".").pop()}_backup`, table);
+  const copy = ctx.migration.database === "postgresql" ? guardedCopy(ctx, table) : sql.copyTable(`${table.split(".").pop()}_backup`, table);
   const others = op.tables.length > 1;
   const drop = others ? `DROP TABLE ${op.ifExists ? "IF EXISTS " : ""}${sql.ident(table)}` : op.text.trim().replace(/;\s*$/, "");
   return [
@@ -105,6 +102,12 @@ function unmappedTableRemoval(ctx: RuleContext, op: OperationOf<"drop_table">, t
     `),`,
     `migrations.RunSQL(${pythonString(drop)}, reverse_sql=migrations.RunSQL.noop),`,
   ].join("\n");
+}
+
+/** PostgreSQL: the copy of `table` only where it exists, for a drop that says IF EXISTS (a table it may not find). */
+function guardedCopy(ctx: RuleContext, table: string): string {
+  const sql = migrationDialect(ctx.migration);
+  return `DO $$ BEGIN IF to_regclass(${sqlString(sql.ident(table))}) IS NOT NULL THEN ${sql.copyTable(`${table.split(".").pop()}_backup`, table)}; END IF; END $$`;
 }
 
 /** SeparateDatabaseAndState: `state` in Django's state, and in the database only the kept tables' foreign keys dropped. */
@@ -197,7 +200,7 @@ function explicitDownFix(ctx: RuleContext, op: OperationOf<"drop_table">, table:
   const create = written ?? `create_table ${sym(table)} do |t|\n  # migguard found no create_table of ${table} in the earlier migrations: copy its columns from db/schema.rb\nend`;
   const indent = (text: string) => text.replace(/^(?=.)/gm, "  ");
   const ownDown = down.status === "present" && !down.derived && down.ops.length > 0;
-  const drop = op.text.trim().startsWith("drop_table") ? reindented(op.text.trim()) : `drop_table ${sym(table)}`;
+  const drop = op.text.trim().startsWith("drop_table") ? reindented(op.text.trim()) : `drop_table ${sym(table)}${op.ifExists ? ", if_exists: true" : ""}`;
   return [
     ...steps,
     `# 2. Keep a copy, then drop the table; the down creates it again${written ? " (as the migration that created it wrote it)" : ""}, so a rollback restores the table (its rows stay in the copy):`,
@@ -328,7 +331,8 @@ export default defineRule({
         const sql = migrationDialect(ctx.migration);
         const ident = sql.ident;
         const t = ident(table);
-        const copy = sql.copyTable(`${table.split(".").pop()}_backup`, table);
+        // DROP TABLE IF EXISTS: the table may be absent, and a bare copy would fail where the drop would not
+        const copy = op.ifExists && ctx.migration.database === "postgresql" ? guardedCopy(ctx, table) : sql.copyTable(`${table.split(".").pop()}_backup`, table);
         // plain SQL: where the application's code still names it (nothing when no code was read)
         const named = stillNamed(sqlCodeNames(ctx, table));
         ctx.report({
@@ -360,7 +364,7 @@ export default defineRule({
             alembic: () => `
               # 1. Stop using the table and deploy. 2. Keep a copy, then drop it in a later revision:
               op.execute(${JSON.stringify(copy)})
-              op.drop_table(${alembicTable(table).name}${alembicTable(table).schema})`,
+              ${op.ifExists && op.embeddedSql ? `op.execute(${JSON.stringify(`DROP TABLE IF EXISTS ${t}`)})` : `op.drop_table(${alembicTable(table).name}${alembicTable(table).schema})`}`,
           }),
         });
       }
