@@ -32,11 +32,3 @@ export function removeCheck(migration: RailsVersioned, table: string, name: stri
 
 /** Whether the project's Rails has add_foreign_key's validate: and validate_foreign_key (5.2+). */
 export const hasForeignKeyValidation = (migration: RailsVersioned): boolean => railsAtLeast(migration, 5.2);
-
-/** A foreign key added NOT VALID in SQL, under a name of its own (Rails before 5.2 has no validate: false). */
-export function addForeignKeyNotValidSql(table: string, column: string, to: string, primaryKey: string, name: string, clauses = ""): string {
-  return execute(`ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${ident(column)}) REFERENCES ${ident(to)} (${ident(primaryKey)})${clauses} NOT VALID`);
-}
-
-/** The VALIDATE of a foreign key by its name, in SQL. */
-export const validateConstraintSql = (table: string, name: string): string => execute(`ALTER TABLE ${ident(table)} VALIDATE CONSTRAINT ${ident(name)}`);
