@@ -327,7 +327,7 @@ function asComment(path: string, text: string): string {
   return prefix ? `${prefix} ${text}` : text;
 }
 
-function applyWaivers(raw: Raw[], migration: Migration, config: Config): ReportedFinding[] {
+function applyWaivers(raw: Raw[], migration: Migration, config: Config, replacedBy?: Migration): ReportedFinding[] {
   const out: ReportedFinding[] = [];
   const waiverSeverity = effectiveSeverity(config, WAIVER_WITHOUT_REASON);
   for (const waiver of migration.waivers) {
@@ -355,6 +355,12 @@ function applyWaivers(raw: Raw[], migration: Migration, config: Config): Reporte
     const peer = finding.severity !== "info" ? peerWaiverOf(finding, migration) : undefined;
     if (peer) {
       out.push({ ...finding, severity: "info", message: `${finding.message} (waived by ${peer.peer} on line ${peer.line})` });
+      continue;
+    }
+    // a migration a Django squash replaces runs nowhere any more: a new database runs the squash, an existing one
+    // applied it before the squash was written (the squash's own findings stand for its operations)
+    if (replacedBy && finding.severity !== "info") {
+      out.push({ ...finding, severity: "info", message: `${finding.message} (replaced by the squashed migration ${replacedBy.path.split("/").pop()}: a new database runs the squash instead, and one that applied this migration did so before the squash was written)` });
       continue;
     }
     // a squash replays history that every deployment already ran: it reaches a live table only on a database
@@ -540,7 +546,14 @@ function ruleFindings(
 const dependsOnDeploy = (raw: readonly Raw[]): boolean => raw.some((r) => (r.hazard || r.withoutOldCode) && r.finding.severity !== "info");
 
 /** The findings of one migration as reported: the deploy's notes, waivers, syntax and hidden-statement findings. */
-function reportMigration(migration: Migration, config: Config, rawFindings: Raw[], deploy: DeployDecision | (() => DeployDecision)): ReportedFinding[] {
+function reportMigration(
+  migration: Migration,
+  config: Config,
+  rawFindings: Raw[],
+  deploy: DeployDecision | (() => DeployDecision),
+  /** lint: the Django squash whose `replaces` lists this migration */
+  replacedBy?: Migration,
+): ReportedFinding[] {
   let raw = rawFindings;
   if (dependsOnDeploy(raw)) {
     const decision = typeof deploy === "function" ? deploy() : deploy;
@@ -557,7 +570,7 @@ function reportMigration(migration: Migration, config: Config, rawFindings: Raw[
       return finding ? [{ ...r, finding }] : [];
     });
   }
-  return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config), ...hiddenFindings(migration, config).filter((f) => !isWaived(f, migration))];
+  return [...applyWaivers(oneFindingPerHazard(raw), migration, config, replacedBy), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config), ...hiddenFindings(migration, config).filter((f) => !isWaived(f, migration))];
 }
 
 /** SQL fixes keep the runner's templating of the names they repeat (rivermigrate's `/* TEMPLATE: schema *\/`). */
@@ -831,7 +844,9 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
       const load = deploy.readersToLoad();
       if (load) yield load;
     }
-    append(findings, reportMigration(migration, config, raw, deploy.get));
+    // lint only: a review that edits a replaced migration keeps edited-migration's finding as it is
+    const replacedBy = input.changeAdds === undefined ? history.djangoSquashReplacing(migration.path) : undefined;
+    append(findings, reportMigration(migration, config, raw, deploy.get, replacedBy));
   }
   for (const down of orphanDowns) {
     yield;

@@ -384,6 +384,18 @@ export class SchemaHistory {
     return leaves;
   }
 
+  /**
+   * Django: the squashed migration of the app whose `replaces` names `migrationPath`'s migration. No database runs
+   * a replaced migration in practice: a new one runs the squash instead, an existing one applied it before the squash.
+   */
+  djangoSquashReplacing(migrationPath: string): Migration | undefined {
+    const at = this.positions.get(migrationPath);
+    const members = at && this.members.get(at.set);
+    if (!members || members[0]?.framework !== "django") return undefined;
+    const name = (migrationPath.split("/").pop() ?? "").replace(/\.py$/, "");
+    return members.find((m) => m.path !== migrationPath && m.djangoReplaces?.includes(name));
+  }
+
   /** Django: the app's migrations were not all read (one depends on a migration of the app that is not there): its leaf nodes are not known */
   djangoGraphPartial(migrationPath: string): boolean {
     const at = this.positions.get(migrationPath);
