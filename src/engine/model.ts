@@ -419,6 +419,10 @@ export const DataMigration = op("data_migration", {
   reversible: z.boolean(),
   /** RunPython that imports models directly instead of apps.get_model */
   importsModelsDirectly: z.boolean().default(false),
+  /** RunPython: the models it imports directly, the name its code uses and the class it binds */
+  directModels: z.array(z.object({ name: z.string(), className: z.string() })).optional(),
+  /** RunPython that imports models directly: the attribute names its code calls (`xform.get_full_dict()`) */
+  methodCalls: z.array(z.string()).optional(),
   /** tables it touches when known */
   tables: z.array(z.string()).default([]),
   /** the tables it writes, when every write it makes names its table (a Ruby loop that creates rows of a new table) */

@@ -670,6 +670,10 @@ function rowWritesOf(facts: DataFunctionFacts | undefined, state: AppState): { d
   return { ...(deletes.length ? { deletes } : {}), ...(overwrites.length ? { overwrites } : {}) };
 }
 
+/** Each name once, sorted by name (the same import in the function and its reverse). */
+const uniqueClasses = (classes: Array<{ name: string; className: string }>) =>
+  [...new Map(classes.map((c) => [c.name, c])).values()].sort((a, b) => a.name.localeCompare(b.name));
+
 function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: OperationInput[]) => void): void {
   const code = kwarg(call, "code", 0);
   const reverse = kwarg(call, "reverse_code", 1);
@@ -699,6 +703,8 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     importsModelsDirectly: direct.length > 0,
     // the first model it imports directly, for the apps.get_model() line of the fix
     ...(direct.length ? { ormModel: [...direct].sort()[0] } : {}),
+    // every model it imports directly and the methods it calls: a method today's class defines is no part of the historical model
+    ...(direct.length ? { directModels: uniqueClasses([...(facts?.directClasses ?? []), ...(reverseFacts?.directClasses ?? [])]), methodCalls: [...new Set([...(facts?.methodCalls ?? []), ...(reverseFacts?.methodCalls ?? [])])].sort() } : {}),
     tables: tablesOf(facts, ctx.state),
     ...(facts ? { mentions: facts.mentions } : {}),
     ...(readsThrough.length ? { readsThrough } : {}),

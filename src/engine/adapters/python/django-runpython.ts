@@ -15,6 +15,8 @@ import { tablesReadBySql } from "./django-sql-reads.js";
 export interface DataFunctionFacts {
   /** models used from imports instead of `apps.get_model` */
   directModels: string[];
+  /** each of those names and the class it binds (`from shop.models import Order as LiveOrder`: LiveOrder, Order) */
+  directClasses: Array<{ name: string; className: string }>;
   /** the historical models it asks for (`apps.get_model("shop", "Order")`) */
   models: Array<{ app: string; model: string }>;
   /** `Order.objects.all().delete()` / `Order.objects.update(...)`: every row of the model's table */
@@ -23,6 +25,8 @@ export interface DataFunctionFacts {
   valueDeletes?: Array<{ app?: string; model: string; field: string; line: number }>;
   /** every name the body uses (identifiers, attributes, keyword arguments, words of its strings): the fields it may read */
   mentions: string[];
+  /** the attribute names it calls (`xform.get_full_dict()`, `Instance.objects.filter(...)`): methods of today's model classes it may need */
+  methodCalls: string[];
   /** every call only reads (queryset reads, a literal SELECT): not a data change */
   readOnly: boolean;
   /** the rows of its models it deletes or overwrites (django-row-writes.ts) */
@@ -38,6 +42,24 @@ function mentionedNames(body: PyNode): string[] {
     if (node.type === "identifier") names.add(node.text);
     // a lookup such as "meal__isnull" names the field before its first "__"
     else for (const word of node.text.split(/[^A-Za-z0-9_]+/)) if (word) names.add(word.split("__")[0]);
+  }
+  return [...names].sort();
+}
+
+/**
+ * Names of the methods the body calls on a name or an attribute (`inst.get_full_dict()`, `Order.build()`,
+ * `self.order.save()`): what may be a model's or an instance's. Calls on a manager or on what a call returns
+ * (`Order.objects.get()`, `qs.filter(...).update()`, `(inst.json or {}).get()`) are a queryset's or a value's.
+ */
+function methodCalls(body: PyNode): string[] {
+  const names = new Set<string>();
+  for (const call of body.descendantsOfType("call")) {
+    const fn = call.childForFieldName("function");
+    if (fn?.type !== "attribute") continue;
+    const receiver = fn.childForFieldName("object");
+    const onManager = receiver?.type === "attribute" && receiver.childForFieldName("attribute")?.text === "objects";
+    const name = fn.childForFieldName("attribute")?.text;
+    if (name && (receiver?.type === "identifier" || (receiver?.type === "attribute" && !onManager))) names.add(name);
   }
   return [...names].sort();
 }
@@ -63,7 +85,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
   const fromGetModel = new Map<string, { app: string; model: string } | undefined>();
   const models = new Map<string, { app: string; model: string }>();
   const direct = new Set<string>();
-  if (!body) return { directModels: [], models: [], wholeTableWrites: [], mentions: [], readOnly: false, rowWrites: [], sqlReads: [] };
+  if (!body) return { directModels: [], directClasses: [], models: [], wholeTableWrites: [], mentions: [], methodCalls: [], readOnly: false, rowWrites: [], sqlReads: [] };
 
   for (const call of body.descendantsOfType("call")) {
     const fn = call.childForFieldName("function");
@@ -114,5 +136,9 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
   // a model named by its variable, or asked for where it is used (`apps.get_model("api", "FilterList").objects...`)
   const resolve = (node: PyNode) =>
     node.type === "identifier" ? (isModel(node.text) ? targetOf(node.text) : undefined) : node.type === "call" && node.childForFieldName("function")?.text.split(".").pop() === "get_model" ? getModelTarget(node, imports) : undefined;
-  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), sqlReads: tablesReadBySql(body, imports) };
+  const directClasses = [...direct].sort().map((name) => {
+    const bound = imports.lookup(name) ?? name;
+    return { name, className: bound.slice(bound.lastIndexOf(".") + 1) };
+  });
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), sqlReads: tablesReadBySql(body, imports) };
 }

@@ -1,5 +1,33 @@
 import { defineCases } from "../support/rule.js";
 
+// today's classes: Order defines methods (one inherited from a mixin of the app), Customer only fields and a manager
+const SHOP_MODELS = {
+  "shop/models.py": `from django.db import models
+
+
+class Totalled:
+    def rounded_total(self):
+        return round(self.total or 0)
+
+
+class Order(models.Model, Totalled):
+    total = models.IntegerField(null=True)
+
+    def compute_total(self):
+        return sum(line.amount for line in self.lines.all())
+
+    def update(self, **values):
+        for name, value in values.items():
+            setattr(self, name, value)
+        self.save()
+
+
+class Customer(models.Model):
+    email = models.EmailField()
+    objects = models.Manager()
+`,
+};
+
 export default defineCases({
   invalid: [
     {
@@ -65,6 +93,70 @@ class Migration(migrations.Migration):
     operations = [migrations.RunPython(add_welcome_order, migrations.RunPython.noop)]
 `,
       lines: [13],
+    },
+    {
+      framework: "django",
+      name: "the function calls methods today's model class defines: no blind swap to apps.get_model(), whose historical model lacks them",
+      path: "shop/migrations/0005_order_totals.py",
+      files: SHOP_MODELS,
+      code: `from django.db import migrations
+
+from shop.models import Customer, Order as LiveOrder
+
+
+def fill_totals(apps, schema_editor):
+    for order in LiveOrder.objects.filter(total__isnull=True):
+        order.total = order.compute_total() + order.rounded_total()
+        order.save(update_fields=["total"])
+    Customer.objects.filter(email="").delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0004_order_total")]
+
+    operations = [migrations.RunPython(fill_totals, migrations.RunPython.noop)]
+`,
+      lines: [16],
+      fixes: [
+        [
+          "def fill_totals(apps, schema_editor):",
+          '    Customer = apps.get_model("shop", "Customer")  # the historical model',
+          '    # LiveOrder stays imported from the app: apps.get_model("shop", "Order") would give a historical model, which lacks the methods fill_totals() calls that shop/models.py defines on today\'s class: compute_total(), rounded_total().',
+          "    # Copy their logic into this migration (functions that take the historical instance) so it keeps working after the model changes, then take LiveOrder from apps.get_model().",
+          "    ...  # the rest of fill_totals() as written",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
+      name: "the function uses only fields and managers of a model that defines methods (a queryset's update(), not the model's): swapped for apps.get_model() as usual",
+      path: "shop/migrations/0005_close_orders.py",
+      files: SHOP_MODELS,
+      code: `from django.db import migrations
+
+from shop.models import Order
+
+
+def close_orders(apps, schema_editor):
+    for order in Order.objects.filter(total__isnull=True, lines__isnull=False):
+        order.total = 0
+        order.save(update_fields=["total"])
+    Order.objects.filter(total__isnull=True).update(total=0)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0004_order_total")]
+
+    operations = [migrations.RunPython(close_orders, migrations.RunPython.noop)]
+`,
+      lines: [16],
+      fixes: [
+        [
+          "def close_orders(apps, schema_editor):",
+          '    Order = apps.get_model("shop", "Order")  # the historical model, not `from shop.models import Order`',
+          "    # the rest of close_orders() as written, every model it imports from the app taken from apps.get_model() like this one",
+        ].join("\n"),
+      ],
     },
   ],
   valid: [

@@ -3,6 +3,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { methodsTheHistoricalModelLacks } from "./model-methods.js";
 
 /** django-migration-linter's RUNPYTHON_MODEL_IMPORT: a data migration must use the historical models. */
 export default defineRule({
@@ -38,10 +39,28 @@ export default defineRule({
           sql: "-- use the model as of this migration",
           django: () => {
             const fn = functionName();
-            return `
+            // the class the name binds (`from shop.models import Order as LiveOrder` asks apps for Order)
+            const modelClass = op.directModels?.find((m) => m.name === model)?.className ?? model;
+            const lacking = methodsTheHistoricalModelLacks(ctx, op);
+            if (lacking.length === 0)
+              return `
             def ${fn}(apps, schema_editor):
-                ${model} = apps.get_model("${app}", "${model}")  # the historical model, not \`from ${app}.models import ${model}\`
+                ${model} = apps.get_model("${app}", "${modelClass}")  # the historical model, not \`from ${app}.models import ${modelClass}\`
                 # the rest of ${fn}() as written, every model it imports from the app taken from apps.get_model() like this one`;
+            // a historical model has the fields and managers, not the methods: swapping blindly breaks every call of one
+            const kept = lacking.map((l) => l.name);
+            const swappable = (op.directModels ?? []).filter((m) => !kept.includes(m.name));
+            const lines = [
+              `def ${fn}(apps, schema_editor):`,
+              ...swappable.map((m) => `    ${m.name} = apps.get_model("${app}", "${m.className}")  # the historical model`),
+              ...lacking.map(
+                (l) =>
+                  `    # ${l.name} stays imported from the app: apps.get_model("${app}", "${l.className}") would give a historical model, which lacks the methods ${fn}() calls that ${l.path} defines on today's class: ${l.methods.map((m) => `${m}()`).join(", ")}.`,
+              ),
+              `    # Copy their logic into this migration (functions that take the historical instance) so it keeps working after the model changes, then take ${kept.join(", ")} from apps.get_model().`,
+              `    ...  # the rest of ${fn}() as written`,
+            ];
+            return lines.join("\n");
           },
         }),
       });

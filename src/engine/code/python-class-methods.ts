@@ -1,0 +1,58 @@
+/**
+ * The classes of a project's Python files and the methods their bodies define (read with tree-sitter's Python
+ * grammar), mixins without a base too (`class InstanceBaseClass:`): what today's model class can do that the
+ * historical model apps.get_model() gives cannot, since that one has fields and managers only.
+ */
+import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+import type { SourceFile } from "../model.js";
+
+export interface PythonClass {
+  path: string;
+  className: string;
+  /** the classes it extends, by their last name (`models.Model` -> Model) */
+  bases: string[];
+  /** `def name(...)` of its body, decorated ones (`@property`, `@classmethod`) too */
+  methods: string[];
+}
+
+const definitions = (block: PyNode | null): PyNode[] =>
+  (block?.namedChildren ?? []).flatMap((statement) => {
+    const node = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+    return node ? [node] : [];
+  });
+
+function readClass(path: string, node: PyNode): PythonClass | undefined {
+  const className = node.childForFieldName("name")?.text;
+  if (!className) return undefined;
+  const bases = (node.childForFieldName("superclasses")?.namedChildren ?? [])
+    .filter((b) => b.type === "identifier" || b.type === "attribute")
+    .map((b) => b.text.slice(b.text.lastIndexOf(".") + 1));
+  const methods = definitions(node.childForFieldName("body"))
+    .filter((d) => d.type === "function_definition")
+    .flatMap((d) => d.childForFieldName("name")?.text ?? []);
+  return { path, className, bases, methods };
+}
+
+/** The top-level classes of these files; files with syntax errors are skipped. */
+export function readPythonClasses(files: readonly SourceFile[]): PythonClass[] {
+  const classes: PythonClass[] = [];
+  for (const file of files) {
+    if (!file.path.endsWith(".py") || !file.content.includes("class ")) continue;
+    withPythonTree(file.content, (root) => {
+      if (root.hasError) return;
+      for (const node of definitions(root)) {
+        const read = node.type === "class_definition" ? readClass(file.path, node) : undefined;
+        if (read) classes.push(read);
+      }
+    });
+  }
+  return classes;
+}
+
+/** The methods `className` defines, itself or through the classes it extends among `classes`. */
+export function methodsOf(className: string, classes: readonly PythonClass[], seen = new Set<string>()): string[] {
+  if (seen.has(className)) return [];
+  seen.add(className);
+  const own = classes.filter((c) => c.className === className);
+  return own.flatMap((c) => [...c.methods, ...c.bases.flatMap((b) => methodsOf(b, classes, seen))]);
+}
