@@ -5,6 +5,7 @@
  */
 import { withPythonTree } from "../adapters/python/parser.js";
 import type { SourceFile } from "../model.js";
+import { classMethodNames } from "./python-class-methods.js";
 
 /** `(appDir, model)` -> the names of the functions the class body defines; undefined when the class is not found. */
 export function djangoModelMethods(files: ReadonlyMap<string, SourceFile>): (appDir: string, model: string) => ReadonlySet<string> | undefined {
@@ -18,14 +19,7 @@ export function djangoModelMethods(files: ReadonlyMap<string, SourceFile>): (app
       if (out || !(path === `${appDir}/models.py` || (path.startsWith(`${appDir}/models/`) && path.endsWith(".py")))) continue;
       withPythonTree(file.content, (root) => {
         const cls = root.descendantsOfType("class_definition").find((c) => c.childForFieldName("name")?.text === model);
-        const body = cls?.childForFieldName("body");
-        if (!body) return;
-        out = new Set<string>();
-        for (const statement of body.namedChildren) {
-          const fn = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
-          const name = fn?.type === "function_definition" ? fn.childForFieldName("name")?.text : undefined;
-          if (name) out.add(name);
-        }
+        if (cls?.childForFieldName("body")) out = new Set(classMethodNames(cls));
       });
     }
     memo.set(key, out);

@@ -21,16 +21,19 @@ const definitions = (block: PyNode | null): PyNode[] =>
     return node ? [node] : [];
   });
 
+/** The names of the functions a class body defines, decorated ones (`@property`, `@classmethod`) too. */
+export const classMethodNames = (cls: PyNode): string[] =>
+  definitions(cls.childForFieldName("body"))
+    .filter((d) => d.type === "function_definition")
+    .flatMap((d) => d.childForFieldName("name")?.text ?? []);
+
 function readClass(path: string, node: PyNode): PythonClass | undefined {
   const className = node.childForFieldName("name")?.text;
   if (!className) return undefined;
   const bases = (node.childForFieldName("superclasses")?.namedChildren ?? [])
     .filter((b) => b.type === "identifier" || b.type === "attribute")
     .map((b) => b.text.slice(b.text.lastIndexOf(".") + 1));
-  const methods = definitions(node.childForFieldName("body"))
-    .filter((d) => d.type === "function_definition")
-    .flatMap((d) => d.childForFieldName("name")?.text ?? []);
-  return { path, className, bases, methods };
+  return { path, className, bases, methods: classMethodNames(node) };
 }
 
 /** The top-level classes of these files; files with syntax errors are skipped. */
