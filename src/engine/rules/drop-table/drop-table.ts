@@ -90,7 +90,7 @@ function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_table">,
 function unmappedTableRemoval(ctx: RuleContext, op: OperationOf<"drop_table">, table: string): string {
   const sql = migrationDialect(ctx.migration);
   const backup = sql.ident(`${table.split(".").pop()}_backup`);
-  const copy = ctx.migration.database === "postgresql" ? guardedCopy(ctx, table) : sql.copyTable(`${table.split(".").pop()}_backup`, table);
+  const copy = ctx.migration.database === "postgresql" ? guardedCopy(ctx, table) : backupCopy(ctx, table);
   const others = op.tables.length > 1;
   const drop = others ? `DROP TABLE ${op.ifExists ? "IF EXISTS " : ""}${sql.ident(table)}` : op.text.trim().replace(/;\s*$/, "");
   return [
@@ -104,10 +104,12 @@ function unmappedTableRemoval(ctx: RuleContext, op: OperationOf<"drop_table">, t
   ].join("\n");
 }
 
+/** The statement that copies `table` into `<table>_backup` before it is dropped. */
+const backupCopy = (ctx: RuleContext, table: string): string => migrationDialect(ctx.migration).copyTable(`${table.split(".").pop()}_backup`, table);
+
 /** PostgreSQL: the copy of `table` only where it exists, for a drop that says IF EXISTS (a table it may not find). */
 function guardedCopy(ctx: RuleContext, table: string): string {
-  const sql = migrationDialect(ctx.migration);
-  return `DO $$ BEGIN IF to_regclass(${sqlString(sql.ident(table))}) IS NOT NULL THEN ${sql.copyTable(`${table.split(".").pop()}_backup`, table)}; END IF; END $$`;
+  return `DO $$ BEGIN IF to_regclass(${sqlString(migrationDialect(ctx.migration).ident(table))}) IS NOT NULL THEN ${backupCopy(ctx, table)}; END IF; END $$`;
 }
 
 /** SeparateDatabaseAndState: `state` in Django's state, and in the database only the kept tables' foreign keys dropped. */
@@ -323,7 +325,7 @@ export default defineRule({
             // Rails' change: the copy runs up only and drop_table gets the definition rollback recreates (hcb's drop_partner_tables)
             fix:
               ctx.framework === "rails" && inChange(ctx)
-                ? railsDropWithDefinition(ctx, op, table, migrationDialect(ctx.migration).copyTable(`${table.split(".").pop()}_backup`, table), planned.reason)
+                ? railsDropWithDefinition(ctx, op, table, backupCopy(ctx, table), planned.reason)
                 : backupFix(ctx, table, table),
           });
           continue;
@@ -332,7 +334,7 @@ export default defineRule({
         const ident = sql.ident;
         const t = ident(table);
         // DROP TABLE IF EXISTS: the table may be absent, and a bare copy would fail where the drop would not
-        const copy = op.ifExists && ctx.migration.database === "postgresql" ? guardedCopy(ctx, table) : sql.copyTable(`${table.split(".").pop()}_backup`, table);
+        const copy = op.ifExists && ctx.migration.database === "postgresql" ? guardedCopy(ctx, table) : backupCopy(ctx, table);
         // plain SQL: where the application's code still names it (nothing when no code was read)
         const named = stillNamed(sqlCodeNames(ctx, table));
         ctx.report({
