@@ -6,7 +6,7 @@
 import type { ColumnSpec, HiddenOperation, OperationInput, ParseProblem, SourceRange } from "../../model.js";
 import { columnSpec, literalDefault, readField, relatedTable, SWAPPABLE_USER_TABLE, type DjangoField } from "./django-fields.js";
 import { columnsOf, constraintOperation, indexOperation } from "./django-indexes.js";
-import { factoryKey } from "./django-nested-functions.js";
+import { factoryCallKey, factoryKey } from "./django-nested-functions.js";
 import type { DataFunctionFacts } from "./django-runpython.js";
 import { AppState, operationName, togetherSets } from "./django-state.js";
 import { embeddedSql } from "./embedded-sql.js";
@@ -619,11 +619,16 @@ function codeName(value: PyValue | undefined): string | undefined {
   return undefined;
 }
 
+/** The factory call a RunPython's code is, as written on one line (short ones only: a message names it). */
+const calledFactory = (value: PyValue | undefined) => (value?.kind === "call" && value.text.length <= 80 ? value.text.replace(/\s+/g, " ") : undefined);
+
 /** What the reader read of the function a RunPython runs: named, or returned by a factory call (`make_backfill("order")`). */
 function factsOf(code: PyValue | undefined, ctx: Ctx): DataFunctionFacts | undefined {
   const name = codeName(code);
   if (name) return ctx.functions.get(name);
-  return code?.kind === "call" ? ctx.functions.get(factoryKey(code.callee)) : undefined;
+  if (code?.kind !== "call") return undefined;
+  const bound = factoryCallKey(code);
+  return (bound !== undefined ? ctx.functions.get(bound) : undefined) ?? ctx.functions.get(factoryKey(code.callee));
 }
 
 /** Tables of the models a RunPython function asks apps.get_model for (db_table known for this app's models). */
@@ -684,8 +689,9 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     emit([]);
     return;
   }
-  const name = codeName(code);
-  const reverseName = codeName(reverse);
+  // a factory's call is named as written (`forwards_func_factory("Label")`): each call runs a function of its own
+  const name = codeName(code) ?? calledFactory(code);
+  const reverseName = codeName(reverse) ?? calledFactory(reverse);
   const facts = factsOf(code, ctx);
   const reverseFacts = factsOf(reverse, ctx);
   const direct = [...(facts?.directModels ?? []), ...(reverseFacts?.directModels ?? [])];

@@ -6,7 +6,7 @@
 import type { ParseProblem, SizeNote, Waiver } from "../../model.js";
 import { PRESENTATION_ONLY } from "./django-fields.js";
 import { djangoHeaderDateOf } from "./django-header.js";
-import { factoryKey, factoryReturnedFunction } from "./django-nested-functions.js";
+import { factoryBindings, factoryCallKey, factoryKey, factoryReturnedFunction } from "./django-nested-functions.js";
 import { dataFunctionFacts, type DataFunctionFacts } from "./django-runpython.js";
 import { isKnownOperation, operationName } from "./django-state.js";
 import type { ProjectModules } from "./project-modules.js";
@@ -15,7 +15,7 @@ import { assignmentsIn, readModule } from "./module.js";
 import { callParts, functionDefinitions, locOf, unparen } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import { readError, type CutShortList } from "./recovery.js";
-import { truthy, asString, evaluate, type EvalContext, type PyValue } from "./values.js";
+import { truthy, asString, evaluate, type EvalContext, type PyCall, type PyValue } from "./values.js";
 import { baseOf } from "../../paths.js";
 
 export interface DjangoFile {
@@ -134,7 +134,13 @@ export function readDjangoFile(path: string, content: string, modules?: ProjectM
     }
     for (const [factory, def] of module.functions) {
       const inner = calledAsCode(file.operations, factory) ? factoryReturnedFunction(def) : undefined;
-      if (inner) file.functions.set(factoryKey(factory), dataFunctionFacts(inner, module.imports));
+      if (!inner) continue;
+      file.functions.set(factoryKey(factory), dataFunctionFacts(inner, module.imports));
+      // each call with literal arguments, its parameters bound (django-nested-functions.ts)
+      for (const call of callsOf(file.operations, factory)) {
+        const key = factoryCallKey(call);
+        if (key && !file.functions.has(key)) file.functions.set(key, dataFunctionFacts(inner, module.imports, factoryBindings(def, inner, call, module.bindings)));
+      }
     }
     return file;
   });
@@ -204,6 +210,14 @@ function calledAsCode(values: PyValue[], factory: string): boolean {
     if (v.kind === "call") return v.callee === factory || calledAsCode(v.args, factory) || calledAsCode([...v.kwargs.values()], factory);
     if (v.kind === "list") return calledAsCode(v.items, factory);
     return false;
+  });
+}
+
+/** The calls of `factory` where operations are built. */
+function callsOf(values: PyValue[], factory: string): PyCall[] {
+  return values.flatMap((v) => {
+    if (v.kind === "call") return [...(v.callee === factory ? [v] : []), ...callsOf(v.args, factory), ...callsOf([...v.kwargs.values()], factory)];
+    return v.kind === "list" ? callsOf(v.items, factory) : [];
   });
 }
 

@@ -6,7 +6,7 @@
 import type { Imports } from "./imports.js";
 import { parameterNames } from "./nodes.js";
 import type { PyNode } from "./parser.js";
-import { evaluate } from "./values.js";
+import { evaluate, type Bindings } from "./values.js";
 import { unfilteredWrites, valueDeletes } from "./django-querysets.js";
 import { readsOnly } from "./django-read-only.js";
 import { rowWrites, type RowWrite } from "./django-row-writes.js";
@@ -67,9 +67,9 @@ function methodCalls(body: PyNode): string[] {
 const isAppModelsModule = (qualified: string) => !qualified.startsWith("django.") && /(^|\.)models(\.|$)/.test(qualified);
 
 /** `get_model("shop", "Order")` / `get_model("shop.Order")`. */
-function getModelTarget(call: PyNode, imports: Imports): { app: string; model: string } | undefined {
+function getModelTarget(call: PyNode, imports: Imports, bindings?: Bindings): { app: string; model: string } | undefined {
   const args = call.childForFieldName("arguments")?.namedChildren ?? [];
-  const texts = args.map((a) => evaluate(a, { imports })).flatMap((v) => (v.kind === "str" && !v.unresolved ? [v.value] : []));
+  const texts = args.map((a) => evaluate(a, { imports, ...(bindings ? { bindings } : {}) })).flatMap((v) => (v.kind === "str" && !v.unresolved ? [v.value] : []));
   if (texts.length >= 2) return { app: texts[0], model: texts[1] };
   if (texts.length === 1 && texts[0].includes(".")) {
     const [app, model] = texts[0].split(".");
@@ -78,7 +78,8 @@ function getModelTarget(call: PyNode, imports: Imports): { app: string; model: s
   return undefined;
 }
 
-export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunctionFacts {
+/** `bindings`: names known where the function runs (a factory's literal arguments: django-nested-functions.ts) */
+export function dataFunctionFacts(def: PyNode, moduleImports: Imports, bindings?: Bindings): DataFunctionFacts {
   const body = def.childForFieldName("body");
   const params = new Set(parameterNames(def));
   const imports = body ? moduleImports.withBlock(body) : moduleImports;
@@ -91,7 +92,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
     const fn = call.childForFieldName("function");
     const callee = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.text;
     if (callee !== "get_model") continue;
-    const target = getModelTarget(call, imports);
+    const target = getModelTarget(call, imports, bindings);
     if (target) models.set(`${target.app}.${target.model.toLowerCase()}`, target);
     const assignment = call.parent?.type === "assignment" ? call.parent : undefined;
     const left = assignment?.childForFieldName("left");
@@ -135,7 +136,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
   });
   // a model named by its variable, or asked for where it is used (`apps.get_model("api", "FilterList").objects...`)
   const resolve = (node: PyNode) =>
-    node.type === "identifier" ? (isModel(node.text) ? targetOf(node.text) : undefined) : node.type === "call" && node.childForFieldName("function")?.text.split(".").pop() === "get_model" ? getModelTarget(node, imports) : undefined;
+    node.type === "identifier" ? (isModel(node.text) ? targetOf(node.text) : undefined) : node.type === "call" && node.childForFieldName("function")?.text.split(".").pop() === "get_model" ? getModelTarget(node, imports, bindings) : undefined;
   const directClasses = [...direct].sort().map((name) => {
     const bound = imports.lookup(name) ?? name;
     return { name, className: bound.slice(bound.lastIndexOf(".") + 1) };

@@ -1,6 +1,16 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { CF_PUSH_THEN_MIGRATE, OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
+import { PARLER_REMOVE, PARLER_REMOVE_PATH, parlerCopy } from "../../testing/parler-fixtures.js";
 import { defineCases } from "../support/rule.js";
+
+/** A factory whose inner function reads `modelname`'s rows and writes each label into a translation (django-parler's recipe, by hand). */
+const CREATE_TRANSLATIONS_FACTORY = `def forwards_func_factory(modelname):
+    def forwards_func(apps, schema_editor):
+        MyModel = apps.get_model("app", modelname)
+        for obj in MyModel.objects.all():
+            obj.translations.create(language_code="fi", label=obj.label)
+
+    return forwards_func`;
 
 /** bookwyrm's 0074: one RemoveField of Connector.politeness_delay. */
 const BOOKWYRM_0074 = `from django.db import migrations
@@ -322,6 +332,25 @@ class Migration(migrations.Migration):
       lines: [13],
       severities: ["info"],
       messages: ["0210_report_statuses_alter_report_status.py:51 (RunPython(copy_status_field)) copied its values"],
+    },
+    {
+      framework: "django",
+      name: "the previous migration's RunPython is a factory's function called with a literal model name (`forwards_func_factory(\"Label\")`): it is read with the name bound, so it read label before the drop (a warning that old servers read it); color it never read, the error",
+      path: PARLER_REMOVE_PATH,
+      code: PARLER_REMOVE,
+      files: parlerCopy(CREATE_TRANSLATIONS_FACTORY, `migrations.RunPython(forwards_func_factory("Label"), migrations.RunPython.noop),`),
+      lines: [8, 9],
+      severities: ["warning", "error"],
+      messages: ['0002_migrate_translatable_fields.py:16 (RunPython(forwards_func_factory("Label"))) read its values', "a rollback cannot restore the values"],
+    },
+    {
+      framework: "django",
+      name: "the factory is called with a name known only as the migration runs (a setting): which model it reads is unknown, the data-loss error",
+      path: PARLER_REMOVE_PATH,
+      code: PARLER_REMOVE,
+      files: parlerCopy(`from django.conf import settings\n\n${CREATE_TRANSLATIONS_FACTORY}`, `migrations.RunPython(forwards_func_factory(settings.TRANSLATED_MODEL), migrations.RunPython.noop),`),
+      lines: [8, 9],
+      severities: ["error", "error"],
     },
     {
       framework: "django",
