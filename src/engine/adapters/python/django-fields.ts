@@ -9,6 +9,7 @@ import { typeRef } from "../../types.js";
 import { lastSegment } from "./imports.js";
 import { truthy, asNumber, asString, kwarg, type PyCall, type PyValue } from "./values.js";
 import { djangoIndexName } from "./django-foreign-key-sql.js";
+import { asPackageFieldBase } from "./django-package-fields.js";
 
 export interface DjangoField {
   /** field class, last segment (`CharField`) */
@@ -207,15 +208,22 @@ function dbDefault(value: PyValue): DefaultValue | undefined {
 }
 
 /**
- * The default Django writes into existing rows when it adds the column (BaseDatabaseSchemaEditor.effective_default):
- * `default=`, else '' for a blank-able non-null text field, else now() for auto_now(_add).
+ * Django's classes whose empty_strings_allowed stays True (Field's own value): the text fields, the file fields,
+ * BinaryField (filled with b"", PostgreSQL's '' as bytea) and SearchVectorField. Every other class Django defines
+ * (numbers, dates, booleans, UUIDField, JSONField, ArrayField, HStoreField, the ranges, ForeignKey, the IP address
+ * fields) sets it to False.
+ */
+const EMPTY_STRINGS_ALLOWED = new Set([...Object.keys(VARCHAR_TYPES), "TextField", "CICharField", "CIEmailField", "CITextField", "BinaryField", "SearchVectorField"]);
+
+/**
+ * The default Django writes into existing rows when it adds the column (BaseDatabaseSchemaEditor._effective_default):
+ * `default=`, else '' for a blank-able non-null field whose class allows empty strings, else now() for auto_now(_add).
  */
 function effectiveDefault(call: PyCall, cls: string, isNull: boolean): DefaultValue | undefined {
   const given = call.kwargs.get("default");
   if (given) return literalDefault(given);
   const blank = truthy(call.kwargs.get("blank")) === true;
-  if (!isNull && blank && (cls in VARCHAR_TYPES || cls === "TextField" || cls === "CICharField" || cls === "CITextField"))
-    return { expr: "''", volatile: false };
+  if (!isNull && blank && EMPTY_STRINGS_ALLOWED.has(cls)) return { expr: "''", volatile: false };
   if (truthy(call.kwargs.get("auto_now")) || truthy(call.kwargs.get("auto_now_add"))) return { expr: "<the current time>", volatile: false };
   return undefined;
 }
@@ -233,6 +241,11 @@ function databaseOnDelete(call: PyCall): boolean {
 export function readField(name: string, value: PyValue | undefined): DjangoField | undefined {
   if (value?.kind !== "call") return undefined;
   const cls = lastSegment(value.callee);
+  // a known package's field (or a project class extending one) is the Django field it extends, with its __init__'s defaults
+  const packaged = asPackageFieldBase(value) ?? (value.base ? asPackageFieldBase({ ...value, callee: value.base }) : undefined);
+  // a project class extending a Django field directly fills existing rows as that field does
+  const projectBase = !packaged && value.base?.startsWith("django.") && isDjangoFieldClass(lastSegment(value.base)) ? value.base : undefined;
+  const filledAs = packaged ?? (projectBase ? { ...value, callee: projectBase } : value);
   const relation = isRelation(cls, value);
   const primaryKey = truthy(value.kwargs.get("primary_key")) === true || cls in AUTO_TYPES;
   const isNull = cls === "NullBooleanField" || truthy(value.kwargs.get("null")) === true;
@@ -249,9 +262,9 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
   const field: DjangoField = {
     fieldClass: cls,
     column: dbColumn ?? (relation ? `${name}_id` : name),
-    type: relation ? undefined : fieldType(value),
+    type: relation ? undefined : fieldType(packaged ?? value),
     null: isNull,
-    default: effectiveDefault(value, cls, isNull),
+    default: effectiveDefault(filledAs, lastSegment(filledAs.callee), isNull),
     dbDefault: value.kwargs.has("db_default") ? dbDefault(value.kwargs.get("db_default")!) : undefined,
     unique: unique && !primaryKey,
     // ForeignKey indexes its column unless db_index=False; a unique column is indexed by its constraint

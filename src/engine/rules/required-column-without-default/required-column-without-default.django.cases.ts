@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "a blank=True field of a class Django does not define (django-autoslug's AutoSlugField): whether existing rows get '' depends on the class, which the message says, and old inserts fail either way (kerrokantasi 0012)",
+      name: "django-autoslug's AutoSlugField extends SlugField: blank=True fills existing rows with '' as a CharField's does, and only inserts that leave it out fail (kerrokantasi 0012)",
       code: `import autoslug.fields
 from django.db import migrations
 
@@ -80,7 +80,96 @@ class Migration(migrations.Migration):
     operations = [migrations.AddField(model_name="hearing", name="slug", field=autoslug.fields.AutoSlugField(verbose_name="slug", editable=True, blank=True, populate_from="title"))]
 `,
       lines: [8],
-      messages: ["if that field class stores text (a CharField or TextField subclass, empty_strings_allowed), Django adds the column with the default '' and drops it right after, so existing rows get ''; otherwise the ALTER fails if app_hearing has rows. migguard cannot read autoslug.fields.AutoSlugField from the repository to tell. Either way slug has no database default afterwards, so inserts from code that does not set it fail."],
+      messages: ["NOT NULL column app_hearing.slug gets the default '' only to fill the existing rows: the database default is dropped again right after (blank=True: Django fills them with the field's empty value and keeps no default)"],
+    },
+    {
+      framework: "django",
+      name: "django-extensions' AutoSlugField is blank unless told otherwise (its __init__ sets blank=True): existing rows get ''",
+      code: `from django.db import migrations
+from django_extensions.db.fields import AutoSlugField
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="hearing", name="slug", field=AutoSlugField(populate_from="title"))]
+`,
+      lines: [8],
+      messages: ["NOT NULL column app_hearing.slug gets the default '' only to fill the existing rows"],
+    },
+    {
+      framework: "django",
+      name: "django-extensions' CreationDateTimeField is auto_now_add unless told otherwise: existing rows get the current time",
+      code: `import django_extensions.db.fields
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="hearing", name="created", field=django_extensions.db.fields.CreationDateTimeField(verbose_name="created"))]
+`,
+      lines: [8],
+      messages: ["NOT NULL column app_hearing.created gets the default <the current time> only to fill the existing rows"],
+    },
+    {
+      framework: "django",
+      name: "a blank BinaryField: Django fills existing rows with b'' (empty_strings_allowed stays True for it)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="hearing", name="blob", field=models.BinaryField(blank=True))]
+`,
+      lines: [7],
+      messages: ["NOT NULL column app_hearing.blob gets the default '' only to fill the existing rows"],
+    },
+    {
+      framework: "django",
+      name: "blank=True on a class whose empty_strings_allowed is False (IntegerField): no '' fill, so the ALTER fails on a table with rows",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="hearing", name="votes", field=models.IntegerField(blank=True))]
+`,
+      lines: [7],
+      messages: ["Adding NOT NULL column app_hearing.votes without a default fails if app_hearing has rows"],
+    },
+    {
+      framework: "django",
+      name: "a blank=True field of a class neither Django, a known package nor the repository defines: whether existing rows get '' depends on the class, which the message says, and old inserts fail either way",
+      code: `import slugtools.fields
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="hearing", name="slug", field=slugtools.fields.PrettySlugField(verbose_name="slug", blank=True, populate_from="title"))]
+`,
+      lines: [8],
+      messages: ["if that field class stores text (a CharField or TextField subclass, empty_strings_allowed), Django adds the column with the default '' and drops it right after, so existing rows get ''; otherwise the ALTER fails if app_hearing has rows. migguard cannot read slugtools.fields.PrettySlugField from the repository to tell. Either way slug has no database default afterwards, so inserts from code that does not set it fail."],
+    },
+    {
+      framework: "django",
+      name: "offline deploy: the blank AutoSlugField's '' fills the rows and no old code inserts during the migration: a note (kerrokantasi runs migrate in its entrypoint before the server)",
+      code: `import autoslug.fields
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="hearing", name="slug", field=autoslug.fields.AutoSlugField(verbose_name="slug", editable=True, blank=True, populate_from="title"))]
+`,
+      files: OFFLINE_ENTRYPOINT,
+      lines: [8],
+      severities: ["info"],
     },
     {
       framework: "django",

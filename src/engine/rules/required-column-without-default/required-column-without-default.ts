@@ -297,7 +297,7 @@ export default defineRule({
         op,
         kind,
         message: dropped
-          ? `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows: the database default is dropped again ${dropped.loc.line === op.loc.line ? "right after (Django keeps `default=` in Python only)" : `on line ${dropped.loc.line}`}, so inserts from the running code, which does not set ${c.name}, fail.`
+          ? `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows: the database default is dropped again ${dropped.loc.line === op.loc.line ? `right after (${djangoFillWithoutDefault(op) ?? "Django keeps `default=` in Python only"})` : `on line ${dropped.loc.line}`}, so inserts from the running code, which does not set ${c.name}, fail.`
           : kind === "emptied"
             ? `Adding NOT NULL column ${op.table}.${c.name} without a default breaks inserts from code that does not set it (${op.table} is emptied earlier in this migration, so the ALTER itself succeeds).`
             : unknownBlank
@@ -379,6 +379,18 @@ function blankFieldOfUnknownClass(ctx: RuleContext, op: OperationOf<"add_column"
   if (ctx.framework !== "django" || !def || keywordText(def, "default") !== undefined || keywordTruthy(def, "blank") !== true) return undefined;
   const callee = calleeOf(def);
   return callee && !isDjangoFieldClass(callee.split(".").pop()!) ? callee : undefined;
+}
+
+/**
+ * Django: the field gives no `default=`, yet the schema editor fills the existing rows (_effective_default): '' for
+ * a blank field that allows empty strings, the current time for auto_now/auto_now_add. Said as why, or undefined.
+ */
+function djangoFillWithoutDefault(op: OperationOf<"add_column">): string | undefined {
+  const def = op.ormFieldDef;
+  if (!def || keywordText(def, "default") !== undefined) return undefined;
+  return op.column.default?.expr === "<the current time>"
+    ? "auto_now: Django fills them with the current time and keeps no default"
+    : "blank=True: Django fills them with the field's empty value and keeps no default";
 }
 
 /** Statements whose lock lasts as long as the table's rows take to scan, build or rewrite. */

@@ -41,6 +41,22 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [7],
     },
+    {
+      framework: "django",
+      name: "a unique blank AutoSlugField (django-autoslug's, a SlugField): Django fills every existing row with '', and the second row collides",
+      code: `import autoslug.fields
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="order", name="slug", field=autoslug.fields.AutoSlugField(populate_from="number", blank=True, unique=True))]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      messages: ["Adding unique column app_order.slug writes '' into every existing row"],
+    },
   ],
   valid: [
     {

@@ -1,0 +1,40 @@
+/**
+ * Field classes of widely used packages whose source says which Django field they extend, and the options their
+ * `__init__` sets when the call leaves them out. The schema editor treats them as that Django field: the column
+ * type, and the value it fills existing rows with (`_effective_default`: '' for a blank text field, the current
+ * time for auto_now/auto_now_add). A class not listed here, nor resolved through the project's own code, stays
+ * unknown.
+ */
+import type { PyCall, PyValue } from "./values.js";
+
+interface PackageField {
+  /** the Django class it extends */
+  djangoClass: string;
+  /** options its __init__ sets to True unless the call gives them (`kwargs.setdefault("blank", True)`) */
+  trueUnlessGiven?: readonly string[];
+}
+
+/** django-autoslug's autoslug/fields.py: `class AutoSlugField(SlugField)`, max_length 50 unless given */
+const AUTOSLUG: PackageField = { djangoClass: "SlugField" };
+
+const PACKAGE_FIELDS: Readonly<Record<string, PackageField>> = {
+  "autoslug.fields.AutoSlugField": AUTOSLUG,
+  "autoslug.AutoSlugField": AUTOSLUG,
+  // django-extensions' django_extensions/db/fields/__init__.py
+  "django_extensions.db.fields.AutoSlugField": { djangoClass: "SlugField", trueUnlessGiven: ["blank"] },
+  "django_extensions.db.fields.CreationDateTimeField": { djangoClass: "DateTimeField", trueUnlessGiven: ["blank", "auto_now_add"] },
+  // its __init__ calls DateTimeField.__init__ itself: auto_now, not CreationDateTimeField's auto_now_add
+  "django_extensions.db.fields.ModificationDateTimeField": { djangoClass: "DateTimeField", trueUnlessGiven: ["blank", "auto_now"] },
+};
+
+/**
+ * The call as the Django field class a known package's field extends (`autoslug.fields.AutoSlugField(blank=True)`
+ * as `SlugField(blank=True)`), the options its __init__ defaults added; undefined for any other class.
+ */
+export function asPackageFieldBase(call: PyCall): PyCall | undefined {
+  const known = PACKAGE_FIELDS[call.callee];
+  if (!known) return undefined;
+  const kwargs = new Map<string, PyValue>(call.kwargs);
+  for (const option of known.trueUnlessGiven ?? []) if (!kwargs.has(option)) kwargs.set(option, { kind: "bool", value: true, loc: call.loc });
+  return { ...call, callee: known.djangoClass, kwargs };
+}
