@@ -526,8 +526,10 @@ export const Raw = op("raw", {
   opaque: z.boolean().default(false),
   /** the lock PostgreSQL takes on the table (an ALTER TABLE subcommand's, from its documented table), when known */
   lockMode: z.string().optional(),
-  /** a SELECT: the relations its FROM clauses read (what host code that keeps its rows may copy elsewhere) */
+  /** a SELECT that writes nothing: the relations its FROM clauses read (what host code that keeps its rows may copy elsewhere) */
   reads: z.array(z.string()).optional(),
+  /** a SELECT that is no read: it locks rows (FOR UPDATE/SHARE), moves a sequence (nextval, setval) or runs code that may write (a function not known to write nothing) */
+  mayWrite: z.enum(["row locks", "sequences", "code"]).optional(),
 });
 
 export const Operation = z.discriminatedUnion("kind", [

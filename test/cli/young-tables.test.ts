@@ -147,6 +147,22 @@ describe("migguard lint: a table an earlier migration created less than a day be
     expect(sameDay?.fix.length).toBeGreaterThan(20);
     expect((await lint("20230418200827"))?.severity).toBe("error");
   });
+
+  it("rows a select_rows SELECT writes since (a data-modifying WITH, a function that may write) end the same-deploy note; a SELECT that only reads keeps it", async () => {
+    const lint = async (select: string) => {
+      const root = tree({
+        "db/migrate/20200101000000_create_users.rb": createUsers,
+        "db/migrate/20230417150945_create_check_deposits.rb": createCheckDeposits,
+        "db/migrate/20230417170000_seed_check_deposits.rb": rails("SeedCheckDeposits", `select_rows(${JSON.stringify(select)}).each { |row| say row.first.to_s }`),
+        "db/migrate/20230417200827_add_user_to_check_deposits.rb": rails("AddUserToCheckDeposits", "add_reference :check_deposits, :created_by, null: false, index: true"),
+      });
+      const result = await run(["lint", "--format", "json", "db/migrate"], { cwd: root });
+      return (JSON.parse(result.output) as { findings: Array<{ rule: string; severity: string; path: string }> }).findings.find((f) => f.rule === "required-column-without-default" && f.path.endsWith("add_user_to_check_deposits.rb"));
+    };
+    expect((await lint("SELECT count(*) FROM users"))?.severity).toBe("info");
+    expect((await lint("WITH added AS (INSERT INTO check_deposits (amount_cents) SELECT 100 FROM users RETURNING id) SELECT id FROM added"))?.severity).toBe("error");
+    expect((await lint("SELECT seed_check_deposit(id) FROM users"))?.severity).toBe("error");
+  });
 });
 
 describe("migguard lint: a Django table dated by makemigrations' header", () => {

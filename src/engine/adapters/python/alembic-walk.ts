@@ -5,6 +5,7 @@
  * `op.get_bind()` / a Session (SQL strings parsed, anything else a data migration).
  */
 import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
+import { rowsSelected } from "../sql/selected-rows.js";
 import { alembicOperation, executeHasParams, executeOperations, nameOf, readOnlyTextSelect, type OpContext } from "./alembic-ops.js";
 import { inSchema } from "./sqlalchemy.js";
 import { lastSegment, qualifiedName } from "./imports.js";
@@ -680,7 +681,7 @@ export class AlembicWalker {
       const statement = kwarg(value, "statement", 0);
       const ops = executeOperations(statement, value, this.opContext(state), { params: executeHasParams(value) });
       // `rows = conn.execute(sa.text("SELECT ... FROM tags"))`: rows read for the code after it, as sa.select's below
-      const selected = ops.length === 1 && ops[0].kind === "raw" && ops[0].statement === "SELECT" ? ops[0].reads : undefined;
+      const selected = rowsSelected(ops);
       if (selected?.length) {
         this.ops.push({ loc: value.loc, text: value.text, inTransaction: state.inTransaction, kind: "data_migration", language: "python", description: `${root ?? "connection"}.${method}(SELECT ... FROM ${selected.join(", ")})`, reversible: true, readOnly: true, tables: selected });
         return true;

@@ -53,6 +53,7 @@ import { EMPTY_ENV, evaluate, nameOf, Options, type Env, type RubyValue } from "
 import { readExistenceCheck, withOptionGuard } from "./existence-guard.js";
 import { railsSizeGuard } from "./size-guard.js";
 import { append } from "../../append.js";
+import { rowsSelected } from "../sql/selected-rows.js";
 
 export type Direction = "change" | "up" | "down";
 
@@ -583,10 +584,10 @@ export class Interpreter {
     // `select_rows("SELECT ... FROM tags")`: the rows come back to the Ruby around the call, which may write them
     // elsewhere (a loop over them): a read of the tables, writing nothing itself (a recorded `execute` stays a
     // statement: in `change` the recorder cannot invert it)
-    const only = result.ops.length === 1 && !recorded ? result.ops[0] : undefined;
-    if (only?.kind === "raw" && only.statement === "SELECT" && only.reads?.length) {
+    const selected = recorded ? undefined : rowsSelected(result.ops);
+    if (selected) {
       const what = this.src.textOf(node).split("\n")[0].trim();
-      out.push(step([{ kind: "data_migration", ...this.base(node, scope), language: "ruby", description: what, reversible: true, readOnly: true, tables: only.reads }], revert));
+      out.push(step([{ kind: "data_migration", ...this.base(node, scope), language: "ruby", description: what, reversible: true, readOnly: true, tables: selected }], revert));
       return;
     }
     // SQL Ruby completes at run time: fixes that move it move the call as written, its interpolations kept

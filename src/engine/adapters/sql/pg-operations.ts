@@ -12,6 +12,7 @@ import { columnsEmptiedOfValues } from "./value-removing-where.js";
 import { columnsOnlyNullIn } from "./null-rows-where.js";
 import { constantsSetBy, whereOnlyNullTests } from "./constant-set.js";
 import { alterTableSubcommandLock } from "../../rules/support/lock-modes.js";
+import { selectWrites } from "./read-only-select.js";
 
 type Loose = PgNode | undefined;
 
@@ -332,8 +333,23 @@ function alterTableOps(stmt: PgNode, base: Base): OperationInput[] {
   return ops;
 }
 
-/** Convert one parsed statement. `inTransaction` is the layout's decision for this statement. */
+/** Statement kinds a WITH may hold that change rows (`WITH d AS (DELETE FROM t RETURNING *) SELECT ...`). */
+const ROW_WRITES = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
+const writesRows = (cte: Loose): boolean => ROW_WRITES.has(unwrap(cte?.CommonTableExpr?.ctequery)?.[0] ?? "");
+
+/**
+ * Convert one parsed statement. `inTransaction` is the layout's decision for this statement. The INSERT, UPDATE,
+ * DELETE or MERGE of its WITH (PostgreSQL allows them at the top level only) are operations of their own, before it:
+ * they run whatever the statement around them does with their rows.
+ */
 export function statementOperations(parsed: ParsedStatement, inTransaction: boolean): OperationInput[] {
+  const ctes: PgNode[] = unwrap(parsed.stmt)?.[1]?.withClause?.ctes ?? [];
+  const written = ctes.filter(writesRows).flatMap((cte) => statementOperations({ ...parsed, stmt: cte.CommonTableExpr.ctequery }, inTransaction));
+  return [...written, ...ownOperations(parsed, inTransaction, written.length > 0)];
+}
+
+/** The statement's own operations; `cteWrites`: its WITH writes rows (operations already made of them). */
+function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrites: boolean): OperationInput[] {
   const base: Base = { loc: { line: parsed.line, endLine: parsed.endLine }, text: parsed.text, inTransaction };
   const unwrapped = unwrap(parsed.stmt);
   if (!unwrapped) return [];
@@ -392,6 +408,12 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
             ];
         }
       }
+      // what its WITH writes is an operation already: a SELECT that otherwise writes nothing only returns those rows
+      const rest = cteWrites ? { SelectStmt: { ...s, withClause: { ...s.withClause, ctes: s.withClause.ctes.filter((c: PgNode) => !writesRows(c)) } } } : parsed.stmt;
+      // FOR UPDATE/SHARE (row locks until commit), nextval/setval, a function that may write: not a read
+      const mayWrite = selectWrites(rest);
+      if (mayWrite) return [{ kind: "raw", ...base, statement: "SELECT", mayWrite }];
+      if (cteWrites) return [];
       // the relations it reads: host code that keeps the rows (`rows = conn.execute(text("SELECT ..."))`) may move them
       const reads = relationsOf(parsed.stmt);
       return [{ kind: "raw", ...base, statement: "SELECT", ...(reads.length ? { reads } : {}) }];

@@ -15,11 +15,14 @@ const READING_FUNCTIONS = new Set([
   "exists", "version", "to_regclass", "to_regtype", "current_schemas", "current_database", "current_catalog",
   "pg_get_serial_sequence", "pg_table_size", "pg_relation_size", "pg_total_relation_size", "pg_get_indexdef",
   "pg_get_constraintdef", "pg_get_viewdef", "format_type", "obj_description", "col_description",
-  "has_table_privilege", "has_schema_privilege", "pg_has_role", "random", "clock_timestamp", "gen_random_uuid",
+  "has_table_privilege", "has_schema_privilege", "pg_has_role", "random", "clock_timestamp", "gen_random_uuid", "currval", "lastval",
 ]);
 
 /** Statement kinds nested anywhere in a SELECT that change rows. */
 const WRITING_NODES = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
+
+/** Built-ins whose only write is a sequence's position (`SELECT setval('s', max(id)) FROM t`). */
+const SEQUENCE_FUNCTIONS = new Set(["nextval", "setval"]);
 
 const functionName = (call: PgNode): string =>
   ((call.funcname ?? []) as PgNode[])
@@ -28,22 +31,45 @@ const functionName = (call: PgNode): string =>
     .join(".")
     .toLowerCase();
 
-const writesNothing = (name: string): boolean => {
-  const bare = name.replace(/^pg_catalog\./, "");
-  return READING_FUNCTIONS.has(bare) || !isVolatileFunction(bare);
-};
+const bareName = (name: string): string => name.replace(/^pg_catalog\./, "");
+const writesNothing = (name: string): boolean => READING_FUNCTIONS.has(bareName(name)) || !isVolatileFunction(bareName(name));
 
-/** Whether a parsed SELECT (or any node of one) holds something that may write or lock rows. */
-function mayWrite(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(mayWrite);
-  if (node === null || typeof node !== "object") return false;
+/**
+ * What a SELECT may change besides reading: `row locks` (FOR UPDATE/SHARE, held until commit), `sequences` (nextval,
+ * setval: a position no down needs back), or `code` (INTO a new table, a data-modifying WITH, a function that may write).
+ */
+export type SelectWrite = "row locks" | "sequences" | "code";
+const STRENGTH: Record<SelectWrite, number> = { "row locks": 1, sequences: 2, code: 3 };
+const stronger = (a: SelectWrite | undefined, b: SelectWrite | undefined): SelectWrite | undefined => (!a ? b : !b ? a : STRENGTH[a] >= STRENGTH[b] ? a : b);
+
+/** The strongest change a parsed SELECT (or any node of one) may make; undefined when it only reads. */
+function writeIn(node: unknown): SelectWrite | undefined {
+  if (Array.isArray(node)) return node.reduce<SelectWrite | undefined>((found, n) => stronger(found, writeIn(n)), undefined);
+  if (node === null || typeof node !== "object") return undefined;
+  let found: SelectWrite | undefined;
   for (const [key, value] of Object.entries(node as PgNode)) {
-    if (WRITING_NODES.has(key)) return true;
-    if (key === "SelectStmt" && (value?.intoClause || value?.lockingClause?.length)) return true;
-    if (key === "FuncCall" && !writesNothing(functionName(value))) return true;
-    if (mayWrite(value)) return true;
+    if (WRITING_NODES.has(key)) return "code";
+    if (key === "SelectStmt" && value?.intoClause) return "code";
+    if (key === "SelectStmt" && value?.lockingClause?.length) found = stronger(found, "row locks");
+    if (key === "FuncCall") {
+      const name = functionName(value);
+      if (SEQUENCE_FUNCTIONS.has(bareName(name))) found = stronger(found, "sequences");
+      else if (!writesNothing(name)) return "code";
+    }
+    found = stronger(found, writeIn(value));
+    if (found === "code") return found;
   }
-  return false;
+  return found;
+}
+
+/** What a parsed statement (`{ SelectStmt: ... }`) may change when it is a SELECT; undefined when it only reads. */
+export function selectWrites(stmt: PgNode): SelectWrite | undefined {
+  return writeIn(stmt);
+}
+
+/** Whether a parsed statement is a SELECT that reads and changes nothing, locks no row. */
+export function selectWritesNothing(stmt: PgNode): boolean {
+  return stmt.SelectStmt !== undefined && selectWrites(stmt) === undefined;
 }
 
 /** One SELECT or SHOW that changes nothing; false for anything else, more than one statement, or SQL that does not parse. */
@@ -52,5 +78,5 @@ export function isReadOnlySelect(sql: string): boolean {
   if (parsed.errors.length > 0 || parsed.statements.length !== 1) return false;
   const stmt = parsed.statements[0].stmt;
   if (stmt.VariableShowStmt) return true;
-  return stmt.SelectStmt !== undefined && !mayWrite(stmt);
+  return selectWritesNothing(stmt);
 }

@@ -10,6 +10,22 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "an up that calls a function that may write (SELECT archive_old_orders()) and moves a sequence: the function's writes are undone by hand, the sequence's position needs no down",
+      schema: "CREATE TABLE orders (id bigserial PRIMARY KEY);\nCREATE FUNCTION archive_old_orders() RETURNS void LANGUAGE sql AS 'DELETE FROM orders';",
+      path: "migrations/000020_archive.up.sql",
+      code: "SELECT archive_old_orders();\nSELECT setval('orders_id_seq', 10);\n",
+      lines: [1],
+      fixRunsAfter: "up",
+      fixes: [
+        [
+          "-- migrations/000020_archive.down.sql",
+          "-- line 1 (SELECT): undo it by hand, migguard cannot derive its inverse",
+          "DO $$ BEGIN RAISE EXCEPTION 'irreversible: line 1 (SELECT): undo it by hand, migguard cannot derive its inverse'; END $$;",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       name: "privileges granted by the up are revoked by the down, written by PostgreSQL's own grammar",
       schema: "CREATE ROLE reporting; CREATE ROLE auditors; CREATE SCHEMA audit; CREATE TABLE audit.events (id bigint);",
       path: "migrations/000030_grants.up.sql",

@@ -835,6 +835,29 @@ def downgrade():
       lines: [20],
       fixes: ["# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change\nfrom typing import Any\n\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\n\nfrom alembic import op\n\nrevision = \"d7c6efd2de42\"\ndown_revision = \"09aba125b57a\"\n\n\ndef upgrade():\n    op.add_column(\"users\", sa.Column(\"rating\", sa.Float(), nullable=True))\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file alembic/versions/edb083a5bd7e_backfill_data.py: the data change with the statements it prepares (one transaction: rows written between them would break them), once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom typing import Any\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom alembic import op\n\n\ndef copy_group(group_id: Any):\n    session = orm.Session(bind=op.get_bind())\n    user_ids = (\n        session.execute(sa.text(\"SELECT id FROM users WHERE group_id=:group_id\").bindparams(group_id=group_id))\n        .scalars()\n        .all()\n    )\n    for user_id in user_ids:\n        session.execute(sa.text(\"UPDATE users SET rating = 0 WHERE id = :id\").bindparams(id=user_id))\n\n\ndef copy_all():\n    session = orm.Session(bind=op.get_bind())\n    for group_id in session.execute(sa.text(\"SELECT id FROM groups\")).scalars().all():\n        copy_group(group_id)\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"edb083a5bd7e\"\nrevision = NEW_REVISION_ID\ndown_revision = \"d7c6efd2de42\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    copy_all()\n    op.drop_table(\"users_to_favorites\")\n\n\ndef downgrade():\n    pass"],
     },
+    {
+      framework: "alembic",
+      name: "rows fetched with connection.execute(sa.text(...)) from a data-modifying WITH (DELETE ... RETURNING): the DELETE is a data change, not a read",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("sessions", sa.Column("revoked_at", sa.DateTime(), nullable=True))
+    connection = op.get_bind()
+    rows = connection.execute(sa.text("WITH expired AS (DELETE FROM sessions WHERE expires_at < now() RETURNING id) SELECT id FROM expired"))
+    for row in rows:
+        print(row.id)
+
+
+def downgrade():
+    op.drop_column("sessions", "revoked_at")
+`,
+      lines: [11],
+    },
   ],
   valid: [
     {

@@ -380,6 +380,14 @@ ALTER TABLE \${schema}.pods ALTER COLUMN state SET NOT NULL;
       lines: [2],
       fixes: ["-- migration 1, db/migrations/001_case.sql as it becomes: without the data change\nALTER TABLE post ADD COLUMN featured_local boolean;\n\n-- migration 2, new file db/migrations/002_backfill_post.sql: the data change with the statements it prepares (one transaction: rows written between them would break them), once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n-- until migration 2 has run, post.featured_local, post.featured_community hold only their defaults: deploy the code that reads them after migration 2, not with migration 1\nUPDATE post SET featured_local = featured;\nALTER TABLE post ADD COLUMN featured_community boolean;\nUPDATE post SET featured_community = featured;\nALTER TABLE post DROP COLUMN featured;"],
     },
+    {
+      framework: "sql",
+      name: "a SELECT over a data-modifying WITH (DELETE ... RETURNING) next to ADD COLUMN: the DELETE is a data change, not a read",
+      path: "db/migrations/000061_prune_sessions.up.sql",
+      schema: "CREATE TABLE sessions (id bigint PRIMARY KEY, expires_at timestamptz);",
+      code: "ALTER TABLE sessions ADD COLUMN revoked_at timestamptz;\nWITH expired AS (DELETE FROM sessions WHERE expires_at < now() RETURNING id) SELECT count(*) FROM expired;\n",
+      lines: [2],
+    },
   ],
   valid: [
     {

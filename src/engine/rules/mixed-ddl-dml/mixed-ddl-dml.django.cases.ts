@@ -312,6 +312,23 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [14],
     },
+    {
+      framework: "django",
+      name: "a RunSQL whose SELECT reads a data-modifying WITH (DELETE ... RETURNING) next to AddField: the DELETE is a data change, not a read",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="customer", name="tier", field=models.CharField(max_length=10, null=True)),
+        migrations.RunSQL("WITH gone AS (DELETE FROM app_customer WHERE tier IS NULL RETURNING id) SELECT count(*) FROM gone", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      lines: [9],
+    },
   ],
   valid: [
     {

@@ -551,6 +551,22 @@ end
       lines: [5],
       fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change and the statements after it\nclass AddConfirmableToPeople < ActiveRecord::Migration[6.1]\n  def up\n    add_column :people, :confirmed_at, :datetime\n  end\n\n  def down\n    remove_column :people, :confirmed_at\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_people.rb: the data change, once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until migration 2 has run, people.confirmed_at holds only its default: deploy the code that reads it after migration 2, not with migration 1\nclass BackfillPeople < ActiveRecord::Migration[6.1]\n  def up\n    execute <<-SQL\n      UPDATE people\n      SET confirmed_at = '#{Time.now.utc}'\n    SQL\n  end\n\n  def down\n    # nothing to undo: rolling back migration 1 drops people.confirmed_at, which this fills\n  end\nend\n\n# migration 3, new file db/migrate/20240101000002_after_backfill_people.rb: the statements after the data change, once migration 2 has run (they need it done; rolling back migration 1 undoes them)\nclass AfterBackfillPeople < ActiveRecord::Migration[6.1]\n  def up\n    add_index :people, :confirmed_at\n  end\nend"],
     },
+    {
+      framework: "rails",
+      name: "select_rows of a SELECT over a data-modifying WITH (DELETE ... RETURNING): the DELETE is a data change, not a read",
+      code: `class AddRevokedAtToSessions < ActiveRecord::Migration[7.1]
+  def up
+    add_column :sessions, :revoked_at, :datetime
+    select_rows("WITH expired AS (DELETE FROM sessions WHERE expires_at < now() RETURNING id) SELECT id FROM expired").each { |row| say row.first.to_s }
+  end
+
+  def down
+    remove_column :sessions, :revoked_at
+  end
+end
+`,
+      lines: [4],
+    },
   ],
   valid: [
     {

@@ -187,7 +187,7 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
   // the reads that feed the data change (rows selected, then written in a loop over them) move with it
   for (let i = from - 1; i >= 0 && !changesSchema(up[i]); i--) {
     const op = up[i];
-    if ((op.kind === "data_migration" && op.readOnly) || (op.kind === "raw" && op.statement === "SELECT")) from = i;
+    if ((op.kind === "data_migration" && op.readOnly) || (op.kind === "raw" && op.statement === "SELECT" && !op.mayWrite)) from = i;
   }
   const to = up.indexOf(dataOps[dataOps.length - 1]);
   // the statements between the data steps run as written in the moved migration, in their order

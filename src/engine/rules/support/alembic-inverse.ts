@@ -204,7 +204,7 @@ export function alembicInverseSteps(op: Operation, index: number, created: Reado
       return recreate(op, index, created, repository);
     case "raw":
       // a read changes nothing; a call into code migguard cannot read is said once for all (alembicInverse)
-      return op.statement === "SELECT" || op.statement === "Call" ? undefined : inverseSteps(op, index, created, repository);
+      return (op.statement === "SELECT" && op.mayWrite !== "code") || op.statement === "Call" ? undefined : inverseSteps(op, index, created, repository);
     default:
       return inverseSteps(op, index, created, repository);
   }

@@ -210,7 +210,8 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
     }
     case "raw":
       // the sequence it hands to a column goes with DROP SEQUENCE or stays harmlessly
-      if (op.statement === "ALTER SEQUENCE OWNED BY" || leavesNothing(op.statement)) return undefined;
+      // (a SELECT that calls a function that may write leaves what it wrote)
+      if (op.statement === "ALTER SEQUENCE OWNED BY" || (leavesNothing(op.statement) && op.mayWrite !== "code")) return undefined;
       {
         const revoke = revokeOf(op.text);
         if (revoke) return [sql(revoke)];
