@@ -357,10 +357,10 @@ function applyWaivers(raw: Raw[], migration: Migration, config: Config, replaced
       out.push({ ...finding, severity: "info", message: `${finding.message} (waived by ${peer.peer} on line ${peer.line})` });
       continue;
     }
-    // a migration a Django squash replaces runs nowhere any more: a new database runs the squash, an existing one
-    // applied it before the squash was written (the squash's own findings stand for its operations)
+    // a migration a Django squash replaces runs almost nowhere: a new database runs the squash, an up-to-date one
+    // skips both; only one caught partway through the replaced set runs it (the squash's findings stand for its operations)
     if (replacedBy && finding.severity !== "info") {
-      out.push({ ...finding, severity: "info", message: `${finding.message} (replaced by the squashed migration ${replacedBy.path.split("/").pop()}: a new database runs the squash instead, and one that applied this migration did so before the squash was written)` });
+      out.push({ ...finding, severity: "info", message: `${finding.message} (replaced by the squashed migration ${replacedBy.path.split("/").pop()}: a new database runs the squash instead, and one that applied all it replaces skips both; Django runs this file only on a database that had applied part of the replaced set, not this migration, when the squash arrived)` });
       continue;
     }
     // a squash replays history that every deployment already ran: it reaches a live table only on a database
