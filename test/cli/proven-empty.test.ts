@@ -37,6 +37,21 @@ describe("a table proven empty by the migration itself", () => {
     expect(required?.message).toContain("The rest of this migration's locks on users (lines 1, 2 and 4) are only brief: users must be empty for this statement to run.");
   });
 
+  it("Alembic: a column dropped, a table's rows updated and another table dropped in the upgrade that proves them empty lose no data; the finding names them", async () => {
+    const root = repo({
+      "alembic.ini": "[alembic]\nscript_location = migrations\n",
+      "migrations/versions/acee47666167_refine_field_name.py":
+        'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "acee47666167"\ndown_revision = None\n\n\ndef upgrade():\n' +
+        '    op.add_column("projects", sa.Column("created_at", sa.DateTime(), nullable=False))\n    op.execute("UPDATE projects SET status = \'draft\'")\n    op.drop_column("projects", "created")\n\n\n' +
+        'def downgrade():\n    op.add_column("projects", sa.Column("created", sa.DateTime(), nullable=True))\n    op.drop_column("projects", "created_at")\n',
+    });
+    const findings = await lint(root);
+    expect(findings.filter((f) => ["drop-column", "dml-without-where"].includes(f.rule))).toEqual([]);
+    const required = findings.find((f) => f.rule === "required-column-without-default");
+    expect(required?.line).toBe(9);
+    expect(required?.message).toContain("The UPDATE without WHERE (line 10) and dropping column created (line 11) lose no data: projects must be empty for this statement to run.");
+  });
+
   it("goose NO TRANSACTION: the index before the NOT NULL column committed on its own and keeps its finding", async () => {
     const root = repo({
       "db/migrations/00001_users_tenant.sql":

@@ -151,6 +151,25 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "an UPDATE without WHERE after add_column nullable=False without a default on the same table: PostgreSQL ran that only on an empty table",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("users", sa.Column("tenant_id", sa.Integer(), nullable=False))
+    op.execute("UPDATE users SET locale = 'en'")
+
+
+def downgrade():
+    op.drop_column("users", "tenant_id")
+`,
+    },
+    {
+      framework: "alembic",
       name: "agenta ac23de45fa67: a CASE that only adds is_split where flags lacks it (ELSE flags) keeps every value",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -4,6 +4,13 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a DELETE without WHERE before a NOT NULL column without a default: the column's proof is what the DELETE left, not what it removed",
+      path: "db/migrations/000002_users_tenant.up.sql",
+      code: "DELETE FROM users;\nALTER TABLE users ADD COLUMN tenant_id integer NOT NULL;\n",
+      lines: [1],
+    },
+    {
+      framework: "sql",
       name: "lint: the first fill of a column the migration just before added with no value: it overwrites only NULLs, a note that says what it assumes",
       schema: "CREATE TABLE people (id bigint PRIMARY KEY, name text);\nALTER TABLE people ADD COLUMN first_name text;",
       files: {
@@ -90,6 +97,12 @@ export default defineCases({
     { framework: "sql", name: "UPDATE overwriting an existing column everywhere", schema: "CREATE TABLE users (id bigint PRIMARY KEY, role text);", code: "UPDATE users SET role = 'member';", lines: [1] },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "UPDATE without WHERE of a table the same migration proves empty (a NOT NULL column without a default): it overwrites nothing",
+      path: "db/migrations/000002_users_tenant.up.sql",
+      code: "UPDATE users SET locale = 'en';\nALTER TABLE users ADD COLUMN tenant_id integer NOT NULL;\nDELETE FROM users;\n",
+    },
     {
       framework: "sql",
       name: "every value kept: a CASE that fills NULLs and adds a jsonb key its WHEN proves absent, ELSE the column (agenta's is_split), and COALESCE(col, ...)",

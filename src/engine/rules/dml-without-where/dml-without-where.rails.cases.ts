@@ -177,6 +177,21 @@ end
   valid: [
     {
       framework: "rails",
+      name: "an UPDATE without WHERE after add_column null: false without a default on the same table: PostgreSQL ran that only on an empty table",
+      code: `class AddTenantToUsers < ActiveRecord::Migration[7.1]
+  def up
+    add_column :users, :tenant_id, :integer, null: false
+    execute "UPDATE users SET locale = 'en'"
+  end
+
+  def down
+    remove_column :users, :tenant_id
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "execute of an UPDATE that only fills NULLs (COALESCE(locale, 'en')): every value kept",
       code: `class DefaultUserLocale < ActiveRecord::Migration[7.1]
   def up

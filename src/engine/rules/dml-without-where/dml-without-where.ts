@@ -69,6 +69,9 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "dml")) {
       if (op.hasWhere || !op.table || !existingTable(ctx, op.table, index)) continue;
+      // a NOT NULL column without a default proves the table empty when this runs: nothing to delete or overwrite
+      // (required-column-without-default names this line)
+      if (ctx.facts.emptyProofAt(op.table, index) !== undefined) continue;
       if (op.verb === "delete") {
         // the rows were copied elsewhere first (moved to a new table): they are kept, not lost
         if (ctx.facts.backedUpBefore(op.table, undefined, index)) continue;

@@ -40,6 +40,27 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a NOT NULL column with a server_default fills the rows: it proves nothing about them, the drop keeps its finding",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "acee47666167"
+down_revision = "88ae62ec8876"
+
+
+def upgrade():
+    op.add_column("projects", sa.Column("created_at", sa.DateTime(), nullable=False, server_default=sa.text("now()")))
+    op.drop_column("projects", "created")
+
+
+def downgrade():
+    op.add_column("projects", sa.Column("created", sa.DateTime(), nullable=True))
+    op.drop_column("projects", "created_at")
+`,
+      lines: [10],
+    },
+    {
+      framework: "alembic",
       name: "op.drop_column of a sa.Computed(..., persisted=True) column an earlier revision added, its source kept: a note",
       path: "alembic/versions/b2_drop_search_vector.py",
       files: {
@@ -369,6 +390,26 @@ op.drop_column("deployment", "schedule")`,
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "drone-tm acee47666167: the upgrade adds projects.created_at NOT NULL without a default, so it runs only on an empty projects: dropping created loses nothing",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "acee47666167"
+down_revision = "88ae62ec8876"
+
+
+def upgrade():
+    op.add_column("projects", sa.Column("created_at", sa.DateTime(), nullable=False))
+    op.drop_column("projects", "created")
+
+
+def downgrade():
+    op.add_column("projects", sa.Column("created", sa.DateTime(), nullable=True))
+    op.drop_column("projects", "created_at")
+`,
+    },
     {
       framework: "alembic",
       name: "a scratch column added and dropped by the same upgrade",

@@ -18,6 +18,13 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "goose NO TRANSACTION: a drop before the NOT NULL column without a default commits on its own, on the rows the table had; the one after it runs on an empty table",
+      path: "db/migrations/00002_projects_created_at.sql",
+      code: "-- +goose NO TRANSACTION\n-- +goose Up\nALTER TABLE projects DROP COLUMN created;\nALTER TABLE projects ADD COLUMN created_at timestamp NOT NULL;\nALTER TABLE projects DROP COLUMN updated;\n-- +goose Down\nSELECT 1;\n",
+      lines: [3],
+    },
+    {
+      framework: "sql",
       name: "a GENERATED ... STORED column (its definition read from an earlier migration) dropped while the columns it reads stay: no data lost, a note whose fix says how a rollback computes it again",
       path: "migrations/000002_drop_extension.up.sql",
       files: { "migrations/000001_init.up.sql": "create table torrents (info_hash bytea primary key, name text not null, single_file boolean, extension text generated always as (case when single_file then substring(lower(name) from '[^/.]\\.([a-z0-9]+)$') end) stored);\n", "migrations/000002_drop_extension.down.sql": "alter table torrents add column extension text generated always as (case when single_file then substring(lower(name) from '[^/.]\\.([a-z0-9]+)$') end) stored;\n" },
@@ -325,6 +332,12 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "the same migration adds a NOT NULL column without a default to the table, which PostgreSQL runs only on an empty table: the dropped column held no values, before the proof in the same transaction too",
+      path: "db/migrations/000002_projects_created_at.up.sql",
+      code: "ALTER TABLE projects DROP COLUMN created;\nALTER TABLE projects ADD COLUMN created_at timestamp NOT NULL;\nALTER TABLE projects DROP COLUMN updated;\n",
+    },
     {
       framework: "sql",
       name: "bitmagnet's 00002: a GENERATED ... STORED column dropped and added back generated (from a new column) in the same migration: every value is computed again, nothing lost",

@@ -18,6 +18,25 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "disable_ddl_transaction!: the remove_column before the add_column null: false commits on its own, on the rows the table had",
+      code: `class RefineProjectFields < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def up
+    remove_column :projects, :created
+    add_column :projects, :created_at, :datetime, null: false
+  end
+
+  def down
+    add_column :projects, :created, :datetime
+    remove_column :projects, :created_at
+  end
+end
+`,
+      lines: [5],
+    },
+    {
+      framework: "rails",
       name: "remove_column of a stored virtual column (t.virtual ... stored: true in an earlier create_table) whose source stays: a note, no copy",
       path: "db/migrate/20240301000000_remove_search_vector.rb",
       files: {
@@ -503,6 +522,22 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "add_column null: false without a default in the same migration: PostgreSQL runs it only on an empty projects, so the removed column held no values",
+      code: `class RefineProjectFields < ActiveRecord::Migration[7.1]
+  def up
+    add_column :projects, :created_at, :datetime, null: false
+    remove_column :projects, :created
+  end
+
+  def down
+    add_column :projects, :created, :datetime
+    remove_column :projects, :created_at
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "a scratch column added and removed by the same migration",

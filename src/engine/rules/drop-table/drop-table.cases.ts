@@ -8,6 +8,13 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "rows inserted after the NOT NULL column that proved the table empty: the drop loses them",
+      path: "db/migrations/000002_drop_drafts.up.sql",
+      code: "ALTER TABLE drafts ADD COLUMN owner_id integer NOT NULL;\nINSERT INTO drafts (owner_id) SELECT id FROM users;\nDROP TABLE drafts;\n",
+      lines: [3],
+    },
+    {
+      framework: "sql",
       name: "a table an earlier migration created 20 hours before and nothing wrote to: no rows to lose: a note",
       path: "db/migrations/20240111050000_drop_addfiletotar.up.sql",
       files: { "db/migrations/20240110090000_create_addfiletotar.up.sql": "CREATE TABLE addfiletotar (id bigint PRIMARY KEY, file text);\n" },
@@ -97,6 +104,12 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a table the same migration proved empty (a NOT NULL column without a default added before the drop): no rows to lose",
+      path: "db/migrations/000002_drop_drafts.up.sql",
+      code: "ALTER TABLE drafts ADD COLUMN owner_id integer NOT NULL;\nDROP TABLE drafts;\n",
+    },
     {
       framework: "sql",
       name: "the table's rows moved into another table first, through a subquery in UPDATE ... SET",

@@ -274,6 +274,8 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "drop_table")) {
       for (const table of op.tables) {
         if (!existingTable(ctx, table, index) || ctx.facts.backedUpBefore(table, undefined, index) || rebuiltFromOthers(ctx, table, index)) continue;
+        // an earlier NOT NULL column without a default proves it empty: no rows to lose (required-column-without-default names this line)
+        if (ctx.facts.emptyProofAt(table, index) !== undefined) continue;
         if (forceDropOfUnseenTable(ctx, op, index, table)) {
           ctx.report({
             op,

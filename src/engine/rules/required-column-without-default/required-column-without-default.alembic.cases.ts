@@ -4,6 +4,28 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "drone-tm acee47666167: the NOT NULL column without a default proves projects empty, so the finding says the drop of created in the same upgrade loses no data",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "acee47666167"
+down_revision = "88ae62ec8876"
+
+
+def upgrade():
+    op.add_column("projects", sa.Column("created_at", sa.DateTime(), nullable=False))
+    op.drop_column("projects", "created")
+
+
+def downgrade():
+    op.add_column("projects", sa.Column("created", sa.DateTime(), nullable=True))
+    op.drop_column("projects", "created_at")
+`,
+      lines: [9],
+      messages: ["Dropping column created (line 10) loses no data: projects must be empty for this statement to run."],
+    },
+    {
+      framework: "alembic",
       name: "the message says the revision's other locks on the table are brief: it must be empty for add_column to run",
       code: `from alembic import op
 import sqlalchemy as sa

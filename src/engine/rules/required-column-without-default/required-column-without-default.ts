@@ -398,16 +398,33 @@ const ROW_WORK = new Set<Operation["kind"]>(["add_index", "set_not_null", "alter
 
 /**
  * The ALTER only succeeds on an empty table, so the migration's other row-bound locks on it (before it in the same
- * transaction, or after it) have no rows to work through: their findings are dropped (facts.emptiedHow), and this
- * one says why, so the reader sees one hazard once.
+ * transaction, or after it) have no rows to work through, and what it drops or overwrites there held no data: their
+ * findings are dropped (facts.emptiedHow, facts.emptyProofAt), and this one says why, so the reader sees one hazard once.
  */
 function briefLocks(ctx: RuleContext, proof: OperationOf<"add_column">): string {
+  const onTable = (op: Operation): op is Operation & { table: string } => "table" in op && typeof op.table === "string" && nameKey(op.table) === nameKey(proof.table);
   const lines = ctx.migration.up.flatMap((op, index) =>
-    op !== proof && ROW_WORK.has(op.kind) && "table" in op && typeof op.table === "string" && nameKey(op.table) === nameKey(proof.table) && ctx.facts.emptiedHow(op.table, index) === "proven-empty" ? [op.loc.line] : [],
+    op !== proof && ROW_WORK.has(op.kind) && onTable(op) && ctx.facts.emptiedHow(op.table, index) === "proven-empty" ? [op.loc.line] : [],
   );
-  if (lines.length === 0) return "";
-  const where = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(", ")} and ${lines[lines.length - 1]}`;
-  return ` The rest of this migration's locks on ${proof.table} (${where}) are only brief: ${proof.table} must be empty for this statement to run.`;
+  const losses = ctx.migration.up.flatMap((op, index) => {
+    const what = op.kind === "drop_column" && ctx.facts.isColumnAddedBefore(op.table, op.column, index) ? undefined : dataLoss(op, proof.table);
+    return what && ctx.facts.emptyProofAt(proof.table, index) !== undefined ? [`${what} (line ${op.loc.line})`] : [];
+  });
+  if (lines.length === 0 && losses.length === 0) return "";
+  const list = (items: readonly string[]) => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+  const locks = lines.length ? `the rest of this migration's locks on ${proof.table} (${lines.length === 1 ? "line" : "lines"} ${list(lines.map(String))}) are only brief` : "";
+  const lost = losses.length ? `${list(losses)} ${losses.length === 1 ? "loses" : "lose"} no data` : "";
+  const said = [locks, lost].filter(Boolean).join(", and ");
+  return ` ${said[0].toUpperCase()}${said.slice(1)}: ${proof.table} must be empty for this statement to run.`;
+}
+
+/** What a data-loss finding would say the op deletes from `table` (a column, the table's rows, every row's values), or undefined. */
+function dataLoss(op: Operation, table: string): string | undefined {
+  const same = (t: string | undefined) => t !== undefined && nameKey(t) === nameKey(table);
+  if (op.kind === "drop_column" && same(op.table)) return `dropping column ${op.column}`;
+  if (op.kind === "drop_table" && op.tables.some(same)) return `dropping the table`;
+  if (op.kind === "dml" && same(op.table) && !op.hasWhere && (op.verb === "update" || op.verb === "delete")) return `the ${op.verb.toUpperCase()} without WHERE`;
+  return undefined;
 }
 
 /** The DROP DEFAULT of this column later in the same up, if any, unless a SET DEFAULT after it puts one back. */

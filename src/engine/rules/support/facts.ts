@@ -38,6 +38,13 @@ export interface MigrationFacts {
    */
   emptiedHow(table: string | undefined, beforeIndex: number): "emptied" | "proven-empty" | undefined;
   /**
+   * PostgreSQL: the index of the ADD COLUMN ... NOT NULL without a default that proves `table` holds no rows when the
+   * op at `index` runs (earlier, or later in the same transaction with nothing between that removes rows), or
+   * undefined. Unlike emptiedHow, the op's own removal counts: a DELETE or TRUNCATE before a later proof ran on the
+   * rows the table had, and the proof says only that it left none. What such an op drops or overwrites held no data.
+   */
+  emptyProofAt(table: string | undefined, index: number): number | undefined;
+  /**
    * the table is dropped later in this up (DROP TABLE, drop_table, DeleteModel after `afterIndex`, followed through
    * renames): what an op does to its columns or rows dies with it, and the drop-table finding carries the hazard
    */
@@ -256,14 +263,26 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     }
   });
   const between = (sorted: readonly number[], from: number, to: number) => countBelow(sorted, to, (i) => i) - countBelow(sorted, from, (i) => i);
-  const provenByLaterStatement = (table: string, index: number): boolean => {
+  /** The later proof in the same transaction that covers the op at `index`, or undefined. */
+  const laterProof = (table: string, index: number): number | undefined => {
     const transaction = transactions[index];
     const entry = byTable.get(nameKey(table));
-    if (transaction === undefined || !entry) return false;
+    if (transaction === undefined || !entry) return undefined;
     const proof = entry.proofs[countBelow(entry.proofs, index, (i) => i)];
-    if (proof === undefined || transactions[proof] !== transaction) return false;
+    if (proof === undefined || transactions[proof] !== transaction) return undefined;
     // the op itself may be the DELETE: only what runs after it and before the proof can have removed rows
-    return between(unknownWrites, index, proof) === 0 && between(entry.swaps, index, proof) === 0 && between(entry.removals, index + 1, proof) === 0;
+    return between(unknownWrites, index, proof) === 0 && between(entry.swaps, index, proof) === 0 && between(entry.removals, index + 1, proof) === 0 ? proof : undefined;
+  };
+  const provenByLaterStatement = (table: string, index: number): boolean => laterProof(table, index) !== undefined;
+  const emptyProofAt = (table: string | undefined, index: number): number | undefined => {
+    if (!table || emptiedHow(table, index) !== "proven-empty") return undefined;
+    const list = events.get(nameKey(table)) ?? [];
+    const last = list[countBelow(list, index, (e) => e.index) - 1];
+    // an earlier proof, nothing written since (emptiedHow checked)
+    if (last?.empty === "proven-empty") return last.index;
+    const proof = laterProof(table, index);
+    // a later proof: the op itself must not be what removed the rows
+    return proof !== undefined && between(byTable.get(nameKey(table))!.removals, index, index + 1) === 0 ? proof : undefined;
   };
 
   // renames and drops in order: a column dropped before its table is renamed and the new name dropped dies with it too
@@ -399,6 +418,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     isNewTable,
     isEmptiedBefore,
     emptiedHow,
+    emptyProofAt,
     isDroppedAfter,
     holdsAccessExclusiveBefore,
     wholeTableUpdateUnderLockBefore,
