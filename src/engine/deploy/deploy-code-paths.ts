@@ -2,7 +2,8 @@
  * The source files the deploy needs beyond the ones chosen by name (deploy-paths.ts), decided from the deploy files
  * already read and a listing of the repository, the same for every edge (the CLI walks the disk, the App reads them
  * from the head's tarball):
- * - the Go files of a module whose go.mod requires golang-migrate or goose (the engine keeps those that import it);
+ * - the Go files of a module whose go.mod requires golang-migrate or goose (the engine keeps those that import it or
+ *   `embed`, where goose's FS may be declared);
  * - the Node start files package.json names (`main`, `node dist/server.js` read from src/server.ts), and the code of a
  *   project that depends on knex, umzug, TypeORM, drizzle-orm or Sequelize (a start file's call is followed one import
  *   away), the shallowest first;

@@ -259,6 +259,30 @@ describe("applications that migrate themselves at start", () => {
     expect(decideDeploy(auto, [{ path: "src/main.rs", content: sqlx }, { path: "Dockerfile", content: "FROM rust\n" }])).toMatchObject({ mode: "offline", offline: { path: "src/main.rs", line: 6 } });
   });
 
+  it("reads goose whose embed FS is another package of the module (bitmagnet's wrapper) as offline; an FS without //go:embed, of another module, or none stays online", () => {
+    const gooseMod = "module example.com/app\n\nrequire github.com/pressly/goose/v3 v3.24.1\n";
+    const embedFs = 'package migrationssql\n\nimport "embed"\n\n//go:embed *.sql\nvar FS embed.FS\n';
+    const migrator = (importLine: string, baseFs: string) =>
+      ["package migrations", "", "import (", importLine, '\tg "github.com/pressly/goose/v3"', ")", "", "func (m *migrator) Up(ctx context.Context) error {", `\tg.SetBaseFS(${baseFs})`, '\treturn g.UpContext(ctx, m.db, ".")', "}", ""].join("\n");
+    const app = (files: Record<string, string>) =>
+      Object.entries({ "go.mod": gooseMod, "migrations/migrations.go": embedFs, Dockerfile: "FROM golang\n", ...files }).map(([path, content]) => ({ path, content }));
+    const wrapper = migrator('\tmigrationssql "example.com/app/migrations"', "migrationssql.FS");
+    expect(decideDeploy(auto, app({ "internal/database/migrations/migrator.go": wrapper }))).toMatchObject({
+      mode: "offline",
+      offline: { path: "internal/database/migrations/migrator.go", line: 10, what: expect.stringContaining("goose migrations (migrationssql.FS)") },
+    });
+    // imported without a name: used under the package clause's name
+    const unnamed = migrator('\t"example.com/app/migrations"', "migrationssql.FS");
+    expect(decideDeploy(auto, app({ "internal/database/migrations/migrator.go": unnamed })).mode).toBe("offline");
+    expect(decideDeploy(auto, app({ "internal/database/migrations/migrator.go": migrator('\t"example.com/app/migrations"', "migrations.FS") })).mode).toBe("online");
+    // the FS without its //go:embed directive is empty; a package of another module is not this binary's migrations
+    expect(decideDeploy(auto, app({ "internal/database/migrations/migrator.go": wrapper, "migrations/migrations.go": embedFs.replace("//go:embed *.sql\n", "") })).mode).toBe("online");
+    expect(decideDeploy(auto, app({ "internal/database/migrations/migrator.go": migrator('\tmigrationssql "example.org/other/migrations"', "migrationssql.FS") })).mode).toBe("online");
+    expect(decideDeploy(auto, app({ "internal/database/migrations/migrator.go": wrapper.replace("\tg.SetBaseFS(migrationssql.FS)\n", "") })).mode).toBe("online");
+    // goose used under the default name while imported as g: not goose's calls
+    expect(decideDeploy(auto, app({ "internal/database/migrations/migrator.go": wrapper.replaceAll("g.", "goose.") })).mode).toBe("online");
+  });
+
   it("reads Spring Boot with Flyway and one compose service as offline, naming the dependency line; flyway disabled stays online", () => {
     expect(decideDeploy(auto, springApp())).toMatchObject({ mode: "offline", offline: { path: "pom.xml", line: 4, what: expect.stringContaining("Flyway") } });
     const gradle = 'plugins {\n  id "org.springframework.boot" version "3.3.0"\n}\ndependencies {\n  implementation "org.springframework.boot:spring-boot-starter-web"\n  implementation "org.liquibase:liquibase-core"\n}\n';

@@ -18,7 +18,7 @@
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { isComposePath, isDeployPath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isNodeSourcePath } from "./deploy-paths.js";
-import { importsGoMigrator, selfMigratingApp } from "./self-migrating.js";
+import { isGoStartupSource, selfMigratingApp } from "./self-migrating.js";
 import { deployReadersToLoad } from "./deploy-readers.js";
 import { offlineEntrypoint } from "./offline-entrypoint.js";
 import { rollingSign } from "./rolling-signs.js";
@@ -107,10 +107,11 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
 }
 
 /**
- * Deploy files by path, Go files by their imports (a bootstrap file that runs golang-migrate, whatever its name), and
+ * Deploy files by path, Go files by their imports (a bootstrap file that runs golang-migrate, whatever its name, or
+ * one that declares the embed FS goose reads), and
  * the JavaScript and TypeScript files given (the CLI reads the Node start files package.json names).
  */
-export const isDeployFile = (f: SourceFile): boolean => isDeployPath(f.path) || (isGoSourcePath(f.path) && importsGoMigrator(f.content)) || isNodeSourcePath(f.path);
+export const isDeployFile = (f: SourceFile): boolean => isDeployPath(f.path) || (isGoSourcePath(f.path) && isGoStartupSource(f.content)) || isNodeSourcePath(f.path);
 
 /**
  * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them

@@ -4,7 +4,8 @@
  * and smol-toml for the files that count instances (instance-counts.ts), tree-sitter's HCL grammar for Terraform's
  * (terraform-hcl.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
  * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts), tree-sitter's Java grammar for a Java
- * file named for migrating (java-startup.ts), tree-sitter's Bash grammar for a start script (shell-branches.ts). The deploy decision is made inside the analysis,
+ * file named for migrating (java-startup.ts), tree-sitter's Bash grammar for a start script (shell-branches.ts), tree-sitter's
+ * Go grammar for the Go files of a module whose go.mod requires goose (go-startup.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
@@ -19,6 +20,8 @@ import type * as railsBootModule from "./rails-boot-migration.js";
 import type * as capistranoModule from "./capistrano-maintenance.js";
 import type * as javaStartupModule from "./java-startup.js";
 import type * as shellBranchesModule from "./shell-branches.js";
+import type * as goStartupModule from "./go-startup.js";
+import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule;
 type NodeStart = typeof nodeStartModule;
@@ -31,6 +34,7 @@ let ruby: RailsBoot | undefined;
 let counts: InstanceCounts | undefined;
 let java: typeof javaStartupModule | undefined;
 let shell: typeof shellBranchesModule | undefined;
+let go: typeof goStartupModule | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean =>
@@ -74,9 +78,18 @@ const loadShell = async () => {
   shell ??= module;
 };
 
+const loadGo = async () => {
+  const module = await import("./go-startup.js");
+  await module.loadGoStartupParser();
+  go ??= module;
+};
+
+/** a go.mod that requires goose: its start-up migration is read with the Go grammar (go-startup.ts) */
+const requiresGoose = (files: readonly SourceFile[]) => files.some((f) => baseOf(f.path) === "go.mod" && goModules(f.content).some((m) => GOOSE_MODULE.test(m)));
+
 /** Every reader (a test that calls decideDeploy directly). */
 export async function loadDeployReaders(): Promise<void> {
-  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true), loadJava(), loadShell()]);
+  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true), loadJava(), loadShell(), loadGo()]);
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
@@ -89,6 +102,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
     (!counts && files.some((f) => mayCountInstances(f.path))) || (!hcl && terraform) ? loadCounts(terraform) : undefined,
     !java && files.some((f) => isJavaMigratorPath(f.path)) ? loadJava() : undefined,
     !shell && files.some((f) => isStartScriptPath(f.path)) ? loadShell() : undefined,
+    !go && requiresGoose(files) ? loadGo() : undefined,
   ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
 }
@@ -106,6 +120,11 @@ export function deployJavaScript(): NodeStart {
 export function deployShell(): typeof shellBranchesModule {
   if (!shell) throw new Error("the deploy's shell reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return shell;
+}
+
+export function deployGo(): typeof goStartupModule {
+  if (!go) throw new Error("the deploy's Go reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
+  return go;
 }
 
 export function deployJava(): typeof javaStartupModule {

@@ -4,7 +4,8 @@
  * nothing serves while the migration runs, the same as an entrypoint that migrates first (deploy-model.ts).
  * Read from the project's own code and build files, never from a guess:
  * - Go: a go.mod that requires golang-migrate or goose, and a Go file, chosen by its imports (go-imports.ts), that
- *   imports golang-migrate's `source/iofs` and calls `.Up()` / `.Migrate(`, or goose with an `embed` FS and `goose.Up`;
+ *   imports golang-migrate's `source/iofs` and calls `.Up()` / `.Migrate(`, or goose with an `embed.FS` (of its
+ *   package or another of the module) passed to `goose.SetBaseFS` and `goose.Up` (go-startup.ts, tree-sitter's Go grammar);
  * - Rust: `sqlx::migrate!(...)` run, or diesel's `embed_migrations!` with `run_pending_migrations`;
  * - Spring Boot: flyway-core or liquibase-core beside spring-boot in pom.xml / build.gradle (Boot runs them before
  *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config;
@@ -24,7 +25,10 @@ import type { DeployEvidence } from "./deploy-model.js";
 import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJavaMigratorPath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRailsMigrateInitializerPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
 import { nodeEntryPaths } from "./node-scripts.js";
-import { deployJava, deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
+import { deployGo, deployJava, deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
+import type { GoImport, GoName } from "./go-startup.js";
+import { GOOSE_MODULE, goModulePath } from "../repository/go-mod.js";
+import { isWithin } from "../repository/fact-paths.js";
 
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
 const isMigrateCommand = (path: string) => /(?:^|\/)(?:cmd|bin)\/[\w.-]*migrat[\w.-]*\//i.test(path) || /(?:^|\/)bin\/[\w-]*migrat[\w-]*\.rs$/i.test(path);
@@ -33,11 +37,18 @@ const withoutLineComments = (text: string) => text.replace(/\/\/.*$/gm, (m) => "
 
 /** golang-migrate and goose, by the module paths their packages are imported from */
 const GO_MIGRATE_MODULE = "github.com/golang-migrate/migrate/v4";
-const GOOSE_MODULE = /^github\.com\/pressly\/goose(?:\/v\d+)?$/;
 const GO_MIGRATE_IOFS = `${GO_MIGRATE_MODULE}/source/iofs`;
 
+const isGoMigratorImport = (i: string) => i === GO_MIGRATE_MODULE || i.startsWith(`${GO_MIGRATE_MODULE}/`) || GOOSE_MODULE.test(i);
+
 /** A Go file that imports golang-migrate or goose: the only Go files worth reading for a start-up migration. */
-export const importsGoMigrator = (content: string): boolean => goImports(content).some((i) => i === GO_MIGRATE_MODULE || i.startsWith(`${GO_MIGRATE_MODULE}/`) || GOOSE_MODULE.test(i));
+export const importsGoMigrator = (content: string): boolean => goImports(content).some(isGoMigratorImport);
+
+/** A Go file read for a start-up migration: it imports a migrator, or `embed` (the FS goose's migrations may come from). */
+export const isGoStartupSource = (content: string): boolean => {
+  const imports = goImports(content);
+  return imports.includes("embed") || imports.some(isGoMigratorImport);
+};
 
 const requiresModule = (mod: SourceFile, module: RegExp) => module.test(mod.content);
 const REQUIRES_GO_MIGRATE = /^\s*(?:require\s+)?github\.com\/golang-migrate\/migrate\/v4\s/m;
@@ -60,12 +71,58 @@ function goApp(files: readonly SourceFile[]): DeployEvidence | undefined {
       const call = /\.(?:Up|Migrate)\(/.exec(code);
       if (call) return { path: file.path, line: lineAt(code, call.index), what: "the application applies its embedded golang-migrate migrations (source/iofs) at start, before it serves" };
     }
-    if (requires(REQUIRES_GOOSE) && imports.some((i) => GOOSE_MODULE.test(i)) && imports.includes("embed") && /\bgoose\.SetBaseFS\(/.test(code)) {
-      const call = /\bgoose\.Up(?:Context)?\(/.exec(code);
-      if (call) return { path: file.path, line: lineAt(code, call.index), what: "the application applies its embedded goose migrations at start, before it serves" };
-    }
+    const goose = requires(REQUIRES_GOOSE) && imports.some((i) => GOOSE_MODULE.test(i)) ? gooseStartup(file, files) : undefined;
+    if (goose) return goose;
   }
   return undefined;
+}
+
+/**
+ * goose run from the binary: `goose.SetBaseFS(fs)` with an `embed.FS` that a `//go:embed` directive fills, and
+ * `goose.Up` / `goose.UpContext`, goose imported under any name (go-startup.ts, tree-sitter's Go grammar). The FS may
+ * be declared in this package or in another package of the module the file imports (bitmagnet's migrator.go passes
+ * `migrationssql.FS`, declared in migrations/migrations.go): the migrations ship in the binary either way.
+ */
+function gooseStartup(file: SourceFile, files: readonly SourceFile[]): DeployEvidence | undefined {
+  const facts = deployGo().goStartupFacts(file);
+  const gooseImport = facts?.imports.find((i) => GOOSE_MODULE.test(i.path));
+  if (!facts || !gooseImport || gooseImport.name === "_" || gooseImport.name === ".") return undefined;
+  // goose's package clause is `package goose`: the name it is used under unless the import renames it
+  const calls = facts.calls.filter((c) => c.package === (gooseImport.name ?? "goose"));
+  const baseFs = calls.find((c) => c.function === "SetBaseFS")?.firstArgument;
+  const up = calls.find((c) => c.function === "Up" || c.function === "UpContext");
+  if (!baseFs || !up || !embedFsDeclared(baseFs, file, facts.imports, files)) return undefined;
+  const where = baseFs.package ? ` (${baseFs.package}.${baseFs.name})` : "";
+  return { path: file.path, line: up.line, what: `the application applies its embedded goose migrations${where} at start, before it serves` };
+}
+
+/** The Go files of a folder (one package), tests left out. */
+const goFilesIn = (files: readonly SourceFile[], dir: string) => files.filter((f) => isGoSourcePath(f.path) && dirOf(f.path) === dir);
+
+/** `name` is an `embed.FS` under `//go:embed` in `file`'s package, or in the package of the module it imports as `name.package`. */
+function embedFsDeclared(name: GoName, file: SourceFile, imports: readonly GoImport[], files: readonly SourceFile[]): boolean {
+  const declares = (f: SourceFile, packageName?: string) => {
+    const facts = deployGo().goStartupFacts(f);
+    return !!facts && facts.embedFsVars.has(name.name) && (packageName === undefined || facts.packageName === packageName);
+  };
+  if (!name.package) return goFilesIn(files, dirOf(file.path)).some((f) => declares(f));
+  const module = goModuleOf(file.path, files);
+  if (!module) return false;
+  return imports.some((i) => {
+    if (i.name !== undefined && i.name !== name.package) return false;
+    if (i.path !== module.path && !i.path.startsWith(`${module.path}/`)) return false;
+    const dir = [module.dir, i.path.slice(module.path.length + 1)].filter(Boolean).join("/");
+    // an import without a name is used under the package's own name, which its files' package clause says
+    return goFilesIn(files, dir).some((f) => declares(f, i.name === undefined ? name.package : undefined));
+  });
+}
+
+/** The module a Go file belongs to: the nearest go.mod above it, with the module path it declares. */
+function goModuleOf(path: string, files: readonly SourceFile[]): { dir: string; path: string } | undefined {
+  const mods = files.filter((f) => baseOf(f.path) === "go.mod" && isWithin(dirOf(f.path), path)).sort((a, b) => b.path.length - a.path.length);
+  const nearest = mods[0];
+  const modulePath = nearest && goModulePath(nearest.content);
+  return modulePath ? { dir: dirOf(nearest.path), path: modulePath } : undefined;
 }
 
 function rustApp(files: readonly SourceFile[]): DeployEvidence | undefined {

@@ -33,6 +33,18 @@ export function goModules(content: string): string[] {
   return out;
 }
 
+/** goose's module path, any major version: a go.mod that requires it may migrate in-process (deploy/self-migrating.ts) */
+export const GOOSE_MODULE = /^github\.com\/pressly\/goose(?:\/v\d+)?$/;
+
+/** The module path go.mod declares (`module M`), by the same line grammar. */
+export function goModulePath(content: string): string | undefined {
+  for (const raw of content.split("\n")) {
+    const [verb, first] = raw.replace(/\/\/.*$/, "").trim().split(/\s+/);
+    if (verb === "module" && first) return first.replace(/^"|"$/g, "");
+  }
+  return undefined;
+}
+
 /** pop's own migration file shapes: `*.up.fizz`, one SQL file per dialect (`x.postgres.up.sql`), popx's `x.autocommit.up.sql`. */
 export const isPopShapedPath = (path: string): boolean => /\.(?:up|down)\.fizz$/.test(path) || popSuffix(path) !== undefined;
 
