@@ -249,6 +249,8 @@ export const CreateTable = op("create_table", {
   partitioned: z.boolean().optional(),
   /** PARTITION OF parent: the partitioned table this one is a partition of */
   partitionOf: z.string().optional(),
+  /** WITH (timescaledb.hypertable): a TimescaleDB hypertable, whose rows live in chunks */
+  hypertable: z.boolean().optional(),
 });
 /**
  * Where the application stopped using a dropped table or column before this migration (Django: an earlier
@@ -338,6 +340,8 @@ export const AddIndex = op("add_index", {
   nullsDistinct: z.boolean().optional(),
   /** options of the framework's call that shape the index but were not read (set at run time): `include`, `opclasses`, `nulls_distinct` */
   unreadOptions: z.array(z.string()).optional(),
+  /** WITH (timescaledb.transaction_per_chunk): TimescaleDB builds it chunk by chunk, each chunk locked in its own transaction */
+  perChunk: z.boolean().optional(),
 });
 export const DropIndex = op("drop_index", {
   names: z.array(z.string()).default([]),
@@ -530,6 +534,8 @@ export const Raw = op("raw", {
   reads: z.array(z.string()).optional(),
   /** a SELECT that is no read: it locks rows (FOR UPDATE/SHARE), moves a sequence (nextval, setval) or runs code that may write (a function not known to write nothing) */
   mayWrite: z.enum(["row locks", "sequences", "code"]).optional(),
+  /** SELECT create_hypertable('t', ...): the table TimescaleDB makes a hypertable */
+  hypertable: z.string().optional(),
 });
 
 export const Operation = z.discriminatedUnion("kind", [

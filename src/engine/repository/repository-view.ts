@@ -18,6 +18,7 @@ import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
 import { relationKindIn, type RelationKind } from "./relation-kinds.js";
+import { hypertableIn, type HypertableOrigin } from "./hypertables.js";
 
 /** The DB-API drivers SQLAlchemy speaks to PostgreSQL with that tell a raw COMMIT apart (see `afterRawCommit`). */
 export const PYTHON_POSTGRES_DRIVERS = ["psycopg2", "psycopg", "asyncpg", "pg8000"] as const;
@@ -68,6 +69,8 @@ export interface RepositoryView {
   relationKind(name: string, beforeIndex: number): RelationKind | undefined;
   /** the partitions the earlier migrations created for `table` when it is a partitioned table; undefined when not known to be one */
   partitions(table: string): readonly string[] | undefined;
+  /** where `table` became a TimescaleDB hypertable, when it is one just before `up[beforeIndex]` runs (this migration's earlier operations, then the earlier migrations) */
+  hypertable(table: string, beforeIndex: number): HypertableOrigin | undefined;
   /** the table index `name` is on just before `up[beforeIndex]` runs (this migration's earlier operations, then the earlier migrations), if known */
   indexTable(name: string, beforeIndex: number): string | undefined;
   /**
@@ -213,6 +216,10 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     tableIndexes: (table) => history.indexesOfTableBefore(migration.path, table),
     namedTableIndexes: (table) => history.namedIndexesOfTableBefore(migration.path, table),
     partitions: (table) => history.partitionsBefore(migration.path, table),
+    hypertable(table, beforeIndex) {
+      const here = hypertableIn(migration, table, beforeIndex);
+      return here.settled ? here.origin : history.hypertableBefore(migration.path, here.name);
+    },
     relationKind(name, beforeIndex) {
       const here = relationKindIn(migration.up, name, beforeIndex);
       if (here.settled) return here.kind;

@@ -21,6 +21,7 @@ import { columnAdderBefore } from "./column-births.js";
 import { ConstraintHistory, type ConstraintDefinition, type KeyDefinition } from "./constraint-history.js";
 import type { KnownIndex } from "./index-history.js";
 import { RelationKinds, type RelationKind } from "./relation-kinds.js";
+import { Hypertables, type HypertableOrigin } from "./hypertables.js";
 
 export type { IndexDefinition } from "./index-history.js";
 
@@ -86,6 +87,8 @@ export class SchemaHistory {
   private readonly births = new Map<string, TableBirths>();
   /** set -> each name's kind of relation (table, view, materialized view) from each position on (relation-kinds.ts) */
   private readonly relationKinds = new Map<string, RelationKinds>();
+  /** set -> its TimescaleDB hypertables from each position on (hypertables.ts) */
+  private readonly hypertables = new Map<string, Hypertables>();
   private readonly emptyProofs = new Map<string, EmptyProofs>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
@@ -168,6 +171,8 @@ export class SchemaHistory {
       this.births.set(set, births);
       const kinds = new RelationKinds();
       this.relationKinds.set(set, kinds);
+      const hypertables = new Hypertables();
+      this.hypertables.set(set, hypertables);
       const proofs = new EmptyProofs();
       this.emptyProofs.set(set, proofs);
       this.members.set(set, entries.map((e) => e.migration));
@@ -180,6 +185,7 @@ export class SchemaHistory {
         this.constraints.record(set, position, migration);
         births.record(migration, position);
         kinds.record(migration.up, position);
+        hypertables.record(migration, position);
         proofs.record(migration, position);
         recordNames(named, unread, migration, position);
         for (const op of migration.up) {
@@ -511,6 +517,12 @@ export class SchemaHistory {
   partitionsBefore(migrationPath: string, table: string): readonly string[] | undefined {
     const at = this.positions.get(migrationPath);
     return at && lastBefore(this.partitionings.get(at.set)?.get(nameKey(table)), at.position, (e) => e.partitions);
+  }
+
+  /** Where `table` became a TimescaleDB hypertable, when it is one as `migrationPath` starts; undefined when not known to be one. */
+  hypertableBefore(migrationPath: string, table: string): HypertableOrigin | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && this.hypertables.get(at.set)?.before(table, at.position);
   }
 
   /** Whether table.column is NOT NULL when `migrationPath` starts (a type or default change keeps it); undefined when no earlier migration says. */

@@ -13,6 +13,7 @@ import { columnsOnlyNullIn } from "./null-rows-where.js";
 import { constantsSetBy, whereOnlyNullTests } from "./constant-set.js";
 import { alterTableSubcommandLock } from "../../rules/support/lock-modes.js";
 import { selectWrites } from "./read-only-select.js";
+import { hypertableCreatedBy, timescaleOption } from "./hypertables.js";
 
 type Loose = PgNode | undefined;
 
@@ -378,6 +379,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
           temporary: s.relation?.relpersistence === "t",
           ...(s.partspec ? { partitioned: true } : {}),
           ...(s.partbound && s.inhRelations?.[0]?.RangeVar ? { partitionOf: rangeVarName(s.inhRelations[0].RangeVar) } : {}),
+          ...(timescaleOption(s.options, "hypertable") ? { hypertable: true } : {}),
         },
       ];
     }
@@ -412,11 +414,13 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
       const rest = cteWrites ? { SelectStmt: { ...s, withClause: { ...s.withClause, ctes: s.withClause.ctes.filter((c: PgNode) => !writesRows(c)) } } } : parsed.stmt;
       // FOR UPDATE/SHARE (row locks until commit), nextval/setval, a function that may write: not a read
       const mayWrite = selectWrites(rest);
-      if (mayWrite) return [{ kind: "raw", ...base, statement: "SELECT", mayWrite }];
+      // SELECT create_hypertable('t', ...): TimescaleDB makes t a hypertable (code that writes its catalog)
+      const hypertable = hypertableCreatedBy(s);
+      if (mayWrite) return [{ kind: "raw", ...base, statement: "SELECT", mayWrite, ...(hypertable ? { hypertable } : {}) }];
       if (cteWrites) return [];
       // the relations it reads: host code that keeps the rows (`rows = conn.execute(text("SELECT ..."))`) may move them
       const reads = relationsOf(parsed.stmt);
-      return [{ kind: "raw", ...base, statement: "SELECT", ...(reads.length ? { reads } : {}) }];
+      return [{ kind: "raw", ...base, statement: "SELECT", ...(reads.length ? { reads } : {}), ...(hypertable ? { hypertable } : {}) }];
     }
     case "DropStmt": {
       const { names } = dropNames(s.objects);
@@ -483,6 +487,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
           partial: Boolean(s.whereClause),
           method: s.accessMethod,
           referencedColumns,
+          ...(timescaleOption(s.options, "transaction_per_chunk") ? { perChunk: true } : {}),
         },
       ];
     }

@@ -35,6 +35,51 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "datanommer's messages, a TimescaleDB hypertable an earlier revision made (op.execute of create_hypertable): TimescaleDB refuses CONCURRENTLY, so op.create_index keeps its arguments and builds chunk by chunk (postgresql_with), op.execute's SQL gets the WITH option, both in an autocommit block",
+      path: "alembic/versions/b2_headers.py",
+      files: { "alembic/versions/a1_messages.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("messages", sa.Column("id", sa.Integer), sa.Column("timestamp", sa.DateTime, nullable=False), sa.Column("headers", sa.dialects.postgresql.JSONB))
+    op.execute("SELECT create_hypertable('messages', 'timestamp')")
+
+
+def downgrade():
+    op.drop_table("messages")
+` },
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_index(
+        "ix_messages_headers",
+        "messages",
+        ["headers"],
+        unique=False,
+        postgresql_using="gin",
+        postgresql_ops={"headers": "jsonb_path_ops"},
+    )
+    op.execute("CREATE INDEX ix_messages_ts ON messages (timestamp)")
+
+
+def downgrade():
+    op.drop_index("ix_messages_ts", table_name="messages")
+    op.drop_index("ix_messages_headers", table_name="messages")
+`,
+      lines: [8, 16],
+      messages: ["messages is a TimescaleDB hypertable, which refuses CONCURRENTLY", "messages is a TimescaleDB hypertable, which refuses CONCURRENTLY"],
+      fixes: ["# messages is a TimescaleDB hypertable (create_hypertable at alembic/versions/a1_messages.py:10), which refuses CREATE INDEX CONCURRENTLY (\"hypertables do not support concurrent index creation\").\n# WITH (timescaledb.transaction_per_chunk) builds the index chunk by chunk, each chunk in a transaction of its own,\n# so writes wait only on the chunk being indexed. Like CONCURRENTLY it cannot run inside a transaction block.\n# A build that fails leaves the index INVALID on messages (new chunks still get it): drop it and build it again.\nwith op.get_context().autocommit_block():\n    op.create_index(\n        \"ix_messages_headers\",\n        \"messages\",\n        [\"headers\"],\n        unique=False,\n        postgresql_using=\"gin\",\n        postgresql_ops={\"headers\": \"jsonb_path_ops\"}, postgresql_with={\"timescaledb.transaction_per_chunk\": True},\n    )", "# messages is a TimescaleDB hypertable (create_hypertable at alembic/versions/a1_messages.py:10), which refuses CREATE INDEX CONCURRENTLY (\"hypertables do not support concurrent index creation\").\n# WITH (timescaledb.transaction_per_chunk) builds the index chunk by chunk, each chunk in a transaction of its own,\n# so writes wait only on the chunk being indexed. Like CONCURRENTLY it cannot run inside a transaction block.\n# A build that fails leaves the index INVALID on messages (new chunks still get it): drop it and build it again.\nwith op.get_context().autocommit_block():\n    op.execute(\"CREATE INDEX ix_messages_ts ON messages (timestamp) WITH (timescaledb.transaction_per_chunk)\")"],
+    },
+    {
+      framework: "alembic",
       name: "op.create_index on a materialized view an earlier revision created with op.execute: a note, the concurrent build kept",
       path: "alembic/versions/b2_invoice_totals_idx.py",
       files: {

@@ -2,8 +2,86 @@ import { defineCases } from "../support/rule.js";
 
 const EVENTS = "CREATE TABLE events (id bigint, user_id bigint, created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at);\nCREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nCREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n";
 
+/** a TimescaleDB hypertable, as an earlier migration made it (PGlite has no TimescaleDB: the cases' schema is the plain table) */
+const METRICS = "CREATE TABLE metrics (time timestamptz NOT NULL, device_id bigint, reading jsonb, status text);\n";
+
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "an index on a TimescaleDB hypertable an earlier migration made (SELECT create_hypertable): TimescaleDB refuses CONCURRENTLY there, so the fix builds it chunk by chunk (WITH (timescaledb.transaction_per_chunk)) outside a transaction, its USING and WHERE kept",
+      path: "db/migrations/002_metrics_reading_idx.sql",
+      files: { "db/migrations/001_metrics.sql": `${METRICS}SELECT create_hypertable('metrics', 'time');\n` },
+      schema: METRICS,
+      timescaledb: true,
+      code: "CREATE INDEX metrics_reading_idx ON metrics USING gin (reading jsonb_path_ops) WHERE status = 'live';\n",
+      lines: [1],
+      messages: ["metrics is a TimescaleDB hypertable, which refuses CONCURRENTLY: build it with WITH (timescaledb.transaction_per_chunk) instead."],
+      fixes: [
+        [
+          "-- metrics is a TimescaleDB hypertable (create_hypertable at db/migrations/001_metrics.sql:2), which refuses CREATE INDEX CONCURRENTLY (\"hypertables do not support concurrent index creation\").",
+          "-- WITH (timescaledb.transaction_per_chunk) builds the index chunk by chunk, each chunk in a transaction of its own,",
+          "-- so writes wait only on the chunk being indexed. Like CONCURRENTLY it cannot run inside a transaction block.",
+          "-- A build that fails leaves the index INVALID on metrics (new chunks still get it): drop it and build it again.",
+          "-- outside a transaction (its own migration file / NO TRANSACTION mode):",
+          "CREATE INDEX metrics_reading_idx ON metrics USING gin (reading jsonb_path_ops) WITH (timescaledb.transaction_per_chunk) WHERE status = 'live';",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
+      name: "a hypertable made by CREATE TABLE ... WITH (timescaledb.hypertable): the option joins the index's own WITH list",
+      path: "db/migrations/002_metrics_device_idx.sql",
+      files: { "db/migrations/001_metrics.sql": "CREATE TABLE metrics (time timestamptz NOT NULL, device_id bigint, reading jsonb, status text) WITH (timescaledb.hypertable, timescaledb.partition_column = 'time');\n" },
+      schema: METRICS,
+      timescaledb: true,
+      code: "CREATE INDEX metrics_device_idx ON metrics (device_id) WITH (fillfactor = 70);\n",
+      lines: [1],
+      messages: ["metrics is a TimescaleDB hypertable"],
+      fixes: [
+        [
+          "-- metrics is a TimescaleDB hypertable (create_hypertable at db/migrations/001_metrics.sql:1), which refuses CREATE INDEX CONCURRENTLY (\"hypertables do not support concurrent index creation\").",
+          "-- WITH (timescaledb.transaction_per_chunk) builds the index chunk by chunk, each chunk in a transaction of its own,",
+          "-- so writes wait only on the chunk being indexed. Like CONCURRENTLY it cannot run inside a transaction block.",
+          "-- A build that fails leaves the index INVALID on metrics (new chunks still get it): drop it and build it again.",
+          "-- outside a transaction (its own migration file / NO TRANSACTION mode):",
+          "CREATE INDEX metrics_device_idx ON metrics (device_id) WITH (timescaledb.transaction_per_chunk, fillfactor = 70);",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
+      name: "a unique index on a hypertable (create_hypertable with named arguments, in FROM): neither CONCURRENTLY nor transaction_per_chunk takes UNIQUE, so the fix says no build lets writes go on and bounds the wait",
+      path: "db/migrations/002_metrics_unique.sql",
+      files: { "db/migrations/001_metrics.sql": `${METRICS}SELECT * FROM create_hypertable(relation => 'metrics', dimension => by_range('time'));\n` },
+      schema: METRICS,
+      timescaledb: true,
+      code: "CREATE UNIQUE INDEX metrics_device_time ON metrics (device_id, time);\n",
+      lines: [1],
+      messages: ["and TimescaleDB cannot build a UNIQUE index chunk by chunk (transaction_per_chunk) either."],
+      fixes: [
+        [
+          "-- metrics is a TimescaleDB hypertable (create_hypertable at db/migrations/001_metrics.sql:2), which refuses CREATE INDEX CONCURRENTLY and builds a UNIQUE index only in one transaction over every chunk",
+          "-- (WITH (timescaledb.transaction_per_chunk) refuses UNIQUE): no build lets writes go on. Run this migration when writes",
+          "-- to metrics can wait for the whole build, with a lock_timeout so it does not queue behind a long transaction:",
+          "SET lock_timeout = '5s';",
+          "CREATE UNIQUE INDEX metrics_device_time ON metrics (device_id, time);",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
+      name: "a hypertable dropped and created again as a plain table: CONCURRENTLY works there, the usual fix",
+      path: "db/migrations/003_metrics_device_idx.sql",
+      files: {
+        "db/migrations/001_metrics.sql": `${METRICS}SELECT create_hypertable('metrics', 'time');\n`,
+        "db/migrations/002_metrics_plain.sql": `DROP TABLE metrics;\n${METRICS}`,
+      },
+      schema: METRICS,
+      code: "CREATE INDEX metrics_device_idx ON metrics (device_id);\n",
+      lines: [1],
+      fixes: ["-- outside a transaction (its own migration file / NO TRANSACTION mode):\nDROP INDEX CONCURRENTLY IF EXISTS metrics_device_idx;\nCREATE INDEX CONCURRENTLY metrics_device_idx ON metrics (device_id);"],
+    },
     {
       framework: "sql",
       name: "an index on a materialized view an earlier migration created: nothing writes it but its REFRESH, which the build blocks; a note, the CONCURRENTLY fix kept (it runs on a materialized view)",
@@ -406,6 +484,13 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "an index on a hypertable built WITH (timescaledb.transaction_per_chunk): TimescaleDB's per-chunk build, one chunk locked at a time",
+      path: "db/migrations/002_metrics_device_idx.sql",
+      files: { "db/migrations/001_metrics.sql": `${METRICS}SELECT create_hypertable('metrics', 'time');\n` },
+      code: "CREATE INDEX metrics_device_idx ON metrics (device_id) WITH (timescaledb.transaction_per_chunk);\n",
+    },
     {
       framework: "sql",
       name: "a DO block's IF branch may not run (an extension installed, an object missing): it stays inside the DO, unread, so no fix moves it out of its branch",

@@ -143,6 +143,34 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "AddIndex on a TimescaleDB hypertable an earlier migration made (RunSQL of create_hypertable): no AddIndexConcurrently (TimescaleDB refuses it); RunSQL builds it chunk by chunk, the AddIndex kept in Django's state",
+      path: "app/migrations/0002_reading_device.py",
+      files: { "app/migrations/__init__.py": "", "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(name="Reading", fields=[("id", models.BigAutoField(primary_key=True)), ("time", models.DateTimeField()), ("device", models.IntegerField())]),
+        migrations.RunSQL("SELECT create_hypertable('app_reading', 'time')", reverse_sql=migrations.RunSQL.noop),
+    ]
+` },
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+    operations = [
+        migrations.AddIndex(model_name="reading", index=models.Index(fields=["device"], name="app_reading_device_idx")),
+    ]
+`,
+      lines: [7],
+      messages: ["app_reading is a TimescaleDB hypertable, which refuses CONCURRENTLY"],
+      fixes: ["# app_reading is a TimescaleDB hypertable (create_hypertable at app/migrations/0001_initial.py:9), which refuses CREATE INDEX CONCURRENTLY (\"hypertables do not support concurrent index creation\").\n# WITH (timescaledb.transaction_per_chunk) builds the index chunk by chunk, each chunk in a transaction of its own,\n# so writes wait only on the chunk being indexed. Like CONCURRENTLY it cannot run inside a transaction block.\n# A build that fails leaves the index INVALID on app_reading (new chunks still get it): drop it and build it again.\n# in a migration of its own with atomic = False on its Migration class, in place of this operation:\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.RunSQL(\n            \"CREATE INDEX app_reading_device_idx ON app_reading (device) WITH (timescaledb.transaction_per_chunk)\",\n            reverse_sql=\"DROP INDEX IF EXISTS app_reading_device_idx\",\n        ),\n    ],\n    state_operations=[\n        migrations.AddIndex(model_name=\"reading\", index=models.Index(fields=[\"device\"], name=\"app_reading_device_idx\")),\n    ],\n),"],
+    },
+    {
+      framework: "django",
       name: "a RunSQL index on a materialized view an earlier migration's RunSQL created: a note",
       path: "app/migrations/0003_order_totals_idx.py",
       files: {

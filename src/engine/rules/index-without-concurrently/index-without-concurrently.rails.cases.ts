@@ -5,6 +5,30 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_index on a TimescaleDB hypertable an earlier migration made (execute of create_hypertable): TimescaleDB refuses algorithm: :concurrently there, so the fix builds it chunk by chunk outside the DDL transaction, under Rails' own index name",
+      path: "db/migrate/20240201000000_index_events_user.rb",
+      files: { "db/migrate/20240101000000_create_events.rb": `class CreateEvents < ActiveRecord::Migration[7.1]
+  def up
+    create_table :events, id: false do |t|
+      t.bigint :user_id
+      t.datetime :created_at, null: false
+    end
+    execute "SELECT create_hypertable('events', 'created_at')"
+  end
+end
+` },
+      code: `class IndexEventsUser < ActiveRecord::Migration[7.1]
+  def change
+    add_index :events, :user_id
+  end
+end
+`,
+      lines: [3],
+      messages: ["events is a TimescaleDB hypertable, which refuses CONCURRENTLY"],
+      fixes: ["# events is a TimescaleDB hypertable (create_hypertable at db/migrate/20240101000000_create_events.rb:7), which refuses CREATE INDEX CONCURRENTLY (\"hypertables do not support concurrent index creation\").\n# WITH (timescaledb.transaction_per_chunk) builds the index chunk by chunk, each chunk in a transaction of its own,\n# so writes wait only on the chunk being indexed. Like CONCURRENTLY it cannot run inside a transaction block.\n# A build that fails leaves the index INVALID on events (new chunks still get it): drop it and build it again.\n# in a migration of its own, outside the DDL transaction:\ndisable_ddl_transaction!\n\ndef up\n  execute \"CREATE INDEX index_events_on_user_id ON events (user_id) WITH (timescaledb.transaction_per_chunk)\"\nend\n\ndef down\n  execute \"DROP INDEX IF EXISTS index_events_on_user_id\"\nend"],
+    },
+    {
+      framework: "rails",
       name: "content-data-api: add_index on a materialized view an earlier migration created with scenic's create_view materialized: true: a note that the build blocks its REFRESH, not writes",
       path: "db/migrate/20190213155742_add_indexes_view_search_totals.rb",
       files: {

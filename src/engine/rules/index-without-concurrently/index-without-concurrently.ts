@@ -11,6 +11,7 @@ import { reindented } from "../support/data-code.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withPositional, withoutKeyword } from "../support/python-call.js";
 import { outOfBatch } from "../support/alembic-batch.js";
 import { alembicLoopIndexFix } from "./alembic-loop-index.js";
+import { hypertableIndexReport } from "./hypertable-index.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { NO_WAY_OUT_OF_TRANSACTION, popLeaveTransaction, sendsOneQuery } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
@@ -251,8 +252,15 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "add_index")) {
-      if (op.concurrently || !tableWithRows(ctx, op.table, index) || builtBefore(ctx, op, index)) continue;
+      // a per-chunk build (TimescaleDB's) locks one chunk at a time: the hypertable's way to let writes go on
+      if (op.concurrently || op.perChunk || !tableWithRows(ctx, op.table, index) || builtBefore(ctx, op, index)) continue;
       const name = op.name ?? derivedName(op.table, op.columns, "idx");
+      // TimescaleDB refuses CONCURRENTLY on a hypertable: the CONCURRENTLY fix would fail there
+      const hypertable = ctx.repository.hypertable(op.table, index);
+      if (hypertable) {
+        ctx.report({ op, ...hypertableIndexReport(ctx, op, name, hypertable) });
+        continue;
+      }
       const cols = op.columns.map(ident).join(", ");
       const oneQuery = ctx.framework === "sql" && !op.embeddedSql && sendsOneQuery(ctx.migration);
       const partitioned = ctx.framework === "sql" && !op.embeddedSql ? partitionsOf(ctx, op.table, index) : undefined;

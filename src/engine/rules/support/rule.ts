@@ -150,6 +150,11 @@ export interface RuleCase {
    * and its fix, before they run in PGlite
    */
   placeholders?: Record<string, string>;
+  /**
+   * SQL on PostgreSQL: the database has TimescaleDB. PGlite has not, so a fix's TimescaleDB index option (WITH
+   * (timescaledb.transaction_per_chunk)) is taken out before it runs there; the rest of the statement runs.
+   */
+  timescaledb?: boolean;
 }
 
 export interface InvalidRuleCase extends RuleCase {

@@ -538,3 +538,32 @@ export function alterWithoutSubcommands(sql: string, drop: (cmd: PgNode) => bool
   const out = deparse(copy);
   return out && `${out};`;
 }
+
+/** The WITH option that has TimescaleDB build an index on a hypertable chunk by chunk. */
+export const PER_CHUNK_OPTION = "timescaledb.transaction_per_chunk";
+
+/**
+ * The CREATE INDEX `sql` as written with `WITH (timescaledb.transaction_per_chunk)`: TimescaleDB builds it on a
+ * hypertable chunk by chunk, each chunk in a transaction of its own. The option joins the statement's own WITH list,
+ * or goes where PostgreSQL's grammar puts WITH (before TABLESPACE and WHERE, at the statement's top level), found
+ * by the scanner so a word in a name, string or expression is never taken for one. Undefined when `sql` is not one
+ * CREATE INDEX.
+ */
+export function perChunkIndexSql(sql: string): string | undefined {
+  const text = sql.trim().replace(/;\s*$/, "");
+  const index = parsedOne(text)?.stmt.IndexStmt;
+  if (!index) return undefined;
+  const bytes = Buffer.from(text);
+  const cut = (at: number, insert: string) => `${bytes.subarray(0, at).toString()}${insert}${bytes.subarray(at).toString()}`;
+  const firstOption = index.options?.[0]?.DefElem?.location;
+  if (typeof firstOption === "number") return `${cut(firstOption, `${PER_CHUNK_OPTION}, `)};`;
+  const tableAt: number = index.relation?.location ?? 0;
+  let depth = 0;
+  for (const token of pgScan(text).tokens) {
+    if (token.start < tableAt) continue;
+    if (token.text === "(") depth++;
+    else if (token.text === ")") depth--;
+    else if (depth === 0 && /^(?:TABLESPACE|WHERE)$/i.test(token.text)) return `${cut(token.start, `WITH (${PER_CHUNK_OPTION}) `)};`;
+  }
+  return `${text} WITH (${PER_CHUNK_OPTION});`;
+}

@@ -1,0 +1,80 @@
+/**
+ * An index on a TimescaleDB hypertable through `migguard lint` (README: index-without-concurrently): TimescaleDB
+ * refuses CREATE INDEX CONCURRENTLY on a hypertable, so where an earlier migration made the table one
+ * (create_hypertable in SQL or in an Alembic op.execute) the fix builds it WITH (timescaledb.transaction_per_chunk)
+ * outside a transaction, and says why; a table that was never made one keeps the CONCURRENTLY fix.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-hypertable-index-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+type Finding = { rule: string; line: number; path: string; message: string; fix: string };
+const lint = async (cwd: string, path: string) =>
+  (JSON.parse((await run(["lint", "--format", "json", path], { cwd })).output) as { findings: Finding[] }).findings.filter((f) => f.rule === "index-without-concurrently");
+
+const revision = (id: string, down: string, body: string) => `from alembic import op
+import sqlalchemy as sa
+
+revision = "${id}"
+down_revision = ${down}
+
+
+def upgrade():
+${body}
+
+
+def downgrade():
+    pass
+`;
+
+const MESSAGES = `    op.create_table("messages", sa.Column("id", sa.Integer), sa.Column("timestamp", sa.DateTime, nullable=False), sa.Column("agent_name", sa.Text))`;
+const INDEX = `    op.create_index(op.f("ix_messages_agent_name"), "messages", ["agent_name"], unique=False)`;
+
+describe("an index on a TimescaleDB hypertable", () => {
+  it("Alembic: a revision after the one that ran create_hypertable gets the per-chunk build, its create_index kept, in an autocommit block", async () => {
+    const cwd = repo({
+      "alembic/versions/a1_messages.py": revision("a1", "None", `${MESSAGES}\n    op.execute("SELECT create_hypertable('messages', 'timestamp')")`),
+      "alembic/versions/b2_agent_name.py": revision("b2", `"a1"`, INDEX),
+    });
+    const [finding] = await lint(cwd, "alembic/versions");
+    expect(finding).toMatchObject({ path: "alembic/versions/b2_agent_name.py", line: 9 });
+    expect(finding.message).toContain("messages is a TimescaleDB hypertable, which refuses CONCURRENTLY");
+    expect(finding.fix).toContain(`(create_hypertable at alembic/versions/a1_messages.py:10), which refuses CREATE INDEX CONCURRENTLY`);
+    expect(finding.fix).toContain(
+      `with op.get_context().autocommit_block():\n    op.create_index(op.f("ix_messages_agent_name"), "messages", ["agent_name"], unique=False, postgresql_with={"timescaledb.transaction_per_chunk": True})`,
+    );
+    expect(finding.fix).not.toContain("postgresql_concurrently");
+  });
+
+  it("Alembic: without create_hypertable the CONCURRENTLY fix stays", async () => {
+    const cwd = repo({
+      "alembic/versions/a1_messages.py": revision("a1", "None", MESSAGES),
+      "alembic/versions/b2_agent_name.py": revision("b2", `"a1"`, INDEX),
+    });
+    const [finding] = await lint(cwd, "alembic/versions");
+    expect(finding.fix).toContain("postgresql_concurrently=True");
+    expect(finding.fix).not.toContain("transaction_per_chunk");
+  });
+
+  it("SQL: create_hypertable in an earlier file; a per-chunk build of the index is not reported", async () => {
+    const table = "CREATE TABLE metrics (time timestamptz NOT NULL, device_id bigint);\nSELECT create_hypertable('metrics', 'time');\n";
+    const cwd = repo({
+      "db/migrations/001_metrics.sql": table,
+      "db/migrations/002_metrics_device.sql": "CREATE INDEX metrics_device_idx ON metrics (device_id);\n",
+      "db/migrations/003_metrics_time_device.sql": "CREATE INDEX metrics_time_device_idx ON metrics (time, device_id) WITH (timescaledb.transaction_per_chunk);\n",
+    });
+    const findings = await lint(cwd, "db/migrations");
+    expect(findings.map((f) => f.path)).toEqual(["db/migrations/002_metrics_device.sql"]);
+    expect(findings[0].fix.split("\n").at(-1)).toBe("CREATE INDEX metrics_device_idx ON metrics (device_id) WITH (timescaledb.transaction_per_chunk);");
+  });
+});
