@@ -34,6 +34,12 @@ export interface DjangoField {
    * `target` and `throughModel`: the related model and the `through=` model as written, when written
    */
   manyToMany?: { through?: string; dbTable?: string; target?: string; throughModel?: string };
+  /**
+   * GeneratedField (Django 5.0): a column PostgreSQL computes, GENERATED ALWAYS AS (...) STORED with db_persist=True,
+   * VIRTUAL otherwise. Its expression is an ORM expression, not SQL, so only the kind is kept: no default fills it
+   * and no insert names it.
+   */
+  generated?: "stored" | "virtual";
   /** the type-relevant arguments, to compare two definitions of a field whose type we do not know */
   typeKey: string;
   text: string;
@@ -259,10 +265,14 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
     const v = value.kwargs.get(k);
     return v ? `${k}=${v.kind === "call" ? v.callee : v.kind === "str" || v.kind === "num" ? String(v.value) : v.kind}` : "";
   })];
+  // GeneratedField(expression=..., output_field=models.IntegerField(), db_persist=True): the type is output_field's
+  const generated = cls === "GeneratedField" ? (truthy(value.kwargs.get("db_persist")) === true ? "stored" : "virtual") : undefined;
+  const outputField = generated ? value.kwargs.get("output_field") : undefined;
   const field: DjangoField = {
     fieldClass: cls,
     column: dbColumn ?? (relation ? `${name}_id` : name),
-    type: relation ? undefined : fieldType(packaged ?? value),
+    type: relation ? undefined : generated ? (outputField?.kind === "call" ? fieldType(outputField) : undefined) : fieldType(packaged ?? value),
+    ...(generated ? { generated } : {}),
     null: isNull,
     default: effectiveDefault(filledAs, lastSegment(filledAs.callee), isNull),
     dbDefault: value.kwargs.has("db_default") ? dbDefault(value.kwargs.get("db_default")!) : undefined,
@@ -318,5 +328,6 @@ export function columnSpec(field: DjangoField, options: { references?: string; r
     references: field.relation?.constraint && options.references ? { table: options.references, notValid: false, sql: options.referencesSql } : undefined,
     check: false,
     serial: false,
+    ...(field.generated ? { generated: field.generated } : {}),
   };
 }

@@ -64,8 +64,19 @@ function integerByLimit(limit: number | undefined): string {
   return "bigint";
 }
 
-/** The type of a column given as `:string`, `"varchar(20)"`, `:virtual` ... with the column's options. */
+/**
+ * The type of a column given as `:string`, `"varchar(20)"`, `:virtual` ... with the column's options. `as:` makes
+ * any column generated, not only `:virtual` (Rails' schema creation writes GENERATED ALWAYS AS (as) for any type:
+ * `add_column :equity_grants, :vested_amount_in_cents, :bigint, as: "...", stored: true`, flexile's 20231019052937).
+ */
 export function columnType(type: RubyValue | undefined, opts: Options, railsVersion: number): ColumnType {
+  const typed = declaredType(type, opts, railsVersion);
+  const expr = opts.name("as");
+  if (typed.generated || expr === undefined) return typed;
+  return { ...typed, generated: opts.flag("stored") ? "stored" : "virtual", generatedExpr: expr };
+}
+
+function declaredType(type: RubyValue | undefined, opts: Options, railsVersion: number): ColumnType {
   const array = opts.flag("array") === true;
   const plain = (t: TypeRef | undefined): ColumnType => ({ type: t && array ? { ...t, array: true, text: `${t.text}[]` } : t, serial: false, primaryKey: false });
   if (!type) return plain(undefined);

@@ -18,6 +18,64 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "flexile 20240629045703: t.remove of a column an earlier add_column created generated (:bigint with as: and stored: true, no :virtual): the same note as t.virtual's",
+      path: "db/migrate/20240629045703_update_virtual_attributes_in_equity_grant.rb",
+      files: {
+        "db/migrate/20231019052937_add_vested_amount_in_cents_to_equity_grant.rb": `class AddVestedAmountInCentsToEquityGrant < ActiveRecord::Migration[7.1]
+  def change
+    add_column :equity_grants, :vested_amount_in_cents, :bigint,
+               as: "(vested_shares * share_price_in_cents)", stored: true
+  end
+end
+`,
+      },
+      code: `class UpdateVirtualAttributesInEquityGrant < ActiveRecord::Migration[7.1]
+  def up
+    change_table :equity_grants, bulk: true do |t|
+      t.virtual "vested_amount_usd", type: :decimal, as: "(vested_shares * share_price_usd)", stored: true
+      t.remove :vested_amount_in_cents
+    end
+  end
+
+  def down
+    change_table :equity_grants, bulk: true do |t|
+      t.virtual "vested_amount_in_cents", type: :bigint, as: "(vested_shares * share_price_in_cents)", stored: true
+      t.remove :vested_amount_usd
+    end
+  end
+end
+`,
+      lines: [5],
+      severities: ["info"],
+      messages: ["Dropping column equity_grants.vested_amount_in_cents loses no data: it is GENERATED ALWAYS AS ((vested_shares * share_price_in_cents)) STORED, computed from vested_shares, share_price_in_cents of the same row"],
+    },
+    {
+      framework: "rails",
+      name: "a plain :bigint column (no as:) an earlier add_column created: its values are lost, the error stays",
+      path: "db/migrate/20240629045703_remove_vested_amount_in_cents.rb",
+      files: {
+        "db/migrate/20231019052937_add_vested_amount_in_cents_to_equity_grant.rb": `class AddVestedAmountInCentsToEquityGrant < ActiveRecord::Migration[7.1]
+  def change
+    add_column :equity_grants, :vested_amount_in_cents, :bigint, null: true
+  end
+end
+`,
+      },
+      code: `class RemoveVestedAmountInCents < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :equity_grants, :vested_amount_in_cents
+  end
+
+  def down
+    add_column :equity_grants, :vested_amount_in_cents, :bigint
+  end
+end
+`,
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
       name: "disable_ddl_transaction!: the remove_column before the add_column null: false commits on its own, on the rows the table had",
       code: `class RefineProjectFields < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!

@@ -506,6 +506,25 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "a GeneratedField is computed by PostgreSQL for every row, existing and inserted: no NOT NULL column left without a value",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="doubled",
+            field=models.GeneratedField(expression=models.F("total") * 2, output_field=models.BigIntegerField(), db_persist=True),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
+    {
+      framework: "django",
       name: "AWX 0185: the old setting column is renamed away and a new one added, but the running code's model has a NOT NULL field setting, so its inserts write it",
       path: "main/migrations/0002_move_setting.py",
       files: ACTIVITY_STREAM("models.TextField(blank=True, default='{}')"),

@@ -5,6 +5,26 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a GeneratedField with db_persist=True is GENERATED ... STORED: computed for every existing row",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="doubled",
+            field=models.GeneratedField(expression=models.F("total") * 2, output_field=models.BigIntegerField(), db_persist=True),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+    },
+    {
+      framework: "django",
       name: "db_default=RandomUUID() is evaluated for every existing row (Django 5+)",
       code: `from django.contrib.postgres.functions import RandomUUID
 from django.db import migrations, models
