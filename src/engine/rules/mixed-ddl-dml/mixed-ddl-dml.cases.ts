@@ -382,6 +382,7 @@ ALTER TABLE \${schema}.pods ALTER COLUMN state SET NOT NULL;
     },
     {
       framework: "sql",
+      fixRunsAfter: "schema",
       name: "a SELECT over a data-modifying WITH (DELETE ... RETURNING) next to ADD COLUMN: the DELETE is a data change, not a read",
       path: "db/migrations/000061_prune_sessions.up.sql",
       schema: "CREATE TABLE sessions (id bigint PRIMARY KEY, expires_at timestamptz);",
