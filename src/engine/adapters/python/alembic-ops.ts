@@ -5,7 +5,6 @@
  */
 import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { embeddedSql } from "./embedded-sql.js";
-import { isReadOnlySelect } from "../sql/read-only-select.js";
 import { lastSegment } from "./imports.js";
 import { inSchema, readColumn, serverDefault, sqlalchemyType, tableName, type SaColumn } from "./sqlalchemy.js";
 import { alembicForeignKeySql, referentOf } from "./alembic-foreign-key-sql.js";
@@ -282,10 +281,11 @@ export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: O
   if (!sql) return [];
   // a DDL element with literal arguments (DropSequence(Sequence("s"))) is the SQL SQLAlchemy compiles it to
   const ddl = ddlElementSql(sql);
+  const clause = textClause(sql);
   const text: PyValue | undefined = ddl
     ? { kind: "str", value: ddl, loc: sql.loc, pieces: [{ text: ddl, line: sql.loc.line }], unresolved: false }
-    : sql.kind === "call" && /^(text|literal_column)$/.test(lastSegment(sql.callee))
-      ? sql.args[0]
+    : clause.kind === "call" && /^(text|literal_column)$/.test(lastSegment(clause.callee))
+      ? clause.args[0]
       : sql;
   const dml = text?.kind === "str" ? undefined : coreDml(sql, ctx);
   if (dml) return [{ loc: call.loc, text: call.text, inTransaction: ctx.inTransaction, kind: "dml", ...dml, viaCode: true }];
@@ -305,15 +305,14 @@ export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: O
 }
 
 /**
- * Whether a statement is `sa.text(sql)` of one SELECT that writes nothing, also under the calls that only bind its
- * `:name` values or type its result columns (`sa.text("SELECT id FROM users WHERE group_id = :g").bindparams(g=1)`).
+ * `sa.text(sql)` under the calls that only bind its `:name` values or type its result columns
+ * (`sa.text("UPDATE users SET rating = 0 WHERE id = :id").bindparams(id=1)`, `.columns(...)`): the text clause, whose
+ * SQL runs as written; any other value as it is.
  */
-export function readOnlyTextSelect(sql: PyValue): boolean {
-  let value: PyValue | undefined = sql;
-  while (value?.kind === "call" && TEXT_BINDINGS.has(lastSegment(value.callee))) value = value.receiver;
-  if (value?.kind !== "call" || lastSegment(value.callee) !== "text") return false;
-  const text = value.args[0];
-  return text?.kind === "str" && !text.unresolved && isReadOnlySelect(text.value);
+function textClause(value: PyValue): PyValue {
+  let v: PyValue | undefined = value;
+  while (v?.kind === "call" && TEXT_BINDINGS.has(lastSegment(v.callee))) v = v.receiver;
+  return v?.kind === "call" && lastSegment(v.callee) === "text" ? v : value;
 }
 
 const TEXT_BINDINGS = new Set(["bindparams", "columns"]);

@@ -6,7 +6,7 @@
  */
 import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { rowsSelected } from "../sql/selected-rows.js";
-import { alembicOperation, executeHasParams, executeOperations, nameOf, readOnlyTextSelect, type OpContext } from "./alembic-ops.js";
+import { alembicOperation, executeHasParams, executeOperations, nameOf, type OpContext } from "./alembic-ops.js";
 import { inSchema } from "./sqlalchemy.js";
 import { lastSegment, qualifiedName } from "./imports.js";
 import { lookupProblem, runsSource } from "./indirect.js";
@@ -693,8 +693,7 @@ export class AlembicWalker {
         return true;
       }
       // `rp = bind.execute(sa.select(t))`: rows read, none written (what the code then does with them is its own statement)
-      // `session.execute(sa.text("SELECT ... WHERE id = :id").bindparams(id=i))`: the bound text, a SELECT that writes nothing
-      const read = statement ? (coreSelect(statement, this.opContext(state)) ?? (readOnlyTextSelect(statement) ? {} : undefined)) : undefined;
+      const read = statement ? coreSelect(statement, this.opContext(state)) : undefined;
       if (read) {
         this.ops.push({ loc: value.loc, text: value.text, inTransaction: state.inTransaction, kind: "data_migration", language: "python", description: `${root ?? "connection"}.${method}(select)`, reversible: true, readOnly: true, tables: read.table ? [read.table] : [] });
         return true;

@@ -347,6 +347,29 @@ def downgrade():
   });
 });
 
+describe("a bound sa.text clause", () => {
+  it("reads the SQL of sa.text(...).bindparams(...) / .columns(...) as written, its :name values parameters, on op.execute and a connection", () => {
+    const m = parse(`${HEADER}
+
+def upgrade():
+    op.execute(sa.text("UPDATE accounts SET plan = :plan WHERE plan IS NULL").bindparams(plan="free"))
+    connection = op.get_bind()
+    connection.execute(sa.text("DELETE FROM sessions WHERE user_id = :id").bindparams(id=1))
+    rows = connection.execute(sa.text("SELECT id FROM accounts WHERE plan = :plan").bindparams(plan="free").columns(sa.column("id")))
+
+
+def downgrade():
+    pass
+`);
+    expect(m.up.map((o) => (o.kind === "dml" ? `${o.verb} ${o.table}@${o.loc.line}` : o.kind === "data_migration" ? `${o.readOnly ? "read" : "data"} ${o.tables.join(",")}@${o.loc.line}` : `${o.kind}@${o.loc.line}`))).toEqual([
+      "update accounts@9",
+      "delete sessions@11",
+      "read accounts@12",
+    ]);
+    expect(m.notes.filter((n) => n.message.includes("construct"))).toEqual([]);
+  });
+});
+
 describe("multidb template", () => {
   it("reads the per-engine functions upgrade() dispatches to", () => {
     const m = parse(`${HEADER}

@@ -794,7 +794,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "a data change in helpers that upgrade() calls: the calling statement moves whole with the helpers and what their signatures read (a chained call on lines of its own stays inside its statement)",
+      name: "a data change in helpers that upgrade() calls: the calling statement moves whole with the helpers and what their signatures read (a chained call on lines of its own stays inside its statement); the bound sa.text UPDATE is read as SQL, a backfill of the column just added, so the drop after it waits in a third revision",
       code: `from typing import Any
 
 import sqlalchemy as sa
@@ -833,7 +833,7 @@ def downgrade():
     pass
 `,
       lines: [20],
-      fixes: ["# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change\nfrom typing import Any\n\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\n\nfrom alembic import op\n\nrevision = \"d7c6efd2de42\"\ndown_revision = \"09aba125b57a\"\n\n\ndef upgrade():\n    op.add_column(\"users\", sa.Column(\"rating\", sa.Float(), nullable=True))\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file alembic/versions/edb083a5bd7e_backfill_data.py: the data change with the statements it prepares (one transaction: rows written between them would break them), once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom typing import Any\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom alembic import op\n\n\ndef copy_group(group_id: Any):\n    session = orm.Session(bind=op.get_bind())\n    user_ids = (\n        session.execute(sa.text(\"SELECT id FROM users WHERE group_id=:group_id\").bindparams(group_id=group_id))\n        .scalars()\n        .all()\n    )\n    for user_id in user_ids:\n        session.execute(sa.text(\"UPDATE users SET rating = 0 WHERE id = :id\").bindparams(id=user_id))\n\n\ndef copy_all():\n    session = orm.Session(bind=op.get_bind())\n    for group_id in session.execute(sa.text(\"SELECT id FROM groups\")).scalars().all():\n        copy_group(group_id)\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"edb083a5bd7e\"\nrevision = NEW_REVISION_ID\ndown_revision = \"d7c6efd2de42\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    copy_all()\n    op.drop_table(\"users_to_favorites\")\n\n\ndef downgrade():\n    pass"],
+      fixes: ["# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change and the statements after it\nfrom typing import Any\n\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\n\nfrom alembic import op\n\nrevision = \"d7c6efd2de42\"\ndown_revision = \"09aba125b57a\"\n\n\ndef upgrade():\n    op.add_column(\"users\", sa.Column(\"rating\", sa.Float(), nullable=True))\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file alembic/versions/7717a07b6656_backfill_users.py: the data change, once revision 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until revision 2 has run, users.rating holds only its default: deploy the code that reads it after revision 2, not with revision 1\nfrom typing import Any\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom alembic import op\n\n\ndef copy_group(group_id: Any):\n    session = orm.Session(bind=op.get_bind())\n    user_ids = (\n        session.execute(sa.text(\"SELECT id FROM users WHERE group_id=:group_id\").bindparams(group_id=group_id))\n        .scalars()\n        .all()\n    )\n    for user_id in user_ids:\n        session.execute(sa.text(\"UPDATE users SET rating = 0 WHERE id = :id\").bindparams(id=user_id))\n\n\ndef copy_all():\n    session = orm.Session(bind=op.get_bind())\n    for group_id in session.execute(sa.text(\"SELECT id FROM groups\")).scalars().all():\n        copy_group(group_id)\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"7717a07b6656\"\nrevision = NEW_REVISION_ID\ndown_revision = \"d7c6efd2de42\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    copy_all()\n\n\ndef downgrade():\n    # nothing to undo: downgrading the revision before drops users.rating, which this fills\n    pass\n\n# revision 3, new file alembic/versions/6703db6ac6a8_after_backfill_users.py: the statements after the data change, once revision 2 has run (they need it done; rolling back revision 1 undoes them)\nfrom alembic import op\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"6703db6ac6a8\"\nrevision = NEW_REVISION_ID\ndown_revision = \"7717a07b6656\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.drop_table(\"users_to_favorites\")\n\n\ndef downgrade():\n    pass"],
     },
     {
       framework: "alembic",
@@ -857,6 +857,26 @@ def downgrade():
     op.drop_column("sessions", "revoked_at")
 `,
       lines: [11],
+    },
+    {
+      framework: "alembic",
+      name: "an UPDATE in op.execute(sa.text(...).bindparams(...)) after ALTER COLUMN on an existing table: the bound text is read as SQL (its :name a parameter), a data change",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.alter_column("accounts", "plan", existing_type=sa.String(20), type_=sa.String(40))
+    op.execute(sa.text("UPDATE accounts SET plan = :plan WHERE plan = 'basic'").bindparams(plan="free"))
+
+
+def downgrade():
+    pass
+`,
+      lines: [10],
     },
   ],
   valid: [
