@@ -427,6 +427,10 @@ export const DataMigration = op("data_migration", {
   directModels: z.array(z.object({ name: z.string(), className: z.string() })).optional(),
   /** RunPython that imports models directly: the attribute names its code calls (`xform.get_full_dict()`) */
   methodCalls: z.array(z.string()).optional(),
+  /** RunPython that imports models directly: what its code reads on those classes besides their manager (`Instance.DecryptionStatus`) */
+  classAttributes: z.array(z.object({ name: z.string(), attribute: z.string() })).optional(),
+  /** RunPython that imports models directly: the project's functions it hands their rows to (`decrypt_instance(instance)`) */
+  instanceHelpers: z.array(z.object({ name: z.string(), helper: z.string() })).optional(),
   /** tables it touches when known */
   tables: z.array(z.string()).default([]),
   /** the tables it writes, when every write it makes names its table (a Ruby loop that creates rows of a new table) */

@@ -13,6 +13,8 @@ export interface PythonClass {
   bases: string[];
   /** `def name(...)` of its body, decorated ones (`@property`, `@classmethod`) too */
   methods: string[];
+  /** `class Name...` of its body (`class DecryptionStatus(models.TextChoices)`) */
+  nestedClasses: string[];
 }
 
 const definitions = (block: PyNode | null): PyNode[] =>
@@ -33,7 +35,10 @@ function readClass(path: string, node: PyNode): PythonClass | undefined {
   const bases = (node.childForFieldName("superclasses")?.namedChildren ?? [])
     .filter((b) => b.type === "identifier" || b.type === "attribute")
     .map((b) => b.text.slice(b.text.lastIndexOf(".") + 1));
-  return { path, className, bases, methods: classMethodNames(node) };
+  const nestedClasses = definitions(node.childForFieldName("body"))
+    .filter((d) => d.type === "class_definition")
+    .flatMap((d) => d.childForFieldName("name")?.text ?? []);
+  return { path, className, bases, methods: classMethodNames(node), nestedClasses };
 }
 
 /** The top-level classes of these files; files with syntax errors are skipped. */
@@ -53,9 +58,14 @@ export function readPythonClasses(files: readonly SourceFile[]): PythonClass[] {
 }
 
 /** The methods `className` defines, itself or through the classes it extends among `classes`. */
-export function methodsOf(className: string, classes: readonly PythonClass[], seen = new Set<string>()): string[] {
+export const methodsOf = (className: string, classes: readonly PythonClass[]): string[] => membersOf(className, classes, (c) => c.methods);
+
+/** The classes `className`'s body nests, itself or through the classes it extends among `classes`. */
+export const nestedClassesOf = (className: string, classes: readonly PythonClass[]): string[] => membersOf(className, classes, (c) => c.nestedClasses);
+
+function membersOf(className: string, classes: readonly PythonClass[], members: (c: PythonClass) => string[], seen = new Set<string>()): string[] {
   if (seen.has(className)) return [];
   seen.add(className);
   const own = classes.filter((c) => c.className === className);
-  return own.flatMap((c) => [...c.methods, ...c.bases.flatMap((b) => methodsOf(b, classes, seen))]);
+  return own.flatMap((c) => [...members(c), ...c.bases.flatMap((b) => membersOf(b, classes, members, seen))]);
 }

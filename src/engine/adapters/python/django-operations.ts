@@ -679,6 +679,13 @@ function rowWritesOf(facts: DataFunctionFacts | undefined, state: AppState): { d
 const uniqueClasses = (classes: Array<{ name: string; className: string }>) =>
   [...new Map(classes.map((c) => [c.name, c])).values()].sort((a, b) => a.name.localeCompare(b.name));
 
+/** The class attributes and project helpers of today's models the function and its reverse use, each once (empty ones left out). */
+function liveModelUses(...facts: Array<DataFunctionFacts | undefined>): { classAttributes?: Array<{ name: string; attribute: string }>; instanceHelpers?: Array<{ name: string; helper: string }> } {
+  const attributes = [...new Map(facts.flatMap((f) => f?.classAttributes ?? []).map((a) => [`${a.name}.${a.attribute}`, a])).values()];
+  const helpers = [...new Map(facts.flatMap((f) => f?.instanceHelpers ?? []).map((h) => [`${h.name} ${h.helper}`, h])).values()];
+  return { ...(attributes.length ? { classAttributes: attributes } : {}), ...(helpers.length ? { instanceHelpers: helpers } : {}) };
+}
+
 function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: OperationInput[]) => void): void {
   const code = kwarg(call, "code", 0);
   const reverse = kwarg(call, "reverse_code", 1);
@@ -710,7 +717,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     // the first model it imports directly, for the apps.get_model() line of the fix
     ...(direct.length ? { ormModel: [...direct].sort()[0] } : {}),
     // every model it imports directly and the methods it calls: a method today's class defines is no part of the historical model
-    ...(direct.length ? { directModels: uniqueClasses([...(facts?.directClasses ?? []), ...(reverseFacts?.directClasses ?? [])]), methodCalls: [...new Set([...(facts?.methodCalls ?? []), ...(reverseFacts?.methodCalls ?? [])])].sort() } : {}),
+    ...(direct.length ? { directModels: uniqueClasses([...(facts?.directClasses ?? []), ...(reverseFacts?.directClasses ?? [])]), methodCalls: [...new Set([...(facts?.methodCalls ?? []), ...(reverseFacts?.methodCalls ?? [])])].sort(), ...liveModelUses(facts, reverseFacts) } : {}),
     tables: tablesOf(facts, ctx.state),
     ...(facts ? { mentions: facts.mentions } : {}),
     ...(readsThrough.length ? { readsThrough } : {}),

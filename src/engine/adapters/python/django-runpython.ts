@@ -11,6 +11,7 @@ import { unfilteredWrites, valueDeletes } from "./django-querysets.js";
 import { readsOnly } from "./django-read-only.js";
 import { rowWrites, type RowWrite } from "./django-row-writes.js";
 import { tablesReadBySql } from "./django-sql-reads.js";
+import { classAttributesRead, instanceHelpers } from "./django-live-model-uses.js";
 
 export interface DataFunctionFacts {
   /** models used from imports instead of `apps.get_model` */
@@ -27,6 +28,10 @@ export interface DataFunctionFacts {
   mentions: string[];
   /** the attribute names it calls (`xform.get_full_dict()`, `Instance.objects.filter(...)`): methods of today's model classes it may need */
   methodCalls: string[];
+  /** what it reads on those imported classes besides their manager (`Instance.DecryptionStatus`): django-live-model-uses.ts */
+  classAttributes: Array<{ name: string; attribute: string }>;
+  /** the project's functions it hands those models' rows to (`decrypt_instance(instance)`): django-live-model-uses.ts */
+  instanceHelpers: Array<{ name: string; helper: string }>;
   /** every call only reads (queryset reads, a literal SELECT): not a data change */
   readOnly: boolean;
   /** the rows of its models it deletes or overwrites (django-row-writes.ts) */
@@ -46,10 +51,14 @@ function mentionedNames(body: PyNode): string[] {
   return [...names].sort();
 }
 
+/** Queryset and manager calls that return one row (`Order.objects.get(...)`), whose methods are the model's. */
+const ROW_RETURNING = new Set(["get", "first", "last", "latest", "earliest", "create"]);
+
 /**
  * Names of the methods the body calls on a name or an attribute (`inst.get_full_dict()`, `Order.build()`,
- * `self.order.save()`): what may be a model's or an instance's. Calls on a manager or on what a call returns
- * (`Order.objects.get()`, `qs.filter(...).update()`, `(inst.json or {}).get()`) are a queryset's or a value's.
+ * `self.order.save()`) or on one row a queryset returns (`Order.objects.get(id=1).build()`): what may be a model's
+ * or an instance's. Calls on a manager or on what another call returns (`Order.objects.get()`, `qs.filter(...).update()`,
+ * `(inst.json or {}).get()`) are a queryset's or a value's.
  */
 function methodCalls(body: PyNode): string[] {
   const names = new Set<string>();
@@ -58,8 +67,10 @@ function methodCalls(body: PyNode): string[] {
     if (fn?.type !== "attribute") continue;
     const receiver = fn.childForFieldName("object");
     const onManager = receiver?.type === "attribute" && receiver.childForFieldName("attribute")?.text === "objects";
+    const receiverFn = receiver?.type === "call" ? receiver.childForFieldName("function") : null;
+    const onRow = receiverFn?.type === "attribute" && ROW_RETURNING.has(receiverFn.childForFieldName("attribute")?.text ?? "");
     const name = fn.childForFieldName("attribute")?.text;
-    if (name && (receiver?.type === "identifier" || (receiver?.type === "attribute" && !onManager))) names.add(name);
+    if (name && (receiver?.type === "identifier" || (receiver?.type === "attribute" && !onManager) || onRow)) names.add(name);
   }
   return [...names].sort();
 }
@@ -86,7 +97,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, bindings?
   const fromGetModel = new Map<string, { app: string; model: string } | undefined>();
   const models = new Map<string, { app: string; model: string }>();
   const direct = new Set<string>();
-  if (!body) return { directModels: [], directClasses: [], models: [], wholeTableWrites: [], mentions: [], methodCalls: [], readOnly: false, rowWrites: [], sqlReads: [] };
+  if (!body) return { directModels: [], directClasses: [], models: [], wholeTableWrites: [], mentions: [], methodCalls: [], classAttributes: [], instanceHelpers: [], readOnly: false, rowWrites: [], sqlReads: [] };
 
   for (const call of body.descendantsOfType("call")) {
     const fn = call.childForFieldName("function");
@@ -141,5 +152,5 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, bindings?
     const bound = imports.lookup(name) ?? name;
     return { name, className: bound.slice(bound.lastIndexOf(".") + 1) };
   });
-  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), sqlReads: tablesReadBySql(body, imports) };
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), sqlReads: tablesReadBySql(body, imports) };
 }

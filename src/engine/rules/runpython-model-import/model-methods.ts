@@ -1,5 +1,9 @@
-/** The methods a RunPython function calls that today's model class defines and a historical model (apps.get_model()) lacks. */
-import { methodsOf, readPythonClasses } from "../../code/python-class-methods.js";
+/**
+ * What a RunPython function uses of today's model classes that a historical model (apps.get_model()) lacks: the
+ * methods it calls and the nested classes it reads that the class body defines, and the project functions it hands
+ * the model's rows to (code written for today's model).
+ */
+import { methodsOf, nestedClassesOf, readPythonClasses } from "../../code/python-class-methods.js";
 import type { OperationOf } from "../../model.js";
 import { djangoModelFiles } from "../support/django-model-files.js";
 import type { RuleContext } from "../support/rule.js";
@@ -8,21 +12,29 @@ export interface LackingMethods {
   /** the name the function uses (`LiveXForm`) and the class it is (`XForm`) */
   name: string;
   className: string;
-  /** the models file that defines the class */
-  path: string;
+  /** the models file that defines the class, when read */
+  path?: string;
   methods: string[];
+  /** `class DecryptionStatus` of its body, read as `Instance.DecryptionStatus` */
+  nestedClasses: string[];
+  /** the project functions (qualified) the function passes its rows to */
+  helpers: string[];
 }
 
 export function methodsTheHistoricalModelLacks(ctx: RuleContext, op: OperationOf<"data_migration">): LackingMethods[] {
   const called = new Set(op.methodCalls ?? []);
-  if (called.size === 0) return [];
-  const classes = readPythonClasses(djangoModelFiles(ctx));
+  const read = op.classAttributes ?? [];
+  const handed = op.instanceHelpers ?? [];
+  if (called.size === 0 && read.length === 0 && handed.length === 0) return [];
+  const classes = called.size || read.length ? readPythonClasses(djangoModelFiles(ctx)) : [];
   const out: LackingMethods[] = [];
   for (const { name, className } of op.directModels ?? []) {
     const declared = classes.find((c) => c.className === className);
-    if (!declared) continue;
-    const methods = [...new Set(methodsOf(className, classes).filter((m) => called.has(m)))].sort();
-    if (methods.length) out.push({ name, className, path: declared.path, methods });
+    const methods = declared ? [...new Set(methodsOf(className, classes).filter((m) => called.has(m)))].sort() : [];
+    const readHere = new Set(read.filter((r) => r.name === name).map((r) => r.attribute));
+    const nestedClasses = declared ? [...new Set(nestedClassesOf(className, classes).filter((n) => readHere.has(n)))].sort() : [];
+    const helpers = [...new Set(handed.filter((h) => h.name === name).map((h) => h.helper))].sort();
+    if (methods.length || nestedClasses.length || helpers.length) out.push({ name, className, ...(declared ? { path: declared.path } : {}), methods, nestedClasses, helpers });
   }
   return out;
 }

@@ -28,6 +28,27 @@ class Customer(models.Model):
 `,
 };
 
+// Invoice nests its status choices; shop/billing.py is project code written for today's Invoice
+const BILLING_MODELS = {
+  "shop/models.py": `from django.db import models
+
+
+class Invoice(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open"
+        PAID = "paid"
+
+    status = models.CharField(max_length=10, choices=Status.choices)
+    total = models.IntegerField(null=True)
+
+    def recompute(self):
+        self.total = 0
+`,
+  "shop/billing.py": `def send_reminder(invoice):
+    invoice.recompute()
+`,
+};
+
 export default defineCases({
   invalid: [
     {
@@ -155,6 +176,97 @@ class Migration(migrations.Migration):
           "def close_orders(apps, schema_editor):",
           '    Order = apps.get_model("shop", "Order")  # the historical model, not `from shop.models import Order`',
           "    # the rest of close_orders() as written, every model it imports from the app taken from apps.get_model() like this one",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
+      name: "the function reads a nested class of today's model and hands its rows to a project function: no blind swap, the fix names both (onadata 0042: Instance.DecryptionStatus, decrypt_instance(instance))",
+      path: "shop/migrations/0007_remind_open_invoices.py",
+      files: BILLING_MODELS,
+      code: `from django.db import migrations
+
+
+def remind(apps, schema_editor):
+    from shop.billing import send_reminder
+    from shop.models import Invoice
+
+    for invoice in Invoice.objects.filter(status=Invoice.Status.OPEN).iterator():
+        send_reminder(invoice)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0006_invoice_status")]
+
+    operations = [migrations.RunPython(remind, migrations.RunPython.noop)]
+`,
+      lines: [15],
+      fixes: [
+        [
+          "def remind(apps, schema_editor):",
+          '    # Invoice stays imported from the app: apps.get_model("shop", "Invoice") would give a historical model, which lacks the nested class remind() reads that shop/models.py defines in today\'s class: Invoice.Status. remind() hands its Invoice rows to shop.billing.send_reminder(), project code written for today\'s class: a historical instance lacks its methods and any field added since, which it may use.',
+          "    # Copy their logic into this migration (functions that take the historical instance, the nested classes' values as constants) so it keeps working after the model changes, then take Invoice from apps.get_model().",
+          "    ...  # the rest of remind() as written",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
+      name: "a method called on the row a queryset returns (Invoice.objects.get(...).recompute(), onadata 0031): today's class defines it, so no blind swap",
+      path: "shop/migrations/0007_recompute.py",
+      files: BILLING_MODELS,
+      code: `from django.db import migrations
+
+from shop.models import Invoice
+
+
+def recompute(apps, schema_editor):
+    Invoice.objects.get(id=1).recompute()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0006_invoice_status")]
+
+    operations = [migrations.RunPython(recompute, migrations.RunPython.noop)]
+`,
+      lines: [13],
+      fixes: [
+        [
+          "def recompute(apps, schema_editor):",
+          '    # Invoice stays imported from the app: apps.get_model("shop", "Invoice") would give a historical model, which lacks the methods recompute() calls that shop/models.py defines on today\'s class: recompute().',
+          "    # Copy their logic into this migration (functions that take the historical instance) so it keeps working after the model changes, then take Invoice from apps.get_model().",
+          "    ...  # the rest of recompute() as written",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
+      name: "fields, the manager and a third-party function given a value (not a row): swapped for apps.get_model() as usual",
+      path: "shop/migrations/0007_round_totals.py",
+      files: BILLING_MODELS,
+      code: `from django.db import migrations
+
+from shop.models import Invoice
+from moneyed import round_amount
+
+
+def round_totals(apps, schema_editor):
+    for invoice in Invoice.objects.filter(total__isnull=False):
+        invoice.total = round_amount(invoice.total)
+        invoice.save(update_fields=["total"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0006_invoice_status")]
+
+    operations = [migrations.RunPython(round_totals, migrations.RunPython.noop)]
+`,
+      lines: [16],
+      fixes: [
+        [
+          "def round_totals(apps, schema_editor):",
+          '    Invoice = apps.get_model("shop", "Invoice")  # the historical model, not `from shop.models import Invoice`',
+          "    # the rest of round_totals() as written, every model it imports from the app taken from apps.get_model() like this one",
         ].join("\n"),
       ],
     },

@@ -3,7 +3,23 @@ import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
-import { methodsTheHistoricalModelLacks } from "./model-methods.js";
+import { methodsTheHistoricalModelLacks, type LackingMethods } from "./model-methods.js";
+
+/**
+ * Why a model name stays today's class: what the historical model apps.get_model() gives lacks (methods, nested
+ * classes of its body), and the project functions handed its rows, which were written for today's class.
+ */
+function whatItLacks(l: LackingMethods, app: string, fn: string): string {
+  const members = [
+    ...(l.methods.length ? [`the methods ${fn}() calls that ${l.path} defines on today's class: ${l.methods.map((m) => `${m}()`).join(", ")}`] : []),
+    ...(l.nestedClasses.length ? [`the nested class${l.nestedClasses.length > 1 ? "es" : ""} ${fn}() reads that ${l.path} defines in today's class: ${l.nestedClasses.map((c) => `${l.name}.${c}`).join(", ")}`] : []),
+  ];
+  const lacks = members.length ? `apps.get_model("${app}", "${l.className}") would give a historical model, which lacks ${members.join("; and ")}.` : "";
+  const helpers = l.helpers.length
+    ? `${fn}() hands its ${l.className} rows to ${l.helpers.map((h) => `${h}()`).join(", ")}, project code written for today's class: a historical instance lacks its methods and any field added since, which ${l.helpers.length > 1 ? "they" : "it"} may use.`
+    : "";
+  return [lacks, helpers].filter(Boolean).join(" ");
+}
 
 /** django-migration-linter's RUNPYTHON_MODEL_IMPORT: a data migration must use the historical models. */
 export default defineRule({
@@ -53,11 +69,8 @@ export default defineRule({
             const lines = [
               `def ${fn}(apps, schema_editor):`,
               ...swappable.map((m) => `    ${m.name} = apps.get_model("${app}", "${m.className}")  # the historical model`),
-              ...lacking.map(
-                (l) =>
-                  `    # ${l.name} stays imported from the app: apps.get_model("${app}", "${l.className}") would give a historical model, which lacks the methods ${fn}() calls that ${l.path} defines on today's class: ${l.methods.map((m) => `${m}()`).join(", ")}.`,
-              ),
-              `    # Copy their logic into this migration (functions that take the historical instance) so it keeps working after the model changes, then take ${kept.join(", ")} from apps.get_model().`,
+              ...lacking.map((l) => `    # ${l.name} stays imported from the app: ${whatItLacks(l, app, fn)}`),
+              `    # Copy their logic into this migration (functions that take the historical instance${lacking.some((l) => l.nestedClasses.length) ? ", the nested classes' values as constants" : ""}) so it keeps working after the model changes, then take ${kept.join(", ")} from apps.get_model().`,
               `    ...  # the rest of ${fn}() as written`,
             ];
             return lines.join("\n");
