@@ -1,6 +1,7 @@
 /**
  * The deploy model through the App for an application that migrates itself at start from code not named for it:
- * a Go module whose internal/bootstrap/db.go runs its embedded golang-migrate migrations, and a Node project whose
+ * a Go module whose internal/bootstrap/db.go runs its embedded golang-migrate migrations (or goose, from a wrapper whose
+ * embed FS is another package of the module), and a Node project whose
  * src/index.ts awaits drizzle's migrator in src/db/migrate.ts before it listens; and a Rails initializer named for
  * migrating (docuseal's), fetched by its name like the other deploy files. The App reads the Go and Node code from ONE
  * tarball of the head (the engine's `planDeployCode`), so the index a pull request adds is the same note, naming
@@ -11,7 +12,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { featureBranchOn, reviewJson } from "../cli/support/review-repo.js";
 import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
-import { GO_MOD_WITH_MIGRATE, GO_SELF_MIGRATING_APP } from "../../src/engine/testing/deploy-fixtures.js";
+import { GO_GOOSE_WRAPPER_APP, GO_MOD_WITH_MIGRATE, GO_SELF_MIGRATING_APP } from "../../src/engine/testing/deploy-fixtures.js";
 
 const GO_APP: Record<string, string> = {
   "README.md": "# App\n",
@@ -60,6 +61,18 @@ describe("an application that migrates itself at start, read from the head's cod
     expect(annotation!.message).toContain(cli!.message);
     // the module's Go files came from one tarball of the head, through GitHub's redirect
     expect(tarballs.map((r) => r.path)).toEqual([expect.stringMatching(new RegExp(`/tarball/${head}$`))]);
+  });
+
+  it("Go: goose in a wrapper whose embed FS is another package (internal/store/open.go, db/sql/fs.go): the same notice in both edges", async () => {
+    const added = { "db/sql/00002_users_email.sql": "-- +goose Up\nCREATE INDEX users_email ON users (email);\n\n-- +goose Down\nDROP INDEX users_email;\n" };
+    const { run, tarballs, cli } = await bothEdges({ "README.md": "# App\n", ...GO_GOOSE_WRAPPER_APP }, added, 85);
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary?.match(/\*\*Deploy:\*\* read as offline: `internal\/store\/open\.go:10`/g)).toHaveLength(1);
+    const annotation = run.annotations.find((a) => a.title.startsWith("index-without-concurrently"));
+    expect(annotation).toMatchObject({ annotation_level: "notice", message: expect.stringContaining("Offline deploy (internal/store/open.go:10 runs the migrations") });
+    expect(cli?.severity).toBe("info");
+    expect(annotation!.message).toContain(cli!.message);
+    expect(tarballs).toHaveLength(1);
   });
 
   it("Node: src/index.ts awaits drizzle's migrator in src/db/migrate.ts before listen: the same notice in both edges", async () => {

@@ -43,6 +43,36 @@ export const GO_SELF_MIGRATING_APP: Record<string, string> = {
   "migrations/sql/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
 };
 
+/** A goose FS filled by `//go:embed`, in a package of its own (db/sql/fs.go). */
+export const GOOSE_EMBED_FS = 'package migrationssql\n\nimport "embed"\n\n//go:embed *.sql\nvar FS embed.FS\n';
+
+/**
+ * A Go module that runs goose in-process from a wrapper whose embed FS is another package of the module (bitmagnet's
+ * migrator.go passes `migrationssql.FS`): internal/store/open.go's `goose.UpContext` is on line 10; the goose files
+ * are in db/sql/ (00001_users.sql).
+ */
+export const GO_GOOSE_WRAPPER_APP: Record<string, string> = {
+  "go.mod": "module example.com/app\n\ngo 1.23\n\nrequire github.com/pressly/goose/v3 v3.24.1\n",
+  "main.go": 'package main\n\nimport "example.com/app/internal/store"\n\nfunc main() { store.Open() }\n',
+  "internal/store/open.go": [
+    "package store",
+    "",
+    "import (",
+    '\tsqlfs "example.com/app/db/sql"',
+    '\tgoose "github.com/pressly/goose/v3"',
+    ")",
+    "",
+    "func (s *Store) Up(ctx context.Context) error {",
+    "\tgoose.SetBaseFS(sqlfs.FS)",
+    '\treturn goose.UpContext(ctx, s.db, ".")',
+    "}",
+    "",
+  ].join("\n"),
+  "db/sql/fs.go": GOOSE_EMBED_FS,
+  Dockerfile: 'FROM golang:1.23\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
+  "db/sql/00001_users.sql": "-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY, email text);\n\n-- +goose Down\nDROP TABLE users;\n",
+};
+
 /**
  * manage.get.gov's deploy in small: the workflow's first step pushes the code (cloud-gov/cg-cli-tools' `cf_command`,
  * line 9), the next runs the migrations as a Cloud Foundry task (line 13): the new code serves before they run
