@@ -9,6 +9,7 @@ import { tableize, underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { RubySource } from "../adapters/rails/ruby-source.js";
 import type { SourceFile } from "../model.js";
+import { readModelFiles } from "../adapters/rails/model-files.js";
 
 export interface RailsModel {
   path: string;
@@ -31,6 +32,8 @@ const isSelf = (node: Node | null | undefined) => node instanceof SelfNode;
 
 class ModelVisitor extends RubyVisitor {
   readonly models: RailsModel[] = [];
+  /** the models whose class sets self.table_name: their table is that, whatever affixes apply */
+  readonly named = new Set<RailsModel>();
   private readonly stack: Array<{ model: RailsModel; explicitTable?: string }> = [];
   private readonly modules: string[] = [];
 
@@ -56,7 +59,10 @@ class ModelVisitor extends RubyVisitor {
     this.stack.push(entry);
     super.visitClassNode(node);
     this.stack.pop();
-    if (entry.explicitTable) entry.model.tables = [entry.explicitTable];
+    if (entry.explicitTable) {
+      entry.model.tables = [entry.explicitTable];
+      this.named.add(entry.model);
+    }
     if (entry.model.ignoredColumns.length) this.models.push(entry.model);
   }
 
@@ -88,13 +94,24 @@ class ModelVisitor extends RubyVisitor {
  */
 export function readRailsModels(files: readonly SourceFile[]): RailsModel[] {
   const models: RailsModel[] = [];
+  // the tables Active Record gives the model classes of app/models (table_name_prefix and _suffix of their modules and
+  // base classes, the project's inflections): read once, when a file ignores columns
+  let modelFiles: ReturnType<typeof readModelFiles> | undefined;
   for (const file of files) {
     if (!file.path.endsWith(".rb") || !file.content.includes("ignored_columns")) continue;
     const result = parseRuby(file.content);
     if (result.errors.length > 0) continue;
     const visitor = new ModelVisitor(file.path, new RubySource(file.content));
     result.value.accept(visitor);
-    models.push(...visitor.models);
+    for (const model of visitor.models) {
+      if (visitor.named.has(model)) {
+        models.push(model);
+        continue;
+      }
+      modelFiles ??= readModelFiles(files);
+      const known = modelFiles.find((m) => m.path === model.path && (m.className === model.className || m.className.endsWith(`::${model.className}`)));
+      models.push(known ? { ...model, tables: known.tables } : model);
+    }
   }
   return models;
 }

@@ -58,40 +58,103 @@ function ignored(node: Node, src: RubySource): string[] {
   return [];
 }
 
+/** What names a table around a model's own: `prefix` before it and `suffix` after it, as far as the code sets them. */
+interface Affixes {
+  prefix?: string;
+  suffix?: string;
+}
+
+/** The affixes modules and classes set, by full name, and each class's superclass as written (for the class attributes it inherits). */
+interface AffixSettings {
+  /** `def self.table_name_prefix; "facts_"; end` (or _suffix) in a module or class: Active Record asks the nearest enclosing one that answers */
+  defined: Map<string, Affixes>;
+  /** `self.table_name_prefix = "legacy_"` (or _suffix) in a class body: a class attribute its subclasses inherit */
+  assigned: Map<string, Affixes>;
+  /** class -> its superclass as written and the namespace it is written in */
+  superclasses: Map<string, { written: string; namespace: string }>;
+}
+
+/** The affix a member defines or sets: `def self.table_name_prefix` returning one string, or `self.table_name_prefix = "..."`. */
+function affixOf(member: Node, src: RubySource): { how: "defined" | "assigned"; which: keyof Affixes; value: string } | undefined {
+  if (member instanceof DefNode && member.receiver instanceof SelfNode && (member.name === "table_name_prefix" || member.name === "table_name_suffix")) {
+    const body = bodyOf(member.body);
+    if (body.length === 1 && body[0] instanceof StringNode) return { how: "defined", which: member.name === "table_name_prefix" ? "prefix" : "suffix", value: body[0].unescaped.value };
+  }
+  if (member instanceof CallNode && member.receiver instanceof SelfNode && (member.name === "table_name_prefix=" || member.name === "table_name_suffix=")) {
+    const value = namesOf(evaluate(member.arguments_?.arguments_[0], EMPTY_ENV, src))?.[0];
+    if (value !== undefined) return { how: "assigned", which: member.name === "table_name_prefix=" ? "prefix" : "suffix", value };
+  }
+  return undefined;
+}
+
 /**
- * The table_name_prefix each module defines (`module Facts; def self.table_name_prefix; "facts_"; end; end`), by
- * the module's full name: Active Record prefixes the tables of the module's models with it (Facts::Edition ->
- * facts_editions).
+ * The table_name_prefix and table_name_suffix modules and classes define or set (`module Facts; def
+ * self.table_name_prefix; "facts_"; end; end`, `self.table_name_prefix = "legacy_"` in an abstract base class), by
+ * full name: Active Record puts them around the tables of the models within (Facts::Edition -> facts_editions) or
+ * below (a subclass inherits the class attribute).
  */
-function prefixesIn(nodes: Node[], namespace: string, out: Map<string, string>): void {
+function affixesIn(nodes: Node[], namespace: string, src: RubySource, out: AffixSettings): void {
   for (const node of nodes) {
     if (!(node instanceof ModuleNode || node instanceof ClassNode)) continue;
     const name = constantName(node.constantPath);
     if (!name) continue;
     const full = `${namespace}${name}`;
+    if (node instanceof ClassNode && node.superclass) out.superclasses.set(full, { written: src.textOf(node.superclass).replace(/^::/, ""), namespace });
     for (const member of bodyOf(node.body)) {
-      const value = member instanceof DefNode && member.receiver instanceof SelfNode && member.name === "table_name_prefix" ? bodyOf(member.body) : [];
-      if (value.length === 1 && value[0] instanceof StringNode) out.set(full, value[0].unescaped.value);
+      const affix = affixOf(member, src);
+      if (!affix) continue;
+      const map = out[affix.how];
+      map.set(full, { ...map.get(full), [affix.which]: affix.value });
     }
-    prefixesIn(bodyOf(node.body), `${full}::`, out);
+    affixesIn(bodyOf(node.body), `${full}::`, src, out);
   }
 }
 
-/** The prefix of the nearest enclosing module that defines one (`A::B::` asks A::B, then A); undefined when none does. */
-function definedPrefix(namespace: string, prefixes: ReadonlyMap<string, string>): string | undefined {
+/** The affix the nearest enclosing module or class that defines one gives (`A::B::` asks A::B, then A); undefined when none does. */
+function definedAffix(namespace: string, which: keyof Affixes, settings: AffixSettings): string | undefined {
   const parts = namespace.replace(/::$/, "").split("::").filter(Boolean);
   for (let n = parts.length; n > 0; n--) {
-    const found = prefixes.get(parts.slice(0, n).join("::"));
+    const found = settings.defined.get(parts.slice(0, n).join("::"))?.[which];
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
-function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySource, out: ModelFile[], own: ProjectInflections, prefixes: ReadonlyMap<string, string>, opening: string[] = []): void {
+/** The class Ruby finds for `written` inside `namespace` (Legacy::Base, then Base) among the classes read; undefined when none. */
+function resolvedClass(written: string, namespace: string, settings: AffixSettings): string | undefined {
+  const parts = namespace.replace(/::$/, "").split("::").filter(Boolean);
+  for (let n = parts.length; n >= 0; n--) {
+    const candidate = [...parts.slice(0, n), written].join("::");
+    if (settings.superclasses.has(candidate) || settings.assigned.has(candidate) || settings.defined.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** The class attribute `className` has: set in its own body or inherited from a superclass that sets it; undefined when none read sets it. */
+function assignedAffix(className: string, which: keyof Affixes, settings: AffixSettings): string | undefined {
+  const seen = new Set<string>();
+  for (let current: string | undefined = className; current && !seen.has(current); ) {
+    seen.add(current);
+    const own = settings.assigned.get(current)?.[which];
+    if (own !== undefined) return own;
+    const parent = settings.superclasses.get(current);
+    current = parent && resolvedClass(parent.written, parent.namespace, settings);
+  }
+  return undefined;
+}
+
+/**
+ * Active Record's affix for a model: the nearest enclosing module's that answers (module_parents first), else the
+ * class attribute (its own or inherited); undefined when the code read sets neither.
+ */
+const affixFor = (className: string, outer: string, which: keyof Affixes, settings: AffixSettings): string | undefined =>
+  definedAffix(outer, which, settings) ?? assignedAffix(className, which, settings);
+
+function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySource, out: ModelFile[], own: ProjectInflections, affixes: AffixSettings, opening: string[] = []): void {
   for (const node of nodes) {
     if (node instanceof ModuleNode) {
       const name = constantName(node.constantPath);
-      modelsIn(bodyOf(node.body), name ? `${namespace}${name}::` : namespace, path, src, out, own, prefixes, [...opening, `module ${src.textOf(node.constantPath)}`]);
+      modelsIn(bodyOf(node.body), name ? `${namespace}${name}::` : namespace, path, src, out, own, affixes, [...opening, `module ${src.textOf(node.constantPath)}`]);
     } else if (node instanceof ClassNode) {
       const written = constantName(node.constantPath);
       if (!written) continue;
@@ -99,15 +162,16 @@ function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySourc
       const className = `${namespace}${written}`;
       const name = className.split("::").pop()!;
       const outer = className.slice(0, className.length - name.length);
-      const defined = definedPrefix(outer, prefixes);
-      // a namespace module often sets table_name_prefix (Spree::Variant -> spree_variants): the one it defines, else both names
+      const prefix = affixFor(className, outer, "prefix", affixes);
+      const suffix = affixFor(className, outer, "suffix", affixes) ?? "";
+      // a namespace module often sets table_name_prefix (Spree::Variant -> spree_variants): the one the code sets, else both names
       const guessed = outer ? `${underscore(outer.replace(/::$/, "")).replace(/\//g, "_")}_` : "";
-      const derived = tableize(name, own);
+      const derived = `${tableize(name, own)}${suffix}`;
       const header = `class ${src.textOf(node.constantPath)}${node.superclass ? ` < ${src.textOf(node.superclass)}` : ""}`;
       const model: ModelFile = {
         path,
         className,
-        tables: defined !== undefined ? [`${defined}${derived}`] : guessed ? [derived, `${guessed}${derived}`] : [derived],
+        tables: prefix !== undefined ? [`${prefix}${derived}`] : guessed ? [derived, `${guessed}${derived}`] : [derived],
         ignoredColumns: new Set(),
         opening: [...opening, header],
       };
@@ -119,7 +183,7 @@ function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySourc
         for (const column of ignored(statement, src)) model.ignoredColumns.add(column);
       }
       out.push(model);
-      modelsIn(bodyOf(node.body), `${className}::`, path, src, out, own, prefixes, model.opening);
+      modelsIn(bodyOf(node.body), `${className}::`, path, src, out, own, affixes, model.opening);
     }
   }
 }
@@ -134,14 +198,15 @@ export function readModelFiles(files: readonly SourceFile[]): ModelFile[] {
   // the project's own inflections name its tables (EvaluationCriterion -> evaluation_criteria with criterion/criteria irregular)
   const inflections = files.filter((f) => isInflectionsPath(f.path)).map((f) => ({ root: inflectionsRootOf(f.path), own: readInflections(f) }));
   const models = files.filter((f) => isModelPath(f.path)).map((file) => ({ file, result: parseRuby(file.content) }));
-  // the modules' table_name_prefix, wherever they are defined (app/models/facts.rb for app/models/facts/edition.rb)
-  const prefixes = new Map<string, string>();
-  for (const { result } of models) prefixesIn(result.value.statements.body, "", prefixes);
+  // the modules' table_name_prefix and _suffix, wherever they are defined (app/models/facts.rb for
+  // app/models/facts/edition.rb), and the classes' (an abstract base class in a file of its own)
+  const affixes: AffixSettings = { defined: new Map(), assigned: new Map(), superclasses: new Map() };
+  for (const { file, result } of models) affixesIn(result.value.statements.body, "", new RubySource(file.content), affixes);
   for (const { file, result } of models) {
     const src = new RubySource(file.content);
     const root = file.path.slice(0, Math.max(0, file.path.lastIndexOf("app/models/"))).replace(/\/$/, "");
     const own = inflections.find((i) => i.root === root)?.own ?? NO_INFLECTIONS;
-    modelsIn(result.value.statements.body, "", file.path, src, out, own, prefixes);
+    modelsIn(result.value.statements.body, "", file.path, src, out, own, affixes);
   }
   cache.set(files, out);
   return out;

@@ -89,6 +89,39 @@ end
     },
     {
       framework: "rails",
+      name: "an abstract base class sets self.table_name_prefix = \"legacy_\" (a class attribute its subclasses inherit): legacy_widgets maps to Widget < LegacyRecord, and the fix names it",
+      code: `class RemoveColorFromLegacyWidgets < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :legacy_widgets, :color, :string
+  end
+end
+`,
+      files: {
+        "app/models/legacy_record.rb": 'class LegacyRecord < ApplicationRecord\n  self.abstract_class = true\n  self.table_name_prefix = "legacy_"\nend\n',
+        "app/models/widget.rb": "class Widget < LegacyRecord\nend\n",
+        "app/models/user.rb": "class User < ApplicationRecord\nend\n",
+      },
+      lines: [3],
+      fixes: ["# 1. Deploy the model without the column first:\n# in app/models/widget.rb:\nclass Widget < LegacyRecord\n  self.ignored_columns += [\"color\"]\nend\n\n# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:\ndef up\n  # legacy_widgets's primary key is not in the migrations migguard read: the framework's id is assumed\n  execute \"CREATE TABLE legacy_widgets_color_backup AS SELECT id, color FROM legacy_widgets\"\n  remove_column :legacy_widgets, :color\nend\n\ndef down\n  add_column :legacy_widgets, :color, :string\n  execute \"UPDATE legacy_widgets SET color = b.color FROM legacy_widgets_color_backup b WHERE legacy_widgets.id = b.id\"\nend"],
+    },
+    {
+      framework: "rails",
+      name: "a module defines table_name_prefix and table_name_suffix (def self.table_name_suffix): archive_orders_v2 maps to Archive::Order, and the fix names it",
+      code: `class RemoveNoteFromArchiveOrders < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :archive_orders_v2, :note, :text
+  end
+end
+`,
+      files: {
+        "app/models/archive.rb": 'module Archive\n  def self.table_name_prefix\n    "archive_"\n  end\n\n  def self.table_name_suffix\n    "_v2"\n  end\nend\n',
+        "app/models/archive/order.rb": "module Archive\n  class Order < ApplicationRecord\n  end\nend\n",
+      },
+      lines: [3],
+      fixes: ["# 1. Deploy the model without the column first:\n# in app/models/archive/order.rb:\nmodule Archive\n  class Order < ApplicationRecord\n    self.ignored_columns += [\"note\"]\n  end\nend\n\n# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:\ndef up\n  # archive_orders_v2's primary key is not in the migrations migguard read: the framework's id is assumed\n  execute \"CREATE TABLE archive_orders_v2_note_backup AS SELECT id, note FROM archive_orders_v2\"\n  remove_column :archive_orders_v2, :note\nend\n\ndef down\n  add_column :archive_orders_v2, :note, :text\n  execute \"UPDATE archive_orders_v2 SET note = b.note FROM archive_orders_v2_note_backup b WHERE archive_orders_v2.id = b.id\"\nend"],
+    },
+    {
+      framework: "rails",
       name: "the same migration adds the column back as another type: no code finds it missing, a warning for the values; the fix has no ignored_columns step, which would hide the new column",
       path: "db/migrate/20240201000000_change_keeper_data.rb",
       files: { "db/migrate/20240101000000_create_posts.rb": "class CreatePosts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :posts do |t|\n      t.text :keeper_data\n    end\n  end\nend\n" },
