@@ -54,7 +54,7 @@ describe("offline deploy through the CLI", () => {
     expect(severities(offlineFindings)).toMatchObject({ "index-without-concurrently": "info", "drop-column": "error" });
     // no old code outlives the drop: a copy, then the RemoveField as written, not the state-first split across releases
     const dropFix = offlineFindings.find((f) => f.rule === "drop-column")!.fix;
-    expect(dropFix).toContain('CREATE TABLE core_child_picture_backup AS SELECT id, picture FROM core_child');
+    expect(dropFix).toContain('CREATE TABLE core_child_picture_backup_0002 AS SELECT id, picture FROM core_child');
     expect(dropFix).toContain('migrations.RemoveField(model_name="child", name="picture")');
     expect(dropFix).not.toContain("SeparateDatabaseAndState");
     const text = await run(["lint", "core/migrations/0002_child_name.py"], { cwd: repo.root });

@@ -37,7 +37,7 @@ describe("migguard lint: a dropped name that a later step creates again", () => 
     expect(drop?.severity).toBe("warning");
     expect(drop?.message).toContain("The same statement adds indexVersion to Link again (integer)");
     expect(drop?.message).not.toContain("still");
-    expect(drop?.fix).toContain('CREATE TABLE "Link_indexVersion_backup" AS SELECT id, "indexVersion" FROM "Link";\nALTER TABLE "Link" DROP COLUMN "indexVersion",\nADD COLUMN     "indexVersion" INTEGER;');
+    expect(drop?.fix).toContain('CREATE TABLE "Link_indexVersion_backup_20250215182023" AS SELECT id, "indexVersion" FROM "Link";\nALTER TABLE "Link" DROP COLUMN "indexVersion",\nADD COLUMN     "indexVersion" INTEGER;');
   });
 
   it("a drop that a later migration undoes: an error that names that migration, not today's schema, as what reads the name", async () => {

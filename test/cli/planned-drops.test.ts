@@ -173,7 +173,7 @@ describe("planned drops", () => {
       const isPublic = findings.find((f) => f.rule === "drop-column" && f.line === 1)!;
       expect(isPublic.severity).toBe("info");
       expect(isPublic.message).toContain("none of the 1 source file of application code read names is_public");
-      expect(isPublic.fix).toContain("CREATE TABLE app_config_variables_is_public_backup AS SELECT key, is_public FROM app_config_variables");
+      expect(isPublic.fix).toContain("CREATE TABLE app_config_variables_is_public_backup_000002 AS SELECT key, is_public FROM app_config_variables");
       const isInternal = findings.find((f) => f.rule === "drop-column" && f.line === 2)!;
       expect(isInternal.severity).toBe("error");
       expect(isInternal.message).toContain("Application code still names is_internal: internal/model/app_config.go:6.");
@@ -254,7 +254,7 @@ describe("planned drops", () => {
         [3, "drop-table", "info"],
       ]);
       expect(drops[1].message).toContain("Application code still names is_internal: internal/model/app_config.go:6.");
-      expect(drops[0].fix).toContain("CREATE TABLE app_config_variables_is_public_backup AS");
+      expect(drops[0].fix).toContain("CREATE TABLE app_config_variables_is_public_backup_000002 AS");
     });
 
     it("migguard review ties Go to the table too: another table's model field tagged with the column is no use of it; SQL on the table is (dropped-object-still-used)", async () => {

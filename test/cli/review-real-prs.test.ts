@@ -290,7 +290,7 @@ class Migration(migrations.Migration):
     expect(drop).toMatchObject({ severity: "info", line: 9 });
     expect(drop.message).toContain("planned last step of a two-step removal (an earlier migration, 0002_remove_digital_settings_from_state, removed it from Django's state only)");
     // the backup keeps the key and the dropped column only, not a copy of the whole table
-    expect(drop.fix).toContain('migrations.RunSQL("CREATE TABLE site_sitesettings_default_digital_max_downloads_backup AS SELECT id, default_digital_max_downloads FROM site_sitesettings"');
+    expect(drop.fix).toContain('migrations.RunSQL("CREATE TABLE site_sitesettings_default_digital_max_downloads_backup_0003 AS SELECT id, default_digital_max_downloads FROM site_sitesettings"');
     // no model name invented: nothing in the fix names a model
     expect(drop.fix).not.toMatch(/model_name|class |DeleteModel|RemoveField/);
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
@@ -313,7 +313,7 @@ class Migration(migrations.Migration):
     const drop = findings.find((f) => f.rule === "drop-column")!;
     expect(drop).toMatchObject({ severity: "info", line: 3 });
     expect(drop.message).toContain("User lists it in ignored_columns (app/models/user.rb)");
-    expect(drop.fix).toContain('execute "CREATE TABLE users_phone_number_backup AS SELECT id, phone_number FROM users"');
+    expect(drop.fix).toContain('execute "CREATE TABLE users_phone_number_backup_20240201000000 AS SELECT id, phone_number FROM users"');
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });

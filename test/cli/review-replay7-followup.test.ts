@@ -124,7 +124,7 @@ describe("irreversible-migration: an up-only Rails data migration", () => {
     const irreversible = findings.filter((f) => f.rule === "irreversible-migration");
     expect(irreversible.map((f) => f.severity)).toEqual(["warning"]);
     expect(irreversible[0].message).toContain("keeps no copy");
-    expect(irreversible[0].fix).toContain('execute "CREATE TABLE editions_backup AS TABLE editions"');
+    expect(irreversible[0].fix).toContain('execute "CREATE TABLE editions_backup_20250828082024 AS TABLE editions"');
   });
 });
 

@@ -215,7 +215,7 @@ class Migration(migrations.Migration):
     expect(drop).toEqual([expect.objectContaining({ path, annotation_level: "notice" })]);
     expect(drop[0].message).toContain("planned last step of a two-step removal");
     // the backup keeps the key and the dropped column, not the whole table
-    expect(run.output.summary).toContain("CREATE TABLE site_sitesettings_default_digital_max_downloads_backup AS SELECT id, default_digital_max_downloads FROM site_sitesettings");
+    expect(run.output.summary).toContain("CREATE TABLE site_sitesettings_default_digital_max_downloads_backup_0003 AS SELECT id, default_digital_max_downloads FROM site_sitesettings");
   });
 });
 
@@ -241,7 +241,7 @@ class Migration(migrations.Migration):
     const drop = annotationsOf(run, "drop-table");
     expect(drop).toEqual([expect.objectContaining({ path, start_line: 8, annotation_level: "notice" })]);
     expect(drop[0].message).toContain("planned last step of a two-step removal (an earlier migration, 0002_remove_digital_settings_from_state, removed it from Django's state only)");
-    expect(run.output.summary).toContain('migrations.RunSQL("CREATE TABLE site_voucher_backup AS TABLE site_voucher"');
+    expect(run.output.summary).toContain('migrations.RunSQL("CREATE TABLE site_voucher_backup_0003 AS TABLE site_voucher"');
     // a note is not an inline review comment at the default level (errors only)
     expect(s.fake.reviewComments).toEqual([]);
   });
@@ -264,7 +264,7 @@ class Migration(migrations.Migration):
     const drop = annotationsOf(run, "drop-column");
     expect(drop).toEqual([expect.objectContaining({ path, start_line: 3, annotation_level: "notice" })]);
     expect(drop[0].message).toContain("Account lists it in ignored_columns (app/models/account.rb)");
-    expect(run.output.summary).toContain('execute "CREATE TABLE accounts_uri_backup AS SELECT id, uri FROM accounts"');
+    expect(run.output.summary).toContain('execute "CREATE TABLE accounts_uri_backup_20260301000000 AS SELECT id, uri FROM accounts"');
     expect(run.annotations.filter((a) => a.annotation_level === "failure")).toEqual([]);
   });
 

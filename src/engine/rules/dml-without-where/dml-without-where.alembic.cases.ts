@@ -60,7 +60,7 @@ def downgrade():
       lines: [10],
       fixes: [
         `# keep a copy first, so the old values can be restored:
-op.execute("CREATE TABLE users_backup AS TABLE users")
+op.execute("CREATE TABLE users_backup_b2 AS TABLE users")
 # then the statement (to change only some rows, add their condition):
 op.execute("UPDATE users SET seen_at = '%s'" % datetime.utcnow())`,
       ],
@@ -147,6 +147,28 @@ def downgrade():
 `,
       lines: [22, 23, 25, 27, 28],
     },
+    {
+      framework: "alembic",
+      name: "a version bump (Wazo's 8863a45bcbd0): the copy is named after the revision, so the next bump's copy does not collide with it",
+      path: "alembic/versions/8863a45bcbd0_bump_version_26_06.py",
+      code: `from alembic import op
+
+revision = "8863a45bcbd0"
+down_revision = "a1b2c3d4e5f6"
+
+
+def upgrade():
+    op.execute("UPDATE infos SET wazo_version = '26.06'")
+
+
+def downgrade():
+    pass
+`,
+      lines: [8],
+      fixes: [
+        "# keep a copy first, so the old values can be restored:\nop.execute(\"CREATE TABLE infos_backup_8863a45bcbd0 AS TABLE infos\")\n# then the statement (to change only some rows, add their condition):\nop.execute(\"UPDATE infos SET wazo_version = '26.06'\")",
+      ],
+    },
   ],
   valid: [
     {
@@ -166,6 +188,25 @@ def upgrade():
 
 def downgrade():
     op.drop_column("users", "tenant_id")
+`,
+    },
+    {
+      framework: "alembic",
+      name: "the revision keeps its own copy, named after it, before the bump: nothing to report",
+      path: "alembic/versions/cb49d48129fd_bump_version_26_07.py",
+      code: `from alembic import op
+
+revision = "cb49d48129fd"
+down_revision = "8863a45bcbd0"
+
+
+def upgrade():
+    op.execute("CREATE TABLE infos_backup_cb49d48129fd AS TABLE infos")
+    op.execute("UPDATE infos SET wazo_version = '26.07'")
+
+
+def downgrade():
+    pass
 `,
     },
     {

@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
       path: "person/migrations/0048_user_state_legacy.py",
       files: CI_MATRIX_SQLITE_POSTGRES,
       lines: [13],
-      fixes: ["# keep a copy first, so the old values can be restored, in an operation before this one (on rollback its reverse runs after this one's):\nmigrations.RunSQL(\n    \"CREATE TABLE person_user_backup AS SELECT * FROM person_user\",\n    reverse_sql=\"DROP TABLE person_user_backup\",\n),\n# then the RunPython as it is (to change only some rows, add their condition)"],
+      fixes: ["# keep a copy first, so the old values can be restored, in an operation before this one (on rollback its reverse runs after this one's):\nmigrations.RunSQL(\n    \"CREATE TABLE person_user_backup_0048 AS SELECT * FROM person_user\",\n    reverse_sql=\"DROP TABLE person_user_backup_0048\",\n),\n# then the RunPython as it is (to change only some rows, add their condition)"],
     },
     {
       framework: "django",

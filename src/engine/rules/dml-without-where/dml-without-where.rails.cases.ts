@@ -65,7 +65,7 @@ end
 `,
       lines: [3],
       messages: ["overwrites namespace in every row of active_admin_comments"],
-      fixes: ["# keep a copy first, so the old values can be restored:\nexecute \"CREATE TABLE active_admin_comments_backup AS TABLE active_admin_comments\"\n# then the statement (to change only some rows, add their condition):\nActiveAdmin::Comment.update_all(namespace: \"admin\")"],
+      fixes: ["# keep a copy first, so the old values can be restored:\nexecute \"CREATE TABLE active_admin_comments_backup_20190101000000 AS TABLE active_admin_comments\"\n# then the statement (to change only some rows, add their condition):\nActiveAdmin::Comment.update_all(namespace: \"admin\")"],
     },
     {
       framework: "rails",

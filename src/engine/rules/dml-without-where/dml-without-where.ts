@@ -9,6 +9,7 @@ import { ALL_DATABASES } from "../support/databases.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { migrationLabel } from "../../paths.js";
 import { firstFillOfAddedColumns } from "../support/first-fill-of-added-columns.js";
+import { backupName } from "../support/backup-name.js";
 
 const addedColumn = (op: Operation) => (op.kind === "add_column" ? `${nameKey(op.table)}.${nameKey(op.column.name)}` : undefined);
 
@@ -29,7 +30,7 @@ const columnsAddedBefore = (ctx: RuleContext, table: string, before: number): bo
 function backupFix(ctx: RuleContext, op: OperationOf<"dml">, table: string): string {
   const sql = migrationDialect(ctx.migration);
   const ident = sql.ident;
-  const backup = `${table}_backup`;
+  const backup = backupName(ctx.migration, table);
   const copy = sql.copyTable(backup, table);
   const restore = op.verb === "delete" ? `INSERT INTO ${ident(table)} SELECT * FROM ${ident(backup)}` : undefined;
   const narrow = op.verb === "delete" ? "to delete only some rows, add their condition" : "to change only some rows, add their condition";

@@ -320,7 +320,7 @@ def downgrade():
 `,
       lines: [9],
       fixes: [
-        '# 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:\nop.execute("CREATE TABLE flow_tags_backup AS SELECT id, tags FROM flow")\nop.drop_column("flow", "tags")',
+        '# 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:\nop.execute("CREATE TABLE flow_tags_backup_c3 AS SELECT id, tags FROM flow")\nop.drop_column("flow", "tags")',
       ],
     },
     {
@@ -384,7 +384,7 @@ def downgrade():
       fixes: [
         `# 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:
 # migguard found no primary key of deployment in the migrations: the whole table is copied (keeping only its key and schedule is enough)
-op.execute("CREATE TABLE deployment_schedule_backup AS TABLE deployment")
+op.execute("CREATE TABLE deployment_schedule_backup_b2 AS TABLE deployment")
 op.drop_column("deployment", "schedule")`,
       ],
     },

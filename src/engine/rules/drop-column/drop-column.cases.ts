@@ -72,9 +72,9 @@ export default defineCases({
         "Dropping column Link.indexVersion deletes its values; a rollback cannot restore them. The same statement adds indexVersion to Link again (integer). What names it today (prisma/schema.prisma:3) reads that one, not this one. Code that names it finds it when the migration ends, so only the values are lost. In effect a change of type that starts the column empty.",
       ],
       fixes: [
-        '-- the same statement adds indexVersion to Link again (integer): a change of type that starts the column empty. Keep a copy of the values, then run the statement as written:\nCREATE TABLE "Link_indexVersion_backup" AS SELECT id, "indexVersion" FROM "Link";\nALTER TABLE "Link" DROP COLUMN "indexVersion",\nADD COLUMN     "indexVersion" INTEGER;',
+        '-- the same statement adds indexVersion to Link again (integer): a change of type that starts the column empty. Keep a copy of the values, then run the statement as written:\nCREATE TABLE "Link_indexVersion_backup_20250215182023" AS SELECT id, "indexVersion" FROM "Link";\nALTER TABLE "Link" DROP COLUMN "indexVersion",\nADD COLUMN     "indexVersion" INTEGER;',
       ],
-      afterFix: { query: 'SELECT "indexVersion" FROM "Link_indexVersion_backup"', rows: [{ indexVersion: "1" }] },
+      afterFix: { query: 'SELECT "indexVersion" FROM "Link_indexVersion_backup_20250215182023"', rows: [{ indexVersion: "1" }] },
       thenRuns: 'SELECT "indexVersion" + 1 FROM "Link";',
     },
     {
@@ -94,7 +94,7 @@ export default defineCases({
         "prisma/migrations/20231028041930_rename_image_path_to_image/migration.sql:1 renames imagePath to image on User. What names it today (prisma/schema.prisma:3) reads that one, not this one. Code that used the dropped one can only have run between the two migrations; today's code says nothing about that.",
       ],
       fixes: [
-        '-- prisma/migrations/20231028041930_rename_image_path_to_image/migration.sql:1 renames imagePath to image on User: a column kept here (left for the old code, dropped in a later migration) makes it fail with "already exists", so the drop stays. Keep a copy of the values, then drop it as written:\nCREATE TABLE "User_image_backup" AS SELECT id, image FROM "User";\nALTER TABLE "User" DROP COLUMN "image",\nADD COLUMN     "imagePath" TEXT;',
+        '-- prisma/migrations/20231028041930_rename_image_path_to_image/migration.sql:1 renames imagePath to image on User: a column kept here (left for the old code, dropped in a later migration) makes it fail with "already exists", so the drop stays. Keep a copy of the values, then drop it as written:\nCREATE TABLE "User_image_backup_20231025123038" AS SELECT id, image FROM "User";\nALTER TABLE "User" DROP COLUMN "image",\nADD COLUMN     "imagePath" TEXT;',
       ],
       thenRuns: 'ALTER TABLE "User" RENAME COLUMN "imagePath" TO "image";',
     },
@@ -211,7 +211,7 @@ export default defineCases({
       schema: "CREATE TABLE charges (id char(26) PRIMARY KEY, name text, status text);\nINSERT INTO charges VALUES ('a', 'n', 's');",
       code: 'ALTER TABLE "charges" DROP COLUMN "name", DROP COLUMN "status", ADD COLUMN "kind" character varying NULL;\n',
       lines: [1, 1],
-      fixes: ["-- the statement's other parts stay here, as written:\nALTER TABLE charges ADD COLUMN kind varchar NULL;\n-- 1. Stop reading and writing name, status of charges in the application and deploy.\n-- 2. Keep a copy of the data (migguard found no primary key of charges: the whole table):\nCREATE TABLE charges_dropped_columns_backup AS TABLE charges;\n-- 3. Then, in a later migration:\nALTER TABLE charges DROP COLUMN name, DROP COLUMN status;", "-- the statement's other parts stay here, as written:\nALTER TABLE charges ADD COLUMN kind varchar NULL;\n-- 1. Stop reading and writing name, status of charges in the application and deploy.\n-- 2. Keep a copy of the data (migguard found no primary key of charges: the whole table):\nCREATE TABLE charges_dropped_columns_backup AS TABLE charges;\n-- 3. Then, in a later migration:\nALTER TABLE charges DROP COLUMN name, DROP COLUMN status;"],
+      fixes: ["-- the statement's other parts stay here, as written:\nALTER TABLE charges ADD COLUMN kind varchar NULL;\n-- 1. Stop reading and writing name, status of charges in the application and deploy.\n-- 2. Keep a copy of the data (migguard found no primary key of charges: the whole table):\nCREATE TABLE charges_dropped_columns_backup_001 AS TABLE charges;\n-- 3. Then, in a later migration:\nALTER TABLE charges DROP COLUMN name, DROP COLUMN status;", "-- the statement's other parts stay here, as written:\nALTER TABLE charges ADD COLUMN kind varchar NULL;\n-- 1. Stop reading and writing name, status of charges in the application and deploy.\n-- 2. Keep a copy of the data (migguard found no primary key of charges: the whole table):\nCREATE TABLE charges_dropped_columns_backup_001 AS TABLE charges;\n-- 3. Then, in a later migration:\nALTER TABLE charges DROP COLUMN name, DROP COLUMN status;"],
     },
     {
       framework: "sql",
@@ -219,7 +219,7 @@ export default defineCases({
       schema: "CREATE TABLE captcha_answer (id serial PRIMARY KEY, uuid uuid NOT NULL UNIQUE);",
       code: "ALTER TABLE captcha_answer DROP COLUMN id, ADD PRIMARY KEY (uuid);\n",
       lines: [1],
-      fixes: ["-- 1. Stop reading and writing captcha_answer.id in the application and deploy.\n-- 2. Keep a copy of the data:\n-- migguard found no primary key of captcha_answer in the migrations: the whole table is copied (keeping only its key and id is enough)\nCREATE TABLE captcha_answer_id_backup AS TABLE captcha_answer;\n-- 3. Then, in a later migration:\nALTER TABLE captcha_answer DROP COLUMN id;"],
+      fixes: ["-- 1. Stop reading and writing captcha_answer.id in the application and deploy.\n-- 2. Keep a copy of the data:\n-- migguard found no primary key of captcha_answer in the migrations: the whole table is copied (keeping only its key and id is enough)\nCREATE TABLE captcha_answer_id_backup_001 AS TABLE captcha_answer;\n-- 3. Then, in a later migration:\nALTER TABLE captcha_answer DROP COLUMN id;"],
     },
     {
       framework: "sql",
@@ -227,7 +227,7 @@ export default defineCases({
       schema: "CREATE TABLE modes (local_user_id int PRIMARY KEY, score boolean);",
       code: "ALTER TABLE modes DROP COLUMN score, ADD COLUMN score boolean DEFAULT false NOT NULL;\n",
       lines: [1],
-      fixes: ["-- the same statement adds score to modes again (boolean): a change of type that starts the column empty. Keep a copy of the values, then run the statement as written:\n-- migguard found no primary key of modes in the migrations: the whole table is copied (keeping only its key and score is enough)\nCREATE TABLE modes_score_backup AS TABLE modes;\nALTER TABLE modes DROP COLUMN score, ADD COLUMN score boolean DEFAULT false NOT NULL;"],
+      fixes: ["-- the same statement adds score to modes again (boolean): a change of type that starts the column empty. Keep a copy of the values, then run the statement as written:\n-- migguard found no primary key of modes in the migrations: the whole table is copied (keeping only its key and score is enough)\nCREATE TABLE modes_score_backup_001 AS TABLE modes;\nALTER TABLE modes DROP COLUMN score, ADD COLUMN score boolean DEFAULT false NOT NULL;"],
       thenRuns: "SELECT count(*) FROM modes WHERE NOT score;",
     },
     { framework: "sql", name: "drop a column of a live table", schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);", code: "ALTER TABLE users DROP COLUMN phone_number;", lines: [1] },

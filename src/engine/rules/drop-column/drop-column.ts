@@ -18,6 +18,7 @@ import { columnRecreated } from "../support/recreated-later.js";
 import { recreatedColumnReport } from "./recreated-column.js";
 import { addsGenerated, droppedGeneratedColumn, sourcesKept, type GeneratedColumn } from "./generated-column.js";
 import { dataCode } from "../support/data-code.js";
+import { backupName } from "../support/backup-name.js";
 
 /**
  * Django's first step of a removal: the field leaves the model and Django's state, the column stays. A column
@@ -86,7 +87,7 @@ function sqlStatementFix(ctx: RuleContext, op: OperationOf<"drop_column">, index
   if (!cmds.every((c) => dropped(c) || independent(c))) return undefined;
   const rest = alterWithoutSubcommands(op.text, dropped);
   const kept = columnBackup(ctx, op.table, op.column, index);
-  const backup = `${op.table.split(".").pop()}_dropped_columns_backup`;
+  const backup = backupName(ctx.migration, op.table.split(".").pop()!, "dropped_columns");
   const keyed = kept.key && !kept.key.some((k) => names.has(nameKey(k)));
   const copy = keyed ? `CREATE TABLE ${sql.ident(backup)} AS SELECT ${[...kept.key!, ...drops.map((d) => d.column)].map(sql.ident).join(", ")} FROM ${t}` : sql.copyTable(backup, op.table);
   return [

@@ -38,7 +38,7 @@ def downgrade():
 `,
       lines: [8],
       fixes: [
-        "# 1. Stop using the table and deploy. 2. Keep a copy, then drop it in a later revision:\nop.execute(\"DO $$ BEGIN IF to_regclass('account_emailaddress') IS NOT NULL THEN CREATE TABLE account_emailaddress_backup AS TABLE account_emailaddress; END IF; END $$\")\nop.execute(\"DROP TABLE IF EXISTS account_emailaddress\")",
+        "# 1. Stop using the table and deploy. 2. Keep a copy, then drop it in a later revision:\nop.execute(\"DO $$ BEGIN IF to_regclass('account_emailaddress') IS NOT NULL THEN CREATE TABLE account_emailaddress_backup_e5 AS TABLE account_emailaddress; END IF; END $$\")\nop.execute(\"DROP TABLE IF EXISTS account_emailaddress\")",
       ],
     },
     {

@@ -56,7 +56,7 @@ export default defineCases({
       lines: [2],
       severities: ["info"],
       messages: ["planned last step"],
-      afterFix: { query: "SELECT (SELECT string_agg(data_type, ',') FROM information_schema.columns WHERE table_name = 'pricings_backup') AS types, (SELECT row->>'pricing_unit' FROM pricings_backup) AS unit", rows: [{ types: "jsonb", unit: "TOKENS" }] },
+      afterFix: { query: "SELECT (SELECT string_agg(data_type, ',') FROM information_schema.columns WHERE table_name = 'pricings_backup_20240606093356') AS types, (SELECT row->>'pricing_unit' FROM pricings_backup_20240606093356) AS unit", rows: [{ types: "jsonb", unit: "TOKENS" }] },
     },
     {
       framework: "sql",

@@ -85,7 +85,7 @@ export default defineCases({
       severities: ["error"],
       messages: ["db/migrate/20240301000000_create_zones_again.rb:3 creates table zones again. Code that used the dropped one can only have run between the two migrations"],
       fixes: [
-        '# db/migrate/20240301000000_create_zones_again.rb:3 creates table zones again, so zones cannot stay under its name, and a copy has none of its indexes to collide with it. Keep a copy of the rows, then drop it as written:\nexecute "CREATE TABLE zones_backup AS TABLE zones"\ndrop_table :zones',
+        '# db/migrate/20240301000000_create_zones_again.rb:3 creates table zones again, so zones cannot stay under its name, and a copy has none of its indexes to collide with it. Keep a copy of the rows, then drop it as written:\nexecute "CREATE TABLE zones_backup_20240201000000 AS TABLE zones"\ndrop_table :zones',
       ],
     },
     {
@@ -138,7 +138,7 @@ end
       },
       lines: [3, 4],
       severities: ["warning", "warning"],
-      fixes: ["# mfa_requests references mfa_codes: write this drop_table after drop_table :mfa_requests (line 4), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_codes, and its 1 model file never name mfa_codes or MfaCode (its Ruby read with Prism: no MfaCode constant, no association, query or string naming mfa_codes).\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_codes_backup AS TABLE mfa_codes\" }\ndrop_table :mfa_codes, force: :cascade do |t|\n  t.string :code\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)", "# mfa_requests references mfa_codes: write this drop_table before drop_table :mfa_codes (line 3), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_requests, and its 1 model file never name mfa_requests or MfaRequest (its Ruby read with Prism: no MfaRequest constant, no association, query or string naming mfa_requests).\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_requests_backup AS TABLE mfa_requests\" }\ndrop_table :mfa_requests, force: :cascade do |t|\n  t.references :mfa_code, foreign_key: true\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
+      fixes: ["# mfa_requests references mfa_codes: write this drop_table after drop_table :mfa_requests (line 4), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_codes, and its 1 model file never name mfa_codes or MfaCode (its Ruby read with Prism: no MfaCode constant, no association, query or string naming mfa_codes).\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_codes_backup_20231130210710 AS TABLE mfa_codes\" }\ndrop_table :mfa_codes, force: :cascade do |t|\n  t.string :code\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)", "# mfa_requests references mfa_codes: write this drop_table before drop_table :mfa_codes (line 3), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_requests, and its 1 model file never name mfa_requests or MfaRequest (its Ruby read with Prism: no MfaRequest constant, no association, query or string naming mfa_requests).\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_requests_backup_20231130210710 AS TABLE mfa_requests\" }\ndrop_table :mfa_requests, force: :cascade do |t|\n  t.references :mfa_code, foreign_key: true\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
     },
     {
       framework: "rails",
@@ -278,7 +278,7 @@ end
           "# 1. Remove every use of the item_requests table (its model, queries and associations) and deploy.",
           "# 2. Keep a copy, then drop the table; the down creates it again (as the migration that created it wrote it), so a rollback restores the table (its rows stay in the copy):",
           "def up",
-          '  execute "CREATE TABLE item_requests_backup AS TABLE item_requests"',
+          '  execute "CREATE TABLE item_requests_backup_20190608022706 AS TABLE item_requests"',
           "  drop_table :item_requests",
           "end",
           "",
@@ -310,12 +310,12 @@ end
         [
           "# 1. Remove every use of the draft_content_items table (its model, queries and associations) and deploy.",
           "# 2. Keep a copy, then drop the table with its definition so the migration can be reversed:",
-          'up_only { execute "CREATE TABLE draft_content_items_backup AS TABLE draft_content_items" }',
+          'up_only { execute "CREATE TABLE draft_content_items_backup_20240101000000 AS TABLE draft_content_items" }',
           "drop_table :draft_content_items do |t|",
           "  # migguard found no create_table of draft_content_items in the earlier migrations: copy its columns from db/schema.rb so rollback can recreate it",
           "end",
         ].join("\n"),
-        ["# 1. Remove every use of the versions table (its model, queries and associations) and deploy.", "# 2. Keep a copy before dropping:", 'up_only { execute "CREATE TABLE versions_backup AS TABLE versions" }', "drop_table :versions do |t|", "  t.integer :target_id", "end"].join("\n"),
+        ["# 1. Remove every use of the versions table (its model, queries and associations) and deploy.", "# 2. Keep a copy before dropping:", 'up_only { execute "CREATE TABLE versions_backup_20240101000000 AS TABLE versions" }', "drop_table :versions do |t|", "  t.integer :target_id", "end"].join("\n"),
       ],
     },
     {
@@ -357,7 +357,7 @@ end
           "# 1. Remove every use of the jobs table (its model, queries and associations) and deploy.",
           "# 2. Keep a copy, then drop the table; the down creates it again (as the migration that created it wrote it), so a rollback restores the table (its rows stay in the copy):",
           "def up",
-          '  execute "CREATE TABLE jobs_backup AS TABLE jobs"',
+          '  execute "CREATE TABLE jobs_backup_20250318000000 AS TABLE jobs"',
           "  drop_table :jobs",
           "end",
           "",
@@ -404,7 +404,7 @@ end
         [
           "# 1. Remove every use of the jobs table (its model, queries and associations) and deploy.",
           "# 2. Keep a copy, then drop the table with its definition so the migration can be reversed:",
-          'up_only { execute "CREATE TABLE jobs_backup AS TABLE jobs" }',
+          'up_only { execute "CREATE TABLE jobs_backup_20250318000000 AS TABLE jobs" }',
           "drop_table :jobs do |t|",
           "  # migguard found no create_table of jobs in the earlier migrations that it could write again with the later changes of its columns: copy its columns from db/schema.rb so rollback can recreate it",
           "end",
@@ -440,7 +440,7 @@ end
         [
           "# 1. Remove every use of the thumbnails table (its model, queries and associations) and deploy.",
           "# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:",
-          'up_only { execute "CREATE TABLE thumbnails_backup AS TABLE thumbnails" }',
+          'up_only { execute "CREATE TABLE thumbnails_backup_20250117094633 AS TABLE thumbnails" }',
           "drop_table :thumbnails do |t|",
           "  t.text  :url,   null: false",
           "  t.jsonb :data,  null: false, default: {}",
@@ -488,7 +488,7 @@ end
 end
 `,
       lines: [3, 4],
-      fixes: ["# mfa_requests references mfa_codes: write this drop_table after drop_table :mfa_requests (line 4), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Remove every use of the mfa_codes table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_codes_backup AS TABLE mfa_codes\" }\ndrop_table :mfa_codes, force: :cascade do |t|\n  t.text :message\n  t.string :code\n\n  t.timestamps\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)", "# mfa_requests references mfa_codes: write this drop_table before drop_table :mfa_codes (line 3), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Remove every use of the mfa_requests table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_requests_backup AS TABLE mfa_requests\" }\ndrop_table :mfa_requests, force: :cascade do |t|\n  t.string :provider\n  t.references :mfa_code, foreign_key: true\n  t.string :aasm_state\n\n  t.timestamps\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
+      fixes: ["# mfa_requests references mfa_codes: write this drop_table after drop_table :mfa_requests (line 4), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Remove every use of the mfa_codes table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_codes_backup_20231130210710 AS TABLE mfa_codes\" }\ndrop_table :mfa_codes, force: :cascade do |t|\n  t.text :message\n  t.string :code\n\n  t.timestamps\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)", "# mfa_requests references mfa_codes: write this drop_table before drop_table :mfa_codes (line 3), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Remove every use of the mfa_requests table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_requests_backup_20231130210710 AS TABLE mfa_requests\" }\ndrop_table :mfa_requests, force: :cascade do |t|\n  t.string :provider\n  t.references :mfa_code, foreign_key: true\n  t.string :aasm_state\n\n  t.timestamps\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
     },
     {
       framework: "rails",
@@ -527,7 +527,7 @@ end
 end
 `,
       lines: [3],
-      fixes: ["# 1. Remove every use of the partnered_signups table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it, with the columns added since) so the migration can be reversed:\nup_only { execute \"CREATE TABLE partnered_signups_backup AS TABLE partnered_signups\" }\ndrop_table :partnered_signups do |t|\n  t.string :owner_email\n  t.string :organization_name, null: false\n\n  t.timestamps\n  t.column :legal_acknowledgement, :boolean\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
+      fixes: ["# 1. Remove every use of the partnered_signups table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it, with the columns added since) so the migration can be reversed:\nup_only { execute \"CREATE TABLE partnered_signups_backup_20240920170139 AS TABLE partnered_signups\" }\ndrop_table :partnered_signups do |t|\n  t.string :owner_email\n  t.string :organization_name, null: false\n\n  t.timestamps\n  t.column :legal_acknowledgement, :boolean\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
     },
     {
       framework: "rails",
@@ -549,7 +549,7 @@ end
         [
           "# 1. Remove every use of the settings table (its model, queries and associations) and deploy.",
           "# 2. Keep a copy of the rows before dropping (the down recreates the table, not its rows):",
-          'execute "CREATE TABLE settings_backup AS TABLE settings"',
+          'execute "CREATE TABLE settings_backup_20240101000000 AS TABLE settings"',
           "drop_table :settings",
         ].join("\n"),
       ],
@@ -655,7 +655,7 @@ end
 `,
       lines: [3],
       fixes: [
-        "# 1. Remove every use of the account_emailaddress table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table; the down creates it again, so a rollback restores the table (its rows stay in the copy):\ndef up\n  execute \"DO $$ BEGIN IF to_regclass('account_emailaddress') IS NOT NULL THEN CREATE TABLE account_emailaddress_backup AS TABLE account_emailaddress; END IF; END $$\"\n  drop_table :account_emailaddress, if_exists: true\nend\n\ndef down\n  create_table :account_emailaddress do |t|\n    # migguard found no create_table of account_emailaddress in the earlier migrations: copy its columns from db/schema.rb\n  end\nend",
+        "# 1. Remove every use of the account_emailaddress table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table; the down creates it again, so a rollback restores the table (its rows stay in the copy):\ndef up\n  execute \"DO $$ BEGIN IF to_regclass('account_emailaddress') IS NOT NULL THEN CREATE TABLE account_emailaddress_backup_20240101000000 AS TABLE account_emailaddress; END IF; END $$\"\n  drop_table :account_emailaddress, if_exists: true\nend\n\ndef down\n  create_table :account_emailaddress do |t|\n    # migguard found no create_table of account_emailaddress in the earlier migrations: copy its columns from db/schema.rb\n  end\nend",
       ],
     },
     {

@@ -16,6 +16,7 @@ import { keptTableForeignKeysDrop } from "./kept-table-foreign-keys.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { recreationWhere, tableRecreated } from "../support/recreated-later.js";
 import { recreatedTableReport } from "./recreated-table.js";
+import { backupName } from "../support/backup-name.js";
 
 /**
  * The table is created again later in this up and filled from other tables (CREATE TABLE t AS SELECT ... FROM
@@ -89,7 +90,7 @@ function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_table">,
  */
 function unmappedTableRemoval(ctx: RuleContext, op: OperationOf<"drop_table">, table: string): string {
   const sql = migrationDialect(ctx.migration);
-  const backup = sql.ident(`${table.split(".").pop()}_backup`);
+  const backup = sql.ident(backupName(ctx.migration, table.split(".").pop()!));
   const copy = ctx.migration.database === "postgresql" ? guardedCopy(ctx, table) : backupCopy(ctx, table);
   const others = op.tables.length > 1;
   const drop = others ? `DROP TABLE ${op.ifExists ? "IF EXISTS " : ""}${sql.ident(table)}` : op.text.trim().replace(/;\s*$/, "");
@@ -104,8 +105,8 @@ function unmappedTableRemoval(ctx: RuleContext, op: OperationOf<"drop_table">, t
   ].join("\n");
 }
 
-/** The statement that copies `table` into `<table>_backup` before it is dropped. */
-const backupCopy = (ctx: RuleContext, table: string): string => migrationDialect(ctx.migration).copyTable(`${table.split(".").pop()}_backup`, table);
+/** The statement that copies `table` into its backup (backup-name.ts) before it is dropped. */
+const backupCopy = (ctx: RuleContext, table: string): string => migrationDialect(ctx.migration).copyTable(backupName(ctx.migration, table.split(".").pop()!), table);
 
 /** PostgreSQL: the copy of `table` only where it exists, for a drop that says IF EXISTS (a table it may not find). */
 function guardedCopy(ctx: RuleContext, table: string): string {

@@ -18,6 +18,7 @@ import { sqlCodeNames } from "../support/sql-code-names.js";
 import { railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
 import { typesDroppedLater } from "../support/planned-removal.js";
+import { backupName } from "../support/backup-name.js";
 
 /** The table renamed aside with its indexes (and the constraints they back), each under a name that keeps within PostgreSQL's 63 bytes. */
 function renamedAside(ctx: RuleContext, table: string, why: string): string {
@@ -45,14 +46,15 @@ export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_tab
   const sql = migrationDialect(ctx.migration);
   const named = sqlCodeNames(ctx, table);
   const today = (named?.usages ?? []).map((u) => `${u.path}:${u.line}`);
-  const copy = sql.copyTable(`${table.split(".").pop()}_backup`, table);
+  const backup = backupName(ctx.migration, table.split(".").pop()!);
+  const copy = sql.copyTable(backup, table);
   const why = `${again.where} ${again.does}, so ${table} cannot stay under its name`;
   const keep = (prefix: string) => `${prefix} ${why}, and a copy has none of its indexes to collide with it. Keep a copy of the rows, then ${again.sameStatement ? "run the statement" : "drop it"} as written:`;
   const own = reindented(op.text.trim());
   const fix = (() => {
     switch (ctx.framework) {
       case "django":
-        return [keep("#"), `migrations.RunSQL(${JSON.stringify(copy)}, reverse_sql=${JSON.stringify(`DROP TABLE ${sql.ident(`${table.split(".").pop()}_backup`)}`)}),`, own.endsWith(",") ? own : `${own},`].join("\n");
+        return [keep("#"), `migrations.RunSQL(${JSON.stringify(copy)}, reverse_sql=${JSON.stringify(`DROP TABLE ${sql.ident(backup)}`)}),`, own.endsWith(",") ? own : `${own},`].join("\n");
       case "rails":
         return [keep("#"), isDerived(ctx.migration.down) ? railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`) : `execute ${JSON.stringify(copy)}`, own].join("\n");
       case "alembic":

@@ -67,8 +67,8 @@ class Migration(migrations.Migration):
 # is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
 # contenttypes_contenttype's primary key is not in the migrations migguard read: the framework's id is assumed
 migrations.RunSQL(
-    "CREATE TABLE contenttypes_contenttype_backup AS TABLE contenttypes_contenttype",
-    reverse_sql="INSERT INTO contenttypes_contenttype SELECT b.* FROM contenttypes_contenttype_backup b WHERE NOT EXISTS (SELECT 1 FROM contenttypes_contenttype x WHERE x.id = b.id); DROP TABLE contenttypes_contenttype_backup",
+    "CREATE TABLE contenttypes_contenttype_backup_0002 AS TABLE contenttypes_contenttype",
+    reverse_sql="INSERT INTO contenttypes_contenttype SELECT b.* FROM contenttypes_contenttype_backup_0002 b WHERE NOT EXISTS (SELECT 1 FROM contenttypes_contenttype x WHERE x.id = b.id); DROP TABLE contenttypes_contenttype_backup_0002",
 ),
 migrations.RunPython(remove_contenttypes, reverse_code=migrations.RunPython.noop),
 migrations.RunSQL(
@@ -245,8 +245,8 @@ class Migration(migrations.Migration):
 # would report the migration undone while they stay deleted. Keep a copy first (copy only the rows it changes if the table
 # is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
 migrations.RunSQL(
-    "CREATE TABLE api_filterlist_backup AS TABLE api_filterlist",
-    reverse_sql="INSERT INTO api_filterlist SELECT b.* FROM api_filterlist_backup b WHERE NOT EXISTS (SELECT 1 FROM api_filterlist x WHERE x.id = b.id); DROP TABLE api_filterlist_backup",
+    "CREATE TABLE api_filterlist_backup_0092 AS TABLE api_filterlist",
+    reverse_sql="INSERT INTO api_filterlist SELECT b.* FROM api_filterlist_backup_0092 b WHERE NOT EXISTS (SELECT 1 FROM api_filterlist x WHERE x.id = b.id); DROP TABLE api_filterlist_backup_0092",
 ),
 migrations.RunPython(forward, elidable=True, reverse_code=migrations.RunPython.noop),`,
       ],
@@ -293,8 +293,8 @@ class Migration(migrations.Migration):
 # would report the migration undone while they stay deleted. Keep a copy first (copy only the rows it changes if the table
 # is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
 migrations.RunSQL(
-    "CREATE TABLE api_filterlist_backup AS TABLE api_filterlist",
-    reverse_sql="INSERT INTO api_filterlist SELECT b.* FROM api_filterlist_backup b WHERE NOT EXISTS (SELECT 1 FROM api_filterlist x WHERE x.id = b.id); DROP TABLE api_filterlist_backup",
+    "CREATE TABLE api_filterlist_backup_0002 AS TABLE api_filterlist",
+    reverse_sql="INSERT INTO api_filterlist SELECT b.* FROM api_filterlist_backup_0002 b WHERE NOT EXISTS (SELECT 1 FROM api_filterlist x WHERE x.id = b.id); DROP TABLE api_filterlist_backup_0002",
 ),
 migrations.RunPython(forward, reverse_code=migrations.RunPython.noop),`,
       ],
@@ -382,8 +382,8 @@ class Migration(migrations.Migration):
 # would report the migration undone while they stay deleted. Keep a copy first (copy only the rows it changes if the table
 # is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
 migrations.RunSQL(
-    "CREATE TABLE api_filterlist_backup AS TABLE api_filterlist",
-    reverse_sql="INSERT INTO api_filterlist SELECT b.* FROM api_filterlist_backup b WHERE NOT EXISTS (SELECT 1 FROM api_filterlist x WHERE x.id = b.id); DROP TABLE api_filterlist_backup",
+    "CREATE TABLE api_filterlist_backup_0002 AS TABLE api_filterlist",
+    reverse_sql="INSERT INTO api_filterlist SELECT b.* FROM api_filterlist_backup_0002 b WHERE NOT EXISTS (SELECT 1 FROM api_filterlist x WHERE x.id = b.id); DROP TABLE api_filterlist_backup_0002",
 ),
 migrations.RunPython(make_cleanup("redirect"), reverse_code=migrations.RunPython.noop),`,
       ],
@@ -432,8 +432,8 @@ class Migration(migrations.Migration):
 # is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
 # api_botsetting's primary key is not in the migrations migguard read: the framework's id is assumed
 migrations.RunSQL(
-    "CREATE TABLE api_botsetting_backup AS TABLE api_botsetting",
-    reverse_sql="INSERT INTO api_botsetting SELECT b.* FROM api_botsetting_backup b WHERE NOT EXISTS (SELECT 1 FROM api_botsetting x WHERE x.id = b.id); DROP TABLE api_botsetting_backup",
+    "CREATE TABLE api_botsetting_backup_0094 AS TABLE api_botsetting",
+    reverse_sql="INSERT INTO api_botsetting SELECT b.* FROM api_botsetting_backup_0094 b WHERE NOT EXISTS (SELECT 1 FROM api_botsetting x WHERE x.id = b.id); DROP TABLE api_botsetting_backup_0094",
 ),
 migrations.RunPython(migrate_mailing_lists_into_new_model, elidable=True, reverse_code=migrations.RunPython.noop),`,
       ],
@@ -487,8 +487,8 @@ class Migration(migrations.Migration):
 # would report the migration undone while they stay overwritten. Keep a copy first (copy only the rows it changes if the table
 # is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
 migrations.RunSQL(
-    "CREATE TABLE page_page_backup AS TABLE page_page",
-    reverse_sql="UPDATE page_page SET slug = b.slug, heading = b.heading FROM page_page_backup b WHERE page_page.uid = b.uid; DROP TABLE page_page_backup",
+    "CREATE TABLE page_page_backup_0002 AS TABLE page_page",
+    reverse_sql="UPDATE page_page SET slug = b.slug, heading = b.heading FROM page_page_backup_0002 b WHERE page_page.uid = b.uid; DROP TABLE page_page_backup_0002",
 ),
 migrations.RunPython(set_defaults, reverse_code=migrations.RunPython.noop),`,
       ],
@@ -519,12 +519,12 @@ class Migration(migrations.Migration):
 # billing_invoice's primary key is not in the migrations migguard read: the framework's id is assumed
 migrations.RunSQL(
     """
-    CREATE TABLE billing_invoice_backup AS TABLE billing_invoice;
+    CREATE TABLE billing_invoice_backup_0002 AS TABLE billing_invoice;
     UPDATE billing_invoice SET currency = 'EUR' WHERE currency IS NULL;
     """,
     reverse_sql="""
-    UPDATE billing_invoice SET currency = b.currency FROM billing_invoice_backup b WHERE billing_invoice.id = b.id;
-    DROP TABLE billing_invoice_backup;
+    UPDATE billing_invoice SET currency = b.currency FROM billing_invoice_backup_0002 b WHERE billing_invoice.id = b.id;
+    DROP TABLE billing_invoice_backup_0002;
     """,
 )`,
       ],

@@ -383,7 +383,7 @@ end
       severities: ["warning"],
       messages: ["deletes rows (`DELETE FROM polls WHERE status_message_id IS NULL`) and keeps no copy"],
       fixes: [
-        'def up\n  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):\n  execute "CREATE TABLE polls_backup AS TABLE polls"  # restore: INSERT INTO polls SELECT * FROM polls_backup\n  # then the up as it is\nend\n\ndef down\n  # the deleted rows come back only from the copy, by hand: a rollback stops here instead of reporting them restored\n  raise ActiveRecord::IrreversibleMigration\nend',
+        'def up\n  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):\n  execute "CREATE TABLE polls_backup_20240101000000 AS TABLE polls"  # restore: INSERT INTO polls SELECT * FROM polls_backup_20240101000000\n  # then the up as it is\nend\n\ndef down\n  # the deleted rows come back only from the copy, by hand: a rollback stops here instead of reporting them restored\n  raise ActiveRecord::IrreversibleMigration\nend',
       ],
     },
     {
@@ -405,7 +405,7 @@ end
       severities: ["warning"],
       messages: ["deletes rows (`document.editions.destroy_all`, `document.destroy!`, `PathReservation.find_by(base_path: base_path).destroy!`) and keeps no copy"],
       fixes: [
-        'def up\n  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):\n  execute "CREATE TABLE path_reservations_backup AS TABLE path_reservations"  # restore: INSERT INTO path_reservations SELECT * FROM path_reservations_backup\n  # document.editions.destroy_all, document.destroy!: the table they delete from is not known from the code (an association, a record found at run time): copy it the same way\n  # then the up as it is\nend\n\ndef down\n  # the deleted rows come back only from the copy, by hand: a rollback stops here instead of reporting them restored\n  raise ActiveRecord::IrreversibleMigration\nend',
+        'def up\n  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):\n  execute "CREATE TABLE path_reservations_backup_20240101000000 AS TABLE path_reservations"  # restore: INSERT INTO path_reservations SELECT * FROM path_reservations_backup_20240101000000\n  # document.editions.destroy_all, document.destroy!: the table they delete from is not known from the code (an association, a record found at run time): copy it the same way\n  # then the up as it is\nend\n\ndef down\n  # the deleted rows come back only from the copy, by hand: a rollback stops here instead of reporting them restored\n  raise ActiveRecord::IrreversibleMigration\nend',
       ],
     },
     {

@@ -12,6 +12,7 @@ import { alembicDowngradeFor } from "../support/alembic-inverse.js";
 import { firstLine } from "../support/scope.js";
 import { rowsBackup, type RowsBackup } from "../support/rows-backup.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { backupName } from "../support/backup-name.js";
 
 /**
  * The framework itself says the migration cannot be reversed: Rails `change` with an operation the
@@ -131,7 +132,10 @@ function deletionBackupFix(ctx: RuleContext, deletions: readonly Deletion[], sil
   const tables = [...new Set(deletions.flatMap((d) => (d.table ? [d.table] : [])))];
   const unknown = [...new Set(deletions.filter((d) => !d.table).map((d) => d.call))];
   const lines = ["def up", "  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):"];
-  for (const table of tables) lines.push(`  ${sqlCall("rails", sql.copyTable(`${table}_backup`, table))}  # restore: INSERT INTO ${sql.ident(table)} SELECT * FROM ${sql.ident(`${table}_backup`)}`);
+  for (const table of tables) {
+    const backup = backupName(ctx.migration, table);
+    lines.push(`  ${sqlCall("rails", sql.copyTable(backup, table))}  # restore: INSERT INTO ${sql.ident(table)} SELECT * FROM ${sql.ident(backup)}`);
+  }
   if (unknown.length) lines.push(`  # ${unknown.join(", ")}: the table ${unknown.length > 1 ? "they delete" : "it deletes"} from is not known from the code (an association, a record found at run time): copy it the same way`);
   lines.push("  # then the up as it is", "end");
   // without a down Rails' rollback runs nothing and reports the migration reverted: a raise makes it stop instead

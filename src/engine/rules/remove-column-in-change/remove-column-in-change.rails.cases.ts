@@ -85,7 +85,7 @@ end
         "app/models/user.rb": "class User < ApplicationRecord\nend\n",
       },
       lines: [3],
-      fixes: ["# 1. Deploy the model without the column first:\n# in app/models/facts/edition.rb:\nclass Facts::Edition < ApplicationRecord\n  self.ignored_columns += [\"status\"]\nend\n\n# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:\ndef up\n  # facts_editions's primary key is not in the migrations migguard read: the framework's id is assumed\n  execute \"CREATE TABLE facts_editions_status_backup AS SELECT id, status FROM facts_editions\"\n  remove_column :facts_editions, :status\nend\n\ndef down\n  add_column :facts_editions, :status, :string, default: 'live'\n  execute \"UPDATE facts_editions SET status = b.status FROM facts_editions_status_backup b WHERE facts_editions.id = b.id\"\nend"],
+      fixes: ["# 1. Deploy the model without the column first:\n# in app/models/facts/edition.rb:\nclass Facts::Edition < ApplicationRecord\n  self.ignored_columns += [\"status\"]\nend\n\n# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:\ndef up\n  # facts_editions's primary key is not in the migrations migguard read: the framework's id is assumed\n  execute \"CREATE TABLE facts_editions_status_backup_20240101000000 AS SELECT id, status FROM facts_editions\"\n  remove_column :facts_editions, :status\nend\n\ndef down\n  add_column :facts_editions, :status, :string, default: 'live'\n  execute \"UPDATE facts_editions SET status = b.status FROM facts_editions_status_backup_20240101000000 b WHERE facts_editions.id = b.id\"\nend"],
     },
     {
       framework: "rails",
@@ -130,7 +130,7 @@ end
       severities: ["warning"],
       messages: ["This migration, at line 4, adds keeper_data to posts again (jsonb). Code that names it finds it when the migration ends, so only the values are lost."],
       fixes: [
-        '# line 4 adds keeper_data to posts again (jsonb): ignored_columns would hide that column from the model too, so the column goes here.\n# Drop it with explicit up/down, keeping a copy so the down can restore the values (line 4 goes into this up after it, and its inverse first into the down):\ndef up\n  execute "CREATE TABLE posts_keeper_data_backup AS SELECT id, keeper_data FROM posts"\n  remove_column :posts, :keeper_data\nend\n\ndef down\n  add_column :posts, :keeper_data, :text\n  execute "UPDATE posts SET keeper_data = b.keeper_data FROM posts_keeper_data_backup b WHERE posts.id = b.id"\nend',
+        '# line 4 adds keeper_data to posts again (jsonb): ignored_columns would hide that column from the model too, so the column goes here.\n# Drop it with explicit up/down, keeping a copy so the down can restore the values (line 4 goes into this up after it, and its inverse first into the down):\ndef up\n  execute "CREATE TABLE posts_keeper_data_backup_20240201000000 AS SELECT id, keeper_data FROM posts"\n  remove_column :posts, :keeper_data\nend\n\ndef down\n  add_column :posts, :keeper_data, :text\n  execute "UPDATE posts SET keeper_data = b.keeper_data FROM posts_keeper_data_backup_20240201000000 b WHERE posts.id = b.id"\nend',
       ],
     },
     { framework: "rails", name: "the seed's anti-pattern: change removes users.phone_number", code: SEED_ANTI_PATTERN, lines: [3] },
@@ -260,14 +260,14 @@ end
 # 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
 def up
   # spree_claims's primary key is not in the migrations migguard read: the framework's id is assumed
-  execute "CREATE TABLE spree_claims_claim_type_backup AS SELECT id, claim_type FROM spree_claims"
+  execute "CREATE TABLE spree_claims_claim_type_backup_20260807120001 AS SELECT id, claim_type FROM spree_claims"
   remove_column :spree_claims, :claim_type
 end
 
 def down
   add_column :spree_claims, :claim_type, :string
-  execute "UPDATE spree_claims SET claim_type = b.claim_type FROM spree_claims_claim_type_backup b WHERE spree_claims.id = b.id"
-  # claim_type was NOT NULL: it stays nullable here, since rows created after up have no copy in spree_claims_claim_type_backup;
+  execute "UPDATE spree_claims SET claim_type = b.claim_type FROM spree_claims_claim_type_backup_20260807120001 b WHERE spree_claims.id = b.id"
+  # claim_type was NOT NULL: it stays nullable here, since rows created after up have no copy in spree_claims_claim_type_backup_20260807120001;
   # fill those rows, then make it NOT NULL in a migration of its own (change_column_null :spree_claims, :claim_type, false)
 end`,
       ],
@@ -293,13 +293,13 @@ end
 
 # 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
 def up
-  execute "CREATE TABLE tag_aliases_post_count_backup AS SELECT id, post_count FROM tag_aliases"
+  execute "CREATE TABLE tag_aliases_post_count_backup_20191117200404 AS SELECT id, post_count FROM tag_aliases"
   remove_column :tag_aliases, :post_count
 end
 
 def down
   add_column :tag_aliases, :post_count, :integer, default: 0, null: false
-  execute "UPDATE tag_aliases SET post_count = b.post_count FROM tag_aliases_post_count_backup b WHERE tag_aliases.id = b.id"
+  execute "UPDATE tag_aliases SET post_count = b.post_count FROM tag_aliases_post_count_backup_20191117200404 b WHERE tag_aliases.id = b.id"
 end`,
       ],
     },
@@ -324,13 +324,13 @@ end
 
 # 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
 def up
-  execute "CREATE TABLE tag_aliases_status_backup AS SELECT id, status FROM tag_aliases"
+  execute "CREATE TABLE tag_aliases_status_backup_20191117200405 AS SELECT id, status FROM tag_aliases"
   remove_column :tag_aliases, :status
 end
 
 def down
   add_column :tag_aliases, :status, :string, default: 'pending', null: false
-  execute "UPDATE tag_aliases SET status = b.status FROM tag_aliases_status_backup b WHERE tag_aliases.id = b.id"
+  execute "UPDATE tag_aliases SET status = b.status FROM tag_aliases_status_backup_20191117200405 b WHERE tag_aliases.id = b.id"
 end`,
       ],
     },
@@ -358,13 +358,13 @@ end
 
 # 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
 def up
-  execute "CREATE TABLE schools_local_authority_id_backup AS SELECT id, local_authority_id FROM schools"
+  execute "CREATE TABLE schools_local_authority_id_backup_20210208174025 AS SELECT id, local_authority_id FROM schools"
   remove_column :schools, :local_authority_id
 end
 
 def down
   add_column :schools, :local_authority_id, :uuid
-  execute "UPDATE schools SET local_authority_id = b.local_authority_id FROM schools_local_authority_id_backup b WHERE schools.id = b.id"
+  execute "UPDATE schools SET local_authority_id = b.local_authority_id FROM schools_local_authority_id_backup_20210208174025 b WHERE schools.id = b.id"
 end`,
       ],
     },
@@ -389,13 +389,13 @@ end
 # 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
 def up
   # widgets's primary key is not in the migrations migguard read: the framework's id is assumed
-  execute "CREATE TABLE widgets_owner_id_backup AS SELECT id, owner_id FROM widgets"
+  execute "CREATE TABLE widgets_owner_id_backup_20240101000000 AS SELECT id, owner_id FROM widgets"
   remove_column :widgets, :owner_id
 end
 
 def down
   add_column :widgets, :owner_id, :unknown_type  # type unknown to migguard: use the column's type from db/schema.rb
-  execute "UPDATE widgets SET owner_id = b.owner_id FROM widgets_owner_id_backup b WHERE widgets.id = b.id"
+  execute "UPDATE widgets SET owner_id = b.owner_id FROM widgets_owner_id_backup_20240101000000 b WHERE widgets.id = b.id"
 end`,
       ],
     },

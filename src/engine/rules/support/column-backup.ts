@@ -7,6 +7,7 @@
 import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
 import { migrationDialect } from "./sql-dialect.js";
+import { backupName } from "./backup-name.js";
 
 export interface ColumnBackup {
   /** the CREATE TABLE ... AS statement, no semicolon */
@@ -41,7 +42,7 @@ export function primaryKeyOf(ctx: RuleContext, table: string): readonly string[]
 
 export function columnBackup(ctx: RuleContext, table: string, column: string, beforeIndex?: number): ColumnBackup {
   const sql = migrationDialect(ctx.migration);
-  const backup = `${table.split(".").pop()}_${column}_backup`;
+  const backup = backupName(ctx.migration, table.split(".").pop()!, column);
   const known = primaryKeyOf(ctx, table);
   const conventional = !known && (ctx.framework === "rails" || ctx.framework === "django" || ctx.repository.columnType(table, "id", beforeIndex) !== undefined);
   const key = known ?? (conventional ? ["id"] : undefined);
@@ -68,7 +69,7 @@ export function columnBackup(ctx: RuleContext, table: string, column: string, be
 export function columnsBackup(ctx: RuleContext, table: string, columns: readonly string[], beforeIndex?: number): ColumnBackup {
   if (columns.length === 1) return columnBackup(ctx, table, columns[0], beforeIndex);
   const sql = migrationDialect(ctx.migration);
-  const backup = `${table.split(".").pop()}_dropped_columns_backup`;
+  const backup = backupName(ctx.migration, table.split(".").pop()!, "dropped_columns");
   const one = columnBackup(ctx, table, columns[0], beforeIndex);
   const key = one.key;
   if (!key || key.some((k) => columns.some((c) => nameKey(k) === nameKey(c)))) return { sql: sql.copyTable(backup, table), backup, note: one.note };

@@ -25,6 +25,7 @@ import { escapeRegExp } from "../../regexp.js";
 import { djangoAppOf } from "../../paths.js";
 import { djangoModelFiles } from "./django-model-files.js";
 import { sqlCodeNames, unnamedInCode } from "./sql-code-names.js";
+import { backupName } from "./backup-name.js";
 
 /**
  * Why the drop is planned, and how strong the evidence is. Strong: the application already stopped reading it
@@ -166,7 +167,7 @@ export function ignoringModel(files: readonly SourceFile[], table: string, colum
 export function backupFix(ctx: RuleContext, table: string, what: string, column?: { name: string; beforeIndex: number }): string {
   const dialect = migrationDialect(ctx.migration);
   const kept = column ? columnBackup(ctx, table, column.name, column.beforeIndex) : undefined;
-  const backup = kept?.backup ?? `${table.split(".").pop()}_backup`;
+  const backup = kept?.backup ?? backupName(ctx.migration, table.split(".").pop()!);
   // a type the migration drops later (Prisma drops a table's enums with it): a copy with the table's column types
   // would depend on it and make that DROP TYPE fail; rows kept as jsonb depend on no type of the table
   const asJson = !kept && ctx.migration.database === "postgresql" && typesDroppedLater(ctx).length > 0;

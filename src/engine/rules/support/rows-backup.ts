@@ -7,6 +7,7 @@
 import type { RuleContext } from "./rule.js";
 import { primaryKeyOf } from "./column-backup.js";
 import { migrationDialect } from "./sql-dialect.js";
+import { backupName } from "./backup-name.js";
 
 export interface RowsBackup {
   /** the statement that copies the table, no semicolon */
@@ -24,7 +25,7 @@ export interface RowsBackup {
  */
 export function rowsBackup(ctx: RuleContext, table: string, deletes: boolean, overwritten: readonly string[] | undefined): RowsBackup {
   const sql = migrationDialect(ctx.migration);
-  const backup = `${table.split(".").pop()}_backup`;
+  const backup = backupName(ctx.migration, table.split(".").pop()!);
   const found = primaryKeyOf(ctx, table);
   const key = found ?? ["id"];
   const t = sql.ident(table);

@@ -3,6 +3,7 @@ import { defineRule } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { migrationDialect } from "../support/sql-dialect.js";
+import { backupName } from "../support/backup-name.js";
 
 export default defineRule({
   meta: {
@@ -20,8 +21,9 @@ export default defineRule({
       const tables = op.tables.filter((t) => existingTable(ctx, t, index));
       if (tables.length === 0) continue;
       const sql = migrationDialect(ctx.migration);
-      const copies = tables.map((t) => `${sql.copyTable(`${t.split(".").pop()}_backup`, t)};`);
-      const restore = tables.map((t) => `INSERT INTO ${sql.ident(t)} SELECT * FROM ${sql.ident(`${t.split(".").pop()}_backup`)};`).join(" ");
+      const backup = (t: string) => backupName(ctx.migration, t.split(".").pop()!);
+      const copies = tables.map((t) => `${sql.copyTable(backup(t), t)};`);
+      const restore = tables.map((t) => `INSERT INTO ${sql.ident(t)} SELECT * FROM ${sql.ident(backup(t))};`).join(" ");
       ctx.report({
         op,
         message: `TRUNCATE ${tables.join(", ")} deletes every row${op.cascade ? ", and CASCADE empties every table that references it" : ""}; no rollback can restore them.`,
