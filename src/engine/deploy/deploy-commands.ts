@@ -16,6 +16,12 @@ import type { DeployEvidence } from "./deploy-model.js";
 export const MIGRATE =
   /\bcap\b[^\n"']*\bdeploy:migrat(?:e|ions)\b|\b(?:manage\.py|django-admin(?:\.py)?)\s+migrate\b|\balembic\b[^\n"']*\bupgrade\b|\b(?:rails|rake)\s+db:(?:migrate|prepare|setup)\b|\b[\w.-]+\s+db\s+upgrade\b|\bprisma\s+migrate\s+deploy\b|\bdiesel\s+migration\s+run\b|\bflyway\b[^\n"']*\bmigrate\b|\bdbmate\b[^\n"']*\b(?:up|migrate)\b|\bgoose\b[^\n"']*\bup\b|\bmigrate\b[^\n"']*\s-path\b[^\n"']*\bup\b|\bsqitch\s+deploy\b|\bknex\b[^\n"'&;|]*\bmigrate:latest\b|\bsequelize(?:-cli)?\s+db:migrate\b|\btypeorm(?:-ts-node-(?:commonjs|esm))?\b[^\n"'&;|]*\bmigration:run\b|\bdrizzle-kit\s+migrate\b|\bnode-pg-migrate\b[^\n"'&;|]*\bup\b|\bdb-migrate\s+up\b/;
 /**
+ * a step of its own that applies the migrations: MIGRATE, or a task runner's target named for migrating (OWASP Nest's
+ * ECS task `make migrate`, whose Makefile target runs `manage.py migrate`; the Makefile itself is not a deploy file).
+ * Read only where a task or job runs apart from the server (a Kubernetes Job, a Terraform task's command).
+ */
+export const MIGRATE_STEP = new RegExp(`${MIGRATE.source}|\\b(?:make|just|task|invoke)\\s+(?:-\\S+\\s+)*(?:[\\w-]*[-_:])?migrate(?![-_:\\w])`);
+/**
  * commands that start a long-running server, or hand over to the container's CMD (`exec "$@"`, `exec gosu app "$@"`,
  * `exec s6-setuidgid $PUID $@`), or hand the container's process to Node running a file named without its extension
  * (ghostfolio's `exec node main`: Node resolves main.js)

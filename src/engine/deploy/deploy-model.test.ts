@@ -1,7 +1,7 @@
 import { analyze } from "../analyze.js";
 import { defaultConfig, resolveConfig } from "../config.js";
 import { decideDeploy, deployNote } from "./deploy-model.js";
-import { deployPaths } from "./deploy-paths.js";
+import { deployPaths, isDevelopmentPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
 import { loadDeployReaders } from "./deploy-readers.js";
 import { nodeEntryPaths } from "./node-scripts.js";
@@ -102,7 +102,7 @@ describe("deploy model", () => {
     expect(decideDeploy(auto, prod).mode).toBe("offline");
     const migrate = { path: "scripts/migrate.sh", content: "#!/bin/bash\n# run before the release\nbundle exec rails db:migrate\n" };
     expect(decideDeploy(auto, [...prod, migrate])).toMatchObject({ mode: "online", rolling: { path: "scripts/migrate.sh", line: 3 } });
-    expect(deployPaths(["scripts/migrate.sh", "scripts/start.dev.sh", "Dockerfile.dev"])).toEqual(["Dockerfile.dev", "scripts/migrate.sh", "scripts/start.dev.sh"]);
+    expect(deployPaths(["scripts/migrate.sh", "scripts/start.dev.sh", "Dockerfile.dev"])).toEqual(["scripts/migrate.sh", "Dockerfile.dev", "scripts/start.dev.sh"]);
   });
 
   it("leaves demo, example and override compose files out, and reads Capistrano or a deploy workflow that rolls Kubernetes as online (danbooru)", () => {
@@ -121,7 +121,28 @@ describe("deploy model", () => {
     const capfile = 'require "capistrano/setup"\nrequire "capistrano/deploy"\nrequire "capistrano/rails/migrations"\n';
     expect(decideDeploy(auto, [danbooru[0], { path: "Capfile", content: capfile }])).toMatchObject({ mode: "online", rolling: { path: "Capfile", line: 3 } });
     // any other workflow is read last, for a rolling update only
-    expect(deployPaths([".github/workflows/deploy.yaml", ".github/workflows/test.yaml", "Capfile", "docker-compose.demo.yml"])).toEqual(["Capfile", "docker-compose.demo.yml", ".github/workflows/deploy.yaml", ".github/workflows/test.yaml"]);
+    expect(deployPaths([".github/workflows/deploy.yaml", ".github/workflows/test.yaml", "Capfile", "docker-compose.demo.yml"])).toEqual(["Capfile", ".github/workflows/deploy.yaml", "docker-compose.demo.yml", ".github/workflows/test.yaml"]);
+  });
+
+  it("OWASP Nest: compose files of e2e/, ci/ and fuzz/ folders are for tests; a Terraform task or Kubernetes Job that only runs `make migrate` is a step apart from the server", () => {
+    const migrates = 'services:\n  backend:\n    image: nest\n    command: sh -c "python manage.py migrate && gunicorn wsgi:application"\n';
+    for (const path of ["docker-compose/e2e/compose.yaml", "ci/compose.yaml", "docker-compose/fuzz/compose.yaml", "docker/backend/Dockerfile.unit-tests"])
+      expect({ path, development: isDevelopmentPath(path), mode: decideDeploy(auto, [{ path, content: migrates }]).mode }).toEqual({ path, development: true, mode: "online" });
+    const task = 'module "migrate_task" {\n  source = "./modules/task"\n\n  command = ["/bin/sh", "-c", "EXEC_MODE=direct make migrate"]\n}\n';
+    expect(decideDeploy(auto, files({ "infrastructure/modules/tasks/main.tf": task }))).toMatchObject({
+      mode: "online",
+      rolling: { path: "infrastructure/modules/tasks/main.tf", line: 4, what: expect.stringContaining("`/bin/sh -c EXEC_MODE=direct make migrate`") },
+    });
+    // in an ECS container definition (jsonencode), with Django's own command
+    const ecs = 'resource "aws_ecs_task_definition" "migrate" {\n  container_definitions = jsonencode([{\n    name    = "migrate"\n    command = ["python", "manage.py", "migrate"]\n  }])\n}\n';
+    expect(decideDeploy(auto, files({ "terraform/ecs.tf": ecs }))).toMatchObject({ mode: "online", rolling: { path: "terraform/ecs.tf", line: 4 } });
+    // a target named otherwise (`make migrations`, `make migrate-status`) is no migration
+    for (const command of ["make migrations", "make migrate-status"])
+      expect(decideDeploy(auto, files({ "infrastructure/main.tf": task.replace("make migrate", command) })).mode).toBe("offline");
+    const job = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n        - name: migrate\n          command: [\"sh\", \"-c\", \"make db-migrate\"]\n";
+    expect(decideDeploy(auto, files({ "k8s/migrate.yaml": job }))).toMatchObject({ mode: "online", rolling: { path: "k8s/migrate.yaml", line: 2 } });
+    // a module's outputs and providers hold no task or count: not read; files for development go after the rest
+    expect(deployPaths(["infrastructure/modules/tasks/outputs.tf", "infrastructure/providers.tf", "docker-compose/e2e/compose.yaml", "infrastructure/modules/tasks/main.tf"])).toEqual(["infrastructure/modules/tasks/main.tf", "docker-compose/e2e/compose.yaml"]);
   });
 
   it("leaves out compose services that run the checkout or whose environment says development (openfoodnetwork's compose.yaml)", () => {

@@ -60,11 +60,15 @@ export const isStartScriptPath = (path: string): boolean =>
   // compose service's `entrypoint:` runs)
   (path.endsWith(".sh") && /^(?:[^/]+|(?:[^/]+\/)?(?:\.?docker|containers?|deploy)\/(?:[^/]+\/)?[^/]+)$/.test(path));
 /** words that mark a file as one for development, tests or a demo, not for how production runs */
-const DEVELOPMENT_WORDS = "dev|devel|development|local|test|testing|ci|debug|e2e|demo|demos|example|examples|sample|samples|sandbox|playground|quickstart|override|review|preview";
+const DEVELOPMENT_WORDS = "dev|devel|development|local|test|tests|testing|fuzz|ci|debug|e2e|demo|demos|example|examples|sample|samples|sandbox|playground|quickstart|override|review|preview";
 const DEVELOPMENT_NAME = new RegExp(`(?:^|[._-])(?:${DEVELOPMENT_WORDS})(?:[._-]|$)`, "i");
 /** a name (a file's, a Spring profile's) that says development, tests or a demo */
 export const isDevelopmentName = (name: string): boolean => DEVELOPMENT_NAME.test(name);
-const DEVELOPMENT_FOLDER = /(?:^|\/)(?:dev|devel|development|\.devcontainer|devcontainer|local|demos?|samples?|sandbox|playground)\//i;
+/**
+ * folders of development tooling, demos and test setups: an end-to-end, CI or fuzzing compose file (OWASP Nest's
+ * docker-compose/e2e/compose.yaml migrates then serves for its test run) says nothing of how production runs
+ */
+const DEVELOPMENT_FOLDER = /(?:^|\/)(?:dev|devel|development|\.devcontainer|devcontainer|local|demos?|samples?|sandbox|playground|e2e|tests?|ci|fuzz)\//i;
 /**
  * A file for development, tests, a demo or a pull request's review app, not for how production runs: `Dockerfile.dev`,
  * `docker-compose.local.yml`, bike_index's Kamal `config/deploy.review.yml`,
@@ -96,8 +100,13 @@ export const isCloud66ManifestPath = (path: string): boolean => /(?:^|\/)\.cloud
 export const isKamalConfigPath = (path: string): boolean => /(?:^|\/)config\/deploy(?:\.[\w-]+)?\.ya?ml$/.test(path);
 /** Terraform's variables and configuration in JSON (`production.tfvars.json`, `main.tf.json`) */
 export const isTerraformJsonPath = (path: string): boolean => /\.(?:tfvars|tf)\.json$/.test(path);
-/** Terraform's variables and configuration in HCL (`production.tfvars`, `main.tf`): terraform-hcl.ts reads them */
-export const isTerraformHclPath = (path: string): boolean => /\.(?:tfvars|tf)$/.test(path);
+/**
+ * Terraform's variables and configuration in HCL (`production.tfvars`, `main.tf`): terraform-hcl.ts reads them. Not
+ * the files named for outputs, providers, the state backend or versions: by convention they hold no resources, so no
+ * count or task, and a Terraform tree has one of each per module (they crowded OWASP Nest's tasks module out of
+ * MAX_DEPLOY_FILES).
+ */
+export const isTerraformHclPath = (path: string): boolean => /\.(?:tfvars|tf)$/.test(path) && !/^(?:outputs|providers|backend|versions)\.tf$/.test(baseOf(path));
 /** a Cloud Foundry (GOV.UK PaaS) app manifest, `manifest.yml` or `manifest-production.yml`; not Cloud66's */
 export const isCloudFoundryManifestPath = (path: string): boolean => /^manifest(?:[._-][\w-]+)?\.ya?ml$/.test(baseOf(path)) && !isCloud66ManifestPath(path);
 /** JSON or YAML in a folder of ECS, CloudFormation or Copilot definitions (a service's `desiredCount`) */
@@ -163,7 +172,8 @@ export const MAX_DEPLOY_FILES = 60;
 /** The deploy files of a listing, the shallowest first, at most MAX_DEPLOY_FILES. */
 export function deployPaths(listing: readonly string[]): string[] {
   const depth = (p: string) => p.split("/").length;
-  // workflows not named for deploying are read only for a rolling update: after every other deploy file
-  const rank = (p: string) => (isWorkflowPath(p) && !isDeployWorkflowPath(p) ? 1 : 0);
+  // workflows not named for deploying are read only for a rolling update: after every other deploy file; files for
+  // development or tests before them, after the rest (they are read for little: a Dockerfile.local never makes offline)
+  const rank = (p: string) => (isWorkflowPath(p) ? (isDeployWorkflowPath(p) ? 0 : 2) : isDevelopmentPath(p) ? 1 : 0);
   return listing.filter(isDeployPath).sort((a, b) => rank(a) - rank(b) || depth(a) - depth(b) || a.localeCompare(b)).slice(0, MAX_DEPLOY_FILES);
 }

@@ -4,14 +4,14 @@
  * release_command, Render's preDeployCommand, Capistrano, a Cloud66 manifest, a Kamal config, a deploy workflow that
  * rolls Kubernetes or updates an ECS service (any workflow that updates running instances: `kubectl set image`), a script that only migrates, a compose service that only migrates or runs
  * several replicas, more than one instance counted in Terraform's JSON variables, a Cloud Foundry manifest, an ECS or
- * CloudFormation definition or fly.toml (instance-counts.ts).
+ * CloudFormation definition or fly.toml (instance-counts.ts), a Terraform task that only migrates (terraform-hcl.ts).
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { lineAt, MIGRATE, ROLLING_UPDATE, ROLLOUT, SERVER, withoutComments } from "./deploy-commands.js";
+import { lineAt, MIGRATE, MIGRATE_STEP, ROLLING_UPDATE, ROLLOUT, SERVER, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployInstanceCounts, deployYaml } from "./deploy-readers.js";
-import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isDevelopmentPath, isInstanceCountPath, isKamalConfigPath, isKubernetesPath, isMigrateScriptPath, isWorkflowPath } from "./deploy-paths.js";
+import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isDevelopmentPath, isInstanceCountPath, isKamalConfigPath, isKubernetesPath, isMigrateScriptPath, isTerraformHclPath, isWorkflowPath } from "./deploy-paths.js";
 
 /** The first sign in the deploy files that several instances run at once, or that migrations run beside the old ones. */
 export function rollingSign(files: readonly SourceFile[]): DeployEvidence | undefined {
@@ -20,6 +20,9 @@ export function rollingSign(files: readonly SourceFile[]): DeployEvidence | unde
     if (isInstanceCountPath(file.path) && !isDevelopmentPath(file.path)) {
       const count = deployInstanceCounts().instanceCountSign(file);
       if (count) return count;
+      // a Terraform task that only migrates: a deploy step apart from the server, as a Kubernetes migrate Job is
+      const task = isTerraformHclPath(file.path) ? deployInstanceCounts().hclMigrateTaskSign(file) : undefined;
+      if (task) return task;
     }
     if (base === "Chart.yaml") return { path: file.path, line: 1, what: "a Helm chart: Kubernetes starts new pods beside the old ones" };
     if (isKubernetesPath(file.path)) {
@@ -28,7 +31,7 @@ export function rollingSign(files: readonly SourceFile[]): DeployEvidence | unde
         const document = file.content.slice(file.content.lastIndexOf("\n---", match.index) + 1, documentEnd === -1 ? undefined : documentEnd);
         const line = lineAt(file.content, match.index);
         if (match[1] === "Job" || match[1] === "CronJob") {
-          if (MIGRATE.test(document)) return { path: file.path, line, what: "a Kubernetes Job that runs the migrations apart from the server" };
+          if (MIGRATE_STEP.test(document)) return { path: file.path, line, what: "a Kubernetes Job that runs the migrations apart from the server" };
           continue;
         }
         const replicas = /^\s*replicas:\s*(\d+)\s*$/m.exec(document);

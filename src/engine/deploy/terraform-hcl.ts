@@ -3,13 +3,16 @@
  * @tree-sitter-grammars/tree-sitter-hcl ships) for the instance counts they write as numbers:
  * `aks_web_app_instances = 8` in a .tfvars, `desired_count = 2` in an `aws_ecs_service`, `replicas = 3` in a
  * `kubernetes_deployment`, a `variable "web_replicas"` whose `default` is 3. An expression (`var.replicas`) counts
- * nothing: its value is unknown here. Loaded only when a deploy decision meets such a file (deploy-readers.ts).
+ * nothing: its value is unknown here. Also a task that only runs the migrations (an ECS task whose `command` migrates,
+ * OWASP Nest's `migrate_task`): a deploy step apart from the server's, like a Kubernetes migrate Job. Loaded only when a
+ * deploy decision meets such a file (deploy-readers.ts).
  */
 import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
 import { grammarParser } from "../adapters/tree-sitter-grammar.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { isInstanceCountKey } from "./instance-count-keys.js";
+import { MIGRATE_STEP, SERVER } from "./deploy-commands.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -80,6 +83,62 @@ export function hclInstanceCountSign(file: SourceFile): DeployEvidence | undefin
       path: file.path,
       line: found.node.startPosition.row + 1,
       what: `\`${found.key} = ${found.count}\` in Terraform's configuration: ${found.count} instances run the code, and a deploy replaces them while the others serve`,
+    };
+  } finally {
+    tree.delete();
+  }
+}
+
+/** the keys a task or container definition runs its command under (ECS's `command` and `entryPoint`, Kubernetes' `args`) */
+const COMMAND_KEYS = new Set(["command", "args", "entrypoint", "entryPoint"]);
+
+/** an attribute's or object element's key (`command`, `"command"`) */
+function keyOf(node: Node): string | undefined {
+  if (node.type === "attribute") return node.namedChildren[0]?.type === "identifier" ? node.namedChildren[0].text : undefined;
+  if (node.type !== "object_elem") return undefined;
+  const key = node.childForFieldName("key")?.namedChildren[0];
+  return key?.type === "variable_expr" ? key.text : key?.type === "literal_value" && key.namedChildren[0] ? labelOf(key.namedChildren[0]) : undefined;
+}
+
+/** the literal text of every string and heredoc under a node, in order (a command list's words) */
+function literalsOf(node: Node, depth = 0): string[] {
+  if (depth > MAX_DEPTH) return [];
+  if (node.type === "template_literal") return [node.text];
+  return node.namedChildren.flatMap((child) => (child ? literalsOf(child, depth + 1) : []));
+}
+
+/** The first block body or object whose command runs the migrations and no server: a task of its own. */
+function firstMigrateTask(node: Node, depth = 0): { node: Node; command: string } | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (node.type === "body" || node.type === "object") {
+    const commands = node.namedChildren.filter((child): child is Node => !!child && COMMAND_KEYS.has(keyOf(child) ?? ""));
+    const command = commands.flatMap((c) => literalsOf(c)).join(" ");
+    if (commands.length > 0 && MIGRATE_STEP.test(command) && !SERVER.test(command)) return { node: commands[0]!, command };
+  }
+  for (const child of node.namedChildren) {
+    const found = child ? firstMigrateTask(child, depth + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A task in Terraform's configuration that runs the migrations apart from the server (an ECS task, a module's
+ * `command`): the migrations run while the old instances serve, as a Kubernetes migrate Job does.
+ */
+export function hclMigrateTaskSign(file: SourceFile): DeployEvidence | undefined {
+  if (!parser) throw new Error(`the HCL grammar is not loaded (reading ${file.path}): wait for loadHclParser first`);
+  const tree = parser.parse(file.content);
+  if (!tree) return undefined;
+  try {
+    if (tree.rootNode.hasError) return undefined;
+    const found = firstMigrateTask(tree.rootNode);
+    if (!found) return undefined;
+    const command = found.command.replace(/\s+/g, " ").trim();
+    return {
+      path: file.path,
+      line: found.node.startPosition.row + 1,
+      what: `a task in Terraform's configuration that runs the migrations apart from the server (\`${command.length > 80 ? `${command.slice(0, 77)}...` : command}\`): they run while the old instances serve`,
     };
   } finally {
     tree.delete();
