@@ -81,6 +81,16 @@ class Migration(migrations.Migration):
 `,
       lines: [8],
       messages: ["NOT NULL column app_hearing.slug gets the default '' only to fill the existing rows: the database default is dropped again right after (blank=True: Django fills them with the field's empty value and keeps no default)"],
+      fixes: [
+        `# Django drops the column's default right after AddField (default= is applied in Python only): a database default
+# of the migration's own keeps inserts from code that does not set slug working (on Django 5.0+, db_default= does the same)
+# '' is what Django already writes into existing rows (blank=True, no default=): new rows of code that does not set slug get it too
+migrations.AddField(model_name="hearing", name="slug", field=autoslug.fields.AutoSlugField(verbose_name="slug", editable=True, blank=True, populate_from="title")),
+migrations.RunSQL(
+    "ALTER TABLE app_hearing ALTER COLUMN slug SET DEFAULT ''",
+    reverse_sql="ALTER TABLE app_hearing ALTER COLUMN slug DROP DEFAULT",
+),`,
+      ],
     },
     {
       framework: "django",

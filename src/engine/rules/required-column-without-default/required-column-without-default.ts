@@ -191,6 +191,9 @@ function uniqueLater(ctx: RuleContext, op: OperationOf<"add_column">): string | 
   return undefined;
 }
 
+/** The fix's default is the '' Django already fills existing rows with (blank=True): said, so no one reads it as a guess. */
+const fillNote = (field: string) => `# '' is what Django already writes into existing rows (blank=True, no default=): new rows of code that does not set ${field} get it too`;
+
 function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const model = op.ormModel ?? op.table;
@@ -214,7 +217,9 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const written = op.ormFieldDef ? keywordText(op.ormFieldDef, "default") : undefined;
   // db_default takes a value or a database expression, not a Python callable
   const literal = written !== undefined && /^(?:-?\d+(?:\.\d+)?|True|False|"[^"]*"|'[^']*')$/.test(written) ? written : undefined;
-  const value = literal ?? (namesARow(ctx, op) ? undefined : neutralDefault("django", c.type));
+  // no default= written, yet Django filled the rows with '' (a blank text field): the same value, no stand-in
+  const djangoFill = written === undefined && c.default?.expr === "''" ? '""' : undefined;
+  const value = literal ?? djangoFill ?? (namesARow(ctx, op) ? undefined : neutralDefault("django", c.type));
   if (!op.ormFieldDef || !value)
     return [`# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`, ...(op.ormFieldDef ? [`migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(op.ormFieldDef, "null", "True")}),`] : [])].join("\n");
   // a callable default (default=get_random_color) stays the Python default: new rows keep getting its values
@@ -224,13 +229,13 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   if (base && ctx.repository.djangoAtLeast("5.0") && !/^(?!True$|False$|None$)[A-Za-z_][\w.]*$/.test(value))
     return [
       `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set ${field} keep working`,
-      ...(literal ? [] : [neutralDefaultNote(value, field, "#")]),
+      ...(literal ? [] : djangoFill ? [fillNote(field)] : [neutralDefaultNote(value, field, "#")]),
       `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(base, "db_default", value)}),`,
     ].join("\n");
   // before Django 5.0 (or a version the repository does not say): the AddField as written, then a database default
   // of its own, which Django leaves alone
   const sql = migrationDialect(ctx.migration);
-  const sqlValue = (literal ? sqlLiteralOf(literal) : undefined) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
+  const sqlValue = (literal ? sqlLiteralOf(literal) : djangoFill ? "''" : undefined) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
   if (!sqlValue) return `# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`;
   const t = sql.ident(op.table);
   const col = sql.ident(c.name);
@@ -238,7 +243,7 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
     `# Django${ctx.repository.djangoAtLeast("5.0") === false ? " before 5.0" : ""} drops the column's default right after AddField (default= is applied in Python only): a database default`,
     `# of the migration's own keeps inserts from code that does not set ${field} working${ctx.repository.djangoAtLeast("5.0") === undefined ? " (on Django 5.0+, db_default= does the same)" : ""}`,
     // default=list on an array column is the empty array the database default gives: no stand-in
-    ...(literal || (written === "list" && c.type?.array) ? [] : [neutralDefaultNote(sqlValue, c.name, "#")]),
+    ...(literal || (written === "list" && c.type?.array) ? [] : djangoFill ? [fillNote(field)] : [neutralDefaultNote(sqlValue, c.name, "#")]),
     `${reindented(op.text.trim()).replace(/,?$/, ",")}`,
     `migrations.RunSQL(`,
     `    ${pythonString(`ALTER TABLE ${t} ALTER COLUMN ${col} SET DEFAULT ${sqlValue}`)},`,
