@@ -6,6 +6,7 @@ export default defineCases({
       framework: "sql",
       name: "a DELETE without WHERE before a NOT NULL column without a default: the column's proof is what the DELETE left, not what it removed",
       path: "db/migrations/000002_users_tenant.up.sql",
+      schema: "CREATE TABLE users (id integer PRIMARY KEY, locale text);",
       code: "DELETE FROM users;\nALTER TABLE users ADD COLUMN tenant_id integer NOT NULL;\n",
       lines: [1],
     },

@@ -20,6 +20,7 @@ export default defineCases({
       framework: "sql",
       name: "goose NO TRANSACTION: a drop before the NOT NULL column without a default commits on its own, on the rows the table had; the one after it runs on an empty table",
       path: "db/migrations/00002_projects_created_at.sql",
+      schema: "CREATE TABLE projects (id integer PRIMARY KEY, created timestamp, updated timestamp);",
       code: "-- +goose NO TRANSACTION\n-- +goose Up\nALTER TABLE projects DROP COLUMN created;\nALTER TABLE projects ADD COLUMN created_at timestamp NOT NULL;\nALTER TABLE projects DROP COLUMN updated;\n-- +goose Down\nSELECT 1;\n",
       lines: [3],
     },

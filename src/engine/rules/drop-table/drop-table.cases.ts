@@ -10,6 +10,7 @@ export default defineCases({
       framework: "sql",
       name: "rows inserted after the NOT NULL column that proved the table empty: the drop loses them",
       path: "db/migrations/000002_drop_drafts.up.sql",
+      schema: "CREATE TABLE drafts (id serial PRIMARY KEY);\nCREATE TABLE users (id integer PRIMARY KEY);",
       code: "ALTER TABLE drafts ADD COLUMN owner_id integer NOT NULL;\nINSERT INTO drafts (owner_id) SELECT id FROM users;\nDROP TABLE drafts;\n",
       lines: [3],
     },

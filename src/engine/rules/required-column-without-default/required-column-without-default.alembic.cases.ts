@@ -4,6 +4,36 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "drone-tm 87b6f9d734e8: slug NOT NULL without a default, then a unique index on it: the fix gives no server_default \"\" (the index would fail at the second project) but adds it nullable and gives each row its own value",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "87b6f9d734e8"
+down_revision = "9d01411fd221"
+
+
+def upgrade():
+    op.add_column("projects", sa.Column("slug", sa.String(), nullable=False))
+    op.create_index(op.f("ix_projects_slug"), "projects", ["slug"], unique=True)
+
+
+def downgrade():
+    op.drop_index(op.f("ix_projects_slug"), table_name="projects")
+    op.drop_column("projects", "slug")
+`,
+      lines: [9],
+      fixes: [
+        [
+          "# slug becomes unique on line 10: a constant stand-in default would give every existing row the same slug, and the unique index fails at the second row.",
+          "# Add it nullable, give each existing row its own value, then make it NOT NULL once every running version of the code writes it:",
+          'op.add_column("projects", sa.Column("slug", sa.String(), nullable=True))',
+          "# gen_random_uuid()::text is a stand-in that differs for each row: use the value each row should have in slug (made from what identifies it)",
+          'op.execute("UPDATE projects SET slug = gen_random_uuid()::text WHERE slug IS NULL")',
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "alembic",
       name: "drone-tm acee47666167: the NOT NULL column without a default proves projects empty, so the finding says the drop of created in the same upgrade loses no data",
       code: `from alembic import op
 import sqlalchemy as sa

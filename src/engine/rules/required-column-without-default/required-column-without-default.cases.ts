@@ -4,6 +4,51 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a NOT NULL column a unique index covers later in the migration: no constant stand-in (every row would get the same value and the index fails at the second row); each row gets its own value first",
+      path: "db/migrations/000002_projects_slug.up.sql",
+      schema: "CREATE TABLE projects (id integer PRIMARY KEY, name text);\nINSERT INTO projects VALUES (1, 'a'), (2, 'b');",
+      code: "ALTER TABLE projects ADD COLUMN slug varchar NOT NULL;\nCREATE UNIQUE INDEX projects_slug_key ON projects (slug);\n",
+      lines: [1],
+      fixes: [
+        [
+          "-- slug becomes unique on line 2: a constant stand-in default would give every existing row the same slug, and the unique index fails at the second row.",
+          "-- Add it nullable, give each existing row its own value, then make it NOT NULL once every running version of the code writes it:",
+          "ALTER TABLE projects ADD COLUMN slug varchar;",
+          "-- gen_random_uuid()::text is a stand-in that differs for each row: use the value each row should have in slug (made from what identifies it)",
+          "UPDATE projects SET slug = gen_random_uuid()::text WHERE slug IS NULL;",
+          "ALTER TABLE projects ADD CONSTRAINT projects_slug_not_null CHECK (slug IS NOT NULL) NOT VALID;",
+          "ALTER TABLE projects VALIDATE CONSTRAINT projects_slug_not_null;",
+          "ALTER TABLE projects ALTER COLUMN slug SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning",
+          "ALTER TABLE projects DROP CONSTRAINT projects_slug_not_null;",
+        ].join("\n"),
+      ],
+      // the unique index of line 2, as written, builds on what the fix left
+      thenRuns: "CREATE UNIQUE INDEX projects_slug_key ON projects (slug);",
+      afterFix: { query: "SELECT count(DISTINCT slug)::int AS n FROM projects", rows: [{ n: 2 }] },
+    },
+    {
+      framework: "sql",
+      name: "an inline UNIQUE integer column: no per-row value migguard could compute, so the fix keeps UNIQUE on the nullable column and says the value is unknown",
+      path: "db/migrations/000002_projects_code.up.sql",
+      schema: "CREATE TABLE projects (id integer PRIMARY KEY);",
+      code: "ALTER TABLE projects ADD COLUMN code integer NOT NULL UNIQUE;\n",
+      lines: [1],
+      messages: ["without a default fails if projects has rows"],
+      fixes: [
+        [
+          "-- code is unique: a constant stand-in default would give every existing row the same code, and the unique index fails at the second row.",
+          "-- Add it nullable, give each existing row its own value, then make it NOT NULL once every running version of the code writes it:",
+          "ALTER TABLE projects ADD COLUMN code int UNIQUE;",
+          "-- (give each existing row its own code here: migguard does not know what it is made from)",
+          "ALTER TABLE projects ADD CONSTRAINT projects_code_not_null CHECK (code IS NOT NULL) NOT VALID;",
+          "ALTER TABLE projects VALIDATE CONSTRAINT projects_code_not_null;",
+          "ALTER TABLE projects ALTER COLUMN code SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning",
+          "ALTER TABLE projects DROP CONSTRAINT projects_code_not_null;",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       name: "a table an earlier migration created 1 hour before (trigger.dev's JobAlias): almost surely the same deploy, so empty: a note naming it, the fix kept",
       path: "prisma/migrations/20230425104022_add_env_to_job_alias/migration.sql",
       files: { "prisma/migrations/20230425103833_add_job_alias_model/migration.sql": 'CREATE TABLE "JobAlias" ("id" TEXT NOT NULL, "jobId" TEXT NOT NULL, CONSTRAINT "JobAlias_pkey" PRIMARY KEY ("id"));\n' },

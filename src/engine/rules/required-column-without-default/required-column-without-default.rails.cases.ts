@@ -4,6 +4,29 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_column null: false, then add_index unique: true on it: no constant stand-in default, each row gets its own value on the way up",
+      code: `class AddSlugToProjects < ActiveRecord::Migration[7.1]
+  def change
+    add_column :projects, :slug, :string, null: false
+    add_index :projects, :slug, unique: true
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# slug becomes unique on line 4: a constant stand-in default would give every existing row the same slug, and the unique index fails at the second row.",
+          "# Add it nullable, give each existing row its own value, then make it NOT NULL once every running version of the code writes it:",
+          "add_column :projects, :slug, :string",
+          "# gen_random_uuid()::text is a stand-in that differs for each row: use the value each row should have in slug (made from what identifies it)",
+          'up_only { execute "UPDATE projects SET slug = gen_random_uuid()::text WHERE slug IS NULL" }',
+          "# then, in a later migration once every running version of the code writes slug:",
+          "# change_column_null :projects, :slug, false",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "the message says the migration's other locks on the table are brief: it must be empty for add_column to run",
       code: `class AddScopeToFollowers < ActiveRecord::Migration[7.1]
   def change

@@ -6,7 +6,8 @@ import { nameKey } from "../support/facts.js";
 import { positionsBy } from "../support/positions.js";
 import { derivedName, ident, sym } from "../support/fix.js";
 import { calleeOf, keywordText, keywordTruthy, withKeyword, withoutKeyword } from "../support/python-call.js";
-import { railsType } from "../support/rails-fix.js";
+import { railsType, railsUpOnly } from "../support/rails-fix.js";
+import { perRowValue } from "../support/per-row-value.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
@@ -40,9 +41,35 @@ function namesARow(ctx: RuleContext, op: AddColumn): boolean {
   );
 }
 
-/** The default a fix may give the column: the one written, else a neutral value of its type unless the column names a row. */
+/**
+ * The default a fix may give the column: the one written, else a neutral value of its type unless the column names a
+ * row or is unique (a constant stand-in collides at the second row: drone-tm's slug, given '' while line 24 indexes it unique).
+ */
 const fixDefault = (ctx: RuleContext, op: AddColumn, neutral: (type: TypeRef | undefined) => string | undefined): string | undefined =>
-  knownDefault(op.column) ?? (namesARow(ctx, op) ? undefined : neutral(op.column.type));
+  knownDefault(op.column) ?? (namesARow(ctx, op) || uniqueReason(ctx, op) ? undefined : neutral(op.column.type));
+
+/** Why the column takes no shared stand-in: it is unique as added, or becomes unique later in this migration. */
+const uniqueReason = (ctx: RuleContext, op: AddColumn): string | undefined => (op.column.unique ? `${op.column.name} is unique` : uniqueLater(ctx, op));
+
+/**
+ * A unique column added nullable gets each existing row its own value before it becomes unique or NOT NULL: a
+ * per-row value PostgreSQL computes (a stand-in, said so), or, for a type with none, a comment that migguard does not
+ * know what each row gets. The UPDATE as SQL, or undefined with the comment only.
+ */
+function distinctFill(op: AddColumn, reason: string, comment: "--" | "#", mysql = false): { intro: string[]; update?: string; note: string } {
+  const c = op.column;
+  const value = mysql ? undefined : perRowValue(c.type);
+  const intro = [
+    `${comment} ${reason}: a constant stand-in default would give every existing row the same ${c.name}, and the unique index fails at the second row.`,
+    `${comment} Add it nullable, give each existing row its own value, then make it NOT NULL once every running version of the code writes it:`,
+  ];
+  if (!value) return { intro, note: `${comment} (give each existing row its own ${c.name} here: migguard does not know what it is made from)` };
+  return {
+    intro,
+    update: `UPDATE ${ident(op.table)} SET ${ident(c.name)} = ${value} WHERE ${ident(c.name)} IS NULL`,
+    note: `${comment} ${value} is a stand-in that differs for each row: use the value each row should have in ${c.name} (made from what identifies it)`,
+  };
+}
 
 /**
  * PostgreSQL: an ALTER TABLE that does more than add these columns (other ADD COLUMNs, constraints) rewritten
@@ -65,7 +92,13 @@ function sqlStatementFix(ctx: RuleContext, ops: readonly AddColumn[]): string | 
     rewritten,
     ...defaulted.filter((p) => !knownDefault(p.op.column)).map((p) => neutralDefaultNote(p.value!, p.op.column.name, "--")),
     ...defaulted.map((p) => `-- keep the default until every running version of the code sets ${p.op.column.name}`),
-    ...nullable.flatMap((column) => [`-- (fill ${column} for existing rows here, in batches)`, ...sqlNotNullSteps(first.table, column)]),
+    ...nullable.flatMap((column) => {
+      const op = ops.find((o) => o.column.name === column)!;
+      const unique = !namesARow(ctx, op) ? uniqueReason(ctx, op) : undefined;
+      const fill = unique ? distinctFill(op, unique, "--") : undefined;
+      const filled = fill ? [fill.note, ...(fill.update ? [`${fill.update};`] : [])] : [`-- (fill ${column} for existing rows here, in batches)`];
+      return [...filled, ...sqlNotNullSteps(first.table, column)];
+    }),
   ].join("\n");
 }
 
@@ -81,6 +114,19 @@ function sqlFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
       `-- keep the default until every running version of the code sets ${c.name}`,
     ].join("\n");
   // no neutral value for the type, or the column names a row: nullable first, backfilled, then NOT NULL through a validated CHECK (no long lock)
+  const unique = !namesARow(ctx, op) && !knownDefault(c) ? uniqueReason(ctx, op) : undefined;
+  if (unique) {
+    const fill = distinctFill(op, unique, "--");
+    // the statement as written, only NOT NULL taken out (an inline UNIQUE stays: NULLs never collide)
+    const written = op.embeddedSql ? undefined : alterAddColumnsChanged(op.text, new Map([[c.name, {}]]));
+    return [
+      ...fill.intro,
+      written ?? `ALTER TABLE ${t} ADD COLUMN ${ident(c.name)} ${c.type?.text ?? "text"}${c.unique ? " UNIQUE" : ""};${c.type ? "" : `  -- migguard does not know the type of ${c.name}: use yours`}`,
+      fill.note,
+      ...(fill.update ? [`${fill.update};`] : []),
+      ...sqlNotNullSteps(op.table, c.name),
+    ].join("\n");
+  }
   return [
     namesARow(ctx, op)
       ? `-- ${c.name} names a row: no constant stands in for it (0 or '' names none). Add it nullable, fill it for existing rows, then make it NOT NULL without a long lock:`
@@ -105,12 +151,20 @@ function mysqlNeutralDefault(type: TypeRef | undefined): string | undefined {
  * MySQL fills existing rows with the type's implicit default instead of failing, so the ALTER runs; what breaks
  * is inserts from code that does not set the column (strict mode). A constant default keeps them working.
  */
-function mysqlSqlFix(op: OperationOf<"add_column">): string {
+function mysqlSqlFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const { ident } = sqlDialect("mysql");
   const t = ident(op.table);
-  const value = knownDefault(c) ?? mysqlNeutralDefault(c.type);
+  const unique = knownDefault(c) ? undefined : uniqueReason(ctx, op);
+  const value = knownDefault(c) ?? (unique ? undefined : mysqlNeutralDefault(c.type));
   const type = c.type?.text ?? "text";
+  if (unique)
+    return [
+      ...distinctFill(op, unique, "--", true).intro,
+      `ALTER TABLE ${t} ADD COLUMN ${ident(c.name)} ${type};${c.type ? "" : `  -- migguard does not know the type of ${c.name}: use yours`}`,
+      distinctFill(op, unique, "--", true).note,
+      `ALTER TABLE ${t} MODIFY ${ident(c.name)} ${type} NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;`,
+    ].join("\n");
   if (value)
     return [
       `-- a default keeps inserts from the running code working, and gives existing rows a value you chose:`,
@@ -156,6 +210,18 @@ function railsFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   if (op.frameworkCall?.endsWith("timestamps")) return `add_timestamps ${sym(op.table)}, default: -> { "CURRENT_TIMESTAMP" }`;
   if (!knownDefault(c) && namesARow(ctx, op)) return railsReferenceFix(op, isMysqlFamily(ctx.migration.database), ctx.migration);
+  const unique = knownDefault(c) ? undefined : uniqueReason(ctx, op);
+  if (unique) {
+    const fill = distinctFill(op, unique, "#", isMysqlFamily(ctx.migration.database));
+    return [
+      ...fill.intro,
+      `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}`,
+      fill.note,
+      ...(fill.update ? [railsUpOnly(ctx.migration, `execute ${JSON.stringify(fill.update)}`)] : []),
+      `# then, in a later migration once every running version of the code writes ${c.name}:`,
+      `# change_column_null ${sym(op.table)}, ${sym(c.name)}, false`,
+    ].join("\n");
+  }
   const value = knownDefault(c) ? `-> { ${JSON.stringify(knownDefault(c))} }` : neutralDefault("rails", c.type);
   const call = `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}, null: false, default: ${value ?? "nil"}`;
   if (!value) return `# migguard knows no constant default for ${railsType(c.type)}: add the column with null: true, backfill it, then change_column_null\n${call.replace(", null: false, default: nil", "")}`;
@@ -254,8 +320,20 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
 
 function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
-  const server = knownDefault(c) ? `sa.text(${pythonString(knownDefault(c)!)})` : namesARow(ctx, op) ? undefined : neutralDefault("alembic", c.type);
+  const unique = knownDefault(c) || namesARow(ctx, op) ? undefined : uniqueReason(ctx, op);
+  const server = knownDefault(c) ? `sa.text(${pythonString(knownDefault(c)!)})` : namesARow(ctx, op) || unique ? undefined : neutralDefault("alembic", c.type);
   const isColumn = (callee: string) => /(?:^|\.)Column$/.test(callee);
+  if (unique) {
+    const fill = distinctFill(op, unique, "#", isMysqlFamily(ctx.migration.database));
+    const own = /(?:^|\.)add_column$/.test(calleeOf(op.text) ?? "") ? withKeyword(reindented(op.text.trim()), "nullable", "True", isColumn) : undefined;
+    const type = c.type && saType(c.type, sqlalchemy2(ctx.repository));
+    return [
+      ...fill.intro,
+      own ?? `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(c.name)}, ${type ?? "sa.Text()"}, nullable=True)${alembicTable(op.table).schema})${type ? "" : "  # migguard does not know the type: use yours"}`,
+      fill.note,
+      ...(fill.update ? [`op.execute(${pythonString(fill.update)})`] : []),
+    ].join("\n");
+  }
   const written = server ? withKeyword(withoutKeyword(op.text, "server_default", isColumn) ?? op.text, "server_default", server, isColumn) : undefined;
   if (written && server)
     return [...(knownDefault(c) ? [] : [neutralDefaultNote(server, c.name, "#")]), written].join("\n");
@@ -310,7 +388,7 @@ export default defineRule({
             : mysql
               ? `Adding NOT NULL column ${op.table}.${c.name} without a default silently gives every existing row MySQL's implicit value for the type ('' for text, 0 for numbers), and in strict mode breaks inserts from code that does not set it.`
               : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
-        fix: ctx.framework === "django" ? djangoFix(op, ctx) : ctx.framework === "sql" && mysql ? mysqlSqlFix(op) : { sql: sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op, ctx),
+        fix: ctx.framework === "django" ? djangoFix(op, ctx) : ctx.framework === "sql" && mysql ? mysqlSqlFix(op, ctx) : { sql: sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op, ctx),
       };
       // a django-solo singleton's one row gets the value now, and the running code inserts no other
       const singleton = kind === "dropped" ? singletonModelOf(ctx, op) : undefined;

@@ -5,18 +5,10 @@ import { firstAfter, positionsBy } from "../support/positions.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
-import type { TypeRef } from "../../model.js";
 import { backfillCode, saType, sqlalchemy2 } from "../support/column-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { railsType } from "../support/rails-fix.js";
-
-/** A value PostgreSQL computes differently for each row, for the types where one makes sense as a unique key. */
-function perRowValue(type: TypeRef | undefined): string | undefined {
-  if (!type || type.array) return undefined;
-  if (type.name === "uuid") return "gen_random_uuid()";
-  if (["text", "citext", "varchar"].includes(type.name)) return type.mods[0] !== undefined && type.mods[0] < 36 ? `left(md5(gen_random_uuid()::text), ${type.mods[0]})` : "gen_random_uuid()::text";
-  return undefined;
-}
+import { perRowValue } from "../support/per-row-value.js";
 
 /**
  * The unique constraint or index the new column gets: inline (UNIQUE, Django's unique=True) or a separate
