@@ -21,3 +21,15 @@ describe("Rails migration folders", () => {
     expect(file !== undefined && file !== "sql-candidate" && file.framework).toBe("rails");
   });
 });
+
+describe("Django migration names", () => {
+  it.each([
+    ["app/migrations/0002_add_field.py", "django"],
+    // Django's loader takes any module name without a dot: kerrokantasi's 0029 holds spaces
+    ["democracy/migrations/0029_add django-parler fields.py", "django"],
+    ["app/migrations/0003_rename.orig.py", undefined],
+  ])("%s: %s", (path, framework) => {
+    const file = detectByPath(path, defaultConfig());
+    expect(file === undefined ? undefined : file === "sql-candidate" ? "sql" : file.framework).toBe(framework);
+  });
+});

@@ -32,7 +32,9 @@ const RAILS = /(?:^|\/)db\/[^/]*migrate[^/]*\/(\d+)_(\w+)(?:\.\w+)?\.rb$/;
  * Its .rb and .sql files are not migrations here; a folder configured under `paths` is still read.
  */
 const OTHER_STORE_FOLDER = /(?:^|\/)db\/(?:clickhouse|cassandra|scylla|mongo|mongodb|elasticsearch|opensearch|influx|influxdb|neo4j)_migrate\//;
-const DJANGO = /(?:^|\/)migrations\/(\d{4})_([\w-]+)\.py$/;
+// Django's loader takes every module of the folder whose name holds no dot, spaces included (kerrokantasi's
+// `0029_add django-parler fields.py`, which 0030 depends on)
+const DJANGO = /(?:^|\/)migrations\/(\d{4})_([^/.]+)\.py$/;
 // Alembic's versions folder sits in its script_location, which projects name freely (alembic/, migrations/,
 // _migrations/ in Prefect, db_migrations/ in MLflow); a dialect subfolder may follow (versions/postgresql/).
 // The versions folder may carry a prefix when alembic.ini's version_locations names it (fief before 2024:
