@@ -449,6 +449,12 @@ export const DataMigration = op("data_migration", {
    * (`cursor.execute(...)`): it reads their rows too
    */
   readsThrough: z.array(z.string()).optional(),
+  /**
+   * the values its code copies from every row of one table into rows of another table it saves (django-parler's
+   * recipe: `setattr(translation, field, getattr(obj, field))` for each named field), by column, and whether its
+   * reverse copies each back into the column
+   */
+  copies: z.array(z.object({ from: z.string(), to: z.string(), columns: z.array(z.object({ column: z.string(), into: z.string(), restored: z.boolean() })) })).optional(),
   /** its code only reads (a version check, a count): it writes no row, so it is no data change */
   readOnly: z.boolean().optional(),
   /** its code only adds rows it did not find (find_or_initialize_by, skipped when persisted, then save): it overwrites and deletes nothing */

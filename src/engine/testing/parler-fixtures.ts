@@ -68,3 +68,56 @@ class Migration(migrations.Migration):
         migrations.RemoveField(model_name="label", name="color"),
     ]
 `;
+
+/**
+ * The recipe's functions as kerrokantasi's 0030 writes them: factories whose functions copy every field of the
+ * translation model but its key, master and language from each row (through the `assign` helper), and back.
+ */
+export const PARLER_RECIPE = `from django.core.exceptions import ObjectDoesNotExist
+
+
+def assign(obj_dest, obj_src, fields):
+    for field in fields:
+        if field in ["id", "master", "language_code"]:
+            continue
+        setattr(obj_dest, field, getattr(obj_src, field))
+
+
+def forwards_func_factory(modelname):
+    def forwards_func(apps, schema_editor):
+        MyModel = apps.get_model("app", modelname)
+        MyModelTranslation = apps.get_model("app", "%sTranslation" % modelname)
+        model_fields = [f.name for f in MyModelTranslation._meta.get_fields()]
+        for obj in MyModel.objects.all():
+            translation = MyModelTranslation(master_id=obj.pk, language_code="fi")
+            assign(translation, obj, model_fields)
+            translation.save()
+
+    return forwards_func
+
+
+def backwards_func_factory(modelname):
+    def backwards_func(apps, schema_editor):
+        MyModel = apps.get_model("app", modelname)
+        MyModelTranslation = apps.get_model("app", "%sTranslation" % modelname)
+        model_fields = [f.name for f in MyModelTranslation._meta.get_fields()]
+        for obj in MyModel.objects.all():
+            try:
+                translation = _get_translation(obj, MyModelTranslation)
+                assign(obj, translation, model_fields)
+                obj.save()
+            except ObjectDoesNotExist:
+                pass
+
+    return backwards_func
+
+
+def _get_translation(obj, MyModelTranslation):
+    translations = MyModelTranslation.objects.filter(master_id=obj.pk)
+    try:
+        return translations.get(language_code="fi")
+    except ObjectDoesNotExist:
+        return translations.get()`;
+
+/** The recipe's RunPython for Label. */
+export const PARLER_RECIPE_OPERATION = `migrations.RunPython(forwards_func_factory("Label"), backwards_func_factory("Label")),`;

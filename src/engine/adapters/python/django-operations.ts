@@ -675,6 +675,34 @@ function rowWritesOf(facts: DataFunctionFacts | undefined, state: AppState): { d
   return { ...(deletes.length ? { deletes } : {}), ...(overwrites.length ? { overwrites } : {}) };
 }
 
+/** A RunPython function's copies (django-field-copies.ts) between models of this app its state knows, by table and column pairs. */
+function copiedColumns(facts: DataFunctionFacts | undefined, state: AppState) {
+  const own = (ref: { app: string; model: string }) => (ref.app.toLowerCase() === state.app.toLowerCase() ? state.model(ref.model) : undefined);
+  return (facts?.copies ?? []).flatMap((copy) => {
+    const listed = "names" in copy.fields ? copy.fields.names : [...(own(copy.fields.fieldsOf)?.fields.keys() ?? [])].filter((n) => !("except" in copy.fields && copy.fields.except.includes(n)));
+    if (!own(copy.from) || !own(copy.to) || ("fieldsOf" in copy.fields && !own(copy.fields.fieldsOf))) return [];
+    // a field both models have as a column of their own (getattr of one the source lacks fails the migration)
+    const pairs = listed.flatMap((name) => {
+      const source = state.field(copy.from.model, name);
+      const target = state.field(copy.to.model, name);
+      return source && target && !source.manyToMany && !target.manyToMany ? [{ column: source.column, into: target.column }] : [];
+    });
+    return pairs.length ? [{ from: state.table(copy.from.model), to: state.table(copy.to.model), everyRow: copy.everyRow, pairs }] : [];
+  });
+}
+
+/** The copies of every row's values a RunPython makes, each column marked restored when its reverse copies it back. */
+function copiesOf(facts: DataFunctionFacts | undefined, reverseFacts: DataFunctionFacts | undefined, state: AppState) {
+  const back = copiedColumns(reverseFacts, state);
+  return copiedColumns(facts, state)
+    .filter((c) => c.everyRow)
+    .map((c) => ({
+      from: c.from,
+      to: c.to,
+      columns: c.pairs.map((p) => ({ ...p, restored: back.some((b) => b.from === c.to && b.to === c.from && b.pairs.some((q) => q.column === p.into && q.into === p.column)) })),
+    }));
+}
+
 /** Each name once, sorted by name (the same import in the function and its reverse). */
 const uniqueClasses = (classes: Array<{ name: string; className: string }>) =>
   [...new Map(classes.map((c) => [c.name, c])).values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -726,6 +754,9 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
   };
   const back: OperationInput[] =
     reversible && !isNoop(reverse) ? [{ ...op, description: `RunPython reverse (${reverseName ?? "..."})`, tables: tablesOf(reverseFacts, ctx.state) }] : [];
+  // what it copies goes on the forward step only (the reverse's copies say which columns come back)
+  const copies = copiesOf(facts, reverseFacts, ctx.state);
+  if (copies.length) Object.assign(op, { copies });
   // what the function writes to every row, reported on the RunPython that runs it
   const wholeTable: OperationInput[] = (facts?.wholeTableWrites ?? []).map((write) => ({
     loc: call.loc,

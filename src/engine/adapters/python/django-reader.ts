@@ -126,20 +126,20 @@ export function readDjangoFile(path: string, content: string, modules?: ProjectM
     }
     // facts of the functions RunPython refers to, while the tree is alive
     for (const [fnName, def] of module.functions) {
-      if (referencedAsCode(file.operations, fnName)) file.functions.set(fnName, dataFunctionFacts(def, module.imports));
+      if (referencedAsCode(file.operations, fnName)) file.functions.set(fnName, dataFunctionFacts(def, module.imports, module.functions));
     }
     // and of those RunPython names beyond them (django-nested-functions.ts): a module function keeps its own facts
     for (const [fnName, def] of functionDefinitions(body)) {
-      if (!file.functions.has(fnName) && referencedAsCode(file.operations, fnName)) file.functions.set(fnName, dataFunctionFacts(def, module.imports));
+      if (!file.functions.has(fnName) && referencedAsCode(file.operations, fnName)) file.functions.set(fnName, dataFunctionFacts(def, module.imports, module.functions));
     }
     for (const [factory, def] of module.functions) {
       const inner = calledAsCode(file.operations, factory) ? factoryReturnedFunction(def) : undefined;
       if (!inner) continue;
-      file.functions.set(factoryKey(factory), dataFunctionFacts(inner, module.imports));
+      file.functions.set(factoryKey(factory), dataFunctionFacts(inner, module.imports, module.functions));
       // each call with literal arguments, its parameters bound (django-nested-functions.ts)
       for (const call of callsOf(file.operations, factory)) {
         const key = factoryCallKey(call);
-        if (key && !file.functions.has(key)) file.functions.set(key, dataFunctionFacts(inner, module.imports, factoryBindings(def, inner, call, module.bindings)));
+        if (key && !file.functions.has(key)) file.functions.set(key, dataFunctionFacts(inner, module.imports, module.functions, factoryBindings(def, inner, call, module.bindings)));
       }
     }
     return file;

@@ -12,6 +12,7 @@ import { readsOnly } from "./django-read-only.js";
 import { rowWrites, type RowWrite } from "./django-row-writes.js";
 import { tablesReadBySql } from "./django-sql-reads.js";
 import { classAttributesRead, instanceHelpers } from "./django-live-model-uses.js";
+import { fieldCopies, type FieldCopy } from "./django-field-copies.js";
 
 export interface DataFunctionFacts {
   /** models used from imports instead of `apps.get_model` */
@@ -38,6 +39,8 @@ export interface DataFunctionFacts {
   rowWrites: RowWrite[];
   /** the tables the SELECTs it runs itself read (`cursor.execute(...)`: django-sql-reads.ts) */
   sqlReads: string[];
+  /** the field values it copies from rows of one model into rows of another it saves (django-field-copies.ts) */
+  copies: FieldCopy[];
 }
 
 /** Names a function body uses: identifiers (attributes and keywords are identifiers too) and the words of its strings (`values("uuid")`, `OuterRef("plan")`, `update_fields=["uuid"]`). */
@@ -89,15 +92,18 @@ function getModelTarget(call: PyNode, imports: Imports, bindings?: Bindings): { 
   return undefined;
 }
 
-/** `bindings`: names known where the function runs (a factory's literal arguments: django-nested-functions.ts) */
-export function dataFunctionFacts(def: PyNode, moduleImports: Imports, bindings?: Bindings): DataFunctionFacts {
+/**
+ * `helpers`: the module's functions, which its code may call; `bindings`: names known where the function runs (a
+ * factory's literal arguments: django-nested-functions.ts)
+ */
+export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: ReadonlyMap<string, PyNode> = new Map(), bindings?: Bindings): DataFunctionFacts {
   const body = def.childForFieldName("body");
   const params = new Set(parameterNames(def));
   const imports = body ? moduleImports.withBlock(body) : moduleImports;
   const fromGetModel = new Map<string, { app: string; model: string } | undefined>();
   const models = new Map<string, { app: string; model: string }>();
   const direct = new Set<string>();
-  if (!body) return { directModels: [], directClasses: [], models: [], wholeTableWrites: [], mentions: [], methodCalls: [], classAttributes: [], instanceHelpers: [], readOnly: false, rowWrites: [], sqlReads: [] };
+  if (!body) return { directModels: [], directClasses: [], models: [], wholeTableWrites: [], mentions: [], methodCalls: [], classAttributes: [], instanceHelpers: [], readOnly: false, rowWrites: [], sqlReads: [], copies: [] };
 
   for (const call of body.descendantsOfType("call")) {
     const fn = call.childForFieldName("function");
@@ -152,5 +158,5 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, bindings?
     const bound = imports.lookup(name) ?? name;
     return { name, className: bound.slice(bound.lastIndexOf(".") + 1) };
   });
-  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), sqlReads: tablesReadBySql(body, imports) };
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), sqlReads: tablesReadBySql(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }) };
 }

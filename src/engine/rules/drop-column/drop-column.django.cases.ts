@@ -1,6 +1,6 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { CF_PUSH_THEN_MIGRATE, OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
-import { PARLER_REMOVE, PARLER_REMOVE_PATH, parlerCopy } from "../../testing/parler-fixtures.js";
+import { PARLER_RECIPE, PARLER_RECIPE_OPERATION, PARLER_REMOVE, PARLER_REMOVE_PATH, parlerCopy } from "../../testing/parler-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 /** A factory whose inner function reads `modelname`'s rows and writes each label into a translation (django-parler's recipe, by hand). */
@@ -342,6 +342,81 @@ class Migration(migrations.Migration):
       lines: [8, 9],
       severities: ["warning", "error"],
       messages: ['0002_migrate_translatable_fields.py:16 (RunPython(forwards_func_factory("Label"))) read its values', "a rollback cannot restore the values"],
+    },
+    {
+      framework: "django",
+      name: "django-parler's recipe (kerrokantasi's 0030): the previous migration copied every field of the translation model from each row into it, and its reverse copies them back: a note that says where label went; color, which the translation model lacks, the error",
+      path: PARLER_REMOVE_PATH,
+      code: PARLER_REMOVE,
+      files: { ...parlerCopy(PARLER_RECIPE, PARLER_RECIPE_OPERATION), ...OFFLINE_ENTRYPOINT },
+      lines: [8, 9],
+      severities: ["info", "error"],
+      messages: ["copied every row's value into app_label_translation.label (its reverse copies them back)", "a rollback cannot restore the values"],
+    },
+    {
+      framework: "django",
+      name: "the copy loop over a literal list of names, with no reverse: the values live on in the translation table, a rollback leaves the column empty",
+      path: PARLER_REMOVE_PATH,
+      code: PARLER_REMOVE,
+      files: {
+        ...parlerCopy(
+          `def forwards(apps, schema_editor):
+    Label = apps.get_model("app", "Label")
+    LabelTranslation = apps.get_model("app", "LabelTranslation")
+    for obj in Label.objects.all():
+        translation = LabelTranslation(master=obj, language_code="fi")
+        for field in ["label"]:
+            setattr(translation, field, getattr(obj, field))
+        translation.save()`,
+          "migrations.RunPython(forwards, migrations.RunPython.noop),",
+        ),
+        ...OFFLINE_ENTRYPOINT,
+      },
+      lines: [8, 9],
+      severities: ["info", "error"],
+      messages: ["copied every row's value into app_label_translation.label: the data lives on there, but", "a rollback cannot restore the values"],
+    },
+    {
+      framework: "django",
+      name: "the copy loop skips some rows (`if obj.pk % 2: continue`): their values are not copied, the data-loss error",
+      path: PARLER_REMOVE_PATH,
+      code: PARLER_REMOVE,
+      files: { ...parlerCopy(PARLER_RECIPE.replace("        for obj in MyModel.objects.all():\n            translation = MyModelTranslation(", '        for obj in MyModel.objects.all():\n            if obj.pk % 2:\n                continue\n            translation = MyModelTranslation('), PARLER_RECIPE_OPERATION), ...OFFLINE_ENTRYPOINT },
+      lines: [8, 9],
+      severities: ["error", "error"],
+    },
+    {
+      framework: "django",
+      name: "the recipe's copy writes nowhere (the translation is never saved): no copy, the data-loss error",
+      path: PARLER_REMOVE_PATH,
+      code: PARLER_REMOVE,
+      files: { ...parlerCopy(PARLER_RECIPE.replace("            translation.save()\n", ""), PARLER_RECIPE_OPERATION), ...OFFLINE_ENTRYPOINT },
+      lines: [8, 9],
+      severities: ["error", "error"],
+    },
+    {
+      framework: "django",
+      name: "the recipe's field list is not literal (a setting): no copy, the data-loss error",
+      path: PARLER_REMOVE_PATH,
+      code: PARLER_REMOVE,
+      files: {
+        ...parlerCopy(`from django.conf import settings\n\n${PARLER_RECIPE.replace(/model_fields = \[f\.name for f in MyModelTranslation\._meta\.get_fields\(\)\]/g, "model_fields = settings.TRANSLATED_FIELDS")}`, PARLER_RECIPE_OPERATION),
+        ...OFFLINE_ENTRYPOINT,
+      },
+      lines: [8, 9],
+      severities: ["error", "error"],
+    },
+    {
+      framework: "django",
+      name: "the recipe's copy goes into a model migguard cannot place (the translation comes from a helper it does not read): no copy, the data-loss error",
+      path: PARLER_REMOVE_PATH,
+      code: PARLER_REMOVE,
+      files: {
+        ...parlerCopy(`from app.translations import new_translation\n\n${PARLER_RECIPE.replace("translation = MyModelTranslation(master_id=obj.pk, language_code=\"fi\")", "translation = new_translation(obj)")}`, PARLER_RECIPE_OPERATION),
+        ...OFFLINE_ENTRYPOINT,
+      },
+      lines: [8, 9],
+      severities: ["error", "error"],
     },
     {
       framework: "django",

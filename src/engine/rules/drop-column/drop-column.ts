@@ -1,7 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, sym } from "../support/fix.js";
 import { railsRemovalFix, removedColumns } from "./rails-removal.js";
-import { backupFix, copyThenDrop, fieldGoneFromModels, movedValues, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
+import { backupFix, copyThenDrop, fieldGoneFromModels, movedCopy, movedValues, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
 import { nameKey } from "../support/facts.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
@@ -292,11 +292,15 @@ export default defineRule({
         // the values were copied and the model no longer declares the field: the planned step after a move, a note;
         // unless this change made the move, so the code deployed until now still declares the field and selects it
         const gone = movedInChange(index) ? undefined : fieldGoneFromModels(ctx, op);
+        // the step copied every row's value into another table (django-parler's recipe): where they went is known
+        const copied = movedCopy(ctx, index, op.table, op.column);
+        const into = copied ? ` into ${copied.into}${copied.restored ? " (its reverse copies them back)" : ""}` : "";
+        const rollback = copied?.restored ? "A rollback of this migration, then of that step, puts the values back." : "Keep the step's reverse (or a copy) so a rollback can put the values back.";
         if (gone) {
           ctx.report({
             op,
             severity: "info",
-            message: `Dropping column ${op.table}.${op.column} after ${moved} copied its values, and ${gone}: the data lives on where that step put it. Keep the step's reverse (or a copy) so a rollback can put the values back.`,
+            message: `Dropping column ${op.table}.${op.column} after ${moved} copied its values${into}, and ${gone}: the data lives on ${copied ? `in ${copied.into}` : "where that step put it"}. ${rollback}`,
             fix: backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
           });
           continue;
@@ -307,7 +311,9 @@ export default defineRule({
           severity: "warning",
           // the values moved: what is left is the old code reading the column, which an offline deploy never runs
           hazard: "old-code",
-          message: `Dropping column ${op.table}.${op.column} after ${moved} read its values: if that step moved them, no data is lost, but servers still running the old code read ${op.column} and fail until they restart.`,
+          message: copied
+            ? `Dropping column ${op.table}.${op.column} after ${moved} copied every row's value${into}: the data lives on there${copied.restored ? ", and a rollback of this migration, then of that step, puts it back" : ""}, but servers still running the old code read ${op.column} and fail until they restart.`
+            : `Dropping column ${op.table}.${op.column} after ${moved} read its values: if that step moved them, no data is lost, but servers still running the old code read ${op.column} and fail until they restart.`,
           // a fix that keeps the column (Django's state-only step, Prisma's next-release drop) collides with the step that creates the name again
           fix: again ? recreatedColumnReport(ctx, op, index, again).fix : ctx.framework === "django" ? fix : (prismaOldClientFix(ctx, op, moved) ?? backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index })),
         });

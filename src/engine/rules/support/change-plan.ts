@@ -193,7 +193,7 @@ export class ChangePlan {
             const k = key(op.table, op.column);
             pendingDrops.set(k, [...(pendingDrops.get(k) ?? []), at]);
             added.get(nameKey(op.table))?.delete(nameKey(op.column));
-            const reader = (readers.get(nameKey(op.table)) ?? []).findLast((step) => readsColumn(step.op, [op.column, op.ormField]));
+            const reader = (readers.get(nameKey(op.table)) ?? []).findLast((step) => readsColumn(step.op, op.table, [op.column, op.ormField]));
             if (reader) this.movedBy.set(at, reader);
             break;
           }
@@ -363,15 +363,29 @@ function readTables(op: Operation): string[] {
   if (op.kind === "dml") return op.sourceTables;
   // rows selected for the code after it (`rp = bind.execute(sa.select(diagram))`, then a loop that inserts them elsewhere)
   if (op.kind === "data_migration" && op.readOnly) return op.tables;
-  if (op.kind === "data_migration" && op.mentions) return [...op.tables, ...(op.readsThrough ?? [])];
+  if (op.kind === "data_migration" && op.mentions) return [...op.tables, ...(op.readsThrough ?? []), ...(op.copies ?? []).map((c) => c.from)];
   return [];
 }
 
-/** A data step (that reads the table) reads the column under one of `names` (the column, or the ORM field it belongs to). */
-function readsColumn(op: Operation, names: ReadonlyArray<string | undefined>): boolean {
+/** A data step (that reads the table) reads the column under one of `names` (the column, or the ORM field it belongs to), or copies it elsewhere. */
+function readsColumn(op: Operation, table: string, names: ReadonlyArray<string | undefined>): boolean {
   const wanted = new Set(names.flatMap((n) => (n ? [nameKey(n)] : [])));
   if (op.kind === "dml") return op.sourceColumns.some((c) => wanted.has(nameKey(c)));
-  return op.kind === "data_migration" && (op.mentions ?? []).some((n) => wanted.has(nameKey(n)));
+  return op.kind === "data_migration" && ((op.mentions ?? []).some((n) => wanted.has(nameKey(n))) || copyOf(op, table, names[0] ?? "") !== undefined);
+}
+
+/**
+ * Where a data step copied a column's values (table.column), when it copies every row's value of it into another
+ * table (django-parler's recipe), and whether its reverse copies them back.
+ */
+export function copyOf(op: Operation, table: string, column: string): { into: string; restored: boolean } | undefined {
+  if (op.kind !== "data_migration") return undefined;
+  for (const copy of op.copies ?? []) {
+    if (nameKey(copy.from) !== nameKey(table)) continue;
+    const pair = copy.columns.find((c) => nameKey(c.column) === nameKey(column));
+    if (pair) return { into: `${copy.to}.${pair.into}`, restored: pair.restored };
+  }
+  return undefined;
 }
 
 /** The plan of a change's added migrations, put in the order their runner applies them. */

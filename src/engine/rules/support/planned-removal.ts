@@ -18,7 +18,7 @@ import type { RuleContext } from "./rule.js";
 import { searchUsages } from "../../code/usage-search.js";
 import { djangoTable, djangoModelsApp, readDjangoModels, type DjangoModel } from "../../code/django-models.js";
 import { safeToDrop } from "../../code/code-models.js";
-import { ChangePlan } from "./change-plan.js";
+import { ChangePlan, copyOf, type DataStep } from "./change-plan.js";
 import { partialInserts } from "./partial-inserts.js";
 import { alembicCode, lastName } from "./alembic-code.js";
 import { escapeRegExp } from "../../regexp.js";
@@ -219,17 +219,29 @@ export function copyThenDrop(ctx: RuleContext, op: OperationOf<"drop_column"> | 
   return `${backupFix(ctx, table, what, column)}\n${ctx.framework === "django" && !drop.endsWith(",") ? `${drop},` : drop}`;
 }
 
-/** The data step of the same change that read the dropped column or table before the drop at `index`, described for a message. */
-export function movedValues(ctx: RuleContext, index: number): string | undefined {
+/** The data step of the same change, else of the previous migration, that read the dropped column or table before the drop at `index`. */
+function movedStep(ctx: RuleContext, index: number): DataStep | undefined {
   // the change's own data steps, else the previous migration of the folder (bookwyrm's 0210 copied report.status
   // into the new statuses M2M with a RunPython, and 0211 removes the field)
   const previous = ctx.repository.previousInFolder;
-  const step =
+  return (
     ctx.facts.change.movedBefore(ctx.migration, index) ??
-    (previous && !ctx.facts.change.includes(previous) && previous.up.some((op) => op.kind === "data_migration" || op.kind === "dml") ? new ChangePlan([previous, ctx.migration]).movedBefore(ctx.migration, index) : undefined);
+    (previous && !ctx.facts.change.includes(previous) && previous.up.some((op) => op.kind === "data_migration" || op.kind === "dml") ? new ChangePlan([previous, ctx.migration]).movedBefore(ctx.migration, index) : undefined)
+  );
+}
+
+/** That data step, described for a message. */
+export function movedValues(ctx: RuleContext, index: number): string | undefined {
+  const step = movedStep(ctx, index);
   if (!step) return undefined;
   const where = step.migration === ctx.migration ? `line ${step.op.loc.line}` : `${step.migration.path}:${step.op.loc.line}`;
   return `the data step at ${where} (${step.op.kind === "data_migration" ? step.op.description : step.op.text.replace(/\s+/g, " ").slice(0, 80)})`;
+}
+
+/** Where that data step copied every row's value of the dropped column (`table.column`), and whether its reverse copies them back. */
+export function movedCopy(ctx: RuleContext, index: number, table: string, column: string): { into: string; restored: boolean } | undefined {
+  const step = movedStep(ctx, index);
+  return step ? copyOf(step.op, table, column) : undefined;
 }
 
 /** The app's model files and the code read (not migrations: they name every field they ever made). */
