@@ -438,6 +438,20 @@ export default defineReviewCases({
       findings: [{ path: djangoPath, line: 4, severity: "info" }],
     },
     {
+      name: "Django: moved with its app folder (OWASP Nest's backend/apps/ → backend/src/apps/) and an import changed in the move: the same migration, a note",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      renames: { "backend/shop/product/migrations/0001_initial.py": "shop/product/migrations/0001_initial.py", [`backend/${djangoPath}`]: djangoPath },
+      head: { [`backend/${djangoPath}`]: django({ module: "shop.core.editorjs", sanitizer: "clean_editorjs" }) },
+      findings: [{ path: `backend/${djangoPath}`, line: 4, severity: "info" }],
+    },
+    {
+      name: "Django: moved with its app folder and its schema changed in the move: an edit of the migration databases ran",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      renames: { "backend/shop/product/migrations/0001_initial.py": "shop/product/migrations/0001_initial.py", [`backend/${djangoPath}`]: djangoPath },
+      head: { [`backend/${djangoPath}`]: django({ maxLength: 500 }) },
+      findings: [{ path: `backend/${djangoPath}`, line: 28, severity: "error" }],
+    },
+    {
       name: "Django: the same DeleteModel operations in another order after a RemoveField migguard's net schema does not follow (wger's 0021 cleanup): every database ends without the tables, a note",
       base: { "manager/migrations/0001_initial.py": routinesInitial, "manager/migrations/0002_cleanup.py": routinesCleanup(["Workout", "Schedule", "ScheduleStep"]) },
       head: { "manager/migrations/0002_cleanup.py": routinesCleanup(["ScheduleStep", "Schedule", "Workout"]) },

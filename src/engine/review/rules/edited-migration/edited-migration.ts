@@ -3,6 +3,7 @@ import { changedLines, firstNewLineIn } from "../../history/behaviour.js";
 import type { EditPart } from "../../history/edit-judgement.js";
 import { liquibaseChangesets } from "../../history/liquibase-changesets.js";
 import { runnerHistory } from "../../history/runners.js";
+import { keepsIdentity } from "../../history/migration-identity.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
 
 const FIX = dedent(`
@@ -109,7 +110,11 @@ export default defineReviewRule({
   },
   check(ctx) {
     for (const m of ctx.migrations) {
-      if (m.change.status !== "modified") continue;
+      // a move that keeps what the runner knows the migration by (renamed-migration.ts) is this migration: its text
+      // changed with the move is an edit like any other
+      const movedAndEdited =
+        m.change.status === "renamed" && m.previousFile !== undefined && m.baseContent !== m.headContent && keepsIdentity({ file: m.previousFile, model: m.base }, { file: m.file, model: m.head }, ctx.railsDatabases);
+      if (m.change.status !== "modified" && !movedAndEdited) continue;
       // separate down files, repeatable and verify scripts are meant to change
       if (m.file.role === "down" || m.file.role === "repeatable" || m.file.role === "verify") continue;
       const history = runnerHistory(m.file.layout);
@@ -121,7 +126,7 @@ export default defineReviewRule({
       const lines = m.baseContent !== undefined && m.headContent !== undefined ? changedLines(m.baseContent, m.headContent) : { line: 1, endLine: 1 };
       const version = m.file.version ? ` ${m.file.version}` : "";
       // no release holds the version the base branch has: production never ran it, only databases that follow the branch
-      const release = ctx.unreleased?.(m.change.path);
+      const release = ctx.unreleased?.(m.change.previousPath ?? m.change.path);
       if (release) {
         ctx.report({
           ...lines,

@@ -9,6 +9,8 @@ end
 
 const djangoMigration = (deps: string, body = "") =>
   `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [${deps}]\n    operations = [${body}]\n`;
+const alembic = (revision: string) =>
+  `"""add phone"""\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = "${revision}"\ndown_revision = None\n\n\ndef upgrade():\n    op.add_column("users", sa.Column("phone", sa.Text()))\n\n\ndef downgrade():\n    op.drop_column("users", "phone")\n`;
 const removeFields = '\n        migrations.RemoveField(model_name="build", name="output"),\n    ';
 
 export default defineReviewCases({
@@ -54,6 +56,26 @@ export default defineReviewCases({
       findings: [{ path: "db/migration/V4__accounts.sql", line: 1 }],
     },
     {
+      name: "Django: an app's folder moved and one migration renumbered in the move: that one is renamed",
+      base: {
+        "backend/apps/github/migrations/0001_initial.py": djangoMigration(""),
+        "backend/apps/github/migrations/0002_phone.py": djangoMigration('("github", "0001_initial")'),
+      },
+      head: {},
+      renames: {
+        "backend/src/apps/github/migrations/0001_initial.py": "backend/apps/github/migrations/0001_initial.py",
+        "backend/src/apps/github/migrations/0003_phone.py": "backend/apps/github/migrations/0002_phone.py",
+      },
+      findings: [{ path: "backend/src/apps/github/migrations/0003_phone.py", line: 1 }],
+    },
+    {
+      name: "Alembic: a revision file renamed and given a new revision id: Alembic sees a new revision",
+      base: { "alembic/versions/ab12cd34ef56_add_phone.py": alembic("ab12cd34ef56") },
+      head: { "alembic/versions/ff00ee11dd22_add_phone.py": alembic("ff00ee11dd22") },
+      renames: { "alembic/versions/ff00ee11dd22_add_phone.py": "alembic/versions/ab12cd34ef56_add_phone.py" },
+      findings: [{ path: "alembic/versions/ff00ee11dd22_add_phone.py", line: 1 }],
+    },
+    {
       name: "a Django migration is renamed (Django knows it by name)",
       base: { "shop/migrations/0002_phone.py": "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = []\n    operations = []\n" },
       head: {},
@@ -62,6 +84,24 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Django: an app's folder moved with its migrations (OWASP Nest #5068, backend/apps/ → backend/src/apps/ with src/ on the import path): the same app label and names, nothing",
+      base: {
+        "backend/apps/github/migrations/0001_initial.py": djangoMigration(""),
+        "backend/apps/github/migrations/0002_remove_build_output.py": djangoMigration('("github", "0001_initial")', removeFields),
+      },
+      head: {},
+      renames: {
+        "backend/src/apps/github/migrations/0001_initial.py": "backend/apps/github/migrations/0001_initial.py",
+        "backend/src/apps/github/migrations/0002_remove_build_output.py": "backend/apps/github/migrations/0002_remove_build_output.py",
+      },
+    },
+    {
+      name: "Alembic: a revision file renamed with the same revision id (Alembic knows it by that id): a note",
+      base: { "alembic/versions/ab12cd34ef56_add_phone.py": alembic("ab12cd34ef56") },
+      head: {},
+      renames: { "alembic/versions/2024_01_01_ab12cd34ef56_add_phone.py": "alembic/versions/ab12cd34ef56_add_phone.py" },
+    },
     {
       name: "Django: renamed to resolve two leaf nodes on the base branch (migrate refused to run there) and put after the other leaf: a note",
       base: {

@@ -5,6 +5,7 @@ import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
 import { compareVersions, newestVersion } from "../../../migration-versions.js";
 import { dirOf } from "../../../paths.js";
+import { keepsIdentity } from "../../history/migration-identity.js";
 
 
 /**
@@ -62,13 +63,10 @@ export default defineReviewRule({
       if (m.file.role === "repeatable" || m.file.role === "verify" || m.previousFile.role === "verify") continue;
       const pop = ctx.runsOnPop?.(m.change.path) ?? false;
       const history = pop ? POP_HISTORY : runnerHistory(m.previousFile.layout);
-      const sameIdentity =
-        m.previousFile.framework === m.file.framework &&
-        m.previousFile.version === m.file.version &&
-        (m.file.layout === "rails" || m.previousFile.name === m.file.name) &&
-        m.file.layout !== "liquibase" &&
-        m.file.layout !== "django";
-      if (sameIdentity) {
+      if (keepsIdentity({ file: m.previousFile, model: m.base }, { file: m.file, model: m.head }, ctx.railsDatabases)) {
+        // Django finds an app's migrations through the app, wherever its folder moved: the same app label and name are
+        // the migration databases ran (an edit made with the move is edited-migration's)
+        if (m.file.layout === "django") continue;
         ctx.report({
           path: m.change.path,
           line: 1,
