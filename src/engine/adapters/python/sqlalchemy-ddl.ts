@@ -2,7 +2,8 @@
  * SQLAlchemy's DDL elements given to `op.execute` / `connection.execute` (`DropSequence(Sequence("package_id_seq"))`,
  * `sa.schema.DropTable(sa.table("old"))`, `CreateSchema("audit")`): with literal arguments their SQL is known, as
  * SQLAlchemy's PostgreSQL compiler writes it, so they are read as that SQL and not as hidden operations. An
- * argument or option that is not a literal migguard reads leaves the element unread (undefined).
+ * argument or option that is not a literal migguard reads leaves the element unread (undefined). A literal
+ * `DDL("DROP TYPE ...")` is its statement, and sqlalchemy_utils' DropView / CreateView the statements they compile to.
  */
 import { QuoteUtils } from "@pgsql/quotes";
 import { lastSegment } from "./imports.js";
@@ -10,7 +11,9 @@ import { asBool, asString, kwarg, type PyValue } from "./values.js";
 
 /** The SQL of a DDL element call, or undefined when it is not one or an argument is not known. */
 export function ddlElementSql(value: PyValue): string | undefined {
-  if (value.kind !== "call" || value.receiver || value.splat || !value.callee.startsWith("sqlalchemy.")) return undefined;
+  if (value.kind !== "call" || value.receiver || value.splat) return undefined;
+  if (value.callee.startsWith("sqlalchemy_utils.")) return sqlalchemyUtilsViewSql(value);
+  if (!value.callee.startsWith("sqlalchemy.")) return undefined;
   const element = lastSegment(value.callee);
   const target = kwarg(value, "element", 0);
   const flag = (key: string): boolean | undefined => {
@@ -53,9 +56,49 @@ export function ddlElementSql(value: PyValue): string | undefined {
       if (element === "CreateSchema") return `CREATE SCHEMA${exists ? " IF NOT EXISTS" : ""} ${quote(name)}`;
       return `DROP SCHEMA${exists ? " IF EXISTS" : ""} ${quote(name)}${cascade ? " CASCADE" : ""}`;
     }
+    case "DDL": {
+      // DDL(statement) compiles to `statement % context`: with no table to fill `%(table)s` and friends from, only
+      // a statement whose every `%` is an escaped `%%` is known, and PostgreSQL reads it with one `%`
+      const statement = kwarg(value, "statement", 0);
+      if (statement?.kind !== "str" || statement.unresolved || value.args.length > 1 || value.kwargs.size > (value.kwargs.has("statement") ? 1 : 0)) return undefined;
+      if (/%(?!%)/.test(statement.value.replace(/%%/g, ""))) return undefined;
+      return statement.value.replace(/%%/g, "%");
+    }
     default:
       return undefined;
   }
+}
+
+/**
+ * sqlalchemy_utils' view elements (sqlalchemy_utils/view.py): `DropView(name, materialized=False, cascade=True)` is
+ * `DROP [MATERIALIZED ]VIEW IF EXISTS name [CASCADE]`; `CreateView(name, selectable, materialized=False, replace=False)`
+ * is `CREATE [OR REPLACE ][MATERIALIZED ]VIEW name AS <selectable>`, known only when the selectable is a literal
+ * `text("SELECT ...")` (a select() built in Python is SQL migguard does not compile).
+ */
+function sqlalchemyUtilsViewSql(value: PyValue & { kind: "call" }): string | undefined {
+  const element = lastSegment(value.callee);
+  const name = asString(kwarg(value, "name", 0));
+  const option = (key: string, position: number, fallback: boolean): boolean | undefined => {
+    const v = kwarg(value, key, position);
+    return v === undefined ? fallback : asBool(v);
+  };
+  const only = (keys: readonly string[], positional: number) => [...value.kwargs.keys()].every((k) => keys.includes(k)) && value.args.length <= positional;
+  if (!name) return undefined;
+  if (element === "DropView") {
+    const materialized = option("materialized", 1, false);
+    const cascade = option("cascade", 2, true);
+    if (!only(["name", "materialized", "cascade"], 3) || materialized === undefined || cascade === undefined) return undefined;
+    return `DROP ${materialized ? "MATERIALIZED " : ""}VIEW IF EXISTS ${quote(name)}${cascade ? " CASCADE" : ""}`;
+  }
+  if (element === "CreateView") {
+    const materialized = option("materialized", 2, false);
+    const replace = option("replace", 3, false);
+    const selectable = kwarg(value, "selectable", 1);
+    const text = selectable?.kind === "call" && !selectable.receiver && lastSegment(selectable.callee) === "text" && selectable.args.length === 1 && selectable.kwargs.size === 0 ? selectable.args[0] : undefined;
+    if (!only(["name", "selectable", "materialized", "replace"], 4) || materialized === undefined || replace === undefined || text?.kind !== "str" || text.unresolved) return undefined;
+    return `CREATE ${replace ? "OR REPLACE " : ""}${materialized ? "MATERIALIZED " : ""}VIEW ${quote(name)} AS ${text.value}`;
+  }
+  return undefined;
 }
 
 const quote = (name: string) => QuoteUtils.quoteIdentifier(name);

@@ -117,6 +117,29 @@ def downgrade():
       code: alembic("    op.execute(sa.schema.DropSequence(sa.Sequence(seq_name())))").replace("from alembic import op", "from alembic import op\nimport sqlalchemy as sa"),
       lines: [9],
     },
+    {
+      framework: "alembic",
+      name: "DDL() whose statement SQLAlchemy fills from a context (%(table)s), and a sqlalchemy_utils CreateView of a select() built in Python: their SQL is not known",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy_utils.view import CreateView
+
+revision = "c3"
+down_revision = "b2"
+
+users = sa.table("users", sa.column("id"))
+
+
+def upgrade():
+    op.execute(sa.DDL("ALTER TABLE %(table)s OWNER TO app"))
+    op.execute(CreateView("active_users", sa.select(users.c.id)))
+
+
+def downgrade():
+    pass
+`,
+      lines: [12, 13],
+    },
   ],
   valid: [
     {
@@ -281,6 +304,28 @@ def upgrade():
 def downgrade():
     op.execute(sa.schema.DropSchema("audit", if_exists=True, cascade=True))
     op.execute(CreateSequence(Sequence("package_id_seq", start=100, increment=1, schema="public")))
+`,
+    },
+    {
+      framework: "alembic",
+      name: "a literal DDL() and sqlalchemy_utils' DropView / CreateView of a text(): read as the SQL they compile to (Wazo's DropView(materialized=True), DDL('DROP TYPE ...'))",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy import DDL
+from sqlalchemy_utils.view import CreateView, DropView
+
+revision = "85fdd3fb9cde"
+down_revision = "e8ef1a06f16f"
+
+
+def upgrade():
+    op.execute(DropView("endpoint_sip_options_view", materialized=True))
+    op.execute(CreateView("active_users", sa.text("SELECT id FROM users WHERE active"), replace=True))
+
+
+def downgrade():
+    op.execute(DDL("DROP TYPE voicemail_accesstype"))
+    op.execute(sa.DDL("UPDATE users SET name = name || '%%'"))
 `,
     },
     {
