@@ -27,6 +27,7 @@ import { dirOf } from "../paths.js";
 import { escapeRegExp } from "../regexp.js";
 import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
+import { isNonCodeFile } from "./non-code-files.js";
 
 /** generic: a name many tables and libraries use (a common word, a reference column), found where nothing ties it to the table */
 export type Reference = "refers" | "unsure" | "generic" | "other";
@@ -579,6 +580,8 @@ export function railsRecordNames(paths: Iterable<string>): Set<string> {
 
 export function referencesIn(target: UsageTarget, file: SourceFile, usages: readonly Usage[], context: ReferenceContext = { railsRecords: new Set() }): Map<number, Reference> {
   const lines = [...new Set(usages.map((u) => u.line))];
+  // data, prose and test data name words, never read a column: no evidence either way
+  if (isNonCodeFile(file.path)) return new Map(lines.map((line) => [line, "other" as Reference]));
   const words = target.identifiers;
   const framework = target.migration.framework;
   try {

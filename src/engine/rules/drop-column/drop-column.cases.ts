@@ -5,6 +5,15 @@ const PRISMA_DROP = { path: "prisma/migrations/20230515102310_remove_prepare_fro
 const JOB_VERSION_TABLE = 'CREATE TABLE "JobVersion" (id text PRIMARY KEY, prepare boolean NOT NULL DEFAULT false);\nINSERT INTO "JobVersion" VALUES (\'a\', true);';
 const jobVersionModel = (fields: string) => `model JobVersion {\n  id String @id\n${fields}  version String\n}\n`;
 // the word `prepare` and a type EventRule where no JobVersion is: a comment, a local function, a type, prose
+/** Go that reads resource_types without its version, and data that names `version` beside `resource_types` (concourse) */
+const CONCOURSE_DATA = {
+  "atc/db/resource_types.go": 'package db\n\nconst resourceTypesQuery = "SELECT id, name FROM resource_types"\n',
+  "fly/integration/fixtures/format-input.yml": "resource_types:\n- name: custom\n  type: registry-image\n  version: every\n",
+  "testflight/fixtures/custom-resource-type.yml": "resource_types:\n- name: my-resource\n  version: {ref: abc}\n",
+  "atc/api/testdata/resource_types.json": '{"resource_types": [{"name": "custom", "version": {"ref": "abc"}}]}\n',
+  "docs/resource-types.md": "Each of the resource_types keeps a version until the next check.\n",
+};
+
 const UNRELATED_TS = {
   "app/components/QueryEditor.tsx": "export function QueryEditor() {\n  // Handle query submission - prepare for title generation\n  const prepare = () => 1;\n  return <p>We prepare the chart</p>;\n}\n",
   "packages/core/src/schemas/eventFilter.ts": "export type EventRule = { event: string };\n",
@@ -190,6 +199,27 @@ export default defineCases({
       lines: [1],
       severities: ["error"],
       messages: ["Application code still names prepare: app/jobs.server.ts:1."],
+    },
+    {
+      framework: "sql",
+      name: "plain SQL beside Go that never names the column, and YAML pipeline fixtures, a JSON fixture and a guide that do (concourse's resource_types.version): data and prose read no column, the planned step, a note",
+      path: "atc/db/migration/migrations/1537546150_global_resource_version_history.up.sql",
+      code: "ALTER TABLE resource_types DROP COLUMN version;\n",
+      schema: "CREATE TABLE resource_types (id serial PRIMARY KEY, name text NOT NULL, version text);",
+      files: CONCOURSE_DATA,
+      lines: [1],
+      severities: ["info"],
+    },
+    {
+      framework: "sql",
+      name: "the same fixtures, and Go code that selects the column on its table: the error names the Go file alone",
+      path: "atc/db/migration/migrations/1537546150_global_resource_version_history.up.sql",
+      code: "ALTER TABLE resource_types DROP COLUMN version;\n",
+      schema: "CREATE TABLE resource_types (id serial PRIMARY KEY, name text NOT NULL, version text);",
+      files: { ...CONCOURSE_DATA, "atc/db/resource_type.go": 'package db\n\nconst resourceTypeVersion = "SELECT version FROM resource_types WHERE id = $1"\n' },
+      lines: [1],
+      severities: ["error"],
+      messages: ["Application code still names version: atc/db/resource_type.go:3."],
     },
     {
       framework: "sql",

@@ -17,6 +17,7 @@ import type { Usage } from "../../code/usage-search.js";
 import { MAX_ORM_USAGES, isTemplatePath, ormNameUsages, type NameContext } from "../../code/orm-name-forms.js";
 import { prismaDelegate, prismaModelOf, selectedField, type PrismaModel } from "../../code/prisma-model.js";
 import { isPrismaSchemaPath } from "../../code/prisma-schema-loader.js";
+import { isNonCodeFile } from "../../code/non-code-files.js";
 import { prismaMigrationSchema, unquoted } from "./prisma-migration-schema.js";
 import { singularize } from "../../adapters/rails/inflections.js";
 import { dirOf } from "../../paths.js";
@@ -82,7 +83,8 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   const baseSchema = prismaMigrationSchema(ctx, base);
   const model = schema && prismaModelOf(schema.models, name);
   // a .prisma file is read as a schema, never as text: another model's `status` is not this one's
-  const code = all.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path));
+  // data, prose and test data (YAML pipeline fixtures' `version:` keys) name words, never read the column
+  const code = all.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path) && !isNonCodeFile(f.path));
   // Prisma code names the field (`isPublic`), which @map may give another column name (`is_public`)
   const field = column !== undefined ? model?.fields.find((f) => f.column === column && !f.relation)?.name : undefined;
   const names = column ? [...new Set([column, ...(field ? [field] : [])])] : [name];
@@ -98,7 +100,7 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   // a template's variable may be a record of any table, or an API's object: only a dropped table's own name is tied there
   const weak = (u: Usage) => column !== undefined && isTemplatePath(u.path);
   const usages = found.filter((u) => !weak(u));
-  const baseCode = base.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path));
+  const baseCode = base.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path) && !isNonCodeFile(f.path));
   const answer: CodeNames = {
     sources: code.filter((f) => SOURCE.test(f.path)).length,
     complete: ctx.repository.applicationCodeComplete(),
