@@ -374,7 +374,7 @@ export class ConstraintHistory {
     }
   }
 
-  /** The FOREIGN KEY or CHECK constraint `name` as the migrations of `set` before `position` leave it. */
+  /** The FOREIGN KEY, CHECK or UNIQUE constraint `name` as the migrations of `set` before `position` leave it. */
   before(set: string, position: number, name: string, table?: string): ConstraintDefinition | undefined {
     this.recordBefore(set, position);
     // the key (or the name) worked out once, not once per constraint of the folder
@@ -382,7 +382,7 @@ export class ConstraintHistory {
     for (const [k, list] of this.sets.get(set) ?? []) {
       if ((table !== undefined ? k : nameOf(k)) !== wanted) continue;
       const found = lastBefore(list, position, (e) => e.definition);
-      if (found && (found.kind === "foreign_key" || found.kind === "check")) return { table: found.table, columns: found.columns, sql: found.sql };
+      if (found && (found.kind === "foreign_key" || found.kind === "check" || found.kind === "unique")) return { table: found.table, columns: found.columns, sql: found.sql };
     }
     return undefined;
   }

@@ -468,7 +468,7 @@ export class SchemaHistory {
   }
 
 
-  /** The constraint named `name` when `migrationPath` starts (an earlier migration added it, none dropped it since), with its ADD CONSTRAINT. */
+  /** The FOREIGN KEY, CHECK or UNIQUE constraint named `name` when `migrationPath` starts (an earlier migration added it, none dropped it since), with its ADD CONSTRAINT. */
   constraintBefore(migrationPath: string, name: string, table?: string): ConstraintDefinition | undefined {
     const at = this.positions.get(migrationPath);
     return at && this.constraints.before(at.set, at.position, name, table);

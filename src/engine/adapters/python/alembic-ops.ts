@@ -7,7 +7,9 @@ import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.
 import { embeddedSql } from "./embedded-sql.js";
 import { lastSegment } from "./imports.js";
 import { inSchema, readColumn, serverDefault, sqlalchemyType, tableName, type SaColumn } from "./sqlalchemy.js";
-import { alembicForeignKeySql, referentOf } from "./alembic-foreign-key-sql.js";
+import { alembicForeignKeySql, referentOf, tableIdent } from "./alembic-foreign-key-sql.js";
+import { conventionalName, DEFAULT_CONVENTION, type NamingConvention } from "./alembic-naming-convention.js";
+import { QuoteUtils } from "@pgsql/quotes";
 import { coreDml } from "./sqlalchemy-dml.js";
 import { ddlElementSql } from "./sqlalchemy-ddl.js";
 import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
@@ -26,6 +28,8 @@ export interface OpContext {
   bound?: (name: string) => PyValue | undefined;
   /** the table of a mapped class defined in the file (`__tablename__`) */
   modelTable?: (className: string) => string | undefined;
+  /** the naming convention env.py's target_metadata gives (alembic-naming-convention.ts); SQLAlchemy's default without one */
+  naming?: NamingConvention;
 }
 
 /** A name argument: a string, or `op.f("ix_name")` (a name that is already final). */
@@ -66,6 +70,41 @@ function tableForeignKey(table: string, value: PyValue): TableForeignKey | undef
   };
 }
 
+/**
+ * The UNIQUE constraints a create_table defines: `sa.UniqueConstraint("a", "b", name=...)` and `sa.Column(..., unique=True)`
+ * (not with index=True: that is a unique index), each named as SQLAlchemy names it under `naming`, with the ADD CONSTRAINT
+ * the schema history keeps (no name written: PostgreSQL's own); a name the convention leaves unknown keeps no SQL.
+ */
+function tableUniques(table: string, args: readonly PyValue[], columns: readonly SaColumn[], naming: NamingConvention): Array<{ type: "unique"; columns: string[]; name?: string; sql?: string }> {
+  const named: Array<{ columns: string[]; name: ReturnType<typeof conventionalName> }> = [];
+  for (const arg of args) {
+    if (arg.kind !== "call" || lastSegment(arg.callee) !== "UniqueConstraint") continue;
+    const on = arg.args.map((a) => asString(a));
+    if (!on.length || on.some((c) => c === undefined)) continue;
+    const name = arg.kwargs.get("name");
+    const given = name === undefined || isNone(name) ? undefined : nameOf(name);
+    named.push({
+      columns: on as string[],
+      name:
+        name !== undefined && !isNone(name) && given === undefined
+          ? { unknown: "its name is computed" }
+          : // op.f("uq_x"): a name the convention does not touch
+            name?.kind === "call" && lastSegment(name.callee) === "f"
+            ? { name: given }
+            : conventionalName(naming, "uq", table, on as string[], given),
+    });
+  }
+  for (const c of columns) if (c.spec.unique && !c.index) named.push({ columns: [c.spec.name], name: conventionalName(naming, "uq", table, [c.spec.name]) });
+  const relation = tableIdent(table);
+  return named.map(({ columns: on, name }) => {
+    const list = on.map((c) => QuoteUtils.quoteIdentifier(c)).join(", ");
+    if ("unknown" in name) return { type: "unique" as const, columns: on };
+    return name.name
+      ? { type: "unique" as const, columns: on, name: name.name, sql: `ALTER TABLE ${relation} ADD CONSTRAINT ${QuoteUtils.quoteIdentifier(name.name)} UNIQUE (${list});` }
+      : { type: "unique" as const, columns: on, sql: `ALTER TABLE ${relation} ADD UNIQUE (${list});` };
+  });
+}
+
 interface TableForeignKey {
   columns: string[];
   sql?: string;
@@ -96,9 +135,12 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
         ops[0] = { ...base, kind: "add_column", table: t, column: { ...column.spec, unique: false } };
         ops.push({ ...base, kind: "add_constraint", table: t, constraint: "unique", columns: [column.spec.name] });
       }
-      // SQLAlchemy names it by its default convention, ix_<table>_<column> (op.add_column builds a fresh MetaData)
-      // (the column's label: `<schema>_<table>_<column>` for a table in a schema)
-      if (column.index) ops.push({ ...base, kind: "add_index", table: t, columns: [column.spec.name], name: `ix_${t.replace(/\./g, "_")}_${column.spec.name}` });
+      // SQLAlchemy names it by the "ix" template of env.py's naming convention, by default ix_<table>_<column> (the
+      // column's label: `<schema>_<table>_<column>` for a table in a schema); unknown under a convention not read
+      if (column.index) {
+        const named = conventionalName(ctx.naming ?? DEFAULT_CONVENTION, "ix", t, [column.spec.name]);
+        ops.push({ ...base, kind: "add_index", table: t, columns: [column.spec.name], ...("name" in named && named.name ? { name: named.name } : {}) });
+      }
       return ops;
     }
     case "drop_column":
@@ -146,8 +188,15 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       const foreignKeys = [...columnKeys, ...call.args.slice(1).flatMap((a) => tableForeignKey(t, a) ?? [])].flatMap(({ columns: on, sql, name, references }) =>
         sql || references ? [{ type: "foreign_key" as const, columns: on, ...(sql ? { sql } : {}), ...(name ? { name } : {}), ...(references ? { references } : {}) }] : [],
       );
-      const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), constraints: [...constraints, ...foreignKeys], ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
-      for (const c of columns) if (c.index) ops.push({ ...base, kind: "add_index", table: t, columns: [c.spec.name] });
+      const naming = ctx.naming ?? DEFAULT_CONVENTION;
+      const uniques = tableUniques(t, call.args.slice(1), columns, naming);
+      const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), constraints: [...constraints, ...foreignKeys, ...uniques], ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
+      // Column(index=True): SQLAlchemy's Index(None, column), UNIQUE with unique=True (then no UNIQUE constraint), named by the "ix" template
+      for (const c of columns) {
+        if (!c.index) continue;
+        const named = conventionalName(naming, "ix", t, [c.spec.name]);
+        ops.push({ ...base, kind: "add_index", table: t, columns: [c.spec.name], unique: c.spec.unique, ...("name" in named && named.name ? { name: named.name } : {}) });
+      }
       return ops;
     }
     case "drop_table":

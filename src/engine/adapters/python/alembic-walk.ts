@@ -6,6 +6,7 @@
  */
 import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { rowsSelected } from "../sql/selected-rows.js";
+import { DEFAULT_CONVENTION, type NamingConvention } from "./alembic-naming-convention.js";
 import { alembicOperation, executeHasParams, executeOperations, nameOf, type OpContext } from "./alembic-ops.js";
 import { inSchema } from "./sqlalchemy.js";
 import { lastSegment, qualifiedName } from "./imports.js";
@@ -88,6 +89,8 @@ export class AlembicWalker {
     private readonly module: PyModule,
     private readonly project?: ProjectCode,
     private readonly dialect?: SettingsDialect,
+    /** the names env.py's target_metadata gives what op.create_table defines unnamed */
+    private readonly naming: NamingConvention = DEFAULT_CONVENTION,
   ) {}
 
   walkFunction(def: PyNode, inTransaction = true): void {
@@ -148,6 +151,7 @@ export class AlembicWalker {
       hide: (problem) => this.keepHidden(problem),
       bound: (name) => state.bindings.get(name),
       modelTable: (className) => this.modelTable(className),
+      naming: this.naming,
     };
   }
 

@@ -14,6 +14,7 @@ import { functionInError } from "./recovery.js";
 import { append } from "../../append.js";
 import { deliberateReason, type DownComment } from "../deliberate-down.js";
 import { revisionLink } from "./alembic-revision.js";
+import { namingConventionFor } from "./alembic-naming-convention.js";
 import { settingsDialectFor } from "./alembic-settings-dialect.js";
 
 /** The comments and docstrings of an empty downgrade(), where its author may say why it is empty. */
@@ -57,6 +58,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
   const modules = projectModulesFor(input.projectFile);
   const project = modules?.codeFor(input.file.path);
   const dialect = input.alembicEnv ? settingsDialectFor(input.alembicEnv, modules) : undefined;
+  const naming = namingConventionFor(input.alembicEnv, modules);
   return withPythonTree(input.content, (root) => {
     const read = readModule(root, input.content, project);
     const upgradeParameters = parametersOf(read.functions.get("upgrade") ?? read.functions.get("downgrade"));
@@ -73,7 +75,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
     const recovered = upgrade ? undefined : folded("upgrade");
     let up: OperationInput[] = [];
     if (upgrade || recovered) {
-      const walker = new AlembicWalker(module, project, dialect);
+      const walker = new AlembicWalker(module, project, dialect, naming);
       if (upgrade) for (const def of dispatchedFunctions(upgrade, "upgrade", module.functions)) walker.walkFunction(def);
       else walker.walkBody("upgrade", recovered!.statements);
       up = walker.ops;
@@ -92,7 +94,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
       const raised = downgrade ? raisingStatement(downgrade) : undefined;
       if (raised) down = { status: "irreversible", loc: locOf(raised), reason: `downgrade() raises (\`${raised.text.split("\n")[0].slice(0, 80)}\`)` };
       else {
-        const walker = new AlembicWalker(module, project, dialect);
+        const walker = new AlembicWalker(module, project, dialect, naming);
         if (downgrade) for (const def of dispatchedFunctions(downgrade, "downgrade", module.functions)) walker.walkFunction(def);
         else walker.walkBody("downgrade", recoveredDown!.statements);
         append(syntaxErrors, walker.errors);

@@ -15,6 +15,9 @@ import { ownFate } from "./own-constraint-fate.js";
 import { makeObjectName, postgresDefaultName, temporaryName } from "../support/pg-names.js";
 import { serialSequence } from "../support/serial-sequence.js";
 
+/** How each framework creates a table, for the comment on what its calls may hold that migguard does not read. */
+const CREATE_CALLS: Record<string, string> = { alembic: "op.create_table", rails: "create_table", django: "CreateModel" };
+
 export interface RebuiltKeys {
   /** the column is part of the PRIMARY KEY: NOT NULL whatever its definition says */
   inPrimaryKey: boolean;
@@ -107,9 +110,14 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
     if (newType === "bigint") out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} AS bigint;`);
     out.afterRename.push(`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT nextval(${sqlString(sequence)}::regclass);`);
   } else if (definition?.generated === "identity") out.unknown.push(`${column} is an identity column: make ${tmp} one (ADD GENERATED ... AS IDENTITY, restarting after the highest value) before the swap`);
-  if (!keys.followed || ctx.framework !== "sql")
+  if (!keys.followed)
     out.unknown.push(
       `the earlier migrations do not show every constraint and index of ${table} (it was not created in them as SQL): list them (\\d ${table}) and rebuild on ${tmp} what reads ${column}; FOREIGN KEYs that reference ${column} must be dropped before the swap and added back after it`,
+    );
+  // created by framework calls: what migguard reads of them (keys, UNIQUE, named indexes) is rebuilt above, an option it does not read may add more
+  else if (ctx.framework !== "sql")
+    out.unknown.push(
+      `the earlier migrations create ${table} with ${CREATE_CALLS[ctx.framework] ?? `${ctx.framework} calls`}, whose constraints and indexes on ${column} migguard rebuilds here as far as it reads them: list them (\\d ${table}) and rebuild on ${tmp} any other that reads ${column}; FOREIGN KEYs that reference ${column} must be dropped before the swap and added back after it`,
     );
   return out;
 }

@@ -83,6 +83,147 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "drops of the UNIQUE constraints and the index op.create_table defined (sa.UniqueConstraint, unique=True, index=True), named by env.py's target_metadata naming_convention read from the project's models: the downgrade adds them back under those names",
+      files: {
+        "alembic/env.py": `from alembic import context
+from sqlalchemy import engine_from_config, pool
+
+from app.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_online():
+    connectable = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.", poolclass=pool.NullPool)
+    with connectable.connect() as connection:
+        context.configure(connection=connection, target_metadata=target_metadata)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+run_migrations_online()
+`,
+        "app/__init__.py": "",
+        "app/models.py": `from sqlalchemy import MetaData
+from sqlalchemy.orm import declarative_base
+
+convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=convention)
+Base = declarative_base(metadata=metadata)
+`,
+        "alembic/versions/a1_tags.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "tag",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("slug", sa.String(), nullable=False, unique=True),
+        sa.Column("source", sa.String(), nullable=False, index=True),
+        sa.Column("tag_key", sa.String(), nullable=False),
+        sa.UniqueConstraint("tag_key", "source", name="_tag_key_source_uc"),
+    )
+
+
+def downgrade():
+    op.drop_table("tag")
+`,
+      },
+      path: "alembic/versions/b2_loosen_tags.py",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_constraint("uq_tag_slug", "tag", type_="unique")
+    op.drop_constraint("_tag_key_source_uc", "tag", type_="unique")
+    op.drop_index("ix_tag_source", table_name="tag")
+
+
+def downgrade():
+    pass
+`,
+      lines: [13],
+      fixes: [
+        `def downgrade():
+    op.execute("""
+    -- line 10 drops index ix_tag_source: recreated as the earlier migrations define it
+    CREATE INDEX ix_tag_source ON tag (source);
+    """)
+    op.execute("""
+    -- constraint _tag_key_source_uc as the earlier migration defined it:
+    ALTER TABLE tag ADD CONSTRAINT _tag_key_source_uc UNIQUE (tag_key, source);
+    """)
+    op.execute("""
+    -- constraint uq_tag_slug as the earlier migration defined it:
+    ALTER TABLE tag ADD CONSTRAINT uq_tag_slug UNIQUE (slug);
+    """)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "a drop of the UNIQUE constraint an unnamed unique=True made, no naming convention (env.py's target_metadata is a list of MetaData, which has none): PostgreSQL's own name, added back in the downgrade",
+      files: {
+        "alembic/env.py": `from alembic import context
+
+from app.models import Base, ResultBase
+
+target_metadata = [Base.metadata, ResultBase.metadata]
+context.configure(url="postgresql://localhost/app", target_metadata=target_metadata)
+with context.begin_transaction():
+    context.run_migrations()
+`,
+        "alembic/versions/a1_tags.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("tag", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("slug", sa.String(), nullable=False, unique=True))
+
+
+def downgrade():
+    op.drop_table("tag")
+`,
+      },
+      path: "alembic/versions/b2_loosen_tags.py",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_constraint("tag_slug_key", "tag", type_="unique")
+
+
+def downgrade():
+    pass
+`,
+      lines: [11],
+      fixes: [
+        `def downgrade():
+    op.execute("""
+    -- constraint tag_slug_key as the earlier migration defined it:
+    ALTER TABLE tag ADD CONSTRAINT tag_slug_key UNIQUE (slug);
+    """)`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "a loop over rows selected on the connection that UPDATEs only the column the revision just before added empty: a note",
       files: {
         "alembic/versions/a1_add_first_name.py": `from alembic import op

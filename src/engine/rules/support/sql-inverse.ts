@@ -7,6 +7,7 @@
 import type { ColumnSpec, Operation, TypeRef } from "../../model.js";
 import { convertsWithoutUsing } from "../../assignment-casts.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
+import type { IndexDefinition } from "../../repository/index-history.js";
 import { derivedName, ident } from "./fix.js";
 import { nameKey } from "./facts.js";
 import { deparse, parseOne } from "./sql-text.js";
@@ -34,6 +35,14 @@ const lineOf = (op: Operation) => `line ${op.loc.line}`;
 const col = (table: string, column: string) => `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)}`;
 /** the object kinds DROP names as `DROP <KIND> name` (a trigger, policy or rule also names its table) */
 const dropKind = (type: string) => (type === "procedure" ? "FUNCTION" : type.replace("_", " ").toUpperCase());
+
+/** An index's CREATE INDEX: as an earlier migration wrote it, or from the columns of a framework's plain index (no WHERE, USING or unread options). */
+function indexSql(name: string, index: IndexDefinition | undefined): string | undefined {
+  if (index?.sql) return index.sql;
+  const shape = index?.shape;
+  if (!index?.columns?.length || !shape || shape.partial || shape.method || shape.unreadOptions?.length) return undefined;
+  return `CREATE ${index.unique ? "UNIQUE " : ""}INDEX ${ident(name)} ON ${index.table.split(".").map(ident).join(".")} (${index.columns.map(ident).join(", ")});`;
+}
 
 /** Statements that read, tidy or notify and leave nothing in the schema or the rows for a down to take back. */
 const LEAVES_NOTHING = new Set(["SELECT", "VACUUM", "ANALYZE", "CHECKPOINT", "EXPLAIN", "SHOW", "OPTIMIZE", "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD", "RESET", "LOAD", "CHECK", "FLUSH"]);
@@ -189,13 +198,14 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
       return [unknown(`${lineOf(op)} drops ${op.table}.${op.column}: add it back with its earlier definition (its values cannot come back)`)];
     case "drop_index": {
       // an index an earlier migration wrote in SQL (and none dropped since) comes back as written there
-      const known = op.names.map((n) => ({ name: n, sql: repository?.indexDefinition(n)?.sql }));
+      // (one a framework call made, its columns read and nothing more to it: written as its CREATE INDEX)
+      const known = op.names.map((n) => ({ name: n, sql: indexSql(n, repository?.indexDefinition(n)) }));
       if (known.length && known.every((k) => k.sql && parsesAsStatement(k.sql)))
         return [sql([`-- ${lineOf(op)} drops index ${op.names.join(", ")}: recreated as the earlier migrations define it`, ...known.map((k) => k.sql!.trim().replace(/;?\s*$/, ";"))].join("\n"))];
       return [unknown(`${lineOf(op)} drops index ${op.names.join(", ")}: recreate it from its earlier definition`)];
     }
     case "drop_constraint": {
-      // a FOREIGN KEY or CHECK an earlier migration added: added again as written there
+      // a FOREIGN KEY, CHECK or UNIQUE an earlier migration added: added again as written there
       const earlier = op.name ? repository?.constraintDefinition?.(op.name, op.table) : undefined;
       if (earlier && nameKey(earlier.table.split(".").pop()!) === nameKey(op.table.split(".").pop()!)) return [sql(`-- constraint ${op.name} as the earlier migration defined it:\n${earlier.sql}`)];
       return [unknown(`${lineOf(op)} drops constraint ${op.name ?? ""} of ${op.table}: migguard found no earlier definition of it; recreate it with ALTER TABLE ${op.table} ADD CONSTRAINT ...`)];
