@@ -10,6 +10,7 @@ import { lastSegment } from "./imports.js";
 import { truthy, asNumber, asString, kwarg, type PyCall, type PyValue } from "./values.js";
 import { djangoIndexName } from "./django-foreign-key-sql.js";
 import { asPackageFieldBase } from "./django-package-fields.js";
+import { indexedByDefault } from "./django-default-index.js";
 
 export interface DjangoField {
   /** field class, last segment (`CharField`) */
@@ -277,8 +278,9 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
     default: effectiveDefault(filledAs, lastSegment(filledAs.callee), isNull),
     dbDefault: value.kwargs.has("db_default") ? dbDefault(value.kwargs.get("db_default")!) : undefined,
     unique: unique && !primaryKey,
-    // ForeignKey indexes its column unless db_index=False; a unique column is indexed by its constraint
-    dbIndex: (dbIndexKw ?? relation) && !unique && !primaryKey,
+    // ForeignKey and SlugField (a package's slug field, a project class extending one) index their column unless
+    // db_index=False; a unique column is indexed by its constraint
+    dbIndex: (dbIndexKw ?? (relation || indexedByDefault(filledAs.callee))) && !unique && !primaryKey,
     primaryKey,
     relation: relation ? { target, constraint: truthy(value.kwargs.get("db_constraint")) !== false, toField: asString(value.kwargs.get("to_field")), databaseOnDelete: databaseOnDelete(value) } : undefined,
     manyToMany: isManyToMany(cls)

@@ -27,6 +27,9 @@ const PACKAGE_FIELDS: Readonly<Record<string, PackageField>> = {
   "django_extensions.db.fields.ModificationDateTimeField": { djangoClass: "DateTimeField", trueUnlessGiven: ["blank", "auto_now"] },
 };
 
+/** The Django field class a known package's field extends (`autoslug.AutoSlugField` -> `SlugField`), by its dotted name. */
+export const packageDjangoClass = (callee: string): string | undefined => PACKAGE_FIELDS[callee]?.djangoClass;
+
 /**
  * The call as the Django field class a known package's field extends (`autoslug.fields.AutoSlugField(blank=True)`
  * as `SlugField(blank=True)`), the options its __init__ defaults added; undefined for any other class.

@@ -25,6 +25,7 @@ import { typeSwapRenamesOf } from "./type-swap-renames.js";
 import { pgDistinct } from "../support/pg-distinct.js";
 import { asOneElement, castsTextToArray } from "../support/text-to-array.js";
 import { djangoIndexName } from "../../adapters/python/django-foreign-key-sql.js";
+import { indexedByDefault } from "../../adapters/python/django-default-index.js";
 
 type AlterColumnType = OperationOf<"alter_column_type">;
 
@@ -193,14 +194,13 @@ const likeOpclass = (type: AlterColumnType["type"]): string | undefined =>
   type.array ? undefined : ["varchar", "character varying"].includes(type.name) ? "varchar_pattern_ops" : type.name === "text" ? "text_pattern_ops" : undefined;
 
 /**
- * What a Django field as written has Django index by itself: db_index=True, a ForeignKey unless db_index=False
+ * What a Django field as written has Django index by itself: db_index=True, a ForeignKey or SlugField unless db_index=False
  * (unique=True and primary_key=True make their own index instead, so no db_index one).
  */
 function djangoFieldIndexing(def: string): { index: boolean; unique: boolean } {
   const unique = keywordTruthy(def, "unique") === true || keywordTruthy(def, "primary_key") === true;
   const dbIndex = keywordTruthy(def, "db_index");
-  const foreignKey = /ForeignKey$/.test(calleeOf(def) ?? "");
-  return { index: !unique && (dbIndex ?? foreignKey), unique };
+  return { index: !unique && (dbIndex ?? indexedByDefault(calleeOf(def) ?? "")), unique };
 }
 
 /**

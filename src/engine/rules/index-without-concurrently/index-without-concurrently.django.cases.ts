@@ -674,6 +674,42 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "AddField of a SlugField without db_index: Django's SlugField is indexed unless db_index=False (its __init__'s db_index=True, which makemigrations leaves out), so the index is built under the lock",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="slug", field=models.SlugField(null=True)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: ["# the migration becomes, app/migrations/0002_case.py:\nfrom django.db import migrations, models\nfrom django.contrib.postgres.operations import AddIndexConcurrently\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        # in the model too: db_index=False on slug, and the index in Meta.indexes\n        migrations.AddField(model_name=\"order\", name=\"slug\", field=models.SlugField(null=True, db_index=False)),\n        AddIndexConcurrently(model_name=\"Order\", index=models.Index(fields=[\"slug\"], name=\"app_order_slug_idx\")),\n    ]"],
+    },
+    {
+      framework: "django",
+      name: "AddField of django-autoslug's AutoSlugField (db_index=True unless given, never written by its deconstruct) and an AlterField of a CharField to a SlugField: each builds the slug's index under the lock",
+      code: `import autoslug.fields
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="handle", field=autoslug.fields.AutoSlugField(editable=False, null=True, populate_from="number")),
+        migrations.AlterField(model_name="order", name="number", field=models.SlugField(max_length=200)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9, 10],
+      fixes: ["# the migration becomes (this migrations.AddField builds no index; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nimport autoslug.fields\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        # in the model too: db_index=False on handle, and the index in Meta.indexes\n        migrations.AddField(model_name=\"order\", name=\"handle\", field=autoslug.fields.AutoSlugField(editable=False, null=True, populate_from=\"number\", db_index=False)),\n        migrations.AlterField(model_name=\"order\", name=\"number\", field=models.SlugField(max_length=200)),\n    ]\n\n# then, in a new migration after it:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        AddIndexConcurrently(model_name=\"Order\", index=models.Index(fields=[\"handle\"], name=\"app_order_handle_idx\")),\n    ]", "# the migration becomes (this migrations.AlterField builds no index; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nimport autoslug.fields\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(model_name=\"order\", name=\"handle\", field=autoslug.fields.AutoSlugField(editable=False, null=True, populate_from=\"number\")),\n        # in the model too: db_index=False on number, and the index in Meta.indexes\n        migrations.AlterField(model_name=\"order\", name=\"number\", field=models.SlugField(max_length=200, db_index=False)),\n    ]\n\n# then, in a new migration after it:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        AddIndexConcurrently(model_name=\"Order\", index=models.Index(fields=[\"number\"], name=\"app_order_number_idx\")),\n    ]"],
+    },
+    {
+      framework: "django",
       name: "an indexed field beside other operations (an AlterUniqueTogether, an AddIndex, a RunSQL): they stay in this migration, in its transaction, and only the concurrent build moves to a new non-atomic migration that depends on it, so none of the migration's work is lost (Flagsmith features 0017, segments 0023)",
       code: `from django.db import migrations, models
 
@@ -815,6 +851,23 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "SlugFields on a table the migration creates, and a SlugField with db_index=False on an existing one: no index is built on a table with rows",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(name="Tag", fields=[("id", models.BigAutoField(primary_key=True)), ("slug", models.SlugField())]),
+        migrations.AddField(model_name="tag", name="parent_slug", field=models.SlugField(null=True)),
+        migrations.AddField(model_name="order", name="slug", field=models.SlugField(null=True, db_index=False)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
     {
       framework: "django",
       name: "AddIndex before an AddField of a NOT NULL field without a default, in the atomic migration: it only commits on an empty table",

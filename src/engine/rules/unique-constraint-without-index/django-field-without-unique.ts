@@ -5,6 +5,7 @@
  * the plain index the unique one replaces; a new column loses `db_index=True` too (a plain index built under the
  * lock). Django's state keeps the field as written.
  */
+import { indexedByDefault } from "../../adapters/python/django-default-index.js";
 import { calleeOf, keywordText, keywordTruthy, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
 
 export function djangoFieldWithoutUnique(def: string, added = true): string {
@@ -17,9 +18,9 @@ export function djangoFieldWithoutUnique(def: string, added = true): string {
   }
   const plain = withoutKeyword(def, "unique") ?? def;
   if (!added) return plain;
-  // without unique=True, db_index=True (a ForeignKey's default) makes Django build a plain index on the new column
-  // under the lock: the unique index built CONCURRENTLY serves the lookups (Django builds none beside a unique one)
-  if (/(?:^|\.)ForeignKey$/.test(callee) && keywordTruthy(def, "db_index") !== false) return withKeyword(plain, "db_index", "False") ?? plain;
+  // without unique=True, db_index=True (a ForeignKey's or SlugField's default) makes Django build a plain index on the
+  // new column under the lock: the unique index built CONCURRENTLY serves the lookups (Django builds none beside a unique one)
+  if (indexedByDefault(callee) && keywordTruthy(def, "db_index") !== false) return withKeyword(plain, "db_index", "False") ?? plain;
   return keywordTruthy(def, "db_index") ? (withoutKeyword(plain, "db_index") ?? plain) : plain;
 }
 

@@ -187,6 +187,23 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "AddField of a SlugField with unique=True: the database side adds it with db_index=False (without unique=True a SlugField is indexed by default, a plain index built under the lock)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="slug", field=models.SlugField(unique=True, null=True)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: ["# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.AddField(model_name=\"Order\", name=\"slug\", field=models.SlugField(null=True, db_index=False)),\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_order_slug_key ON app_order (slug)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_slug_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_order ADD CONSTRAINT app_order_slug_key UNIQUE USING INDEX app_order_slug_key\",\n            reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT app_order_slug_key\",\n        ),\n    ],\n    state_operations=[\n        migrations.AddField(model_name=\"order\", name=\"slug\", field=models.SlugField(unique=True, null=True)),\n    ],\n),"],
+    },
+    {
+      framework: "django",
       name: "AddField of a ForeignKey with unique=True: the database side adds it with db_index=False (a ForeignKey's default index would be built under the lock)",
       code: `from django.db import migrations, models
 
