@@ -414,6 +414,12 @@ export const Dml = op("dml", {
    * column, subquery or function), each with that value as PostgreSQL SQL (`0`, `'open'`, `'{}'::jsonb`)
    */
   constants: z.record(z.string(), z.string()).optional(),
+  /**
+   * UPDATE / INSERT: what changes the data again when it runs again (`total_minutes = total_minutes * 60`, an INSERT
+   * ... SELECT with no ON CONFLICT or NOT EXISTS): run after code that writes the new form, it converts or copies
+   * those rows a second time
+   */
+  repeats: z.string().optional(),
 });
 export const Truncate = op("truncate", { tables: z.array(z.string()), cascade: z.boolean().default(false) });
 export const DataMigration = op("data_migration", {
@@ -459,6 +465,8 @@ export const DataMigration = op("data_migration", {
   readOnly: z.boolean().optional(),
   /** its code only adds rows it did not find (find_or_initialize_by, skipped when persisted, then save): it overwrites and deletes nothing */
   insertsOnly: z.boolean().optional(),
+  /** what in its code changes the data again when it runs again (`invoice.total_minutes = invoice.total_minutes * 60`), as Dml's `repeats` */
+  repeats: z.string().optional(),
 });
 export const SetSetting = op("set_setting", {
   name: z.string(),

@@ -40,7 +40,8 @@ import { blockParams } from "./block-params.js";
 import { callArgs, localName, type CallArgs } from "./call-args.js";
 import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
 import { isIrreversible, step, type CommandContext, type Irreversible, type OpBase, type Step } from "./commands/context.js";
-import { classifyDataCall, CONNECTION_SQL, constantName, recordModel, type ModelTables } from "./data-calls.js";
+import { chainOf, classifyDataCall, CONNECTION_SQL, constantName, recordModel, type ModelTables } from "./data-calls.js";
+import { recordRepeats } from "./record-repeats.js";
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
 import { columnsFilteredToNull, columnsFilteredToValues } from "./null-filter.js";
 import { narrowedOnlyToNulls, updateWrites } from "./update-all-constants.js";
@@ -696,7 +697,8 @@ export class Interpreter {
       if (writes) revert.writes = writes;
     }
     if (data.kind === "loop") {
-      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}), ...(data.overwrites && data.table ? { overwrites: data.overwrites.map((o) => ({ call: this.src.textOf(o.call).split("\n")[0].trim(), table: data.table, ...(o.columns ? { columns: o.columns } : {}) })) } : {}) }], revert));
+      const repeats = loopRepeats(node, this.src);
+      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(repeats ? { repeats } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}), ...(data.overwrites && data.table ? { overwrites: data.overwrites.map((o) => ({ call: this.src.textOf(o.call).split("\n")[0].trim(), table: data.table, ...(o.columns ? { columns: o.columns } : {}) })) } : {}) }], revert));
       return;
     }
     const nullColumns = data.table && data.verb !== "insert" ? columnsFilteredToNull(node, scope.env, this.src) : [];
@@ -736,4 +738,11 @@ export class Interpreter {
     return node.name.endsWith("!") && constantName(node.receiver) !== undefined && !node.name.startsWith("reset_") && node.name !== "clear_cache!";
   }
 
+}
+
+/** The write of a loop over records (`Invoice.find_each do |invoice| ... end`) that changes its record again on a second run. */
+function loopRepeats(call: CallNode, src: RubySource): string | undefined {
+  const loop = chainOf(call).calls.find((c) => c.block instanceof BlockNode);
+  const block = loop?.block instanceof BlockNode ? loop.block : undefined;
+  return block ? recordRepeats(block, blockParams(block)[0], src) : undefined;
 }

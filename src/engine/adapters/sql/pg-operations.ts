@@ -7,6 +7,7 @@ import { QuoteUtils } from "@pgsql/quotes";
 import type { ColumnSpec, ConstraintType, DefaultValue, ObjectType, OperationInput, TypeRef } from "../../model.js";
 import { isVolatileFunction, SERIAL_TYPES, typeRef } from "../../types.js";
 import { deparser, type ParsedStatement, type PgNode } from "./pg-parser.js";
+import { repeatedInsert, repeatedUpdate } from "./repeated-data-change.js";
 import { columnsKeptBySet } from "./value-keeping-set.js";
 import { columnsEmptiedOfValues } from "./value-removing-where.js";
 import { columnsOnlyNullIn } from "./null-rows-where.js";
@@ -500,6 +501,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
       const nullRowsOf = columnsOnlyNullIn(s.whereClause, s.relation);
       // FROM joins other rows in: the value may be one per joined row, and the rows written only those that join
       const constants = s.fromClause?.length ? {} : constantsSetBy(s.targetList, deparse);
+      const repeats = repeatedUpdate(s, deparse);
       return [
         {
           kind: "dml",
@@ -512,6 +514,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
           ...(nullRowsOf.length ? { onlyNullRowsOf: nullRowsOf } : {}),
           ...(Object.keys(constants).length ? { constants } : {}),
           ...(nullRowsOf.length && whereOnlyNullTests(s.whereClause) ? { whereOnlyNullTests: true } : {}),
+          ...(repeats ? { repeats } : {}),
           // UPDATE t SET copy = original: a copy of `original` within t; SET c = (SELECT ... FROM other): a copy of other's
           sourceTables: [...new Set([...(values.columns.length ? [table] : []), ...values.tables, ...from.tables])],
           sourceColumns: values.columns,
@@ -525,12 +528,14 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
     case "InsertStmt": {
       const sources = sourcesOf(s.selectStmt?.SelectStmt?.fromClause ? s.selectStmt : undefined);
       const selectColumns = sourcesOf(s.selectStmt?.SelectStmt?.targetList).columns;
+      const repeats = repeatedInsert(s, rangeVarName(s.relation));
       return [
         {
           kind: "dml",
           ...base,
           verb: "insert",
           table: rangeVarName(s.relation),
+          ...(repeats ? { repeats } : {}),
           columns: (s.cols ?? []).map((c: PgNode) => c?.ResTarget?.name).filter(Boolean),
           sourceTables: sources.tables,
           sourceColumns: selectColumns,

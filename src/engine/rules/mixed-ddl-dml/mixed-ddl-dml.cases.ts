@@ -4,6 +4,45 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a data change that applies again when run again (total_minutes = total_minutes * 60) moves into its own migration run right after the schema change, before the new code, never after the deploy: the new code's rows would be multiplied again",
+      path: "db/migrations/000002_minutes.up.sql",
+      files: { "db/migrations/000002_minutes.down.sql": "UPDATE invoices SET total_minutes = total_minutes / 60;\nALTER TABLE invoices RENAME COLUMN total_minutes TO total_hours;\n" },
+      schema: "CREATE TABLE invoices (id integer PRIMARY KEY, total_hours integer);\nINSERT INTO invoices VALUES (1, 2);",
+      code: "ALTER TABLE invoices RENAME COLUMN total_hours TO total_minutes;\nUPDATE invoices SET total_minutes = total_minutes * 60;\n",
+      lines: [2],
+      fixRunsAfter: "schema",
+      fixes: [
+        [
+          "-- migration 1, db/migrations/000002_minutes.up.sql as it becomes: without the data change",
+          "ALTER TABLE invoices RENAME COLUMN total_hours TO total_minutes;",
+          "",
+          "-- migration 2, new file db/migrations/000003_backfill_invoices.up.sql: the data change, right after migration 1, in the same deploy, before the new code starts: running it again changes the data again (total_minutes = total_minutes * 60), and once the new code is live it writes such rows itself, which this step would then change a second time (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)",
+          "UPDATE invoices SET total_minutes = total_minutes * 60;",
+        ].join("\n"),
+      ],
+      afterFix: { query: "SELECT total_minutes FROM invoices", rows: [{ total_minutes: 120 }] },
+    },
+    {
+      framework: "sql",
+      name: "an UPDATE whose WHERE reads a column it sets (unit) finds nothing left to change when run again: moved after the deploy as usual",
+      path: "db/migrations/000002_unit.up.sql",
+      files: { "db/migrations/000002_unit.down.sql": "ALTER TABLE invoices DROP COLUMN unit;\n" },
+      schema: "CREATE TABLE invoices (id integer PRIMARY KEY, total_minutes integer);\nINSERT INTO invoices VALUES (1, 2);",
+      code: "ALTER TABLE invoices ADD COLUMN unit text;\nUPDATE invoices SET total_minutes = total_minutes * 60, unit = 'min' WHERE unit IS DISTINCT FROM 'min';\n",
+      lines: [2],
+      fixRunsAfter: "schema",
+      fixes: [
+        [
+          "-- migration 1, db/migrations/000002_unit.up.sql as it becomes: without the data change",
+          "ALTER TABLE invoices ADD COLUMN unit text;",
+          "",
+          "-- migration 2, new file db/migrations/000003_backfill_invoices.up.sql: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)",
+          "UPDATE invoices SET total_minutes = total_minutes * 60, unit = 'min' WHERE unit IS DISTINCT FROM 'min';",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       fixRunsAfter: "schema",
       name: "the same constant backfill on PostgreSQL 10, where ADD COLUMN ... DEFAULT rewrites the table itself: the keep-together note stays",
       path: "migrations/000016_field_position.up.sql",

@@ -83,6 +83,23 @@ function alembicDataDown(filled: readonly string[] | undefined): string {
     : `# the values this data change overwrote are not kept: restore them from a copy if they are needed`;
 }
 
+/**
+ * When the moved data change may run: once migration 1 is deployed, unless running it again changes the data again
+ * (`total_minutes = total_minutes * 60`, an INSERT ... SELECT with nothing skipping rows already there). Run after the
+ * new code is live, such a step converts or copies again the rows that code already wrote (flexile's hours to minutes,
+ * drone-tm's STARTED event per upload): it runs right after migration 1, before that code starts.
+ */
+function whenToRun(revision: string, repeats: string | undefined): string {
+  if (!repeats) return `once ${revision} 1 is deployed`;
+  return `right after ${revision} 1, in the same deploy, before the new code starts: running it again changes the data again (${repeats}), and once the new code is live it writes such rows itself, which this step would then change a second time`;
+}
+
+/** What makes the data change apply again when it runs again, from its SQL or its code (Dml / DataMigration `repeats`). */
+const repeatsOf = (ops: readonly Operation[]): string | undefined => {
+  for (const op of ops) if ((op.kind === "dml" || op.kind === "data_migration") && op.repeats) return op.repeats;
+  return undefined;
+};
+
 function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: readonly Operation[], dataTable: string | undefined, rollback: string, tailWithData: boolean, filled?: readonly string[]): string | { unbound: string[] } | undefined {
   const migration = ctx.migration;
   // the data change prepares the statement after it (NULLs removed before NOT NULL, values copied before the drop):
@@ -131,7 +148,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     `${c} ${revision} 1, ${migration.path} as it becomes: without the data change${later ? " and the statements after it" : ""}`,
     first.trimEnd(),
     ``,
-    `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, once ${revision} 1 is deployed (${rollback}; on a large table, in batches)`,
+    `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, ${whenToRun(revision, repeatsOf(moved))} (${rollback}; on a large table, in batches)`,
     // between the two, the columns migration 1 adds hold their defaults: code that reads them would read those
     ...(filled ? [`${c} until ${revision} 2 has run, ${filled.join(", ")} hold${filled.length > 1 ? "" : "s"} only ${filled.length > 1 ? "their defaults" : "its default"}: deploy the code that reads ${filled.length > 1 ? "them" : "it"} after ${revision} 2, not with ${revision} 1`] : []),
     second.text.trimEnd(),
