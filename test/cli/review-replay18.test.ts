@@ -67,3 +67,32 @@ describe("review: an app folder moved with its migrations (OWASP Nest #5068)", (
     expect(findings.filter((f) => f.rule === "renamed-migration").map((f) => [f.path, f.severity])).toEqual([["backend/src/apps/github/migrations/0003_issue_title_idx.py", "error"]]);
   });
 });
+
+describe("review: a Rails fix's new migration class is the one Rails camelizes from its file name (alphagov/forms-admin)", () => {
+  const createUsers = `class CreateUsers < ActiveRecord::Migration[8.0]\n  def change\n    create_table :users do |t|\n      t.string :name\n      t.string :email\n    end\n  end\nend\n`;
+  const indexName = (index: string) =>
+    `class AddIndexOnNameToUsers < ActiveRecord::Migration[8.0]\n  def up\n    enable_extension "pg_trgm"\n\n    add_index :users, "LOWER(name) gin_trgm_ops", using: :gin${index}\n  end\n\n  def down\n    remove_index :users, "LOWER(name) gin_trgm_ops"\n    disable_extension "pg_trgm"\n  end\nend\n`;
+  const base = { "db/migrate/20240101000000_create_users.rb": createUsers, "db/schema.rb": 'ActiveRecord::Schema[8.0].define(version: 2024_01_01_000000) do\n  create_table "users", force: :cascade do |t|\n    t.string "name"\n    t.string "email"\n  end\nend\n' };
+  /** the new migration the fix writes: its file name's stem and its class */
+  const newMigration = (fix: string) => {
+    const file = /new file db\/migrate\/\d+_(\w+)\.rb/.exec(fix)?.[1];
+    const klass = fix.slice(fix.indexOf("new file")).match(/^class (\w+) </m)?.[1];
+    return { file, klass };
+  };
+
+  it("an expression index's LOWER(name): file build_index_users_on_lower_name_..., class BuildIndexUsersOnLowerName... (Rails' camelize), not ...OnLOWERName... (NameError)", async () => {
+    const repo = featureBranchOn(base);
+    repo.write({ "db/migrate/20250917143112_add_index_on_name_to_users.rb": indexName("") }).commit("index");
+    const { findings } = await reviewJson(repo);
+    const fix = findings.find((f) => f.rule === "index-without-concurrently")!.fix;
+    expect(newMigration(fix)).toEqual({ file: "build_index_users_on_lower_name_gin_trgm_ops_concurrently", klass: "BuildIndexUsersOnLowerNameGinTrgmOpsConcurrently" });
+  });
+
+  it("with the project's `inflect.acronym \"LOWER\"` Rails camelizes lower to LOWER: the class says so, the file name stays lower case", async () => {
+    const repo = featureBranchOn({ ...base, "config/initializers/inflections.rb": 'ActiveSupport::Inflector.inflections(:en) do |inflect|\n  inflect.acronym "LOWER"\nend\n' });
+    repo.write({ "db/migrate/20250917143112_add_index_on_name_to_users.rb": indexName("") }).commit("index");
+    const { findings } = await reviewJson(repo);
+    const fix = findings.find((f) => f.rule === "index-without-concurrently")!.fix;
+    expect(newMigration(fix)).toEqual({ file: "build_index_users_on_lower_name_gin_trgm_ops_concurrently", klass: "BuildIndexUsersOnLOWERNameGinTrgmOpsConcurrently" });
+  });
+});

@@ -183,6 +183,12 @@ export class RepositoryFacts {
     return models;
   }
 
+  /** The acronyms the inflections of the Rails project around the migration declare (`inflect.acronym "API"`). */
+  railsAcronyms(migrationPath: string): readonly string[] {
+    if (!rubyReadersLoaded()) return [];
+    return rubyReaders().projectAcronyms(this.modelSources, projectRootOf(migrationPath) ?? "");
+  }
+
   /** The Active Record model of `table` in the project around the migration (from the models given, plus `codeFiles`). */
   model(migrationPath: string, table: string, codeFiles: readonly SourceFile[] = []): ModelFile | undefined {
     // models are Ruby: read when the Ruby readers are loaded (a Rails migration is analysed)

@@ -92,6 +92,8 @@ export interface RepositoryView {
   datedNear(date: Date, ms: number): number;
   /** no earlier migration of the folder names `table` although earlier ones are there (SchemaHistory.tableUnseenBefore) */
   tableUnseen(table: string): boolean;
+  /** Rails: the acronyms the project's config/initializers/inflections.rb declares (how Rails camelizes a migration's file name into its class) */
+  readonly railsAcronyms: readonly string[];
   /** the project's Active Record model of `table`, when its model files were given */
   model(table: string): Pick<ModelFile, "className" | "path" | "opening"> | undefined;
   /** the project's model files (app/models) that were given: none when the code was not read */
@@ -274,6 +276,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     postgresDrivers: () => PYTHON_POSTGRES_DRIVERS.filter((driver) => DRIVER_PACKAGES[driver].some((name) => facts.pythonPackageDeclared(migration.path, name))),
     get lockedRailsVersion() {
       return facts.lockedGemVersion(migration.path, "activerecord") ?? facts.lockedGemVersion(migration.path, "rails");
+    },
+    get railsAcronyms() {
+      return facts.railsAcronyms(migration.path);
     },
     get strongMigrations() {
       return (strong ??= facts.bundles(migration.path, "strong_migrations"));

@@ -70,9 +70,26 @@ const SINGULARS: Array<[RegExp, string]> = [
 export interface ProjectInflections {
   irregular: ReadonlyArray<readonly [string, string]>;
   uncountable: ReadonlySet<string>;
+  /** `inflect.acronym "API"`: camelize writes the word so (`api_key` -> `APIKey`) */
+  acronyms?: ReadonlyArray<string>;
 }
 
 export const NO_INFLECTIONS: ProjectInflections = { irregular: [], uncountable: new Set() };
+
+/**
+ * ActiveSupport's `camelize` of a lower-case, underscored name (a migration file's, after its version): each part
+ * capitalized (its other letters lower-cased, as Ruby's `capitalize` does), or written as the project's acronym
+ * when its inflections declare one (`inflect.acronym "API"`). Rails loads `<version>_<name>.rb` and expects the class
+ * `name.camelize`: `build_index_users_on_lower_name` -> `BuildIndexUsersOnLowerName`.
+ */
+export function camelize(name: string, acronyms: ReadonlyArray<string> = []): string {
+  const byLower = new Map(acronyms.map((a) => [a.toLowerCase(), a]));
+  return name
+    .split("_")
+    .filter(Boolean)
+    .map((part) => byLower.get(part.toLowerCase()) ?? part[0].toUpperCase() + part.slice(1).toLowerCase())
+    .join("");
+}
 
 function inflectLastWord(word: string, rules: Array<[RegExp, string]>, irregular: (w: string) => string | undefined, own: ProjectInflections): string {
   const parts = word.split("_");

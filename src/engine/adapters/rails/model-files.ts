@@ -39,6 +39,12 @@ export interface ModelFile {
 
 export { isModelPath } from "./model-path.js";
 
+/** The acronyms of the project's inflections file among `files` whose project root is `root` (none without one). */
+export function projectAcronyms(files: readonly SourceFile[], root: string): readonly string[] {
+  const file = files.find((f) => isInflectionsPath(f.path) && inflectionsRootOf(f.path) === root);
+  return file ? (readInflections(file).acronyms ?? []) : [];
+}
+
 const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? node.body : node ? [node] : []);
 
 /** The columns an `ignored_columns` statement lists, if the statement is one. */

@@ -23,6 +23,7 @@ import { freeNames } from "./python-free-names.js";
 import { isMysqlFamily } from "./databases.js";
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { railsMigrationSuperclass } from "./rails-version.js";
+import { railsFileStem, railsMigrationClass } from "./rails-migration-names.js";
 import { folderPrefix } from "../../paths.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { revisionNaming, type RevisionNaming } from "./alembic-revision-naming.js";
@@ -66,9 +67,7 @@ const indent = (text: string, by: string) =>
     .map((l) => (l.trim() ? `${by}${l}` : ""))
     .join("\n");
 
-const words = (name: string) => name.split(/[^a-zA-Z0-9]+/).filter(Boolean);
-const snake = (name: string) => words(name).map((w) => w.toLowerCase()).join("_");
-const camel = (name: string) => words(name).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+const snake = railsFileStem;
 
 /** `20240101000000` + 2 -> `20240101000002`, `0043` + 1 -> `0044` (width kept); other versions get `_2`. */
 export function nextVersion(version: string | undefined, step: number): string {
@@ -179,14 +178,14 @@ function pythonDefinitions(definitions: readonly string[]): string {
   return definitions.map((d, i) => (i === 0 ? d : `${isImport(d) && isImport(definitions[i - 1]) ? "\n" : "\n\n\n"}${d}`)).join("");
 }
 
-function railsFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number): MigrationFile {
+function railsFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, acronyms: readonly string[] = []): MigrationFile {
   const version = nextVersion(anchor.version, index + 1);
   const body: string[] = [];
   const method = step.change ? "change" : "up";
   body.push(`  def ${method}`, ...[...(step.locals ?? []), ...step.statements].map((s) => indent(s, "    ")), `  end`);
   if (!step.change && step.down) body.push(``, `  def down`, ...step.down.map((s) => indent(s, "    ")), `  end`);
   const text = [
-    `class ${camel(step.name)} < ${railsMigrationSuperclass(migration)}`,
+    `class ${railsMigrationClass(step.name, acronyms)} < ${railsMigrationSuperclass(migration)}`,
     ...(step.noTransaction ? [`  disable_ddl_transaction!`, ``] : []),
     ...(step.definitions ?? []).flatMap((d) => [indent(d, "  "), ``]),
     ...body,
@@ -309,6 +308,8 @@ export interface MigrationPlace {
   alembicHeadFile?: { path: string; content: string };
   /** Alembic: the project's earlier revision that runs statements in autocommit, named where a new revision does too */
   alembicAutocommitPrecedent?: AutocommitPrecedent;
+  /** Rails: the project's acronyms (`inflect.acronym "API"`), with which Rails camelizes a new file's name into its class */
+  railsAcronyms?: readonly string[];
 }
 
 /** The head file to update, and the id it held: said in the last new revision when that becomes the head. */
@@ -333,7 +334,7 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
   steps.forEach((step, index) => {
     switch (migration.framework) {
       case "rails":
-        files.push(railsFile(migration, anchor, step, index));
+        files.push(railsFile(migration, anchor, step, index, place.railsAcronyms));
         break;
       case "django": {
         const { file, name } = djangoFile(migration, anchor, step, index, djangoPrevious, place.djangoGraphPartial === true);

@@ -20,6 +20,7 @@ import { leftOver, type DeltaEntry } from "./schema-delta.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { railsIndexSplit, type IndexBuild } from "./rails-index-split.js";
 import type { MigrationPlace } from "./next-migration.js";
+import { railsMigrationClass } from "./rails-migration-names.js";
 import { ignoringColumnsLines, railsAtLeast, railsMigrationSuperclass, railsModelBase, railsVersionOf, type RailsVersioned } from "./rails-version.js";
 
 const RAILS_TYPES: Record<string, string> = {
@@ -573,12 +574,12 @@ export function railsDropIndexFix(op: Extract<Operation, { kind: "drop_index" }>
  * The split both concurrent index fixes need: `what` leaves the migration (its other changes stay there, in
  * their transaction), and `body` runs in a migration of its own outside the DDL transaction.
  */
-function railsMoveOutConcurrent(migration: Migration, name: string, body: string, what: string, then: string, before: string[] = []): string {
+function railsMoveOutConcurrent(migration: Migration, name: string, body: string, what: string, then: string, before: string[] = [], acronyms: readonly string[] = []): string {
   return [
     ...before,
-    `# Take ${what} out of ${railsClassName(migration, name)}: its other changes stay there, in their transaction.`,
+    `# Take ${what} out of ${railsClassName(migration, name, acronyms)}: its other changes stay there, in their transaction.`,
     `# Then ${then}, outside the DDL transaction (CONCURRENTLY needs that):`,
-    railsConcurrentMigration({ ...migration, name: undefined }, name, body),
+    railsConcurrentMigration({ ...migration, name: undefined }, name, body, acronyms),
   ].join("\n");
 }
 
@@ -722,24 +723,23 @@ export const assured = (repository: Pick<RepositoryView, "strongMigrations"> | u
   repository?.strongMigrations ? `safety_assured { ${call} }` : call;
 
 /** `AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]` from the migration's own file name and the Rails it runs on. */
-export function railsClassHeader(migration: Migration, fallbackName: string): string {
-  return `class ${railsClassName(migration, fallbackName)} < ${railsMigrationSuperclass(migration)}`;
+export function railsClassHeader(migration: Migration, fallbackName: string, acronyms: readonly string[] = []): string {
+  return `class ${railsClassName(migration, fallbackName, acronyms)} < ${railsMigrationSuperclass(migration)}`;
 }
 
-/** The class name of a migration, from its file name (`AddIndexOnOrdersCustomerId`). */
-export function railsClassName(migration: Pick<Migration, "name">, fallbackName: string): string {
-  const base = (migration.name ?? fallbackName).replace(/\.rb$/, "");
-  const camel = base
-    .split(/[^a-zA-Z0-9]+|_/)
-    .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join("");
-  return camel || "Migration";
+/**
+ * The class name of a migration as Rails expects it from its file name: the file name (the migration's own, else
+ * `fallbackName` as the new file's would be written: lower case, underscored) camelized as ActiveSupport does, with
+ * the project's acronyms (`inflect.acronym`). A name built from an expression index keeps no upper case Rails would
+ * not give it (`build_index_users_on_lower_name` -> `BuildIndexUsersOnLowerName`, not `...OnLOWERName`: NameError).
+ */
+export function railsClassName(migration: Pick<Migration, "name">, fallbackName: string, acronyms: readonly string[] = []): string {
+  return railsMigrationClass((migration.name ?? fallbackName).replace(/\.rb$/, ""), acronyms) || "Migration";
 }
 
 /** A migration class of its own that runs outside the DDL transaction (what CONCURRENTLY needs). */
-export function railsConcurrentMigration(migration: Migration, fallbackName: string, body: string): string {
-  return [railsClassHeader(migration, fallbackName), "  disable_ddl_transaction!", "", "  def change", ...body.split("\n").map((l) => `    ${l}`), "  end", "end"].join("\n");
+export function railsConcurrentMigration(migration: Migration, fallbackName: string, body: string, acronyms: readonly string[] = []): string {
+  return [railsClassHeader(migration, fallbackName, acronyms), "  disable_ddl_transaction!", "", "  def change", ...body.split("\n").map((l) => `    ${l}`), "  end", "end"].join("\n");
 }
 
 const singleLine = (op: Operation) => (op.text.includes("\n") ? undefined : op.text.trim());
@@ -823,7 +823,7 @@ export function railsIndexFix(
     const rest = migration.up.filter((o) => !INERT.has(o.kind) && !moving.has(o));
     // the up builds only these indexes: the migration itself, every build concurrent, its down dropping them
     if (!rest.length && built.some((b) => b.op.embeddedSql))
-      return railsConcurrentRuby(migration, built.flatMap((b) => b.up), [...built].reverse().flatMap((b) => b.down), "concurrent_index");
+      return railsConcurrentRuby(migration, built.flatMap((b) => b.up), [...built].reverse().flatMap((b) => b.down), "concurrent_index", place.railsAcronyms);
     const split = rest.length ? railsIndexSplit(migration, built, place) : undefined;
     if (split) return split;
   }
@@ -832,13 +832,13 @@ export function railsIndexFix(
     const rebuild = op.name ? rebuiltIndex(migration, op, op.name) : undefined;
     const up = rebuild ? [rebuild.drop, embeddedCreate ?? op.text] : [embeddedCreate ?? op.text];
     const others = migration.up.some((o) => o !== op && !INERT.has(o.kind));
-    if (!others) return railsConcurrentSql(migration, up, rebuild?.down ?? [undo]);
+    if (!others) return railsConcurrentSql(migration, up, rebuild?.down ?? [undo], undefined, place.railsAcronyms);
     // the statement cannot be cut out of its SQL by lines: said, and the build in a class of its own name
     const name = `build_${(op.name ?? `${op.table.split(".").pop()}_${op.columns.join("_")}`).replace(/\W+/g, "_")}_concurrently`;
     return [
-      `# Take this CREATE INDEX (line ${op.loc.line}) out of the SQL of ${railsClassName(migration, name)}: its other statements, and its down, stay there, in their transaction.`,
+      `# Take this CREATE INDEX (line ${op.loc.line}) out of the SQL of ${railsClassName(migration, name, place.railsAcronyms)}: its other statements, and its down, stay there, in their transaction.`,
       `# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):`,
-      railsConcurrentSql({ ...migration, name: undefined }, up, rebuild?.down ?? [undo], name),
+      railsConcurrentSql({ ...migration, name: undefined }, up, rebuild?.down ?? [undo], name, place.railsAcronyms),
     ].join("\n");
   }
   // every index of the up built without CONCURRENTLY the same way (in Ruby), this one included
@@ -850,7 +850,7 @@ export function railsIndexFix(
   // a reference rewritten from the user's whole call takes its foreign key along too
   const wholeLines = new Set(indexes.filter(keepsWholeCall).map((o) => o.loc.line));
   const rest = migration.up.filter((o) => !INERT.has(o.kind) && o.kind !== "add_index" && !wholeLines.has(o.loc.line) && !(o.kind === "add_column" && referenceLines.has(o.loc.line)));
-  if (!rest.length) return railsConcurrentMigration(migration, `add_index_${op.table}`, indexes.map((o) => concurrentIndexCall(o, defaultName)).join("\n"));
+  if (!rest.length) return railsConcurrentMigration(migration, `add_index_${op.table}`, indexes.map((o) => concurrentIndexCall(o, defaultName)).join("\n"), place.railsAcronyms);
   // the migration keeps other work (a backfill of the new column, say): each reference stays there with index: false
   // (its column is what that work reads) and the new migration builds only the index; repeating add_reference would
   // add the column twice (DuplicateColumn)
@@ -871,7 +871,8 @@ export function railsIndexFix(
     body,
     `${many ? "these indexes" : "the index"}${migration.down.status === "present" && !migration.down.derived ? ` (and ${many ? "their" : "its"} removal out of its down)` : ""}`,
     `build ${many ? "them in a migration of their own" : "it in a migration of its own"}`,
-    kept.length ? [`# In ${railsClassName(migration, name)}, keep ${kept.length > 1 ? "these columns" : "the column"} ${indexes.some(isReference) ? `where ${kept.length > 1 ? "they are" : "it is"}` : "in its table block"}, without ${kept.length > 1 ? "their indexes" : "its index"}:`, ...kept] : [],
+    kept.length ? [`# In ${railsClassName(migration, name, place.railsAcronyms)}, keep ${kept.length > 1 ? "these columns" : "the column"} ${indexes.some(isReference) ? `where ${kept.length > 1 ? "they are" : "it is"}` : "in its table block"}, without ${kept.length > 1 ? "their indexes" : "its index"}:`, ...kept] : [],
+    place.railsAcronyms,
   );
 }
 
@@ -895,10 +896,10 @@ function rebuiltIndex(migration: Migration, op: Operation, name: string): { drop
 const dropIndexConcurrently = (name: string) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`;
 
 /** SQL that must run outside the DDL transaction, with up and down (execute has no inverse in `change`), one statement per execute. */
-function railsConcurrentSql(migration: Migration, up: readonly string[], down: readonly string[], fallbackName = "concurrent_index"): string {
+function railsConcurrentSql(migration: Migration, up: readonly string[], down: readonly string[], fallbackName = "concurrent_index", acronyms: readonly string[] = []): string {
   // each SQL statement in an execute of its own, as a Ruby string that means the SQL exactly (a `#{` or `\` in it is
   // not Ruby's to interpolate or unescape); a comment as it is
-  return railsConcurrentRuby(migration, up.map(executeSql), down.map(executeSql), fallbackName);
+  return railsConcurrentRuby(migration, up.map(executeSql), down.map(executeSql), fallbackName, acronyms);
 }
 
 /** One SQL statement as a Ruby `execute` of a string that means the SQL exactly (its trailing `;` dropped); a comment as it is. */
@@ -909,9 +910,9 @@ const removeIndexConcurrently = (o: Extract<Operation, { kind: "add_index" }>) =
   `remove_index ${sym(o.table)}, ${o.name ? `name: ${JSON.stringify(o.name)}` : `column: ${list(o.columns)}`}, algorithm: :concurrently`;
 
 /** Ruby statements that must run outside the DDL transaction, in up and down. */
-function railsConcurrentRuby(migration: Migration, up: readonly string[], down: readonly string[], fallbackName: string): string {
+function railsConcurrentRuby(migration: Migration, up: readonly string[], down: readonly string[], fallbackName: string, acronyms: readonly string[] = []): string {
   const indent = (line: string) => line.replace(/^(?=.)/gm, "    ");
-  return [railsClassHeader(migration, fallbackName), "  disable_ddl_transaction!", "", "  def up", ...up.map(indent), "  end", "", "  def down", ...down.map(indent), "  end", "end"].join("\n");
+  return [railsClassHeader(migration, fallbackName, acronyms), "  disable_ddl_transaction!", "", "  def up", ...up.map(indent), "  end", "", "  def down", ...down.map(indent), "  end", "end"].join("\n");
 }
 
 /**
@@ -963,15 +964,16 @@ export function railsConcurrentlyFix(op: Operation, migration: Migration, place:
     if (split) return split;
   }
   const name = op.kind === "add_index" && op.name ? `build_${op.name.replace(/\W+/g, "_")}_concurrently` : "concurrent_index";
-  const apart = others ? [`# Take line ${op.loc.line} out of ${railsClassName(migration, name)}: its other changes, and its down, stay there, in their transaction.`, `# Then run it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):`] : [];
+  const acronyms = place.railsAcronyms ?? [];
+  const apart = others ? [`# Take line ${op.loc.line} out of ${railsClassName(migration, name, acronyms)}: its other changes, and its down, stay there, in their transaction.`, `# Then run it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):`] : [];
   const own = others ? { ...migration, name: undefined } : migration;
   if (op.embeddedSql) {
     // execute has no inverse in `change`, and a string of several statements runs as one implicit transaction
     const note = migration.transactional ? "" : "# one statement per execute (several in one string run as one transaction), outside any `transaction do` block:\n";
-    return [...apart, `${note}${railsConcurrentSql(own, [call], [undo], name)}`].join("\n");
+    return [...apart, `${note}${railsConcurrentSql(own, [call], [undo], name, acronyms)}`].join("\n");
   }
   const note = migration.transactional ? "" : "# outside any `transaction do` block:\n";
-  return [...apart, `${note}${railsConcurrentMigration(own, name, call)}`].join("\n");
+  return [...apart, `${note}${railsConcurrentMigration(own, name, call, acronyms)}`].join("\n");
 }
 
 /** The user's own one-line add_reference (type: :uuid, null: kept) without its foreign_key: and index: options. */
