@@ -18,6 +18,31 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "remove_column without a type of a column an earlier migration created with a limit, a default and null: false: the fix removes it with all of them (the reader irreversible-migration's fix uses), so a rollback re-adds it as it was",
+      path: "db/migrate/20240201000000_remove_state_from_posts.rb",
+      files: {
+        "db/migrate/20240101000000_create_posts.rb": 'class CreatePosts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :posts do |t|\n      t.string :state, limit: 20, null: false, default: "draft"\n    end\n  end\nend\n',
+        "app/models/post.rb": "class Post < ApplicationRecord\nend\n",
+      },
+      code: "class RemoveStateFromPosts < ActiveRecord::Migration[7.1]\n  def change\n    remove_column :posts, :state\n  end\nend\n",
+      lines: [3],
+      fixes: [
+        [
+          "# 1. Tell Active Record to ignore the column, and deploy:",
+          "# in app/models/post.rb:",
+          "class Post < ApplicationRecord",
+          '  self.ignored_columns += ["state"]',
+          "end",
+          "# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:",
+          "def change",
+          '  up_only { execute "CREATE TABLE posts_state_backup_20240201000000 AS SELECT id, state FROM posts" }',
+          "  remove_column :posts, :state, :string, limit: 20, null: false, default: 'draft'",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "flexile 20240629045703: t.remove of a column an earlier add_column created generated (:bigint with as: and stored: true, no :virtual): the same note as t.virtual's",
       path: "db/migrate/20240629045703_update_virtual_attributes_in_equity_grant.rb",
       files: {
@@ -272,7 +297,7 @@ end
           "# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:",
           "def change",
           '  reversible { |dir| dir.up { execute "CREATE TABLE read_marks_id_backup_20141110225053 AS TABLE read_marks" } }',
-          "  remove_column :read_marks, :id, :unknown_type  # type unknown to migguard: use the column's type from db/schema.rb",
+          "  remove_column :read_marks, :id, :unknown_type  # migguard found no type for read_marks.id in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): write the type it had",
           "end",
         ].join("\n"),
       ],

@@ -8,7 +8,7 @@
 import type { OperationOf, TypeRef } from "../../model.js";
 import { sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
-import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly } from "../support/rails-fix.js";
+import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly, removedColumnOptions, removedColumnType, unknownTypeComment } from "../support/rails-fix.js";
 import { columnsBackup } from "../support/column-backup.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import type { RuleContext } from "../support/rule.js";
@@ -17,11 +17,13 @@ export interface RemovedColumn {
   column: string;
   /** from the call or the history; undefined when neither says it */
   type?: TypeRef;
+  /** `, null: false, default: "x"`: what its definition says a re-added column needs (removedColumnOptions) */
+  options?: string;
 }
 
 /**
- * The columns of `table` the migration's up removes, in order, each once, with the type the call or the history
- * gives them, else the one the migration's own down adds them back with (`t.column :start_date, :date`).
+ * The columns of `table` the migration's up removes, in order, each once, with the type and options the call, the
+ * history or the migration's own down give them (removedColumnType: `t.column :start_date, :date` in the down too).
  */
 export function removedColumns(ctx: RuleContext, table: string, counts: (op: OperationOf<"drop_column">, index: number) => boolean): RemovedColumn[] {
   const seen = new Set<string>();
@@ -29,17 +31,9 @@ export function removedColumns(ctx: RuleContext, table: string, counts: (op: Ope
   ctx.migration.up.forEach((o, i) => {
     if (o.kind !== "drop_column" || nameKey(o.table) !== nameKey(table) || seen.has(nameKey(o.column)) || !counts(o, i)) return;
     seen.add(nameKey(o.column));
-    out.push({ column: o.column, type: o.type ?? ctx.repository.columnType(o.table, o.column, i) ?? typeInDown(ctx, o.table, o.column) });
+    out.push({ column: o.column, type: removedColumnType(ctx.repository, ctx.migration, o, i), options: removedColumnOptions(ctx.repository.columnDefinition(o.table, o.column)) });
   });
   return out;
-}
-
-/** The type the migration's own down re-adds `table.column` with, when it does. */
-function typeInDown(ctx: RuleContext, table: string, column: string): TypeRef | undefined {
-  const { down } = ctx.migration;
-  if (down.status !== "present") return undefined;
-  const added = down.ops.find((o): o is OperationOf<"add_column"> => o.kind === "add_column" && nameKey(o.table) === nameKey(table) && nameKey(o.column.name) === nameKey(column));
-  return added?.column.type;
 }
 
 /**
@@ -52,8 +46,9 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
   const many = names.length > 1;
   const key = names.find((c) => nameKey(c) === "id");
   const others = names.filter((c) => c !== key);
-  const unknown = (c: RemovedColumn) => (c.type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb");
-  const remove = (c: RemovedColumn) => `${assured(ctx.repository, `remove_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}`)}${unknown(c)}`;
+  const unknown = (c: RemovedColumn) => (c.type ? "" : unknownTypeComment(table, c.column));
+  const remove = (c: RemovedColumn) => `${assured(ctx.repository, `remove_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}${c.options ?? ""}`)}${unknown(c)}`;
+  const addBack = (c: RemovedColumn) => `add_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}${c.options ?? ""}${unknown(c)}`;
   const step1 = [
     ...(key ? [`# 1. Stop using ${key} as the model's primary key (Active Record cannot ignore its primary key), and deploy:`, primaryKeyFix(ctx.repository, table, key)] : []),
     ...(others.length ? [`# ${key ? "and" : "1."} Tell Active Record to ignore the column${others.length > 1 ? "s" : ""}, and deploy:`, ignoredColumnsFix(ctx.repository, table, others, ctx.migration)] : []),
@@ -64,7 +59,7 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
       `# 2. Then, in a later migration, remove ${many ? "the columns with their types" : "the column with its type"} (${onlyNulls}: nothing to copy, and a rollback adds ${many ? "them" : "it"} back as ${many ? "they were" : "it was"}):`,
       ...(ctx.migration.railsForm !== "up_down"
         ? [`def change`, ...columns.map((c) => `  ${remove(c)}`), `end`]
-        : [`def up`, ...columns.map((c) => `  ${remove(c)}`), `end`, ``, `def down`, ...columns.map((c) => `  add_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}${unknown(c)}`), `end`]),
+        : [`def up`, ...columns.map((c) => `  ${remove(c)}`), `end`, ``, `def down`, ...columns.map((c) => `  ${addBack(c)}`), `end`]),
     ].join("\n");
   // the copy only when the columns still hold values: the onlyNulls fix above keeps none
   const kept = columnsBackup(ctx, table, names, index);
@@ -97,7 +92,7 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
     `end`,
     ``,
     `def down`,
-    ...columns.map((c) => `  add_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}${unknown(c)}`),
+    ...columns.map((c) => `  ${addBack(c)}`),
     `  ${restore}`,
     `end`,
   ].join("\n");

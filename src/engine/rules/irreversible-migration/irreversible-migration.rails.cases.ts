@@ -523,7 +523,7 @@ end
           "remove_column :users, :confirmation_token, :string",
           "remove_column :users, :confirmed_at, :datetime",
           "remove_column :users, :confirmed, :boolean, null: false, default: false",
-          "remove_column :users, :unconfirmed_email, :unknown_type  # type unknown to migguard: use the column's type from db/schema.rb",
+          "remove_column :users, :unconfirmed_email, :unknown_type  # migguard found no type for users.unconfirmed_email in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): write the type it had",
           "# (the values still cannot come back: keep a copy first if they may be needed)",
         ].join("\n"),
       ],
@@ -557,6 +557,54 @@ end
           "def down",
           "  change_column :anonymous_contacts, :path, :unknown_type  # the type before the up is unknown to migguard (no earlier migration defines it; db/schema.rb shows the type after): write it in",
           "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "change: remove_column without a type of a column no earlier migration defines and db/schema.rb (written after the drop) no longer lists (support-api 20150513094727): :unknown_type, with where migguard looked",
+      path: "db/migrate/20150513094727_drop_anonymous_contacts_url.rb",
+      files: {
+        "db/schema.rb": `ActiveRecord::Schema[7.0].define(version: 2024_01_01_000000) do
+  create_table "anonymous_contacts", id: :serial, force: :cascade do |t|
+    t.string "path", limit: 2048, null: false
+    t.string "referrer", limit: 2048
+  end
+end
+`,
+      },
+      code: `class DropAnonymousContactsUrl < ActiveRecord::Migration[5.0]
+  def change
+    remove_column :anonymous_contacts, :url
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# Give remove_column the column's type (and options such as null:/default:) so Rails can re-add it on rollback:",
+          "remove_column :anonymous_contacts, :url, :unknown_type  # migguard found no type for anonymous_contacts.url in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): write the type it had",
+          "# (the values still cannot come back: keep a copy first if they may be needed)",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "change: remove_column without a type of a column db/structure.sql defines: its type and limit from the dump",
+      path: "db/migrate/20150513094727_drop_anonymous_contacts_url.rb",
+      files: { "db/structure.sql": "CREATE TABLE public.anonymous_contacts (\n    id integer NOT NULL,\n    url character varying(2048)\n);\n" },
+      code: `class DropAnonymousContactsUrl < ActiveRecord::Migration[5.0]
+  def change
+    remove_column :anonymous_contacts, :url
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# Give remove_column the column's type (and options such as null:/default:) so Rails can re-add it on rollback:",
+          "remove_column :anonymous_contacts, :url, :string, limit: 2048",
+          "# (the values still cannot come back: keep a copy first if they may be needed)",
         ].join("\n"),
       ],
     },

@@ -102,7 +102,7 @@ end
         "app/models/user.rb": "class User < ApplicationRecord\nend\n",
       },
       lines: [3],
-      fixes: ["# 1. Deploy the model without the column first:\n# in app/models/widget.rb:\nclass Widget < LegacyRecord\n  self.ignored_columns += [\"color\"]\nend\n\n# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:\ndef up\n  # legacy_widgets's primary key is not in the migrations migguard read: the framework's id is assumed\n  execute \"CREATE TABLE legacy_widgets_color_backup AS SELECT id, color FROM legacy_widgets\"\n  remove_column :legacy_widgets, :color\nend\n\ndef down\n  add_column :legacy_widgets, :color, :string\n  execute \"UPDATE legacy_widgets SET color = b.color FROM legacy_widgets_color_backup b WHERE legacy_widgets.id = b.id\"\nend"],
+      fixes: ["# 1. Deploy the model without the column first:\n# in app/models/widget.rb:\nclass Widget < LegacyRecord\n  self.ignored_columns += [\"color\"]\nend\n\n# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:\ndef up\n  # legacy_widgets's primary key is not in the migrations migguard read: the framework's id is assumed\n  execute \"CREATE TABLE legacy_widgets_color_backup_20240101000000 AS SELECT id, color FROM legacy_widgets\"\n  remove_column :legacy_widgets, :color\nend\n\ndef down\n  add_column :legacy_widgets, :color, :string\n  execute \"UPDATE legacy_widgets SET color = b.color FROM legacy_widgets_color_backup_20240101000000 b WHERE legacy_widgets.id = b.id\"\nend"],
     },
     {
       framework: "rails",
@@ -118,7 +118,7 @@ end
         "app/models/archive/order.rb": "module Archive\n  class Order < ApplicationRecord\n  end\nend\n",
       },
       lines: [3],
-      fixes: ["# 1. Deploy the model without the column first:\n# in app/models/archive/order.rb:\nmodule Archive\n  class Order < ApplicationRecord\n    self.ignored_columns += [\"note\"]\n  end\nend\n\n# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:\ndef up\n  # archive_orders_v2's primary key is not in the migrations migguard read: the framework's id is assumed\n  execute \"CREATE TABLE archive_orders_v2_note_backup AS SELECT id, note FROM archive_orders_v2\"\n  remove_column :archive_orders_v2, :note\nend\n\ndef down\n  add_column :archive_orders_v2, :note, :text\n  execute \"UPDATE archive_orders_v2 SET note = b.note FROM archive_orders_v2_note_backup b WHERE archive_orders_v2.id = b.id\"\nend"],
+      fixes: ["# 1. Deploy the model without the column first:\n# in app/models/archive/order.rb:\nmodule Archive\n  class Order < ApplicationRecord\n    self.ignored_columns += [\"note\"]\n  end\nend\n\n# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:\ndef up\n  # archive_orders_v2's primary key is not in the migrations migguard read: the framework's id is assumed\n  execute \"CREATE TABLE archive_orders_v2_note_backup_20240101000000 AS SELECT id, note FROM archive_orders_v2\"\n  remove_column :archive_orders_v2, :note\nend\n\ndef down\n  add_column :archive_orders_v2, :note, :text\n  execute \"UPDATE archive_orders_v2 SET note = b.note FROM archive_orders_v2_note_backup_20240101000000 b WHERE archive_orders_v2.id = b.id\"\nend"],
     },
     {
       framework: "rails",
@@ -394,7 +394,7 @@ def up
 end
 
 def down
-  add_column :widgets, :owner_id, :unknown_type  # type unknown to migguard: use the column's type from db/schema.rb
+  add_column :widgets, :owner_id, :unknown_type  # migguard found no type for widgets.owner_id in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): write the type it had
   execute "UPDATE widgets SET owner_id = b.owner_id FROM widgets_owner_id_backup_20240101000000 b WHERE widgets.id = b.id"
 end`,
       ],

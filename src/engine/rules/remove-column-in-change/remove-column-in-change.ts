@@ -3,7 +3,7 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { columnBackup, type ColumnBackup } from "../support/column-backup.js";
 import { rubyString } from "../support/embed-sql.js";
 import { fixFor, ident, sym } from "../support/fix.js";
-import { assured, ignoredColumnsFix, railsType, rubyDefault } from "../support/rails-fix.js";
+import { assured, ignoredColumnsFix, railsType, removedColumnType, rubyDefault, unknownTypeComment } from "../support/rails-fix.js";
 import { backupFix, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -109,12 +109,12 @@ export default defineRule({
 function readdAndRestore(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, kept: ColumnBackup): string[] {
   const written = ctx.migration.down.status === "present" ? ctx.migration.down.ops.find((o): o is OperationOf<"add_column"> => o.kind === "add_column" && o.table === op.table && o.column.name === op.column) : undefined;
   const history = ctx.repository.columnDefinition(op.table, op.column);
-  const type = op.type ?? ctx.repository.columnType(op.table, op.column, index) ?? history?.type;
+  const type = removedColumnType(ctx.repository, ctx.migration, op, index);
   const notNull = Boolean(written?.column.notNull || history?.notNull);
   const dflt = written?.column.default ?? history?.default;
   const options = [...(dflt ? [`default: ${rubyDefault(dflt.expr)}`] : []), ...(notNull && dflt ? ["null: false"] : [])];
   const t = op.table;
-  const lines = [`add_column ${sym(t)}, ${sym(op.column)}, ${[railsType(type), ...options].join(", ")}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}`];
+  const lines = [`add_column ${sym(t)}, ${sym(op.column)}, ${[railsType(type), ...options].join(", ")}${type ? "" : unknownTypeComment(t, op.column)}`];
   if (!kept.key) {
     lines.push(`# migguard found no key of ${t} to join ${kept.backup} back on: restore ${op.column} from it by hand`, `raise ActiveRecord::IrreversibleMigration, ${rubyString(`restore ${t}.${op.column} from ${kept.backup}`)}`);
     return lines;

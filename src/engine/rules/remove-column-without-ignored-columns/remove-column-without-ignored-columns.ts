@@ -1,7 +1,7 @@
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { nameKey } from "../support/facts.js";
 import { fixFor, sym } from "../support/fix.js";
-import { assured, ignoredColumnsFix, railsType } from "../support/rails-fix.js";
+import { assured, ignoredColumnsFix, railsType, removedColumnOptions, removedColumnType, unknownTypeComment } from "../support/rails-fix.js";
 import { ignoringModel } from "../support/planned-removal.js";
 import { defineRule } from "../support/rule.js";
 import { droppedColumnMatters, upOps } from "../support/scope.js";
@@ -40,7 +40,7 @@ export default defineRule({
       // the name comes back (recreated-later.ts): the model read is the one of the column created again, which says nothing
       // of the servers that ran the dropped one, and ignoring the name would hide the new column from it
       if (columnRecreated(ctx, op.table, op.column, index)) continue;
-      const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);
+      const type = removedColumnType(ctx.repository, ctx.migration, op, index);
       ctx.report({
         op,
         message: `${model.path} (${model.className}) does not list ${op.column} in ignored_columns: servers still running when ${op.table}.${op.column} is dropped fail on every query of ${model.className} until they restart.`,
@@ -51,7 +51,7 @@ export default defineRule({
             ${ignoredColumnsFix({ model: () => model }, op.table, [op.column], ctx.migration).replace(/\n/g, "\n            ")}
             # 2. Then remove the column in a migration of its own:
             def change
-              ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}`)}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}
+              ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}${removedColumnOptions(ctx.repository.columnDefinition(op.table, op.column))}`)}${type ? "" : unknownTypeComment(op.table, op.column)}
             end`,
         }),
       });

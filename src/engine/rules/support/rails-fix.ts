@@ -98,15 +98,49 @@ export function changeColumnBackCode(table: string, column: string, now: TypeRef
  * The options of a column's definition a re-added column needs: its default, and NOT NULL only with that default
  * (re-adding a NOT NULL column without one fails on a table that has rows).
  */
-function removedColumnOptions(definition: ColumnSpec | undefined): string {
+export function removedColumnOptions(definition: ColumnSpec | undefined): string {
   if (!definition?.default) return "";
   return `${definition.notNull ? ", null: false" : ""}, default: ${rubyDefault(definition.default.expr)}`;
 }
 
+/**
+ * Beside UNKNOWN_RAILS_TYPE for a column whose type nothing read gives: where migguard looked. A schema dump written
+ * after the column was dropped no longer lists it, so "take it from db/schema.rb" would send nowhere.
+ */
+export const unknownTypeComment = (table: string, column: string): string =>
+  `  # migguard found no type for ${table}.${column} in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): write the type it had`;
+
 /** `railsType` of a column the repository may know, with the note when it does not (a trailing comment). */
 function columnTypeOf(types: TypeSource, table: string, column: string, known: TypeRef | undefined, index?: number): { type: string; note: string } {
   const type = known ?? types?.columnType(table, column, index);
-  return { type: railsType(type), note: type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb" };
+  return { type: railsType(type), note: type ? "" : unknownTypeComment(table, column) };
+}
+
+/** What a removed column's type is read from: the earlier migrations and the schema dump (the reader change_column's down uses), its definition. */
+export type RemovedColumnSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition">>;
+
+/**
+ * The type `op` removes its column with: the call's own, else the one the earlier migrations or the schema dump give it
+ * just before (as change_column's down reads the type before), else its definition's, else the one the migration's
+ * own down adds it back with (`add_column :t, :c, :date` in `def down`). Undefined when nothing read says.
+ */
+export function removedColumnType(types: RemovedColumnSource | undefined, migration: Migration, op: Extract<Operation, { kind: "drop_column" }>, index: number): TypeRef | undefined {
+  // a down the migration writes (def down), not the one migguard derives from `change` (add_reference would be a guess of bigint)
+  const inDown = () =>
+    migration.railsForm === "up_down" && migration.down.status === "present"
+      ? migration.down.ops.find((o): o is Extract<Operation, { kind: "add_column" }> => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column))?.column.type
+      : undefined;
+  return op.type ?? types?.columnType(op.table, op.column, index) ?? types?.columnDefinition?.(op.table, op.column)?.type ?? inDown();
+}
+
+/**
+ * The arguments after the column a typed remove_column (or the add_column that undoes it) takes: its type and, from its
+ * definition, its default (with NOT NULL, which a default lets it keep on a table with rows), so a rollback re-adds the
+ * column as it was; the type unknown is UNKNOWN_RAILS_TYPE and a trailing comment that says where migguard looked.
+ */
+export function removedColumnArgs(types: RemovedColumnSource | undefined, migration: Migration, op: Extract<Operation, { kind: "drop_column" }>, index: number): string {
+  const type = removedColumnType(types, migration, op, index);
+  return `${railsType(type)}${removedColumnOptions(types?.columnDefinition?.(op.table, op.column))}${type ? "" : unknownTypeComment(op.table, op.column)}`;
 }
 
 /** The Active Record model of a table: the project's own class when its model files were given, else Rails' naming convention, said in a comment. */
@@ -284,10 +318,7 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
     case "drop_column": {
       // remove_columns drops several in one call: each gets its own remove_column, or rollback re-adds only one
       const dropped = migration.up.filter((o): o is typeof op => o.kind === "drop_column" && o.loc.line === op.loc.line && o.text === op.text);
-      const calls = dropped.map((o) => {
-        const { type, note } = columnTypeOf(types, o.table, o.column, o.type, migration.up.indexOf(o));
-        return `remove_column ${sym(o.table)}, ${sym(o.column)}, ${type}${removedColumnOptions(types?.columnDefinition?.(o.table, o.column))}${note}`;
-      });
+      const calls = dropped.map((o) => `remove_column ${sym(o.table)}, ${sym(o.column)}, ${removedColumnArgs(types, migration, o, migration.up.indexOf(o))}`);
       const many = dropped.length > 1;
       return [
         many
