@@ -1,5 +1,6 @@
 import type { Migration, Operation } from "../../model.js";
-import { defineRule } from "../support/rule.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
+import { popSuffix } from "../../database/dialect-file.js";
 import { fixFor } from "../support/fix.js";
 import { existingTable } from "../support/scope.js";
 import { strongestLock, tableLockMode, WRITE_BLOCKING_MODES } from "../support/lock-modes.js";
@@ -54,6 +55,50 @@ function connectionSetting(layout: string): string {
   return [`-- this file holds a CONCURRENTLY statement, which ${layout} can run only alone in its file (the file is one query,`, `-- one transaction): a SET lock_timeout beside it would make it fail.`, ...where].join("\n");
 }
 
+/**
+ * The SET for a migration whose runner hands its connection back to others when it is done (concourse's migrator
+ * returns the pooled connection to the application, golang-migrate's WithInstance and Flyway or Liquibase under
+ * Spring share the application's pool): a plain SET would stay on that connection and time out the application's
+ * own lock waits. Inside a transaction (the runner's, the file's own BEGIN, or PostgreSQL's implicit one for a file
+ * sent as one query of several statements) SET LOCAL ends with it. Outside one SET LOCAL does nothing, so a plain
+ * SET first and RESET last; goose without a transaction sends each statement on its pool, where a SET may not even
+ * reach the next statement's connection: the connection's own setting instead.
+ */
+function lockTimeoutFix(ctx: RuleContext, index: number): string {
+  const { migration } = ctx;
+  if (concurrentInOneQuery(migration)) return connectionSetting(migration.layout);
+  const op = migration.up[index];
+  const begin = migration.up.slice(0, index).findLast((o) => o.kind === "transaction_control");
+  const opened = begin?.kind === "transaction_control" && begin.action === "begin" ? begin : undefined;
+  if (op.inTransaction && opened) return `SET LOCAL lock_timeout = '5s';  -- right after BEGIN (line ${opened.loc.line}): SET LOCAL ends with the transaction, so the setting does not stay on the connection`;
+  if (op.inTransaction) return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${LAYOUT_TRANSACTION[migration.layout] ?? "the runner runs it in a transaction"}, and SET LOCAL ends with it, so the setting does not stay on the connection`;
+  if (ONE_QUERY_LAYOUTS.has(migration.layout) && !popSuffix(migration.path)?.autocommit)
+    return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${migration.layout} sends the file as one query, which PostgreSQL runs as one transaction once it holds two statements, and SET LOCAL ends with it`;
+  if (migration.layout === "goose")
+    return [
+      `-- a NO TRANSACTION migration: goose sends each statement on its own from its connection pool, so a SET may not reach the next statement's connection, and stays on the one it reached.`,
+      `-- set it for the migration's connection instead, e.g. a run-time parameter of the database URL goose is given (postgres://user@host/db?options=-c%20lock_timeout%3D5s),`,
+      `-- or for the role it runs as (run this as that role): ALTER ROLE CURRENT_USER SET lock_timeout = '5s';`,
+    ].join("\n");
+  return [
+    `-- this migration runs outside a transaction, where SET LOCAL does nothing: set it first, and reset it last, so the connection does not keep it`,
+    `SET lock_timeout = '5s';  -- first statement of the migration`,
+    `-- ... the migration's statements ...`,
+    `RESET lock_timeout;  -- last statement of the migration`,
+  ].join("\n");
+}
+
+/** How the layout's runner wraps a file it runs in a transaction, for the fix's comment. */
+const LAYOUT_TRANSACTION: Record<string, string> = {
+  "golang-migrate": "the file runs as one query, one transaction",
+  rivermigrate: "rivermigrate runs each version in a transaction",
+  dbmate: "dbmate runs the migration in a transaction",
+  goose: "goose runs the migration in a transaction",
+  flyway: "Flyway runs the migration in a transaction",
+  liquibase: "Liquibase runs the changeset in a transaction",
+  prisma: "the file runs as one query, one transaction",
+};
+
 export default defineRule({
   meta: {
     id: "require-lock-timeout",
@@ -87,7 +132,7 @@ export default defineRule({
       op,
       message: `No lock_timeout is set before this statement locks ${tableAt(op, index)}: if it waits behind a long query, ${queued(ctx.migration.up.filter((o) => o.loc.line === op.loc.line && o.text === op.text))}.`,
       fix: fixFor(ctx.framework, {
-        sql: concurrentInOneQuery(ctx.migration) ? connectionSetting(ctx.migration.layout) : `SET lock_timeout = '5s';  -- first statement of the migration (SET LOCAL inside a transaction)`,
+        sql: lockTimeoutFix(ctx, index),
       }),
     });
   },
