@@ -58,4 +58,23 @@ describe("a data change that applies again when run again is not moved after the
     expect(plain?.fix).toContain(BEFORE_THE_NEW_CODE.replace("migration 1", "revision 1") + " (an INSERT ... SELECT into task_events with no ON CONFLICT or NOT EXISTS)");
     expect(fixes.find((f) => f.path.endsWith("f1a2b3c4d5e6_guarded.py"))?.fix).toContain("once revision 1 is deployed");
   });
+
+  it("Django: a RunPython that multiplies each row's field, or updates it from F() of itself, runs right after migration 1", async () => {
+    const initial = 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="Invoice", fields=[("id", models.BigAutoField(primary_key=True)), ("total_hours", models.IntegerField(null=True))]),\n    ]\n';
+    const data = (fn: string, body: string, schema: string, dependency: string) =>
+      `from django.db import migrations, models\n\n\ndef ${fn}(apps, schema_editor):\n    Invoice = apps.get_model("app", "Invoice")\n${body}\n\nclass Migration(migrations.Migration):\n    dependencies = [("app", "${dependency}")]\n    operations = [\n        ${schema},\n        migrations.RunPython(${fn}, migrations.RunPython.noop),\n    ]\n`;
+    const root = repo({
+      "manage.py": "",
+      "app/__init__.py": "",
+      "app/migrations/__init__.py": "",
+      "app/migrations/0001_initial.py": initial,
+      "app/migrations/0002_minutes.py": data("to_minutes", "    for invoice in Invoice.objects.all():\n        invoice.total_minutes = invoice.total_minutes * 60\n        invoice.save()\n", 'migrations.RenameField(model_name="invoice", old_name="total_hours", new_name="total_minutes")', "0001_initial"),
+      "app/migrations/0003_cents.py": data("to_cents", '    Invoice.objects.update(total_minutes=models.F("total_minutes") * 100)\n', 'migrations.AddField(model_name="invoice", name="note", field=models.TextField(null=True))', "0002_minutes"),
+      "app/migrations/0004_note.py": data("fill_note", '    Invoice.objects.update(note="minutes")\n', 'migrations.AddField(model_name="invoice", name="unit", field=models.TextField(null=True))', "0003_cents"),
+    });
+    const fixes = await splitFixes(root);
+    expect(fixes.find((f) => f.path.endsWith("0002_minutes.py"))?.fix).toContain(`${BEFORE_THE_NEW_CODE} (invoice.total_minutes = invoice.total_minutes * 60)`);
+    expect(fixes.find((f) => f.path.endsWith("0003_cents.py"))?.fix).toContain(`${BEFORE_THE_NEW_CODE} (Invoice.objects.update(total_minutes=models.F("total_minutes") * 100))`);
+    expect(fixes.find((f) => f.path.endsWith("0004_note.py"))?.fix).toContain("once migration 1 is deployed");
+  });
 });

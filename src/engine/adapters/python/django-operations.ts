@@ -750,6 +750,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     ...(facts ? { mentions: facts.mentions } : {}),
     ...(readsThrough.length ? { readsThrough } : {}),
     ...(facts?.readOnly ? { readOnly: true } : {}),
+    ...(facts?.repeats ? { repeats: facts.repeats } : {}),
     ...rowWritesOf(facts, ctx.state),
   };
   const back: OperationInput[] =

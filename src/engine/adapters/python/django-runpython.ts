@@ -10,6 +10,7 @@ import { evaluate, type Bindings } from "./values.js";
 import { unfilteredWrites, valueDeletes } from "./django-querysets.js";
 import { readsOnly } from "./django-read-only.js";
 import { rowWrites, type RowWrite } from "./django-row-writes.js";
+import { repeatedWrite } from "./django-repeats.js";
 import { tablesReadBySql } from "./django-sql-reads.js";
 import { classAttributesRead, instanceHelpers } from "./django-live-model-uses.js";
 import { fieldCopies, type FieldCopy } from "./django-field-copies.js";
@@ -37,6 +38,8 @@ export interface DataFunctionFacts {
   readOnly: boolean;
   /** the rows of its models it deletes or overwrites (django-row-writes.ts) */
   rowWrites: RowWrite[];
+  /** a write that changes the data again when the function runs again (django-repeats.ts) */
+  repeats?: string;
   /** the tables the SELECTs it runs itself read (`cursor.execute(...)`: django-sql-reads.ts) */
   sqlReads: string[];
   /** the field values it copies from rows of one model into rows of another it saves (django-field-copies.ts) */
@@ -158,5 +161,11 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     const bound = imports.lookup(name) ?? name;
     return { name, className: bound.slice(bound.lastIndexOf(".") + 1) };
   });
-  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), sqlReads: tablesReadBySql(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }) };
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), sqlReads: tablesReadBySql(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }) };
+}
+
+/** `{ repeats }` when the body has a write that applies again on a second run, else nothing. */
+function repeatsOf(body: PyNode): { repeats?: string } {
+  const repeats = repeatedWrite(body);
+  return repeats ? { repeats } : {};
 }
