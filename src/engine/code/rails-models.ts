@@ -110,7 +110,9 @@ export function readRailsModels(files: readonly SourceFile[]): RailsModel[] {
       }
       modelFiles ??= readModelFiles(files);
       const known = modelFiles.find((m) => m.path === model.path && (m.className === model.className || m.className.endsWith(`::${model.className}`)));
-      models.push(known ? { ...model, tables: known.tables } : model);
+      // the reader of app/models knows the class by its whole name, enclosing classes included (Mobility's
+      // `class Translation` opened inside Condition is Condition::Translation, of condition_translations)
+      models.push(known ? { ...model, className: known.className, tables: known.tables } : model);
     }
   }
   return models;

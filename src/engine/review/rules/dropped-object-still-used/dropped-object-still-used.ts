@@ -1,4 +1,8 @@
-import { fixFor, modelName, sym } from "../../../rules/support/fix.js";
+import { fixFor, sym } from "../../../rules/support/fix.js";
+import { ignoredColumnsFix } from "../../../rules/support/rails-fix.js";
+import { isModelPath } from "../../../adapters/rails/model-path.js";
+import { rubyReaders, rubyReadersLoaded } from "../../../adapters/rails/ruby-readers.js";
+import type { SourceFile } from "../../../model.js";
 import { safeToDrop, sharedFieldName, sharedReverseAccessor } from "../../../code/code-models.js";
 import type { Usage } from "../../../code/usage-search.js";
 import { changedTargets, type UsageTarget } from "../../../code/usage-targets.js";
@@ -51,6 +55,23 @@ function usagesOf(ctx: ReviewRuleContext, target: UsageTarget, excluded: Readonl
   return { usages: inOrder(kept.usages), left: inOrder(left.usages), truncated };
 }
 
+/** What a Rails fix needs to name the model of a table: the project's model classes in the code given (read with Prism). */
+interface ModelLookup {
+  model(table: string): { className: string; path: string; opening: string[] } | undefined;
+  modelFiles(): readonly SourceFile[];
+}
+
+function modelLookup(codeFiles: readonly SourceFile[]): ModelLookup | undefined {
+  if (!rubyReadersLoaded()) return undefined;
+  const modelFiles = codeFiles.filter((f) => isModelPath(f.path));
+  const models = rubyReaders().readModelFiles(modelFiles);
+  return {
+    // the most specific name a model answers to is the last it lists (its table_name, or Condition::Translation's condition_translations)
+    model: (table) => models.find((m) => m.tables.at(-1) === table) ?? models.find((m) => m.tables.includes(table)),
+    modelFiles: () => modelFiles,
+  };
+}
+
 function describe(target: UsageTarget): string {
   switch (target.kind) {
     case "drop_column":
@@ -69,7 +90,7 @@ function describe(target: UsageTarget): string {
  * rename needs the code moved to the new name (rename-column's fix on the same line writes the steps that keep
  * both names working while it deploys). `certain`: every line reads this table's; otherwise they are to check.
  */
-function fixOf(target: UsageTarget, files: string[], certain = true): string {
+function fixOf(target: UsageTarget, files: string[], certain = true, models?: ModelLookup): string {
   const where = listed(files);
   const column = target.column ?? "";
   const name = target.kind === "drop_column" || target.kind === "rename_column" ? (target.ormField ?? column) : target.label;
@@ -87,12 +108,12 @@ function fixOf(target: UsageTarget, files: string[], certain = true): string {
       -- 1. Remove every use of ${name} in ${lines} and deploy that code first.
       -- 2. Then merge this migration.`,
     rails: () => target.kind === "drop_column"
-      ? `
-        # 1. Stop using ${column} in ${lines} and make Active Record forget the column, then deploy:
-        class ${modelName(target.table)} < ApplicationRecord
-          self.ignored_columns += ["${column}"]
-        end
-        # 2. Then merge this migration (remove_column ${sym(target.table)}, ${sym(column)}, ...).`
+      ? [
+          `# 1. Stop using ${column} in ${lines} and make Active Record forget the column, then deploy:`,
+          // the project's own class of the table (Condition::Translation, opened as its file opens it), never a name made up from the table's
+          ignoredColumnsFix(models, target.table, [column], target.migration),
+          `# 2. Then merge this migration (remove_column ${sym(target.table)}, ${sym(column)}, ...).`,
+        ].join("\n")
       : `# 1. Remove the model and every use of ${target.label} in ${lines} and deploy.\n# 2. Then merge this migration.`,
     django: () => target.kind === "drop_table" && target.ormField
       ? `
@@ -134,8 +155,10 @@ export default defineReviewRule({
       const found = usagesOf(ctx, target, excluded, reaches);
       // lines that name it through Active Record while the deployed model ignores it: they fail today already, the drop changes nothing for them
       const namedElsewhere = reaches ? found.left : [];
-      // only the lines that may be this model's (another model's column of the same name is no concern of this drop)
-      const alreadyBroken = ctx.judgeUsages ? ctx.judgeUsages(target, namedElsewhere).filter((u) => u.reference === "refers" || u.reference === "unsure") : namedElsewhere;
+      // only the lines that read this model's: one whose receiver's model the code does not say may be another table's
+      // column of the same name (forms-admin: conditions.answer_value beside the dropped condition_translations'), so it
+      // is no evidence either way and is not claimed as broken
+      const alreadyBroken = ctx.judgeUsages ? ctx.judgeUsages(target, namedElsewhere).filter((u) => u.reference === "refers") : namedElsewhere;
       // whether each can be this table's (usage-reference.ts, read with the grammars by the review); without it, all count
       const all: Array<Usage & { reference: Reference }> = ctx.judgeUsages ? ctx.judgeUsages(target, found.usages) : found.usages.map((u) => ({ ...u, reference: "refers" }));
       const refers = all.filter((u) => u.reference === "refers");
@@ -155,7 +178,7 @@ export default defineReviewRule({
           severity,
           message: `${describe(target)}; ${why(shown)}. Check that none of them reads ${target.label}.`,
           details: [...(note ? [note] : []), ...usages.map((u) => `${u.path}:${u.line}: ${u.text}`)],
-          fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))], false),
+          fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))], false, target.migration.framework === "rails" ? modelLookup(ctx.codeFiles) : undefined),
         });
       };
       if (refers.length === 0 && unsure.length > 0) {
@@ -212,7 +235,7 @@ export default defineReviewRule({
         statement: target.op.text,
         message: `${describe(target)} while application code still uses ${names}: ${shown}. Those lines fail once this migration runs${verdict ? ` (${verdict.reason}, but these lines still name it)` : ""}.`,
         details: usages.map((u) => `${u.path}:${u.line}: ${u.text}`),
-        fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))]),
+        fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))], true, target.migration.framework === "rails" ? modelLookup(ctx.codeFiles) : undefined),
       });
     }
   },
