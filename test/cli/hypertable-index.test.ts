@@ -2,7 +2,9 @@
  * An index on a TimescaleDB hypertable through `migguard lint` (README: index-without-concurrently): TimescaleDB
  * refuses CREATE INDEX CONCURRENTLY on a hypertable, so where an earlier migration made the table one
  * (create_hypertable in SQL or in an Alembic op.execute) the fix builds it WITH (timescaledb.transaction_per_chunk)
- * outside a transaction, and says why; a table that was never made one keeps the CONCURRENTLY fix.
+ * outside a transaction, and says why; so it is where no migration creates the table and the application's SQLAlchemy
+ * models run create_hypertable on it (datanommer's after_create DDL); a table that was never made one keeps the
+ * CONCURRENTLY fix.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,6 +66,40 @@ describe("an index on a TimescaleDB hypertable", () => {
     const [finding] = await lint(cwd, "alembic/versions");
     expect(finding.fix).toContain("postgresql_concurrently=True");
     expect(finding.fix).not.toContain("transaction_per_chunk");
+  });
+
+  it("Alembic: no revision creates the table, the models' after_create DDL makes it a hypertable (datanommer): the per-chunk build, naming that code", async () => {
+    const models = [
+      "from sqlalchemy import Column, DateTime, Integer, Text, event",
+      "from sqlalchemy.orm import declarative_base",
+      "from sqlalchemy.schema import DDL",
+      "",
+      "Base = declarative_base()",
+      "",
+      "",
+      "class Message(Base):",
+      '    __tablename__ = "messages"',
+      "    id = Column(Integer, primary_key=True)",
+      "    timestamp = Column(DateTime, nullable=False)",
+      "    agent_name = Column(Text)",
+      "",
+      "",
+      "def _setup_hypertable(table_class):",
+      '    event.listen(table_class.__table__, "after_create", DDL(f"SELECT create_hypertable(\'{table_class.__tablename__}\', \'timestamp\');"))',
+      "",
+      "",
+      "_setup_hypertable(Message)",
+      "",
+    ].join("\n");
+    const cwd = repo({
+      "app/models.py": models,
+      "app/alembic/versions/a1_init.py": revision("a1", "None", "    pass"),
+      "app/alembic/versions/b2_agent_name.py": revision("b2", `"a1"`, INDEX),
+    });
+    const [finding] = await lint(cwd, "app/alembic/versions");
+    expect(finding.message).toContain("messages is a TimescaleDB hypertable, which refuses CONCURRENTLY");
+    expect(finding.fix).toContain("(create_hypertable at app/models.py:16, in the application's code; no migration creates the table)");
+    expect(finding.fix).toContain(`postgresql_with={"timescaledb.transaction_per_chunk": True}`);
   });
 
   it("SQL: create_hypertable in an earlier file; a per-chunk build of the index is not reported", async () => {

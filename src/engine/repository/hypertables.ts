@@ -12,6 +12,8 @@ import { lastBefore } from "./last-before.js";
 export interface HypertableOrigin {
   path: string;
   line: number;
+  /** the application's code makes it one (no migration creates the table): code/model-hypertables.ts */
+  byCode?: boolean;
 }
 
 /** What `op` says of hypertables: tables made one (with `origin`) and tables no longer one (undefined). */

@@ -15,9 +15,27 @@ import { calleeOf, keywordText, withKeyword } from "../support/python-call.js";
 import { reindented } from "../support/data-code.js";
 import { NO_WAY_OUT_OF_TRANSACTION, popLeaveTransaction, sendsOneQuery } from "../support/leave-transaction.js";
 import { indexName } from "../../adapters/rails/rails-names.js";
+import { codeHypertables } from "../../code/model-hypertables.js";
+import { alembicCode } from "../support/alembic-code.js";
+import { nameKey } from "../support/facts.js";
 
-/** `made` as the message and fix say it: the migration and line of its create_hypertable. */
-const madeWhere = (ctx: RuleContext, made: HypertableOrigin) => (made.path === ctx.migration.path ? `line ${made.line} of this migration` : `${made.path}:${made.line}`);
+/** `made` as the message and fix say it: the migration (or application code) and line of its create_hypertable. */
+const madeWhere = (ctx: RuleContext, made: HypertableOrigin) =>
+  made.byCode
+    ? `${made.path}:${made.line}, in the application's code; no migration creates the table`
+    : made.path === ctx.migration.path
+      ? `line ${made.line} of this migration`
+      : `${made.path}:${made.line}`;
+
+/**
+ * `table` made a hypertable by the application's Python code (an SQLAlchemy after_create DDL), when no migration
+ * creates it: a table a migration creates never runs such a listener, so the code's call says nothing of it.
+ */
+export function codeHypertable(ctx: RuleContext, table: string): HypertableOrigin | undefined {
+  if (ctx.repository.tableBirth(table)) return undefined;
+  const found = codeHypertables(alembicCode(ctx).code).get(nameKey(table));
+  return found && { ...found, byCode: true };
+}
 
 /**
  * The per-chunk CREATE INDEX of `op`: its own SQL with the option added (SQL, or SQL a framework runs), else written

@@ -35,6 +35,138 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "datanommer 429e6f2cba6f: no migration creates messages; the models' after_create listener runs create_hypertable on it (an f-string of the __tablename__ of the class its module passes): the per-chunk build, and the fix says where the code makes it a hypertable; users, which no call passes, keeps CONCURRENTLY",
+      path: "datanommer/models/alembic/versions/429e6f2cba6f_message_agent_name.py",
+      files: {
+        "datanommer/models/__init__.py": `from sqlalchemy import Column, DateTime, Integer, Text, event
+from sqlalchemy.orm import declarative_base
+from sqlalchemy.schema import DDL
+
+DeclarativeBase = declarative_base()
+
+
+class Message(DeclarativeBase):
+    __tablename__ = "messages"
+    id = Column(Integer, primary_key=True)
+    timestamp = Column(DateTime, nullable=False)
+    agent_name = Column(Text)
+
+
+class User(DeclarativeBase):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    name = Column(Text)
+
+
+def _setup_hypertable(table_class):
+    event.listen(
+        table_class.__table__,
+        "after_create",
+        DDL(f"SELECT create_hypertable('{table_class.__tablename__}', 'timestamp');"),
+    )
+
+
+_setup_hypertable(Message)
+`,
+        "datanommer/models/alembic/versions/5db25abc63be_init.py": `from alembic import op
+
+revision = "5db25abc63be"
+down_revision = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass
+`,
+      },
+      code: `from alembic import op
+
+revision = "429e6f2cba6f"
+down_revision = "5db25abc63be"
+
+
+def upgrade():
+    op.create_index(op.f("ix_messages_agent_name"), "messages", ["agent_name"], unique=False)
+    op.create_index(op.f("ix_users_name"), "users", ["name"], unique=False)
+
+
+def downgrade():
+    pass
+`,
+      lines: [8, 9],
+      fixes: ["# messages is a TimescaleDB hypertable (create_hypertable at datanommer/models/__init__.py:25, in the application's code; no migration creates the table), which refuses CREATE INDEX CONCURRENTLY (\"hypertables do not support concurrent index creation\").\n# WITH (timescaledb.transaction_per_chunk) builds the index chunk by chunk, each chunk in a transaction of its own,\n# so writes wait only on the chunk being indexed. Like CONCURRENTLY it cannot run inside a transaction block.\n# A build that fails leaves the index INVALID on messages (new chunks still get it): drop it and build it again.\nwith op.get_context().autocommit_block():\n    op.create_index(op.f(\"ix_messages_agent_name\"), \"messages\", [\"agent_name\"], unique=False, postgresql_with={\"timescaledb.transaction_per_chunk\": True})", "with op.get_context().autocommit_block():\n    op.create_index(op.f(\"ix_users_name\"), \"users\", [\"name\"], unique=False, postgresql_concurrently=True)"],
+    },
+    {
+      framework: "alembic",
+      name: "a table an earlier revision creates (op.create_table), though the models' after_create DDL makes it a hypertable when create_all creates it: the revision's table never ran that listener, so CONCURRENTLY stays",
+      path: "datanommer/models/alembic/versions/429e6f2cba6f_message_agent_name.py",
+      files: {
+        "datanommer/models/__init__.py": `from sqlalchemy import Column, DateTime, Integer, Text, event
+from sqlalchemy.orm import declarative_base
+from sqlalchemy.schema import DDL
+
+DeclarativeBase = declarative_base()
+
+
+class Message(DeclarativeBase):
+    __tablename__ = "messages"
+    id = Column(Integer, primary_key=True)
+    timestamp = Column(DateTime, nullable=False)
+    agent_name = Column(Text)
+
+
+class User(DeclarativeBase):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    name = Column(Text)
+
+
+def _setup_hypertable(table_class):
+    event.listen(
+        table_class.__table__,
+        "after_create",
+        DDL(f"SELECT create_hypertable('{table_class.__tablename__}', 'timestamp');"),
+    )
+
+
+_setup_hypertable(Message)
+`,
+        "datanommer/models/alembic/versions/5db25abc63be_init.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "5db25abc63be"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("messages", sa.Column("id", sa.Integer), sa.Column("timestamp", sa.DateTime), sa.Column("agent_name", sa.Text))
+
+
+def downgrade():
+    pass
+`,
+      },
+      code: `from alembic import op
+
+revision = "429e6f2cba6f"
+down_revision = "5db25abc63be"
+
+
+def upgrade():
+    op.create_index(op.f("ix_messages_agent_name"), "messages", ["agent_name"], unique=False)
+
+
+def downgrade():
+    pass
+`,
+      lines: [8],
+      fixes: ["with op.get_context().autocommit_block():\n    op.create_index(op.f(\"ix_messages_agent_name\"), \"messages\", [\"agent_name\"], unique=False, postgresql_concurrently=True)"],
+    },
+    {
+      framework: "alembic",
       name: "datanommer's messages, a TimescaleDB hypertable an earlier revision made (op.execute of create_hypertable): TimescaleDB refuses CONCURRENTLY, so op.create_index keeps its arguments and builds chunk by chunk (postgresql_with), op.execute's SQL gets the WITH option, both in an autocommit block",
       path: "alembic/versions/b2_headers.py",
       files: { "alembic/versions/a1_messages.py": `from alembic import op

@@ -11,7 +11,7 @@ import { reindented } from "../support/data-code.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withPositional, withoutKeyword } from "../support/python-call.js";
 import { outOfBatch } from "../support/alembic-batch.js";
 import { alembicLoopIndexFix } from "./alembic-loop-index.js";
-import { hypertableIndexReport } from "./hypertable-index.js";
+import { codeHypertable, hypertableIndexReport } from "./hypertable-index.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { NO_WAY_OUT_OF_TRANSACTION, popLeaveTransaction, sendsOneQuery } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
@@ -256,7 +256,8 @@ export default defineRule({
       if (op.concurrently || op.perChunk || !tableWithRows(ctx, op.table, index) || builtBefore(ctx, op, index)) continue;
       const name = op.name ?? derivedName(op.table, op.columns, "idx");
       // TimescaleDB refuses CONCURRENTLY on a hypertable: the CONCURRENTLY fix would fail there
-      const hypertable = ctx.repository.hypertable(op.table, index);
+      // the application's code may make it one too (read for an Alembic revision only: it loads the Python grammar)
+      const hypertable = ctx.repository.hypertable(op.table, index) ?? (ctx.framework === "alembic" ? codeHypertable(ctx, op.table) : undefined);
       if (hypertable) {
         ctx.report({ op, ...hypertableIndexReport(ctx, op, name, hypertable) });
         continue;
