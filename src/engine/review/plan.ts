@@ -25,6 +25,7 @@ import { reviewedChanges } from "./reviewed-changes.js";
 import { recentOnBase } from "./recent-on-base.js";
 import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey } from "./classify.js";
 import { schemaDumpOf } from "../repository/schema-dump-paths.js";
+import { dumpCatchUpPaths } from "./dumps/dump-catch-up-paths.js";
 import { compareVersions, newestVersion } from "../migration-versions.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
 import { isGoModPath, isWithin, repositoryFactPaths, isDjangoModelPath } from "../repository/fact-paths.js";
@@ -179,6 +180,8 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
       if (dump && files.some((file) => dump.covers(file))) base.add(path);
     }
   }
+  // a dump changed while no migration it describes did: its newest migrations say whether it only catches up with them
+  if (basePaths) for (const path of dumpCatchUpPaths(changes, basePaths, config)) base.add(path);
   // a new migration older than some on the base branch: what those do says whether the order matters
   if (basePaths && added.length) for (const path of newerOnBase(added, basePaths, config, new RailsDatabases(siblings))) base.add(path);
   // a structure.sql the change leaves alone while adding migrations: its schema_migrations rows say whether it

@@ -3,12 +3,14 @@
  * `ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do ... end` (or `ActiveRecord::Schema.define`).
  */
 import { rubyIntegerOf } from "../../adapters/rails/ruby-integer.js";
-import { BlockNode, CallNode, ConstantPathNode, StatementsNode, IntegerNode, KeywordHashNode, AssocNode, SymbolNode, type Node } from "@ruby/prism";
+import { ArrayNode, BlockNode, CallNode, ConstantPathNode, StatementsNode, IntegerNode, KeywordHashNode, AssocNode, StringNode, SymbolNode, type Node } from "@ruby/prism";
 import { RubyVisitor } from "../../adapters/rails/ruby-visitor.js";
 import { rubyChildren } from "../../adapters/rails/ruby-children.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import { RubySource } from "../../adapters/rails/ruby-source.js";
 import type { DumpVersions } from "./dump-versions.js";
+import { dumpName, type DumpItem } from "./dump-items.js";
+import { foreignKeyColumn } from "../../adapters/rails/inflections.js";
 
 /** `ActiveRecord::Schema` or `ActiveRecord::Schema[7.1]` */
 function isSchemaConstant(node: Node | null, source: RubySource): boolean {
@@ -80,4 +82,81 @@ export function schemaRbShape(content: string): string | undefined {
   };
   visit(result.value);
   return shape;
+}
+
+const stringOf = (node: Node | undefined): string | undefined => (node instanceof StringNode ? node.unescaped.value : node instanceof SymbolNode ? node.unescaped.value : undefined);
+
+/** A call's keyword argument (`name: "index_users_on_email"`) as a string, when it is one. */
+function keywordString(call: CallNode, key: string): string | undefined {
+  for (const argument of call.arguments_?.arguments_ ?? [])
+    if (argument instanceof KeywordHashNode)
+      for (const element of argument.elements) if (element instanceof AssocNode && stringOf(element.key) === key) return stringOf(element.value);
+  return undefined;
+}
+
+/** An index's columns: `["a", "b"]`, or one column as a string (an expression index's SQL is kept as written). */
+function indexColumns(node: Node | undefined): string[] | undefined {
+  if (node instanceof ArrayNode) {
+    const names = node.elements.map(stringOf);
+    return names.every((n) => n !== undefined) ? names.map((n) => n!.toLowerCase()) : undefined;
+  }
+  const one = stringOf(node);
+  return one === undefined ? undefined : [one.toLowerCase()];
+}
+
+/**
+ * A schema.rb's items (dump-items.ts): each create_table's table and columns (`t.integer "next_page"`, its
+ * definition as written), its `t.index`es and top-level add_index by name, add_foreign_key with its table and
+ * referencing column (`column:`, else Rails' `<to_table singular>_id`), every other statement as written. The
+ * define's version is not an item. Undefined when it does not parse.
+ */
+export function schemaRbItems(content: string): DumpItem[] | undefined {
+  const result = parseRuby(content);
+  if (result.errors.length > 0) return undefined;
+  const source = new RubySource(content);
+  const text = (node: Node) => source.textOf(node).replace(/\s+/g, " ").trim();
+  let items: DumpItem[] | undefined;
+  const index = (call: CallNode, table: string | undefined, columnsAt: number): DumpItem => {
+    const args = call.arguments_?.arguments_ ?? [];
+    const name = keywordString(call, "name");
+    return { kind: "index", table, ...(name ? { name: name.toLowerCase() } : {}), columns: indexColumns(args[columnsAt]), text: text(call) };
+  };
+  const visit = (node: Node) => {
+    if (items === undefined && node instanceof CallNode && node.name === "define" && isSchemaConstant(node.receiver, source)) {
+      items = [];
+      const body = node.block instanceof BlockNode && node.block.body instanceof StatementsNode ? node.block.body.body : [];
+      for (const statement of body) {
+        const args = statement instanceof CallNode ? (statement.arguments_?.arguments_ ?? []) : [];
+        const first = stringOf(args[0]);
+        const table = first === undefined ? undefined : dumpName(first);
+        if (statement instanceof CallNode && statement.name === "create_table" && table) {
+          items.push({ kind: "table", table, text: args.slice(1).map(text).join(", ") });
+          const inner = statement.block instanceof BlockNode && statement.block.body instanceof StatementsNode ? statement.block.body.body : [];
+          for (const column of inner) {
+            const name = column instanceof CallNode ? stringOf(column.arguments_?.arguments_?.[0]) : undefined;
+            if (column instanceof CallNode && column.name === "index") items.push(index(column, table, 0));
+            else if (column instanceof CallNode && name !== undefined && column.name !== "check_constraint" && column.name !== "exclusion_constraint" && column.name !== "unique_constraint")
+              items.push({ kind: "column", table, column: name.toLowerCase(), text: text(column) });
+            else items.push({ kind: "other", table, text: text(column) });
+          }
+          continue;
+        }
+        if (statement instanceof CallNode && statement.name === "add_index" && table) {
+          items.push(index(statement, table, 1));
+          continue;
+        }
+        if (statement instanceof CallNode && statement.name === "add_foreign_key" && table) {
+          const to = stringOf(args[1]);
+          const column = keywordString(statement, "column") ?? (to ? foreignKeyColumn(to) : undefined);
+          items.push({ kind: "other", table, ...(column ? { columns: [column.toLowerCase()] } : {}), text: text(statement) });
+          continue;
+        }
+        items.push({ kind: "other", text: text(statement).replace(/(["'])pg_catalog\./, "$1") });
+      }
+      return;
+    }
+    for (const child of rubyChildren(node)) visit(child);
+  };
+  visit(result.value);
+  return items;
 }

@@ -7,6 +7,7 @@
 import { parseStatements, type PgNode } from "../../adapters/sql/pg-parser.js";
 import { withoutPsqlMetaCommands } from "../../adapters/sql/psql-meta.js";
 import type { DumpVersions } from "./dump-versions.js";
+import { dumpName, type DumpItem } from "./dump-items.js";
 
 function constantString(node: PgNode | undefined): string | undefined {
   const constant = node?.A_Const;
@@ -58,4 +59,44 @@ export function structureSqlShape(content: string): string | undefined {
       return JSON.stringify(tree);
     })
     .join("\n");
+}
+
+const relationName = (relation: PgNode | undefined): string | undefined => (relation?.relname ? dumpName(String(relation.relname)) : undefined);
+
+/**
+ * A structure.sql's items (dump-items.ts), read with PostgreSQL's parser: each CREATE TABLE's table and columns (a
+ * column's definition as its parse tree), each CREATE INDEX by name, every other statement as its parse tree (an
+ * ALTER TABLE ... ADD CONSTRAINT FOREIGN KEY with its table and referencing column). The schema_migrations rows are
+ * the versions, not items. Undefined when a statement does not parse.
+ */
+export function structureSqlItems(content: string): DumpItem[] | undefined {
+  const { statements, errors, tooComplex } = parseStatements(withoutPsqlMetaCommands(content));
+  if (errors.length || tooComplex.length) return undefined;
+  const items: DumpItem[] = [];
+  for (const statement of statements) {
+    const tree = withoutLocations(statement.stmt) as PgNode;
+    if (tree.InsertStmt?.relation?.relname === "schema_migrations") continue;
+    const create = tree.CreateStmt;
+    const table = relationName(create?.relation);
+    if (create && table) {
+      items.push({ kind: "table", table, text: "" });
+      for (const element of (create.tableElts ?? []) as PgNode[]) {
+        if (element.ColumnDef?.colname) items.push({ kind: "column", table, column: String(element.ColumnDef.colname).toLowerCase(), text: JSON.stringify(element) });
+        else items.push({ kind: "other", table, text: JSON.stringify(element) });
+      }
+      continue;
+    }
+    const index = tree.IndexStmt;
+    if (index?.idxname) {
+      const columns = ((index.indexParams ?? []) as PgNode[]).map((p) => (p.IndexElem?.name ? String(p.IndexElem.name).toLowerCase() : "?"));
+      items.push({ kind: "index", table: relationName(index.relation), name: String(index.idxname).toLowerCase(), columns, text: JSON.stringify(tree) });
+      continue;
+    }
+    // ALTER TABLE t ADD CONSTRAINT ... FOREIGN KEY (c): the referencing column goes with it
+    const alter = tree.AlterTableStmt;
+    const constraint = alter?.cmds?.length === 1 ? alter.cmds[0].AlterTableCmd?.def?.Constraint : undefined;
+    const fkColumns = constraint?.contype === "CONSTR_FOREIGN" ? ((constraint.fk_attrs ?? []) as PgNode[]).map((a) => String(a.String?.sval ?? "").toLowerCase()) : undefined;
+    items.push({ kind: "other", table: relationName(alter?.relation), ...(fkColumns ? { columns: fkColumns } : {}), text: JSON.stringify(tree) });
+  }
+  return items;
 }

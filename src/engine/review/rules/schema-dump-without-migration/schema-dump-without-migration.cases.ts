@@ -27,6 +27,20 @@ const REPLICA_BASE = {
   "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n",
 };
 
+
+// forms-admin 4ce3b3473d: 20250709114819 removed pages.next_page on the base branch, the dump still listed it
+const pagesSchema = (version: string, columns: string[]) =>
+  `ActiveRecord::Schema[8.0].define(version: ${version}) do\n  create_table "pages", force: :cascade do |t|\n${columns.map((c) => `    ${c}\n`).join("")}  end\nend\n`;
+const PAGES_COLUMNS = ['t.text "question_text"', 't.integer "next_page"', 't.boolean "is_optional", null: false', 't.index ["next_page"], name: "index_pages_on_next_page"'];
+const rb = (name: string, body: string) => `class ${name} < ActiveRecord::Migration[8.0]\n  def change\n    ${body}\n  end\nend\n`;
+const PAGES_MIGRATIONS = {
+  "db/migrate/20250101000000_create_pages.rb": rb("CreatePages", 'create_table :pages do |t|\n      t.text :question_text\n      t.integer :next_page, index: true\n      t.boolean :is_optional, null: false\n    end'),
+  "db/migrate/20250709114819_remove_next_page_from_pages.rb": rb("RemoveNextPageFromPages", "remove_column :pages, :next_page, :integer"),
+};
+const PAGES_BASE = { ...PAGES_MIGRATIONS, "db/schema.rb": pagesSchema("2025_07_02_152808", PAGES_COLUMNS) };
+const pagesStructure = (columns: string, versions: string[]) =>
+  `CREATE TABLE public.pages (\n    id bigint NOT NULL,\n${columns}\n);\n\nCREATE INDEX index_pages_on_next_page ON public.pages USING btree (next_page);\n\nINSERT INTO "schema_migrations" (version) VALUES\n${versions.map((v) => `('${v}')`).join(",\n")};\n`;
+
 export default defineReviewCases({
   invalid: [
     {
@@ -71,8 +85,33 @@ export default defineReviewCases({
       head: { "db/structure.sql": PHONE_STRUCTURE, "db/primary_replica_structure.sql": PHONE_STRUCTURE },
       findings: [{ path: "db/structure.sql", line: 7, message: "(db/primary_replica_structure.sql copies it and changed alike.)" }],
     },
+    {
+      name: "db/schema.rb loses a column a base migration removed, but a later one added it back: the migrations still build it",
+      base: {
+        ...PAGES_BASE,
+        "db/migrate/20250710000000_add_next_page_back.rb": rb("AddNextPageBack", "add_column :pages, :next_page, :integer"),
+      },
+      head: { "db/schema.rb": pagesSchema("2025_07_10_000000", PAGES_COLUMNS.filter((c) => !c.includes("next_page"))) },
+      findings: [{ path: "db/schema.rb", line: 1, message: "no migration it describes did" }],
+    },
+    {
+      name: "db/schema.rb catches up with the removal of next_page and adds a column no migration adds: not only a catch-up",
+      base: PAGES_BASE,
+      head: { "db/schema.rb": pagesSchema("2025_07_09_114819", [...PAGES_COLUMNS.filter((c) => !c.includes("next_page")), 't.string "slug"']) },
+      findings: [{ path: "db/schema.rb", line: 1, message: "no migration it describes did" }],
+    },
   ],
   valid: [
+    {
+      name: "db/schema.rb brought in line with a base migration that removed a column it still listed (forms-admin 4ce3b3473d, remove_next_page_from_pages): a note that it catches the dump up",
+      base: PAGES_BASE,
+      head: { "db/schema.rb": pagesSchema("2025_07_09_114819", PAGES_COLUMNS.filter((c) => !c.includes("next_page"))) },
+    },
+    {
+      name: "structure.sql brought in line with the same removal, the column's index with it: a note",
+      base: { ...PAGES_MIGRATIONS, "db/structure.sql": pagesStructure("    question_text text,\n    next_page integer", ["20250709114819", "20250101000000"]) },
+      head: { "db/structure.sql": pagesStructure("    question_text text", ["20250709114819", "20250101000000"]).replace(/CREATE INDEX[^\n]*\n\n/, "") },
+    },
     {
       name: "only the version changed, to one newer than every migration (hackatime cb04bb0677): schema-dump-version names that line, not this rule",
       base: { "db/schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_users.rb": "class Users < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n" },

@@ -1,6 +1,7 @@
 import { dumpVersions, schemaRbShape, shapeTables } from "../../dumps/dump-versions.js";
 import { structureSqlShape } from "../../dumps/structure-sql.js";
 import { coveredChanges, dumpAtHead, newestCovered } from "../../dumps/dump-coverage.js";
+import { describeCatchUp, dumpCatchUp } from "../../dumps/dump-catch-up.js";
 import { compareVersions } from "../../../migration-versions.js";
 import { defineReviewRule, type SchemaDumpState } from "../../review-rule.js";
 
@@ -77,6 +78,21 @@ export default defineReviewRule({
           // that line (dumped from a database with another migration); one hazard, one finding
           if (newest?.version && to && compareVersions(to, newest.version) !== 0 && dumpAtHead(state)) continue;
         }
+      }
+      // the dump only catches up with migrations the base branch already has (a column one of them removed, still
+      // listed): reverting it would break it again
+      const caughtUp = dumpCatchUp(ctx, state);
+      if (caughtUp) {
+        const names = caughtUp.map((m) => m.path).join(", ");
+        ctx.report({
+          path: state.dump.path,
+          line,
+          severity: "info",
+          statement: "dump caught up",
+          message: `${state.dump.path} changed without a migration, but it catches the dump up with ${names}: its change (${describeCatchUp(state)}) is what ${caughtUp.length > 1 ? "those migrations" : "that migration"} already ${caughtUp.length > 1 ? "make" : "makes"}, at or below the dump's version. The dump had not been written again after ${caughtUp.length > 1 ? "them" : "it"}; now it matches what the migrations build.`,
+          fix: "Nothing to do.",
+        });
+        continue;
       }
       if (source && state.mirrorOf?.identical) {
         ctx.report({

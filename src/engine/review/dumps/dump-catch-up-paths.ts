@@ -1,0 +1,29 @@
+/**
+ * The base migrations a review reads for a dump that changed while no migration it describes did: the newest
+ * DUMP_CATCH_UP_READS of them, whose operations say whether the dump only catches up with them (dump-catch-up.ts).
+ * A catch-up with an older migration is not recognised: its error stays.
+ */
+import type { Config } from "../../config.js";
+import type { ChangedFile } from "../changes.js";
+import { detectMigrationPath, isPrimaryFile } from "../classify.js";
+import { schemaDumpOf } from "../../repository/schema-dump-paths.js";
+import { RailsDatabases } from "../../repository/rails-databases.js";
+import { compareVersions } from "../../migration-versions.js";
+
+/** how many of a changed dump's newest migrations are read: a dump fixed by hand catches up with recent ones */
+export const DUMP_CATCH_UP_READS = 20;
+
+export function dumpCatchUpPaths(changes: readonly ChangedFile[], basePaths: readonly string[], config: Config): string[] {
+  const databases = new RailsDatabases([...basePaths, ...changes.map((c) => c.path)]);
+  const changedMigrations = changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])].flatMap((p) => detectMigrationPath(p, config) ?? []));
+  const files = basePaths.flatMap((p) => detectMigrationPath(p, config) ?? []).filter((f) => f.version !== undefined && isPrimaryFile(f));
+  const out = new Set<string>();
+  for (const change of changes) {
+    if (change.status !== "modified") continue;
+    const dump = schemaDumpOf(change.path, config, databases);
+    if (!dump || changedMigrations.some((f) => dump.covers(f))) continue;
+    const described = files.filter((f) => dump.covers(f)).sort((a, b) => compareVersions(b.version!, a.version!));
+    for (const f of described.slice(0, DUMP_CATCH_UP_READS)) out.add(f.path);
+  }
+  return [...out];
+}

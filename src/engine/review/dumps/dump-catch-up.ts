@@ -1,0 +1,140 @@
+/**
+ * A dump changed with no migration of the change behind it may only catch up with migrations the base branch
+ * already has: a hand-fixed dump that still listed a column an earlier migration removed (forms-admin's fixup of
+ * db/schema.rb after 20250709114819_remove_next_page_from_pages). Each item the dump adds or removes (dump-items.ts)
+ * is matched with what the migrations it describes (at or below its version) leave: a removed column is one the
+ * last of them to touch it dropped, an added one one it added, an index or foreign key goes with its table or column.
+ * An item written otherwise (a column's type or options), or one no migration read explains, leaves the change
+ * unexplained: the error stays.
+ */
+import type { Migration } from "../../model.js";
+import { compareVersions } from "../../migration-versions.js";
+import type { ReviewFacts, SchemaDumpState } from "../review-rule.js";
+import { diffItems, dumpName, type DumpItem } from "./dump-items.js";
+import { dumpVersions, schemaRbItems } from "./dump-versions.js";
+import { structureSqlItems } from "./structure-sql.js";
+
+/** The state the migrations leave of a table, column or index: whether it exists, and which migration said so last. */
+type Last = Map<string, { exists: boolean; by: Migration }>;
+
+interface Left {
+  tables: Last;
+  columns: Last;
+  /** by name, and by `table(columns)` */
+  indexes: Last;
+}
+
+const columnKey = (table: string, column: string) => `${dumpName(table)}.${column.toLowerCase()}`;
+const indexKey = (table: string, columns: readonly string[]) => `${dumpName(table)}(${columns.map((c) => c.toLowerCase()).join(",")})`;
+
+/** What the migrations, in version order, leave of each table, column and index they touch. */
+function leftBy(migrations: readonly Migration[]): Left {
+  const left: Left = { tables: new Map(), columns: new Map(), indexes: new Map() };
+  for (const by of migrations)
+    for (const op of by.up) {
+      const set = (map: Last, key: string, exists: boolean) => map.set(key, { exists, by });
+      if (op.kind === "create_table") {
+        set(left.tables, dumpName(op.table), true);
+        for (const column of op.columns) set(left.columns, columnKey(op.table, column.name), true);
+      } else if (op.kind === "drop_table") for (const table of op.tables) set(left.tables, dumpName(table), false);
+      else if (op.kind === "add_column") set(left.columns, columnKey(op.table, op.column.name), true);
+      else if (op.kind === "drop_column") set(left.columns, columnKey(op.table, op.column), false);
+      else if (op.kind === "rename_column") {
+        set(left.columns, columnKey(op.table, op.column), false);
+        set(left.columns, columnKey(op.table, op.newName), true);
+      } else if (op.kind === "add_index") {
+        if (op.name) set(left.indexes, op.name.toLowerCase(), true);
+        if (op.columns.length) set(left.indexes, indexKey(op.table, op.columns), true);
+      } else if (op.kind === "drop_index") {
+        for (const name of op.names) set(left.indexes, name.toLowerCase(), false);
+        if (op.table && op.columns.length) set(left.indexes, indexKey(op.table, op.columns), false);
+      } else if (op.kind === "rename_table") {
+        // the columns and indexes move with the table: not followed, so nothing of either table is explained
+        set(left.tables, dumpName(op.table), false);
+        set(left.tables, dumpName(op.newName), true);
+        for (const table of [op.table, op.newName]) set(left.tables, `renamed ${dumpName(table)}`, true);
+      }
+    }
+  return left;
+}
+
+/** The migration that explains a change of the dump's item, or undefined. */
+function explain(item: DumpItem, added: boolean, left: Left, removedColumns: ReadonlySet<string>, removedTables: ReadonlySet<string>, addedTables: ReadonlySet<string>): Migration | undefined {
+  const table = item.table;
+  if (table && left.tables.has(`renamed ${table}`)) return undefined;
+  const tableLeft = table ? left.tables.get(table) : undefined;
+  const agrees = (last: { exists: boolean; by: Migration } | undefined) => (last && last.exists === added ? last.by : undefined);
+  if (item.kind === "table") return agrees(tableLeft);
+  if (item.kind === "column") {
+    const own = left.columns.get(columnKey(table!, item.column!));
+    // a column of a table the migrations drop or create whole goes with it
+    if (table && (added ? addedTables : removedTables).has(table)) return agrees(own) ?? agrees(tableLeft);
+    return agrees(own);
+  }
+  if (table && (added ? addedTables : removedTables).has(table)) return agrees(tableLeft);
+  if (item.kind === "index") {
+    const byName = item.name ? agrees(left.indexes.get(item.name)) : undefined;
+    const byColumns = table && item.columns?.length ? agrees(left.indexes.get(indexKey(table, item.columns))) : undefined;
+    if (byName ?? byColumns) return byName ?? byColumns;
+  }
+  // an index or foreign key on a column the migrations dropped went with it (PostgreSQL drops both with the column)
+  if (!added && table && item.columns?.some((c) => removedColumns.has(columnKey(table, c)))) {
+    const column = item.columns.find((c) => removedColumns.has(columnKey(table, c)))!;
+    return left.columns.get(columnKey(table, column))?.by;
+  }
+  return undefined;
+}
+
+/**
+ * The base branch's migrations whose changes the dump's change only catches up with, oldest first; undefined when
+ * an item of the change is not theirs (or either side of the dump cannot be read).
+ */
+export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): Migration[] | undefined {
+  if (state.baseContent === undefined || state.headContent === undefined) return undefined;
+  const format = state.dump.format;
+  const read = (content: string) => (format === "schema.rb" ? schemaRbItems(content) : structureSqlItems(content));
+  const before = read(state.baseContent);
+  const after = before && read(state.headContent);
+  if (!before || !after) return undefined;
+  const diff = diffItems(before, after);
+  if (diff.changed.length || (!diff.added.length && !diff.removed.length)) return undefined;
+  const versions = dumpVersions(format, state.headContent);
+  const newest = versions.newest;
+  if (!newest) return undefined;
+  const recorded = new Set(versions.versions);
+  // the migrations the dump describes at its version (structure.sql: the versions it lists), read on the base branch
+  const described = (facts.baseMigrations ?? []).filter(
+    (f) => f.version !== undefined && state.dump.covers(f) && (format === "schema.rb" ? compareVersions(f.version, newest) <= 0 : recorded.has(f.version)),
+  );
+  const migrations = described
+    .flatMap((f) => facts.baseModels.get(f.path) ?? [])
+    .filter((m) => m.version !== undefined)
+    .sort((a, b) => compareVersions(a.version!, b.version!));
+  if (!migrations.length) return undefined;
+  // every described migration newer than the oldest one read must have been read, or a later one may undo it
+  const oldest = migrations[0].version!;
+  if (described.some((f) => compareVersions(f.version!, oldest) > 0 && !facts.baseModels.has(f.path))) return undefined;
+  const left = leftBy(migrations);
+  const gone = (map: Last) => new Set([...map].filter(([, l]) => !l.exists).map(([k]) => k));
+  const removedTables = new Set(diff.removed.filter((i) => i.kind === "table" && left.tables.get(i.table!)?.exists === false).map((i) => i.table!));
+  const addedTables = new Set(diff.added.filter((i) => i.kind === "table" && left.tables.get(i.table!)?.exists === true).map((i) => i.table!));
+  const removedColumns = new Set([...gone(left.columns)].filter((k) => diff.removed.some((i) => i.kind === "column" && columnKey(i.table!, i.column!) === k)));
+  const by = new Set<Migration>();
+  for (const [items, added] of [[diff.added, true], [diff.removed, false]] as const)
+    for (const item of items) {
+      const migration = explain(item, added, left, removedColumns, removedTables, addedTables);
+      if (!migration) return undefined;
+      by.add(migration);
+    }
+  return [...by].sort((a, b) => compareVersions(a.version!, b.version!));
+}
+
+/** The change in words: "removes pages.next_page", "adds users.phone, its index". */
+export function describeCatchUp(state: SchemaDumpState): string {
+  const read = (content: string) => (state.dump.format === "schema.rb" ? schemaRbItems(content) : structureSqlItems(content)) ?? [];
+  const diff = diffItems(read(state.baseContent ?? ""), read(state.headContent ?? ""));
+  const named = (items: DumpItem[]) =>
+    items.flatMap((i) => (i.kind === "table" ? [`table ${i.table}`] : i.kind === "column" ? [`${i.table}.${i.column}`] : i.kind === "index" ? [`index ${i.name ?? `on ${i.table} (${i.columns?.join(", ")})`}`] : []));
+  const parts = [...(diff.removed.length ? [`removes ${named(diff.removed).join(", ") || "a statement"}`] : []), ...(diff.added.length ? [`adds ${named(diff.added).join(", ") || "a statement"}`] : [])];
+  return parts.join(" and ");
+}
