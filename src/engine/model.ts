@@ -102,6 +102,11 @@ export const ColumnSpec = z.object({
   generated: z.enum(["stored", "virtual", "identity"]).optional(),
   /** GENERATED ALWAYS AS (expr): the expression, as SQL, when the adapter can read it */
   generatedExpr: z.string().optional(),
+  /**
+   * Django's GeneratedField: its `expression=` as written (an ORM expression, not SQL) and the fields its F()
+   * references read; the fields are left out when a reference spans a relation (`F("a__b")`)
+   */
+  generatedOrm: z.object({ expression: z.string(), fields: z.array(z.string()).optional() }).optional(),
   serial: z.boolean().default(false),
   /** the index the framework builds on the column by itself, by the name it gives it (Django's db_index=True, a ForeignKey's by default) */
   frameworkIndex: z.string().optional(),

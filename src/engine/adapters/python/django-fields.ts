@@ -4,6 +4,7 @@
  * (then dropped from the database), `db_default=` kept as a real default (Django 5+), ForeignKey as `<name>_id`
  * with an inline REFERENCES and an index, ManyToManyField as a join table.
  */
+import { generatedExpression } from "./django-generated-field.js";
 import type { ColumnSpec, DefaultValue, TypeRef } from "../../model.js";
 import { typeRef } from "../../types.js";
 import { lastSegment } from "./imports.js";
@@ -41,6 +42,8 @@ export interface DjangoField {
    * and no insert names it.
    */
   generated?: "stored" | "virtual";
+  /** GeneratedField: its expression= as written and the fields its F() references read (django-generated-field.ts) */
+  generatedOrm?: { expression: string; fields?: string[] };
   /** the type-relevant arguments, to compare two definitions of a field whose type we do not know */
   typeKey: string;
   text: string;
@@ -274,6 +277,7 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
     column: dbColumn ?? (relation ? `${name}_id` : name),
     type: relation ? undefined : generated ? (outputField?.kind === "call" ? fieldType(outputField) : undefined) : fieldType(packaged ?? value),
     ...(generated ? { generated } : {}),
+    ...(generated ? generatedExpression(value.kwargs.get("expression")) : {}),
     null: isNull,
     default: effectiveDefault(filledAs, lastSegment(filledAs.callee), isNull),
     dbDefault: value.kwargs.has("db_default") ? dbDefault(value.kwargs.get("db_default")!) : undefined,
@@ -331,5 +335,6 @@ export function columnSpec(field: DjangoField, options: { references?: string; r
     check: false,
     serial: false,
     ...(field.generated ? { generated: field.generated } : {}),
+    ...(field.generatedOrm ? { generatedOrm: field.generatedOrm } : {}),
   };
 }

@@ -72,6 +72,76 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "RemoveField of a GeneratedField whose F() fields stay: the same no-data-lost note as a SQL generated column, reversing the RemoveField computes it again",
+      path: "app/migrations/0002_remove_grant_total.py",
+      files: { "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(
+            name="Grant",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("shares", models.IntegerField()),
+                ("price", models.IntegerField()),
+                ("total", models.GeneratedField(expression=models.F("shares") * models.F("price"), output_field=models.BigIntegerField(), db_persist=True)),
+            ],
+        ),
+    ]
+` },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+    operations = [
+        migrations.RemoveField(model_name="grant", name="total"),
+    ]
+`,
+      lines: [7],
+      severities: ["info"],
+      messages: ['Dropping column app_grant.total loses no data: it is a GeneratedField (db_persist=True, STORED) computed by expression=models.F("shares") * models.F("price") from shares, price of the same row'],
+    },
+    {
+      framework: "django",
+      name: "a GeneratedField removed with a field its expression reads: its values cannot be computed again, both drops stay errors",
+      path: "app/migrations/0002_remove_grant_total.py",
+      files: { "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(
+            name="Grant",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("shares", models.IntegerField()),
+                ("price", models.IntegerField()),
+                ("total", models.GeneratedField(expression=models.F("shares") * models.F("price"), output_field=models.BigIntegerField(), db_persist=True)),
+            ],
+        ),
+    ]
+` },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+    operations = [
+        migrations.RemoveField(model_name="grant", name="total"),
+        migrations.RemoveField(model_name="grant", name="price"),
+    ]
+`,
+      lines: [7, 8],
+      severities: ["error", "error"],
+    },
+    {
+      framework: "django",
       name: "a DROP COLUMN in a multi-statement RunSQL string, then the column's name given to another by RENAME COLUMN: the copy-then-drop fix is Python, the drop in a RunSQL of its own",
       path: "app/migrations/0002_note_from_ref.py",
       files: DJANGO_INITIAL,

@@ -164,8 +164,25 @@ function onlyNullsFix(ctx: RuleContext, op: OperationOf<"drop_column">, index: n
   });
 }
 
+/**
+ * Django's GeneratedField: reversing the RemoveField adds the field back from the migration state, expression and
+ * all, and PostgreSQL computes every value again. The note says so with the expression as written (ORM, not SQL).
+ */
+function djangoGeneratedFieldNote(ctx: RuleContext, op: OperationOf<"drop_column">, column: GeneratedColumn): Report {
+  return {
+    op,
+    severity: "info",
+    hazard: "old-code",
+    message:
+      `Dropping column ${op.table}.${op.column} loses no data: it is a GeneratedField (${column.generated === "stored" ? "db_persist=True, STORED" : "VIRTUAL"}) computed by expression=${column.expr} from ${column.sources!.length ? column.sources!.join(", ") : "constants"} of the same row, ` +
+      `which stay, so a rollback (the RemoveField reversed, which adds the field back from the migration state) recomputes every value. Servers still running the old code that select ${op.column} fail until they restart.`,
+    fix: [`# nothing to copy: migrating back adds the GeneratedField again and PostgreSQL computes its values from ${column.sources!.join(", ") || "its expression"}`, dataCode(ctx.framework, op)].join("\n"),
+  };
+}
+
 /** The note for a dropped generated column whose inputs stay: nothing to copy, the rollback adds it back with its expression. */
 function generatedColumnNote(ctx: RuleContext, op: OperationOf<"drop_column">, column: GeneratedColumn): Report {
+  if (column.orm) return djangoGeneratedFieldNote(ctx, op, column);
   const sql = migrationDialect(ctx.migration);
   const definition = `${column.type ?? "<its type>"} GENERATED ALWAYS AS (${column.expr}) ${column.generated.toUpperCase()}`;
   const add = `ALTER TABLE ${sql.ident(op.table)} ADD COLUMN ${sql.ident(op.column)} ${definition}`;

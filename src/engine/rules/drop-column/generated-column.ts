@@ -17,6 +17,8 @@ export interface GeneratedColumn {
   type?: string;
   /** the columns the expression reads; undefined when it could not be read */
   sources?: string[];
+  /** Django's GeneratedField: `expr` is its ORM expression as written, not SQL, and `sources` are field names */
+  orm?: boolean;
 }
 
 /** An op of this up, before the drop, that may have changed the column (its expression, type, name) or the whole table. */
@@ -33,7 +35,9 @@ function changedBefore(ctx: RuleContext, op: OperationOf<"drop_column">, index: 
 /** The dropped column as the earlier migrations define it, when it is a generated one nothing in this migration changed first. */
 export function droppedGeneratedColumn(ctx: RuleContext, op: OperationOf<"drop_column">, index: number): GeneratedColumn | undefined {
   const def = ctx.repository.columnDefinition(op.table, op.column);
-  if (!def || (def.generated !== "stored" && def.generated !== "virtual") || !def.generatedExpr || changedBefore(ctx, op, index)) return undefined;
+  if (!def || (def.generated !== "stored" && def.generated !== "virtual") || changedBefore(ctx, op, index)) return undefined;
+  if (def.generatedOrm) return { generated: def.generated, expr: def.generatedOrm.expression, ...(def.type ? { type: def.type.text } : {}), ...(def.generatedOrm.fields ? { sources: def.generatedOrm.fields } : {}), orm: true };
+  if (!def.generatedExpr) return undefined;
   return { generated: def.generated, expr: def.generatedExpr, ...(def.type ? { type: def.type.text } : {}), sources: expressionColumns(def.generatedExpr) };
 }
 
@@ -44,10 +48,12 @@ export const addsGenerated = (op: Operation): boolean => op.kind === "add_column
 export function sourcesKept(ctx: RuleContext, op: OperationOf<"drop_column">, column: GeneratedColumn): boolean {
   if (!column.sources) return false;
   const sources = new Set(column.sources.map(nameKey));
+  // a Django GeneratedField's sources are field names: an operation names the field (ormField) or its column
+  const named = (o: Operation & { column: string }) => sources.has(nameKey(o.column)) || (o.ormField !== undefined && sources.has(nameKey(o.ormField)));
   return !ctx.migration.up.some(
     (o) =>
-      (o.kind === "drop_column" && nameKey(o.table) === nameKey(op.table) && sources.has(nameKey(o.column))) ||
-      (o.kind === "rename_column" && nameKey(o.table) === nameKey(op.table) && sources.has(nameKey(o.column))) ||
+      (o.kind === "drop_column" && nameKey(o.table) === nameKey(op.table) && named(o)) ||
+      (o.kind === "rename_column" && nameKey(o.table) === nameKey(op.table) && named(o)) ||
       (o.kind === "drop_table" && o.tables.some((t) => nameKey(t) === nameKey(op.table))),
   );
 }
