@@ -68,7 +68,8 @@ const QUIET_METHODS = new Set(["close", "commit", "rollback", "flush", "begin", 
 /** Alembic's schema operations, as methods of its `op` (alembic-ops.ts reads each). */
 const SCHEMA_OPERATIONS = new Set(["add_column", "drop_column", "alter_column", "create_table", "drop_table", "rename_table", "create_index", "drop_index", "create_foreign_key", "create_unique_constraint", "create_primary_key", "create_check_constraint", "create_exclude_constraint", "drop_constraint"]);
 
-const HARMLESS = /^(sqlalchemy\.(table|column|Table|Column|MetaData|text|literal_column|select|update|delete|insert|and_|or_|not_|case|cast|func\..*)|sqlalchemy\.(select|update|delete|insert)\(\)(\.\w+\(\))*\.\w+|print|len|str|int|float|bool|list|dict|set|tuple|range|sorted|enumerate|zip|isinstance|getattr|setattr|hasattr|super|min|max|abs|round|sum|any|all|map|filter|reversed|repr|format|next|iter|type|json\..*|datetime\..*|uuid\..*|logging\..*|logger\..*|log\..*|warnings\..*|alembic\.context\..*|alembic\.op\.get_context\(\)\..*)$/;
+// SQLAlchemy's constructs under any of the modules that export them (Wazo's `sa.sql.table('infos', sa.sql.column(...))`)
+const HARMLESS = /^(sqlalchemy\.(?:sql\.(?:expression\.)?|schema\.)?(table|column|Table|Column|MetaData|text|literal_column|select|update|delete|insert|and_|or_|not_|case|cast|func\..*)|sqlalchemy\.(select|update|delete|insert)\(\)(\.\w+\(\))*\.\w+|print|len|str|int|float|bool|list|dict|set|tuple|range|sorted|enumerate|zip|isinstance|getattr|setattr|hasattr|super|min|max|abs|round|sum|any|all|map|filter|reversed|repr|format|next|iter|type|json\..*|datetime\..*|uuid\..*|logging\..*|logger\..*|log\..*|warnings\..*|alembic\.context\..*|alembic\.op\.get_context\(\)\..*)$/;
 
 export class AlembicWalker {
   readonly ops: OperationInput[] = [];

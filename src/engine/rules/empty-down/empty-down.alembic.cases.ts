@@ -83,6 +83,30 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a version bump through sa.sql.table / sa.sql.column (Wazo's bump_version revisions): SQLAlchemy's table construct under sqlalchemy.sql, no code migguard cannot read, so the data-only note",
+      path: "alembic/versions/040b55af6f67_bump_version_25_16.py",
+      code: `import sqlalchemy as sa
+
+from alembic import op
+
+revision = '040b55af6f67'
+down_revision = '22b03291f3ac'
+
+
+def upgrade():
+    infos = sa.sql.table('infos', sa.sql.column('wazo_version'))
+    op.execute(infos.update().values(wazo_version='25.16'))
+
+
+def downgrade():
+    pass
+`,
+      lines: [14],
+      severities: ["info"],
+      messages: ["this migration only changes data, and rolling back leaves the data as it left it."],
+    },
+    {
+      framework: "alembic",
       name: "drops of the UNIQUE constraints and the index op.create_table defined (sa.UniqueConstraint, unique=True, index=True), named by env.py's target_metadata naming_convention read from the project's models: the downgrade adds them back under those names",
       files: {
         "alembic/env.py": `from alembic import context
