@@ -65,6 +65,7 @@ import { againstRepositoryDump, type DumpReader, dumpReaderToLoad, repositoryDum
 import { resolveModelTables } from "./repository/model-table-history.js";
 import { dirOf } from "./paths.js";
 import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
+import type { FlywayCommands } from "./deploy/flyway-commands.js";
 import { underDeploy } from "./deploy/offline-notes.js";
 import { underCodeOrder } from "./deploy/code-first-notes.js";
 import { oldCodeGone } from "./deploy/old-code-gone.js";
@@ -543,6 +544,17 @@ function ruleFindings(
 }
 
 /** A finding that an offline deploy would make a note: the deploy is read only when one is there (it may walk the repository). */
+/**
+ * A Flyway migration's empty U file, where the deploy files show Flyway run with `migrate` and nothing runs `undo`
+ * (flyway-commands.ts): Flyway never runs it, so its emptiness cannot matter, and empty-down says nothing. Without
+ * a command that shows how Flyway runs the finding stays: undo may be run from where migguard does not look.
+ */
+function withoutUnrunUndo(migration: Migration, raw: Raw[], flyway: () => FlywayCommands): Raw[] {
+  if (migration.layout !== "flyway" || !raw.some((r) => r.finding.rule === "empty-down")) return raw;
+  const { migrate, undo } = flyway();
+  return migrate && !undo ? raw.filter((r) => r.finding.rule !== "empty-down") : raw;
+}
+
 const dependsOnDeploy = (raw: readonly Raw[]): boolean => raw.some((r) => (r.hazard || r.withoutOldCode) && r.finding.severity !== "info");
 
 /** The findings of one migration as reported: the deploy's notes, waivers, syntax and hidden-statement findings. */
@@ -846,7 +858,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
     }
     // lint only: a review that edits a replaced migration keeps edited-migration's finding as it is
     const replacedBy = input.changeAdds === undefined ? history.djangoSquashReplacing(migration.path) : undefined;
-    append(findings, reportMigration(migration, config, raw, deploy.get, replacedBy));
+    append(findings, reportMigration(migration, config, withoutUnrunUndo(migration, raw, deploy.flyway), deploy.get, replacedBy));
   }
   for (const down of orphanDowns) {
     yield;

@@ -25,6 +25,7 @@ import { rollingSign } from "./rolling-signs.js";
 import { maintenanceWindow } from "./maintenance-mode.js";
 import { appServerRedeploy } from "./app-server-redeploy.js";
 import { codeBeforeMigrate } from "./code-first.js";
+import { flywayCommands, type FlywayCommands } from "./flyway-commands.js";
 
 /** A line of a repository file that shows how the project deploys. */
 export interface DeployEvidence {
@@ -85,6 +86,10 @@ export class DeployDecider {
   }
 
   readonly get = (): DeployDecision => (this.decision ??= decideDeploy(this.config, () => this.deployFiles()));
+
+  /** How the deploy files run Flyway (flyway-commands.ts), read at most once. */
+  readonly flyway = (): FlywayCommands => (this.flywayRead ??= flywayCommands(this.deployFiles()));
+  private flywayRead: FlywayCommands | undefined;
 
   /** What `result` waits for: the readers of deploy files given as a list (they cost nothing to read, so it decides). */
   readersToLoadForResult(): Promise<void> | undefined {

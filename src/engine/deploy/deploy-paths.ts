@@ -89,7 +89,8 @@ const DEVELOPMENT_ENVIRONMENT = /^(?:dev|devel|development|local|test|testing|sa
  */
 export const isDevelopmentEnvironment = (key: string, value: string): boolean => ENVIRONMENT_KEYS.has(key) && DEVELOPMENT_ENVIRONMENT.test(value.trim());
 /** a script named for running the migrations (`scripts/migrate.sh`): a step of its own, apart from the server's start */
-export const isMigrateScriptPath = (path: string): boolean => /^[\w.-]*migrat[\w.-]*\.sh$/i.test(baseOf(path));
+/** a script named for migrating, or for undoing migrations (`flyway_undo.sh`, `rollback.sh`: flyway-commands.ts reads them for undo) */
+export const isMigrateScriptPath = (path: string): boolean => /^[\w.-]*(?:migrat|undo|rollback)[\w.-]*\.sh$/i.test(baseOf(path));
 export const isKubernetesPath = (path: string): boolean => baseOf(path) === "Chart.yaml" || (KUBERNETES_DIRS.test(path) && /\.ya?ml$/.test(path));
 export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json", "fly.toml", "render.yaml", "Capfile"].includes(baseOf(path)) || isCloud66ManifestPath(path) || isKamalConfigPath(path);
 /** Capistrano's config, `config/deploy.rb` or a stage's `config/deploy/production.rb`: its hooks may put up a maintenance page */

@@ -1,5 +1,8 @@
 import { defineCases } from "../support/rule.js";
 
+/** crowd.dev's backend/src/database/flyway_migrate.sh: migrate, as one command continued over lines */
+const FLYWAY_MIGRATE = '#!/usr/bin/env bash\n\nset -e\nflyway \\\n    -locations="filesystem:/tmp/migrations" \\\n    -url="jdbc:postgresql://${PGHOST}:${PGPORT}/${PGDATABASE}" \\\n    -schemas=public \\\n    migrate\n';
+
 export default defineCases({
   invalid: [
     {
@@ -103,8 +106,35 @@ end
 `,
       lines: [8],
     },
+    {
+      framework: "sql",
+      name: "Flyway: an empty U file, and a deploy script that runs flyway undo: the undo runs it, so the empty down stays an error",
+      path: "backend/src/database/migrations/V1720437208__drop_member_aggregates.sql",
+      schema: "CREATE TABLE member_aggregates (id int PRIMARY KEY, total int);\nCREATE INDEX member_aggregates_idx ON member_aggregates (total);",
+      code: "DROP INDEX member_aggregates_idx;\n",
+      files: {
+        "backend/src/database/migrations/V1700000000__member_aggregates.sql": "CREATE TABLE member_aggregates (id int PRIMARY KEY, total int);\nCREATE INDEX member_aggregates_idx ON member_aggregates (total);\n",
+        "backend/src/database/migrations/U1720437208__drop_member_aggregates.sql": "",
+        "backend/src/database/flyway_migrate.sh": FLYWAY_MIGRATE,
+        "backend/src/database/flyway_rollback.sh": "#!/usr/bin/env bash\nflyway -url=\"$URL\" \\\n    undo\n",
+      },
+      lines: [1],
+      severities: ["error"],
+      fixRunsAfter: "up",
+    },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "Flyway: an empty U file where the deploy runs only flyway migrate (crowd.dev's flyway_migrate.sh, a command continued over lines): Flyway runs U files only on undo, which nothing runs",
+      path: "backend/src/database/migrations/V1720437208__drop_member_aggregates.sql",
+      code: "DROP INDEX member_aggregates_idx;\n",
+      files: {
+        "backend/src/database/migrations/V1700000000__member_aggregates.sql": "CREATE TABLE member_aggregates (id int PRIMARY KEY, total int);\nCREATE INDEX member_aggregates_idx ON member_aggregates (total);\n",
+        "backend/src/database/migrations/U1720437208__drop_member_aggregates.sql": "",
+        "backend/src/database/flyway_migrate.sh": FLYWAY_MIGRATE,
+      },
+    },
     {
       framework: "sql",
       name: "golang-migrate: DROP NOT NULL only on columns the earlier migration created nullable, and an empty down",
