@@ -14,7 +14,12 @@ export interface HypertableOrigin {
   line: number;
   /** the application's code makes it one (no migration creates the table): code/model-hypertables.ts */
   byCode?: boolean;
+  /** CREATE TABLE ... WITH (timescaledb.hypertable) made it one, not create_hypertable */
+  createdAsHypertable?: boolean;
 }
+
+/** Where `op` of `migration` made a table a hypertable. */
+const originOf = (migration: Migration, op: Operation): HypertableOrigin => ({ path: migration.path, line: op.loc.line, ...(op.kind === "create_table" ? { createdAsHypertable: true } : {}) });
 
 /** What `op` says of hypertables: tables made one (with `origin`) and tables no longer one (undefined). */
 function hypertableChanges(op: Operation): Array<{ table: string; made: boolean }> {
@@ -42,7 +47,7 @@ export class Hypertables {
         set(op.newName, origin);
         continue;
       }
-      for (const change of hypertableChanges(op)) set(change.table, change.made ? { path: migration.path, line: op.loc.line } : undefined);
+      for (const change of hypertableChanges(op)) set(change.table, change.made ? originOf(migration, op) : undefined);
     }
   }
 
@@ -66,7 +71,7 @@ export function hypertableIn(migration: Migration, table: string, beforeIndex: n
     }
     if (op.kind === "rename_table" && nameKey(op.table) === nameKey(wanted)) return { settled: true, origin: undefined };
     const change = hypertableChanges(op).findLast((c) => nameKey(c.table) === nameKey(wanted));
-    if (change) return { settled: true, origin: change.made ? { path: migration.path, line: op.loc.line } : undefined };
+    if (change) return { settled: true, origin: change.made ? originOf(migration, op) : undefined };
   }
   return { settled: false, name: wanted };
 }

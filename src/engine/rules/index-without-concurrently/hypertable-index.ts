@@ -19,13 +19,12 @@ import { codeHypertables } from "../../code/model-hypertables.js";
 import { alembicCode } from "../support/alembic-code.js";
 import { nameKey } from "../support/facts.js";
 
-/** `made` as the message and fix say it: the migration (or application code) and line of its create_hypertable. */
-const madeWhere = (ctx: RuleContext, made: HypertableOrigin) =>
-  made.byCode
-    ? `${made.path}:${made.line}, in the application's code; no migration creates the table`
-    : made.path === ctx.migration.path
-      ? `line ${made.line} of this migration`
-      : `${made.path}:${made.line}`;
+/** `made` as the message and fix say it: the statement, and the migration (or application code) and line where it runs. */
+function madeWhere(ctx: RuleContext, made: HypertableOrigin): string {
+  const how = made.createdAsHypertable ? "created WITH (timescaledb.hypertable)" : "create_hypertable";
+  if (made.byCode) return `${how} at ${made.path}:${made.line}, in the application's code; no migration creates the table`;
+  return `${how} at ${made.path === ctx.migration.path ? `line ${made.line} of this migration` : `${made.path}:${made.line}`}`;
+}
 
 /**
  * `table` made a hypertable by the application's Python code (an SQLAlchemy after_create DDL), when no migration
@@ -54,7 +53,7 @@ function perChunkSql(ctx: RuleContext, op: OperationOf<"add_index">, name: strin
 /** The finding's message and fix for an index `op` (named `name`) on the hypertable `made` made. */
 export function hypertableIndexReport(ctx: RuleContext, op: OperationOf<"add_index">, name: string, made: HypertableOrigin): { message: string; fix: string } {
   const what = op.name ?? `on ${op.table} (${op.columns.join(", ")})`;
-  const why = `${op.table} is a TimescaleDB hypertable (create_hypertable at ${madeWhere(ctx, made)}), which refuses CREATE INDEX CONCURRENTLY`;
+  const why = `${op.table} is a TimescaleDB hypertable (${madeWhere(ctx, made)}), which refuses CREATE INDEX CONCURRENTLY`;
   if (op.unique) {
     const comments = [
       `${why} and builds a UNIQUE index only in one transaction over every chunk`,

@@ -40,7 +40,7 @@ export default defineCases({
       messages: ["metrics is a TimescaleDB hypertable"],
       fixes: [
         [
-          "-- metrics is a TimescaleDB hypertable (create_hypertable at db/migrations/001_metrics.sql:1), which refuses CREATE INDEX CONCURRENTLY (\"hypertables do not support concurrent index creation\").",
+          "-- metrics is a TimescaleDB hypertable (created WITH (timescaledb.hypertable) at db/migrations/001_metrics.sql:1), which refuses CREATE INDEX CONCURRENTLY (\"hypertables do not support concurrent index creation\").",
           "-- WITH (timescaledb.transaction_per_chunk) builds the index chunk by chunk, each chunk in a transaction of its own,",
           "-- so writes wait only on the chunk being indexed. Like CONCURRENTLY it cannot run inside a transaction block.",
           "-- A build that fails leaves the index INVALID on metrics (new chunks still get it): drop it and build it again.",
