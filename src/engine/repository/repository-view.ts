@@ -18,6 +18,7 @@ import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
 import { relationKindIn, type RelationKind } from "./relation-kinds.js";
+import { NewMigrationChain } from "../rules/support/new-migration-chain.js";
 import { hypertableIn, type HypertableOrigin } from "./hypertables.js";
 
 /** The DB-API drivers SQLAlchemy speaks to PostgreSQL with that tell a raw COMMIT apart (see `afterRawCommit`). */
@@ -141,6 +142,8 @@ export interface RepositoryView {
   readonly lockedRailsVersion: string | undefined;
   /** the project bundles strong_migrations (its Gemfile or Gemfile.lock), so `safety_assured` means something there */
   readonly strongMigrations: boolean;
+  /** the new migration files this migration's fixes wrote so far: the next fix's files continue after them */
+  readonly newMigrationChain: NewMigrationChain;
 }
 
 export function repositoryView(migration: Migration, facts: RepositoryFacts, history: SchemaHistory, codeFiles: readonly SourceFile[]): RepositoryView {
@@ -155,6 +158,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
   let indexes: { local: Map<string, string | null>; current: Map<string, string>; at: number } | undefined;
   let tableMoves: number[] | undefined;
   let precedent: AutocommitPrecedent | undefined | null = null;
+  const chain = new NewMigrationChain();
   /** where this migration renames or drops a table, worked out on first use */
   const moves = () => (tableMoves ??= migration.up.flatMap((op, i) => (op.kind === "rename_table" || op.kind === "drop_table" ? [i] : [])));
   /** `table` (its name when this migration starts) under the name this migration's renames before `up[beforeIndex]` give it; undefined once dropped */
@@ -283,5 +287,6 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     get strongMigrations() {
       return (strong ??= facts.bundles(migration.path, "strong_migrations"));
     },
+    newMigrationChain: chain,
   };
 }

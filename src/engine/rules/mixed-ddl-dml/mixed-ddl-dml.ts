@@ -166,7 +166,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
  */
 const splitPlace = (ctx: RuleContext): MigrationPlace =>
   ctx.framework === "alembic"
-    ? { newestInFolder: ctx.migration, numberAfter: ctx.repository.newestInFolder, alembicHeadFile: ctx.repository.alembicHeadFile, alembicAutocommitPrecedent: ctx.repository.alembicAutocommitPrecedent }
+    ? { newestInFolder: ctx.migration, numberAfter: ctx.repository.newestInFolder, alembicHeadFile: ctx.repository.alembicHeadFile, alembicAutocommitPrecedent: ctx.repository.alembicAutocommitPrecedent, newMigrationChain: ctx.repository.newMigrationChain, rightAfter: true }
     : ctx.repository;
 
 /**

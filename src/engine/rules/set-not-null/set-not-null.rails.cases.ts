@@ -253,7 +253,7 @@ class ValidateItemsPositionNotNull < ActiveRecord::Migration[7.1]
 end`,
         `add_check_constraint :lists, "position IS NOT NULL", name: "lists_position_not_null", validate: false
 
-# then a new migration, db/migrate/20240101000001_fill_lists_position.rb:
+# then a new migration, db/migrate/20240101000003_fill_lists_position.rb:
 class FillListsPosition < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!
 
@@ -272,7 +272,7 @@ class FillListsPosition < ActiveRecord::Migration[7.1]
   end
 end
 
-# then a new migration, db/migrate/20240101000002_validate_lists_position_not_null.rb:
+# then a new migration, db/migrate/20240101000004_validate_lists_position_not_null.rb:
 class ValidateListsPositionNotNull < ActiveRecord::Migration[7.1]
   def up
     validate_check_constraint :lists, name: "lists_position_not_null"
@@ -374,7 +374,7 @@ end
         `change_column :links, :link_warnings, :text
 add_check_constraint :links, "link_warnings IS NOT NULL", name: "links_link_warnings_not_null", validate: false
 
-# then a new migration, db/migrate/20240301000001_validate_links_link_warnings_not_null.rb:
+# then a new migration, db/migrate/20240301000003_validate_links_link_warnings_not_null.rb:
 class ValidateLinksLinkWarningsNotNull < ActiveRecord::Migration[7.1]
   def up
     validate_check_constraint :links, name: "links_link_warnings_not_null"

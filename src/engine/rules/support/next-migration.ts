@@ -27,6 +27,7 @@ import { railsFileStem, railsMigrationClass } from "./rails-migration-names.js";
 import { folderPrefix } from "../../paths.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { revisionNaming, type RevisionNaming } from "./alembic-revision-naming.js";
+import type { NewMigrationChain } from "./new-migration-chain.js";
 
 /**
  * Rails code copied into a split for a MySQL database, without PostgreSQL's own options (`algorithm: :concurrently`
@@ -194,14 +195,15 @@ function railsFile(migration: Migration, anchor: Migration, step: MigrationStep,
   return { path: `${folderPrefix(migration.path)}${version}_${snake(step.name)}.rb`, text: forDatabase(migration, text) };
 }
 
-function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: readonly string[], graphPartial: boolean): { file: MigrationFile; name: string } {
+function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: readonly string[], graphPartial: boolean, afterFix?: string): { file: MigrationFile; name: string } {
   const app = djangoApp(migration);
   const number = /^\d+/.exec(djangoApp(anchor).name)?.[0];
   const name = `${number ? nextVersion(number, index + 1) : `${app.name}_${index + 1}`}_${snake(step.name)}`;
   const klass = [
     `class Migration(migrations.Migration):`,
     ...(step.noTransaction ? [`    atomic = False`, ``] : []),
-    `    ${djangoDependencies(previous.map((name) => ({ label: app.label, name })), index === 0 && graphPartial)}`,
+    ...(afterFix ? [`    ${afterFix}`] : []),
+    `    ${djangoDependencies(previous.map((name) => ({ label: app.label, name })), !afterFix && graphPartial)}`,
     ``,
     `    operations = [`,
     ...step.statements.map((s) => indent(s.trimEnd().endsWith(",") ? s.trimEnd() : `${s.trimEnd()},`, "        ")),
@@ -233,7 +235,7 @@ function endSharedTransaction(env: NonNullable<Migration["alembicTransactions"]>
   ];
 }
 
-function alembicFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: string | undefined, naming: RevisionNaming, head?: HeadFileNote, precedent?: AutocommitPrecedent): { file: MigrationFile; id: string } {
+function alembicFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: string | undefined, naming: RevisionNaming, head?: HeadFileNote, precedent?: AutocommitPrecedent, afterFix?: string): { file: MigrationFile; id: string } {
   const id = naming.id(step.name, snake(step.name), index, previous ?? migration.path);
   const run = [...(step.locals ?? []), ...step.statements];
   const upgrade = step.noTransaction
@@ -249,6 +251,7 @@ function alembicFile(migration: Migration, anchor: Migration, step: MigrationSte
     own,
     `NEW_REVISION_ID = ${pythonString(id)}`,
     `revision = NEW_REVISION_ID`,
+    ...(afterFix ? [afterFix] : []),
     previous === undefined
       ? `down_revision = None  # migguard did not find the id of the revision before: set it here`
       : `down_revision = ${pythonString(previous)}`,
@@ -310,6 +313,10 @@ export interface MigrationPlace {
   alembicAutocommitPrecedent?: AutocommitPrecedent;
   /** Rails: the project's acronyms (`inflect.acronym "API"`), with which Rails camelizes a new file's name into its class */
   railsAcronyms?: readonly string[];
+  /** the new files the migration's other fixes wrote: these continue after them (RepositoryView's, one per migration) */
+  newMigrationChain?: NewMigrationChain;
+  /** Alembic: the new revisions run right after the migration (a split), not after the folder's newest: they follow no other fix's */
+  rightAfter?: boolean;
 }
 
 /** The head file to update, and the id it held: said in the last new revision when that becomes the head. */
@@ -327,25 +334,42 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
   const anchor = newestInFolder && newestInFolder.framework === migration.framework ? newestInFolder : migration;
   let djangoPrevious = migration.framework === "django" ? djangoPredecessors(anchor, place.djangoLeaves).map((m) => djangoApp(m).name) : [];
   let alembicPrevious = anchor.revision?.id ?? migration.revision?.id;
+  // the files of this migration's earlier fixes come first: numbered after them, and (Django, Alembic) run after
+  // their last, so that all the fixes applied together leave one leaf node / one head
+  const chain = place.newMigrationChain;
+  const offset = chain?.reserve(steps.length) ?? 0;
+  const follows = chain?.last && !place.rightAfter ? chain.last : undefined;
+  let afterFix: string | undefined;
+  if (follows && migration.framework === "django") {
+    afterFix = `# after ${follows.path}, the new migration of another fix of ${migration.path}: without that fix, depend on ${djangoPrevious.map((name) => JSON.stringify(name)).join(", ")} instead`;
+    djangoPrevious = [follows.name];
+  } else if (follows && migration.framework === "alembic") {
+    afterFix = `# after ${follows.path}, the new revision of another fix of ${migration.path}: without that fix, down_revision = ${alembicPrevious === undefined ? "the revision before" : JSON.stringify(alembicPrevious)}`;
+    alembicPrevious = follows.name;
+  }
   const naming = migration.framework === "alembic" ? revisionNaming(anchor, place.numberAfter ?? place.newestInFolder) : undefined;
   // the head file names the newest revision: the new ones become the head when they follow it
   const headText = place.alembicHeadFile?.content.trim();
   const head = place.alembicHeadFile && headText !== undefined && headText === alembicPrevious ? { path: place.alembicHeadFile.path, was: headText } : undefined;
-  steps.forEach((step, index) => {
+  steps.forEach((step, at) => {
+    const index = offset + at;
+    const note = at === 0 ? afterFix : undefined;
     switch (migration.framework) {
       case "rails":
         files.push(railsFile(migration, anchor, step, index, place.railsAcronyms));
         break;
       case "django": {
-        const { file, name } = djangoFile(migration, anchor, step, index, djangoPrevious, place.djangoGraphPartial === true);
+        const { file, name } = djangoFile(migration, anchor, step, index, djangoPrevious, place.djangoGraphPartial === true && at === 0, note);
         files.push(file);
         djangoPrevious = [name];
+        if (chain) chain.last = { name, path: file.path };
         break;
       }
       case "alembic": {
-        const { file, id } = alembicFile(migration, anchor, step, index, alembicPrevious, naming!, index === steps.length - 1 ? head : undefined, place.alembicAutocommitPrecedent);
+        const { file, id } = alembicFile(migration, anchor, step, index, alembicPrevious, naming!, at === steps.length - 1 ? head : undefined, place.alembicAutocommitPrecedent, note);
         files.push(file);
         alembicPrevious = id;
+        if (chain && !place.rightAfter) chain.last = { name: id, path: file.path };
         break;
       }
       case "sql":

@@ -1,0 +1,60 @@
+/**
+ * Several fixes of one migration that each write a new migration file, through `migguard lint` (README: fixes):
+ * each continues after the files of the fixes before it, so all of them applied together run (govuk-chat
+ * c655abc85b: twelve NOT NULL fixes all wrote 20260326123211_..., which Rails refuses as a duplicate version).
+ * Rails: the next versions; Django: the next numbers, each fix's first file depending on the last of the one before
+ * (one leaf node), saying what to depend on without it.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-new-migration-versions-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+type Finding = { rule: string; line: number; fix: string };
+const lint = async (cwd: string, folder: string) =>
+  (JSON.parse((await run(["lint", "--format", "json", folder], { cwd })).output) as { findings: Finding[] }).findings.filter((f) => f.rule === "set-not-null").sort((a, b) => a.line - b.line);
+/** the paths of the new files a fix writes */
+const newFiles = (fix: string) => [...fix.matchAll(/then a new migration, (\S+):/g)].map((m) => m[1]);
+
+describe("new migration files of several fixes of one migration", () => {
+  it("Rails: each fix's new file gets its own version after the newest migration", async () => {
+    const findings = await lint(
+      repo({
+        "db/migrate/20240101000000_create_things.rb": "class CreateThings < ActiveRecord::Migration[7.1]\n  def change\n    create_table :posts do |t|\n      t.string :title\n    end\n    create_table :comments do |t|\n      t.string :body\n    end\n  end\nend\n",
+        "db/migrate/20240201000000_not_null.rb": "class NotNull < ActiveRecord::Migration[7.1]\n  def change\n    change_column_null :posts, :title, false\n    change_column_null :comments, :body, false\n  end\nend\n",
+      }),
+      "db/migrate",
+    );
+    expect(findings.map((f) => newFiles(f.fix))).toEqual([["db/migrate/20240201000001_validate_posts_title_not_null.rb"], ["db/migrate/20240201000002_validate_comments_body_not_null.rb"]]);
+  });
+
+  it("Django: the second fix's files are numbered after the first's and depend on its last", async () => {
+    const findings = await lint(
+      repo({
+        "shop/__init__.py": "",
+        "shop/migrations/__init__.py": "",
+        "shop/migrations/0001_initial.py":
+          'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    dependencies = []\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.AutoField(primary_key=True)),\n                ("note", models.TextField(null=True)),\n                ("code", models.TextField(null=True)),\n            ],\n        ),\n    ]\n',
+        "shop/migrations/0002_not_null.py":
+          'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AlterField(model_name="order", name="note", field=models.TextField(default="")),\n        migrations.AlterField(model_name="order", name="code", field=models.TextField(default="")),\n    ]\n',
+      }),
+      "shop/migrations",
+    );
+    const [first, second] = findings.map((f) => newFiles(f.fix));
+    expect(first).toEqual(["shop/migrations/0003_fill_shop_order_note.py", "shop/migrations/0004_validate_shop_order_note_not_null.py"]);
+    expect(second).toEqual(["shop/migrations/0005_fill_shop_order_code.py", "shop/migrations/0006_validate_shop_order_code_not_null.py"]);
+    expect(findings[1].fix).toContain(
+      '    # after shop/migrations/0004_validate_shop_order_note_not_null.py, the new migration of another fix of shop/migrations/0002_not_null.py: without that fix, depend on "0002_not_null" instead\n    dependencies = [("shop", "0004_validate_shop_order_note_not_null")]',
+    );
+    expect(findings[0].fix).toContain('dependencies = [("shop", "0002_not_null")]');
+  });
+});
