@@ -53,8 +53,9 @@ function railsSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   const [t, c] = [sym(op.table), sym(op.column)];
   const check = addCheckNotValid(ctx.migration, op.table, `${op.column} IS NOT NULL`, name);
   const call = op.text.trim();
-  // change_column with null: false also sets the type and default: those stay, without the null: option
-  const keepRest = /^change_column\s/.test(call) && !call.includes("\n") && rubyReadersLoaded() ? rubyReaders().withoutOption(call, "null") : undefined;
+  // change_column (and a change_table block's t.change) with null: false also sets the type, default: and the
+  // other options: those stay, without the null: option (govuk-chat's `t.change ..., default: [], null: false`)
+  const keepRest = /^(?:change_column|[a-z_]\w*\.change)\s/.test(call) && !call.includes("\n") && rubyReadersLoaded() ? rubyReaders().withoutOption(call, "null") : undefined;
   const fill = /^change_column_null\s/.test(call) && rubyReadersLoaded() ? rubyReaders().argumentText(call, 3) : undefined;
   const steps: MigrationStep[] = [];
   if (fill && fill !== "nil") {

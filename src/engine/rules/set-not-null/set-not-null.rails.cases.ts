@@ -319,6 +319,44 @@ end
     },
     {
       framework: "rails",
+      name: "a change_table block's t.change with default: [] and null: false (govuk-chat heading_hierarchy): the fix's t.change keeps the type, array: and default: []",
+      path: "db/migrate/20250918080510_default_for_heading_hierarchy.rb",
+      code: `class DefaultForHeadingHierarchy < ActiveRecord::Migration[8.0]
+  def up
+    change_table :answer_source_chunks, bulk: true do |t|
+      t.change :heading_hierarchy, :string, array: true, default: [], null: false
+    end
+  end
+
+  def down
+    change_table :answer_source_chunks, bulk: true do |t|
+      t.change :heading_hierarchy, :string, array: true, default: nil, null: true
+    end
+  end
+end
+`,
+      lines: [4],
+      fixes: [
+        `t.change :heading_hierarchy, :string, array: true, default: []
+add_check_constraint :answer_source_chunks, "heading_hierarchy IS NOT NULL", name: "answer_source_chunks_heading_hierarchy_not_null", validate: false
+
+# then a new migration, db/migrate/20250918080511_validate_answer_source_chunks_heading_hierarchy_not_null.rb:
+class ValidateAnswerSourceChunksHeadingHierarchyNotNull < ActiveRecord::Migration[8.0]
+  def up
+    validate_check_constraint :answer_source_chunks, name: "answer_source_chunks_heading_hierarchy_not_null"
+    change_column_null :answer_source_chunks, :heading_hierarchy, false  # PostgreSQL 12+ reads the CHECK instead of the table
+    remove_check_constraint :answer_source_chunks, name: "answer_source_chunks_heading_hierarchy_not_null"
+  end
+
+  def down
+    add_check_constraint :answer_source_chunks, "heading_hierarchy IS NOT NULL", name: "answer_source_chunks_heading_hierarchy_not_null", validate: false
+    change_column_null :answer_source_chunks, :heading_hierarchy, true
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "change_column null: false of a column no migration read defines, whose own down keeps it NOT NULL: the fix's down does not make it nullable",
       path: "db/migrate/20210506161800_case_insensitive_user_emails.rb",
       code: `class CaseInsensitiveUserEmails < ActiveRecord::Migration[6.1]
