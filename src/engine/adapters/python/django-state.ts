@@ -5,6 +5,7 @@
  */
 import { readField, type DjangoField } from "./django-fields.js";
 import { lastSegment } from "./imports.js";
+import { repointRenamedField, repointRenamedModel } from "./django-renamed-references.js";
 import { truthy, asList, asString, asStrings, dictGet, kwarg, type PyCall, type PyValue } from "./values.js";
 
 export interface ModelState {
@@ -140,6 +141,7 @@ export class AppState {
         if (!from || !to || !model) return;
         this.models.delete(from.toLowerCase());
         this.models.set(to.toLowerCase(), { ...model, name: to });
+        repointRenamedModel(this.models.values(), this.app, from, to);
         return;
       }
       case "AlterModelTable": {
@@ -169,6 +171,7 @@ export class AppState {
         model.fields.delete(from);
         const column = field.column === from ? to : field.column === `${from}_id` ? `${to}_id` : field.column;
         model.fields.set(to, { ...field, column });
+        repointRenamedField(this.models.values(), this.app, model.name, from, to);
         // Django's state.rename_field renames the field in unique_together and index_together too: an
         // AlterUniqueTogether after it to the renamed sets changes nothing
         const renamed = (sets: string[][]) => sets.map((set) => set.map((f) => (f === from ? to : f)));

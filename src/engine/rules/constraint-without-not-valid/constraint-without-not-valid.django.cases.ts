@@ -123,6 +123,23 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [8],
     },
+    {
+      framework: "django",
+      name: "RenameModel, then AlterField pointing the ForeignKey at another model: the key is dropped and added again, checking every row",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RenameModel(old_name="Customer", new_name="Client"),
+        migrations.AlterField(model_name="order", name="customer", field=models.ForeignKey(on_delete=models.CASCADE, to="app.legacyinvoice")),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9],
+    },
   ],
   valid: [
     {
@@ -181,6 +198,53 @@ class Migration(migrations.Migration):
     ]
 `,
       files: DJANGO_INITIAL,
+    },
+    {
+      framework: "django",
+      name: "RenameModel, then AlterField repointing the ForeignKey at the renamed model (makemigrations writes it): Django's state already points there, so sqlmigrate prints no-op and no key is added",
+      code: `import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RenameModel(old_name="Customer", new_name="Client"),
+        migrations.AlterField(
+            model_name="order",
+            name="customer",
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="orders", to="app.client"),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
+    {
+      framework: "django",
+      name: "the model renamed in an earlier migration, the ForeignKey repointed at its new name in this one: still no database change",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_rename_customer_client")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="customer", field=models.ForeignKey(on_delete=models.CASCADE, to="app.Client")),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0002_rename_customer_client.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.RenameModel(old_name="Customer", new_name="Client")]
+`,
+      },
+      path: "app/migrations/0003_case.py",
     },
     {
       framework: "django",
