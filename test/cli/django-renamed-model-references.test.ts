@@ -1,7 +1,8 @@
 /**
  * `migguard lint` on a Django RenameModel followed by the AlterFields makemigrations writes to repoint the
  * ForeignKeys at the renamed model: Django's state already repointed them (ProjectState.rename_model), so the
- * AlterFields change nothing in the database (sqlmigrate prints "-- (no-op)") and no foreign key is reported.
+ * AlterFields change nothing in the database (sqlmigrate prints "-- (no-op)") and no foreign key is reported. A fix
+ * written after a RenameModel names the model as the state has it there (the old name no longer resolves).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -62,5 +63,11 @@ describe("Django relations follow a renamed model", () => {
   it("an AlterField that only repoints a ForeignKey at the model just renamed adds no foreign key", async () => {
     const findings = await lint();
     expect(findings.filter((f) => f.path === "chat/migrations/0003_chatmodel.py").map((f) => [f.line, f.rule])).toEqual([[8, "rename-table"]]);
+  });
+
+  it("the rename-column fix after a RenameModel points the key at the model's new name", async () => {
+    const rename = (await lint()).find((f) => f.path === "chat/migrations/0002_rename_provider_modelapi.py" && f.rule === "rename-column");
+    expect(rename?.fix).toContain('migrations.AlterField(model_name="ChatOptions", name="provider", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="chat.modelapi", db_column="provider_id")),');
+    expect(rename?.fix).not.toContain("chat.provider");
   });
 });

@@ -44,6 +44,26 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "khoj 0076: RenameModel of the key's target, then RenameField of the key: the fix's AlterField names the model as the state has it after the rename (the old name no longer resolves; sqlmigrate fails)",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RenameModel(old_name="Customer", new_name="Client"),
+        migrations.RenameField(model_name="order", old_name="customer", new_name="client"),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9],
+      fixes: [
+        '# keep the column customer_id: with db_column set first, RenameField changes only Django\'s name for it\nmigrations.AlterField(model_name="Order", name="customer", field=models.ForeignKey(on_delete=models.CASCADE, to="app.client", db_column="customer_id")),\nmigrations.RenameField(model_name="Order", old_name="customer", new_name="client"),\n# and in the model: client = models.ForeignKey(on_delete=models.CASCADE, to="app.client", db_column="customer_id")',
+      ],
+    },
+    {
+      framework: "django",
       name: "code-first deploy (cf push, then a migrate task): the new code names comment before the migration creates it, so the rename stays an error",
       code: `from django.db import migrations
 
