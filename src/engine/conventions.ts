@@ -15,6 +15,12 @@ export interface DownConvention {
   /** how many earlier migrations of the folder say so */
   earlier: number;
   folder: string;
+  /**
+   * No migration of the folder has a down, in a layout whose downs are optional: the team chose up-only, so a
+   * missing down is no gap. Set on every migration of such a folder; `noteHere` on the one that carries the
+   * folder's single note (its newest without a down).
+   */
+  upOnly?: { migrations: number; noteHere: boolean };
 }
 
 /** Django: the project's other RunPython steps are almost all written without a way back. */
@@ -32,6 +38,13 @@ export interface Conventions {
 
 /** Fewer earlier migrations than this say nothing about a habit. */
 const MIN_EARLIER = 3;
+
+/**
+ * Layouts whose runner needs no down: golang-migrate and rivermigrate run a folder of ups alone, goose and dbmate a
+ * file without its Down section. Not sqitch (it reverts a failed deploy through revert/, so one missing breaks
+ * that deploy) nor Flyway (its U files are optional already: a V file without one is not "missing").
+ */
+const OPTIONAL_DOWNS: ReadonlySet<string> = new Set(["golang-migrate", "rivermigrate", "goose", "dbmate"]);
 
 type DownState = "missing" | "empty" | "present";
 
@@ -107,7 +120,7 @@ class Folder {
   private readonly numbered: Array<{ version: bigint; down: DownState }> = [];
   /** tallies of numbered[0 .. i), i from 0 to numbered.length */
   private readonly before: Tally[] = [];
-  private readonly all = tally();
+  readonly all = tally();
 
   constructor(private readonly siblings: ReadonlyMap<string, Sibling>) {
     for (const s of siblings.values()) {
@@ -189,6 +202,7 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
   const folders = new Map<string, Folder>();
   const out = new Map<ConventionSubject, Conventions>();
   for (const [m, reverses] of reverseConventionsOf(subjects)) out.set(m, { reverses });
+  const carriers = noteCarriers(subjects);
   for (const m of subjects) {
     const folder = dirOf(m.path);
     const key = `${m.layout}\u0000${folder}`;
@@ -198,9 +212,31 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
     if (!group) folders.set(key, (group = new Folder(siblings)));
     const earlier = group.earlier(m);
     const count = earlier.missing + earlier.empty + earlier.present;
+    const upOnly = OPTIONAL_DOWNS.has(m.layout) && group.all.missing > MIN_EARLIER && group.all.missing === siblings.size;
+    if (upOnly) {
+      const downs: DownConvention = { kind: "never", earlier: count, folder: folder || ".", upOnly: { migrations: siblings.size, noteHere: carriers.get(key) === m } };
+      out.set(m, { ...out.get(m), downs });
+      continue;
+    }
     if (count < MIN_EARLIER || earlier.present > 0) continue;
     const kind = earlier.missing === count ? "never" : "empty";
     out.set(m, { ...out.get(m), downs: { kind, earlier: count, folder: folder || "." } });
+  }
+  return out;
+}
+
+/** Per folder and layout, the newest analysed migration without a down: it carries an up-only folder's one note. */
+function noteCarriers(subjects: readonly ConventionSubject[]): Map<string, ConventionSubject> {
+  const out = new Map<string, ConventionSubject>();
+  const newer = (a: ConventionSubject, b: ConventionSubject) => {
+    const [x, y] = [numeric(a.version), numeric(b.version)];
+    return x !== undefined && y !== undefined ? x > y : a.path > b.path;
+  };
+  for (const m of subjects) {
+    if (m.down !== "missing") continue;
+    const key = `${m.layout}\u0000${dirOf(m.path)}`;
+    const current = out.get(key);
+    if (!current || newer(m, current)) out.set(key, m);
   }
   return out;
 }

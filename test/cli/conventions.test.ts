@@ -25,8 +25,13 @@ const upOnly = (n: number) =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`migrations/00000${i + 1}_step.up.sql`, `ALTER TABLE t${i} ADD COLUMN c text;\n`]));
 
 describe("down habits", () => {
-  it("says so when no earlier migration of the folder has a down, as a warning", async () => {
-    const root = repo({ ...upOnly(3), "migrations/000004_phone.up.sql": "ALTER TABLE users ADD COLUMN phone text;\n" });
+  it("says so when no earlier migration of the folder has a down, as a warning (a later one has: the team writes them now)", async () => {
+    const root = repo({
+      ...upOnly(3),
+      "migrations/000004_phone.up.sql": "ALTER TABLE users ADD COLUMN phone text;\n",
+      "migrations/000005_fax.up.sql": "ALTER TABLE users ADD COLUMN fax text;\n",
+      "migrations/000005_fax.down.sql": "ALTER TABLE users DROP COLUMN fax;\n",
+    });
     const finding = (await lint(root, "migrations")).find((f) => f.rule === "missing-down" && f.path === "migrations/000004_phone.up.sql")!;
     expect(finding.severity).toBe("warning");
     expect(finding.message).toContain("None of the 3 earlier migrations in migrations/ has a down either");
@@ -57,6 +62,41 @@ describe("down habits", () => {
     expect(finding.severity).toBe("warning");
     expect(finding.message).toContain("The 3 earlier migrations in db/migrations/ have no down or an empty one");
     expect(finding.message).toContain("`rules: { empty-down: off }`");
+  });
+});
+
+describe("up-only folders: no migration has a down, in a layout whose downs are optional (README: Frameworks and layouts)", () => {
+  const missingDowns = async (root: string, path = ".") => (await lint(root, path)).filter((f) => f.rule === "missing-down");
+
+  it("golang-migrate: one note for the folder on its newest migration, no warning per file, and no .down.sql in its fix", async () => {
+    const root = repo({ ...upOnly(4), "migrations/000005_phone.up.sql": "ALTER TABLE users ADD COLUMN phone text;\n" });
+    const findings = (await lint(root, "migrations")).filter((f) => f.rule === "missing-down") as Array<{ path: string; severity: string; message: string; fix?: string }>;
+    expect(findings.map((f) => [f.path, f.severity])).toEqual([["migrations/000005_phone.up.sql", "info"]]);
+    expect(findings[0].message).toContain("None of the 5 migrations in migrations/ has a down");
+    expect(findings[0].fix).not.toContain(".down.sql");
+    expect(findings[0].fix).toContain("ALTER TABLE users DROP COLUMN phone;");
+  });
+
+  it("keeps the finding on each file when the folder has another down: the team writes them", async () => {
+    const root = repo({ ...upOnly(4), "migrations/000002_step.down.sql": "ALTER TABLE t1 DROP COLUMN c;\n" });
+    expect((await missingDowns(root, "migrations")).map((f) => f.path).sort()).toEqual(["migrations/000001_step.up.sql", "migrations/000003_step.up.sql", "migrations/000004_step.up.sql"]);
+  });
+
+  it("goose without `-- +goose Down` sections and dbmate without `-- migrate:down` sections: one note each", async () => {
+    const goose = Object.fromEntries([1, 2, 3, 4].map((n) => [`db/goose/0000${n}_g.sql`, `-- +goose Up\nALTER TABLE g${n} ADD COLUMN c text;\n`]));
+    const dbmate = Object.fromEntries([1, 2, 3, 4].map((n) => [`db/migrations/2024010${n}000000_d.sql`, `-- migrate:up\nALTER TABLE d${n} ADD COLUMN c text;\n`]));
+    const findings = await missingDowns(repo({ ...goose, ...dbmate }), "db");
+    expect(findings.map((f) => [f.path, f.severity]).sort()).toEqual([
+      ["db/goose/00004_g.sql", "info"],
+      ["db/migrations/20240104000000_d.sql", "info"],
+    ]);
+  });
+
+  it("sqitch keeps a finding per deploy script without a revert script (sqitch reverts a failed deploy through them), and Flyway V files without U files have nothing missing", async () => {
+    const sqitch = Object.fromEntries(["a", "b", "c", "d"].map((n) => [`deploy/${n}.sql`, `ALTER TABLE ${n} ADD COLUMN c text;\n`]));
+    const flyway = Object.fromEntries([1, 2, 3, 4].map((n) => [`src/main/resources/db/migration/V${n}__f.sql`, `ALTER TABLE f${n} ADD COLUMN c text;\n`]));
+    const findings = await missingDowns(repo({ "sqitch.plan": "%project=x\n", ...sqitch, ...flyway }));
+    expect(findings.map((f) => [f.path, f.severity]).sort()).toEqual(["a", "b", "c", "d"].map((n) => [`deploy/${n}.sql`, "warning"]));
   });
 });
 

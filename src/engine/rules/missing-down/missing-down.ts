@@ -33,12 +33,27 @@ export default defineRule({
     const { down, up, layout } = ctx.migration;
     if (down.status !== "missing" || !hasMeaningfulUp(up)) return;
     const where = down.reason;
+    const folder = ctx.conventions.downs;
+    // an up-only folder (no down anywhere, downs optional): the team's choice, one note for the folder at most
+    if (folder?.upOnly && !folder.upOnly.noteHere) return;
     // the derived statements are PostgreSQL's (quoting, DROP INDEX without ON)
     // a part it cannot know stops the down with a RAISE (PostgreSQL's DO block) after the comment that says it
     // Liquibase: the rollback is the changeset's own, of the statements between its marker and the next one
     const undone = layout === "liquibase" ? changesetOps(up, ctx.migration.source, down.line) : up;
     const derived = migrationDialect(ctx.migration).mysql ? [] : sqlInverse(undone, ctx.repository, { loud: ctx.migration.database === "postgresql" });
     const undo = derived.join("\n") || "-- statements that undo the up, in reverse order";
+    if (folder?.upOnly) {
+      ctx.report({
+        loc: firstLine(ctx, down.line),
+        severity: "info",
+        message:
+          `None of the ${folder.upOnly.migrations} migrations in ${folder.folder}/ has a down, and ${layout} needs none: the project rolls forward by policy, ` +
+          `so their missing downs are its choice, not a gap (this one note stands for the folder). Undoing a change takes a new forward migration.`,
+        // never a down file beside them: a runner that reads the folder as ups alone would run it forward
+        fix: fixFor(ctx.framework, { sql: `-- if this migration must be undone: a new forward migration in ${folder.folder}/ that runs\n${undo}` }),
+      });
+      return;
+    }
     ctx.report({
       loc: firstLine(ctx, down.line),
       severity: downHabitSeverity(ctx),
