@@ -127,7 +127,7 @@ export function mergeMeasuredLocks(findings: readonly ReportedFinding[], traces:
     if (finding) extra.push(finding);
   }
 
-  // lock_timeout is one piece of advice per migration file, as require-lock-timeout gives it
+  // lock_timeout is one piece of advice per migration file, as require-lock-timeout gives it (and scoped as it scopes it)
   const lockTimeoutRule = ruleMeta(LOCK_TIMEOUT_RULE);
   const lockTimeoutOff = lockTimeoutRule !== undefined && effectiveSeverity(config, lockTimeoutRule) === undefined;
   for (const trace of traces) {
@@ -146,9 +146,25 @@ export function mergeMeasuredLocks(findings: readonly ReportedFinding[], traces:
       trace.path,
       statement,
       `Running \`${shortStatement(statement.sql)}\` took ${modeInfo(strongest.mode).label} on ${displayName(strongest.relation)}, which blocks ${blocks}${more}, with no lock_timeout: behind a long query the migration waits and every query on the table queues behind it.`,
-      `SET lock_timeout = '5s';  -- first statement of the migration: fail fast and retry instead of queueing traffic`,
+      lockTimeoutAdvice(statement),
     );
     if (finding) extra.push(finding);
   }
   return { findings: [...kept, ...extra], overruled };
+}
+
+/**
+ * The SET for the file the statement ran in, scoped as require-lock-timeout scopes it: in the transaction it ran in,
+ * SET LOCAL, which ends with it (a plain SET would stay on a connection the runner hands back to the application);
+ * run alone, outside one, where SET LOCAL does nothing, a plain SET first and RESET last.
+ */
+function lockTimeoutAdvice(statement: StatementTrace): string {
+  if (statement.heldUntil !== "end of statement")
+    return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration's transaction: fail fast and retry instead of queueing traffic; SET LOCAL ends with the transaction, so the setting does not stay on the connection`;
+  return [
+    `-- this migration runs outside a transaction, where SET LOCAL does nothing: set it first, and reset it last, so the connection does not keep it`,
+    `SET lock_timeout = '5s';  -- first statement of the migration: fail fast and retry instead of queueing traffic`,
+    `-- ... the migration's statements ...`,
+    `RESET lock_timeout;  -- last statement of the migration`,
+  ].join("\n");
 }

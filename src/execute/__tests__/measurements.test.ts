@@ -205,7 +205,21 @@ describe("measured locks against static findings", () => {
       ["measured-table-rewrite", 1, "error"],
       ["measured-blocking-lock", 2, "warning"],
     ]);
-    expect(merged.findings[1].fix).toBe("SET lock_timeout = '5s';  -- first statement of the migration: fail fast and retry instead of queueing traffic");
+    // the statement ran in the migration's transaction: SET LOCAL, which ends with it
+    expect(merged.findings[1].fix).toBe(
+      "SET LOCAL lock_timeout = '5s';  -- first statement of the migration's transaction: fail fast and retry instead of queueing traffic; SET LOCAL ends with the transaction, so the setting does not stay on the connection",
+    );
+  });
+
+  it("a blocking lock measured on a statement run alone, outside a transaction: SET first and RESET last, since SET LOCAL would do nothing", () => {
+    const merged = mergeMeasuredLocks(
+      [],
+      [trace(statement({ line: 1, sql: "SELECT add_trigger('users')", heldUntil: "end of statement", locks: [{ relation: "public.users", relationKind: "table", mode: "ShareRowExclusiveLock" }] }))],
+      config,
+    );
+    const fix = merged.findings.find((f) => f.rule === "measured-blocking-lock")!.fix;
+    expect(fix).toContain("SET lock_timeout = '5s';  -- first statement of the migration");
+    expect(fix).toContain("RESET lock_timeout;  -- last statement of the migration");
   });
 
   it("gives the lock_timeout advice once per file, and not where require-lock-timeout gave it", () => {
