@@ -2,7 +2,8 @@
  * `migguard lint` on Django fields indexed by default: a SlugField (its __init__ says db_index=True, and
  * makemigrations leaves that default out of the migration) and the package slug fields that extend it build their
  * index in the migration's transaction when added to a table with rows. A table the migration creates, or
- * db_index=False, builds nothing under a lock that matters.
+ * db_index=False, builds nothing under a lock that matters. The fix builds the field's index and, as Django does on a
+ * varchar column, its varchar_pattern_ops `_like` twin.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -57,5 +58,7 @@ describe("Django fields indexed by default", () => {
     expect(findings[0].message).toBe("Creating index on blog_article (slug) without CONCURRENTLY blocks writes to blog_article while it builds.");
     expect(findings[0].fix).toContain('field=models.SlugField(null=True, db_index=False)');
     expect(findings[0].fix).toContain('AddIndexConcurrently(model_name="Article", index=models.Index(fields=["slug"], name="blog_article_slug_idx"))');
+    // and the varchar_pattern_ops index Django's schema editor builds beside a varchar column's own
+    expect(findings[0].fix).toContain('AddIndexConcurrently(model_name="Article", index=models.Index(fields=["slug"], name="blog_article_slug_like", opclasses=["varchar_pattern_ops"]))');
   });
 });

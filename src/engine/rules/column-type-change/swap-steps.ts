@@ -26,6 +26,7 @@ import { pgDistinct } from "../support/pg-distinct.js";
 import { asOneElement, castsTextToArray } from "../support/text-to-array.js";
 import { djangoIndexName } from "../../adapters/python/django-foreign-key-sql.js";
 import { indexedByDefault } from "../../adapters/python/django-default-index.js";
+import { djangoLikeOpclass } from "../support/django-like-index.js";
 
 type AlterColumnType = OperationOf<"alter_column_type">;
 
@@ -188,11 +189,6 @@ function djangoUniqueKey(op: AlterColumnType, tmp: string, keys: RebuiltKeys): v
   keys.afterRename.push(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(name)} UNIQUE USING INDEX ${ident(`${name}_new`)};`);
 }
 
-
-/** Django's operator class of the `_like` index it adds beside db_index on a varchar or text column (PostgreSQL's schema editor) */
-const likeOpclass = (type: AlterColumnType["type"]): string | undefined =>
-  type.array ? undefined : ["varchar", "character varying"].includes(type.name) ? "varchar_pattern_ops" : type.name === "text" ? "text_pattern_ops" : undefined;
-
 /**
  * What a Django field as written has Django index by itself: db_index=True, a ForeignKey or SlugField unless db_index=False
  * (unique=True and primary_key=True make their own index instead, so no db_index one).
@@ -215,7 +211,7 @@ function djangoFieldIndexes(op: AlterColumnType, tmp: string, keys: RebuiltKeys,
   const table = op.table.split(".").pop() ?? op.table;
   const own = op.ormFieldDef ? djangoFieldIndexing(op.ormFieldDef) : undefined;
   const name = own ? (own.index && !op.table.includes(".") ? djangoIndexName(table, [op.column], "") : undefined) : previous;
-  const opclass = own && (own.index || own.unique) && !op.table.includes(".") ? likeOpclass(op.type) : undefined;
+  const opclass = own && (own.index || own.unique) && !op.table.includes(".") ? djangoLikeOpclass(op.type) : undefined;
   const builds = [...(name ? [{ name, opclass: "" }] : []), ...(opclass ? [{ name: djangoIndexName(table, [op.column], "_like"), opclass: ` ${opclass}` }] : [])];
   for (const index of builds) {
     if (keys.afterRename.some((s) => s.endsWith(` RENAME TO ${ident(index.name)};`))) continue;

@@ -13,6 +13,7 @@ import { outOfBatch } from "../support/alembic-batch.js";
 import { alembicLoopIndexFix } from "./alembic-loop-index.js";
 import { codeHypertable, hypertableIndexReport } from "./hypertable-index.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
+import { djangoLikeOpclass } from "../support/django-like-index.js";
 import { NO_WAY_OUT_OF_TRANSACTION, popLeaveTransaction, sendsOneQuery } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
@@ -25,12 +26,29 @@ import { freeNames } from "../support/python-free-names.js";
  * The AddField / AlterField that asked for the index, with `db_index=False` on its field (a ForeignKey's db_index
  * defaults to True, so leaving the keyword out keeps the index), and what the model must say.
  */
-function djangoFieldWithoutIndex(op: OperationOf<"add_index">): string {
+function djangoFieldWithoutIndex(op: OperationOf<"add_index">, withLike: boolean): string {
   const fieldCallee = op.ormFieldDef ? calleeOf(op.ormFieldDef) : undefined;
   const call = fieldCallee ? withKeyword(reindented(op.text.trim()), "db_index", "False", (c) => c === fieldCallee) : undefined;
-  const note = `# in the model too: db_index=False on ${op.ormField}, and the index in Meta.indexes`;
+  const note = `# in the model too: db_index=False on ${op.ormField}, and the ${withLike ? "indexes" : "index"} in Meta.indexes`;
   if (call) return `${note}\n${call.replace(/,?$/, ",")}`;
   return `${note}; this migration's ${calleeOf(op.text) ?? "field operation"} of ${op.ormField} with db_index=False before it`;
+}
+
+/**
+ * AddIndexConcurrently of the index a Django field asked for, and of the `_like` index Django builds beside it on a
+ * varchar or text column (`opclass`), named within Django's 30 characters.
+ */
+function djangoFieldIndexBuild(op: OperationOf<"add_index">, name: string, opclass: string | undefined): string {
+  const fields = `[${(op.ormField ? [op.ormField] : op.columns).map((c) => pythonString(c)).join(", ")}]`;
+  const model = op.ormModel ?? op.table;
+  const own = `AddIndexConcurrently(model_name="${model}", index=models.Index(fields=${fields}, name="${djangoIndexNameWithin(name, op.table, op.columns)}")),`;
+  if (!opclass) return own;
+  const like = djangoIndexNameWithin(derivedName(op.table, op.columns, "like"), op.table, [...op.columns, "like"]);
+  return [
+    own,
+    `# the ${opclass} index Django builds beside it for LIKE 'prefix%' (its _like index)`,
+    `AddIndexConcurrently(model_name="${model}", index=models.Index(fields=${fields}, name="${like}", opclasses=["${opclass}"])),`,
+  ].join("\n");
 }
 
 /**
@@ -286,7 +304,12 @@ export default defineRule({
       // does), so Django builds nothing under the lock and AddIndexConcurrently builds it
       const djangoUniqueIndex =
         ctx.framework === "django" && op.unique && /(?:^|\.)AddConstraint$/.test(calleeOf(op.text) ?? "") ? djangoUniqueIndexFix(ctx, op, name) : undefined;
-      const fieldStep = ctx.framework === "django" && op.ormField && !djangoIndex ? djangoFieldWithoutIndex(op) : undefined;
+      // Django's `_like` index beside a varchar / text field's own (django-like-index.ts): db_index=False drops it too
+      const likeOpclass =
+        ctx.framework === "django" && op.ormField && !djangoIndex && !djangoUniqueIndex && !op.embeddedSql && op.columns.length === 1 && !keywordText(op.ormFieldDef ?? "", "db_collation")
+          ? djangoLikeOpclass(ctx.repository.columnType(op.table, op.columns[0], index))
+          : undefined;
+      const fieldStep = ctx.framework === "django" && op.ormField && !djangoIndex ? djangoFieldWithoutIndex(op, likeOpclass !== undefined) : undefined;
       const create = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
       const rebuilt = `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};\n${create}`;
       // golang-migrate and Prisma send a file as one query: two statements would be one implicit transaction,
@@ -347,7 +370,7 @@ export default defineRule({
                   ? [`migrations.RunSQL(`, `    ${pythonString(embeddedCreate)},`, `    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",`, `),`].join("\n")
                   : djangoIndex
                     ? djangoIndex.replace(/,?$/, ",")
-                    : `AddIndexConcurrently(model_name="${op.ormModel ?? op.table}", index=models.Index(fields=[${(op.ormField ? [op.ormField] : op.columns).map((c) => pythonString(c)).join(", ")}], name="${djangoIndexNameWithin(name, op.table, op.columns)}")),`),
+                    : djangoFieldIndexBuild(op, name, likeOpclass)),
               djangoUniqueIndex || embeddedCreate ? undefined : fieldStep,
               djangoUniqueIndex || embeddedCreate ? "" : "from django.contrib.postgres.operations import AddIndexConcurrently",
             ),
