@@ -48,7 +48,7 @@ describe("Rails table_name_prefix and table_name_suffix", () => {
     repository.write({ "db/migrate/20240201000000_remove_color.rb": removeColor("old_widgets") }).commit("drop");
     const { findings } = await reviewJson(repository);
     expect(findings.filter((f) => f.rule === "dropped-object-still-used")).toEqual([
-      expect.objectContaining({ severity: "info", message: expect.stringContaining("safe to drop now: Widget lists it in ignored_columns (app/models/legacy/widget.rb:3)") }),
+      expect.objectContaining({ severity: "info", message: expect.stringContaining("safe to drop now: Legacy::Widget lists it in ignored_columns (app/models/legacy/widget.rb:3)") }),
     ]);
   });
 });
