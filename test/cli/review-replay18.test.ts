@@ -52,6 +52,24 @@ describe("review: an app folder moved with its migrations (OWASP Nest #5068)", (
     expect(exitCode).toBe(0);
   });
 
+  it("the same move with a migration's text rewritten past git's rename detection (a deletion and an addition): read as the move it is, an edit note for comments, no deleted or renamed migration", async () => {
+    const repo = featureBranchOn(
+      djangoApp("backend/apps/github", {
+        "backend/apps/github/migrations/0001_initial.py": initial,
+        "backend/apps/github/migrations/0002_issue_title_idx.py": addIndex,
+      }),
+    );
+    mkdirSync(join(repo.root, "backend/src"));
+    repo.git("mv", "backend/apps", "backend/src/apps");
+    const comments = Array.from({ length: 40 }, (_, i) => `# moved with the app, note ${i + 1}`).join("\n");
+    repo.write({ "backend/src/apps/github/migrations/0002_issue_title_idx.py": `${comments}\n${addIndex}` }).commit("restructure");
+    expect(repo.git("diff", "--name-status", "-M", "main", "HEAD")).toMatch(/^D\tbackend\/apps\/github\/migrations\/0002_issue_title_idx\.py$/m);
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(findings.filter((f) => ["renamed-migration", "deleted-migration"].includes(f.rule))).toEqual([]);
+    expect(findings.filter((f) => f.rule === "edited-migration").map((f) => f.path)).toEqual(["backend/src/apps/github/migrations/0002_issue_title_idx.py"]);
+  });
+
   it("the same move with one migration renumbered: that one keeps its renamed-migration error, the others nothing", async () => {
     const repo = featureBranchOn(
       djangoApp("backend/apps/github", {

@@ -8,6 +8,7 @@ import { withAlembicScriptLocations } from "../migration-folders/alembic-script-
 import { withDjangoSqlCopies } from "../migration-folders/django-sql-copies.js";
 import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
 import { splitCrossAppMoves } from "./cross-app-moves.js";
+import { pairUnpairedMoves } from "./unpaired-moves.js";
 
 /** `paths`: the other files known (the base tree, the head's), where an Alembic script location or a Django package may show. */
 export function reviewedChanges(files: readonly ChangedFile[], given: Config, paths: readonly string[]): { config: Config; changes: Change[] } {
@@ -15,5 +16,6 @@ export function reviewedChanges(files: readonly ChangedFile[], given: Config, pa
   const known = [...paths, ...listed.map((c) => c.path)];
   // the .sql files kept beside Django's migration modules are copies for review, never run (django-sql-copies.ts)
   const config = withDjangoSqlCopies(withAlembicScriptLocations(given, known), known);
-  return { config, changes: splitCrossAppMoves(listed, config) };
+  // a migration moved under its own name that the listing gives as a deletion and an addition is that migration, moved (unpaired-moves.ts)
+  return { config, changes: pairUnpairedMoves(splitCrossAppMoves(listed, config), config) };
 }

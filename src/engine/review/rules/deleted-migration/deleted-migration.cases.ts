@@ -87,6 +87,12 @@ const copyArticles = `from django.db import migrations\n\n\ndef copy(apps, schem
 export default defineReviewCases({
   invalid: [
     {
+      name: "Django: a deletion beside an addition of the same file name in another app's folder (another app label): still deleted",
+      base: { "shop/migrations/0001_initial.py": django(""), "shop/migrations/0002_phone.py": django('("shop", "0001_initial")') },
+      head: { "shop/migrations/0002_phone.py": null, "store/migrations/0002_phone.py": django('("store", "0001_initial")') },
+      findings: [{ path: "shop/migrations/0002_phone.py", line: 1 }],
+    },
+    {
       name: "Rails: enable_extension merged 28 minutes before the revert (publishing-api 7ab431cdba): environment-only work, a warning whose fix drops the extension where it ran",
       base: { [pgStat]: enable },
       head: { [pgStat]: null },
@@ -309,6 +315,16 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Django: an app folder moved, its migration listed as a deletion and an addition under the same name (the text changed too much for git to pair them): the same migration, moved, not deleted",
+      base: { "backend/apps/github/migrations/0001_initial.py": django(""), "backend/apps/github/migrations/0002_phone.py": django('("github", "0001_initial")') },
+      head: {
+        "backend/apps/github/migrations/0001_initial.py": null,
+        "backend/apps/github/migrations/0002_phone.py": null,
+        "backend/src/apps/github/migrations/0001_initial.py": `# moved with the app\n${django("")}`,
+        "backend/src/apps/github/migrations/0002_phone.py": `# moved with the app\n${django('("github", "0001_initial")')}`,
+      },
+    },
     {
       name: "Django: a whole app removed with INSTALLED_APPS after a merged migration dropped its table (mit-learn 34149af696, video_shorts phase 2): a note",
       base: { "main/settings.py": settings("video_shorts", "news"), ...videoShorts },

@@ -445,6 +445,12 @@ export default defineReviewCases({
       findings: [{ path: `backend/${djangoPath}`, line: 4, severity: "info" }],
     },
     {
+      name: "Django: moved with its app folder, listed as a deletion and an addition (unpaired by git), its schema changed: an edit of the migration databases ran",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { "shop/product/migrations/0001_initial.py": null, [djangoPath]: null, "backend/shop/product/migrations/0001_initial.py": djangoInitial, [`backend/${djangoPath}`]: django({ maxLength: 500 }) },
+      findings: [{ path: `backend/${djangoPath}`, line: 28, severity: "error" }],
+    },
+    {
       name: "Django: moved with its app folder and its schema changed in the move: an edit of the migration databases ran",
       base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
       renames: { "backend/shop/product/migrations/0001_initial.py": "shop/product/migrations/0001_initial.py", [`backend/${djangoPath}`]: djangoPath },
