@@ -13,6 +13,7 @@ import { migrationDialect } from "../support/sql-dialect.js";
 import { isMysqlFamily } from "../support/databases.js";
 import { renderFix } from "../support/fix-steps.js";
 import { expandSteps } from "./expand-steps.js";
+import { renamesChain, renamesChainNote } from "./renames-chain.js";
 import { columnRecreated, recreationWhere } from "../support/recreated-later.js";
 import { ignoringColumns } from "../support/rails-version.js";
 
@@ -117,14 +118,18 @@ export default defineRule({
       // (Django keeps the column with db_column, so its later RenameFields change Django's name only)
       const chain = ctx.framework === "django" ? [] : renamesCarryingNewName(ctx.migration, op, index);
       const final = renamedToFinalName(op, chain);
-      const note = carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#");
-      const expand = isMysqlFamily(ctx.migration.database) ? expandFix(ctx, final, index) : renderFix(ctx, expandSteps(ctx, final, index));
+      // renames passing names along (1 to 0, 2 to 1): one after another, each its own release (Django keeps the columns)
+      const passed = ctx.framework === "django" ? undefined : renamesChain(ctx.migration, op, index);
+      const railsModel = ctx.framework === "rails" ? (ctx.repository.model(op.table)?.className ?? modelName(op.table)) : undefined;
+      const note = [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), ...(passed ? renamesChainNote(passed, ctx.framework === "sql" ? "--" : "#", railsModel) : [])];
+      // a swap: any expand adds a column the other rename keeps, so the note is the whole fix
+      const expand = passed?.cycle ? undefined : isMysqlFamily(ctx.migration.database) ? expandFix(ctx, final, index) : renderFix(ctx, expandSteps(ctx, final, index));
       ctx.report({
         op,
         message: addedBack
           ? `Renaming ${op.table}.${op.column} to ${op.newName} moves its values away from the running code: ${op.column} is added anew later in this migration, so until the deploy rolls out the old code reads and writes the new column, not the values it had.`
           : `Renaming ${op.table}.${op.column} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""} breaks code that still uses ${op.column} while the deploy rolls out.`,
-        fix: ctx.framework === "django" ? djangoFix(ctx, op, index) : [...note, expand].join("\n"),
+        fix: ctx.framework === "django" ? djangoFix(ctx, op, index) : [...note, ...(expand ? [expand] : [])].join("\n"),
       });
     }
   },
