@@ -223,6 +223,8 @@ interface Raw {
   fixWithoutOldCode?: string;
   /** what the statement does under the lock the finding is about, when the report says (Report.work) */
   work?: Report["work"];
+  /** the report's fix under the project's own migrator's transaction (Report.fixUnderRunnerTransaction) */
+  fixUnderRunnerTransaction?: (runner: string) => string | undefined;
 }
 
 const SUPERSEDED_BY = new Map<string, string[]>();
@@ -287,6 +289,10 @@ function runRule(
         withoutOldCode: report.withoutOldCode !== undefined && unread ? sayUnknownNames(report.withoutOldCode) : report.withoutOldCode,
         fixWithoutOldCode: report.fixWithoutOldCode === undefined ? undefined : shape(report.fixWithoutOldCode),
         work: report.work,
+        fixUnderRunnerTransaction: report.fixUnderRunnerTransaction && ((runner: string) => {
+          const fix = report.fixUnderRunnerTransaction!(runner);
+          return fix === undefined ? undefined : shape(fix);
+        }),
         finding: {
           path: report.path ?? migration.path,
           line: loc.line,
@@ -553,6 +559,22 @@ function withoutUnrunUndo(migration: Migration, raw: Raw[], flyway: () => Flyway
   if (migration.layout !== "flyway" || !raw.some((r) => r.finding.rule === "empty-down")) return raw;
   const { migrate, undo } = flyway();
   return migrate && !undo ? raw.filter((r) => r.finding.rule !== "empty-down") : raw;
+}
+
+/**
+ * Fixes that cannot run in a transaction, where the project's own migrator runs the file in one (fider's
+ * dbx.Migrate, concourse's runMigration: deploy/go-transaction-runner.ts): the report's fix for that runner, which
+ * names the Exec that shows it.
+ */
+function underOwnRunner(migration: Migration, raw: Raw[], runner: (path: string) => { path: string; line: number } | undefined): Raw[] {
+  if (!raw.some((r) => r.fixUnderRunnerTransaction)) return raw;
+  const at = runner(migration.path);
+  if (!at) return raw;
+  const who = `the project's own migrator (${at.path}:${at.line} Execs each file in a transaction it began)`;
+  return raw.map((r) => {
+    const fix = r.fixUnderRunnerTransaction?.(who);
+    return fix === undefined ? r : { ...r, finding: { ...r.finding, fix } };
+  });
 }
 
 const dependsOnDeploy = (raw: readonly Raw[]): boolean => raw.some((r) => (r.hazard || r.withoutOldCode) && r.finding.severity !== "info");
@@ -858,7 +880,12 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
     }
     // lint only: a review that edits a replaced migration keeps edited-migration's finding as it is
     const replacedBy = input.changeAdds === undefined ? history.djangoSquashReplacing(migration.path) : undefined;
-    append(findings, reportMigration(migration, config, withoutUnrunUndo(migration, raw, deploy.flyway), deploy.get, replacedBy));
+    if (raw.some((r) => r.fixUnderRunnerTransaction)) {
+      const load = deploy.transactionalRunnerToLoad();
+      if (load) yield load;
+    }
+    const underRunner = raw.some((r) => r.fixUnderRunnerTransaction) ? underOwnRunner(migration, raw, (path) => deploy.transactionalRunner(path)) : raw;
+    append(findings, reportMigration(migration, config, withoutUnrunUndo(migration, underRunner, deploy.flyway), deploy.get, replacedBy));
   }
   for (const down of orphanDowns) {
     yield;

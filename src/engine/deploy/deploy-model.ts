@@ -17,9 +17,10 @@
  */
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
-import { isComposePath, isDeployPath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isNodeSourcePath } from "./deploy-paths.js";
+import { isComposePath, isDeployPath, isDevelopmentPath, isDockerfilePath, isGoMigratorPath, isGoSourcePath, isNodeSourcePath } from "./deploy-paths.js";
+import { isWithin } from "../repository/fact-paths.js";
 import { isGoStartupSource, selfMigratingApp } from "./self-migrating.js";
-import { deployReadersToLoad } from "./deploy-readers.js";
+import { deployGo, deployReadersToLoad, goMigratorReaderToLoad } from "./deploy-readers.js";
 import { offlineEntrypoint } from "./offline-entrypoint.js";
 import { rollingSign } from "./rolling-signs.js";
 import { maintenanceWindow } from "./maintenance-mode.js";
@@ -90,6 +91,28 @@ export class DeployDecider {
   /** How the deploy files run Flyway (flyway-commands.ts), read at most once. */
   readonly flyway = (): FlywayCommands => (this.flywayRead ??= flywayCommands(this.deployFiles()));
   private flywayRead: FlywayCommands | undefined;
+
+  /** What `transactionalRunner` waits for: the Go grammar, when a Go file named for migrating is among the deploy files. */
+  readonly transactionalRunnerToLoad = (): Promise<void> | undefined => goMigratorReaderToLoad(this.deployFiles());
+
+  /**
+   * The project's own Go migrator that Execs each migration in a transaction it began (go-transaction-runner.ts),
+   * when one lies in the Go module (the nearest go.mod's folder) that holds `migrationPath`; read at most once.
+   */
+  transactionalRunner(migrationPath: string): { path: string; line: number } | undefined {
+    this.runnersRead ??= (() => {
+      const files = this.deployFiles();
+      const modules = files.filter((f) => f.path === "go.mod" || f.path.endsWith("/go.mod")).map((f) => f.path.replace(/\/?go\.mod$/, ""));
+      return files.flatMap((f) => {
+        if (!isGoMigratorPath(f.path)) return [];
+        const at = deployGo().goTransactionalExec(f);
+        const module = modules.filter((m) => isWithin(m, f.path)).sort((a, b) => b.length - a.length)[0];
+        return at && module !== undefined ? [{ ...at, module }] : [];
+      });
+    })();
+    return this.runnersRead.find((r) => isWithin(r.module, migrationPath));
+  }
+  private runnersRead: Array<{ path: string; line: number; module: string }> | undefined;
 
   /** What `result` waits for: the readers of deploy files given as a list (they cost nothing to read, so it decides). */
   readersToLoadForResult(): Promise<void> | undefined {

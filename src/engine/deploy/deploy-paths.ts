@@ -131,6 +131,8 @@ export const isGoSourcePath = (path: string): boolean => path.endsWith(".go") &&
  * golang-migrate or goose and keeps those that import it (self-migrating.ts decides by imports, not by name).
  */
 export const isGoStartPath = (path: string): boolean => /^(?:[\w.-]*migrat[\w.-]*|main)\.go$/i.test(baseOf(path)) && isGoSourcePath(path);
+/** a Go file named for migrating (fider's app/pkg/dbx/migrate.go): where a project's own migrator lives */
+export const isGoMigratorPath = (path: string): boolean => /migrat/i.test(baseOf(path)) && isGoStartPath(path);
 export const isRustStartPath = (path: string): boolean => /^(?:[\w-]*migrat[\w-]*|main)\.rs$/i.test(baseOf(path));
 export const isJvmBuildPath = (path: string): boolean => ["pom.xml", "build.gradle", "build.gradle.kts"].includes(baseOf(path));
 /** Spring Boot's application config (`src/main/resources/application.yml`, `application-prod.properties`) */

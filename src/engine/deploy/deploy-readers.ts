@@ -11,7 +11,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isJavaMigratorPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isStartScriptPath, isTravisPath } from "./deploy-paths.js";
+import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isGoMigratorPath, isJavaMigratorPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isStartScriptPath, isTravisPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as maintenanceYamlModule from "./maintenance-yaml.js";
 import type * as instanceCountsModule from "./instance-counts.js";
@@ -21,6 +21,7 @@ import type * as capistranoModule from "./capistrano-maintenance.js";
 import type * as javaStartupModule from "./java-startup.js";
 import type * as shellBranchesModule from "./shell-branches.js";
 import type * as goStartupModule from "./go-startup.js";
+import type * as goTransactionRunnerModule from "./go-transaction-runner.js";
 import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule;
@@ -34,7 +35,7 @@ let ruby: RailsBoot | undefined;
 let counts: InstanceCounts | undefined;
 let java: typeof javaStartupModule | undefined;
 let shell: typeof shellBranchesModule | undefined;
-let go: typeof goStartupModule | undefined;
+let go: (typeof goStartupModule & typeof goTransactionRunnerModule) | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean =>
@@ -81,8 +82,11 @@ const loadShell = async () => {
 const loadGo = async () => {
   const module = await import("./go-startup.js");
   await module.loadGoStartupParser();
-  go ??= module;
+  go ??= { ...module, ...(await import("./go-transaction-runner.js")) };
 };
+
+/** The Go reader, when a Go file named for migrating may be a project's own migrator (go-transaction-runner.ts). */
+export const goMigratorReaderToLoad = (files: readonly SourceFile[]): Promise<void> | undefined => (!go && files.some((f) => isGoMigratorPath(f.path)) ? loadGo() : undefined);
 
 /** a go.mod that requires goose: its start-up migration is read with the Go grammar (go-startup.ts) */
 const requiresGoose = (files: readonly SourceFile[]) => files.some((f) => baseOf(f.path) === "go.mod" && goModules(f.content).some((m) => GOOSE_MODULE.test(m)));
@@ -122,7 +126,7 @@ export function deployShell(): typeof shellBranchesModule {
   return shell;
 }
 
-export function deployGo(): typeof goStartupModule {
+export function deployGo(): typeof goStartupModule & typeof goTransactionRunnerModule {
   if (!go) throw new Error("the deploy's Go reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return go;
 }

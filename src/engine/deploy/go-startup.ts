@@ -93,6 +93,17 @@ function readFacts(root: Node): GoStartupFacts {
   return facts;
 }
 
+/** `read` on the file's syntax tree (freed after), or undefined when it does not parse. */
+export function withGoTree<T>(file: SourceFile, read: (root: Node) => T): T | undefined {
+  if (!parser) throw new Error(`the Go grammar is not loaded (reading ${file.path}): wait for loadGoStartupParser first`);
+  const tree = parser.parse(file.content);
+  try {
+    return tree ? read(tree.rootNode) : undefined;
+  } finally {
+    tree?.delete();
+  }
+}
+
 const cache = new WeakMap<SourceFile, GoStartupFacts | null>();
 
 /** The file's facts, read once; undefined when the file does not parse. */

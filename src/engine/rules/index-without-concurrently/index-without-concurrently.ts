@@ -200,6 +200,9 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
 }
 
 
+/** Layouts whose files a project's own migrator may run (no runner of their own decides the transaction). */
+const OWN_RUNNER_LAYOUTS: ReadonlySet<string> = new Set(["golang-migrate", "plain-sql"]);
+
 /**
  * CREATE INDEX IF NOT EXISTS of an index an earlier migration built, not dropped since: nothing is built (the
  * statement only finds the name taken).
@@ -325,8 +328,12 @@ export default defineRule({
       const what = op.name ?? `on ${op.table} (${op.columns.join(", ")})`;
       // nothing writes a materialized view but its REFRESH, which the build's SHARE lock blocks; reads go on
       const materialized = ctx.repository.relationKind(op.table, index) === "materialized_view";
+      // golang-migrate's and plain SQL files may be run by the project's own migrator, in a transaction per file
+      // (fider's dbx.Migrate): analyze.ts swaps in the build by hand when the deploy files show one
+      const ownRunner = ctx.framework === "sql" && !op.embeddedSql && !runner && OWN_RUNNER_LAYOUTS.has(ctx.migration.layout);
       ctx.report({
         op,
+        ...(ownRunner ? { fixUnderRunnerTransaction: (who: string) => outOfBandIndexFix(op.text, name, who, false) } : {}),
         ...(materialized
           ? {
               severity: "info" as const,

@@ -89,6 +89,12 @@ export interface Report {
    * later): with none running, what is left is the data loss, answered by a copy before the drop as written
    */
   fixWithoutOldCode?: string;
+  /**
+   * The fix when the project's own migrator runs the file inside a transaction it began (fider's dbx.Migrate:
+   * deploy/go-transaction-runner.ts): `runner` names it with its evidence. For a fix that cannot run in a
+   * transaction (CONCURRENTLY); undefined keeps the report's fix.
+   */
+  fixUnderRunnerTransaction?: (runner: string) => string | undefined;
   /** overrides the rule's `hazard` for this report (a variant that only old code meets) */
   hazard?: RuleMeta["hazard"] | "none";
   /** the file the problem is in when it is not the migration's path (a .down.sql) */

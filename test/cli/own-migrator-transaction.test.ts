@@ -1,0 +1,55 @@
+/**
+ * A project's own Go migrator that runs each migration file inside a transaction (fider's app/pkg/dbx/migrate.go:
+ * BeginTx, tx.Exec(string(content)), Commit), through `migguard lint`: CREATE INDEX CONCURRENTLY cannot run there,
+ * so index-without-concurrently's fix is the build by hand before migrating and IF NOT EXISTS in the migration,
+ * with the Exec's file:line (README: Running migrations for real / Frameworks and layouts).
+ */
+import { run } from "../../src/cli/main.js";
+import { Repo } from "./support/git-repo.js";
+
+/** a git repository: the deploy walk reads past the top folder only inside one */
+const repo = (files: Record<string, string>): string => new Repo().write(files).commit("app").root;
+
+const migrator = (inTransaction: boolean) =>
+  [
+    "package dbx",
+    "",
+    'import "os"',
+    "",
+    "func runMigration(path string) error {",
+    "\tcontent, err := os.ReadFile(path)",
+    "\tif err != nil {",
+    "\t\treturn err",
+    "\t}",
+    ...(inTransaction
+      ? ["\ttrx, err := BeginTx(ctx)", "\tif err != nil {", "\t\treturn err", "\t}", "\t_, err = trx.tx.Exec(string(content))", "\tif err != nil {", "\t\treturn err", "\t}", "\treturn trx.Commit()"]
+      : ["\t_, err = conn.Exec(string(content))", "\treturn err"]),
+    "}",
+    "",
+  ].join("\n");
+
+const files = (inTransaction: boolean) => ({
+  "go.mod": "module example.com/app\n\ngo 1.22\n",
+  "app/pkg/dbx/migrate.go": migrator(inTransaction),
+  "migrations/202205082055_trusted_provider.up.sql": "CREATE UNIQUE INDEX oauth_provider_uq ON oauth_providers (provider);\n",
+});
+
+const indexFix = async (root: string) => {
+  const body = JSON.parse((await run(["lint", "--format", "json", "migrations"], { cwd: root })).output) as { findings: Array<{ rule: string; fix: string }> };
+  return body.findings.find((f) => f.rule === "index-without-concurrently")!.fix;
+};
+
+describe("a project's own migrator that runs each file in a transaction", () => {
+  it("index-without-concurrently's fix builds the index by hand before migrating and keeps IF NOT EXISTS in the migration, naming the Exec", async () => {
+    const fix = await indexFix(repo(files(true)));
+    expect(fix).toContain("app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began");
+    expect(fix).toContain("--   CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS oauth_provider_uq ON oauth_providers (provider);");
+    expect(fix.split("\n").filter((l) => !l.startsWith("--"))).toEqual(["CREATE UNIQUE INDEX IF NOT EXISTS oauth_provider_uq ON oauth_providers (provider);"]);
+  });
+
+  it("a migrator that Execs the file outside a transaction keeps the CONCURRENTLY fix", async () => {
+    const fix = await indexFix(repo(files(false)));
+    expect(fix).not.toContain("own migrator");
+    expect(fix).toContain("CREATE UNIQUE INDEX CONCURRENTLY oauth_provider_uq ON oauth_providers (provider);");
+  });
+});
