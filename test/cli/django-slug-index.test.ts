@@ -37,20 +37,28 @@ class Migration(migrations.Migration):
     ]
 `;
 
-async function indexFindings(): Promise<Finding[]> {
+const UNIQUE_SLUG = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("blog", "0001_initial")]
+    operations = [migrations.AddField(model_name="article", name="slug", field=models.SlugField(null=True, unique=True))]
+`;
+
+async function lintFindings(migration: string, rule: string): Promise<Finding[]> {
   const root = mkdtempSync(join(tmpdir(), "migguard-slug-index-"));
-  const files = { "blog/migrations/0001_initial.py": INITIAL, "blog/migrations/0002_article_slugs.py": SLUGS };
+  const files = { "blog/migrations/0001_initial.py": INITIAL, "blog/migrations/0002_article_slugs.py": migration };
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }
   const { output } = await run(["lint", "--format", "json", "."], { cwd: root });
-  return (JSON.parse(output) as { findings: Finding[] }).findings.filter((f) => f.rule === "index-without-concurrently");
+  return (JSON.parse(output) as { findings: Finding[] }).findings.filter((f) => f.rule === rule);
 }
 
 describe("Django fields indexed by default", () => {
   it("a SlugField and django-extensions' AutoSlugField added to a table with rows build their index under the lock; db_index=False and a new table do not", async () => {
-    const findings = await indexFindings();
+    const findings = await lintFindings(SLUGS, "index-without-concurrently");
     expect(findings.map((f) => [f.path, f.line])).toEqual([
       ["blog/migrations/0002_article_slugs.py", 8],
       ["blog/migrations/0002_article_slugs.py", 9],
@@ -60,5 +68,11 @@ describe("Django fields indexed by default", () => {
     expect(findings[0].fix).toContain('AddIndexConcurrently(model_name="Article", index=models.Index(fields=["slug"], name="blog_article_slug_idx"))');
     // and the varchar_pattern_ops index Django's schema editor builds beside a varchar column's own
     expect(findings[0].fix).toContain('AddIndexConcurrently(model_name="Article", index=models.Index(fields=["slug"], name="blog_article_slug_like", opclasses=["varchar_pattern_ops"]))');
+  });
+
+  it("a unique SlugField: the concurrent build adds it with db_index=False and builds its varchar_pattern_ops _like index under Django's name", async () => {
+    const [finding] = await lintFindings(UNIQUE_SLUG, "unique-constraint-without-index");
+    expect(finding.fix).toContain('field=models.SlugField(null=True, db_index=False)');
+    expect(finding.fix).toMatch(/CREATE INDEX CONCURRENTLY blog_article_slug_[0-9a-f]{8}_like ON blog_article \(slug varchar_pattern_ops\)/);
   });
 });

@@ -187,7 +187,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "AddField of a SlugField with unique=True: the database side adds it with db_index=False (without unique=True a SlugField is indexed by default, a plain index built under the lock)",
+      name: "AddField of a SlugField with unique=True: the database side adds it with db_index=False (without unique=True a SlugField is indexed by default, a plain index built under the lock), and builds the varchar_pattern_ops `_like` index Django adds beside a unique varchar column CONCURRENTLY, under Django's name for it",
       code: `from django.db import migrations, models
 
 
@@ -200,7 +200,7 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [8],
-      fixes: ["# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.AddField(model_name=\"Order\", name=\"slug\", field=models.SlugField(null=True, db_index=False)),\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_order_slug_key ON app_order (slug)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_slug_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_order ADD CONSTRAINT app_order_slug_key UNIQUE USING INDEX app_order_slug_key\",\n            reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT app_order_slug_key\",\n        ),\n    ],\n    state_operations=[\n        migrations.AddField(model_name=\"order\", name=\"slug\", field=models.SlugField(unique=True, null=True)),\n    ],\n),"],
+      fixes: ["# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.AddField(model_name=\"Order\", name=\"slug\", field=models.SlugField(null=True, db_index=False)),\n        # the varchar_pattern_ops index Django builds beside a unique varchar column for LIKE 'prefix%' (its _like index)\n        migrations.RunSQL(\n            \"CREATE INDEX CONCURRENTLY app_order_slug_24238039_like ON app_order (slug varchar_pattern_ops)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_slug_24238039_like\",\n        ),\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_order_slug_key ON app_order (slug)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_slug_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_order ADD CONSTRAINT app_order_slug_key UNIQUE USING INDEX app_order_slug_key\",\n            reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT app_order_slug_key\",\n        ),\n    ],\n    state_operations=[\n        migrations.AddField(model_name=\"order\", name=\"slug\", field=models.SlugField(unique=True, null=True)),\n    ],\n),"],
     },
     {
       framework: "django",

@@ -8,6 +8,8 @@ import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { calleeOf, keywordText } from "../support/python-call.js";
 import { djangoAlterFieldWithoutUnique, djangoFieldWithoutUnique } from "./django-field-without-unique.js";
 import { nameKey } from "../support/facts.js";
+import { djangoLikeOpclass } from "../support/django-like-index.js";
+import { djangoIndexName } from "../../adapters/python/django-foreign-key-sql.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
 import { railsType } from "../support/rails-fix.js";
 import { howToLeaveTheTransaction, NO_WAY_OUT_OF_TRANSACTION } from "../support/leave-transaction.js";
@@ -87,6 +89,25 @@ function djangoSeparateFix(op: Operation, table: string, columns: string[], idx:
     `    ],`,
     `),`,
   ].join("\n");
+}
+
+/**
+ * Django's `_like` index beside a unique varchar / text field (django-like-index.ts), which it builds with the column
+ * and finds again by the name it gives it (`_create_index_name(..., "_like")`) when unique=True goes: built
+ * CONCURRENTLY under that name, as the field without unique=True no longer asks for it. None for another type, an
+ * unknown one, or a field with db_collation.
+ */
+function djangoLikeIndexSql(op: OperationOf<"add_column">): string[] {
+  const opclass = op.ormFieldDef && !keywordText(op.ormFieldDef, "db_collation") && !op.table.includes(".") ? djangoLikeOpclass(op.column.type) : undefined;
+  if (!opclass) return [];
+  const like = djangoIndexName(op.table, [op.column.name], "_like");
+  return [
+    `# the ${opclass} index Django builds beside a unique ${op.column.type!.name} column for LIKE 'prefix%' (its _like index)`,
+    `migrations.RunSQL(`,
+    `    ${pythonString(`CREATE INDEX CONCURRENTLY ${like} ON ${op.table} (${op.column.name} ${opclass})`)},`,
+    `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${like}`)},`,
+    `),`,
+  ];
 }
 
 /**
@@ -293,7 +314,10 @@ export default defineRule({
                 idx,
                 idx,
                 "UNIQUE",
-                `migrations.AddField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column.name)}, field=${djangoFieldWithoutUnique(op.ormFieldDef)}),`,
+                [
+                  `migrations.AddField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column.name)}, field=${djangoFieldWithoutUnique(op.ormFieldDef)}),`,
+                  ...djangoLikeIndexSql(op),
+                ].join("\n        "),
               )
             : djangoSeparateFix(op, op.table, [op.column.name], idx, idx, "UNIQUE"),
           alembic: () => alembicColumnUsingIndex(op, idx) ?? `
