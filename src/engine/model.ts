@@ -256,6 +256,8 @@ export const CreateTable = op("create_table", {
   partitionOf: z.string().optional(),
   /** WITH (timescaledb.hypertable): a TimescaleDB hypertable, whose rows live in chunks */
   hypertable: z.boolean().optional(),
+  /** the definition holds something the adapter does not read (a plugin's column helper, a loop): columns may be missing from `columns` */
+  columnsUnread: z.boolean().optional(),
 });
 /**
  * Where the application stopped using a dropped table or column before this migration (Django: an earlier

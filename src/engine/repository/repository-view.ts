@@ -126,6 +126,8 @@ export interface RepositoryView {
   postgresDrivers(): readonly PythonPostgresDriver[];
   /** the migration of this migration's folder that runs just before it (its data steps may have moved what this one drops) */
   readonly previousInFolder: Migration | undefined;
+  /** the migrations of this migration's folder that run before it, in their order */
+  readonly earlierInFolder: readonly Migration[];
   /** the migrations of this migration's folder that run after it, in their order (none when it is the newest) */
   readonly laterInFolder: readonly Migration[];
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
@@ -183,6 +185,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     get previousInFolder() {
       return history.previousOfSet(migration.path);
+    },
+    get earlierInFolder() {
+      return history.earlierOfSet(migration.path);
     },
     get laterInFolder() {
       return history.laterOfSet(migration.path);

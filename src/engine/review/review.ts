@@ -48,6 +48,7 @@ import type { RailsReplica } from "../database/rails-replicas.js";
 import { signalKind } from "../database/signal-paths.js";
 import { counterpartPaths, isBaseCodePath } from "./plan.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
+import { withoutMissingColumnUses } from "./missing-column-drops.js";
 import { foldSafeDrops } from "./safe-drop.js";
 import { dumpObjects, type DumpObjects } from "./guards/dump-objects.js";
 import { foldSkippedOnBase, onBaseDecision, skippedOnBase } from "./guards/guards-on-base.js";
@@ -467,7 +468,8 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   // an applied migration only those on what the edit changed
   const linted = analysis.findings.filter((f) => (changed.has(f.path) && touchedByEdit(f)) || f.path === input.configPath);
   // a column the deployed code no longer reads: one finding, drop-column's, lowered with the review's reason
-  const folded = foldSafeDrops(linted, reviewed);
+  // a drop of a column its table never had: no code uses it, whatever names the same word
+  const folded = foldSafeDrops(linted, withoutMissingColumnUses(linted, reviewed));
   // an added migration's statements that an existence check keeps from running on the base schema: notes
   const added = analysis.migrations.filter((m) => adds.has(m.path)).sort(byVersion);
   const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents, input.repositoryFiles ?? []), onBaseDecision);

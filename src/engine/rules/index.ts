@@ -9,6 +9,7 @@ import downDoesNotRestore from "./down-does-not-restore/down-does-not-restore.js
 import downDoesNotUndoUp from "./down-does-not-undo-up/down-does-not-undo-up.js";
 import dropColumn from "./drop-column/drop-column.js";
 import dropDatabaseOrSchema from "./drop-database-or-schema/drop-database-or-schema.js";
+import dropMissingColumn from "./drop-missing-column/drop-missing-column.js";
 import dropIndexWithoutConcurrently from "./drop-index-without-concurrently/drop-index-without-concurrently.js";
 import dropNotNull from "./drop-not-null/drop-not-null.js";
 import dropTable from "./drop-table/drop-table.js";
@@ -101,6 +102,7 @@ export const RULES: readonly Rule[] = [
   missingInProduction,
   // history
   runpythonModelImport,
+  dropMissingColumn,
   // transactions
   concurrentlyInTransaction,
   enumValueInTransaction,

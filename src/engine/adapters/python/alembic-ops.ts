@@ -53,6 +53,9 @@ function columnForeignKeySql(table: string, column: SaColumn): string | undefine
   return fk?.column ? alembicForeignKeySql({ table, columns: [column.spec.name], referent: fk.table, referentColumns: [fk.column], call: withoutKwargs(fk.call, ["column"]) }) : undefined;
 }
 
+/** The arguments of op.create_table besides its Columns that add no column: constraints and indexes. */
+const TABLE_ITEMS = new Set(["PrimaryKeyConstraint", "ForeignKeyConstraint", "UniqueConstraint", "CheckConstraint", "Index", "Constraint"]);
+
 /** A create_table's `sa.ForeignKeyConstraint(["col"], ["t.col"], name=...)`: its columns, and its SQL when named, onto one table, and its options known. */
 function tableForeignKey(table: string, value: PyValue): TableForeignKey | undefined {
   if (value.kind !== "call" || lastSegment(value.callee) !== "ForeignKeyConstraint") return undefined;
@@ -190,7 +193,10 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       );
       const naming = ctx.naming ?? DEFAULT_CONVENTION;
       const uniques = tableUniques(t, call.args.slice(1), columns, naming);
-      const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), constraints: [...constraints, ...foreignKeys, ...uniques], ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
+      // an argument that is no Column or table constraint this reader follows (a helper's *columns, a project's Column
+      // factory): the table may have columns not listed
+      const columnsUnread = call.splat || call.args.slice(1).some((a) => a.kind !== "call" || (lastSegment(a.callee) === "Column" ? readColumn(a) === undefined : !TABLE_ITEMS.has(lastSegment(a.callee) ?? "")));
+      const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), constraints: [...constraints, ...foreignKeys, ...uniques], ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false, ...(columnsUnread ? { columnsUnread: true } : {}) }];
       // Column(index=True): SQLAlchemy's Index(None, column), UNIQUE with unique=True (then no UNIQUE constraint), named by the "ix" template
       for (const c of columns) {
         if (!c.index) continue;

@@ -21,6 +21,8 @@ export interface TableDefinition {
   constraints: Array<{ type: ConstraintType; columns: string[]; sql?: string; name?: string; expression?: string }>;
   /** indexes Rails creates right after CREATE TABLE */
   indexes: OperationInput[];
+  /** the block holds a statement this reader does not follow (a plugin's t.attachment, a helper, a loop): it may add columns not listed */
+  columnsUnread?: boolean;
 }
 
 /** `t.string`, `t.integer`, ...: the column types TableDefinition defines a method for. */
@@ -60,18 +62,26 @@ export function readTableDefinition(table: string, tableOpts: Options, block: Bl
     if (node instanceof IfNode) return [node.statements, node.subsequent].forEach(visit);
     if (node instanceof UnlessNode) return [node.statements, node.elseClause].forEach(visit);
     if (node instanceof ElseNode) return visit(node.statements);
-    if (!(node instanceof CallNode) || localName(node.receiver) !== param) return;
+    if (!(node instanceof CallNode) || localName(node.receiver) !== param) {
+      def.columnsUnread = true;
+      return;
+    }
     const { args, opts } = callArgs(node, ctx.env, ctx.src);
     const method = node.name;
     if (method === "column") {
       const name = nameOf(args[0]);
       if (name) addColumn(columnSpec(name, args[1], opts, ctx.railsVersion), node, opts.get("index"));
+      else def.columnsUnread = true;
     } else if (COLUMN_METHODS.has(method)) {
       const type: RubyValue = { kind: "sym", value: method === "blob" ? "binary" : method };
       for (const name of args.map(nameOf)) if (name) addColumn(columnSpec(name, type, opts, ctx.railsVersion), node, opts.get("index"));
+      if (args.some((a) => !nameOf(a))) def.columnsUnread = true;
     } else if (method === "references" || method === "belongs_to") {
       for (const ref of args.map(nameOf)) {
-        if (!ref) continue;
+        if (!ref) {
+          def.columnsUnread = true;
+          continue;
+        }
         const parts = referenceParts(table, ref, opts, ctx.railsVersion);
         const id = parts.columns[parts.columns.length - 1];
         if (parts.foreignKey) id.references = { table: parts.foreignKey.to, notValid: parts.foreignKey.opts.flag("validate") === false, sql: foreignKeyOp(ctx.base(node), table, parts.foreignKey.to, parts.foreignKey.opts).sql };
@@ -97,7 +107,7 @@ export function readTableDefinition(table: string, tableOpts: Options, block: Bl
       def.constraints.push({ type: "unique", columns: namesOf(args[0]) ?? [] });
     } else if (method === "exclusion_constraint") {
       def.constraints.push({ type: "exclusion", columns: [] });
-    }
+    } else def.columnsUnread = true;
   };
   visit(block.body);
   return def;

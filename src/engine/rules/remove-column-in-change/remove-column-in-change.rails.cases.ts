@@ -282,7 +282,7 @@ end`,
   end
 end
 `,
-      files: { "db/migrate/20150403224949_create_tag_aliases.rb": "class CreateTagAliases < ActiveRecord::Migration[4.2]\n  def change\n    create_table :tag_aliases do |t|\n      t.string :antecedent_name, null: false\n    end\n  end\nend\n" },
+      files: { "db/migrate/20150403224949_create_tag_aliases.rb": "class CreateTagAliases < ActiveRecord::Migration[4.2]\n  def change\n    create_table :tag_aliases do |t|\n      t.string :antecedent_name, null: false\n      t.integer :post_count, null: false, default: 0\n    end\n  end\nend\n" },
       lines: [3],
       fixes: [
         `# 1. Deploy the model without the column first:

@@ -36,6 +36,7 @@ const createTable: CommandHandler = (cmd, ctx) => {
     temporary: cmd.opts.flag("temporary") === true,
     asSelect: as !== undefined,
     copiedFrom: as !== undefined ? copiedFrom(table, as) : undefined,
+    ...(def.columnsUnread ? { columnsUnread: true } : {}),
   });
   append(ops, def.indexes);
   return [step(ops, [{ kind: "drop_table", ...base, tables: [table] }])];

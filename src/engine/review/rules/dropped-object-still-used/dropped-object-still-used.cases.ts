@@ -108,7 +108,7 @@ export default defineReviewCases({
     },
     {
       name: "the seed: a column dropped while a legacy report still reads it",
-      base: { "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n", "app/reports/legacy.rb": legacyReport },
+      base: { "db/migrate/20240101000000_create_users.rb": createUsersWithPhone, "app/reports/legacy.rb": legacyReport },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
       findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3 }],
     },

@@ -1,0 +1,58 @@
+import { defineRule } from "../support/rule.js";
+import { upOps } from "../support/scope.js";
+import { nameKey } from "../support/facts.js";
+import { ALL_DATABASES } from "../support/databases.js";
+import { commentLines } from "../support/production-facts.js";
+import { columnNamedIn, provenColumns } from "../../repository/proven-columns.js";
+
+/** Columns shown in the message; the rest are counted. */
+const SHOWN = 12;
+
+/**
+ * A drop of a column the table never had, by the migrations' own history: the table was created by a migration of
+ * the repository and every change since was read, and none added the column (govuk-chat 20260303123938 removed a
+ * `success` column from four tables that never had one). The migration fails on every database those migrations
+ * built ("column does not exist"): that is the finding, not the loss of data that is not there, and no fix is built
+ * around the column (a backup, ignored_columns). When the history is incomplete (the table from a schema dump, a
+ * statement migguard could not read, raw SQL on the table) nothing is proven, and the drop rules speak as usual.
+ */
+export default defineRule({
+  meta: {
+    id: "drop-missing-column",
+    databases: ALL_DATABASES,
+    category: "history",
+    severity: "error",
+    // the column is not there: nothing is lost, no code reads it, and a fix around it (a backup, ignored_columns) fails too
+    supersedes: ["drop-column", "remove-column-in-change", "remove-column-without-ignored-columns", "irreversible-migration"],
+    title: "The migration drops a column its table never had",
+    why:
+      "The migrations that created the table and changed it since never added this column, so on every database they " +
+      "built the drop fails (\"column does not exist\") and the migration stops there, its transaction rolled back or, " +
+      "without one, half applied. The deploy that runs it fails; the statement must go, not be made safe.",
+  },
+  check(ctx) {
+    const earlier = ctx.repository.earlierInFolder;
+    for (const { op, index } of upOps(ctx, "drop_column")) {
+      // IF EXISTS, or under an existence check (Rails' `if column_exists?`): a missing column is what it expects
+      if (op.ifExists || op.guards?.length) continue;
+      // the earlier migrations, then this one's statements before the drop (it may add the column itself)
+      const before = [...earlier, { ...ctx.migration, up: ctx.migration.up.slice(0, index) }];
+      const state = provenColumns(before, op.table);
+      if (state === undefined || state === "unknown" || state.columns.has(nameKey(op.column))) continue;
+      // a column the adapter did not model (a helper's, a plugin's) still shows its name in the create_table
+      if (columnNamedIn(before, op.table, op.column)) continue;
+      const columns = [...state.columns];
+      const listed = columns.slice(0, SHOWN).join(", ") + (columns.length > SHOWN ? ` and ${columns.length - SHOWN} more` : "");
+      const created = state.createdBy.path === ctx.migration.path ? "this migration" : state.createdBy.path;
+      ctx.report({
+        op,
+        message: `Column ${op.table}.${op.column} does not exist when this runs: ${op.table} was created by ${created} and no migration since adds ${op.column} (its columns: ${listed}), so the drop fails ("column ${op.column} of relation ${op.table} does not exist") and the migration stops on every database these migrations built.`,
+        details: [`${op.table} created by ${created}; columns before this statement: ${columns.join(", ")}`],
+        fix: commentLines(ctx, [
+          `${op.table} never had ${op.column}: take this drop out of the migration (it fails wherever the migrations built the table).`,
+          `If some database got ${op.column} outside the migrations, drop it only where it exists (IF EXISTS, Rails' if_exists: true).`,
+        ]),
+      });
+    }
+  },
+});
