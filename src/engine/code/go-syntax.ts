@@ -9,12 +9,16 @@ import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
 import { grammarParser } from "../adapters/tree-sitter-grammar.js";
 
+let grammar: Promise<Parser> | undefined;
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
+/** The Go grammar's parser, loaded once for this module and the deploy reader's go-startup.ts (each keeps its own "loaded"). */
+export const goGrammarParser = (): Promise<Parser> => (grammar ??= grammarParser("tree-sitter-go/tree-sitter-go.wasm"));
+
 /** Load the grammar once; later calls share the same promise. */
 export const loadGoParser = (): Promise<void> =>
-  (loading ??= grammarParser("tree-sitter-go/tree-sitter-go.wasm").then((loaded) => {
+  (loading ??= goGrammarParser().then((loaded) => {
     parser = loaded;
   }));
 

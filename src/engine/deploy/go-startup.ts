@@ -10,14 +10,17 @@
  */
 import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { grammarParser } from "../adapters/tree-sitter-grammar.js";
+import { goGrammarParser } from "../code/go-syntax.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** Load the grammar once; later calls share the same promise. */
+/**
+ * Load the grammar once (shared with code/go-syntax.ts); later calls share the same promise. Loading it here does not
+ * mark go-syntax's reading of Go code as loaded: that one stays on when a review or lint asks for it.
+ */
 export const loadGoStartupParser = (): Promise<void> =>
-  (loading ??= grammarParser("tree-sitter-go/tree-sitter-go.wasm").then((loaded) => {
+  (loading ??= goGrammarParser().then((loaded) => {
     parser = loaded;
   }));
 
