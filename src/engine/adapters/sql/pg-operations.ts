@@ -13,7 +13,7 @@ import { columnsEmptiedOfValues } from "./value-removing-where.js";
 import { columnsOnlyNullIn } from "./null-rows-where.js";
 import { constantsSetBy, whereOnlyNullTests } from "./constant-set.js";
 import { alterTableSubcommandLock } from "../../rules/support/lock-modes.js";
-import { selectWrites } from "./read-only-select.js";
+import { selectWrites, WRITING_NODES } from "./read-only-select.js";
 import { hypertableCreatedBy, timescaleOption } from "./hypertables.js";
 
 type Loose = PgNode | undefined;
@@ -335,9 +335,8 @@ function alterTableOps(stmt: PgNode, base: Base): OperationInput[] {
   return ops;
 }
 
-/** Statement kinds a WITH may hold that change rows (`WITH d AS (DELETE FROM t RETURNING *) SELECT ...`). */
-const ROW_WRITES = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
-const writesRows = (cte: Loose): boolean => ROW_WRITES.has(unwrap(cte?.CommonTableExpr?.ctequery)?.[0] ?? "");
+/** A WITH's statement that changes rows (`WITH d AS (DELETE FROM t RETURNING *) SELECT ...`). */
+const writesRows = (cte: Loose): boolean => WRITING_NODES.has(unwrap(cte?.CommonTableExpr?.ctequery)?.[0] ?? "");
 
 /**
  * Convert one parsed statement. `inTransaction` is the layout's decision for this statement. The INSERT, UPDATE,

@@ -18,8 +18,8 @@ const READING_FUNCTIONS = new Set([
   "has_table_privilege", "has_schema_privilege", "pg_has_role", "random", "clock_timestamp", "gen_random_uuid", "currval", "lastval",
 ]);
 
-/** Statement kinds nested anywhere in a SELECT that change rows. */
-const WRITING_NODES = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
+/** Statement kinds that change rows: nested anywhere in a SELECT, or a WITH's statement (pg-operations.ts). */
+export const WRITING_NODES = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
 
 /** Built-ins whose only write is a sequence's position (`SELECT setval('s', max(id)) FROM t`). */
 const SEQUENCE_FUNCTIONS = new Set(["nextval", "setval"]);
