@@ -13,7 +13,7 @@ import { PER_CHUNK_OPTION, perChunkIndexSql } from "../support/sql-text.js";
 import { pythonString, rubyString } from "../support/embed-sql.js";
 import { calleeOf, keywordText, withKeyword } from "../support/python-call.js";
 import { reindented } from "../support/data-code.js";
-import { NO_WAY_OUT_OF_TRANSACTION, popLeaveTransaction, sendsOneQuery } from "../support/leave-transaction.js";
+import { NO_WAY_OUT_OF_TRANSACTION, outsideTransactionPlacement, sendsOneQuery } from "../support/leave-transaction.js";
 import { indexName } from "../../adapters/rails/rails-names.js";
 import { codeHypertables } from "../../code/model-hypertables.js";
 import { alembicCode } from "../support/alembic-code.js";
@@ -76,7 +76,9 @@ export function hypertableIndexReport(ctx: RuleContext, op: OperationOf<"add_ind
       }),
     };
   }
-  const sql = perChunkSql(ctx, op, ctx.framework === "rails" && !op.name ? indexName(op.table, op.columns) : name);
+  // Rails names an unnamed index itself (index_<table>_on_<columns>); `name` is op.name when the migration gives one
+  const built = ctx.framework === "rails" && !op.name ? indexName(op.table, op.columns) : name;
+  const sql = perChunkSql(ctx, op, built);
   const lines = [
     `${why} ("hypertables do not support concurrent index creation").`,
     `WITH (${PER_CHUNK_OPTION}) builds the index chunk by chunk, each chunk in a transaction of its own,`,
@@ -88,9 +90,11 @@ export function hypertableIndexReport(ctx: RuleContext, op: OperationOf<"add_ind
   if (alembicCall) return { message, fix: [...lines.map((l) => `# ${l}`), `with op.get_context().autocommit_block():`, `    ${alembicCall}`].join("\n") };
   if (!sql) {
     const unread = `migguard could not write this index as SQL: copy the CREATE INDEX the migration runs, add WITH (${PER_CHUNK_OPTION}) and run it outside the migration's transaction.`;
-    return { message, fix: fixFor(ctx.framework, { sql: [...lines, unread].map((l) => `-- ${l}`).join("\n"), rails: () => [...lines, unread].map((l) => `# ${l}`).join("\n"), alembic: () => [...lines, unread].map((l) => `# ${l}`).join("\n"), django: () => [...lines, unread].map((l) => `# ${l}`).join("\n") }) };
+    const commented = (c: string) => [...lines, unread].map((l) => `${c} ${l}`).join("\n");
+    const hashed = () => commented("#");
+    return { message, fix: fixFor(ctx.framework, { sql: commented("--"), rails: hashed, alembic: hashed, django: hashed }) };
   }
-  const drop = `DROP INDEX IF EXISTS ${ident(op.name ?? (ctx.framework === "rails" ? indexName(op.table, op.columns) : name))}`;
+  const drop = `DROP INDEX IF EXISTS ${ident(built)}`;
   return {
     message,
     fix: fixFor(ctx.framework, {
@@ -151,5 +155,5 @@ function sqlPlacement(ctx: RuleContext, op: OperationOf<"add_index">): string {
   if (runner) return `-- ${runner} runs every version in a transaction and has no way out of it: run this by hand, outside any transaction, before migrating.`;
   if (!op.embeddedSql && sendsOneQuery(ctx.migration))
     return `-- in a migration file of its own, this statement alone (${ctx.migration.layout} sends the file as one query, and PostgreSQL runs two or more statements as one transaction):`;
-  return popLeaveTransaction(ctx.migration.path) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
+  return outsideTransactionPlacement(ctx.migration.path);
 }

@@ -14,7 +14,7 @@ import { alembicLoopIndexFix } from "./alembic-loop-index.js";
 import { codeHypertable, hypertableIndexReport } from "./hypertable-index.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { djangoLikeOpclass } from "../support/django-like-index.js";
-import { NO_WAY_OUT_OF_TRANSACTION, popLeaveTransaction, sendsOneQuery } from "../support/leave-transaction.js";
+import { NO_WAY_OUT_OF_TRANSACTION, outsideTransactionPlacement, sendsOneQuery } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { djangoApp, djangoDependsOn, djangoHasOtherOperations, djangoPredecessors } from "../support/django-migration.js";
@@ -353,7 +353,7 @@ export default defineRule({
             -- by hand before migrating again.
             ${alone.replace(/\n/g, "\n            ")}`
             : `
-            ${popLeaveTransaction(ctx.migration.path)?.replace(/\n/g, "\n            ") ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):"}
+            ${outsideTransactionPlacement(ctx.migration.path).replace(/\n/g, "\n            ")}
             ${(written ?? rebuilt).replace(/\n/g, "\n            ")}`,
           // built for a Rails (Django) migration only: a SQL file's CREATE INDEX never pays for them
           rails: () =>

@@ -61,6 +61,10 @@ export function popLeaveTransaction(path: string): string | undefined {
   );
 }
 
+/** Where a statement that refuses a transaction goes in a SQL migration: a pop file's new `.autocommit` version, else outside the transaction. */
+export const outsideTransactionPlacement = (path: string): string =>
+  popLeaveTransaction(path) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
+
 /** The lines that say how this migration's runner leaves its transaction (pop files by their name, others by layout). */
 export const howToLeaveTheTransaction = (migration: Pick<Migration, "layout" | "path">): string | undefined =>
   popLeaveTransaction(migration.path) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
