@@ -2,6 +2,7 @@ import type { Migration, Operation } from "../../model.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { fixFor } from "../support/fix.js";
+import { ONE_QUERY_PER_FILE } from "../support/leave-transaction.js";
 import { existingTable } from "../support/scope.js";
 import { strongestLock, tableLockMode, WRITE_BLOCKING_MODES } from "../support/lock-modes.js";
 
@@ -39,9 +40,8 @@ function queued(statementOps: readonly Operation[]): string {
  * file holds a CONCURRENTLY statement: that statement must stay alone in its file, so a SET beside it would break it.
  */
 function concurrentInOneQuery(migration: Migration): boolean {
-  return ONE_QUERY_LAYOUTS.has(migration.layout) && migration.up.some((op) => "concurrently" in op && op.concurrently === true);
+  return ONE_QUERY_PER_FILE.has(migration.layout) && migration.up.some((op) => "concurrently" in op && op.concurrently === true);
 }
-const ONE_QUERY_LAYOUTS = new Set(["golang-migrate", "prisma"]);
 
 /** lock_timeout for the migration's connection, where a file holding a CONCURRENTLY statement cannot take a SET. */
 function connectionSetting(layout: string): string {
@@ -72,7 +72,7 @@ function lockTimeoutFix(ctx: RuleContext, index: number): string {
   const opened = begin?.kind === "transaction_control" && begin.action === "begin" ? begin : undefined;
   if (op.inTransaction && opened) return `SET LOCAL lock_timeout = '5s';  -- right after BEGIN (line ${opened.loc.line}): SET LOCAL ends with the transaction, so the setting does not stay on the connection`;
   if (op.inTransaction) return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${LAYOUT_TRANSACTION[migration.layout] ?? "the runner runs it in a transaction"}, and SET LOCAL ends with it, so the setting does not stay on the connection`;
-  if (ONE_QUERY_LAYOUTS.has(migration.layout) && !popSuffix(migration.path)?.autocommit)
+  if (ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path)?.autocommit)
     return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${migration.layout} sends the file as one query, which PostgreSQL runs as one transaction once it holds two statements, and SET LOCAL ends with it`;
   if (migration.layout === "goose")
     return [
