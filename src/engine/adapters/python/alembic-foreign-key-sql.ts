@@ -34,13 +34,15 @@ export interface AlembicForeignKey {
   call: PyCall;
   /** the constraint's name when it is an argument of its own (op.create_foreign_key's first) */
   name?: PyValue;
+  /** the name the database gets, when the naming convention gives it (create_foreign_key(None, ...)) */
+  conventional?: string;
 }
 
 export function alembicForeignKeySql(key: AlembicForeignKey): string | undefined {
   const { call } = key;
   if (call.splat || [...call.kwargs.keys()].some((k) => !KNOWN.has(k))) return undefined;
   if (call.kwargs.has("source_schema") || call.kwargs.has("referent_schema")) return undefined;
-  const name = nameOf(key.name ?? call.kwargs.get("name"));
+  const name = key.conventional ?? nameOf(key.name ?? call.kwargs.get("name"));
   if (!name || !key.columns.length || key.columns.length !== key.referentColumns.length) return undefined;
   const clauses: string[] = [];
   for (const [keyword, sql] of [["ondelete", "ON DELETE"], ["onupdate", "ON UPDATE"]] as const) {

@@ -26,7 +26,13 @@ const MAX_IDENTIFIER = 63;
 const METADATA_OWNERS = new Set(["declarative_base", "registry", "SQLAlchemy"]);
 
 /** The convention of a `MetaData(...)`, a base built on one, or a list of them (no naming_convention attribute). */
-function conventionOf(value: PyValue | undefined, lookup: (qualified: string) => PyValue | undefined, depth = 0): NamingConvention {
+function conventionOf(
+  value: PyValue | undefined,
+  lookup: (qualified: string) => PyValue | undefined,
+  depth = 0,
+  /** `X.metadata` of a project class X whose body binds `metadata = some_metadata` */
+  classMetadata: (qualified: string) => PyValue | undefined = () => undefined,
+): NamingConvention {
   if (!value || depth > 4) return { unknown: "env.py's target_metadata could not be read" };
   if (value.kind === "none" || value.kind === "list") return DEFAULT_CONVENTION;
   if (value.kind === "call" && lastSegment(value.callee) === "MetaData") {
@@ -42,10 +48,14 @@ function conventionOf(value: PyValue | undefined, lookup: (qualified: string) =>
   }
   if (value.kind === "call" && METADATA_OWNERS.has(lastSegment(value.callee))) {
     const metadata = value.kwargs.get("metadata");
-    return metadata ? conventionOf(metadata, lookup, depth + 1) : DEFAULT_CONVENTION;
+    return metadata ? conventionOf(metadata, lookup, depth + 1, classMetadata) : DEFAULT_CONVENTION;
   }
-  if (value.kind === "name" && value.name.endsWith(".metadata")) return conventionOf(lookup(value.name.slice(0, -".metadata".length)), lookup, depth + 1);
-  if (value.kind === "name") return conventionOf(lookup(value.name), lookup, depth + 1);
+  if (value.kind === "name" && value.name.endsWith(".metadata")) {
+    const owner = value.name.slice(0, -".metadata".length);
+    const base = lookup(owner);
+    return conventionOf(base ?? classMetadata(owner), lookup, depth + 1, classMetadata);
+  }
+  if (value.kind === "name") return conventionOf(lookup(value.name), lookup, depth + 1, classMetadata);
   return { unknown: "env.py's target_metadata is not a MetaData migguard can follow" };
 }
 
@@ -83,7 +93,8 @@ function readConvention(env: { path: string; content: string }, modules: Project
       if (!node) return DEFAULT_CONVENTION;
       const ctx = { imports: module.imports, bindings: module.bindings, ...(project ? { project } : {}) };
       const lookup = (qualified: string) => module.bindings.get(qualified) ?? project?.constant(qualified, { line: 1, endLine: 1 });
-      return conventionOf(evaluate(node, ctx), lookup);
+      const classMetadata = (qualified: string) => project?.classAttributeValue?.(qualified, "metadata", { line: 1, endLine: 1 });
+      return conventionOf(evaluate(node, ctx), lookup, 0, classMetadata);
     });
   } catch {
     return { unknown: "env.py could not be read" };
@@ -95,7 +106,15 @@ function readConvention(env: { path: string; content: string }, modules: Project
  * written name: `{ name }` (undefined: PostgreSQL names it), or `{ unknown }` when the convention or a template's
  * token is not known, or the name would be shortened.
  */
-export function conventionalName(convention: NamingConvention, kind: string, table: string, columns: readonly string[], given?: string): { name: string | undefined } | { unknown: string } {
+export function conventionalName(
+  convention: NamingConvention,
+  kind: string,
+  table: string,
+  columns: readonly string[],
+  given?: string,
+  /** a foreign key's referred table and columns, for the `%(referred_...)s` tokens */
+  referred?: { table: string; columns: readonly string[] },
+): { name: string | undefined } | { unknown: string } {
   if ("unknown" in convention) return convention;
   const template = convention.templates.get(kind);
   if (given !== undefined && (template === undefined || !template.includes("%(constraint_name)s"))) return { name: given };
@@ -114,6 +133,10 @@ export function conventionalName(convention: NamingConvention, kind: string, tab
     column_0_N_key: columns.join("_"),
     column_0N_label: columns.map(label).join(""),
     column_0_N_label: columns.map(label).join("_"),
+    referred_table_name: referred && referred.table.slice(referred.table.lastIndexOf(".") + 1),
+    referred_column_0_name: referred?.columns[0],
+    referred_column_0N_name: referred?.columns.join(""),
+    referred_column_0_N_name: referred?.columns.join("_"),
   };
   let missing: string | undefined;
   const name = template.replace(/%\((\w+)\)s/g, (_, token: string) => {

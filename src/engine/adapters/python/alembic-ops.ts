@@ -38,6 +38,19 @@ export function nameOf(value: PyValue | undefined): string | undefined {
   return asString(value);
 }
 
+/**
+ * The name the database gets for a constraint or index an op.create_* call names by `nameArg` (None or absent: unnamed),
+ * under env.py's naming convention (alembic-naming-convention.ts): op.f("x") is final; undefined when PostgreSQL names
+ * it, or when the convention or the written name cannot be read (the call's own name then, as before).
+ */
+function opName(ctx: OpContext, kind: string, table: string, columns: readonly string[], nameArg: PyValue | undefined, referred?: { table: string; columns: readonly string[] }): string | undefined {
+  const given = nameOf(nameArg);
+  if (nameArg?.kind === "call" && lastSegment(nameArg.callee) === "f") return given;
+  if (nameArg !== undefined && !isNone(nameArg) && given === undefined) return undefined;
+  const named = conventionalName(ctx.naming ?? DEFAULT_CONVENTION, kind, table, columns, given, referred);
+  return "name" in named ? named.name : given;
+}
+
 const columnNames = (value: PyValue | undefined): string[] =>
   (asList(value) ?? (value ? [value] : [])).map((v) => (v.kind === "str" ? v.value : v.kind === "call" && lastSegment(v.callee) === "text" ? (asString(v.args[0]) ?? v.text) : v.kind === "call" || v.kind === "name" ? v.text : "?"));
 
@@ -212,9 +225,11 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       return [{ ...base, kind: "rename_table", table: inSchema(nameOf(kwarg(call, "old_table_name", 0)), call) ?? "?", newName: nameOf(kwarg(call, "new_table_name", 1)) ?? "?" }];
     case "create_index": {
       // create_index(index_name, table_name, columns, ...) / batch: create_index(index_name, columns, ...)
-      const indexName = nameOf(kwarg(call, "index_name", 0));
       const t = batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "table_name", 1)), call) ?? "?");
       const columns = columnNames(kwarg(call, "columns", batch ? 1 : 2));
+      // create_index(None, ...): the "ix" template names it (plain column names only: an expression has no label)
+      const written = kwarg(call, "index_name", 0);
+      const indexName = written === undefined || isNone(written) ? (columns.every((c) => /^\w+$/.test(c)) ? opName(ctx, "ix", t, columns, written) : undefined) : nameOf(written);
       return [
         {
           ...base,
@@ -248,12 +263,15 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       // create_foreign_key(name, source_table, referent_table, local_cols, remote_cols) / batch: (name, referent_table, local_cols, remote_cols)
       const t = batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "source_table", 1)), call, "source_schema") ?? "?");
       const referent = inSchema(nameOf(kwarg(call, "referent_table", batch ? 1 : 2)), call, "referent_schema");
+      const local = columnNames(kwarg(call, "local_cols", batch ? 2 : 3));
+      // create_foreign_key(None, ...) under env.py's "fk" template (bitcart's %(table_name)s_%(column_0_name)s_%(referred_table_name)s_fkey)
+      const fkName = referent ? opName(ctx, "fk", t, local, kwarg(call, "constraint_name", 0), { table: referent, columns: columnNames(kwarg(call, "remote_cols", batch ? 3 : 4)) }) : nameOf(kwarg(call, "constraint_name", 0));
       return [
         {
           ...base,
           kind: "add_constraint",
           table: t,
-          name: nameOf(kwarg(call, "constraint_name", 0)),
+          name: fkName,
           constraint: "foreign_key",
           columns: columnNames(kwarg(call, "local_cols", batch ? 2 : 3)),
           referencesTable: referent,
@@ -265,6 +283,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
                 referent,
                 referentColumns: columnNames(kwarg(call, "remote_cols", batch ? 3 : 4)),
                 name: kwarg(call, "constraint_name", 0),
+                conventional: fkName,
                 // a schema the table names carry now; one set at run time stays, and the SQL is then not written
                 call: withoutKwargs(call, ["constraint_name", "source_table", "referent_table", "local_cols", "remote_cols", ...literalKwargs(call, batch ? ["referent_schema"] : ["source_schema", "referent_schema"])]),
               })
@@ -275,14 +294,16 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
     case "create_unique_constraint":
     case "create_primary_key": {
       const t = batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "table_name", 1)), call) ?? "?");
+      const columns = columnNames(kwarg(call, "columns", batch ? 1 : 2));
       return [
         {
           ...base,
           kind: "add_constraint",
           table: t,
-          name: nameOf(kwarg(call, "constraint_name", 0)),
+          // None: the "uq" / "pk" template of env.py's naming convention names it, else PostgreSQL
+          name: opName(ctx, name === "create_unique_constraint" ? "uq" : "pk", t, columns, kwarg(call, "constraint_name", 0)),
           constraint: name === "create_unique_constraint" ? "unique" : "primary_key",
-          columns: columnNames(kwarg(call, "columns", batch ? 1 : 2)),
+          columns,
         },
       ];
     }

@@ -205,6 +205,19 @@ class ModuleCode implements ProjectCode {
     return value && relocated(value, loc);
   }
 
+  classAttributeValue(qualified: string, attribute: string, loc: SourceRange): PyValue | undefined {
+    const value = this.once("class-attribute", `${qualified}|${attribute}`, () =>
+      this.withModule(qualified, (names, [name, ...rest]) => rest.length === 0 && names.classes.has(name!), (module, attributes) => {
+        const cls = attributes.length === 1 ? module.classes.get(attributes[0]) : undefined;
+        const node = cls && classAttribute(cls, attribute);
+        // a name bound at the module's top level (a MetaData(...) assigned there), nothing computed in the class
+        const bound = node?.type === "identifier" ? module.bindings.get(node.text) : undefined;
+        return bound && known(bound) ? bound : undefined;
+      }),
+    );
+    return value && relocated(value, loc);
+  }
+
   private readConstant(qualified: string): PyValue | undefined {
     return this.withModule(qualified, (names, [name, ...rest]) => rest.length === 0 && names.bindings.has(name!), (module, attributes) => {
       const value = attributes.length === 1 ? module.bindings.get(attributes[0]) : undefined;

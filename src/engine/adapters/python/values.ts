@@ -86,6 +86,8 @@ export type Bindings = ReadonlyMap<string, PyValue>;
 export interface ProjectCode {
   callResult(callee: string, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, loc: SourceRange): PyValue | undefined;
   constant(qualified: string, loc: SourceRange): PyValue | undefined;
+  /** `attribute = name` in the body of the project class `qualified` (bitcart's `class Model: metadata = my_metadata`): the module-level value bound to that name */
+  classAttributeValue?(qualified: string, attribute: string, loc: SourceRange): PyValue | undefined;
   /** the operation class a project class subclasses, when the reader asked for such bases */
   operationBase(callee: string): string | undefined;
   /** the class from outside the project that a project class subclasses, followed through the project */

@@ -1,7 +1,71 @@
 import { defineCases } from "../support/rule.js";
 
+/** bitcart's env.py: target_metadata = Model.metadata, a class whose body binds the project's MetaData with a naming convention */
+const CLASS_METADATA_ENV = {
+  "migrations/env.py": `from alembic import context
+
+from api.models import Model
+
+target_metadata = Model.metadata
+
+
+def run_migrations_online():
+    context.configure(connection=None, target_metadata=target_metadata)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()
+`,
+  "api/__init__.py": "",
+  "api/models.py": `from sqlalchemy import MetaData
+
+my_metadata = MetaData(
+    naming_convention={
+        "ix": "%(column_0_label)s_idx",
+        "uq": "%(table_name)s_%(column_0_name)s_key",
+        "fk": "%(table_name)s_%(column_0_name)s_%(referred_table_name)s_fkey",
+        "pk": "%(table_name)s_pkey",
+    }
+)
+
+
+class Model:
+    __abstract__ = True
+
+    metadata = my_metadata
+`,
+};
+
+/** create_foreign_key / create_unique_constraint / create_index with None for a name, undone by `drops` */
+const unnamedOps = (drops: string) => `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_foreign_key(None, "notifications", "users", ["user_id"], ["id"], ondelete="SET NULL")
+    op.create_unique_constraint(None, "users", ["email"])
+    op.create_index(None, "tokens", ["user_id"])
+
+
+def downgrade():
+${drops}
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "an unnamed create_foreign_key under env.py's naming convention the downgrade forgets: named as the convention names it (notifications_user_id_users_fkey), not PostgreSQL's default",
+      files: CLASS_METADATA_ENV,
+      path: "migrations/versions/b2_unnamed.py",
+      code: unnamedOps(`    op.drop_index("tokens_user_id_idx", table_name="tokens")
+    op.drop_constraint("users_email_key", "users", type_="unique")`),
+      lines: [8],
+      messages: ["The down migration does not undo constraint notifications_user_id_users_fkey"],
+    },
     {
       framework: "alembic",
       name: "downgrade() forgets the index",
@@ -48,6 +112,15 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "create_foreign_key / create_unique_constraint / create_index with None for a name, under env.py's naming convention (a class's metadata = my_metadata; bitcart): the downgrade drops them by the names the convention gives",
+      files: CLASS_METADATA_ENV,
+      path: "migrations/versions/b2_unnamed.py",
+      code: unnamedOps(`    op.drop_index("tokens_user_id_idx", table_name="tokens")
+    op.drop_constraint("users_email_key", "users", type_="unique")
+    op.drop_constraint("notifications_user_id_users_fkey", "notifications", type_="foreignkey")`),
+    },
     {
       framework: "alembic",
       name: "the downgrade drops the column the upgrade re-added and indexed, then restores the old column and its index under the same name: nothing left over",
