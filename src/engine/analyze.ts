@@ -549,7 +549,6 @@ function ruleFindings(
   return raw;
 }
 
-/** A finding that an offline deploy would make a note: the deploy is read only when one is there (it may walk the repository). */
 /**
  * A Flyway migration's empty U file, where the deploy files show Flyway run with `migrate` and nothing runs `undo`
  * (flyway-commands.ts): Flyway never runs it, so its emptiness cannot matter, and empty-down says nothing. Without
@@ -567,7 +566,6 @@ function withoutUnrunUndo(migration: Migration, raw: Raw[], flyway: () => Flyway
  * names the Exec that shows it.
  */
 function underOwnRunner(migration: Migration, raw: Raw[], runner: (path: string) => { path: string; line: number } | undefined): Raw[] {
-  if (!raw.some((r) => r.fixUnderRunnerTransaction)) return raw;
   const at = runner(migration.path);
   if (!at) return raw;
   const who = `the project's own migrator (${at.path}:${at.line} Execs each file in a transaction it began)`;
@@ -577,6 +575,7 @@ function underOwnRunner(migration: Migration, raw: Raw[], runner: (path: string)
   });
 }
 
+/** A finding that an offline deploy would make a note: the deploy is read only when one is there (it may walk the repository). */
 const dependsOnDeploy = (raw: readonly Raw[]): boolean => raw.some((r) => (r.hazard || r.withoutOldCode) && r.finding.severity !== "info");
 
 /** The findings of one migration as reported: the deploy's notes, waivers, syntax and hidden-statement findings. */
@@ -880,11 +879,12 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
     }
     // lint only: a review that edits a replaced migration keeps edited-migration's finding as it is
     const replacedBy = input.changeAdds === undefined ? history.djangoSquashReplacing(migration.path) : undefined;
+    let underRunner = raw;
     if (raw.some((r) => r.fixUnderRunnerTransaction)) {
       const load = deploy.transactionalRunnerToLoad();
       if (load) yield load;
+      underRunner = underOwnRunner(migration, raw, (path) => deploy.transactionalRunner(path));
     }
-    const underRunner = raw.some((r) => r.fixUnderRunnerTransaction) ? underOwnRunner(migration, raw, (path) => deploy.transactionalRunner(path)) : raw;
     append(findings, reportMigration(migration, config, withoutUnrunUndo(migration, underRunner, deploy.flyway), deploy.get, replacedBy));
   }
   for (const down of orphanDowns) {
