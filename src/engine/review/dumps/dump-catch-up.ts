@@ -10,7 +10,7 @@
 import type { Migration } from "../../model.js";
 import { compareVersions } from "../../migration-versions.js";
 import type { ReviewFacts, SchemaDumpState } from "../review-rule.js";
-import { diffItems, dumpName, type DumpItem } from "./dump-items.js";
+import { diffItems, dumpName, type DumpDiff, type DumpItem } from "./dump-items.js";
 import { dumpVersions, schemaRbItems } from "./dump-versions.js";
 import { structureSqlItems } from "./structure-sql.js";
 
@@ -87,9 +87,10 @@ function explain(item: DumpItem, added: boolean, left: Left, removedColumns: Rea
 
 /**
  * The base branch's migrations whose changes the dump's change only catches up with, oldest first; undefined when
- * an item of the change is not theirs (or either side of the dump cannot be read).
+ * an item of the change is not theirs (or either side of the dump cannot be read). With them the dump's change, for
+ * describeCatchUp.
  */
-export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): Migration[] | undefined {
+export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migrations: Migration[]; diff: DumpDiff } | undefined {
   if (state.baseContent === undefined || state.headContent === undefined) return undefined;
   const format = state.dump.format;
   const read = (content: string) => (format === "schema.rb" ? schemaRbItems(content) : structureSqlItems(content));
@@ -126,13 +127,11 @@ export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): Migrati
       if (!migration) return undefined;
       by.add(migration);
     }
-  return [...by].sort((a, b) => compareVersions(a.version!, b.version!));
+  return { migrations: [...by].sort((a, b) => compareVersions(a.version!, b.version!)), diff };
 }
 
-/** The change in words: "removes pages.next_page", "adds users.phone, its index". */
-export function describeCatchUp(state: SchemaDumpState): string {
-  const read = (content: string) => (state.dump.format === "schema.rb" ? schemaRbItems(content) : structureSqlItems(content)) ?? [];
-  const diff = diffItems(read(state.baseContent ?? ""), read(state.headContent ?? ""));
+/** The dump's change (dumpCatchUp's diff) in words: "removes pages.next_page", "adds users.phone, its index". */
+export function describeCatchUp(diff: DumpDiff): string {
   const named = (items: DumpItem[]) =>
     items.flatMap((i) => (i.kind === "table" ? [`table ${i.table}`] : i.kind === "column" ? [`${i.table}.${i.column}`] : i.kind === "index" ? [`index ${i.name ?? `on ${i.table} (${i.columns?.join(", ")})`}`] : []));
   const parts = [...(diff.removed.length ? [`removes ${named(diff.removed).join(", ") || "a statement"}`] : []), ...(diff.added.length ? [`adds ${named(diff.added).join(", ") || "a statement"}`] : [])];

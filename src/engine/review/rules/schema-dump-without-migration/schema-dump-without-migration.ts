@@ -83,13 +83,14 @@ export default defineReviewRule({
       // listed): reverting it would break it again
       const caughtUp = dumpCatchUp(ctx, state);
       if (caughtUp) {
-        const names = caughtUp.map((m) => m.path).join(", ");
+        const { migrations, diff } = caughtUp;
+        const names = migrations.map((m) => m.path).join(", ");
         ctx.report({
           path: state.dump.path,
           line,
           severity: "info",
           statement: "dump caught up",
-          message: `${state.dump.path} changed without a migration, but it catches the dump up with ${names}: its change (${describeCatchUp(state)}) is what ${caughtUp.length > 1 ? "those migrations" : "that migration"} already ${caughtUp.length > 1 ? "make" : "makes"}, at or below the dump's version. The dump had not been written again after ${caughtUp.length > 1 ? "them" : "it"}; now it matches what the migrations build.`,
+          message: `${state.dump.path} changed without a migration, but it catches the dump up with ${names}: its change (${describeCatchUp(diff)}) is what ${migrations.length > 1 ? "those migrations" : "that migration"} already ${migrations.length > 1 ? "make" : "makes"}, at or below the dump's version. The dump had not been written again after ${migrations.length > 1 ? "them" : "it"}; now it matches what the migrations build.`,
           fix: "Nothing to do.",
         });
         continue;
