@@ -22,6 +22,8 @@ interface Left {
   columns: Last;
   /** by name, and by `table(columns)` */
   indexes: Last;
+  /** the tables a migration renames, or renames another to: their columns and indexes are not followed */
+  renamed: Set<string>;
 }
 
 const columnKey = (table: string, column: string) => `${dumpName(table)}.${column.toLowerCase()}`;
@@ -29,7 +31,7 @@ const indexKey = (table: string, columns: readonly string[]) => `${dumpName(tabl
 
 /** What the migrations, in version order, leave of each table, column and index they touch. */
 function leftBy(migrations: readonly Migration[]): Left {
-  const left: Left = { tables: new Map(), columns: new Map(), indexes: new Map() };
+  const left: Left = { tables: new Map(), columns: new Map(), indexes: new Map(), renamed: new Set() };
   for (const by of migrations)
     for (const op of by.up) {
       const set = (map: Last, key: string, exists: boolean) => map.set(key, { exists, by });
@@ -52,7 +54,7 @@ function leftBy(migrations: readonly Migration[]): Left {
         // the columns and indexes move with the table: not followed, so nothing of either table is explained
         set(left.tables, dumpName(op.table), false);
         set(left.tables, dumpName(op.newName), true);
-        for (const table of [op.table, op.newName]) set(left.tables, `renamed ${dumpName(table)}`, true);
+        for (const table of [op.table, op.newName]) left.renamed.add(dumpName(table));
       }
     }
   return left;
@@ -61,7 +63,7 @@ function leftBy(migrations: readonly Migration[]): Left {
 /** The migration that explains a change of the dump's item, or undefined. */
 function explain(item: DumpItem, added: boolean, left: Left, removedColumns: ReadonlySet<string>, removedTables: ReadonlySet<string>, addedTables: ReadonlySet<string>): Migration | undefined {
   const table = item.table;
-  if (table && left.tables.has(`renamed ${table}`)) return undefined;
+  if (table && left.renamed.has(table)) return undefined;
   const tableLeft = table ? left.tables.get(table) : undefined;
   const agrees = (last: { exists: boolean; by: Migration } | undefined) => (last && last.exists === added ? last.by : undefined);
   if (item.kind === "table") return agrees(tableLeft);
@@ -116,10 +118,11 @@ export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migra
   const oldest = migrations[0].version!;
   if (described.some((f) => compareVersions(f.version!, oldest) > 0 && !facts.baseModels.has(f.path))) return undefined;
   const left = leftBy(migrations);
-  const gone = (map: Last) => new Set([...map].filter(([, l]) => !l.exists).map(([k]) => k));
   const removedTables = new Set(diff.removed.filter((i) => i.kind === "table" && left.tables.get(i.table!)?.exists === false).map((i) => i.table!));
   const addedTables = new Set(diff.added.filter((i) => i.kind === "table" && left.tables.get(i.table!)?.exists === true).map((i) => i.table!));
-  const removedColumns = new Set([...gone(left.columns)].filter((k) => diff.removed.some((i) => i.kind === "column" && columnKey(i.table!, i.column!) === k)));
+  const removedColumns = new Set(
+    diff.removed.filter((i) => i.kind === "column" && left.columns.get(columnKey(i.table!, i.column!))?.exists === false).map((i) => columnKey(i.table!, i.column!)),
+  );
   const by = new Set<Migration>();
   for (const [items, added] of [[diff.added, true], [diff.removed, false]] as const)
     for (const item of items) {
