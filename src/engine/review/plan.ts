@@ -181,7 +181,7 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
     }
   }
   // a dump changed while no migration it describes did: its newest migrations say whether it only catches up with them
-  if (basePaths) for (const path of dumpCatchUpPaths(changes, basePaths, config)) base.add(path);
+  if (basePaths) for (const path of dumpCatchUpPaths(changes, basePaths, config, new RailsDatabases(siblings))) base.add(path);
   // a new migration older than some on the base branch: what those do says whether the order matters
   if (basePaths && added.length) for (const path of newerOnBase(added, basePaths, config, new RailsDatabases(siblings))) base.add(path);
   // a structure.sql the change leaves alone while adding migrations: its schema_migrations rows say whether it

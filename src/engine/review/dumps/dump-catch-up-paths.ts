@@ -7,21 +7,22 @@ import type { Config } from "../../config.js";
 import type { ChangedFile } from "../changes.js";
 import { detectMigrationPath, isPrimaryFile } from "../classify.js";
 import { schemaDumpOf } from "../../repository/schema-dump-paths.js";
-import { RailsDatabases } from "../../repository/rails-databases.js";
+import type { RailsDatabases } from "../../repository/rails-databases.js";
 import { compareVersions } from "../../migration-versions.js";
 
 /** how many of a changed dump's newest migrations are read: a dump fixed by hand catches up with recent ones */
 export const DUMP_CATCH_UP_READS = 20;
 
-export function dumpCatchUpPaths(changes: readonly ChangedFile[], basePaths: readonly string[], config: Config): string[] {
-  const databases = new RailsDatabases([...basePaths, ...changes.map((c) => c.path)]);
+/** `databases`: the review's Rails databases, of the base tree and the change's paths. */
+export function dumpCatchUpPaths(changes: readonly ChangedFile[], basePaths: readonly string[], config: Config, databases: RailsDatabases): string[] {
+  const dumps = changes.flatMap((c) => (c.status === "modified" ? (schemaDumpOf(c.path, config, databases) ?? []) : []));
+  // the base tree is walked for a modified dump only
+  if (!dumps.length) return [];
   const changedMigrations = changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])].flatMap((p) => detectMigrationPath(p, config) ?? []));
   const files = basePaths.flatMap((p) => detectMigrationPath(p, config) ?? []).filter((f) => f.version !== undefined && isPrimaryFile(f));
   const out = new Set<string>();
-  for (const change of changes) {
-    if (change.status !== "modified") continue;
-    const dump = schemaDumpOf(change.path, config, databases);
-    if (!dump || changedMigrations.some((f) => dump.covers(f))) continue;
+  for (const dump of dumps) {
+    if (changedMigrations.some((f) => dump.covers(f))) continue;
     const described = files.filter((f) => dump.covers(f)).sort((a, b) => compareVersions(b.version!, a.version!));
     for (const f of described.slice(0, DUMP_CATCH_UP_READS)) out.add(f.path);
   }
