@@ -13,11 +13,10 @@ import type { Change } from "./changes.js";
 import { detectMigrationPath } from "./classify.js";
 import { migrationIdentity } from "./history/migration-identity.js";
 
-/** The identity of a migration path by its path alone; undefined for a file that is not one, or whose identity is in its text. */
+/** The identity of a migration path by its path alone; undefined for a file that is not one, or whose identity is in its text (Alembic's, without its model). */
 function pathIdentity(path: string, config: Config): string | undefined {
   const file = detectMigrationPath(path, config);
-  if (!file || file.layout === "alembic") return undefined;
-  return migrationIdentity(file, undefined, new RailsDatabases());
+  return file && migrationIdentity(file, undefined, new RailsDatabases());
 }
 
 /** The changes with each deletion and addition of one migration under the same file name and identity read as one rename. */
@@ -26,7 +25,9 @@ export function pairUnpairedMoves(changes: readonly Change[], config: Config): C
   for (const change of changes) {
     if (change.status !== "added") continue;
     const identity = pathIdentity(change.path, config);
-    if (identity !== undefined) added.set(`${baseOf(change.path)}\u0000${identity}`, [...(added.get(`${baseOf(change.path)}\u0000${identity}`) ?? []), change]);
+    if (identity === undefined) continue;
+    const key = `${baseOf(change.path)}\u0000${identity}`;
+    added.set(key, [...(added.get(key) ?? []), change]);
   }
   const moves = new Map<Change, Change>();
   const paired = new Set<Change>();

@@ -19,7 +19,7 @@ export interface DumpItem {
 export const dumpName = (name: string): string => name.replace(/^"?public"?\./i, "").replace(/"/g, "").toLowerCase();
 
 /** The identity of an item: its kind and names (an index's name, else its table and columns; another statement's text). */
-export function itemKey(item: DumpItem): string {
+function itemKey(item: DumpItem): string {
   if (item.kind === "table") return `table ${item.table}`;
   if (item.kind === "column") return `column ${item.table}.${item.column}`;
   if (item.kind === "index") return item.name ? `index ${item.name}` : `index ${item.table}(${item.columns?.join(",")})`;
