@@ -878,6 +878,35 @@ def downgrade():
 `,
       lines: [10],
     },
+    {
+      framework: "alembic",
+      name: "packit-service f5792581522c: the split moves the written downgrade's undo of the statements after the data change into revision 3's downgrade, naming the table revision 1's downgrade renames back as it still is then",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.rename_table("runs", "releases")
+    op.add_column("releases", sa.Column("kind", sa.Text(), nullable=True))
+    op.execute("UPDATE releases SET kind = 'sync'")
+    op.alter_column("targets", "run_id", new_column_name="release_id")
+    op.drop_constraint("targets_run_id_fkey", "targets", type_="foreignkey")
+    op.create_foreign_key("targets_release_id_fkey", "targets", "releases", ["release_id"], ["id"])
+
+
+def downgrade():
+    op.drop_column("releases", "kind")
+    op.rename_table("releases", "runs")
+    op.alter_column("targets", "release_id", new_column_name="run_id")
+    op.drop_constraint("targets_release_id_fkey", "targets", type_="foreignkey")
+    op.create_foreign_key("targets_run_id_fkey", "targets", "runs", ["run_id"], ["id"])
+`,
+      lines: [11],
+      fixes: ["# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change and the statements after it\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = \"a1\"\ndown_revision = None\n\n\ndef upgrade():\n    op.rename_table(\"runs\", \"releases\")\n    op.add_column(\"releases\", sa.Column(\"kind\", sa.Text(), nullable=True))\n\n\ndef downgrade():\n    op.drop_column(\"releases\", \"kind\")\n    op.rename_table(\"releases\", \"runs\")\n\n# revision 2, new file alembic/versions/e1d237b2927a_backfill_releases.py: the data change, once revision 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until revision 2 has run, releases.kind holds only its default: deploy the code that reads it after revision 2, not with revision 1\nfrom alembic import op\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"e1d237b2927a\"\nrevision = NEW_REVISION_ID\ndown_revision = \"a1\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"UPDATE releases SET kind = 'sync'\")\n\n\ndef downgrade():\n    # nothing to undo: downgrading the revision before drops releases.kind, which this fills\n    pass\n\n# revision 3, new file alembic/versions/43523344dbca_after_backfill_releases.py: the statements after the data change, once revision 2 has run (they need it done; its downgrade undoes them, moved from the one of revision 1)\nfrom alembic import op\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"43523344dbca\"\nrevision = NEW_REVISION_ID\ndown_revision = \"e1d237b2927a\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.alter_column(\"targets\", \"run_id\", new_column_name=\"release_id\")\n    op.drop_constraint(\"targets_run_id_fkey\", \"targets\", type_=\"foreignkey\")\n    op.create_foreign_key(\"targets_release_id_fkey\", \"targets\", \"releases\", [\"release_id\"], [\"id\"])\n\n\ndef downgrade():\n    op.alter_column(\"targets\", \"release_id\", new_column_name=\"run_id\")\n    op.drop_constraint(\"targets_release_id_fkey\", \"targets\", type_=\"foreignkey\")\n    op.create_foreign_key(\"targets_run_id_fkey\", \"targets\", \"releases\", [\"run_id\"], [\"id\"])\n    pass"],
+    },
   ],
   valid: [
     {

@@ -3,6 +3,7 @@ import { liftedDataCode } from "../support/lifted-data-code.js";
 import { unboundNames } from "../support/python-free-names.js";
 import { movedCode } from "../support/moved-code.js";
 import { migrationWithout, newMigrations, type MigrationFile, type MigrationPlace, type MigrationStep } from "../support/next-migration.js";
+import { movedDowngrade } from "../support/alembic-moved-downgrade.js";
 import { nameKey } from "../support/facts.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, modelName } from "../support/fix.js";
@@ -116,13 +117,21 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   // a moved statement that also holds an operation of the other part (a loop that adds a column) cannot be cut
   if (data.ops.some((op) => tail.includes(op) || (!moved.includes(op) && migration.up.indexOf(op) < migration.up.indexOf(moved[0])))) return undefined;
   if (later && later.ops.some((op) => !tail.includes(op))) return undefined;
-  const first = migrationWithout(migration, [...data.lines, ...(later?.lines ?? [])]);
+  // Alembic: the written downgrade's statements that undo the moved ones move with them, into the new revision's downgrade
+  const laterDown = later ? movedDowngrade(migration, later.ops) : undefined;
+  const first = migrationWithout(migration, [...data.lines, ...(later?.lines ?? []), ...(laterDown?.lines ?? [])]);
   if (first === undefined) return undefined;
+  const laterStep = (name: string): MigrationStep => ({
+    name,
+    ...later!,
+    change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived,
+    ...(laterDown ? { down: laterDown.statements } : {}),
+  });
   // nothing would stay in migration 1 (the data change comes first): it keeps the data change, the rest moves
   if (migration.up.every((op) => framing(op) || data.ops.includes(op) || later?.ops.includes(op)) && later) {
-    const kept = migrationWithout(migration, later.lines);
+    const kept = migrationWithout(migration, [...later.lines, ...(laterDown?.lines ?? [])]);
     if (kept === undefined) return undefined;
-    const [next] = newMigrations(migration, [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }], splitPlace(ctx));
+    const [next] = newMigrations(migration, [laterStep(`after ${stepName(dataTable)}`)], splitPlace(ctx));
     const c = commentOf(ctx);
     const revision = ctx.framework === "alembic" ? "revision" : "migration";
     return [
@@ -139,7 +148,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   const mysql = isMysqlFamily(migration.database);
   const steps: MigrationStep[] = [
     { name: stepName(dataTable), ...data, noTransaction: batched && !mysql, ...(ctx.framework === "rails" && !tailWithData ? { down: railsDataDown(filled) } : ctx.framework === "alembic" && !tailWithData ? { down: [alembicDataDown(filled)] } : {}) },
-    ...(later ? [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }] : []),
+    ...(later ? [laterStep(`after ${stepName(dataTable)}`)] : []),
   ];
   const [second, third] = newMigrations(migration, steps, splitPlace(ctx));
   const c = commentOf(ctx);
@@ -153,7 +162,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     ...(filled ? [`${c} until ${revision} 2 has run, ${filled.join(", ")} hold${filled.length > 1 ? "" : "s"} only ${filled.length > 1 ? "their defaults" : "its default"}: deploy the code that reads ${filled.length > 1 ? "them" : "it"} after ${revision} 2, not with ${revision} 1`] : []),
     second.text.trimEnd(),
     ...(third
-      ? [``, `${c} ${revision} 3, new file ${third.path}: the statements after the data change, once ${revision} 2 has run (they need it done; rolling back ${revision} 1 undoes them)`, third.text.trimEnd()]
+      ? [``, `${c} ${revision} 3, new file ${third.path}: the statements after the data change, once ${revision} 2 has run (they need it done; ${laterDown ? "its downgrade undoes them, moved from the one of " + revision + " 1" : `rolling back ${revision} 1 undoes them`})`, third.text.trimEnd()]
       : []),
     ...rechain(ctx, third ?? second),
   ].join("\n");
