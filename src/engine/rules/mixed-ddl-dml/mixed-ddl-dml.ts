@@ -17,6 +17,7 @@ import { isUnreadSchemaWork } from "../../adapters/python/unread-schema-work.js"
 import { MARKER_LAYOUTS } from "../../adapters/sql/layouts/markers.js";
 import { tableLockMode } from "../support/lock-modes.js";
 import { revisionNaming } from "../support/alembic-revision-naming.js";
+import { djangoApp } from "../support/django-migration.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -150,14 +151,17 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     { name: stepName(dataTable), ...data, noTransaction: batched && !mysql, ...(ctx.framework === "rails" && !tailWithData ? { down: railsDataDown(filled) } : ctx.framework === "alembic" && !tailWithData ? { down: [alembicDataDown(filled)] } : {}) },
     ...(later ? [laterStep(`after ${stepName(dataTable)}`)] : []),
   ];
-  const [second, third] = newMigrations(migration, steps, splitPlace(ctx));
+  // a later migration of the folder needs what the data change writes (a NOT NULL on the column it fills): the
+  // data change runs right after migration 1, before that one, not after the folder's newest
+  const needers = laterNeeders(ctx, data.ops);
+  const [second, third] = newMigrations(migration, steps, splitPlace(ctx, needers));
   const c = commentOf(ctx);
   const revision = ctx.framework === "alembic" ? "revision" : "migration";
   return [
     `${c} ${revision} 1, ${migration.path} as it becomes: without the data change${later ? " and the statements after it" : ""}`,
     first.trimEnd(),
     ``,
-    `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, ${whenToRun(revision, repeatsOf(moved))} (${rollback}; on a large table, in batches)`,
+    `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, ${needers.length ? `right after ${revision} 1, before ${needers.map((n) => n.migration.path).join(", ")}, which need${needers.length > 1 ? "" : "s"} it (${needers.map((n) => n.why).join("; ")})` : whenToRun(revision, repeatsOf(moved))} (${rollback}; on a large table, in batches)`,
     // between the two, the columns migration 1 adds hold their defaults: code that reads them would read those
     ...(filled ? [`${c} until ${revision} 2 has run, ${filled.join(", ")} hold${filled.length > 1 ? "" : "s"} only ${filled.length > 1 ? "their defaults" : "its default"}: deploy the code that reads ${filled.length > 1 ? "them" : "it"} after ${revision} 2, not with ${revision} 1`] : []),
     second.text.trimEnd(),
@@ -165,7 +169,40 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
       ? [``, `${c} ${revision} 3, new file ${third.path}: the statements after the data change, once ${revision} 2 has run (they need it done; ${laterDown ? "its downgrade undoes them, moved from the one of " + revision + " 1" : `rolling back ${revision} 1 undoes them`})`, third.text.trimEnd()]
       : []),
     ...rechain(ctx, third ?? second),
+    ...runBefore(ctx, needers, third ?? second),
   ].join("\n");
+}
+
+/** A later migration of the folder with a schema change that needs the data change's result. */
+interface Needer {
+  migration: Migration;
+  /** what it does that needs it, in words */
+  why: string;
+}
+
+/**
+ * The later migrations of the folder that set NOT NULL on a column the data change fills (lite-api's survey 0003
+ * makes case_type NOT NULL after 0002's RunPython filled it): moved after them, the data change would leave NULLs
+ * where the NOT NULL fails.
+ */
+function laterNeeders(ctx: RuleContext, dataOps: readonly Operation[]): Needer[] {
+  const data = dataOps.filter((op) => op.kind === "dml" || op.kind === "data_migration");
+  if (!data.length) return [];
+  return ctx.repository.laterInFolder.flatMap((later) => {
+    const needs = later.up.find((op) => op.kind === "set_not_null" && data.some((d) => prepares(d, op)));
+    return needs && needs.kind === "set_not_null" ? [{ migration: later, why: `line ${needs.loc.line} sets NOT NULL on ${needs.table}.${needs.column}, which it fills` }] : [];
+  });
+}
+
+/**
+ * Django: a later migration that needs the data change now runs after its new file, by a dependency it must get;
+ * the frameworks that order by version get the new file's version between them and need nothing more.
+ */
+function runBefore(ctx: RuleContext, needers: readonly Needer[], last: MigrationFile | undefined): string[] {
+  if (!needers.length || !last || ctx.framework !== "django") return [];
+  const name = last.path.split("/").pop()!.replace(/\.py$/, "");
+  const label = djangoApp(ctx.migration).label;
+  return [``, ...needers.map((n) => `# ${n.migration.path} needs the data change first: add (${JSON.stringify(label)}, ${JSON.stringify(name)}) to its dependencies, so that it runs after it`)];
 }
 
 /**
@@ -173,10 +210,15 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
  * (down_revision: its id), before any revision that followed it, which is re-pointed (`rechain`); every other
  * framework's go after the folder's newest migration (numbered after it, one head).
  */
-const splitPlace = (ctx: RuleContext): MigrationPlace =>
-  ctx.framework === "alembic"
-    ? { newestInFolder: ctx.migration, numberAfter: ctx.repository.newestInFolder, alembicHeadFile: ctx.repository.alembicHeadFile, alembicAutocommitPrecedent: ctx.repository.alembicAutocommitPrecedent, newMigrationChain: ctx.repository.newMigrationChain, rightAfter: true }
-    : ctx.repository;
+const splitPlace = (ctx: RuleContext, needers: readonly Needer[] = []): MigrationPlace => {
+  if (ctx.framework === "alembic")
+    return { newestInFolder: ctx.migration, numberAfter: ctx.repository.newestInFolder, alembicHeadFile: ctx.repository.alembicHeadFile, alembicAutocommitPrecedent: ctx.repository.alembicAutocommitPrecedent, newMigrationChain: ctx.repository.newMigrationChain, rightAfter: true };
+  if (!needers.length) return ctx.repository;
+  // before a later migration that needs the data: Django's after this migration alone (numbered after the newest),
+  // the others' versioned right after this one
+  const chain = { newMigrationChain: ctx.repository.newMigrationChain, rightAfter: true, railsAcronyms: ctx.repository.railsAcronyms };
+  return ctx.framework === "django" ? { ...chain, newestInFolder: ctx.repository.newestInFolder, djangoLeaves: [ctx.migration] } : { ...chain, newestInFolder: ctx.migration };
+};
 
 /**
  * Alembic: the revisions whose down_revision was the split one's now follow the last new revision: each said by
@@ -279,7 +321,9 @@ function prepares(data: Operation, schema: Operation): boolean {
   const reads = data.kind === "dml" ? [...data.columns, ...data.sourceColumns].map(nameKey) : data.kind === "data_migration" ? (data.mentions ?? []).map(nameKey) : [];
   // code that was not read, or ORM code whose reads the model does not list, may use any column
   const unknown = (data.kind === "data_migration" && data.mentions === undefined) || (data.kind === "dml" && data.viaCode && data.sourceColumns.length === 0);
-  const usesColumn = column !== undefined && (unknown || reads.includes(column) || (data.kind === "dml" && data.verb === "delete"));
+  // Django code names a relation by its field (case_type), the column is case_type_id
+  const field = "ormField" in schema && typeof schema.ormField === "string" ? nameKey(schema.ormField) : undefined;
+  const usesColumn = column !== undefined && (unknown || reads.includes(column) || (field !== undefined && reads.includes(field)) || (data.kind === "dml" && data.verb === "delete"));
   switch (schema.kind) {
     case "set_not_null":
     case "alter_column_type":
