@@ -41,9 +41,6 @@ const GO_MIGRATE_IOFS = `${GO_MIGRATE_MODULE}/source/iofs`;
 
 const isGoMigratorImport = (i: string) => i === GO_MIGRATE_MODULE || i.startsWith(`${GO_MIGRATE_MODULE}/`) || GOOSE_MODULE.test(i);
 
-/** A Go file that imports golang-migrate or goose: the only Go files worth reading for a start-up migration. */
-export const importsGoMigrator = (content: string): boolean => goImports(content).some(isGoMigratorImport);
-
 /** A Go file read for a start-up migration: it imports a migrator, or `embed` (the FS goose's migrations may come from). */
 export const isGoStartupSource = (content: string): boolean => {
   const imports = goImports(content);
