@@ -17,7 +17,7 @@ import { isCloudFoundryManifestPath, isTerraformHclPath, isTerraformJsonPath } f
 import { isInstanceCountKey } from "./instance-count-keys.js";
 import { hclInstanceCountSign } from "./terraform-hcl.js";
 
-export { loadHclParser, hclMigrateTaskSign } from "./terraform-hcl.js";
+export { loadHclParser, hclRollingSign } from "./terraform-hcl.js";
 
 /** a whole number written as a number or a numeric string (`"3"`) */
 function countOf(value: unknown): number | undefined {

@@ -18,11 +18,9 @@ export function rollingSign(files: readonly SourceFile[]): DeployEvidence | unde
   for (const file of files) {
     const base = baseOf(file.path);
     if (isInstanceCountPath(file.path) && !isDevelopmentPath(file.path)) {
-      const count = deployInstanceCounts().instanceCountSign(file);
-      if (count) return count;
-      // a Terraform task that only migrates: a deploy step apart from the server, as a Kubernetes migrate Job is
-      const task = isTerraformHclPath(file.path) ? deployInstanceCounts().hclMigrateTaskSign(file) : undefined;
-      if (task) return task;
+      // in Terraform's HCL also a task that only migrates: a deploy step apart from the server, as a Kubernetes migrate Job is
+      const sign = isTerraformHclPath(file.path) ? deployInstanceCounts().hclRollingSign(file) : deployInstanceCounts().instanceCountSign(file);
+      if (sign) return sign;
     }
     if (base === "Chart.yaml") return { path: file.path, line: 1, what: "a Helm chart: Kubernetes starts new pods beside the old ones" };
     if (isKubernetesPath(file.path)) {

@@ -36,6 +36,14 @@ function numberOf(expression: Node | null | undefined): number | undefined {
 /** the text of a block label (`"web_instances"`) */
 const labelOf = (node: Node): string | undefined => (node.type === "string_lit" ? node.namedChildren.find((c) => c?.type === "template_literal")?.text : node.type === "identifier" ? node.text : undefined);
 
+/** an attribute's or object element's key (`command`, `"command"`) */
+function keyOf(node: Node): string | undefined {
+  if (node.type === "attribute") return node.namedChildren[0]?.type === "identifier" ? node.namedChildren[0].text : undefined;
+  if (node.type !== "object_elem") return undefined;
+  const key = node.childForFieldName("key")?.namedChildren[0];
+  return key?.type === "variable_expr" ? key.text : key?.type === "literal_value" && key.namedChildren[0] ? labelOf(key.namedChildren[0]) : undefined;
+}
+
 interface Count {
   key: string;
   count: number;
@@ -51,8 +59,7 @@ function firstCount(node: Node, depth = 0): Count | undefined {
     if (name?.type === "identifier" && count !== undefined && count > 1 && isInstanceCountKey(name.text)) return { key: name.text, count, node: name };
   }
   if (node.type === "object_elem") {
-    const key = node.childForFieldName("key");
-    const keyText = key?.namedChildren[0]?.type === "variable_expr" ? key.namedChildren[0].text : key?.namedChildren[0]?.type === "literal_value" ? labelOf(key.namedChildren[0].namedChildren[0]!) : undefined;
+    const keyText = keyOf(node);
     const count = numberOf(node.childForFieldName("value"));
     if (keyText && count !== undefined && count > 1 && isInstanceCountKey(keyText)) return { key: keyText, count, node };
   }
@@ -70,35 +77,33 @@ function firstCount(node: Node, depth = 0): Count | undefined {
   return undefined;
 }
 
-/** A count above one of the application's instances in a Terraform HCL file; none when the file does not parse. */
-export function hclInstanceCountSign(file: SourceFile): DeployEvidence | undefined {
+/** `read` on the file's syntax tree (freed after); undefined when the file does not parse. */
+function withHclTree(file: SourceFile, read: (root: Node) => DeployEvidence | undefined): DeployEvidence | undefined {
   if (!parser) throw new Error(`the HCL grammar is not loaded (reading ${file.path}): wait for loadHclParser first`);
   const tree = parser.parse(file.content);
   if (!tree) return undefined;
   try {
-    if (tree.rootNode.hasError) return undefined;
-    const found = firstCount(tree.rootNode);
-    if (!found) return undefined;
-    return {
-      path: file.path,
-      line: found.node.startPosition.row + 1,
-      what: `\`${found.key} = ${found.count}\` in Terraform's configuration: ${found.count} instances run the code, and a deploy replaces them while the others serve`,
-    };
+    return tree.rootNode.hasError ? undefined : read(tree.rootNode);
   } finally {
     tree.delete();
   }
 }
 
+function countSign(file: SourceFile, root: Node): DeployEvidence | undefined {
+  const found = firstCount(root);
+  if (!found) return undefined;
+  return {
+    path: file.path,
+    line: found.node.startPosition.row + 1,
+    what: `\`${found.key} = ${found.count}\` in Terraform's configuration: ${found.count} instances run the code, and a deploy replaces them while the others serve`,
+  };
+}
+
+/** A count above one of the application's instances in a Terraform HCL file; none when the file does not parse. */
+export const hclInstanceCountSign = (file: SourceFile): DeployEvidence | undefined => withHclTree(file, (root) => countSign(file, root));
+
 /** the keys a task or container definition runs its command under (ECS's `command` and `entryPoint`, Kubernetes' `args`) */
 const COMMAND_KEYS = new Set(["command", "args", "entrypoint", "entryPoint"]);
-
-/** an attribute's or object element's key (`command`, `"command"`) */
-function keyOf(node: Node): string | undefined {
-  if (node.type === "attribute") return node.namedChildren[0]?.type === "identifier" ? node.namedChildren[0].text : undefined;
-  if (node.type !== "object_elem") return undefined;
-  const key = node.childForFieldName("key")?.namedChildren[0];
-  return key?.type === "variable_expr" ? key.text : key?.type === "literal_value" && key.namedChildren[0] ? labelOf(key.namedChildren[0]) : undefined;
-}
 
 /** the literal text of every string and heredoc under a node, in order (a command list's words) */
 function literalsOf(node: Node, depth = 0): string[] {
@@ -126,21 +131,16 @@ function firstMigrateTask(node: Node, depth = 0): { node: Node; command: string 
  * A task in Terraform's configuration that runs the migrations apart from the server (an ECS task, a module's
  * `command`): the migrations run while the old instances serve, as a Kubernetes migrate Job does.
  */
-export function hclMigrateTaskSign(file: SourceFile): DeployEvidence | undefined {
-  if (!parser) throw new Error(`the HCL grammar is not loaded (reading ${file.path}): wait for loadHclParser first`);
-  const tree = parser.parse(file.content);
-  if (!tree) return undefined;
-  try {
-    if (tree.rootNode.hasError) return undefined;
-    const found = firstMigrateTask(tree.rootNode);
-    if (!found) return undefined;
-    const command = found.command.replace(/\s+/g, " ").trim();
-    return {
-      path: file.path,
-      line: found.node.startPosition.row + 1,
-      what: `a task in Terraform's configuration that runs the migrations apart from the server (\`${command.length > 80 ? `${command.slice(0, 77)}...` : command}\`): they run while the old instances serve`,
-    };
-  } finally {
-    tree.delete();
-  }
+function migrateTaskSign(file: SourceFile, root: Node): DeployEvidence | undefined {
+  const found = firstMigrateTask(root);
+  if (!found) return undefined;
+  const command = found.command.replace(/\s+/g, " ").trim();
+  return {
+    path: file.path,
+    line: found.node.startPosition.row + 1,
+    what: `a task in Terraform's configuration that runs the migrations apart from the server (\`${command.length > 80 ? `${command.slice(0, 77)}...` : command}\`): they run while the old instances serve`,
+  };
 }
+
+/** A Terraform HCL file's rolling sign, from one parse: its instance count above one, else a task that only migrates. */
+export const hclRollingSign = (file: SourceFile): DeployEvidence | undefined => withHclTree(file, (root) => countSign(file, root) ?? migrateTaskSign(file, root));
