@@ -1,7 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, sym } from "../support/fix.js";
-import { railsRemovalFix, removedColumns } from "./rails-removal.js";
-import { removedColumnOptions, removedColumnType } from "../support/rails-fix.js";
+import { railsRemovalFix, removedColumn, removedColumns } from "./rails-removal.js";
+import { removedColumnType } from "../support/rails-fix.js";
 import { backupFix, copyThenDrop, fieldGoneFromModels, movedCopy, movedValues, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
 import { nameKey } from "../support/facts.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
@@ -150,7 +150,7 @@ function onlyNullsFix(ctx: RuleContext, op: OperationOf<"drop_column">, index: n
       -- 1. Stop reading and writing ${op.table}.${op.column} in the application and deploy.
       -- 2. Then, in a later migration (${why}: nothing to keep):
       ALTER TABLE ${t} DROP COLUMN ${op.ifExists ? "IF EXISTS " : ""}${c};`,
-    rails: () => railsRemovalFix(ctx, op.table, [{ column: op.column, type, options: removedColumnOptions(ctx.repository.columnDefinition(op.table, op.column)) }], index, why),
+    rails: () => railsRemovalFix(ctx, op.table, [removedColumn(ctx, op, index)], index, why),
     django: () => `
       ${djangoStateOnlyRemoval(ctx, op).replace(/\n/g, "\n      ")}
       # 2. In a later migration, once no running code reads it, drop the column (${why}: nothing to keep):

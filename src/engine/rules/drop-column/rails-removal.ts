@@ -31,10 +31,17 @@ export function removedColumns(ctx: RuleContext, table: string, counts: (op: Ope
   ctx.migration.up.forEach((o, i) => {
     if (o.kind !== "drop_column" || nameKey(o.table) !== nameKey(table) || seen.has(nameKey(o.column)) || !counts(o, i)) return;
     seen.add(nameKey(o.column));
-    out.push({ column: o.column, type: removedColumnType(ctx.repository, ctx.migration, o, i), options: removedColumnOptions(ctx.repository.columnDefinition(o.table, o.column)) });
+    out.push(removedColumn(ctx, o, i));
   });
   return out;
 }
+
+/** The column `op` (at `index` of the up) removes, with its type and the options a re-added column needs. */
+export const removedColumn = (ctx: RuleContext, op: OperationOf<"drop_column">, index: number): RemovedColumn => ({
+  column: op.column,
+  type: removedColumnType(ctx.repository, ctx.migration, op, index),
+  options: removedColumnOptions(ctx.repository.columnDefinition(op.table, op.column)),
+});
 
 /**
  * `onlyNulls`: why the columns hold no value any more (an earlier DELETE removed every row with one): no copy is
