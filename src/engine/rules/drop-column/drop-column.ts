@@ -2,7 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, sym } from "../support/fix.js";
 import { railsRemovalFix, removedColumn, removedColumns } from "./rails-removal.js";
 import { removedColumnType } from "../support/rails-fix.js";
-import { backupFix, copyThenDrop, fieldGoneFromModels, movedCopy, movedValues, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
+import { backupFix, copyThenDrop, fieldGoneFromModels, movedCopy, movedStep, movedStepText, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
 import { nameKey } from "../support/facts.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
@@ -258,7 +258,8 @@ export default defineRule({
       }
       // the name comes back: today's code reads the new column, and keeping this one would make that step fail
       // (a removal the migrations themselves record as planned, or values a data step moved first, keep their own finding)
-      const moved = movedValues(ctx, index);
+      const step = movedStep(ctx, index);
+      const moved = step && movedStepText(ctx, step);
       const again = op.leftOrmIn || op.afterDeploy ? undefined : columnRecreated(ctx, op.table, op.column, index);
       if (again && !moved) {
         ctx.report(recreatedColumnReport(ctx, op, index, again));
@@ -306,12 +307,12 @@ export default defineRule({
             ${note("#")}op.execute(${JSON.stringify(copy)})
             op.drop_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema})`,
       });
-      if (moved) {
+      if (step && moved) {
         // the values were copied and the model no longer declares the field: the planned step after a move, a note;
         // unless this change made the move, so the code deployed until now still declares the field and selects it
         const gone = movedInChange(index) ? undefined : fieldGoneFromModels(ctx, op);
         // the step copied every row's value into another table (django-parler's recipe): where they went is known
-        const copied = movedCopy(ctx, index, op.table, op.column);
+        const copied = movedCopy(step, op.table, op.column);
         const into = copied ? ` into ${copied.into}${copied.restored ? " (its reverse copies them back)" : ""}` : "";
         const rollback = copied?.restored ? "A rollback of this migration, then of that step, puts the values back." : "Keep the step's reverse (or a copy) so a rollback can put the values back.";
         if (gone) {

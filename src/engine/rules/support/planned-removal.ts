@@ -220,7 +220,7 @@ export function copyThenDrop(ctx: RuleContext, op: OperationOf<"drop_column"> | 
 }
 
 /** The data step of the same change, else of the previous migration, that read the dropped column or table before the drop at `index`. */
-function movedStep(ctx: RuleContext, index: number): DataStep | undefined {
+export function movedStep(ctx: RuleContext, index: number): DataStep | undefined {
   // the change's own data steps, else the previous migration of the folder (bookwyrm's 0210 copied report.status
   // into the new statuses M2M with a RunPython, and 0211 removes the field)
   const previous = ctx.repository.previousInFolder;
@@ -233,16 +233,17 @@ function movedStep(ctx: RuleContext, index: number): DataStep | undefined {
 /** That data step, described for a message. */
 export function movedValues(ctx: RuleContext, index: number): string | undefined {
   const step = movedStep(ctx, index);
-  if (!step) return undefined;
+  return step && movedStepText(ctx, step);
+}
+
+/** A data step (movedStep) as a message names it: where it is and what it runs. */
+export function movedStepText(ctx: RuleContext, step: DataStep): string {
   const where = step.migration === ctx.migration ? `line ${step.op.loc.line}` : `${step.migration.path}:${step.op.loc.line}`;
   return `the data step at ${where} (${step.op.kind === "data_migration" ? step.op.description : step.op.text.replace(/\s+/g, " ").slice(0, 80)})`;
 }
 
-/** Where that data step copied every row's value of the dropped column (`table.column`), and whether its reverse copies them back. */
-export function movedCopy(ctx: RuleContext, index: number, table: string, column: string): { into: string; restored: boolean } | undefined {
-  const step = movedStep(ctx, index);
-  return step ? copyOf(step.op, table, column) : undefined;
-}
+/** Where a data step (movedStep) copied every row's value of the dropped column (`table.column`), and whether its reverse copies them back. */
+export const movedCopy = (step: DataStep, table: string, column: string): { into: string; restored: boolean } | undefined => copyOf(step.op, table, column);
 
 /** The app's model files and the code read (not migrations: they name every field they ever made). */
 function djangoCode(ctx: RuleContext, models: readonly SourceFile[]): SourceFile[] {
