@@ -152,7 +152,8 @@ describe("a pull request with a dangerous migration", () => {
     expect(lock.map((c) => c.path).sort()).toEqual([UP, DROP_UP].sort());
     for (const c of lock) {
       expect(c.body).toMatch(/^\*\*migguard: 2 findings on this line\*\*/);
-      expect(c.body).toContain("SET lock_timeout");
+      // golang-migrate sends the file as one query, one transaction: the setting ends with it
+      expect(c.body).toContain("SET LOCAL lock_timeout");
     }
     // each error comment was edited once to list the warning of its line; no new review
     for (const old of before) expect(comments.find((c) => c.id === old.id)?.edits).toBe(old.edits + 1);

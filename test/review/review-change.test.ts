@@ -118,7 +118,7 @@ const dropPhone = "class DropPhoneNumber < ActiveRecord::Migration[7.1]\n  def c
 
 describe("reviewChange", () => {
   const base = {
-    "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n",
+    "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :phone_number\n    end\n  end\nend\n",
     "db/schema.rb": "ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do\nend\n",
     "app/reports/legacy.rb": "class LegacyReport\n  def rows = User.pluck(:phone_number)\nend\n",
   };
@@ -149,8 +149,9 @@ describe("reviewChange", () => {
     const head = { ...base, "db/schema.rb": "ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do\n  create_table \"x\"\nend\n" };
     const { octokit, calls } = stubGitHub({ base, head });
     const { result } = await reviewChange(octokit, target, { changedFiles: [{ path: "db/schema.rb", status: "modified" }], config: defaultConfig(), have: { head: [], base: [] } });
-    // both sides of the dump: one dumped again in another order describes the same schema
-    expect(calls).toEqual(["tree b", "content h db/schema.rb", "content b db/schema.rb"]);
+    // both sides of the dump (one dumped again in another order describes the same schema), then the base branch's
+    // migrations at or below the dump's version, which tell a dump catching up with them from one that drifts
+    expect(calls).toEqual(["tree b", "content h db/schema.rb", "content b db/migrate/20240101000000_create_users.rb", "content b db/schema.rb"]);
     expect(result.findings.map((f) => f.rule)).toEqual(["schema-dump-without-migration"]);
   });
 
