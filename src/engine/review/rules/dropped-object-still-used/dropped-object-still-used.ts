@@ -141,6 +141,10 @@ export default defineReviewRule({
   },
   check(ctx) {
     if (!ctx.usages) return; // no application code was given: nothing to search
+    // the model classes a Rails drop_column's fix names: read once for the check, when a finding asks for them
+    let lookup: { models: ModelLookup | undefined } | undefined;
+    const modelsFor = (target: UsageTarget) =>
+      target.migration.framework === "rails" && target.kind === "drop_column" ? (lookup ??= { models: modelLookup(ctx.codeFiles) }).models : undefined;
     for (const changed of changedTargets(ctx.migrations, ctx.change)) {
       const sharedWith = sharedReverseAccessor(changed, ctx.models);
       const sharedFields = sharedFieldName(changed, ctx.models);
@@ -178,7 +182,7 @@ export default defineReviewRule({
           severity,
           message: `${describe(target)}; ${why(shown)}. Check that none of them reads ${target.label}.`,
           details: [...(note ? [note] : []), ...usages.map((u) => `${u.path}:${u.line}: ${u.text}`)],
-          fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))], false, target.migration.framework === "rails" ? modelLookup(ctx.codeFiles) : undefined),
+          fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))], false, modelsFor(target)),
         });
       };
       if (refers.length === 0 && unsure.length > 0) {
@@ -235,7 +239,7 @@ export default defineReviewRule({
         statement: target.op.text,
         message: `${describe(target)} while application code still uses ${names}: ${shown}. Those lines fail once this migration runs${verdict ? ` (${verdict.reason}, but these lines still name it)` : ""}.`,
         details: usages.map((u) => `${u.path}:${u.line}: ${u.text}`),
-        fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))], true, target.migration.framework === "rails" ? modelLookup(ctx.codeFiles) : undefined),
+        fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))], true, modelsFor(target)),
       });
     }
   },
