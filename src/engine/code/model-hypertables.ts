@@ -46,20 +46,30 @@ function enclosingFunction(node: PyNode, root: PyNode): PyNode | undefined {
   return found && (found.parent?.id === root.id || found.parent?.parent?.id === root.id) ? found : undefined;
 }
 
-/** Every call node under `node`. */
-function callsIn(node: PyNode, out: PyNode[] = []): PyNode[] {
-  for (const child of node.namedChildren) {
-    if (child.type === "call") out.push(child);
-    callsIn(child, out);
-  }
-  return out;
+/** What tablesOf reads of the whole module: its classes' tables, and (read once, when a string needs them) its functions and calls. */
+interface Module {
+  root: PyNode;
+  classes: ReadonlyMap<string, string>;
+  functions: () => Map<string, PyNode>;
+  calls: () => PyNode[];
+}
+
+function moduleOf(root: PyNode): Module {
+  let functions: Map<string, PyNode> | undefined;
+  let calls: PyNode[] | undefined;
+  return {
+    root,
+    classes: moduleTables(root),
+    functions: () => (functions ??= functionDefinitions(root)),
+    calls: () => (calls ??= root.descendantsOfType("call").filter((call): call is PyNode => call !== null)),
+  };
 }
 
 /**
  * The tables `X.__tablename__` names: X a class of the module, or a parameter of the module-level function the
  * string is in, for the class each of the module's calls of that function passes (a call passing anything else adds none).
  */
-function tablesOf(expression: PyNode, at: PyNode, root: PyNode, classes: ReadonlyMap<string, string>): string[] {
+function tablesOf(expression: PyNode, at: PyNode, { root, classes, functions, calls }: Module): string[] {
   if (expression.type !== "attribute" || expression.childForFieldName("attribute")?.text !== "__tablename__") return [];
   const object = expression.childForFieldName("object");
   if (object?.type !== "identifier") return [];
@@ -68,9 +78,9 @@ function tablesOf(expression: PyNode, at: PyNode, root: PyNode, classes: Readonl
   const position = parameters.indexOf(object.text);
   if (position === -1) return classes.has(object.text) ? [classes.get(object.text)!] : [];
   const name = fn!.childForFieldName("name")?.text;
-  const defined = functionDefinitions(root).get(name ?? "");
+  const defined = functions().get(name ?? "");
   if (!name || defined?.id !== fn!.id) return [];
-  return callsIn(root).flatMap((call) => {
+  return calls().flatMap((call) => {
     const parts = callParts(call);
     if (parts?.function.type !== "identifier" || parts.function.text !== name || parts.splat) return [];
     const arg = parts.keywords.get(object.text) ?? parts.positional[position];
@@ -98,7 +108,7 @@ function stringSql(node: PyNode): { sql: string; parts: Map<string, PyNode> } | 
 /** The hypertables one file's strings make, by table (nameKey). */
 function fileHypertables(file: SourceFile, out: Map<string, CodeHypertable>): void {
   withPythonTree(file.content, (root) => {
-    const classes = moduleTables(root);
+    const module = moduleOf(root);
     const visit = (node: PyNode) => {
       if (node.type === "string" && node.text.includes("create_hypertable")) {
         const read = stringSql(node);
@@ -106,7 +116,7 @@ function fileHypertables(file: SourceFile, out: Map<string, CodeHypertable>): vo
           const written = statement.stmt.SelectStmt ? hypertableCreatedBy(statement.stmt.SelectStmt) : undefined;
           if (!written) continue;
           const interpolated = read!.parts.get(written);
-          const tables = interpolated ? tablesOf(interpolated, node, root, classes) : /migguard_interpolation_\d/.test(written) ? [] : [written];
+          const tables = interpolated ? tablesOf(interpolated, node, module) : /migguard_interpolation_\d/.test(written) ? [] : [written];
           for (const table of tables) if (!out.has(nameKey(table))) out.set(nameKey(table), { path: file.path, line: locOf(node).line });
         }
         return;
