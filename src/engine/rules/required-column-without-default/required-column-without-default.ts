@@ -52,6 +52,12 @@ const fixDefault = (ctx: RuleContext, op: AddColumn, neutral: (type: TypeRef | u
 const uniqueReason = (ctx: RuleContext, op: AddColumn): string | undefined => (op.column.unique ? `${op.column.name} is unique` : uniqueLater(ctx, op));
 
 /**
+ * Why the fix gives each existing row its own value (distinctFill): the column is unique, and neither has a default
+ * written nor names a row (whose fixes say so themselves).
+ */
+const distinctReason = (ctx: RuleContext, op: AddColumn): string | undefined => (knownDefault(op.column) || namesARow(ctx, op) ? undefined : uniqueReason(ctx, op));
+
+/**
  * A unique column added nullable gets each existing row its own value before it becomes unique or NOT NULL: a
  * per-row value PostgreSQL computes (a stand-in, said so), or, for a type with none, a comment that migguard does not
  * know what each row gets. The UPDATE as SQL, or undefined with the comment only.
@@ -85,19 +91,18 @@ function sqlStatementFix(ctx: RuleContext, ops: readonly AddColumn[]): string | 
   const plans = ops.map((op) => ({ op, value: fixDefault(ctx, op, (type) => neutralDefault("sql", type)) }));
   const rewritten = alterAddColumnsChanged(first.text, new Map(plans.map((p) => [p.op.column.name, p.value === undefined ? {} : { default: p.value }])));
   if (!rewritten) return undefined;
-  const nullable = plans.filter((p) => p.value === undefined).map((p) => p.op.column.name);
+  const nullable = plans.filter((p) => p.value === undefined);
   const defaulted = plans.filter((p) => p.value !== undefined);
   return [
-    `-- the statement's other parts stay as written; ${defaulted.length ? `a constant default keeps inserts from the running code working${nullable.length ? ", and " : ""}` : ""}${nullable.length ? `${nullable.join(", ")} is added nullable (filled, then made NOT NULL below)` : ""}:`,
+    `-- the statement's other parts stay as written; ${defaulted.length ? `a constant default keeps inserts from the running code working${nullable.length ? ", and " : ""}` : ""}${nullable.length ? `${nullable.map((p) => p.op.column.name).join(", ")} is added nullable (filled, then made NOT NULL below)` : ""}:`,
     rewritten,
     ...defaulted.filter((p) => !knownDefault(p.op.column)).map((p) => neutralDefaultNote(p.value!, p.op.column.name, "--")),
     ...defaulted.map((p) => `-- keep the default until every running version of the code sets ${p.op.column.name}`),
-    ...nullable.flatMap((column) => {
-      const op = ops.find((o) => o.column.name === column)!;
-      const unique = !namesARow(ctx, op) ? uniqueReason(ctx, op) : undefined;
+    ...nullable.flatMap(({ op }) => {
+      const unique = distinctReason(ctx, op);
       const fill = unique ? distinctFill(op, unique, "--") : undefined;
-      const filled = fill ? [fill.note, ...(fill.update ? [`${fill.update};`] : [])] : [`-- (fill ${column} for existing rows here, in batches)`];
-      return [...filled, ...sqlNotNullSteps(first.table, column)];
+      const filled = fill ? [fill.note, ...(fill.update ? [`${fill.update};`] : [])] : [`-- (fill ${op.column.name} for existing rows here, in batches)`];
+      return [...filled, ...sqlNotNullSteps(first.table, op.column.name)];
     }),
   ].join("\n");
 }
@@ -114,7 +119,7 @@ function sqlFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
       `-- keep the default until every running version of the code sets ${c.name}`,
     ].join("\n");
   // no neutral value for the type, or the column names a row: nullable first, backfilled, then NOT NULL through a validated CHECK (no long lock)
-  const unique = !namesARow(ctx, op) && !knownDefault(c) ? uniqueReason(ctx, op) : undefined;
+  const unique = distinctReason(ctx, op);
   if (unique) {
     const fill = distinctFill(op, unique, "--");
     // the statement as written, only NOT NULL taken out (an inline UNIQUE stays: NULLs never collide)
@@ -155,16 +160,19 @@ function mysqlSqlFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const { ident } = sqlDialect("mysql");
   const t = ident(op.table);
+  // not distinctReason: here a unique column that names a row gets the per-row recipe too
   const unique = knownDefault(c) ? undefined : uniqueReason(ctx, op);
   const value = knownDefault(c) ?? (unique ? undefined : mysqlNeutralDefault(c.type));
   const type = c.type?.text ?? "text";
-  if (unique)
+  if (unique) {
+    const fill = distinctFill(op, unique, "--", true);
     return [
-      ...distinctFill(op, unique, "--", true).intro,
+      ...fill.intro,
       `ALTER TABLE ${t} ADD COLUMN ${ident(c.name)} ${type};${c.type ? "" : `  -- migguard does not know the type of ${c.name}: use yours`}`,
-      distinctFill(op, unique, "--", true).note,
+      fill.note,
       `ALTER TABLE ${t} MODIFY ${ident(c.name)} ${type} NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;`,
     ].join("\n");
+  }
   if (value)
     return [
       `-- a default keeps inserts from the running code working, and gives existing rows a value you chose:`,
@@ -210,7 +218,7 @@ function railsFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   if (op.frameworkCall?.endsWith("timestamps")) return `add_timestamps ${sym(op.table)}, default: -> { "CURRENT_TIMESTAMP" }`;
   if (!knownDefault(c) && namesARow(ctx, op)) return railsReferenceFix(op, isMysqlFamily(ctx.migration.database), ctx.migration);
-  const unique = knownDefault(c) ? undefined : uniqueReason(ctx, op);
+  const unique = distinctReason(ctx, op);
   if (unique) {
     const fill = distinctFill(op, unique, "#", isMysqlFamily(ctx.migration.database));
     return [
@@ -320,7 +328,7 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
 
 function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
-  const unique = knownDefault(c) || namesARow(ctx, op) ? undefined : uniqueReason(ctx, op);
+  const unique = distinctReason(ctx, op);
   const server = knownDefault(c) ? `sa.text(${pythonString(knownDefault(c)!)})` : namesARow(ctx, op) || unique ? undefined : neutralDefault("alembic", c.type);
   const isColumn = (callee: string) => /(?:^|\.)Column$/.test(callee);
   if (unique) {
