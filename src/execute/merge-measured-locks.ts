@@ -16,6 +16,7 @@ import { effectiveSeverity } from "../engine/severity.js";
 import { MEASURED_BLOCKING_LOCK, MEASURED_TABLE_REWRITE } from "../engine/execution-rules.js";
 import type { ReportedFinding } from "../engine/model.js";
 import { RULES } from "../engine/rules/index.js";
+import { setAndResetOutsideTransaction } from "../engine/rules/require-lock-timeout/require-lock-timeout.js";
 import type { RuleMeta } from "../engine/rules/support/rule.js";
 import { blockedTraffic, modeInfo, shortStatement, takesWriteBlockingLock, type LockTrace, type MeasuredLock, type StatementTrace } from "./lock-trace.js";
 import { displayName } from "./schema-diff.js";
@@ -161,10 +162,5 @@ export function mergeMeasuredLocks(findings: readonly ReportedFinding[], traces:
 function lockTimeoutAdvice(statement: StatementTrace): string {
   if (statement.heldUntil !== "end of statement")
     return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration's transaction: fail fast and retry instead of queueing traffic; SET LOCAL ends with the transaction, so the setting does not stay on the connection`;
-  return [
-    `-- this migration runs outside a transaction, where SET LOCAL does nothing: set it first, and reset it last, so the connection does not keep it`,
-    `SET lock_timeout = '5s';  -- first statement of the migration: fail fast and retry instead of queueing traffic`,
-    `-- ... the migration's statements ...`,
-    `RESET lock_timeout;  -- last statement of the migration`,
-  ].join("\n");
+  return setAndResetOutsideTransaction(": fail fast and retry instead of queueing traffic");
 }

@@ -80,9 +80,17 @@ function lockTimeoutFix(ctx: RuleContext, index: number): string {
       `-- set it for the migration's connection instead, e.g. a run-time parameter of the database URL goose is given (postgres://user@host/db?options=-c%20lock_timeout%3D5s),`,
       `-- or for the role it runs as (run this as that role): ALTER ROLE CURRENT_USER SET lock_timeout = '5s';`,
     ].join("\n");
+  return setAndResetOutsideTransaction();
+}
+
+/**
+ * The lock_timeout for a file run outside a transaction, where SET LOCAL does nothing: a plain SET first and RESET
+ * last (also measured-blocking-lock's advice). `why`: said after the SET, e.g. ": fail fast and retry ...".
+ */
+export function setAndResetOutsideTransaction(why = ""): string {
   return [
     `-- this migration runs outside a transaction, where SET LOCAL does nothing: set it first, and reset it last, so the connection does not keep it`,
-    `SET lock_timeout = '5s';  -- first statement of the migration`,
+    `SET lock_timeout = '5s';  -- first statement of the migration${why}`,
     `-- ... the migration's statements ...`,
     `RESET lock_timeout;  -- last statement of the migration`,
   ].join("\n");
