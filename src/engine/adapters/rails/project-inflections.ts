@@ -19,7 +19,16 @@ export { isInflectionsPath } from "./model-path.js";
 /** The folder of the project an inflections file belongs to (what is above config/initializers/). */
 export const inflectionsRootOf = (path: string): string => path.replace(/\/?config\/initializers\/inflections\.rb$/, "");
 
+const read = new WeakMap<SourceFile, ProjectInflections>();
+
+/** The file's inflections, read once per file (each migration's `railsAcronyms` and every model read ask again). */
 export function readInflections(file: SourceFile): ProjectInflections {
+  let inflections = read.get(file);
+  if (!inflections) read.set(file, (inflections = parseInflections(file)));
+  return inflections;
+}
+
+function parseInflections(file: SourceFile): ProjectInflections {
   const src = new RubySource(file.content);
   const irregular: Array<[string, string]> = [];
   const uncountable = new Set<string>();
