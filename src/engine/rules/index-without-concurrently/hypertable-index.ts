@@ -13,6 +13,7 @@ import { PER_CHUNK_OPTION, perChunkIndexSql } from "../support/sql-text.js";
 import { pythonString, rubyString } from "../support/embed-sql.js";
 import { calleeOf, keywordText, withKeyword } from "../support/python-call.js";
 import { reindented } from "../support/data-code.js";
+import { separateDatabaseAndState } from "../support/django-separate-state.js";
 import { NO_WAY_OUT_OF_TRANSACTION, outsideTransactionPlacement, sendsOneQuery } from "../support/leave-transaction.js";
 import { indexName } from "../../adapters/rails/rails-names.js";
 import { codeHypertables } from "../../code/model-hypertables.js";
@@ -127,17 +128,7 @@ function djangoPerChunk(op: OperationOf<"add_index">, lines: readonly string[], 
   const run = [`migrations.RunSQL(`, `    ${pythonString(sql.replace(/;$/, ""))},`, `    reverse_sql=${pythonString(drop)},`, `),`];
   const head = [...lines.map((l) => `# ${l}`), `# in a migration of its own with atomic = False on its Migration class, in place of this operation:`];
   if (op.embeddedSql) return [...head, ...run].join("\n");
-  return [
-    ...head,
-    `migrations.SeparateDatabaseAndState(`,
-    `    database_operations=[`,
-    ...run.map((l) => `        ${l}`),
-    `    ],`,
-    `    state_operations=[`,
-    `        ${reindented(op.text.trim()).replace(/\n/g, "\n        ").replace(/,?$/, ",")}`,
-    `    ],`,
-    `),`,
-  ].join("\n");
+  return [...head, ...separateDatabaseAndState(run, op.text)].join("\n");
 }
 
 /**

@@ -8,6 +8,7 @@ import { nameKey } from "../support/facts.js";
 import type { OperationOf } from "../../model.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
+import { separateDatabaseAndState } from "../support/django-separate-state.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withPositional, withoutKeyword } from "../support/python-call.js";
 import { outOfBatch } from "../support/alembic-batch.js";
 import { alembicLoopIndexFix } from "./alembic-loop-index.js";
@@ -107,14 +108,7 @@ function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, na
   return [
     `# ${op.partial ? "a conditional" : "this"} UniqueConstraint is a ${op.partial ? "partial " : ""}unique index in PostgreSQL (not a table constraint):`,
     `# built CONCURRENTLY here, the constraint kept in Django's state`,
-    `migrations.SeparateDatabaseAndState(`,
-    `    database_operations=[`,
-    ...database.map((l) => `        ${l}`),
-    `    ],`,
-    `    state_operations=[`,
-    `        ${reindented(op.text.trim()).replace(/\n/g, "\n        ").replace(/,?$/, ",")}`,
-    `    ],`,
-    `),`,
+    ...separateDatabaseAndState(database, op.text),
   ].join("\n");
 }
 
