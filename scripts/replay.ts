@@ -5,7 +5,7 @@
  *
  * Commits are walked along the first parent, so a merge commit stands for the whole pull request it merged
  * (its diff against the branch it was merged into) and a squash-merged pull request is one commit either way;
- * a rebase-merged one (consecutive commits with one committer and commit time) is reviewed as one change.
+ * a rebase-merged one (consecutive commits with one committer, commit times seconds apart) is reviewed as one change.
  * Each commit is checked out in a throwaway worktree of REPO_DIR (its own work tree is never touched) and
  * reviewed in process through the CLI's `run`, exactly as `migguard review --base C^1 --format json` would
  * (`--base` the parent of the oldest commit for a rebase-merged pull request).
@@ -78,11 +78,21 @@ interface LogEntry {
   paths: string[];
 }
 
+/** Seconds between two commits a rebase replays: one push's rebase stamps its commits within a few seconds (Nest's 14 in 3 s). */
+const REBASE_SECONDS = 5;
+
+/** Two stamps (`committer-email unix-time`) of one rebase: the same committer, commit times at most REBASE_SECONDS apart. */
+function sameRebaseStamp(newer: string, older: string): boolean {
+  const [who, when] = newer.split(" ");
+  const [whoOlder, whenOlder] = older.split(" ");
+  return who === whoOlder && Math.abs(Number(when) - Number(whenOlder)) <= REBASE_SECONDS;
+}
+
 /**
  * The newest `wanted` changes along the first parent whose diff against their base touches a migration or dump.
  * A merge stands for its pull request, and so does a squash. A rebase-merged pull request lands as several
- * first-parent commits that GitHub (like a local rebase) stamps with one committer and one commit time: those
- * consecutive commits are one change, reviewed against the parent of the oldest, as the App reviewed the PR.
+ * first-parent commits that GitHub (like a local rebase) stamps with one committer and one commit time, or times
+ * seconds apart when a local rebase replays many: those consecutive commits are one change, reviewed against the parent of the oldest, as the App reviewed the PR.
  */
 async function migrationCommits(): Promise<Change[]> {
   // the folders the repository's settings add (Django's MIGRATION_MODULES, alembic.ini's version_locations), as the review reads them
@@ -114,7 +124,7 @@ async function migrationCommits(): Promise<Change[]> {
       const [commit, parents, subject, date, stamp] = header.split("\x02");
       const entry: LogEntry = { commit, parents: parents.split(" ").filter(Boolean), subject, date, stamp, paths };
       const previous = group[group.length - 1];
-      const sameRebase = previous !== undefined && previous.parents.length === 1 && entry.parents.length === 1 && previous.stamp === entry.stamp;
+      const sameRebase = previous !== undefined && previous.parents.length === 1 && entry.parents.length === 1 && sameRebaseStamp(previous.stamp, entry.stamp);
       if (!sameRebase) {
         close();
         if (out.length === wanted) {
