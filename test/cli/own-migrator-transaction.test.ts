@@ -34,10 +34,11 @@ const files = (inTransaction: boolean) => ({
   "migrations/202205082055_trusted_provider.up.sql": "CREATE UNIQUE INDEX oauth_provider_uq ON oauth_providers (provider);\n",
 });
 
-const indexFix = async (root: string) => {
+const fixOf = async (root: string, rule: string) => {
   const body = JSON.parse((await run(["lint", "--format", "json", "migrations"], { cwd: root })).output) as { findings: Array<{ rule: string; fix: string }> };
-  return body.findings.find((f) => f.rule === "index-without-concurrently")!.fix;
+  return body.findings.find((f) => f.rule === rule)!.fix;
 };
+const indexFix = (root: string) => fixOf(root, "index-without-concurrently");
 
 describe("a project's own migrator that runs each file in a transaction", () => {
   it("index-without-concurrently's fix builds the index by hand before migrating and keeps IF NOT EXISTS in the migration, naming the Exec", async () => {
@@ -45,6 +46,20 @@ describe("a project's own migrator that runs each file in a transaction", () => 
     expect(fix).toContain("app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began");
     expect(fix).toContain("--   CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS oauth_provider_uq ON oauth_providers (provider);");
     expect(fix.split("\n").filter((l) => !l.startsWith("--"))).toEqual(["CREATE UNIQUE INDEX IF NOT EXISTS oauth_provider_uq ON oauth_providers (provider);"]);
+  });
+
+  it("drop-index-without-concurrently's fix drops the index by hand before migrating and keeps DROP INDEX IF EXISTS in the migration", async () => {
+    const fix = await fixOf(
+      repo({
+        ...files(true),
+        "migrations/202205082055_trusted_provider.up.sql": "CREATE TABLE oauth_providers (provider text);\nCREATE INDEX oauth_provider_idx ON oauth_providers (provider);\n",
+        "migrations/202301010000_drop_provider_idx.up.sql": "DROP INDEX oauth_provider_idx;\n",
+      }),
+      "drop-index-without-concurrently",
+    );
+    expect(fix).toContain("app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began");
+    expect(fix).toContain("--   DROP INDEX CONCURRENTLY IF EXISTS oauth_provider_idx;");
+    expect(fix.split("\n").filter((l) => !l.startsWith("--"))).toEqual(["DROP INDEX IF EXISTS oauth_provider_idx;"]);
   });
 
   it("a migrator that Execs the file outside a transaction keeps the CONCURRENTLY fix", async () => {

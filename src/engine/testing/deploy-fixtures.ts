@@ -96,3 +96,38 @@ export const CF_PUSH_THEN_MIGRATE = {
     "",
   ].join("\n"),
 };
+
+/**
+ * A Go module with its own migrator that runs each migration file in a transaction it began (fider's
+ * app/pkg/dbx/migrate.go: BeginTx, then Exec of the file's content, then Commit), for case tables: fixes that
+ * cannot run in a transaction become steps by hand before the deploy (analyze.ts underOwnRunner). Its Exec is on
+ * line 14.
+ */
+export const GO_TRANSACTION_RUNNER = {
+  "go.mod": "module example.com/app\n\ngo 1.22\n",
+  "app/pkg/dbx/migrate.go": [
+    "package dbx",
+    "",
+    'import "os"',
+    "",
+    "func runMigration(path string) error {",
+    "\tcontent, err := os.ReadFile(path)",
+    "\tif err != nil {",
+    "\t\treturn err",
+    "\t}",
+    "\ttrx, err := BeginTx(ctx)",
+    "\tif err != nil {",
+    "\t\treturn err",
+    "\t}",
+    "\t_, err = trx.tx.Exec(string(content))",
+    "\tif err != nil {",
+    "\t\treturn err",
+    "\t}",
+    "\treturn trx.Commit()",
+    "}",
+    "",
+  ].join("\n"),
+};
+
+/** GO_TRANSACTION_RUNNER's evidence, as a fix names the runner */
+export const GO_TRANSACTION_RUNNER_WHO = "the project's own migrator (app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began)";

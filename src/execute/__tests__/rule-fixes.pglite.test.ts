@@ -15,6 +15,7 @@ import { liquibaseChangesetLines } from "../../engine/adapters/sql/layouts/liqui
 import { MARKER_LAYOUTS } from "../../engine/adapters/sql/layouts/markers.js";
 import { PgliteExecutor } from "../pglite/pglite-executor.js";
 import { PER_CHUNK_OPTION } from "../../engine/rules/support/sql-text.js";
+import { isGoMigratorPath } from "../../engine/deploy/deploy-paths.js";
 
 const executor = new PgliteExecutor();
 beforeAll(() => Promise.all([executor.start(), loadPgParser()]), 120_000);
@@ -75,6 +76,19 @@ function upsOf(c: InvalidRuleCase, fix: string): string {
   return split({ path: casePath(c), content: fix }).up.map((segment) => segment.text).join("\n");
 }
 
+/**
+ * A case whose files hold a project's own Go migrator (testing/deploy-fixtures.ts GO_TRANSACTION_RUNNER): it runs
+ * the migration file in a transaction it began, so the fix runs between BEGIN and COMMIT, after the step by hand
+ * the fix puts before the deploy (its `--   ` lines, outside any transaction).
+ */
+const underOwnRunner = (c: InvalidRuleCase): boolean => Object.keys(c.files ?? {}).some(isGoMigratorPath);
+const byHandStep = (fix: string): string =>
+  fix
+    .split("\n")
+    .filter((l) => l.startsWith("--   "))
+    .map((l) => l.slice(5))
+    .join("\n");
+
 describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rule, cases }) => {
   it.each(cases.map((c) => [c.name, c] as const))("fix runs: %s", async (_name, c) => {
     if (c.schema === undefined) throw new Error(`case "${c.name}" has no schema: give it the tables its migration finds (RuleCase.schema)`);
@@ -85,8 +99,12 @@ describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t
       const session = await executor.open(DEFAULT_LIMITS);
       try {
         await runAll(session, c.schema, "the schema");
+        const inTransaction = underOwnRunner(c);
+        if (inTransaction) await runAll(session, byHandStep(finding.fix), `the step by hand of the fix of line ${finding.line}`);
+        if (inTransaction) await session.query("BEGIN");
         await runAll(session, before(c, finding.line), "the migration before the fix");
         await runAll(session, withoutTimescale(c, upsOf(c, withPlaceholdersFilled(c, finding.fix))), `the fix of line ${finding.line}`, true);
+        if (inTransaction) await session.query("COMMIT");
         if (c.thenRuns) await runAll(session, c.thenRuns, `what runs after the fix of line ${finding.line}`);
         if (c.afterFix) expect(await session.query(c.afterFix.query)).toEqual(c.afterFix.rows);
       } finally {

@@ -1,4 +1,5 @@
 import { defineCases } from "../support/rule.js";
+import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
 /** an earlier golang-migrate migration: the index DROP INDEX names, and its table */
 const INIT = "CREATE TABLE replication_job (id serial PRIMARY KEY, policy_id int, tags text);\nCREATE TABLE replication_policy (id serial PRIMARY KEY);\nCREATE INDEX poid_uptime ON replication_job (policy_id);\n";
@@ -20,6 +21,24 @@ export default defineCases({
           "--   DROP INDEX CONCURRENTLY IF EXISTS /* TEMPLATE: schema */river_job_kind;",
           "-- The migration keeps the drop with IF EXISTS: it finds the index gone and takes no lock.",
           "DROP INDEX IF EXISTS /* TEMPLATE: schema */river_job_kind;",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
+      name: "a project's own Go migrator Execs each file in a transaction it began (fider's dbx.Migrate): DROP INDEX CONCURRENTLY fails there, so the concurrent drop is a step by hand before the deploy and the migration keeps an idempotent DROP INDEX IF EXISTS",
+      path: "migrations/202301010000_drop_tags_idx.up.sql",
+      schema: "CREATE TABLE posts (id bigint PRIMARY KEY, tags text);\nCREATE INDEX posts_tags_idx ON posts (tags);",
+      files: { ...GO_TRANSACTION_RUNNER, "migrations/202201010000_posts.up.sql": "CREATE TABLE posts (id bigint PRIMARY KEY, tags text);\nCREATE INDEX posts_tags_idx ON posts (tags);\n" },
+      code: "DROP INDEX posts_tags_idx;\n",
+      lines: [1],
+      fixes: [
+        [
+          `-- ${GO_TRANSACTION_RUNNER_WHO} runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in`,
+          "-- this migration. Before migrating, drop the index by hand in a separate step outside any transaction (psql in autocommit):",
+          "--   DROP INDEX CONCURRENTLY IF EXISTS posts_tags_idx;",
+          "-- The migration keeps the drop with IF EXISTS: it finds the index gone and takes no lock.",
+          "DROP INDEX IF EXISTS posts_tags_idx;",
         ].join("\n"),
       ],
     },

@@ -11,6 +11,7 @@ import { alembicTable, pythonString } from "../support/embed-sql.js";
 import type { OperationOf } from "../../model.js";
 import { djangoConcurrentDrop } from "./django-concurrent-drop.js";
 import { railsRemovedIndex } from "../support/rails-removed-index.js";
+import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 
 /**
  * The Alembic fix: the revision's own drop_index, every argument kept as written (op.f names, schema=, if_exists=),
@@ -71,6 +72,8 @@ export default defineRule({
       const names = op.names.length ? op.names.join(", ") : `on ${op.table} (${op.columns.join(", ")})`;
       ctx.report({
         op: written,
+        // the project's own migrator may run the file in a transaction (own-runner.ts): then the drop by hand
+        ...(mayRunUnderOwnRunner(ctx, op) && op.names.length ? { fixUnderRunnerTransaction: (who: string) => byHandDrop(who, op.names.map(ident)) } : {}),
         message: `Dropping index ${names} without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table.`,
         fix: fixFor(ctx.framework, {
           sql: NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout] && !op.embeddedSql && op.names.length
@@ -87,7 +90,7 @@ export default defineRule({
   },
 });
 
-/** A runner that cannot leave its transaction (rivermigrate): the concurrent drop is a step by hand before migrating. */
+/** A runner that cannot leave its transaction (rivermigrate, a project's own migrator): the concurrent drop is a step by hand before migrating. */
 function byHandDrop(runner: string, names: readonly string[]): string {
   return [
     `-- ${runner} runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in`,

@@ -17,6 +17,7 @@ import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { djangoLikeOpclass } from "../support/django-like-index.js";
 import { NO_WAY_OUT_OF_TRANSACTION, outsideTransactionPlacement, sendsOneQuery } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
+import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { djangoApp, djangoDependsOn, djangoHasOtherOperations, djangoPredecessors } from "../support/django-migration.js";
 import { sourceImports } from "../support/next-migration.js";
@@ -193,10 +194,6 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
   ].join("\n");
 }
 
-
-/** Layouts whose files a project's own migrator may run (no runner of their own decides the transaction). */
-const OWN_RUNNER_LAYOUTS: ReadonlySet<string> = new Set(["golang-migrate", "plain-sql"]);
-
 /**
  * CREATE INDEX IF NOT EXISTS of an index an earlier migration built, not dropped since: nothing is built (the
  * statement only finds the name taken).
@@ -322,9 +319,8 @@ export default defineRule({
       const what = op.name ?? `on ${op.table} (${op.columns.join(", ")})`;
       // nothing writes a materialized view but its REFRESH, which the build's SHARE lock blocks; reads go on
       const materialized = ctx.repository.relationKind(op.table, index) === "materialized_view";
-      // golang-migrate's and plain SQL files may be run by the project's own migrator, in a transaction per file
-      // (fider's dbx.Migrate): analyze.ts swaps in the build by hand when the deploy files show one
-      const ownRunner = ctx.framework === "sql" && !op.embeddedSql && !runner && OWN_RUNNER_LAYOUTS.has(ctx.migration.layout);
+      // the project's own migrator may run the file in a transaction (own-runner.ts): then the build by hand
+      const ownRunner = mayRunUnderOwnRunner(ctx, op);
       ctx.report({
         op,
         ...(ownRunner ? { fixUnderRunnerTransaction: (who: string) => outOfBandIndexFix(op.text, name, who, false) } : {}),
