@@ -61,3 +61,30 @@ describe("review: remove_column of a column the table never had (govuk-chat 0e74
     expect(findings.some((f) => f.rule === "dropped-object-still-used")).toBe(true);
   });
 });
+
+const amendPath = "db/migrate/20260303123938_amend_answer_analysis_run_tables.rb";
+const repaired = amend.replace(/^ {4}remove_column .*\n/m, "");
+
+describe("review: an edit that takes such a drop out of a merged migration (govuk-chat c5492165c1)", () => {
+  it("the base version failed on every database the migrations built: a note that none ran it, no revert", async () => {
+    const repo = featureBranchOn({ "db/migrate/20260107102203_add_answer_analysis_coherence_tables.rb": createRuns, [amendPath]: amend });
+    repo.write({ [amendPath]: repaired }).commit("repair");
+    const { exitCode, findings } = await reviewJson(repo);
+    const edited = findings.filter((f) => f.rule === "edited-migration");
+    expect(edited.map((f) => [f.path, f.severity])).toEqual([[amendPath, "info"]]);
+    expect(edited[0].message).toContain("so none recorded it");
+    expect(edited[0].fix).not.toContain("git checkout");
+    expect(exitCode).toBe(0);
+  });
+
+  it("the table's columns not proven (an earlier migration's SQL on it): the edit stays an error", async () => {
+    const repo = featureBranchOn({
+      "db/migrate/20260107102203_add_answer_analysis_coherence_tables.rb": createRuns,
+      "db/migrate/20260201000000_add_success.rb": 'class AddSuccess < ActiveRecord::Migration[8.0]\n  def up\n    execute "ALTER TABLE answer_analysis_coherence_runs ADD COLUMN success boolean DEFAULT true NOT NULL"\n  end\nend\n',
+      [amendPath]: amend,
+    });
+    repo.write({ [amendPath]: repaired }).commit("repair");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "edited-migration").map((f) => f.severity)).toEqual(["error"]);
+  });
+});

@@ -6,7 +6,7 @@
 import type { ReportedFinding } from "../model.js";
 
 /** `Column table.column ` at the start of both rules' messages about a dropped column. */
-const droppedColumn = (message: string) => /^Column (\S+) (?:does not exist|is dropped)/.exec(message)?.[1];
+export const droppedColumn = (message: string) => /^Column (\S+) (?:does not exist|is dropped)/.exec(message)?.[1];
 
 const overlaps = (a: ReportedFinding, b: ReportedFinding) => a.path === b.path && a.line <= b.endLine && b.line <= a.endLine;
 
@@ -19,4 +19,12 @@ export function withoutMissingColumnUses(lint: readonly ReportedFinding[], revie
     const column = droppedColumn(f.message);
     return column === undefined || !missing.some((m) => overlaps(m, f) && droppedColumn(m.message) === column);
   });
+}
+
+/**
+ * The base version's drops of a column its table never had (drop-missing-column's proof on the base branch): that
+ * version failed on every database the migrations built, so none recorded it, and an edit of it cannot drift.
+ */
+export function failuresOnEveryDatabase(baseFindings: readonly ReportedFinding[], basePath: string): ReportedFinding[] {
+  return baseFindings.filter((f) => f.rule === "drop-missing-column" && f.path === basePath);
 }

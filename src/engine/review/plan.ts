@@ -232,7 +232,10 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
     for (const dir of djangoAppsChanging)
       for (const path of bySiblingDir(dir)) if (existing.has(path) && !head.has(path) && detectMigrationPath(path, config)?.framework === "django") context.add(path);
   // the base's migrations written shortly before an added one: the tables they created are young (recent-on-base.ts)
-  if (basePaths && added.length) for (const path of recentOnBase(added, [...existing], config, new RailsDatabases(siblings))) if (!head.has(path)) context.add(path);
+  // and before an edited one: the tables its base version changed, which prove whether that version could run at all
+  // (a drop of a column they never had: edited-migration's note that no database ran it)
+  const edited = changes.flatMap((c) => (c.status === "modified" ? [detectMigrationPath(c.path, config)].filter((f): f is DetectedFile => f !== undefined) : []));
+  if (basePaths && (added.length || edited.length)) for (const path of recentOnBase([...added, ...edited], [...existing], config, new RailsDatabases(siblings))) if (!head.has(path)) context.add(path);
   if (basePaths) {
     const listing = [...existing];
     for (const [folder, framework] of databaseFolders) for (const path of signalPathsFor(framework, folder, listing)) if (!head.has(path)) context.add(path);

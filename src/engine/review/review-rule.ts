@@ -6,7 +6,7 @@
 import type { ChangePlan } from "../rules/support/change-plan.js";
 import type { Config } from "../config.js";
 import type { DetectedFile } from "../detect.js";
-import type { Migration, Severity, SourceFile } from "../model.js";
+import type { Migration, ReportedFinding, Severity, SourceFile } from "../model.js";
 import type { RuleMeta } from "../rules/support/rule.js";
 import type { Change } from "./changes.js";
 import type { SchemaDumpPath } from "../repository/schema-dump-paths.js";
@@ -33,6 +33,11 @@ export interface ChangedMigration {
   edit?: EditJudgement;
   headContent?: string;
   baseContent?: string;
+  /**
+   * the base version's statements the migrations' history proves fail on every database (drop-missing-column's
+   * findings on it): no database recorded that version
+   */
+  baseFailures?: readonly ReportedFinding[];
   /** Django: dependencies and `replaces` of the head and base versions */
   headGraph?: DjangoGraphNode;
   baseGraph?: DjangoGraphNode;

@@ -48,7 +48,7 @@ import type { RailsReplica } from "../database/rails-replicas.js";
 import { signalKind } from "../database/signal-paths.js";
 import { counterpartPaths, isBaseCodePath } from "./plan.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
-import { withoutMissingColumnUses } from "./missing-column-drops.js";
+import { failuresOnEveryDatabase, withoutMissingColumnUses } from "./missing-column-drops.js";
 import { foldSafeDrops } from "./safe-drop.js";
 import { dumpObjects, type DumpObjects } from "./guards/dump-objects.js";
 import { foldSkippedOnBase, onBaseDecision, skippedOnBase } from "./guards/guards-on-base.js";
@@ -373,6 +373,11 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const atHead = new Map([...(input.codeFiles ?? []), ...(input.repositoryFiles ?? []), ...(input.contextMigrations ?? [])].map((f) => [f.path, f.content]));
   const baseModule = (path: string) => contents.base.get(path) ?? (touchedPaths.has(path) ? undefined : atHead.get(path));
   const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels, baseModule);
+  // an edited migration whose base version could run nowhere: edited-migration says no database has it
+  for (const m of migrations) {
+    const failures = m.edit && m.base ? failuresOnEveryDatabase(baseAnalysis.findings, m.base.path) : [];
+    if (failures.length) m.baseFailures = failures;
+  }
   // edits that only move constraint validations between the edited migrations end every database alike
   markValidationMoves(migrations);
   // an edited merged migration: only the operations the edit touched are linted again

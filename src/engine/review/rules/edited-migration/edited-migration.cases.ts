@@ -322,6 +322,21 @@ export default defineReviewCases({
       findings: [{ path: "db/migrations/001_accounts.up.sql", line: 2 }],
     },
     {
+      name: "Rails: the edit takes out a remove_column of a column its table never had (govuk-chat c5492165c1): the base version failed everywhere, none ran it, a note",
+      base: {
+        "db/migrate/20240101000000_create_runs.rb": "class CreateRuns < ActiveRecord::Migration[8.0]\n  def change\n    create_table :runs do |t|\n      t.decimal :score, null: false\n    end\n  end\nend\n",
+        "db/migrate/20240102000000_amend_runs.rb": "class AmendRuns < ActiveRecord::Migration[8.0]\n  def change\n    add_column :runs, :status, :string\n    remove_column :runs, :success, :boolean\n  end\nend\n",
+      },
+      head: { "db/migrate/20240102000000_amend_runs.rb": "class AmendRuns < ActiveRecord::Migration[8.0]\n  def change\n    add_column :runs, :status, :string\n  end\nend\n" },
+      findings: [{ path: "db/migrate/20240102000000_amend_runs.rb", line: 4, severity: "info", message: "its base version drops runs.success, which the migrations before it never created" }],
+    },
+    {
+      name: "Rails: the same edit where no migration read creates the table: nothing proves the drop failed, an edit",
+      base: { "db/migrate/20240102000000_amend_runs.rb": "class AmendRuns < ActiveRecord::Migration[8.0]\n  def change\n    add_column :runs, :status, :string\n    remove_column :runs, :success, :boolean\n  end\nend\n" },
+      head: { "db/migrate/20240102000000_amend_runs.rb": "class AmendRuns < ActiveRecord::Migration[8.0]\n  def change\n    add_column :runs, :status, :string\n  end\nend\n" },
+      findings: [{ path: "db/migrate/20240102000000_amend_runs.rb", line: 4, severity: "error" }],
+    },
+    {
       name: "a merged Rails migration changes what it adds",
       base: { "db/migrate/20240101000000_add_phone.rb": rails },
       head: { "db/migrate/20240101000000_add_phone.rb": rails.replace(":string", ":text") },

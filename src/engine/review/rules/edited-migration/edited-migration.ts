@@ -4,6 +4,8 @@ import type { EditPart } from "../../history/edit-judgement.js";
 import { liquibaseChangesets } from "../../history/liquibase-changesets.js";
 import { runnerHistory } from "../../history/runners.js";
 import { keepsIdentity } from "../../history/migration-identity.js";
+import type { ReportedFinding } from "../../../model.js";
+import { droppedColumn } from "../../missing-column-drops.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
 
 const FIX = dedent(`
@@ -66,6 +68,34 @@ function warningFor(part: EditPart, subject: string, what: string, line: number,
       `${subject} is on the base branch; this edit changes what its data code does (${where}), not its schema. Databases that already ran it ` +
       `keep the old result; databases that run it from now on (new environments, installations upgrading from an older release) run the new code.`,
     fix: "Make sure both versions leave the data the same (a library swap that reads and writes the same format, say). If databases that already ran it need the new behaviour, write a new data migration for it.",
+  };
+}
+
+/** Where an edit is reported: its schema change's statement, else the changed lines. */
+function editedAt(m: ChangedMigration, lines: { line: number; endLine: number }): { line: number; endLine: number } {
+  const schema = m.edit?.details.find((d) => d.part === "schema");
+  return schema && schema.loc.line > 1 ? { line: schema.loc.line, endLine: schema.loc.endLine } : lines;
+}
+
+/**
+ * The note for an edit of a migration whose base version could not run anywhere (a drop of a column its table never
+ * had: drop-missing-column's proof on the base branch). Its run stopped at that statement, so no database recorded
+ * it and each runs the edited version; reverting the edit would break deploys again. Outside a transaction the
+ * statements before the failing one stayed where it was tried.
+ */
+function neverRan(m: ChangedMigration, failures: readonly ReportedFinding[], version: string): { message: string; fix: string } {
+  const first = failures.reduce((a, b) => (b.line < a.line ? b : a));
+  const columns = [...new Set(failures.map((f) => droppedColumn(f.message)).filter((c): c is string => c !== undefined))];
+  const what = columns.length ? `drops ${columns.slice(0, 3).join(", ")}${columns.length > 3 ? ` and ${columns.length - 3} more` : ""}, which the migrations before it never created` : "has a statement the migrations before it prove fails";
+  const partial = m.base?.transactional === false;
+  return {
+    message:
+      `Migration${version} is on the base branch, but its base version ${what} (line ${first.line}): it failed on every database the migrations built, ` +
+      `so none recorded it and every database runs the edited version. The edit cannot make databases drift` +
+      (partial ? `; it runs outside a transaction, so where it was tried the statements before line ${first.line} stayed and run again.` : "."),
+    fix: partial
+      ? `Nothing to undo: keep the edit. Where the old version was tried, check that the statements before line ${first.line} can run again (an existence check, IF NOT EXISTS).`
+      : "Nothing to do: keep the edit, which repairs a migration no database could run (reverting it breaks deploys again).",
   };
 }
 
@@ -142,6 +172,11 @@ export default defineReviewRule({
         continue;
       }
       const edit = m.edit;
+      // the base version fails on every database its folder's migrations built: none recorded it, nothing can drift
+      if (m.baseFailures?.length) {
+        ctx.report({ ...editedAt(m, lines), path: m.change.path, severity: "info", ...neverRan(m, m.baseFailures, version) });
+        continue;
+      }
       if (!edit || history.checksums || edit.parts.has("schema")) {
         const schema = edit?.details.find((d) => d.part === "schema");
         ctx.report({
