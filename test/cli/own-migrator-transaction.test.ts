@@ -2,7 +2,8 @@
  * A project's own Go migrator that runs each migration file inside a transaction (fider's app/pkg/dbx/migrate.go:
  * BeginTx, tx.Exec(string(content)), Commit), through `migguard lint`: CREATE INDEX CONCURRENTLY cannot run there,
  * so index-without-concurrently's fix is the build by hand before migrating and IF NOT EXISTS in the migration,
- * with the Exec's file:line (README: Running migrations for real / Frameworks and layouts).
+ * with the Exec's file:line; likewise the concurrent drop, and a batched fill's DO block that commits
+ * (README: Running migrations for real / Frameworks and layouts).
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
@@ -60,6 +61,21 @@ describe("a project's own migrator that runs each file in a transaction", () => 
     expect(fix).toContain("app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began");
     expect(fix).toContain("--   DROP INDEX CONCURRENTLY IF EXISTS oauth_provider_idx;");
     expect(fix.split("\n").filter((l) => !l.startsWith("--"))).toEqual(["DROP INDEX IF EXISTS oauth_provider_idx;"]);
+  });
+
+  it("rename-column's fill runs its batches by hand before the deploy and keeps one UPDATE in the migration, with no DO block that commits", async () => {
+    const fix = await fixOf(
+      repo({
+        ...files(true),
+        "migrations/202205082055_trusted_provider.up.sql": "CREATE TABLE oauth_providers (id serial PRIMARY KEY, provider text);\n",
+        "migrations/202301010000_rename_provider.up.sql": "ALTER TABLE oauth_providers RENAME COLUMN provider TO provider_name;\n",
+      }),
+      "rename-column",
+    );
+    expect(fix).toContain("app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began) runs this file in its transaction");
+    expect(fix).toContain("--   UPDATE oauth_providers SET provider_name = provider");
+    expect(fix).toContain("\nUPDATE oauth_providers SET provider_name = provider WHERE provider_name IS DISTINCT FROM provider;\n");
+    expect(fix).not.toMatch(/^\s*COMMIT;/m);
   });
 
   it("a migrator that Execs the file outside a transaction keeps the CONCURRENTLY fix", async () => {

@@ -78,8 +78,9 @@ function upsOf(c: InvalidRuleCase, fix: string): string {
 
 /**
  * A case whose files hold a project's own Go migrator (testing/deploy-fixtures.ts GO_TRANSACTION_RUNNER): it runs
- * the migration file in a transaction it began, so the fix runs between BEGIN and COMMIT, after the step by hand
- * the fix puts before the deploy (its `--   ` lines, outside any transaction).
+ * each migration file in a transaction it began, so each file of the fix (the operation's place, then each new
+ * migration) runs between BEGIN and COMMIT, after the step by hand the fix puts before its deploy (its `--   `
+ * lines, outside any transaction).
  */
 const underOwnRunner = (c: InvalidRuleCase): boolean => Object.keys(c.files ?? {}).some(isGoMigratorPath);
 const byHandStep = (fix: string): string =>
@@ -99,12 +100,19 @@ describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t
       const session = await executor.open(DEFAULT_LIMITS);
       try {
         await runAll(session, c.schema, "the schema");
-        const inTransaction = underOwnRunner(c);
-        if (inTransaction) await runAll(session, byHandStep(finding.fix), `the step by hand of the fix of line ${finding.line}`);
-        if (inTransaction) await session.query("BEGIN");
-        await runAll(session, before(c, finding.line), "the migration before the fix");
-        await runAll(session, withoutTimescale(c, upsOf(c, withPlaceholdersFilled(c, finding.fix))), `the fix of line ${finding.line}`, true);
-        if (inTransaction) await session.query("COMMIT");
+        const fix = withoutTimescale(c, upsOf(c, withPlaceholdersFilled(c, finding.fix)));
+        if (underOwnRunner(c)) {
+          for (const [i, file] of fix.split(/\n\n(?=-- then a new migration, )/).entries()) {
+            await runAll(session, byHandStep(file), `the step by hand of file ${i + 1} of the fix of line ${finding.line}`);
+            await session.query("BEGIN");
+            if (i === 0) await runAll(session, before(c, finding.line), "the migration before the fix");
+            await runAll(session, file, `file ${i + 1} of the fix of line ${finding.line}, in a transaction`, true);
+            await session.query("COMMIT");
+          }
+        } else {
+          await runAll(session, before(c, finding.line), "the migration before the fix");
+          await runAll(session, fix, `the fix of line ${finding.line}`, true);
+        }
         if (c.thenRuns) await runAll(session, c.thenRuns, `what runs after the fix of line ${finding.line}`);
         if (c.afterFix) expect(await session.query(c.afterFix.query)).toEqual(c.afterFix.rows);
       } finally {

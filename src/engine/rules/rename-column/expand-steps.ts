@@ -13,7 +13,8 @@ import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
 import { derivedName, ident, modelName, sqlString, sym } from "../support/fix.js";
 import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
 import { addColumnLike, sqlalchemy2 } from "../support/column-code.js";
-import { alembicBatchedFill, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
+import { alembicBatchedFill, railsBatchedFill, sqlBatchedFill, sqlFillUnderRunnerTransaction, type BatchedFill } from "../support/batched-fill.js";
+import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
 import { renamedForeignKeySql as renamedColumnForeignKeySql, renamedColumnForeignKeys } from "./renamed-foreign-keys.js";
@@ -110,6 +111,8 @@ function keySteps(ctx: RuleContext, op: RenameColumn, sql: ExpandSql, wrap: (sql
       name: `index ${op.table} ${op.newName}${groups.length > 1 ? ` ${i + 1}` : ""}`,
       noTransaction: true,
       statements: group.map((g) => wrap(g.sql)),
+      // SQL under the project's own migrator's transaction: each index built by hand before the deploy
+      ...(ctx.framework === "sql" ? { underRunnerTransaction: (runner: string) => group.map((g) => outOfBandIndexFix(g.sql, g.name, runner, false) ?? g.sql) } : {}),
       ...down(group.map((g) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(g.name)};`)),
     })),
     references: sql.references.length
@@ -122,7 +125,7 @@ function sqlSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
   const sql = expandSql(ctx, op, index);
   const add = addColumnLike("sql", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
   const { indexes, references } = keySteps(ctx, op, sql, (s) => s);
-  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [sqlBatchedFill(sql.fill, ctx.migration.layout, ctx.postgresVersion)] }, ...indexes];
+  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [sqlBatchedFill(sql.fill, ctx.migration.layout, ctx.postgresVersion)], underRunnerTransaction: (runner) => sqlFillUnderRunnerTransaction(sql.fill, runner) }, ...indexes];
   if (sql.notNull) steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull });
   steps.push(...references);
   steps.push({

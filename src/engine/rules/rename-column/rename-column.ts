@@ -4,6 +4,7 @@ import { pythonString } from "../support/embed-sql.js";
 import { dedent, ident, modelName, sym } from "../support/fix.js";
 import { withKeyword } from "../support/python-call.js";
 import { railsType, unknownRailsTypeNote } from "../support/rails-fix.js";
+import { mayRunUnderOwnRunner, stepsUnderRunnerTransaction } from "../support/own-runner.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { keptTable, upOps } from "../support/scope.js";
@@ -123,9 +124,20 @@ export default defineRule({
       const railsModel = ctx.framework === "rails" ? (ctx.repository.model(op.table)?.className ?? modelName(op.table)) : undefined;
       const note = [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), ...(passed ? renamesChainNote(passed, ctx.framework === "sql" ? "--" : "#", railsModel) : [])];
       // a swap: any expand adds a column the other rename keeps, so the note is the whole fix
-      const expand = passed?.cycle ? undefined : isMysqlFamily(ctx.migration.database) ? expandFix(ctx, final, index) : renderFix(ctx, expandSteps(ctx, final, index));
+      const steps = passed?.cycle || isMysqlFamily(ctx.migration.database) ? undefined : expandSteps(ctx, final, index);
+      const expand = passed?.cycle ? undefined : steps ? renderFix(ctx, steps) : expandFix(ctx, final, index);
+      // the project's own migrator may run the files in a transaction (own-runner.ts): then the fill by hand
+      const underRunner = steps && mayRunUnderOwnRunner(ctx, op) ? (runner: string) => stepsUnderRunnerTransaction(steps, runner) : undefined;
       ctx.report({
         op,
+        ...(underRunner
+          ? {
+              fixUnderRunnerTransaction: (runner: string) => {
+                const fix = underRunner(runner);
+                return fix && [...note, renderFix(ctx, fix)].join("\n");
+              },
+            }
+          : {}),
         message: addedBack
           ? `Renaming ${op.table}.${op.column} to ${op.newName} moves its values away from the running code: ${op.column} is added anew later in this migration, so until the deploy rolls out the old code reads and writes the new column, not the values it had.`
           : `Renaming ${op.table}.${op.column} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""} breaks code that still uses ${op.column} while the deploy rolls out.`,

@@ -6,6 +6,7 @@
 import type { Layout } from "../../model.js";
 import { pythonString, rubyString } from "./embed-sql.js";
 import { BATCH_ROWS, batchedUpdate } from "./sql-text.js";
+import { ident } from "./fix.js";
 
 export interface BatchedFill {
   table: string;
@@ -56,6 +57,22 @@ function doLoop(fill: BatchedFill, layout: Layout): string {
 export function sqlBatchedFill(fill: BatchedFill, layout: Layout, postgresVersion: number): string {
   if (postgresVersion >= 11) return doLoop(fill, layout);
   return `-- one batch of ${BATCH_ROWS} rows (PostgreSQL ${postgresVersion} cannot commit inside a DO block): run it again until it updates no rows\n${batchedUpdate(fill.table, fill.assignments, fill.pending)}`;
+}
+
+/**
+ * SQL, where the project's own migrator runs each file in a transaction it began (own-runner.ts): a DO block that
+ * commits fails there ("invalid transaction termination"), so the batches run by hand before the deploy, each
+ * committed on its own, and the migration keeps one UPDATE of the rows still pending, none once the batches are done.
+ */
+export function sqlFillUnderRunnerTransaction(fill: BatchedFill, runner: string): string[] {
+  return [
+    `-- ${runner} runs this file in its transaction, where a DO block that commits fails ("invalid transaction termination").`,
+    `-- Before deploying it, fill by hand outside any transaction (psql in autocommit), running this batch again until it updates no rows:`,
+    ...batchedUpdate(fill.table, fill.assignments, fill.pending).split("\n").map((l) => `--   ${l}`),
+    `-- The migration keeps one UPDATE of the rows still pending: none once the batches are done. Run without them, it holds`,
+    `-- the row lock of every row it fills until the migration commits.`,
+    `UPDATE ${ident(fill.table)} SET ${fill.assignments} WHERE ${fill.pending};`,
+  ];
 }
 
 const oneLine = (fill: BatchedFill) => batchedUpdate(fill.table, fill.assignments, fill.pending).replace(/;$/, "").replace(/\n/g, " ");

@@ -48,6 +48,12 @@ export interface MigrationStep {
   definitions?: readonly string[];
   /** runs outside a transaction (disable_ddl_transaction!, atomic = False, autocommit_block, the runner's marker) */
   noTransaction?: boolean;
+  /**
+   * SQL, a step that runs outside a transaction: its statements where the project's own migrator runs each file in
+   * a transaction it began (own-runner.ts), `runner` naming it: the step by hand before the deploy, as comment
+   * lines, and what the migration keeps, which runs in a transaction
+   */
+  underRunnerTransaction?: (runner: string) => readonly string[];
   /** Rails: the statements are reversible calls, written in `def change` (otherwise `def up`) */
   change?: boolean;
   /** what undoes it (Rails `def down`, Alembic `downgrade`, a SQL down): statements, or comment lines that say why nothing does */
