@@ -204,8 +204,17 @@ export function recordModel(value: Node | undefined): string | undefined {
   return constant && constant !== "ActiveRecord::Base" && calls.every((c) => FINDERS.has(c.name)) ? constant : undefined;
 }
 
-/** `records`: the model constant of a record a local variable holds (recordModel), to name the table a record write on it writes */
-export function classifyDataCall(call: CallNode, models: ModelTables, records?: (local: string) => string | undefined): DataCall | undefined {
+/**
+ * `records`: the model constant of a record a local variable holds (recordModel), to name the table a record write on
+ * it writes; `classes`: the model class a local holds (`MODELS.each do |model| model.where(...).update_all(...)`, run
+ * once per class of a literal list), whose relation calls are that class's
+ */
+export function classifyDataCall(
+  call: CallNode,
+  models: ModelTables,
+  records?: (local: string) => string | undefined,
+  classes?: (local: string) => string | undefined,
+): DataCall | undefined {
   const { root, calls } = chainOf(call);
   const names = calls.map((c) => c.name);
   const last = call.name;
@@ -213,12 +222,14 @@ export function classifyDataCall(call: CallNode, models: ModelTables, records?: 
 
   // a record write on a local that holds a model's record (`config&.update(...)` after `config = Model.find_by(...)`) writes that model's table (the last branch)
   const held = calls.length === 1 && last in RECORD_WRITES && localName(root) !== undefined ? records?.(localName(root)!) : undefined;
-  const constant = constantName(root);
+  const local = localName(root);
+  const heldClass = local !== undefined ? classes?.(local) : undefined;
+  const constant = constantName(root) ?? heldClass;
   const model = held ?? (constant && constant !== "ActiveRecord::Base" ? constant : undefined);
   const table = model ? models.tableOf(model) : undefined;
   const prefixed = model && table ? models.prefixedOf(model) : undefined;
   const prefixedTable = prefixed ? { prefixedTable: prefixed } : {};
-  const fromRecord = root !== null && localName(root) !== undefined;
+  const fromRecord = local !== undefined && heldClass === undefined;
   if (!constant && !fromRecord) return undefined;
 
   const loopAt = calls.findIndex((c) => LOOPS.has(c.name) && ((c.block instanceof BlockNode && writes(c.block.body)) || blockPassWrite(c)));

@@ -666,10 +666,19 @@ export class Interpreter {
       }
     }
     if (node.name === "transaction" && node.block instanceof BlockNode) return this.block(node, { ...scope, inTransaction: true }, out);
-    const data = classifyDataCall(node, this.setup.models, (local) => {
-      const held = scope.env.get(local);
-      return held?.kind === "code" ? recordModel(held.node) : undefined;
-    });
+    const data = classifyDataCall(
+      node,
+      this.setup.models,
+      (local) => {
+        const held = scope.env.get(local);
+        return held?.kind === "code" ? recordModel(held.node) : undefined;
+      },
+      // a loop over a literal list of model classes binds each class in turn
+      (local) => {
+        const held = scope.env.get(local);
+        return held?.kind === "code" ? constantName(held.node) : undefined;
+      },
+    );
     if (!data) {
       // `select_rows("SELECT ...").each do |row| ... end`: the rows are read before the block runs on them
       if (LOOP_METHODS.has(node.name) && node.receiver instanceof CallNode && CONNECTION_SQL.has(node.receiver.name)) this.call(node.receiver, scope, out);

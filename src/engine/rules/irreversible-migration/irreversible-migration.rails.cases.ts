@@ -1112,6 +1112,28 @@ end
     },
     {
       framework: "rails",
+      name: "a NULL -> {} backfill run over a literal list of model classes (govuk-chat 20260326122659) with a raising down: data only, the same note as any one-way data change",
+      code: `class BackfillNilvaluesForLlmResponsesAndMetrics < ActiveRecord::Migration[8.0]
+  class AnswerAnalysisCoherenceRun < ApplicationRecord; end
+
+  MODELS = [AnswerAnalysisCoherenceRun, Answer].freeze
+
+  def up
+    MODELS.each do |model|
+      model.where(metrics: nil).update_all(metrics: {})
+    end
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [13],
+      severities: ["info"],
+    },
+    {
+      framework: "rails",
       name: "down raising ActiveRecord::IrreversibleMigration: the author's statement that it is one-way (casa's follow-up drop): a warning that a rollback stops here",
       code: `class DropStreamEntries < ActiveRecord::Migration[7.1]
   def up
