@@ -78,6 +78,21 @@ describe("a project's own migrator that runs each file in a transaction", () => 
     expect(fix).not.toMatch(/^\s*COMMIT;/m);
   });
 
+  it("column-type-change's swap fills the new column by hand before the deploy and keeps one UPDATE in the migration, with no DO block that commits", async () => {
+    const fix = await fixOf(
+      repo({
+        ...files(true),
+        "migrations/202205082055_trusted_provider.up.sql": "CREATE TABLE orders (id serial PRIMARY KEY, number integer);\n",
+        "migrations/202301010000_bigint_orders.up.sql": "ALTER TABLE orders ALTER COLUMN number TYPE bigint;\n",
+      }),
+      "column-type-change",
+    );
+    expect(fix).toContain("app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began) runs this file in its transaction");
+    expect(fix).toContain("--   UPDATE orders SET number_new = number");
+    expect(fix).toContain("\nUPDATE orders SET number_new = number WHERE number_new IS DISTINCT FROM number::bigint;\n");
+    expect(fix).not.toMatch(/^\s*COMMIT;/m);
+  });
+
   it("a migrator that Execs the file outside a transaction keeps the CONCURRENTLY fix", async () => {
     const fix = await indexFix(repo(files(false)));
     expect(fix).not.toContain("own migrator");

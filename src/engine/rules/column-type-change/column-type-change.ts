@@ -3,6 +3,7 @@ import type { OperationOf } from "../../model.js";
 import { railsType } from "../support/rails-fix.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { renderFix } from "../support/fix-steps.js";
+import { mayRunUnderOwnRunner, stepsUnderRunnerTransaction } from "../support/own-runner.js";
 import { swapSteps } from "./swap-steps.js";
 import { swapPlans, type SwapPlan } from "./swap-plans.js";
 import { nameKey } from "../support/facts.js";
@@ -130,10 +131,17 @@ function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
       ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message} It is converted with ${withWhat} in the fix of line ${holder.written.loc.line}.`, fix: `${comment} ${at(swap.op)} is converted with ${withWhat} in the fix of line ${holder.written.loc.line}` });
       continue;
     }
-    const swapFix = renderFix(ctx, swapSteps(ctx, plan.members, plan.members.length > 1 ? jointHeading(plan) : [], plan.unknown));
+    const steps = swapSteps(ctx, plan.members, plan.members.length > 1 ? jointHeading(plan) : [], plan.unknown);
     // the old type unknown: the swap is for the case the change rewrites; the other leaves the table file as it is
-    const fix = swap.warning ? `${comment} only if ${at(swap.op)} is not already of a type this changes in the catalog alone (the migrations do not show its type; ${swap.reason}):\n${swapFix}` : swapFix;
-    ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message}${together(plan)}`, fix });
+    const withWarning = (swapFix: string) => (swap.warning ? `${comment} only if ${at(swap.op)} is not already of a type this changes in the catalog alone (the migrations do not show its type; ${swap.reason}):\n${swapFix}` : swapFix);
+    // the project's own migrator may run the files in a transaction (own-runner.ts): then the fill by hand
+    const underRunner = mayRunUnderOwnRunner(ctx, swap.written)
+      ? (runner: string) => {
+          const inTransaction = stepsUnderRunnerTransaction(steps, runner);
+          return inTransaction && withWarning(renderFix(ctx, inTransaction));
+        }
+      : undefined;
+    ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message}${together(plan)}`, fix: withWarning(renderFix(ctx, steps)), ...(underRunner ? { fixUnderRunnerTransaction: underRunner } : {}) });
   }
 }
 

@@ -15,7 +15,8 @@ import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js"
 import { saType, sqlalchemy2 } from "../support/column-code.js";
 import { sourceImports } from "../support/next-migration.js";
 import { calleeOf, keywordText, keywordTruthy, withKeyword, withoutKeyword } from "../support/python-call.js";
-import { alembicBatchedFill, djangoBatchedFillFunction, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
+import { alembicBatchedFill, djangoBatchedFillFunction, railsBatchedFill, sqlBatchedFill, sqlFillUnderRunnerTransaction, type BatchedFill } from "../support/batched-fill.js";
+import { createdIndexName, outOfBandNamedIndexFix } from "../support/out-of-band-index.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
 import { rebuiltKeys, type RebuiltKeys } from "./rebuilt-keys.js";
@@ -274,7 +275,14 @@ function keySteps(ctx: RuleContext, op: AlterColumnType, keys: Pick<RebuiltKeys,
   const onePerFile = ctx.framework === "sql" && (ctx.migration.layout === "golang-migrate" || ctx.migration.layout === "prisma");
   const groups = onePerFile ? keys.indexes.map((i) => [i]) : keys.indexes.length ? [keys.indexes] : [];
   return {
-    indexes: groups.map((group, i) => ({ name: `index ${op.table} ${op.column}_new${groups.length > 1 ? ` ${i + 1}` : ""}`, noTransaction: true, statements: group.map(wrap), ...(validateDown ? { down: validateDown } : {}) })),
+    indexes: groups.map((group, i) => ({
+      name: `index ${op.table} ${op.column}_new${groups.length > 1 ? ` ${i + 1}` : ""}`,
+      noTransaction: true,
+      statements: group.map(wrap),
+      // SQL under the project's own migrator's transaction: each index built by hand before the deploy
+      ...(ctx.framework === "sql" && group.every((sql) => createdIndexName(sql)) ? { underRunnerTransaction: (runner: string) => group.map((sql) => outOfBandNamedIndexFix(sql, runner)!) } : {}),
+      ...(validateDown ? { down: validateDown } : {}),
+    })),
     validate: keys.validate.length ? [{ name: `validate ${op.table} ${op.column} keys`, statements: keys.validate.map(wrap), ...(validateDown ? { down: validateDown } : {}) }] : [],
   };
 }
@@ -302,7 +310,7 @@ function sqlSteps(ctx: RuleContext, members: readonly Member[], heading: readonl
       ...members.flatMap(({ s }) => [s.add, s.sync, ...(s.check ? [s.check] : [])]),
     ].join("\n"),
     steps: [
-      ...members.map(({ op, s }) => ({ name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [sqlBatchedFill(s.fill, ctx.migration.layout, ctx.postgresVersion)] })),
+      ...members.map(({ op, s }) => ({ name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [sqlBatchedFill(s.fill, ctx.migration.layout, ctx.postgresVersion)], underRunnerTransaction: (runner: string) => sqlFillUnderRunnerTransaction(s.fill, runner) })),
       ...around.indexes,
       { name: `swap ${root.op.table} ${root.op.column}`, statements: [`-- ${SWAP_NOTE}`, ...unknownLines(keys, "--"), ...swapStatements(members)] },
       ...around.validate,

@@ -6,7 +6,7 @@
  * expressions, WHERE), with only the words after INDEX changed.
  */
 import { ident } from "./fix.js";
-import { indexHead } from "./sql-text.js";
+import { indexHead, parseOne } from "./sql-text.js";
 
 /**
  * The CREATE INDEX `sql` with the words between INDEX and ON set: CONCURRENTLY or not, always IF NOT EXISTS and a
@@ -40,4 +40,13 @@ export function outOfBandIndexFix(sql: string, name: string, runner: string, tem
     `-- The migration keeps the statement with IF NOT EXISTS: it finds the index built and takes no lock.`,
     inMigration,
   ].join("\n");
+}
+
+/** The name a CREATE INDEX gives its index, read from its parse tree; undefined for one that gives none. */
+export const createdIndexName = (sql: string): string | undefined => (parseOne(sql) as { IndexStmt?: { idxname?: string } } | undefined)?.IndexStmt?.idxname || undefined;
+
+/** outOfBandIndexFix of a CREATE INDEX that names its index; undefined for one that does not. */
+export function outOfBandNamedIndexFix(sql: string, runner: string): string | undefined {
+  const name = createdIndexName(sql);
+  return name ? outOfBandIndexFix(sql, name, runner, false) : undefined;
 }
