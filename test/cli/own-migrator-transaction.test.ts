@@ -93,6 +93,20 @@ describe("a project's own migrator that runs each file in a transaction", () => 
     expect(fix).not.toMatch(/^\s*COMMIT;/m);
   });
 
+  it("table-rewrite-maintenance's REINDEX CONCURRENTLY runs by hand before the deploy, out of the migration", async () => {
+    const fix = await fixOf(
+      repo({
+        ...files(true),
+        "migrations/202205082055_trusted_provider.up.sql": "CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamptz);\nCREATE INDEX events_created_at_idx ON events (created_at);\n",
+        "migrations/202301010000_reindex_events.up.sql": "REINDEX INDEX events_created_at_idx;\n",
+      }),
+      "table-rewrite-maintenance",
+    );
+    expect(fix).toContain("app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began) runs this file in its transaction");
+    expect(fix.split("\n").filter((l) => !l.startsWith("--"))).toEqual([]);
+    expect(fix).toContain("--   REINDEX (CONCURRENTLY) INDEX events_created_at_idx;");
+  });
+
   it("a migrator that Execs the file outside a transaction keeps the CONCURRENTLY fix", async () => {
     const fix = await indexFix(repo(files(false)));
     expect(fix).not.toContain("own migrator");

@@ -1,9 +1,42 @@
 import { defineCases } from "../support/rule.js";
+import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
 export default defineCases({
   invalid: [
     { framework: "sql", name: "VACUUM FULL", schema: "CREATE TABLE events (id bigint PRIMARY KEY);", code: "VACUUM FULL events;", lines: [1] },
     { framework: "sql", name: "CLUSTER", schema: "CREATE TABLE events (id bigint PRIMARY KEY);", code: "CLUSTER events USING events_pkey;", lines: [1] },
+    {
+      framework: "sql",
+      name: "a project's own Go migrator Execs each file in a transaction it began (fider's dbx.Migrate): REINDEX CONCURRENTLY cannot run there, so it runs by hand before the deploy and leaves the migration",
+      path: "migrations/202301010000_reindex_events.up.sql",
+      files: { ...GO_TRANSACTION_RUNNER, "migrations/202201010000_events.up.sql": "CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamptz);\nCREATE INDEX events_created_at_idx ON events (created_at);\n" },
+      schema: "CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamptz);\nCREATE INDEX events_created_at_idx ON events (created_at);",
+      code: "REINDEX INDEX events_created_at_idx;\n",
+      lines: [1],
+      fixes: [
+        [
+          `-- ${GO_TRANSACTION_RUNNER_WHO} runs this file in its transaction, where REINDEX CONCURRENTLY cannot run ("cannot run inside a transaction block").`,
+          "-- Take the statement out of the migration and, before the deploy, run it by hand outside any transaction (psql in autocommit):",
+          "--   REINDEX (CONCURRENTLY) INDEX events_created_at_idx;",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
+      name: "VACUUM FULL under a project's own Go migrator's transaction: plain VACUUM cannot run there either, so it is a step by hand",
+      path: "migrations/202301010000_vacuum_events.up.sql",
+      files: { ...GO_TRANSACTION_RUNNER, "migrations/202201010000_events.up.sql": "CREATE TABLE events (id bigint PRIMARY KEY);\n" },
+      schema: "CREATE TABLE events (id bigint PRIMARY KEY);",
+      code: "VACUUM FULL events;\n",
+      lines: [1],
+      fixes: [
+        [
+          `-- ${GO_TRANSACTION_RUNNER_WHO} runs this file in its transaction, where VACUUM cannot run ("cannot run inside a transaction block").`,
+          "-- Take the statement out of the migration and, before the deploy, use pg_repack (online), or run plain VACUUM by hand outside any transaction (psql in autocommit):",
+          "--   VACUUM events;",
+        ].join("\n"),
+      ],
+    },
     { framework: "sql", name: "REINDEX without CONCURRENTLY", schema: "CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamptz);\nCREATE INDEX events_created_at_idx ON events (created_at);", code: "REINDEX TABLE events;", lines: [1] },
     { framework: "sql", name: "REINDEX INDEX: the fix names the index as an index (REINDEX INDEX CONCURRENTLY with a table name cannot run)", schema: "CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamptz);\nCREATE INDEX events_created_at_idx ON events (created_at);", code: "REINDEX INDEX events_created_at_idx;", lines: [1] },
     {

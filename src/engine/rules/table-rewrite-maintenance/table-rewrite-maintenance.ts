@@ -2,6 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
 import { concurrentReindexSql } from "../support/sql-text.js";
 import { tableWithRows, upOps } from "../support/scope.js";
+import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 
 export default defineRule({
   meta: {
@@ -23,6 +24,8 @@ export default defineRule({
       if (op.command === "vacuum_full" || op.command === "cluster") {
         ctx.report({
           op,
+          // the project's own migrator may run the file in a transaction (own-runner.ts), where no VACUUM runs
+          ...(mayRunUnderOwnRunner(ctx, op) ? { fixUnderRunnerTransaction: (runner: string) => byHand(runner, "VACUUM", `VACUUM${on};`, "use pg_repack (online), or run plain VACUUM") } : {}),
           message: `${op.command === "cluster" ? "CLUSTER" : "VACUUM FULL"}${on} rewrites the table under an ACCESS EXCLUSIVE lock.`,
           fix: fixFor(ctx.framework, { sql: `-- use pg_repack (online) or plain VACUUM${on}; never run a table rewrite in a migration` }),
         });
@@ -33,6 +36,8 @@ export default defineRule({
         const onMaterializedView = tables.some((t) => ctx.repository.relationKind(ctx.repository.indexTable(t, index) ?? t, index) === "materialized_view");
         ctx.report({
           op,
+          // the project's own migrator may run the file in a transaction (own-runner.ts), where CONCURRENTLY cannot
+          ...(concurrent && mayRunUnderOwnRunner(ctx, op) ? { fixUnderRunnerTransaction: (runner: string) => byHand(runner, "REINDEX CONCURRENTLY", `${concurrent};`, "run it") } : {}),
           message: onMaterializedView
             ? `REINDEX${on} without CONCURRENTLY blocks the materialized view's REFRESH (nothing else writes it) and, with the ACCESS EXCLUSIVE lock on each index it rebuilds, nearly every read of the view (the planner locks every index) while the index is rebuilt.`
             : `REINDEX${on} without CONCURRENTLY blocks writes while the index is rebuilt.`,
@@ -63,3 +68,15 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Where the project's own migrator runs the file in its transaction: `statement`, which cannot run in one, goes out
+ * of the migration and runs by hand before the deploy, outside any transaction; the migration keeps nothing of it.
+ */
+function byHand(runner: string, what: string, statement: string, how: string): string {
+  return [
+    `-- ${runner} runs this file in its transaction, where ${what} cannot run ("cannot run inside a transaction block").`,
+    `-- Take the statement out of the migration and, before the deploy, ${how} by hand outside any transaction (psql in autocommit):`,
+    ...statement.split("\n").map((l) => `--   ${l}`),
+  ].join("\n");
+}
