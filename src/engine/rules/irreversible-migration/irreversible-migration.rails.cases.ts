@@ -1134,6 +1134,50 @@ end
     },
     {
       framework: "rails",
+      name: "an enum swapped for a new one of the same name with a raising down (govuk-chat 20260417081153): the suggested down drops neither the new type a column still uses nor renames the old one back onto its name",
+      code: `class SwapOrderStatus < ActiveRecord::Migration[8.0]
+  def up
+    execute <<-SQL
+    ALTER TYPE order_status RENAME TO order_status_old;
+    CREATE TYPE order_status AS ENUM ('open', 'closed');
+    ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::text::order_status;
+    DROP TYPE order_status_old;
+    SQL
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [12],
+      severities: ["warning"],
+      fixes: [
+        "def down\n  # line 7 drops type order_status_old: recreate it from its earlier definition\n  # line 6 changes the type of orders.status: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE\n  # line 5 creates type order_status: not dropped, since orders.status still uses it (put its type back first, then DROP TYPE order_status)\n  # line 4 renames type order_status to order_status_old: not renamed back while the new order_status stays (drop it first, then ALTER TYPE order_status_old RENAME TO order_status)\n  raise ActiveRecord::IrreversibleMigration, \"irreversible: line 7 drops type order_status_old: recreate it from its earlier definition; line 6 changes the type of orders.status: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE; line 5 creates type order_status: not dropped, since orders.status still uses it (put its type back first, then DROP TYPE order_status); line 4 renames type order_status to order_status_old: not renamed back while the new order_status stays (drop it first, then ALTER TYPE order_status_old RENAME TO order_status)\"\nend",
+      ],
+    },
+    {
+      framework: "rails",
+      name: "a new enum for a column the up adds, with a raising down: the down drops the column first, so the type's DROP TYPE is written",
+      code: `class AddOrderKind < ActiveRecord::Migration[8.0]
+  def up
+    execute <<-SQL
+    CREATE TYPE order_kind AS ENUM ('retail', 'trade');
+    ALTER TABLE orders ADD COLUMN kind order_kind;
+    SQL
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [10],
+      severities: ["warning"],
+      fixes: ["def down\n  execute \"ALTER TABLE orders DROP COLUMN kind;\"\n  execute \"DROP TYPE order_kind;\"\nend"],
+    },
+    {
+      framework: "rails",
       name: "down raising ActiveRecord::IrreversibleMigration: the author's statement that it is one-way (casa's follow-up drop): a warning that a rollback stops here",
       code: `class DropStreamEntries < ActiveRecord::Migration[7.1]
   def up

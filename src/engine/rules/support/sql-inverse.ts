@@ -14,6 +14,7 @@ import { deparse, parseOne } from "./sql-text.js";
 import type { PgNode } from "../../adapters/sql/pg-parser.js";
 import { nullabilityBefore, unknownNullability } from "./prior-nullability.js";
 import { dropOfCreatedFunction, resetOfStorageParameters } from "./sql-object-inverse.js";
+import { typeNameTaken, typesKeptInUse, typeStillUsed } from "./types-kept-in-use.js";
 
 /**
  * One step of a down: SQL that runs (it may carry its own `--` comments), code in the migration's own language
@@ -252,13 +253,24 @@ export function inverseOfUp(up: readonly Operation[], repository: InverseSource 
   const tableOf = (op: Operation) => ("table" in op && typeof op.table === "string" ? nameKey(op.table) : undefined);
   const groups: InverseStep[][] = [];
   const seen = new Set<string>();
+  // a type the down cannot drop: a column it leaves on that type blocks the DROP TYPE
+  const keptInUse = typesKeptInUse(up, created, repository, stepsOf);
   up.forEach((op, index) => {
     const table = tableOf(op);
     if (op.kind !== "drop_table" && table !== undefined && (droppedAt.get(table) ?? -1) > index) return;
     // an index dropped before its table: the table's recreation brings it back
     const indexTables = op.kind === "drop_index" ? op.names.map((n) => repository?.indexDefinition(n)?.table) : [];
     if (indexTables.length && indexTables.every((t) => t !== undefined && (droppedAt.get(nameKey(t)) ?? -1) > index)) return;
-    const steps = (stepsOf(op, index, created, repository) ?? []).filter((s) => !seen.has(`${s.kind}\u0000${s.text}`));
+    const blocked = op.kind === "create_object" && op.objectType === "type" ? keptInUse.get(nameKey(op.name).split(".").pop()!) : undefined;
+    // and a type renamed out of the way for it cannot take its name back while it stays
+    const renamedAway = op.kind === "rename_object" && op.objectType === "type" ? keptInUse.get(nameKey(op.name).split(".").pop()!) : undefined;
+    const own =
+      blocked && op.kind === "create_object"
+        ? [typeStillUsed(op.loc.line, op.name, blocked)]
+        : renamedAway && op.kind === "rename_object"
+          ? [typeNameTaken(op.loc.line, op.name, op.newName)]
+          : stepsOf(op, index, created, repository);
+    const steps = (own ?? []).filter((s) => !seen.has(`${s.kind}\u0000${s.text}`));
     for (const s of steps) seen.add(`${s.kind}\u0000${s.text}`);
     if (steps.length) groups.push(steps);
   });
