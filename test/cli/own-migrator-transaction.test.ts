@@ -35,8 +35,8 @@ const files = (inTransaction: boolean) => ({
   "migrations/202205082055_trusted_provider.up.sql": "CREATE UNIQUE INDEX oauth_provider_uq ON oauth_providers (provider);\n",
 });
 
-const fixOf = async (root: string, rule: string) => {
-  const body = JSON.parse((await run(["lint", "--format", "json", "migrations"], { cwd: root })).output) as { findings: Array<{ rule: string; fix: string }> };
+const fixOf = async (root: string, rule: string, folder = "migrations") => {
+  const body = JSON.parse((await run(["lint", "--format", "json", folder], { cwd: root })).output) as { findings: Array<{ rule: string; fix: string }> };
   return body.findings.find((f) => f.rule === rule)!.fix;
 };
 const indexFix = (root: string) => fixOf(root, "index-without-concurrently");
@@ -105,6 +105,20 @@ describe("a project's own migrator that runs each file in a transaction", () => 
     expect(fix).toContain("app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began) runs this file in its transaction");
     expect(fix.split("\n").filter((l) => !l.startsWith("--"))).toEqual([]);
     expect(fix).toContain("--   REINDEX (CONCURRENTLY) INDEX events_created_at_idx;");
+  });
+
+  it("require-lock-timeout's fix for a plain SQL file is SET LOCAL, which ends with the migrator's transaction", async () => {
+    const fix = await fixOf(
+      repo({
+        ...files(true),
+        "migrations/202205082055_trusted_provider.up.sql": "CREATE TABLE posts (id int PRIMARY KEY);\n",
+        "db/migrations/001_posts.sql": "CREATE TABLE posts (id int PRIMARY KEY);\n",
+        "db/migrations/002_posts_title.sql": "ALTER TABLE posts ADD COLUMN title text;\n",
+      }),
+      "require-lock-timeout",
+      "db/migrations/002_posts_title.sql",
+    );
+    expect(fix).toBe("SET LOCAL lock_timeout = '5s';  -- first statement of the migration: the project's own migrator (app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began) runs this file in its transaction, and SET LOCAL ends with it, so the setting does not stay on the connection");
   });
 
   it("a migrator that Execs the file outside a transaction keeps the CONCURRENTLY fix", async () => {

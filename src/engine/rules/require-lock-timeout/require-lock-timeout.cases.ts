@@ -1,7 +1,20 @@
 import { defineCases } from "../support/rule.js";
+import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a plain SQL file the project's own Go migrator Execs in a transaction it began (fider's dbx.Migrate): SET LOCAL, which ends with that transaction, not the SET and RESET of a file run outside one",
+      path: "db/migrations/002_posts_title.sql",
+      files: { ...GO_TRANSACTION_RUNNER, "db/migrations/001_posts.sql": "CREATE TABLE posts (id int PRIMARY KEY);\n" },
+      schema: "CREATE TABLE posts (id int PRIMARY KEY);",
+      code: "ALTER TABLE posts ADD COLUMN title text;\n",
+      lines: [1],
+      fixes: [`SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${GO_TRANSACTION_RUNNER_WHO} runs this file in its transaction, and SET LOCAL ends with it, so the setting does not stay on the connection`],
+      // SET LOCAL ends with the runner's transaction: the connection goes back to the application without it
+      afterFix: { query: "SHOW lock_timeout", rows: [{ lock_timeout: "0" }] },
+    },
     {
       framework: "sql",
       name: "ALTER TABLE ... SET (autovacuum_enabled = false) waits for SHARE UPDATE EXCLUSIVE (PostgreSQL's table for autovacuum storage parameters): reads and writes go on, only schema changes queue",

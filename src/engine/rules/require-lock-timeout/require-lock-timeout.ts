@@ -1,4 +1,5 @@
 import type { Migration, Operation } from "../../model.js";
+import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { fixFor } from "../support/fix.js";
@@ -136,8 +137,13 @@ export default defineRule({
     const index = ctx.migration.up.findIndex(locks);
     if (index === -1 || ctx.facts.lockTimeoutBefore(index)) return;
     const op = ctx.migration.up[index];
+    // the project's own migrator may run a file the layout runs outside a transaction in one (own-runner.ts): SET LOCAL there
+    const underRunner = mayRunUnderOwnRunner(ctx, op) && !op.inTransaction && !concurrentInOneQuery(ctx.migration);
     ctx.report({
       op,
+      ...(underRunner
+        ? { fixUnderRunnerTransaction: (runner: string) => `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${runner} runs this file in its transaction, and SET LOCAL ends with it, so the setting does not stay on the connection` }
+        : {}),
       message: `No lock_timeout is set before this statement locks ${tableAt(op, index)}: if it waits behind a long query, ${queued(ctx.migration.up.filter((o) => o.loc.line === op.loc.line && o.text === op.text))}.`,
       fix: fixFor(ctx.framework, {
         sql: lockTimeoutFix(ctx, index),
