@@ -121,6 +121,23 @@ describe("a project's own migrator that runs each file in a transaction", () => 
     expect(fix).toBe("SET LOCAL lock_timeout = '5s';  -- first statement of the migration: the project's own migrator (app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began) runs this file in its transaction, and SET LOCAL ends with it, so the setting does not stay on the connection");
   });
 
+  it("unique-constraint-without-index builds the unique index by hand before migrating, keeps IF NOT EXISTS and attaches it in the next migration", async () => {
+    const fix = await fixOf(
+      repo({
+        ...files(true),
+        "migrations/202205082055_trusted_provider.up.sql": "CREATE TABLE users (id int PRIMARY KEY, email text);\n",
+        "migrations/202301010000_users_email_key.up.sql": "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n",
+      }),
+      "unique-constraint-without-index",
+    );
+    expect(fix).toContain("app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began");
+    expect(fix).toContain("--   CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_key ON users (email);");
+    expect(fix.split("\n").filter((l) => l && !l.startsWith("--"))).toEqual([
+      "CREATE UNIQUE INDEX IF NOT EXISTS users_email_key ON users (email);",
+      "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;",
+    ]);
+  });
+
   it("a migrator that Execs the file outside a transaction keeps the CONCURRENTLY fix", async () => {
     const fix = await indexFix(repo(files(false)));
     expect(fix).not.toContain("own migrator");

@@ -1,7 +1,34 @@
 import { defineCases } from "../support/rule.js";
+import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a project's own Go migrator Execs each file in a transaction it began (fider's dbx.Migrate): the unique index is built by hand before the deploy, the migration keeps IF NOT EXISTS, the next one attaches it",
+      path: "migrations/202301010000_users_email_key.up.sql",
+      files: { ...GO_TRANSACTION_RUNNER, "migrations/202201010000_users.up.sql": "CREATE TABLE users (id int PRIMARY KEY, email text);\n" },
+      schema: "CREATE TABLE users (id int PRIMARY KEY, email text);\nINSERT INTO users VALUES (1, 'a@example.com');",
+      code: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n",
+      lines: [1],
+      afterFix: { query: "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'users'::regclass AND contype = 'u'", rows: [{ conname: "users_email_key", def: "UNIQUE (email)" }] },
+      fixes: [
+        [
+          `-- ${GO_TRANSACTION_RUNNER_WHO} runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in`,
+          "-- this migration. Before migrating, build the index by hand in a separate step outside any transaction",
+          "-- (psql in autocommit):",
+          "--   CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_key ON users (email);",
+          "-- If that build fails it leaves an INVALID index, which IF NOT EXISTS would keep: drop it, then build again:",
+          "--   DROP INDEX CONCURRENTLY IF EXISTS users_email_key;",
+          "-- The migration keeps the statement with IF NOT EXISTS: it finds the index built and takes no lock.",
+          "CREATE UNIQUE INDEX IF NOT EXISTS users_email_key ON users (email);",
+          "",
+          "-- then a new migration, migrations/202301010002_unique_users_email_key.up.sql:",
+          "-- instant: the index is built already",
+          "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;",
+        ].join("\n"),
+      ],
+    },
     {
       framework: "sql",
       name: "tasking-manager 763165f937cf: SET NOT NULL, then ADD PRIMARY KEY over the column: the key's finding says the NOT NULL it needs is a scan under the same lock no NOT VALID CHECK spares here (set-not-null leaves the column to it)",

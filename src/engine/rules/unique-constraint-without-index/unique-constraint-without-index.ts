@@ -14,6 +14,7 @@ import { isUtcZone, typeChangeCost } from "../../types.js";
 import { railsType } from "../support/rails-fix.js";
 import { howToLeaveTheTransaction, NO_WAY_OUT_OF_TRANSACTION } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
+import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { renderFix, type FixSteps } from "../support/fix-steps.js";
 import { alembicColumnUsingIndex, alembicConstraintUsingIndex } from "./alembic-using-index.js";
@@ -217,8 +218,23 @@ export default defineRule({
       // what the constraint was written with stays: its timing on the attach, its index clauses on the build
       const timing = op.constraint === "exclusion" ? "" : keyConstraintTiming(op.text, op.constraint, op.columns);
       const buildWithClauses = op.constraint === "exclusion" ? undefined : uniqueIndexWithClauses(op.text, op.constraint, op.columns, idx);
+      const attachStep = [
+        {
+          name: `${op.constraint === "primary_key" ? "primary key" : "unique"} ${op.name ?? idx}`,
+          statements: [`-- instant: the index is built already\n${attachWithRest ?? `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}${timing}`};`],
+        },
+      ];
+      // the project's own migrator may run the file in a transaction (own-runner.ts): then the build by hand
+      const byHand =
+        op.constraint !== "exclusion" && mayRunUnderOwnRunner(ctx, op)
+          ? (runner: string) => {
+              const inPlace = outOfBandIndexFix(buildWithClauses ?? `CREATE UNIQUE INDEX ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`, idx, runner, false);
+              return inPlace && renderFix(ctx, { inPlace, steps: attachStep });
+            }
+          : undefined;
       ctx.report({
         op,
+        ...(byHand ? { fixUnderRunnerTransaction: byHand } : {}),
         message: `Adding ${kind}${op.columns.length ? ` (${op.columns.join(", ")})` : ""} to ${op.table} builds an index while the table is locked against reads and writes${op.constraint === "primary_key" ? notNullForKey(ctx, op) : ""}.`,
         fix:
           op.constraint === "exclusion"
@@ -240,12 +256,7 @@ export default defineRule({
                       howToLeaveTheTransaction(ctx.migration) ?? "-- run it outside a transaction",
                       buildWithClauses ?? `CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`,
                     ].join("\n"),
-                  steps: [
-                    {
-                      name: `${op.constraint === "primary_key" ? "primary key" : "unique"} ${op.name ?? idx}`,
-                      statements: [`-- instant: the index is built already\n${attachWithRest ?? `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}${timing}`};`],
-                    },
-                  ],
+                  steps: attachStep,
                 }),
                 rails: () => `
                   disable_ddl_transaction!
