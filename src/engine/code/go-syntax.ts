@@ -51,7 +51,8 @@ export interface GoFacts {
   strings: Array<{ text: string; line: number }>;
 }
 
-const named = (node: Node | null | undefined): Node[] => (node ? node.namedChildren.filter((c): c is Node => c !== null) : []);
+/** A node's named children, none for a missing node (web-tree-sitter types them nullable). */
+export const named = (node: Node | null | undefined): Node[] => (node ? node.namedChildren.filter((c): c is Node => c !== null) : []);
 
 /** A literal's value without its quotes (escapes kept: SQL and names have none that matter). */
 const literalValue = (node: Node): string | undefined =>

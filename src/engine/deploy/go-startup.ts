@@ -10,7 +10,7 @@
  */
 import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { goGrammarParser } from "../code/go-syntax.js";
+import { goGrammarParser, named } from "../code/go-syntax.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -52,7 +52,6 @@ export interface GoStartupFacts {
   embedFsVars: Set<string>;
 }
 
-const named = (node: Node | null | undefined): Node[] => (node ? node.namedChildren.filter((c): c is Node => c !== null) : []);
 const stringValue = (node: Node | null): string | undefined =>
   node && (node.type === "interpreted_string_literal" || node.type === "raw_string_literal") ? node.text.slice(1, -1) : undefined;
 
@@ -111,16 +110,9 @@ const cache = new WeakMap<SourceFile, GoStartupFacts | null>();
 
 /** The file's facts, read once; undefined when the file does not parse. */
 export function goStartupFacts(file: SourceFile): GoStartupFacts | undefined {
-  if (!parser) throw new Error(`the Go grammar is not loaded (reading ${file.path}): wait for loadGoStartupParser first`);
   const known = cache.get(file);
   if (known !== undefined) return known ?? undefined;
-  const tree = parser.parse(file.content);
-  let facts: GoStartupFacts | null = null;
-  try {
-    if (tree) facts = readFacts(tree.rootNode);
-  } finally {
-    tree?.delete();
-  }
+  const facts = withGoTree(file, readFacts) ?? null;
   cache.set(file, facts);
   return facts ?? undefined;
 }

@@ -9,12 +9,11 @@
 import type { Node } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
 import { withGoTree } from "./go-startup.js";
+import { named } from "../code/go-syntax.js";
 
 /** database/sql's, sqlx's and a project wrapper's ways to begin a transaction */
 const BEGINS = new Set(["Begin", "BeginTx", "Beginx", "BeginTxx", "MustBegin", "MustBeginTx"]);
 const EXECS = new Set(["Exec", "ExecContext", "MustExec", "MustExecContext"]);
-
-const named = (node: Node | null | undefined): Node[] => (node ? node.namedChildren.filter((c): c is Node => c !== null) : []);
 
 /** The name a call is made through: `Begin` of `m.db.Begin()`, `BeginTx` of `BeginTx(ctx)`. */
 function calleeName(call: Node): string | undefined {
