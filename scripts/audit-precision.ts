@@ -191,6 +191,8 @@ async function recheck(args: string[]): Promise<void> {
     `still reported (${fixChanged.length} of their fixes changed since judged: left out of the fix rate)`,
   );
   for (const s of gone) console.log(`  no longer reported (${s.verdict}): ${s.project} ${s.path}:${s.line} ${s.rule}`);
+  // the false alarms left, with the judge's reason: what the next fix works from
+  for (const s of still.filter((x) => x.verdict === "fp")) console.log(`  still reported (fp): ${s.project} ${s.path}:${s.line} ${s.rule} :: ${s.note}`);
   for (const s of fixChanged) console.log(`  fix changed (was ${s.fixVerdict}): ${s.project} ${s.path}:${s.line} ${s.rule}`);
 }
 
