@@ -9,6 +9,7 @@ import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Config } from "../engine/config.js";
 import { detectByPath } from "../engine/detect.js";
+import { railsMigrationsPath } from "../engine/rails-migrations-path.js";
 import type { SourceFile } from "../engine/model.js";
 import { displayPath } from "./collect-files.js";
 import { readRegularFile } from "./regular-file.js";
@@ -26,13 +27,16 @@ export function siblingMigrations(files: readonly SourceFile[], explicit: Readon
   const folders = new Map<string, string>(); // absolute folder -> framework of the named migration in it
   for (const path of explicit) {
     const framework = frameworkOf(path, config);
-    if (framework) folders.set(dirname(resolve(cwd, path)), framework);
+    if (!framework) continue;
+    // Rails runs every folder below its migrations path as one sequence (db/migrate/archive/ is db/migrate's)
+    const railsPath = framework === "rails" ? railsMigrationsPath(path) : undefined;
+    folders.set(railsPath !== undefined ? resolve(cwd, railsPath) : dirname(resolve(cwd, path)), framework);
   }
   const context: SourceFile[] = [];
   for (const [folder, framework] of folders) {
     let names: string[];
     try {
-      names = readdirSync(folder).sort();
+      names = (framework === "rails" ? readdirSync(folder, { recursive: true, encoding: "utf8" }) : readdirSync(folder)).sort();
     } catch {
       continue;
     }

@@ -9,6 +9,7 @@ import type { Config } from "./config.js";
 import type { Framework, Layout } from "./model.js";
 import { RIVER_MIGRATION_PATH, RIVER_TEMPLATE_MARKER } from "./adapters/sql/layouts/rivermigrate.js";
 import { baseOf, dirOf } from "./paths.js";
+import { RAILS_MIGRATION_PATH } from "./rails-migrations-path.js";
 
 export type FileRole = "up" | "down" | "combined" | "repeatable" | "verify";
 
@@ -23,8 +24,6 @@ export interface DetectedFile {
   key: string;
 }
 
-// an engine's migration copied into the app keeps its scope: 20260223105922_create_noticed_tables.noticed.rb
-const RAILS = /(?:^|\/)db\/[^/]*migrate[^/]*\/(\d+)_(\w+)(?:\.\w+)?\.rb$/;
 /**
  * The migrations of a store that is not a SQL database migguard reviews, in the folder its Rails gem names:
  * clickhouse-activerecord's db/clickhouse_migrate (Lago: ClickHouse's own SQL, its own version table). Read as
@@ -110,7 +109,7 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">): Dete
   const dir = dirOf(path);
 
   if (path.endsWith(".rb")) {
-    const m = RAILS.exec(path);
+    const m = RAILS_MIGRATION_PATH.exec(path);
     if (m) return { path, framework: "rails", layout: "rails", role: "combined", version: m[1], name: m[2], key: path };
     if (paths && matchesAny(path, paths.rails)) {
       const n = /^(\d+)_(\w+)(?:\.\w+)?\.rb$/.exec(base);

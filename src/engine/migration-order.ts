@@ -6,13 +6,17 @@
 import type { Config } from "./config.js";
 import { detectByPath, type DetectedFile } from "./detect.js";
 import { baseOf, dirOf } from "./paths.js";
+import { railsMigrationsPath } from "./rails-migrations-path.js";
 
 /** Layouts with one folder per migration (diesel's `<version>_<name>/up.sql`, Prisma's `<version>_<name>/migration.sql`). */
 const perMigrationFolder = (file: DetectedFile) => file.layout === "prisma" || /(?:^|\/)(?:up|down)\.sql$/.test(file.path);
 
-/** Migrations that share one history (one schema_migrations table): the same folder, or the folder above per-migration folders. */
+/**
+ * Migrations that share one history (one schema_migrations table): the same folder (for Rails, its migrations path
+ * with every folder below it), or the folder above per-migration folders.
+ */
 export function migrationSet(file: DetectedFile): string {
-  const dir = dirOf(file.path);
+  const dir = (file.layout === "rails" ? railsMigrationsPath(file.path) : undefined) ?? dirOf(file.path);
   if (file.layout === "sqitch") return `${file.layout}:${file.key.slice(0, file.key.length - (file.name?.length ?? 0))}`;
   return `${file.layout}:${perMigrationFolder(file) ? dirOf(dir) : dir}`;
 }

@@ -17,6 +17,7 @@ import { isSignal, type DatabaseSignal, type DatabaseSilence, type SignalReading
 import { databasePathsFor, FRAMEWORKS_WITH_SIGNALS, railsRoot, signalKind } from "./signal-paths.js";
 import { isDevelopmentSettingsPath } from "./development-settings.js";
 import { baseOf, dirOf } from "../paths.js";
+import { railsMigrationsPath } from "../rails-migrations-path.js";
 
 export interface DatabaseDecision {
   /** the migrations folder (db/migrate, app/migrations, migrations/) */
@@ -39,6 +40,8 @@ export interface DatabaseDecision {
 
 /** The folder that holds a layout's migrations (diesel and Prisma keep one folder per migration). */
 export function migrationFolder(file: Pick<DetectedFile, "path" | "layout">): string {
+  // Rails runs every folder below a migrations path as that path's (db/migrate/archive/ is db/migrate)
+  if (file.layout === "rails") return railsMigrationsPath(file.path) ?? dirOf(file.path);
   const dir = dirOf(file.path);
   if (file.layout === "prisma" || (file.layout === "golang-migrate" && /\/(up|down)\.sql$/.test(file.path))) return dirOf(dir);
   if (file.layout === "sqitch") return dirOf(dir);

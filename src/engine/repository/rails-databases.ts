@@ -7,7 +7,8 @@
  * belongs to the primary database.
  */
 const RAILS_DUMP = /^(.*?)(?:^|\/)db\/(?:(\w+)_)?(?:schema\.rb|structure\.sql)$/;
-const RAILS_MIGRATION = /^(.*?)(?:^|\/)db\/([^/]*migrate[^/]*)\/[^/]+\.rb$/;
+// at any depth below the folder: Rails loads db/migrate/archive/*.rb as db/migrate's (rails-migrations-path.ts)
+const RAILS_MIGRATION = /^(.*?)(?:^|\/)db\/([^/]*migrate[^/]*)\/(?:[^/]+\/)*[^/]+\.rb$/;
 
 const prefixOf = (root: string) => (root ? `${root}/` : "");
 

@@ -15,6 +15,7 @@
  */
 import { mayBeScriptLocationRevision, withAlembicScriptLocations } from "../migration-folders/alembic-script-locations.js";
 import { baseOf, dirOf } from "../paths.js";
+import { railsMigrationsPath } from "../rails-migrations-path.js";
 import { mayBeMovedDjangoMigration } from "../migration-folders/django-migration-modules.js";
 import type { Config } from "../config.js";
 import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
@@ -306,7 +307,10 @@ export function foldersToList(files: readonly ChangedFile[], given: Config): str
     const file = detectMigrationPath(change.path, withAlembicScriptLocations(given, [change.path]));
     if (!file) continue;
     out.add(dirOf(file.path));
-    const rails = /^(.*?)(?:^|\/)db\/(?:migrate|post_migrate)$/.exec(dirOf(file.path));
+    // a migration in a subfolder (db/migrate/archive/) is one of its migrations path's sequence
+    const folder = (file.framework === "rails" ? railsMigrationsPath(file.path) : undefined) ?? dirOf(file.path);
+    out.add(folder);
+    const rails = /^(.*?)(?:^|\/)db\/(?:migrate|post_migrate)$/.exec(folder);
     if (file.framework === "rails" && rails) for (const folder of ["migrate", "post_migrate"]) out.add(`${rails[1] ? `${rails[1]}/` : ""}db/${folder}`);
   }
   return [...out].sort();

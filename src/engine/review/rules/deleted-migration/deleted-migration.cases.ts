@@ -326,6 +326,19 @@ export default defineReviewCases({
       },
     },
     {
+      name: "Rails: old migrations moved into a subfolder of db/migrate (panoptes 0ac1f70004, db/migrate/archive/), listed as deletions and additions: Rails loads every folder below db/migrate, the same versions, moved, not deleted",
+      base: {
+        "db/migrate/20150210025312_create_database.rb": rails("CreateDatabase", "    create_table :users"),
+        "db/migrate/20150216192914_add_name_to_users.rb": rails("AddNameToUsers", "    add_column :users, :name, :string"),
+      },
+      head: {
+        "db/migrate/20150210025312_create_database.rb": null,
+        "db/migrate/20150216192914_add_name_to_users.rb": null,
+        "db/migrate/archive/20150210025312_create_database.rb": `# archived\n${rails("CreateDatabase", "    create_table :users")}`,
+        "db/migrate/archive/20150216192914_add_name_to_users.rb": `# archived\n${rails("AddNameToUsers", "    add_column :users, :name, :string")}`,
+      },
+    },
+    {
       name: "Django: a whole app removed with INSTALLED_APPS after a merged migration dropped its table (mit-learn 34149af696, video_shorts phase 2): a note",
       base: { "main/settings.py": settings("video_shorts", "news"), ...videoShorts },
       head: { "main/settings.py": settings("news"), ...goneVideoShorts },

@@ -97,6 +97,12 @@ export default defineReviewCases({
       },
     },
     {
+      name: "Rails: a migration moved into a subfolder of db/migrate (panoptes 0ac1f70004, db/migrate/archive/): Rails loads every folder below its migrations path, the same version, nothing",
+      base: { "db/migrate/20240101000000_add_phone.rb": rails },
+      head: {},
+      renames: { "db/migrate/archive/20240101000000_add_phone.rb": "db/migrate/20240101000000_add_phone.rb" },
+    },
+    {
       name: "Alembic: a revision file renamed with the same revision id (Alembic knows it by that id): a note",
       base: { "alembic/versions/ab12cd34ef56_add_phone.py": alembic("ab12cd34ef56") },
       head: {},

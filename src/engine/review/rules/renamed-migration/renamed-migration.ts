@@ -6,6 +6,7 @@ import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from 
 import { compareVersions, newestVersion } from "../../../migration-versions.js";
 import { dirOf } from "../../../paths.js";
 import { keepsIdentity } from "../../history/migration-identity.js";
+import { railsMigrationsPath } from "../../../rails-migrations-path.js";
 
 
 /**
@@ -67,6 +68,8 @@ export default defineReviewRule({
         // Django finds an app's migrations through the app, wherever its folder moved: the same app label and name are
         // the migration databases ran (an edit made with the move is edited-migration's)
         if (m.file.layout === "django") continue;
+        // Rails loads every folder below a migrations path (db/migrate/archive/ is db/migrate's): nothing to configure
+        if (m.file.layout === "rails" && railsMigrationsPath(m.change.path) !== undefined && railsMigrationsPath(m.change.path) === railsMigrationsPath(m.change.previousPath!)) continue;
         ctx.report({
           path: m.change.path,
           line: 1,
