@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { optInRules } from "./support/opt-in-rules.js";
 
 function repo(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "migguard-cli-"));
@@ -81,6 +82,8 @@ def downgrade():
 
   it("a Rails migration whose change returns on its first line does nothing; a conditional return stays a guard", async () => {
     const root = repo({
+      // dml-without-where (opt-in) switched on: its finding on the guarded update_all shows the code after the guard is read
+      ...optInRules("dml-without-where"),
       "db/migrate/20190101000000_backfill_slugs.rb": `class BackfillSlugs < ActiveRecord::Migration[5.2]
   def change
     return

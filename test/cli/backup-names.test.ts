@@ -10,10 +10,12 @@ import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { DEFAULT_LIMITS } from "../../src/execute/executor.js";
 import { PgliteExecutor } from "../../src/execute/pglite/pglite-executor.js";
+import { optInRules } from "./support/opt-in-rules.js";
 
+/** The files, with dml-without-where (opt-in) switched on: its fixes keep the copies. */
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "migguard-backup-names-"));
-  for (const [path, content] of Object.entries(files)) {
+  for (const [path, content] of Object.entries({ ...optInRules("dml-without-where"), ...files })) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }

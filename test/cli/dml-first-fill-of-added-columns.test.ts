@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { optInRules } from "./support/opt-in-rules.js";
 
 const create = `from django.db import migrations, models
 
@@ -59,7 +60,8 @@ type Finding = { rule: string; severity: string; message: string };
 
 async function lint(files: Record<string, string>): Promise<Finding[]> {
   const root = mkdtempSync(join(tmpdir(), "migguard-first-fill-"));
-  for (const [path, content] of Object.entries(files)) {
+  // dml-without-where is opt-in: switched on, as a repository that wants every all-rows statement shown does
+  for (const [path, content] of Object.entries({ ...optInRules("dml-without-where"), ...files })) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }

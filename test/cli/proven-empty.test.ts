@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { optInRules } from "./support/opt-in-rules.js";
 
 function repo(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "migguard-proven-empty-"));
@@ -39,6 +40,8 @@ describe("a table proven empty by the migration itself", () => {
 
   it("Alembic: a column dropped, a table's rows updated and another table dropped in the upgrade that proves them empty lose no data; the finding names them", async () => {
     const root = repo({
+      // dml-without-where is opt-in: switched on, to show the proof covers it too
+      ...optInRules("dml-without-where"),
       "alembic.ini": "[alembic]\nscript_location = migrations\n",
       "migrations/versions/acee47666167_refine_field_name.py":
         'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "acee47666167"\ndown_revision = None\n\n\ndef upgrade():\n' +

@@ -4,6 +4,7 @@
  */
 import { Repo } from "./support/git-repo.js";
 import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { optInRules } from "./support/opt-in-rules.js";
 
 const django = (dependency: string, operations: string, preamble = "") => `from django.db import migrations, models
 ${preamble}
@@ -16,9 +17,10 @@ ${operations}
     ]
 `;
 
-/** An app with an integer-keyed Session and a Entry pointing at it, and code that reads both. */
-function logApp(): Repo {
+/** An app with an integer-keyed Session and a Entry pointing at it, and code that reads both (and `extra` files on main). */
+function logApp(extra: Record<string, string> = {}): Repo {
   const repo = featureBranchOn(djangoApp("app/log", {
+    ...extra,
       "app/log/migrations/0001_initial.py": `from django.db import migrations, models
 import django.db.models.deletion
 
@@ -367,7 +369,7 @@ def mark_legacy(apps, schema_editor):
   const addState = django("0001_initial", `        migrations.AddField(model_name="session", name="state", field=models.CharField(default="new", max_length=20)),`);
 
   it("the UPDATE without WHERE overwrites only what the change wrote: a note, no backup", async () => {
-    const repo = logApp();
+    const repo = logApp(optInRules("dml-without-where"));
     repo.write({ "app/log/migrations/0002_session_state.py": addState, "app/log/migrations/0003_mark_legacy.py": backfill }).commit("session state");
     const { findings } = await reviewJson(repo);
     const updates = findings.filter((f) => f.rule === "dml-without-where");
@@ -377,7 +379,7 @@ def mark_legacy(apps, schema_editor):
   });
 
   it("the column added on the base branch (deployed, written since): the warning and its backup stay", async () => {
-    const repo = logApp();
+    const repo = logApp(optInRules("dml-without-where"));
     repo.write({ "app/log/migrations/0002_session_state.py": addState }).commit("session state");
     repo.git("checkout", "-q", "main");
     repo.git("merge", "-q", "feature");

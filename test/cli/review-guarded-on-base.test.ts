@@ -5,14 +5,18 @@
  */
 import { Repo } from "./support/git-repo.js";
 import { reviewJson } from "./support/review-repo.js";
+import { optInRules } from "./support/opt-in-rules.js";
 import { run } from "../../src/cli/main.js";
 import { GUARDED_MIGRATION, GUARDED_PATH, guardedBase, guardedPull } from "../../src/engine/testing/guarded-migration.js";
 
 const path = GUARDED_PATH;
 
-/** main holds the base files; the branch adds the migration and writes db/schema.rb as `db:migrate` would. */
+/**
+ * main holds the base files (and switches dml-without-where, opt-in, on: the backfill is none of its findings either);
+ * the branch adds the migration and writes db/schema.rb as `db:migrate` would.
+ */
 function addMigration(baseHasColumn: boolean): Repo {
-  const repo = new Repo().write(guardedBase(baseHasColumn)).commit("base");
+  const repo = new Repo().write({ ...optInRules("dml-without-where"), ...guardedBase(baseHasColumn) }).commit("base");
   repo.git("checkout", "-q", "-b", "feature");
   return repo.write(guardedPull()).commit("update active storage");
 }

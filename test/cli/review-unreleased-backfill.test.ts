@@ -5,15 +5,16 @@
  * migration, production may have written the column: the warning stays.
  */
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { optInRules } from "./support/opt-in-rules.js";
 
 const dir = "packages/prisma/migrations";
 const create = `CREATE TABLE "Collection" ("id" SERIAL PRIMARY KEY, "ownerId" INTEGER NOT NULL);\nCREATE TABLE "Link" ("id" SERIAL PRIMARY KEY, "collectionId" INTEGER NOT NULL);\n`;
 const addCreatedBy = `ALTER TABLE "Collection" ADD COLUMN "createdById" INTEGER;\nALTER TABLE "Link" ADD COLUMN "createdById" INTEGER;\n`;
 const backfill = `UPDATE "Link"\nSET "createdById" = (\n  SELECT "ownerId"\n  FROM "Collection"\n  WHERE "Collection"."id" = "Link"."collectionId"\n);\n\nUPDATE "Collection"\nSET "createdById" = "ownerId";\n`;
 
-/** main: the tables (released as v2.7.0), then the columns (`released`: and v2.7.1 after them); the branch backfills them. */
+/** main (dml-without-where, opt-in, switched on): the tables (released as v2.7.0), then the columns (`released`: and v2.7.1 after them); the branch backfills them. */
 function repoWith(released: boolean) {
-  const repo = featureBranchOn({ "README.md": "links\n", [`${dir}/migration_lock.toml`]: 'provider = "postgresql"\n', [`${dir}/20240101000000_init/migration.sql`]: create });
+  const repo = featureBranchOn({ ...optInRules("dml-without-where"), "README.md": "links\n", [`${dir}/migration_lock.toml`]: 'provider = "postgresql"\n', [`${dir}/20240101000000_init/migration.sql`]: create });
   repo.git("checkout", "-q", "main");
   repo.git("tag", "v2.7.0");
   repo.write({ [`${dir}/20241021175802_add_created_by/migration.sql`]: addCreatedBy }).commit("created by");

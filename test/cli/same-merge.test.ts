@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { optInRules } from "./support/opt-in-rules.js";
 
 const rails = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[7.0]\n  def change\n    ${body}\n  end\nend\n`;
 const USERS = "db/migrate/20200101000000_create_users.rb";
@@ -120,6 +121,7 @@ describe("migguard lint: a column added in the same merge, filled by a later mig
   const STRATEGIES = "db/migrate/20150506005730_create_strategies.rb";
   const SLUG = "db/migrate/20171008000000_add_slug_to_strategies.rb";
   const files: Record<string, string> = {
+    ...optInRules("dml-without-where"),
     [STRATEGIES]: rails("CreateStrategies", "create_table :strategies do |t|\n      t.string :name\n      t.datetime :shared_at\n      t.timestamps\n    end"),
     [PUBLISHED]: rails("AddPublishedAtFieldToStrategies", "add_column :strategies, :published_at, :datetime"),
     // a migration between the add and its backfill: the fill is not the one just after the add (lint's first-fill
@@ -128,7 +130,7 @@ describe("migguard lint: a column added in the same merge, filled by a later mig
     [BACKFILL]: rails("SetDefaultPublicationDate", 'Strategy.update_all("published_at=updated_at")'),
     "db/migrate/20171011000000_copy_shared_at.rb": rails("CopySharedAt", 'Strategy.update_all("shared_at=updated_at")'),
   };
-  /** strategies on main; a pull request adds published_at and, four days later, its backfill (and an update of a column main had) */
+  /** strategies on main (dml-without-where, opt-in, switched on); a pull request adds published_at and, four days later, its backfill (and an update of a column main had) */
   function repo(): string {
     const root = mkdtempSync(join(tmpdir(), "migguard-same-merge-column-"));
     const put = (paths: string[]) => {
@@ -139,7 +141,7 @@ describe("migguard lint: a column added in the same merge, filled by a later mig
       git(root, "add", ".");
     };
     git(root, "init", "-q", "-b", "main");
-    put([STRATEGIES]);
+    put([".github/migguard.yml", STRATEGIES]);
     git(root, "commit", "-q", "-m", "strategies");
     git(root, "checkout", "-q", "-b", "drafts");
     put([PUBLISHED, SLUG]);

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { optInRules } from "./support/opt-in-rules.js";
 
 const rails = (klass: string, body: string, preamble = "") => `class ${klass} < ActiveRecord::Migration[7.0]\n${preamble}  def change\n    ${body}\n  end\nend\n`;
 const createUsers = rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end");
@@ -104,7 +105,8 @@ describe("migguard review: a lock finding on a table a recent base migration cre
 });
 
 describe("migguard review: the data rules on a table an earlier migration of the same change created (issue #14)", () => {
-  const base = { "db/migrations/20240101000000_create_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\n", "db/migrations/20240101000000_create_users.down.sql": "DROP TABLE users;\n" };
+  // dml-without-where is opt-in: switched on, to show it reads the same boundary
+  const base = { ...optInRules("dml-without-where"), "db/migrations/20240101000000_create_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\n", "db/migrations/20240101000000_create_users.down.sql": "DROP TABLE users;\n" };
   const create = (content: string) => ({ "db/migrations/20240201000000_create_charges.up.sql": content, "db/migrations/20240201000000_create_charges.down.sql": "DROP TABLE charges;\n" });
   const later = {
     "db/migrations/20240205000000_tighten_charges.up.sql": "SET lock_timeout = '5s';\nALTER TABLE charges ALTER COLUMN status SET NOT NULL;\nALTER TABLE charges ADD CONSTRAINT charges_amount_positive CHECK (amount > 0);\nDELETE FROM charges;\n",

@@ -9,6 +9,8 @@ import { startScenario, type Scenario, useScenario } from "./support/scenario.js
 
 const BASE = {
   "README.md": "# Billing\n",
+  // dml-without-where is opt-in: switched on, so the DELETE without WHERE is judged too
+  ".github/migguard.yml": "rules:\n  dml-without-where: true\n",
   "migrations/000001_init.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, status text, amount integer);\n",
   "migrations/000001_init.down.sql": "DROP TABLE users;\n",
 };

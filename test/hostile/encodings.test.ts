@@ -63,7 +63,7 @@ describe("bytes that are not UTF-8 text", () => {
   });
 
   it("invalid UTF-8 (decoded as U+FFFD) does not stop the statements around it", async () => {
-    const root = repo({ "db/migrations/001_latin1.sql": Buffer.concat([Buffer.from("UPDATE users SET name = '"), Buffer.from([0xe9, 0xff]), Buffer.from("';\nDROP TABLE sessions;\n")]) });
+    const root = repo({ ".github/migguard.yml": "rules:\n  dml-without-where: true\n", "db/migrations/001_latin1.sql": Buffer.concat([Buffer.from("UPDATE users SET name = '"), Buffer.from([0xe9, 0xff]), Buffer.from("';\nDROP TABLE sessions;\n")]) });
     const report = await lintJson(root);
     expect(report.errors).toEqual([]);
     expect(report.findings.map((f) => [f.line, f.rule])).toEqual(expect.arrayContaining([[1, "dml-without-where"], [2, "drop-table"]]));

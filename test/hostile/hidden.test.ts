@@ -4,7 +4,7 @@
  * line, and the operation still checked when its name is written; the other files' report does not change.
  */
 import type { AnalysisResult } from "../../src/engine/analyze.js";
-import { expectIsolated } from "./support/isolation.js";
+import { DML_WITHOUT_WHERE_ON, expectIsolated } from "./support/isolation.js";
 import { cliProcess, repo } from "./support/repo.js";
 
 const rails = (body: string) => ({
@@ -73,7 +73,7 @@ describe("Rails: the calls of the issue", () => {
 end
 `,
     };
-    const result = await expectIsolated([file]);
+    const result = await expectIsolated([file], { config: DML_WITHOUT_WHERE_ON });
     const messages = result.findings.filter((f) => f.path === file.path && (f.rule === "dml-without-where" || f.rule === "drop-column")).map((f) => `${f.line} ${f.rule} ${f.message}`);
     expect(messages).toEqual([expect.stringMatching(/^4 dml-without-where .*every row of groups/), expect.stringMatching(/^4 dml-without-where .*every row of people/), expect.stringMatching(/^6 drop-column .*people\.search_column/)]);
     expect(report(result, file.path)).not.toContain("4 hidden-operation");

@@ -6,7 +6,7 @@
  */
 import { analyze } from "../../src/engine/analyze.js";
 import { MAX_TREE_DEPTH } from "../../src/engine/limits.js";
-import { expectIsolated, rulesOf } from "./support/isolation.js";
+import { DML_WITHOUT_WHERE_ON, expectIsolated, rulesOf } from "./support/isolation.js";
 
 const rails = (body: string, name = "20240101000000_hostile") => ({
   path: `db/migrate/${name}.rb`,
@@ -50,7 +50,7 @@ describe("Ruby (Prism's WASM stack)", () => {
     const deep = rails(`    remove_column :users, :email\n    total = 1${" + 1".repeat(MAX_TREE_DEPTH + 20)}\n`);
     expect(tooComplexLines(await expectIsolated([deep]), deep.path)).toEqual([4]);
     const shallow = rails(`    remove_column :users, :email\n    execute "UPDATE users SET a = 1"${' + ""'.repeat(MAX_TREE_DEPTH - 20)}\n`, "20240101000001_shallow");
-    const rules = rulesOf(await expectIsolated([shallow]), shallow.path);
+    const rules = rulesOf(await expectIsolated([shallow], { config: DML_WITHOUT_WHERE_ON }), shallow.path);
     expect(rules).toEqual(expect.arrayContaining(["drop-column", "dml-without-where"]));
     expect(rules).not.toContain("too-complex");
   });

@@ -4,7 +4,7 @@
  * other files' reports never change. The scripts/hostile-sizes.ts script times the worst cases; no test does.
  */
 import { analyze } from "../../src/engine/analyze.js";
-import { expectIsolated, rulesOf } from "./support/isolation.js";
+import { DML_WITHOUT_WHERE_ON, expectIsolated, rulesOf } from "./support/isolation.js";
 
 const SQL = "db/migrations/001_big.sql";
 
@@ -16,7 +16,7 @@ describe("many statements", () => {
   });
 
   it("60,000 DELETEs without WHERE: 60,000 findings, no spread of them overflows", async () => {
-    const result = await analyze({ files: [{ path: SQL, content: "DELETE FROM s;\n".repeat(60_000) }] });
+    const result = await analyze({ files: [{ path: SQL, content: "DELETE FROM s;\n".repeat(60_000) }], config: DML_WITHOUT_WHERE_ON });
     expect(result.errors).toEqual([]);
     expect(result.findings.filter((f) => f.rule === "dml-without-where")).toHaveLength(60_000);
   });
@@ -66,7 +66,7 @@ describe("giant statements and lines", () => {
   });
 
   it("a 990,000-character line is one statement on line 1", async () => {
-    const result = await expectIsolated([{ path: SQL, content: `UPDATE t SET a = '${"x".repeat(990_000)}';\n` }]);
+    const result = await expectIsolated([{ path: SQL, content: `UPDATE t SET a = '${"x".repeat(990_000)}';\n` }], { config: DML_WITHOUT_WHERE_ON });
     expect(result.findings.filter((f) => f.path === SQL).map((f) => [f.line, f.rule])).toEqual([[1, "dml-without-where"]]);
   });
 

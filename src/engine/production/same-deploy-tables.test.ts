@@ -65,7 +65,8 @@ describe("a table created less than a day before this migration", () => {
     const create = { path: "migrations/20260410080000_charges.up.sql", content: "CREATE TABLE charges (id bigint PRIMARY KEY, status text, note text);\n" };
     const later = { path: "migrations/20260410200000_x.up.sql", content: "SET lock_timeout = '5s';\nALTER TABLE charges ALTER COLUMN status SET NOT NULL;\nCREATE INDEX charges_status_idx ON charges (status);\nDELETE FROM charges;\nALTER TABLE charges DROP COLUMN note;\n" };
     const drop = { path: "migrations/20260410210000_drop.up.sql", content: "DROP TABLE charges;\n" };
-    const findings = await lint([create, later, drop]);
+    // dml-without-where is opt-in: switched on (each finding at its own severity) to show it becomes a note too
+    const findings = await lint([create, later, drop], { config: { rules: { "dml-without-where": true } } });
     const rules = ["set-not-null", "index-without-concurrently", "dml-without-where", "drop-column", "drop-table"];
     expect(rules.map((rule) => [rule, findings.find((f) => f.rule === rule)?.severity])).toEqual(rules.map((rule) => [rule, "info"]));
     expect(findings.find((f) => f.rule === "drop-table")?.message).toContain("charges was created 13 hours earlier by 20260410080000_charges.up.sql");

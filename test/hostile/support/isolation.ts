@@ -3,7 +3,7 @@
  * another file. `innocent` migrations, one per framework, each with a hazard migguard must keep reporting.
  */
 import { analyze, type AnalysisResult } from "../../../src/engine/analyze.js";
-import type { Config } from "../../../src/engine/config.js";
+import { resolveConfig, type Config } from "../../../src/engine/config.js";
 import type { SourceFile } from "../../../src/engine/model.js";
 
 export const INNOCENT: readonly SourceFile[] = [
@@ -21,6 +21,9 @@ export const INNOCENT: readonly SourceFile[] = [
     content: 'revision = "zz99"\ndown_revision = None\n\nfrom alembic import op\n\n\ndef upgrade():\n    op.drop_table("ledger")\n\n\ndef downgrade():\n    pass\n',
   },
 ];
+
+/** dml-without-where (opt-in) switched on: its finding on an UPDATE or DELETE without WHERE says the statement was read. */
+export const DML_WITHOUT_WHERE_ON: Config = resolveConfig({ rules: { "dml-without-where": true } }).config;
 
 const innocentPaths = new Set(INNOCENT.map((f) => f.path));
 

@@ -56,16 +56,39 @@ function backupFix(ctx: RuleContext, op: OperationOf<"dml">, table: string): str
   }
 }
 
+/**
+ * Opt-in (`recommended: false`; `rules: { dml-without-where: true }` turns it on with each report's own severity).
+ * In a migration an UPDATE or DELETE without WHERE is written, reviewed and merged on purpose: the all-rows change
+ * is what the migration is for (a single-row version or settings table bumped every release, `SET email =
+ * lower(email)`, transient locks deleted before a unique index, a backfill, a retired feature's rows purged). The
+ * missing WHERE is the accident of a hand-typed psql session, not of a reviewed file, and no peer (squawk,
+ * strong_migrations, django-migration-linter, Atlas, eugene) reports it. Audited on real repositories it was 0
+ * true positives in 23 judged findings (20 false, 3 debatable), and its fix, a `CREATE TABLE x_backup` before the
+ * statement, is not what a reviewer asks for and collides when repeated across migrations.
+ * What is a hazard in such a statement is reported by the rules whose hazard it is, with the rule off:
+ * - a rollback that cannot bring the rows or values back: irreversible-migration (a Rails `change` that would run
+ *   `delete_all` again, a RunPython / RunSQL without a reverse, an up without a down, a down that raises) and
+ *   empty-down (an empty down after data code migguard cannot read);
+ * - its row locks held while a schema change waits or holds its own lock: mixed-ddl-dml;
+ * - a TRUNCATE, whose CASCADE empties tables the statement does not name: truncate-table.
+ * What stays for a team that wants every all-rows statement shown is this rule, with its notes for the writes that
+ * overwrite nothing (a backfill of columns added empty, a copy kept first, every value kept).
+ */
 export default defineRule({
   meta: {
     id: "dml-without-where",
     databases: ALL_DATABASES,
     category: "data-loss",
     severity: "error",
+    recommended: false,
     title: "DELETE or UPDATE without WHERE touches every row",
     why:
       "A DELETE without WHERE empties the table; an UPDATE without WHERE overwrites a column in every row. Neither " +
-      "can be undone by a down migration, and both lock every row they touch for the whole migration.",
+      "can be undone by a down migration, and both lock every row they touch for the whole migration. Off unless " +
+      "enabled: in a reviewed migration the all-rows change is nearly always its purpose (a version table bumped, " +
+      "emails normalised, a backfill), and the hazards it can carry are other rules' findings: a rollback that " +
+      "cannot restore the data (irreversible-migration, empty-down) and row locks held across a schema change " +
+      "(mixed-ddl-dml). Enable it to see every all-rows statement.",
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "dml")) {

@@ -61,8 +61,8 @@ export default defineRule({
     // ALTER TYPE ... ADD VALUE: PostgreSQL cannot drop a value from an enum, so an empty down is the only one there is
     if (addsOnlyEnumValues(meaningful)) return;
     // a backfill or clean-up: an explicit empty down says the data stays as the up left it, which is usually the
-    // point. Statements migguard reads are judged by dml-without-where when they overwrite every row; code it
-    // cannot read (an ORM loop over every row) may overwrite values nothing else reports, so that stays a warning.
+    // point. Statements migguard reads say what they change (dml-without-where, opt-in, shows the all-rows ones);
+    // code it cannot read (an ORM loop over every row) may overwrite values nothing else reports: that stays a warning.
     // Alembic: with the reads and helper calls (code migguard cannot read) that compute the new values
     const dataOnly =
       ctx.framework === "alembic" ? changesOnlyData(meaningful) : meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
