@@ -205,6 +205,16 @@ export function recordModel(value: Node | undefined): string | undefined {
 }
 
 /**
+ * Rails before 5.1 took the rows' condition as an argument: `delete_all("key ilike '%x%'")` and `destroy_all(...)`
+ * (deprecated in 5.0, an ArgumentError since 5.1), `update_all(updates, conditions)` (Rails 3). Such a call is
+ * narrowed as a `where` before it would be.
+ */
+function conditionArgument(call: CallNode): boolean {
+  const count = call.arguments_?.arguments_.length ?? 0;
+  return ((call.name === "delete_all" || call.name === "destroy_all") && count > 0) || (call.name === "update_all" && count > 1);
+}
+
+/**
  * `records`: the model constant of a record a local variable holds (recordModel), to name the table a record write on
  * it writes; `classes`: the model class a local holds (`MODELS.each do |model| model.where(...).update_all(...)`, run
  * once per class of a literal list), whose relation calls are that class's
@@ -242,7 +252,7 @@ export function classifyDataCall(
     return { kind: "loop", table, ...prefixedTable, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched, deletes: deletionsOf(loop, block, record, table, call, batched, models), insertsOnly: block ? insertsOnly(block) : false, ...(overwrites ? { overwrites } : {}) };
   }
   if (constant && last in RELATION_WRITES) {
-    const narrowed = names.slice(0, -1).some((n) => !UNFILTERED.has(n));
+    const narrowed = names.slice(0, -1).some((n) => !UNFILTERED.has(n)) || conditionArgument(call);
     const verb = RELATION_WRITES[last];
     return { kind: "dml", verb, table, ...prefixedTable, hasWhere: narrowed || verb === "insert" || last === "update_counters" || last.endsWith("_by"), columns: [], call };
   }

@@ -254,6 +254,21 @@ end
     },
     {
       framework: "rails",
+      name: "Rails before 5.1: the condition as delete_all's, destroy_all's or update_all's (Rails 3) argument narrows the rows (openfoodnetwork 20210125123000)",
+      code: `class RemoveEnableMailDeliveryPreference < ActiveRecord::Migration[4.2]
+  def up
+    Spree::Preference.delete_all("key ilike '%enable_mail_delivery%'")
+    Spree::Preference.destroy_all(key: "old_key")
+    Spree::Preference.update_all({ value: nil }, "key = 'stale'")
+  end
+
+  def down
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "backfilling a column added in the same migration",
       code: `class AddStatus < ActiveRecord::Migration[7.1]
   def up
