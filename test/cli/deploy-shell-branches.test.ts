@@ -4,6 +4,7 @@
  * and production migrates from CI before a rolling `kubectl set image` (.github/workflows/docker-build.yml). The
  * sixteenth replay found the deploy read as offline on the dev arm and 17 required columns on busy tables made notes.
  */
+import { run } from "../../src/cli/main.js";
 import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
 
 const initial = `from django.db import migrations, models
@@ -56,5 +57,33 @@ describe("a start script read by its shell structure", () => {
     const prodMigrates = entrypoint("    exec ./manage.py runserver 0.0.0.0:8000\n", "    ./manage.py migrate\n    exec gunicorn cl.asgi:application\n");
     const finding = await review({ "docker/django/docker-entrypoint.sh": prodMigrates, ".github/workflows/docker-build.yml": WORKFLOW });
     expect(finding.severity).toBe("error");
+  });
+});
+
+// hope's docker/entrypoint.sh (the image's ENTRYPOINT): no arguments start gunicorn without migrating (production runs
+// `manage.py upgrade` apart); only the dev arm and the Cypress arm `cy` migrate, before runserver
+const hope = (noArguments: string) =>
+  `#!/bin/bash\nset -e\n\nif [ $# -eq 0 ]; then\n${noArguments}else\n  case "$1" in\n    "dev")\n      python manage.py migrate\n      python manage.py runserver 0.0.0.0:8000\n      ;;\n    "cy")\n      python manage.py collectstatic --no-input\n      python manage.py migrate\n      python manage.py initcypress --skip-drop\n      python manage.py runserver 0.0.0.0:8000\n      ;;\n    *)\n      exec "$@"\n      ;;\n  esac\nfi\n`;
+const HOPE_DOCKERFILE = 'FROM python:3.13\nCOPY ./docker/entrypoint.sh /bin/\nENTRYPOINT ["entrypoint.sh"]\n';
+
+describe("lint: a test runner's arm and a start without the migration (hope)", () => {
+  const lint = async (entrypointScript: string) => {
+    const repo = featureBranchOn({ ...djangoApp("search", { "search/migrations/0001_initial.py": initial, "search/migrations/0002_opinion_html.py": addIndex }), "docker/Dockerfile": HOPE_DOCKERFILE, "docker/entrypoint.sh": entrypointScript });
+    const json = JSON.parse((await run(["lint", "--format", "json", "search/migrations/0002_opinion_html.py"], { cwd: repo.root })).output) as { findings: Array<{ rule: string; severity: string; message: string }> };
+    const text = (await run(["lint", "search/migrations/0002_opinion_html.py"], { cwd: repo.root })).output;
+    return { finding: json.findings.find((f) => f.rule === "index-without-concurrently")!, text };
+  };
+
+  it("the Cypress arm's migration is no production evidence, and gunicorn starts without one: the lock is an error", async () => {
+    const { finding, text } = await lint(hope("    exec gunicorn hope.wsgi -c /conf/gunicorn_config.py\n"));
+    expect(finding.severity).toBe("error");
+    expect(finding.message).not.toContain("Offline deploy");
+    expect(text).not.toContain("deploy: read as offline");
+  });
+
+  it("when the start without arguments migrates before gunicorn, the deploy reads offline from that line", async () => {
+    const { finding, text } = await lint(hope("    python manage.py migrate\n    exec gunicorn hope.wsgi -c /conf/gunicorn_config.py\n"));
+    expect(finding.severity).toBe("info");
+    expect(text).toContain("deploy: read as offline: docker/entrypoint.sh:5");
   });
 });

@@ -22,12 +22,15 @@ export const MIGRATE =
  */
 export const MIGRATE_STEP = new RegExp(`${MIGRATE.source}|\\b(?:make|just|task|invoke)\\s+(?:-\\S+\\s+)*(?:[\\w-]*[-_:])?migrate(?![-_:\\w])`);
 /**
- * commands that start a long-running server, or hand over to the container's CMD (`exec "$@"`, `exec gosu app "$@"`,
- * `exec s6-setuidgid $PUID $@`), or hand the container's process to Node running a file named without its extension
- * (ghostfolio's `exec node main`: Node resolves main.js)
+ * commands that start a long-running server, or hand the container's process to Node running a file named without
+ * its extension (ghostfolio's `exec node main`: Node resolves main.js)
  */
-export const SERVER =
-  /\bexec\s+node\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?\w[\w./-]*|\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|waitress-serve|granian|puma|unicorn|passenger|supervisord|pm2-runtime)\b|\bmanage\.py\s+runserver\b|\brails\s+(?:server|s)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?start\b|\b(?:node|tsx|ts-node|bun)\s+(?:--?[\w-]+(?:=\S*)?\s+)*\S+\.(?:m?js|cjs|m?ts)\b|\bnode\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?(?:dist|build|out)\/[\w./-]+|\b(?:next|nuxt|nest)\s+start\b|\bremix-serve\b|\bjava\s+-jar\b|\bexec\b[^\n]*(?:"\$(?:@|\{@\})"|\$@|\$\{@\})/;
+export const SERVER_START =
+  /\bexec\s+node\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?\w[\w./-]*|\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|waitress-serve|granian|puma|unicorn|passenger|supervisord|pm2-runtime)\b|\bmanage\.py\s+runserver\b|\brails\s+(?:server|s)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?start\b|\b(?:node|tsx|ts-node|bun)\s+(?:--?[\w-]+(?:=\S*)?\s+)*\S+\.(?:m?js|cjs|m?ts)\b|\bnode\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?(?:dist|build|out)\/[\w./-]+|\b(?:next|nuxt|nest)\s+start\b|\bremix-serve\b|\bjava\s+-jar\b/;
+/** a hand-over to the container's CMD: `exec "$@"`, `exec gosu app "$@"`, `exec s6-setuidgid $PUID $@` */
+const HANDOVER = /\bexec\b[^\n]*(?:"\$(?:@|\{@\})"|\$@|\$\{@\})/;
+/** commands that start a long-running server, or hand over to the container's CMD */
+export const SERVER = new RegExp(`${SERVER_START.source}|${HANDOVER.source}`);
 
 /**
  * the commands of ROLLOUT that only update instances already running, never start a cluster of their own: read in
@@ -72,6 +75,25 @@ export function migrateThenServe(text: string, node?: NodeContext): number | und
   const viaScript = node ? scriptRuns(text, node.manifest).find((run) => MIGRATE.test(expanded(run.written, node))) : undefined;
   const starts = [direct?.index, viaScript?.index].filter((i): i is number => i !== undefined);
   return starts.length > 0 ? Math.min(...starts) : 0;
+}
+
+/**
+ * Where one way a start script runs (`other`) starts the server without migrating first, at a place the way that
+ * migrates then serves (`migrating`) does not reach, a branch it does not take: hope's entrypoint runs
+ * `exec gunicorn` when the container gets no arguments, and migrates only in its Cypress arm. Read on the commands
+ * alone (shell-branches.ts blanks what is only printed); a hand-over to the CMD is no server start here (a
+ * fallback arm's `exec "$@"` runs whatever command it is given); a line that migrates then serves through package
+ * scripts (`npm start`) is no start without migrating.
+ */
+export function servesUnmigratedElsewhere(migrating: string, other: string, node?: NodeContext): number | undefined {
+  const starts = new RegExp(SERVER_START.source, "g");
+  for (let m = starts.exec(other); m; m = starts.exec(other)) {
+    if (MIGRATE.test(other.slice(0, m.index))) return undefined;
+    const line = other.slice(other.lastIndexOf("\n", m.index) + 1, other.indexOf("\n", m.index) === -1 ? undefined : other.indexOf("\n", m.index));
+    if (node && migrateThenServe(line, node) !== undefined) continue;
+    if (migrating.slice(m.index, m.index + m[0].length).trim() === "") return m.index;
+  }
+  return undefined;
 }
 
 /**

@@ -189,6 +189,29 @@ describe("deploy model", () => {
       // a switch production may set is no development value: it may migrate there
       expect(decideDeploy(auto, entrypoint(gated('= "true"'))).mode).toBe("offline");
     });
+
+    // hope's docker/entrypoint.sh: no arguments start gunicorn; only its dev and Cypress arms migrate
+    const hope = (cypress: string) =>
+      `#!/bin/bash\nset -e\n\nif [ $# -eq 0 ]; then\n    exec gunicorn hope.wsgi -c /conf/gunicorn_config.py\nelse\n  case "$1" in\n    "dev")\n      python manage.py migrate\n      python manage.py runserver 0.0.0.0:8000\n      ;;\n    "${cypress}")\n      python manage.py migrate\n      python manage.py initcypress --skip-drop\n      python manage.py runserver 0.0.0.0:8000\n      ;;\n    "celery-worker")\n      celery -A hope.apps.core.celery worker\n      ;;\n    *)\n      exec "$@"\n      ;;\n  esac\nfi\n`;
+
+    it("a case arm that runs a test runner (hope's Cypress arm, `cy`) is development's, as `test`, `e2e` or `lint` are", () => {
+      const arm = (name: string) => `#!/bin/sh\ncase "$1" in\n  "${name}")\n    python manage.py migrate\n    python manage.py runserver 0.0.0.0:8000\n    ;;\n  *)\n    exec "$@"\n    ;;\nesac\n`;
+      for (const name of ["cy", "cypress", "e2e", "test", "ci", "lint", "playwright"]) expect(decideDeploy(auto, entrypoint(arm(name))).mode).toBe("online");
+      // a production arm's name is no test runner: it stays offline
+      expect(decideDeploy(auto, entrypoint(arm("web")))).toMatchObject({ mode: "offline", offline: { line: 4 } });
+    });
+
+    it("a production way of starting that runs the server without migrating is no offline evidence (hope: gunicorn when the container gets no arguments)", () => {
+      expect(decideDeploy(auto, entrypoint(hope("cy")))).toEqual({ mode: "online", source: "default" });
+      // even were the migrating arm production's, the no-argument start serves without it: the migration runs apart
+      expect(decideDeploy(auto, entrypoint(hope("web")))).toEqual({ mode: "online", source: "default" });
+      // both branches migrate before their server: offline, whichever runs
+      const both = `#!/bin/sh\necho "migrating, then starting gunicorn"\npython manage.py migrate\nif [ "$1" = "--no-gunicorn" ]; then\n  exec python manage.py runserver 0.0.0.0:8000\nelse\n  exec gunicorn app.wsgi\nfi\n`;
+      expect(decideDeploy(auto, entrypoint(both))).toMatchObject({ mode: "offline", offline: { line: 3 } });
+      // a server start every way shares (a wait script run by Node before the migration) is no other way of starting
+      const shared = `#!/bin/sh\nnode scripts/wait-for-db.js\nnpx prisma migrate deploy\nexec node dist/main.js\n`;
+      expect(decideDeploy(auto, entrypoint(shared))).toMatchObject({ mode: "offline", offline: { line: 3 } });
+    });
   });
 
   it("a rolling update in any CI workflow wins over an entrypoint that migrates (CourtListener's docker-build.yml)", () => {

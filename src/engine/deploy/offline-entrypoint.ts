@@ -4,11 +4,12 @@
  * and a Node project's package scripts behind `npm start` (deploy-commands.ts). Development files and services are
  * left out: they migrate on start for a developer's convenience; so is an image whose Dockerfile sets a development
  * or review environment (`ENV RAILS_ENV=sandbox`), with the entrypoint only it runs. A start script is read once per
- * way it runs in production (shell-branches.ts): a `case` arm at a time, without its development arms and branches.
+ * way it runs in production (shell-branches.ts): a `case` arm or an if/else branch at a time, without its development
+ * arms and branches; a script that also starts the server in a way that does not migrate is no evidence.
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { lineAt, MIGRATE, migrateThenServe, scriptThatMigratesThenServes, withoutComments, type NodeContext } from "./deploy-commands.js";
+import { lineAt, MIGRATE, migrateThenServe, scriptThatMigratesThenServes, servesUnmigratedElsewhere, withoutComments, type NodeContext } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployJavaScript, deployShell, deployYaml } from "./deploy-readers.js";
 import { isComposePath, isDevelopmentEnvironment, isDevelopmentPath, isDockerfilePath, isNodeSourcePath, isStartScriptPath } from "./deploy-paths.js";
@@ -71,6 +72,12 @@ const namedFiles = (command: string): string[] => [...command.matchAll(/[\w./-]+
 /** `Dockerfile`, `compose.yml`, `docker-compose.yaml`: the file a project's containers are built or run from by default */
 const isMainContainerFile = (path: string) => /^(?:Dockerfile|(?:docker-)?compose\.ya?ml)$/.test(baseOf(path));
 
+/** A start script's run that migrates and then starts the server: the migration's line. */
+function migratesThenServesAt(script: SourceFile, text: string, node: NodeContext | undefined): DeployEvidence | undefined {
+  const at = migrateThenServe(text, node);
+  return at === undefined ? undefined : { path: script.path, line: lineAt(script.content, at), what: "the container's start script runs the migrations and then starts the server" };
+}
+
 /** The container entrypoint or start script that runs the migration command and then starts the server, if any. */
 export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | undefined {
   // a development image or compose file migrates on start for convenience: it says nothing of production
@@ -126,12 +133,13 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
   }
   for (const script of runs) {
     const node = nodeFor(script.path);
-    // each way the script runs in production: one arm of a `case`, no branch taken only in development
-    for (const text of deployShell().productionRuns(withoutComments(script.content))) {
-      const viaScript = scriptThatMigratesThenServes(text, node);
-      if (viaScript) return viaScript;
-      const at = migrateThenServe(text, node);
-      if (at !== undefined) return { path: script.path, line: lineAt(script.content, at), what: "the container's start script runs the migrations and then starts the server" };
+    // each way the script runs in production: one arm of a `case`, one branch of an if/else, none for development
+    const ways = deployShell().productionRuns(withoutComments(script.content));
+    for (const { text } of ways) {
+      const evidence = scriptThatMigratesThenServes(text, node) ?? migratesThenServesAt(script, text, node);
+      // a way of starting the server without the migration says the migration is run apart (hope's `exec gunicorn`
+      // when the container gets no arguments, beside its Cypress arm that migrates)
+      if (evidence && !ways.some((other) => servesUnmigratedElsewhere(text, other.commands, node) !== undefined)) return evidence;
     }
   }
   return undefined;

@@ -1,12 +1,14 @@
 /**
  * The ways a start script can run, read with tree-sitter's Bash grammar (the WASM tree-sitter-bash ships): a `case`
- * runs one arm per start, so a migration in one arm and a server in another never run in one container; an arm
- * whose patterns all name development or tests (`'web-dev')`), and an `if` branch taken only on such a value
+ * runs one arm per start, and an `if` with an `else` or `elif` one branch, so a migration in one arm and a server in
+ * another never run in one container; an arm whose patterns all name development, tests or a test runner
+ * (`'web-dev')`, hope's Cypress arm `"cy")`), and an `if` branch taken only on such a value
  * (`if [ "$DJANGO_ENV" = "development" ]`), never run in production. CourtListener's entrypoint migrates only in its
  * `web-dev` arm; `web-prod` execs gunicorn, and production migrates from CI before a rolling `kubectl set image`.
  * Each run is the script's text with the branches it does not take blanked (same length, so offsets keep their
- * lines), read by the line-based deploy commands (deploy-commands.ts). Loaded only when a deploy decision meets a
- * start script (deploy-readers.ts).
+ * lines), read by the line-based deploy commands (deploy-commands.ts); beside it the same run with its quoted text
+ * and `echo`/`printf` lines blanked too, where only the commands it runs count. Loaded only when a deploy decision
+ * meets a start script (deploy-readers.ts).
  */
 import type { Node, Parser } from "web-tree-sitter";
 import { grammarParser } from "../adapters/tree-sitter-grammar.js";
@@ -27,8 +29,14 @@ const MAX_RUNS = 32;
 /** A pattern's or operand's text without its quotes (`'web-dev'`, `"development"`). */
 const unquoted = (node: Node): string => node.text.replace(/^(["'])(.*)\1$/s, "$2");
 
-/** `web-dev`, `development`, `test`: a value that names development or tests, never production. */
-const isDevelopmentValue = (text: string): boolean => text !== "" && !/[*?[$]/.test(text) && isDevelopmentName(text);
+/**
+ * what a container is started with to run a test runner or a linter, not the application (hope's entrypoint runs its
+ * Cypress suite under `"cy"`, with a migration and `runserver` of its own)
+ */
+const TEST_RUNNER = /(?:^|[._-])(?:cy|cypress|playwright|selenium|e2e|pytest|jest|unittest|tox|coverage|lint|linting|mypy|behave)(?:[._-]|$)/i;
+
+/** `web-dev`, `development`, `test`, `cypress`: a value that names development, tests or a test runner, never production. */
+const isDevelopmentValue = (text: string): boolean => text !== "" && !/[*?[$]/.test(text) && (isDevelopmentName(text) || TEST_RUNNER.test(text));
 
 /** A case arm all of whose patterns name development or tests. */
 function isDevelopmentArm(arm: Node): boolean {
@@ -55,16 +63,28 @@ function thenBody(statement: Node): Node[] {
   return statement.namedChildren.filter((c): c is Node => c !== null && !conditions.has(c.id) && c.type !== "elif_clause" && c.type !== "else_clause" && c.type !== "comment");
 }
 
-/** The parts of a script that run only in development or tests: such case arms and if branches. */
-function developmentParts(root: Node): Node[] {
-  const out: Node[] = [];
-  for (const arm of root.descendantsOfType("case_item")) if (arm && isDevelopmentArm(arm)) out.push(arm);
+/**
+ * The branches of an `if` with an `else` or `elif`, as the spans each covers: its `then` body, each `elif`, the `else`.
+ * An `if` without one is a step the script may skip, not a choice between ways of starting: none.
+ */
+function ifBranches(statement: Node): Array<readonly [number, number]> {
+  const clauses = statement.namedChildren.filter((c): c is Node => c !== null && (c.type === "elif_clause" || c.type === "else_clause"));
+  const body = thenBody(statement);
+  if (clauses.length === 0 || body.length === 0) return [];
+  return [[body[0].startIndex, body[body.length - 1].endIndex] as const, ...clauses.map((c) => [c.startIndex, c.endIndex] as const)];
+}
+
+/** The spans of a script that run only in development or tests: such case arms and if branches. */
+function developmentParts(root: Node): Array<readonly [number, number]> {
+  const out: Array<readonly [number, number]> = [];
+  for (const arm of root.descendantsOfType("case_item")) if (arm && isDevelopmentArm(arm)) out.push([arm.startIndex, arm.endIndex]);
   for (const statement of root.descendantsOfType("if_statement")) {
     if (!statement) continue;
     const condition = statement.childrenForFieldName("condition")[0];
     const test = condition ? developmentTest(condition) : undefined;
-    if (test === "equal") out.push(...thenBody(statement));
-    if (test === "not-equal") out.push(...statement.namedChildren.filter((c): c is Node => c !== null && (c.type === "elif_clause" || c.type === "else_clause")));
+    const body = thenBody(statement);
+    if (test === "equal" && body.length > 0) out.push([body[0].startIndex, body[body.length - 1].endIndex]);
+    if (test === "not-equal") out.push(...statement.namedChildren.filter((c): c is Node => c !== null && (c.type === "elif_clause" || c.type === "else_clause")).map((c) => [c.startIndex, c.endIndex] as const));
   }
   return out;
 }
@@ -76,28 +96,47 @@ function blanked(text: string, spans: ReadonlyArray<readonly [number, number]>):
   return chars.join("");
 }
 
+/** quoted text, and the commands that only print: a server named there is not started */
+function printedParts(root: Node): Node[] {
+  const quoted = root.descendantsOfType(["string", "raw_string", "ansi_c_string", "heredoc_body"]).filter((n): n is Node => n !== null);
+  const printing = root.descendantsOfType("command").filter((c): c is Node => c !== null && /^(?:echo|printf)$/.test(c.childForFieldName("name")?.text ?? ""));
+  return [...quoted, ...printing];
+}
+
+/** One way a start script runs: its text with the branches it does not take blanked, and that text's commands alone. */
+export interface ShellRun {
+  text: string;
+  /** `text` with quoted text and `echo`/`printf` commands blanked too: what is run, not what is printed */
+  commands: string;
+}
+
 /**
- * The script's text once per way it can run in production: one arm of each `case` taken (development arms never),
- * development branches of an `if` left out. The text as written when it does not parse.
+ * The script's text once per way it can run in production: one arm of each `case` and one branch of each `if` that
+ * has an `else` taken (development arms and branches never), development branches of a lone `if` left out. The text
+ * as written when it does not parse.
  */
-export function productionRuns(text: string): string[] {
+export function productionRuns(text: string): ShellRun[] {
   if (!parser) throw new Error("the shell reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   const tree = parser.parse(text);
-  if (!tree) return [text];
+  if (!tree) return [{ text, commands: text }];
   try {
-    if (tree.rootNode.hasError) return [text];
-    const development = developmentParts(tree.rootNode);
+    if (tree.rootNode.hasError) return [{ text, commands: text }];
     const span = (n: Node) => [n.startIndex, n.endIndex] as const;
-    const always = development.map(span);
-    // each case: the arms it may take, each leaving the others out
-    let runs: Array<Array<readonly [number, number]>> = [always];
-    for (const statement of tree.rootNode.descendantsOfType("case_statement")) {
-      const arms = statement?.namedChildren.filter((c): c is Node => c !== null && c.type === "case_item") ?? [];
-      const taken = arms.filter((arm) => !isDevelopmentArm(arm));
-      if (arms.length < 2 || taken.length === 0 || runs.length * taken.length > MAX_RUNS) continue;
-      runs = runs.flatMap((run) => taken.map((arm) => [...run, ...arms.filter((other) => other.id !== arm.id).map(span)]));
+    const development = developmentParts(tree.rootNode);
+    const isDevelopment = ([start, end]: readonly [number, number]) => development.some(([s, e]) => s <= start && end <= e);
+    // each case and each if with an else: the arms or branches it may take, each leaving the others out
+    const choices: Array<Array<readonly [number, number]>> = [
+      ...tree.rootNode.descendantsOfType("case_statement").map((statement) => statement?.namedChildren.filter((c): c is Node => c !== null && c.type === "case_item").map(span) ?? []),
+      ...tree.rootNode.descendantsOfType("if_statement").map((statement) => (statement ? ifBranches(statement) : [])),
+    ];
+    let runs: Array<Array<readonly [number, number]>> = [development];
+    for (const branches of choices) {
+      const taken = branches.filter((b) => !isDevelopment(b));
+      if (branches.length < 2 || taken.length === 0 || runs.length * taken.length > MAX_RUNS) continue;
+      runs = runs.flatMap((run) => taken.map((branch) => [...run, ...branches.filter((other) => other !== branch)]));
     }
-    return runs.map((spans) => (spans.length ? blanked(text, spans) : text));
+    const printed = printedParts(tree.rootNode).map(span);
+    return runs.map((spans) => ({ text: spans.length ? blanked(text, spans) : text, commands: blanked(text, [...spans, ...printed]) }));
   } finally {
     tree.delete();
   }
