@@ -94,6 +94,14 @@ function renderExample(example: RuleExample, reported: boolean): string {
   return out.join("\n\n");
 }
 
+/**
+ * The config line of a rule's page: off for a rule that is on; for an opt-in style rule (its notes are info) a
+ * warning, so it shows; for an opt-in rule whose reports pick their own severity (dml-without-where: a DELETE an
+ * error, an UPDATE a warning, a backfill a note) `true`, which keeps them.
+ */
+const optInSetting = (meta: CatalogueEntry["meta"]): string =>
+  meta.recommended !== false ? "off   # or info, warning, error" : meta.severity === "info" ? "warning   # opt-in" : "true   # opt-in: each finding at its own severity (or info, warning, error for all)";
+
 export function renderRulePage(entry: CatalogueEntry, examples: RuleExamples): string {
   const { meta } = entry;
   const present = new Set([...examples.invalid, ...examples.valid].map((e) => e.framework));
@@ -152,7 +160,7 @@ export function renderRulePage(entry: CatalogueEntry, examples: RuleExamples): s
     "",
     "```yaml",
     "rules:",
-    `  ${meta.id}: ${meta.recommended === false ? "warning   # opt-in" : "off   # or info, warning, error"}`,
+    `  ${meta.id}: ${optInSetting(meta)}`,
     "```",
     "",
   );
