@@ -351,6 +351,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
   const source = new RubySource(file.content);
   const included = context.railsModels?.included(model);
   const methods = context.railsModels?.methods(model);
+  const plainModel = context.railsModels?.plain(model) === true;
   for (const line of lines) {
     let verdict: Reference = "other";
     for (const word of words)
@@ -360,7 +361,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
         const others = new Set([...context.railsRecords].filter((r) => r !== record));
         // a comment is prose
         if (parsed.comments.some((c) => c.location.startOffset <= byte && byte < c.location.startOffset + c.location.length)) continue;
-        verdict = worst(verdict, judgeRuby(path, word, table, model, record, others, (node) => source.textOf(node), included, methods));
+        verdict = worst(verdict, judgeRuby(path, word, table, model, record, others, (node) => source.textOf(node), included, methods, plainModel));
       }
     out.set(line, verdict);
   }
@@ -448,8 +449,10 @@ function onSelf(path: Node[], word: string): boolean {
   return !call || implicit(call);
 }
 
-function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, textOf: (node: Node) => string | false, included?: ReadonlySet<string>, methods?: ReadonlySet<string>): Reference {
-  if (word === table || word === model) return "refers";
+function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, textOf: (node: Node) => string | false, included?: ReadonlySet<string>, methods?: ReadonlySet<string>, plainModel = false): Reference {
+  // a class of the model's name that is a plain Ruby object (panoptes' in-memory SubjectGroup): its constant names it, not the table
+  if (word === model) return plainModel ? "other" : "refers";
+  if (word === table) return "refers";
   // a string naming the table too: SQL (`"SELECT token FROM users"`)
   const string = path.find((n) => n instanceof StringNode || n instanceof InterpolatedStringNode || n instanceof XStringNode);
   if (string) {

@@ -22,6 +22,7 @@ import { parseRuby } from "./prism.js";
 import { RubySource } from "./ruby-source.js";
 import { EMPTY_ENV, evaluate, namesOf } from "./values.js";
 import { isModelPath } from "./model-path.js";
+import { ACTIVE_RECORD_MACROS, plainSuperclass } from "./plain-superclass.js";
 
 export interface ModelFile {
   path: string;
@@ -35,6 +36,8 @@ export interface ModelFile {
    * (a relative `< Base` resolves inside `module Spree` only).
    */
   opening: string[];
+  /** its body sets table_name or ignored_columns, or declares an association or scope: Active Record's, whatever superclass this file writes */
+  declaresTable?: boolean;
 }
 
 export { isModelPath } from "./model-path.js";
@@ -185,8 +188,14 @@ function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySourc
         if (statement instanceof CallNode && statement.receiver instanceof SelfNode && statement.name === "table_name=") {
           const table = namesOf(evaluate(statement.arguments_?.arguments_[0], EMPTY_ENV, src))?.[0];
           if (table) model.tables = [table];
+          model.declaresTable = true;
         }
-        for (const column of ignored(statement, src)) model.ignoredColumns.add(column);
+        // an association or a scope is Active Record's too (a model reopened without its superclass in this file)
+        if (statement instanceof CallNode && !statement.receiver && ACTIVE_RECORD_MACROS.has(statement.name)) model.declaresTable = true;
+        for (const column of ignored(statement, src)) {
+          model.ignoredColumns.add(column);
+          model.declaresTable = true;
+        }
       }
       out.push(model);
       modelsIn(bodyOf(node.body), `${className}::`, path, src, out, own, affixes, model.opening);
@@ -194,10 +203,39 @@ function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySourc
   }
 }
 
-const cache = new WeakMap<readonly SourceFile[], ModelFile[]>();
+/**
+ * Whether a class read is a plain Ruby object (plain-superclass.ts): no definition read gives it a superclass, or the
+ * one it gives is Ruby's own or a class read that is plain itself. A superclass not read (ActiveRecord::Base, a gem's
+ * model) may be Active Record's: not plain.
+ */
+function isPlain(className: string, settings: AffixSettings, seen = new Set<string>()): boolean {
+  if (seen.has(className)) return false;
+  seen.add(className);
+  const parent = settings.superclasses.get(className);
+  if (plainSuperclass(parent?.written)) return true;
+  const resolved = resolvedClass(parent!.written, parent!.namespace, settings);
+  return resolved !== undefined && isPlain(resolved, settings, seen);
+}
 
-/** Every model class of the given application files (parsed once per list of files). */
+interface ModelsRead {
+  models: ModelFile[];
+  /** classes of the model files that are plain Ruby objects, by their last name (`SubjectGroup`) */
+  plain: Set<string>;
+}
+
+const cache = new WeakMap<readonly SourceFile[], ModelsRead>();
+
+/** Every Active Record model class of the given application files (parsed once per list of files); plain Ruby classes left out. */
 export function readModelFiles(files: readonly SourceFile[]): ModelFile[] {
+  return readModels(files).models;
+}
+
+/** The last names of the classes of the model files that are plain Ruby objects, not models (panoptes' SubjectGroup). */
+export function plainModelClasses(files: readonly SourceFile[]): ReadonlySet<string> {
+  return readModels(files).plain;
+}
+
+function readModels(files: readonly SourceFile[]): ModelsRead {
   const cached = cache.get(files);
   if (cached) return cached;
   const out: ModelFile[] = [];
@@ -214,6 +252,10 @@ export function readModelFiles(files: readonly SourceFile[]): ModelFile[] {
     const own = inflections.find((i) => i.root === root)?.own ?? NO_INFLECTIONS;
     modelsIn(result.value.statements.body, "", file.path, src, out, own, affixes);
   }
-  cache.set(files, out);
-  return out;
+  // a class some definition marks as Active Record's (its table_name, ignored_columns) stays, plain superclass or not
+  const marked = new Set(out.filter((m) => m.declaresTable).map((m) => m.className));
+  const plainNames = new Set(out.filter((m) => !marked.has(m.className) && isPlain(m.className, affixes)).map((m) => m.className));
+  const read: ModelsRead = { models: out.filter((m) => !plainNames.has(m.className)), plain: new Set([...plainNames].map((n) => n.split("::").pop()!)) };
+  cache.set(files, read);
+  return read;
 }

@@ -10,7 +10,7 @@ import type { railsReplicas } from "../../database/rails-replicas.js";
 import type { gemfileGems } from "../../repository/gemfile.js";
 import type { schemaRbOperations } from "../../repository/schema-rb-operations.js";
 import type { argumentText, asBlockColumn, withOption, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
-import type { projectAcronyms, readModelFiles } from "./model-files.js";
+import type { plainModelClasses, projectAcronyms, readModelFiles } from "./model-files.js";
 import type { rubyNamesTable } from "./table-references.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
 import type { rubyMoved } from "../../rules/support/moved-ruby-code.js";
@@ -22,6 +22,8 @@ import type { railsOnPostgresql } from "../../portable-fixes/rails-on-postgresql
 
 interface RubyReaders {
   readModelFiles: typeof readModelFiles;
+  /** the classes of the model files that are plain Ruby objects, not models (a constant of one names no table) */
+  plainModelClasses: typeof plainModelClasses;
   /** the acronyms config/initializers/inflections.rb declares (a migration class's camelized name) */
   projectAcronyms: typeof projectAcronyms;
   /** whether Ruby code names a table or its model as Active Record reaches it (rules/support/planned-removal) */
@@ -82,6 +84,7 @@ export async function loadRubyReaders(): Promise<void> {
   ]);
   readers = {
     readModelFiles: models.readModelFiles,
+    plainModelClasses: models.plainModelClasses,
     projectAcronyms: models.projectAcronyms,
     rubyNamesTable: tableReferences.rubyNamesTable,
     readRailsDatabaseYml: databaseYml.readRailsDatabaseYml,

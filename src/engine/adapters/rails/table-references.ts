@@ -44,11 +44,11 @@ class TableReferences extends RubyVisitor {
   constructor(
     private readonly bytes: Buffer,
     private readonly symbols: ReadonlySet<string>,
-    private readonly className: string,
+    private readonly className: string | undefined,
     table: string,
   ) {
     super();
-    this.word = new RegExp(`(?<![\\w$])(?:${escapeRegExp(table)}|${escapeRegExp(className)})(?![\\w$])`);
+    this.word = new RegExp(`(?<![\\w$])(?:${[table, ...(className ? [className] : [])].map(escapeRegExp).join("|")})(?![\\w$])`);
   }
 
   override visitConstantReadNode(node: ConstantReadNode) {
@@ -90,9 +90,10 @@ class TableReferences extends RubyVisitor {
 
 /**
  * Whether `code` names `table` (or `association`, its singular) or the model class `className`; undefined when it
- * does not parse, so the caller can fall back to a word search.
+ * does not parse, so the caller can fall back to a word search. No `className` when the class of that name is a plain
+ * Ruby object (plain-superclass.ts): its constant names no table.
  */
-export function rubyNamesTable(code: string, table: string, association: string, className: string): boolean | undefined {
+export function rubyNamesTable(code: string, table: string, association: string, className: string | undefined): boolean | undefined {
   const result = parseRuby(code);
   if (result.errors.length) return undefined;
   const visitor = new TableReferences(Buffer.from(code, "utf8"), new Set([table, association]), className, table);

@@ -41,8 +41,35 @@ const PROOFING_WORDS_CODE = {
   "lib/analytics_events_documenter.rb": "class AnalyticsEventsDocumenter\n  OPTIONAL = %w[\n    proofing_components\n  ].freeze\nend\n",
 };
 
+/** panoptes' drop of subject_groups: the model left earlier, and app/models/subject_group.rb is now a plain Ruby class built in memory */
+const DROP_SUBJECT_GROUPS = "class DropSubjectGroups < ActiveRecord::Migration[7.0]\n  def change\n    drop_table :subject_groups\n  end\nend\n";
+const PLAIN_SUBJECT_GROUP = (superclass: string) => ({
+  "app/models/subject.rb": "class Subject < ApplicationRecord\n  belongs_to :project\nend\n",
+  "app/models/subject_group.rb": `class SubjectGroup${superclass}\n  def self.from_member_subjects(subjects)\n    new(subjects.map(&:id))\n  end\nend\n`,
+  "app/controllers/subjects_controller.rb": "class SubjectsController < ApplicationController\n  def grouped\n    render json: SubjectGroup.from_member_subjects(Subject.where(id: params[:ids]))\n  end\nend\n",
+});
+
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "a class of the table's model name under app/models that is a plain Ruby object (panoptes' in-memory SubjectGroup): its constant names no table, the planned last step",
+      path: "db/migrate/20260122212801_drop_subject_groups.rb",
+      code: DROP_SUBJECT_GROUPS,
+      files: PLAIN_SUBJECT_GROUP(""),
+      lines: [3],
+      severities: ["info"],
+      messages: ["SubjectGroup is a plain Ruby class (no Active Record superclass), so its constant names no table"],
+    },
+    {
+      framework: "rails",
+      name: "the same class on ApplicationRecord: the model of the table, still used, the data-loss error",
+      path: "db/migrate/20260122212801_drop_subject_groups.rb",
+      code: DROP_SUBJECT_GROUPS,
+      files: PLAIN_SUBJECT_GROUP(" < ApplicationRecord"),
+      lines: [3],
+      severities: ["error"],
+    },
     {
       framework: "rails",
       name: "no model maps to the table, and the code names proofing_components only as a local, a method, a keyword argument, an attr_reader and a %w word (identity-idp): the planned last step, a note that says how it knew",

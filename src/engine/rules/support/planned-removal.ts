@@ -135,20 +135,24 @@ function unmodelledTable(ctx: RuleContext, table: string): PlannedRemoval | unde
   if (base.length && rubyReaders().readModelFiles(base).some((m) => m.tables.some((t) => nameKey(t).split(".").pop() === name))) return undefined;
   const className = modelName(name);
   const code = applicationCode(ctx, models);
-  const naming = [wholeWord(name), wholeWord(className)];
+  // a class of that name in the model files that is a plain Ruby object (panoptes' in-memory SubjectGroup, long after
+  // subject_groups lost its model): its constant names that class, not the table
+  const plainClass = rubyReaders().plainModelClasses(models).has(className);
+  const naming = [wholeWord(name), ...(plainClass ? [] : [wholeWord(className)])];
   const singular = singularize(name);
   // a file names the table only with its name, singular or class name in its text, or spelt with an escape (\x, \u, octal) in a string: no other needs parsing
   const mayName = (text: string) => text.includes(name) || text.includes(singular) || text.includes(className) || /\\(?:x|u|[0-7])/.test(text);
   // Ruby is read with Prism: a local, a method or a keyword argument named like the table is not a use of it
   const ruby = (f: SourceFile) => /\.(rb|rake)$/.test(f.path);
-  const namesIt = (f: SourceFile) => mayName(f.content) && ((ruby(f) ? rubyReaders().rubyNamesTable(f.content, name, singular, className) : undefined) ?? naming.some((re) => re.test(f.content)));
+  const namesIt = (f: SourceFile) => mayName(f.content) && ((ruby(f) ? rubyReaders().rubyNamesTable(f.content, name, singular, plainClass ? undefined : className) : undefined) ?? naming.some((re) => re.test(f.content)));
   if (code.some(namesIt)) return undefined;
   // has_and_belongs_to_many :roles in User joins through roles_users (the two tables in lexical order) by default
   const halves = [...name.matchAll(/_/g)].map((m) => [name.slice(0, m.index), name.slice(m.index + 1)]);
   const habtm = halves.flatMap((pair) => pair.map((half) => new RegExp(`has_and_belongs_to_many\\s*\\(?\\s*:${half}\\b`)));
   if (habtm.length && code.some((f) => habtm.some((re) => re.test(f.content)))) return undefined;
-  const how = code.some(ruby) ? ` (its Ruby read with Prism: no ${className} constant, no association, query or string naming ${name})` : "";
-  return found(`no model of the application maps to ${name}, and ${searchedFiles(code, models)} never name ${name} or ${className}${how}`, code, models);
+  const constant = plainClass ? `${className} is a plain Ruby class (no Active Record superclass), so its constant names no table` : `no ${className} constant`;
+  const how = code.some(ruby) ? ` (its Ruby read with Prism: ${constant}, no association, query or string naming ${name})` : "";
+  return found(`no model of the application maps to ${name}, and ${searchedFiles(code, models)} never name ${name}${plainClass ? "" : ` or ${className}`}${how}`, code, models);
 }
 
 /** The Active Record model of `table` among `files` that lists `column` in ignored_columns. */

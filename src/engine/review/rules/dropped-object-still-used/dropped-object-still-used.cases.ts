@@ -93,6 +93,13 @@ class Migration(migrations.Migration):
 `;
 const flowsModels = "from django.db import models\n\n\nclass OptIn(models.Model):\n    name = models.CharField(max_length=64)\n\n\nclass Flow(models.Model):\n    name = models.CharField(max_length=64)\n    # other fields share the reverse accessor's name: declarations, not uses\n    label_dependencies = models.ManyToManyField(\"Label\", related_name=\"dependent_flows\")\n";
 
+/** panoptes' drop of subject_groups, and a class of the model's name under app/models (a plain Ruby object, or a model) */
+const dropSubjectGroups = "class DropSubjectGroups < ActiveRecord::Migration[7.0]\n  def change\n    drop_table :subject_groups\n  end\nend\n";
+const subjectGroupCode = (superclass: string) => ({
+  "app/models/subject_group.rb": `class SubjectGroup${superclass}\n  def self.from_member_subjects(subjects)\n    new(subjects.map(&:id))\n  end\nend\n`,
+  "app/controllers/subjects_controller.rb": "class SubjectsController < ApplicationController\n  def grouped\n    render json: SubjectGroup.from_member_subjects(Subject.where(id: params[:ids]))\n  end\nend\n",
+});
+
 export default defineReviewCases({
   invalid: [
     {
@@ -227,6 +234,12 @@ export default defineReviewCases({
       findings: [{ path: "accounts/migrations/0002_remove_user_phone_number.py", line: 8, severity: "warning", message: "could not tell" }],
     },
     {
+      name: "Rails: a dropped table's model class, an Active Record model, still called",
+      base: subjectGroupCode(" < ApplicationRecord"),
+      head: { "db/migrate/20260122212801_drop_subject_groups.rb": dropSubjectGroups },
+      findings: [{ path: "db/migrate/20260122212801_drop_subject_groups.rb", line: 3, severity: "error", message: "app/controllers/subjects_controller.rb:3" }],
+    },
+    {
       name: "Rails: an attribute read on a record named after the model",
       base: { "app/views/helpers/users_helper.rb": "module UsersHelper\n  def phone(user)\n    user.phone_number\n  end\nend\n" },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
@@ -246,6 +259,11 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Rails: a class of the dropped table's model name that is a plain Ruby object (panoptes' in-memory SubjectGroup): its constant names that class, not the table",
+      base: subjectGroupCode(""),
+      head: { "db/migrate/20260122212801_drop_subject_groups.rb": dropSubjectGroups },
+    },
     {
       name: "SQL: a generic name (client_id) only in a route parameter and in another table's query: read with Go's grammar, neither is a struct of oauth_clients or SQL on it (supabase/auth)",
       base: {

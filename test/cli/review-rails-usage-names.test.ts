@@ -1,0 +1,33 @@
+/**
+ * The twentieth replay's Rails false alarms of dropped-object-still-used (zooniverse/panoptes) through `migguard
+ * review`: names that cannot refer to the dropped table or column are no use of it.
+ */
+import { featureBranchOn, reviewJson } from "./support/review-repo.js";
+
+const base = (files: Record<string, string>) => ({
+  Gemfile: 'source "https://rubygems.org"\ngem "rails", "~> 7.0"\ngem "pg"\n',
+  "config/database.yml": "production:\n  adapter: postgresql\n",
+  "db/migrate/20250101000000_create_tables.rb": "class CreateTables < ActiveRecord::Migration[7.0]\n  def change\n    create_table :subjects\n    create_table :subject_groups\n  end\nend\n",
+  "app/models/application_record.rb": "class ApplicationRecord < ActiveRecord::Base\n  primary_abstract_class\nend\n",
+  "app/models/subject.rb": "class Subject < ApplicationRecord\nend\n",
+  ...files,
+});
+const dropSubjectGroups = {
+  "db/migrate/20260122212801_drop_subject_groups.rb": "class DropSubjectGroups < ActiveRecord::Migration[7.0]\n  def change\n    drop_table :subject_groups, if_exists: true\n  end\nend\n",
+};
+const uses = async (files: Record<string, string>, drop: Record<string, string>) => {
+  const repo = featureBranchOn(base(files));
+  repo.write(drop).commit("drop");
+  return (await reviewJson(repo)).findings.filter((f) => f.rule === "dropped-object-still-used" && f.severity !== "info");
+};
+
+describe("twentieth replay: panoptes' names that are not the dropped object", () => {
+  it("a plain Ruby class of the dropped table's model name (panoptes' in-memory SubjectGroup) is no use; an Active Record one is", async () => {
+    const subjectGroup = (superclass: string) => ({
+      "app/models/subject_group.rb": `class SubjectGroup${superclass}\n  def self.from_member_subjects(subjects)\n    new(subjects.map(&:id))\n  end\nend\n`,
+      "app/controllers/subjects_controller.rb": "class SubjectsController < ApplicationController\n  def grouped\n    render json: SubjectGroup.from_member_subjects(Subject.where(id: params[:ids]))\n  end\nend\n",
+    });
+    expect(await uses(subjectGroup(""), dropSubjectGroups)).toEqual([]);
+    expect((await uses(subjectGroup(" < ApplicationRecord"), dropSubjectGroups)).map((f) => f.message)).toEqual([expect.stringContaining("app/controllers/subjects_controller.rb:3")]);
+  });
+});
