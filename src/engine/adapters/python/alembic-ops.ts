@@ -15,6 +15,7 @@ import { ddlElementSql } from "./sqlalchemy-ddl.js";
 import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
 import { checkConstraintSql } from "./alembic-check-sql.js";
 import { append } from "../../append.js";
+import { UNKNOWN_NAME } from "../../unknown-name.js";
 
 export interface OpContext {
   inTransaction: boolean;
@@ -50,6 +51,9 @@ function opName(ctx: OpContext, kind: string, table: string, columns: readonly s
   const named = conventionalName(ctx.naming ?? DEFAULT_CONVENTION, kind, table, columns, given, referred);
   return "name" in named ? named.name : given;
 }
+
+/** A Column(index=True)'s index name: the convention's, or unknown (never PostgreSQL's own: SQLAlchemy always names it). */
+const indexNameOf = (named: { name: string | undefined } | { unknown: string }): string => ("name" in named && named.name ? named.name : UNKNOWN_NAME);
 
 const columnNames = (value: PyValue | undefined): string[] =>
   (asList(value) ?? (value ? [value] : [])).map((v) => (v.kind === "str" ? v.value : v.kind === "call" && lastSegment(v.callee) === "text" ? (asString(v.args[0]) ?? v.text) : v.kind === "call" || v.kind === "name" ? v.text : "?"));
@@ -155,7 +159,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       // column's label: `<schema>_<table>_<column>` for a table in a schema); unknown under a convention not read
       if (column.index) {
         const named = conventionalName(ctx.naming ?? DEFAULT_CONVENTION, "ix", t, [column.spec.name]);
-        ops.push({ ...base, kind: "add_index", table: t, columns: [column.spec.name], ...("name" in named && named.name ? { name: named.name } : {}) });
+        ops.push({ ...base, kind: "add_index", table: t, columns: [column.spec.name], name: indexNameOf(named) });
       }
       return ops;
     }
@@ -214,7 +218,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       for (const c of columns) {
         if (!c.index) continue;
         const named = conventionalName(naming, "ix", t, [c.spec.name]);
-        ops.push({ ...base, kind: "add_index", table: t, columns: [c.spec.name], unique: c.spec.unique, ...("name" in named && named.name ? { name: named.name } : {}) });
+        ops.push({ ...base, kind: "add_index", table: t, columns: [c.spec.name], unique: c.spec.unique, name: indexNameOf(named) });
       }
       return ops;
     }

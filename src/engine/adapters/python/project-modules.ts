@@ -87,7 +87,7 @@ export class ProjectModules {
       let dir = dirOf(from);
       for (let i = 1; i < dots; i++) dir = dirOf(dir);
       folders = [dir];
-    } else folders = ancestors(dirOf(from));
+    } else folders = ancestors(dirOf(from)).flatMap((folder) => [folder, srcLayout(folder)]);
     for (const folder of folders) {
       const base = [folder, ...rest].filter(Boolean).join("/");
       for (const path of rest.length ? [`${base}.py`, `${base}/__init__.py`] : [`${base ? `${base}/` : ""}__init__.py`]) {
@@ -104,6 +104,14 @@ export class ProjectModules {
     }
     return undefined;
   }
+}
+
+/**
+ * The `src/` folder of a project root: the src layout (packaging.python.org) keeps the importable packages there,
+ * so `palace.manager...` of a repository whose code is `src/palace/manager/...` is found beside the migrations.
+ */
+function srcLayout(folder: string): string {
+  return folder ? `${folder}/src` : "src";
 }
 
 interface TopLevelNames {

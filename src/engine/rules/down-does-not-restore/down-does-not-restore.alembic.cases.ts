@@ -30,6 +30,31 @@ export default defineCases({
   valid: [
     {
       framework: "alembic",
+      name: "downgrade()'s create_table re-creates the dropped indexes through sa.Column(..., index=True), named ix_<table>_<column>",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_index(op.f("ix_records_exception"), table_name="records")
+    op.drop_index(op.f("ix_records_work_id"), table_name="records")
+    op.drop_table("records")
+
+
+def downgrade():
+    op.create_table(
+        "records",
+        sa.Column("id", sa.Integer, nullable=False, primary_key=True),
+        sa.Column("work_id", sa.Integer, sa.ForeignKey("works.id"), index=True),
+        sa.Column("exception", sa.Unicode, index=True),
+    )
+`,
+    },
+    {
+      framework: "alembic",
       name: "downgrade() recreates the dropped primary key with batch_op.create_primary_key under its old name",
       code: primaryKeySwapped('        batch_op.create_primary_key("pk_block_data", ["id"])\n'),
     },

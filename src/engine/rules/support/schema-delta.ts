@@ -49,6 +49,10 @@ export function downResidue(migration: Migration): DeltaEntry[] {
     // Rails' `change` inverts its own operations exactly; only SQL it runs verbatim (execute in a
     // `reversible` dir.up with no dir.down) can lack its inverse
     if (down.derived) residue = residue.filter((e) => e.upOp?.embeddedSql);
+    // an index the down builds under a name the adapter could not read (an Alembic Column(index=True) under a naming
+    // convention not read) may be the one the up dropped from that table
+    const unnamedIndexOn = new Set(down.ops.flatMap((op) => (op.kind === "add_index" && isUnknownName(op.name) ? [nameKey(op.table)] : [])));
+    if (unnamedIndexOn.size > 0) residue = residue.filter((e) => !(e.upOp?.kind === "drop_index" && e.upOp.table !== undefined && unnamedIndexOn.has(nameKey(e.upOp.table))));
     residues.set(migration, residue);
   }
   return residue;
