@@ -311,7 +311,13 @@ export const AlterColumnType = op("alter_column_type", {
  * earlier migrations): it may change the type, nullability, uniqueness or indexes. Adapters emit the precise
  * operations instead whenever they know the previous definition.
  */
-export const RedefineColumn = op("redefine_column", { table: z.string(), column: ColumnSpec, indexed: z.boolean().default(false) });
+export const RedefineColumn = op("redefine_column", {
+  table: z.string(),
+  column: ColumnSpec,
+  indexed: z.boolean().default(false),
+  /** the previous definition is known and only the type may differ: the new field class, whose column type is unknown, and the type before */
+  unknownClass: z.object({ fieldClass: z.string(), fromType: z.string().optional() }).optional(),
+});
 export const SetNotNull = op("set_not_null", {
   table: z.string(),
   column: z.string(),

@@ -541,7 +541,7 @@ function alterField(before: DjangoField | undefined, after: DjangoField, table: 
       ctx.out.notes.push({ line: at.loc.line, message: `${after.fieldClass} is not a field migguard knows the column type of: a type change of ${table}.${column} was not checked` });
       // still a change of the column whose effect is unknown (a project field class may set unique or null in its
       // __init__): a split of the migration keeps it after a data change before it, as written
-      up.push({ ...at, kind: "redefine_column", table, column: columnSpec(after, { references: references(after, ctx, model), withDefault: true }), indexed: after.dbIndex });
+      up.push({ ...at, kind: "redefine_column", table, column: columnSpec(after, { references: references(after, ctx, model), withDefault: true }), indexed: after.dbIndex, unknownClass: { fieldClass: after.fieldClass, ...(before.type ? { fromType: before.type.text } : {}) } });
     }
   }
   if (before.null && !after.null) {

@@ -25,6 +25,11 @@ const PACKAGE_FIELDS: Readonly<Record<string, PackageField>> = {
   "django_extensions.db.fields.CreationDateTimeField": { djangoClass: "DateTimeField", trueUnlessGiven: ["blank", "auto_now_add"] },
   // its __init__ calls DateTimeField.__init__ itself: auto_now, not CreationDateTimeField's auto_now_add
   "django_extensions.db.fields.ModificationDateTimeField": { djangoClass: "DateTimeField", trueUnlessGiven: ["blank", "auto_now"] },
+  // django-nh3's django_nh3/models.py: `class Nh3Field(models.TextField)` (0.1; a deprecated Nh3TextField since 0.2),
+  // `class Nh3TextField(Nh3FieldMixin, models.TextField)`, `class Nh3CharField(Nh3FieldMixin, models.CharField)`
+  "django_nh3.models.Nh3Field": { djangoClass: "TextField" },
+  "django_nh3.models.Nh3TextField": { djangoClass: "TextField" },
+  "django_nh3.models.Nh3CharField": { djangoClass: "CharField" },
 };
 
 /** The Django field class a known package's field extends (`autoslug.AutoSlugField` -> `SlugField`), by its dotted name. */

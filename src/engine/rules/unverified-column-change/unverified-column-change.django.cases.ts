@@ -1,8 +1,49 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+const NOTES_HISTORY = {
+  "shop/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(
+            name="Order",
+            fields=[
+                ("id", models.AutoField(primary_key=True, serialize=False)),
+                ("notes", models.TextField(blank=True, default="")),
+            ],
+        ),
+    ]
+`,
+};
+
+/** 0002 redefines Order.notes (a NOT NULL text column with a default) as \`field\`, with \`imports\` */
+const notesRedefined = (imports: string, field: string) => `${imports}
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="notes", field=${field}),
+    ]
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "a field class whose column type is not known, its previous definition at hand: only the type is said to be unknown",
+      code: notesRedefined("import markup.fields", 'markup.fields.MarkupField(blank=True, default="")'),
+      files: NOTES_HISTORY,
+      path: "shop/migrations/0002_notes_markup.py",
+      lines: [9],
+      messages: ["becomes a MarkupField, a field class whose column type migguard does not know: if it is not the column's type (text)"],
+    },
     {
       framework: "django",
       name: "AlterField to unique=True when the earlier migrations are not in the review",
@@ -41,6 +82,13 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "django-nh3's Nh3Field is a TextField: redefining a TextField of the history as one changes nothing in the database",
+      code: notesRedefined("import django_nh3.models", 'django_nh3.models.Nh3Field(blank=True, default="")'),
+      files: NOTES_HISTORY,
+      path: "shop/migrations/0002_notes_nh3.py",
+    },
     {
       framework: "django",
       name: "the dependency is not in the review (a migration named without a number), the model's history is: the app's other migrations stand in for it, through RenameModel, AlterModelTable and RenameField",

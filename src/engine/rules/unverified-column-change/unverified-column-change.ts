@@ -24,6 +24,24 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "redefine_column")) {
       if (!tableWithRows(ctx, op.table, index)) continue;
       const c = op.column;
+      const model = op.ormModel ?? "...";
+      const field = op.ormField ?? c.name;
+      // the previous definition is known (its null, unique, index and default changes are their own operations):
+      // only the column type the new field class gives is unknown
+      if (op.unknownClass) {
+        const { fieldClass, fromType } = op.unknownClass;
+        ctx.report({
+          op,
+          message: `${op.table}.${c.name} becomes a ${fieldClass}, a field class whose column type migguard does not know: if it is not the column's type ${fromType ? `(${fromType}) ` : ""}the AlterField rewrites the table under an ACCESS EXCLUSIVE lock.`,
+          fix: fixFor(ctx.framework, {
+            sql: "-- compare the new column type with the current one: a different type is a rewrite",
+            django: () => `
+              # check the column type ${fieldClass} gives with \`manage.py sqlmigrate\`: ${fromType ? `the same type (${fromType}) is no change in the database; ` : ""}a different
+              # type rewrites the table: add a new field of it, backfill it in batches, switch the code, remove ${model}.${field}`,
+          }),
+        });
+        continue;
+      }
       const risks: string[] = [];
       // to text or a wider varchar is usually free; to most other types from anything else is a rewrite
       if (c.type && typeChangeCost(undefined, c.type).rewrite === true) risks.push(`a change to ${c.type.text} rewrites the table under an ACCESS EXCLUSIVE lock`);
@@ -33,8 +51,6 @@ export default defineRule({
       if (op.indexed) risks.push("adding db_index=True builds an index that blocks writes");
       if (c.references) risks.push(`adding the foreign key to ${c.references.table} validates every row`);
       if (risks.length === 0) continue;
-      const model = op.ormModel ?? "...";
-      const field = op.ormField ?? c.name;
       ctx.report({
         op,
         message: `${op.table}.${c.name} is redefined, but its previous definition is not in this review. If this changes it, ${risks.join("; ")}.`,
