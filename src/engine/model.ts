@@ -249,6 +249,8 @@ export const CreateTable = op("create_table", {
   asSelect: z.boolean().default(false),
   /** table this one copies from (CREATE TABLE x AS SELECT ... FROM y / LIKE y) */
   copiedFrom: z.string().optional(),
+  /** CREATE TABLE x AS SELECT a, b FROM y (one table read): the columns of y its select list names (`*` for every one) */
+  copiedColumns: z.array(z.string()).optional(),
   temporary: z.boolean().default(false),
   /** PARTITION BY: a partitioned table, whose rows live in its partitions */
   partitioned: z.boolean().optional(),

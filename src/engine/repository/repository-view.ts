@@ -14,6 +14,7 @@ import type { RepositoryFacts } from "./repository-facts.js";
 import type { ColumnKeys, GrownTable, IndexDefinition, SchemaHistory } from "./schema-history.js";
 import type { ConstraintDefinition, KeyDefinition } from "./constraint-history.js";
 import type { TableBirth } from "./table-births.js";
+import type { ColumnCopy } from "./column-copies.js";
 import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
@@ -89,6 +90,11 @@ export interface RepositoryView {
   tableEmptiedBy(table: string): Migration | undefined;
   /** the earlier migration of the folder that added `table.column` to an existing table, when nothing may have written it since, up to the op at `beforeIndex` */
   columnAdder(table: string, column: string, beforeIndex: number): Migration | undefined;
+  /**
+   * the latest statement that copied `table.column` (as `up[beforeIndex]` names it) into another table, in an earlier
+   * migration of the folder or this one before that op, followed through renames, its copy not dropped since
+   */
+  columnCopy(table: string, column: string, beforeIndex: number): ColumnCopy | undefined;
   /** how many migrations of this migration's folder are dated less than `ms` from `date` (their version timestamps) */
   datedNear(date: Date, ms: number): number;
   /** no earlier migration of the folder names `table` although earlier ones are there (SchemaHistory.tableUnseenBefore) */
@@ -214,6 +220,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     tableBirth: (table) => history.tableBirthBefore(migration.path, table),
     tableEmptiedBy: (table) => history.tableEmptiedBefore(migration.path, table),
     columnAdder: (table, column, beforeIndex) => history.columnAdderBefore(migration, beforeIndex, table, column),
+    columnCopy: (table, column, beforeIndex) => history.columnCopyBefore(migration, beforeIndex, table, column),
     datedNear: (date, ms) => history.datedNear(migration.path, date, ms),
     grownTableDefinition: (table) => history.grownDefinitionBefore(migration.path, table),
     objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),

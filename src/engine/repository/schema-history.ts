@@ -18,6 +18,7 @@ import { lastBefore } from "./last-before.js";
 import { migrationDate } from "./migration-date.js";
 import { TableBirths, type TableBirth } from "./table-births.js";
 import { columnAdderBefore } from "./column-births.js";
+import { columnCopyBefore, type ColumnCopy } from "./column-copies.js";
 import { ConstraintHistory, type ConstraintDefinition, type KeyDefinition } from "./constraint-history.js";
 import type { KnownIndex } from "./index-history.js";
 import { RelationKinds, type RelationKind } from "./relation-kinds.js";
@@ -300,6 +301,13 @@ export class SchemaHistory {
   tableBirthBefore(migrationPath: string, table: string): TableBirth | undefined {
     const at = this.positions.get(migrationPath);
     return at && this.births.get(at.set)?.before(table, at.position);
+  }
+
+  /** The latest copy of `table.column` into another table by an earlier migration of the set or `migration.up[0..index)` (column-copies.ts). */
+  columnCopyBefore(migration: Migration, index: number, table: string, column: string): ColumnCopy | undefined {
+    const at = this.positions.get(migration.path);
+    const members = at && this.members.get(at.set);
+    return columnCopyBefore(members ?? [], at?.position ?? 0, migration, index, table, column);
   }
 
   /** The earlier migration of the set that added `table.column`, when nothing may have written it since (column-births.ts), up to `index` of `migration`. */

@@ -386,7 +386,10 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
     case "CreateTableAsStmt": {
       const name = rangeVarName(s.into?.rel);
       if (s.objtype === "OBJECT_MATVIEW") return [{ kind: "create_object", ...base, objectType: "materialized_view", name, dependsOn: relationsOf(s.query) }];
-      return [{ kind: "create_table", ...base, table: name, asSelect: true, copiedFrom: relationsOf(s.query)[0], ifNotExists: Boolean(s.if_not_exists) }];
+      const read = relationsOf(s.query);
+      // the columns it copies, when it reads one table (a join's columns may be any of its tables')
+      const copied = read.length === 1 ? sourcesOf(s.query?.SelectStmt?.targetList).columns : [];
+      return [{ kind: "create_table", ...base, table: name, asSelect: true, copiedFrom: read[0], ...(copied.length ? { copiedColumns: copied } : {}), ifNotExists: Boolean(s.if_not_exists) }];
     }
     case "SelectStmt": {
       if (s.intoClause) {

@@ -17,6 +17,7 @@ import { keywordText, keywordTruthy, withKeyword } from "../support/python-call.
 import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 import { columnRecreated } from "../support/recreated-later.js";
 import { recreatedColumnReport } from "./recreated-column.js";
+import { copiedColumnReport } from "./copied-column.js";
 import { addsGenerated, droppedGeneratedColumn, sourcesKept, type GeneratedColumn } from "./generated-column.js";
 import { dataCode } from "../support/data-code.js";
 import { backupName } from "../support/backup-name.js";
@@ -138,12 +139,11 @@ function onlyNullsLeft(ctx: RuleContext, op: OperationOf<"drop_column">, index: 
   return at === undefined ? undefined : `the DELETE on line ${ctx.migration.up[at].loc.line}`;
 }
 
-/** Take the column out of the old code's way first; then drop it, with no copy (it holds only NULLs). */
-function onlyNullsFix(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, emptied: string): string {
+/** Take the column out of the old code's way first; then drop it, with no copy (`why`: it holds only NULLs, its values were copied). */
+function nothingToKeepFix(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, why: string): string {
   const sql = migrationDialect(ctx.migration);
   const t = sql.ident(op.table);
   const c = sql.ident(op.column);
-  const why = `${emptied} left only NULLs in ${op.column}`;
   const type = removedColumnType(ctx.repository, ctx.migration, op, index);
   return fixFor(ctx.framework, {
     sql: `
@@ -252,7 +252,7 @@ export default defineRule({
           severity: "warning",
           hazard: "old-code",
           message: `Dropping column ${op.table}.${op.column} loses no data: ${emptied} removed every row where it was set, so only NULLs are dropped. Servers still running the old code select ${op.column} and fail until they restart.`,
-          fix: onlyNullsFix(ctx, op, index, emptied),
+          fix: nothingToKeepFix(ctx, op, index, `${emptied} left only NULLs in ${op.column}`),
         });
         continue;
       }
@@ -261,6 +261,13 @@ export default defineRule({
       const step = movedStep(ctx, index);
       const moved = step && movedStepText(ctx, step);
       const again = op.leftOrmIn || op.afterDeploy ? undefined : columnRecreated(ctx, op.table, op.column, index);
+      // an earlier migration copied the values into another table: this drop is the contract step of that move
+      const copiedBy = moved ? undefined : ctx.repository.columnCopy(op.table, op.column, index);
+      if (copiedBy) {
+        const report = copiedColumnReport(ctx, op, copiedBy, plannedRemoval(ctx, op, op.column), (why) => nothingToKeepFix(ctx, op, index, why));
+        ctx.report(again ? { ...report, fix: recreatedColumnReport(ctx, op, index, again).fix } : report);
+        continue;
+      }
       if (again && !moved) {
         ctx.report(recreatedColumnReport(ctx, op, index, again));
         continue;

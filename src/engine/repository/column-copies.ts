@@ -1,0 +1,93 @@
+/**
+ * Where an earlier migration of a set copied a column's values into another table before a later one drops the
+ * column: the expand step of a move whose contract step is the drop (ehrbase's V6_2 copies comp's version columns
+ * into comp_version with INSERT ... SELECT, V6_3 renames comp to comp_data and drops them). A copy names the column
+ * in its select list and reads that one table (a join's columns may be any of its tables'): INSERT INTO x ...
+ * SELECT col FROM t, CREATE TABLE x AS SELECT col FROM t. A whole-row copy (`SELECT *`) is a snapshot, not a move,
+ * and does not count. The table and column are followed back through their renames; a copy before the column or
+ * table was born under that name is of other values, and a copy whose table was dropped since is gone.
+ */
+import type { Migration, Operation } from "../model.js";
+import { nameKey } from "../rules/support/facts.js";
+
+export interface ColumnCopy {
+  /** the migration that copied the values, and its statement */
+  migration: Migration;
+  op: Operation;
+  /** the table the values went to */
+  into: string;
+}
+
+/** The table `op` copies `table.column` into, when it is such a copy. */
+function copyDestination(op: Operation, table: string, column: string): string | undefined {
+  const names = (columns: readonly string[] | undefined) => (columns ?? []).some((c) => nameKey(c) === column);
+  if (op.kind === "dml" && (op.verb === "insert" || op.verb === "select_into") && op.table !== undefined)
+    return op.sourceTables.length === 1 && nameKey(op.sourceTables[0]) === table && names(op.sourceColumns) ? op.table : undefined;
+  if (op.kind === "create_table" && op.asSelect && op.copiedFrom !== undefined)
+    return nameKey(op.copiedFrom) === table && names(op.copiedColumns) ? op.table : undefined;
+  return undefined;
+}
+
+/**
+ * The latest copy of `table.column` (as `current.up[index]` names them) made by `current.up[0..index)` or by
+ * `members[0..position)`, walking back from the drop, when its table still exists at the drop.
+ */
+export function columnCopyBefore(members: readonly Migration[], position: number, current: Migration, index: number, table: string, column: string): ColumnCopy | undefined {
+  let t = nameKey(table);
+  let c = nameKey(column);
+  // tables dropped between the copy and the drop, under the name they had at the point the walk reached
+  const dropped = new Set<string>();
+  const step = (op: Operation, migration: Migration): ColumnCopy | "stop" | undefined => {
+    switch (op.kind) {
+      case "drop_table":
+        if (op.tables.some((name) => nameKey(name) === t)) return "stop";
+        for (const name of op.tables) dropped.add(nameKey(name));
+        return undefined;
+      case "create_table": {
+        if (nameKey(op.table) === t) return "stop";
+        const into = copyDestination(op, t, c);
+        if (into !== undefined && !dropped.has(nameKey(into))) return { migration, op, into };
+        // before this point the name was free: a table of that name dropped later is this one, not an earlier one
+        dropped.delete(nameKey(op.table));
+        return undefined;
+      }
+      case "rename_table":
+        if (nameKey(op.table) === t) return "stop";
+        if (nameKey(op.newName) === t) t = nameKey(op.table);
+        if (dropped.delete(nameKey(op.newName))) dropped.add(nameKey(op.table));
+        return undefined;
+      case "add_column":
+        return nameKey(op.table) === t && nameKey(op.column.name) === c ? "stop" : undefined;
+      case "redefine_column":
+        return nameKey(op.table) === t && nameKey(op.column.name) === c ? "stop" : undefined;
+      case "rename_column":
+        if (nameKey(op.table) !== t) return undefined;
+        if (nameKey(op.column) === c) return "stop";
+        if (nameKey(op.newName) === c) c = nameKey(op.column);
+        return undefined;
+      case "drop_column":
+        return nameKey(op.table) === t && nameKey(op.column) === c ? "stop" : undefined;
+      case "dml": {
+        const into = copyDestination(op, t, c);
+        return into !== undefined ? { migration, op, into } : undefined;
+      }
+      default:
+        return undefined;
+    }
+  };
+  const walk = (ops: readonly Operation[], migration: Migration): ColumnCopy | "stop" | undefined => {
+    for (let o = ops.length - 1; o >= 0; o--) {
+      const found = step(ops[o], migration);
+      // a copy whose table was dropped since is gone: an earlier one may still hold the values
+      if (found === "stop" || (found && !dropped.has(nameKey(found.into)))) return found;
+    }
+    return undefined;
+  };
+  const here = walk(current.up.slice(0, index), current);
+  if (here) return here === "stop" ? undefined : here;
+  for (let m = position - 1; m >= 0; m--) {
+    const found = walk(members[m].up, members[m]);
+    if (found) return found === "stop" ? undefined : found;
+  }
+  return undefined;
+}
