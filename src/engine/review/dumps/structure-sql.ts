@@ -61,6 +61,80 @@ export function structureSqlShape(content: string): string | undefined {
     .join("\n");
 }
 
+/**
+ * Rails' own tables, which Rails creates and fills itself on every database it migrates: schema_migrations (the
+ * versions, compared as a set) and ar_internal_metadata (added to every dump by Rails 5).
+ */
+const RAILS_BOOKKEEPING = new Set(["schema_migrations", "ar_internal_metadata"]);
+
+/** The table a CREATE TABLE, ALTER TABLE, CREATE INDEX or INSERT names, when it is one of Rails' own (in public or no schema). */
+function bookkeepingTable(tree: PgNode): string | undefined {
+  const relation = (tree.CreateStmt ?? tree.AlterTableStmt ?? tree.IndexStmt ?? tree.InsertStmt)?.relation as PgNode | undefined;
+  const name = relation?.relname ? String(relation.relname) : undefined;
+  return name && RAILS_BOOKKEEPING.has(name) && (!relation!.schemaname || relation!.schemaname === "public") ? name : undefined;
+}
+
+/** The loading session's settings pg_dump writes (`SET ...`, `SELECT pg_catalog.set_config(...)`), which each pg_dump version writes its own way. */
+function sessionSetting(tree: PgNode): boolean {
+  if (tree.VariableSetStmt) return true;
+  const targets = (tree.SelectStmt?.targetList ?? []) as PgNode[];
+  const call = targets.length === 1 && !tree.SelectStmt.fromClause ? targets[0].ResTarget?.val?.FuncCall : undefined;
+  const name = ((call?.funcname ?? []) as PgNode[]).map((n) => String(n.String?.sval ?? "")).join(".");
+  return name === "set_config" || name === "pg_catalog.set_config";
+}
+
+/** What a structure.sql defines, and how it writes what it need not define. */
+export interface StructureSqlDefinitions {
+  /** the tables, columns, constraints, indexes and other objects (each CREATE TABLE's elements in a canonical order) and the sorted set of versions */
+  defines: string;
+  /** the Rails tables besides schema_migrations it dumps (ar_internal_metadata) */
+  bookkeeping: string[];
+  /** the schema_migrations INSERTs as written (one per version before Rails 5, one for all since) */
+  versionRows: string;
+  /** the session settings as written */
+  settings: string;
+}
+
+/**
+ * A structure.sql read for what it defines: two dumps with equal `defines` make the same schema with the same
+ * versions, whatever Rails or pg_dump version wrote them (panoptes' Rails 5 re-dump added ar_internal_metadata and
+ * wrote its 260 versions in one INSERT). Undefined when a statement does not parse.
+ */
+export function structureSqlDefinitions(content: string): StructureSqlDefinitions | undefined {
+  const { statements, errors, tooComplex } = parseStatements(withoutPsqlMetaCommands(content));
+  if (errors.length || tooComplex.length) return undefined;
+  const defines: string[] = [];
+  const bookkeeping = new Set<string>();
+  const versions = new Set<string>();
+  const versionRows: string[] = [];
+  const settings: string[] = [];
+  for (const statement of statements) {
+    const tree = withoutLocations(statement.stmt) as PgNode;
+    const own = bookkeepingTable(tree);
+    if (own === "schema_migrations" && tree.InsertStmt) {
+      versionRows.push(JSON.stringify(tree));
+      for (const row of tree.InsertStmt.selectStmt?.SelectStmt?.valuesLists ?? []) {
+        const value = constantString(row.List?.items?.[0]);
+        if (value !== undefined) versions.add(value);
+      }
+      continue;
+    }
+    if (own) {
+      if (own !== "schema_migrations") bookkeeping.add(own);
+      continue;
+    }
+    if (sessionSetting(tree)) {
+      settings.push(JSON.stringify(tree));
+      continue;
+    }
+    const create = tree.CreateStmt as { tableElts?: unknown[] } | undefined;
+    if (create?.tableElts) create.tableElts = create.tableElts.map((e) => JSON.stringify(e)).sort();
+    defines.push(JSON.stringify(tree));
+  }
+  defines.push(`versions: ${[...versions].sort().join(",")}`);
+  return { defines: defines.join("\n"), bookkeeping: [...bookkeeping].sort(), versionRows: versionRows.join("\n"), settings: settings.join("\n") };
+}
+
 const relationName = (relation: PgNode | undefined): string | undefined => (relation?.relname ? dumpName(String(relation.relname)) : undefined);
 
 /**

@@ -41,6 +41,17 @@ const PAGES_BASE = { ...PAGES_MIGRATIONS, "db/schema.rb": pagesSchema("2025_07_0
 const pagesStructure = (columns: string, versions: string[]) =>
   `CREATE TABLE public.pages (\n    id bigint NOT NULL,\n${columns}\n);\n\nCREATE INDEX index_pages_on_next_page ON public.pages USING btree (next_page);\n\nINSERT INTO "schema_migrations" (version) VALUES\n${versions.map((v) => `('${v}')`).join(",\n")};\n`;
 
+
+// panoptes 2357a864d0: a Rails 4 dump (an INSERT per version), then the same schema dumped again by Rails 5 (Rails'
+// own ar_internal_metadata table, all versions in one INSERT, a newer pg_dump's settings)
+const RAILS4_STRUCTURE = `SET statement_timeout = 0;\nSET default_with_oids = false;\n\nCREATE TABLE public.users (\n    id integer NOT NULL,\n    email character varying\n);\n\nCREATE INDEX index_users_on_email ON public.users USING btree (email);\n\nSET search_path TO "$user", public;\n\nINSERT INTO schema_migrations (version) VALUES ('20150210025312');\n\nINSERT INTO schema_migrations (version) VALUES ('20150216192914');\n\n`;
+const rails5Structure = (versions: string[]) =>
+  `SET statement_timeout = 0;\nSELECT pg_catalog.set_config('search_path', '', false);\n\nCREATE TABLE public.ar_internal_metadata (\n    key character varying NOT NULL,\n    value character varying,\n    created_at timestamp without time zone NOT NULL,\n    updated_at timestamp without time zone NOT NULL\n);\n\nCREATE TABLE public.users (\n    id integer NOT NULL,\n    email character varying\n);\n\nALTER TABLE ONLY public.ar_internal_metadata\n    ADD CONSTRAINT ar_internal_metadata_pkey PRIMARY KEY (key);\n\nCREATE INDEX index_users_on_email ON public.users USING btree (email);\n\nSET search_path TO "$user", public;\n\nINSERT INTO "schema_migrations" (version) VALUES\n${versions.map((v) => `('${v}')`).join(",\n")};\n\n`;
+const RAILS4_MIGRATIONS = {
+  "db/migrate/20150210025312_create_users.rb": "class CreateUsers < ActiveRecord::Migration\n  def change\n    create_table :users do |t|\n      t.string :email, index: true\n    end\n  end\nend\n",
+  "db/migrate/20150216192914_add_users_email_index.rb": "class AddUsersEmailIndex < ActiveRecord::Migration\n  def change\n  end\nend\n",
+};
+
 export default defineReviewCases({
   invalid: [
     {
@@ -66,6 +77,12 @@ export default defineReviewCases({
       base: { "db/structure.sql": "CREATE TABLE public.pages (\n    id bigint NOT NULL,\n    position integer,\n    body text\n);\n" },
       head: { "db/structure.sql": "CREATE TABLE public.pages (\n    id bigint NOT NULL,\n    body character varying,\n    position integer\n);\n" },
       findings: [{ path: "db/structure.sql", line: 1 }],
+    },
+    {
+      name: "structure.sql dumped again by Rails 5 (ar_internal_metadata, one INSERT) with a version gone from schema_migrations: not the same versions",
+      base: { ...RAILS4_MIGRATIONS, "db/structure.sql": RAILS4_STRUCTURE },
+      head: { "db/structure.sql": rails5Structure(["20150210025312"]) },
+      findings: [{ path: "db/structure.sql", line: 23 }],
     },
     {
       name: "structure.sql changed alone",
@@ -126,6 +143,11 @@ export default defineReviewCases({
       name: "structure.sql with a column moved back to where its create_table made it, nothing else (bike_index cc7f41330c): a note",
       base: { "db/structure.sql": "CREATE TABLE public.pages (\n    id bigint NOT NULL,\n    title character varying,\n    position integer,\n    body text\n);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
       head: { "db/structure.sql": "CREATE TABLE public.pages (\n    id bigint NOT NULL,\n    title character varying,\n    body text,\n    position integer\n);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
+    },
+    {
+      name: "structure.sql dumped again after the Rails 5 upgrade (panoptes 2357a864d0): Rails' own ar_internal_metadata table, the versions in one INSERT, newer pg_dump settings; the same tables, indexes and versions: a note",
+      base: { ...RAILS4_MIGRATIONS, "db/structure.sql": RAILS4_STRUCTURE },
+      head: { "db/structure.sql": rails5Structure(["20150210025312", "20150216192914"]) },
     },
     {
       name: "the stale dump of a replica written again from db/structure.sql, which the change leaves alone (bike_index efe21edeb1): a note",

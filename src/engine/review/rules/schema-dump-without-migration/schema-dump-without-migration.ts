@@ -1,5 +1,5 @@
 import { dumpVersions, schemaRbShape, shapeTables } from "../../dumps/dump-versions.js";
-import { structureSqlShape } from "../../dumps/structure-sql.js";
+import { structureSqlDefinitions, structureSqlShape } from "../../dumps/structure-sql.js";
 import { coveredChanges, dumpAtHead, newestCovered } from "../../dumps/dump-coverage.js";
 import { describeCatchUp, dumpCatchUp } from "../../dumps/dump-catch-up.js";
 import { compareVersions } from "../../../migration-versions.js";
@@ -39,6 +39,20 @@ export default defineReviewRule({
             statement: "dump columns reordered",
             message: `${state.dump.path} changed without a migration, but only in the order of columns or constraints inside CREATE TABLE: the same tables, columns, constraints, indexes and versions. The order is the columns' physical order, which databases keep as their migrations added the columns; only SELECT * and a new dump show it.`,
             fix: "Nothing to do if the new order is the one the migrations build (a column moved back to where its create_table made it). Otherwise dump the schema again from a database that ran the migrations.",
+          });
+          continue;
+        }
+        // dumped again by a newer Rails or pg_dump (panoptes' Rails 5 upgrade): Rails' own tables and the way the
+        // versions are written changed, not what the dump defines
+        const redump = sameDefinitions(state.baseContent, state.headContent);
+        if (redump) {
+          ctx.report({
+            path: state.dump.path,
+            line,
+            severity: "info",
+            statement: "dump re-dumped",
+            message: `${state.dump.path} was dumped again without a migration, but it defines the same tables, columns, constraints, indexes and versions; only ${redump} changed. It still matches what the migrations build.`,
+            fix: "Nothing to do: keeping the new format spares the next migration's dump the same changes.",
           });
           continue;
         }
@@ -129,3 +143,22 @@ export default defineReviewRule({
     }
   },
 });
+
+/**
+ * What changed between two structure.sql files that define the same schema and versions (Rails' own tables, the
+ * schema_migrations rows' layout, pg_dump's session settings), in words; undefined when what they define differs.
+ */
+function sameDefinitions(base: string, head: string): string | undefined {
+  const before = structureSqlDefinitions(base);
+  const after = before && structureSqlDefinitions(head);
+  if (!before || !after || before.defines !== after.defines) return undefined;
+  const parts: string[] = [];
+  const added = after.bookkeeping.filter((t) => !before.bookkeeping.includes(t));
+  const dropped = before.bookkeeping.filter((t) => !after.bookkeeping.includes(t));
+  if (added.length) parts.push(`Rails' own ${added.join(" and ")} table (new in the dump; Rails creates it itself on every database it migrates)`);
+  if (dropped.length) parts.push(`Rails' own ${dropped.join(" and ")} table (no longer in the dump; Rails creates it itself on every database it migrates)`);
+  if (before.versionRows !== after.versionRows) parts.push("the way the schema_migrations rows are written (the same versions)");
+  if (before.settings !== after.settings) parts.push("pg_dump's session settings (SET lines)");
+  if (!parts.length) parts.push("the order of columns or constraints inside CREATE TABLE");
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
