@@ -30,4 +30,16 @@ describe("twentieth replay: panoptes' names that are not the dropped object", ()
     expect(await uses(subjectGroup(""), dropSubjectGroups)).toEqual([]);
     expect((await uses(subjectGroup(" < ApplicationRecord"), dropSubjectGroups)).map((f) => f.message)).toEqual([expect.stringContaining("app/controllers/subjects_controller.rb:3")]);
   });
+
+  it("the dropped table's name as a local, a route's controller, a header and prose (panoptes' authorizations) is no use; an association and SQL on it are", async () => {
+    const drop = { "db/migrate/20250326191749_drop_authorizations_table.rb": "class DropAuthorizationsTable < ActiveRecord::Migration[7.0]\n  def up\n    drop_table :authorizations, if_exists: true\n  end\nend\n" };
+    const words = {
+      "app/services/talk_api_client.rb": 'class TalkApiClient\n  def request(req, token)\n    req.headers["Authorization"] = "Bearer #{token}"\n  end\n\n  def grouped(authorizations)\n    authorizations.size\n  end\nend\n',
+      "config/routes.rb": "Rails.application.routes.draw do\n  use_doorkeeper do\n    controllers authorizations: 'authorizations'\n  end\nend\n",
+      "app/controllers/errors_controller.rb": "class ErrorsController < ApplicationController\n  def show = render(plain: 'No authorizations given')\nend\n",
+    };
+    expect(await uses(words, drop)).toEqual([]);
+    const reached = { ...words, "app/models/user.rb": "class User < ApplicationRecord\n  has_many :authorizations\nend\n", "app/services/purge.rb": 'class Purge\n  def call = ActiveRecord::Base.connection.execute("DELETE FROM authorizations")\nend\n' };
+    expect((await uses(reached, drop)).map((f) => f.message)).toEqual([expect.stringContaining("app/models/user.rb:2, app/services/purge.rb:2.")]);
+  });
 });

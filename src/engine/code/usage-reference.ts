@@ -28,6 +28,7 @@ import { escapeRegExp } from "../regexp.js";
 import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
 import { isNonCodeFile } from "./non-code-files.js";
+import { isRoutesPath, rubyTableNameUse } from "./ruby-table-name-use.js";
 
 /** generic: a name many tables and libraries use (a common word, a reference column), found where nothing ties it to the table */
 export type Reference = "refers" | "unsure" | "generic" | "other";
@@ -351,7 +352,8 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
   const source = new RubySource(file.content);
   const included = context.railsModels?.included(model);
   const methods = context.railsModels?.methods(model);
-  const plainModel = context.railsModels?.plain(model) === true;
+  // a class of the model's name that is a plain Ruby object (panoptes' in-memory SubjectGroup): its constant names it, not the table
+  const tableFacts = { routes: isRoutesPath(file.path), plainModel: context.railsModels?.plain(model) === true };
   for (const line of lines) {
     let verdict: Reference = "other";
     for (const word of words)
@@ -361,7 +363,9 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
         const others = new Set([...context.railsRecords].filter((r) => r !== record));
         // a comment is prose
         if (parsed.comments.some((c) => c.location.startOffset <= byte && byte < c.location.startOffset + c.location.length)) continue;
-        verdict = worst(verdict, judgeRuby(path, word, table, model, record, others, (node) => source.textOf(node), included, methods, plainModel));
+        // the table's own name or its model's: ruby-table-name-use.ts
+        const judged = word === table || word === model ? rubyTableNameUse(path, word, table, model, tableFacts) : judgeRuby(path, word, table, model, record, others, (node) => source.textOf(node), included, methods);
+        verdict = worst(verdict, judged);
       }
     out.set(line, verdict);
   }
@@ -449,10 +453,7 @@ function onSelf(path: Node[], word: string): boolean {
   return !call || implicit(call);
 }
 
-function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, textOf: (node: Node) => string | false, included?: ReadonlySet<string>, methods?: ReadonlySet<string>, plainModel = false): Reference {
-  // a class of the model's name that is a plain Ruby object (panoptes' in-memory SubjectGroup): its constant names it, not the table
-  if (word === model) return plainModel ? "other" : "refers";
-  if (word === table) return "refers";
+function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, textOf: (node: Node) => string | false, included?: ReadonlySet<string>, methods?: ReadonlySet<string>): Reference {
   // a string naming the table too: SQL (`"SELECT token FROM users"`)
   const string = path.find((n) => n instanceof StringNode || n instanceof InterpolatedStringNode || n instanceof XStringNode);
   if (string) {

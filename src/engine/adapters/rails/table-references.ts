@@ -14,27 +14,7 @@ import { ArrayNode, CallNode, ConstantPathNode, ConstantReadNode, StringNode, Sy
 import { RubyVisitor } from "./ruby-visitor.js";
 import { parseRuby } from "./prism.js";
 import { escapeRegExp } from "../../regexp.js";
-
-/** The calls whose symbol arguments name an association or a table. */
-const TABLE_CALLS = new Set([
-  "has_many",
-  "has_one",
-  "belongs_to",
-  "has_and_belongs_to_many",
-  "joins",
-  "left_joins",
-  "left_outer_joins",
-  "includes",
-  "preload",
-  "eager_load",
-  "references",
-  "where",
-  "not",
-  "rewhere",
-  "merge",
-  "table_exists?",
-  "arel_table",
-]);
+import { TABLE_CALLS } from "./table-calls.js";
 
 class TableReferences extends RubyVisitor {
   found = false;

@@ -100,6 +100,14 @@ const subjectGroupCode = (superclass: string) => ({
   "app/controllers/subjects_controller.rb": "class SubjectsController < ApplicationController\n  def grouped\n    render json: SubjectGroup.from_member_subjects(Subject.where(id: params[:ids]))\n  end\nend\n",
 });
 
+/** panoptes' drop of authorizations (Doorkeeper's OAuth grants and the HTTP header share the name) */
+const dropAuthorizations = "class DropAuthorizationsTable < ActiveRecord::Migration[7.0]\n  def change\n    drop_table :authorizations\n  end\nend\n";
+const authorizationWords = {
+  "app/services/talk_api_client.rb": 'class TalkApiClient\n  def request(req, token)\n    req.headers["Authorization"] = "Bearer #{token}"\n    req.headers.fetch("Authorization")\n  end\n\n  def grouped(authorizations)\n    @authorizations = authorizations\n    render json: { authorizations: authorizations.size }, status: :ok\n  end\nend\n',
+  "config/routes.rb": "Rails.application.routes.draw do\n  use_doorkeeper do\n    controllers authorizations: 'authorizations'\n  end\n  resources :authorizations\nend\n",
+  "app/controllers/errors_controller.rb": "class ErrorsController < ApplicationController\n  def show = render(plain: 'No Authorization given, check your authorizations')\nend\n",
+};
+
 export default defineReviewCases({
   invalid: [
     {
@@ -240,6 +248,16 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20260122212801_drop_subject_groups.rb", line: 3, severity: "error", message: "app/controllers/subjects_controller.rb:3" }],
     },
     {
+      name: "Rails: a dropped table still reached through an association, a query, SQL on it and its class name as a string",
+      base: {
+        ...authorizationWords,
+        "app/models/user.rb": "class User < ApplicationRecord\n  has_many :authorizations, dependent: :destroy\n  belongs_to :owner, polymorphic: true\nend\n",
+        "app/services/cleanup.rb": 'class Cleanup\n  def call(user)\n    User.joins(:authorizations).count\n    ActiveRecord::Base.connection.execute("DELETE FROM authorizations WHERE user_id IS NULL")\n    User.where(owner_type: "Authorization")\n    user.authorizations.blank?\n  end\nend\n',
+      },
+      head: { "db/migrate/20250326191749_drop_authorizations_table.rb": dropAuthorizations },
+      findings: [{ path: "db/migrate/20250326191749_drop_authorizations_table.rb", line: 3, severity: "error", message: "app/models/user.rb:2, app/services/cleanup.rb:3, app/services/cleanup.rb:4, app/services/cleanup.rb:5, app/services/cleanup.rb:6." }],
+    },
+    {
       name: "Rails: an attribute read on a record named after the model",
       base: { "app/views/helpers/users_helper.rb": "module UsersHelper\n  def phone(user)\n    user.phone_number\n  end\nend\n" },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
@@ -259,6 +277,11 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Rails: a dropped table's name as a local and an instance variable, a route's controller, a data key, a header and prose (panoptes' authorizations: Doorkeeper's routes and the HTTP header)",
+      base: authorizationWords,
+      head: { "db/migrate/20250326191749_drop_authorizations_table.rb": dropAuthorizations },
+    },
     {
       name: "Rails: a class of the dropped table's model name that is a plain Ruby object (panoptes' in-memory SubjectGroup): its constant names that class, not the table",
       base: subjectGroupCode(""),
