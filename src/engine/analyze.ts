@@ -68,7 +68,7 @@ import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
 import type { FlywayCommands } from "./deploy/flyway-commands.js";
 import { underDeploy } from "./deploy/offline-notes.js";
 import { underCodeOrder } from "./deploy/code-first-notes.js";
-import { oldCodeGone } from "./deploy/old-code-gone.js";
+import { oldCodeGone, withoutOldCode } from "./deploy/old-code-gone.js";
 import { popText } from "./adapters/sql/layouts/golang-migrate.js";
 import { Baselines, type BaselineSummary } from "./baseline/baselines.js";
 
@@ -595,7 +595,7 @@ function reportMigration(
     const gone = raw.some((r) => r.withoutOldCode) ? oldCodeGone(decision, migration.framework) : undefined;
     if (gone)
       raw = raw.map((r) =>
-        r.withoutOldCode ? { ...r, finding: { ...r.finding, message: `${r.withoutOldCode} No running code reads it then (${gone}).`, ...(r.fixWithoutOldCode === undefined ? {} : { fix: r.fixWithoutOldCode }) } } : r,
+        r.withoutOldCode ? { ...r, finding: withoutOldCode(r.finding, { message: r.withoutOldCode, fix: r.fixWithoutOldCode, gone, nameKnown: !namesUnknown(r.op) }) } : r,
       );
     // the order of code and migration: old-code notes where only the new code is left, new-code findings only then
     raw = raw.flatMap((r) => {

@@ -1,7 +1,8 @@
 /**
  * `migguard lint` and `migguard review` on a self-hosted Django app whose container entrypoint migrates and then
  * starts the server (babybuddy's docker-entrypoint.sh): lock and rename findings are notes that name the line
- * that proved the offline deploy, data loss stays an error, and `deploy: online` or a Helm chart undoes it.
+ * that proved the offline deploy, a dropped column's data loss is left, a warning (no old code reads it while it
+ * goes), and `deploy: online` or a Helm chart undoes it.
  */
 import { run } from "../../src/cli/main.js";
 import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
@@ -37,12 +38,13 @@ const pullRequest = (extra: Record<string, string> = {}) => {
 const severities = (findings: Array<{ rule: string; severity: string }>) => Object.fromEntries(findings.map((f) => [f.rule, f.severity]));
 
 describe("offline deploy through the CLI", () => {
-  it("review: the index is a note naming the entrypoint's line, the drop stays an error, and the text says it once", async () => {
+  it("review: the index is a note naming the entrypoint's line, the drop's data loss a warning, and the text says it once", async () => {
     const repo = pullRequest();
     const { exitCode, findings } = await reviewJson(repo);
-    expect(severities(findings)).toMatchObject({ "index-without-concurrently": "info", "drop-column": "error" });
+    expect(severities(findings)).toMatchObject({ "index-without-concurrently": "info", "drop-column": "warning" });
     expect(findings.find((f) => f.rule === "index-without-concurrently")?.message).toContain("Offline deploy (docker/docker-entrypoint.sh:3 runs the migrations");
-    expect(exitCode).toBe(1);
+    // no error left: the gate passes, the warning stays in the report
+    expect(exitCode).toBe(0);
     const text = await run(["review", "--base", "main"], { cwd: repo.root });
     expect(text.output.match(/deploy: read as offline: docker\/docker-entrypoint\.sh:3/g)).toHaveLength(1);
   });
@@ -51,7 +53,7 @@ describe("offline deploy through the CLI", () => {
     const repo = pullRequest();
     const offline = await run(["lint", "--format", "json", "core/migrations/0002_child_name.py"], { cwd: repo.root });
     const offlineFindings = (JSON.parse(offline.output) as { findings: Array<{ rule: string; severity: string; fix: string }> }).findings;
-    expect(severities(offlineFindings)).toMatchObject({ "index-without-concurrently": "info", "drop-column": "error" });
+    expect(severities(offlineFindings)).toMatchObject({ "index-without-concurrently": "info", "drop-column": "warning" });
     // no old code outlives the drop: a copy, then the RemoveField as written, not the state-first split across releases
     const dropFix = offlineFindings.find((f) => f.rule === "drop-column")!.fix;
     expect(dropFix).toContain('CREATE TABLE core_child_picture_backup_0002 AS SELECT id, picture FROM core_child');
@@ -64,7 +66,7 @@ describe("offline deploy through the CLI", () => {
     repo.write({ ".github/migguard.yml": "deploy: online\n" });
     const online = await run(["lint", "--format", "json", "core/migrations/0002_child_name.py"], { cwd: repo.root });
     const onlineFindings = (JSON.parse(online.output) as { findings: Array<{ rule: string; severity: string; fix: string }> }).findings;
-    expect(severities(onlineFindings)).toMatchObject({ "index-without-concurrently": "error" });
+    expect(severities(onlineFindings)).toMatchObject({ "index-without-concurrently": "error", "drop-column": "error" });
     expect(onlineFindings.find((f) => f.rule === "drop-column")!.fix).toContain("SeparateDatabaseAndState");
     expect((await run(["lint", "core/migrations/0002_child_name.py"], { cwd: repo.root })).output).not.toContain("deploy: read as offline");
   });

@@ -470,7 +470,7 @@ describe("findings under an offline deploy", () => {
   };
   const run = (config: Record<string, unknown>, repositoryFiles = files()) => analyze({ files: [migration], config: resolveConfig(config).config, repositoryFiles });
 
-  it("turns lock and old-code findings into notes that name the proof and the override; data loss keeps its severity", async () => {
+  it("turns lock and old-code findings into notes that name the proof and the override; a drop's data loss is left, a warning", async () => {
     const result = await run({});
     expect(result.deploy.mode).toBe("offline");
     const byRule = new Map(result.findings.map((f) => [f.rule, f]));
@@ -480,8 +480,10 @@ describe("findings under an offline deploy", () => {
       expect(byRule.get(rule)?.message).toContain("`deploy: online`");
     }
     expect(byRule.get("index-without-concurrently")?.message).toContain("no traffic during the migration; this costs downtime");
-    expect(byRule.get("drop-column")?.severity).toBe("error");
-    expect(byRule.get("drop-column")?.message).not.toContain("Offline deploy");
+    // no old code reads the column while it goes: only the data loss is left, as for a removal the code stopped using
+    expect(byRule.get("drop-column")?.severity).toBe("warning");
+    expect(byRule.get("drop-column")?.message).toContain("No running code reads it then (docker/docker-entrypoint.sh:4:");
+    expect(byRule.get("drop-column")?.details.at(-1)).toContain("only the data loss is left: an error where old code still runs");
   });
 
   it("keeps every severity with deploy: online, or with a Helm chart beside the entrypoint", async () => {

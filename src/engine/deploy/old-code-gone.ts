@@ -5,7 +5,7 @@
  * Active Record reads the table's columns when a process first queries it, so the new processes, started before the
  * migration, hold the old column list and fail as the old code would; nor plain SQL, whose code is unknown.
  */
-import type { Framework } from "../model.js";
+import type { Framework, ReportedFinding } from "../model.js";
 import { codeFirstWhy, type DeployDecision } from "./deploy-model.js";
 
 /** frameworks whose application code names its columns in its source (models), not in a cache read at boot */
@@ -21,4 +21,24 @@ export function oldCodeGone(decision: DeployDecision, framework: Framework): str
   if (decision.mode === "code-before-migrate" && STATIC_COLUMNS.has(framework))
     return `${codeFirstWhy(decision)}: only the new code, whose models no longer name it, runs when it migrates`;
   return undefined;
+}
+
+/**
+ * A drop whose error was that running code still reads what it drops (`withoutOldCode`), where no old code runs: the
+ * message without that claim, the fix without the staging for old code, and only the data loss left, a warning, as
+ * for a removal the code already stopped using (the planned last step of a two-step removal). Under an offline deploy
+ * every removal the release's code no longer names is such a step: the server starts on the new code after the drop.
+ * A drop of a name set at run time stays an error: what it drops, and whether anything needs it, is unknown.
+ */
+export function withoutOldCode(finding: ReportedFinding, left: { message: string; fix: string | undefined; gone: string; nameKnown: boolean }): ReportedFinding {
+  const severity = finding.severity === "error" && left.nameKnown ? "warning" : finding.severity;
+  return {
+    ...finding,
+    severity,
+    message: `${left.message} No running code reads it then (${left.gone}).`,
+    ...(left.fix === undefined ? {} : { fix: left.fix }),
+    ...(severity === finding.severity
+      ? {}
+      : { details: [...finding.details, `no old code runs while it migrates (${left.gone}), so only the data loss is left: an error where old code still runs (set \`deploy: online\` in .github/migguard.yml if it does)`] }),
+  };
 }

@@ -221,11 +221,11 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "WebODM 0004 under its offline deploy (the entrypoint migrates before the server starts): the data loss stays an error, without the claim that running code reads the column",
+      name: "WebODM 0004 under its offline deploy (the entrypoint migrates before the server starts): without the claim that running code reads the column, only the data loss is left, a warning as for a removal the code already stopped using",
       code: REMOVE_NOTE,
       files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT },
       lines: [7],
-      severities: ["error"],
+      severities: ["warning"],
       messages: ["Dropping column app_order.note deletes its data, and a rollback cannot restore the values. No running code reads it then (docker-entrypoint.sh:3: the container's start script runs the migrations and then starts the server)."],
       // with no old code running, the state-first split buys nothing: a copy, then the RemoveField as written
       fixes: [
@@ -234,11 +234,11 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "code-first deploy (cf push, then a migrate task): only the new code, whose model no longer names the field, runs when the column goes",
+      name: "code-first deploy (cf push, then a migrate task): only the new code, whose model no longer names the field, runs when the column goes: the data loss, a warning",
       code: REMOVE_NOTE,
       files: { ...DJANGO_INITIAL, ...CF_PUSH_THEN_MIGRATE },
       lines: [7],
-      severities: ["error"],
+      severities: ["warning"],
       messages: ["Dropping column app_order.note deletes its data, and a rollback cannot restore the values. No running code reads it then (.github/workflows/deploy-stable.yaml:13: the deploy puts the new code live (`cf push`, line 9) and runs the migrations after it: only the new code, whose models no longer name it, runs when it migrates)."],
     },
     {
@@ -415,12 +415,12 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "django-parler's recipe (kerrokantasi's 0030): the previous migration copied every field of the translation model from each row into it, and its reverse copies them back: a note that says where label went; color, which the translation model lacks, the error",
+      name: "django-parler's recipe (kerrokantasi's 0030): the previous migration copied every field of the translation model from each row into it, and its reverse copies them back: a note that says where label went; color, which the translation model lacks, the data loss (a warning: the deploy is offline)",
       path: PARLER_REMOVE_PATH,
       code: PARLER_REMOVE,
       files: { ...parlerCopy(PARLER_RECIPE, PARLER_RECIPE_OPERATION), ...OFFLINE_ENTRYPOINT },
       lines: [8, 9],
-      severities: ["info", "error"],
+      severities: ["info", "warning"],
       messages: ["copied every row's value into app_label_translation.label (its reverse copies them back)", "a rollback cannot restore the values"],
     },
     {
@@ -443,30 +443,30 @@ class Migration(migrations.Migration):
         ...OFFLINE_ENTRYPOINT,
       },
       lines: [8, 9],
-      severities: ["info", "error"],
+      severities: ["info", "warning"],
       messages: ["copied every row's value into app_label_translation.label: the data lives on there, but", "a rollback cannot restore the values"],
     },
     {
       framework: "django",
-      name: "the copy loop skips some rows (`if obj.pk % 2: continue`): their values are not copied, the data-loss error",
+      name: "the copy loop skips some rows (`if obj.pk % 2: continue`): their values are not copied, the data loss, a warning under the offline deploy",
       path: PARLER_REMOVE_PATH,
       code: PARLER_REMOVE,
       files: { ...parlerCopy(PARLER_RECIPE.replace("        for obj in MyModel.objects.all():\n            translation = MyModelTranslation(", '        for obj in MyModel.objects.all():\n            if obj.pk % 2:\n                continue\n            translation = MyModelTranslation('), PARLER_RECIPE_OPERATION), ...OFFLINE_ENTRYPOINT },
       lines: [8, 9],
-      severities: ["error", "error"],
+      severities: ["warning", "warning"],
     },
     {
       framework: "django",
-      name: "the recipe's copy writes nowhere (the translation is never saved): no copy, the data-loss error",
+      name: "the recipe's copy writes nowhere (the translation is never saved): no copy, the data loss, a warning under the offline deploy",
       path: PARLER_REMOVE_PATH,
       code: PARLER_REMOVE,
       files: { ...parlerCopy(PARLER_RECIPE.replace("            translation.save()\n", ""), PARLER_RECIPE_OPERATION), ...OFFLINE_ENTRYPOINT },
       lines: [8, 9],
-      severities: ["error", "error"],
+      severities: ["warning", "warning"],
     },
     {
       framework: "django",
-      name: "the recipe's field list is not literal (a setting): no copy, the data-loss error",
+      name: "the recipe's field list is not literal (a setting): no copy, the data loss, a warning under the offline deploy",
       path: PARLER_REMOVE_PATH,
       code: PARLER_REMOVE,
       files: {
@@ -474,11 +474,11 @@ class Migration(migrations.Migration):
         ...OFFLINE_ENTRYPOINT,
       },
       lines: [8, 9],
-      severities: ["error", "error"],
+      severities: ["warning", "warning"],
     },
     {
       framework: "django",
-      name: "the recipe's copy goes into a model migguard cannot place (the translation comes from a helper it does not read): no copy, the data-loss error",
+      name: "the recipe's copy goes into a model migguard cannot place (the translation comes from a helper it does not read): no copy, the data loss, a warning under the offline deploy",
       path: PARLER_REMOVE_PATH,
       code: PARLER_REMOVE,
       files: {
@@ -486,7 +486,7 @@ class Migration(migrations.Migration):
         ...OFFLINE_ENTRYPOINT,
       },
       lines: [8, 9],
-      severities: ["error", "error"],
+      severities: ["warning", "warning"],
     },
     {
       framework: "django",

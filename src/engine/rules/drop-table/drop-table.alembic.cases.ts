@@ -43,7 +43,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "a loop over tables only the database names drops each, under an offline deploy: the message and the fix for no old code running say the table is unknown, never print a placeholder",
+      name: "a loop over tables only the database names drops each, under an offline deploy: the message and the fix for no old code running say the table is unknown, never print a placeholder, and the error stays (what it drops is unknown)",
       path: "alembic/versions/e5_drop_legacy.py",
       code: `from alembic import op
 import sqlalchemy as sa

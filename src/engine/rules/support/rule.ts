@@ -81,7 +81,8 @@ export interface Report {
   /**
    * The message for a deploy where no old code runs while the migration does (offline; code-first where the code
    * names its columns: deploy/old-code-gone.ts): the same hazard without its claim about the running code (WebODM's
-   * drop of a column "code still reads" under a deploy that stops the stack first). Data loss keeps its severity.
+   * drop of a column "code still reads" under a deploy that stops the stack first). Only the data loss is left, a
+   * warning, as for a removal the code already stopped using (deploy/old-code-gone.ts).
    */
   withoutOldCode?: string;
   /**
