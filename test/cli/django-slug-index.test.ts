@@ -63,7 +63,9 @@ describe("Django fields indexed by default", () => {
       ["blog/migrations/0002_article_slugs.py", 8],
       ["blog/migrations/0002_article_slugs.py", 9],
     ]);
-    expect(findings[0].message).toBe("Creating index on blog_article (slug) without CONCURRENTLY blocks writes to blog_article while it builds.");
+    expect(findings[0].message).toBe(
+      "Creating index on blog_article (slug) without CONCURRENTLY blocks writes to blog_article while it builds. The ADD COLUMN slug of the same operation already holds ACCESS EXCLUSIVE on blog_article until commit, so this build blocks reads as well as writes for its whole duration; building it CONCURRENTLY outside this transaction lets it commit at once.",
+    );
     expect(findings[0].fix).toContain('field=models.SlugField(null=True, db_index=False)');
     expect(findings[0].fix).toContain('AddIndexConcurrently(model_name="Article", index=models.Index(fields=["slug"], name="blog_article_slug_idx"))');
     // and the varchar_pattern_ops index Django's schema editor builds beside a varchar column's own

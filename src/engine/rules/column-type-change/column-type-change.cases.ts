@@ -5,6 +5,16 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a rewrite followed in the same transaction by an index build and a SET NOT NULL scan on the table: they run under the rewrite's lock and are named in its finding, one hazard, one finding",
+      files: { "db/migrations/000_invoices.sql": "CREATE TABLE invoices (id bigint PRIMARY KEY, amount integer);\n" },
+      schema: "CREATE TABLE invoices (id bigint PRIMARY KEY, amount integer);",
+      code: "BEGIN;\nALTER TABLE invoices ALTER COLUMN amount TYPE bigint;\nCREATE INDEX invoices_amount_idx ON invoices (amount);\nALTER TABLE invoices ALTER COLUMN amount SET NOT NULL;\nCOMMIT;\n",
+      lines: [2],
+      severities: ["error"],
+      messages: ["The lock stays held until commit, through line 3's build of index invoices_amount_idx and line 4's SET NOT NULL scan of amount too: each adds its time to this outage, so they have no finding of their own."],
+    },
+    {
+      framework: "sql",
       name: "a project's own Go migrator Execs each file in a transaction it began (fider's dbx.Migrate): the DO block that commits each batch of the swap's fill fails there, so the batches run by hand before the deploy and the migration keeps one UPDATE of the rows still pending; the unique index over the new column is built by hand too",
       path: "migrations/202301010000_bigint_orders.up.sql",
       files: { ...GO_TRANSACTION_RUNNER, "migrations/202201010000_init.up.sql": "CREATE TABLE orders (id serial PRIMARY KEY, number integer UNIQUE);\n" },

@@ -23,6 +23,26 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "change_column that rewrites, then add_index on the table in the migration's transaction: the build runs under the rewrite's lock and is named in its finding",
+      path: "db/migrate/20240101000000_widen_invoice_amount.rb",
+      files: { "db/migrate/20230101000000_create_invoices.rb": "class CreateInvoices < ActiveRecord::Migration[7.1]\n  def change\n    create_table :invoices do |t|\n      t.integer :amount\n      t.string :number\n    end\n  end\nend\n" },
+      code: `class WidenInvoiceAmount < ActiveRecord::Migration[7.1]
+  def up
+    change_column :invoices, :amount, :bigint
+    add_index :invoices, :amount
+  end
+
+  def down
+    remove_index :invoices, :amount
+    change_column :invoices, :amount, :integer
+  end
+end
+`,
+      lines: [3],
+      messages: ["The lock stays held until commit, through line 4's build of index index_invoices_on_amount too: it adds its time to this outage, so it has no finding of its own."],
+    },
+    {
+      framework: "rails",
       name: "npq-registration: a string column to citext rewrites no row (the extension's cast is WITHOUT FUNCTION): a note that any index on it is rebuilt",
       path: "db/migrate/20260729110031_convert_closed_registration_users_to_citext.rb",
       files: {

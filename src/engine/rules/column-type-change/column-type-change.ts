@@ -11,6 +11,7 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
 import { djangoFieldType } from "../support/django-field-type.js";
 import { indexesRebuilt } from "./indexes-rebuilt.js";
+import { foldingStepsUnderRewrite } from "../support/table-rewrite.js";
 import { alembicCode } from "../support/alembic-code.js";
 
 export default defineRule({
@@ -31,7 +32,9 @@ export default defineRule({
       "precision 6; the column's indexes are still rebuilt. A precision below 6 (timestamp(3) -> timestamptz(3)) rounds every " +
       "converted value and rewrites the table in any TimeZone",
   },
-  check(ctx) {
+  check(given) {
+    // the index builds, scans and checks the same transaction then runs on the table under this rewrite's lock: named in its finding
+    const ctx = foldingStepsUnderRewrite(given);
     const swaps: Swap[] = [];
     for (const { op: written, index } of upOps(ctx, "alter_column_type")) {
       if (!tableWithRows(ctx, written.table, index)) continue;

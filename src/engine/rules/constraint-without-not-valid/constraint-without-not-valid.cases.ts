@@ -4,6 +4,26 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a CHECK re-added after its DROP CONSTRAINT in the same transaction: the scan adds no lock but keeps the DROP's ACCESS EXCLUSIVE held for its whole duration",
+      files: { "db/migrations/000_orders.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, status text CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid')), author bigint, amount integer);\n" },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, status text CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid')), author bigint, amount integer);",
+      code: "BEGIN;\nALTER TABLE orders DROP CONSTRAINT orders_status_check;\nALTER TABLE orders ADD CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid', 'shipped'));\nCOMMIT;\n",
+      lines: [3],
+      severities: ["error"],
+      messages: ["Adding a CHECK constraint on orders without NOT VALID checks every row while the table is locked. Line 2's DROP CONSTRAINT orders_status_check already holds ACCESS EXCLUSIVE on orders until commit, so this check keeps that lock, and the table closed to reads and writes, for its whole duration; adding it NOT VALID and validating it in a later migration lets line 2 commit at once."],
+    },
+    {
+      framework: "sql",
+      name: "a foreign key on a column renamed earlier in the same transaction: the RENAME's ACCESS EXCLUSIVE lock makes the check block reads of the table too",
+      files: { "db/migrations/000_orders.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, status text CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid')), author bigint, amount integer);\n" },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, status text CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid')), author bigint, amount integer);",
+      code: "BEGIN;\nALTER TABLE orders RENAME COLUMN author TO author_id;\nALTER TABLE orders ADD CONSTRAINT orders_author_id_fkey FOREIGN KEY (author_id) REFERENCES users (id);\nCOMMIT;\n",
+      lines: [3],
+      severities: ["error"],
+      messages: ["Adding a foreign key to users on orders without NOT VALID checks every row while writes to both tables are blocked. Line 2's RENAME COLUMN author already holds ACCESS EXCLUSIVE on orders until commit, so this check blocks reads of orders as well as writes for its whole duration; adding it NOT VALID and validating it in a later migration lets line 2 commit at once."],
+    },
+    {
+      framework: "sql",
       name: "drizzle-kit's foreign key, inside DO ... EXCEPTION WHEN duplicate_object, on an existing table: validated under the lock as it would be outside",
       schema: 'CREATE TABLE "users" (id bigint PRIMARY KEY);\nCREATE TABLE "posts" (id bigint PRIMARY KEY, "user_id" bigint);',
       code: 'DO $$ BEGIN\n ALTER TABLE "posts" ADD CONSTRAINT "posts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;\nEXCEPTION\n WHEN duplicate_object THEN null;\nEND $$;\n',
@@ -75,6 +95,12 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a CHECK added after a type change that rewrites the table in the same transaction: column-type-change's finding names the check",
+      files: { "db/migrations/000_orders.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, status text CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid')), author bigint, amount integer);\n" },
+      code: "BEGIN;\nALTER TABLE orders ALTER COLUMN amount TYPE bigint;\nALTER TABLE orders ADD CONSTRAINT orders_amount_check CHECK (amount >= 0);\nCOMMIT;\n",
+    },
     {
       framework: "sql",
       name: "a foreign key on a column added empty earlier in the transaction, which then backfills every row under the same lock: no row can fail, and the backfill holds the lock far longer than the scan",

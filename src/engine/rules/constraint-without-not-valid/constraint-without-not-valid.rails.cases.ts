@@ -36,6 +36,22 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_foreign_key after rename_column in the migration's transaction: the check blocks reads of the table too, for as long as it scans",
+      path: "db/migrate/20240101000000_key_comment_authors.rb",
+      files: { "db/migrate/20230101000000_create_comments.rb": "class CreateComments < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n    create_table :comments do |t|\n      t.bigint :author\n    end\n  end\nend\n" },
+      code: `class KeyCommentAuthors < ActiveRecord::Migration[7.1]
+  def change
+    rename_column :comments, :author, :author_id
+    add_foreign_key :comments, :users, column: :author_id
+  end
+end
+`,
+      lines: [4],
+      severities: ["error"],
+      messages: ["Line 3's RENAME COLUMN author already holds ACCESS EXCLUSIVE on comments until commit, so this check blocks reads of comments as well as writes for its whole duration; adding it NOT VALID and validating it in a later migration lets line 3 commit at once."],
+    },
+    {
+      framework: "rails",
       name: "a foreign key among a heredoc's statements (catarse 20151028220507): NOT VALID in the heredoc's SQL, in its place (Ruby there would be sent as SQL), VALIDATE a migration of its own",
       path: "db/migrate/20151028220507_create_project_states.rb",
       code: `class CreateProjectStates < ActiveRecord::Migration[7.1]

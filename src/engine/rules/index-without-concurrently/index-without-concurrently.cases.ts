@@ -9,6 +9,19 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "an index built after an ADD COLUMN of the same transaction (golang-migrate runs a file of two statements as one): the ADD COLUMN's ACCESS EXCLUSIVE lock is held until commit, so the build blocks reads as well as writes, and the message says so (no change of severity)",
+      path: "db/migrations/000002_add_payout_to_invoices.up.sql",
+      files: { "db/migrations/000001_invoices.up.sql": "CREATE TABLE invoices (id bigint PRIMARY KEY);\n", "db/migrations/000002_add_payout_to_invoices.down.sql": "ALTER TABLE invoices DROP COLUMN payout_id;\n" },
+      schema: "CREATE TABLE invoices (id bigint PRIMARY KEY);",
+      code: "ALTER TABLE invoices ADD COLUMN payout_id bigint;\nCREATE INDEX invoices_payout_id_idx ON invoices (payout_id);\n",
+      lines: [2],
+      severities: ["error"],
+      messages: [
+        "Creating index invoices_payout_id_idx without CONCURRENTLY blocks writes to invoices while it builds. Line 1's ADD COLUMN payout_id already holds ACCESS EXCLUSIVE on invoices until commit, so this build blocks reads as well as writes for its whole duration; building it CONCURRENTLY outside this transaction lets line 1 commit at once.",
+      ],
+    },
+    {
+      framework: "sql",
       name: "an index on a TimescaleDB hypertable an earlier migration made (SELECT create_hypertable): TimescaleDB refuses CONCURRENTLY there, so the fix builds it chunk by chunk (WITH (timescaledb.transaction_per_chunk)) outside a transaction, its USING and WHERE kept",
       path: "db/migrations/002_metrics_reading_idx.sql",
       files: { "db/migrations/001_metrics.sql": `${METRICS}SELECT create_hypertable('metrics', 'time');\n` },
@@ -484,6 +497,12 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "an index built after a type change that rewrites the table in the same transaction: the rewrite holds the table closed anyway and its finding (column-type-change) names the build, so the build has none of its own",
+      files: { "db/migrations/000_invoices.sql": "CREATE TABLE invoices (id bigint PRIMARY KEY, amount integer);\n" },
+      code: "BEGIN;\nALTER TABLE invoices ALTER COLUMN amount TYPE bigint;\nCREATE INDEX invoices_amount_idx ON invoices (amount);\nCOMMIT;\n",
+    },
     {
       framework: "sql",
       name: "an index on a hypertable built WITH (timescaledb.transaction_per_chunk): TimescaleDB's per-chunk build, one chunk locked at a time",

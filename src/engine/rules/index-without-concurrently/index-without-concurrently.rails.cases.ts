@@ -5,6 +5,36 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_index after add_column in the migration's transaction: the ADD COLUMN's ACCESS EXCLUSIVE lock is held until commit, so the build blocks reads too",
+      path: "db/migrate/20240101000000_add_payout_to_invoices.rb",
+      files: { "db/migrate/20230101000000_create_invoices.rb": "class CreateInvoices < ActiveRecord::Migration[7.1]\n  def change\n    create_table :invoices do |t|\n      t.integer :amount\n      t.string :number\n    end\n  end\nend\n" },
+      code: `class AddPayoutToInvoices < ActiveRecord::Migration[7.1]
+  def change
+    add_column :invoices, :payout_id, :bigint
+    add_index :invoices, :payout_id
+  end
+end
+`,
+      lines: [4],
+      severities: ["error"],
+      messages: ["Line 3's ADD COLUMN payout_id already holds ACCESS EXCLUSIVE on invoices until commit, so this build blocks reads as well as writes for its whole duration; building it CONCURRENTLY outside this transaction lets line 3 commit at once."],
+    },
+    {
+      framework: "rails",
+      name: "add_reference's index: the ADD COLUMN of the same call holds ACCESS EXCLUSIVE while the index builds",
+      path: "db/migrate/20240101000000_add_payout_to_invoices.rb",
+      files: { "db/migrate/20230101000000_create_invoices.rb": "class CreateInvoices < ActiveRecord::Migration[7.1]\n  def change\n    create_table :invoices do |t|\n      t.integer :amount\n      t.string :number\n    end\n  end\nend\n" },
+      code: `class AddPayoutToInvoices < ActiveRecord::Migration[7.1]
+  def change
+    add_reference :invoices, :payout
+  end
+end
+`,
+      lines: [3],
+      messages: ["The ADD COLUMN payout_id of the same operation already holds ACCESS EXCLUSIVE on invoices until commit, so this build blocks reads as well as writes for its whole duration; building it CONCURRENTLY outside this transaction lets it commit at once."],
+    },
+    {
+      framework: "rails",
       name: "add_index on a TimescaleDB hypertable an earlier migration made (execute of create_hypertable): TimescaleDB refuses algorithm: :concurrently there, so the fix builds it chunk by chunk outside the DDL transaction, under Rails' own index name",
       path: "db/migrate/20240201000000_index_events_user.rb",
       files: { "db/migrate/20240101000000_create_events.rb": `class CreateEvents < ActiveRecord::Migration[7.1]
@@ -457,6 +487,24 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "add_index after a change_column that rewrites the table: column-type-change's finding names the build, which has none of its own",
+      path: "db/migrate/20240101000000_widen_invoice_amount.rb",
+      files: { "db/migrate/20230101000000_create_invoices.rb": "class CreateInvoices < ActiveRecord::Migration[7.1]\n  def change\n    create_table :invoices do |t|\n      t.integer :amount\n      t.string :number\n    end\n  end\nend\n" },
+      code: `class WidenInvoiceAmount < ActiveRecord::Migration[7.1]
+  def up
+    change_column :invoices, :amount, :bigint
+    add_index :invoices, :amount
+  end
+
+  def down
+    remove_index :invoices, :amount
+    change_column :invoices, :amount, :integer
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "add_index before add_column null: false without a default, in the migration's transaction: it only commits on an empty table",

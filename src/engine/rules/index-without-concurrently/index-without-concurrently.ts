@@ -23,6 +23,11 @@ import { djangoApp, djangoDependsOn, djangoHasOtherOperations, djangoPredecessor
 import { sourceImports } from "../support/next-migration.js";
 import { djangoMigrationRewritten, djangoOperationRanges } from "../support/django-rewrite.js";
 import { freeNames } from "../support/python-free-names.js";
+import { heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
+import { rewriteBefore } from "../support/table-rewrite.js";
+
+/** Under an earlier statement's ACCESS EXCLUSIVE, the build's SHARE lock adds no wait, but reads wait for it too. */
+const HELD_LOCK_BUILD: HeldLockWork = { work: "build", effect: "blocks reads as well as writes for its whole duration", fix: "building it CONCURRENTLY outside this transaction" };
 
 /**
  * The AddField / AlterField that asked for the index, with `db_index=False` on its field (a ForeignKey's db_index
@@ -266,6 +271,8 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "add_index")) {
       // a per-chunk build (TimescaleDB's) locks one chunk at a time: the hypertable's way to let writes go on
       if (op.concurrently || op.perChunk || !tableWithRows(ctx, op.table, index) || builtBefore(ctx, op, index)) continue;
+      // an earlier rewrite of the table in this transaction holds it closed anyway: its finding names this build
+      if (rewriteBefore(ctx, op.table, index) !== undefined) continue;
       const name = op.name ?? derivedName(op.table, op.columns, "idx");
       // TimescaleDB refuses CONCURRENTLY on a hypertable: the CONCURRENTLY fix would fail there
       // the application's code may make it one too (read for an Alembic revision only: it loads the Python grammar)
@@ -281,7 +288,7 @@ export default defineRule({
       if (byPartition) {
         ctx.report({
           op,
-          message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} and its partitions while it builds.`,
+          message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} and its partitions while it builds.${heldLockSentence(ctx, op, op.table, index, HELD_LOCK_BUILD)}`,
           fix: byPartition,
         });
         continue;
@@ -331,7 +338,7 @@ export default defineRule({
                 `Creating index ${what} without CONCURRENTLY blocks REFRESH MATERIALIZED VIEW ${op.table} while it builds: ${op.table} is a materialized view, ` +
                 `which nothing else writes, and its reads go on. A plain REFRESH that starts meanwhile waits, and reads queue behind it; CONCURRENTLY blocks no REFRESH.`,
             }
-          : { message: `Creating index ${what} without CONCURRENTLY blocks writes to ${op.table} while it builds.` }),
+          : { message: `Creating index ${what} without CONCURRENTLY blocks writes to ${op.table} while it builds.${heldLockSentence(ctx, op, op.table, index, HELD_LOCK_BUILD)}` }),
         fix: fixFor(ctx.framework, {
           sql: byHand
             ? byHand

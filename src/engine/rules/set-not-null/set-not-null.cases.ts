@@ -4,6 +4,16 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "SET NOT NULL after a RENAME COLUMN of the same transaction: the scan adds no lock but keeps the RENAME's ACCESS EXCLUSIVE held for its whole duration",
+      files: { "db/migrations/000_accounts.sql": "CREATE TABLE accounts (id bigint PRIMARY KEY, mail text);\n" },
+      schema: "CREATE TABLE accounts (id bigint PRIMARY KEY, mail text);",
+      code: "BEGIN;\nALTER TABLE accounts RENAME COLUMN mail TO email;\nALTER TABLE accounts ALTER COLUMN email SET NOT NULL;\nCOMMIT;\n",
+      lines: [3],
+      severities: ["error"],
+      messages: ["SET NOT NULL on accounts.email scans the whole table under an ACCESS EXCLUSIVE lock. Line 2's RENAME COLUMN mail already holds ACCESS EXCLUSIVE on accounts until commit, so this scan keeps that lock, and the table closed to reads and writes, for its whole duration; a CHECK added NOT VALID and validated in a later migration lets line 2 commit at once."],
+    },
+    {
+      framework: "sql",
       name: "teable's field_order: the UPDATE's WHERE only tests the column just added for NULL, so it writes every row under the ADD COLUMN's lock: a note, whose fix points to the constant default (mixed-ddl-dml), not a NOT VALID CHECK",
       path: "prisma/migrations/20240409081450_field_order/migration.sql",
       schema: "CREATE TABLE field (id text PRIMARY KEY);\nINSERT INTO field VALUES ('a');",
@@ -143,6 +153,12 @@ COMMIT;
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "SET NOT NULL after an ADD COLUMN with a volatile default in the same transaction: the rewrite holds the table closed anyway and volatile-default's finding names the scan",
+      files: { "db/migrations/000_accounts.sql": "CREATE TABLE accounts (id bigint PRIMARY KEY, mail text);\n" },
+      code: "BEGIN;\nALTER TABLE accounts ADD COLUMN token uuid DEFAULT gen_random_uuid();\nALTER TABLE accounts ALTER COLUMN token SET NOT NULL;\nCOMMIT;\n",
+    },
     {
       framework: "sql",
       name: "the same statement adds a PRIMARY KEY over the column (langfuse): the key checks score_id for NULLs itself under its lock, so a NOT VALID CHECK for SET NOT NULL spares nothing: moot here, unique-constraint-without-index reports the key with that cost",

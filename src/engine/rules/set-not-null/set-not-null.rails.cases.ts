@@ -39,6 +39,22 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "change_column_null after rename_column in the migration's transaction: the RENAME's ACCESS EXCLUSIVE lock stays held for the whole scan",
+      path: "db/migrate/20240101000000_require_account_email.rb",
+      files: { "db/migrate/20230101000000_create_accounts.rb": "class CreateAccounts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :accounts do |t|\n      t.string :mail\n      t.integer :score\n    end\n  end\nend\n" },
+      code: `class RequireAccountEmail < ActiveRecord::Migration[7.1]
+  def change
+    rename_column :accounts, :mail, :email
+    change_column_null :accounts, :email, false
+  end
+end
+`,
+      lines: [4],
+      severities: ["error"],
+      messages: ["Line 3's RENAME COLUMN mail already holds ACCESS EXCLUSIVE on accounts until commit, so this scan keeps that lock, and the table closed to reads and writes, for its whole duration; a CHECK added NOT VALID and validated in a later migration lets line 3 commit at once."],
+    },
+    {
+      framework: "rails",
       name: "SET NOT NULL among a heredoc's statements (catarse 20151028220507): the CHECK NOT VALID is SQL in the heredoc, in its place (Ruby there would be sent as SQL), the later steps a migration of their own",
       path: "db/migrate/20151028220507_create_project_states.rb",
       code: `class CreateProjectStates < ActiveRecord::Migration[7.1]

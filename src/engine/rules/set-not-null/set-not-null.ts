@@ -8,6 +8,11 @@ import { notNullSteps } from "./not-null-steps.js";
 import { provingCheck } from "./proven-by-check.js";
 import { primaryKeyOverColumn } from "./primary-key-over-column.js";
 import { dataCode } from "../support/data-code.js";
+import { KEEPS_LOCK, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
+import { rewriteBefore } from "../support/table-rewrite.js";
+
+/** Under an earlier statement's ACCESS EXCLUSIVE: the scan holds that statement's change uncommitted while it reads. */
+const HELD_LOCK_SCAN: HeldLockWork = { work: "scan", effect: KEEPS_LOCK, fix: "a CHECK added NOT VALID and validated in a later migration" };
 
 /**
  * The column is NOT NULL already when the statement runs: an earlier migration defined it so (and none changed it
@@ -60,6 +65,8 @@ export default defineRule({
     });
     for (const { op, index } of upOps(ctx, "set_not_null")) {
       if (!tableWithRows(ctx, op.table, index) || alreadyNotNull(ctx, op.table, op.column, index)) continue;
+      // an earlier rewrite of the table in this transaction holds it closed anyway: its finding names this scan
+      if (rewriteBefore(ctx, op.table, index) !== undefined) continue;
       // a PRIMARY KEY over the column in this migration checks it for NULLs itself: its finding says the cost
       if (primaryKeyOverColumn(ctx.migration.up, op)) continue;
       const at = validated.get(nameKey(op.table));
@@ -88,7 +95,7 @@ export default defineRule({
         const earlier = at !== undefined && at < index ? ctx.migration.up[at] : undefined;
         ctx.report({
           op,
-          message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock (before PostgreSQL 12, even with a validated CHECK constraint).`,
+          message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock (before PostgreSQL 12, even with a validated CHECK constraint).${heldLockSentence(ctx, op, op.table, index, HELD_LOCK_SCAN)}`,
           fix: fixFor(ctx.framework, {
             sql: earlier
               ? `-- the CHECK validated on line ${earlier.loc.line} already keeps NULLs out without this scan: leave SET NOT NULL out\n-- until the database runs PostgreSQL 12+, where it reads that CHECK instead of the table`
@@ -105,7 +112,7 @@ export default defineRule({
       }
       ctx.report({
         op,
-        message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock.`,
+        message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock.${heldLockSentence(ctx, op, op.table, index, HELD_LOCK_SCAN)}`,
         fix: renderFix(ctx, notNullSteps(ctx, op, name)),
       });
     }

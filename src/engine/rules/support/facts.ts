@@ -56,6 +56,11 @@ export interface MigrationFacts {
    */
   holdsAccessExclusiveBefore(table: string | undefined, beforeIndex: number): boolean;
   /**
+   * PostgreSQL: the index of the op that first took ACCESS EXCLUSIVE on `table` in the transaction of the op at
+   * `beforeIndex`, before it (the lock it still holds until commit), or undefined (holdsAccessExclusiveBefore).
+   */
+  accessExclusiveTakenAt(table: string | undefined, beforeIndex: number): number | undefined;
+  /**
    * PostgreSQL: an earlier op of the same transaction updated every row of `table` (UPDATE without WHERE) while that
    * transaction already held ACCESS EXCLUSIVE on it, which it still holds: the table was blocked for the whole write,
    * and a later scan under the same lock reads what that write left, a fraction of it. The UPDATE's index (the last
@@ -308,14 +313,24 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
       else exclusive.set(nameKey(table), [index]);
     }
   });
-  const holdsAccessExclusiveBefore = (table: string | undefined, beforeIndex: number) => {
+  // per table, for each entry of `exclusive`: the position of the first entry of its transaction (a file of one
+  // transaction and thousands of ALTERs asks this per op: no walk back)
+  const firstInTransaction = new Map<string, number[]>();
+  for (const [key, list] of exclusive) {
+    const firsts: number[] = [];
+    list.forEach((index, at) => firsts.push(at > 0 && transactions[list[at - 1]] === transactions[index] ? firsts[at - 1] : at));
+    firstInTransaction.set(key, firsts);
+  }
+  const accessExclusiveTakenAt = (table: string | undefined, beforeIndex: number): number | undefined => {
     const transaction = transactions[beforeIndex];
-    if (!table || transaction === undefined) return false;
+    if (!table || transaction === undefined) return undefined;
     const list = exclusive.get(nameKey(table)) ?? [];
-    const last = list[countBelow(list, beforeIndex, (i) => i) - 1];
-    // the last one is enough: transactions follow one another, so an earlier one in the same transaction means this one is too
-    return last !== undefined && transactions[last] === transaction;
+    // transactions follow one another: the ops of this one that took the lock are the last ones before beforeIndex
+    const at = countBelow(list, beforeIndex, (i) => i) - 1;
+    if (at < 0 || transactions[list[at]] !== transaction) return undefined;
+    return list[firstInTransaction.get(nameKey(table))![at]];
   };
+  const holdsAccessExclusiveBefore = (table: string | undefined, beforeIndex: number) => accessExclusiveTakenAt(table, beforeIndex) !== undefined;
   // an UPDATE whose WHERE only tests for NULL columns this up added before it with no default (`WHERE c IS NULL` right
   // after ADD COLUMN c): every row is NULL there, so it writes every row
   const onlyFreshNulls = (op: OperationOf<"dml">, index: number): boolean =>
@@ -421,6 +436,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     emptyProofAt,
     isDroppedAfter,
     holdsAccessExclusiveBefore,
+    accessExclusiveTakenAt,
     wholeTableUpdateUnderLockBefore,
     holdsAccessExclusiveInTransaction,
     isColumnAddedBefore,

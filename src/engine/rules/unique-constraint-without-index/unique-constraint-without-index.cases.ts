@@ -5,6 +5,17 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a UNIQUE constraint added after an ADD COLUMN of the same transaction (golang-migrate runs a file of two statements as one): the build adds no lock but keeps the ADD COLUMN's ACCESS EXCLUSIVE held for its whole duration",
+      path: "db/migrations/000002_verify_accounts.up.sql",
+      files: { "db/migrations/000001_accounts.up.sql": "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n", "db/migrations/000002_verify_accounts.down.sql": "ALTER TABLE accounts DROP CONSTRAINT accounts_email_key;\nALTER TABLE accounts DROP COLUMN verified;\n" },
+      schema: "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);",
+      code: "ALTER TABLE accounts ADD COLUMN verified boolean;\nALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE (email);\n",
+      lines: [2],
+      severities: ["error"],
+      messages: ["Adding UNIQUE (email) to accounts builds an index while the table is locked against reads and writes. Line 1's ADD COLUMN verified already holds ACCESS EXCLUSIVE on accounts until commit, so this build keeps that lock, and the table closed to reads and writes, for its whole duration; building the unique index CONCURRENTLY outside this transaction and attaching it with USING INDEX lets line 1 commit at once."],
+    },
+    {
+      framework: "sql",
       name: "a project's own Go migrator Execs each file in a transaction it began (fider's dbx.Migrate): the unique index is built by hand before the deploy, the migration keeps IF NOT EXISTS, the next one attaches it",
       path: "migrations/202301010000_users_email_key.up.sql",
       files: { ...GO_TRANSACTION_RUNNER, "migrations/202201010000_users.up.sql": "CREATE TABLE users (id int PRIMARY KEY, email text);\n" },

@@ -6,6 +6,25 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "unique=True after an AddField on the same model in the atomic migration: the ADD COLUMN's ACCESS EXCLUSIVE lock is held for the whole build",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="customer", name="nickname", field=models.CharField(max_length=40, null=True)),
+        migrations.AlterField(model_name="customer", name="email", field=models.EmailField(max_length=254, unique=True)),
+    ]
+`,
+      files: { ...DJANGO_INITIAL },
+      lines: [9],
+      severities: ["error"],
+      messages: ["Adding UNIQUE (email) to app_customer builds an index while the table is locked against reads and writes. Line 8's ADD COLUMN nickname already holds ACCESS EXCLUSIVE on app_customer until commit, so this build keeps that lock, and the table closed to reads and writes, for its whole duration; building the unique index CONCURRENTLY outside this transaction and attaching it with USING INDEX lets line 8 commit at once."],
+    },
+    {
+      framework: "django",
       name: "a project that also runs on SQLite (settings build ENGINE from DB_ENGINE): the prebuilt index and ADD CONSTRAINT USING INDEX on PostgreSQL only; SQLite runs the state's AlterField, the operation as written",
       code: `from django.db import migrations, models
 

@@ -18,7 +18,12 @@ import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { renderFix, type FixSteps } from "../support/fix-steps.js";
 import { alembicColumnUsingIndex, alembicConstraintUsingIndex } from "./alembic-using-index.js";
+import { KEEPS_LOCK, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
+import { rewriteBefore } from "../support/table-rewrite.js";
 import { addColumnWithoutKey, alterWithConstraintUsingIndex, columnKeyTiming, keyConstraintTiming, uniqueIndexWithClauses } from "../support/key-constraint-clauses.js";
+
+/** Under an earlier statement's ACCESS EXCLUSIVE: the build holds that statement's change uncommitted while it runs. */
+const HELD_LOCK_BUILD: HeldLockWork = { work: "build", effect: KEEPS_LOCK, fix: "building the unique index CONCURRENTLY outside this transaction and attaching it with USING INDEX" };
 
 const indent = (text: string, by: string) =>
   text
@@ -204,6 +209,8 @@ export default defineRule({
       // build cannot apply
       const sameCall = ctx.migration.up.filter((o) => o !== op && o.loc.line === op.loc.line && o.text === op.text);
       if (sameCall.some((o) => o.kind === "alter_column_type" && nameKey(o.table) === nameKey(op.table) && rewrites(ctx, o, index))) continue;
+      // an earlier rewrite of the table in this transaction holds it closed anyway: its finding names this build
+      if (rewriteBefore(ctx, op.table, index) !== undefined) continue;
       // a Django AlterField that also changes the column (NOT NULL, type, default): it stays, without unique=True, in
       // the database operations, so its other changes are not lost
       const alterField =
@@ -235,7 +242,7 @@ export default defineRule({
       ctx.report({
         op,
         ...(byHand ? { fixUnderRunnerTransaction: byHand } : {}),
-        message: `Adding ${kind}${op.columns.length ? ` (${op.columns.join(", ")})` : ""} to ${op.table} builds an index while the table is locked against reads and writes${op.constraint === "primary_key" ? notNullForKey(ctx, op) : ""}.`,
+        message: `Adding ${kind}${op.columns.length ? ` (${op.columns.join(", ")})` : ""} to ${op.table} builds an index while the table is locked against reads and writes${op.constraint === "primary_key" ? notNullForKey(ctx, op) : ""}.${op.constraint === "exclusion" ? "" : heldLockSentence(ctx, op, op.table, index, HELD_LOCK_BUILD)}`,
         fix:
           op.constraint === "exclusion"
             ? fixFor(ctx.framework, {
@@ -295,10 +302,11 @@ export default defineRule({
     }
     for (const { op, index } of upOps(ctx, "add_column")) {
       if (!(op.column.unique || op.column.primaryKey) || !tableWithRows(ctx, op.table, index)) continue;
+      if (rewriteBefore(ctx, op.table, index) !== undefined) continue;
       const idx = op.column.primaryKey ? `${op.table.split(".").pop()}_pkey` : derivedName(op.table, [op.column.name], "key");
       ctx.report({
         op,
-        message: `Adding column ${op.table}.${op.column.name} with ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} builds a unique index while the table is locked against reads and writes.`,
+        message: `Adding column ${op.table}.${op.column.name} with ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} builds a unique index while the table is locked against reads and writes.${heldLockSentence(ctx, op, op.table, index, HELD_LOCK_BUILD)}`,
         fix: fixFor(ctx.framework, {
           sql: ctx.framework !== "sql" ? "" : renderFix(ctx, {
             // the statement as written without the column's key: its type, default and the statement's other sub-commands stay

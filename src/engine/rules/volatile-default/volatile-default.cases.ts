@@ -4,6 +4,15 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a volatile default followed in the same transaction by a unique index on the new column: the build runs under the rewrite's lock and is named in its finding",
+      files: { "db/migrations/000_accounts.sql": "CREATE TABLE accounts (id bigint PRIMARY KEY, mail text);\n" },
+      schema: "CREATE TABLE accounts (id bigint PRIMARY KEY, mail text);",
+      code: "BEGIN;\nALTER TABLE accounts ADD COLUMN token uuid DEFAULT gen_random_uuid();\nCREATE UNIQUE INDEX accounts_token_key ON accounts (token);\nCOMMIT;\n",
+      lines: [2],
+      messages: ["The lock stays held until commit, through line 3's build of index accounts_token_key too: it adds its time to this outage, so it has no finding of its own."],
+    },
+    {
+      framework: "sql",
       name: "rallly 20260423144927: gen_random_uuid() rewrites instance_settings, which PRIMARY KEY (id) and CHECK (id = 1) keep to one row: a note",
       schema: 'CREATE TABLE "instance_settings" ("id" INTEGER NOT NULL DEFAULT 1, CONSTRAINT "instance_settings_pkey" PRIMARY KEY ("id"), CONSTRAINT instance_settings_singleton CHECK (id = 1));\nINSERT INTO "instance_settings" ("id") VALUES (1);',
       path: "prisma/migrations/20260423144927_add_instance_id/migration.sql",

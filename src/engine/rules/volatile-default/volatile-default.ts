@@ -7,8 +7,10 @@ import { argumentText, calleeOf, keywordText, withKeyword, withoutKeyword } from
 import { railsType } from "../support/rails-fix.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { tableWithRows, upOps } from "../support/scope.js";
+import { foldingStepsUnderRewrite } from "../support/table-rewrite.js";
+import { volatileFill, type FillSource } from "../support/volatile-fill.js";
 
-type Source = "generated" | "sequence" | "default";
+type Source = FillSource;
 
 /**
  * The column added empty (instant), what fills new rows set up, and the existing rows filled in batches. A
@@ -115,20 +117,15 @@ export default defineRule({
       "or an identity column must be computed for every existing row: the whole table is rewritten under an ACCESS EXCLUSIVE lock.",
     postgres: "before PostgreSQL 11 every non-NULL default rewrites the table",
   },
-  check(ctx) {
+  check(given) {
+    // the index builds, scans and checks the same transaction then runs on the table under this rewrite's lock: named in its finding
+    const ctx = foldingStepsUnderRewrite(given);
     for (const { op, index } of upOps(ctx, "add_column")) {
       if (!tableWithRows(ctx, op.table, index)) continue;
       const column = op.column;
-      let reason: string | undefined;
-      let source: Source = "default";
-      if (column.generated === "stored") [reason, source] = ["a GENERATED ... STORED column is computed for every existing row", "generated"];
-      else if (column.generated === "identity") [reason, source] = ["an identity column is numbered for every existing row", "sequence"];
-      else if (column.serial) [reason, source] = [`${column.type?.name === "bigint" ? "bigserial" : "serial"} fills every existing row from a sequence`, "sequence"];
-      else if (column.default?.volatile) reason = `the default ${column.default.expr || "expression"} is volatile, so it is evaluated for every existing row`;
-      else if (column.default && ctx.postgresVersion < 11 && !/^null$/i.test(column.default.expr))
-        reason = `before PostgreSQL 11 any default is written into every existing row`;
-      if (!reason) continue;
-      if (source === "default" && !column.default?.expr) continue;
+      const fill = volatileFill(op, ctx.postgresVersion);
+      if (!fill) continue;
+      const { reason, source } = fill;
       const own = ctx.framework === "rails" ? railsFix(op, source) : ctx.framework === "django" ? djangoFix(op) : ctx.framework === "alembic" ? alembicFix(ctx, op, source) : undefined;
       ctx.report({
         op,

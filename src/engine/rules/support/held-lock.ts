@@ -1,0 +1,80 @@
+/**
+ * A lock finding on a table an earlier statement of the same transaction already holds ACCESS EXCLUSIVE on (an ADD
+ * COLUMN, a RENAME, a type change): the later statement's own lock adds no wait, but its work (an index build, a scan)
+ * runs while that lock is held, so the earlier change cannot commit until it ends and the table stays closed to
+ * reads and writes for its whole duration. Moving the work out lets the earlier change commit at once. PGlite's
+ * pg_locks shows the lock still held by the transaction after the later statement (held-lock.pglite.test.ts).
+ */
+import type { Operation } from "../../model.js";
+import type { RuleContext } from "./rule.js";
+
+/** The statement that took the lock, as its SQL says it. */
+function lockTaker(op: Operation): string {
+  switch (op.kind) {
+    case "add_column":
+      return `ADD COLUMN ${op.column.name}`;
+    case "drop_column":
+      return `DROP COLUMN ${op.column}`;
+    case "rename_column":
+      return `RENAME COLUMN ${op.column}`;
+    case "rename_table":
+      return `RENAME of ${op.table} to ${op.newName}`;
+    case "alter_column_type":
+      return `type change of ${op.column}`;
+    case "redefine_column":
+      return `ALTER COLUMN ${op.column.name}`;
+    case "set_not_null":
+      return `SET NOT NULL on ${op.column}`;
+    case "drop_not_null":
+      return `DROP NOT NULL on ${op.column}`;
+    case "set_default":
+      return `SET DEFAULT on ${op.column}`;
+    case "drop_default":
+      return `DROP DEFAULT on ${op.column}`;
+    case "drop_constraint":
+      return `DROP CONSTRAINT${op.name ? ` ${op.name}` : ""}`;
+    case "add_constraint":
+      return `ADD CONSTRAINT${op.name ? ` ${op.name}` : ""}`;
+    case "drop_index":
+      return `DROP INDEX${op.names.length ? ` ${op.names.join(", ")}` : ""}`;
+    case "truncate":
+      return "TRUNCATE";
+    case "lock_table":
+      return "LOCK TABLE";
+    case "maintenance":
+      return op.command === "cluster" ? "CLUSTER" : "VACUUM FULL";
+    default:
+      return "ALTER TABLE";
+  }
+}
+
+/** What the later statement's work does under the held lock, and what moves it out. */
+export interface HeldLockWork {
+  /** "build", "scan", "check" */
+  work: string;
+  /** what it does to the table while the lock is held: "blocks reads as well as writes for its whole duration" */
+  effect: string;
+  /** the rule's fix in a few words: "building it CONCURRENTLY outside this transaction" */
+  fix: string;
+}
+
+/** A scan or build under an ACCESS EXCLUSIVE lock of its own: the held lock changes not what waits, only for how long. */
+export const KEEPS_LOCK = "keeps that lock, and the table closed to reads and writes, for its whole duration";
+
+/**
+ * The sentence a lock finding adds when an earlier statement of its transaction holds ACCESS EXCLUSIVE on `table`
+ * before the op at `index`: "Line 3's ADD COLUMN b already holds ACCESS EXCLUSIVE on t until commit, so this build
+ * blocks reads as well as writes for its whole duration; building it CONCURRENTLY outside this transaction lets line 3
+ * commit at once." Empty when no earlier statement holds it.
+ */
+export function heldLockSentence(ctx: RuleContext, op: Operation, table: string, index: number, how: HeldLockWork): string {
+  const at = ctx.facts.accessExclusiveTakenAt(table, index);
+  if (at === undefined) return "";
+  const taker = ctx.migration.up[at];
+  const line = taker.loc.line;
+  const same = line === op.loc.line;
+  return (
+    ` ${same ? `The ${lockTaker(taker)} of the same ${ctx.framework === "sql" ? "statement" : "operation"}` : `Line ${line}'s ${lockTaker(taker)}`} already holds ACCESS EXCLUSIVE on ${table} until commit, ` +
+    `so this ${how.work} ${how.effect}; ${how.fix} lets ${same ? "it" : `line ${line}`} commit at once.`
+  );
+}

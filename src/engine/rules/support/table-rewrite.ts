@@ -1,0 +1,103 @@
+/**
+ * One hazard, one finding: a statement that rewrites a whole table (a type change that rewrites, a column whose
+ * value is computed per row) holds ACCESS EXCLUSIVE on it until its transaction commits, for as long as the rewrite
+ * takes. An index build, a NOT NULL scan or a constraint check on that table later in the same transaction runs
+ * under that lock and only adds its time to the outage the rewrite already is: it gets no finding of its own, and
+ * the rewrite's finding names it (column-type-change, volatile-default).
+ */
+import type { Operation } from "../../model.js";
+import { isUtcZone, typeChangeCost } from "../../types.js";
+import { ruleSeverity } from "../../rule-settings.js";
+import { djangoFieldType } from "./django-field-type.js";
+import { nameKey } from "./facts.js";
+import type { Report, RuleContext } from "./rule.js";
+import { tableWithRows } from "./scope.js";
+import { volatileFill } from "./volatile-fill.js";
+
+/** The rule that reports each kind of rewrite: a rewrite it does not report (switched off) folds nothing. */
+const REPORTED_BY: Partial<Record<Operation["kind"], string>> = { alter_column_type: "column-type-change", add_column: "volatile-default" };
+
+/** The op at `index` rewrites every row of its table, which may hold rows, and its rule is on (it reports the rewrite). */
+function rewritesTable(ctx: RuleContext, op: Operation, index: number): boolean {
+  const rule = REPORTED_BY[op.kind];
+  if (!rule || ruleSeverity(ctx.config, rule, "error") === "off") return false;
+  if (op.kind === "add_column") return tableWithRows(ctx, op.table, index) && volatileFill(op, ctx.postgresVersion) !== undefined;
+  if (op.kind !== "alter_column_type" || !tableWithRows(ctx, op.table, index)) return false;
+  // a Django field class the project defines: its column type through its bases, as column-type-change reads it
+  const type = ctx.framework === "django" && op.ormFieldDef ? djangoFieldType(ctx, op.ormFieldDef, op.type, true) : op.type;
+  if (!type) return false;
+  const cost = typeChangeCost(op.fromType ?? ctx.repository.columnType(op.table, op.column, index), type, op.using !== undefined, {
+    utcSession: isUtcZone(ctx.facts.timeZoneAt(index)),
+    usingIsColumn: op.using !== undefined && nameKey(op.using.trim()) === nameKey(op.column),
+    postgresVersion: ctx.postgresVersion,
+  });
+  return cost.rewrite === true;
+}
+
+/**
+ * The index of the first statement of the same transaction, before the op at `index`, that rewrote `table` and
+ * whose ACCESS EXCLUSIVE lock is still held; undefined when there is none. Not the op's own statement (Rails'
+ * change_column with null: false, a Django AlterField): the rules judge what one statement does together themselves.
+ */
+export function rewriteBefore(ctx: RuleContext, table: string, index: number): number | undefined {
+  const since = ctx.facts.accessExclusiveTakenAt(table, index);
+  if (since === undefined) return undefined;
+  const line = ctx.migration.up[index].loc.line;
+  for (let at = since; at < index; at++) {
+    const op = ctx.migration.up[at];
+    if (op.loc.line !== line && (op.kind === "alter_column_type" || op.kind === "add_column") && nameKey(op.table) === nameKey(table) && rewritesTable(ctx, op, at)) return at;
+  }
+  return undefined;
+}
+
+/**
+ * What a later step does under the lock, for the rewrite's finding: the steps the lock rules fold into it (an index
+ * built without CONCURRENTLY, SET NOT NULL, a constraint checked or a unique index built while adding it).
+ */
+function foldedStep(op: Operation): string | undefined {
+  switch (op.kind) {
+    case "add_index":
+      return op.concurrently ? undefined : `build of index ${op.name ?? `on (${op.columns.join(", ")})`}`;
+    case "set_not_null":
+      return `SET NOT NULL scan of ${op.column}`;
+    case "add_constraint":
+      if (op.notValid || op.usingIndex) return undefined;
+      if (op.constraint === "foreign_key") return `check of the foreign key${op.referencesTable ? ` to ${op.referencesTable}` : ""}`;
+      if (op.constraint === "check" || op.constraint === "not_null") return `check of ${op.constraint === "check" ? "the CHECK" : "the NOT NULL"} constraint${op.name ? ` ${op.name}` : ""}`;
+      return `build of the ${op.constraint === "primary_key" ? "PRIMARY KEY" : op.constraint === "unique" ? "UNIQUE" : "EXCLUDE"} index${op.columns.length ? ` (${op.columns.join(", ")})` : ""}`;
+    case "add_column":
+      return op.column.unique || op.column.primaryKey ? `build of the ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} index of ${op.column.name}` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The table a folded step works on. */
+const stepTable = (op: Operation): string | undefined => (op.kind === "add_index" || op.kind === "set_not_null" || op.kind === "add_constraint" || op.kind === "add_column" ? op.table : undefined);
+
+/**
+ * The rewrite's report with the later steps of its transaction that run under its lock named in its message (each of
+ * them folded: rewriteBefore finds this rewrite for it), unchanged when there are none.
+ */
+export function withStepsUnderRewrite(ctx: RuleContext, report: Report): Report {
+  const op = report.op;
+  if (!op || (op.kind !== "alter_column_type" && op.kind !== "add_column")) return report;
+  const index = ctx.facts.indexOf(op);
+  const steps: string[] = [];
+  for (let at = index + 1; at < ctx.migration.up.length; at++) {
+    const later = ctx.migration.up[at];
+    const table = stepTable(later);
+    const step = foldedStep(later);
+    if (!table || !step || nameKey(table) !== nameKey(op.table) || rewriteBefore(ctx, table, at) !== index) continue;
+    steps.push(`line ${later.loc.line}'s ${step}`);
+  }
+  if (!steps.length) return report;
+  const list = steps.length === 1 ? steps[0] : `${steps.slice(0, -1).join(", ")} and ${steps[steps.length - 1]}`;
+  return {
+    ...report,
+    message: `${report.message} The lock stays held until commit, through ${list} too: ${steps.length === 1 ? "it adds its" : "each adds its"} time to this outage, so ${steps.length === 1 ? "it has" : "they have"} no finding of ${steps.length === 1 ? "its" : "their"} own.`,
+  };
+}
+
+/** The rule's context with every report passed through withStepsUnderRewrite. */
+export const foldingStepsUnderRewrite = (ctx: RuleContext): RuleContext => ({ ...ctx, report: (report) => ctx.report(withStepsUnderRewrite(ctx, report)) });

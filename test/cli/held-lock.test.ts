@@ -1,0 +1,78 @@
+/**
+ * README "A lock the transaction already holds", through `migguard lint`: a lock finding after an earlier statement of
+ * the same transaction that holds ACCESS EXCLUSIVE on the table says the work runs under that lock (severity kept),
+ * and after a rewrite of the table the rewrite's finding names the later steps, which have none of their own.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+interface Finding {
+  rule: string;
+  severity: string;
+  message: string;
+  line: number;
+  path: string;
+}
+
+async function lint(files: Record<string, string>, path: string): Promise<Finding[]> {
+  const root = mkdtempSync(join(tmpdir(), "migguard-held-lock-"));
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), content);
+  }
+  const result = await run(["lint", "--format", "json", path], { cwd: root });
+  return (JSON.parse(result.output) as { findings: Finding[] }).findings;
+}
+
+const INVOICES = `class CreateInvoices < ActiveRecord::Migration[7.1]
+  def change
+    create_table :invoices do |t|
+      t.integer :amount
+    end
+  end
+end
+`;
+
+const LOCK_RULES = new Set(["index-without-concurrently", "set-not-null", "constraint-without-not-valid", "unique-constraint-without-index", "column-type-change", "volatile-default"]);
+const lockFindings = (findings: Finding[], file: string) => findings.filter((f) => f.path.endsWith(file) && LOCK_RULES.has(f.rule)).map((f) => [f.line, f.rule, f.severity]);
+
+describe("migguard lint: a lock the transaction already holds", () => {
+  it("an index built after add_column in a Rails migration: an error that says the ADD COLUMN's lock makes it block reads too", async () => {
+    const findings = await lint(
+      {
+        "db/migrate/20230101000000_create_invoices.rb": INVOICES,
+        "db/migrate/20240101000000_add_payout_to_invoices.rb": `class AddPayoutToInvoices < ActiveRecord::Migration[7.1]
+  def change
+    add_column :invoices, :payout_id, :bigint
+    add_index :invoices, :payout_id
+  end
+end
+`,
+      },
+      "db/migrate",
+    );
+    expect(lockFindings(findings, "_add_payout_to_invoices.rb")).toEqual([[4, "index-without-concurrently", "error"]]);
+    const index = findings.find((f) => f.rule === "index-without-concurrently")!;
+    expect(index.message).toBe(
+      "Creating index index_invoices_on_payout_id without CONCURRENTLY blocks writes to invoices while it builds. Line 3's ADD COLUMN payout_id already holds ACCESS EXCLUSIVE on invoices until commit, so this build blocks reads as well as writes for its whole duration; building it CONCURRENTLY outside this transaction lets line 3 commit at once.",
+    );
+  });
+
+  it("an index build and SET NOT NULL after a type change that rewrites the table: one finding, the rewrite's, naming both", async () => {
+    const findings = await lint(
+      {
+        "db/migrations/000001_invoices.up.sql": "CREATE TABLE invoices (id bigint PRIMARY KEY, amount integer);\n",
+        "db/migrations/000001_invoices.down.sql": "DROP TABLE invoices;\n",
+        "db/migrations/000002_widen_amount.up.sql": "ALTER TABLE invoices ALTER COLUMN amount TYPE bigint;\nCREATE INDEX invoices_amount_idx ON invoices (amount);\nALTER TABLE invoices ALTER COLUMN amount SET NOT NULL;\n",
+        "db/migrations/000002_widen_amount.down.sql": "DROP INDEX invoices_amount_idx;\nALTER TABLE invoices ALTER COLUMN amount DROP NOT NULL;\nALTER TABLE invoices ALTER COLUMN amount TYPE integer;\n",
+      },
+      "db/migrations",
+    );
+    expect(lockFindings(findings, "000002_widen_amount.up.sql")).toEqual([[1, "column-type-change", "error"]]);
+    expect(findings.find((f) => f.rule === "column-type-change")!.message).toContain(
+      "The lock stays held until commit, through line 2's build of index invoices_amount_idx and line 3's SET NOT NULL scan of amount too: each adds its time to this outage, so they have no finding of their own.",
+    );
+  });
+});
