@@ -85,6 +85,9 @@ export function withStepsUnderRewrite(ctx: RuleContext, report: Report): Report 
   const index = ctx.facts.indexOf(op);
   const steps: string[] = [];
   for (let at = index + 1; at < ctx.migration.up.length; at++) {
+    // past the rewrite's transaction (transactions follow one another): nothing later runs under its lock
+    const taken = ctx.facts.accessExclusiveTakenAt(op.table, at);
+    if (taken === undefined || taken > index) break;
     const later = ctx.migration.up[at];
     const table = stepTable(later);
     const step = foldedStep(later);
