@@ -27,6 +27,19 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "DROP COLUMN IF EXISTS of a column an earlier migration added: its values are lost all the same",
+      path: "migrations/000003_drop_phone.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\n",
+        "migrations/000002_phone.up.sql": "ALTER TABLE users ADD COLUMN phone text;\n",
+      },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone text);",
+      code: "ALTER TABLE users DROP COLUMN IF EXISTS phone;\n",
+      lines: [1],
+      messages: ["Dropping column users.phone deletes its data"],
+    },
+    {
+      framework: "sql",
       name: "an earlier migration copied the column into another table (INSERT ... SELECT), this one renames the table and drops it: the contract step of the move, no data loss, and the copy is named",
       path: "db/migration/V3__drop_version_columns.sql",
       files: {
@@ -442,6 +455,16 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "DROP COLUMN IF EXISTS of a column no earlier migration gave the table (its CREATE TABLE and every change since read): a no-op, no values lost, no backup of a column that is not there",
+      path: "db/migration/V3__merge_history.sql",
+      files: {
+        "db/migration/V1__init.sql": "CREATE TABLE comp_version_history (vo_id uuid, sys_version integer, root_concept text, PRIMARY KEY (vo_id, sys_version));\n",
+        "db/migration/V2__data.sql": "ALTER TABLE comp_version_history ADD COLUMN ov_data text;\n",
+      },
+      code: "ALTER TABLE comp_version_history\n    DROP COLUMN IF EXISTS ov_ref;\nALTER TABLE comp_version_history\n    ADD COLUMN ov_ref int DEFAULT NULL;\n",
+    },
     {
       framework: "sql",
       name: "the same migration adds a NOT NULL column without a default to the table, which PostgreSQL runs only on an empty table: the dropped column held no values, before the proof in the same transaction too",

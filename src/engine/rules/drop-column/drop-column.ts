@@ -222,7 +222,7 @@ export default defineRule({
     // a removal this rule is about: the column matters, its values are not kept elsewhere (a down that puts them back
     // answers the data loss, not the old code reading the column, when this change moved them)
     const counts = (op: OperationOf<"drop_column">, index: number) =>
-      droppedColumnMatters(ctx, op.table, op.column, index) &&
+      droppedColumnMatters(ctx, op, index) &&
       !ctx.facts.backedUpBefore(op.table, op.column, index) &&
       (!restoredByDown(ctx, op.table, op.column) || movedInChange(index)) &&
       // a step of a swap: the replacement the change filled takes the column's name, the values live on there

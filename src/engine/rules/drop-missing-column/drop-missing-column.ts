@@ -1,9 +1,8 @@
 import { defineRule } from "../support/rule.js";
 import { upOps } from "../support/scope.js";
-import { nameKey } from "../support/facts.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { commentLines } from "../support/production-facts.js";
-import { columnNamedIn, provenColumns } from "../../repository/proven-columns.js";
+import { absentColumn } from "../support/absent-column.js";
 
 /** Columns shown in the message; the rest are counted. */
 const SHOWN = 12;
@@ -31,17 +30,13 @@ export default defineRule({
       "without one, half applied. The deploy that runs it fails; the statement must go, not be made safe.",
   },
   check(ctx) {
-    const earlier = ctx.repository.earlierInFolder;
     for (const { op, index } of upOps(ctx, "drop_column")) {
-      // IF EXISTS, or under an existence check (Rails' `if column_exists?`): a missing column is what it expects
+      // IF EXISTS, or under an existence check (Rails' `if column_exists?`): a missing column is what it expects (and
+      // the drop rules say nothing of it either: support/absent-column.ts)
       if (op.ifExists || op.guards?.length) continue;
-      // the earlier migrations, then this one's statements before the drop (it may add the column itself)
-      const before = [...earlier, { ...ctx.migration, up: ctx.migration.up.slice(0, index) }];
-      const state = provenColumns(before, op.table);
-      if (state === undefined || state === "unknown" || state.columns.has(nameKey(op.column))) continue;
-      // a column the adapter did not model (a helper's, a plugin's) still shows its name in the create_table
-      if (columnNamedIn(before, op.table, op.column)) continue;
-      const columns = [...state.columns];
+      const state = absentColumn(ctx, op, index);
+      if (!state) continue;
+      const columns = state.columns;
       const listed = columns.slice(0, SHOWN).join(", ") + (columns.length > SHOWN ? ` and ${columns.length - SHOWN} more` : "");
       const created = state.createdBy.path === ctx.migration.path ? "this migration" : state.createdBy.path;
       ctx.report({

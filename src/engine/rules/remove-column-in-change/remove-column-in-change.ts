@@ -36,7 +36,7 @@ export default defineRule({
     if (down.status !== "present" || !down.derived) return;
     // a `reversible` block's dir.down the author wrote may put the values back (UPDATE ... SET col = ... FROM copy)
     for (const { op, index } of upOps(ctx, "drop_column")) {
-      if (!droppedColumnMatters(ctx, op.table, op.column, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
+      if (!droppedColumnMatters(ctx, op, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
       if (ctx.facts.change.isReplacedDrop(ctx.migration, index)) continue;
       // an earlier DELETE removed every row with a value: re-added empty, the column is as it was (drop-column says the rest)
       if (ctx.facts.valuesDeletedBefore(op.table, op.column, index) !== undefined) continue;

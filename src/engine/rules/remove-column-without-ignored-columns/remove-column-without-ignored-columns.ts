@@ -28,7 +28,7 @@ export default defineRule({
       "restart. Listing the column in `self.ignored_columns` and deploying that first makes the drop invisible to the app.",
   },
   check(ctx) {
-    const drops = upOps(ctx, "drop_column").filter(({ op, index }) => droppedColumnMatters(ctx, op.table, op.column, index));
+    const drops = upOps(ctx, "drop_column").filter(({ op, index }) => droppedColumnMatters(ctx, op, index));
     if (drops.length === 0) return;
     const models = rubyReaders().readModelFiles(ctx.codeFiles);
     if (models.length === 0) return;

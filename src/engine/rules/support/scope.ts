@@ -1,5 +1,6 @@
 /** Small questions rules share about operations. */
-import type { Operation } from "../../model.js";
+import type { Operation, OperationOf } from "../../model.js";
+import { noOpDrop } from "./absent-column.js";
 import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
 
@@ -25,10 +26,11 @@ export const keptTable = (ctx: RuleContext, table: string | undefined, index: nu
 
 /**
  * A column dropped here that was there before the migration, on a table that outlives it: not a scratch column the
- * same migration added (no deployed code knows it, and its values were made here), so its drop can lose data.
+ * same migration added (no deployed code knows it, and its values were made here), so its drop can lose data. Nor a
+ * DROP COLUMN IF EXISTS of a column the migrations never gave the table: a no-op (support/absent-column.ts).
  */
-export const droppedColumnMatters = (ctx: RuleContext, table: string, column: string, index: number): boolean =>
-  keptTable(ctx, table, index) && !ctx.facts.isColumnAddedBefore(table, column, index);
+export const droppedColumnMatters = (ctx: RuleContext, op: OperationOf<"drop_column">, index: number): boolean =>
+  keptTable(ctx, op.table, index) && !ctx.facts.isColumnAddedBefore(op.table, op.column, index) && !noOpDrop(ctx, op, index);
 
 /**
  * The table may hold rows when this op runs: it existed before the migration and was not emptied earlier in it.

@@ -1,0 +1,32 @@
+/**
+ * A column its table does not have when a drop of it runs, by the migrations' own history (repository/proven-columns.ts):
+ * a migration of the folder created the table, every change since was read, and none added the column. Without IF
+ * EXISTS the drop fails (drop-missing-column); with it the drop is a no-op (ehrbase's V25 `DROP COLUMN IF EXISTS
+ * ov_ref`, a column no earlier migration created): either way no values are lost, and no fix is built around the
+ * column (a backup that selects it fails with "column does not exist").
+ */
+import type { Migration, OperationOf } from "../../model.js";
+import { columnNamedIn, provenColumns } from "../../repository/proven-columns.js";
+import { nameKey } from "./facts.js";
+import type { RuleContext } from "./rule.js";
+
+export interface AbsentColumn {
+  /** the table's columns just before the drop (nameKey'd) */
+  columns: string[];
+  /** the migration that created the table */
+  createdBy: Migration;
+}
+
+/** The table's proven columns before `ctx.migration.up[index]`, when `op.column` is not among them. */
+export function absentColumn(ctx: RuleContext, op: OperationOf<"drop_column">, index: number): AbsentColumn | undefined {
+  // the earlier migrations, then this one's statements before the drop (it may add the column itself)
+  const before = [...ctx.repository.earlierInFolder, { ...ctx.migration, up: ctx.migration.up.slice(0, index) }];
+  const state = provenColumns(before, op.table);
+  if (state === undefined || state === "unknown" || state.columns.has(nameKey(op.column))) return undefined;
+  // a column the adapter did not model (a helper's, a plugin's) still shows its name in the create_table
+  if (columnNamedIn(before, op.table, op.column)) return undefined;
+  return { columns: [...state.columns], createdBy: state.createdBy };
+}
+
+/** A DROP COLUMN IF EXISTS (Rails' if_exists: true) of a column the table does not have: a no-op that loses nothing. */
+export const noOpDrop = (ctx: RuleContext, op: OperationOf<"drop_column">, index: number): boolean => op.ifExists && absentColumn(ctx, op, index) !== undefined;
