@@ -1,6 +1,6 @@
 /**
  * A Django table a base-branch migration created shortly before (the makemigrations header's date), through the App:
- * a rewrite of it is a warning and the check passes, as `migguard review` says (manage.get.gov c4a11cd6e4: 0191
+ * a rewrite of it is a note and the check passes, as `migguard review` says (manage.get.gov c4a11cd6e4: 0191
  * rewrote registrar_statetribe 7 days after 0189 created it). The App reads the app's base migrations for Django's
  * model state; those dated within young_table.days say which tables are young. Signed webhooks over HTTP against the
  * local GitHub API.
@@ -31,11 +31,11 @@ async function review(date: string, number: number) {
 }
 
 describe("a lock on a Django table created shortly before on the base branch", () => {
-  it("is a warning naming the migration that created it; the check passes", async () => {
+  it("is a note naming the migration that created it; the check passes", async () => {
     const run = await review("2026-06-25 19:28", 93);
     expect(run.conclusion).toBe("success");
     const rewrite = run.annotations.find((a) => a.title.startsWith("column-type-change"));
-    expect(rewrite).toMatchObject({ path: ADDED, annotation_level: "warning" });
+    expect(rewrite).toMatchObject({ path: ADDED, annotation_level: "notice" });
     expect(rewrite!.message).toContain("tribes_statetribe was created 7 days earlier by 0001_statetribe.py");
   });
 

@@ -29,8 +29,8 @@ describe("Prisma's migrations under a folder of any name", () => {
     const run = s.fake.checkRunsFor(head).at(-1)!;
     expect(run).toMatchObject({ status: "completed" });
     expect(run.output.summary).toContain("migguard reviewed 1 migration");
-    // a warning: the base migration created Survey a month earlier, a young table (the README's young_table)
-    expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))).toMatchObject({ path: ADDED, start_line: 1, annotation_level: "warning" });
+    // a note: the base migration created Survey a month earlier, a young table (the README's young_table)
+    expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))).toMatchObject({ path: ADDED, start_line: 1, annotation_level: "notice" });
     // read as Prisma's: the file is sent as one query, so CONCURRENTLY goes alone in a migration of its own
     expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))!.raw_details).toContain("prisma sends the file as one query");
   });

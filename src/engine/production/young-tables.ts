@@ -1,8 +1,9 @@
 /**
  * Lock findings in the light of the repository's own history when no snapshot says how big the table is: a
  * table an earlier migration created a few days or weeks before this one (by their version dates) is usually
- * still small, so an index build, scan or rewrite of it is likely brief. The finding stays, as a warning that
- * says why, with its safe alternative: a young table can already hold many rows (a busy feature, a backfill).
+ * still small, so an index build, scan or rewrite of it is likely brief. The finding stays, as a note (info) that
+ * says why, with its safe alternative: a young table can already hold many rows (a busy feature, a backfill), but
+ * judges found a warning there nothing to act on (config.ts young_table: 2 of 38 audited were true).
  * Only for work that grows with the table (WORK_BY_RULE's index, scan, rewrite): a statement that only holds a
  * lock, and findings about waiting for one (require-lock-timeout), are about the queue, which forms behind a
  * small hot table too. A table filled from another one (CREATE TABLE AS, INSERT ... SELECT) is not guessed
@@ -72,10 +73,11 @@ export function youngTable(op: Operation, migration: Migration, repository: Repo
   return { table: oldest.table, created: youngBecause(oldest) };
 }
 
-/** The finding as a warning when its table is young; unchanged otherwise. */
+/** The finding as a note when its table is young; unchanged otherwise. */
 export function withTableAge(finding: ReportedFinding, op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config, production?: Production, reported?: LockWork): ReportedFinding {
   const work = workOf(finding.rule, op, reported);
-  if (finding.severity !== "error" || !work || work === "hold" || config.young_table.days === 0) return finding;
+  // a rule's own warning too: else it would outrank an error lowered here on the same young table
+  if (finding.severity === "info" || !work || work === "hold" || config.young_table.days === 0) return finding;
   // the snapshot's size is a measurement: withTableSize already judged the table
   if (measuredInSnapshot(op, production)) return finding;
   const young = youngTables(op, migration, repository, config);
@@ -83,7 +85,7 @@ export function withTableAge(finding: ReportedFinding, op: Operation | undefined
   const oldest = young.reduce((a, y) => (y.days > a.days ? y : a));
   return {
     ...finding,
-    severity: "warning",
+    severity: "info",
     message: `${finding.message} ${youngBecause(oldest)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
     details: [
       ...finding.details,

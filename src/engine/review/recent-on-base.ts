@@ -1,6 +1,6 @@
 /**
  * The base branch's migrations written shortly before an added one: a table one of them created is young when the
- * added migration runs, so a lock finding on it is a warning (production/young-tables.ts). Decided from paths
+ * added migration runs, so a lock finding on it is a note (production/young-tables.ts). Decided from paths
  * (version dates: Rails, golang-migrate, goose, dbmate, Prisma, diesel, Flyway timestamps, Alembic's dated names);
  * read as context, never linted.
  */

@@ -202,12 +202,12 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "manage.get.gov 0174: a table created months before, but proven empty 51 days before by a NOT NULL column added without a default (PostgreSQL runs that only on an empty table): young, a warning that says why",
+      name: "manage.get.gov 0174: a table created months before, but proven empty 51 days before by a NOT NULL column added without a default (PostgreSQL runs that only on an empty table): young, a note that says why",
       path: "dns/migrations/0003_record_name_idx.py",
       code: RECORD_INDEX,
       files: EMPTIED(),
       lines: [10],
-      severities: ["warning"],
+      severities: ["info"],
       messages: ["dns_record was empty 51 days earlier: 0002_record_zone.py adds a NOT NULL column to it without a default, which PostgreSQL runs only on an empty table: a young table is usually small"],
     },
     {
@@ -221,12 +221,12 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "manage.get.gov 0166: a table a feature's migration created with nine others a month before is young (a Django migration that is not `initial` creates its tables at its date, however many): a warning",
+      name: "manage.get.gov 0166: a table a feature's migration created with nine others a month before is young (a Django migration that is not `initial` creates its tables at its date, however many): a note",
       path: "dns/migrations/0003_record_link_active_idx.py",
       code: RECORD_LINK_INDEX,
       files: DNS_FEATURE,
       lines: [10],
-      severities: ["warning"],
+      severities: ["info"],
       messages: ["dns_recordlink was created 30 days earlier by 0002_dns_tables.py: a young table is usually small"],
     },
     {
@@ -783,12 +783,12 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "on a table 0001_initial created 16 days before, by makemigrations' headers: a young table, a warning that names its migration",
+      name: "on a table 0001_initial created 16 days before, by makemigrations' headers: a young table, a note that names its migration",
       path: "app/migrations/0002_order_number_idx.py",
       files: datedInitial("2024-01-02 10:25"),
       code: datedOrderIndex("2024-01-18 10:25"),
       lines: [10],
-      severities: ["warning"],
+      severities: ["info"],
       messages: ["app_order was created 16 days earlier by 0001_initial.py: a young table is usually small"],
     },
     {
@@ -798,7 +798,7 @@ class Migration(migrations.Migration):
       files: datedInitial("2017-09-11 08:00", { legacy: true }),
       code: datedOrderIndex("2017-09-27 10:25", { legacy: true }),
       lines: [11],
-      severities: ["warning"],
+      severities: ["info"],
       messages: ["app_order was created 16 days earlier by 0001_initial.py"],
     },
     {
@@ -832,12 +832,12 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "on a table 0001_initial created 2 hours before: young (the same day), a warning, not the same deploy's note: a reset of the app's migrations writes old tables down in a new 0001_initial",
+      name: "on a table 0001_initial created 2 hours before: young (the same day), the young table's note, not the same deploy's (which says the table is empty): a reset of the app's migrations writes old tables down in a new 0001_initial",
       path: "app/migrations/0002_order_number_idx.py",
       files: datedInitial("2024-01-02 10:25"),
       code: datedOrderIndex("2024-01-02 12:40"),
       lines: [10],
-      severities: ["warning"],
+      severities: ["info"],
       messages: ["app_order was created the same day by 0001_initial.py"],
     },
     {

@@ -75,7 +75,7 @@ export interface Report {
   /**
    * what the statement does under a lock this report is about, for a rule WORK_BY_RULE (production/size-aware.ts)
    * does not list because only some of its findings are about time under a lock (mixed-ddl-dml: a data change
-   * under the schema change's lock): a snapshot gives it a size, a young table makes it a warning
+   * under the schema change's lock): a snapshot gives it a size, a young table makes it a note
    */
   work?: LockWork;
   /**
