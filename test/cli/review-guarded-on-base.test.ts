@@ -70,11 +70,11 @@ describe("review: an added migration guarded by an existence check, decided on t
 
 describe("review: a SQL statement's own IF NOT EXISTS, decided on the base dump", () => {
   const dump = (index: boolean) =>
-    `CREATE TABLE public.users (\n    id bigint NOT NULL,\n    email text\n);\n\n${index ? "CREATE INDEX index_users_on_email ON public.users USING btree (email);\n\n" : ""}INSERT INTO public.schema_migrations (version) VALUES\n    ('20240101000000');\n`;
+    `CREATE TABLE public.users (\n    id bigint NOT NULL,\n    email text\n);\n\n${index ? "CREATE INDEX index_users_on_email ON public.users USING btree (email);\n\n" : ""}INSERT INTO public.schema_migrations (version) VALUES\n    ('20231001000000');\n`;
   const migration = "db/migrations/20240201000000_index_users_email.sql";
   /** dbmate: main holds db/schema.sql with or without the index; the branch adds a migration that builds it IF NOT EXISTS */
   function indexAgain(baseHasIndex: boolean): Repo {
-    const repo = new Repo().write({ "db/migrations/20240101000000_create_users.sql": "-- migrate:up\nCREATE TABLE users (id bigint NOT NULL, email text);\n\n-- migrate:down\nDROP TABLE users;\n", "db/schema.sql": dump(baseHasIndex) }).commit("base");
+    const repo = new Repo().write({ "db/migrations/20231001000000_create_users.sql": "-- migrate:up\nCREATE TABLE users (id bigint NOT NULL, email text);\n\n-- migrate:down\nDROP TABLE users;\n", "db/schema.sql": dump(baseHasIndex) }).commit("base");
     repo.git("checkout", "-q", "-b", "feature");
     return repo.write({ [migration]: "-- migrate:up\nCREATE INDEX IF NOT EXISTS index_users_on_email ON users (email);\n\n-- migrate:down\nDROP INDEX IF EXISTS index_users_on_email;\n" }).commit("index");
   }
@@ -86,9 +86,9 @@ describe("review: a SQL statement's own IF NOT EXISTS, decided on the base dump"
     expect(found[0].fix).toBe("-- nothing to change: the base branch's schema (db/schema.sql:6) already has index_users_on_email, so `CREATE INDEX IF NOT EXISTS` makes production skip this; keep the clause as it is");
   });
 
-  it("the base dump has no such index: the build runs, the finding keeps its severity (a warning: the table is young) and its fix", async () => {
+  it("the base dump has no such index: the build runs, the finding keeps its severity (an error: users is older than young_table.days) and its fix", async () => {
     const found = (await reviewJson(indexAgain(false))).findings.filter((f) => f.path === migration && f.rule === "index-without-concurrently");
-    expect(found.map((f) => f.severity)).toEqual(["warning"]);
+    expect(found.map((f) => f.severity)).toEqual(["error"]);
     expect(found[0].fix).toContain("CONCURRENTLY");
   });
 });

@@ -52,9 +52,9 @@ describe("migguard review: a text column turned into an array of text by Django'
     expect(cast).toMatchObject({ line: 11, severity: "error" });
     expect(cast!.message).toContain('stops the migration with "malformed array literal"');
     expect(cast!.fix).toContain("USING CASE WHEN email IS NULL THEN NULL ELSE ARRAY[email]::varchar(320)[] END");
-    // the table is young (7 days): the rewrite is a warning, and its swap converts as the fix above does
+    // the table is young (7 days): the rewrite is a note, and its swap converts as the fix above does
     const rewrite = findings.find((f) => f.rule === "column-type-change");
-    expect(rewrite?.severity).toBe("warning");
+    expect(rewrite?.severity).toBe("info");
     expect(rewrite!.fix).toContain("NEW.email_new := CASE WHEN NEW.email IS NULL THEN NULL ELSE ARRAY[NEW.email]::varchar(320)[] END;");
     expect(rewrite!.fix).not.toContain("NEW.email::varchar(320)[]");
     expect(exitCode).toBe(1);
