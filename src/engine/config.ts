@@ -98,7 +98,8 @@ export const ConfigSchema = z
      * version dates) is a note (info) that says so and keeps the safe fix; a new table is usually small. 60: the
      * new-table false alarms of the audits were 1 day to 7 weeks old. A note, not a warning: the audits' judges (seeds
      * 13 to 34) called the 38 such warnings they saw 2 true, 27 false, 9 debatable (7 % precision): the table is
-     * small, the message itself hedges, there is nothing to act on. 0 turns it off (the rule's own severity)
+     * small, the message itself hedges, there is nothing to act on. A table a Django app's 0001_initial created stays
+     * a warning (that migration may be a reset's, over old tables). 0 turns it off (the rule's own severity)
      */
     young_table: z.object({ days: z.number().int().nonnegative().default(60) }).strict().default({ days: 60 }),
     /** the speeds estimates of time under a lock assume (MB of table per second) */

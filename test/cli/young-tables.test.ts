@@ -230,12 +230,12 @@ class Migration(migrations.Migration):
     return findings.find((f) => f.rule === "set-not-null" && f.path.endsWith("_tighten.py"));
   };
 
-  it("a table 0001_initial created 16 days before (EveryElection's 0066 and 0071): a note naming that migration", async () => {
+  it("a table 0001_initial created 16 days before (EveryElection's 0066 and 0071): a warning naming that migration (an app's 0001_initial may be a reset's, so not a note)", async () => {
     const finding = await setNotNull({
       "reviews/migrations/0001_initial.py": header("2024-01-02 10:25") + createReviews(),
       "reviews/migrations/0002_tighten.py": header("2024-01-18 10:25") + tighten("0001_initial"),
     });
-    expect(finding?.severity).toBe("info");
+    expect(finding?.severity).toBe("warning");
     expect(finding?.message).toContain("reviews_boundaryreview was created 16 days earlier by 0001_initial.py: a young table is usually small");
   });
 
@@ -251,12 +251,12 @@ class Migration(migrations.Migration):
     expect(finding?.message).toContain("reviews_boundaryreview was created 3 hours earlier by 0002_boundaryreview.py, and nothing has written to it since");
   });
 
-  it("created 3 hours before by 0001_initial: young, not surely empty (a reset of the app's migrations writes old tables down anew): the young table's note", async () => {
+  it("created 3 hours before by 0001_initial: young, not surely empty (a reset of the app's migrations writes old tables down anew): a warning", async () => {
     const finding = await setNotNull({
       "reviews/migrations/0001_initial.py": header("2024-01-02 10:25") + createReviews(),
       "reviews/migrations/0002_tighten.py": header("2024-01-02 13:40") + tighten("0001_initial"),
     });
-    expect(finding?.severity).toBe("info");
+    expect(finding?.severity).toBe("warning");
     expect(finding?.message).toContain("reviews_boundaryreview was created the same day by 0001_initial.py");
   });
 

@@ -3,7 +3,9 @@
  * table an earlier migration created a few days or weeks before this one (by their version dates) is usually
  * still small, so an index build, scan or rewrite of it is likely brief. The finding stays, as a note (info) that
  * says why, with its safe alternative: a young table can already hold many rows (a busy feature, a backfill), but
- * judges found a warning there nothing to act on (config.ts young_table: 2 of 38 audited were true).
+ * judges found a warning there nothing to act on (config.ts young_table: 2 of 38 audited were true). A table a
+ * Django app's `0001_initial` created keeps the warning: that migration may be a reset's, written over old, full
+ * tables (same-deploy-tables.ts refuses it the empty note for the same reason).
  * Only for work that grows with the table (WORK_BY_RULE's index, scan, rewrite): a statement that only holds a
  * lock, and findings about waiting for one (require-lock-timeout), are about the queue, which forms behind a
  * small hot table too. A table filled from another one (CREATE TABLE AS, INSERT ... SELECT) is not guessed
@@ -28,6 +30,11 @@ interface Young {
   creator: Migration;
   /** the creator did not create the table but proved it empty (empty-proofs.ts) */
   emptied?: boolean;
+  /**
+   * the creator is a Django app's `0001_initial` (table-births.ts): the app's first models, or a reset of its
+   * migrations that wrote old, full tables down anew; its date is enough for a warning, not a note
+   */
+  appInitial?: boolean;
 }
 
 /**
@@ -38,7 +45,7 @@ function youngTables(op: Operation | undefined, migration: Migration, repository
   const date = migrationDate(migration);
   if (!date) return undefined;
   const within = (y: Young) => y.days >= 0 && y.days <= config.young_table.days;
-  const born = tableAges(op, date, repository, (birth) => !birth.filled)?.map(({ table, born, creator }) => ({ table, days: daysBetween(born, date), creator }));
+  const born = tableAges(op, date, repository, (birth) => !birth.filled)?.map(({ table, born, creator }) => ({ table, days: daysBetween(born, date), creator, appInitial: repository.tableBirth(table)?.appInitial }));
   const tables = tablesOf(op);
   if (tables.length === 0) return undefined;
   const young = tables.map((table): Young | undefined => {
@@ -73,7 +80,7 @@ export function youngTable(op: Operation, migration: Migration, repository: Repo
   return { table: oldest.table, created: youngBecause(oldest) };
 }
 
-/** The finding as a note when its table is young; unchanged otherwise. */
+/** The finding as a note when its table is young (a warning when an app's 0001_initial dates it); unchanged otherwise. */
 export function withTableAge(finding: ReportedFinding, op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config, production?: Production, reported?: LockWork): ReportedFinding {
   const work = workOf(finding.rule, op, reported);
   // a rule's own warning too: else it would outrank an error lowered here on the same young table
@@ -85,7 +92,8 @@ export function withTableAge(finding: ReportedFinding, op: Operation | undefined
   const oldest = young.reduce((a, y) => (y.days > a.days ? y : a));
   return {
     ...finding,
-    severity: "info",
+    // an app's 0001_initial may be a reset's (same-deploy-tables.ts refuses its tables the empty note for that)
+    severity: young.some((y) => y.appInitial) ? "warning" : "info",
     message: `${finding.message} ${youngBecause(oldest)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
     details: [
       ...finding.details,

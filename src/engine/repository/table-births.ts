@@ -22,7 +22,7 @@ export interface TableBirth {
   /**
    * the creator is one of a Django app's `initial = True` migrations under makemigrations' own name, creating fewer
    * than 10 tables: the app's first models, born on its date, unless the team reset its migrations and
-   * makemigrations wrote the old tables down anew. Its date is enough to call a table young (a note), not empty
+   * makemigrations wrote the old tables down anew. Its date is enough to call a table young at a warning's strength (young-tables.ts), not at a note's, nor empty
    */
   appInitial: boolean;
   /** rows may have been added to it since its CREATE TABLE (any INSERT, code that may write it): it may not be empty */

@@ -783,12 +783,12 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "on a table 0001_initial created 16 days before, by makemigrations' headers: a young table, a note that names its migration",
+      name: "on a table 0001_initial created 16 days before, by makemigrations' headers: a young table, a warning that names its migration (an app's 0001_initial may be a reset's: its date is enough for a warning, not a note)",
       path: "app/migrations/0002_order_number_idx.py",
       files: datedInitial("2024-01-02 10:25"),
       code: datedOrderIndex("2024-01-18 10:25"),
       lines: [10],
-      severities: ["info"],
+      severities: ["warning"],
       messages: ["app_order was created 16 days earlier by 0001_initial.py: a young table is usually small"],
     },
     {
@@ -798,7 +798,7 @@ class Migration(migrations.Migration):
       files: datedInitial("2017-09-11 08:00", { legacy: true }),
       code: datedOrderIndex("2017-09-27 10:25", { legacy: true }),
       lines: [11],
-      severities: ["info"],
+      severities: ["warning"],
       messages: ["app_order was created 16 days earlier by 0001_initial.py"],
     },
     {
@@ -832,12 +832,12 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "on a table 0001_initial created 2 hours before: young (the same day), the young table's note, not the same deploy's (which says the table is empty): a reset of the app's migrations writes old tables down in a new 0001_initial",
+      name: "on a table 0001_initial created 2 hours before: young (the same day), a warning, not the same deploy's note nor the young table's: a reset of the app's migrations writes old tables down in a new 0001_initial",
       path: "app/migrations/0002_order_number_idx.py",
       files: datedInitial("2024-01-02 10:25"),
       code: datedOrderIndex("2024-01-02 12:40"),
       lines: [10],
-      severities: ["info"],
+      severities: ["warning"],
       messages: ["app_order was created the same day by 0001_initial.py"],
     },
     {
