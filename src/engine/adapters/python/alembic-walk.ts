@@ -164,7 +164,7 @@ export class AlembicWalker {
   }
 
   private eval(node: PyNode, state: WalkState): PyValue {
-    return evaluate(node, { imports: this.module.imports, bindings: state.bindings, project: this.project });
+    return evaluate(node, { imports: this.module.imports, bindings: state.bindings, project: this.project, functions: this.module.functions });
   }
 
   /** The block's statements up to a return PostgreSQL surely reaches; whether it reached one. */

@@ -103,6 +103,8 @@ export interface EvalContext {
   bindings?: Bindings;
   /** keyword arguments not worth reading (Django's `choices=` lists can hold hundreds of tuples): left `unknown` */
   skipKeywords?: ReadonlySet<string>;
+  /** the module's own top-level defs, so a call of one that only returns a constant string is that string */
+  functions?: ReadonlyMap<string, PyNode>;
 }
 
 export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
@@ -159,8 +161,9 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       for (const [name, value] of parts.keywords)
         kwargs.set(name, ctx.skipKeywords?.has(name) ? { kind: "unknown", text: "", loc: locOf(value) } : evaluate(value, ctx));
       const fn = unparen(parts.function);
-      // textwrap.dedent("...") only takes the common indentation off the lines: the same SQL, the same lines
-      if (parts.positional.length === 1 && kwargs.size === 0 && qualifiedName(parts.function, ctx.imports) === "textwrap.dedent") {
+      // textwrap.dedent("...") only takes the common indentation off the lines, inspect.cleandoc("...") the blank
+      // lines around them too: the same SQL, the same lines
+      if (parts.positional.length === 1 && kwargs.size === 0 && WHITESPACE_ONLY.has(qualifiedName(parts.function, ctx.imports) ?? "")) {
         const text = evaluate(parts.positional[0], ctx);
         if (text.kind === "str") return text;
       }
@@ -172,6 +175,12 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
           const text = pythonRepr(value.value);
           return { kind: "str", value: text, loc, pieces: [{ text, line: loc.line }], unresolved: false };
         }
+      }
+      // a def of this module that only returns a constant string (`RunSQL(sql=drop_views())`): that string
+      if (fn.type === "identifier" && parts.positional.length === 0 && kwargs.size === 0 && !parts.splat && !ctx.bindings?.has(fn.text)) {
+        const def = ctx.functions?.get(fn.text);
+        const returned = def && constantReturned(def, ctx);
+        if (returned) return returned;
       }
       // each argument read once: psycopg, format and the call below share them (nested calls stay linear)
       const args = parts.positional.map((p) => evaluate(p, ctx));
@@ -472,6 +481,26 @@ function comprehension(n: PyNode, ctx: EvalContext, loc: SourceRange): PyValue |
  * The first name of a name (or attribute chain) when an import binds it and no local binding hides it: only those
  * reach other modules. Undefined otherwise.
  */
+/** Calls that change only the whitespace around a string's lines. */
+const WHITESPACE_ONLY = new Set(["textwrap.dedent", "inspect.cleandoc"]);
+
+/**
+ * The string a def without parameters returns when its body is only a docstring and `return <expression>` whose
+ * value is known whole (a literal, its dedent / cleandoc, module constants): undefined for anything else (a branch,
+ * an assignment, a value read from settings). Its lines stay where the string is written. The expression is read
+ * without the module's defs, so a def calling itself or another stays a call made at run time.
+ */
+function constantReturned(def: PyNode, ctx: EvalContext): PyStr | undefined {
+  if ((def.childForFieldName("parameters")?.namedChildren ?? []).some((p) => p.type !== "comment")) return undefined;
+  const statements = (def.childForFieldName("body")?.namedChildren ?? []).filter((s) => s.type !== "comment");
+  const docstring = statements[0]?.type === "expression_statement" && statements[0].namedChildren[0]?.type === "string";
+  const body = docstring ? statements.slice(1) : statements;
+  const expression = body.length === 1 && body[0]!.type === "return_statement" ? body[0]!.namedChildren[0] : undefined;
+  if (!expression) return undefined;
+  const value = evaluate(expression, { ...ctx, functions: undefined });
+  return value.kind === "str" && !value.unresolved && !value.runTime ? value : undefined;
+}
+
 export function importedRoot(node: PyNode, ctx: Pick<EvalContext, "imports" | "bindings">): string | undefined {
   let head = unparen(node);
   while (head.type === "attribute") head = unparen(head.childForFieldName("object") ?? head);

@@ -4,6 +4,9 @@ import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO } from "../../testing/
 /** an earlier golang-migrate migration: the index DROP INDEX names, and its table */
 const INIT = "CREATE TABLE replication_job (id serial PRIMARY KEY, policy_id int, tags text);\nCREATE TABLE replication_policy (id serial PRIMARY KEY);\nCREATE INDEX poid_uptime ON replication_job (policy_id);\n";
 
+/** a materialized view with an index of its own */
+const SPANS = "CREATE TABLE bookings (id bigint PRIMARY KEY, starts_at timestamptz);\nCREATE MATERIALIZED VIEW spans AS SELECT id, starts_at FROM bookings;\nCREATE INDEX idx_spans_start ON spans (starts_at);\n";
+
 export default defineCases({
   invalid: [
     {
@@ -118,6 +121,13 @@ export default defineCases({
       schema: INIT,
       files: { "migrations/000001_init.up.sql": INIT },
       code: "DROP INDEX poid_uptime;\nDROP TABLE replication_job;",
+    },
+    {
+      framework: "sql",
+      name: "the index's materialized view (known from the migration that created it) is dropped afterwards",
+      path: "migrations/000002_spans.up.sql",
+      files: { "migrations/000001_spans.up.sql": SPANS },
+      code: "DROP INDEX IF EXISTS idx_spans_start;\nDROP MATERIALIZED VIEW IF EXISTS spans;",
     },
     { framework: "sql", name: "DROP INDEX CONCURRENTLY", code: "DROP INDEX CONCURRENTLY IF EXISTS idx_reverse_lookup_user;" },
     { framework: "sql", name: "an index created in the same migration", code: "CREATE INDEX CONCURRENTLY tmp_idx ON t (a);\nDROP INDEX tmp_idx;" },

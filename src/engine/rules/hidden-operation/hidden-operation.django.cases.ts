@@ -2,9 +2,38 @@ import { defineCases } from "../support/rule.js";
 
 const django = (operations: string) => `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = [\n${operations}\n    ]\n`;
 
+/** A module-level def returning the SQL \`body\` (after the lines \`before\`), given to RunSQL(sql=...). */
+const sqlFunction = (before: string, body: string) => `from inspect import cleandoc
+
+from django.conf import settings
+from django.db import migrations
+
+
+def drop_report_views() -> str:
+${before}    return ${body}
+
+
+class Migration(migrations.Migration):
+    operations = [
+        migrations.RunSQL(sql=drop_report_views(), reverse_sql=None),
+    ]
+`;
+
 /** The engine's own finding for Django: an operation looked up with getattr, run from a string, or SQL not in the file. */
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "RunSQL(sql=f()) of a def of the migration whose SQL depends on a setting: still hidden",
+      code: sqlFunction('    column = "archived_at" if settings.ARCHIVE else "deleted_at"\n', 'f"DELETE FROM shop_cart WHERE {column} IS NOT NULL"'),
+      lines: [14],
+    },
+    {
+      framework: "django",
+      name: "RunSQL(sql=f()) of a def that calls itself: a call made at run time, read once",
+      code: sqlFunction("", "drop_report_views()"),
+      lines: [13],
+    },
     {
       framework: "django",
       name: "RunSQL of \", \".join() over a list only running tells (a function's result): still hidden",
@@ -47,6 +76,11 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "RunSQL(sql=f()) of a def of the migration that returns cleandoc() of a literal: the SQL is known and checked",
+      code: sqlFunction('    """The report views, rebuilt by the next migration."""\n    # comments are no statements\n', 'cleandoc(\n        """\n        DROP MATERIALIZED VIEW IF EXISTS report_totals;\n        """\n    )'),
+    },
     {
       framework: "django",
       name: "RunSQL of \", \".join() over a literal list of the Migration class (linkedevents 0001_remove_allauth_remnants): the statement is known, checked as written",

@@ -291,13 +291,16 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   };
 
   // renames and drops in order: a column dropped before its table is renamed and the new name dropped dies with it too
-  const renamesAndDrops = up.flatMap((op, index) => (op.kind === "rename_table" || op.kind === "drop_table" ? [index] : []));
+  // a materialized view is a relation too: dropping it takes its indexes along, as DROP TABLE does
+  const dropsMaterializedView = (op: Operation) => op.kind === "drop_object" && op.objectType === "materialized_view";
+  const renamesAndDrops = up.flatMap((op, index) => (op.kind === "rename_table" || op.kind === "drop_table" || dropsMaterializedView(op) ? [index] : []));
   const isDroppedAfter = (table: string | undefined, afterIndex: number) => {
     if (!table) return false;
     let name = nameKey(table);
     for (let i = countBelow(renamesAndDrops, afterIndex + 1, (at) => at); i < renamesAndDrops.length; i++) {
       const op = up[renamesAndDrops[i]];
       if (op.kind === "drop_table" && op.tables.some((t) => nameKey(t) === name)) return true;
+      if (op.kind === "drop_object" && op.names.some((t) => nameKey(t) === name)) return true;
       if (op.kind === "rename_table" && nameKey(op.table) === name) name = nameKey(op.newName);
     }
     return false;
