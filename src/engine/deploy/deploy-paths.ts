@@ -59,11 +59,21 @@ export const isStartScriptPath = (path: string): boolean =>
   // a container folder's scripts, and those of its subfolders (IntelOwl's docker/entrypoints/uwsgi.sh, which its
   // compose service's `entrypoint:` runs)
   (path.endsWith(".sh") && /^(?:[^/]+|(?:[^/]+\/)?(?:\.?docker|containers?|deploy)\/(?:[^/]+\/)?[^/]+)$/.test(path));
+/** a justfile (just's default names), whose recipes a container command or a production task runs (justfile-recipes.ts) */
+export const isJustfilePath = (path: string): boolean => /^(?:[Jj]ustfile|\.justfile)$/.test(baseOf(path));
 /** words that mark a file as one for development, tests or a demo, not for how production runs */
 const DEVELOPMENT_WORDS = "dev|devel|development|local|test|tests|testing|fuzz|ci|debug|e2e|demo|demos|example|examples|sample|samples|sandbox|playground|quickstart|override|review|preview";
 const DEVELOPMENT_NAME = new RegExp(`(?:^|[._-])(?:${DEVELOPMENT_WORDS})(?:[._-]|$)`, "i");
 /** a name (a file's, a Spring profile's) that says development, tests or a demo */
 export const isDevelopmentName = (name: string): boolean => DEVELOPMENT_NAME.test(name);
+/**
+ * what a container or task is started with to run a test runner or a linter, not the application (hope's entrypoint
+ * runs its Cypress suite under `"cy"`, with a migration and `runserver` of its own; a justfile's `lint-check`)
+ */
+const TEST_RUNNER = /(?:^|[._-])(?:cy|cypress|playwright|selenium|e2e|pytest|jest|unittest|tox|coverage|lint|linting|mypy|behave)(?:[._-]|$)/i;
+export const isTestRunnerName = (name: string): boolean => TEST_RUNNER.test(name);
+/** a task or recipe named for production (`prod-api-up`, `start-production`) */
+export const isProductionName = (name: string): boolean => /(?:^|[._-])(?:prod|production)(?:[._-]|$)/i.test(name);
 /**
  * folders of development tooling, demos and test setups: an end-to-end, CI or fuzzing compose file (OWASP Nest's
  * docker-compose/e2e/compose.yaml migrates then serves for its test run) says nothing of how production runs
@@ -166,7 +176,7 @@ export const isDeployScriptPath = (path: string): boolean => /^[\w.-]*deploy[\w.
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isTravisPath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path);
+  return isTravisPath(path) || isJustfilePath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */

@@ -5,7 +5,8 @@
  * left out: they migrate on start for a developer's convenience; so is an image whose Dockerfile sets a development
  * or review environment (`ENV RAILS_ENV=sandbox`), with the entrypoint only it runs. A start script is read once per
  * way it runs in production (shell-branches.ts): a `case` arm or an if/else branch at a time, without its development
- * arms and branches; a script that also starts the server in a way that does not migrate is no evidence.
+ * arms and branches; a script that also starts the server in a way that does not migrate is no evidence. A justfile
+ * recipe that migrates then serves counts the same (recipe-evidence.ts).
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
@@ -14,6 +15,7 @@ import type { DeployEvidence } from "./deploy-model.js";
 import { deployJavaScript, deployShell, deployYaml } from "./deploy-readers.js";
 import { isComposePath, isDevelopmentEnvironment, isDevelopmentPath, isDockerfilePath, isNodeSourcePath, isStartScriptPath } from "./deploy-paths.js";
 import { manifestFor, nodeManifests } from "./node-scripts.js";
+import { offlineRecipe } from "./recipe-evidence.js";
 
 /** Dockerfile instructions with their continuation lines joined: [instruction, text, 1-based line]. */
 function dockerInstructions(content: string): Array<{ name: string; text: string; line: number }> {
@@ -142,5 +144,6 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
       if (evidence && !ways.some((other) => servesUnmigratedElsewhere(text, other.commands, node) !== undefined)) return evidence;
     }
   }
-  return undefined;
+  // a justfile recipe that migrates then serves, run by one of those commands or scripts or named for production
+  return offlineRecipe(files, [...commands.map((c) => c.text), ...[...runs].map((script) => script.content)]);
 }

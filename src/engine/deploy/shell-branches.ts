@@ -12,7 +12,7 @@
  */
 import type { Node, Parser } from "web-tree-sitter";
 import { grammarParser } from "../adapters/tree-sitter-grammar.js";
-import { isDevelopmentName } from "./deploy-paths.js";
+import { isDevelopmentName, isTestRunnerName } from "./deploy-paths.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -29,14 +29,8 @@ const MAX_RUNS = 32;
 /** A pattern's or operand's text without its quotes (`'web-dev'`, `"development"`). */
 const unquoted = (node: Node): string => node.text.replace(/^(["'])(.*)\1$/s, "$2");
 
-/**
- * what a container is started with to run a test runner or a linter, not the application (hope's entrypoint runs its
- * Cypress suite under `"cy"`, with a migration and `runserver` of its own)
- */
-const TEST_RUNNER = /(?:^|[._-])(?:cy|cypress|playwright|selenium|e2e|pytest|jest|unittest|tox|coverage|lint|linting|mypy|behave)(?:[._-]|$)/i;
-
 /** `web-dev`, `development`, `test`, `cypress`: a value that names development, tests or a test runner, never production. */
-const isDevelopmentValue = (text: string): boolean => text !== "" && !/[*?[$]/.test(text) && (isDevelopmentName(text) || TEST_RUNNER.test(text));
+const isDevelopmentValue = (text: string): boolean => text !== "" && !/[*?[$]/.test(text) && (isDevelopmentName(text) || isTestRunnerName(text));
 
 /** A case arm all of whose patterns name development or tests. */
 function isDevelopmentArm(arm: Node): boolean {
