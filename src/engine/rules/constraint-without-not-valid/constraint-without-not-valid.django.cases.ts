@@ -5,6 +5,25 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "AddField of a ForeignKey with a default after another AddField on the model in the atomic migration: the earlier ADD COLUMN's ACCESS EXCLUSIVE lock stays held for the whole check (nautobot's 0030)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="channel", field=models.CharField(max_length=20, null=True)),
+        migrations.AddField(model_name="order", name="payer", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to="app.customer")),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9],
+      severities: ["error"],
+      messages: ["Adding app_order.payer_id with a default and a foreign key to app_customer checks every row while writes to both tables are blocked. Line 8's ADD COLUMN channel already holds ACCESS EXCLUSIVE on app_order until commit, so this check keeps that lock, and the table closed to reads and writes, for its whole duration; adding the column without its key, then the key NOT VALID and validating it in a later migration lets line 8 commit at once."],
+    },
+    {
+      framework: "django",
       name: "atomic = False: each operation commits alone, so the foreign key waits for the table again and scans it",
       code: `from django.db import migrations, models
 

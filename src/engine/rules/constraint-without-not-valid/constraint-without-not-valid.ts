@@ -274,7 +274,7 @@ export default defineRule({
       };
       ctx.report({
         op,
-        message: `Adding ${op.table}.${op.column.name} with a default and a foreign key to ${ref.table} checks every row while writes to both tables are blocked.`,
+        message: `Adding ${op.table}.${op.column.name} with a default and a foreign key to ${ref.table} checks every row while writes to both tables are blocked.${heldLockSentence(ctx, op, op.table, index, { work: "check", effect: KEEPS_LOCK, fix: "adding the column without its key, then the key NOT VALID and validating it in a later migration" })}`,
         fix: renderFix(ctx, addedColumnSteps()),
       });
     }
