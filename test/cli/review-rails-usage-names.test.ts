@@ -42,4 +42,23 @@ describe("twentieth replay: panoptes' names that are not the dropped object", ()
     const reached = { ...words, "app/models/user.rb": "class User < ApplicationRecord\n  has_many :authorizations\nend\n", "app/services/purge.rb": 'class Purge\n  def call = ActiveRecord::Base.connection.execute("DELETE FROM authorizations")\nend\n' };
     expect((await uses(reached, drop)).map((f) => f.message)).toEqual([expect.stringContaining("app/models/user.rb:2, app/services/purge.rb:2.")]);
   });
+
+  it("dropped columns named in prose, in SQL on other tables, through another table's association, on another model's record or by a plain class's own macros (panoptes' aggregations.subject_id) are no use, not even a note", async () => {
+    const drop = { "db/migrate/20240304201959_refactor_aggregation_model.rb": "class RefactorAggregationModel < ActiveRecord::Migration[7.0]\n  def change\n    remove_column :aggregations, :subject_id, :integer\n    remove_column :aggregations, :aggregation, :jsonb\n  end\nend\n" };
+    const code = {
+      "app/models/aggregation.rb": "class Aggregation < ApplicationRecord\n  belongs_to :workflow\nend\n",
+      "app/models/set_member_subject.rb": "class SetMemberSubject < ApplicationRecord\n  belongs_to :subject\nend\n",
+      "app/models/gold_standard_annotation.rb": "class GoldStandardAnnotation < ApplicationRecord\n  belongs_to :subject\nend\n",
+      "app/controllers/aggregations_controller.rb": "class AggregationsController < ApplicationController\n  def unavailable = render(plain: 'The aggregation service is unavailable or not responding')\nend\n",
+      "app/controllers/subject_sets_controller.rb": "class SubjectSetsController < ApplicationController\n  def unlink(resource, ids)\n    resource.set_member_subjects.where(subject_id: ids).delete_all\n  end\nend\n",
+      "app/workers/counter_worker.rb": 'class CounterWorker\n  def count\n    ActiveRecord::Base.connection.select_all(<<~SQL)\n      SELECT count(*) FROM subject_workflow_counts swc\n      INNER JOIN classification_subjects cs ON cs.subject_id = swc.subject_id\n    SQL\n  end\nend\n',
+      "lib/subjects/remover.rb": "module Subjects\n  class Remover\n    attr_reader :subject_id\n\n    def initialize(subject_id)\n      @subject_id = subject_id\n    end\n\n    def focus = { focus_id: subject_id }\n  end\nend\n",
+      "lib/tasks/migrate.rake": "task migrate: :environment do\n  GoldStandardAnnotation.create!(project_id: 1) do |gsa|\n    gsa.subject_id = 2\n  end\nend\n",
+    };
+    const repo = featureBranchOn(base(code));
+    repo.write(drop).commit("drop");
+    expect((await reviewJson(repo)).findings.filter((f) => f.rule === "dropped-object-still-used")).toEqual([]);
+    const reading = { ...code, "app/services/aggregated.rb": "class Aggregated\n  def call(ids) = Aggregation.where(subject_id: ids).pluck(:aggregation)\nend\n" };
+    expect((await uses(reading, drop)).map((f) => [f.line, f.severity])).toEqual([[3, "error"], [4, "error"]]);
+  });
 });

@@ -47,7 +47,7 @@ function includedNames(scope: ClassNode | ModuleNode): string[] {
 }
 
 /**
- * Instance methods a class or module body defines (not in nested classes or modules): by `def x` (`defs`), and by
+ * Instance methods a class or module body defines (not in nested classes or modules): by `def x` or `attr_reader :x` (`defs`), and by
  * `alias x y`, `alias_method :x, ...`, `alias_attribute :x, ...` (`aliases`).
  */
 export function instanceMethods(scope: ClassNode | ModuleNode): { defs: Set<string>; aliases: Set<string> } {
@@ -60,6 +60,9 @@ export function instanceMethods(scope: ClassNode | ModuleNode): { defs: Set<stri
       return;
     }
     if (node instanceof AliasMethodNode && node.newName instanceof SymbolNode) aliases.add(node.newName.unescaped.value);
+    // `attr_reader :subject_id`, `attr_accessor :subject_id`: a reader the class defines
+    if (node instanceof CallNode && !node.receiver && (node.name === "attr_reader" || node.name === "attr_accessor"))
+      for (const name of node.arguments_?.arguments_ ?? []) if (name instanceof SymbolNode) defs.add(name.unescaped.value);
     if (node instanceof CallNode && !node.receiver && (node.name === "alias_method" || node.name === "alias_attribute")) {
       const first = node.arguments_?.arguments_[0];
       if (first instanceof SymbolNode) aliases.add(first.unescaped.value);

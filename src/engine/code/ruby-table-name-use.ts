@@ -10,16 +10,17 @@
  */
 import {
   ArgumentsNode, AssocNode, CallNode, ClassNode, DefNode, InstanceVariableOperatorWriteNode, InstanceVariableOrWriteNode, InstanceVariableReadNode,
-  InstanceVariableTargetNode, InstanceVariableWriteNode, InterpolatedStringNode, LocalVariableOperatorWriteNode, LocalVariableOrWriteNode,
+  InstanceVariableTargetNode, InstanceVariableWriteNode, LocalVariableOperatorWriteNode, LocalVariableOrWriteNode,
   LocalVariableReadNode, LocalVariableTargetNode, LocalVariableWriteNode, ModuleNode, OptionalKeywordParameterNode, OptionalParameterNode,
-  RequiredKeywordParameterNode, RequiredParameterNode, StringNode, SymbolNode, XStringNode, type Node,
+  RequiredKeywordParameterNode, RequiredParameterNode, SymbolNode, type Node,
 } from "@ruby/prism";
 import { TABLE_CALLS } from "../adapters/rails/table-calls.js";
 import { sqlOnTable } from "./table-context.js";
+import { rubyStringText, stringIndexIn, type RubyString } from "./ruby-string-at.js";
 import type { Reference } from "./usage-reference.js";
 
 /** Variables and parameters: a name the code gives a value, whatever the value is. */
-const VARIABLES = [
+export const VARIABLES = [
   LocalVariableReadNode, LocalVariableWriteNode, LocalVariableTargetNode, LocalVariableOrWriteNode, LocalVariableOperatorWriteNode,
   InstanceVariableReadNode, InstanceVariableWriteNode, InstanceVariableTargetNode, InstanceVariableOrWriteNode, InstanceVariableOperatorWriteNode,
   RequiredParameterNode, OptionalParameterNode, RequiredKeywordParameterNode, OptionalKeywordParameterNode,
@@ -29,14 +30,6 @@ const VARIABLES = [
 const KEYED_ACCESS = new Set(["[]", "[]=", "delete", "fetch", "dig", "key?", "has_key?"]);
 
 export const isRoutesPath = (path: string): boolean => /(?:^|\/)config\/routes(?:\.rb|\/.+\.rb)$/.test(path);
-
-const isString = (n: Node | undefined): n is StringNode | InterpolatedStringNode | XStringNode => n instanceof StringNode || n instanceof InterpolatedStringNode || n instanceof XStringNode;
-
-/** A string's text, its interpolations as placeholders. */
-function stringText(node: StringNode | InterpolatedStringNode | XStringNode): string {
-  if (node instanceof InterpolatedStringNode) return node.parts.map((p) => (p instanceof StringNode ? p.unescaped.value : "#{}")).join("");
-  return node.unescaped.value;
-}
 
 /** The call whose own arguments hold path[index] (not its receiver or block), if any, before a method or class body. */
 function callTaking(path: Node[], index: number): CallNode | undefined {
@@ -78,12 +71,9 @@ export function rubyTableNameUse(path: Node[], word: string, table: string, mode
   const node = path[0];
   if (VARIABLES.some((type) => node instanceof type)) return "other";
   if (node instanceof DefNode && node.name === word) return "other";
-  const at = path.findIndex(isString);
-  if (at !== -1) {
-    // the whole string, an interpolated one's parts together
-    let outer = at;
-    while (path[outer + 1] instanceof InterpolatedStringNode) outer++;
-    const text = stringText(path[outer] as StringNode | InterpolatedStringNode | XStringNode);
+  const outer = stringIndexIn(path);
+  if (outer !== -1) {
+    const text = rubyStringText(path[outer] as RubyString);
     if (sqlOnTable(text, table)) return "refers";
     if (facts.routes || isKey(path, outer)) return "other";
     // the name alone: `self.table_name = "authorizations"`, `class_name: "Authorization"`, a polymorphic type

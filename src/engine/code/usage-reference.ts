@@ -12,7 +12,7 @@
  * - other: it cannot be (a same-named class of another app, another model's own attribute, a local name, a
  *   word in a script or stylesheet that does not name the table).
  */
-import { AliasMethodNode, ArgumentsNode, ArrayNode, AssocNode, AssocSplatNode, CallNode, KeywordHashNode, SplatNode, ClassNode, DefNode, HashNode, InterpolatedStringNode, LocalVariableTargetNode, LocalVariableWriteNode, OptionalKeywordParameterNode, OptionalParameterNode, RequiredKeywordParameterNode, RequiredParameterNode, SelfNode, SingletonClassNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
+import { AliasMethodNode, ArgumentsNode, ArrayNode, AssocNode, AssocSplatNode, CallNode, KeywordHashNode, SplatNode, ClassNode, DefNode, HashNode, InterpolatedStringNode, LocalVariableWriteNode, SelfNode, SingletonClassNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
 import { pluralize, singularize, tableize, underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
@@ -28,7 +28,9 @@ import { escapeRegExp } from "../regexp.js";
 import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
 import { isNonCodeFile } from "./non-code-files.js";
-import { isRoutesPath, rubyTableNameUse } from "./ruby-table-name-use.js";
+import { VARIABLES, isRoutesPath, rubyTableNameUse } from "./ruby-table-name-use.js";
+import { rubyStringText, stringIndexIn, type RubyString } from "./ruby-string-at.js";
+import { associationTable, isClassBodyMacro, localRecordClass, stringReadsOtherTable } from "./ruby-column-context.js";
 
 /** generic: a name many tables and libraries use (a common word, a reference column), found where nothing ties it to the table */
 export type Reference = "refers" | "unsure" | "generic" | "other";
@@ -325,6 +327,23 @@ function rubyPath(root: Node, offset: number): Node[] {
   return path;
 }
 
+/**
+ * The bodies of the heredocs of a file (`execute <<~SQL` ... `SQL`), by byte range: Prism's location of a heredoc
+ * is its opener, so a word on a body line is found through the opener's path (the string itself).
+ */
+function heredocBodies(root: Node, source: RubySource): Array<{ start: number; end: number; opener: number }> {
+  const out: Array<{ start: number; end: number; opener: number }> = [];
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if ((node instanceof StringNode || node instanceof XStringNode || node instanceof InterpolatedStringNode) && node.openingLoc && node.closingLoc && source.slice(node.openingLoc).startsWith("<<")) {
+      const start = node instanceof InterpolatedStringNode ? (node.parts[0]?.location.startOffset ?? node.closingLoc.startOffset) : node.contentLoc.startOffset;
+      out.push({ start, end: node.closingLoc.startOffset, opener: node.location.startOffset });
+    }
+    stack.push(...rubyChildren(node));
+  }
+  return out;
+}
+
 const constantName = (node: Node | null | undefined): string | undefined =>
   node instanceof ConstantReadNode ? node.name : node instanceof ConstantPathNode ? (node.name ?? undefined) : undefined;
 
@@ -354,18 +373,23 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
   const methods = context.railsModels?.methods(model);
   // a class of the model's name that is a plain Ruby object (panoptes' in-memory SubjectGroup): its constant names it, not the table
   const tableFacts = { routes: isRoutesPath(file.path), plainModel: context.railsModels?.plain(model) === true };
+  let heredocs: ReturnType<typeof heredocBodies> | undefined;
   for (const line of lines) {
     let verdict: Reference = "other";
     for (const word of words)
       for (const offset of offsetsOn(file.content, line, word)) {
         const byte = encoder.encode(file.content.slice(0, offset)).length;
-        const path = rubyPath(parsed.value, byte);
+        // a heredoc's body line: the path to its string (SQL in a heredoc is judged as the string it is)
+        const heredoc = (heredocs ??= heredocBodies(parsed.value, source)).find((h) => h.start <= byte && byte < h.end);
+        const path = rubyPath(parsed.value, heredoc ? heredoc.opener : byte);
         const others = new Set([...context.railsRecords].filter((r) => r !== record));
         // a comment is prose
         if (parsed.comments.some((c) => c.location.startOffset <= byte && byte < c.location.startOffset + c.location.length)) continue;
         // the table's own name or its model's: ruby-table-name-use.ts
-        const judged = word === table || word === model ? rubyTableNameUse(path, word, table, model, tableFacts) : judgeRuby(path, word, table, model, record, others, (node) => source.textOf(node), included, methods);
-        verdict = worst(verdict, judged);
+        const judged = word === table || word === model ? rubyTableNameUse(path, word, table, model, tableFacts) : judgeRuby(path, word, table, model, record, others, included, methods);
+        // a reference column or common word (`subject_id`, `status`) that many tables have, on a receiver whose model the
+        // code does not say: another table's as likely as this one's, no evidence (as for SQL migrations)
+        verdict = worst(verdict, judged === "unsure" && isGenericName(word) ? "generic" : judged);
       }
     out.set(line, verdict);
   }
@@ -453,16 +477,18 @@ function onSelf(path: Node[], word: string): boolean {
   return !call || implicit(call);
 }
 
-function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, textOf: (node: Node) => string | false, included?: ReadonlySet<string>, methods?: ReadonlySet<string>): Reference {
-  // a string naming the table too: SQL (`"SELECT token FROM users"`)
-  const string = path.find((n) => n instanceof StringNode || n instanceof InterpolatedStringNode || n instanceof XStringNode);
-  if (string) {
-    const text = textOf(string);
-    if (text && namesTable(text, table)) return "refers";
+function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, included?: ReadonlySet<string>, methods?: ReadonlySet<string>): Reference {
+  const at = stringIndexIn(path);
+  if (at !== -1) {
+    const text = rubyStringText(path[at] as RubyString);
+    // a string naming the table too: SQL (`"SELECT token FROM users"`, a heredoc's)
+    if (namesTable(text, table)) return "refers";
+    // more than the name: prose, or SQL on other tables (`cs.subject_id`, `FROM classification_subjects`)
+    if (text.trim() !== word && stringReadsOtherTable(text, word, table)) return "other";
   }
-  // a local variable or parameter of that name
-  // (a job's `def perform(theft_alert_id)`, a keyword `zipcode: true` of a formatting method)
-  if ([LocalVariableWriteNode, LocalVariableReadNode, LocalVariableTargetNode, RequiredParameterNode, OptionalParameterNode, RequiredKeywordParameterNode, OptionalKeywordParameterNode].some((type) => path[0] instanceof type)) return "other";
+  // a local variable, an instance variable or a parameter of that name
+  // (a job's `def perform(theft_alert_id)`, a keyword `zipcode: true` of a formatting method, `@subject_id = subject_id`)
+  if (VARIABLES.some((type) => path[0] instanceof type)) return "other";
   const classes = path.filter((n): n is ClassNode | ModuleNode => n instanceof ClassNode || n instanceof ModuleNode);
   // code of a module the model does not mix in (a concern of other models, a module's own `class << self`)
   // runs on their records or on the module: its bare `state_id` and its lists of names are not this model's
@@ -485,6 +511,10 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   const namespaced = classes.length > 1 || classes.some((c) => c.constantPath instanceof ConstantPathNode);
   const root = call ? constantName(rubyChainRoot(call)) : undefined;
   if (root !== undefined && root !== model && !isModelClass(root, table, true)) return "other";
+  // a query through an association (`resource.set_member_subjects.where(subject_id: ...)`): that association's table
+  const literal = path[0] instanceof SymbolNode || path[0] instanceof StringNode;
+  const through = literal && call ? associationTable(call.receiver, table, record, otherRecords) : undefined;
+  if (through) return through === "this" ? "refers" : "other";
   // strong parameters name the attributes of the model they require: `params.require(:enterprise).permit(:owner_id)`,
   // `enterprise_params[:owner_id]`
   const rootName = call ? receiverName(rubyChainRoot(call)) : undefined;
@@ -515,6 +545,10 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   const named = classes[0] instanceof ClassNode ? constantName(classes[0].constantPath) : undefined;
   const namedAfter = (name: string) => named !== undefined && named.startsWith(name) && /^(?:[A-Z]|$)/.test(named.slice(name.length));
   if (named && !namedAfter(model) && onSelf(path, word) && [...otherRecords].some((r) => namedAfter(modelName(r)))) return "other";
+  // a class's own macro in a class not named after the model (`attr_reader :subject_id`, ActiveInteraction's
+  // `integer :subject_id`): it declares that class's attribute, no table's column
+  const macro = argumentOf(path);
+  if (macro && named && !namedAfter(model) && isClassBodyMacro(path, macro)) return "other";
   // a literal no call takes as an argument (a data hash of seeds or previews, a `when "zipcode"`, a list of
   // header names added to another list): data, read back by key elsewhere (judged there), not a column name
   if ((path[0] instanceof SymbolNode || path[0] instanceof StringNode) && !path.some((n) => n instanceof XStringNode)) {
@@ -523,8 +557,8 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
     if ((!call || OPERATORS.has(call.name)) && !passedOnAsLocal(path)) return "other";
   }
   const node = path[0];
-  // `record.column`: an attribute read on a receiver named after the model (version, @version)
-  if (node instanceof CallNode && node.name === word) {
+  // `record.column`: an attribute read (or written: `record.column = ...`) on a receiver named after the model (version, @version)
+  if (node instanceof CallNode && (node.name === word || (node.name === `${word}=` && node.receiver !== null))) {
     // a bare call in a class that defines the method itself calls that method
     if (!node.receiver) return classes[0] && instanceMethods(classes[0]).defs.has(word) ? "other" : "unsure";
     if (constantName(node.receiver) === model) return "refers";
@@ -532,6 +566,11 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
     if (name !== undefined && (name === record || name === underscore(model))) return "refers";
     // a record of another model (`enterprise.owner_id`): that model's column
     if (name !== undefined && otherRecords.has(name)) return "other";
+    // a record of a model the code around says (`GoldStandardAnnotation.create!(...) do |gsa|`), or one an association reaches (`x.set_member_subject.subject_id`)
+    const held = node.receiver instanceof LocalVariableReadNode ? localRecordClass(path, node.receiver.name) : undefined;
+    if (held !== undefined && (held === model || otherRecords.has(underscore(held)))) return held === model ? "refers" : "other";
+    const through = associationTable(node.receiver, table, record, otherRecords);
+    if (through) return through === "this" ? "refers" : "other";
     return "unsure";
   }
   // `:column`, `column:`, "column" as an argument: a query rooted at the model says so

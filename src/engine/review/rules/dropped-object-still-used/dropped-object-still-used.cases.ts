@@ -108,6 +108,20 @@ const authorizationWords = {
   "app/controllers/errors_controller.rb": "class ErrorsController < ApplicationController\n  def show = render(plain: 'No Authorization given, check your authorizations')\nend\n",
 };
 
+/** panoptes' drop of aggregations.subject_id and aggregations.aggregation: subject_id is a column of many tables */
+const dropAggregationColumns = "class RefactorAggregationModel < ActiveRecord::Migration[7.0]\n  def change\n    remove_column :aggregations, :subject_id, :integer\n    remove_column :aggregations, :aggregation, :jsonb\n  end\nend\n";
+const otherTablesSubjectId = {
+  "app/models/set_member_subject.rb": "class SetMemberSubject < ApplicationRecord\n  belongs_to :subject\nend\n",
+  "app/models/gold_standard_annotation.rb": "class GoldStandardAnnotation < ApplicationRecord\n  belongs_to :subject\nend\n",
+  "app/controllers/aggregations_controller.rb": "class AggregationsController < ApplicationController\n  def unavailable = json_api_render(:service_unavailable, 'The aggregation service is unavailable or not responding')\nend\n",
+  "app/controllers/subject_sets_controller.rb": "class SubjectSetsController < ApplicationController\n  def unlink(resource, ids)\n    resource.set_member_subjects.where(subject_id: ids).delete_all\n  end\nend\n",
+  "app/workers/counter_worker.rb":
+    'class CounterWorker\n  def count(ids)\n    ActiveRecord::Base.connection.select_all(<<~SQL)\n      SELECT count(*) FROM subject_workflow_counts swc\n      INNER JOIN classification_subjects cs ON cs.subject_id = swc.subject_id\n    SQL\n    SetMemberSubject.where(id: ids).pluck("set_member_subjects.subject_id")\n  end\nend\n',
+  "lib/subjects/remover.rb": "module Subjects\n  class Remover\n    attr_reader :subject_id\n\n    def initialize(subject_id)\n      @subject_id = subject_id\n    end\n\n    def focus = { focus_id: subject_id }\n  end\nend\n",
+  "app/operations/retire_subjects.rb": "class RetireSubjects < Operation\n  integer :subject_id, default: nil\nend\n",
+  "lib/tasks/migrate.rake": "task migrate: :environment do\n  GoldStandardAnnotation.create!(project_id: 1) do |gsa|\n    gsa.subject_id = 2\n  end\nend\n",
+};
+
 export default defineReviewCases({
   invalid: [
     {
@@ -258,6 +272,18 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20250326191749_drop_authorizations_table.rb", line: 3, severity: "error", message: "app/models/user.rb:2, app/services/cleanup.rb:3, app/services/cleanup.rb:4, app/services/cleanup.rb:5, app/services/cleanup.rb:6." }],
     },
     {
+      name: "Rails: the same names beside a query on the model, its record's attribute and SQL on its table: those lines are the uses",
+      base: {
+        ...otherTablesSubjectId,
+        "app/services/aggregated.rb": 'class Aggregated\n  def call(ids)\n    Aggregation.where(subject_id: ids).pluck(:aggregation)\n    aggregation = Aggregation.first\n    aggregation.subject_id\n    ActiveRecord::Base.connection.select_all("SELECT aggregation FROM aggregations")\n  end\nend\n',
+      },
+      head: { "db/migrate/20240304201959_refactor_aggregation_model.rb": dropAggregationColumns },
+      findings: [
+        { path: "db/migrate/20240304201959_refactor_aggregation_model.rb", line: 3, severity: "error", message: "app/services/aggregated.rb:3, app/services/aggregated.rb:5." },
+        { path: "db/migrate/20240304201959_refactor_aggregation_model.rb", line: 4, severity: "error", message: "app/services/aggregated.rb:3, app/services/aggregated.rb:6." },
+      ],
+    },
+    {
       name: "Rails: an attribute read on a record named after the model",
       base: { "app/views/helpers/users_helper.rb": "module UsersHelper\n  def phone(user)\n    user.phone_number\n  end\nend\n" },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
@@ -277,6 +303,11 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Rails: dropped columns named in prose, in SQL on other tables, through another table's association, on another model's record and by a plain class's own macros and reader (panoptes' aggregations.subject_id and aggregation)",
+      base: otherTablesSubjectId,
+      head: { "db/migrate/20240304201959_refactor_aggregation_model.rb": dropAggregationColumns },
+    },
     {
       name: "Rails: a dropped table's name as a local and an instance variable, a route's controller, a data key, a header and prose (panoptes' authorizations: Doorkeeper's routes and the HTTP header)",
       base: authorizationWords,
