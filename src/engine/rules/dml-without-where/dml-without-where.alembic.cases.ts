@@ -133,10 +133,10 @@ class Account(Base):
 
 def upgrade():
     session = sa.orm.Session(bind=op.get_bind())
-    session.query(Account).delete()
-    session.query(Invoice).update({Invoice.status: "open"}, synchronize_session=False)
     other = orm.Session(op.get_bind())
     other.query(Account).update({"status": "active"})
+    session.query(Account).delete()
+    session.query(Invoice).update({Invoice.status: "open"}, synchronize_session=False)
     audit = sa.table("audit_log", sa.column("kind", sa.String))
     op.execute(sa.update(audit).values(kind="legacy"))
     op.get_bind().execute(sa.delete(Account))
@@ -145,7 +145,7 @@ def upgrade():
 def downgrade():
     pass
 `,
-      lines: [22, 23, 25, 27, 28],
+      lines: [23, 24, 25, 27, 28],
     },
     {
       framework: "alembic",

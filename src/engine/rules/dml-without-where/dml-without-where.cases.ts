@@ -4,6 +4,14 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a DELETE without WHERE, then an UPDATE without WHERE of the emptied table: the DELETE loses the rows, the UPDATE overwrites nothing",
+      path: "db/migrations/000002_reset_notifications.up.sql",
+      schema: "CREATE TABLE notifications (id integer PRIMARY KEY, is_read boolean);",
+      code: "DELETE FROM notifications;\nUPDATE notifications SET is_read = false;\n",
+      lines: [1],
+    },
+    {
+      framework: "sql",
       name: "a DELETE without WHERE before a NOT NULL column without a default: the column's proof is what the DELETE left, not what it removed",
       path: "db/migrations/000002_users_tenant.up.sql",
       schema: "CREATE TABLE users (id integer PRIMARY KEY, locale text);",

@@ -96,6 +96,9 @@ export default defineRule({
       // a NOT NULL column without a default proves the table empty when this runs: nothing to delete or overwrite
       // (required-column-without-default names this line)
       if (ctx.facts.emptyProofAt(op.table, index) !== undefined) continue;
+      // an UPDATE of a table an earlier DELETE or TRUNCATE of this migration emptied, nothing written since: it overwrites
+      // nothing (the emptying statement is the finding)
+      if (op.verb === "update" && ctx.facts.emptiedHow(op.table, index) === "emptied") continue;
       if (op.verb === "delete") {
         // the rows were copied elsewhere first (moved to a new table): they are kept, not lost
         if (ctx.facts.backedUpBefore(op.table, undefined, index)) continue;

@@ -131,12 +131,18 @@ function prismaOldClientFix(ctx: RuleContext, op: OperationOf<"drop_column">, mo
 }
 
 /**
- * What emptied the column of values before the drop: "the DELETE on line 21" when an earlier DELETE of this
- * migration removed every row where it was set (`WHERE deleted_at IS NOT NULL`) and nothing wrote the table since.
+ * What left the column without values before the drop, when nothing wrote the table since: an earlier DELETE of this
+ * migration that removed every row where it was set (`WHERE deleted_at IS NOT NULL`: only NULLs are left), or every
+ * row (open-event-server's a02007782ba2 runs `delete from notifications` first: no rows are left).
  */
-function onlyNullsLeft(ctx: RuleContext, op: OperationOf<"drop_column">, index: number): string | undefined {
+function valuesGone(ctx: RuleContext, op: OperationOf<"drop_column">, index: number): { message: string; fix: string } | undefined {
   const at = ctx.facts.valuesDeletedBefore(op.table, op.column, index) ?? (op.ormField ? ctx.facts.valuesDeletedBefore(op.table, op.ormField, index) : undefined);
-  return at === undefined ? undefined : `the DELETE on line ${ctx.migration.up[at].loc.line}`;
+  if (at === undefined) return undefined;
+  const by = ctx.migration.up[at];
+  const statement = `the ${by.kind === "truncate" ? "TRUNCATE" : "DELETE"} on line ${by.loc.line}`;
+  if (by.kind === "truncate" || (by.kind === "dml" && !by.hasWhere))
+    return { message: `${statement} removed every row of ${op.table}, so no value is dropped`, fix: `${statement} left no rows in ${op.table}` };
+  return { message: `${statement} removed every row where it was set, so only NULLs are dropped`, fix: `${statement} left only NULLs in ${op.column}` };
 }
 
 /** Take the column out of the old code's way first; then drop it, with no copy (`why`: it holds only NULLs, its values were copied). */
@@ -243,7 +249,7 @@ export default defineRule({
           continue;
         }
       }
-      const emptied = onlyNullsLeft(ctx, op, index);
+      const emptied = valuesGone(ctx, op, index);
       if (emptied) {
         // nothing to lose: what is left is the old code still selecting the column, unless it already stopped
         if (plannedRemoval(ctx, op, op.column)?.strong) continue;
@@ -251,8 +257,8 @@ export default defineRule({
           op,
           severity: "warning",
           hazard: "old-code",
-          message: `Dropping column ${op.table}.${op.column} loses no data: ${emptied} removed every row where it was set, so only NULLs are dropped. Servers still running the old code select ${op.column} and fail until they restart.`,
-          fix: nothingToKeepFix(ctx, op, index, `${emptied} left only NULLs in ${op.column}`),
+          message: `Dropping column ${op.table}.${op.column} loses no data: ${emptied.message}. Servers still running the old code select ${op.column} and fail until they restart.`,
+          fix: nothingToKeepFix(ctx, op, index, emptied.fix),
         });
         continue;
       }

@@ -92,8 +92,9 @@ export interface MigrationFacts {
   /** data of `table` (optionally `column`) was copied elsewhere before `index` */
   backedUpBefore(table: string, column: string | undefined, index: number): boolean;
   /**
-   * where an earlier DELETE removed every row of `table` with a value in `column` (WHERE column IS NOT NULL) and
-   * nothing wrote to the table since: the column holds only NULLs there, so dropping it loses no value
+   * where an earlier DELETE removed every row of `table` with a value in `column` (WHERE column IS NOT NULL), or every
+   * row (DELETE without WHERE, TRUNCATE), and nothing wrote to the table since: the column holds no value there (only
+   * NULLs, or no rows at all), so dropping it loses nothing that statement did not already remove
    */
   valuesDeletedBefore(table: string, column: string, index: number): number | undefined;
   /** the up changes the schema of a table that existed before (not only new tables) */
@@ -167,6 +168,9 @@ function countBelow<T>(sorted: readonly T[], limit: number, at: (item: T) => num
   return low;
 }
 
+/** valuesDeletedBefore's key for a statement that removed every row, whatever the column (no column is named `*`) */
+const EVERY_COLUMN = "*";
+
 export function computeFacts(migration: Migration, changeGiven: ChangePlan = ChangePlan.none): MigrationFacts {
   // outside a change (lint), the migration's own steps are a plan of one
   const change = changeGiven.includes(migration) ? changeGiven : changeGiven.alone(migration);
@@ -205,17 +209,22 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     if (list) list.push(index);
     else map.set(key, [index]);
   };
+  // a removal of every row counts for every column: under EVERY_COLUMN
+  const addRemoval = (table: string, columns: Iterable<string>, index: number) => {
+    const t = nameKey(table);
+    const byColumn = valueRemovals.get(t) ?? new Map<string, number[]>();
+    valueRemovals.set(t, byColumn);
+    for (const c of columns) push(byColumn, c, index);
+  };
   up.forEach((op, index) => {
     if ((op.kind === "data_migration" && !op.readOnly) || (op.kind === "raw" && op.opaque)) opaqueWrites.push(index);
+    if (op.kind === "truncate") for (const t of op.tables) addRemoval(t, [EVERY_COLUMN], index);
     if (op.kind === "dml" && op.table) {
       const t = nameKey(op.table);
       if (op.verb !== "delete") push(otherWrites, t, index);
-      else if (op.removesRowsWithValue?.length) {
-        const byColumn = valueRemovals.get(t) ?? new Map<string, number[]>();
-        valueRemovals.set(t, byColumn);
-        // one entry per column, even when the DELETE names it twice
-        for (const c of new Set(op.removesRowsWithValue.map(nameKey))) push(byColumn, c, index);
-      }
+      else if (!op.hasWhere) addRemoval(op.table, [EVERY_COLUMN], index);
+      // one entry per column, even when the DELETE names it twice
+      else if (op.removesRowsWithValue?.length) addRemoval(op.table, new Set(op.removesRowsWithValue.map(nameKey)), index);
     }
     if (op.kind === "truncate") op.tables.forEach((t) => mark(t, index, "emptied"));
     // an UPDATE or DELETE adds no rows: an empty table stays empty (only DELETE without WHERE empties one)
@@ -414,9 +423,10 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   const valuesDeletedBefore = (table: string, column: string, index: number): number | undefined => {
     const t = nameKey(table);
     // the last write to the table before the drop must be such a DELETE (code that may write anything breaks it)
-    const removals = valueRemovals.get(t)?.get(nameKey(column)) ?? [];
-    const removal = removals[countBelow(removals, index, (i) => i) - 1];
-    if (removal === undefined) return undefined;
+    const last = (removals: readonly number[]) => removals[countBelow(removals, index, (i) => i) - 1] ?? -1;
+    const byColumn = valueRemovals.get(t);
+    const removal = Math.max(last(byColumn?.get(nameKey(column)) ?? []), last(byColumn?.get(EVERY_COLUMN) ?? []));
+    if (removal < 0) return undefined;
     const after = (sorted: readonly number[]) => countBelow(sorted, index, (i) => i) - countBelow(sorted, removal + 1, (i) => i);
     return after(opaqueWrites) === 0 && after(otherWrites.get(t) ?? []) === 0 ? removal : undefined;
   };
