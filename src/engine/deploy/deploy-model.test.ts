@@ -23,6 +23,13 @@ describe("deploy model", () => {
     expect(deployNote(decision)).toContain("deploy: online");
   });
 
+  it("does not read a source module named like an entrypoint (a linter's own offline-entrypoint.ts) as a start script", () => {
+    // the module's text mentions a migrate line and exec "$@", as a shell script would
+    const module = ["/** reads an entrypoint: python manage.py migrate, then exec \"$@\" */", ENTRYPOINT].join("\n");
+    expect(deployPaths(["src/engine/deploy/offline-entrypoint.ts", "docker/entrypoint.py", "docker/docker-entrypoint.sh", "bin/entrypoint"])).toEqual(["bin/entrypoint", "docker/docker-entrypoint.sh"]);
+    expect(decideDeploy(auto, [{ path: "Dockerfile", content: DOCKERFILE }, { path: "src/engine/deploy/offline-entrypoint.ts", content: module }])).toMatchObject({ mode: "online" });
+  });
+
   it("reads a container command that chains migrate and the server (Dockerfile CMD, compose command)", () => {
     expect(decideDeploy(auto, [{ path: "Dockerfile", content: 'FROM ruby\nCMD bin/rails db:migrate && \\\n  bundle exec puma -C config/puma.rb\n' }])).toMatchObject({ mode: "offline", offline: { path: "Dockerfile", line: 2 } });
     const compose = "services:\n  app:\n    image: mealie\n    command: sh -c \"alembic upgrade head && uvicorn app:app\"\n  db:\n    image: postgres\n";

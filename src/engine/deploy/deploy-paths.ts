@@ -50,12 +50,13 @@ const CONTAINER_YAML = new RegExp(String.raw`^${CONTAINER_FOLDER}[\w.-]+\.ya?ml$
 export const isComposePath = (path: string): boolean =>
   /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/.test(baseOf(path)) || (CONTAINER_YAML.test(path) && !isDevelopmentName(baseOf(path)));
 /**
- * entrypoint and start scripts by their conventional names (jumpserver's `jms` included), and any shell script at
+ * entrypoint and start scripts by their conventional names (jumpserver's `jms` included; an entrypoint name with a
+ * source file's extension, a `.ts` or `.py` module, is code, not a script), and any shell script at
  * the root or in a container folder or one folder below it (mealie's docker/entry.sh): which of them the container runs is read from the
  * Dockerfile and compose files (deploy-model.ts)
  */
 export const isStartScriptPath = (path: string): boolean =>
-  /^(?:[\w.-]*entrypoint[\w.-]*(?:\.sh)?|(?:entry|start|run|boot|launch|serve|startup|prestart|docker-start|start-server|run-server|init)(?:[\w.-]*)\.sh|jms)$/i.test(baseOf(path)) ||
+  /^(?:[\w.-]*entrypoint(?:[\w-]*|[\w.-]*\.(?:sh|bash))|(?:entry|start|run|boot|launch|serve|startup|prestart|docker-start|start-server|run-server|init)(?:[\w.-]*)\.sh|jms)$/i.test(baseOf(path)) ||
   // a container folder's scripts, and those of its subfolders (IntelOwl's docker/entrypoints/uwsgi.sh, which its
   // compose service's `entrypoint:` runs)
   (path.endsWith(".sh") && /^(?:[^/]+|(?:[^/]+\/)?(?:\.?docker|containers?|deploy)\/(?:[^/]+\/)?[^/]+)$/.test(path));
