@@ -22,8 +22,70 @@ def upgrade():
 def downgrade():
     pass`;
 
+/** b2 adds a foreign key from orders to customers (a1 made both); c3, a later revision, does \`later\` */
+const LATER_REVISION_FILES = (later: string) => ({
+  "alembic/versions/a1_init.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("customers", sa.Column("id", sa.Integer, primary_key=True))\n    op.create_table("orders", sa.Column("id", sa.Integer, primary_key=True), sa.Column("customer_id", sa.Integer))\n\n\ndef downgrade():\n    op.drop_table("orders")\n    op.drop_table("customers")\n`,
+  "alembic/versions/c3_later.py": `from alembic import op\n\nrevision = "c3"\ndown_revision = "b2"\n\n\ndef upgrade():\n    ${later}\n\n\ndef downgrade():\n    pass\n`,
+});
+
+const UNNAMED = "# the call names no constraint: PostgreSQL's own name for it (orders_customer_id_fkey) is written here, so VALIDATE can name it";
+const ADDED = 'op.execute("ALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE NOT VALID")';
+
+const FOREIGN_KEY_B2 = `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_foreign_key(None, "orders", "customers", ["customer_id"], ["id"], ondelete="CASCADE")
+
+
+def downgrade():
+    pass
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "a later revision renames the table: the validating revision, after the newest, names the table as it is called there",
+      path: "alembic/versions/b2_fk.py",
+      code: FOREIGN_KEY_B2,
+      files: LATER_REVISION_FILES('op.rename_table("orders", "purchases")'),
+      lines: [8],
+      fixes: [
+        `${UNNAMED}
+${ADDED}
+
+# then a new migration, alembic/versions/31792680caae_validate_orders_customer_id_fkey.py:
+from alembic import op
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "31792680caae"
+revision = NEW_REVISION_ID
+down_revision = "c3"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE purchases VALIDATE CONSTRAINT orders_customer_id_fkey")
+
+
+def downgrade():
+    pass`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "a later revision drops the constraint: no revision validates it, and the fix says why",
+      path: "alembic/versions/b2_fk.py",
+      code: FOREIGN_KEY_B2,
+      files: LATER_REVISION_FILES('op.drop_constraint("orders_customer_id_fkey", "orders", type_="foreignkey")'),
+      lines: [8],
+      fixes: [`${UNNAMED}\n${ADDED}\n# no migration validates it: alembic/versions/c3_later.py:8 drops orders_customer_id_fkey later, so it is not there to validate`],
+    },
     {
       framework: "alembic",
       name: "a project that numbers its revisions (0449_x.py holds revision \"0449_x\") and keeps .current-alembic-head: the validating revision is numbered next, its id its file name, and the head file is updated",

@@ -18,6 +18,7 @@ import { railsAtLeast, railsVersionOf } from "../support/rails-version.js";
 import { inRubySql } from "../support/inside-ruby-sql.js";
 import { KEEPS_LOCK, heldLockSentence } from "../support/held-lock.js";
 import { rewriteBefore } from "../support/table-rewrite.js";
+import { constraintAtHead, type ConstraintAtHead } from "../support/constraint-at-head.js";
 
 /** What a foreign key references, unless it is the swappable user model whose table the project's settings did not say. */
 const knownTable = (table: string | undefined): string | undefined => (table === SWAPPABLE_USER_TABLE ? undefined : table);
@@ -76,6 +77,8 @@ function djangoForeignKeySteps(
   references: string | undefined,
   field: (def: string) => string,
   definitions: string[],
+  /** the table and name the validating migration, after the folder's newest, finds the constraint under */
+  atHead: { table: string; name: string } = { table: op.table, name },
 ): FixSteps {
   const withoutConstraint = op.ormFieldDef && withKeyword(op.ormFieldDef, "db_constraint", "False");
   const fieldName = op.ormField ?? column.replace(/_id$/, "");
@@ -94,7 +97,7 @@ function djangoForeignKeySteps(
     ...(withoutConstraint && op.ormModel ? ["# the field without its database constraint, then the constraint NOT VALID:", field(withoutConstraint)] : ["# the constraint NOT VALID (instant):"]),
     ...addKey,
   ].join("\n");
-  const validate = `migrations.RunSQL(${pythonString(`ALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(name)}`)}, reverse_sql=migrations.RunSQL.noop),`;
+  const validate = `migrations.RunSQL(${pythonString(`ALTER TABLE ${ident(atHead.table)} VALIDATE CONSTRAINT ${ident(atHead.name)}`)}, reverse_sql=migrations.RunSQL.noop),`;
   const state =
     withoutConstraint && op.ormModel && op.ormFieldDef
       ? [
@@ -118,6 +121,13 @@ function djangoNotValid(text: string): string | undefined {
   const lines = `AddConstraintNotValid(${call.slice(head[0].length)}`.split("\n");
   const closing = lines.length > 1 ? (/^ */.exec(lines[lines.length - 1])?.[0].length ?? 0) : 0;
   return lines.map((line, i) => (i === 0 ? line : line.slice(Math.min(closing, /^ */.exec(line)?.[0].length ?? 0)))).join("\n");
+}
+
+/** A constraint a later migration drops is never validated: no migration for it, and the fix says why. */
+function withoutDroppedValidation(steps: FixSteps, head: ConstraintAtHead, framework: RuleContext["framework"]): FixSteps {
+  if (!("gone" in head)) return steps;
+  const comment = framework === "sql" ? "--" : "#";
+  return { inPlace: `${steps.inPlace}\n${comment} no migration validates it: ${head.gone} later, so it is not there to validate`, steps: [] };
 }
 
 export default defineRule({
@@ -172,7 +182,11 @@ export default defineRule({
       const onEmptyColumns = op.constraint === "check" && op.columns.length > 0 && op.columns.every((c) => addedEmptyBefore(ctx.migration.up, op.table, c, index));
       const addSql = written ?? (unread ? undefined : `ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${body} NOT VALID`);
       const unreadNote = (prefix: string) => `${prefix} migguard could not read ${unread} on line ${op.loc.line}: add it as written there, with NOT VALID, then validate it in the next migration`;
-      const validateSql = `ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)}`;
+      // the validating migration runs after the folder's newest: the names there, or none when a later one drops it
+      const head = constraintAtHead(ctx, op.table, name, index);
+      const atHead = "gone" in head ? { table: op.table, name } : head;
+      const renamed = atHead.table !== op.table || atHead.name !== name;
+      const validateSql = `ALTER TABLE ${ident(atHead.table)} VALIDATE CONSTRAINT ${ident(atHead.name)}`;
       const validate = (statement: string): MigrationStep => ({ name: `validate ${name}`, statements: [statement], down: ctx.framework === "rails" ? ["# nothing to undo: validating only checked the rows"] : undefined });
       const constraintSteps = (): FixSteps => {
         switch (ctx.framework) {
@@ -189,7 +203,9 @@ export default defineRule({
                 inPlace: `# Rails ${railsVersionOf(ctx.migration).toFixed(1)} cannot add this ${what} unvalidated (validate: false is Rails ${op.constraint === "check" ? "6.1" : "5.2"}+): its SQL, NOT VALID\nexecute ${rubyString(own)}`,
                 steps: [validate(`execute ${rubyString(validateSql)}`)],
               };
-            return railsConstraintSteps(op, check);
+            const own2 = railsConstraintSteps(op, check);
+            // validate_foreign_key / validate_check_constraint find the constraint on the table as it is named then
+            return renamed ? { ...own2, steps: own2.steps.map((s) => ({ ...s, statements: s.statements.map((st) => st.split(`${sym(op.table)},`).join(`${sym(atHead.table)},`)) })) } : own2;
           }
           case "django":
             if (op.embeddedSql && written)
@@ -201,7 +217,7 @@ export default defineRule({
               if (!knownTable(op.referencesTable) || !op.columns[0]) return { inPlace: unreadNote("#"), steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
               const column = op.columns[0];
               const field = (def: string) => `migrations.AlterField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? column.replace(/_id$/, ""))}, field=${def}),`;
-              return djangoForeignKeySteps(op, name, column, op.referencesTable!, field, carriedStatement(ctx.migration, op).definitions);
+              return djangoForeignKeySteps(op, name, column, op.referencesTable!, field, carriedStatement(ctx.migration, op).definitions, atHead);
             }
             if (!djangoNotValid(op.text) && !addSql) return { inPlace: unreadNote("#"), steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
             return {
@@ -210,13 +226,13 @@ export default defineRule({
                 {
                   name: `validate ${name}`,
                   definitions: ["from django.contrib.postgres.operations import ValidateConstraint"],
-                  statements: [op.ormModel && djangoNotValid(op.text) ? `ValidateConstraint(model_name=${pythonString(op.ormModel)}, name=${pythonString(name)}),` : `migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`],
+                  statements: [op.ormModel && djangoNotValid(op.text) && !renamed ? `ValidateConstraint(model_name=${pythonString(op.ormModel)}, name=${pythonString(name)}),` : `migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`],
                 },
               ],
             };
           case "alembic": {
             const own = alembicNotValidFix(op, name, ctx.repository.sqlalchemyAtLeast(NOT_VALID_SINCE), ctx.migration.source, { add: addSql, unread: unreadNote("#"), validate: validateSql }, ctx.migration.alembicTransactions?.targetMetadata, ctx.migration.revision);
-            return { inPlace: own.inPlace, steps: [validate(`op.execute(${pythonString(own.validate)})`)] };
+            return { inPlace: own.inPlace, steps: [validate(`op.execute(${pythonString(renamed ? validateSql : own.validate)})`)] };
           }
         }
       };
@@ -231,7 +247,7 @@ export default defineRule({
           : onEmptyColumns
           ? `Adding a CHECK constraint on ${op.table} without NOT VALID scans every row under an ACCESS EXCLUSIVE lock, although none can fail: ${op.columns.join(", ")} ${op.columns.length === 1 ? "was" : "were"} added empty just before. Quick on a small table; on a large one the table is blocked for the whole scan.${held}`
           : `Adding a ${what} on ${op.table} without NOT VALID checks every row while ${op.constraint === "foreign_key" ? "writes to both tables are blocked" : "the table is locked"}.${held}`,
-        fix: renderFix(ctx, constraintSteps()),
+        fix: renderFix(ctx, withoutDroppedValidation(constraintSteps(), head, ctx.framework)),
       });
     }
     // a new column with an inline REFERENCES (Django's AddField of a ForeignKey, ADD COLUMN ... REFERENCES):

@@ -1,0 +1,50 @@
+/**
+ * A constraint as the end of the folder's history leaves it. A fix's new migration goes after the newest migration
+ * of the folder (next-migration.ts), so what it names must be the names there: a table a later migration renames
+ * is validated under its new name (open-event-server: `eventsusers` became `event_user`), and a constraint a later
+ * migration drops (or drops with its table) is not there to validate at all.
+ */
+import type { Migration, Operation } from "../../model.js";
+import { nameKey } from "./facts.js";
+import type { RuleContext } from "./rule.js";
+
+export type ConstraintAtHead =
+  | { table: string; name: string; renamedBy?: string }
+  | { gone: string };
+
+/** `schema.table` renamed to `newName`: RENAME keeps the table in its schema. */
+const renamedTo = (table: string, newName: string) => (newName.includes(".") || !table.includes(".") ? newName : `${table.slice(0, table.lastIndexOf(".") + 1)}${newName}`);
+
+/** One table, written with its schema or without (a migration that names no schema means the default one). */
+const bare = (t: string) => nameKey(t.slice(t.lastIndexOf(".") + 1));
+const sameTable = (a: string, b: string) => nameKey(a) === nameKey(b) || ((!a.includes(".") || !b.includes(".")) && bare(a) === bare(b));
+
+/**
+ * Follows the constraint `name` on `table`, added at `up[index]`, through the rest of this migration's up and the
+ * later migrations of its folder, in order.
+ */
+export function constraintAtHead(ctx: Pick<RuleContext, "migration" | "repository">, table: string, name: string, index: number): ConstraintAtHead {
+  let current = { table, name } as { table: string; name: string; renamedBy?: string };
+  const steps: Array<{ migration: Migration; op: Operation }> = [
+    ...ctx.migration.up.slice(index + 1).map((op) => ({ migration: ctx.migration, op })),
+    ...ctx.repository.laterInFolder.flatMap((migration) => migration.up.map((op) => ({ migration, op }))),
+  ];
+  for (const { migration, op } of steps) {
+    const where = `${migration.path}:${op.loc.line}`;
+    switch (op.kind) {
+      case "rename_table":
+        if (sameTable(op.table, current.table)) current = { ...current, table: renamedTo(current.table, op.newName), renamedBy: where };
+        break;
+      case "drop_table":
+        if (op.tables.some((t) => sameTable(t, current.table))) return { gone: `${where} drops table ${current.table}, and the constraint with it` };
+        break;
+      case "drop_constraint":
+        if (op.name && nameKey(op.name) === nameKey(current.name) && sameTable(op.table, current.table)) return { gone: `${where} drops ${current.name}` };
+        break;
+      case "rename_object":
+        if (op.objectType === "constraint" && nameKey(op.name) === nameKey(current.name) && (!op.table || sameTable(op.table, current.table))) current = { ...current, name: op.newName, renamedBy: where };
+        break;
+    }
+  }
+  return current;
+}
