@@ -60,6 +60,28 @@ end
     );
   });
 
+  it("change_column with null: false is one ALTER TABLE (type and NOT NULL checked in one pass): no lock is held before it, and the message says none", async () => {
+    const findings = await lint(
+      {
+        "db/migrate/20230101000000_create_links.rb": "class CreateLinks < ActiveRecord::Migration[7.1]\n  def change\n    create_table :links do |t|\n      t.json :link_warnings\n    end\n  end\nend\n",
+        "db/migrate/20240301000000_require_link_warnings.rb": `class RequireLinkWarnings < ActiveRecord::Migration[7.1]
+  def up
+    change_column :links, :link_warnings, :text, null: false
+  end
+
+  def down
+    change_column :links, :link_warnings, :json, null: true
+  end
+end
+`,
+      },
+      "db/migrate",
+    );
+    const notNull = findings.find((f) => f.rule === "set-not-null" && f.path.endsWith("_require_link_warnings.rb"))!;
+    expect([notNull.line, notNull.severity]).toEqual([3, "error"]);
+    expect(notNull.message).toBe("SET NOT NULL on links.link_warnings scans the whole table under an ACCESS EXCLUSIVE lock.");
+  });
+
   it("an index build and SET NOT NULL after a type change that rewrites the table: one finding, the rewrite's, naming both", async () => {
     const findings = await lint(
       {

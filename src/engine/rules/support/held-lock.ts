@@ -73,6 +73,10 @@ export function heldLockSentence(ctx: RuleContext, op: Operation, table: string,
   const taker = ctx.migration.up[at];
   const line = taker.loc.line;
   const same = line === op.loc.line;
+  // on the same line: one ALTER TABLE of several subcommands (Rails' change_column with null:, a Django AlterField)
+  // is one statement, checked in one pass, which no fix splits; only a framework's column and the index it builds
+  // after it (add_reference, AddField of a ForeignKey) are two statements
+  if (same && !(ctx.framework !== "sql" && taker.kind === "add_column" && op.kind === "add_index")) return "";
   return (
     ` ${same ? `The ${lockTaker(taker)} of the same ${ctx.framework === "sql" ? "statement" : "operation"}` : `Line ${line}'s ${lockTaker(taker)}`} already holds ACCESS EXCLUSIVE on ${table} until commit, ` +
     `so this ${how.work} ${how.effect}; ${how.fix} lets ${same ? "it" : `line ${line}`} commit at once.`
