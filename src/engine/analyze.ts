@@ -12,6 +12,7 @@ import type { ProjectFileReader } from "./adapters/python/project-modules.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
 import { isScriptPath, loadScriptSyntax, scriptSyntaxToLoad } from "./code/script-syntax-loader.js";
 import { goParserLoaded, loadGoParser } from "./code/go-syntax.js";
+import { isJavaPath, javaColumnParserLoaded, loadJavaColumnParser } from "./code/java-syntax.js";
 import { isGoPath } from "./code/go-column-uses.js";
 import { isPrismaSchemaPath, loadPrismaSchema, prismaSchemaToLoad } from "./code/prisma-schema-loader.js";
 import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
@@ -860,6 +861,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
     }
     // and its Go with tree-sitter's grammar (go-column-uses.ts), when the code it searches holds Go
     if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column") && !goParserLoaded() && view.applicationCode().some((f) => isGoPath(f.path))) yield loadGoParser();
+    // and its Java (java-column-uses.ts: JPA entities), when the code it searches holds Java
+    if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column") && !javaColumnParserLoaded() && view.applicationCode().some((f) => isJavaPath(f.path))) yield loadJavaColumnParser();
     // a Prisma migration's rules read its schema (what the client selects, the field a fix names): its parser is
     // loaded when the code read, or a review's base branch, holds one
     if (migration.layout === "prisma" && [...view.applicationCode(), ...change.baseCodeFiles].some((f) => isPrismaSchemaPath(f.path))) {

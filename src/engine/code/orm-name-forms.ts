@@ -29,6 +29,8 @@ import type { ScriptPlace, ScriptSyntax } from "./script-syntax.js";
 import { isCommonName, tableNamesPattern, sqlOnTable } from "./table-context.js";
 import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
+import { isJavaPath, javaColumnParserLoaded } from "./java-syntax.js";
+import { javaColumnUsages } from "./java-column-uses.js";
 
 const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|vue|svelte|dart)$/;
 /** Markup templates (Django/Jinja, ERB, Angular or Go html/template, Twig, Razor, JSP, EEx): their variables are whatever the view passed. */
@@ -193,13 +195,16 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
   // whatever the word's commonness (the struct or the SQL is the tie); without the table, or the grammar, as text
   const goRead = context !== undefined && !context.sqlOnly && column && goParserLoaded();
   const goUsages = goRead ? goColumnUsages(allFiles.filter((f) => isGoPath(f.path)), candidates.filter((f) => isGoPath(f.path)), context.table, names, context.quoted) : [];
-  const mapped = files.filter((f) => CASE_MAPPED.test(f.path) && !(goRead && isGoPath(f.path)));
+  // Java read with its grammar (java-column-uses.ts): a JPA entity of the table, its accessors on a variable of its type, SQL or JPQL on it
+  const javaRead = context !== undefined && !context.sqlOnly && column && javaColumnParserLoaded();
+  const javaUsages = javaRead ? javaColumnUsages(allFiles.filter((f) => isJavaPath(f.path)), candidates.filter((f) => isJavaPath(f.path)), context.table, names, context.quoted) : [];
+  const mapped = files.filter((f) => CASE_MAPPED.test(f.path) && !(goRead && isGoPath(f.path)) && !(javaRead && isJavaPath(f.path)));
   // a GraphQL schema or operation names the API's fields (`TorrentContent { title }`), which resolvers map: the code
   // that reads a table is the resolver's, judged where it is; with the table known, GraphQL is no evidence of its column
   const plain = files.filter((f) => !mapsCaseToSnake(f.path) && !(context !== undefined && column && GRAPHQL.test(f.path)));
   const words = [...new Set([...names, ...classNames])];
   const index = searchUsages(plain, words);
-  const usages: Usage[] = [...words.flatMap((w) => index.usagesOf(w)), ...goUsages];
+  const usages: Usage[] = [...words.flatMap((w) => index.usagesOf(w)), ...goUsages, ...javaUsages];
   usages.push(...scriptUsages(scripts, names, classNames, context, column));
   const folded = [...new Set(names.flatMap((n) => [n, n.replace(/_/g, "")]))].filter(Boolean).map(escapeRegExp).join("|");
   const classes = classNames.map(escapeRegExp);

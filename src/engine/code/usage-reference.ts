@@ -27,6 +27,8 @@ import { dirOf } from "../paths.js";
 import { escapeRegExp } from "../regexp.js";
 import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
+import { isJavaPath, javaColumnParserLoaded } from "./java-syntax.js";
+import { javaColumnUsages } from "./java-column-uses.js";
 import { isNonCodeFile } from "./non-code-files.js";
 import { VARIABLES, isRoutesPath, rubyTableNameUse } from "./ruby-table-name-use.js";
 import { rubyStringText, stringIndexIn, type RubyString } from "./ruby-string-at.js";
@@ -608,6 +610,8 @@ export interface ReferenceContext {
   djangoMethods?: (appDir: string, model: string) => ReadonlySet<string> | undefined;
   /** every Go file of the code, where the structs' TableName() methods say which table each maps (go-column-uses.ts) */
   goFiles?: readonly SourceFile[];
+  /** every Java file of the code, where the JPA entities say which table each maps (java-column-uses.ts) */
+  javaFiles?: readonly SourceFile[];
 }
 
 /** The record names of the application's Active Record models, from their file names. */
@@ -639,6 +643,12 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
   if (isGoPath(file.path) && target.column !== undefined && goParserLoaded()) {
     const columns = target.identifiers.filter((id) => id !== table);
     const tied = new Set(goColumnUsages(context.goFiles ?? [file], [file], table, columns).map((u) => u.line));
+    return new Map(lines.map((line) => [line, tied.has(line) ? "refers" : "other"]));
+  }
+  // Java, read with its grammar: a column is this table's only on a JPA entity of the table, its accessors or SQL/JPQL on it
+  if (isJavaPath(file.path) && target.column !== undefined && javaColumnParserLoaded()) {
+    const columns = target.identifiers.filter((id) => id !== table);
+    const tied = new Set(javaColumnUsages(context.javaFiles ?? [file], [file], table, columns).map((u) => u.line));
     return new Map(lines.map((line) => [line, tied.has(line) ? "refers" : "other"]));
   }
   const record = framework === "rails" ? singularize(table) : (target.ormModel ?? modelName(table)).toLowerCase();

@@ -8,14 +8,14 @@
  */
 import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { grammarParser } from "../adapters/tree-sitter-grammar.js";
+import { javaGrammarParser } from "../code/java-syntax.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
 /** Load the grammar once; later calls share the same promise. */
 export const loadJavaParser = (): Promise<void> =>
-  (loading ??= grammarParser("tree-sitter-java/tree-sitter-java.wasm").then((loaded) => {
+  (loading ??= javaGrammarParser().then((loaded) => {
     parser = loaded;
   }));
 

@@ -30,6 +30,7 @@ import { isSearchableCodePath, isSearchableContent } from "../code/searchable.js
 import { searchUsages, type Usage } from "../code/usage-search.js";
 import { isGoPath } from "../code/go-column-uses.js";
 import { loadGoParser } from "../code/go-syntax.js";
+import { isJavaPath, loadJavaColumnParser } from "../code/java-syntax.js";
 import { railsRecordNames, referencesIn, type Reference } from "../code/usage-reference.js";
 import { railsModelReader } from "../code/rails-includes.js";
 import { djangoModelMethods } from "../code/django-model-methods.js";
@@ -272,7 +273,7 @@ function baseDumpReader(dumps: readonly SchemaDumpState[], config: Config, conte
 /** Each usage of a target with whether it can be that table's, file by file (usage-reference.ts). */
 function usageJudge(code: readonly SourceFile[]): (target: UsageTarget, usages: readonly Usage[]) => Array<Usage & { reference: Reference }> {
   const files = new Map(code.map((f) => [f.path, f]));
-  const context = { railsRecords: railsRecordNames(files.keys()), railsModels: railsModelReader(files), djangoMethods: djangoModelMethods(files), goFiles: code.filter((f) => isGoPath(f.path)) };
+  const context = { railsRecords: railsRecordNames(files.keys()), railsModels: railsModelReader(files), djangoMethods: djangoModelMethods(files), goFiles: code.filter((f) => isGoPath(f.path)), javaFiles: code.filter((f) => isJavaPath(f.path)) };
   return (target, usages) => {
     const byPath = new Map<string, Usage[]>();
     for (const usage of usages) byPath.set(usage.path, [...(byPath.get(usage.path) ?? []), usage]);
@@ -512,5 +513,6 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
   await loadSignalReaders(signalFiles({ files: input.head, codeFiles: input.codeFiles, contextMigrations: input.contextMigrations }).keys());
   // Go code beside SQL migrations: the usage search ties a column to its table by the structs that map it (go-column-uses.ts)
   if (input.codeFiles?.some((f) => isGoPath(f.path)) && input.head.some((f) => f.path.endsWith(".sql"))) await loadGoParser();
+  if (input.codeFiles?.some((f) => isJavaPath(f.path)) && input.head.some((f) => f.path.endsWith(".sql"))) await loadJavaColumnParser();
   return reviewLoaded(input);
 }

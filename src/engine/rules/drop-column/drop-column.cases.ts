@@ -23,6 +23,14 @@ const UNRELATED_TS = {
 const LINK_TABLE = 'CREATE TABLE "Link" ("id" SERIAL NOT NULL, "indexVersion" TEXT, CONSTRAINT "Link_pkey" PRIMARY KEY ("id"));\n';
 const USER_TABLE = 'CREATE TABLE "User" ("id" SERIAL NOT NULL, "image" TEXT, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));\n';
 
+/** Dataverse's V4.17.0.1: oauth2tokendata.scope dropped while the OAuth2 providers keep the scopes they request */
+const DATAVERSE_PROVIDERS = {
+  "src/main/java/edu/harvard/iq/dataverse/authorization/providers/oauth2/AbstractOAuth2AuthenticationProvider.java":
+    'package edu.harvard.iq.dataverse.authorization.providers.oauth2;\n\npublic abstract class AbstractOAuth2AuthenticationProvider {\n    /** Defaults to empty so no scope will be requested */\n    protected List<String> scope = Arrays.asList("");\n\n    public OAuth2UserRecord getUserRecord(OAuth2AccessToken accessToken) {\n        if (accessToken.getScope() != null) { return null; }\n        OAuth2TokenData tokenData = OAuth2TokenData.from(accessToken);\n        return null;\n    }\n\n    public List<String> getScope() { return scope; }\n}\n',
+  "src/main/java/edu/harvard/iq/dataverse/authorization/providers/oauth2/OAuth2TokenData.java":
+    'package edu.harvard.iq.dataverse.authorization.providers.oauth2;\n\nimport jakarta.persistence.*;\n\n/** Token data: access tokens, refresh tokens, scope and expiry. */\n@Entity\npublic class OAuth2TokenData implements Serializable {\n    @Id @GeneratedValue private Long id;\n    @Column(length = 64) private String accessToken;\n    public static OAuth2TokenData from(OAuth2AccessToken token) { return new OAuth2TokenData(); }\n}\n',
+};
+
 export default defineCases({
   invalid: [
     {
@@ -343,6 +351,33 @@ export default defineCases({
       lines: [1],
       severities: ["error"],
       messages: ["Application code still names version: atc/db/resource_type.go:3."],
+    },
+    {
+      framework: "sql",
+      name: "Java beside the migration: the OAuth2 providers' own requested scope field, another object's getScope() and comments name scope, the entity of the table no longer maps it (Dataverse's oauth2tokendata.scope): the planned last step",
+      path: "src/main/resources/db/migration/V4.17.0.1__5991-update-scribejava.sql",
+      code: "ALTER TABLE OAuth2TokenData DROP COLUMN IF EXISTS scope;\n",
+      schema: "CREATE TABLE oauth2tokendata (id bigserial PRIMARY KEY, accesstoken text, scope text);",
+      files: DATAVERSE_PROVIDERS,
+      lines: [1],
+      severities: ["info"],
+    },
+    {
+      framework: "sql",
+      name: "the same code, and the entity of the table still maps the column, a variable of its type calls its accessor and JPQL on the entity names it: the error names those lines",
+      path: "src/main/resources/db/migration/V4.17.0.1__5991-update-scribejava.sql",
+      code: "ALTER TABLE OAuth2TokenData DROP COLUMN IF EXISTS scope;\n",
+      schema: "CREATE TABLE oauth2tokendata (id bigserial PRIMARY KEY, accesstoken text, scope text);",
+      files: {
+        ...DATAVERSE_PROVIDERS,
+        "src/main/java/edu/harvard/iq/dataverse/authorization/providers/oauth2/OAuth2TokenData.java":
+          'package edu.harvard.iq.dataverse.authorization.providers.oauth2;\n\n@Entity\n@Table(name = "oauth2tokendata")\npublic class OAuth2TokenData {\n    @Id private Long id;\n    private String scope;\n}\n',
+        "src/main/java/edu/harvard/iq/dataverse/authorization/providers/oauth2/OAuth2TokenDataServiceBean.java":
+          'package edu.harvard.iq.dataverse.authorization.providers.oauth2;\n\npublic class OAuth2TokenDataServiceBean {\n    public String scopeOf(OAuth2TokenData data) {\n        return data.getScope();\n    }\n    static final String BY_SCOPE = "SELECT d FROM OAuth2TokenData d WHERE d.scope = :scope";\n}\n',
+      },
+      lines: [1],
+      severities: ["error"],
+      messages: ["OAuth2TokenData.java:7, src/main/java/edu/harvard/iq/dataverse/authorization/providers/oauth2/OAuth2TokenDataServiceBean.java:5, src/main/java/edu/harvard/iq/dataverse/authorization/providers/oauth2/OAuth2TokenDataServiceBean.java:7."],
     },
     {
       framework: "sql",

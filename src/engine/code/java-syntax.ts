@@ -1,0 +1,156 @@
+/**
+ * What Java code says about tables, read with tree-sitter's Java grammar (the WASM tree-sitter-java ships): the JPA
+ * entities (`@Entity`, the table `@Table(name = ...)` names, each persistent field and the column `@Column(name = ...)`
+ * names), the declared type of each variable, parameter and field (`OAuth2TokenData token`), the calls on a variable
+ * (`token.getScope()`) and the string literals (SQL, JPQL). A bare word such as `scope` is a field of any class; only
+ * these tie it to one table's column. Loaded on demand, for a SQL migration that drops a column beside Java code.
+ */
+import type { Node, Parser } from "web-tree-sitter";
+import type { SourceFile } from "../model.js";
+import { grammarParser } from "../adapters/tree-sitter-grammar.js";
+
+let grammar: Promise<Parser> | undefined;
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** The Java grammar's parser, loaded once for this module and the deploy reader's java-startup.ts (each keeps its own "loaded"). */
+export const javaGrammarParser = (): Promise<Parser> => (grammar ??= grammarParser("tree-sitter-java/tree-sitter-java.wasm"));
+
+/** Load the grammar once; later calls share the same promise. */
+export const loadJavaColumnParser = (): Promise<void> =>
+  (loading ??= javaGrammarParser().then((loaded) => {
+    parser = loaded;
+  }));
+
+export const javaColumnParserLoaded = (): boolean => parser !== undefined;
+
+export const isJavaPath = (path: string): boolean => path.endsWith(".java");
+
+export interface JavaField {
+  name: string;
+  /** the column `@Column(name = ...)` (or `@JoinColumn`) names */
+  column?: string;
+  /** `@Transient` or `static`: no column */
+  transient: boolean;
+  line: number;
+}
+
+export interface JavaClass {
+  name: string;
+  /** annotated `@Entity` */
+  entity: boolean;
+  /** the table `@Table(name = ...)` names */
+  table?: string;
+  fields: JavaField[];
+}
+
+export interface JavaFacts {
+  classes: JavaClass[];
+  /** variable, parameter or field name -> its declared type (null when two declarations disagree) */
+  types: Map<string, string | null>;
+  /** `object.method(...)` calls on a plain name */
+  calls: Array<{ object: string; method: string; line: number }>;
+  strings: Array<{ text: string; line: number }>;
+}
+
+const named = (node: Node | null | undefined): Node[] => (node ? node.namedChildren.filter((c): c is Node => c !== null) : []);
+const lineOf = (node: Node) => node.startPosition.row + 1;
+
+/** `@Table`, `@jakarta.persistence.Table` -> Table. */
+const annotationName = (annotation: Node) => (annotation.childForFieldName("name")?.text ?? "").split(".").pop() ?? "";
+
+/** The annotations of a declaration's modifiers. */
+const annotationsOf = (declaration: Node): Node[] => named(named(declaration).find((c) => c.type === "modifiers")).filter((c) => c.type === "annotation" || c.type === "marker_annotation");
+
+/** A string literal's text without its quotes (a text block's too). */
+const literalText = (literal: Node) => literal.text.replace(/^"""\s*\n?|"""$/g, "").replace(/^"|"$/g, "");
+
+/** The `name = "..."` value of an annotation (`@Table(name = "x")`, `@Column(name = "x")`). */
+function nameArgument(annotation: Node): string | undefined {
+  for (const pair of named(annotation.childForFieldName("arguments")))
+    if (pair.type === "element_value_pair" && pair.childForFieldName("key")?.text === "name") {
+      const value = pair.childForFieldName("value");
+      return value?.type === "string_literal" ? literalText(value) : undefined;
+    }
+  return undefined;
+}
+
+function readClass(declaration: Node): JavaClass {
+  const annotations = annotationsOf(declaration);
+  const table = annotations.find((a) => annotationName(a) === "Table");
+  const fields: JavaField[] = [];
+  for (const member of named(declaration.childForFieldName("body"))) {
+    if (member.type !== "field_declaration") continue;
+    const own = annotationsOf(member);
+    const column = own.find((a) => ["Column", "JoinColumn"].includes(annotationName(a)));
+    const modifiers = named(member).find((c) => c.type === "modifiers")?.text ?? "";
+    const transient = own.some((a) => annotationName(a) === "Transient") || /\b(?:static|transient)\b/.test(modifiers);
+    for (const declarator of named(member).filter((c) => c.type === "variable_declarator")) {
+      const name = declarator.childForFieldName("name")?.text;
+      const columnName = column ? nameArgument(column) : undefined;
+      if (name) fields.push({ name, ...(columnName ? { column: columnName } : {}), transient, line: lineOf(declarator) });
+    }
+  }
+  const tableName = table ? nameArgument(table) : undefined;
+  return { name: declaration.childForFieldName("name")?.text ?? "", entity: annotations.some((a) => annotationName(a) === "Entity"), ...(tableName ? { table: tableName } : {}), fields };
+}
+
+const cache = new WeakMap<SourceFile, JavaFacts | null>();
+
+/** The file's facts, read once; undefined before the grammar is loaded or when it cannot parse the file. */
+export function javaFacts(file: SourceFile): JavaFacts | undefined {
+  const known = cache.get(file);
+  if (known !== undefined) return known ?? undefined;
+  if (!parser) return undefined;
+  const tree = parser.parse(file.content);
+  if (!tree) {
+    cache.set(file, null);
+    return undefined;
+  }
+  try {
+    const facts: JavaFacts = { classes: [], types: new Map(), calls: [], strings: [] };
+    const declare = (name: string | undefined, type: string | undefined) => {
+      if (!name || !type) return;
+      const had = facts.types.get(name);
+      facts.types.set(name, had === undefined || had === type ? type : null);
+    };
+    const stack: Node[] = [tree.rootNode];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      switch (node.type) {
+        case "class_declaration":
+        case "record_declaration":
+          facts.classes.push(readClass(node));
+          break;
+        case "formal_parameter":
+        case "enhanced_for_statement":
+          declare(node.childForFieldName("name")?.text, node.childForFieldName("type")?.text);
+          break;
+        case "local_variable_declaration":
+        case "field_declaration": {
+          const type = node.childForFieldName("type")?.text;
+          for (const declarator of named(node).filter((c) => c.type === "variable_declarator")) {
+            // `var token = new OAuth2TokenData()`: the type the value is created with
+            const created = declarator.childForFieldName("value");
+            declare(declarator.childForFieldName("name")?.text, type === "var" ? (created?.type === "object_creation_expression" ? created.childForFieldName("type")?.text : undefined) : type);
+          }
+          break;
+        }
+        case "method_invocation": {
+          const object = node.childForFieldName("object");
+          const method = node.childForFieldName("name")?.text;
+          if (object?.type === "identifier" && method) facts.calls.push({ object: object.text, method, line: lineOf(node) });
+          break;
+        }
+        case "string_literal":
+          // a text block's text starts on the line after its opening quotes
+          facts.strings.push({ text: literalText(node), line: lineOf(node) + (node.text.startsWith('"""') ? 1 : 0) });
+          break;
+      }
+      stack.push(...named(node));
+    }
+    cache.set(file, facts);
+    return facts;
+  } finally {
+    tree.delete();
+  }
+}
