@@ -4,6 +4,14 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "the up drops an index of another schema, the down builds one of that name on a table in public: not the same index",
+      schema: "CREATE SCHEMA app;\nCREATE TABLE app.users (id integer PRIMARY KEY, email text);\nCREATE UNIQUE INDEX email_unique_idx ON app.users (lower(email));\nCREATE TABLE users (id integer PRIMARY KEY, email text);",
+      path: "internal/db/migrations/20240331222006_oauth_provider.sql",
+      code: "-- +goose Up\nDROP INDEX app.email_unique_idx;\n-- +goose Down\nCREATE UNIQUE INDEX IF NOT EXISTS email_unique_idx ON users USING btree (lower(email));\n",
+      lines: [2],
+    },
+    {
+      framework: "sql",
       name: "the up drops a column, the down forgets it",
       schema: "CREATE TABLE users (id bigint PRIMARY KEY, fax text);",
       path: "migrations/000040_drop_fax.up.sql",
@@ -30,6 +38,12 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "the up drops a schema-qualified index, the down builds it again unqualified on its table in that schema: the same index (thunderdome's email_unique_idx)",
+      path: "internal/db/migrations/20240331222006_oauth_provider.sql",
+      code: "-- +goose Up\nDROP INDEX app.email_unique_idx;\n-- +goose Down\nCREATE UNIQUE INDEX IF NOT EXISTS email_unique_idx ON app.users USING btree (lower((email)::text));\n",
+    },
     {
       framework: "sql",
       name: "the down re-adds what the up dropped",

@@ -4,6 +4,16 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "an index built on a table of another schema lives in that schema: a down that drops the name in public leaves it, and the fix drops it where it lives",
+      schema: "CREATE SCHEMA app;\nCREATE TABLE app.team_checkin (id integer PRIMARY KEY, team_id integer);",
+      path: "internal/db/migrations/20260618120000_unique_checkin.sql",
+      code: "-- +goose Up\nCREATE UNIQUE INDEX team_checkin_team_uidx ON app.team_checkin (team_id);\n-- +goose Down\nDROP INDEX IF EXISTS public.team_checkin_team_uidx;\n",
+      lines: [2],
+      fixes: ["-- add to the down migration:\nDROP INDEX app.team_checkin_team_uidx;"],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
       name: "the down drops the re-added column (its index goes along) but not the up's index on another column: that one is left over",
       path: "migrations/00006_tsv.sql",
       schema: "CREATE TABLE content (id bigint PRIMARY KEY, title text, tsv tsvector);",
@@ -23,6 +33,18 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "an index built unqualified on a table of another schema, dropped by the down under that schema's name: the same index (thunderdome's team_checkin)",
+      path: "internal/db/migrations/20260618120000_unique_checkin.sql",
+      code: "-- +goose Up\nCREATE UNIQUE INDEX IF NOT EXISTS team_checkin_team_uidx\n    ON app.team_checkin USING btree (team_id);\n-- +goose Down\nDROP INDEX IF EXISTS app.team_checkin_team_uidx;\n",
+    },
+    {
+      framework: "sql",
+      name: "the down drops it unqualified: the search_path is not known, and the one index of that name is the one it finds",
+      path: "internal/db/migrations/20260618120000_unique_checkin.sql",
+      code: "-- +goose Up\nCREATE UNIQUE INDEX team_checkin_team_uidx ON app.team_checkin (team_id);\n-- +goose Down\nDROP INDEX team_checkin_team_uidx;\n",
+    },
     {
       framework: "sql",
       name: "bitmagnet's 00006_tsv: the up drops a column (its index goes along) and indexes the new one under the same name; the down drops the column again, which takes the up's index, and builds the old one: nothing left over",

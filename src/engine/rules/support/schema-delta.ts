@@ -161,6 +161,30 @@ export class SchemaDelta {
     return this.identities.get(key) ?? key;
   }
 
+  /**
+   * An index lives in its table's schema: its identity is (schema, name), written `schema.name` as a drop may qualify
+   * it (thunderdome's up builds `team_checkin_..._uidx ON thunderdome.team_checkin`, its down drops
+   * `thunderdome.team_checkin_..._uidx`); `public` is left out as nameKey leaves it out. A name given qualified keeps
+   * its schema. An unqualified name without its table (a DROP INDEX) is found through the search_path, which is not
+   * known: the index of that name in the default schema, else the one other schema's index of that name.
+   */
+  private indexName(name: string, table?: string): { key: string; label: string } {
+    const bare = nameKey(name);
+    // qualified, `public.` included (which nameKey leaves out)
+    if (name.includes(".")) return { key: `index:${bare}`, label: `index ${name}` };
+    const owner = table === undefined ? undefined : nameKey(table);
+    const schema = owner?.includes(".") ? owner.slice(0, owner.lastIndexOf(".")) : undefined;
+    if (schema !== undefined) return { key: `index:${schema}.${bare}`, label: `index ${table!.slice(0, table!.lastIndexOf("."))}.${name}` };
+    if (table === undefined && !this.entries.has(`index:${bare}`)) {
+      const elsewhere = [...(this.indexSchemas.get(bare) ?? [])];
+      if (elsewhere.length === 1) return { key: elsewhere[0], label: this.entries.get(elsewhere[0])!.label };
+    }
+    return { key: `index:${bare}`, label: `index ${name}` };
+  }
+
+  /** the schema-qualified keys of the indexes seen, by bare name (indexName's search for an unqualified drop) */
+  private readonly indexSchemas = new Map<string, Set<string>>();
+
   run(ops: readonly Operation[], phase: "up" | "down"): this {
     this.phase = phase;
     for (const op of ops) {
@@ -180,6 +204,10 @@ export class SchemaDelta {
     if (!e) {
       e = { key, net: 0, touched: false, netUp: 0, label, columns: [], dependsOn: [] };
       this.entries.set(key, e);
+      if (key.startsWith("index:") && key.includes(".")) {
+        const bare = key.slice(key.lastIndexOf(".") + 1);
+        this.indexSchemas.set(bare, new Set([...(this.indexSchemas.get(bare) ?? []), key]));
+      }
     }
     if (extra.parent !== undefined) this.setParent(e, extra.parent);
     if (extra.columns) e.columns = extra.columns.map(nameKey);
@@ -294,11 +322,15 @@ export class SchemaDelta {
       }
       case "rename_object": {
         const kind = op.objectType === "index" || op.objectType === "constraint" ? op.objectType : `object:${op.objectType}`;
-        const keyOf = (name: string) => (kind.startsWith("object:") ? `${kind}:${nameKey(name)}` : `${kind}:${nameKey(name)}`);
-        const old = this.entries.get(keyOf(op.name));
-        this.drop(keyOf(op.name), `${op.objectType.replace("_", " ")} ${op.name}`);
+        const keyOf = (name: string) => `${kind}:${nameKey(name)}`;
+        // an index keeps its schema under the new name (ALTER INDEX s.a RENAME TO b: s.b)
+        const from = op.objectType === "index" ? this.indexName(op.name, op.table) : { key: keyOf(op.name), label: `${op.objectType.replace("_", " ")} ${op.name}` };
+        const schema = op.objectType === "index" && from.key.includes(".") ? from.key.slice("index:".length, from.key.lastIndexOf(".")) : undefined;
+        const to = op.objectType === "index" ? this.indexName(schema ? `${schema}.${op.newName}` : op.newName) : { key: keyOf(op.newName), label: `${op.objectType.replace("_", " ")} ${op.newName}` };
+        const old = this.entries.get(from.key);
+        this.drop(from.key, from.label);
         const parent = old?.parent ?? (op.table ? this.id(op.table) : undefined);
-        this.create(keyOf(op.newName), `${op.objectType.replace("_", " ")} ${op.newName}`, { parent, columns: old?.columns, dependsOn: old?.dependsOn });
+        this.create(to.key, to.label, { parent, columns: old?.columns, dependsOn: old?.dependsOn });
         // a constraint's index has its name: renaming the index renames the constraint too
         if (op.objectType === "index" && this.entries.get(`constraint:${nameKey(op.name)}`)?.touched) {
           this.drop(`constraint:${nameKey(op.name)}`, `constraint ${op.name}`);
@@ -324,11 +356,15 @@ export class SchemaDelta {
         break;
       case "add_index": {
         const name = op.name ?? defaultName(op.table, op.columns, "idx");
-        this.create(`index:${nameKey(name)}`, `index ${name}`, { parent: this.id(op.table), columns: [...op.columns, ...op.referencedColumns] });
+        const { key, label } = this.indexName(name, op.table);
+        this.create(key, label, { parent: this.id(op.table), columns: [...op.columns, ...op.referencedColumns] });
         break;
       }
       case "drop_index":
-        for (const n of op.names) this.drop(`index:${nameKey(n)}`, `index ${n}`, { ifExists: op.ifExists });
+        for (const n of op.names) {
+          const { key, label } = this.indexName(n, op.table);
+          this.drop(key, label, { ifExists: op.ifExists });
+        }
         break;
       case "add_constraint": {
         if (op.constraint === "primary_key") {
@@ -354,8 +390,9 @@ export class SchemaDelta {
           break;
         }
         this.drop(`constraint:${nameKey(op.name)}`, `constraint ${op.name}`, { ifExists: op.ifExists });
-        // a UNIQUE/PRIMARY KEY constraint owns the index of the same name
-        if ((this.entries.get(`index:${nameKey(op.name)}`)?.net ?? 0) > 0) this.drop(`index:${nameKey(op.name)}`, `index ${op.name}`);
+        // a UNIQUE/PRIMARY KEY constraint owns the index of the same name, in its table's schema
+        const owned = this.indexName(op.name, op.table);
+        if ((this.entries.get(owned.key)?.net ?? 0) > 0) this.drop(owned.key, owned.label);
         break;
       case "create_object": {
         if (op.objectType === "role" || op.objectType === "database") break;
