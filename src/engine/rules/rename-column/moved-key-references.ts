@@ -14,11 +14,12 @@ import { nameKey } from "../support/facts.js";
 import { ident, sqlString } from "../support/fix.js";
 import { freePostgresName, postgresDefaultName, temporaryName } from "../support/pg-names.js";
 import { foreignKeyRetargeted } from "../support/sql-text.js";
+import { carriedIndexes } from "./carried-indexes.js";
 
 export interface MovedKeyReferences {
   /** the column is (part of) the PRIMARY KEY: the new column must be NOT NULL before the key is attached to it */
   inPrimaryKey: boolean;
-  /** CREATE UNIQUE INDEX CONCURRENTLY over the new column, once it is filled: what the moved keys and constraints need */
+  /** CREATE [UNIQUE] INDEX CONCURRENTLY over the new column, once it is filled: what the moved keys and constraints need, and the column's own indexes (carried-indexes.ts) */
   indexes: Array<{ name: string; sql: string }>;
   /** the referencing FOREIGN KEYs on the new column, NOT VALID, once its unique index is there: each on `table` under the temporary `name` */
   add: Array<{ table: string; name: string; sql: string }>;
@@ -74,12 +75,15 @@ export function movedKeyReferences(ctx: RuleContext, op: OperationOf<"rename_col
   // one unique index per column set, shared by a constraint and the keys that reference the same columns
   const built = new Map<string, string>();
   const taken = takenNames(ctx, start);
-  const uniqueIndex = (columns: readonly string[]) => {
+  // a unique index of the column carried over under its final name serves the keys that reference the same columns
+  const carriedUnique = new Map<string, string>();
+  let carriedNames: string[] = [];
+  const uniqueIndex = (columns: readonly string[], forConstraint = false) => {
     const over = moved(columns);
     const set = over.map(nameKey).join(",");
-    let name = built.get(set);
+    let name = built.get(set) ?? (forConstraint ? undefined : carriedUnique.get(set));
     if (name === undefined) {
-      name = freePostgresName(op.table, over, "key", (n) => taken(n) || [...built.values()].some((b) => same(b, n)));
+      name = freePostgresName(op.table, over, "key", (n) => taken(n) || [...built.values(), ...carriedNames].some((b) => same(b, n)));
       built.set(set, name);
       out.indexes.push({ name, sql: `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${t} (${over.map(ident).join(", ")});` });
     }
@@ -96,9 +100,15 @@ export function movedKeyReferences(ctx: RuleContext, op: OperationOf<"rename_col
       out.unknown.push(`the primary key is attached as ${name}, PostgreSQL's name for a key declared inline: if the project names its keys otherwise (a naming convention), use that name`);
   }
   const primaryKey = own.find((k) => k.definition.kind === "primary_key")?.definition.columns;
+  // the column's other indexes, which DROP COLUMN takes with it: built again on the new column
+  const carried = carriedIndexes(ctx, op, index, new Set(own.map((k) => nameKey(k.name))), taken);
+  carriedNames = carried.indexes.map((i) => i.name);
+  for (const i of carried.indexes) if (i.unique && !i.temporary) carriedUnique.set(i.columns.map(nameKey).join(","), i.name);
+  out.indexes.push(...carried.indexes.map(({ name, sql }) => ({ name, sql })));
+  out.unknown.push(...carried.unknown);
   for (const { name, definition: key } of own) {
     out.inPrimaryKey ||= key.kind === "primary_key";
-    const index = uniqueIndex(key.columns);
+    const index = uniqueIndex(key.columns, true);
     // DROP COLUMN took the constraint, and its name with it: the one it had when this migration ended
     out.afterDrop.push(`ALTER TABLE ${t} ADD CONSTRAINT ${ident(nameAfterMigration(ctx, name))} ${key.kind === "primary_key" ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(index)};`);
   }
@@ -119,6 +129,8 @@ export function movedKeyReferences(ctx: RuleContext, op: OperationOf<"rename_col
     out.add.push({ table: from, name: temporary, sql });
     out.beforeDrop.push(`ALTER TABLE ${ident(from)} VALIDATE CONSTRAINT ${ident(temporary)};`, `ALTER TABLE ${ident(from)} DROP CONSTRAINT ${ident(name)};`, `ALTER TABLE ${ident(from)} RENAME CONSTRAINT ${ident(temporary)} TO ${ident(name)};`);
   }
+  // after the constraints are attached to their indexes: the carried indexes take their old names
+  out.afterDrop.push(...carried.afterDrop);
   // a key column whose table the earlier migrations do not show whole (not created in them as SQL) may have
   // referencing keys the history never read
   const keyColumn = own.length > 0 || Boolean(definition?.unique) || keys.indexes.some((i) => i.unique);

@@ -1,6 +1,9 @@
 import { defineCases } from "../support/rule.js";
 import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
+/** document.uploader_id with an index of its own and one it shares with kind */
+const DOCUMENT_INDEXED = "CREATE TABLE document (id serial PRIMARY KEY, uploader_id integer, kind text);\nCREATE INDEX document_uploader_id_idx ON document (uploader_id);\nCREATE INDEX document_kind_uploader_idx ON document (kind, uploader_id);\n";
+
 export default defineCases({
   invalid: [
     {
@@ -85,6 +88,22 @@ export default defineCases({
       afterFix: {
         query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'document'::regclass AND contype = 'f'",
         rows: [{ conname: "document_role_id_fkey", def: "FOREIGN KEY (role_id) REFERENCES role(id)", convalidated: true }],
+      },
+    },
+    {
+      framework: "sql",
+      name: "the renamed column's indexes (document_uploader_id_idx, and one over two columns): built again on the new column CONCURRENTLY under temporary names, which take the old names after DROP COLUMN, as RENAME COLUMN would have left them",
+      path: "migrations/000002_rename.up.sql",
+      files: { "migrations/000001_init.up.sql": DOCUMENT_INDEXED },
+      schema: `${DOCUMENT_INDEXED}INSERT INTO document (uploader_id, kind) VALUES (1, 'a');`,
+      code: "ALTER TABLE document RENAME COLUMN uploader_id TO owner_id;\n",
+      lines: [1],
+      afterFix: {
+        query: "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'document' AND indexname <> 'document_pkey' ORDER BY indexname",
+        rows: [
+          { indexname: "document_kind_uploader_idx", indexdef: "CREATE INDEX document_kind_uploader_idx ON public.document USING btree (kind, owner_id)" },
+          { indexname: "document_uploader_id_idx", indexdef: "CREATE INDEX document_uploader_id_idx ON public.document USING btree (owner_id)" },
+        ],
       },
     },
     {

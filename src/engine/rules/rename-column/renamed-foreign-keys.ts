@@ -39,6 +39,21 @@ function referencedColumnNow(ctx: RuleContext, written: string, column: string, 
 }
 
 /**
+ * The primary key columns of `table` (its name now) as the earlier migrations define it: a PRIMARY KEY constraint
+ * they added, else the one its create_table declared (Rails' implicit id), its columns still there; undefined when
+ * they do not say.
+ */
+function primaryKeyOf(ctx: RuleContext, table: string, index: number): string[] | undefined {
+  const start = ctx.repository.tableAtStart(table, index);
+  const added = ctx.repository.tableKeys(start).find((k) => k.definition.kind === "primary_key")?.definition.columns;
+  if (added?.length) return added;
+  const created = ctx.repository.grownTableDefinition(start)?.create;
+  const declared = created?.constraints.find((c) => c.type === "primary_key")?.columns;
+  const columns = declared?.length ? declared : created?.columns.filter((c) => c.primaryKey).map((c) => c.name);
+  return columns?.length && columns.every((c) => ctx.repository.columnType(table, c, index) !== undefined) ? columns : undefined;
+}
+
+/**
  * The keys of `table`.`column` as `up[index]` renames it to `newName`. What the history knows of the table is under
  * the name it had when this migration started (lemmy's 000076 renames user_ban to person_ban, then its user_id), and
  * a key names the referenced table and columns as its migration wrote them: followed to the names they have now
@@ -71,7 +86,10 @@ export function renamedColumnForeignKeys(ctx: RuleContext, op: { table: string; 
       continue;
     }
     const named = { table: now, columns: columns as string[] };
-    if (!keys.some((k) => nameKey(k.table) === nameKey(named.table) && k.columns.join() === named.columns.join())) keys.push(named);
+    // one key, read twice (Rails' t.belongs_to foreign_key: true is the column's REFERENCES and the key added with it):
+    // no columns name the referenced table's primary key
+    const referenced = (k: RenamedForeignKey) => (k.columns.length ? k.columns : (primaryKeyOf(ctx, k.table, index) ?? [])).map(nameKey).join();
+    if (!keys.some((k) => nameKey(k.table) === nameKey(named.table) && referenced(k) === referenced(named))) keys.push(named);
   }
   return { keys, unknown: [...new Set(unknown)] };
 }
