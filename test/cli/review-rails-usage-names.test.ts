@@ -61,4 +61,13 @@ describe("twentieth replay: panoptes' names that are not the dropped object", ()
     const reading = { ...code, "app/services/aggregated.rb": "class Aggregated\n  def call(ids) = Aggregation.where(subject_id: ids).pluck(:aggregation)\nend\n" };
     expect((await uses(reading, drop)).map((f) => [f.line, f.severity])).toEqual([[3, "error"], [4, "error"]]);
   });
+
+  it("a reference column's association in a query on the model is a use (itt-mentor-services' claim_window:); the job's own parameter, reader and instance variable of the column's name are not", async () => {
+    const drop = { "db/migrate/20250821125922_remove_claim_window_from_eligibility.rb": "class RemoveClaimWindowFromEligibility < ActiveRecord::Migration[7.0]\n  def change\n    remove_column :subjects, :claim_window_id, :uuid\n  end\nend\n" };
+    const job = (call: string) => ({
+      "app/jobs/onboard_job.rb": `class OnboardJob < ApplicationJob\n  def perform(claim_window_id: nil)\n    @claim_window_id = claim_window_id\n    ${call}\n  end\n\n  private\n\n  attr_reader :claim_window_id\n\n  def claim_window = ClaimWindow.find(claim_window_id)\nend\n`,
+    });
+    expect(await uses(job("Subject.find_or_create_by!(claim_window:)"), drop)).toEqual([expect.objectContaining({ severity: "error", message: expect.stringContaining("claim_window_id / claim_window: app/jobs/onboard_job.rb:4.") })]);
+    expect(await uses(job("Subject.find_or_create_by!(name: claim_window.name)"), drop)).toEqual([]);
+  });
 });

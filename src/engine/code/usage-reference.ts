@@ -22,7 +22,7 @@ import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import type { SourceFile } from "../model.js";
 import { modelName } from "../rules/support/fix.js";
 import type { Usage } from "./usage-search.js";
-import type { UsageTarget } from "./usage-targets.js";
+import { railsAssociation, type UsageTarget } from "./usage-targets.js";
 import { dirOf } from "../paths.js";
 import { escapeRegExp } from "../regexp.js";
 import { goColumnUsages, isGoPath } from "./go-column-uses.js";
@@ -391,7 +391,9 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
         const judged = word === table || word === model ? rubyTableNameUse(path, word, table, model, tableFacts) : judgeRuby(path, word, table, model, record, others, included, methods);
         // a reference column or common word (`subject_id`, `status`) that many tables have, on a receiver whose model the
         // code does not say: another table's as likely as this one's, no evidence (as for SQL migrations)
-        verdict = worst(verdict, judged === "unsure" && isGenericName(word) ? "generic" : judged);
+        // the association of a reference column (`claim_window` for claim_window_id) is the model's only where it refers to it
+        const association = word !== target.column && railsAssociation("rails", target.kind, target.column ?? "").includes(word);
+        verdict = worst(verdict, association && judged !== "refers" ? "other" : judged === "unsure" && isGenericName(word) ? "generic" : judged);
       }
     out.set(line, verdict);
   }
@@ -629,11 +631,14 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
   const lines = [...new Set(usages.map((u) => u.line))];
   // data, prose and test data name words, never read a column: no evidence either way
   if (isNonCodeFile(file.path)) return new Map(lines.map((line) => [line, "other" as Reference]));
-  const words = target.identifiers;
   const framework = target.migration.framework;
+  const ruby = file.path.endsWith(".rb") || file.path.endsWith(".rake");
+  // a reference column's association counts only where Prism reads it on the model (rubyReference): not in a template or other file
+  const association = framework === "rails" && !ruby ? railsAssociation(framework, target.kind, target.column ?? "") : [];
+  const words = target.identifiers.filter((w) => !association.includes(w));
   try {
     if ((framework === "django" || framework === "alembic") && file.path.endsWith(".py")) return pythonReference(target, file, lines, words, context);
-    if (framework === "rails" && (file.path.endsWith(".rb") || file.path.endsWith(".rake"))) return rubyReference(target, file, lines, words, context);
+    if (framework === "rails" && ruby) return rubyReference(target, file, lines, words, context);
   } catch {
     return new Map(lines.map((line) => [line, "unsure" as Reference]));
   }

@@ -54,6 +54,16 @@ const relatedName = (fieldDef: string | undefined): string[] => {
 /** The join table of a removed many-to-many field: the table, the field, and its reverse accessor when it names one. */
 const joinTableIdentifiers = (table: string, field: string, fieldDef: string | undefined): string[] => [...new Set([unqualified(table), field, ...relatedName(fieldDef)])];
 
+/**
+ * A Rails reference column's association (`claim_window` for claim_window_id): `belongs_to :claim_window` reads the
+ * column, so a query on the model or a record of it naming the association (`Eligibility.find_or_create_by!(claim_window:)`,
+ * itt-mentor-services' onboarding job) uses it. Counted only where it refers to the model (usage-reference.ts).
+ */
+export const railsAssociation = (framework: Framework, kind: Operation["kind"], column: string): string[] => {
+  const association = /^(\w+)_id$/.exec(unqualified(column))?.[1];
+  return framework === "rails" && kind === "drop_column" && association ? [association] : [];
+};
+
 export function usageTargets(migrations: readonly Migration[], change: ChangePlan = ChangePlan.none): UsageTarget[] {
   const out: UsageTarget[] = [];
   for (const migration of migrations) {
@@ -80,7 +90,7 @@ export function usageTargets(migrations: readonly Migration[], change: ChangePla
             newName: op.kind === "rename_column" ? op.newName : undefined,
             ormModel: op.ormModel,
             ormField: op.ormField,
-            identifiers: [...new Set([unqualified(op.column), ...(op.ormField ? [op.ormField] : [])])],
+            identifiers: [...new Set([unqualified(op.column), ...(op.ormField ? [op.ormField] : []), ...railsAssociation(migration.framework, op.kind, op.column)])],
             label: `${unqualified(op.table)}.${op.column}`,
           });
           return;

@@ -284,6 +284,17 @@ export default defineReviewCases({
       ],
     },
     {
+      name: "Rails: a reference column's association in a query on the model (itt-mentor-services' Eligibility.find_or_create_by!(school:, claim_window:)); the job's own parameter, reader and instance variable of the column's name are not uses",
+      base: {
+        "app/models/claims/eligibility.rb": "class Claims::Eligibility < ApplicationRecord\n  belongs_to :school\nend\n",
+        "app/jobs/onboard_schools_job.rb":
+          "class OnboardSchoolsJob < ApplicationJob\n  def perform(school, claim_window_id: nil)\n    @claim_window_id = claim_window_id\n    Claims::Eligibility.find_or_create_by!(\n      school:,\n      claim_window:,\n    )\n  end\n\n  private\n\n  attr_reader :claim_window_id\n\n  def claim_window = Claims::ClaimWindow.find(claim_window_id)\nend\n",
+        "app/views/claims/show.html.erb": "<%= claim.claim_window.name %>\n",
+      },
+      head: { "db/migrate/20250821125922_remove_claim_window_from_eligibility.rb": "class RemoveClaimWindowFromEligibility < ActiveRecord::Migration[8.0]\n  def change\n    remove_column :eligibilities, :claim_window_id, :uuid\n  end\nend\n" },
+      findings: [{ path: "db/migrate/20250821125922_remove_claim_window_from_eligibility.rb", line: 3, severity: "error", message: "still uses claim_window_id / claim_window: app/jobs/onboard_schools_job.rb:6." }],
+    },
+    {
       name: "Rails: an attribute read on a record named after the model",
       base: { "app/views/helpers/users_helper.rb": "module UsersHelper\n  def phone(user)\n    user.phone_number\n  end\nend\n" },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
