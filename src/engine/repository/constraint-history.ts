@@ -176,7 +176,7 @@ export function definedConstraints(sql: string): Array<{ name: string; definitio
  * The constraints a framework call defines (Rails add_foreign_key, t.references ... foreign_key: true), as the SQL
  * the adapter wrote for them when it knew every option: the call itself is not SQL.
  */
-function frameworkSql(op: Operation): string[] {
+export function frameworkSql(op: Operation): string[] {
   if (op.embeddedSql) return [];
   const sql =
     op.kind === "add_constraint" ? [op.sql] : op.kind === "add_column" ? [op.column.references?.sql] : op.kind === "create_table" ? [...op.columns.map((c) => c.references?.sql), ...op.constraints.map((c) => c.sql)] : [];

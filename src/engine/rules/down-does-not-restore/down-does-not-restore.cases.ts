@@ -4,6 +4,19 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "the down adds the key back under another name but ON DELETE SET NULL: not the key the up dropped",
+      path: "migrations/000003_key_names.up.sql",
+      schema: "CREATE TABLE users (id integer PRIMARY KEY);\nCREATE TABLE email_notifications (id integer PRIMARY KEY, user_id integer, CONSTRAINT email_notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE users (id integer PRIMARY KEY);\nCREATE TABLE email_notification (id integer PRIMARY KEY, user_id integer, CONSTRAINT email_notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);\n",
+        "migrations/000002_rename.up.sql": "ALTER TABLE email_notification RENAME TO email_notifications;\\n",
+        "migrations/000003_key_names.down.sql": "ALTER TABLE email_notifications DROP CONSTRAINT email_notifications_user_id_fkey;\\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE SET NULL;\\n",
+      },
+      code: "ALTER TABLE email_notifications DROP CONSTRAINT email_notification_user_id_fkey;\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\n",
+      lines: [1],
+    },
+    {
+      framework: "sql",
       name: "the up drops an index of another schema, the down builds one of that name on a table in public: not the same index",
       schema: "CREATE SCHEMA app;\nCREATE TABLE app.users (id integer PRIMARY KEY, email text);\nCREATE UNIQUE INDEX email_unique_idx ON app.users (lower(email));\nCREATE TABLE users (id integer PRIMARY KEY, email text);",
       path: "internal/db/migrations/20240331222006_oauth_provider.sql",
@@ -38,6 +51,17 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "the up renames a foreign key (dropped, added under PostgreSQL's name for its renamed table); the down adds the same key (table, columns, referenced table and columns, ON DELETE) back under the new name: restored, by definition",
+      path: "migrations/000003_key_names.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE users (id integer PRIMARY KEY);\nCREATE TABLE email_notification (id integer PRIMARY KEY, user_id integer, CONSTRAINT email_notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);\n",
+        "migrations/000002_rename.up.sql": "ALTER TABLE email_notification RENAME TO email_notifications;\\n",
+        "migrations/000003_key_names.down.sql": "ALTER TABLE email_notifications DROP CONSTRAINT email_notifications_user_id_fkey;\\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\\n",
+      },
+      code: "ALTER TABLE email_notifications DROP CONSTRAINT email_notification_user_id_fkey;\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\n",
+    },
     {
       framework: "sql",
       name: "the up drops a schema-qualified index, the down builds it again unqualified on its table in that schema: the same index (thunderdome's email_unique_idx)",

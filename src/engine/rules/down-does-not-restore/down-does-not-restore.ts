@@ -5,6 +5,7 @@ import { isDerived } from "../support/derived-down.js";
 import { railsDownFix } from "../support/rails-fix.js";
 import { byUpOperation, outermost, downResidue } from "../support/schema-delta.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { constraintsRestoredUnderOtherNames } from "../support/restored-constraints.js";
 
 /** The up removes or renames something and the down never brings it back: rolling back cannot restore it. */
 export default defineRule({
@@ -21,6 +22,9 @@ export default defineRule({
   },
   check(ctx) {
     const missing = downResidue(ctx.migration).filter((e) => e.net < 0);
+    // a constraint the down adds back under another name, the same definition: restored (support/restored-constraints.ts)
+    const renamed = missing.some((e) => e.key.startsWith("constraint:")) ? constraintsRestoredUnderOtherNames(ctx) : undefined;
+    if (renamed?.size) missing.splice(0, missing.length, ...missing.filter((e) => !renamed.has(e.key.slice("constraint:".length))));
     const { down } = ctx.migration;
     for (const [op, entries] of byUpOperation(outermost(missing))) {
       ctx.report({

@@ -35,6 +35,17 @@ export default defineCases({
   valid: [
     {
       framework: "sql",
+      name: "the up renames a foreign key (dropped, added under PostgreSQL's name for its renamed table); the down adds the same key (table, columns, referenced table and columns, ON DELETE) back under the new name: restored, by definition",
+      path: "migrations/000003_key_names.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE users (id integer PRIMARY KEY);\nCREATE TABLE email_notification (id integer PRIMARY KEY, user_id integer, CONSTRAINT email_notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);\n",
+        "migrations/000002_rename.up.sql": "ALTER TABLE email_notification RENAME TO email_notifications;\\n",
+        "migrations/000003_key_names.down.sql": "ALTER TABLE email_notifications DROP CONSTRAINT email_notifications_user_id_fkey;\\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\\n",
+      },
+      code: "ALTER TABLE email_notifications DROP CONSTRAINT email_notification_user_id_fkey;\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\n",
+    },
+    {
+      framework: "sql",
       name: "an index built unqualified on a table of another schema, dropped by the down under that schema's name: the same index (thunderdome's team_checkin)",
       path: "internal/db/migrations/20260618120000_unique_checkin.sql",
       code: "-- +goose Up\nCREATE UNIQUE INDEX IF NOT EXISTS team_checkin_team_uidx\n    ON app.team_checkin USING btree (team_id);\n-- +goose Down\nDROP INDEX IF EXISTS app.team_checkin_team_uidx;\n",

@@ -7,6 +7,7 @@ import { ALL_DATABASES } from "../support/databases.js";
 import { dropConstraintOfUnknownTable } from "../support/constraint-of-unknown-table.js";
 import { railsRemovedIndex } from "../support/rails-removed-index.js";
 import { isDerived } from "../support/derived-down.js";
+import { constraintsRestoredUnderOtherNames } from "../support/restored-constraints.js";
 
 /** Who does the rolling back, for the messages of both down rules. */
 export const downSubject = (down: Migration["down"]): string =>
@@ -68,7 +69,13 @@ export default defineRule({
     const downRead = railsDownIndexes(ctx, up);
     // the migration itself when neither changed: its residue is the one down-does-not-restore computes (cached per migration)
     const read = up === ctx.migration.up && downRead === ctx.migration.down ? ctx.migration : { ...ctx.migration, up, down: downRead };
-    const leftovers = downResidue(read).filter((e) => e.net > 0 && !isRename(e.upOp));
+    let leftovers = downResidue(read).filter((e) => e.net > 0 && !isRename(e.upOp));
+    // the down dropped the up's constraint and added one of that name back: the one it restores (another name's
+    // definition, support/restored-constraints.ts), not a leftover of the up
+    if (leftovers.some((e) => e.key.startsWith("constraint:"))) {
+      const restoring = new Set(constraintsRestoredUnderOtherNames(ctx).values());
+      leftovers = leftovers.filter((e) => !restoring.has(e.key.slice("constraint:".length)));
+    }
     const { down } = ctx.migration;
     for (const [op, entries] of byUpOperation(outermost(leftovers))) {
       ctx.report({
