@@ -99,6 +99,8 @@ export interface RepositoryView {
   datedNear(date: Date, ms: number): number;
   /** no earlier migration of the folder names `table` although earlier ones are there (SchemaHistory.tableUnseenBefore) */
   tableUnseen(table: string): boolean;
+  /** this migration is the first of its folder and later ones follow it (SchemaHistory.baseOfSet) */
+  readonly baseOfFolder: boolean;
   /** Rails: the acronyms the project's config/initializers/inflections.rb declares (how Rails camelizes a migration's file name into its class) */
   readonly railsAcronyms: readonly string[];
   /** the project's Active Record model of `table`, when its model files were given */
@@ -217,6 +219,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     tableUnseen: (table) => history.tableUnseenBefore(migration.path, table),
+    get baseOfFolder() {
+      return history.baseOfSet(migration.path);
+    },
     tableBirth: (table) => history.tableBirthBefore(migration.path, table),
     tableEmptiedBy: (table) => history.tableEmptiedBefore(migration.path, table),
     columnAdder: (table, column, beforeIndex) => history.columnAdderBefore(migration, beforeIndex, table, column),

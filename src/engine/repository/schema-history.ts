@@ -285,6 +285,15 @@ export class SchemaHistory {
     return first === undefined || first >= at.position;
   }
 
+  /**
+   * The migration is the first of its set and later ones follow it: every database these migrations built started with
+   * it, so it runs on an empty one (peoplefinder's initial_schema). False for a lone migration (nothing to go by).
+   */
+  baseOfSet(migrationPath: string): boolean {
+    const at = this.positions.get(migrationPath);
+    return at !== undefined && at.position === 0 && (this.members.get(at.set)?.length ?? 0) > 1;
+  }
+
   /** The earlier migration of the set that created `table` (followed through renames, not dropped since), when one did. */
   /** The latest earlier migration of the set whose statement runs only on an empty `table`, with no rows added since (empty-proofs.ts). */
   tableEmptiedBefore(migrationPath: string, table: string): Migration | undefined {

@@ -744,6 +744,31 @@ end
   valid: [
     {
       framework: "rails",
+      name: "create_table with force: in the first migration of a folder later migrations build on (peoplefinder's initial_schema): it runs only on a database without the table, so force: drops nothing",
+      files: {
+        "db/migrate/20240201000000_add_leader_to_memberships.rb": `class AddLeaderToMemberships < ActiveRecord::Migration[7.1]
+  def change
+    add_column :memberships, :leader, :boolean, default: false
+  end
+end
+`,
+      },
+      code: `class InitialSchema < ActiveRecord::Migration[4.2]
+  def change
+    create_table "memberships", force: true do |t|
+      t.integer "group_id"
+      t.text "role"
+    end
+
+    create_table "tokens", force: true do |t|
+      t.text "value"
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "a squashed install schema that returns when its first table exists: it runs only on a database that never had these tables, so force: drops nothing",
       code: `class SpreeFourThree < ActiveRecord::Migration[5.2]
   def up

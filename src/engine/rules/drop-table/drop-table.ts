@@ -235,13 +235,24 @@ function keepCopy(ctx: RuleContext, copy: string): string {
 /**
  * Rails' `create_table ..., force:` (the drop the adapter puts just before the create, on its line) of a table no earlier
  * migration of the folder names, with earlier migrations there to go by (huginn's create_delayed_jobs of 2012): the
- * drop has nothing to drop on a database the migrations built. The first migration of a folder stays an error: a
+ * drop has nothing to drop on a database the migrations built. A lone first migration stays an error: a
  * squashed schema under a new version would drop production's tables.
  */
 function forceDropOfUnseenTable(ctx: RuleContext, op: OperationOf<"drop_table">, index: number, table: string): boolean {
+  return isForceDrop(ctx, op, index, table) && ctx.repository.tableUnseen(table);
+}
+
+function isForceDrop(ctx: RuleContext, op: OperationOf<"drop_table">, index: number, table: string): boolean {
   const next = ctx.migration.up[index + 1];
-  const isForce = ctx.framework === "rails" && op.ifExists && op.tables.length === 1 && next?.kind === "create_table" && nameKey(next.table) === nameKey(table) && next.loc.line === op.loc.line;
-  return isForce && ctx.repository.tableUnseen(table);
+  return ctx.framework === "rails" && op.ifExists && op.tables.length === 1 && next?.kind === "create_table" && nameKey(next.table) === nameKey(table) && next.loc.line === op.loc.line;
+}
+
+/**
+ * `force:` in the first migration of a folder that later migrations build on (peoplefinder's initial_schema): it runs
+ * only on a database that never had the table, so there is nothing to drop, and a backup would fail there.
+ */
+function forceDropInBase(ctx: RuleContext, op: OperationOf<"drop_table">, index: number, table: string): boolean {
+  return isForceDrop(ctx, op, index, table) && ctx.repository.baseOfFolder;
 }
 
 /** The create_table call after `index` without its `force:` option, read with Prism; the call as written when it cannot be. */
@@ -277,6 +288,7 @@ export default defineRule({
         if (!existingTable(ctx, table, index) || ctx.facts.backedUpBefore(table, undefined, index) || rebuiltFromOthers(ctx, table, index)) continue;
         // an earlier NOT NULL column without a default proves it empty: no rows to lose (required-column-without-default names this line)
         if (ctx.facts.emptyProofAt(table, index) !== undefined) continue;
+        if (forceDropInBase(ctx, op, index, table)) continue;
         if (forceDropOfUnseenTable(ctx, op, index, table)) {
           ctx.report({
             op,
