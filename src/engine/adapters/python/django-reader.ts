@@ -11,6 +11,7 @@ import { dataFunctionFacts, type DataFunctionFacts } from "./django-runpython.js
 import { isKnownOperation, operationName } from "./django-state.js";
 import type { ProjectModules } from "./project-modules.js";
 import { lastSegment } from "./imports.js";
+import { withLocalOperationBases } from "./django-local-operations.js";
 import { assignmentsIn, readModule } from "./module.js";
 import { callParts, functionDefinitions, locOf, unparen } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
@@ -124,6 +125,8 @@ export function readDjangoFile(path: string, content: string, modules?: ProjectM
           }
       }
     }
+    // an operation class the module defines for itself runs as the Django operation it subclasses
+    file.operations = withLocalOperationBases(file.operations, module.classes, module.imports);
     // facts of the functions RunPython refers to, while the tree is alive
     for (const [fnName, def] of module.functions) {
       if (referencedAsCode(file.operations, fnName)) file.functions.set(fnName, dataFunctionFacts(def, module.imports, module.functions));
