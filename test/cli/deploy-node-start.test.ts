@@ -2,7 +2,9 @@
  * `migguard lint` on a Node app whose start code runs knex's `migrate.latest()` before `app.listen()`, in the file
  * that package.json's start script runs (`node dist/server.js`, built from src/boot/server.ts, a name the deploy
  * walk does not know): the index built without CONCURRENTLY is a note naming the call's line; a migration moved
- * into the listen callback keeps the error. A migration in another module that the start file calls counts too.
+ * into the listen callback keeps the error. A migration in another module that the start file calls counts too, and a
+ * Fastify plugin registered before listen that applies Prisma's migrations through `@prisma/migrate`, imported by
+ * tsconfig's baseUrl (zipline).
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
@@ -42,5 +44,29 @@ describe("Node start code that migrates before listen, through the CLI", () => {
       .commit("app");
     expect(await indexFinding(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (src/db/migrate.ts:5 runs the migrations") });
     expect((await run(["lint", MIGRATION], { cwd: repo.root })).output).toContain("called from src/index.ts:4) before the server listens");
+  });
+  it("lint: a Fastify plugin registered before listen runs Prisma's Migrate.applyMigrations() from a module tsconfig's baseUrl names (zipline): a note", async () => {
+    const prisma = {
+      "package.json": `${JSON.stringify({ name: "zipline", scripts: { build: "tsup", start: "node dist" }, dependencies: { "@prisma/migrate": "^5.1.1", fastify: "^4.24.3", "fastify-plugin": "^4.5.1" } }, null, 2)}\n`,
+      "tsconfig.json": '{\n  "compilerOptions": {\n    "baseUrl": "src",\n    "paths": { "lib/*": ["lib/*"] }\n  }\n}\n',
+      "src/server/index.ts": "import fastify from 'fastify';\nimport prismaPlugin from './plugins/prisma';\n\nconst server = fastify();\nstart();\n\nasync function start() {\n  server.register(prismaPlugin);\n  await server.listen({ port: 3000, host: '0.0.0.0' });\n}\n",
+      "src/server/plugins/prisma.ts": "import fastifyPlugin from 'fastify-plugin';\nimport { migrations } from 'server/util';\n\nasync function prismaPlugin(fastify) {\n  await migrations();\n}\n\nexport default fastifyPlugin(prismaPlugin, { name: 'prisma' });\n",
+      "src/server/util.ts": "import { Migrate } from '@prisma/migrate/dist/Migrate';\n\nexport async function migrations() {\n  const migrate = new Migrate('./prisma/schema.prisma');\n  await migrate.applyMigrations();\n  migrate.stop();\n}\n",
+      Dockerfile: 'FROM node:18-alpine\nWORKDIR /zipline\nCOPY . .\nRUN yarn install && yarn build\nCMD ["node", "dist/index.js"]\n',
+      "docker-compose.yml": "services:\n  zipline:\n    image: ghcr.io/diced/zipline\n    ports:\n      - '3000:3000'\n",
+      "prisma/migrations/20210101000000_init/migration.sql": 'CREATE TABLE "Image" (id serial PRIMARY KEY, "userId" integer);\n',
+      "prisma/migrations/20210102000000_image_user/migration.sql": 'CREATE INDEX "Image_userId_idx" ON "Image" ("userId");\n',
+    };
+    const migration = "prisma/migrations/20210102000000_image_user/migration.sql";
+    const repo = new Repo().write(prisma).commit("app");
+    const lint = async () => {
+      const { output } = await run(["lint", "--format", "json", migration], { cwd: repo.root });
+      return (JSON.parse(output) as { findings: Array<{ rule: string; severity: string; message: string }> }).findings.find((f) => f.rule === "index-without-concurrently");
+    };
+    expect(await lint()).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (src/server/util.ts:5 runs the migrations") });
+    expect((await run(["lint", migration], { cwd: repo.root })).output).toContain("the application runs its Prisma migrations (applyMigrations(), called from src/server/index.ts:8) before the server listens");
+    // the plugin registered once the server listens: the migration runs while it serves
+    repo.write({ "src/server/index.ts": prisma["src/server/index.ts"].replace("  server.register(prismaPlugin);\n  await server.listen({ port: 3000, host: '0.0.0.0' });", "  await server.listen({ port: 3000, host: '0.0.0.0' });\n  server.register(prismaPlugin);") }).commit("register late");
+    expect(await lint()).toMatchObject({ severity: "error" });
   });
 });

@@ -5,15 +5,15 @@
  * - the Go files of a module whose go.mod requires golang-migrate or goose (the engine keeps those that import it or
  *   `embed`, where goose's FS may be declared);
  * - the Node start files package.json names (`main`, `node dist/server.js` read from src/server.ts), and the code of a
- *   project that depends on knex, umzug, TypeORM, drizzle-orm or Sequelize (a start file's call is followed one import
- *   away), the shallowest first;
+ *   project that depends on knex, umzug, TypeORM, drizzle-orm, Sequelize or @prisma/migrate (a start file's call is
+ *   followed a few calls away, through its tsconfig.json's baseUrl and paths), the shallowest first;
  * - the Java files named for migrating (Dataverse's StartupFlywayMigrator.java) of a module whose pom.xml or
  *   build.gradle depends on Flyway or Liquibase, at any depth of its src/main/java.
  * Nothing when no go.mod, package.json or JVM build file among `read` names a migrator, so a repository without one costs no read.
  */
 import type { SourceFile } from "../model.js";
 import { isWithin } from "../repository/fact-paths.js";
-import { isGoSourcePath, isInDeployWalk, isJavaMigratorPath, isNodeSourcePath } from "./deploy-paths.js";
+import { isGoSourcePath, isInDeployWalk, isJavaMigratorPath, isNodeSourcePath, isTsconfigPath } from "./deploy-paths.js";
 import { migratingGoModules, migratingJvmModules } from "./self-migrating.js";
 import { migratingNodeProjects, nodeEntryPaths } from "./node-scripts.js";
 
@@ -43,7 +43,9 @@ export function deployCodePaths(read: readonly SourceFile[], listing: readonly s
     for (const path of walked.filter((p) => isGoSourcePath(p) && !have.has(p) && modules.some((m) => isWithin(m, p))).slice(0, MAX_GO_FILES)) out.add(path);
   const projects = migratingNodeProjects(read);
   const code = projects.length ? walked.filter((p) => isNodeSourcePath(p) && projects.some((d) => isWithin(d, p))).sort((a, b) => depth(a) - depth(b)).slice(0, MAX_NODE_FILES) : [];
-  for (const path of [...nodeEntryPaths(read), ...code]) if (listed.has(path) && !have.has(path)) out.add(path);
+  // and their tsconfig.json, whose baseUrl / paths say where a bare import (`server/util`) points
+  const tsconfigs = walked.filter((p) => isTsconfigPath(p) && projects.some((d) => isWithin(d, p)));
+  for (const path of [...nodeEntryPaths(read), ...tsconfigs, ...code]) if (listed.has(path) && !have.has(path)) out.add(path);
   // Java files named for migrating, at any depth of a module's src/main/java (a package path is deep)
   const roots = javaSourceRoots(read);
   if (roots.length > 0) for (const path of listing.filter((p) => isJavaMigratorPath(p) && !have.has(p) && roots.some((r) => isWithin(r, p))).slice(0, MAX_JAVA_FILES)) out.add(path);

@@ -440,6 +440,24 @@ describe("Node start code that migrates before listen (Babel's parser)", () => {
     expect(decideDeploy(auto, node({ "src/server.ts": "", "src/index.ts": index.replace("await runMigrations();\napp.listen(8080);", "app.listen(8080);\nawait runMigrations();"), "src/db/migrate.ts": migrateModule })).mode).toBe("online");
   });
 
+  it("follows a Fastify plugin registered before listen into Prisma's programmatic migrate, through tsconfig's baseUrl (zipline)", () => {
+    const index = "import fastify from 'fastify';\nimport prismaPlugin from './plugins/prisma';\n\nconst server = fastify();\n\nasync function start() {\n  server.register(configPlugin).register(prismaPlugin);\n  await server.listen({ port: 3000 });\n}\n\nstart();\n";
+    const plugin = "import fastifyPlugin from 'fastify-plugin';\nimport { migrations } from 'server/util';\n\nasync function prismaPlugin(fastify) {\n  await migrations();\n  fastify.decorate('prisma', new PrismaClient());\n}\n\nexport default fastifyPlugin(prismaPlugin, { name: 'prisma' });\n";
+    const util = "import { Migrate } from '@prisma/migrate/dist/Migrate';\n\nexport async function migrations() {\n  const migrate = new Migrate('./prisma/schema.prisma');\n  await migrate.applyMigrations();\n  migrate.stop();\n}\n";
+    const tsconfig = '{\n  // comments and trailing commas, as tsc reads them\n  "compilerOptions": { "baseUrl": "src", "paths": { "lib/*": ["lib/*"], }, },\n}\n';
+    const zipline = { "src/server.ts": "", "src/server/index.ts": index, "src/server/plugins/prisma.ts": plugin, "src/server/util.ts": util, "tsconfig.json": tsconfig };
+    const decision = decideDeploy(auto, node(zipline));
+    expect(decision).toMatchObject({ mode: "offline", offline: { path: "src/server/util.ts", line: 5 } });
+    expect(deployNote(decision)).toContain("the application runs its Prisma migrations (applyMigrations(), called from src/server/index.ts:7) before the server listens");
+    // without the tsconfig, `server/util` names no file of the project; registered after listen, the plugin boots too late
+    expect(decideDeploy(auto, node({ ...zipline, "tsconfig.json": "{}\n" })).mode).toBe("online");
+    const late = index.replace("  server.register(configPlugin).register(prismaPlugin);\n  await server.listen({ port: 3000 });", "  await server.listen({ port: 3000 });\n  server.register(prismaPlugin);");
+    expect(decideDeploy(auto, node({ ...zipline, "src/server/index.ts": late })).mode).toBe("online");
+    // applyMigrations() of something not imported from @prisma/migrate, or a plugin that does not migrate
+    expect(decideDeploy(auto, node({ ...zipline, "src/server/util.ts": util.replace("@prisma/migrate/dist/Migrate", "./migrate") })).mode).toBe("online");
+    expect(decideDeploy(auto, node({ ...zipline, "src/server/plugins/prisma.ts": plugin.replace("  await migrations();\n", "") })).mode).toBe("online");
+  });
+
   it("stays online when the migration runs after listen, in the listen callback, in a comment, or the app is not a container", () => {
     const after = server.replace("  await db.migrate.latest();\n  app.listen(3000);", "  app.listen(3000);\n  await db.migrate.latest();");
     expect(decideDeploy(auto, node({ "src/server.ts": after })).mode).toBe("online");

@@ -17,7 +17,7 @@
  */
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
-import { isComposePath, isDeployPath, isDevelopmentPath, isDockerfilePath, isGoMigratorPath, isGoSourcePath, isNodeSourcePath } from "./deploy-paths.js";
+import { isComposePath, isDeployPath, isDevelopmentPath, isDockerfilePath, isGoMigratorPath, isGoSourcePath, isNodeSourcePath, isTsconfigPath } from "./deploy-paths.js";
 import { isWithin } from "../repository/fact-paths.js";
 import { isGoStartupSource, selfMigratingApp } from "./self-migrating.js";
 import { deployGo, deployReadersToLoad, goMigratorReaderToLoad } from "./deploy-readers.js";
@@ -139,7 +139,7 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
  * one that declares the embed FS goose reads), and
  * the JavaScript and TypeScript files given (the CLI reads the Node start files package.json names).
  */
-export const isDeployFile = (f: SourceFile): boolean => isDeployPath(f.path) || (isGoSourcePath(f.path) && isGoStartupSource(f.content)) || isNodeSourcePath(f.path);
+export const isDeployFile = (f: SourceFile): boolean => isDeployPath(f.path) || (isGoSourcePath(f.path) && isGoStartupSource(f.content)) || isNodeSourcePath(f.path) || isTsconfigPath(f.path);
 
 /**
  * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them

@@ -152,10 +152,13 @@ export const isSpringConfigPath = (path: string): boolean => /(?:^|\/)resources\
 export const isNodeSourcePath = (path: string): boolean => /\.(?:[cm]?[jt]s|[jt]sx)$/.test(path) && !/\.(?:d|test|spec)\.[cm]?[jt]sx?$/.test(path) && !NOT_DEPLOY.test(path);
 /**
  * A Node server's start file by its conventional name, at the root or one folder down, or in their src/
- * (`src/server.ts`, `backend/src/main.ts`); the CLI also reads the files package.json's `main` and start script run.
+ * (`src/server.ts`, `backend/src/main.ts`, a server folder's index: zipline's `src/server/index.ts`); the CLI also
+ * reads the files package.json's `main` and start script run.
  */
 export const isNodeStartPath = (path: string): boolean =>
-  /^(?:[^/]+\/)?(?:src\/)?(?:server|main|index|app|start|bootstrap)\.(?:[cm]?[jt]s)$/.test(path) && isNodeSourcePath(path);
+  /^(?:[^/]+\/)?(?:src\/)?(?:server|main|index|app|start|bootstrap|server\/index)\.(?:[cm]?[jt]s)$/.test(path) && isNodeSourcePath(path);
+/** A tsconfig.json, by its name (not `tsconfig.build.json`): its baseUrl and paths say where a bare import points. */
+export const isTsconfigPath = (path: string): boolean => baseOf(path) === "tsconfig.json";
 /** a Node project's package.json at the root or one folder down (`backend/`): its scripts are what `npm start` runs */
 export const isNodeManifestPath = (path: string): boolean => /^(?:[^/]+\/)?package\.json$/.test(path);
 /** a Rails initializer named for migrating (docuseal's config/initializers/migrate.rb): it runs at every boot */

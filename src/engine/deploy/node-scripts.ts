@@ -147,7 +147,7 @@ export function nodeEntryPaths(files: readonly SourceFile[]): string[] {
 }
 
 /** packages whose migrations an application can run from its own start code (node-start.ts) */
-const NODE_MIGRATORS = ["knex", "umzug", "typeorm", "drizzle-orm", "sequelize"];
+const NODE_MIGRATORS = ["knex", "umzug", "typeorm", "drizzle-orm", "sequelize", "@prisma/migrate"];
 
 /** The folders of the Node projects whose package.json depends on one of them (their code is read for the start). */
 export const migratingNodeProjects = (files: readonly SourceFile[]): string[] =>

@@ -9,6 +9,7 @@
  */
 import { parse, type ParserPlugin } from "@babel/parser";
 import type { SourceFile } from "../model.js";
+import { resolveImport } from "./node-import-paths.js";
 
 /** The parts of a Babel node this reader uses. */
 interface AstNode {
@@ -18,7 +19,7 @@ interface AstNode {
   [key: string]: unknown;
 }
 
-type Migrator = "knex" | "umzug" | "TypeORM" | "drizzle";
+type Migrator = "knex" | "umzug" | "TypeORM" | "drizzle" | "Prisma";
 
 export interface StartMigration {
   /** the file of the migration call, when it is not the start file (another module's function the start code calls) */
@@ -100,6 +101,8 @@ function importsOf(nodes: readonly AstNode[]): Map<string, Set<string>> {
 }
 
 const DRIZZLE_MIGRATOR = /^drizzle-orm\/[\w-]+(?:\/[\w-]+)?\/migrator$/;
+/** Prisma's programmatic migrate engine (`import { Migrate } from '@prisma/migrate/dist/Migrate'`), what `prisma migrate deploy` runs */
+const PRISMA_MIGRATE = /^@prisma\/migrate(?:\/|$)/;
 
 /** The migrator a call runs, if it is one. */
 function migratorOf(call: AstNode, imports: Map<string, Set<string>>): { migrator: Migrator; call: string } | undefined {
@@ -107,6 +110,7 @@ function migratorOf(call: AstNode, imports: Map<string, Set<string>>): { migrato
   if (property === "latest" && isMember(call.callee) && isMember(call.callee.object) && name(call.callee.object.property) === "migrate") return { migrator: "knex", call: "migrate.latest()" };
   if (property === "runMigrations") return { migrator: "TypeORM", call: "runMigrations()" };
   if (property === "up" && imports.has("umzug")) return { migrator: "umzug", call: "up()" };
+  if (property === "applyMigrations" && [...imports.keys()].some((source) => PRISMA_MIGRATE.test(source))) return { migrator: "Prisma", call: "applyMigrations()" };
   const callee = name(call.callee);
   if (callee && [...imports].some(([source, names]) => DRIZZLE_MIGRATOR.test(source) && names.has(callee))) return { migrator: "drizzle", call: `${callee}()` };
   return undefined;
@@ -216,16 +220,50 @@ const within = (node: AstNode, fn: AstNode, parent: Map<AstNode, AstNode>): bool
   return false;
 };
 
+/** how many calls a migration is followed through from the start file, across modules or within one (zipline's
+ * index.ts registers plugins/prisma.ts's plugin, which calls util.ts's `migrations()`, which applies them) */
+const FOLLOWED_CALLS = 3;
+
+/** packages that wrap a plugin function in a call of their own (`export default fastifyPlugin(prismaPlugin, {...})`) */
+const PLUGIN_WRAPPERS = new Set(["fastify-plugin"]);
+
+/** The functions of `tree` named `called`. */
+const functionsNamed = (tree: Parsed, called: string): AstNode[] => tree.nodes.filter((n) => FUNCTION_TYPES.has(n.type) && functionName(n, tree.parent) === called);
+
 /**
- * A migration call inside the function or method named `called` in `file`, or in a function of the same file it
- * calls (uptime-kuma's `Database.patch()` runs `knex.migrate.latest()`).
+ * The functions a module exports as its default: `export default function x`, `export default x`, `module.exports =
+ * x`, or the function a plugin wrapper wraps (`export default fastifyPlugin(x, ...)`, fastify-plugin imported).
  */
-function migrationIn(file: SourceFile, called: string, depth = 2): (StartMigration & { path: string }) | undefined {
+function defaultExports(tree: Parsed): AstNode[] {
+  const imports = importsOf(tree.nodes);
+  const wrappers = new Set([...imports].filter(([source]) => PLUGIN_WRAPPERS.has(source)).flatMap(([, names]) => [...names]));
+  const functionsOf = (value: unknown): AstNode[] => {
+    if (!isNode(value)) return [];
+    if (FUNCTION_TYPES.has(value.type)) return [value];
+    const local = name(value);
+    if (local) return functionsNamed(tree, local);
+    if (isCall(value) && wrappers.has(name(value.callee) ?? "")) return functionsOf((value.arguments as unknown[])[0]);
+    return [];
+  };
+  const out: AstNode[] = [];
+  for (const node of tree.nodes) {
+    if (node.type === "ExportDefaultDeclaration") out.push(...functionsOf(node.declaration));
+    const exportsModule = node.type === "AssignmentExpression" && isMember(node.left) && name(node.left.object) === "module" && name(node.left.property) === "exports";
+    if (exportsModule) out.push(...functionsOf(node.right));
+  }
+  return out;
+}
+
+/**
+ * A migration call inside one of `functions` of `file`, or in a function they call: of the same file (uptime-kuma's
+ * `Database.patch()` runs `knex.migrate.latest()`) or one another module of the project exports.
+ */
+function migrationIn(file: SourceFile, functions: readonly AstNode[], files: ReadonlyMap<string, SourceFile>, depth = FOLLOWED_CALLS): (StartMigration & { path: string }) | undefined {
   const tree = parsed(file);
   if (!tree) return undefined;
   const imports = importsOf(tree.nodes);
   const calls = tree.nodes.filter(isCall);
-  for (const fn of tree.nodes.filter((n) => FUNCTION_TYPES.has(n.type) && functionName(n, tree.parent) === called)) {
+  for (const fn of functions) {
     const inside = calls.filter((c) => within(c, fn, tree.parent));
     for (const call of inside) {
       const migration = migratorOf(call, imports);
@@ -234,46 +272,33 @@ function migrationIn(file: SourceFile, called: string, depth = 2): (StartMigrati
     if (depth > 1)
       for (const call of inside) {
         const next = name(call.callee) ?? calledProperty(call);
-        const found = next && next !== called ? migrationIn(file, next, depth - 1) : undefined;
+        const local = next && next !== functionName(fn, tree.parent) ? migrationIn(file, functionsNamed(tree, next), files, depth - 1) : undefined;
+        const found = local ?? importedMigration(call, imports, file.path, files, depth - 1);
         if (found) return found;
       }
   }
   return undefined;
 }
 
-/** `a/b/../c` as `a/c` */
-function normalize(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
-    else out.push(part);
-  }
-  return out.join("/");
-}
-
-/** The file a relative import names, among the files given (`./database`, `../db/migrate.js` for a .ts file). */
-function resolveImport(from: string, specifier: string, files: ReadonlyMap<string, SourceFile>): SourceFile | undefined {
-  if (!specifier.startsWith(".")) return undefined;
-  const base = normalize(`${from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "."}/${specifier}`);
-  const stem = base.replace(/\.[cm]?js$/, "");
-  for (const candidate of [base, ...[".ts", ".js", ".mts", ".mjs", ".cts", ".cjs", ".tsx", "/index.ts", "/index.js"].map((ext) => `${stem}${ext}`)]) {
-    const file = files.get(candidate);
-    if (file) return file;
-  }
-  return undefined;
-}
-
-/** A call of a function or method that another file of the project exports and that migrates there. */
-function importedMigration(call: AstNode, imports: Map<string, Set<string>>, from: string, files: ReadonlyMap<string, SourceFile>): (StartMigration & { path: string }) | undefined {
-  // `runMigrations()` bound by an import, or `Database.patch()` on a module's default export or namespace
-  const local = name(call.callee) ?? (isMember(call.callee) ? name(call.callee.object) : undefined);
-  const called = name(call.callee) ?? calledProperty(call);
+/**
+ * A call of a function or method that another file of the project exports and that migrates there: `runMigrations()`
+ * bound by an import, `Database.patch()` on a module's default export or namespace, or a Fastify plugin an import
+ * binds passed to `register(...)` (Fastify runs every registered plugin when the server boots, before `listen`
+ * listens: zipline's `server.register(prismaPlugin)`).
+ */
+function importedMigration(call: AstNode, imports: Map<string, Set<string>>, from: string, files: ReadonlyMap<string, SourceFile>, depth = FOLLOWED_CALLS): (StartMigration & { path: string }) | undefined {
+  const plugin = calledProperty(call) === "register" ? name((call.arguments as unknown[])[0]) : undefined;
+  const local = plugin ?? name(call.callee) ?? (isMember(call.callee) ? name(call.callee.object) : undefined);
+  const called = plugin ?? name(call.callee) ?? calledProperty(call);
   if (!local || !called) return undefined;
   for (const [source, names] of imports) {
     if (!names.has(local)) continue;
     const target = resolveImport(from, source, files);
-    const found = target && target.path !== from ? migrationIn(target, called) : undefined;
+    const tree = target && target.path !== from ? parsed(target) : undefined;
+    if (!tree) continue;
+    // a plugin is the function its module exports: by its own name, or the default export an import binds under any name
+    const functions = plugin ? [...functionsNamed(tree, plugin), ...defaultExports(tree)] : functionsNamed(tree, called);
+    const found = migrationIn(target!, functions, files, depth);
     if (found) return found;
   }
   return undefined;
@@ -281,7 +306,8 @@ function importedMigration(call: AstNode, imports: Map<string, Set<string>>, fro
 
 /**
  * The migration this file's code runs before its server listens, if any: a migration call in the file, or a call of
- * a function that another file (`files`, by path) exports and that migrates there, one import away.
+ * a function that another file (`files`, by path; with the tsconfig.json files that map bare imports) exports and
+ * that migrates there, a few calls away.
  */
 export function startMigration(file: SourceFile, files: readonly SourceFile[] = []): StartMigration | undefined {
   const tree = parsed(file);

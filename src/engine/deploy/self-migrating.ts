@@ -11,8 +11,8 @@
  *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config;
  * - Jakarta EE: a `@Startup @Singleton` EJB whose `@PostConstruct` runs Flyway's `migrate()` or Liquibase's
  *   `update(...)` (java-startup.ts, tree-sitter's Java grammar);
- * - Node: start code that runs knex's `migrate.latest()`, umzug's `up()`, TypeORM's `runMigrations()` or drizzle's
- *   `migrate(...)` before `listen(...)` (node-start.ts, Babel's parser);
+ * - Node: start code that runs knex's `migrate.latest()`, umzug's `up()`, TypeORM's `runMigrations()`, drizzle's
+ *   `migrate(...)` or Prisma's programmatic `applyMigrations()` before `listen(...)` (node-start.ts, Babel's parser);
  * - Rails: an initializer named for migrating that runs `ActiveRecord::Tasks::DatabaseTasks.migrate` (or a migration
  *   context's `migrate`, `Rake::Task["db:migrate"].invoke`) at boot (rails-boot-migration.ts, Prism).
  * Which function calls the Go or Rust code is not followed: a file under a `cmd/<...migrat...>/` folder is a command
@@ -22,7 +22,7 @@ import type { SourceFile } from "../model.js";
 import { baseOf, dirOf } from "../paths.js";
 import { lineAt } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJavaMigratorPath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRailsMigrateInitializerPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
+import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJavaMigratorPath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRailsMigrateInitializerPath, isRustStartPath, isSpringConfigPath, isTsconfigPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
 import { nodeEntryPaths } from "./node-scripts.js";
 import { deployGo, deployJava, deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
@@ -184,14 +184,16 @@ function jakartaApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   return undefined;
 }
 
-/** Node: start code that runs knex / umzug / TypeORM / drizzle migrations before the server listens (node-start.ts). */
+/** Node: start code that runs knex / umzug / TypeORM / drizzle / Prisma migrations before the server listens (node-start.ts). */
 function nodeApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   // start files: named like one, or what package.json's main and scripts run
   const entries = new Set(nodeEntryPaths(files));
   const sources = files.filter((f) => isNodeSourcePath(f.path));
+  // the tsconfig.json files map a bare import (`server/util` under `"baseUrl": "src"`) to the project's file
+  const resolvable = [...sources, ...files.filter((f) => isTsconfigPath(f.path))];
   for (const file of sources) {
     if (!(isNodeStartPath(file.path) || entries.has(file.path)) || isDevelopmentPath(file.path)) continue;
-    const migration = deployJavaScript().startMigration(file, sources);
+    const migration = deployJavaScript().startMigration(file, resolvable);
     if (!migration) continue;
     const caller = migration.calledAt ? `, called from ${migration.calledAt.path}:${migration.calledAt.line}` : "";
     return { path: migration.path ?? file.path, line: migration.line, what: `the application runs its ${migration.migrator} migrations (${migration.call}${caller}) before the server listens` };
