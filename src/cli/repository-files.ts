@@ -101,6 +101,8 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
   // a Django app's models (its models.py or models/ package, beside its migrations/ folder): what the code still declares
   for (const app of new Set(migrationPaths.filter((p) => /(?:^|\/)migrations\/[^/]+\.py$/.test(p)).map((p) => dirname(dirname(resolve(cwd, p)))))) {
     if (existsSync(join(app, "models.py"))) absolute.add(join(app, "models.py"));
+    // its AppConfig names the app's label (apps.get_model's first argument), which need not be the folder's name
+    if (existsSync(join(app, "apps.py"))) absolute.add(join(app, "apps.py"));
     for (const path of filesUnder(join(app, "models"), MAX_MODEL_FILES, ".py")) absolute.add(path);
   }
   // an Alembic project's file naming its head revision (.current-alembic-head), beside its versions/ folder

@@ -444,8 +444,8 @@ export const DataMigration = op("data_migration", {
   reversible: z.boolean(),
   /** RunPython that imports models directly instead of apps.get_model */
   importsModelsDirectly: z.boolean().default(false),
-  /** RunPython: the models it imports directly, the name its code uses and the class it binds */
-  directModels: z.array(z.object({ name: z.string(), className: z.string() })).optional(),
+  /** RunPython: the models it imports directly, the name its code uses, the class it binds and the module it comes from (`shop.models`) */
+  directModels: z.array(z.object({ name: z.string(), className: z.string(), module: z.string().optional() })).optional(),
   /** RunPython that imports models directly: the attribute names its code calls (`xform.get_full_dict()`) */
   methodCalls: z.array(z.string()).optional(),
   /** RunPython that imports models directly: what its code reads on those classes besides their manager (`Instance.DecryptionStatus`) */

@@ -26,9 +26,12 @@ export const isSchemaDumpPath = (path: string): boolean => /(?:^|\/)db\/(?:(?:\w
 /** A Django app's models: its models.py, or a module of its models/ package (review's django-models.ts reads them). */
 export const isDjangoModelPath = (path: string): boolean => /(?:^|\/)models(?:\.py|\/.+\.py)$/.test(path);
 
+/** A Django app's apps.py: its AppConfig's label, the name apps.get_model() takes (code/django-app-label.ts). */
+export const isDjangoAppConfigPath = (path: string): boolean => baseOf(path) === "apps.py";
+
 /** A path whose content fixes may use (see the module comment). */
 export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
-  return isManifestPath(path) || isGoModPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isInflectionsPath(path)));
+  return isManifestPath(path) || isGoModPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isDjangoAppConfigPath(path) || isInflectionsPath(path)));
 }
 
 const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;

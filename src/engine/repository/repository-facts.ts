@@ -9,7 +9,7 @@ import { readDjangoModels, type DjangoModel } from "../code/django-models.js";
 import type { SourceFile, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import { dumpedSchema, type DumpedSchema } from "./dumped-columns.js";
-import { dirOf, isDjangoModelPath, isGoModPath, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
+import { dirOf, isDjangoAppConfigPath, isDjangoModelPath, isGoModPath, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
 import { lockfileGems, lockfileVersion } from "./lockfile.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
 import { alembicHeadFileOf, isAlembicHeadPath } from "./alembic-head-file.js";
@@ -173,6 +173,11 @@ export class RepositoryFacts {
     const app = dirOf(dirOf(migrationPath));
     const prefix = app ? `${app}/` : "";
     return this.modelSources.filter((f) => isDjangoModelPath(f.path) && (f.path === `${prefix}models.py` || f.path.startsWith(`${prefix}models/`)));
+  }
+
+  /** The Django apps.py files given (the AppConfigs that name the apps' labels). */
+  djangoAppConfigSources(): SourceFile[] {
+    return this.modelSources.filter((f) => isDjangoAppConfigPath(f.path));
   }
 
   /** The Django models of those files, read once per app. */

@@ -109,6 +109,8 @@ export interface RepositoryView {
   modelFiles(): readonly SourceFile[];
   /** the Django app's model files (models.py, models/*.py) that were given: none when the code was not read */
   djangoModelFiles(): readonly SourceFile[];
+  /** the Django apps.py files that were given: none when the code was not read */
+  djangoAppConfigFiles(): readonly SourceFile[];
   /** the models those files declare, read once per app */
   djangoModels(): readonly DjangoModel[];
   /**
@@ -289,6 +291,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     model: (table) => facts.model(migration.path, table, codeFiles),
     modelFiles: () => facts.modelSourcesOf(migration.path),
     djangoModelFiles: () => facts.djangoModelSourcesOf(migration.path),
+    djangoAppConfigFiles: () => facts.djangoAppConfigSources(),
     djangoModels: () => facts.djangoModelsOf(migration.path),
     applicationCode: () => (codeFiles.length ? codeFiles : facts.applicationCode()),
     applicationCodeComplete: () => (codeFiles.length ? !facts.codeFilesCapped : facts.applicationCodeComplete()),

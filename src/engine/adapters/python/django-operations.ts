@@ -704,7 +704,7 @@ function copiesOf(facts: DataFunctionFacts | undefined, reverseFacts: DataFuncti
 }
 
 /** Each name once, sorted by name (the same import in the function and its reverse). */
-const uniqueClasses = (classes: Array<{ name: string; className: string }>) =>
+const uniqueClasses = (classes: Array<{ name: string; className: string; module?: string }>) =>
   [...new Map(classes.map((c) => [c.name, c])).values()].sort((a, b) => a.name.localeCompare(b.name));
 
 /** The class attributes and project helpers of today's models the function and its reverse use, each once (empty ones left out). */

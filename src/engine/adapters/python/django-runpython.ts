@@ -19,7 +19,7 @@ export interface DataFunctionFacts {
   /** models used from imports instead of `apps.get_model` */
   directModels: string[];
   /** each of those names and the class it binds (`from shop.models import Order as LiveOrder`: LiveOrder, Order) */
-  directClasses: Array<{ name: string; className: string }>;
+  directClasses: Array<{ name: string; className: string; module?: string }>;
   /** the historical models it asks for (`apps.get_model("shop", "Order")`) */
   models: Array<{ app: string; model: string }>;
   /** `Order.objects.all().delete()` / `Order.objects.update(...)`: every row of the model's table */
@@ -159,7 +159,8 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     node.type === "identifier" ? (isModel(node.text) ? targetOf(node.text) : undefined) : node.type === "call" && node.childForFieldName("function")?.text.split(".").pop() === "get_model" ? getModelTarget(node, imports, bindings) : undefined;
   const directClasses = [...direct].sort().map((name) => {
     const bound = imports.lookup(name) ?? name;
-    return { name, className: bound.slice(bound.lastIndexOf(".") + 1) };
+    const dot = bound.lastIndexOf(".");
+    return { name, className: bound.slice(dot + 1), ...(dot > 0 ? { module: bound.slice(0, dot) } : {}) };
   });
   return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), sqlReads: tablesReadBySql(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }) };
 }

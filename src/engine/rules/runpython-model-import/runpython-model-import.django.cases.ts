@@ -175,7 +175,80 @@ class Migration(migrations.Migration):
         [
           "def close_orders(apps, schema_editor):",
           '    Order = apps.get_model("shop", "Order")  # the historical model, not `from shop.models import Order`',
-          "    # the rest of close_orders() as written, every model it imports from the app taken from apps.get_model() like this one",
+          "    ...  # the rest of close_orders() as written, every model it imports taken from apps.get_model() like this one",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
+      name: "the app's AppConfig sets a label other than its folder's name (meinberlin's adminlog app is meinberlin_adminlog): apps.get_model() takes that label",
+      path: "meinberlin/apps/adminlog/migrations/0002_clear_log.py",
+      files: {
+        "meinberlin/apps/adminlog/apps.py": `from django.apps import AppConfig
+
+
+class Config(AppConfig):
+    name = "meinberlin.apps.adminlog"
+    label = "meinberlin_adminlog"
+`,
+      },
+      code: `from django.db import migrations
+
+from meinberlin.apps.adminlog.models import LogEntry
+
+
+def clear_log(apps, schema_editor):
+    LogEntry.objects.all().delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("meinberlin_adminlog", "0001_initial")]
+
+    operations = [migrations.RunPython(clear_log, migrations.RunPython.noop)]
+`,
+      lines: [13],
+      fixes: [
+        [
+          "def clear_log(apps, schema_editor):",
+          '    LogEntry = apps.get_model("meinberlin_adminlog", "LogEntry")  # the historical model, not `from meinberlin.apps.adminlog.models import LogEntry`',
+          "    ...  # the rest of clear_log() as written, every model it imports taken from apps.get_model() like this one",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
+      name: "a model of an installed package outside the repository (adhocracy4's Phase, label a4phases): its app label cannot be read, so the fix says it is unknown instead of guessing",
+      path: "meinberlin/apps/documents/migrations/0004_remove_create_document_phase.py",
+      files: {
+        "meinberlin/apps/documents/apps.py": `from django.apps import AppConfig
+
+
+class Config(AppConfig):
+    name = "meinberlin.apps.documents"
+    label = "meinberlin_documents"
+`,
+      },
+      code: `from django.db import migrations
+
+from adhocracy4.phases.models import Phase
+
+
+def remove_create_phase(apps, schema_editor):
+    Phase.objects.filter(type="meinberlin_documents:030:create_document").delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("meinberlin_documents", "0003_add_chapter_weight")]
+
+    operations = [migrations.RunPython(remove_create_phase)]
+`,
+      lines: [13],
+      fixes: [
+        [
+          "def remove_create_phase(apps, schema_editor):",
+          "    # Phase comes from adhocracy4.phases, an app whose AppConfig is not in this repository: its app label is unknown to migguard",
+          '    # (the label its own migrations\' dependencies name), so write Phase = apps.get_model(<that label>, "Phase")',
+          "    ...  # the rest of remove_create_phase() as written, every model it imports taken from apps.get_model() like this one",
         ].join("\n"),
       ],
     },
@@ -266,7 +339,7 @@ class Migration(migrations.Migration):
         [
           "def round_totals(apps, schema_editor):",
           '    Invoice = apps.get_model("shop", "Invoice")  # the historical model, not `from shop.models import Invoice`',
-          "    # the rest of round_totals() as written, every model it imports from the app taken from apps.get_model() like this one",
+          "    ...  # the rest of round_totals() as written, every model it imports taken from apps.get_model() like this one",
         ].join("\n"),
       ],
     },

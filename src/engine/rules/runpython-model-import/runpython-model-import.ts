@@ -4,6 +4,7 @@ import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { methodsTheHistoricalModelLacks, type LackingMethods } from "./model-methods.js";
+import { modelAppLabel, type ModelAppLabel } from "./model-app-label.js";
 
 /**
  * Why a model name stays today's class: what the historical model apps.get_model() gives lacks (methods, nested
@@ -48,6 +49,15 @@ export default defineRule({
         const code = argumentText(op.text, 0, "code");
         return code && /^[A-Za-z_]\w*$/.test(code) ? code : "forwards";
       };
+      const labels = new Map((op.directModels ?? []).map((m) => [m.name, modelAppLabel(ctx, app, m.module)]));
+      const labelOf = (name: string): ModelAppLabel => labels.get(name) ?? { label: app };
+      // apps.get_model() with the app's label; a label migguard cannot read is said, not guessed
+      const getModel = (name: string, className: string, note: string) => {
+        const found = labelOf(name);
+        return "label" in found
+          ? [`${name} = apps.get_model("${found.label}", "${className}")  # ${note}`]
+          : [`# ${name} comes from ${found.unknownApp}, an app whose AppConfig is not in this repository: its app label is unknown to migguard`, `# (the label its own migrations' dependencies name), so write ${name} = apps.get_model(<that label>, "${className}")`];
+      };
       ctx.report({
         op,
         message: `${op.description}: the migration uses today's model classes, so it breaks once those models change (fresh databases, rollbacks).`,
@@ -58,18 +68,23 @@ export default defineRule({
             // the class the name binds (`from shop.models import Order as LiveOrder` asks apps for Order)
             const modelClass = op.directModels?.find((m) => m.name === model)?.className ?? model;
             const lacking = methodsTheHistoricalModelLacks(ctx, op);
+            const module = op.directModels?.find((m) => m.name === model)?.module ?? `${app}.models`;
             if (lacking.length === 0)
-              return `
-            def ${fn}(apps, schema_editor):
-                ${model} = apps.get_model("${app}", "${modelClass}")  # the historical model, not \`from ${app}.models import ${modelClass}\`
-                # the rest of ${fn}() as written, every model it imports from the app taken from apps.get_model() like this one`;
+              return [
+                `def ${fn}(apps, schema_editor):`,
+                ...getModel(model, modelClass, `the historical model, not \`from ${module} import ${modelClass}\``).map((l) => `    ${l}`),
+                `    ...  # the rest of ${fn}() as written, every model it imports taken from apps.get_model() like this one`,
+              ].join("\n");
             // a historical model has the fields and managers, not the methods: swapping blindly breaks every call of one
             const kept = lacking.map((l) => l.name);
             const swappable = (op.directModels ?? []).filter((m) => !kept.includes(m.name));
             const lines = [
               `def ${fn}(apps, schema_editor):`,
-              ...swappable.map((m) => `    ${m.name} = apps.get_model("${app}", "${m.className}")  # the historical model`),
-              ...lacking.map((l) => `    # ${l.name} stays imported from the app: ${whatItLacks(l, app, fn)}`),
+              ...swappable.flatMap((m) => getModel(m.name, m.className, "the historical model").map((l) => `    ${l}`)),
+              ...lacking.map((l) => {
+                const found = labelOf(l.name);
+                return `    # ${l.name} stays imported from the app: ${whatItLacks(l, "label" in found ? found.label : "<its app label>", fn)}`;
+              }),
               `    # Copy their logic into this migration (functions that take the historical instance${lacking.some((l) => l.nestedClasses.length) ? ", the nested classes' values as constants" : ""}) so it keeps working after the model changes, then take ${kept.join(", ")} from apps.get_model().`,
               `    ...  # the rest of ${fn}() as written`,
             ];
