@@ -8,7 +8,7 @@
 import type { SourceFile } from "../model.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { migrateThenServe, withoutComments } from "./deploy-commands.js";
-import { isDevelopmentName, isDevelopmentPath, isJustfilePath, isProductionName, isTestRunnerName } from "./deploy-paths.js";
+import { isDevelopmentName, isJustfilePath, isProductionName, isTestRunnerName } from "./deploy-paths.js";
 import { justInvocation, justRecipes, recipeCommands } from "./justfile-recipes.js";
 
 /** The recipes `commands` run with `just`, one word list per line. */
@@ -17,12 +17,12 @@ const invoked = (commands: readonly string[]): Set<string> =>
 
 /**
  * The justfile recipe that migrates then serves, among those `commands` (container commands, start scripts) run with
- * `just` and those named for production.
+ * `just` and those named for production. `files` hold no development folder's files (offlineEntrypoint left them out).
  */
 export function offlineRecipe(files: readonly SourceFile[], commands: readonly string[]): DeployEvidence | undefined {
   const named = invoked(commands);
   for (const file of files) {
-    if (!isJustfilePath(file.path) || isDevelopmentPath(file.path)) continue;
+    if (!isJustfilePath(file.path)) continue;
     const recipes = justRecipes(file.content);
     for (const recipe of recipes.values()) {
       const run = named.has(recipe.name);
