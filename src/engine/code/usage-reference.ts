@@ -363,7 +363,8 @@ function receiverName(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
-function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly number[], words: readonly string[], context: ReferenceContext): Map<number, Reference> {
+/** `associations`: the reference column's association names (`claim_window` for claim_window_id), railsAssociation's. */
+function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly number[], words: readonly string[], associations: readonly string[], context: ReferenceContext): Map<number, Reference> {
   const out = new Map<number, Reference>();
   const table = unqualified(target.table);
   const model = modelName(table);
@@ -392,7 +393,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
         // a reference column or common word (`subject_id`, `status`) that many tables have, on a receiver whose model the
         // code does not say: another table's as likely as this one's, no evidence (as for SQL migrations)
         // the association of a reference column (`claim_window` for claim_window_id) is the model's only where it refers to it
-        const association = word !== target.column && railsAssociation("rails", target.kind, target.column ?? "").includes(word);
+        const association = word !== target.column && associations.includes(word);
         verdict = worst(verdict, association && judged !== "refers" ? "other" : judged === "unsure" && isGenericName(word) ? "generic" : judged);
       }
     out.set(line, verdict);
@@ -634,11 +635,11 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
   const framework = target.migration.framework;
   const ruby = file.path.endsWith(".rb") || file.path.endsWith(".rake");
   // a reference column's association counts only where Prism reads it on the model (rubyReference): not in a template or other file
-  const association = framework === "rails" && !ruby ? railsAssociation(framework, target.kind, target.column ?? "") : [];
-  const words = target.identifiers.filter((w) => !association.includes(w));
+  const associations = railsAssociation(framework, target.kind, target.column ?? "");
+  const words = ruby ? target.identifiers : target.identifiers.filter((w) => !associations.includes(w));
   try {
     if ((framework === "django" || framework === "alembic") && file.path.endsWith(".py")) return pythonReference(target, file, lines, words, context);
-    if (framework === "rails" && ruby) return rubyReference(target, file, lines, words, context);
+    if (framework === "rails" && ruby) return rubyReference(target, file, lines, words, associations, context);
   } catch {
     return new Map(lines.map((line) => [line, "unsure" as Reference]));
   }
