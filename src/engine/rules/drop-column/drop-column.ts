@@ -323,7 +323,13 @@ export default defineRule({
       if (step && moved) {
         // the values were copied and the model no longer declares the field: the planned step after a move, a note;
         // unless this change made the move, so the code deployed until now still declares the field and selects it
-        const gone = movedInChange(index) ? undefined : fieldGoneFromModels(ctx, op);
+        // (or an earlier step of the change gave the column its name, so the deployed code never selects it: segments'
+        // name renamed to old_name, moved to the translations table, then dropped)
+        const gone = ctx.facts.change.nameGivenEarlier(ctx.migration, op.table, op.column, index)
+          ? `no code deployed before this change names ${op.column} (an earlier step of the change gave the column that name)`
+          : movedInChange(index)
+            ? undefined
+            : fieldGoneFromModels(ctx, op);
         // the step copied every row's value into another table (django-parler's recipe): where they went is known
         const copied = movedCopy(step, op.table, op.column);
         const into = copied ? ` into ${copied.into}${copied.restored ? " (its reverse copies them back)" : ""}` : "";

@@ -63,7 +63,7 @@ export class ChangePlan {
   private readonly createdSpans = new Map<string, Array<{ created: Created; from: Position; until?: Position }>>();
   /** drop position -> the replacement filled before it that later took the dropped column's name */
   private readonly replacedDrops = new Set<Position>();
-  /** rename position -> the renamed column was added by the change */
+  /** rename positions whose old name the change gave (the column was added by the change, or renamed onto the name) */
   private readonly renamesOfAdded = new Set<Position>();
   /** drop position -> the data step before it that read the dropped column (or table) */
   private readonly movedBy = new Map<Position, DataStep>();
@@ -72,6 +72,11 @@ export class ChangePlan {
    * table and column: a later drop or rename ends it, so the drop itself still finds the column it drops
    */
   private readonly addedColumnSpans = new Map<string, Array<{ from: Position; until?: Position }>>();
+  /**
+   * every span in which a column stood under a name a step of the change gave it (an ADD COLUMN, or a rename onto the
+   * name, of a column the base branch has too), by table and column: no code deployed before the change knows the name
+   */
+  private readonly givenNameSpans = new Map<string, Array<{ from: Position; until?: Position }>>();
   /** columns the change adds (or renames onto a name), by table: where, and the names code reaches them by (the column, its ORM field) */
   private readonly adds = new Map<string, Array<{ at: Position; names: Set<string> }>>();
   /** where the change creates a table under a name (CREATE TABLE, or a rename onto it), by name */
@@ -169,7 +174,10 @@ export class ChangePlan {
             const c = op.column;
             const empty = c.default === undefined && !c.generated && !c.serial && !op.ifNotExists;
             addColumn(op.table, c.name, at, empty ? { migration, table: op.table, column: c.name } : undefined);
-            if (!op.ifNotExists) this.openColumnSpan(op.table, op.column.name, at);
+            if (!op.ifNotExists) {
+              this.openColumnSpan(op.table, op.column.name, at);
+              this.openNameSpan(op.table, op.column.name, at);
+            }
             named(op.table, [op.column.name, op.ormField], at);
             break;
           }
@@ -177,6 +185,10 @@ export class ChangePlan {
             // another column takes the name (linkwarden's imagePath renamed to image, dropped days before)
             named(op.table, [op.newName], at);
             if (this.closeColumnSpan(op.table, op.column, at)) this.openColumnSpan(op.table, op.newName, at);
+            // the old name is one the change gave (activity_id renamed to federated_object_id, then that to origin_id):
+            // the code deployed before the change never used it, the first rename already broke the name it uses
+            if (this.closeNameSpan(op.table, op.column, at)) this.renamesOfAdded.add(at);
+            this.openNameSpan(op.table, op.newName, at);
             const columns = added.get(nameKey(op.table));
             const from = columns?.get(nameKey(op.column));
             if (columns && from) {
@@ -190,6 +202,7 @@ export class ChangePlan {
           }
           case "drop_column": {
             this.closeColumnSpan(op.table, op.column, at);
+            this.closeNameSpan(op.table, op.column, at);
             const k = key(op.table, op.column);
             pendingDrops.set(k, [...(pendingDrops.get(k) ?? []), at]);
             added.get(nameKey(op.table))?.delete(nameKey(op.column));
@@ -247,6 +260,27 @@ export class ChangePlan {
     return open !== undefined;
   }
 
+  private openNameSpan(table: string, column: string, from: Position): void {
+    const spans = this.givenNameSpans.get(key(table, column)) ?? [];
+    this.givenNameSpans.set(key(table, column), spans);
+    spans.push({ from });
+  }
+
+  private closeNameSpan(table: string, column: string, until: Position): boolean {
+    const open = this.givenNameSpans.get(key(table, column))?.findLast((s) => s.until === undefined);
+    if (open) open.until = until;
+    return open !== undefined;
+  }
+
+  /**
+   * When the op at `opIndex` runs, the column stands under a name an earlier step of the change gave it (added, or
+   * renamed onto it): the code deployed before the change never named it (it names the base branch's name, if any).
+   */
+  nameGivenEarlier(migration: Migration, table: string, column: string, opIndex: number): boolean {
+    const at = this.at(migration, opIndex);
+    return at !== undefined && (this.givenNameSpans.get(key(table, column)) ?? []).some((s) => s.from < at && (s.until === undefined || s.until >= at));
+  }
+
   /**
    * An earlier migration of the change added the column (followed through its renames), and it still exists when
    * the op at `opIndex` runs: no code deployed before the change knows it, and it holds only values the change
@@ -302,7 +336,10 @@ export class ChangePlan {
     return at !== undefined && this.replacedDrops.has(at);
   }
 
-  /** The rename at `opIndex` renames a column the change itself added: no code deployed before the change uses its old name. */
+  /**
+   * The rename at `opIndex` renames a column the change itself added, or renames again a name an earlier rename of the
+   * change gave: no code deployed before the change uses its old name.
+   */
   renamesAddedColumn(migration: Migration, opIndex: number): boolean {
     const at = this.at(migration, opIndex);
     return at !== undefined && this.renamesOfAdded.has(at);
