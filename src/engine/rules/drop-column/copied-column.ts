@@ -10,7 +10,7 @@ import type { Report, RuleContext } from "../support/rule.js";
 import type { PlannedRemoval } from "../support/planned-removal.js";
 
 /** Where the copy is, as a message names it: `V6_2__version_tables.sql:20`, or a line of this migration. */
-export function copyPlace(ctx: RuleContext, copy: ColumnCopy): string {
+function copyPlace(ctx: RuleContext, copy: ColumnCopy): string {
   return copy.migration === ctx.migration ? `line ${copy.op.loc.line} of this migration` : `${copy.migration.path}:${copy.op.loc.line}`;
 }
 

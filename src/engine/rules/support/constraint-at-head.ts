@@ -9,7 +9,7 @@ import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
 
 export type ConstraintAtHead =
-  | { table: string; name: string; renamedBy?: string }
+  | { table: string; name: string }
   | { gone: string };
 
 /** `schema.table` renamed to `newName`: RENAME keeps the table in its schema. */
@@ -24,7 +24,7 @@ const sameTable = (a: string, b: string) => nameKey(a) === nameKey(b) || ((!a.in
  * later migrations of its folder, in order.
  */
 export function constraintAtHead(ctx: Pick<RuleContext, "migration" | "repository">, table: string, name: string, index: number): ConstraintAtHead {
-  let current = { table, name } as { table: string; name: string; renamedBy?: string };
+  let current = { table, name };
   const steps: Array<{ migration: Migration; op: Operation }> = [
     ...ctx.migration.up.slice(index + 1).map((op) => ({ migration: ctx.migration, op })),
     ...ctx.repository.laterInFolder.flatMap((migration) => migration.up.map((op) => ({ migration, op }))),
@@ -33,7 +33,7 @@ export function constraintAtHead(ctx: Pick<RuleContext, "migration" | "repositor
     const where = `${migration.path}:${op.loc.line}`;
     switch (op.kind) {
       case "rename_table":
-        if (sameTable(op.table, current.table)) current = { ...current, table: renamedTo(current.table, op.newName), renamedBy: where };
+        if (sameTable(op.table, current.table)) current = { ...current, table: renamedTo(current.table, op.newName) };
         break;
       case "drop_table":
         if (op.tables.some((t) => sameTable(t, current.table))) return { gone: `${where} drops table ${current.table}, and the constraint with it` };
@@ -42,7 +42,7 @@ export function constraintAtHead(ctx: Pick<RuleContext, "migration" | "repositor
         if (op.name && nameKey(op.name) === nameKey(current.name) && sameTable(op.table, current.table)) return { gone: `${where} drops ${current.name}` };
         break;
       case "rename_object":
-        if (op.objectType === "constraint" && nameKey(op.name) === nameKey(current.name) && (!op.table || sameTable(op.table, current.table))) current = { ...current, name: op.newName, renamedBy: where };
+        if (op.objectType === "constraint" && nameKey(op.name) === nameKey(current.name) && (!op.table || sameTable(op.table, current.table))) current = { ...current, name: op.newName };
         break;
     }
   }

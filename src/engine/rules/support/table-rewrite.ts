@@ -51,35 +51,34 @@ export function rewriteBefore(ctx: RuleContext, table: string, index: number): n
 }
 
 /**
- * What a later step does under the lock, for the rewrite's finding: the steps the lock rules fold into it (an index
- * built without CONCURRENTLY, SET NOT NULL, a constraint checked or a unique index built while adding it).
+ * What a later step does under the lock, for the rewrite's finding, and the table it works on: the steps the lock
+ * rules fold into it (an index built without CONCURRENTLY, SET NOT NULL, a constraint checked or a unique index built
+ * while adding it).
  */
-function foldedStep(op: Operation): string | undefined {
+function foldedStep(op: Operation): { table: string; step: string } | undefined {
+  const on = (table: string, step: string | undefined) => (step === undefined ? undefined : { table, step });
   switch (op.kind) {
     case "add_index":
-      return op.concurrently ? undefined : `build of index ${op.name ?? `on (${op.columns.join(", ")})`}`;
+      return on(op.table, op.concurrently ? undefined : `build of index ${op.name ?? `on (${op.columns.join(", ")})`}`);
     case "set_not_null":
-      return `SET NOT NULL scan of ${op.column}`;
+      return on(op.table, `SET NOT NULL scan of ${op.column}`);
     case "add_constraint":
       if (op.notValid || op.usingIndex) return undefined;
-      if (op.constraint === "foreign_key") return `check of the foreign key${op.referencesTable ? ` to ${op.referencesTable}` : ""}`;
-      if (op.constraint === "check" || op.constraint === "not_null") return `check of ${op.constraint === "check" ? "the CHECK" : "the NOT NULL"} constraint${op.name ? ` ${op.name}` : ""}`;
-      return `build of the ${op.constraint === "primary_key" ? "PRIMARY KEY" : op.constraint === "unique" ? "UNIQUE" : "EXCLUDE"} index${op.columns.length ? ` (${op.columns.join(", ")})` : ""}`;
+      if (op.constraint === "foreign_key") return on(op.table, `check of the foreign key${op.referencesTable ? ` to ${op.referencesTable}` : ""}`);
+      if (op.constraint === "check" || op.constraint === "not_null") return on(op.table, `check of ${op.constraint === "check" ? "the CHECK" : "the NOT NULL"} constraint${op.name ? ` ${op.name}` : ""}`);
+      return on(op.table, `build of the ${op.constraint === "primary_key" ? "PRIMARY KEY" : op.constraint === "unique" ? "UNIQUE" : "EXCLUDE"} index${op.columns.length ? ` (${op.columns.join(", ")})` : ""}`);
     case "add_column":
-      return op.column.unique || op.column.primaryKey ? `build of the ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} index of ${op.column.name}` : undefined;
+      return on(op.table, op.column.unique || op.column.primaryKey ? `build of the ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} index of ${op.column.name}` : undefined);
     default:
       return undefined;
   }
 }
 
-/** The table a folded step works on. */
-const stepTable = (op: Operation): string | undefined => (op.kind === "add_index" || op.kind === "set_not_null" || op.kind === "add_constraint" || op.kind === "add_column" ? op.table : undefined);
-
 /**
  * The rewrite's report with the later steps of its transaction that run under its lock named in its message (each of
  * them folded: rewriteBefore finds this rewrite for it), unchanged when there are none.
  */
-export function withStepsUnderRewrite(ctx: RuleContext, report: Report): Report {
+function withStepsUnderRewrite(ctx: RuleContext, report: Report): Report {
   const op = report.op;
   if (!op || (op.kind !== "alter_column_type" && op.kind !== "add_column")) return report;
   const index = ctx.facts.indexOf(op);
@@ -89,10 +88,9 @@ export function withStepsUnderRewrite(ctx: RuleContext, report: Report): Report 
     const taken = ctx.facts.accessExclusiveTakenAt(op.table, at);
     if (taken === undefined || taken > index) break;
     const later = ctx.migration.up[at];
-    const table = stepTable(later);
-    const step = foldedStep(later);
-    if (!table || !step || nameKey(table) !== nameKey(op.table) || rewriteBefore(ctx, table, at) !== index) continue;
-    steps.push(`line ${later.loc.line}'s ${step}`);
+    const folded = foldedStep(later);
+    if (!folded || nameKey(folded.table) !== nameKey(op.table) || rewriteBefore(ctx, folded.table, at) !== index) continue;
+    steps.push(`line ${later.loc.line}'s ${folded.step}`);
   }
   if (!steps.length) return report;
   const list = steps.length === 1 ? steps[0] : `${steps.slice(0, -1).join(", ")} and ${steps[steps.length - 1]}`;

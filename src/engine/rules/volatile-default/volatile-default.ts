@@ -10,14 +10,12 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import { foldingStepsUnderRewrite } from "../support/table-rewrite.js";
 import { volatileFill, type FillSource } from "../support/volatile-fill.js";
 
-type Source = FillSource;
-
 /**
  * The column added empty (instant), what fills new rows set up, and the existing rows filled in batches. A
  * generated column's expression can read other columns, which a DEFAULT cannot: it is computed by the backfill,
  * and from PostgreSQL 18 a VIRTUAL generated column avoids the rewrite altogether.
  */
-function sqlFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Source): string {
+function sqlFix(ctx: RuleContext, op: OperationOf<"add_column">, source: FillSource): string {
   const column = op.column;
   const t = ident(op.table);
   const c = ident(column.name);
@@ -51,7 +49,7 @@ function sqlFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Source)
   ].join("\n");
 }
 
-function railsFix(op: OperationOf<"add_column">, source: Source): string | undefined {
+function railsFix(op: OperationOf<"add_column">, source: FillSource): string | undefined {
   const column = op.column;
   const expr = source === "generated" ? column.generatedExpr : source === "default" ? column.default?.expr : undefined;
   if (!expr || !column.type) return undefined; // a sequence: the SQL fix, through execute
@@ -83,7 +81,7 @@ function djangoFix(op: OperationOf<"add_column">): string | undefined {
   ].join("\n");
 }
 
-function alembicFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Source): string | undefined {
+function alembicFix(ctx: RuleContext, op: OperationOf<"add_column">, source: FillSource): string | undefined {
   const column = op.column;
   const type = column.type && saType(column.type, sqlalchemy2(ctx.repository));
   if (source !== "default" || !type || !column.default) return undefined;
