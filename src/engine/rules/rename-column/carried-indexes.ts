@@ -11,9 +11,11 @@
 import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import type { KnownIndex } from "../../repository/index-history.js";
+import type { ColumnKeys } from "../../repository/schema-history.js";
 import { nameKey } from "../support/facts.js";
 import { ident } from "../support/fix.js";
 import { temporaryName } from "../support/pg-names.js";
+import { indexName } from "../../adapters/rails/rails-names.js";
 
 export interface CarriedIndexes {
   /** CREATE INDEX CONCURRENTLY on the new column, once it is filled: its name, SQL, columns (the new one among them), unique or not */
@@ -26,23 +28,28 @@ export interface CarriedIndexes {
 
 const same = (a: string, b: string) => nameKey(a) === nameKey(b);
 
-/** Rails' default index name (index_name in ActiveRecord's schema statements). */
-const railsIndexName = (table: string, columns: readonly string[]) => `index_${table}_on_${columns.join("_and_")}`;
-
 /** The index `name` is dropped (or renamed away) earlier in this migration: nothing to carry. */
 const goneBefore = (ctx: RuleContext, name: string, index: number) =>
   ctx.migration.up.slice(0, index).some((o) => (o.kind === "drop_index" && o.names.some((n) => same(n, name))) || (o.kind === "rename_object" && o.objectType === "index" && same(o.name, name)));
 
 /**
- * `skip`: names of indexes that move otherwise (a constraint's). `taken`: whether a name is used once this migration
- * ran (a new index must not take one).
+ * `start`: the table's name before this migration; `indexes`: the column's indexes there (columnKeys). `skip`: names
+ * of indexes that move otherwise (a constraint's). `taken`: whether a name is used once this migration ran (a new
+ * index must not take one).
  */
-export function carriedIndexes(ctx: RuleContext, op: OperationOf<"rename_column">, index: number, skip: ReadonlySet<string>, taken: (name: string) => boolean): CarriedIndexes {
-  const start = ctx.repository.tableAtStart(op.table, index);
+export function carriedIndexes(
+  ctx: RuleContext,
+  op: OperationOf<"rename_column">,
+  index: number,
+  start: string,
+  indexes: ColumnKeys["indexes"],
+  skip: ReadonlySet<string>,
+  taken: (name: string) => boolean,
+): CarriedIndexes {
   const out: CarriedIndexes = { indexes: [], afterDrop: [], unknown: [] };
   const t = ident(op.table);
   const chosen = new Set<string>();
-  for (const known of ctx.repository.columnKeys(start, op.column).indexes) {
+  for (const known of indexes) {
     if (skip.has(nameKey(known.name)) || goneBefore(ctx, known.name, index)) continue;
     const unreadable = unreadableShape(known, op.column);
     if (unreadable) {
@@ -50,7 +57,7 @@ export function carriedIndexes(ctx: RuleContext, op: OperationOf<"rename_column"
       continue;
     }
     const columns = known.columns.map((c) => (same(c, op.column) ? op.newName : c));
-    const final = ctx.framework === "rails" && known.name === railsIndexName(start, known.columns) ? railsIndexName(op.table, columns) : known.name;
+    const final = ctx.framework === "rails" && known.name === indexName(start, known.columns) ? indexName(op.table, columns) : known.name;
     const free = (n: string) => !same(n, known.name) && !taken(n) && !chosen.has(nameKey(n));
     let name = final;
     if (!free(name)) {

@@ -75,20 +75,6 @@ export function movedKeyReferences(ctx: RuleContext, op: OperationOf<"rename_col
   // one unique index per column set, shared by a constraint and the keys that reference the same columns
   const built = new Map<string, string>();
   const taken = takenNames(ctx, start);
-  // a unique index of the column carried over under its final name serves the keys that reference the same columns
-  const carriedUnique = new Map<string, string>();
-  let carriedNames: string[] = [];
-  const uniqueIndex = (columns: readonly string[], forConstraint = false) => {
-    const over = moved(columns);
-    const set = over.map(nameKey).join(",");
-    let name = built.get(set) ?? (forConstraint ? undefined : carriedUnique.get(set));
-    if (name === undefined) {
-      name = freePostgresName(op.table, over, "key", (n) => taken(n) || [...built.values(), ...carriedNames].some((b) => same(b, n)));
-      built.set(set, name);
-      out.indexes.push({ name, sql: `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${t} (${over.map(ident).join(", ")});` });
-    }
-    return name;
-  };
   // the table's own PRIMARY KEY and UNIQUE constraints over the column; a framework's primary key (Rails' id,
   // sa.PrimaryKeyConstraint) is in no SQL the history read: under its name, else PostgreSQL's for one declared inline
   const own = keys.own.filter((k) => (k.definition.kind === "primary_key" || k.definition.kind === "unique") && !droppedBefore(ctx, start, k.name, index));
@@ -101,9 +87,21 @@ export function movedKeyReferences(ctx: RuleContext, op: OperationOf<"rename_col
   }
   const primaryKey = own.find((k) => k.definition.kind === "primary_key")?.definition.columns;
   // the column's other indexes, which DROP COLUMN takes with it: built again on the new column
-  const carried = carriedIndexes(ctx, op, index, new Set(own.map((k) => nameKey(k.name))), taken);
-  carriedNames = carried.indexes.map((i) => i.name);
-  for (const i of carried.indexes) if (i.unique && !i.temporary) carriedUnique.set(i.columns.map(nameKey).join(","), i.name);
+  const carried = carriedIndexes(ctx, op, index, start, keys.indexes, new Set(own.map((k) => nameKey(k.name))), taken);
+  // a unique index of the column carried over under its final name serves the keys that reference the same columns
+  const carriedUnique = new Map(carried.indexes.filter((i) => i.unique && !i.temporary).map((i) => [i.columns.map(nameKey).join(","), i.name]));
+  const carriedNames = carried.indexes.map((i) => i.name);
+  const uniqueIndex = (columns: readonly string[], forConstraint = false) => {
+    const over = moved(columns);
+    const set = over.map(nameKey).join(",");
+    let name = built.get(set) ?? (forConstraint ? undefined : carriedUnique.get(set));
+    if (name === undefined) {
+      name = freePostgresName(op.table, over, "key", (n) => taken(n) || [...built.values(), ...carriedNames].some((b) => same(b, n)));
+      built.set(set, name);
+      out.indexes.push({ name, sql: `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${t} (${over.map(ident).join(", ")});` });
+    }
+    return name;
+  };
   out.indexes.push(...carried.indexes.map(({ name, sql }) => ({ name, sql })));
   out.unknown.push(...carried.unknown);
   for (const { name, definition: key } of own) {
