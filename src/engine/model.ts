@@ -647,6 +647,8 @@ export const Down = z.discriminatedUnion("status", [
      * `down`): the up's changes stay, the version is gone, and the next migrate runs the up again over them.
      */
     silent: z.boolean().optional(),
+    /** the up only reads records and enqueues jobs (adapters/rails/enqueues-only.ts): it writes nothing a rollback would leave behind */
+    enqueuesOnly: z.boolean().optional(),
     /** the migration's own down raises before undoing anything (Rails' `raise ActiveRecord::IrreversibleMigration`): the author's statement */
     declared: z.boolean().optional(),
   }),

@@ -4,6 +4,7 @@
  * CommandRecorder can invert every command (its inverse becomes the derived down); `up` + `down` use the
  * written down; `up` alone, or a down that raises, cannot be rolled back.
  */
+import { upEnqueuesOnly } from "./enqueues-only.js";
 import type { Location, Node } from "@ruby/prism";
 import { rubyChildren } from "./ruby-children.js";
 import type { DetectedFile } from "../../detect.js";
@@ -166,6 +167,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
             status: "irreversible",
             reason: "it defines `up` without `down`: a rollback runs nothing (Rails' Migration#down returns when the class defines no down) yet deletes the version from schema_migrations, so the up's changes stay while Rails reports the migration reverted, and the next migrate runs the up again over them",
             silent: true,
+            ...(!meaningful(up) && upEnqueuesOnly(upDef) ? { enqueuesOnly: true } : {}),
           }
         : { status: "present", ops: [], derived: true };
     else {

@@ -38,6 +38,20 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "an up without down that enqueues jobs but also calls a service, which may write: still reported",
+      code: `class PopulateGroupMembersCompletionScore < ActiveRecord::Migration[4.2]
+  def up
+    Group.where(members_completion_score: nil).each do |group|
+      ScoreRecalculation.new(group).call
+      UpdateGroupMembersCompletionScoreJob.perform_later(group)
+    end
+  end
+end
+`,
+      lines: [1],
+    },
+    {
+      framework: "rails",
       name: "remove_index by name of a unique partial index (content-data-api 20180725104938): the fix names its columns, unique: and where: as the migration that created it wrote them, so the rollback rebuilds that index, not a plain one",
       path: "db/migrate/20180725104938_remove_index_base_path_latest.rb",
       code: `class RemoveIndexBasePathLatest < ActiveRecord::Migration[5.1]
@@ -1364,6 +1378,18 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "an up without down that only reads records and enqueues jobs (peoplefinder's populate_group_members_completion_score): the migration writes nothing, so a rollback that runs nothing loses nothing",
+      code: `class PopulateGroupMembersCompletionScore < ActiveRecord::Migration[4.2]
+  def up
+    Group.where(members_completion_score: nil).each do |group|
+      UpdateGroupMembersCompletionScoreJob.perform_later(group)
+    end
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "up without down, removing a column of unknown type: a down could only raise (without one, the rollback runs nothing and deletes the version)",

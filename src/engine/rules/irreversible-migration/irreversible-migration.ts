@@ -158,6 +158,8 @@ export default defineRule({
   check(ctx) {
     const { down } = ctx.migration;
     if (down.status !== "irreversible") return;
+    // an up that only reads records and enqueues jobs writes nothing itself: a rollback that runs nothing loses nothing
+    if (down.enqueuesOnly) return;
     // the call that blocks the rollback: a waiver around it (Rails' safety_assured) applies to this finding too
     const blocking = down.loc ? ctx.migration.up.find((op) => op.loc.line === down.loc!.line) : undefined;
     // the later operations that block it too (Django's RunPython / RunSQL without a reverse after the first)
