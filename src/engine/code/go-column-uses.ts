@@ -8,7 +8,7 @@
  * has no Title while content's and GraphQL's have.
  */
 import type { SourceFile } from "../model.js";
-import type { Usage } from "./usage-search.js";
+import { usageAt, type Usage } from "./usage-search.js";
 import { goFacts, type GoFacts, type GoStruct } from "./go-syntax.js";
 import { isCommonName, sqlOnTable } from "./table-context.js";
 import { modelName } from "../rules/support/fix.js";
@@ -91,12 +91,6 @@ function structTable(struct: GoStruct, dir: string, facts: GoFacts, table: strin
   // (in any case: sqlx's `OAuthClient` of oauth_clients)
   if (fold(modelName(table)) === fold(struct.name) || tableize(struct.name) === table) return !mapping.mapped.has(table);
   return undefined;
-}
-
-/** Line and text of a 1-based line of `content`. */
-function usageAt(file: SourceFile, line: number): Usage {
-  const text = file.content.split("\n")[line - 1]?.trim() ?? "";
-  return { path: file.path, line, text: text.length > 160 ? `${text.slice(0, 159)}…` : text };
 }
 
 /**

@@ -7,7 +7,7 @@
  * column: Dataverse's OAuth2 providers' requested `scope` beside the dropped oauth2tokendata.scope.
  */
 import type { SourceFile } from "../model.js";
-import type { Usage } from "./usage-search.js";
+import { usageAt, type Usage } from "./usage-search.js";
 import { javaFacts, type JavaClass } from "./java-syntax.js";
 import { sqlOnTable } from "./table-context.js";
 import { escapeRegExp } from "../regexp.js";
@@ -17,10 +17,15 @@ const fold = (name: string) => name.replace(/[_"`]/g, "").toLowerCase();
 /** The entity maps the table: its @Table name (without schema or quotes), else its class name in either naming. */
 const mapsTable = (entity: JavaClass, table: string) => fold((entity.table ?? entity.name).split(".").pop() ?? "") === fold(table);
 
-/** Line and text of a 1-based line of `content`. */
-function usageAt(file: SourceFile, line: number): Usage {
-  const text = file.content.split("\n")[line - 1]?.trim() ?? "";
-  return { path: file.path, line, text: text.length > 160 ? `${text.slice(0, 159)}…` : text };
+const entitiesByFiles = new WeakMap<readonly SourceFile[], Map<string, JavaClass[]>>();
+
+/** The JPA entities that map `table` across the application's Java files, read once per file list and table. */
+function tableEntities(javaFiles: readonly SourceFile[], table: string): JavaClass[] {
+  let byTable = entitiesByFiles.get(javaFiles);
+  if (!byTable) entitiesByFiles.set(javaFiles, (byTable = new Map()));
+  let entities = byTable.get(table);
+  if (!entities) byTable.set(table, (entities = javaFiles.flatMap((f) => javaFacts(f)?.classes.filter((c) => c.entity && mapsTable(c, table)) ?? [])));
+  return entities;
 }
 
 /**
@@ -28,7 +33,7 @@ function usageAt(file: SourceFile, line: number): Usage {
  * of the application (`javaFiles`, where the entities are). `quoted`: SQL can name the table only quoted.
  */
 export function javaColumnUsages(javaFiles: readonly SourceFile[], candidates: readonly SourceFile[], table: string, columns: readonly string[], quoted = false): Usage[] {
-  const entities = javaFiles.flatMap((f) => javaFacts(f)?.classes.filter((c) => c.entity && mapsTable(c, table)) ?? []);
+  const entities = tableEntities(javaFiles, table);
   const entityNames = new Set(entities.map((e) => e.name));
   const folded = new Set(columns.map(fold));
   // the entity's fields that map the column: by @Column's name, else by the field's name (camelCase or as written)

@@ -68,6 +68,12 @@ function lineText(content: string, start: number): string {
   return text.length > MAX_LINE_TEXT ? `${text.slice(0, MAX_LINE_TEXT - 1)}…` : text;
 }
 
+/** The usage at a 1-based line of `file` (a grammar's reader found it there), its text as the search's. */
+export function usageAt(file: SourceFile, line: number): Usage {
+  const text = file.content.split("\n")[line - 1]?.trim() ?? "";
+  return { path: file.path, line, text: text.length > MAX_LINE_TEXT ? `${text.slice(0, MAX_LINE_TEXT - 1)}…` : text };
+}
+
 /**
  * Search `files` (already filtered to application code) for the identifiers as whole words, case-sensitively:
  * `phone_number` matches `user.phone_number` and `"phone_number"`, not `phone_numbers` or `old_phone_number`.
