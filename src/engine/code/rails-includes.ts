@@ -11,7 +11,8 @@ import { underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
 import type { SourceFile } from "../model.js";
-import { ACTIVE_RECORD_MACROS, plainSuperclass } from "../adapters/rails/plain-superclass.js";
+import { plainModelClasses } from "../adapters/rails/model-files.js";
+import { isModelPath } from "../adapters/rails/model-path.js";
 
 const lastName = (node: Node | null | undefined): string | undefined =>
   node instanceof ConstantReadNode ? node.name : node instanceof ConstantPathNode ? (node.name ?? undefined) : undefined;
@@ -84,14 +85,8 @@ export interface RailsModelReader {
   included(className: string): ReadonlySet<string> | undefined;
   /** the instance methods its class body defines; undefined when its class is unread */
   methods(className: string): ReadonlySet<string> | undefined;
-  /** its class is a plain Ruby object, not a model (plain-superclass.ts); undefined when its class is unread */
-  plain(className: string): boolean | undefined;
-}
-
-/** A class body that sets table_name or ignored_columns, or declares an association or scope: Active Record's. */
-function declaresActiveRecord(scope: ClassNode): boolean {
-  const body = scope.body ? rubyChildren(scope.body) : [];
-  return body.some((n) => n instanceof CallNode && (!n.receiver ? ACTIVE_RECORD_MACROS.has(n.name) : ["table_name=", "ignored_columns=", "ignored_columns"].includes(n.name)));
+  /** a class of that last name in the model files is a plain Ruby object, not a model (model-files.ts' plainModelClasses) */
+  plain(className: string): boolean;
 }
 
 /**
@@ -146,18 +141,8 @@ export function railsModelReader(files: ReadonlyMap<string, SourceFile>): RailsM
     const model = scopeOf(className);
     return model instanceof ClassNode ? definedMethods(model) : undefined;
   };
-  const plain = (className: string, seen = new Set<string>()): boolean | undefined => {
-    const scope = scopeOf(className);
-    if (!(scope instanceof ClassNode) || seen.has(className)) return seen.has(className) ? false : undefined;
-    seen.add(className);
-    if (declaresActiveRecord(scope)) return false;
-    const parent = scope.superclass;
-    // `Struct.new(...)`, `Data.define(...)`
-    if (parent instanceof CallNode) return plainSuperclass(`${lastName(parent.receiver) ?? ""}.${parent.name}`);
-    const name = parent ? lastName(parent) : undefined;
-    if (!parent || (name !== undefined && plainSuperclass(name))) return true;
-    // a superclass read is judged the same way; one not read (ApplicationRecord's file missing, a gem's) may be a model
-    return name !== undefined ? (plain(name, seen) ?? false) : false;
-  };
-  return { included, methods, plain: (className) => plain(className) };
+  const modelFiles = [...files.values()].filter((f) => isModelPath(f.path));
+  let plainClasses: ReadonlySet<string> | undefined;
+  const plain = (className: string) => (plainClasses ??= plainModelClasses(modelFiles)).has(className);
+  return { included, methods, plain };
 }

@@ -4,6 +4,8 @@
  * exception, a delegator), is a plain Ruby object: panoptes' `class SubjectGroup`, a virtual group built in memory
  * long after the subject_groups table lost its model, maps no table.
  */
+import { ASSOCIATION_CALLS } from "./table-calls.js";
+
 const RUBY_BASES = /^(?:::)?(?:Object|BasicObject|Struct|Data|SimpleDelegator|Delegator|Hash|Array|String|Set|Exception|StandardError|\w*Error)$/;
 
 /** Whether a superclass, as written (undefined: none), makes the class a plain Ruby object by itself. */
@@ -15,4 +17,4 @@ export function plainSuperclass(written: string | undefined): boolean {
 }
 
 /** Class-body calls only Active Record answers to: a class that makes one is a model, whatever superclass its file writes. */
-export const ACTIVE_RECORD_MACROS: ReadonlySet<string> = new Set(["has_many", "has_one", "belongs_to", "has_and_belongs_to_many", "scope", "default_scope"]);
+export const ACTIVE_RECORD_MACROS: ReadonlySet<string> = new Set([...ASSOCIATION_CALLS, "scope", "default_scope"]);
