@@ -20,7 +20,8 @@ export class RailsDatabases {
   constructor(paths: Iterable<string> = []) {
     for (const path of paths) {
       const dump = RAILS_DUMP.exec(path);
-      if (dump?.[2]) this.named.add(`${prefixOf(dump[1])}db/${dump[2]}`);
+      // data_migrate's db/data_schema.rb names no database (schema-dump-paths.ts)
+      if (dump?.[2] && !(dump[2] === "data" && path.endsWith("schema.rb"))) this.named.add(`${prefixOf(dump[1])}db/${dump[2]}`);
     }
   }
 

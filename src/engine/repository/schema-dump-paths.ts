@@ -24,6 +24,13 @@ const DBMATE_DUMP = /^(.*?)(?:^|\/)db\/schema\.sql$/;
 
 const prefixOf = (root: string) => (root ? `${root}/` : "");
 
+/**
+ * `db/data_schema.rb` is the data_migrate gem's record of the data migrations it ran (`DataMigrate::Data.define(version:
+ * ...)`), not a dump of a database named `data`: it holds no table, and the gem rewrites it on its own. A project whose
+ * second database really is named `data` says so in `schema_dumps`.
+ */
+export const isDataMigrateSchema = (path: string): boolean => /(?:^|\/)db\/data_schema\.rb$/.test(path);
+
 const dumpMatchers = new Map<string, (path: string) => boolean>();
 function configuredDump(path: string, globs: readonly string[]): boolean {
   return globs.some((glob) => {
@@ -46,7 +53,7 @@ export function schemaDumpOf(path: string, config: Pick<Config, "schema_dumps">,
     return { path, format, covers: (file) => root === "" || file.path.startsWith(`${root}/`) };
   }
   const rails = RAILS_DUMP.exec(path);
-  if (rails) {
+  if (rails && !isDataMigrateSchema(path)) {
     const database = RailsDatabases.databaseOfDump(path);
     return {
       path,

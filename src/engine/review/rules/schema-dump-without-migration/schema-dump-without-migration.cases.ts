@@ -186,6 +186,12 @@ export default defineReviewCases({
       },
     },
     {
+      // access-your-teaching-qualifications 6c8f54776f: the gem's upgrade rewrote 20_230_329_102_114 as 20230329102114
+      name: "db/data_schema.rb (the data_migrate gem's record of its data migrations) rewritten: not a schema dump",
+      base: { "db/schema.rb": schema("2024_01_01_000000"), "db/data_schema.rb": "DataMigrate::Data.define(version: 20_230_329_102_114)\n" },
+      head: { "db/data_schema.rb": "DataMigrate::Data.define(version: 20230329102114)\n" },
+    },
+    {
       name: "the dump changes with a post-deployment migration (db/post_migrate)",
       base: { "db/schema.rb": schema("2024_01_01_000000") },
       head: {
