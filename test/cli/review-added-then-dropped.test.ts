@@ -3,7 +3,7 @@
  * servers running when the change deploys started before it existed) and it holds only what the change wrote, so
  * the drop loses nothing and breaks no old server. `migguard review` reads both as steps of one change.
  */
-import { featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
 
 const createUsers = `class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n`;
 const addNickname = `class AddNicknameToUsers < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :nickname, :string\n  end\nend\n`;
@@ -50,5 +50,29 @@ describe("review: a column added and dropped within one pull request", () => {
     repo.write({ "migrations/002_add_nickname.sql": "ALTER TABLE users ADD COLUMN nickname text;\n", "migrations/003_drop_nickname.sql": "ALTER TABLE users DROP COLUMN nickname;\n" }).commit("nickname, then not");
     const { findings } = await reviewJson(repo);
     expect(dropFindings(findings)).toEqual([]);
+  });
+
+  describe("Django: a NOT NULL field added and removed again by a later migration of the pull request (bluebottle activity_pub 0081, 0084)", () => {
+    const djangoMigration = (after: string | undefined, operations: string) =>
+      `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n\n    dependencies = [${after ? `("pub", "${after}")` : ""}]\n\n    operations = [\n        ${operations},\n    ]\n`;
+    const base = djangoApp("pub", {
+      "pub/migrations/0001_initial.py": djangoMigration(undefined, `migrations.CreateModel(name="Cancel", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False))])`),
+    });
+    const addTransitioned = djangoMigration("0001_initial", `migrations.AddField(model_name="cancel", name="transitioned", field=models.BooleanField(default=False))`);
+    const required = (findings: Array<{ rule: string; severity: string }>) => findings.filter((f) => f.rule === "required-column-without-default" && f.severity !== "info");
+
+    it("dropped again: no required-column-without-default", async () => {
+      const repo = featureBranchOn(base);
+      repo
+        .write({ "pub/migrations/0002_cancel_transitioned.py": addTransitioned, "pub/migrations/0003_remove_cancel_transitioned.py": djangoMigration("0002_cancel_transitioned", `migrations.RemoveField(model_name="cancel", name="transitioned")`) })
+        .commit("transitioned, then not");
+      expect(required((await reviewJson(repo)).findings)).toEqual([]);
+    });
+
+    it("kept: the finding stays", async () => {
+      const repo = featureBranchOn(base);
+      repo.write({ "pub/migrations/0002_cancel_transitioned.py": addTransitioned }).commit("transitioned");
+      expect(required((await reviewJson(repo)).findings)).toHaveLength(1);
+    });
   });
 });

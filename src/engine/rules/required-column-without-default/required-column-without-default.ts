@@ -376,6 +376,9 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "add_column")) {
       const c = op.column;
       if (!c.notNull || c.generated || c.serial || c.primaryKey || !existingTable(ctx, op.table, index)) continue;
+      // a later migration of the same change drops the column again: after the deploy's migrate it is gone, and the
+      // deployed code's inserts meet it only between two migrations of one run (bluebottle's activity_pub 0081, 0084)
+      if (ctx.facts.change.droppedLater(ctx.migration, op.table, c.name, index)) continue;
       // a default that only fills the existing rows and is dropped right after (Django's AddField) leaves old inserts failing
       const dropped = c.default ? defaultDroppedLater(ctx, op.table, c.name, index) : undefined;
       if (c.default && !dropped) continue;

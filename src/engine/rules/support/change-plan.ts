@@ -71,7 +71,7 @@ export class ChangePlan {
    * every span in which a column the change added (ADD COLUMN without IF NOT EXISTS) existed under a name, by
    * table and column: a later drop or rename ends it, so the drop itself still finds the column it drops
    */
-  private readonly addedColumnSpans = new Map<string, Array<{ from: Position; until?: Position }>>();
+  private readonly addedColumnSpans = new Map<string, Array<{ from: Position; until?: Position; renamedTo?: string }>>();
   /**
    * every span in which a column stood under a name a step of the change gave it (an ADD COLUMN, or a rename onto the
    * name, of a column the base branch has too), by table and column: no code deployed before the change knows the name
@@ -184,7 +184,7 @@ export class ChangePlan {
           case "rename_column": {
             // another column takes the name (linkwarden's imagePath renamed to image, dropped days before)
             named(op.table, [op.newName], at);
-            if (this.closeColumnSpan(op.table, op.column, at)) this.openColumnSpan(op.table, op.newName, at);
+            if (this.closeColumnSpan(op.table, op.column, at, op.newName)) this.openColumnSpan(op.table, op.newName, at);
             // the old name is one the change gave (activity_id renamed to federated_object_id, then that to origin_id):
             // the code deployed before the change never used it, the first rename already broke the name it uses
             if (this.closeNameSpan(op.table, op.column, at)) this.renamesOfAdded.add(at);
@@ -254,10 +254,30 @@ export class ChangePlan {
   }
 
   /** Ends the open span of a column the change added; false when the column is not one. */
-  private closeColumnSpan(table: string, column: string, until: Position): boolean {
+  private closeColumnSpan(table: string, column: string, until: Position, renamedTo?: string): boolean {
     const open = this.addedColumnSpans.get(key(table, column))?.findLast((s) => s.until === undefined);
-    if (open) open.until = until;
+    if (open) {
+      open.until = until;
+      if (renamedTo !== undefined) open.renamedTo = renamedTo;
+    }
     return open !== undefined;
+  }
+
+  /**
+   * The column the op at `opIndex` adds is dropped again by a later step of the change (followed through its renames):
+   * once the change has run it does not exist, so nothing deployed before or after it ever writes it.
+   */
+  droppedLater(migration: Migration, table: string, column: string, opIndex: number): boolean {
+    const at = this.at(migration, opIndex);
+    if (at === undefined) return false;
+    let span = this.addedColumnSpans.get(key(table, column))?.find((s) => s.from === at);
+    for (let hops = 0; span && hops < 100; hops++) {
+      if (span.until === undefined) return false;
+      if (span.renamedTo === undefined) return true;
+      const until = span.until;
+      span = this.addedColumnSpans.get(key(table, span.renamedTo))?.find((s) => s.from === until);
+    }
+    return false;
   }
 
   private openNameSpan(table: string, column: string, from: Position): void {
