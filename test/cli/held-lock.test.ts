@@ -82,6 +82,30 @@ end
     expect(notNull.message).toBe("SET NOT NULL on links.link_warnings scans the whole table under an ACCESS EXCLUSIVE lock.");
   });
 
+  it("an index build and a UNIQUE after ADD COLUMN and an UPDATE of every row in an Alembic revision (mergin-server's upload): notes naming the UPDATE", async () => {
+    const revision = (id: string, down: string, body: string) => `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\n\n\ndef upgrade():\n${body}`;
+    const files = {
+      "migrations/versions/a0_upload.py": revision("a0", "None", '    op.execute("CREATE TABLE upload (id text PRIMARY KEY, done boolean)")\n'),
+      "migrations/versions/b1_transaction.py": revision(
+        "b1",
+        '"a0"',
+        '    op.add_column("upload", sa.Column("transaction_id", sa.Text(), nullable=True))\n    op.execute("UPDATE upload SET transaction_id = id WHERE transaction_id IS NULL")\n    op.create_index("ix_upload_transaction_id", "upload", ["transaction_id"])\n    op.create_unique_constraint("uq_upload_transaction_id", "upload", ["transaction_id"])\n',
+      ),
+    };
+    const findings = await lint(files, "migrations/versions");
+    expect(lockFindings(findings, "b1_transaction.py")).toEqual([
+      [11, "index-without-concurrently", "info"],
+      [12, "unique-constraint-without-index", "info"],
+    ]);
+    expect(findings.find((f) => f.rule === "index-without-concurrently")!.message).toContain("This transaction already holds ACCESS EXCLUSIVE on upload and updated every row of it under that lock (line 10)");
+    // an UPDATE of some rows only: the ADD COLUMN's held lock, an error
+    const some = await lint({ ...files, "migrations/versions/b1_transaction.py": files["migrations/versions/b1_transaction.py"].replace("WHERE transaction_id IS NULL", "WHERE done") }, "migrations/versions");
+    expect(lockFindings(some, "b1_transaction.py")).toEqual([
+      [11, "index-without-concurrently", "error"],
+      [12, "unique-constraint-without-index", "error"],
+    ]);
+  });
+
   it("an index build and SET NOT NULL after a type change that rewrites the table: one finding, the rewrite's, naming both", async () => {
     const findings = await lint(
       {

@@ -35,6 +35,69 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "mergin-server f1d9e4a7b823: ADD COLUMN, then an UPDATE of every row (`WHERE transaction_id IS NULL` right after the add), then the index, in one transaction: the table is closed for the whole write already, and the build reads what it wrote, a fraction of that time: a note naming the UPDATE, its fix kept",
+      path: "server/migrations/community/f1d9e4a7b823_upload_transaction.py",
+      files: { "server/migrations/community/e0_upload.py": 'from alembic import op\n\nrevision = "e0"\ndown_revision = None\n\n\ndef upgrade():\n    op.execute("CREATE TABLE upload (id text PRIMARY KEY)")\n' },
+      schema: "CREATE TABLE upload (id text PRIMARY KEY);",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import UUID
+
+revision = "f1d9e4a7b823"
+down_revision = "e0"
+
+
+def upgrade():
+    op.add_column("upload", sa.Column("transaction_id", UUID(as_uuid=True), nullable=True))
+    op.add_column("upload", sa.Column("last_ping", sa.DateTime(), nullable=True))
+    op.execute("UPDATE upload SET transaction_id = gen_random_uuid() WHERE transaction_id IS NULL;")
+    op.execute("UPDATE upload SET last_ping = NOW() WHERE last_ping IS NULL;")
+    op.create_index(op.f("ix_upload_transaction_id"), "upload", ["transaction_id"], unique=True)
+    op.create_index(op.f("ix_upload_last_ping"), "upload", ["last_ping"])
+
+
+def downgrade():
+    op.drop_index(op.f("ix_upload_last_ping"), table_name="upload")
+    op.drop_index(op.f("ix_upload_transaction_id"), table_name="upload")
+    op.drop_column("upload", "last_ping")
+    op.drop_column("upload", "transaction_id")
+`,
+      lines: [14, 15],
+      severities: ["info", "info"],
+      messages: [
+        "Creating index ix_upload_transaction_id without CONCURRENTLY blocks writes to upload while it builds. This transaction already holds ACCESS EXCLUSIVE on upload and updated every row of it under that lock (line 12): the table is closed to reads and writes for that whole write until commit, and this build reads what it wrote, a fraction of that time. The full-table write inside the transaction is the hazard (mixed-ddl-dml); moving this build out shortens the outage only by the build.",
+        "updated every row of it under that lock (line 13)",
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "the same with an UPDATE that writes some rows only (a WHERE on another column): nothing says the table was closed for a full write, so the build keeps the error and the ADD COLUMN's held lock",
+      path: "server/migrations/community/f1d9e4a7b823_upload_transaction.py",
+      files: { "server/migrations/community/e0_upload.py": 'from alembic import op\n\nrevision = "e0"\ndown_revision = None\n\n\ndef upgrade():\n    op.execute("CREATE TABLE upload (id text PRIMARY KEY, done boolean)")\n' },
+      schema: "CREATE TABLE upload (id text PRIMARY KEY, done boolean);",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "f1d9e4a7b823"
+down_revision = "e0"
+
+
+def upgrade():
+    op.add_column("upload", sa.Column("last_ping", sa.DateTime(), nullable=True))
+    op.execute("UPDATE upload SET last_ping = NOW() WHERE done IS FALSE;")
+    op.create_index(op.f("ix_upload_last_ping"), "upload", ["last_ping"])
+
+
+def downgrade():
+    op.drop_index(op.f("ix_upload_last_ping"), table_name="upload")
+    op.drop_column("upload", "last_ping")
+`,
+      lines: [11],
+      severities: ["error"],
+      messages: ["Line 9's ADD COLUMN last_ping already holds ACCESS EXCLUSIVE on upload until commit"],
+    },
+    {
+      framework: "alembic",
       name: "datanommer 429e6f2cba6f: no migration creates messages; the models' after_create listener runs create_hypertable on it (an f-string of the __tablename__ of the class its module passes): the per-chunk build, and the fix says where the code makes it a hypertable; users, which no call passes, keeps CONCURRENTLY",
       path: "datanommer/models/alembic/versions/429e6f2cba6f_message_agent_name.py",
       files: {

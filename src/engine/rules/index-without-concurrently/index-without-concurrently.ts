@@ -23,7 +23,7 @@ import { djangoApp, djangoDependsOn, djangoHasOtherOperations, djangoPredecessor
 import { sourceImports } from "../support/next-migration.js";
 import { djangoMigrationRewritten, djangoOperationRanges } from "../support/django-rewrite.js";
 import { freeNames } from "../support/python-free-names.js";
-import { heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
+import { afterWholeTableUpdate, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
 import { rewriteBefore } from "../support/table-rewrite.js";
 
 /** Under an earlier statement's ACCESS EXCLUSIVE, the build's SHARE lock adds no wait, but reads wait for it too. */
@@ -274,6 +274,9 @@ export default defineRule({
       // an earlier rewrite of the table in this transaction holds it closed anyway: its finding names this build
       if (rewriteBefore(ctx, op.table, index) !== undefined) continue;
       const name = op.name ?? derivedName(op.table, op.columns, "idx");
+      // an earlier UPDATE of every row under the transaction's ACCESS EXCLUSIVE lock: the build adds a fraction of that outage
+      const updated = afterWholeTableUpdate(ctx, op.table, index, HELD_LOCK_BUILD, op.columns[0]);
+      const held = updated ? updated.sentence : heldLockSentence(ctx, op, op.table, index, HELD_LOCK_BUILD);
       // TimescaleDB refuses CONCURRENTLY on a hypertable: the CONCURRENTLY fix would fail there
       // the application's code may make it one too (read for an Alembic revision only: it loads the Python grammar)
       const hypertable = ctx.repository.hypertable(op.table, index) ?? (ctx.framework === "alembic" ? codeHypertable(ctx, op.table) : undefined);
@@ -288,7 +291,8 @@ export default defineRule({
       if (byPartition) {
         ctx.report({
           op,
-          message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} and its partitions while it builds.${heldLockSentence(ctx, op, op.table, index, HELD_LOCK_BUILD)}`,
+          message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} and its partitions while it builds.${held}`,
+          ...(updated ? { severity: updated.severity } : {}),
           fix: byPartition,
         });
         continue;
@@ -338,7 +342,7 @@ export default defineRule({
                 `Creating index ${what} without CONCURRENTLY blocks REFRESH MATERIALIZED VIEW ${op.table} while it builds: ${op.table} is a materialized view, ` +
                 `which nothing else writes, and its reads go on. A plain REFRESH that starts meanwhile waits, and reads queue behind it; CONCURRENTLY blocks no REFRESH.`,
             }
-          : { message: `Creating index ${what} without CONCURRENTLY blocks writes to ${op.table} while it builds.${heldLockSentence(ctx, op, op.table, index, HELD_LOCK_BUILD)}` }),
+          : { message: `Creating index ${what} without CONCURRENTLY blocks writes to ${op.table} while it builds.${held}`, ...(updated ? { severity: updated.severity } : {}) }),
         fix: fixFor(ctx.framework, {
           sql: byHand
             ? byHand

@@ -78,4 +78,22 @@ describe("the ACCESS EXCLUSIVE lock an earlier statement of the transaction hold
     await db.exec("COMMIT;");
     expect(await holdsAccessExclusive("orders")).toBe(false);
   });
+
+  it("after ADD COLUMN and an UPDATE of every row (WHERE the new column IS NULL), every row is a version this transaction wrote, under the lock the index build then keeps (afterWholeTableUpdate)", async () => {
+    await db.exec("DROP TABLE IF EXISTS orders, users CASCADE;");
+    await db.exec(SCHEMA);
+    const code = "BEGIN;\nALTER TABLE orders ADD COLUMN payout_id bigint;\nUPDATE orders SET payout_id = id WHERE payout_id IS NULL;\nCREATE UNIQUE INDEX orders_payout_id_key ON orders (payout_id);\nCOMMIT;\n";
+    const migration = sqlMigration({ file: detectFile("db/migrations/002_case.sql", code, undefined, { explicit: true })!, content: code });
+    const facts = computeFacts(migration);
+    const build = migration.up.findIndex((op) => op.kind === "add_index");
+    expect(migration.up[facts.wholeTableUpdateUnderLockBefore("orders", build, "payout_id")!].loc.line).toBe(3);
+    for (const op of migration.up.slice(0, build)) await db.exec(op.text);
+    // every row's current version was written by this transaction: the UPDATE rewrote the whole table
+    const { rows } = await db.query<{ written: number; total: number }>("SELECT count(*) FILTER (WHERE xmin::text = (txid_current() % 4294967296)::text)::int AS written, count(*)::int AS total FROM orders");
+    expect(rows[0]).toEqual({ written: 100, total: 100 });
+    expect(await holdsAccessExclusive("orders")).toBe(true);
+    await db.exec(migration.up[build].text);
+    expect(await holdsAccessExclusive("orders")).toBe(true);
+    await db.exec("COMMIT;");
+  });
 });

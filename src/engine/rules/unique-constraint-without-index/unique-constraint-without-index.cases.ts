@@ -5,6 +5,17 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a UNIQUE constraint on a column this transaction added and then filled on every row (UPDATE without WHERE): the table is closed for that whole write already and the build reads what it wrote, a fraction of that time: a note naming the UPDATE",
+      path: "db/migrations/000002_account_tokens.up.sql",
+      files: { "db/migrations/000001_accounts.up.sql": "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n", "db/migrations/000002_account_tokens.down.sql": "ALTER TABLE accounts DROP CONSTRAINT accounts_token_key;\nALTER TABLE accounts DROP COLUMN token;\n" },
+      schema: "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);",
+      code: "ALTER TABLE accounts ADD COLUMN token uuid;\nUPDATE accounts SET token = gen_random_uuid();\nALTER TABLE accounts ADD CONSTRAINT accounts_token_key UNIQUE (token);\n",
+      lines: [3],
+      severities: ["info"],
+      messages: ["Adding UNIQUE (token) to accounts builds an index while the table is locked against reads and writes. This transaction already holds ACCESS EXCLUSIVE on accounts and updated every row of it under that lock (line 2): the table is closed to reads and writes for that whole write until commit, and this build reads what it wrote, a fraction of that time."],
+    },
+    {
+      framework: "sql",
       name: "a UNIQUE constraint added after an ADD COLUMN of the same transaction (golang-migrate runs a file of two statements as one): the build adds no lock but keeps the ADD COLUMN's ACCESS EXCLUSIVE held for its whole duration",
       path: "db/migrations/000002_verify_accounts.up.sql",
       files: { "db/migrations/000001_accounts.up.sql": "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n", "db/migrations/000002_verify_accounts.down.sql": "ALTER TABLE accounts DROP CONSTRAINT accounts_email_key;\nALTER TABLE accounts DROP COLUMN verified;\n" },

@@ -18,7 +18,7 @@ import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { renderFix, type FixSteps } from "../support/fix-steps.js";
 import { alembicColumnUsingIndex, alembicConstraintUsingIndex } from "./alembic-using-index.js";
-import { KEEPS_LOCK, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
+import { KEEPS_LOCK, afterWholeTableUpdate, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
 import { rewriteBefore } from "../support/table-rewrite.js";
 import { addColumnWithoutKey, alterWithConstraintUsingIndex, columnKeyTiming, keyConstraintTiming, uniqueIndexWithClauses } from "../support/key-constraint-clauses.js";
 
@@ -239,10 +239,13 @@ export default defineRule({
               return inPlace && renderFix(ctx, { inPlace, steps: attachStep });
             }
           : undefined;
+      // an earlier UPDATE of every row under the transaction's ACCESS EXCLUSIVE lock: the build adds a fraction of that outage
+      const updated = afterWholeTableUpdate(ctx, op.table, index, HELD_LOCK_BUILD, op.columns[0]);
       ctx.report({
         op,
         ...(byHand ? { fixUnderRunnerTransaction: byHand } : {}),
-        message: `Adding ${kind}${op.columns.length ? ` (${op.columns.join(", ")})` : ""} to ${op.table} builds an index while the table is locked against reads and writes${op.constraint === "primary_key" ? notNullForKey(ctx, op) : ""}.${op.constraint === "exclusion" ? "" : heldLockSentence(ctx, op, op.table, index, HELD_LOCK_BUILD)}`,
+        ...(updated ? { severity: updated.severity } : {}),
+        message: `Adding ${kind}${op.columns.length ? ` (${op.columns.join(", ")})` : ""} to ${op.table} builds an index while the table is locked against reads and writes${op.constraint === "primary_key" ? notNullForKey(ctx, op) : ""}.${updated ? updated.sentence : op.constraint === "exclusion" ? "" : heldLockSentence(ctx, op, op.table, index, HELD_LOCK_BUILD)}`,
         fix:
           op.constraint === "exclusion"
             ? fixFor(ctx.framework, {
