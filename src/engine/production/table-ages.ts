@@ -15,6 +15,8 @@ export interface TableAge {
   born: Date;
   /** milliseconds from the creator's date to the migration's */
   ms: number;
+  /** the creator is a Django app's `0001_initial` (table-births.ts) */
+  appInitial: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export function tableAges(op: Operation | undefined, date: Date, repository: Rep
     const born = migrationDate(birth.creator);
     const ms = born ? date.getTime() - born.getTime() : -1;
     if (!born || ms < 0) return undefined;
-    ages.push({ table, creator: birth.creator, born, ms });
+    ages.push({ table, creator: birth.creator, born, ms, appInitial: birth.appInitial });
   }
   return ages;
 }

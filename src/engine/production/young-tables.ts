@@ -45,7 +45,7 @@ function youngTables(op: Operation | undefined, migration: Migration, repository
   const date = migrationDate(migration);
   if (!date) return undefined;
   const within = (y: Young) => y.days >= 0 && y.days <= config.young_table.days;
-  const born = tableAges(op, date, repository, (birth) => !birth.filled)?.map(({ table, born, creator }) => ({ table, days: daysBetween(born, date), creator, appInitial: repository.tableBirth(table)?.appInitial }));
+  const born = tableAges(op, date, repository, (birth) => !birth.filled)?.map(({ table, born, creator, appInitial }) => ({ table, days: daysBetween(born, date), creator, appInitial }));
   const tables = tablesOf(op);
   if (tables.length === 0) return undefined;
   const young = tables.map((table): Young | undefined => {
