@@ -859,10 +859,13 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
       const load = scriptSyntaxToLoad();
       if (load) yield load;
     }
-    // and its Go with tree-sitter's grammar (go-column-uses.ts), when the code it searches holds Go
-    if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column") && !goParserLoaded() && view.applicationCode().some((f) => isGoPath(f.path))) yield loadGoParser();
-    // and its Java (java-column-uses.ts: JPA entities), when the code it searches holds Java
-    if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column") && !javaColumnParserLoaded() && view.applicationCode().some((f) => isJavaPath(f.path))) yield loadJavaColumnParser();
+    if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column")) {
+      const code = view.applicationCode();
+      // and its Go with tree-sitter's grammar (go-column-uses.ts), when the code it searches holds Go
+      if (!goParserLoaded() && code.some((f) => isGoPath(f.path))) yield loadGoParser();
+      // and its Java (java-column-uses.ts: JPA entities), when the code it searches holds Java
+      if (!javaColumnParserLoaded() && code.some((f) => isJavaPath(f.path))) yield loadJavaColumnParser();
+    }
     // a Prisma migration's rules read its schema (what the client selects, the field a fix names): its parser is
     // loaded when the code read, or a review's base branch, holds one
     if (migration.layout === "prisma" && [...view.applicationCode(), ...change.baseCodeFiles].some((f) => isPrismaSchemaPath(f.path))) {

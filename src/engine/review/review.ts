@@ -511,8 +511,10 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
   await loadReviewEngine();
   if (mayNeedMysql({ files: input.head, config: input.config, codeFiles: input.codeFiles, contextMigrations: input.contextMigrations })) await loadMysqlGrammar();
   await loadSignalReaders(signalFiles({ files: input.head, codeFiles: input.codeFiles, contextMigrations: input.contextMigrations }).keys());
-  // Go code beside SQL migrations: the usage search ties a column to its table by the structs that map it (go-column-uses.ts)
-  if (input.codeFiles?.some((f) => isGoPath(f.path)) && input.head.some((f) => f.path.endsWith(".sql"))) await loadGoParser();
-  if (input.codeFiles?.some((f) => isJavaPath(f.path)) && input.head.some((f) => f.path.endsWith(".sql"))) await loadJavaColumnParser();
+  // Go and Java code beside SQL migrations: the usage search ties a column to its table by the structs and JPA
+  // entities that map it (go-column-uses.ts, java-column-uses.ts)
+  const sqlMigrations = input.head.some((f) => f.path.endsWith(".sql"));
+  if (sqlMigrations && input.codeFiles?.some((f) => isGoPath(f.path))) await loadGoParser();
+  if (sqlMigrations && input.codeFiles?.some((f) => isJavaPath(f.path))) await loadJavaColumnParser();
   return reviewLoaded(input);
 }
