@@ -8,6 +8,27 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a column moved aside for a new one of the same name added later in the migration (zipline's OAuth.userId to userId_old, then ADD COLUMN userId UUID): no expand that keeps userId, which would collide with that ADD COLUMN",
+      schema: 'CREATE TABLE "User" (id serial PRIMARY KEY);\nCREATE TABLE "OAuth" (id serial PRIMARY KEY, "userId" integer NOT NULL REFERENCES "User" (id));',
+      code: `ALTER TABLE "OAuth" RENAME COLUMN "userId" TO "userId_old";
+ALTER TABLE "OAuth" ADD COLUMN "userId" UUID;
+ALTER TABLE "User" ADD COLUMN "uuid" UUID NOT NULL DEFAULT gen_random_uuid();
+UPDATE "OAuth" SET "userId" = "User"."uuid" FROM "User" WHERE "OAuth"."userId_old" = "User"."id";
+ALTER TABLE "OAuth" DROP COLUMN "userId_old";
+`,
+      lines: [1],
+      fixes: [
+        [
+          "-- userId is added anew on line 2 of this migration: this rename moves the old column aside for a new one of the same name,",
+          '-- so keeping userId in place beside userId_old (the usual expand) would make that ADD COLUMN fail with "column already exists".',
+          "-- To replace OAuth.userId while old code runs: add the new column under a name of its own, fill it and keep it in step",
+          "-- (a trigger) while the old code writes userId, deploy the code that reads the new column, then drop userId in a later migration.",
+          "-- (userId_old is dropped on line 5 of this migration anyway: the old values are not kept.)",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       name: "two renames of one column in one migration: the first is reported, for the name the deployed code uses; the name between them existed only inside the migration, so the second is not",
       schema: "CREATE TABLE comments (id int PRIMARY KEY, commented_on int);",
       code: "ALTER TABLE comments RENAME COLUMN commented_on TO commentable;\nALTER TABLE comments RENAME COLUMN commentable TO commentable_id;\n",

@@ -90,6 +90,23 @@ function expandFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: nu
   }
 }
 
+/**
+ * A rename that moves a column aside for a new one of the same name, added later in this migration (zipline's
+ * OAuth.userId to userId_old, then ADD COLUMN "userId" UUID): an expand that keeps the old name in place would make
+ * that ADD COLUMN fail ("column already exists"), so the fix says how to replace the column instead.
+ */
+function swapNote(ctx: RuleContext, op: OperationOf<"rename_column">, index: number, added: Operation): string {
+  const c = ctx.framework === "sql" ? "--" : "#";
+  const dropped = ctx.migration.up.slice(index + 1).find((o) => o.kind === "drop_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.newName));
+  return [
+    `${c} ${op.column} is added anew on line ${added.loc.line} of this migration: this rename moves the old column aside for a new one of the same name,`,
+    `${c} so keeping ${op.column} in place beside ${op.newName} (the usual expand) would make that ADD COLUMN fail with "column already exists".`,
+    `${c} To replace ${op.table}.${op.column} while old code runs: add the new column under a name of its own, fill it and keep it in step`,
+    `${c} (a trigger) while the old code writes ${op.column}, deploy the code that reads the new column, then drop ${op.column} in a later migration.`,
+    ...(dropped ? [`${c} (${op.newName} is dropped on line ${dropped.loc.line} of this migration anyway: the old values are not kept.)`] : []),
+  ].join("\n");
+}
+
 export default defineRule({
   meta: {
     id: "rename-column",
@@ -114,7 +131,7 @@ export default defineRule({
       if (addedHere || ctx.facts.change.renamesAddedColumn(ctx.migration, index)) continue;
       // moved aside for a new column of the same name, added later in this migration (awx's 0185: `setting` to
       // `setting_old`, then AddField `setting`): the running code finds the name, but on the new column's values
-      const addedBack = ctx.migration.up.slice(index + 1).some(addsColumn);
+      const addedBack = ctx.migration.up.slice(index + 1).find(addsColumn);
       // renamed again later in this migration (a to b, then b to c): the expand is for c, the name it ends with
       // (Django keeps the column with db_column, so its later RenameFields change Django's name only)
       const chain = ctx.framework === "django" ? [] : renamesCarryingNewName(ctx.migration, op, index);
@@ -127,7 +144,7 @@ export default defineRule({
       const steps = passed?.cycle || isMysqlFamily(ctx.migration.database) ? undefined : expandSteps(ctx, final, index);
       const expand = passed?.cycle ? undefined : steps ? renderFix(ctx, steps) : expandFix(ctx, final, index);
       // the project's own migrator may run the files in a transaction (own-runner.ts): then the fill by hand
-      const underRunner = steps && mayRunUnderOwnRunner(ctx, op) ? (runner: string) => stepsUnderRunnerTransaction(steps, runner) : undefined;
+      const underRunner = steps && !addedBack && mayRunUnderOwnRunner(ctx, op) ? (runner: string) => stepsUnderRunnerTransaction(steps, runner) : undefined;
       ctx.report({
         op,
         ...(underRunner
@@ -141,7 +158,7 @@ export default defineRule({
         message: addedBack
           ? `Renaming ${op.table}.${op.column} to ${op.newName} moves its values away from the running code: ${op.column} is added anew later in this migration, so until the deploy rolls out the old code reads and writes the new column, not the values it had.`
           : `Renaming ${op.table}.${op.column} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""} breaks code that still uses ${op.column} while the deploy rolls out.`,
-        fix: ctx.framework === "django" ? djangoFix(ctx, op, index) : [...note, ...(expand ? [expand] : [])].join("\n"),
+        fix: ctx.framework === "django" ? djangoFix(ctx, op, index) : addedBack ? swapNote(ctx, op, index, addedBack) : [...note, ...(expand ? [expand] : [])].join("\n"),
       });
     }
   },
