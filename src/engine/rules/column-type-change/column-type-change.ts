@@ -8,8 +8,7 @@ import { swapSteps } from "./swap-steps.js";
 import { swapPlans, type SwapPlan } from "./swap-plans.js";
 import { nameKey } from "../support/facts.js";
 import { tableWithRows, upOps } from "../support/scope.js";
-import { isUtcZone, typeChangeCost } from "../../types.js";
-import { djangoFieldType } from "../support/django-field-type.js";
+import { typeChangeAt } from "../support/type-change-at.js";
 import { indexesRebuilt } from "./indexes-rebuilt.js";
 import { foldingStepsUnderRewrite } from "../support/table-rewrite.js";
 import { alembicCode } from "../support/alembic-code.js";
@@ -39,14 +38,10 @@ export default defineRule({
     for (const { op: written, index } of upOps(ctx, "alter_column_type")) {
       if (!tableWithRows(ctx, written.table, index)) continue;
       // a Django field class the project defines: its column type through its bases, or unknown (not its name's guess)
-      const type = ctx.framework === "django" && written.ormFieldDef ? djangoFieldType(ctx, written.ormFieldDef, written.type, true) : written.type;
-      if (!type) continue;
+      const change = typeChangeAt(ctx, written, index);
+      if (!change) continue;
+      const { type, cost } = change;
       const op = type === written.type ? written : { ...written, type };
-      const cost = typeChangeCost(op.fromType ?? ctx.repository.columnType(op.table, op.column, index), op.type, op.using !== undefined, {
-        utcSession: isUtcZone(ctx.facts.timeZoneAt(index)),
-        usingIsColumn: op.using !== undefined && nameKey(op.using.trim()) === nameKey(op.column),
-        postgresVersion: ctx.postgresVersion,
-      });
       if (cost.rewrite === false) {
         if (cost.rebuildsIndexes) {
           const rebuilt = indexesRebuilt(ctx, op.table, op.column);

@@ -6,12 +6,11 @@
  * the rewrite's finding names it (column-type-change, volatile-default).
  */
 import type { Operation } from "../../model.js";
-import { isUtcZone, typeChangeCost } from "../../types.js";
 import { ruleSeverity } from "../../rule-settings.js";
-import { djangoFieldType } from "./django-field-type.js";
-import { nameKey } from "./facts.js";
+import { nameKey, type MigrationFacts } from "./facts.js";
 import type { Report, RuleContext } from "./rule.js";
 import { tableWithRows } from "./scope.js";
+import { typeChangeAt } from "./type-change-at.js";
 import { volatileFill } from "./volatile-fill.js";
 
 /** The rule that reports each kind of rewrite: a rewrite it does not report (switched off) folds nothing. */
@@ -23,16 +22,14 @@ function rewritesTable(ctx: RuleContext, op: Operation, index: number): boolean 
   if (!rule || ruleSeverity(ctx.config, rule, "error") === "off") return false;
   if (op.kind === "add_column") return tableWithRows(ctx, op.table, index) && volatileFill(op, ctx.postgresVersion) !== undefined;
   if (op.kind !== "alter_column_type" || !tableWithRows(ctx, op.table, index)) return false;
-  // a Django field class the project defines: its column type through its bases, as column-type-change reads it
-  const type = ctx.framework === "django" && op.ormFieldDef ? djangoFieldType(ctx, op.ormFieldDef, op.type, true) : op.type;
-  if (!type) return false;
-  const cost = typeChangeCost(op.fromType ?? ctx.repository.columnType(op.table, op.column, index), type, op.using !== undefined, {
-    utcSession: isUtcZone(ctx.facts.timeZoneAt(index)),
-    usingIsColumn: op.using !== undefined && nameKey(op.using.trim()) === nameKey(op.column),
-    postgresVersion: ctx.postgresVersion,
-  });
-  return cost.rewrite === true;
+  return typeChangeAt(ctx, op, index)?.cost.rewrite === true;
 }
+
+/**
+ * rewriteBefore's answers for one analysis of a migration (its facts), by index and table: every lock rule asks
+ * for each of its ops, and each rewrite's finding asks again for every later step of its transaction.
+ */
+const rewritesFound = new WeakMap<MigrationFacts, Map<string, number | undefined>>();
 
 /**
  * The index of the first statement of the same transaction, before the op at `index`, that rewrote `table` and
@@ -40,6 +37,14 @@ function rewritesTable(ctx: RuleContext, op: Operation, index: number): boolean 
  * change_column with null: false, a Django AlterField): the rules judge what one statement does together themselves.
  */
 export function rewriteBefore(ctx: RuleContext, table: string, index: number): number | undefined {
+  let found = rewritesFound.get(ctx.facts);
+  if (!found) rewritesFound.set(ctx.facts, (found = new Map()));
+  const key = `${index} ${nameKey(table)}`;
+  if (!found.has(key)) found.set(key, firstRewriteBefore(ctx, table, index));
+  return found.get(key);
+}
+
+function firstRewriteBefore(ctx: RuleContext, table: string, index: number): number | undefined {
   const since = ctx.facts.accessExclusiveTakenAt(table, index);
   if (since === undefined) return undefined;
   const line = ctx.migration.up[index].loc.line;

@@ -10,7 +10,7 @@ import { djangoAlterFieldWithoutUnique, djangoFieldWithoutUnique } from "./djang
 import { nameKey } from "../support/facts.js";
 import { djangoLikeOpclass } from "../support/django-like-index.js";
 import { djangoIndexName } from "../../adapters/python/django-foreign-key-sql.js";
-import { isUtcZone, typeChangeCost } from "../../types.js";
+import { typeChangeAt } from "../support/type-change-at.js";
 import { railsType } from "../support/rails-fix.js";
 import { howToLeaveTheTransaction, NO_WAY_OUT_OF_TRANSACTION } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
@@ -148,16 +148,6 @@ function sameStatementReplaced(ctx: RuleContext, op: OperationOf<"add_constraint
     .map((o) => o.columns!);
 }
 
-/** The type change rewrites the table (PostgreSQL's rules: types.ts), its previous type from the adapter or the history. */
-function rewrites(ctx: RuleContext, op: OperationOf<"alter_column_type">, index: number): boolean {
-  const cost = typeChangeCost(op.fromType ?? ctx.repository.columnType(op.table, op.column, index), op.type, op.using !== undefined, {
-    utcSession: isUtcZone(ctx.facts.timeZoneAt(index)),
-    usingIsColumn: op.using !== undefined && nameKey(op.using.trim()) === nameKey(op.column),
-    postgresVersion: ctx.postgresVersion,
-  });
-  return cost.rewrite === true;
-}
-
 /**
  * The UNIQUE constraints the same Django operation adds, this one among them, in order (an AlterUniqueTogether of several sets, pulpcore's
  * 0102 on core_artifact): the state operation records them all, so the database operations must build them all.
@@ -208,7 +198,7 @@ export default defineRule({
       // table and rebuilds its indexes under ACCESS EXCLUSIVE anyway: column-type-change reports that; a concurrent
       // build cannot apply
       const sameCall = ctx.migration.up.filter((o) => o !== op && o.loc.line === op.loc.line && o.text === op.text);
-      if (sameCall.some((o) => o.kind === "alter_column_type" && nameKey(o.table) === nameKey(op.table) && rewrites(ctx, o, index))) continue;
+      if (sameCall.some((o) => o.kind === "alter_column_type" && nameKey(o.table) === nameKey(op.table) && typeChangeAt(ctx, o, index)?.cost.rewrite === true)) continue;
       // an earlier rewrite of the table in this transaction holds it closed anyway: its finding names this build
       if (rewriteBefore(ctx, op.table, index) !== undefined) continue;
       // a Django AlterField that also changes the column (NOT NULL, type, default): it stays, without unique=True, in
