@@ -87,10 +87,22 @@ function definedEarlier(ctx: RuleContext, wanted: ReadonlySet<string>): Map<stri
 }
 
 /**
+ * The answer for each migration as one analysis sees it (its repository view): both down rules ask, and each answer
+ * reads the SQL of every earlier migration of the folder again.
+ */
+const restoredFound = new WeakMap<RuleContext["repository"], ReadonlyMap<string, string>>();
+
+/**
  * The up's DROP CONSTRAINTs whose constraint the down adds back under another name: each dropped name (nameKey'd)
  * with the name the down gives it. Empty without a readable down, or when the history does not define the dropped one.
  */
-export function constraintsRestoredUnderOtherNames(ctx: RuleContext): Map<string, string> {
+export function constraintsRestoredUnderOtherNames(ctx: RuleContext): ReadonlyMap<string, string> {
+  let restored = restoredFound.get(ctx.repository);
+  if (!restored) restoredFound.set(ctx.repository, (restored = restoredUnderOtherNames(ctx)));
+  return restored;
+}
+
+function restoredUnderOtherNames(ctx: RuleContext): Map<string, string> {
   const restored = new Map<string, string>();
   const { down, up } = ctx.migration;
   if (down.status !== "present") return restored;
