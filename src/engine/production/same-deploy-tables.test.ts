@@ -63,8 +63,10 @@ describe("a table created less than a day before this migration", () => {
 
   it("is a note for SET NOT NULL, a DELETE without WHERE, DROP COLUMN, DROP TABLE and an index build on it", async () => {
     const create = { path: "migrations/20260410080000_charges.up.sql", content: "CREATE TABLE charges (id bigint PRIMARY KEY, status text, note text);\n" };
-    const later = { path: "migrations/20260410200000_x.up.sql", content: "SET lock_timeout = '5s';\nALTER TABLE charges ALTER COLUMN status SET NOT NULL;\nCREATE INDEX charges_status_idx ON charges (status);\nDELETE FROM charges;\nALTER TABLE charges DROP COLUMN note;\n" };
+    const later = { path: "migrations/20260410200000_x.up.sql", content: "SET lock_timeout = '5s';\nALTER TABLE charges ALTER COLUMN status SET NOT NULL;\nCREATE INDEX charges_status_idx ON charges (status);\nALTER TABLE charges DROP COLUMN note;\nDELETE FROM charges;\n" };
     const drop = { path: "migrations/20260410210000_drop.up.sql", content: "DROP TABLE charges;\n" };
+    // the DROP COLUMN comes before the DELETE: after it, the emptied table would leave drop-column only its old-code
+    // warning, which a date alone does not answer (withSameDeployTable's oldCode)
     // dml-without-where is opt-in: switched on (each finding at its own severity) to show it becomes a note too
     const findings = await lint([create, later, drop], { config: { rules: { "dml-without-where": true } } });
     const rules = ["set-not-null", "index-without-concurrently", "dml-without-where", "drop-column", "drop-table"];
