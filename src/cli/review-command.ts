@@ -15,7 +15,7 @@ import { SYMLINK_NOT_READ } from "../engine/limits.js";
 import { regulatedWaiverFindings } from "../engine/regulated/approval.js";
 import { isSearchableCodePath, isSearchableContent } from "../engine/code/searchable.js";
 import { planReview } from "../engine/review/plan.js";
-import { detectMigrationPath } from "../engine/review/classify.js";
+import { detectMigrationPath, unreadMayBeMigration } from "../engine/review/classify.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
 import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/migration-folders/django-migration-modules.js";
 import { alembicIniPaths, withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
@@ -124,7 +124,7 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   // a changed file that cannot be read is a migration not analysed; a companion or context file is optional
   const underReview = new Set(changes.filter((c) => c.status !== "removed").map((c) => c.path));
   const headFiles = readWorkingTree(root, plan.head, config.max_file_bytes);
-  const unanalysed = headFiles.skipped.filter((e) => underReview.has(e.path));
+  const unanalysed = headFiles.skipped.filter((e) => underReview.has(e.path) && unreadMayBeMigration(e.path, config));
   const deletedMigrations = changes.flatMap((c) => (c.status === "removed" && detectMigrationPath(c.path, config) ? [c.path] : []));
   // a renamed migration is gone from the base branch under its old name, as a deleted one is
   const renamedFrom = changes.flatMap((c) => (c.status === "renamed" && c.previousPath && detectMigrationPath(c.previousPath, config) ? [c.previousPath] : []));

@@ -27,6 +27,7 @@
  */
 import type { FileError } from "../engine/analyze.js";
 import { byLocation } from "../engine/finding-order.js";
+import { unreadMayBeMigration } from "../engine/review/classify.js";
 import type { Config, ConfigProblem } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { regulatedWaiverFindings, type RegulatedApproval } from "../engine/regulated/approval.js";
@@ -145,7 +146,10 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     ...(archive ? [] : plan.context.filter((path) => !head.has(path) && !context.has(path)).map((path) => ({ path, side: "context" as const }))),
     ...plan.facts.map((path) => ({ path, side: "facts" as const })),
   ];
-  const { read, skipped } = await readPlanned(octokit, target, { changedFiles, maxBytes: config.max_file_bytes, headTree }, wanted);
+  const planned = await readPlanned(octokit, target, { changedFiles, maxBytes: config.max_file_bytes, headTree }, wanted);
+  const read = planned.read;
+  // a .sql file too large to read outside the migration folders (a test data dump) is no migration left unanalysed
+  const skipped = planned.skipped.filter((e) => unreadMayBeMigration(e.path, config));
   const history = new Map<string, SourceFile>();
   const facts = new Map<string, SourceFile>();
   const place = (file: { path: string; content: string; side: Wanted["side"] }) => ({ head, base, context, history, facts })[file.side].set(file.path, { path: file.path, content: file.content });

@@ -6,6 +6,7 @@ import type { Config } from "../config.js";
 import { detectByPath, detectFile, type DetectedFile } from "../detect.js";
 import { dirOf } from "../paths.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
+import { schemaDumpOf } from "../repository/schema-dump-paths.js";
 
 /** Migration detection for a path whose content may not be at hand (a base tree listing). */
 export function detectMigrationPath(path: string, config: Config, content?: string): DetectedFile | undefined {
@@ -14,6 +15,19 @@ export function detectMigrationPath(path: string, config: Config, content?: stri
   if (byPath === undefined) return undefined;
   // a .sql file whose layout only its content tells: numbered files in a migrations folder are migrations
   return byPath === "sql-candidate" ? detectFile(path, "", config) : byPath;
+}
+
+/**
+ * A changed file migguard could not read (over max_file_bytes, a link) still counts as a migration not analysed, which
+ * fails the check, when it may be one: a file whose path says migration, or a .sql file in a migrations folder or
+ * where the config's sql globs point, or a schema dump. A .sql file elsewhere (bluebottle's 2 MB testdata.sql at the repository root, a
+ * pg_dump for tests) is a migration only by its content, which a file too large to read cannot show: not one.
+ */
+export function unreadMayBeMigration(path: string, config: Config): boolean {
+  const byPath = detectByPath(path, config);
+  if (byPath === undefined) return !path.endsWith(".sql");
+  if (byPath !== "sql-candidate") return true;
+  return detectFile(path, "", config) !== undefined || /(?:^|\/)[^/]*migrat[^/]*\//i.test(path) || schemaDumpOf(path, config) !== undefined;
 }
 
 /** diesel's layout (a folder per migration with up.sql/down.sql), read as golang-migrate but run like Rails: every pending version. */
