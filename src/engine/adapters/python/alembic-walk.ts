@@ -164,7 +164,7 @@ export class AlembicWalker {
   }
 
   private eval(node: PyNode, state: WalkState): PyValue {
-    return evaluate(node, { imports: this.module.imports, bindings: state.bindings, project: this.project, functions: this.module.functions });
+    return evaluate(node, { imports: this.module.imports, bindings: state.bindings, project: this.project, module: this.module });
   }
 
   /** The block's statements up to a return PostgreSQL surely reaches; whether it reached one. */

@@ -96,7 +96,7 @@ export function readDjangoFile(path: string, content: string, modules?: ProjectM
     file.classLine = locOf(cls).line;
     // class attributes can name each other (`operations = [SeparateDatabaseAndState(state_operations=state_operations)]`)
     const bindings = new Map(module.bindings);
-    const ctx = { imports: module.imports, bindings, skipKeywords: PRESENTATION_ONLY, project, functions: module.functions };
+    const ctx = { imports: module.imports, bindings, skipKeywords: PRESENTATION_ONLY, project, module };
     for (const attribute of classAttributes(cls, body)) {
       const attr = attribute.name;
       const valueOf = (): PyValue =>

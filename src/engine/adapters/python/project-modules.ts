@@ -15,7 +15,7 @@ import { qualifiedName } from "./imports.js";
 import { readModule, type PyModule } from "./module.js";
 import { unparen } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
-import { evaluate, type PyValue, type ProjectCode } from "./values.js";
+import { evaluate, returnedValue, type PyValue, type ProjectCode } from "./values.js";
 
 /** A module the edge has but could not read (too large, a link, a failed fetch): why, for the finding it hides. */
 export interface UnreadModule {
@@ -258,55 +258,6 @@ class ModuleCode implements ProjectCode {
     const base = this.withModule(callee, (names, [name, ...rest]) => rest.length <= 1 && (names.classes.has(name!) || (rest.length === 1 && names.bindings.has(name!))), (module, attributes, file) => classBase(module, attributes, file.path, this.modules, this.depth));
     return base && accepts(base) ? base : undefined;
   }
-}
-
-/** The parameters of a def as names with their defaults; undefined when it takes `*args` / `**kwargs`. */
-function parametersOf(def: PyNode): Array<{ name: string; fallback?: PyNode }> | undefined {
-  const out: Array<{ name: string; fallback?: PyNode }> = [];
-  for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
-    if (p.type === "identifier") out.push({ name: p.text });
-    else if (p.type === "typed_parameter") {
-      const name = p.namedChildren.find((c) => c.type === "identifier");
-      if (!name) return undefined;
-      out.push({ name: name.text });
-    } else if (p.type === "default_parameter" || p.type === "typed_default_parameter") {
-      const name = p.childForFieldName("name");
-      const value = p.childForFieldName("value");
-      if (name?.type !== "identifier" || !value) return undefined;
-      out.push({ name: name.text, fallback: value });
-    } else if (p.type !== "comment" && p.type !== "keyword_separator" && p.type !== "positional_separator") return undefined;
-  }
-  return out;
-}
-
-/**
- * What a function returns for these arguments when its body is only a docstring, simple assignments and one
- * `return` at the end (a helper that formats SQL); undefined for anything else (a branch, a loop, a query).
- */
-function returnedValue(def: PyNode, module: PyModule, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, code: ProjectCode): PyValue | undefined {
-  const parameters = parametersOf(def);
-  if (!parameters || args.length > parameters.length) return undefined;
-  const bindings = new Map(module.bindings);
-  const ctx = { imports: module.imports, bindings, project: code };
-  for (const [i, p] of parameters.entries()) {
-    const given = i < args.length ? args[i] : kwargs.get(p.name);
-    const value = given ?? (p.fallback ? evaluate(p.fallback, ctx) : undefined);
-    if (!value) return undefined;
-    bindings.set(p.name, value);
-  }
-  if ([...kwargs.keys()].some((k) => !parameters.some((p) => p.name === k))) return undefined;
-  const statements = (def.childForFieldName("body")?.namedChildren ?? []).filter((s) => s.type !== "comment");
-  for (const [i, statement] of statements.entries()) {
-    const inner = statement.namedChildren[0];
-    const last = i === statements.length - 1;
-    if (statement.type === "expression_statement" && inner?.type === "string" && i === 0) continue;
-    if (statement.type === "return_statement" && last) return inner ? evaluate(inner, ctx) : undefined;
-    const left = inner?.type === "assignment" ? inner.childForFieldName("left") : null;
-    const right = inner?.type === "assignment" ? inner.childForFieldName("right") : null;
-    if (statement.type !== "expression_statement" || left?.type !== "identifier" || !right) return undefined;
-    bindings.set(left.text, evaluate(right, ctx));
-  }
-  return undefined;
 }
 
 /**

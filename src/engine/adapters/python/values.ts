@@ -9,6 +9,7 @@ import { qualifiedName, type Imports } from "./imports.js";
 import { getattrLookup, type Lookup } from "./indirect.js";
 import { bindTarget, literalItems } from "./loop-items.js";
 import { callParts, locOf, unparen } from "./nodes.js";
+import type { PyModule } from "./module.js";
 import type { PyNode } from "./parser.js";
 
 /** A piece of string literal and the line its text starts on (concatenated literals may span lines). */
@@ -103,8 +104,11 @@ export interface EvalContext {
   bindings?: Bindings;
   /** keyword arguments not worth reading (Django's `choices=` lists can hold hundreds of tuples): left `unknown` */
   skipKeywords?: ReadonlySet<string>;
-  /** the module's own top-level defs, so a call of one that only returns a constant string is that string */
-  functions?: ReadonlyMap<string, PyNode>;
+  /**
+   * the module read: a call of one of its own top-level defs without arguments whose value is a string known whole
+   * (a literal, its dedent / cleandoc, module constants) is that string (returnedValue, with the module's bindings)
+   */
+  module?: Pick<PyModule, "imports" | "bindings" | "functions">;
 }
 
 export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
@@ -176,11 +180,13 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
           return { kind: "str", value: text, loc, pieces: [{ text, line: loc.line }], unresolved: false };
         }
       }
-      // a def of this module that only returns a constant string (`RunSQL(sql=drop_views())`): that string
+      // a def of this module that returns a string known whole (`RunSQL(sql=drop_views())`): that string
       if (fn.type === "identifier" && parts.positional.length === 0 && kwargs.size === 0 && !parts.splat && !ctx.bindings?.has(fn.text)) {
-        const def = ctx.functions?.get(fn.text);
-        const returned = def && constantReturned(def, ctx);
-        if (returned) return returned;
+        const module = ctx.module;
+        const def = module?.functions.get(fn.text);
+        // read without the module's defs: a def calling itself or another stays a call made at run time
+        const returned = module && def && returnedValue(def, module, [], new Map(), ctx.project);
+        if (returned?.kind === "str" && !returned.unresolved && !returned.runTime) return returned;
       }
       // each argument read once: psycopg, format and the call below share them (nested calls stay linear)
       const args = parts.positional.map((p) => evaluate(p, ctx));
@@ -477,30 +483,62 @@ function comprehension(n: PyNode, ctx: EvalContext, loc: SourceRange): PyValue |
   return expand(0, ctx.bindings ?? new Map()) ? { kind: "list", items, tuple: false, loc } : undefined;
 }
 
+/** Calls that change only the whitespace around a string's lines. */
+const WHITESPACE_ONLY = new Set(["textwrap.dedent", "inspect.cleandoc"]);
+
+/** The parameters of a def as names with their defaults; undefined when it takes `*args` / `**kwargs`. */
+function parametersOf(def: PyNode): Array<{ name: string; fallback?: PyNode }> | undefined {
+  const out: Array<{ name: string; fallback?: PyNode }> = [];
+  for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
+    if (p.type === "identifier") out.push({ name: p.text });
+    else if (p.type === "typed_parameter") {
+      const name = p.namedChildren.find((c) => c.type === "identifier");
+      if (!name) return undefined;
+      out.push({ name: name.text });
+    } else if (p.type === "default_parameter" || p.type === "typed_default_parameter") {
+      const name = p.childForFieldName("name");
+      const value = p.childForFieldName("value");
+      if (name?.type !== "identifier" || !value) return undefined;
+      out.push({ name: name.text, fallback: value });
+    } else if (p.type !== "comment" && p.type !== "keyword_separator" && p.type !== "positional_separator") return undefined;
+  }
+  return out;
+}
+
+/**
+ * What a function returns for these arguments when its body is only a docstring, simple assignments and one
+ * `return` at the end (a helper that formats SQL); undefined for anything else (a branch, a loop, a query).
+ */
+export function returnedValue(def: PyNode, module: Pick<PyModule, "imports" | "bindings">, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, code: ProjectCode | undefined): PyValue | undefined {
+  const parameters = parametersOf(def);
+  if (!parameters || args.length > parameters.length) return undefined;
+  const bindings = new Map(module.bindings);
+  const ctx = { imports: module.imports, bindings, project: code };
+  for (const [i, p] of parameters.entries()) {
+    const given = i < args.length ? args[i] : kwargs.get(p.name);
+    const value = given ?? (p.fallback ? evaluate(p.fallback, ctx) : undefined);
+    if (!value) return undefined;
+    bindings.set(p.name, value);
+  }
+  if ([...kwargs.keys()].some((k) => !parameters.some((p) => p.name === k))) return undefined;
+  const statements = (def.childForFieldName("body")?.namedChildren ?? []).filter((s) => s.type !== "comment");
+  for (const [i, statement] of statements.entries()) {
+    const inner = statement.namedChildren[0];
+    const last = i === statements.length - 1;
+    if (statement.type === "expression_statement" && inner?.type === "string" && i === 0) continue;
+    if (statement.type === "return_statement" && last) return inner ? evaluate(inner, ctx) : undefined;
+    const left = inner?.type === "assignment" ? inner.childForFieldName("left") : null;
+    const right = inner?.type === "assignment" ? inner.childForFieldName("right") : null;
+    if (statement.type !== "expression_statement" || left?.type !== "identifier" || !right) return undefined;
+    bindings.set(left.text, evaluate(right, ctx));
+  }
+  return undefined;
+}
+
 /**
  * The first name of a name (or attribute chain) when an import binds it and no local binding hides it: only those
  * reach other modules. Undefined otherwise.
  */
-/** Calls that change only the whitespace around a string's lines. */
-const WHITESPACE_ONLY = new Set(["textwrap.dedent", "inspect.cleandoc"]);
-
-/**
- * The string a def without parameters returns when its body is only a docstring and `return <expression>` whose
- * value is known whole (a literal, its dedent / cleandoc, module constants): undefined for anything else (a branch,
- * an assignment, a value read from settings). Its lines stay where the string is written. The expression is read
- * without the module's defs, so a def calling itself or another stays a call made at run time.
- */
-function constantReturned(def: PyNode, ctx: EvalContext): PyStr | undefined {
-  if ((def.childForFieldName("parameters")?.namedChildren ?? []).some((p) => p.type !== "comment")) return undefined;
-  const statements = (def.childForFieldName("body")?.namedChildren ?? []).filter((s) => s.type !== "comment");
-  const docstring = statements[0]?.type === "expression_statement" && statements[0].namedChildren[0]?.type === "string";
-  const body = docstring ? statements.slice(1) : statements;
-  const expression = body.length === 1 && body[0]!.type === "return_statement" ? body[0]!.namedChildren[0] : undefined;
-  if (!expression) return undefined;
-  const value = evaluate(expression, { ...ctx, functions: undefined });
-  return value.kind === "str" && !value.unresolved && !value.runTime ? value : undefined;
-}
-
 export function importedRoot(node: PyNode, ctx: Pick<EvalContext, "imports" | "bindings">): string | undefined {
   let head = unparen(node);
   while (head.type === "attribute") head = unparen(head.childForFieldName("object") ?? head);

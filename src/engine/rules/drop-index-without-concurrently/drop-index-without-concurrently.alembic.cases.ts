@@ -75,6 +75,28 @@ with op.get_context().autocommit_block():
     op.drop_index(op.f("ix_invoices_legacy_ref"), table_name=TABLE, postgresql_concurrently=True)`,
       ],
     },
+    {
+      framework: "alembic",
+      name: "op.execute(f()) of a module def whose SQL names a module constant: Python reads the module's, not upgrade()'s local of that name",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+INDEX = "ix_legacy_invoice_lines_invoice_id"
+
+
+def drop_legacy_index():
+    return f"DROP INDEX {INDEX}"
+
+
+def upgrade():
+    INDEX = "ix_invoice_lines_draft"
+    op.create_index(INDEX, "legacy_invoice_lines", ["draft"])
+    op.execute(drop_legacy_index())
+`,
+      lines: [10],
+    },
   ],
   valid: [
     {
