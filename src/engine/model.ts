@@ -178,6 +178,8 @@ const OperationBase = z.object({
   afterRawCommit: z.number().int().positive().optional(),
   /** the ORM's names behind `table` / `column` (Django model_name and field name), so fixes can use them */
   ormModel: z.string().optional(),
+  /** the package that builds the Django model class itself (django-simple-history's Historical* models): no class of the project's to edit */
+  ormModelBuiltBy: z.literal("django-simple-history").optional(),
   ormField: z.string().optional(),
   /**
    * the Django field as written (`models.CharField(max_length=20)`): the one the operation leaves (AddField's,

@@ -91,7 +91,8 @@ function translate(value: PyValue, ctx: Ctx): void {
   const table = ctx.state.table(model);
   // the model's class name as the state knows it (`Order`), for fixes and for finding the model in code
   const className = (name: string) => ctx.state.model(name)?.name ?? name;
-  const withModel = { ...base, ormModel: model ? className(model) : undefined };
+  const builtBy = model ? ctx.state.model(model)?.builtBy : undefined;
+  const withModel = { ...base, ormModel: model ? className(model) : undefined, ...(builtBy ? { ormModelBuiltBy: builtBy } : {}) };
 
   // a proxy or unmanaged model has no table of Django's: its operations change Django's state only
   const target = str(name === "CreateModel" || name === "DeleteModel" || name === "RenameModel" || name === "AlterModelTable" || name === "AlterUniqueTogether" || name === "AlterIndexTogether" ? "name" : "model_name", 0);
@@ -474,7 +475,7 @@ function referencesSql(field: DjangoField, ctx: Ctx, selfModel: string, table: s
   return keys.length === 1 && toTable ? djangoForeignKeySql(table, field.column, toTable, keys[0].column) : undefined;
 }
 
-type Base = Pick<OperationInput, "loc" | "text" | "inTransaction" | "ormModel" | "ormField" | "ormFieldDef">;
+type Base = Pick<OperationInput, "loc" | "text" | "inTransaction" | "ormModel" | "ormModelBuiltBy" | "ormField" | "ormFieldDef">;
 
 /** AddField: ADD COLUMN (with the default that fills existing rows, then DROP DEFAULT), inline REFERENCES, CREATE INDEX. */
 function addField(field: DjangoField, table: string, model: string, fieldName: string, ctx: Ctx, base: Base): [OperationInput[], OperationInput[]] {

@@ -19,6 +19,17 @@ export interface ModelState {
   noTable?: boolean;
   /** `proxy = True`, which AlterModelOptions never changes */
   proxy?: boolean;
+  /**
+   * the package that builds the model class at run time (django-simple-history's Historical* models, whose
+   * CreateModel says `bases=(simple_history.models.HistoricalChanges, ...)`): the project has no class of it to edit
+   */
+  builtBy?: "django-simple-history";
+}
+
+/** A CreateModel's bases name simple_history's HistoricalChanges: a history model the package builds from the tracked one. */
+function builtByOf(bases: PyValue | undefined): ModelState["builtBy"] {
+  const named = (asList(bases) ?? []).some((b) => (b.kind === "name" ? b.name : b.kind === "unknown" ? b.text : "").endsWith("simple_history.models.HistoricalChanges"));
+  return named ? "django-simple-history" : undefined;
 }
 
 const OPERATION_MODULES = [
@@ -119,6 +130,7 @@ export class AppState {
           indexTogether: togetherSets(dictGet(options, "index_together")) ?? [],
           proxy: truthy(dictGet(options, "proxy")) === true,
           noTable: truthy(dictGet(options, "proxy")) === true || truthy(dictGet(options, "managed")) === false,
+          ...(builtByOf(kwarg(call, "bases", 3)) ? { builtBy: builtByOf(kwarg(call, "bases", 3)) } : {}),
         });
         return;
       }

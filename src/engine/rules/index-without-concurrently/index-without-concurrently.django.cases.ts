@@ -139,8 +139,67 @@ class Migration(migrations.Migration):
     ]
 `;
 
+/** a tracked model and the history model django-simple-history builds from it (ma-cantine's 0104_historicalcanteen in small) */
+const SIMPLE_HISTORY_INITIAL = {
+  "data/migrations/0001_initial.py": `import django.db.models.deletion
+import simple_history.models
+from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = [migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
+
+    operations = [
+        migrations.CreateModel(name="Canteen", fields=[("id", models.BigAutoField(primary_key=True)), ("name", models.TextField())]),
+        migrations.CreateModel(
+            name="HistoricalCanteen",
+            fields=[
+                ("id", models.BigIntegerField(db_index=True)),
+                ("name", models.TextField()),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+            ],
+            options={"verbose_name": "historical canteen", "ordering": ("-history_date", "-history_id")},
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+    ]
+`,
+};
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "a ForeignKey added to a django-simple-history model (bases=HistoricalChanges): no model of the project can say db_index=False, so the state keeps the AddField and the database builds the index by RunSQL CONCURRENTLY",
+      path: "data/migrations/0002_historicalcanteen_source.py",
+      code: `import django.db.models.deletion
+from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("data", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="historicalcanteen",
+            name="history_source",
+            field=models.CharField(blank=True, max_length=255, null=True),
+        ),
+        migrations.AddField(
+            model_name="historicalcanteen",
+            name="history_user",
+            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL),
+        ),
+    ]
+`,
+      files: SIMPLE_HISTORY_INITIAL,
+      lines: [15],
+      fixes: ["# the migration becomes (this migrations.AddField builds no index; every other operation of this migration stays as written, in its transaction), data/migrations/0002_historicalcanteen_source.py:\nimport django.db.models.deletion\nfrom django.conf import settings\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"data\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\n            model_name=\"historicalcanteen\",\n            name=\"history_source\",\n            field=models.CharField(blank=True, max_length=255, null=True),\n        ),\n        # HistoricalCanteen is built by django-simple-history (it copies the field with its index and writes its own Meta): no model of the\n        # project can drop the index, so Django's state keeps this migrations.AddField as written and the database adds the column without it\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.AddField(\n                    model_name=\"historicalcanteen\",\n                    name=\"history_user\",\n                    field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name=\"+\", to=settings.AUTH_USER_MODEL, db_index=False),\n                ),\n            ],\n            state_operations=[\n                migrations.AddField(\n                    model_name=\"historicalcanteen\",\n                    name=\"history_user\",\n                    field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name=\"+\", to=settings.AUTH_USER_MODEL),\n                ),\n            ],\n        ),\n    ]\n\n# then, in a new migration after it:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"data\", \"0002_historicalcanteen_source\")]\n    operations = [\n        migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS data_historicalcanteen_history_user_id_9dce0154\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n        migrations.RunSQL(\n            \"CREATE INDEX CONCURRENTLY data_historicalcanteen_history_user_id_9dce0154 ON data_historicalcanteen (history_user_id)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS data_historicalcanteen_history_user_id_9dce0154\",\n        ),\n    ]"],
+    },
     {
       framework: "django",
       name: "AddIndex on a TimescaleDB hypertable an earlier migration made (RunSQL of create_hypertable): no AddIndexConcurrently (TimescaleDB refuses it); RunSQL builds it chunk by chunk, the AddIndex kept in Django's state",

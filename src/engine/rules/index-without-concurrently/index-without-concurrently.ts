@@ -12,6 +12,7 @@ import { separateDatabaseAndState } from "../support/django-separate-state.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withPositional, withoutKeyword } from "../support/python-call.js";
 import { outOfBatch } from "../support/alembic-batch.js";
 import { alembicLoopIndexFix } from "./alembic-loop-index.js";
+import { historyModelIndexFix } from "./history-model-index.js";
 import { codeHypertable, hypertableIndexReport } from "./hypertable-index.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { djangoLikeOpclass } from "../support/django-like-index.js";
@@ -314,7 +315,9 @@ export default defineRule({
         ctx.framework === "django" && op.ormField && !djangoIndex && !djangoUniqueIndex && !op.embeddedSql && op.columns.length === 1 && !keywordText(op.ormFieldDef ?? "", "db_collation")
           ? djangoLikeOpclass(ctx.repository.columnType(op.table, op.columns[0], index))
           : undefined;
-      const fieldStep = ctx.framework === "django" && op.ormField && !djangoIndex ? djangoFieldWithoutIndex(op, likeOpclass !== undefined) : undefined;
+      // a field of a model django-simple-history builds: the state keeps it, the database builds the index by RunSQL
+      const historyIndex = ctx.framework === "django" && op.ormField && !djangoIndex && !djangoUniqueIndex && !op.embeddedSql ? historyModelIndexFix(op, likeOpclass) : undefined;
+      const fieldStep = ctx.framework === "django" && op.ormField && !djangoIndex ? (historyIndex?.fieldStep ?? djangoFieldWithoutIndex(op, likeOpclass !== undefined)) : undefined;
       const create = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
       const rebuilt = `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};\n${create}`;
       // golang-migrate and Prisma send a file as one query: two statements would be one implicit transaction,
@@ -374,13 +377,14 @@ export default defineRule({
               ctx,
               op,
               djangoUniqueIndex ??
+                historyIndex?.build ??
                 (embeddedCreate
                   ? [`migrations.RunSQL(`, `    ${pythonString(embeddedCreate)},`, `    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",`, `),`].join("\n")
                   : djangoIndex
                     ? djangoIndex.replace(/,?$/, ",")
                     : djangoFieldIndexBuild(op, name, likeOpclass)),
               djangoUniqueIndex || embeddedCreate ? undefined : fieldStep,
-              djangoUniqueIndex || embeddedCreate ? "" : "from django.contrib.postgres.operations import AddIndexConcurrently",
+              djangoUniqueIndex || embeddedCreate || historyIndex ? "" : "from django.contrib.postgres.operations import AddIndexConcurrently",
             ),
           // built for an Alembic revision only: it reads the call with the Python grammar, which a SQL file never loads
           alembic: () => alembicLoopFix(ctx, op) ?? alembicConcurrentIndex(ctx, op, name, parts),
