@@ -17,6 +17,16 @@ function constantString(node: PgNode | undefined): string | undefined {
   return undefined;
 }
 
+/** The versions an `INSERT INTO schema_migrations (version) VALUES (...), ...` writes, one per row, as written. */
+function insertedVersions(insert: PgNode): string[] {
+  const versions: string[] = [];
+  for (const row of insert.selectStmt?.SelectStmt?.valuesLists ?? []) {
+    const value = constantString(row.List?.items?.[0]);
+    if (value !== undefined) versions.push(value);
+  }
+  return versions;
+}
+
 export function structureSqlVersions(content: string): DumpVersions {
   // only the schema_migrations rows matter: skip parsing dumps that have none
   if (!content.includes("schema_migrations")) return { versions: [], problem: "no `INSERT INTO schema_migrations` in it" };
@@ -27,10 +37,7 @@ export function structureSqlVersions(content: string): DumpVersions {
     const insert = statement.stmt.InsertStmt;
     if (!insert || insert.relation?.relname !== "schema_migrations") continue;
     line ??= statement.line;
-    for (const row of insert.selectStmt?.SelectStmt?.valuesLists ?? []) {
-      const value = constantString(row.List?.items?.[0]);
-      if (value !== undefined) versions.push(value);
-    }
+    versions.push(...insertedVersions(insert));
   }
   if (line === undefined) return { versions: [], problem: "no `INSERT INTO schema_migrations` statement parses in it" };
   return { versions, line };
@@ -44,21 +51,14 @@ function withoutLocations(node: unknown): unknown {
 }
 
 /**
- * A structure.sql's statements, read with PostgreSQL's parser, with each CREATE TABLE's columns and constraints in a
- * canonical order: two dumps with the same shape have the same tables, columns, constraints, indexes and versions,
- * the columns perhaps in another physical order. Undefined when a statement does not parse.
+ * A statement's parse tree without its positions, with a CREATE TABLE's columns and constraints in a canonical order
+ * (the columns perhaps in another physical order), as a string to compare.
  */
-export function structureSqlShape(content: string): string | undefined {
-  const { statements, errors, tooComplex } = parseStatements(withoutPsqlMetaCommands(content));
-  if (errors.length || tooComplex.length) return undefined;
-  return statements
-    .map((statement) => {
-      const tree = withoutLocations(statement.stmt) as PgNode;
-      const create = tree.CreateStmt as { tableElts?: unknown[] } | undefined;
-      if (create?.tableElts) create.tableElts = create.tableElts.map((e) => JSON.stringify(e)).sort();
-      return JSON.stringify(tree);
-    })
-    .join("\n");
+function canonicalStatement(stmt: PgNode): { tree: PgNode; text: string } {
+  const tree = withoutLocations(stmt) as PgNode;
+  const create = tree.CreateStmt as { tableElts?: unknown[] } | undefined;
+  if (create?.tableElts) create.tableElts = create.tableElts.map((e) => JSON.stringify(e)).sort();
+  return { tree, text: JSON.stringify(tree) };
 }
 
 /**
@@ -85,6 +85,11 @@ function sessionSetting(tree: PgNode): boolean {
 
 /** What a structure.sql defines, and how it writes what it need not define. */
 export interface StructureSqlDefinitions {
+  /**
+   * every statement in its canonical form (canonicalStatement): two dumps with the same shape have the same tables,
+   * columns, constraints, indexes and versions, the columns perhaps in another physical order
+   */
+  shape: string;
   /** the tables, columns, constraints, indexes and other objects (each CREATE TABLE's elements in a canonical order) and the sorted set of versions */
   defines: string;
   /** the Rails tables besides schema_migrations it dumps (ar_internal_metadata) */
@@ -103,20 +108,19 @@ export interface StructureSqlDefinitions {
 export function structureSqlDefinitions(content: string): StructureSqlDefinitions | undefined {
   const { statements, errors, tooComplex } = parseStatements(withoutPsqlMetaCommands(content));
   if (errors.length || tooComplex.length) return undefined;
+  const shape: string[] = [];
   const defines: string[] = [];
   const bookkeeping = new Set<string>();
   const versions = new Set<string>();
   const versionRows: string[] = [];
   const settings: string[] = [];
   for (const statement of statements) {
-    const tree = withoutLocations(statement.stmt) as PgNode;
+    const { tree, text } = canonicalStatement(statement.stmt);
+    shape.push(text);
     const own = bookkeepingTable(tree);
     if (own === "schema_migrations" && tree.InsertStmt) {
-      versionRows.push(JSON.stringify(tree));
-      for (const row of tree.InsertStmt.selectStmt?.SelectStmt?.valuesLists ?? []) {
-        const value = constantString(row.List?.items?.[0]);
-        if (value !== undefined) versions.add(value);
-      }
+      versionRows.push(text);
+      for (const version of insertedVersions(tree.InsertStmt)) versions.add(version);
       continue;
     }
     if (own) {
@@ -124,15 +128,13 @@ export function structureSqlDefinitions(content: string): StructureSqlDefinition
       continue;
     }
     if (sessionSetting(tree)) {
-      settings.push(JSON.stringify(tree));
+      settings.push(text);
       continue;
     }
-    const create = tree.CreateStmt as { tableElts?: unknown[] } | undefined;
-    if (create?.tableElts) create.tableElts = create.tableElts.map((e) => JSON.stringify(e)).sort();
-    defines.push(JSON.stringify(tree));
+    defines.push(text);
   }
   defines.push(`versions: ${[...versions].sort().join(",")}`);
-  return { defines: defines.join("\n"), bookkeeping: [...bookkeeping].sort(), versionRows: versionRows.join("\n"), settings: settings.join("\n") };
+  return { shape: shape.join("\n"), defines: defines.join("\n"), bookkeeping: [...bookkeeping].sort(), versionRows: versionRows.join("\n"), settings: settings.join("\n") };
 }
 
 const relationName = (relation: PgNode | undefined): string | undefined => (relation?.relname ? dumpName(String(relation.relname)) : undefined);

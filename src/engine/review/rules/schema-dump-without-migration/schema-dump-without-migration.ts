@@ -1,5 +1,5 @@
 import { dumpVersions, schemaRbShape, shapeTables } from "../../dumps/dump-versions.js";
-import { structureSqlDefinitions, structureSqlShape } from "../../dumps/structure-sql.js";
+import { structureSqlDefinitions, type StructureSqlDefinitions } from "../../dumps/structure-sql.js";
 import { coveredChanges, dumpAtHead, newestCovered } from "../../dumps/dump-coverage.js";
 import { describeCatchUp, dumpCatchUp } from "../../dumps/dump-catch-up.js";
 import { compareVersions } from "../../../migration-versions.js";
@@ -30,8 +30,9 @@ export default defineReviewRule({
       // dumped again by a newer Rails (8.1 sorts columns and writes Schema[8.1]): the same tables, columns and indexes
       // structure.sql with columns moved (to where their migration created them): the same tables, columns and indexes
       if (state.dump.format === "structure.sql" && state.baseContent !== undefined && state.headContent !== undefined) {
-        const before = structureSqlShape(state.baseContent);
-        if (before !== undefined && before === structureSqlShape(state.headContent)) {
+        const before = structureSqlDefinitions(state.baseContent);
+        const after = before && structureSqlDefinitions(state.headContent);
+        if (before && after && before.shape === after.shape) {
           ctx.report({
             path: state.dump.path,
             line,
@@ -44,7 +45,7 @@ export default defineReviewRule({
         }
         // dumped again by a newer Rails or pg_dump (panoptes' Rails 5 upgrade): Rails' own tables and the way the
         // versions are written changed, not what the dump defines
-        const redump = sameDefinitions(state.baseContent, state.headContent);
+        const redump = before && after ? sameDefinitions(before, after) : undefined;
         if (redump) {
           ctx.report({
             path: state.dump.path,
@@ -148,10 +149,8 @@ export default defineReviewRule({
  * What changed between two structure.sql files that define the same schema and versions (Rails' own tables, the
  * schema_migrations rows' layout, pg_dump's session settings), in words; undefined when what they define differs.
  */
-function sameDefinitions(base: string, head: string): string | undefined {
-  const before = structureSqlDefinitions(base);
-  const after = before && structureSqlDefinitions(head);
-  if (!before || !after || before.defines !== after.defines) return undefined;
+function sameDefinitions(before: StructureSqlDefinitions, after: StructureSqlDefinitions): string | undefined {
+  if (before.defines !== after.defines) return undefined;
   const parts: string[] = [];
   const added = after.bookkeeping.filter((t) => !before.bookkeeping.includes(t));
   const dropped = before.bookkeeping.filter((t) => !after.bookkeeping.includes(t));
