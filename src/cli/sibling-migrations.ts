@@ -6,10 +6,10 @@
  * one-file lint it is (its start-up is measured).
  */
 import { readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { Config } from "../engine/config.js";
-import { detectByPath } from "../engine/detect.js";
-import { railsMigrationsPath } from "../engine/rails-migrations-path.js";
+import { migrationFolder } from "../engine/database/decide.js";
+import { detectByPath, type DetectedFile } from "../engine/detect.js";
 import type { SourceFile } from "../engine/model.js";
 import { displayPath } from "./collect-files.js";
 import { readRegularFile } from "./regular-file.js";
@@ -17,20 +17,20 @@ import { readRegularFile } from "./regular-file.js";
 /** migrations read as context at most: a folder larger than this is read up to it (the history then starts later) */
 const MAX_SIBLINGS = 5000;
 
-const frameworkOf = (path: string, config: Config) => {
+/** The path as a Rails, Alembic or Django migration; undefined for any other file. */
+const migrationOf = (path: string, config: Config): DetectedFile | undefined => {
   const detected = detectByPath(path, config);
-  return detected && detected !== "sql-candidate" && (detected.framework === "rails" || detected.framework === "alembic" || detected.framework === "django") ? detected.framework : undefined;
+  return detected && detected !== "sql-candidate" && (detected.framework === "rails" || detected.framework === "alembic" || detected.framework === "django") ? detected : undefined;
 };
 
 export function siblingMigrations(files: readonly SourceFile[], explicit: ReadonlySet<string>, config: Config, cwd: string): SourceFile[] {
   const given = new Set(files.map((f) => f.path));
   const folders = new Map<string, string>(); // absolute folder -> framework of the named migration in it
   for (const path of explicit) {
-    const framework = frameworkOf(path, config);
-    if (!framework) continue;
+    const migration = migrationOf(path, config);
+    if (!migration) continue;
     // Rails runs every folder below its migrations path as one sequence (db/migrate/archive/ is db/migrate's)
-    const railsPath = framework === "rails" ? railsMigrationsPath(path) : undefined;
-    folders.set(railsPath !== undefined ? resolve(cwd, railsPath) : dirname(resolve(cwd, path)), framework);
+    folders.set(resolve(cwd, migrationFolder(migration)), migration.framework);
   }
   const context: SourceFile[] = [];
   for (const [folder, framework] of folders) {
@@ -44,7 +44,7 @@ export function siblingMigrations(files: readonly SourceFile[], explicit: Readon
       if (context.length >= MAX_SIBLINGS) return context;
       const absolute = join(folder, name);
       const path = displayPath(absolute, cwd);
-      if (given.has(path) || frameworkOf(path, config) !== framework) continue;
+      if (given.has(path) || migrationOf(path, config)?.framework !== framework) continue;
       // a link is never read (its target may be outside the repository); context too large or unreadable is left out
       const content = readRegularFile(absolute, config.max_file_bytes);
       if (content !== undefined) context.push({ path, content });

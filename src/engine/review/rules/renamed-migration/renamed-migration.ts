@@ -6,7 +6,7 @@ import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from 
 import { compareVersions, newestVersion } from "../../../migration-versions.js";
 import { dirOf } from "../../../paths.js";
 import { keepsIdentity } from "../../history/migration-identity.js";
-import { railsMigrationsPath } from "../../../rails-migrations-path.js";
+import { migrationFolder } from "../../../database/decide.js";
 
 
 /**
@@ -69,7 +69,7 @@ export default defineReviewRule({
         // the migration databases ran (an edit made with the move is edited-migration's)
         if (m.file.layout === "django") continue;
         // Rails loads every folder below a migrations path (db/migrate/archive/ is db/migrate's): nothing to configure
-        if (m.file.layout === "rails" && railsMigrationsPath(m.change.path) !== undefined && railsMigrationsPath(m.change.path) === railsMigrationsPath(m.change.previousPath!)) continue;
+        if (m.file.layout === "rails" && migrationFolder(m.file) === migrationFolder(m.previousFile)) continue;
         ctx.report({
           path: m.change.path,
           line: 1,
