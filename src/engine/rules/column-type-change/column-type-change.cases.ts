@@ -5,6 +5,19 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a column a later migration drops (mergin-server's project_version.changes, made jsonb, then dropped by c13819c566e7): no fill or swap migration at the head of the history, where the column is gone",
+      schema: "CREATE TABLE project_version (id serial PRIMARY KEY, changes json);",
+      files: {
+        "db/migrations/002_drop_changes.sql": "ALTER TABLE project_version DROP COLUMN changes;\n",
+      },
+      code: "ALTER TABLE project_version ALTER COLUMN changes TYPE jsonb USING changes::jsonb;\n",
+      lines: [1],
+      fixes: [
+        "-- no follow-up migration: a later migration already changed it (db/migrations/002_drop_changes.sql:1 drops project_version.changes), so a swap added at the head of the history would find no column to convert.\n-- The rewrite stays as written: run this migration when project_version can be locked for its length.",
+      ],
+    },
+    {
+      framework: "sql",
       name: "a rewrite followed in the same transaction by an index build and a SET NOT NULL scan on the table: they run under the rewrite's lock and are named in its finding, one hazard, one finding",
       files: { "db/migrations/000_invoices.sql": "CREATE TABLE invoices (id bigint PRIMARY KEY, amount integer);\n" },
       schema: "CREATE TABLE invoices (id bigint PRIMARY KEY, amount integer);",

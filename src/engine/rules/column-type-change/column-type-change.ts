@@ -1,4 +1,5 @@
 import { defineRule, type RuleContext } from "../support/rule.js";
+import { columnAtHead } from "../support/column-at-head.js";
 import type { OperationOf } from "../../model.js";
 import { railsType } from "../support/rails-fix.js";
 import { fixFor, ident, sym } from "../support/fix.js";
@@ -127,6 +128,18 @@ function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
       // this operation's place holds nothing: the plan in the fix of the holder's line converts it
       const withWhat = convertedWith(plan, swap.op);
       ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message} It is converted with ${withWhat} in the fix of line ${holder.written.loc.line}.`, fix: `${comment} ${at(swap.op)} is converted with ${withWhat} in the fix of line ${holder.written.loc.line}` });
+      continue;
+    }
+    // every column of the plan dropped by a later migration: no swap at the head of the history, where they are gone
+    const gone = plan.members.map((m) => columnAtHead(ctx, m.table, m.column, ctx.migration.up.indexOf(m)));
+    if (gone.every((g) => "gone" in g)) {
+      const why = gone.map((g) => ("gone" in g ? g.gone : "")).join("; ");
+      ctx.report({
+        op: swap.written,
+        severity: swap.warning ? "warning" : undefined,
+        message: `${swap.message}${together(plan)}`,
+        fix: `${comment} no follow-up migration: a later migration already changed it (${why}), so a swap added at the head of the history would find no column to convert.\n${comment} The rewrite stays as written: run this migration when ${swap.op.table} can be locked for its length.`,
+      });
       continue;
     }
     const steps = swapSteps(ctx, plan.members, plan.members.length > 1 ? jointHeading(plan) : [], plan.unknown);
