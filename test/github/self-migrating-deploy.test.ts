@@ -90,7 +90,7 @@ describe("an application that migrates itself at start, read from the head's cod
       "README.md": "# App\n",
       Dockerfile: 'FROM ruby:3.4-alpine\nENV RAILS_ENV=production\nCMD ["/app/bin/bundle", "exec", "puma", "-C", "/app/config/puma.rb"]\n',
       "config/initializers/migrate.rb": "# frozen_string_literal: true\n\nRails.configuration.to_prepare do\n  ActiveRecord::Tasks::DatabaseTasks.migrate if ENV['RAILS_ENV'] == 'production'\nend\n",
-      "db/migrate/20250101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n",
+      "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n",
     };
     const added = { "db/migrate/20250201000000_index_users_email.rb": "class IndexUsersEmail < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :email\n  end\nend\n" };
     const { run, tarballs, cli } = await bothEdges(base, added, 84);
