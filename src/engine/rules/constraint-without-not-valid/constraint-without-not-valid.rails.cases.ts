@@ -36,6 +36,21 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "a later migration renames the CHECK constraint: validate_check_constraint, after the folder's newest, names it as it is called there",
+      path: "db/migrate/20240201000000_add_orders_amount_check.rb",
+      code: 'class AddOrdersAmountCheck < ActiveRecord::Migration[7.1]\n  def change\n    add_check_constraint :orders, "amount > 0", name: "orders_amount_positive"\n  end\nend\n',
+      files: {
+        "db/migrate/20240101000000_create_orders.rb": "class CreateOrders < ActiveRecord::Migration[7.1]\n  def change\n    create_table :orders do |t|\n      t.integer :amount\n    end\n  end\nend\n",
+        "db/migrate/20240301000000_rename_orders_amount_check.rb": 'class RenameOrdersAmountCheck < ActiveRecord::Migration[7.1]\n  def up\n    execute "ALTER TABLE orders RENAME CONSTRAINT orders_amount_positive TO orders_amount_check"\n  end\nend\n',
+      },
+      lines: [3],
+      // the constraint as the later migration leaves it: under its old name validate_check_constraint finds nothing
+      fixes: [
+        '# instant: existing rows are not checked\nadd_check_constraint :orders, "amount > 0", name: "orders_amount_positive", validate: false\n\n# then a new migration, db/migrate/20240301000001_validate_orders_amount_positive.rb:\nclass ValidateOrdersAmountPositive < ActiveRecord::Migration[7.1]\n  def up\n    validate_check_constraint :orders, name: "orders_amount_check"\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend',
+      ],
+    },
+    {
+      framework: "rails",
       name: "add_foreign_key after rename_column in the migration's transaction: the check blocks reads of the table too, for as long as it scans",
       path: "db/migrate/20240101000000_key_comment_authors.rb",
       files: { "db/migrate/20230101000000_create_comments.rb": "class CreateComments < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n    create_table :comments do |t|\n      t.bigint :author\n    end\n  end\nend\n" },

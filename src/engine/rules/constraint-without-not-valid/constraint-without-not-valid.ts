@@ -203,9 +203,8 @@ export default defineRule({
                 inPlace: `# Rails ${railsVersionOf(ctx.migration).toFixed(1)} cannot add this ${what} unvalidated (validate: false is Rails ${op.constraint === "check" ? "6.1" : "5.2"}+): its SQL, NOT VALID\nexecute ${rubyString(own)}`,
                 steps: [validate(`execute ${rubyString(validateSql)}`)],
               };
-            const own2 = railsConstraintSteps(op, check);
             // validate_foreign_key / validate_check_constraint find the constraint on the table as it is named then
-            return renamed ? { ...own2, steps: own2.steps.map((s) => ({ ...s, statements: s.statements.map((st) => st.split(`${sym(op.table)},`).join(`${sym(atHead.table)},`)) })) } : own2;
+            return railsConstraintSteps(op, check, atHead);
           }
           case "django":
             if (op.embeddedSql && written)

@@ -1024,15 +1024,22 @@ const NOTHING_TO_UNDO = "# nothing to undo: validating only checked the rows";
  */
 export const onlyIfAdded = (op: Operation, statement: string, exists: string) => (op.guards?.length ? `${statement} if ${exists}` : statement);
 
-/** A foreign key or CHECK added NOT VALID now and validated in the next migration, as strong_migrations prints it. */
-export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constraint" }>, sqlCheck?: string): FixSteps {
+/**
+ * A foreign key or CHECK added NOT VALID now and validated in the next migration, as strong_migrations prints it.
+ * `atHead`: the table and name the validating migration, after the folder's newest, finds the constraint under.
+ */
+export function railsConstraintSteps(
+  op: Extract<Operation, { kind: "add_constraint" }>,
+  sqlCheck?: string,
+  atHead: { table: string; name: string } = { table: op.table, name: op.name ?? derivedName(op.table, op.columns, op.constraint === "foreign_key" ? "fkey" : "check") },
+): FixSteps {
   const call = op.frameworkCall ?? "";
   const text = singleLine(op);
   if (op.constraint === "foreign_key" && (!op.referencesTable || !op.columns[0])) {
     // what the key references (or which column it is on) is not in the call as migguard read it: no name is made up
     const validate = op.name
-      ? `validate_foreign_key ${sym(op.table)}, name: ${JSON.stringify(op.name)}`
-      : `# validate_foreign_key ${sym(op.table)} with the table the key of line ${op.loc.line} references (migguard could not read it)`;
+      ? `validate_foreign_key ${sym(atHead.table)}, name: ${JSON.stringify(atHead.name)}`
+      : `# validate_foreign_key ${sym(atHead.table)} with the table the key of line ${op.loc.line} references (migguard could not read it)`;
     return {
       inPlace: `# instant: existing rows are not checked\n# migguard could not read the table or column of the foreign key on line ${op.loc.line}: add it as written there, with validate: false\n${text ?? op.text.trim()}`,
       steps: [{ name: `validate foreign key ${op.name ?? op.table}`, down: [NOTHING_TO_UNDO], statements: [validate] }],
@@ -1054,7 +1061,10 @@ export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constra
         : call === "add_foreign_key" && text && !/validate:/.test(text)
           ? `${text}, validate: false`
           : later;
-    return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate foreign key ${op.table} ${to}`, down: [NOTHING_TO_UNDO], statements: [onlyIfAdded(op, `validate_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}`, `foreign_key_exists?(${sym(op.table)}, ${sym(to)}${columnOpt})`)] }] };
+    // found by its tables and column, under their names then: a key to its own table follows that table's renames
+    const headTo = nameKey(to) === nameKey(op.table) ? atHead.table : to;
+    const validated = `${sym(atHead.table)}, ${sym(headTo)}${columnOpt}`;
+    return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate foreign key ${op.table} ${to}`, down: [NOTHING_TO_UNDO], statements: [onlyIfAdded(op, `validate_foreign_key ${validated}`, `foreign_key_exists?(${validated})`)] }] };
   }
   const name = op.name ?? derivedName(op.table, op.columns, "check");
   const own = op.text.trim();
@@ -1066,7 +1076,7 @@ export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constra
       : expression !== undefined
         ? `add_check_constraint ${sym(op.table)}, ${rubyString(expression)}, name: ${JSON.stringify(name)}, validate: false`
         : `# migguard could not read the CHECK expression of line ${op.loc.line}: add the constraint as written there, with validate: false\n${own}`;
-  return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate ${name}`, down: [NOTHING_TO_UNDO], statements: [`validate_check_constraint ${sym(op.table)}, name: ${JSON.stringify(name)}`] }] };
+  return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate ${name}`, down: [NOTHING_TO_UNDO], statements: [`validate_check_constraint ${sym(atHead.table)}, name: ${JSON.stringify(atHead.name)}`] }] };
 }
 
 /** The VALIDATE of a constraint added NOT VALID, moved out of the transaction that added it. */
