@@ -14,7 +14,7 @@ import type { KnownIndex } from "../../repository/index-history.js";
 import type { ColumnKeys } from "../../repository/schema-history.js";
 import { nameKey } from "../support/facts.js";
 import { ident } from "../support/fix.js";
-import { temporaryName } from "../support/pg-names.js";
+import { suffixedName, temporaryName } from "../support/pg-names.js";
 import { indexName } from "../../adapters/rails/rails-names.js";
 
 export interface CarriedIndexes {
@@ -62,7 +62,8 @@ export function carriedIndexes(
     let name = final;
     if (!free(name)) {
       name = temporaryName(`${final}_new`);
-      for (let i = 2; !free(name); i++) name = temporaryName(`${final}_new${i}`);
+      // the number kept whole: a name cut to 63 bytes would be the same candidate again, forever
+      for (let i = 2; !free(name); i++) name = suffixedName(final, `_new${i}`);
       out.afterDrop.push(`ALTER INDEX ${ident(name)} RENAME TO ${ident(final)};`);
     }
     chosen.add(nameKey(name));

@@ -22,6 +22,12 @@ function clip(text: string, bytes: number): string {
   return out;
 }
 
+/**
+ * `<name><suffix>` within 63 bytes, the suffix kept whole and the name cut: numbered candidates (`_new2`, `_new3`)
+ * stay distinct however long the name (a 63-byte index name cut back to itself never becomes free).
+ */
+export const suffixedName = (name: string, suffix: string): string => clip(name, MAX_BYTES - Buffer.byteLength(suffix)) + suffix;
+
 /** A temporary name a fix builds from an existing one (`<index>_new`), cut to 63 characters once it passes 63 bytes. */
 export const temporaryName = (name: string): string => (Buffer.byteLength(name) > MAX_BYTES ? name.slice(0, MAX_BYTES) : name);
 
