@@ -7,6 +7,7 @@
 import { generatedExpression } from "./django-generated-field.js";
 import type { ColumnSpec, DefaultValue, TypeRef } from "../../model.js";
 import { typeRef } from "../../types.js";
+import { datetimeLiteral } from "./django-datetime-default.js";
 import { lastSegment } from "./imports.js";
 import { truthy, asNumber, asString, kwarg, type PyCall, type PyValue } from "./values.js";
 import { djangoIndexName } from "./django-foreign-key-sql.js";
@@ -184,7 +185,7 @@ export function literalDefault(value: PyValue): DefaultValue | undefined {
     case "call":
       // Decimal("0"), Decimal(0): the number itself
       if (lastSegment(value.callee) === "Decimal" && (value.args[0]?.kind === "str" || value.args[0]?.kind === "num")) return { expr: String(value.args[0].value), volatile: false };
-      return { expr: `<value of ${value.text}>`, volatile: false };
+      return { expr: datetimeLiteral(value) ?? `<value of ${value.text}>`, volatile: false };
     default:
       // a callable or any other object: Django evaluates it once in Python and writes that one value
       return { expr: value.kind === "name" || value.kind === "unknown" ? `<value of ${value.text.replace(/\s+/g, " ")}>` : `<${value.kind}>`, volatile: false };
