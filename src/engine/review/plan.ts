@@ -15,7 +15,6 @@
  */
 import { mayBeScriptLocationRevision, withAlembicScriptLocations } from "../migration-folders/alembic-script-locations.js";
 import { baseOf, dirOf } from "../paths.js";
-import { railsMigrationsPath } from "../rails-migrations-path.js";
 import { mayBeMovedDjangoMigration } from "../migration-folders/django-migration-modules.js";
 import type { Config } from "../config.js";
 import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
@@ -309,7 +308,7 @@ export function foldersToList(files: readonly ChangedFile[], given: Config): str
     if (!file) continue;
     out.add(dirOf(file.path));
     // a migration in a subfolder (db/migrate/archive/) is one of its migrations path's sequence
-    const folder = (file.framework === "rails" ? railsMigrationsPath(file.path) : undefined) ?? dirOf(file.path);
+    const folder = file.layout === "rails" ? migrationFolder(file) : dirOf(file.path);
     out.add(folder);
     const rails = /^(.*?)(?:^|\/)db\/(?:migrate|post_migrate)$/.exec(folder);
     if (file.framework === "rails" && rails) for (const folder of ["migrate", "post_migrate"]) out.add(`${rails[1] ? `${rails[1]}/` : ""}db/${folder}`);
