@@ -3,7 +3,7 @@
  * column: the expand step of a move whose contract step is the drop (ehrbase's V6_2 copies comp's version columns
  * into comp_version with INSERT ... SELECT, V6_3 renames comp to comp_data and drops them). A copy names the column
  * in its select list and reads that one table (a join's columns may be any of its tables'): INSERT INTO x ...
- * SELECT col FROM t, CREATE TABLE x AS SELECT col FROM t. A whole-row copy (`SELECT *`) is a snapshot, not a move,
+ * SELECT col FROM t, CREATE TABLE x AS SELECT col FROM t, SELECT col INTO x FROM t. A whole-row copy (`SELECT *`) is a snapshot, not a move,
  * and does not count. The table and column are followed back through their renames; a copy before the column or
  * table was born under that name is of other values, and a copy whose table was dropped since is gone.
  */
@@ -56,17 +56,16 @@ export function columnCopyBefore(members: readonly Migration[], position: number
         if (nameKey(op.newName) === t) t = nameKey(op.table);
         if (dropped.delete(nameKey(op.newName))) dropped.add(nameKey(op.table));
         return undefined;
+      // the column born (or redefined, or dropped) under this name: earlier values are another column's
       case "add_column":
-        return nameKey(op.table) === t && nameKey(op.column.name) === c ? "stop" : undefined;
       case "redefine_column":
-        return nameKey(op.table) === t && nameKey(op.column.name) === c ? "stop" : undefined;
+      case "drop_column":
+        return nameKey(op.table) === t && nameKey(typeof op.column === "string" ? op.column : op.column.name) === c ? "stop" : undefined;
       case "rename_column":
         if (nameKey(op.table) !== t) return undefined;
         if (nameKey(op.column) === c) return "stop";
         if (nameKey(op.newName) === c) c = nameKey(op.column);
         return undefined;
-      case "drop_column":
-        return nameKey(op.table) === t && nameKey(op.column) === c ? "stop" : undefined;
       case "dml": {
         const into = copyDestination(op, t, c);
         return into !== undefined ? { migration, op, into } : undefined;

@@ -175,6 +175,16 @@ function sourcesOf(node: unknown): { tables: string[]; columns: string[] } {
 }
 
 /**
+ * A table a query makes (CREATE TABLE x AS SELECT ..., SELECT ... INTO x): the table it reads first and, when it
+ * reads one table (a join's columns may be any of its tables'), the columns its select list copies (column-copies.ts).
+ */
+function madeFromQuery(query: Loose): { asSelect: true; copiedFrom: string | undefined; copiedColumns?: string[] } {
+  const read = relationsOf(query);
+  const copied = read.length === 1 ? sourcesOf(query?.SelectStmt?.targetList).columns : [];
+  return { asSelect: true, copiedFrom: read[0], ...(copied.length ? { copiedColumns: copied } : {}) };
+}
+
+/**
  * Relations a query reads in its FROM clauses (through joins, subqueries in FROM, set operations and CTEs),
  * without walking its expressions: views can be thousands of nodes, and only the FROM tree matters to
  * what a DROP ... CASCADE takes along.
@@ -386,14 +396,11 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
     case "CreateTableAsStmt": {
       const name = rangeVarName(s.into?.rel);
       if (s.objtype === "OBJECT_MATVIEW") return [{ kind: "create_object", ...base, objectType: "materialized_view", name, dependsOn: relationsOf(s.query) }];
-      const read = relationsOf(s.query);
-      // the columns it copies, when it reads one table (a join's columns may be any of its tables')
-      const copied = read.length === 1 ? sourcesOf(s.query?.SelectStmt?.targetList).columns : [];
-      return [{ kind: "create_table", ...base, table: name, asSelect: true, copiedFrom: read[0], ...(copied.length ? { copiedColumns: copied } : {}), ifNotExists: Boolean(s.if_not_exists) }];
+      return [{ kind: "create_table", ...base, table: name, ...madeFromQuery(s.query), ifNotExists: Boolean(s.if_not_exists) }];
     }
     case "SelectStmt": {
       if (s.intoClause) {
-        return [{ kind: "create_table", ...base, table: rangeVarName(s.intoClause.rel), asSelect: true, copiedFrom: relationsOf(parsed.stmt)[0] }];
+        return [{ kind: "create_table", ...base, table: rangeVarName(s.intoClause.rel), ...madeFromQuery(parsed.stmt) }];
       }
       // SELECT set_config('lock_timeout', '5s', false)
       for (const target of s.targetList ?? []) {

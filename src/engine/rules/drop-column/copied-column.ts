@@ -14,8 +14,9 @@ function copyPlace(ctx: RuleContext, copy: ColumnCopy): string {
   return copy.migration === ctx.migration ? `line ${copy.op.loc.line} of this migration` : `${copy.migration.path}:${copy.op.loc.line}`;
 }
 
-/** What the copying statement is, for the message. */
-const statementKind = (copy: ColumnCopy) => (copy.op.kind === "create_table" ? "CREATE TABLE ... AS SELECT" : "INSERT ... SELECT");
+/** What the copying statement is, for the message: a table a query made is CREATE TABLE ... AS or SELECT ... INTO, as its text starts (after comments). */
+const statementKind = (copy: ColumnCopy) =>
+  copy.op.kind !== "create_table" ? "INSERT ... SELECT" : /^\s*(?:--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*create\b/i.test(copy.op.text) ? "CREATE TABLE ... AS SELECT" : "SELECT ... INTO";
 
 export function copiedColumnReport(
   ctx: RuleContext,

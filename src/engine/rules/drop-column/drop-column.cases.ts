@@ -83,6 +83,20 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "an earlier migration kept the column with SELECT ... INTO a new table: its values live on in that table, as with CREATE TABLE ... AS",
+      path: "migrations/000003_drop_phone.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, phone text);\n",
+        "migrations/000002_keep_phones.up.sql": "SELECT id, phone INTO user_phones FROM users;\n",
+      },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone text);\nSELECT id, phone INTO user_phones FROM users;",
+      code: "ALTER TABLE users DROP COLUMN phone;\n",
+      lines: [1],
+      severities: ["warning"],
+      messages: ["the SELECT ... INTO at migrations/000002_keep_phones.up.sql:1 copied phone into user_phones"],
+    },
+    {
+      framework: "sql",
       name: "the table an earlier migration copied the column into was dropped since: the values are gone with it, data loss",
       path: "migrations/000004_drop_phone.up.sql",
       files: {
