@@ -6,6 +6,55 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "the kept field reads Decimal, which its earlier migration imports and this one does not (ma-cantine's 0261 price_ht): the fix imports it as that migration does",
+      path: "shop/migrations/0002_rename_price.py",
+      code: `import django.core.validators
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RenameField(model_name="purchase", old_name="price_ht", new_name="prix_ht"),
+    ]
+`,
+      files: {
+        "shop/migrations/0001_initial.py": `from decimal import Decimal
+
+import django.core.validators
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Purchase",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("price_ht", models.DecimalField(decimal_places=2, max_digits=20, validators=[django.core.validators.MinValueValidator(Decimal("0"))])),
+            ],
+        ),
+    ]
+`,
+      },
+      lines: [9],
+      fixes: [
+        [
+          "# at the top of the migration:",
+          "from decimal import Decimal",
+          "# keep the column price_ht: with db_column set first, RenameField changes only Django's name for it",
+          'migrations.AlterField(model_name="Purchase", name="price_ht", field=models.DecimalField(decimal_places=2, max_digits=20, validators=[django.core.validators.MinValueValidator(Decimal("0"))], db_column="price_ht")),',
+          'migrations.RenameField(model_name="Purchase", old_name="price_ht", new_name="prix_ht"),',
+          '# and in the model: prix_ht = models.DecimalField(decimal_places=2, max_digits=20, validators=[django.core.validators.MinValueValidator(Decimal("0"))], db_column="price_ht")',
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
       name: "a column moved aside with RunSQL for a new field of the same name, added right after (awx's JSONBlob to JSONField): old code finds the name, on the new column's values",
       code: `from django.db import migrations, models
 
@@ -59,7 +108,7 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [9],
       fixes: [
-        '# keep the column customer_id: with db_column set first, RenameField changes only Django\'s name for it\nmigrations.AlterField(model_name="Order", name="customer", field=models.ForeignKey(on_delete=models.CASCADE, to="app.client", db_column="customer_id")),\nmigrations.RenameField(model_name="Order", old_name="customer", new_name="client"),\n# and in the model: client = models.ForeignKey(on_delete=models.CASCADE, to="app.client", db_column="customer_id")',
+        '# at the top of the migration:\nfrom django.db import models\n# keep the column customer_id: with db_column set first, RenameField changes only Django\'s name for it\nmigrations.AlterField(model_name="Order", name="customer", field=models.ForeignKey(on_delete=models.CASCADE, to="app.client", db_column="customer_id")),\nmigrations.RenameField(model_name="Order", old_name="customer", new_name="client"),\n# and in the model: client = models.ForeignKey(on_delete=models.CASCADE, to="app.client", db_column="customer_id")',
       ],
     },
     {

@@ -17,6 +17,7 @@ import { expandSteps } from "./expand-steps.js";
 import { renamesChain, renamesChainNote } from "./renames-chain.js";
 import { columnRecreated, recreationWhere } from "../support/recreated-later.js";
 import { ignoringColumns } from "../support/rails-version.js";
+import { missingImports } from "../support/fix-imports.js";
 
 /**
  * A later step that gives the table a column of the kept name (IntelOwl's 0058_4 adds the foreign key config, column
@@ -47,7 +48,10 @@ function djangoFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: nu
       migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(oldField)}, new_name=${pythonString(newField)}),`);
   const sameName = nameKey(oldField) === nameKey(newField);
   const taken = keptNameTakenLater(ctx, op, index);
+  // the field as its earlier migration wrote it may read names this migration does not import (Decimal)
+  const imports = missingImports(ctx, kept);
   return [
+    ...(imports.length ? [`# at the top of the migration:`, ...imports] : []),
     sameName
       ? `# keep the column ${op.column}: with db_column set, the AlterField changes the field without renaming its column`
       : `# keep the column ${op.column}: with db_column set first, RenameField changes only Django's name for it`,
