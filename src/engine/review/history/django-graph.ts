@@ -8,6 +8,8 @@ import { plainString } from "../../adapters/python/nodes.js";
 export interface DjangoGraphNode {
   dependencies: Array<{ app: string; name: string }>;
   replaces: Array<{ app: string; name: string }>;
+  /** the dependencies that are no literal pair (`migrations.swappable_dependency(settings.AUTH_USER_MODEL)`), as written */
+  otherDependencies?: string[];
 }
 
 /** `[("app", "name"), ...]`: pairs of string literals; other entries (swappable_dependency) are skipped. */
@@ -35,7 +37,11 @@ export function readDjangoGraphNode(content: string): DjangoGraphNode | undefine
       const name = assignment.childForFieldName("left")?.text;
       const value = assignment.childForFieldName("right");
       if (!value) continue;
-      if (name === "dependencies") node.dependencies = pairs(value);
+      if (name === "dependencies") {
+        node.dependencies = pairs(value);
+        if (value.type === "list" || value.type === "tuple")
+          node.otherDependencies = value.namedChildren.filter((item) => item.type !== "comment" && item.type !== "tuple" && item.type !== "list").map((item) => item.text.replace(/\s+/g, ""));
+      }
       if (name === "replaces") node.replaces = pairs(value);
     }
     return node;

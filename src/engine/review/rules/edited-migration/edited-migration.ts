@@ -1,6 +1,7 @@
 import { dedent } from "../../../rules/support/fix.js";
 import { changedLines, firstNewLineIn } from "../../history/behaviour.js";
 import type { EditPart } from "../../history/edit-judgement.js";
+import type { DjangoGraphNode } from "../../history/django-graph.js";
 import { liquibaseChangesets } from "../../history/liquibase-changesets.js";
 import { runnerHistory } from "../../history/runners.js";
 import { keepsIdentity } from "../../history/migration-identity.js";
@@ -189,7 +190,11 @@ export default defineReviewRule({
       }
       // a squashed migration loses its `replaces` once every database ran it: Django's documented last step of a squash
       const squashDone = (m.baseGraph?.replaces.length ?? 0) > 0 && m.headGraph?.replaces.length === 0;
-      const details = edit.details.filter((d) => !(squashDone && d.part === "graph" && d.what === "replaces"));
+      // dependencies only taken away (the taggit app's, with the field that used it): Django's loader raises
+      // InconsistentMigrationHistory for an applied migration whose dependency is not applied, which a removal never
+      // makes; the graph only orders it more loosely
+      const dependenciesOnlyRemoved = dependenciesRemovedOnly(m.baseGraph, m.headGraph);
+      const details = edit.details.filter((d) => !(squashDone && d.part === "graph" && d.what === "replaces") && !(dependenciesOnlyRemoved && d.part === "graph" && d.what === "dependencies"));
       const uncertain = (["graph", "data", "unmodelled"] as const).map((part) => details.find((d) => d.part === part)).find((d) => d !== undefined);
       if (squashDone && !uncertain && !details.some((d) => ["conditional", "extension", "steps", "calls"].includes(d.part))) {
         const at = edit.details.find((d) => d.what === "replaces")?.loc ?? lines;
@@ -344,3 +349,16 @@ export default defineReviewRule({
     }
   },
 });
+
+/**
+ * The edit removes some of the migration's `dependencies` and adds none (a swappable_dependency neither), and leaves
+ * `replaces` alone.
+ */
+function dependenciesRemovedOnly(base: DjangoGraphNode | undefined, head: DjangoGraphNode | undefined): boolean {
+  if (!base || !head || head.dependencies.length >= base.dependencies.length) return false;
+  const pair = (d: { app: string; name: string }) => `${d.app}\u0000${d.name}`;
+  const before = new Set(base.dependencies.map(pair));
+  const sameReplaces = base.replaces.map(pair).join("\n") === head.replaces.map(pair).join("\n");
+  const others = new Set(base.otherDependencies ?? []);
+  return sameReplaces && head.dependencies.every((d) => before.has(pair(d))) && (head.otherDependencies ?? []).every((o) => others.has(o));
+}
