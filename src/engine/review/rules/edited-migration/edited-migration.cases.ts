@@ -681,7 +681,7 @@ export default defineReviewCases({
       base: { "shop/product/migrations/0001_initial.py": djangoInitial, [sqlPath]: djangoSql('RunSQL("CREATE INDEX product_name ON product_product (id);")') },
       head: { [sqlPath]: djangoSql("RunSQL(_index_sql())", 'def _index_sql():\n    return "CREATE INDEX product_name ON product_product USING hash (id);"\n') },
       // on the helper's return, where the SQL that changed is written (the helper is read by project-modules' returnedValue since 4ed2e79)
-      findings: [{ path: sqlPath, line: 4, severity: "error", message: "removes CREATE INDEX" }],
+      findings: [{ path: sqlPath, line: 4, severity: "error", message: "was edited (CREATE INDEX product_name ON product_product USING hash (id))" }],
     },
     {
       name: "Django: constants copied into the migration from the module it imported, one value changed on the way: what the data code reads changed, a warning",
