@@ -4,24 +4,17 @@
  * follow-up to fill or swap (mergin-server's c13819c566e7 drops project_version.changes, which dbd428cda965 made jsonb).
  */
 import { nameKey } from "./facts.js";
-import type { Migration, Operation } from "../../model.js";
+import { renamedTo, sameTable, stepsToHead } from "./history-to-head.js";
 import type { RuleContext } from "./rule.js";
 
 export type ColumnAtHead = { table: string; column: string } | { gone: string };
 
-const bare = (t: string) => nameKey(t.slice(t.lastIndexOf(".") + 1));
-const sameTable = (a: string, b: string) => nameKey(a) === nameKey(b) || ((!a.includes(".") || !b.includes(".")) && bare(a) === bare(b));
-
 /** Follows `table.column`, changed at `up[index]`, through the rest of this migration's up and the later migrations of its folder. */
 export function columnAtHead(ctx: Pick<RuleContext, "migration" | "repository">, table: string, column: string, index: number): ColumnAtHead {
   let current = { table, column };
-  const steps: Array<{ migration: Migration; op: Operation }> = [
-    ...ctx.migration.up.slice(index + 1).map((op) => ({ migration: ctx.migration, op })),
-    ...ctx.repository.laterInFolder.flatMap((migration) => migration.up.map((op) => ({ migration, op }))),
-  ];
-  for (const { migration, op } of steps) {
+  for (const { migration, op } of stepsToHead(ctx, index)) {
     const where = `${migration.path}:${op.loc.line}`;
-    if (op.kind === "rename_table" && sameTable(op.table, current.table)) current = { ...current, table: op.newName };
+    if (op.kind === "rename_table" && sameTable(op.table, current.table)) current = { ...current, table: renamedTo(current.table, op.newName) };
     else if (op.kind === "drop_table" && op.tables.some((t) => sameTable(t, current.table))) return { gone: `${where} drops table ${current.table}, and ${current.column} with it` };
     else if (op.kind === "rename_column" && sameTable(op.table, current.table) && nameKey(op.column) === nameKey(current.column)) current = { ...current, column: op.newName };
     else if (op.kind === "drop_column" && sameTable(op.table, current.table) && nameKey(op.column) === nameKey(current.column)) return { gone: `${where} drops ${current.table}.${current.column}` };

@@ -4,20 +4,13 @@
  * is validated under its new name (open-event-server: `eventsusers` became `event_user`), and a constraint a later
  * migration drops (or drops with its table) is not there to validate at all.
  */
-import type { Migration, Operation } from "../../model.js";
 import { nameKey } from "./facts.js";
+import { renamedTo, sameTable, stepsToHead } from "./history-to-head.js";
 import type { RuleContext } from "./rule.js";
 
 export type ConstraintAtHead =
   | { table: string; name: string }
   | { gone: string };
-
-/** `schema.table` renamed to `newName`: RENAME keeps the table in its schema. */
-const renamedTo = (table: string, newName: string) => (newName.includes(".") || !table.includes(".") ? newName : `${table.slice(0, table.lastIndexOf(".") + 1)}${newName}`);
-
-/** One table, written with its schema or without (a migration that names no schema means the default one). */
-const bare = (t: string) => nameKey(t.slice(t.lastIndexOf(".") + 1));
-const sameTable = (a: string, b: string) => nameKey(a) === nameKey(b) || ((!a.includes(".") || !b.includes(".")) && bare(a) === bare(b));
 
 /**
  * Follows the constraint `name` on `table`, added at `up[index]`, through the rest of this migration's up and the
@@ -25,11 +18,7 @@ const sameTable = (a: string, b: string) => nameKey(a) === nameKey(b) || ((!a.in
  */
 export function constraintAtHead(ctx: Pick<RuleContext, "migration" | "repository">, table: string, name: string, index: number): ConstraintAtHead {
   let current = { table, name };
-  const steps: Array<{ migration: Migration; op: Operation }> = [
-    ...ctx.migration.up.slice(index + 1).map((op) => ({ migration: ctx.migration, op })),
-    ...ctx.repository.laterInFolder.flatMap((migration) => migration.up.map((op) => ({ migration, op }))),
-  ];
-  for (const { migration, op } of steps) {
+  for (const { migration, op } of stepsToHead(ctx, index)) {
     const where = `${migration.path}:${op.loc.line}`;
     switch (op.kind) {
       case "rename_table":

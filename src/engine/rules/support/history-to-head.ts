@@ -1,0 +1,22 @@
+/**
+ * The steps from a statement to the end of its folder's history, and how a table's name changes along them: what a
+ * fix's new migration, which goes after the newest migration of the folder (next-migration.ts), finds there
+ * (column-at-head.ts, constraint-at-head.ts).
+ */
+import type { Migration, Operation } from "../../model.js";
+import { nameKey } from "./facts.js";
+import type { RuleContext } from "./rule.js";
+
+/** The rest of this migration's up after `up[index]`, then the later migrations of its folder, in order. */
+export const stepsToHead = (ctx: Pick<RuleContext, "migration" | "repository">, index: number): Array<{ migration: Migration; op: Operation }> => [
+  ...ctx.migration.up.slice(index + 1).map((op) => ({ migration: ctx.migration, op })),
+  ...ctx.repository.laterInFolder.flatMap((migration) => migration.up.map((op) => ({ migration, op }))),
+];
+
+/** `schema.table` renamed to `newName`: RENAME keeps the table in its schema. */
+export const renamedTo = (table: string, newName: string): string =>
+  newName.includes(".") || !table.includes(".") ? newName : `${table.slice(0, table.lastIndexOf(".") + 1)}${newName}`;
+
+/** One table, written with its schema or without (a migration that names no schema means the default one). */
+const bare = (t: string) => nameKey(t.slice(t.lastIndexOf(".") + 1));
+export const sameTable = (a: string, b: string): boolean => nameKey(a) === nameKey(b) || ((!a.includes(".") || !b.includes(".")) && bare(a) === bare(b));
