@@ -23,6 +23,7 @@ import { databasePathsFor, signalPathsFor } from "../database/signal-paths.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { reviewedChanges } from "./reviewed-changes.js";
 import { recentOnBase } from "./recent-on-base.js";
+import { earlierOnBase } from "./earlier-on-base.js";
 import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey } from "./classify.js";
 import { schemaDumpOf } from "../repository/schema-dump-paths.js";
 import { dumpCatchUpPaths } from "./dumps/dump-catch-up-paths.js";
@@ -236,6 +237,9 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // (a drop of a column they never had: edited-migration's note that no database ran it)
   const edited = changes.flatMap((c) => (c.status === "modified" ? [detectMigrationPath(c.path, config)].filter((f): f is DetectedFile => f !== undefined) : []));
   if (basePaths && (added.length || edited.length)) for (const path of recentOnBase([...added, ...edited], [...existing], config, new RailsDatabases(siblings))) if (!head.has(path)) context.add(path);
+  // and before a deleted one: the tables it changed, which prove whether it could run at all (earlier-on-base.ts)
+  const deletedFiles = changes.flatMap((c) => (c.status === "removed" ? [detectMigrationPath(c.path, config)].filter((f): f is DetectedFile => f !== undefined) : []));
+  if (basePaths && deletedFiles.length) for (const path of earlierOnBase(deletedFiles, [...existing], config, new RailsDatabases(siblings))) if (!head.has(path)) context.add(path);
   if (basePaths) {
     const listing = [...existing];
     for (const [folder, framework] of databaseFolders) for (const path of signalPathsFor(framework, folder, listing)) if (!head.has(path)) context.add(path);

@@ -376,7 +376,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels, baseModule);
   // an edited migration whose base version could run nowhere: edited-migration says no database has it
   for (const m of migrations) {
-    const failures = m.edit && m.base ? failuresOnEveryDatabase(baseAnalysis.findings, m.base.path) : [];
+    const failures = (m.edit || m.change.status === "removed") && m.base ? failuresOnEveryDatabase(baseAnalysis.findings, m.base.path) : [];
     if (failures.length) m.baseFailures = failures;
   }
   // edits that only move constraint validations between the edited migrations end every database alike

@@ -36,6 +36,20 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "rename_column of a column no migration created (access-your-teaching-qualifications 20240709072134): the rename fails on every database",
+      path: "db/migrate/20260401000000_rename_reason_on_runs.rb",
+      files: CREATE_RUNS,
+      code: `class RenameReasonOnRuns < ActiveRecord::Migration[8.0]
+  def change
+    rename_column :answer_analysis_coherence_runs, :reason_text, :reason_given
+  end
+end
+`,
+      lines: [3],
+      messages: ["Column answer_analysis_coherence_runs.reason_text does not exist when this runs"],
+    },
+    {
+      framework: "rails",
       name: "remove_column of a column no migration added to a table a migration created (govuk-chat 20260303123938): the migration fails, no data-loss finding",
       path: "db/migrate/20260303123938_amend_answer_analysis_run_tables.rb",
       files: CREATE_RUNS,

@@ -22,7 +22,7 @@ export default defineRule({
     category: "history",
     severity: "error",
     // the column is not there: nothing is lost, no code reads it, and a fix around it (a backup, ignored_columns) fails too
-    supersedes: ["drop-column", "remove-column-in-change", "remove-column-without-ignored-columns", "irreversible-migration"],
+    supersedes: ["rename-column", "drop-column", "remove-column-in-change", "remove-column-without-ignored-columns", "irreversible-migration"],
     title: "The migration drops a column its table never had",
     why:
       "The migrations that created the table and changed it since never added this column, so on every database they " +
@@ -47,6 +47,18 @@ export default defineRule({
           `${op.table} never had ${op.column}: take this drop out of the migration (it fails wherever the migrations built the table).`,
           `If some database got ${op.column} outside the migrations, drop it only where it exists (IF EXISTS, Rails' if_exists: true).`,
         ]),
+      });
+    }
+    // a rename of a column the table never had fails the same way ("column does not exist")
+    for (const { op, index } of upOps(ctx, "rename_column")) {
+      if (op.guards?.length) continue;
+      const state = absentColumn(ctx, op, index);
+      if (!state) continue;
+      const created = state.createdBy.path === ctx.migration.path ? "this migration" : state.createdBy.path;
+      ctx.report({
+        op,
+        message: `Column ${op.table}.${op.column} does not exist when this runs: ${op.table} was created by ${created} and no migration since adds ${op.column}, so the rename fails ("column ${op.column} does not exist") and the migration stops on every database these migrations built.`,
+        fix: commentLines(ctx, [`${op.table} never had ${op.column}: take this rename out of the migration, or add ${op.newName} instead if that is the column the code needs.`]),
       });
     }
   },

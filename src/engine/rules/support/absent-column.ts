@@ -18,7 +18,7 @@ export interface AbsentColumn {
 }
 
 /** The table's proven columns before `ctx.migration.up[index]`, when `op.column` is not among them. */
-export function absentColumn(ctx: RuleContext, op: OperationOf<"drop_column">, index: number): AbsentColumn | undefined {
+export function absentColumn(ctx: RuleContext, op: Pick<OperationOf<"drop_column">, "table" | "column">, index: number): AbsentColumn | undefined {
   // the earlier migrations, then this one's statements before the drop (it may add the column itself)
   const before = [...ctx.repository.earlierInFolder, { ...ctx.migration, up: ctx.migration.up.slice(0, index) }];
   const state = provenColumns(before, op.table);

@@ -1,3 +1,4 @@
+import { droppedColumn } from "../../missing-column-drops.js";
 import { dedent, ident } from "../../../rules/support/fix.js";
 import { djangoMigrationName } from "../../history/django-graph.js";
 import { djangoAppOf } from "../../../paths.js";
@@ -41,6 +42,22 @@ export default defineReviewRule({
       const squash = m.file.framework === "django" ? ctx.squashedBy.get(`${djangoAppOf(m.change.path)}/${djangoMigrationName(m.change.path)}`) : undefined;
       if (squash) {
         add(squashed, squash, m);
+        continue;
+      }
+      // its base version failed on every database the migrations built (a drop or rename of a column its table never
+      // had: drop-missing-column's proof): none recorded it, so none keeps what it did, and restoring it breaks deploys
+      if (m.baseFailures?.length) {
+        const first = m.baseFailures.reduce((a, b) => (b.line < a.line ? b : a));
+        const column = droppedColumn(first.message);
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          severity: "info",
+          message:
+            `Migration ${m.change.path} was deleted, but it could not run on any database the migrations built: line ${first.line} ${column ? `names ${column}, a column the migrations before it never created` : "fails by the migrations' own history"}, ` +
+            `so it stopped there and no database recorded it. No database keeps its changes.`,
+          fix: "Nothing to do: keep it deleted (restoring it brings back a migration that fails on every database).",
+        });
         continue;
       }
       const added = ctx.migrations.flatMap((a) => (a.change.status === "added" && a.head ? [a.head] : []));
