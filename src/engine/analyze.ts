@@ -226,6 +226,8 @@ interface Raw {
   work?: Report["work"];
   /** the report's fix under the project's own migrator's transaction (Report.fixUnderRunnerTransaction) */
   fixUnderRunnerTransaction?: (runner: string) => string | undefined;
+  /** a rewrite's later steps under its lock, named in the message by `sentence` (Report.folds) */
+  folds?: Report["folds"];
 }
 
 const SUPERSEDED_BY = new Map<string, string[]>();
@@ -290,6 +292,7 @@ function runRule(
         withoutOldCode: report.withoutOldCode !== undefined && unread ? sayUnknownNames(report.withoutOldCode) : report.withoutOldCode,
         fixWithoutOldCode: report.fixWithoutOldCode === undefined ? undefined : shape(report.fixWithoutOldCode),
         work: report.work,
+        folds: report.folds && (unread ? { ...report.folds, sentence: sayUnknownNames(report.folds.sentence) } : report.folds),
         fixUnderRunnerTransaction: report.fixUnderRunnerTransaction && ((runner: string) => {
           const fix = report.fixUnderRunnerTransaction!(runner);
           return fix === undefined ? undefined : shape(fix);
@@ -353,32 +356,57 @@ function applyWaivers(raw: Raw[], migration: Migration, config: Config, replaced
       details: [],
     });
   }
-  for (const { finding, op } of raw) {
-    if (isWaived(finding, migration)) continue;
-    if (op?.assured && finding.severity !== "info") {
-      out.push({ ...finding, severity: "info", message: `${finding.message} (waived by safety_assured)` });
-      continue;
-    }
-    // another linter's waiver: the team decided about this hazard, but gave no reason, so it stays visible as a note
-    const peer = finding.severity !== "info" ? peerWaiverOf(finding, migration) : undefined;
-    if (peer) {
-      out.push({ ...finding, severity: "info", message: `${finding.message} (waived by ${peer.peer} on line ${peer.line})` });
-      continue;
-    }
-    // a migration a Django squash replaces runs almost nowhere: a new database runs the squash, an up-to-date one
-    // skips both; only one caught partway through the replaced set runs it (the squash's findings stand for its operations)
-    if (replacedBy && finding.severity !== "info") {
-      out.push({ ...finding, severity: "info", message: `${finding.message} (replaced by the squashed migration ${replacedBy.path.split("/").pop()}: a new database runs the squash instead, and one that applied all it replaces skips both; Django runs this file only on a database that had applied part of the replaced set, not this migration, when the squash arrived)` });
-      continue;
-    }
-    // a squash replays history that every deployment already ran: it reaches a live table only on a database
-    // that applied none of the migrations it replaces. A transaction error still breaks that fresh install
-    if (migration.squashes > 0 && finding.severity !== "info" && finding.category !== "transaction") {
-      out.push({ ...finding, severity: "info", message: `${finding.message} (a squashed migration: it runs only on a database that applied none of the ${migration.squashes} migrations it replaces)` });
-      continue;
-    }
-    out.push(finding);
+  const shown = raw.map(({ finding, op }) => afterWaivers(finding, op, migration, replacedBy));
+  for (const finding of withoutFoldedSteps(raw, shown)) if (finding) out.push(finding);
+  return out;
+}
+
+/** A finding as shown after inline waivers, safety_assured, another linter's waiver and squashes: undefined when waived. */
+function afterWaivers(finding: ReportedFinding, op: Operation | undefined, migration: Migration, replacedBy?: Migration): ReportedFinding | undefined {
+  if (isWaived(finding, migration)) return undefined;
+  if (op?.assured && finding.severity !== "info") {
+    return { ...finding, severity: "info", message: `${finding.message} (waived by safety_assured)` };
   }
+  // another linter's waiver: the team decided about this hazard, but gave no reason, so it stays visible as a note
+  const peer = finding.severity !== "info" ? peerWaiverOf(finding, migration) : undefined;
+  if (peer) {
+    return { ...finding, severity: "info", message: `${finding.message} (waived by ${peer.peer} on line ${peer.line})` };
+  }
+  // a migration a Django squash replaces runs almost nowhere: a new database runs the squash, an up-to-date one
+  // skips both; only one caught partway through the replaced set runs it (the squash's findings stand for its operations)
+  if (replacedBy && finding.severity !== "info") {
+    return { ...finding, severity: "info", message: `${finding.message} (replaced by the squashed migration ${replacedBy.path.split("/").pop()}: a new database runs the squash instead, and one that applied all it replaces skips both; Django runs this file only on a database that had applied part of the replaced set, not this migration, when the squash arrived)` };
+  }
+  // a squash replays history that every deployment already ran: it reaches a live table only on a database
+  // that applied none of the migrations it replaces. A transaction error still breaks that fresh install
+  if (migration.squashes > 0 && finding.severity !== "info" && finding.category !== "transaction") {
+    return { ...finding, severity: "info", message: `${finding.message} (a squashed migration: it runs only on a database that applied none of the ${migration.squashes} migrations it replaces)` };
+  }
+  return finding;
+}
+
+const SEVERITY_RANK: Record<ReportedFinding["severity"], number> = { info: 0, warning: 1, error: 2 };
+
+/** The lock rules whose finding on a step a rewrite runs under its lock is folded into the rewrite's (Report.folds). */
+const FOLDED_RULES = new Set(["index-without-concurrently", "set-not-null", "constraint-without-not-valid", "unique-constraint-without-index"]);
+
+/**
+ * One hazard, one finding, for a table rewrite (rules/support/table-rewrite.ts): a later step of its transaction only
+ * adds its time to the rewrite's outage, so its lock rule's finding is dropped when the rewrite's finding, which
+ * names it, is shown and at least as loud after waivers and downgrades. A waived or downgraded rewrite (an inline
+ * waiver, safety_assured, a small table) folds nothing: the steps keep their findings and its message stops
+ * claiming they have none. `shown` is each raw finding as waivers leave it, in the same order.
+ */
+function withoutFoldedSteps(raw: readonly Raw[], shown: readonly (ReportedFinding | undefined)[]): (ReportedFinding | undefined)[] {
+  const out = [...shown];
+  raw.forEach(({ folds }, i) => {
+    const rewrite = shown[i];
+    if (!folds || !rewrite) return;
+    const steps = raw.flatMap(({ op, finding }, j) => (op && folds.ops.includes(op) && FOLDED_RULES.has(finding.rule) && shown[j] ? [j] : []));
+    const carries = steps.every((j) => SEVERITY_RANK[rewrite.severity] >= SEVERITY_RANK[shown[j]!.severity]);
+    if (carries) for (const j of steps) out[j] = undefined;
+    else out[i] = { ...rewrite, message: rewrite.message.replace(folds.sentence, "") };
+  });
   return out;
 }
 

@@ -17,7 +17,6 @@ import { hasForeignKeyValidation } from "../support/rails-constraint-code.js";
 import { railsAtLeast, railsVersionOf } from "../support/rails-version.js";
 import { inRubySql } from "../support/inside-ruby-sql.js";
 import { KEEPS_LOCK, heldLockSentence } from "../support/held-lock.js";
-import { rewriteBefore } from "../support/table-rewrite.js";
 import { constraintAtHead, type ConstraintAtHead } from "../support/constraint-at-head.js";
 
 /** What a foreign key references, unless it is the swappable user model whose table the project's settings did not say. */
@@ -149,8 +148,6 @@ export default defineRule({
       if (op.constraint !== "foreign_key" && op.constraint !== "check" && op.constraint !== "not_null") continue;
       const emptyKey = emptyForeignKey(ctx, op, index);
       if (emptyKey === "dominated") continue;
-      // an earlier rewrite of the table in this transaction holds it closed anyway: its finding names this check
-      if (rewriteBefore(ctx, op.table, index) !== undefined) continue;
       // an earlier statement of the transaction holds ACCESS EXCLUSIVE on the table: what the check's scan keeps closed
       const held = heldLockSentence(ctx, op, op.table, index, {
         work: "check",

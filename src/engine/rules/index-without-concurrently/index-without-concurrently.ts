@@ -25,7 +25,6 @@ import { sourceImports } from "../support/next-migration.js";
 import { djangoMigrationRewritten, djangoOperationRanges } from "../support/django-rewrite.js";
 import { freeNames } from "../support/python-free-names.js";
 import { afterWholeTableUpdate, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
-import { rewriteBefore } from "../support/table-rewrite.js";
 
 /** Under an earlier statement's ACCESS EXCLUSIVE, the build's SHARE lock adds no wait, but reads wait for it too. */
 const HELD_LOCK_BUILD: HeldLockWork = { work: "build", effect: "blocks reads as well as writes for its whole duration", fix: "building it CONCURRENTLY outside this transaction" };
@@ -272,8 +271,6 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "add_index")) {
       // a per-chunk build (TimescaleDB's) locks one chunk at a time: the hypertable's way to let writes go on
       if (op.concurrently || op.perChunk || !tableWithRows(ctx, op.table, index) || builtBefore(ctx, op, index)) continue;
-      // an earlier rewrite of the table in this transaction holds it closed anyway: its finding names this build
-      if (rewriteBefore(ctx, op.table, index) !== undefined) continue;
       const name = op.name ?? derivedName(op.table, op.columns, "idx");
       // an earlier UPDATE of every row under the transaction's ACCESS EXCLUSIVE lock: the build adds a fraction of that outage
       const updated = afterWholeTableUpdate(ctx, op.table, index, HELD_LOCK_BUILD, op.columns[0]);

@@ -9,7 +9,6 @@ import { provingCheck } from "./proven-by-check.js";
 import { primaryKeyOverColumn } from "./primary-key-over-column.js";
 import { dataCode } from "../support/data-code.js";
 import { KEEPS_LOCK, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
-import { rewriteBefore } from "../support/table-rewrite.js";
 
 /** Under an earlier statement's ACCESS EXCLUSIVE: the scan holds that statement's change uncommitted while it reads. */
 const HELD_LOCK_SCAN: HeldLockWork = { work: "scan", effect: KEEPS_LOCK, fix: "a CHECK added NOT VALID and validated in a later migration" };
@@ -65,8 +64,6 @@ export default defineRule({
     });
     for (const { op, index } of upOps(ctx, "set_not_null")) {
       if (!tableWithRows(ctx, op.table, index) || alreadyNotNull(ctx, op.table, op.column, index)) continue;
-      // an earlier rewrite of the table in this transaction holds it closed anyway: its finding names this scan
-      if (rewriteBefore(ctx, op.table, index) !== undefined) continue;
       // a PRIMARY KEY over the column in this migration checks it for NULLs itself: its finding says the cost
       if (primaryKeyOverColumn(ctx.migration.up, op)) continue;
       const at = validated.get(nameKey(op.table));

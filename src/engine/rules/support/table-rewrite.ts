@@ -2,24 +2,19 @@
  * One hazard, one finding: a statement that rewrites a whole table (a type change that rewrites, a column whose
  * value is computed per row) holds ACCESS EXCLUSIVE on it until its transaction commits, for as long as the rewrite
  * takes. An index build, a NOT NULL scan or a constraint check on that table later in the same transaction runs
- * under that lock and only adds its time to the outage the rewrite already is: it gets no finding of its own, and
- * the rewrite's finding names it (column-type-change, volatile-default).
+ * under that lock and only adds its time to the outage the rewrite already is: the rewrite's finding names it
+ * (column-type-change, volatile-default), and analyze.ts drops its own finding when the rewrite's finding is shown
+ * at least as loud (not waived, not downgraded below it).
  */
 import type { Operation } from "../../model.js";
-import { ruleSeverity } from "../../rule-settings.js";
 import { nameKey, type MigrationFacts } from "./facts.js";
 import type { Report, RuleContext } from "./rule.js";
 import { tableWithRows } from "./scope.js";
 import { typeChangeAt } from "./type-change-at.js";
 import { volatileFill } from "./volatile-fill.js";
 
-/** The rule that reports each kind of rewrite: a rewrite it does not report (switched off) folds nothing. */
-const REPORTED_BY: Partial<Record<Operation["kind"], string>> = { alter_column_type: "column-type-change", add_column: "volatile-default" };
-
-/** The op at `index` rewrites every row of its table, which may hold rows, and its rule is on (it reports the rewrite). */
+/** The op at `index` rewrites every row of its table, which may hold rows. */
 function rewritesTable(ctx: RuleContext, op: Operation, index: number): boolean {
-  const rule = REPORTED_BY[op.kind];
-  if (!rule || ruleSeverity(ctx.config, rule, "error") === "off") return false;
   if (op.kind === "add_column") return tableWithRows(ctx, op.table, index) && volatileFill(op, ctx.postgresVersion) !== undefined;
   if (op.kind !== "alter_column_type" || !tableWithRows(ctx, op.table, index)) return false;
   return typeChangeAt(ctx, op, index)?.cost.rewrite === true;
@@ -81,13 +76,14 @@ function foldedStep(op: Operation): { table: string; step: string } | undefined 
 
 /**
  * The rewrite's report with the later steps of its transaction that run under its lock named in its message (each of
- * them folded: rewriteBefore finds this rewrite for it), unchanged when there are none.
+ * them folded: rewriteBefore finds this rewrite for it) and listed in `folds`, unchanged when there are none.
  */
 function withStepsUnderRewrite(ctx: RuleContext, report: Report): Report {
   const op = report.op;
   if (!op || (op.kind !== "alter_column_type" && op.kind !== "add_column")) return report;
   const index = ctx.facts.indexOf(op);
   const steps: string[] = [];
+  const ops: Operation[] = [];
   for (let at = index + 1; at < ctx.migration.up.length; at++) {
     // past the rewrite's transaction (transactions follow one another): nothing later runs under its lock
     const taken = ctx.facts.accessExclusiveTakenAt(op.table, at);
@@ -96,13 +92,12 @@ function withStepsUnderRewrite(ctx: RuleContext, report: Report): Report {
     const folded = foldedStep(later);
     if (!folded || nameKey(folded.table) !== nameKey(op.table) || rewriteBefore(ctx, folded.table, at) !== index) continue;
     steps.push(`line ${later.loc.line}'s ${folded.step}`);
+    ops.push(later);
   }
   if (!steps.length) return report;
   const list = steps.length === 1 ? steps[0] : `${steps.slice(0, -1).join(", ")} and ${steps[steps.length - 1]}`;
-  return {
-    ...report,
-    message: `${report.message} The lock stays held until commit, through ${list} too: ${steps.length === 1 ? "it adds its" : "each adds its"} time to this outage, so ${steps.length === 1 ? "it has" : "they have"} no finding of ${steps.length === 1 ? "its" : "their"} own.`,
-  };
+  const sentence = ` The lock stays held until commit, through ${list} too: ${steps.length === 1 ? "it adds its" : "each adds its"} time to this outage, so ${steps.length === 1 ? "it has" : "they have"} no finding of ${steps.length === 1 ? "its" : "their"} own.`;
+  return { ...report, message: `${report.message}${sentence}`, folds: { ops, sentence } };
 }
 
 /** The rule's context with every report passed through withStepsUnderRewrite. */

@@ -19,7 +19,6 @@ import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.j
 import { renderFix, type FixSteps } from "../support/fix-steps.js";
 import { alembicColumnUsingIndex, alembicConstraintUsingIndex } from "./alembic-using-index.js";
 import { KEEPS_LOCK, afterWholeTableUpdate, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
-import { rewriteBefore } from "../support/table-rewrite.js";
 import { addColumnWithoutKey, alterWithConstraintUsingIndex, columnKeyTiming, keyConstraintTiming, uniqueIndexWithClauses } from "../support/key-constraint-clauses.js";
 
 /** Under an earlier statement's ACCESS EXCLUSIVE: the build holds that statement's change uncommitted while it runs. */
@@ -199,8 +198,6 @@ export default defineRule({
       // build cannot apply
       const sameCall = ctx.migration.up.filter((o) => o !== op && o.loc.line === op.loc.line && o.text === op.text);
       if (sameCall.some((o) => o.kind === "alter_column_type" && nameKey(o.table) === nameKey(op.table) && typeChangeAt(ctx, o, index)?.cost.rewrite === true)) continue;
-      // an earlier rewrite of the table in this transaction holds it closed anyway: its finding names this build
-      if (rewriteBefore(ctx, op.table, index) !== undefined) continue;
       // a Django AlterField that also changes the column (NOT NULL, type, default): it stays, without unique=True, in
       // the database operations, so its other changes are not lost
       const alterField =
@@ -295,7 +292,6 @@ export default defineRule({
     }
     for (const { op, index } of upOps(ctx, "add_column")) {
       if (!(op.column.unique || op.column.primaryKey) || !tableWithRows(ctx, op.table, index)) continue;
-      if (rewriteBefore(ctx, op.table, index) !== undefined) continue;
       const idx = op.column.primaryKey ? `${op.table.split(".").pop()}_pkey` : derivedName(op.table, [op.column.name], "key");
       ctx.report({
         op,
