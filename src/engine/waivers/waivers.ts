@@ -35,9 +35,13 @@ export const mayHaveWaivers = (content: string) => content.includes("migguard:")
 
 const names = (waiver: Waiver, rule: string) => waiver.rules.length === 0 || waiver.rules.includes(rule) || waiver.rules.includes("*");
 
-/** Line numbers where the migration's statements start (up and down), in order. */
+/**
+ * Line numbers where the statements of the migration's own file start (up, and a down written in the same file), in
+ * order. A down in its own file (golang-migrate's .down.sql, Flyway's U file) numbers its lines from 1 there: mixed
+ * in, its first statement took the place of the up's, and a waiver on line 1 of the .up.sql covered nothing.
+ */
 const statementStarts = (migration: Migration) =>
-  [...migration.up, ...(migration.down.status === "present" ? migration.down.ops : [])].map((op) => op.loc.line).sort((a, b) => a - b);
+  [...migration.up, ...(migration.down.status === "present" && migration.down.path === undefined ? migration.down.ops : [])].map((op) => op.loc.line).sort((a, b) => a - b);
 
 /** Does the waiver's place cover the finding: the statement after the comment, the one on its line, or the file. */
 const coversLine = (w: Waiver, line: number, starts: readonly number[]) =>
