@@ -3,7 +3,9 @@
  * table alone that reads no other one, is brief, so the finding becomes a note that says why and keeps the safe fix. Two things prove one row:
  * the table's own constraints (one-row-constraint.ts: a single-column primary key a CHECK pins to one value), or a
  * Django model that extends django-solo's `solo.models.SingletonModel` (directly or through the project's own base),
- * whose one row `get_solo()` creates and reads ever after while its `save()` keeps the one key. Not for lock waits
+ * whose one row `get_solo()` creates and reads ever after while its `save()` keeps the one key, or Wagtail's
+ * `BaseGenericSetting` (one row, `load()`). A Wagtail site setting (`BaseSiteSetting`, the older `BaseSetting`) holds
+ * one row per Wagtail site (its `site` is a OneToOneField): as few rows as the sites, brief the same way. Not for lock waits
  * (require-lock-timeout, lock-table's hold: a queue forms behind a one-row hot table too), nor for a key's type
  * change (the columns of other tables that reference the key are rewritten with it, and those may be large), and
  * a production snapshot that measured the table wins.
@@ -13,7 +15,7 @@
  * leave a base unresolved, so most lints read nothing more.
  */
 import { djangoModelsApp, readDjangoModels } from "../code/django-models.js";
-import { appModel, asSingleton, type DjangoSingleton } from "../code/django-singleton.js";
+import { appModel, asBounded, type DjangoSingleton } from "../code/django-singleton.js";
 import type { Migration, Operation, ReportedFinding } from "../model.js";
 import { djangoAppOf } from "../paths.js";
 import type { RepositoryView } from "../repository/repository-view.js";
@@ -38,12 +40,12 @@ function changesKey(op: Operation, repository: RepositoryView): boolean {
  */
 const readsOthers = (op: Operation): boolean => op.kind === "data_migration" || (op.kind === "dml" && op.sourceTables.length > 0);
 
-/** The django-solo singleton the op's model is, reading the code only as far as it takes. */
+/** The model with a row-bounding base (django-solo, Wagtail settings) the op's model is, reading the code only as far as it takes. */
 function singletonOf(ormModel: string, migration: Migration, repository: RepositoryView): DjangoSingleton | undefined {
   const app = djangoAppOf(migration.path);
   const own = repository.djangoModels();
   const model = appModel(own, app, ormModel);
-  const found = model && asSingleton(model, own);
+  const found = model && asBounded(model, own);
   // a model of the app's own files that extends a plain Django model only is no singleton: nothing more to read
   if (found || (model && model.bases.every((b) => PLAIN_BASES.has(b)))) return found;
   const seen = new Set(repository.djangoModelFiles().map((f) => f.path));
@@ -51,7 +53,7 @@ function singletonOf(ormModel: string, migration: Migration, repository: Reposit
   if (!more.length) return undefined;
   const all = [...own, ...readDjangoModels(more)];
   const wider = appModel(all, app, ormModel);
-  return wider && asSingleton(wider, all);
+  return wider && asBounded(wider, all);
 }
 
 /** What proves the table holds one row, as the note says it. */
@@ -59,9 +61,10 @@ function oneRowReason(op: Operation, index: number, migration: Migration, reposi
   const table = tablesOf(op)[0];
   const found = op.ormModel && migration.framework === "django" ? singleton(op.ormModel) : undefined;
   if (found) {
+    const holds = found.rows === "one" ? "one row" : "one row per Wagtail site";
     return {
-      says: `${found.model} (${found.path}) is a django-solo singleton (${found.chain.join(" extends ")}): ${table} holds one row, which get_solo() creates and no code adds to`,
-      detail: "singleton table: the model extends solo.models.SingletonModel in the application's code as it is now",
+      says: `${found.model} (${found.path}) is ${found.kind} (${found.chain.join(" extends ")}): ${table} holds ${holds}, ${found.writer}`,
+      detail: `${found.rows === "one" ? "singleton" : "per-site setting"} table: the model extends ${found.chain.at(-1)} in the application's code as it is now`,
     };
   }
   const constraint = oneRowConstraint(table, migration, index, repository);
