@@ -420,6 +420,12 @@ export const Dml = op("dml", {
    * OR; `where.not(c: nil)`; `t.c.c != None`): what is left of the table holds only NULLs in them
    */
   removesRowsWithValue: z.array(z.string()).optional(),
+  /**
+   * UPDATE: the columns of its own table that the values it sets are computed from (a SET value names them, or the
+   * WHERE of an UPDATE ... FROM joins the other rows on them), the columns it sets excepted: their values live on in
+   * what it wrote (`SET squattee_id = packages.id FROM packages WHERE packages.name = squat.squattee_name`)
+   */
+  convertsFrom: z.array(z.string()).optional(),
   /** UPDATE: the columns it sets to a value that keeps every value already there (COALESCE(c, ...), CASE ... ELSE c filling NULLs or adding an absent jsonb key) */
   keepsValues: z.array(z.string()).optional(),
   /** UPDATE: the columns its WHERE restricts to NULL (`WHERE c IS NULL`, alone or AND-ed): it writes only rows with a NULL there */

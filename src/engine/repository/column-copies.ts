@@ -4,8 +4,11 @@
  * into comp_version with INSERT ... SELECT, V6_3 renames comp to comp_data and drops them). A copy names the column
  * in its select list and reads that one table (a join's columns may be any of its tables'): INSERT INTO x ...
  * SELECT col FROM t, CREATE TABLE x AS SELECT col FROM t, SELECT col INTO x FROM t. A whole-row copy (`SELECT *`) is a snapshot, not a move,
- * and does not count. The table and column are followed back through their renames; a copy before the column or
- * table was born under that name is of other values, and a copy whose table was dropped since is gone.
+ * and does not count. An UPDATE of the same table that computes other columns from it converts the values rather
+ * than copying them (warehouse's ee5b8f66a223 sets squattee_id to the id of the package squattee_name names, then drops
+ * squattee_name): they live on in the columns it set. The table and column are followed back through their renames; a
+ * copy before the column or table was born under that name is of other values, and a copy whose table (or, for a
+ * conversion, every column it set) was dropped since is gone.
  */
 import type { Migration, Operation } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
@@ -16,6 +19,16 @@ export interface ColumnCopy {
   op: Operation;
   /** the table the values went to */
   into: string;
+  /** a conversion within the table (an UPDATE): the columns it set from the dropped one */
+  columns?: string[];
+}
+
+/** The columns of `table` an UPDATE computes from `table.column` (Dml.convertsFrom), when it is such a conversion. */
+function convertedInto(op: Operation, table: string, column: string): string[] | undefined {
+  if (op.kind !== "dml" || op.verb !== "update" || op.table === undefined || nameKey(op.table) !== table) return undefined;
+  if (!(op.convertsFrom ?? []).some((c) => nameKey(c) === column)) return undefined;
+  const into = op.columns.filter((c) => nameKey(c) !== column);
+  return into.length ? into : undefined;
 }
 
 /** The table `op` copies `table.column` into, when it is such a copy. */
@@ -37,6 +50,8 @@ export function columnCopyBefore(members: readonly Migration[], position: number
   let c = nameKey(column);
   // tables dropped between the copy and the drop, under the name they had at the point the walk reached
   const dropped = new Set<string>();
+  // columns of the table dropped between a conversion and the drop (a conversion into them is gone with them)
+  const droppedColumns = new Set<string>();
   const step = (op: Operation, migration: Migration): ColumnCopy | "stop" | undefined => {
     switch (op.kind) {
       case "drop_table":
@@ -59,14 +74,24 @@ export function columnCopyBefore(members: readonly Migration[], position: number
       // the column born (or redefined, or dropped) under this name: earlier values are another column's
       case "add_column":
       case "redefine_column":
-      case "drop_column":
-        return nameKey(op.table) === t && nameKey(typeof op.column === "string" ? op.column : op.column.name) === c ? "stop" : undefined;
+      case "drop_column": {
+        const name = nameKey(typeof op.column === "string" ? op.column : op.column.name);
+        if (nameKey(op.table) !== t) return undefined;
+        if (name === c) return "stop";
+        if (op.kind === "drop_column") droppedColumns.add(name);
+        // born here: a drop of that name later is of this column, not of an earlier one
+        if (op.kind === "add_column") droppedColumns.delete(name);
+        return undefined;
+      }
       case "rename_column":
         if (nameKey(op.table) !== t) return undefined;
         if (nameKey(op.column) === c) return "stop";
         if (nameKey(op.newName) === c) c = nameKey(op.column);
+        if (droppedColumns.delete(nameKey(op.newName))) droppedColumns.add(nameKey(op.column));
         return undefined;
       case "dml": {
+        const converted = convertedInto(op, t, c)?.filter((k) => !droppedColumns.has(nameKey(k)));
+        if (converted?.length) return { migration, op, into: op.kind === "dml" && op.table ? op.table : t, columns: converted };
         const into = copyDestination(op, t, c);
         return into !== undefined ? { migration, op, into } : undefined;
       }

@@ -15,6 +15,7 @@ import { constantsSetBy, whereOnlyNullTests } from "./constant-set.js";
 import { alterTableSubcommandLock } from "../../rules/support/lock-modes.js";
 import { selectWrites, WRITING_NODES } from "./read-only-select.js";
 import { hypertableCreatedBy, timescaleOption } from "./hypertables.js";
+import { convertedColumns } from "./converted-columns.js";
 
 type Loose = PgNode | undefined;
 
@@ -511,6 +512,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
       // FROM joins other rows in: the value may be one per joined row, and the rows written only those that join
       const constants = s.fromClause?.length ? {} : constantsSetBy(s.targetList, deparse);
       const repeats = repeatedUpdate(s, deparse);
+      const convertsFrom = convertedColumns(s);
       return [
         {
           kind: "dml",
@@ -524,6 +526,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
           ...(Object.keys(constants).length ? { constants } : {}),
           ...(nullRowsOf.length && whereOnlyNullTests(s.whereClause) ? { whereOnlyNullTests: true } : {}),
           ...(repeats ? { repeats } : {}),
+          ...(convertsFrom.length ? { convertsFrom } : {}),
           // UPDATE t SET copy = original: a copy of `original` within t; SET c = (SELECT ... FROM other): a copy of other's
           sourceTables: [...new Set([...(values.columns.length ? [table] : []), ...values.tables, ...from.tables])],
           sourceColumns: values.columns,

@@ -1,6 +1,8 @@
 /**
- * A dropped column whose values an earlier migration copied into another table (repository/column-copies.ts): the
- * contract step of a move (ehrbase's V6_2 copies comp's version columns into comp_version, V6_3 drops them). Its
+ * A dropped column whose values an earlier migration copied into another table, or an UPDATE converted into other
+ * columns of its table (repository/column-copies.ts): the contract step of a move (ehrbase's V6_2 copies comp's
+ * version columns into comp_version, V6_3 drops them; warehouse's ee5b8f66a223 looks up squattee_id by squattee_name,
+ * then drops squattee_name). Its
  * values live on there, so the drop is no data loss; what is left is the old code that still selects the column,
  * and the fix drops it without another copy once that code is gone.
  */
@@ -26,8 +28,13 @@ export function copiedColumnReport(
   fix: (why: string) => string,
 ): Report {
   const where = copyPlace(ctx, copy);
-  const copied = `the ${statementKind(copy)} at ${where} copied ${op.column} into ${copy.into}`;
-  const kept = `(what it did not select, or what was written since, only as far as the application wrote it there too)`;
+  // an UPDATE of the table that computed other columns from it (an id looked up by the name it drops)
+  const copied = copy.columns
+    ? `the UPDATE at ${where} set ${copy.columns.join(", ")} from ${op.column}`
+    : `the ${statementKind(copy)} at ${where} copied ${op.column} into ${copy.into}`;
+  const kept = copy.columns
+    ? `(for rows written since, as far as the application set ${copy.columns.join(", ")} too)`
+    : `(what it did not select, or what was written since, only as far as the application wrote it there too)`;
   const code = planned?.strong
     ? ` It is the planned last step of a two-step removal (${planned.reason}).`
     : ` Servers still running the old code select ${op.column} and fail until they restart.`;
@@ -36,7 +43,7 @@ export function copiedColumnReport(
     severity: planned?.strong ? "info" : "warning",
     // the values live on: what is left is code of the previous release reading the column
     hazard: "old-code",
-    message: `Dropping column ${op.table}.${op.column} is the contract step of a move: ${copied}, so its values live on there ${kept}.${code}`,
+    message: `Dropping column ${op.table}.${op.column} is the contract step of a move: ${copied}, so its values live on ${copy.columns ? "in them" : "there"} ${kept}.${code}`,
     fix: fix(`${copied}`),
   };
 }

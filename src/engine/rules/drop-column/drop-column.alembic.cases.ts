@@ -40,6 +40,42 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "warehouse's ee5b8f66a223: an op.execute UPDATE ... FROM set squattee_id from squattee_name before the drop: the values live on converted, the fix drops it later with no backup",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+revision = "ee5b8f66a223"
+down_revision = "8fd3400c760f"
+
+
+def upgrade():
+    op.add_column("warehouse_admin_squat", sa.Column("squattee_id", postgresql.UUID(as_uuid=True), nullable=True))
+    op.execute(""" UPDATE warehouse_admin_squat
+            SET squattee_id = packages.id
+            FROM packages
+            WHERE
+                packages.name = warehouse_admin_squat.squattee_name
+        """)
+    op.alter_column("warehouse_admin_squat", "squattee_id", nullable=False)
+    op.drop_column("warehouse_admin_squat", "squattee_name")
+
+
+def downgrade():
+    raise RuntimeError("Order No. 227 - Ni shagu nazad!")
+`,
+      lines: [18],
+      severities: ["warning"],
+      messages: ["the UPDATE at line 11 of this migration set squattee_id from squattee_name, so its values live on in them"],
+      fixes: [
+        [
+          "# 1. Stop using the column and deploy. 2. Then drop it in a later revision (the UPDATE at line 11 of this migration set squattee_id from squattee_name: nothing to copy):",
+          'op.drop_column("warehouse_admin_squat", "squattee_name")',
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "alembic",
       name: "a NOT NULL column with a server_default fills the rows: it proves nothing about them, the drop keeps its finding",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -69,6 +69,41 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "an UPDATE ... FROM earlier in the migration set the new key column from the dropped name column (warehouse's ee5b8f66a223): the values live on converted, no copy is suggested",
+      path: "migrations/000002_squat_ids.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE packages (id uuid PRIMARY KEY, name text UNIQUE NOT NULL);\nCREATE TABLE squats (id serial PRIMARY KEY, squattee_name text NOT NULL);\n" },
+      schema: "CREATE TABLE packages (id uuid PRIMARY KEY, name text UNIQUE NOT NULL);\nCREATE TABLE squats (id serial PRIMARY KEY, squattee_name text NOT NULL);",
+      code: [
+        "ALTER TABLE squats ADD COLUMN squattee_id uuid;",
+        "UPDATE squats SET squattee_id = packages.id FROM packages WHERE packages.name = squats.squattee_name;",
+        "ALTER TABLE squats ALTER COLUMN squattee_id SET NOT NULL;",
+        "ALTER TABLE squats DROP COLUMN squattee_name;",
+        "",
+      ].join("\n"),
+      lines: [4],
+      severities: ["warning"],
+      messages: ["Dropping column squats.squattee_name is the contract step of a move: the UPDATE at line 2 of this migration set squattee_id from squattee_name, so its values live on in them"],
+      fixes: [
+        [
+          "-- 1. Stop reading and writing squats.squattee_name in the application and deploy.",
+          "-- 2. Then, in a later migration (the UPDATE at line 2 of this migration set squattee_id from squattee_name: nothing to keep):",
+          "ALTER TABLE squats DROP COLUMN squattee_name;",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
+      name: "an UPDATE whose WHERE alone names the dropped column (no FROM joins rows on it) sets a constant: it copies nothing, data loss",
+      path: "migrations/000002_drop_name.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE squats (id serial PRIMARY KEY, squattee_name text NOT NULL, flagged boolean);\n" },
+      schema: "CREATE TABLE squats (id serial PRIMARY KEY, squattee_name text NOT NULL, flagged boolean);",
+      code: "UPDATE squats SET flagged = true WHERE squattee_name = 'x';\nALTER TABLE squats DROP COLUMN squattee_name;\n",
+      lines: [2],
+      severities: ["error"],
+      messages: ["Dropping column squats.squattee_name deletes its data"],
+    },
+    {
+      framework: "sql",
       name: "an earlier migration kept the column with CREATE TABLE ... AS SELECT of it: its values live on in that table",
       path: "migrations/000003_drop_phone.up.sql",
       files: {
