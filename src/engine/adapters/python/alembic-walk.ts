@@ -16,7 +16,7 @@ import { callParts, locOf, parameterNames, statementsOf, unparen } from "./nodes
 import type { PyNode } from "./parser.js";
 import { statementsBeforeError } from "./recovery.js";
 import { bindTarget, dictViewItems, literalItems } from "./loop-items.js";
-import { coreSelect, EXECUTES, executedUnderFetches, ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
+import { builtOnTable, coreSelect, EXECUTES, executedUnderFetches, ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
 import { asBool, asString, evaluate, importedRoot, kwarg, type ProjectCode, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 import { branchSizeGuard, rowCountOf } from "./size-guard.js";
@@ -594,7 +594,8 @@ export class AlembicWalker {
     }
     // arguments may hold data access (`print(conn.execute(...))`)
     this.scanData(node, state);
-    if (q && !HARMLESS.test(q)) {
+    // `t.update().where(...).values(...)` on a Table of the file only builds a statement: it runs when executed
+    if (q && !HARMLESS.test(q) && !builtOnTable(this.eval(node, state))) {
       // a call we cannot see into: it may change anything (and may undo anything in a downgrade)
       this.ops.push({ loc: locOf(node), text: node.text, inTransaction: state.inTransaction, kind: "raw", statement: "Call" });
       const receiver = fn.type === "attribute" ? unparen(fn.childForFieldName("object")!) : undefined;

@@ -161,6 +161,28 @@ def downgrade():
     expect(m.down.status === "present" && m.down.ops[0]).toMatchObject({ kind: "raw", statement: "while", opaque: true, loc: { line: 15 } });
   });
 
+  it("a statement built on a Table of the file is no call into unread code: its select, run, is a read, its update, run, the DML (digitalmarketplace-api 880)", () => {
+    const m = parse(`${HEADER}
+frameworks = sa.Table("frameworks", sa.MetaData(), sa.Column("id", sa.Integer), sa.Column("slug", sa.String))
+briefs = sa.Table("briefs", sa.MetaData(), sa.Column("id", sa.Integer), sa.Column("framework_id", sa.Integer), sa.Column("data", sa.JSON))
+
+
+def upgrade():
+    conn = op.get_bind()
+    query = briefs.join(frameworks, briefs.c.framework_id == frameworks.c.id).select(frameworks.c.slug == "dos2").with_only_columns((briefs.c.id, briefs.c.data))
+    for brief_id, data in conn.execute(query).fetchall():
+        if data.pop("startDate", None) is not None:
+            query = briefs.update().where(briefs.c.id == brief_id).values(data=data)
+            conn.execute(query)
+    helper = briefs.update().where(briefs.c.id == 1).execution_options(synchronize_session=False)
+`);
+    // the builders are no Call, so the loop only moves rows (no opaque loop); an unknown method on the chain stays a Call
+    expect(kinds(m.up)).toEqual(["data_migration@14", "dml@17", "raw@18"]);
+    expect(m.up[0]).toMatchObject({ readOnly: true, tables: ["briefs"] });
+    expect(m.up[1]).toMatchObject({ verb: "update", table: "briefs", columns: ["data"], hasWhere: true });
+    expect(m.up[2]).toMatchObject({ kind: "raw", statement: "Call" });
+  });
+
   it("branches on the database are decided for PostgreSQL; a batch_op passed to a helper keeps its table", () => {
     const m = parse(`${HEADER}
 

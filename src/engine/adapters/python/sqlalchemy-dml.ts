@@ -166,9 +166,32 @@ export function coreSelect(value: PyValue, resolver: TableResolver): { table?: s
   if (value.kind !== "call") return undefined;
   const calls = chain(value);
   const root = calls[calls.length - 1];
-  if (root.callee !== "sqlalchemy.select" && root.callee !== "sqlalchemy.sql.select" || calls.some((c) => VERBS.has(method(c)))) return undefined;
+  if (calls.some((c) => VERBS.has(method(c)))) return undefined;
+  // `t.select()`, `t.join(u).select().with_only_columns(...)`: a read built on a Table of the file
+  if (builtOnTable(value)) return calls.some((c) => method(c) === "select") ? { table: target(root, resolver).table } : undefined;
+  if (root.callee !== "sqlalchemy.select" && root.callee !== "sqlalchemy.sql.select") return undefined;
   const first = root.args[0];
   return { table: target(first?.kind === "list" ? first.items[0] : first, resolver).table };
+}
+
+/** `sa.Table(...)` / `sa.table(...)` however imported. */
+const TABLE_CALLEE = /^sqlalchemy\.(?:sql\.(?:expression\.)?|schema\.)?(?:table|Table)$/;
+/** Methods of a Table and of the statements built on it that only build (SQLAlchemy runs nothing until it is executed). */
+const BUILDS = new Set([
+  ...VERBS, "select", "join", "outerjoin", "alias", "where", "filter", "values", "ordered_values", "with_only_columns",
+  "order_by", "group_by", "having", "limit", "offset", "returning", "distinct", "correlate", "subquery", "select_from",
+  "add_columns", "column", "union", "union_all", "cte", "exists", "scalar_subquery", "label", "from_select", "inline",
+]);
+
+/**
+ * `briefs_table.update().where(...).values(...)`, `briefs_table.join(frameworks).select()`: a statement built on a
+ * Table of the file, which changes nothing until a connection executes it (that call is read as the DML or read).
+ */
+export function builtOnTable(value: PyValue): boolean {
+  if (value.kind !== "call") return false;
+  const calls = chain(value);
+  const root = calls[calls.length - 1];
+  return calls.length > 1 && TABLE_CALLEE.test(root.callee) && calls.slice(0, -1).every((c) => BUILDS.has(method(c)));
 }
 
 /** A connection's or session's methods that run the statement they are given. */

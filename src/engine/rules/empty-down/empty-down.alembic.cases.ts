@@ -103,7 +103,7 @@ def downgrade():
 `,
       lines: [14],
       severities: ["info"],
-      messages: ["this migration only changes data, and rolling back leaves the data as it left it."],
+      messages: ["this migration only changes rows, not the schema, so a rollback has no schema to restore and keeps the rows as the up left them"],
     },
     {
       framework: "alembic",
@@ -729,10 +729,77 @@ def downgrade():
         [
           "def downgrade():",
           "    # line 10 drops legacy_invoices: recreate it from its last definition in the earlier migrations (the rows cannot come back)",
-          '    raise NotImplementedError("irreversible: line 10 drops legacy_invoices: recreate it from its last definition in the earlier migrations (the rows cannot come back)")',
           '    op.drop_column("invoices", "archived")',
+          // one raise, last: nothing after it is unreachable, and the rollback still fails loudly
+          '    raise NotImplementedError("irreversible: line 10 drops legacy_invoices: recreate it from its last definition in the earlier migrations (the rows cannot come back)")',
         ].join("\n"),
       ],
+    },
+    {
+      framework: "alembic",
+      name: "a one-off clean-up of JSON rows through SQLAlchemy Core on a Table of the file (digitalmarketplace-api's 880): the statements built on the table are no unread code, the loop only moves rows, so a note whose fix is the explicit one-way pass, never a raise that blocks every rollback past it",
+      path: "migrations/versions/880_remove_invalid_brief_dates.py",
+      code: `"""Remove invalid startDate answers from draft briefs."""
+revision = '880'
+down_revision = '870'
+
+from alembic import op
+import sqlalchemy as sa
+
+frameworks_table = sa.Table('frameworks', sa.MetaData(), sa.Column('id', sa.Integer, primary_key=True), sa.Column('slug', sa.String))
+briefs_table = sa.Table('briefs', sa.MetaData(), sa.Column('id', sa.Integer, primary_key=True), sa.Column('framework_id', sa.Integer), sa.Column('published_at', sa.DateTime), sa.Column('data', sa.JSON))
+
+
+def upgrade():
+    conn = op.get_bind()
+    query = briefs_table.join(
+        frameworks_table, briefs_table.c.framework_id == frameworks_table.c.id
+    ).select(
+        sa.and_(frameworks_table.c.slug == 'dos2', briefs_table.c.published_at == sa.null())
+    ).with_only_columns((briefs_table.c.id, briefs_table.c.data))
+    results = conn.execute(query).fetchall()
+
+    for brief_id, brief_data in results:
+        if brief_data.pop('startDate', None) is not None:
+            query = briefs_table.update().where(briefs_table.c.id == brief_id).values(data=brief_data)
+            conn.execute(query)
+
+
+def downgrade():
+    pass
+`,
+      lines: [27],
+      severities: ["info"],
+      messages: ["only changes rows, not the schema"],
+      fixes: ["def downgrade():\n    pass  # one-way data change: upgrade() only rewrites rows of briefs, and there is no schema to put back"],
+    },
+    {
+      framework: "alembic",
+      name: "a loop over selected rows that calls a helper migguard cannot read before its UPDATE: still data only (a warning, the helper may write), and the fix is the one-way pass, not a raise for the loop",
+      code: `from alembic import op
+import sqlalchemy as sa
+from app.briefs import normalise
+
+revision = "990"
+down_revision = "980"
+
+briefs = sa.table("briefs", sa.column("id", sa.Integer), sa.column("data", sa.JSON))
+
+
+def upgrade():
+    conn = op.get_bind()
+    for brief in conn.execute(briefs.select()):
+        data = normalise(brief.data)
+        conn.execute(briefs.update().where(briefs.c.id == brief.id).values(data=data))
+
+
+def downgrade():
+    pass
+`,
+      lines: [18],
+      severities: ["warning"],
+      messages: ["changes data in code migguard cannot read"],
+      fixes: ["def downgrade():\n    pass  # one-way data change: upgrade() only rewrites rows of briefs, and there is no schema to put back"],
     },
     {
       framework: "alembic",

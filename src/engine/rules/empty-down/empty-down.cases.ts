@@ -34,7 +34,7 @@ export default defineCases({
       code: "UPDATE people SET first_name = split_part(name, ' ', 1), name = trim(name);",
       lines: [1],
       severities: ["info"],
-      messages: ["this migration only changes data, and rolling back leaves the data as it left it"],
+      messages: ["this migration only changes rows, not the schema, so a rollback has no schema to restore"],
       fixRunsAfter: "up",
     },
     {

@@ -68,7 +68,8 @@ export default defineRule({
       ctx.framework === "alembic" ? changesOnlyData(meaningful) : meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
     // a narrowed batched write (`where(uri: nil).in_batches.delete_all`) is one statement per batch, read as such
     // code that only adds rows it did not find overwrites and deletes nothing: a rollback that keeps them loses nothing
-    const unreadData = dataOnly && meaningful.some((op) => (op.kind === "data_migration" && !op.batched?.hasWhere && !op.insertsOnly) || (op.kind === "raw" && op.statement === "Call"));
+    // (a read, `conn.execute(t.select())`, writes nothing)
+    const unreadData = dataOnly && meaningful.some((op) => (op.kind === "data_migration" && !op.readOnly && !op.batched?.hasWhere && !op.insertsOnly) || (op.kind === "raw" && op.statement === "Call"));
     const onlyAdds = dataOnly && meaningful.every((op) => op.kind === "data_migration" && op.insertsOnly);
     const where = down.path ? ` (${down.path})` : "";
     // the author left it empty on purpose and wrote why: a decision to show, not a gap to gate on. The fix keeps
@@ -133,7 +134,7 @@ end`,
           ? `The down migration${where} is empty and this migration changes data in code migguard cannot read: values it overwrites or deletes stay that way after a rollback, which still reports success.`
           : onlyAdds
             ? `The down migration${where} is empty: this migration only adds rows it did not find (it overwrites and deletes none), and rolling back keeps them.`
-            : `The down migration${where} is empty: this migration only changes data, and rolling back leaves the data as it left it.`,
+            : `The down migration${where} is empty: this migration only changes rows, not the schema, so a rollback has no schema to restore and keeps the rows as the up left them, the usual down of a one-way data fix-up.`,
       fix: fixFor(ctx.framework, {
         sql: dataOnly
           ? `-- one-way data change: the up only changes rows${dataTables(meaningful) ? ` of ${dataTables(meaningful)}` : ""}, and there is no schema to put back (this down is empty on purpose)`

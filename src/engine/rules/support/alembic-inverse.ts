@@ -210,9 +210,13 @@ export function alembicInverseSteps(op: Operation, index: number, created: Reado
   }
 }
 
-/** Python statements for the steps: SQL through op.execute, a part migguard cannot know as a comment and a raise. */
+/**
+ * Python statements for the steps: SQL through op.execute, a part migguard cannot know as a comment where its undo
+ * belongs, and one raise last, so that no step or comment after it is unreachable while the rollback still fails loudly.
+ */
 export function alembicStatements(steps: readonly InverseStep[]): string[] {
-  return steps.flatMap((s) => {
+  const unknown = steps.flatMap((s) => (s.kind === "unknown" ? [s.text] : []));
+  const lines = steps.flatMap((s) => {
     switch (s.kind) {
       case "code":
         return [s.text];
@@ -221,9 +225,12 @@ export function alembicStatements(steps: readonly InverseStep[]): string[] {
       case "note":
         return s.text.split("\n").map((l) => `# ${l}`);
       case "unknown":
-        return [`# ${s.text}`, `raise NotImplementedError(${str(`irreversible: ${s.text}`)})`];
+        return [`# ${s.text}`];
     }
   });
+  if (!unknown.length) return lines;
+  const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more part${unknown.length > 2 ? "s" : ""} in the comments above)` : "";
+  return [...lines, `raise NotImplementedError(${str(`irreversible: ${unknown[0]}${more}`)})`];
 }
 
 /** The statements of a downgrade() that undoes `up`, in reverse order (empty when nothing needs undoing). */
@@ -254,12 +261,18 @@ export function alembicDowngrade(body: readonly string[], empty = "pass"): strin
 const isData = (op: Operation) => op.kind === "dml" || op.kind === "data_migration";
 
 /**
+ * A loop over what only running it tells (rows a query returns): its body's operations are listed after it, read
+ * once, so a loop whose body only moves rows or calls code adds no schema work of its own.
+ */
+const isLoop = (op: Operation) => op.kind === "raw" && (op.statement === "for" || op.statement === "while");
+
+/**
  * Only rows change: DML and data code, with reads and calls into code migguard cannot read around them (a
  * helper that computes the new values): a downgrade has no schema to put back.
  */
 export const changesOnlyData = (up: readonly Operation[]): boolean => {
   const meaningful = up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
-  return meaningful.some(isData) && meaningful.every((op) => isData(op) || isOpaqueCall(op) || (op.kind === "raw" && op.statement === "SELECT"));
+  return meaningful.some(isData) && meaningful.every((op) => isData(op) || isOpaqueCall(op) || isLoop(op) || (op.kind === "raw" && op.statement === "SELECT"));
 };
 
 /** The tables a data change names ("dashboards, queries"), for a comment. */
