@@ -180,16 +180,12 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
           return { kind: "str", value: text, loc, pieces: [{ text, line: loc.line }], unresolved: false };
         }
       }
-      // a def of this module that returns a string known whole (`RunSQL(sql=drop_views())`): that string
-      if (fn.type === "identifier" && parts.positional.length === 0 && kwargs.size === 0 && !parts.splat && !ctx.bindings?.has(fn.text)) {
-        const module = ctx.module;
-        const def = module?.functions.get(fn.text);
-        // read without the module's defs: a def calling itself or another stays a call made at run time
-        const returned = module && def && returnedValue(def, module, [], new Map(), ctx.project);
-        if (returned?.kind === "str" && !returned.unresolved && !returned.runTime) return returned;
-      }
       // each argument read once: psycopg, format and the call below share them (nested calls stay linear)
       const args = parts.positional.map((p) => evaluate(p, ctx));
+      // a def of this module that returns a string (`RunSQL(sql=drop_views())`, `trigger_sql("shop_order")`): that
+      // string, as if written where it is called
+      const own = ownDefString(fn, args, kwargs, parts.splat, ctx);
+      if (own) return own;
       const composed = psycopgComposed(qualifiedName(parts.function, ctx.imports), args, kwargs.size, loc);
       if (composed) return composed;
       const object = fn.type === "attribute" ? fn.childForFieldName("object") : null;
@@ -292,6 +288,11 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       if (!object || !key) return { kind: "unknown", text: n.text, loc };
       return { kind: "unknown", text: n.text, loc, subscript: { object: evaluate(object, ctx), key: evaluate(key, ctx) } };
     }
+    case "conditional_expression": {
+      const chosen = eitherString(n, ctx, loc);
+      if (chosen) return chosen;
+      return { kind: "unknown", text: n.text, loc, operands: n.namedChildren.filter((c) => c.type !== "comment").map((c) => evaluate(c, ctx)) };
+    }
     case "not_operator":
     case "boolean_operator":
     case "parenthesized_expression":
@@ -299,6 +300,42 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
     default:
       return { kind: "unknown", text: n.text, loc };
   }
+}
+
+/** A value whose text is all written in the file: a string known whole (or with run-time values standing only for data), a number, a boolean, None. */
+const literalArgument = (v: PyValue) => (v.kind === "str" && (!v.unresolved || v.runTime !== undefined)) || v.kind === "num" || v.kind === "bool" || v.kind === "none";
+
+/**
+ * A call of one of the module's own top-level defs whose arguments are literals, when the def returns a string (a
+ * literal, its dedent / cleandoc, an f-string of module constants, its arguments and local literals): that string.
+ * A string with run-time values keeps their placeholders, for SQL readers to check they only stand for data
+ * (`now_func = "NOW_TT()" if settings.ENABLE_NOW_TT else "STATEMENT_TIMESTAMP()"`, in a value's place).
+ */
+function ownDefString(fn: PyNode, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, splat: boolean, ctx: EvalContext): PyStr | undefined {
+  if (fn.type !== "identifier" || splat || ctx.bindings?.has(fn.text)) return undefined;
+  const module = ctx.module;
+  const def = module?.functions.get(fn.text);
+  if (!module || !def || !args.every(literalArgument) || ![...kwargs.values()].every(literalArgument)) return undefined;
+  // read without the module's defs: a def calling itself or another stays a call made at run time
+  const returned = returnedValue(def, module, args, kwargs, ctx.project);
+  if (returned?.kind !== "str" || (returned.unresolved && !returned.runTime)) return undefined;
+  return returned;
+}
+
+/**
+ * `"NOW_TT()" if settings.ENABLE_NOW_TT else "STATEMENT_TIMESTAMP()"`: both branches strings known whole. The same
+ * string when they agree; else a value only running picks, written as a placeholder (as a format's run-time value),
+ * so SQL built from it is read when it stands where a value goes, whichever branch runs.
+ */
+function eitherString(n: PyNode, ctx: EvalContext, loc: SourceRange): PyStr | undefined {
+  const [whenTrue, , whenFalse] = n.namedChildren.filter((c) => c.type !== "comment");
+  if (!whenTrue || !whenFalse) return undefined;
+  const a = evaluate(whenTrue, ctx);
+  const b = evaluate(whenFalse, ctx);
+  if (a.kind !== "str" || b.kind !== "str" || a.unresolved || b.unresolved) return undefined;
+  if (a.value === b.value) return { ...a, loc, pieces: [{ text: a.value, line: loc.line }] };
+  const placeholder = runTimePlaceholder(n.text);
+  return { kind: "str", value: placeholder, loc, pieces: [{ text: placeholder, line: loc.line }], unresolved: true, runTime: { text: n.text, placeholders: [placeholder] } };
 }
 
 /** psycopg's SQL composition (psycopg2.sql and psycopg 3's psycopg.sql): the modules whose SQL and Identifier compose text. */
@@ -556,6 +593,10 @@ const PREFIX = /^([rRbBuUfF]*)('''|"""|'|")/;
 function stringValue(strings: PyNode[], ctx: EvalContext, loc: SourceRange): PyValue {
   const pieces: StrPiece[] = [];
   let unresolved = false;
+  // the placeholders of interpolated strings that carry run-time values (a conditional of two literals); `opaque`
+  // once a part is not known at all, whose placeholder readers cannot find
+  const holes: string[] = [];
+  let opaque = false;
   for (const s of strings) {
     const start = s.child(0);
     const prefix = (start && PREFIX.exec(start.text)?.[1].toLowerCase()) ?? "";
@@ -573,8 +614,13 @@ function stringValue(strings: PyNode[], ctx: EvalContext, loc: SourceRange): PyV
         const converted = child.namedChildren.some((c) => c.type === "type_conversion" && c.text === "!r");
         if (value?.kind === "str" && !value.unresolved) text += converted ? pythonRepr(value.value) : value.value;
         else if (value?.kind === "num") text += String(value.value);
-        else {
+        else if (value?.kind === "str" && value.runTime && !converted) {
           unresolved = true;
+          holes.push(...value.runTime.placeholders);
+          text += value.value;
+        } else {
+          unresolved = true;
+          opaque = true;
           // a placeholder that keeps SQL parseable: an identifier named after the expression
           text += `__${(expression?.text ?? "expr").replace(/[^A-Za-z0-9_]/g, "_")}__`;
         }
@@ -582,7 +628,8 @@ function stringValue(strings: PyNode[], ctx: EvalContext, loc: SourceRange): PyV
     }
     pieces.push({ text, line: s.startPosition.row + 1 });
   }
-  return { kind: "str", value: pieces.map((p) => p.text).join(""), loc, pieces, unresolved };
+  const runTime = unresolved && !opaque ? { runTime: { text: strings.map((s) => s.text).join(" "), placeholders: holes } } : {};
+  return { kind: "str", value: pieces.map((p) => p.text).join(""), loc, pieces, unresolved, ...runTime };
 }
 
 /** Python's repr of a str: single quotes unless the text has one and no double quote; escapes as Python writes them. */

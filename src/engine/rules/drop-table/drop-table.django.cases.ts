@@ -39,6 +39,25 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "RunSQL of a def of the migration given a literal table name, returning an f-string of it: the DROP TABLE is read where the def writes it",
+      path: "app/migrations/0002_drop_invoices.py",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations
+
+
+def drop_sql(table):
+    return f"DROP TABLE {table}"
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.RunSQL(drop_sql("invoices"), reverse_sql=migrations.RunSQL.noop)]
+`,
+      lines: [5],
+    },
+    {
+      framework: "django",
       name: "linkedevents' allauth remnants: RunSQL drops IF EXISTS the tables of a removed third-party app, which no model maps: a guarded copy, then the drop as written, and no model name made up from the table",
       path: "app/migrations/0002_remove_allauth_remnants.py",
       files: DJANGO_INITIAL,

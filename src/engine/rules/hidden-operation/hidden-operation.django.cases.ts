@@ -24,9 +24,22 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
-      name: "RunSQL(sql=f()) of a def of the migration whose SQL depends on a setting: still hidden",
-      code: sqlFunction('    column = "archived_at" if settings.ARCHIVE else "deleted_at"\n', 'f"DELETE FROM shop_cart WHERE {column} IS NOT NULL"'),
+      name: "RunSQL(sql=f()) of a def of the migration whose SQL takes a setting's value where a name goes: still hidden",
+      code: sqlFunction("    column = settings.ARCHIVE_COLUMN\n", 'f"DELETE FROM shop_cart WHERE {column} IS NOT NULL"'),
       lines: [14],
+    },
+    {
+      framework: "django",
+      name: "RunSQL(sql=f()) of a def whose f-string puts one of two literal table names, picked by a setting, where a table name goes: the statement is built at run time",
+      code: sqlFunction('    table = "shop_cart" if settings.ARCHIVE else "shop_cart_archive"\n', 'f"DELETE FROM {table} WHERE expired"'),
+      // where the f-string is written
+      lines: [9],
+    },
+    {
+      framework: "django",
+      name: "RunSQL(sql=f(name)) of a def given a name only running tells: still hidden",
+      code: sqlFunction("", 'f"DROP MATERIALIZED VIEW IF EXISTS {name}"').replace("def drop_report_views() -> str:", "def drop_report_views(name) -> str:").replace("sql=drop_report_views()", "sql=drop_report_views(settings.REPORT_VIEW)"),
+      lines: [13],
     },
     {
       framework: "django",
@@ -80,6 +93,21 @@ class Migration(migrations.Migration):
       framework: "django",
       name: "RunSQL(sql=f()) of a def of the migration that returns cleandoc() of a literal: the SQL is known and checked",
       code: sqlFunction('    """The report views, rebuilt by the next migration."""\n    # comments are no statements\n', 'cleandoc(\n        """\n        DROP MATERIALIZED VIEW IF EXISTS report_totals;\n        """\n    )'),
+    },
+    {
+      framework: "django",
+      name: "RunSQL(sql=f()) of a def whose f-string puts one of two literal SQL functions, picked by a setting, where a value goes (tilavarauspalvelu 0148): the statement is known and checked",
+      code: sqlFunction(
+        '    now_func = "NOW_TT()" if settings.ENABLE_NOW_TT else "STATEMENT_TIMESTAMP()"\n',
+        "cleandoc(\n        f\"\"\"\n        CREATE MATERIALIZED VIEW report_totals AS\n            SELECT shop_id, count(*) AS orders FROM shop_order\n            WHERE placed_at >= DATE_TRUNC('day', {now_func} - interval '1 day')\n            GROUP BY shop_id;\n        \"\"\"\n    )",
+      ),
+    },
+    {
+      framework: "django",
+      name: "RunSQL(sql=f(\"report_totals\")) of a def given a literal argument, its f-string of that argument and a module constant: the statement is known and checked",
+      code: sqlFunction("", 'f"DROP MATERIALIZED VIEW IF EXISTS {SCHEMA}.{name}"')
+        .replace("def drop_report_views() -> str:", 'SCHEMA = "reports"\n\n\ndef drop_report_views(name) -> str:')
+        .replace("sql=drop_report_views()", 'sql=drop_report_views("report_totals")'),
     },
     {
       framework: "django",
