@@ -772,6 +772,8 @@ export const Migration = z.object({
   generatedOn: z.string().optional(),
   /** Django: the migrations of its own app it depends on, by name (`dependencies`): the ones that ran just before it */
   dependsOn: z.array(z.string()).optional(),
+  /** Django: the migrations of other apps it depends on (`dependencies`), by app label and name: they ran before it */
+  djangoAppDependencies: z.array(z.object({ app: z.string(), name: z.string() })).optional(),
   /** Django: the migrations of its own app a squashed migration replaces (`replaces`), by name: the graph knows them as it */
   djangoReplaces: z.array(z.string()).optional(),
   /**

@@ -136,6 +136,8 @@ export interface RepositoryView {
   postgresDrivers(): readonly PythonPostgresDriver[];
   /** the migration of this migration's folder that runs just before it (its data steps may have moved what this one drops) */
   readonly previousInFolder: Migration | undefined;
+  /** Django: the migrations of other apps its dependencies ran before it, nearest first, without those that ran before `notBefore` (django-ancestors in schema-history.ts) */
+  djangoAncestorsElsewhere(notBefore?: Migration): readonly Migration[];
   /** the migrations of this migration's folder that run before it, in their order */
   readonly earlierInFolder: readonly Migration[];
   /** the migrations of this migration's folder that run after it, in their order (none when it is the newest) */
@@ -196,6 +198,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     get previousInFolder() {
       return history.previousOfSet(migration.path);
     },
+    djangoAncestorsElsewhere: (notBefore) => history.djangoAncestorsElsewhere(migration, notBefore),
     get earlierInFolder() {
       return history.earlierOfSet(migration.path);
     },

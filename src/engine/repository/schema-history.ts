@@ -342,6 +342,56 @@ export class SchemaHistory {
    * The migration of the set that runs just before `migrationPath`: a Django migration's last dependency in its own
    * app (two 0210s of a branch sort by name, not by the graph), else the one before it in the set's order.
    */
+  /**
+   * Django: the migrations of other apps that ran before `migration`, found through the dependencies (its own app's
+   * and other apps', followed transitively), nearest first; none of its own folder. Without `notBefore`'s ancestors
+   * when given (what ran before a table was created cannot have read its rows).
+   */
+  djangoAncestorsElsewhere(migration: Migration, notBefore?: Migration): Migration[] {
+    const at = this.positions.get(migration.path);
+    if (migration.framework !== "django" || !at) return [];
+    const graph = this.djangoGraph();
+    const ancestors = (from: Migration): Migration[] => {
+      const seen = new Set<Migration>([from]);
+      const queue = [from];
+      for (let i = 0; i < queue.length && seen.size < 20_000; i++) {
+        for (const parent of graph.parents(queue[i])) {
+          if (seen.has(parent)) continue;
+          seen.add(parent);
+          queue.push(parent);
+        }
+      }
+      return queue.slice(1);
+    };
+    const excluded = new Set(notBefore && notBefore !== migration ? [notBefore, ...ancestors(notBefore)] : []);
+    return ancestors(migration).filter((m) => !excluded.has(m) && this.positions.get(m.path)?.set !== at.set);
+  }
+
+  private djangoGraphCache: { parents(m: Migration): Migration[] } | undefined;
+
+  /** Django: every migration read by app label and name, and each one's parents (same-app and other apps' dependencies). */
+  private djangoGraph(): { parents(m: Migration): Migration[] } {
+    if (this.djangoGraphCache) return this.djangoGraphCache;
+    const byKey = new Map<string, Migration>();
+    const labelOf = (m: Migration) => m.djangoLabel ?? m.path.split("/").at(-3) ?? "";
+    const nameOf = (m: Migration) => m.path.split("/").pop()?.replace(/\.py$/, "") ?? "";
+    for (const members of this.members.values()) for (const m of members) if (m.framework === "django") byKey.set(`${labelOf(m)}\0${nameOf(m)}`, m);
+    const parents = new Map<Migration, Migration[]>();
+    this.djangoGraphCache = {
+      parents: (m) => {
+        let found = parents.get(m);
+        if (!found) {
+          const label = labelOf(m);
+          const keys = [...(m.dependsOn ?? []).map((name) => `${label}\0${name}`), ...(m.djangoAppDependencies ?? []).map((d) => `${d.app}\0${d.name}`)];
+          found = keys.flatMap((k) => byKey.get(k) ?? []);
+          parents.set(m, found);
+        }
+        return found;
+      },
+    };
+    return this.djangoGraphCache;
+  }
+
   previousOfSet(migrationPath: string): Migration | undefined {
     const at = this.positions.get(migrationPath);
     const members = at && this.members.get(at.set);

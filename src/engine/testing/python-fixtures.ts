@@ -205,3 +205,34 @@ class Migration(migrations.Migration):
         ),
     ]
 `;
+
+/**
+ * Another app, billing, whose 0002 moves the rows of app's legacy `invoices` table and app_order.note into its own
+ * tables with RunSQL INSERT ... SELECT after app's 0001 created them (Misago's misago_attachments 0002_move_data).
+ */
+export const BILLING_MOVES_APP_DATA = {
+  "billing/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Invoice", fields=[("id", models.BigAutoField(primary_key=True))]),
+        migrations.CreateModel(name="OrderNote", fields=[("id", models.BigAutoField(primary_key=True)), ("order_id", models.BigIntegerField()), ("body", models.TextField())]),
+    ]
+`,
+  "billing/migrations/0002_move_data.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0001_initial"), ("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("INSERT INTO billing_invoice (id) SELECT id FROM invoices", migrations.RunSQL.noop),
+        migrations.RunSQL("INSERT INTO billing_ordernote (order_id, body) SELECT id, note FROM app_order WHERE note IS NOT NULL", migrations.RunSQL.noop),
+    ]
+`,
+};

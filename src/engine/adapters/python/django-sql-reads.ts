@@ -28,7 +28,7 @@ function stringConstants(body: PyNode, imports: Imports): Map<string, PyValue> {
   return values;
 }
 
-/** The tables the SELECTs the function's `execute(...)` calls run read from, sorted. */
+/** The tables the SELECTs the function's `execute(...)` calls run read from (an INSERT's SELECT too), sorted. */
 export function tablesReadBySql(body: PyNode, imports: Imports): string[] {
   const calls = body.descendantsOfType("call").filter((call) => {
     const fn = call.childForFieldName("function");
@@ -46,7 +46,11 @@ export function tablesReadBySql(body: PyNode, imports: Imports): string[] {
     if (text === undefined) continue;
     const parsed = parseStatements(text);
     if (parsed.errors.length > 0) continue;
-    for (const statement of parsed.statements) if (statement.stmt.SelectStmt) for (const table of relationsOf(statement.stmt)) out.add(table);
+    for (const statement of parsed.statements) {
+      // a SELECT, or the SELECT of an INSERT ... SELECT (a copy into another table: the move's expand step)
+      const select = statement.stmt.SelectStmt ? statement.stmt : statement.stmt.InsertStmt?.selectStmt;
+      if (select) for (const table of relationsOf(select)) out.add(table);
+    }
   }
   return [...out].sort();
 }

@@ -83,6 +83,8 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
         ...(oneWay.length > 1 ? { alsoAt: oneWay.slice(1).map((o) => o.loc) } : {}),
       }
     : { status: "present", ops: translation.down as never, derived: true };
+  // the migrations of other apps that ran before it (`__first__` / `__latest__` name no migration)
+  const otherApps = file.dependencies.filter((d) => d.app !== (label ?? input.file.path.split("/").at(-3)) && !d.name.startsWith("__"));
   return {
     path: input.file.path,
     framework: "django",
@@ -98,6 +100,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     djangoLabel: label,
     ...(Object.keys(tableKeys).length ? { djangoTableKeys: tableKeys } : {}),
     dependsOn: file.dependencies.filter((d) => d.app === (label ?? input.file.path.split("/").at(-3))).map((d) => d.name),
+    ...(otherApps.length ? { djangoAppDependencies: otherApps } : {}),
     ...(file.replaces.length ? { djangoReplaces: file.replaces.filter((d) => d.app === (label ?? input.file.path.split("/").at(-3))).map((d) => d.name) } : {}),
     waivers: translation.ignored
       ? // django-migration-linter's waiver of the whole migration: like every other linter's, it gives no reason (peer-waivers.ts)

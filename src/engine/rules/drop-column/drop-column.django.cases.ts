@@ -1,4 +1,4 @@
-import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { BILLING_MOVES_APP_DATA, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { CF_PUSH_THEN_MIGRATE, OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { PARLER_RECIPE, PARLER_RECIPE_OPERATION, PARLER_REMOVE, PARLER_REMOVE_PATH, parlerCopy } from "../../testing/parler-fixtures.js";
 import { defineCases } from "../support/rule.js";
@@ -70,6 +70,67 @@ class Migration(migrations.Migration):
 
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "Misago 0035: RemoveField of a column whose values another app's migration, which an earlier migration of this app depends on, copied with RunSQL INSERT ... SELECT: the drop after that data step, no data loss claimed",
+      path: "app/migrations/0003_remove_order_note.py",
+      files: {
+        ...DJANGO_INITIAL,
+        ...BILLING_MOVES_APP_DATA,
+        "app/migrations/0002_order_placed.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial"), ("billing", "0002_move_data")]
+
+    operations = [migrations.AddField(model_name="order", name="placed", field=models.BooleanField(default=False))]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_order_placed")]
+
+    operations = [migrations.RemoveField(model_name="order", name="note")]
+`,
+      lines: [7],
+      severities: ["warning"],
+      messages: ["Dropping column app_order.note after the data step at billing/migrations/0002_move_data.py:9 (INSERT INTO billing_ordernote (order_id, body) SELECT id, note FROM app_order WH) read its values"],
+    },
+    {
+      framework: "django",
+      name: "RemoveField of a column whose values a RunPython of another app, which this migration depends on, copied with cursor.execute(INSERT ... SELECT): the drop after that data step",
+      path: "app/migrations/0002_remove_order_note.py",
+      files: {
+        ...DJANGO_INITIAL,
+        "billing/migrations/0001_initial.py": BILLING_MOVES_APP_DATA["billing/migrations/0001_initial.py"],
+        "billing/migrations/0002_move_notes.py": `from django.db import migrations
+
+
+def move_notes(apps, schema_editor):
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("INSERT INTO billing_ordernote (order_id, body) SELECT id, note FROM app_order WHERE note IS NOT NULL")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0001_initial"), ("app", "0001_initial")]
+
+    operations = [migrations.RunPython(move_notes, migrations.RunPython.noop)]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial"), ("billing", "0002_move_notes")]
+
+    operations = [migrations.RemoveField(model_name="order", name="note")]
+`,
+      lines: [7],
+      severities: ["warning"],
+      messages: ["Dropping column app_order.note after the data step at billing/migrations/0002_move_notes.py:"],
+    },
     {
       framework: "django",
       name: "RemoveField of a GeneratedField whose F() fields stay: the same no-data-lost note as a SQL generated column, reversing the RemoveField computes it again",

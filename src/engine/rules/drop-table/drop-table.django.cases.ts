@@ -1,5 +1,5 @@
 import { OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
-import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { BILLING_MOVES_APP_DATA, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 /** 0002 adds Order.watchers (a many-to-many to Customer); 0003 moves every join row into Customer.email and deletes it, its reverse puts them back */
@@ -37,6 +37,40 @@ class Migration(migrations.Migration):
 
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "Misago 0034: DeleteModel of a table whose rows another app's migration, which this one depends on, copied into its own table with RunSQL INSERT ... SELECT: the drop after that data step, no data loss claimed",
+      path: "app/migrations/0002_delete_legacyinvoice.py",
+      files: { ...DJANGO_INITIAL, ...BILLING_MOVES_APP_DATA },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial"), ("billing", "0002_move_data")]
+
+    operations = [migrations.DeleteModel(name="LegacyInvoice")]
+`,
+      lines: [7],
+      severities: ["warning"],
+      messages: ["Dropping table invoices after the data step at billing/migrations/0002_move_data.py:8 (INSERT INTO billing_invoice (id) SELECT id FROM invoices) read its rows"],
+    },
+    {
+      framework: "django",
+      name: "the same DeleteModel when this migration does not depend on the other app's move: nothing says the copy ran first, the rows are lost",
+      path: "app/migrations/0002_delete_legacyinvoice.py",
+      files: { ...DJANGO_INITIAL, ...BILLING_MOVES_APP_DATA },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.DeleteModel(name="LegacyInvoice")]
+`,
+      lines: [7],
+      severities: ["error"],
+      messages: ["Dropping table invoices deletes all its rows"],
+    },
     {
       framework: "django",
       name: "RunSQL of a def of the migration given a literal table name, returning an f-string of it: the DROP TABLE is read where the def writes it",

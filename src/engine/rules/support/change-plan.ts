@@ -46,7 +46,7 @@ interface Created {
 const key = (table: string, column: string) => `${nameKey(table)}\u0000${nameKey(column)}`;
 
 /** Tables a data step may write: those it names, or any when it names none (code whose models migguard could not resolve). */
-function writtenTables(op: Operation): string[] | "any" | undefined {
+export function writtenTables(op: Operation): string[] | "any" | undefined {
   if (op.kind === "data_migration") return op.readOnly ? undefined : (op.writes ?? (op.tables.length ? op.tables : "any"));
   if (op.kind === "dml" && (op.verb === "insert" || op.verb === "update" || op.verb === "copy" || op.verb === "select_into") && op.table) return [op.table];
   return undefined;
@@ -416,7 +416,7 @@ export class ChangePlan {
  * Tables a data step reads: those an INSERT ... SELECT or UPDATE ... FROM reads, the models code whose text was read
  * asks for, and the tables it reaches through their relations.
  */
-function readTables(op: Operation): string[] {
+export function readTables(op: Operation): string[] {
   if (op.kind === "dml") return op.sourceTables;
   // rows selected for the code after it (`rp = bind.execute(sa.select(diagram))`, then a loop that inserts them elsewhere)
   if (op.kind === "data_migration" && op.readOnly) return op.tables;
@@ -425,7 +425,7 @@ function readTables(op: Operation): string[] {
 }
 
 /** A data step (that reads the table) reads the column under one of `names` (the column, or the ORM field it belongs to), or copies it elsewhere. */
-function readsColumn(op: Operation, table: string, names: ReadonlyArray<string | undefined>): boolean {
+export function readsColumn(op: Operation, table: string, names: ReadonlyArray<string | undefined>): boolean {
   const wanted = new Set(names.flatMap((n) => (n ? [nameKey(n)] : [])));
   if (op.kind === "dml") return op.sourceColumns.some((c) => wanted.has(nameKey(c)));
   return op.kind === "data_migration" && ((op.mentions ?? []).some((n) => wanted.has(nameKey(n))) || copyOf(op, table, names[0] ?? "") !== undefined);

@@ -7,7 +7,7 @@
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { isModelPath } from "../../adapters/rails/model-path.js";
 import { singularize } from "../../adapters/rails/inflections.js";
-import type { OperationOf, SourceFile } from "../../model.js";
+import type { Operation, OperationOf, SourceFile } from "../../model.js";
 import { nameKey } from "./facts.js";
 import { reindented } from "./data-code.js";
 import { fixFor, modelName } from "./fix.js";
@@ -18,7 +18,7 @@ import type { RuleContext } from "./rule.js";
 import { searchUsages } from "../../code/usage-search.js";
 import { djangoTable, djangoModelsApp, readDjangoModels, type DjangoModel } from "../../code/django-models.js";
 import { safeToDrop } from "../../code/code-models.js";
-import { ChangePlan, copyOf, type DataStep } from "./change-plan.js";
+import { ChangePlan, copyOf, readsColumn, readTables, writtenTables, type DataStep } from "./change-plan.js";
 import { partialInserts } from "./partial-inserts.js";
 import { alembicCode, lastName } from "./alembic-code.js";
 import { escapeRegExp } from "../../regexp.js";
@@ -223,15 +223,47 @@ export function copyThenDrop(ctx: RuleContext, op: OperationOf<"drop_column"> | 
   return `${backupFix(ctx, table, what, column)}\n${ctx.framework === "django" && !drop.endsWith(",") ? `${drop},` : drop}`;
 }
 
-/** The data step of the same change, else of the previous migration, that read the dropped column or table before the drop at `index`. */
+/**
+ * The data step of the same change, else of the previous migration, else (Django) of another app this migration
+ * depends on, that read the dropped column or table before the drop at `index`.
+ */
 export function movedStep(ctx: RuleContext, index: number): DataStep | undefined {
   // the change's own data steps, else the previous migration of the folder (bookwyrm's 0210 copied report.status
   // into the new statuses M2M with a RunPython, and 0211 removes the field)
   const previous = ctx.repository.previousInFolder;
   return (
     ctx.facts.change.movedBefore(ctx.migration, index) ??
-    (previous && !ctx.facts.change.includes(previous) && previous.up.some((op) => op.kind === "data_migration" || op.kind === "dml") ? new ChangePlan([previous, ctx.migration]).movedBefore(ctx.migration, index) : undefined)
+    (previous && !ctx.facts.change.includes(previous) && previous.up.some((op) => op.kind === "data_migration" || op.kind === "dml") ? new ChangePlan([previous, ctx.migration]).movedBefore(ctx.migration, index) : undefined) ??
+    movedByOtherApp(ctx, index)
   );
+}
+
+/**
+ * Django: a data step of another app, among the migrations this one's dependencies ran before it (followed back,
+ * not past the dropped table's creation), that read the dropped column (or table) and wrote another table: the expand
+ * step of a move across apps. Misago's misago_attachments 0002 INSERTs ... SELECT FROM misago_threads_attachment and
+ * threads 0034, which depends on it, drops that table; threadevents 0002 turns the event posts into ThreadEvent rows
+ * and threads 0035 drops the posts' event columns. An INSERT (rows added elsewhere) is named before an UPDATE.
+ */
+function movedByOtherApp(ctx: RuleContext, index: number): DataStep | undefined {
+  const drop = ctx.migration.up[index];
+  if (ctx.framework !== "django" || !drop) return undefined;
+  const dropped = drop.kind === "drop_column" ? { table: drop.table, names: [drop.column, drop.ormField] } : drop.kind === "drop_table" && drop.tables.length === 1 ? { table: drop.tables[0], names: undefined } : undefined;
+  if (!dropped) return undefined;
+  const table = nameKey(dropped.table);
+  const moves = (op: Operation) => {
+    if (!readTables(op).some((t) => nameKey(t) === table)) return false;
+    if (dropped.names && !readsColumn(op, dropped.table, dropped.names)) return false;
+    const written = writtenTables(op);
+    return written !== undefined && (written === "any" || written.some((t) => nameKey(t) !== table));
+  };
+  const addsRows = (op: Operation) => op.kind !== "dml" || op.verb === "insert" || op.verb === "select_into";
+  for (const migration of ctx.repository.djangoAncestorsElsewhere(ctx.repository.tableBirth(dropped.table)?.creator)) {
+    const steps = migration.up.filter(moves);
+    const step = steps.find(addsRows) ?? steps.at(-1);
+    if (step) return { migration, op: step };
+  }
+  return undefined;
 }
 
 /** That data step, described for a message. */
