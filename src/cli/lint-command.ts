@@ -21,7 +21,7 @@ import { parseWorkersNote, startParseWorkers } from "./parse-workers.js";
 import { readApplicationCode } from "./application-code.js";
 import type { BaselineSummary } from "../engine/baseline/baselines.js";
 import { baselineNote } from "../engine/baseline/baseline-note.js";
-import { shippedWith } from "./shipped-with.js";
+import { migrationCommits, type MigrationCommits } from "./shipped-with.js";
 import { unclassifiedPaths } from "./unclassified-paths.js";
 import { siblingMigrations } from "./sibling-migrations.js";
 import { pathsFrom, rootToLintFrom, shownFrom } from "./lint-root.js";
@@ -105,6 +105,9 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
   );
   // a Rails, Alembic or Django migration named alone is judged with its folder's history, as a lint of the folder judges it
   const context = siblingMigrations(collected.files, collected.explicit, collected.config, cwd);
+  let commits: MigrationCommits | undefined;
+  // one git log answers both questions, asked when a finding first needs either
+  const gitFacts = (): MigrationCommits => (commits ??= migrationCommits([...collected.files, ...context].map((f) => f.path), cwd));
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,
@@ -128,7 +131,9 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
     sqlParses: parseWorkers?.pool.parsed,
     // which first-parent commit added each migration: those one commit added ship in the same deploy (git runs
     // only when a finding reaches that question)
-    shippedWith: () => shippedWith([...collected.files, ...context].map((f) => f.path), cwd),
+    shippedWith: () => gitFacts().shippedWith,
+    // which of them founded their folder: a Django app's 0001_initial there is its first migration, not a reset's
+    foundedFolder: () => gitFacts().foundedFolder,
   }).finally(() => parseWorkers?.pool.close());
   const workersNote = parseWorkersNote(parseWorkers);
   if (workersNote) process.stderr.write(`migguard: ${workersNote}\n`);

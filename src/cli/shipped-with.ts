@@ -3,7 +3,9 @@
  * migration (a merge: its pull request; a direct commit: itself). Migrations one such commit added reached the
  * main line together, so they ship in the same deploy whatever their dates say. One `git log` over the migration
  * folders, and one `git show` of the commits that added several: a file that commit deleted under the same name
- * elsewhere was moved, not added (renames are not seen in a log limited to the folders). Nothing when the folder is not in a git work tree, git is missing, slow or fails, or the clone is
+ * elsewhere was moved, not added (renames are not seen in a log limited to the folders). The same log says which
+ * migrations the oldest commit that added a file to their folder added, never modified since (one more `git log`
+ * of those files): young-tables.ts reads a Django app's `0001_initial` among them as the app's first migration. Nothing when the folder is not in a git work tree, git is missing, slow or fails, or the clone is
  * shallow (its oldest commit seems to add every file); a root commit's files are left out too (an import of a
  * history kept elsewhere). Never fails lint.
  */
@@ -48,25 +50,47 @@ function addedByCommit(log: string): Array<{ commit: string; root: boolean; path
     });
 }
 
-/** The linted migrations (paths as shown, relative to `cwd`) mapped to the first-parent commit that added each; empty outside git. */
-export function shippedWith(paths: readonly string[], cwd: string): Map<string, string> {
+/** What git says of the linted migrations (paths as shown, relative to `cwd`). */
+export interface MigrationCommits {
+  /** each migration mapped to the first-parent commit that added it */
+  shippedWith: Map<string, string>;
+  /**
+   * the migrations that commit added among the first files their folder ever had: the oldest first-parent commit
+   * that added a file to the folder (not a root commit, not a move from elsewhere) added them, so no migration of
+   * that folder came before them (a Django app's `0001_initial` there is its first, not a reset's)
+   */
+  foundedFolder: Map<string, string>;
+}
+
+/** What git says of when the migrations were added; empty outside git. */
+export function migrationCommits(paths: readonly string[], cwd: string): MigrationCommits {
   try {
     return addingCommits(paths, cwd);
   } catch {
-    return new Map(); // a fact lint can do without: git's trouble never fails it
+    return { shippedWith: new Map(), foundedFolder: new Map() }; // a fact lint can do without: git's trouble never fails it
   }
 }
 
-function addingCommits(paths: readonly string[], cwd: string): Map<string, string> {
+/** The linted migrations (paths as shown, relative to `cwd`) mapped to the first-parent commit that added each; empty outside git. */
+export const shippedWith = (paths: readonly string[], cwd: string): Map<string, string> => migrationCommits(paths, cwd).shippedWith;
+
+/** Files of a migrations folder that are no migration: a package's `__init__.py`, dotfiles (.gitkeep) */
+const NOT_MIGRATIONS = /^(__init__\.py|\..*)$/;
+
+const folderOf = (path: string): string => path.slice(0, path.lastIndexOf("/")) || ".";
+
+function addingCommits(paths: readonly string[], cwd: string): MigrationCommits {
   const out = new Map<string, string>();
+  const foundedFolder = new Map<string, string>();
+  const result = { shippedWith: out, foundedFolder };
   const first = paths[0] && realPath(dirname(resolve(cwd, paths[0])));
-  if (!first) return out;
+  if (!first) return result;
   // no repository around the migrations (no .git above them, and no GIT_DIR pointing elsewhere): git cannot answer,
   // so it is not started (a lint of a checkout without its .git, or of files outside any repository)
-  if (process.env.GIT_DIR === undefined && repositoryRootAbove(first) === undefined) return out;
+  if (process.env.GIT_DIR === undefined && repositoryRootAbove(first) === undefined) return result;
   const [shallow, top] = (gitOutput(first, ["rev-parse", "--is-shallow-repository", "--show-toplevel"]) ?? "").split("\n");
   const realTop = top && shallow === "false" ? realPath(top) : undefined;
-  if (!realTop) return out;
+  if (!realTop) return result;
   // the repository's path of each linted migration, back to the path lint shows
   const shown = new Map<string, string>();
   for (const path of paths) {
@@ -75,39 +99,70 @@ function addingCommits(paths: readonly string[], cwd: string): Map<string, strin
     if (!inRepository || inRepository.startsWith("..") || inRepository.startsWith(sep)) continue;
     shown.set(sep === "/" ? inRepository : inRepository.split(sep).join("/"), path);
   }
-  if (shown.size === 0) return out;
-  const folders = [...new Set([...shown.keys()].map((p) => p.slice(0, p.lastIndexOf("/")) || "."))];
+  if (shown.size === 0) return result;
+  const folders = [...new Set([...shown.keys()].map(folderOf))];
   const log = gitOutput(realTop, [
     "-c", "core.quotepath=false", "--literal-pathspecs", "log", "--first-parent", "--diff-merges=first-parent", "--diff-filter=A",
     // a moved file is a rename, not an addition: a moved folder says nothing about when its migrations shipped
     "--find-renames", "--name-only", "-z", "--format=%x01%H %P", "--", ...folders,
   ]);
-  if (!log) return out;
+  if (!log) return result;
   const added = new Map<string, string>();
+  // each folder's oldest adding commit (the log is newest first, so the last one seen); undefined when a root commit
+  const oldest = new Map<string, { commit: string; root: boolean }>();
   // newest first: the commit that added a file last is the one that added the file there now
   const seen = new Set<string>();
   for (const { commit, root, paths: files } of addedByCommit(log)) {
     for (const path of files) {
+      // a package marker or placeholder (Django's startapp writes migrations/__init__.py first) is no migration
+      if (!NOT_MIGRATIONS.test(baseName(path))) oldest.set(folderOf(path), { commit, root });
       if (!shown.has(path) || seen.has(path)) continue;
       seen.add(path);
       if (!root) added.set(path, commit);
     }
   }
-  const moved = movedNames(realTop, added);
+  const founding = (path: string, commit: string): boolean => {
+    const start = oldest.get(folderOf(path));
+    return start !== undefined && !start.root && start.commit === commit;
+  };
+  const moved = movedNames(realTop, added, [...added].filter(([path, commit]) => founding(path, commit)).map(([, commit]) => commit));
+  const founders: string[] = [];
   for (const [path, commit] of added) {
     const names = moved.get(commit);
-    if (names !== "unknown" && !names?.has(baseName(path))) out.set(shown.get(path)!, commit);
+    if (names === "unknown" || names?.has(baseName(path))) continue;
+    out.set(shown.get(path)!, commit);
+    if (founding(path, commit)) founders.push(path);
   }
-  return out;
+  const changed = changedSince(realTop, founders);
+  for (const path of founders) if (changed && !changed.has(path)) foundedFolder.set(shown.get(path)!, added.get(path)!);
+  return result;
+}
+
+/**
+ * The paths a first-parent commit modified after adding them: a reset of a Django app's migrations rewrites its
+ * `0001_initial.py` in place (the old tables written down anew under the first name), so such a file founded its
+ * folder only in name; undefined when git cannot say.
+ */
+function changedSince(top: string, paths: readonly string[]): Set<string> | undefined {
+  if (paths.length === 0) return new Set();
+  const log = gitOutput(top, [
+    "-c", "core.quotepath=false", "--literal-pathspecs", "log", "--first-parent", "--diff-merges=first-parent", "--diff-filter=M",
+    "--no-renames", "--name-only", "-z", "--format=%x01%H %P", "--", ...paths,
+  ]);
+  if (log === undefined) return undefined;
+  return new Set(addedByCommit(log).flatMap((record) => record.paths));
 }
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
 
-/** The file names each commit that added several of the migrations deleted (with renames off): those it moved. */
-function movedNames(top: string, added: ReadonlyMap<string, string>): Map<string, Set<string> | "unknown"> {
+/**
+ * The file names each commit that added several of the migrations, or founded a folder (`founding`), deleted (with
+ * renames off): those it moved.
+ */
+function movedNames(top: string, added: ReadonlyMap<string, string>, founding: readonly string[]): Map<string, Set<string> | "unknown"> {
   const counts = new Map<string, number>();
   for (const commit of added.values()) counts.set(commit, (counts.get(commit) ?? 0) + 1);
-  const several = [...counts].filter(([, n]) => n > 1).map(([commit]) => commit);
+  const several = [...new Set([...[...counts].filter(([, n]) => n > 1).map(([commit]) => commit), ...founding])];
   const moved = new Map<string, Set<string> | "unknown">();
   if (several.length === 0) return moved;
   const shown = gitOutput(top, ["-c", "core.quotepath=false", "show", "--no-walk", "--diff-merges=first-parent", "--no-renames", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H %P", ...several]);

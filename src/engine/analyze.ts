@@ -171,6 +171,12 @@ export interface AnalyzeInput {
    * A function is called only when a finding asks (lint's git processes are spent only then).
    */
   shippedWith?: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>);
+  /**
+   * Lint: the migrations git shows among the first files of their folder (the oldest first-parent commit that added
+   * a file there added them, and none modified them since), to that commit's id: a Django app's `0001_initial` among
+   * them is the app's first migration, not a reset's (young-tables.ts). Called only when a finding asks.
+   */
+  foundedFolder?: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>);
 }
 
 export interface AnalysisResult {
@@ -568,7 +574,7 @@ function ruleFindings(
   if (production) raw = againstProduction(raw, production.production, config);
   if (sameDeployGuess) raw = againstSameDeployTables(raw, migration, facts.indexOf, repository, config, production?.production, sameDeployGuess);
   raw = againstSingletonTables(raw, migration, facts.indexOf, repository, production?.production);
-  raw = againstTableAges(raw, migration, repository, config, production?.production);
+  raw = againstTableAges(raw, migration, repository, config, production?.production, sameDeployGuess);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
   keepPlaceholders(raw, migration);
@@ -867,7 +873,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles, input.unreleasedBase);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   // a migration ships together with another one: a lone migration (a one-file lint with no history) asks git nothing
-  const shipped = migrations.length + earlier.length > 1 ? new ShippedTogether(input.shippedWith ?? new Map()) : ShippedTogether.none;
+  const shipped = migrations.length + earlier.length > 1 ? new ShippedTogether(input.shippedWith ?? new Map(), input.foundedFolder) : ShippedTogether.none;
   // lint only: the repository's own dumps (a review decides checks on the base branch's, review/guards/guards-on-base.ts)
   let dumpOf: DumpReader | undefined;
   if (input.changeAdds === undefined) {

@@ -10,8 +10,26 @@ export class ShippedTogether {
   static readonly none = new ShippedTogether(new Map());
   private read?: { commits: ReadonlyMap<string, string>; added: Map<string, number> };
 
-  /** `commits`: a migration's path to the id of the first-parent commit that added it; a function is asked on first use (the CLI's git runs only when a finding needs it) */
-  constructor(private readonly commits: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>)) {}
+  private founders?: ReadonlyMap<string, string>;
+
+  /**
+   * `commits`: a migration's path to the id of the first-parent commit that added it; `foundedFolder`: the
+   * migrations among the first files of their folder, to that commit; a function is asked on first use (the CLI's
+   * git runs only when a finding needs it)
+   */
+  constructor(
+    private readonly commits: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>),
+    private readonly foundedFolder?: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>),
+  ) {}
+
+  /**
+   * The commit that added this migration with the first files its folder ever had, when git says so (and nothing
+   * modified it since): no migration of that folder came before it.
+   */
+  foundingCommit(path: string): string | undefined {
+    this.founders ??= typeof this.foundedFolder === "function" ? this.foundedFolder() : (this.foundedFolder ?? new Map());
+    return this.founders.get(path);
+  }
 
   private table(): { commits: ReadonlyMap<string, string>; added: Map<string, number> } {
     if (this.read) return this.read;

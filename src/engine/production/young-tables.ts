@@ -5,7 +5,10 @@
  * says why, with its safe alternative: a young table can already hold many rows (a busy feature, a backfill), but
  * judges found a warning there nothing to act on (config.ts young_table: 2 of 38 audited were true). A table a
  * Django app's `0001_initial` created keeps the warning: that migration may be a reset's, written over old, full
- * tables (same-deploy-tables.ts refuses it the empty note for the same reason).
+ * tables (same-deploy-tables.ts refuses it the empty note for the same reason). Unless git shows that
+ * `0001_initial` among the first files its folder ever had, never modified since (lint's git fact,
+ * shipped-together.ts): a reset deletes earlier migrations of the folder or rewrites the file in place, so this one
+ * is the app's first migration and its tables were born on its date (bluebottle's activity_pub app, 2025-09).
  * Only for work that grows with the table (WORK_BY_RULE's index, scan, rewrite): a statement that only holds a
  * lock, and findings about waiting for one (require-lock-timeout), are about the queue, which forms behind a
  * small hot table too. A table filled from another one (CREATE TABLE AS, INSERT ... SELECT) is not guessed
@@ -21,6 +24,7 @@ import type { Production } from "./production.js";
 import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
 import { tableAges } from "./table-ages.js";
 import type { LockWork } from "./estimates.js";
+import type { ShippedTogether } from "./shipped-together.js";
 
 const WHAT_LASTS: Record<LockWork, string> = { index: "the index build", scan: "the scan", rewrite: "the rewrite", write: "the data change" };
 
@@ -35,17 +39,25 @@ interface Young {
    * migrations that wrote old, full tables down anew; its date is enough for a warning, not a note
    */
   appInitial?: boolean;
+  /** git: the commit that added the app's `0001_initial` with the first files of its folder (no reset came before) */
+  founded?: string;
 }
 
 /**
  * Each table the op works on was created by an earlier, dated migration at most `config.young_table.days` before this
  * one, or was proven empty by one (a NOT NULL column added without a default, which runs only on an empty table).
  */
-function youngTables(op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config): Young[] | undefined {
+function youngTables(op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config, shipped?: ShippedTogether): Young[] | undefined {
   const date = migrationDate(migration);
   if (!date) return undefined;
   const within = (y: Young) => y.days >= 0 && y.days <= config.young_table.days;
-  const born = tableAges(op, date, repository, (birth) => !birth.filled)?.map(({ table, born, creator, appInitial }) => ({ table, days: daysBetween(born, date), creator, appInitial }));
+  const born = tableAges(op, date, repository, (birth) => !birth.filled)?.map(({ table, born, creator, appInitial }) => ({
+    table,
+    days: daysBetween(born, date),
+    creator,
+    appInitial,
+    founded: appInitial ? shipped?.foundingCommit(creator.path) : undefined,
+  }));
   const tables = tablesOf(op);
   if (tables.length === 0) return undefined;
   const young = tables.map((table): Young | undefined => {
@@ -61,10 +73,12 @@ function youngTables(op: Operation | undefined, migration: Migration, repository
 const ago = (days: number) => (days === 0 ? "the same day" : days === 1 ? "1 day earlier" : `${days} days earlier`);
 
 /** How the table came to be young: created, or proven empty, by an earlier migration. */
-const youngBecause = ({ table, days, creator, emptied }: Young): string =>
+const youngBecause = ({ table, days, creator, emptied, founded }: Young): string =>
   emptied
     ? `${table} was empty ${ago(days)}: ${migrationLabel(creator.path)} adds a NOT NULL column to it without a default, which PostgreSQL runs only on an empty table`
-    : `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}`;
+    : founded
+      ? `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}, the app's first migration (git: commit ${founded.slice(0, 10)} added it with the first files of its folder, and none changed it since, so it is no reset over old tables)`
+      : `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}`;
 
 /**
  * The oldest of the op's tables when every one is young, for a rule that words its own message (narrowing-type-change:
@@ -80,30 +94,51 @@ export function youngTable(op: Operation, migration: Migration, repository: Repo
   return { table: oldest.table, created: youngBecause(oldest) };
 }
 
-/** The finding as a note when its table is young (a warning when an app's 0001_initial dates it); unchanged otherwise. */
-export function withTableAge(finding: ReportedFinding, op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config, production?: Production, reported?: LockWork): ReportedFinding {
+/**
+ * The finding as a note when its table is young (a warning when an app's 0001_initial dates it, unless git shows that
+ * migration founded its folder); unchanged otherwise.
+ */
+export function withTableAge(
+  finding: ReportedFinding,
+  op: Operation | undefined,
+  migration: Migration,
+  repository: RepositoryView,
+  config: Config,
+  production?: Production,
+  reported?: LockWork,
+  shipped?: ShippedTogether,
+): ReportedFinding {
   const work = workOf(finding.rule, op, reported);
   // a rule's own warning too: else it would outrank an error lowered here on the same young table
   if (finding.severity === "info" || !work || work === "hold" || config.young_table.days === 0) return finding;
   // the snapshot's size is a measurement: withTableSize already judged the table
   if (measuredInSnapshot(op, production)) return finding;
-  const young = youngTables(op, migration, repository, config);
+  const young = youngTables(op, migration, repository, config, shipped);
   if (!young) return finding;
-  const oldest = young.reduce((a, y) => (y.days > a.days ? y : a));
+  // the evidence the note rests on: an app's first migration (git says so) before a plain dated one
+  const oldest = young.reduce((a, y) => (y.days > a.days || (y.days === a.days && y.founded && !a.founded) ? y : a));
   return {
     ...finding,
     // an app's 0001_initial may be a reset's (same-deploy-tables.ts refuses its tables the empty note for that)
-    severity: young.some((y) => y.appInitial) ? "warning" : "info",
+    severity: young.some((y) => y.appInitial && !y.founded) ? "warning" : "info",
     message: `${finding.message} ${youngBecause(oldest)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
     details: [
       ...finding.details,
       `young table: created (or proven empty) at most ${config.young_table.days} days before this migration, by their version dates (config young_table.days); a production snapshot (--snapshot) gives its real size`,
+      ...(young.some((y) => y.founded) ? ["an app's 0001_initial is taken as its first migration when git shows it added with the first files of its folder and never modified since (a reset deletes or rewrites the migrations before it)"] : []),
     ],
   };
 }
 
 /** Every lock finding of one migration, seen against the age of its tables. */
-export function againstTableAges<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(raw: readonly R[], migration: Migration, repository: RepositoryView, config: Config, production?: Production): R[] {
+export function againstTableAges<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(
+  raw: readonly R[],
+  migration: Migration,
+  repository: RepositoryView,
+  config: Config,
+  production?: Production,
+  shipped?: ShippedTogether,
+): R[] {
   if (config.young_table.days === 0 || !migrationDate(migration)) return [...raw];
-  return raw.map((r) => ({ ...r, finding: withTableAge(r.finding, r.op, migration, repository, config, production, r.work) }));
+  return raw.map((r) => ({ ...r, finding: withTableAge(r.finding, r.op, migration, repository, config, production, r.work, shipped) }));
 }
