@@ -141,7 +141,16 @@ function translate(value: PyValue, ctx: Ctx): void {
       }
       const oldTable = ctx.state.table(from);
       const newTable = `${ctx.state.app}_${to.toLowerCase()}`;
-      emit([{ ...base, ormModel: className(from), kind: "rename_table", table: oldTable, newName: newTable }], [{ ...base, kind: "rename_table", table: newTable, newName: oldTable }]);
+      // Django renames with it the join tables of its ManyToManyFields that take their name from the model's table
+      // (normandy's RenameModel("TmpRecipeRevision", "RecipeRevision") moves recipes_tmpreciperevision_channels onto
+      // recipes_reciperevision_channels): not those of an explicit through model or db_table, nor a self-referential
+      // one. (It renames their <model>_id column too: not modelled, the table's rename already breaks the old code.)
+      const joins = [...(ctx.state.model(from)?.fields.values() ?? [])].filter((f) => f.manyToMany && !f.manyToMany.through && !f.manyToMany.dbTable && !selfReferential(f, from));
+      const renames = [[oldTable, newTable], ...joins.map((f) => [joinTable(oldTable, f), joinTable(newTable, f)])];
+      emit(
+        renames.map(([table, newName], i) => ({ ...base, ...(i === 0 ? { ormModel: className(from) } : {}), kind: "rename_table" as const, table, newName })),
+        renames.map(([table, newName]) => ({ ...base, kind: "rename_table" as const, table: newName, newName: table })).reverse(),
+      );
       break;
     }
     case "AlterModelTable": {
@@ -412,6 +421,12 @@ function namesWritten(operation: string, call: PyCall, ctx: Ctx): boolean {
 function unreadable(call: PyCall, ctx: Ctx, what: string): void {
   ctx.out.notes.push({ line: call.loc.line, message: `${lastSegment(call.callee)}: the ${what} is not written literally, so migguard could not check it` });
 }
+
+/** A ManyToManyField to its own model (`"self"`, or the model by name). */
+const selfReferential = (field: DjangoField, model: string) => {
+  const target = field.manyToMany?.target;
+  return target !== undefined && (target === "self" || target.split(".").pop()!.toLowerCase() === model.toLowerCase());
+};
 
 const joinTable = (table: string, field: DjangoField) => {
   if (field.manyToMany?.dbTable) return field.manyToMany.dbTable;

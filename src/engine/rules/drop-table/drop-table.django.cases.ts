@@ -659,6 +659,60 @@ class Migration(migrations.Migration):
         '# the data step at app/migrations/0003_move_watchers.py:15 (RunPython(move_watchers)) already took care of the rows: a copy adds nothing. Servers still running the old code during the\n# upgrade query app_watcher through the Watcher model and fail until they restart, but the table cannot stay for them:\n# app/migrations/0005_rename_follower.py:7 renames table app_follower to app_watcher, which fails with "relation already exists" while it\n# is kept. Keep the drop (deploy it with the code that stops using the Watcher model), or give that migration\'s table another name:\nmigrations.DeleteModel(name="Watcher")',
       ],
     },
+    {
+      framework: "django",
+      name: "normandy's recipes 0005: DeleteModel of a model with a ManyToManyField, then RenameModel of its copy onto its name: the rename moves the copy's join table onto the join table's name too, so neither fix keeps a table there",
+      path: "app/migrations/0004_swap_revisions.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0003_copy_revisions")]
+
+    operations = [
+        migrations.DeleteModel(name="Revision"),
+        migrations.RenameModel("TmpRevision", "Revision"),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0002_revisions.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(name="Channel", fields=[("id", models.BigAutoField(primary_key=True)), ("slug", models.CharField(max_length=255))]),
+        migrations.CreateModel(name="Revision", fields=[("id", models.BigAutoField(primary_key=True)), ("name", models.CharField(max_length=255)), ("channels", models.ManyToManyField(to="app.Channel"))]),
+        migrations.CreateModel(name="TmpRevision", fields=[("id", models.BigAutoField(primary_key=True)), ("name", models.CharField(max_length=255)), ("channels", models.ManyToManyField(to="app.Channel"))]),
+    ]
+`,
+        "app/migrations/0003_copy_revisions.py": `from django.db import migrations
+
+
+def copy_revisions(apps, schema_editor):
+    Revision = apps.get_model("app", "Revision")
+    TmpRevision = apps.get_model("app", "TmpRevision")
+    for revision in Revision.objects.all():
+        tmp = TmpRevision.objects.create(name=revision.name)
+        for channel in revision.channels.all():
+            tmp.channels.add(channel)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_revisions")]
+
+    operations = [migrations.RunPython(copy_revisions, migrations.RunPython.noop)]
+`,
+      },
+      lines: [8, 8],
+      severities: ["warning", "warning"],
+      fixes: [
+        '# the data step at app/migrations/0003_copy_revisions.py:16 (RunPython(copy_revisions)) already took care of the rows: a copy adds nothing. Servers still running the old code during the\n# upgrade query app_revision through the Revision model and fail until they restart, but the table cannot stay for them:\n# this migration, at line 9, renames table app_tmprevision to app_revision, which fails with "relation already exists" while it\n# is kept. Keep the drop (deploy it with the code that stops using the Revision model), or give that step\'s table another name:\nmigrations.DeleteModel(name="Revision")',
+        '# the data step at app/migrations/0003_copy_revisions.py:16 (RunPython(copy_revisions)) already took care of the rows: a copy adds nothing. Servers still running the old code during the\n# upgrade query app_revision_channels through the Revision model and fail until they restart, but the table cannot stay for them:\n# this migration, at line 9, renames table app_tmprevision_channels to app_revision_channels, which fails with "relation already exists" while it\n# is kept. Keep the drop (deploy it with the code that stops using the Revision model), or give that step\'s table another name:\nmigrations.DeleteModel(name="Revision")',
+      ],
+    },
   ],
   valid: [
     {
