@@ -24,6 +24,27 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "a foreign key on a Wagtail site setting (Order extends BaseSiteSetting, wagtail 4+): the check reads one row per Wagtail site, a note that says why",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="payer", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to="app.customer")),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/models.py": "from django.db import models\nfrom wagtail.contrib.settings.models import BaseSiteSetting\n\n\nclass Order(BaseSiteSetting):\n    payer = models.ForeignKey(\"app.Customer\", on_delete=models.CASCADE)\n",
+      },
+      lines: [8],
+      severities: ["info"],
+      messages: ["app_order holds one row per Wagtail site, its site_id is unique, and for_site() creates the row of a site, so the lock is brief."],
+    },
+    {
+      framework: "django",
       name: "atomic = False: each operation commits alone, so the foreign key waits for the table again and scans it",
       code: `from django.db import migrations, models
 

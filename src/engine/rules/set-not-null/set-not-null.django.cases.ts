@@ -93,6 +93,18 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "a Wagtail site setting (Order extends BaseSiteSetting: one row per Wagtail site): the scan is brief, a note that says why",
+      code: QUANTITY_NOT_NULL("0001_initial"),
+      files: {
+        ...DJANGO_INITIAL,
+        "app/models.py": "from django.db import models\nfrom wagtail.contrib.settings.models import BaseSiteSetting\n\n\nclass Order(BaseSiteSetting):\n    quantity = models.IntegerField(default=1)\n",
+      },
+      lines: [7],
+      severities: ["info"],
+      messages: ["Order (app/models.py) is a Wagtail site setting (Order extends wagtail.contrib.settings.models.BaseSiteSetting): app_order holds one row per Wagtail site"],
+    },
+    {
+      framework: "django",
       name: "an earlier migration added CHECK (quantity IS NOT NULL) NOT VALID and none validated it: SET NOT NULL still scans",
       path: "app/migrations/0003_quantity_not_null.py",
       code: QUANTITY_NOT_NULL("0002_quantity_check"),

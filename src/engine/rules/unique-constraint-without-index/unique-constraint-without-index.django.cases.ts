@@ -25,6 +25,27 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "a Wagtail generic setting (Customer extends BaseGenericSetting: one row, which load() creates): the unique index builds at once, a note that says why",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="customer", name="email", field=models.EmailField(max_length=254, unique=True)),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/models.py": "from django.db import models\nfrom wagtail.contrib.settings.models import BaseGenericSetting\n\n\nclass Customer(BaseGenericSetting):\n    email = models.EmailField(max_length=254, unique=True)\n",
+      },
+      lines: [8],
+      severities: ["info"],
+      messages: ["Customer (app/models.py) is a Wagtail generic setting (Customer extends wagtail.contrib.settings.models.BaseGenericSetting): app_customer holds one row, which load() creates and no code adds to, so the lock is brief."],
+    },
+    {
+      framework: "django",
       name: "a project that also runs on SQLite (settings build ENGINE from DB_ENGINE): the prebuilt index and ADD CONSTRAINT USING INDEX on PostgreSQL only; SQLite runs the state's AlterField, the operation as written",
       code: `from django.db import migrations, models
 
