@@ -9,6 +9,7 @@ import { tableIdent } from "./alembic-foreign-key-sql.js";
 import { lastSegment } from "./imports.js";
 import { notNullColumn } from "./sqlalchemy-null-filter.js";
 import { asString, type PyValue } from "./values.js";
+import { parseStatements, type PgNode } from "../sql/pg-parser.js";
 
 const ident = (name: string) => QuoteUtils.quoteIdentifier(name);
 
@@ -28,4 +29,31 @@ export function checkConstraintSql(table: string, name: string, condition: PyVal
   const expression = conditionSql(condition);
   if (expression === undefined || !expression.trim()) return undefined;
   return `ALTER TABLE ${tableIdent(table)} ADD CONSTRAINT ${ident(name)} CHECK (${expression});`;
+}
+
+/**
+ * The columns the condition reads (its column references, parsed by PostgreSQL's grammar), for the name PostgreSQL
+ * gives an unnamed CHECK: `<table>_<column>_check` when it reads exactly one, else `<table>_check` (warehouse's
+ * `create_check_constraint(None, "release_files", "sha256_digest ~* ...")` is release_files_sha256_digest_check).
+ * Undefined when the condition is no SQL migguard can read.
+ */
+export function checkConditionColumns(condition: PyValue | undefined): string[] | undefined {
+  const expression = conditionSql(condition);
+  if (expression === undefined || !expression.trim()) return undefined;
+  const parsed = parseStatements(`SELECT 1 WHERE ${expression}`);
+  if (parsed.errors.length || parsed.statements.length !== 1) return undefined;
+  const columns = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as PgNode;
+    if (record.ColumnRef) {
+      const last = (record.ColumnRef.fields ?? []).at(-1);
+      if (last?.String?.sval) columns.add(last.String.sval);
+      return;
+    }
+    for (const key in record) visit(record[key]);
+  };
+  visit(parsed.statements[0].stmt?.SelectStmt?.whereClause);
+  return [...columns];
 }

@@ -13,7 +13,7 @@ import { QuoteUtils } from "@pgsql/quotes";
 import { coreDml } from "./sqlalchemy-dml.js";
 import { ddlElementSql } from "./sqlalchemy-ddl.js";
 import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
-import { checkConstraintSql } from "./alembic-check-sql.js";
+import { checkConditionColumns, checkConstraintSql } from "./alembic-check-sql.js";
 import { append } from "../../append.js";
 import { UNKNOWN_NAME } from "../../unknown-name.js";
 
@@ -318,7 +318,9 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       const name = nameOf(kwarg(call, "constraint_name", 0));
       const notValid = asBool(call.kwargs.get("postgresql_not_valid")) ?? false;
       const sql = name && table && qualified && !batch ? checkConstraintSql(qualified, name, kwarg(call, "condition", 2)) : undefined;
-      return [{ ...base, kind: "add_constraint", table: t, name, constraint: "check", notValid, ...(sql ? { sql } : {}) }];
+      // the columns its condition reads, as a SQL CHECK's: what PostgreSQL names an unnamed one by
+      const columns = checkConditionColumns(kwarg(call, "condition", batch ? 1 : 2));
+      return [{ ...base, kind: "add_constraint", table: t, name, constraint: "check", notValid, ...(columns?.length ? { columns } : {}), ...(sql ? { sql } : {}) }];
     }
     case "create_exclude_constraint":
       return [{ ...base, kind: "add_constraint", table: batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "table_name", 1)), call) ?? "?"), name: nameOf(kwarg(call, "constraint_name", 0)), constraint: "exclusion" }];

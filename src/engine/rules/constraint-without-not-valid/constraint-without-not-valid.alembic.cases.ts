@@ -202,6 +202,59 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "warehouse's 0977b97fce94: create_check_constraint(None, ...) reading one column: the validate revision names it as PostgreSQL does, <table>_<column>_check",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_check_constraint(None, "release_files", "sha256_digest ~* '^[A-F0-9]{64}$'")
+
+
+def downgrade():
+    pass
+`,
+      lines: [8],
+      fixes: [
+        withValidateRevision(
+          `# the call names no constraint: PostgreSQL's own name for it (release_files_sha256_digest_check) is written here, so VALIDATE can name it\nop.execute("ALTER TABLE release_files ADD CONSTRAINT release_files_sha256_digest_check CHECK (sha256_digest ~* '^[A-F0-9]{64}$') NOT VALID")`,
+          "415e1d4953bd",
+          "validate_release_files_sha256_digest_check",
+          "ALTER TABLE release_files VALIDATE CONSTRAINT release_files_sha256_digest_check",
+        ),
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "create_check_constraint(None, ...) reading two columns: PostgreSQL names it <table>_check",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_check_constraint(None, "orders", "total >= discount")
+
+
+def downgrade():
+    pass
+`,
+      lines: [8],
+      messages: ["CHECK constraint"],
+      fixes: [
+        withValidateRevision(
+          `# the call names no constraint: PostgreSQL's own name for it (orders_check) is written here, so VALIDATE can name it\nop.execute("ALTER TABLE orders ADD CONSTRAINT orders_check CHECK (total >= discount) NOT VALID")`,
+          "cc7333f8b5ab",
+          "validate_orders_check",
+          "ALTER TABLE orders VALIDATE CONSTRAINT orders_check",
+        ),
+      ],
+    },
+    {
+      framework: "alembic",
       name: "create_foreign_key and create_check_constraint validate every row",
       code: `from alembic import op
 

@@ -50,6 +50,21 @@ def upgrade():
     },
     {
       framework: "alembic",
+      name: "create_check_constraint(None, ...): the downgrade drops it by the name PostgreSQL gave it, <table>_<its one column>_check",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_check_constraint(None, "release_files", "sha256_digest ~* '^[A-F0-9]{64}$'")
+`,
+      lines: [8],
+      fixes: ['def downgrade():\n    op.drop_constraint("release_files_sha256_digest_check", "release_files", type_="check")  # the name PostgreSQL gives an unnamed check'],
+    },
+    {
+      framework: "alembic",
       name: "jsonb -> text: the downgrade's text -> jsonb carries postgresql_using, and the default (not converted with the column) is dropped before and set again after",
       files: { "alembic/versions/a1_reports.py": "from alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.dialects import postgresql\n\nrevision = \"a1\"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table(\"reports\", sa.Column(\"id\", sa.BigInteger(), primary_key=True), sa.Column(\"payload\", postgresql.JSONB(), nullable=False, server_default=sa.text(\"'{}'::jsonb\")))\n\n\ndef downgrade():\n    op.drop_table(\"reports\")\n" },
       path: "alembic/versions/b2_payload_text.py",

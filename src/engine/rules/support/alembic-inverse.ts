@@ -35,7 +35,7 @@ const lineOf = (op: Operation) => `line ${op.loc.line}`;
 /** `alter_column`'s constraint type names for drop_constraint(type_=...). */
 const CONSTRAINT_TYPES: Partial<Record<string, string>> = { foreign_key: "foreignkey", unique: "unique", check: "check", primary_key: "primary" };
 /** PostgreSQL's own suffix for a constraint it names itself (an unnamed ForeignKey / unique=True of a Column). */
-const DEFAULT_SUFFIXES: Partial<Record<string, string>> = { foreign_key: "fkey", unique: "key" };
+const DEFAULT_SUFFIXES: Partial<Record<string, string>> = { foreign_key: "fkey", unique: "key", check: "check" };
 
 /** `server_default=sa.text("...")` for a default as SQL. */
 const serverDefault = (expr: string) => `server_default=sa.text(${str(expr)})`;
@@ -147,7 +147,7 @@ export function alembicInverseSteps(op: Operation, index: number, created: Reado
       const type = CONSTRAINT_TYPES[op.constraint];
       const typeArg = type ? `, type_=${str(type)}` : "";
       if (op.name) return [code(`op.drop_constraint(${str(op.name)}, ${tableArgs(op.table)}${typeArg})`)];
-      // a Column's ForeignKey or unique=True: PostgreSQL names the constraint itself, <table>_<columns>_fkey / _key
+      // a Column's ForeignKey or unique=True, a CHECK given no name: PostgreSQL names the constraint itself, <table>_<columns>_fkey / _key, <table>[_<its one column>]_check
       const suffix = DEFAULT_SUFFIXES[op.constraint];
       if (suffix && op.columns.length)
         return [code(`op.drop_constraint(${str(derivedName(op.table, op.columns, suffix))}, ${tableArgs(op.table)}${typeArg})  # the name PostgreSQL gives an unnamed ${op.constraint.replace("_", " ")}`)];
