@@ -206,7 +206,29 @@ function guarded(steps: Step[], { on, checks, size }: BranchGuard): Step[] {
     if (guard === "missing" && (op.kind === "add_index" || op.kind === "create_table" || op.kind === "add_column")) return record({ ...op, ifNotExists: true });
     return record(op);
   };
-  return steps.map((s) => ({ ...s, ops: s.ops.filter((op, i) => !(install && forceDrop(op, s.ops[i + 1]))).map(mark) }));
+  return steps.map((s) => {
+    const ops = s.ops.filter((op, i) => !(install && forceDrop(op, s.ops[i + 1]))).map(mark);
+    return { ...s, ops, ...(goneOnRollback(ops, checks) ? { revert: [] } : {}) };
+  });
+}
+
+/**
+ * A step of `change` that runs only while the object it drops exists (`remove_column :t, :c if column_exists?(:t, :c)`,
+ * `drop_table :t if table_exists?(:t)`). Rails rolls `change` back by running it again under its CommandRecorder,
+ * which forwards `column_exists?` to the live connection (CommandRecorder#method_missing) while it only records the
+ * commands: the check reads the schema the up left, where the object is gone, so the command is never recorded and
+ * nothing is inverted (no IrreversibleMigration for a missing type either): the rollback leaves it dropped.
+ */
+function goneOnRollback(ops: readonly OperationInput[], checks: readonly ExistenceGuard[]): boolean {
+  const checked = (op: OperationInput): boolean =>
+    checks.some((c) => {
+      if (c.runsWhen !== "exists") return false;
+      const table = c.table.toLowerCase();
+      if (op.kind === "drop_column") return c.predicate === "column_exists?" && table === op.table.toLowerCase() && c.column === op.column;
+      if (op.kind === "drop_table") return TABLE_CHECKS.has(c.predicate) && op.tables.length === 1 && table === op.tables[0].toLowerCase();
+      return false;
+    });
+  return ops.length > 0 && ops.every(checked);
 }
 
 /** Early returns followed one after another in a method body (each re-reads the statements after it). */

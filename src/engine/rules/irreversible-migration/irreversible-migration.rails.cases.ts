@@ -493,6 +493,19 @@ end
     },
     {
       framework: "rails",
+      name: "change: remove_column guarded by a check of another column: the check may hold on rollback, and then Rails cannot invert the call",
+      code: `class RemoveMetadataField < ActiveRecord::Migration[7.1]
+  def change
+    if column_exists?(:items, :summary)
+      remove_column :items, :metadata
+    end
+  end
+end
+`,
+      lines: [4],
+    },
+    {
+      framework: "rails",
       name: "change: remove_column without a type (the finding points at the call Rails cannot invert)",
       code: `class RemoveMetadataField < ActiveRecord::Migration[7.1]
   def change
@@ -1378,6 +1391,28 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "change: remove_column (type: given as an option) guarded by column_exists? of that column (refer-serious-misconduct 20230217122304): on rollback Rails' recorder asks the live database, where the up removed the column, so it records nothing and raises nothing",
+      code: `class RemoveReferralEvidencesCategoriesOther < ActiveRecord::Migration[7.0]
+  def change
+    if column_exists?(:referral_evidences, :categories_other)
+      remove_column :referral_evidences, :categories_other, type: :string
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "change: drop_table without a block guarded by table_exists? of that table: the check is false on rollback, nothing is recorded",
+      code: `class DropLegacyReports < ActiveRecord::Migration[7.1]
+  def change
+    drop_table :legacy_reports if table_exists?(:legacy_reports)
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "an up without down that only reads records and enqueues jobs (peoplefinder's populate_group_members_completion_score): the migration writes nothing, so a rollback that runs nothing loses nothing",
