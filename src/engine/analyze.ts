@@ -198,6 +198,8 @@ export interface AnalysisResult {
    * that fetches files (the App) reads those that exist at head and analyses again with them.
    */
   missingProjectModules?: string[];
+  /** what the history says around an analysed migration (its earlier migrations, columns before it): the review reads its deleted migrations' base versions with it */
+  repositoryOf?: (path: string) => RepositoryView | undefined;
 }
 
 /**
@@ -961,6 +963,10 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
     deploy: deploy.result(),
     baseline: baselines.summary(),
     ...(missingProjectModules.size ? { missingProjectModules: [...missingProjectModules].sort() } : {}),
+    repositoryOf: (path) => {
+      const migration = migrations.find((m) => m.path === path);
+      return migration && repositoryView(migration, facts, history, codeFiles);
+    },
   };
 }
 

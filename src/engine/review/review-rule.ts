@@ -38,6 +38,11 @@ export interface ChangedMigration {
    * findings on it): no database recorded that version
    */
   baseFailures?: readonly ReportedFinding[];
+  /**
+   * a deleted migration whose every statement the schema its earlier migrations leave makes a no-op (an existence
+   * check decided against it, a NULL allowed where it already was): why, one line per statement (guarded-no-op.ts)
+   */
+  baseNoOp?: readonly string[];
   /** Django: dependencies and `replaces` of the head and base versions */
   headGraph?: DjangoGraphNode;
   baseGraph?: DjangoGraphNode;

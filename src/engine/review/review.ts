@@ -50,6 +50,7 @@ import { signalKind } from "../database/signal-paths.js";
 import { counterpartPaths, isBaseCodePath } from "./plan.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
 import { failuresOnEveryDatabase, withoutMissingColumnUses } from "./missing-column-drops.js";
+import { guardedNoOp } from "./rules/deleted-migration/guarded-no-op.js";
 import { foldSafeDrops } from "./safe-drop.js";
 import { dumpObjects, type DumpObjects } from "./guards/dump-objects.js";
 import { foldSkippedOnBase, onBaseDecision, skippedOnBase } from "./guards/guards-on-base.js";
@@ -378,6 +379,8 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   for (const m of migrations) {
     const failures = (m.edit || m.change.status === "removed") && m.base ? failuresOnEveryDatabase(baseAnalysis.findings, m.base.path) : [];
     if (failures.length) m.baseFailures = failures;
+    const noOp = m.change.status === "removed" && m.base ? guardedNoOp(m.base, baseAnalysis.repositoryOf?.(m.base.path)) : undefined;
+    if (noOp) m.baseNoOp = noOp;
   }
   // edits that only move constraint validations between the edited migrations end every database alike
   markValidationMoves(migrations);

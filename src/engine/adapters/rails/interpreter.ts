@@ -515,7 +515,10 @@ export class Interpreter {
       // `if_not_exists: true` / `if_exists: true`: the operation runs under the check Rails makes for it
       const flagged = args.opts.flag("if_not_exists") === true || args.opts.flag("if_exists") === true;
       const line = this.src.loc(node).line;
-      append(out, flagged ? steps.map((s) => ({ ...s, ops: s.ops.map((op) => withOptionGuard(op, line)) })) : steps);
+      // create_table's own indexes are added with `if_not_exists: td.if_not_exists` (SchemaStatements#create_table)
+      const tableIfNotExists = name === "create_table" && args.opts.flag("if_not_exists") === true;
+      const flaggedOp = (op: OperationInput): OperationInput => withOptionGuard(tableIfNotExists && op.kind === "add_index" ? { ...op, ifNotExists: true } : op, line);
+      append(out, flagged ? steps.map((s) => ({ ...s, ops: s.ops.map(flaggedOp) })) : steps);
       return;
     }
     out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name, opaque: true }], []));

@@ -60,6 +60,20 @@ export default defineReviewRule({
         });
         continue;
       }
+      // every statement was a no-op on the schema its earlier migrations leave (a guarded installer copy): databases
+      // that ran it and fresh ones that never will are the same
+      if (m.baseNoOp && !history.checksums) {
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          severity: "info",
+          message:
+            `Migration ${m.change.path} was deleted, but it changed nothing on any database the migrations built: ${m.baseNoOp.join("; ")}. ` +
+            `Databases that ran it and fresh databases that never will end up the same.`,
+          fix: "Nothing to do; its version stays in schema_migrations where it ran, which Rails ignores without its file.",
+        });
+        continue;
+      }
       const added = ctx.migrations.flatMap((a) => (a.change.status === "added" && a.head ? [a.head] : []));
       const repairs = m.base && !history.checksums ? revertedBy(m.base, added) : undefined;
       if (repairs) {
