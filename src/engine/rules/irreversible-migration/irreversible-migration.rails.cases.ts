@@ -52,6 +52,33 @@ end
     },
     {
       framework: "rails",
+      name: "demarches-simplifiees' 20220405100354: up removes an index, then an application helper (add_concurrent_index) builds one that may take its name: the down frees the name before add_index takes it back",
+      path: "db/migrate/20220405100354_add_uniq_index_on_attestation_dossier_id.rb",
+      code: `class AddUniqIndexOnAttestationDossierId < ActiveRecord::Migration[6.1]
+  include Database::MigrationHelpers
+  disable_ddl_transaction!
+
+  def up
+    remove_index :attestations, :dossier_id
+    add_concurrent_index :attestations, :dossier_id, unique: true
+  end
+end
+`,
+      lines: [6],
+      fixes: [
+        [
+          "def down",
+          "  # line 7 (add_concurrent_index): undo it by hand, migguard cannot derive its inverse",
+          "  # line 7 (add_concurrent_index) may have built an index named index_attestations_on_dossier_id: it goes first, so the add_index below can take the name back",
+          '  remove_index :attestations, name: "index_attestations_on_dossier_id" if index_name_exists?(:attestations, "index_attestations_on_dossier_id")',
+          '  add_index :attestations, :dossier_id, name: "index_attestations_on_dossier_id"',
+          '  raise ActiveRecord::IrreversibleMigration, "irreversible: line 7 (add_concurrent_index): undo it by hand, migguard cannot derive its inverse"',
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "remove_index by name of a unique partial index (content-data-api 20180725104938): the fix names its columns, unique: and where: as the migration that created it wrote them, so the rollback rebuilds that index, not a plain one",
       path: "db/migrate/20180725104938_remove_index_base_path_latest.rb",
       code: `class RemoveIndexBasePathLatest < ActiveRecord::Migration[5.1]

@@ -44,8 +44,25 @@ function recreate(op: Extract<Operation, { kind: "drop_table" }>, index: number,
   });
 }
 
+/**
+ * Before the down adds back an index the up removed: a later step of the up migguard cannot read (an application's
+ * helper, demarches-simplifiees' add_concurrent_index) may have built an index under the same name, and the add_index
+ * would fail on it. Whatever holds that name when this down runs was built after the removal, by this up (later
+ * migrations are rolled back first), so removing it, where it exists, is that step's undoing.
+ */
+function freeIndexName(op: Extract<Operation, { kind: "drop_index" }>, index: number, up: readonly Operation[] | undefined): InverseStep[] {
+  const name = op.names[0];
+  const helper = up?.slice(index + 1).find((later) => later.kind === "raw" && later.opaque);
+  if (!name || !op.table || !helper || helper.kind !== "raw") return [];
+  const t = sym(op.table);
+  return [
+    note(`${lineOf(helper)} (${helper.statement}) may have built an index named ${name}: it goes first, so the add_index below can take the name back`),
+    code(`remove_index ${t}, name: ${rubyString(name)} if index_name_exists?(${t}, ${rubyString(name)})`),
+  ];
+}
+
 /** The steps that undo one operation of a Rails up; undefined when it changes nothing a down must take back. */
-export function railsInverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] | undefined {
+export function railsInverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined, up?: readonly Operation[]): InverseStep[] | undefined {
   if (op.embeddedSql) return inverseSteps(op, index, created, repository);
   const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
   const t = "table" in op && typeof op.table === "string" ? sym(op.table) : "";
@@ -107,7 +124,7 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
     case "drop_table":
       return recreate(op, index, created, repository);
     case "drop_index":
-      if (op.table && op.columns.length) return [code(`add_index ${sym(op.table)}, ${list(op.columns)}${op.names[0] ? `, name: ${rubyString(op.names[0])}` : ""}`)];
+      if (op.table && op.columns.length) return [...freeIndexName(op, index, up), code(`add_index ${sym(op.table)}, ${list(op.columns)}${op.names[0] ? `, name: ${rubyString(op.names[0])}` : ""}`)];
       return inverseSteps(op, index, created, repository);
     case "create_object":
       return op.objectType === "extension" ? (op.ifNotExists ? undefined : [code(`disable_extension ${rubyString(op.name)}`)]) : inverseSteps(op, index, created, repository);

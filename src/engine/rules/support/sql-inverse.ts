@@ -98,7 +98,8 @@ const restored = (objectType: string, name: string, definition: string): Inverse
   sql(`-- ${objectType.replace("_", " ")} ${name} as the earlier migration defined it:\n${definition.trim().replace(/;?\s*$/, ";")}`);
 
 /** The steps that undo one operation; undefined when it changes nothing a down must take back. */
-export function inverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] | undefined {
+// `up`: the whole up `op` is part of (index its place), for a step that depends on what runs after it
+export function inverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined, _up?: readonly Operation[]): InverseStep[] | undefined {
   // what belongs to a table the up created goes with its DROP TABLE
   const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
   const one = (step: InverseStep | undefined) => (step ? [step] : undefined);
@@ -269,7 +270,7 @@ export function inverseOfUp(up: readonly Operation[], repository: InverseSource 
         ? [typeStillUsed(op.loc.line, op.name, blocked)]
         : renamedAway && op.kind === "rename_object"
           ? [typeNameTaken(op.loc.line, op.name, op.newName)]
-          : stepsOf(op, index, created, repository);
+          : stepsOf(op, index, created, repository, up);
     const steps = (own ?? []).filter((s) => !seen.has(`${s.kind}\u0000${s.text}`));
     for (const s of steps) seen.add(`${s.kind}\u0000${s.text}`);
     if (steps.length) groups.push(steps);
