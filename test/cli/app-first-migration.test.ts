@@ -3,8 +3,9 @@
  * that migration may be a reset's (old, full tables written down anew), so its lock findings stay warnings. Git
  * tells the two apart: an `0001_initial.py` added with the first files its folder ever had, and never modified
  * since, is the app's first migration (bluebottle's activity_pub app, 2025-09), and the finding is a note that
- * names the commit. A reset (earlier migrations of the folder deleted, the file rewritten in place, or re-added
- * after them) and a root commit's files (a history imported from elsewhere) keep the warning.
+ * names the commit; a migration the same commit added finds the table empty (a same-deploy note). A reset (earlier
+ * migrations of the folder deleted, the file rewritten in place, or re-added after them) and a root commit's files
+ * (a history imported from elsewhere) keep the warning.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -105,6 +106,25 @@ describe("migguard lint: a young table of a Django app's first migration", () =>
     commit(root, "drop the migrations", { [INITIAL]: null, [OLD]: null });
     commit(root, "makemigrations again", { [INITIAL]: header("2024-01-02 10:25") + createReviews() });
     commit(root, "tighten", { [TIGHTEN]: header("2024-01-18 10:25") + tighten });
+    expect((await setNotNull(root))?.severity).toBe("warning");
+  });
+
+  it("added in the same commit as the app's first migration (a new app's pull request): the table is empty then, a same-deploy note", async () => {
+    const root = repository();
+    commit(root, "first", FIRST);
+    const added = commit(root, "reviews", { ...APP, [INITIAL]: header("2024-01-02 10:25") + createReviews(), [TIGHTEN]: header("2024-01-18 10:25") + tighten });
+    const finding = await setNotNull(root);
+    expect(finding?.severity).toBe("info");
+    expect(finding?.message).toContain(
+      `reviews_boundaryreview was created by 0001_initial.py (the app's first migration: git commit ${added.slice(0, 10)} added it with the first files of its folder, and none changed it since), which reached this branch in the same commit as this migration`,
+    );
+  });
+
+  it("added in the same commit as a reset's rewritten 0001_initial: not surely empty, the young-table warning stays", async () => {
+    const root = repository();
+    commit(root, "first", FIRST);
+    commit(root, "reviews", { ...APP, [INITIAL]: header("2022-03-01 10:25") + createReviews(), [OLD]: "# an old migration\n" });
+    commit(root, "reset", { [OLD]: null, [INITIAL]: header("2024-01-02 10:25") + createReviews(', ("note", models.TextField(null=True))'), [TIGHTEN]: header("2024-01-18 10:25") + tighten });
     expect((await setNotNull(root))?.severity).toBe("warning");
   });
 

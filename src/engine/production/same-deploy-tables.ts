@@ -7,7 +7,8 @@
  * Not for a table rows may have been added to since its CREATE TABLE (CREATE TABLE AS, any INSERT, code that may
  * write it, in between or earlier in this migration), nor one a squash or baseline wrote down (its date is the
  * squash's) or a Django app's 0001_initial created (a reset of the app's migrations writes old tables down anew:
- * young by that date, not surely empty), nor when the folder holds a batch of migrations dated within a day (a port:
+ * young by that date, not surely empty; unless git shows it the app's first migration, added with the first files of
+ * its folder and never modified since: shipped-together.ts's foundingCommit), nor when the folder holds a batch of migrations dated within a day (a port:
  * the dates are the port's). A review knows better (its ChangePlan: tables the pull request itself creates are new; a base
  * branch's table may be deployed already), so this is for lint only. A production snapshot that has the table wins.
  * Django's initial parts (initial-set-tables.ts) ship together whatever their dates: their tables get the same note.
@@ -30,6 +31,7 @@ import { initialSetTables, type InitialSetTable } from "./initial-set-tables.js"
 import { tableAges } from "./table-ages.js";
 import { HOUR_MS, inDatedBatch } from "./dated-batch.js";
 import { ShippedTogether } from "./shipped-together.js";
+import type { TableBirth } from "../repository/table-births.js";
 import { withSameDeployColumns } from "./same-deploy-columns.js";
 
 /** Migrations written within a day of each other are taken to ship together. */
@@ -42,6 +44,20 @@ interface Fresh {
   table: string;
   hours: number;
   creator: Migration;
+  appInitial: boolean;
+}
+
+/**
+ * A Django app's 0001_initial may be a reset's, written over tables that hold rows: young, not surely empty; unless
+ * git shows it the app's first migration (its commit then), which created its tables empty.
+ */
+const appInitialOk = (birth: TableBirth, shipped: ShippedTogether): boolean => !birth.appInitial || shipped.foundingCommit(birth.creator.path) !== undefined;
+
+/** The creator's label, and for an app's first migration what proves it one (no reset: its tables started empty). */
+function creatorLabel(creator: Migration, appInitial: boolean, shipped: ShippedTogether): string {
+  // only an app's 0001_initial needs the proof (a founding commit adds the app's later migrations too)
+  const founding = appInitial ? shipped.foundingCommit(creator.path) : undefined;
+  return founding ? `${migrationLabel(creator.path)} (the app's first migration: git commit ${founding.slice(0, 10)} added it with the first files of its folder, and none changed it since)` : migrationLabel(creator.path);
 }
 
 /** `up[0..index)` of the migration adds rows to `table`, or creates, drops or renames a table under its name. */
@@ -56,12 +72,11 @@ function touchedBefore(migration: Migration, index: number, table: string): bool
 }
 
 /** Each table the op works on was created empty by an earlier dated migration less than a day before this one, and is empty still. */
-function freshTables(op: Operation, index: number, migration: Migration, date: Date, repository: RepositoryView): Fresh[] | undefined {
+function freshTables(op: Operation, index: number, migration: Migration, date: Date, repository: RepositoryView, shipped: ShippedTogether): Fresh[] | undefined {
   if (index < 0) return undefined;
-  // an app's 0001_initial may be a reset's, written over tables that hold rows: young, not surely empty
-  const ages = tableAges(op, date, repository, (birth, table) => !birth.written && !birth.appInitial && !touchedBefore(migration, index, table));
+  const ages = tableAges(op, date, repository, (birth, table) => !birth.written && appInitialOk(birth, shipped) && !touchedBefore(migration, index, table));
   if (!ages || ages.some((a) => a.ms >= SAME_DEPLOY_HOURS * HOUR_MS)) return undefined;
-  return ages.map(({ table, ms, creator }) => ({ table, hours: Math.floor(ms / HOUR_MS), creator }));
+  return ages.map(({ table, ms, creator, appInitial }) => ({ table, hours: Math.floor(ms / HOUR_MS), creator, appInitial }));
 }
 
 const earlier = (hours: number) => (hours === 0 ? "less than an hour earlier" : hours === 1 ? "1 hour earlier" : `${hours} hours earlier`);
@@ -96,13 +111,13 @@ export function withSameDeployTable(
   if (merged) return inSameCommit(finding, merged);
   const date = migrationDate(migration);
   if (!date || inDatedBatch(repository, date)) return finding;
-  const fresh = freshTables(op, index, migration, date, repository);
+  const fresh = freshTables(op, index, migration, date, repository, shipped);
   if (!fresh) return finding;
-  const { table, hours, creator } = fresh.reduce((oldest, f) => (f.hours > oldest.hours ? f : oldest));
+  const { table, hours, creator, appInitial } = fresh.reduce((oldest, f) => (f.hours > oldest.hours ? f : oldest));
   return {
     ...finding,
     severity: "info",
-    message: `${finding.message} ${table} was created ${earlier(hours)} by ${migrationLabel(creator.path)}, and nothing has written to it since: a migration written less than a day before this one almost surely ships in the same deploy, so ${table} is empty when this runs and no row can fail, wait or be lost. If ${migrationLabel(creator.path)} was deployed on its own and ${table} has rows by now, take the safe way below.`,
+    message: `${finding.message} ${table} was created ${earlier(hours)} by ${creatorLabel(creator, appInitial, shipped)}, and nothing has written to it since: a migration written less than a day before this one almost surely ships in the same deploy, so ${table} is empty when this runs and no row can fail, wait or be lost. If ${migrationLabel(creator.path)} was deployed on its own and ${table} has rows by now, take the safe way below.`,
     details: [
       ...finding.details,
       `same deploy: the table was created less than ${SAME_DEPLOY_HOURS} hours before this migration, by their version timestamps, and no statement or data step added rows to it since; a production snapshot (--snapshot) gives its real size`,
@@ -114,6 +129,8 @@ interface SameCommitTable {
   table: string;
   creator: Migration;
   commit: string;
+  /** the creator as the note names it */
+  label: string;
 }
 
 /** A table the op works on, each of which an earlier migration added by the same first-parent commit created empty, and is empty still. */
@@ -121,22 +138,22 @@ function sameCommitTable(op: Operation, index: number, migration: Migration, rep
   let first: SameCommitTable | undefined;
   for (const table of tablesOf(op)) {
     const birth = repository.tableBirth(table);
-    if (!birth || birth.baseline || birth.appInitial || birth.filled || birth.written || touchedBefore(migration, index, table)) return undefined;
+    if (!birth || birth.baseline || birth.filled || birth.written || touchedBefore(migration, index, table)) return undefined;
     const commit = shipped.commitOf(birth.creator.path, migration.path);
-    if (!commit) return undefined;
-    first ??= { table, creator: birth.creator, commit };
+    if (!commit || !appInitialOk(birth, shipped)) return undefined;
+    first ??= { table, creator: birth.creator, commit, label: creatorLabel(birth.creator, birth.appInitial, shipped) };
   }
   return first;
 }
 
 /** The finding as a note: its table was created empty by a migration that reached the main line with this one. */
-function inSameCommit(finding: ReportedFinding, { table, creator, commit }: SameCommitTable): ReportedFinding {
+function inSameCommit(finding: ReportedFinding, { table, creator, commit, label: named }: SameCommitTable): ReportedFinding {
   const label = migrationLabel(creator.path);
   const short = commit.slice(0, 12);
   return {
     ...finding,
     severity: "info",
-    message: `${finding.message} ${table} was created by ${label}, which reached this branch in the same commit as this migration (${short}: one pull request's merge or one direct commit), and nothing has written to it since: they ship in the same deploy, so ${table} is empty when this runs and no code of an earlier release knows it: no row can fail, wait or be lost, and no running query breaks. If ${label} was deployed on its own and ${table} has rows by now, take the safe way below.`,
+    message: `${finding.message} ${table} was created by ${named}, which reached this branch in the same commit as this migration (${short}: one pull request's merge or one direct commit), and nothing has written to it since: they ship in the same deploy, so ${table} is empty when this runs and no code of an earlier release knows it: no row can fail, wait or be lost, and no running query breaks. If ${label} was deployed on its own and ${table} has rows by now, take the safe way below.`,
     details: [
       ...finding.details,
       `same deploy: git says the first-parent commit ${short} added both migrations to the branch, and no statement or data step added rows to the table in between; a production snapshot (--snapshot) gives its real size`,
