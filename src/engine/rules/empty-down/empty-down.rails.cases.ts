@@ -243,10 +243,34 @@ end
           "def down",
           '  remove_index :accounts, name: "index_accounts_on_tier"',
           "  rename_column :accounts, :tier, :plan",
-          `  change_column_default :accounts, :plan, -> { "'free'" }`,
+          "  change_column_default :accounts, :plan, 'free'",
           "end",
         ].join("\n"),
       ],
+    },
+    {
+      framework: "rails",
+      name: "an empty down after a change_column that sets default: and restates null: false on a column NOT NULL already: the down puts back the default the column had and leaves its NOT NULL",
+      path: "db/migrate/20240206000000_fee_default.rb",
+      files: {
+        "db/migrate/20240202000000_add_fee.rb": `class AddFee < ActiveRecord::Migration[7.1]
+  def change
+    add_column :schools, :fee, :integer, null: false, default: 5
+  end
+end
+`,
+      },
+      code: `class FeeDefault < ActiveRecord::Migration[7.1]
+  def up
+    change_column :schools, :fee, :integer, default: 0, null: false
+  end
+
+  def down
+  end
+end
+`,
+      lines: [6],
+      fixes: ["def down\n  change_column_default :schools, :fee, 5\nend"],
     },
     {
       framework: "rails",

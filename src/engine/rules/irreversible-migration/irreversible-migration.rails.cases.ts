@@ -675,6 +675,120 @@ end
     },
     {
       framework: "rails",
+      name: "change: change_column that keeps the type and sets default: and null: (schools-experience 20190125085522): the fix is change_column_default from:/to: and change_column_null, which Rails reverses, with the default and NULL-ness the column had (nullable, no default), not a change_column back that keeps default 0 and NOT NULL",
+      path: "db/migrate/20190125085522_make_bookings_schools_fees_default_to_zero.rb",
+      files: {
+        "db/migrate/20190124161809_add_fees_to_bookings_school.rb": `class AddFeesToBookingsSchool < ActiveRecord::Migration[5.2]
+  def change
+    add_column :bookings_schools, :fee, :integer, null: true
+  end
+end
+`,
+      },
+      code: `class MakeBookingsSchoolsFeesDefaultToZero < ActiveRecord::Migration[5.2]
+  def change
+    change_column :bookings_schools, :fee, :integer, default: 0, null: false
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# change_column cannot be inverted, and fee keeps its type (:integer): set the default and NULL-ness with the calls Rails reverses",
+          "change_column_default :bookings_schools, :fee, from: nil, to: 0",
+          "change_column_null :bookings_schools, :fee, false",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "change: change_column that drops a default and NOT NULL (schools-experience 20191031105854): from: true, and change_column_null back to what the column had",
+      path: "db/migrate/20191031105854_remove_column_default_from_bookings_placement_dates_subject_specific.rb",
+      files: {
+        "db/migrate/20190930142055_add_supports_subjects_flag_to_bookings_placement_dates.rb": `class AddSupportsSubjectsFlagToBookingsPlacementDates < ActiveRecord::Migration[5.2]
+  def change
+    add_column :bookings_placement_dates, :supports_subjects, :boolean, null: false, default: true
+  end
+end
+`,
+      },
+      code: `class RemoveColumnDefaultFromBookingsPlacementDatesSubjectSpecific < ActiveRecord::Migration[5.2]
+  def change
+    change_column :bookings_placement_dates, :supports_subjects, :boolean, null: true, default: nil
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# change_column cannot be inverted, and supports_subjects keeps its type (:boolean): set the default and NULL-ness with the calls Rails reverses",
+          "change_column_default :bookings_placement_dates, :supports_subjects, from: true, to: nil",
+          "change_column_null :bookings_placement_dates, :supports_subjects, true",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "change: change_column to a new type with default: and null:: the down puts back the type, the default and the NULL-ness the column had (a bare change_column back keeps the new default and NOT NULL)",
+      path: "db/migrate/20240206000000_fee_to_bigint.rb",
+      files: {
+        "db/migrate/20240202000000_add_fee.rb": `class AddFee < ActiveRecord::Migration[7.1]
+  def change
+    add_column :schools, :fee, :integer, default: 5
+  end
+end
+`,
+      },
+      code: `class FeeToBigint < ActiveRecord::Migration[7.1]
+  def change
+    change_column :schools, :fee, :bigint, default: 0, null: false
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# change_column cannot be inverted: say what the column was (its type, and the default and NULL-ness it also changes).",
+          "def up",
+          "  change_column :schools, :fee, :bigint, default: 0, null: false",
+          "end",
+          "",
+          "def down",
+          "  change_column :schools, :fee, :integer",
+          "  change_column_default :schools, :fee, 5",
+          "  change_column_null :schools, :fee, true",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "change: change_column with default: and null: of a column no earlier migration defines: the down says the type, the default and the NULL-ness before are unknown instead of keeping the up's",
+      path: "db/migrate/20240206000000_fee_default.rb",
+      code: `class FeeDefault < ActiveRecord::Migration[7.1]
+  def change
+    change_column :schools, :fee, :integer, default: 0, null: false
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# change_column cannot be inverted: say what the column was (its type, and the default and NULL-ness it also changes).",
+          "def up",
+          "  change_column :schools, :fee, :integer, default: 0, null: false",
+          "end",
+          "",
+          "def down",
+          "  change_column :schools, :fee, :unknown_type  # the type before the up is unknown to migguard (no earlier migration defines it; db/schema.rb shows the type after): write it in",
+          "  # the default fee had before the up is unknown to migguard (no earlier migration it read defines it, or one changed it since): put it back with change_column_default :schools, :fee, ...",
+          "  # whether fee was NOT NULL before the up is unknown to migguard (no earlier migration it read defines it): put it back with change_column_null :schools, :fee, true or false",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "change: change_column has no inverse",
       code: `class HotnessModToFloat < ActiveRecord::Migration[7.1]
   def change

@@ -258,7 +258,7 @@ export function railsTableDefinition(repository: Pick<RepositoryView, "tableDefi
 }
 
 /** What a Rails fix may read about the schema the earlier migrations left. */
-type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "indexDefinition" | "tableDefinition" | "grownTableDefinition" | "constraintDefinition">>;
+type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "columnNotNull" | "indexDefinition" | "tableDefinition" | "grownTableDefinition" | "constraintDefinition">>;
 
 /**
  * The default table.column had just before `up[index]`: this migration's own earlier add_column or default change,
@@ -346,9 +346,12 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
       // a `change` that does more than this change_column: up keeps all of it, in order, and down undoes each
       // (a loop's other iterations share its line but not its written values)
       if (migration.up.some((o) => !INERT.has(o.kind) && (o.loc.line !== op.loc.line || asWritten(o) !== asWritten(op)))) return railsUpAndDown(migration, types);
-      const down = changeColumnBack(op, types, migration.up.indexOf(op)).split("\n").join("\n          ");
+      const statement = migration.up.filter((o) => !INERT.has(o.kind));
+      const reversible = changeColumnAsReversibleCalls(migration, statement, types);
+      if (reversible) return reversible;
+      const down = changeColumnStatementBack(migration, statement, migration.up.indexOf(op), types).split("\n").join("\n          ");
       return dedent(`
-        # change_column cannot be inverted: say what the type was.
+        # change_column cannot be inverted: ${statement.length > 1 ? "say what the column was (its type, and the default and NULL-ness it also changes)" : "say what the type was"}.
         def up
           ${upStatement(op)}
         end
@@ -500,9 +503,10 @@ function statementsOf(up: readonly Operation[]): { ops: Operation[]; index: numb
 }
 
 /** What undoes one statement of the up: dropping what it creates undoes the rest of it (a column takes its index). */
-function undoStatement(statement: { ops: Operation[]; index: number }, types: TypeSource): string {
+function undoStatement(migration: Migration, statement: { ops: Operation[]; index: number }, types?: SchemaSource): string {
   const { ops, index } = statement;
   const creator = ops.find((o) => o.kind === "create_table" || o.kind === "add_column");
+  if (!creator && ops[0].kind === "alter_column_type") return changeColumnStatementBack(migration, ops, index, types);
   const undos = creator ? [railsUndo(creator, types, index)] : ops.map((o, i) => (o.kind === "alter_column_type" ? changeColumnBack(o, types, index + i) : railsUndo(o, types, index + i))).reverse();
   if (undos.every(Boolean)) return undos.join("\n");
   return `# migguard knows no inverse for line ${ops[0].loc.line} (${ops[0].text.split("\n")[0].trim()}): undo it here`;
@@ -513,12 +517,96 @@ function changeColumnBack(op: Extract<Operation, { kind: "alter_column_type" }>,
   return changeColumnBackCode(op.table, op.column, op.type, op.fromType ?? types?.columnType(op.table, op.column, index), types?.columnDefinition?.(op.table, op.column));
 }
 
+/** Whether table.column was NOT NULL just before `up[index]`: this migration's own earlier steps, else the history; undefined when nothing says. */
+function notNullBefore(migration: Migration, index: number, table: string, column: string, schema?: SchemaSource): boolean | undefined {
+  const same = (t: string, c: string) => t === table && c === column;
+  for (const op of migration.up.slice(0, Math.max(index, 0)).reverse()) {
+    if (op.kind === "add_column" && same(op.table, op.column.name)) return op.column.notNull;
+    if (op.kind === "set_not_null" && same(op.table, op.column)) return true;
+    if (op.kind === "drop_not_null" && same(op.table, op.column)) return false;
+  }
+  const followed = schema?.columnNotNull?.(table, column);
+  if (followed !== undefined) return followed;
+  const defined = schema?.columnDefinition?.(table, column);
+  return defined ? Boolean(defined.notNull || defined.primaryKey) : undefined;
+}
+
+/**
+ * What one change_column changes besides the type: Rails' PostgreSQL change_column sets the default and the
+ * NULL-ness only when its options name them (`default:`, `null:`), and keeps them otherwise. Each with what the
+ * column had before (undefined when nothing says) and what the call sets.
+ */
+function changeColumnParts(migration: Migration, ops: readonly Operation[], index: number, schema?: SchemaSource) {
+  const type = ops.find((o): o is Extract<Operation, { kind: "alter_column_type" }> => o.kind === "alter_column_type");
+  const first = ops[0] as Extract<Operation, { kind: "alter_column_type" }>;
+  const [table, column] = [first.table, first.column];
+  const defaultOp = ops.find((o) => o.kind === "set_default" || o.kind === "drop_default");
+  const nullOp = ops.find((o) => o.kind === "set_not_null" || o.kind === "drop_not_null");
+  const typeBefore = type ? (type.fromType ?? schema?.columnType(table, column, index)) : undefined;
+  return {
+    table,
+    column,
+    type,
+    typeBefore,
+    // the same type as written and as Rails writes it (a precision: or limit: change is a new type)
+    sameType: type !== undefined && typeBefore !== undefined && typeBefore.text === type.type.text && railsType(typeBefore) === railsType(type.type),
+    default: defaultOp && { before: defaultBefore(migration, index, table, column, schema), after: defaultOp.kind === "set_default" ? rubyDefault(defaultOp.default.expr) : "nil" },
+    notNull: nullOp && { before: notNullBefore(migration, index, table, column, schema), after: nullOp.kind === "set_not_null" },
+  };
+}
+
+/**
+ * The down of one change_column: its type back, then the default and the NULL-ness it also set, as the column had
+ * them before (read from this migration and the history). A bare `change_column :t, :c, :integer` would keep the
+ * default and NOT NULL the up gave. What nothing says is written as a comment that says so, never guessed.
+ */
+function changeColumnStatementBack(migration: Migration, ops: readonly Operation[], index: number, schema?: SchemaSource): string {
+  const p = changeColumnParts(migration, ops, index, schema);
+  const [t, c] = [sym(p.table), sym(p.column)];
+  // the type line is left out only when the call keeps the type and sets something else
+  const typeBack = p.type && (!p.sameType || (!p.default && !p.notNull)) ? changeColumnBack(p.type, schema, index) : "";
+  const lines = typeBack ? [typeBack] : [];
+  // a type put back with USING drops the default and sets the old one itself
+  if (p.default && !/change_column_default/.test(typeBack))
+    lines.push(
+      p.default.before !== undefined
+        ? `change_column_default ${t}, ${c}, ${p.default.before}`
+        : `# the default ${p.column} had before the up is unknown to migguard (no earlier migration it read defines it, or one changed it since): put it back with change_column_default ${t}, ${c}, ...`,
+    );
+  if (p.notNull && p.notNull.before !== p.notNull.after)
+    lines.push(
+      p.notNull.before === undefined
+        ? `# whether ${p.column} was NOT NULL before the up is unknown to migguard (no earlier migration it read defines it): put it back with change_column_null ${t}, ${c}, true or false`
+        : `change_column_null ${t}, ${c}, ${!p.notNull.before}${p.notNull.before ? "  # fails if rows with NULL were written since up" : ""}`,
+    );
+  return lines.length ? lines.join("\n") : `# line ${ops[0].loc.line} changes nothing migguard can see about ${p.table}.${p.column}: undo it here if it does`;
+}
+
+/**
+ * A change_column that keeps the type and only sets a default and NULL-ness the history knows: the same change as
+ * change_column_default from:/to: (Rails 5+) and change_column_null, which Rails reverses, so `change` stays.
+ * Undefined otherwise (a new type, or a before nothing says).
+ */
+function changeColumnAsReversibleCalls(migration: Migration, ops: readonly Operation[], schema?: SchemaSource): string | undefined {
+  const index = migration.up.indexOf(ops[0]);
+  const p = changeColumnParts(migration, ops, index, schema);
+  if (!p.sameType || !railsAtLeast(migration, 5) || (!p.default && !p.notNull) || ops.some((o) => o.inlined?.unknown?.length)) return undefined;
+  if ((p.default && p.default.before === undefined) || (p.notNull && p.notNull.before === undefined)) return undefined;
+  const [t, c] = [sym(p.table), sym(p.column)];
+  const calls = [
+    ...(p.default && p.default.before !== p.default.after ? [`change_column_default ${t}, ${c}, from: ${p.default.before}, to: ${p.default.after}`] : []),
+    ...(p.notNull && p.notNull.before !== p.notNull.after ? [`change_column_null ${t}, ${c}, ${!p.notNull.after}`] : []),
+  ];
+  if (!calls.length) return undefined;
+  return [`# change_column cannot be inverted, and ${p.column} keeps its type (${railsType(p.typeBefore!)}): set the default and NULL-ness with the calls Rails reverses`, ...calls].join("\n");
+}
+
 /**
  * `change` rewritten as up and down when Rails cannot invert one of its calls: up holds every statement as written,
  * in order; down undoes each in reverse order. Calls of a table block (t.string inside change_table) cannot be
  * lifted out of it alone, so then the fix says what to keep around the rewritten call.
  */
-function railsUpAndDown(migration: Migration, types: TypeSource): string {
+function railsUpAndDown(migration: Migration, types?: SchemaSource): string {
   const statements = statementsOf(migration.up);
   return [
     statements.some(inTableBlock)
@@ -530,7 +618,7 @@ function railsUpAndDown(migration: Migration, types: TypeSource): string {
     ...statements
       .slice()
       .reverse()
-      .map((s) => inBody(inTableBlock(s) ? `# undo line ${s.ops[0].loc.line} (${s.ops[0].text.trim()}) inside its table block` : undoStatement(s, types))),
+      .map((s) => inBody(inTableBlock(s) ? `# undo line ${s.ops[0].loc.line} (${s.ops[0].text.trim()}) inside its table block` : undoStatement(migration, s, types))),
     "end",
   ].join("\n");
 }

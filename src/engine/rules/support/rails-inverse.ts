@@ -9,7 +9,7 @@ import type { ColumnSpec, Operation } from "../../model.js";
 import { rubyString } from "./embed-sql.js";
 import { sym } from "./fix.js";
 import { reindented } from "./data-code.js";
-import { changeColumnBackCode, onlyIfAdded, railsType } from "./rails-fix.js";
+import { changeColumnBackCode, onlyIfAdded, railsType, rubyDefault } from "./rails-fix.js";
 import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
 import { nameKey } from "./facts.js";
 import { nullabilityBefore, unknownNullability } from "./prior-nullability.js";
@@ -92,6 +92,8 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
     case "alter_column_type": {
       if (onNewTable(op.table)) return undefined;
       const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
+      // change_column restating the type to set a default or NULL-ness: no type to put back
+      if (before && before.text === op.type.text && railsType(before) === railsType(op.type)) return undefined;
       return [
         before
           ? code(changeColumnBackCode(op.table, op.column, op.type, before, repository?.columnDefinition(op.table, op.column)))
@@ -99,7 +101,8 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
       ];
     }
     case "set_not_null":
-      return onNewTable(op.table) ? undefined : [code(`change_column_null ${t}, ${sym(op.column)}, true`)];
+      // a column NOT NULL already (change_column ..., null: false restating it) keeps it on the way down
+      return onNewTable(op.table) || nullabilityBefore(op, repository) === "not-null" ? undefined : [code(`change_column_null ${t}, ${sym(op.column)}, true`)];
     case "drop_not_null": {
       // NOT NULL comes back only where it was: a column nullable before up gets nothing
       if (onNewTable(op.table)) return undefined;
@@ -113,11 +116,11 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
       const before = repository?.columnDefinition(op.table, op.column);
       if (before?.serial || before?.generated === "identity") return inverseSteps(op, index, created, repository);
       if (!before) return [code(`change_column_default ${t}, ${sym(op.column)}, nil  # if ${op.column} had a default before up, put that one here`)];
-      return [code(`change_column_default ${t}, ${sym(op.column)}, ${before.default ? sqlDefault(before.default.expr) : "nil"}`)];
+      return [code(`change_column_default ${t}, ${sym(op.column)}, ${before.default ? rubyDefault(before.default.expr) : "nil"}`)];
     }
     case "drop_default": {
       const before = repository?.columnDefinition(op.table, op.column)?.default;
-      return [before ? code(`change_column_default ${t}, ${sym(op.column)}, ${sqlDefault(before.expr)}`) : unknown(`${lineOf(op)} drops the default of ${op.table}.${op.column}: put back the one it had with change_column_default (migguard does not know it)`)];
+      return [before ? code(`change_column_default ${t}, ${sym(op.column)}, ${rubyDefault(before.expr)}`) : unknown(`${lineOf(op)} drops the default of ${op.table}.${op.column}: put back the one it had with change_column_default (migguard does not know it)`)];
     }
     case "drop_column":
       return addBack(op, index, repository);
