@@ -144,6 +144,8 @@ export interface RepositoryView {
   readonly laterInFolder: readonly Migration[];
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
   readonly newestInFolder: Migration | undefined;
+  /** Alembic: the revision ids of this migration's folder: a new revision is numbered after every one of them */
+  readonly revisionIds: ReadonlySet<string>;
   /** Alembic: the newest earlier revision of the folder that runs statements in autocommit (database/alembic-autocommit-precedent.ts) */
   readonly alembicAutocommitPrecedent: AutocommitPrecedent | undefined;
   /** Alembic: the project's file naming the head revision (`.current-alembic-head`), when it keeps one and it was read */
@@ -207,6 +209,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     get newestInFolder() {
       return history.lastOfSet(migration.path);
+    },
+    get revisionIds() {
+      return history.revisionIdsOfSet(migration.path);
     },
     get alembicAutocommitPrecedent() {
       if (migration.framework !== "alembic") return undefined;

@@ -427,6 +427,12 @@ export class SchemaHistory {
     return countBelow(times, t + ms) - countBelow(times, t - ms + 1);
   }
 
+  /** Alembic: the revision ids of the set `migrationPath` belongs to (what a new revision's id must not repeat) */
+  revisionIdsOfSet(migrationPath: string): ReadonlySet<string> {
+    const at = this.positions.get(migrationPath);
+    return new Set((at ? (this.members.get(at.set) ?? []) : []).flatMap((m) => (m.revision ? [m.revision.id] : [])));
+  }
+
   lastOfSet(migrationPath: string): Migration | undefined {
     const at = this.positions.get(migrationPath);
     return this.alembicHead(migrationPath) ?? this.djangoLeavesOfSet(migrationPath).at(-1) ?? (at ? this.members.get(at.set)?.at(-1) : undefined);

@@ -42,16 +42,28 @@ export function assignmentsIn(statements: readonly PyNode[]): Array<{ name: stri
   return out;
 }
 
+const LITERALS = new Set(["string", "integer", "float", "true", "false", "none"]);
+
+/** The same literal written twice (a string, a number, True/False/None, or a tuple or list of them). */
+function sameLiteral(a: PyNode, b: PyNode): boolean {
+  const literal = (n: PyNode): boolean => LITERALS.has(n.type) || ((n.type === "tuple" || n.type === "list") && n.namedChildren.every(literal));
+  return a.text === b.text && literal(a) && literal(b);
+}
+
 /** `project`: the project's modules, for constants built from what this module imports from them */
 export function readModule(root: PyNode, content: string, project?: ProjectCode): PyModule {
   const imports = Imports.of(root);
   const bindings = new Map<string, PyValue>();
   const reassigned = new Set<string>();
+  const written = new Map<string, PyNode>();
   for (const { name, value } of assignments(root)) {
-    if (bindings.has(name)) reassigned.add(name);
+    const before = written.get(name);
+    if (before && !sameLiteral(before, value)) reassigned.add(name);
+    written.set(name, value);
     bindings.set(name, evaluate(value, { imports, bindings, project }));
   }
-  // a name assigned twice at module level has no single value
+  // a name assigned twice at module level has no single value, unless both times the same literal (a revision
+  // header pasted twice: `revision = '1080'` above and below a constant)
   for (const name of reassigned) bindings.delete(name);
   const classes = new Map<string, PyNode>();
   for (const statement of root.namedChildren) {

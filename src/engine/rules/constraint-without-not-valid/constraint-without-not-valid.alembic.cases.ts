@@ -134,6 +134,54 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "numbered revisions (digitalmarketplace-api's 330): the validating revision follows the head of the history, past a revision whose header is pasted twice (1080), and is numbered after the highest number in use (2000, numbered out of order before the head 1090), so it leaves one head and repeats no id",
+      path: "migrations/versions/330_add_lot_fk.py",
+      code: `from alembic import op
+
+revision = '330'
+down_revision = '320'
+
+
+def upgrade():
+    op.create_foreign_key(None, 'archived_services', 'lots', ['lot_id'], ['id'])
+
+
+def downgrade():
+    op.drop_constraint('archived_services_lot_id_fkey', 'archived_services', type_='foreignkey')
+`,
+      files: {
+        "migrations/versions/320_lots.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = '320'\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table('lots', sa.Column('id', sa.BigInteger(), primary_key=True))\n    op.create_table('archived_services', sa.Column('id', sa.BigInteger(), primary_key=True), sa.Column('lot_id', sa.BigInteger()))\n\n\ndef downgrade():\n    op.drop_table('archived_services')\n    op.drop_table('lots')\n`,
+        "migrations/versions/1070_lot_names.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = '1070'\ndown_revision = '330'\n\n\ndef upgrade():\n    op.add_column('lots', sa.Column('name', sa.Text()))\n\n\ndef downgrade():\n    op.drop_column('lots', 'name')\n`,
+        "migrations/versions/1080_backfill_lot_names.py": `from alembic import op\n\n# revision identifiers, used by Alembic.\nrevision = '1080'\ndown_revision = '1070'\n\nDEFAULT_NAME = 'lot'\n\n# revision identifiers, used by Alembic.\nrevision = '1080'\ndown_revision = '1070'\n\n\ndef upgrade():\n    op.execute(\"UPDATE lots SET name = 'lot' WHERE name IS NULL\")\n\n\ndef downgrade():\n    pass\n`,
+        "migrations/versions/2000_lot_slugs.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = '2000'\ndown_revision = '1080'\n\n\ndef upgrade():\n    op.add_column('lots', sa.Column('slug', sa.Text()))\n\n\ndef downgrade():\n    op.drop_column('lots', 'slug')\n`,
+        "migrations/versions/1090_after.py": `revision = '1090'\ndown_revision = '2000'\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n`,
+      },
+      lines: [8],
+      fixes: [
+        `# the call names no constraint: PostgreSQL's own name for it (archived_services_lot_id_fkey) is written here, so VALIDATE can name it
+op.execute("ALTER TABLE archived_services ADD CONSTRAINT archived_services_lot_id_fkey FOREIGN KEY (lot_id) REFERENCES lots (id) NOT VALID")
+
+# then a new migration, migrations/versions/2001_validate_archived_services_lot_id_fkey.py:
+from alembic import op
+
+# the next number of the project's revisions (its ids are its file names: keep them the same if you rename)
+NEW_REVISION_ID = "2001"
+revision = NEW_REVISION_ID
+down_revision = "1090"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE archived_services VALIDATE CONSTRAINT archived_services_lot_id_fkey")
+
+
+def downgrade():
+    pass`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "a project whose CI matrix also runs SQLite: the NOT VALID foreign key and its VALIDATE under `if op.get_bind().dialect.name == \"postgresql\"`, the create_foreign_key as written otherwise",
       code: `from alembic import op
 import sqlalchemy as sa
