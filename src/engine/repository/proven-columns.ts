@@ -12,7 +12,17 @@ import { nameKey } from "../rules/support/facts.js";
 /** The table's columns (nameKey'd) and the migration that created it; `unknown` once something unread may have changed them. */
 export type ProvenColumns = { columns: Set<string>; createdBy: Migration } | "unknown" | undefined;
 
-const wordIn = (text: string, word: string) => new RegExp(`(?<![A-Za-z0-9_$])${word.replace(/[$]/g, "\\$")}(?![A-Za-z0-9_$])`, "i").test(text);
+/** The pattern of each word asked about, built once: a folder's raw statements are each tested against the same few tables. */
+const wordPatterns = new Map<string, RegExp>();
+function wordIn(text: string, word: string): boolean {
+  let pattern = wordPatterns.get(word);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![A-Za-z0-9_$])${word.replace(/[$]/g, "\\$")}(?![A-Za-z0-9_$])`, "i");
+    if (wordPatterns.size > 10_000) wordPatterns.clear(); // bounded: the words are table and column names of one analysis
+    wordPatterns.set(word, pattern);
+  }
+  return pattern.test(text);
+}
 
 /** `state` after `op` (of `migration`), for table `key`. */
 export function applyToColumns(state: ProvenColumns, op: Operation, migration: Migration, key: string): ProvenColumns {
@@ -43,12 +53,22 @@ export function applyToColumns(state: ProvenColumns, op: Operation, migration: M
   return { columns, createdBy: state.createdBy };
 }
 
-/** The proven columns of `table` after `migrations` ran, in order (undefined: not created by them; "unknown": not proven). */
-export function provenColumns(migrations: readonly Migration[], table: string): ProvenColumns {
+/**
+ * The proven columns of `table` after each migration of `migrations` (run in order) that changed them, by position:
+ * the columns when the migration at a position starts are the last entry placed before it (none: undefined, not
+ * created). SchemaHistory builds it once per folder and table, so a folder's drops do not each replay the folder.
+ */
+export function provenColumnsTimeline(migrations: readonly Migration[], table: string): Array<{ position: number; state: ProvenColumns }> {
   const key = nameKey(table);
+  const timeline: Array<{ position: number; state: ProvenColumns }> = [];
   let state: ProvenColumns = undefined;
-  for (const migration of migrations) for (const op of migration.up) state = applyToColumns(state, op, migration, key);
-  return state;
+  migrations.forEach((migration, position) => {
+    const before = state;
+    for (const op of migration.up) state = applyToColumns(state, op, migration, key);
+    // applyToColumns returns the state it was given unless the operation changed it
+    if (state !== before) timeline.push({ position, state });
+  });
+  return timeline;
 }
 
 /**

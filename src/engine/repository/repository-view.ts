@@ -15,6 +15,7 @@ import type { ColumnKeys, GrownTable, IndexDefinition, SchemaHistory } from "./s
 import type { ConstraintDefinition, KeyDefinition } from "./constraint-history.js";
 import type { TableBirth } from "./table-births.js";
 import type { ColumnCopy } from "./column-copies.js";
+import type { ProvenColumns } from "./proven-columns.js";
 import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
@@ -140,6 +141,8 @@ export interface RepositoryView {
   djangoAncestorsElsewhere(notBefore?: Migration): readonly Migration[];
   /** the migrations of this migration's folder that run before it, in their order */
   readonly earlierInFolder: readonly Migration[];
+  /** the columns the earlier migrations of this migration's folder prove `table` has when it starts (repository/proven-columns.ts) */
+  provenColumns(table: string): ProvenColumns;
   /** the migrations of this migration's folder that run after it, in their order (none when it is the newest) */
   readonly laterInFolder: readonly Migration[];
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
@@ -204,6 +207,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     get earlierInFolder() {
       return history.earlierOfSet(migration.path);
     },
+    provenColumns: (table) => history.provenColumnsBefore(migration.path, table),
     get laterInFolder() {
       return history.laterOfSet(migration.path);
     },

@@ -23,6 +23,7 @@ import { ConstraintHistory, type ConstraintDefinition, type KeyDefinition } from
 import type { KnownIndex } from "./index-history.js";
 import { RelationKinds, type RelationKind } from "./relation-kinds.js";
 import { Hypertables, type HypertableOrigin } from "./hypertables.js";
+import { provenColumnsTimeline, type ProvenColumns } from "./proven-columns.js";
 
 export type { IndexDefinition } from "./index-history.js";
 
@@ -111,6 +112,8 @@ export class SchemaHistory {
    * every column a rule asked about)
    */
   private readonly viewsReading = new Map<string, Map<string, string[]>>();
+  /** set -> table (nameKey) -> its proven columns after each migration that changed them (proven-columns.ts), built on the first question about the table */
+  private readonly provenColumns = new Map<string, Map<string, Array<{ position: number; state: ProvenColumns }>>>();
 
   static empty(): SchemaHistory {
     return new SchemaHistory([]);
@@ -638,6 +641,21 @@ export class SchemaHistory {
   rowVersionsBefore(migrationPath: string, table: string): number {
     const at = this.positions.get(migrationPath);
     return (at && lastBefore(this.versions.get(at.set)?.get(nameKey(table)), at.position, (e) => e.count)) ?? 0;
+  }
+
+  /**
+   * The columns the earlier migrations of the set prove `table` has when `migrationPath` starts (proven-columns.ts):
+   * undefined when none created it, "unknown" when something unread may have changed it since.
+   */
+  provenColumnsBefore(migrationPath: string, table: string): ProvenColumns {
+    const at = this.positions.get(migrationPath);
+    if (!at) return undefined;
+    const key = nameKey(table);
+    let byTable = this.provenColumns.get(at.set);
+    if (!byTable) this.provenColumns.set(at.set, (byTable = new Map()));
+    let timeline = byTable.get(key);
+    if (!timeline) byTable.set(key, (timeline = provenColumnsTimeline(this.members.get(at.set) ?? [], key)));
+    return lastBefore(timeline, at.position, (e) => e.state);
   }
 
   /** The type of table.column when `migrationPath` starts, from the migrations before it; undefined when none says. */

@@ -6,7 +6,7 @@
  * column (a backup that selects it fails with "column does not exist").
  */
 import type { Migration, OperationOf } from "../../model.js";
-import { columnNamedIn, provenColumns } from "../../repository/proven-columns.js";
+import { applyToColumns, columnNamedIn } from "../../repository/proven-columns.js";
 import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
 
@@ -19,12 +19,15 @@ export interface AbsentColumn {
 
 /** The table's proven columns before `ctx.migration.up[index]`, when `op.column` is not among them. */
 export function absentColumn(ctx: RuleContext, op: Pick<OperationOf<"drop_column">, "table" | "column">, index: number): AbsentColumn | undefined {
-  // the earlier migrations, then this one's statements before the drop (it may add the column itself)
-  const before = [...ctx.repository.earlierInFolder, { ...ctx.migration, up: ctx.migration.up.slice(0, index) }];
-  const state = provenColumns(before, op.table);
+  // the earlier migrations (the history's state when this one starts), then this one's statements before the drop
+  // (it may add the column itself)
+  const here = { ...ctx.migration, up: ctx.migration.up.slice(0, index) };
+  const key = nameKey(op.table);
+  let state = ctx.repository.provenColumns(op.table);
+  for (const earlier of here.up) state = applyToColumns(state, earlier, here, key);
   if (state === undefined || state === "unknown" || state.columns.has(nameKey(op.column))) return undefined;
   // a column the adapter did not model (a helper's, a plugin's) still shows its name in the create_table
-  if (columnNamedIn(before, op.table, op.column)) return undefined;
+  if (columnNamedIn([...ctx.repository.earlierInFolder, here], op.table, op.column)) return undefined;
   return { columns: [...state.columns], createdBy: state.createdBy };
 }
 
