@@ -147,6 +147,18 @@ export function definedKeys(sql: string, options: { addColumn: boolean } = { add
 }
 
 /**
+ * The constraints an operation's own text defines (definedKeys), read once per operation: the history and the down
+ * rules (restored-constraints.ts) both read the statements of a folder, and each read parses and writes back every
+ * constraint. Shared: the caller must not change them.
+ */
+const keysOfStatements = new WeakMap<Operation, ReadonlyArray<{ name: string; definition: KeyDefinition; guessedName?: boolean }>>();
+export function keysOfStatement(op: Operation): ReadonlyArray<{ name: string; definition: KeyDefinition; guessedName?: boolean }> {
+  let keys = keysOfStatements.get(op);
+  if (!keys) keysOfStatements.set(op, (keys = definedKeys(op.text)));
+  return keys;
+}
+
+/**
  * A constraint under a new name (ALTER TABLE ... RENAME CONSTRAINT): its ADD CONSTRAINT written again with that name,
  * so a later drop's down adds it back as it now is; NOT VALID until validated, as it was. Undefined when its SQL does
  * not parse back.
@@ -338,7 +350,7 @@ export class ConstraintHistory {
   ): void {
     if ((op.kind === "create_table" && !op.temporary && !op.asSelect) || op.kind === "add_constraint" || (op.kind === "add_column" && !op.embeddedSql)) {
       // an unnamed CHECK whose name the table already has is numbered by PostgreSQL (settings_check1): not followed
-      if (reread) for (const { name, definition, guessedName } of definedKeys(op.text)) if (!(guessedName && taken(definition.table, name))) put(definition.table, name, definition);
+      if (reread) for (const { name, definition, guessedName } of keysOfStatement(op)) if (!(guessedName && taken(definition.table, name))) put(definition.table, name, definition);
       for (const sql of frameworkSql(op))
         for (const { name, definition } of definedKeys(sql)) {
           // a framework's NOT VALID may be an option its SQL leaves out (Alembic's postgresql_not_valid, Django's AddConstraintNotValid)

@@ -24,12 +24,26 @@ function wordIn(text: string, word: string): boolean {
   return pattern.test(text);
 }
 
-/** `state` after `op` (of `migration`), for table `key`. */
+/**
+ * Each raw statement's words (its longest runs of letters, digits, _ and $, in lower case), read once: every table
+ * whose columns a drop asks about tests the raw statements of the whole folder. For a name of those characters alone
+ * the set answers as wordIn does (its pattern's case-insensitive ASCII letters and boundaries are exactly these runs).
+ */
+const rawWords = new WeakMap<Operation, ReadonlySet<string>>();
+const PLAIN_NAME = /^[a-z0-9_$]+$/;
+function namesTable(op: Operation, key: string): boolean {
+  if (!PLAIN_NAME.test(key)) return wordIn(op.text, key);
+  let words = rawWords.get(op);
+  if (!words) rawWords.set(op, (words = new Set(op.text.split(/[^A-Za-z0-9_$]+/).map((word) => word.toLowerCase()))));
+  return words.has(key);
+}
+
+/** `state` after `op` (of `migration`), for table `key` (nameKey'd). */
 export function applyToColumns(state: ProvenColumns, op: Operation, migration: Migration, key: string): ProvenColumns {
   if (op.kind === "raw") {
     // statements migguard keeps as text: one that names the table (or cannot be read at all) may change its columns
     if (state === undefined) return state;
-    if (op.opaque || (op.table !== undefined ? nameKey(op.table) === key : wordIn(op.text, key))) return "unknown";
+    if (op.opaque || (op.table !== undefined ? nameKey(op.table) === key : namesTable(op, key))) return "unknown";
     return state;
   }
   if (op.kind === "create_table") {

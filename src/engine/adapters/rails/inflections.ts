@@ -112,12 +112,31 @@ function inflectLastWord(word: string, rules: Array<[RegExp, string]>, irregular
 
 const irregularOf = (w: string, own: ProjectInflections) => own.irregular.find(([s, p]) => w === s || w === p) ?? IRREGULAR.find(([s, p]) => w === s || w === p);
 
+/**
+ * Rails' own inflections of each word, worked out once: fixes and rules ask for the same table's model name over and
+ * over (mixed-ddl-dml asks it of every later migration's statements), and each answer tries dozens of patterns.
+ */
+const plurals = new Map<string, string>();
+const singulars = new Map<string, string>();
+
+function remembered(cache: Map<string, string>, word: string, inflect: () => string): string {
+  let result = cache.get(word);
+  if (result === undefined) {
+    result = inflect();
+    if (cache.size > 50_000) cache.clear(); // bounded: the words are names of one analysis
+    cache.set(word, result);
+  }
+  return result;
+}
+
 export function pluralize(word: string, own: ProjectInflections = NO_INFLECTIONS): string {
-  return inflectLastWord(word, PLURALS, (w) => irregularOf(w, own)?.[1], own);
+  const inflect = () => inflectLastWord(word, PLURALS, (w) => irregularOf(w, own)?.[1], own);
+  return own === NO_INFLECTIONS ? remembered(plurals, word, inflect) : inflect();
 }
 
 export function singularize(word: string, own: ProjectInflections = NO_INFLECTIONS): string {
-  return inflectLastWord(word, SINGULARS, (w) => irregularOf(w, own)?.[0], own);
+  const inflect = () => inflectLastWord(word, SINGULARS, (w) => irregularOf(w, own)?.[0], own);
+  return own === NO_INFLECTIONS ? remembered(singulars, word, inflect) : inflect();
 }
 
 /** "OrderItem" -> "order_item", "API::Key" -> "api/key" */

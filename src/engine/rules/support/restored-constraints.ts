@@ -7,13 +7,13 @@
  * leftover of the up. Tables are compared under the names they have once the down has run (its later renames
  * applied) against the names the history gives the dropped constraint's tables when the migration starts.
  */
-import type { OperationOf } from "../../model.js";
+import type { Migration, Operation, OperationOf } from "../../model.js";
 import type { PgNode } from "../../adapters/sql/pg-parser.js";
 import { rangeVarName } from "../../adapters/sql/pg-operations.js";
 import { nameKey } from "./facts.js";
 import { deparse, parseOne } from "./sql-text.js";
 import type { RuleContext } from "./rule.js";
-import { definedKeys, frameworkSql } from "../../repository/constraint-history.js";
+import { definedKeys, frameworkSql, keysOfStatement, type KeyDefinition } from "../../repository/constraint-history.js";
 
 /** What makes two constraints the same, table names resolved. */
 interface Definition {
@@ -58,6 +58,17 @@ interface Defined {
 }
 
 /**
+ * The constraints an earlier migration's statement defines, read (parsed and written back) once per statement: every
+ * migration whose down adds a constraint back reads the statements of the whole folder before it. Only read here.
+ */
+const frameworkKeys = new WeakMap<Operation, ReturnType<typeof definedKeys>>();
+function keysDefinedBy(migration: Migration, op: Operation): ReadonlyArray<{ name: string; definition: KeyDefinition }> {
+  let framework = frameworkKeys.get(op);
+  if (!framework) frameworkKeys.set(op, (framework = frameworkSql(op).flatMap((text) => definedKeys(text))));
+  return migration.framework === "sql" && !op.embeddedSql ? [...keysOfStatement(op), ...framework] : framework;
+}
+
+/**
  * The constraints named `wanted` (nameKey'd) as the earlier migrations of the folder leave them, followed through the
  * renames of their tables and of the tables they reference (the history's constraint timelines forget a constraint
  * whose table is renamed: open-event-server's email_notification became email_notifications after its key was made).
@@ -68,14 +79,12 @@ function definedEarlier(ctx: RuleContext, wanted: ReadonlySet<string>): Map<stri
   for (const migration of ctx.repository.earlierInFolder) {
     for (const op of migration.up) {
       if (op.kind === "create_table" || op.kind === "add_constraint" || op.kind === "add_column") {
-        const texts = [...(migration.framework === "sql" && !op.embeddedSql ? [op.text] : []), ...frameworkSql(op)];
-        for (const text of texts)
-          for (const { name, definition } of definedKeys(text)) {
-            if (!wanted.has(nameKey(name))) continue;
-            const tables = new Map([[nameKey(definition.table), nameKey(definition.table)]]);
-            if (definition.references) tables.set(nameKey(definition.references.table), nameKey(definition.references.table));
-            found.set(nameKey(name), { sql: definition.sql, tables });
-          }
+        for (const { name, definition } of keysDefinedBy(migration, op)) {
+          if (!wanted.has(nameKey(name))) continue;
+          const tables = new Map([[nameKey(definition.table), nameKey(definition.table)]]);
+          if (definition.references) tables.set(nameKey(definition.references.table), nameKey(definition.references.table));
+          found.set(nameKey(name), { sql: definition.sql, tables });
+        }
       } else if (op.kind === "drop_constraint" && op.name && found.has(nameKey(op.name))) found.delete(nameKey(op.name));
       else if (op.kind === "drop_table") {
         for (const [name, d] of found) if ([...d.tables.values()].some((t) => op.tables.some((dropped) => nameKey(dropped) === t))) found.delete(name);
