@@ -67,22 +67,49 @@ export function applyToColumns(state: ProvenColumns, op: Operation, migration: M
   return { columns, createdBy: state.createdBy };
 }
 
+/** A table's proven columns after each migration that changed them, by position (the migration's place in its folder). */
+export type ProvenColumnsTimeline = Array<{ position: number; state: ProvenColumns }>;
+
 /**
- * The proven columns of `table` after each migration of `migrations` (run in order) that changed them, by position:
- * the columns when the migration at a position starts are the last entry placed before it (none: undefined, not
- * created). SchemaHistory builds it once per folder and table, so a folder's drops do not each replay the folder.
+ * The proven columns of every table after each migration of `migrations` (run in order) that changed them: the
+ * columns of a table when the migration at a position starts are the last entry placed before it (none: undefined,
+ * not created). One pass over the folder for all its tables (SchemaHistory builds it on the first question), each
+ * operation applied to the tables it may change, as applyToColumns would give for each table alone.
  */
-export function provenColumnsTimeline(migrations: readonly Migration[], table: string): Array<{ position: number; state: ProvenColumns }> {
-  const key = nameKey(table);
-  const timeline: Array<{ position: number; state: ProvenColumns }> = [];
-  let state: ProvenColumns = undefined;
+export function provenColumnsTimelines(migrations: readonly Migration[]): Map<string, ProvenColumnsTimeline> {
+  const timelines = new Map<string, ProvenColumnsTimeline>();
+  const now = new Map<string, ProvenColumns>();
+  /** the tables whose columns are proven now: the only ones a raw statement can change */
+  const proven = new Set<string>();
   migrations.forEach((migration, position) => {
-    const before = state;
-    for (const op of migration.up) state = applyToColumns(state, op, migration, key);
-    // applyToColumns returns the state it was given unless the operation changed it
-    if (state !== before) timeline.push({ position, state });
+    /** the tables this migration changed, with their state when it started */
+    const started = new Map<string, ProvenColumns>();
+    const apply = (op: Operation, key: string) => {
+      const before = now.get(key);
+      const after = applyToColumns(before, op, migration, key);
+      if (after === before) return;
+      if (!started.has(key)) started.set(key, before);
+      now.set(key, after);
+      if (after !== undefined && after !== "unknown") proven.add(key);
+      else proven.delete(key);
+    };
+    for (const op of migration.up) {
+      if (op.kind === "raw") for (const key of [...proven]) apply(op, key);
+      else if (op.kind === "drop_table") for (const table of op.tables) apply(op, nameKey(table));
+      else if (op.kind === "rename_table") {
+        apply(op, nameKey(op.newName));
+        apply(op, nameKey(op.table));
+      } else if ("table" in op && typeof op.table === "string") apply(op, nameKey(op.table));
+    }
+    for (const [key, before] of started) {
+      const after = now.get(key);
+      if (after === before) continue;
+      const timeline = timelines.get(key);
+      if (timeline) timeline.push({ position, state: after });
+      else timelines.set(key, [{ position, state: after }]);
+    }
   });
-  return timeline;
+  return timelines;
 }
 
 /**

@@ -23,7 +23,7 @@ import { ConstraintHistory, type ConstraintDefinition, type KeyDefinition } from
 import type { KnownIndex } from "./index-history.js";
 import { RelationKinds, type RelationKind } from "./relation-kinds.js";
 import { Hypertables, type HypertableOrigin } from "./hypertables.js";
-import { provenColumnsTimeline, type ProvenColumns } from "./proven-columns.js";
+import { provenColumnsTimelines, type ProvenColumns, type ProvenColumnsTimeline } from "./proven-columns.js";
 
 export type { IndexDefinition } from "./index-history.js";
 
@@ -112,8 +112,8 @@ export class SchemaHistory {
    * every column a rule asked about)
    */
   private readonly viewsReading = new Map<string, Map<string, string[]>>();
-  /** set -> table (nameKey) -> its proven columns after each migration that changed them (proven-columns.ts), built on the first question about the table */
-  private readonly provenColumns = new Map<string, Map<string, Array<{ position: number; state: ProvenColumns }>>>();
+  /** set -> table (nameKey) -> its proven columns after each migration that changed them (proven-columns.ts), built on the first question */
+  private readonly provenColumns = new Map<string, Map<string, ProvenColumnsTimeline>>();
 
   static empty(): SchemaHistory {
     return new SchemaHistory([]);
@@ -650,12 +650,9 @@ export class SchemaHistory {
   provenColumnsBefore(migrationPath: string, table: string): ProvenColumns {
     const at = this.positions.get(migrationPath);
     if (!at) return undefined;
-    const key = nameKey(table);
-    let byTable = this.provenColumns.get(at.set);
-    if (!byTable) this.provenColumns.set(at.set, (byTable = new Map()));
-    let timeline = byTable.get(key);
-    if (!timeline) byTable.set(key, (timeline = provenColumnsTimeline(this.members.get(at.set) ?? [], key)));
-    return lastBefore(timeline, at.position, (e) => e.state);
+    let timelines = this.provenColumns.get(at.set);
+    if (!timelines) this.provenColumns.set(at.set, (timelines = provenColumnsTimelines(this.members.get(at.set) ?? [])));
+    return lastBefore(timelines.get(nameKey(table)), at.position, (e) => e.state);
   }
 
   /** The type of table.column when `migrationPath` starts, from the migrations before it; undefined when none says. */
