@@ -41,6 +41,17 @@ const sameType = (a: AlterColumnType["type"], b: AlterColumnType["type"]) => a.n
  * read these, so a column keyRoot puts under a key is always one keyGroup converts with it.
  */
 function referencedBy(ctx: RuleContext, key: AlterColumnType): { name: string; definition: KeyDefinition; column?: string }[] {
+  let answers = referencedByAnswers.get(ctx);
+  if (!answers) referencedByAnswers.set(ctx, (answers = new Map()));
+  let answer = answers.get(key);
+  if (!answer) answers.set(key, (answer = referencedByNow(ctx, key)));
+  return answer;
+}
+
+/** referencedBy's answers in one rule run, by column: keyRoot asks about every changed column for each changed column. */
+const referencedByAnswers = new WeakMap<RuleContext, Map<AlterColumnType, Array<{ name: string; definition: KeyDefinition; column?: string }>>>();
+
+function referencedByNow(ctx: RuleContext, key: AlterColumnType): { name: string; definition: KeyDefinition; column?: string }[] {
   const keys = ctx.repository.columnKeys(key.table, key.column);
   const primaryKey = keys.own.find((k) => k.definition.kind === "primary_key")?.definition.columns ?? [key.column];
   return keys.referencing

@@ -180,6 +180,14 @@ interface Needer {
   why: string;
 }
 
+/** A migration's SET NOT NULLs, in order, found once: every data change of the folder's earlier migrations looks for them. */
+const setNotNullsOf = new WeakMap<Migration, Operation[]>();
+function setNotNulls(migration: Migration): Operation[] {
+  let found = setNotNullsOf.get(migration);
+  if (!found) setNotNullsOf.set(migration, (found = migration.up.filter((op) => op.kind === "set_not_null")));
+  return found;
+}
+
 /**
  * The later migrations of the folder that set NOT NULL on a column the data change fills (lite-api's survey 0003
  * makes case_type NOT NULL after 0002's RunPython filled it): moved after them, the data change would leave NULLs
@@ -189,7 +197,7 @@ function laterNeeders(ctx: RuleContext, dataOps: readonly Operation[]): Needer[]
   const data = dataOps.filter((op) => op.kind === "dml" || op.kind === "data_migration");
   if (!data.length) return [];
   return ctx.repository.laterInFolder.flatMap((later) => {
-    const needs = later.up.find((op) => op.kind === "set_not_null" && data.some((d) => prepares(d, op)));
+    const needs = setNotNulls(later).find((op) => data.some((d) => prepares(d, op)));
     return needs && needs.kind === "set_not_null" ? [{ migration: later, why: `line ${needs.loc.line} sets NOT NULL on ${needs.table}.${needs.column}, which it fills` }] : [];
   });
 }

@@ -6,7 +6,7 @@
  * The renames go one after another, each its own release, the first being the one whose new name is free; a swap has
  * no such first one.
  */
-import type { Migration, OperationOf } from "../../model.js";
+import type { Migration, Operation, OperationOf } from "../../model.js";
 import { nameKey } from "../support/facts.js";
 import { renamedToFinalName, renamesCarryingNewName, renamesNameGivenEarlier } from "../support/renamed-within-migration.js";
 
@@ -21,11 +21,29 @@ export interface RenamesChain {
   cycle: boolean;
 }
 
+/**
+ * The renames of `table`'s columns in the migration, each to the name the migration ends with, found once per
+ * migration and table: every rename of a migration of hundreds asks, and each answer reads the whole up again.
+ */
+const linksByUp = new WeakMap<readonly Operation[], Map<string, RenameColumn[]>>();
+function renameLinks(migration: Pick<Migration, "up">, table: string): RenameColumn[] {
+  let byTable = linksByUp.get(migration.up);
+  if (!byTable) linksByUp.set(migration.up, (byTable = new Map()));
+  const key = nameKey(table);
+  let links = byTable.get(key);
+  if (!links)
+    byTable.set(
+      key,
+      (links = migration.up.flatMap((o, i) =>
+        o.kind === "rename_column" && nameKey(o.table) === key && !renamesNameGivenEarlier(migration, o, i) ? [renamedToFinalName(o, renamesCarryingNewName(migration, o, i))] : [],
+      )),
+    );
+  return links;
+}
+
 /** The chain of renames `up[index]` is part of, or undefined when its new name is no other rename's column and none waits for its own. */
 export function renamesChain(migration: Pick<Migration, "up">, op: RenameColumn, index: number): RenamesChain | undefined {
-  const links = migration.up.flatMap((o, i) =>
-    o.kind === "rename_column" && nameKey(o.table) === nameKey(op.table) && !renamesNameGivenEarlier(migration, o, i) ? [renamedToFinalName(o, renamesCarryingNewName(migration, o, i))] : [],
-  );
+  const links = renameLinks(migration, op.table);
   const self = links.find((l) => l.loc.line === op.loc.line && nameKey(l.column) === nameKey(op.column));
   if (!self || index < 0) return undefined;
   const blocker = (l: RenameColumn) => links.find((o) => o !== l && nameKey(o.column) === nameKey(l.newName));
