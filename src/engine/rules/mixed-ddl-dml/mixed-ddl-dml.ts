@@ -382,16 +382,30 @@ function lockName(op: Operation, database: Migration["database"]): string {
  * model's). Code that was not read may touch anything.
  */
 function touches(op: Operation, table: string): boolean {
-  if (op.kind === "data_migration" && op.mentions === undefined && op.tables.length === 0) return true;
+  const names = touchedNames(op);
+  if (names === "any") return true;
+  if (names.length === 0) return false;
   const bare = nameKey(table).split(".").pop()!;
   const model = modelName(bare).toLowerCase();
-  const names =
-    op.kind === "dml"
-      ? [op.table, ...op.sourceTables]
-      : op.kind === "data_migration"
-        ? [...op.tables, ...(op.writes ?? []), ...(op.mentions ?? [])]
-        : [];
-  return names.some((n) => n !== undefined && [bare, model].includes(nameKey(n).split(".").pop()!.split("::").pop()!));
+  return names.some((n) => n === bare || n === model);
+}
+
+/**
+ * The names a data change may touch a table by (its tables' and models' last parts), or "any" for code that was not
+ * read: worked out once per operation, as laterNeeders asks about every SET NOT NULL of the later migrations.
+ */
+const touchedNamesOf = new WeakMap<Operation, readonly string[] | "any">();
+function touchedNames(op: Operation): readonly string[] | "any" {
+  let names = touchedNamesOf.get(op);
+  if (names === undefined) {
+    if (op.kind === "data_migration" && op.mentions === undefined && op.tables.length === 0) names = "any";
+    else {
+      const written = op.kind === "dml" ? [op.table, ...op.sourceTables] : op.kind === "data_migration" ? [...op.tables, ...(op.writes ?? []), ...(op.mentions ?? [])] : [];
+      names = written.flatMap((n) => (n === undefined ? [] : [nameKey(n).split(".").pop()!.split("::").pop()!]));
+    }
+    touchedNamesOf.set(op, names);
+  }
+  return names;
 }
 
 export default defineRule({
