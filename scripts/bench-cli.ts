@@ -9,6 +9,8 @@
  * the median, and CPU time (user + sys, from GNU time) the median: on a loaded machine wall time is mostly
  * waiting for a core, and CPU time says what the process itself costs. Goals (issue #18): one SQL file <= 2.5x node's wall time and <= 2x its memory; the corpus in
  * at most squawk's wall time.
+ * MIGGUARD_BENCH_BASELINE=<another build's bin/migguard.js> (a copy of main's bin/ and bundle/, say) runs its
+ * one-file and corpus lints in the same rounds: a change's before and after, side by side on the same machine.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -65,6 +67,7 @@ export async function benchCli(corpus: string, rounds = Number(process.env.MIGGU
   const files = dirs.flatMap((d) => sqlFiles(join(corpus, d))).map((f) => f.slice(corpus.length + 1));
   const squawk = findSquawk();
   const node = process.execPath;
+  const baseline = process.env.MIGGUARD_BENCH_BASELINE;
   const cases: Case[] = [
     { name: "node -e 0", command: [node, "-e", "0"], ok: [0] },
     { name: "migguard --version", command: [node, BIN, "--version"], ok: [0] },
@@ -72,6 +75,12 @@ export async function benchCli(corpus: string, rounds = Number(process.env.MIGGU
     { name: "  without the code cache", command: [node, BIN, "lint", ONE_FILE], ok: [0, 1], env: { MIGGUARD_CODE_CACHE: "0" } },
     ...(squawk ? [{ name: "squawk (1 SQL file)", command: [squawk, "--pg-version", "15", ONE_FILE], ok: [0, 1] }] : []),
     { name: `migguard lint (${files.length} SQL files)`, command: [node, BIN, "lint", "--format", "json", ...dirs], ok: [0, 1] },
+    ...(baseline
+      ? [
+          { name: "baseline lint (1 SQL file)", command: [node, baseline, "lint", ONE_FILE], ok: [0, 1] },
+          { name: `baseline lint (${files.length} SQL files)`, command: [node, baseline, "lint", "--format", "json", ...dirs], ok: [0, 1] },
+        ]
+      : []),
     ...(squawk ? [{ name: `squawk (${files.length} SQL files)`, command: [squawk, "--reporter", "json", "--pg-version", "15", ...files], ok: [0, 1] }] : []),
   ];
   const withTime = existsSync(GNU_TIME);
@@ -111,5 +120,10 @@ export async function benchCli(corpus: string, rounds = Number(process.env.MIGGU
     const theirs = `squawk (${files.length} SQL files)`;
     lines.push(`  ${files.length} SQL files, migguard / squawk: wall ${ratio(ours, theirs, fastest).toFixed(2)}x fastest, ${ratio(ours, theirs, medianWall).toFixed(2)}x median (goal <= 1.0)${withTime ? `; CPU ${ratio(ours, theirs, cpu).toFixed(2)}x median` : ""}`);
   } else lines.push(`  squawk is not installed, so no comparison: npm install --no-save ${SQUAWK_PACKAGE}`);
+  if (baseline) {
+    const ours = `migguard lint (${files.length} SQL files)`;
+    const theirs = `baseline lint (${files.length} SQL files)`;
+    lines.push(`  ${files.length} SQL files, migguard / baseline: wall ${ratio(ours, theirs, fastest).toFixed(2)}x fastest, ${ratio(ours, theirs, medianWall).toFixed(2)}x median${withTime ? `; CPU ${ratio(ours, theirs, cpu).toFixed(2)}x median` : ""}`);
+  }
   return lines;
 }
