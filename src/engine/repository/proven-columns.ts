@@ -67,6 +67,14 @@ export function applyToColumns(state: ProvenColumns, op: Operation, migration: M
   return { columns, createdBy: state.createdBy };
 }
 
+/** The proven columns of `table` after `migrations` ran, in order (undefined: not created by them; "unknown": not proven). */
+export function provenColumns(migrations: readonly Migration[], table: string): ProvenColumns {
+  const key = nameKey(table);
+  let state: ProvenColumns = undefined;
+  for (const migration of migrations) for (const op of migration.up) state = applyToColumns(state, op, migration, key);
+  return state;
+}
+
 /** A table's proven columns after each migration that changed them, by position (the migration's place in its folder). */
 export type ProvenColumnsTimeline = Array<{ position: number; state: ProvenColumns }>;
 
