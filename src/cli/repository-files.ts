@@ -86,12 +86,13 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
     const db = join(project, "db");
     for (const name of existsSync(db) ? readdirSync(db) : []) absolute.add(join(db, name));
     for (const path of filesUnder(join(project, "app", "models"), MAX_MODEL_FILES)) absolute.add(path);
-    // the project's own inflections name its models' tables (criterion/criteria)
-    const inflections = join(project, "config", "initializers", "inflections.rb");
-    if (existsSync(inflections)) absolute.add(inflections);
-    // strong_migrations' start_after: the line before which its migrations ran everywhere (baseline/baselines.ts)
-    const strongMigrations = join(project, "config", "initializers", "strong_migrations.rb");
-    if (existsSync(strongMigrations)) absolute.add(strongMigrations);
+    // the project's own inflections name its models' tables (criterion/criteria), config/application.rb and the
+    // initializers how Active Record names them all (pluralize_table_names, table_name_prefix); strong_migrations'
+    // start_after, the line before which its migrations ran everywhere (baseline/baselines.ts), is an initializer too
+    const application = join(project, "config", "application.rb");
+    if (existsSync(application)) absolute.add(application);
+    const initializers = join(project, "config", "initializers");
+    for (const name of safeList(initializers)) if (name.endsWith(".rb")) absolute.add(join(initializers, name));
     for (const path of manifestsAbove(project)) absolute.add(path);
   }
   // Python projects (Django's migrations have no db/ folder): the dependency files that say the Django version

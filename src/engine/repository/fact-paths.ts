@@ -1,10 +1,10 @@
 /**
  * Files of a repository that tell fixes what the migrations alone do not: the dependency manifests (does the
  * project use strong_migrations?), the schema dumps (a column's real type) and the Active Record models (the
- * class of a namespaced table), and the files where a peer declares the baseline (baseline/declaration-paths.ts).
+ * class of a namespaced table, config/application.rb's pluralize_table_names), and the files where a peer declares the baseline (baseline/declaration-paths.ts).
  * The edges read these paths and pass them as `repositoryFiles`.
  */
-import { isInflectionsPath, isModelPath } from "../adapters/rails/model-path.js";
+import { activeRecordSettingsRootOf, isActiveRecordSettingsPath, isInflectionsPath, isModelPath } from "../adapters/rails/model-path.js";
 import { isPythonManifestPath, pythonManifestDir } from "./python-requirements.js";
 import { baseOf, dirOf } from "../paths.js";
 import { deployPaths } from "../deploy/deploy-paths.js";
@@ -31,7 +31,7 @@ export const isDjangoAppConfigPath = (path: string): boolean => baseOf(path) ===
 
 /** A path whose content fixes may use (see the module comment). */
 export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
-  return isManifestPath(path) || isGoModPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isDjangoAppConfigPath(path) || isInflectionsPath(path)));
+  return isManifestPath(path) || isGoModPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isDjangoAppConfigPath(path) || isInflectionsPath(path) || isActiveRecordSettingsPath(path)));
 }
 
 const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;
@@ -66,7 +66,8 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
     // a peer's baseline (StrongMigrations.start_after, Flyway's baselineVersion): over the migrations it speaks for
     const declaration = declarationAt(path);
     if (declaration) return migrationPaths.some((m) => isWithin(declaration.scope, m));
-    const root = isManifestPath(path) ? dirOf(path) : isInflectionsPath(path) ? path.replace(/\/?config\/initializers\/inflections\.rb$/, "") : projectRootOf(path);
+    // config/application.rb and the initializers (inflections.rb among them) name the tables of the project above config/
+    const root = isManifestPath(path) ? dirOf(path) : isActiveRecordSettingsPath(path) ? activeRecordSettingsRootOf(path) : projectRootOf(path);
     return root !== undefined && [...roots].some((r) => isWithin(root, r));
   });
   return [...new Set([...facts, ...deploy])];

@@ -23,6 +23,7 @@ import { RubySource } from "./ruby-source.js";
 import { EMPTY_ENV, evaluate, namesOf } from "./values.js";
 import { isModelPath } from "./model-path.js";
 import { ACTIVE_RECORD_MACROS, plainSuperclass } from "./plain-superclass.js";
+import { tableNamingOf, type TableNaming } from "./table-naming.js";
 
 export interface ModelFile {
   path: string;
@@ -81,6 +82,8 @@ interface AffixSettings {
   assigned: Map<string, Affixes>;
   /** class -> its superclass as written and the namespace it is written in */
   superclasses: Map<string, { written: string; namespace: string }>;
+  /** `self.pluralize_table_names = false` in a class body (an abstract base class): a class attribute its subclasses inherit */
+  pluralize: Map<string, boolean>;
 }
 
 /** The affix a member defines or sets: `def self.table_name_prefix` returning one string, or `self.table_name_prefix = "..."`. */
@@ -94,6 +97,13 @@ function affixOf(member: Node, src: RubySource): { how: "defined" | "assigned"; 
     if (value !== undefined) return { how: "assigned", which: member.name === "table_name_prefix=" ? "prefix" : "suffix", value };
   }
   return undefined;
+}
+
+/** `self.pluralize_table_names = true|false` in a class body: its value, else undefined. */
+function pluralizeSetting(member: Node, src: RubySource): boolean | undefined {
+  if (!(member instanceof CallNode && member.receiver instanceof SelfNode && member.name === "pluralize_table_names=")) return undefined;
+  const value = evaluate(member.arguments_?.arguments_[0], EMPTY_ENV, src);
+  return value.kind === "bool" ? value.value : undefined;
 }
 
 /**
@@ -110,6 +120,8 @@ function affixesIn(nodes: Node[], namespace: string, src: RubySource, out: Affix
     const full = `${namespace}${name}`;
     if (node instanceof ClassNode && node.superclass) out.superclasses.set(full, { written: src.textOf(node.superclass).replace(/^::/, ""), namespace });
     for (const member of bodyOf(node.body)) {
+      const pluralize = pluralizeSetting(member, src);
+      if (pluralize !== undefined) out.pluralize.set(full, pluralize);
       const affix = affixOf(member, src);
       if (!affix) continue;
       const map = out[affix.how];
@@ -139,31 +151,45 @@ function resolvedClass(written: string, namespace: string, settings: AffixSettin
   return undefined;
 }
 
-/** The class attribute `className` has: set in its own body or inherited from a superclass that sets it; undefined when none read sets it. */
-function assignedAffix(className: string, which: keyof Affixes, settings: AffixSettings): string | undefined {
+/** A class attribute of `className`: set in its own body or inherited from a superclass that sets it; undefined when none read sets it. */
+function inherited<T>(className: string, settings: AffixSettings, own: (className: string) => T | undefined): T | undefined {
   const seen = new Set<string>();
   for (let current: string | undefined = className; current && !seen.has(current); ) {
     seen.add(current);
-    const own = settings.assigned.get(current)?.[which];
-    if (own !== undefined) return own;
+    const value = own(current);
+    if (value !== undefined) return value;
     const parent = settings.superclasses.get(current);
     current = parent && resolvedClass(parent.written, parent.namespace, settings);
   }
   return undefined;
 }
 
+const assignedAffix = (className: string, which: keyof Affixes, settings: AffixSettings): string | undefined => inherited(className, settings, (c) => settings.assigned.get(c)?.[which]);
+
 /**
  * Active Record's affix for a model: the nearest enclosing module's that answers (module_parents first), else the
- * class attribute (its own or inherited); undefined when the code read sets neither.
+ * class attribute (its own or inherited, else the application's: config.active_record.table_name_prefix); undefined
+ * when the code read sets none.
  */
-const affixFor = (className: string, outer: string, which: keyof Affixes, settings: AffixSettings): string | undefined =>
-  definedAffix(outer, which, settings) ?? assignedAffix(className, which, settings);
+const affixFor = (className: string, outer: string, which: keyof Affixes, settings: AffixSettings, app: TableNaming): string | undefined =>
+  definedAffix(outer, which, settings) ?? assignedAffix(className, which, settings) ?? app[which];
 
-function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySource, out: ModelFile[], own: ProjectInflections, affixes: AffixSettings, opening: string[] = []): void {
+/** Whether Active Record pluralizes the model's table name: its class attribute (own or inherited), else the application's setting. */
+const pluralizes = (className: string, settings: AffixSettings, app: TableNaming): boolean =>
+  inherited(className, settings, (c) => settings.pluralize.get(c)) ?? app.pluralize ?? true;
+
+/** What names the tables of one project's models: its inflections and its application-wide Active Record settings. */
+interface ProjectNaming {
+  own: ProjectInflections;
+  app: TableNaming;
+}
+
+function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySource, out: ModelFile[], naming: ProjectNaming, affixes: AffixSettings, opening: string[] = []): void {
+  const { own, app } = naming;
   for (const node of nodes) {
     if (node instanceof ModuleNode) {
       const name = constantName(node.constantPath);
-      modelsIn(bodyOf(node.body), name ? `${namespace}${name}::` : namespace, path, src, out, own, affixes, [...opening, `module ${src.textOf(node.constantPath)}`]);
+      modelsIn(bodyOf(node.body), name ? `${namespace}${name}::` : namespace, path, src, out, naming, affixes, [...opening, `module ${src.textOf(node.constantPath)}`]);
     } else if (node instanceof ClassNode) {
       const written = constantName(node.constantPath);
       if (!written) continue;
@@ -171,11 +197,12 @@ function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySourc
       const className = `${namespace}${written}`;
       const name = className.split("::").pop()!;
       const outer = className.slice(0, className.length - name.length);
-      const prefix = affixFor(className, outer, "prefix", affixes);
-      const suffix = affixFor(className, outer, "suffix", affixes) ?? "";
+      const prefix = affixFor(className, outer, "prefix", affixes, app);
+      const suffix = affixFor(className, outer, "suffix", affixes, app) ?? "";
       // a namespace module often sets table_name_prefix (Spree::Variant -> spree_variants): the one the code sets, else both names
       const guessed = outer ? `${underscore(outer.replace(/::$/, "")).replace(/\//g, "_")}_` : "";
-      const derived = `${tableize(name, own)}${suffix}`;
+      // pluralize_table_names = false (publish-teacher-training's config/application.rb): Course -> course
+      const derived = `${pluralizes(className, affixes, app) ? tableize(name, own) : underscore(name)}${suffix}`;
       const header = `class ${src.textOf(node.constantPath)}${node.superclass ? ` < ${src.textOf(node.superclass)}` : ""}`;
       const model: ModelFile = {
         path,
@@ -198,7 +225,7 @@ function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySourc
         }
       }
       out.push(model);
-      modelsIn(bodyOf(node.body), `${className}::`, path, src, out, own, affixes, model.opening);
+      modelsIn(bodyOf(node.body), `${className}::`, path, src, out, naming, affixes, model.opening);
     }
   }
 }
@@ -244,13 +271,16 @@ function readModels(files: readonly SourceFile[]): ModelsRead {
   const models = files.filter((f) => isModelPath(f.path)).map((file) => ({ file, result: parseRuby(file.content) }));
   // the modules' table_name_prefix and _suffix, wherever they are defined (app/models/facts.rb for
   // app/models/facts/edition.rb), and the classes' (an abstract base class in a file of its own)
-  const affixes: AffixSettings = { defined: new Map(), assigned: new Map(), superclasses: new Map() };
+  const affixes: AffixSettings = { defined: new Map(), assigned: new Map(), superclasses: new Map(), pluralize: new Map() };
   for (const { file, result } of models) affixesIn(result.value.statements.body, "", new RubySource(file.content), affixes);
+  const naming = new Map<string, TableNaming>();
   for (const { file, result } of models) {
     const src = new RubySource(file.content);
     const root = file.path.slice(0, Math.max(0, file.path.lastIndexOf("app/models/"))).replace(/\/$/, "");
     const own = inflections.find((i) => i.root === root)?.own ?? NO_INFLECTIONS;
-    modelsIn(result.value.statements.body, "", file.path, src, out, own, affixes);
+    // config/application.rb and the initializers among the files: the project's defaults for every model
+    if (!naming.has(root)) naming.set(root, tableNamingOf(files, root));
+    modelsIn(result.value.statements.body, "", file.path, src, out, { own, app: naming.get(root)! }, affixes);
   }
   // a class some definition marks as Active Record's (its table_name, ignored_columns) stays, plain superclass or not
   const marked = new Set(out.filter((m) => m.declaresTable).map((m) => m.className));

@@ -45,6 +45,58 @@ end
       },
       lines: [3],
     },
+    {
+      framework: "rails",
+      name: "config/application.rb turns off pluralize_table_names: Course's table is course",
+      code: `class RemoveModularFromCourse < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :course, :modular, :string
+  end
+end
+`,
+      files: {
+        "config/application.rb": `module Publish
+  class Application < Rails::Application
+    config.load_defaults 7.1
+    config.active_record.pluralize_table_names = false
+  end
+end
+`,
+        "app/models/course.rb": "class Course < ApplicationRecord\n  has_many :sites\nend\n",
+      },
+      lines: [3],
+      messages: ["app/models/course.rb (Course) does not list modular in ignored_columns"],
+    },
+    {
+      framework: "rails",
+      name: "an abstract base class turns off pluralize_table_names for the models below it",
+      code: `class RemoveModularFromCourse < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :course, :modular, :string
+  end
+end
+`,
+      files: {
+        "app/models/application_record.rb": "class ApplicationRecord < ActiveRecord::Base\n  self.abstract_class = true\n  self.pluralize_table_names = false\nend\n",
+        "app/models/course.rb": "class Course < ApplicationRecord\nend\n",
+      },
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "an initializer sets the application's table_name_prefix",
+      code: `class RemoveModularFromCourses < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :app_courses, :modular, :string
+  end
+end
+`,
+      files: {
+        "config/initializers/active_record.rb": 'ActiveRecord::Base.table_name_prefix = "app_"\n',
+        "app/models/course.rb": "class Course < ApplicationRecord\nend\n",
+      },
+      lines: [3],
+    },
   ],
   valid: [
     {
@@ -114,6 +166,31 @@ end
       },
     },
     { framework: "rails", name: "no model file given: nothing to check", code: migration },
+    {
+      framework: "rails",
+      name: "pluralized table names (Rails' default): Course's table is courses, not the course dropped from",
+      code: `class RemoveModularFromCourse < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :course, :modular, :string
+  end
+end
+`,
+      files: { "app/models/course.rb": "class Course < ApplicationRecord\nend\n" },
+    },
+    {
+      framework: "rails",
+      name: "pluralize_table_names = false and the model already ignores the column",
+      code: `class RemoveModularFromCourse < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :course, :modular, :string
+  end
+end
+`,
+      files: {
+        "config/application.rb": "module Publish\n  class Application < Rails::Application\n    config.active_record.pluralize_table_names = false\n  end\nend\n",
+        "app/models/course.rb": "class Course < ApplicationRecord\n  self.ignored_columns += %w[modular]\nend\n",
+      },
+    },
     {
       framework: "rails",
       name: "the model of another table",

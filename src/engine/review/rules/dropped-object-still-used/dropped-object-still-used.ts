@@ -1,6 +1,6 @@
 import { fixFor, sym } from "../../../rules/support/fix.js";
 import { ignoredColumnsFix } from "../../../rules/support/rails-fix.js";
-import { isModelPath } from "../../../adapters/rails/model-path.js";
+import { isActiveRecordSettingsPath, isModelPath } from "../../../adapters/rails/model-path.js";
 import { rubyReaders, rubyReadersLoaded } from "../../../adapters/rails/ruby-readers.js";
 import type { SourceFile } from "../../../model.js";
 import { safeToDrop, sharedFieldName, sharedReverseAccessor } from "../../../code/code-models.js";
@@ -64,7 +64,8 @@ interface ModelLookup {
 function modelLookup(codeFiles: readonly SourceFile[]): ModelLookup | undefined {
   if (!rubyReadersLoaded()) return undefined;
   const modelFiles = codeFiles.filter((f) => isModelPath(f.path));
-  const models = rubyReaders().readModelFiles(modelFiles);
+  // with config/application.rb and the initializers: they say how Active Record names every table (pluralize_table_names)
+  const models = rubyReaders().readModelFiles(codeFiles.filter((f) => isModelPath(f.path) || isActiveRecordSettingsPath(f.path)));
   return {
     // the most specific name a model answers to is the last it lists (its table_name, or Condition::Translation's condition_translations)
     model: (table) => models.find((m) => m.tables.at(-1) === table) ?? models.find((m) => m.tables.includes(table)),
