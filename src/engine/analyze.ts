@@ -399,7 +399,8 @@ const SEVERITY_RANK: Record<ReportedFinding["severity"], number> = { info: 0, wa
 const FOLDED_RULES = new Set(["index-without-concurrently", "set-not-null", "constraint-without-not-valid", "unique-constraint-without-index"]);
 
 /**
- * One hazard, one finding, for a table rewrite (rules/support/table-rewrite.ts): a later step of its transaction only
+ * One hazard, one finding, for a table rewrite (rules/support/table-rewrite.ts), and for the other findings a report
+ * says it folds (Report.folds' rules: a removed column's empty rollback): a later step of its transaction only
  * adds its time to the rewrite's outage, so its lock rule's finding is dropped when the rewrite's finding, which
  * names it, is shown and at least as loud after waivers and downgrades. A waived or downgraded rewrite (an inline
  * waiver, safety_assured, a small table) folds nothing: the steps keep their findings and its message stops
@@ -410,7 +411,8 @@ function withoutFoldedSteps(raw: readonly Raw[], shown: readonly (ReportedFindin
   raw.forEach(({ folds }, i) => {
     const rewrite = shown[i];
     if (!folds || !rewrite) return;
-    const steps = raw.flatMap(({ op, finding }, j) => (op && folds.ops.includes(op) && FOLDED_RULES.has(finding.rule) && shown[j] ? [j] : []));
+    const folded = folds.rules ? new Set(folds.rules) : FOLDED_RULES;
+    const steps = raw.flatMap(({ op, finding }, j) => (op && folds.ops.includes(op) && folded.has(finding.rule) && shown[j] ? [j] : []));
     const carries = steps.every((j) => SEVERITY_RANK[rewrite.severity] >= SEVERITY_RANK[shown[j]!.severity]);
     if (carries) for (const j of steps) out[j] = undefined;
     else out[i] = { ...rewrite, message: rewrite.message.replace(folds.sentence, "") };

@@ -72,7 +72,8 @@ end
     },
     {
       framework: "rails",
-      name: "the model of facts_editions is Facts::Edition, through the table_name_prefix its module defines (content-data-api 20180509100804): the fix names that model, not 'no model maps'",
+      name: "the model of facts_editions is Facts::Edition, through the table_name_prefix its module defines (content-data-api 20180509100804): the fix names that model, not 'no model maps' (remove-column-without-ignored-columns off: otherwise its finding tells this one too)",
+      config: { rules: { "remove-column-without-ignored-columns": false } },
       code: `class RemoveMetadataFromFactsEditions < ActiveRecord::Migration[5.1]
   def change
     remove_column :facts_editions, :status, :string, default: "live"
@@ -89,7 +90,8 @@ end
     },
     {
       framework: "rails",
-      name: "an abstract base class sets self.table_name_prefix = \"legacy_\" (a class attribute its subclasses inherit): legacy_widgets maps to Widget < LegacyRecord, and the fix names it",
+      name: "an abstract base class sets self.table_name_prefix = \"legacy_\" (a class attribute its subclasses inherit): legacy_widgets maps to Widget < LegacyRecord, and the fix names it (remove-column-without-ignored-columns off: otherwise its finding tells this one too)",
+      config: { rules: { "remove-column-without-ignored-columns": false } },
       code: `class RemoveColorFromLegacyWidgets < ActiveRecord::Migration[7.1]
   def change
     remove_column :legacy_widgets, :color, :string
@@ -106,7 +108,8 @@ end
     },
     {
       framework: "rails",
-      name: "a module defines table_name_prefix and table_name_suffix (def self.table_name_suffix): archive_orders_v2 maps to Archive::Order, and the fix names it",
+      name: "a module defines table_name_prefix and table_name_suffix (def self.table_name_suffix): archive_orders_v2 maps to Archive::Order, and the fix names it (remove-column-without-ignored-columns off: otherwise its finding tells this one too)",
+      config: { rules: { "remove-column-without-ignored-columns": false } },
       code: `class RemoveNoteFromArchiveOrders < ActiveRecord::Migration[7.1]
   def change
     remove_column :archive_orders_v2, :note, :text
@@ -153,7 +156,8 @@ end
     },
     {
       framework: "rails",
-      name: "a helper of the application still reads the column: the error",
+      name: "a helper of the application still reads the column: the error (remove-column-without-ignored-columns off: otherwise its finding tells this one too)",
+      config: { rules: { "remove-column-without-ignored-columns": false } },
       code: dropKeeperData("6.0"),
       files: {
         "app/models/post.rb": "class Post < ApplicationRecord\nend\n",
@@ -161,6 +165,15 @@ end
       },
       lines: [3],
       severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "the model still loads the column under an offline deploy: remove-column-without-ignored-columns' finding is a note there, so this one tells the empty rollback itself",
+      config: { deploy: "offline" },
+      code: dropKeeperData("7.1"),
+      files: { ...POST_CODE, ...loadDefaults("7.1") },
+      lines: [3],
+      messages: ["rolling back this `change` re-adds the column empty"],
     },
     {
       framework: "rails",
@@ -189,7 +202,8 @@ end
     },
     {
       framework: "rails",
-      name: "Rails 7.1 under load_defaults 7.1 names every cached column in each INSERT: the error, however little code names the column",
+      name: "Rails 7.1 under load_defaults 7.1 names every cached column in each INSERT: the error, however little code names the column (remove-column-without-ignored-columns off: otherwise its finding tells this one too)",
+      config: { rules: { "remove-column-without-ignored-columns": false } },
       code: dropKeeperData("7.1"),
       files: {
         ...POST_CODE,
@@ -213,7 +227,8 @@ end
     },
     {
       framework: "rails",
-      name: "partial_inserts = false in production.rb before Rails 7.0: every INSERT names the cached columns, the error",
+      name: "partial_inserts = false in production.rb before Rails 7.0: every INSERT names the cached columns, the error (remove-column-without-ignored-columns off: otherwise its finding tells this one too)",
+      config: { rules: { "remove-column-without-ignored-columns": false } },
       code: dropKeeperData("6.0"),
       files: {
         ...POST_CODE,
@@ -238,7 +253,8 @@ end
     },
     {
       framework: "rails",
-      name: "the model's own nesting and superclass in the ignored_columns step (reopening with another superclass raises TypeError)",
+      name: "the model's own nesting and superclass in the ignored_columns step (reopening with another superclass raises TypeError) (remove-column-without-ignored-columns off: otherwise its finding tells this one too)",
+      config: { rules: { "remove-column-without-ignored-columns": false } },
       path: "core/db/migrate/20260807120001_remove_claim_type_from_spree_claims.rb",
       code: `class RemoveClaimTypeFromSpreeClaims < ActiveRecord::Migration[8.1]
   def change
@@ -401,6 +417,12 @@ end`,
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "the model still loads the column (Rails 7.1, every INSERT names it): remove-column-without-ignored-columns' finding on the line tells the empty rollback too, one finding (publish-teacher-training's remove_modular_from_course)",
+      code: dropKeeperData("7.1"),
+      files: { ...POST_CODE, ...loadDefaults("7.1") },
+    },
     {
       framework: "rails",
       name: "a stored virtual column removed and added back generated in the same `change`: every value is computed again",

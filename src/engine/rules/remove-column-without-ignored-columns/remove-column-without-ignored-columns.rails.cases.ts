@@ -47,6 +47,32 @@ end
     },
     {
       framework: "rails",
+      name: "in `change`, whose rollback re-adds the column empty: remove-column-in-change's hazard is one sentence of this finding, and step 2 of its fix keeps a copy",
+      code: migration,
+      files: { "app/models/user.rb": "class User < ApplicationRecord\nend\n" },
+      lines: [3],
+      messages: ["Rolling back this `change` also re-adds phone_number empty (Rails reverses the schema, not the values): step 2 of the fix keeps a copy for the down to restore."],
+      fixes: [
+        `# 1. Deploy this first:
+# in app/models/user.rb:
+class User < ApplicationRecord
+  self.ignored_columns += ["phone_number"]
+end
+# 2. Then remove the column in a migration of its own, keeping a copy so the down can restore the values:
+def up
+  # users's primary key is not in the migrations migguard read: the framework's id is assumed
+  execute "CREATE TABLE users_phone_number_backup_20240101000000 AS SELECT id, phone_number FROM users"
+  remove_column :users, :phone_number
+end
+
+def down
+  add_column :users, :phone_number, :string
+  execute "UPDATE users SET phone_number = b.phone_number FROM users_phone_number_backup_20240101000000 b WHERE users.id = b.id"
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "config/application.rb turns off pluralize_table_names: Course's table is course",
       code: `class RemoveModularFromCourse < ActiveRecord::Migration[7.1]
   def change

@@ -2,11 +2,12 @@ import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { nameKey } from "../support/facts.js";
 import { fixFor, sym } from "../support/fix.js";
 import { assured, ignoredColumnsFix, railsType, removedColumnOptions, removedColumnType, unknownTypeComment } from "../support/rails-fix.js";
-import { ignoringModel } from "../support/planned-removal.js";
+import { ignoringModel, plannedRemoval } from "../support/planned-removal.js";
 import { defineRule } from "../support/rule.js";
 import { droppedColumnMatters, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { columnRecreated } from "../support/recreated-later.js";
+import { rollbackReaddsEmpty, rollbackRecomputes, upDownKeepingValues } from "../support/removed-column-rollback.js";
 
 /**
  * strong_migrations' remove_column check, made verifiable: when the change set (or working tree) includes the
@@ -41,12 +42,25 @@ export default defineRule({
       // of the servers that ran the dropped one, and ignoring the name would hide the new column from it
       if (columnRecreated(ctx, op.table, op.column, index)) continue;
       const type = removedColumnType(ctx.repository, ctx.migration, op, index);
+      // the same remove_column in a `change` whose rollback re-adds the column empty: remove-column-in-change's
+      // hazard, told here in one sentence with its fix's step 2, so the statement gets one finding (analyze.ts folds).
+      // Not a planned last step: in-change's note then says why running code no longer reads the column
+      const emptyRollback = rollbackReaddsEmpty(ctx, op, index) && !rollbackRecomputes(ctx, op, index) && !plannedRemoval(ctx, op, op.column);
+      const sentence = ` Rolling back this \`change\` also re-adds ${op.column} empty (Rails reverses the schema, not the values): step 2 of the fix keeps a copy for the down to restore.`;
       ctx.report({
         op,
-        message: `${model.path} (${model.className}) does not list ${op.column} in ignored_columns: servers still running when ${op.table}.${op.column} is dropped fail on every query of ${model.className} until they restart.`,
+        message: `${model.path} (${model.className}) does not list ${op.column} in ignored_columns: servers still running when ${op.table}.${op.column} is dropped fail on every query of ${model.className} until they restart.${emptyRollback ? sentence : ""}`,
+        ...(emptyRollback ? { folds: { ops: [op], sentence, rules: ["remove-column-in-change"] } } : {}),
         fix: fixFor(ctx.framework, {
           sql: `-- first deploy ${model.className} with self.ignored_columns += ["${op.column}"], then drop the column`,
-          rails: () => `
+          rails: () =>
+            emptyRollback
+              ? `
+            # 1. Deploy this first:
+            ${ignoredColumnsFix({ model: () => model }, op.table, [op.column], ctx.migration).replace(/\n/g, "\n            ")}
+            # 2. Then remove the column in a migration of its own, keeping a copy so the down can restore the values:
+            ${upDownKeepingValues(ctx, op, index).replace(/\n/g, "\n            ")}`
+              : `
             # 1. Deploy this first:
             ${ignoredColumnsFix({ model: () => model }, op.table, [op.column], ctx.migration).replace(/\n/g, "\n            ")}
             # 2. Then remove the column in a migration of its own:

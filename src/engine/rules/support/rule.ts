@@ -73,10 +73,12 @@ export interface Report {
   /** overrides the rule's default severity for this report (e.g. a warning-level variant) */
   severity?: Severity;
   /**
-   * A rewrite's later steps under its lock (support/table-rewrite.ts) and the sentence of the message that names
-   * them: analyze.ts drops their findings when this one is shown at least as loud, else takes the sentence out.
+   * Other findings this one tells too, and the sentence of its message that does: a rewrite's later steps under its
+   * lock (support/table-rewrite.ts: the lock rules' findings on `ops`), or `rules`' findings on `ops` (a removed
+   * column's empty rollback, told by remove-column-without-ignored-columns). analyze.ts drops their findings when this
+   * one is shown at least as loud, else takes the sentence out.
    */
-  folds?: { ops: Operation[]; sentence: string };
+  folds?: { ops: Operation[]; sentence: string; rules?: readonly string[] };
   /**
    * what the statement does under a lock this report is about, for a rule WORK_BY_RULE (production/size-aware.ts)
    * does not list because only some of its findings are about time under a lock (mixed-ddl-dml: a data change
