@@ -23,6 +23,15 @@ describe("a lock finding on a young table", () => {
     expect(finding?.fix).toContain("CONCURRENTLY");
   });
 
+  it("is a note for a statement that only holds its lock too (LOCK TABLE), as a snapshot's small table makes it; a warning once the table is old", async () => {
+    const lock = (version: string) => ({ path: `migrations/${version}_lock.up.sql`, content: "BEGIN;\nLOCK TABLE charges IN ACCESS EXCLUSIVE MODE;\nUPDATE charges SET status = 'open' WHERE status IS NULL;\nCOMMIT;\n" });
+    const held = async (version: string) => (await lint([createCharges, lock(version)], { config: { rules: { "lock-table": true } } })).find((f) => f.rule === "lock-table");
+    const young = await held("20260410132752");
+    expect(young?.severity).toBe("info");
+    expect(young?.message).toContain("charges was created 16 days earlier by 20260325084446_charges.up.sql: a young table is usually small and little queried, so the lock is likely brief");
+    expect((await held("20260601000000"))?.severity).not.toBe("info");
+  });
+
   it("stays an error once the table is older than young_table.days, or when the setting is 0", async () => {
     expect(lockFinding(await lint([createCharges, indexCharges("20260601000000")]))?.severity).toBe("error");
     expect(lockFinding(await lint([createCharges, indexCharges("20260410132752")], { config: { young_table: { days: 10 } } }))?.severity).toBe("error");

@@ -9,9 +9,11 @@
  * `0001_initial` among the first files its folder ever had, never modified since (lint's git fact,
  * shipped-together.ts): a reset deletes earlier migrations of the folder or rewrites the file in place, so this one
  * is the app's first migration and its tables were born on its date (bluebottle's activity_pub app, 2025-09).
- * Only for work that grows with the table (WORK_BY_RULE's index, scan, rewrite): a statement that only holds a
- * lock, and findings about waiting for one (require-lock-timeout), are about the queue, which forms behind a
- * small hot table too. A table filled from another one (CREATE TABLE AS, INSERT ... SELECT) is not guessed
+ * For the lock rules (WORK_BY_RULE), as a production snapshot's small table makes every one of them a note: work that
+ * grows with the table (index, scan, rewrite) and a statement that only holds its lock (DROP INDEX, LOCK TABLE), which
+ * waits only behind the queries already running, short on a table this new (publish-teacher-training's drop_index
+ * was a warning beside the note of the add_index that followed it on the same young table). Findings about waiting
+ * for a lock without a lock_timeout (require-lock-timeout) are left alone: that queue forms behind a small hot table too. A table filled from another one (CREATE TABLE AS, INSERT ... SELECT) is not guessed
  * small, nor one a squash or baseline wrote down (its date is the squash's); a production snapshot that has the
  * table wins over the guess.
  */
@@ -110,7 +112,7 @@ export function withTableAge(
 ): ReportedFinding {
   const work = workOf(finding.rule, op, reported);
   // a rule's own warning too: else it would outrank an error lowered here on the same young table
-  if (finding.severity === "info" || !work || work === "hold" || config.young_table.days === 0) return finding;
+  if (finding.severity === "info" || !work || config.young_table.days === 0) return finding;
   // the snapshot's size is a measurement: withTableSize already judged the table
   if (measuredInSnapshot(op, production)) return finding;
   const young = youngTables(op, migration, repository, config, shipped);
@@ -121,7 +123,10 @@ export function withTableAge(
     ...finding,
     // an app's 0001_initial may be a reset's (same-deploy-tables.ts refuses its tables the empty note for that)
     severity: young.some((y) => y.appInitial && !y.founded) ? "warning" : "info",
-    message: `${finding.message} ${youngBecause(oldest)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
+    message:
+      work === "hold"
+        ? `${finding.message} ${youngBecause(oldest)}: a young table is usually small and little queried, so the lock is likely brief; if long queries already run on it, the statement waits behind them and every query on the table queues behind it, so take the safe way below.`
+        : `${finding.message} ${youngBecause(oldest)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
     details: [
       ...finding.details,
       `young table: created (or proven empty) at most ${config.young_table.days} days before this migration, by their version dates (config young_table.days); a production snapshot (--snapshot) gives its real size`,

@@ -28,6 +28,33 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "on a young table (created 37 days earlier): a note, as the add_index that follows it on the same table (publish-teacher-training's add_unique_index_on_active_email_alert_filter_key_digest)",
+      path: "db/migrate/20260324120000_add_unique_index_on_active_email_alert_filter_key_digest.rb",
+      code: `class AddUniqueIndexOnActiveEmailAlertFilterKeyDigest < ActiveRecord::Migration[8.0]
+  def change
+    remove_index :candidate_email_alerts, :filter_key_digest
+    add_index :candidate_email_alerts, %i[candidate_id filter_key_digest], unique: true, name: "idx_unique_active_email_alert_per_candidate_filter"
+  end
+end
+`,
+      files: {
+        "db/migrate/20260215120000_create_candidate_email_alerts.rb": `class CreateCandidateEmailAlerts < ActiveRecord::Migration[8.0]
+  def change
+    create_table :candidate_email_alerts do |t|
+      t.bigint :candidate_id
+      t.string :filter_key_digest
+    end
+    add_index :candidate_email_alerts, :filter_key_digest
+  end
+end
+`,
+      },
+      lines: [3],
+      severities: ["info"],
+      messages: ["candidate_email_alerts was created 37 days earlier by 20260215120000_create_candidate_email_alerts.rb: a young table is usually small and little queried, so the lock is likely brief"],
+    },
+    {
+      framework: "rails",
       name: "with disable_ddl_transaction! each statement commits alone: the remove_column's lock is gone before remove_index",
       code: `class RemoveFormat < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!
