@@ -34,7 +34,7 @@ import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
 import type { ChangeSizeNote, Framework, Migration, Operation, HiddenOperation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
 import { computeFacts } from "./rules/support/facts.js";
-import { ChangePlan, changePlanOf, type UnreleasedBase } from "./rules/support/change-plan.js";
+import { ChangePlan, changePlanOf, type ChangedPaths, type UnreleasedBase } from "./rules/support/change-plan.js";
 import { downConventions, type Conventions } from "./conventions.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
@@ -157,6 +157,8 @@ export interface AnalyzeInput {
   changeSizeNote?: ChangeSizeNote;
   /** Review: the base branch's version of the application files the change edits (models whose ignored_columns it changes) */
   baseCodeFiles?: readonly SourceFile[];
+  /** Review: the paths the change edits or removes, of any kind (with changeAdds: which head files the base branch has as they are) */
+  changeEdits?: ReadonlySet<string>;
   /** Review: the base branch's version of the schema dumps the change edits, for the types of columns it removes from them */
   baseDumps?: readonly SourceFile[];
   /**
@@ -874,7 +876,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const baselineReaders = Baselines.readersToLoad(input.repositoryFiles ?? [], migrations);
   if (baselineReaders) yield baselineReaders;
   const codeFiles = input.codeFiles ?? [];
-  const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles, input.unreleasedBase);
+  const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles, input.unreleasedBase, input.changeAdds && input.changeEdits ? { added: input.changeAdds, edited: input.changeEdits } : undefined);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   // a migration ships together with another one: a lone migration (a one-file lint with no history) asks git nothing
   const shipped = migrations.length + earlier.length > 1 ? new ShippedTogether(input.shippedWith ?? new Map(), input.foundedFolder) : ShippedTogether.none;
@@ -1019,11 +1021,11 @@ function recentDjangoContext(units: readonly MigrationUnit[], parsed: ReadonlyMa
 }
 
 /** The change's added migrations in the order they run (ChangePlan). */
-function changePlanFor(units: readonly MigrationUnit[], parsed: ReadonlyMap<MigrationUnit, Parsed>, adds: ReadonlySet<string> | undefined, baseCodeFiles: readonly SourceFile[] = [], release?: UnreleasedBase): ChangePlan {
+function changePlanFor(units: readonly MigrationUnit[], parsed: ReadonlyMap<MigrationUnit, Parsed>, adds: ReadonlySet<string> | undefined, baseCodeFiles: readonly SourceFile[] = [], release?: UnreleasedBase, files?: ChangedPaths): ChangePlan {
   return changePlanOf(units.flatMap((unit) => {
     const result = parsed.get(unit);
     return adds?.has(unit.file.path) && result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
-  }), baseCodeFiles, release);
+  }), baseCodeFiles, release, files);
 }
 
 /** The folder's database, unless the file's own name says another (`x.mysql.up.sql` beside `x.postgres.up.sql`). */

@@ -351,6 +351,8 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     repositoryFiles: input.repositoryFiles,
     readProjectFile: input.readProjectFile,
     changeAdds: adds,
+    // with the adds, the head files the base branch does not have as they are (its code is the rest and baseCodeFiles)
+    changeEdits: new Set(changes.filter((c) => c.status !== "added").flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])])),
     unreleasedBase: baseRelease(releases),
     changeSizeNote: changeSizeNote(input.changeText),
     baseCodeFiles,

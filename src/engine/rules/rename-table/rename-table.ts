@@ -15,6 +15,7 @@ import { ALL_DATABASES } from "../support/databases.js";
 import { firstLaterDrop } from "./later-drops.js";
 import { tableRecreated } from "../support/recreated-later.js";
 import { railsModelBase } from "../support/rails-version.js";
+import { unusedModelAtBase } from "../support/unused-model-at-base.js";
 
 /** A view or table created under this name. */
 function viewOrTableCreated(op: Operation): string | undefined {
@@ -169,6 +170,20 @@ export default defineRule({
       const chain = ctx.framework === "django" ? [] : renamesCarryingNewName(ctx.migration, op, index);
       const final = renamedToFinalName(op, chain);
       const viewFix = () => [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), renderFix(ctx, viewSteps(ctx, final, index))].join("\n");
+      // review: the old table's model on the base branch has no caller, no association, no query: the running servers never query it
+      const unused = ctx.framework === "rails" ? unusedModelAtBase(ctx, op.table) : undefined;
+      if (unused) {
+        ctx.report({
+          op,
+          severity: "info",
+          message:
+            `Renaming table ${op.table} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""} breaks no running code: on the base branch, which the servers run until the deploy, ` +
+            `${unused.className} (${unused.path}) maps ${op.table}, and none of the other ${unused.searched} files of its code read (Ruby with Prism) names ${unused.className.split("::").pop()} or ${op.table}: ` +
+            `no caller, association or query, so nothing queries ${op.table} while the deploy rolls out. Reports or other systems that read ${op.table} by name still need the new name.`,
+          fix: viewFix(),
+        });
+        continue;
+      }
       ctx.report({
         op,
         message: `Renaming table ${op.table} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""} breaks code that still uses ${op.table} while the deploy rolls out.`,

@@ -45,6 +45,12 @@ interface Created {
 
 const key = (table: string, column: string) => `${nameKey(table)}\u0000${nameKey(column)}`;
 
+/** Review: the paths a change adds, and those it edits or removes (a rename's old path among them). */
+export interface ChangedPaths {
+  added: ReadonlySet<string>;
+  edited: ReadonlySet<string>;
+}
+
 /** Tables a data step may write: those it names, or any when it names none (code whose models migguard could not resolve). */
 export function writtenTables(op: Operation): string[] | "any" | undefined {
   if (op.kind === "data_migration") return op.readOnly ? undefined : (op.writes ?? (op.tables.length ? op.tables : "any"));
@@ -96,6 +102,8 @@ export class ChangePlan {
     readonly baseCodeFiles: readonly SourceFile[] = [],
     /** review with release tags: the base branch's migrations no release holds yet (they ship with the change) */
     private readonly release?: UnreleasedBase,
+    /** review: the paths the change adds and those it edits or removes, whatever their kind (the base branch's code is the head's without them, with baseCodeFiles) */
+    readonly files?: ChangedPaths,
   ) {
     // columns the change added, by table; those no data step filled yet, by table
     const added = new Map<string, Map<string, AddedColumn>>();
@@ -315,7 +323,7 @@ export class ChangePlan {
 
   /** A plan of the migration's own steps, with what this change knows of the base branch. */
   alone(migration: Migration): ChangePlan {
-    return new ChangePlan([migration], this.baseCodeFiles, this.release);
+    return new ChangePlan([migration], this.baseCodeFiles, this.release, this.files);
   }
 
   /**
@@ -446,7 +454,7 @@ export function copyOf(op: Operation, table: string, column: string): { into: st
 }
 
 /** The plan of a change's added migrations, put in the order their runner applies them. */
-export function changePlanOf(added: ReadonlyArray<{ file: DetectedFile; migration: Migration }>, baseCodeFiles: readonly SourceFile[] = [], release?: UnreleasedBase): ChangePlan {
-  if (added.length === 0 && baseCodeFiles.length === 0 && !release) return ChangePlan.none;
-  return new ChangePlan([...added].sort((a, b) => compareMigrations(a.file, b.file)).map((a) => a.migration), baseCodeFiles, release);
+export function changePlanOf(added: ReadonlyArray<{ file: DetectedFile; migration: Migration }>, baseCodeFiles: readonly SourceFile[] = [], release?: UnreleasedBase, files?: ChangedPaths): ChangePlan {
+  if (added.length === 0 && baseCodeFiles.length === 0 && !release && !files) return ChangePlan.none;
+  return new ChangePlan([...added].sort((a, b) => compareMigrations(a.file, b.file)).map((a) => a.migration), baseCodeFiles, release, files);
 }
