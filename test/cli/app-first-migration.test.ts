@@ -83,9 +83,21 @@ describe("migguard lint: a young table of a Django app's first migration", () =>
     const finding = await setNotNull(root);
     expect(finding?.severity).toBe("info");
     expect(finding?.message).toContain(
-      `reviews_boundaryreview was created 16 days earlier by 0001_initial.py, the app's first migration (git: commit ${added.slice(0, 10)} added it with the first files of its folder, and none changed it since, so it is no reset over old tables): a young table is usually small`,
+      `reviews_boundaryreview was created 16 days earlier by 0001_initial.py, the app's first migration (git: commit ${added.slice(0, 10)} added it with the first files of its folder, and later commits kept its makemigrations header, so it is no reset over old tables): a young table is usually small`,
     );
     expect(finding?.fix).toContain("AddConstraintNotValid");
+  });
+
+  it("is a note still when a later commit edited 0001_initial.py but kept its makemigrations header (a formatter's pass)", async () => {
+    const root = repository();
+    commit(root, "first", FIRST);
+    commit(root, "startapp", APP);
+    const added = commit(root, "reviews", { [INITIAL]: header("2024-01-02 10:25") + createReviews() });
+    commit(root, "black", { [INITIAL]: header("2024-01-02 10:25") + createReviews().replace("dependencies = []", "dependencies: list = []") });
+    commit(root, "tighten", { [TIGHTEN]: header("2024-01-18 10:25") + tighten });
+    const finding = await setNotNull(root);
+    expect(finding?.severity).toBe("info");
+    expect(finding?.message).toContain(`the app's first migration (git: commit ${added.slice(0, 10)} added it with the first files of its folder`);
   });
 
   it("stays a warning when 0001_initial.py was rewritten in place after earlier migrations (a reset)", async () => {
@@ -116,7 +128,7 @@ describe("migguard lint: a young table of a Django app's first migration", () =>
     const finding = await setNotNull(root);
     expect(finding?.severity).toBe("info");
     expect(finding?.message).toContain(
-      `reviews_boundaryreview was created by 0001_initial.py (the app's first migration: git commit ${added.slice(0, 10)} added it with the first files of its folder, and none changed it since), which reached this branch in the same commit as this migration`,
+      `reviews_boundaryreview was created by 0001_initial.py (the app's first migration: git commit ${added.slice(0, 10)} added it with the first files of its folder, and later commits kept its makemigrations header), which reached this branch in the same commit as this migration`,
     );
   });
 

@@ -57,7 +57,7 @@ const appInitialOk = (birth: TableBirth, shipped: ShippedTogether): boolean => !
 function creatorLabel(creator: Migration, appInitial: boolean, shipped: ShippedTogether): string {
   // only an app's 0001_initial needs the proof (a founding commit adds the app's later migrations too)
   const founding = appInitial ? shipped.foundingCommit(creator.path) : undefined;
-  return founding ? `${migrationLabel(creator.path)} (the app's first migration: git commit ${founding.slice(0, 10)} added it with the first files of its folder, and none changed it since)` : migrationLabel(creator.path);
+  return founding ? `${migrationLabel(creator.path)} (the app's first migration: git commit ${founding.slice(0, 10)} added it with the first files of its folder, and later commits kept its makemigrations header)` : migrationLabel(creator.path);
 }
 
 /** `up[0..index)` of the migration adds rows to `table`, or creates, drops or renames a table under its name. */

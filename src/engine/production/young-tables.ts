@@ -79,7 +79,7 @@ const youngBecause = ({ table, days, creator, emptied, founded }: Young): string
   emptied
     ? `${table} was empty ${ago(days)}: ${migrationLabel(creator.path)} adds a NOT NULL column to it without a default, which PostgreSQL runs only on an empty table`
     : founded
-      ? `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}, the app's first migration (git: commit ${founded.slice(0, 10)} added it with the first files of its folder, and none changed it since, so it is no reset over old tables)`
+      ? `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}, the app's first migration (git: commit ${founded.slice(0, 10)} added it with the first files of its folder, and later commits kept its makemigrations header, so it is no reset over old tables)`
       : `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}`;
 
 /**
