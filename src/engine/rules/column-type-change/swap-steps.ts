@@ -63,8 +63,14 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   const tmp = `${op.column}_new`;
   const definition = ctx.repository.columnDefinition(op.table, op.column);
   // the earlier migrations' default, unless this migration sets or drops it itself (then that is what the column keeps)
-  const ownDefault = ctx.migration.up.some((o) => (o.kind === "set_default" || o.kind === "drop_default") && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const ownDefaults = ctx.migration.up.filter((o) => (o.kind === "set_default" || o.kind === "drop_default") && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const ownDefault = ownDefaults.length > 0;
   const previousDefault = ownDefault ? undefined : definition?.default;
+  // the default this migration leaves on the column: its own SET DEFAULT stays in this migration and goes with the old
+  // column at the swap (formbricks' enum swaps drop it, change the type, then SET DEFAULT 'draft' again), so the swap sets
+  // it on the renamed one: as written when it follows the type change, converted as ALTER TYPE would when it precedes it
+  const lastOwn = ownDefaults.at(-1);
+  const keptDefault = lastOwn?.kind === "set_default" ? { expr: lastOwn.default.expr, converted: ctx.migration.up.indexOf(lastOwn) < ctx.migration.up.indexOf(op) } : undefined;
   const keys = rebuiltKeys(ctx, op.table, op.column, tmp, op.type.name, ctx.framework === "django" && declaresPrimaryKey(op.ormFieldDef));
   if (ctx.framework === "django") djangoUniqueKey(op, tmp, keys);
   if (ctx.framework === "django") djangoFieldIndexes(op, tmp, keys, definition?.frameworkIndex);
@@ -117,6 +123,7 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     // Django keeps no default in the database (its defaults are Python's); a serial's default is its sequence's, moved in keys
     after: [
       ...(previousDefault && ctx.framework !== "django" && !definition?.serial ? [`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT (${previousDefault.expr})${cast};`] : []),
+      ...(keptDefault && ctx.framework !== "django" ? [`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT ${keptDefault.converted ? `(${keptDefault.expr})${cast}` : keptDefault.expr};`] : []),
       ...(djangoAutoField(op) ? identityAfter(op.table, op.column) : []),
     ],
     keys,
@@ -226,7 +233,7 @@ function djangoFieldIndexes(op: AlterColumnType, tmp: string, keys: RebuiltKeys,
   }
 }
 
-const SWAP_NOTE = "the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail: create it again over the new one in the same step";
+const SWAP_NOTE = "the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail, and an index or constraint on it that the migrations do not show goes with it: create them again over the new one in the same step";
 
 /** One column the swap converts: the operation (the migration's own, or one key-group.ts derives) and its SQL. */
 interface Member {
