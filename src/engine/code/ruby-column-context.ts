@@ -9,7 +9,7 @@
  * - a record another model's call yields or returns (`GoldStandardAnnotation.create!(...) do |gsa| gsa.subject_id = ...`);
  * - a class's own macro in a class that is not the model's (`attr_reader :subject_id`, ActiveInteraction's `integer :subject_id`).
  */
-import { BlockNode, BlockParametersNode, CallNode, ClassNode, ConstantPathNode, ConstantReadNode, DefNode, LocalVariableWriteNode, ModuleNode, RequiredParameterNode, StatementsNode, type Node } from "@ruby/prism";
+import { BlockNode, BlockParametersNode, CallNode, ClassNode, ConstantPathNode, ConstantReadNode, DefNode, LocalVariableWriteNode, ModuleNode, RequiredParameterNode, SelfNode, StatementsNode, SymbolNode, type Node } from "@ruby/prism";
 import { singularize } from "../adapters/rails/inflections.js";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
 import { escapeRegExp } from "../regexp.js";
@@ -93,4 +93,45 @@ export function localRecordClass(path: readonly Node[], local: string): string |
 export function isClassBodyMacro(path: readonly Node[], call: CallNode): boolean {
   const at = path.indexOf(call);
   return at !== -1 && !call.receiver && path[at + 1] instanceof StatementsNode && path[at + 2] instanceof ClassNode;
+}
+
+/** `build_outgoings`, `create_outgoings!`: the has_one / belongs_to builder of an association (outgoings), whose keys are that model's attributes. */
+export function builtAssociation(call: CallNode): string | undefined {
+  return /^(?:build|create)_(\w+?)!?$/.exec(call.name)?.[1];
+}
+
+/**
+ * The attributes a plain class declares for itself (a form object's `attribute :amount, :pence`, ActiveModel::Attributes;
+ * `attr_accessor :amount`): its bare `amount` and a record of it (`form.amount = ...`) read that attribute, no table's column.
+ */
+export function declaresAttribute(scope: ClassNode, word: string): boolean {
+  let found = false;
+  const visit = (node: Node) => {
+    if (found || (node !== scope && (node instanceof ClassNode || node instanceof ModuleNode))) return;
+    if (node instanceof CallNode && !node.receiver && ["attribute", "attr_accessor", "attr_reader", "attr_writer"].includes(node.name)) {
+      const first = node.arguments_?.arguments_[0];
+      if (first instanceof SymbolNode && first.unescaped.value === word) found = true;
+    }
+    rubyChildren(node).forEach(visit);
+  };
+  if (scope.body) visit(scope.body);
+  return found;
+}
+
+/** The local holds a new instance of the class around it: `form = new` (or `self.new`) in one of its class methods. */
+export function holdsOwnInstance(path: readonly Node[], local: string): boolean {
+  const method = path.find((n): n is DefNode => n instanceof DefNode);
+  if (!method || !(method.receiver instanceof SelfNode)) return false;
+  let assigned = false;
+  let other = false;
+  const visit = (n: Node) => {
+    if (n instanceof LocalVariableWriteNode && n.name === local) {
+      const value = n.value;
+      if (value instanceof CallNode && value.name === "new" && (!value.receiver || value.receiver instanceof SelfNode)) assigned = true;
+      else other = true;
+    }
+    rubyChildren(n).forEach(visit);
+  };
+  if (method.body) visit(method.body);
+  return assigned && !other;
 }

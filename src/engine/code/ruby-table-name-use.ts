@@ -9,7 +9,7 @@
  * - a word of prose or a symbol that is a data key (`render json: { authorizations: ... }`).
  */
 import {
-  ArgumentsNode, AssocNode, CallNode, ClassNode, DefNode, InstanceVariableOperatorWriteNode, InstanceVariableOrWriteNode, InstanceVariableReadNode,
+  ArgumentsNode, ArrayNode, AssocNode, CallNode, ClassNode, ConstantPathNode, ConstantReadNode, DefNode, FalseNode, FloatNode, IntegerNode, NilNode, StringNode, TrueNode, InstanceVariableOperatorWriteNode, InstanceVariableOrWriteNode, InstanceVariableReadNode,
   InstanceVariableTargetNode, InstanceVariableWriteNode, LocalVariableOperatorWriteNode, LocalVariableOrWriteNode,
   LocalVariableReadNode, LocalVariableTargetNode, LocalVariableWriteNode, ModuleNode, OptionalKeywordParameterNode, OptionalParameterNode,
   RequiredKeywordParameterNode, RequiredParameterNode, SymbolNode, type Node,
@@ -64,7 +64,43 @@ export interface TableNameFacts {
   routes: boolean;
   /** the class of the model's name is a plain Ruby object (plain-superclass.ts): its constant names it, not the table */
   plainModel: boolean;
+  /**
+   * the change deletes the model's file and the code at head defines the class nowhere: its constant raises NameError
+   * once the change deploys, whatever the migration does (aytq's Staff, removed with its table)
+   */
+  removedModel?: boolean;
 }
+
+/** Calls that take the model's class name as a string to load the class: `"Staff".constantize`, `const_get("Staff")`. */
+const LOADS_CLASS = new Set(["constantize", "safe_constantize", "const_get"]);
+
+/**
+ * A string holding the model's class name alone names the class only where something loads a class from it: a key
+ * that says so (`class_name: "Staff"`, `auditor_class:`, a polymorphic `owner_type:`), a call that loads it. A
+ * label or a heading (`text: "Staff"`) is prose.
+ */
+function loadsClass(path: Node[], outer: number): boolean {
+  const parent = path[outer + 1];
+  if (parent instanceof AssocNode && parent.value === path[outer]) {
+    const key = parent.key instanceof SymbolNode ? parent.key.unescaped.value : undefined;
+    return key !== undefined && /class|type/i.test(key);
+  }
+  const receiverOf = path[outer + 1];
+  if (receiverOf instanceof CallNode && receiverOf.receiver === path[outer] && LOADS_CLASS.has(receiverOf.name)) return true;
+  const call = callTaking(path, outer);
+  return call !== undefined && LOADS_CLASS.has(call.name);
+}
+
+/** The literal at path[index] is a word given to Active Support's inflector (`inflect.uncountable %w[staff]`, `inflect.irregular "person", "people"`). */
+export function isInflectionRule(path: Node[], index: number): boolean {
+  const call = callTaking(path, index) ?? (path[index + 1] instanceof ArrayNode ? callTaking(path, index + 1) : undefined);
+  return call !== undefined && call.receiver !== null && INFLECTIONS.has(call.name);
+}
+
+const INFLECTIONS = new Set(["uncountable", "irregular", "plural", "singular", "acronym", "human"]);
+
+/** Scalars a query condition compares a column with (`where(staff: true)`): the key is a column, not a table to join. */
+const SCALARS = [TrueNode, FalseNode, NilNode, IntegerNode, FloatNode, StringNode];
 
 /** How `word` (the table's name or its model's class name) at path[0] relates to the table. */
 export function rubyTableNameUse(path: Node[], word: string, table: string, model: string, facts: TableNameFacts): Reference {
@@ -75,16 +111,30 @@ export function rubyTableNameUse(path: Node[], word: string, table: string, mode
   if (outer !== -1) {
     const text = rubyStringText(path[outer] as RubyString);
     if (sqlOnTable(text, table)) return "refers";
-    if (facts.routes || isKey(path, outer)) return "other";
+    if (facts.routes || isKey(path, outer) || isInflectionRule(path, outer)) return "other";
     // the name alone: `self.table_name = "authorizations"`, `class_name: "Authorization"`, a polymorphic type
     const alone = text.trim();
-    if (word === model) return !facts.plainModel && (alone === model || alone.endsWith(`::${model}`)) ? "refers" : "other";
+    if (word === model) return !facts.plainModel && !facts.removedModel && (alone === model || alone.endsWith(`::${model}`)) && loadsClass(path, outer) ? "refers" : "other";
     return alone === table ? "refers" : "other";
   }
-  if (word === model) return facts.plainModel ? "other" : "refers";
+  if (word === model) return facts.plainModel || facts.removedModel ? "other" : "refers";
   if (facts.routes) return "other";
+  // a class method or scope of another class (`DsiUser.staff`): associations are read on records, never on a class
+  const receiver = node instanceof CallNode ? node.receiver : null;
+  if (node instanceof CallNode && node.name === word && (receiver instanceof ConstantReadNode || receiver instanceof ConstantPathNode) && receiver.name !== model) return "other";
   if (node instanceof SymbolNode) {
+    // the name a scope or method is defined under (`scope :staff, -> { ... }`): a method of the class, not the table
+    const call = callTaking(path, 0);
+    if (call && !call.receiver && ["scope", "define_method"].includes(call.name) && call.arguments_?.arguments_[0] === node) return "other";
+    if (call && !call.receiver && call.name === "alias_method") return "other";
+    // a condition's key compared with a value (`where(staff: true)`): the column of the query's model, not a table joined
+    const pair = path[1];
+    if (pair instanceof AssocNode && pair.key === node && SCALARS.some((type) => pair.value instanceof type)) return "other";
     if (inTableCall(path, 0)) return "refers";
+    // an option's value given to any other call (`only: :staff`, an action; `scope: :staff`, a Warden scope; `name: :staff`,
+    // a provider): a name of that library's; `to: :staff` (delegate) reads the association, and stays a maybe
+    const option = pair instanceof AssocNode && pair.value === node && pair.key instanceof SymbolNode ? pair.key.unescaped.value : undefined;
+    if (option !== undefined && option !== "to") return "other";
     // a data key (`render json: { authorizations: ... }`); given to another call (`send(:authorizations)`), it may be the association
     return isKey(path, 0) ? "other" : callTaking(path, 0) ? "unsure" : "other";
   }

@@ -30,9 +30,9 @@ import { goParserLoaded } from "./go-syntax.js";
 import { isJavaPath, javaColumnParserLoaded } from "./java-syntax.js";
 import { javaColumnUsages } from "./java-column-uses.js";
 import { isNonCodeFile } from "./non-code-files.js";
-import { VARIABLES, isRoutesPath, rubyTableNameUse } from "./ruby-table-name-use.js";
+import { VARIABLES, isInflectionRule, isRoutesPath, rubyTableNameUse } from "./ruby-table-name-use.js";
 import { rubyStringText, stringIndexIn, type RubyString } from "./ruby-string-at.js";
-import { associationTable, isClassBodyMacro, localRecordClass, stringReadsOtherTable } from "./ruby-column-context.js";
+import { associationTable, builtAssociation, declaresAttribute, holdsOwnInstance, isClassBodyMacro, localRecordClass, stringReadsOtherTable } from "./ruby-column-context.js";
 
 /** generic: a name many tables and libraries use (a common word, a reference column), found where nothing ties it to the table */
 export type Reference = "refers" | "unsure" | "generic" | "other";
@@ -375,7 +375,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
   const included = context.railsModels?.included(model);
   const methods = context.railsModels?.methods(model);
   // a class of the model's name that is a plain Ruby object (panoptes' in-memory SubjectGroup): its constant names it, not the table
-  const tableFacts = { routes: isRoutesPath(file.path), plainModel: context.railsModels?.plain(model) === true };
+  const tableFacts = { routes: isRoutesPath(file.path), plainModel: context.railsModels?.plain(model) === true, removedModel: context.removedRailsRecords?.has(underscore(model)) === true };
   let heredocs: ReturnType<typeof heredocBodies> | undefined;
   for (const line of lines) {
     let verdict: Reference = "other";
@@ -389,7 +389,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
         // a comment is prose
         if (parsed.comments.some((c) => c.location.startOffset <= byte && byte < c.location.startOffset + c.location.length)) continue;
         // the table's own name or its model's: ruby-table-name-use.ts
-        const judged = word === table || word === model ? rubyTableNameUse(path, word, table, model, tableFacts) : judgeRuby(path, word, table, model, record, others, included, methods);
+        const judged = word === table || word === model ? rubyTableNameUse(path, word, table, model, tableFacts) : literalOutsideQueries(path, tableFacts.routes) ? "other" : judgeRuby(path, word, table, model, record, others, included, methods);
         // a reference column or common word (`subject_id`, `status`) that many tables have, on a receiver whose model the
         // code does not say: another table's as likely as this one's, no evidence (as for SQL migrations)
         // the association of a reference column (`claim_window` for claim_window_id) is the model's only where it refers to it
@@ -399,6 +399,22 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
     out.set(line, verdict);
   }
   return out;
+}
+
+/** The table a has_one / belongs_to builder's association (`create_outgoings!`) reaches: this one, another model's, or unknown. */
+function builtTable(association: string, table: string, record: string, otherRecords: ReadonlySet<string>): "this" | "another" | undefined {
+  if (association === table || association === record) return "this";
+  return otherRecords.has(association) || otherRecords.has(singularize(association)) ? "another" : undefined;
+}
+
+/**
+ * A string or symbol that no query reads: a path, a controller or an action of the routes (`get "/auth/staff/callback",
+ * to: "omniauth_callbacks#staff"`), a word given to the inflector (`inflect.uncountable %w[staff]`).
+ */
+function literalOutsideQueries(path: Node[], routes: boolean): boolean {
+  const at = path[0] instanceof SymbolNode ? 0 : stringIndexIn(path);
+  if (at === -1) return false;
+  return routes || isInflectionRule(path, at);
 }
 
 /** The word is a key of a hash literal whose keys name tables (this word another model's table, and some sibling a table too). */
@@ -518,7 +534,8 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   if (root !== undefined && root !== model && !isModelClass(root, table, true)) return "other";
   // a query through an association (`resource.set_member_subjects.where(subject_id: ...)`): that association's table
   const literal = path[0] instanceof SymbolNode || path[0] instanceof StringNode;
-  const through = literal && call ? associationTable(call.receiver, table, record, otherRecords) : undefined;
+  const built = literal && call ? builtAssociation(call) : undefined;
+  const through = literal && call ? (built !== undefined ? builtTable(built, table, record, otherRecords) : associationTable(call.receiver, table, record, otherRecords)) : undefined;
   if (through) return through === "this" ? "refers" : "other";
   // strong parameters name the attributes of the model they require: `params.require(:enterprise).permit(:owner_id)`,
   // `enterprise_params[:owner_id]`
@@ -565,13 +582,17 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   // `record.column`: an attribute read (or written: `record.column = ...`) on a receiver named after the model (version, @version)
   if (node instanceof CallNode && (node.name === word || (node.name === `${word}=` && node.receiver !== null))) {
     // a bare call in a class that defines the method itself calls that method
-    if (!node.receiver) return classes[0] && instanceMethods(classes[0]).defs.has(word) ? "other" : "unsure";
+    // (or declares it an attribute of its own: a form object's `attribute :amount`)
+    if (!node.receiver) return classes[0] && (instanceMethods(classes[0]).defs.has(word) || (classes[0] instanceof ClassNode && declaresAttribute(classes[0], word))) ? "other" : "unsure";
     if (constantName(node.receiver) === model) return "refers";
     const name = receiverName(node.receiver);
     if (name !== undefined && (name === record || name === underscore(model))) return "refers";
     // a record of another model (`enterprise.owner_id`): that model's column
     if (name !== undefined && otherRecords.has(name)) return "other";
     // a record of a model the code around says (`GoldStandardAnnotation.create!(...) do |gsa|`), or one an association reaches (`x.set_member_subject.subject_id`)
+    // a new instance of the class around it (`form = new` in a form object's `def self.build`) that declares the attribute itself
+    const own = classes[0];
+    if (node.receiver instanceof LocalVariableReadNode && own instanceof ClassNode && holdsOwnInstance(path, node.receiver.name) && declaresAttribute(own, word)) return "other";
     const held = node.receiver instanceof LocalVariableReadNode ? localRecordClass(path, node.receiver.name) : undefined;
     if (held !== undefined && (held === model || otherRecords.has(underscore(held)))) return held === model ? "refers" : "other";
     const through = associationTable(node.receiver, table, record, otherRecords);
@@ -615,6 +636,14 @@ export interface ReferenceContext {
   goFiles?: readonly SourceFile[];
   /** every Java file of the code, where the JPA entities say which table each maps (java-column-uses.ts) */
   javaFiles?: readonly SourceFile[];
+  /** the record names (`staff`) of Active Record models whose app/models file the change deletes and the code at head no longer has */
+  removedRailsRecords?: ReadonlySet<string>;
+}
+
+/** The record names of app/models files among `removed` that `present` (the code at head) no longer has anywhere. */
+export function removedRailsRecordNames(removed: Iterable<string>, present: Iterable<string>): Set<string> {
+  const left = railsRecordNames(present);
+  return new Set([...railsRecordNames(removed)].filter((record) => !left.has(record)));
 }
 
 /** The record names of the application's Active Record models, from their file names. */
@@ -667,6 +696,14 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
       // {% for d in flow.optin_dependencies.all %}): the same word in its markup or prose (a styleguide's demo
       // page mentioning "Flow") reads nothing
       if ((framework === "django" || framework === "alembic") && PYTHON_TEMPLATES.test(file.path) && !readInTemplateSyntax(text, words, table)) return [line, "other"];
+      // a Rails view names a table in its markup and prose ("Sign in as staff"), paths (`render "staff/shared/links"`) and
+      // locals (`@staff.find_each do |staff|`): it reaches the table through the model's class (`Staff.count`) or an
+      // association read on a record (`user.staff`, which may be another model's of that name)
+      if (framework === "rails" && RUBY_TEMPLATES.test(file.path) && words.includes(table)) {
+        const model = modelName(table);
+        const byClass = words.includes(model) && !context.removedRailsRecords?.has(underscore(model)) && new RegExp(`(?<![\\w.:])${escapeRegExp(model)}\\s*\\.\\s*[a-z_]`).test(text);
+        return [line, byClass ? "refers" : new RegExp(`\\.${escapeRegExp(table)}(?![\\w])`).test(text) ? "unsure" : "other"];
+      }
       // a table's target (a join table): the line names the table, or reads the field on a record of the model
       // (`flow.optin_dependencies`); a bare word of the search alone (a variable `mails`) is no reference to it
       if (words.includes(table) && (namesTable(text, table) || words.some((w) => text.includes(`${record}.${w}`)))) return [line, "refers"];

@@ -31,7 +31,7 @@ import { searchUsages, type Usage } from "../code/usage-search.js";
 import { isGoPath } from "../code/go-column-uses.js";
 import { loadGoParser } from "../code/go-syntax.js";
 import { isJavaPath, loadJavaColumnParser } from "../code/java-syntax.js";
-import { railsRecordNames, referencesIn, type Reference } from "../code/usage-reference.js";
+import { railsRecordNames, referencesIn, removedRailsRecordNames, type Reference } from "../code/usage-reference.js";
 import { railsModelReader } from "../code/rails-includes.js";
 import { djangoModelMethods } from "../code/django-model-methods.js";
 import type { UsageTarget } from "../code/usage-targets.js";
@@ -272,9 +272,9 @@ function baseDumpReader(dumps: readonly SchemaDumpState[], config: Config, conte
 }
 
 /** Each usage of a target with whether it can be that table's, file by file (usage-reference.ts). */
-function usageJudge(code: readonly SourceFile[]): (target: UsageTarget, usages: readonly Usage[]) => Array<Usage & { reference: Reference }> {
+function usageJudge(code: readonly SourceFile[], removedPaths: readonly string[]): (target: UsageTarget, usages: readonly Usage[]) => Array<Usage & { reference: Reference }> {
   const files = new Map(code.map((f) => [f.path, f]));
-  const context = { railsRecords: railsRecordNames(files.keys()), railsModels: railsModelReader(files), djangoMethods: djangoModelMethods(files), goFiles: code.filter((f) => isGoPath(f.path)), javaFiles: code.filter((f) => isJavaPath(f.path)) };
+  const context = { railsRecords: railsRecordNames(files.keys()), removedRailsRecords: removedRailsRecordNames(removedPaths, files.keys()), railsModels: railsModelReader(files), djangoMethods: djangoModelMethods(files), goFiles: code.filter((f) => isGoPath(f.path)), javaFiles: code.filter((f) => isJavaPath(f.path)) };
   return (target, usages) => {
     const byPath = new Map<string, Usage[]>();
     for (const usage of usages) byPath.set(usage.path, [...(byPath.get(usage.path) ?? []), usage]);
@@ -421,7 +421,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     railsDatabases: databases,
     codeFiles: code ?? [],
     usages: code ? searchUsages(code, identifiers) : undefined,
-    judgeUsages: code ? usageJudge(code) : undefined,
+    judgeUsages: code ? usageJudge(code, changes.filter((c) => c.status === "removed").map((c) => c.path)) : undefined,
     models: code
       ? readCodeModels(code, {
           rails: targets.some((t) => t.kind === "drop_column" && t.migration.framework !== "django"),

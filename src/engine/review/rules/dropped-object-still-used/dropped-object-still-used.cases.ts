@@ -122,8 +122,70 @@ const otherTablesSubjectId = {
   "lib/tasks/migrate.rake": "task migrate: :environment do\n  GoldStandardAnnotation.create!(project_id: 1) do |gsa|\n    gsa.subject_id = 2\n  end\nend\n",
 };
 
+
+/** access-your-teaching-qualifications: the staff table (a Devise model) and dsi_users.staff, dropped as support users moved to DfE Sign-in */
+const dropStaff = "class DropStaff < ActiveRecord::Migration[7.0]\n  def change\n    drop_table :staff, if_exists: true\n  end\nend\n";
+const removeStaffFlag = "class RemoveStaffFromDsiUsers < ActiveRecord::Migration[7.1]\n  def change\n    remove_column :dsi_users, :staff, :boolean\n  end\nend\n";
+const staffWords = {
+  "config/initializers/inflections.rb": 'ActiveSupport::Inflector.inflections(:en) do |inflect|\n  inflect.acronym "DfE"\n  inflect.uncountable %w[staff]\nend\n',
+  "config/routes.rb": 'Rails.application.routes.draw do\n  namespace :support_interface, path: "/support" do\n    get "/auth/staff/callback", to: "omniauth_callbacks#staff"\n    resources :staff, only: %i[index]\n  end\nend\n',
+  "app/controllers/support_interface/omniauth_callbacks_controller.rb": "class SupportInterface::OmniauthCallbacksController < ApplicationController\n  before_action :add_auth_attributes_to_session, only: :staff\n\n  def staff\n    redirect_to support_interface_path\n  end\n  alias_method :staff_bypass, :staff\nend\n",
+  "config/initializers/omniauth.rb": "Rails.application.config.middleware.use OmniAuth::Builder do\n  provider :openid_connect, name: :staff, callback_path: \"/support/auth/staff/callback\"\nend\n",
+  "app/helpers/application_helper.rb": 'module ApplicationHelper\n  def support_tabs\n    [{ text: "Staff", href: "/support/staff" }]\n  end\nend\n',
+  "app/views/support_interface/sign_in/new.html.erb": '<h1 class="govuk-heading-l">Sign in as staff</h1>\n<%= render "staff/shared/links" %>\n',
+};
+const staffUsers = {
+  "app/models/dsi_user.rb": "class DsiUser < ApplicationRecord\n  scope :staff, -> { where(staff: true) }\nend\n",
+  "app/controllers/support_interface/staff_controller.rb": "class SupportInterface::StaffController < ApplicationController\n  def index\n    @staff = DsiUser.staff\n  end\nend\n",
+  "app/views/support_interface/staff/index.html.erb": "<% @staff.find_each do |staff| %>\n  <h2><%= staff.email %></h2>\n<% end %>\n",
+  "app/lib/staff_http_basic_auth_strategy.rb": "class StaffHttpBasicAuthStrategy\n  def valid?\n    !Staff.exists?\n  end\nend\n",
+};
+
+/** laa-apply-for-criminal-legal-aid: incomes.applicant_self_assessment_tax_bill moved to outgoings; the form object keeps its own attribute of the name */
+const moveTaxBill = "class MoveApplicantSelfAssessmentTaxBillColumn < ActiveRecord::Migration[7.0]\n  def change\n    remove_column :incomes, :applicant_self_assessment_tax_bill, :string\n    add_column :outgoings, :applicant_self_assessment_tax_bill, :string\n  end\nend\n";
+const taxBillForm = {
+  "app/models/income.rb": "class Income < ApplicationRecord\n  belongs_to :crime_application\nend\n",
+  "app/models/outgoings.rb": "class Outgoings < ApplicationRecord\n  belongs_to :crime_application\nend\n",
+  "app/models/crime_application.rb": "class CrimeApplication < ApplicationRecord\n  has_one :income\n  has_one :outgoings\nend\n",
+  "app/forms/steps/income/client/self_assessment_tax_bill_form.rb": `module Steps
+  module Income
+    module Client
+      class SelfAssessmentTaxBillForm < Steps::BaseFormObject
+        attribute :applicant_self_assessment_tax_bill, :value_object, source: YesNoAnswer
+
+        def self.build(crime_application)
+          outgoings = crime_application.outgoings
+          form = new
+          form.applicant_self_assessment_tax_bill = outgoings.applicant_self_assessment_tax_bill if outgoings
+          form
+        end
+
+        private
+
+        def pays_self_assessment_tax_bill?
+          applicant_self_assessment_tax_bill&.yes?
+        end
+
+        def persist!
+          crime_application.create_outgoings!(
+            applicant_self_assessment_tax_bill:,
+          )
+        end
+      end
+    end
+  end
+end
+`,
+};
+
 export default defineReviewCases({
   invalid: [
+    {
+      name: "Rails: a dropped table whose model stays, read through its class in Ruby and in a view: those lines, not the words around them (aytq's staff)",
+      base: { ...staffWords, ...staffUsers, "app/models/staff.rb": "class Staff < ApplicationRecord\nend\n", "app/views/support_interface/staff/count.html.erb": "<p><%= Staff.count %> staff</p>\n" },
+      head: { "db/migrate/20231030125347_drop_staff.rb": dropStaff },
+      findings: [{ path: "db/migrate/20231030125347_drop_staff.rb", line: 3, severity: "error", message: "app/lib/staff_http_basic_auth_strategy.rb:3, app/models/staff.rb:1, app/views/support_interface/staff/count.html.erb:1." }],
+    },
     {
       name: "Django: a removed many-to-many field still read through the owning model's records and in a template's syntax (rapidpro's Flow.optin_dependencies)",
       base: {
@@ -314,6 +376,21 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Rails: a dropped table named by an inflection rule, routes, a controller's actions, an OmniAuth provider, a label, a view's prose and paths, another model's scope and column, and the class of a model the change deletes (aytq 4a5d6f1c9d)",
+      base: { ...staffWords, ...staffUsers, "app/models/staff.rb": "class Staff < ApplicationRecord\nend\n" },
+      head: { "db/migrate/20231030125347_drop_staff.rb": dropStaff, "app/models/staff.rb": null },
+    },
+    {
+      name: "Rails: a dropped column named by an inflection rule and by the routes' paths and actions (aytq 7408332f12, dsi_users.staff)",
+      base: { "config/initializers/inflections.rb": staffWords["config/initializers/inflections.rb"], "config/routes.rb": staffWords["config/routes.rb"], "app/models/dsi_user.rb": "class DsiUser < ApplicationRecord\nend\n" },
+      head: { "db/migrate/20240205145242_remove_staff_from_dsi_users.rb": removeStaffFlag },
+    },
+    {
+      name: "Rails: a dropped column's name as a form object's own attribute, read bare and on a new instance of the form, and written through another model's has_one builder (laa-apply-for-criminal-legal-aid a2aeaa3d90)",
+      base: taxBillForm,
+      head: { "db/migrate/20240606154545_move_applicant_self_assessment_tax_bill_column.rb": moveTaxBill },
+    },
     {
       name: "Rails: dropped columns named in prose, in SQL on other tables, through another table's association, on another model's record and by a plain class's own macros and reader (panoptes' aggregations.subject_id and aggregation)",
       base: otherTablesSubjectId,
