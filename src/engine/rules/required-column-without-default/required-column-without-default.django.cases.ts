@@ -55,6 +55,82 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a JSONField with a one-off default={} (data-workspace-frontend datasets 0113): no database default can stand in, so the fix is the plan as code, the field nullable here and the AlterField that makes it NOT NULL in a migration of its own, not a comment naming steps it does not write",
+      path: "app/migrations/0002_order_config.py",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="config",
+            field=models.JSONField(default={}),
+            preserve_default=False,
+        ),
+    ]
+`,
+      lines: [8],
+      fixes: [
+        [
+          "# config nullable in this migration, so inserts from the running code, which does not set it, keep working (its default= still fills the existing rows); NOT NULL comes in a migration of its own:",
+          'migrations.AddField(model_name="Order", name="config", field=models.JSONField(default={}, null=True), preserve_default=False),',
+          "",
+          "# then a new migration, app/migrations/0003_app_order_config_not_null.py:",
+          "from django.db import migrations",
+          "from django.db import models",
+          "",
+          "class Migration(migrations.Migration):",
+          '    dependencies = [("app", "0002_order_config")]',
+          "",
+          "    operations = [",
+          "        # deploy once every running version of the code writes config: AlterField first gives the rows still NULL its default",
+          '        migrations.AlterField(model_name="Order", name="config", field=models.JSONField(default={}), preserve_default=False),',
+          "    ]",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
+      name: "a field with no default migguard can stand in (a JSONField without default=): the AlterField's migration says the NULL rows need a value first, since there is no default to fill them",
+      path: "app/migrations/0002_order_config.py",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="config", field=models.JSONField()),
+    ]
+`,
+      lines: [8],
+      fixes: [
+        [
+          "# config nullable in this migration, so inserts from the running code, which does not set it, keep working; NOT NULL comes in a migration of its own:",
+          'migrations.AddField(model_name="Order", name="config", field=models.JSONField(null=True)),',
+          "",
+          "# then a new migration, app/migrations/0003_app_order_config_not_null.py:",
+          "from django.db import migrations",
+          "from django.db import models",
+          "",
+          "class Migration(migrations.Migration):",
+          '    dependencies = [("app", "0002_order_config")]',
+          "",
+          "    operations = [",
+          "        # deploy once every running version of the code writes config",
+          "        # the rows whose config is NULL need a value first (a RunPython before this operation): migguard does not know which",
+          '        migrations.AlterField(model_name="Order", name="config", field=models.JSONField()),',
+          "    ]",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
       name: "a blank=True CharField without default: Django fills existing rows with '' and drops the default, so only inserts that leave it out fail (kerrokantasi 0012)",
       code: `from django.db import migrations, models
 

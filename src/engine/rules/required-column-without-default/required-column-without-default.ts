@@ -13,6 +13,7 @@ import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlDialect, migrationDialect } from "../support/sql-dialect.js";
 import { reindented } from "../support/data-code.js";
+import { renderFix } from "../support/fix-steps.js";
 import { alterAddColumnsChanged, alterSubcommandsOf } from "../support/sql-text.js";
 import { sqlNotNullSteps } from "../support/sql-not-null-steps.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
@@ -268,6 +269,36 @@ function uniqueLater(ctx: RuleContext, op: OperationOf<"add_column">): string | 
 /** The fix's default is the '' Django already fills existing rows with (blank=True): said, so no one reads it as a guess. */
 const fillNote = (field: string) => `# '' is what Django already writes into existing rows (blank=True, no default=): new rows of code that does not set ${field} get it too`;
 
+/**
+ * The plan when no database default can keep the running code's inserts working, each step as code: the field
+ * added nullable in this migration (its default=, if any, still fills the existing rows), and a migration of its
+ * own, deployed once every running version of the code writes it, whose AlterField makes it NOT NULL as the
+ * migration wrote it (Django first gives the rows still NULL its default). What migguard cannot know, the value of
+ * rows when the field has no default, is said where it goes.
+ */
+function djangoNullableFirst(op: OperationOf<"add_column">, ctx: RuleContext): string {
+  const model = op.ormModel ?? op.table;
+  const field = op.ormField ?? op.column.name;
+  if (!op.ormFieldDef)
+    return `# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False in a migration of its own once every running version of the code writes it`;
+  const def = reindented(op.ormFieldDef.trim());
+  const hasDefault = keywordText(def, "default") !== undefined;
+  // a one-off default (makemigrations' answer for existing rows) fills them, and stays out of the model's state
+  const oneOff = keywordText(op.text, "preserve_default") === "False" ? ", preserve_default=False" : "";
+  const named = `model_name=${pythonString(model)}, name=${pythonString(field)}`;
+  const inPlace = [
+    `# ${field} nullable in this migration, so inserts from the running code, which does not set it, keep working${hasDefault ? " (its default= still fills the existing rows)" : ""}; NOT NULL comes in a migration of its own:`,
+    `migrations.AddField(${named}, field=${withKeyword(def, "null", "True")}${oneOff}),`,
+  ].join("\n");
+  const alter = [
+    `# deploy once every running version of the code writes ${field}${hasDefault ? ": AlterField first gives the rows still NULL its default" : ""}`,
+    ...(hasDefault ? [] : [`# the rows whose ${field} is NULL need a value first (a RunPython before this operation): migguard does not know which`]),
+    `migrations.AlterField(${named}, field=${def}${oneOff}),`,
+  ];
+  // one statement: the comments above the operation they are about (each statement gets its comma)
+  return renderFix(ctx, { inPlace, steps: [{ name: `${op.table} ${field} not null`, statements: [alter.join("\n")] }] });
+}
+
 function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const model = op.ormModel ?? op.table;
@@ -294,8 +325,7 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   // no default= written, yet Django filled the rows with '' (a blank text field): the same value, no stand-in
   const djangoFill = written === undefined && c.default?.expr === "''" ? '""' : undefined;
   const value = literal ?? djangoFill ?? (namesARow(ctx, op) ? undefined : neutralDefault("django", c.type));
-  if (!op.ormFieldDef || !value)
-    return [`# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`, ...(op.ormFieldDef ? [`migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(op.ormFieldDef, "null", "True")}),`] : [])].join("\n");
+  if (!op.ormFieldDef || !value) return djangoNullableFirst(op, ctx);
   // a callable default (default=get_random_color) stays the Python default: new rows keep getting its values
   const base = literal ? withoutKeyword(op.ormFieldDef, "default") : op.ormFieldDef;
   // db_default takes a value or an expression: the neutral `list` of an ArrayField is a callable (pontoon's 0119
@@ -310,7 +340,7 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   // of its own, which Django leaves alone
   const sql = migrationDialect(ctx.migration);
   const sqlValue = (literal ? sqlLiteralOf(literal) : djangoFill ? "''" : undefined) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
-  if (!sqlValue) return `# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`;
+  if (!sqlValue) return djangoNullableFirst(op, ctx);
   const t = sql.ident(op.table);
   const col = sql.ident(c.name);
   return [
