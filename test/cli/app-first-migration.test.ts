@@ -140,6 +140,16 @@ describe("migguard lint: a young table of a Django app's first migration", () =>
     expect((await setNotNull(root))?.severity).toBe("warning");
   });
 
+  it("stays a warning when the app's folder was moved in with its migrations (git says nothing of when they started)", async () => {
+    const root = repository();
+    commit(root, "first", FIRST);
+    commit(root, "old place", { "legacy/__init__.py": "", "legacy/migrations/__init__.py": "", "legacy/migrations/0001_initial.py": header("2024-01-02 10:25") + createReviews() });
+    git(root, "mv", "legacy", "reviews");
+    git(root, "commit", "-q", "-m", "move the app");
+    commit(root, "tighten", { [TIGHTEN]: header("2024-01-18 10:25") + tighten });
+    expect((await setNotNull(root))?.severity).toBe("warning");
+  });
+
   it("stays a warning when the root commit added it (a history imported from elsewhere)", async () => {
     const root = repository();
     commit(root, "import", { ...FIRST, ...APP, [INITIAL]: header("2024-01-02 10:25") + createReviews() });
