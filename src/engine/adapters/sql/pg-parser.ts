@@ -392,7 +392,19 @@ export function scanComments(text: string, lines?: SourceLines): SqlComment[] {
   // every comment starts with `--` or `/*`: a text with neither has none, and skips the scan (a token list in JSON,
   // about 20 times the text: 30 of the bench's 68 scans were down sections without a comment)
   if (!text.includes("--") && !text.includes("/*")) return [];
-  lines ??= new SourceLines(text);
+  // a file's comments are asked for more than once (a dbmate or goose file's markers, then its waivers and size notes)
+  const known = recentComments.get(text);
+  if (known) return [...known];
+  const comments = scanCommentsNow(text, lines ?? new SourceLines(text));
+  if (recentComments.size >= 16) recentComments.clear();
+  recentComments.set(text, comments);
+  return [...comments];
+}
+
+/** The comments of the texts scanned last (a copy of the list is given out; the comments themselves are not changed by their readers). */
+const recentComments = new Map<string, readonly SqlComment[]>();
+
+function scanCommentsNow(text: string, lines: SourceLines): SqlComment[] {
   const cuts = cutsFor(text);
   const tokens = (cuts && commentsInPieces(text, cuts)) ?? (scanTokens(text)?.tokens ?? []).filter(isComment);
   return tokens

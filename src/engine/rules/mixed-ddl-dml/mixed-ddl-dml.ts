@@ -385,9 +385,21 @@ function touches(op: Operation, table: string): boolean {
   const names = touchedNames(op);
   if (names === "any") return true;
   if (names.length === 0) return false;
-  const bare = nameKey(table).split(".").pop()!;
-  const model = modelName(bare).toLowerCase();
+  const [bare, model] = namesOfTable(table);
   return names.some((n) => n === bare || n === model);
+}
+
+/** A table's name without its schema and its Rails model's name, in lower case: worked out once per table name. */
+const tableNames = new Map<string, readonly [string, string]>();
+function namesOfTable(table: string): readonly [string, string] {
+  let names = tableNames.get(table);
+  if (!names) {
+    const bare = nameKey(table).split(".").pop()!;
+    names = [bare, modelName(bare).toLowerCase()];
+    if (tableNames.size > 10_000) tableNames.clear(); // bounded: the names of one analysis
+    tableNames.set(table, names);
+  }
+  return names;
 }
 
 /**
