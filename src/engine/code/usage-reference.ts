@@ -206,6 +206,9 @@ function pythonReference(target: UsageTarget, file: SourceFile, lines: readonly 
 /** Django's query expressions: a class whose keywords and strings are lookups of the query they go into. */
 const QUERY_EXPRESSIONS = new Set(["Q", "F", "Exists", "OuterRef", "Subquery", "Case", "When", "Value", "Prefetch", "Count", "Sum", "Max", "Min", "Avg", "Coalesce"]);
 
+/** django-parler's methods that read a translated field by its name, from the model's translation table. */
+const PARLER_GETTERS = new Set(["safe_translation_getter", "lazy_translation_getter", "get_translation", "has_translation"]);
+
 /** Shortcuts that fetch a record of the model they are given first: `get_object_or_404(FlaggedObject, pk=...)`. */
 const MODEL_SHORTCUTS = new Set(["get_object_or_404", "get_list_or_404"]);
 
@@ -226,10 +229,36 @@ function localClass(name: string, at: PyNode, depth = 0): string | undefined {
     if (left?.type !== "identifier" || left.text !== name) continue;
     found.add(expressionClass(statement.childForFieldName("right"), at, depth + 1));
   }
-  // a parameter of the function: its caller decides
+  // a parameter of the function: its caller decides, but Django's admin gives its methods' `obj` a record of the
+  // class's model (`model = Recipient` of an inline, `@admin.register(Recipient)` of a ModelAdmin)
   const parameters = scope.type === "function_definition" ? scope.childForFieldName("parameters") : null;
-  if (parameters?.namedChildren.some((p) => (p.type === "identifier" ? p.text : p.childForFieldName("name")?.text) === name)) found.add(undefined);
+  if (parameters?.namedChildren.some((p) => (p.type === "identifier" ? p.text : p.childForFieldName("name")?.text) === name))
+    found.add(name === "obj" ? adminModel(scope) : undefined);
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * The model of the Django admin class whose method `def` is: its body's `model = Name`, or the one class its
+ * `@admin.register(Name)` decorator names. Undefined for any other function.
+ */
+function adminModel(def: PyNode): string | undefined {
+  const body = def.parent;
+  const cls = body?.type === "block" && body.parent?.type === "class_definition" ? body.parent : undefined;
+  if (!cls) return undefined;
+  for (const statement of cls.childForFieldName("body")?.namedChildren ?? []) {
+    const assignment = statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+    const right = assignment?.type === "assignment" && assignment.childForFieldName("left")?.text === "model" ? assignment.childForFieldName("right") : undefined;
+    if (right?.type === "identifier" && isClassName(right.text)) return right.text;
+  }
+  const decorated = cls.parent?.type === "decorated_definition" ? cls.parent : undefined;
+  for (const decorator of decorated?.namedChildren.filter((c) => c.type === "decorator") ?? []) {
+    const call = decorator.namedChildren[0];
+    const fn = call?.type === "call" ? call.childForFieldName("function") : undefined;
+    const args = call?.type === "call" ? (call.childForFieldName("arguments")?.namedChildren ?? []) : [];
+    const registered = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.text;
+    if (registered === "register" && args.length === 1 && args[0].type === "identifier" && isClassName(args[0].text)) return args[0].text;
+  }
+  return undefined;
 }
 
 /** The class an expression's value belongs to, when its call chain starts at a class or a local that holds one. */
@@ -253,6 +282,28 @@ function callClass(call: PyNode): string | undefined {
   return expressionClass(call, call, 0) ?? expressionClass(call.childForFieldName("function"), call, 0);
 }
 
+/**
+ * The class around a `self.word` (the innermost of `up`) assigns `self.word = ...` in one of its own methods, and
+ * is not the model nor a subclass of it naming it among its bases: `word` is an attribute of that class's objects.
+ */
+function setsOwnAttribute(up: readonly PyNode[], word: string, model: string | undefined): boolean {
+  const cls = up.find((n) => n.type === "class_definition");
+  if (!cls) return false;
+  const bases = cls.childForFieldName("superclasses")?.namedChildren ?? [];
+  if (model !== undefined && bases.some((b) => b.text === model || b.text.endsWith(`.${model}`))) return false;
+  return cls.descendantsOfType("assignment").some((a) => {
+    const left = a.childForFieldName("left");
+    return left?.type === "attribute" && left.childForFieldName("object")?.text === "self" && left.childForFieldName("attribute")?.text === word;
+  });
+}
+
+/** `record.word`: the class the code says `record` holds (localClass), for an attribute read on a plain name. */
+function heldRecordClass(node: PyNode): string | undefined {
+  const parent = node.parent;
+  const object = parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id ? parent.childForFieldName("object") : undefined;
+  return object?.type === "identifier" ? localClass(object.text, object) : undefined;
+}
+
 function judgePython(node: PyNode, word: string, table: string, model: string | undefined, facts: PythonFacts): Reference {
   const up = ancestors(node);
   // an f-string's `{transformer.branch}` is code, not the string's text
@@ -268,7 +319,9 @@ function judgePython(node: PyNode, word: string, table: string, model: string | 
   // inside the model's own class: its fields, properties and methods
   const inModelClass = up.some((n) => n.type === "class_definition" && n.childForFieldName("name")?.text === model);
   const inOtherClass = up.find((n) => n.type === "class_definition" && n.childForFieldName("name")?.text !== model && /Model|models\.|\bBase\b/.test(n.childForFieldName("superclasses")?.text ?? ""));
-  if (inOtherClass && !inModelClass) return "other"; // another model's own field of the same name
+  // another model's own field of the same name; but a record of the model the code says it holds (an admin
+  // method's `obj`, whose admin class's bases read like a model's) is the model's
+  if (inOtherClass && !inModelClass && heldRecordClass(node) !== model) return "other";
   // a dict's key (`cmd["output"]`, `{"output": ...}`): data, not a field
   // a docstring: prose
   if (string?.parent?.type === "expression_statement" && string.parent.namedChildren.length === 1) return "other";
@@ -294,8 +347,10 @@ function judgePython(node: PyNode, word: string, table: string, model: string | 
   // model's class, a query expression or a shortcut given the model take field names
   const plainFunction = fn?.type === "identifier" && /^[a-z_]/.test(fn.text) && !MODEL_SHORTCUTS.has(fn.text);
   if (string) {
-    // a string key of a mapping (`request.POST.get("status")`): data, not a field
-    const argument = string.parent?.type === "argument_list" && fn?.type === "attribute" && ["get", "pop", "setdefault", "getlist"].includes(fn.childForFieldName("attribute")?.text ?? "");
+    // a string key of a mapping (`request.POST.get("status")`): data, not a field; a translated field django-parler's
+    // getters read from the translation table (`type.safe_translation_getter("name")`), not a column of the model's own
+    const method = fn?.type === "attribute" ? (fn.childForFieldName("attribute")?.text ?? "") : "";
+    const argument = string.parent?.type === "argument_list" && (["get", "pop", "setdefault", "getlist"].includes(method) || PARLER_GETTERS.has(method));
     return argument ? "other" : byCall();
   }
   const parent = node.parent;
@@ -307,6 +362,9 @@ function judgePython(node: PyNode, word: string, table: string, model: string | 
     const object = parent.childForFieldName("object");
     const name = object?.type === "attribute" ? object.childForFieldName("attribute")?.text : object?.type === "identifier" ? object.text : undefined;
     if (chainRoot(object) === model || (model !== undefined && name === snake(model))) return "refers";
+    // `self.characteristics` in another class that sets that attribute itself (a paginator keeping the filter
+    // options it listed): the class's own attribute, not the model's column
+    if (!inModelClass && object?.type === "identifier" && (object.text === "self" || object.text === "cls") && setsOwnAttribute(up, word, model)) return "other";
     // a local that holds a record of a class: `flag = FlaggedObject.objects.get(...)`, `for flag in flags:`
     const held = object?.type === "identifier" ? localClass(object.text, object) : undefined;
     if (held !== undefined) return held === model ? "refers" : "other";
@@ -607,6 +665,8 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
 // ---------------------------------------------------------------- any language
 
 const RUBY_TEMPLATES = /\.(?:erb|haml|slim|jbuilder|builder)$/;
+/** front-end code, which reads records through the API */
+const SCRIPTS = /\.(?:[mc]?[jt]sx?|vue|svelte)$/;
 const PYTHON_TEMPLATES = /\.(?:html?|jinja2?|j2)$/;
 
 /**
@@ -632,6 +692,8 @@ export interface ReferenceContext {
   railsModels?: RailsModelReader;
   /** the methods a Django model's class defines, by app folder and class name (django-model-methods.ts) */
   djangoMethods?: (appDir: string, model: string) => ReadonlySet<string> | undefined;
+  /** whether a serializer declares an API field of the name that reads another attribute (`source=`: api-field-sources.ts) */
+  apiFieldSource?: (name: string) => boolean;
   /** every Go file of the code, where the structs' TableName() methods say which table each maps (go-column-uses.ts) */
   goFiles?: readonly SourceFile[];
   /** every Java file of the code, where the JPA entities say which table each maps (java-column-uses.ts) */
@@ -707,8 +769,12 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
       // a table's target (a join table): the line names the table, or reads the field on a record of the model
       // (`flow.optin_dependencies`); a bare word of the search alone (a variable `mails`) is no reference to it
       if (words.includes(table) && (namesTable(text, table) || words.some((w) => text.includes(`${record}.${w}`)))) return [line, "refers"];
-      // front-end code of an ORM project reads serialized records (`item.plugin.required`): the API decides what is in them
-      if (template && framework !== "sql") return [line, words.some((w) => text.includes(`${record}.${w}`)) ? "unsure" : "other"];
+      // front-end code of an ORM project reads serialized records (`item.plugin.required`): the API decides what is in
+      // them, and an API field the serializer fills from another attribute (`family = ChoiceField(source="famille_produits")`)
+      // is that attribute, whatever the column of the name became
+      const read = words.filter((w) => text.includes(`${record}.${w}`));
+      const apiNamed = (w: string) => SCRIPTS.test(file.path) && context.apiFieldSource?.(w) === true;
+      if (template && framework !== "sql") return [line, read.length > 0 && !read.every(apiNamed) ? "unsure" : "other"];
       if (namesTable(text, table)) return [line, "refers"];
       // SQL migrations say nothing of an ORM: the word counts when the table, a row or its model is named next to
       // it; elsewhere it may be the column (unsure), or, for a name every other table and API uses, it is no evidence

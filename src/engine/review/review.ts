@@ -34,6 +34,7 @@ import { isJavaPath, loadJavaColumnParser } from "../code/java-syntax.js";
 import { railsRecordNames, referencesIn, removedRailsRecordNames, type Reference } from "../code/usage-reference.js";
 import { railsModelReader } from "../code/rails-includes.js";
 import { djangoModelMethods } from "../code/django-model-methods.js";
+import { apiFieldSources } from "../code/api-field-sources.js";
 import type { UsageTarget } from "../code/usage-targets.js";
 import { changedTargets } from "../code/usage-targets.js";
 import { judgeEdit } from "./history/edit-judgement.js";
@@ -274,7 +275,7 @@ function baseDumpReader(dumps: readonly SchemaDumpState[], config: Config, conte
 /** Each usage of a target with whether it can be that table's, file by file (usage-reference.ts). */
 function usageJudge(code: readonly SourceFile[], removedPaths: readonly string[]): (target: UsageTarget, usages: readonly Usage[]) => Array<Usage & { reference: Reference }> {
   const files = new Map(code.map((f) => [f.path, f]));
-  const context = { railsRecords: railsRecordNames(files.keys()), removedRailsRecords: removedRailsRecordNames(removedPaths, files.keys()), railsModels: railsModelReader(files), djangoMethods: djangoModelMethods(files), goFiles: code.filter((f) => isGoPath(f.path)), javaFiles: code.filter((f) => isJavaPath(f.path)) };
+  const context = { railsRecords: railsRecordNames(files.keys()), removedRailsRecords: removedRailsRecordNames(removedPaths, files.keys()), railsModels: railsModelReader(files), djangoMethods: djangoModelMethods(files), apiFieldSource: apiFieldSources(code), goFiles: code.filter((f) => isGoPath(f.path)), javaFiles: code.filter((f) => isJavaPath(f.path)) };
   return (target, usages) => {
     const byPath = new Map<string, Usage[]>();
     for (const usage of usages) byPath.set(usage.path, [...(byPath.get(usage.path) ?? []), usage]);

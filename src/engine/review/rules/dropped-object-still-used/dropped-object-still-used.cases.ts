@@ -178,6 +178,13 @@ end
 `,
 };
 
+/** A shop app whose 0002 renames one field of one model (ma-cantine's 0261, bluebottle's 0034 and 0109). */
+const shopInitial = (model: string, fields: string[]) =>
+  `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n\n    operations = [\n        migrations.CreateModel(name="${model}", fields=[("id", models.BigAutoField(primary_key=True)), ${fields.map((f) => `("${f}", models.CharField(max_length=64))`).join(", ")}]),\n    ]\n`;
+const shopRename = (model: string, from: string, to: string) =>
+  `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [migrations.RenameField(model_name="${model.toLowerCase()}", old_name="${from}", new_name="${to}")]\n`;
+const purchaseVue = '<script>\nexport default {\n  methods: {\n    duplicate(purchase) {\n      return { family: purchase.family }\n    },\n  },\n}\n</script>\n';
+
 export default defineReviewCases({
   invalid: [
     {
@@ -185,6 +192,26 @@ export default defineReviewCases({
       base: { ...staffWords, ...staffUsers, "app/models/staff.rb": "class Staff < ApplicationRecord\nend\n", "app/views/support_interface/staff/count.html.erb": "<p><%= Staff.count %> staff</p>\n" },
       head: { "db/migrate/20231030125347_drop_staff.rb": dropStaff },
       findings: [{ path: "db/migrate/20231030125347_drop_staff.rb", line: 3, severity: "error", message: "app/lib/staff_http_basic_auth_strategy.rb:3, app/models/staff.rb:1, app/views/support_interface/staff/count.html.erb:1." }],
+    },
+    {
+      name: "Django: an admin method's obj is a record of the admin's model: obj.payload in the admin registered for the model whose column is renamed is a use",
+      base: {
+        "shop/migrations/0001_initial.py": shopInitial("Event", ["payload"]),
+        "shop/models.py": "from django.db import models\n\n\nclass Event(models.Model):\n    body = models.CharField(max_length=64)\n",
+        "shop/admin.py": "from django.contrib import admin\n\nfrom shop.models import Event\n\n\n@admin.register(Event)\nclass EventAdmin(admin.ModelAdmin):\n    def preview(self, obj):\n        return obj.payload\n",
+      },
+      head: { "shop/migrations/0002_rename_payload.py": shopRename("Event", "payload", "body") },
+      findings: [{ path: "shop/migrations/0002_rename_payload.py", line: 7, severity: "error" }],
+    },
+    {
+      name: "Django: front-end code reads a serialized record's field of the renamed column's name, and no serializer says the API field reads another attribute: a warning that migguard could not tell",
+      base: {
+        "shop/migrations/0001_initial.py": shopInitial("Purchase", ["family"]),
+        "shop/models.py": "from django.db import models\n\n\nclass Purchase(models.Model):\n    famille_produits = models.CharField(max_length=64)\n",
+        "frontend/src/views/PurchasesHome.vue": purchaseVue,
+      },
+      head: { "shop/migrations/0002_rename_family.py": shopRename("Purchase", "family", "famille_produits") },
+      findings: [{ path: "shop/migrations/0002_rename_family.py", line: 7, severity: "warning", message: "could not tell" }],
     },
     {
       name: "Django: a removed many-to-many field still read through the owning model's records and in a template's syntax (rapidpro's Flow.optin_dependencies)",
@@ -390,6 +417,54 @@ export default defineReviewCases({
       name: "Rails: a dropped column's name as a form object's own attribute, read bare and on a new instance of the form, and written through another model's has_one builder (laa-apply-for-criminal-legal-aid a2aeaa3d90)",
       base: taxBillForm,
       head: { "db/migrate/20240606154545_move_applicant_self_assessment_tax_bill_column.rb": moveTaxBill },
+    },
+    {
+      name: "Django: front-end code reads the API field a DRF serializer fills from the renamed column's new name (ma-cantine 0261: family = ChoiceField(source=\"famille_produits\")): the API's name, not the column",
+      base: {
+        "shop/migrations/0001_initial.py": shopInitial("Purchase", ["family"]),
+        "shop/models.py": "from django.db import models\n\n\nclass Purchase(models.Model):\n    famille_produits = models.CharField(max_length=64)\n",
+        "shop/serializers.py": 'from rest_framework import serializers\n\nfrom shop.models import Purchase\n\n\nclass PurchaseSerializer(serializers.ModelSerializer):\n    family = serializers.CharField(source="famille_produits", required=False)\n\n    class Meta:\n        model = Purchase\n        fields = ("id", "family")\n',
+        "frontend/src/views/PurchasesHome.vue": purchaseVue,
+      },
+      head: { "shop/migrations/0002_rename_family.py": shopRename("Purchase", "family", "famille_produits") },
+    },
+    {
+      name: "Django: another class's own attribute of the renamed column's name, set and read through self (ma-cantine's paginator keeping the characteristics it listed)",
+      base: {
+        "shop/migrations/0001_initial.py": shopInitial("Purchase", ["characteristics"]),
+        "shop/models.py": "from django.db import models\n\n\nclass Purchase(models.Model):\n    caracteristiques = models.CharField(max_length=64)\n",
+        "shop/views.py":
+          'from rest_framework.pagination import LimitOffsetPagination\n\nfrom shop.models import Purchase\n\n\nclass PurchasesPagination(LimitOffsetPagination):\n    def paginate_queryset(self, queryset, request, view=None):\n        self.characteristics = sorted(set(queryset.values_list("caracteristiques", flat=True)))\n        return super().paginate_queryset(queryset, request, view)\n\n    def options(self):\n        return {"values": self.characteristics, "model": Purchase.__name__}\n',
+      },
+      head: { "shop/migrations/0002_rename_characteristics.py": shopRename("Purchase", "characteristics", "caracteristiques") },
+    },
+    {
+      name: "Django: a django-parler translated field of the renamed column's name, read on a record and through safe_translation_getter (bluebottle's Segment.name after 0034 renames the column to old_name)",
+      base: {
+        "shop/migrations/0001_initial.py": shopInitial("Segment", ["name"]),
+        "shop/models.py": 'from django.db import models\nfrom parler.models import TranslatableModel, TranslatedFields\n\n\nclass Segment(TranslatableModel):\n    old_name = models.CharField(max_length=64)\n    translations = TranslatedFields(name=models.CharField(max_length=255))\n',
+        "shop/documents.py": 'from shop.models import Segment\n\n\ndef prepare(segment):\n    return {"name": segment.name, "label": segment.safe_translation_getter("name")}\n\n\ndef first():\n    segment = Segment.objects.first()\n    return segment.name\n',
+      },
+      head: { "shop/migrations/0002_rename_name.py": shopRename("Segment", "name", "old_name") },
+    },
+    {
+      name: "Django: the renamed field's name is now the reverse accessor another model's relation gives the model (bluebottle 0109: Event.adopted = ForeignKey(Activity, related_name=\"origin\")): self.origin reads that relation",
+      base: {
+        "shop/migrations/0001_initial.py": shopInitial("Activity", ["origin"]),
+        "shop/models.py":
+          'from django.db import models\n\n\nclass Activity(models.Model):\n    old_origin = models.CharField(max_length=64)\n\n    @property\n    def adopted_from(self):\n        return self.origin\n\n\nclass Event(models.Model):\n    adopted = models.ForeignKey(Activity, related_name="origin", null=True, on_delete=models.SET_NULL)\n',
+      },
+      head: { "shop/migrations/0002_rename_origin.py": shopRename("Activity", "origin", "old_origin") },
+    },
+    {
+      name: "Django: an admin method's obj is a record of the admin's model (bluebottle's Recipient inline reading obj.activity_id beside the renamed Event.activity_id)",
+      base: {
+        "shop/migrations/0001_initial.py": shopInitial("Event", ["payload"]),
+        "shop/models.py": "from django.db import models\n\n\nclass Event(models.Model):\n    body = models.CharField(max_length=64)\n\n\nclass Recipient(models.Model):\n    payload = models.CharField(max_length=64)\n",
+        "shop/admin.py":
+          "from django.contrib import admin\n\nfrom shop.models import Event, Recipient\n\n\nclass RecipientInline(admin.TabularInline):\n    model = Recipient\n\n    def preview(self, obj):\n        return obj.payload\n\n\n@admin.register(Recipient)\nclass RecipientAdmin(admin.ModelAdmin):\n    def preview(self, obj):\n        return obj.payload\n\n\n@admin.register(Event)\nclass EventAdmin(admin.ModelAdmin):\n    inlines = [RecipientInline]\n",
+      },
+      head: { "shop/migrations/0002_rename_payload.py": shopRename("Event", "payload", "body") },
     },
     {
       name: "Rails: dropped columns named in prose, in SQL on other tables, through another table's association, on another model's record and by a plain class's own macros and reader (panoptes' aggregations.subject_id and aggregation)",
