@@ -1,7 +1,9 @@
 import type { OperationOf } from "../../model.js";
 import { backfillCode, saType, sqlalchemy2 } from "../support/column-code.js";
 import { alembicTable, embedSql, pythonString } from "../support/embed-sql.js";
-import { ident, sym } from "../support/fix.js";
+import { derivedName, ident, sym } from "../support/fix.js";
+import { renderFix, type FixSteps } from "../support/fix-steps.js";
+import { alembicBatchedFill } from "../support/batched-fill.js";
 import { reindented } from "../support/data-code.js";
 import { argumentText, calleeOf, keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { railsType } from "../support/rails-fix.js";
@@ -94,11 +96,37 @@ function alembicFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Fil
   const written = own && keywordText(own, "server_default", isColumn);
   const table = (own && argumentText(own, 0, "table_name")) ?? alembicTable(op.table).name;
   const name = (own && argumentText(own, 0, "name", isColumn)) ?? pythonString(column.name);
-  return [
-    `${empty ?? `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(column.name)}, ${type}, nullable=True)${alembicTable(op.table).schema})`}  # instant: no default yet`,
-    `op.alter_column(${table}, ${name}, server_default=${written ?? `sa.text(${pythonString(column.default.expr)})`})  # new rows only`,
-    backfillCode("alembic", { table: op.table, assignments: `${ident(column.name)} = ${column.default.expr}`, pending: `${ident(column.name)} IS NULL` }),
-  ].join("\n");
+  const [t, c] = [ident(op.table), ident(column.name)];
+  // NOT NULL, the end state the revision asks for, through a CHECK added NOT VALID here (a moment's lock, with the
+  // add_column's) and validated after the fill: SET NOT NULL then reads the CHECK instead of scanning (PostgreSQL 12+)
+  const notNull = column.notNull || column.primaryKey;
+  const check = ident(derivedName(op.table, [column.name], "not_null"));
+  const fix: FixSteps = {
+    inPlace: [
+      `${empty ?? `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(column.name)}, ${type}, nullable=True)${alembicTable(op.table).schema})`}  # instant: no default yet`,
+      `op.alter_column(${table}, ${name}, server_default=${written ?? `sa.text(${pythonString(column.default.expr)})`})  # new rows only`,
+      ...(notNull ? [`op.execute(${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${check} CHECK (${c} IS NOT NULL) NOT VALID`)})  # checks new rows only`] : []),
+      `# the existing rows are filled by the next revision, outside any transaction: filled here, in this revision's transaction,`,
+      `# the add_column's ACCESS EXCLUSIVE lock would be held until the last batch commits`,
+    ].join("\n"),
+    steps: [
+      { name: `fill ${op.table.split(".").pop()} ${column.name}`, noTransaction: true, statements: [alembicBatchedFill({ table: op.table, assignments: `${c} = ${column.default.expr}`, pending: `${c} IS NULL` })] },
+      ...(notNull
+        ? [
+            {
+              name: `${op.table.split(".").pop()} ${column.name} not null`,
+              statements: [
+                `op.execute(${pythonString(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${check}`)})  # reads the rows without blocking writes`,
+                `op.alter_column(${table}, ${name}, nullable=False)  # ${ctx.postgresVersion >= 12 ? "no scan: the validated CHECK proves it" : "PostgreSQL 12+ reads the validated CHECK instead of scanning; before 12 this scans under ACCESS EXCLUSIVE"}`,
+                `op.execute(${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${check}`)})`,
+                ...(column.primaryKey ? [`# then the primary key: its unique index built CONCURRENTLY (autocommit_block), taken over with ADD CONSTRAINT ... PRIMARY KEY USING INDEX`] : []),
+              ],
+            },
+          ]
+        : []),
+    ],
+  };
+  return renderFix(ctx, fix);
 }
 
 export default defineRule({
