@@ -55,7 +55,11 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
   const roots = new Set(migrationPaths.map(projectRootOf).filter((r): r is string => r !== undefined));
   // how the project deploys (Dockerfile, entrypoint scripts, Kubernetes manifests): the repository's, wherever they are
   const deploy = deployPaths(listing);
+  // a Django app's apps.py beside its migrations/ folder: its AppConfig's label, which apps.get_model() takes (one file
+  // per changed app, read with the facts even when the models are left out, as the CLI reads it: cli/repository-files.ts)
+  const djangoApps = new Set(migrationPaths.flatMap((m) => (/(?:^|\/)migrations\/[^/]+\.py$/.test(m) ? [dirOf(dirOf(m))] : [])));
   const facts = listing.filter((path) => {
+    if (isDjangoAppConfigPath(path) && djangoApps.has(dirOf(path))) return true;
     if (!isRepositoryFactPath(path, options)) return false;
     // a Python project's dependency files: in a folder above a migration (Django has no db/ to root the project)
     if (isPythonManifestPath(path)) return migrationPaths.some((m) => isWithin(pythonManifestDir(path), m));
