@@ -30,6 +30,8 @@ import { HIDDEN_OPERATION, INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, UNSUPPORTE
 import { enrichMigration } from "./enrich.js";
 import { effectiveSeverity } from "./severity.js";
 import { isWaived, peerWaiverOf } from "./waivers/waivers.js";
+import { activeRecordSettingsRootOf, isActiveRecordSettingsPath } from "./adapters/rails/model-path.js";
+import { projectRootOf } from "./repository/fact-paths.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
 import type { ChangeSizeNote, Framework, Migration, Operation, HiddenOperation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
@@ -724,14 +726,14 @@ function alembicEnvOn(unit: MigrationUnit, decision: DatabaseDecision | undefine
 /** A unit parses into a migration, is too complex to check as a whole, or fails (an error of its own file). */
 type Parsed = { migration: Migration } | { tooComplex: ParseProblem } | undefined;
 
-function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined, djangoProject?: DjangoProject, projectFile?: ProjectFileReader, signals?: ReadonlyMap<string, SourceFile>): Parsed {
+function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined, djangoProject?: DjangoProject, projectFile?: ProjectFileReader, signals?: ReadonlyMap<string, SourceFile>, railsSettings?: RailsSettings): Parsed {
   const adapter = adapterFor(unit.file.framework);
   if (!adapter) {
     errors.push({ path: unit.file.path, message: `${unit.file.framework} migrations are not supported by this build; the file was not analysed` });
     return undefined;
   }
   try {
-    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject, projectFile } : unit.file.framework === "alembic" ? { projectFile, alembicEnv: alembicEnvOn(unit, decision, signals) } : {}) }));
+    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject, projectFile } : unit.file.framework === "alembic" ? { projectFile, alembicEnv: alembicEnvOn(unit, decision, signals) } : unit.file.framework === "rails" && railsSettings ? { railsSettings: railsSettings(unit.file.path) } : {}) }));
     migration.source ??= unit.content;
     if (decision) {
       migration.database = decision.database;
@@ -813,6 +815,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
   const databases = decideDatabases(units, readable, signals, config);
   const djangoProject = djangoProjectOf(units, signals);
+  const railsSettings = railsSettingsOf(input);
   const missingProjectModules = new Set<string>();
   const projectFile = djangoProject || units.some((u) => u.file.framework === "alembic") ? projectFileReader(input, missingProjectModules) : undefined;
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
@@ -820,7 +823,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const unitErrors = new Map<MigrationUnit, FileError[]>();
   const parseOnce = (unit: MigrationUnit) => {
     const own: FileError[] = [];
-    parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases), djangoProject, projectFile, signals));
+    parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases), djangoProject, projectFile, signals, railsSettings));
     unitErrors.set(unit, own);
   };
   // a parse that found PostgreSQL's parser broken and not yet replaced (there are no spares before the first
@@ -993,7 +996,7 @@ function* historyOnly(input: AnalyzeInput, units: readonly MigrationUnit[], pars
   for (const unit of groupMigrations(files, config, new Set(), input.contextMigrations ?? []).units) {
     yield;
     // a context file that does not parse only leaves the history shorter: its errors are not this run's
-    const result = parseUnit(unit, [], decisionFor(unit, databases));
+    const result = parseUnit(unit, [], decisionFor(unit, databases), undefined, undefined, undefined, railsSettingsOf(input));
     if (result && "migration" in result) out.push({ file: unit.file, migration: result.migration });
   }
   return out;
@@ -1035,6 +1038,18 @@ function decisionFor(unit: MigrationUnit, databases: ReadonlyMap<string, Databas
   if (!named || !folder || folder.database === named || folder.reason.startsWith("`database:")) return folder;
   const reason = fileDatabase(unit.file.path) ? `the file name says ${named}` : `the files beside it give every other database its own file: pop runs this one on ${named}`;
   return { ...folder, database: named, assumed: false, reason };
+}
+
+/** A Rails migration's project settings files (config/application.rb, its initializers): where Active Record's table naming is set. */
+type RailsSettings = (migrationPath: string) => SourceFile[];
+
+function railsSettingsOf(input: AnalyzeInput): RailsSettings {
+  const settings = [...(input.repositoryFiles ?? []), ...(input.codeFiles ?? [])].filter((f) => isActiveRecordSettingsPath(f.path));
+  return (path) => {
+    const root = projectRootOf(path) ?? "";
+    const seen = new Set<string>();
+    return settings.filter((f) => activeRecordSettingsRootOf(f.path) === root && !seen.has(f.path) && seen.add(f.path));
+  };
 }
 
 /** Every repository file given that can name the database, by path. */

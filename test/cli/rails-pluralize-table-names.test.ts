@@ -1,7 +1,7 @@
 /**
  * `config.active_record.pluralize_table_names = false` (README: Rails): Active Record then names Course's table course.
  * Through `migguard lint`, the ignored_columns step of a fix names Course for course instead of saying no model maps
- * it; through `migguard review`, remove-column-without-ignored-columns finds Course for a column dropped from course,
+ * it, and a migration's `Course.update_all` writes course; through `migguard review`, remove-column-without-ignored-columns finds Course for a column dropped from course,
  * and tells the `change`'s empty rollback in the same finding (one finding on the line, not remove-column-in-change's too).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -47,6 +47,19 @@ describe("Rails pluralize_table_names = false", () => {
       expect(fix).toContain('# in app/models/course.rb:\nclass Course < ApplicationRecord\n  self.ignored_columns += ["modular"]\nend');
       expect(fix).not.toContain("no model in app/models maps");
     }
+  });
+
+  it("lint: a migration's data code on Course works on course (the adapter names the model's table with the project's naming)", async () => {
+    const cwd = folder({
+      "config/application.rb": APPLICATION,
+      "app/models/course.rb": "class Course < ApplicationRecord\nend\n",
+      "db/migrate/20240101000000_create_course.rb": CREATE_COURSE,
+      "db/migrate/20250101000000_add_level_to_course.rb": "class AddLevelToCourse < ActiveRecord::Migration[8.0]\n  def change\n    add_column :course, :level, :string\n    Course.update_all(level: \"secondary\")\n  end\nend\n",
+    });
+    const { findings } = JSON.parse((await run(["lint", "--format", "json", "db/migrate/20250101000000_add_level_to_course.rb"], { cwd })).output) as { findings: Finding[] };
+    // the fill of the column line 3 adds to course: under its lock, and a rollback drops what it filled (no rerun to undo)
+    expect(findings.find((f) => f.rule === "mixed-ddl-dml")?.message).toContain("runs in the same transaction as the schema change of course on line 3");
+    expect(findings.filter((f) => f.rule === "irreversible-migration")).toEqual([]);
   });
 
   it("review: Course still loads course.modular: one error on the line, which tells the empty rollback too", async () => {

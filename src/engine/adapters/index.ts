@@ -35,6 +35,8 @@ export interface AdapterInput {
    * to the database (python/alembic-settings-dialect.ts)
    */
   alembicEnv?: { path: string; content: string };
+  /** Rails: the project's config/application.rb and initializers (table-naming.ts: pluralize_table_names, an application-wide table_name_prefix) */
+  railsSettings?: ReadonlyArray<{ path: string; content: string }>;
   /** the database of the migration's folder (engine/database/decide.ts): picks the SQL grammar */
   database?: Database;
   databaseVersion?: string;

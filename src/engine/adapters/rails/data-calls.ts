@@ -10,7 +10,8 @@ import { blockParams } from "./block-params.js";
 import { insertsOnly } from "./inserts-only.js";
 import { recordOverwrites, type RecordOverwrite } from "./record-overwrites.js";
 import { localName } from "./call-args.js";
-import { tableize, underscore } from "./inflections.js";
+import { underscore } from "./inflections.js";
+import { namedTable, type TableNaming } from "./table-naming.js";
 
 /** A receiver chain `A.b(...).c(...)`: its root and the calls from the innermost out. */
 export interface Chain {
@@ -269,16 +270,17 @@ export function classifyDataCall(
  * symbols and strings of the file), since the data code then works on the table its schema calls change; else the
  * migrations before it decide (`prefixedOf`, model-table-history.ts).
  */
-export function modelTables(inner: ReadonlyMap<string, string>, names: ReadonlySet<string> = new Set()): ModelTables {
+export function modelTables(inner: ReadonlyMap<string, string>, names: ReadonlySet<string> = new Set(), naming?: TableNaming): ModelTables {
   const own = (constant: string) => inner.get(constant) ?? inner.get(constant.split("::").pop() ?? constant);
   const prefixedName = (constant: string) => {
     const namespace = constant.split("::").slice(0, -1).join("::");
-    return namespace ? `${underscore(namespace).replace(/\//g, "_")}_${tableize(constant)}` : undefined;
+    return namespace ? `${underscore(namespace).replace(/\//g, "_")}_${namedTable(constant, { pluralize: naming?.pluralize })}` : undefined;
   };
   return {
     tableOf: (constant) => {
       const prefixed = prefixedName(constant);
-      return own(constant) ?? (prefixed && names.has(prefixed) ? prefixed : tableize(constant));
+      // the project's naming (config/application.rb's pluralize_table_names = false: Course -> course)
+      return own(constant) ?? (prefixed && names.has(prefixed) ? prefixed : namedTable(constant, naming));
     },
     prefixedOf: (constant) => {
       const prefixed = prefixedName(constant);

@@ -22,6 +22,7 @@ import { goneInUp, namesGone, rollbackDrops, writesOnlyDropped } from "./rollbac
 import { Interpreter, opsOf } from "./interpreter.js";
 import { meaningful, unconditionalRaise } from "./method-body.js";
 import { findMigrationClass } from "./migration-class.js";
+import { tableNamingIn } from "./table-naming.js";
 import { parseRuby, type RubyParseResult } from "./prism.js";
 import { RubySource } from "./ruby-source.js";
 import { EMPTY_ENV, evaluate } from "./values.js";
@@ -31,6 +32,8 @@ export { loadRubyParser } from "./prism.js";
 export interface RailsUnit {
   file: DetectedFile;
   content: string;
+  /** the project's config/application.rb and initializers: how Active Record names the tables of the models the migration uses */
+  railsSettings?: ReadonlyArray<{ path: string; content: string }>;
 }
 
 /** Prism's error for a string, heredoc, regexp or list it reached the end of the file without closing */
@@ -109,7 +112,8 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     sizeNotes: maySaySize(src.text) ? sizeNotes(result.comments.map((c) => ({ line: src.lineOf(c.location.startOffset), endLine: src.lineOf(c.location.startOffset + Math.max(0, c.location.length - 1)), text: src.slice(c.location) }))) : [],
     syntaxErrors: syntaxErrors(result, src),
   };
-  const cls = findMigrationClass(result.value, src);
+  const naming = unit.railsSettings?.length ? tableNamingIn(unit.railsSettings) : undefined;
+  const cls = findMigrationClass(result.value, src, naming);
   if (!cls) {
     return {
       ...base,
@@ -125,7 +129,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     transactional: !cls.disableDdlTransaction,
     helpers: cls.helpers,
     constants: new Map([...cls.constants].map(([name, node]) => [name, evaluate(node, EMPTY_ENV, src)])),
-    models: modelTables(cls.models, literalNames(result.value)),
+    models: modelTables(cls.models, literalNames(result.value), naming),
   });
   const { change, up: upDef, down: downDef } = cls.methods;
   // what the class body runs as Rails loads the file comes first, and no rollback undoes it

@@ -6,7 +6,7 @@
  */
 import { BlockNode, CallNode, ClassNode, ConstantWriteNode, DefNode, ElseNode, FloatNode, IfNode, IntegerNode, ModuleNode, SelfNode, StatementsNode, type Node, type ProgramNode } from "@ruby/prism";
 import { constantName } from "./data-calls.js";
-import { tableize } from "./inflections.js";
+import { namedTable, type TableNaming } from "./table-naming.js";
 import { loadTimeStatements } from "./load-time.js";
 import type { RubySource } from "./ruby-source.js";
 import { evaluate, nameOf, EMPTY_ENV } from "./values.js";
@@ -66,7 +66,8 @@ function classEvalBodies(nodes: Node[]): Map<string, Node[]> {
 const definesMigrationMethods = (cls: ClassNode, reopened: Map<string, Node[]>) =>
   [...bodyOf(cls.body), ...(reopened.get(constantName(cls.constantPath) ?? "") ?? [])].some((n) => n instanceof DefNode && ["change", "up", "down"].includes(n.name));
 
-export function findMigrationClass(program: ProgramNode, src: RubySource): MigrationClass | undefined {
+/** `naming`: how the project names a model's table (config/application.rb's pluralize_table_names), for the model classes the migration defines. */
+export function findMigrationClass(program: ProgramNode, src: RubySource, naming?: TableNaming): MigrationClass | undefined {
   const classes = classesIn(program.statements.body);
   const reopenedAll = classEvalBodies(program.statements.body);
   const chosen = classes.find((c) => migrationSuperclass(c.superclass, src).isMigration) ?? classes.find((c) => definesMigrationMethods(c, reopenedAll));
@@ -92,7 +93,7 @@ export function findMigrationClass(program: ProgramNode, src: RubySource): Migra
     } else if (node instanceof ConstantWriteNode) found.constants.set(node.name, node.value);
     else if (node instanceof ClassNode) {
       const name = constantName(node.constantPath);
-      if (name) found.models.set(name, innerTableName(node, src) ?? tableize(name));
+      if (name) found.models.set(name, innerTableName(node, src) ?? namedTable(name, naming));
     }
   }
   return found;

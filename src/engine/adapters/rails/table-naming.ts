@@ -8,6 +8,7 @@
 import { CallNode, ConstantPathNode, ConstantReadNode, type Node } from "@ruby/prism";
 import type { SourceFile } from "../../model.js";
 import { activeRecordSettingsRootOf, isActiveRecordSettingsPath } from "./model-path.js";
+import { tableize, underscore } from "./inflections.js";
 import { parseRuby } from "./prism.js";
 import { rubyChildren } from "./ruby-children.js";
 import { RubySource } from "./ruby-source.js";
@@ -66,9 +67,23 @@ function namingIn(file: SourceFile): TableNaming {
  * config/application.rb first, then its initializers, which run after it, in the order Rails loads them (by name).
  */
 export function tableNamingOf(files: readonly SourceFile[], root: string): TableNaming {
-  const own = files.filter((f) => isActiveRecordSettingsPath(f.path) && activeRecordSettingsRootOf(f.path) === root);
+  return tableNamingIn(files.filter((f) => isActiveRecordSettingsPath(f.path) && activeRecordSettingsRootOf(f.path) === root));
+}
+
+/** The naming the settings files of one project give (config/application.rb, then the initializers by name). */
+export function tableNamingIn(files: readonly SourceFile[]): TableNaming {
+  const own = files.filter((f) => isActiveRecordSettingsPath(f.path));
   if (own.length === 0) return DEFAULT_NAMING;
   const isApplication = (f: SourceFile) => !f.path.includes("config/initializers/");
   const ordered = own.sort((a, b) => Number(isApplication(b)) - Number(isApplication(a)) || a.path.localeCompare(b.path));
   return Object.assign({}, ...ordered.map(namingIn)) as TableNaming;
+}
+
+/**
+ * The table Active Record gives a model class that names none itself, under the project's naming: Course -> courses,
+ * or course with pluralize_table_names = false; the application's prefix and suffix around it.
+ */
+export function namedTable(constant: string, naming: TableNaming = DEFAULT_NAMING): string {
+  const last = constant.split("::").pop() ?? constant;
+  return `${naming.prefix ?? ""}${naming.pluralize === false ? underscore(last) : tableize(last)}${naming.suffix ?? ""}`;
 }

@@ -5,6 +5,24 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "config/application.rb sets pluralize_table_names = false: Course.update_all writes course, the table line 3 locks",
+      path: "db/migrate/20250101000000_add_level_to_course.rb",
+      code: `class AddLevelToCourse < ActiveRecord::Migration[8.0]
+  def change
+    add_column :course, :level, :string
+    Course.update_all(level: "secondary")
+  end
+end
+`,
+      files: {
+        "config/application.rb": "module Publish\n  class Application < Rails::Application\n    config.active_record.pluralize_table_names = false\n  end\nend\n",
+        "db/migrate/20240101000000_create_course.rb": "class CreateCourse < ActiveRecord::Migration[8.0]\n  def change\n    create_table :course do |t|\n      t.string :name\n    end\n  end\nend\n",
+      },
+      lines: [4],
+      messages: ["This data change runs in the same transaction as the schema change of course on line 3"],
+    },
+    {
+      framework: "rails",
       name: "add_column, update_all of one constant on every row, change_column_null: a warning whose fix adds the column null: false with the constant as default, then drops the default (the column had none)",
       code: `class AddPositionToFields < ActiveRecord::Migration[7.1]
   def change
