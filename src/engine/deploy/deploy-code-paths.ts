@@ -9,11 +9,16 @@
  *   followed a few calls away, through its tsconfig.json's baseUrl and paths), the shallowest first;
  * - the Java files named for migrating (Dataverse's StartupFlywayMigrator.java) of a module whose pom.xml or
  *   build.gradle depends on Flyway or Liquibase, at any depth of its src/main/java.
- * Nothing when no go.mod, package.json or JVM build file among `read` names a migrator, so a repository without one costs no read.
+ * - the modules of a project's own Django management commands that a container file or start script runs
+ *   (`manage.py complete_initialization`: `<app>/management/commands/complete_initialization.py`), read for a
+ *   `call_command("migrate")` (django-command-migrate.ts).
+ * Nothing when no go.mod, package.json or JVM build file among `read` names a migrator and no deploy file runs a
+ * project command, so a repository without one costs no read.
  */
 import type { SourceFile } from "../model.js";
 import { isWithin } from "../repository/fact-paths.js";
-import { isGoSourcePath, isInDeployWalk, isJavaMigratorPath, isNodeSourcePath, isTsconfigPath } from "./deploy-paths.js";
+import { isComposePath, isDeployScriptPath, isDockerfilePath, isGoSourcePath, isInDeployWalk, isJavaMigratorPath, isKubernetesPath, isMigrateScriptPath, isNodeSourcePath, isStartScriptPath, isTsconfigPath } from "./deploy-paths.js";
+import { djangoCommandName, djangoCommandsRun, isDjangoCommandPath } from "./django-commands.js";
 import { migratingGoModules, migratingJvmModules } from "./self-migrating.js";
 import { migratingNodeProjects, nodeEntryPaths } from "./node-scripts.js";
 
@@ -23,6 +28,18 @@ export const MAX_GO_FILES = 400;
 export const MAX_NODE_FILES = 400;
 /** a JVM module's Java files named for migrating, read at most (its start-up migrator is one or two of them) */
 export const MAX_JAVA_FILES = 20;
+/** the modules of the project's Django commands that deploy files run, read at most */
+export const MAX_DJANGO_COMMAND_FILES = 10;
+
+/** files whose lines a container or a deploy step runs, where a `manage.py <command>` is run */
+const runsCommands = (path: string) => isComposePath(path) || isDockerfilePath(path) || isStartScriptPath(path) || isKubernetesPath(path) || isMigrateScriptPath(path) || isDeployScriptPath(path);
+
+/** The modules in `walked` of the project's Django commands that the deploy files run. */
+function djangoCommandPaths(read: readonly SourceFile[], walked: readonly string[]): string[] {
+  const names = new Set(read.filter((f) => runsCommands(f.path)).flatMap((f) => djangoCommandsRun(f.content)));
+  if (names.size === 0) return [];
+  return walked.filter((p) => isDjangoCommandPath(p) && names.has(djangoCommandName(p) ?? "")).sort((a, b) => depth(a) - depth(b)).slice(0, MAX_DJANGO_COMMAND_FILES);
+}
 
 /**
  * Where the Java files named for migrating lie (`<module>/src/main/java`), for the JVM modules whose build file
@@ -49,5 +66,6 @@ export function deployCodePaths(read: readonly SourceFile[], listing: readonly s
   // Java files named for migrating, at any depth of a module's src/main/java (a package path is deep)
   const roots = javaSourceRoots(read);
   if (roots.length > 0) for (const path of listing.filter((p) => isJavaMigratorPath(p) && !have.has(p) && roots.some((r) => isWithin(r, p))).slice(0, MAX_JAVA_FILES)) out.add(path);
+  for (const path of djangoCommandPaths(read, walked)) if (!have.has(path)) out.add(path);
   return [...out];
 }

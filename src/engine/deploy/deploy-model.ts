@@ -17,7 +17,8 @@
  */
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
-import { isComposePath, isDeployPath, isDevelopmentPath, isDockerfilePath, isGoMigratorPath, isGoSourcePath, isNodeSourcePath, isTsconfigPath } from "./deploy-paths.js";
+import { composeGate } from "./compose-gate.js";
+import { isComposePath, isDeployPath, isKubernetesPath, isDevelopmentPath, isDockerfilePath, isGoMigratorPath, isGoSourcePath, isNodeSourcePath, isTsconfigPath } from "./deploy-paths.js";
 import { isWithin } from "../repository/fact-paths.js";
 import { isGoStartupSource, selfMigratingApp } from "./self-migrating.js";
 import { deployGo, deployReadersToLoad, goMigratorReaderToLoad } from "./deploy-readers.js";
@@ -27,6 +28,7 @@ import { maintenanceWindow } from "./maintenance-mode.js";
 import { appServerRedeploy } from "./app-server-redeploy.js";
 import { codeBeforeMigrate } from "./code-first.js";
 import { flywayCommands, type FlywayCommands } from "./flyway-commands.js";
+import { isDjangoCommandPath } from "./django-commands.js";
 
 /** A line of a repository file that shows how the project deploys. */
 export interface DeployEvidence {
@@ -56,6 +58,11 @@ export interface DeployDecision {
   rolling?: DeployEvidence;
   /** the deploy step that runs the migrations after the new code is live (code-before-migrate) */
   codeFirst?: DeployEvidence;
+  /**
+   * a second way to deploy the project, beside the compose file whose services wait for the migration (a Helm chart,
+   * Kubernetes manifests), where instances overlap: it does not decide, the notes name it
+   */
+  alternative?: DeployEvidence;
 }
 
 /** The deploy model: config first, then the deploy files (only those `isDeployPath` selects are read). */
@@ -139,7 +146,8 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
  * one that declares the embed FS goose reads), and
  * the JavaScript and TypeScript files given (the CLI reads the Node start files package.json names).
  */
-export const isDeployFile = (f: SourceFile): boolean => isDeployPath(f.path) || (isGoSourcePath(f.path) && isGoStartupSource(f.content)) || isNodeSourcePath(f.path) || isTsconfigPath(f.path);
+export const isDeployFile = (f: SourceFile): boolean =>
+  isDeployPath(f.path) || (isGoSourcePath(f.path) && isGoStartupSource(f.content)) || isNodeSourcePath(f.path) || isTsconfigPath(f.path) || isDjangoCommandPath(f.path);
 
 /**
  * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them
@@ -153,17 +161,35 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
   // maintenance mode around the migration: no traffic at all, whatever instances run (a rolling sign changes nothing)
   const maintenance = maintenanceWindow(deployFiles);
   if (maintenance) return { mode: "offline", source: "detected", offline: maintenance };
-  const offline = offlineEntrypoint(deployFiles) ?? appServerRedeploy(deployFiles) ?? selfMigratingContainer(deployFiles);
+  const entrypoint = offlineEntrypoint(deployFiles) ?? appServerRedeploy(deployFiles);
+  const gate = entrypoint ? undefined : composeGate(deployFiles);
+  const offline = entrypoint ?? (gate && { path: gate.path, line: gate.line, what: gate.what, reason: gate.reason }) ?? selfMigratingContainer(deployFiles);
   if (!offline) {
     // only where nothing migrates as it starts: an entrypoint that migrates runs before its instance serves
     const codeFirst = codeBeforeMigrate(deployFiles);
     return codeFirst ? { mode: "code-before-migrate", source: "detected", codeFirst } : { mode: "online", source: "default" };
+  }
+  if (gate) {
+    // the compose file orders the migration before the code on purpose; a Helm chart or Kubernetes manifests beside
+    // it are a second way to deploy the same image (DefectDojo's chart runs its initializer Job while the old pods
+    // serve), named in the notes. A sign that the compose deploy itself overlaps, or that production deploys the other
+    // way (a deploy workflow that runs `helm upgrade`), still decides.
+    const rolling = rollingSign(deployFiles.filter((f) => !isKubernetesPath(f.path)), gate.gate);
+    if (rolling) return { mode: "online", source: "detected", offline, rolling };
+    const alternative = rollingSign(deployFiles.filter((f) => isKubernetesPath(f.path)));
+    return { mode: "offline", source: "detected", offline, ...(alternative ? { alternative } : {}) };
   }
   const rolling = rollingSign(deployFiles);
   return rolling ? { mode: "online", source: "detected", offline, rolling } : { mode: "offline", source: "detected", offline };
 }
 
 const at = (e: DeployEvidence) => `${e.path}:${e.line}`;
+
+/** The second way to deploy that the decision left aside (a Helm chart beside a compose gate), as a clause; "" when none. */
+export function alternativeClause(decision: DeployDecision): string {
+  const alternative = decision.alternative;
+  return alternative ? `; ${at(alternative)} (${alternative.what}) is another way to deploy it, where old and new instances overlap` : "";
+}
 
 /** Why the deploy is code-first: the file line that shows it, or the config. */
 export function codeFirstWhy(decision: DeployDecision): string {
@@ -180,7 +206,7 @@ export function deployNote(decision: DeployDecision): string | undefined {
   if (decision.mode === "code-before-migrate") return `deploy: read as code-before-migrate: ${codeFirstWhy(decision)}: ${CODE_FIRST_EFFECT}`;
   if (decision.source === "config") return decision.mode === "offline" ? "deploy: offline (config `deploy: offline`): lock and old-code findings are notes" : undefined;
   if (decision.mode === "offline" && decision.offline?.reason)
-    return `deploy: read as offline: ${at(decision.offline)}: ${decision.offline.what}: ${decision.offline.reason}, so lock and old-code findings are notes (set \`deploy: online\` in .github/migguard.yml if traffic is served while it migrates)`;
+    return `deploy: read as offline: ${at(decision.offline)}: ${decision.offline.what}: ${decision.offline.reason}, so lock and old-code findings are notes (set \`deploy: online\` in .github/migguard.yml if traffic is served while it migrates)${alternativeClause(decision)}`;
   if (decision.mode === "offline" && decision.offline)
     return `deploy: read as offline: ${at(decision.offline)}: ${decision.offline.what}, and no file shows instances that overlap, so lock and old-code findings are notes (set \`deploy: online\` in .github/migguard.yml if instances do overlap)`;
   if (decision.offline && decision.rolling)
@@ -196,6 +222,6 @@ export function deploySummaryNote(decision: DeployDecision): string | undefined 
   if (decision.source === "config") return "**Deploy:** offline (`deploy: offline` in .github/migguard.yml): lock and old-code findings are notes about downtime.";
   if (!decision.offline) return undefined;
   if (decision.offline.reason)
-    return `**Deploy:** read as offline: \`${at(decision.offline)}\`: ${decision.offline.what}: ${decision.offline.reason}. Lock and old-code findings are notes about downtime; set \`deploy: online\` in .github/migguard.yml if traffic is served while it migrates.`;
+    return `**Deploy:** read as offline: \`${at(decision.offline)}\`: ${decision.offline.what}: ${decision.offline.reason}. Lock and old-code findings are notes about downtime; set \`deploy: online\` in .github/migguard.yml if traffic is served while it migrates${alternativeClause(decision)}.`;
   return `**Deploy:** read as offline: \`${at(decision.offline)}\`: ${decision.offline.what}, and no file shows instances that overlap (Helm chart, Kubernetes Deployment, release phase, migrate job, an instance count above one). Lock and old-code findings are notes about downtime; set \`deploy: online\` in .github/migguard.yml if instances do overlap.`;
 }

@@ -130,9 +130,15 @@ export const isInstanceCountPath = (path: string): boolean => isTerraformJsonPat
  * `docker-build.yml` ends with `kubectl set image`); named for deploying, it is read for more (isDeployWorkflowPath)
  */
 export const isWorkflowPath = (path: string): boolean => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
-/** a CI workflow named for deploying (danbooru's `.github/workflows/deploy.yaml` rolls its Kubernetes Deployments) */
+/**
+ * a CI workflow named for deploying (danbooru's `.github/workflows/deploy.yaml` rolls its Kubernetes Deployments), not
+ * one named for testing
+ */
 export const isDeployWorkflowPath = (path: string): boolean =>
-  isWorkflowPath(path) && /(?:^|[._-])(?:deploy\w*|release|rollout|cd|prod|production|k8s|kubernetes|helm)(?:[._-]|$)/i.test(baseOf(path));
+  isWorkflowPath(path) &&
+  /(?:^|[._-])(?:deploy\w*|release|rollout|cd|prod|production|k8s|kubernetes|helm)(?:[._-]|$)/i.test(baseOf(path)) &&
+  // a workflow named for testing (DefectDojo's k8s-tests.yml, test-helm-chart.yml) installs into a throwaway cluster
+  !/(?:^|[._-])(?:tests?|testing|e2e)(?:[._-]|$)/i.test(baseOf(path));
 
 /** a Go source file of the project (tests, vendored and test-data code left out) */
 export const isGoSourcePath = (path: string): boolean => path.endsWith(".go") && !path.endsWith("_test.go") && !NOT_DEPLOY.test(path) && !/(?:^|\/)testdata\//.test(path);

@@ -5,7 +5,8 @@
  * (terraform-hcl.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
  * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts), tree-sitter's Java grammar for a Java
  * file named for migrating (java-startup.ts), tree-sitter's Bash grammar for a start script (shell-branches.ts), tree-sitter's
- * Go grammar for the Go files of a module whose go.mod requires goose (go-startup.ts). The deploy decision is made inside the analysis,
+ * Go grammar for the Go files of a module whose go.mod requires goose (go-startup.ts), tree-sitter's Python grammar for a
+ * Django management command a deploy file runs (django-command-migrate.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
@@ -22,6 +23,8 @@ import type * as javaStartupModule from "./java-startup.js";
 import type * as shellBranchesModule from "./shell-branches.js";
 import type * as goStartupModule from "./go-startup.js";
 import type * as goTransactionRunnerModule from "./go-transaction-runner.js";
+import type * as djangoCommandMigrateModule from "./django-command-migrate.js";
+import { isDjangoCommandPath } from "./django-commands.js";
 import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule;
@@ -36,6 +39,7 @@ let counts: InstanceCounts | undefined;
 let java: typeof javaStartupModule | undefined;
 let shell: typeof shellBranchesModule | undefined;
 let go: (typeof goStartupModule & typeof goTransactionRunnerModule) | undefined;
+let python: typeof djangoCommandMigrateModule | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean =>
@@ -85,6 +89,12 @@ const loadGo = async () => {
   go ??= { ...module, ...(await import("./go-transaction-runner.js")) };
 };
 
+const loadPython = async () => {
+  const module = await import("./django-command-migrate.js");
+  await module.loadPythonParser();
+  python ??= module;
+};
+
 /** The Go reader, when a Go file named for migrating may be a project's own migrator (go-transaction-runner.ts). */
 export const goMigratorReaderToLoad = (files: readonly SourceFile[]): Promise<void> | undefined => (!go && files.some((f) => isGoMigratorPath(f.path)) ? loadGo() : undefined);
 
@@ -93,7 +103,7 @@ const requiresGoose = (files: readonly SourceFile[]) => files.some((f) => baseOf
 
 /** Every reader (a test that calls decideDeploy directly). */
 export async function loadDeployReaders(): Promise<void> {
-  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true), loadJava(), loadShell(), loadGo()]);
+  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true), loadJava(), loadShell(), loadGo(), loadPython()]);
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
@@ -107,6 +117,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
     !java && files.some((f) => isJavaMigratorPath(f.path)) ? loadJava() : undefined,
     !shell && files.some((f) => isStartScriptPath(f.path)) ? loadShell() : undefined,
     !go && requiresGoose(files) ? loadGo() : undefined,
+    !python && files.some((f) => isDjangoCommandPath(f.path)) ? loadPython() : undefined,
   ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
 }
@@ -129,6 +140,11 @@ export function deployShell(): typeof shellBranchesModule {
 export function deployGo(): typeof goStartupModule & typeof goTransactionRunnerModule {
   if (!go) throw new Error("the deploy's Go reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return go;
+}
+
+export function deployPython(): typeof djangoCommandMigrateModule {
+  if (!python) throw new Error("the deploy's Python reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
+  return python;
 }
 
 export function deployJava(): typeof javaStartupModule {

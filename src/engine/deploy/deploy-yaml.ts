@@ -3,7 +3,7 @@
  * replicas) and Spring Boot's application*.yml (is Flyway or Liquibase switched off). Loaded only when a deploy
  * decision meets such a file (deploy-readers.ts): a lint of one SQL file never loads the YAML parser.
  */
-import { isMap, isScalar, LineCounter, parseAllDocuments, parseDocument, visit, type Document } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, visit, type Document } from "yaml";
 import type { SourceFile } from "../model.js";
 import { isDevelopmentEnvironment, isDevelopmentName } from "./deploy-paths.js";
 
@@ -17,6 +17,33 @@ export interface ComposeService {
   replicas?: number;
   /** why the service is a development one (it runs the checkout, or its environment says so), if it is */
   development?: string;
+  /** the services it waits for (`depends_on`), with the condition it waits on (a list's entries wait for `service_started`) */
+  dependsOn: ComposeDependency[];
+  /** the image it runs (`image:`), and what it builds (`build:`, as JSON), by which services running the same code are told */
+  image?: string;
+  build?: string;
+}
+
+export interface ComposeDependency {
+  service: string;
+  /** `service_started`, `service_healthy` or `service_completed_successfully` */
+  condition: string;
+  /** the line of the dependency's name under `depends_on:` */
+  line: number;
+}
+
+/** `depends_on:` as a list of names or a map of name to `{condition}`, with the lines of the names */
+function dependenciesOf(value: unknown, node: unknown, lineCounter: LineCounter): ComposeDependency[] {
+  const lines = keyLines(node, lineCounter);
+  if (Array.isArray(value)) {
+    const listLines = isSeq(node) ? node.items.map((item) => (isScalar(item) && item.range ? lineCounter.linePos(item.range[0]).line : undefined)) : [];
+    return value.flatMap((name, i) => (typeof name === "string" ? [{ service: name, condition: "service_started", line: listLines[i] ?? 1 }] : []));
+  }
+  return Object.entries(record(value) ?? {}).map(([service, options]) => ({
+    service,
+    condition: String(record(options)?.condition ?? "service_started"),
+    line: lines.get(service) ?? 1,
+  }));
 }
 
 /** a bind mount of the compose file's folder or the one above it: the service runs the checkout, not the image's code */
@@ -76,12 +103,16 @@ export function composeServices(file: SourceFile): ComposeService[] {
     const keys = ["entrypoint", "command"].filter((k) => k in service);
     const keyLine = keys.map((k) => own.get(k)).filter((l): l is number => l !== undefined).sort((a, b) => a - b)[0];
     const replicas = Number(record(service.deploy)?.replicas ?? service.scale);
+    const dependsOnNode = (document.getIn(["services", name, "depends_on"], true) as unknown) ?? null;
     out.push({
       name,
       command: keys.map((k) => shellLine(service[k])).join(" ").trim(),
       line: keyLine ?? serviceLines.get(name) ?? 1,
       replicas: Number.isFinite(replicas) ? replicas : undefined,
       development: developmentSign(service),
+      dependsOn: dependenciesOf(service.depends_on, dependsOnNode, lineCounter),
+      ...(typeof service.image === "string" ? { image: service.image } : {}),
+      ...(service.build !== undefined ? { build: JSON.stringify(service.build) } : {}),
     });
   }
   return out;

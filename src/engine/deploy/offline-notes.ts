@@ -5,13 +5,13 @@
  */
 import type { ReportedFinding } from "../model.js";
 import type { RuleMeta } from "../rules/support/rule.js";
-import type { DeployDecision } from "./deploy-model.js";
+import { alternativeClause, type DeployDecision } from "./deploy-model.js";
 
 const OVERRIDE = "set `deploy: online` in .github/migguard.yml if instances overlap";
 
 function why(decision: DeployDecision): string {
   if (decision.source === "config") return "config `deploy: offline`";
-  if (decision.offline?.reason) return `${decision.offline.path}:${decision.offline.line}: ${decision.offline.what}: ${decision.offline.reason}`;
+  if (decision.offline?.reason) return `${decision.offline.path}:${decision.offline.line}: ${decision.offline.what}: ${decision.offline.reason}${alternativeClause(decision)}`;
   return decision.offline ? `${decision.offline.path}:${decision.offline.line} runs the migrations before the server starts, and no file shows instances that overlap` : "";
 }
 

@@ -6,7 +6,7 @@
  * migration, hold the old column list and fail as the old code would; nor plain SQL, whose code is unknown.
  */
 import type { Framework, ReportedFinding } from "../model.js";
-import { codeFirstWhy, type DeployDecision } from "./deploy-model.js";
+import { alternativeClause, codeFirstWhy, type DeployDecision } from "./deploy-model.js";
 
 /** frameworks whose application code names its columns in its source (models), not in a cache read at boot */
 export const STATIC_COLUMNS: ReadonlySet<Framework> = new Set(["django", "alembic"]);
@@ -16,7 +16,7 @@ export function oldCodeGone(decision: DeployDecision, framework: Framework): str
   if (decision.mode === "offline") {
     if (decision.source === "config") return "config `deploy: offline`: nothing serves while it migrates";
     const offline = decision.offline;
-    return offline ? `${offline.path}:${offline.line}: ${offline.what}${offline.reason ? `: ${offline.reason}` : ""}` : undefined;
+    return offline ? `${offline.path}:${offline.line}: ${offline.what}${offline.reason ? `: ${offline.reason}` : ""}${alternativeClause(decision)}` : undefined;
   }
   if (decision.mode === "code-before-migrate" && STATIC_COLUMNS.has(framework))
     return `${codeFirstWhy(decision)}: only the new code, whose models no longer name it, runs when it migrates`;

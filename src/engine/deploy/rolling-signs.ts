@@ -13,8 +13,12 @@ import type { DeployEvidence } from "./deploy-model.js";
 import { deployInstanceCounts, deployYaml } from "./deploy-readers.js";
 import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isDevelopmentPath, isInstanceCountPath, isKamalConfigPath, isKubernetesPath, isMigrateScriptPath, isTerraformHclPath, isWorkflowPath } from "./deploy-paths.js";
 
-/** The first sign in the deploy files that several instances run at once, or that migrations run beside the old ones. */
-export function rollingSign(files: readonly SourceFile[]): DeployEvidence | undefined {
+/**
+ * The first sign in the deploy files that several instances run at once, or that migrations run beside the old ones.
+ * `gate`: a compose service the application's services wait for to complete (compose-gate.ts): it migrates apart from
+ * the server by design, so it is no sign.
+ */
+export function rollingSign(files: readonly SourceFile[], gate?: { path: string; service: string }): DeployEvidence | undefined {
   for (const file of files) {
     const base = baseOf(file.path);
     if (isInstanceCountPath(file.path) && !isDevelopmentPath(file.path)) {
@@ -89,7 +93,7 @@ export function rollingSign(files: readonly SourceFile[]): DeployEvidence | unde
     if (isComposePath(file.path) && !isDevelopmentPath(file.path)) {
       for (const service of deployYaml().composeServices(file)) {
         if (service.replicas !== undefined && service.replicas > 1) return { path: file.path, line: service.line, what: `compose service ${service.name} runs ${service.replicas} replicas` };
-        if (MIGRATE.test(service.command) && !SERVER.test(service.command))
+        if (MIGRATE.test(service.command) && !SERVER.test(service.command) && !(gate && gate.path === file.path && gate.service === service.name))
           return { path: file.path, line: service.line, what: `compose service ${service.name} runs the migrations apart from the server` };
       }
     }
