@@ -314,6 +314,71 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "DefectDojo 0272: the RunPython's function logs through a module logger (`logging.getLogger(__name__)`): __name__ is every module's own, so the split is built, the logger carried into migration 2",
+      code: `import logging
+
+from django.db import migrations, models
+
+logger = logging.getLogger(__name__)
+
+
+def backfill(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    updated = Order.objects.filter(channel__isnull=True).update(channel="web")
+    logger.info("backfilled %d orders", updated)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="channel", field=models.CharField(max_length=20, null=True)),
+        migrations.RunPython(backfill, migrations.RunPython.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [19],
+      severities: ["error"],
+      fixes: [
+        `# migration 1, app/migrations/0002_case.py as it becomes: without the data change
+import logging
+
+from django.db import migrations, models
+
+logger = logging.getLogger(__name__)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="channel", field=models.CharField(max_length=20, null=True)),
+    ]
+
+# migration 2, new file app/migrations/0003_backfill_app_order.py: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)
+import logging
+from django.db import migrations, models
+
+
+logger = logging.getLogger(__name__)
+
+
+def backfill(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    updated = Order.objects.filter(channel__isnull=True).update(channel="web")
+    logger.info("backfilled %d orders", updated)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_case")]
+
+    operations = [
+        migrations.RunPython(backfill, migrations.RunPython.noop),
+    ]`,
+      ],
+    },
+    {
+      framework: "django",
       name: "a RunSQL whose SELECT reads a data-modifying WITH (DELETE ... RETURNING) next to AddField: the DELETE is a data change, not a read",
       files: DJANGO_INITIAL,
       code: `from django.db import migrations, models

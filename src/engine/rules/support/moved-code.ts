@@ -216,6 +216,9 @@ const PYTHON_BUILTINS = new Set([
   "True", "False", "None", "print", "len", "range", "str", "int", "float", "bool", "dict", "list", "set", "tuple", "enumerate", "zip",
   "min", "max", "sorted", "reversed", "isinstance", "getattr", "setattr", "hasattr", "any", "all", "sum", "map", "filter", "iter", "next",
   "Exception", "ValueError", "KeyError", "TypeError", "RuntimeError", "object", "super", "repr", "round", "abs", "open", "format", "bytes", "id",
+  "type", "frozenset", "issubclass", "callable", "chr", "ord", "divmod", "AttributeError", "IndexError", "LookupError", "NotImplementedError",
+  // the module's own attributes: the new file has them too (`logger = logging.getLogger(__name__)` moves as written)
+  "__name__", "__file__", "__doc__", "__package__", "__spec__",
 ]);
 
 /** Alembic's module-level names that describe the revision itself: never carried into another revision. */
