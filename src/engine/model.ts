@@ -180,6 +180,12 @@ const OperationBase = z.object({
   ormModel: z.string().optional(),
   /** the package that builds the Django model class itself (django-simple-history's Historical* models): no class of the project's to edit */
   ormModelBuiltBy: z.literal("django-simple-history").optional(),
+  /**
+   * a django-pghistory event table (its model has pghistory's pgh_obj, pgh_label, pgh_created_at fields): database
+   * triggers on the tracked model write its rows, not the application, and this migration recreates them
+   * (pgtrigger's AddTrigger on `tracked`, at `line`), in its transaction
+   */
+  writtenByTriggers: z.object({ package: z.literal("django-pghistory"), tracked: z.string(), line: z.number() }).optional(),
   ormField: z.string().optional(),
   /**
    * the Django field as written (`models.CharField(max_length=20)`): the one the operation leaves (AddField's,

@@ -236,3 +236,45 @@ class Migration(migrations.Migration):
     ]
 `,
 };
+
+/**
+ * `app/migrations/0001_initial.py` with a django-pghistory event model (DefectDojo's 0243): `Job`, and `JobEvent`, whose
+ * pgh_obj, pgh_label and pgh_created_at fields make it the event table pghistory's triggers on Job write.
+ */
+export const PGHISTORY_INITIAL = {
+  "app/migrations/0001_initial.py": `from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Job",
+            fields=[("id", models.BigAutoField(primary_key=True)), ("title", models.CharField(max_length=50)), ("old_flag", models.BooleanField(default=False))],
+        ),
+        migrations.CreateModel(
+            name="JobEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("title", models.CharField(max_length=50)),
+                ("old_flag", models.BooleanField(default=False)),
+                ("pgh_obj", models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name="events", to="app.job")),
+            ],
+            options={"abstract": False},
+        ),
+    ]
+`,
+};
+
+/** pgtrigger's AddTrigger on Job, as pghistory's makemigrations writes it (its SQL shortened): `trigger` names the trigger. */
+export const pgtriggerAddTrigger = (trigger: string, columns: string) =>
+  `pgtrigger.migrations.AddTrigger(
+            model_name="job",
+            trigger=pgtrigger.compiler.Trigger(name="${trigger}", sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "app_jobevent" (${columns}) VALUES (NEW."id"); RETURN NULL;', hash="0", operation="INSERT", pgid="pgtrigger_${trigger}_1", table="app_job", when="AFTER")),
+        ),`;

@@ -44,7 +44,12 @@ interface Ctx extends TranslateOptions {
   out: Translation;
   /** reverse steps, one group per forward operation, reversed at the end */
   steps: OperationInput[][];
+  /** models whose triggers pgtrigger's AddTrigger (re)creates in this migration, with its line (django-pghistory's) */
+  triggersAdded: Map<string, number>;
 }
+
+/** pgtrigger's migration operation that installs a trigger on a model (django-pghistory's triggers come through it) */
+const PGTRIGGER_ADD = /(?:^|\.)pgtrigger\.migrations\.AddTrigger$/;
 
 const EXTENSIONS: Record<string, string> = {
   BloomExtension: "bloom",
@@ -61,9 +66,10 @@ const EXTENSIONS: Record<string, string> = {
 const STATE_ONLY = new Set(["AlterModelOptions", "AlterModelManagers", "AlterModelTableComment"]);
 
 export function translateOperations(operations: PyValue[], options: TranslateOptions): Translation {
-  const ctx: Ctx = { ...options, start: options.stateKnown ? options.state.clone() : new AppState(options.state.app), out: { up: [], down: [], notes: [], errors: [], hidden: [] }, steps: [] };
+  const ctx: Ctx = { ...options, start: options.stateKnown ? options.state.clone() : new AppState(options.state.app), out: { up: [], down: [], notes: [], errors: [], hidden: [] }, steps: [], triggersAdded: new Map() };
   for (const op of operations) translate(op, ctx);
   markJoinTableRenames(ctx.out.up, ctx.state);
+  markTriggerWrittenTables(ctx);
   ctx.out.down = ctx.steps.reverse().flat();
   return ctx.out;
 }
@@ -72,6 +78,12 @@ const isNoop = (v: PyValue | undefined) => v?.kind === "name" && v.name.endsWith
 
 function translate(value: PyValue, ctx: Ctx): void {
   const name = operationName(value);
+  // pgtrigger's AddTrigger: not checked (its SQL is the package's), but the event table its trigger writes is no table
+  // the application writes (markTriggerWrittenTables)
+  if (value.kind === "call" && PGTRIGGER_ADD.test(value.callee)) {
+    const model = asString(kwarg(value, "model_name", 0))?.toLowerCase();
+    if (model && !ctx.triggersAdded.has(model)) ctx.triggersAdded.set(model, value.loc.line);
+  }
   if (value.kind === "call" && hidesOperation(value, ctx)) {
     if (!name) return;
   } else if (!name || value.kind !== "call") {
@@ -439,6 +451,21 @@ const joinTable = (table: string, field: DjangoField) => {
  * the op names that field (model, name, definition), so a fix keeps the table's name with the field's `db_table=`
  * rather than a model's Meta.db_table, which a join table does not have.
  */
+/**
+ * The column operations on a django-pghistory event table whose tracked model's triggers this migration recreates
+ * (DefectDojo 0286 renames dojo_engagementevent's columns, then AddTrigger on engagement inserts into the new ones):
+ * database triggers write those rows, in the migration's transaction, so no old code inserts into them.
+ */
+function markTriggerWrittenTables(ctx: Ctx): void {
+  if (ctx.triggersAdded.size === 0) return;
+  for (const op of ctx.out.up) {
+    if (!("ormModel" in op) || typeof op.ormModel !== "string") continue;
+    const tracked = (ctx.start.model(op.ormModel) ?? ctx.state.model(op.ormModel))?.pghistoryTracks;
+    const line = tracked === undefined ? undefined : ctx.triggersAdded.get(tracked);
+    if (tracked !== undefined && line !== undefined) Object.assign(op, { writtenByTriggers: { package: "django-pghistory", tracked: ctx.state.model(tracked)?.name ?? tracked, line } });
+  }
+}
+
 function markJoinTableRenames(up: OperationInput[], state: AppState): void {
   const renames = up.filter((op): op is Extract<OperationInput, { kind: "rename_table" }> => op.kind === "rename_table" && op.ormField === undefined);
   if (renames.length === 0) return;

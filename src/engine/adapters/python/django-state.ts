@@ -24,6 +24,18 @@ export interface ModelState {
    * CreateModel says `bases=(simple_history.models.HistoricalChanges, ...)`): the project has no class of it to edit
    */
   builtBy?: "django-simple-history";
+  /**
+   * django-pghistory's event model: its fields include pghistory's pgh_obj (the tracked model, this name), pgh_label and
+   * pgh_created_at. Triggers on the tracked model insert its rows (pghistory.track), not the application.
+   */
+  pghistoryTracks?: string;
+}
+
+/** The model a CreateModel's fields make a django-pghistory event model of: pgh_obj's target, with pgh_label and pgh_created_at beside it. */
+function pghistoryTracked(fields: ReadonlyMap<string, DjangoField>): string | undefined {
+  const target = fields.get("pgh_obj")?.relation?.target;
+  if (!target || !fields.has("pgh_label") || !fields.has("pgh_created_at")) return undefined;
+  return target.split(".").pop()!.toLowerCase();
 }
 
 /** A CreateModel's bases name simple_history's HistoricalChanges: a history model the package builds from the tracked one. */
@@ -131,6 +143,7 @@ export class AppState {
           proxy: truthy(dictGet(options, "proxy")) === true,
           noTable: truthy(dictGet(options, "proxy")) === true || truthy(dictGet(options, "managed")) === false,
           ...(builtByOf(kwarg(call, "bases", 3)) ? { builtBy: builtByOf(kwarg(call, "bases", 3)) } : {}),
+          ...(pghistoryTracked(fields) ? { pghistoryTracks: pghistoryTracked(fields) } : {}),
         });
         return;
       }

@@ -1,4 +1,4 @@
-import { BILLING_MOVES_APP_DATA, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { BILLING_MOVES_APP_DATA, DJANGO_INITIAL, PGHISTORY_INITIAL, pgtriggerAddTrigger } from "../../testing/python-fixtures.js";
 import { CF_PUSH_THEN_MIGRATE, OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { PARLER_RECIPE, PARLER_RECIPE_OPERATION, PARLER_REMOVE, PARLER_REMOVE_PATH, parlerCopy } from "../../testing/parler-fixtures.js";
 import { defineCases } from "../support/rule.js";
@@ -70,6 +70,27 @@ class Migration(migrations.Migration):
 
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "DefectDojo 0252: a column of a django-pghistory event table dropped, the tracked model's triggers recreated in the same migration: only the history's values are lost, a warning that says so",
+      code: `from django.db import migrations
+import pgtrigger.compiler
+import pgtrigger.migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="jobevent", name="old_flag"),
+        ${pgtriggerAddTrigger("insert_insert", '"id", "title"')}
+    ]
+`,
+      files: PGHISTORY_INITIAL,
+      lines: [10],
+      severities: ["warning"],
+      messages: ["app_jobevent is django-pghistory's event table of Job: database triggers on Job write its rows, not the application, and this migration recreates them (line 11) without old_flag"],
+    },
     {
       framework: "django",
       name: "Misago 0035: RemoveField of a column whose values another app's migration, which an earlier migration of this app depends on, copied with RunSQL INSERT ... SELECT: the drop after that data step, no data loss claimed",

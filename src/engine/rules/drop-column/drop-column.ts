@@ -278,6 +278,18 @@ export default defineRule({
         ctx.report(recreatedColumnReport(ctx, op, index, again));
         continue;
       }
+      // a django-pghistory event table: triggers on the tracked model write its rows, and this migration recreates them
+      // without the column: no running code writes it, only the history's values are lost (DefectDojo 0252's event columns)
+      const triggers = moved ? undefined : op.writtenByTriggers;
+      if (triggers) {
+        ctx.report({
+          op,
+          severity: "warning",
+          message: `Dropping column ${op.table}.${op.column} deletes the history it holds for good. ${op.table} is ${triggers.package}'s event table of ${triggers.tracked}: database triggers on ${triggers.tracked} write its rows, not the application, and this migration recreates them (line ${triggers.line}) without ${op.column} in its transaction, so no write fails: keep a copy of the values if anyone may need them.`,
+          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
+        });
+        continue;
+      }
       const planned = moved ? undefined : plannedRemoval(ctx, op, op.column);
       if (planned) {
         ctx.report({

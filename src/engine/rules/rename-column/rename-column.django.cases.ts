@@ -1,9 +1,48 @@
-import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { DJANGO_INITIAL, PGHISTORY_INITIAL, pgtriggerAddTrigger } from "../../testing/python-fixtures.js";
 import { CF_PUSH_THEN_MIGRATE } from "../../testing/deploy-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "DefectDojo 0286: a column of a django-pghistory event table renamed, and the tracked model's triggers recreated in the same migration (AddTrigger): database triggers write the rows, so a note",
+      code: `from django.db import migrations
+import pgtrigger.compiler
+import pgtrigger.migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RenameField(model_name="job", old_name="title", new_name="name"),
+        migrations.RenameField(model_name="jobevent", old_name="title", new_name="name"),
+        ${pgtriggerAddTrigger("insert_insert", '"id", "name"')}
+    ]
+`,
+      files: PGHISTORY_INITIAL,
+      lines: [10, 11],
+      severities: ["error", "info"],
+      messages: ["", "app_jobevent is django-pghistory's event table of Job, whose rows database triggers on Job write, not the application, and this migration recreates those triggers (line 12)"],
+    },
+    {
+      framework: "django",
+      name: "the same rename of an event table's column without the triggers recreated: the old triggers insert into the old name, the error stays",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RenameField(model_name="jobevent", old_name="title", new_name="name"),
+    ]
+`,
+      files: PGHISTORY_INITIAL,
+      lines: [8],
+      severities: ["error"],
+    },
     {
       framework: "django",
       name: "the kept field reads Decimal, which its earlier migration imports and this one does not (ma-cantine's 0261 price_ht): the fix imports it as that migration does",

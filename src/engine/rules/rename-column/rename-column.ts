@@ -128,6 +128,18 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "rename_column")) {
       if (!keptTable(ctx, op.table, index)) continue;
+      // a django-pghistory event table: triggers on the tracked model write its rows, and this migration recreates them
+      // with the new name in its transaction (DefectDojo 0286): no write fails, only the old code's reads of its history
+      if (op.writtenByTriggers) {
+        const t = op.writtenByTriggers;
+        ctx.report({
+          op,
+          severity: "info",
+          message: `Renaming ${op.table}.${op.column} to ${op.newName}: ${op.table} is ${t.package}'s event table of ${t.tracked}, whose rows database triggers on ${t.tracked} write, not the application, and this migration recreates those triggers (line ${t.line}) with the new name in its transaction, so no write fails. Only the old code's reads of ${t.tracked}'s history name ${op.column}: they fail until it restarts.`,
+          fix: `# keep the rename as written: the triggers recreated on line ${t.line} write ${op.newName}; deploy the code that reads ${op.newName} in the same release`,
+        });
+        continue;
+      }
       const addsColumn = (o: Operation) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column);
       // a column this migration (or an earlier one of the change) added (a new id_text swapped in for id), or a name an
       // earlier rename of this migration gave it: no running code knows its name

@@ -1,4 +1,4 @@
-import { DJANGO_4_2_FILES, DJANGO_5_1_FILES, DJANGO_DEFAULTS_MIGRATION, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { DJANGO_4_2_FILES, DJANGO_5_1_FILES, DJANGO_DEFAULTS_MIGRATION, DJANGO_INITIAL, PGHISTORY_INITIAL, pgtriggerAddTrigger } from "../../testing/python-fixtures.js";
 import { CF_PUSH_THEN_MIGRATE, OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
@@ -53,6 +53,27 @@ class Migration(migrations.Migration):
 
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "DefectDojo 0286: a NOT NULL field added to a django-pghistory event table with a Python default, the tracked model's triggers recreated in the same migration: no insert of the running code, a note",
+      code: `from django.db import migrations, models
+import pgtrigger.compiler
+import pgtrigger.migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="jobevent", name="priority", field=models.IntegerField(default=0)),
+        ${pgtriggerAddTrigger("insert_insert", '"id", "priority"')}
+    ]
+`,
+      files: PGHISTORY_INITIAL,
+      lines: [10],
+      severities: ["info"],
+      messages: ["app_jobevent is django-pghistory's event table of Job: database triggers on Job insert its rows, not the application, and this migration recreates them (line 11)"],
+    },
     {
       framework: "django",
       name: "a JSONField with a one-off default={} (data-workspace-frontend datasets 0113): no database default can stand in, so the fix is the plan as code, the field nullable here and the AlterField that makes it NOT NULL in a migration of its own, not a comment naming steps it does not write",

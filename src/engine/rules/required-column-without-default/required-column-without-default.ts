@@ -443,6 +443,19 @@ export default defineRule({
         });
         continue;
       }
+      // a django-pghistory event table: triggers on the tracked model insert its rows, and this migration recreates them
+      // with the new column in its transaction, so no insert of the running code can miss it (DefectDojo 0286)
+      const triggers = kind === "dropped" || kind === "emptied" ? op.writtenByTriggers : undefined;
+      if (triggers) {
+        ctx.report({
+          op,
+          severity: "info",
+          message: `NOT NULL column ${op.table}.${c.name} has no database default afterwards, but ${op.table} is ${triggers.package}'s event table of ${triggers.tracked}: database triggers on ${triggers.tracked} insert its rows, not the application, and this migration recreates them (line ${triggers.line}) in its transaction, so no insert of the running code can miss ${c.name}.`,
+          fix: finding.fix,
+          hazard: "old-code",
+        });
+        continue;
+      }
       // Django keeps the default in Python: only inserts of the deployed code miss the column, and that code may create no rows at all
       const inserts = kind === "dropped" ? deployedInserts(ctx, op) : undefined;
       if (inserts && inserts.creators.length === 0) {
