@@ -379,6 +379,67 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "DefectDojo 0286: a copy into a field added before it, then SET CONSTRAINTS ALL IMMEDIATE (changes nothing itself), the old field removed and a state-only operation last: migration 2 holds the copy with the removal it prepares and every operation after it",
+      code: `from django.db import migrations, models
+
+
+def copy_note(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.filter(note__isnull=False):
+        order.memo = order.note
+        order.save(update_fields=["memo"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="memo", field=models.TextField(null=True)),
+        migrations.RunPython(copy_note, migrations.RunPython.noop),
+        migrations.RunSQL(sql="SET CONSTRAINTS ALL IMMEDIATE", reverse_sql=migrations.RunSQL.noop),
+        migrations.RemoveField(model_name="order", name="note"),
+        migrations.AlterModelOptions(name="order", options={"ordering": ["number"]}),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [16],
+      severities: ["error"],
+      fixes: [
+        `# migration 1, app/migrations/0002_case.py as it becomes: without the data change
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="memo", field=models.TextField(null=True)),
+    ]
+
+# migration 2, new file app/migrations/0003_backfill_app_order.py: the data change with the statements it prepares (one transaction: rows written between them would break them), once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)
+from django.db import migrations, models
+
+
+def copy_note(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.filter(note__isnull=False):
+        order.memo = order.note
+        order.save(update_fields=["memo"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_case")]
+
+    operations = [
+        migrations.RunPython(copy_note, migrations.RunPython.noop),
+        migrations.RunSQL(sql="SET CONSTRAINTS ALL IMMEDIATE", reverse_sql=migrations.RunSQL.noop),
+        migrations.RemoveField(model_name="order", name="note"),
+        migrations.AlterModelOptions(name="order", options={"ordering": ["number"]}),
+    ]`,
+      ],
+    },
+    {
+      framework: "django",
       name: "a RunSQL whose SELECT reads a data-modifying WITH (DELETE ... RETURNING) next to AddField: the DELETE is a data change, not a read",
       files: DJANGO_INITIAL,
       code: `from django.db import migrations, models

@@ -107,11 +107,12 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   // the data change prepares the statement after it (NULLs removed before NOT NULL, values copied before the drop):
   // they move together, in one transaction
   const moved = tailWithData ? [...movedOps, ...tailOps] : movedOps;
-  const data = movedCode(migration, moved);
+  // with the statements it prepares, the data change moves with the rest of the migration: every statement after it
+  const data = movedCode(migration, moved, { throughEnd: tailWithData && tailOps.length > 0 });
   if (!data || "unbound" in data) return data;
   // a call the moved statement makes after its last data step (a helper's `dedent(...)` that changes nothing) moves with it
   const tail = (tailWithData ? [] : tailOps).filter((op) => !(data.ops.includes(op) && inert(op)));
-  const laterFound = tail.length ? movedCode(migration, tail) : undefined;
+  const laterFound = tail.length ? movedCode(migration, tail, { throughEnd: true }) : undefined;
   if (laterFound && "unbound" in laterFound) return laterFound;
   if (tail.length && !laterFound) return undefined;
   const later = laterFound;
@@ -490,7 +491,9 @@ export default defineRule({
     const noTransaction = ctx.framework === "rails" ? "disable_ddl_transaction!" : ctx.framework === "django" ? "atomic = False" : "no runner transaction";
     // the statement after the last data step, when the data step prepares it: split apart, rows written between
     // them break it (a new NULL fails the NOT NULL, a value written after the copy is lost with the dropped column)
-    const next = indexed.find(({ op, index }) => index > last.index && !framing(op));
+    // (a statement that changes nothing by itself, DefectDojo 0286's `SET CONSTRAINTS ALL IMMEDIATE` before its drops,
+    // is passed over: the drop after it is what the copy prepares)
+    const next = indexed.find(({ op, index }) => index > last.index && !framing(op) && !inert(op));
     // (or a DELETE of the run that emptied the column it drops of values: the drop then loses nothing, rows soft-deleted
     // between the two would lose their mark)
     const prepared = next && (prepares(last.op, next.op) || dataOps.some(({ op }) => emptiesDroppedColumn(op, next.op))) ? next.op : undefined;

@@ -46,7 +46,12 @@ export function dedentFrom(text: string, column: number): string {
  * The statements holding `ops` and what they read, or why they cannot move; undefined when the migration's source
  * is not there or does not parse, or when a statement that would move also holds an operation that stays.
  */
-export function movedCode(migration: Migration, ops: readonly Operation[]): MovedCode | Unmovable | undefined {
+/**
+ * `throughEnd`: the statements moved are the migration's last ones, so every statement after the first moved one goes
+ * too (Django: the operations the model holds no operation for, pgtrigger's AddTrigger or an AlterField that changes
+ * nothing in the database, would otherwise stay behind, in migration 1, ahead of the renames they follow).
+ */
+export function movedCode(migration: Migration, ops: readonly Operation[], options: { throughEnd?: boolean } = {}): MovedCode | Unmovable | undefined {
   if (migration.source === undefined) return undefined;
   const staying = migration.up.filter((op) => !ops.includes(op));
   switch (migration.framework) {
@@ -61,7 +66,7 @@ export function movedCode(migration: Migration, ops: readonly Operation[]): Move
     case "rails":
     case "django":
     case "alembic": {
-      const found = migration.framework === "rails" ? rubyReaders().rubyMoved(migration.source, ops, staying) : pythonMoved(migration.source, migration.framework, ops, staying);
+      const found = migration.framework === "rails" ? rubyReaders().rubyMoved(migration.source, ops, staying) : pythonMoved(migration.source, migration.framework, ops, staying, options.throughEnd === true);
       if (!found || !("lines" in found)) return found;
       const { reach, ...code } = found as Exclude<PythonMoved, Unmovable | undefined>;
       return { ...code, ops: opsIn(migration, [...code.lines, ...(reach ?? [])]) };
@@ -227,7 +232,7 @@ const REVISION_NAMES = new Set(["revision", "down_revision", "branch_labels", "d
 /** What moves, plus (Alembic) the lines of the helpers the moved statements call, whose operations move with them. */
 type PythonMoved = (Omit<MovedCode, "ops"> & { reach?: SourceRange[] }) | Unmovable | undefined;
 
-function pythonMoved(source: string, framework: "django" | "alembic", ops: readonly Operation[], staying: readonly Operation[]): PythonMoved {
+function pythonMoved(source: string, framework: "django" | "alembic", ops: readonly Operation[], staying: readonly Operation[], throughEnd = false): PythonMoved {
   return withPythonTree(source, (root): PythonMoved => {
     if (root.hasError) return undefined;
     const top = statementsOf(root);
@@ -252,8 +257,9 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
       const helpers = helperFunctions(top, isMigrationPart);
       units = method.map((node) => ({ node, range: rangeOf(node), reach: [rangeOf(node), ...helpersCalled(node, helpers).map(rangeOf)] }));
     }
-    const reached = framework === "alembic" ? unitsReaching(units, ops) : unitsHolding(units, ops);
-    if (!reached) return undefined;
+    const holding = framework === "alembic" ? unitsReaching(units, ops) : unitsHolding(units, ops);
+    if (!holding) return undefined;
+    const reached = throughEnd && framework === "django" ? units.slice(units.indexOf(holding[0])) : holding;
     const picked = framework === "alembic" ? [...reached, ...sessionEnds(units, reached, staying)] : reached;
     const statements = picked.map((u) => dedentFrom(u.node.text, u.node.startPosition.column));
     // read as one piece of code, so a name one moved statement binds (`conn = op.get_bind()`) is bound for the next
