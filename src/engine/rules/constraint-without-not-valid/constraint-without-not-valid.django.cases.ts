@@ -125,6 +125,42 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "AddConstraint with a CheckConstraint in a project pinned to Django 2.2: AddConstraintNotValid and ValidateConstraint are Django 4.0+, so the fix adds and validates the CHECK in SQL (the Q condition, which migguard cannot write in SQL, by hand)",
+      path: "app/migrations/0002_total_positive.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.CheckConstraint(check=models.Q(total__gte=0), name="order_total_positive"),
+        ),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "requirements.txt": "Django==2.2.28\n" },
+      lines: [8],
+      fixes: [
+        [
+          "# this project's Django is older than 4.0, which has no AddConstraintNotValid, and migguard could not write its CHECK expression in SQL: in place of line 8,",
+          "# a migrations.RunSQL of ALTER TABLE app_order ADD CONSTRAINT order_total_positive CHECK with the condition written in SQL and NOT VALID at its end, then validate it in the next migration",
+          "",
+          "# then a new migration, app/migrations/0003_validate_order_total_positive.py:",
+          "from django.db import migrations",
+          "",
+          "class Migration(migrations.Migration):",
+          '    dependencies = [("app", "0002_total_positive")]',
+          "",
+          "    operations = [",
+          '        migrations.RunSQL("ALTER TABLE app_order VALIDATE CONSTRAINT order_total_positive", reverse_sql=migrations.RunSQL.noop),',
+          "    ]",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
       name: "AddField then a CHECK on it (Saleor's webhook identifier): a full scan under the lock though no row can fail (warning)",
       code: `from django.db import migrations, models
 

@@ -215,14 +215,23 @@ export default defineRule({
               const field = (def: string) => `migrations.AlterField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? column.replace(/_id$/, ""))}, field=${def}),`;
               return djangoForeignKeySteps(op, name, column, op.referencesTable!, field, carriedStatement(ctx.migration, op).definitions, atHead);
             }
-            if (!djangoNotValid(op.text) && !addSql) return { inPlace: unreadNote("#"), steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
+            // AddConstraintNotValid and ValidateConstraint are Django 4.0+: an older project's (normandy's 2.2) gets the SQL
+            const notValidOp = ctx.repository.djangoAtLeast("4.0") === false ? undefined : djangoNotValid(op.text);
+            const oldDjango = !notValidOp && djangoNotValid(op.text) !== undefined;
+            if (!notValidOp && !addSql)
+              return {
+                inPlace: oldDjango
+                  ? `# this project's Django is older than 4.0, which has no AddConstraintNotValid, and migguard could not write ${unread} in SQL: in place of line ${op.loc.line},\n# a migrations.RunSQL of ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} CHECK with the condition written in SQL and NOT VALID at its end, then validate it in the next migration`
+                  : unreadNote("#"),
+                steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
+            const validateOp = op.ormModel && notValidOp && !renamed;
             return {
-              inPlace: ["from django.contrib.postgres.operations import AddConstraintNotValid", `${djangoNotValid(op.text) ?? `migrations.RunSQL(${pythonString(addSql!)}, reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)}`)})`},`].join("\n"),
+              inPlace: [...(notValidOp ? ["from django.contrib.postgres.operations import AddConstraintNotValid"] : []), `${notValidOp ?? `migrations.RunSQL(${pythonString(addSql!)}, reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)}`)})`},`].join("\n"),
               steps: [
                 {
                   name: `validate ${name}`,
-                  definitions: ["from django.contrib.postgres.operations import ValidateConstraint"],
-                  statements: [op.ormModel && djangoNotValid(op.text) && !renamed ? `ValidateConstraint(model_name=${pythonString(op.ormModel)}, name=${pythonString(name)}),` : `migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`],
+                  definitions: validateOp ? ["from django.contrib.postgres.operations import ValidateConstraint"] : [],
+                  statements: [validateOp ? `ValidateConstraint(model_name=${pythonString(op.ormModel!)}, name=${pythonString(name)}),` : `migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`],
                 },
               ],
             };

@@ -231,6 +231,27 @@ function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
         ? // what else it changes needs Django's schema editor: the scan under the lock is then not avoided, and the fix says so
           `# ${field} is a relation and this AlterField also ${alterDoesMoreWhat(ctx, op)}: it stays as written, and Django drops its FOREIGN KEY and adds it back,\n# checking every row under the lock: the NOT NULL needs no scan after the CHECK, the FOREIGN KEY still does\n${alterField},`
         : `${alterField},`;
+  // AddConstraintNotValid and ValidateConstraint are django.contrib.postgres.operations of Django 4.0+: a project on an
+  // older Django (normandy's 2.2) gets the CHECK in SQL, which Django's state never holds, so no RemoveConstraint either
+  if (ctx.repository.djangoAtLeast("4.0") === false) {
+    const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
+    steps.push({
+      name: `validate ${name}`,
+      definitions: carried.definitions,
+      statements: [
+        `migrations.RunSQL(${pythonString(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${n}`)}, reverse_sql=migrations.RunSQL.noop),`,
+        alter,
+        `migrations.RunSQL(${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${n}`)}, reverse_sql=${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)}),`,
+      ],
+    });
+    return {
+      inPlace: [
+        `# AddConstraintNotValid is Django 4.0+ and this project's Django is older: the CHECK in SQL`,
+        `migrations.RunSQL(${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)}, reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${n}`)}),`,
+      ].join("\n"),
+      steps,
+    };
+  }
   steps.push({
     name: `validate ${name}`,
     definitions: ["from django.contrib.postgres.operations import ValidateConstraint", ...carried.definitions],

@@ -141,6 +141,42 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "Django 2.2 pinned in requirements.txt (normandy): AddConstraintNotValid and ValidateConstraint are Django 4.0+, so the CHECK is added, validated and dropped with RunSQL",
+      path: "app/migrations/0002_note_not_null.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="note", field=models.TextField()),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "requirements.txt": "Django==2.2.28\npsycopg2==2.8.6\n" },
+      lines: [8],
+      fixes: [
+        [
+          "# AddConstraintNotValid is Django 4.0+ and this project's Django is older: the CHECK in SQL",
+          'migrations.RunSQL("ALTER TABLE app_order ADD CONSTRAINT app_order_note_not_null CHECK (note IS NOT NULL) NOT VALID", reverse_sql="ALTER TABLE app_order DROP CONSTRAINT app_order_note_not_null"),',
+          "",
+          "# then a new migration, app/migrations/0003_validate_app_order_note_not_null.py:",
+          "from django.db import migrations, models",
+          "",
+          "",
+          "class Migration(migrations.Migration):",
+          '    dependencies = [("app", "0002_note_not_null")]',
+          "",
+          "    operations = [",
+          '        migrations.RunSQL("ALTER TABLE app_order VALIDATE CONSTRAINT app_order_note_not_null", reverse_sql=migrations.RunSQL.noop),',
+          '        migrations.AlterField(model_name="order", name="note", field=models.TextField()),',
+          '        migrations.RunSQL("ALTER TABLE app_order DROP CONSTRAINT app_order_note_not_null", reverse_sql="ALTER TABLE app_order ADD CONSTRAINT app_order_note_not_null CHECK (note IS NOT NULL) NOT VALID"),',
+          "    ]",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
       name: "Django 4.2 pinned in requirements/base.txt: check= for CheckConstraint, and no db_default (5.0+): the AddField as written (a callable default stays) then a RunSQL SET DEFAULT of the migration's own; NULLs the AlterField's default fills are filled before VALIDATE",
       code: DJANGO_DEFAULTS_MIGRATION,
       files: DJANGO_4_2_FILES,
