@@ -147,8 +147,8 @@ export interface RepositoryView {
   readonly laterInFolder: readonly Migration[];
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
   readonly newestInFolder: Migration | undefined;
-  /** Alembic: the revision ids of this migration's folder: a new revision is numbered after every one of them */
-  readonly revisionIds: ReadonlySet<string>;
+  /** Alembic: the revisions of this migration's folder: a numbered new revision comes after every number among them */
+  readonly folderRevisions: readonly Migration[];
   /** Alembic: the newest earlier revision of the folder that runs statements in autocommit (database/alembic-autocommit-precedent.ts) */
   readonly alembicAutocommitPrecedent: AutocommitPrecedent | undefined;
   /** Alembic: the project's file naming the head revision (`.current-alembic-head`), when it keeps one and it was read */
@@ -214,8 +214,8 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     get newestInFolder() {
       return history.lastOfSet(migration.path);
     },
-    get revisionIds() {
-      return history.revisionIdsOfSet(migration.path);
+    get folderRevisions() {
+      return history.revisionsOfSet(migration.path);
     },
     get alembicAutocommitPrecedent() {
       if (migration.framework !== "alembic") return undefined;

@@ -430,10 +430,10 @@ export class SchemaHistory {
     return countBelow(times, t + ms) - countBelow(times, t - ms + 1);
   }
 
-  /** Alembic: the revision ids of the set `migrationPath` belongs to (what a new revision's id must not repeat) */
-  revisionIdsOfSet(migrationPath: string): ReadonlySet<string> {
+  /** Alembic: the revisions of the set `migrationPath` belongs to (whose ids a new revision's must not repeat) */
+  revisionsOfSet(migrationPath: string): readonly Migration[] {
     const at = this.positions.get(migrationPath);
-    return new Set((at ? (this.members.get(at.set) ?? []) : []).flatMap((m) => (m.revision ? [m.revision.id] : [])));
+    return (at ? (this.members.get(at.set) ?? []) : []).filter((m) => m.revision);
   }
 
   lastOfSet(migrationPath: string): Migration | undefined {

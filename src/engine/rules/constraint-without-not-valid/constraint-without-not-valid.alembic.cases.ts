@@ -134,7 +134,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "numbered revisions (digitalmarketplace-api's 330): the validating revision follows the head of the history, past a revision whose header is pasted twice (1080), and is numbered after the highest number in use (2000, numbered out of order before the head 1090), so it leaves one head and repeats no id",
+      name: "numbered revisions (digitalmarketplace-api's 330): the validating revision follows the head of the history, past a revision whose header is pasted twice (1080), and is numbered after the highest number of the sequence in use (2000, numbered out of order before the head 1090; not the all-digit hex id 550715127385), so it leaves one head and repeats no id",
       path: "migrations/versions/330_add_lot_fk.py",
       code: `from alembic import op
 
@@ -153,7 +153,9 @@ def downgrade():
         "migrations/versions/320_lots.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = '320'\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table('lots', sa.Column('id', sa.BigInteger(), primary_key=True))\n    op.create_table('archived_services', sa.Column('id', sa.BigInteger(), primary_key=True), sa.Column('lot_id', sa.BigInteger()))\n\n\ndef downgrade():\n    op.drop_table('archived_services')\n    op.drop_table('lots')\n`,
         "migrations/versions/1070_lot_names.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = '1070'\ndown_revision = '330'\n\n\ndef upgrade():\n    op.add_column('lots', sa.Column('name', sa.Text()))\n\n\ndef downgrade():\n    op.drop_column('lots', 'name')\n`,
         "migrations/versions/1080_backfill_lot_names.py": `from alembic import op\n\n# revision identifiers, used by Alembic.\nrevision = '1080'\ndown_revision = '1070'\n\nDEFAULT_NAME = 'lot'\n\n# revision identifiers, used by Alembic.\nrevision = '1080'\ndown_revision = '1070'\n\n\ndef upgrade():\n    op.execute(\"UPDATE lots SET name = 'lot' WHERE name IS NULL\")\n\n\ndef downgrade():\n    pass\n`,
-        "migrations/versions/2000_lot_slugs.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = '2000'\ndown_revision = '1080'\n\n\ndef upgrade():\n    op.add_column('lots', sa.Column('slug', sa.Text()))\n\n\ndef downgrade():\n    op.drop_column('lots', 'slug')\n`,
+        // a hex id of `alembic revision` that holds only digits: not a number of the sequence
+        "migrations/versions/550715127385_lot_codes.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = '550715127385'\ndown_revision = '1080'\n\n\ndef upgrade():\n    op.add_column('lots', sa.Column('code', sa.Text()))\n\n\ndef downgrade():\n    op.drop_column('lots', 'code')\n`,
+        "migrations/versions/2000_lot_slugs.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = '2000'\ndown_revision = '550715127385'\n\n\ndef upgrade():\n    op.add_column('lots', sa.Column('slug', sa.Text()))\n\n\ndef downgrade():\n    op.drop_column('lots', 'slug')\n`,
         "migrations/versions/1090_after.py": `revision = '1090'\ndown_revision = '2000'\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n`,
       },
       lines: [8],

@@ -221,7 +221,7 @@ function runBefore(ctx: RuleContext, needers: readonly Needer[], last: Migration
  */
 const splitPlace = (ctx: RuleContext, needers: readonly Needer[] = []): MigrationPlace => {
   if (ctx.framework === "alembic")
-    return { newestInFolder: ctx.migration, numberAfter: ctx.repository.newestInFolder, revisionIds: ctx.repository.revisionIds, alembicHeadFile: ctx.repository.alembicHeadFile, alembicAutocommitPrecedent: ctx.repository.alembicAutocommitPrecedent, newMigrationChain: ctx.repository.newMigrationChain, rightAfter: true };
+    return { newestInFolder: ctx.migration, numberAfter: ctx.repository.newestInFolder, folderRevisions: ctx.repository.folderRevisions, alembicHeadFile: ctx.repository.alembicHeadFile, alembicAutocommitPrecedent: ctx.repository.alembicAutocommitPrecedent, newMigrationChain: ctx.repository.newMigrationChain, rightAfter: true };
   if (!needers.length) return ctx.repository;
   // before a later migration that needs the data: Django's after this migration alone (numbered after the newest),
   // the others' versioned right after this one

@@ -119,8 +119,8 @@ def downgrade():
 `,
       lines: [10],
       fixes: [
-        `# add it nullable, fill it for existing rows, then make it NOT NULL once every running version of the code writes it
-op.add_column("invoices", sa.Column("account_id", postgresql.UUID(as_uuid=True), sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=True))`,
+        // the plan as code: nullable here, NOT NULL in a revision of its own, the unknown value said where it goes
+        "# account_id nullable in this revision, so inserts from the running code, which does not set it, keep working; NOT NULL comes in a revision of its own:\nop.add_column(\"invoices\", sa.Column(\"account_id\", postgresql.UUID(as_uuid=True), sa.ForeignKey(\"accounts.id\", ondelete=\"CASCADE\"), nullable=True))\n\n# then a new migration, alembic/versions/4e2a8c9dbcdf_invoices_account_id_not_null.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"4e2a8c9dbcdf\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # deploy once every running version of the code writes account_id; the rows whose account_id is NULL need a value first (an UPDATE here): migguard does not know which\n    op.alter_column(\"invoices\", \"account_id\", nullable=False)\n\n\ndef downgrade():\n    op.alter_column(\"invoices\", \"account_id\", nullable=True)\n    pass",
       ],
     },
   ],

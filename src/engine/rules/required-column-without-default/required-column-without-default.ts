@@ -378,11 +378,23 @@ function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const type = c.type && saType(c.type, sqlalchemy2(ctx.repository));
   // the revision's own call, every other argument kept, nullable=True
   const nullable = /(?:^|\.)add_column$/.test(calleeOf(op.text) ?? "") ? withKeyword(reindented(op.text.trim()), "nullable", "True", isColumn) : undefined;
-  if (nullable) return [`# add it nullable, fill it for existing rows, then make it NOT NULL once every running version of the code writes it`, nullable].join("\n");
-  return [
-    `# add it nullable, fill it for existing rows, then make it NOT NULL once every running version of the code writes it`,
-    `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(c.name)}, ${type ?? "sa.Text()"}, nullable=True)${alembicTable(op.table).schema})${type ? "" : "  # migguard does not know the type: use yours"}`,
-  ].join("\n");
+  const add = nullable ?? `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(c.name)}, ${type ?? "sa.Text()"}, nullable=True)${alembicTable(op.table).schema})${type ? "" : "  # migguard does not know the type: use yours"}`;
+  // the plan as code: nullable here, NOT NULL in a revision of its own; the value of the existing rows is the one part
+  // migguard cannot write, said where it goes
+  const { name, schema } = alembicTable(op.table);
+  return renderFix(ctx, {
+    inPlace: [`# ${c.name} nullable in this revision, so inserts from the running code, which does not set it, keep working; NOT NULL comes in a revision of its own:`, add].join("\n"),
+    steps: [
+      {
+        name: `${op.table} ${c.name} not null`,
+        statements: [
+          `# deploy once every running version of the code writes ${c.name}; the rows whose ${c.name} is NULL need a value first (an UPDATE here): migguard does not know which`,
+          `op.alter_column(${name}, ${pythonString(c.name)}, nullable=False${schema})`,
+        ],
+        down: [`op.alter_column(${name}, ${pythonString(c.name)}, nullable=True${schema})`],
+      },
+    ],
+  });
 }
 
 export default defineRule({

@@ -45,12 +45,15 @@ function numbered(migration: Migration): { digits: string; named: boolean } | un
  * The naming of `sample`'s project: numbered after the highest number of `sample` and `newest` (the folder's
  * newest revision) when `sample` is numbered, else hex ids.
  */
-export function revisionNaming(sample: Migration, newest: Migration | undefined, taken: Iterable<string> = []): RevisionNaming {
+export function revisionNaming(sample: Migration, newest: Migration | undefined, folder: readonly Migration[] = []): RevisionNaming {
   const scheme = numbered(sample);
   if (!scheme) return HEX;
   const other = newest ? numbered(newest) : undefined;
-  // every number in use too: a revision numbered past the head (files merged out of order) is not repeated
-  const used = [...taken].flatMap((id) => /^(\d+)(?:_|$)/.exec(id)?.[1] ?? []);
+  // every number the folder's numbered revisions use too, so a revision numbered past the head (files merged out of
+  // order) is not repeated; no wider than the sequence's own numbers: a 12-digit id among 4-digit ones is a hex id
+  // of `alembic revision` that happens to hold only digits (digitalmarketplace-api's 550715127385)
+  const width = Math.max(scheme.digits.length, other?.digits.length ?? 0);
+  const used = folder.flatMap((m) => numbered(m)?.digits ?? []).filter((d) => d.length <= width);
   const last = [scheme.digits, other?.digits, ...used].filter((d): d is string => d !== undefined).reduce((a, b) => (BigInt(b) > BigInt(a) ? b : a));
   const number = (index: number) => (BigInt(last) + BigInt(index + 1)).toString().padStart(scheme.digits.length, "0");
   if (!scheme.named) return { id: (_name, _file, index) => number(index), file: (id, name) => `${id}_${name}.py`, numbered: true };

@@ -313,8 +313,8 @@ export interface MigrationPlace {
   djangoGraphPartial?: boolean;
   /** Alembic: the folder's newest revision when the new ones go elsewhere (a split's, right after its revision): numbered ids continue after it */
   numberAfter?: Migration;
-  /** Alembic: the ids of the folder's revisions: a numbered new one comes after the highest number among them, so it repeats none */
-  revisionIds?: ReadonlySet<string>;
+  /** Alembic: the folder's revisions: a numbered new one comes after the highest number among them, so it repeats none */
+  folderRevisions?: readonly Migration[];
   /** Alembic: the project's file that names the head revision (`.current-alembic-head`) and what it holds */
   alembicHeadFile?: { path: string; content: string };
   /** Alembic: the project's earlier revision that runs statements in autocommit, named where a new revision does too */
@@ -355,7 +355,7 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
     afterFix = `# after ${follows.path}, the new revision of another fix of ${migration.path}: without that fix, down_revision = ${alembicPrevious === undefined ? "the revision before" : JSON.stringify(alembicPrevious)}`;
     alembicPrevious = follows.name;
   }
-  const naming = migration.framework === "alembic" ? revisionNaming(anchor, place.numberAfter ?? place.newestInFolder, place.revisionIds) : undefined;
+  const naming = migration.framework === "alembic" ? revisionNaming(anchor, place.numberAfter ?? place.newestInFolder, place.folderRevisions) : undefined;
   // the head file names the newest revision: the new ones become the head when they follow it
   const headText = place.alembicHeadFile?.content.trim();
   const head = place.alembicHeadFile && headText !== undefined && headText === alembicPrevious ? { path: place.alembicHeadFile.path, was: headText } : undefined;
