@@ -72,6 +72,78 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "normandy's recipes 0005: RemoveField of a field whose replacement an earlier migration added and the previous one's RunPython filled, renamed into its place by this migration: a step of a swap, a note with no copy",
+      path: "app/migrations/0004_swap_customer.py",
+      files: { ...DJANGO_INITIAL, "app/migrations/0002_tmp_customer.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="tmp_customer", field=models.ForeignKey(null=True, on_delete=models.CASCADE, related_name="+", to="app.customer")),
+    ]
+`, "app/migrations/0003_copy_customers.py": `from django.db import migrations
+
+
+def copy_customers(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.all():
+        order.tmp_customer_id = order.customer_id
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_tmp_customer")]
+
+    operations = [migrations.RunPython(copy_customers, migrations.RunPython.noop)]
+` },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0003_copy_customers")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="customer"),
+        migrations.RenameField(model_name="order", old_name="tmp_customer", new_name="customer"),
+    ]
+`,
+      lines: [8],
+      severities: ["info"],
+      messages: ["is a step of a swap: line 9 of this migration renames tmp_customer_id, which an earlier migration added, to customer_id, after the data step at app/migrations/0003_copy_customers.py:14 (RunPython(copy_customers)) ran"],
+      fixes: ['# the data step at app/migrations/0003_copy_customers.py:14 (RunPython(copy_customers)) filled tmp_customer_id, which line 9 renames onto customer_id: nothing to copy, the drop as written:\nmigrations.RemoveField(model_name="order", name="customer")'],
+    },
+    {
+      framework: "django",
+      name: "the same swap with no data step between the replacement's AddField and the drop: the replacement is empty, the values are lost (a warning with a copy)",
+      path: "app/migrations/0003_swap_customer.py",
+      files: { ...DJANGO_INITIAL, "app/migrations/0002_tmp_customer.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="tmp_customer", field=models.ForeignKey(null=True, on_delete=models.CASCADE, related_name="+", to="app.customer")),
+    ]
+` },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_tmp_customer")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="customer"),
+        migrations.RenameField(model_name="order", old_name="tmp_customer", new_name="customer"),
+    ]
+`,
+      lines: [8],
+      messages: ["Dropping column app_order.customer_id deletes its values"],
+    },
+    {
+      framework: "django",
       name: "DefectDojo 0252: a column of a django-pghistory event table dropped, the tracked model's triggers recreated in the same migration: only the history's values are lost, a warning that says so",
       code: `from django.db import migrations
 import pgtrigger.compiler

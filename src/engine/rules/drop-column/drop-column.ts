@@ -16,7 +16,7 @@ import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { keywordText, keywordTruthy, withKeyword } from "../support/python-call.js";
 import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 import { columnRecreated } from "../support/recreated-later.js";
-import { recreatedColumnReport } from "./recreated-column.js";
+import { filledReplacement, filledReplacementReport, recreatedColumnReport } from "./recreated-column.js";
 import { copiedColumnReport } from "./copied-column.js";
 import { addsGenerated, droppedGeneratedColumn, sourcesKept, type GeneratedColumn } from "./generated-column.js";
 import { dataCode } from "../support/data-code.js";
@@ -272,6 +272,12 @@ export default defineRule({
       if (copiedBy) {
         const report = copiedColumnReport(ctx, op, copiedBy, plannedRemoval(ctx, op, op.column), (why) => nothingToKeepFix(ctx, op, index, why));
         ctx.report(again ? { ...report, fix: recreatedColumnReport(ctx, op, index, again).fix } : report);
+        continue;
+      }
+      // a swap's drop: the replacement a data step filled takes the name back in this migration
+      const filled = again && filledReplacement(ctx, op, index, again, moved);
+      if (again && filled) {
+        ctx.report(filledReplacementReport(ctx, op, again, filled));
         continue;
       }
       if (again && !moved) {

@@ -7,7 +7,9 @@
  * RemoveField, ignored_columns, a deferred DROP COLUMN), would make the re-creation fail with "already exists": the
  * drop stays where it is, after a copy of the values.
  */
-import type { OperationOf } from "../../model.js";
+import type { Operation, OperationOf } from "../../model.js";
+import { nameKey } from "../support/facts.js";
+import { movedStepText } from "../support/planned-removal.js";
 import type { RuleContext, Report } from "../support/rule.js";
 import { recreatedBeforeCodeRuns, recreationSentence, type Recreation } from "../support/recreated-later.js";
 import { isDerived } from "../support/derived-down.js";
@@ -58,5 +60,43 @@ export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_co
     message: `Dropping column ${op.table}.${op.column} deletes its values; a rollback cannot restore them.${recreationSentence(again, today)}${retyped ? " In effect a change of type that starts the column empty." : ""}`,
     fix,
     ...(today.length ? { details: (named?.usages ?? []).map((u) => `${u.path}:${u.line}: ${u.text} (reads the column created again)`) } : {}),
+  };
+}
+
+/** A data step that may write rows: code that is not only reads, or an INSERT / UPDATE / COPY. */
+const writesData = (o: Operation) => (o.kind === "data_migration" && !o.readOnly) || (o.kind === "dml" && (o.verb === "insert" || o.verb === "update" || o.verb === "copy"));
+
+/**
+ * The drop is a swap's: a later step of this migration renames onto the dropped name a column that an earlier
+ * migration added, and a data step ran in between (earlier in this migration, or the folder's previous migration):
+ * normandy's 0003 adds approved_tmp_revision, 0004's RunPython copies every recipe's revision to the tmp revisions
+ * and points approved_tmp_revision at them, 0005 drops approved_revision and renames approved_tmp_revision into its
+ * place. The values live on in the replacement, by the name the code uses: a note, and no copy (the old values are
+ * ids of rows the swap leaves behind). The data step, where found; undefined when this is no such swap.
+ */
+export function filledReplacement(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, again: Recreation, moved?: string): { step: string; replacement: string } | undefined {
+  if (!again.sameMigration || again.op.kind !== "rename_column" || nameKey(again.op.table) !== nameKey(op.table)) return undefined;
+  const replacement = again.op.column;
+  // added by this migration: the change's own swap (change-plan.ts) decides, from what filled it
+  const addedHere = ctx.migration.up.some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(replacement));
+  if (addedHere) return undefined;
+  // the data step that read the dropped column (drop-column's movedStep), else the last that wrote anything
+  if (moved) return { step: moved, replacement };
+  const here = ctx.migration.up.slice(0, index).findLast(writesData);
+  const previous = ctx.repository.previousInFolder;
+  const before = here ? undefined : previous?.up.findLast(writesData);
+  const step = here ? { migration: ctx.migration, op: here } : before && previous ? { migration: previous, op: before } : undefined;
+  return step && { step: movedStepText(ctx, step), replacement };
+}
+
+export function filledReplacementReport(ctx: RuleContext, op: OperationOf<"drop_column">, again: Recreation, filled: { step: string; replacement: string }): Report {
+  const own = dataCode(ctx.framework, op);
+  const comment = ctx.framework === "sql" ? "--" : "#";
+  return {
+    op,
+    severity: "info",
+    hazard: "old-code",
+    message: `Dropping column ${op.table}.${op.column} is a step of a swap: ${again.where} of this migration renames ${filled.replacement}, which an earlier migration added, to ${op.column}, after ${filled.step} ran. If that step filled ${filled.replacement} from ${op.column} (what a swap is for), nothing is lost and the code finds ${op.column} when the migration ends; if it did not, ${op.column}'s values are gone.`,
+    fix: [`${comment} ${filled.step} filled ${filled.replacement}, which ${again.where} renames onto ${op.column}: nothing to copy, the drop as written:`, own].join("\n"),
   };
 }
