@@ -210,7 +210,7 @@ describe("repairs, clean-ups and migrations outside a transaction (Mastodon)", (
     const { exitCode, findings } = await reviewJson(repo);
     expect(exitCode).toBe(0);
     expect(findings.find((f) => f.rule === "empty-down")).toMatchObject({ severity: "info" });
-    expect(findings.find((f) => f.rule === "empty-down")!.message).toContain("only changes data");
+    expect(findings.find((f) => f.rule === "empty-down")!.message).toContain("only changes rows, not the schema");
   });
 
   it("deduplicating rows for a unique index outside the DDL transaction is a note that no lock is held across the data change", async () => {
