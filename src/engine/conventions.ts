@@ -44,7 +44,7 @@ const MIN_EARLIER = 3;
  * file without its Down section. Not sqitch (it reverts a failed deploy through revert/, so one missing breaks
  * that deploy) nor Flyway (its U files are optional already: a V file without one is not "missing").
  */
-const OPTIONAL_DOWNS: ReadonlySet<string> = new Set(["golang-migrate", "rivermigrate", "goose", "dbmate"]);
+const OPTIONAL_DOWNS: ReadonlySet<string> = new Set(["golang-migrate", "rivermigrate", "goose", "sql-migrate", "dbmate"]);
 
 type DownState = "missing" | "empty" | "present";
 

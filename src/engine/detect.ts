@@ -2,7 +2,7 @@
  * Which files are migrations, of which framework and layout, and which files belong together
  * (an up and its down). Decided from the path first (so the App can pick files from a PR's file list
  * before fetching them) and confirmed from the content where layouts share a file name shape
- * (dbmate, goose and Liquibase files are told apart by their marker comments).
+ * (dbmate, goose, sql-migrate and Liquibase files are told apart by their marker comments).
  */
 import picomatch from "picomatch";
 import type { Config } from "./config.js";
@@ -75,6 +75,8 @@ export function sniffSqlLayout(content: string): Layout | undefined {
   if (/^\s*--\s*liquibase formatted sql/im.test(head)) return "liquibase";
   if (/^\s*--\s*\+goose\s+(up|down)\b/im.test(content)) return "goose";
   if (/^\s*--\s*migrate:(up|down)\b/im.test(content)) return "dbmate";
+  // rubenv/sql-migrate reads `-- +migrate Up` only at a line's start, and its commands are case-sensitive
+  if (/^--\s*\+migrate\s+(Up|Down)\b/m.test(content)) return "sql-migrate";
   return undefined;
 }
 

@@ -22,6 +22,8 @@ export const Layout = z.enum([
   "rivermigrate",
   "dbmate",
   "goose",
+  /** rubenv/sql-migrate: `-- +migrate Up` / `-- +migrate Down` sections, a transaction per section unless `notransaction` */
+  "sql-migrate",
   "flyway",
   "sqitch",
   "prisma",

@@ -10,6 +10,8 @@ const TABLES: Partial<Record<Layout, string[]>> = {
   "golang-migrate": ["CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)"],
   dbmate: ["CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) PRIMARY KEY)"],
   goose: ["CREATE TABLE IF NOT EXISTS goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp NULL DEFAULT now())"],
+  // gorp's table for sql-migrate's Migration records (the file name is the id)
+  "sql-migrate": ["CREATE TABLE IF NOT EXISTS gorp_migrations (id text PRIMARY KEY, applied_at timestamp with time zone)"],
   flyway: [
     "CREATE TABLE IF NOT EXISTS flyway_schema_history (installed_rank integer NOT NULL PRIMARY KEY, version varchar(50), description varchar(200) NOT NULL, type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum integer, installed_by varchar(100) NOT NULL, installed_on timestamp NOT NULL DEFAULT now(), execution_time integer NOT NULL, success boolean NOT NULL)",
   ],
@@ -54,6 +56,7 @@ export const RUNNER_TABLE_NAMES: ReadonlySet<string> = new Set([
   "schema_migrations",
   "ar_internal_metadata",
   "goose_db_version",
+  "gorp_migrations",
   "flyway_schema_history",
   "_prisma_migrations",
   "databasechangelog",

@@ -240,6 +240,7 @@ const KEEPS_BOM: Partial<Record<Layout, string>> = {
   rivermigrate: "rivermigrate",
   dbmate: "dbmate",
   goose: "goose",
+  "sql-migrate": "sql-migrate",
   sqitch: "sqitch (through psql)",
   prisma: "Prisma Migrate",
 };

@@ -82,6 +82,8 @@ export function runnerHistory(layout: Layout): RunnerHistory {
       return versionOnly("rivermigrate", "river_migration", "line and version");
     case "goose":
       return versionOnly("goose", "goose_db_version");
+    case "sql-migrate":
+      return versionOnly("sql-migrate", "gorp_migrations", "file name");
     case "dbmate":
       return versionOnly("dbmate", "schema_migrations");
     default:

@@ -35,6 +35,16 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "sql-migrate: the column the Down section adds back is the rollback's, not the up's (goalert's remove-email-verified): no change of type, a drop",
+      path: "migrate/migrations/20170503144821-remove-email-verified.sql",
+      schema: "CREATE TABLE users (id text PRIMARY KEY, email_verified boolean NOT NULL DEFAULT false);",
+      code: "\n-- +migrate Up\n\nALTER TABLE users DROP COLUMN email_verified;\n\n-- +migrate Down\n\nALTER TABLE users ADD COLUMN email_verified BOOLEAN NOT NULL DEFAULT false;\n",
+      lines: [4],
+      severities: ["error"],
+      messages: ["Dropping column users.email_verified deletes its data"],
+    },
+    {
+      framework: "sql",
       name: "DROP COLUMN IF EXISTS of a column an earlier migration added: its values are lost all the same",
       path: "migrations/000003_drop_phone.up.sql",
       files: {

@@ -8,6 +8,16 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "sql-migrate: the table the Down section creates again is the rollback's, not a new table of the up (goalert's remove-old-tables): the rows are lost",
+      path: "migrate/migrations/20170717151358-remove-old-tables.sql",
+      schema: "CREATE TABLE team (id text PRIMARY KEY, name text);",
+      code: "\n-- +migrate Up\nDROP TABLE team;\n\n-- +migrate Down\n\nCREATE TABLE team (\n    id TEXT PRIMARY KEY,\n    name TEXT\n);\n",
+      lines: [3],
+      severities: ["error"],
+      messages: ["Dropping table team deletes all its rows; a rollback cannot bring them back"],
+    },
+    {
+      framework: "sql",
       name: "rows inserted after the NOT NULL column that proved the table empty: the drop loses them",
       path: "db/migrations/000002_drop_drafts.up.sql",
       schema: "CREATE TABLE drafts (id serial PRIMARY KEY);\nCREATE TABLE users (id integer PRIMARY KEY);",

@@ -64,6 +64,8 @@ export default defineRule({
             ? `-- migrate:down\n${undo}`
             : layout === "goose"
               ? `-- +goose Down\n${undo}`
+              : layout === "sql-migrate"
+              ? `-- +migrate Down\n${undo}`
               : layout === "liquibase"
                 ? undo
                     .split("\n")

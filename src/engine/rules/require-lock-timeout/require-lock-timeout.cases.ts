@@ -178,6 +178,26 @@ export default defineCases({
         "-- a NO TRANSACTION migration: goose sends each statement on its own from its connection pool, so a SET may not reach the next statement's connection, and stays on the one it reached.\n-- set it for the migration's connection instead, e.g. a run-time parameter of the database URL goose is given (postgres://user@host/db?options=-c%20lock_timeout%3D5s),\n-- or for the role it runs as (run this as that role): ALTER ROLE CURRENT_USER SET lock_timeout = '5s';",
       ],
     },
+    {
+      framework: "sql",
+      name: "sql-migrate: the up runs in the runner's transaction, so SET LOCAL; the Down's statements are not the up's",
+      path: "migrations/20180803090805-drop-sent-notifications.sql",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE sent_notifications (id bigint PRIMARY KEY);",
+      code: "\n-- +migrate Up\nDROP TABLE sent_notifications;\n\n-- +migrate Down\nLOCK TABLE orders;\nCREATE TABLE sent_notifications (id bigint PRIMARY KEY);\n",
+      lines: [3],
+      fixes: ["SET LOCAL lock_timeout = '5s';  -- first statement of the migration: sql-migrate runs the migration's up in a transaction, and SET LOCAL ends with it, so the setting does not stay on the connection"],
+    },
+    {
+      framework: "sql",
+      name: "sql-migrate Up notransaction: each statement goes out on its own from the pool, so the connection's setting",
+      path: "migrations/20240101120000-note.sql",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY);",
+      code: "-- +migrate Up notransaction\nALTER TABLE orders ADD COLUMN note text;\n\n-- +migrate Down\nALTER TABLE orders DROP COLUMN note;\n",
+      lines: [2],
+      fixes: [
+        "-- a `notransaction` up: sql-migrate sends each statement on its own from its connection pool, so a SET may not reach the next statement's connection, and stays on the one it reached.\n-- set it for the migration's connection instead, e.g. a run-time parameter of the database URL sql-migrate is given (postgres://user@host/db?options=-c%20lock_timeout%3D5s),\n-- or for the role it runs as (run this as that role): ALTER ROLE CURRENT_USER SET lock_timeout = '5s';",
+      ],
+    },
   ],
   valid: [
     { framework: "sql", name: "SET LOCAL lock_timeout first in a golang-migrate file: one query, one transaction", path: "migrations/000132_note.up.sql", code: "SET LOCAL lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;" },

@@ -62,7 +62,7 @@ function connectionSetting(layout: string): string {
  * Spring share the application's pool): a plain SET would stay on that connection and time out the application's
  * own lock waits. Inside a transaction (the runner's, the file's own BEGIN, or PostgreSQL's implicit one for a file
  * sent as one query of several statements) SET LOCAL ends with it. Outside one SET LOCAL does nothing, so a plain
- * SET first and RESET last; goose without a transaction sends each statement on its pool, where a SET may not even
+ * SET first and RESET last; goose or sql-migrate without a transaction sends each statement on its pool, where a SET may not even
  * reach the next statement's connection: the connection's own setting instead.
  */
 function lockTimeoutFix(ctx: RuleContext, index: number): string {
@@ -75,10 +75,11 @@ function lockTimeoutFix(ctx: RuleContext, index: number): string {
   if (op.inTransaction) return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${LAYOUT_TRANSACTION[migration.layout] ?? "the runner runs it in a transaction"}, and SET LOCAL ends with it, so the setting does not stay on the connection`;
   if (ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path)?.autocommit)
     return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${migration.layout} sends the file as one query, which PostgreSQL runs as one transaction once it holds two statements, and SET LOCAL ends with it`;
-  if (migration.layout === "goose")
+  const pooled = POOLED_WITHOUT_TRANSACTION[migration.layout];
+  if (pooled)
     return [
-      `-- a NO TRANSACTION migration: goose sends each statement on its own from its connection pool, so a SET may not reach the next statement's connection, and stays on the one it reached.`,
-      `-- set it for the migration's connection instead, e.g. a run-time parameter of the database URL goose is given (postgres://user@host/db?options=-c%20lock_timeout%3D5s),`,
+      `-- ${pooled.mode}: ${migration.layout} sends each statement on its own from its connection pool, so a SET may not reach the next statement's connection, and stays on the one it reached.`,
+      `-- set it for the migration's connection instead, e.g. a run-time parameter of the database URL ${migration.layout} is given (postgres://user@host/db?options=-c%20lock_timeout%3D5s),`,
       `-- or for the role it runs as (run this as that role): ALTER ROLE CURRENT_USER SET lock_timeout = '5s';`,
     ].join("\n");
   return setAndResetOutsideTransaction();
@@ -97,12 +98,19 @@ export function setAndResetOutsideTransaction(why = ""): string {
   ].join("\n");
 }
 
+/** Runners that send a migration without a transaction statement by statement through a pool (database/sql's), and how the file says so. */
+const POOLED_WITHOUT_TRANSACTION: Record<string, { mode: string }> = {
+  goose: { mode: "a NO TRANSACTION migration" },
+  "sql-migrate": { mode: "a `notransaction` up" },
+};
+
 /** How the layout's runner wraps a file it runs in a transaction, for the fix's comment. */
 const LAYOUT_TRANSACTION: Record<string, string> = {
   "golang-migrate": "the file runs as one query, one transaction",
   rivermigrate: "rivermigrate runs each version in a transaction",
   dbmate: "dbmate runs the migration in a transaction",
   goose: "goose runs the migration in a transaction",
+  "sql-migrate": "sql-migrate runs the migration's up in a transaction",
   flyway: "Flyway runs the migration in a transaction",
   liquibase: "Liquibase runs the changeset in a transaction",
   prisma: "the file runs as one query, one transaction",

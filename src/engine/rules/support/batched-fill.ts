@@ -31,10 +31,11 @@ const OUTSIDE_TRANSACTION: Partial<Record<Layout, string>> = {
 /** The loop in PL/pgSQL: a DO block that commits each batch (PostgreSQL 11+, outside a transaction block). */
 function doLoop(fill: BatchedFill, layout: Layout): string {
   const update = batchedUpdate(fill.table, fill.assignments, fill.pending);
-  const goose = layout === "goose";
+  // goose and sql-migrate split on a line's `;` unless the statement is between their markers
+  const group = layout === "goose" ? "-- +goose" : layout === "sql-migrate" ? "-- +migrate" : undefined;
   return [
     ...(OUTSIDE_TRANSACTION[layout] ? [OUTSIDE_TRANSACTION[layout]!] : []),
-    ...(goose ? ["-- +goose StatementBegin"] : []),
+    ...(group ? [`${group} StatementBegin`] : []),
     `DO $$`,
     `DECLARE`,
     `  filled bigint;`,
@@ -46,7 +47,7 @@ function doLoop(fill: BatchedFill, layout: Layout): string {
     `    COMMIT;`,
     `  END LOOP;`,
     `END $$;`,
-    ...(goose ? ["-- +goose StatementEnd"] : []),
+    ...(group ? [`${group} StatementEnd`] : []),
   ].join("\n");
 }
 

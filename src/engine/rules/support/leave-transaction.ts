@@ -31,6 +31,7 @@ export const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
     "-- migrating, and keep it here with IF NOT EXISTS (IF EXISTS for a drop) without CONCURRENTLY, so it finds the work done.",
   prisma: "-- Prisma sends migration.sql as one script: put the CONCURRENTLY statement alone in its own migration.",
   goose: "-- +goose NO TRANSACTION\n-- (first line of the file; keep only non-transactional statements in it)",
+  "sql-migrate": "-- +migrate Up notransaction\n-- (in place of the file's `-- +migrate Up`; keep only non-transactional statements in its up)",
   dbmate: "-- migrate:up transaction:false",
   flyway:
     "-- Flyway runs a migration outside a transaction only when every statement needs it:\n-- move the CONCURRENTLY statement to its own V file.",

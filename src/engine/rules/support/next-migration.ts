@@ -23,6 +23,7 @@ import { freeNames } from "./python-free-names.js";
 import { isMysqlFamily } from "./databases.js";
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { railsMigrationSuperclass } from "./rails-version.js";
+import { sqlMigrateMarker } from "../../adapters/sql/layouts/sql-migrate.js";
 import { railsFileStem, railsMigrationClass } from "./rails-migration-names.js";
 import { folderPrefix } from "../../paths.js";
 import { popSuffix } from "../../database/dialect-file.js";
@@ -282,6 +283,8 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
   switch (migration.layout) {
     case "goose":
       return { path: `${dir}${version}_${name}.sql`, text: [...(step.noTransaction ? ["-- +goose NO TRANSACTION"] : []), "-- +goose Up", up, "", "-- +goose Down", down].join("\n").trimEnd() };
+    case "sql-migrate":
+      return { path: `${dir}${version}-${name}.sql`, text: [sqlMigrateMarker("up", step.noTransaction), up, "", sqlMigrateMarker("down", step.noTransaction), down].join("\n").trimEnd() };
     case "dbmate":
       return { path: `${dir}${version}_${name}.sql`, text: [`-- migrate:up${step.noTransaction ? " transaction:false" : ""}`, up, "", "-- migrate:down", down].join("\n").trimEnd() };
     case "golang-migrate":

@@ -75,6 +75,29 @@ describe("layouts", () => {
     expect(m.down.status).toBe("present");
   });
 
+  it("sql-migrate: the Down section is the down, each direction in a transaction unless its marker says notransaction", () => {
+    // goalert's 20170503144821-remove-email-verified.sql: the Down's ADD COLUMN was read as part of the up
+    const wrapped = migrate("migrate/migrations/20170503144821-remove-email-verified.sql", "\n-- +migrate Up\n\nALTER TABLE users DROP COLUMN email_verified;\n\n-- +migrate Down\n\nALTER TABLE users ADD COLUMN email_verified BOOLEAN NOT NULL DEFAULT false;\n");
+    expect(wrapped.layout).toBe("sql-migrate");
+    expect(kinds(wrapped.up)).toEqual(["drop_column@4"]);
+    expect(wrapped.up[0].inTransaction).toBe(true);
+    expect(wrapped.down.status === "present" && kinds(wrapped.down.ops)).toEqual(["add_column@8"]);
+    const outside = migrate(
+      "migrate/migrations/20180831132927-alert-logs-index.sql",
+      "-- +migrate Up notransaction\n-- +migrate StatementBegin\nDO $$ BEGIN PERFORM 1; END $$;\n-- +migrate StatementEnd\nCREATE INDEX CONCURRENTLY i ON t (a);\n-- +migrate Down\nDROP INDEX i;\n",
+    );
+    expect(kinds(outside.up)).toEqual(["raw@3", "add_index@5"]);
+    expect(outside.up.map((op) => op.inTransaction)).toEqual([false, false]);
+    expect(outside.down.status === "present" && outside.down.ops.map((op) => op.inTransaction)).toEqual([true]);
+  });
+
+  it("sql-migrate: an empty Down section is an empty down, and a file with no Down has none", () => {
+    const empty = migrate("db/migrations/1-x.sql", "-- +migrate Up\nDROP TABLE t;\n-- +migrate Down\n");
+    expect(empty.down.status).toBe("empty");
+    const none = migrate("db/migrations/1-x.sql", "-- +migrate Up\nDROP TABLE t;\n");
+    expect(none.down).toEqual({ status: "missing", reason: "no `-- +migrate Down` section" });
+  });
+
   it("golang-migrate: one statement runs alone, two run as one implicit transaction", () => {
     const one = migrate("migrations/000001_x.up.sql", "CREATE INDEX CONCURRENTLY i ON t (a);");
     const two = migrate("migrations/000001_x.up.sql", "SET lock_timeout = '1s';\nCREATE INDEX CONCURRENTLY i ON t (a);");

@@ -10,12 +10,14 @@ import { splitPrisma } from "./prisma.js";
 import { splitRivermigrate } from "./rivermigrate.js";
 import type { SqlLayoutInput, SqlSections } from "./sections.js";
 import { splitSqitch } from "./sqitch.js";
+import { splitSqlMigrate } from "./sql-migrate.js";
 
 export const SQL_LAYOUTS: Partial<Record<Layout, (input: SqlLayoutInput) => SqlSections>> = {
   "golang-migrate": splitGolangMigrate,
   rivermigrate: splitRivermigrate,
   dbmate: splitDbmate,
   goose: splitGoose,
+  "sql-migrate": splitSqlMigrate,
   flyway: splitFlyway,
   sqitch: splitSqitch,
   prisma: splitPrisma,

@@ -7,7 +7,7 @@ import type { ParseProblem } from "../../../model.js";
 
 /** How the migration runner executes a piece of SQL. */
 export type TransactionMode =
-  /** the runner wraps it in BEGIN/COMMIT (goose, dbmate, Liquibase, Flyway) */
+  /** the runner wraps it in BEGIN/COMMIT (goose, sql-migrate, dbmate, Liquibase, Flyway) */
   | "wrapped"
   /** sent as one multi-statement query: PostgreSQL runs it as one implicit transaction when it has 2+ statements (golang-migrate, Prisma) */
   | "implicit"
