@@ -103,6 +103,28 @@ describe("which database a migrations folder runs on", () => {
     expect((await run([migration], [same])).databases[0]).toMatchObject({ database: "mysql", assumed: false });
   });
 
+  test("Django: a settings module for tests (unittests.py, settings/test.py, tests/settings.py) decides only when nothing else speaks for the database", async () => {
+    const migration = { path: "dojo/migrations/0002_x.py", content: "from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = []\n" };
+    const sqlite = (path: string) => ({ path, content: 'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "unittest.sqlite"}}\n' });
+    const production = { path: "dojo/settings/settings.dist.py", content: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "dojo"}}\n' };
+    for (const tests of ["dojo/settings/unittests.py", "dojo/settings/test.py", "dojo/settings/settings_ci.py", "dojo/settings/test_settings.py"]) {
+      const decided = (await run([migration], [production, sqlite(tests)])).databases[0];
+      expect(decided).toMatchObject({ database: "postgresql", assumed: false });
+      expect(decided.reason).toBe(`dojo/settings/settings.dist.py (DATABASES["default"]["ENGINE"] is django.db.backends.postgresql); ${tests} (DATABASES["default"]["ENGINE"] is django.db.backends.sqlite3) is a settings module for tests, not production`);
+    }
+    // the production module reads the engine from the environment (DefectDojo's DD_DATABASE_ENGINE): still not the tests' SQLite
+    const fromEnv = { path: "dojo/settings/settings.dist.py", content: 'import os\nDATABASES = {"default": {"ENGINE": os.environ["DD_DATABASE_ENGINE"]}}\n' };
+    const unknown = (await run([migration], [fromEnv, sqlite("dojo/settings/unittests.py")])).databases[0];
+    expect(unknown).toMatchObject({ database: "postgresql", assumed: true });
+    expect(unknown.reason).toContain("dojo/settings/settings.dist.py its DATABASES default engine is computed at run time");
+    expect(unknown.reason).toContain("dojo/settings/unittests.py (DATABASES[\"default\"][\"ENGINE\"] is django.db.backends.sqlite3) is a settings module for tests, not production");
+    // the unit tests' SQLite is no installation the project supports either
+    expect(unknown.alsoRunsOn).toBeUndefined();
+    // a reusable app whose only settings are its tests': they still decide
+    const alone = (await run([{ ...migration, path: "shop/migrations/0002_x.py" }], [sqlite("tests/settings.py")])).databases[0];
+    expect(alone).toMatchObject({ database: "sqlite" });
+  });
+
   test("Alembic: sqlalchemy.url in alembic.ini, or a literal URL in env.py", async () => {
     const migration = { path: "alembic/versions/abc_x.py", content: 'revision = "abc"\ndown_revision = None\n\ndef upgrade():\n    pass\n\ndef downgrade():\n    pass\n' };
     const ini = { path: "alembic.ini", content: "[alembic]\nscript_location = alembic\nsqlalchemy.url = mysql+pymysql://u:p@localhost/app\n" };

@@ -3,7 +3,8 @@
  * Order of trust: the config's `database:` (always wins) > the framework's connection settings
  * (config/database.yml production, else default; Django settings' DATABASES; Alembic's sqlalchemy.url) >
  * weaker readings of them (a committed sample, an ERB default, a development settings module) > MySQL-only
- * syntax in the folder's SQL migrations > PostgreSQL, assumed. Signals that disagree are named.
+ * syntax in the folder's SQL migrations > PostgreSQL, assumed. Signals that disagree are named. Settings for test
+ * runs decide only when no other file speaks for the database; set aside, they are named in the reason.
  */
 import type { Config } from "../config.js";
 import type { DetectedFile } from "../detect.js";
@@ -15,7 +16,7 @@ import { DATABASE_LABEL } from "./names.js";
 import { rubyReaders } from "../adapters/rails/ruby-readers.js";
 import { isSignal, type DatabaseSignal, type DatabaseSilence, type SignalReading } from "./signal.js";
 import { databasePathsFor, FRAMEWORKS_WITH_SIGNALS, railsRoot, signalKind } from "./signal-paths.js";
-import { isDevelopmentSettingsPath } from "./development-settings.js";
+import { isDevelopmentSettingsPath, isTestSettingsPath } from "./development-settings.js";
 import { baseOf, dirOf } from "../paths.js";
 import { railsMigrationsPath } from "../rails-migrations-path.js";
 
@@ -115,6 +116,16 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
       }
     }
   }
+  // settings for test runs (SQLite in DefectDojo's unittests.py) say nothing of production once another file speaks
+  // for the database, even a production settings module that reads the engine from the environment
+  const forTests = signals.filter((s) => s.forTests);
+  const otherwise = signals.length > forTests.length || silences.some((s) => signalKind(s.path) === "django-settings" && !isTestSettingsPath(s.path));
+  const setAside = otherwise ? forTests : [];
+  if (otherwise) signals.splice(0, signals.length, ...signals.filter((s) => !s.forTests));
+  const testsSay = (database: Database) => {
+    const differ = setAside.filter((s) => s.database !== database);
+    return differ.length ? `; ${differ.map(describe).join(" and ")} ${differ.length > 1 ? "are settings" : "is a settings module"} for tests, not production` : "";
+  };
   // production-named settings speak first among equals
   const production = (s: DatabaseSignal) => (/(?:^|[/_.-])prod(uction)?(?:[/_.-]|$)/.test(s.path) ? 0 : 1);
   const strongest = (["config", "fallback", "syntax"] as const)
@@ -126,19 +137,19 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
       folder: folder.folder,
       database: "postgresql",
       version,
-      reason: `assumed PostgreSQL: nothing in the repository names the database of ${folder.folder || "the root folder"}${silent}; ${HOW_TO_SET}`,
+      reason: `assumed PostgreSQL: nothing in the repository names the database of ${folder.folder || "the root folder"}${silent}${testsSay("postgresql")}; ${HOW_TO_SET}`,
       assumed: true,
     };
   }
   const [chosen] = strongest;
   // a development settings module or a sample that differs is normal (SQLite on laptops); only the config and the migrations' syntax can disagree
   const others = signals.filter((s) => s.database !== chosen.database && s.strength !== "fallback");
-  if (others.length === 0) return { folder: folder.folder, database: chosen.database, version, reason: `${describe(chosen)}`, assumed: false };
+  if (others.length === 0) return { folder: folder.folder, database: chosen.database, version, reason: `${describe(chosen)}${testsSay(chosen.database)}`, assumed: false };
   return {
     folder: folder.folder,
     database: chosen.database,
     version,
-    reason: `assumed ${DATABASE_LABEL[chosen.database]} from ${describe(chosen)}, although ${others.map(describe).join(" and ")} ${others.length > 1 ? "say" : "says"} otherwise; ${HOW_TO_SET}`,
+    reason: `assumed ${DATABASE_LABEL[chosen.database]} from ${describe(chosen)}, although ${others.map(describe).join(" and ")} ${others.length > 1 ? "say" : "says"} otherwise${testsSay(chosen.database)}; ${HOW_TO_SET}`,
     assumed: true,
   };
 }

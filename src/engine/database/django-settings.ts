@@ -9,7 +9,7 @@ import { asString, dictGet, kwarg, type PyValue } from "../adapters/python/value
 import type { Database } from "../model.js";
 import { djangoEngineDatabase, urlDatabase } from "./names.js";
 import type { SignalReading } from "./signal.js";
-import { isDevelopmentSettingsPath } from "./development-settings.js";
+import { isDevelopmentSettingsPath, isTestSettingsPath } from "./development-settings.js";
 
 function fromValue(value: PyValue | undefined): { database: Database; says: string } | undefined {
   if (!value) return undefined;
@@ -69,6 +69,7 @@ export function readDjangoSettings(path: string, content: string): SignalReading
     const others = conditionalEngines(root).filter((e) => (djangoEngineDatabase(e) ?? urlDatabase(e)) !== found.database);
     if (others.length)
       return { path, why: `its DATABASES default is chosen at run time: ${found.says}, or under a condition ${[...new Set(others)].join(", ")}` };
-    return { ...found, path, strength: isDevelopmentSettingsPath(path) ? "fallback" : "config" };
+    const forTests = isTestSettingsPath(path);
+    return { ...found, path, strength: isDevelopmentSettingsPath(path) ? "fallback" : "config", ...(forTests ? { forTests } : {}) };
   });
 }

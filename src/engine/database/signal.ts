@@ -13,6 +13,11 @@ export interface DatabaseSignal {
    * `syntax`: dialect-only syntax in the migrations themselves.
    */
   strength: "config" | "fallback" | "syntax";
+  /**
+   * a settings module for test runs or CI (unittests.py, settings/test.py, tests/settings.py): it decides only when
+   * nothing else, production settings computed at run time included, speaks for the database
+   */
+  forTests?: boolean;
 }
 
 /** A file that names no database (ERB hides the adapter, an engine read from the environment): said, so users know why. */
