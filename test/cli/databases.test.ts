@@ -25,6 +25,27 @@ const RAILS = `class AddOrderKey < ActiveRecord::Migration[7.1]
 end
 `;
 
+const DJANGO_INITIAL = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(name="Talk", fields=[("id", models.AutoField(primary_key=True)), ("slug", models.CharField(max_length=50))]),
+    ]
+`;
+
+const DJANGO_ADD_INDEX = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("dojo", "0001_initial")]
+    operations = [
+        migrations.AddIndex(model_name="talk", index=models.Index(fields=["slug"], name="dojo_talk_slug_idx")),
+    ]
+`;
+
 describe("the database of each migrations folder", () => {
   it("Rails on mysql2: MySQL's findings and fixes, never PostgreSQL's; --verbose names config/database.yml", async () => {
     const root = repo({ "config/database.yml": "default: &default\n  adapter: mysql2\nproduction:\n  <<: *default\n", "db/migrate/20240101000000_add_order_key.rb": RAILS });
@@ -43,6 +64,25 @@ describe("the database of each migrations folder", () => {
     expect(result.output).toContain("index-without-concurrently");
     expect(result.output).not.toContain("mysql-table-copy");
     expect(result.output).toMatch(/database: db\/migrate: PostgreSQL \(assumed PostgreSQL: nothing in the repository names the database .*set `database:`/);
+  });
+
+  it("Django: the unit tests' settings naming SQLite do not decide over the production settings naming PostgreSQL", async () => {
+    const root = repo({
+      "dojo/settings/settings.dist.py": 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "dojo"}}\n',
+      "dojo/settings/unittests.py": 'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "unittest.sqlite"}}\n',
+      "dojo/migrations/__init__.py": "",
+      "dojo/migrations/0001_initial.py": DJANGO_INITIAL,
+      "dojo/migrations/0002_talk_slug_idx.py": DJANGO_ADD_INDEX,
+    });
+    const result = await run(["lint", "--format", "json", "dojo/migrations"], { cwd: root });
+    const { findings } = JSON.parse(result.output) as { findings: Array<{ rule: string; line: number; fix: string }> };
+    expect(findings.find((f) => f.rule === "index-without-concurrently")).toMatchObject({ line: 7 });
+    expect(findings.find((f) => f.rule === "index-without-concurrently")!.fix).not.toContain("OnPostgreSQL");
+    const verbose = await run(["lint", "--verbose", "dojo/migrations"], { cwd: root });
+    expect(verbose.output).toContain(
+      'database: dojo/migrations: PostgreSQL (dojo/settings/settings.dist.py (DATABASES["default"]["ENGINE"] is django.db.backends.postgresql); dojo/settings/unittests.py (DATABASES["default"]["ENGINE"] is django.db.backends.sqlite3) is a settings module for tests, not production)',
+    );
+    expect(verbose.output).not.toContain("also runs on SQLite");
   });
 
   it("raw SQL in a golang-migrate folder: backticks make it MySQL; CONVERT TO CHARACTER SET and a type change copy the table", async () => {
