@@ -50,6 +50,11 @@ describe("which database a migrations folder runs on", () => {
   test("Rails: the default entry when there is no production one; trilogy is MySQL", async () => {
     const result = await run([RAILS_MIGRATION], [yml("default:\n  adapter: trilogy\ndevelopment:\n  database: dev\n")]);
     expect(result.databases[0]).toMatchObject({ database: "mysql", assumed: false });
+    // the test: entry is what the test suite runs on, never read
+    const withTests = await run([RAILS_MIGRATION], [yml("production:\n  adapter: postgresql\ntest:\n  adapter: sqlite3\n")]);
+    expect(withTests.databases[0]).toMatchObject({ database: "postgresql", assumed: false, reason: "config/database.yml (production adapter postgresql)" });
+    const testsOnly = await run([RAILS_MIGRATION], [yml("test:\n  adapter: sqlite3\n")]);
+    expect(testsOnly.databases[0]).toMatchObject({ database: "postgresql", assumed: true });
   });
 
   test("Rails: ERB's literal fallback is read with Ruby's parser; an adapter ERB hides falls back to PostgreSQL, assumed", async () => {
