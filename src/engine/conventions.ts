@@ -31,9 +31,19 @@ export interface ReverseConvention {
   without: number;
 }
 
+/** Many other migrations of the folder have a down written to raise: the team refuses rollbacks past them on purpose. */
+export interface OneWayConvention {
+  /** the other migrations of the folder (same layout) analysed with it */
+  others: number;
+  /** how many of them declare a one-way down (`Down.declared`) */
+  declared: number;
+  folder: string;
+}
+
 export interface Conventions {
   downs?: DownConvention;
   reverses?: ReverseConvention;
+  oneWay?: OneWayConvention;
 }
 
 /** Fewer earlier migrations than this say nothing about a habit. */
@@ -71,9 +81,49 @@ export interface ConventionSubject {
   down?: DownState;
   /** Django: its RunPython steps, and how many of them have no reverse_code */
   dataSteps?: { steps: number; without: number };
+  /** its down raises before undoing anything, written so by its author */
+  declaredOneWay?: boolean;
 }
 
-export const conventionSubject = (m: Migration): ConventionSubject => ({ path: m.path, layout: m.layout, version: m.version, down: stateOf(m.down), dataSteps: djangoDataSteps(m) });
+export const conventionSubject = (m: Migration): ConventionSubject => ({
+  path: m.path,
+  layout: m.layout,
+  version: m.version,
+  down: stateOf(m.down),
+  dataSteps: djangoDataSteps(m),
+  ...(m.down.status === "irreversible" && m.down.declared ? { declaredOneWay: true } : {}),
+});
+
+/**
+ * A declared one-way down is the folder's convention when at least this many of its other migrations have one, and
+ * they are at least this share of them. The hazard of a raising down is a rollback that stops there; a team that
+ * wrote that raise again and again, by several hands over the years (warehouse: 26 of 288 revisions, "Order No. 227 -
+ * Ни шагу назад!"; koschei: 17 of 123), rolls forward by policy and knows it, so the raise only needs showing. One or
+ * two raises are one author's choice for one revision, still worth a warning; 5 % keeps a handful of old raises in a
+ * folder of thousands from passing for a policy.
+ */
+const MIN_ONE_WAY = 5;
+const ONE_WAY_SHARE = 0.05;
+
+function oneWayConventionsOf(subjects: readonly ConventionSubject[]): Map<ConventionSubject, OneWayConvention> {
+  const folders = new Map<string, ConventionSubject[]>();
+  for (const m of subjects) {
+    if (!m.down) continue;
+    const key = `${m.layout}\u0000${dirOf(m.path)}`;
+    const members = folders.get(key);
+    if (members) members.push(m);
+    else folders.set(key, [m]);
+  }
+  const out = new Map<ConventionSubject, OneWayConvention>();
+  for (const members of folders.values()) {
+    const declared = members.filter((m) => m.declaredOneWay).length;
+    for (const m of members) {
+      const others = { others: members.length - 1, declared: declared - (m.declaredOneWay ? 1 : 0) };
+      if (others.declared >= MIN_ONE_WAY && others.declared >= ONE_WAY_SHARE * others.others) out.set(m, { ...others, folder: dirOf(m.path) || "." });
+    }
+  }
+  return out;
+}
 
 /** The RunPython steps of a Django migration (a no-op code step is none), and those without reverse_code. */
 function djangoDataSteps(m: Migration): ConventionSubject["dataSteps"] {
@@ -202,6 +252,7 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
   const folders = new Map<string, Folder>();
   const out = new Map<ConventionSubject, Conventions>();
   for (const [m, reverses] of reverseConventionsOf(subjects)) out.set(m, { reverses });
+  for (const [m, oneWay] of oneWayConventionsOf(subjects)) out.set(m, { ...out.get(m), oneWay });
   const carriers = noteCarriers(subjects);
   for (const m of subjects) {
     const folder = dirOf(m.path);

@@ -665,8 +665,13 @@ export const Down = z.discriminatedUnion("status", [
     silent: z.boolean().optional(),
     /** the up only reads records and enqueues jobs (adapters/rails/enqueues-only.ts): it writes nothing a rollback would leave behind */
     enqueuesOnly: z.boolean().optional(),
-    /** the migration's own down raises before undoing anything (Rails' `raise ActiveRecord::IrreversibleMigration`): the author's statement */
+    /**
+     * the migration's own down raises before undoing anything (Rails' `raise ActiveRecord::IrreversibleMigration`,
+     * an Alembic downgrade() whose first statement raises any exception): the author's statement
+     */
     declared: z.boolean().optional(),
+    /** the author's comments or docstring in that down, as one line (anitya's "No-op, as project works fine with the old version scheme.") */
+    said: z.object({ line: z.number().int().positive(), text: z.string() }).optional(),
   }),
   z.object({ status: z.literal("unsupported"), reason: z.string() }),
 ]);

@@ -26,3 +26,11 @@ export function deliberateReason(comments: readonly DownComment[]): { line: numb
   if (text.split(" ").filter((w) => /\w/.test(w)).length < MIN_WORDS) return undefined;
   return { line: said[0].line, text: text.length > 200 ? `${text.slice(0, 197)}...` : text };
 }
+
+/** Everything the down's comments say, as one line with its first line number (short ones too: "no-op"), or undefined. */
+export function authorsWords(comments: readonly DownComment[]): { line: number; text: string } | undefined {
+  const said = comments.map((c) => ({ line: c.line, text: commentText(c.text) })).filter((c) => c.text);
+  if (said.length === 0) return undefined;
+  const text = said.map((c) => c.text).join(" ").replace(/\s+/g, " ").trim();
+  return { line: said[0].line, text: text.length > 200 ? `${text.slice(0, 197)}...` : text };
+}

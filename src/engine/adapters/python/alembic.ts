@@ -12,7 +12,7 @@ import { isEmptyBody, locOf, statementsOf } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import { functionInError } from "./recovery.js";
 import { append } from "../../append.js";
-import { deliberateReason, type DownComment } from "../deliberate-down.js";
+import { authorsWords, deliberateReason, type DownComment } from "../deliberate-down.js";
 import { revisionLink } from "./alembic-revision.js";
 import { namingConventionFor } from "./alembic-naming-convention.js";
 import { settingsDialectFor } from "./alembic-settings-dialect.js";
@@ -92,8 +92,12 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
     else if (downgrade && emptyDowngrade) down = { status: "empty", loc: locOf(downgrade), why: deliberateReason(downComments(root, downgrade)) };
     else {
       const raised = downgrade ? raisingStatement(downgrade) : undefined;
-      if (raised) down = { status: "irreversible", loc: locOf(raised), reason: `downgrade() raises (\`${raised.text.split("\n")[0].slice(0, 80)}\`)` };
-      else {
+      // a raise before anything else is the author saying the revision is one-way, whatever the exception
+      // (warehouse's RuntimeError("Cannot downgrade past revision"), koschei's NotImplementedError())
+      if (raised) {
+        const said = authorsWords(downComments(root, downgrade!).filter((c) => c.line < locOf(raised).line));
+        down = { status: "irreversible", loc: locOf(raised), reason: `downgrade() raises (\`${raised.text.split("\n")[0].slice(0, 120)}\`)`, declared: true, ...(said ? { said } : {}) };
+      } else {
         const walker = new AlembicWalker(module, project, dialect, naming);
         if (downgrade) for (const def of dispatchedFunctions(downgrade, "downgrade", module.functions)) walker.walkFunction(def);
         else walker.walkBody("downgrade", recoveredDown!.statements);

@@ -11,7 +11,7 @@ import type { DetectedFile } from "../../detect.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers/waivers.js";
 import { rubocopWaivers } from "../../waivers/rubocop-waivers.js";
-import { deliberateReason, type DownComment } from "../deliberate-down.js";
+import { authorsWords, deliberateReason, type DownComment } from "../deliberate-down.js";
 import { maySaySize, sizeNotes } from "../size-notes.js";
 import { oneSyntaxError } from "../one-syntax-error.js";
 import { isIrreversible, type Irreversible } from "./commands/context.js";
@@ -177,7 +177,8 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     else {
       const raised = unconditionalRaise(downDef, src);
       const downOps = opsOf(interpreter.run(downDef.body, "down"));
-      if (raised && !meaningful(downOps)) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message})`, declared: true };
+      const said = raised && authorsWords(commentsWithin(result, src, downDef).filter((c) => c.line < raised.loc.line));
+      if (raised && !meaningful(downOps)) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message})`, declared: true, ...(said ? { said } : {}) };
       else if (raised) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message}) after undoing part of the up` };
       else if (!meaningful(downOps)) down = { status: "empty", loc: src.loc(downDef), why: deliberateReason(commentsWithin(result, src, downDef)) };
       else down = { status: "present", ops: downOps as never, derived: false };

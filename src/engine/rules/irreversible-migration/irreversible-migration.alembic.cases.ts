@@ -54,6 +54,270 @@ def downgrade():
 `,
       lines: [17],
     },
+    {
+      framework: "alembic",
+      name: "a downgrade() that raises RuntimeError before anything (warehouse 28a7e805fd0): the author's statement, a warning that keeps the raise and names the copy a real way back needs (a down re-adding the column would bring it back empty)",
+      path: "migrations/versions/b1_drop_normalized_name.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b1"
+down_revision = "a5"
+
+
+def upgrade():
+    op.drop_column("packages", "normalized_name")
+
+
+def downgrade():
+    raise RuntimeError(f"Cannot downgrade past revision: {revision!r}")
+`,
+      lines: [13],
+      severities: ["warning"],
+      fixes: [
+        [
+          "def downgrade():",
+          '    # keep the raise: recreating what the up drops would bring it back empty, and a rollback would "succeed" with it',
+          "    # empty where the old code expects it filled. A real way back needs a copy the up keeps before the drop:",
+          "    #   CREATE TABLE packages_normalized_name_backup_b1 AS TABLE packages",
+          "    # and a down that recreates the schema and fills it from that copy.",
+          '    raise RuntimeError(f"Cannot downgrade past revision: {revision!r}")',
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "the same raise where 5 other revisions of the folder refuse to downgrade (warehouse: 26 of 288, koschei: 17 of 123): the project's policy, a note that names it",
+      path: "migrations/versions/b1_drop_normalized_name.py",
+      files: {
+        "migrations/versions/a1_drop_old_1.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = "a0"
+
+
+def upgrade():
+    op.drop_column("packages", "old_1")
+
+
+def downgrade():
+    raise RuntimeError("Cannot downgrade")
+`,
+        "migrations/versions/a2_drop_old_2.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_column("packages", "old_2")
+
+
+def downgrade():
+    raise RuntimeError("Cannot downgrade")
+`,
+        "migrations/versions/a3_drop_old_3.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a3"
+down_revision = "a2"
+
+
+def upgrade():
+    op.drop_column("packages", "old_3")
+
+
+def downgrade():
+    raise RuntimeError("Cannot downgrade")
+`,
+        "migrations/versions/a4_drop_old_4.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a4"
+down_revision = "a3"
+
+
+def upgrade():
+    op.drop_column("packages", "old_4")
+
+
+def downgrade():
+    raise RuntimeError("Cannot downgrade")
+`,
+        "migrations/versions/a5_drop_old_5.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a5"
+down_revision = "a4"
+
+
+def upgrade():
+    op.drop_column("packages", "old_5")
+
+
+def downgrade():
+    raise RuntimeError("Cannot downgrade")
+`,
+      },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b1"
+down_revision = "a5"
+
+
+def upgrade():
+    op.drop_column("packages", "normalized_name")
+
+
+def downgrade():
+    raise RuntimeError(f"Cannot downgrade past revision: {revision!r}")
+`,
+      lines: [13],
+      severities: ["info"],
+      messages: ["5 of the 5 other revisions in migrations/versions/ refuse to downgrade the same way"],
+    },
+    {
+      framework: "alembic",
+      name: "a raise over an up that only adds a column and its index, even where the folder refuses downgrades: the raise blocks a rollback for nothing, a warning whose fix drops them",
+      path: "migrations/versions/b1_add_digest.py",
+      files: {
+        "migrations/versions/a1_drop_old_1.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = "a0"
+
+
+def upgrade():
+    op.drop_column("packages", "old_1")
+
+
+def downgrade():
+    raise RuntimeError("Cannot downgrade")
+`,
+        "migrations/versions/a2_drop_old_2.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_column("packages", "old_2")
+
+
+def downgrade():
+    raise RuntimeError("Cannot downgrade")
+`,
+        "migrations/versions/a3_drop_old_3.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a3"
+down_revision = "a2"
+
+
+def upgrade():
+    op.drop_column("packages", "old_3")
+
+
+def downgrade():
+    raise RuntimeError("Cannot downgrade")
+`,
+        "migrations/versions/a4_drop_old_4.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a4"
+down_revision = "a3"
+
+
+def upgrade():
+    op.drop_column("packages", "old_4")
+
+
+def downgrade():
+    raise RuntimeError("Cannot downgrade")
+`,
+        "migrations/versions/a5_drop_old_5.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a5"
+down_revision = "a4"
+
+
+def upgrade():
+    op.drop_column("packages", "old_5")
+
+
+def downgrade():
+    raise RuntimeError("Cannot downgrade")
+`,
+      },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b1"
+down_revision = "a5"
+
+
+def upgrade():
+    op.add_column("packages", sa.Column("digest", sa.Text(), nullable=True))
+    op.create_index("packages_digest_idx", "packages", ["digest"])
+
+
+def downgrade():
+    raise NotImplementedError()
+`,
+      lines: [14],
+      severities: ["warning"],
+      fixes: [['def downgrade():', '    op.drop_index("packages_digest_idx", table_name="packages")', '    op.drop_column("packages", "digest")'].join("\n")],
+    },
+    {
+      framework: "alembic",
+      name: "a data-only revision whose downgrade() raises: one-way by its author's choice, a note whose fix keeps the raise",
+      path: "migrations/versions/b1_rewrite_urls.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b1"
+down_revision = "a5"
+
+
+def upgrade():
+    op.execute("UPDATE projects SET url = lower(url)")
+
+
+def downgrade():
+    raise NotImplementedError("urls are not kept")
+`,
+      lines: [13],
+      severities: ["info"],
+    },
+    {
+      framework: "alembic",
+      name: "a data-only revision whose downgrade() says it is a no-op yet raises (anitya 1ab95561edae): the raise blocks a rollback for nothing, a warning whose fix passes",
+      path: "migrations/versions/b1_convert_date.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b1"
+down_revision = "a5"
+
+
+def upgrade():
+    op.execute("UPDATE projects SET version_scheme = 'RPM' WHERE version_scheme = 'Date'")
+
+
+def downgrade():
+    """No-op, as project works fine with the old version scheme."""
+    raise NotImplementedError
+`,
+      lines: [14],
+      severities: ["warning"],
+      fixes: [["def downgrade():", "    pass  # one-way data change: upgrade() only rewrites rows of projects, and there is no schema to put back"].join("\n")],
+    },
   ],
   valid: [
     {

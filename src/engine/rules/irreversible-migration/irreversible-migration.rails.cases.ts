@@ -477,7 +477,7 @@ end
     },
     {
       framework: "rails",
-      name: "a down that raises after columns are removed: the fix adds them back with the earlier migration's types and raises only for the table nothing defines, after every step (none left unreachable)",
+      name: "a down that raises after columns are removed: the fix keeps the raise (a down that adds them back would bring them back empty and let a rollback succeed over them) and names the copies the up would keep for a real way back",
       path: "db/migrate/20240306000000_decrypt_secret.rb",
       files: {
         "db/migrate/20240301000000_add_secret.rb": `class AddSecret < ActiveRecord::Migration[7.1]
@@ -503,17 +503,17 @@ end
 end
 `,
       lines: [11],
+      severities: ["warning"],
       fixes: [
         [
           "def down",
-          "  # line 7 drops legacy_secrets: recreate it from its last definition in the earlier migrations (the rows cannot come back)",
-          "  # users.encrypted_secret_iv comes back empty: the values up removed are gone",
-          "  add_column :users, :encrypted_secret_iv, :string",
-          "  # users.encrypted_secret comes back empty: the values up removed are gone",
-          "  add_column :users, :encrypted_secret, :string",
-          "  change_column_null :users, :email, true",
-          "  remove_column :users, :plain_secret",
-          '  raise ActiveRecord::IrreversibleMigration, "irreversible: line 7 drops legacy_secrets: recreate it from its last definition in the earlier migrations (the rows cannot come back)"',
+          '  # keep the raise: recreating what the up drops would bring it back empty, and a rollback would "succeed" with it',
+          "  # empty where the old code expects it filled. A real way back needs a copy the up keeps before the drop:",
+          "  #   CREATE TABLE users_encrypted_secret_backup_20240306000000 AS SELECT id, encrypted_secret FROM users",
+          "  #   CREATE TABLE users_encrypted_secret_iv_backup_20240306000000 AS SELECT id, encrypted_secret_iv FROM users",
+          "  #   CREATE TABLE legacy_secrets_backup_20240306000000 AS TABLE legacy_secrets",
+          "  # and a down that recreates the schema and fills it from that copy.",
+          "  raise ActiveRecord::IrreversibleMigration",
           "end",
         ].join("\n"),
       ],
@@ -1343,6 +1343,95 @@ end
       lines: [10],
       severities: ["warning"],
       fixes: ["def down\n  execute \"ALTER TABLE orders DROP COLUMN kind;\"\n  execute \"DROP TYPE order_kind;\"\nend"],
+    },
+    {
+      framework: "rails",
+      name: "a down raising where 5 other migrations of db/migrate do the same: the project's policy, a note that names it and keeps the raise",
+      path: "db/migrate/20240310000000_drop_stream_entries.rb",
+      files: {
+        "db/migrate/20240301000000_drop_old_1.rb": `class DropOld1 < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :users, :old_1, :string
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration, "one-way"
+  end
+end
+`,
+        "db/migrate/20240302000000_drop_old_2.rb": `class DropOld2 < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :users, :old_2, :string
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration, "one-way"
+  end
+end
+`,
+        "db/migrate/20240303000000_drop_old_3.rb": `class DropOld3 < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :users, :old_3, :string
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration, "one-way"
+  end
+end
+`,
+        "db/migrate/20240304000000_drop_old_4.rb": `class DropOld4 < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :users, :old_4, :string
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration, "one-way"
+  end
+end
+`,
+        "db/migrate/20240305000000_drop_old_5.rb": `class DropOld5 < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :users, :old_5, :string
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration, "one-way"
+  end
+end
+`,
+      },
+      code: `class DropStreamEntries < ActiveRecord::Migration[7.1]
+  def up
+    drop_table :stream_entries
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [7],
+      severities: ["info"],
+      messages: ["5 of the 5 other migrations in db/migrate/ refuse to roll back the same way"],
+    },
+    {
+      framework: "rails",
+      name: "a down raising over an up that only adds a column and its index: the raise blocks a rollback for nothing, a warning whose down removes them",
+      path: "db/migrate/20240310000000_add_digest.rb",
+      code: `class AddDigest < ActiveRecord::Migration[7.1]
+  def up
+    add_column :users, :digest, :string
+    add_index :users, :digest
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [8],
+      severities: ["warning"],
+      messages: ["a down could simply drop them"],
     },
     {
       framework: "rails",

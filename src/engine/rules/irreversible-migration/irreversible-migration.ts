@@ -13,6 +13,7 @@ import { firstLine } from "../support/scope.js";
 import { rowsBackup, type RowsBackup } from "../support/rows-backup.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { backupName } from "../support/backup-name.js";
+import { keptRaiseFix, losesData, offSwitch, oneWayHabit, onlyAdds, saysNothingToUndo } from "./declared-one-way.js";
 
 /**
  * The framework itself says the migration cannot be reversed: Rails `change` with an operation the
@@ -143,6 +144,51 @@ function deletionBackupFix(ctx: RuleContext, deletions: readonly Deletion[], sil
   return lines.join("\n");
 }
 
+/**
+ * A down the author wrote to raise over an up that changes the schema. Loud where the raise blocks a rollback for
+ * nothing (an up that only adds what a down could drop); a note where the folder's other migrations refuse to roll
+ * back the same way (the team's policy: conventions.ts); else a warning that a rollback stops there.
+ */
+function reportDeclared(ctx: RuleContext, meaningful: readonly Operation[]): void {
+  const { down } = ctx.migration;
+  if (down.status !== "irreversible") return;
+  const habit = oneWayHabit(ctx);
+  const added = onlyAdds(ctx, meaningful);
+  const loc = down.loc ?? firstLine(ctx);
+  if (added) {
+    ctx.report({
+      loc,
+      severity: "warning",
+      message:
+        `This migration is one-way by its author's choice (${down.reason}), but its up only adds (${added.slice(0, 3).join(", ")}${added.length > 3 ? ", ..." : ""}): ` +
+        `a down could simply drop ${added.length > 1 ? "them" : "it"}, and the old code never reads ${added.length > 1 ? "them" : "it"}. The raise stops a rollback for nothing` +
+        (habit ? ` (${habit}; this one needs no policy to be undone).` : "."),
+      fix: derivedFix(ctx),
+    });
+    return;
+  }
+  ctx.report({
+    loc,
+    severity: habit ? "info" : "warning",
+    message:
+      `This migration is one-way by its author's choice: ${down.reason}, so a rollback stops here and what its up removed or changed comes back only from a backup.` +
+      (habit ? ` ${habit[0].toUpperCase()}${habit.slice(1)}, so the raise is that policy, shown here; if no rollback is ever run, ${offSwitch()}.` : ""),
+    // an up that loses rows or values: a derived down would recreate them empty and "succeed", so the raise stays.
+    // Otherwise the down that undoes it loses nothing (a rename, a NOT NULL, a type swap)
+    fix: losesData(meaningful) ? keptRaiseFix(ctx, meaningful) : derivedFix(ctx),
+  });
+}
+
+/** The down that undoes the up, as each framework writes it (steps migguard cannot derive are said, and raise). */
+function derivedFix(ctx: RuleContext): string {
+  return fixFor(ctx.framework, {
+    sql: `-- provide a down migration that undoes the up`,
+    rails: () => railsDownBesideChange(ctx.migration, railsDownFor(ctx.migration.up, ctx.repository)),
+    django: () => `# give the operation that raises on the way back a reverse that undoes it`,
+    alembic: () => alembicDowngradeFor(ctx.migration.up, ctx.repository, ctx.migration.source),
+  });
+}
+
 export default defineRule({
   meta: {
     id: "irreversible-migration",
@@ -171,7 +217,8 @@ export default defineRule({
     // a reverse raises IrreversibleError before unapplying anything of the migration.
     const meaningful = ctx.migration.up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
     const onlyData = meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
-    const dataOnly = onlyData && ((ctx.framework === "rails" && !blocking) || ctx.framework === "django");
+    // (an Alembic revision is one-way only by a downgrade() that raises first)
+    const dataOnly = onlyData && ((ctx.framework === "rails" && !blocking) || ctx.framework === "django" || (ctx.framework === "alembic" && down.declared === true));
     // Rails' `change` run backwards inverts only the schema commands it recorded: data code it never saw runs again,
     // forward, before they are undone. The rollback goes through; what it does to the data is the hazard
     if (down.rerun) {
@@ -227,15 +274,28 @@ export default defineRule({
     }
     // a data-only migration whose down the author wrote to raise (huginn's options rewritten to Liquid): the loud
     // stop is the design, since an empty down would let a rollback succeed over data the old code cannot read.
-    // A note that a rollback stops here; the fix keeps the raise
-    if (dataOnly && down.declared === true && ctx.framework === "rails") {
+    // A note that a rollback stops here; the fix keeps the raise. Unless the down's own words say it has nothing to
+    // undo (anitya's "No-op, as project works fine with the old version scheme"): then the raise stops a rollback for nothing
+    if (dataOnly && down.declared === true) {
+      const forNothing = saysNothingToUndo(down.said);
       ctx.report({
         loc: down.loc ?? firstLine(ctx),
-        severity: "info",
-        message:
-          `This migration only changes data and is one-way by its author's choice: ${down.reason}. A rollback past it stops here, ` +
-          `loudly, rather than reporting success over data the old code may not read; keep a backup if the old values may be needed.`,
-        fix: `def down\n  # one-way data change: the old values are not kept, and a rollback stops here instead of leaving data the old code may not read\n  raise ActiveRecord::IrreversibleMigration\nend`,
+        severity: forNothing ? "warning" : "info",
+        message: forNothing
+          ? `This migration only changes data, and its down says it has nothing to undo ("${down.said!.text}") yet raises: ${down.reason}. A rollback past it stops here for nothing: ` +
+            `with no schema to put back, a down that does nothing says what the comment says.`
+          : `This migration only changes data and is one-way by its author's choice: ${down.reason}. A rollback past it stops here, ` +
+            `loudly, rather than reporting success over data the old code may not read; keep a backup if the old values may be needed.`,
+        fix: forNothing
+          ? fixFor(ctx.framework, {
+              sql: `-- one-way data change: nothing to undo`,
+              rails: () => `def down\n  # one-way data change: the rows up changed keep their new values (nothing in the schema to put back)\nend`,
+              django: () => `migrations.RunPython.noop  # as reverse_code: one-way data change, nothing to undo`,
+              alembic: () => alembicDowngradeFor(ctx.migration.up, ctx.repository, ctx.migration.source),
+            })
+          : ctx.framework === "rails"
+            ? `def down\n  # one-way data change: the old values are not kept, and a rollback stops here instead of leaving data the old code may not read\n  raise ActiveRecord::IrreversibleMigration\nend`
+            : keptRaiseFix(ctx, meaningful),
       });
       return;
     }
@@ -273,21 +333,22 @@ export default defineRule({
       if (steps.length > 0 && steps.every((step) => step.kind === "unknown" || step.kind === "note")) return;
     }
     // a down written to raise before undoing anything is the author saying the migration is one-way, as a
-    // data-only migration's missing reverse is: a warning that a rollback stops there, not a failed check
-    const declared = down.declared === true && !dataOnly;
+    // data-only migration's missing reverse is: not a failed check (reportDeclared)
+    if (down.declared === true && !dataOnly) {
+      reportDeclared(ctx, meaningful);
+      return;
+    }
     // a project whose RunPython steps almost never have a reverse rolls back by restoring a backup: shown, without
     // failing a required check for following the habit (fifth replay: JumpServer, 27 of 28 without reverse_code)
     const habit = reverseHabit(ctx);
     ctx.report({
       op: blocking,
       loc: down.loc ?? firstLine(ctx),
-      severity: dataOnly || declared || habit ? "warning" : undefined,
+      severity: dataOnly || habit ? "warning" : undefined,
       message:
         (dataOnly
           ? `This migration cannot be rolled back: ${down.reason}. It only changes data, so there is no schema to put back${down.silent ? "" : ", but a rollback past it stops here"}.`
-          : declared
-            ? `This migration is one-way by its author's choice: ${down.reason}, so a rollback stops here and what its up removed or changed comes back only from a backup.`
-            : `This migration cannot be rolled back: ${down.reason}.`) + habit,
+          : `This migration cannot be rolled back: ${down.reason}.`) + habit,
       fix: fixFor(ctx.framework, {
         sql: `-- provide a down migration that undoes the up`,
         // no down, or one that raises: the down that undoes up (the explicit no-op for a one-way data change);
