@@ -710,7 +710,10 @@ function attachAlembicTransactions(parsed: ReadonlyMap<MigrationUnit, Parsed>, f
       }
     }
     const transactions = read.get(env.path);
-    if (transactions) migration.alembicTransactions = transactions;
+    if (!transactions) continue;
+    migration.alembicTransactions = transactions;
+    // env.py's AUTOCOMMIT connection: Alembic's begin_transaction() begins nothing, each statement commits on its own
+    if (transactions.autocommit) for (const op of [...migration.up, ...(migration.down.status === "present" ? migration.down.ops : [])]) op.inTransaction = false;
   }
 }
 

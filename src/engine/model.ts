@@ -215,6 +215,13 @@ const OperationBase = z.object({
   inlined: z.object({ text: z.string(), unknown: z.array(z.string()) }).optional(),
   /** the existence checks it runs under, outermost first (Rails' `unless column_exists?(...)`): it runs only when all hold */
   guards: z.array(ExistenceGuard).optional(),
+  /**
+   * Alembic: the `try:` whose `except` catches the operation's failure and goes on (`except Exception: pass`, a log
+   * line, a raise only for other errors): the author guards against a state the database may be in. In a
+   * transaction on PostgreSQL the caught error still aborts the transaction (the next statement fails "current
+   * transaction is aborted") unless the try body runs in a SAVEPOINT (`begin_nested()`): `savepoint`.
+   */
+  caught: z.object({ line: z.number().int().positive(), savepoint: z.boolean() }).optional(),
   /** it runs only while the table's row count is below a bound the code compares it with (size-guard) */
   sizeGuard: SizeGuard.optional(),
   /**
@@ -834,6 +841,12 @@ export const Migration = z.object({
        * 2.0 does, a statement autobegins a transaction and the connection has commit(), whatever version the project pins
        */
       futureEngine: z.literal(true).optional(),
+      /**
+       * env.py gives the connection it configures `isolation_level="AUTOCOMMIT"` (privacyidea's
+       * `connection.execution_options(isolation_level="AUTOCOMMIT")`): context.begin_transaction() begins no real
+       * transaction, every statement of a revision commits on its own. `line`: that call's line
+       */
+      autocommit: z.object({ path: z.string(), line: z.number().int().positive() }).optional(),
     })
     .optional(),
 });

@@ -54,8 +54,31 @@ export function readAlembicTransactions(path: string, content: string): AlembicT
     }
     if (!configured) return undefined;
     const external = externalTransactionIn(path, connections);
-    return { path, shared, ...(splat && shared ? { splat } : {}), ...(targetMetadata ? { targetMetadata } : {}), ...(external ? { external } : {}), ...(futureEngine ? { futureEngine: true as const } : {}) };
+    const autocommit = autocommitConnection(root, connections);
+    return { path, shared, ...(autocommit ? { autocommit: { path, line: autocommit } } : {}), ...(splat && shared ? { splat } : {}), ...(targetMetadata ? { targetMetadata } : {}), ...(external ? { external } : {}), ...(futureEngine ? { futureEngine: true as const } : {}) };
   });
+}
+
+/**
+ * The line of a call giving `isolation_level="AUTOCOMMIT"` (execution_options, connect, create_engine) before a
+ * context.configure call, in its function or at module level (where its engine is made): the connection the
+ * revisions run on commits every statement on its own.
+ */
+function autocommitConnection(root: PyNode, configures: ReadonlyArray<{ call: PyNode }>): number | undefined {
+  for (const { call, value } of evaluatedCalls(root)) {
+    if (value.kind !== "call") continue;
+    const level = value.kwargs.get("isolation_level");
+    if (level?.kind !== "str" || level.value.toUpperCase() !== "AUTOCOMMIT") continue;
+    const scope = functionOf(call);
+    if (configures.some((c) => c.call.startIndex > call.startIndex && (scope === undefined || functionOf(c.call)?.id === scope.id))) return call.startPosition.row + 1;
+  }
+  return undefined;
+}
+
+/** The function a node is in; undefined at module level. */
+function functionOf(node: PyNode): PyNode | undefined {
+  for (let at = node.parent; at; at = at.parent) if (at.type === "function_definition") return at;
+  return undefined;
 }
 
 /** Every module-level assignment of `name` is `name = None` (Alembic's generic template: `target_metadata = None`). */

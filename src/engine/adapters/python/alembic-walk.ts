@@ -230,7 +230,13 @@ export class AlembicWalker {
     const blockOf = (clause: PyNode) => clause.namedChildren.find((c) => c.type === "block") ?? null;
     const clauses = statement.namedChildren;
     const orElse = clauses.find((c) => c.type === "else_clause");
-    const normal = this.walkBlock(statement.childForFieldName("body"), state) || (orElse !== undefined && this.walkBlock(blockOf(orElse), state));
+    const body = statement.childForFieldName("body");
+    const at = this.ops.length;
+    const bodyReturns = this.walkBlock(body, state);
+    // an inner try set its own, closer to the operation
+    const caught = caughtBy(statement, body);
+    if (caught) for (let i = at; i < this.ops.length; i++) if (!this.ops[i].caught) this.ops[i] = { ...this.ops[i], caught };
+    const normal = bodyReturns || (orElse !== undefined && this.walkBlock(blockOf(orElse), state));
     let handled = true;
     for (const clause of clauses) if (clause.type === "except_clause" && !this.walkBlock(blockOf(clause), state)) handled = false;
     const finallyClause = clauses.find((c) => c.type === "finally_clause");
@@ -816,4 +822,26 @@ function rootIdentifier(node: PyNode): string | undefined {
     current = current.type === "attribute" ? current.childForFieldName("object") : current.childForFieldName("function");
   }
   return current?.type === "identifier" ? current.text : undefined;
+}
+
+/**
+ * The `try:` goes on after its body's failure when one of its `except` clauses does not surely raise: `pass`, a log
+ * line, or a raise only under a condition (`if "does not exist" in str(e): log.info(...) else: raise`), the author
+ * expecting the error. Whether the body runs in a SAVEPOINT (`with conn.begin_nested():`), which keeps a transaction
+ * on PostgreSQL usable after the error.
+ */
+function caughtBy(statement: PyNode, body: PyNode | null): { line: number; savepoint: boolean } | undefined {
+  const goesOn = statement.namedChildren.some((clause) => {
+    if (clause.type !== "except_clause") return false;
+    const block = clause.namedChildren.find((c) => c.type === "block");
+    return !statementsOf(block ?? null).some((s) => s.type === "raise_statement");
+  });
+  if (!goesOn) return undefined;
+  const savepoint = (body?.descendantsOfType("with_item") ?? []).some((item) => {
+    const value = item?.childForFieldName("value");
+    const call = value?.type === "as_pattern" ? value.namedChildren[0] : value;
+    const fn = call?.type === "call" ? call.childForFieldName("function") : null;
+    return fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "begin_nested";
+  });
+  return { line: statement.startPosition.row + 1, savepoint };
 }

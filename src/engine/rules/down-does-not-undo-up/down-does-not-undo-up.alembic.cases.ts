@@ -1,4 +1,5 @@
 import { defineCases } from "../support/rule.js";
+import { flaskMigrateEnv } from "../../testing/alembic-autocommit-env.js";
 
 /** bitcart's env.py: target_metadata = Model.metadata, a class whose body binds the project's MetaData with a naming convention */
 const CLASS_METADATA_ENV = {
@@ -54,8 +55,38 @@ def downgrade():
 ${drops}
 `;
 
+/** privacyidea d756b34061ff: the up creates a sequence in a try whose except goes on; the downgrade leaves it */
+const GUARDED_SEQUENCE = `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.schema import CreateSequence, Sequence
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    try:
+        op.execute(CreateSequence(Sequence("eventcounter_seq")))
+    except Exception as exx:
+        print("Could not create sequence eventcounter_seq:", exx)
+    op.add_column("eventcounter", sa.Column("node", sa.Unicode(255)))
+
+
+def downgrade():
+    op.drop_column("eventcounter", "node")
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "a create in try/except that goes on, in the revision's transaction: a re-run after the rollback fails and PostgreSQL has aborted the transaction",
+      files: { "migrations/env.py": flaskMigrateEnv(false) },
+      path: "migrations/versions/b2_eventcounter.py",
+      code: GUARDED_SEQUENCE,
+      lines: [11],
+      messages: ["current transaction is aborted"],
+    },
     {
       framework: "alembic",
       name: "an unnamed create_foreign_key under env.py's naming convention the downgrade forgets: named as the convention names it (notifications_user_id_users_fkey), not PostgreSQL's default",
@@ -112,6 +143,13 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "a create in try/except that goes on, env.py's connection in AUTOCOMMIT: a re-run after the rollback does not fail on the leftover",
+      files: { "migrations/env.py": flaskMigrateEnv(true) },
+      path: "migrations/versions/b2_eventcounter.py",
+      code: GUARDED_SEQUENCE,
+    },
     {
       framework: "alembic",
       name: "create_foreign_key / create_unique_constraint / create_index with None for a name, under env.py's naming convention (a class's metadata = my_metadata; bitcart): the downgrade drops them by the names the convention gives",

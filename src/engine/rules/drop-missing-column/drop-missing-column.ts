@@ -3,6 +3,7 @@ import { upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { commentLines } from "../support/production-facts.js";
 import { absentColumn } from "../support/absent-column.js";
+import { abortedTransaction, caughtFailure } from "../support/caught-failure.js";
 
 /** Columns shown in the message; the rest are counted. */
 const SHOWN = 12;
@@ -34,6 +35,9 @@ export default defineRule({
       // IF EXISTS, or under an existence check (Rails' `if column_exists?`): a missing column is what it expects (and
       // the drop rules say nothing of it either: support/absent-column.ts)
       if (op.ifExists || op.guards?.length) continue;
+      // in a try whose except goes on (`except Exception: pass`) outside a transaction: the author expects the failure
+      const caught = caughtFailure(op);
+      if (caught?.holds) continue;
       const state = absentColumn(ctx, op, index);
       if (!state) continue;
       const columns = state.columns;
@@ -41,7 +45,7 @@ export default defineRule({
       const created = state.createdBy.path === ctx.migration.path ? "this migration" : state.createdBy.path;
       ctx.report({
         op,
-        message: `Column ${op.table}.${op.column} does not exist when this runs: ${op.table} was created by ${created} and no migration since adds ${op.column} (its columns: ${listed}), so the drop fails ("column ${op.column} of relation ${op.table} does not exist") and the migration stops on every database these migrations built.`,
+        message: `Column ${op.table}.${op.column} does not exist when this runs: ${op.table} was created by ${created} and no migration since adds ${op.column} (its columns: ${listed}), so the drop fails ("column ${op.column} of relation ${op.table} does not exist") on every database these migrations built${caught ? `: ${abortedTransaction(caught.line)}` : " and the migration stops there"}.`,
         details: [`${op.table} created by ${created}; columns before this statement: ${columns.join(", ")}`],
         fix: commentLines(ctx, [
           `${op.table} never had ${op.column}: take this drop out of the migration (it fails wherever the migrations built the table).`,
@@ -51,7 +55,7 @@ export default defineRule({
     }
     // a rename of a column the table never had fails the same way ("column does not exist")
     for (const { op, index } of upOps(ctx, "rename_column")) {
-      if (op.guards?.length) continue;
+      if (op.guards?.length || caughtFailure(op)?.holds) continue;
       const state = absentColumn(ctx, op, index);
       if (!state) continue;
       const created = state.createdBy.path === ctx.migration.path ? "this migration" : state.createdBy.path;

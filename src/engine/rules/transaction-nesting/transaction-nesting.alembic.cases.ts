@@ -1,4 +1,5 @@
 import { defineCases } from "../support/rule.js";
+import { flaskMigrateEnv } from "../../testing/alembic-autocommit-env.js";
 
 export default defineCases({
   invalid: [
@@ -255,6 +256,13 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "privacyidea ff26585932ec: env.py's connection is AUTOCOMMIT, so there is no runner transaction for session.rollback() to end: it only resets the ORM session after a caught error",
+      files: { "migrations/env.py": flaskMigrateEnv(true) },
+      path: "migrations/versions/ff26585932ec_.py",
+      code: "from alembic import op\nfrom sqlalchemy import orm\n\nrevision = \"ff26585932ec\"\ndown_revision = \"a1\"\n\n\ndef upgrade():\n    bind = op.get_bind()\n    session = orm.Session(bind=bind)\n    try:\n        session.execute(op.inline_literal(\"UPDATE eventhandler SET position = 'post'\"))\n    except Exception as e:\n        session.rollback()\n        print(e)\n    finally:\n        session.commit()\n\n\ndef downgrade():\n    pass\n",
+    },
     {
       framework: "alembic",
       name: "op.get_bind().commit() followed only by autocommit_block(): the block commits there anyway",
