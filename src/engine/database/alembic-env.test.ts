@@ -11,6 +11,15 @@ describe("env.py: do the revisions of one upgrade share a transaction", () => {
     expect(readAlembicTransactions("a/env.py", env("context.configure(connection=connection, target_metadata=target_metadata)"))).toEqual({ path: "a/env.py", shared: true, targetMetadata: "target_metadata" });
   });
 
+  it("isolation_level=\"AUTOCOMMIT\" given to the connection before configure (privacyidea's): no revision runs in a transaction; one after it, or in another function, says nothing", () => {
+    const text = env('connection = connection.execution_options(isolation_level="AUTOCOMMIT")\n    context.configure(connection=connection)');
+    expect(readAlembicTransactions("a/env.py", text)?.autocommit).toEqual({ path: "a/env.py", line: 5 });
+    const after = env('context.configure(connection=connection)\n    other = connection.execution_options(isolation_level="AUTOCOMMIT")');
+    expect(readAlembicTransactions("a/env.py", after)?.autocommit).toBeUndefined();
+    const elsewhere = `def reindex(engine):\n    engine.connect().execution_options(isolation_level="AUTOCOMMIT")\n\n\n${env("context.configure(connection=connection)")}`;
+    expect(readAlembicTransactions("a/env.py", elsewhere)?.autocommit).toBeUndefined();
+  });
+
   it("target_metadata = None (Alembic's generic template): no metadata, so no naming_convention renames a constraint", () => {
     expect(readAlembicTransactions("a/env.py", `target_metadata = None\n${env("context.configure(connection=connection, target_metadata=target_metadata)")}`)).toEqual({ path: "a/env.py", shared: true });
   });

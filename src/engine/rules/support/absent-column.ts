@@ -9,6 +9,7 @@ import type { Migration, OperationOf } from "../../model.js";
 import { applyToColumns, columnNamedIn } from "../../repository/proven-columns.js";
 import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
+import { caughtFailure } from "./caught-failure.js";
 
 export interface AbsentColumn {
   /** the table's columns just before the drop (nameKey'd) */
@@ -31,5 +32,9 @@ export function absentColumn(ctx: RuleContext, op: Pick<OperationOf<"drop_column
   return { columns: [...state.columns], createdBy: state.createdBy };
 }
 
-/** A DROP COLUMN IF EXISTS (Rails' if_exists: true) of a column the table does not have: a no-op that loses nothing. */
-export const noOpDrop = (ctx: RuleContext, op: OperationOf<"drop_column">, index: number): boolean => op.ifExists && absentColumn(ctx, op, index) !== undefined;
+/**
+ * A DROP COLUMN IF EXISTS (Rails' if_exists: true) of a column the table does not have, or a drop whose failure the
+ * migration catches and goes past (support/caught-failure.ts): a no-op that loses nothing.
+ */
+export const noOpDrop = (ctx: RuleContext, op: OperationOf<"drop_column">, index: number): boolean =>
+  (op.ifExists || caughtFailure(op)?.holds === true) && absentColumn(ctx, op, index) !== undefined;
