@@ -46,6 +46,12 @@ export function unreviewedDatabase(path: string): string | undefined {
 /** pop's dialect names, one per database (`postgresql` is `postgres`, `sqlite3` is `sqlite`, MariaDB is MySQL's file). */
 const DIALECT: Record<string, string> = { mysql: "mysql", mariadb: "mysql", postgres: "postgres", postgresql: "postgres", cockroach: "cockroach", sqlite: "sqlite", sqlite3: "sqlite" };
 
+/** pop's name of the database a file names (`postgresql` is `postgres`, `sqlite3` is `sqlite`), undefined for a file for every database */
+export const popDialectOf = (path: string): string | undefined => {
+  const dialect = popSuffix(path)?.dialect;
+  return dialect === undefined ? undefined : DIALECT[dialect];
+};
+
 /** the databases pop runs migrations on, by their file dialect */
 const POP_DIALECTS = ["postgres", "cockroach", "mysql", "sqlite"];
 

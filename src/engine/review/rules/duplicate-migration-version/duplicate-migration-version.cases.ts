@@ -29,8 +29,28 @@ export default defineReviewCases({
       head: { "db/post_migrate/20240101000000_b.rb": "class B < ActiveRecord::Migration[7.1]\n  def change\n    create_table :b\n  end\nend\n" },
       findings: [{ path: "db/post_migrate/20240101000000_b.rb", line: 1 }],
     },
+    {
+      name: "pop: two migrations of one version, each with its MySQL variant (each database would run two files of one version)",
+      base: { "persistence/sql/migrations/20240101000000000000_a.up.sql": "CREATE TABLE a (id bigint);\n", "persistence/sql/migrations/20240101000000000000_a.mysql.up.sql": "CREATE TABLE a (id bigint);\n" },
+      head: { "persistence/sql/migrations/20240101000000000000_b.up.sql": "CREATE TABLE b (id bigint);\n", "persistence/sql/migrations/20240101000000000000_b.mysql.up.sql": "CREATE TABLE b (id bigint);\n" },
+      findings: [
+        { path: "persistence/sql/migrations/20240101000000000000_b.mysql.up.sql", line: 1, message: "gobuffalo/pop records one schema_migration row per version" },
+        { path: "persistence/sql/migrations/20240101000000000000_b.up.sql", line: 1 },
+      ],
+    },
   ],
   valid: [
+    {
+      name: "pop/popx: one version's files for each database (.postgres, .mysql, .sqlite3, .cockroach, the rest's fallback, .autocommit) are variants of one migration",
+      base: { "persistence/sql/migrations/20230101000000000000_a.up.sql": "CREATE TABLE a (id bigint);\n" },
+      head: {
+        "persistence/sql/migrations/20240101000000000000_idx.postgres.autocommit.up.sql": "CREATE INDEX CONCURRENTLY IF NOT EXISTS a_id_idx ON a (id);\n",
+        "persistence/sql/migrations/20240101000000000000_idx.mysql.up.sql": "CREATE INDEX a_id_idx ON a (id);\n",
+        "persistence/sql/migrations/20240101000000000000_idx.sqlite3.up.sql": "CREATE INDEX a_id_idx ON a (id);\n",
+        "persistence/sql/migrations/20240101000000000000_idx.cockroach.up.sql": "CREATE INDEX a_id_idx ON a (id);\n",
+        "persistence/sql/migrations/20240101000000000000_idx.autocommit.up.sql": "CREATE INDEX a_id_idx ON a (id);\n",
+      },
+    },
     {
       name: "Django: the sqlmigrate copies kept beside a migration module (0002_x.sql, 0002_x_customers.sql) are no migrations: Django runs the module only",
       base: {

@@ -1,6 +1,10 @@
 import { versionSets } from "../../history/version-sets.js";
 import { defineReviewRule } from "../../review-rule.js";
 import { versionKey } from "../../../migration-versions.js";
+import { popDialectOf } from "../../../database/dialect-file.js";
+
+/** pop's refusal: schema_migration holds one row per version, so one of the two files never runs where the other did */
+const POP_REFUSAL = "gobuffalo/pop records one schema_migration row per version: a database that ran one of them never runs the other.";
 
 const REFUSAL: Record<string, string> = {
   rails: "Rails refuses to run any migration (ActiveRecord::DuplicateMigrationVersionError).",
@@ -24,18 +28,23 @@ export default defineReviewRule({
   check(ctx) {
     for (const set of versionSets(ctx)) {
       if (set.key.startsWith("django:")) continue; // Django numbers are names, not versions (see conflicting-django-migrations)
+      // pop (popx) keeps one file per database for a version (x.postgres.up.sql, x.mysql.up.sql, x.up.sql for the
+      // rest, each maybe .autocommit): variants of one migration, not two migrations. Two files clash only when
+      // one database would run both: the same dialect, or both without one.
+      const pop = set.added.some((m) => ctx.runsOnPop?.(m.change.path) ?? false);
+      const keyOf = (version: string, path: string) => (pop ? `${versionKey(version)}\0${popDialectOf(path) ?? "*"}` : versionKey(version));
       const taken = new Map<string, string>(); // version key -> first path
-      for (const f of set.base) if (f.version) taken.set(versionKey(f.version), f.path);
+      for (const f of set.base) if (f.version) taken.set(keyOf(f.version, f.path), f.path);
       for (const m of set.added) {
         const version = m.file.version;
         if (!version) continue;
-        const key = versionKey(version);
+        const key = keyOf(version, m.change.path);
         const other = taken.get(key);
         if (other === undefined) {
           taken.set(key, m.change.path);
           continue;
         }
-        const refusal = REFUSAL[m.file.layout] ?? "The runner cannot tell the two apart.";
+        const refusal = pop ? POP_REFUSAL : (REFUSAL[m.file.layout] ?? "The runner cannot tell the two apart.");
         ctx.report({
           path: m.change.path,
           line: 1,
