@@ -21,7 +21,8 @@ export interface Translation {
   /** the derived rollback, in the order it runs */
   down: OperationInput[];
   /** each RunPython / RunSQL without a reverse, in order: any one makes Django refuse to unapply the migration */
-  oneWay?: Array<{ loc: SourceRange; what: string }>;
+  /** `declared`: the operation has a reverse its author wrote to raise before doing anything */
+  oneWay?: Array<{ loc: SourceRange; what: string; declared?: true }>;
   /** django-migration-linter's IgnoreMigration(): the team waived this migration */
   ignored?: SourceRange;
   notes: ParseProblem[];
@@ -772,6 +773,10 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
   const reverseName = codeName(reverse) ?? calledFactory(reverse);
   const facts = factsOf(code, ctx);
   const reverseFacts = factsOf(reverse, ctx);
+  // a reverse_code written to raise (`def backwards(apps, schema_editor): raise RuntimeError(...)`): Django unapplies
+  // up to it and stops there, the author's statement that the migration is one-way
+  if (reversible && reverseFacts?.raisesFirst)
+    (ctx.out.oneWay ??= []).push({ loc: call.loc, what: `the reverse_code of the RunPython on line ${call.loc.line} raises (\`${reverseFacts.raisesFirst}\`)`, declared: true });
   const direct = [...(facts?.directModels ?? []), ...(reverseFacts?.directModels ?? [])];
   const inTransaction = ctx.atomic || atomic === true;
   // and the tables its own SQL selects from (scancode.io's 0079: a cursor reads authtoken_token)

@@ -44,6 +44,14 @@ export interface DataFunctionFacts {
   sqlReads: string[];
   /** the field values it copies from rows of one model into rows of another it saves (django-field-copies.ts) */
   copies: FieldCopy[];
+  /** its first statement (after a docstring) is a raise: the function refuses to run, its first line (a reverse_code written to stop an unapply) */
+  raisesFirst?: string;
+}
+
+/** The first line of the raise a function body starts with, after its docstring; undefined when it does anything first. */
+function raisesFirst(body: PyNode): { raisesFirst?: string } {
+  const first = body.namedChildren.find((s) => s.type !== "comment" && !(s.type === "expression_statement" && /string/.test(s.namedChildren[0]?.type ?? "")));
+  return first?.type === "raise_statement" ? { raisesFirst: first.text.split("\n")[0].slice(0, 120) } : {};
 }
 
 /** Names a function body uses: identifiers (attributes and keywords are identifiers too) and the words of its strings (`values("uuid")`, `OuterRef("plan")`, `update_fields=["uuid"]`). */
@@ -162,7 +170,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     const dot = bound.lastIndexOf(".");
     return { name, className: bound.slice(dot + 1), ...(dot > 0 ? { module: bound.slice(0, dot) } : {}) };
   });
-  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), sqlReads: tablesReadBySql(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }) };
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), sqlReads: tablesReadBySql(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body) };
 }
 
 /** `{ repeats }` when the body has a write that applies again on a second run, else nothing. */

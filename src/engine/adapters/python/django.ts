@@ -75,12 +75,16 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
   const broken = (p: ParseProblem) => file.syntaxErrors.some((e) => e.line <= (p.endLine ?? p.line) && (e.endLine ?? e.line) >= p.line);
   // every operation without a reverse is named: a reverse given to one changes nothing while another still blocks
   const oneWay = translation.oneWay ?? [];
+  // every way back refused by a reverse written to raise, in a migration Django unapplies in one transaction: what it
+  // undid before the raise is rolled back with it, so the raise stops the rollback before anything is undone
+  const declared = oneWay.length > 0 && oneWay.every((o) => o.declared) && file.atomic;
   const down: Down = oneWay.length
     ? {
         status: "irreversible",
         loc: oneWay[0].loc,
-        reason: `${oneWay.map((o, i) => (i > 0 && i === oneWay.length - 1 ? `and ${o.what}` : o.what)).join(oneWay.length > 2 ? ", " : " ")}, so Django refuses to unapply it`,
+        reason: `${oneWay.map((o, i) => (i > 0 && i === oneWay.length - 1 ? `and ${o.what}` : o.what)).join(oneWay.length > 2 ? ", " : " ")}, so Django ${declared ? "stops unapplying it there" : "refuses to unapply it"}`,
         ...(oneWay.length > 1 ? { alsoAt: oneWay.slice(1).map((o) => o.loc) } : {}),
+        ...(declared ? { declared: true } : {}),
       }
     : { status: "present", ops: translation.down as never, derived: true };
   // the migrations of other apps that ran before it (`__first__` / `__latest__` name no migration)

@@ -42,6 +42,59 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a RunPython whose reverse_code raises before anything, beside a field removed: the author's statement that the migration is one-way, a warning that quotes the raise and keeps it",
+      path: "users/migrations/0009_drop_nickname.py",
+      code: `from django.db import migrations
+
+
+def forwards(apps, schema_editor):
+    User = apps.get_model("users", "User")
+    User.objects.filter(nickname="").update(nickname=None)
+
+
+def backwards(apps, schema_editor):
+    raise RuntimeError("Cannot go back: nicknames are dropped")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("users", "0008_previous")]
+
+    operations = [
+        migrations.RunPython(forwards, backwards),
+        migrations.RemoveField(model_name="user", name="nickname"),
+    ]
+`,
+      lines: [17],
+      severities: ["warning"],
+      messages: ['raises (`raise RuntimeError("Cannot go back: nicknames are dropped")`)'],
+    },
+    {
+      framework: "django",
+      name: "a data-only RunPython whose reverse_code raises: one-way by its author's choice, a note",
+      path: "users/migrations/0009_clear_nicknames.py",
+      code: `from django.db import migrations
+
+
+def forwards(apps, schema_editor):
+    User = apps.get_model("users", "User")
+    User.objects.filter(nickname="").update(nickname=None)
+
+
+def backwards(apps, schema_editor):
+    """The empty nicknames are not kept."""
+    raise NotImplementedError
+
+
+class Migration(migrations.Migration):
+    dependencies = [("users", "0008_previous")]
+
+    operations = [migrations.RunPython(forwards, backwards)]
+`,
+      lines: [17],
+      severities: ["info"],
+    },
+    {
+      framework: "django",
       name: "a RunPython without reverse_code, then a RunSQL without reverse_sql (linkedevents 0001_remove_allauth_remnants): one finding that names both, the fix gives each its way back",
       code: `from django.db import migrations
 
