@@ -618,6 +618,24 @@ function underOwnRunner(migration: Migration, raw: Raw[], runner: (path: string)
   });
 }
 
+const LOCK_TIMEOUT_RULE = "require-lock-timeout";
+
+/**
+ * require-lock-timeout's reminder where the project's own Go migrator sets lock_timeout on the connection it migrates
+ * with (goalert's migrate.go: `set lock_timeout = 15000`, deploy/go-lock-timeout.ts): each statement already gives up
+ * after that wait, so the reminder is a note naming the line that sets it.
+ */
+function withoutRunnerLockTimeout(migration: Migration, raw: Raw[], runner: (path: string) => { path: string; line: number } | undefined): Raw[] {
+  if (migration.framework !== "sql" || !raw.some((r) => r.finding.rule === LOCK_TIMEOUT_RULE && r.finding.severity !== "info")) return raw;
+  const at = runner(migration.path);
+  if (!at) return raw;
+  return raw.map((r) =>
+    r.finding.rule === LOCK_TIMEOUT_RULE
+      ? { ...r, finding: { ...r.finding, severity: "info", message: `${r.finding.message} The project's own migrator sets lock_timeout on the connection it migrates with (${at.path}:${at.line}), so the wait is bounded already.` } }
+      : r,
+  );
+}
+
 /** A finding that an offline deploy would make a note: the deploy is read only when one is there (it may walk the repository). */
 const dependsOnDeploy = (raw: readonly Raw[]): boolean => raw.some((r) => (r.hazard || r.withoutOldCode) && r.finding.severity !== "info");
 
@@ -932,10 +950,11 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
     // lint only: a review that edits a replaced migration keeps edited-migration's finding as it is
     const replacedBy = input.changeAdds === undefined ? history.djangoSquashReplacing(migration.path) : undefined;
     let underRunner = raw;
-    if (raw.some((r) => r.fixUnderRunnerTransaction)) {
+    if (raw.some((r) => r.fixUnderRunnerTransaction || r.finding.rule === LOCK_TIMEOUT_RULE)) {
       const load = deploy.transactionalRunnerToLoad();
       if (load) yield load;
-      underRunner = underOwnRunner(migration, raw, (path) => deploy.transactionalRunner(path));
+      underRunner = withoutRunnerLockTimeout(migration, raw, (path) => deploy.lockTimeoutRunner(path));
+      if (underRunner.some((r) => r.fixUnderRunnerTransaction)) underRunner = underOwnRunner(migration, underRunner, (path) => deploy.transactionalRunner(path));
     }
     append(findings, reportMigration(migration, config, withoutUnrunUndo(migration, underRunner, deploy.flyway), deploy.get, replacedBy));
   }

@@ -121,6 +121,25 @@ export class DeployDecider {
   }
   private runnersRead: Array<{ path: string; line: number; module: string }> | undefined;
 
+  /**
+   * The project's own Go migrator that sets lock_timeout on the connection it migrates with (go-lock-timeout.ts), when
+   * one lies in the Go module that holds `migrationPath`; read at most once. Waits for `transactionalRunnerToLoad`.
+   */
+  lockTimeoutRunner(migrationPath: string): { path: string; line: number } | undefined {
+    this.lockTimeoutsRead ??= (() => {
+      const files = this.deployFiles();
+      const modules = files.filter((f) => f.path === "go.mod" || f.path.endsWith("/go.mod")).map((f) => f.path.replace(/\/?go\.mod$/, ""));
+      return files.flatMap((f) => {
+        if (!isGoMigratorPath(f.path)) return [];
+        const at = deployGo().goSessionLockTimeout(f);
+        const module = modules.filter((m) => isWithin(m, f.path)).sort((a, b) => b.length - a.length)[0];
+        return at && module !== undefined ? [{ ...at, module }] : [];
+      });
+    })();
+    return this.lockTimeoutsRead.find((r) => isWithin(r.module, migrationPath));
+  }
+  private lockTimeoutsRead: Array<{ path: string; line: number; module: string }> | undefined;
+
   /** What `result` waits for: the readers of deploy files given as a list (they cost nothing to read, so it decides). */
   readersToLoadForResult(): Promise<void> | undefined {
     return this.decision || typeof this.files === "function" ? undefined : this.readersToLoad();

@@ -23,6 +23,7 @@ import type * as javaStartupModule from "./java-startup.js";
 import type * as shellBranchesModule from "./shell-branches.js";
 import type * as goStartupModule from "./go-startup.js";
 import type * as goTransactionRunnerModule from "./go-transaction-runner.js";
+import type * as goLockTimeoutModule from "./go-lock-timeout.js";
 import type * as djangoCommandMigrateModule from "./django-command-migrate.js";
 import { isDjangoCommandPath } from "./django-commands.js";
 import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
@@ -38,7 +39,7 @@ let ruby: RailsBoot | undefined;
 let counts: InstanceCounts | undefined;
 let java: typeof javaStartupModule | undefined;
 let shell: typeof shellBranchesModule | undefined;
-let go: (typeof goStartupModule & typeof goTransactionRunnerModule) | undefined;
+let go: (typeof goStartupModule & typeof goTransactionRunnerModule & typeof goLockTimeoutModule) | undefined;
 let python: typeof djangoCommandMigrateModule | undefined;
 
 /** A deploy file that only the YAML parser reads. */
@@ -86,7 +87,7 @@ const loadShell = async () => {
 const loadGo = async () => {
   const module = await import("./go-startup.js");
   await module.loadGoStartupParser();
-  go ??= { ...module, ...(await import("./go-transaction-runner.js")) };
+  go ??= { ...module, ...(await import("./go-transaction-runner.js")), ...(await import("./go-lock-timeout.js")) };
 };
 
 const loadPython = async () => {
@@ -137,7 +138,7 @@ export function deployShell(): typeof shellBranchesModule {
   return shell;
 }
 
-export function deployGo(): typeof goStartupModule & typeof goTransactionRunnerModule {
+export function deployGo(): typeof goStartupModule & typeof goTransactionRunnerModule & typeof goLockTimeoutModule {
   if (!go) throw new Error("the deploy's Go reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return go;
 }

@@ -1,6 +1,13 @@
 import { defineCases } from "../support/rule.js";
 import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
+/** goalert's migrate/migrate.go: its own sql-migrate reader connects with pgx and sets lock_timeout on that connection first */
+const GO_LOCK_TIMEOUT_RUNNER = {
+  "go.mod": "module example.com/app\n\ngo 1.22\n\nrequire github.com/jackc/pgx/v5 v5.5.0\n",
+  "migrate/migrate.go":
+    'package migrate\n\nimport (\n\t"context"\n\n\t"github.com/jackc/pgx/v5"\n)\n\nfunc getConn(ctx context.Context, url string) (*pgx.Conn, error) {\n\tconn, err := pgx.Connect(ctx, url)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\t_, err = conn.Exec(ctx, `set lock_timeout = 15000`)\n\tif err != nil {\n\t\tconn.Close(ctx)\n\t\treturn nil, err\n\t}\n\treturn conn, nil\n}\n',
+};
+
 export default defineCases({
   invalid: [
     {
@@ -186,6 +193,27 @@ export default defineCases({
       code: "\n-- +migrate Up\nDROP TABLE sent_notifications;\n\n-- +migrate Down\nLOCK TABLE orders;\nCREATE TABLE sent_notifications (id bigint PRIMARY KEY);\n",
       lines: [3],
       fixes: ["SET LOCAL lock_timeout = '5s';  -- first statement of the migration: sql-migrate runs the migration's up in a transaction, and SET LOCAL ends with it, so the setting does not stay on the connection"],
+    },
+    {
+      framework: "sql",
+      name: "the project's own Go migrator sets lock_timeout on the connection it migrates with (goalert's migrate.go): a note that names the line",
+      path: "migrate/migrations/20180803090805-drop-sent-notifications.sql",
+      files: GO_LOCK_TIMEOUT_RUNNER,
+      schema: "CREATE TABLE sent_notifications (id bigint PRIMARY KEY);",
+      code: "-- +migrate Up\nDROP TABLE sent_notifications;\n\n-- +migrate Down\nCREATE TABLE sent_notifications (id bigint PRIMARY KEY);\n",
+      lines: [2],
+      severities: ["info"],
+      messages: ["The project's own migrator sets lock_timeout on the connection it migrates with (migrate/migrate.go:14), so the wait is bounded already."],
+    },
+    {
+      framework: "sql",
+      name: "a Go migrator whose Exec sets lock_timeout = 0 (no limit) bounds nothing: the warning stays",
+      path: "migrate/migrations/20180803090805-drop-sent-notifications.sql",
+      files: { ...GO_LOCK_TIMEOUT_RUNNER, "migrate/migrate.go": GO_LOCK_TIMEOUT_RUNNER["migrate/migrate.go"].replace("15000", "0") },
+      schema: "CREATE TABLE sent_notifications (id bigint PRIMARY KEY);",
+      code: "-- +migrate Up\nDROP TABLE sent_notifications;\n\n-- +migrate Down\nCREATE TABLE sent_notifications (id bigint PRIMARY KEY);\n",
+      lines: [2],
+      severities: ["warning"],
     },
     {
       framework: "sql",
