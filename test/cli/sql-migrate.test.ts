@@ -55,4 +55,22 @@ describe("migguard lint: a sql-migrate folder", () => {
     expect(at("20171001000000-users-email-idx.sql").map((f) => f.rule)).not.toContain("concurrently-in-transaction");
     expect(findings.filter((f) => f.rule === "syntax-error")).toEqual([]);
   });
+
+  it("a Go migrator of the module that sets lock_timeout on its connection (goalert's migrate.go) makes require-lock-timeout a note naming it", async () => {
+    const files = {
+      "migrate/migrations/20170101000000-init.sql": "-- +migrate Up\nCREATE TABLE users (id text PRIMARY KEY, name text);\n\n-- +migrate Down\nDROP TABLE users;\n",
+      "migrate/migrations/20170901000000-users-note.sql": "-- +migrate Up\nALTER TABLE users ADD COLUMN note text;\n\n-- +migrate Down\nALTER TABLE users DROP COLUMN note;\n",
+    };
+    const migrator = (timeout: string) =>
+      `package migrate\n\nimport (\n\t"context"\n\n\t"github.com/jackc/pgx/v5"\n)\n\nfunc getConn(ctx context.Context, url string) (*pgx.Conn, error) {\n\tconn, err := pgx.Connect(ctx, url)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\t_, err = conn.Exec(ctx, \`set lock_timeout = ${timeout}\`)\n\treturn conn, err\n}\n`;
+    const reminder = async (timeout: string) => {
+      const root = tree({ ...files, "go.mod": "module example.com/app\n\ngo 1.22\n", "migrate/migrate.go": migrator(timeout) });
+      const result = await run(["lint", "--format", "json", "migrate/migrations"], { cwd: root });
+      return (JSON.parse(result.output) as { findings: Finding[] }).findings.find((f) => f.rule === "require-lock-timeout");
+    };
+    const bounded = await reminder("15000");
+    expect(bounded).toMatchObject({ line: 2, severity: "info" });
+    expect(bounded!.message).toContain("(migrate/migrate.go:14)");
+    expect(await reminder("0")).toMatchObject({ line: 2, severity: "warning" });
+  });
 });
