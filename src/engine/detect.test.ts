@@ -33,3 +33,22 @@ describe("Django migration names", () => {
     expect(file === undefined ? undefined : file === "sql-candidate" ? "sql" : file.framework).toBe(framework);
   });
 });
+
+describe("migrations folders of test fixtures", () => {
+  it.each([
+    ["oryx/popx/stub/migrations/transactional/20190100000001000000_identities.up.sql", undefined],
+    ["internal/store/testdata/migrations/001_users.up.sql", undefined],
+    ["spec/fixtures/db/migrate/20240101000000_add_users.rb", undefined],
+    ["persistence/sql/migrations/sql/20190100000001000000_identities.up.sql", "sql"],
+  ])("%s: %s", (path, framework) => {
+    const file = detectByPath(path, defaultConfig());
+    expect(file === undefined ? undefined : file === "sql-candidate" ? "sql" : file.framework).toBe(framework);
+  });
+
+  it("reads one the config names, or the command line", () => {
+    const path = "oryx/popx/stub/migrations/transactional/20190100000001000000_identities.up.sql";
+    const config = { ...defaultConfig(), paths: { ...defaultConfig().paths, sql: ["oryx/popx/stub/migrations/transactional"] } };
+    expect(detectByPath(path, config)).toMatchObject({ framework: "sql", version: "20190100000001000000" });
+    expect(detectByPath(path, defaultConfig(), { explicit: true })).toMatchObject({ framework: "sql" });
+  });
+});

@@ -95,16 +95,25 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
   });
 }
 
+/**
+ * Folders of test data: a migrations folder below one is a fixture of some test (ory/x's popx/stub/migrations,
+ * merged into ory/kratos as oryx/), not migrations the project runs. Go's build skips testdata/ for the same reason.
+ */
+const FIXTURE_FOLDERS = new Set(["testdata", "test_data", "test-data", "fixtures", "fixture", "stub", "stubs"]);
+const inFixtureFolder = (path: string) => path.split("/").slice(0, -1).some((dir) => FIXTURE_FOLDERS.has(dir));
+
 const ignoredPath = (path: string) => /(?:^|\/)(?:node_modules|vendor|\.git)\//.test(path) || baseOf(path) === "__init__.py";
 
 /**
  * Path-only verdict: a migration (with its layout) or `sql-candidate` (a .sql file whose layout only its
  * content can tell). Files that are not migrations give undefined.
  */
-export function detectByPath(path: string, config?: Pick<Config, "paths">): DetectedFile | "sql-candidate" | undefined {
+export function detectByPath(path: string, config?: Pick<Config, "paths">, options: { explicit?: boolean } = {}): DetectedFile | "sql-candidate" | undefined {
   if (ignoredPath(path)) return undefined;
   const paths = config?.paths;
   if (paths && matchesAny(path, paths.exclude)) return undefined;
+  // test fixtures' migrations count only where the config's paths or the command line name them
+  if (inFixtureFolder(path) && !options.explicit && !(paths && [paths.rails, paths.sql, paths.django, paths.alembic].some((globs) => matchesAny(path, globs)))) return undefined;
   // the literal first: the pattern, tried at every position of every path, was 1% of the 800-file bench
   if (path.includes("_migrate/") && OTHER_STORE_FOLDER.test(path) && !(paths && [paths.rails, paths.sql, paths.django, paths.alembic].some((globs) => matchesAny(path, globs)))) return undefined;
   const base = baseOf(path);
@@ -167,7 +176,7 @@ export function detectFile(
   config?: Pick<Config, "paths">,
   options: { explicit?: boolean } = {},
 ): DetectedFile | undefined {
-  const byPath = detectByPath(path, config);
+  const byPath = detectByPath(path, config, options);
   // a Python file named on the command line is linted when its content is an Alembic revision, wherever it lives
   if (byPath === undefined && options.explicit && path.endsWith(".py") && !ignoredPath(path) && isAlembicSource(content))
     return { path, framework: "alembic", layout: "alembic", role: "combined", name: baseOf(path).replace(/\.py$/, ""), key: path };

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { featureBranchOn, reviewJson } from "./support/review-repo.js";
 
 function repo(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "migguard-pop-"));
@@ -54,5 +55,44 @@ describe("a pop/popx project", () => {
     expect(seen.filter((s) => s.startsWith("unsupported-database "))).toEqual(["unsupported-database 20240101000001000000_networks.cockroach.up.sql:1 info"]);
     // popx wraps a file without `.autocommit` in a transaction, where CONCURRENTLY fails; the .autocommit one runs outside
     expect(seen.filter((s) => s.startsWith("concurrently-in-transaction "))).toEqual(["concurrently-in-transaction 20240101000003000000_created_index.postgres.up.sql:1 error"]);
+  });
+});
+
+describe("review of a pop/popx project", () => {
+  const GO_MOD = "module github.com/acme/auth\n\ngo 1.22\n\nrequire github.com/ory/pop/v6 v6.4.2\n";
+  const base = {
+    "go.mod": GO_MOD,
+    [`${M}/20240101000001000000_networks.up.sql`]: "CREATE TABLE networks (id uuid NOT NULL PRIMARY KEY, nid text NOT NULL);\n",
+    [`${M}/20240101000001000000_networks.down.sql`]: "DROP TABLE networks;\n",
+  };
+
+  it("one version's files for each database are one migration's variants, not duplicate versions (ory/kratos)", async () => {
+    const repo = featureBranchOn(base);
+    repo
+      .write({
+        [`${M}/20240202000000000000_nid_index.postgres.autocommit.up.sql`]: "CREATE INDEX CONCURRENTLY IF NOT EXISTS networks_nid_idx ON networks (nid);\n",
+        [`${M}/20240202000000000000_nid_index.mysql.up.sql`]: "CREATE INDEX networks_nid_idx ON networks (nid);\n",
+        [`${M}/20240202000000000000_nid_index.sqlite3.up.sql`]: "CREATE INDEX networks_nid_idx ON networks (nid);\n",
+        [`${M}/20240202000000000000_nid_index.autocommit.up.sql`]: "CREATE INDEX networks_nid_idx ON networks (nid);\n",
+        [`${M}/20240202000000000000_nid_index.down.sql`]: "DROP INDEX networks_nid_idx;\n",
+      })
+      .commit("index");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "duplicate-migration-version")).toEqual([]);
+    expect(findings.filter((f) => /golang-migrate/.test(f.message + f.fix))).toEqual([]);
+  });
+
+  it("a library's test migrations merged into the repository (oryx/popx/stub/, testdata/) are not the project's", async () => {
+    const repo = featureBranchOn(base);
+    repo
+      .write({
+        "oryx/popx/stub/migrations/transactional/20190100000001000000_identities.up.sql": "CREATE TABLE identities (id uuid NOT NULL PRIMARY KEY);\n",
+        "oryx/popx/stub/migrations/transactional/20190100000001000000_identities.mysql.up.sql": "CREATE TABLE identities (id char(36) NOT NULL PRIMARY KEY);\n",
+        "oryx/popx/stub/migrations/transactional/20190100000002000000_email.up.sql": "ALTER TABLE identities ADD COLUMN email text NOT NULL;\nCREATE INDEX identities_email_idx ON identities (email);\n",
+        "persistence/sql/migratest/testdata/20240101000001000000_testdata.sql": "INSERT INTO networks (id, nid) VALUES ('4a8f0c3e-0c5e-4a1b-9f0e-6f7b1c2d3e4f', 'x');\n",
+      })
+      .commit("merge ory/x");
+    const { findings } = await reviewJson(repo);
+    expect(findings).toEqual([]);
   });
 });
