@@ -123,6 +123,14 @@ describe("which database a migrations folder runs on", () => {
     expect(unknown).toMatchObject({ database: "postgresql", assumed: true });
     expect(unknown.reason).toContain("dojo/settings/settings.dist.py its DATABASES default engine is computed at run time");
     expect(unknown.reason).toContain("dojo/settings/unittests.py (DATABASES[\"default\"][\"ENGINE\"] is django.db.backends.sqlite3) is a settings module for tests, not production");
+    // DATABASES assigned under if/else, a URL or an engine from the environment (DefectDojo's settings.dist.py)
+    const branches = {
+      path: "dojo/settings/settings.dist.py",
+      content: 'import os\nif os.getenv("DD_DATABASE_URL") is not None:\n    DATABASES = {"default": env.db("DD_DATABASE_URL")}\nelse:\n    DATABASES = {"default": {"ENGINE": env("DD_DATABASE_ENGINE"), "NAME": "dojo"}}\n',
+    };
+    const chosen = (await run([migration], [branches, sqlite("dojo/settings/unittests.py")])).databases[0];
+    expect(chosen).toMatchObject({ database: "postgresql", assumed: true });
+    expect(chosen.reason).toContain("dojo/settings/settings.dist.py its DATABASES is assigned under a condition, its engine computed at run time");
     // the unit tests' SQLite is no installation the project supports either
     expect(unknown.alsoRunsOn).toBeUndefined();
     // a reusable app whose only settings are its tests': they still decide

@@ -59,11 +59,23 @@ export function conditionalEngines(root: PyNode): string[] {
   return engines;
 }
 
+/** DATABASES assigned only under a module-level `if`/`try` (DefectDojo: a URL, else an ENGINE from the environment). */
+function assignedOnlyUnderCondition(root: PyNode): boolean {
+  const visit = (node: PyNode, conditional: boolean): boolean => {
+    if (node.type === "function_definition" || node.type === "class_definition") return false;
+    if (conditional && node.type === "assignment" && node.childForFieldName("left")?.text === "DATABASES") return true;
+    const inBranch = conditional || node.type === "if_statement" || node.type === "try_statement";
+    return node.namedChildren.some((child) => child !== null && visit(child, inBranch));
+  };
+  return visit(root, false);
+}
+
 export function readDjangoSettings(path: string, content: string): SignalReading {
   return withPythonTree(content, (root) => {
     const module = readModule(root, content);
     const databases = module.bindings.get("DATABASES");
-    if (!databases) return undefined;
+    // a production module that chooses DATABASES at run time still speaks for production: test settings do not decide over it
+    if (!databases) return assignedOnlyUnderCondition(root) ? { path, why: "its DATABASES is assigned under a condition, its engine computed at run time" } : undefined;
     const found = fromValue(dictGet(databases, "default"));
     if (!found) return { path, why: "its DATABASES default engine is computed at run time (an environment variable, a variable)" };
     const others = conditionalEngines(root).filter((e) => (djangoEngineDatabase(e) ?? urlDatabase(e)) !== found.database);
