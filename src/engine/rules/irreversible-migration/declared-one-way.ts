@@ -11,6 +11,7 @@ import { CONFIG_PATHS } from "../../config-paths.js";
 import type { RuleContext } from "../support/rule.js";
 import { inverseOfUp, inverseSteps } from "../support/sql-inverse.js";
 import { railsInverseSteps } from "../support/rails-inverse.js";
+import { alembicInverseSteps } from "../support/alembic-inverse.js";
 import { columnBackup } from "../support/column-backup.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { backupName } from "../support/backup-name.js";
@@ -31,8 +32,10 @@ export const losesData = (meaningful: readonly Operation[]) => meaningful.some((
 export function onlyAdds(ctx: RuleContext, meaningful: readonly Operation[]): string[] | undefined {
   if (meaningful.length === 0 || ctx.migration.hidden.length > 0) return undefined;
   if (!meaningful.every((op) => ADDING.has(op.kind))) return undefined;
-  const steps = inverseOfUp(meaningful, ctx.repository, ctx.framework === "rails" ? railsInverseSteps : inverseSteps);
-  if (steps.length === 0 || steps.some((s) => s.kind === "unknown" || s.kind === "note")) return undefined;
+  // the steps each framework's fix writes (Alembic names an unnamed constraint as PostgreSQL does)
+  const steps = inverseOfUp(meaningful, ctx.repository, ctx.framework === "rails" ? railsInverseSteps : ctx.framework === "alembic" ? alembicInverseSteps : inverseSteps);
+  // a note beside a step (the name PostgreSQL gives an unnamed constraint) still undoes it; an unknown step does not
+  if (steps.length === 0 || steps.some((s) => s.kind === "unknown")) return undefined;
   return meaningful.map((op) => {
     if (op.kind === "create_table") return `table ${op.table}`;
     if (op.kind === "add_column") return `column ${op.table}.${op.column.name}`;

@@ -318,6 +318,29 @@ def downgrade():
       severities: ["warning"],
       fixes: [["def downgrade():", "    pass  # one-way data change: upgrade() only rewrites rows of projects, and there is no schema to put back"].join("\n")],
     },
+    {
+      framework: "alembic",
+      name: "a raise over an up that adds a column and an unnamed foreign key (warehouse e612a92c1017): the down drops the key by the name PostgreSQL gives it, so the raise still blocks a rollback for nothing",
+      path: "migrations/versions/b1_add_uploader.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b1"
+down_revision = "a5"
+
+
+def upgrade():
+    op.add_column("releases", sa.Column("uploader_id", sa.Integer(), nullable=True))
+    op.create_foreign_key(None, "releases", "accounts_user", ["uploader_id"], ["id"])
+
+
+def downgrade():
+    raise RuntimeError("Order No. 227")
+`,
+      lines: [14],
+      severities: ["warning"],
+      messages: ["a down could simply drop them"],
+    },
   ],
   valid: [
     {
