@@ -222,6 +222,12 @@ const OperationBase = z.object({
    * transaction is aborted") unless the try body runs in a SAVEPOINT (`begin_nested()`): `savepoint`.
    */
   caught: z.object({ line: z.number().int().positive(), savepoint: z.boolean() }).optional(),
+  /**
+   * Alembic: the condition of the `if` the operation runs under that migguard cannot decide for PostgreSQL, as written,
+   * when it reads only module-level names (privacyidea's `if dialect_supports_sequences():`, a function of the
+   * revision), so downgrade() can test it too: a fix in the down repeats it, and runs where the up ran
+   */
+  runsIf: z.string().optional(),
   /** it runs only while the table's row count is below a bound the code compares it with (size-guard) */
   sizeGuard: SizeGuard.optional(),
   /**

@@ -57,6 +57,9 @@ const POSTGRES = new Set(["postgresql", "postgres"]);
  */
 type HandleKind = "migration-connection" | "migration-session" | "other";
 
+/** builtins a condition may call (`isinstance`, `len`) */
+const PY_BUILTINS = new Set(["len", "isinstance", "hasattr", "getattr", "str", "int", "bool", "any", "all", "callable", "type"]);
+
 const MAX_DEPTH = 8;
 /** loop bodies walked per item, all loops of a function together (nested ones multiply): a hostile file stays cheap */
 const MAX_LOOP_ITERATIONS = 200;
@@ -268,10 +271,35 @@ export class AlembicWalker {
       const guard = branchSizeGuard(earlier, branch.condition, (node) => this.rowCount(node, state));
       // a guard closer to the operation (an inner `if`) was set first
       if (guard) for (let i = at; i < this.ops.length; i++) this.ops[i] = { sizeGuard: guard, ...this.ops[i] };
+      // the first branch's own condition, undecided, that downgrade() can test as written (an elif's also needs the earlier ones false)
+      else if (value === undefined && branch.condition && earlier.length === 0 && this.readsModuleNamesOnly(branch.condition)) {
+        const outer = unparen(branch.condition).text;
+        for (let i = at; i < this.ops.length; i++) {
+          const inner = this.ops[i].runsIf;
+          this.ops[i] = { ...this.ops[i], runsIf: inner ? `(${outer}) and (${inner})` : outer };
+        }
+      }
       if (value === true) return everyTakenReturns; // later branches are not taken
       if (branch.condition) earlier.push(branch.condition);
     }
     return false; // no branch surely taken: PostgreSQL may pass them all
+  }
+
+  /**
+   * Every name the condition reads is the module's (a function, class, value or import of the revision) or a builtin,
+   * none a local of the function: downgrade() can evaluate it as written.
+   */
+  private readsModuleNamesOnly(condition: PyNode): boolean {
+    if (condition.descendantsOfType(["lambda", "list_comprehension", "generator_expression", "named_expression"]).some((n) => n !== null)) return false;
+    return condition.descendantsOfType("identifier").every((id) => {
+      if (!id) return true;
+      const parent = id.parent;
+      // `x.attr`'s attribute and a keyword argument's name are no names read
+      if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === id.id) return true;
+      if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === id.id) return true;
+      const name = id.text;
+      return this.module.functions.has(name) || this.module.classes.has(name) || this.module.bindings.has(name) || this.module.imports.lookup(name) !== undefined || PY_BUILTINS.has(name);
+    });
   }
 
   /** The table whose rows an expression counts: a name bound to a count, or the count query itself. */

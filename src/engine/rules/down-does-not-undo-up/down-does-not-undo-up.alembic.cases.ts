@@ -80,6 +80,14 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "privacyidea 48ee74b8a7c8: a sequence created only where the dialect has sequences (MySQL and SQLite have none): the fix drops it under the same condition",
+      path: "migrations/versions/b2_eventcounter.py",
+      code: "from alembic import context, op\nimport sqlalchemy as sa\nfrom sqlalchemy.schema import CreateSequence, Sequence\n\nrevision = \"b2\"\ndown_revision = \"a1\"\n\n\ndef dialect_supports_sequences():\n    return context.get_context().dialect.supports_sequences\n\n\ndef upgrade():\n    if dialect_supports_sequences():\n        op.execute(CreateSequence(Sequence(\"eventcounter_seq\")))\n    op.add_column(\"eventcounter\", sa.Column(\"node\", sa.Unicode(255)))\n\n\ndef downgrade():\n    op.drop_column(\"eventcounter\", \"node\")\n",
+      lines: [15],
+      fixes: ['# add to downgrade():\nif dialect_supports_sequences():\n    op.execute("DROP SEQUENCE eventcounter_seq;")'],
+    },
+    {
+      framework: "alembic",
       name: "a create in try/except that goes on, in the revision's transaction: a re-run after the rollback fails and PostgreSQL has aborted the transaction",
       files: { "migrations/env.py": flaskMigrateEnv(false) },
       path: "migrations/versions/b2_eventcounter.py",

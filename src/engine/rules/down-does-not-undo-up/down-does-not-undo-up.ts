@@ -89,9 +89,19 @@ export default defineRule({
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
           rails: () => railsDownFix(entries, { inChange: isDerived(down) }),
-          alembic: () => `# add to downgrade():\n${entries.map((e) => `op.execute(${JSON.stringify(undo(e))})`).join("\n")}`,
+          alembic: () => `# add to downgrade():\n${alembicUndo(op, entries)}`,
         }),
       });
     }
   },
 });
+
+/**
+ * The undo statements, under the up's own condition when it created them under one migguard could not decide
+ * (privacyidea's `if dialect_supports_sequences():`): on the databases where the up skipped the create (MySQL and
+ * SQLite have no sequences) a bare DROP SEQUENCE fails.
+ */
+function alembicUndo(op: Operation, entries: readonly DeltaEntry[]): string {
+  const calls = entries.map((e) => `op.execute(${JSON.stringify(undo(e))})`);
+  return op.runsIf ? [`if ${op.runsIf}:`, ...calls.map((c) => `    ${c}`)].join("\n") : calls.join("\n");
+}
