@@ -43,7 +43,7 @@ import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
 import { namesUnknown, sayUnknownNames, usesUnknownName } from "./unknown-name.js";
 import { decideDatabase, withSupportedDatabases, loadSignalReaders, migrationFolder, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
-import { fileDatabase, popGenericReading, popGenericTargetsIn, unreviewedDatabase } from "./database/dialect-file.js";
+import { fileDatabase, popGenericReading, popGenericTargetsIn, sqliteOnlyPopFilesIn, unreviewedDatabase } from "./database/dialect-file.js";
 import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
 import { loadMysqlGrammar } from "./adapters/sql/mysql/mysql-grammar.js";
@@ -804,9 +804,13 @@ function plan(input: AnalyzeInput): Plan {
   const grouped = groupMigrations(readable, config, input.explicitPaths, context);
   const unreviewed: Plan["unreviewed"] = [];
   // pop's files without a dialect run on the databases their siblings leave them (dialect-file.ts)
-  const popGenericTargets = popGenericTargetsIn([...readable, ...(input.contextMigrations ?? [])].map((f) => f.path));
+  const folderPaths = [...readable, ...(input.contextMigrations ?? [])].map((f) => f.path);
+  const popGenericTargets = popGenericTargetsIn(folderPaths);
   const generic = (path: string) => popGenericReading(popGenericTargets(path));
+  // pop's SQLite-only files beside server databases' files: development databases, nothing to review or note
+  const sqliteOnly = sqliteOnlyPopFilesIn([...folderPaths, ...(input.repositoryPaths ?? [])]);
   const reviewed = (path: string) => {
+    if (sqliteOnly(path)) return false;
     const reading = generic(path);
     const database = unreviewedDatabase(path) ?? (reading && "unreviewed" in reading ? reading.unreviewed : undefined);
     if (database) unreviewed.push({ path, database });

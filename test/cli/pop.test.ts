@@ -82,6 +82,28 @@ describe("review of a pop/popx project", () => {
     expect(findings.filter((f) => /golang-migrate/.test(f.message + f.fix))).toEqual([]);
   });
 
+  it("SQLite's own files beside the server databases' are the development database's: an edit or a table rebuild there is not reviewed (ory/kratos)", async () => {
+    const repo = featureBranchOn({
+      ...base,
+      [`${M}/20240101000001000000_networks.mysql.up.sql`]: "CREATE TABLE networks (id char(36) NOT NULL PRIMARY KEY, nid varchar(255) NOT NULL);\n",
+      [`${M}/20240101000001000000_networks.sqlite3.up.sql`]: "CREATE TABLE networks (id TEXT NOT NULL PRIMARY KEY, nid TEXT NOT NULL, created_at DATETIME NOT NULL DEFAULT 'CURRENT_TIMESTAMP');\n",
+      [`${M}/20240101000001000000_networks.sqlite3.down.sql`]: "",
+    });
+    repo
+      .write({
+        [`${M}/20240101000001000000_networks.sqlite3.up.sql`]: "CREATE TABLE networks (id TEXT NOT NULL PRIMARY KEY, nid TEXT NOT NULL, created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP);\n",
+        [`${M}/20240101000001000000_networks.up.sql`]: "CREATE TABLE networks (id uuid NOT NULL PRIMARY KEY, nid varchar(64) NOT NULL);\n",
+        [`${M}/20240202000000000000_nid.sqlite3.up.sql`]: "CREATE TABLE _networks_tmp (id TEXT NOT NULL PRIMARY KEY, nid TEXT);\nINSERT INTO _networks_tmp SELECT id, nid FROM networks;\nDROP TABLE networks;\nALTER TABLE _networks_tmp RENAME TO networks;\n",
+        [`${M}/20240202000000000000_nid.up.sql`]: "ALTER TABLE networks ALTER COLUMN nid DROP NOT NULL;\n",
+        [`${M}/20240202000000000000_nid.down.sql`]: "ALTER TABLE networks ALTER COLUMN nid SET NOT NULL;\n",
+      })
+      .commit("sqlite defaults");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.path.includes(".sqlite3."))).toEqual([]);
+    // the file PostgreSQL runs is still reviewed
+    expect(findings.map((f) => `${f.rule} ${f.path.slice(M.length + 1)}`)).toContain("edited-migration 20240101000001000000_networks.up.sql");
+  });
+
   it("a library's test migrations merged into the repository (oryx/popx/stub/, testdata/) are not the project's", async () => {
     const repo = featureBranchOn(base);
     repo

@@ -3,6 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import { analyze } from "../analyze.js";
 import { resolveConfig } from "../config.js";
 import { popGenericReading, popGenericTargets } from "./dialect-file.js";
+import { sqliteOnlyPopFilesIn } from "./dialect-file.js";
 
 const dir = "persistence/sql/migrations";
 const at = (names: string[]) => names.map((n) => `${dir}/${n}`);
@@ -47,5 +48,22 @@ describe("a pop file without a dialect", () => {
     const index = result.migrations.find((m) => m.path.endsWith("5_idx.up.sql"));
     expect([index?.database, ...(index?.up.map((op) => op.inTransaction) ?? [])]).toEqual(["postgresql", true]);
     expect(result.migrations.some((m) => m.path.endsWith("1_device_flow.autocommit.up.sql"))).toBe(false);
+  });
+});
+
+describe("sqliteOnlyPopFilesIn", () => {
+  it("SQLite's files, and a shared file only SQLite runs, beside a server database's files; not a folder of SQLite alone", () => {
+    const only = sqliteOnlyPopFilesIn([
+      "m/1_a.sqlite3.up.sql",
+      "m/1_a.mysql.up.sql",
+      "m/1_a.up.sql",
+      "m/2_b.mysql.up.sql",
+      "m/2_b.postgres.up.sql",
+      "m/2_b.up.sql",
+      "lite/1_a.sqlite3.up.sql",
+    ]);
+    expect(["m/1_a.sqlite3.up.sql", "m/1_a.mysql.up.sql", "m/1_a.up.sql", "m/2_b.up.sql", "lite/1_a.sqlite3.up.sql"].map(only)).toEqual([true, false, false, true, false]);
+    // 2_b's shared file: MySQL and PostgreSQL have their own, only SQLite runs it; likewise 3_c's, every server database having its own
+    expect(sqliteOnlyPopFilesIn(["m/3_c.mysql.up.sql", "m/3_c.postgres.up.sql", "m/3_c.cockroach.up.sql", "m/3_c.up.sql"])("m/3_c.up.sql")).toBe(true);
   });
 });

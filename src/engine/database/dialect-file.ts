@@ -114,3 +114,25 @@ export function popGenericReading(targets: ReadonlySet<string> | undefined): { u
   if (targets.has("sqlite")) return { database: "sqlite" };
   return targets.has("cockroach") ? { unreviewed: "CockroachDB" } : undefined;
 }
+
+/**
+ * pop files only SQLite runs (`x.sqlite3.up.sql`, or a dialect-less file every other database of the folder has its
+ * own file for), in a folder that also names a server database: SQLite is then the development and test database
+ * (ory/kratos runs PostgreSQL, MySQL or CockroachDB in production), and its files' locks, rebuilds and edits reach
+ * no production database. A folder of SQLite files alone is left to the folder's decision.
+ */
+export function sqliteOnlyPopFilesIn(folderPaths: readonly string[]): (path: string) => boolean {
+  const servers = new Set<string>();
+  for (const path of folderPaths) {
+    const dialect = popDialectOf(path);
+    if (dialect && dialect !== "sqlite") servers.add(dirOf(path));
+  }
+  const targetsOf = popGenericTargetsIn(folderPaths);
+  return (path) => {
+    if (!servers.has(dirOf(path))) return false;
+    const dialect = popDialectOf(path);
+    if (dialect) return dialect === "sqlite";
+    const targets = targetsOf(path);
+    return targets !== undefined && targets.size > 0 && [...targets].every((d) => d === "sqlite");
+  };
+}

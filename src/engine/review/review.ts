@@ -4,6 +4,7 @@
  * add what only the change shows (edited history, version order, schema dumps, code still using what is
  * dropped). Pure: the edge fetches the files `planReview` names and passes them in.
  */
+import { sqliteOnlyPopFilesIn } from "../database/dialect-file.js";
 import { runsOnPop } from "../repository/go-mod.js";
 import { migrationDate } from "../repository/migration-date.js";
 import { ReleaseTags, unreleased, unreleasedOnBase } from "./releases.js";
@@ -377,7 +378,10 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const touchedPaths = new Set(changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])]));
   const atHead = new Map([...(input.codeFiles ?? []), ...(input.repositoryFiles ?? []), ...(input.contextMigrations ?? [])].map((f) => [f.path, f.content]));
   const baseModule = (path: string) => contents.base.get(path) ?? (touchedPaths.has(path) ? undefined : atHead.get(path));
-  const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels, baseModule);
+  // pop's SQLite-only files beside server databases' files are development databases' (dialect-file.ts): their edits,
+  // deletions and versions reach no production database
+  const sqliteOnly = sqliteOnlyPopFilesIn([...siblings, ...(input.contextMigrations ?? []).map((f) => f.path)]);
+  const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels, baseModule).filter((m) => !sqliteOnly(m.change.path) && !(m.change.previousPath && sqliteOnly(m.change.previousPath)));
   // an edited migration whose base version could run nowhere: edited-migration says no database has it
   for (const m of migrations) {
     const failures = (m.edit || m.change.status === "removed") && m.base ? failuresOnEveryDatabase(baseAnalysis.findings, m.base.path) : [];
