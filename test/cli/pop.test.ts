@@ -102,6 +102,9 @@ describe("review of a pop/popx project", () => {
     expect(findings.filter((f) => f.path.includes(".sqlite3."))).toEqual([]);
     // the file PostgreSQL runs is still reviewed
     expect(findings.map((f) => `${f.rule} ${f.path.slice(M.length + 1)}`)).toContain("edited-migration 20240101000001000000_networks.up.sql");
+    // in pop's words: its schema_migration table, not golang-migrate's
+    expect(findings.find((f) => f.rule === "edited-migration")?.message).toContain("gobuffalo/pop records only the version in schema_migration:");
+    expect(findings.filter((f) => /golang-migrate/.test(f.message + f.fix))).toEqual([]);
   });
 
   it("a library's test migrations merged into the repository (oryx/popx/stub/, testdata/) are not the project's", async () => {

@@ -3,7 +3,7 @@ import { changedLines, firstNewLineIn } from "../../history/behaviour.js";
 import type { EditPart } from "../../history/edit-judgement.js";
 import type { DjangoGraphNode } from "../../history/django-graph.js";
 import { liquibaseChangesets } from "../../history/liquibase-changesets.js";
-import { runnerHistory } from "../../history/runners.js";
+import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
 import { keepsIdentity } from "../../history/migration-identity.js";
 import type { ReportedFinding } from "../../../model.js";
 import { droppedColumn } from "../../missing-column-drops.js";
@@ -148,7 +148,8 @@ export default defineReviewRule({
       if (m.change.status !== "modified" && !movedAndEdited) continue;
       // separate down files, repeatable and verify scripts are meant to change
       if (m.file.role === "down" || m.file.role === "repeatable" || m.file.role === "verify") continue;
-      const history = runnerHistory(m.file.layout);
+      // pop keeps golang-migrate's file names but its own schema_migration table (runners.ts)
+      const history = ctx.runsOnPop?.(m.change.path) ? POP_HISTORY : runnerHistory(m.file.layout);
       if (m.file.layout === "liquibase") {
         if (m.baseContent !== undefined && m.headContent !== undefined) checkLiquibase(ctx, m, m.baseContent, m.headContent);
         else ctx.report({ path: m.change.path, line: 1, message: `This Liquibase changelog exists on the base branch and was edited. ${history.edited}`, fix: FIX_CHECKSUM });
