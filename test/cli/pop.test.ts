@@ -107,6 +107,19 @@ describe("review of a pop/popx project", () => {
     expect(findings.filter((f) => /golang-migrate/.test(f.message + f.fix))).toEqual([]);
   });
 
+  it("a late version: the newer base migration's SQLite file, which no production database runs, does not make the order matter", async () => {
+    const repo = featureBranchOn({
+      ...base,
+      [`${M}/20240101000001000000_networks.mysql.up.sql`]: "CREATE TABLE networks (id char(36) NOT NULL PRIMARY KEY, nid varchar(255) NOT NULL);\n",
+      [`${M}/20240301000000000000_courier.up.sql`]: "CREATE TABLE courier (id uuid NOT NULL PRIMARY KEY);\n",
+      [`${M}/20240301000000000000_courier.mysql.up.sql`]: "CREATE TABLE courier (id char(36) NOT NULL PRIMARY KEY);\n",
+      [`${M}/20240301000000000000_courier.sqlite3.up.sql`]: "CREATE TABLE courier (id TEXT NOT NULL PRIMARY KEY);\n",
+    });
+    repo.write({ [`${M}/20240202000000000000_nid.up.sql`]: "ALTER TABLE networks ADD COLUMN label text;\n" }).commit("late");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "migration-version-order").map((f) => f.severity)).toEqual(["info"]);
+  });
+
   it("a library's test migrations merged into the repository (oryx/popx/stub/, testdata/) are not the project's", async () => {
     const repo = featureBranchOn(base);
     repo

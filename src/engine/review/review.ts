@@ -420,7 +420,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     migrations,
     baseMigrations: input.basePaths?.flatMap((p) => {
       const file = detectMigrationPath(p, config);
-      return file ? [file] : [];
+      return file && !sqliteOnly(p) ? [file] : [];
     }),
     dumps: dumpStates(changes, config, contents, input.basePaths, databases, replicasOf([...input.head, ...(input.contextMigrations ?? [])]), input.repositoryFiles ?? []),
     railsDatabases: databases,
