@@ -747,6 +747,8 @@ export const Migration = z.object({
   name: z.string().optional(),
   /** the runner wraps the whole migration in one transaction (Rails default, Django atomic, goose, dbmate, Flyway) */
   transactional: z.boolean(),
+  /** gobuffalo/pop (popx) runs this file, though its name is golang-migrate's (a dialect-less file of a pop folder) */
+  pop: z.boolean().optional(),
   /** ActiveRecord::Migration[7.0] -> "7.0" */
   frameworkVersion: z.string().optional(),
   /**

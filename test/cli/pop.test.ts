@@ -58,6 +58,27 @@ describe("a pop/popx project", () => {
   });
 });
 
+describe("fixes in a pop/popx folder", () => {
+  it("an index built in the dialect-less file PostgreSQL runs moves to a new version's .postgres.autocommit file, in popx's words", async () => {
+    const root = repo({
+      "go.mod": "module github.com/acme/auth\n\ngo 1.22\n\nrequire github.com/ory/pop/v6 v6.4.2\n",
+      [`${M}/20240101000001000000_networks.up.sql`]: "CREATE TABLE networks (id uuid NOT NULL PRIMARY KEY, nid text NOT NULL);\nCREATE INDEX networks_nid_idx ON networks (nid);\n",
+      [`${M}/20240101000001000000_networks.mysql.up.sql`]: "CREATE TABLE networks (id char(36) NOT NULL PRIMARY KEY, nid varchar(255) NOT NULL);\n",
+      [`${M}/20240101000001000000_networks.sqlite3.up.sql`]: "CREATE TABLE networks (id TEXT NOT NULL PRIMARY KEY, nid TEXT NOT NULL);\n",
+      [`${M}/20240101000001000000_networks.down.sql`]: "DROP TABLE networks;\n",
+      [`${M}/20240101000002000000_label.up.sql`]: "ALTER TABLE networks ADD COLUMN label text;\nCREATE INDEX networks_label_idx ON networks (label);\n",
+      [`${M}/20240101000002000000_label.mysql.up.sql`]: "ALTER TABLE networks ADD COLUMN label varchar(255);\n",
+      [`${M}/20240101000002000000_label.sqlite3.up.sql`]: "ALTER TABLE networks ADD COLUMN label TEXT;\n",
+      [`${M}/20240101000002000000_label.down.sql`]: "ALTER TABLE networks DROP COLUMN label;\n",
+    });
+    const result = await run(["lint", "--format", "json", M], { cwd: root });
+    const { findings } = JSON.parse(result.output) as { findings: Array<{ rule: string; path: string; fix?: string; message: string }> };
+    const index = findings.find((f) => f.rule === "index-without-concurrently" && f.path.endsWith("_label.up.sql"));
+    expect(index?.fix).toContain(`-- ${M}/20240101000002000001_label.postgres.autocommit.up.sql, which popx runs outside a transaction.`);
+    expect(findings.filter((f) => /golang-migrate/.test(f.message + (f.fix ?? "")))).toEqual([]);
+  });
+});
+
 describe("review of a pop/popx project", () => {
   const GO_MOD = "module github.com/acme/auth\n\ngo 1.22\n\nrequire github.com/ory/pop/v6 v6.4.2\n";
   const base = {

@@ -297,6 +297,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     databaseVersion: unit.databaseVersion,
     version: unit.file.version,
     name: unit.file.name,
+    ...(unit.pop ? { pop: true } : {}),
     transactional,
     up,
     down,

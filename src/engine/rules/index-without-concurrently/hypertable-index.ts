@@ -146,5 +146,5 @@ function sqlPlacement(ctx: RuleContext, op: OperationOf<"add_index">): string {
   if (runner) return `-- ${runner} runs every version in a transaction and has no way out of it: run this by hand, outside any transaction, before migrating.`;
   if (!op.embeddedSql && sendsOneQuery(ctx.migration))
     return `-- in a migration file of its own, this statement alone (${ctx.migration.layout} sends the file as one query, and PostgreSQL runs two or more statements as one transaction):`;
-  return outsideTransactionPlacement(ctx.migration.path);
+  return outsideTransactionPlacement(ctx.migration);
 }

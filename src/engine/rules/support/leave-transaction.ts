@@ -44,18 +44,21 @@ export const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
 export const ONE_QUERY_PER_FILE: ReadonlySet<Layout> = new Set(["golang-migrate", "prisma"]);
 
 /**
- * pop/popx (`x.postgres.up.sql`): popx runs each file in a transaction it opens, and a file named `.autocommit`
- * outside any. One file per version and dialect, so the statement moves to a new version's `.autocommit` file.
+ * pop/popx (`x.postgres.up.sql`, or `x.up.sql` in a pop folder): popx runs each file in a transaction it opens, and a
+ * file named `.autocommit` outside any. One file per version and dialect, so the statement moves to a new version's
+ * `.autocommit` file; from a dialect-less file, which every database without its own file runs (SQLite among them),
+ * to PostgreSQL's own (`.postgres.autocommit`): CONCURRENTLY is PostgreSQL's.
  */
-export function popLeaveTransaction(path: string): string | undefined {
-  const pop = popSuffix(path);
+export function popLeaveTransaction(migration: Pick<Migration, "path" | "pop">): string | undefined {
+  const path = migration.path;
+  const pop = popSuffix(path) ?? (migration.pop && /\.up\.sql$/.test(path) ? { dialect: undefined, autocommit: false, stem: path.replace(/\.up\.sql$/, "") } : undefined);
   // an .autocommit file already runs outside a transaction
   if (!pop || pop.autocommit) return undefined;
   const stem = baseOf(pop.stem);
   const version = /^\d+(?=_)/.exec(stem)?.[0];
   const name = stem.replace(/^\d+_/, "");
   // the version after this one (the same width), in this file's folder
-  const file = `${folderPrefix(path)}${version ? nextVersion(version, 1) : "next"}_${name}${pop.dialect ? `.${pop.dialect}` : ""}.autocommit.up.sql`;
+  const file = `${folderPrefix(path)}${version ? nextVersion(version, 1) : "next"}_${name}.${pop.dialect ?? "postgres"}.autocommit.up.sql`;
   return (
     "-- popx runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new version's file\n" +
     `-- ${file}, which popx runs outside a transaction.`
@@ -63,15 +66,15 @@ export function popLeaveTransaction(path: string): string | undefined {
 }
 
 /** Where a statement that refuses a transaction goes in a SQL migration: a pop file's new `.autocommit` version, else outside the transaction. */
-export const outsideTransactionPlacement = (path: string): string =>
-  popLeaveTransaction(path) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
+export const outsideTransactionPlacement = (migration: Pick<Migration, "path" | "pop">): string =>
+  popLeaveTransaction(migration) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
 
-/** The lines that say how this migration's runner leaves its transaction (pop files by their name, others by layout). */
-export const howToLeaveTheTransaction = (migration: Pick<Migration, "layout" | "path">): string | undefined =>
-  popLeaveTransaction(migration.path) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
+/** The lines that say how this migration's runner leaves its transaction (pop files by their name or folder, others by layout). */
+export const howToLeaveTheTransaction = (migration: Pick<Migration, "layout" | "path" | "pop">): string | undefined =>
+  popLeaveTransaction(migration) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
 
-/** Whether the runner sends this file as one query (golang-migrate's names without pop's dialect or `.autocommit`). */
-export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path">): boolean => ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path);
+/** Whether the runner sends this file as one query (golang-migrate's names, not pop's: no dialect, no `.autocommit`, no pop folder). */
+export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path" | "pop">): boolean => ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path) && !migration.pop;
 
 /**
  * The comment lines a fix puts before a CONCURRENTLY statement that takes `op`'s place in a SQL migration. In a
@@ -79,7 +82,7 @@ export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path">): bo
  * beside other statements it must move (or, for golang-migrate, the driver must split the file).
  */
 export function concurrentlyPlacement(migration: Migration, op: Operation): string {
-  const pop = popLeaveTransaction(migration.path);
+  const pop = popLeaveTransaction(migration);
   if (pop && !op.embeddedSql && migration.up.some((other) => other.inTransaction)) return pop;
   if (!sendsOneQuery(migration) || op.embeddedSql) return "-- outside a transaction:";
   const alone = migration.up.every((other) => other === op);
