@@ -11,7 +11,7 @@ import { alembicInisAbove, scriptLocationFilesAbove } from "./alembic-above.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FileError } from "../engine/analyze.js";
 import type { Config } from "../engine/config.js";
-import { companionPaths, detectByPath } from "../engine/detect.js";
+import { companionPaths, detectByPath, inFixtureFolder } from "../engine/detect.js";
 import type { SourceFile } from "../engine/model.js";
 import { SYMLINK_NOT_READ } from "../engine/limits.js";
 import { CommandFailure, UsageError } from "./usage-error.js";
@@ -68,6 +68,13 @@ export interface CollectedFiles {
   movedDjango: boolean;
 }
 
+/** A named folder inside a test-data folder (fixtures/, testdata/, stub/): its files are read as migrations all the same. */
+function withNamedFixtureFolder(config: Config, folder: string): Config {
+  if (!inFixtureFolder(`${folder}/.`)) return config;
+  const glob = `${folder.replace(/[\\*?[\]{}()!+@|]/g, "\\$&")}/**`;
+  return { ...config, paths: { ...config.paths, fixtures: [...(config.paths.fixtures ?? []), glob] } };
+}
+
 /** localeCompare's order (ECMA-402: a collator of the default locale), from one collator: 800 paths sort in 1.5 ms, not 6-18 ms */
 const PATH_ORDER = new Intl.Collator();
 
@@ -93,6 +100,8 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       config = withAlembicVersionLocations(config, above.inis);
       // the .sql files beside Django's migration modules are copies for review, never run (django-sql-copies.ts)
       config = withDjangoSqlCopies(config, walked);
+      // a folder named on the command line that is itself test data (or inside some): the user asks for its migrations
+      config = withNamedFixtureFolder(config, displayPath(absolute, cwd));
       for (const file of all) {
         const path = displayPath(file, cwd);
         if (detectByPath(path, config) !== undefined) {

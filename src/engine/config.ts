@@ -62,6 +62,8 @@ export const ConfigSchema = z
         alembic: Globs,
         /** never treat these as migrations */
         exclude: Globs,
+        /** test-fixture folders read as migrations all the same: the CLI adds a fixture folder named on its command line */
+        fixtures: z.array(z.string()).optional(),
       })
       .strict()
       .default({ sql: [], rails: [], django: [], alembic: [], exclude: [] }),

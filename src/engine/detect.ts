@@ -100,7 +100,7 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
  * merged into ory/kratos as oryx/), not migrations the project runs. Go's build skips testdata/ for the same reason.
  */
 const FIXTURE_FOLDERS = new Set(["testdata", "test_data", "test-data", "fixtures", "fixture", "stub", "stubs"]);
-const inFixtureFolder = (path: string) => path.split("/").slice(0, -1).some((dir) => FIXTURE_FOLDERS.has(dir));
+export const inFixtureFolder = (path: string) => path.split("/").slice(0, -1).some((dir) => FIXTURE_FOLDERS.has(dir));
 
 const ignoredPath = (path: string) => /(?:^|\/)(?:node_modules|vendor|\.git)\//.test(path) || baseOf(path) === "__init__.py";
 
@@ -113,7 +113,7 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">, optio
   const paths = config?.paths;
   if (paths && matchesAny(path, paths.exclude)) return undefined;
   // test fixtures' migrations count only where the config's paths or the command line name them
-  if (inFixtureFolder(path) && !options.explicit && !(paths && [paths.rails, paths.sql, paths.django, paths.alembic].some((globs) => matchesAny(path, globs)))) return undefined;
+  if (inFixtureFolder(path) && !options.explicit && !(paths && [paths.rails, paths.sql, paths.django, paths.alembic, paths.fixtures ?? []].some((globs) => matchesAny(path, globs)))) return undefined;
   // the literal first: the pattern, tried at every position of every path, was 1% of the 800-file bench
   if (path.includes("_migrate/") && OTHER_STORE_FOLDER.test(path) && !(paths && [paths.rails, paths.sql, paths.django, paths.alembic].some((globs) => matchesAny(path, globs)))) return undefined;
   const base = baseOf(path);
