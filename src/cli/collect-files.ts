@@ -12,6 +12,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FileError } from "../engine/analyze.js";
 import type { Config } from "../engine/config.js";
 import { companionPaths, detectByPath, inFixtureFolder } from "../engine/detect.js";
+import { literalGlob } from "../engine/paths.js";
 import type { SourceFile } from "../engine/model.js";
 import { SYMLINK_NOT_READ } from "../engine/limits.js";
 import { CommandFailure, UsageError } from "./usage-error.js";
@@ -71,8 +72,7 @@ export interface CollectedFiles {
 /** A named folder inside a test-data folder (fixtures/, testdata/, stub/): its files are read as migrations all the same. */
 function withNamedFixtureFolder(config: Config, folder: string): Config {
   if (!inFixtureFolder(`${folder}/.`)) return config;
-  const glob = `${folder.replace(/[\\*?[\]{}()!+@|]/g, "\\$&")}/**`;
-  return { ...config, paths: { ...config.paths, fixtures: [...(config.paths.fixtures ?? []), glob] } };
+  return { ...config, paths: { ...config.paths, fixtures: [...(config.paths.fixtures ?? []), `${literalGlob(folder)}/**`] } };
 }
 
 /** localeCompare's order (ECMA-402: a collator of the default locale), from one collator: 800 paths sort in 1.5 ms, not 6-18 ms */

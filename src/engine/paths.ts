@@ -3,6 +3,9 @@
 /** The folder of a path (`db/migrate/1_x.rb` -> `db/migrate`), "" for a file at the root. */
 export const dirOf = (path: string): string => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
 
+/** A path as a glob that matches only itself: picomatch's special characters escaped (a folder named `app(1)`). */
+export const literalGlob = (path: string): string => path.replace(/[\\*?[\]{}()!+@|]/g, "\\$&");
+
 /** The file name of a path (`db/migrate/1_x.rb` -> `1_x.rb`). */
 export const baseOf = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
 

@@ -9,7 +9,7 @@
  */
 import type { Config } from "../config.js";
 import { detectByPath, matchesAny } from "../detect.js";
-import { baseOf, dirOf } from "../paths.js";
+import { baseOf, dirOf, literalGlob } from "../paths.js";
 
 /**
  * The folders among `paths` holding an `__init__.py` and a module migguard reads as a Django migration, or that are
@@ -37,9 +37,6 @@ export function djangoMigrationPackages(paths: Iterable<string>, config: Pick<Co
   for (const dir of packages) if (baseOf(dir) === "migrations" && apps.has(dirOf(dir))) modules.add(dir);
   return [...modules].filter((dir) => packages.has(dir)).sort();
 }
-
-/** A folder path as a literal in a picomatch glob. */
-const literalGlob = (dir: string): string => dir.replace(/[\\*?[\]{}()!+@|]/g, "\\$&");
 
 /** `config` whose `paths.exclude` also names the .sql files of every Django migrations package among `paths`. */
 export function withDjangoSqlCopies(config: Config, paths: Iterable<string>): Config {
