@@ -14,7 +14,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { lineAt, MIGRATE, SERVER, SERVER_START, withoutComments } from "./deploy-commands.js";
+import { lineAt, MIGRATE, namedFiles, SERVER, SERVER_START, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployPython, deployShell, deployYaml } from "./deploy-readers.js";
 import type { ComposeService } from "./deploy-yaml.js";
@@ -27,9 +27,6 @@ export interface ComposeGate extends DeployEvidence {
 }
 
 const COMPLETED = "service_completed_successfully";
-
-/** The file names a command names (a script it runs): `/entrypoint-initializer.sh`, `['/wait-for-it.sh', ...]`. */
-const namedFiles = (command: string): string[] => [...command.matchAll(/[\w./-]+/g)].map((m) => baseOf(m[0])).filter((n) => n.length > 1);
 
 /** `docker-compose.yml`, `compose.yaml`: the project's main compose file, read before its variants */
 const isMainComposeFile = (path: string) => /^(?:docker-)?compose\.ya?ml$/.test(baseOf(path));

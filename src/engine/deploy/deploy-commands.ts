@@ -5,6 +5,7 @@
  * Commands are read line by line; a start script's structure (its `case` arms and development branches) is read
  * first, with tree-sitter's Bash grammar (shell-branches.ts).
  */
+import { baseOf } from "../paths.js";
 import { expandScripts, scriptRuns, type FileCommands, type NodeManifest } from "./node-scripts.js";
 import type { DeployEvidence } from "./deploy-model.js";
 
@@ -52,6 +53,9 @@ export const ROLLOUT = new RegExp(
 
 export const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 /** comments blanked out (same length, so offsets keep their lines) */
+/** The file names a command names (a script it runs): `./docker-entrypoint.sh`, `["/app/start.sh"]`, `bin/jms start`. */
+export const namedFiles = (command: string): string[] => [...command.matchAll(/[\w./-]+/g)].map((m) => baseOf(m[0])).filter((n) => n.length > 1);
+
 export const withoutComments = (text: string) => text.replace(/^[ \t]*#.*$/gm, (m) => " ".repeat(m.length));
 
 /** What a command means in a Node project: its package.json's scripts, and the commands its Node script files run. */

@@ -10,7 +10,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { lineAt, MIGRATE, migrateThenServe, scriptThatMigratesThenServes, servesUnmigratedElsewhere, withoutComments, type NodeContext } from "./deploy-commands.js";
+import { lineAt, MIGRATE, migrateThenServe, namedFiles, scriptThatMigratesThenServes, servesUnmigratedElsewhere, withoutComments, type NodeContext } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployJavaScript, deployShell, deployYaml } from "./deploy-readers.js";
 import { isComposePath, isDevelopmentEnvironment, isDevelopmentPath, isDockerfilePath, isNodeSourcePath, isStartScriptPath } from "./deploy-paths.js";
@@ -67,9 +67,6 @@ function developmentEnvironment(content: string): string | undefined {
   for (const [key, value] of env) if (isDevelopmentEnvironment(key, value)) return `${key}=${value}`;
   return undefined;
 }
-
-/** The file names a command names (a script it runs): `./docker-entrypoint.sh`, `["/app/start.sh"]`, `bin/jms start`. */
-const namedFiles = (command: string): string[] => [...command.matchAll(/[\w./-]+/g)].map((m) => baseOf(m[0])).filter((n) => n.length > 1);
 
 /** `Dockerfile`, `compose.yml`, `docker-compose.yaml`: the file a project's containers are built or run from by default */
 const isMainContainerFile = (path: string) => /^(?:Dockerfile|(?:docker-)?compose\.ya?ml)$/.test(baseOf(path));
