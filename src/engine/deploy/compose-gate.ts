@@ -34,8 +34,26 @@ const isMainComposeFile = (path: string) => /^(?:docker-)?compose\.ya?ml$/.test(
 interface Reading {
   /** the start scripts, by file name */
   scripts: Map<string, SourceFile>;
-  /** the project's Django commands that call migrate: their module's line of the call */
-  migratingCommands: Map<string, { path: string; line: number }>;
+  /** the project's Django command modules, by command name (apps may define one name twice) */
+  djangoCommands: Map<string, SourceFile[]>;
+  /** a command's call of migrate, read (with the Python grammar) only for a command some service runs */
+  migrateCalls: Map<string, { path: string; line: number } | undefined>;
+}
+
+/** Where the project's Django command `name` calls migrate, if it does. */
+function migratingCommand(name: string, reading: Reading): { path: string; line: number } | undefined {
+  if (!reading.migrateCalls.has(name)) {
+    let found: { path: string; line: number } | undefined;
+    for (const file of reading.djangoCommands.get(name) ?? []) {
+      const line = deployPython().migrateCallLine(file);
+      if (line !== undefined) {
+        found = { path: file.path, line };
+        break;
+      }
+    }
+    reading.migrateCalls.set(name, found);
+  }
+  return reading.migrateCalls.get(name);
 }
 
 /** What a command runs: its own text and the production runs of the scripts it names, followed through the scripts they name. */
@@ -62,7 +80,7 @@ function migration(service: ComposeService, file: SourceFile, reading: Reading):
     const direct = MIGRATE.exec(run.text);
     if (direct) return `${where(direct.index)} runs \`${direct[0]}\``;
     for (const name of djangoCommandsRun(run.text)) {
-      const command = reading.migratingCommands.get(name);
+      const command = migratingCommand(name, reading);
       if (command) return `${where(run.text.search(new RegExp(`\\b${name}\\b`)))} runs \`manage.py ${name}\`, which calls migrate at ${command.path}:${command.line}`;
     }
   }
@@ -85,12 +103,12 @@ export function composeGate(all: readonly SourceFile[]): ComposeGate | undefined
   if (composeFiles.length === 0) return undefined;
   const reading: Reading = {
     scripts: new Map(files.filter((f) => isStartScriptPath(f.path)).map((f) => [baseOf(f.path), f])),
-    migratingCommands: new Map(),
+    djangoCommands: new Map(),
+    migrateCalls: new Map(),
   };
   for (const file of files) {
     const name = isDjangoCommandPath(file.path) ? djangoCommandName(file.path) : undefined;
-    const line = name === undefined ? undefined : deployPython().migrateCallLine(file);
-    if (name !== undefined && line !== undefined && !reading.migratingCommands.has(name)) reading.migratingCommands.set(name, { path: file.path, line });
+    if (name !== undefined) reading.djangoCommands.set(name, [...(reading.djangoCommands.get(name) ?? []), file]);
   }
   const ordered = [...composeFiles.filter((f) => isMainComposeFile(f.path)), ...composeFiles.filter((f) => !isMainComposeFile(f.path))];
   for (const file of ordered) {
