@@ -18,6 +18,7 @@ import { MARKER_LAYOUTS } from "../../adapters/sql/layouts/markers.js";
 import { tableLockMode } from "../support/lock-modes.js";
 import { revisionNaming } from "../support/alembic-revision-naming.js";
 import { djangoApp } from "../support/django-migration.js";
+import { linesInWords } from "../../in-words.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -627,7 +628,7 @@ function atomicSwapFix(ctx: RuleContext, code: string, needed: RowsNeeded): stri
   const c = commentOf(ctx);
   const { table, column } = needed;
   const lines = needed.needs.map((n) => n.op.loc.line);
-  const which = lines.length > 1 ? `lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}` : `line ${lines[0]}`;
+  const which = linesInWords(lines);
   return [
     `${c} keep the backfill of ${needed.filled} and the statements after it in this migration, in one transaction, as written${wholeShown(ctx)}:`,
     ...needed.needs.map((n) => `${c} line ${n.op.loc.line} ${n.why}: it needs every row filled.`),

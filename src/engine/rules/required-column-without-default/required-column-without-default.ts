@@ -22,6 +22,7 @@ import { singletonModelOf } from "./singleton-row.js";
 import { isDjangoFieldClass } from "../../adapters/python/django-fields.js";
 import { addCheckNotValid, removeCheck, validateCheck } from "../support/rails-constraint-code.js";
 import type { RailsVersioned } from "../support/rails-version.js";
+import { andList } from "../../in-words.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
@@ -560,9 +561,8 @@ function briefLocks(ctx: RuleContext, proof: OperationOf<"add_column">): string 
     return what && ctx.facts.emptyProofAt(proof.table, index) !== undefined ? [`${what} (line ${op.loc.line})`] : [];
   });
   if (lines.length === 0 && losses.length === 0) return "";
-  const list = (items: readonly string[]) => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
-  const locks = lines.length ? `the rest of this migration's locks on ${proof.table} (${lines.length === 1 ? "line" : "lines"} ${list(lines.map(String))}) are only brief` : "";
-  const lost = losses.length ? `${list(losses)} ${losses.length === 1 ? "loses" : "lose"} no data` : "";
+  const locks = lines.length ? `the rest of this migration's locks on ${proof.table} (${lines.length === 1 ? "line" : "lines"} ${andList(lines.map(String))}) are only brief` : "";
+  const lost = losses.length ? `${andList(losses)} ${losses.length === 1 ? "loses" : "lose"} no data` : "";
   const said = [locks, lost].filter(Boolean).join(", and ");
   return ` ${said[0].toUpperCase()}${said.slice(1)}: ${proof.table} must be empty for this statement to run.`;
 }

@@ -12,6 +12,7 @@ import type { Report, RuleContext } from "./rule.js";
 import { tableWithRows } from "./scope.js";
 import { typeChangeAt } from "./type-change-at.js";
 import { volatileFill } from "./volatile-fill.js";
+import { andList } from "../../in-words.js";
 
 /** The op at `index` rewrites every row of its table, which may hold rows. */
 function rewritesTable(ctx: RuleContext, op: Operation, index: number): boolean {
@@ -95,7 +96,7 @@ function withStepsUnderRewrite(ctx: RuleContext, report: Report): Report {
     ops.push(later);
   }
   if (!steps.length) return report;
-  const list = steps.length === 1 ? steps[0] : `${steps.slice(0, -1).join(", ")} and ${steps[steps.length - 1]}`;
+  const list = andList(steps);
   const sentence = ` The lock stays held until commit, through ${list} too: ${steps.length === 1 ? "it adds its" : "each adds its"} time to this outage, so ${steps.length === 1 ? "it has" : "they have"} no finding of ${steps.length === 1 ? "its" : "their"} own.`;
   return { ...report, message: `${report.message}${sentence}`, folds: { ops, sentence } };
 }

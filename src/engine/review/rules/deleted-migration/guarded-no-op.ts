@@ -15,6 +15,7 @@ import { provenColumns } from "../../../repository/proven-columns.js";
 import type { RepositoryView } from "../../../repository/repository-view.js";
 import { nameKey } from "../../../rules/support/facts.js";
 import { nullabilityBefore } from "../../../rules/support/prior-nullability.js";
+import { linesInWords } from "../../../in-words.js";
 
 export type EarlierSchema = Pick<RepositoryView, "earlierInFolder" | "columnDefinition" | "columnNotNull" | "namedTableIndexes">;
 
@@ -48,9 +49,6 @@ function noOpReason(op: Operation, repository: EarlierSchema): string | undefine
 /** Statement kinds that change nothing of the schema or the rows. */
 const INERT = new Set<Operation["kind"]>(["transaction_control", "set_setting"]);
 
-/** "line 7", "lines 7 and 10", "lines 7, 10 and 12" */
-const linesOf = (lines: readonly number[]) => (lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}`);
-
 /** Why the deleted migration's statements changed nothing (their lines, by reason), or undefined when one may have changed something. */
 export function guardedNoOp(migration: Migration, repository: EarlierSchema | undefined): string[] | undefined {
   if (!repository || migration.syntaxErrors.length || migration.tooComplex.length || migration.hidden.length) return undefined;
@@ -65,5 +63,5 @@ export function guardedNoOp(migration: Migration, repository: EarlierSchema | un
     byReason.set(reason, lines);
   }
   // "line 7 runs only when", "lines 7 and 10 run only when"
-  return [...byReason].map(([reason, lines]) => `${linesOf(lines)} ${lines.length === 1 ? reason.replace(/^(\w+)/, "$1s") : reason}`);
+  return [...byReason].map(([reason, lines]) => `${linesInWords(lines)} ${lines.length === 1 ? reason.replace(/^(\w+)/, "$1s") : reason}`);
 }

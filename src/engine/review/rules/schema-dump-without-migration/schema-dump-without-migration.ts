@@ -4,6 +4,7 @@ import { coveredChanges, dumpAtHead, newestCovered } from "../../dumps/dump-cove
 import { describeCatchUp, dumpCatchUp } from "../../dumps/dump-catch-up.js";
 import { compareVersions } from "../../../migration-versions.js";
 import { defineReviewRule, type SchemaDumpState } from "../../review-rule.js";
+import { andList } from "../../../in-words.js";
 
 export default defineReviewRule({
   meta: {
@@ -159,5 +160,5 @@ function sameDefinitions(before: StructureSqlDefinitions, after: StructureSqlDef
   if (before.versionRows !== after.versionRows) parts.push("the way the schema_migrations rows are written (the same versions)");
   if (before.settings !== after.settings) parts.push("pg_dump's session settings (SET lines)");
   if (!parts.length) parts.push("the order of columns or constraints inside CREATE TABLE");
-  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return andList(parts);
 }
