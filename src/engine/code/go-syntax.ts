@@ -54,9 +54,9 @@ export interface GoFacts {
 /** A node's named children, none for a missing node (web-tree-sitter types them nullable). */
 export const named = (node: Node | null | undefined): Node[] => (node ? node.namedChildren.filter((c): c is Node => c !== null) : []);
 
-/** A literal's value without its quotes (escapes kept: SQL and names have none that matter). */
-const literalValue = (node: Node): string | undefined =>
-  node.type === "interpreted_string_literal" || node.type === "raw_string_literal" ? node.text.slice(1, -1) : undefined;
+/** A string literal's value without its quotes (escapes kept: SQL and names have none that matter); undefined for any other node. */
+export const literalValue = (node: Node | null | undefined): string | undefined =>
+  node && (node.type === "interpreted_string_literal" || node.type === "raw_string_literal") ? node.text.slice(1, -1) : undefined;
 
 /**
  * reflect.StructTag.Lookup: the value of `key` in a tag of `key:"value"` pairs separated by spaces, as Go reads it.

@@ -10,7 +10,7 @@
  */
 import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { goGrammarParser, named } from "../code/go-syntax.js";
+import { goGrammarParser, literalValue, named } from "../code/go-syntax.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -52,9 +52,6 @@ export interface GoStartupFacts {
   embedFsVars: Set<string>;
 }
 
-const stringValue = (node: Node | null): string | undefined =>
-  node && (node.type === "interpreted_string_literal" || node.type === "raw_string_literal") ? node.text.slice(1, -1) : undefined;
-
 function nameOf(node: Node | undefined): GoName | undefined {
   if (node?.type === "identifier") return { name: node.text };
   if (node?.type !== "selector_expression") return undefined;
@@ -72,7 +69,7 @@ function readFacts(root: Node): GoStartupFacts {
     if (top.type === "package_clause") facts.packageName = named(top)[0]?.text;
     if (top.type === "import_declaration")
       for (const spec of top.descendantsOfType("import_spec").filter((s): s is Node => s !== null)) {
-        const path = stringValue(spec.childForFieldName("path"));
+        const path = literalValue(spec.childForFieldName("path"));
         if (path !== undefined) facts.imports.push({ path, name: spec.childForFieldName("name")?.text });
       }
   }
