@@ -31,7 +31,7 @@
 import type { Migration, Operation, SourceRange } from "../../model.js";
 import { netSchema } from "./net-schema.js";
 import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
-import { railsCallOptions, rubyUnits } from "./ruby-units.js";
+import { railsCallOptions, rubyCodeCanonical, rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 import type { InlinedConstants } from "./inlined-constants.js";
 
@@ -76,8 +76,11 @@ function canonicalJson(value: unknown): string {
 // frameworkCall and assured say how the code asked for it (`t.string` in a change_table or add_column; inside
 // strong_migrations' safety_assured or not): the database gets the same statement
 // an existence check's line and text move with formatting: what it checks and which way it goes are what run
+// a Rails call with its locals inlined is Ruby code: compared as Prism reads it, so re-indenting it (to wrap it in
+// safety_assured) changes nothing
 /** An operation as the database gets it: what two versions must share to run the same statement. */
-export const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call, assured: _assured, guards, ...unguarded }: Operation) => {
+export const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call, assured: _assured, guards, inlined, ...written }: Operation) => {
+  const unguarded = inlined ? { ...written, inlined: { ...inlined, text: rubyCode(inlined.text) } } : written;
   const rest = guards ? { ...unguarded, guards: guards.map(({ line: _line, text: _guardText, ...check }) => check) } : unguarded;
   if (rest.kind !== "data_migration") return canonicalJson(rest);
   const { mentions: _mentions, readsThrough: _readsThrough, reversible: _reversible, description, deletes, overwrites, ...data } = rest;
@@ -141,6 +144,9 @@ function qualifiedNames(base: unknown, head: unknown): string[] | undefined {
   }
   return base === head ? [] : undefined;
 }
+
+/** Ruby code as Prism reads it, or as written when Prism cannot read it alone. */
+const rubyCode = (text: string): string => rubyCodeCanonical(text) ?? text;
 
 const DATA_KINDS = new Set<Operation["kind"]>(["dml", "data_migration"]);
 /** session settings (SET lock_timeout ...) change nothing a later run could see */

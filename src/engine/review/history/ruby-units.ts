@@ -206,6 +206,27 @@ export function canonical(node: Node): string {
   return `${node.constructor.name}(${parts.join(";")})`;
 }
 
+/** Canonical forms of Ruby code read so far, by text: an edit judgement asks for the same operations again and again. */
+const codeForms = new Map<string, string | undefined>();
+
+/**
+ * A piece of Ruby code (an operation's call as written, with its locals inlined) in canonical form: the same
+ * call re-indented, re-wrapped or moved into a block reads the same. Undefined when Prism cannot read it alone.
+ */
+export function rubyCodeCanonical(text: string): string | undefined {
+  if (codeForms.has(text)) return codeForms.get(text);
+  let form: string | undefined;
+  try {
+    const result = parseRuby(text);
+    form = result.errors.length === 0 ? result.value.statements.body.map(canonical).join(";") : undefined;
+  } catch {
+    form = undefined;
+  }
+  if (codeForms.size >= 2000) codeForms.clear();
+  codeForms.set(text, form);
+  return form;
+}
+
 /**
  * The canonical form with the library functions it calls left out (a method called on a constant such as `Oj`
  * or `ActiveSupport::JSON`, unless the file defines that constant: a migration's own model class), and those
