@@ -605,13 +605,14 @@ function withoutUnrunUndo(migration: Migration, raw: Raw[], flyway: () => Flyway
 
 /**
  * Fixes that cannot run in a transaction, where the project's own migrator runs the file in one (fider's
- * dbx.Migrate, concourse's runMigration: deploy/go-transaction-runner.ts): the report's fix for that runner, which
- * names the Exec that shows it.
+ * dbx.Migrate, concourse's runMigration: deploy/go-transaction-runner.ts), or a library that always does
+ * (maragudk/migrate: gitness): the report's fix for that runner, which names the Exec or the call that shows it.
  */
-function underOwnRunner(migration: Migration, raw: Raw[], runner: (path: string) => { path: string; line: number } | undefined): Raw[] {
+function underOwnRunner(migration: Migration, raw: Raw[], runner: (path: string) => { path: string; line: number; library?: string } | undefined): Raw[] {
   const at = runner(migration.path);
   if (!at) return raw;
-  const who = `the project's own migrator (${at.path}:${at.line} Execs each file in a transaction it began)`;
+  // a library (maragudk/migrate) is named with the call that runs it: its file names alone look like golang-migrate's
+  const who = at.library ? `${at.library} (called at ${at.path}:${at.line})` : `the project's own migrator (${at.path}:${at.line} Execs each file in a transaction it began)`;
   return raw.map((r) => {
     const fix = r.fixUnderRunnerTransaction?.(who);
     return fix === undefined ? r : { ...r, finding: { ...r.finding, fix } };

@@ -29,6 +29,8 @@ import { appServerRedeploy } from "./app-server-redeploy.js";
 import { codeBeforeMigrate } from "./code-first.js";
 import { flywayCommands, type FlywayCommands } from "./flyway-commands.js";
 import { isDjangoCommandPath } from "./django-commands.js";
+import { importsTransactionalRunner } from "../repository/go-runners.js";
+import { dirOf } from "../paths.js";
 
 /** A line of a repository file that shows how the project deploys. */
 export interface DeployEvidence {
@@ -103,23 +105,38 @@ export class DeployDecider {
   readonly transactionalRunnerToLoad = (): Promise<void> | undefined => goMigratorReaderToLoad(this.deployFiles());
 
   /**
-   * The project's own Go migrator that Execs each migration in a transaction it began (go-transaction-runner.ts),
-   * when one lies in the Go module (the nearest go.mod's folder) that holds `migrationPath`; read at most once.
+   * What runs `migrationPath` inside a transaction it begins, when the Go code shows it: the project's own Go migrator
+   * that Execs each migration in a transaction it began (go-transaction-runner.ts), or a library that always does
+   * (maragudk/migrate, repository/go-runners.ts: `library` names it), called from a Go file in the Go module (the
+   * nearest go.mod's folder) that holds `migrationPath`. A library call in a folder above the migration (gitness's
+   * migrate.go beside its postgres/ folder, which it embeds) comes first; read at most once.
    */
-  transactionalRunner(migrationPath: string): { path: string; line: number } | undefined {
+  transactionalRunner(migrationPath: string): { path: string; line: number; library?: string } | undefined {
     this.runnersRead ??= (() => {
       const files = this.deployFiles();
       const modules = files.filter((f) => f.path === "go.mod" || f.path.endsWith("/go.mod")).map((f) => f.path.replace(/\/?go\.mod$/, ""));
-      return files.flatMap((f) => {
-        if (!isGoMigratorPath(f.path)) return [];
-        const at = deployGo().goTransactionalExec(f);
-        const module = modules.filter((m) => isWithin(m, f.path)).sort((a, b) => b.length - a.length)[0];
+      const moduleOf = (path: string) => modules.filter((m) => isWithin(m, path)).sort((a, b) => b.length - a.length)[0];
+      const libraries = files.flatMap((f) => {
+        if (!isGoSourcePath(f.path) || !importsTransactionalRunner(f.content)) return [];
+        const at = deployGo().goLibraryTransactionRunner(f);
+        const module = moduleOf(f.path);
         return at && module !== undefined ? [{ ...at, module }] : [];
       });
+      const own = files.flatMap((f) => {
+        if (!isGoMigratorPath(f.path)) return [];
+        const at = deployGo().goTransactionalExec(f);
+        const module = moduleOf(f.path);
+        return at && module !== undefined ? [{ ...at, module }] : [];
+      });
+      return [...libraries, ...own];
     })();
-    return this.runnersRead.find((r) => isWithin(r.module, migrationPath));
+    const inModule = this.runnersRead.filter((r) => isWithin(r.module, migrationPath));
+    const strip = ({ module: _, ...at }: (typeof inModule)[number]) => at;
+    const above = inModule.find((r) => r.library && isWithin(dirOf(r.path), migrationPath));
+    const found = above ?? inModule[0];
+    return found && strip(found);
   }
-  private runnersRead: Array<{ path: string; line: number; module: string }> | undefined;
+  private runnersRead: Array<{ path: string; line: number; module: string; library?: string }> | undefined;
 
   /**
    * The project's own Go migrator that sets lock_timeout on the connection it migrates with (go-lock-timeout.ts), when
@@ -166,7 +183,7 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
  * the JavaScript and TypeScript files given (the CLI reads the Node start files package.json names).
  */
 export const isDeployFile = (f: SourceFile): boolean =>
-  isDeployPath(f.path) || (isGoSourcePath(f.path) && isGoStartupSource(f.content)) || isNodeSourcePath(f.path) || isTsconfigPath(f.path) || isDjangoCommandPath(f.path);
+  isDeployPath(f.path) || (isGoSourcePath(f.path) && (isGoStartupSource(f.content) || importsTransactionalRunner(f.content))) || isNodeSourcePath(f.path) || isTsconfigPath(f.path) || isDjangoCommandPath(f.path);
 
 /**
  * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them

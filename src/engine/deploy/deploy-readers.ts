@@ -12,7 +12,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isGoMigratorPath, isJavaMigratorPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isStartScriptPath, isTravisPath } from "./deploy-paths.js";
+import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isGoMigratorPath, isGoSourcePath, isJavaMigratorPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isStartScriptPath, isTravisPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as maintenanceYamlModule from "./maintenance-yaml.js";
 import type * as instanceCountsModule from "./instance-counts.js";
@@ -27,6 +27,7 @@ import type * as goLockTimeoutModule from "./go-lock-timeout.js";
 import type * as djangoCommandMigrateModule from "./django-command-migrate.js";
 import { isDjangoCommandPath } from "./django-commands.js";
 import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
+import { importsTransactionalRunner } from "../repository/go-runners.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule;
 type NodeStart = typeof nodeStartModule;
@@ -96,8 +97,12 @@ const loadPython = async () => {
   python ??= module;
 };
 
-/** The Go reader, when a Go file named for migrating may be a project's own migrator (go-transaction-runner.ts). */
-export const goMigratorReaderToLoad = (files: readonly SourceFile[]): Promise<void> | undefined => (!go && files.some((f) => isGoMigratorPath(f.path)) ? loadGo() : undefined);
+/**
+ * The Go reader, when a Go file named for migrating may be a project's own migrator, or a Go file imports a library
+ * that runs each migration in a transaction (go-transaction-runner.ts).
+ */
+export const goMigratorReaderToLoad = (files: readonly SourceFile[]): Promise<void> | undefined =>
+  !go && files.some((f) => isGoMigratorPath(f.path) || (isGoSourcePath(f.path) && importsTransactionalRunner(f.content))) ? loadGo() : undefined;
 
 /** a go.mod that requires goose: its start-up migration is read with the Go grammar (go-startup.ts) */
 const requiresGoose = (files: readonly SourceFile[]) => files.some((f) => baseOf(f.path) === "go.mod" && goModules(f.content).some((m) => GOOSE_MODULE.test(m)));

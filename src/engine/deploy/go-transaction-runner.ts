@@ -8,8 +8,9 @@
  */
 import type { Node } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { withGoTree } from "./go-startup.js";
+import { goStartupFacts, withGoTree } from "./go-startup.js";
 import { named } from "../code/go-syntax.js";
+import { alwaysInTransaction } from "../repository/go-runners.js";
 
 /** database/sql's, sqlx's and a project wrapper's ways to begin a transaction */
 const BEGINS = new Set(["Begin", "BeginTx", "Beginx", "BeginTxx", "MustBegin", "MustBeginTx"]);
@@ -68,4 +69,21 @@ function execInTransaction(root: Node): number | undefined {
 export function goTransactionalExec(file: SourceFile): { path: string; line: number } | undefined {
   const line = withGoTree(file, execInTransaction);
   return line === undefined ? undefined : { path: file.path, line };
+}
+
+/**
+ * Where a Go file calls a library that runs every migration file in a transaction it begins (repository/go-runners.ts:
+ * gitness's migrate.go, `migrate.New(opts).MigrateUp(ctx)` of maragudk/migrate): the first call of its package, with
+ * the library's name. A blank or dot import calls nothing by name, and is not read.
+ */
+export function goLibraryTransactionRunner(file: SourceFile): { path: string; line: number; library: string } | undefined {
+  const facts = goStartupFacts(file);
+  for (const imported of facts?.imports ?? []) {
+    const library = alwaysInTransaction(imported.path);
+    if (!library || imported.name === "_" || imported.name === ".") continue;
+    // both module paths declare `package migrate`: the name it is used under unless the import renames it
+    const call = facts!.calls.find((c) => c.package === (imported.name ?? "migrate"));
+    if (call) return { path: file.path, line: call.line, library: library.name };
+  }
+  return undefined;
 }

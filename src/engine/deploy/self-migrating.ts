@@ -27,7 +27,8 @@ import { goImports } from "./go-imports.js";
 import { nodeEntryPaths } from "./node-scripts.js";
 import { deployGo, deployJava, deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
 import type { GoImport, GoName } from "./go-startup.js";
-import { GOOSE_MODULE, goModulePath } from "../repository/go-mod.js";
+import { GOOSE_MODULE, goModulePath, goModules } from "../repository/go-mod.js";
+import { alwaysInTransaction } from "../repository/go-runners.js";
 import { isWithin } from "../repository/fact-paths.js";
 
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
@@ -51,9 +52,14 @@ const requiresModule = (mod: SourceFile, module: RegExp) => module.test(mod.cont
 const REQUIRES_GO_MIGRATE = /^\s*(?:require\s+)?github\.com\/golang-migrate\/migrate\/v4\s/m;
 const REQUIRES_GOOSE = /^\s*(?:require\s+)?github\.com\/pressly\/goose(?:\/v\d+)?\s/m;
 
-/** The folders of the Go modules whose go.mod requires golang-migrate or goose (their Go files are read by imports). */
+/**
+ * The folders of the Go modules whose go.mod requires golang-migrate, goose or a library that runs each file in a
+ * transaction (maragudk/migrate: go-transaction-runner.ts): their Go files are read by imports.
+ */
 export const migratingGoModules = (files: readonly SourceFile[]): string[] =>
-  files.filter((f) => baseOf(f.path) === "go.mod" && (requiresModule(f, REQUIRES_GO_MIGRATE) || requiresModule(f, REQUIRES_GOOSE))).map((f) => dirOf(f.path));
+  files
+    .filter((f) => baseOf(f.path) === "go.mod" && (requiresModule(f, REQUIRES_GO_MIGRATE) || requiresModule(f, REQUIRES_GOOSE) || goModules(f.content).some((m) => alwaysInTransaction(m) !== undefined)))
+    .map((f) => dirOf(f.path));
 
 function goApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   const mods = files.filter((f) => baseOf(f.path) === "go.mod");

@@ -131,3 +131,35 @@ export const GO_TRANSACTION_RUNNER = {
 
 /** GO_TRANSACTION_RUNNER's evidence, as a fix names the runner */
 export const GO_TRANSACTION_RUNNER_WHO = "the project's own migrator (app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began)";
+
+/**
+ * A Go module that runs its golang-migrate-named files through maragudk/migrate (gitness's
+ * app/store/database/migrate/migrate.go: the postgres/ folder embedded, `migrate.New(opts).MigrateUp(ctx)`), which
+ * runs every file in a transaction it begins: CONCURRENTLY cannot run through it. Its call is on line 16.
+ */
+export const MARAGUDK_RUNNER = {
+  "go.mod": "module example.com/app\n\ngo 1.22\n\nrequire github.com/maragudk/migrate v0.4.3\n",
+  "app/store/database/migrate/migrate.go": [
+    "package migrate",
+    "",
+    "import (",
+    '\t"context"',
+    '\t"database/sql"',
+    '\t"embed"',
+    "",
+    '\t"github.com/maragudk/migrate"',
+    ")",
+    "",
+    "//go:embed postgres/*.sql",
+    "var postgres embed.FS",
+    "",
+    "// Migrate performs the database migration.",
+    "func Migrate(ctx context.Context, db *sql.DB) error {",
+    "\treturn migrate.New(migrate.Options{DB: db, FS: postgres}).MigrateUp(ctx)",
+    "}",
+    "",
+  ].join("\n"),
+};
+
+/** MARAGUDK_RUNNER's evidence, as a fix names the runner */
+export const MARAGUDK_RUNNER_WHO = "maragudk/migrate (called at app/store/database/migrate/migrate.go:16)";

@@ -1,4 +1,5 @@
 import { defineCases } from "../support/rule.js";
+import { MARAGUDK_RUNNER, MARAGUDK_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
 const EVENTS = "CREATE TABLE events (id bigint, user_id bigint, created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at);\nCREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nCREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n";
 
@@ -7,6 +8,45 @@ const METRICS = "CREATE TABLE metrics (time timestamptz NOT NULL, device_id bigi
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "golang-migrate's file names run by maragudk/migrate (gitness: migrate.go embeds postgres/ and calls migrate.New(...).MigrateUp), which runs every file in a transaction it begins: CONCURRENTLY fails even alone in its file, so the fix builds the index by hand before migrating and the migration keeps IF NOT EXISTS, naming the call",
+      path: "app/store/database/migrate/postgres/0002_create_index_principals_lower_email.up.sql",
+      files: { ...MARAGUDK_RUNNER, "app/store/database/migrate/postgres/0001_create_table_principals.up.sql": "CREATE TABLE principals (principal_id serial PRIMARY KEY, principal_email text);\n" },
+      schema: "CREATE TABLE principals (principal_id serial PRIMARY KEY, principal_email text);",
+      code: "CREATE UNIQUE INDEX principals_lower_email\nON principals(LOWER(principal_email));\n",
+      lines: [1],
+      fixes: [
+        [
+          `-- ${MARAGUDK_RUNNER_WHO} runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in`,
+          "-- this migration. Before migrating, build the index by hand in a separate step outside any transaction",
+          "-- (psql in autocommit):",
+          "--   CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS principals_lower_email ON principals(LOWER(principal_email));",
+          "-- If that build fails it leaves an INVALID index, which IF NOT EXISTS would keep: drop it, then build again:",
+          "--   DROP INDEX CONCURRENTLY IF EXISTS principals_lower_email;",
+          "-- The migration keeps the statement with IF NOT EXISTS: it finds the index built and takes no lock.",
+          "CREATE UNIQUE INDEX IF NOT EXISTS principals_lower_email ON principals(LOWER(principal_email));",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
+      name: "maragudk/migrate required in go.mod but called from a Go file of another module: the file is golang-migrate's, and CONCURRENTLY alone in its file runs",
+      path: "db/migrations/000002_principals_email.up.sql",
+      files: { "go.mod": "module example.com/app\n\ngo 1.22\n", "tools/go.mod": "module example.com/tools\n\ngo 1.22\n\nrequire github.com/maragudk/migrate v0.4.3\n", "tools/db.go": MARAGUDK_RUNNER["app/store/database/migrate/migrate.go"], "db/migrations/000001_principals.up.sql": "CREATE TABLE principals (principal_id serial PRIMARY KEY, principal_email text);\n" },
+      schema: "CREATE TABLE principals (principal_id serial PRIMARY KEY, principal_email text);",
+      code: "CREATE INDEX principals_email ON principals (principal_email);\n",
+      lines: [1],
+      fixes: [
+        [
+          "-- in a migration file of its own, this statement alone (golang-migrate sends the file as one query, and",
+          "-- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).",
+          "-- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS principals_email",
+          "-- by hand before migrating again.",
+          "CREATE INDEX CONCURRENTLY principals_email ON principals (principal_email);",
+        ].join("\n"),
+      ],
+    },
     {
       framework: "sql",
       name: "an index built after an ADD COLUMN of the same transaction (golang-migrate runs a file of two statements as one): the ADD COLUMN's ACCESS EXCLUSIVE lock is held until commit, so the build blocks reads as well as writes, and the message says so (no change of severity)",

@@ -1,5 +1,5 @@
 import { defineCases } from "../support/rule.js";
-import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
+import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO, MARAGUDK_RUNNER, MARAGUDK_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
 /** goalert's migrate/migrate.go: its own sql-migrate reader connects with pgx and sets lock_timeout on that connection first */
 const GO_LOCK_TIMEOUT_RUNNER = {
@@ -10,6 +10,17 @@ const GO_LOCK_TIMEOUT_RUNNER = {
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a golang-migrate-named file run by maragudk/migrate (gitness), which runs it in a transaction it begins: SET LOCAL, which ends with that transaction, and the comment names the library, not golang-migrate",
+      path: "app/store/database/migrate/postgres/0046_alter_table_spaces.up.sql",
+      files: { ...MARAGUDK_RUNNER, "app/store/database/migrate/postgres/0001_create_table_spaces.up.sql": "CREATE TABLE spaces (space_id serial PRIMARY KEY);\n" },
+      schema: "CREATE TABLE spaces (space_id serial PRIMARY KEY);",
+      code: "ALTER TABLE spaces ADD COLUMN space_deleted bigint;\n",
+      lines: [1],
+      fixes: [`SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${MARAGUDK_RUNNER_WHO} runs this file in its transaction, and SET LOCAL ends with it, so the setting does not stay on the connection`],
+      afterFix: { query: "SHOW lock_timeout", rows: [{ lock_timeout: "0" }] },
+    },
     {
       framework: "sql",
       name: "a plain SQL file the project's own Go migrator Execs in a transaction it began (fider's dbx.Migrate): SET LOCAL, which ends with that transaction, not the SET and RESET of a file run outside one",
