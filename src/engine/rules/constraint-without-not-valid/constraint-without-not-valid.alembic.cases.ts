@@ -84,7 +84,7 @@ def downgrade():
       code: FOREIGN_KEY_B2,
       files: LATER_REVISION_FILES('op.drop_constraint("orders_customer_id_fkey", "orders", type_="foreignkey")'),
       lines: [8],
-      fixes: [`${UNNAMED}\n${ADDED}\n# no migration validates it: alembic/versions/c3_later.py:8 drops orders_customer_id_fkey later, so it is not there to validate`],
+      fixes: [`${UNNAMED}\n${ADDED}\n# no migration validates it: later, alembic/versions/c3_later.py:8 drops orders_customer_id_fkey, so it is not there at the head of the history, where a new migration would run`],
     },
     {
       framework: "alembic",

@@ -17,7 +17,8 @@ import { hasForeignKeyValidation } from "../support/rails-constraint-code.js";
 import { railsAtLeast, railsVersionOf } from "../support/rails-version.js";
 import { inRubySql } from "../support/inside-ruby-sql.js";
 import { KEEPS_LOCK, heldLockSentence } from "../support/held-lock.js";
-import { constraintAtHead, type ConstraintAtHead } from "../support/constraint-at-head.js";
+import { constraintAtHead } from "../support/constraint-at-head.js";
+import { withoutGoneFollowUp } from "../support/history-to-head.js";
 
 /** What a foreign key references, unless it is the swappable user model whose table the project's settings did not say. */
 const knownTable = (table: string | undefined): string | undefined => (table === SWAPPABLE_USER_TABLE ? undefined : table);
@@ -120,13 +121,6 @@ function djangoNotValid(text: string): string | undefined {
   const lines = `AddConstraintNotValid(${call.slice(head[0].length)}`.split("\n");
   const closing = lines.length > 1 ? (/^ */.exec(lines[lines.length - 1])?.[0].length ?? 0) : 0;
   return lines.map((line, i) => (i === 0 ? line : line.slice(Math.min(closing, /^ */.exec(line)?.[0].length ?? 0)))).join("\n");
-}
-
-/** A constraint a later migration drops is never validated: no migration for it, and the fix says why. */
-function withoutDroppedValidation(steps: FixSteps, head: ConstraintAtHead, framework: RuleContext["framework"]): FixSteps {
-  if (!("gone" in head)) return steps;
-  const comment = framework === "sql" ? "--" : "#";
-  return { inPlace: `${steps.inPlace}\n${comment} no migration validates it: ${head.gone} later, so it is not there to validate`, steps: [] };
 }
 
 export default defineRule({
@@ -252,7 +246,7 @@ export default defineRule({
           : onEmptyColumns
           ? `Adding a CHECK constraint on ${op.table} without NOT VALID scans every row under an ACCESS EXCLUSIVE lock, although none can fail: ${op.columns.join(", ")} ${op.columns.length === 1 ? "was" : "were"} added empty just before. Quick on a small table; on a large one the table is blocked for the whole scan.${held}`
           : `Adding a ${what} on ${op.table} without NOT VALID checks every row while ${op.constraint === "foreign_key" ? "writes to both tables are blocked" : "the table is locked"}.${held}`,
-        fix: renderFix(ctx, withoutDroppedValidation(constraintSteps(), head, ctx.framework)),
+        fix: renderFix(ctx, withoutGoneFollowUp(constraintSteps(), head, ctx.framework, "validates it")),
       });
     }
     // a new column with an inline REFERENCES (Django's AddField of a ForeignKey, ADD COLUMN ... REFERENCES):

@@ -24,12 +24,20 @@ import { inRubySql } from "../support/inside-ruby-sql.js";
 
 type SetNotNull = OperationOf<"set_not_null">;
 
+/** The table and column as the end of the folder's history names them: where the later migrations find them (column-at-head.ts). */
+export interface AtHead {
+  table: string;
+  column: string;
+}
+
+const renamedAtHead = (op: SetNotNull, head: AtHead) => nameKey(head.table) !== nameKey(op.table) || nameKey(head.column) !== nameKey(op.column);
+
 /** Names a Django default may use without an import of its own (the migration file's `models`, builtins). */
 const DJANGO_BOUND = new Set(["models", "migrations"]);
 
-function sqlSteps(op: SetNotNull, name: string): FixSteps {
-  const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
-  const check = `ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID;`;
+function sqlSteps(op: SetNotNull, name: string, head: AtHead = op): FixSteps {
+  const check = `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(name)} CHECK (${ident(op.column)} IS NOT NULL) NOT VALID;`;
+  const [t, c, n] = [ident(head.table), ident(head.column), ident(name)];
   // a statement of several sub-commands keeps the others in their place, this SET NOT NULL becoming the CHECK
   const inStatement = op.embeddedSql ? undefined : alterWithSubcommand(op.text, (cmd) => cmd.subtype === "AT_SetNotNull" && cmd.name === op.column, () => alterSubcommandsOf(check));
   return {
@@ -49,9 +57,10 @@ function sqlSteps(op: SetNotNull, name: string): FixSteps {
 }
 
 /** Rails: change_column_null's fourth argument is the value Rails gives NULL rows first (UPDATE ... WHERE col IS NULL). */
-function railsSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
-  const [t, c] = [sym(op.table), sym(op.column)];
+function railsSteps(ctx: RuleContext, op: SetNotNull, name: string, head: AtHead = op): FixSteps {
+  const [t, c] = [sym(head.table), sym(head.column)];
   const check = addCheckNotValid(ctx.migration, op.table, `${op.column} IS NOT NULL`, name);
+  const checkAtHead = addCheckNotValid(ctx.migration, head.table, `${head.column} IS NOT NULL`, name);
   const call = op.text.trim();
   // change_column (and a change_table block's t.change) with null: false also sets the type, default: and the
   // other options: those stay, without the null: option (govuk-chat's `t.change ..., default: [], null: false`)
@@ -59,10 +68,10 @@ function railsSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   const fill = /^change_column_null\s/.test(call) && rubyReadersLoaded() ? rubyReaders().argumentText(call, 3) : undefined;
   const steps: MigrationStep[] = [];
   if (fill && fill !== "nil") {
-    const update = sqlBatchFillUpdate(op);
+    const update = sqlBatchFillUpdate(head);
     const value = railsFillValue(ctx, op, fill);
     steps.push({
-      name: `fill ${op.table} ${op.column}`,
+      name: `fill ${head.table} ${head.column}`,
       noTransaction: true,
       locals: value.locals,
       statements: [...value.statements, railsBatchedFill(update).replace(VALUE_MARK, "#{value}")],
@@ -71,8 +80,8 @@ function railsSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   }
   steps.push({
     name: `validate ${name}`,
-    statements: [validateCheck(ctx.migration, op.table, name), `change_column_null ${t}, ${c}, false  # PostgreSQL 12+ reads the CHECK instead of the table`, removeCheck(ctx.migration, op.table, name)],
-    down: [check, railsNullableAgain(ctx, op, Boolean(fill && fill !== "nil"))],
+    statements: [validateCheck(ctx.migration, head.table, name), `change_column_null ${t}, ${c}, false  # PostgreSQL 12+ reads the CHECK instead of the table`, removeCheck(ctx.migration, head.table, name)],
+    down: [checkAtHead, railsNullableAgain(ctx, op, Boolean(fill && fill !== "nil"), head)],
   });
   return { inPlace: keepRest ? `${keepRest}\n${check}` : check, steps };
 }
@@ -83,8 +92,8 @@ function railsSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
  * change_column_null in `change`). A column of unknown definition may never have been nullable, and a rollback
  * must not relax it.
  */
-function railsNullableAgain(ctx: RuleContext, op: SetNotNull, fills: boolean): string {
-  const call = `change_column_null ${sym(op.table)}, ${sym(op.column)}, true`;
+function railsNullableAgain(ctx: RuleContext, op: SetNotNull, fills: boolean, head: AtHead): string {
+  const call = `change_column_null ${sym(head.table)}, ${sym(head.column)}, true`;
   if (fills) return call;
   const down = ctx.migration.down.status === "present" ? ctx.migration.down.ops : [];
   if (down.some((o) => o.kind === "drop_not_null" && o.table === op.table && o.column === op.column)) return call;
@@ -125,7 +134,7 @@ function railsFillValue(ctx: RuleContext, op: SetNotNull, fill: string): { local
 /** A placeholder the Ruby and Python fills replace with their bound value (never a SQL token). */
 const VALUE_MARK = "__migguard_value__";
 
-const sqlBatchFillUpdate = (op: SetNotNull, value = VALUE_MARK) => ({ table: op.table, assignments: `${ident(op.column)} = ${value}`, pending: `${ident(op.column)} IS NULL` });
+const sqlBatchFillUpdate = (op: AtHead, value = VALUE_MARK) => ({ table: op.table, assignments: `${ident(op.column)} = ${value}`, pending: `${ident(op.column)} IS NULL` });
 
 /** The AlterField's field keeps a FOREIGN KEY: a ForeignKey, a OneToOneField or a subclass given `to` and `on_delete`, without db_constraint=False. */
 function keepsForeignKey(op: SetNotNull): boolean {
@@ -266,13 +275,50 @@ function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   };
 }
 
-/** A SET NOT NULL written in RunSQL: the same steps in SQL. */
-function djangoSqlSteps(op: SetNotNull, name: string): FixSteps {
-  const sql = sqlSteps(op, name);
-  const run = (statement: string, reverse: string) => `migrations.RunSQL(${pythonString(statement)}, reverse_sql=${pythonString(reverse)}),`;
+/**
+ * Django, the table or column renamed by a later migration: the new migration's RunSQL names them as they are then.
+ * Django's state gets the AlterField in place (the database only the CHECK), since a later migration's AlterField
+ * would name the model or field by a name the state no longer has.
+ */
+function djangoStepsAtHead(ctx: RuleContext, op: SetNotNull, name: string, head: AtHead): FixSteps {
+  if (op.embeddedSql) return djangoSqlSteps(op, name, head);
+  const plain = djangoSteps(ctx, op, name);
+  const alterDoesMore = ctx.migration.up.some((o) => o !== op && o.loc.line === op.loc.line && o.kind !== "set_default" && o.kind !== "drop_default");
+  const fills = op.fillsNulls && keywordText(op.ormFieldDef ?? op.text, "default") !== undefined;
+  const carried = carriedStatement(ctx.migration, op);
+  const alterField = (carried.statement ?? reindented(op.text.trim())).replace(/,\s*$/, "");
+  if (alterDoesMore || fills || keepsForeignKey(op))
+    return {
+      inPlace: `${plain.inPlace}\n# no migration validates it here: a later migration renames ${op.table}.${op.column} to ${head.table}.${head.column}, and this AlterField ${fills ? "fills NULL rows with its default" : "changes more than NULLs"}, which Django's state under the old names alone can do: validate ${name} and set NOT NULL under the new names after that migration`,
+      steps: [],
+    };
   const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
+  const sql = djangoSqlSteps(op, name, head);
   return {
-    inPlace: run(sql.inPlace.replace(/;$/, ""), `ALTER TABLE ${t} DROP CONSTRAINT ${n}`),
+    inPlace: [
+      `migrations.SeparateDatabaseAndState(`,
+      `    database_operations=[`,
+      `        migrations.RunSQL(`,
+      `            ${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)},`,
+      `            reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${n}`)},`,
+      `        ),`,
+      `    ],`,
+      `    state_operations=[`,
+      ...alterField.split("\n").map((l, i, all) => `        ${l}${i === all.length - 1 ? "," : ""}`),
+      `    ],`,
+      `),`,
+    ].join("\n"),
+    steps: sql.steps,
+  };
+}
+
+/** A SET NOT NULL written in RunSQL: the same steps in SQL. */
+function djangoSqlSteps(op: SetNotNull, name: string, head: AtHead = op): FixSteps {
+  const sql = sqlSteps(op, name, head);
+  const run = (statement: string, reverse: string) => `migrations.RunSQL(${pythonString(statement)}, reverse_sql=${pythonString(reverse)}),`;
+  const [t, c, n] = [ident(head.table), ident(head.column), ident(name)];
+  return {
+    inPlace: run(sql.inPlace.replace(/;$/, ""), `ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${n}`),
     steps: [
       {
         ...sql.steps[0],
@@ -288,12 +334,14 @@ function djangoSqlSteps(op: SetNotNull, name: string): FixSteps {
 }
 
 /** Alembic: the revision's own alter_column (its existing_type and other changes) moves to the last revision. */
-function alembicSteps(op: SetNotNull, name: string, up: readonly Operation[]): FixSteps {
+function alembicSteps(op: SetNotNull, name: string, up: readonly Operation[], head: AtHead = op): FixSteps {
   const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
   const own = op.text.trim();
   // the same alter_column renames the column (new_column_name=): after the new revision's upgrade it has the new name,
   // so its downgrade reaches it by that name and renames it back with the NOT NULL it drops
   const renamed = up.find((o): o is OperationOf<"rename_column"> => o.kind === "rename_column" && o.loc.line === op.loc.line && o.text === op.text && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const renamedLater = renamedAtHead(op, head) && !(renamed && nameKey(head.table) === nameKey(op.table) && nameKey(head.column) === nameKey(renamed.newName));
+  if (renamedLater) return alembicStepsAtHead(op, name, up, head);
   const down = renamed
     ? `op.alter_column(${alembicTable(op.table).name}, ${pythonString(renamed.newName)}${alembicTable(op.table).schema}, nullable=True, new_column_name=${pythonString(op.column)})`
     : `op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema}, nullable=True)`;
@@ -317,19 +365,46 @@ function alembicSteps(op: SetNotNull, name: string, up: readonly Operation[]): F
   };
 }
 
+/**
+ * Alembic, the table or column renamed by a later revision: the new revision names them as they are then, so it
+ * writes its own alter_column (with the revision's existing_type, which the rename keeps) instead of carrying this one.
+ */
+function alembicStepsAtHead(op: SetNotNull, name: string, up: readonly Operation[], head: AtHead): FixSteps {
+  const here = alembicSteps(op, name, up);
+  const [t, c, n] = [ident(head.table), ident(head.column), ident(name)];
+  const table = alembicTable(head.table);
+  const own = op.text.trim();
+  const existingType = /^op\.alter_column\(/.test(own) ? keywordText(own, "existing_type") : undefined;
+  const alter = `op.alter_column(${table.name}, ${pythonString(head.column)}${table.schema}${existingType ? `, existing_type=${existingType}` : ""}, nullable=False)`;
+  return {
+    inPlace: here.inPlace,
+    steps: [
+      {
+        name: `validate ${name}`,
+        statements: [`op.execute(${pythonString(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${n}`)})`, alter, `op.drop_constraint(${pythonString(name)}, ${table.name}${table.schema})`],
+        down: [`op.alter_column(${table.name}, ${pythonString(head.column)}${table.schema}, nullable=True)`],
+      },
+    ],
+  };
+}
+
 /** The steps with the migration as it becomes in place, when its SQL changes in a heredoc. */
 const withInPlaceSql = (steps: FixSteps, inPlace: string | undefined): FixSteps => (inPlace ? { ...steps, inPlace } : steps);
 
-export function notNullSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
+/**
+ * The fix's steps: the CHECK in place of `op`, under the names it has here; the later migrations under `head`, the
+ * names the end of the folder's history gives the table and column (a later migration may rename them).
+ */
+export function notNullSteps(ctx: RuleContext, op: SetNotNull, name: string, head: AtHead = op): FixSteps {
   switch (ctx.framework) {
     case "sql":
-      return sqlSteps(op, name);
+      return sqlSteps(op, name, head);
     case "rails":
       // a statement of a heredoc's SQL: SQL in its place (the CHECK NOT VALID), the later steps in Ruby
-      return withInPlaceSql(railsSteps(ctx, op, name), inRubySql(ctx.migration, op, sqlSteps(op, name).inPlace, "adds the CHECK NOT VALID in place of SET NOT NULL"));
+      return withInPlaceSql(railsSteps(ctx, op, name, head), inRubySql(ctx.migration, op, sqlSteps(op, name).inPlace, "adds the CHECK NOT VALID in place of SET NOT NULL"));
     case "django":
-      return djangoSteps(ctx, op, name);
+      return renamedAtHead(op, head) ? djangoStepsAtHead(ctx, op, name, head) : djangoSteps(ctx, op, name);
     case "alembic":
-      return alembicSteps(op, name, ctx.migration.up);
+      return alembicSteps(op, name, ctx.migration.up, head);
   }
 }

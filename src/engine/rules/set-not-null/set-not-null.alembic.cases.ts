@@ -72,6 +72,49 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a later revision renames the table and the column: the VALIDATE / SET NOT NULL revision at the head names them as they are there (mwdb-core's metakey became attribute)",
+      path: "lemur/migrations/versions/4fe230f7a26e_.py",
+      code: LEMUR_REVISION,
+      files: {
+        "lemur/migrations/versions/5a1b2c3d4e5f_rename.py": revisionOf("5a1b2c3d4e5f", "4fe230f7a26e", `    op.rename_table("certificate_associations", "certificate_domains")\n    op.alter_column("certificate_domains", "domain_id", new_column_name="domain_ref")`),
+      },
+      lines: [9],
+      fixes: [`op.execute("ALTER TABLE certificate_associations ADD CONSTRAINT certificate_associations_domain_id_not_null CHECK (domain_id IS NOT NULL) NOT VALID")
+
+# then a new migration, lemur/migrations/versions/68d9710c7c5e_validate_certificate_associations_domain_id_not_null.py:
+from alembic import op
+import sqlalchemy as sa
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "68d9710c7c5e"
+revision = NEW_REVISION_ID
+down_revision = "5a1b2c3d4e5f"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE certificate_domains VALIDATE CONSTRAINT certificate_associations_domain_id_not_null")
+    op.alter_column("certificate_domains", "domain_ref", existing_type=sa.INTEGER(), nullable=False)
+    op.drop_constraint("certificate_associations_domain_id_not_null", "certificate_domains")
+
+
+def downgrade():
+    op.alter_column("certificate_domains", "domain_ref", nullable=True)
+    pass`],
+    },
+    {
+      framework: "alembic",
+      name: "a later revision drops the table: no revision validates the CHECK at the head, where the table is gone, and the fix names the revision that drops it",
+      path: "lemur/migrations/versions/4fe230f7a26e_.py",
+      code: LEMUR_REVISION,
+      files: { "lemur/migrations/versions/5a1b2c3d4e5f_drop.py": revisionOf("5a1b2c3d4e5f", "4fe230f7a26e", `    op.drop_table("certificate_associations")`) },
+      lines: [9],
+      fixes: [`op.execute("ALTER TABLE certificate_associations ADD CONSTRAINT certificate_associations_domain_id_not_null CHECK (domain_id IS NOT NULL) NOT VALID")
+# no migration validates the CHECK or sets NOT NULL: later, lemur/migrations/versions/5a1b2c3d4e5f_drop.py:9 drops table certificate_associations, and domain_id with it, so it is not there at the head of the history, where a new migration would run`],
+    },
+    {
+      framework: "alembic",
       name: "add_column, an UPDATE of every row, alter_column nullable=False in one revision's transaction: the lock is held for the UPDATE already: a note",
       code: `from alembic import op
 import sqlalchemy as sa

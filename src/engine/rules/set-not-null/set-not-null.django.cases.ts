@@ -289,6 +289,64 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [8],
     },
+    {
+      framework: "django",
+      name: "a later migration renames the model (app_order becomes app_purchase): the CHECK in place beside the AlterField in Django's state, and the new migration's RunSQL validates it and sets NOT NULL on the table as it is named at the head",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField()),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "app/migrations/0003_rename_order.py": `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("app", "0002_case")]\n\n    operations = [\n        migrations.RenameModel(old_name="Order", new_name="Purchase"),\n    ]\n` },
+      lines: [8],
+      fixes: [`migrations.SeparateDatabaseAndState(
+    database_operations=[
+        migrations.RunSQL(
+            "ALTER TABLE app_order ADD CONSTRAINT app_order_quantity_not_null CHECK (quantity IS NOT NULL) NOT VALID",
+            reverse_sql="ALTER TABLE app_order DROP CONSTRAINT app_order_quantity_not_null",
+        ),
+    ],
+    state_operations=[
+        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField()),
+    ],
+),
+
+# then a new migration, app/migrations/0004_validate_app_order_quantity_not_null.py:
+from django.db import migrations
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0003_rename_order")]
+
+    operations = [
+        migrations.RunSQL("ALTER TABLE app_purchase VALIDATE CONSTRAINT app_order_quantity_not_null", reverse_sql=migrations.RunSQL.noop),
+        migrations.RunSQL("ALTER TABLE app_purchase ALTER COLUMN quantity SET NOT NULL", reverse_sql="ALTER TABLE app_purchase ALTER COLUMN quantity DROP NOT NULL"),
+        migrations.RunSQL("ALTER TABLE app_purchase DROP CONSTRAINT app_order_quantity_not_null", reverse_sql="ALTER TABLE app_purchase ADD CONSTRAINT app_order_quantity_not_null CHECK (quantity IS NOT NULL) NOT VALID"),
+    ]`],
+    },
+    {
+      framework: "django",
+      name: "a later migration deletes the model: no migration validates the CHECK at the head, where the table is gone, and the fix names the migration that drops it",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField()),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "app/migrations/0003_delete_order.py": `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("app", "0002_case")]\n\n    operations = [\n        migrations.DeleteModel(name="Order"),\n    ]\n` },
+      lines: [8],
+      fixes: [`from django.contrib.postgres.operations import AddConstraintNotValid
+AddConstraintNotValid(model_name="Order", constraint=models.CheckConstraint(condition=models.Q(quantity__isnull=False), name="app_order_quantity_not_null")),  # condition= is Django 5.1+: before 5.1 it is check=
+# no migration validates the CHECK or sets NOT NULL: later, app/migrations/0003_delete_order.py:8 drops table app_order, and quantity with it, so it is not there at the head of the history, where a new migration would run`],
+    },
   ],
   valid: [
     {

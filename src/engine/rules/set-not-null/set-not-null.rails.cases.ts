@@ -305,6 +305,42 @@ end`,
     },
     {
       framework: "rails",
+      name: "a later migration renames the table and the column: the validating migration at the head names them as they are there",
+      path: "db/migrate/20240301000000_make_document_required.rb",
+      code: `class MakeDocumentRequired < ActiveRecord::Migration[7.1]
+  def change
+    change_column_null :change_notes, :document_id, false
+  end
+end
+`,
+      files: {
+        "db/migrate/20240302000000_rename_change_notes.rb": `class RenameChangeNotes < ActiveRecord::Migration[7.1]
+  def change
+    rename_table :change_notes, :notes
+    rename_column :notes, :document_id, :edition_id
+  end
+end
+`,
+      },
+      lines: [3],
+      fixes: [`add_check_constraint :change_notes, "document_id IS NOT NULL", name: "change_notes_document_id_not_null", validate: false
+
+# then a new migration, db/migrate/20240302000001_validate_change_notes_document_id_not_null.rb:
+class ValidateChangeNotesDocumentIdNotNull < ActiveRecord::Migration[7.1]
+  def up
+    validate_check_constraint :notes, name: "change_notes_document_id_not_null"
+    change_column_null :notes, :edition_id, false  # PostgreSQL 12+ reads the CHECK instead of the table
+    remove_check_constraint :notes, name: "change_notes_document_id_not_null"
+  end
+
+  def down
+    add_check_constraint :notes, "edition_id IS NOT NULL", name: "change_notes_document_id_not_null", validate: false
+    change_column_null :notes, :edition_id, true
+  end
+end`],
+    },
+    {
+      framework: "rails",
       name: "change_column_null false on a live table",
       code: `class MakeDocumentRequired < ActiveRecord::Migration[7.1]
   def change

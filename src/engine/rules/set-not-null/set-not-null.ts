@@ -1,14 +1,16 @@
-import type { Operation } from "../../model.js";
+import type { Operation, OperationOf } from "../../model.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { derivedName, fixFor, ident, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import { tableWithRows, upOps } from "../support/scope.js";
-import { renderFix } from "../support/fix-steps.js";
+import { renderFix, type FixSteps } from "../support/fix-steps.js";
 import { notNullSteps } from "./not-null-steps.js";
 import { provingCheck } from "./proven-by-check.js";
 import { primaryKeyOverColumn } from "./primary-key-over-column.js";
 import { dataCode } from "../support/data-code.js";
 import { KEEPS_LOCK, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
+import { columnAtHead } from "../support/column-at-head.js";
+import { withoutGoneFollowUp } from "../support/history-to-head.js";
 
 /** Under an earlier statement's ACCESS EXCLUSIVE: the scan holds that statement's change uncommitted while it reads. */
 const HELD_LOCK_SCAN: HeldLockWork = { work: "scan", effect: KEEPS_LOCK, fix: "a CHECK added NOT VALID and validated in a later migration" };
@@ -40,6 +42,18 @@ const constantFill = (up: readonly Operation[], update: Operation, column: strin
   update.table !== undefined &&
   Object.keys(update.constants ?? {}).some((c) => nameKey(c) === nameKey(column)) &&
   up.slice(0, up.indexOf(update)).some((a) => a.kind === "add_column" && nameKey(a.table) === nameKey(update.table!) && nameKey(a.column.name) === nameKey(column) && !a.column.default);
+
+/**
+ * The CHECK in this migration under the names it has here; the migration that validates it goes after the newest of
+ * the folder, so it names the table and column as the later migrations leave them (the CHECK keeps its name through a
+ * rename), and there is none when a later migration drops them.
+ */
+function notNullStepsToHead(ctx: RuleContext, op: OperationOf<"set_not_null">, name: string, index: number): FixSteps {
+  const head = columnAtHead(ctx, op.table, op.column, index);
+  if ("gone" in head || (nameKey(head.table) === nameKey(op.table) && nameKey(head.column) === nameKey(op.column)))
+    return withoutGoneFollowUp(notNullSteps(ctx, op, name), head, ctx.framework, "validates the CHECK or sets NOT NULL");
+  return notNullSteps(ctx, op, name, head);
+}
 
 export default defineRule({
   meta: {
@@ -110,7 +124,7 @@ export default defineRule({
       ctx.report({
         op,
         message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock.${heldLockSentence(ctx, op, op.table, index, HELD_LOCK_SCAN)}`,
-        fix: renderFix(ctx, notNullSteps(ctx, op, name)),
+        fix: renderFix(ctx, notNullStepsToHead(ctx, op, name, index)),
       });
     }
   },

@@ -20,3 +20,16 @@ export const renamedTo = (table: string, newName: string): string =>
 /** One table, written with its schema or without (a migration that names no schema means the default one). */
 const bare = (t: string) => nameKey(t.slice(t.lastIndexOf(".") + 1));
 export const sameTable = (a: string, b: string): boolean => nameKey(a) === nameKey(b) || ((!a.includes(".") || !b.includes(".")) && bare(a) === bare(b));
+
+/**
+ * A fix's later migrations when what they change is gone at the head of the history (a later migration drops the
+ * table, the column or the constraint): none, since each would fail there, and a comment in their place that names
+ * the migration that drops it. Every rule whose follow-up goes at the head (set-not-null, column-type-change,
+ * constraint-without-not-valid) ends its fix through this, after following the names with column-at-head.ts or
+ * constraint-at-head.ts.
+ */
+export function withoutGoneFollowUp<T extends { inPlace: string; steps: readonly unknown[] }>(fix: T, head: { gone: string } | object, framework: RuleContext["framework"], what: string): T {
+  if (!("gone" in head)) return fix;
+  const comment = framework === "sql" ? "--" : "#";
+  return { ...fix, inPlace: `${fix.inPlace}\n${comment} no migration ${what}: later, ${head.gone}, so it is not there at the head of the history, where a new migration would run`, steps: [] };
+}
