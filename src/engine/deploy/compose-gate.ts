@@ -16,10 +16,10 @@ import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { lineAt, MIGRATE, namedFiles, SERVER, SERVER_START, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { deployPython, deployShell, deployYaml } from "./deploy-readers.js";
+import { deployShell, deployYaml } from "./deploy-readers.js";
 import type { ComposeService } from "./deploy-yaml.js";
 import { isComposePath, isDevelopmentPath, isStartScriptPath } from "./deploy-paths.js";
-import { djangoCommandName, djangoCommandsRun, isDjangoCommandPath } from "./django-commands.js";
+import { ProjectCommands } from "./project-commands.js";
 
 /** the compose evidence, and the service that migrates (no rolling sign of its own: the others wait for it) */
 export interface ComposeGate extends DeployEvidence {
@@ -34,26 +34,8 @@ const isMainComposeFile = (path: string) => /^(?:docker-)?compose\.ya?ml$/.test(
 interface Reading {
   /** the start scripts, by file name */
   scripts: Map<string, SourceFile>;
-  /** the project's Django command modules, by command name (apps may define one name twice) */
-  djangoCommands: Map<string, SourceFile[]>;
-  /** a command's call of migrate, read (with the Python grammar) only for a command some service runs */
-  migrateCalls: Map<string, { path: string; line: number } | undefined>;
-}
-
-/** Where the project's Django command `name` calls migrate, if it does. */
-function migratingCommand(name: string, reading: Reading): { path: string; line: number } | undefined {
-  if (!reading.migrateCalls.has(name)) {
-    let found: { path: string; line: number } | undefined;
-    for (const file of reading.djangoCommands.get(name) ?? []) {
-      const line = deployPython().migrateCallLine(file);
-      if (line !== undefined) {
-        found = { path: file.path, line };
-        break;
-      }
-    }
-    reading.migrateCalls.set(name, found);
-  }
-  return reading.migrateCalls.get(name);
+  /** the project's own commands that migrate (a Django command, a console script), read only for a command some service runs */
+  projectCommands: ProjectCommands;
 }
 
 /** What a command runs: its own text and the production runs of the scripts it names, followed through the scripts they name. */
@@ -79,10 +61,8 @@ function migration(service: ComposeService, file: SourceFile, reading: Reading):
     const where = (index: number) => (run.path && run.content !== undefined ? `${run.path}:${lineAt(run.content, index)}` : `${file.path}:${service.line}`);
     const direct = MIGRATE.exec(run.text);
     if (direct) return `${where(direct.index)} runs \`${direct[0]}\``;
-    for (const name of djangoCommandsRun(run.text)) {
-      const command = migratingCommand(name, reading);
-      if (command) return `${where(run.text.search(new RegExp(`\\b${name}\\b`)))} runs \`manage.py ${name}\`, which calls migrate at ${command.path}:${command.line}`;
-    }
+    const project = reading.projectCommands.migrationIn(run.text);
+    if (project) return `${where(project.index)} ${project.what}`;
   }
   return undefined;
 }
@@ -103,13 +83,8 @@ export function composeGate(all: readonly SourceFile[]): ComposeGate | undefined
   if (composeFiles.length === 0) return undefined;
   const reading: Reading = {
     scripts: new Map(files.filter((f) => isStartScriptPath(f.path)).map((f) => [baseOf(f.path), f])),
-    djangoCommands: new Map(),
-    migrateCalls: new Map(),
+    projectCommands: new ProjectCommands(files),
   };
-  for (const file of files) {
-    const name = isDjangoCommandPath(file.path) ? djangoCommandName(file.path) : undefined;
-    if (name !== undefined) reading.djangoCommands.set(name, [...(reading.djangoCommands.get(name) ?? []), file]);
-  }
   const ordered = [...composeFiles.filter((f) => isMainComposeFile(f.path)), ...composeFiles.filter((f) => !isMainComposeFile(f.path))];
   for (const file of ordered) {
     const services = deployYaml().composeServices(file).filter((s) => !s.development);

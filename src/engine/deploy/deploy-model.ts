@@ -28,9 +28,10 @@ import { maintenanceWindow } from "./maintenance-mode.js";
 import { appServerRedeploy } from "./app-server-redeploy.js";
 import { codeBeforeMigrate } from "./code-first.js";
 import { flywayCommands, type FlywayCommands } from "./flyway-commands.js";
-import { isDjangoCommandPath } from "./django-commands.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
 import { dirOf } from "../paths.js";
+/** Python code: a Django command's module or a console script's (the CLI reads only those a deploy file runs: deploy-code-paths.ts) */
+const isPythonSourcePath = (path: string) => path.endsWith(".py");
 
 /** A line of a repository file that shows how the project deploys. */
 export interface DeployEvidence {
@@ -180,10 +181,11 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
 /**
  * Deploy files by path, Go files by their imports (a bootstrap file that runs golang-migrate, whatever its name, or
  * one that declares the embed FS goose reads), and
- * the JavaScript and TypeScript files given (the CLI reads the Node start files package.json names).
+ * the JavaScript, TypeScript and Python files given (the CLI reads the Node start files package.json names, the
+ * Django commands and console scripts' code that deploy files run).
  */
 export const isDeployFile = (f: SourceFile): boolean =>
-  isDeployPath(f.path) || (isGoSourcePath(f.path) && (isGoStartupSource(f.content) || importsTransactionalRunner(f.content))) || isNodeSourcePath(f.path) || isTsconfigPath(f.path) || isDjangoCommandPath(f.path);
+  isDeployPath(f.path) || (isGoSourcePath(f.path) && (isGoStartupSource(f.content) || importsTransactionalRunner(f.content))) || isNodeSourcePath(f.path) || isTsconfigPath(f.path) || isPythonSourcePath(f.path);
 
 /**
  * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them

@@ -6,10 +6,12 @@
  * instances: Terraform's variables and configuration, Cloud Foundry manifests, ECS and CloudFormation definitions), and the
  * files that show an application migrating itself at start (self-migrating.ts: go.mod and Go start files, Rust
  * main files, pom.xml / build.gradle, Spring's application config, a Node project's package.json, a Rails
- * initializer named for migrating).
+ * initializer named for migrating), and a Python project's pyproject.toml or setup.cfg, whose console scripts a
+ * container may run to migrate (python-console-scripts.ts).
  * deploy-model.ts reads them.
  */
 import { baseOf } from "../paths.js";
+import { isPythonPackagingPath } from "./python-console-scripts.js";
 
 /** names of folders whose files describe tests, examples or dependencies, not how this project runs */
 const NOT_DEPLOY_FOLDERS = "node_modules|vendor|\\.git|tests?|spec|fixtures?|examples?|docs?|__tests__";
@@ -186,7 +188,7 @@ export const isDeployScriptPath = (path: string): boolean => /^[\w.-]*deploy[\w.
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isTravisPath(path) || isJustfilePath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path);
+  return isTravisPath(path) || isJustfilePath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path) || isPythonPackagingPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */

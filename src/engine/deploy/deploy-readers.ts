@@ -6,7 +6,7 @@
  * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts), tree-sitter's Java grammar for a Java
  * file named for migrating (java-startup.ts), tree-sitter's Bash grammar for a start script (shell-branches.ts), tree-sitter's
  * Go grammar for the Go files of a module whose go.mod requires goose (go-startup.ts), tree-sitter's Python grammar for a
- * Django management command a deploy file runs (django-command-migrate.ts). The deploy decision is made inside the analysis,
+ * Django management command or a console script's code a deploy file runs (django-command-migrate.ts, python-cli-migrate.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
@@ -25,7 +25,7 @@ import type * as goStartupModule from "./go-startup.js";
 import type * as goTransactionRunnerModule from "./go-transaction-runner.js";
 import type * as goLockTimeoutModule from "./go-lock-timeout.js";
 import type * as djangoCommandMigrateModule from "./django-command-migrate.js";
-import { isDjangoCommandPath } from "./django-commands.js";
+import type * as pythonCliMigrateModule from "./python-cli-migrate.js";
 import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
 
@@ -41,7 +41,8 @@ let counts: InstanceCounts | undefined;
 let java: typeof javaStartupModule | undefined;
 let shell: typeof shellBranchesModule | undefined;
 let go: (typeof goStartupModule & typeof goTransactionRunnerModule & typeof goLockTimeoutModule) | undefined;
-let python: typeof djangoCommandMigrateModule | undefined;
+type PythonCommands = typeof djangoCommandMigrateModule & typeof pythonCliMigrateModule;
+let python: PythonCommands | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean =>
@@ -94,7 +95,7 @@ const loadGo = async () => {
 const loadPython = async () => {
   const module = await import("./django-command-migrate.js");
   await module.loadPythonParser();
-  python ??= module;
+  python ??= { ...module, ...(await import("./python-cli-migrate.js")) };
 };
 
 /**
@@ -123,7 +124,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
     !java && files.some((f) => isJavaMigratorPath(f.path)) ? loadJava() : undefined,
     !shell && files.some((f) => isStartScriptPath(f.path)) ? loadShell() : undefined,
     !go && requiresGoose(files) ? loadGo() : undefined,
-    !python && files.some((f) => isDjangoCommandPath(f.path)) ? loadPython() : undefined,
+    !python && files.some((f) => f.path.endsWith(".py")) ? loadPython() : undefined,
   ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
 }
@@ -148,7 +149,7 @@ export function deployGo(): typeof goStartupModule & typeof goTransactionRunnerM
   return go;
 }
 
-export function deployPython(): typeof djangoCommandMigrateModule {
+export function deployPython(): PythonCommands {
   if (!python) throw new Error("the deploy's Python reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return python;
 }

@@ -6,12 +6,15 @@
  */
 import type { SourceFile } from "../model.js";
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
-import { callParts, plainString } from "../adapters/python/nodes.js";
+import { callParts, plainString, type CallParts } from "../adapters/python/nodes.js";
 import { TooComplexError } from "../limits.js";
 
 export { loadPythonParser } from "../adapters/python/parser.js";
 
 const isCallCommand = (fn: PyNode) => fn.text === "call_command" || (fn.type === "attribute" && fn.childForFieldName("attribute")?.text === "call_command");
+
+/** `call_command("migrate", ...)`, or `management.call_command(...)`: the call applies the migrations */
+export const callsMigrate = (parts: CallParts): boolean => isCallCommand(parts.function) && plainString(parts.positional[0]) === "migrate";
 
 /** The 1-based line of the module's first `call_command("migrate", ...)`, if any. */
 export function migrateCallLine(file: SourceFile): number | undefined {
@@ -20,7 +23,7 @@ export function migrateCallLine(file: SourceFile): number | undefined {
       for (const call of root.descendantsOfType("call")) {
         if (!call) continue;
         const parts = callParts(call);
-        if (parts && isCallCommand(parts.function) && plainString(parts.positional[0]) === "migrate") return call.startPosition.row + 1;
+        if (parts && callsMigrate(parts)) return call.startPosition.row + 1;
       }
       return undefined;
     });

@@ -6,16 +6,18 @@
  * or review environment (`ENV RAILS_ENV=sandbox`), with the entrypoint only it runs. A start script is read once per
  * way it runs in production (shell-branches.ts): a `case` arm or an if/else branch at a time, without its development
  * arms and branches; a script that also starts the server in a way that does not migrate is no evidence. A justfile
- * recipe that migrates then serves counts the same (recipe-evidence.ts).
+ * recipe that migrates then serves counts the same (recipe-evidence.ts), and so does a project's own command that
+ * migrates (a Django management command, a console script: project-commands.ts) in place of the migration command.
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { lineAt, MIGRATE, migrateThenServe, namedFiles, scriptThatMigratesThenServes, servesUnmigratedElsewhere, withoutComments, type NodeContext } from "./deploy-commands.js";
+import { lineAt, MIGRATE, migrateThenServe, namedFiles, scriptThatMigratesThenServes, SERVER, servesUnmigratedElsewhere, withoutComments, type NodeContext } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployJavaScript, deployShell, deployYaml } from "./deploy-readers.js";
 import { isComposePath, isDevelopmentEnvironment, isDevelopmentPath, isDockerfilePath, isNodeSourcePath, isStartScriptPath } from "./deploy-paths.js";
 import { manifestFor, nodeManifests } from "./node-scripts.js";
 import { offlineRecipe } from "./recipe-evidence.js";
+import { ProjectCommands, type ProjectMigration } from "./project-commands.js";
 
 /** Dockerfile instructions with their continuation lines joined: [instruction, text, 1-based line]. */
 function dockerInstructions(content: string): Array<{ name: string; text: string; line: number }> {
@@ -77,6 +79,12 @@ function migratesThenServesAt(script: SourceFile, text: string, node: NodeContex
   return at === undefined ? undefined : { path: script.path, line: lineAt(script.content, at), what: "the container's start script runs the migrations and then starts the server" };
 }
 
+/** The project's own command in `text` that migrates, when a server start follows it. */
+function projectCommandThenServe(text: string, projects: ProjectCommands): ProjectMigration | undefined {
+  const migration = projects.migrationIn(text);
+  return migration && SERVER.test(text.slice(migration.index)) ? migration : undefined;
+}
+
 /** The container entrypoint or start script that runs the migration command and then starts the server, if any. */
 export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | undefined {
   // a development image or compose file migrates on start for convenience: it says nothing of production
@@ -102,6 +110,7 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
     const migrations = deployJavaScript().shellCommands(file).filter((c) => MIGRATE.test(c));
     if (migrations.length > 0) migrationsRun.set(file.path, migrations.join(" && "));
   }
+  const projects = new ProjectCommands(files);
   const nodeFor = (path: string): NodeContext | undefined => {
     const manifest = manifestFor(path, manifests);
     return manifest && { manifest, fileCommands: (file) => migrationsRun.get(file) };
@@ -114,6 +123,8 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
     const viaScript = scriptThatMigratesThenServes(c.text, node);
     if (viaScript) return viaScript;
     if (migrateThenServe(c.text, node) !== undefined) return { path: c.path, line: c.line, what: "the container command runs the migrations and then starts the server" };
+    const project = projectCommandThenServe(c.text, projects);
+    if (project) return { path: c.path, line: c.line, what: `the container command ${project.what}, and then starts the server` };
   }
   // scripts the container runs: named *entrypoint*, or named by a container command or by such a script
   const scripts = files.filter((f) => isStartScriptPath(f.path));
@@ -135,7 +146,11 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
     // each way the script runs in production: one arm of a `case`, one branch of an if/else, none for development
     const ways = deployShell().productionRuns(withoutComments(script.content));
     for (const { text } of ways) {
-      const evidence = scriptThatMigratesThenServes(text, node) ?? migratesThenServesAt(script, text, node);
+      const project = projectCommandThenServe(text, projects);
+      const evidence =
+        scriptThatMigratesThenServes(text, node) ??
+        migratesThenServesAt(script, text, node) ??
+        (project && { path: script.path, line: lineAt(script.content, project.index), what: `the container's start script ${project.what}, and then starts the server` });
       // a way of starting the server without the migration says the migration is run apart (hope's `exec gunicorn`
       // when the container gets no arguments, beside its Cypress arm that migrates)
       if (evidence && !ways.some((other) => servesUnmigratedElsewhere(text, other.commands, node) !== undefined)) return evidence;
