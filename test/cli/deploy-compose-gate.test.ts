@@ -122,4 +122,11 @@ describe("a compose file whose application services wait for a migrating service
   it("lint: a project command that never calls migrate is no migration: the error stays", async () => {
     expect(await renameFinding(app({ "core/management/commands/bootstrap.py": command('"check"') }))).toMatchObject({ severity: "error" });
   });
+
+  it("lint: an entrypoint that runs the migrating project command and then starts the server is the same evidence, without a gate", async () => {
+    const single = "services:\n  web:\n    image: example/app:3\n    entrypoint: ['/entrypoint-web.sh']\n";
+    const repo = app({ "docker-compose.yml": single, "docker/entrypoint-web.sh": "#!/bin/bash\npython manage.py check\npython manage.py bootstrap\nexec gunicorn app.wsgi\n" });
+    expect(await renameFinding(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (docker/entrypoint-web.sh:3 runs the migrations before the server starts") });
+    expect((await run(["lint", MIGRATION], { cwd: repo.root })).output).toContain("docker/entrypoint-web.sh:3: the container's start script runs `manage.py bootstrap`, which calls migrate at core/management/commands/bootstrap.py:6, and then starts the server");
+  });
 });

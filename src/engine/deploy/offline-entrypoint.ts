@@ -11,7 +11,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { lineAt, MIGRATE, migrateThenServe, namedFiles, scriptThatMigratesThenServes, SERVER, servesUnmigratedElsewhere, withoutComments, type NodeContext } from "./deploy-commands.js";
+import { lineAt, MIGRATE, migrateThenServe, namedFiles, scriptThatMigratesThenServes, SERVER_START, servesUnmigratedElsewhere, withoutComments, type NodeContext } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployJavaScript, deployShell, deployYaml } from "./deploy-readers.js";
 import { isComposePath, isDevelopmentEnvironment, isDevelopmentPath, isDockerfilePath, isNodeSourcePath, isStartScriptPath } from "./deploy-paths.js";
@@ -79,10 +79,15 @@ function migratesThenServesAt(script: SourceFile, text: string, node: NodeContex
   return at === undefined ? undefined : { path: script.path, line: lineAt(script.content, at), what: "the container's start script runs the migrations and then starts the server" };
 }
 
-/** The project's own command in `text` that migrates, when a server start follows it. */
+/**
+ * The project's own command in `text` that migrates, when a server start follows it. A hand-over to the container's
+ * CMD (`exec "$@"`) does not count after such a command: a project command that migrates is often an initializer
+ * of its own service (DefectDojo's entrypoint-initializer.sh, run by a compose service the servers wait for), whose
+ * CMD starts nothing; a compose gate reads that service (compose-gate.ts).
+ */
 function projectCommandThenServe(text: string, projects: ProjectCommands): ProjectMigration | undefined {
   const migration = projects.migrationIn(text);
-  return migration && SERVER.test(text.slice(migration.index)) ? migration : undefined;
+  return migration && SERVER_START.test(text.slice(migration.index)) ? migration : undefined;
 }
 
 /** The container entrypoint or start script that runs the migration command and then starts the server, if any. */
