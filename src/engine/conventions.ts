@@ -50,6 +50,13 @@ export interface Conventions {
 const MIN_EARLIER = 3;
 
 /**
+ * The folder whose migrations are one another's siblings: a layout with a folder per migration (diesel's and
+ * Formance's `<name>/up.sql`) keeps them one level up, so the habit is read over every migration, not over the
+ * one up.sql alone in its own folder (Formance ledger: 42 missing downs, each read as a folder of one).
+ */
+const siblingFolder = (path: string): string => (/(?:^|\/)up\.sql$/.test(path) ? dirOf(dirOf(path)) : dirOf(path));
+
+/**
  * Layouts whose runner needs no down: golang-migrate and rivermigrate run a folder of ups alone, goose and dbmate a
  * file without its Down section. Not sqitch (it reverts a failed deploy through revert/, so one missing breaks
  * that deploy) nor Flyway (its U files are optional already: a V file without one is not "missing").
@@ -109,7 +116,7 @@ function oneWayConventionsOf(subjects: readonly ConventionSubject[]): Map<Conven
   const folders = new Map<string, ConventionSubject[]>();
   for (const m of subjects) {
     if (!m.down) continue;
-    const key = `${m.layout}\u0000${dirOf(m.path)}`;
+    const key = `${m.layout}\u0000${siblingFolder(m.path)}`;
     const members = folders.get(key);
     if (members) members.push(m);
     else folders.set(key, [m]);
@@ -119,7 +126,7 @@ function oneWayConventionsOf(subjects: readonly ConventionSubject[]): Map<Conven
     const declared = members.filter((m) => m.declaredOneWay).length;
     for (const m of members) {
       const others = { others: members.length - 1, declared: declared - (m.declaredOneWay ? 1 : 0) };
-      if (others.declared >= MIN_ONE_WAY && others.declared >= ONE_WAY_SHARE * others.others) out.set(m, { ...others, folder: dirOf(m.path) || "." });
+      if (others.declared >= MIN_ONE_WAY && others.declared >= ONE_WAY_SHARE * others.others) out.set(m, { ...others, folder: siblingFolder(m.path) || "." });
     }
   }
   return out;
@@ -246,16 +253,16 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
     if (!file || file === "sql-candidate" || (file.layout !== "golang-migrate" && file.layout !== "rivermigrate") || file.role !== "up") continue;
     const hasDown = companionPaths(file).some((p) => paths.has(p));
     // a .down.sql we have not read may be empty: only its absence is certain
-    groupOf(dirOf(path), file.layout).set(path, { path, version: file.version, down: hasDown ? "present" : "missing" });
+    groupOf(siblingFolder(path), file.layout).set(path, { path, version: file.version, down: hasDown ? "present" : "missing" });
   }
-  for (const m of subjects) if (m.down) groupOf(dirOf(m.path), m.layout).set(m.path, { path: m.path, version: m.version, down: m.down });
+  for (const m of subjects) if (m.down) groupOf(siblingFolder(m.path), m.layout).set(m.path, { path: m.path, version: m.version, down: m.down });
   const folders = new Map<string, Folder>();
   const out = new Map<ConventionSubject, Conventions>();
   for (const [m, reverses] of reverseConventionsOf(subjects)) out.set(m, { reverses });
   for (const [m, oneWay] of oneWayConventionsOf(subjects)) out.set(m, { ...out.get(m), oneWay });
   const carriers = noteCarriers(subjects);
   for (const m of subjects) {
-    const folder = dirOf(m.path);
+    const folder = siblingFolder(m.path);
     const key = `${m.layout}\u0000${folder}`;
     const siblings = groups.get(key);
     if (!siblings) continue;
@@ -285,7 +292,7 @@ function noteCarriers(subjects: readonly ConventionSubject[]): Map<string, Conve
   };
   for (const m of subjects) {
     if (m.down !== "missing") continue;
-    const key = `${m.layout}\u0000${dirOf(m.path)}`;
+    const key = `${m.layout}\u0000${siblingFolder(m.path)}`;
     const current = out.get(key);
     if (!current || newer(m, current)) out.set(key, m);
   }

@@ -27,7 +27,13 @@ export default defineRule({
     title: "Migration has no down migration",
     why:
       "When a deploy goes wrong, the down migration is the rollback plan. Without one the only way back is a " +
-      "restore from backup and replaying hours of writes, exactly when you have the least time.",
+      "restore from backup and replaying hours of writes, exactly when you have the least time. " +
+      "Where downs are the folder's convention (some of its migrations have one), a missing one keeps this severity. " +
+      "A folder where none has a down, in a layout whose runner needs none (golang-migrate, goose, dbmate, sql-migrate, " +
+      "a folder per migration holding up.sql alone: diesel's, Formance's with its notes.yaml), gets one note for the " +
+      "folder instead: whether its runner has no down step at all or the team never writes one, the way back there is " +
+      "a new forward migration, and a down file would never run. migguard cannot always see the runner (Formance's " +
+      "reads the folder in the project's own Go code), so the folder's files are the evidence, and the note still says it once.",
   },
   check(ctx) {
     const { down, up, layout } = ctx.migration;
@@ -47,7 +53,7 @@ export default defineRule({
         loc: firstLine(ctx, down.line),
         severity: "info",
         message:
-          `None of the ${folder.upOnly.migrations} migrations in ${folder.folder}/ has a down, and ${layout} needs none: the project rolls forward by policy, ` +
+          `None of the ${folder.upOnly.migrations} migrations in ${folder.folder}/ has a down, and ${/(?:^|\/)up\.sql$/.test(ctx.migration.path) ? "their runner (a folder per migration, up.sql alone)" : layout} needs none: the project rolls forward by policy, ` +
           `so their missing downs are its choice, not a gap (this one note stands for the folder). Undoing a change takes a new forward migration.`,
         // never a down file beside them: a runner that reads the folder as ups alone would run it forward
         fix: fixFor(ctx.framework, { sql: `-- if this migration must be undone: a new forward migration in ${folder.folder}/ that runs\n${undo}` }),
