@@ -32,6 +32,7 @@ import { effectiveSeverity } from "./severity.js";
 import { isWaived, peerWaiverOf } from "./waivers/waivers.js";
 import { activeRecordSettingsRootOf, isActiveRecordSettingsPath } from "./adapters/rails/model-path.js";
 import { projectRootOf } from "./repository/fact-paths.js";
+import { runsOnPop } from "./repository/go-mod.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
 import type { ChangeSizeNote, Framework, Migration, Operation, HiddenOperation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
@@ -804,9 +805,10 @@ function plan(input: AnalyzeInput): Plan {
   const context = [...(input.contextMigrations ?? []), ...(input.codeFiles ?? [])];
   const grouped = groupMigrations(readable, config, input.explicitPaths, context);
   const unreviewed: Plan["unreviewed"] = [];
-  // pop's files without a dialect run on the databases their siblings leave them (dialect-file.ts)
+  // pop's files without a dialect run on the databases their siblings leave them (dialect-file.ts): siblings a review
+  // did not read are in the repository's listing
   const folderPaths = [...readable, ...(input.contextMigrations ?? [])].map((f) => f.path);
-  const popGenericTargets = popGenericTargetsIn(folderPaths);
+  const popGenericTargets = popGenericTargetsIn([...folderPaths, ...(input.repositoryPaths ?? [])]);
   const generic = (path: string) => popGenericReading(popGenericTargets(path));
   // pop's SQLite-only files beside server databases' files: development databases, nothing to review or note
   const sqliteOnly = sqliteOnlyPopFilesIn([...folderPaths, ...(input.repositoryPaths ?? [])]);
@@ -822,7 +824,9 @@ function plan(input: AnalyzeInput): Plan {
     const targets = popGenericTargets(unit.file.path);
     const reading = popGenericReading(targets);
     if (reading && "database" in reading) unit.database = reading.database;
-    if (targets && unit.file.layout === "golang-migrate") unit.pop = true;
+    // pop runs a dialect-less file too, in its transaction, where its go.mod says pop is the runner and no sibling
+    // names a dialect (diesel's up.sql is no pop file)
+    if (unit.file.layout === "golang-migrate" && (targets || (!/(?:^|\/)up\.sql$/.test(unit.file.path) && runsOnPop(unit.file.path, input.repositoryFiles ?? [])))) unit.pop = true;
   }
   const orphanDowns = grouped.orphanDowns.filter((d) => reviewed(d.file.path));
   return { config, errors, readable, units, orphanDowns, unreviewed };

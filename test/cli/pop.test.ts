@@ -87,6 +87,21 @@ describe("review of a pop/popx project", () => {
     [`${M}/20240101000001000000_networks.down.sql`]: "DROP TABLE networks;\n",
   };
 
+  it("a dialect-less file pop runs (its go.mod says so, no sibling names a dialect): the fixes speak of popx and its .autocommit files, never of golang-migrate", async () => {
+    const repo = featureBranchOn(base);
+    repo
+      .write({
+        [`${M}/20240201000000000000_label.up.sql`]: "ALTER TABLE networks ADD COLUMN label text;\nCREATE INDEX networks_label_idx ON networks (label);\nALTER TABLE networks ALTER COLUMN nid TYPE varchar(100);\n",
+        [`${M}/20240201000000000000_label.down.sql`]: "ALTER TABLE networks DROP COLUMN label;\n",
+      })
+      .commit("label");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => /golang-migrate/.test(f.message + f.fix)).map((f) => f.rule)).toEqual([]);
+    expect(findings.find((f) => f.rule === "index-without-concurrently")?.fix).toContain(`${M}/20240201000000000001_label.postgres.autocommit.up.sql, which popx runs outside a transaction.`);
+    const swap = findings.find((f) => f.rule === "column-type-change")?.fix ?? "";
+    expect(swap).toContain(`-- then a new migration, ${M}/20240201000000000001_fill_networks_nid_new.postgres.autocommit.up.sql:\n-- in its .autocommit file, which popx runs outside a transaction\nDO $$`);
+  });
+
   it("one version's files for each database are one migration's variants, not duplicate versions (ory/kratos)", async () => {
     const repo = featureBranchOn(base);
     repo

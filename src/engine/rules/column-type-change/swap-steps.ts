@@ -15,7 +15,7 @@ import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js"
 import { saType, sqlalchemy2 } from "../support/column-code.js";
 import { sourceImports } from "../support/next-migration.js";
 import { calleeOf, keywordText, keywordTruthy, withKeyword, withoutKeyword } from "../support/python-call.js";
-import { alembicBatchedFill, djangoBatchedFillFunction, railsBatchedFill, sqlBatchedFill, sqlFillUnderRunnerTransaction, type BatchedFill } from "../support/batched-fill.js";
+import { alembicBatchedFill, djangoBatchedFillFunction, railsBatchedFill, sqlBatchedFill, fillRunnerOf, sqlFillUnderRunnerTransaction, type BatchedFill } from "../support/batched-fill.js";
 import { createdIndexName, outOfBandNamedIndexFix } from "../support/out-of-band-index.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
@@ -317,7 +317,7 @@ function sqlSteps(ctx: RuleContext, members: readonly Member[], heading: readonl
       ...members.flatMap(({ s }) => [s.add, s.sync, ...(s.check ? [s.check] : [])]),
     ].join("\n"),
     steps: [
-      ...members.map(({ op, s }) => ({ name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [sqlBatchedFill(s.fill, ctx.migration.layout, ctx.postgresVersion)], underRunnerTransaction: (runner: string) => sqlFillUnderRunnerTransaction(s.fill, runner) })),
+      ...members.map(({ op, s }) => ({ name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [sqlBatchedFill(s.fill, fillRunnerOf(ctx.migration), ctx.postgresVersion)], underRunnerTransaction: (runner: string) => sqlFillUnderRunnerTransaction(s.fill, runner) })),
       ...around.indexes,
       { name: `swap ${root.op.table} ${root.op.column}`, statements: [`-- ${SWAP_NOTE}`, ...unknownLines(keys, "--"), ...swapStatements(members)] },
       ...around.validate,

@@ -389,6 +389,18 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "pop/popx told by go.mod alone (a dialect-less x.up.sql, no sibling naming a dialect): popx still wraps the file in a transaction, so the build moves to a new PostgreSQL .autocommit file, in popx's words, not golang-migrate's",
+      path: "persistence/sql/migrations/20240201000000000000_label.up.sql",
+      schema: "CREATE TABLE networks (id uuid PRIMARY KEY, label text);",
+      code: "CREATE INDEX networks_label_idx ON networks (label);\n",
+      files: { "go.mod": "module github.com/acme/auth\n\ngo 1.22\n\nrequire github.com/ory/pop/v6 v6.4.2\n", "persistence/sql/migrations/20240201000000000000_label.down.sql": "DROP INDEX networks_label_idx;\n" },
+      lines: [1],
+      fixes: [
+        "-- popx runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new version's file\n-- persistence/sql/migrations/20240201000000000001_label.postgres.autocommit.up.sql, which popx runs outside a transaction.\nDROP INDEX CONCURRENTLY IF EXISTS networks_label_idx;\nCREATE INDEX CONCURRENTLY networks_label_idx ON networks (label);",
+      ],
+    },
+    {
+      framework: "sql",
       name: "golang-migrate, an unnamed index: PostgreSQL names it, so the clean-up of a failed build lists the INVALID index instead of naming one",
       path: "migrations/000061_artifact_digest.up.sql",
       schema: "CREATE TABLE artifact (id bigint PRIMARY KEY, digest text);",

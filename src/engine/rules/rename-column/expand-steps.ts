@@ -13,7 +13,7 @@ import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
 import { derivedName, ident, modelName, sqlString, sym } from "../support/fix.js";
 import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
 import { addColumnLike, sqlalchemy2 } from "../support/column-code.js";
-import { alembicBatchedFill, railsBatchedFill, sqlBatchedFill, sqlFillUnderRunnerTransaction, type BatchedFill } from "../support/batched-fill.js";
+import { alembicBatchedFill, railsBatchedFill, sqlBatchedFill, fillRunnerOf, sqlFillUnderRunnerTransaction, type BatchedFill } from "../support/batched-fill.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
@@ -125,7 +125,7 @@ function sqlSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
   const sql = expandSql(ctx, op, index);
   const add = addColumnLike("sql", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
   const { indexes, references } = keySteps(ctx, op, sql, (s) => s);
-  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [sqlBatchedFill(sql.fill, ctx.migration.layout, ctx.postgresVersion)], underRunnerTransaction: (runner) => sqlFillUnderRunnerTransaction(sql.fill, runner) }, ...indexes];
+  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [sqlBatchedFill(sql.fill, fillRunnerOf(ctx.migration), ctx.postgresVersion)], underRunnerTransaction: (runner) => sqlFillUnderRunnerTransaction(sql.fill, runner) }, ...indexes];
   if (sql.notNull) steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull });
   steps.push(...references);
   steps.push({

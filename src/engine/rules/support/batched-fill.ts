@@ -3,7 +3,8 @@
  * migration of its own in each framework: one long UPDATE in one transaction keeps every row it touched locked until
  * the end (and bloats the table); batches that commit one by one let the application write between them.
  */
-import type { Layout } from "../../model.js";
+import type { Layout, Migration } from "../../model.js";
+import { popSuffix } from "../../database/dialect-file.js";
 import { pythonString, rubyString } from "./embed-sql.js";
 import { BATCH_ROWS, batchedUpdate } from "./sql-text.js";
 import { ident } from "./fix.js";
@@ -16,12 +17,20 @@ export interface BatchedFill {
   pending: string;
 }
 
+/** A layout, or popx for golang-migrate's names that gobuffalo/pop runs (a dialect or `.autocommit` in the name, or its go.mod). */
+export type FillRunner = Layout | "popx";
+
+/** The runner a fill of `migration` is written for: popx runs pop's files, whose names are golang-migrate's. */
+export const fillRunnerOf = (migration: Pick<Migration, "layout" | "path" | "pop">): FillRunner =>
+  migration.layout === "golang-migrate" && (migration.pop || popSuffix(migration.path)) ? "popx" : migration.layout;
+
 /**
  * What a runner needs beyond the marker the new migration file gets (next-migration.ts) to run a DO block that
  * commits (PostgreSQL 11+): it cannot run inside a transaction block, nor beside other statements of one query.
  */
-const OUTSIDE_TRANSACTION: Partial<Record<Layout, string>> = {
+const OUTSIDE_TRANSACTION: Partial<Record<FillRunner, string>> = {
   "golang-migrate": "-- alone in its file: golang-migrate sends the file as one query, and a query of one statement may commit",
+  popx: "-- in its .autocommit file, which popx runs outside a transaction",
   prisma: "-- alone in its migration.sql: Prisma sends the file as one query, and a query of one statement may commit",
   flyway: "-- with executeInTransaction=false in this file's script configuration (the same name + .conf)",
   liquibase: "-- the changeset also needs splitStatements:false (the DO block has semicolons inside)",
@@ -29,7 +38,7 @@ const OUTSIDE_TRANSACTION: Partial<Record<Layout, string>> = {
 };
 
 /** The loop in PL/pgSQL: a DO block that commits each batch (PostgreSQL 11+, outside a transaction block). */
-function doLoop(fill: BatchedFill, layout: Layout): string {
+function doLoop(fill: BatchedFill, layout: FillRunner): string {
   const update = batchedUpdate(fill.table, fill.assignments, fill.pending);
   // goose and sql-migrate split on a line's `;` unless the statement is between their markers
   const group = layout === "goose" ? "-- +goose" : layout === "sql-migrate" ? "-- +migrate" : undefined;
@@ -55,7 +64,7 @@ function doLoop(fill: BatchedFill, layout: Layout): string {
  * SQL: the DO loop on PostgreSQL 11+; before 11 a DO block cannot commit, so one batch to run again until it
  * updates no rows (each run commits on its own).
  */
-export function sqlBatchedFill(fill: BatchedFill, layout: Layout, postgresVersion: number): string {
+export function sqlBatchedFill(fill: BatchedFill, layout: FillRunner, postgresVersion: number): string {
   if (postgresVersion >= 11) return doLoop(fill, layout);
   return `-- one batch of ${BATCH_ROWS} rows (PostgreSQL ${postgresVersion} cannot commit inside a DO block): run it again until it updates no rows\n${batchedUpdate(fill.table, fill.assignments, fill.pending)}`;
 }

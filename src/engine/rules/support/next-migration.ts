@@ -291,7 +291,8 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
     case "rivermigrate": {
       // pop/popx: the new file keeps the dialect (a file without one runs on every database) and leaves popx's
       // transaction by its name
-      const pop = popSuffix(migration.path);
+      // a dialect-less file pop runs (its go.mod, or dialect siblings): a step outside the transaction is PostgreSQL's own .autocommit file
+      const pop = popSuffix(migration.path) ?? (migration.pop && step.noTransaction ? { dialect: "postgres" } : undefined);
       if (pop) return { path: `${dir}${version}_${name}${pop.dialect ? `.${pop.dialect}` : ""}${step.noTransaction ? ".autocommit" : ""}.up.sql`, text: up };
       return { path: `${dir}${version}_${name}.up.sql`, text: up };
     }
