@@ -252,6 +252,111 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "tock 0014: a RunPython that only sets the field the same migration adds before it: unapplying drops the column right after, so reverse_code=migrations.RunPython.noop is the whole fix (no copy of the table)",
+      path: "hours/migrations/0014_timecard_submitted.py",
+      files: { "hours/migrations/0013_timecard.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Timecard",
+            fields=[
+                ("id", models.AutoField(primary_key=True, serialize=False)),
+                ("time_spent", models.DecimalField(max_digits=5, decimal_places=2, null=True)),
+                ("note", models.TextField(null=True)),
+            ],
+        ),
+    ]
+` },
+      code: `from django.db import models, migrations
+
+
+def backfill(apps, schema_editor):
+    timecard_model = apps.get_model("hours", "Timecard")
+    to_submit = timecard_model.objects.filter(time_spent__isnull=False)
+    to_submit.update(submitted=True)
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("hours", "0013_timecard"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="timecard",
+            name="submitted",
+            field=models.BooleanField(default=False),
+        ),
+        migrations.RunPython(backfill),
+    ]
+`,
+      lines: [22],
+      fixes: ["migrations.RunPython(backfill, reverse_code=migrations.RunPython.noop)  # it writes only hours_timecard.submitted, which this migration adds before it: unapplying removes it right after, so there is nothing to restore"],
+    },
+    {
+      framework: "django",
+      name: "the same RunPython also overwrites a field an earlier migration made (note): its old values need the copy, so the fix keeps one first",
+      path: "hours/migrations/0014_timecard_submitted.py",
+      files: { "hours/migrations/0013_timecard.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Timecard",
+            fields=[
+                ("id", models.AutoField(primary_key=True, serialize=False)),
+                ("time_spent", models.DecimalField(max_digits=5, decimal_places=2, null=True)),
+                ("note", models.TextField(null=True)),
+            ],
+        ),
+    ]
+` },
+      code: `from django.db import models, migrations
+
+
+def backfill(apps, schema_editor):
+    timecard_model = apps.get_model("hours", "Timecard")
+    to_submit = timecard_model.objects.filter(time_spent__isnull=False)
+    to_submit.update(submitted=True, note="submitted")
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("hours", "0013_timecard"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="timecard",
+            name="submitted",
+            field=models.BooleanField(default=False),
+        ),
+        migrations.RunPython(backfill),
+    ]
+`,
+      lines: [22],
+      fixes: [`# to_submit.update(submitted=True, note="submitted"): RunPython.noop alone does not restore the values it overwrites, so unapplying
+# would report the migration undone while they stay overwritten. Keep a copy first (copy only the rows it changes if the table
+# is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
+migrations.RunSQL(
+    "CREATE TABLE hours_timecard_backup_0014 AS TABLE hours_timecard",
+    reverse_sql="UPDATE hours_timecard SET submitted = b.submitted, note = b.note FROM hours_timecard_backup_0014 b WHERE hours_timecard.id = b.id; DROP TABLE hours_timecard_backup_0014",
+),
+migrations.RunPython(backfill, reverse_code=migrations.RunPython.noop),`],
+    },
+    {
+      framework: "django",
       name: "pydis-site 0092: a RunPython that deletes a row (the model asked for where it is used) gets no bare noop: a copy of the table first, by a RunSQL whose reverse puts the deleted rows back by their key",
       path: "pydis_site/apps/api/migrations/0092_remove_redirect_filter_list.py",
       files: {

@@ -13,6 +13,8 @@ import { firstLine } from "../support/scope.js";
 import { rowsBackup, type RowsBackup } from "../support/rows-backup.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { backupName } from "../support/backup-name.js";
+import { nameKey } from "../support/facts.js";
+import { andList } from "../../in-words.js";
 import { keptRaiseFix, losesData, offSwitch, oneWayHabit, onlyAdds, saysNothingToUndo } from "./declared-one-way.js";
 
 /**
@@ -30,8 +32,11 @@ function djangoReverseFix(ctx: RuleContext, blocking: Operation | undefined, mig
   const call = blocking?.text.trim() ?? "";
   const withArgument = (argument: string) => `${call.slice(0, -1).replace(/[\s,]+$/, "")}, ${argument})`;
   const oneWay = "# one-way data change: unapplying leaves the rows as it left them (nothing in the schema to put back)";
-  if (blocking?.kind === "data_migration" && call.endsWith(")") && (blocking.deletes?.length || blocking.overwrites?.length))
+  if (blocking?.kind === "data_migration" && call.endsWith(")") && (blocking.deletes?.length || blocking.overwrites?.length)) {
+    const own = writesOnlyOwnAdditions(migration, blocking);
+    if (own) return `${withArgument("reverse_code=migrations.RunPython.noop")}  # it writes only ${andList(own)}, which this migration adds before it: unapplying removes ${own.length > 1 ? "them" : "it"} right after, so there is nothing to restore`;
     return djangoRowsBackupFix(ctx, blocking, withArgument("reverse_code=migrations.RunPython.noop"));
+  }
   if (blocking?.kind === "data_migration" && call.endsWith(")")) return `${withArgument("reverse_code=migrations.RunPython.noop")}  ${oneWay}`;
   if (blocking?.embeddedSql) {
     // every statement of the same RunSQL
@@ -48,6 +53,31 @@ function djangoReverseFix(ctx: RuleContext, blocking: Operation | undefined, mig
 }
 
 type RowWrites = Pick<OperationOf<"data_migration">, "deletes" | "overwrites">;
+
+/**
+ * Everything the data step writes is a table or column the same migration creates before it (tock's 0014 adds
+ * `submitted`, then a RunPython sets it): Django unapplies the migration in reverse, so the schema operation's
+ * reverse drops them right after the RunPython's, and a copy would only restore values about to be dropped. What
+ * it writes, or undefined when some write reaches older data or names no column.
+ */
+function writesOnlyOwnAdditions(migration: Migration, step: OperationOf<"data_migration">): string[] | undefined {
+  const before = migration.up.slice(0, migration.up.indexOf(step));
+  const created = (table: string) => before.some((o) => o.kind === "create_table" && nameKey(o.table) === nameKey(table));
+  const added = (table: string, column: string) =>
+    before.some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(table) && (nameKey(o.column.name) === nameKey(column) || (o.ormField !== undefined && nameKey(o.ormField) === nameKey(column))));
+  const written: string[] = [];
+  for (const d of step.deletes ?? []) {
+    if (!d.table || !created(d.table)) return undefined;
+    written.push(`rows of ${d.table}`);
+  }
+  for (const o of step.overwrites ?? []) {
+    if (!o.table) return undefined;
+    if (created(o.table)) written.push(`rows of ${o.table}`);
+    else if (o.columns?.length && o.columns.every((c) => added(o.table!, c))) written.push(...o.columns.map((c) => `${o.table}.${c}`));
+    else return undefined;
+  }
+  return written.length ? [...new Set(written)] : undefined;
+}
 
 /**
  * The copy of each table a data step deletes rows of or overwrites values in, with what to say of it: a noop reverse
