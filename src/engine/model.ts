@@ -283,6 +283,8 @@ export const CreateTable = op("create_table", {
   hypertable: z.boolean().optional(),
   /** the definition holds something the adapter does not read (a plugin's column helper, a loop): columns may be missing from `columns` */
   columnsUnread: z.boolean().optional(),
+  /** enum types created with the table (SQLAlchemy's sa.Enum / postgresql.ENUM columns in op.create_table), before it */
+  createsTypes: z.array(z.string()).optional(),
 });
 /**
  * Where the application stopped using a dropped table or column before this migration (Django: an earlier

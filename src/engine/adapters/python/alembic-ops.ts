@@ -213,7 +213,8 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       // an argument that is no Column or table constraint this reader follows (a helper's *columns, a project's Column
       // factory): the table may have columns not listed
       const columnsUnread = call.splat || call.args.slice(1).some((a) => a.kind !== "call" || (lastSegment(a.callee) === "Column" ? readColumn(a) === undefined : !TABLE_ITEMS.has(lastSegment(a.callee) ?? "")));
-      const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), constraints: [...constraints, ...foreignKeys, ...uniques], ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false, ...(columnsUnread ? { columnsUnread: true } : {}) }];
+      const createsTypes = [...new Set(columns.flatMap((c) => c.createsType ?? []))];
+      const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), constraints: [...constraints, ...foreignKeys, ...uniques], ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false, ...(columnsUnread ? { columnsUnread: true } : {}), ...(createsTypes.length ? { createsTypes } : {}) }];
       // Column(index=True): SQLAlchemy's Index(None, column), UNIQUE with unique=True (then no UNIQUE constraint), named by the "ix" template
       for (const c of columns) {
         if (!c.index) continue;

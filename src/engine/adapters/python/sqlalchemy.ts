@@ -94,6 +94,24 @@ export function sqlalchemyType(value: PyValue | undefined): TypeRef | undefined 
   return undefined;
 }
 
+/**
+ * The PostgreSQL enum type a column's `sa.Enum(..., name="x")` / `postgresql.ENUM(..., name="x")` creates with its
+ * table: SQLAlchemy's table-create event runs CREATE TYPE (op.create_table gives it checkfirst=False, so it fails if
+ * the type exists), unless `create_type=False`, `native_enum=False` (a VARCHAR and a CHECK) or `metadata=` (created
+ * with the metadata only). Alembic's op.add_column fires no such event, and op.drop_table builds a Table without
+ * columns, so it never drops the type: only create_table creates one.
+ */
+export function enumTypeCreatedWithTable(value: PyValue | undefined): string | undefined {
+  if (value?.kind !== "call") return undefined;
+  const cls = lastSegment(value.callee);
+  if (cls !== "Enum" && cls !== "ENUM") return undefined;
+  if (asBool(value.kwargs.get("create_type")) === false || asBool(value.kwargs.get("native_enum")) === false) return undefined;
+  if (value.kwargs.has("metadata") || value.kwargs.has("create_type") && asBool(value.kwargs.get("create_type")) === undefined) return undefined;
+  const name = asString(value.kwargs.get("name"));
+  const schema = asString(value.kwargs.get("schema"));
+  return name ? (schema ? `${schema}.${name}` : name) : undefined;
+}
+
 /** `server_default=`: a string is a constant; `sa.text("now()")` / `sa.func.now()` are SQL expressions. */
 export function serverDefault(value: PyValue | undefined): DefaultValue | undefined {
   if (!value || value.kind === "none") return undefined;
@@ -116,6 +134,8 @@ export interface SaColumn {
   /** `ForeignKey("users.id")` on the column: Alembic adds it as a separate, validated constraint */
   foreignKey?: { table: string; column?: string; call: PyCall };
   index: boolean;
+  /** the enum type its table's creation creates (enumTypeCreatedWithTable) */
+  createsType?: string;
 }
 
 /** `sa.Column(name, type, *constraints, **options)`. */
@@ -124,7 +144,9 @@ export function readColumn(value: PyValue | undefined): SaColumn | undefined {
   const name = asString(value.args[0] ?? value.kwargs.get("name"));
   if (!name) return undefined;
   const rest = value.args.slice(1);
-  const type = sqlalchemyType(rest.find((a) => sqlalchemyType(a) !== undefined) ?? value.kwargs.get("type_"));
+  const typeArg = rest.find((a) => sqlalchemyType(a) !== undefined) ?? value.kwargs.get("type_");
+  const type = sqlalchemyType(typeArg);
+  const createsType = enumTypeCreatedWithTable(typeArg);
   const primaryKey = asBool(value.kwargs.get("primary_key")) === true;
   const nullableKw = asBool(value.kwargs.get("nullable"));
   let foreignKey: SaColumn["foreignKey"];
@@ -157,7 +179,7 @@ export function readColumn(value: PyValue | undefined): SaColumn | undefined {
     ...(generatedExpr ? { generatedExpr } : {}),
     serial: false,
   };
-  return { spec, foreignKey, index: asBool(value.kwargs.get("index")) === true };
+  return { spec, foreignKey, index: asBool(value.kwargs.get("index")) === true, ...(createsType ? { createsType } : {}) };
 }
 
 /**

@@ -18,6 +18,28 @@ def downgrade():
         batch_op.drop_constraint("pk_block")
 ${restore}`;
 
+/** faraday 85aeb4185f98: the upgrade drops the table, then its enum types; the downgrade creates the table with `enumColumn`. */
+const enumTypeDropped = (enumColumn: string) => `import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_table("cvss_v3")
+    op.execute("drop type cvss_scope")
+
+
+def downgrade():
+    op.create_table(
+        "cvss_v3",
+        sa.Column("id", sa.INTEGER(), autoincrement=False, nullable=False),
+        sa.Column("scope", ${enumColumn}, autoincrement=False, nullable=True),
+    )
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -26,8 +48,30 @@ export default defineCases({
       code: primaryKeySwapped(""),
       lines: [9],
     },
+    {
+      framework: "alembic",
+      name: "a type dropped by the upgrade that downgrade()'s create_table uses with create_type=False: nothing creates it again",
+      code: enumTypeDropped('postgresql.ENUM("CHANGED", "UNCHANGED", name="cvss_scope", create_type=False)'),
+      lines: [11],
+    },
+    {
+      framework: "alembic",
+      name: "a type dropped by the upgrade that downgrade()'s create_table uses as sa.Enum(native_enum=False), a VARCHAR with a CHECK: nothing creates it again",
+      code: enumTypeDropped('sa.Enum("CHANGED", "UNCHANGED", name="cvss_scope", native_enum=False)'),
+      lines: [11],
+    },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "faraday 85aeb4185f98: downgrade()'s create_table with a postgresql.ENUM(name=...) column creates the dropped type again (SQLAlchemy's create_type defaults to True)",
+      code: enumTypeDropped('postgresql.ENUM("CHANGED", "UNCHANGED", name="cvss_scope")'),
+    },
+    {
+      framework: "alembic",
+      name: "downgrade()'s create_table with a sa.Enum(name=...) column creates the dropped type again",
+      code: enumTypeDropped('sa.Enum("CHANGED", "UNCHANGED", name="cvss_scope")'),
+    },
     {
       framework: "alembic",
       name: "downgrade()'s create_table re-creates the dropped indexes through sa.Column(..., index=True), named ix_<table>_<column>",

@@ -107,6 +107,30 @@ export default defineCases({
     },
     {
       framework: "alembic",
+      name: "create_table with a sa.Enum(name=...) column creates the type, and op.drop_table (a Table without columns) leaves it: the next upgrade's CREATE TYPE fails",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_table(
+        "reports",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("state", sa.Enum("open", "closed", name="report_state")),
+    )
+
+
+def downgrade():
+    op.drop_table("reports")
+`,
+      lines: [9],
+      fixes: ['# add to downgrade():\nop.execute("DROP TYPE report_state;")'],
+    },
+    {
+      framework: "alembic",
       name: "downgrade() forgets the index",
       code: `from alembic import op
 import sqlalchemy as sa
@@ -255,6 +279,29 @@ def downgrade():
     bind = op.get_bind()
     for table in sa.inspect(bind).get_table_names():
         op.drop_column(table, "extras")
+`,
+    },
+    {
+      framework: "alembic",
+      name: "create_table with a sa.Enum(name=...) column, the downgrade drops the table and then the type",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_table(
+        "reports",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("state", sa.Enum("open", "closed", name="report_state")),
+    )
+
+
+def downgrade():
+    op.drop_table("reports")
+    op.execute("DROP TYPE report_state")
 `,
     },
     {

@@ -128,6 +128,8 @@ export class SchemaDelta {
   private readonly takenWithDroppedColumn = new Set<DeltaEntry>();
   /** primary keys added under an explicit name, so a drop by that name finds them */
   private readonly pkeyNames = new Map<string, string>();
+  /** enum types a create_table of this phase created: SQLAlchemy's DDL runner remembers them and creates each once a run */
+  private readonly typesCreatedWithTables = { up: new Set<string>(), down: new Set<string>() };
   /**
    * entries by their parent and by each relation they depend on: a drop reads those of its table, not every entry
    * (a down of hundreds of DROP TABLEs over a schema of thousands of entries was 9% of the 800-file bench)
@@ -296,6 +298,11 @@ export class SchemaDelta {
       case "create_table":
         if (op.temporary) break;
         this.identities.delete(nameKey(op.table)); // a new table under this name: its own identity
+        for (const type of op.createsTypes ?? []) {
+          if (this.typesCreatedWithTables[this.phase].has(nameKey(type))) continue;
+          this.typesCreatedWithTables[this.phase].add(nameKey(type));
+          this.create(`object:type:${nameKey(type)}`, `type ${type}`);
+        }
         this.create(`table:${nameKey(op.table)}`, `table ${op.table}`);
         for (const column of op.columns) this.implied(op.table, column);
         for (const c of op.constraints) {
