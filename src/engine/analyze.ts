@@ -425,10 +425,34 @@ function withoutFoldedSteps(raw: readonly Raw[], shown: readonly (ReportedFindin
   return out;
 }
 
+/** Go template or Jinja markers (`{{ .Schema }}`, `{% if %}`): the runner renders the file before PostgreSQL reads it. */
+const TEMPLATE_MARKER = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/;
+
+/**
+ * A SQL template that still does not parse once its markers are filled neutrally (pg-parser's fillPlaceholders) may
+ * be valid as rendered (a branch per condition, a name built from pieces): it is said as not analysed, a note,
+ * never passed in silence and never called an error the rendered file may not have.
+ */
+function templateNotAnalysed(migration: Migration, e: ParseProblem): ReportedFinding | undefined {
+  if (migration.framework !== "sql" || (e.path !== undefined && e.path !== migration.path) || !TEMPLATE_MARKER.test(migration.source ?? "")) return undefined;
+  return {
+    path: migration.path,
+    line: e.line,
+    endLine: e.endLine ?? e.line,
+    rule: SYNTAX_ERROR.id,
+    category: SYNTAX_ERROR.category,
+    severity: "info",
+    message: `Templated SQL, not analysed: the runner fills in this file's template markers ({{ ... }}, {% ... %}) before PostgreSQL reads it, and with them filled neutrally this statement still does not parse (${e.message}), so migguard checked nothing in it.`,
+    fix: asComment(migration.path, "Check this statement as the template renders it (each branch), or write it so it parses with its markers filled in as names."),
+    statement: "",
+    details: [],
+  };
+}
+
 function syntaxFindings(migration: Migration, config: Config): ReportedFinding[] {
   const severity = effectiveSeverity(config, SYNTAX_ERROR);
   if (!severity) return [];
-  return migration.syntaxErrors.map((e) => ({
+  return migration.syntaxErrors.map((e) => templateNotAnalysed(migration, e) ?? ({
     path: e.path ?? migration.path,
     line: e.line,
     endLine: e.endLine ?? e.line,

@@ -27,15 +27,34 @@ function nameOf(inner: readonly Token[]): string {
   return "placeholder";
 }
 
-/** `{{ ... }}` (Go template) or `${ ... }` (Flyway, Liquibase): the index of the token closing it, or -1. */
-function closingBrace(tokens: readonly Token[], from: number, doubled: boolean): number {
+/**
+ * `{{ ... }}` (Go template, Jinja), `{% ... %}` / `{# ... #}` (Jinja) or `${ ... }` (Flyway, Liquibase): the index
+ * of the token closing it, or -1. `before` is the character before the closing brace (`}` `%` `#`), none for `${`.
+ */
+function closingBrace(tokens: readonly Token[], from: number, before?: string): number {
   for (let j = from; j < tokens.length; j++) {
-    if (tokens[j].text !== "}") continue;
-    if (!doubled) return j;
-    if (tokens[j + 1]?.text === "}" && tokens[j + 1].start === tokens[j].end) return j + 1;
+    if (before === undefined) {
+      if (tokens[j].text === "}") return j;
+      continue;
+    }
+    // the scanner may glue `%` or `#` to the operator characters before it (`-%`): its last character counts
+    if (tokens[j].text.endsWith(before) && tokens[j + 1]?.text === "}" && tokens[j + 1].start === tokens[j].end) return j + 1;
   }
   return -1;
 }
+
+/**
+ * Go template actions that print nothing (`{{if .X}}`, `{{else}}`, `{{end}}`, `{{range}}`, a `{{/* comment *\/}}`):
+ * they stand for no SQL, so they become blanks, and the text between them is read as the template renders it when
+ * the condition holds (ledger's `create index {{if not .Transactional}}concurrently{{end}} x on t`). An identifier
+ * there would make every such statement a syntax error.
+ */
+const GO_CONTROL = new Set(["if", "else", "end", "range", "with", "define", "template", "block", "break", "continue"]);
+const isControl = (inner: readonly Token[]): boolean => {
+  const first = inner[0]?.text === "-" ? inner[1] : inner[0];
+  // a comment action is no token at all to PostgreSQL's scanner
+  return first === undefined || (GO_CONTROL.has(first.text.toLowerCase()) || first.text.startsWith("/*"));
+};
 
 function placeholders(tokens: readonly Token[]): Replacement[] {
   const out: Replacement[] = [];
@@ -44,12 +63,19 @@ function placeholders(tokens: readonly Token[]): Replacement[] {
     const next = tokens[i + 1];
     const adjacent = next !== undefined && next.start === t.end;
     if (t.text === "{" && adjacent && next.text === "{") {
-      const close = closingBrace(tokens, i + 2, true);
+      const close = closingBrace(tokens, i + 2, "}");
       if (close === -1) continue;
-      out.push({ start: t.start, end: tokens[close].end, value: nameOf(tokens.slice(i + 2, close - 1)) });
+      const inner = tokens.slice(i + 2, close - 1);
+      out.push({ start: t.start, end: tokens[close].end, value: isControl(inner) ? "" : nameOf(inner) });
+      i = close;
+    } else if (t.text === "{" && adjacent && (next.text.startsWith("%") || next.text.startsWith("#"))) {
+      // Jinja's statements and comments print nothing: blanks, as Go's control actions
+      const close = closingBrace(tokens, i + 2, next.text[0]);
+      if (close === -1) continue;
+      out.push({ start: t.start, end: tokens[close].end, value: "" });
       i = close;
     } else if (t.text === "$" && adjacent && next.text === "{") {
-      const close = closingBrace(tokens, i + 2, false);
+      const close = closingBrace(tokens, i + 2);
       if (close === -1) continue;
       out.push({ start: t.start, end: tokens[close].end, value: nameOf(tokens.slice(i + 2, close)) });
       i = close;
@@ -78,7 +104,8 @@ export function fillPlaceholders(text: string): string | undefined {
   const bytes = Buffer.from(text, "utf8");
   for (const { start, end, value } of found) {
     const width = end - start;
-    const glued = value !== "$1" && (isWordByte(bytes[start - 1]) || isWordByte(bytes[end]));
+    // a blank (an action that prints nothing) separates the words around it, as the rendered text does not always
+    const glued = value !== "$1" && value !== "" && (isWordByte(bytes[start - 1]) || isWordByte(bytes[end]));
     const name = value.slice(0, width);
     bytes.write(name.padEnd(width, glued ? "_" : " "), start, "utf8");
   }
