@@ -22,6 +22,7 @@ import { readApplicationCode } from "./application-code.js";
 import type { BaselineSummary } from "../engine/baseline/baselines.js";
 import { baselineNote } from "../engine/baseline/baseline-note.js";
 import { migrationCommits, type MigrationCommits } from "./shipped-with.js";
+import { preReleaseMigrations } from "./pre-release.js";
 import { unclassifiedPaths } from "./unclassified-paths.js";
 import { siblingMigrations } from "./sibling-migrations.js";
 import { pathsFrom, rootToLintFrom, shownFrom } from "./lint-root.js";
@@ -134,6 +135,10 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
     shippedWith: () => gitFacts().shippedWith,
     // which of them founded their folder: a Django app's 0001_initial there is its first migration, not a reset's
     foundedFolder: () => gitFacts().foundedFolder,
+    // when each reached the branch: the date of a numbered migration (young tables)
+    addedAt: () => gitFacts().addedAt,
+    // which reached it in the repository's first weeks, before any tag: nothing was released yet (a few more git calls)
+    preRelease: () => preReleaseMigrations(gitFacts()),
   }).finally(() => parseWorkers?.pool.close());
   const workersNote = parseWorkersNote(parseWorkers);
   if (workersNote) process.stderr.write(`migguard: ${workersNote}\n`);

@@ -38,15 +38,18 @@ const realPath = (path: string): string | undefined => {
   }
 };
 
-/** Each `git log -z --name-only --format=%x01%H %P` record: the commit, whether it has a parent, the paths it added. */
-function addedByCommit(log: string): Array<{ commit: string; root: boolean; paths: string[] }> {
+/** The format of the logs addedByCommit reads: the commit's time (when it reached the branch), id and parents. */
+const RECORD_FORMAT = "--format=%x01%ct %H %P";
+
+/** Each `git log -z --name-only` record (RECORD_FORMAT): the commit, its time, whether it has a parent, the paths it added. */
+function addedByCommit(log: string): Array<{ commit: string; at: number; root: boolean; paths: string[] }> {
   return log
     .split("\x01")
     .filter((record) => record !== "")
     .map((record) => {
       const [header, ...rest] = record.split("\0");
-      const [commit, ...parents] = header.trim().split(" ").filter((p) => p !== "");
-      return { commit, root: parents.length === 0, paths: rest.map((p) => p.replace(/^\n/, "")).filter((p) => p !== "") };
+      const [time, commit, ...parents] = header.trim().split(" ").filter((p) => p !== "");
+      return { commit, at: Number(time) * 1000, root: parents.length === 0, paths: rest.map((p) => p.replace(/^\n/, "")).filter((p) => p !== "") };
     });
 }
 
@@ -60,6 +63,13 @@ export interface MigrationCommits {
    * that folder came before them (a Django app's `0001_initial` there is its first, not a reset's)
    */
   foundedFolder: Map<string, string>;
+  /**
+   * when each migration of `shippedWith` reached the branch (its first-parent commit's committer time, ms): the date
+   * of a migration whose version carries none (sequence numbers), for young-tables.ts and pre-release.ts
+   */
+  addedAt: Map<string, number>;
+  /** the repository's top folder, for later questions to git (pre-release.ts) */
+  top?: string;
 }
 
 /** What git says of when the migrations were added; empty outside git. */
@@ -67,7 +77,7 @@ export function migrationCommits(paths: readonly string[], cwd: string): Migrati
   try {
     return addingCommits(paths, cwd);
   } catch {
-    return { shippedWith: new Map(), foundedFolder: new Map() }; // a fact lint can do without: git's trouble never fails it
+    return { shippedWith: new Map(), foundedFolder: new Map(), addedAt: new Map() }; // a fact lint can do without: git's trouble never fails it
   }
 }
 
@@ -82,7 +92,8 @@ const folderOf = (path: string): string => path.slice(0, path.lastIndexOf("/")) 
 function addingCommits(paths: readonly string[], cwd: string): MigrationCommits {
   const out = new Map<string, string>();
   const foundedFolder = new Map<string, string>();
-  const result = { shippedWith: out, foundedFolder };
+  const addedAt = new Map<string, number>();
+  const result: MigrationCommits = { shippedWith: out, foundedFolder, addedAt };
   const first = paths[0] && realPath(dirname(resolve(cwd, paths[0])));
   if (!first) return result;
   // no repository around the migrations (no .git above them, and no GIT_DIR pointing elsewhere): git cannot answer,
@@ -91,6 +102,7 @@ function addingCommits(paths: readonly string[], cwd: string): MigrationCommits 
   const [shallow, top] = (gitOutput(first, ["rev-parse", "--is-shallow-repository", "--show-toplevel"]) ?? "").split("\n");
   const realTop = top && shallow === "false" ? realPath(top) : undefined;
   if (!realTop) return result;
+  result.top = realTop;
   // the repository's path of each linted migration, back to the path lint shows
   const shown = new Map<string, string>();
   for (const path of paths) {
@@ -104,21 +116,23 @@ function addingCommits(paths: readonly string[], cwd: string): MigrationCommits 
   const log = gitOutput(realTop, [
     "-c", "core.quotepath=false", "--literal-pathspecs", "log", "--first-parent", "--diff-merges=first-parent", "--diff-filter=A",
     // a moved file is a rename, not an addition: a moved folder says nothing about when its migrations shipped
-    "--find-renames", "--name-only", "-z", "--format=%x01%H %P", "--", ...folders,
+    "--find-renames", "--name-only", "-z", RECORD_FORMAT, "--", ...folders,
   ]);
   if (!log) return result;
   const added = new Map<string, string>();
+  const times = new Map<string, number>();
   // each folder's oldest adding commit (the log is newest first, so the last one seen); undefined when a root commit
   const oldest = new Map<string, { commit: string; root: boolean }>();
   // newest first: the commit that added a file last is the one that added the file there now
   const seen = new Set<string>();
-  for (const { commit, root, paths: files } of addedByCommit(log)) {
+  for (const { commit, at, root, paths: files } of addedByCommit(log)) {
     for (const path of files) {
       // a package marker or placeholder (Django's startapp writes migrations/__init__.py first) is no migration
       if (!NOT_MIGRATIONS.test(baseName(path))) oldest.set(folderOf(path), { commit, root });
       if (!shown.has(path) || seen.has(path)) continue;
       seen.add(path);
       if (!root) added.set(path, commit);
+      if (!root) times.set(path, at);
     }
   }
   const founding = (path: string, commit: string): boolean => {
@@ -131,6 +145,7 @@ function addingCommits(paths: readonly string[], cwd: string): MigrationCommits 
     const names = moved.get(commit);
     if (names === "unknown" || names?.has(baseName(path))) continue;
     out.set(shown.get(path)!, commit);
+    addedAt.set(shown.get(path)!, times.get(path)!);
     if (founding(path, commit)) founders.push(path);
   }
   const changed = changedSince(realTop, founders);
@@ -172,7 +187,7 @@ function changedSince(top: string, paths: readonly string[]): Set<string> | unde
   if (paths.length === 0) return new Set();
   const log = gitOutput(top, [
     "-c", "core.quotepath=false", "--literal-pathspecs", "log", "--first-parent", "--diff-merges=first-parent", "--diff-filter=M",
-    "--no-renames", "--name-only", "-z", "--format=%x01%H %P", "--", ...paths,
+    "--no-renames", "--name-only", "-z", RECORD_FORMAT, "--", ...paths,
   ]);
   if (log === undefined) return undefined;
   return new Set(addedByCommit(log).flatMap((record) => record.paths));
@@ -190,7 +205,7 @@ function movedNames(top: string, added: ReadonlyMap<string, string>, founding: r
   const several = [...new Set([...[...counts].filter(([, n]) => n > 1).map(([commit]) => commit), ...founding])];
   const moved = new Map<string, Set<string> | "unknown">();
   if (several.length === 0) return moved;
-  const shown = gitOutput(top, ["-c", "core.quotepath=false", "show", "--no-walk", "--diff-merges=first-parent", "--no-renames", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H %P", ...several]);
+  const shown = gitOutput(top, ["-c", "core.quotepath=false", "show", "--no-walk", "--diff-merges=first-parent", "--no-renames", "--diff-filter=D", "--name-only", "-z", RECORD_FORMAT, ...several]);
   // git could not say: none of them is trusted
   if (shown === undefined) return new Map(several.map((commit) => [commit, "unknown"]));
   for (const { commit, paths } of addedByCommit(shown)) moved.set(commit, new Set(paths.map(baseName)));

@@ -55,7 +55,8 @@ import { RunObjects } from "./production/run-objects.js";
 import { againstProduction } from "./production/size-aware.js";
 import { againstTableAges } from "./production/young-tables.js";
 import { againstSameDeployTables } from "./production/same-deploy-tables.js";
-import { ShippedTogether } from "./production/shipped-together.js";
+import { againstPreRelease } from "./production/pre-release.js";
+import { ShippedTogether, type PreRelease } from "./production/shipped-together.js";
 import { againstAuthorSize } from "./production/author-size.js";
 import { againstSingletonTables } from "./production/singleton-tables.js";
 import type { ProductionSnapshot } from "./production/snapshot-file.js";
@@ -182,6 +183,13 @@ export interface AnalyzeInput {
    * them is the app's first migration, not a reset's (young-tables.ts). Called only when a finding asks.
    */
   foundedFolder?: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>);
+  /**
+   * Lint: when each migration reached the checked-out branch (its first-parent commit's time, ms): the age of a table
+   * a numbered migration created, whose version carries no date (young-tables.ts). Called only when a finding asks.
+   */
+  addedAt?: ReadonlyMap<string, number> | (() => ReadonlyMap<string, number>);
+  /** Lint: the migrations added in the repository's first weeks, before any tag (pre-release.ts). Called only when a finding asks. */
+  preRelease?: ReadonlyMap<string, PreRelease> | (() => ReadonlyMap<string, PreRelease>);
 }
 
 export interface AnalysisResult {
@@ -608,6 +616,9 @@ function ruleFindings(
   if (sameDeployGuess) raw = againstSameDeployTables(raw, migration, facts.indexOf, repository, config, production?.production, sameDeployGuess);
   raw = againstSingletonTables(raw, migration, facts.indexOf, repository, production?.production);
   raw = againstTableAges(raw, migration, repository, config, production?.production, sameDeployGuess);
+  // lint: a schema of the repository's first weeks, before any tag, was not released (a review's base branch says what
+  // is); after the young and same-deploy tables, whose notes say more of the table when they apply
+  if (sameDeployGuess) raw = againstPreRelease(raw, migration, facts.indexOf, repository, sameDeployGuess, production?.production);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
   keepPlaceholders(raw, migration);
@@ -936,7 +947,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles, input.unreleasedBase, input.changeAdds && input.changeEdits ? { added: input.changeAdds, edited: input.changeEdits } : undefined);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   // a migration ships together with another one: a lone migration (a one-file lint with no history) asks git nothing
-  const shipped = migrations.length + earlier.length > 1 ? new ShippedTogether(input.shippedWith ?? new Map(), input.foundedFolder) : ShippedTogether.none;
+  const shipped = migrations.length + earlier.length > 1 ? new ShippedTogether(input.shippedWith ?? new Map(), input.foundedFolder, input.addedAt, input.preRelease) : ShippedTogether.none;
   // lint only: the repository's own dumps (a review decides checks on the base branch's, review/guards/guards-on-base.ts)
   let dumpOf: DumpReader | undefined;
   if (input.changeAdds === undefined) {

@@ -36,7 +36,7 @@ function write(root: string, paths: readonly string[]): void {
   }
 }
 
-/** main: a first commit, users by a direct commit; then a pull request that adds check_deposits and both indexes, merged. */
+/** main: a first commit, users by a direct commit (tagged v1.0.0); then a pull request that adds check_deposits and both indexes, merged. */
 function repository(): string {
   const root = mkdtempSync(join(tmpdir(), "migguard-same-merge-"));
   git(root, "init", "-q", "-b", "main");
@@ -46,6 +46,8 @@ function repository(): string {
   write(root, [USERS]);
   git(root, "add", ".");
   git(root, "commit", "-q", "-m", "users");
+  // released: users is no schema of the repository's first, untagged weeks (pre-release.test.ts)
+  git(root, "tag", "v1.0.0");
   git(root, "checkout", "-q", "-b", "deposits");
   write(root, [DEPOSITS]);
   git(root, "add", ".");

@@ -38,7 +38,7 @@ import { withSameDeployColumns } from "./same-deploy-columns.js";
 export const SAME_DEPLOY_HOURS = 24;
 
 /** Rules whose hazard needs rows in the table (besides the lock rules whose work grows with it: size-aware.ts). */
-const NEEDS_ROWS = new Set(["required-column-without-default", "set-not-null", "constraint-without-not-valid", "dml-without-where", "drop-table", "drop-column", "narrowing-type-change"]);
+export const NEEDS_ROWS = new Set(["required-column-without-default", "set-not-null", "constraint-without-not-valid", "dml-without-where", "drop-table", "drop-column", "narrowing-type-change"]);
 
 interface Fresh {
   table: string;

@@ -6,11 +6,25 @@
  */
 import { BATCH_MIGRATIONS } from "./dated-batch.js";
 
+/** A migration that reached the branch before anything was released (the CLI's pre-release.ts says when). */
+export interface PreRelease {
+  /** the root of the branch's first-parent history, and its committer time (ms) */
+  rootCommit: string;
+  rootAt: number;
+  /** when the migration reached the branch (ms) */
+  addedAt: number;
+}
+
+type Lazy<T> = T | (() => T);
+const read = <T>(value: Lazy<T> | undefined, none: T): T => (typeof value === "function" ? (value as () => T)() : (value ?? none));
+
 export class ShippedTogether {
   static readonly none = new ShippedTogether(new Map());
   private read?: { commits: ReadonlyMap<string, string>; added: Map<string, number> };
 
   private founders?: ReadonlyMap<string, string>;
+  private times?: ReadonlyMap<string, number>;
+  private early?: ReadonlyMap<string, PreRelease>;
 
   /**
    * `commits`: a migration's path to the id of the first-parent commit that added it; `foundedFolder`: the
@@ -20,7 +34,24 @@ export class ShippedTogether {
   constructor(
     private readonly commits: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>),
     private readonly foundedFolder?: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>),
+    /** when each migration reached the branch (ms), for migrations whose version carries no date */
+    private readonly addedAt?: Lazy<ReadonlyMap<string, number>>,
+    /** the migrations added before anything was released (pre-release.ts) */
+    private readonly preReleases?: Lazy<ReadonlyMap<string, PreRelease>>,
   ) {}
+
+  /** When git says the migration reached the branch (its first-parent commit's time). */
+  dateOf(path: string): Date | undefined {
+    this.times ??= read(this.addedAt, new Map());
+    const at = this.times.get(path);
+    return at === undefined ? undefined : new Date(at);
+  }
+
+  /** The migration reached the branch in the repository's first weeks, before any tag (pre-release.ts). */
+  preRelease(path: string): PreRelease | undefined {
+    this.early ??= read(this.preReleases, new Map());
+    return this.early.get(path);
+  }
 
   /**
    * The commit that added this migration with the first files its folder ever had, when git says so (and nothing

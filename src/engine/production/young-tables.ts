@@ -43,6 +43,20 @@ interface Young {
   appInitial?: boolean;
   /** git: the commit that added the app's `0001_initial` with the first files of its folder (no reset came before) */
   founded?: string;
+  /** dated by when git says the migrations reached the branch (their versions carry no date) */
+  byGit?: boolean;
+}
+
+/**
+ * How the migration and the creators of its tables are dated: by their versions; when the migration's version
+ * carries no date (sequence numbers: 0053_alter_x.up.sql, goose's 00012), by when git says each reached the branch
+ * (lint's git fact: its first-parent commit's time), which dates a numbered folder's migrations alike.
+ */
+function datingOf(migration: Migration, shipped: ShippedTogether | undefined): { date: Date; dateOf: (m: Migration) => Date | undefined; byGit: boolean } | undefined {
+  const date = migrationDate(migration);
+  if (date) return { date, dateOf: migrationDate, byGit: false };
+  const added = shipped?.dateOf(migration.path);
+  return added && shipped ? { date: added, dateOf: (m) => shipped.dateOf(m.path), byGit: true } : undefined;
 }
 
 /**
@@ -50,15 +64,17 @@ interface Young {
  * one, or was proven empty by one (a NOT NULL column added without a default, which runs only on an empty table).
  */
 function youngTables(op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config, shipped?: ShippedTogether): Young[] | undefined {
-  const date = migrationDate(migration);
-  if (!date) return undefined;
+  const dating = datingOf(migration, shipped);
+  if (!dating) return undefined;
+  const { date, dateOf, byGit } = dating;
   const within = (y: Young) => y.days >= 0 && y.days <= config.young_table.days;
-  const born = tableAges(op, date, repository, (birth) => !birth.filled)?.map(({ table, born, creator, appInitial }) => ({
+  const born = tableAges(op, date, repository, (birth) => !birth.filled, dateOf)?.map(({ table, born, creator, appInitial }) => ({
     table,
     days: daysBetween(born, date),
     creator,
     appInitial,
     founded: appInitial ? shipped?.foundingCommit(creator.path) : undefined,
+    byGit,
   }));
   const tables = tablesOf(op);
   if (tables.length === 0) return undefined;
@@ -66,8 +82,8 @@ function youngTables(op: Operation | undefined, migration: Migration, repository
     const created = born?.find((b) => b.table === table);
     if (created && within(created)) return created;
     const by = repository.tableEmptiedBy(table);
-    const emptied = by && migrationDate(by);
-    return emptied ? { table, days: daysBetween(emptied, date), creator: by, emptied: true } : undefined;
+    const emptied = by && dateOf(by);
+    return emptied ? { table, days: daysBetween(emptied, date), creator: by, emptied: true, byGit } : undefined;
   });
   return young.every((y): y is Young => y !== undefined && within(y)) ? young : undefined;
 }
@@ -75,12 +91,14 @@ function youngTables(op: Operation | undefined, migration: Migration, repository
 const ago = (days: number) => (days === 0 ? "the same day" : days === 1 ? "1 day earlier" : `${days} days earlier`);
 
 /** How the table came to be young: created, or proven empty, by an earlier migration. */
-const youngBecause = ({ table, days, creator, emptied, founded }: Young): string =>
+const youngBecause = ({ table, days, creator, emptied, founded, byGit }: Young): string =>
   emptied
     ? `${table} was empty ${ago(days)}: ${migrationLabel(creator.path)} adds a NOT NULL column to it without a default, which PostgreSQL runs only on an empty table`
     : founded
       ? `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}, the app's first migration (git: commit ${founded.slice(0, 10)} added it with the first files of its folder, and later commits kept its makemigrations header, so it is no reset over old tables)`
-      : `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}`;
+      : byGit
+        ? `${table} was created by ${migrationLabel(creator.path)}, which git says reached this branch ${days === 0 ? "the same day as" : days === 1 ? "1 day before" : `${days} days before`} this migration`
+        : `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}`;
 
 /**
  * The oldest of the op's tables when every one is young, for a rule that words its own message (narrowing-type-change:
@@ -129,7 +147,7 @@ export function withTableAge(
         : `${finding.message} ${youngBecause(oldest)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
     details: [
       ...finding.details,
-      `young table: created (or proven empty) at most ${config.young_table.days} days before this migration, by their version dates (config young_table.days); a production snapshot (--snapshot) gives its real size`,
+      `young table: created (or proven empty) at most ${config.young_table.days} days before this migration, by ${datingOf(migration, shipped)?.byGit ? "the dates git says they reached the branch (their versions carry no date)" : "their version dates"} (config young_table.days); a production snapshot (--snapshot) gives its real size`,
       ...(young.some((y) => y.founded) ? ["an app's 0001_initial is taken as its first migration when git shows it added with the first files of its folder and never modified since (a reset deletes or rewrites the migrations before it)"] : []),
     ],
   };
@@ -144,6 +162,7 @@ export function againstTableAges<R extends { finding: ReportedFinding; op?: Oper
   production?: Production,
   shipped?: ShippedTogether,
 ): R[] {
-  if (config.young_table.days === 0 || !migrationDate(migration)) return [...raw];
+  // nothing to lower: git is not asked for a numbered migration's date
+  if (config.young_table.days === 0 || raw.every((r) => r.finding.severity === "info") || !datingOf(migration, shipped)) return [...raw];
   return raw.map((r) => ({ ...r, finding: withTableAge(r.finding, r.op, migration, repository, config, production, r.work, shipped) }));
 }

@@ -1,0 +1,71 @@
+/**
+ * Lint's git fact for engine/production/pre-release.ts: the migrations that reached the branch before anything
+ * was released, i.e. within PRE_RELEASE_DAYS of the repository's first commit (the root of its first-parent
+ * history), with no tag in the history before the commit that added them. A schema that young and untagged has no
+ * deployed code that uses its names and no production rows or traffic yet: the week's renames and drops of tables
+ * it created are the schema being written, not changed under a running release.
+ * Only migrations git says a first-parent commit added count (shipped-with.ts: not a root commit's, which is an
+ * import of a history kept elsewhere, nor a move's), and not a batch (a commit that added more than BATCH_MIGRATIONS:
+ * a port of an application that may have run elsewhere). A repository that tags its builds from the first day
+ * (a deploy pipeline's release_N) has released: its tags end the window. Nothing when git cannot say; never fails lint.
+ */
+import { createRequire } from "node:module";
+import { BATCH_MIGRATIONS } from "../engine/production/dated-batch.js";
+import { PRE_RELEASE_DAYS } from "../engine/production/pre-release.js";
+import type { PreRelease } from "../engine/production/shipped-together.js";
+import type { MigrationCommits } from "./shipped-with.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** first-parent commits asked about their tags at most (one `git for-each-ref` each) */
+const MAX_TAG_QUESTIONS = 50;
+const TIMEOUT_MS = 20_000;
+
+type ChildProcess = typeof import("node:child_process");
+let loaded: ChildProcess | undefined;
+const childProcess = (): ChildProcess => (loaded ??= createRequire(import.meta.url)("node:child_process") as ChildProcess);
+
+function gitOutput(cwd: string, args: readonly string[]): string | undefined {
+  try {
+    return childProcess().execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 26, timeout: TIMEOUT_MS, stdio: ["ignore", "pipe", "ignore"] });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The migrations (paths as lint shows them) added before the first release, within the repository's first weeks. */
+export function preReleaseMigrations(commits: MigrationCommits): Map<string, PreRelease> {
+  try {
+    return fromGit(commits);
+  } catch {
+    return new Map(); // a fact lint can do without
+  }
+}
+
+function fromGit({ shippedWith, addedAt, top }: MigrationCommits): Map<string, PreRelease> {
+  const out = new Map<string, PreRelease>();
+  if (!top || addedAt.size === 0) return out;
+  // the oldest known addition bounds the root's date from above: nothing within the window of it, no root to ask
+  const oldest = Math.min(...addedAt.values());
+  if (![...addedAt.values()].some((at) => at - oldest <= PRE_RELEASE_DAYS * DAY_MS)) return out;
+  const rootLine = gitOutput(top, ["log", "--first-parent", "--max-parents=0", "--format=%H %ct", "HEAD"])?.trim().split("\n").pop();
+  const [rootCommit, rootTime] = rootLine?.split(" ") ?? [];
+  const rootAt = Number(rootTime) * 1000;
+  if (!rootCommit || !Number.isFinite(rootAt)) return out;
+  const count = new Map<string, number>();
+  for (const commit of shippedWith.values()) count.set(commit, (count.get(commit) ?? 0) + 1);
+  // the window's commits, oldest first: once a tag precedes one, it precedes every later one of the first-parent line
+  const window = [...new Set([...shippedWith].filter(([path]) => (addedAt.get(path) ?? Infinity) - rootAt <= PRE_RELEASE_DAYS * DAY_MS).map(([, commit]) => commit))]
+    .filter((commit) => (count.get(commit) ?? 0) <= BATCH_MIGRATIONS)
+    .map((commit) => ({ commit, at: Math.min(...[...shippedWith].filter(([, c]) => c === commit).map(([path]) => addedAt.get(path)!)) }))
+    .sort((a, b) => a.at - b.at)
+    .slice(0, MAX_TAG_QUESTIONS);
+  const untagged = new Set<string>();
+  for (const { commit } of window) {
+    // a tag in the history the commit was added to (its first parent's): something was released before it
+    const tags = gitOutput(top, ["for-each-ref", "--count=1", "--format=%(refname)", `--merged=${commit}^1`, "refs/tags"]);
+    if (tags === undefined || tags.trim() !== "") break;
+    untagged.add(commit);
+  }
+  for (const [path, commit] of shippedWith) if (untagged.has(commit)) out.set(path, { rootCommit, rootAt, addedAt: addedAt.get(path)! });
+  return out;
+}

@@ -1,0 +1,116 @@
+/**
+ * Lint, where git says the migration reached the branch in the repository's first weeks with no tag before it (the
+ * CLI's pre-release.ts), and every table it works on was created by a migration of those weeks: nothing was
+ * released yet, so no deployed code uses the table's names (a rename, a drop breaks no running release), no
+ * production rows can be lost or fail a constraint, and no traffic waits on its locks. The finding stays, as a note
+ * that says why and keeps the safe fix: an application may have run before its first tag. A table a root commit's
+ * migration, a moved folder's or a squash's created keeps the finding (its history began elsewhere), and so does a
+ * table the production snapshot measured. Review is not touched: its base branch says what is deployed.
+ */
+import type { Migration, Operation, ReportedFinding } from "../model.js";
+import type { RepositoryView } from "../repository/repository-view.js";
+import { migrationLabel } from "../paths.js";
+import { nameKey } from "../rules/support/facts.js";
+import type { RuleMeta } from "../rules/support/rule.js";
+import type { Production } from "./production.js";
+import type { LockWork } from "./estimates.js";
+import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
+import type { PreRelease, ShippedTogether } from "./shipped-together.js";
+import { NEEDS_ROWS } from "./same-deploy-tables.js";
+
+/**
+ * Two weeks: long enough for a new project's first pull requests, which write the schema and rework it within days
+ * (link-checker-api renamed and dropped the tables of its first week four to seven days after its first commit),
+ * short enough that an application is rarely in use yet; a tag (a release, a deploy's build) ends the window earlier.
+ */
+export const PRE_RELEASE_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+const daysAfter = (from: number, to: number): string => {
+  const days = Math.floor((to - from) / DAY_MS);
+  return days === 0 ? "the same day as" : days === 1 ? "1 day after" : `${days} days after`;
+};
+
+/**
+ * The name `table` had before the migration, through the renames of `up[0..index)`; "created" when an earlier
+ * statement of the migration created it (born with the migration).
+ */
+function nameBefore(migration: Migration, index: number, table: string): string | "created" {
+  let name = nameKey(table);
+  for (let i = index - 1; i >= 0; i--) {
+    const op = migration.up[i];
+    if (op.kind === "rename_table" && nameKey(op.newName) === name) name = nameKey(op.table);
+    else if (op.kind === "create_table" && nameKey(op.table) === name) return "created";
+  }
+  return name;
+}
+
+/** The table each of the op's tables is, with the migration of the first weeks that created it; undefined when one is not. */
+function preReleaseTables(op: Operation, index: number, migration: Migration, repository: RepositoryView, shipped: ShippedTogether, self: PreRelease): Array<{ table: string; creator: Migration }> | undefined {
+  const tables = tablesOf(op);
+  if (tables.length === 0 || index < 0) return undefined;
+  const born: Array<{ table: string; creator: Migration }> = [];
+  for (const table of tables) {
+    const before = nameBefore(migration, index, table);
+    if (before === "created") {
+      born.push({ table, creator: migration });
+      continue;
+    }
+    const birth = repository.tableBirth(before);
+    // a Django app's 0001_initial may be a reset's, written over tables of an older history, unless git shows it the app's first
+    if (!birth || birth.baseline || birth.creator.path === migration.path || (birth.appInitial && !shipped.foundingCommit(birth.creator.path))) return undefined;
+    const creator = shipped.preRelease(birth.creator.path);
+    if (!creator || creator.rootCommit !== self.rootCommit || creator.addedAt > self.addedAt) return undefined;
+    born.push({ table, creator: birth.creator });
+  }
+  return born;
+}
+
+/** The finding as a note when nothing was released before the migration and its tables were born since; unchanged otherwise. */
+export function withPreRelease(
+  finding: ReportedFinding,
+  op: Operation | undefined,
+  index: number,
+  migration: Migration,
+  repository: RepositoryView,
+  shipped: ShippedTogether,
+  production?: Production,
+  reported?: LockWork,
+  hazard?: RuleMeta["hazard"],
+): ReportedFinding {
+  if (finding.severity === "info" || !op) return finding;
+  // a hazard of the running code, of the traffic behind a lock, or of the rows: nothing else is answered by "unreleased"
+  if (hazard !== "old-code" && hazard !== "concurrency" && !NEEDS_ROWS.has(finding.rule) && !workOf(finding.rule, op, reported)) return finding;
+  if (measuredInSnapshot(op, production)) return finding;
+  const self = shipped.preRelease(migration.path);
+  if (!self) return finding;
+  const born = preReleaseTables(op, index, migration, repository, shipped, self);
+  if (!born) return finding;
+  const { table, creator } = born[0];
+  const tableList = born.map((b) => b.table).join(", ");
+  return {
+    ...finding,
+    severity: "info",
+    message: `${finding.message} ${table} was created by ${migrationLabel(creator.path)}, and this migration reached the branch ${daysAfter(self.rootAt, self.addedAt)} the repository's first commit (${day(self.rootAt)}), with no tag before it: nothing was released yet, so no deployed code uses ${tableList === table ? "its names" : `the names of ${tableList}`}, and no production rows or traffic are at stake. If the application already ran somewhere with this schema, take the safe way below.`,
+    details: [
+      ...finding.details,
+      `pre-release: git says the migration and the one that created the table reached the branch within ${PRE_RELEASE_DAYS} days of its first commit (${self.rootCommit.slice(0, 12)}), and no tag is in the history before them`,
+    ],
+  };
+}
+
+/** Every finding of one migration, seen against a schema nothing released yet (lint only). */
+export function againstPreRelease<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork; hazard?: RuleMeta["hazard"] }>(
+  raw: readonly R[],
+  migration: Migration,
+  indexOf: (op: Operation) => number,
+  repository: RepositoryView,
+  shipped: ShippedTogether,
+  production?: Production,
+): R[] {
+  // no finding left to lower: git is not asked
+  if (raw.every((r) => r.finding.severity === "info")) return [...raw];
+  return raw.map((r) => ({ ...r, finding: withPreRelease(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, shipped, production, r.work, r.hazard) }));
+}

@@ -1,0 +1,142 @@
+/**
+ * `migguard lint` in a git work tree, on a schema nothing released yet: migrations that reached the branch within
+ * two weeks of the repository's first commit, with no tag before them, rename and index tables those weeks created
+ * (link-checker-api's first week): no deployed code uses the old names and no traffic waits, so the findings are
+ * notes. A tag before them, or a later migration, keeps them; and a numbered migration (no date in its version) is
+ * dated by when git says it reached the branch, so an index on a table created twelve days before is a young
+ * table's note. Review is not touched: its base branch says what is deployed.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+import { GIT_ENV, Repo } from "./support/git-repo.js";
+import { reviewJson } from "./support/review-repo.js";
+
+const rails = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[5.0]\n  def change\n    ${body}\n  end\nend\n`;
+const CREATE = "db/migrate/20170403153216_create_jobs.rb";
+const RENAME = "db/migrate/20170405124610_rename_jobs_to_batches.rb";
+const FILES: Record<string, string> = {
+  [CREATE]: rails("CreateJobs", "create_table :jobs do |t|\n      t.string :status\n    end"),
+  [RENAME]: rails("RenameJobsToBatches", "rename_table :jobs, :batches\n    rename_column :batches, :status, :state\n    add_index :batches, :state"),
+};
+const DAY = 24 * 60 * 60;
+const START = Date.UTC(2017, 3, 3, 10) / 1000;
+
+/** A repository whose commits are made on the given days after START (author and committer dates). */
+function repository() {
+  const root = mkdtempSync(join(tmpdir(), "migguard-pre-release-"));
+  const git = (day: number, ...args: string[]) => {
+    const date = `${START + day * DAY} +0000`;
+    return execFileSync("git", ["-c", "commit.gpgsign=false", ...args], { cwd: root, env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, encoding: "utf8" });
+  };
+  const commit = (day: number, files: Record<string, string>, message: string) => {
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), content);
+    }
+    git(day, "add", "-A");
+    git(day, "commit", "-q", "-m", message);
+  };
+  git(0, "init", "-q", "-b", "main");
+  return { root, git, commit };
+}
+
+type Finding = { rule: string; path: string; severity: string; message: string; fix?: string };
+async function lint(root: string, folder: string): Promise<Finding[]> {
+  const result = await run(["lint", "--format", "json", folder], { cwd: root });
+  return (JSON.parse(result.output) as { findings: Finding[] }).findings;
+}
+const on = (findings: Finding[], path: string) => Object.fromEntries(findings.filter((f) => f.path === path).map((f) => [f.rule, f]));
+
+/** First commit on day 0, the table on day 1, the renames and index on `renameDay`; a tag after the table when `tagged`. */
+async function renames(renameDay: number, tagged = false) {
+  const repo = repository();
+  repo.commit(0, { "README.md": "links\n" }, "Initial commit");
+  repo.commit(1, { [CREATE]: FILES[CREATE] }, "jobs");
+  if (tagged) repo.git(1, "tag", "release_2");
+  repo.commit(renameDay, { [RENAME]: FILES[RENAME] }, "rename jobs to batches");
+  return on(await lint(repo.root, "db/migrate"), RENAME);
+}
+
+describe("migguard lint: a schema in the repository's first weeks, before any tag", () => {
+  it("makes renames of a table those weeks created, and a lock on it, notes that say nothing was released", async () => {
+    const found = await renames(4);
+    expect(found["rename-table"]?.severity).toBe("info");
+    expect(found["rename-table"]?.message).toContain(
+      "jobs was created by 20170403153216_create_jobs.rb, and this migration reached the branch 4 days after the repository's first commit (2017-04-03), with no tag before it: nothing was released yet",
+    );
+    // the column's table was renamed by an earlier statement of the migration: followed back to jobs
+    expect(found["rename-column"]?.severity).toBe("info");
+    expect(found["index-without-concurrently"]?.severity).toBe("info");
+    // the safe fix is kept
+    expect(found["index-without-concurrently"]?.fix).toContain("algorithm: :concurrently");
+  });
+
+  it("keeps them when a tag came before: the tagged build may run with the old names", async () => {
+    const found = await renames(4, true);
+    expect(found["rename-table"]?.severity).toBe("error");
+    expect(found["rename-column"]?.severity).toBe("error");
+  });
+
+  it("keeps them after the first two weeks", async () => {
+    const found = await renames(20);
+    expect(found["rename-table"]?.severity).toBe("error");
+    expect(found["rename-table"]?.message).not.toContain("nothing was released");
+  });
+});
+
+describe("migguard review: a base branch of the same first days", () => {
+  it("keeps the rename's error: the base branch may be deployed, and review judges it by the base, not by the repository's age", async () => {
+    const repo = new Repo().write({ "README.md": "links\n" }).commit("Initial commit");
+    repo.write({ [CREATE]: FILES[CREATE] }).commit("jobs");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.write({ [RENAME]: FILES[RENAME] }).commit("rename jobs to batches");
+    const { findings } = await reviewJson(repo);
+    expect(findings.find((f) => f.rule === "rename-table")?.severity).toBe("error");
+  });
+});
+
+describe("migguard lint: a numbered migration, dated by git", () => {
+  const DIR = "migrations";
+  const files = {
+    users: { [`${DIR}/0001_create_users.up.sql`]: "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n", [`${DIR}/0001_create_users.down.sql`]: "DROP TABLE users;\n" },
+    events: { [`${DIR}/0052_create_events.up.sql`]: "CREATE TABLE events (id bigint PRIMARY KEY, state text);\n", [`${DIR}/0052_create_events.down.sql`]: "DROP TABLE events;\n" },
+    index: {
+      [`${DIR}/0053_index_events_and_users.up.sql`]: "CREATE INDEX events_state ON events (state);\nCREATE INDEX users_email ON users (email);\n",
+      [`${DIR}/0053_index_events_and_users.down.sql`]: "DROP INDEX users_email;\nDROP INDEX events_state;\n",
+    },
+  };
+  const INDEX = `${DIR}/0053_index_events_and_users.up.sql`;
+
+  /** users a year before, released (v1.0.0); events, then twelve days later the indexes */
+  function numbered() {
+    const repo = repository();
+    repo.commit(0, { "README.md": "app\n" }, "Initial commit");
+    repo.commit(1, files.users, "users");
+    repo.git(2, "tag", "v1.0.0");
+    repo.commit(400, files.events, "events");
+    repo.commit(412, files.index, "indexes");
+    return repo;
+  }
+
+  it("an index on a table git says reached the branch twelve days before is a young table's note; the old table keeps its error", async () => {
+    const findings = (await lint(numbered().root, DIR)).filter((f) => f.path === INDEX && f.rule === "index-without-concurrently");
+    const events = findings.find((f) => f.message.includes("events_state"));
+    const users = findings.find((f) => f.message.includes("users_email"));
+    expect(events?.severity).toBe("info");
+    expect(events?.message).toContain("events was created by 0052_create_events.up.sql, which git says reached this branch 12 days before this migration");
+    expect(users?.severity).toBe("error");
+  });
+
+  it("is unchanged outside git: a sequence number says no date", async () => {
+    const root = mkdtempSync(join(tmpdir(), "migguard-numbered-no-git-"));
+    for (const [path, content] of Object.entries({ ...files.users, ...files.events, ...files.index })) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), content);
+    }
+    const findings = (await lint(root, DIR)).filter((f) => f.path === INDEX && f.rule === "index-without-concurrently");
+    expect(findings.map((f) => f.severity)).toEqual(["error", "error"]);
+  });
+});
