@@ -5,6 +5,7 @@
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
+import { MARAGUDK_RUNNER } from "../../src/engine/testing/deploy-fixtures.js";
 
 const app = {
   "backend/go.mod": "module example.com/app\n\ngo 1.24\n\nrequire github.com/golang-migrate/migrate/v4 v4.19.1\n",
@@ -39,5 +40,26 @@ describe("an application that migrates itself at start, through the CLI", () => 
     expect(text.output).toContain("deploy: read as offline: backend/internal/utils/db_migration_util.go:11: the application applies its embedded golang-migrate migrations");
     repo.write({ "charts/app/Chart.yaml": "apiVersion: v2\nname: app\n" }).commit("chart");
     expect(await severityOf(repo)).toMatchObject({ severity: "error" });
+  });
+
+  it("lint: a migration library called with the migrations embedded (gitness: maragudk/migrate, //go:embed postgres/*.sql) in a shipped container is the same evidence; a Helm chart keeps the error", async () => {
+    const migration = "app/store/database/migrate/postgres/0002_users_email.up.sql";
+    const repo = new Repo()
+      .write({
+        ...MARAGUDK_RUNNER,
+        Dockerfile: 'FROM alpine\nCOPY app /app/app\nENTRYPOINT ["/app/app", "server"]\n',
+        "app/store/database/migrate/postgres/0001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
+        [migration]: "CREATE INDEX users_email ON users (email);\n",
+      })
+      .commit("app");
+    const finding = async () => {
+      const { output } = await run(["lint", "--format", "json", migration], { cwd: repo.root });
+      return (JSON.parse(output) as { findings: Array<{ rule: string; severity: string; message: string }> }).findings.find((f) => f.rule === "index-without-concurrently");
+    };
+    expect(await finding()).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (app/store/database/migrate/migrate.go:16 runs the migrations") });
+    expect((await run(["lint", migration], { cwd: repo.root })).output).toContain("deploy: read as offline: app/store/database/migrate/migrate.go:16: the application applies its embedded migrations (//go:embed) with maragudk/migrate at start, before it serves");
+    repo.write({ "charts/app/Chart.yaml": "apiVersion: v2\nname: app\n" }).commit("chart");
+    expect(await finding()).toMatchObject({ severity: "error" });
+    expect((await run(["lint", "--verbose", migration], { cwd: repo.root })).output).toContain("deploy: read as online: app/store/database/migrate/migrate.go:16 migrates before the server starts, but charts/app/Chart.yaml:1 is a Helm chart");
   });
 });

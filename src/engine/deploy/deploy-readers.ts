@@ -123,7 +123,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
     (!counts && files.some((f) => mayCountInstances(f.path))) || (!hcl && terraform) ? loadCounts(terraform) : undefined,
     !java && files.some((f) => isJavaMigratorPath(f.path)) ? loadJava() : undefined,
     !shell && files.some((f) => isStartScriptPath(f.path)) ? loadShell() : undefined,
-    !go && requiresGoose(files) ? loadGo() : undefined,
+    !go && (requiresGoose(files) || files.some((f) => isGoSourcePath(f.path) && importsTransactionalRunner(f.content))) ? loadGo() : undefined,
     !python && files.some((f) => f.path.endsWith(".py")) ? loadPython() : undefined,
   ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;

@@ -28,7 +28,7 @@ import { nodeEntryPaths } from "./node-scripts.js";
 import { deployGo, deployJava, deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
 import type { GoImport, GoName } from "./go-startup.js";
 import { GOOSE_MODULE, goModulePath, goModules } from "../repository/go-mod.js";
-import { alwaysInTransaction } from "../repository/go-runners.js";
+import { alwaysInTransaction, importsTransactionalRunner } from "../repository/go-runners.js";
 import { isWithin } from "../repository/fact-paths.js";
 
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
@@ -76,6 +76,8 @@ function goApp(files: readonly SourceFile[]): DeployEvidence | undefined {
     }
     const goose = requires(REQUIRES_GOOSE) && imports.some((i) => GOOSE_MODULE.test(i)) ? gooseStartup(file, files) : undefined;
     if (goose) return goose;
+    const library = importsTransactionalRunner(file.content) ? embeddedLibraryStartup(file, files) : undefined;
+    if (library) return library;
   }
   return undefined;
 }
@@ -97,6 +99,17 @@ function gooseStartup(file: SourceFile, files: readonly SourceFile[]): DeployEvi
   if (!baseFs || !up || !embedFsDeclared(baseFs, file, facts.imports, files)) return undefined;
   const where = baseFs.package ? ` (${baseFs.package}.${baseFs.name})` : "";
   return { path: file.path, line: up.line, what: `the application applies its embedded goose migrations${where} at start, before it serves` };
+}
+
+/**
+ * A migration library called with the migrations in the binary: gitness's migrate.go imports maragudk/migrate,
+ * declares `//go:embed postgres/*.sql` FS variables and calls `migrate.New(opts).MigrateUp(ctx)`
+ * (go-transaction-runner.ts finds the call). The `embed.FS` is read in the file's package, as for goose.
+ */
+function embeddedLibraryStartup(file: SourceFile, files: readonly SourceFile[]): DeployEvidence | undefined {
+  const call = deployGo().goLibraryTransactionRunner(file);
+  if (!call || !goFilesIn(files, dirOf(file.path)).some((f) => (deployGo().goStartupFacts(f)?.embedFsVars.size ?? 0) > 0)) return undefined;
+  return { path: file.path, line: call.line, what: `the application applies its embedded migrations (//go:embed) with ${call.library} at start, before it serves` };
 }
 
 /** The Go files of a folder (one package), tests left out. */
