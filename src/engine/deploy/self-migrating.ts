@@ -5,7 +5,9 @@
  * Read from the project's own code and build files, never from a guess:
  * - Go: a go.mod that requires golang-migrate or goose, and a Go file, chosen by its imports (go-imports.ts), that
  *   imports golang-migrate's `source/iofs` and calls `.Up()` / `.Migrate(`, or goose with an `embed.FS` (of its
- *   package or another of the module) passed to `goose.SetBaseFS` and `goose.Up` (go-startup.ts, tree-sitter's Go grammar);
+ *   package or another of the module) passed to `goose.SetBaseFS` and `goose.Up` (go-startup.ts, tree-sitter's Go grammar),
+ *   or a library that runs each file in its own transaction (maragudk/migrate: gitness) called from a package with a
+ *   `//go:embed` FS;
  * - Rust: `sqlx::migrate!(...)` run, or diesel's `embed_migrations!` with `run_pending_migrations`;
  * - Spring Boot: flyway-core or liquibase-core beside spring-boot in pom.xml / build.gradle (Boot runs them before
  *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config;
