@@ -492,7 +492,20 @@ export const DataMigration = op("data_migration", {
   /** the calls of its code that delete rows (`document.destroy!`), each with its table when the call names it (a model, the loop's own records) */
   deletes: z.array(z.object({ call: z.string(), table: z.string().optional() })).optional(),
   /** the calls of its code that overwrite values of existing rows (a Django queryset's `update(a=...)`, a fetched instance's `save()`), with the columns when known */
-  overwrites: z.array(z.object({ call: z.string(), table: z.string().optional(), columns: z.array(z.string()).optional() })).optional(),
+  overwrites: z
+    .array(
+      z.object({
+        call: z.string(),
+        table: z.string().optional(),
+        columns: z.array(z.string()).optional(),
+        /**
+         * the columns its code gives a value other than NULL, when the code says which (a queryset's `update(a=x)`, the
+         * attributes assigned on the instance it saves): a column saved unchanged or set to NULL queues no foreign key check
+         */
+        changes: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
   /** the names its code uses (identifiers, words of its strings), when the code was read: the columns it may read */
   mentions: z.array(z.string()).optional(),
   /**

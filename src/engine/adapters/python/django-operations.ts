@@ -705,7 +705,7 @@ function tablesReadThrough(facts: DataFunctionFacts | undefined, state: AppState
  * The rows a RunPython function deletes and the values it overwrites, by table: the columns its calls name, or for a
  * fetched instance's save() every column of the model but its key (when this app's state knows the model).
  */
-function rowWritesOf(facts: DataFunctionFacts | undefined, state: AppState): { deletes?: Array<{ call: string; table: string }>; overwrites?: Array<{ call: string; table: string; columns?: string[] }> } {
+function rowWritesOf(facts: DataFunctionFacts | undefined, state: AppState): { deletes?: Array<{ call: string; table: string }>; overwrites?: Array<{ call: string; table: string; columns?: string[]; changes?: string[] }> } {
   const ownModel = (app: string | undefined, model: string) => (app === undefined || app === state.app ? state.model(model) : undefined);
   const deletes = (facts?.rowWrites ?? []).filter((w) => w.verb === "delete").map((w) => ({ call: w.call, table: state.table(w.target.model, w.target.app) }));
   const overwrites = (facts?.rowWrites ?? []).filter((w) => w.verb === "update").map((w) => {
@@ -714,7 +714,10 @@ function rowWritesOf(facts: DataFunctionFacts | undefined, state: AppState): { d
     const columns = w.fields
       ? w.fields.map((f) => own?.fields.get(f)?.column ?? f)
       : own && [...own.fields.values()].filter((f) => !f.primaryKey && !f.manyToMany).map((f) => f.column);
-    return { call: w.call, table: state.table(model, app), ...(columns?.length ? { columns } : {}) };
+    // the columns it gives a value other than None (a relation's field or its attname, `unit` or `unit_id`)
+    const columnOf = (f: string) => own?.fields.get(f)?.column ?? (f.endsWith("_id") && own?.fields.get(f.slice(0, -3))?.relation ? own.fields.get(f.slice(0, -3))!.column : f);
+    const changes = w.sets && own ? [...new Set(w.sets.filter((s) => !s.none).map((s) => columnOf(s.field)))] : undefined;
+    return { call: w.call, table: state.table(model, app), ...(columns?.length ? { columns } : {}), ...(changes ? { changes } : {}) };
   });
   return { ...(deletes.length ? { deletes } : {}), ...(overwrites.length ? { overwrites } : {}) };
 }

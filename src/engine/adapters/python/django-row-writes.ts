@@ -22,6 +22,12 @@ export interface RowWrite {
   target: ModelTarget;
   /** the fields it sets, when the call names them (`update(a=...)`, `save(update_fields=[...])`, `bulk_update(objs, [...])`) */
   fields?: string[];
+  /**
+   * the fields the code gives a new value, each with whether that value is None: `update(a=x, b=None)`'s keywords, or
+   * for a fetched instance's save() the attributes the function assigns on that instance (`product.a = x`). A column
+   * saved with the value it held changes nothing in the row; one set to None needs no foreign key check
+   */
+  sets?: Array<{ field: string; none: boolean }>;
 }
 
 /** queryset methods that narrow, order or fetch rows: a chain of them still reaches the model's existing rows */
@@ -87,6 +93,25 @@ function rowLocals(body: PyNode, resolve: Resolve): Map<string, ModelTarget> {
   return locals;
 }
 
+/** `None` as written, in parentheses or not. */
+const isNone = (node: PyNode | null | undefined) => unwrapped(node ?? null)?.type === "none";
+
+/** update(a=x, b=None): each keyword with whether its value is None. */
+function keywordSets(call: PyNode): Array<{ field: string; none: boolean }> {
+  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  return args.flatMap((a) => (a?.type === "keyword_argument" ? [{ field: a.childForFieldName("name")?.text ?? "", none: isNone(a.childForFieldName("value")) }] : [])).filter((s) => s.field !== "");
+}
+
+/** The attributes the function body assigns on the local `name` (`name.a = x`), each with whether the value is None. */
+function attributeSets(body: PyNode, name: string): Array<{ field: string; none: boolean }> {
+  return body.descendantsOfType("assignment").flatMap((node) => {
+    const left = node.childForFieldName("left");
+    const object = left?.type === "attribute" ? left.childForFieldName("object") : null;
+    const field = left?.childForFieldName("attribute")?.text;
+    return object?.type === "identifier" && object.text === name && field ? [{ field, none: isNone(node.childForFieldName("right")) }] : [];
+  });
+}
+
 export function rowWrites(body: PyNode, resolve: Resolve): RowWrite[] {
   const locals = rowLocals(body, resolve);
   const out: RowWrite[] = [];
@@ -109,9 +134,14 @@ export function rowWrites(body: PyNode, resolve: Resolve): RowWrite[] {
     const target = onManager && method !== "update" ? undefined : existingRows(receiver, resolve, locals);
     if (!target) continue;
     if (method === "delete" && args.length === 0) out.push({ verb: "delete", call: text, target });
-    else if (method === "update" && args.length > 0) out.push({ verb: "update", call: text, target, fields: keywordNames(call) });
+    else if (method === "update" && args.length > 0) out.push({ verb: "update", call: text, target, fields: keywordNames(call), sets: keywordSets(call) });
     // only a fetched instance's save() overwrites; a queryset has no save()
-    else if (method === "save" && receiver?.type === "identifier") out.push({ verb: "update", call: text, target, fields: literalNames(keywordArgument(call, "update_fields")) });
+    else if (method === "save" && receiver?.type === "identifier") {
+      const fields = literalNames(keywordArgument(call, "update_fields"));
+      // save(update_fields=[...]) writes those alone: an attribute assigned outside them is not written
+      const sets = attributeSets(body, receiver.text).filter((s) => !fields || fields.includes(s.field));
+      out.push({ verb: "update", call: text, target, fields, sets });
+    }
   }
   return out;
 }

@@ -455,6 +455,158 @@ class Migration(migrations.Migration):
 `,
       lines: [9],
     },
+    {
+      framework: "django",
+      name: "joanie 0080: a RunPython gives each order the new foreign key buyer (order.buyer = order.customer; save()), then RemoveField customer: the deferred check of buyer_id is still queued, so PostgreSQL refuses the ALTER TABLE (pending trigger events): an error whose fix moves the data change out of that transaction",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def copy_buyer(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.all():
+        order.buyer = order.customer
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="buyer", field=models.ForeignKey(null=True, on_delete=models.PROTECT, related_name="+", to="app.customer")),
+        migrations.RunPython(copy_buyer, migrations.RunPython.noop),
+        migrations.RemoveField(model_name="order", name="customer"),
+    ]
+`,
+      lines: [16],
+      severities: ["error"],
+      messages: [`This migration fails: this data change gives app_order.buyer_id new values, and that foreign key is DEFERRABLE INITIALLY DEFERRED (Django makes every foreign key so on PostgreSQL), so PostgreSQL queues its checks until the commit, and the drop column of line 17 on app_order, in the same transaction, then stops with 'cannot ALTER TABLE "app_order" because it has pending trigger events'`],
+    },
+    {
+      framework: "django",
+      name: "a RunSQL UPDATE that sets the foreign key customer_id, then an AddField on the same table: the ALTER TABLE fails on the pending check",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("UPDATE app_order SET customer_id = (SELECT min(id) FROM app_customer) WHERE note = 'orphan'", reverse_sql=migrations.RunSQL.noop),
+        migrations.AddField(model_name="order", name="shipped", field=models.BooleanField(null=True)),
+    ]
+`,
+      lines: [8],
+      severities: ["error"],
+      messages: ["This migration fails"],
+    },
+    {
+      framework: "django",
+      name: "the same RunPython writing only a column that is no foreign key (order.note): no check is queued, the AlterField runs; the lock warning stays",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def fill_note(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.all():
+        order.note = "migrated"
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_note, migrations.RunPython.noop),
+        migrations.AlterField(model_name="order", name="number", field=models.CharField(max_length=250)),
+    ]
+`,
+      lines: [15],
+      severities: ["warning"],
+      messages: ["This data change runs before the schema change of line 16"],
+    },
+    {
+      framework: "django",
+      name: "a RunPython that sets the foreign key it then removes (order.customer = ...), alone: Django drops that key with SET CONSTRAINTS <key> IMMEDIATE first, so its check runs and the RemoveField passes; the keep-together note stays",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def reassign(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Customer = apps.get_model("app", "Customer")
+    first = Customer.objects.first()
+    for order in Order.objects.all():
+        order.customer = first
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(reassign, migrations.RunPython.noop),
+        migrations.RemoveField(model_name="order", name="customer"),
+    ]
+`,
+      lines: [17],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 18"],
+    },
+    {
+      framework: "django",
+      name: "the foreign key set to None (order.buyer = None) needs no check: the RemoveField after it runs; the lock warning stays",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def clear_buyer(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.filter(note="void"):
+        order.buyer = None
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="buyer", field=models.ForeignKey(null=True, on_delete=models.PROTECT, related_name="+", to="app.customer")),
+        migrations.RunPython(clear_buyer, migrations.RunPython.noop),
+        migrations.RemoveField(model_name="order", name="note"),
+    ]
+`,
+      lines: [16],
+    },
+    {
+      framework: "django",
+      name: "SET CONSTRAINTS ALL IMMEDIATE between the data change and the RemoveField runs the queued checks: the migration runs; the lock warning stays",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def copy_buyer(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.all():
+        order.buyer = order.customer
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="buyer", field=models.ForeignKey(null=True, on_delete=models.PROTECT, related_name="+", to="app.customer")),
+        migrations.RunPython(copy_buyer, migrations.RunPython.noop),
+        migrations.RunSQL("SET CONSTRAINTS ALL IMMEDIATE", reverse_sql=migrations.RunSQL.noop),
+        migrations.RemoveField(model_name="order", name="customer"),
+    ]
+`,
+      lines: [16],
+      messages: ["runs in the same transaction"],
+    },
   ],
   valid: [
     {

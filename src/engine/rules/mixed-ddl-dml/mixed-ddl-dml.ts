@@ -19,6 +19,7 @@ import { tableLockMode } from "../support/lock-modes.js";
 import { revisionNaming } from "../support/alembic-revision-naming.js";
 import { djangoApp } from "../support/django-migration.js";
 import { linesInWords } from "../../in-words.js";
+import { pendingTriggerFailure, pendingTriggerMessage } from "./pending-trigger-events.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -451,6 +452,21 @@ export default defineRule({
     );
     const schemaOps = indexed.filter(({ op }) => changesSchema(op));
     if (schemaOps.length === 0 || dataOps.length === 0) return;
+    // deferred foreign key checks the data change queues make a later schema change of its table fail: the migration
+    // does not run at all, whatever the locks; the fix takes the data change out of that transaction
+    const failure = pendingTriggerFailure(ctx, dataOps);
+    if (failure) {
+      const lastData = dataOps[dataOps.length - 1];
+      const after = indexed.find(({ op, index }) => index > lastData.index && op.loc.line > lastData.op.loc.endLine && !framing(op))?.op.loc.line;
+      ctx.report({
+        op: failure.data,
+        severity: "error",
+        hazard: "none",
+        message: pendingTriggerMessage(failure, ctx.framework === "django"),
+        fix: splitFix(ctx, dataOps.map((d) => d.op), failure.table, false, after, false),
+      });
+      return;
+    }
     // the only schema change drops tables the data change does not touch: the lock is on the dropped tables alone
     // (whether dropping them is safe is drop-table's business), so no one waits on it for the data change. MySQL
     // commits the DROP on its own, so there a failed data change still leaves a rerun failing on it: reported below

@@ -1,0 +1,144 @@
+/**
+ * A data step that queues deferred foreign key checks, then a schema change of the same table in the same
+ * transaction: PostgreSQL refuses the schema change ("cannot ALTER TABLE "x" because it has pending trigger events").
+ * A DEFERRABLE INITIALLY DEFERRED foreign key (Django makes every one so on PostgreSQL) checks at commit: each row
+ * inserted into its table, and each row whose key columns get a new non-NULL value, leaves a trigger event pending on
+ * that table until then. ALTER TABLE (but RENAME), CREATE INDEX, DROP TABLE and TRUNCATE of a table with pending
+ * events fail; DROP INDEX and the renames do not; SET CONSTRAINTS ALL IMMEDIATE runs the checks and clears them, as
+ * Django's drop of a foreign key does for that key alone (`SET CONSTRAINTS <key> IMMEDIATE; ALTER TABLE ... DROP
+ * CONSTRAINT`). An UPDATE that sets a key column to NULL or leaves an existing row's key as it was queues nothing.
+ * (Each case checked in PGlite: see the rule's cases.)
+ */
+import type { Operation } from "../../model.js";
+import type { RuleContext } from "../support/rule.js";
+import { nameKey } from "../support/facts.js";
+import { parseOne } from "../support/sql-text.js";
+
+/** The failure found: the data step, the table whose checks it queued, by which columns, and the statement refused. */
+export interface PendingTriggerFailure {
+  data: Operation;
+  table: string;
+  /** the deferred foreign key columns whose checks wait (all of the table's keys for an INSERT) */
+  columns: string[];
+  /** the schema change PostgreSQL refuses, with the words of its error ("ALTER TABLE") */
+  refused: Operation;
+  command: string;
+}
+
+/** Whether an ADD CONSTRAINT ... FOREIGN KEY statement makes the key INITIALLY DEFERRED. */
+const deferredSql = new Map<string, boolean>();
+function initiallyDeferred(sql: string | undefined): boolean {
+  if (!sql) return false;
+  let known = deferredSql.get(sql);
+  if (known === undefined) {
+    const cmds = (parseOne(sql)?.AlterTableStmt?.cmds ?? []) as Array<{ AlterTableCmd?: { def?: { Constraint?: { contype?: string; initdeferred?: boolean } } } }>;
+    known = cmds.some((c) => c.AlterTableCmd?.def?.Constraint?.contype === "CONSTR_FOREIGN" && c.AlterTableCmd.def.Constraint.initdeferred === true);
+    if (deferredSql.size > 10_000) deferredSql.clear();
+    deferredSql.set(sql, known);
+  }
+  return known;
+}
+
+/** The columns of `table` with a deferred foreign key just before `up[index]`: the earlier migrations' keys, then this migration's. */
+function deferredKeyColumns(ctx: RuleContext, table: string, index: number): Set<string> {
+  const key = nameKey(table);
+  const columns = new Set<string>();
+  for (const { definition } of ctx.repository.tableKeys(table))
+    if (definition.kind === "foreign_key" && initiallyDeferred(definition.sql)) for (const c of definition.columns) columns.add(nameKey(c));
+  for (const op of ctx.migration.up.slice(0, index)) {
+    if (!("table" in op) || typeof op.table !== "string" || nameKey(op.table) !== key) continue;
+    if (op.kind === "add_column" && initiallyDeferred(op.column.references?.sql)) columns.add(nameKey(op.column.name));
+    else if (op.kind === "add_constraint" && op.constraint === "foreign_key" && initiallyDeferred(op.sql)) for (const c of op.columns) columns.add(nameKey(c));
+    else if (op.kind === "drop_column") columns.delete(nameKey(op.column));
+  }
+  return columns;
+}
+
+/** The table a data step queues deferred checks on, and by which key columns: an INSERT (every key), or new non-NULL key values. */
+function queued(ctx: RuleContext, op: Operation, index: number): Array<{ table: string; columns: string[] }> {
+  const out: Array<{ table: string; columns: string[] }> = [];
+  const add = (table: string | undefined, written: readonly string[] | "all") => {
+    if (!table) return;
+    const keys = deferredKeyColumns(ctx, table, index);
+    const hit = written === "all" ? [...keys] : written.map(nameKey).filter((c) => keys.has(c));
+    if (hit.length) out.push({ table, columns: hit });
+  };
+  if (op.kind === "dml" && op.verb === "insert") add(op.table, "all");
+  // a key set to NULL needs no check (an UPDATE's constant NULL)
+  else if (op.kind === "dml" && op.verb === "update") add(op.table, op.columns.filter((c) => op.constants?.[c]?.toUpperCase() !== "NULL"));
+  else if (op.kind === "data_migration") for (const o of op.overwrites ?? []) if (o.changes) add(o.table, o.changes);
+  return out;
+}
+
+/** The words of PostgreSQL's error for a statement refused on a table with pending events, or undefined when it runs. */
+function refusedCommand(op: Operation, table: string): string | undefined {
+  const key = nameKey(table);
+  const on = (t: string | undefined) => t !== undefined && nameKey(t) === key;
+  switch (op.kind) {
+    case "add_column":
+    case "drop_column":
+    case "alter_column_type":
+    case "redefine_column":
+    case "set_not_null":
+    case "drop_not_null":
+    case "set_default":
+    case "drop_default":
+    case "add_constraint":
+    case "validate_constraint":
+    case "drop_constraint":
+      return on(op.table) ? "ALTER TABLE" : undefined;
+    case "add_index":
+      return on(op.table) && !op.concurrently ? "CREATE INDEX" : undefined;
+    case "drop_table":
+      return op.tables.some(on) ? "DROP TABLE" : undefined;
+    case "truncate":
+      return op.tables.some(on) ? "TRUNCATE" : undefined;
+    case "raw":
+      return on(op.table) && op.statement.startsWith("ALTER TABLE") && !/\bRENAME\b/i.test(op.text) ? "ALTER TABLE" : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** SET CONSTRAINTS ALL IMMEDIATE, in SQL or a RunSQL: every queued check runs now, and none waits after it. */
+const runsChecksNow = (op: Operation) => {
+  if (op.kind !== "raw" || op.statement !== "ConstraintsSet") return false;
+  const stmt = parseOne(op.text)?.ConstraintsSetStmt as { deferred?: boolean; constraints?: unknown[] } | undefined;
+  return stmt !== undefined && !stmt.deferred && !stmt.constraints?.length;
+};
+
+/**
+ * The first data step of the migration whose queued deferred checks make a later schema change of the same table
+ * fail, in one transaction on PostgreSQL; undefined when there is none.
+ */
+export function pendingTriggerFailure(ctx: RuleContext, dataOps: ReadonlyArray<{ op: Operation; index: number }>): PendingTriggerFailure | undefined {
+  if (ctx.migration.database !== "postgresql") return undefined;
+  const up = ctx.migration.up;
+  for (const { op, index } of dataOps) {
+    if (!op.inTransaction) continue;
+    for (const { table, columns } of queued(ctx, op, index)) {
+      const waiting = new Set(columns);
+      for (const later of up.slice(index + 1)) {
+        // a COMMIT, a statement outside the transaction, or SET CONSTRAINTS ALL IMMEDIATE: the checks have run
+        if (later.kind === "transaction_control" || !later.inTransaction || runsChecksNow(later)) break;
+        const command = refusedCommand(later, table);
+        // Django drops a foreign key with SET CONSTRAINTS <key> IMMEDIATE first: that key's checks run before its ALTER
+        if (ctx.framework === "django" && later.kind === "drop_column" && later.ormField !== undefined) waiting.delete(nameKey(later.column));
+        if (command && waiting.size) return { data: op, table, columns: [...waiting], refused: later, command };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The failure in words: what queues the checks, what is refused, and the two ways that run. */
+export function pendingTriggerMessage(failure: PendingTriggerFailure, djangoKeys: boolean): string {
+  const { table, columns, refused, command } = failure;
+  const inserts = failure.data.kind === "dml" && failure.data.verb === "insert";
+  const what = inserts ? `inserts rows into ${table}, whose foreign key${columns.length > 1 ? "s" : ""} (${columns.join(", ")})` : `gives ${table}.${columns.join(", ")} new values, and ${columns.length > 1 ? "those foreign keys are" : "that foreign key is"}`;
+  return (
+    `This migration fails: this data change ${what}${inserts ? (columns.length > 1 ? " are" : " is") : ""} DEFERRABLE INITIALLY DEFERRED${djangoKeys ? " (Django makes every foreign key so on PostgreSQL)" : ""}, so PostgreSQL queues ${columns.length > 1 ? "their" : "its"} checks until the commit, and the ${refused.kind.replace(/_/g, " ")} of line ${refused.loc.line} on ${table}, in the same transaction, then stops with 'cannot ${command} "${table}" because it has pending trigger events'. ` +
+    `Run the data change in a migration of its own (its commit runs the checks), or run SET CONSTRAINTS ALL IMMEDIATE after it, before line ${refused.loc.line}.`
+  );
+}
+
