@@ -67,6 +67,24 @@ describe("an app that migrates offline", () => {
     expect(run.output.summary).toContain("**Deploy:** read as offline: `docker/entry.sh:3`");
   });
 
+  it("reads an entrypoint that runs the project's console script, whose click subcommand calls Flask-Migrate's upgrade (mwdb-core's `mwdb-core configure`), as offline", async () => {
+    const files = {
+      "pyproject.toml": '[project]\nname = "app"\nversion = "1.0"\n\n[project.scripts]\napp-core = "app.cli:cli"\n',
+      "app/__init__.py": "",
+      "app/cli/__init__.py": "from .cli import cli\n",
+      "app/cli/cli.py": 'import click\n\nfrom .database import configure_database\n\n\n@click.group()\ndef cli():\n    pass\n\n\n@cli.command("configure")\ndef configure():\n    configure_database()\n',
+      "app/cli/database.py": "from flask_migrate import upgrade\n\n\ndef configure_database():\n    upgrade()\n",
+      "docker/entry.sh": "#!/bin/sh\nset -e\n/app/.venv/bin/app-core configure && exec gunicorn app:app\n",
+    };
+    s = await startScenario({ baseFiles: { ...BASE, ...files } });
+    const head = s.openPull(77, { [ADDED]: INDEX });
+    expect((await s.pullRequest("opened", 77)).status).toBe(200);
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary).toContain("**Deploy:** read as offline: `docker/entry.sh:3`");
+    expect(run.output.summary).toContain("calls Flask-Migrate's `upgrade()` at app/cli/database.py:5");
+  });
+
   it.each([
     ["JSON", { "terraform/workspace-variables/production.tfvars.json": '{\n  "environment": "production",\n  "aks_web_app_instances": 8\n}\n' }, 74],
     ["HCL", { "terraform/production.tfvars": 'environment = "production"\naks_web_app_instances = 8\n' }, 75],

@@ -291,7 +291,8 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
  * The source files the deploy needs beyond the facts (read at head, after them): with `deploy: auto`, when a go.mod
  * among the facts requires golang-migrate or goose, or a package.json depends on knex, umzug, TypeORM, drizzle-orm,
  * Sequelize or @prisma/migrate, the module's Go files and the project's start code and tsconfig.json
- * (deploy-code-paths.ts, at most 400 each), the same
+ * (deploy-code-paths.ts, at most 400 each), or when a deploy file runs a console script that pyproject.toml or
+ * setup.cfg declares, the Python files beside its module (at most 40), the same
  * the CLI reads; none otherwise. `headPaths` lists the head commit's files. Give the engine those `isDeployFile` keeps.
  */
 export function planDeployCode(config: Pick<Config, "deploy">, facts: readonly SourceFile[], headPaths: readonly string[]): string[] {
