@@ -1,18 +1,21 @@
 /**
  * Lint's git fact for engine/production/pre-release.ts: the migrations that reached the branch before anything
  * was released, i.e. within PRE_RELEASE_DAYS of the repository's first commit (the root of its first-parent
- * history), with no tag in the history before the commit that added them. A schema that young and untagged has no
+ * history), with no version tag in the history before the commit that added them. A schema that young and untagged has no
  * deployed code that uses its names and no production rows or traffic yet: the week's renames and drops of tables
  * it created are the schema being written, not changed under a running release.
  * Only migrations git says a first-parent commit added count (shipped-with.ts: not a root commit's, which is an
  * import of a history kept elsewhere, nor a move's), and not a batch (a commit that added more than BATCH_MIGRATIONS:
- * a port of an application that may have run elsewhere). A repository that tags its builds from the first day
- * (a deploy pipeline's release_N) has released: its tags end the window. Nothing when git cannot say; never fails lint.
+ * a port of an application that may have run elsewhere). A version tag (`v0.1.0`, `release-1.2`: review/releases.ts's
+ * isVersionTag, what users install and production runs) ends the window; a build's number (`release_2`, which
+ * GOV.UK's pipeline puts on every merge from the first day, link-checker-api's included) says no version was released.
+ * Nothing when git cannot say; never fails lint.
  */
 import { createRequire } from "node:module";
 import { BATCH_MIGRATIONS } from "../engine/production/dated-batch.js";
 import { PRE_RELEASE_DAYS } from "../engine/production/pre-release.js";
 import type { PreRelease } from "../engine/production/shipped-together.js";
+import { isVersionTag } from "../engine/review/releases.js";
 import type { MigrationCommits } from "./shipped-with.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -61,9 +64,9 @@ function fromGit({ shippedWith, addedAt, top }: MigrationCommits): Map<string, P
     .slice(0, MAX_TAG_QUESTIONS);
   const untagged = new Set<string>();
   for (const { commit } of window) {
-    // a tag in the history the commit was added to (its first parent's): something was released before it
-    const tags = gitOutput(top, ["for-each-ref", "--count=1", "--format=%(refname)", `--merged=${commit}^1`, "refs/tags"]);
-    if (tags === undefined || tags.trim() !== "") break;
+    // a version tag in the history the commit was added to (its first parent's): something was released before it
+    const tags = gitOutput(top, ["for-each-ref", "--format=%(refname:short)", `--merged=${commit}^1`, "refs/tags"]);
+    if (tags === undefined || tags.split("\n").some(isVersionTag)) break;
     untagged.add(commit);
   }
   for (const [path, commit] of shippedWith) if (untagged.has(commit)) out.set(path, { rootCommit, rootAt, addedAt: addedAt.get(path)! });

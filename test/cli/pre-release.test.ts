@@ -2,7 +2,7 @@
  * `migguard lint` in a git work tree, on a schema nothing released yet: migrations that reached the branch within
  * two weeks of the repository's first commit, with no tag before them, rename and index tables those weeks created
  * (link-checker-api's first week): no deployed code uses the old names and no traffic waits, so the findings are
- * notes. A tag before them, or a later migration, keeps them; and a numbered migration (no date in its version) is
+ * notes. A version tag before them, or a later migration, keeps them (a build's number, release_2, does not); and a numbered migration (no date in its version) is
  * dated by when git says it reached the branch, so an index on a table created twelve days before is a young
  * table's note. Review is not touched: its base branch says what is deployed.
  */
@@ -50,12 +50,12 @@ async function lint(root: string, folder: string): Promise<Finding[]> {
 }
 const on = (findings: Finding[], path: string) => Object.fromEntries(findings.filter((f) => f.path === path).map((f) => [f.rule, f]));
 
-/** First commit on day 0, the table on day 1, the renames and index on `renameDay`; a tag after the table when `tagged`. */
-async function renames(renameDay: number, tagged = false) {
+/** First commit on day 0, the table on day 1 (then `tag` on it), the renames and index on `renameDay`. */
+async function renames(renameDay: number, tag?: string) {
   const repo = repository();
   repo.commit(0, { "README.md": "links\n" }, "Initial commit");
   repo.commit(1, { [CREATE]: FILES[CREATE] }, "jobs");
-  if (tagged) repo.git(1, "tag", "release_2");
+  if (tag) repo.git(1, "tag", tag);
   repo.commit(renameDay, { [RENAME]: FILES[RENAME] }, "rename jobs to batches");
   return on(await lint(repo.root, "db/migrate"), RENAME);
 }
@@ -65,7 +65,7 @@ describe("migguard lint: a schema in the repository's first weeks, before any ta
     const found = await renames(4);
     expect(found["rename-table"]?.severity).toBe("info");
     expect(found["rename-table"]?.message).toContain(
-      "jobs was created by 20170403153216_create_jobs.rb, and this migration reached the branch 4 days after the repository's first commit (2017-04-03), with no tag before it: nothing was released yet",
+      "jobs was created by 20170403153216_create_jobs.rb, and this migration reached the branch 4 days after the repository's first commit (2017-04-03), with no version tag before it: nothing was released yet",
     );
     // the column's table was renamed by an earlier statement of the migration: followed back to jobs
     expect(found["rename-column"]?.severity).toBe("info");
@@ -74,10 +74,16 @@ describe("migguard lint: a schema in the repository's first weeks, before any ta
     expect(found["index-without-concurrently"]?.fix).toContain("algorithm: :concurrently");
   });
 
-  it("keeps them when a tag came before: the tagged build may run with the old names", async () => {
-    const found = await renames(4, true);
+  it("keeps them when a version tag came before: the release may run with the old names", async () => {
+    const found = await renames(4, "v0.1.0");
     expect(found["rename-table"]?.severity).toBe("error");
     expect(found["rename-column"]?.severity).toBe("error");
+  });
+
+  it("a build's number (a pipeline's release_2 on every merge) is no version: the notes stay", async () => {
+    const found = await renames(4, "release_2");
+    expect(found["rename-table"]?.severity).toBe("info");
+    expect(found["rename-column"]?.severity).toBe("info");
   });
 
   it("keeps them after the first two weeks", async () => {

@@ -1,5 +1,5 @@
 /**
- * Lint, where git says the migration reached the branch in the repository's first weeks with no tag before it (the
+ * Lint, where git says the migration reached the branch in the repository's first weeks with no version tag before it (the
  * CLI's pre-release.ts), and every table it works on was created by a migration of those weeks: nothing was
  * released yet, so no deployed code uses the table's names (a rename, a drop breaks no running release), no
  * production rows can be lost or fail a constraint, and no traffic waits on its locks. The finding stays, as a note
@@ -21,7 +21,7 @@ import { NEEDS_ROWS } from "./same-deploy-tables.js";
 /**
  * Two weeks: long enough for a new project's first pull requests, which write the schema and rework it within days
  * (link-checker-api renamed and dropped the tables of its first week four to seven days after its first commit),
- * short enough that an application is rarely in use yet; a tag (a release, a deploy's build) ends the window earlier.
+ * short enough that an application is rarely in use yet; a version tag (a release) ends the window earlier.
  */
 export const PRE_RELEASE_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -93,10 +93,10 @@ export function withPreRelease(
   return {
     ...finding,
     severity: "info",
-    message: `${finding.message} ${table} was created by ${migrationLabel(creator.path)}, and this migration reached the branch ${daysAfter(self.rootAt, self.addedAt)} the repository's first commit (${day(self.rootAt)}), with no tag before it: nothing was released yet, so no deployed code uses ${tableList === table ? "its names" : `the names of ${tableList}`}, and no production rows or traffic are at stake. If the application already ran somewhere with this schema, take the safe way below.`,
+    message: `${finding.message} ${table} was created by ${migrationLabel(creator.path)}, and this migration reached the branch ${daysAfter(self.rootAt, self.addedAt)} the repository's first commit (${day(self.rootAt)}), with no version tag before it: nothing was released yet, so no deployed code uses ${tableList === table ? "its names" : `the names of ${tableList}`}, and no production rows or traffic are at stake. If the application already ran somewhere with this schema, take the safe way below.`,
     details: [
       ...finding.details,
-      `pre-release: git says the migration and the one that created the table reached the branch within ${PRE_RELEASE_DAYS} days of its first commit (${self.rootCommit.slice(0, 12)}), and no tag is in the history before them`,
+      `pre-release: git says the migration and the one that created the table reached the branch within ${PRE_RELEASE_DAYS} days of its first commit (${self.rootCommit.slice(0, 12)}), and no version tag (v1.2.3) is in the history before them`,
     ],
   };
 }
