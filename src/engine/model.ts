@@ -613,6 +613,11 @@ export const Raw = op("raw", {
   mayWrite: z.enum(["row locks", "sequences", "code"]).optional(),
   /** SELECT create_hypertable('t', ...): the table TimescaleDB makes a hypertable */
   hypertable: z.string().optional(),
+  /**
+   * a DO block that commits or rolls back inside itself (a batched fill): it fails in a transaction block, so the
+   * file must not become one (a SET LOCAL before it would make golang-migrate's one query a transaction)
+   */
+  commits: z.boolean().optional(),
 });
 
 export const Operation = z.discriminatedUnion("kind", [

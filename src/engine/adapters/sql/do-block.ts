@@ -94,18 +94,32 @@ function staticSql(tree: unknown): Array<{ sql: string; lineno: number }> {
   return found;
 }
 
+/** A COMMIT or ROLLBACK anywhere in the PL/pgSQL tree, a loop's included (a batched fill commits each batch). */
+function endsTransactions(tree: unknown): boolean {
+  const visit = (node: unknown): boolean => {
+    if (!node || typeof node !== "object") return false;
+    if (Array.isArray(node)) return node.some(visit);
+    const record = node as PgNode;
+    if (record.PLpgSQL_stmt_commit || record.PLpgSQL_stmt_rollback) return true;
+    return Object.values(record).some(visit);
+  };
+  return visit(tree);
+}
+
 /**
  * The statements inside a DO statement, with the lines they sit on in the file (the DO's own line counted
- * from). Empty for a DO in another language, or one PL/pgSQL's parser rejects (PostgreSQL judges it when it runs).
+ * from), and whether the block commits or rolls back inside itself (PostgreSQL 11+: it then fails in a
+ * transaction block, "invalid transaction termination"). Empty for a DO in another language, or one PL/pgSQL's
+ * parser rejects (PostgreSQL judges it when it runs).
  */
-export function doBlockStatements(parsed: ParsedStatement): ParsedStatement[] {
+export function doBlockStatements(parsed: ParsedStatement): { statements: ParsedStatement[]; commits: boolean } {
   const doStmt = parsed.stmt.DoStmt;
-  if (!doStmt || languageOf(doStmt) !== "plpgsql") return [];
+  if (!doStmt || languageOf(doStmt) !== "plpgsql") return { statements: [], commits: false };
   let tree: unknown;
   try {
     tree = pgParsePlPgSql(parsed.text);
   } catch {
-    return [];
+    return { statements: [], commits: false };
   }
   const out: ParsedStatement[] = [];
   const variables = blockVariables(tree);
@@ -115,5 +129,5 @@ export function doBlockStatements(parsed: ParsedStatement): ParsedStatement[] {
     const shift = parsed.line + lineno - 2;
     for (const statement of inner.statements) if (!namesVariable(statement, variables)) out.push({ ...statement, line: statement.line + shift, endLine: statement.endLine + shift });
   }
-  return out;
+  return { statements: out, commits: endsTransactions(tree) };
 }

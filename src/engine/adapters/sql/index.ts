@@ -141,8 +141,11 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
     const produced = statementOperations(statement, inTransaction);
     // a DO block stays one operation (rules read the DO itself) and adds the statements it runs, in its transaction
     // (a COMMIT inside it is the block's own business, not the file's transaction state)
-    if (statement.stmt.DoStmt)
-      for (const inner of doBlockStatements(statement)) produced.push(...statementOperations(inner, true).filter((op) => op.kind !== "transaction_control"));
+    if (statement.stmt.DoStmt) {
+      const block = doBlockStatements(statement);
+      if (block.commits) for (const op of produced) if (op.kind === "raw") op.commits = true;
+      for (const inner of block.statements) produced.push(...statementOperations(inner, true).filter((op) => op.kind !== "transaction_control"));
+    }
     for (const op of produced) ops.push(completeOperation(hasExtra ? Object.assign(op, extra) : op));
     for (const op of produced) {
       if (op.kind !== "transaction_control") continue;

@@ -8,8 +8,45 @@ const GO_LOCK_TIMEOUT_RUNNER = {
     'package migrate\n\nimport (\n\t"context"\n\n\t"github.com/jackc/pgx/v5"\n)\n\nfunc getConn(ctx context.Context, url string) (*pgx.Conn, error) {\n\tconn, err := pgx.Connect(ctx, url)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\t_, err = conn.Exec(ctx, `set lock_timeout = 15000`)\n\tif err != nil {\n\t\tconn.Close(ctx)\n\t\treturn nil, err\n\t}\n\treturn conn, nil\n}\n',
 };
 
+/** Formance ledger's batched fills (18-transactions-fill-inserted-at): a DO block that commits each batch, then a lock on a live table */
+const COMMITTING_FILL = [
+  "do $$",
+  "\tdeclare",
+  "\t\t_offset integer := 0;",
+  "\tbegin",
+  "\t\tloop",
+  "\t\t\tupdate orders set amount = 0 where id > _offset and id <= _offset + 1000 and amount is null;",
+  "\t\t\texit when not found;",
+  "\t\t\t_offset = _offset + 1000;",
+  "\t\t\tcommit;",
+  "\t\tend loop;",
+  "",
+  "\t\talter table orders add constraint amount_not_null check (amount is not null) not valid;",
+  "\tend",
+  "$$;",
+  "",
+].join("\n");
+
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a DO block that commits inside itself (a batched fill, Formance ledger): SET LOCAL would end at its first COMMIT and a statement before the block makes the one-query file a transaction, where that COMMIT fails, so the SET goes inside the block and is reset before it ends",
+      path: "migrations/18-orders-fill-amount/up.sql",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY, amount int);",
+      code: COMMITTING_FILL,
+      lines: [12],
+      fixes: [
+        [
+          `-- the DO block on line 1 commits inside itself: SET LOCAL would end at its first COMMIT, and a statement before the block would`,
+          `-- make the file one transaction, where that COMMIT fails ("invalid transaction termination").`,
+          `-- set it inside the block instead, before line 12, and reset it before the block ends (a plain SET stays on the connection):`,
+          `SET lock_timeout = '5s';`,
+          `-- ... the block's statements ...`,
+          `RESET lock_timeout;`,
+        ].join("\n"),
+      ],
+    },
     {
       framework: "sql",
       name: "a golang-migrate-named file run by maragudk/migrate (gitness), which runs it in a transaction it begins: SET LOCAL, which ends with that transaction, and the comment names the library, not golang-migrate",
@@ -239,6 +276,19 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a DROP TABLE IF EXISTS of the migration's own scratch table, which it creates again below and drops at its end (Formance ledger's moves_view): the drop only clears an earlier failed run's leftover, no query waits on it",
+      path: "migrations/28-orders-fill-totals/up.sql",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY, amount int, total int);\nCREATE TABLE orders_view (id bigint, total int);",
+      code: [
+        "drop table if exists orders_view;",
+        "create table orders_view as select id, amount as total from orders;",
+        "update orders set total = orders_view.total from orders_view where orders.id = orders_view.id;",
+        "drop table orders_view;",
+        "",
+      ].join("\n"),
+    },
     { framework: "sql", name: "SET LOCAL lock_timeout first in a golang-migrate file: one query, one transaction", path: "migrations/000132_note.up.sql", code: "SET LOCAL lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;" },
     { framework: "sql", name: "lock_timeout first", code: "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;" },
     { framework: "sql", name: "SET LOCAL via set_config", code: "SELECT set_config('lock_timeout', '2s', true);\nALTER TABLE orders ADD COLUMN note text;" },

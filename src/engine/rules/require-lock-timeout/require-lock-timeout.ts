@@ -4,7 +4,7 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { fixFor } from "../support/fix.js";
 import { ONE_QUERY_PER_FILE } from "../support/leave-transaction.js";
-import { existingTable } from "../support/scope.js";
+import { existingTable, scratchTable } from "../support/scope.js";
 import { strongestLock, tableLockMode, WRITE_BLOCKING_MODES } from "../support/lock-modes.js";
 
 /** The table `op` locks: the first of a statement's tables (DROP TABLE, TRUNCATE, LOCK TABLE name several). */
@@ -69,6 +69,8 @@ function lockTimeoutFix(ctx: RuleContext, index: number): string {
   const { migration } = ctx;
   if (concurrentInOneQuery(migration)) return connectionSetting(migration.layout);
   const op = migration.up[index];
+  const committing = migration.up.find((o) => o.kind === "raw" && o.commits);
+  if (committing) return insideCommittingBlock(committing, op);
   const begin = migration.up.slice(0, index).findLast((o) => o.kind === "transaction_control");
   const opened = begin?.kind === "transaction_control" && begin.action === "begin" ? begin : undefined;
   if (op.inTransaction && opened) return `SET LOCAL lock_timeout = '5s';  -- right after BEGIN (line ${opened.loc.line}): SET LOCAL ends with the transaction, so the setting does not stay on the connection`;
@@ -83,6 +85,27 @@ function lockTimeoutFix(ctx: RuleContext, index: number): string {
       `-- or for the role it runs as (run this as that role): ALTER ROLE CURRENT_USER SET lock_timeout = '5s';`,
     ].join("\n");
   return setAndResetOutsideTransaction();
+}
+
+/**
+ * A DO block of the migration commits inside itself (a batched fill): SET LOCAL would end at its first COMMIT, and a
+ * statement before the block would make a file sent as one query a transaction, where that COMMIT fails ("invalid
+ * transaction termination"). A plain SET inside the block, reset before it ends, stays within the file.
+ */
+function insideCommittingBlock(block: Operation, op: Operation): string {
+  const inside = op.loc.line >= block.loc.line && op.loc.line <= block.loc.endLine && op !== block;
+  const why = [
+    `-- the DO block on line ${block.loc.line} commits inside itself: SET LOCAL would end at its first COMMIT, and a statement before the block would`,
+    `-- make the file one transaction, where that COMMIT fails ("invalid transaction termination").`,
+  ];
+  if (!inside) return [...why, ...setAndResetOutsideTransaction().split("\n").slice(1)].join("\n");
+  return [
+    ...why,
+    `-- set it inside the block instead, before line ${op.loc.line}, and reset it before the block ends (a plain SET stays on the connection):`,
+    `SET lock_timeout = '5s';`,
+    `-- ... the block's statements ...`,
+    `RESET lock_timeout;`,
+  ].join("\n");
 }
 
 /**
@@ -137,7 +160,7 @@ export default defineRule({
     const onlyRefreshQueues = (op: Operation, table: string, i: number) => op.kind === "add_index" && ctx.repository.relationKind(table, i) === "materialized_view";
     const locks = (op: Operation, i: number) => {
       const table = tableAt(op, i);
-      return table !== undefined && existingTable(ctx, table, i) && !onlyRefreshQueues(op, table, i);
+      return table !== undefined && existingTable(ctx, table, i) && !scratchTable(ctx, table, i) && !onlyRefreshQueues(op, table, i);
     };
     // a file of DROP INDEX alone is drop-index-without-concurrently's (the same lock queue: one hazard, one finding);
     // with another lock after it, the reminder belongs on the first statement that takes one

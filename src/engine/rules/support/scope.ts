@@ -18,6 +18,17 @@ export const existingTable = (ctx: RuleContext, table: string | undefined, index
   Boolean(table) && !ctx.facts.isNewTable(table, index);
 
 /**
+ * The migration's own scratch table: the up creates it again at or after `index` and drops it after that (a table
+ * for a batched fill, Formance ledger's moves_view). A statement on it before that CREATE (a DROP TABLE IF EXISTS)
+ * only clears what an earlier, failed run left behind: no deployed code knows the table, so no query waits on it.
+ */
+export const scratchTable = (ctx: RuleContext, table: string | undefined, index: number): boolean => {
+  if (!table) return false;
+  const created = ctx.migration.up.findIndex((op, i) => i >= index && op.kind === "create_table" && nameKey(op.table) === nameKey(table));
+  return created !== -1 && ctx.facts.isDroppedAfter(table, created);
+};
+
+/**
  * The table existed before this migration and outlives it: a table the same migration drops later takes what is
  * done to its columns with it, so a finding about a column would repeat the drop-table's hazard (one hazard, one finding).
  */
