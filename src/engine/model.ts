@@ -78,6 +78,11 @@ export const DefaultValue = z.object({
   expr: z.string(),
   /** evaluated per row (now(), random(), gen_random_uuid(), nextval(), ...): forces a table rewrite */
   volatile: z.boolean(),
+  /**
+   * Rails: the default as Ruby wrote it, when `expr` loses what Rails casts it from (`default: {}` on a json column
+   * is '{}' in SQL, but the Ruby string '{}' would be stored as the JSON string "{}"): what a fix passes Rails back
+   */
+  ruby: z.string().optional(),
 });
 export type DefaultValue = z.infer<typeof DefaultValue>;
 

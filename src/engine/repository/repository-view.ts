@@ -6,7 +6,7 @@
 import { autocommitPrecedent, type AutocommitPrecedent } from "../database/alembic-autocommit-precedent.js";
 import type { ModelFile } from "../adapters/rails/model-files.js";
 import type { DjangoModel } from "../code/django-models.js";
-import type { ColumnSpec, Migration, OperationOf, SourceFile, TypeRef } from "../model.js";
+import type { ColumnSpec, DefaultValue, Migration, OperationOf, SourceFile, TypeRef } from "../model.js";
 import { ColumnTypes } from "./column-types.js";
 import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { RowVersions } from "./row-versions.js";
@@ -42,6 +42,8 @@ export interface RepositoryView {
   grownTableDefinition(table: string): GrownTable | undefined;
   /** table.column as the earlier migration that added it defined it (default, serial, ...), while none changed it since */
   columnDefinition(table: string, column: string): ColumnSpec | undefined;
+  /** table.column's default as the earlier migrations leave it (`{}` for none; a type change keeps it); undefined when they do not follow it */
+  columnDefault(table: string, column: string): { default?: DefaultValue } | undefined;
   /** whether table.column is NOT NULL as the earlier migrations leave it (a change of its type or default keeps it); undefined when none says */
   columnNotNull(table: string, column: string): boolean | undefined;
   /** the statement of an earlier migration that last created or replaced the object (a function, a view), as written */
@@ -244,6 +246,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     grownTableDefinition: (table) => history.grownDefinitionBefore(migration.path, table),
     objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),
+    columnDefault: (table, column) => history.columnDefaultBefore(migration.path, table, column),
     columnNotNull: (table, column) => history.columnNotNullBefore(migration.path, table, column),
     indexDefinition: (name) => history.indexBefore(migration.path, name),
     constraintDefinition: (name, table) => history.constraintBefore(migration.path, name, table),

@@ -7,7 +7,7 @@ import { EmptyProofs } from "./empty-proofs.js";
 import type { DetectedFile } from "../detect.js";
 import { compareMigrations, isAppliedMigration, migrationSet } from "../migration-order.js";
 import { revisionOrder } from "../revision-order.js";
-import type { ColumnSpec, Migration, OperationOf, TypeRef } from "../model.js";
+import type { ColumnSpec, DefaultValue, Migration, OperationOf, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import { ColumnNullability } from "./column-nullability.js";
 import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
@@ -67,6 +67,8 @@ export class SchemaHistory {
   private readonly versions = new Map<string, Map<string, Array<{ position: number; count: number }>>>();
   /** set -> "table.column" -> the definition (CREATE TABLE's or ADD COLUMN's) from each position on; undefined once changed */
   private readonly columnDefinitions = new Map<string, Map<string, Array<{ position: number; spec: ColumnSpec | undefined }>>>();
+  /** each column's default after each migration that sets it: `{}` for none, undefined where it becomes unknown */
+  private readonly columnDefaults = new Map<string, Map<string, Array<{ position: number; value: { default?: DefaultValue } | undefined }>>>();
   /** per migration set: whether each column is NOT NULL, through changes that outdate its definition */
   private readonly nullabilities = new Map<string, ColumnNullability>();
   /** set -> "type:name" -> the statement that (re)defines the object (function, view, ...) from each position on */
@@ -155,6 +157,15 @@ export class SchemaHistory {
         if (list) list.push({ position, spec });
         else columns.set(key, [{ position, spec }]);
       };
+      const defaults = new Map<string, Array<{ position: number; value: { default?: DefaultValue } | undefined }>>();
+      this.columnDefaults.set(set, defaults);
+      const defineDefault = (table: string, column: string, position: number, value: { default?: DefaultValue } | undefined) => {
+        const key = `${nameKey(table)}.${nameKey(column)}`;
+        const list = defaults.get(key) ?? [];
+        if (list.at(-1)?.position === position) list[list.length - 1].value = value;
+        else list.push({ position, value });
+        defaults.set(key, list);
+      };
       const objects = new Map<string, Array<{ position: number; text: string | undefined }>>();
       const reads = new Map<string, readonly string[]>();
       this.viewReads.set(set, reads);
@@ -238,6 +249,16 @@ export class SchemaHistory {
           else if (op.kind === "redefine_column") defineColumn(op.table, op.column.name, position, undefined);
           else if (op.kind === "alter_column_type" || op.kind === "set_default" || op.kind === "drop_default" || op.kind === "set_not_null" || op.kind === "drop_not_null" || op.kind === "drop_column" || op.kind === "rename_column")
             defineColumn(op.table, op.column, position, undefined);
+        }
+        // a default outlives a change of the column's type (PostgreSQL converts it) or NULL-ness: only its own changes, a
+        // new definition, a drop or a rename move it
+        for (const op of migration.up) {
+          if (op.kind === "create_table" && !op.temporary && !op.asSelect) for (const c of op.columns) defineDefault(op.table, c.name, position, { default: c.default });
+          else if (op.kind === "add_column") defineDefault(op.table, op.column.name, position, { default: op.column.default });
+          else if (op.kind === "set_default") defineDefault(op.table, op.column, position, { default: op.default });
+          else if (op.kind === "drop_default") defineDefault(op.table, op.column, position, {});
+          else if (op.kind === "redefine_column") defineDefault(op.table, op.column.name, position, undefined);
+          else if (op.kind === "drop_column" || op.kind === "rename_column") defineDefault(op.table, op.column, position, undefined);
         }
         for (const op of migration.up) nullability.apply(op, position);
         const limit = rowVersionLimit(migration.database, migration.databaseVersion);
@@ -611,6 +632,12 @@ export class SchemaHistory {
   columnDefinitionBefore(migrationPath: string, table: string, column: string): ColumnSpec | undefined {
     const at = this.positions.get(migrationPath);
     return at && lastBefore(this.columnDefinitions.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`), at.position, (e) => e.spec);
+  }
+
+  /** table.column's default when `migrationPath` starts (`{}` for none), while the earlier migrations follow it; undefined when they do not */
+  columnDefaultBefore(migrationPath: string, table: string, column: string): { default?: DefaultValue } | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && lastBefore(this.columnDefaults.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`), at.position, (e) => e.value);
   }
 
   /**

@@ -33,8 +33,9 @@ export function columnDefault(value: RubyValue | undefined, type?: string): Defa
     case "bool":
       return { expr: String(value.value), volatile: false };
     case "array":
+      return { expr: "'{}'", volatile: false, ...(value.items.length ? {} : { ruby: "[]" }) };
     case "hash":
-      return { expr: "'{}'", volatile: false };
+      return { expr: "'{}'", volatile: false, ...(value.entries.size ? {} : { ruby: "{}" }) };
     case "code":
       return { expr: value.text, volatile: false };
   }

@@ -157,8 +157,10 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     // the call reported is one the team has not acknowledged with RuboCop's Rails/ReversibleMigration, when there is one
     const acknowledged = (r: Irreversible) => base.waivers.some((w) => w.peer && w.endLine !== undefined && w.rules.includes("irreversible-migration") && r.loc.line >= w.line && r.loc.line <= w.endLine);
     const blocked = reverts.find((r) => !r.rerun && !acknowledged(r)) ?? reverts.find((r) => !r.rerun) ?? reverts[0];
+    // the other calls that raise on rollback too: a fix of the first alone leaves the rollback raising at the next
+    const others = reverts.filter((r) => r !== blocked && !r.rerun).map((r) => r.loc);
     down = blocked
-      ? { status: "irreversible", loc: blocked.loc, reason: blocked.irreversible, ...(blocked.rerun ? { rerun: true } : {}) }
+      ? { status: "irreversible", loc: blocked.loc, reason: blocked.irreversible, ...(blocked.rerun ? { rerun: true } : {}), ...(others.length ? { alsoAt: others } : {}) }
       : { status: "present", ops: [...steps].reverse().flatMap((s) => revertOf(s) as OperationInput[]) as never, derived: true };
   } else {
     up = [...atLoad, ...(upDef ? opsOf(interpreter.run(upDef.body, "up")) : [])];

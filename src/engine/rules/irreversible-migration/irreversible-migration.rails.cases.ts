@@ -829,7 +829,8 @@ end
           "def down",
           "  change_column_default :reports, :payload, nil  # a default of type text is not converted to jsonb with the column: it would fail",
           '  change_column :reports, :payload, :jsonb, using: "payload::jsonb"',
-          "  change_column_default :reports, :payload, '{}'",
+          // as the create_table wrote it: the Ruby string '{}' would be stored as the JSON string "{}"
+          "  change_column_default :reports, :payload, {}",
           "end",
         ].join("\n"),
       ],
@@ -1023,6 +1024,105 @@ end
 `,
       lines: [4],
       fixes: ["# Name the old and the new default so Rails can swap them back:\nchange_column_default :events, :increase_account_id, from: 'account_phqksuhybmwhepzeyjcb', to: nil"],
+    },
+    {
+      framework: "rails",
+      name: "link-checker-api 20170629094931: change_column_default without from:/to: beside change_column calls, which Rails cannot invert either: up and down for the whole migration, the down taking each column back to json with to_json (no cast from an array) and to the default {} an earlier migration's change_column set",
+      path: "db/migrate/20170629094931_check_errors_and_warnings_to_arrays.rb",
+      files: {
+        "db/migrate/20170403153631_create_checks.rb": `class CreateChecks < ActiveRecord::Migration[5.0]
+  def change
+    create_table :checks do |t|
+      t.json :link_warnings
+      t.json :link_errors
+
+      t.timestamps
+    end
+  end
+end
+`,
+        "db/migrate/20170405124028_add_defaults.rb": `class AddDefaults < ActiveRecord::Migration[5.0]
+  def up
+    change_column :checks, :link_errors, :json, default: {}, null: false
+    change_column :checks, :link_warnings, :json, default: {}, null: false
+  end
+
+  def down
+    change_column :checks, :link_errors, :json
+    change_column :checks, :link_warnings, :json
+  end
+end
+`,
+      },
+      code: `class CheckErrorsAndWarningsToArrays < ActiveRecord::Migration[5.0]
+  def change
+    change_column_default :checks, :link_warnings, nil
+    change_column_default :checks, :link_errors, nil
+
+    change_column :checks, :link_warnings, "character varying[] USING array[]::character varying[]"
+    change_column :checks, :link_errors, "character varying[] USING array[]::character varying[]"
+
+    change_column_default :checks, :link_warnings, []
+    change_column_default :checks, :link_errors, []
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# change_column cannot be inverted: replace `change` with up and down, each statement kept in order.",
+          "def up",
+          "  change_column_default :checks, :link_warnings, nil",
+          "  change_column_default :checks, :link_errors, nil",
+          '  change_column :checks, :link_warnings, "character varying[] USING array[]::character varying[]"',
+          '  change_column :checks, :link_errors, "character varying[] USING array[]::character varying[]"',
+          "  change_column_default :checks, :link_warnings, []",
+          "  change_column_default :checks, :link_errors, []",
+          "end",
+          "",
+          "def down",
+          "  change_column_default :checks, :link_errors, nil",
+          "  change_column_default :checks, :link_warnings, nil",
+          '  change_column :checks, :link_errors, :json, using: "to_json(link_errors)"',
+          '  change_column :checks, :link_warnings, :json, using: "to_json(link_warnings)"',
+          "  change_column_default :checks, :link_errors, {}",
+          "  change_column_default :checks, :link_warnings, {}",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "change_column_default alone of a column whose default an earlier migration's change_column set (default: {} on json): from: is that default, as Ruby wrote it",
+      path: "db/migrate/20170629094931_drop_link_errors_default.rb",
+      files: {
+        "db/migrate/20170403153631_create_checks.rb": `class CreateChecks < ActiveRecord::Migration[5.0]
+  def change
+    create_table :checks do |t|
+      t.json :link_errors
+    end
+  end
+end
+`,
+        "db/migrate/20170405124028_add_defaults.rb": `class AddDefaults < ActiveRecord::Migration[5.0]
+  def up
+    change_column :checks, :link_errors, :json, default: {}, null: false
+  end
+
+  def down
+    change_column :checks, :link_errors, :json
+  end
+end
+`,
+      },
+      code: `class DropLinkErrorsDefault < ActiveRecord::Migration[5.0]
+  def change
+    change_column_default :checks, :link_errors, nil
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# Name the old and the new default so Rails can swap them back:\nchange_column_default :checks, :link_errors, from: {}, to: nil"],
     },
     {
       framework: "rails",

@@ -5,7 +5,7 @@
  */
 import { isModelPath } from "../../adapters/rails/model-path.js";
 import { railsForeignKeyOptions } from "./rails-foreign-key-options.js";
-import type { ColumnSpec, Migration, Operation, TypeRef } from "../../model.js";
+import type { ColumnSpec, DefaultValue, Migration, Operation, TypeRef } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import { dataCode, dataCodeOf, reindented } from "./data-code.js";
 import { dedent, derivedName, ident, modelName, sym } from "./fix.js";
@@ -78,20 +78,46 @@ export type TypeSource = Pick<RepositoryView, "columnType"> | undefined;
  * jsonb) ALTER TYPE needs USING, and the column's default is not converted with it either: it is dropped first and
  * the default the column had before the up (`definition`, when the repository has it) set again after.
  */
-export function changeColumnBackCode(table: string, column: string, now: TypeRef, before: TypeRef | undefined, definition: ColumnSpec | undefined): string {
+export function changeColumnBackCode(
+  table: string,
+  column: string,
+  now: TypeRef,
+  before: TypeRef | undefined,
+  definition: ColumnSpec | undefined,
+  /** the default the column had just before the change, as Ruby ("nil" for none), and whether it has none when the down changes it back */
+  defaults?: { then?: string; noneWhenUndone: boolean },
+): string {
+  const defaultThen = defaults?.then;
   const { type, note } = before ? columnTypeOf(undefined, table, column, before) : { type: ":unknown_type", note: "  # the type before the up is unknown to migguard (no earlier migration defines it; db/schema.rb shows the type after): write it in" };
   const back = before && typeBack(now, before, () => definition);
   if (!before || !back?.needsUsing) return `change_column ${sym(table)}, ${sym(column)}, ${type}${note}`;
-  const restore = back.unknownDefault
-    ? [`# if ${column} had a default before the up (the migrations do not show its definition), set it again here with change_column_default`]
-    : back.restoreDefault !== undefined
-      ? [`change_column_default ${sym(table)}, ${sym(column)}, ${rubyDefault(back.restoreDefault)}`]
-      : [];
+  // the default the column had just before the change, as Ruby (`defaultThen`: read from this migration and the
+  // history), else its definition's
+  const restore =
+    defaultThen !== undefined
+      ? defaultThen === "nil"
+        ? []
+        : [`change_column_default ${sym(table)}, ${sym(column)}, ${defaultThen}`]
+      : back.unknownDefault
+        ? [`# if ${column} had a default before the up (the migrations do not show its definition), set it again here with change_column_default`]
+        : back.restoreDefault !== undefined
+          ? [`change_column_default ${sym(table)}, ${sym(column)}, ${rubyDefault(back.restoreDefault)}`]
+          : [];
   return [
-    `change_column_default ${sym(table)}, ${sym(column)}, nil  # ${defaultNotConverted(now, before)}`,
-    `change_column ${sym(table)}, ${sym(column)}, ${type}, using: ${rubyString(`${ident(column)}::${before.text}`)}`,
+    ...(defaults?.noneWhenUndone ? [] : [`change_column_default ${sym(table)}, ${sym(column)}, nil  # ${defaultNotConverted(now, before)}`]),
+    `change_column ${sym(table)}, ${sym(column)}, ${type}, using: ${rubyString(convertedBack(column, now, before))}`,
     ...restore,
   ].join("\n");
+}
+
+/**
+ * The USING that takes a column back to `before`: a cast, except from an array to json / jsonb, which PostgreSQL
+ * has no cast for ("cannot cast type character varying[] to json"): to_json makes the array a JSON array.
+ */
+function convertedBack(column: string, now: TypeRef, before: TypeRef): string {
+  const json = !before.array && (nameKey(before.name) === "json" || nameKey(before.name) === "jsonb");
+  if (now.array && json) return `${nameKey(before.name) === "jsonb" ? "to_jsonb" : "to_json"}(${ident(column)})`;
+  return `${ident(column)}::${before.text}`;
 }
 
 /**
@@ -258,7 +284,7 @@ export function railsTableDefinition(repository: Pick<RepositoryView, "tableDefi
 }
 
 /** What a Rails fix may read about the schema the earlier migrations left. */
-type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "columnNotNull" | "indexDefinition" | "tableDefinition" | "grownTableDefinition" | "constraintDefinition">>;
+type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "columnDefault" | "columnNotNull" | "indexDefinition" | "tableDefinition" | "grownTableDefinition" | "constraintDefinition">>;
 
 /**
  * The default table.column had just before `up[index]`: this migration's own earlier add_column or default change,
@@ -267,13 +293,19 @@ type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition"
 function defaultBefore(migration: Migration, index: number, table: string, column: string, schema?: SchemaSource): string | undefined {
   const same = (t: string, c: string) => t === table && c === column;
   for (const op of migration.up.slice(0, Math.max(index, 0)).reverse()) {
-    if (op.kind === "add_column" && same(op.table, op.column.name)) return rubyDefault(op.column.default?.expr);
-    if (op.kind === "set_default" && same(op.table, op.column)) return rubyDefault(op.default.expr);
+    if (op.kind === "add_column" && same(op.table, op.column.name)) return rubyDefaultOf(op.column.default);
+    if (op.kind === "set_default" && same(op.table, op.column)) return rubyDefaultOf(op.default);
     if (op.kind === "drop_default" && same(op.table, op.column)) return "nil";
   }
   const defined = schema?.columnDefinition?.(table, column);
-  return defined ? rubyDefault(defined.default?.expr) : undefined;
+  if (defined) return rubyDefaultOf(defined.default);
+  // the earlier migrations' last default change (add_defaults' `change_column ..., default: {}`), which a type change keeps
+  const followed = schema?.columnDefault?.(table, column);
+  return followed ? rubyDefaultOf(followed.default) : undefined;
 }
+
+/** A default as Rails takes it back: as Ruby wrote it when its SQL loses that (`{}` on a json column), else from its SQL. */
+const rubyDefaultOf = (value: DefaultValue | undefined): string => value?.ruby ?? rubyDefault(value?.expr);
 
 /** A default as Ruby: a literal as it is ('member', 0, true), an SQL expression as the lambda Rails takes for one. */
 export const rubyDefault = (expr: string | undefined): string =>
@@ -362,6 +394,9 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
     }
     case "set_default":
     case "drop_default": {
+      // a `change` whose other calls Rails cannot invert either (a change_column, another change_column_default
+      // without from:/to:): from:/to: on this one alone leaves the rollback raising at the next, so up and down, each undone
+      if (migration.railsForm === "change" && down.alsoAt?.length) return railsUpAndDown(migration, types);
       const from = defaultBefore(migration, migration.up.indexOf(op), op.table, op.column, types);
       // from:/to: is Rails 5.0+: before it the default is set each way in up and down
       if (!railsAtLeast(migration, 5))
@@ -507,14 +542,35 @@ function undoStatement(migration: Migration, statement: { ops: Operation[]; inde
   const { ops, index } = statement;
   const creator = ops.find((o) => o.kind === "create_table" || o.kind === "add_column");
   if (!creator && ops[0].kind === "alter_column_type") return changeColumnStatementBack(migration, ops, index, types);
-  const undos = creator ? [railsUndo(creator, types, index)] : ops.map((o, i) => (o.kind === "alter_column_type" ? changeColumnBack(o, types, index + i) : railsUndo(o, types, index + i))).reverse();
+  const undos = creator
+    ? [railsUndo(creator, types, index)]
+    : ops
+        .map((o, i) =>
+          o.kind === "alter_column_type"
+            ? changeColumnBack(o, types, index + i, migration)
+            : o.kind === "set_default" || o.kind === "drop_default"
+              ? defaultBack(migration, o, index + i, types)
+              : railsUndo(o, types, index + i),
+        )
+        .reverse();
   if (undos.every(Boolean)) return undos.join("\n");
   return `# migguard knows no inverse for line ${ops[0].loc.line} (${ops[0].text.split("\n")[0].trim()}): undo it here`;
 }
 
 /** change_column back to the type the column had before (from the repository), or the note that it is unknown. */
-function changeColumnBack(op: Extract<Operation, { kind: "alter_column_type" }>, types: SchemaSource | undefined, index: number): string {
-  return changeColumnBackCode(op.table, op.column, op.type, op.fromType ?? types?.columnType(op.table, op.column, index), types?.columnDefinition?.(op.table, op.column));
+function changeColumnBack(op: Extract<Operation, { kind: "alter_column_type" }>, types: SchemaSource | undefined, index: number, migration?: Migration): string {
+  const then = migration ? defaultBefore(migration, index, op.table, op.column, types) : undefined;
+  // the same call sets a default too (change_column ..., default: x): the down finds that one on the column
+  const setsDefault = migration?.up.some((o) => o.kind === "set_default" && o.loc.line === op.loc.line && o.table === op.table && o.column === op.column);
+  return changeColumnBackCode(op.table, op.column, op.type, op.fromType ?? types?.columnType(op.table, op.column, index), types?.columnDefinition?.(op.table, op.column), migration ? { then, noneWhenUndone: then === "nil" && !setsDefault } : undefined);
+}
+
+/** change_column_default back to the default the column had just before `up[index]` (this migration's own, else the history's). */
+function defaultBack(migration: Migration, op: Extract<Operation, { kind: "set_default" | "drop_default" }>, index: number, types: SchemaSource | undefined): string {
+  const before = defaultBefore(migration, index, op.table, op.column, types);
+  return before !== undefined
+    ? `change_column_default ${sym(op.table)}, ${sym(op.column)}, ${before}`
+    : `# the default ${op.column} had before line ${op.loc.line} is unknown to migguard (no earlier migration it read defines it): put it back with change_column_default ${sym(op.table)}, ${sym(op.column)}, ...`;
 }
 
 /** Whether table.column was NOT NULL just before `up[index]`: this migration's own earlier steps, else the history; undefined when nothing says. */
@@ -564,7 +620,7 @@ function changeColumnStatementBack(migration: Migration, ops: readonly Operation
   const p = changeColumnParts(migration, ops, index, schema);
   const [t, c] = [sym(p.table), sym(p.column)];
   // the type line is left out only when the call keeps the type and sets something else
-  const typeBack = p.type && (!p.sameType || (!p.default && !p.notNull)) ? changeColumnBack(p.type, schema, index) : "";
+  const typeBack = p.type && (!p.sameType || (!p.default && !p.notNull)) ? changeColumnBack(p.type, schema, index, migration) : "";
   const lines = typeBack ? [typeBack] : [];
   // a type put back with USING drops the default and sets the old one itself
   if (p.default && !/change_column_default/.test(typeBack))
