@@ -16,8 +16,8 @@ export interface DjangoModel {
   /** `class Meta: db_table = "..."` */
   dbTable?: string;
   abstract: boolean;
-  /** fields with a column of their own: name and column */
-  fields: Array<{ name: string; column: string }>;
+  /** fields with a column of their own: name and column, the line and text of the call that declares it (`models.TextField(blank=True)`) */
+  fields: Array<{ name: string; column: string; line: number; text: string }>;
   /** the classes it extends, qualified through the module's imports (`solo.models.SingletonModel`), else as written */
   bases: string[];
   /** relation fields that name their reverse accessor (`related_name="dependent_flows"`), many-to-many ones too */
@@ -91,7 +91,7 @@ function readModel(path: string, appLabel: string, node: PyNode, imports: Import
     const field = readField(name, call);
     if (call.kind !== "call" || !field) continue;
     const column = fieldColumn(field);
-    if (column) model.fields.push({ name, column });
+    if (column) model.fields.push({ name, column, line: value.startPosition.row + 1, text: value.text });
     const accessor = asString(call.kwargs.get("related_name"));
     if (accessor && accessor !== "+" && !accessor.endsWith("+")) model.reverseAccessors.push({ field: name, name: accessor });
     const relation = relationOf(name, field);

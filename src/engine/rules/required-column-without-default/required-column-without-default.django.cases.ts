@@ -420,9 +420,11 @@ migrations.RunSQL(
       fixes: [
         `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set color keep working
 # "" is a stand-in: use the value existing rows should have in color
-migrations.AddField(model_name="Order", name="color", field=models.CharField(max_length=255, default=get_random_color, db_default="")),`,
+migrations.AddField(model_name="Order", name="color", field=models.CharField(max_length=255, default=get_random_color, db_default="")),
+# and in the model, Order.color gets db_default="" too, or the next makemigrations writes an AlterField that drops the database default again`,
         `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set size keep working
-migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_default=0)),`,
+migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_default=0)),
+# and in the model, Order.size gets db_default=0 in place of default= too, or the next makemigrations writes an AlterField that drops the database default again`,
       ],
     },
     ...([
@@ -444,6 +446,40 @@ migrations.RunSQL(
 ),`,
       ],
     })),
+    {
+      framework: "django",
+      name: "froide campaign 0006: Django 5.1+, the model read: db_default in the migration and in the model's field as app/models.py declares it, or the next makemigrations drops the database default again",
+      code: SIZE,
+      files: { ...DJANGO_5_1_FILES, "app/models.py": "from django.db import models\n\n\nclass Order(models.Model):\n    number = models.CharField(max_length=200)\n    size = models.FloatField(\n        default=0,\n        help_text=\"kg\",\n    )\n" },
+      lines: [7],
+      fixes: [
+        `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set size keep working
+migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_default=0)),
+# and the model's field the same, or the next makemigrations writes an AlterField that drops the database default again:
+# app/models.py:6, in Order:
+size = models.FloatField(
+    help_text="kg", db_default=0,
+)`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "froide account 0038: the field comes from a package's abstract model (oauth2_provider's AbstractApplication), which the project cannot change: no db_default, a RunSQL default of the migration's own that Django's state does not track",
+      code: SIZE,
+      files: { ...DJANGO_5_1_FILES, "app/models.py": "from oauth2_provider.models import AbstractApplication\n\n\nclass Order(AbstractApplication):\n    pass\n", "app/templates/oauth2_provider/form.html": "<form></form>\n" },
+      lines: [7],
+      fixes: [
+        `# Order (app/models.py) does not declare size: it comes from oauth2_provider.models.AbstractApplication, a package's model, whose field
+# cannot take db_default= here (written in the migration only, the next makemigrations would remove it again)
+# Django drops the column's default right after AddField (default= is applied in Python only): a database default
+# of the migration's own, which Django's state does not track, keeps inserts from code that does not set size working
+migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
+migrations.RunSQL(
+    "ALTER TABLE app_order ALTER COLUMN size SET DEFAULT 0",
+    reverse_sql="ALTER TABLE app_order ALTER COLUMN size DROP DEFAULT",
+),`,
+      ],
+    },
     {
       framework: "django",
       name: "pontoon 0119: an ArrayField with default=list on Django 5.1+: db_default=list is no value or expression, so the database default comes from RunSQL ('{}')",
@@ -480,7 +516,8 @@ class Migration(migrations.Migration):
       lines: [7],
       fixes: [
         `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set size keep working
-migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_default=0)),`,
+migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_default=0)),
+# and in the model, Order.size gets db_default=0 in place of default= too, or the next makemigrations writes an AlterField that drops the database default again`,
       ],
     },
     {

@@ -23,6 +23,7 @@ import { isDjangoFieldClass } from "../../adapters/python/django-fields.js";
 import { addCheckNotValid, removeCheck, validateCheck } from "../support/rails-constraint-code.js";
 import type { RailsVersioned } from "../support/rails-version.js";
 import { andList } from "../../in-words.js";
+import { djangoModelField, type ModelField } from "../support/django-model-field.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
@@ -300,6 +301,25 @@ function djangoNullableFirst(op: OperationOf<"add_column">, ctx: RuleContext): s
   return renderFix(ctx, { inPlace, steps: [{ name: `${op.table} ${field} not null`, statements: [alter.join("\n")] }] });
 }
 
+/**
+ * The model's side of a db_default fix: makemigrations compares the model with the migrations, so a db_default= written
+ * in the migration only comes back out in the next AlterField. The field as the repository's model declares it now.
+ */
+function modelFieldChange(declared: ModelField | undefined, model: string, field: string, value: string, replacesDefault: boolean): string[] {
+  const why = "or the next makemigrations writes an AlterField that drops the database default again";
+  if (declared?.kind !== "declared")
+    return [`# and in the model, ${model}.${field} gets db_default=${value}${replacesDefault ? " in place of default=" : ""} too, ${why}`];
+  const text = reindented(declared.text.trim());
+  if (keywordText(text, "db_default") !== undefined) return [`# the model already declares it with db_default= (${declared.path}:${declared.line}, ${declared.className}.${declared.name})`];
+  const changed = withKeyword((replacesDefault ? withoutKeyword(text, "default") : undefined) ?? text, "db_default", value);
+  if (!changed) return [`# and in the model, ${model}.${field} gets db_default=${value}${replacesDefault ? " in place of default=" : ""} too, ${why}`];
+  return [
+    `# and the model's field the same, ${why}:`,
+    `# ${declared.path}:${declared.line}, in ${declared.className}${declared.className.toLowerCase() !== model.toLowerCase() ? ` (the abstract class ${model} extends: every model extending it changes too)` : ""}:`,
+    `${declared.name} = ${changed}`,
+  ];
+}
+
 function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const model = op.ormModel ?? op.table;
@@ -331,22 +351,32 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const base = literal ? withoutKeyword(op.ormFieldDef, "default") : op.ormFieldDef;
   // db_default takes a value or an expression: the neutral `list` of an ArrayField is a callable (pontoon's 0119
   // community_health_locales), so an array gets its database default through RunSQL below
-  if (base && ctx.repository.djangoAtLeast("5.0") && !/^(?!True$|False$|None$)[A-Za-z_][\w.]*$/.test(value))
+  // the model's field must say db_default too, or the next makemigrations drops it again: a package's model cannot
+  const declared = base && ctx.repository.djangoAtLeast("5.0") ? djangoModelField(ctx, model, field) : undefined;
+  if (base && ctx.repository.djangoAtLeast("5.0") && declared?.kind !== "packaged" && !/^(?!True$|False$|None$)[A-Za-z_][\w.]*$/.test(value))
     return [
       `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set ${field} keep working`,
       ...(literal ? [] : djangoFill ? [fillNote(field)] : [neutralDefaultNote(value, field, "#")]),
       `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(base, "db_default", value)}),`,
+      ...modelFieldChange(declared, model, field, value, literal !== undefined),
     ].join("\n");
-  // before Django 5.0 (or a version the repository does not say): the AddField as written, then a database default
-  // of its own, which Django leaves alone
+  // before Django 5.0 (or a version the repository does not say), or a field of a package's model: the AddField as
+  // written, then a database default of its own, which Django's state does not track and leaves alone
   const sql = migrationDialect(ctx.migration);
   const sqlValue = (literal ? sqlLiteralOf(literal) : djangoFill ? "''" : undefined) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
   if (!sqlValue) return djangoNullableFirst(op, ctx);
   const t = sql.ident(op.table);
   const col = sql.ident(c.name);
+  const packaged = declared?.kind === "packaged" ? declared : undefined;
   return [
+    ...(packaged
+      ? [
+          `# ${packaged.className} (${packaged.path}) does not declare ${field}: it comes from ${andList(packaged.bases)}, a package's model, whose field`,
+          `# cannot take db_default= here (written in the migration only, the next makemigrations would remove it again)`,
+        ]
+      : []),
     `# Django${ctx.repository.djangoAtLeast("5.0") === false ? " before 5.0" : ""} drops the column's default right after AddField (default= is applied in Python only): a database default`,
-    `# of the migration's own keeps inserts from code that does not set ${field} working${ctx.repository.djangoAtLeast("5.0") === undefined ? " (on Django 5.0+, db_default= does the same)" : ""}`,
+    `# of the migration's own${packaged ? ", which Django's state does not track," : ""} keeps inserts from code that does not set ${field} working${ctx.repository.djangoAtLeast("5.0") === undefined ? " (on Django 5.0+, db_default= does the same)" : ""}`,
     // default=list on an array column is the empty array the database default gives: no stand-in
     ...(literal || (written === "list" && c.type?.array) ? [] : djangoFill ? [fillNote(field)] : [neutralDefaultNote(sqlValue, c.name, "#")]),
     `${reindented(op.text.trim()).replace(/,?$/, ",")}`,
