@@ -283,6 +283,31 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "conbench 9bee3b519bf1: a table rebuilt (CREATE TABLE temp AS SELECT, DROP TABLE the old, RENAME temp to its name): the key, indexes and foreign keys the upgrade then builds are the old table's again, which the downgrade rightly keeps",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("CREATE TABLE temp AS SELECT benchmark_result.*, MD5(benchmark_result.case_id) AS history_fingerprint FROM benchmark_result")
+    op.execute("DROP TABLE benchmark_result")
+    op.execute("ALTER TABLE temp RENAME TO benchmark_result")
+    op.execute("ALTER TABLE benchmark_result ADD PRIMARY KEY (id)")
+    for colname in ["batch_id", "case_id", "history_fingerprint"]:
+        op.create_index(f"benchmark_result_{colname}_index", "benchmark_result", [colname])
+    for tablename in ["hardware", "case"]:
+        op.create_foreign_key(None, "benchmark_result", tablename, [f"{tablename}_id"], ["id"])
+
+
+def downgrade():
+    op.drop_index("benchmark_result_history_fingerprint_index", table_name="benchmark_result")
+    op.drop_column("benchmark_result", "history_fingerprint")
+`,
+    },
+    {
+      framework: "alembic",
       name: "create_table with a sa.Enum(name=...) column, the downgrade drops the table and then the type",
       code: `import sqlalchemy as sa
 from alembic import op

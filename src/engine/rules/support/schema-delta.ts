@@ -23,8 +23,10 @@ export interface DeltaEntry {
   upOp?: Operation;
   /** what users read: "index posts_author_idx", "column users.email" */
   label: string;
-  /** the table (or view) it belongs to, so dropping that drops it too */
+  /** the table (or view) it belongs to, so dropping that drops it too (its identity: the name it was created under) */
   parent?: string;
+  /** the name that table has after the up and the down (a table the up built as `temp` and renamed is no longer `temp`) */
+  parentName?: string;
   columns: string[];
   dependsOn: string[];
 }
@@ -94,14 +96,14 @@ export function leftOver(entry: DeltaEntry): LeftOver {
     }
     case "index":
     case "constraint":
-      return { kind, name, table: entry.parent };
+      return { kind, name, table: entry.parentName ?? entry.parent };
     case "pkey": {
-      const table = entry.parent ?? name;
+      const table = entry.parentName ?? entry.parent ?? name;
       return { kind: "constraint", name: defaultName(table, [], "pkey"), table, defaultName: true };
     }
     default:
       // object:<type>:<name>, e.g. object:sequence:tags_id_seq, object:materialized_view:totals
-      return { kind: "object", type, name, table: NAMED_PER_TABLE.has(type) ? entry.parent : undefined };
+      return { kind: "object", type, name, table: NAMED_PER_TABLE.has(type) ? (entry.parentName ?? entry.parent) : undefined };
   }
 }
 
@@ -198,7 +200,15 @@ export class SchemaDelta {
 
   /** objects the up changed that are not back where they started */
   residue(): DeltaEntry[] {
-    return [...this.entries.values()].filter((e) => e.netUp !== 0 && e.net !== 0);
+    const left = [...this.entries.values()].filter((e) => e.netUp !== 0 && e.net !== 0);
+    for (const e of left) if (e.parent !== undefined) e.parentName = this.nameOf(e.parent);
+    return left;
+  }
+
+  /** the name the table of `identity` has now: the last name a rename gave it */
+  private nameOf(identity: string): string {
+    for (const [name, id] of this.identities) if (id === identity) return name;
+    return identity;
   }
 
   private entry(key: string, label: string, extra: Partial<Pick<DeltaEntry, "parent" | "columns" | "dependsOn">> = {}): DeltaEntry {
@@ -321,6 +331,9 @@ export class SchemaDelta {
       case "rename_table": {
         // by name the table moves; its columns, indexes and constraints keep following its first identity
         const identity = this.id(op.table);
+        // a table rebuilt under the name of one the up dropped (CREATE TABLE temp AS SELECT ... FROM t; DROP TABLE t;
+        // ALTER TABLE temp RENAME TO t): the keys and indexes the up then builds on it are the old table's again
+        if (this.phase === "up" && this.cascaded.has(this.id(op.newName))) this.cascaded.add(identity);
         this.drop(`table:${nameKey(op.table)}`, `table ${op.table}`);
         this.create(`table:${nameKey(op.newName)}`, `table ${op.newName}`);
         this.identities.set(nameKey(op.newName), identity);
