@@ -134,6 +134,36 @@ end`,
     },
     {
       framework: "rails",
+      name: "kitsu 20161003225612: execute in change whose SQL Ruby interpolates (#{Substory.substory_types[:comment]}): def up keeps the call as written, the interpolation with it, never the placeholder migguard read it with",
+      code: `class MoveOldStories < ActiveRecord::Migration[4.2]
+  def change
+    add_column :posts, :deleted_at, :datetime
+    execute <<-SQL.squish
+      INSERT INTO posts (id, content) SELECT id, data->'comment' FROM substories
+      WHERE substory_type = #{Substory.substory_types[:comment]}
+    SQL
+  end
+end
+`,
+      lines: [4],
+      fixes: [
+        `# Rails ignores a \`down\` beside \`change\` (it runs change backwards): replace \`change\` with up and down.
+def up
+  add_column :posts, :deleted_at, :datetime
+  execute <<-SQL.squish
+    INSERT INTO posts (id, content) SELECT id, data->'comment' FROM substories
+    WHERE substory_type = #{Substory.substory_types[:comment]}
+  SQL
+end
+
+def down
+  # line 5 changes data: restore the previous rows from a copy made in the up, or leave them if they can stay
+  remove_column :posts, :deleted_at
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "execute in change beside a change_table block: the up beside the down keeps change's statements, since a t. call cannot be lifted out of its block",
       code: `class AddNicknameToUsers < ActiveRecord::Migration[7.1]
   def change

@@ -491,6 +491,9 @@ const asWritten = (op: Operation): string => op.inlined?.text ?? op.text;
 
 /** A statement of `change` as one of `def up`; a local whose value migguard cannot read is said to be unknown. */
 function upStatement(op: Operation): string {
+  // SQL with parts Ruby computes (`#{Substory.substory_types[:comment]}`): the call as written, interpolation kept, never
+  // the placeholder the adapter read it with
+  if (op.embeddedSql && op.hostCall && !op.inlined) return reindented(op.hostCall.trim());
   // SQL run by execute: its text is the statement, so the call is written around it (one statement per execute)
   if (op.embeddedSql && !op.inlined) return `execute ${rubyString(op.text.trim().replace(/;\s*$/, ""))}`;
   const written = reindented(asWritten(op).trim());
