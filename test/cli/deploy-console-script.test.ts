@@ -3,8 +3,8 @@
  * and then the server (mwdb-core's docker/start.sh: `mwdb-core configure --quiet basic && gunicorn`; pyproject.toml
  * declares `mwdb-core = "mwdb.cli:cli"`, whose click subcommand `configure basic` calls `configure_database()`, which
  * calls Flask-Migrate's `upgrade()`): the console script is the migration command, so the index's lock error is a
- * note naming the script's line, the declaration and the call. A subcommand that does not migrate, a setup.cfg
- * declaration, and a Helm chart beside it are read too.
+ * note naming the script's line, the declaration and the call. An argparse subcommand, a subcommand that does not
+ * migrate, a setup.cfg declaration, and a Helm chart beside it are read too.
  */
 import { run } from "../../src/cli/main.js";
 import { featureBranchOn } from "./support/review-repo.js";
@@ -93,6 +93,37 @@ describe("lint: a container that runs the project's console script, which migrat
     const { index, text } = await lint(files);
     expect(index.severity).toBe("info");
     expect(text).toContain("(setup.cfg:6: app.cli:cli), which calls Alembic's `command.upgrade()` at app/cli/database.py:5");
+  });
+
+  it("an argparse subcommand counts through the function its parser's `set_defaults(func=...)` names", async () => {
+    const main = [
+      "import argparse",
+      "",
+      "from .database import configure_database",
+      "",
+      "",
+      "def build_parser():",
+      "    parser = argparse.ArgumentParser()",
+      "    sub = parser.add_subparsers()",
+      '    upgrade = sub.add_parser("upgrade")',
+      "    upgrade.set_defaults(func=configure_database)",
+      '    sub.add_parser("report").set_defaults(func=report)',
+      "    return parser",
+      "",
+      "",
+      "def report(args):",
+      "    print(args)",
+      "",
+      "",
+      "def cli():",
+      "    args = build_parser().parse_args()",
+      "    args.func(args)",
+      "",
+    ].join("\n");
+    const offline = await lint(app("app-core upgrade && exec gunicorn", { "app/cli/cli.py": main }));
+    expect(offline.index.severity).toBe("info");
+    expect(offline.text).toContain("runs `app-core upgrade`, the project's console script (pyproject.toml:6: app.cli:cli), which calls Flask-Migrate's `upgrade()` at app/cli/database.py:5");
+    expect((await lint(app("app-core report && exec gunicorn", { "app/cli/cli.py": main }))).index.severity).toBe("error");
   });
 
   it("stays online when the subcommand does not migrate, the server starts first, or a Helm chart rolls", async () => {

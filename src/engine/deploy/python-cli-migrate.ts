@@ -1,11 +1,12 @@
 /**
  * Whether a project's console script, run with the words a deploy gives it (`mwdb-core configure --quiet basic`),
  * applies the migrations: the entry point's function (python-console-scripts.ts) is followed through click's
- * subcommands (`@cli.group()` / `@configure.command("basic")`, the decorated function of the group's module) to the
- * function the words select, then through the calls it makes, into the functions of the project's modules that were
+ * subcommands (`@cli.group()` / `@configure.command("basic")`, the decorated function of the group's module) or
+ * argparse's (`sub.add_parser("upgrade")` with `set_defaults(func=upgrade)`, declared in the entry function or a
+ * function of its module it calls) to the function the words select, then through the calls it makes, into the functions of the project's modules that were
  * read (imports resolved, relative ones too), a few calls deep, to a call of Flask-Migrate's `upgrade`, Alembic's
  * `command.upgrade` or Django's `call_command("migrate")` (django-command-migrate.ts). Read with tree-sitter's Python
- * grammar, each module once; a call into a module not read, a method, or argparse's dispatch is not followed.
+ * grammar, each module once; a call into a module not read, or a method, is not followed.
  */
 import type { SourceFile } from "../model.js";
 import { dirOf } from "../paths.js";
@@ -39,6 +40,8 @@ interface PyFunction {
   line: number;
   calls: PyCall[];
   decorators: PyDecorator[];
+  /** argparse's subcommands this function declares: `p = sub.add_parser("upgrade")` then `p.set_defaults(func=upgrade)` */
+  subparsers: Map<string, string>;
 }
 
 interface PyModuleFacts {
@@ -105,14 +108,44 @@ function readFunctions(root: PyNode): PyModuleFacts["functions"] {
     if (!def || !name) continue;
     const decorators = statement.type === "decorated_definition" ? statement.namedChildren.filter((c) => c.type === "decorator").flatMap((d) => readDecorator(d) ?? []) : [];
     const calls: PyCall[] = [];
-    for (const call of def.childForFieldName("body")?.descendantsOfType("call") ?? []) {
+    const body = def.childForFieldName("body");
+    for (const call of body?.descendantsOfType("call") ?? []) {
       const parts = call && callParts(call);
       const callee = parts && dotted(parts.function);
       if (parts && callee) calls.push({ callee, line: call.startPosition.row + 1, migrateCommand: callsMigrate(parts) });
     }
-    functions.set(name, { name, line: def.startPosition.row + 1, calls, decorators });
+    functions.set(name, { name, line: def.startPosition.row + 1, calls, decorators, subparsers: body ? argparseSubcommands(body) : new Map() });
   }
   return functions;
+}
+
+/** `x.add_parser("name", ...)`: the subcommand's name */
+function addedParser(node: PyNode | null | undefined): string | undefined {
+  const parts = node?.type === "call" ? callParts(node) : undefined;
+  return parts?.function.type === "attribute" && parts.function.childForFieldName("attribute")?.text === "add_parser" ? plainString(parts.positional[0]) : undefined;
+}
+
+/**
+ * argparse's subcommands a function body declares, by name, with the function `set_defaults(func=...)` names for
+ * each: `p = sub.add_parser("upgrade")` then `p.set_defaults(func=upgrade)`, or `sub.add_parser("upgrade").set_defaults(func=upgrade)`.
+ */
+function argparseSubcommands(body: PyNode): Map<string, string> {
+  const parsers = new Map<string, string>();
+  for (const assignment of body.descendantsOfType("assignment")) {
+    const left = assignment?.childForFieldName("left");
+    const name = addedParser(assignment?.childForFieldName("right"));
+    if (left?.type === "identifier" && name !== undefined) parsers.set(left.text, name);
+  }
+  const out = new Map<string, string>();
+  for (const call of body.descendantsOfType("call")) {
+    const parts = call && callParts(call);
+    if (parts?.function.type !== "attribute" || parts.function.childForFieldName("attribute")?.text !== "set_defaults") continue;
+    const handler = parts.keywords.get("func");
+    const object = parts.function.childForFieldName("object");
+    const name = object?.type === "identifier" ? parsers.get(object.text) : addedParser(object);
+    if (name !== undefined && handler?.type === "identifier" && !out.has(name)) out.set(name, handler.text);
+  }
+  return out;
 }
 
 const cache = new WeakMap<SourceFile, PyModuleFacts | null>();
@@ -208,8 +241,16 @@ class ProjectModules {
     return undefined;
   }
 
-  /** the click subcommand `word` of group `group`: a function of the group's module decorated `@group.command(...)` / `.group(...)` */
+  /**
+   * the subcommand `word` of `group`: a function of the group's module decorated `@group.command(...)` /
+   * `.group(...)` (click), or the `set_defaults(func=...)` of the `add_parser(word)` that the function declares
+   * (argparse), itself or in a function of its module it calls (`main()` calling `build_parser()`)
+   */
   subcommand(group: Located, word: string): Located | undefined {
+    for (const declaring of [group.fn, ...group.fn.calls.map((c) => group.facts.functions.get(c.callee))]) {
+      const handler = declaring?.subparsers.get(word);
+      if (handler !== undefined) return this.callee(group, handler);
+    }
     for (const fn of group.facts.functions.values())
       for (const d of fn.decorators) {
         if (d.object !== group.fn.name || (d.attribute !== "command" && d.attribute !== "group")) continue;
