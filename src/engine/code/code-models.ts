@@ -110,3 +110,31 @@ export function sharedFieldName(target: UsageTarget, models: CodeModels | undefi
   const keepers = models.django.filter((m) => !m.abstract && !isTarget(m) && m.fields.some((f) => f.name === field)).map((m) => `${m.className}.${field}`);
   return keepers.length ? new Map([[field, keepers]]) : new Map();
 }
+
+/**
+ * The names of a Django drop that the final model state (the code's models) still defines, so that code naming
+ * them reads something that stays: a dropped field's name that is now the reverse accessor of a relation to its
+ * model (joanie 0087: BatchOrder.contract removed, Contract.batch_order a OneToOneField, so `batch_order.contract`
+ * reads the contract still), and a deleted model's class that the code declares again on another table (joanie
+ * 0069 deletes OfferingRule, 0070 creates it again as joanie_offeringrule). The table's and column's own names are
+ * never among them: raw SQL on them fails all the same.
+ */
+export function stillDefinedNames(target: UsageTarget, models: CodeModels | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!models || target.migration.framework !== "django" || !target.ormModel) return out;
+  const app = djangoAppOf(target.migration.path);
+  const model = target.ormModel.toLowerCase();
+  if (target.kind === "drop_column" && target.ormField && target.ormField !== target.column) {
+    const field = target.ormField;
+    // a relation of any app's model to this app's model whose reverse accessor is the dropped field's name
+    const reaches = models.django.some((m) => !m.abstract && m.relations.some((r) => r.target.toLowerCase() === model && r.reverseName === field));
+    const sameModel = models.django.filter((m) => m.appLabel === app && m.className.toLowerCase() === model);
+    // the model must still be there, and must not declare the name as a field again (that is the field's own case)
+    if (reaches && sameModel.length === 1 && !sameModel[0].fields.some((f) => f.name === field)) out.add(field);
+  }
+  if (target.kind === "drop_table" && !target.ormField) {
+    const again = models.django.filter((m) => !m.abstract && m.appLabel === app && m.className.toLowerCase() === model);
+    if (again.length === 1 && !sameTable(djangoTable(again[0]), target.table)) out.add(again[0].className);
+  }
+  return out;
+}

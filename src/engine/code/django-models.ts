@@ -23,7 +23,17 @@ export interface DjangoModel {
   /** relation fields that name their reverse accessor (`related_name="dependent_flows"`), many-to-many ones too */
   reverseAccessors: Array<{ field: string; name: string }>;
   /** relation fields (ForeignKey, OneToOneField, ManyToManyField) and the class they point to, as written without its app (`"registrar.DnsZone"` -> DnsZone) */
-  relations: Array<{ field: string; target: string; through?: string }>;
+  relations: Array<{
+    field: string;
+    target: string;
+    through?: string;
+    /**
+     * the name the target's instances reach this model's rows by: `related_name`, else Django's default (the
+     * model's name in lower case for a OneToOneField, with `_set` for a ForeignKey or ManyToManyField); absent when
+     * the field asks for none (`+`) or builds it at run time (`%(class)s`)
+     */
+    reverseName?: string;
+  }>;
 }
 
 /** A model reference as written (`"registrar.DnsZone"`, `DnsZone`, `models.DnsZone`): its class name. */
@@ -95,7 +105,8 @@ function readModel(path: string, appLabel: string, node: PyNode, imports: Import
     const accessor = asString(call.kwargs.get("related_name"));
     if (accessor && accessor !== "+" && !accessor.endsWith("+")) model.reverseAccessors.push({ field: name, name: accessor });
     const relation = relationOf(name, field);
-    if (relation) model.relations.push(relation);
+    const related = call.kwargs.has("related_name") ? accessor : field.fieldClass.endsWith("OneToOneField") ? className.toLowerCase() : `${className.toLowerCase()}_set`;
+    if (relation) model.relations.push({ ...relation, ...(related && !related.endsWith("+") && !related.includes("%") ? { reverseName: related } : {}) });
   }
   const meta = classDefinitions(body).find((c) => c.childForFieldName("name")?.text === "Meta");
   for (const { name, value } of assignments(meta?.childForFieldName("body") ?? null)) {

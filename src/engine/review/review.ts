@@ -430,8 +430,9 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     models: code
       ? readCodeModels(code, {
           rails: targets.some((t) => t.kind === "drop_column" && t.migration.framework !== "django"),
-          // a dropped column's model, and the relations that share a removed many-to-many field's reverse accessor
-          django: targets.some((t) => (t.kind === "drop_column" || t.reverseAccessor !== undefined) && t.migration.framework === "django"),
+          // a dropped column's model, the relations that share a removed many-to-many field's reverse accessor, and a
+          // deleted model's class the code may declare again (stillDefinedNames)
+          django: targets.some((t) => (t.kind === "drop_column" || t.reverseAccessor !== undefined || (t.kind === "drop_table" && t.ormModel !== undefined)) && t.migration.framework === "django"),
         }, baseCodeFiles)
       : undefined,
     squashedBy: new Map(),

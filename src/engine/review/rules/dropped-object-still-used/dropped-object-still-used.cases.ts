@@ -185,6 +185,86 @@ const shopRename = (model: string, from: string, to: string) =>
   `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [migrations.RenameField(model_name="${model.toLowerCase()}", old_name="${from}", new_name="${to}")]\n`;
 const purchaseVue = '<script>\nexport default {\n  methods: {\n    duplicate(purchase) {\n      return { family: purchase.family }\n    },\n  },\n}\n</script>\n';
 
+/** joanie 0087's move of a relation: BatchOrder.contract removed, Contract.batch_order added, a OneToOneField or (`kind`) another relation. */
+const contractInitial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Contract", fields=[("id", models.BigAutoField(primary_key=True)), ("signed_on", models.DateTimeField(null=True))]),
+        migrations.CreateModel(
+            name="BatchOrder",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("contract", models.ForeignKey(null=True, on_delete=models.PROTECT, to="shop.contract")),
+            ],
+        ),
+    ]
+`;
+const moveContract = (kind: string) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="batchorder", name="contract"),
+        migrations.AddField(model_name="contract", name="batch_order", field=models.${kind}(null=True, on_delete=models.PROTECT, to="shop.batchorder")),
+    ]
+`;
+const contractModels = (kind: string) => `from django.db import models
+
+
+class BatchOrder(models.Model):
+    def is_signed(self):
+        return self.contract.signed_on is not None
+
+
+class Contract(models.Model):
+    signed_on = models.DateTimeField(null=True)
+    batch_order = models.${kind}(BatchOrder, null=True, on_delete=models.PROTECT)
+`;
+/** joanie 0069/0070: a model deleted, then created again under the same class name on a table of its own. */
+const ruleInitial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="OfferingRule", fields=[("id", models.BigAutoField(primary_key=True)), ("seats", models.IntegerField(null=True))]),
+    ]
+`;
+const deleteRule = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.DeleteModel(name="OfferingRule"),
+    ]
+`;
+const recreateRule = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_delete_offeringrule")]
+
+    operations = [
+        migrations.CreateModel(
+            name="OfferingRule",
+            fields=[("id", models.BigAutoField(primary_key=True)), ("nb_seats", models.IntegerField(null=True))],
+            options={"db_table": "shop_offering_rule"},
+        ),
+    ]
+`;
+const ruleUse = "from shop.models import OfferingRule\n\n\ndef open_rules():\n    return OfferingRule.objects.filter(nb_seats__gt=0)\n";
+
 export default defineReviewCases({
   invalid: [
     {
@@ -401,8 +481,29 @@ export default defineReviewCases({
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
       findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3, severity: "warning", message: "could not tell" }],
     },
+    {
+      name: "Django: the removed ForeignKey's name is no reverse accessor of the relation added on the other model (a ForeignKey's is contract_set): self.contract fails",
+      base: { "shop/migrations/0001_initial.py": contractInitial },
+      head: { "shop/migrations/0002_move_contract.py": moveContract("ForeignKey"), "shop/models.py": contractModels("ForeignKey") },
+      findings: [{ path: "shop/migrations/0002_move_contract.py", line: 8, severity: "error", message: "still uses contract_id / contract: shop/models.py:6." }],
+    },
   ],
   valid: [
+    {
+      name: "Django: the removed field's name is now the default reverse accessor of a OneToOneField the other model gains (joanie 0087: BatchOrder.contract removed, Contract.batch_order added): self.contract reads the contract still",
+      base: { "shop/migrations/0001_initial.py": contractInitial },
+      head: { "shop/migrations/0002_move_contract.py": moveContract("OneToOneField"), "shop/models.py": contractModels("OneToOneField") },
+    },
+    {
+      name: "Django: a deleted model that a later migration creates again under its class name on a table of its own (joanie 0069/0070's OfferingRule): the code's OfferingRule is the new model",
+      base: { "shop/migrations/0001_initial.py": ruleInitial },
+      head: {
+        "shop/migrations/0002_delete_offeringrule.py": deleteRule,
+        "shop/migrations/0003_offeringrule.py": recreateRule,
+        "shop/models.py": 'from django.db import models\n\n\nclass OfferingRule(models.Model):\n    nb_seats = models.IntegerField(null=True)\n\n    class Meta:\n        db_table = "shop_offering_rule"\n',
+        "shop/services.py": ruleUse,
+      },
+    },
     {
       name: "Rails: a dropped table named by an inflection rule, routes, a controller's actions, an OmniAuth provider, a label, a view's prose and paths, another model's scope and column, and the class of a model the change deletes (aytq 4a5d6f1c9d)",
       base: { ...staffWords, ...staffUsers, "app/models/staff.rb": "class Staff < ApplicationRecord\nend\n" },

@@ -3,7 +3,7 @@ import { ignoredColumnsFix } from "../../../rules/support/rails-fix.js";
 import { isActiveRecordSettingsPath, isModelPath } from "../../../adapters/rails/model-path.js";
 import { rubyReaders, rubyReadersLoaded } from "../../../adapters/rails/ruby-readers.js";
 import type { SourceFile } from "../../../model.js";
-import { safeToDrop, sharedFieldName, sharedReverseAccessor } from "../../../code/code-models.js";
+import { safeToDrop, sharedFieldName, sharedReverseAccessor, stillDefinedNames } from "../../../code/code-models.js";
 import type { Usage } from "../../../code/usage-search.js";
 import { changedTargets, type UsageTarget } from "../../../code/usage-targets.js";
 import type { Reference } from "../../../code/usage-reference.js";
@@ -146,7 +146,14 @@ export default defineReviewRule({
     let lookup: { models: ModelLookup | undefined } | undefined;
     const modelsFor = (target: UsageTarget) =>
       target.migration.framework === "rails" && target.kind === "drop_column" ? (lookup ??= { models: modelLookup(ctx.codeFiles) }).models : undefined;
-    for (const changed of changedTargets(ctx.migrations, ctx.change)) {
+    for (const dropped of changedTargets(ctx.migrations, ctx.change)) {
+      // names the final model state still defines (a reverse accessor now, a model declared again on a new table):
+      // code naming them reads what stays, so they are no usage of the drop; nothing left to search, nothing to say
+      const defined = stillDefinedNames(dropped, ctx.models);
+      const changed: UsageTarget = defined.size
+        ? { ...dropped, identifiers: dropped.identifiers.filter((id) => !defined.has(id)), ...(dropped.ormField && defined.has(dropped.ormField) ? { ormField: undefined } : {}) }
+        : dropped;
+      if (changed.identifiers.length === 0) continue;
       const sharedWith = sharedReverseAccessor(changed, ctx.models);
       const sharedFields = sharedFieldName(changed, ctx.models);
       const shared = new Map([...sharedWith, ...sharedFields]);
