@@ -22,7 +22,7 @@ import { readApplicationCode } from "./application-code.js";
 import type { BaselineSummary } from "../engine/baseline/baselines.js";
 import { baselineNote } from "../engine/baseline/baseline-note.js";
 import { migrationCommits, type MigrationCommits } from "./shipped-with.js";
-import { preReleaseMigrations } from "./pre-release.js";
+import { preReleaseMigrations, versionTags } from "./pre-release.js";
 import { unclassifiedPaths } from "./unclassified-paths.js";
 import { siblingMigrations } from "./sibling-migrations.js";
 import { pathsFrom, rootToLintFrom, shownFrom } from "./lint-root.js";
@@ -139,6 +139,8 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
     addedAt: () => gitFacts().addedAt,
     // which reached it in the repository's first weeks, before any tag: nothing was released yet (a few more git calls)
     preRelease: () => preReleaseMigrations(gitFacts()),
+    // the version tags and their dates: a table created since the last release, changed before the next (one more git call)
+    versionTags: () => versionTags(gitFacts()),
   }).finally(() => parseWorkers?.pool.close());
   const workersNote = parseWorkersNote(parseWorkers);
   if (workersNote) process.stderr.write(`migguard: ${workersNote}\n`);

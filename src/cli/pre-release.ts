@@ -14,7 +14,7 @@
 import { createRequire } from "node:module";
 import { BATCH_MIGRATIONS } from "../engine/production/dated-batch.js";
 import { PRE_RELEASE_DAYS } from "../engine/production/pre-release.js";
-import type { PreRelease } from "../engine/production/shipped-together.js";
+import type { PreRelease, ReleaseTag } from "../engine/production/shipped-together.js";
 import { isVersionTag } from "../engine/review/releases.js";
 import type { MigrationCommits } from "./shipped-with.js";
 
@@ -71,4 +71,18 @@ function fromGit({ shippedWith, addedAt, top }: MigrationCommits): Map<string, P
   }
   for (const [path, commit] of shippedWith) if (untagged.has(commit)) out.set(path, { rootCommit, rootAt, addedAt: addedAt.get(path)! });
   return out;
+}
+
+/** The version tags in the history of the checked-out branch, oldest first, by the date each was made; none outside git. */
+export function versionTags({ top }: MigrationCommits): ReleaseTag[] {
+  if (!top) return [];
+  const out = gitOutput(top, ["for-each-ref", "--merged=HEAD", "--format=%(creatordate:unix) %(refname:short)", "refs/tags"]);
+  return (out ?? "")
+    .split("\n")
+    .map((line) => {
+      const space = line.indexOf(" ");
+      return { at: Number(line.slice(0, space)) * 1000, name: line.slice(space + 1) };
+    })
+    .filter((t) => t.name !== "" && Number.isFinite(t.at) && isVersionTag(t.name))
+    .sort((a, b) => a.at - b.at);
 }

@@ -146,3 +146,43 @@ describe("migguard lint: a numbered migration, dated by git", () => {
     expect(findings.map((f) => f.severity)).toEqual(["error", "error"]);
   });
 });
+
+describe("migguard lint: a table created since the last release and changed before the next (gitness's gitspace tables)", () => {
+  const DIR = "migrations";
+  const CREATE_EVENTS = { [`${DIR}/0052_create_events.up.sql`]: "CREATE TABLE events (id bigint PRIMARY KEY, state text);\n", [`${DIR}/0052_create_events.down.sql`]: "DROP TABLE events;\n" };
+  const RENAME_STATE = `${DIR}/0053_rename_events_state.up.sql`;
+  const RENAME = { [RENAME_STATE]: "ALTER TABLE events RENAME COLUMN state TO event;\n", [`${DIR}/0053_rename_events_state.down.sql`]: "ALTER TABLE events RENAME COLUMN event TO state;\n" };
+
+  /** v1.0.0 on day 100; events on day 400, its rename on day 412; `between` tagged on day 405, `next` on day 420 */
+  async function rename(tags: { between?: string; next?: string }) {
+    const repo = repository();
+    repo.commit(0, { "README.md": "app\n" }, "Initial commit");
+    repo.commit(100, { [`${DIR}/0001_create_users.up.sql`]: "CREATE TABLE users (id bigint PRIMARY KEY);\n", [`${DIR}/0001_create_users.down.sql`]: "DROP TABLE users;\n" }, "users");
+    repo.git(100, "tag", "v1.0.0");
+    repo.commit(400, CREATE_EVENTS, "events");
+    if (tags.between) {
+      repo.commit(405, { "CHANGELOG.md": "1.0.1\n" }, "changelog");
+      repo.git(405, "tag", tags.between);
+    }
+    repo.commit(412, RENAME, "rename state");
+    if (tags.next) {
+      repo.commit(420, { "CHANGELOG.md": "1.1.0\n" }, "changelog");
+      repo.git(420, "tag", tags.next);
+    }
+    return (await lint(repo.root, DIR)).find((f) => f.path === RENAME_STATE && f.rule === "rename-column");
+  }
+
+  it("is a note naming the releases around it: no release had the old name", async () => {
+    const found = await rename({ next: "v1.1.0" });
+    expect(found?.severity).toBe("info");
+    const released = new Date((START + 100 * DAY) * 1000).toISOString().slice(0, 10);
+    expect(found?.message).toContain(
+      `events was created by 0052_create_events.up.sql, which reached the branch after the release v1.0.0 (${released}), and no version tag came between it and this migration (the next, v1.1.0, has both)`,
+    );
+  });
+
+  it("stays an error when a release came between, or none came after (a project that stopped tagging says nothing)", async () => {
+    expect((await rename({ between: "v1.0.1", next: "v1.1.0" }))?.severity).toBe("error");
+    expect((await rename({}))?.severity).toBe("error");
+  });
+});
