@@ -4,6 +4,20 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "mwdb-core 7054c09d10ac: a later revision renames the table (metakey to attribute): the swap's fill and DROP COLUMN would run at the head of the history under the old name, so no swap, and the fix names the rename",
+      path: "migrations/versions/b2_value_jsonb.py",
+      files: {
+        "migrations/versions/a1_create.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("metakey", sa.Column("id", sa.Integer, primary_key=True), sa.Column("value", sa.Text(), nullable=False))\n\n\ndef downgrade():\n    pass\n`,
+        "migrations/versions/c3_rename.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "c3"\ndown_revision = "b2"\n\n\ndef upgrade():\n    op.rename_table("metakey", "attribute")\n\n\ndef downgrade():\n    pass\n`,
+      },
+      code: `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    op.alter_column("metakey", "value", type_=sa.dialects.postgresql.JSONB(), postgresql_using="to_jsonb(value)")\n\n\ndef downgrade():\n    pass\n`,
+      lines: [9],
+      fixes: [
+        "# no swap: a later migration renames what it converts (migrations/versions/c3_rename.py:9 renames table metakey to attribute), and the swap's steps after this migration (the fill, the DROP COLUMN) would run at the head of the history, where the old names are gone.\n# The rewrite stays as written: run this migration when metakey can be locked for its length.",
+      ],
+    },
+    {
+      framework: "alembic",
       name: "bodhi 190ba571c7d2: a column the application's SQLAlchemy model declares primary_key=True, on a table the migrations never define: no column swap, whose DROP COLUMN would take the key with it; the finding says why",
       path: "bodhi/server/migrations/versions/190ba571c7d2_remove_batched.py",
       files: { "bodhi/server/models.py": "from sqlalchemy import Column, Integer, ForeignKey, Enum\nfrom sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\n\n\nclass Compose(Base):\n    __tablename__ = \"composes\"\n    release_id = Column(Integer, ForeignKey(\"releases.id\"), primary_key=True, nullable=False)\n    request = Column(Enum(\"testing\", \"stable\", name=\"ck_update_request\"), primary_key=True, nullable=False)\n" },

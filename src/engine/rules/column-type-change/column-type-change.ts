@@ -130,15 +130,20 @@ function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
       ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message} It is converted with ${withWhat} in the fix of line ${holder.written.loc.line}.`, fix: `${comment} ${at(swap.op)} is converted with ${withWhat} in the fix of line ${holder.written.loc.line}` });
       continue;
     }
-    // every column of the plan dropped by a later migration: no swap at the head of the history, where they are gone
-    const gone = plan.members.map((m) => columnAtHead(ctx, m.table, m.column, ctx.migration.up.indexOf(m)));
-    if (gone.every((g) => "gone" in g)) {
-      const why = gone.map((g) => ("gone" in g ? g.gone : "")).join("; ");
+    // every column of the plan dropped by a later migration: no swap at the head of the history, where they are gone.
+    // One a later migration renames (or its table): the swap's trigger, fill and DROP COLUMN would have to follow the
+    // new names across its steps, which it does not, so no swap either rather than one that fails at the head
+    const heads = plan.members.map((m) => columnAtHead(ctx, m.table, m.column, ctx.migration.up.indexOf(m)));
+    const renamed = heads.flatMap((h) => ("renames" in h ? h.renames : []));
+    if (heads.every((g) => "gone" in g) || renamed.length) {
+      const why = [...heads.flatMap((g) => ("gone" in g ? [g.gone] : [])), ...renamed].join("; ");
       ctx.report({
         op: swap.written,
         severity: swap.warning ? "warning" : undefined,
         message: `${swap.message}${together(plan)}`,
-        fix: `${comment} no follow-up migration: a later migration already changed it (${why}), so a swap added at the head of the history would find no column to convert.\n${comment} The rewrite stays as written: run this migration when ${swap.op.table} can be locked for its length.`,
+        fix: renamed.length
+          ? `${comment} no swap: a later migration renames what it converts (${why}), and the swap's steps after this migration (the fill, the DROP COLUMN) would run at the head of the history, where the old names are gone.\n${comment} The rewrite stays as written: run this migration when ${swap.op.table} can be locked for its length.`
+          : `${comment} no follow-up migration: a later migration already changed it (${why}), so a swap added at the head of the history would find no column to convert.\n${comment} The rewrite stays as written: run this migration when ${swap.op.table} can be locked for its length.`,
       });
       continue;
     }

@@ -7,17 +7,24 @@ import { nameKey } from "./facts.js";
 import { renamedTo, sameTable, stepsToHead } from "./history-to-head.js";
 import type { RuleContext } from "./rule.js";
 
-export type ColumnAtHead = { table: string; column: string } | { gone: string };
+/** `renames`: each rename of the table or the column by a later migration, in words (where, and what it renames) */
+export type ColumnAtHead = { table: string; column: string; renames: string[] } | { gone: string };
 
 /** Follows `table.column`, changed at `up[index]`, through the rest of this migration's up and the later migrations of its folder. */
 export function columnAtHead(ctx: Pick<RuleContext, "migration" | "repository">, table: string, column: string, index: number): ColumnAtHead {
   let current = { table, column };
+  const renames: string[] = [];
   for (const { migration, op } of stepsToHead(ctx, index)) {
     const where = `${migration.path}:${op.loc.line}`;
-    if (op.kind === "rename_table" && sameTable(op.table, current.table)) current = { ...current, table: renamedTo(current.table, op.newName) };
-    else if (op.kind === "drop_table" && op.tables.some((t) => sameTable(t, current.table))) return { gone: `${where} drops table ${current.table}, and ${current.column} with it` };
-    else if (op.kind === "rename_column" && sameTable(op.table, current.table) && nameKey(op.column) === nameKey(current.column)) current = { ...current, column: op.newName };
+    if (op.kind === "rename_table" && sameTable(op.table, current.table)) {
+      if (migration !== ctx.migration) renames.push(`${where} renames table ${current.table} to ${op.newName}`);
+      current = { ...current, table: renamedTo(current.table, op.newName) };
+    } else if (op.kind === "drop_table" && op.tables.some((t) => sameTable(t, current.table))) return { gone: `${where} drops table ${current.table}, and ${current.column} with it` };
+    else if (op.kind === "rename_column" && sameTable(op.table, current.table) && nameKey(op.column) === nameKey(current.column)) {
+      if (migration !== ctx.migration) renames.push(`${where} renames ${current.table}.${current.column} to ${op.newName}`);
+      current = { ...current, column: op.newName };
+    }
     else if (op.kind === "drop_column" && sameTable(op.table, current.table) && nameKey(op.column) === nameKey(current.column)) return { gone: `${where} drops ${current.table}.${current.column}` };
   }
-  return current;
+  return { ...current, renames };
 }
