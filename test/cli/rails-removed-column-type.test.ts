@@ -2,7 +2,7 @@
  * The type a Rails remove_column without one is given in its fixes, through `migguard lint` (README: Rails): read
  * from the earlier migrations or the schema dump (db/schema.rb, db/structure.sql), with the options of the column's
  * definition, in drop-column's and irreversible-migration's fixes alike; when nothing read gives one (support-api
- * 20150513094727: no migration creates the table, and db/schema.rb was written after the drop), :unknown_type with a
+ * 20150513094727: no migration creates the table, and db/schema.rb was written after the drop), no type argument and a
  * comment that says where migguard looked.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -49,7 +49,7 @@ describe("the type of a Rails remove_column without one", () => {
     for (const fix of Object.values(found)) expect(fix).toContain("remove_column :posts, :state, :string, null: false, default: 'draft'");
   });
 
-  it("nothing gives it (db/schema.rb written after the drop): :unknown_type, saying where migguard looked, not pointing at db/schema.rb", async () => {
+  it("nothing gives it (db/schema.rb written after the drop): no type argument, saying where migguard looked, not pointing at db/schema.rb", async () => {
     const found = await fixes(
       repo({
         "db/migrate/20150513094727_drop_anonymous_contacts_url.rb": DROP_URL,
@@ -58,7 +58,7 @@ describe("the type of a Rails remove_column without one", () => {
     );
     for (const fix of Object.values(found)) {
       expect(fix).toContain(
-        "remove_column :anonymous_contacts, :url, :unknown_type  # migguard found no type for anonymous_contacts.url in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): write the type it had",
+        "remove_column :anonymous_contacts, :url  # migguard found no type for anonymous_contacts.url in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): give remove_column the type it had as its third argument, or a rollback raises IrreversibleMigration",
       );
       expect(fix).not.toContain("use the column's type from db/schema.rb");
     }

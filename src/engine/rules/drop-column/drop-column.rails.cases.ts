@@ -297,7 +297,7 @@ end
           "# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:",
           "def change",
           '  reversible { |dir| dir.up { execute "CREATE TABLE read_marks_id_backup_20141110225053 AS TABLE read_marks" } }',
-          "  remove_column :read_marks, :id, :unknown_type  # migguard found no type for read_marks.id in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): write the type it had",
+          "  remove_column :read_marks, :id  # migguard found no type for read_marks.id in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): give remove_column the type it had as its third argument, or a rollback raises IrreversibleMigration",
           "end",
         ].join("\n"),
       ],

@@ -8,7 +8,7 @@
 import type { OperationOf, TypeRef } from "../../model.js";
 import { sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
-import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly, removedColumnOptions, removedColumnType, unknownTypeComment } from "../support/rails-fix.js";
+import { addColumnBack, assured, ignoredColumnsFix, primaryKeyFix, railsUpOnly, removeColumnTail, removedColumnOptions, removedColumnType } from "../support/rails-fix.js";
 import { columnsBackup } from "../support/column-backup.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import type { RuleContext } from "../support/rule.js";
@@ -53,9 +53,11 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
   const many = names.length > 1;
   const key = names.find((c) => nameKey(c) === "id");
   const others = names.filter((c) => c !== key);
-  const unknown = (c: RemovedColumn) => (c.type ? "" : unknownTypeComment(table, c.column));
-  const remove = (c: RemovedColumn) => `${assured(ctx.repository, `remove_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}${c.options ?? ""}`)}${unknown(c)}`;
-  const addBack = (c: RemovedColumn) => `add_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}${c.options ?? ""}${unknown(c)}`;
+  const remove = (c: RemovedColumn) => {
+    const { args, note } = removeColumnTail(table, c.column, c.type, c.options);
+    return `${assured(ctx.repository, `remove_column ${sym(table)}, ${sym(c.column)}${args}`)}${note}`;
+  };
+  const addBack = (c: RemovedColumn) => addColumnBack(table, c.column, c.type, c.options);
   const step1 = [
     ...(key ? [`# 1. Stop using ${key} as the model's primary key (Active Record cannot ignore its primary key), and deploy:`, primaryKeyFix(ctx.repository, table, key)] : []),
     ...(others.length ? [`# ${key ? "and" : "1."} Tell Active Record to ignore the column${others.length > 1 ? "s" : ""}, and deploy:`, ignoredColumnsFix(ctx.repository, table, others, ctx.migration)] : []),

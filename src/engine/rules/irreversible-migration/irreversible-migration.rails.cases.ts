@@ -607,7 +607,7 @@ end
           "remove_column :users, :confirmation_token, :string",
           "remove_column :users, :confirmed_at, :datetime",
           "remove_column :users, :confirmed, :boolean, null: false, default: false",
-          "remove_column :users, :unconfirmed_email, :unknown_type  # migguard found no type for users.unconfirmed_email in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): write the type it had",
+          "remove_column :users, :unconfirmed_email  # migguard found no type for users.unconfirmed_email in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): give remove_column the type it had as its third argument, or a rollback raises IrreversibleMigration",
           "# (the values still cannot come back: keep a copy first if they may be needed)",
         ].join("\n"),
       ],
@@ -639,14 +639,14 @@ end
           "end",
           "",
           "def down",
-          "  change_column :anonymous_contacts, :path, :unknown_type  # the type before the up is unknown to migguard (no earlier migration defines it; db/schema.rb shows the type after): write it in",
+          "  raise ActiveRecord::IrreversibleMigration, \"migguard found no type anonymous_contacts.path had before the up in the earlier migrations (the schema dump shows the type after): change_column it back to that type\"",
           "end",
         ].join("\n"),
       ],
     },
     {
       framework: "rails",
-      name: "change: remove_column without a type of a column no earlier migration defines and db/schema.rb (written after the drop) no longer lists (support-api 20150513094727): :unknown_type, with where migguard looked",
+      name: "change: remove_column without a type of a column no earlier migration defines and db/schema.rb (written after the drop) no longer lists (support-api 20150513094727): no type argument, a comment saying where migguard looked",
       path: "db/migrate/20150513094727_drop_anonymous_contacts_url.rb",
       files: {
         "db/schema.rb": `ActiveRecord::Schema[7.0].define(version: 2024_01_01_000000) do
@@ -667,7 +667,7 @@ end
       fixes: [
         [
           "# Give remove_column the column's type (and options such as null:/default:) so Rails can re-add it on rollback:",
-          "remove_column :anonymous_contacts, :url, :unknown_type  # migguard found no type for anonymous_contacts.url in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): write the type it had",
+          "remove_column :anonymous_contacts, :url  # migguard found no type for anonymous_contacts.url in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): give remove_column the type it had as its third argument, or a rollback raises IrreversibleMigration",
           "# (the values still cannot come back: keep a copy first if they may be needed)",
         ].join("\n"),
       ],
@@ -810,7 +810,7 @@ end
           "end",
           "",
           "def down",
-          "  change_column :schools, :fee, :unknown_type  # the type before the up is unknown to migguard (no earlier migration defines it; db/schema.rb shows the type after): write it in",
+          "  raise ActiveRecord::IrreversibleMigration, \"migguard found no type schools.fee had before the up in the earlier migrations (the schema dump shows the type after): change_column it back to that type\"",
           "  # the default fee had before the up is unknown to migguard (no earlier migration it read defines it, or one changed it since): put it back with change_column_default :schools, :fee, ...",
           "  # whether fee was NOT NULL before the up is unknown to migguard (no earlier migration it read defines it): put it back with change_column_null :schools, :fee, true or false",
           "end",
@@ -975,7 +975,7 @@ end
           "end",
           "",
           "def down",
-          "  change_column :games, :score, :unknown_type  # the type before the up is unknown to migguard (no earlier migration defines it; db/schema.rb shows the type after): write it in",
+          "  raise ActiveRecord::IrreversibleMigration, \"migguard found no type games.score had before the up in the earlier migrations (the schema dump shows the type after): change_column it back to that type\"",
           "  remove_index :games, name: \"index_games_on_score\"",
           "end",
         ].join("\n"),

@@ -410,7 +410,7 @@ def up
 end
 
 def down
-  add_column :widgets, :owner_id, :unknown_type  # migguard found no type for widgets.owner_id in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): write the type it had
+  raise ActiveRecord::IrreversibleMigration, "migguard found no type for widgets.owner_id in the earlier migrations or the schema dump: add_column it back with the type it had"
   execute "UPDATE widgets SET owner_id = b.owner_id FROM widgets_owner_id_backup_20240101000000 b WHERE widgets.id = b.id"
 end`,
       ],

@@ -1,7 +1,7 @@
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { nameKey } from "../support/facts.js";
 import { fixFor, sym } from "../support/fix.js";
-import { assured, ignoredColumnsFix, railsType, removedColumnOptions, removedColumnType, unknownTypeComment } from "../support/rails-fix.js";
+import { assured, ignoredColumnsFix, removeColumnTail, removedColumnOptions, removedColumnType } from "../support/rails-fix.js";
 import { ignoringModel, plannedRemoval } from "../support/planned-removal.js";
 import { defineRule } from "../support/rule.js";
 import { droppedColumnMatters, upOps } from "../support/scope.js";
@@ -42,6 +42,7 @@ export default defineRule({
       // of the servers that ran the dropped one, and ignoring the name would hide the new column from it
       if (columnRecreated(ctx, op.table, op.column, index)) continue;
       const type = removedColumnType(ctx.repository, ctx.migration, op, index);
+      const tail = removeColumnTail(op.table, op.column, type, removedColumnOptions(ctx.repository.columnDefinition(op.table, op.column)));
       // the same remove_column in a `change` whose rollback re-adds the column empty: remove-column-in-change's
       // hazard, told here in one sentence with its fix's step 2, so the statement gets one finding (analyze.ts folds).
       // Not a planned last step: in-change's note then says why running code no longer reads the column
@@ -65,7 +66,7 @@ export default defineRule({
             ${ignoredColumnsFix({ model: () => model }, op.table, [op.column], ctx.migration).replace(/\n/g, "\n            ")}
             # 2. Then remove the column in a migration of its own:
             def change
-              ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}${removedColumnOptions(ctx.repository.columnDefinition(op.table, op.column))}`)}${type ? "" : unknownTypeComment(op.table, op.column)}
+              ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}${tail.args}`)}${tail.note}
             end`,
         }),
       });

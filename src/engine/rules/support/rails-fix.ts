@@ -88,9 +88,11 @@ export function changeColumnBackCode(
   defaults?: { then?: string; noneWhenUndone: boolean },
 ): string {
   const defaultThen = defaults?.then;
-  const { type, note } = before ? columnTypeOf(undefined, table, column, before) : { type: ":unknown_type", note: "  # the type before the up is unknown to migguard (no earlier migration defines it; db/schema.rb shows the type after): write it in" };
-  const back = before && typeBack(now, before, () => definition);
-  if (!before || !back?.needsUsing) return `change_column ${sym(table)}, ${sym(column)}, ${type}${note}`;
+  // the type before the up unknown (no earlier migration defines it; db/schema.rb shows the type after): the rollback stops there
+  if (!before) return unknownTypeRaise(table, column, "change_column");
+  const type = railsType(before);
+  const back = typeBack(now, before, () => definition);
+  if (!back?.needsUsing) return `change_column ${sym(table)}, ${sym(column)}, ${type}`;
   // the default the column had just before the change, as Ruby (`defaultThen`: read from this migration and the
   // history), else its definition's
   const restore =
@@ -130,17 +132,34 @@ export function removedColumnOptions(definition: ColumnSpec | undefined): string
 }
 
 /**
- * Beside UNKNOWN_RAILS_TYPE for a column whose type nothing read gives: where migguard looked. A schema dump written
+ * Beside a remove_column left without a type because nothing read gives it: where migguard looked. A schema dump written
  * after the column was dropped no longer lists it, so "take it from db/schema.rb" would send nowhere.
  */
 export const unknownTypeComment = (table: string, column: string): string =>
-  `  # migguard found no type for ${table}.${column} in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): write the type it had`;
+  `  # migguard found no type for ${table}.${column} in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): give remove_column the type it had as its third argument, or a rollback raises IrreversibleMigration`;
 
-/** `railsType` of a column the repository may know, with the note when it does not (a trailing comment). */
-function columnTypeOf(types: TypeSource, table: string, column: string, known: TypeRef | undefined, index?: number): { type: string; note: string } {
-  const type = known ?? types?.columnType(table, column, index);
-  return { type: railsType(type), note: type ? "" : unknownTypeComment(table, column) };
+/**
+ * What a rollback runs in place of adding back (or changing back) a column whose type nothing read gives: it stops and
+ * says what to write. A made-up type symbol would fail there too, with an error that names no column.
+ */
+export const unknownTypeRaise = (table: string, column: string, call: "add_column" | "change_column" = "add_column"): string =>
+  `raise ActiveRecord::IrreversibleMigration, ${rubyString(
+    call === "add_column"
+      ? `migguard found no type for ${table}.${column} in the earlier migrations or the schema dump: add_column it back with the type it had`
+      : `migguard found no type ${table}.${column} had before the up in the earlier migrations (the schema dump shows the type after): change_column it back to that type`,
+  )}`;
+
+/**
+ * What follows the column in a remove_column: its type and options, so a rollback re-adds it; without a type nothing
+ * read gives, no argument (remove_column stays irreversible) and a trailing comment that says so.
+ */
+export function removeColumnTail(table: string, column: string, type: TypeRef | undefined, options = ""): { args: string; note: string } {
+  return type ? { args: `, ${railsType(type)}${options}`, note: "" } : { args: "", note: unknownTypeComment(table, column) };
 }
+
+/** The add_column that undoes a remove_column, or unknownTypeRaise when nothing read gives its type. */
+export const addColumnBack = (table: string, column: string, type: TypeRef | undefined, options = ""): string =>
+  type ? `add_column ${sym(table)}, ${sym(column)}, ${railsType(type)}${options}` : unknownTypeRaise(table, column);
 
 /** What a removed column's type is read from: the earlier migrations and the schema dump (the reader change_column's down uses), its definition. */
 export type RemovedColumnSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition">>;
@@ -162,11 +181,11 @@ export function removedColumnType(types: RemovedColumnSource | undefined, migrat
 /**
  * The arguments after the column a typed remove_column (or the add_column that undoes it) takes: its type and, from its
  * definition, its default (with NOT NULL, which a default lets it keep on a table with rows), so a rollback re-adds the
- * column as it was; the type unknown is UNKNOWN_RAILS_TYPE and a trailing comment that says where migguard looked.
+ * column as it was; the type unknown, no type argument and a trailing comment that says where migguard looked.
  */
-export function removedColumnArgs(types: RemovedColumnSource | undefined, migration: Migration, op: Extract<Operation, { kind: "drop_column" }>, index: number): string {
-  const type = removedColumnType(types, migration, op, index);
-  return `${railsType(type)}${removedColumnOptions(types?.columnDefinition?.(op.table, op.column))}${type ? "" : unknownTypeComment(op.table, op.column)}`;
+export function removedColumnCall(types: RemovedColumnSource | undefined, migration: Migration, op: Extract<Operation, { kind: "drop_column" }>, index: number): string {
+  const { args, note } = removeColumnTail(op.table, op.column, removedColumnType(types, migration, op, index), removedColumnOptions(types?.columnDefinition?.(op.table, op.column)));
+  return `remove_column ${sym(op.table)}, ${sym(op.column)}${args}${note}`;
 }
 
 /** The Active Record model of a table: the project's own class when its model files were given, else Rails' naming convention, said in a comment. */
@@ -210,10 +229,8 @@ export function railsUndo(op: Operation, types?: TypeSource, index?: number): st
       return `rename_table ${sym(op.newName)}, ${sym(op.table)}`;
     case "rename_column":
       return `rename_column ${sym(op.table)}, ${sym(op.newName)}, ${sym(op.column)}`;
-    case "drop_column": {
-      const { type, note } = columnTypeOf(types, op.table, op.column, op.type, index);
-      return `add_column ${sym(op.table)}, ${sym(op.column)}, ${type}${note}`;
-    }
+    case "drop_column":
+      return addColumnBack(op.table, op.column, op.type ?? types?.columnType(op.table, op.column, index));
     case "drop_table":
       return op.tables.map((t) => `create_table ${sym(t)} do |t|\n  # the columns of ${t} (see db/schema.rb)\nend`).join("\n");
     case "create_object":
@@ -350,7 +367,7 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
     case "drop_column": {
       // remove_columns drops several in one call: each gets its own remove_column, or rollback re-adds only one
       const dropped = migration.up.filter((o): o is typeof op => o.kind === "drop_column" && o.loc.line === op.loc.line && o.text === op.text);
-      const calls = dropped.map((o) => `remove_column ${sym(o.table)}, ${sym(o.column)}, ${removedColumnArgs(types, migration, o, migration.up.indexOf(o))}`);
+      const calls = dropped.map((o) => removedColumnCall(types, migration, o, migration.up.indexOf(o)));
       const many = dropped.length > 1;
       return [
         many

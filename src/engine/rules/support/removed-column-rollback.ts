@@ -9,7 +9,7 @@ import type { RuleContext } from "./rule.js";
 import { columnBackup, type ColumnBackup } from "./column-backup.js";
 import { rubyString } from "./embed-sql.js";
 import { ident, sym } from "./fix.js";
-import { assured, railsType, removedColumnType, rubyDefault, unknownTypeComment } from "./rails-fix.js";
+import { addColumnBack, assured, removedColumnType, rubyDefault } from "./rails-fix.js";
 import { restoredByDown } from "./scope.js";
 import { addsGenerated, droppedGeneratedColumn, sourcesKept } from "../drop-column/generated-column.js";
 
@@ -77,7 +77,7 @@ function readdAndRestore(ctx: RuleContext, op: OperationOf<"drop_column">, index
   const dflt = written?.column.default ?? history?.default;
   const options = [...(dflt ? [`default: ${rubyDefault(dflt.expr)}`] : []), ...(notNull && dflt ? ["null: false"] : [])];
   const t = op.table;
-  const lines = [`add_column ${sym(t)}, ${sym(op.column)}, ${[railsType(type), ...options].join(", ")}${type ? "" : unknownTypeComment(t, op.column)}`];
+  const lines = [addColumnBack(t, op.column, type, options.map((o) => `, ${o}`).join(""))];
   if (!kept.key) {
     lines.push(`# migguard found no key of ${t} to join ${kept.backup} back on: restore ${op.column} from it by hand`, `raise ActiveRecord::IrreversibleMigration, ${rubyString(`restore ${t}.${op.column} from ${kept.backup}`)}`);
     return lines;
