@@ -22,6 +22,7 @@ import { readApplicationCode } from "./application-code.js";
 import type { BaselineSummary } from "../engine/baseline/baselines.js";
 import { baselineNote } from "../engine/baseline/baseline-note.js";
 import { migrationCommits, type MigrationCommits } from "./shipped-with.js";
+import { databaseHistory } from "./database-history.js";
 import { preReleaseMigrations, versionTags } from "./pre-release.js";
 import { unclassifiedPaths } from "./unclassified-paths.js";
 import { siblingMigrations } from "./sibling-migrations.js";
@@ -133,6 +134,8 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
     // which first-parent commit added each migration: those one commit added ship in the same deploy (git runs
     // only when a finding reaches that question)
     shippedWith: () => gitFacts().shippedWith,
+    // when the project moved to PostgreSQL from MySQL, from its settings file's history: asked only for such folders
+    databaseHistory: databaseHistory(cwd),
     // which of them founded their folder: a Django app's 0001_initial there is its first migration, not a reset's
     foundedFolder: () => gitFacts().foundedFolder,
     // when each reached the branch: the date of a numbered migration (young tables)

@@ -43,7 +43,8 @@ import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
 import { namesUnknown, sayUnknownNames, usesUnknownName } from "./unknown-name.js";
-import { decideDatabase, withSupportedDatabases, loadSignalReaders, migrationFolder, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
+import { decideDatabase, withSupportedDatabases, loadSignalReaders, migrationFolder, readSignal, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
+import { databaseSwitch, switchReason, type DatabaseHistory } from "./database/database-switch.js";
 import { fileDatabase, popGenericReading, popGenericTargetsIn, sqliteOnlyPopFilesIn, unreviewedDatabase } from "./database/dialect-file.js";
 import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
@@ -177,6 +178,12 @@ export interface AnalyzeInput {
    * A function is called only when a finding asks (lint's git processes are spent only then).
    */
   shippedWith?: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>);
+  /**
+   * Lint: the versions of a settings file and the migrations the repository held before a commit (the CLI's git):
+   * migrations from before the project moved to PostgreSQL are judged as the old database's (database-switch.ts).
+   * Asked only when a folder's settings file says PostgreSQL.
+   */
+  databaseHistory?: DatabaseHistory;
   /**
    * Lint: the migrations git shows among the first files of their folder (the oldest first-parent commit that added
    * a file there added them, and none modified them since), to that commit's id: a Django app's `0001_initial` among
@@ -881,6 +888,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const migrations: Migration[] = [];
   const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
   const databases = decideDatabases(units, readable, signals, config);
+  if (input.databaseHistory) ranBeforeSwitch(units, databases, input.databaseHistory);
   const djangoProject = djangoProjectOf(units, signals);
   const railsSettings = railsSettingsOf(input);
   const missingProjectModules = new Set<string>();
@@ -1099,12 +1107,30 @@ function changePlanFor(units: readonly MigrationUnit[], parsed: ReadonlyMap<Migr
   }), baseCodeFiles, release, files);
 }
 
+/**
+ * The migrations a folder held before its settings file switched it to PostgreSQL from MySQL or MariaDB
+ * (database-switch.ts) carry the old database: they are read with its grammar and judged by its rules.
+ */
+function ranBeforeSwitch(units: readonly MigrationUnit[], databases: ReadonlyMap<string, DatabaseDecision>, history: DatabaseHistory): void {
+  for (const [folder, decision] of databases) {
+    if (!decision.decidedBy || decision.assumed || decision.database !== "postgresql") continue;
+    const change = databaseSwitch(decision, history, readSignal);
+    if (!change) continue;
+    const before = history.pathsBefore(change.commit);
+    for (const unit of units) {
+      if (migrationFolder(unit.file) !== folder || unit.database || !before.has(unit.file.path)) continue;
+      unit.database = change.from;
+      unit.databaseReason = switchReason(change);
+    }
+  }
+}
+
 /** The folder's database, unless the file's own name says another (`x.mysql.up.sql` beside `x.postgres.up.sql`). */
 function decisionFor(unit: MigrationUnit, databases: ReadonlyMap<string, DatabaseDecision>): DatabaseDecision | undefined {
   const folder = databases.get(migrationFolder(unit.file));
   const named = fileDatabase(unit.file.path) ?? unit.database;
   if (!named || !folder || folder.database === named || folder.reason.startsWith("`database:")) return folder;
-  const reason = fileDatabase(unit.file.path) ? `the file name says ${named}` : `the files beside it give every other database its own file: pop runs this one on ${named}`;
+  const reason = fileDatabase(unit.file.path) ? `the file name says ${named}` : (unit.databaseReason ?? `the files beside it give every other database its own file: pop runs this one on ${named}`);
   return { ...folder, database: named, assumed: false, reason };
 }
 

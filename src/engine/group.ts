@@ -22,6 +22,8 @@ export interface MigrationUnit {
   database?: Database;
   /** pop/popx runs it (its name or its folder's files name a dialect): a file without `.autocommit` runs in popx's transaction */
   pop?: boolean;
+  /** why `database` is this migration's own (it ran before the project moved to another database: database-switch.ts) */
+  databaseReason?: string;
 }
 
 export interface Grouped {

@@ -37,6 +37,8 @@ export interface DatabaseDecision {
   alsoRunsOn?: Database[];
   /** one sentence: what says so */
   alsoReason?: string;
+  /** the settings file that decided it (config/database.yml, a settings module): its history says when the database changed */
+  decidedBy?: string;
 }
 
 /** The folder that holds a layout's migrations (diesel and Prisma keep one folder per migration). */
@@ -66,7 +68,7 @@ export async function loadSignalReaders(paths: Iterable<string>): Promise<void> 
   readers ??= await import("./signal-readers.js");
 }
 
-function readSignal(file: SourceFile): SignalReading {
+export function readSignal(file: SourceFile): SignalReading {
   if (!readers) return { path: file.path, why: "was not read (its readers were not loaded)" };
   return readers.readSignal(file);
 }
@@ -144,7 +146,8 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
   const [chosen] = strongest;
   // a development settings module or a sample that differs is normal (SQLite on laptops); only the config and the migrations' syntax can disagree
   const others = signals.filter((s) => s.database !== chosen.database && s.strength !== "fallback");
-  if (others.length === 0) return { folder: folder.folder, database: chosen.database, version, reason: `${describe(chosen)}${testsSay(chosen.database)}`, assumed: false };
+  if (others.length === 0)
+    return { folder: folder.folder, database: chosen.database, version, reason: `${describe(chosen)}${testsSay(chosen.database)}`, assumed: false, ...(chosen.strength === "config" ? { decidedBy: chosen.path } : {}) };
   return {
     folder: folder.folder,
     database: chosen.database,

@@ -1,0 +1,52 @@
+/**
+ * Lint's git facts for database-switch.ts: the versions of a settings file on the checked-out branch (config/database.yml
+ * as each commit that changed it left it), and the migrations the repository held just before a commit. Paths are
+ * as lint shows them (relative to `cwd`); git runs only when a folder's settings file says PostgreSQL, and its
+ * trouble (no git, a shallow clone, a timeout) only leaves the history empty: it never fails lint.
+ */
+import { createRequire } from "node:module";
+import type { DatabaseHistory } from "../engine/database/database-switch.js";
+
+const TIMEOUT_MS = 20_000;
+/** versions of one settings file read at most (one `git show` each) */
+const MAX_VERSIONS = 30;
+
+type ChildProcess = typeof import("node:child_process");
+let loaded: ChildProcess | undefined;
+const childProcess = (): ChildProcess => (loaded ??= createRequire(import.meta.url)("node:child_process") as ChildProcess);
+
+function git(cwd: string, args: readonly string[]): string | undefined {
+  try {
+    return childProcess().execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 28, timeout: TIMEOUT_MS, stdio: ["ignore", "pipe", "ignore"] });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The git history lint reads for database-switch.ts, from `cwd` (paths as lint shows them). */
+export function databaseHistory(cwd: string): DatabaseHistory {
+  // a shallow clone's oldest commit seems to add every file: its history says nothing of when the database changed
+  let usable: boolean | undefined;
+  const inFullRepository = () => (usable ??= git(cwd, ["rev-parse", "--is-shallow-repository"])?.trim() === "false");
+  const before = new Map<string, Set<string>>();
+  return {
+    *versions(path) {
+      if (!inFullRepository()) return;
+      const log = git(cwd, ["-c", "core.quotepath=false", "--literal-pathspecs", "log", `-n${MAX_VERSIONS}`, "--format=%H", "--", path]);
+      for (const commit of (log ?? "").split("\n").filter((line) => /^[0-9a-f]{40}$/.test(line))) {
+        // `./path` is read from the working directory, as lint shows it; a commit that deleted the file has none
+        const content = git(cwd, ["-c", "core.quotepath=false", "show", `${commit}:./${path}`]);
+        if (content !== undefined) yield { commit, content };
+      }
+    },
+    pathsBefore(commit) {
+      let paths = before.get(commit);
+      if (paths) return paths;
+      // ls-tree run in a subfolder lists the paths below it relative to it, as lint shows them
+      const listing = inFullRepository() ? git(cwd, ["-c", "core.quotepath=false", "ls-tree", "-r", "--name-only", "-z", `${commit}^`]) : undefined;
+      paths = new Set((listing ?? "").split("\0").filter((p) => p !== ""));
+      before.set(commit, paths);
+      return paths;
+    },
+  };
+}
