@@ -34,3 +34,30 @@ export function earlierOnBase(deleted: readonly DetectedFile[], basePaths: reado
   }
   return [...out];
 }
+
+/** At most this many of the migrations that stay after the oldest deleted one: a squash deletes old history, the rest is recent. */
+export const LATER_TO_READ = 400;
+
+/**
+ * The Rails migrations of the base branch that stay, newer than the oldest deleted one in their set: with the deleted
+ * ones they say what the schema dump must hold (a table a squashed migration created and a kept one dropped is not
+ * in it: deleted-migration's note on a squash). Undefined-free: none when more than LATER_TO_READ would be needed.
+ */
+export function laterOnBase(deleted: readonly DetectedFile[], basePaths: readonly string[], config: Config, databases: RailsDatabases): string[] {
+  const gone = new Set(deleted.map((f) => f.path));
+  const oldest = new Map<string, Date>();
+  for (const file of deleted) {
+    const date = file.framework === "rails" ? migrationDate(file) : undefined;
+    const set = migrationSetKey(file, databases);
+    if (date && !(oldest.get(set)! <= date)) oldest.set(set, date);
+  }
+  const out: string[] = [];
+  for (const path of basePaths) {
+    const file = gone.has(path) ? undefined : detectMigrationPath(path, config);
+    if (!file || !isPrimaryFile(file) || file.framework !== "rails") continue;
+    const from = oldest.get(migrationSetKey(file, databases));
+    const date = from ? migrationDate(file) : undefined;
+    if (from && date && date > from) out.push(path);
+  }
+  return out.length > LATER_TO_READ ? [] : out;
+}

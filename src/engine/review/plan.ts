@@ -23,7 +23,7 @@ import { databasePathsFor, signalPathsFor } from "../database/signal-paths.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { reviewedChanges } from "./reviewed-changes.js";
 import { recentOnBase } from "./recent-on-base.js";
-import { earlierOnBase } from "./earlier-on-base.js";
+import { earlierOnBase, laterOnBase } from "./earlier-on-base.js";
 import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey } from "./classify.js";
 import { schemaDumpOf } from "../repository/schema-dump-paths.js";
 import { dumpCatchUpPaths } from "./dumps/dump-catch-up-paths.js";
@@ -173,6 +173,11 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // a deleted migration: what it did is on the base branch (a new one may undo it where it ran, a guarded revert;
   // it may only have changed data), and so is the dump fresh databases load instead of running old migrations
   for (const path of deleted) base.add(path);
+  // and the Rails migrations that stay after the oldest deleted one: with it they say what the dump must hold
+  if (basePaths && deleted.length) {
+    const files = deleted.flatMap((path) => detectMigrationPath(path, config) ?? []);
+    for (const path of laterOnBase(files, basePaths, config, new RailsDatabases(siblings))) base.add(path);
+  }
   if (basePaths && deleted.length) {
     const databases = new RailsDatabases(siblings);
     const files = deleted.flatMap((path) => detectMigrationPath(path, config) ?? []);

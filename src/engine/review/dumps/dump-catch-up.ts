@@ -15,9 +15,9 @@ import { dumpVersions, schemaRbItems } from "./dump-versions.js";
 import { structureSqlItems } from "./structure-sql.js";
 
 /** The state the migrations leave of a table, column or index: whether it exists, and which migration said so last. */
-type Last = Map<string, { exists: boolean; by: Migration }>;
+export type Last = Map<string, { exists: boolean; by: Migration }>;
 
-interface Left {
+export interface Left {
   tables: Last;
   columns: Last;
   /** by name, and by `table(columns)` */
@@ -26,11 +26,11 @@ interface Left {
   renamed: Set<string>;
 }
 
-const columnKey = (table: string, column: string) => `${dumpName(table)}.${column.toLowerCase()}`;
-const indexKey = (table: string, columns: readonly string[]) => `${dumpName(table)}(${columns.map((c) => c.toLowerCase()).join(",")})`;
+export const columnKey = (table: string, column: string) => `${dumpName(table)}.${column.toLowerCase()}`;
+export const indexKey = (table: string, columns: readonly string[]) => `${dumpName(table)}(${columns.map((c) => c.toLowerCase()).join(",")})`;
 
 /** What the migrations, in version order, leave of each table, column and index they touch. */
-function leftBy(migrations: readonly Migration[]): Left {
+export function leftBy(migrations: readonly Migration[]): Left {
   const left: Left = { tables: new Map(), columns: new Map(), indexes: new Map(), renamed: new Set() };
   for (const by of migrations)
     for (const op of by.up) {

@@ -87,6 +87,24 @@ const copyArticles = `from django.db import migrations\n\n\ndef copy(apps, schem
 export default defineReviewCases({
   invalid: [
     {
+      name: "Rails: a squash of migrations older than db/schema.rb's version, whose table the dump holds: a note that fresh databases load the dump",
+      base: {
+        "db/migrate/20240101000000_create_users.rb": `class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n`,
+        "db/schema.rb": `ActiveRecord::Schema[7.1].define(version: 2024_06_01_000000) do\n  create_table "users", force: :cascade do |t|\n    t.string "email"\n  end\nend\n`,
+      },
+      head: { "db/migrate/20240101000000_create_users.rb": null },
+      findings: [{ path: "db/migrate/20240101000000_create_users.rb", line: 1, severity: "info", message: "fresh databases load the dump (db:prepare, db:schema:load" }],
+    },
+    {
+      name: "Rails: the same squash with a column the dump lacks: fresh databases never get it, an error",
+      base: {
+        "db/migrate/20240101000000_create_users.rb": `class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n      t.string :locale\n    end\n  end\nend\n`,
+        "db/schema.rb": `ActiveRecord::Schema[7.1].define(version: 2024_06_01_000000) do\n  create_table "users", force: :cascade do |t|\n    t.string "email"\n  end\nend\n`,
+      },
+      head: { "db/migrate/20240101000000_create_users.rb": null },
+      findings: [{ path: "db/migrate/20240101000000_create_users.rb", line: 1, severity: "error", message: "fresh databases (CI, new environments) never get them" }],
+    },
+    {
       name: "Django: a deletion beside an addition of the same file name in another app's folder (another app label): still deleted",
       base: { "shop/migrations/0001_initial.py": django(""), "shop/migrations/0002_phone.py": django('("shop", "0001_initial")') },
       head: { "shop/migrations/0002_phone.py": null, "store/migrations/0002_phone.py": django('("store", "0001_initial")') },

@@ -8,7 +8,10 @@ import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
 import { baseOf, dirOf } from "../../../paths.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
 import type { Migration } from "../../../model.js";
-import { dumpVersions } from "../../dumps/dump-versions.js";
+import { dumpVersions, schemaRbItems } from "../../dumps/dump-versions.js";
+import { structureSqlItems } from "../../dumps/structure-sql.js";
+import { missingFromDump } from "../../dumps/dump-holds.js";
+import type { DumpItem } from "../../dumps/dump-items.js";
 import { compareVersions } from "../../../migration-versions.js";
 import { unreleasedDeletion } from "./unreleased.js";
 import { afterRestore } from "./restore-fix.js";
@@ -30,7 +33,8 @@ export default defineReviewRule({
     const gone = new Map<string, ChangedMigration[]>();
     const downs = new Map<string, ChangedMigration[]>();
     const squashed = new Map<string, ChangedMigration[]>();
-    const dataOnly = new Map<string, { dump: { path: string; version: string }; deleted: ChangedMigration[] }>();
+    const dataOnly = new Map<string, { dump: LoadedDump; deleted: ChangedMigration[] }>();
+    const inDump = new Map<string, { dump: LoadedDump; deleted: ChangedMigration[] }>();
     const add = <T>(map: Map<string, T[]>, key: string, item: T) => map.set(key, [...(map.get(key) ?? []), item]);
     for (const m of ctx.migrations) {
       if (m.change.status !== "removed" || m.file.role === "verify" || m.file.role === "repeatable") continue;
@@ -126,6 +130,12 @@ export default defineReviewRule({
         dataOnly.set(key, { dump: loadedInstead, deleted: [...(dataOnly.get(key)?.deleted ?? []), m] });
         continue;
       }
+      // older than the dump, which records it as run: fresh databases load the dump, if it holds what it built (below)
+      if (loadedInstead && m.base) {
+        const key = `${loadedInstead.path}\u0000${dirOf(m.change.path)}`;
+        inDump.set(key, { dump: loadedInstead, deleted: [...(inDump.get(key)?.deleted ?? []), m] });
+        continue;
+      }
       add(gone, dirOf(m.change.path), m);
     }
     for (const [squash, deleted] of squashed)
@@ -142,6 +152,28 @@ export default defineReviewRule({
         message: `${listed(deleted, "only changed data and is", "only changed data and are")} older than ${dump.path}'s version ${dump.version}: fresh databases load the dump and never run ${deleted.length === 1 ? "it" : "them"}, and databases that ran ${deleted.length === 1 ? "it" : "them"} keep their data. Deleting ${deleted.length === 1 ? "it" : "them"} changes no database.`,
         fix: "Nothing to do; the versions stay in schema_migrations where they ran, which Rails ignores.",
       });
+    // a squash of old history: what the deleted migrations leave is in the dump fresh databases load (db:prepare,
+    // db:schema:load), which records their versions as run; a group whose work the dump lacks stays an error
+    for (const { dump, deleted } of inDump.values()) {
+      const kept = keptUpTo(ctx, deleted, dump.version);
+      const missing = dump.items && kept ? missingFromDump(dump.items, deleted.map((m) => m.base!), kept) : ["unknown"];
+      if (missing.length) {
+        for (const m of deleted) add(gone, dirOf(m.change.path), m);
+        continue;
+      }
+      const them = deleted.length === 1 ? "it" : "them";
+      ctx.report({
+        ...at(deleted),
+        severity: "info",
+        message:
+          `${listed(deleted, "is", "are")} older than ${dump.path}'s version ${dump.version}, which holds the tables and columns ${deleted.length === 1 ? "it leaves" : "they leave"} and records ${them} as run: ` +
+          `fresh databases load the dump (db:prepare, db:schema:load, the test schema) and get ${deleted.length === 1 ? "its" : "their"} schema without running ${them}, and databases that ran ${them} keep it. ` +
+          `Deleting ${them} (a squash of old history) changes no database that starts from the dump.`,
+        fix:
+          `Nothing to do if every environment builds new databases from ${dump.path} (db:prepare or db:schema:load): db:migrate on an empty database now starts at the first migration that remains. ` +
+          "The versions stay in schema_migrations where they ran, which Rails ignores without their files.",
+      });
+    }
     for (const deleted of downs.values())
       ctx.report({
         ...at(deleted),
@@ -282,13 +314,45 @@ function onlyChangesData(migration: Migration): boolean {
   return migration.up.every((op) => op.kind === "transaction_control" || op.kind === "set_setting" || op.kind === "data_migration" || op.kind === "dml");
 }
 
-/** The base branch's schema dump (Rails: fresh databases load it) whose version is newer than the migration's. */
-function dumpSkipping(ctx: ReviewRuleContext, m: ChangedMigration): { path: string; version: string } | undefined {
+interface LoadedDump {
+  path: string;
+  version: string;
+  /** what the dump fresh databases load describes (its content at head when the change edits it); undefined when unreadable */
+  items?: DumpItem[];
+}
+
+/**
+ * The base branch's schema dump (Rails: fresh databases load it) whose version is newer than the migration's, and
+ * which the change keeps.
+ */
+function dumpSkipping(ctx: ReviewRuleContext, m: ChangedMigration): LoadedDump | undefined {
   if (m.file.framework !== "rails" || !m.file.version) return undefined;
   for (const state of ctx.dumps) {
-    if (!state.baseContent || !state.dump.covers(m.file)) continue;
+    if (!state.baseContent || !state.dump.covers(m.file) || state.change?.status === "removed") continue;
     const newest = dumpVersions(state.dump.format, state.baseContent).newest;
-    if (newest && compareVersions(newest, m.file.version) > 0) return { path: state.dump.path, version: newest };
+    if (!newest || compareVersions(newest, m.file.version) <= 0) continue;
+    const loaded = state.headContent ?? state.baseContent;
+    const items = state.dump.format === "schema.rb" ? schemaRbItems(loaded) : structureSqlItems(loaded);
+    return { path: state.dump.path, version: newest, ...(items ? { items } : {}) };
   }
   return undefined;
+}
+
+/**
+ * The migrations of the deleted ones' folder that stay, newer than the oldest deleted one and at most the dump's
+ * version, as the plan read them (earlier-on-base.ts `laterOnBase`); undefined when one was not read.
+ */
+function keptUpTo(ctx: ReviewRuleContext, deleted: readonly ChangedMigration[], version: string): Migration[] | undefined {
+  const gone = new Set(deleted.map((m) => m.change.path));
+  const folder = dirOf(deleted[0].change.path);
+  const oldest = deleted.map((m) => m.file.version!).reduce((a, b) => (compareVersions(a, b) <= 0 ? a : b));
+  const kept: Migration[] = [];
+  for (const file of ctx.baseMigrations ?? []) {
+    if (gone.has(file.path) || dirOf(file.path) !== folder || file.version === undefined || file.framework !== "rails") continue;
+    if (compareVersions(file.version, oldest) <= 0 || compareVersions(file.version, version) > 0) continue;
+    const model = ctx.baseModels.get(file.path);
+    if (!model) return undefined;
+    kept.push(model);
+  }
+  return ctx.baseMigrations ? kept : undefined;
 }
