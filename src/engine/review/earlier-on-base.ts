@@ -41,7 +41,7 @@ export const LATER_TO_READ = 400;
 /**
  * The Rails migrations of the base branch that stay, newer than the oldest deleted one in their set: with the deleted
  * ones they say what the schema dump must hold (a table a squashed migration created and a kept one dropped is not
- * in it: deleted-migration's note on a squash). Undefined-free: none when more than LATER_TO_READ would be needed.
+ * in it: deleted-migration's note on a squash); none when more than LATER_TO_READ would be needed.
  */
 export function laterOnBase(deleted: readonly DetectedFile[], basePaths: readonly string[], config: Config, databases: RailsDatabases): string[] {
   const gone = new Set(deleted.map((f) => f.path));

@@ -1,7 +1,8 @@
 /**
  * The base migrations a review reads for a dump that changed while no migration it describes did: the newest
- * DUMP_CATCH_UP_READS of them, whose operations say whether the dump only catches up with them (dump-catch-up.ts).
- * A catch-up with an older migration is not recognised: its error stays.
+ * DUMP_CATCH_UP_READS of them, whose operations say whether the dump only catches up with them, or only loses what
+ * none of them builds (which needs every one: dump-catch-up.ts). A catch-up with an older migration is not
+ * recognised: its error stays.
  */
 import type { Config } from "../../config.js";
 import type { ChangedFile } from "../changes.js";
@@ -10,8 +11,11 @@ import { schemaDumpOf } from "../../repository/schema-dump-paths.js";
 import type { RailsDatabases } from "../../repository/rails-databases.js";
 import { compareVersions } from "../../migration-versions.js";
 
-/** how many of a changed dump's newest migrations are read: a dump fixed by hand catches up with recent ones */
-export const DUMP_CATCH_UP_READS = 20;
+/**
+ * how many of a changed dump's newest migrations are read: a dump fixed by hand catches up with recent ones, and a
+ * column no migration builds is proved only with all of them (a project's whole history is usually fewer)
+ */
+export const DUMP_CATCH_UP_READS = 400;
 
 /** `databases`: the review's Rails databases, of the base tree and the change's paths. */
 export function dumpCatchUpPaths(changes: readonly ChangedFile[], basePaths: readonly string[], config: Config, databases: RailsDatabases): string[] {

@@ -60,9 +60,74 @@ export function leftBy(migrations: readonly Migration[]): Left {
   return left;
 }
 
-/** The migration that explains a change of the dump's item, or undefined. */
-function explain(item: DumpItem, added: boolean, left: Left, removedColumns: ReadonlySet<string>, removedTables: ReadonlySet<string>, addedTables: ReadonlySet<string>): Migration | undefined {
+/** What no migration builds: the dump had it from elsewhere (another branch's migration, a hand edit). */
+const UNBUILT = "unbuilt";
+
+/** Rails calls the adapter could not follow that still cannot add a column: indexes, keys, defaults, comments. */
+const NO_COLUMN_CALLS = new Set([
+  "add_index", "remove_index", "rename_index", "add_foreign_key", "remove_foreign_key", "add_check_constraint", "remove_check_constraint",
+  "change_column_default", "change_column_null", "change_column_comment", "change_table_comment", "enable_extension", "disable_extension",
+]);
+
+/**
+ * The columns the migrations, in version order, leave in each table they create, following renames of tables and
+ * columns; `unknown` for a table whose columns are not all known (a create_table the adapter could not read whole, a
+ * call it could not follow on it). Undefined when a migration could not be followed at all: it may add any column.
+ */
+function builtColumns(migrations: readonly Migration[]): Map<string, Set<string> | "unknown"> | undefined {
+  const tables = new Map<string, Set<string> | "unknown">();
+  for (const m of migrations) {
+    if (m.syntaxErrors.length || m.tooComplex.length || m.hidden.length) return undefined;
+    for (const op of m.up) {
+      const columns = "table" in op && typeof op.table === "string" ? tables.get(dumpName(op.table)) : undefined;
+      const edit = (f: (set: Set<string>) => void) => columns !== undefined && columns !== "unknown" && f(columns);
+      if (op.kind === "create_table") tables.set(dumpName(op.table), op.columnsUnread ? "unknown" : new Set(op.columns.map((c) => c.name.toLowerCase())));
+      else if (op.kind === "drop_table") for (const table of op.tables) tables.delete(dumpName(table));
+      else if (op.kind === "rename_table") {
+        const moved = tables.get(dumpName(op.table));
+        tables.delete(dumpName(op.table));
+        if (moved !== undefined) tables.set(dumpName(op.newName), moved);
+      } else if (op.kind === "add_column") edit((set) => set.add(op.column.name.toLowerCase()));
+      else if (op.kind === "drop_column") edit((set) => set.delete(op.column.toLowerCase()));
+      else if (op.kind === "rename_column")
+        edit((set) => {
+          set.delete(op.column.toLowerCase());
+          set.add(op.newName.toLowerCase());
+        });
+      else if (op.kind === "raw" && !op.embeddedSql && !NO_COLUMN_CALLS.has(op.statement)) {
+        if (!op.table) return undefined;
+        tables.set(dumpName(op.table), "unknown");
+      }
+    }
+  }
+  return tables;
+}
+
+/**
+ * A removed column the migrations never build: its table is one they create and keep (under its latest name), with
+ * every column known, and none of them adds the column. Only claimed when every migration the dump describes was
+ * read (`complete`): one that was not could have added it.
+ */
+function unbuilt(item: DumpItem, built: ReadonlyMap<string, Set<string> | "unknown"> | undefined): boolean {
+  if (!built || item.kind !== "column" || !item.table) return false;
+  const columns = built.get(item.table);
+  return columns !== undefined && columns !== "unknown" && !columns.has(item.column!.toLowerCase());
+}
+
+/** The migration that explains a change of the dump's item, UNBUILT for a removal of what none builds, or undefined. */
+function explain(
+  item: DumpItem,
+  added: boolean,
+  left: Left,
+  removedColumns: ReadonlySet<string>,
+  removedTables: ReadonlySet<string>,
+  addedTables: ReadonlySet<string>,
+  unbuiltColumns: ReadonlySet<string>,
+): Migration | typeof UNBUILT | undefined {
   const table = item.table;
+  if (!added && unbuiltColumns.size && item.kind === "column" && unbuiltColumns.has(columnKey(table!, item.column!))) return UNBUILT;
+  // an index or foreign key on a column no migration builds went with it
+  if (!added && table && item.kind !== "column" && item.kind !== "table" && item.columns?.some((c) => unbuiltColumns.has(columnKey(table, c)))) return UNBUILT;
   if (table && left.renamed.has(table)) return undefined;
   const tableLeft = table ? left.tables.get(table) : undefined;
   const agrees = (last: { exists: boolean; by: Migration } | undefined) => (last && last.exists === added ? last.by : undefined);
@@ -90,9 +155,10 @@ function explain(item: DumpItem, added: boolean, left: Left, removedColumns: Rea
 /**
  * The base branch's migrations whose changes the dump's change only catches up with, oldest first; undefined when
  * an item of the change is not theirs (or either side of the dump cannot be read). With them the dump's change, for
- * describeCatchUp.
+ * describeCatchUp, and the columns it removes that no migration builds (`unbuilt`: leftovers of another branch's
+ * migration, which the edit takes out of the dump: it moves the dump closer to what the migrations build).
  */
-export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migrations: Migration[]; diff: DumpDiff } | undefined {
+export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migrations: Migration[]; diff: DumpDiff; unbuilt: DumpItem[] } | undefined {
   if (state.baseContent === undefined || state.headContent === undefined) return undefined;
   const format = state.dump.format;
   const read = (content: string) => (format === "schema.rb" ? schemaRbItems(content) : structureSqlItems(content));
@@ -118,19 +184,25 @@ export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migra
   const oldest = migrations[0].version!;
   if (described.some((f) => compareVersions(f.version!, oldest) > 0 && !facts.baseModels.has(f.path))) return undefined;
   const left = leftBy(migrations);
+  // every migration the dump describes read: what none of them builds is not in the schema they make
+  const built = described.every((f) => facts.baseModels.has(f.path)) ? builtColumns(migrations) : undefined;
+  // a column a migration dropped is theirs to explain (the dump catching up), not one none built
+  const unbuiltColumns = new Set(diff.removed.filter((i) => unbuilt(i, built) && !left.columns.has(columnKey(i.table!, i.column!))).map((i) => columnKey(i.table!, i.column!)));
   const removedTables = new Set(diff.removed.filter((i) => i.kind === "table" && left.tables.get(i.table!)?.exists === false).map((i) => i.table!));
   const addedTables = new Set(diff.added.filter((i) => i.kind === "table" && left.tables.get(i.table!)?.exists === true).map((i) => i.table!));
   const removedColumns = new Set(
     diff.removed.filter((i) => i.kind === "column" && left.columns.get(columnKey(i.table!, i.column!))?.exists === false).map((i) => columnKey(i.table!, i.column!)),
   );
   const by = new Set<Migration>();
+  const outside: DumpItem[] = [];
   for (const [items, added] of [[diff.added, true], [diff.removed, false]] as const)
     for (const item of items) {
-      const migration = explain(item, added, left, removedColumns, removedTables, addedTables);
+      const migration = explain(item, added, left, removedColumns, removedTables, addedTables, unbuiltColumns);
       if (!migration) return undefined;
-      by.add(migration);
+      if (migration === UNBUILT) outside.push(item);
+      else by.add(migration);
     }
-  return { migrations: [...by].sort((a, b) => compareVersions(a.version!, b.version!)), diff };
+  return { migrations: [...by].sort((a, b) => compareVersions(a.version!, b.version!)), diff, unbuilt: outside };
 }
 
 /** The dump's change (dumpCatchUp's diff) in words: "removes pages.next_page", "adds users.phone, its index". */

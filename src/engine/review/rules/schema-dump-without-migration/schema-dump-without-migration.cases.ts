@@ -120,6 +120,11 @@ export default defineReviewCases({
   ],
   valid: [
     {
+      name: "db/schema.rb loses a column and its index that no migration builds (codebar/planner's schema-rb-drift: leaked from an unmerged branch): closer to the migrations, a note",
+      base: { ...PAGES_MIGRATIONS, "db/schema.rb": pagesSchema("2025_07_09_114819", ['t.text "question_text"', 't.boolean "is_optional", null: false', 't.string "slug"', 't.index ["slug"], name: "index_pages_on_slug"']) },
+      head: { "db/schema.rb": pagesSchema("2025_07_09_114819", ['t.text "question_text"', 't.boolean "is_optional", null: false']) },
+    },
+    {
       name: "db/schema.rb brought in line with a base migration that removed a column it still listed (forms-admin 4ce3b3473d, remove_next_page_from_pages): a note that it catches the dump up",
       base: PAGES_BASE,
       head: { "db/schema.rb": pagesSchema("2025_07_09_114819", PAGES_COLUMNS.filter((c) => !c.includes("next_page"))) },

@@ -98,15 +98,33 @@ export default defineReviewRule({
       // the dump only catches up with migrations the base branch already has (a column one of them removed, still
       // listed): reverting it would break it again
       const caughtUp = dumpCatchUp(ctx, state);
+      // the dump only loses columns no migration builds (leftovers of another branch's migration, dumped from a database
+      // that ran it): after the edit it is closer to what the migrations build, not further
+      if (caughtUp && caughtUp.unbuilt.length && caughtUp.migrations.length === 0) {
+        const columns = caughtUp.unbuilt.filter((i) => i.kind === "column").map((i) => `${i.table}.${i.column}`);
+        const others = caughtUp.unbuilt.length - columns.length;
+        ctx.report({
+          path: state.dump.path,
+          line,
+          severity: "info",
+          statement: "dump drift removed",
+          message:
+            `${state.dump.path} changed without a migration, but it only removes ${andList(columns)}${others ? ` (and ${others} ${others === 1 ? "index or key" : "indexes or keys"} on them)` : ""}, which no migration of the ones it describes builds: ` +
+            `their tables' create_table and the later migrations never add them. The dump had them from elsewhere (a database that ran another branch's migration); the edit brings it closer to what the migrations build, not further.`,
+          fix: "Nothing to do. Databases that got those columns from the other branch keep them until a migration drops them there.",
+        });
+        continue;
+      }
       if (caughtUp) {
-        const { migrations, diff } = caughtUp;
+        const { migrations, diff, unbuilt } = caughtUp;
         const names = migrations.map((m) => m.path).join(", ");
+        const leaked = unbuilt.filter((i) => i.kind === "column").map((i) => `${i.table}.${i.column}`);
         ctx.report({
           path: state.dump.path,
           line,
           severity: "info",
           statement: "dump caught up",
-          message: `${state.dump.path} changed without a migration, but it catches the dump up with ${names}: its change (${describeCatchUp(diff)}) is what ${migrations.length > 1 ? "those migrations" : "that migration"} already ${migrations.length > 1 ? "make" : "makes"}, at or below the dump's version. The dump had not been written again after ${migrations.length > 1 ? "them" : "it"}; now it matches what the migrations build.`,
+          message: `${state.dump.path} changed without a migration, but it catches the dump up with ${names}: its change (${describeCatchUp(diff)}) is what ${migrations.length > 1 ? "those migrations" : "that migration"} already ${migrations.length > 1 ? "make" : "makes"}, at or below the dump's version. The dump had not been written again after ${migrations.length > 1 ? "them" : "it"}; now it matches what the migrations build.${leaked.length ? ` It also removes ${andList(leaked)}, which no migration builds.` : ""}`,
           fix: "Nothing to do.",
         });
         continue;
