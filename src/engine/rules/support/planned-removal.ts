@@ -16,6 +16,7 @@ import { columnBackup } from "./column-backup.js";
 import { railsUpOnly } from "./rails-fix.js";
 import type { RuleContext } from "./rule.js";
 import { searchUsages } from "../../code/usage-search.js";
+import { unusedModelAtBase } from "./unused-model-at-base.js";
 import { djangoTable, djangoModelsApp, readDjangoModels, type DjangoModel } from "../../code/django-models.js";
 import { safeToDrop } from "../../code/code-models.js";
 import { ChangePlan, copyOf, readsColumn, readTables, writtenTables, type DataStep } from "./change-plan.js";
@@ -130,9 +131,19 @@ function unmodelledTable(ctx: RuleContext, table: string): PlannedRemoval | unde
   if (models.length === 0 || ctx.repository.model(table)) return undefined;
   const name = nameKey(table).split(".").pop() ?? table;
   // a review whose change deletes the model with the drop: the servers run the base branch's model until the
-  // deploy, and it still queries the table (as for ignored_columns added in the same change)
+  // deploy, and it queries the table when code there calls it (as for ignored_columns added in the same change).
+  // A model nothing else of the base branch names (no caller, no association: unused-model-at-base.ts) never
+  // queries it: old servers leave the table alone, so the drop is planned, on weaker evidence (a warning: the rows go)
   const base = ctx.facts.change.baseCodeFiles;
-  if (base.length && rubyReaders().readModelFiles(base).some((m) => m.tables.some((t) => nameKey(t).split(".").pop() === name))) return undefined;
+  if (base.length && rubyReaders().readModelFiles(base).some((m) => m.tables.some((t) => nameKey(t).split(".").pop() === name))) {
+    const unused = unusedModelAtBase(ctx, table);
+    return unused
+      ? {
+          reason: `this change deletes ${unused.className} (${unused.path}), the model of ${name} on the base branch, which the servers run until the deploy, but none of the other ${unused.searched} files of its code read (Ruby with Prism) names ${unused.className.split("::").pop()} or ${name}: nothing calls the model, so old servers never query the table`,
+          strong: false,
+        }
+      : undefined;
+  }
   const className = modelName(name);
   const code = applicationCode(ctx, models);
   // a class of that name in the model files that is a plain Ruby object (panoptes' in-memory SubjectGroup, long after

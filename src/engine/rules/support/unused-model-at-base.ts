@@ -9,13 +9,14 @@
  * would otherwise hide); the base branch's code is the head's without the files the change adds or edits, with
  * those base versions. Ruby is read with Prism (table-references.ts: a local or a method named like the table is
  * not a use); other files (templates, scripts) by the whole word. config/ and db/ are not searched: they list names
- * (analytics exports, schema dumps), they do not query them (as planned-removal.ts).
+ * (analytics exports, schema dumps), they do not query them (as planned-removal.ts); nor tests, which no server runs.
  */
 import type { SourceFile } from "../../model.js";
 import { isActiveRecordSettingsPath, isModelPath } from "../../adapters/rails/model-path.js";
 import { pluralize, singularize, underscore } from "../../adapters/rails/inflections.js";
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { isSearchableCodePath } from "../../code/searchable.js";
+import { isTestPath } from "../../code/test-paths.js";
 import { escapeRegExp } from "../../regexp.js";
 import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
@@ -27,8 +28,8 @@ export interface UnusedModel {
   searched: number;
 }
 
-/** Code that may query a table: not configuration, not the migrations and dumps under db/. */
-const searched = (path: string) => !/(?:^|\/)(?:db|config)\//.test(path);
+/** Code that may query a table on a server: not configuration, not the migrations and dumps under db/, not tests. */
+const searched = (path: string) => !/(?:^|\/)(?:db|config)\//.test(path) && !isTestPath(path);
 
 /** The old table's model on the base branch when no code of the base branch uses it; undefined otherwise, or when that is not known. */
 export function unusedModelAtBase(ctx: RuleContext, table: string): UnusedModel | undefined {
