@@ -4,6 +4,73 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a later revision renames the table and the column: the NOT NULL revision at the head names them as they are there",
+      path: "alembic/versions/b2_account.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("invoices", sa.Column("account_id", sa.BigInteger(), nullable=False))
+
+
+def downgrade():
+    op.drop_column("invoices", "account_id")
+`,
+      files: { "alembic/versions/c3_rename.py": `from alembic import op\n\nrevision = "c3"\ndown_revision = "b2"\n\n\ndef upgrade():\n    op.rename_table("invoices", "bills")\n    op.alter_column("bills", "account_id", new_column_name="customer_id")\n\n\ndef downgrade():\n    pass\n` },
+      lines: [9],
+      fixes: [`# account_id nullable in this revision, so inserts from the running code, which does not set it, keep working; NOT NULL comes in a revision of its own:
+op.add_column("invoices", sa.Column("account_id", sa.BigInteger(), nullable=True))
+
+# then a new migration, alembic/versions/1de17205d214_invoices_account_id_not_null.py:
+from alembic import op
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "1de17205d214"
+revision = NEW_REVISION_ID
+down_revision = "c3"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    # deploy once every running version of the code writes account_id; the rows whose account_id is NULL need a value first (an UPDATE here): migguard does not know which
+    op.alter_column("bills", "customer_id", nullable=False)
+
+
+def downgrade():
+    op.alter_column("bills", "customer_id", nullable=True)
+    pass`],
+    },
+    {
+      framework: "alembic",
+      name: "a later revision drops the table: no NOT NULL revision at the head, where it is gone, and the fix names the revision that drops it",
+      path: "alembic/versions/b2_account.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("invoices", sa.Column("account_id", sa.BigInteger(), nullable=False))
+
+
+def downgrade():
+    op.drop_column("invoices", "account_id")
+`,
+      files: { "alembic/versions/c3_drop.py": `from alembic import op\n\nrevision = "c3"\ndown_revision = "b2"\n\n\ndef upgrade():\n    op.drop_table("invoices")\n\n\ndef downgrade():\n    pass\n` },
+      lines: [9],
+      fixes: [`# account_id nullable in this revision, so inserts from the running code, which does not set it, keep working; NOT NULL comes in a revision of its own:
+op.add_column("invoices", sa.Column("account_id", sa.BigInteger(), nullable=True))
+# no migration sets it NOT NULL: later, alembic/versions/c3_drop.py:8 drops table invoices, and account_id with it, so it is not there at the head of the history, where a new migration would run`],
+    },
+    {
+      framework: "alembic",
       name: "drone-tm 87b6f9d734e8: slug NOT NULL without a default, then a unique index on it: the fix gives no server_default \"\" (the index would fail at the second project) but adds it nullable and gives each row its own value",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -1,3 +1,5 @@
+import { columnAtHead } from "../support/column-at-head.js";
+import { withoutGoneFollowUp } from "../support/history-to-head.js";
 import type { ColumnSpec, Operation, OperationOf, TypeRef } from "../../model.js";
 import { djangoUniqueFieldFix } from "../support/django-unique-field.js";
 import { neutralDefault, neutralDefaultNote, saType, sqlalchemy2 } from "../support/column-code.js";
@@ -298,7 +300,9 @@ function djangoNullableFirst(op: OperationOf<"add_column">, ctx: RuleContext): s
     `migrations.AlterField(${named}, field=${def}${oneOff}),`,
   ];
   // one statement: the comments above the operation they are about (each statement gets its comma)
-  return renderFix(ctx, { inPlace, steps: [{ name: `${op.table} ${field} not null`, statements: [alter.join("\n")] }] });
+  // the NOT NULL migration goes at the head of the history: none when a later migration drops the column or its table
+  const head = columnAtHead(ctx, op.table, op.column.name, ctx.migration.up.indexOf(op));
+  return renderFix(ctx, withoutGoneFollowUp({ inPlace, steps: [{ name: `${op.table} ${field} not null`, statements: [alter.join("\n")] }] }, head, ctx.framework, "sets it NOT NULL"));
 }
 
 /**
@@ -412,20 +416,23 @@ function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const add = nullable ?? `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(c.name)}, ${type ?? "sa.Text()"}, nullable=True)${alembicTable(op.table).schema})${type ? "" : "  # migguard does not know the type: use yours"}`;
   // the plan as code: nullable here, NOT NULL in a revision of its own; the value of the existing rows is the one part
   // migguard cannot write, said where it goes
-  const { name, schema } = alembicTable(op.table);
-  return renderFix(ctx, {
+  // the NOT NULL revision goes at the head of the history: under the names it has there, none when it is gone
+  const head = columnAtHead(ctx, op.table, c.name, ctx.migration.up.indexOf(op));
+  const atHead = "gone" in head ? { table: op.table, column: c.name } : head;
+  const { name, schema } = alembicTable(atHead.table);
+  return renderFix(ctx, withoutGoneFollowUp({
     inPlace: [`# ${c.name} nullable in this revision, so inserts from the running code, which does not set it, keep working; NOT NULL comes in a revision of its own:`, add].join("\n"),
     steps: [
       {
         name: `${op.table} ${c.name} not null`,
         statements: [
           `# deploy once every running version of the code writes ${c.name}; the rows whose ${c.name} is NULL need a value first (an UPDATE here): migguard does not know which`,
-          `op.alter_column(${name}, ${pythonString(c.name)}, nullable=False${schema})`,
+          `op.alter_column(${name}, ${pythonString(atHead.column)}, nullable=False${schema})`,
         ],
-        down: [`op.alter_column(${name}, ${pythonString(c.name)}, nullable=True${schema})`],
+        down: [`op.alter_column(${name}, ${pythonString(atHead.column)}, nullable=True${schema})`],
       },
     ],
-  });
+  }, head, ctx.framework, "sets it NOT NULL"));
 }
 
 export default defineRule({
