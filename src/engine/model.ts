@@ -411,6 +411,11 @@ export const AddConstraint = op("add_constraint", {
   sql: z.string().optional(),
   /** a CHECK's expression as the migration wrote it (Rails add_check_constraint, t.check_constraint), when it is a literal */
   expression: z.string().optional(),
+  /**
+   * a CHECK's columns whose NULL can make a row fail it: its condition tests them for IS NOT NULL outside any
+   * negation (Django's `Q(f__isnull=False)`), when the condition was read
+   */
+  failsOnNull: z.array(z.string()).optional(),
   /** UNIQUE NULLS [NOT] DISTINCT (Django's UniqueConstraint nulls_distinct=); undefined: PostgreSQL's default, not written */
   nullsDistinct: z.boolean().optional(),
   /** options of the framework's call that shape the constraint's index but were not read (set at run time): `nulls_distinct` */

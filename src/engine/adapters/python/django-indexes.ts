@@ -80,7 +80,8 @@ export function constraintOperation(constraint: PyValue | undefined, table: stri
     // the SQL Django writes for it when the condition reads as SQL: what the schema history keeps (a later SET NOT NULL reads a valid CHECK (column IS NOT NULL))
     const check = conditionSql(condition, state, model);
     const sql = check && name ? `ALTER TABLE ${quoted(table)} ADD CONSTRAINT ${quoted(name)} CHECK (${check});` : undefined;
-    return { ...base, kind: "add_constraint", table, name, constraint: "check", columns: read ? columnsOf(state, model, read) : columns, notValid, ...(sql ? { sql } : {}) };
+    const nullFails = condition ? notNullTests(condition) : undefined;
+    return { ...base, kind: "add_constraint", table, name, constraint: "check", columns: read ? columnsOf(state, model, read) : columns, notValid, ...(sql ? { sql } : {}), ...(nullFails?.length ? { failsOnNull: columnsOf(state, model, nullFails) } : {}) };
   }
   if (cls === "ExclusionConstraint") return { ...base, kind: "add_constraint", table, name, constraint: "exclusion", columns, notValid };
   return undefined;
@@ -160,6 +161,8 @@ function lookupFields(value: PyValue): string[] | undefined {
     if (v.kind === "unknown") return v.operands !== undefined && v.operands.length > 0 && v.operands.every(visit);
     if (v.kind !== "call" || lastSegment(v.callee) !== "Q") return false;
     for (const [key, arg] of v.kwargs) {
+      // Q's own options (`_connector="OR"`, `_negated=True`) are no lookups
+      if (key.startsWith("_")) continue;
       if (arg.kind === "call" || arg.kind === "name" || arg.kind === "unknown") return false;
       fields.add(key.split("__")[0]);
     }
@@ -172,6 +175,30 @@ function lookupFields(value: PyValue): string[] | undefined {
     return true;
   };
   return visit(value) && fields.size > 0 ? [...fields] : undefined;
+}
+
+/**
+ * The fields a Q condition tests with `__isnull=False` (as a keyword or Django's deconstructed `("f__isnull", False)`
+ * tuple), none of them under a negation: a row with NULL there can fail the check. Undefined when the condition is
+ * not only Q calls (`~Q`, `Q | Q` written with operators, `_negated=True`): what NULL does there is not read.
+ */
+function notNullTests(value: PyValue): string[] | undefined {
+  const fields = new Set<string>();
+  const visit = (v: PyValue): boolean => {
+    if (v.kind !== "call" || lastSegment(v.callee) !== "Q") return false;
+    const negated = v.kwargs.get("_negated");
+    if (negated && !(negated.kind === "bool" && !negated.value)) return false;
+    const test = (key: string, arg: PyValue) => {
+      if (key.endsWith("__isnull") && arg.kind === "bool" && !arg.value) fields.add(key.slice(0, -"__isnull".length));
+    };
+    for (const [key, arg] of v.kwargs) if (!key.startsWith("_")) test(key, arg);
+    for (const arg of v.args) {
+      if (arg.kind === "list" && arg.items.length === 2 && arg.items[0].kind === "str") test(arg.items[0].value, arg.items[1]);
+      else if (!visit(arg)) return false;
+    }
+    return true;
+  };
+  return visit(value) ? [...fields].filter((f) => !f.includes("__")) : undefined;
 }
 
 const exprText = (v: PyValue) => (v.kind === "str" ? v.value : v.kind === "call" || v.kind === "name" ? v.text : "?");

@@ -607,6 +607,89 @@ class Migration(migrations.Migration):
       lines: [16],
       messages: ["runs in the same transaction"],
     },
+    {
+      framework: "django",
+      name: "joanie 0090: AddField, then a CheckConstraint that needs the new column set (paid_reference__isnull=False) on some rows, then the RunPython that fills it: the CHECK is checked while the column is NULL in every row, so the migration fails; the fix adds the CHECK after the data change",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def fill_reference(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.filter(note__isnull=False):
+        order.paid_reference = f"ref-{order.pk}"
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="paid_reference", field=models.CharField(max_length=30, null=True)),
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.CheckConstraint(check=models.Q(("note__isnull", True), ("paid_reference__isnull", False), _connector="OR"), name="paid_needs_reference"),
+        ),
+        migrations.RunPython(fill_reference, migrations.RunPython.noop),
+    ]
+`,
+      lines: [20],
+      severities: ["error"],
+      messages: ["This migration fails on existing rows: the CHECK paid_needs_reference of line 16 is checked on every row of app_order when it is added"],
+      fixes: [
+        `# the CHECK after the data change that makes the rows satisfy it (app/migrations/0002_case.py as it becomes):
+from django.db import migrations, models
+
+
+def fill_reference(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.filter(note__isnull=False):
+        order.paid_reference = f"ref-{order.pk}"
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="paid_reference", field=models.CharField(max_length=30, null=True)),
+        migrations.RunPython(fill_reference, migrations.RunPython.noop),
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.CheckConstraint(check=models.Q(("note__isnull", True), ("paid_reference__isnull", False), _connector="OR"), name="paid_needs_reference"),
+        ),
+    ]`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "the same with the CHECK after the RunPython that fills the column: no failure, the lock finding stays",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def fill_reference(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.filter(note__isnull=False):
+        order.paid_reference = f"ref-{order.pk}"
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="paid_reference", field=models.CharField(max_length=30, null=True)),
+        migrations.RunPython(fill_reference, migrations.RunPython.noop),
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.CheckConstraint(check=models.Q(("note__isnull", True), ("paid_reference__isnull", False), _connector="OR"), name="paid_needs_reference"),
+        ),
+    ]
+`,
+      lines: [16],
+      messages: ["runs in the same transaction"],
+    },
   ],
   valid: [
     {

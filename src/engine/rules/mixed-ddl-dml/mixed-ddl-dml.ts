@@ -20,6 +20,7 @@ import { revisionNaming } from "../support/alembic-revision-naming.js";
 import { djangoApp } from "../support/django-migration.js";
 import { linesInWords } from "../../in-words.js";
 import { pendingTriggerFailure, pendingTriggerMessage } from "./pending-trigger-events.js";
+import { checkAfterBackfillFix, checkBeforeBackfill, checkBeforeBackfillMessage } from "./check-before-backfill.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -464,6 +465,18 @@ export default defineRule({
         hazard: "none",
         message: pendingTriggerMessage(failure, ctx.framework === "django"),
         fix: splitFix(ctx, dataOps.map((d) => d.op), failure.table, false, after, false),
+      });
+      return;
+    }
+    // a CHECK added before the backfill it needs fails on the rows the backfill was to fill: the order is the fix
+    const early = checkBeforeBackfill(ctx, dataOps);
+    if (early) {
+      ctx.report({
+        op: early.data,
+        severity: "error",
+        hazard: "none",
+        message: checkBeforeBackfillMessage(early),
+        fix: checkAfterBackfillFix(ctx, early) ?? `${commentOf(ctx)} move the CHECK of line ${early.check.loc.line} after the data change of line ${early.data.loc.line}, in the same migration, so that it is added once the rows satisfy it`,
       });
       return;
     }
