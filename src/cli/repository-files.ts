@@ -121,6 +121,11 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
   for (const dir of new Set(migrationPaths.filter((p) => /\.(?:sql|fizz)$/.test(p)).map((p) => dirname(resolve(cwd, p))))) {
     for (const goMod of nearestAbove(dir, ["go.mod"])) absolute.add(goMod);
   }
+  // diesel: a migration folder's metadata.toml says whether diesel runs its up.sql in a transaction
+  for (const path of migrationPaths.filter((p) => /(?:^|\/)up\.sql$/.test(p))) {
+    const metadata = join(dirname(resolve(cwd, path)), "metadata.toml");
+    if (existsSync(metadata)) absolute.add(metadata);
+  }
   const out: SourceFile[] = [];
   for (const path of absolute) {
     const shown = displayPath(path, cwd);

@@ -33,6 +33,7 @@ import { isWaived, peerWaiverOf } from "./waivers/waivers.js";
 import { activeRecordSettingsRootOf, isActiveRecordSettingsPath } from "./adapters/rails/model-path.js";
 import { projectRootOf } from "./repository/fact-paths.js";
 import { runsOnPop } from "./repository/go-mod.js";
+import { dieselRunsOutsideTransaction } from "./adapters/sql/layouts/diesel.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
 import type { ChangeSizeNote, Framework, Migration, Operation, HiddenOperation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
@@ -871,6 +872,11 @@ function plan(input: AnalyzeInput): Plan {
     // pop runs a dialect-less file too, in its transaction, where its go.mod says pop is the runner and no sibling
     // names a dialect (diesel's up.sql is no pop file)
     if (unit.file.layout === "golang-migrate" && (targets || (!/(?:^|\/)up\.sql$/.test(unit.file.path) && runsOnPop(unit.file.path, input.repositoryFiles ?? [])))) unit.pop = true;
+    // diesel leaves its transaction where the folder's metadata.toml says so (among the repository's files)
+    if (unit.file.layout === "diesel") {
+      const metadata = (input.repositoryFiles ?? []).find((f) => f.path === `${dirOf(unit.file.path)}/metadata.toml`);
+      if (metadata && dieselRunsOutsideTransaction(metadata.content)) unit.noRunnerTransaction = true;
+    }
   }
   const orphanDowns = grouped.orphanDowns.filter((d) => reviewed(d.file.path));
   return { config, errors, readable, units, orphanDowns, unreviewed };

@@ -61,7 +61,7 @@ const siblingFolder = (path: string): string => (/(?:^|\/)up\.sql$/.test(path) ?
  * file without its Down section. Not sqitch (it reverts a failed deploy through revert/, so one missing breaks
  * that deploy) nor Flyway (its U files are optional already: a V file without one is not "missing").
  */
-const OPTIONAL_DOWNS: ReadonlySet<string> = new Set(["golang-migrate", "rivermigrate", "goose", "sql-migrate", "dbmate"]);
+const OPTIONAL_DOWNS: ReadonlySet<string> = new Set(["golang-migrate", "diesel", "rivermigrate", "goose", "sql-migrate", "dbmate"]);
 
 type DownState = "missing" | "empty" | "present";
 
@@ -250,7 +250,7 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
   const paths = new Set(repositoryPaths);
   for (const path of paths) {
     const file = detectByPath(path, config);
-    if (!file || file === "sql-candidate" || (file.layout !== "golang-migrate" && file.layout !== "rivermigrate") || file.role !== "up") continue;
+    if (!file || file === "sql-candidate" || (file.layout !== "golang-migrate" && file.layout !== "diesel" && file.layout !== "rivermigrate") || file.role !== "up") continue;
     const hasDown = companionPaths(file).some((p) => paths.has(p));
     // a .down.sql we have not read may be empty: only its absence is certain
     groupOf(siblingFolder(path), file.layout).set(path, { path, version: file.version, down: hasDown ? "present" : "missing" });

@@ -62,7 +62,6 @@ const PRISMA_STRUCTURE = /(?:^|\/)((\d{14})_[^/]+)\/migration\.sql$/;
 const NUMBERED_SQL = /^(\d+)[_-]?(.*)\.sql$/;
 const MIGRATION_DIR = /(?:^|\/)[^/]*migrat[^/]*\//i;
 
-const isDieselPath = (path: string) => /(?:^|\/)(?:up|down)\.sql$/.test(path);
 
 function dieselVersion(folder: string): string | undefined {
   const stamp = folder.split("_")[0].replace(/-/g, "");
@@ -149,7 +148,7 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">, optio
   if (g) return { path, framework: "sql", layout: "golang-migrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2].replace(/\.autocommit$/, "")}` };
   const diesel = DIESEL.exec(path) ?? DIESEL_STRUCTURE.exec(path);
   // diesel's version is the folder name before its first underscore, dashes dropped (2025-08-01-000027_x -> 20250801000027)
-  if (diesel) return { path, framework: "sql", layout: "golang-migrate", role: diesel[2] === "up" ? "up" : "down", version: dieselVersion(diesel[1]), name: diesel[1], key: dir };
+  if (diesel) return { path, framework: "sql", layout: "diesel", role: diesel[2] === "up" ? "up" : "down", version: dieselVersion(diesel[1]), name: diesel[1], key: dir };
   const f = FLYWAY.exec(base);
   if (f && (f[3] !== undefined || FLYWAY_LOCATION.test(path)))
     return { path, framework: "sql", layout: "flyway", role: f[1] === "V" ? "up" : "down", version: f[2], name: f[3] ?? "", key: `${dir}/${f[2].replace(/_/g, ".")}` };
@@ -184,7 +183,7 @@ export function detectFile(
   if (byPath !== "sql-candidate") {
     if (byPath.framework === "django" && isAlembicSource(content)) return { ...byPath, framework: "alembic", layout: "alembic" };
     // golang-migrate's file names with rivermigrate's `/* TEMPLATE: schema */` markers: River's migrations copied elsewhere
-    if (byPath.layout === "golang-migrate" && !isDieselPath(path) && RIVER_TEMPLATE_MARKER.test(content)) return { ...byPath, layout: "rivermigrate" };
+    if (byPath.layout === "golang-migrate" && RIVER_TEMPLATE_MARKER.test(content)) return { ...byPath, layout: "rivermigrate" };
     return byPath;
   }
   const base = baseOf(path);
@@ -212,9 +211,9 @@ export function companionPaths(file: DetectedFile, siblings: readonly string[] =
   switch (file.layout) {
     case "golang-migrate":
     case "rivermigrate":
-      if (file.path.endsWith(".up.sql")) return [file.path.replace(/\.up\.sql$/, ".down.sql")];
-      if (file.path.endsWith("/up.sql")) return [`${prefix}down.sql`];
-      return [];
+      return file.path.endsWith(".up.sql") ? [file.path.replace(/\.up\.sql$/, ".down.sql")] : [];
+    case "diesel":
+      return file.role === "up" ? [`${prefix}down.sql`] : [];
     case "flyway": {
       if (file.role !== "up" || !file.version) return [];
       const wanted = file.version.replace(/_/g, ".");

@@ -24,6 +24,8 @@ export interface MigrationUnit {
   pop?: boolean;
   /** why `database` is this migration's own (it ran before the project moved to another database: database-switch.ts) */
   databaseReason?: string;
+  /** diesel: the folder's metadata.toml says `run_in_transaction = false` (the up is sent as one query, no BEGIN) */
+  noRunnerTransaction?: boolean;
 }
 
 export interface Grouped {

@@ -18,6 +18,8 @@ export type Database = z.infer<typeof Database>;
 /** How files are laid out on disk; decides how up and down are found and whether a runner wraps a transaction. */
 export const Layout = z.enum([
   "golang-migrate",
+  /** diesel (Rust): a folder per migration, `<version>_<name>/up.sql` + `down.sql`, each run in a transaction unless its metadata.toml says `run_in_transaction = false` */
+  "diesel",
   /** riverqueue/river's rivermigrate: golang-migrate's file names, one transaction per version, `/* TEMPLATE: schema *\/` markers */
   "rivermigrate",
   "dbmate",
@@ -779,6 +781,8 @@ export const Migration = z.object({
   transactional: z.boolean(),
   /** gobuffalo/pop (popx) runs this file, though its name is golang-migrate's (a dialect-less file of a pop folder) */
   pop: z.boolean().optional(),
+  /** diesel: the folder's metadata.toml says `run_in_transaction = false`, so diesel sends up.sql as one query with no BEGIN */
+  noRunnerTransaction: z.boolean().optional(),
   /** ActiveRecord::Migration[7.0] -> "7.0" */
   frameworkVersion: z.string().optional(),
   /**

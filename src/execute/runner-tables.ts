@@ -30,11 +30,11 @@ const TABLES: Partial<Record<Layout, string[]>> = {
   alembic: ["CREATE TABLE IF NOT EXISTS alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)"],
 };
 
-/** diesel shares golang-migrate's up/down files but keeps its own history table. */
+/** diesel (and its folder-per-migration shape read as golang-migrate's) keeps its own history table. */
 const DIESEL = ["CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (version varchar(50) PRIMARY KEY NOT NULL, run_on timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP)"];
 
 export const runnerTables = (file: Pick<DetectedFile, "layout" | "path">): readonly string[] =>
-  file.layout === "golang-migrate" && /(?:^|\/)up\.sql$/.test(file.path) ? DIESEL : (TABLES[file.layout] ?? []);
+  file.layout === "diesel" || (file.layout === "golang-migrate" && /(?:^|\/)up\.sql$/.test(file.path)) ? DIESEL : (TABLES[file.layout] ?? []);
 
 /** The same tables as each tool's MySQL driver creates them, where PostgreSQL's types do not exist on MySQL. */
 const MYSQL_TABLES: Partial<Record<Layout, string[]>> = {

@@ -46,7 +46,7 @@ export function migrationFolder(file: Pick<DetectedFile, "path" | "layout">): st
   // Rails runs every folder below a migrations path as that path's (db/migrate/archive/ is db/migrate)
   if (file.layout === "rails") return railsMigrationsPath(file.path) ?? dirOf(file.path);
   const dir = dirOf(file.path);
-  if (file.layout === "prisma" || (file.layout === "golang-migrate" && /\/(up|down)\.sql$/.test(file.path))) return dirOf(dir);
+  if (file.layout === "prisma" || file.layout === "diesel" || (file.layout === "golang-migrate" && /\/(up|down)\.sql$/.test(file.path))) return dirOf(dir);
   if (file.layout === "sqitch") return dirOf(dir);
   return dir;
 }

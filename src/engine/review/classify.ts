@@ -30,8 +30,11 @@ export function unreadMayBeMigration(path: string, config: Config): boolean {
   return detectFile(path, "", config) !== undefined || /(?:^|\/)[^/]*migrat[^/]*\//i.test(path) || schemaDumpOf(path, config) !== undefined;
 }
 
-/** diesel's layout (a folder per migration with up.sql/down.sql), read as golang-migrate but run like Rails: every pending version. */
-export const isDieselFile = (file: DetectedFile): boolean => file.layout === "golang-migrate" && /(?:^|\/)(?:up|down)\.sql$/.test(file.path);
+/**
+ * A folder per migration with up.sql/down.sql: diesel's (its folder names), or another runner's of the same shape
+ * (read as golang-migrate), run like Rails: every pending version.
+ */
+export const isDieselFile = (file: DetectedFile): boolean => file.layout === "diesel" || (file.layout === "golang-migrate" && /(?:^|\/)(?:up|down)\.sql$/.test(file.path));
 
 /** Files of one migration share a key; a migration's up (or only file) carries its version. */
 export const isPrimaryFile = (file: DetectedFile): boolean => file.role === "up" || file.role === "combined";

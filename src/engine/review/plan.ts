@@ -61,6 +61,7 @@ export function counterpartPaths(file: DetectedFile, siblings: readonly string[]
   switch (file.layout) {
     case "golang-migrate":
     case "rivermigrate":
+    case "diesel":
       if (file.path.endsWith(".down.sql")) return [file.path.replace(/\.down\.sql$/, ".up.sql")];
       if (file.path.endsWith("/down.sql")) return [`${dirOf(file.path)}/up.sql`];
       return [];

@@ -213,6 +213,8 @@ export interface SqlUnit {
   databaseVersion?: string;
   /** pop/popx runs it (MigrationUnit.pop) */
   pop?: boolean;
+  /** diesel: run_in_transaction = false (MigrationUnit.noRunnerTransaction) */
+  noRunnerTransaction?: boolean;
 }
 
 const BOM = "\uFEFF";
@@ -258,7 +260,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     downFile: input.downFile && { ...input.downFile, content: withoutBom(input.file.layout, input.downFile.path, input.downFile.content, syntaxErrors, own) },
   };
   const split = SQL_LAYOUTS[unit.file.layout] ?? SQL_LAYOUTS["plain-sql"]!;
-  const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile, pop: unit.pop });
+  const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile, pop: unit.pop, noRunnerTransaction: unit.noRunnerTransaction });
   const up: Operation[] = [];
   const tooComplex: ParseProblem[] = [];
   let transactional = false;
@@ -301,6 +303,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     version: unit.file.version,
     name: unit.file.name,
     ...(unit.pop ? { pop: true } : {}),
+    ...(unit.noRunnerTransaction ? { noRunnerTransaction: true } : {}),
     transactional,
     up,
     down,

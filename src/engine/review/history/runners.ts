@@ -80,6 +80,8 @@ export function runnerHistory(layout: Layout): RunnerHistory {
       return versionOnly("golang-migrate", "schema_migrations");
     case "rivermigrate":
       return versionOnly("rivermigrate", "river_migration", "line and version");
+    case "diesel":
+      return versionOnly("diesel", "__diesel_schema_migrations");
     case "goose":
       return versionOnly("goose", "goose_db_version");
     case "sql-migrate":

@@ -4,6 +4,28 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "diesel runs a migration in a transaction unless its folder's metadata.toml says run_in_transaction = false: CONCURRENTLY alone in up.sql still fails; the fix names a new migration folder with that metadata.toml",
+      schema: "CREATE TABLE chunk_metadata (id uuid PRIMARY KEY, dataset_id uuid);",
+      path: "server/migrations/2024-03-01-120000_chunk-dataset-index/up.sql",
+      code: "CREATE INDEX CONCURRENTLY chunk_metadata_dataset_id_idx ON chunk_metadata (dataset_id);\n",
+      files: { "server/migrations/2024-03-01-120000_chunk-dataset-index/down.sql": "DROP INDEX chunk_metadata_dataset_id_idx;\n" },
+      lines: [1],
+      fixes: [
+        "-- diesel runs this migration in a transaction, which CONCURRENTLY refuses: move the statement, alone, to the up.sql of a new\n" +
+          "-- migration, server/migrations/2024-03-01-120001_chunk-dataset-index_concurrently/up.sql, with server/migrations/2024-03-01-120001_chunk-dataset-index_concurrently/metadata.toml holding: run_in_transaction = false",
+      ],
+    },
+    {
+      framework: "sql",
+      name: "diesel with run_in_transaction = false sends up.sql as one query: CONCURRENTLY beside another statement is one implicit transaction",
+      schema: "CREATE TABLE chunk_metadata (id uuid PRIMARY KEY, dataset_id uuid);",
+      path: "server/migrations/2024-03-01-120000_chunk-dataset-index/up.sql",
+      code: "CREATE INDEX CONCURRENTLY chunk_metadata_dataset_id_idx ON chunk_metadata (dataset_id);\nCREATE INDEX CONCURRENTLY chunk_metadata_id_dataset_idx ON chunk_metadata (id, dataset_id);\n",
+      files: { "server/migrations/2024-03-01-120000_chunk-dataset-index/metadata.toml": "run_in_transaction = false\n" },
+      lines: [1, 2],
+    },
+    {
+      framework: "sql",
       name: "rivermigrate runs each version in a transaction: a CONCURRENTLY statement alone in its file still fails there (it would not under golang-migrate)",
       path: "riverdriver/riverpgxv5/migration/main/007_job_kind_idx.up.sql",
       schema: "CREATE TABLE river_job (id bigint PRIMARY KEY, kind text);",
@@ -68,6 +90,13 @@ export default defineCases({
     { framework: "sql", name: "explicit BEGIN around CIC", schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);", code: "BEGIN;\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\nCOMMIT;", lines: [2] },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "diesel: the folder's metadata.toml says run_in_transaction = false and CONCURRENTLY is alone in up.sql, which diesel sends as one query outside a transaction",
+      path: "server/migrations/2024-03-01-120000_chunk-dataset-index/up.sql",
+      code: "CREATE INDEX CONCURRENTLY chunk_metadata_dataset_id_idx ON chunk_metadata (dataset_id);\n",
+      files: { "server/migrations/2024-03-01-120000_chunk-dataset-index/metadata.toml": "run_in_transaction = false\n" },
+    },
     {
       framework: "sql",
       name: "pop/popx runs x.postgres.autocommit.up.sql outside a transaction (ory/hydra's CONCURRENTLY indexes)",

@@ -4,6 +4,26 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "diesel (trieve): the VALIDATE goes to the up.sql of a new migration folder after the newest, never a file inside this migration's folder, which diesel never runs",
+      path: "server/migrations/2024-02-24-005958_add-dataset-foreign-key/up.sql",
+      files: {
+        "server/migrations/2024-02-20-000000_chunk-group/up.sql": "CREATE TABLE datasets (id uuid PRIMARY KEY);\nCREATE TABLE chunk_group (id uuid PRIMARY KEY, dataset_id uuid);\n",
+        "server/migrations/2024-02-24-005958_add-dataset-foreign-key/down.sql": "ALTER TABLE chunk_group DROP CONSTRAINT chunk_group_dataset_id_fkey;\n",
+      },
+      schema: "CREATE TABLE datasets (id uuid PRIMARY KEY);\nCREATE TABLE chunk_group (id uuid PRIMARY KEY, dataset_id uuid);",
+      code: "ALTER TABLE chunk_group ADD CONSTRAINT chunk_group_dataset_id_fkey FOREIGN KEY (dataset_id) REFERENCES datasets (id) ON UPDATE CASCADE ON DELETE CASCADE;\n",
+      lines: [1],
+      fixes: [
+        [
+          "ALTER TABLE chunk_group ADD CONSTRAINT chunk_group_dataset_id_fkey FOREIGN KEY (dataset_id) REFERENCES datasets (id) ON UPDATE CASCADE ON DELETE CASCADE NOT VALID;",
+          "",
+          "-- then a new migration, server/migrations/2024-02-24-005959_validate_chunk_group_dataset_id_fkey/up.sql:",
+          "ALTER TABLE chunk_group VALIDATE CONSTRAINT chunk_group_dataset_id_fkey;",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       name: "a CHECK re-added after its DROP CONSTRAINT in the same transaction: the scan adds no lock but keeps the DROP's ACCESS EXCLUSIVE held for its whole duration",
       files: { "db/migrations/000_orders.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, status text CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid')), author bigint, amount integer);\n" },
       schema: "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, status text CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid')), author bigint, amount integer);",

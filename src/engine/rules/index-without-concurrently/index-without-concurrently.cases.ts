@@ -10,6 +10,23 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "diesel runs the migration in a transaction (no metadata.toml): the concurrent build moves, alone, to a new migration folder whose metadata.toml says run_in_transaction = false",
+      path: "server/migrations/2023-08-06-073809_add-indices-to-collections-table/up.sql",
+      files: { "server/migrations/2023-08-06-073809_add-indices-to-collections-table/down.sql": "DROP INDEX idx_card_collection_updated_at;\n" },
+      schema: "CREATE TABLE card_collection (id uuid PRIMARY KEY, updated_at timestamp);",
+      code: "CREATE INDEX idx_card_collection_updated_at ON card_collection (updated_at);\n",
+      lines: [1],
+      fixes: [
+        [
+          "-- diesel runs this migration in a transaction, which CONCURRENTLY refuses: move the statement, alone, to the up.sql of a new",
+          "-- migration, server/migrations/2023-08-06-073810_add-indices-to-collections-table_concurrently/up.sql, with server/migrations/2023-08-06-073810_add-indices-to-collections-table_concurrently/metadata.toml holding: run_in_transaction = false",
+          "DROP INDEX CONCURRENTLY IF EXISTS idx_card_collection_updated_at;",
+          "CREATE INDEX CONCURRENTLY idx_card_collection_updated_at ON card_collection (updated_at);",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       name: "golang-migrate's file names run by maragudk/migrate (gitness: migrate.go embeds postgres/ and calls migrate.New(...).MigrateUp), which runs every file in a transaction it begins: CONCURRENTLY fails even alone in its file, so the fix builds the index by hand before migrating and the migration keeps IF NOT EXISTS, naming the call",
       path: "app/store/database/migrate/postgres/0002_create_index_principals_lower_email.up.sql",
       files: { ...MARAGUDK_RUNNER, "app/store/database/migrate/postgres/0001_create_table_principals.up.sql": "CREATE TABLE principals (principal_id serial PRIMARY KEY, principal_email text);\n" },

@@ -3,7 +3,7 @@ import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { fixFor } from "../support/fix.js";
-import { ONE_QUERY_PER_FILE } from "../support/leave-transaction.js";
+import { ONE_QUERY_PER_FILE, sendsOneQuery } from "../support/leave-transaction.js";
 import { existingTable, scratchTable } from "../support/scope.js";
 import { strongestLock, tableLockMode, WRITE_BLOCKING_MODES } from "../support/lock-modes.js";
 
@@ -41,7 +41,7 @@ function queued(statementOps: readonly Operation[]): string {
  * file holds a CONCURRENTLY statement: that statement must stay alone in its file, so a SET beside it would break it.
  */
 function concurrentInOneQuery(migration: Migration): boolean {
-  return ONE_QUERY_PER_FILE.has(migration.layout) && migration.up.some((op) => "concurrently" in op && op.concurrently === true);
+  return sendsOneQuery(migration) && migration.up.some((op) => "concurrently" in op && op.concurrently === true);
 }
 
 /** lock_timeout for the migration's connection, where a file holding a CONCURRENTLY statement cannot take a SET. */
@@ -74,8 +74,8 @@ function lockTimeoutFix(ctx: RuleContext, index: number): string {
   const begin = migration.up.slice(0, index).findLast((o) => o.kind === "transaction_control");
   const opened = begin?.kind === "transaction_control" && begin.action === "begin" ? begin : undefined;
   if (op.inTransaction && opened) return `SET LOCAL lock_timeout = '5s';  -- right after BEGIN (line ${opened.loc.line}): SET LOCAL ends with the transaction, so the setting does not stay on the connection`;
-  if (op.inTransaction) return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${migration.pop || popSuffix(migration.path) ? "popx runs the file in a transaction it opens" : (LAYOUT_TRANSACTION[migration.layout] ?? "the runner runs it in a transaction")}, and SET LOCAL ends with it, so the setting does not stay on the connection`;
-  if (ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path)?.autocommit)
+  if (op.inTransaction) return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${migration.pop || popSuffix(migration.path) ? "popx runs the file in a transaction it opens" : migration.noRunnerTransaction ? "diesel sends up.sql as one query (run_in_transaction = false), one transaction" : (LAYOUT_TRANSACTION[migration.layout] ?? "the runner runs it in a transaction")}, and SET LOCAL ends with it, so the setting does not stay on the connection`;
+  if ((ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path)?.autocommit) || sendsOneQuery(migration))
     return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${migration.layout} sends the file as one query, which PostgreSQL runs as one transaction once it holds two statements, and SET LOCAL ends with it`;
   const pooled = POOLED_WITHOUT_TRANSACTION[migration.layout];
   if (pooled)
@@ -130,6 +130,7 @@ const POOLED_WITHOUT_TRANSACTION: Record<string, { mode: string }> = {
 /** How the layout's runner wraps a file it runs in a transaction, for the fix's comment. */
 const LAYOUT_TRANSACTION: Record<string, string> = {
   "golang-migrate": "the file runs as one query, one transaction",
+  diesel: "diesel runs the migration in a transaction",
   rivermigrate: "rivermigrate runs each version in a transaction",
   dbmate: "dbmate runs the migration in a transaction",
   goose: "goose runs the migration in a transaction",

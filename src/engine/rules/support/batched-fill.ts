@@ -31,6 +31,7 @@ export const fillRunnerOf = (migration: Pick<Migration, "layout" | "path" | "pop
 const OUTSIDE_TRANSACTION: Partial<Record<FillRunner, string>> = {
   "golang-migrate": "-- alone in its file: golang-migrate sends the file as one query, and a query of one statement may commit",
   popx: "-- in its .autocommit file, which popx runs outside a transaction",
+  diesel: "-- alone in this up.sql: its metadata.toml says run_in_transaction = false, so diesel sends it as one query, and a query of one statement may commit",
   prisma: "-- alone in its migration.sql: Prisma sends the file as one query, and a query of one statement may commit",
   flyway: "-- with executeInTransaction=false in this file's script configuration (the same name + .conf)",
   liquibase: "-- the changeset also needs splitStatements:false (the DO block has semicolons inside)",

@@ -5,7 +5,7 @@
 import type { Layout, Migration, Operation } from "../../model.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { baseOf, folderPrefix } from "../../paths.js";
-import { nextVersion } from "./next-migration.js";
+import { dieselFolderAfter, nextVersion } from "./next-migration.js";
 
 /**
  * golang-migrate's PostgreSQL driver sends a whole file as one query (it adds no BEGIN of its own), and PostgreSQL
@@ -25,6 +25,10 @@ export const NO_WAY_OUT_OF_TRANSACTION: Partial<Record<Layout, string>> = { rive
 
 export const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
   "golang-migrate": GOLANG_MIGRATE_SHARED_FILE,
+  // a migration whose metadata.toml already says run_in_transaction = false (dieselLeaveTransaction otherwise)
+  diesel:
+    "-- diesel sends up.sql as one query (run_in_transaction = false), which PostgreSQL runs as one implicit transaction:\n" +
+    "-- put the CONCURRENTLY statement alone in the up.sql of a migration of its own, beside a metadata.toml that says run_in_transaction = false.",
   rivermigrate:
     "-- rivermigrate runs every version in a transaction and has no way to leave it: CONCURRENTLY cannot be in a River\n" +
     "-- migration. Run the statement by hand in a separate step outside any transaction (psql in autocommit) before\n" +
@@ -65,16 +69,36 @@ export function popLeaveTransaction(migration: Pick<Migration, "path" | "pop">):
   );
 }
 
-/** Where a statement that refuses a transaction goes in a SQL migration: a pop file's new `.autocommit` version, else outside the transaction. */
-export const outsideTransactionPlacement = (migration: Pick<Migration, "path" | "pop">): string =>
-  popLeaveTransaction(migration) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
+/**
+ * diesel runs a migration in a transaction unless its folder's metadata.toml says `run_in_transaction = false`, and
+ * then sends up.sql as one query: a statement that refuses a transaction goes, alone, to the up.sql of a new
+ * migration folder (`<version>_<name>/`, after this one, in the same format) beside such a metadata.toml. A new
+ * file inside this migration's folder is never run.
+ */
+export function dieselLeaveTransaction(migration: Pick<Migration, "layout" | "path" | "noRunnerTransaction">): string | undefined {
+  if (migration.layout !== "diesel" || migration.noRunnerTransaction) return undefined;
+  const own = baseOf(folderPrefix(migration.path).replace(/\/$/, ""));
+  const folder = dieselFolderAfter(migration.path, 1, `${own.slice(own.indexOf("_") + 1)}_concurrently`);
+  return (
+    "-- diesel runs this migration in a transaction, which CONCURRENTLY refuses: move the statement, alone, to the up.sql of a new\n" +
+    `-- migration, ${folder}/up.sql, with ${folder}/metadata.toml holding: run_in_transaction = false`
+  );
+}
+
+/** Where a statement that refuses a transaction goes in a SQL migration: a pop file's new `.autocommit` version, a new diesel folder, else outside the transaction. */
+export const outsideTransactionPlacement = (migration: Pick<Migration, "layout" | "path" | "pop" | "noRunnerTransaction">): string =>
+  popLeaveTransaction(migration) ?? dieselLeaveTransaction(migration) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
 
 /** The lines that say how this migration's runner leaves its transaction (pop files by their name or folder, others by layout). */
-export const howToLeaveTheTransaction = (migration: Pick<Migration, "layout" | "path" | "pop">): string | undefined =>
-  popLeaveTransaction(migration) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
+export const howToLeaveTheTransaction = (migration: Pick<Migration, "layout" | "path" | "pop" | "noRunnerTransaction">): string | undefined =>
+  popLeaveTransaction(migration) ?? dieselLeaveTransaction(migration) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
 
-/** Whether the runner sends this file as one query (golang-migrate's names, not pop's: no dialect, no `.autocommit`, no pop folder). */
-export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path" | "pop">): boolean => ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path) && !migration.pop;
+/**
+ * Whether the runner sends this file as one query (golang-migrate's names, not pop's: no dialect, no `.autocommit`,
+ * no pop folder; diesel's up.sql where metadata.toml turns its transaction off).
+ */
+export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path" | "pop" | "noRunnerTransaction">): boolean =>
+  (ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path) && !migration.pop) || (migration.layout === "diesel" && migration.noRunnerTransaction === true);
 
 /**
  * The comment lines a fix puts before a CONCURRENTLY statement that takes `op`'s place in a SQL migration. In a
@@ -82,7 +106,7 @@ export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path" | "po
  * beside other statements it must move (or, for golang-migrate, the driver must split the file).
  */
 export function concurrentlyPlacement(migration: Migration, op: Operation): string {
-  const pop = popLeaveTransaction(migration);
+  const pop = popLeaveTransaction(migration) ?? dieselLeaveTransaction(migration);
   if (pop && !op.embeddedSql && migration.up.some((other) => other.inTransaction)) return pop;
   if (!sendsOneQuery(migration) || op.embeddedSql) return "-- outside a transaction:";
   const alone = migration.up.every((other) => other === op);

@@ -25,7 +25,7 @@ import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { railsMigrationSuperclass } from "./rails-version.js";
 import { sqlMigrateMarker } from "../../adapters/sql/layouts/sql-migrate.js";
 import { railsFileStem, railsMigrationClass } from "./rails-migration-names.js";
-import { folderPrefix } from "../../paths.js";
+import { baseOf, folderPrefix } from "../../paths.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { revisionNaming, type RevisionNaming } from "./alembic-revision-naming.js";
 import type { NewMigrationChain } from "./new-migration-chain.js";
@@ -81,6 +81,21 @@ const snake = railsFileStem;
 export function nextVersion(version: string | undefined, step: number): string {
   if (version && /^\d+$/.test(version)) return (BigInt(version) + BigInt(step)).toString().padStart(version.length, "0");
   return `${version ?? "next"}_${step}`;
+}
+
+/**
+ * A new diesel migration folder after the one holding `path` (`step` versions later), named `<version>_<name>` in the
+ * format the folder's own name uses (`2024-02-24-005958_x` or `20240224005958_x`), beside it.
+ */
+export function dieselFolderAfter(path: string, step: number, name: string): string {
+  const folder = baseOf(folderPrefix(path).replace(/\/$/, ""));
+  const parent = folderPrefix(folderPrefix(path).replace(/\/$/, ""));
+  const stamp = folder.split("_")[0];
+  const digits = stamp.replace(/-/g, "");
+  const next = /^\d+$/.test(digits) ? nextVersion(digits, step) : `next_${step}`;
+  // diesel's own format keeps its dashes (YYYY-MM-DD-HHMMSS)
+  const written = /^\d{4}-\d{2}-\d{2}-\d{6}$/.test(stamp) && next.length === 14 ? `${next.slice(0, 4)}-${next.slice(4, 6)}-${next.slice(6, 8)}-${next.slice(8)}` : next;
+  return `${parent}${written}_${name}`;
 }
 
 /**
@@ -304,6 +319,14 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
       return { path: `${dir}${name}.sql`, text: step.noTransaction ? up : ["BEGIN;", up, "COMMIT;"].join("\n") };
     case "prisma":
       return { path: `${folderPrefix(dir.replace(/\/$/, ""))}${version}_${name}/migration.sql`, text: up };
+    case "diesel": {
+      // a new folder beside the newest, never a file inside a migration's folder (diesel runs only up.sql there);
+      // a step outside the transaction says so in its metadata.toml
+      const folder = dieselFolderAfter(anchor.path, index + 1, name);
+      const metadata = step.noTransaction ? [`-- with ${folder}/metadata.toml holding: run_in_transaction = false`] : [];
+      const downNote = step.down?.length ? [``, `-- and ${folder}/down.sql:`, ...down.split("\n").map((l) => `-- ${l}`)] : [];
+      return { path: `${folder}/up.sql`, text: [...metadata, up, ...downNote].join("\n") };
+    }
     default:
       return { path: `${dir}${version}_${name}.sql`, text: up };
   }

@@ -1,6 +1,7 @@
 /** The SQL layouts, by name: each only splits a file (and its companion) into up and down. */
 import type { Layout } from "../../../model.js";
 import { splitDbmate } from "./dbmate.js";
+import { splitDiesel } from "./diesel.js";
 import { splitFlyway } from "./flyway.js";
 import { splitGolangMigrate } from "./golang-migrate.js";
 import { splitGoose } from "./goose.js";
@@ -14,6 +15,7 @@ import { splitSqlMigrate } from "./sql-migrate.js";
 
 export const SQL_LAYOUTS: Partial<Record<Layout, (input: SqlLayoutInput) => SqlSections>> = {
   "golang-migrate": splitGolangMigrate,
+  diesel: splitDiesel,
   rivermigrate: splitRivermigrate,
   dbmate: splitDbmate,
   goose: splitGoose,

@@ -44,6 +44,8 @@ export interface SqlLayoutInput {
   downFile?: { path: string; content: string };
   /** pop/popx runs it though its name has no dialect (`x.up.sql` beside `y.postgres.up.sql`) */
   pop?: boolean;
+  /** diesel: the folder's metadata.toml says `run_in_transaction = false` */
+  noRunnerTransaction?: boolean;
 }
 
 /** Keep bytes inside `ranges` ([start, end) in UTF-8 bytes); blank the rest but keep every newline. */
