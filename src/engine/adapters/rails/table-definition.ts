@@ -43,6 +43,18 @@ function primaryKeyColumns(tableOpts: Options, railsVersion: number): ColumnSpec
   return [{ ...spec, primaryKey: true, notNull: true, serial: spec.serial || (type.kind === "sym" && type.value === "primary_key") }];
 }
 
+/**
+ * The columns paperclip's t.attachment adds for an attachment `x`: x_file_name and x_content_type strings, x_updated_at a
+ * datetime; x_file_size an integer in older paperclips and a bigint in newer ones, which version ran the migration
+ * is not known: no type (a fix that needs it says so).
+ */
+const PAPERCLIP_COLUMNS: ReadonlyArray<[string, string | undefined]> = [
+  ["file_name", "string"],
+  ["content_type", "string"],
+  ["file_size", undefined],
+  ["updated_at", "datetime"],
+];
+
 export function readTableDefinition(table: string, tableOpts: Options, block: BlockNode | null, ctx: CommandContext): TableDefinition {
   const def: TableDefinition = { columns: primaryKeyColumns(tableOpts, ctx.railsVersion), constraints: [], indexes: [] };
   const composite = namesOf(tableOpts.get("primary_key"));
@@ -87,6 +99,15 @@ export function readTableDefinition(table: string, tableOpts: Options, block: Bl
         if (parts.foreignKey) id.references = { table: parts.foreignKey.to, notValid: parts.foreignKey.opts.flag("validate") === false, sql: foreignKeyOp(ctx.base(node), table, parts.foreignKey.to, parts.foreignKey.opts).sql };
         def.columns.push(...parts.columns);
         if (parts.index) def.indexes.push(addIndexOp(ctx.base(node), table, parts.index.columns, parts.index.opts));
+      }
+    } else if (method === "attachment") {
+      // paperclip's t.attachment (Paperclip::Schema::COLUMNS): each name's four columns
+      for (const name of args.map(nameOf)) {
+        if (!name) {
+          def.columnsUnread = true;
+          continue;
+        }
+        for (const [suffix, type] of PAPERCLIP_COLUMNS) def.columns.push(columnSpec(`${name}_${suffix}`, type ? { kind: "sym", value: type } : undefined, opts, ctx.railsVersion));
       }
     } else if (method === "timestamps") {
       def.columns.push(...timestampColumns(opts, ctx.railsVersion));

@@ -33,6 +33,17 @@ end
 
 import { SEED_QUICK_PATCH } from "../../testing/rails-fixtures.js";
 
+/** kitsu's 20151213075316: dramas created with paperclip's t.attachment :cover_image (four columns) */
+const DRAMA = `class CreateDrama < ActiveRecord::Migration[4.2]
+  def change
+    create_table :dramas do |t|
+      t.string :title
+      t.attachment :cover_image
+    end
+  end
+end
+`;
+
 /** Reversibility as ActiveRecord::Migration::CommandRecorder decides it. */
 export default defineCases({
   invalid: [
@@ -641,6 +652,46 @@ end
           "def down",
           "  raise ActiveRecord::IrreversibleMigration, \"migguard found no type anonymous_contacts.path had before the up in the earlier migrations (the schema dump shows the type after): change_column it back to that type\"",
           "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "kitsu 20210914024137: a column paperclip's t.attachment :cover_image created (the earlier create_table): cover_image_file_name is a string",
+      path: "db/migrate/20210914024137_remove_paperclip_columns_from_dramas.rb",
+      files: { "db/migrate/20151213075316_create_drama.rb": DRAMA },
+      code: `class RemovePaperclipColumnsFromDramas < ActiveRecord::Migration[5.2]
+  def change
+    remove_column :dramas, :cover_image_file_name
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# Give remove_column the column's type (and options such as null:/default:) so Rails can re-add it on rollback:",
+          "remove_column :dramas, :cover_image_file_name, :string",
+          "# (the values still cannot come back: keep a copy first if they may be needed)",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "paperclip's t.attachment's x_file_size: an integer or a bigint by paperclip's version, unknown here: no type argument, a comment",
+      path: "db/migrate/20210914024137_remove_paperclip_columns_from_dramas.rb",
+      files: { "db/migrate/20151213075316_create_drama.rb": DRAMA },
+      code: `class RemovePaperclipColumnsFromDramas < ActiveRecord::Migration[5.2]
+  def change
+    remove_column :dramas, :cover_image_file_size
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# Give remove_column the column's type (and options such as null:/default:) so Rails can re-add it on rollback:",
+          "remove_column :dramas, :cover_image_file_size  # migguard found no type for dramas.cover_image_file_size in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): give remove_column the type it had as its third argument, or a rollback raises IrreversibleMigration",
+          "# (the values still cannot come back: keep a copy first if they may be needed)",
         ].join("\n"),
       ],
     },
