@@ -894,7 +894,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const migrations: Migration[] = [];
   const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
   const databases = decideDatabases(units, readable, signals, config);
-  if (input.databaseHistory) ranBeforeSwitch(units, databases, input.databaseHistory);
+  // the old database's grammar, which nothing else may have asked for (the settings name PostgreSQL alone now)
+  if (input.databaseHistory && ranBeforeSwitch(units, databases, input.databaseHistory)) yield loadMysqlGrammar();
   const djangoProject = djangoProjectOf(units, signals);
   const railsSettings = railsSettingsOf(input);
   const missingProjectModules = new Set<string>();
@@ -1115,9 +1116,11 @@ function changePlanFor(units: readonly MigrationUnit[], parsed: ReadonlyMap<Migr
 
 /**
  * The migrations a folder held before its settings file switched it to PostgreSQL from MySQL or MariaDB
- * (database-switch.ts) carry the old database: they are read with its grammar and judged by its rules.
+ * (database-switch.ts) carry the old database: they are read with its grammar and judged by its rules. True when
+ * any does.
  */
-function ranBeforeSwitch(units: readonly MigrationUnit[], databases: ReadonlyMap<string, DatabaseDecision>, history: DatabaseHistory): void {
+function ranBeforeSwitch(units: readonly MigrationUnit[], databases: ReadonlyMap<string, DatabaseDecision>, history: DatabaseHistory): boolean {
+  let switched = false;
   for (const [folder, decision] of databases) {
     if (!decision.decidedBy || decision.assumed || decision.database !== "postgresql") continue;
     const change = databaseSwitch(decision, history, readSignal);
@@ -1127,8 +1130,10 @@ function ranBeforeSwitch(units: readonly MigrationUnit[], databases: ReadonlyMap
       if (migrationFolder(unit.file) !== folder || unit.database || !before.has(unit.file.path)) continue;
       unit.database = change.from;
       unit.databaseReason = switchReason(change);
+      switched = true;
     }
   }
+  return switched;
 }
 
 /** The folder's database, unless the file's own name says another (`x.mysql.up.sql` beside `x.postgres.up.sql`). */
