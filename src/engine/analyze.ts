@@ -57,7 +57,7 @@ import { RunObjects } from "./production/run-objects.js";
 import { againstProduction } from "./production/size-aware.js";
 import { againstTableAges } from "./production/young-tables.js";
 import { againstSameDeployTables } from "./production/same-deploy-tables.js";
-import { againstPreRelease } from "./production/pre-release.js";
+import { againstPreRelease, againstUnreleasedBase } from "./production/pre-release.js";
 import { ShippedTogether, type PreRelease, type ReleaseTag } from "./production/shipped-together.js";
 import { againstAuthorSize } from "./production/author-size.js";
 import { againstSingletonTables } from "./production/singleton-tables.js";
@@ -629,6 +629,8 @@ function ruleFindings(
   // lint: a schema of the repository's first weeks, before any tag, was not released (a review's base branch says what
   // is); after the young and same-deploy tables, whose notes say more of the table when they apply
   if (sameDeployGuess) raw = againstPreRelease(raw, migration, facts.indexOf, repository, sameDeployGuess, production?.production);
+  // review: a table a base-branch migration created since the newest version tag is in no release either
+  else raw = againstUnreleasedBase(raw, migration, facts.indexOf, repository, change, production?.production);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
   keepPlaceholders(raw, migration);

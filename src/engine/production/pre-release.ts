@@ -16,6 +16,7 @@ import type { Production } from "./production.js";
 import type { LockWork } from "./estimates.js";
 import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
 import type { PreRelease, ReleaseTag, ShippedTogether } from "./shipped-together.js";
+import type { ChangePlan } from "../rules/support/change-plan.js";
 import { NEEDS_ROWS } from "./same-deploy-tables.js";
 
 /**
@@ -51,7 +52,7 @@ function nameBefore(migration: Migration, index: number, table: string): string 
  * Each of the op's tables with the earlier migration that created it (followed through the migration's own renames),
  * when `accepts` takes every creator; undefined otherwise.
  */
-function bornTables(op: Operation, index: number, migration: Migration, repository: RepositoryView, shipped: ShippedTogether, accepts: (creator: Migration) => boolean): Array<{ table: string; creator: Migration }> | undefined {
+function bornTables(op: Operation, index: number, migration: Migration, repository: RepositoryView, firstOfApp: (path: string) => boolean, accepts: (creator: Migration) => boolean): Array<{ table: string; creator: Migration }> | undefined {
   const tables = tablesOf(op);
   if (tables.length === 0 || index < 0) return undefined;
   const born: Array<{ table: string; creator: Migration }> = [];
@@ -63,12 +64,15 @@ function bornTables(op: Operation, index: number, migration: Migration, reposito
     }
     const birth = repository.tableBirth(before);
     // a Django app's 0001_initial may be a reset's, written over tables of an older history, unless git shows it the app's first
-    if (!birth || birth.baseline || birth.creator.path === migration.path || (birth.appInitial && !shipped.foundingCommit(birth.creator.path))) return undefined;
+    if (!birth || birth.baseline || birth.creator.path === migration.path || (birth.appInitial && !firstOfApp(birth.creator.path))) return undefined;
     if (!accepts(birth.creator)) return undefined;
     born.push({ table, creator: birth.creator });
   }
   return born;
 }
+
+/** Git shows the app's 0001_initial in the commit that began the repository's history (no reset written over older tables). */
+const firstOfAppBy = (shipped: ShippedTogether) => (path: string) => shipped.foundingCommit(path) !== undefined;
 
 /** A migration of the first weeks, before this one, created each table. */
 const inFirstWeeks = (shipped: ShippedTogether, self: PreRelease) => (creator: Migration) => {
@@ -102,6 +106,16 @@ function unreleasedBetween(creators: readonly Migration[], migration: Migration,
   return { before, after };
 }
 
+/**
+ * The finding's hazard is one a table no release had cannot have: of the running code (a drop, a rename), of the
+ * traffic behind a lock, or of the rows; and no production snapshot measured the table.
+ */
+function answeredByNoRelease(finding: ReportedFinding, op: Operation | undefined, production?: Production, reported?: LockWork, hazard?: RuleMeta["hazard"]): op is Operation {
+  if (finding.severity === "info" || !op) return false;
+  if (hazard !== "old-code" && hazard !== "concurrency" && !NEEDS_ROWS.has(finding.rule) && !workOf(finding.rule, op, reported)) return false;
+  return !measuredInSnapshot(op, production);
+}
+
 /** The finding as a note when nothing was released before the migration and its tables were born since; unchanged otherwise. */
 export function withPreRelease(
   finding: ReportedFinding,
@@ -114,13 +128,10 @@ export function withPreRelease(
   reported?: LockWork,
   hazard?: RuleMeta["hazard"],
 ): ReportedFinding {
-  if (finding.severity === "info" || !op) return finding;
-  // a hazard of the running code, of the traffic behind a lock, or of the rows: nothing else is answered by "unreleased"
-  if (hazard !== "old-code" && hazard !== "concurrency" && !NEEDS_ROWS.has(finding.rule) && !workOf(finding.rule, op, reported)) return finding;
-  if (measuredInSnapshot(op, production)) return finding;
+  if (!answeredByNoRelease(finding, op, production, reported, hazard)) return finding;
   const self = shipped.preRelease(migration.path);
   if (!self) return betweenReleases(finding, op, index, migration, repository, shipped);
-  const born = bornTables(op, index, migration, repository, shipped, inFirstWeeks(shipped, self));
+  const born = bornTables(op, index, migration, repository, firstOfAppBy(shipped), inFirstWeeks(shipped, self));
   if (!born) return finding;
   const { table, creator } = born[0];
   const tableList = born.map((b) => b.table).join(", ");
@@ -139,7 +150,7 @@ export function withPreRelease(
 function betweenReleases(finding: ReportedFinding, op: Operation, index: number, migration: Migration, repository: RepositoryView, shipped: ShippedTogether): ReportedFinding {
   // only a migration git dated (the tags' question is asked only then)
   if (!shipped.dateOf(migration.path)) return finding;
-  const born = bornTables(op, index, migration, repository, shipped, (creator) => creator.path !== migration.path && shipped.dateOf(creator.path) !== undefined);
+  const born = bornTables(op, index, migration, repository, firstOfAppBy(shipped), (creator) => creator.path !== migration.path && shipped.dateOf(creator.path) !== undefined);
   const creators = born?.map((b) => b.creator).filter((c) => c.path !== migration.path);
   const between = creators?.length ? unreleasedBetween(creators, migration, shipped) : undefined;
   if (!born || !between) return finding;
@@ -165,4 +176,40 @@ export function againstPreRelease<R extends { finding: ReportedFinding; op?: Ope
   // no finding left to lower: git is not asked
   if (raw.every((r) => r.finding.severity === "info")) return [...raw];
   return raw.map((r) => ({ ...r, finding: withPreRelease(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, shipped, production, r.work, r.hazard) }));
+}
+
+/**
+ * Review with release tags: every table the finding works on was created (followed through renames) by a base-branch
+ * migration the newest version tag does not hold, or by this migration. Production runs tagged releases, so no
+ * release has the table: no released code uses its names, it holds no production rows and no traffic waits on its
+ * locks; it reaches production with this change in the next release. The finding stays, as a note with the safe fix,
+ * for a team that deploys the branch itself. A Django app's 0001_initial keeps the finding: it may be a reset written
+ * over released tables, and a review reads no git history to say otherwise.
+ */
+export function againstUnreleasedBase<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork; hazard?: RuleMeta["hazard"] }>(
+  raw: readonly R[],
+  migration: Migration,
+  indexOf: (op: Operation) => number,
+  repository: RepositoryView,
+  change: ChangePlan,
+  production?: Production,
+): R[] {
+  return raw.map((r) => ({ ...r, finding: unreleasedOnBaseNote(r, migration, indexOf, repository, change, production) }));
+}
+
+function unreleasedOnBaseNote(raw: { finding: ReportedFinding; op?: Operation; work?: LockWork; hazard?: RuleMeta["hazard"] }, migration: Migration, indexOf: (op: Operation) => number, repository: RepositoryView, change: ChangePlan, production?: Production): ReportedFinding {
+  const { finding, op } = raw;
+  if (!answeredByNoRelease(finding, op, production, raw.work, raw.hazard)) return finding;
+  const born = bornTables(op, indexOf(op), migration, repository, () => false, (creator) => creator.path === migration.path || change.unreleasedWithChange(creator) !== undefined);
+  const fromBase = born?.find((b) => b.creator.path !== migration.path);
+  const newestTag = fromBase && change.unreleasedWithChange(fromBase.creator);
+  if (!born || !fromBase || !newestTag) return finding;
+  const { table, creator } = fromBase;
+  const tableList = [...new Set(born.map((b) => b.table))].join(", ");
+  return {
+    ...finding,
+    severity: "info",
+    message: `${finding.message} ${table} was created by ${migrationLabel(creator.path)} after ${newestTag}, the newest version tag, and no release has it yet: no released code uses ${tableList === table ? "its names" : `the names of ${tableList}`}, and no production rows or traffic are at stake; it reaches production with this change in the next release. If you deploy the base branch itself (a service that runs it between releases), take the safe way below.`,
+    details: [...finding.details, `unreleased on the base branch: the tree of ${newestTag}, its newest version tag, lacks ${migrationLabel(creator.path)}, which created ${table}`],
+  };
 }
