@@ -5,7 +5,8 @@
  * production rows can be lost or fail a constraint, and no traffic waits on its locks. The finding stays, as a note
  * that says why and keeps the safe fix: an application may have run before its first tag. A table a root commit's
  * migration, a moved folder's or a squash's created keeps the finding (its history began elsewhere), and so does a
- * table the production snapshot measured. Review is not touched: its base branch says what is deployed.
+ * table the production snapshot measured. Review asks its base branch instead: a table a base migration created after the
+ * newest version tag is in no release (`againstUnreleasedBase`).
  */
 import type { Migration, Operation, ReportedFinding } from "../model.js";
 import type { RepositoryView } from "../repository/repository-view.js";
