@@ -1067,7 +1067,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
  * for the history (which tables they created: young-tables.ts) and never linted. Django's come as context for its
  * model state (group.ts), the app's every migration: those its makemigrations header dates within young_table.days
  * before an analysed migration of the app join the history too (registrar_statetribe, created 7 days before
- * manage.get.gov's 0191 rewrote it), the rest only give the state.
+ * manage.get.gov's 0191 rewrote it), and so do those the base branch's newest version tag lacks (review with
+ * release tags); the rest only give the state.
  */
 function* historyOnly(input: AnalyzeInput, units: readonly MigrationUnit[], parsed: ReadonlyMap<MigrationUnit, Parsed>, config: Config, databases: ReadonlyMap<string, DatabaseDecision>): Generator<void, Array<{ file: MigrationUnit["file"]; migration: Migration }>> {
   const analysed = new Set(units.map((u) => u.file.path));
@@ -1075,7 +1076,8 @@ function* historyOnly(input: AnalyzeInput, units: readonly MigrationUnit[], pars
   const files = (input.contextMigrations ?? []).filter((f) => {
     if (analysed.has(f.path)) return false;
     const file = detectFile(f.path, f.content, config);
-    return file?.framework !== "django" || input.contextIsFolders === true || recentDjango(file, f.content);
+    // and those no release holds yet: a table one created is in no release (production/pre-release.ts againstUnreleasedBase)
+    return file?.framework !== "django" || input.contextIsFolders === true || recentDjango(file, f.content) || input.unreleasedBase?.paths.has(f.path) === true;
   });
   const out: Array<{ file: MigrationUnit["file"]; migration: Migration }> = [];
   for (const unit of groupMigrations(files, config, new Set(), input.contextMigrations ?? []).units) {
