@@ -4,7 +4,7 @@
  * before v3.0.0) loses nothing production has: no release had the table. The finding is a note that names the
  * creator and the tag, and keeps the safe fix; a table a tagged release holds keeps its severity.
  */
-import { featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
 
 const dir = "prisma/migrations";
 const accounts = `CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL);\n`;
@@ -47,5 +47,62 @@ describe("review: a drop of a table an unreleased base migration created", () =>
     const findings = await dropFindings(true);
     expect(findings.map((f) => [f.rule, f.line])).toEqual([["drop-column", 1], ["drop-column", 2], ["drop-table", 1]]);
     expect(findings.every((f) => f.severity !== "info")).toBe(true);
+  });
+});
+
+const djangoInitial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(name="Account", fields=[("id", models.BigAutoField(primary_key=True, serialize=False)), ("email", models.TextField())]),
+    ]
+`;
+// no makemigrations header: undated, so only the release tags say the table is new
+const djangoVoucher = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.CreateModel(name="Voucher", fields=[("id", models.BigAutoField(primary_key=True, serialize=False)), ("code", models.TextField())], options={"db_table": "shop_voucher"}),
+    ]
+`;
+const djangoRemovals = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_voucher")]
+    operations = [
+        migrations.RemoveField(model_name="voucher", name="code"),
+        migrations.RemoveField(model_name="account", name="email"),
+    ]
+`;
+
+/** Django: Account tagged v1.0.0, Voucher after it (`released`: v1.1.0 after it too); the branch removes a field of each. */
+function djangoRepoWith(released: boolean) {
+  const repo = featureBranchOn(djangoApp("shop", { "shop/migrations/0001_initial.py": djangoInitial }));
+  repo.git("checkout", "-q", "main");
+  repo.git("tag", "v1.0.0");
+  repo.write({ "shop/migrations/0002_voucher.py": djangoVoucher }).commit("vouchers");
+  if (released) repo.git("tag", "v1.1.0");
+  repo.git("checkout", "-q", "-B", "feature");
+  repo.write({ "shop/migrations/0003_remove_fields.py": djangoRemovals }).commit("remove fields");
+  return repo;
+}
+
+const djangoDrops = async (released: boolean) => (await reviewJson(djangoRepoWith(released))).findings.filter((f) => f.rule === "drop-column").map((f) => [f.line, f.severity, f.message.includes("after v1.0.0, the newest version tag")]);
+
+describe("review, Django: a removed field of a model an unreleased base migration created (joanie 0068 on 0059's joanie_voucher)", () => {
+  it("no version tag holds the creator, however long ago it was written: a note; the released model's field keeps its finding", async () => {
+    const [voucher, account] = await djangoDrops(false);
+    expect(voucher).toEqual([7, "info", true]);
+    expect(account[1]).not.toBe("info");
+  });
+
+  it("a version tag holds it: both keep their severity", async () => {
+    expect((await djangoDrops(true)).every(([, severity]) => severity !== "info")).toBe(true);
   });
 });
