@@ -392,6 +392,18 @@ export default defineCases({
   valid: [
     {
       framework: "sql",
+      name: "an up that only makes sure an extension is there (gitness's 0000_create_extension_citext baseline, CREATE EXTENSION IF NOT EXISTS): no down is right, since DROP EXTENSION would remove one the database had before",
+      path: "app/store/database/migrate/postgres/0000_create_extension_citext.up.sql",
+      code: "CREATE EXTENSION IF NOT EXISTS citext;\n",
+    },
+    {
+      framework: "sql",
+      name: "and the same beside a SET, which changes no schema",
+      path: "migrations/000001_extensions.up.sql",
+      code: "SET lock_timeout = '5s';\nCREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE EXTENSION IF NOT EXISTS btree_gin;\n",
+    },
+    {
+      framework: "sql",
       name: "golang-migrate pair",
       path: "migrations/000012_add_bio.up.sql",
       code: "ALTER TABLE profiles ADD COLUMN bio text;",

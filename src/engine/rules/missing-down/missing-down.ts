@@ -38,6 +38,10 @@ export default defineRule({
   check(ctx) {
     const { down, up, layout } = ctx.migration;
     if (down.status !== "missing" || !hasMeaningfulUp(up)) return;
+    // an up that only makes sure extensions are there (CREATE EXTENSION IF NOT EXISTS: gitness's 0000 baseline) states
+    // a precondition: whether it created one or found it is unknown, so no down is right (DROP EXTENSION would remove
+    // one the database had before, with every column of its types), and nothing is rolled back below it
+    if (up.every((op) => op.kind === "transaction_control" || op.kind === "set_setting" || (op.kind === "create_object" && op.objectType === "extension" && op.ifNotExists))) return;
     const where = down.reason;
     const folder = ctx.conventions.downs;
     // an up-only folder (no down anywhere, downs optional): the team's choice, one note for the folder at most
