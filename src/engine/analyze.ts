@@ -698,6 +698,15 @@ function reportMigration(
   replacedBy?: Migration,
 ): ReportedFinding[] {
   let raw = rawFindings;
+  // the database it ran on is gone, and a new one loads the schema dump: no table of it can be locked again, no
+  // code of that time runs (a hazard that stands without traffic, data loss or a rollback, keeps its severity)
+  const old = migration.ranOnOldDatabase;
+  if (old)
+    raw = raw.map((r) =>
+      (r.hazard === "concurrency" || r.hazard === "old-code") && r.finding.severity !== "info"
+        ? { ...r, finding: { ...r.finding, severity: "info" as const, message: `${r.finding.message} A note: ${old}, so this can no longer happen.` } }
+        : r,
+    );
   if (dependsOnDeploy(raw)) {
     const decision = typeof deploy === "function" ? deploy() : deploy;
     if (decision.mode === "offline") raw = raw.map((r) => ({ ...r, finding: underDeploy(r.finding, r.hazard, decision) }));
@@ -805,6 +814,7 @@ function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseD
   try {
     const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject, projectFile } : unit.file.framework === "alembic" ? { projectFile, alembicEnv: alembicEnvOn(unit, decision, signals) } : unit.file.framework === "rails" && railsSettings ? { railsSettings: railsSettings(unit.file.path) } : {}) }));
     migration.source ??= unit.content;
+    if (unit.databaseReason) migration.ranOnOldDatabase = unit.databaseReason;
     if (decision) {
       migration.database = decision.database;
       if (decision.version) migration.databaseVersion = decision.version;

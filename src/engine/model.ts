@@ -820,6 +820,11 @@ export const Migration = z.object({
   revision: RevisionLink.optional(),
   /** the file's text as read (analyze sets it): fixes that rewrite the whole migration slice it by the operations' lines */
   source: z.string().optional(),
+  /**
+   * it ran on the database the project had before it moved to PostgreSQL (database-switch.ts), which is gone: the
+   * sentence that says so. Its lock and running-code hazards cannot happen again, so they are notes.
+   */
+  ranOnOldDatabase: z.string().optional(),
   /** Rails: the methods the class defines, `change` or `up` and `down` (a fix that rewrites the migration keeps its form) */
   railsForm: z.enum(["change", "up_down"]).optional(),
   /**

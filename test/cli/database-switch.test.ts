@@ -16,12 +16,14 @@ const CREATE = "db/migrate/20100101000000_create_alerts.rb";
 const BACKTICKS = "db/migrate/20100216200239_fill_alerts_stats.rb";
 const OLD_INDEX = "db/migrate/20230209180422_index_alerts_on_email.rb";
 const NEW_INDEX = "db/migrate/20231012041601_index_alerts_on_name.rb";
+const RENAME = "db/migrate/20161214080326_rename_alerts_stats.rb";
 const FILES: Record<string, string> = {
   [CREATE]: rails("CreateAlerts", "create_table :alerts do |t|\n      t.string :email\n      t.string :name\n      t.integer :stats\n    end"),
   // MySQL's quoting: PostgreSQL's parser refuses it
   [BACKTICKS]: rails("FillAlertsStats", 'execute "UPDATE `alerts` SET `stats` = 0"'),
   [OLD_INDEX]: rails("IndexAlertsOnEmail", "add_index :alerts, :email"),
   [NEW_INDEX]: rails("IndexAlertsOnName", "add_index :alerts, :name"),
+  [RENAME]: rails("RenameAlertsStats", "rename_column :alerts, :stats, :hits"),
 };
 
 const ENV = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" };
@@ -48,7 +50,7 @@ function repository(): string {
   commit(root, { "config/database.yml": database("mysql2"), [CREATE]: FILES[CREATE] }, "alerts");
   // released: alerts is no schema of the repository's first, untagged weeks (pre-release.test.ts)
   git(root, "tag", "v1.0.0");
-  commit(root, { [BACKTICKS]: FILES[BACKTICKS], [OLD_INDEX]: FILES[OLD_INDEX] }, "mysql era");
+  commit(root, { [BACKTICKS]: FILES[BACKTICKS], [RENAME]: FILES[RENAME], [OLD_INDEX]: FILES[OLD_INDEX] }, "mysql era");
   commit(root, { "config/database.yml": database("postgresql") }, "move to PostgreSQL");
   commit(root, { [NEW_INDEX]: FILES[NEW_INDEX] }, "index on name");
   return root;
@@ -69,6 +71,10 @@ describe("migguard lint: migrations from before the project moved to PostgreSQL"
     expect(on(BACKTICKS)).not.toContain("syntax-error");
     expect(on(OLD_INDEX)).not.toContain("index-without-concurrently");
     expect(findings.find((f) => f.path === NEW_INDEX && f.rule === "index-without-concurrently")?.severity).toBe("error");
+    // the old code that a rename breaks ran against a database that is gone: a note that says so
+    const rename = findings.find((f) => f.path === RENAME && f.rule === "rename-column");
+    expect(rename?.severity).toBe("info");
+    expect(rename?.message).toContain("changed config/database.yml to PostgreSQL: it ran on MySQL");
   });
 
   it("judges every migration by PostgreSQL's rules when the settings always said PostgreSQL", async () => {
