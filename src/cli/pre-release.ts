@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import { BATCH_MIGRATIONS } from "../engine/production/dated-batch.js";
 import { PRE_RELEASE_DAYS } from "../engine/production/pre-release.js";
 import type { PreRelease, ReleaseTag } from "../engine/production/shipped-together.js";
-import { isVersionTag } from "../engine/review/releases.js";
+import { isVersionTag } from "../engine/repository/version-tag.js";
 import type { MigrationCommits } from "./shipped-with.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -4,6 +4,9 @@
  * The CLI reads the tags from git (`ReviewInput.releases`); the App fetches no history and passes none.
  */
 import { z } from "zod";
+import { isVersionTag } from "../repository/version-tag.js";
+
+export { isVersionTag };
 
 export const ReleaseTags = z.object({
   /** tags in the base branch's history, newest first */
@@ -18,10 +21,6 @@ export const ReleaseTags = z.object({
 });
 export type ReleaseTags = z.infer<typeof ReleaseTags>;
 
-/** A tag that names a version: an optional word prefix (`v`, `release-`, `version-`), then dotted numbers. */
-const VERSION_TAG = /^(?:[A-Za-z][A-Za-z_-]*[-_/]?)?\d+(?:\.\d+)+(?:[-+.][0-9A-Za-z.-]+)?$/;
-
-export const isVersionTag = (tag: string): boolean => VERSION_TAG.test(tag);
 
 /**
  * The newest version tag of the base branch when the migration at `path` is in no version tag (never released);
