@@ -5,12 +5,13 @@
  *   entrypoint that runs `manage.py migrate` and then `gunicorn`): the migration costs downtime, nothing else waits.
  * Config `deploy:` wins; `auto` (the default) reads the repository's deploy files (deploy-paths.ts): offline when a
  * container entrypoint or start script runs the migration command and then starts the server, and nothing says that
- * several instances roll (a Kubernetes Deployment or Helm chart, a Procfile `release:` phase, Heroku's app.json,
+ * several instances roll (a Kubernetes Deployment or Helm chart whose pods overlap: kubernetes-workloads.ts, a Procfile `release:` phase, Heroku's app.json,
  * fly.io's release_command, a separate migrate service or Job, Capistrano, a deploy workflow that rolls Kubernetes,
  * more than one instance in Terraform variables or a Cloud Foundry, ECS or fly.io file:
  * rolling-signs.ts). A start script counts when, in one way it runs in production (a `case` arm at a time, without
  * development branches: shell-branches.ts), the migration command appears on a line before a server start (or
  * `exec "$@"`, the container's CMD: offline-entrypoint.ts, deploy-commands.ts).
+ * A Kubernetes workload whose init container migrates counts the same (kubernetes-offline.ts).
  * An application that applies its own migrations in-process at start (self-migrating.ts) counts the same, when a
  * production deploy sequence undeploys the old version from its application server before it deploys the new one
  * (app-server-redeploy.ts) or when it ships as a container (a production Dockerfile or compose file).
@@ -23,6 +24,7 @@ import { isWithin } from "../repository/fact-paths.js";
 import { isGoStartupSource, selfMigratingApp } from "./self-migrating.js";
 import { deployGo, deployReadersToLoad, goMigratorReaderToLoad } from "./deploy-readers.js";
 import { offlineEntrypoint } from "./offline-entrypoint.js";
+import { kubernetesMigratingPod } from "./kubernetes-offline.js";
 import { rollingSign } from "./rolling-signs.js";
 import { maintenanceWindow } from "./maintenance-mode.js";
 import { appServerRedeploy } from "./app-server-redeploy.js";
@@ -199,7 +201,7 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
   // maintenance mode around the migration: no traffic at all, whatever instances run (a rolling sign changes nothing)
   const maintenance = maintenanceWindow(deployFiles);
   if (maintenance) return { mode: "offline", source: "detected", offline: maintenance };
-  const entrypoint = offlineEntrypoint(deployFiles) ?? appServerRedeploy(deployFiles);
+  const entrypoint = offlineEntrypoint(deployFiles) ?? appServerRedeploy(deployFiles) ?? kubernetesMigratingPod(deployFiles);
   const gate = entrypoint ? undefined : composeGate(deployFiles);
   const offline = entrypoint ?? (gate && { path: gate.path, line: gate.line, what: gate.what, reason: gate.reason }) ?? selfMigratingContainer(deployFiles);
   if (!offline) {

@@ -1,6 +1,6 @@
 /**
  * The parsers some deploy files need, loaded only when a deploy decision meets such a file: the `yaml` package for
- * compose files, Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), the `yaml` package
+ * compose files, Kubernetes manifests and Helm templates (kubernetes-workloads.ts), Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), the `yaml` package
  * and smol-toml for the files that count instances (instance-counts.ts), tree-sitter's HCL grammar for Terraform's
  * (terraform-hcl.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
  * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts), tree-sitter's Java grammar for a Java
@@ -12,9 +12,10 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isGoMigratorPath, isGoSourcePath, isJavaMigratorPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isStartScriptPath, isTravisPath } from "./deploy-paths.js";
+import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isGoMigratorPath, isGoSourcePath, isJavaMigratorPath, isKubernetesPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isStartScriptPath, isTravisPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as maintenanceYamlModule from "./maintenance-yaml.js";
+import type * as kubernetesWorkloadsModule from "./kubernetes-workloads.js";
 import type * as instanceCountsModule from "./instance-counts.js";
 import type * as nodeStartModule from "./node-start.js";
 import type * as railsBootModule from "./rails-boot-migration.js";
@@ -29,7 +30,7 @@ import type * as pythonCliMigrateModule from "./python-cli-migrate.js";
 import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
 
-type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule;
+type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule & typeof kubernetesWorkloadsModule;
 type NodeStart = typeof nodeStartModule;
 type RailsBoot = typeof railsBootModule & typeof capistranoModule;
 type InstanceCounts = typeof instanceCountsModule;
@@ -46,12 +47,12 @@ let python: PythonCommands | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean =>
-  isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path)) || isKamalConfigPath(path) || isCloud66ManifestPath(path) || isTravisPath(path) || isDeployWorkflowPath(path);
+  isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path)) || isKamalConfigPath(path) || isCloud66ManifestPath(path) || isTravisPath(path) || isDeployWorkflowPath(path) || isKubernetesPath(path);
 
 const loadYaml = async () => {
   if (yaml) return;
-  const [compose, ci] = await Promise.all([import("./deploy-yaml.js"), import("./maintenance-yaml.js")]);
-  yaml = { ...compose, ...ci };
+  const [compose, ci, kubernetes] = await Promise.all([import("./deploy-yaml.js"), import("./maintenance-yaml.js"), import("./kubernetes-workloads.js")]);
+  yaml = { ...compose, ...ci, ...kubernetes };
 };
 /** A deploy file that may count the application's instances (instance-counts.ts: YAML, JSON, fly.toml's TOML). */
 export const mayCountInstances = (path: string): boolean => isInstanceCountPath(path) || baseOf(path) === "fly.toml";

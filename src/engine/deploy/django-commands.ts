@@ -10,8 +10,11 @@ import { baseOf } from "../paths.js";
 /** Django's own commands: no project file to read (a project may override one; migrate is read as migrate anyway) */
 const BUILT_IN = new Set(["migrate", "runserver", "shell", "dbshell", "check", "collectstatic", "loaddata", "dumpdata", "makemigrations", "createsuperuser", "test", "showmigrations", "sqlmigrate", "compilemessages"]);
 
-/** `manage.py <name>` or `django-admin <name>`: the commands a shell line runs (a word, not an option) */
-const RUNS_COMMAND = /\b(?:manage\.py|django-admin(?:\.py)?)\s+([A-Za-z_]\w*)\b/g;
+/**
+ * `manage.py <name>` or `django-admin <name>`: the commands a shell line runs (a word, not an option), also in an
+ * exec form's list as a file holds it (`["python", "manage.py", "upgrade"]` in a Dockerfile or a Kubernetes manifest)
+ */
+const RUNS_COMMAND = /\b(?:manage\.py|django-admin(?:\.py)?)(?:\s+|["']\s*,\s*["']?)([A-Za-z_]\w*)\b/g;
 
 /** The project commands (not Django's own) that a deploy file's text runs, in the order written. */
 export function djangoCommandsRun(text: string): string[] {

@@ -1,13 +1,14 @@
 /**
  * Signs in the deploy files that several instances run at once, or that the migrations run beside the old ones: a
- * Helm chart or rolled Kubernetes Deployment, a migrate Job, a Procfile release phase, Heroku's app.json, fly.io's
+ * Helm chart or Kubernetes workload whose pods overlap (kubernetes-workloads.ts: not one replica of a StatefulSet or a
+ * Recreate Deployment), a migrate Job, a Procfile release phase, Heroku's app.json, fly.io's
  * release_command, Render's preDeployCommand, Capistrano, a Cloud66 manifest, a Kamal config, a deploy workflow that
  * rolls Kubernetes or updates an ECS service (any workflow that updates running instances: `kubectl set image`), a script that only migrates, a compose service that only migrates or runs
  * several replicas, more than one instance counted in Terraform's JSON variables, a Cloud Foundry manifest, an ECS or
  * CloudFormation definition or fly.toml (instance-counts.ts), a Terraform task that only migrates (terraform-hcl.ts).
  */
 import type { SourceFile } from "../model.js";
-import { baseOf } from "../paths.js";
+import { baseOf, dirOf } from "../paths.js";
 import { lineAt, MIGRATE, MIGRATE_STEP, ROLLING_UPDATE, ROLLOUT, SERVER, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployInstanceCounts, deployYaml } from "./deploy-readers.js";
@@ -26,21 +27,14 @@ export function rollingSign(files: readonly SourceFile[], gate?: { path: string;
       const sign = isTerraformHclPath(file.path) ? deployInstanceCounts().hclRollingSign(file) : deployInstanceCounts().instanceCountSign(file);
       if (sign) return sign;
     }
-    if (base === "Chart.yaml") return { path: file.path, line: 1, what: "a Helm chart: Kubernetes starts new pods beside the old ones" };
+    if (base === "Chart.yaml") {
+      const sign = chartSign(file, files);
+      if (sign) return sign;
+      continue;
+    }
     if (isKubernetesPath(file.path)) {
-      for (const match of file.content.matchAll(/^kind:\s*(Deployment|StatefulSet|DaemonSet|Job|CronJob)\s*$/gm)) {
-        const documentEnd = file.content.indexOf("\n---", match.index);
-        const document = file.content.slice(file.content.lastIndexOf("\n---", match.index) + 1, documentEnd === -1 ? undefined : documentEnd);
-        const line = lineAt(file.content, match.index);
-        if (match[1] === "Job" || match[1] === "CronJob") {
-          if (MIGRATE_STEP.test(document)) return { path: file.path, line, what: "a Kubernetes Job that runs the migrations apart from the server" };
-          continue;
-        }
-        const replicas = /^\s*replicas:\s*(\d+)\s*$/m.exec(document);
-        // a single replica replaced with Recreate stops the old pod first: the one case without overlap
-        if (/^\s*type:\s*Recreate\b/m.test(document) && replicas && Number(replicas[1]) <= 1) continue;
-        return { path: file.path, line, what: `a Kubernetes ${match[1]}${replicas ? ` with ${replicas[1]} replica(s)` : ""} rolled by its update strategy: new pods start beside the old ones` };
-      }
+      const sign = kubernetesSign(file, files);
+      if (sign) return sign;
       continue;
     }
     if (base === "Procfile") {
@@ -97,6 +91,39 @@ export function rollingSign(files: readonly SourceFile[], gate?: { path: string;
           return { path: file.path, line: service.line, what: `compose service ${service.name} runs the migrations apart from the server` };
       }
     }
+  }
+  return undefined;
+}
+
+/** a Job's command that is a deploy step of its own: the migration command or a task runner's migrate target */
+const migrateStep = (shell: string) => MIGRATE_STEP.test(shell);
+
+/** A manifest's sign of overlap: a workload whose pods overlap during a deploy, or a Job that migrates apart from the server. */
+function kubernetesSign(file: SourceFile, files: readonly SourceFile[]): DeployEvidence | undefined {
+  for (const workload of deployYaml().kubernetesWorkloads(file, files, migrateStep)) {
+    if (workload.kind === "Job" || workload.kind === "CronJob") {
+      if (workload.migrates) return { path: file.path, line: workload.line, what: "a Kubernetes Job that runs the migrations apart from the server" };
+    } else if (workload.overlap) return { path: file.path, line: workload.line, what: workload.overlap };
+  }
+  return undefined;
+}
+
+/**
+ * A Helm chart overlaps old and new pods unless its templates (among the files read) run workloads and none of them
+ * overlaps (one replica of a StatefulSet or of a Recreate Deployment) nor migrates in a Job: a chart whose templates
+ * are not read says nothing of its pods, so it counts as rolling.
+ */
+function chartSign(chart: SourceFile, files: readonly SourceFile[]): DeployEvidence | undefined {
+  const folder = dirOf(chart.path);
+  const prefix = folder === "" ? "templates/" : `${folder}/templates/`;
+  const templates = files.filter((f) => f.path.startsWith(prefix) && /\.ya?ml$/.test(f.path));
+  const workloads = templates.flatMap((t) => deployYaml().kubernetesWorkloads(t, files, migrateStep));
+  const serving = workloads.filter((w) => w.kind !== "Job" && w.kind !== "CronJob");
+  if (serving.length === 0) return { path: chart.path, line: 1, what: "a Helm chart: Kubernetes starts new pods beside the old ones" };
+  // the template that overlaps is named, not the chart
+  for (const template of templates) {
+    const sign = kubernetesSign(template, files);
+    if (sign) return sign;
   }
   return undefined;
 }
