@@ -73,9 +73,16 @@ function fromGit({ shippedWith, addedAt, top }: MigrationCommits): Map<string, P
   return out;
 }
 
-/** The version tags in the history of the checked-out branch, oldest first, by the date each was made; none outside git. */
+/**
+ * The version tags in the history of the checked-out branch, oldest first, by the date each was made; none outside git.
+ * None either when a version tag lies outside that history: releases are then cut on other branches (PeerDB: 151 of
+ * its 245 tags), so the branch's own tags do not bound what was released between them, and dating a table by them
+ * called a table ten releases old unreleased.
+ */
 export function versionTags({ top }: MigrationCommits): ReleaseTag[] {
   if (!top) return [];
+  const elsewhere = gitOutput(top, ["for-each-ref", "--no-merged=HEAD", "--format=%(refname:short)", "refs/tags"]);
+  if (elsewhere === undefined || elsewhere.split("\n").some(isVersionTag)) return [];
   const out = gitOutput(top, ["for-each-ref", "--merged=HEAD", "--format=%(creatordate:unix) %(refname:short)", "refs/tags"]);
   return (out ?? "")
     .split("\n")

@@ -154,12 +154,19 @@ describe("migguard lint: a table created since the last release and changed befo
   const RENAME = { [RENAME_STATE]: "ALTER TABLE events RENAME COLUMN state TO event;\n", [`${DIR}/0053_rename_events_state.down.sql`]: "ALTER TABLE events RENAME COLUMN event TO state;\n" };
 
   /** v1.0.0 on day 100; events on day 400, its rename on day 412; `between` tagged on day 405, `next` on day 420 */
-  async function rename(tags: { between?: string; next?: string }) {
+  async function rename(tags: { between?: string; next?: string; onReleaseBranch?: string }) {
     const repo = repository();
     repo.commit(0, { "README.md": "app\n" }, "Initial commit");
     repo.commit(100, { [`${DIR}/0001_create_users.up.sql`]: "CREATE TABLE users (id bigint PRIMARY KEY);\n", [`${DIR}/0001_create_users.down.sql`]: "DROP TABLE users;\n" }, "users");
     repo.git(100, "tag", "v1.0.0");
     repo.commit(400, CREATE_EVENTS, "events");
+    if (tags.onReleaseBranch) {
+      // a release cut on a branch of its own: it holds events, though no tag of the main line between them says so
+      repo.git(405, "checkout", "-q", "-b", "release-1.0");
+      repo.commit(405, { "CHANGELOG.md": "1.0.1\n" }, "release 1.0.1");
+      repo.git(405, "tag", tags.onReleaseBranch);
+      repo.git(405, "checkout", "-q", "-");
+    }
     if (tags.between) {
       repo.commit(405, { "CHANGELOG.md": "1.0.1\n" }, "changelog");
       repo.git(405, "tag", tags.between);
@@ -184,5 +191,9 @@ describe("migguard lint: a table created since the last release and changed befo
   it("stays an error when a release came between, or none came after (a project that stopped tagging says nothing)", async () => {
     expect((await rename({ between: "v1.0.1", next: "v1.1.0" }))?.severity).toBe("error");
     expect((await rename({}))?.severity).toBe("error");
+  });
+
+  it("stays an error when releases are tagged on other branches: the main line's tags do not bound what was released (PeerDB)", async () => {
+    expect((await rename({ onReleaseBranch: "v1.0.1", next: "v1.1.0" }))?.severity).toBe("error");
   });
 });
