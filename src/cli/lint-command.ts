@@ -23,7 +23,7 @@ import type { BaselineSummary } from "../engine/baseline/baselines.js";
 import { baselineNote } from "../engine/baseline/baseline-note.js";
 import { migrationCommits, type MigrationCommits } from "./shipped-with.js";
 import { databaseHistory } from "./database-history.js";
-import { preReleaseMigrations, versionTags } from "./pre-release.js";
+import { preReleaseMigrations } from "./pre-release.js";
 import { unclassifiedPaths } from "./unclassified-paths.js";
 import { siblingMigrations } from "./sibling-migrations.js";
 import { pathsFrom, rootToLintFrom, shownFrom } from "./lint-root.js";
@@ -142,8 +142,6 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
     addedAt: () => gitFacts().addedAt,
     // which reached it in the repository's first weeks, before any tag: nothing was released yet (a few more git calls)
     preRelease: () => preReleaseMigrations(gitFacts()),
-    // the version tags and their dates: a table created since the last release, changed before the next (one more git call)
-    versionTags: () => versionTags(gitFacts()),
   }).finally(() => parseWorkers?.pool.close());
   const workersNote = parseWorkersNote(parseWorkers);
   if (workersNote) process.stderr.write(`migguard: ${workersNote}\n`);

@@ -14,7 +14,7 @@
 import { createRequire } from "node:module";
 import { BATCH_MIGRATIONS } from "../engine/production/dated-batch.js";
 import { PRE_RELEASE_DAYS } from "../engine/production/pre-release.js";
-import type { PreRelease, ReleaseTag } from "../engine/production/shipped-together.js";
+import type { PreRelease } from "../engine/production/shipped-together.js";
 import { isVersionTag } from "../engine/repository/version-tag.js";
 import type { MigrationCommits } from "./shipped-with.js";
 
@@ -71,25 +71,4 @@ function fromGit({ shippedWith, addedAt, top }: MigrationCommits): Map<string, P
   }
   for (const [path, commit] of shippedWith) if (untagged.has(commit)) out.set(path, { rootCommit, rootAt, addedAt: addedAt.get(path)! });
   return out;
-}
-
-/**
- * The version tags in the history of the checked-out branch, oldest first, by the date each was made; none outside git.
- * None either when a version tag lies outside that history: releases are then cut on other branches (PeerDB: 151 of
- * its 245 tags), so the branch's own tags do not bound what was released between them, and dating a table by them
- * called a table ten releases old unreleased.
- */
-export function versionTags({ top }: MigrationCommits): ReleaseTag[] {
-  if (!top) return [];
-  const elsewhere = gitOutput(top, ["for-each-ref", "--no-merged=HEAD", "--format=%(refname:short)", "refs/tags"]);
-  if (elsewhere === undefined || elsewhere.split("\n").some(isVersionTag)) return [];
-  const out = gitOutput(top, ["for-each-ref", "--merged=HEAD", "--format=%(creatordate:unix) %(refname:short)", "refs/tags"]);
-  return (out ?? "")
-    .split("\n")
-    .map((line) => {
-      const space = line.indexOf(" ");
-      return { at: Number(line.slice(0, space)) * 1000, name: line.slice(space + 1) };
-    })
-    .filter((t) => t.name !== "" && Number.isFinite(t.at) && isVersionTag(t.name))
-    .sort((a, b) => a.at - b.at);
 }

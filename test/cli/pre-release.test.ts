@@ -147,7 +147,7 @@ describe("migguard lint: a numbered migration, dated by git", () => {
   });
 });
 
-describe("migguard lint: a table created since the last release and changed before the next (gitness's gitspace tables)", () => {
+describe("migguard lint: a table created since one release and changed before the next is judged as any other (gitness's gitspace tables)", () => {
   const DIR = "migrations";
   const CREATE_EVENTS = { [`${DIR}/0052_create_events.up.sql`]: "CREATE TABLE events (id bigint PRIMARY KEY, state text);\n", [`${DIR}/0052_create_events.down.sql`]: "DROP TABLE events;\n" };
   const RENAME_STATE = `${DIR}/0053_rename_events_state.up.sql`;
@@ -179,21 +179,12 @@ describe("migguard lint: a table created since the last release and changed befo
     return (await lint(repo.root, DIR)).find((f) => f.path === RENAME_STATE && f.rule === "rename-column");
   }
 
-  it("is a note naming the releases around it: no release had the old name", async () => {
-    const found = await rename({ next: "v1.1.0" });
-    expect(found?.severity).toBe("info");
-    const released = new Date((START + 100 * DAY) * 1000).toISOString().slice(0, 10);
-    expect(found?.message).toContain(
-      `events was created by 0052_create_events.up.sql, which reached the branch after the release v1.0.0 (${released}), and no version tag came between it and this migration (the next, v1.1.0, has both)`,
-    );
-  });
-
-  it("stays an error when a release came between, or none came after (a project that stopped tagging says nothing)", async () => {
-    expect((await rename({ between: "v1.0.1", next: "v1.1.0" }))?.severity).toBe("error");
-    expect((await rename({}))?.severity).toBe("error");
-  });
-
-  it("stays an error when releases are tagged on other branches: the main line's tags do not bound what was released (PeerDB)", async () => {
+  it("stays an error though no version tag came between: the tags of the branch do not say what ran in production", async () => {
+    // releases cut on other branches (PeerDB: 151 of its 245 tags), tags of a monorepo's packages (conbench's
+    // benchclients-2023.4.13), a service that deploys the branch itself between releases: lint judged between-release
+    // tables by the tags' dates for a day and called tables ten releases old unreleased, so it no longer does
+    expect((await rename({ next: "v1.1.0" }))?.severity).toBe("error");
     expect((await rename({ onReleaseBranch: "v1.0.1", next: "v1.1.0" }))?.severity).toBe("error");
+    expect((await rename({ between: "v1.0.1", next: "v1.1.0" }))?.severity).toBe("error");
   });
 });

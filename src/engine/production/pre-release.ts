@@ -16,7 +16,7 @@ import type { RuleMeta } from "../rules/support/rule.js";
 import type { Production } from "./production.js";
 import type { LockWork } from "./estimates.js";
 import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
-import type { PreRelease, ReleaseTag, ShippedTogether } from "./shipped-together.js";
+import type { PreRelease, ShippedTogether } from "./shipped-together.js";
 import type { ChangePlan } from "../rules/support/change-plan.js";
 import { NEEDS_ROWS } from "./same-deploy-tables.js";
 
@@ -81,32 +81,6 @@ const inFirstWeeks = (shipped: ShippedTogether, self: PreRelease) => (creator: M
   return born !== undefined && born.rootCommit === self.rootCommit && born.addedAt <= self.addedAt;
 };
 
-interface Unreleased {
-  /** the newest version tag before the creator reached the branch, and the first at or after this migration */
-  before: ReleaseTag;
-  after: ReleaseTag;
-}
-
-/**
- * In a repository that releases by version tags: the tables' creators reached the branch after a release and this
- * migration before the next one, with no version tag between (by the tags' dates): no release ever had the tables,
- * so no released code uses their names and an upgrade from the last release creates and changes them in one go.
- * A tag before the creator and one after this migration are both needed: a project that had not started tagging, or
- * has stopped, says nothing.
- */
-function unreleasedBetween(creators: readonly Migration[], migration: Migration, shipped: ShippedTogether): Unreleased | undefined {
-  const at = shipped.dateOf(migration.path)?.getTime();
-  const born = creators.map((c) => shipped.dateOf(c.path)?.getTime());
-  if (at === undefined || born.some((b) => b === undefined || b > at)) return undefined;
-  const first = Math.min(...(born as number[]));
-  const tags = shipped.releases();
-  // a tag made when the creator arrived (a release of that very merge) may hold it: only an earlier one is "before"
-  const before = tags.filter((t) => t.at < first).pop();
-  const after = tags.find((t) => t.at >= at);
-  if (!before || !after || tags.some((t) => t.at >= first && t.at < at)) return undefined;
-  return { before, after };
-}
-
 /**
  * The finding's hazard is one a table no release had cannot have: of the running code (a drop, a rename), of the
  * traffic behind a lock, or of the rows; and no production snapshot measured the table.
@@ -131,7 +105,7 @@ export function withPreRelease(
 ): ReportedFinding {
   if (!answeredByNoRelease(finding, op, production, reported, hazard)) return finding;
   const self = shipped.preRelease(migration.path);
-  if (!self) return betweenReleases(finding, op, index, migration, repository, shipped);
+  if (!self) return finding;
   const born = bornTables(op, index, migration, repository, firstOfAppBy(shipped), inFirstWeeks(shipped, self));
   if (!born) return finding;
   const { table, creator } = born[0];
@@ -144,24 +118,6 @@ export function withPreRelease(
       ...finding.details,
       `pre-release: git says the migration and the one that created the table reached the branch within ${PRE_RELEASE_DAYS} days of its first commit (${self.rootCommit.slice(0, 12)}), and no version tag (v1.2.3) is in the history before them`,
     ],
-  };
-}
-
-/** The finding as a note when its tables were created since the last release and no release came before this migration. */
-function betweenReleases(finding: ReportedFinding, op: Operation, index: number, migration: Migration, repository: RepositoryView, shipped: ShippedTogether): ReportedFinding {
-  // only a migration git dated (the tags' question is asked only then)
-  if (!shipped.dateOf(migration.path)) return finding;
-  const born = bornTables(op, index, migration, repository, firstOfAppBy(shipped), (creator) => creator.path !== migration.path && shipped.dateOf(creator.path) !== undefined);
-  const creators = born?.map((b) => b.creator).filter((c) => c.path !== migration.path);
-  const between = creators?.length ? unreleasedBetween(creators, migration, shipped) : undefined;
-  if (!born || !between) return finding;
-  const { table, creator } = born.find((b) => b.creator.path !== migration.path)!;
-  const { before, after } = between;
-  return {
-    ...finding,
-    severity: "info",
-    message: `${finding.message} ${table} was created by ${migrationLabel(creator.path)}, which reached the branch after the release ${before.name} (${day(before.at)}), and no version tag came between it and this migration (the next, ${after.name}, has both): no release ever had ${table} as it was, so no released code uses its names and an upgrade from ${before.name} creates and changes it in one go. If the branch itself is deployed (a service that runs it between releases), take the safe way below.`,
-    details: [...finding.details, "between releases: by the dates of the version tags (v1.2.3) and of the first-parent commits that added the migrations, no release came between the table's creation and this migration"],
   };
 }
 

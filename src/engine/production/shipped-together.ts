@@ -15,12 +15,6 @@ export interface PreRelease {
   addedAt: number;
 }
 
-/** A version tag of the branch's history and when it was made (ms). */
-export interface ReleaseTag {
-  name: string;
-  at: number;
-}
-
 type Lazy<T> = T | (() => T);
 const read = <T>(value: Lazy<T> | undefined, none: T): T => (typeof value === "function" ? (value as () => T)() : (value ?? none));
 
@@ -31,7 +25,6 @@ export class ShippedTogether {
   private founders?: ReadonlyMap<string, string>;
   private times?: ReadonlyMap<string, number>;
   private early?: ReadonlyMap<string, PreRelease>;
-  private tags?: readonly ReleaseTag[];
 
   /**
    * `commits`: a migration's path to the id of the first-parent commit that added it; `foundedFolder`: the
@@ -45,15 +38,7 @@ export class ShippedTogether {
     private readonly addedAt?: Lazy<ReadonlyMap<string, number>>,
     /** the migrations added before anything was released (pre-release.ts) */
     private readonly preReleases?: Lazy<ReadonlyMap<string, PreRelease>>,
-    /** the version tags of the branch's history, oldest first */
-    private readonly versionTags?: Lazy<readonly ReleaseTag[]>,
   ) {}
-
-  /** The version tags of the branch's history, oldest first (none outside git). */
-  releases(): readonly ReleaseTag[] {
-    this.tags ??= read(this.versionTags, []);
-    return this.tags;
-  }
 
   /** When git says the migration reached the branch (its first-parent commit's time). */
   dateOf(path: string): Date | undefined {
