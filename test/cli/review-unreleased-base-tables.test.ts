@@ -13,11 +13,15 @@ const drafts = `CREATE TABLE draft (id bigint PRIMARY KEY, body text NOT NULL, t
 const renameDrafts = `ALTER TABLE draft RENAME TO drafts;\n`;
 const drops = `ALTER TABLE drafts DROP COLUMN title;\nALTER TABLE accounts DROP COLUMN email;\n`;
 
-/** main: accounts (tagged v1.0.0), then drafts (`released`: and v1.1.0 after it); the branch drops a column of each, then drafts. */
-function repoWith(released: boolean) {
+/**
+ * main: accounts (tagged v1.0.0), then drafts (`released`: and v1.1.0 after it); the branch drops a column of each, then
+ * drafts. `packageTag`: a monorepo's package tag on accounts too (conbench's benchclients-2023.4.13).
+ */
+function repoWith(released: boolean, packageTag?: string) {
   const repo = featureBranchOn({ "README.md": "app\n", [`${dir}/migration_lock.toml`]: 'provider = "postgresql"\n', [`${dir}/20240101000000_accounts/migration.sql`]: accounts });
   repo.git("checkout", "-q", "main");
   repo.git("tag", "v1.0.0");
+  if (packageTag) repo.git("tag", packageTag);
   repo.write({ [`${dir}/20240301000000_draft/migration.sql`]: drafts, [`${dir}/20240302000000_rename_draft/migration.sql`]: renameDrafts }).commit("drafts");
   if (released) repo.git("tag", "v1.1.0");
   repo.git("checkout", "-q", "-B", "feature");
@@ -25,8 +29,8 @@ function repoWith(released: boolean) {
   return repo;
 }
 
-const dropFindings = async (released: boolean) =>
-  (await reviewJson(repoWith(released))).findings.filter((f) => f.path.startsWith(`${dir}/2024030`) && (f.rule === "drop-table" || f.rule === "drop-column"));
+const dropFindings = async (released: boolean, packageTag?: string) =>
+  (await reviewJson(repoWith(released, packageTag))).findings.filter((f) => f.path.startsWith(`${dir}/2024030`) && (f.rule === "drop-table" || f.rule === "drop-column"));
 
 describe("review: a drop of a table an unreleased base migration created", () => {
   it("no version tag holds its creator: the drops of drafts' column and of drafts are notes naming it and the newest tag, the released accounts keeps its finding", async () => {
@@ -41,6 +45,12 @@ describe("review: a drop of a table an unreleased base migration created", () =>
     expect(accounts.map((f) => f.rule)).toEqual(["drop-column"]);
     expect(accounts[0].severity).not.toBe("info");
     expect(accounts[0].message).not.toContain("newest version tag");
+  });
+
+  it("tags of several packages (a monorepo's clients-1.2.0 beside v1.0.0) say nothing of the application's releases: the drops keep their severity", async () => {
+    const findings = await dropFindings(false, "clients-1.2.0");
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([["drop-column", 1], ["drop-column", 2], ["drop-table", 1]]);
+    expect(findings.every((f) => f.severity !== "info")).toBe(true);
   });
 
   it("a version tag holds its creator: production may have rows, the drops keep their severity", async () => {

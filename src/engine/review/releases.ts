@@ -4,7 +4,7 @@
  * The CLI reads the tags from git (`ReviewInput.releases`); the App fetches no history and passes none.
  */
 import { z } from "zod";
-import { isVersionTag } from "../repository/version-tag.js";
+import { isVersionTag, oneReleaseLine } from "../repository/version-tag.js";
 
 export { isVersionTag };
 
@@ -29,12 +29,12 @@ export type ReleaseTags = z.infer<typeof ReleaseTags>;
 export function unreleased(releases: ReleaseTags | undefined, path: string): { newestTag: string } | undefined {
   const newestTag = releases?.onBase.find(isVersionTag);
   const shipped = releases?.shippedIn[path];
-  if (!newestTag || !shipped || shipped.some(isVersionTag)) return undefined;
+  if (!newestTag || !shipped || shipped.some(isVersionTag) || !oneReleaseLine(releases!.onBase)) return undefined;
   return { newestTag };
 }
 
 /** The base branch's migrations no version tag holds yet, with the newest version tag; undefined without both. */
 export function unreleasedOnBase(releases: ReleaseTags | undefined): { newestTag: string; paths: readonly string[] } | undefined {
   const newestTag = releases?.onBase.find(isVersionTag);
-  return newestTag && releases?.unreleasedOnBase ? { newestTag, paths: releases.unreleasedOnBase } : undefined;
+  return newestTag && releases?.unreleasedOnBase && oneReleaseLine(releases.onBase) ? { newestTag, paths: releases.unreleasedOnBase } : undefined;
 }
