@@ -219,8 +219,8 @@ describe("model output", () => {
     for (const { layout, path, content } of all) {
       const file = detectFile(path, content, undefined, { explicit: true });
       if (!file || file.role === "down" || file.role === "verify") continue;
-      // diesel is golang-migrate's up.sql/down.sql in a folder per migration
-      expect([file.layout, path]).toEqual([layout === "plain" ? "plain-sql" : layout === "diesel" ? "golang-migrate" : layout, path]);
+      // diesel's folder per migration (<date>_<name>/up.sql) is a layout of its own: its runner wraps a transaction
+      expect([file.layout, path]).toEqual([layout === "plain" ? "plain-sql" : layout, path]);
       layouts.add(file.layout);
       const downPath = path.endsWith(".up.sql") ? path.replace(/\.up\.sql$/, ".down.sql") : path.endsWith("/up.sql") ? path.replace(/up\.sql$/, "down.sql") : undefined;
       const down = downPath ? byPath.get(downPath) : undefined;
@@ -230,7 +230,7 @@ describe("model output", () => {
       expect(Migration.parse(m)).toEqual(m);
       checked++;
     }
-    expect([...layouts].sort()).toEqual(["dbmate", "flyway", "golang-migrate", "goose", "liquibase", "plain-sql", "prisma", "sqitch"]);
+    expect([...layouts].sort()).toEqual(["dbmate", "diesel", "flyway", "golang-migrate", "goose", "liquibase", "plain-sql", "prisma", "sqitch"]);
     expect(checked).toBeGreaterThanOrEqual(15);
   });
 });
