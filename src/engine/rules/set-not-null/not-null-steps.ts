@@ -4,6 +4,7 @@
  * filled in batches outside a transaction; then VALIDATE (a scan that lets reads and writes go on), SET NOT NULL
  * (which reads the validated CHECK instead of the table) and the CHECK dropped.
  */
+import { separateDatabaseAndState } from "../support/django-separate-state.js";
 import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
@@ -224,17 +225,15 @@ function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
           ...(foreignKey
             ? [`# ${field} is a relation: Django's AlterField would drop its FOREIGN KEY and add it back, checking every row under the lock; the state changes alone`]
             : []),
-          `migrations.SeparateDatabaseAndState(`,
-          `    database_operations=[`,
-          `        migrations.RunSQL(`,
-          `            ${pythonString(`ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(op.column)} SET NOT NULL`)},`,
-          `            reverse_sql=${pythonString(`ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(op.column)} DROP NOT NULL`)},`,
-          `        ),`,
-          `    ],`,
-          `    state_operations=[`,
-          ...alterField.split("\n").map((l, i, all) => `        ${l}${i === all.length - 1 ? "," : ""}`),
-          `    ],`,
-          `),`,
+          ...separateDatabaseAndState(
+            [
+              `migrations.RunSQL(`,
+              `    ${pythonString(`ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(op.column)} SET NOT NULL`)},`,
+              `    reverse_sql=${pythonString(`ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(op.column)} DROP NOT NULL`)},`,
+              `),`,
+            ],
+            alterField,
+          ),
         ].join("\n")
       : foreignKey
         ? // what else it changes needs Django's schema editor: the scan under the lock is then not avoided, and the fix says so
@@ -295,19 +294,15 @@ function djangoStepsAtHead(ctx: RuleContext, op: SetNotNull, name: string, head:
   const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
   const sql = djangoSqlSteps(op, name, head);
   return {
-    inPlace: [
-      `migrations.SeparateDatabaseAndState(`,
-      `    database_operations=[`,
-      `        migrations.RunSQL(`,
-      `            ${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)},`,
-      `            reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${n}`)},`,
-      `        ),`,
-      `    ],`,
-      `    state_operations=[`,
-      ...alterField.split("\n").map((l, i, all) => `        ${l}${i === all.length - 1 ? "," : ""}`),
-      `    ],`,
-      `),`,
-    ].join("\n"),
+    inPlace: separateDatabaseAndState(
+      [
+        `migrations.RunSQL(`,
+        `    ${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)},`,
+        `    reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${n}`)},`,
+        `),`,
+      ],
+      alterField,
+    ).join("\n"),
     steps: sql.steps,
   };
 }
