@@ -4,24 +4,11 @@
  * as lint shows them (relative to `cwd`); git runs only when a folder's settings file says PostgreSQL, and its
  * trouble (no git, a shallow clone, a timeout) only leaves the history empty: it never fails lint.
  */
-import { createRequire } from "node:module";
+import { gitOutput as git } from "./git-output.js";
 import type { DatabaseHistory } from "../engine/database/database-switch.js";
 
-const TIMEOUT_MS = 20_000;
 /** versions of one settings file read at most (one `git show` each) */
 const MAX_VERSIONS = 30;
-
-type ChildProcess = typeof import("node:child_process");
-let loaded: ChildProcess | undefined;
-const childProcess = (): ChildProcess => (loaded ??= createRequire(import.meta.url)("node:child_process") as ChildProcess);
-
-function git(cwd: string, args: readonly string[]): string | undefined {
-  try {
-    return childProcess().execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 28, timeout: TIMEOUT_MS, stdio: ["ignore", "pipe", "ignore"] });
-  } catch {
-    return undefined;
-  }
-}
 
 /** The git history lint reads for database-switch.ts, from `cwd` (paths as lint shows them). */
 export function databaseHistory(cwd: string): DatabaseHistory {

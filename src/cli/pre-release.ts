@@ -11,7 +11,7 @@
  * GOV.UK's pipeline puts on every merge from the first day, link-checker-api's included) says no version was released.
  * Nothing when git cannot say; never fails lint.
  */
-import { createRequire } from "node:module";
+import { gitOutput } from "./git-output.js";
 import { BATCH_MIGRATIONS } from "../engine/production/dated-batch.js";
 import { PRE_RELEASE_DAYS } from "../engine/production/pre-release.js";
 import type { PreRelease } from "../engine/production/shipped-together.js";
@@ -21,19 +21,6 @@ import type { MigrationCommits } from "./shipped-with.js";
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** first-parent commits asked about their tags at most (one `git for-each-ref` each) */
 const MAX_TAG_QUESTIONS = 50;
-const TIMEOUT_MS = 20_000;
-
-type ChildProcess = typeof import("node:child_process");
-let loaded: ChildProcess | undefined;
-const childProcess = (): ChildProcess => (loaded ??= createRequire(import.meta.url)("node:child_process") as ChildProcess);
-
-function gitOutput(cwd: string, args: readonly string[]): string | undefined {
-  try {
-    return childProcess().execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 26, timeout: TIMEOUT_MS, stdio: ["ignore", "pipe", "ignore"] });
-  } catch {
-    return undefined;
-  }
-}
 
 /** The migrations (paths as lint shows them) added before the first release, within the repository's first weeks. */
 export function preReleaseMigrations(commits: MigrationCommits): Map<string, PreRelease> {

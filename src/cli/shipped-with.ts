@@ -10,25 +10,9 @@
  * history kept elsewhere). Never fails lint.
  */
 import { readFileSync, realpathSync } from "node:fs";
-import { createRequire } from "node:module";
+import { gitOutput } from "./git-output.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { repositoryRootAbove } from "./walk-files.js";
-
-const TIMEOUT_MS = 20_000;
-
-type ChildProcess = typeof import("node:child_process");
-let loaded: ChildProcess | undefined;
-/** node:child_process, loaded when git first runs: a lint that never asks (one migration) does not load it (issue #18) */
-const childProcess = (): ChildProcess => (loaded ??= createRequire(import.meta.url)("node:child_process") as ChildProcess);
-
-/** git's output, or undefined when it cannot answer (not a repository, no git, too slow). */
-function gitOutput(cwd: string, args: readonly string[]): string | undefined {
-  try {
-    return childProcess().execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 28, timeout: TIMEOUT_MS, stdio: ["ignore", "pipe", "ignore"] });
-  } catch {
-    return undefined;
-  }
-}
 
 const realPath = (path: string): string | undefined => {
   try {
