@@ -1,8 +1,10 @@
 /**
  * Do the PostgreSQL fixes of a folder of real migrations run, on the schema their migration finds? For
  * `npm run audit-fixes`. Each SQL migration set is applied in its runner's order in one PGlite database; before
- * each migration is applied, every fix of a finding on it runs inside a transaction that is rolled back, after
- * the migration's statements that come before the finding (a fix for the down: after the whole up).
+ * each migration is applied, every fix of a finding on it runs inside a transaction that is rolled back, each part
+ * where the fix says it goes (placeFix): the code in the statement's place after the statements before it, a
+ * `then a new migration` after the rest of the up, an `add to the down migration` after the up and the down (a fix
+ * for the down: after the whole up). The new migrations run right after this migration, not at the history's head.
  *
  * What a transaction cannot hold: CONCURRENTLY (index build, drop, reindex) is taken out of the parse tree for the
  * check (it changes how the statement locks, not which tables, columns and types it needs); the other statements
@@ -22,7 +24,7 @@ import { DEFAULT_LIMITS, pgFailureOf, type Session } from "../src/execute/execut
 import { PgliteExecutor } from "../src/execute/pglite/pglite-executor.js";
 import { runScript } from "../src/execute/run-script.js";
 import { runnerTables } from "../src/execute/runner-tables.js";
-import { migrationScripts, statementsOf } from "../src/execute/script.js";
+import { migrationScripts, statementsOf, type Script } from "../src/execute/script.js";
 
 export interface FixToRun {
   path: string;
@@ -62,29 +64,89 @@ function inTransaction(node: PgNode, text: string): string | undefined | null {
   return mustRunOutsideTransaction(copy) ? undefined : deparse(copy);
 }
 
-async function check(session: Session, before: string[], fix: string): Promise<RunVerdict> {
-  const parsed = parseStatements(fix);
+/** How a fix marks where each of its parts goes (fix-steps.ts `then a new migration`, the down rules' `add to the down migration`). */
+const NEW_MIGRATION = /^-- then a new migration, .*:$/;
+const ADD_TO_DOWN = /^-- add to the down migration:$/;
+
+export interface FixParts {
+  /** the code in the statement's place (or, for a fix of the down, the down itself) */
+  inPlace: string;
+  /** each later migration the fix writes, in order: they run after the whole migration */
+  newMigrations: string[];
+  /** what goes into the down: it runs after the up and the down */
+  addToDown: string[];
+}
+
+/** The fix cut at its part headers (each header line stays with its part as a comment). */
+export function fixParts(fix: string): FixParts {
+  const parts: FixParts = { inPlace: "", newMigrations: [], addToDown: [] };
+  let current: string[] = [];
+  let kind: "inPlace" | "newMigrations" | "addToDown" = "inPlace";
+  const close = () => {
+    const text = current.join("\n");
+    if (kind === "inPlace") parts.inPlace = text;
+    else parts[kind].push(text);
+  };
+  for (const line of fix.split("\n")) {
+    const next = NEW_MIGRATION.test(line) ? "newMigrations" : ADD_TO_DOWN.test(line) ? "addToDown" : undefined;
+    if (next) {
+      close();
+      kind = next;
+      current = [];
+    }
+    current.push(line);
+  }
+  close();
+  return parts;
+}
+
+/** A part of a fix and the statements that run before it in the check's transaction (the earlier parts run too). */
+export interface PlacedPart {
+  before: string[];
+  sql: string;
+  /** what the check calls this part in an error */
+  label: string;
+}
+
+/** Run the statements of one part; a failure names the part. */
+async function runPart(session: Session, part: PlacedPart): Promise<RunVerdict | undefined> {
+  try {
+    for (const sql of part.before) await session.query(sql, TIMEOUT);
+  } catch (error) {
+    const message = pgFailureOf(error).message;
+    // before the first part: the history as written fails (not the fix's doing); before a later part: the statements
+    // the earlier parts run before (the rest of the up, the down) fail once the fix is in place, so the fix breaks them
+    if (part.label === "the fix") return { kind: "not-checked", reason: `the statements before it fail: ${message}` };
+    return { kind: "failed", error: `the migration's own statements before ${part.label} fail with the fix in place: ${message}` };
+  }
+  const parsed = parseStatements(part.sql);
+  if (parsed.errors.length) return { kind: "failed", error: `${part.label} does not parse: ${parsed.errors[0].message}` };
+  for (const statement of parsed.statements) {
+    const sql = inTransaction(statement.stmt, statement.text);
+    if (sql === null) continue;
+    if (sql === undefined) return { kind: "outside-transaction" };
+    try {
+      await session.query(sql, TIMEOUT);
+    } catch (error) {
+      const message = pgFailureOf(error).message;
+      // a down stops on purpose where migguard cannot know the inverse (sql-inverse's pgRaise): that is the fix working
+      if (statement.text.startsWith("DO $$ BEGIN RAISE EXCEPTION 'irreversible: ") && message.startsWith("irreversible: ")) return { kind: "ran" };
+      return { kind: "failed", error: `${part.label === "the fix" ? "" : `${part.label}, `}line ${statement.line}: ${message}` };
+    }
+  }
+  return undefined;
+}
+
+/** Run a fix's parts in order, each after the statements placed before it, in one transaction rolled back. */
+export async function checkParts(session: Session, parts: readonly PlacedPart[]): Promise<RunVerdict> {
+  const whole = parts.map((p) => p.sql).join("\n");
+  const parsed = parseStatements(whole);
   if (parsed.errors.length) return { kind: "failed", error: `does not parse: ${parsed.errors[0].message}` };
   await session.query("BEGIN", TIMEOUT);
   try {
-    for (const sql of before) await session.query(sql, TIMEOUT);
-  } catch (error) {
-    await session.query("ROLLBACK", TIMEOUT);
-    return { kind: "not-checked", reason: `the statements before it fail: ${pgFailureOf(error).message}` };
-  }
-  try {
-    for (const statement of parsed.statements) {
-      const sql = inTransaction(statement.stmt, statement.text);
-      if (sql === null) continue;
-      if (sql === undefined) return { kind: "outside-transaction" };
-      try {
-        await session.query(sql, TIMEOUT);
-      } catch (error) {
-        const message = pgFailureOf(error).message;
-        // a down stops on purpose where migguard cannot know the inverse (sql-inverse's pgRaise): that is the fix working
-        if (statement.text.startsWith("DO $$ BEGIN RAISE EXCEPTION 'irreversible: ") && message.startsWith("irreversible: ")) return { kind: "ran" };
-        return { kind: "failed", error: `line ${statement.line}: ${message}` };
-      }
+    for (const part of parts) {
+      const verdict = await runPart(session, part);
+      if (verdict) return verdict;
     }
     return { kind: "ran" };
   } finally {
@@ -102,24 +164,58 @@ const FIXES_OF_THE_DOWN = new Set(["missing-down", "empty-down", "down-does-not-
 const FIXES_OF_THE_WHOLE_MIGRATION = new Set(["mixed-ddl-dml"]);
 
 
-/**
- * The up's statements that run before the fix, as they run in the check's transaction (undefined: one cannot):
- * those before `line`; "all" for a fix of the down.
- */
-function statementsBefore(unit: MigrationUnit, line: number | "all"): string[] | undefined {
-  const scripts = migrationScripts(unit, undefined);
-  if (!scripts.up.ok) return undefined;
-  const out: string[] = [];
-  const statements = statementsOf(scripts.up.script);
-  for (const statement of statements) {
-    if (typeof line === "number" && statement.line >= line) break;
+/** The statements of a script as they run in the check's transaction, each with its line (undefined: one cannot). */
+function runnable(script: Script): { line: number; sql: string }[] | undefined {
+  const out: { line: number; sql: string }[] = [];
+  for (const statement of statementsOf(script)) {
     if (!statement.node) return undefined;
     const sql = inTransaction(statement.node, statement.sql);
     if (sql === null) continue;
     if (sql === undefined) return undefined;
-    out.push(sql);
+    out.push({ line: statement.line, sql });
   }
   return out;
+}
+
+/**
+ * The up's statements around the fix's place: those before the statement at `line` (the last one starting at or
+ * before it, which the fix's in-place part replaces) and those after it; "all" puts the whole up before (a fix of the down).
+ */
+function upAround(unit: MigrationUnit, line: number | "all"): { before: string[]; after: string[] } | undefined {
+  const scripts = migrationScripts(unit, undefined);
+  if (!scripts.up.ok) return undefined;
+  const statements = runnable(scripts.up.script);
+  if (!statements) return undefined;
+  if (line === "all") return { before: statements.map((s) => s.sql), after: [] };
+  const replaced = statements.findLastIndex((s) => s.line <= line);
+  return { before: statements.slice(0, Math.max(replaced, 0)).map((s) => s.sql), after: statements.slice(replaced + 1).map((s) => s.sql) };
+}
+
+/** The down's statements as they run in the check's transaction (undefined: no down, or one cannot run there). */
+function downStatements(unit: MigrationUnit): string[] | undefined {
+  const down = migrationScripts(unit, undefined).down;
+  return down?.ok ? runnable(down.script)?.map((s) => s.sql) : undefined;
+}
+
+/**
+ * Each part of a fix where the fix says it goes: the in-place part at the statement (after the whole up for a fix
+ * of the down), each `then a new migration` after the rest of the up, an `add to the down migration` part after the
+ * up and the down. A string: why the fix cannot be placed.
+ */
+export function placeFix(fix: string, around: { before: string[]; after: string[] }, down: () => string[] | undefined): PlacedPart[] | string {
+  const parts = fixParts(fix);
+  const placed: PlacedPart[] = [{ before: around.before, sql: parts.inPlace, label: "the fix" }];
+  let rest = around.after;
+  for (const sql of parts.newMigrations) {
+    placed.push({ before: rest, sql, label: "its new migration" });
+    rest = [];
+  }
+  if (parts.addToDown.length) {
+    const statements = down();
+    if (!statements) return "its migration's down cannot run in a transaction, and the fix adds to it";
+    placed.push({ before: [...rest, ...statements], sql: parts.addToDown.join("\n"), label: "its part of the down" });
+  }
+  return placed;
 }
 
 /** Run every fix of `fixes` that is on a plain SQL migration of `files`, set by set. */
@@ -141,10 +237,11 @@ export async function runSqlFixes(files: readonly SourceFile[], config: Config, 
           const down = unit.downFile ? (onPath.get(unit.downFile.path) ?? []).map((f) => ({ f, down: true })) : [];
           for (const { f, down: forDown } of [...own, ...down]) {
             // missing-down's fix is the down itself, down-does-not-undo-up's goes into it: they run after the whole up
-            const before = !forDown && FIXES_OF_THE_WHOLE_MIGRATION.has(f.rule) ? [] : statementsBefore(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.line);
+            const around = !forDown && FIXES_OF_THE_WHOLE_MIGRATION.has(f.rule) ? { before: [], after: [] } : upAround(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.line);
+            const placed = around ? placeFix(f.fix, around, () => downStatements(unit)) : `${unit.file.path}: its statements cannot run in a transaction`;
             out.push({
               ...f,
-              verdict: before ? await check(session, before, f.fix) : { kind: "not-checked", reason: `${unit.file.path}: its statements cannot run in a transaction` },
+              verdict: typeof placed === "string" ? { kind: "not-checked", reason: placed } : await checkParts(session, placed),
               ...(broken ? { afterFailure: broken } : {}),
             });
           }

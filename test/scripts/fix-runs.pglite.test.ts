@@ -1,0 +1,65 @@
+/**
+ * scripts/fix-runs.ts (`npm run audit-fixes`) runs each part of a SQL fix where the fix says it goes: the code in the
+ * statement's place, a `then a new migration` after the rest of the migration, an `add to the down migration` after
+ * the up and the down. A fix that fails where it goes still fails.
+ */
+import { fixParts, runSqlFixes, type FixToRun } from "../../scripts/fix-runs.js";
+import { loadPgParser } from "../../src/engine/adapters/sql/pg-parser.js";
+import { defaultConfig } from "../../src/engine/config.js";
+
+beforeAll(() => loadPgParser(), 120_000);
+
+const files = [
+  { path: "migrations/000001_create.up.sql", content: "CREATE TABLE person (id int, inbox_url text, shared_inbox_url text);\n" },
+  {
+    path: "migrations/000002_inboxes.up.sql",
+    content: "ALTER TABLE person DROP COLUMN inbox_url, ALTER COLUMN shared_inbox_url SET NOT NULL;\nALTER TABLE person RENAME COLUMN shared_inbox_url TO inbox_url;\n",
+  },
+  { path: "migrations/000002_inboxes.down.sql", content: "ALTER TABLE person RENAME COLUMN inbox_url TO shared_inbox_url;\nALTER TABLE person ADD COLUMN inbox_url text;\n" },
+  { path: "migrations/000003_rename.up.sql", content: "ALTER TABLE person RENAME TO member;\n" },
+  { path: "migrations/000003_rename.down.sql", content: "ALTER TABLE member RENAME TO person;\n" },
+];
+
+const inPlace = "ALTER TABLE person DROP COLUMN inbox_url, ADD CONSTRAINT person_inbox_not_null CHECK (shared_inbox_url IS NOT NULL) NOT VALID;";
+const followUp = (column: string) =>
+  `${inPlace}\n\n-- then a new migration, migrations/000004_validate.up.sql:\nALTER TABLE person VALIDATE CONSTRAINT person_inbox_not_null;\nALTER TABLE person ALTER COLUMN ${column} SET NOT NULL;`;
+const addToDown = (table: string) => `-- add to the down migration:\nALTER TABLE ${table} ADD COLUMN note text;`;
+
+async function verdicts(fixes: FixToRun[]) {
+  const runs = await runSqlFixes(files, defaultConfig(), fixes);
+  return runs.map((r) => r.verdict);
+}
+
+test("a fix is cut at its part headers", () => {
+  expect(fixParts(followUp("inbox_url"))).toEqual({
+    inPlace: `${inPlace}\n`,
+    newMigrations: ["-- then a new migration, migrations/000004_validate.up.sql:\nALTER TABLE person VALIDATE CONSTRAINT person_inbox_not_null;\nALTER TABLE person ALTER COLUMN inbox_url SET NOT NULL;"],
+    addToDown: [],
+  });
+  expect(fixParts(addToDown("person"))).toEqual({ inPlace: "", newMigrations: [], addToDown: ["-- add to the down migration:\nALTER TABLE person ADD COLUMN note text;"] });
+});
+
+test("a new migration runs after the whole migration: it names the column as the rest of the up leaves it", async () => {
+  const [ran, failed] = await verdicts([
+    { path: "migrations/000002_inboxes.up.sql", line: 1, rule: "set-not-null", fix: followUp("inbox_url") },
+    { path: "migrations/000002_inboxes.up.sql", line: 1, rule: "set-not-null", fix: followUp("shared_inbox_url") },
+  ]);
+  expect(ran).toEqual({ kind: "ran" });
+  expect(failed).toEqual({ kind: "failed", error: expect.stringMatching(/^its new migration, line 3: column "shared_inbox_url" of relation "person" does not exist/) });
+}, 120_000);
+
+test("the in-place part replaces its statement and must leave the rest of the up running", async () => {
+  // the in-place part drops the column the migration's next statement renames
+  const breaksTheRest = "ALTER TABLE person DROP COLUMN inbox_url, DROP COLUMN shared_inbox_url;\n\n-- then a new migration, migrations/000004_x.up.sql:\nSELECT 1;";
+  const [verdict] = await verdicts([{ path: "migrations/000002_inboxes.up.sql", line: 1, rule: "set-not-null", fix: breaksTheRest }]);
+  expect(verdict).toEqual({ kind: "failed", error: expect.stringContaining("the migration's own statements before its new migration fail with the fix in place: column \"shared_inbox_url\" does not exist") });
+}, 120_000);
+
+test("an add-to-the-down part runs after the up and the down: it names the table as the down leaves it", async () => {
+  const [ran, failed] = await verdicts([
+    { path: "migrations/000003_rename.up.sql", line: 1, rule: "down-does-not-undo-up", fix: addToDown("person") },
+    { path: "migrations/000003_rename.up.sql", line: 1, rule: "down-does-not-undo-up", fix: addToDown("member") },
+  ]);
+  expect(ran).toEqual({ kind: "ran" });
+  expect(failed).toEqual({ kind: "failed", error: expect.stringMatching(/^its part of the down, line 2: relation "member" does not exist/) });
+}, 120_000);
