@@ -11,6 +11,9 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { foldingStepsUnderRewrite } from "../support/table-rewrite.js";
 import { volatileFill, type FillSource } from "../support/volatile-fill.js";
+import { columnAtHead } from "../support/column-at-head.js";
+import { withoutGoneFollowUp } from "../support/history-to-head.js";
+import { nameKey } from "../support/facts.js";
 
 /**
  * The column added empty (instant), what fills new rows set up, and the existing rows filled in batches. A
@@ -96,7 +99,14 @@ function alembicFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Fil
   const written = own && keywordText(own, "server_default", isColumn);
   const table = (own && argumentText(own, 0, "table_name")) ?? alembicTable(op.table).name;
   const name = (own && argumentText(own, 0, "name", isColumn)) ?? pythonString(column.name);
+  // the fill and NOT NULL revisions go after the newest of the folder: they name the table and column as the later
+  // revisions leave them (the CHECK keeps its name through a rename), and there are none when one drops them
+  const head = columnAtHead(ctx, op.table, column.name, ctx.migration.up.indexOf(op));
+  const renamed = !("gone" in head) && (nameKey(head.table) !== nameKey(op.table) || nameKey(head.column) !== nameKey(column.name));
+  const [headTable, headName] = renamed ? [alembicTable(head.table).name, pythonString(head.column)] : [table, name];
+  const headSchema = renamed ? alembicTable(head.table).schema : "";
   const [t, c] = [ident(op.table), ident(column.name)];
+  const [ht, hc] = renamed ? [ident(head.table), ident(head.column)] : [t, c];
   // NOT NULL, the end state the revision asks for, through a CHECK added NOT VALID here (a moment's lock, with the
   // add_column's) and validated after the fill: SET NOT NULL then reads the CHECK instead of scanning (PostgreSQL 12+)
   const notNull = column.notNull || column.primaryKey;
@@ -110,15 +120,15 @@ function alembicFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Fil
       `# the add_column's ACCESS EXCLUSIVE lock would be held until the last batch commits`,
     ].join("\n"),
     steps: [
-      { name: `fill ${op.table.split(".").pop()} ${column.name}`, noTransaction: true, statements: [alembicBatchedFill({ table: op.table, assignments: `${c} = ${column.default.expr}`, pending: `${c} IS NULL` })] },
+      { name: `fill ${op.table.split(".").pop()} ${column.name}`, noTransaction: true, statements: [alembicBatchedFill({ table: renamed ? head.table : op.table, assignments: `${hc} = ${column.default.expr}`, pending: `${hc} IS NULL` })] },
       ...(notNull
         ? [
             {
               name: `${op.table.split(".").pop()} ${column.name} not null`,
               statements: [
-                `op.execute(${pythonString(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${check}`)})  # reads the rows without blocking writes`,
-                `op.alter_column(${table}, ${name}, nullable=False)  # ${ctx.postgresVersion >= 12 ? "no scan: the validated CHECK proves it" : "PostgreSQL 12+ reads the validated CHECK instead of scanning; before 12 this scans under ACCESS EXCLUSIVE"}`,
-                `op.execute(${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${check}`)})`,
+                `op.execute(${pythonString(`ALTER TABLE ${ht} VALIDATE CONSTRAINT ${check}`)})  # reads the rows without blocking writes`,
+                `op.alter_column(${headTable}, ${headName}, nullable=False${headSchema})  # ${ctx.postgresVersion >= 12 ? "no scan: the validated CHECK proves it" : "PostgreSQL 12+ reads the validated CHECK instead of scanning; before 12 this scans under ACCESS EXCLUSIVE"}`,
+                `op.execute(${pythonString(`ALTER TABLE ${ht} DROP CONSTRAINT ${check}`)})`,
                 ...(column.primaryKey ? [`# then the primary key: its unique index built CONCURRENTLY (autocommit_block), taken over with ADD CONSTRAINT ... PRIMARY KEY USING INDEX`] : []),
               ],
             },
@@ -126,7 +136,7 @@ function alembicFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Fil
         : []),
     ],
   };
-  return renderFix(ctx, fix);
+  return renderFix(ctx, withoutGoneFollowUp(fix, head, ctx.framework, "fills it or sets it NOT NULL"));
 }
 
 export default defineRule({
