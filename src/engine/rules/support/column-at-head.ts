@@ -28,3 +28,20 @@ export function columnAtHead(ctx: Pick<RuleContext, "migration" | "repository">,
   }
   return { ...current, renames };
 }
+
+/**
+ * Several columns of one table (an index's, a key's) as the end of the history leaves them: gone when a later
+ * migration drops any of them or their table, each renamed as the later migrations rename it otherwise.
+ */
+export function columnsAtHead(ctx: Pick<RuleContext, "migration" | "repository">, table: string, columns: readonly string[], index: number): { table: string; columns: string[] } | { gone: string } {
+  // the table alone (no column is named ""), for a key written without columns
+  const heads = [...columns.map((c) => columnAtHead(ctx, table, c, index)), columnAtHead(ctx, table, "", index)];
+  const gone = heads.find((h) => "gone" in h);
+  if (gone) return gone;
+  const kept = heads as Array<{ table: string; column: string }>;
+  return { table: kept[kept.length - 1]!.table, columns: kept.slice(0, -1).map((h) => h.column) };
+}
+
+/** The head names differ from the ones the statement wrote: the follow-up must use them. */
+export const renamedAtHead = (head: { table: string; columns: string[] } | { gone: string }, table: string, columns: readonly string[]): head is { table: string; columns: string[] } =>
+  !("gone" in head) && (nameKey(head.table) !== nameKey(table) || head.columns.some((c, i) => nameKey(c) !== nameKey(columns[i]!)));

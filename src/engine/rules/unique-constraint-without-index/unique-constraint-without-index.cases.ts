@@ -1,8 +1,34 @@
 import { defineCases } from "../support/rule.js";
 import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
+/** 000002 adds a UNIQUE constraint to users (000001 made it); 000003, a later migration, runs `later` */
+const LATER_MIGRATION_FILES = (later: string) => ({
+  "db/migrations/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
+  "db/migrations/000002_users_email_key.down.sql": "ALTER TABLE users DROP CONSTRAINT users_email_key;\n",
+  "db/migrations/000003_later.up.sql": `${later}\n`,
+  "db/migrations/000003_later.down.sql": "SELECT 1;\n",
+});
+
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a later migration renames the table: the migration that attaches the index, after the newest, names the table as it is called there (the index keeps its name)",
+      path: "db/migrations/000002_users_email_key.up.sql",
+      files: LATER_MIGRATION_FILES("ALTER TABLE users RENAME TO accounts;"),
+      code: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n",
+      lines: [1],
+      fixes: ["-- outside a transaction (CONCURRENTLY cannot run in one):\n-- golang-migrate sends the whole file as one query, which PostgreSQL runs as one implicit transaction:\n-- put the CONCURRENTLY statement alone in a migration file of its own (outside any BEGIN ... COMMIT), or\n-- set x-multi-statement=true in the database URL, so golang-migrate sends each statement on its own.\nCREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n\n-- then a new migration, db/migrations/000004_unique_users_email_key.up.sql:\n-- instant: the index is built already\nALTER TABLE accounts ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;"],
+    },
+    {
+      framework: "sql",
+      name: "a later migration drops the table: no migration attaches the index, and the fix says why",
+      path: "db/migrations/000002_users_email_key.up.sql",
+      files: LATER_MIGRATION_FILES("DROP TABLE users;"),
+      code: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n",
+      lines: [1],
+      fixes: ["-- outside a transaction (CONCURRENTLY cannot run in one):\n-- golang-migrate sends the whole file as one query, which PostgreSQL runs as one implicit transaction:\n-- put the CONCURRENTLY statement alone in a migration file of its own (outside any BEGIN ... COMMIT), or\n-- set x-multi-statement=true in the database URL, so golang-migrate sends each statement on its own.\nCREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n-- no migration adds the constraint over the index: later, db/migrations/000003_later.up.sql:1 drops table users, and email with it, so it is not there at the head of the history, where a new migration would run"],
+    },
     {
       framework: "sql",
       name: "a UNIQUE constraint on a column this transaction added and then filled on every row (UPDATE without WHERE): the table is closed for that whole write already and the build reads what it wrote, a fraction of that time: a note naming the UPDATE",

@@ -17,6 +17,8 @@ import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { renderFix, type FixSteps } from "../support/fix-steps.js";
+import { columnsAtHead, renamedAtHead } from "../support/column-at-head.js";
+import { withoutGoneFollowUp } from "../support/history-to-head.js";
 import { alembicColumnUsingIndex, alembicConstraintUsingIndex } from "./alembic-using-index.js";
 import { KEEPS_LOCK, afterWholeTableUpdate, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
 import { addColumnWithoutKey, alterWithConstraintUsingIndex, columnKeyTiming, keyConstraintTiming, uniqueIndexWithClauses } from "../support/key-constraint-clauses.js";
@@ -212,10 +214,16 @@ export default defineRule({
       // what the constraint was written with stays: its timing on the attach, its index clauses on the build
       const timing = op.constraint === "exclusion" ? "" : keyConstraintTiming(op.text, op.constraint, op.columns);
       const buildWithClauses = op.constraint === "exclusion" ? undefined : uniqueIndexWithClauses(op.text, op.constraint, op.columns, idx);
+      // the attach comes in a migration after the newest of the folder: the table as the later migrations leave it (the
+      // index keeps its name through a rename), none when a later migration drops the table or a column of the key
+      const head = columnsAtHead(ctx, op.table, op.columns, index);
+      const headTable = renamedAtHead(head, op.table, op.columns) ? head.table : op.table;
+      const attachAtHead = headTable === op.table ? attachWithRest : undefined;
+      const atHead = (fix: FixSteps) => withoutGoneFollowUp(fix, head, ctx.framework, "adds the constraint over the index");
       const attachStep = [
         {
           name: `${op.constraint === "primary_key" ? "primary key" : "unique"} ${op.name ?? idx}`,
-          statements: [`-- instant: the index is built already\n${attachWithRest ?? `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}${timing}`};`],
+          statements: [`-- instant: the index is built already\n${attachAtHead ?? `ALTER TABLE ${ident(headTable)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}${timing}`};`],
         },
       ];
       // the project's own migrator may run the file in a transaction (own-runner.ts): then the build by hand
@@ -223,7 +231,7 @@ export default defineRule({
         op.constraint !== "exclusion" && mayRunUnderOwnRunner(ctx, op)
           ? (runner: string) => {
               const inPlace = outOfBandIndexFix(buildWithClauses ?? `CREATE UNIQUE INDEX ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`, idx, runner, false);
-              return inPlace && renderFix(ctx, { inPlace, steps: attachStep });
+              return inPlace && renderFix(ctx, atHead({ inPlace, steps: attachStep }));
             }
           : undefined;
       // an earlier UPDATE of every row under the transaction's ACCESS EXCLUSIVE lock: the build adds a fraction of that outage
@@ -243,7 +251,7 @@ export default defineRule({
               })
             : fixFor(ctx.framework, {
                 // built for SQL migrations only: every other framework has its own variant
-                sql: ctx.framework !== "sql" ? "" : renderFix(ctx, {
+                sql: ctx.framework !== "sql" ? "" : renderFix(ctx, atHead({
                   // a runner that keeps every version in a transaction (rivermigrate): the build is a step by hand before it
                   inPlace:
                     (NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout] &&
@@ -254,7 +262,7 @@ export default defineRule({
                       buildWithClauses ?? `CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`,
                     ].join("\n"),
                   steps: attachStep,
-                }),
+                })),
                 rails: () => `
                   disable_ddl_transaction!
 
@@ -293,27 +301,32 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "add_column")) {
       if (!(op.column.unique || op.column.primaryKey) || !tableWithRows(ctx, op.table, index)) continue;
       const idx = op.column.primaryKey ? `${op.table.split(".").pop()}_pkey` : derivedName(op.table, [op.column.name], "key");
+      // the index and the key come in migrations after the newest of the folder: the table and column as the later
+      // migrations leave them (the index keeps its name through a rename), none when a later migration drops them
+      const head = columnsAtHead(ctx, op.table, [op.column.name], index);
+      const [ht, hc] = renamedAtHead(head, op.table, [op.column.name]) ? [head.table, head.columns[0]!] : [op.table, op.column.name];
+      const atHead = (fix: FixSteps) => withoutGoneFollowUp(fix, head, ctx.framework, "builds the unique index or adds the key");
       ctx.report({
         op,
         message: `Adding column ${op.table}.${op.column.name} with ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} builds a unique index while the table is locked against reads and writes.${heldLockSentence(ctx, op, op.table, index, HELD_LOCK_BUILD)}`,
         fix: fixFor(ctx.framework, {
-          sql: ctx.framework !== "sql" ? "" : renderFix(ctx, {
+          sql: ctx.framework !== "sql" ? "" : renderFix(ctx, atHead({
             // the statement as written without the column's key: its type, default and the statement's other sub-commands stay
             inPlace:
               (op.embeddedSql ? undefined : addColumnWithoutKey(op.text, op.column.name)) ??
               `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"};${op.column.type ? "" : `  -- migguard does not know the type of ${op.column.name}: use yours`}`,
             steps: [
-              { name: `index ${idx}`, noTransaction: true, statements: [`CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${ident(op.column.name)});`], down: [`DROP INDEX CONCURRENTLY IF EXISTS ${ident(idx)};`] },
-              { name: `${op.column.primaryKey ? "primary key" : "unique"} ${idx}`, statements: [`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(idx)}${op.embeddedSql ? "" : columnKeyTiming(op.text, op.column.name)};`] },
+              { name: `index ${idx}`, noTransaction: true, statements: [`CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(ht)} (${ident(hc)});`], down: [`DROP INDEX CONCURRENTLY IF EXISTS ${ident(idx)};`] },
+              { name: `${op.column.primaryKey ? "primary key" : "unique"} ${idx}`, statements: [`ALTER TABLE ${ident(ht)} ADD CONSTRAINT ${ident(idx)} ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(idx)}${op.embeddedSql ? "" : columnKeyTiming(op.text, op.column.name)};`] },
             ],
-          }),
+          })),
           rails: () =>
             op.column.primaryKey
-              ? renderFix(ctx, railsPrimaryKeyColumn(op, idx))
-              : renderFix(ctx, {
+              ? renderFix(ctx, atHead(railsPrimaryKeyColumn(op, idx, ht, hc)))
+              : renderFix(ctx, atHead({
                   inPlace: `add_column ${sym(op.table)}, ${sym(op.column.name)}, ${railsType(op.column.type)}`,
-                  steps: [{ name: `index ${idx}`, noTransaction: true, change: true, statements: [`add_index ${sym(op.table)}, ${sym(op.column.name)}, unique: true, algorithm: :concurrently`] }],
-                }),
+                  steps: [{ name: `index ${idx}`, noTransaction: true, change: true, statements: [`add_index ${sym(ht)}, ${sym(hc)}, unique: true, algorithm: :concurrently`] }],
+                })),
           django: () => op.ormFieldDef
             ? djangoSeparateFix(
                 op,
@@ -346,8 +359,10 @@ export default defineRule({
  * constraint takes, and ADD PRIMARY KEY USING INDEX makes it the key without another build. Any other key column
  * starts NULL in every existing row: the template says the rows need their own values first.
  */
-function railsPrimaryKeyColumn(op: OperationOf<"add_column">, idx: string): FixSteps {
+function railsPrimaryKeyColumn(op: OperationOf<"add_column">, idx: string, headTable: string, headColumn: string): FixSteps {
   const [t, c] = [sym(op.table), sym(op.column.name)];
+  // the index and the key go at the head of the history: the names the later migrations leave
+  const [ht, hc] = [sym(headTable), sym(headColumn)];
   const serial = op.column.serial ? (op.column.type?.name === "integer" ? ":serial" : ":bigserial") : undefined;
   const inPlace = serial
     ? `add_column ${t}, ${c}, ${serial}, null: false  # the sequence numbers every existing row; the primary key follows without a locked index build`
@@ -359,12 +374,12 @@ function railsPrimaryKeyColumn(op: OperationOf<"add_column">, idx: string): FixS
   return {
     inPlace,
     steps: [
-      { name: `index ${idx}`, noTransaction: true, change: true, statements: [`add_index ${t}, ${c}, unique: true, name: ${JSON.stringify(idx)}, algorithm: :concurrently`] },
+      { name: `index ${idx}`, noTransaction: true, change: true, statements: [`add_index ${ht}, ${hc}, unique: true, name: ${JSON.stringify(idx)}, algorithm: :concurrently`] },
       {
         name: `primary key ${idx}`,
-        statements: [sql(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} PRIMARY KEY USING INDEX ${ident(idx)}`)],
+        statements: [sql(`ALTER TABLE ${ident(headTable)} ADD CONSTRAINT ${ident(idx)} PRIMARY KEY USING INDEX ${ident(idx)}`)],
         // dropping the constraint drops its index: the index comes back for the previous migration's down
-        down: [sql(`ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${ident(idx)}`), `add_index ${t}, ${c}, unique: true, name: ${JSON.stringify(idx)}`],
+        down: [sql(`ALTER TABLE ${ident(headTable)} DROP CONSTRAINT ${ident(idx)}`), `add_index ${ht}, ${hc}, unique: true, name: ${JSON.stringify(idx)}`],
       },
     ],
   };
