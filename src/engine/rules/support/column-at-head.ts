@@ -4,14 +4,13 @@
  * follow-up to fill or swap (mergin-server's c13819c566e7 drops project_version.changes, which dbd428cda965 made jsonb).
  */
 import { nameKey } from "./facts.js";
-import { renamedTo, sameTable, stepsToHead } from "./history-to-head.js";
-import type { RuleContext } from "./rule.js";
+import { renamedTo, sameTable, stepsToHead, type HistoryFrom } from "./history-to-head.js";
 
 /** `renames`: each rename of the table or the column by a later migration, in words (where, and what it renames) */
 export type ColumnAtHead = { table: string; column: string; renames: string[] } | { gone: string };
 
 /** Follows `table.column`, changed at `up[index]`, through the rest of this migration's up and the later migrations of its folder. */
-export function columnAtHead(ctx: Pick<RuleContext, "migration" | "repository">, table: string, column: string, index: number): ColumnAtHead {
+export function columnAtHead(ctx: HistoryFrom, table: string, column: string, index: number): ColumnAtHead {
   let current = { table, column };
   const renames: string[] = [];
   for (const { migration, op } of stepsToHead(ctx, index)) {
@@ -33,7 +32,7 @@ export function columnAtHead(ctx: Pick<RuleContext, "migration" | "repository">,
  * Several columns of one table (an index's, a key's) as the end of the history leaves them: gone when a later
  * migration drops any of them or their table, each renamed as the later migrations rename it otherwise.
  */
-export function columnsAtHead(ctx: Pick<RuleContext, "migration" | "repository">, table: string, columns: readonly string[], index: number): { table: string; columns: string[] } | { gone: string } {
+export function columnsAtHead(ctx: HistoryFrom, table: string, columns: readonly string[], index: number): { table: string; columns: string[] } | { gone: string } {
   // the table alone (no column is named ""), for a key written without columns
   const heads = [...columns.map((c) => columnAtHead(ctx, table, c, index)), columnAtHead(ctx, table, "", index)];
   const gone = heads.find((h) => "gone" in h);

@@ -7,8 +7,11 @@ import type { Migration, Operation } from "../../model.js";
 import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
 
+/** A migration and the later ones of its folder (a rule's context, or a migration with the repository as a fix's place). */
+export type HistoryFrom = { migration: Migration; repository: { readonly laterInFolder: readonly Migration[] } };
+
 /** The rest of this migration's up after `up[index]`, then the later migrations of its folder, in order. */
-export const stepsToHead = (ctx: Pick<RuleContext, "migration" | "repository">, index: number): Array<{ migration: Migration; op: Operation }> => [
+export const stepsToHead = (ctx: HistoryFrom, index: number): Array<{ migration: Migration; op: Operation }> => [
   ...ctx.migration.up.slice(index + 1).map((op) => ({ migration: ctx.migration, op })),
   ...ctx.repository.laterInFolder.flatMap((migration) => migration.up.map((op) => ({ migration, op }))),
 ];

@@ -335,6 +335,8 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
 /** Where new migrations go in the repository (RepositoryView): after the folder's newest, Django's after the app's leaf nodes. */
 export interface MigrationPlace {
   newestInFolder?: Migration;
+  /** the migrations after this one in its folder (the repository's, read only when a new migration is written): what a new migration finds at the head */
+  readonly laterInFolder?: readonly Migration[];
   djangoLeaves?: readonly Migration[];
   /** Django: the app's migrations were not all read, so later ones may exist unseen */
   djangoGraphPartial?: boolean;

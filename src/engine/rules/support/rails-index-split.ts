@@ -14,6 +14,8 @@ import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { nameKey } from "./facts.js";
 import { movedCode, overlaps } from "./moved-code.js";
 import { migrationWithout, newMigrations, type MigrationPlace } from "./next-migration.js";
+import { columnsAtHead } from "./column-at-head.js";
+import { withoutGoneFollowUp } from "./history-to-head.js";
 
 type AddIndex = Extract<Operation, { kind: "add_index" }>;
 
@@ -90,9 +92,19 @@ export function railsIndexSplit(migration: Migration, builds: readonly IndexBuil
   );
   const lines = builds.map((b) => b.op.loc.line).join(", ");
   const dropped = drops.length ? ` and ${drops.length > 1 ? "their drops" : "its drop"} in its down (the new migration's down drops ${many ? "them" : "it"})` : "";
-  return [
+  const migration1 = [
     `# migration 1, ${migration.path} as it becomes: without the index build${many ? "s" : ""} of line${many ? "s" : ""} ${lines}${dropped}; the rest of its up and its down stay as written, in their transaction`,
     first.trimEnd(),
+  ].join("\n");
+  // migration 2 goes after the newest of the folder: none when a later migration drops the table or a column of
+  // every index it builds (the builds then never run where they would fail)
+  const history = { migration, repository: { get laterInFolder() { return place.laterInFolder ?? []; } } };
+  const heads = builds.map((b) => columnsAtHead(history, b.op.table, b.op.columns, migration.up.indexOf(b.op)));
+  const gone = heads.every((h) => "gone" in h) ? heads[0]! : {};
+  const fix = withoutGoneFollowUp({ inPlace: migration1, steps: [next] }, gone, "rails", `builds ${many ? "the indexes" : "the index"}`);
+  if (!fix.steps.length) return fix.inPlace;
+  return [
+    migration1,
     ``,
     `# migration 2, new file ${next.path}: ${many ? "the indexes" : "the index"} built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run`,
     next.text.trimEnd(),
