@@ -9,7 +9,7 @@ import type { readRailsDatabaseYml } from "../../database/rails-database-yml.js"
 import type { railsReplicas } from "../../database/rails-replicas.js";
 import type { gemfileGems } from "../../repository/gemfile.js";
 import type { schemaRbOperations } from "../../repository/schema-rb-operations.js";
-import type { argumentText, asBlockColumn, withOption, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
+import type { argumentText, asBlockColumn, withArgument, withOption, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
 import type { plainModelClasses, projectAcronyms, readModelFiles } from "./model-files.js";
 import type { rubyNamesTable } from "./table-references.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
@@ -43,6 +43,8 @@ interface RubyReaders {
   asBlockColumn: typeof asBlockColumn;
   /** a call's positional argument as written (change_column_null's fill value) */
   argumentText: typeof argumentText;
+  /** a call with one positional argument written anew, the others as written (a follow-up's table as the history leaves it) */
+  withArgument: typeof withArgument;
   /** the string literals of a piece of Ruby */
   rubyStringLiterals: typeof rubyStringLiterals;
   /** the statements of a Rails migration that move to a migration of their own, with what they read */
@@ -96,6 +98,7 @@ export async function loadRubyReaders(): Promise<void> {
     withOption: call.withOption,
     asBlockColumn: call.asBlockColumn,
     argumentText: call.argumentText,
+    withArgument: call.withArgument,
     rubyStringLiterals: strings.rubyStringLiterals,
     rubyMoved: moved.rubyMoved,
     rubyStringInterior: interior.rubyStringInterior,

@@ -309,6 +309,21 @@ end
     },
     {
       framework: "rails",
+      name: "add_index beside other changes, and a later migration renames the table: the index's own migration, after the newest, names the table as it is called there",
+      path: "db/migrate/20190516024925_add_columns_to_import_jobs.rb",
+      files: { "db/migrate/20200101000000_rename_import_jobs.rb": "class RenameImportJobs < ActiveRecord::Migration[5.1]\n  def change\n    rename_table :import_jobs, :imports\n  end\nend\n" },
+      code: `class AddColumnsToImportJobs < ActiveRecord::Migration[5.1]
+  def change
+    add_column :import_jobs, :status, :bigint, default: 1, null: false
+    add_index :import_jobs, [:import_id, :status]
+  end
+end
+`,
+      lines: [4],
+      fixes: ["# migration 1, db/migrate/20190516024925_add_columns_to_import_jobs.rb as it becomes: without the index build of line 4; the rest of its up and its down stay as written, in their transaction\nclass AddColumnsToImportJobs < ActiveRecord::Migration[5.1]\n  def change\n    add_column :import_jobs, :status, :bigint, default: 1, null: false\n  end\nend\n\n# migration 2, new file db/migrate/20200101000001_build_index_import_jobs_on_import_id_and_status_concurrently.rb: the index built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run\nclass BuildIndexImportJobsOnImportIdAndStatusConcurrently < ActiveRecord::Migration[5.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :imports, [:import_id, :status], algorithm: :concurrently\n  end\nend"],
+    },
+    {
+      framework: "rails",
       name: "add_index beside other changes, and a later migration drops the table: the index's own migration would go at the head of the history, where the table is gone, so there is none, and the fix says why",
       path: "db/migrate/20190516024925_add_columns_to_import_jobs.rb",
       files: { "db/migrate/20200101000000_drop_import_jobs.rb": "class DropImportJobs < ActiveRecord::Migration[5.1]\n  def up\n    drop_table :import_jobs\n  end\nend\n" },

@@ -14,7 +14,8 @@ import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { nameKey } from "./facts.js";
 import { movedCode, overlaps } from "./moved-code.js";
 import { migrationWithout, newMigrations, type MigrationPlace } from "./next-migration.js";
-import { columnsAtHead } from "./column-at-head.js";
+import { columnsAtHead, renamedAtHead } from "./column-at-head.js";
+import { sym } from "./fix.js";
 import { withoutGoneFollowUp } from "./history-to-head.js";
 
 type AddIndex = Extract<Operation, { kind: "add_index" }>;
@@ -43,9 +44,34 @@ function downDrops(migration: Migration, names: ReadonlySet<string>): Operation[
   );
 }
 
-export function railsIndexSplit(migration: Migration, builds: readonly IndexBuild[], place: MigrationPlace): string | undefined {
+/**
+ * The builds as the new migration, after the newest of the folder, writes them: an add_index call names the table and
+ * columns as the later migrations leave them; undefined when a renamed one cannot be rewritten (SQL, another call).
+ */
+function buildsAtHead(migration: Migration, builds: readonly IndexBuild[], place: MigrationPlace): IndexBuild[] | undefined {
+  const history = { migration, repository: { get laterInFolder() { return place.laterInFolder ?? []; } } };
+  const moved: IndexBuild[] = [];
+  for (const b of builds) {
+    const head = columnsAtHead(history, b.op.table, b.op.columns, migration.up.indexOf(b.op));
+    if (!renamedAtHead(head, b.op.table, b.op.columns)) {
+      moved.push(b);
+      continue;
+    }
+    if (b.op.embeddedSql || b.up.length !== 1 || b.op.frameworkCall !== "add_index") return undefined;
+    const columns = head.columns.length === 1 ? sym(head.columns[0]!) : `[${head.columns.map(sym).join(", ")}]`;
+    const withTable = nameKey(head.table) === nameKey(b.op.table) ? b.up[0] : rubyReaders().withArgument(b.up[0]!, 0, sym(head.table));
+    const sameColumns = head.columns.every((c, i) => nameKey(c) === nameKey(b.op.columns[i]!));
+    const up = withTable && (sameColumns ? withTable : rubyReaders().withArgument(withTable, 1, columns));
+    if (!up) return undefined;
+    moved.push({ ...b, up: [up] });
+  }
+  return moved;
+}
+
+export function railsIndexSplit(migration: Migration, givenBuilds: readonly IndexBuild[], place: MigrationPlace): string | undefined {
   const source = migration.source;
-  if (source === undefined || builds.length === 0) return undefined;
+  const builds = givenBuilds.length ? buildsAtHead(migration, givenBuilds, place) : undefined;
+  if (source === undefined || !builds) return undefined;
   const moving = new Set<Operation>(builds.map((b) => b.op));
   const others = [...migration.up, ...(migration.down.status === "present" && !migration.down.derived ? migration.down.ops : [])].filter((o) => !moving.has(o));
   const cuts: SourceRange[] = [];
@@ -99,7 +125,7 @@ export function railsIndexSplit(migration: Migration, builds: readonly IndexBuil
   // migration 2 goes after the newest of the folder: none when a later migration drops the table or a column of
   // every index it builds (the builds then never run where they would fail)
   const history = { migration, repository: { get laterInFolder() { return place.laterInFolder ?? []; } } };
-  const heads = builds.map((b) => columnsAtHead(history, b.op.table, b.op.columns, migration.up.indexOf(b.op)));
+  const heads = givenBuilds.map((b) => columnsAtHead(history, b.op.table, b.op.columns, migration.up.indexOf(b.op)));
   const gone = heads.every((h) => "gone" in h) ? heads[0]! : {};
   const fix = withoutGoneFollowUp({ inPlace: migration1, steps: [next] }, gone, "rails", `builds ${many ? "the indexes" : "the index"}`);
   if (!fix.steps.length) return fix.inPlace;

@@ -141,3 +141,19 @@ export function argumentText(call: string, index: number): string | undefined {
   const arg = (node.arguments_?.arguments_ ?? []).filter((a) => !(a instanceof KeywordHashNode))[index];
   return arg ? Buffer.from(call).subarray(arg.location.startOffset, end(arg)).toString() : undefined;
 }
+
+/**
+ * `call` with positional argument `index` (0-based) written as `text`, every other argument as written (a follow-up
+ * migration's `add_index` under the table's name at the head of the history); undefined when it has none or does not parse.
+ */
+export function withArgument(call: string, index: number, text: string): string | undefined {
+  const result = parseRuby(call);
+  if (result.errors.length) return undefined;
+  const statement = result.value.statements.body;
+  const node = statement.length === 1 ? statement[0] : undefined;
+  if (!(node instanceof CallNode)) return undefined;
+  const arg = (node.arguments_?.arguments_ ?? []).filter((a) => !(a instanceof KeywordHashNode))[index];
+  if (!arg) return undefined;
+  const bytes = Buffer.from(call);
+  return Buffer.concat([bytes.subarray(0, arg.location.startOffset), Buffer.from(text), bytes.subarray(end(arg))]).toString();
+}
