@@ -43,6 +43,38 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "AddIndexConcurrently beside an AddField, and a later migration deletes the model: the concurrent build's own migration would go after the app's newest, where the table is gone, so there is none, and the fix says why",
+      path: "billing/migrations/0014_invoice_due.py",
+      files: { "billing/migrations/0015_delete_invoice.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0014_invoice_due")]
+
+    operations = [
+        migrations.DeleteModel(name="invoice"),
+    ]
+` },
+      code: `from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0013_invoice_number")]
+
+    operations = [
+        migrations.AddField(model_name="invoice", name="due", field=models.DateField(null=True)),
+        AddIndexConcurrently(
+            model_name="invoice",
+            index=models.Index(fields=["due"], name="billing_invoice_due_idx"),
+        ),
+    ]
+`,
+      lines: [10],
+      fixes: ["# the migration becomes (without this operation; every other one stays as written, in its transaction), billing/migrations/0014_invoice_due.py:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"billing\", \"0013_invoice_number\")]\n\n    operations = [\n        migrations.AddField(model_name=\"invoice\", name=\"due\", field=models.DateField(null=True)),\n    ]\n# no migration builds the index: later, billing/migrations/0015_delete_invoice.py:8 drops table billing_invoice, and due with it, so it is not there at the head of the history, where a new migration would run"],
+    },
+    {
+      framework: "django",
       name: "AddIndexConcurrently beside an AddField in an atomic migration: the AddField stays there, in its transaction, and the concurrent build moves to a new non-atomic migration depending on it; 0013, which it depends on, was not read, so the new one says later migrations of the app may exist unseen",
       path: "billing/migrations/0014_invoice_due.py",
       code: `from django.contrib.postgres.operations import AddIndexConcurrently

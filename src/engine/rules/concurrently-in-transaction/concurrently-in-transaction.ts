@@ -10,6 +10,8 @@ import type { RuleContext } from "../support/rule.js";
 import { djangoMigrationRewritten, djangoOperationRanges } from "../support/django-rewrite.js";
 import { carriedStatement, renderFix } from "../support/fix-steps.js";
 import { runSqlOneStatementPerItem } from "../support/django-runsql-items.js";
+import { columnsAtHead } from "../support/column-at-head.js";
+import { withoutGoneFollowUp } from "../support/history-to-head.js";
 
 /** Django: the operations stay as written, the migration leaves its transaction. */
 const DJANGO_NOT_ATOMIC = "class Migration(migrations.Migration):\n    atomic = False  # CONCURRENTLY refuses a transaction; the operations stay as they are";
@@ -41,10 +43,12 @@ function djangoNonAtomicFix(ctx: RuleContext, op: Operation): string {
   const first = djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [] });
   const statement = split ?? carried.statement;
   if (!first || !statement) return DJANGO_NOT_ATOMIC;
-  return renderFix(ctx, {
+  // the new migration goes after the app's newest: none when a later migration drops the index's table or a column of it
+  const head = op.kind === "add_index" ? columnsAtHead(ctx, op.table, op.columns, ctx.migration.up.indexOf(op)) : {};
+  return renderFix(ctx, withoutGoneFollowUp({
     inPlace: [`# the migration becomes (without this operation; every other one stays as written, in its transaction), ${ctx.migration.path}:`, first.trimEnd()].join("\n"),
     steps: [{ name: "concurrent index", statements: [statement], definitions: carried.definitions, noTransaction: true }],
-  });
+  }, head, ctx.framework, "builds the index"));
 }
 
 
