@@ -4,6 +4,34 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_column :t, :id, :primary_key, and a later migration renames the table: the index and key migrations, after the newest, name the table as it is called there (the index keeps its name)",
+      path: "db/migrate/20230919093921_add_primary_key_to_cohorts_lead_providers.rb",
+      files: { "db/migrate/20240101000000_rename_cohorts_lead_providers.rb": "class RenameCohortsLeadProviders < ActiveRecord::Migration[7.0]\n  def change\n    rename_table :cohorts_lead_providers, :cohort_providers\n  end\nend\n" },
+      code: `class AddPrimaryKeyToCohortsLeadProviders < ActiveRecord::Migration[7.0]
+  def change
+    add_column :cohorts_lead_providers, :id, :primary_key
+  end
+end
+`,
+      lines: [3],
+      fixes: ["add_column :cohorts_lead_providers, :id, :bigserial, null: false  # the sequence numbers every existing row; the primary key follows without a locked index build\n\n# then a new migration, db/migrate/20240101000001_index_cohorts_lead_providers_pkey.rb:\nclass IndexCohortsLeadProvidersPkey < ActiveRecord::Migration[7.0]\n  disable_ddl_transaction!\n\n  def change\n    add_index :cohort_providers, :id, unique: true, name: \"cohorts_lead_providers_pkey\", algorithm: :concurrently\n  end\nend\n\n# then a new migration, db/migrate/20240101000002_primary_key_cohorts_lead_providers_pkey.rb:\nclass PrimaryKeyCohortsLeadProvidersPkey < ActiveRecord::Migration[7.0]\n  def up\n    execute \"ALTER TABLE cohort_providers ADD CONSTRAINT cohorts_lead_providers_pkey PRIMARY KEY USING INDEX cohorts_lead_providers_pkey\"\n  end\n\n  def down\n    execute \"ALTER TABLE cohort_providers DROP CONSTRAINT cohorts_lead_providers_pkey\"\n    add_index :cohort_providers, :id, unique: true, name: \"cohorts_lead_providers_pkey\"\n  end\nend"],
+    },
+    {
+      framework: "rails",
+      name: "add_column :t, :id, :primary_key, and a later migration drops the table: no index or key migration, and the fix says why",
+      path: "db/migrate/20230919093921_add_primary_key_to_cohorts_lead_providers.rb",
+      files: { "db/migrate/20240101000000_drop_cohorts_lead_providers.rb": "class DropCohortsLeadProviders < ActiveRecord::Migration[7.0]\n  def up\n    drop_table :cohorts_lead_providers\n  end\nend\n" },
+      code: `class AddPrimaryKeyToCohortsLeadProviders < ActiveRecord::Migration[7.0]
+  def change
+    add_column :cohorts_lead_providers, :id, :primary_key
+  end
+end
+`,
+      lines: [3],
+      fixes: ["add_column :cohorts_lead_providers, :id, :bigserial, null: false  # the sequence numbers every existing row; the primary key follows without a locked index build\n# no migration builds the unique index or adds the key: later, db/migrate/20240101000000_drop_cohorts_lead_providers.rb:3 drops table cohorts_lead_providers, and id with it, so it is not there at the head of the history, where a new migration would run"],
+    },
+    {
+      framework: "rails",
       name: "add_column :t, :id, :primary_key on a join table with rows: the fix adds the numbered bigserial column, builds its unique index CONCURRENTLY and makes it the primary key USING INDEX",
       path: "db/migrate/20230919093921_add_primary_key_to_cohorts_lead_providers.rb",
       code: `class AddPrimaryKeyToCohortsLeadProviders < ActiveRecord::Migration[7.0]
