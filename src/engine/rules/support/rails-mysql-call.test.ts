@@ -1,5 +1,5 @@
 import { loadRubyParser, parseRuby } from "../../adapters/rails/prism.js";
-import { withOption, withoutOption, withoutPostgresOptions } from "./rails-mysql-call.js";
+import { withArgument, withOption, withoutOption, withoutPostgresOptions } from "./rails-mysql-call.js";
 
 await loadRubyParser();
 
@@ -50,5 +50,19 @@ describe("withOption", () => {
   it("gives nothing for what is not one call", () => {
     expect(withOption("add_index :users,", "algorithm", ":concurrently")).toBeUndefined();
     expect(withOption("create_table :t do |t| end", "algorithm", ":concurrently")).toBeUndefined();
+  });
+});
+
+describe("withArgument", () => {
+  it.each([
+    ["add_index :orders, :status, algorithm: :concurrently", 0, ":purchases", "add_index :purchases, :status, algorithm: :concurrently"],
+    ["add_index(:orders, %i[a b], where: \"x\", algorithm: :concurrently)", 1, "[:a, :c]", "add_index(:orders, [:a, :c], where: \"x\", algorithm: :concurrently)"],
+  ])("%s: argument %i as %s", (call, index, text, expected) => {
+    expect(withArgument(call, index, text)).toBe(expected);
+    expect(parseRuby(expected).errors).toEqual([]);
+  });
+
+  it("has no argument past the last positional one (options are not positional)", () => {
+    expect(withArgument("add_index :orders, :status, unique: true", 2, ":x")).toBeUndefined();
   });
 });
