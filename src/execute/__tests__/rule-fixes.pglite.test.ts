@@ -55,6 +55,33 @@ const withoutTimescale = (c: InvalidRuleCase, fix: string): string =>
  * The statements of the migration that run before the fix of a finding on `line`. A DO block around the line is
  * not one of them: the finding is a statement inside it, whose place the fix takes.
  */
+/**
+ * The case's later up migrations (files after its own, downs left out): a fix's "then a new migration" goes after the
+ * newest, so it runs on the schema they leave (a later rename's names), as scripts/fix-runs.ts runs it on the bench.
+ */
+function laterUps(c: InvalidRuleCase): string {
+  const own = casePath(c);
+  return Object.entries(c.files ?? {})
+    .filter(([path]) => path > own && path.endsWith(".sql") && !/(?:\.|\/)down\.sql$/.test(path))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, content]) => content)
+    .join("\n");
+}
+
+/** A fix run where each part goes: its in-place part at the statement, its new migrations after the later ones. */
+async function runWhereItGoes(session: Session, c: InvalidRuleCase, fix: string, what: string): Promise<void> {
+  const own = casePath(c);
+  // a fix that also edits a later migration (rename-table's view, dropped before a later DROP COLUMN) is run whole, as
+  // before: the later migration as the case wrote it is not the one the fix leaves
+  const editsLater = Object.keys(c.files ?? {}).some((path) => path > own && fix.includes(path));
+  const [inPlace, ...newMigrations] = editsLater ? [fix] : fix.split(/\n\n(?=-- then a new migration, )/);
+  await runAll(session, inPlace, what, true);
+  if (newMigrations.length === 0) return;
+  const later = laterUps(c);
+  if (later.trim()) await runAll(session, later, "the case's later migrations");
+  await runAll(session, newMigrations.join("\n\n"), `${what}, its new migrations`, true);
+}
+
 function before(c: InvalidRuleCase, line: number): string {
   if (c.fixRunsAfter === "schema") return "";
   const statements = parseStatements(withPlaceholdersFilled(c, c.code)).statements;
@@ -111,7 +138,7 @@ describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t
           }
         } else {
           await runAll(session, before(c, finding.line), "the migration before the fix");
-          await runAll(session, fix, `the fix of line ${finding.line}`, true);
+          await runWhereItGoes(session, c, fix, `the fix of line ${finding.line}`);
         }
         if (c.thenRuns) await runAll(session, c.thenRuns, `what runs after the fix of line ${finding.line}`);
         if (c.afterFix) expect(await session.query(c.afterFix.query)).toEqual(c.afterFix.rows);
