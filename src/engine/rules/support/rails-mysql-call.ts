@@ -131,15 +131,21 @@ export function withOption(call: string, key: string, value: string): string | u
   return Buffer.concat([bytes.subarray(0, at), Buffer.from(pair), bytes.subarray(at)]).toString();
 }
 
-/** The source of positional argument `index` (0-based) of a one-call statement; undefined when it has none or does not parse. */
-export function argumentText(call: string, index: number): string | undefined {
+/** The byte range of positional argument `index` (0-based) of a one-call statement; undefined when it has none or does not parse. */
+function positionalArgument(call: string, index: number): { start: number; end: number } | undefined {
   const result = parseRuby(call);
   if (result.errors.length) return undefined;
   const statement = result.value.statements.body;
   const node = statement.length === 1 ? statement[0] : undefined;
   if (!(node instanceof CallNode)) return undefined;
   const arg = (node.arguments_?.arguments_ ?? []).filter((a) => !(a instanceof KeywordHashNode))[index];
-  return arg ? Buffer.from(call).subarray(arg.location.startOffset, end(arg)).toString() : undefined;
+  return arg ? { start: arg.location.startOffset, end: end(arg) } : undefined;
+}
+
+/** The source of positional argument `index` (0-based) of a one-call statement; undefined when it has none or does not parse. */
+export function argumentText(call: string, index: number): string | undefined {
+  const arg = positionalArgument(call, index);
+  return arg ? Buffer.from(call).subarray(arg.start, arg.end).toString() : undefined;
 }
 
 /**
@@ -147,13 +153,8 @@ export function argumentText(call: string, index: number): string | undefined {
  * migration's `add_index` under the table's name at the head of the history); undefined when it has none or does not parse.
  */
 export function withArgument(call: string, index: number, text: string): string | undefined {
-  const result = parseRuby(call);
-  if (result.errors.length) return undefined;
-  const statement = result.value.statements.body;
-  const node = statement.length === 1 ? statement[0] : undefined;
-  if (!(node instanceof CallNode)) return undefined;
-  const arg = (node.arguments_?.arguments_ ?? []).filter((a) => !(a instanceof KeywordHashNode))[index];
+  const arg = positionalArgument(call, index);
   if (!arg) return undefined;
   const bytes = Buffer.from(call);
-  return Buffer.concat([bytes.subarray(0, arg.location.startOffset), Buffer.from(text), bytes.subarray(end(arg))]).toString();
+  return Buffer.concat([bytes.subarray(0, arg.start), Buffer.from(text), bytes.subarray(arg.end)]).toString();
 }
