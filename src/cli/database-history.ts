@@ -5,10 +5,7 @@
  * trouble (no git, a shallow clone, a timeout) only leaves the history empty: it never fails lint.
  */
 import { gitOutput as git } from "./git-output.js";
-import type { DatabaseHistory } from "../engine/database/database-switch.js";
-
-/** versions of one settings file read at most (one `git show` each) */
-const MAX_VERSIONS = 30;
+import { MAX_SETTINGS_VERSIONS, type DatabaseHistory } from "../engine/database/database-switch.js";
 
 /** The git history lint reads for database-switch.ts, from `cwd` (paths as lint shows them). */
 export function databaseHistory(cwd: string): DatabaseHistory {
@@ -19,7 +16,7 @@ export function databaseHistory(cwd: string): DatabaseHistory {
   return {
     *versions(path) {
       if (!inFullRepository()) return;
-      const log = git(cwd, ["-c", "core.quotepath=false", "--literal-pathspecs", "log", `-n${MAX_VERSIONS}`, "--format=%H", "--", path]);
+      const log = git(cwd, ["-c", "core.quotepath=false", "--literal-pathspecs", "log", `-n${MAX_SETTINGS_VERSIONS}`, "--format=%H", "--", path]);
       for (const commit of (log ?? "").split("\n").filter((line) => /^[0-9a-f]{40}$/.test(line))) {
         // `./path` is read from the working directory, as lint shows it; a commit that deleted the file has none
         const content = git(cwd, ["-c", "core.quotepath=false", "show", `${commit}:./${path}`]);

@@ -33,7 +33,7 @@ export interface DatabaseSwitch {
 const OLD_DATABASES: ReadonlySet<Database> = new Set(["mysql", "mariadb"]);
 
 /** How far back a settings file's history is read: a switch is a few versions of it at most ago in any project seen. */
-const MAX_VERSIONS = 30;
+export const MAX_SETTINGS_VERSIONS = 30;
 
 /** The switch to the decided database from MySQL or MariaDB that the deciding file's history shows, if any. */
 export function databaseSwitch(decision: DatabaseDecision, history: DatabaseHistory, readSettings: (file: { path: string; content: string }) => SignalReading): DatabaseSwitch | undefined {
@@ -42,7 +42,7 @@ export function databaseSwitch(decision: DatabaseDecision, history: DatabaseHist
   let newer: string | undefined;
   let read = 0;
   for (const { commit, content } of history.versions(path)) {
-    if (++read > MAX_VERSIONS) break;
+    if (++read > MAX_SETTINGS_VERSIONS) break;
     const reading = readSettings({ path, content });
     // a version that names no database (ERB, a file emptied for a while) says nothing either way
     if (!isSignal(reading)) continue;
