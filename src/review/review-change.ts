@@ -35,6 +35,7 @@ import { regulatedWaiverFindings, type RegulatedApproval } from "../engine/regul
 import type { RegulatedWaiver } from "../engine/regulated/waivers.js";
 import { foldersToList, planDeployCode, planReview } from "../engine/review/plan.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
+import { setupPyReaderToLoad } from "../engine/deploy/deploy-readers.js";
 import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/migration-folders/django-migration-modules.js";
 import { alembicIniCandidates, withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
 import { review, type ReviewInput as EngineReviewInput, type ReviewResult } from "../engine/review/review.js";
@@ -157,6 +158,8 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   read.forEach(place);
   // an application that may migrate itself at start (a go.mod or package.json among the facts names a migrator):
   // the code the deploy needs, from one tarball of the head (none asked for otherwise)
+  // a setup.py among them declares its console scripts in Python: the reader that finds their code loads first
+  if (basePaths) await setupPyReaderToLoad([...facts.values()]);
   const deployCode = basePaths ? planDeployCode(config, [...facts.values()], headListing(changedFiles, basePaths, headTree && !headTree.truncated ? [...headTree.blobs.keys()] : undefined)) : [];
   if (deployCode.length) for (const file of await fetchArchiveFiles(octokit, target, target.headSha, new Set(deployCode), config.max_file_bytes)) if (isDeployFile(file)) facts.set(file.path, file);
 

@@ -4,7 +4,7 @@
  * declares `mwdb-core = "mwdb.cli:cli"`, whose click subcommand `configure basic` calls `configure_database()`, which
  * calls Flask-Migrate's `upgrade()`): the console script is the migration command, so the index's lock error is a
  * note naming the script's line, the declaration and the call. An argparse subcommand, a subcommand that does not
- * migrate, a setup.cfg declaration, and a Helm chart beside it are read too.
+ * migrate, a setup.cfg or setup.py declaration, and a Helm chart beside it are read too.
  */
 import { run } from "../../src/cli/main.js";
 import { featureBranchOn } from "./support/review-repo.js";
@@ -93,6 +93,24 @@ describe("lint: a container that runs the project's console script, which migrat
     const { index, text } = await lint(files);
     expect(index.severity).toBe("info");
     expect(text).toContain("(setup.cfg:6: app.cli:cli), which calls Alembic's `command.upgrade()` at app/cli/database.py:5");
+  });
+
+  it("setup.py's entry_points, a dict literal or a name the module binds to one, counts the same (faraday-manage)", async () => {
+    const setup = (lines: string[]) => {
+      const files = app("app-core configure basic && exec gunicorn", { "setup.py": [...lines, ""].join("\n") });
+      delete (files as Record<string, string>)["pyproject.toml"];
+      return files;
+    };
+    const literal = await lint(setup(["from setuptools import setup, find_packages", "", "setup(", '    name="app",', "    packages=find_packages(),", '    entry_points={"console_scripts": ["app-core=app.cli:cli"]},', ")"]));
+    expect(literal.index.severity).toBe("info");
+    expect(literal.text).toContain("(setup.py:6: app.cli:cli), which calls Flask-Migrate's `upgrade()` at app/cli/database.py:5");
+    const named = await lint(setup(["import setuptools", "", "ENTRY_POINTS = {", '    "console_scripts": [', '        "app-core = app.cli:cli",', "    ],", "}", "", 'setuptools.setup(name="app", entry_points=ENTRY_POINTS)']));
+    expect(named.index.severity).toBe("info");
+    expect(named.text).toContain("(setup.py:5: app.cli:cli)");
+    // computed entry points declare nothing read: the deploy stays online
+    const computed = await lint(setup(["from setuptools import setup", "", "setup(name=\"app\", entry_points=load_entry_points())"]));
+    expect(computed.index.severity).toBe("error");
+    expect(computed.text).not.toContain("deploy: read as offline");
   });
 
   it("an argparse subcommand counts through the function its parser's `set_defaults(func=...)` names", async () => {

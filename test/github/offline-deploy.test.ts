@@ -85,6 +85,23 @@ describe("an app that migrates offline", () => {
     expect(run.output.summary).toContain("calls Flask-Migrate's `upgrade()` at app/cli/database.py:5");
   });
 
+  it("reads the console script from setup.py's entry_points the same (faraday's `faraday-manage`)", async () => {
+    const files = {
+      "setup.py": 'from setuptools import setup\n\nsetup(\n    name="app",\n    entry_points={"console_scripts": ["app-core=app.cli:cli"]},\n)\n',
+      "app/__init__.py": "",
+      "app/cli/__init__.py": "from .cli import cli\n",
+      "app/cli/cli.py": 'import click\n\nfrom .database import configure_database\n\n\n@click.group()\ndef cli():\n    pass\n\n\n@cli.command("configure")\ndef configure():\n    configure_database()\n',
+      "app/cli/database.py": "from flask_migrate import upgrade\n\n\ndef configure_database():\n    upgrade()\n",
+      "docker/entry.sh": "#!/bin/sh\nset -e\napp-core configure && exec gunicorn app:app\n",
+    };
+    s = await startScenario({ baseFiles: { ...BASE, ...files } });
+    const head = s.openPull(78, { [ADDED]: INDEX });
+    expect((await s.pullRequest("opened", 78)).status).toBe(200);
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary).toContain("the project's console script (setup.py:5: app.cli:cli), which calls Flask-Migrate's `upgrade()` at app/cli/database.py:5");
+  });
+
   it.each([
     ["JSON", { "terraform/workspace-variables/production.tfvars.json": '{\n  "environment": "production",\n  "aks_web_app_instances": 8\n}\n' }, 74],
     ["HCL", { "terraform/production.tfvars": 'environment = "production"\naks_web_app_instances = 8\n' }, 75],

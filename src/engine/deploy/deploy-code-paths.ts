@@ -12,8 +12,9 @@
  * - the modules of a project's own Django management commands that a container file or start script runs
  *   (`manage.py complete_initialization`: `<app>/management/commands/complete_initialization.py`), read for a
  *   `call_command("migrate")` (django-command-migrate.ts);
- * - the Python files beside the module of a console script (pyproject.toml / setup.cfg) that such a file runs
- *   (`mwdb-core configure`: `mwdb/cli/*.py`), read for the subcommand's migration (python-cli-migrate.ts).
+ * - the Python files beside the module of a console script (pyproject.toml / setup.cfg, or setup.py once the deploy's
+ *   Python reader is loaded: setupPyReaderToLoad) that such a file runs (`mwdb-core configure`: `mwdb/cli/*.py`),
+ *   read for the subcommand's migration (python-cli-migrate.ts).
  * Nothing when no go.mod, package.json or JVM build file among `read` names a migrator and no deploy file runs a
  * project command, so a repository without one costs no read.
  */
@@ -24,6 +25,7 @@ import { djangoCommandName, djangoCommandsRun, isDjangoCommandPath } from "./dja
 import { migratingGoModules, migratingJvmModules } from "./self-migrating.js";
 import { migratingNodeProjects, nodeEntryPaths } from "./node-scripts.js";
 import { consoleScriptCodePaths, consoleScripts } from "./python-console-scripts.js";
+import { loadedDeployPython } from "./deploy-readers.js";
 
 /** a module's Go files read for their imports, at most (a large module's bootstrap code sits near its root) */
 export const MAX_GO_FILES = 400;
@@ -70,7 +72,7 @@ export function deployCodePaths(read: readonly SourceFile[], listing: readonly s
   const roots = javaSourceRoots(read);
   if (roots.length > 0) for (const path of listing.filter((p) => isJavaMigratorPath(p) && !have.has(p) && roots.some((r) => isWithin(r, p))).slice(0, MAX_JAVA_FILES)) out.add(path);
   for (const path of djangoCommandPaths(read, walked)) if (!have.has(path)) out.add(path);
-  const scripts = consoleScripts(read);
+  const scripts = consoleScripts(read, loadedDeployPython()?.setupPyScripts);
   const commandTexts = scripts.length > 0 ? read.filter((f) => runsCommands(f.path)).map((f) => f.content) : [];
   for (const path of consoleScriptCodePaths(scripts, commandTexts, walked)) if (!have.has(path)) out.add(path);
   return [...out];

@@ -22,7 +22,7 @@ import { composeGate } from "./compose-gate.js";
 import { isComposePath, isDeployPath, isKubernetesPath, isDevelopmentPath, isDockerfilePath, isGoMigratorPath, isGoSourcePath, isNodeSourcePath, isTsconfigPath } from "./deploy-paths.js";
 import { isWithin } from "../repository/fact-paths.js";
 import { isGoStartupSource, selfMigratingApp } from "./self-migrating.js";
-import { deployGo, deployReadersToLoad, goMigratorReaderToLoad } from "./deploy-readers.js";
+import { deployGo, deployReadersToLoad, goMigratorReaderToLoad, setupPyReaderToLoad } from "./deploy-readers.js";
 import { offlineEntrypoint } from "./offline-entrypoint.js";
 import { kubernetesMigratingPod } from "./kubernetes-offline.js";
 import { rollingSign } from "./rolling-signs.js";
@@ -95,7 +95,16 @@ export class DeployDecider {
    * loaded yet. Reads the files when the config leaves the deploy to them.
    */
   readersToLoad(): Promise<void> | undefined {
-    return (this.config.deploy ?? "auto") === "auto" ? deployReadersToLoad(this.deployFiles()) : undefined;
+    if ((this.config.deploy ?? "auto") !== "auto") return undefined;
+    // a setup.py's console scripts name the Python code to read (deploy-code-paths.ts), which needs the Python
+    // reader: files read before it was loaded (the CLI's walk) are read again, once, when it is
+    const setupPy = typeof this.files === "function" ? setupPyReaderToLoad(this.deployFiles()) : undefined;
+    if (setupPy)
+      return setupPy.then(() => {
+        this.read = undefined;
+        return this.readersToLoad();
+      });
+    return deployReadersToLoad(this.deployFiles());
   }
 
   readonly get = (): DeployDecision => (this.decision ??= decideDeploy(this.config, () => this.deployFiles()));

@@ -6,7 +6,7 @@
  * instances: Terraform's variables and configuration, Cloud Foundry manifests, ECS and CloudFormation definitions), and the
  * files that show an application migrating itself at start (self-migrating.ts: go.mod and Go start files, Rust
  * main files, pom.xml / build.gradle, Spring's application config, a Node project's package.json, a Rails
- * initializer named for migrating), and a Python project's pyproject.toml or setup.cfg, whose console scripts a
+ * initializer named for migrating), and a Python project's pyproject.toml, setup.cfg or setup.py, whose console scripts a
  * container may run to migrate (python-console-scripts.ts).
  * deploy-model.ts reads them.
  */

@@ -6,7 +6,8 @@
  * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts), tree-sitter's Java grammar for a Java
  * file named for migrating (java-startup.ts), tree-sitter's Bash grammar for a start script (shell-branches.ts), tree-sitter's
  * Go grammar for the Go files of a module whose go.mod requires goose (go-startup.ts), tree-sitter's Python grammar for a
- * Django management command or a console script's code a deploy file runs (django-command-migrate.ts, python-cli-migrate.ts). The deploy decision is made inside the analysis,
+ * Django management command, a console script's code a deploy file runs or a setup.py (django-command-migrate.ts, python-cli-migrate.ts,
+ * setup-py-scripts.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
@@ -27,6 +28,8 @@ import type * as goTransactionRunnerModule from "./go-transaction-runner.js";
 import type * as goLockTimeoutModule from "./go-lock-timeout.js";
 import type * as djangoCommandMigrateModule from "./django-command-migrate.js";
 import type * as pythonCliMigrateModule from "./python-cli-migrate.js";
+import type * as setupPyScriptsModule from "./setup-py-scripts.js";
+import { isSetupPyPath } from "./python-console-scripts.js";
 import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
 
@@ -42,7 +45,7 @@ let counts: InstanceCounts | undefined;
 let java: typeof javaStartupModule | undefined;
 let shell: typeof shellBranchesModule | undefined;
 let go: (typeof goStartupModule & typeof goTransactionRunnerModule & typeof goLockTimeoutModule) | undefined;
-type PythonCommands = typeof djangoCommandMigrateModule & typeof pythonCliMigrateModule;
+type PythonCommands = typeof djangoCommandMigrateModule & typeof pythonCliMigrateModule & typeof setupPyScriptsModule;
 let python: PythonCommands | undefined;
 
 /** A deploy file that only the YAML parser reads. */
@@ -96,8 +99,18 @@ const loadGo = async () => {
 const loadPython = async () => {
   const module = await import("./django-command-migrate.js");
   await module.loadPythonParser();
-  python ??= { ...module, ...(await import("./python-cli-migrate.js")) };
+  python ??= { ...module, ...(await import("./python-cli-migrate.js")), ...(await import("./setup-py-scripts.js")) };
 };
+
+/**
+ * The Python reader, when a setup.py is among `files` and it is not loaded: its console scripts name the code the
+ * deploy needs (deploy-code-paths.ts), so an edge waits for it before it picks that code (the App), or reads the
+ * deploy files again once it is there (DeployDecider, for the CLI's walk).
+ */
+export const setupPyReaderToLoad = (files: readonly SourceFile[]): Promise<void> | undefined => (!python && files.some((f) => isSetupPyPath(f.path)) ? loadPython() : undefined);
+
+/** The Python reader if it is loaded (deploy-code-paths.ts reads setup.py with it, else not at all). */
+export const loadedDeployPython = (): PythonCommands | undefined => python;
 
 /**
  * The Go reader, when a Go file named for migrating may be a project's own migrator, or a Go file imports a library

@@ -34,7 +34,7 @@ export class ProjectCommands {
       if (name !== undefined) this.djangoCommands.set(name, [...(this.djangoCommands.get(name) ?? []), file]);
     }
     this.python = files.some((f) => f.path.endsWith(".py"));
-    this.scripts = this.python ? consoleScripts(files) : [];
+    this.scripts = this.python ? consoleScripts(files, deployPython().setupPyScripts) : [];
   }
 
   /** Where the project's Django command `name` calls migrate, if it does: the first module of that name that does. */

@@ -2,9 +2,10 @@
  * A Python project's own console scripts (mwdb-core's `mwdb-core = "mwdb.cli:cli"`), declared in pyproject.toml's
  * `[project.scripts]` (or Poetry's `[tool.poetry.scripts]`, read with smol-toml) or setup.cfg's
  * `[options.entry_points]` `console_scripts` (an INI file: sections and `key = value` lines, continuation lines
- * indented). A container that runs one (`/app/.venv/bin/mwdb-core configure`) runs the function the entry point
+ * indented), or setup.py's `setup(entry_points=...)` (setup-py-scripts.ts, with tree-sitter's Python grammar, which the
+ * caller passes in: this module loads no Python parser). A container that runs one (`/app/.venv/bin/mwdb-core configure`) runs the function the entry point
  * names; python-cli-migrate.ts reads, with tree-sitter's Python grammar, whether the subcommand it runs migrates.
- * Here only the declarations, the commands that run them and the code files to read: no Python parser.
+ * Here only the declarations, the commands that run them and the code files to read.
  */
 import { parse as parseToml } from "smol-toml";
 import type { SourceFile } from "../model.js";
@@ -22,11 +23,13 @@ export interface ConsoleScript {
   line: number;
 }
 
-/** pyproject.toml or setup.cfg of the repository root or a folder one down (the package's own, in a monorepo). */
-export const isPythonPackagingPath = (path: string): boolean => /^(?:[^/]+\/)?(?:pyproject\.toml|setup\.cfg)$/.test(path);
+/** pyproject.toml, setup.cfg or setup.py of the repository root or a folder one down (the package's own, in a monorepo). */
+export const isPythonPackagingPath = (path: string): boolean => /^(?:[^/]+\/)?(?:pyproject\.toml|setup\.cfg|setup\.py)$/.test(path);
+/** setup.py, whose declarations only a Python parser reads */
+export const isSetupPyPath = (path: string): boolean => isPythonPackagingPath(path) && baseOf(path) === "setup.py";
 
 /** `module:function` (an entry point's object reference; `module:Class.method` and extras are not read) */
-function entryPoint(value: string): { module: string; function: string } | undefined {
+export function entryPoint(value: string): { module: string; function: string } | undefined {
   const [module, target] = value.split("[")[0].trim().split(":");
   return module && target && /^[\w.]+$/.test(module) && /^\w+$/.test(target.trim()) ? { module, function: target.trim() } : undefined;
 }
@@ -86,9 +89,17 @@ function setupCfgScripts(file: SourceFile): ConsoleScript[] {
   return out;
 }
 
-/** The console scripts the project's packaging files declare. */
-export function consoleScripts(files: readonly SourceFile[]): ConsoleScript[] {
-  return files.filter((f) => isPythonPackagingPath(f.path)).flatMap((f) => (baseOf(f.path) === "pyproject.toml" ? pyprojectScripts(f) : setupCfgScripts(f)));
+/**
+ * The console scripts the project's packaging files declare; setup.py's through `setupPy` (setup-py-scripts.ts),
+ * none when it is not given (its Python reader is not loaded).
+ */
+export function consoleScripts(files: readonly SourceFile[], setupPy?: (file: SourceFile) => ConsoleScript[]): ConsoleScript[] {
+  return files.filter((f) => isPythonPackagingPath(f.path)).flatMap((f) => {
+    const base = baseOf(f.path);
+    if (base === "pyproject.toml") return pyprojectScripts(f);
+    if (base === "setup.cfg") return setupCfgScripts(f);
+    return setupPy ? setupPy(f) : [];
+  });
 }
 
 export interface ConsoleScriptRun {

@@ -298,7 +298,7 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
  * among the facts requires golang-migrate or goose, or a package.json depends on knex, umzug, TypeORM, drizzle-orm,
  * Sequelize or @prisma/migrate, the module's Go files and the project's start code and tsconfig.json
  * (deploy-code-paths.ts, at most 400 each), or when a deploy file runs a console script that pyproject.toml or
- * setup.cfg declares, the Python files beside its module (at most 40), the same
+ * setup.cfg or setup.py declares (setup.py once the Python reader is loaded: setupPyReaderToLoad), the Python files beside its module (at most 40), the same
  * the CLI reads; none otherwise. `headPaths` lists the head commit's files. Give the engine those `isDeployFile` keeps.
  */
 export function planDeployCode(config: Pick<Config, "deploy">, facts: readonly SourceFile[], headPaths: readonly string[]): string[] {
