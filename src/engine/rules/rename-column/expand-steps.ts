@@ -18,7 +18,7 @@ import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
 import { renamedForeignKeySql as renamedColumnForeignKeySql, renamedColumnForeignKeys } from "./renamed-foreign-keys.js";
-import { movedKeyReferences, type MovedKeyReferences } from "./moved-key-references.js";
+import { movedKeyReferences, takenNames, type MovedKeyReferences } from "./moved-key-references.js";
 import { serialSequence } from "../support/serial-sequence.js";
 import { ignoringColumns } from "../support/rails-version.js";
 
@@ -66,7 +66,7 @@ function expandSql(ctx: RuleContext, op: RenameColumn, index: number): ExpandSql
   const sync = { table: op.table, from: op.column, to: op.newName, ...(type ? { type } : {}), postgresVersion: ctx.postgresVersion };
   const views = ctx.repository.viewsOnTable(op.table);
   const found = renamedColumnForeignKeys(ctx, op, index);
-  const keys = renamedColumnForeignKeySql(op.table, op.newName, found.keys);
+  const keys = renamedColumnForeignKeySql(op.table, op.newName, found.keys, takenNames(ctx, ctx.repository.tableAtStart(op.table, index)));
   return {
     sync: columnSyncSql(sync),
     check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${to} IS NOT NULL) NOT VALID;` : undefined,

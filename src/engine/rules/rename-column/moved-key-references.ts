@@ -53,7 +53,7 @@ function nameAfterMigration(ctx: RuleContext, name: string): string {
  * migration tell: a new unique index must not take one ("relation ... already exists"), nor a name the
  * migration gave (its CREATE INDEX, ADD CONSTRAINT and renames) though the history no longer shows it there.
  */
-function takenNames(ctx: RuleContext, start: string): (name: string) => boolean {
+export function takenNames(ctx: RuleContext, start: string): (name: string) => boolean {
   const given = new Set<string>();
   for (const o of ctx.migration.up) {
     if ((o.kind === "add_index" || o.kind === "add_constraint") && o.name) given.add(nameKey(o.name));

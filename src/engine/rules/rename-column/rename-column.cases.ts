@@ -188,6 +188,19 @@ ALTER TABLE "OAuth" DROP COLUMN "userId_old";
     },
     {
       framework: "sql",
+      name: "the migration gives the new column's foreign key name to the old key (lemmy's 000076: user_aggregates_user_id_fkey renamed to person_aggregates_person_id_fkey): the new column's key is numbered instead of colliding with it, and DROP COLUMN takes the old key",
+      path: "migrations/000002_person.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer REFERENCES person);\n" },
+      schema: "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer REFERENCES person);\nINSERT INTO person DEFAULT VALUES;\nINSERT INTO user_ban (user_id) VALUES (1);",
+      code: "ALTER TABLE user_ban RENAME TO person_ban;\nALTER TABLE person_ban RENAME CONSTRAINT user_ban_user_id_fkey TO person_ban_person_id_fkey;\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
+      lines: [3],
+      afterFix: {
+        query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'person_ban'::regclass AND contype = 'f' ORDER BY conname",
+        rows: [{ conname: "person_ban_person_id_fkey1", def: "FOREIGN KEY (person_id) REFERENCES person(id)", convalidated: true }],
+      },
+    },
+    {
+      framework: "sql",
       name: "a renamed table whose UNIQUE constraint kept its old name (user_ban_user_id_key on person_ban) while an index of the migration took the new column's default name: the new column's unique index is numbered, and the constraint keeps its name",
       path: "migrations/000002_person.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL UNIQUE REFERENCES person);\n" },

@@ -7,6 +7,7 @@
 import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { derivedName, ident } from "../support/fix.js";
+import { freePostgresName } from "../support/pg-names.js";
 
 export interface RenamedForeignKey {
   table: string;
@@ -94,9 +95,18 @@ export function renamedColumnForeignKeys(ctx: RuleContext, op: { table: string; 
   return { keys, unknown: [...new Set(unknown)] };
 }
 
-/** The keys as SQL on the new column: added NOT VALID (no scan while old and new code run), validated once it is filled. */
-export function renamedForeignKeySql(table: string, to: string, keys: readonly RenamedForeignKey[]): { add: string[]; validate: string[] } {
-  const named = keys.map((key, i) => ({ key, name: derivedName(table, [to], keys.length > 1 ? `fkey${i + 1}` : "fkey") }));
+/**
+ * The keys as SQL on the new column: added NOT VALID (no scan while old and new code run), validated once it is
+ * filled. Each takes PostgreSQL's name for it unless `taken` says the schema (or a later statement of the migration:
+ * lemmy's 000076 renames user_aggregates_user_id_fkey to person_aggregates_person_id_fkey) holds it: then the name
+ * numbered, as PostgreSQL numbers a constraint name in use.
+ */
+export function renamedForeignKeySql(table: string, to: string, keys: readonly RenamedForeignKey[], taken: (name: string) => boolean = () => false): { add: string[]; validate: string[] } {
+  const preferred = keys.map((_, i) => derivedName(table, [to], keys.length > 1 ? `fkey${i + 1}` : "fkey"));
+  const chosen: string[] = [];
+  const used = (n: string) => taken(n) || [...preferred, ...chosen].some((c) => nameKey(c) === nameKey(n));
+  for (const name of preferred) chosen.push(taken(name) ? freePostgresName(table, [to], "fkey", used) : name);
+  const named = keys.map((key, i) => ({ key, name: chosen[i]! }));
   return {
     add: named.map(({ key, name }) => `ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${ident(to)}) REFERENCES ${ident(key.table)}${key.columns.length ? ` (${key.columns.map(ident).join(", ")})` : ""} NOT VALID;`),
     validate: named.map(({ name }) => `ALTER TABLE ${ident(table)} VALIDATE CONSTRAINT ${ident(name)};`),
