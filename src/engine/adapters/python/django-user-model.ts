@@ -7,6 +7,7 @@
  */
 import type { DjangoProject } from "../index.js";
 import { historyOf } from "./django-history.js";
+import type { ProjectModules } from "./project-modules.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 
 type Files = ReadonlyArray<{ path: string; content: string }>;
@@ -43,13 +44,17 @@ export function readUserModelSetting(settings: Files): string | "default" | unde
   return values.size === 1 && only && /^\w+\.\w+$/.test(only) ? only : undefined;
 }
 
-/** "app_label.Model" -> its table, from the migrations of the app with that label among the given folders. */
-export function userModelTable(setting: string, folders: readonly Files[]): string | undefined {
+/**
+ * "app_label.Model" -> its table, from the migrations of the app with that label among the given folders. `modules`:
+ * the project's modules, which the folders' shared histories read their files with (a history read here first
+ * keeps its files, so they must be read as the adapter reads them).
+ */
+export function userModelTable(setting: string, folders: readonly Files[], modules?: ProjectModules): string | undefined {
   const [app, model] = setting.split(".");
   if (app === "auth" && model.toLowerCase() === "user") return "auth_user";
   for (const files of folders) {
     if (files.length === 0) continue;
-    const history = historyOf(files);
+    const history = historyOf(files, modules);
     if (history.appLabel(files[0].path).toLowerCase() !== app.toLowerCase()) continue;
     const state = history.stateAtEnd(app);
     // the app's migrations do not create the model: its table is not known here
@@ -61,11 +66,11 @@ export function userModelTable(setting: string, folders: readonly Files[]): stri
 const tables = new WeakMap<DjangoProject, { table?: string }>();
 
 /** The user model's table for the project, read once per analysis (undefined: unknown). */
-export function projectUserTable(project: DjangoProject): string | undefined {
+export function projectUserTable(project: DjangoProject, modules?: ProjectModules): string | undefined {
   let known = tables.get(project);
   if (!known) {
     const setting = readUserModelSetting(project.settings);
-    known = { table: setting === "default" ? "auth_user" : setting ? userModelTable(setting, project.folders) : undefined };
+    known = { table: setting === "default" ? "auth_user" : setting ? userModelTable(setting, project.folders, modules) : undefined };
     tables.set(project, known);
   }
   return known.table;

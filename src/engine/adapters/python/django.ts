@@ -52,7 +52,8 @@ function primaryKeysOf(state: AppState): Record<string, string[]> {
 }
 
 export function djangoMigration(input: AdapterInput): MigrationInput {
-  const history = historyOf(input.history, projectModulesFor(input.projectFile));
+  const modules = projectModulesFor(input.projectFile);
+  const history = historyOf(input.history, modules);
   const file = history.file(input.file.path, input.content);
   const label = history.appLabel(input.file.path);
   const notes = [];
@@ -63,7 +64,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     message: `the operations are built at run time (\`${text}\`${holds ? `; ${holds}, of which the call picks what runs` : ""}), so they cannot be checked statically${unread ? ` (${unread})` : ""}`,
   }));
   const { state, known } = history.stateBefore(file, label);
-  state.userTable = input.djangoProject && projectUserTable(input.djangoProject);
+  state.userTable = input.djangoProject && projectUserTable(input.djangoProject, modules);
   // what earlier migrations removed from the state only, before translating changes the state
   const leftState = new Map(state.leftState);
   const tableKeys = primaryKeysOf(state);
