@@ -1,6 +1,9 @@
 /**
  * migration-version-order when the branch's older version and the base branch's newer migration do independent
  * work on one table (vita-min 7bc705ae85, 90ba37ff7e), reviewed through `migguard review`: a note, the check passes.
+ * And a release branch's old migrations against newer ones on other tables or whose SQL migguard cannot read
+ * (caseflow 1158b8e8a7): a note that says which it could not read; a warning only names a newer one shown to touch
+ * the same table.
  */
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
 
@@ -55,5 +58,38 @@ describe("migration-version-order: independent work on one table", () => {
     );
     expect(order.map((f) => f.severity)).toEqual(["warning"]);
     expect(order[0].message).toContain("Both touch campaign_emails");
+  });
+
+  const addMeetingType = "class AddMeetingTypeToConferenceLinks < ActiveRecord::Migration[7.1]\n  def change\n    add_column :conference_links, :meeting_type, :string\n  end\nend\n";
+  const refreshReports = 'class RefreshReports < ActiveRecord::Migration[7.1]\n  def up\n    execute(File.read(Rails.root.join("db/scripts/refresh_reports.sql")))\n  end\n\n  def down\n  end\nend\n';
+  const indexRequestIssues = "class AddIndexToRequestIssues < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :request_issues, :reference_id, algorithm: :concurrently\n  end\nend\n";
+  const createLinks = "class CreateConferenceLinks < ActiveRecord::Migration[7.1]\n  def change\n    create_table :conference_links do |t|\n      t.string :host_link\n    end\n  end\nend\n";
+
+  it("review (caseflow 1158b8e8a7): newer migrations on other tables and one that runs SQL from a file: a note naming the one it could not read, the check passes", async () => {
+    const { exitCode, order } = await orderFindings(
+      {
+        "db/migrate/20230101000000_create_conference_links.rb": createLinks,
+        "db/migrate/20241001000000_refresh_reports.rb": refreshReports,
+        "db/migrate/20241012181521_add_index_to_request_issues_reference_id.rb": indexRequestIssues,
+      },
+      { "db/migrate/20230726203750_add_meeting_type_to_conference_links.rb": addMeetingType },
+    );
+    expect(order.map((f) => f.severity)).toEqual(["info"]);
+    expect(order[0].message).toContain("could not tell whether db/migrate/20241001000000_refresh_reports.rb touches conference_links");
+    expect(exitCode).toBe(0);
+  });
+
+  it("review: the same, with a newer migration that writes conference_links' rows: a warning naming it, file and line", async () => {
+    const backfill = "class BackfillConferenceLinks < ActiveRecord::Migration[7.1]\n  def up\n    execute \"UPDATE conference_links SET host_link = ''\"\n  end\n\n  def down\n  end\nend\n";
+    const { order } = await orderFindings(
+      {
+        "db/migrate/20230101000000_create_conference_links.rb": createLinks,
+        "db/migrate/20241001000000_refresh_reports.rb": refreshReports,
+        "db/migrate/20241005000000_backfill_conference_links.rb": backfill,
+      },
+      { "db/migrate/20230726203750_add_meeting_type_to_conference_links.rb": addMeetingType },
+    );
+    expect(order.map((f) => f.severity)).toEqual(["warning"]);
+    expect(order[0].message).toContain("Both touch conference_links: db/migrate/20241005000000_backfill_conference_links.rb:3.");
   });
 });

@@ -3,7 +3,8 @@
  * GitHub API): independent work on one table out of version order, a reverse accessor other relations keep, and
  * a Python-only default on a model the deployed code never creates. The same patterns go through `migguard
  * review` in test/cli/review-independent-version-order.test.ts, review-shared-reverse-accessor.test.ts and
- * review-deployed-inserts.test.ts.
+ * review-deployed-inserts.test.ts. And caseflow's release branch of old migrations against newer ones migguard
+ * cannot all read (a notice, not a warning), as test/cli/review-independent-version-order.test.ts reviews it.
  */
 import { describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
@@ -29,6 +30,23 @@ describe("the rapidpro and vita-min replays' patterns through the App", () => {
     await s.pullRequest("opened", 1);
     const run = latestRun(head);
     expect(levels(run, "migration-version-order")).toEqual(["notice"]);
+    expect(run.conclusion).toBe("success");
+  });
+
+  it("caseflow 1158b8e8a7: a release branch's old add_column on conference_links, newer migrations on other tables and one that runs SQL from a file: a notice naming it, the check passes", async () => {
+    s = await startScenario({
+      baseFiles: {
+        "README.md": "# caseflow\n",
+        "db/migrate/20230101000000_create_conference_links.rb": "class CreateConferenceLinks < ActiveRecord::Migration[7.1]\n  def change\n    create_table :conference_links do |t|\n      t.string :host_link\n    end\n  end\nend\n",
+        "db/migrate/20241001000000_refresh_reports.rb": 'class RefreshReports < ActiveRecord::Migration[7.1]\n  def up\n    execute(File.read(Rails.root.join("db/scripts/refresh_reports.sql")))\n  end\n\n  def down\n  end\nend\n',
+        "db/migrate/20241012181521_add_index_to_request_issues_reference_id.rb": "class AddIndexToRequestIssues < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :request_issues, :reference_id, algorithm: :concurrently\n  end\nend\n",
+      },
+    });
+    const head = s.openPull(3, { "db/migrate/20230726203750_add_meeting_type_to_conference_links.rb": "class AddMeetingTypeToConferenceLinks < ActiveRecord::Migration[7.1]\n  def change\n    add_column :conference_links, :meeting_type, :string\n  end\nend\n" });
+    await s.pullRequest("opened", 3);
+    const run = latestRun(head);
+    expect(levels(run, "migration-version-order")).toEqual(["notice"]);
+    expect(run.annotations.find((a) => a.title.startsWith("migration-version-order"))?.message).toContain("could not tell whether db/migrate/20241001000000_refresh_reports.rb touches conference_links");
     expect(run.conclusion).toBe("success");
   });
 

@@ -200,22 +200,53 @@ const commute = (a: Footprint, b: Footprint) => Boolean((a.reads || a.indexes) &
 const overlap = (a: Footprint, b: Footprint) =>
   a.table === b.table && !commute(a, b) && (a.columns === "*" || b.columns === "*" || a.columns.some((c) => (b.columns as readonly string[]).includes(c)));
 
+/** One operation's footprints (undefined when it hides what it touches), with the line it starts on. */
+interface OperationFootprints {
+  line: number;
+  found: Footprint[] | undefined;
+}
+
+function footprintsByOperation(migration: Migration, known: ReadonlyMap<string, string>): OperationFootprints[] {
+  return withIndexTables(migration.up, known).map((op) => ({
+    line: op.loc.line,
+    found: footprintsOf(op)?.map((f) => ({ ...f, table: nameKey(f.table).split(".").pop()! })),
+  }));
+}
+
+/** What two migrations' operations show of their order: where it matters, and whether either hides part of its work. */
+export interface OrderDependence {
+  /** each table where the two depend on their order, with the line of b's first operation that shows it */
+  shared: Map<string, number>;
+  /** some operation of a hides what it touches */
+  aHides: boolean;
+  /** some operation of b hides what it touches */
+  bHides: boolean;
+}
+
 /**
- * The tables where two migrations' work depends on their order: one creates, drops, renames or writes the rows of a
- * table the other touches, both change one column, or both create or drop one index. A concurrent index on
- * invoices and a new table whose foreign key points at invoices.id commute, as do two indexes on different
- * columns, an index and the drop of another index, two new columns of one table (only their physical order
- * differs: appendedTables), an index on the key a new table's foreign key points at, and two new tables
- * referencing the same parents. Undefined when either hides what it touches. `known`: the tables of index names
- * (indexTables), for drops that name no table.
+ * The tables where two migrations' work depends on their order, from the operations migguard read: one creates,
+ * drops, renames or writes the rows of a table the other touches, both change one column, or both create or drop
+ * one index. A concurrent index on invoices and a new table whose foreign key points at invoices.id commute, as do
+ * two indexes on different columns, an index and the drop of another index, two new columns of one table (only
+ * their physical order differs: appendedTables), an index on the key a new table's foreign key points at, and two
+ * new tables referencing the same parents. An operation that hides what it touches (SQL migguard did not parse,
+ * data code on unknown models) shows nothing: aHides / bHides say there was one. `known`: the tables of index
+ * names (indexTables), for drops that name no table.
  */
-export function orderDependentTables(a: Migration, b: Migration, known: ReadonlyMap<string, string> = new Map()): Set<string> | undefined {
-  const mine = footprints(a, known);
-  const theirs = footprints(b, known);
-  if (!mine || !theirs) return undefined;
-  const out = new Set<string>();
-  for (const x of mine) for (const y of theirs) if (overlap(x, y)) out.add(x.table);
-  return out;
+export function orderDependence(a: Migration, b: Migration, known: ReadonlyMap<string, string> = new Map()): OrderDependence {
+  const mine = footprintsByOperation(a, known);
+  const theirs = footprintsByOperation(b, known);
+  const shared = new Map<string, number>();
+  for (const y of theirs)
+    for (const theirFootprint of y.found ?? [])
+      for (const x of mine)
+        for (const myFootprint of x.found ?? []) if (overlap(myFootprint, theirFootprint) && !shared.has(myFootprint.table)) shared.set(myFootprint.table, y.line);
+  return { shared, aHides: mine.some((x) => !x.found), bHides: theirs.some((y) => !y.found) };
+}
+
+/** The tables the operations migguard read of the migration touch (the keys a foreign key reads included). */
+export function readTables(migration: Migration): string[] {
+  return [...new Set(footprintsByOperation(migration, new Map()).flatMap((o) => (o.found ?? []).map((f) => f.table)))].sort();
 }
 
 /** The tables both migrations add columns to: old and fresh databases order those columns differently. */

@@ -277,7 +277,7 @@ end
       findings: [{ path: "db/migrate/20240201000000_create_sso_identities.rb", line: 1, severity: "info", message: "20240301000000_dedupe_memberships.rb hides what it touches, but it already ran on databases without the tables this migration creates" }],
     },
     {
-      name: "Rails: a new table with a foreign key to users, older than a merged migration that hides what it touches: it may write users' rows, a warning",
+      name: "Rails: a new table with a foreign key to users, older than a merged migration that hides what it touches: nothing shows it touches users, a note that says migguard could not tell",
       base: {
         "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
         "db/migrate/20240301000000_dedupe_memberships.rb": DEDUPE_MEMBERSHIPS,
@@ -285,7 +285,27 @@ end
       head: {
         "db/migrate/20240201000000_create_sessions.rb": "class CreateSessions < ActiveRecord::Migration[7.1]\n  def change\n    create_table :sessions do |t|\n      t.references :user, null: false, foreign_key: true\n    end\n  end\nend\n",
       },
-      findings: [{ path: "db/migrate/20240201000000_create_sessions.rb", line: 1, severity: "warning" }],
+      findings: [{ path: "db/migrate/20240201000000_create_sessions.rb", line: 1, severity: "info", message: "could not tell whether db/migrate/20240301000000_dedupe_memberships.rb touches sessions, users" }],
+    },
+    {
+      name: "Rails (caseflow 1158b8e8a7): a release branch's old column on conference_links, newer merged migrations on other tables and one whose SQL migguard cannot read: a note, never a warning",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_create_email_subscriptions.rb": "class CreateEmailSubscriptions < ActiveRecord::Migration[7.1]\n  def change\n    create_table :email_subscriptions do |t|\n      t.string :email\n    end\n  end\nend\n",
+        "db/migrate/20240302000000_refresh_reports.rb": "class RefreshReports < ActiveRecord::Migration[7.1]\n  def up\n    execute(File.read(Rails.root.join(\"db/scripts/refresh_reports.sql\")))\n  end\n\n  def down\n  end\nend\n",
+      },
+      head: { "db/migrate/20240201000000_add_meeting_type_to_conference_links.rb": "class AddMeetingTypeToConferenceLinks < ActiveRecord::Migration[7.1]\n  def change\n    add_column :conference_links, :meeting_type, :string\n  end\nend\n" },
+      findings: [{ path: "db/migrate/20240201000000_add_meeting_type_to_conference_links.rb", line: 1, severity: "info", message: "could not tell whether db/migrate/20240302000000_refresh_reports.rb touches conference_links" }],
+    },
+    {
+      name: "Rails: the same, and one newer migration shown to write the rows of conference_links: a warning that names it, file and line",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_backfill_conference_links.rb": "class BackfillConferenceLinks < ActiveRecord::Migration[7.1]\n  def up\n    add_column :conference_links, :host, :string\n    execute \"UPDATE conference_links SET host = 'vc'\"\n  end\n\n  def down\n  end\nend\n",
+        "db/migrate/20240302000000_refresh_reports.rb": "class RefreshReports < ActiveRecord::Migration[7.1]\n  def up\n    execute(File.read(Rails.root.join(\"db/scripts/refresh_reports.sql\")))\n  end\n\n  def down\n  end\nend\n",
+      },
+      head: { "db/migrate/20240201000000_add_meeting_type_to_conference_links.rb": "class AddMeetingTypeToConferenceLinks < ActiveRecord::Migration[7.1]\n  def change\n    add_column :conference_links, :meeting_type, :string\n  end\nend\n" },
+      findings: [{ path: "db/migrate/20240201000000_add_meeting_type_to_conference_links.rb", line: 1, severity: "warning", message: "Both touch conference_links: db/migrate/20240301000000_backfill_conference_links.rb:4." }],
     },
   ],
   valid: [

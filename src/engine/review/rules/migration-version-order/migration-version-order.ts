@@ -1,6 +1,6 @@
 import type { DetectedFile } from "../../../detect.js";
 import type { Layout, Migration } from "../../../model.js";
-import { appendedTables, indexTables, orderDependentTables, touchesOnlyTablesItCreates, unreadViews } from "../../history/touched-tables.js";
+import { appendedTables, indexTables, orderDependence, readTables, touchesOnlyTablesItCreates, unreadViews } from "../../history/touched-tables.js";
 import { ORDERED_BY_VERSION } from "../../plan.js";
 import { dedent } from "../../../rules/support/fix.js";
 import { versionSets } from "../../history/version-sets.js";
@@ -30,24 +30,67 @@ function consequence(layout: Layout, newest: string): string | undefined {
   }
 }
 
+/** What the newer base migrations show of the added one's order against them. */
+interface Ordering {
+  /** newer migrations shown to touch what this one touches, each with the line that shows it and the tables */
+  shown: Array<{ path: string; line: number; tables: string[] }>;
+  /** newer migrations that hide what they touch: migguard cannot tell whether the order matters */
+  unclear: string[];
+  /** newer migrations that hide what they touch, but ran before the tables this one creates (all it touches) existed */
+  unread: string[];
+  /** the added migration hides what some of its statements touch */
+  hides: boolean;
+}
+
 /**
- * Tables where the added migration and a newer base one depend on their order (history/touched-tables.ts); undefined
- * when some of them was not read or hides what it touches.
+ * How the added migration and each newer base migration depend on their order (history/touched-tables.ts): only a
+ * newer migration shown to touch the same table or column makes it matter; one that hides what it touches leaves
+ * the question open (a note), since Rails and its kin run every pending version whatever its number.
  */
-function sharedTables(ctx: ReviewRuleContext, added: Migration | undefined, newer: readonly DetectedFile[], indexes: () => ReadonlyMap<string, string>): { shared: Set<string>; unread: string[] } | undefined {
-  if (!added) return undefined;
-  const shared = new Set<string>();
-  // newer migrations whose tables are unknown: harmless to one that touches only tables it creates
-  const unread: string[] = [];
+function ordering(ctx: ReviewRuleContext, added: Migration, newer: readonly DetectedFile[], indexes: () => ReadonlyMap<string, string>): Ordering {
+  const out: Ordering = { shown: [], unclear: [], unread: [], hides: false };
   const known = indexes();
+  // a migration that touches only tables it creates: newer ones ran without those tables, whatever they hide
+  const ownTablesOnly = touchesOnlyTablesItCreates(added);
   for (const file of newer) {
     const model = ctx.baseModels.get(file.path);
-    const tables = model ? orderDependentTables(added, model, known) : undefined;
-    if (!tables && touchesOnlyTablesItCreates(added)) unread.push(file.path);
-    else if (!tables) return undefined;
-    for (const t of tables ?? []) shared.add(t);
+    const found = model ? orderDependence(added, model, known) : undefined;
+    if (found?.aHides) out.hides = true;
+    if (found?.shared.size) out.shown.push({ path: file.path, line: [...found.shared.values()][0], tables: [...found.shared.keys()].sort() });
+    else if (!found || found.bHides) (ownTablesOnly ? out.unread : out.unclear).push(file.path);
   }
-  return { shared, unread };
+  return out;
+}
+
+/** "a, b, c and 4 more" */
+function someOf(items: readonly string[], shown = 3): string {
+  const head = items.slice(0, shown);
+  const rest = items.length - head.length;
+  if (rest > 0) return `${head.join(", ")} and ${rest} more`;
+  return head.length > 1 ? `${head.slice(0, -1).join(", ")} and ${head[head.length - 1]}` : head.join("");
+}
+
+/** The finding's severity and the sentences after the runner's consequence. */
+function judged(found: Ordering | undefined, added: Migration | undefined): { severity?: "info"; text: string; independent: boolean } {
+  if (!found) return { text: "", independent: false };
+  if (found.shown.length) {
+    const tables = [...new Set(found.shown.flatMap((s) => s.tables))].sort();
+    return { text: ` Both touch ${tables.join(", ")}: ${someOf(found.shown.map((s) => `${s.path}:${s.line}`))}.`, independent: false };
+  }
+  const tables = added ? readTables(added) : [];
+  if (found.hides || found.unclear.length) {
+    const what = tables.length ? tables.join(", ") : "the tables this migration touches";
+    const why = found.unclear.length
+      ? ` Migguard could not tell whether ${someOf(found.unclear)} touch${found.unclear.length === 1 ? "es" : ""} ${what}: ${found.unclear.length === 1 ? "it runs" : "they run"} SQL or code whose tables migguard does not read.`
+      : "";
+    const own = found.hides ? " Some statements of this migration hide what they touch, so migguard could not tell whether a newer migration touches the same tables." : "";
+    return { severity: "info", text: `${why}${own} No newer migration it read touches ${what}; check the others before relying on the order.`, independent: false };
+  }
+  return {
+    severity: "info",
+    text: " No newer migration on the base branch creates, drops, renames or writes the rows of a table this one touches, changes a column or an index it changes, so the order makes no difference here.",
+    independent: true,
+  };
 }
 
 export default defineReviewRule({
@@ -82,23 +125,27 @@ export default defineReviewRule({
         const newestFile = set.base.find((f) => f.version !== undefined && compareVersions(f.version, newest) === 0);
         // runners that apply it late anyway: the order matters only if a newer migration touches the same tables
         const newer = set.base.filter((f) => f.version !== undefined && compareVersions(f.version, version) > 0);
-        const found = pop || ORDERED_BY_VERSION.has(layout) ? sharedTables(ctx, m.head, newer, indexes) : undefined;
-        const shared = found?.shared;
-        const independent = shared !== undefined && shared.size === 0;
+        // runners that apply it late anyway: only a newer migration shown to touch the same tables makes the order matter
+        const ordered = pop || ORDERED_BY_VERSION.has(layout);
+        const unanalysed: Ordering = { shown: [], unclear: [], unread: [], hides: true };
+        const found = ordered ? (m.head ? ordering(ctx, m.head, newer, indexes) : unanalysed) : undefined;
+        const verdict = judged(found, m.head);
+        const independent = verdict.independent;
         const unread = independent ? (found?.unread ?? []) : [];
+        const quiet = !found?.shown.length;
         // a newer view whose query migguard did not read: independent unless it selects * from a table this one changes
-        const views = independent ? newer.flatMap((f) => unreadViews(ctx.baseModels.get(f.path) ?? { up: [] })) : [];
+        const views = quiet ? newer.flatMap((f) => unreadViews(ctx.baseModels.get(f.path) ?? { up: [] })) : [];
         // both add columns to a table: the same columns either way, in another physical order
         const added = m.head;
-        const appended = independent && added ? [...new Set(newer.flatMap((f) => { const model = ctx.baseModels.get(f.path); return model ? [...appendedTables(added, model)] : []; }))].sort() : [];
+        const appended = quiet && found && added ? [...new Set(newer.flatMap((f) => { const model = ctx.baseModels.get(f.path); return model ? [...appendedTables(added, model)] : []; }))].sort() : [];
         ctx.report({
           path: m.change.path,
           line: 1,
           statement: `version ${version}`,
-          severity: layout === "flyway" ? "error" : independent ? "info" : undefined,
+          severity: layout === "flyway" ? "error" : verdict.severity,
           message:
             `Version ${version} is older than ${newest}${newestFile ? ` (${newestFile.path})` : ""}, the newest migration on the base branch. ${message}` +
-            (independent ? " No newer migration on the base branch creates, drops, renames or writes the rows of a table this one touches, changes a column or an index it changes, so the order makes no difference here." : shared?.size ? ` Both touch ${[...shared].sort().join(", ")}.` : "") +
+            verdict.text +
             (unread.length
               ? ` (${unread.join(", ")} hide${unread.length === 1 ? "s" : ""} what ${unread.length === 1 ? "it touches" : "they touch"}, but ${unread.length === 1 ? "it" : "they"} already ran on databases without the tables this migration creates, the only tables it changes: ${unread.length === 1 ? "it" : "they"} cannot have touched them.)`
               : "") +
