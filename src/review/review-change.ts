@@ -16,7 +16,8 @@
  *     applies before running it up -> down -> up: one call each when few, else from that same tarball;
  *   - the code an application that migrates itself at start needs (the engine's `planDeployCode`: the Go files of a
  *     module whose go.mod requires golang-migrate or goose, a Node project's start code when its package.json
- *     depends on knex, umzug, TypeORM, drizzle-orm or Sequelize, the Python files beside a console script's module
+ *     depends on knex, umzug, TypeORM, drizzle-orm or Sequelize, the start files of its workspace packages by name
+ *     (apps/api/src/main.ts), the Python files beside a console script's module
  *     that a deploy file runs), from ONE tarball of the head, only then;
  *   - the production snapshot config `snapshot` names, on the base branch, one call when configured;
  *   - the settings modules at head, one call each, only when a numbered Python module outside migrations/

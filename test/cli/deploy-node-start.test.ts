@@ -4,7 +4,8 @@
  * walk does not know): the index built without CONCURRENTLY is a note naming the call's line; a migration moved
  * into the listen callback keeps the error. A migration in another module that the start file calls counts too, and a
  * Fastify plugin registered before listen that applies Prisma's migrations through `@prisma/migrate`, imported by
- * tsconfig's baseUrl (zipline).
+ * tsconfig's baseUrl (zipline). A migrate command the start file runs through child_process and waits for before
+ * listen counts too, in a workspace package the root package.json's `workspaces` holds (peppermint's apps/api).
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
@@ -68,5 +69,67 @@ describe("Node start code that migrates before listen, through the CLI", () => {
     // the plugin registered once the server listens: the migration runs while it serves
     repo.write({ "src/server/index.ts": prisma["src/server/index.ts"].replace("  server.register(prismaPlugin);\n  await server.listen({ port: 3000, host: '0.0.0.0' });", "  await server.listen({ port: 3000, host: '0.0.0.0' });\n  server.register(prismaPlugin);") }).commit("register late");
     expect(await lint()).toMatchObject({ severity: "error" });
+  });
+});
+
+describe("a migrate command the start code runs through child_process, through the CLI", () => {
+  // peppermint: the root package.json's workspaces hold apps/api, whose src/main.ts waits for `npx prisma migrate
+  // deploy` (an exec in a Promise that the callbacks resolve) before server.listen; one compose service runs it
+  const waitsFor = (exec: string) =>
+    [
+      'import { exec } from "child_process";',
+      'import fastify from "fastify";',
+      "",
+      "const server = fastify();",
+      "",
+      "const start = async () => {",
+      "  await new Promise<void>((resolve, reject) => {",
+      `    ${exec}("npx prisma migrate deploy", (err) => {`,
+      "      if (err) reject(err);",
+      '      exec("npx prisma generate", () => resolve());',
+      "    });",
+      "  });",
+      "  server.listen({ port: 5003, host: '0.0.0.0' });",
+      "};",
+      "",
+      "start();",
+      "",
+    ].join("\n");
+  const monorepo = {
+    "package.json": `${JSON.stringify({ private: true, name: "desk", workspaces: ["apps/*", "packages/*"] }, null, 2)}\n`,
+    "apps/api/package.json": `${JSON.stringify({ name: "api", main: "dist/main.js", scripts: { build: "tsc" }, dependencies: { fastify: "^5.1.0", "@prisma/client": "5.6.0" }, devDependencies: { prisma: "5.6.0" } }, null, 2)}\n`,
+    "apps/api/src/main.ts": waitsFor("exec"),
+    dockerfile: 'FROM node:lts\nCOPY apps/api ./apps/api\nCMD ["node", "apps/api/dist/main.js"]\n',
+    "docker-compose.yml": "services:\n  desk:\n    container_name: desk\n    image: desk/desk:latest\n    ports:\n      - 5003:5003\n",
+    "apps/api/src/prisma/migrations/20230101000000_init/migration.sql": 'CREATE TABLE "Ticket" (id serial PRIMARY KEY, "clientId" integer);\n',
+    "apps/api/src/prisma/migrations/20230102000000_ticket_client/migration.sql": 'CREATE INDEX "Ticket_clientId_idx" ON "Ticket" ("clientId");\n',
+  };
+  const migration = "apps/api/src/prisma/migrations/20230102000000_ticket_client/migration.sql";
+  const lint = async (repo: Repo) => {
+    const { output } = await run(["lint", "--format", "json", migration], { cwd: repo.root });
+    return (JSON.parse(output) as { findings: Array<{ rule: string; severity: string; message: string }> }).findings.find((f) => f.rule === "index-without-concurrently");
+  };
+
+  it("lint: apps/api/src/main.ts awaits a Promise whose executor execs `npx prisma migrate deploy` before listen: a note naming the exec's line", async () => {
+    const repo = new Repo().write(monorepo).commit("desk");
+    expect(await lint(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (apps/api/src/main.ts:8 runs the migrations") });
+    expect((await run(["lint", migration], { cwd: repo.root })).output).toContain('deploy: read as offline: apps/api/src/main.ts:8: the application runs its Prisma migrations (exec("npx prisma migrate deploy")) before the server listens');
+  });
+  it("lint: the Promise not awaited, the command run after listen, or a compose file of several replicas: the error stays", async () => {
+    const repo = new Repo().write(monorepo).commit("desk");
+    repo.write({ "apps/api/src/main.ts": waitsFor("exec").replace("  await new Promise", "  new Promise") }).commit("no await");
+    expect(await lint(repo)).toMatchObject({ severity: "error" });
+    const listensFirst = waitsFor("exec").replace("  server.listen({ port: 5003, host: '0.0.0.0' });\n", "").replace("  await new Promise", "  server.listen({ port: 5003, host: '0.0.0.0' });\n  await new Promise");
+    repo.write({ "apps/api/src/main.ts": listensFirst }).commit("listen first");
+    expect(await lint(repo)).toMatchObject({ severity: "error" });
+    repo.write({ "apps/api/src/main.ts": waitsFor("exec"), "docker-compose.yml": "services:\n  desk:\n    image: desk/desk:latest\n    deploy:\n      replicas: 3\n" }).commit("three replicas");
+    expect(await lint(repo)).toMatchObject({ severity: "error" });
+  });
+  it("lint: execSync blocks, so it counts without await; a command that is not a migrate command does not", async () => {
+    const sync = ['import { execSync } from "node:child_process";', 'import express from "express";', "", "const app = express();", 'execSync("npx prisma migrate deploy", { stdio: "inherit" });', "app.listen(3000);", ""].join("\n");
+    const repo = new Repo().write({ ...monorepo, "apps/api/src/main.ts": sync }).commit("desk");
+    expect(await lint(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (apps/api/src/main.ts:5 runs the migrations") });
+    repo.write({ "apps/api/src/main.ts": sync.replace("prisma migrate deploy", "prisma migrate status") }).commit("status only");
+    expect(await lint(repo)).toMatchObject({ severity: "error" });
   });
 });

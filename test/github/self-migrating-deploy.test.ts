@@ -2,7 +2,8 @@
  * The deploy model through the App for an application that migrates itself at start from code not named for it:
  * a Go module whose internal/bootstrap/db.go runs its embedded golang-migrate migrations (or goose, from a wrapper whose
  * embed FS is another package of the module), and a Node project whose
- * src/index.ts awaits drizzle's migrator in src/db/migrate.ts before it listens; and a Rails initializer named for
+ * src/index.ts awaits drizzle's migrator in src/db/migrate.ts before it listens, or a workspace package whose
+ * apps/api/src/main.ts waits for `npx prisma migrate deploy` run through child_process (peppermint); and a Rails initializer named for
  * migrating (docuseal's), fetched by its name like the other deploy files. The App reads the Go and Node code from ONE
  * tarball of the head (the engine's `planDeployCode`), so the index a pull request adds is the same note, naming
  * the same line, as `migguard review` gives on the same repository; a repository whose go.mod names no migrator
@@ -28,6 +29,17 @@ const NODE_APP: Record<string, string> = {
   Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n',
   "migrations/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
   "migrations/000001_users.down.sql": "DROP TABLE users;\n",
+};
+/** peppermint's layout: the root package.json's workspaces hold apps/api, whose start file execs the migrate command */
+const WORKSPACE_APP: Record<string, string> = {
+  "README.md": "# Desk\n",
+  "package.json": `${JSON.stringify({ private: true, name: "desk", workspaces: ["apps/*"] }, null, 2)}\n`,
+  "apps/api/package.json": `${JSON.stringify({ name: "api", main: "dist/main.js", dependencies: { fastify: "^5.1.0" }, devDependencies: { prisma: "5.6.0" } }, null, 2)}\n`,
+  "apps/api/src/main.ts":
+    'import { exec } from "child_process";\nimport fastify from "fastify";\n\nconst server = fastify();\n\nconst start = async () => {\n  await new Promise<void>((resolve) => {\n    exec("npx prisma migrate deploy", () => resolve());\n  });\n  server.listen({ port: 5003 });\n};\n\nstart();\n',
+  "docker-compose.yml": "services:\n  desk:\n    container_name: desk\n    image: desk/desk:latest\n",
+  "apps/api/src/prisma/migrations/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
+  "apps/api/src/prisma/migrations/000001_users.down.sql": "DROP TABLE users;\n",
 };
 const goIndex = (dir: string) => ({
   [`${dir}/000002_users_email.up.sql`]: "CREATE INDEX users_email ON users (email);\n",
@@ -80,6 +92,17 @@ describe("an application that migrates itself at start, read from the head's cod
     expect(run.conclusion).toBe("success");
     const annotation = run.annotations.find((a) => a.title.startsWith("index-without-concurrently"));
     expect(annotation).toMatchObject({ annotation_level: "notice", message: expect.stringContaining("Offline deploy (src/db/migrate.ts:5 runs the migrations") });
+    expect(cli?.severity).toBe("info");
+    expect(annotation!.message).toContain(cli!.message);
+    expect(tarballs).toHaveLength(1);
+  });
+
+  it("Node: a workspace package's apps/api/src/main.ts waits for `npx prisma migrate deploy` before listen (peppermint): fetched from the tarball, the same notice in both edges", async () => {
+    const { run, tarballs, cli } = await bothEdges(WORKSPACE_APP, goIndex("apps/api/src/prisma/migrations"), 86);
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary?.match(/\*\*Deploy:\*\* read as offline: `apps\/api\/src\/main\.ts:8`/g)).toHaveLength(1);
+    const annotation = run.annotations.find((a) => a.title.startsWith("index-without-concurrently"));
+    expect(annotation).toMatchObject({ annotation_level: "notice", message: expect.stringContaining("Offline deploy (apps/api/src/main.ts:8 runs the migrations") });
     expect(cli?.severity).toBe("info");
     expect(annotation!.message).toContain(cli!.message);
     expect(tarballs).toHaveLength(1);

@@ -4,7 +4,8 @@
  * from the head's tarball):
  * - the Go files of a module whose go.mod requires golang-migrate or goose (the engine keeps those that import it or
  *   `embed`, where goose's FS may be declared);
- * - the Node start files package.json names (`main`, `node dist/server.js` read from src/server.ts), and the code of a
+ * - the Node start files package.json names (`main`, `node dist/server.js` read from src/server.ts) or that its
+ *   `workspaces` hold by their names (peppermint's `apps/*`: apps/api/src/main.ts), and the code of a
  *   project that depends on knex, umzug, TypeORM, drizzle-orm, Sequelize or @prisma/migrate (a start file's call is
  *   followed a few calls away, through its tsconfig.json's baseUrl and paths), the shallowest first;
  * - the Java files named for migrating (Dataverse's StartupFlywayMigrator.java) of a module whose pom.xml or
@@ -23,7 +24,7 @@ import { isWithin } from "../repository/fact-paths.js";
 import { isComposePath, isDeployScriptPath, isDockerfilePath, isGoSourcePath, isInDeployWalk, isJavaMigratorPath, isKubernetesPath, isMigrateScriptPath, isNodeSourcePath, isStartScriptPath, isTsconfigPath } from "./deploy-paths.js";
 import { djangoCommandName, djangoCommandsRun, isDjangoCommandPath } from "./django-commands.js";
 import { migratingGoModules, migratingJvmModules } from "./self-migrating.js";
-import { migratingNodeProjects, nodeEntryPaths } from "./node-scripts.js";
+import { isWorkspaceStartPath, migratingNodeProjects, nodeEntryPaths, nodeManifests } from "./node-scripts.js";
 import { consoleScriptCodePaths, consoleScripts } from "./python-console-scripts.js";
 import { loadedDeployPython } from "./deploy-readers.js";
 
@@ -31,6 +32,8 @@ import { loadedDeployPython } from "./deploy-readers.js";
 export const MAX_GO_FILES = 400;
 /** a Node project's code files read for what its start files import, at most */
 export const MAX_NODE_FILES = 400;
+/** start files of workspace packages (apps/api/src/main.ts under `apps/*`) read at most: a monorepo of many packages starts few servers */
+export const MAX_WORKSPACE_START_FILES = 40;
 /** a JVM module's Java files named for migrating, read at most (its start-up migrator is one or two of them) */
 export const MAX_JAVA_FILES = 20;
 /** the modules of the project's Django commands that deploy files run, read at most */
@@ -67,7 +70,9 @@ export function deployCodePaths(read: readonly SourceFile[], listing: readonly s
   const code = projects.length ? walked.filter((p) => isNodeSourcePath(p) && projects.some((d) => isWithin(d, p))).sort((a, b) => depth(a) - depth(b)).slice(0, MAX_NODE_FILES) : [];
   // and their tsconfig.json, whose baseUrl / paths say where a bare import (`server/util`) points
   const tsconfigs = walked.filter((p) => isTsconfigPath(p) && projects.some((d) => isWithin(d, p)));
-  for (const path of [...nodeEntryPaths(read), ...tsconfigs, ...code]) if (listed.has(path) && !have.has(path)) out.add(path);
+  const manifests = nodeManifests(read);
+  const workspaceStarts = manifests.some((m) => m.workspaces.length > 0) ? walked.filter((p) => isWorkspaceStartPath(p, manifests)).sort((a, b) => depth(a) - depth(b) || a.localeCompare(b)).slice(0, MAX_WORKSPACE_START_FILES) : [];
+  for (const path of [...nodeEntryPaths(read), ...workspaceStarts, ...tsconfigs, ...code]) if (listed.has(path) && !have.has(path)) out.add(path);
   // Java files named for migrating, at any depth of a module's src/main/java (a package path is deep)
   const roots = javaSourceRoots(read);
   if (roots.length > 0) for (const path of listing.filter((p) => isJavaMigratorPath(p) && !have.has(p) && roots.some((r) => isWithin(r, p))).slice(0, MAX_JAVA_FILES)) out.add(path);

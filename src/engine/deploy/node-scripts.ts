@@ -14,6 +14,8 @@ export interface NodeManifest {
   dependencies: ReadonlySet<string>;
   /** the `main` entry, as written */
   main?: string;
+  /** the folders npm's and yarn's `workspaces` name (`apps/*`), as written */
+  workspaces: readonly string[];
   /** the 1-based line of a script's key in the file */
   scriptLine(name: string): number;
 }
@@ -42,7 +44,10 @@ export function nodeManifest(file: SourceFile): NodeManifest | undefined {
     const at = key.exec(file.content);
     return at ? file.content.slice(0, at.index).split("\n").length : 1;
   };
-  return { path: file.path, scripts, dependencies, main: typeof fields.main === "string" ? fields.main : undefined, scriptLine };
+  // `"workspaces": ["apps/*"]`, or yarn's `{ "packages": ["apps/*"] }`
+  const declared = fields.workspaces && typeof fields.workspaces === "object" && !Array.isArray(fields.workspaces) ? (fields.workspaces as Record<string, unknown>).packages : fields.workspaces;
+  const workspaces = Array.isArray(declared) ? declared.filter((w): w is string => typeof w === "string") : [];
+  return { path: file.path, scripts, dependencies, main: typeof fields.main === "string" ? fields.main : undefined, workspaces, scriptLine };
 }
 
 /** The package.json that governs a file: the nearest one in its folder or above, else the repository's only one. */
@@ -145,6 +150,34 @@ export function nodeEntryPaths(files: readonly SourceFile[]): string[] {
   }
   return [...out];
 }
+
+/** a start file by its conventional name in a workspace package's folder or its src/ (`apps/api/src/main.ts`) */
+const WORKSPACE_START = /^(?:src\/)?(?:server|main|index|app|start|bootstrap)\.[cm]?[jt]s$/;
+
+/**
+ * The package folder a workspace pattern of a package.json holds `path` in, when `path` is a start file by its name
+ * there: peppermint's root package.json lists `apps/*`, whose apps/api/src/main.ts starts the API. Patterns are read as
+ * npm writes them: a folder, or a folder's children (`apps/*`); other globs (`**`, `{a,b}`) are not expanded.
+ */
+function workspaceStartOf(path: string, manifest: NodeManifest): boolean {
+  const root = dirOf(manifest.path);
+  for (const pattern of manifest.workspaces) {
+    const folder = pattern.replace(/^\.\//, "").replace(/\/+$/, "");
+    const children = folder.endsWith("/*");
+    const base = children ? folder.slice(0, -2) : folder;
+    if (base === "" || /[*?{}[\]!]/.test(base)) continue;
+    const prefix = [root, base].filter(Boolean).join("/");
+    if (!path.startsWith(`${prefix}/`)) continue;
+    const rest = path.slice(prefix.length + 1);
+    // under `apps/*`, the package is the first folder of the rest
+    const inPackage = children ? (rest.includes("/") ? rest.slice(rest.indexOf("/") + 1) : undefined) : rest;
+    if (inPackage !== undefined && WORKSPACE_START.test(inPackage)) return true;
+  }
+  return false;
+}
+
+/** `path` is a start file of a workspace package that a package.json among `files` declares. */
+export const isWorkspaceStartPath = (path: string, manifests: readonly NodeManifest[]): boolean => manifests.some((m) => workspaceStartOf(path, m));
 
 /** packages whose migrations an application can run from its own start code (node-start.ts) */
 const NODE_MIGRATORS = ["knex", "umzug", "typeorm", "drizzle-orm", "sequelize", "@prisma/migrate"];

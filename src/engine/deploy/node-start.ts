@@ -4,7 +4,9 @@
  * `migrate(...)` from a `drizzle-orm/<driver>/migrator` module, run before `listen(...)`.
  * "Before" is the order the code runs in, as far as one file shows it: within one function the statements' order;
  * a migration inside a named function counts where that function is called (`await migrate(); app.listen()`), and a
- * migration in the `listen` callback runs after the server listens. Loaded only when a deploy decision meets a
+ * migration in the `listen` callback runs after the server listens. A migrate command the start code runs through
+ * child_process or execa (`exec("npx prisma migrate deploy", cb)`: peppermint) counts when the server's function
+ * waits for it before `listen` (shellMigration). Loaded only when a deploy decision meets a
  * JavaScript or TypeScript file (deploy-readers.ts).
  */
 import { parse, type ParserPlugin } from "@babel/parser";
@@ -19,7 +21,7 @@ interface AstNode {
   [key: string]: unknown;
 }
 
-type Migrator = "knex" | "umzug" | "TypeORM" | "drizzle" | "Prisma";
+type Migrator = "knex" | "umzug" | "TypeORM" | "drizzle" | "Prisma" | "Sequelize" | "node-pg-migrate";
 
 export interface StartMigration {
   /** the file of the migration call, when it is not the start file (another module's function the start code calls) */
@@ -113,6 +115,114 @@ function migratorOf(call: AstNode, imports: Map<string, Set<string>>): { migrato
   if (property === "applyMigrations" && [...imports.keys()].some((source) => PRISMA_MIGRATE.test(source))) return { migrator: "Prisma", call: "applyMigrations()" };
   const callee = name(call.callee);
   if (callee && [...imports].some(([source, names]) => DRIZZLE_MIGRATOR.test(source) && names.has(callee))) return { migrator: "drizzle", call: `${callee}()` };
+  return undefined;
+}
+
+/**
+ * The migrate commands of Node's migrators, as a start file runs them through child_process or execa: the command
+ * alone or first after a package runner (`npx`, `yarn`, `pnpm exec`, `npm exec`, `bunx`) or after `&&` / `;`.
+ */
+const RUNNER = String.raw`(?:^|&&|;)\s*(?:(?:npx|bunx|yarn|pnpm(?:\s+exec)?|npm\s+exec(?:\s+--)?)\s+(?:--?[\w-]+\s+)*)?`;
+const NODE_MIGRATE_COMMANDS: ReadonlyArray<[Migrator, RegExp]> = [
+  ["Prisma", new RegExp(`${RUNNER}prisma\\s+migrate\\s+deploy\\b`)],
+  ["knex", new RegExp(`${RUNNER}knex\\s+(?:--?[\\w-]+(?:[= ]\\S+)?\\s+)*migrate:latest\\b`)],
+  ["Sequelize", new RegExp(`${RUNNER}sequelize(?:-cli)?\\s+db:migrate(?![:\\w])`)],
+  ["drizzle", new RegExp(`${RUNNER}drizzle-kit\\s+migrate\\b`)],
+  ["TypeORM", new RegExp(`${RUNNER}typeorm(?:-ts-node-(?:commonjs|esm))?\\s+(?:--?[\\w-]+(?:[= ]\\S+)?\\s+)*migration:run\\b`)],
+  ["node-pg-migrate", new RegExp(`${RUNNER}node-pg-migrate\\s+(?:--?[\\w-]+(?:[= ]\\S+)?\\s+)*up\\b`)],
+];
+
+/** child_process's and execa's functions that block until the command ends: no await needed */
+const SYNC_COMMANDS = new Set(["execSync", "spawnSync", "execFileSync", "execaSync", "execaCommandSync"]);
+
+/** A string written whole: a literal, or a template without `${...}` (a command built at run time is not read). */
+function wholeString(node: unknown): string | undefined {
+  if (!isNode(node)) return undefined;
+  if (node.type === "StringLiteral") return node.value as string;
+  if (node.type === "TemplateLiteral" && (node.expressions as unknown[]).length === 0) return literalText(node);
+  return undefined;
+}
+
+/** The names a file binds to child_process's or execa's functions, or to the module itself; `promisify(exec)` too. */
+function commandRunners(nodes: readonly AstNode[], imports: Map<string, Set<string>>): Set<string> {
+  const bound = new Set([...imports].filter(([source]) => CHILD_PROCESS.has(source)).flatMap(([, names]) => [...names]));
+  if (bound.size === 0) return bound;
+  for (const node of nodes) {
+    // `const execAsync = promisify(exec)` / `util.promisify(cp.exec)`: the promise-returning form of a bound function
+    if (node.type !== "VariableDeclarator" || !isNode(node.init) || !isCall(node.init)) continue;
+    const callee = name(node.init.callee) ?? calledProperty(node.init);
+    const wrapped = (node.init.arguments as unknown[])[0];
+    const wraps = isNode(wrapped) && (bound.has(name(wrapped) ?? "") || (isMember(wrapped) && bound.has(name(wrapped.object) ?? "")));
+    const local = name(node.id);
+    if (callee === "promisify" && wraps && local) bound.add(local);
+  }
+  return bound;
+}
+
+/** The migrate command a call runs through child_process or execa, with the migrator it belongs to. */
+function shellMigrationCall(call: AstNode, runners: ReadonlySet<string>): { migrator: Migrator; command: string; sync: boolean } | undefined {
+  const callee = name(call.callee) ?? calledProperty(call);
+  if (!callee) return undefined;
+  // a bound function (`exec`, `execAsync`) or one called on the bound module (`cp.execSync`)
+  const bound = name(call.callee) !== undefined ? runners.has(callee) : isMember(call.callee) && runners.has(name(call.callee.object) ?? "") && RUNS_COMMAND.has(callee);
+  if (!bound) return undefined;
+  const [first, args] = call.arguments as unknown[];
+  const text = wholeString(first);
+  if (text === undefined) return undefined;
+  const words = isNode(args) && args.type === "ArrayExpression" ? (args.elements as unknown[]).map(wholeString) : [];
+  if (words.some((w) => w === undefined)) return undefined;
+  const command = [text, ...words].join(" ").trim();
+  const found = NODE_MIGRATE_COMMANDS.find(([, pattern]) => pattern.test(command));
+  return found && { migrator: found[0], command, sync: SYNC_COMMANDS.has(callee) };
+}
+
+/** `node` with the parentheses and TypeScript casts around it left out: the expression its parent sees */
+function outerOf(node: AstNode, parent: Map<AstNode, AstNode>): AstNode {
+  let at = node;
+  for (let up = parent.get(at); up && ["ParenthesizedExpression", "TSAsExpression", "TSNonNullExpression", "TSSatisfiesExpression"].includes(up.type); up = parent.get(at)) at = up;
+  return at;
+}
+
+const isAwaited = (node: AstNode, parent: Map<AstNode, AstNode>) => parent.get(outerOf(node, parent))?.type === "AwaitExpression";
+
+/**
+ * Where the server's function waits for a command call: the call itself when it blocks (`execSync`) or is awaited
+ * (`await execa(...)`), else the awaited `new Promise(...)` whose executor runs it, directly or in a callback of a
+ * call there (peppermint: `await new Promise((resolve) => exec("npx prisma migrate deploy", cb))`, resolved from the
+ * callbacks). Undefined when nothing waits: `exec(...)` alone returns before the command ends.
+ */
+function awaitedAt(call: AstNode, sync: boolean, parent: Map<AstNode, AstNode>): AstNode | undefined {
+  if (sync || isAwaited(call, parent)) return call;
+  for (let fn = parent.get(call); fn; fn = parent.get(fn)) {
+    if (!FUNCTION_TYPES.has(fn.type)) continue;
+    const holder = parent.get(fn);
+    if (holder?.type === "NewExpression" && name(holder.callee) === "Promise" && (holder.arguments as unknown[])[0] === fn) return isAwaited(holder, parent) ? holder : undefined;
+    // only a callback (a function passed to a call) may lie between the command and the executor
+    if (!holder || !isCall(holder) || !(holder.arguments as unknown[]).includes(fn)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A migrate command the start file runs through child_process or execa and waits for (awaitedAt) before a `listen`
+ * of the same function (a command in another function, or not waited for, may still run when the server listens).
+ */
+function shellMigration(tree: Parsed, imports: Map<string, Set<string>>, listens: readonly AstNode[]): StartMigration | undefined {
+  const runners = commandRunners(tree.nodes, imports);
+  if (runners.size === 0) return undefined;
+  const enclosing = (node: AstNode): AstNode | undefined => {
+    for (let up = tree.parent.get(node); up; up = tree.parent.get(up)) if (FUNCTION_TYPES.has(up.type)) return up;
+    return undefined;
+  };
+  for (const call of tree.nodes.filter(isCall)) {
+    const shell = shellMigrationCall(call, runners);
+    const waited = shell && awaitedAt(call, shell.sync, tree.parent);
+    if (!shell || !waited) continue;
+    const fn = enclosing(waited);
+    if (!listens.some((listen) => enclosing(listen) === fn && (waited.start ?? 0) < (listen.start ?? 0))) continue;
+    const callee = name(call.callee) ?? calledProperty(call);
+    return { line: call.loc?.start.line ?? 1, migrator: shell.migrator, call: `${callee}(${JSON.stringify(shell.command)})` };
+  }
   return undefined;
 }
 
@@ -326,5 +436,5 @@ export function startMigration(file: SourceFile, files: readonly SourceFile[] = 
     const line = call.loc?.start.line ?? 1;
     return migration ? { line, ...migration } : { ...imported!, calledAt: { path: file.path, line } };
   }
-  return undefined;
+  return shellMigration(tree, imports, listens);
 }

@@ -14,7 +14,8 @@
  * - Jakarta EE: a `@Startup @Singleton` EJB whose `@PostConstruct` runs Flyway's `migrate()` or Liquibase's
  *   `update(...)` (java-startup.ts, tree-sitter's Java grammar);
  * - Node: start code that runs knex's `migrate.latest()`, umzug's `up()`, TypeORM's `runMigrations()`, drizzle's
- *   `migrate(...)` or Prisma's programmatic `applyMigrations()` before `listen(...)` (node-start.ts, Babel's parser);
+ *   `migrate(...)` or Prisma's programmatic `applyMigrations()` before `listen(...)`, or waits there for a migrate
+ *   command it runs through child_process (`exec("npx prisma migrate deploy", cb)`) (node-start.ts, Babel's parser);
  * - Rails: an initializer named for migrating that runs `ActiveRecord::Tasks::DatabaseTasks.migrate` (or a migration
  *   context's `migrate`, `Rake::Task["db:migrate"].invoke`) at boot (rails-boot-migration.ts, Prism).
  * Which function calls the Go or Rust code is not followed: a file under a `cmd/<...migrat...>/` folder is a command
@@ -26,7 +27,7 @@ import { lineAt } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJavaMigratorPath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRailsMigrateInitializerPath, isRustStartPath, isSpringConfigPath, isTsconfigPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
-import { nodeEntryPaths } from "./node-scripts.js";
+import { isWorkspaceStartPath, nodeEntryPaths, nodeManifests } from "./node-scripts.js";
 import { deployGo, deployJava, deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
 import type { GoImport, GoName } from "./go-startup.js";
 import { GOOSE_MODULE, goModulePath, goModules } from "../repository/go-mod.js";
@@ -207,13 +208,15 @@ function jakartaApp(files: readonly SourceFile[]): DeployEvidence | undefined {
 
 /** Node: start code that runs knex / umzug / TypeORM / drizzle / Prisma migrations before the server listens (node-start.ts). */
 function nodeApp(files: readonly SourceFile[]): DeployEvidence | undefined {
-  // start files: named like one, or what package.json's main and scripts run
+  // start files: named like one, or what package.json's main and scripts run, or named like one in a workspace package
+  const manifests = nodeManifests(files);
   const entries = new Set(nodeEntryPaths(files));
+  const isStart = (path: string) => isNodeStartPath(path) || entries.has(path) || isWorkspaceStartPath(path, manifests);
   const sources = files.filter((f) => isNodeSourcePath(f.path));
   // the tsconfig.json files map a bare import (`server/util` under `"baseUrl": "src"`) to the project's file
   const resolvable = [...sources, ...files.filter((f) => isTsconfigPath(f.path))];
   for (const file of sources) {
-    if (!(isNodeStartPath(file.path) || entries.has(file.path)) || isDevelopmentPath(file.path)) continue;
+    if (!isStart(file.path) || isDevelopmentPath(file.path)) continue;
     const migration = deployJavaScript().startMigration(file, resolvable);
     if (!migration) continue;
     const caller = migration.calledAt ? `, called from ${migration.calledAt.path}:${migration.calledAt.line}` : "";
