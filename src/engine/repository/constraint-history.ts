@@ -195,7 +195,8 @@ export function frameworkSql(op: Operation): string[] {
   return sql.filter((s): s is string => s !== undefined);
 }
 
-type Timeline = Array<{ position: number; definition: KeyDefinition | undefined }>;
+/** `name`: as the definition spelled it (a quoted "Ticket_clientId_fkey" keeps its case; the key folds it) */
+type Timeline = Array<{ position: number; definition: KeyDefinition | undefined; name: string }>;
 
 const keyOf = (table: string, name: string) => `${nameKey(table.split(".").pop() ?? table)}\u0000${nameKey(name)}`;
 const nameOf = (key: string) => key.slice(key.indexOf("\u0000") + 1);
@@ -310,13 +311,13 @@ export class ConstraintHistory {
     const put = (table: string, name: string, definition: KeyDefinition | undefined) => {
       const k = keyOf(table, name);
       const list = byName.get(k);
-      if (list) list.push({ position, definition });
+      if (list) list.push({ position, definition, name });
       else {
-        byName.set(k, [{ position, definition }]);
+        byName.set(k, [{ position, definition, name }]);
         keysByTable.named(k);
       }
       if (definition) {
-        live.set(k, { name: nameOf(k), definition });
+        live.set(k, { name, definition });
         keysByTable.defined(k, definition);
       } else live.delete(k);
     };
@@ -429,8 +430,8 @@ export class ConstraintHistory {
     const out: Named[] = [];
     if (!keys || !byName) return out;
     for (const k of keys) {
-      const found = lastBefore(byName.get(k), position, (e) => e.definition);
-      if (found && wanted(found)) out.push({ name: nameOf(k), definition: found });
+      const found = lastBefore(byName.get(k), position, (e) => e.definition && { name: e.name, definition: e.definition });
+      if (found && wanted(found.definition)) out.push(found);
     }
     return out;
   }

@@ -108,6 +108,26 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "Prisma's mixed-case names (peppermint 20230221233223): the swap drops, adds back and validates \"Ticket_clientId_fkey\" and \"Client_pkey\" by the names the history gave them, quoted, and the serial's default reads '\"Client_id_seq\"' (unquoted inside nextval's text, PostgreSQL folds it to client_id_seq, which does not exist)",
+      path: "prisma/migrations/20230102000000_bigint_ids/migration.sql",
+      files: {
+        "prisma/migrations/20230101000000_init/migration.sql":
+          'CREATE TABLE "Client" ("id" SERIAL NOT NULL, "name" TEXT NOT NULL, CONSTRAINT "Client_pkey" PRIMARY KEY ("id"));\nCREATE TABLE "Ticket" ("id" SERIAL NOT NULL, "clientId" INTEGER, CONSTRAINT "Ticket_pkey" PRIMARY KEY ("id"));\nALTER TABLE "Ticket" ADD CONSTRAINT "Ticket_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE SET NULL ON UPDATE CASCADE;\n',
+      },
+      schema:
+        'CREATE TABLE "Client" ("id" SERIAL NOT NULL, "name" TEXT NOT NULL, CONSTRAINT "Client_pkey" PRIMARY KEY ("id"));\nCREATE TABLE "Ticket" ("id" SERIAL NOT NULL, "clientId" INTEGER, CONSTRAINT "Ticket_pkey" PRIMARY KEY ("id"));\nALTER TABLE "Ticket" ADD CONSTRAINT "Ticket_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE SET NULL ON UPDATE CASCADE;\n' +
+        'INSERT INTO "Client" ("name") VALUES (\'a\'), (\'b\');\nINSERT INTO "Ticket" ("clientId") VALUES (2);',
+      code: '-- AlterTable\nALTER TABLE "Client" ALTER COLUMN "id" SET DATA TYPE BIGINT;\n',
+      lines: [2],
+      afterFix: {
+        // the names kept as Prisma wrote them, and the next row takes its id from the sequence
+        query:
+          "SELECT (SELECT string_agg(conname, ',' ORDER BY conname) FROM pg_constraint WHERE conrelid IN ('\"Client\"'::regclass, '\"Ticket\"'::regclass) AND contype IN ('p', 'f')) AS keys, (SELECT data_type FROM information_schema.columns WHERE table_name = 'Client' AND column_name = 'id') AS type, (SELECT pg_get_serial_sequence('\"Client\"', 'id')) AS sequence",
+        rows: [{ keys: "Client_pkey,Ticket_clientId_fkey,Ticket_pkey", type: "bigint", sequence: 'public."Client_id_seq"' }],
+      },
+    },
+    {
+      framework: "sql",
       name: "Prisma's enum to text, then DROP TYPE ... CASCADE (ghostfolio 20210921151004): the DROP moves after the swap, which it would otherwise break by dropping the old column",
       path: "prisma/migrations/20210921151004_changed_currency_from_enum_to_string/migration.sql",
       schema: 'CREATE TYPE "Currency" AS ENUM (\'CHF\', \'EUR\', \'USD\');\nCREATE TABLE "Account" ("id" TEXT NOT NULL PRIMARY KEY, "currency" "Currency");\nINSERT INTO "Account" VALUES (\'a\', \'USD\'), (\'b\', NULL);',

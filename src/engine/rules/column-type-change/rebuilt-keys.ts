@@ -103,12 +103,13 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
     out.beforeDrop.unshift(`DROP VIEW ${ident(view.name)};`);
     out.afterRename.push(view.sql.trim().replace(/;?\s*$/, ";"));
   }
-  // a serial's sequence is owned by its column, and DROP COLUMN drops it: it moves to the new column first
+  // a serial's sequence is owned by its column, and DROP COLUMN drops it: it moves to the new column first; nextval's
+  // text is read as a name, so a mixed-case one keeps its quotes inside it ('"Client_id_seq"')
   const sequence = definition?.serial ? serialSequence(table, column) : undefined;
   if (sequence) {
     out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} OWNED BY ${t}.${n};`);
     if (newType === "bigint") out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} AS bigint;`);
-    out.afterRename.push(`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT nextval(${sqlString(sequence)}::regclass);`);
+    out.afterRename.push(`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT nextval(${sqlString(ident(sequence))}::regclass);`);
   } else if (definition?.generated === "identity") out.unknown.push(`${column} is an identity column: make ${tmp} one (ADD GENERATED ... AS IDENTITY, restarting after the highest value) before the swap`);
   if (!keys.followed)
     out.unknown.push(
