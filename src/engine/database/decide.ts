@@ -201,7 +201,11 @@ export function withSupportedDatabases(decision: DatabaseDecision, folder: Folde
     for (const database of read?.databases ?? []) if (!found.has(database)) found.set(database, `${path} (${read!.says})`);
   }
   const gemfile = folder.framework === "rails" ? signalFiles.get(`${railsRoot(folder.folder)}Gemfile`) : undefined;
-  const gems = gemfile ? readOnce(reads, `gemfile|${gemfile.path}`, () => readers!.gemfileDatabases(gemfile)) : [];
+  // an adapter gem that no connection of database.yml names is a library of the app, not its database (a sqlite3 gem
+  // for a file export: dor-services-app), when every connection there is a literal; ERB may choose any, so then all count
+  const databaseYml = gemfile ? signalFiles.get(`${railsRoot(folder.folder)}config/database.yml`) : undefined;
+  const connectable = databaseYml ? readOnce(reads, `database-yml-adapters|${databaseYml.path}`, () => readers!.databaseYmlAdapters(databaseYml)) : undefined;
+  const gems = (gemfile ? readOnce(reads, `gemfile|${gemfile.path}`, () => readers!.gemfileDatabases(gemfile)) : []).filter((database) => !connectable || connectable.has(database));
   // two adapter gems installed in production: the app runs on either
   if (gems.length > 1) for (const database of gems) if (!found.has(database)) found.set(database, `${gemfile!.path} (its production gems: ${gems.map((d) => DATABASE_LABEL[d]).join(", ")} adapters)`);
   // Alembic env.py and revisions that branch on the dialect

@@ -97,3 +97,27 @@ export function readRailsDatabaseYml(path: string, text: string, sample: boolean
   }
   return { path, why: `ERB hides its ${envName} adapter` };
 }
+
+/**
+ * Every database the connections of database.yml name, in all environments (each entry, each database of a
+ * multi-database one), when every adapter and url is a literal migguard knows: the set Active Record can connect
+ * to. Undefined when any of them is hidden by ERB or unknown (an env-chosen adapter may be any), or the file does
+ * not read: then it bounds nothing.
+ */
+export function literalAdapters(text: string): Set<Database> | undefined {
+  const parsed = parseDatabaseYml(text);
+  if ("problem" in parsed || !isEntry(parsed.data)) return undefined;
+  const out = new Set<Database>();
+  const connections = (value: unknown): Entry[] => (!isEntry(value) ? [] : "adapter" in value || "url" in value ? [value] : Object.values(value).flatMap(connections));
+  for (const connection of Object.values(parsed.data).flatMap(connections)) {
+    for (const key of ["adapter", "url"] as const) {
+      const raw = connection[key];
+      if (raw === undefined) continue;
+      if (typeof raw !== "string" || raw.includes("__migguard_erb_")) return undefined;
+      const database = key === "adapter" ? railsAdapterDatabase(raw) : urlDatabase(raw);
+      if (!database) return undefined;
+      out.add(database);
+    }
+  }
+  return out.size ? out : undefined;
+}

@@ -2,7 +2,7 @@
 import type { SourceFile } from "../model.js";
 import { readAlembicEnv, readAlembicIni } from "./alembic-url.js";
 import { readDjangoSettings } from "./django-settings.js";
-import { readRailsDatabaseYml } from "./rails-database-yml.js";
+import { literalAdapters, readRailsDatabaseYml } from "./rails-database-yml.js";
 import type { SignalReading } from "./signal.js";
 import { signalKind } from "./signal-paths.js";
 import { readSettingsDatabases } from "./django-engines.js";
@@ -45,6 +45,15 @@ export const workflowDatabases = (file: SourceFile) => readWorkflowDatabases(fil
 
 /** The adapter gems a Gemfile installs outside its development and test groups (database/gemfile-databases.ts). */
 export const gemfileDatabases = (file: SourceFile) => readGemfileDatabases(file.content);
+
+/** Every database a database.yml's connections name as literals, all environments (rails-database-yml.ts); undefined when ERB or an unknown name leaves it open. */
+export const databaseYmlAdapters = (file: SourceFile) => {
+  try {
+    return literalAdapters(file.content);
+  } catch {
+    return undefined;
+  }
+};
 
 /** The databases an Alembic module compares `.dialect.name` with (database/dialect-checks.ts). */
 export const dialectDatabases = (content: string) => {
