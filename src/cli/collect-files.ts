@@ -6,6 +6,7 @@ import { withAlembicScriptLocations } from "../engine/migration-folders/alembic-
 import { mayBeMovedDjangoMigration } from "../engine/migration-folders/django-migration-modules.js";
 import { withDjangoSqlCopies } from "../engine/migration-folders/django-sql-copies.js";
 import { withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
+import { withMarkedSqlFolders } from "../engine/migration-folders/marked-sql-folders.js";
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { alembicInisAbove, scriptLocationFilesAbove } from "./alembic-above.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -78,6 +79,15 @@ function withNamedFixtureFolder(config: Config, folder: string): Config {
 /** localeCompare's order (ECMA-402: a collator of the default locale), from one collator: 800 paths sort in 1.5 ms, not 6-18 ms */
 const PATH_ORDER = new Intl.Collator();
 
+/** The names in a folder, none when it cannot be read. */
+function siblingNames(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 export function collectFiles(paths: readonly string[], given: Config, cwd = process.cwd()): CollectedFiles {
   const found = new Map<string, boolean>(); // absolute path -> named explicitly
   let config = given;
@@ -100,6 +110,8 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       config = withAlembicVersionLocations(config, above.inis);
       // the .sql files beside Django's migration modules are copies for review, never run (django-sql-copies.ts)
       config = withDjangoSqlCopies(config, walked);
+      // tern.conf marks its runner's folders (marked-sql-folders.ts)
+      config = withMarkedSqlFolders(config, walked);
       // a folder named on the command line that is itself test data (or inside some): the user asks for its migrations
       config = withNamedFixtureFolder(config, displayPath(absolute, cwd));
       for (const file of all) {
@@ -112,6 +124,8 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       const above = alembicAbove([], dirname(absolute), cwd, looked);
       config = withAlembicScriptLocations(config, above.locationFiles);
       config = withAlembicVersionLocations(config, above.inis);
+      // a named .sql file's folder may hold tern.conf
+      if (absolute.endsWith(".sql")) config = withMarkedSqlFolders(config, siblingNames(dirname(absolute)).map((name) => displayPath(join(dirname(absolute), name), cwd)));
       found.set(absolute, true);
       movedDjango ||= detectByPath(displayPath(absolute, cwd), config) === undefined && mayBeMovedDjangoMigration(displayPath(absolute, cwd));
     }

@@ -64,6 +64,8 @@ export const ConfigSchema = z
         exclude: Globs,
         /** test-fixture folders read as migrations all the same: the CLI adds a fixture folder named on its command line */
         fixtures: z.array(z.string()).optional(),
+        /** folders of tern's migrations (`<n>_<name>.sql`); a folder holding tern.conf is one without saying so (marked-sql-folders.ts) */
+        tern: z.array(z.string()).optional(),
       })
       .strict()
       .default({ sql: [], rails: [], django: [], alembic: [], exclude: [] }),

@@ -61,7 +61,7 @@ const siblingFolder = (path: string): string => (/(?:^|\/)up\.sql$/.test(path) ?
  * file without its Down section. Not sqitch (it reverts a failed deploy through revert/, so one missing breaks
  * that deploy) nor Flyway (its U files are optional already: a V file without one is not "missing").
  */
-const OPTIONAL_DOWNS: ReadonlySet<string> = new Set(["golang-migrate", "diesel", "rivermigrate", "goose", "sql-migrate", "dbmate"]);
+const OPTIONAL_DOWNS: ReadonlySet<string> = new Set(["golang-migrate", "diesel", "rivermigrate", "goose", "sql-migrate", "tern", "dbmate"]);
 
 type DownState = "missing" | "empty" | "present";
 

@@ -2,7 +2,8 @@
  * Which files are migrations, of which framework and layout, and which files belong together
  * (an up and its down). Decided from the path first (so the App can pick files from a PR's file list
  * before fetching them) and confirmed from the content where layouts share a file name shape
- * (dbmate, goose, sql-migrate and Liquibase files are told apart by their marker comments).
+ * (dbmate, goose, sql-migrate, tern and Liquibase files are told apart by their marker comments; a tern folder is also
+ * marked by its tern.conf: migration-folders/marked-sql-folders.ts).
  */
 import picomatch from "picomatch";
 import type { Config } from "./config.js";
@@ -60,6 +61,8 @@ const PRISMA = /(?:^|\/)migrations\/((\d+)_?[^/]*)\/migration\.sql$/;
  */
 const PRISMA_STRUCTURE = /(?:^|\/)((\d{14})_[^/]+)\/migration\.sql$/;
 const NUMBERED_SQL = /^(\d+)[_-]?(.*)\.sql$/;
+/** tern's migration names (its FindMigrations): a number, an underscore, a name */
+const TERN_NAME = /^(\d+)_(.+)\.sql$/;
 const MIGRATION_DIR = /(?:^|\/)[^/]*migrat[^/]*\//i;
 
 
@@ -76,6 +79,8 @@ export function sniffSqlLayout(content: string): Layout | undefined {
   if (/^\s*--\s*migrate:(up|down)\b/im.test(content)) return "dbmate";
   // rubenv/sql-migrate reads `-- +migrate Up` only at a line's start, and its commands are case-sensitive
   if (/^--\s*\+migrate\s+(Up|Down)\b/m.test(content)) return "sql-migrate";
+  // tern's separator between the up and the down, or its line that runs a direction outside a transaction
+  if (/^---- (?:create above \/ drop below|tern: disable-tx) ----\s*$/m.test(content)) return "tern";
   return undefined;
 }
 
@@ -156,6 +161,9 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">, optio
   if (r) return { path, framework: "sql", layout: "flyway", role: "repeatable", name: r[1], key: path };
   const p = PRISMA.exec(path) ?? PRISMA_STRUCTURE.exec(path);
   if (p) return { path, framework: "sql", layout: "prisma", role: "combined", version: p[2], name: p[1], key: path };
+  // a folder tern.conf marks (or `paths.tern` names): its numbered files are tern's, with or without a separator
+  const tern = paths?.tern?.length ? TERN_NAME.exec(base) : null;
+  if (tern && matchesAny(path, paths!.tern!)) return { path, framework: "sql", layout: "tern", role: "combined", version: tern[1], name: tern[2], key: path };
   const s = SQITCH.exec(path);
   if (s) {
     const root = path.slice(0, s.index + (path[s.index] === "/" ? 1 : 0));

@@ -109,7 +109,7 @@ export function earlierMigrations(target: DetectedFile, candidates: readonly Det
  */
 export function pathsToRead(target: DetectedFile, listing: readonly string[], config?: Pick<Config, "paths">): string[] {
   const byPath: DetectedFile[] = [];
-  const contentDecides = target.layout === "dbmate" || target.layout === "goose" || target.layout === "sql-migrate" || target.layout === "plain-sql" || target.layout === "liquibase";
+  const contentDecides = target.layout === "dbmate" || target.layout === "goose" || target.layout === "sql-migrate" || target.layout === "tern" || target.layout === "plain-sql" || target.layout === "liquibase";
   for (const path of listing) {
     if (path === target.path) continue;
     const detected = detectByPath(path, config);

@@ -26,6 +26,8 @@ export const Layout = z.enum([
   "goose",
   /** rubenv/sql-migrate: `-- +migrate Up` / `-- +migrate Down` sections, a transaction per section unless `notransaction` */
   "sql-migrate",
+  /** jackc/tern: `<n>_<name>.sql`, the down after the line `---- create above / drop below ----`, a transaction per direction unless `---- tern: disable-tx ----` */
+  "tern",
   "flyway",
   "sqitch",
   "prisma",

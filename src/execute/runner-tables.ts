@@ -12,6 +12,8 @@ const TABLES: Partial<Record<Layout, string[]>> = {
   goose: ["CREATE TABLE IF NOT EXISTS goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp NULL DEFAULT now())"],
   // gorp's table for sql-migrate's Migration records (the file name is the id)
   "sql-migrate": ["CREATE TABLE IF NOT EXISTS gorp_migrations (id text PRIMARY KEY, applied_at timestamp with time zone)"],
+  // tern's default version table (tern.conf's version_table): one row, the number of migrations applied
+  tern: ["CREATE TABLE IF NOT EXISTS schema_version (version int4 NOT NULL)", "INSERT INTO schema_version (version) SELECT 0 WHERE NOT EXISTS (SELECT FROM schema_version)"],
   flyway: [
     "CREATE TABLE IF NOT EXISTS flyway_schema_history (installed_rank integer NOT NULL PRIMARY KEY, version varchar(50), description varchar(200) NOT NULL, type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum integer, installed_by varchar(100) NOT NULL, installed_on timestamp NOT NULL DEFAULT now(), execution_time integer NOT NULL, success boolean NOT NULL)",
   ],

@@ -246,6 +246,7 @@ const KEEPS_BOM: Partial<Record<Layout, string>> = {
   dbmate: "dbmate",
   goose: "goose",
   "sql-migrate": "sql-migrate",
+  tern: "tern",
   sqitch: "sqitch (through psql)",
   prisma: "Prisma Migrate",
 };

@@ -88,6 +88,8 @@ export function runnerHistory(layout: Layout): RunnerHistory {
       return versionOnly("sql-migrate", "gorp_migrations", "file name");
     case "dbmate":
       return versionOnly("dbmate", "schema_migrations");
+    case "tern":
+      return versionOnly("tern", "schema_version", "number");
     default:
       return versionOnly("The migration runner", "its history table");
   }

@@ -10,6 +10,18 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "tern: a file of a tern folder without the `---- create above / drop below ----` line has no down; the fix is that line and the down at the end of the file",
+      schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
+      path: "db/migrations/004_posts_author_idx.sql",
+      // a folder tern.conf marks (marked-sql-folders.ts); the file alone has no tern mark
+      config: { paths: { tern: ["db/migrations/*.sql"] } },
+      code: "CREATE INDEX posts_author_idx ON posts (author_id);\n",
+      lines: [1],
+      fixRunsAfter: "up",
+      fixes: ["---- create above / drop below ----\nDROP INDEX posts_author_idx;"],
+    },
+    {
+      framework: "sql",
       name: "an up that calls a function that may write (SELECT archive_old_orders()) and moves a sequence: the function's writes are undone by hand, the sequence's position needs no down",
       schema: "CREATE TABLE orders (id bigserial PRIMARY KEY);\nCREATE FUNCTION archive_old_orders() RETURNS void LANGUAGE sql AS 'DELETE FROM orders';",
       path: "migrations/000020_archive.up.sql",

@@ -8,6 +8,7 @@ import { migrationDialect } from "../support/sql-dialect.js";
 import { railsDownFor } from "../support/rails-inverse.js";
 import { alembicDowngradeFor } from "../support/alembic-inverse.js";
 import { liquibaseChangesetLines } from "../../adapters/sql/layouts/liquibase.js";
+import { TERN_SEPARATOR } from "../../adapters/sql/layouts/tern.js";
 import type { Operation } from "../../model.js";
 
 /** The operations of the Liquibase changeset whose marker is on `line`: those before the next `--changeset`. */
@@ -29,7 +30,7 @@ export default defineRule({
       "When a deploy goes wrong, the down migration is the rollback plan. Without one the only way back is a " +
       "restore from backup and replaying hours of writes, exactly when you have the least time. " +
       "Where downs are the folder's convention (some of its migrations have one), a missing one keeps this severity. " +
-      "A folder where none has a down, in a layout whose runner needs none (golang-migrate, goose, dbmate, sql-migrate, " +
+      "A folder where none has a down, in a layout whose runner needs none (golang-migrate, goose, dbmate, sql-migrate, tern, " +
       "a folder per migration holding up.sql alone: diesel's, Formance's with its notes.yaml), gets one note for the " +
       "folder instead: whether its runner has no down step at all or the team never writes one, the way back there is " +
       "a new forward migration, and a down file would never run. migguard cannot always see the runner (Formance's " +
@@ -76,6 +77,8 @@ export default defineRule({
               ? `-- +goose Down\n${undo}`
               : layout === "sql-migrate"
               ? `-- +migrate Down\n${undo}`
+              : layout === "tern"
+              ? `${TERN_SEPARATOR}\n${undo}`
               : layout === "liquibase"
                 ? undo
                     .split("\n")

@@ -235,6 +235,15 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "tern: the up runs in tern's transaction, so SET LOCAL; the statements below `---- create above / drop below ----` are the down's",
+      path: "db/migrations/002_drop_sent_notifications.sql",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE sent_notifications (id bigint PRIMARY KEY);",
+      code: "DROP TABLE sent_notifications;\n\n---- create above / drop below ----\n\nLOCK TABLE orders;\nCREATE TABLE sent_notifications (id bigint PRIMARY KEY);\n",
+      lines: [1],
+      fixes: ["SET LOCAL lock_timeout = '5s';  -- first statement of the migration: tern runs the migration in a transaction, and SET LOCAL ends with it, so the setting does not stay on the connection"],
+    },
+    {
+      framework: "sql",
       name: "sql-migrate: the up runs in the runner's transaction, so SET LOCAL; the Down's statements are not the up's",
       path: "migrations/20180803090805-drop-sent-notifications.sql",
       schema: "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE sent_notifications (id bigint PRIMARY KEY);",

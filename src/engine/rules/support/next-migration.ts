@@ -24,6 +24,7 @@ import { isMysqlFamily } from "./databases.js";
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { railsMigrationSuperclass } from "./rails-version.js";
 import { sqlMigrateMarker } from "../../adapters/sql/layouts/sql-migrate.js";
+import { ternFile } from "../../adapters/sql/layouts/tern.js";
 import { railsFileStem, railsMigrationClass } from "./rails-migration-names.js";
 import { baseOf, folderPrefix } from "../../paths.js";
 import { popSuffix } from "../../database/dialect-file.js";
@@ -300,6 +301,9 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
       return { path: `${dir}${version}_${name}.sql`, text: [...(step.noTransaction ? ["-- +goose NO TRANSACTION"] : []), "-- +goose Up", up, "", "-- +goose Down", down].join("\n").trimEnd() };
     case "sql-migrate":
       return { path: `${dir}${version}-${name}.sql`, text: [sqlMigrateMarker("up", step.noTransaction), up, "", sqlMigrateMarker("down", step.noTransaction), down].join("\n").trimEnd() };
+    case "tern":
+      // the next number: tern refuses a folder whose numbers leave a gap
+      return { path: `${dir}${version}_${name}.sql`, text: ternFile(up, down, step.noTransaction === true) };
     case "dbmate":
       return { path: `${dir}${version}_${name}.sql`, text: [`-- migrate:up${step.noTransaction ? " transaction:false" : ""}`, up, "", "-- migrate:down", down].join("\n").trimEnd() };
     case "golang-migrate":

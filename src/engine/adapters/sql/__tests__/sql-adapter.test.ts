@@ -91,6 +91,22 @@ describe("layouts", () => {
     expect(outside.down.status === "present" && outside.down.ops.map((op) => op.inTransaction)).toEqual([true]);
   });
 
+  it("tern: the down is what follows `---- create above / drop below ----`, each direction in a transaction unless it holds `---- tern: disable-tx ----`", () => {
+    const wrapped = migrate("db/migrations/002_drop_email.sql", "ALTER TABLE users DROP COLUMN email;\n\n---- create above / drop below ----\n\nALTER TABLE users ADD COLUMN email text;\n");
+    expect(wrapped.layout).toBe("tern");
+    expect(kinds(wrapped.up)).toEqual(["drop_column@1"]);
+    expect(wrapped.up[0].inTransaction).toBe(true);
+    expect(wrapped.down.status === "present" && kinds(wrapped.down.ops)).toEqual(["add_column@5"]);
+    // the disable-tx line of the up takes the up out of the transaction, not the down
+    const outside = migrate("db/migrations/003_idx.sql", "---- tern: disable-tx ----\nCREATE INDEX CONCURRENTLY i ON t (a);\n---- create above / drop below ----\nDROP INDEX i;\n");
+    expect(outside.up.map((op) => op.inTransaction)).toEqual([false]);
+    expect(outside.down.status === "present" && outside.down.ops.map((op) => op.inTransaction)).toEqual([true]);
+    // tern's patterns hold the whole line: words after a statement are a comment
+    const trailing = migrate("db/migrations/004_idx.sql", "CREATE INDEX CONCURRENTLY i ON t (a); ---- tern: disable-tx ----\n---- create above / drop below ----\n");
+    expect(trailing.up.map((op) => op.inTransaction)).toEqual([true]);
+    expect(trailing.down.status).toBe("empty");
+  });
+
   it("sql-migrate: an empty Down section is an empty down, and a file with no Down has none", () => {
     const empty = migrate("db/migrations/1-x.sql", "-- +migrate Up\nDROP TABLE t;\n-- +migrate Down\n");
     expect(empty.down.status).toBe("empty");

@@ -12,6 +12,7 @@ import { splitRivermigrate } from "./rivermigrate.js";
 import type { SqlLayoutInput, SqlSections } from "./sections.js";
 import { splitSqitch } from "./sqitch.js";
 import { splitSqlMigrate } from "./sql-migrate.js";
+import { splitTern } from "./tern.js";
 
 export const SQL_LAYOUTS: Partial<Record<Layout, (input: SqlLayoutInput) => SqlSections>> = {
   "golang-migrate": splitGolangMigrate,
@@ -20,6 +21,7 @@ export const SQL_LAYOUTS: Partial<Record<Layout, (input: SqlLayoutInput) => SqlS
   dbmate: splitDbmate,
   goose: splitGoose,
   "sql-migrate": splitSqlMigrate,
+  tern: splitTern,
   flyway: splitFlyway,
   sqitch: splitSqitch,
   prisma: splitPrisma,
