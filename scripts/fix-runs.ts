@@ -24,6 +24,7 @@ import { DEFAULT_LIMITS, pgFailureOf, type Session } from "../src/execute/execut
 import { PgliteExecutor } from "../src/execute/pglite/pglite-executor.js";
 import { runScript } from "../src/execute/run-script.js";
 import { runnerTables } from "../src/execute/runner-tables.js";
+import { fixParts, keepsItsStatement } from "../src/execute/fix-parts.js";
 import { migrationScripts, statementsOf, type Script } from "../src/execute/script.js";
 
 export interface FixToRun {
@@ -62,42 +63,6 @@ function inTransaction(node: PgNode, text: string): string | undefined | null {
   else if (type === "ReindexStmt") s.params = (s.params ?? []).filter((p: PgNode) => String(p?.DefElem?.defname).toLowerCase() !== "concurrently");
   else return undefined;
   return mustRunOutsideTransaction(copy) ? undefined : deparse(copy);
-}
-
-/** How a fix marks where each of its parts goes (fix-steps.ts `then a new migration`, the down rules' `add to the down migration`). */
-const NEW_MIGRATION = /^-- then a new migration, .*:$/;
-const ADD_TO_DOWN = /^-- add to the down migration:$/;
-
-export interface FixParts {
-  /** the code in the statement's place (or, for a fix of the down, the down itself) */
-  inPlace: string;
-  /** each later migration the fix writes, in order: they run after the whole migration */
-  newMigrations: string[];
-  /** what goes into the down: it runs after the up and the down */
-  addToDown: string[];
-}
-
-/** The fix cut at its part headers (each header line stays with its part as a comment). */
-export function fixParts(fix: string): FixParts {
-  const parts: FixParts = { inPlace: "", newMigrations: [], addToDown: [] };
-  let current: string[] = [];
-  let kind: "inPlace" | "newMigrations" | "addToDown" = "inPlace";
-  const close = () => {
-    const text = current.join("\n");
-    if (kind === "inPlace") parts.inPlace = text;
-    else parts[kind].push(text);
-  };
-  for (const line of fix.split("\n")) {
-    const next = NEW_MIGRATION.test(line) ? "newMigrations" : ADD_TO_DOWN.test(line) ? "addToDown" : undefined;
-    if (next) {
-      close();
-      kind = next;
-      current = [];
-    }
-    current.push(line);
-  }
-  close();
-  return parts;
 }
 
 /** A part of a fix and the statements that run before it in the check's transaction (the earlier parts run too). */
@@ -179,16 +144,17 @@ function runnable(script: Script): { line: number; sql: string }[] | undefined {
 
 /**
  * The up's statements around the fix's place: those before the statement at `line` (the last one starting at or
- * before it, which the fix's in-place part replaces) and those after it; "all" puts the whole up before (a fix of the down).
+ * before it, which the fix's in-place part replaces) and those after it (the statement too when `kept`: the fix has no
+ * code for its place); "all" puts the whole up before (a fix of the down).
  */
-function upAround(unit: MigrationUnit, line: number | "all"): { before: string[]; after: string[] } | undefined {
+function upAround(unit: MigrationUnit, line: number | "all", kept = false): { before: string[]; after: string[] } | undefined {
   const scripts = migrationScripts(unit, undefined);
   if (!scripts.up.ok) return undefined;
   const statements = runnable(scripts.up.script);
   if (!statements) return undefined;
   if (line === "all") return { before: statements.map((s) => s.sql), after: [] };
   const replaced = statements.findLastIndex((s) => s.line <= line);
-  return { before: statements.slice(0, Math.max(replaced, 0)).map((s) => s.sql), after: statements.slice(replaced + 1).map((s) => s.sql) };
+  return { before: statements.slice(0, Math.max(replaced, 0)).map((s) => s.sql), after: statements.slice(kept ? Math.max(replaced, 0) : replaced + 1).map((s) => s.sql) };
 }
 
 /** The down's statements as they run in the check's transaction (undefined: no down, or one cannot run there). */
@@ -237,7 +203,7 @@ export async function runSqlFixes(files: readonly SourceFile[], config: Config, 
           const down = unit.downFile ? (onPath.get(unit.downFile.path) ?? []).map((f) => ({ f, down: true })) : [];
           for (const { f, down: forDown } of [...own, ...down]) {
             // missing-down's fix is the down itself, down-does-not-undo-up's goes into it: they run after the whole up
-            const around = !forDown && FIXES_OF_THE_WHOLE_MIGRATION.has(f.rule) ? { before: [], after: [] } : upAround(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.line);
+            const around = !forDown && FIXES_OF_THE_WHOLE_MIGRATION.has(f.rule) ? { before: [], after: [] } : upAround(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.line, keepsItsStatement(fixParts(f.fix)));
             const placed = around ? placeFix(f.fix, around, () => downStatements(unit)) : `${unit.file.path}: its statements cannot run in a transaction`;
             out.push({
               ...f,

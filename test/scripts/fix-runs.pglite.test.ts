@@ -3,7 +3,8 @@
  * statement's place, a `then a new migration` after the rest of the migration, an `add to the down migration` after
  * the up and the down. A fix that fails where it goes still fails.
  */
-import { fixParts, runSqlFixes, type FixToRun } from "../../scripts/fix-runs.js";
+import { runSqlFixes, type FixToRun } from "../../scripts/fix-runs.js";
+import { fixParts } from "../../src/execute/fix-parts.js";
 import { loadPgParser } from "../../src/engine/adapters/sql/pg-parser.js";
 import { defaultConfig } from "../../src/engine/config.js";
 
@@ -59,6 +60,16 @@ test("an add-to-the-down part runs after the up and the down: it names the table
   const [ran, failed] = await verdicts([
     { path: "migrations/000003_rename.up.sql", line: 1, rule: "down-does-not-undo-up", fix: addToDown("person") },
     { path: "migrations/000003_rename.up.sql", line: 1, rule: "down-does-not-undo-up", fix: addToDown("member") },
+  ]);
+  expect(ran).toEqual({ kind: "ran" });
+  expect(failed).toEqual({ kind: "failed", error: expect.stringMatching(/^its part of the down, line 2: relation "member" does not exist/) });
+}, 120_000);
+
+test("a fix with no code for its statement's place keeps the statement: its part of the down runs after the up as written and the down", async () => {
+  // down-does-not-restore's fix is only a part of the down: the rename stays in the up, and the down renames back
+  const [ran, failed] = await verdicts([
+    { path: "migrations/000003_rename.up.sql", line: 1, rule: "down-does-not-restore", fix: addToDown("person") },
+    { path: "migrations/000003_rename.up.sql", line: 1, rule: "down-does-not-restore", fix: addToDown("member") },
   ]);
   expect(ran).toEqual({ kind: "ran" });
   expect(failed).toEqual({ kind: "failed", error: expect.stringMatching(/^its part of the down, line 2: relation "member" does not exist/) });

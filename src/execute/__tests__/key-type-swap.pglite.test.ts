@@ -11,6 +11,7 @@ import type { InvalidRuleCase } from "../../engine/rules/support/rule.js";
 import { runCase } from "../../engine/testing/case-runner.js";
 import { DEFAULT_LIMITS, pgFailureOf, type Session } from "../executor.js";
 import { PgliteExecutor } from "../pglite/pglite-executor.js";
+import { fixParts } from "../fix-parts.js";
 
 const executor = new PgliteExecutor();
 beforeAll(() => Promise.all([executor.start(), loadPgParser()]), 120_000);
@@ -30,12 +31,6 @@ async function runAll(session: Session, sql: string, what: string): Promise<void
   }
 }
 
-/** A fix as its parts: the code in the operation's place, then each new migration file's text, in order. */
-function fixParts(fix: string): { inPlace: string; files: string[] } {
-  const [inPlace, ...files] = fix.split(/^-- then a new migration, .*:$/m);
-  return { inPlace, files };
-}
-
 /**
  * The migration with the fix applied, then the application's writes (`meanwhile`, to the old columns), then the
  * later migrations: each finding's line gives way to its fix's in-place code, the other lines run as written.
@@ -47,7 +42,7 @@ async function applyFixes(session: Session, c: InvalidRuleCase, meanwhile: strin
   await runAll(session, c.schema!, "the schema");
   for (const statement of parseStatements(c.code).statements) await runAll(session, byLine.get(statement.line)?.inPlace ?? statement.text, `line ${statement.line} as fixed`);
   await runAll(session, meanwhile, "the application's writes");
-  const files = findings.flatMap((f) => fixParts(f.fix).files);
+  const files = findings.flatMap((f) => fixParts(f.fix).newMigrations);
   expect(files.length).toBeGreaterThan(0);
   for (const [i, file] of files.entries()) await runAll(session, file, `new migration ${i + 1}`);
 }

@@ -16,6 +16,7 @@ import { MARKER_LAYOUTS } from "../../engine/adapters/sql/layouts/markers.js";
 import { PgliteExecutor } from "../pglite/pglite-executor.js";
 import { PER_CHUNK_OPTION } from "../../engine/rules/support/sql-text.js";
 import { isGoMigratorPath } from "../../engine/deploy/deploy-paths.js";
+import { fixParts, keepsItsStatement } from "../fix-parts.js";
 
 const executor = new PgliteExecutor();
 beforeAll(() => Promise.all([executor.start(), loadPgParser()]), 120_000);
@@ -52,10 +53,6 @@ const withoutTimescale = (c: InvalidRuleCase, fix: string): string =>
   c.timescaledb ? fix.split(` WITH (${PER_CHUNK_OPTION})`).join("").split(`${PER_CHUNK_OPTION}, `).join("") : fix;
 
 /**
- * The statements of the migration that run before the fix of a finding on `line`. A DO block around the line is
- * not one of them: the finding is a statement inside it, whose place the fix takes.
- */
-/**
  * The case's later up migrations (files after its own, downs left out): a fix's "then a new migration" goes after the
  * newest, so it runs on the schema they leave (a later rename's names), as scripts/fix-runs.ts runs it on the bench.
  */
@@ -68,27 +65,82 @@ function laterUps(c: InvalidRuleCase): string {
     .join("\n");
 }
 
-/** A fix run where each part goes: its in-place part at the statement, its new migrations after the later ones. */
-async function runWhereItGoes(session: Session, c: InvalidRuleCase, fix: string, what: string): Promise<void> {
+/**
+ * The case's down, as its runner runs it: the down sections of a file with marker comments (goose, dbmate), else the
+ * `.down.sql` beside the case's file; "" when it has none.
+ */
+function downOf(c: InvalidRuleCase): string {
+  const own = casePath(c);
+  const split = markerSplit(c);
+  if (split) {
+    const down = split({ path: own, content: withPlaceholdersFilled(c, c.code) }).down;
+    return down.kind === "sql" ? down.segments.map((segment) => segment.text).join("\n") : "";
+  }
+  const down = own.replace(/\.up\.sql$/, ".down.sql");
+  return down !== own ? (c.files?.[down] ?? "") : "";
+}
+
+/**
+ * The statements of the up after the fix of a finding on `line` (the statement on it too when the fix keeps it): what
+ * runs before the down.
+ */
+function restOfUp(c: InvalidRuleCase, line: number, kept: boolean): string {
+  if (c.fixRunsAfter) return "";
+  const split = markerSplit(c);
+  const code = withPlaceholdersFilled(c, c.code);
+  const up = split ? split({ path: casePath(c), content: code }).up.map((segment) => segment.text).join("\n") : code;
+  return parseStatements(up)
+    .statements.filter((s) => (kept ? s.endLine >= line : s.line > line))
+    .map((s) => `${s.text.replace(/;\s*$/, "")};`)
+    .join("\n");
+}
+
+/**
+ * A fix run where each part goes (fix-parts.ts): its in-place part at the statement, its new migrations after the
+ * case's later ones, its part of the down after the rest of the up and the down.
+ */
+async function runWhereItGoes(session: Session, c: InvalidRuleCase, fix: string, what: string, line: number): Promise<void> {
   const own = casePath(c);
   // a fix that also edits a later migration (rename-table's view, dropped before a later DROP COLUMN) is run whole, as
   // before: the later migration as the case wrote it is not the one the fix leaves
   const editsLater = Object.keys(c.files ?? {}).some((path) => path > own && fix.includes(path));
-  const [inPlace, ...newMigrations] = editsLater ? [fix] : fix.split(/\n\n(?=-- then a new migration, )/);
-  await runAll(session, inPlace, what, true);
-  if (newMigrations.length === 0) return;
-  const later = laterUps(c);
-  if (later.trim()) await runAll(session, later, "the case's later migrations");
-  await runAll(session, newMigrations.join("\n\n"), `${what}, its new migrations`, true);
+  const parts = editsLater ? { inPlace: fix, newMigrations: [], addToDown: [] } : fixParts(fix);
+  await runAll(session, parts.inPlace, what, true);
+  if (parts.newMigrations.length) {
+    const later = laterUps(c);
+    if (later.trim()) await runAll(session, later, "the case's later migrations");
+    await runAll(session, parts.newMigrations.join("\n\n"), `${what}, its new migrations`, true);
+  }
+  if (parts.addToDown.length) {
+    const rest = restOfUp(c, line, keepsItsStatement(parts));
+    if (rest.trim()) await runAll(session, rest, "the rest of the case's up");
+    const down = downOf(c);
+    if (down.trim()) await runAll(session, down, "the case's down");
+    await runAll(session, parts.addToDown.join("\n\n"), `${what}, its part of the down`, true);
+  }
 }
 
+/**
+ * The statements of the migration that run before the fix of a finding on `line`. A DO block around the line is
+ * not one of them: the finding is a statement inside it, whose place the fix takes.
+ */
 function before(c: InvalidRuleCase, line: number): string {
   if (c.fixRunsAfter === "schema") return "";
-  const statements = parseStatements(withPlaceholdersFilled(c, c.code)).statements;
+  // a fix of the down runs after the whole up: of a file with marker comments, its up sections (the down runs where the fix's part of the down goes)
+  const split = c.fixRunsAfter === "up" ? markerSplit(c) : undefined;
+  const code = withPlaceholdersFilled(c, c.code);
+  const up = split ? split({ path: casePath(c), content: code }).up.map((segment) => segment.text).join("\n") : code;
+  const statements = parseStatements(up).statements;
   return statements
     .filter((s) => (c.fixRunsAfter === "up" ? true : s.line < line && !(s.stmt.DoStmt && s.endLine >= line)))
     .map((s) => `${s.text.replace(/;\s*$/, "")};`)
     .join("\n");
+}
+
+/** The split of the case's layout into up and down sections, when its file has marker comments (goose, dbmate, Liquibase). */
+function markerSplit(c: InvalidRuleCase) {
+  const detected = detectFile(casePath(c), c.code);
+  return detected && MARKER_LAYOUTS.has(detected.layout) ? SQL_LAYOUTS[detected.layout] : undefined;
 }
 
 /**
@@ -96,10 +148,9 @@ function before(c: InvalidRuleCase, line: number): string {
  * runs going up, each file's up section. Any other fix runs as written.
  */
 function upsOf(c: InvalidRuleCase, fix: string): string {
-  const detected = detectFile(casePath(c), c.code);
-  const split = detected && MARKER_LAYOUTS.has(detected.layout) ? SQL_LAYOUTS[detected.layout] : undefined;
+  const split = markerSplit(c);
   // a Liquibase fix of --rollback lines only (missing-down's) is no file: it runs as written
-  if (!split || (detected!.layout === "liquibase" && liquibaseChangesetLines(fix).length === 0)) return fix;
+  if (!split || (detectFile(casePath(c), c.code)!.layout === "liquibase" && liquibaseChangesetLines(fix).length === 0)) return fix;
   return split({ path: casePath(c), content: fix }).up.map((segment) => segment.text).join("\n");
 }
 
@@ -129,7 +180,7 @@ describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t
         await runAll(session, c.schema, "the schema");
         const fix = withoutTimescale(c, upsOf(c, withPlaceholdersFilled(c, finding.fix)));
         if (underOwnRunner(c)) {
-          for (const [i, file] of fix.split(/\n\n(?=-- then a new migration, )/).entries()) {
+          for (const [i, file] of [fixParts(fix).inPlace, ...fixParts(fix).newMigrations].entries()) {
             await runAll(session, byHandStep(file), `the step by hand of file ${i + 1} of the fix of line ${finding.line}`);
             await session.query("BEGIN");
             if (i === 0) await runAll(session, before(c, finding.line), "the migration before the fix");
@@ -138,7 +189,7 @@ describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t
           }
         } else {
           await runAll(session, before(c, finding.line), "the migration before the fix");
-          await runWhereItGoes(session, c, fix, `the fix of line ${finding.line}`);
+          await runWhereItGoes(session, c, fix, `the fix of line ${finding.line}`, finding.line);
         }
         if (c.thenRuns) await runAll(session, c.thenRuns, `what runs after the fix of line ${finding.line}`);
         if (c.afterFix) expect(await session.query(c.afterFix.query)).toEqual(c.afterFix.rows);

@@ -9,8 +9,8 @@ export default defineCases({
       schema: "CREATE TABLE users (id integer PRIMARY KEY);\nCREATE TABLE email_notifications (id integer PRIMARY KEY, user_id integer, CONSTRAINT email_notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);",
       files: {
         "migrations/000001_init.up.sql": "CREATE TABLE users (id integer PRIMARY KEY);\nCREATE TABLE email_notification (id integer PRIMARY KEY, user_id integer, CONSTRAINT email_notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);\n",
-        "migrations/000002_rename.up.sql": "ALTER TABLE email_notification RENAME TO email_notifications;\\n",
-        "migrations/000003_key_names.down.sql": "ALTER TABLE email_notifications DROP CONSTRAINT email_notifications_user_id_fkey;\\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE SET NULL;\\n",
+        "migrations/000002_rename.up.sql": "ALTER TABLE email_notification RENAME TO email_notifications;\n",
+        "migrations/000003_key_names.down.sql": "ALTER TABLE email_notifications DROP CONSTRAINT email_notifications_user_id_fkey;\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE SET NULL;\n",
       },
       code: "ALTER TABLE email_notifications DROP CONSTRAINT email_notification_user_id_fkey;\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\n",
       lines: [1],
@@ -57,8 +57,8 @@ export default defineCases({
       path: "migrations/000003_key_names.up.sql",
       files: {
         "migrations/000001_init.up.sql": "CREATE TABLE users (id integer PRIMARY KEY);\nCREATE TABLE email_notification (id integer PRIMARY KEY, user_id integer, CONSTRAINT email_notification_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);\n",
-        "migrations/000002_rename.up.sql": "ALTER TABLE email_notification RENAME TO email_notifications;\\n",
-        "migrations/000003_key_names.down.sql": "ALTER TABLE email_notifications DROP CONSTRAINT email_notifications_user_id_fkey;\\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\\n",
+        "migrations/000002_rename.up.sql": "ALTER TABLE email_notification RENAME TO email_notifications;\n",
+        "migrations/000003_key_names.down.sql": "ALTER TABLE email_notifications DROP CONSTRAINT email_notifications_user_id_fkey;\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\n",
       },
       code: "ALTER TABLE email_notifications DROP CONSTRAINT email_notification_user_id_fkey;\nALTER TABLE email_notifications ADD CONSTRAINT email_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\n",
     },
