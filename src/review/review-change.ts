@@ -20,6 +20,8 @@
  *     (apps/api/src/main.ts), the Python files beside a console script's module
  *     that a deploy file runs), from ONE tarball of the head, only then;
  *   - the production snapshot config `snapshot` names, on the base branch, one call when configured;
+ *   - when the pull request adds a migration, the repository's tags and a comparison of the few highest version tags
+ *     with the base commit (release-tags.ts): the newest release and the migrations merged since, as the CLI reads them;
  *   - the settings modules at head, one call each, only when a numbered Python module outside migrations/
  *     changes (Django's MIGRATION_MODULES may name its folder); the alembic.ini files above a changed Python
  *     file in no known folder, at most 4 calls (version_locations may list its folder);
@@ -29,7 +31,7 @@
  */
 import type { FileError } from "../engine/analyze.js";
 import { byLocation } from "../engine/finding-order.js";
-import { unreadMayBeMigration } from "../engine/review/classify.js";
+import { detectMigrationPath, unreadMayBeMigration } from "../engine/review/classify.js";
 import type { Config, ConfigProblem } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { regulatedWaiverFindings, type RegulatedApproval } from "../engine/regulated/approval.js";
@@ -53,6 +55,7 @@ import { deploySummaryNote, isDeployFile } from "../engine/deploy/deploy-model.j
 import { fetchTree, listFolders } from "../github-api/repo-tree.js";
 import type { GitHub, ReviewTarget } from "../github-api/target.js";
 import { readBaseSnapshot } from "./production-snapshot.js";
+import { fetchReleaseTags } from "./release-tags.js";
 import { headBlobs, PROJECT_MODULE_ROUNDS, ProjectModuleFetch } from "./project-module-fetch.js";
 
 /** more Django context migrations than this come from the head tarball (one call) instead of one call each */
@@ -106,10 +109,13 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   const draftHead = new Set(draft.head.filter((path) => !head.has(path)));
   const wantsHeadTree = changedFiles.some((f) => draftHead.has(f.path) && mayComeFromDiff(f));
   const listBase = draft.baseTree;
-  const [baseTree, headTree, production] = await Promise.all([
+  // as `migguard review`: the releases are asked about only when the change adds a migration
+  const addsMigration = changedFiles.some((f) => f.status === "added" && detectMigrationPath(f.path, config));
+  const [baseTree, headTree, production, releases] = await Promise.all([
     listBase ? fetchTree(octokit, target, target.baseSha) : undefined,
     wantsHeadTree ? fetchTree(octokit, target, target.headSha) : undefined,
     config.snapshot ? readBaseSnapshot(octokit, target, config.snapshot) : undefined,
+    addsMigration ? fetchReleaseTags(octokit, target) : undefined,
   ]);
   if (production?.note) notes.push(production.note);
   // a truncated listing: the changed migrations' folders are listed in full, one level at a time
@@ -179,6 +185,8 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     // the App reviews the pull request as it is now; how long ago the base branch added a migration it deletes is
     // told by that migration's version date (no commit history is fetched)
     dates: { change: new Date().toISOString() },
+    // the newest version tag and the base branch's migrations merged since it (tables no release has yet)
+    releases: releases && { ...releases, unreleasedOnBase: releases.unreleasedOnBase?.filter((path) => detectMigrationPath(path, config)) },
     // the author's word on the tables' size, where a pull request says it
     changeText: target.description
       ? [

@@ -131,6 +131,8 @@ export class FakeGitHub {
   /** the paths of each commit that are symbolic links (their blob in `commits` is the target's path) */
   readonly symlinks = new Map<string, Set<string>>();
   readonly branches = new Map<string, string>();
+  /** tag name -> commit (GitHub peels annotated tags); listed by name, newest name first, as GitHub does */
+  readonly tags = new Map<string, string>();
   readonly pulls = new Map<number, FakePull>();
   readonly checkRuns: FakeCheckRun[] = [];
   readonly reviews: FakeReview[] = [];
@@ -153,6 +155,8 @@ export class FakeGitHub {
   readonly #subtrees = new Map<string, { commit: string; dir: string }>();
   /** each commit's parent */
   readonly #parents = new Map<string, string>();
+  /** each commit's committer date: a day after its parent's by default */
+  readonly #dates = new Map<string, string>();
   #nextId = 1000;
   #commitCount = 0;
   readonly #routes: Array<[string, RegExp, Handler]>;
@@ -170,6 +174,8 @@ export class FakeGitHub {
       ["GET", new RegExp(`^${r}/pulls/(\\d+)/reviews$`), (m, q) => this.#listReviews(Number(m[1]), q.query, q.origin)],
       ["GET", new RegExp(`^${r}/git/trees/([^/]+)$`), (m, q) => this.#tree(decodeURIComponent(m[1]), q.query)],
       ["GET", new RegExp(`^${r}/tarball/(.+)$`), (m) => this.#tarball(decodeURIComponent(m[1]))],
+      ["GET", new RegExp(`^${r}/tags$`), (_m, q) => this.#listTags(q.query, q.origin)],
+      ["GET", new RegExp(`^${r}/compare/([^/]+)$`), (m, q) => this.#compare(decodeURIComponent(m[1]), q.query)],
       ["POST", new RegExp(`^${r}/pulls/(\\d+)/reviews$`), (m, q) => this.#createReview(Number(m[1]), q.body)],
       ["PATCH", new RegExp(`^${r}/pulls/comments/(\\d+)$`), (m, q) => this.#editReviewComment(Number(m[1]), q.body)],
       ["GET", new RegExp(`^${r}/pulls/(\\d+)$`), (m) => this.#getPull(Number(m[1]))],
@@ -185,7 +191,7 @@ export class FakeGitHub {
   // ---- repository state -------------------------------------------------------------------------
 
   /** A commit: the parent's files plus changes (null deletes a file, `{ symlinkTo }` makes a link). Returns its SHA. */
-  commit(changes: Record<string, string | Buffer | FakeSymlink | null>, parent?: string): string {
+  commit(changes: Record<string, string | Buffer | FakeSymlink | null>, parent?: string, options: { date?: string } = {}): string {
     const files = new Map(parent ? this.commits.get(parent) : []);
     const links = new Set(parent ? this.symlinks.get(parent) : []);
     for (const [path, content] of Object.entries(changes)) {
@@ -200,6 +206,8 @@ export class FakeGitHub {
     const sha = sha1(`${parent ?? ""}:${++this.#commitCount}:${[...files.keys()].join(",")}`);
     this.commits.set(sha, files);
     if (parent) this.#parents.set(sha, parent);
+    const after = parent ? Date.parse(this.#dates.get(parent)!) + 24 * 3600_000 : Date.UTC(2024, 0, 1);
+    this.#dates.set(sha, options.date ?? new Date(after).toISOString());
     this.symlinks.set(sha, links);
     return sha;
   }
@@ -218,6 +226,10 @@ export class FakeGitHub {
 
   setBranch(ref: string, sha: string): void {
     this.branches.set(ref, sha);
+  }
+
+  setTag(name: string, sha: string): void {
+    this.tags.set(name, sha);
   }
 
   openPull(options: { number: number; baseRef: string; head: string; headRef?: string; headRepo?: string; author?: string; title?: string; body?: string; renames?: Record<string, string> }): FakePull {
@@ -647,6 +659,85 @@ export class FakeGitHub {
       this.#archives.set(sha, archive);
     }
     return archive;
+  }
+
+  #listTags(query: URLSearchParams, origin: string): ReturnType<Handler> {
+    const tags = [...this.tags]
+      .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+      .map(([name, sha]) => ({
+        name,
+        commit: { sha, url: `${this.url}/repos/${this.owner}/${this.repo}/commits/${sha}` },
+        zipball_url: `${this.url}/repos/${this.owner}/${this.repo}/zipball/refs/tags/${name}`,
+        tarball_url: `${this.url}/repos/${this.owner}/${this.repo}/tarball/refs/tags/${name}`,
+        node_id: `REF_${sha1(name)}`,
+      }));
+    return { status: 200, ...this.#paginate(tags, query, origin, `/repos/${this.owner}/${this.repo}/tags`) };
+  }
+
+  #commitJson(sha: string): Json {
+    const date = this.#dates.get(sha);
+    const parent = this.#parents.get(sha);
+    return {
+      sha,
+      node_id: `C_${sha}`,
+      commit: { author: { name: "octocat", email: "octocat@github.com", date }, committer: { name: "octocat", email: "octocat@github.com", date }, message: `commit ${sha.slice(0, 7)}`, tree: { sha: sha1(`tree:${sha}`), url: "" }, url: "", comment_count: 0 },
+      url: "",
+      html_url: "",
+      comments_url: "",
+      author: null,
+      committer: null,
+      parents: parent ? [{ sha: parent, url: "" }] : [],
+    };
+  }
+
+  /** `{base}...{head}`: status and counts from the one-parent history, files from where head left base (three dots), at most 300. */
+  #compare(basehead: string, query: URLSearchParams): ReturnType<Handler> {
+    const [baseRef, headRef] = basehead.split("...");
+    const base = this.#resolveRef(this.tags.get(baseRef ?? "") ?? baseRef ?? null);
+    const head = this.#resolveRef(this.tags.get(headRef ?? "") ?? headRef ?? null);
+    if (!baseRef || !headRef || !base || !head || !this.commits.has(base) || !this.commits.has(head)) return { status: 404, body: { message: "Not Found" } };
+    const mergeBase = this.mergeBase(base, head);
+    if (!mergeBase) return { status: 404, body: { message: "No common ancestor between the two commits" } };
+    const between = (from: string, to: string) => {
+      const out: string[] = [];
+      for (let at: string | undefined = to; at && at !== from; at = this.#parents.get(at)) out.unshift(at);
+      return out;
+    };
+    const ahead = between(mergeBase, head);
+    const behind = between(mergeBase, base);
+    const status = ahead.length === 0 && behind.length === 0 ? "identical" : behind.length === 0 ? "ahead" : ahead.length === 0 ? "behind" : "diverged";
+    const before = this.commits.get(mergeBase)!;
+    const after = this.commits.get(head)!;
+    const files = [...new Set([...before.keys(), ...after.keys()])]
+      .sort()
+      .flatMap((filename) => {
+        const [was, is] = [before.get(filename), after.get(filename)];
+        if (was && is && was.equals(is)) return [];
+        const status = !was ? "added" : !is ? "removed" : "modified";
+        return [{ sha: blobSha((is ?? was)!), filename, status, additions: 0, deletions: 0, changes: 0, blob_url: "", raw_url: "", contents_url: "" }];
+      })
+      .slice(0, 300);
+    const perPage = Math.min(100, Number(query.get("per_page") ?? 250));
+    const page = Math.max(1, Number(query.get("page") ?? 1));
+    return {
+      status: 200,
+      body: {
+        url: "",
+        html_url: "",
+        permalink_url: "",
+        diff_url: "",
+        patch_url: "",
+        base_commit: this.#commitJson(base),
+        merge_base_commit: this.#commitJson(mergeBase),
+        status,
+        ahead_by: ahead.length,
+        behind_by: behind.length,
+        total_commits: ahead.length,
+        commits: ahead.slice((page - 1) * perPage, page * perPage).map((sha) => this.#commitJson(sha)),
+        // the file list comes on the first page only
+        ...(page === 1 ? { files } : {}),
+      },
+    };
   }
 
   #tarball(ref: string): ReturnType<Handler> {
