@@ -93,7 +93,7 @@ export interface ReviewInput {
    * change deletes (the adding commit's date), ISO 8601: how young a deleted migration is (a quick revert)
    */
   dates?: { change?: string; addedOnBase?: Readonly<Record<string, string>> };
-  /** the base branch's tags and the tags that shipped each deleted migration (the CLI reads them from git; the App has no history) */
+  /** the base branch's tags and the tags that shipped each deleted migration (the CLI reads them from git; the App only the newest release and unreleasedOnBase) */
   releases?: ReleaseTags;
   /**
    * The change's own text: the pull request's title and description (the App), the messages of its commits (the
