@@ -20,9 +20,10 @@ export const COMPARE_FILES_LIMIT = 300;
 export async function listTags(octokit: GitHub, repo: { owner: string; repo: string }, maxPages: number): Promise<RepoTag[] | undefined> {
   const tags: RepoTag[] = [];
   let pages = 0;
-  for await (const { data } of octokit.paginate.iterator(octokit.rest.repos.listTags, { owner: repo.owner, repo: repo.repo, per_page: 100 })) {
-    if (++pages > maxPages) return undefined;
+  for await (const { data, headers } of octokit.paginate.iterator(octokit.rest.repos.listTags, { owner: repo.owner, repo: repo.repo, per_page: 100 })) {
     for (const tag of data) tags.push({ name: tag.name, commit: tag.commit.sha });
+    // the last page allowed says there is another: stop before asking for it
+    if (++pages === maxPages && /\brel="next"/.test(headers.link ?? "")) return undefined;
   }
   return tags;
 }

@@ -51,7 +51,7 @@ useScenario();
  * master: Account (`v1.1.0`), a README edit, then Voucher; `v1.2.0` on the edit (`released: false`) or on Voucher; a pull request
  * indexes voucher.code. The App's check and the requests it sent for the releases, and the CLI's finding on the same.
  */
-async function indexVoucher(number: number, options: { released: boolean; tagsFail?: boolean; pagesSinceTag?: number }) {
+async function indexVoucher(number: number, options: { released: boolean; tagsFail?: boolean; pagesSinceTag?: number; oldTags?: number }) {
   s = await startScenario({ baseFiles: BASE });
   const docs = s.fake.commit({ "README.md": "# Shop\n\nVouchers soon.\n" }, s.base);
   const pages = Object.fromEntries(Array.from({ length: options.pagesSinceTag ?? 0 }, (_, i) => [`web/page-${i}.md`, `# Page ${i}\n`]));
@@ -61,6 +61,7 @@ async function indexVoucher(number: number, options: { released: boolean; tagsFa
   s.fake.setTag("v1.2.0", options.released ? tip : docs);
   // a pre-release cut on a branch the base never merged: the highest version, not in the base branch's history
   s.fake.setTag("v1.3.0-rc1", s.fake.commit({ "shop/migrations/0002_voucher.py": VOUCHER, "shop/migrations/0003_other.py": VOUCHER }, s.base));
+  for (let i = 0; i < (options.oldTags ?? 0); i++) s.fake.setTag(`v0.${i}.0`, s.base);
   if (options.tagsFail) s.fake.fail({ method: "GET", path: /\/tags$/, status: 500, times: Infinity });
   const head = s.openPull(number, { [ADDED]: INDEX });
   const from = s.fake.requests.length;
@@ -114,6 +115,13 @@ describe("the App reads release tags: a lock on a table no release has yet", () 
     expect(index).toMatchObject({ path: ADDED, annotation_level: "failure" });
     expect(index!.message).not.toContain("newest version tag");
     expect(releaseCalls.filter((c) => c.includes("/compare/"))).toHaveLength(3);
+  });
+
+  it("more than 300 tags: the listing by name may leave out the newest release, so no tags are used after three pages and the check fails", async () => {
+    const { run, index, releaseCalls } = await indexVoucher(105, { released: false, oldTags: 298 });
+    expect(run.conclusion).toBe("failure");
+    expect(index).toMatchObject({ path: ADDED, annotation_level: "failure" });
+    expect(releaseCalls).toEqual(["GET /tags", "GET /tags", "GET /tags"]);
   });
 
   it("a failing tags call (500) leaves the review as it is without tags: the finding keeps its severity, the review completes", async () => {
