@@ -1360,10 +1360,10 @@ end
     },
     {
       framework: "rails",
-      name: "change: SQL through ActiveRecord::Base.connection is not recorded: run again on rollback, a warning",
+      name: "change: SQL through ActiveRecord::Base.connection is not recorded: run again on rollback, where it overwrites every row's updated_at, a warning",
       code: `class FillVoteTimestamps < ActiveRecord::Migration[7.1]
   def change
-    ActiveRecord::Base.connection.execute("UPDATE votes SET updated_at = created_at WHERE updated_at IS NULL")
+    ActiveRecord::Base.connection.execute("UPDATE votes SET updated_at = created_at")
   end
 end
 `,
@@ -2065,6 +2065,19 @@ end
       dir.up { execute "CREATE EXTENSION IF NOT EXISTS pg_trgm" }
       dir.down { execute "DROP EXTENSION IF EXISTS pg_trgm" }
     end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "change: a fill of NULLs through ActiveRecord::Base.connection before change_column_null (dor-services-app 20220422143440): run again on rollback it finds no NULL to fill, the NOT NULL is then dropped, and the old schema holds the filled values: nothing to report",
+      code: `class RequireObjectVersions < ActiveRecord::Migration[5.2]
+  def change
+    ActiveRecord::Base.connection.execute("update object_versions set tag = concat(version::varchar, '.0.0') where tag is null;")
+    ActiveRecord::Base.connection.execute("update object_versions set description = concat('Version ', tag) where description is null;")
+    change_column_null :object_versions, :tag, false
+    change_column_null :object_versions, :description, false
   end
 end
 `,

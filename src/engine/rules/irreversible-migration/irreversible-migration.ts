@@ -209,6 +209,15 @@ function reportDeclared(ctx: RuleContext, meaningful: readonly Operation[]): voi
   });
 }
 
+const RENAMES_OR_DROPS = new Set<Operation["kind"]>(["drop_table", "rename_table", "drop_column", "rename_column"]);
+
+/** An UPDATE each of whose set columns it writes only where NULL (WHERE c IS NULL, AND-ed) or to a value that keeps the one there. */
+function fillsOnlyNulls(op: Operation): boolean {
+  if (op.kind !== "dml" || op.verb !== "update" || op.columns.length === 0) return false;
+  const kept = new Set([...(op.onlyNullRowsOf ?? []), ...(op.keepsValues ?? [])].map(nameKey));
+  return op.columns.every((column) => kept.has(nameKey(column)));
+}
+
 /** The down that undoes the up, as each framework writes it (steps migguard cannot derive are said, and raise). */
 function derivedFix(ctx: RuleContext): string {
   return fixFor(ctx.framework, {
@@ -252,6 +261,14 @@ export default defineRule({
     // Rails' `change` run backwards inverts only the schema commands it recorded: data code it never saw runs again,
     // forward, before they are undone. The rollback goes through; what it does to the data is the hazard
     if (down.rerun) {
+      // run again, an UPDATE that writes only rows still NULL in each column it sets (`... WHERE tag IS NULL`), or
+      // sets values that keep the ones there (COALESCE), changes nothing it wrote: the rollback goes through and
+      // leaves the backfill, which the old schema holds as well (dor-services-app 20220422143440). Not when the up
+      // renames or drops its table or a column of it: the rerun meets the up's schema, where those names are gone
+      const rerunOps = [blocking, ...later.map((l) => l.op)];
+      const tables = new Set(rerunOps.map((op) => (op?.kind === "dml" && op.table ? nameKey(op.table) : "")));
+      const renamesOrDrops = meaningful.some((op) => RENAMES_OR_DROPS.has(op.kind) && "table" in op && typeof op.table === "string" && tables.has(nameKey(op.table)));
+      if (!renamesOrDrops && rerunOps.every((op) => op !== undefined && fillsOnlyNulls(op))) return;
       const what = blocking ? `\`${blocking.text.split("\n")[0].trim()}\`` : "this data step";
       ctx.report({
         op: blocking,
