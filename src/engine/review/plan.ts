@@ -161,6 +161,8 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
     if (change.status === "modified") base.add(change.path);
     // a renamed migration: its operations the rename did not touch were reviewed when it was added
     if (change.status === "renamed" && change.previousPath && previous !== undefined) base.add(change.previousPath);
+    // one renamed into a migrations folder from elsewhere: its old text says whether it moved unchanged (review.ts isUnchangedMove)
+    else if (change.status === "renamed" && change.previousPath && byPath !== undefined) base.add(change.previousPath);
     const file = detectMigrationPath(change.path, config);
     if (!file) continue;
     if (change.status === "added") added.push(file);

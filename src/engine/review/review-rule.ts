@@ -27,6 +27,11 @@ export interface ChangedMigration {
   previousFile?: DetectedFile;
   /** the model at head, when the file was analysed (added, modified, renamed) */
   head?: Migration;
+  /**
+   * renamed from a folder migguard does not read as a migration folder (no previousFile), with the same file name and
+   * text: the same migration moved, which databases may have run from there (review.ts isUnchangedMove)
+   */
+  movedUnchanged?: boolean;
   /** the model on the base branch (modified files, and deleted ones when the change adds migrations) */
   base?: Migration;
   /** a modified migration: what the edit changes, for its databases */

@@ -38,12 +38,12 @@ import { djangoModelMethods } from "../code/django-model-methods.js";
 import { apiFieldSources } from "../code/api-field-sources.js";
 import type { UsageTarget } from "../code/usage-targets.js";
 import { changedTargets } from "../code/usage-targets.js";
-import { judgeEdit } from "./history/edit-judgement.js";
+import { judgeEdit, type EditJudgement } from "./history/edit-judgement.js";
 import { markValidationMoves } from "./history/validated-later.js";
 import { inlinedConstants } from "./history/inlined-constants.js";
 import { readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
 import { djangoAppRemovals } from "./history/django-app-removal.js";
-import { djangoAppOf } from "../paths.js";
+import { baseOf, djangoAppOf } from "../paths.js";
 import { loadDumpReaders } from "./dumps/dump-versions.js";
 import { dumpMirrors } from "./dumps/dump-mirrors.js";
 import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
@@ -160,6 +160,14 @@ interface Contents {
   base: ReadonlyMap<string, string>;
 }
 
+/** An edit that changed nothing: every lint finding in the file was there before (a migration moved unchanged). */
+const NOTHING_EDITED: EditJudgement = { parts: new Set(), details: [], changedOps: [], options: [], swaps: [] };
+
+/** A rename git or GitHub reports with the same file name and the same text on both sides. */
+function isUnchangedMove(change: Change, baseContent: string | undefined, headContent: string | undefined): boolean {
+  return change.previousPath !== undefined && baseOf(change.previousPath) === baseOf(change.path) && baseContent !== undefined && baseContent === headContent;
+}
+
 /**
  * `baseModule(path)`: a project file as the base branch has it, when read (for the constants an edited Python
  * migration imported: inlined-constants.ts)
@@ -182,8 +190,11 @@ function changedMigrations(
     const file = detectMigrationPath(change.path, config, change.status === "removed" ? baseContent : headContent);
     const previousFile = change.previousPath ? detectMigrationPath(change.previousPath, config) : undefined;
     if (!file && !previousFile) continue;
+    // a migration moved unchanged, under its own name, from a folder migguard does not read as one (caseflow's
+    // db/etl/migrate, run by a setting outside what it reads, to db/etl_migrate): the same migration moved, not a new one
+    const movedUnchanged = change.status === "renamed" && !previousFile && file !== undefined && isUnchangedMove(change, baseContent, headContent);
     // a file moved into a migrations folder is new there; one moved out of it is gone from there
-    if (change.status === "renamed" && !previousFile) change = { path: change.path, status: "added" };
+    if (change.status === "renamed" && !previousFile && !movedUnchanged) change = { path: change.path, status: "added" };
     if (change.status === "renamed" && !file) {
       out.push({ change: { path: change.previousPath!, status: "removed" }, file: previousFile! });
       continue;
@@ -192,9 +203,12 @@ function changedMigrations(
     const base = basePath === undefined ? undefined : baseModels.find((m) => m.path === basePath);
     const python = head?.framework === "django" || head?.framework === "alembic";
     const inlined = python && baseContent !== undefined && headContent !== undefined ? inlinedConstants(change.path, baseContent, headContent, baseModule) : undefined;
-    const edit = base && head && head.path === change.path && baseContent !== undefined && headContent !== undefined ? judgeEdit(base, head, baseContent, headContent, inlined) : undefined;
+    const edit = movedUnchanged
+      ? NOTHING_EDITED
+      : base && head && head.path === change.path && baseContent !== undefined && headContent !== undefined ? judgeEdit(base, head, baseContent, headContent, inlined) : undefined;
     out.push({
       edit,
+      ...(movedUnchanged ? { movedUnchanged } : {}),
       change,
       file: file!,
       previousFile: change.status === "renamed" ? previousFile : undefined,

@@ -16,6 +16,19 @@ const removeFields = '\n        migrations.RemoveField(model_name="build", name=
 export default defineReviewCases({
   invalid: [
     {
+      name: "Rails (caseflow e34da001d7): migrations moved unchanged from db/etl/migrate, a folder migguard does not read as one, to db/etl_migrate: one note for the move",
+      base: {
+        "db/etl/migrate/20191111164808_create_etl_appeals.rb": "class CreateEtlAppeals < ActiveRecord::Migration[5.1]\n  def change\n    create_table :appeals\n  end\nend\n",
+        "db/etl/migrate/20191126203511_add_appeal_timestamps.rb": "class AddAppealTimestamps < ActiveRecord::Migration[5.1]\n  def change\n    add_column :appeals, :appeal_created_at, :datetime, null: false\n  end\nend\n",
+      },
+      head: {},
+      renames: {
+        "db/etl_migrate/20191111164808_create_etl_appeals.rb": "db/etl/migrate/20191111164808_create_etl_appeals.rb",
+        "db/etl_migrate/20191126203511_add_appeal_timestamps.rb": "db/etl/migrate/20191126203511_add_appeal_timestamps.rb",
+      },
+      findings: [{ path: "db/etl_migrate/20191111164808_create_etl_appeals.rb", line: 1, severity: "info", message: "2 migrations (20191111164808_create_etl_appeals.rb, 20191126203511_add_appeal_timestamps.rb) moved unchanged from db/etl/migrate to db/etl_migrate" }],
+    },
+    {
       name: "gobuffalo/pop (supabase/auth 61ef4dbb51, a version renamed before any release): a warning saying pop re-runs it only where the old version ran",
       base: {
         "go.mod": "module github.com/supabase/auth\n\ngo 1.23\n\nrequire (\n\tgithub.com/gobuffalo/pop/v6 v6.1.1\n\tgithub.com/gofrs/uuid v4.4.0+incompatible // indirect\n)\n",

@@ -47,6 +47,39 @@ function unreleasedRenameFix(m: ChangedMigration, tool: string): string {
   return `${intro}\n# in ${tool}'s history table, replace the old version or name with the new one.`;
 }
 
+/**
+ * Migrations moved unchanged, under their own names, from a folder migguard does not read as a migration folder
+ * (caseflow's db/etl/migrate, run through a setting outside what it reads, to db/etl_migrate): neither new nor
+ * deleted, so nothing in them is linted again; one note per move of a folder says what migguard could not confirm.
+ */
+function reportUnchangedMoves(ctx: ReviewRuleContext): void {
+  const moves = new Map<string, ChangedMigration[]>();
+  for (const m of ctx.migrations) {
+    if (!m.movedUnchanged || !m.change.previousPath) continue;
+    const key = `${dirOf(m.change.previousPath)}\u0000${migrationFolder(m.file)}`;
+    moves.set(key, [...(moves.get(key) ?? []), m]);
+  }
+  for (const group of moves.values()) {
+    const sorted = [...group].sort((a, b) => a.change.path.localeCompare(b.change.path));
+    const from = dirOf(sorted[0].change.previousPath!);
+    const to = migrationFolder(sorted[0].file);
+    const tool = runnerHistory(sorted[0].file.layout).tool;
+    const names = sorted.map((m) => m.change.path.slice(m.change.path.lastIndexOf("/") + 1));
+    const listed = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+    ctx.report({
+      path: sorted[0].change.path,
+      line: 1,
+      severity: "info",
+      message:
+        `${sorted.length === 1 ? "Migration" : `${sorted.length} migrations`} (${listed}) moved unchanged from ${from} to ${to}, under the same names: not new migrations, so nothing in them is reviewed again. ` +
+        `migguard does not read ${from} as a migration folder, so it cannot tell whether the database that runs ${to} ran them there: ${tool} knows a migration by its version, so a database that did skips them, and one that did not runs them now.`,
+      fix: dedent(`
+        Nothing to do if ${from} fed the same database (their versions are in its history table).
+        If it did not, they run there for the first time: check them as new migrations.`),
+    });
+  }
+}
+
 export default defineReviewRule({
   meta: {
     id: "renamed-migration",
@@ -59,6 +92,7 @@ export default defineReviewRule({
       "applied version it can no longer find.",
   },
   check(ctx) {
+    reportUnchangedMoves(ctx);
     for (const m of ctx.migrations) {
       if (m.change.status !== "renamed" || !m.previousFile) continue;
       if (m.file.role === "repeatable" || m.file.role === "verify" || m.previousFile.role === "verify") continue;
