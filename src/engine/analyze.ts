@@ -49,6 +49,7 @@ import { databaseSwitch, switchReason, type DatabaseHistory } from "./database/d
 import { fileDatabase, popGenericReading, popGenericTargetsIn, sqliteOnlyPopFilesIn, unreviewedDatabase } from "./database/dialect-file.js";
 import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
+import { routeDjangoFolders } from "./database/django-routed-folders.js";
 import { loadMysqlGrammar } from "./adapters/sql/mysql/mysql-grammar.js";
 import { appliesToDatabase, ruleDatabases } from "./rules/support/databases.js";
 import { portableFinding } from "./portable-fixes/portable-fixes.js";
@@ -508,6 +509,28 @@ function unreviewedFindings(files: Plan["unreviewed"], config: Config): Reported
   }));
 }
 
+/** One info per Django folder whose app no database of the settings migrates, on its first migration. */
+function unroutedFindings(units: readonly MigrationUnit[], unrouted: ReadonlyMap<string, string>, config: Config): ReportedFinding[] {
+  const severity = effectiveSeverity(config, UNSUPPORTED_DATABASE);
+  if (!severity || unrouted.size === 0) return [];
+  return [...unrouted].flatMap(([folder, reason]) => {
+    const path = units.filter((u) => migrationFolder(u.file) === folder).map((u) => u.file.path).sort()[0];
+    if (!path) return [];
+    return [{
+      path,
+      line: 1,
+      endLine: 1,
+      rule: UNSUPPORTED_DATABASE.id,
+      category: UNSUPPORTED_DATABASE.category,
+      severity,
+      message: `Not checked: no database of the settings runs the migrations of ${folder}: ${reason}. migguard checks them on none (a database added at run time is not one it can name).`,
+      fix: asComment(path, `${folder}: the database routers migrate this app on no database of DATABASES; not checked by migguard`),
+      statement: "",
+      details: [],
+    }];
+  });
+}
+
 /**
  * A finding once per path, line, rule, message and fix (sorted, so equal ones are adjacent): the same cause reached
  * twice (a loop unrolled over a list, a helper called from two places) is one thing for the reader to fix. Findings
@@ -910,6 +933,9 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const railsSettings = railsSettingsOf(input);
   const missingProjectModules = new Set<string>();
   const projectFile = djangoProject || units.some((u) => u.file.framework === "alembic") ? projectFileReader(input, missingProjectModules) : undefined;
+  // Django apps the project's routers never migrate on PostgreSQL: their database, or none (not checked, said once)
+  const unrouted = djangoProject ? routeDjangoFolders(units, databases, signals, projectFile) : new Map<string, string>();
+  findings.push(...unroutedFindings(units, unrouted, config));
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
   const parsed = new Map<MigrationUnit, Parsed>();
   const unitErrors = new Map<MigrationUnit, FileError[]>();
@@ -987,6 +1013,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   for (const migration of migrations) {
     // a migration a review adds is new, whatever its version says (a backdated one is judged by the history rules)
     if (!input.changeAdds?.has(migration.path) && baselines.covering(migration)) continue;
+    const routedOff = detected.get(migration.path);
+    if (routedOff && unrouted.has(migrationFolder(routedOff))) continue;
     const view = repositoryView(migration, facts, history, codeFiles);
     // a plain SQL drop searches the application's JavaScript/TypeScript with Babel: loaded for such a drop only,
     // when the code it searches (read now, as the drop rules would) holds a script

@@ -11,7 +11,8 @@ import { djangoEngineDatabase, urlDatabase } from "./names.js";
 import type { SignalReading } from "./signal.js";
 import { isDevelopmentSettingsPath, isTestSettingsPath } from "./development-settings.js";
 
-function fromValue(value: PyValue | undefined): { database: Database; says: string } | undefined {
+/** The database of one DATABASES entry: its ENGINE, or the URL a helper is given. */
+export function settingsDatabase(value: PyValue | undefined): { database: Database; says: string } | undefined {
   if (!value) return undefined;
   if (value.kind === "dict") {
     const engine = asString(dictGet(value, "ENGINE"));
@@ -76,7 +77,7 @@ export function readDjangoSettings(path: string, content: string): SignalReading
     const databases = module.bindings.get("DATABASES");
     // a production module that chooses DATABASES at run time still speaks for production: test settings do not decide over it
     if (!databases) return assignedOnlyUnderCondition(root) ? { path, why: "its DATABASES is assigned under a condition, its engine computed at run time" } : undefined;
-    const found = fromValue(dictGet(databases, "default"));
+    const found = settingsDatabase(dictGet(databases, "default"));
     if (!found) return { path, why: "its DATABASES default engine is computed at run time (an environment variable, a variable)" };
     const others = conditionalEngines(root).filter((e) => (djangoEngineDatabase(e) ?? urlDatabase(e)) !== found.database);
     if (others.length)
