@@ -66,6 +66,8 @@ export const ConfigSchema = z
         fixtures: z.array(z.string()).optional(),
         /** folders of tern's migrations (`<n>_<name>.sql`); a folder holding tern.conf is one without saying so (marked-sql-folders.ts) */
         tern: z.array(z.string()).optional(),
+        /** folders of Atlas's versioned migrations (`<version>_<name>.sql`); a folder holding atlas.sum is one without saying so */
+        atlas: z.array(z.string()).optional(),
       })
       .strict()
       .default({ sql: [], rails: [], django: [], alembic: [], exclude: [] }),

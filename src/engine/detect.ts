@@ -3,7 +3,7 @@
  * (an up and its down). Decided from the path first (so the App can pick files from a PR's file list
  * before fetching them) and confirmed from the content where layouts share a file name shape
  * (dbmate, goose, sql-migrate, tern and Liquibase files are told apart by their marker comments; a tern folder is also
- * marked by its tern.conf: migration-folders/marked-sql-folders.ts).
+ * marked by its tern.conf, an Atlas folder by its atlas.sum: migration-folders/marked-sql-folders.ts).
  */
 import picomatch from "picomatch";
 import type { Config } from "./config.js";
@@ -61,6 +61,8 @@ const PRISMA = /(?:^|\/)migrations\/((\d+)_?[^/]*)\/migration\.sql$/;
  */
 const PRISMA_STRUCTURE = /(?:^|\/)((\d{14})_[^/]+)\/migration\.sql$/;
 const NUMBERED_SQL = /^(\d+)[_-]?(.*)\.sql$/;
+/** Atlas's migration names: a version, then `_` and a name (optional) */
+const ATLAS_NAME = /^([^_]+)(?:_(.*))?\.sql$/;
 /** tern's migration names (its FindMigrations): a number, an underscore, a name */
 const TERN_NAME = /^(\d+)_(.+)\.sql$/;
 const MIGRATION_DIR = /(?:^|\/)[^/]*migrat[^/]*\//i;
@@ -81,6 +83,8 @@ export function sniffSqlLayout(content: string): Layout | undefined {
   if (/^--\s*\+migrate\s+(Up|Down)\b/m.test(content)) return "sql-migrate";
   // tern's separator between the up and the down, or its line that runs a direction outside a transaction
   if (/^---- (?:create above \/ drop below|tern: disable-tx) ----\s*$/m.test(content)) return "tern";
+  // Atlas's transaction directive names its runner (a folder atlas.sum marks needs none: detectByPath)
+  if (/^--\s*atlas:txmode\b/m.test(head)) return "atlas";
   return undefined;
 }
 
@@ -161,6 +165,9 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">, optio
   if (r) return { path, framework: "sql", layout: "flyway", role: "repeatable", name: r[1], key: path };
   const p = PRISMA.exec(path) ?? PRISMA_STRUCTURE.exec(path);
   if (p) return { path, framework: "sql", layout: "prisma", role: "combined", version: p[2], name: p[1], key: path };
+  // a folder atlas.sum marks (or `paths.atlas` names): its .sql files are Atlas's versioned migrations
+  const atlas = paths?.atlas?.length ? ATLAS_NAME.exec(base) : null;
+  if (atlas && matchesAny(path, paths!.atlas!)) return { path, framework: "sql", layout: "atlas", role: "combined", version: atlas[1], name: atlas[2] ?? "", key: path };
   // a folder tern.conf marks (or `paths.tern` names): its numbered files are tern's, with or without a separator
   const tern = paths?.tern?.length ? TERN_NAME.exec(base) : null;
   if (tern && matchesAny(path, paths!.tern!)) return { path, framework: "sql", layout: "tern", role: "combined", version: tern[1], name: tern[2], key: path };

@@ -30,7 +30,7 @@ const digits = (text: string | undefined): bigint | undefined => (text !== undef
 
 /**
  * The runner's sort key. golang-migrate, goose, dbmate, Rails and Django compare numeric versions; Flyway compares
- * dotted versions part by part; diesel and Prisma sort their folder names; Liquibase `includeAll` sorts paths.
+ * dotted versions part by part; diesel and Prisma sort their folder names, Atlas its file names; Liquibase `includeAll` sorts paths.
  */
 export function orderKey(file: DetectedFile): KeyPart[] {
   if (perMigrationFolder(file)) return [baseOf(dirOf(file.path))];
@@ -39,6 +39,9 @@ export function orderKey(file: DetectedFile): KeyPart[] {
       return (file.version ?? "").split(/[._]/).map((part) => digits(part) ?? part);
     case "liquibase":
       return [file.path];
+    // Atlas sorts its files by name
+    case "atlas":
+      return [baseOf(file.path)];
     default: {
       const version = digits(file.version);
       return version !== undefined ? [version, file.path] : [file.path];

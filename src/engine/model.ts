@@ -28,6 +28,8 @@ export const Layout = z.enum([
   "sql-migrate",
   /** jackc/tern: `<n>_<name>.sql`, the down after the line `---- create above / drop below ----`, a transaction per direction unless `---- tern: disable-tx ----` */
   "tern",
+  /** Atlas's versioned migrations: `<version>_<name>.sql` beside atlas.sum, a transaction per file unless `-- atlas:txmode none`; no down files */
+  "atlas",
   "flyway",
   "sqitch",
   "prisma",

@@ -1,9 +1,10 @@
 /**
  * SQL migration folders that a file of their runner marks, since their migrations' names and content alone do not
  * say whose they are: tern.conf beside tern's `<n>_<name>.sql` files (tern reads its config and the migrations from
- * one folder by default; a file without the `---- create above / drop below ----` line has no other mark).
- * Read from paths alone, so the review decides with the base tree's listing and the CLI with its walk or the named
- * file's folder.
+ * one folder by default; a file without the `---- create above / drop below ----` line has no other mark), and
+ * atlas.sum beside Atlas's versioned migrations (the directory's integrity file, which `atlas migrate apply` checks).
+ * Read from paths alone, so the review decides with the base tree's listing (and the change's own files: a new Atlas
+ * migration changes atlas.sum too) and the CLI with its walk or the named file's folder.
  */
 import type { Config } from "../config.js";
 import { baseOf, dirOf, literalGlob } from "../paths.js";
@@ -11,9 +12,10 @@ import { baseOf, dirOf, literalGlob } from "../paths.js";
 /** The file that marks a folder as a runner's, and the `paths` key naming such folders. */
 const MARKS = [
   { file: "tern.conf", key: "tern" },
+  { file: "atlas.sum", key: "atlas" },
 ] as const;
 
-/** `config` whose `paths.tern` also names the .sql files of every folder among `paths` that its runner's file marks. */
+/** `config` whose `paths.tern` / `paths.atlas` also name the .sql files of every folder among `paths` that its runner's file marks. */
 export function withMarkedSqlFolders(config: Config, paths: Iterable<string>): Config {
   let out = config;
   const all = [...paths];

@@ -90,6 +90,8 @@ export function runnerHistory(layout: Layout): RunnerHistory {
       return versionOnly("dbmate", "schema_migrations");
     case "tern":
       return versionOnly("tern", "schema_version", "number");
+    case "atlas":
+      return versionOnly("Atlas", "atlas_schema_revisions");
     default:
       return versionOnly("The migration runner", "its history table");
   }

@@ -73,6 +73,17 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "Atlas: each file runs in a transaction of its own (--tx-mode file); the fix is the file's `-- atlas:txmode none` header",
+      schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
+      path: "migrations/20240102000000_posts_author_idx.sql",
+      // a folder atlas.sum marks (marked-sql-folders.ts)
+      config: { paths: { atlas: ["migrations/*.sql"] } },
+      code: "CREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n",
+      lines: [1],
+      fixes: ["-- atlas:txmode none\n-- (first line of the file, an empty line after it; keep only non-transactional statements in the file, then run `atlas migrate hash`: atlas.sum holds the file's hash)"],
+    },
+    {
+      framework: "sql",
       name: "tern without `---- tern: disable-tx ----`: tern runs the up in a transaction; the fix is that line in the up",
       schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
       path: "db/migrations/003_posts_author_idx.sql",
@@ -117,6 +128,7 @@ export default defineCases({
     { framework: "sql", name: "CIC alone in a golang-migrate file", path: "migrations/000060_idx.up.sql", code: "CREATE INDEX CONCURRENTLY IF NOT EXISTS posts_author_idx ON posts (author_id);", files: { "migrations/000060_idx.down.sql": "DROP INDEX CONCURRENTLY posts_author_idx;" } },
     { framework: "sql", name: "goose NO TRANSACTION", path: "db/migrations/00061_idx.sql", code: "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n-- +goose Down\nDROP INDEX CONCURRENTLY posts_author_idx;\n" },
     { framework: "sql", name: "sql-migrate Up notransaction (goalert's alert-logs-index)", path: "migrations/20240101120000-posts-author-idx.sql", code: "-- +migrate Up notransaction\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n-- +migrate Down notransaction\nDROP INDEX CONCURRENTLY posts_author_idx;\n" },
+    { framework: "sql", name: "Atlas file whose header says `-- atlas:txmode none`", path: "migrations/20240102000000_posts_author_idx.sql", code: "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n" },
     { framework: "sql", name: "tern up with `---- tern: disable-tx ----` (the down keeps its transaction)", path: "db/migrations/003_posts_author_idx.sql", code: "---- tern: disable-tx ----\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n\n---- create above / drop below ----\n\nDROP INDEX posts_author_idx;\n" },
     { framework: "sql", name: "dbmate transaction:false", path: "db/migrations/20240101_idx.sql", code: "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY posts_author_idx;\n" },
     { framework: "sql", name: "Flyway file with only non-transactional statements", path: "db/migration/V9__idx.sql", code: "DROP INDEX CONCURRENTLY IF EXISTS old_idx;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS new_idx ON workflow_index (json_data);" },

@@ -235,6 +235,16 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "Atlas: each file runs in a transaction of its own, so SET LOCAL",
+      path: "migrations/20240105000000_drop_sent_notifications.sql",
+      config: { paths: { atlas: ["migrations/*.sql"] } },
+      schema: "CREATE TABLE sent_notifications (id bigint PRIMARY KEY);",
+      code: "DROP TABLE sent_notifications;\n",
+      lines: [1],
+      fixes: ["SET LOCAL lock_timeout = '5s';  -- first statement of the migration: Atlas runs each migration file in a transaction, and SET LOCAL ends with it, so the setting does not stay on the connection"],
+    },
+    {
+      framework: "sql",
       name: "tern: the up runs in tern's transaction, so SET LOCAL; the statements below `---- create above / drop below ----` are the down's",
       path: "db/migrations/002_drop_sent_notifications.sql",
       schema: "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE sent_notifications (id bigint PRIMARY KEY);",

@@ -136,6 +136,7 @@ const LAYOUT_TRANSACTION: Record<string, string> = {
   goose: "goose runs the migration in a transaction",
   "sql-migrate": "sql-migrate runs the migration's up in a transaction",
   tern: "tern runs the migration in a transaction",
+  atlas: "Atlas runs each migration file in a transaction",
   flyway: "Flyway runs the migration in a transaction",
   liquibase: "Liquibase runs the changeset in a transaction",
   prisma: "the file runs as one query, one transaction",

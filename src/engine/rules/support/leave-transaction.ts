@@ -7,6 +7,7 @@ import { popSuffix } from "../../database/dialect-file.js";
 import { baseOf, folderPrefix } from "../../paths.js";
 import { dieselFolderAfter, nextVersion } from "./next-migration.js";
 import { TERN_DISABLE_TX, TERN_SEPARATOR } from "../../adapters/sql/layouts/tern.js";
+import { ATLAS_NO_TRANSACTION } from "../../adapters/sql/layouts/atlas.js";
 
 /**
  * golang-migrate's PostgreSQL driver sends a whole file as one query (it adds no BEGIN of its own), and PostgreSQL
@@ -38,6 +39,7 @@ export const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
   goose: "-- +goose NO TRANSACTION\n-- (first line of the file; keep only non-transactional statements in it)",
   "sql-migrate": "-- +migrate Up notransaction\n-- (in place of the file's `-- +migrate Up`; keep only non-transactional statements in its up)",
   tern: `${TERN_DISABLE_TX}\n-- (a line of its own in the up, above the file's \`${TERN_SEPARATOR}\`; keep only non-transactional statements in the up)`,
+  atlas: `${ATLAS_NO_TRANSACTION}\n-- (first line of the file, an empty line after it; keep only non-transactional statements in the file, then run \`atlas migrate hash\`: atlas.sum holds the file's hash)`,
   dbmate: "-- migrate:up transaction:false",
   flyway:
     "-- Flyway runs a migration outside a transaction only when every statement needs it:\n-- move the CONCURRENTLY statement to its own V file.",

@@ -25,6 +25,7 @@ import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { railsMigrationSuperclass } from "./rails-version.js";
 import { sqlMigrateMarker } from "../../adapters/sql/layouts/sql-migrate.js";
 import { ternFile } from "../../adapters/sql/layouts/tern.js";
+import { atlasFile } from "../../adapters/sql/layouts/atlas.js";
 import { railsFileStem, railsMigrationClass } from "./rails-migration-names.js";
 import { baseOf, folderPrefix } from "../../paths.js";
 import { popSuffix } from "../../database/dialect-file.js";
@@ -304,6 +305,8 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
     case "tern":
       // the next number: tern refuses a folder whose numbers leave a gap
       return { path: `${dir}${version}_${name}.sql`, text: ternFile(up, down, step.noTransaction === true) };
+    case "atlas":
+      return { path: `${dir}${version}_${name}.sql`, text: atlasFile(up, step.noTransaction === true) };
     case "dbmate":
       return { path: `${dir}${version}_${name}.sql`, text: [`-- migrate:up${step.noTransaction ? " transaction:false" : ""}`, up, "", "-- migrate:down", down].join("\n").trimEnd() };
     case "golang-migrate":

@@ -107,6 +107,18 @@ describe("layouts", () => {
     expect(trailing.down.status).toBe("empty");
   });
 
+  it("Atlas: a transaction per file unless the header says `-- atlas:txmode none`; a comment above a statement is no header; no down files", () => {
+    const none = migrate("migrations/20240103000000_idx.sql", "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY i ON t (a);\n");
+    expect(none.layout).toBe("atlas");
+    expect(none.up.map((op) => op.inTransaction)).toEqual([false]);
+    expect(none.down.status).toBe("unsupported");
+    const file = migrate("migrations/20240103000000_idx.sql", "-- atlas:txmode file\n\nCREATE INDEX CONCURRENTLY i ON t (a);\n");
+    expect(file.up.map((op) => op.inTransaction)).toEqual([true]);
+    // without the empty line, the comment belongs to the statement: no directive, Atlas's transaction
+    const statementComment = migrate("migrations/20240103000000_idx.sql", "-- atlas:txmode none\nCREATE INDEX CONCURRENTLY i ON t (a);\n");
+    expect(statementComment.up.map((op) => op.inTransaction)).toEqual([true]);
+  });
+
   it("sql-migrate: an empty Down section is an empty down, and a file with no Down has none", () => {
     const empty = migrate("db/migrations/1-x.sql", "-- +migrate Up\nDROP TABLE t;\n-- +migrate Down\n");
     expect(empty.down.status).toBe("empty");

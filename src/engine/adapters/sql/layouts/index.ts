@@ -13,6 +13,7 @@ import type { SqlLayoutInput, SqlSections } from "./sections.js";
 import { splitSqitch } from "./sqitch.js";
 import { splitSqlMigrate } from "./sql-migrate.js";
 import { splitTern } from "./tern.js";
+import { splitAtlas } from "./atlas.js";
 
 export const SQL_LAYOUTS: Partial<Record<Layout, (input: SqlLayoutInput) => SqlSections>> = {
   "golang-migrate": splitGolangMigrate,
@@ -22,6 +23,7 @@ export const SQL_LAYOUTS: Partial<Record<Layout, (input: SqlLayoutInput) => SqlS
   goose: splitGoose,
   "sql-migrate": splitSqlMigrate,
   tern: splitTern,
+  atlas: splitAtlas,
   flyway: splitFlyway,
   sqitch: splitSqitch,
   prisma: splitPrisma,

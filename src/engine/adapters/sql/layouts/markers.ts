@@ -3,11 +3,11 @@ import type { Layout } from "../../../model.js";
 import { scanComments, type SqlComment } from "../pg-parser.js";
 
 /**
- * The layouts whose files are migrations only with their marker comments (goose's `-- +goose Up`, sql-migrate's `-- +migrate Up`, tern's `---- create above / drop below ----`, dbmate's
+ * The layouts whose files are migrations only with their marker comments (goose's `-- +goose Up`, sql-migrate's `-- +migrate Up`, tern's `---- create above / drop below ----`, Atlas's `-- atlas:txmode none`, dbmate's
  * `-- migrate:up`, Liquibase's `--liquibase formatted sql` and `--changeset`): a fix that shows a whole file keeps
  * them, as its statements alone would be a file the runner refuses or reads as no migration.
  */
-export const MARKER_LAYOUTS: ReadonlySet<Layout> = new Set<Layout>(["goose", "sql-migrate", "tern", "dbmate", "liquibase"]);
+export const MARKER_LAYOUTS: ReadonlySet<Layout> = new Set<Layout>(["goose", "sql-migrate", "tern", "atlas", "dbmate", "liquibase"]);
 
 export interface Marker {
   comment: SqlComment;
