@@ -1310,6 +1310,26 @@ end
     },
     {
       framework: "rails",
+      name: "change with enable_extension and an irreversible change_column (tutor-server 20171109210427): the up and down keep the extension on the way back (an earlier migration enabled pgcrypto, and column defaults call it: DROP EXTENSION would fail or take them with it)",
+      path: "db/migrate/20171109210427_assign_missing_uuids.rb",
+      files: {
+        "db/migrate/20170101000000_create_accounts.rb": 'class CreateAccounts < ActiveRecord::Migration[5.2]\n  def change\n    enable_extension "pgcrypto"\n    create_table :accounts do |t|\n      t.string :uuid\n    end\n  end\nend\n',
+      },
+      code: `class AssignMissingUuids < ActiveRecord::Migration[5.2]
+  def change
+    enable_extension "pgcrypto"
+    change_column :accounts, :uuid, :uuid, using: "uuid::uuid", default: -> { "gen_random_uuid()" }, null: false
+  end
+end
+`,
+      lines: [4],
+      severities: ["error"],
+      fixes: [
+        '# change_column cannot be inverted: replace `change` with up and down, each statement kept in order.\ndef up\n  enable_extension "pgcrypto"\n  change_column :accounts, :uuid, :uuid, using: "uuid::uuid", default: -> { "gen_random_uuid()" }, null: false\nend\n\ndef down\n  change_column :accounts, :uuid, :string\n  change_column_default :accounts, :uuid, nil\n  change_column_null :accounts, :uuid, true\n  # line 3 makes sure the extension pgcrypto is there; it may have been before this migration, and other objects may use it: the down leaves it\nend',
+      ],
+    },
+    {
+      framework: "rails",
       name: "change: update_all is not recorded, so Rails runs it again on rollback (not refused): a warning whose fix runs it on the way up only",
       code: `class RenamePutLinksToPatchLinks < ActiveRecord::Migration[7.1]
   class Event < ApplicationRecord

@@ -234,6 +234,10 @@ export function railsUndo(op: Operation, types?: TypeSource, index?: number): st
     case "drop_table":
       return op.tables.map((t) => `create_table ${sym(t)} do |t|\n  # the columns of ${t} (see db/schema.rb)\nend`).join("\n");
     case "create_object":
+      // enable_extension (CREATE EXTENSION IF NOT EXISTS) may have found it there, enabled by an earlier migration or
+      // the database, with columns of its types and defaults calling it (tutor-server's pgcrypto): the down leaves
+      // it, as the SQL inverse does (sql-inverse.ts)
+      if (op.objectType === "extension" && op.ifNotExists) return `# line ${op.loc.line} makes sure the extension ${op.name} is there; it may have been before this migration, and other objects may use it: the down leaves it`;
       return `execute "DROP ${op.objectType.replace("_", " ").toUpperCase()} IF EXISTS ${op.name}${op.table ? ` ON ${op.table}` : ""}"`;
     default:
       return undefined;
