@@ -188,6 +188,19 @@ ALTER TABLE "OAuth" DROP COLUMN "userId_old";
     },
     {
       framework: "sql",
+      name: "a later migration drops the table (harbor's 0004 renames replication_job.job_uuid, and 0050 drops the table): the expand stays in this migration, and no fill or contract is written for the head of the history, where the table is gone",
+      path: "migrations/000002_job_id.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE replication_job (id serial PRIMARY KEY, job_uuid varchar(64));\n",
+        "migrations/000003_drop.up.sql": "DROP TABLE replication_job;\n",
+      },
+      schema: "CREATE TABLE replication_job (id serial PRIMARY KEY, job_uuid varchar(64));\nINSERT INTO replication_job (job_uuid) VALUES ('a');",
+      code: "ALTER TABLE replication_job RENAME COLUMN job_uuid TO job_id;\n",
+      lines: [1],
+      messages: ["breaks code that still uses job_uuid"],
+    },
+    {
+      framework: "sql",
       name: "the migration gives the new column's foreign key name to the old key (lemmy's 000076: user_aggregates_user_id_fkey renamed to person_aggregates_person_id_fkey): the new column's key is numbered instead of colliding with it, and DROP COLUMN takes the old key",
       path: "migrations/000002_person.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer REFERENCES person);\n" },

@@ -18,6 +18,8 @@ import { renamesChain, renamesChainNote } from "./renames-chain.js";
 import { columnRecreated, recreationWhere } from "../support/recreated-later.js";
 import { ignoringColumns } from "../support/rails-version.js";
 import { missingImports } from "../support/fix-imports.js";
+import { columnAtHead } from "../support/column-at-head.js";
+import { withoutGoneFollowUp } from "../support/history-to-head.js";
 
 /**
  * A later step that gives the table a column of the kept name (IntelOwl's 0058_4 adds the foreign key config, column
@@ -157,7 +159,10 @@ export default defineRule({
       const railsModel = ctx.framework === "rails" ? (ctx.repository.model(op.table)?.className ?? modelName(op.table)) : undefined;
       const note = [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), ...(passed ? renamesChainNote(passed, ctx.framework === "sql" ? "--" : "#", railsModel) : [])];
       // a swap: any expand adds a column the other rename keeps, so the note is the whole fix
-      const steps = passed?.cycle || isMysqlFamily(ctx.migration.database) ? undefined : expandSteps(ctx, final, index);
+      const expanded = passed?.cycle || isMysqlFamily(ctx.migration.database) ? undefined : expandSteps(ctx, final, index);
+      // the fill and the contract go at the head of the history: none when a later step drops the column or its table
+      // (harbor's 0004 renames replication_job, whose table 0050 drops), only the expand in this migration
+      const steps = expanded && withoutGoneFollowUp(expanded, columnAtHead(ctx, final.table, final.newName, index), ctx.framework, `fills ${final.newName} or drops ${final.column}`);
       const expand = passed?.cycle ? undefined : steps ? renderFix(ctx, steps) : expandFix(ctx, final, index);
       // the project's own migrator may run the files in a transaction (own-runner.ts): then the fill by hand
       const underRunner = steps && !addedBack && mayRunUnderOwnRunner(ctx, op) ? (runner: string) => stepsUnderRunnerTransaction(steps, runner) : undefined;
