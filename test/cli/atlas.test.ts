@@ -3,12 +3,13 @@
  * `migguard lint`. Atlas runs each file in a transaction, so CONCURRENTLY there fails and the fix is the file's
  * `-- atlas:txmode none` header; a file with that header takes it; no file has a down, and none is asked for; a fix's
  * new migration is named after the newest version and says to run `atlas migrate hash`. Without atlas.sum the same
- * files are plain SQL, run outside a transaction.
+ * files are plain SQL, run outside a transaction. `migguard review` reads atlas.sum from the branch's tree the same way.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { featureBranchOn, reviewJson } from "./support/review-repo.js";
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "migguard-atlas-"));
@@ -63,5 +64,12 @@ describe("migguard lint: an Atlas folder", () => {
     expect(rulesOf(named.findings, "20240102000000_users_name_idx.sql")).toContain("concurrently-in-transaction");
     const plain = await lint(tree(FOLDER), "migrations");
     expect(rulesOf(plain.findings, "20240102000000_users_name_idx.sql")).not.toContain("concurrently-in-transaction");
+  });
+
+  it("review: a new file of the pull request in the folder atlas.sum marks runs in Atlas's transaction", async () => {
+    const repo = featureBranchOn({ ...SUM, "migrations/20240101000000_create_users.sql": FOLDER["migrations/20240101000000_create_users.sql"] });
+    repo.write({ "migrations/20240102000000_users_name_idx.sql": FOLDER["migrations/20240102000000_users_name_idx.sql"], "migrations/atlas.sum": `${SUM["migrations/atlas.sum"]}20240102000000_users_name_idx.sql h1:ghi=\n` }).commit("index");
+    const { findings } = await reviewJson(repo);
+    expect(findings.find((f) => f.rule === "concurrently-in-transaction")?.fix).toContain("-- atlas:txmode none");
   });
 });
