@@ -621,6 +621,11 @@ export const Raw = op("raw", {
   rewritesTable: z.boolean().default(false),
   /** work the adapter cannot see into (an app's or a gem's migration helper): it may create or drop anything */
   opaque: z.boolean().default(false),
+  /**
+   * an opaque helper called with a table first and only literal arguments (`add_safe_index :users, [:email]`): the
+   * names it was given; the tables it may add rows to are among them (row-writes.ts), not any table
+   */
+  givenNames: z.array(z.string()).optional(),
   /** the lock PostgreSQL takes on the table (an ALTER TABLE subcommand's, from its documented table), when known */
   lockMode: z.string().optional(),
   /** a SELECT that writes nothing: the relations its FROM clauses read (what host code that keeps its rows may copy elsewhere) */

@@ -42,4 +42,23 @@ describe("a table the same pull request created", () => {
     // table, in the same transaction, so it alone fails
     expect(dataAnnotations(s.fake.checkRunsFor(head).at(-1)!)).toEqual([[3, "failure"]]);
   });
+
+  it("Rails (caseflow 367201a6bb): an app helper given another table between the create and a NOT NULL column on the new table: nothing to report", async () => {
+    const rails = {
+      "README.md": "# caseflow\n",
+      "lib/caseflow/migration.rb": 'class Caseflow::Migration < ActiveRecord::Migration[5.1]\n  def add_safe_index(*args)\n    add_index(*args)\n  end\nend\n',
+      "db/migrate/20230101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[5.2]\n  def change\n    create_table :users\n  end\nend\n",
+    };
+    s = await startScenario({ baseFiles: rails });
+    const head = s.openPull(72, {
+      "db/migrate/20231018185238_create_correspondence.rb": "class CreateCorrespondence < Caseflow::Migration\n  def change\n    create_table :correspondences do |t|\n      t.string :cmp_packet_number\n    end\n  end\nend\n",
+      "db/migrate/20231018192834_create_correspondence_document.rb": "class CreateCorrespondenceDocument < Caseflow::Migration\n  def change\n    create_table :correspondence_documents do |t|\n      t.string :vbms_document_id\n    end\n  end\nend\n",
+      "db/migrate/20231024151721_add_prior_correspondence_reference.rb":
+        'class AddPriorCorrespondenceReference < Caseflow::Migration\n  disable_ddl_transaction!\n\n  def change\n    add_column :correspondences, :prior_correspondence_id, :integer\n    add_safe_index :correspondences, [:prior_correspondence_id], name: "index_on_prior_correspondence_id"\n  end\nend\n',
+      "db/migrate/20231024162133_add_timestamps_to_correspondence_document.rb": "class AddTimestampsToCorrespondenceDocument < Caseflow::Migration\n  def change\n    add_column :correspondence_documents, :created_at, :datetime, null: false\n  end\nend\n",
+    });
+    await s.pullRequest("opened", 72);
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run.annotations.filter((a) => a.title.startsWith("required-column-without-default"))).toEqual([]);
+  });
 });

@@ -504,7 +504,8 @@ export class Interpreter {
     if (QUIET.has(name) || name.endsWith("?")) return this.block(node, scope, out);
     if (node.block instanceof BlockNode) return this.block(node, scope, out);
     // an application's own migration helper (Mastodon's update_index, GitLab's add_concurrent_index): not modelled
-    out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name, opaque: true }], []));
+    const given = givenNames(callArgs(node, scope.env, this.src));
+    out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name, opaque: true, ...(given ? { givenNames: given } : {}) }], []));
     this.note(node, `${name} is not an ActiveRecord migration method; migguard does not know what it does and did not check it`);
   }
 
@@ -779,4 +780,30 @@ function loopRepeats(call: CallNode, src: RubySource): string | undefined {
   const loop = chainOf(call).calls.find((c) => c.block instanceof BlockNode);
   const block = loop?.block instanceof BlockNode ? loop.block : undefined;
   return block ? recordRepeats(block, blockParams(block)[0], src) : undefined;
+}
+
+/** A literal Ruby value: names, numbers, flags, and lists and hashes of them (no code, no value computed at run time). */
+function isLiteral(value: RubyValue): boolean {
+  if (value.kind === "array") return value.items.every(isLiteral);
+  if (value.kind === "hash") return [...value.entries.values()].every(isLiteral);
+  return value.kind === "sym" || value.kind === "str" || value.kind === "int" || value.kind === "float" || value.kind === "bool" || value.kind === "nil";
+}
+
+function namesIn(value: RubyValue): string[] {
+  if (value.kind === "sym" || value.kind === "str") return [value.value];
+  if (value.kind === "array") return value.items.flatMap(namesIn);
+  if (value.kind === "hash") return [...value.entries.values()].flatMap(namesIn);
+  return [];
+}
+
+/**
+ * An app helper called Rails' way, a table first and nothing but literals after it (caseflow's `add_safe_index
+ * :correspondences, [:prior_correspondence_id], name: "..."`): the names it was given, among which are the tables it
+ * works on. undefined when an argument is code or the first is no name: it may then work on any table.
+ */
+function givenNames(args: CallArgs): string[] | undefined {
+  const first = args.args[0];
+  if (!first || (first.kind !== "sym" && first.kind !== "str")) return undefined;
+  if (!args.args.every(isLiteral) || ![...args.opts.entries.values()].every(isLiteral)) return undefined;
+  return [...new Set([...args.args, ...args.opts.entries.values()].flatMap(namesIn))];
 }

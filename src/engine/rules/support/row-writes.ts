@@ -2,7 +2,8 @@
  * Which tables an operation may add rows to: the question behind "this table is still empty". A table holds no
  * rows after its CREATE TABLE until something inserts: an INSERT, COPY or MERGE naming it, CREATE TABLE AS, a
  * data step whose code writes it. Code migguard cannot follow (a data step whose models it could not resolve, a
- * DO block, a function called by SELECT or CALL, an opaque helper) may write any table.
+ * DO block, a function called by SELECT or CALL, an opaque helper) may write any table; an app helper given a
+ * table first and only literal arguments writes the tables it was given, if any.
  */
 import type { Operation } from "../../model.js";
 
@@ -22,6 +23,8 @@ export function rowsAddedTo(op: Operation): readonly string[] | "any" | undefine
       if (op.readOnly) return undefined;
       return op.writes ?? (op.tables.length ? op.tables : "any");
     case "raw":
+      // an app helper told which tables to work on (a table first, literals only) adds rows to those, if to any
+      if (op.opaque && op.givenNames) return op.givenNames;
       return op.opaque || CODE_STATEMENTS.has(op.statement) ? "any" : undefined;
     default:
       return undefined;
