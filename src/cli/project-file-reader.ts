@@ -1,6 +1,6 @@
 /**
  * The CLI's reader of the project's Python modules that Django migrations import (a helper that returns SQL, a
- * subclass of RunSQL): the engine asks for them by path (AnalyzeInput.readProjectFile) and this reads each one
+ * subclass of RunSQL), and of a Rails migration's project base class: the engine asks for them by path (AnalyzeInput.readProjectFile) and this reads each one
  * from the working tree, inside the repository (or the working directory outside one), never through a link.
  */
 import { lstatSync, readFileSync } from "node:fs";
@@ -18,11 +18,12 @@ function readText(absolute: string): string | undefined {
   }
 }
 
-/** `(path) => text` for `.py` paths as the analysis names them (relative to `base`); undefined for anything else. */
+/** `(path) => text` for `.py` and `.rb` paths as the analysis names them (relative to `base`); undefined for anything else. */
 export function projectFileReader(base: string): ProjectFileReader {
   const root = repositoryRootAbove(base) ?? base;
   return (path) => {
-    if (!path.endsWith(".py")) return undefined;
+    // .rb: a Rails migration's project base class (adapters/rails/project-base-class.ts)
+    if (!path.endsWith(".py") && !path.endsWith(".rb")) return undefined;
     const absolute = resolve(base, path);
     const inside = relative(root, absolute);
     if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return undefined;

@@ -826,14 +826,14 @@ function alembicEnvOn(unit: MigrationUnit, decision: DatabaseDecision | undefine
 /** A unit parses into a migration, is too complex to check as a whole, or fails (an error of its own file). */
 type Parsed = { migration: Migration } | { tooComplex: ParseProblem } | undefined;
 
-function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined, djangoProject?: DjangoProject, projectFile?: ProjectFileReader, signals?: ReadonlyMap<string, SourceFile>, railsSettings?: RailsSettings): Parsed {
+function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined, djangoProject?: DjangoProject, projectFile?: ProjectFileReader, signals?: ReadonlyMap<string, SourceFile>, railsSettings?: RailsSettings, rubyFiles?: () => readonly SourceFile[]): Parsed {
   const adapter = adapterFor(unit.file.framework);
   if (!adapter) {
     errors.push({ path: unit.file.path, message: `${unit.file.framework} migrations are not supported by this build; the file was not analysed` });
     return undefined;
   }
   try {
-    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject, projectFile } : unit.file.framework === "alembic" ? { projectFile, alembicEnv: alembicEnvOn(unit, decision, signals) } : unit.file.framework === "rails" && railsSettings ? { railsSettings: railsSettings(unit.file.path) } : {}) }));
+    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject, projectFile } : unit.file.framework === "alembic" ? { projectFile, alembicEnv: alembicEnvOn(unit, decision, signals) } : unit.file.framework === "rails" ? { ...(railsSettings ? { railsSettings: railsSettings(unit.file.path) } : {}), projectFile, rubyFiles } : {}) }));
     migration.source ??= unit.content;
     if (unit.databaseReason) migration.ranOnOldDatabase = unit.databaseReason;
     if (decision) {
@@ -932,7 +932,9 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const djangoProject = djangoProjectOf(units, signals);
   const railsSettings = railsSettingsOf(input);
   const missingProjectModules = new Set<string>();
-  const projectFile = djangoProject || units.some((u) => u.file.framework === "alembic") ? projectFileReader(input, missingProjectModules) : undefined;
+  // Rails: where a migration's project base class is read (adapters/rails/project-base-class.ts)
+  const projectFile = djangoProject || units.some((u) => u.file.framework === "alembic" || u.file.framework === "rails") ? projectFileReader(input, missingProjectModules) : undefined;
+  const rubyFiles = rubyFilesOf(input);
   // Django apps the project's routers never migrate on PostgreSQL: their database, or none (not checked, said once)
   const unrouted = djangoProject ? routeDjangoFolders(units, databases, signals, projectFile) : new Map<string, string>();
   findings.push(...unroutedFindings(units, unrouted, config));
@@ -941,7 +943,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const unitErrors = new Map<MigrationUnit, FileError[]>();
   const parseOnce = (unit: MigrationUnit) => {
     const own: FileError[] = [];
-    parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases), djangoProject, projectFile, signals, railsSettings));
+    parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases), djangoProject, projectFile, signals, railsSettings, rubyFiles));
     unitErrors.set(unit, own);
   };
   // a parse that found PostgreSQL's parser broken and not yet replaced (there are no spares before the first
@@ -1195,6 +1197,12 @@ function railsSettingsOf(input: AnalyzeInput): RailsSettings {
     const seen = new Set<string>();
     return settings.filter((f) => activeRecordSettingsRootOf(f.path) === root && !seen.has(f.path) && seen.add(f.path));
   };
+}
+
+/** The project's Ruby files the input holds (code and repository files), gathered on the first ask. */
+function rubyFilesOf(input: AnalyzeInput): () => readonly SourceFile[] {
+  let files: SourceFile[] | undefined;
+  return () => (files ??= [...(input.codeFiles ?? []), ...(input.repositoryFiles ?? [])].filter((f) => f.path.endsWith(".rb")));
 }
 
 /** Every repository file given that can name the database, by path. */

@@ -794,6 +794,8 @@ export const Migration = z.object({
   noRunnerTransaction: z.boolean().optional(),
   /** ActiveRecord::Migration[7.0] -> "7.0" */
   frameworkVersion: z.string().optional(),
+  /** Rails: the project's own base class the migration subclasses (`Caseflow::Migration`), which a rewritten class line keeps */
+  railsBase: z.string().optional(),
   /**
    * Rails: the version the project runs now (Gemfile.lock's activerecord, else the newest `Migration[x]` of the
    * folder), which new migration code must run on (analyze sets it; rules/support/rails-version.ts reads it)

@@ -64,7 +64,8 @@ export class ProjectModuleFetch {
 
   /** Answer the paths not asked before; true when a module was found (read or not), so another review tells more. */
   async fetch(paths: readonly string[]): Promise<boolean> {
-    const asked = paths.filter((path) => path.endsWith(".py") && !this.answers.has(path));
+    // .rb: a Rails migration's project base class, where Rails loads its constant from
+    const asked = paths.filter((path) => (path.endsWith(".py") || path.endsWith(".rb")) && !this.answers.has(path));
     if (asked.length === 0) return false;
     const listing = this.listing ?? (await this.listFoldersOf(asked));
     const present: string[] = [];

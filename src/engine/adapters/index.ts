@@ -27,7 +27,8 @@ export interface AdapterInput {
   djangoProject?: DjangoProject;
   /**
    * Django and Alembic: a repository file's text by path, where the project's own modules that a migration imports
-   * are read (a helper that returns SQL, a subclass of RunSQL: python/project-modules.ts); undefined when none are given
+   * are read (a helper that returns SQL, a subclass of RunSQL: python/project-modules.ts); Rails: where a migration's
+   * project base class is read (rails/project-base-class.ts); undefined when none are given
    */
   projectFile?: ProjectFileReader;
   /**
@@ -35,6 +36,8 @@ export interface AdapterInput {
    * to the database (python/alembic-settings-dialect.ts)
    */
   alembicEnv?: { path: string; content: string };
+  /** Rails: the project's Ruby files at hand (code and repository files), searched for a migration's project base class */
+  rubyFiles?: () => ReadonlyArray<{ path: string; content: string }>;
   /** Rails: the project's config/application.rb and initializers (table-naming.ts: pluralize_table_names, an application-wide table_name_prefix) */
   railsSettings?: ReadonlyArray<{ path: string; content: string }>;
   /** the database of the migration's folder (engine/database/decide.ts): picks the SQL grammar */

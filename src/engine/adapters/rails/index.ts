@@ -21,7 +21,10 @@ import { matchesNoRowAfter, notNullAfter } from "./null-filter.js";
 import { goneInUp, namesGone, rollbackDrops, writesOnlyDropped } from "./rollback-drops.js";
 import { Interpreter, opsOf } from "./interpreter.js";
 import { meaningful, unconditionalRaise } from "./method-body.js";
-import { findMigrationClass } from "./migration-class.js";
+import { findMigrationClass, type MigrationClass } from "./migration-class.js";
+import { disablesDdlTransaction, isFrameworkMigration, type RubyFile } from "./project-base-class.js";
+import { projectRootOf } from "../../repository/fact-paths.js";
+import type { ProjectFileReader } from "../python/project-modules.js";
 import { tableNamingIn } from "./table-naming.js";
 import { parseRuby, type RubyParseResult } from "./prism.js";
 import { RubySource } from "./ruby-source.js";
@@ -34,6 +37,21 @@ export interface RailsUnit {
   content: string;
   /** the project's config/application.rb and initializers: how Active Record names the tables of the models the migration uses */
   railsSettings?: ReadonlyArray<{ path: string; content: string }>;
+  /** a repository file's text by path: where the project's own migration base class is read (project-base-class.ts) */
+  projectFile?: ProjectFileReader;
+  /** the project's Ruby files at hand, searched for a base class not at its constant's path */
+  rubyFiles?: () => readonly RubyFile[];
+}
+
+/**
+ * Whether Rails runs the migration outside a transaction: its own `disable_ddl_transaction!`, or what its project
+ * base class answers (Rails asks the migration, so a base's `def disable_ddl_transaction; true; end` counts); a base
+ * not found leaves the migration's own word.
+ */
+function outsideTransaction(cls: MigrationClass, unit: RailsUnit): boolean {
+  const superclass = cls.superclassName ?? "ActiveRecord::Migration";
+  const read = disablesDdlTransaction(cls.body, superclass, projectRootOf(unit.file.path) ?? "", { read: unit.projectFile, files: unit.rubyFiles });
+  return read ?? cls.disableDdlTransaction;
 }
 
 /** Prism's error for a string, heredoc, regexp or list it reached the end of the file without closing */
@@ -123,10 +141,11 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
       notes: [{ line: 1, message: "no ActiveRecord::Migration subclass found: nothing was checked" }],
     };
   }
+  const outside = outsideTransaction(cls, unit);
   const interpreter = new Interpreter({
     src,
     railsVersion: cls.frameworkVersion ? Number(cls.frameworkVersion) : 4.2,
-    transactional: !cls.disableDdlTransaction,
+    transactional: !outside,
     helpers: cls.helpers,
     constants: new Map([...cls.constants].map(([name, node]) => [name, evaluate(node, EMPTY_ENV, src)])),
     models: modelTables(cls.models, literalNames(result.value), naming),
@@ -192,8 +211,9 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
   return {
     ...base,
     frameworkVersion: cls.frameworkVersion,
+    ...(cls.superclassName && !isFrameworkMigration(cls.superclassName) ? { railsBase: cls.superclassName } : {}),
     railsForm: change ? "change" : "up_down",
-    transactional: !cls.disableDdlTransaction,
+    transactional: !outside,
     up: up as never,
     down,
     // SQL in a heredoc left open runs to the end of the file: its errors are that heredoc's, already reported

@@ -15,7 +15,11 @@ export interface MigrationClass {
   node: ClassNode;
   /** "7.1" from ActiveRecord::Migration[7.1] */
   frameworkVersion?: string;
+  /** the superclass constant as written, without `[x.y]`: `ActiveRecord::Migration`, or a project's own base (`Caseflow::Migration`) */
+  superclassName?: string;
   disableDdlTransaction: boolean;
+  /** the class body's statements, with those of a `X.class_eval do ... end` of it */
+  body: Node[];
   methods: { change?: DefNode; up?: DefNode; down?: DefNode };
   helpers: Map<string, DefNode>;
   /** model constant -> table, for models defined inside the migration */
@@ -75,7 +79,9 @@ export function findMigrationClass(program: ProgramNode, src: RubySource, naming
   const found: MigrationClass = {
     node: chosen,
     frameworkVersion: migrationSuperclass(chosen.superclass, src).version,
+    superclassName: constantName(chosen.superclass instanceof CallNode && chosen.superclass.name === "[]" ? chosen.superclass.receiver : chosen.superclass),
     disableDdlTransaction: false,
+    body: [],
     methods: {},
     helpers: new Map(),
     models: new Map(),
@@ -84,6 +90,7 @@ export function findMigrationClass(program: ProgramNode, src: RubySource, naming
   };
   const reopened = reopenedAll.get(constantName(chosen.constantPath) ?? "") ?? [];
   const body = [...bodyOf(chosen.body), ...reopened];
+  found.body = body;
   found.loadTime = loadTimeStatements(body);
   for (const node of body) {
     if (node instanceof CallNode && !node.receiver && node.name === "disable_ddl_transaction!") found.disableDdlTransaction = true;

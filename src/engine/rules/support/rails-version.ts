@@ -11,7 +11,7 @@
  */
 import type { Migration } from "../../model.js";
 
-export type RailsVersioned = Pick<Migration, "frameworkVersion" | "railsRuns">;
+export type RailsVersioned = Pick<Migration, "frameworkVersion" | "railsRuns" | "railsBase">;
 
 /** "4.2.11" -> 4.2, "7.1" -> 7.1 */
 export const railsMinor = (version: string): number => Number(/^\d+(?:\.\d+)?/.exec(version)?.[0] ?? NaN);
@@ -28,10 +28,13 @@ export function railsVersionOf(migration: RailsVersioned): number {
 export const railsAtLeast = (migration: RailsVersioned, version: number): boolean => railsVersionOf(migration) >= version;
 
 /**
- * The superclass of a new migration: the migration's own `Migration[x]` (the behaviour it was written for), else
- * the project's version, bracketed from Rails 5.0 on; before it `ActiveRecord::Migration` alone (it has no `[]`).
+ * The superclass of a new migration: the project's own base class when the migration subclasses one (its helpers and
+ * its settings, such as a transaction it turns off, go with it), else the migration's own `Migration[x]` (the behaviour
+ * it was written for), else the project's version, bracketed from Rails 5.0 on; before it `ActiveRecord::Migration`
+ * alone (it has no `[]`).
  */
 export function railsMigrationSuperclass(migration: RailsVersioned): string {
+  if (migration.railsBase) return migration.railsBase;
   if (migration.frameworkVersion) return `ActiveRecord::Migration[${migration.frameworkVersion}]`;
   const runs = railsVersionOf(migration);
   return runs >= 5 ? `ActiveRecord::Migration[${runs.toFixed(1)}]` : "ActiveRecord::Migration";
