@@ -62,6 +62,7 @@ import { againstPreRelease, againstUnreleasedBase } from "./production/pre-relea
 import { ShippedTogether, type PreRelease } from "./production/shipped-together.js";
 import { againstAuthorSize } from "./production/author-size.js";
 import { againstSingletonTables } from "./production/singleton-tables.js";
+import { againstHandFilledTables } from "./production/hand-filled-tables.js";
 import type { ProductionSnapshot } from "./production/snapshot-file.js";
 import type { ProductionContext } from "./rules/support/rule.js";
 import { append } from "./append.js";
@@ -652,6 +653,8 @@ function ruleFindings(
   if (sameDeployGuess) raw = againstPreRelease(raw, migration, facts.indexOf, repository, sameDeployGuess, production?.production);
   // review: a table a base-branch migration created since the newest version tag is in no release either
   else raw = againstUnreleasedBase(raw, migration, facts.indexOf, repository, change, production?.production);
+  // after the notes that say more of the table (one row, young, unreleased): a table no running code fills
+  raw = againstHandFilledTables(raw, migration, repository, production?.production);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
   keepPlaceholders(raw, migration);

@@ -27,6 +27,8 @@ export interface DjangoModel {
     field: string;
     target: string;
     through?: string;
+    /** a ManyToManyField (ParentalManyToManyField, ...): either side's related manager creates rows of the other */
+    many?: true;
     /**
      * the name the target's instances reach this model's rows by: `related_name`, else Django's default (the
      * model's name in lower case for a OneToOneField, with `_set` for a ForeignKey or ManyToManyField); absent when
@@ -44,7 +46,7 @@ function relationOf(name: string, field: DjangoField): DjangoModel["relations"][
   const target = modelName(field.relation?.target ?? field.manyToMany?.target);
   if (!target) return undefined;
   const through = modelName(field.manyToMany?.throughModel);
-  return { field: name, target, ...(through ? { through } : {}) };
+  return { field: name, target, ...(through ? { through } : {}), ...(field.manyToMany ? { many: true as const } : {}) };
 }
 
 /** models.py, or a module of a models/ package: the app is the folder that holds them. */

@@ -16,6 +16,11 @@ const RELATIONS = new Set(["ForeignKey", "OneToOneField", "ManyToManyField", "Pa
 export interface RowCreator {
   path: string;
   line: number;
+  /**
+   * a registration of the model in the Django admin (`admin.site.register(Article)`, `@admin.register(Article)`,
+   * `model = Article` of a ModelAdmin or inline) or Wagtail's snippets: rows people type in, one at a time
+   */
+  admin?: true;
 }
 
 const lastSegment = (text: string) => text.slice(text.lastIndexOf(".") + 1);
@@ -57,6 +62,36 @@ function onlyReads(node: PyNode, model: string): boolean {
   return chain.names.length > 0 && node.text === model;
 }
 
+/** The admin's classes whose `model = X` names the model they edit: ModelAdmin, its inlines, Wagtail's snippet viewsets. */
+const ADMIN_CLASS = /(?:ModelAdmin|Inline|SnippetViewSet)$/;
+
+/** A site's `register` (`admin.site.register`, `my_site.register`, the `@admin.register` decorator) or Wagtail's `register_snippet`. */
+function isAdminRegister(callee: PyNode | null): boolean {
+  if (callee?.type === "identifier") return callee.text === "register_snippet";
+  if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "register") return false;
+  const site = callee.childForFieldName("object")?.text ?? "";
+  return site === "admin" || /site$/.test(lastSegment(site));
+}
+
+/** An occurrence of the model's class that registers it with the admin: people create its rows there, one at a time. */
+function adminRegistration(node: PyNode): boolean {
+  // `register(Article, ArticleAdmin)`, `register([Article, Tag])`, `@admin.register(Article, Tag)`
+  const list = node.parent?.type === "list" || node.parent?.type === "tuple" ? node.parent : undefined;
+  const args = list ? list.parent : node.parent;
+  if (args?.type === "argument_list" && isAdminRegister(args.parent?.childForFieldName("function") ?? null)) {
+    const callee = args.parent!.childForFieldName("function")!;
+    const first = args.namedChildren[0];
+    const site = callee.type === "attribute" ? callee.childForFieldName("object")?.text : undefined;
+    return site === "admin" ? args.namedChildren.some((a) => a.id === (list ?? node).id) : first?.id === (list ?? node).id;
+  }
+  // `model = Article` in the body of a ModelAdmin, an inline, a snippet viewset
+  const assignment = node.parent?.type === "assignment" && node.parent.childForFieldName("right")?.id === node.id ? node.parent : undefined;
+  if (assignment?.childForFieldName("left")?.text !== "model") return false;
+  const cls = assignment.parent?.parent?.parent;
+  if (cls?.type !== "class_definition" || assignment.parent?.parent?.type !== "block") return false;
+  return (cls.childForFieldName("superclasses")?.namedChildren ?? []).some((base) => ADMIN_CLASS.test(lastSegment(base.text)));
+}
+
 /** Inside the model's class body: `cls(...)`, `cls.objects.create(...)`, `self.__class__(...)`, `type(self)(...)`, any `.create(` of a manager. */
 function bodyCreates(body: PyNode): PyNode | undefined {
   for (const call of body.descendantsOfType("call")) {
@@ -66,6 +101,33 @@ function bodyCreates(body: PyNode): PyNode | undefined {
     if (fn.type === "attribute" && CREATES.has(fn.childForFieldName("attribute")?.text ?? "")) return call;
   }
   return undefined;
+}
+
+/** In the class body of `model`: creations of its own rows, and a custom manager whose methods migguard does not follow. */
+function classCreators(root: PyNode, model: string, at: (node: PyNode) => void): void {
+  for (const cls of root.descendantsOfType("class_definition")) {
+    if (cls.childForFieldName("name")?.text !== model) continue;
+    const body = cls.childForFieldName("body");
+    const creates = body && bodyCreates(body);
+    if (creates) at(creates);
+    // `objects = ArticleManager()`: a manager whose methods migguard does not follow may create rows
+    for (const statement of body?.namedChildren ?? []) {
+      const assignment = statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+      const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : undefined;
+      const callee = right?.type === "call" ? right.childForFieldName("function")?.text ?? "" : "";
+      if (/Manager$|QuerySet$|as_manager$|from_queryset$/.test(callee) && callee !== "models.Manager" && callee !== "Manager") at(statement);
+    }
+  }
+}
+
+/**
+ * The lines of the class body of `base` (an abstract model of `file`) that may create rows of the models that
+ * extend it: `cls(...)`, a `.create(` of a manager, a custom manager, which its subclasses inherit.
+ */
+export function djangoClassBodyCreators(base: string, file: SourceFile): RowCreator[] {
+  const out: RowCreator[] = [];
+  withPythonTree(file.content, (root) => classCreators(root, base, (node) => out.push({ path: file.path, line: node.startPosition.row + 1 })));
+  return out;
 }
 
 /**
@@ -81,21 +143,12 @@ export function djangoRowCreators(model: string, files: readonly SourceFile[], r
     if (!mentions) continue;
     withPythonTree(file.content, (root) => {
       const at = (node: PyNode) => out.push({ path: file.path, line: node.startPosition.row + 1 });
-      for (const cls of root.descendantsOfType("class_definition")) {
-        if (cls.childForFieldName("name")?.text !== model) continue;
-        const body = cls.childForFieldName("body");
-        const creates = body && bodyCreates(body);
-        if (creates) at(creates);
-        // `objects = ArticleManager()`: a manager whose methods migguard does not follow may create rows
-        for (const statement of body?.namedChildren ?? []) {
-          const assignment = statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
-          const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : undefined;
-          const callee = right?.type === "call" ? right.childForFieldName("function")?.text ?? "" : "";
-          if (/Manager$|QuerySet$|as_manager$|from_queryset$/.test(callee) && callee !== "models.Manager" && callee !== "Manager") at(statement);
-        }
-      }
+      classCreators(root, model, at);
       for (const node of root.descendantsOfType("identifier")) {
-        if (node.text === model && !onlyReads(node, model)) at(node);
+        if (node.text === model && !onlyReads(node, model)) {
+          if (adminRegistration(node)) out.push({ path: file.path, line: node.startPosition.row + 1, admin: true });
+          else at(node);
+        }
         // `knowledge.articles.create(...)`: a row created through a relation
         if (reverseAccessors.includes(node.text) && node.parent?.type === "attribute" && node.parent.childForFieldName("attribute")?.id === node.id) {
           if (chainAfter(node.parent).names.some((name) => CREATES.has(name))) at(node);
@@ -112,5 +165,7 @@ export function djangoRowCreators(model: string, files: readonly SourceFile[], r
     });
   }
   const seen = new Set<string>();
-  return out.filter((c) => !seen.has(`${c.path}:${c.line}`) && seen.add(`${c.path}:${c.line}`) !== undefined);
+  // a line that registers the model with the admin and also creates it elsewhere on it is kept as both
+  const key = (c: RowCreator) => `${c.path}:${c.line}:${c.admin ?? ""}`;
+  return out.filter((c) => !seen.has(key(c)) && seen.add(key(c)) !== undefined);
 }

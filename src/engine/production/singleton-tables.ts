@@ -28,7 +28,7 @@ import { oneRowConstraint } from "./one-row-constraint.js";
 const PLAIN_BASES = new Set(["models.Model", "django.db.models.Model", "Model"]);
 
 /** A type change of a key: Django alters the referencing columns of other tables with it. */
-function changesKey(op: Operation, repository: RepositoryView): boolean {
+export function changesKey(op: Operation, repository: RepositoryView): boolean {
   if (op.kind !== "alter_column_type" && op.kind !== "redefine_column") return false;
   const column = op.kind === "alter_column_type" ? op.column : op.column.name;
   return column === "id" || repository.columnKeys(op.table, column).referencing.length > 0;
@@ -38,7 +38,7 @@ function changesKey(op: Operation, repository: RepositoryView): boolean {
  * A data change whose duration is not its table's: a statement that reads other tables (UPDATE ... FROM, a subquery,
  * INSERT ... SELECT) or code migguard does not follow (a data step), which may scan a large table under the lock.
  */
-const readsOthers = (op: Operation): boolean => op.kind === "data_migration" || (op.kind === "dml" && op.sourceTables.length > 0);
+export const readsOthers = (op: Operation): boolean => op.kind === "data_migration" || (op.kind === "dml" && op.sourceTables.length > 0);
 
 /** The model with a row-bounding base (django-solo, Wagtail settings) the op's model is, reading the code only as far as it takes. */
 function singletonOf(ormModel: string, migration: Migration, repository: RepositoryView): DjangoSingleton | undefined {

@@ -19,6 +19,7 @@ import type { rubyBindingsIn } from "../../rules/support/ruby-bindings.js";
 import type * as railsInsertSettings from "../../repository/rails-insert-settings.js";
 import type { strongMigrationsStartAfter } from "../../baseline/strong-migrations-start-after.js";
 import type { railsOnPostgresql } from "../../portable-fixes/rails-on-postgresql.js";
+import type { railsRowCreators } from "../../code/rails-row-creators.js";
 
 interface RubyReaders {
   readModelFiles: typeof readModelFiles;
@@ -61,6 +62,8 @@ interface RubyReaders {
   strongMigrationsStartAfter: typeof strongMigrationsStartAfter;
   /** a fix's PostgreSQL-only statements under `if connection.adapter_name =~ /postg/i` (portable-fixes/) */
   railsOnPostgresql: typeof railsOnPostgresql;
+  /** the lines of the application's Ruby that may create a model's rows (production/hand-filled-tables.ts) */
+  railsRowCreators: typeof railsRowCreators;
 }
 
 let readers: RubyReaders | undefined;
@@ -69,9 +72,9 @@ export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
   // first, alone: most readers below extend it (Jest's ESM loader fails on one module linked twice at once)
   await import("./ruby-visitor.js");
-  const [[models, tableReferences], [databaseYml, replicas], gemfile, schemaRb, [call, portable], strings, [moved, bindings, interior], insertSettings, startAfter] = await Promise.all([
-    // one after the other: both read with Prism's visitor (Jest's ESM loader fails on one module linked twice at once)
-    import("./model-files.js").then(async (m) => [m, await import("./table-references.js")] as const),
+  const [[models, tableReferences, rowCreators], [databaseYml, replicas], gemfile, schemaRb, [call, portable], strings, [moved, bindings, interior], insertSettings, startAfter] = await Promise.all([
+    // one after the other: all read with Prism's nodes (Jest's ESM loader fails on one module linked twice at once)
+    import("./model-files.js").then(async (m) => [m, await import("./table-references.js"), await import("../../code/rails-row-creators.js")] as const),
     // one after the other: the replicas' reader imports database.yml's (Jest's ESM loader fails on one module linked twice at once)
     import("../../database/rails-database-yml.js").then(async (yml) => [yml, await import("../../database/rails-replicas.js")] as const),
     import("../../repository/gemfile.js"),
@@ -107,6 +110,7 @@ export async function loadRubyReaders(): Promise<void> {
     railsInsertSettings: { explicitSetting: insertSettings.explicitSetting, loadDefaults: insertSettings.loadDefaults },
     strongMigrationsStartAfter: startAfter.strongMigrationsStartAfter,
     railsOnPostgresql: portable.railsOnPostgresql,
+    railsRowCreators: rowCreators.railsRowCreators,
   };
 }
 
