@@ -75,6 +75,8 @@ describe("Django singletons' tables", () => {
       "kadaster/migrations/__init__.py": "",
       "kadaster/migrations/0001_initial.py": INITIAL,
       "kadaster/migrations/0002_indexes.py": INDEXES,
+      // the views create parcels: no hand-filled table (hand-filled-tables.ts), its index stays an error
+      "kadaster/views.py": "from .models import Parcel\n\n\ndef add(request):\n    return Parcel.objects.create(code=request.POST[\"code\"])\n",
       "core/__init__.py": "",
       "core/models.py": "from solo.models import SingletonModel\n\n\nclass ConfigBase(SingletonModel):\n    class Meta:\n        abstract = True\n",
     });
