@@ -54,6 +54,9 @@ function onlyReads(node: PyNode, model: string): boolean {
     const callee = parent.parent?.childForFieldName("function")?.text ?? "";
     if (RELATIONS.has(lastSegment(callee)) && parent.namedChildren[0]?.id === node.id) return true;
   }
+  // `super(Article, self)`: the class's own method; `sender=Article`: a signal's sender, whose rows the signal does not make
+  if (parent.type === "argument_list" && parent.parent?.childForFieldName("function")?.text === "super") return true;
+  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.text === "sender" && parent.childForFieldName("value")?.id === node.id) return true;
   const chain = chainAfter(node);
   // `Article(...)`: a new instance; `Article.objects.create(...)`: an insert
   if (chain.called) return false;
@@ -103,8 +106,37 @@ function bodyCreates(body: PyNode): PyNode | undefined {
   return undefined;
 }
 
-/** In the class body of `model`: creations of its own rows, and a custom manager whose methods migguard does not follow. */
-function classCreators(root: PyNode, model: string, at: (node: PyNode) => void): void {
+/** Bases of a manager that add no method of their own that creates rows. */
+const PLAIN_MANAGERS = new Set(["models.Manager", "Manager", "models.QuerySet", "QuerySet", "models.manager.Manager", "models.query.QuerySet"]);
+
+/**
+ * Whether the project's own manager class `name` (`objects = ArticleManager()`) may create rows: unless one class of
+ * that name is among `files`, extends a plain manager only, and its body creates nothing (`.create(`, `self.model(`).
+ */
+function managerCreates(name: string, files: readonly SourceFile[]): boolean {
+  const found: PyNode[] = [];
+  const verdicts: boolean[] = [];
+  for (const file of files) {
+    if (!file.path.endsWith(".py") || !file.content.includes(`class ${name}`)) continue;
+    withPythonTree(file.content, (root) => {
+      for (const cls of root.descendantsOfType("class_definition")) {
+        if (cls.childForFieldName("name")?.text !== name) continue;
+        found.push(cls);
+        const bases = (cls.childForFieldName("superclasses")?.namedChildren ?? []).map((b) => b.text);
+        const body = cls.childForFieldName("body");
+        const makes = !body || bodyCreates(body) !== undefined || body.descendantsOfType("call").some((c) => c.childForFieldName("function")?.text === "self.model");
+        verdicts.push(makes || !bases.every((b) => PLAIN_MANAGERS.has(b)));
+      }
+    });
+  }
+  return found.length !== 1 || verdicts[0];
+}
+
+/**
+ * In the class body of `model`: creations of its own rows, and a custom manager whose methods migguard does not
+ * follow; a manager `files` declares (a class of the project) is followed one level when `files` are given.
+ */
+function classCreators(root: PyNode, model: string, at: (node: PyNode) => void, files: readonly SourceFile[] = []): void {
   for (const cls of root.descendantsOfType("class_definition")) {
     if (cls.childForFieldName("name")?.text !== model) continue;
     const body = cls.childForFieldName("body");
@@ -115,7 +147,9 @@ function classCreators(root: PyNode, model: string, at: (node: PyNode) => void):
       const assignment = statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
       const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : undefined;
       const callee = right?.type === "call" ? right.childForFieldName("function")?.text ?? "" : "";
-      if (/Manager$|QuerySet$|as_manager$|from_queryset$/.test(callee) && callee !== "models.Manager" && callee !== "Manager") at(statement);
+      if (!/Manager$|QuerySet$|as_manager$|from_queryset$/.test(callee) || callee === "models.Manager" || callee === "Manager") continue;
+      const own = right?.childForFieldName("function")?.type === "identifier" && /Manager$/.test(callee);
+      if (!own || managerCreates(callee, files)) at(statement);
     }
   }
 }
@@ -143,7 +177,7 @@ export function djangoRowCreators(model: string, files: readonly SourceFile[], r
     if (!mentions) continue;
     withPythonTree(file.content, (root) => {
       const at = (node: PyNode) => out.push({ path: file.path, line: node.startPosition.row + 1 });
-      classCreators(root, model, at);
+      classCreators(root, model, at, files);
       for (const node of root.descendantsOfType("identifier")) {
         if (node.text === model && !onlyReads(node, model)) {
           if (adminRegistration(node)) out.push({ path: file.path, line: node.startPosition.row + 1, admin: true });

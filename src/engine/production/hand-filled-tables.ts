@@ -75,6 +75,15 @@ function plainBases(model: DjangoModel, code: DjangoCode, seen = new Set<DjangoM
   });
 }
 
+/** A verdict whose reading of the code failed (a file too deeply nested to parse) proves nothing: the finding stays. */
+function proved(verdict: () => HandFilled | undefined): HandFilled | undefined {
+  try {
+    return verdict();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where the admin registration the note names is: the first one found. */
 const adminOf = (creators: readonly RowCreator[]) => creators.find((c) => c.admin);
 
@@ -101,7 +110,7 @@ function djangoHandFilled(ormModel: string, table: string, migration: Migration,
   const found = read.models.filter((m) => !m.abstract && m.appLabel === app && m.className.toLowerCase() === ormModel.toLowerCase());
   // one model of that name in the app, whose table is the op's (db_table read the same way the migration names it)
   const model = found.length === 1 && djangoTable(found[0]).toLowerCase() === table.toLowerCase() ? found[0] : undefined;
-  const verdict = model && djangoVerdict(model, djangoTable(model), read);
+  const verdict = model && proved(() => djangoVerdict(model, djangoTable(model), read));
   read.verdicts.set(key, verdict);
   return verdict;
 }
@@ -124,9 +133,11 @@ function railsHandFilled(table: string, repository: RepositoryView): HandFilled 
   const modelFile = model && read.files.find((f) => f.path === model.path);
   let verdict: HandFilled | undefined;
   if (model && modelFile) {
-    const creators = rubyReaders().railsRowCreators(model.className, table, modelFile, read.files);
-    const admin = adminOf(creators);
-    if (!creators.some((c) => !c.admin)) verdict = { model: model.className, path: model.path, ...(admin ? { admin: { path: admin.path, line: admin.line, what: "the admin" } } : {}) };
+    verdict = proved(() => {
+      const creators = rubyReaders().railsRowCreators(model.className, table, modelFile, read.files);
+      const admin = adminOf(creators);
+      return creators.some((c) => !c.admin) ? undefined : { model: model.className, path: model.path, ...(admin ? { admin: { path: admin.path, line: admin.line, what: "the admin" } } : {}) };
+    });
   }
   read.verdicts.set(key, verdict);
   return verdict;
