@@ -127,7 +127,9 @@ describe("hand-filled tables", () => {
   it("Rails: an index on a model only the admin registers and reads use is a note; a service that creates its rows, or another model's build_x of it, keeps the error", async () => {
     const files: Record<string, string> = {
       "app/models/application_record.rb": "class ApplicationRecord < ActiveRecord::Base\n  self.abstract_class = true\nend\n",
-      "app/models/status.rb": "class Status < ApplicationRecord\n  has_many :tickets\n  scope :active, -> { where(active: true) }\nend\n",
+      "app/models/status.rb": "class Status < ApplicationRecord\n  has_many :tickets\n  scope :active, -> { where(active: true) }\n  enum :kind, { open: 0, closed: 1 }\nend\n",
+      // its scopes, its enum's mapping and value scopes are reads of the class
+      "app/helpers/statuses_helper.rb": "module StatusesHelper\n  def kinds\n    Status.kinds.keys + Status.closed.pluck(:name)\n  end\nend\n",
       "app/models/ticket.rb": "class Ticket < ApplicationRecord\n  belongs_to :status\nend\n",
       "app/admin/statuses.rb": "ActiveAdmin.register Status do\n  permit_params :name\nend\n",
       "app/controllers/tickets_controller.rb":

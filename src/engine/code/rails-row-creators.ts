@@ -9,7 +9,7 @@
  * registration in an admin DSL (`ActiveAdmin.register X`, rails_admin's `config.model X`) is people typing one row
  * at a time: reported as such.
  */
-import { AssocNode, CallNode, ClassNode, ConstantPathNode, ConstantReadNode, KeywordHashNode, ModuleNode, SelfNode, StringNode, SymbolNode, type Node } from "@ruby/prism";
+import { AssocNode, CallNode, HashNode, ClassNode, ConstantPathNode, ConstantReadNode, KeywordHashNode, ModuleNode, SelfNode, StringNode, SymbolNode, type Node } from "@ruby/prism";
 import { camelize, pluralize, singularize, underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
@@ -179,6 +179,21 @@ class FileReader {
   }
 }
 
+/** The class methods an `enum` declares that read: its mapping, and the scopes of its values (without a prefix or suffix: those are not followed). */
+function enumReads(call: CallNode): string[] {
+  const out: string[] = [];
+  const hashes = (node: Node | undefined) => (node instanceof KeywordHashNode || node instanceof HashNode ? node.elements : []);
+  const values = (node: Node) => hashes(node).flatMap((e) => (e instanceof AssocNode && e.key instanceof SymbolNode ? [e.key.unescaped.value] : []));
+  const [first, second] = call.arguments_?.arguments_ ?? [];
+  const named = first instanceof SymbolNode ? [{ name: first.unescaped.value, value: second }] : [];
+  const legacy = hashes(first).flatMap((e) => (e instanceof AssocNode && e.key instanceof SymbolNode && !e.key.unescaped.value.startsWith("_") ? [{ name: e.key.unescaped.value, value: e.value }] : []));
+  for (const { name, value } of [...named, ...legacy]) {
+    out.push(pluralize(name));
+    if (value) for (const v of values(value)) out.push(v, `not_${v}`);
+  }
+  return out;
+}
+
 /** Active Record's own base classes: a model on one of them has its table to itself. */
 const isRecordBase = (superclass: string | undefined) => superclass !== undefined && (lastOf(superclass) === "ApplicationRecord" || superclass.replace(/^::/, "") === "ActiveRecord::Base");
 
@@ -196,6 +211,8 @@ function ownClass(file: SourceFile, short: string): { plain: boolean; line: numb
       const first = node.arguments_?.arguments_[0];
       if (first instanceof SymbolNode) scopes.add(first.unescaped.value);
     }
+    // `enum :stage, { ... }` / `enum stage: { ... }`: the mapping (`X.stages`) and a scope per value (`X.open`, `X.not_open`)
+    if (node instanceof CallNode && node.receiver === null && node.name === "enum") for (const name of enumReads(node)) scopes.add(name);
     rubyChildren(node).forEach(visit);
   };
   if (result.errors.length === 0) visit(result.value);
