@@ -12,6 +12,7 @@ import type { SourceFile } from "../engine/model.js";
 import { DEPLOY_WALK_DEPTH, deployPaths, isUnwalkedFolder } from "../engine/deploy/deploy-paths.js";
 import { deployCodePaths, javaSourceRoots } from "../engine/deploy/deploy-code-paths.js";
 import { isDeployFile } from "../engine/deploy/deploy-model.js";
+import { DOCS_FOLDER, DOCS_WALK_DEPTH, deployDocPaths } from "../engine/deploy/deploy-doc-paths.js";
 import { displayPath } from "./collect-files.js";
 import { readRegularFile } from "./regular-file.js";
 import { repositoryRootAbove } from "./walk-files.js";
@@ -43,6 +44,30 @@ function walk(root: string, dir: string, depth: number, out: string[], maxDepth:
   }
 }
 
+/**
+ * The files of the documentation folders at the root or one level down (`docs/`, `backend/doc/`), which the deploy
+ * walk skips: their upgrade procedure is read (documented-upgrade.ts).
+ */
+function walkDocs(root: string, listing: readonly string[]): string[] {
+  const out: string[] = [];
+  const folders = new Set<string>();
+  for (const path of listing) {
+    const parts = path.split("/");
+    if (parts.length <= 2) folders.add(parts.length === 2 ? parts[0]! : "");
+  }
+  for (const folder of folders) {
+    let entries;
+    try {
+      entries = readdirSync(join(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries)
+      if (entry.isDirectory() && DOCS_FOLDER.test(entry.name)) walk(root, folder ? `${folder}/${entry.name}` : entry.name, 0, out, DOCS_WALK_DEPTH - 1);
+  }
+  return out;
+}
+
 function readFile(root: string, path: string, cwd: string, maxBytes: number): SourceFile | undefined {
   const absolute = join(root, path);
   // unreadable: the deploy is read from the other files, else assumed online
@@ -57,6 +82,11 @@ export function readDeployFiles(cwd: string, maxBytes: number): SourceFile[] {
   walk(root, "", 0, listing, repository ? DEPLOY_WALK_DEPTH : MAX_DEPTH_OUTSIDE_GIT);
   const byPath = new Map<string, SourceFile>();
   for (const path of deployPaths(listing)) {
+    const file = readFile(root, path, cwd, maxBytes);
+    if (file) byPath.set(path, file);
+  }
+  // the documented upgrade procedure: README / UPGRADE / INSTALL near the root and the docs folders' files
+  for (const path of deployDocPaths([...listing, ...walkDocs(root, listing)])) {
     const file = readFile(root, path, cwd, maxBytes);
     if (file) byPath.set(path, file);
   }

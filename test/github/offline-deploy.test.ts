@@ -2,7 +2,9 @@
  * The deploy model through the App: a self-hosted app whose image's entrypoint runs the Alembic upgrade and then
  * starts the server (mealie's pattern). The index a pull request adds is a notice, the check passes and says once
  * why the deploy was read as offline; a Helm chart, a Cloud66 manifest or Terraform variables counting several
- * instances on the base branch make it rolling again (a failing check).
+ * instances on the base branch make it rolling again (a failing check). The upgrade procedure the documentation writes
+ * (stop the server, `alembic upgrade head`, start it: Backend.AI's docs/install/upgrade-existing-cluster.rst) is
+ * fetched and read the same.
  * Signed webhooks over HTTP against the local GitHub API, which checks every request against GitHub's OpenAPI.
  */
 import { describe, expect, it } from "@jest/globals";
@@ -112,5 +114,17 @@ describe("an app that migrates offline", () => {
     const run = s.fake.checkRunsFor(head).at(-1)!;
     expect(run.conclusion).toBe("failure");
     expect(run.output.summary).not.toContain("**Deploy:**");
+  });
+
+  it("reads the documented upgrade procedure (docs/install/upgrade.rst: stop the server, alembic upgrade head, restart it) as offline, fetched like the deploy files", async () => {
+    const { Dockerfile: _, "docker/entry.sh": __, ...noEntrypoint } = BASE;
+    const doc = ["Upgrade", "=======", "", "Upgrading the server", "--------------------", "", "1. Stop the server process.", "2. Run ``pip install -U app``.", "3. Run ``alembic upgrade head``.", "4. Restart the process.", ""].join("\n");
+    s = await startScenario({ baseFiles: { ...noEntrypoint, "docs/install/upgrade.rst": doc } });
+    const head = s.openPull(79, { [ADDED]: INDEX });
+    expect((await s.pullRequest("opened", 79)).status).toBe(200);
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary).toContain('**Deploy:** read as offline: `docs/install/upgrade.rst:9`: the documented upgrade procedure ("Upgrading the server") stops the application (line 7)');
+    expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))).toMatchObject({ annotation_level: "notice" });
   });
 });

@@ -98,9 +98,10 @@ describe("schema drift", () => {
     expect(drift?.message).toContain("does not update db/schema.rb");
     // the dump's existence came from the base tree, the migration from its diff; the one file read is the dump
     // itself, for the real column types fixes use (plan.facts), and the base migration written a month before the
-    // added one (a table it created is young: recent-on-base.ts); no tarball
+    // added one (a table it created is young: recent-on-base.ts), and the root README, where an upgrade procedure
+    // may be documented (documented-upgrade.ts); no tarball
     const calls = callsSince(from);
-    expect(calls.filter((c) => c.includes("/contents/") && !c.includes(".github"))).toEqual(["GET /contents/db%2Fmigrate%2F20240101000000_create_users.rb", "GET /contents/db%2Fschema.rb"]);
+    expect(calls.filter((c) => c.includes("/contents/") && !c.includes(".github"))).toEqual(["GET /contents/db%2Fmigrate%2F20240101000000_create_users.rb", "GET /contents/README.md", "GET /contents/db%2Fschema.rb"]);
     expect(calls.filter((c) => c.includes("/tarball/"))).toEqual([]);
     expect(s.fake.codeloadRequests).toEqual([]);
   });

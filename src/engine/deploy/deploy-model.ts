@@ -15,6 +15,8 @@
  * An application that applies its own migrations in-process at start (self-migrating.ts) counts the same, when a
  * production deploy sequence undeploys the old version from its application server before it deploys the new one
  * (app-server-redeploy.ts) or when it ships as a container (a production Dockerfile or compose file).
+ * Last, the upgrade procedure the project documents (documented-upgrade.ts: stop the application, migrate, start it:
+ * Backend.AI's docs/install/upgrade-existing-cluster.rst) counts the same, when nothing shows instances that overlap.
  */
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
@@ -29,6 +31,8 @@ import { rollingSign } from "./rolling-signs.js";
 import { maintenanceWindow } from "./maintenance-mode.js";
 import { appServerRedeploy } from "./app-server-redeploy.js";
 import { codeBeforeMigrate } from "./code-first.js";
+import { documentedOfflineUpgrade } from "./documented-upgrade.js";
+import { isDeployDocPath } from "./deploy-doc-paths.js";
 import { flywayCommands, type FlywayCommands } from "./flyway-commands.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
 import { dirOf } from "../paths.js";
@@ -196,7 +200,7 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
  * Django commands and console scripts' code that deploy files run).
  */
 export const isDeployFile = (f: SourceFile): boolean =>
-  isDeployPath(f.path) || (isGoSourcePath(f.path) && (isGoStartupSource(f.content) || importsTransactionalRunner(f.content))) || isNodeSourcePath(f.path) || isTsconfigPath(f.path) || isPythonSourcePath(f.path);
+  isDeployPath(f.path) || isDeployDocPath(f.path) || (isGoSourcePath(f.path) && (isGoStartupSource(f.content) || importsTransactionalRunner(f.content))) || isNodeSourcePath(f.path) || isTsconfigPath(f.path) || isPythonSourcePath(f.path);
 
 /**
  * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them
@@ -212,7 +216,7 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
   if (maintenance) return { mode: "offline", source: "detected", offline: maintenance };
   const entrypoint = offlineEntrypoint(deployFiles) ?? appServerRedeploy(deployFiles) ?? kubernetesMigratingPod(deployFiles);
   const gate = entrypoint ? undefined : composeGate(deployFiles);
-  const offline = entrypoint ?? (gate && { path: gate.path, line: gate.line, what: gate.what, reason: gate.reason }) ?? selfMigratingContainer(deployFiles);
+  const offline = entrypoint ?? (gate && { path: gate.path, line: gate.line, what: gate.what, reason: gate.reason }) ?? selfMigratingContainer(deployFiles) ?? documentedOfflineUpgrade(deployFiles);
   if (!offline) {
     // only where nothing migrates as it starts: an entrypoint that migrates runs before its instance serves
     const codeFirst = codeBeforeMigrate(deployFiles);

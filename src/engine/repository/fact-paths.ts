@@ -7,6 +7,7 @@
 import { activeRecordSettingsRootOf, isActiveRecordSettingsPath, isInflectionsPath, isModelPath } from "../adapters/rails/model-path.js";
 import { isPythonManifestPath, pythonManifestDir } from "./python-requirements.js";
 import { baseOf, dirOf } from "../paths.js";
+import { deployDocPaths } from "../deploy/deploy-doc-paths.js";
 import { deployPaths } from "../deploy/deploy-paths.js";
 import { declarationAt } from "../baseline/declaration-paths.js";
 import { headFileFolders, isAlembicHeadPath } from "./alembic-head-file.js";
@@ -55,7 +56,8 @@ export function isWithin(dir: string, path: string): boolean {
 export function repositoryFactPaths(listing: readonly string[], migrationPaths: readonly string[], options: { models?: boolean } = {}): string[] {
   const roots = new Set(migrationPaths.map(projectRootOf).filter((r): r is string => r !== undefined));
   // how the project deploys (Dockerfile, entrypoint scripts, Kubernetes manifests): the repository's, wherever they are
-  const deploy = deployPaths(listing);
+  // and the upgrade procedure its documentation writes (documented-upgrade.ts)
+  const deploy = [...deployPaths(listing), ...deployDocPaths(listing)];
   // a Django app's apps.py beside its migrations/ folder: its AppConfig's label, which apps.get_model() takes (one file
   // per changed app, read with the facts even when the models are left out, as the CLI reads it: cli/repository-files.ts)
   const djangoApps = new Set(migrationPaths.flatMap((m) => (/(?:^|\/)migrations\/[^/]+\.py$/.test(m) ? [dirOf(dirOf(m))] : [])));

@@ -92,7 +92,8 @@ describe("fact paths", () => {
 
   it("lists the manifests above and the dumps of the projects whose migrations change; models only when asked", () => {
     const listing = ["Gemfile", "Gemfile.lock", "README.md", "db/schema.rb", "app/models/user.rb", "other/db/schema.rb", "other/Gemfile"];
-    expect(repositoryFactPaths(listing, ["db/migrate/20240101000000_a.rb"], { models: false })).toEqual(["Gemfile", "Gemfile.lock", "db/schema.rb"]);
+    // the root README with them: the deploy reads the upgrade procedure it may document (documented-upgrade.ts)
+    expect(repositoryFactPaths(listing, ["db/migrate/20240101000000_a.rb"], { models: false })).toEqual(["Gemfile", "Gemfile.lock", "db/schema.rb", "README.md"]);
     expect(repositoryFactPaths(listing, ["db/migrate/20240101000000_a.rb"])).toContain("app/models/user.rb");
   });
 

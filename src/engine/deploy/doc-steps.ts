@@ -1,0 +1,181 @@
+/**
+ * A documentation file as the steps it lists, section by section: the items of its ordered lists and the lines of
+ * its shell blocks, in the order it writes them, each under the headings above it. Read by the documented-upgrade
+ * reader (documented-upgrade.ts), line by line, for the few block structures it needs, which both formats define by
+ * lines. reStructuredText: npm has no kept reStructuredText parser (the packages that exist are abandoned or render
+ * HTML only); a section title is a line with a punctuation underline, an enumerated item starts with `1.` / `#.` /
+ * `(1)` and runs while the lines stay indented past its marker, a literal block follows a `::` or a `code-block`
+ * directive and runs while indented. Markdown (CommonMark's block rules for these): ATX (`## x`) and setext titles,
+ * ordered items (`1.` / `1)`) with their indented or lazy continuation lines, fenced code blocks. No Markdown parser
+ * is among the dependencies (marked or mdast-util-from-markdown would read the same blocks; one added later
+ * can take this reader's place behind `markdownSections`).
+ */
+
+export interface DocStep {
+  /** 1-based line of the step's first line */
+  line: number;
+  /** the item's text (its nested lines and literal blocks with it), or the shell line */
+  text: string;
+  /** an ordered list's item, or a line of a shell block */
+  kind: "item" | "shell";
+}
+
+export interface DocSection {
+  /** the section's title and those of the sections around it, outermost first */
+  headings: string[];
+  /** the line of its title (1 before the first title) */
+  line: number;
+  steps: DocStep[];
+}
+
+/** a code block's language that is a shell's (or none: rst's bare `::`) */
+export const isShellLanguage = (language: string | undefined): boolean => !language || /^(?:sh|bash|zsh|shell|console|shell-session|shellsession|text|none)$/i.test(language.trim());
+
+/** a shell line without its prompt (`$ `, `# `) or a comment line: undefined */
+export function shellLine(raw: string): string | undefined {
+  const line = raw.trim().replace(/^(?:\$|>|%)\s+/, "");
+  if (line === "" || line.startsWith("#")) return undefined;
+  return line;
+}
+
+/** an rst section underline (or overline): one punctuation character repeated */
+const ADORNMENT = /^([=\-`:'"~^_*+#<>.])\1{2,}\s*$/;
+/** an rst enumerated list item: `1.`, `#.`, `a)`, `(2)` then text */
+const ENUMERATED = /^(\s*)(?:\d+[.)]|#[.)]|[a-zA-Z][.)]|\(\d+\)|\(#\))\s+(\S.*)$/;
+/** a directive that holds code, with its language */
+const CODE_DIRECTIVE = /^\s*\.\.\s+(?:code-block|code|sourcecode|prompt)::\s*([\w-]*)/;
+/** any other directive (`.. note::`): its indented body is prose, not steps */
+const DIRECTIVE = /^\s*\.\.\s+[\w-]+::/;
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+const isBlank = (line: string) => line.trim() === "";
+
+/** The sections of a reStructuredText file with their steps. */
+export function rstSections(content: string): DocSection[] {
+  const lines = content.replace(/\r\n?/g, "\n").split("\n");
+  const sections: DocSection[] = [{ headings: [], line: 1, steps: [] }];
+  /** heading styles in the order the document first uses them: the order is the level */
+  const styles: string[] = [];
+  const stack: string[] = [];
+  const current = () => sections[sections.length - 1]!;
+  /** the indented block after line `from` (blank lines inside it kept), deeper than `indent`: its last line's index */
+  const blockEnd = (from: number, indent: number): number => {
+    let end = from;
+    for (let i = from + 1; i < lines.length; i++) {
+      if (isBlank(lines[i]!)) continue;
+      if (indentOf(lines[i]!) <= indent) break;
+      end = i;
+    }
+    return end;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    // a title: text over an underline at least three long, with an optional overline of the same character
+    const under = lines[i + 1];
+    if (indentOf(line) === 0 && !ADORNMENT.test(line) && under !== undefined && ADORNMENT.test(under)) {
+      const over = i > 0 && ADORNMENT.test(lines[i - 1]!) && lines[i - 1]!.trim()[0] === under.trim()[0];
+      const style = `${over ? "over" : ""}${under.trim()[0]}`;
+      if (!styles.includes(style)) styles.push(style);
+      const level = styles.indexOf(style);
+      stack.splice(level, stack.length, line.trim());
+      sections.push({ headings: [...stack], line: i + 1, steps: [] });
+      i++;
+      continue;
+    }
+    const item = ENUMERATED.exec(line);
+    if (item) {
+      // the item runs while its lines are indented past its marker: nested lines, literal blocks and items are its text
+      const end = blockEnd(i, indentOf(line));
+      current().steps.push({ line: i + 1, text: lines.slice(i, end + 1).join("\n"), kind: "item" });
+      i = end;
+      continue;
+    }
+    const code = CODE_DIRECTIVE.exec(line);
+    const literal = !code && !DIRECTIVE.test(line) && /::\s*$/.test(line);
+    if (code || literal) {
+      const end = blockEnd(i, indentOf(line));
+      if (isShellLanguage(code?.[1]))
+        for (let j = i + 1; j <= end; j++) {
+          // a directive's options (`:linenos:`) are not commands
+          const text = code && /^\s*:[\w-]+:/.test(lines[j]!) ? undefined : shellLine(lines[j]!);
+          if (text !== undefined) current().steps.push({ line: j + 1, text, kind: "shell" });
+        }
+      i = end;
+      continue;
+    }
+    if (DIRECTIVE.test(line)) i = blockEnd(i, indentOf(line));
+  }
+  return sections.filter((s) => s.steps.length > 0);
+}
+
+/** a Markdown fence's opening: its characters and the info string's first word (the language) */
+const FENCE = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)/;
+const ATX = /^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$/;
+const SETEXT = /^ {0,3}(=+|-+)\s*$/;
+const ORDERED = /^( {0,3})\d{1,9}[.)](?:\s+(.*))?$/;
+/** a line that starts a block of its own: it ends a lazy continuation */
+const startsBlock = (line: string) => ATX.test(line) || FENCE.test(line) || ORDERED.test(line) || /^ {0,3}(?:[-*+]\s|>|\||(?:[-*_]\s*){3,}$)/.test(line);
+
+/** The index of the line that closes the fence opened at `from` (the last line when none does). */
+function fenceEnd(lines: readonly string[], from: number): number {
+  const fence = FENCE.exec(lines[from]!)![2]!;
+  const close = new RegExp(`^\\s*${fence[0] === "`" ? "`" : "~"}{${fence.length},}\\s*$`);
+  for (let i = from + 1; i < lines.length; i++) if (close.test(lines[i]!)) return i;
+  return lines.length - 1;
+}
+
+/** The sections of a Markdown file with their steps. */
+export function markdownSections(content: string): DocSection[] {
+  const lines = content.replace(/\r\n?/g, "\n").split("\n");
+  const sections: DocSection[] = [{ headings: [], line: 1, steps: [] }];
+  const stack: string[] = [];
+  const current = () => sections[sections.length - 1]!;
+  const title = (level: number, text: string, line: number) => {
+    stack.splice(level - 1, stack.length, text.trim());
+    sections.push({ headings: stack.filter((h) => h !== undefined), line, steps: [] });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    const fence = FENCE.exec(line);
+    if (fence) {
+      const end = fenceEnd(lines, i);
+      if (isShellLanguage(fence[3]))
+        for (let j = i + 1; j < end; j++) {
+          const text = shellLine(lines[j]!);
+          if (text !== undefined) current().steps.push({ line: j + 1, text, kind: "shell" });
+        }
+      i = end;
+      continue;
+    }
+    const atx = ATX.exec(line);
+    if (atx) {
+      title(atx[1]!.length, atx[2] ?? "", i + 1);
+      continue;
+    }
+    const item = ORDERED.exec(line);
+    if (item) {
+      // the item runs over its indented lines (a fenced block under it among them) and the lazy lines of its text
+      let end = i;
+      for (let j = i + 1; j < lines.length; j++) {
+        const next = lines[j]!;
+        if (isBlank(next)) continue;
+        const indented = indentOf(next) > item[1]!.length;
+        const lazy = j === end + 1 && !startsBlock(next);
+        if (!indented && !lazy) break;
+        end = FENCE.test(next) ? fenceEnd(lines, j) : j;
+        j = end;
+      }
+      current().steps.push({ line: i + 1, text: lines.slice(i, end + 1).join("\n"), kind: "item" });
+      i = end;
+      continue;
+    }
+    const under = lines[i + 1];
+    if (indentOf(line) <= 3 && under !== undefined && SETEXT.test(under) && !startsBlock(line)) {
+      title(under.trim()[0] === "=" ? 1 : 2, line, i + 1);
+      i++;
+    }
+  }
+  return sections.filter((s) => s.steps.length > 0);
+}
