@@ -30,6 +30,19 @@ const PACKAGE_FIELDS: Readonly<Record<string, PackageField>> = {
   "django_nh3.models.Nh3Field": { djangoClass: "TextField" },
   "django_nh3.models.Nh3TextField": { djangoClass: "TextField" },
   "django_nh3.models.Nh3CharField": { djangoClass: "CharField" },
+  // rich-text editors, each a TextField in its package's source (IFRC GO's tinymce HTMLField columns): django-tinymce's
+  // tinymce/models.py `class HTMLField(models.TextField)`; django-ckeditor's ckeditor/fields.py `class
+  // RichTextField(models.TextField)` and ckeditor_uploader/fields.py `class RichTextUploadingField(RichTextField)`;
+  // django-markdownx's markdownx/models.py `class MarkdownxField(models.TextField)`; martor's martor/models.py `class
+  // MartorField(models.TextField)`; Wagtail's wagtail/fields.py (wagtail/core/fields.py before 3.0) `class
+  // RichTextField(models.TextField)`
+  "tinymce.models.HTMLField": { djangoClass: "TextField" },
+  "ckeditor.fields.RichTextField": { djangoClass: "TextField" },
+  "ckeditor_uploader.fields.RichTextUploadingField": { djangoClass: "TextField" },
+  "markdownx.models.MarkdownxField": { djangoClass: "TextField" },
+  "martor.models.MartorField": { djangoClass: "TextField" },
+  "wagtail.fields.RichTextField": { djangoClass: "TextField" },
+  "wagtail.core.fields.RichTextField": { djangoClass: "TextField" },
 };
 
 /** The Django field class a known package's field extends (`autoslug.AutoSlugField` -> `SlugField`), by its dotted name. */

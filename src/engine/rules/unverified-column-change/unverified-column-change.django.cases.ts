@@ -91,6 +91,13 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "django-tinymce's HTMLField is a TextField (IFRC GO's api 0067): redefining a TextField of the history as one changes nothing in the database",
+      code: notesRedefined("import tinymce.models", 'tinymce.models.HTMLField(blank=True, default="")'),
+      files: NOTES_HISTORY,
+      path: "shop/migrations/0002_notes_html.py",
+    },
+    {
+      framework: "django",
       name: "the dependency is not in the review (a migration named without a number), the model's history is: the app's other migrations stand in for it, through RenameModel, AlterModelTable and RenameField",
       path: "checkout/migrations/0003_total_precision.py",
       files: {
