@@ -10,11 +10,28 @@ import type { RuleContext } from "./rule.js";
 /** A migration and the later ones of its folder (a rule's context, or a migration with the repository as a fix's place). */
 export type HistoryFrom = { migration: Migration; repository: { readonly laterInFolder: readonly Migration[] } };
 
-/** The rest of this migration's up after `up[index]`, then the later migrations of its folder, in order. */
-export const stepsToHead = (ctx: HistoryFrom, index: number): Array<{ migration: Migration; op: Operation }> => [
-  ...ctx.migration.up.slice(index + 1).map((op) => ({ migration: ctx.migration, op })),
-  ...ctx.repository.laterInFolder.flatMap((migration) => migration.up.map((op) => ({ migration, op }))),
-];
+/** The steps that can move or remove a table, column or constraint: the only ones column-at-head.ts and constraint-at-head.ts follow. */
+const MOVES_OR_DROPS: ReadonlySet<Operation["kind"]> = new Set<Operation["kind"]>(["rename_table", "drop_table", "rename_column", "drop_column", "drop_constraint", "rename_object"]);
+const movesOrDrops = (op: Operation) => MOVES_OR_DROPS.has(op.kind);
+
+/**
+ * Each up's renames and drops, picked once per up: every finding with a follow-up walks the rest of its folder (one
+ * per column of an index: lemmy's hundreds of later migrations, thousands of statements, for each), and nearly every
+ * statement there is neither.
+ */
+const movesOrDropsOfUp = new WeakMap<readonly Operation[], readonly Operation[]>();
+function movesOrDropsOf(up: readonly Operation[]): readonly Operation[] {
+  let picked = movesOrDropsOfUp.get(up);
+  if (!picked) movesOrDropsOfUp.set(up, (picked = up.filter(movesOrDrops)));
+  return picked;
+}
+
+/** The renames and drops of the rest of this migration's up after `up[index]`, then of the later migrations of its folder, in order. */
+export function* stepsToHead(ctx: HistoryFrom, index: number): Generator<{ migration: Migration; op: Operation }> {
+  const up = ctx.migration.up;
+  for (let i = index + 1; i < up.length; i++) if (movesOrDrops(up[i])) yield { migration: ctx.migration, op: up[i] };
+  for (const migration of ctx.repository.laterInFolder) for (const op of movesOrDropsOf(migration.up)) yield { migration, op };
+}
 
 /** `schema.table` renamed to `newName`: RENAME keeps the table in its schema. */
 export const renamedTo = (table: string, newName: string): string =>
