@@ -54,20 +54,19 @@ function deferredKeyColumns(ctx: RuleContext, table: string, index: number): Set
   return columns;
 }
 
-/** The table a data step queues deferred checks on, and by which key columns: an INSERT (every key), or new non-NULL key values. */
-function queued(ctx: RuleContext, op: Operation, index: number): Array<{ table: string; columns: string[] }> {
-  const out: Array<{ table: string; columns: string[] }> = [];
-  const add = (table: string | undefined, written: readonly string[] | "all") => {
-    if (!table) return;
-    const keys = deferredKeyColumns(ctx, table, index);
-    const hit = written === "all" ? [...keys] : written.map(nameKey).filter((c) => keys.has(c));
-    if (hit.length) out.push({ table, columns: hit });
-  };
-  if (op.kind === "dml" && op.verb === "insert") add(op.table, "all");
+/** The tables a data step writes that can queue deferred checks, and which columns: an INSERT (every key), or the columns given new non-NULL values. */
+function writes(op: Operation): Array<{ table: string; written: readonly string[] | "all" }> {
+  if (op.kind === "dml" && op.verb === "insert") return op.table ? [{ table: op.table, written: "all" }] : [];
   // a key set to NULL needs no check (an UPDATE's constant NULL)
-  else if (op.kind === "dml" && op.verb === "update") add(op.table, op.columns.filter((c) => op.constants?.[c]?.toUpperCase() !== "NULL"));
-  else if (op.kind === "data_migration") for (const o of op.overwrites ?? []) if (o.changes) add(o.table, o.changes);
-  return out;
+  if (op.kind === "dml" && op.verb === "update") return op.table ? [{ table: op.table, written: op.columns.filter((c) => op.constants?.[c]?.toUpperCase() !== "NULL") }] : [];
+  if (op.kind === "data_migration") return (op.overwrites ?? []).flatMap((o) => (o.table && o.changes ? [{ table: o.table, written: o.changes }] : []));
+  return [];
+}
+
+/** The deferred foreign key columns of `table` among those a data step at `up[index]` writes: the checks it queues. */
+function queuedColumns(ctx: RuleContext, table: string, written: readonly string[] | "all", index: number): string[] {
+  const keys = deferredKeyColumns(ctx, table, index);
+  return written === "all" ? [...keys] : written.map(nameKey).filter((c) => keys.has(c));
 }
 
 /** The words of PostgreSQL's error for a statement refused on a table with pending events, or undefined when it runs. */
@@ -108,23 +107,41 @@ const runsChecksNow = (op: Operation) => {
 };
 
 /**
+ * For each statement of an up, where the deferred checks it queues have run: the next COMMIT, statement outside the
+ * transaction or SET CONSTRAINTS ALL IMMEDIATE (up.length when none).
+ */
+function checksRunAt(up: readonly Operation[]): number[] {
+  const at = new Array<number>(up.length);
+  let next = up.length;
+  for (let i = up.length - 1; i >= 0; i--) {
+    at[i] = next;
+    const op = up[i];
+    if (op.kind === "transaction_control" || !op.inTransaction || runsChecksNow(op)) next = i;
+  }
+  return at;
+}
+
+/**
  * The first data step of the migration whose queued deferred checks make a later schema change of the same table
  * fail, in one transaction on PostgreSQL; undefined when there is none.
  */
 export function pendingTriggerFailure(ctx: RuleContext, dataOps: ReadonlyArray<{ op: Operation; index: number }>): PendingTriggerFailure | undefined {
   if (ctx.migration.database !== "postgresql") return undefined;
   const up = ctx.migration.up;
+  let runAt: number[] | undefined;
   for (const { op, index } of dataOps) {
     if (!op.inTransaction) continue;
-    for (const { table, columns } of queued(ctx, op, index)) {
-      const waiting = new Set(columns);
-      for (const later of up.slice(index + 1)) {
-        // a COMMIT, a statement outside the transaction, or SET CONSTRAINTS ALL IMMEDIATE: the checks have run
-        if (later.kind === "transaction_control" || !later.inTransaction || runsChecksNow(later)) break;
-        const command = refusedCommand(later, table);
+    const later = up.slice(index + 1, (runAt ??= checksRunAt(up))[index]);
+    for (const { table, written } of writes(op)) {
+      // the table's keys only when a later statement of the transaction would be refused on it: a folder of seed
+      // INSERTs changes no table after them, and each key lookup reads the folder's constraint history
+      if (!later.some((l) => refusedCommand(l, table))) continue;
+      const waiting = new Set(queuedColumns(ctx, table, written, index));
+      for (const l of later) {
+        const command = refusedCommand(l, table);
         // Django drops a foreign key with SET CONSTRAINTS <key> IMMEDIATE first: that key's checks run before its ALTER
-        if (ctx.framework === "django" && later.kind === "drop_column" && later.ormField !== undefined) waiting.delete(nameKey(later.column));
-        if (command && waiting.size) return { data: op, table, columns: [...waiting], refused: later, command };
+        if (ctx.framework === "django" && l.kind === "drop_column" && l.ormField !== undefined) waiting.delete(nameKey(l.column));
+        if (command && waiting.size) return { data: op, table, columns: [...waiting], refused: l, command };
       }
     }
   }
