@@ -4,7 +4,7 @@
  * as lint shows them (relative to `cwd`); git runs only when a folder's settings file says PostgreSQL, and its
  * trouble (no git, a shallow clone, a timeout) only leaves the history empty: it never fails lint.
  */
-import { gitOutput as git } from "./git-output.js";
+import { gitBlobs, gitOutput as git } from "./git-output.js";
 import { MAX_SETTINGS_VERSIONS, type DatabaseHistory } from "../engine/database/database-switch.js";
 
 /** The git history lint reads for database-switch.ts, from `cwd` (paths as lint shows them). */
@@ -17,9 +17,12 @@ export function databaseHistory(cwd: string): DatabaseHistory {
     *versions(path) {
       if (!inFullRepository()) return;
       const log = git(cwd, ["-c", "core.quotepath=false", "--literal-pathspecs", "log", `-n${MAX_SETTINGS_VERSIONS}`, "--format=%H", "--", path]);
-      for (const commit of (log ?? "").split("\n").filter((line) => /^[0-9a-f]{40}$/.test(line))) {
-        // `./path` is read from the working directory, as lint shows it; a commit that deleted the file has none
-        const content = git(cwd, ["-c", "core.quotepath=false", "show", `${commit}:./${path}`]);
+      const commits = (log ?? "").split("\n").filter((line) => /^[0-9a-f]{40}$/.test(line));
+      // every version in one git process (a `git show` each was up to 30 processes on every lint of a Rails project);
+      // `./path` is read from the working directory, as lint shows it; a commit that deleted the file has none
+      const contents = gitBlobs(cwd, commits.map((commit) => `${commit}:./${path}`)) ?? [];
+      for (const [i, commit] of commits.entries()) {
+        const content = contents[i];
         if (content !== undefined) yield { commit, content };
       }
     },

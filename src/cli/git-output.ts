@@ -15,3 +15,37 @@ export function gitOutput(cwd: string, args: readonly string[]): string | undefi
     return undefined;
   }
 }
+
+/**
+ * The blobs `<commit>:<path>` names, each read by one `git cat-file --batch` for all of them (`./path` is relative to
+ * `cwd`, as in `git show`): a text each, or undefined where git has no blob there (a commit that deleted the file).
+ * Undefined when git cannot answer.
+ */
+export function gitBlobs(cwd: string, names: readonly string[]): Array<string | undefined> | undefined {
+  if (names.length === 0) return [];
+  let out: Buffer;
+  try {
+    out = childProcess().execFileSync("git", ["cat-file", "--batch"], { cwd, input: names.map((n) => `${n}\n`).join(""), maxBuffer: 1 << 28, timeout: TIMEOUT_MS, stdio: ["pipe", "pipe", "ignore"] });
+  } catch {
+    return undefined;
+  }
+  // each answer: `<oid> <type> <size>\n<content>\n`, or `<name> missing\n` (ambiguous too) with no content
+  const blobs: Array<string | undefined> = [];
+  let at = 0;
+  for (let i = 0; i < names.length; i++) {
+    const end = out.indexOf(10, at);
+    if (end < 0) return undefined;
+    const header = out.subarray(at, end).toString("utf8");
+    at = end + 1;
+    if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+      blobs.push(undefined);
+      continue;
+    }
+    const [, type, size] = header.split(" ");
+    const bytes = Number(size);
+    if (!Number.isInteger(bytes) || at + bytes > out.length) return undefined;
+    blobs.push(type === "blob" ? out.subarray(at, at + bytes).toString("utf8") : undefined);
+    at += bytes + 1;
+  }
+  return blobs;
+}

@@ -4,10 +4,11 @@
  * config/database.yml's adapter ran on MySQL, so they are read with MySQL's grammar and judged by its rules, never
  * by PostgreSQL's parser or lock rules; a migration added after that commit is PostgreSQL's.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { run } from "../../src/cli/main.js";
 
 const rails = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[5.2]\n  def change\n    ${body}\n  end\nend\n`;
@@ -56,6 +57,37 @@ function repository(): string {
   return root;
 }
 
+/** The settings moved to PostgreSQL, then changed `later` more times (a project's settings change for years after a switch). */
+function repositoryWithLaterSettings(later: number): string {
+  const root = repository();
+  for (let i = 1; i <= later; i++) commit(root, { "config/database.yml": `${database("postgresql")}  pool: ${i}\n` }, `settings ${i}`);
+  return root;
+}
+
+const PROJECT = join(import.meta.dirname, "..", "..");
+const TSX = pathToFileURL(join(PROJECT, "node_modules", "tsx", "dist", "loader.mjs")).href;
+
+/**
+ * The git processes a lint of `args` in `root` starts: the CLI runs as a process of its own whose PATH finds first a
+ * `git` script that logs each run.
+ */
+function gitProcesses(root: string, args: string[]): { processes: number; findings: Array<{ rule: string; path: string; message: string }> } {
+  const shim = mkdtempSync(join(tmpdir(), "migguard-git-shim-"));
+  const log = join(shim, "runs.log");
+  const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+  writeFileSync(join(shim, "git"), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
+  chmodSync(join(shim, "git"), 0o755);
+  writeFileSync(log, "");
+  const cli = spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", "--import", TSX, join(PROJECT, "src", "cli", "main.ts"), "lint", "--format", "json", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { PATH: `${shim}:${process.env.PATH}`, HOME: process.env.HOME },
+  });
+  expect(cli.stderr).toBe("");
+  const processes = readFileSync(log, "utf8").split("\n").filter(Boolean).length;
+  return { processes, findings: (JSON.parse(cli.stdout) as { findings: Array<{ rule: string; path: string; message: string }> }).findings };
+}
+
 async function lint(root: string) {
   const result = await run(["lint", "--format", "json", "db/migrate"], { cwd: root });
   const output = JSON.parse(result.output) as { findings: Array<{ rule: string; path: string; severity: string; message: string }>; errors: unknown[] };
@@ -75,6 +107,15 @@ describe("migguard lint: migrations from before the project moved to PostgreSQL"
     const rename = findings.find((f) => f.path === RENAME && f.rule === "rename-column");
     expect(rename?.severity).toBe("info");
     expect(rename?.message).toContain("changed config/database.yml to PostgreSQL: it ran on MySQL");
+  });
+
+  it("reads the settings file's history in as many git processes whatever its number of versions (one per version was up to 30 on every lint)", async () => {
+    const few = gitProcesses(repositoryWithLaterSettings(1), [RENAME]);
+    const many = gitProcesses(repositoryWithLaterSettings(12), [RENAME]);
+    // the switch, 13 versions back, is still found
+    expect(many.findings.find((f) => f.rule === "rename-column")?.message).toContain("changed config/database.yml to PostgreSQL: it ran on MySQL");
+    expect(few.processes).toBeGreaterThan(0);
+    expect(many.processes).toBe(few.processes);
   });
 
   it("judges every migration by PostgreSQL's rules when the settings always said PostgreSQL", async () => {
