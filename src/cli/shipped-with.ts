@@ -10,7 +10,7 @@
  * history kept elsewhere). Never fails lint.
  */
 import { readFileSync, realpathSync } from "node:fs";
-import { gitOutput } from "./git-output.js";
+import { gitBlobs, gitOutput } from "./git-output.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { repositoryRootAbove } from "./walk-files.js";
 
@@ -133,39 +133,46 @@ function addingCommits(paths: readonly string[], cwd: string): MigrationCommits 
     if (founding(path, commit)) founders.push(path);
   }
   const changed = changedSince(realTop, founders);
-  let asked = 0;
-  for (const path of founders) {
-    if (!changed) break;
-    const commit = added.get(path)!;
-    // a file edited since (a formatter's pass, a fix) founded its folder still if its header is the one it was added
-    // with: a reset's makemigrations writes a new one, dated that day
-    if (!changed.has(path) || (asked++ < MAX_HEADER_READS && sameHeader(realTop, commit, path))) foundedFolder.set(shown.get(path)!, commit);
-  }
+  if (!changed) return result;
+  // a file edited since (a formatter's pass, a fix) founded its folder still if its header is the one it was added
+  // with: a reset's makemigrations writes a new one, dated that day
+  const kept = keptHeaders(realTop, founders.filter((path) => changed.has(path)).slice(0, MAX_HEADER_READS).map((path) => ({ path, commit: added.get(path)! })));
+  for (const path of founders) if (!changed.has(path) || kept.has(path)) foundedFolder.set(shown.get(path)!, added.get(path)!);
   return result;
 }
 
 /** makemigrations' header is on line 1 (Django 2.0 on) or line 2 (1.9 to 1.11, after the coding line). */
 const HEADER_LINES = 2;
-/** `git show` calls at most, for founders edited since they were added (one per Django app) */
+/** founders edited since they were added whose first version is read at most (one per Django app) */
 const MAX_HEADER_READS = 50;
 
-/** The file's first lines (its makemigrations header) are as the commit that added it wrote them. */
-function sameHeader(top: string, commit: string, path: string): boolean {
-  const then = gitOutput(top, ["-c", "core.quotepath=false", "show", `${commit}:${path}`]);
-  let now: string;
-  try {
-    now = readFileSync(join(top, path), "utf8");
-  } catch {
-    return false;
-  }
+/**
+ * The files whose first lines (their makemigrations header) are as the commit that added each wrote them, every
+ * first version read by one git process (a `git show` each was up to 50).
+ */
+function keptHeaders(top: string, files: ReadonlyArray<{ path: string; commit: string }>): Set<string> {
+  const kept = new Set<string>();
+  const then = gitBlobs(top, files.map(({ path, commit }) => `${commit}:${path}`));
+  if (!then) return kept;
   const head = (text: string) => text.replace(/\r\n/g, "\n").split("\n").slice(0, HEADER_LINES).join("\n");
-  return then !== undefined && head(then) === head(now);
+  for (const [i, { path }] of files.entries()) {
+    const first = then[i];
+    if (first === undefined) continue;
+    let now: string;
+    try {
+      now = readFileSync(join(top, path), "utf8");
+    } catch {
+      continue;
+    }
+    if (head(first) === head(now)) kept.add(path);
+  }
+  return kept;
 }
 
 /**
  * The paths a first-parent commit modified after adding them: a reset of a Django app's migrations rewrites its
  * `0001_initial.py` in place (the old tables written down anew under the first name, with a new header), so such a
- * file founded its folder only in name unless its header is kept (sameHeader); undefined when git cannot say.
+ * file founded its folder only in name unless its header is kept (keptHeaders); undefined when git cannot say.
  */
 function changedSince(top: string, paths: readonly string[]): Set<string> | undefined {
   if (paths.length === 0) return new Set();
