@@ -4,12 +4,12 @@
  * config/database.yml's adapter ran on MySQL, so they are read with MySQL's grammar and judged by its rules, never
  * by PostgreSQL's parser or lock rules; a migration added after that commit is PostgreSQL's.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { run } from "../../src/cli/main.js";
+import { gitProcesses } from "./support/git-processes.js";
 
 const rails = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[5.2]\n  def change\n    ${body}\n  end\nend\n`;
 const database = (adapter: string) => `default: &default\n  adapter: ${adapter}\n  pool: 5\n\nproduction:\n  <<: *default\n  database: app_production\n`;
@@ -62,32 +62,6 @@ function repositoryWithLaterSettings(later: number): string {
   const root = repository();
   for (let i = 1; i <= later; i++) commit(root, { "config/database.yml": `${database("postgresql")}  pool: ${i}\n` }, `settings ${i}`);
   return root;
-}
-
-const PROJECT = join(import.meta.dirname, "..", "..");
-const TSX = pathToFileURL(join(PROJECT, "node_modules", "tsx", "dist", "loader.mjs")).href;
-
-/**
- * The git processes a lint of `args` in `root` starts: the CLI runs as a process of its own whose PATH finds first a
- * `git` script that logs each run.
- */
-function gitProcesses(root: string, args: string[]): { processes: number; findings: Array<{ rule: string; path: string; message: string }> } {
-  const shim = mkdtempSync(join(tmpdir(), "migguard-git-shim-"));
-  const log = join(shim, "runs.log");
-  const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-  writeFileSync(join(shim, "git"), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
-  chmodSync(join(shim, "git"), 0o755);
-  writeFileSync(log, "");
-  const cli = spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", "--import", TSX, join(PROJECT, "src", "cli", "main.ts"), "lint", "--format", "json", ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { PATH: `${shim}:${process.env.PATH}`, HOME: process.env.HOME },
-  });
-  expect(cli.stderr).toBe("");
-  // not the pre-release window's tag questions (pre-release.ts): how many it asks depends on which of the commits
-  // made within one second sorts first, and none of them reads the settings file
-  const processes = readFileSync(log, "utf8").split("\n").filter((run) => run && !run.startsWith("for-each-ref")).length;
-  return { processes, findings: (JSON.parse(cli.stdout) as { findings: Array<{ rule: string; path: string; message: string }> }).findings };
 }
 
 async function lint(root: string) {
