@@ -194,6 +194,14 @@ function enumReads(call: CallNode): string[] {
   return out;
 }
 
+/** Each file parsed once per analysis, whichever models' rows are asked about (a lint asks about every table with a lock finding). */
+const parses = new WeakMap<SourceFile, ReturnType<typeof parseRuby>>();
+function parsed(file: SourceFile): ReturnType<typeof parseRuby> {
+  let result = parses.get(file);
+  if (!result) parses.set(file, (result = parseRuby(file.content)));
+  return result;
+}
+
 /** Active Record's own base classes: a model on one of them has its table to itself. */
 const isRecordBase = (superclass: string | undefined) => superclass !== undefined && (lastOf(superclass) === "ApplicationRecord" || superclass.replace(/^::/, "") === "ActiveRecord::Base");
 
@@ -235,7 +243,7 @@ export function railsRowCreators(className: string, table: string, modelFile: So
   const belongsTo: Array<{ name: string; path: string; line: number }> = [];
   const fills = new Map<string, { path: string; line: number }>();
   const read = (file: SourceFile) => {
-    const result = parseRuby(file.content);
+    const result = parsed(file);
     if (result.errors.length > 0) {
       if (file.content.includes(model.short)) out.push({ path: file.path, line: 1 });
       return;
