@@ -5,6 +5,8 @@
  * correspondence_documents. A helper called with a table first and nothing but literals works on the tables it was
  * given: correspondence_documents is still empty, so no required-column-without-default. Reviewed through
  * `migguard review`; a helper given that table, or one given computed arguments, may have written it: the error stays.
+ * And its 20231214 drop of correspondence_intakes, which the same change created and indexed with that helper: no
+ * deployed code wrote to it, only the helper might have, so the drop is a note (a real INSERT keeps the warning).
  */
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
 
@@ -45,5 +47,30 @@ describe("a table created earlier in the same change, with an app helper in betw
   it("review: the helper is given a value computed at run time: it may work on any table, the error stays", async () => {
     const found = await requiredColumnFindings("add_safe_index table_for(:prior), [:prior_correspondence_id]");
     expect(found.map((f) => f.severity)).toEqual(["error"]);
+  });
+
+  async function dropFindings(between: string) {
+    const repo = featureBranchOn(base);
+    repo
+      .write({
+        "db/migrate/20231026122835_create_correspondence_intakes.rb": "class CreateCorrespondenceIntakes < Caseflow::Migration\n  def change\n    create_table :correspondence_intakes do |t|\n      t.integer :current_step\n      t.bigint :user_id\n    end\n  end\nend\n",
+        "db/migrate/20231026123217_add_indexes_to_correspondence_intakes.rb": `class AddIndexesToCorrespondenceIntakes < Caseflow::Migration\n  def up\n    ${between}\n  end\n\n  def down\n  end\nend\n`,
+        "db/migrate/20231214200955_drop_correspondence_intakes.rb": "class DropCorrespondenceIntakes < ActiveRecord::Migration[5.2]\n  def up\n    drop_table :correspondence_intakes\n  end\n\n  def down\n    create_table :correspondence_intakes\n  end\nend\n",
+        "db/migrate/20231214201518_recreate_correspondence_intakes.rb": "class RecreateCorrespondenceIntakes < Caseflow::Migration\n  def change\n    create_table :correspondence_intakes do |t|\n      t.jsonb :redux_store, null: false\n    end\n  end\nend\n",
+      })
+      .commit("the feature, merged whole");
+    const { findings } = await reviewJson(repo);
+    return findings.filter((f) => f.rule === "drop-table");
+  }
+
+  it("review (caseflow 367201a6bb): a table the change created, indexed only by the app helper, dropped and created again: a note naming the helper", async () => {
+    const found = await dropFindings('add_safe_index :correspondence_intakes, [:user_id], name: "index_on_user_id"');
+    expect(found.map((f) => f.severity)).toEqual(["info"]);
+    expect(found[0].message).toContain("the only steps since that may have added rows are app helpers migguard does not read, add_safe_index (20231026123217_add_indexes_to_correspondence_intakes.rb:3)");
+  });
+
+  it("review: the same table filled by an INSERT of the change before the drop: the warning stays", async () => {
+    const found = await dropFindings('execute "INSERT INTO correspondence_intakes (current_step) SELECT 1 FROM users"');
+    expect(found.map((f) => f.severity)).toEqual(["warning"]);
   });
 });

@@ -43,7 +43,7 @@ describe("a table the same pull request created", () => {
     expect(dataAnnotations(s.fake.checkRunsFor(head).at(-1)!)).toEqual([[3, "failure"]]);
   });
 
-  it("Rails (caseflow 367201a6bb): an app helper given another table between the create and a NOT NULL column on the new table: nothing to report", async () => {
+  it("Rails (caseflow 367201a6bb): an app helper given another table between the create and a NOT NULL column on the new table: nothing to report; a new table only that helper indexed, dropped and created again: a notice", async () => {
     const rails = {
       "README.md": "# caseflow\n",
       "lib/caseflow/migration.rb": 'class Caseflow::Migration < ActiveRecord::Migration[5.1]\n  def add_safe_index(*args)\n    add_index(*args)\n  end\nend\n',
@@ -56,9 +56,15 @@ describe("a table the same pull request created", () => {
       "db/migrate/20231024151721_add_prior_correspondence_reference.rb":
         'class AddPriorCorrespondenceReference < Caseflow::Migration\n  disable_ddl_transaction!\n\n  def change\n    add_column :correspondences, :prior_correspondence_id, :integer\n    add_safe_index :correspondences, [:prior_correspondence_id], name: "index_on_prior_correspondence_id"\n  end\nend\n',
       "db/migrate/20231024162133_add_timestamps_to_correspondence_document.rb": "class AddTimestampsToCorrespondenceDocument < Caseflow::Migration\n  def change\n    add_column :correspondence_documents, :created_at, :datetime, null: false\n  end\nend\n",
+      // a table the change creates, indexes with the helper, drops and creates again
+      "db/migrate/20231026122835_create_correspondence_intakes.rb": "class CreateCorrespondenceIntakes < Caseflow::Migration\n  def change\n    create_table :correspondence_intakes do |t|\n      t.bigint :user_id\n    end\n  end\nend\n",
+      "db/migrate/20231026123217_add_indexes_to_correspondence_intakes.rb": 'class AddIndexesToCorrespondenceIntakes < Caseflow::Migration\n  def up\n    add_safe_index :correspondence_intakes, [:user_id], name: "index_on_user_id"\n  end\n\n  def down\n  end\nend\n',
+      "db/migrate/20231214200955_drop_correspondence_intakes.rb": "class DropCorrespondenceIntakes < ActiveRecord::Migration[5.2]\n  def up\n    drop_table :correspondence_intakes\n  end\n\n  def down\n    create_table :correspondence_intakes\n  end\nend\n",
+      "db/migrate/20231214201518_recreate_correspondence_intakes.rb": "class RecreateCorrespondenceIntakes < Caseflow::Migration\n  def change\n    create_table :correspondence_intakes do |t|\n      t.jsonb :redux_store, null: false\n    end\n  end\nend\n",
     });
     await s.pullRequest("opened", 72);
     const run = s.fake.checkRunsFor(head).at(-1)!;
     expect(run.annotations.filter((a) => a.title.startsWith("required-column-without-default"))).toEqual([]);
+    expect(run.annotations.filter((a) => a.title.startsWith("drop-table")).map((a) => a.annotation_level)).toEqual(["notice"]);
   });
 });

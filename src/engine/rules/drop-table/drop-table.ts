@@ -4,6 +4,7 @@ import { reindented } from "../support/data-code.js";
 import { fixFor, sqlString, sym } from "../support/fix.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
+import { migrationLabel } from "../../paths.js";
 import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { backupFix, copyThenDrop, movedValues, plannedRemoval, plannedSeverity, typesDroppedLater } from "../support/planned-removal.js";
@@ -289,6 +290,21 @@ export default defineRule({
         // an earlier NOT NULL column without a default proves it empty: no rows to lose (required-column-without-default names this line)
         if (ctx.facts.emptyProofAt(table, index) !== undefined) continue;
         if (forceDropInBase(ctx, op, index, table)) continue;
+        // created earlier in this change, and since then only app helpers migguard does not read may have added rows:
+        // no deployed code wrote to it, so nothing shows it holds any (caseflow's add_safe_index on a table its feature created)
+        const helpersOnly = ctx.facts.change.onlyHelpersWroteEarlier(ctx.migration, table, index);
+        if (helpersOnly) {
+          const helpers = helpersOnly.helpers.map((h) => `${h.op.kind === "raw" ? h.op.statement : h.op.kind} (${migrationLabel(h.migration.path)}:${h.op.loc.line})`);
+          ctx.report({
+            op,
+            severity: "info",
+            message:
+              `Dropping table ${table}, which ${migrationLabel(helpersOnly.creator.path)} creates earlier in this change: no deployed code wrote to it, and the only steps since that may have added rows are app helpers migguard does not read, ${helpers.slice(0, 3).join(", ")}${helpers.length > 3 ? ` and ${helpers.length - 3} more` : ""}. ` +
+              `Unless one of them inserts rows, it is empty and the drop loses nothing.`,
+            fix: backupFix(ctx, table, table),
+          });
+          continue;
+        }
         if (forceDropOfUnseenTable(ctx, op, index, table)) {
           ctx.report({
             op,

@@ -41,6 +41,10 @@ interface Created {
   at: Position;
   /** a data step of the change may have written rows into it since */
   writtenAt?: Position;
+  /** the migration that created it */
+  by?: Migration;
+  /** every step since that may have added rows, in order; `helper`: an app helper migguard does not read (raw, opaque) */
+  writes?: Array<{ at: Position; helper: boolean; step: DataStep }>;
 }
 
 const key = (table: string, column: string) => `${nameKey(table)}\u0000${nameKey(column)}`;
@@ -152,6 +156,8 @@ export class ChangePlan {
         if (written === "any") fill(undefined, [], at);
         else if (written) for (const table of written) fill(table, op.kind === "dml" ? op.columns : [], at);
         const rowsAdded = rowsAddedTo(op);
+        const affected = rowsAdded === "any" ? [...this.created.values()] : (rowsAdded ?? []).flatMap((t) => this.created.get(nameKey(t)) ?? []);
+        for (const created of new Set(affected)) (created.writes ??= []).push({ at, helper: op.kind === "raw" && op.opaque, step: { migration, op } });
         if (rowsAdded === "any") {
           for (const created of unwritten) created.writtenAt = at;
           unwritten.clear();
@@ -170,7 +176,7 @@ export class ChangePlan {
         switch (op.kind) {
           case "create_table": {
             // CREATE TABLE AS starts with rows
-            const created: Created = op.asSelect ? { at, writtenAt: at } : { at };
+            const created: Created = op.asSelect ? { at, writtenAt: at, by: migration, writes: [{ at, helper: false, step: { migration, op } }] } : { at, by: migration };
             this.created.set(nameKey(op.table), created);
             this.openSpan(op.table, created, at);
             if (!op.asSelect) unwritten.add(created);
@@ -356,6 +362,22 @@ export class ChangePlan {
     const created = span?.created;
     if (!created || created.at >= positionOf(this.index.get(migration)!, 0)) return false;
     return created.writtenAt === undefined || created.writtenAt >= at;
+  }
+
+  /**
+   * An earlier migration of the change created the table, and the only steps since that may have added rows to it
+   * are app helpers migguard does not read (caseflow's add_safe_index on it): the creator and those steps. No deployed
+   * code ran in between, so whatever it holds those helpers put there, if they write rows at all.
+   */
+  onlyHelpersWroteEarlier(migration: Migration, table: string | undefined, opIndex: number): { creator: Migration; helpers: DataStep[] } | undefined {
+    const at = this.at(migration, opIndex);
+    if (at === undefined || !table) return undefined;
+    const span = this.createdSpans.get(nameKey(table))?.find((s) => s.from < at && (s.until === undefined || s.until >= at));
+    const created = span?.created;
+    if (!created?.by || created.at >= positionOf(this.index.get(migration)!, 0)) return undefined;
+    const writes = (created.writes ?? []).filter((w) => w.at < at);
+    if (writes.length === 0 || !writes.every((w) => w.helper)) return undefined;
+    return { creator: created.by, helpers: writes.map((w) => w.step) };
   }
 
   /** The drop at `opIndex` is a step of a swap: a column the change added and filled takes the dropped column's name later. */
