@@ -110,7 +110,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       config = withAlembicVersionLocations(config, above.inis);
       // the .sql files beside Django's migration modules are copies for review, never run (django-sql-copies.ts)
       config = withDjangoSqlCopies(config, walked);
-      // tern.conf and atlas.sum mark their runner's folders (marked-sql-folders.ts)
+      // tern.conf, atlas.sum and drizzle-kit's meta/_journal.json mark their runner's folders (marked-sql-folders.ts)
       config = withMarkedSqlFolders(config, walked);
       // a folder named on the command line that is itself test data (or inside some): the user asks for its migrations
       config = withNamedFixtureFolder(config, displayPath(absolute, cwd));
@@ -124,8 +124,9 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       const above = alembicAbove([], dirname(absolute), cwd, looked);
       config = withAlembicScriptLocations(config, above.locationFiles);
       config = withAlembicVersionLocations(config, above.inis);
-      // a named .sql file's folder may hold tern.conf or atlas.sum
-      if (absolute.endsWith(".sql")) config = withMarkedSqlFolders(config, siblingNames(dirname(absolute)).map((name) => displayPath(join(dirname(absolute), name), cwd)));
+      // a named .sql file's folder may hold tern.conf or atlas.sum, or drizzle-kit's meta/_journal.json
+      if (absolute.endsWith(".sql"))
+        config = withMarkedSqlFolders(config, [...siblingNames(dirname(absolute)), ...siblingNames(join(dirname(absolute), "meta")).map((name) => `meta/${name}`)].map((name) => displayPath(join(dirname(absolute), name), cwd)));
       found.set(absolute, true);
       movedDjango ||= detectByPath(displayPath(absolute, cwd), config) === undefined && mayBeMovedDjangoMigration(displayPath(absolute, cwd));
     }

@@ -14,6 +14,7 @@ import { walkFiles } from "./walk-files.js";
 import { readDeployFiles } from "./deploy-files.js";
 import { detectByPath } from "../engine/detect.js";
 import { headFileFolders, isAlembicHeadPath } from "../engine/repository/alembic-head-file.js";
+import { DRIZZLE_JOURNAL } from "../engine/adapters/sql/layouts/drizzle.js";
 
 /** more model files than this in one project are not read (a fix then names the table, not the class) */
 const MAX_MODEL_FILES = 5000;
@@ -125,6 +126,11 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
   for (const path of migrationPaths.filter((p) => /(?:^|\/)up\.sql$/.test(p))) {
     const metadata = join(dirname(resolve(cwd, path)), "metadata.toml");
     if (existsSync(metadata)) absolute.add(metadata);
+  }
+  // Drizzle: the journal below a migration's folder gives the migrations' order, dates and dialect
+  for (const dir of new Set(migrationPaths.filter((p) => p.endsWith(".sql")).map((p) => dirname(resolve(cwd, p))))) {
+    const journal = join(dir, DRIZZLE_JOURNAL);
+    if (existsSync(journal)) absolute.add(journal);
   }
   const out: SourceFile[] = [];
   for (const path of absolute) {

@@ -33,6 +33,8 @@ import { isWaived, peerWaiverOf } from "./waivers/waivers.js";
 import { activeRecordSettingsRootOf, isActiveRecordSettingsPath } from "./adapters/rails/model-path.js";
 import { projectRootOf } from "./repository/fact-paths.js";
 import { runsOnPop } from "./repository/go-mod.js";
+import { withDrizzleJournal } from "./adapters/sql/drizzle-journal.js";
+import { isDrizzleJournalPath, readDrizzleJournal } from "./adapters/sql/layouts/drizzle.js";
 import { dieselRunsOutsideTransaction } from "./adapters/sql/layouts/diesel.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
@@ -913,6 +915,8 @@ function plan(input: AnalyzeInput): Plan {
       const metadata = (input.repositoryFiles ?? []).find((f) => f.path === `${dirOf(unit.file.path)}/metadata.toml`);
       if (metadata && dieselRunsOutsideTransaction(metadata.content)) unit.noRunnerTransaction = true;
     }
+    // Drizzle: the folder's journal gives the order (idx), the date (when) and the database (dialect)
+    if (unit.file.layout === "drizzle") withDrizzleJournal(unit, input.repositoryFiles ?? []);
   }
   const orphanDowns = grouped.orphanDowns.filter((d) => reviewed(d.file.path));
   return { config, errors, readable, units, orphanDowns, unreviewed };
@@ -1186,7 +1190,7 @@ function decisionFor(unit: MigrationUnit, databases: ReadonlyMap<string, Databas
   const folder = databases.get(migrationFolder(unit.file));
   const named = fileDatabase(unit.file.path) ?? unit.database;
   if (!named || !folder || folder.database === named || folder.reason.startsWith("`database:")) return folder;
-  const reason = fileDatabase(unit.file.path) ? `the file name says ${named}` : (unit.databaseReason ?? `the files beside it give every other database its own file: pop runs this one on ${named}`);
+  const reason = fileDatabase(unit.file.path) ? `the file name says ${named}` : (unit.databaseReason ?? unit.databaseNamedBy ?? `the files beside it give every other database its own file: pop runs this one on ${named}`);
   return { ...folder, database: named, assumed: false, reason };
 }
 
@@ -1266,6 +1270,12 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
   const supportReads = new Map();
   const out = new Map<string, DatabaseDecision>();
   for (const folder of folders.values()) out.set(folder.folder, withSupportedDatabases(decideDatabase(folder, signals, config, readings), folder, signals, supportReads));
+  // a folder whose runner's own file names its database (drizzle-kit's journal): that file decides, unless the config does
+  for (const unit of units) {
+    const decision = out.get(migrationFolder(unit.file));
+    if (unit.database && unit.databaseNamedBy && decision && !decision.reason.startsWith("`database:") && (decision.assumed || decision.database === unit.database))
+      out.set(decision.folder, { ...decision, database: unit.database, reason: unit.databaseNamedBy, assumed: false });
+  }
   return out;
 }
 
@@ -1276,12 +1286,14 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
  * PostgreSQL migrations that mention an engine or quote with backticks in a comment do not load the grammar.
  */
 export function mayNeedMysql(
-  input: Pick<AnalyzeInput, "files" | "config" | "projectFiles" | "codeFiles" | "contextMigrations">,
+  input: Pick<AnalyzeInput, "files" | "config" | "projectFiles" | "codeFiles" | "contextMigrations" | "repositoryFiles">,
   refusedByPostgres: (sql: string) => boolean = () => true,
 ): boolean {
   const database = input.config?.database;
   if (database) return database === "mysql" || database === "mariadb";
   const names = /mysql|mariadb|trilogy/i;
+  // drizzle-kit's journal names the dialect of its folder's migrations
+  if ((input.repositoryFiles ?? []).some((file) => isDrizzleJournalPath(file.path) && readDrizzleJournal(file.content)?.database === "mysql")) return true;
   for (const file of [...(input.projectFiles ?? []), ...(input.codeFiles ?? []), ...(input.contextMigrations ?? []), ...input.files]) {
     if (signalKind(file.path) && names.test(file.content)) return true;
     if (!file.path.endsWith(".sql")) continue;

@@ -68,6 +68,8 @@ export const ConfigSchema = z
         tern: z.array(z.string()).optional(),
         /** folders of Atlas's versioned migrations (`<version>_<name>.sql`); a folder holding atlas.sum is one without saying so */
         atlas: z.array(z.string()).optional(),
+        /** folders of Drizzle's migrations (`<tag>.sql`); a folder holding meta/_journal.json is one without saying so */
+        drizzle: z.array(z.string()).optional(),
       })
       .strict()
       .default({ sql: [], rails: [], django: [], alembic: [], exclude: [] }),

@@ -3,7 +3,8 @@
  * (an up and its down). Decided from the path first (so the App can pick files from a PR's file list
  * before fetching them) and confirmed from the content where layouts share a file name shape
  * (dbmate, goose, sql-migrate, tern and Liquibase files are told apart by their marker comments; a tern folder is also
- * marked by its tern.conf, an Atlas folder by its atlas.sum: migration-folders/marked-sql-folders.ts).
+ * marked by its tern.conf, an Atlas folder by its atlas.sum, a Drizzle folder by its meta/_journal.json:
+ * migration-folders/marked-sql-folders.ts).
  */
 import picomatch from "picomatch";
 import type { Config } from "./config.js";
@@ -63,6 +64,8 @@ const PRISMA_STRUCTURE = /(?:^|\/)((\d{14})_[^/]+)\/migration\.sql$/;
 const NUMBERED_SQL = /^(\d+)[_-]?(.*)\.sql$/;
 /** Atlas's migration names: a version, then `_` and a name (optional) */
 const ATLAS_NAME = /^([^_]+)(?:_(.*))?\.sql$/;
+/** drizzle-kit's tags: a number (the journal's idx by default, or a timestamp), then `_` and a name; or a name alone (`prefix: "none"`) */
+const DRIZZLE_TAG = /^(?:(\d+)_)?(.+)\.sql$/;
 /** tern's migration names (its FindMigrations): a number, an underscore, a name */
 const TERN_NAME = /^(\d+)_(.+)\.sql$/;
 const MIGRATION_DIR = /(?:^|\/)[^/]*migrat[^/]*\//i;
@@ -85,6 +88,8 @@ export function sniffSqlLayout(content: string): Layout | undefined {
   if (/^---- (?:create above \/ drop below|tern: disable-tx) ----\s*$/m.test(content)) return "tern";
   // Atlas's transaction directive names its runner (a folder atlas.sum marks needs none: detectByPath)
   if (/^--\s*atlas:txmode\b/m.test(head)) return "atlas";
+  // drizzle-kit's separator between statements (a folder its meta/_journal.json marks needs none: detectByPath)
+  if (/^--> statement-breakpoint\s*$/m.test(content)) return "drizzle";
   return undefined;
 }
 
@@ -168,6 +173,9 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">, optio
   // a folder atlas.sum marks (or `paths.atlas` names): its .sql files are Atlas's versioned migrations
   const atlas = paths?.atlas?.length ? ATLAS_NAME.exec(base) : null;
   if (atlas && matchesAny(path, paths!.atlas!)) return { path, framework: "sql", layout: "atlas", role: "combined", version: atlas[1], name: atlas[2] ?? "", key: path };
+  // a folder drizzle-kit's meta/_journal.json marks (or `paths.drizzle` names): its .sql files are Drizzle's migrations
+  const drizzle = paths?.drizzle?.length ? DRIZZLE_TAG.exec(base) : null;
+  if (drizzle && matchesAny(path, paths!.drizzle!)) return { path, framework: "sql", layout: "drizzle", role: "combined", version: drizzle[1], name: drizzle[2], key: path };
   // a folder tern.conf marks (or `paths.tern` names): its numbered files are tern's, with or without a separator
   const tern = paths?.tern?.length ? TERN_NAME.exec(base) : null;
   if (tern && matchesAny(path, paths!.tern!)) return { path, framework: "sql", layout: "tern", role: "combined", version: tern[1], name: tern[2], key: path };

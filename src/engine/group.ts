@@ -26,6 +26,10 @@ export interface MigrationUnit {
   databaseReason?: string;
   /** diesel: the folder's metadata.toml says `run_in_transaction = false` (the up is sent as one query, no BEGIN) */
   noRunnerTransaction?: boolean;
+  /** what names `database` when no switch of databases does (drizzle-kit's journal: its dialect) */
+  databaseNamedBy?: string;
+  /** Drizzle: when drizzle-kit generated it (the journal's `when`), ISO 8601 (Migration.generatedOn) */
+  generatedOn?: string;
 }
 
 export interface Grouped {

@@ -12,6 +12,7 @@ import { deployPaths } from "../deploy/deploy-paths.js";
 import { declarationAt } from "../baseline/declaration-paths.js";
 import { headFileFolders, isAlembicHeadPath } from "./alembic-head-file.js";
 import { isDieselMetadataPath } from "../adapters/sql/layouts/diesel.js";
+import { drizzleFolderOfJournal, isDrizzleJournalPath } from "../adapters/sql/layouts/drizzle.js";
 
 export { dirOf };
 
@@ -33,7 +34,7 @@ export const isDjangoAppConfigPath = (path: string): boolean => baseOf(path) ===
 
 /** A path whose content fixes may use (see the module comment). */
 export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
-  return isManifestPath(path) || isGoModPath(path) || isDieselMetadataPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isDjangoAppConfigPath(path) || isInflectionsPath(path) || isActiveRecordSettingsPath(path)));
+  return isManifestPath(path) || isGoModPath(path) || isDieselMetadataPath(path) || isDrizzleJournalPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isDjangoAppConfigPath(path) || isInflectionsPath(path) || isActiveRecordSettingsPath(path)));
 }
 
 const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;
@@ -70,6 +71,8 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
     if (isAlembicHeadPath(path)) return migrationPaths.some((m) => m.endsWith(".py") && headFileFolders(m).includes(dirOf(path)));
     // a diesel migration's metadata.toml (run_in_transaction = false): in its own folder
     if (isDieselMetadataPath(path)) return migrationPaths.some((m) => dirOf(m) === dirOf(path) && /(?:^|\/)up\.sql$/.test(m));
+    // drizzle-kit's journal (the migrations' order, dates and dialect): below its migrations' folder
+    if (isDrizzleJournalPath(path)) return migrationPaths.some((m) => m.endsWith(".sql") && dirOf(m) === drizzleFolderOfJournal(path));
     // a Go module's go.mod names its migration runner (gobuffalo/pop): in a folder above a migration
     if (isGoModPath(path)) return migrationPaths.some((m) => isWithin(dirOf(path), m));
     // a peer's baseline (StrongMigrations.start_after, Flyway's baselineVersion): over the migrations it speaks for

@@ -3,7 +3,7 @@
  * Prisma and diesel number migrations by a UTC timestamp (20240131120000), Flyway versions often are one
  * (V2024.01.31.1200), and Alembic revisions carry a date in a dated file_template (2024-01-31-1200_add_x.py)
  * or in the header Alembic writes ("Create Date: 2024-01-31 12:00:00"); Django's makemigrations header (read by
- * the adapter) or auto name dates a Django migration. Plain sequence numbers say nothing: undefined. No I/O: the file's git date is not known here.
+ * the adapter) or auto name dates a Django migration; drizzle-kit's journal (`when`) a Drizzle one. Plain sequence numbers say nothing: undefined. No I/O: the file's git date is not known here.
  */
 import type { Migration } from "../model.js";
 
@@ -45,6 +45,8 @@ function djangoDate(name: string | undefined, generatedOn: string | undefined): 
 export function migrationDate(migration: Pick<Migration, "framework" | "layout" | "version" | "name" | "source" | "generatedOn">): Date | undefined {
   if (migration.framework === "django") return djangoDate(migration.name, migration.generatedOn);
   if (migration.framework === "alembic") return fromDatedName(migration.name ?? "") ?? fromAlembicHeader(migration.source);
+  // Drizzle: the journal's `when` (its versions are the idx, unless drizzle-kit's prefix is a timestamp)
+  if (migration.layout === "drizzle" && migration.generatedOn) return new Date(migration.generatedOn);
   if (migration.version === undefined) return undefined;
   // Flyway's dotted versions: V2024.01.31.1200, V2024_01_31_1200
   const digits = migration.layout === "flyway" ? migration.version.replace(/[._]/g, "") : migration.version;

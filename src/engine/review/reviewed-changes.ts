@@ -1,7 +1,7 @@
 /**
  * The change as a review reads it, the same for its plan (plan.ts) and the review itself (review.ts): GitHub's
  * statuses folded into four, the configuration with the Alembic script locations, Django migrations packages and
- * tern or Atlas folders the listed paths show, and a Django migration moved into another app read as a deletion there and an addition here (cross-app-moves.ts).
+ * tern, Atlas or Drizzle folders the listed paths show, and a Django migration moved into another app read as a deletion there and an addition here (cross-app-moves.ts).
  */
 import type { Config } from "../config.js";
 import { withAlembicScriptLocations } from "../migration-folders/alembic-script-locations.js";
@@ -16,7 +16,7 @@ export function reviewedChanges(files: readonly ChangedFile[], given: Config, pa
   const listed = normaliseChanges(files);
   const known = [...paths, ...listed.map((c) => c.path)];
   // the .sql files kept beside Django's migration modules are copies for review, never run (django-sql-copies.ts)
-  // tern.conf and atlas.sum mark their runner's folders (marked-sql-folders.ts)
+  // tern.conf, atlas.sum and drizzle-kit's meta/_journal.json mark their runner's folders (marked-sql-folders.ts)
   const config = withMarkedSqlFolders(withDjangoSqlCopies(withAlembicScriptLocations(given, known), known), known);
   // a migration moved under its own name that the listing gives as a deletion and an addition is that migration, moved (unpaired-moves.ts)
   return { config, changes: pairUnpairedMoves(splitCrossAppMoves(listed, config), config) };

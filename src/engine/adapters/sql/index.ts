@@ -215,6 +215,8 @@ export interface SqlUnit {
   pop?: boolean;
   /** diesel: run_in_transaction = false (MigrationUnit.noRunnerTransaction) */
   noRunnerTransaction?: boolean;
+  /** Drizzle: the journal's `when` (MigrationUnit.generatedOn) */
+  generatedOn?: string;
 }
 
 const BOM = "\uFEFF";
@@ -305,6 +307,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     name: unit.file.name,
     ...(unit.pop ? { pop: true } : {}),
     ...(unit.noRunnerTransaction ? { noRunnerTransaction: true } : {}),
+    ...(unit.generatedOn ? { generatedOn: unit.generatedOn } : {}),
     transactional,
     up,
     down,

@@ -23,6 +23,19 @@ const versionOnly = (tool: string, table: string, identity = "version"): RunnerH
 });
 
 /**
+ * drizzle-orm's migrator records each applied migration's hash and its journal entry's `when` in
+ * drizzle.__drizzle_migrations, and on every run applies the journal's entries whose `when` is after the newest row's:
+ * it never compares hashes, nor looks at names.
+ */
+const DRIZZLE_HISTORY: RunnerHistory = {
+  tool: "drizzle-orm's migrator",
+  checksums: false,
+  edited: "drizzle-orm's migrator applies only journal entries whose `when` is after the newest one in drizzle.__drizzle_migrations (it records a hash but never compares it): databases that already ran this migration silently skip the edit, while fresh databases (CI, new environments) run the new code, so their schemas drift apart.",
+  renamed: "drizzle-orm's migrator applies the journal's entries by their `when`, not by name: the renamed file runs only where its journal entry's tag names it, and a database that ran it under the old name does not run it again while its `when` is unchanged.",
+  deleted: "databases that ran it keep its changes, but fresh databases (CI, new environments) never get them; drizzle-orm's migrator reads only the journal's entries, so its entry in meta/_journal.json must go too.",
+};
+
+/**
  * gobuffalo/pop (supabase/auth, ory/kratos): it records each applied version in schema_migration and, on every
  * run, applies each version of the folder that table lacks, in any order; it never checks that an applied
  * version still has a file. So a version no database ran yet (one that never reached a release) can be renamed
@@ -92,6 +105,8 @@ export function runnerHistory(layout: Layout): RunnerHistory {
       return versionOnly("tern", "schema_version", "number");
     case "atlas":
       return versionOnly("Atlas", "atlas_schema_revisions");
+    case "drizzle":
+      return DRIZZLE_HISTORY;
     default:
       return versionOnly("The migration runner", "its history table");
   }

@@ -137,6 +137,7 @@ const LAYOUT_TRANSACTION: Record<string, string> = {
   "sql-migrate": "sql-migrate runs the migration's up in a transaction",
   tern: "tern runs the migration in a transaction",
   atlas: "Atlas runs each migration file in a transaction",
+  drizzle: "drizzle-orm's migrator runs all pending migrations in one transaction",
   flyway: "Flyway runs the migration in a transaction",
   liquibase: "Liquibase runs the changeset in a transaction",
   prisma: "the file runs as one query, one transaction",

@@ -8,6 +8,7 @@ import { baseOf, folderPrefix } from "../../paths.js";
 import { dieselFolderAfter, nextVersion } from "./next-migration.js";
 import { TERN_DISABLE_TX, TERN_SEPARATOR } from "../../adapters/sql/layouts/tern.js";
 import { ATLAS_NO_TRANSACTION } from "../../adapters/sql/layouts/atlas.js";
+import { DRIZZLE_RUNNER } from "../../adapters/sql/layouts/drizzle.js";
 
 /**
  * golang-migrate's PostgreSQL driver sends a whole file as one query (it adds no BEGIN of its own), and PostgreSQL
@@ -21,9 +22,10 @@ const GOLANG_MIGRATE_SHARED_FILE =
 
 /**
  * Runners that run every version in a transaction of their own with no switch to leave it: a CONCURRENTLY
- * statement cannot be in their migrations at all, only in a separate step run by hand before them.
+ * statement cannot be in their migrations at all, only in a separate step run by hand before them. drizzle-orm's
+ * PostgreSQL migrator runs all pending migrations in one transaction (pg-core dialect's migrate).
  */
-export const NO_WAY_OUT_OF_TRANSACTION: Partial<Record<Layout, string>> = { rivermigrate: "rivermigrate" };
+export const NO_WAY_OUT_OF_TRANSACTION: Partial<Record<Layout, string>> = { rivermigrate: "rivermigrate", drizzle: DRIZZLE_RUNNER };
 
 export const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
   "golang-migrate": GOLANG_MIGRATE_SHARED_FILE,
@@ -35,6 +37,10 @@ export const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
     "-- rivermigrate runs every version in a transaction and has no way to leave it: CONCURRENTLY cannot be in a River\n" +
     "-- migration. Run the statement by hand in a separate step outside any transaction (psql in autocommit) before\n" +
     "-- migrating, and keep it here with IF NOT EXISTS (IF EXISTS for a drop) without CONCURRENTLY, so it finds the work done.",
+  drizzle:
+    `-- ${DRIZZLE_RUNNER} runs all pending migrations in one transaction and has no way to leave it: CONCURRENTLY\n` +
+    "-- cannot be in a Drizzle migration. Run the statement by hand in a separate step outside any transaction (psql in\n" +
+    "-- autocommit) before migrating, and keep it here with IF NOT EXISTS (IF EXISTS for a drop) without CONCURRENTLY, so it finds the work done.",
   prisma: "-- Prisma sends migration.sql as one script: put the CONCURRENTLY statement alone in its own migration.",
   goose: "-- +goose NO TRANSACTION\n-- (first line of the file; keep only non-transactional statements in it)",
   "sql-migrate": "-- +migrate Up notransaction\n-- (in place of the file's `-- +migrate Up`; keep only non-transactional statements in its up)",

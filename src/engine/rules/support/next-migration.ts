@@ -26,6 +26,7 @@ import { railsMigrationSuperclass } from "./rails-version.js";
 import { sqlMigrateMarker } from "../../adapters/sql/layouts/sql-migrate.js";
 import { ternFile } from "../../adapters/sql/layouts/tern.js";
 import { atlasFile } from "../../adapters/sql/layouts/atlas.js";
+import { drizzleFile } from "../../adapters/sql/layouts/drizzle.js";
 import { railsFileStem, railsMigrationClass } from "./rails-migration-names.js";
 import { baseOf, folderPrefix } from "../../paths.js";
 import { popSuffix } from "../../database/dialect-file.js";
@@ -307,6 +308,9 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
       return { path: `${dir}${version}_${name}.sql`, text: ternFile(up, down, step.noTransaction === true) };
     case "atlas":
       return { path: `${dir}${version}_${name}.sql`, text: atlasFile(up, step.noTransaction === true) };
+    case "drizzle":
+      // the name drizzle-kit gives it (its default prefix, the journal's next idx), which also adds the journal's entry
+      return { path: `${dir}${version}_${name}.sql`, text: drizzleFile(dir.replace(/\/$/, ""), name, up) };
     case "dbmate":
       return { path: `${dir}${version}_${name}.sql`, text: [`-- migrate:up${step.noTransaction ? " transaction:false" : ""}`, up, "", "-- migrate:down", down].join("\n").trimEnd() };
     case "golang-migrate":

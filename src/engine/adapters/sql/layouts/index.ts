@@ -14,6 +14,7 @@ import { splitSqitch } from "./sqitch.js";
 import { splitSqlMigrate } from "./sql-migrate.js";
 import { splitTern } from "./tern.js";
 import { splitAtlas } from "./atlas.js";
+import { splitDrizzle } from "./drizzle.js";
 
 export const SQL_LAYOUTS: Partial<Record<Layout, (input: SqlLayoutInput) => SqlSections>> = {
   "golang-migrate": splitGolangMigrate,
@@ -24,6 +25,7 @@ export const SQL_LAYOUTS: Partial<Record<Layout, (input: SqlLayoutInput) => SqlS
   "sql-migrate": splitSqlMigrate,
   tern: splitTern,
   atlas: splitAtlas,
+  drizzle: splitDrizzle,
   flyway: splitFlyway,
   sqitch: splitSqitch,
   prisma: splitPrisma,
