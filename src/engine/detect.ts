@@ -89,7 +89,7 @@ export function sniffSqlLayout(content: string): Layout | undefined {
   // Atlas's transaction directive names its runner (a folder atlas.sum marks needs none: detectByPath)
   if (/^--\s*atlas:txmode\b/m.test(head)) return "atlas";
   // drizzle-kit's separator between statements (a folder its meta/_journal.json marks needs none: detectByPath)
-  if (/^--> statement-breakpoint\s*$/m.test(content)) return "drizzle";
+  if (/--> statement-breakpoint\s*$/m.test(content)) return "drizzle";
   return undefined;
 }
 

@@ -2,6 +2,7 @@
  * Runs a rule's table of cases through the whole engine (adapter + rules + waivers), exactly as users'
  * files go through it. Shared by the rule tests and the docs generator, so the docs' examples are the tests.
  */
+import { isDrizzleJournalPath } from "../adapters/sql/layouts/drizzle.js";
 import { isDieselMetadataPath } from "../adapters/sql/layouts/diesel.js";
 import { existsSync, readdirSync } from "node:fs";
 import { isAlembicHeadPath } from "../repository/alembic-head-file.js";
@@ -51,7 +52,7 @@ export async function analyzeCase(c: RuleCase, switchOn: readonly string[], conf
   // and so are the deploy files (Dockerfile, entrypoint scripts) that tell an offline deploy
   // and a Gemfile / Gemfile.lock (the gems and Rails version the project locks), and the schema dumps
   // and an Alembic project's file naming its head revision, and a diesel migration's metadata.toml
-  const repositoryFiles = others.filter((f) => isPythonManifestPath(f.path) || isDeployPath(f.path) || isManifestPath(f.path) || isSchemaDumpPath(f.path) || isAlembicHeadPath(f.path) || isDieselMetadataPath(f.path));
+  const repositoryFiles = others.filter((f) => isPythonManifestPath(f.path) || isDeployPath(f.path) || isManifestPath(f.path) || isSchemaDumpPath(f.path) || isAlembicHeadPath(f.path) || isDieselMetadataPath(f.path) || isDrizzleJournalPath(f.path));
   const result = await analyze({ files: [{ path, content: c.code }, ...others], config: resolved, explicitPaths: new Set([path]), codeFiles: others, snapshot: c.snapshot, repositoryFiles });
   if (result.errors.length) throw new Error(`case "${c.name}": ${result.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
   return result.findings.filter((f) => f.path === path);

@@ -84,6 +84,21 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "Drizzle: drizzle-orm's migrator runs all pending migrations in one transaction, with no way out; the fix builds it by hand before migrating and keeps IF NOT EXISTS here",
+      schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
+      path: "drizzle/0003_posts_author_idx.sql",
+      // a folder drizzle-kit's meta/_journal.json marks (marked-sql-folders.ts)
+      config: { paths: { drizzle: ["drizzle/*.sql"] } },
+      code: "CREATE INDEX CONCURRENTLY IF NOT EXISTS posts_author_idx ON posts (author_id);\n",
+      lines: [1],
+      fixes: [
+        "-- drizzle-orm's migrator (migrate() or drizzle-kit migrate) runs all pending migrations in one transaction and has no way to leave it: CONCURRENTLY\n" +
+          "-- cannot be in a Drizzle migration. Run the statement by hand in a separate step outside any transaction (psql in\n" +
+          "-- autocommit) before migrating, and keep it here with IF NOT EXISTS (IF EXISTS for a drop) without CONCURRENTLY, so it finds the work done.",
+      ],
+    },
+    {
+      framework: "sql",
       name: "tern without `---- tern: disable-tx ----`: tern runs the up in a transaction; the fix is that line in the up",
       schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
       path: "db/migrations/003_posts_author_idx.sql",

@@ -508,6 +508,31 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "Drizzle (Dokploy's apps/dokploy/drizzle): drizzle-orm's migrator runs all pending migrations in one transaction with no way out, so the concurrent build is a step by hand before migrating, and the migration keeps IF NOT EXISTS; the separator line stays out of the fix",
+      path: "apps/dokploy/drizzle/0002_users_team_idx.sql",
+      // a folder drizzle-kit's meta/_journal.json marks (marked-sql-folders.ts)
+      config: { paths: { drizzle: ["apps/dokploy/drizzle/*.sql"] } },
+      files: {
+        "apps/dokploy/drizzle/meta/_journal.json": JSON.stringify({ version: "7", dialect: "postgresql", entries: [{ idx: 2, version: "7", when: 1718200000000, tag: "0002_users_team_idx", breakpoints: true }] }),
+      },
+      schema: 'CREATE TABLE "users" ("id" serial PRIMARY KEY, "team_id" integer);',
+      code: 'ALTER TABLE "users" ALTER COLUMN "team_id" SET DEFAULT 0;--> statement-breakpoint\nCREATE INDEX IF NOT EXISTS "users_team_idx" ON "users" USING btree ("team_id");\n',
+      lines: [2],
+      fixes: [
+        [
+          "-- drizzle-orm's migrator (migrate() or drizzle-kit migrate) runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in",
+          "-- this migration. Before migrating, build the index by hand in a separate step outside any transaction",
+          "-- (psql in autocommit):",
+          '--   CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_team_idx" ON "users" USING btree ("team_id");',
+          "-- If that build fails it leaves an INVALID index, which IF NOT EXISTS would keep: drop it, then build again:",
+          "--   DROP INDEX CONCURRENTLY IF EXISTS users_team_idx;",
+          "-- The migration keeps the statement with IF NOT EXISTS: it finds the index built and takes no lock.",
+          'CREATE INDEX IF NOT EXISTS "users_team_idx" ON "users" USING btree ("team_id");',
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       name: "rivermigrate, an index without a name: IF NOT EXISTS needs one, so the fix names it as PostgreSQL would",
       path: "riverdriver/riverpgxv5/migration/main/008_job_kind.up.sql",
       schema: "CREATE TABLE river_job (id bigint PRIMARY KEY, kind text);",

@@ -421,6 +421,8 @@ export default defineCases({
       code: "ALTER TABLE profiles ADD COLUMN bio text;",
       files: { "migrations/000012_add_bio.down.sql": "ALTER TABLE profiles DROP COLUMN bio;" },
     },
+    // Drizzle has no down migrations (drizzle-kit generates ups only)
+    { framework: "sql", name: "Drizzle: a migration of a folder drizzle-kit's meta/_journal.json marks has no down, and needs none", path: "drizzle/0001_add_bio.sql", config: { paths: { drizzle: ["drizzle/*.sql"] } }, code: 'ALTER TABLE "profiles" ADD COLUMN "bio" text;\n' },
     // Atlas computes downs itself (atlas migrate down): its folders have none by design
     { framework: "sql", name: "Atlas: a versioned migration of a folder atlas.sum marks has no down file, and needs none", path: "migrations/20240101000000_add_bio.sql", config: { paths: { atlas: ["migrations/*.sql"] } }, code: "ALTER TABLE profiles ADD COLUMN bio text;\n" },
     { framework: "sql", name: "goose with a Down section", path: "db/migrations/00012_add_bio.sql", code: "-- +goose Up\nALTER TABLE profiles ADD COLUMN bio text;\n-- +goose Down\nALTER TABLE profiles DROP COLUMN bio;\n" },
