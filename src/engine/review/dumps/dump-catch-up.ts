@@ -95,6 +95,12 @@ function builtColumns(migrations: readonly Migration[]): Map<string, Set<string>
           set.add(op.newName.toLowerCase());
         });
       else if (op.kind === "raw" && !op.embeddedSql && !NO_COLUMN_CALLS.has(op.statement)) {
+        // a helper given a table first and only literals (caseflow's `add_safe_index :users, [:email]`) works on the
+        // tables among the names it was given (interpreter.ts givenNames): their columns are no longer all known
+        if (!op.table && op.opaque && op.givenNames) {
+          for (const name of op.givenNames) if (tables.has(dumpName(name))) tables.set(dumpName(name), "unknown");
+          continue;
+        }
         if (!op.table) return undefined;
         tables.set(dumpName(op.table), "unknown");
       }
@@ -123,8 +129,11 @@ function explain(
   removedTables: ReadonlySet<string>,
   addedTables: ReadonlySet<string>,
   unbuiltColumns: ReadonlySet<string>,
+  unbuiltTables: ReadonlySet<string>,
 ): Migration | typeof UNBUILT | undefined {
   const table = item.table;
+  // a table no migration creates, with its columns, indexes and keys
+  if (!added && table && unbuiltTables.has(table)) return UNBUILT;
   if (!added && unbuiltColumns.size && item.kind === "column" && unbuiltColumns.has(columnKey(table!, item.column!))) return UNBUILT;
   // an index or foreign key on a column no migration builds went with it
   if (!added && table && item.kind !== "column" && item.kind !== "table" && item.columns?.some((c) => unbuiltColumns.has(columnKey(table, c)))) return UNBUILT;
@@ -153,10 +162,29 @@ function explain(
 }
 
 /**
+ * A removed table the migrations never build: every migration the dump describes was read and followed (`built`), and
+ * none creates, drops or renames it, nor names it in a call or statement migguard does not model (a helper that may
+ * create it). The dump had it from a database where something else made it (a script, another branch's migration).
+ */
+function unbuiltTable(item: DumpItem, built: ReadonlyMap<string, Set<string> | "unknown"> | undefined, left: Left, named: ReadonlySet<string>): boolean {
+  if (!built || item.kind !== "table" || !item.table) return false;
+  return !built.has(item.table) && !left.tables.has(item.table) && !left.renamed.has(item.table) && !named.has(item.table);
+}
+
+/** The tables named by the migrations' statements migguard does not model: what they do to them is not known. */
+function namedByRaw(migrations: readonly Migration[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of migrations)
+    for (const op of m.up)
+      if (op.kind === "raw") for (const name of [op.table, op.object, ...(op.givenNames ?? [])]) if (name) out.add(dumpName(name));
+  return out;
+}
+
+/**
  * The base branch's migrations whose changes the dump's change only catches up with, oldest first; undefined when
  * an item of the change is not theirs (or either side of the dump cannot be read). With them the dump's change, for
- * describeCatchUp, and the columns it removes that no migration builds (`unbuilt`: leftovers of another branch's
- * migration, which the edit takes out of the dump: it moves the dump closer to what the migrations build).
+ * describeCatchUp, and the tables and columns it removes that no migration builds (`unbuilt`: leftovers of another
+ * branch's migration or a script, which the edit takes out of the dump: it moves the dump closer to what the migrations build).
  */
 export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migrations: Migration[]; diff: DumpDiff; unbuilt: DumpItem[] } | undefined {
   if (state.baseContent === undefined || state.headContent === undefined) return undefined;
@@ -188,6 +216,8 @@ export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migra
   const built = described.every((f) => facts.baseModels.has(f.path)) ? builtColumns(migrations) : undefined;
   // a column a migration dropped is theirs to explain (the dump catching up), not one none built
   const unbuiltColumns = new Set(diff.removed.filter((i) => unbuilt(i, built) && !left.columns.has(columnKey(i.table!, i.column!))).map((i) => columnKey(i.table!, i.column!)));
+  const rawNamed = built ? namedByRaw(migrations) : new Set<string>();
+  const unbuiltTables = new Set(diff.removed.filter((i) => unbuiltTable(i, built, left, rawNamed)).map((i) => i.table!));
   const removedTables = new Set(diff.removed.filter((i) => i.kind === "table" && left.tables.get(i.table!)?.exists === false).map((i) => i.table!));
   const addedTables = new Set(diff.added.filter((i) => i.kind === "table" && left.tables.get(i.table!)?.exists === true).map((i) => i.table!));
   const removedColumns = new Set(
@@ -197,7 +227,7 @@ export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migra
   const outside: DumpItem[] = [];
   for (const [items, added] of [[diff.added, true], [diff.removed, false]] as const)
     for (const item of items) {
-      const migration = explain(item, added, left, removedColumns, removedTables, addedTables, unbuiltColumns);
+      const migration = explain(item, added, left, removedColumns, removedTables, addedTables, unbuiltColumns, unbuiltTables);
       if (!migration) return undefined;
       if (migration === UNBUILT) outside.push(item);
       else by.add(migration);

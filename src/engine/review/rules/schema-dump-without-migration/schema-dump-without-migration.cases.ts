@@ -38,6 +38,10 @@ const PAGES_MIGRATIONS = {
   "db/migrate/20250709114819_remove_next_page_from_pages.rb": rb("RemoveNextPageFromPages", "remove_column :pages, :next_page, :integer"),
 };
 const PAGES_BASE = { ...PAGES_MIGRATIONS, "db/schema.rb": pagesSchema("2025_07_02_152808", PAGES_COLUMNS) };
+// caseflow 9a2c9d32ea: a table a script made (db/scripts' SQL), dumped from a database that had it, then removed by hand
+const LEAKED_TABLE = '  create_table "vbms_ext_claim", id: false, force: :cascade do |t|\n    t.string "claim_id"\n    t.index ["claim_id"], name: "index_vbms_ext_claim_on_claim_id"\n  end\n\n';
+const withLeakedTable = (dump: string) => dump.replace('  create_table "pages"', `${LEAKED_TABLE}  create_table "pages"`);
+const PAGES_NOW = pagesSchema("2025_07_09_114819", PAGES_COLUMNS.filter((c) => !c.includes("next_page")));
 const pagesStructure = (columns: string, versions: string[]) =>
   `CREATE TABLE public.pages (\n    id bigint NOT NULL,\n${columns}\n);\n\nCREATE INDEX index_pages_on_next_page ON public.pages USING btree (next_page);\n\nINSERT INTO "schema_migrations" (version) VALUES\n${versions.map((v) => `('${v}')`).join(",\n")};\n`;
 
@@ -117,8 +121,38 @@ export default defineReviewCases({
       head: { "db/schema.rb": pagesSchema("2025_07_09_114819", [...PAGES_COLUMNS.filter((c) => !c.includes("next_page")), 't.string "slug"']) },
       findings: [{ path: "db/schema.rb", line: 1, message: "no migration it describes did" }],
     },
+    {
+      name: "db/schema.rb loses a table a migration creates: the dump no longer matches the migrations",
+      base: { ...PAGES_MIGRATIONS, "db/schema.rb": PAGES_NOW },
+      head: { "db/schema.rb": 'ActiveRecord::Schema[8.0].define(version: 2025_07_09_114819) do\nend\n' },
+      findings: [{ path: "db/schema.rb", line: 1, message: "no migration it describes did" }],
+    },
+    {
+      name: "db/schema.rb loses a table no migration creates, but one passes it to the project's own helper (add_external_table :vbms_ext_claim): what the helper does is not known, the warning stays",
+      base: {
+        ...PAGES_MIGRATIONS,
+        "db/migrate/20250201000000_add_external_claims.rb": rb("AddExternalClaims", "add_external_table :vbms_ext_claim"),
+        "db/schema.rb": withLeakedTable(PAGES_NOW),
+      },
+      head: { "db/schema.rb": PAGES_NOW },
+      findings: [{ path: "db/schema.rb", line: 1, message: "no migration it describes did" }],
+    },
   ],
   valid: [
+    {
+      name: "db/schema.rb loses a table, its column and index, that no migration creates (caseflow 9a2c9d32ea: vbms_ext_claim, made by a script and dumped from a database that had it): closer to the migrations, a note",
+      base: { ...PAGES_MIGRATIONS, "db/schema.rb": withLeakedTable(PAGES_NOW) },
+      head: { "db/schema.rb": PAGES_NOW },
+    },
+    {
+      name: "the same removal where a migration calls the project's own index helper with a table and literals (caseflow's add_safe_index :pages, [:question_text]): it works on pages, not on the removed table, a note",
+      base: {
+        ...PAGES_MIGRATIONS,
+        "db/migrate/20250201000000_add_question_text_index.rb": rb("AddQuestionTextIndex", "add_safe_index :pages, [:question_text]"),
+        "db/schema.rb": withLeakedTable(PAGES_NOW),
+      },
+      head: { "db/schema.rb": PAGES_NOW },
+    },
     {
       name: "db/schema.rb loses a column and its index that no migration builds (codebar/planner's schema-rb-drift: leaked from an unmerged branch): closer to the migrations, a note",
       base: { ...PAGES_MIGRATIONS, "db/schema.rb": pagesSchema("2025_07_09_114819", ['t.text "question_text"', 't.boolean "is_optional", null: false', 't.string "slug"', 't.index ["slug"], name: "index_pages_on_slug"']) },

@@ -98,20 +98,24 @@ export default defineReviewRule({
       // the dump only catches up with migrations the base branch already has (a column one of them removed, still
       // listed): reverting it would break it again
       const caughtUp = dumpCatchUp(ctx, state);
-      // the dump only loses columns no migration builds (leftovers of another branch's migration, dumped from a database
-      // that ran it): after the edit it is closer to what the migrations build, not further
+      // the dump only loses tables or columns no migration builds (leftovers of another branch's migration or of a
+      // script, dumped from a database that had them): after the edit it is closer to what the migrations build, not further
       if (caughtUp && caughtUp.unbuilt.length && caughtUp.migrations.length === 0) {
-        const columns = caughtUp.unbuilt.filter((i) => i.kind === "column").map((i) => `${i.table}.${i.column}`);
-        const others = caughtUp.unbuilt.length - columns.length;
+        const tables = caughtUp.unbuilt.filter((i) => i.kind === "table").map((i) => i.table!);
+        const columns = caughtUp.unbuilt.filter((i) => i.kind === "column" && !tables.includes(i.table!)).map((i) => `${i.table}.${i.column}`);
+        const others = caughtUp.unbuilt.filter((i) => i.kind !== "table" && i.kind !== "column" && !tables.includes(i.table!)).length;
+        const removed = [...(tables.length ? [`${tables.length === 1 ? "table" : "tables"} ${andList(tables)}`] : []), ...(columns.length ? [andList(columns)] : [])];
         ctx.report({
           path: state.dump.path,
           line,
           severity: "info",
           statement: "dump drift removed",
           message:
-            `${state.dump.path} changed without a migration, but it only removes ${andList(columns)}${others ? ` (and ${others} ${others === 1 ? "index or key" : "indexes or keys"} on them)` : ""}, which no migration of the ones it describes builds: ` +
-            `their tables' create_table and the later migrations never add them. The dump had them from elsewhere (a database that ran another branch's migration); the edit brings it closer to what the migrations build, not further.`,
-          fix: "Nothing to do. Databases that got those columns from the other branch keep them until a migration drops them there.",
+            `${state.dump.path} changed without a migration, but it only removes ${removed.join(" and ")}${others ? ` (and ${others} ${others === 1 ? "index or key" : "indexes or keys"} on them)` : ""}, which no migration of the ones it describes builds: ` +
+            (tables.length
+              ? `none of them creates ${tables.length === 1 ? "that table" : "those tables"}${columns.length ? ", and the tables of those columns never get them" : ""}. The dump had ${tables.length + columns.length === 1 ? "it" : "them"} from elsewhere (a database that ran another branch's migration or a script); the edit brings it closer to what the migrations build, not further.`
+              : `their tables' create_table and the later migrations never add them. The dump had them from elsewhere (a database that ran another branch's migration); the edit brings it closer to what the migrations build, not further.`),
+          fix: `Nothing to do. Databases that got ${tables.length + columns.length === 1 ? `${tables.length ? "that table" : "that column"} from elsewhere keep it` : `${tables.length && !columns.length ? "those tables" : tables.length ? "those tables and columns" : "those columns"} from elsewhere keep them`} until a migration drops ${tables.length + columns.length === 1 ? "it" : "them"} there.`,
         });
         continue;
       }
