@@ -7,7 +7,7 @@
  * file named for migrating (java-startup.ts), tree-sitter's Bash grammar for a start script (shell-branches.ts), tree-sitter's
  * Go grammar for the Go files of a module whose go.mod requires goose (go-startup.ts), tree-sitter's Python grammar for a
  * Django management command, a console script's code a deploy file runs or a setup.py (django-command-migrate.ts, python-cli-migrate.ts,
- * setup-py-scripts.ts). The deploy decision is made inside the analysis,
+ * setup-py-scripts.ts), marked for the Markdown of a documented upgrade (doc-steps.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
@@ -29,6 +29,8 @@ import type * as goLockTimeoutModule from "./go-lock-timeout.js";
 import type * as djangoCommandMigrateModule from "./django-command-migrate.js";
 import type * as pythonCliMigrateModule from "./python-cli-migrate.js";
 import type * as setupPyScriptsModule from "./setup-py-scripts.js";
+import type * as docStepsModule from "./doc-steps.js";
+import { isDeployDocPath } from "./deploy-doc-paths.js";
 import { isSetupPyPath } from "./python-console-scripts.js";
 import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
@@ -47,6 +49,7 @@ let shell: typeof shellBranchesModule | undefined;
 let go: (typeof goStartupModule & typeof goTransactionRunnerModule & typeof goLockTimeoutModule) | undefined;
 type PythonCommands = typeof djangoCommandMigrateModule & typeof pythonCliMigrateModule & typeof setupPyScriptsModule;
 let python: PythonCommands | undefined;
+let docs: typeof docStepsModule | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean =>
@@ -66,6 +69,9 @@ const loadCounts = async (withHcl: boolean) => {
   if (withHcl) await module.loadHclParser();
   hcl ||= withHcl;
   counts ??= module;
+};
+const loadDocs = async () => {
+  docs ??= await import("./doc-steps.js");
 };
 const loadJavaScript = async () => {
   javascript ??= await import("./node-start.js");
@@ -124,7 +130,7 @@ const requiresGoose = (files: readonly SourceFile[]) => files.some((f) => baseOf
 
 /** Every reader (a test that calls decideDeploy directly). */
 export async function loadDeployReaders(): Promise<void> {
-  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true), loadJava(), loadShell(), loadGo(), loadPython()]);
+  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true), loadJava(), loadShell(), loadGo(), loadPython(), loadDocs()]);
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
@@ -139,6 +145,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
     !shell && files.some((f) => isStartScriptPath(f.path)) ? loadShell() : undefined,
     !go && (requiresGoose(files) || files.some((f) => isGoSourcePath(f.path) && importsTransactionalRunner(f.content))) ? loadGo() : undefined,
     !python && files.some((f) => f.path.endsWith(".py")) ? loadPython() : undefined,
+    !docs && files.some((f) => isDeployDocPath(f.path)) ? loadDocs() : undefined,
   ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
 }
@@ -146,6 +153,11 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
 export function deployRuby(): RailsBoot {
   if (!ruby) throw new Error("the deploy's Ruby reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return ruby;
+}
+
+export function deployDocs(): typeof docStepsModule {
+  if (!docs) throw new Error("the deploy's documentation reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
+  return docs;
 }
 
 export function deployJavaScript(): NodeStart {

@@ -5,11 +5,10 @@
  * lines. reStructuredText: npm has no kept reStructuredText parser (the packages that exist are abandoned or render
  * HTML only); a section title is a line with a punctuation underline, an enumerated item starts with `1.` / `#.` /
  * `(1)` and runs while the lines stay indented past its marker, a literal block follows a `::` or a `code-block`
- * directive and runs while indented. Markdown (CommonMark's block rules for these): ATX (`## x`) and setext titles,
- * ordered items (`1.` / `1)`) with their indented or lazy continuation lines, fenced code blocks. No Markdown parser
- * is among the dependencies (marked or mdast-util-from-markdown would read the same blocks; one added later
- * can take this reader's place behind `markdownSections`).
+ * directive and runs while indented. Markdown is read with marked's lexer (CommonMark's block rules): titles,
+ * ordered lists' items, fenced code blocks.
  */
+import { marked, type Tokens } from "marked";
 
 export interface DocStep {
   /** 1-based line of the step's first line */
@@ -109,72 +108,57 @@ export function rstSections(content: string): DocSection[] {
   return sections.filter((s) => s.steps.length > 0);
 }
 
-/** a Markdown fence's opening: its characters and the info string's first word (the language) */
-const FENCE = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)/;
-const ATX = /^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$/;
-const SETEXT = /^ {0,3}(=+|-+)\s*$/;
-const ORDERED = /^( {0,3})\d{1,9}[.)](?:\s+(.*))?$/;
-/** a line that starts a block of its own: it ends a lazy continuation */
-const startsBlock = (line: string) => ATX.test(line) || FENCE.test(line) || ORDERED.test(line) || /^ {0,3}(?:[-*+]\s|>|\||(?:[-*_]\s*){3,}$)/.test(line);
-
-/** The index of the line that closes the fence opened at `from` (the last line when none does). */
-function fenceEnd(lines: readonly string[], from: number): number {
-  const fence = FENCE.exec(lines[from]!)![2]!;
-  const close = new RegExp(`^\\s*${fence[0] === "`" ? "`" : "~"}{${fence.length},}\\s*$`);
-  for (let i = from + 1; i < lines.length; i++) if (close.test(lines[i]!)) return i;
-  return lines.length - 1;
+/** The 1-based line of each offset of `text` (by the newlines before it). */
+function lineCounter(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
 }
 
-/** The sections of a Markdown file with their steps. */
+/**
+ * The sections of a Markdown file with their steps, from marked's block tokens (CommonMark): ATX and setext titles,
+ * the items of ordered lists (each with its continuation lines and the blocks nested in it), the lines of fenced
+ * shell blocks. Lines come from where each token's source text lies in the file (top-level tokens' `raw` cover it in order).
+ */
 export function markdownSections(content: string): DocSection[] {
-  const lines = content.replace(/\r\n?/g, "\n").split("\n");
+  const text = content.replace(/\r\n?/g, "\n");
+  const lineAt = lineCounter(text);
   const sections: DocSection[] = [{ headings: [], line: 1, steps: [] }];
   const stack: string[] = [];
   const current = () => sections[sections.length - 1]!;
-  const title = (level: number, text: string, line: number) => {
-    stack.splice(level - 1, stack.length, text.trim());
-    sections.push({ headings: stack.filter((h) => h !== undefined), line, steps: [] });
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (isBlank(line)) continue;
-    const fence = FENCE.exec(line);
-    if (fence) {
-      const end = fenceEnd(lines, i);
-      if (isShellLanguage(fence[3]))
-        for (let j = i + 1; j < end; j++) {
-          const text = shellLine(lines[j]!);
-          if (text !== undefined) current().steps.push({ line: j + 1, text, kind: "shell" });
-        }
-      i = end;
-      continue;
-    }
-    const atx = ATX.exec(line);
-    if (atx) {
-      title(atx[1]!.length, atx[2] ?? "", i + 1);
-      continue;
-    }
-    const item = ORDERED.exec(line);
-    if (item) {
-      // the item runs over its indented lines (a fenced block under it among them) and the lazy lines of its text
-      let end = i;
-      for (let j = i + 1; j < lines.length; j++) {
-        const next = lines[j]!;
-        if (isBlank(next)) continue;
-        const indented = indentOf(next) > item[1]!.length;
-        const lazy = j === end + 1 && !startsBlock(next);
-        if (!indented && !lazy) break;
-        end = FENCE.test(next) ? fenceEnd(lines, j) : j;
-        j = end;
+  let cursor = 0;
+  for (const token of marked.lexer(text)) {
+    const at = text.indexOf(token.raw, cursor);
+    const start = at >= 0 ? at : cursor;
+    cursor = start + token.raw.length;
+    if (token.type === "heading") {
+      const heading = token as Tokens.Heading;
+      stack.splice(heading.depth - 1, stack.length, heading.text.trim());
+      sections.push({ headings: stack.filter((h) => h !== undefined), line: lineAt(start), steps: [] });
+    } else if (token.type === "code") {
+      const code = token as Tokens.Code;
+      if (code.codeBlockStyle === "indented" || !isShellLanguage(code.lang)) continue;
+      // the fence's own line first, then the block's lines
+      code.text.split("\n").forEach((line, i) => {
+        const shell = shellLine(line);
+        if (shell !== undefined) current().steps.push({ line: lineAt(start) + 1 + i, text: shell, kind: "shell" });
+      });
+    } else if (token.type === "list" && (token as Tokens.List).ordered) {
+      let itemCursor = start;
+      for (const item of (token as Tokens.List).items) {
+        const itemAt = text.indexOf(item.raw, itemCursor);
+        const itemStart = itemAt >= 0 ? itemAt : itemCursor;
+        itemCursor = itemStart + item.raw.length;
+        current().steps.push({ line: lineAt(itemStart), text: item.raw.replace(/\s+$/, ""), kind: "item" });
       }
-      current().steps.push({ line: i + 1, text: lines.slice(i, end + 1).join("\n"), kind: "item" });
-      i = end;
-      continue;
-    }
-    const under = lines[i + 1];
-    if (indentOf(line) <= 3 && under !== undefined && SETEXT.test(under) && !startsBlock(line)) {
-      title(under.trim()[0] === "=" ? 1 : 2, line, i + 1);
-      i++;
     }
   }
   return sections.filter((s) => s.steps.length > 0);

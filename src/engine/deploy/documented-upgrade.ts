@@ -14,7 +14,8 @@ import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { MIGRATE, SERVER_START } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { markdownSections, rstSections, type DocSection, type DocStep } from "./doc-steps.js";
+import type { DocSection, DocStep } from "./doc-steps.js";
+import { deployDocs } from "./deploy-readers.js";
 import { ProjectCommands } from "./project-commands.js";
 import { docRank, isDeployDocPath, MAX_DEPLOY_DOC_BYTES, SPEAKS_OF_UPGRADE } from "./deploy-doc-paths.js";
 
@@ -54,6 +55,7 @@ export function documentedOfflineUpgrade(files: readonly SourceFile[]): DeployEv
   const project = new ProjectCommands(files);
   const migrates = (step: DocStep) => MIGRATE.test(step.text) || project.migrationIn(step.text) !== undefined;
   for (const doc of docs.sort((a, b) => docRank(a.path) - docRank(b.path))) {
+    const { markdownSections, rstSections } = deployDocs();
     const sections = /\.rst$/i.test(doc.path) ? rstSections(doc.content) : markdownSections(doc.content);
     const named = SPEAKS_OF_UPGRADE.test(baseOf(doc.path));
     for (const section of sections) {
