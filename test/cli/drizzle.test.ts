@@ -64,6 +64,7 @@ describe("migguard lint: a Drizzle folder", () => {
     expect(cic.fix).toContain("Run the statement by hand in a separate step outside any transaction");
     expect(cic.fix).toContain("keep it here with IF NOT EXISTS");
     const index = findings.find((f) => f.rule === "index-without-concurrently")!;
+    expect(index.fix).toContain("-- drizzle-orm's migrator (migrate() or drizzle-kit migrate) runs all pending migrations in one transaction and has no way to leave it");
     expect(index.fix).toContain('--   CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_team_idx" ON "users" USING btree ("team_id");');
     expect(index.fix.split("\n").at(-1)).toBe('CREATE INDEX IF NOT EXISTS "users_team_idx" ON "users" USING btree ("team_id");');
     // the journal's `when` dates the migrations: users is a day old when 0001 indexes it

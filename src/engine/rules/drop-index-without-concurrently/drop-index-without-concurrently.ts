@@ -1,3 +1,4 @@
+import { runsEveryVersion } from "../support/out-of-band-index.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
 import { railsDropIndexFix } from "../support/rails-fix.js";
@@ -93,7 +94,7 @@ export default defineRule({
 /** A runner that cannot leave its transaction (rivermigrate, a project's own migrator): the concurrent drop is a step by hand before migrating. */
 function byHandDrop(runner: string, names: readonly string[]): string {
   return [
-    `-- ${runner} runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in`,
+    `-- ${runner} ${runsEveryVersion(runner)} and has no way to leave it, so CONCURRENTLY cannot run in`,
     `-- this migration. Before migrating, drop the index by hand in a separate step outside any transaction (psql in autocommit):`,
     ...names.map((n) => `--   DROP INDEX CONCURRENTLY IF EXISTS ${n};`),
     `-- The migration keeps the drop with IF EXISTS: it finds the index gone and takes no lock.`,

@@ -5,6 +5,7 @@
  * writes wait only on the chunk being indexed. Like CONCURRENTLY it refuses a transaction block, and it refuses a
  * UNIQUE index, for which TimescaleDB has no build that lets writes go on.
  */
+import { runsEveryVersion } from "../support/out-of-band-index.js";
 import type { RuleContext } from "../support/rule.js";
 import type { OperationOf } from "../../model.js";
 import type { HypertableOrigin } from "../../repository/hypertables.js";
@@ -143,7 +144,7 @@ function alembicPerChunkCall(op: OperationOf<"add_index">): string | undefined {
 /** Where a SQL migration's per-chunk build goes: outside its transaction, as the layout allows. */
 function sqlPlacement(ctx: RuleContext, op: OperationOf<"add_index">): string {
   const runner = NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout];
-  if (runner) return `-- ${runner} runs every version in a transaction and has no way out of it: run this by hand, outside any transaction, before migrating.`;
+  if (runner) return `-- ${runner} ${runsEveryVersion(runner)} and has no way out of it: run this by hand, outside any transaction, before migrating.`;
   if (!op.embeddedSql && sendsOneQuery(ctx.migration))
     return `-- in a migration file of its own, this statement alone (${ctx.migration.layout} sends the file as one query, and PostgreSQL runs two or more statements as one transaction):`;
   return outsideTransactionPlacement(ctx.migration);

@@ -520,7 +520,7 @@ export default defineCases({
       lines: [2],
       fixes: [
         [
-          "-- drizzle-orm's migrator (migrate() or drizzle-kit migrate) runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in",
+          "-- drizzle-orm's migrator (migrate() or drizzle-kit migrate) runs all pending migrations in one transaction and has no way to leave it, so CONCURRENTLY cannot run in",
           "-- this migration. Before migrating, build the index by hand in a separate step outside any transaction",
           "-- (psql in autocommit):",
           '--   CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_team_idx" ON "users" USING btree ("team_id");',

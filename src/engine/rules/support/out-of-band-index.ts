@@ -6,6 +6,11 @@
  * expressions, WHERE), with only the words after INDEX changed.
  */
 import { ident } from "./fix.js";
+import { DRIZZLE_RUNNER } from "../../adapters/sql/layouts/drizzle.js";
+
+/** How the runner keeps its migrations in a transaction: drizzle-orm's migrator runs all pending ones in one. */
+export const runsEveryVersion = (runner: string): string =>
+  runner === DRIZZLE_RUNNER ? "runs all pending migrations in one transaction" : "runs every version in a transaction";
 import { indexHead, parseOne } from "./sql-text.js";
 
 /**
@@ -31,7 +36,7 @@ export function outOfBandIndexFix(sql: string, name: string, runner: string, tem
   const inMigration = indexWith(sql, name, false);
   if (!byHand || !inMigration) return undefined;
   return [
-    `-- ${runner} runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in`,
+    `-- ${runner} ${runsEveryVersion(runner)} and has no way to leave it, so CONCURRENTLY cannot run in`,
     `-- this migration. Before migrating, build the index by hand in a separate step outside any transaction`,
     `-- (psql in autocommit)${templated ? `, with the schema ${runner} puts in place of /* TEMPLATE: schema */` : ""}:`,
     ...byHand.split("\n").map((l) => `--   ${l}`),
