@@ -19,6 +19,7 @@ import { bindTarget, dictViewItems, literalItems } from "./loop-items.js";
 import { builtOnTable, coreSelect, EXECUTES, executedUnderFetches, ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
 import { asBool, asString, evaluate, importedRoot, kwarg, type ProjectCode, type PyValue } from "./values.js";
 import { append } from "../../append.js";
+import { loopItemCall } from "./loop-item-call.js";
 import { branchSizeGuard, rowCountOf } from "./size-guard.js";
 import type { SettingsDialect } from "./alembic-settings-dialect.js";
 
@@ -38,6 +39,8 @@ interface WalkState {
   urls: Set<string>;
   /** names bound to a table's row count (`n = conn.execute(sa.text("SELECT COUNT(*) FROM t")).scalar()`): the table */
   counts: Map<string, string>;
+  /** the variables of the unrolled loops around the statement (not a followed helper's), each with its loop's iterable as written */
+  loops?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -566,8 +569,10 @@ export class AlembicWalker {
     const mark = { ops: this.ops.length, hidden: this.hidden.length, notes: this.notes.length, errors: this.errors.length, budget: this.loopBudget };
     this.loopBudget -= items.length;
     this.unrolling++;
+    const over = loop.childForFieldName("right")?.text ?? "";
+    const loops = new Map([...(state.loops ?? []), ...[...(items[0]?.keys() ?? [])].map((n): [string, string] => [n, over])]);
     for (const names of items) {
-      this.walkBlock(body, { ...state, bindings: new Map([...state.bindings, ...names]) });
+      this.walkBlock(body, { ...state, bindings: new Map([...state.bindings, ...names]), loops });
       if (this.exhausted) break;
     }
     this.unrolling--;
@@ -609,7 +614,7 @@ export class AlembicWalker {
       const name = fn.childForFieldName("attribute")?.text ?? "";
       if (value.kind === "call") {
         const block = this.batchBlock(node, state.batch);
-        append(this.ops, alembicOperation(name, value, this.opContext(state)).map((o) => (block ? { ...o, batchBlock: block } : o)));
+        append(this.ops, this.asLoopItem(node, alembicOperation(name, value, this.opContext(state)), state).map((o) => (block ? { ...o, batchBlock: block } : o)));
       }
       return;
     }
@@ -618,7 +623,7 @@ export class AlembicWalker {
     const q = qualifiedName(fn, this.module.imports);
     if (q?.startsWith("alembic.op.") && !q.slice("alembic.op.".length).includes("(")) {
       const value = this.eval(node, state);
-      if (value.kind === "call") this.pushOps(alembicOperation(q.slice("alembic.op.".length), value, this.opContext(state)), state);
+      if (value.kind === "call") this.pushOps(this.asLoopItem(node, alembicOperation(q.slice("alembic.op.".length), value, this.opContext(state)), state), state);
       return;
     }
     if (this.handleCall(node, fn, q, state)) return;
@@ -756,6 +761,12 @@ export class AlembicWalker {
    * driver passes on without knowing what it is) leaves the statements after it in autocommit, a BEGIN opens a
    * transaction again. SQLAlchemy's own commit() is not one: the next statement begins a new transaction.
    */
+  /** The call's operations with the call as this loop item runs it, when it reads a loop's variables. */
+  private asLoopItem(node: PyNode, ops: OperationInput[], state: WalkState): OperationInput[] {
+    const item = state.loops ? loopItemCall(node, state.loops, (name) => state.bindings.get(name)) : undefined;
+    return item ? ops.map((o) => ({ ...o, loopItem: item })) : ops;
+  }
+
   private pushOps(ops: readonly OperationInput[], state: WalkState): void {
     for (const op of ops) {
       this.ops.push(state.rawCommit !== undefined ? { ...op, afterRawCommit: state.rawCommit } : op);
