@@ -250,10 +250,10 @@ const OperationBase = z.object({
   loop: SourceRange.optional(),
   /**
    * Alembic: a call in a loop over a literal list that reads the loop's variables: `call` is it as this item runs it
-   * (the variables written as the item's values, undefined when one is no literal), `names` the variables it reads,
-   * `over` the iterable of their loop as written. A fix that copies the call out of the loop copies `call`.
+   * (the variables written as the item's values, undefined when one is no literal), `names` the variables it reads
+   * (`values`: theirs in this item, as Python literals), `over` the iterable of their loop as written. A fix that copies the call out of the loop copies `call`.
    */
-  loopItem: z.object({ call: z.string().optional(), names: z.array(z.string()), over: z.string() }).optional(),
+  loopItem: z.object({ call: z.string().optional(), names: z.array(z.string()), values: z.array(z.string()).optional(), over: z.string() }).optional(),
   /**
    * Rails: the operation's table is Rails' unprefixed name for a namespaced model the migration neither defines nor
    * names the table of (ActiveAdmin::Comment -> comments); this is the table it has when its namespace sets a

@@ -12,6 +12,8 @@ export interface LoopItemCall {
   call?: string;
   /** the loop variables the call reads, in order of first use */
   names: string[];
+  /** their values in this item as Python literals; undefined when one is no literal */
+  values?: string[];
   /** the iterable of the loop that binds them, as written (`_TARGETS`, `reversed(_TARGETS)`) */
   over: string;
 }
@@ -82,11 +84,13 @@ export function loopItemCall(call: PyNode, loops: ReadonlyMap<string, string>, b
   visit(call);
   if (names.length === 0) return undefined;
   const over = loops.get(names[0])!;
-  if (edits.some((e) => e.text === undefined)) return { names, over };
+  const literals = names.map((n) => pythonLiteral(bound(n)));
+  const values = literals.every((v) => v !== undefined) ? { values: literals as string[] } : {};
+  if (edits.some((e) => e.text === undefined)) return { names, over, ...values };
   let text = call.text;
   for (const e of [...edits].sort((a, b) => b.start - a.start))
     text = text.slice(0, e.start - call.startIndex) + e.text + text.slice(e.end - call.startIndex);
-  return { call: text, names, over };
+  return { call: text, names, over, ...values };
 }
 
 function ancestorOfType(node: PyNode, type: string, stop: PyNode): boolean {

@@ -10,12 +10,13 @@ import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { carriedStatement, type FixSteps, type MigrationStep } from "../support/fix-steps.js";
 import { reindented } from "../support/data-code.js";
-import { ident, modelName, sym } from "../support/fix.js";
+import { derivedName, ident, modelName, sym } from "../support/fix.js";
 import { alterSubcommandsOf, alterWithSubcommand } from "../support/sql-text.js";
 import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
 import { keywordText, keywordTruthy, literalOf } from "../support/python-call.js";
 import { readField } from "../../adapters/python/django-fields.js";
 import { unboundNames } from "../support/python-free-names.js";
+import { callOutOfLoop, loopArgument, loopBodyNote, loopItems, perItemLookup } from "../support/alembic-loop-item.js";
 import { djangoApp } from "../support/django-migration.js";
 import { djangoBatchedFillFunction, railsBatchedFill } from "../support/batched-fill.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
@@ -328,10 +329,35 @@ function djangoSqlSteps(op: SetNotNull, name: string, head: AtHead = op): FixSte
   };
 }
 
+const addCheckSql = (op: SetNotNull) => `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(derivedName(op.table, [op.column], "not_null"))} CHECK (${ident(op.column)} IS NOT NULL) NOT VALID`;
+
+/**
+ * Alembic, a SET NOT NULL of a loop over a literal list: every item runs the body's line, so the CHECK goes in the
+ * body over the loop's names (an f-string when each item's names need no quoting and no shortening, else a lookup
+ * keyed by the loop variables), never one item's statement. Undefined outside a loop.
+ */
+function loopBodyCheck(op: SetNotNull, up: readonly Operation[]): string | undefined {
+  const note = loopBodyNote(op);
+  if (!note) return undefined;
+  const items = loopItems(op, up);
+  if (!items)
+    return `${note}\n# an item's value is computed, so migguard cannot write the body's CHECK for every item: add ${pythonString(addCheckSql(op))} and the like per item, NOT VALID, instead of SET NOT NULL`;
+  const [table, column] = [loopArgument(op, 0, "table_name"), loopArgument(op, 1, "column_name")];
+  const plain = (name: string) => /^[a-z_][a-z0-9_]*$/.test(name) && ident(name) === name;
+  const uniform = items.every(({ op: o }) => plain(o.table) && plain(o.column) && derivedName(o.table, [o.column], "not_null") === `${o.table}_${o.column}_not_null`);
+  if (table && column && uniform) {
+    const part = (a: { variable: string } | { literal: string }) => ("variable" in a ? `{${a.variable}}` : a.literal);
+    const [T, C] = [part(table), part(column)];
+    return `${note}\nop.execute(f"ALTER TABLE ${T} ADD CONSTRAINT ${T}_${C}_not_null CHECK (${C} IS NOT NULL) NOT VALID")`;
+  }
+  return `${note}\nop.execute(${perItemLookup(op, items.map((i) => ({ key: i.key, value: pythonString(addCheckSql(i.op)) })))})`;
+}
+
 /** Alembic: the revision's own alter_column (its existing_type and other changes) moves to the last revision. */
 function alembicSteps(op: SetNotNull, name: string, up: readonly Operation[], head: AtHead = op): FixSteps {
   const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
-  const own = op.text.trim();
+  // in a loop, as this item runs it: the loop's names do not exist in the new revision
+  const own = callOutOfLoop(op);
   // the same alter_column renames the column (new_column_name=): after the new revision's upgrade it has the new name,
   // so its downgrade reaches it by that name and renames it back with the NOT NULL it drops
   const renamed = up.find((o): o is OperationOf<"rename_column"> => o.kind === "rename_column" && o.loc.line === op.loc.line && o.text === op.text && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
@@ -340,8 +366,8 @@ function alembicSteps(op: SetNotNull, name: string, up: readonly Operation[], he
   const down = renamed
     ? `op.alter_column(${alembicTable(op.table).name}, ${pythonString(renamed.newName)}${alembicTable(op.table).schema}, nullable=True, new_column_name=${pythonString(op.column)})`
     : `op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema}, nullable=True)`;
-  const alter = /^op\.alter_column\(/.test(own) ? reindented(own) : `op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema}, nullable=False)`;
-  const addCheck = `op.execute(${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)})`;
+  const alter = own && /^op\.alter_column\(/.test(own) ? reindented(own) : `op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema}, nullable=False)`;
+  const addCheck = loopBodyCheck(op, up) ?? `op.execute(${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)})`;
   return {
     inPlace: renamed
       ? [
@@ -368,7 +394,7 @@ function alembicStepsAtHead(op: SetNotNull, name: string, up: readonly Operation
   const here = alembicSteps(op, name, up);
   const [t, c, n] = [ident(head.table), ident(head.column), ident(name)];
   const table = alembicTable(head.table);
-  const own = op.text.trim();
+  const own = callOutOfLoop(op) ?? "";
   const existingType = /^op\.alter_column\(/.test(own) ? keywordText(own, "existing_type") : undefined;
   const alter = `op.alter_column(${table.name}, ${pythonString(head.column)}${table.schema}${existingType ? `, existing_type=${existingType}` : ""}, nullable=False)`;
   return {
