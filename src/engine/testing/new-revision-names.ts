@@ -15,13 +15,14 @@ const BUILTINS = new Set([
 ]);
 
 /**
- * The text of each new revision file the fix writes out (`# revision 2, new file path: ...` up to the next part),
+ * The text of each new revision file the fix writes out (`# revision 2, new file path: ...` or `# then a new
+ * migration, path:` up to the next part),
  * or the fix itself when it is one whole revision (a migration kept as written: it defines `upgrade`).
  */
 function newRevisionParts(fix: string): string[] {
-  const parts = fix.split(/^(?=# (?:revision|migration) \d+, )/m);
+  const parts = fix.split(/^(?=# (?:revision|migration) \d+, |# then a new migration, )/m);
   if (parts.length === 1) return definesUpgrade(fix) ? [fix] : [];
-  return parts.filter((p) => /^# (?:revision|migration) \d+, new file /.test(p));
+  return parts.filter((p) => /^# (?:revision|migration) \d+, new file |^# then a new migration, /.test(p));
 }
 
 const definesUpgrade = (code: string) =>

@@ -68,8 +68,94 @@ const UNSUB_NOT_NULL = revisionOf(
 const zouRevision = (id: string, after: string | undefined) =>
   `from alembic import op\n\nrevision = "${id}"\ndown_revision = ${after ? `"${after}"` : "None"}\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n`;
 
+/** Backend.AI's 2dccb3069031 (trimmed): SET NOT NULL over a module-level tuple of (table, column) pairs, in a loop. */
+const LOOP_REVISION = `from alembic import op
+import sqlalchemy as sa
+
+revision = "2dccb3069031"
+down_revision = "e3f2ff64863f"
+
+_TARGETS = (
+    ("users", "created_at"),
+    ("networks", "created_at"),
+)
+
+
+def upgrade():
+    for table, column in _TARGETS:
+        op.alter_column(table, column, existing_type=sa.DateTime(timezone=True), nullable=False)
+
+
+def downgrade():
+    for table, column in reversed(_TARGETS):
+        op.alter_column(table, column, nullable=True)
+`;
+
+/** The CHECK of the loop's body, the same for every item: over the loop's names, under the note that every item runs it. */
+const LOOP_BODY_CHECK = `# line 15 runs for every item of _TARGETS (the loop of lines 14-15): in the loop's body, in place of line 15 (table, column as the loop binds them):
+op.execute(f"ALTER TABLE {table} ADD CONSTRAINT {table}_{column}_not_null CHECK ({column} IS NOT NULL) NOT VALID")`;
+
+/** The validating revision of one item of LOOP_REVISION: the item's own names, never the loop's `table` / `column`. */
+const loopItemRevision = (id: string, table: string, after: string, comment = "") => `# then a new migration, migrations/versions/${id}_validate_${table}_created_at_not_null.py:
+from alembic import op
+import sqlalchemy as sa
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "${id}"
+revision = NEW_REVISION_ID
+${comment}down_revision = "${after}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE ${table} VALIDATE CONSTRAINT ${table}_created_at_not_null")
+    op.alter_column("${table}", "created_at", existing_type=sa.DateTime(timezone=True), nullable=False)
+    op.drop_constraint("${table}_created_at_not_null", "${table}")
+
+
+def downgrade():
+    op.alter_column("${table}", "created_at", nullable=True)
+    pass`;
+
+/** A loop over columns one of which needs quoting and whose CHECK names PostgreSQL shortens: no f-string writes them. */
+const LONG_LOOP_REVISION = `from alembic import op
+
+revision = "3aa"
+down_revision = "2dccb3069031"
+
+
+def upgrade():
+    for column in ["created_at", "Updated"]:
+        op.alter_column("deployment_auto_scaling_policies_with_a_long_name", column, nullable=False)
+
+
+def downgrade():
+    for column in ["created_at", "Updated"]:
+        op.alter_column("deployment_auto_scaling_policies_with_a_long_name", column, nullable=True)
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "SET NOT NULL in a loop over a literal list (Backend.AI 2dccb3069031): each item's new revision names its own table and column, and the CHECK in place is the loop body's over the loop's names, never one item's statement",
+      path: "migrations/versions/2dccb3069031_timestamps.py",
+      code: LOOP_REVISION,
+      lines: [15, 15],
+      fixes: [
+        `${LOOP_BODY_CHECK}\n\n${loopItemRevision("e76d019162e5", "networks", "59b48740ec18", "# after migrations/versions/59b48740ec18_validate_users_created_at_not_null.py, the new revision of another fix of migrations/versions/2dccb3069031_timestamps.py: without that fix, down_revision = \"2dccb3069031\"\n")}`,
+        `${LOOP_BODY_CHECK}\n\n${loopItemRevision("59b48740ec18", "users", "2dccb3069031")}`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "SET NOT NULL in a loop whose CHECK names need quoting or shortening: the loop body looks each item's statement up by the loop variable",
+      path: "migrations/versions/3aa_long.py",
+      code: LONG_LOOP_REVISION,
+      lines: [9, 9],
+      messages: ["Updated", "created_at"],
+    },
     {
       framework: "alembic",
       name: "a later revision renames the table and the column: the VALIDATE / SET NOT NULL revision at the head names them as they are there (mwdb-core's metakey became attribute)",
