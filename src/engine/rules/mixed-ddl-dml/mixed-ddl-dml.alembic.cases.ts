@@ -37,8 +37,108 @@ def upgrade():
     )
 `;
 
+/** Backend.AI 69c059996cbd (trimmed): a stub model whose class body annotates a column with `uuid.UUID`, evaluated when the class is defined. */
+const ANNOTATED_STUB = `import uuid
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.orm import registry
+
+revision = "69c059996cbd"
+down_revision = "9e599b62f6f1"
+
+Base = registry(metadata=sa.MetaData()).generate_base()
+
+
+def upgrade():
+    conn = op.get_bind()
+    op.add_column("sessions", sa.Column("agent_ids", sa.ARRAY(sa.String()), nullable=True))
+
+    class SessionRow(Base):
+        __tablename__ = "sessions"
+        id: sa.Column[uuid.UUID] = sa.Column("id", sa.Uuid(), primary_key=True)
+        agent_ids: sa.Column[list[str] | None] = sa.Column("agent_ids", sa.ARRAY(sa.String), nullable=True)
+
+    agents: dict[Any, list[str]] = {}
+    conn.execute(sa.update(SessionRow).values(agent_ids=sa.func.array_agg(SessionRow.id)))
+
+
+def downgrade():
+    op.drop_column("sessions", "agent_ids")
+`;
+
+/** Its fix: the new revision imports uuid for the annotation (and not typing's Any, which only the line that stays reads). */
+const FIX69 = `# revision 1, migrations/versions/69c059996cbd_agent_ids.py as it becomes: without the data change
+import uuid
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.orm import registry
+
+revision = "69c059996cbd"
+down_revision = "9e599b62f6f1"
+
+Base = registry(metadata=sa.MetaData()).generate_base()
+
+
+def upgrade():
+    conn = op.get_bind()
+    op.add_column("sessions", sa.Column("agent_ids", sa.ARRAY(sa.String()), nullable=True))
+
+    class SessionRow(Base):
+        __tablename__ = "sessions"
+        id: sa.Column[uuid.UUID] = sa.Column("id", sa.Uuid(), primary_key=True)
+        agent_ids: sa.Column[list[str] | None] = sa.Column("agent_ids", sa.ARRAY(sa.String), nullable=True)
+
+    agents: dict[Any, list[str]] = {}
+
+
+def downgrade():
+    op.drop_column("sessions", "agent_ids")
+
+# revision 2, new file migrations/versions/c599f5ffe632_backfill_sessionrow.py: the data change, once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)
+import uuid
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.orm import registry
+
+
+Base = registry(metadata=sa.MetaData()).generate_base()
+
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "c599f5ffe632"
+revision = NEW_REVISION_ID
+down_revision = "69c059996cbd"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    conn = op.get_bind()
+    class SessionRow(Base):
+        __tablename__ = "sessions"
+        id: sa.Column[uuid.UUID] = sa.Column("id", sa.Uuid(), primary_key=True)
+        agent_ids: sa.Column[list[str] | None] = sa.Column("agent_ids", sa.ARRAY(sa.String), nullable=True)
+    conn.execute(sa.update(SessionRow).values(agent_ids=sa.func.array_agg(SessionRow.id)))
+
+
+def downgrade():
+    # the values this data change overwrote are not kept: restore them from a copy if they are needed
+    pass`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "Backend.AI 69c059996cbd: the new revision carries the module's imports its code reads in annotations too (a stub model's `sa.Column[uuid.UUID]` runs when the class is defined: without `import uuid`, a NameError)",
+      path: "migrations/versions/69c059996cbd_agent_ids.py",
+      code: ANNOTATED_STUB,
+      lines: [24],
+      fixes: [FIX69],
+    },
     {
       framework: "alembic",
       name: "onyx e91df4e935ef: an op.add_column written over several lines keeps its own indentation in the fix, the lines added after it take its first line's",

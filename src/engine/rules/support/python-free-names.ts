@@ -25,6 +25,9 @@ function walk(node: PyNode, bound: Set<string>, read: Set<string>): void {
       const left = node.childForFieldName("left");
       const right = node.childForFieldName("right");
       if (right) walk(right, bound, read);
+      // `x: dict[Any, int] = ...`: a class body evaluates the annotation, a type checker reads it anywhere
+      const type = node.childForFieldName("type");
+      if (type) walk(type, bound, read);
       if (node.type === "assignment" && left) bindTarget(left, bound);
       else if (left) walk(left, bound, read);
       // `meta.bind = x`, `rows[i] = x`: the target's object and index are read
