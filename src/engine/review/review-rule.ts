@@ -58,7 +58,7 @@ export interface SchemaDumpState {
   /** exists on the base branch */
   onBase: boolean;
   change?: Change;
-  /** content at head when the change touched it */
+  /** content at head when the change touched it; for a dump it leaves alone, the repository's copy when one was read */
   headContent?: string;
   /** content on the base branch, when the plan read it (the change adds migrations and leaves the dump alone) */
   baseContent?: string;

@@ -251,7 +251,9 @@ function dumpStates(
     if (change.status === "renamed" && change.previousPath) touch(change.previousPath, { path: change.previousPath, status: "removed" });
   }
   // a dump the change leaves alone is the same at head, where the repository facts read it
-  const mirrors = dumpMirrors([...states.values()], replicas, new Map(repositoryFiles.map((f) => [f.path, f.content])));
+  const unchanged = new Map(repositoryFiles.map((f) => [f.path, f.content]));
+  for (const state of states.values()) if (!state.change && state.onBase) state.headContent = unchanged.get(state.dump.path);
+  const mirrors = dumpMirrors([...states.values()], replicas, unchanged);
   return [...states.values()].map((state) => (mirrors.has(state.dump.path) ? { ...state, mirrorOf: mirrors.get(state.dump.path) } : state));
 }
 

@@ -8,8 +8,22 @@ const rails = (name: string) => `class ${name} < ActiveRecord::Migration[7.1]
 end
 `;
 
+const NO_OP = "# @note This migration is for testing purposes only.\nclass NoOpMigration < ActiveRecord::Migration[7.1]\n  def change\n    # no-op\n  end\nend\n";
+
 export default defineReviewCases({
   invalid: [
+    {
+      name: "Rails: a migration that runs nothing, newer than the version db/schema.rb records: db:migrate writes the new version into it",
+      base: { "db/schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_nickname.rb": rails("Nickname") },
+      head: { "db/migrate/20240201000000_no_op_migration.rb": NO_OP },
+      findings: [{ path: "db/migrate/20240201000000_no_op_migration.rb", line: 1, severity: "warning" }],
+    },
+    {
+      name: "Rails: an older migration that runs nothing beside one that adds a column: the dump has to change",
+      base: { "db/schema.rb": schema("2024_03_01_000000"), "db/migrate/20240301000000_nickname.rb": rails("Nickname") },
+      head: { "db/migrate/20240201000000_no_op_migration.rb": NO_OP, "db/migrate/20240401000000_phone.rb": rails("Phone") },
+      findings: [{ path: "db/migrate/20240401000000_phone.rb", line: 1, severity: "warning" }],
+    },
     {
       name: "Rails: a migration without db/schema.rb",
       base: { "db/schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_nickname.rb": rails("Nickname") },
@@ -47,6 +61,11 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Rails: a migration that runs nothing (`def change; end`), older than the version db/schema.rb records (caseflow 5e0f9522df 20241007131619_no_op_migration.rb): db:migrate dumps the same file, a note",
+      base: { "db/schema.rb": schema("2024_03_01_000000"), "db/migrate/20240301000000_nickname.rb": rails("Nickname") },
+      head: { "db/migrate/20240201000000_no_op_migration.rb": NO_OP },
+    },
     {
       name: "the migration comes with its dump",
       base: { "db/schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_nickname.rb": rails("Nickname") },

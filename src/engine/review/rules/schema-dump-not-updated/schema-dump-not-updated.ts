@@ -1,7 +1,8 @@
 import { dedent } from "../../../rules/support/fix.js";
 import { isPrimaryFile } from "../../classify.js";
 import { dumpAtHead } from "../../dumps/dump-coverage.js";
-import { defineReviewRule } from "../../review-rule.js";
+import { defineReviewRule, type ChangedMigration } from "../../review-rule.js";
+import type { Migration } from "../../../model.js";
 import { dumpVersions } from "../../dumps/dump-versions.js";
 import { compareVersions, versionKey } from "../../../migration-versions.js";
 
@@ -26,6 +27,22 @@ export default defineReviewRule({
         version !== undefined && (recorded?.versions ?? []).some((v) => versionKey(v) === versionKey(version));
       const added = ctx.migrations.filter((m) => m.change.status === "added" && isPrimaryFile(m.file) && state.dump.covers(m.file) && !alreadyDumped(m.file.version));
       if (added.length === 0) continue;
+      // schema.rb records the schema and the newest version alone: a migration that runs nothing, older than that
+      // version, leaves db:migrate's dump byte for byte the same (structure.sql would gain its schema_migrations row)
+      const loaded = state.headContent ?? state.baseContent;
+      const dumpVersion = state.dump.format === "schema.rb" && loaded !== undefined ? dumpVersions(state.dump.format, loaded).newest : undefined;
+      const changesNothing = (m: ChangedMigration) => dumpVersion !== undefined && m.file.version !== undefined && compareVersions(m.file.version, dumpVersion) < 0 && runsNothing(m.head);
+      if (added.every(changesNothing)) {
+        ctx.report({
+          path: added[0].change.path,
+          line: 1,
+          severity: "info",
+          statement: `dump ${state.dump.path}`,
+          message: `This change adds ${added.length === 1 ? "a migration" : `${added.length} migrations`} (${added.map((m) => m.change.path).join(", ")}) that ${added.length === 1 ? "runs" : "run"} nothing, older than the version ${state.dump.path} records (${dumpVersion}): db:migrate dumps the same ${state.dump.path}, so there is nothing to update.`,
+          fix: "Nothing to do.",
+        });
+        continue;
+      }
       const newest = added.reduce((a, b) => (compareVersions(b.file.version ?? "", a.file.version ?? "") > 0 ? b : a));
       const rails = state.dump.path.endsWith(".rb") || newest.file.framework === "rails";
       ctx.report({
@@ -43,3 +60,8 @@ export default defineReviewRule({
     }
   },
 });
+
+/** A migration read whole whose up runs no statement (`def change; end`, a comment alone): db:migrate changes no table. */
+function runsNothing(model: Migration | undefined): boolean {
+  return model !== undefined && !model.up.length && !model.syntaxErrors.length && !model.tooComplex.length && !model.hidden.length && !model.notes.length;
+}
