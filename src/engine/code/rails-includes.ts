@@ -3,8 +3,8 @@
  * concerns it includes, their `included do ... end` blocks too), read with Prism from the files Zeitwerk names
  * after the constants (`app/models/stolen_record.rb`, `app/models/concerns/geocodeable.rb`). A concern the model
  * does not include runs its code on other models only: its bare `state_id` reads their column, not this one's.
- * And the methods the class defines under a column's name (`def zipcode`, `alias_attribute :zipcode, :postal_code`):
- * `record.zipcode` calls that method, which outlives the column.
+ * And the methods the class (or a module it includes) defines under a column's name (`def zipcode`, `alias_attribute
+ * :zipcode, :postal_code`, an association `has_one :meeting_type`): `record.zipcode` calls that method, which outlives the column.
  */
 import { AliasMethodNode, CallNode, ClassNode, ConstantPathNode, ConstantReadNode, DefNode, ModuleNode, SymbolNode, type Node } from "@ruby/prism";
 import { underscore } from "../adapters/rails/inflections.js";
@@ -74,10 +74,31 @@ export function instanceMethods(scope: ClassNode | ModuleNode): { defs: Set<stri
   return { defs, aliases };
 }
 
-/** Every instance method a class body defines, aliases included. */
-function definedMethods(scope: ClassNode): Set<string> {
+/** Class-body macros that define an instance reader of their first name: associations and declared attributes. */
+const READER_MACROS = new Set(["has_one", "has_many", "belongs_to", "has_and_belongs_to_many", "attribute"]);
+
+/**
+ * The readers a class or module body declares by macro (`has_one :meeting_type`, `attribute :amount`), in an
+ * `included do` block too, outside nested classes and modules: `record.meeting_type` reads the association.
+ */
+function declaredReaders(scope: ClassNode | ModuleNode): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: Node) => {
+    if (node instanceof ClassNode || node instanceof ModuleNode || node instanceof DefNode) return;
+    if (node instanceof CallNode && !node.receiver && READER_MACROS.has(node.name)) {
+      const first = node.arguments_?.arguments_[0];
+      if (first instanceof SymbolNode) out.add(first.unescaped.value);
+    }
+    rubyChildren(node).forEach(visit);
+  };
+  if (scope.body) visit(scope.body);
+  return out;
+}
+
+/** Every instance method a class or module body defines, aliases and the readers its macros declare included. */
+function definedMethods(scope: ClassNode | ModuleNode): Set<string> {
   const { defs, aliases } = instanceMethods(scope);
-  return new Set([...defs, ...aliases]);
+  return new Set([...defs, ...aliases, ...declaredReaders(scope)]);
 }
 
 export interface RailsModelReader {
@@ -137,9 +158,16 @@ export function railsModelReader(files: ReadonlyMap<string, SourceFile>): RailsM
     memo.set(className, out);
     return out;
   };
+  // the class's own methods and those of the modules it mixes in (a concern's `has_one :meeting_type`, which replaced the column)
   const methods = (className: string) => {
     const model = scopeOf(className);
-    return model instanceof ClassNode ? definedMethods(model) : undefined;
+    if (!(model instanceof ClassNode)) return undefined;
+    const out = definedMethods(model);
+    for (const name of included(className) ?? []) {
+      const scope = scopeOf(name);
+      if (scope instanceof ModuleNode) for (const method of definedMethods(scope)) out.add(method);
+    }
+    return out;
   };
   const modelFiles = [...files.values()].filter((f) => isModelPath(f.path));
   let plainClasses: ReadonlySet<string> | undefined;

@@ -495,6 +495,9 @@ function chainCalls(call: CallNode): CallNode[] {
 const isModelClass = (name: string | undefined, table: string, namespaced: boolean) =>
   name !== undefined && (tableize(name) === table || (namespaced && table.endsWith(`_${tableize(name)}`)));
 
+/** Associations whose name is no column of the model: their rows are another table's (belongs_to's name is its key's, x_id). */
+const ASSOCIATION_MACROS = new Set(["has_one", "has_many", "has_and_belongs_to_many"]);
+
 /** Hash and record methods that take a key: `h[:x]`, `h[:x] = v`, `h.delete(:x)`, `h.fetch("x")`. */
 const KEYED_ACCESS = new Set(["[]", "[]=", "delete", "fetch", "dig", "key?", "has_key?"]);
 
@@ -615,6 +618,8 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   // `delegate :email_address, to: :school_contact` (prefix or not): the method it defines reads the other object's
   // attribute, never this table's column (itt-mentor-services' School, whose own email_address was already ignored)
   if (aliasing && !aliasing.receiver && aliasing.name === "delegate" && aliasing.arguments_?.arguments_.includes(path[0]) && delegatesTo(aliasing)) return "other";
+  // `has_one :meeting_type` (in the model or a concern): it declares an association, another table's rows, under the name
+  if (aliasing && !aliasing.receiver && ASSOCIATION_MACROS.has(aliasing.name) && aliasing.arguments_?.arguments_[0] === path[0]) return "other";
   if (methods?.has(word) && path[0] instanceof CallNode && path[0].name === word) return "other";
   const own = classes.find((c) => c instanceof ClassNode && (constantName(c.constantPath) === model || isModelClass(constantName(c.constantPath), table, namespaced)));
   if (own) return "refers"; // the model's own code: attributes, validations, scopes

@@ -1,5 +1,9 @@
 import { defineReviewCases } from "../../review-rule.js";
 
+// caseflow 1158b8e8a7 (20230914210532_normalize_meeting_types): users.meeting_type gives way to a has_one of that name
+const REMOVE_MEETING_TYPE = { "db/migrate/20230914210532_normalize_meeting_types.rb": "class NormalizeMeetingTypes < ActiveRecord::Migration[6.1]\n  def change\n    remove_column :users, :meeting_type, :string\n  end\nend\n" };
+const CONFERENCEABLE = "module ConferenceableConcern\n  extend ActiveSupport::Concern\n\n  included do\n    has_one :meeting_type, as: :conferenceable\n  end\nend\n";
+const MEETING_TYPE_USE = "class ConferenceProviderService\n  def update(user, new_conference_provider)\n    user.meeting_type.update!(service_name: new_conference_provider)\n  end\nend\n";
 const removePhone = `class RemovePhoneNumber < ActiveRecord::Migration[7.1]
   def change
     remove_column :users, :phone_number, :string
@@ -268,6 +272,17 @@ const ruleUse = "from shop.models import OfferingRule\n\n\ndef open_rules():\n  
 export default defineReviewCases({
   invalid: [
     {
+      name: "Rails: the concern that declares the association is another model's, not the dropped column's: user.meeting_type still reads the column",
+      base: {
+        "app/models/user.rb": "class User < ApplicationRecord\nend\n",
+        "app/models/hearing.rb": "class Hearing < ApplicationRecord\n  include ConferenceableConcern\nend\n",
+        "app/models/concerns/conferenceable_concern.rb": CONFERENCEABLE,
+        "app/services/conference_provider_service.rb": MEETING_TYPE_USE,
+      },
+      head: REMOVE_MEETING_TYPE,
+      findings: [{ path: "db/migrate/20230914210532_normalize_meeting_types.rb", line: 3, severity: "error", message: "app/services/conference_provider_service.rb:3" }],
+    },
+    {
       name: "Rails: a dropped table whose model stays, read through its class in Ruby and in a view: those lines, not the words around them (aytq's staff)",
       base: { ...staffWords, ...staffUsers, "app/models/staff.rb": "class Staff < ApplicationRecord\nend\n", "app/views/support_interface/staff/count.html.erb": "<p><%= Staff.count %> staff</p>\n" },
       head: { "db/migrate/20231030125347_drop_staff.rb": dropStaff },
@@ -489,6 +504,15 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Rails: the dropped column's model includes a concern that declares an association of its name (caseflow's has_one :meeting_type): user.meeting_type reads the association, and the has_one line declares it: neither uses the column",
+      base: {
+        "app/models/user.rb": "class User < ApplicationRecord\n  include ConferenceableConcern\nend\n",
+        "app/models/concerns/conferenceable_concern.rb": CONFERENCEABLE,
+        "app/services/conference_provider_service.rb": MEETING_TYPE_USE,
+      },
+      head: REMOVE_MEETING_TYPE,
+    },
     {
       name: "Django: the removed field's name is now the default reverse accessor of a OneToOneField the other model gains (joanie 0087: BatchOrder.contract removed, Contract.batch_order added): self.contract reads the contract still",
       base: { "shop/migrations/0001_initial.py": contractInitial },
