@@ -105,7 +105,8 @@ const isDocstring = (node: PyNode) =>
   node.type === "expression_statement" && node.namedChildCount === 1 && ["string", "concatenated_string"].includes(node.namedChildren[0].type);
 
 function stringContent(node: PyNode): string {
-  if (node.type === "concatenated_string") return node.namedChildren.map(stringContent).join("");
+  // a comment between the pieces (`'a'  # noqa: E501` then `'b'`) is a node of the tree, not part of the value
+  if (node.type === "concatenated_string") return node.namedChildren.filter((c) => c.type !== "comment").map(stringContent).join("");
   const start = node.children.find((c) => c.type === "string_start")?.text ?? "";
   const prefix = start.replace(/["']/g, "").toLowerCase();
   const inner = node.children.filter((c) => c.type !== "string_start" && c.type !== "string_end").map((c) => c.text).join("");
