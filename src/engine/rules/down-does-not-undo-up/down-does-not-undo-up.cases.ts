@@ -31,6 +31,17 @@ export default defineCases({
       files: { "migrations/000030_tags.down.sql": "DROP INDEX tags_name_idx;" },
       lines: [1],
     },
+    {
+      framework: "sql",
+      name: "an upper-case type (Prisma's enum, SQLAlchemy's quoted sa.Enum name: rucio 384b96aa0f60) is dropped by its quoted name: unquoted it would fold to mood, which does not exist",
+      schema: "SELECT 1;",
+      fixRunsAfter: "up",
+      path: "migrations/000040_mood.up.sql",
+      code: 'CREATE TYPE "Mood" AS ENUM (\'happy\', \'sad\');\nCREATE TABLE "Entry" (id bigint PRIMARY KEY, mood "Mood");',
+      files: { "migrations/000040_mood.down.sql": 'DROP TABLE "Entry";' },
+      lines: [1],
+      fixes: ['-- add to the down migration:\nDROP TYPE "Mood";'],
+    },
   ],
   valid: [
     {

@@ -2,7 +2,7 @@ import type { Migration, Operation, OperationOf } from "../../model.js";
 import { abortedTransaction, caughtFailure } from "../support/caught-failure.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { railsDownFix } from "../support/rails-fix.js";
-import { fixFor } from "../support/fix.js";
+import { fixFor, ident } from "../support/fix.js";
 import { byUpOperation, downResidue, leftOver, outermost, type DeltaEntry } from "../support/schema-delta.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { dropConstraintOfUnknownTable } from "../support/constraint-of-unknown-table.js";
@@ -17,22 +17,26 @@ export const downSubject = (down: Migration["down"]): string =>
 /** Renaming moves an object, it does not create one: the name the rename gives is not "created here". */
 export const isRename = (op: Operation | undefined): boolean => op?.kind === "rename_object" || op?.kind === "rename_column" || op?.kind === "rename_table";
 
-/** The SQL that takes back what the up left (or says what to recreate). */
+/**
+ * The SQL that takes back what the up left (or says what to recreate). Names are quoted where PostgreSQL needs it:
+ * each is the object's own (folded where the SQL left it unquoted), so an upper-case one (SQLAlchemy quotes
+ * `sa.Enum(name="RULES_HISTORY_DIDTYPE_CHK")`, Prisma's "Client") unquoted would fold and name nothing (rucio 384b96aa0f60).
+ */
 export function undo(entry: DeltaEntry): string {
   if (entry.net < 0) return `-- recreate ${entry.label} as it was before the up`;
   const left = leftOver(entry);
   switch (left.kind) {
     case "table":
-      return `DROP TABLE ${left.name};`;
+      return `DROP TABLE ${ident(left.name)};`;
     case "column":
-      return `ALTER TABLE ${left.table} DROP COLUMN ${left.column};`;
+      return `ALTER TABLE ${ident(left.table)} DROP COLUMN ${ident(left.column)};`;
     case "index":
-      return `DROP INDEX ${left.name};`;
+      return `DROP INDEX ${ident(left.name)};`;
     case "constraint":
       if (!left.table) return dropConstraintOfUnknownTable(left.name);
-      return `ALTER TABLE ${left.table} DROP CONSTRAINT ${left.name};${left.defaultName ? "  -- PostgreSQL's default name; use the key's own if it has one" : ""}`;
+      return `ALTER TABLE ${ident(left.table)} DROP CONSTRAINT ${ident(left.name)};${left.defaultName ? "  -- PostgreSQL's default name; use the key's own if it has one" : ""}`;
     case "object":
-      return `DROP ${left.type.replace("_", " ").toUpperCase()} ${left.name}${left.table ? ` ON ${left.table}` : ""};`;
+      return `DROP ${left.type.replace("_", " ").toUpperCase()} ${ident(left.name)}${left.table ? ` ON ${ident(left.table)}` : ""};`;
   }
 }
 
