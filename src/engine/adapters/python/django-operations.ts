@@ -827,5 +827,13 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     const column = (d.app === undefined || d.app === ctx.state.app ? ctx.state.field(d.model, d.field)?.column : undefined) ?? d.field;
     return { loc: call.loc, text: `${d.model}.objects.filter(${d.field}__isnull=False).delete() (line ${d.line})`, inTransaction, kind: "dml", verb: "delete", table: ctx.state.table(d.model, d.app), ormModel: d.model, hasWhere: true, columns: [], viaCode: true, removesRowsWithValue: [column] };
   });
-  emit([op, ...wholeTable, ...valueDeletes], back);
+  emit([op, ...wholeTable, ...valueDeletes, ...defaultsSet(facts, inTransaction)], back);
+}
+
+/**
+ * The SET DEFAULTs a RunPython function's own SQL runs on PostgreSQL (fx-private-relay's emails 0060 restores the
+ * defaults AddField drops), as the operations they are: what else that SQL does stays the RunPython's.
+ */
+function defaultsSet(facts: DataFunctionFacts | undefined, inTransaction: boolean): OperationInput[] {
+  return (facts?.postgresSql ?? []).flatMap((sql) => embeddedSql(sql, { inTransaction, what: "RunPython's execute" }).ops.filter((o) => o.kind === "set_default"));
 }

@@ -14,6 +14,8 @@ import { repeatedWrite } from "./django-repeats.js";
 import { tablesReadBySql } from "./django-sql-reads.js";
 import { classAttributesRead, instanceHelpers } from "./django-live-model-uses.js";
 import { fieldCopies, type FieldCopy } from "./django-field-copies.js";
+import { postgresSqlOf } from "./django-postgres-sql.js";
+import type { PyValue } from "./values.js";
 
 export interface DataFunctionFacts {
   /** models used from imports instead of `apps.get_model` */
@@ -46,6 +48,8 @@ export interface DataFunctionFacts {
   copies: FieldCopy[];
   /** its first statement (after a docstring) is a raise: the function refuses to run, its first line (a reverse_code written to stop an unapply) */
   raisesFirst?: string;
+  /** the literal SQL it sends itself on PostgreSQL (django-postgres-sql.ts): a SET DEFAULT there is the column's database default */
+  postgresSql?: PyValue[];
 }
 
 /** The first line of the raise a function body starts with, after its docstring; undefined when it does anything first. */
@@ -170,7 +174,13 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     const dot = bound.lastIndexOf(".");
     return { name, className: bound.slice(dot + 1), ...(dot > 0 ? { module: bound.slice(0, dot) } : {}) };
   });
-  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), sqlReads: tablesReadBySql(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body) };
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), sqlReads: tablesReadBySql(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports) };
+}
+
+/** `{ postgresSql }` when the function sends literal SQL of its own on PostgreSQL, else nothing. */
+function postgresSql(def: PyNode, imports: Imports): { postgresSql?: PyValue[] } {
+  const sql = postgresSqlOf(def, imports);
+  return sql.length ? { postgresSql: sql } : {};
 }
 
 /** `{ repeats }` when the body has a write that applies again on a second run, else nothing. */

@@ -51,6 +51,37 @@ class Migration(migrations.Migration):
 `,
 });
 
+/**
+ * fx-private-relay's emails 0060 in small: AddField, then a RunPython whose PostgreSQL branch restores the database
+ * default with schema_editor.execute (the SQLite branch rebuilds the table); `column` is the one it sets
+ */
+const DEFAULT_SET_IN_RUNPYTHON = (column: string) => `from django.db import migrations, models
+
+
+def add_db_default(apps, schema_editor):
+    if schema_editor.connection.vendor.startswith("postgres"):
+        schema_editor.execute(
+            'ALTER TABLE "app_order"'
+            ' ALTER COLUMN "${column}" SET DEFAULT 0;'
+        )
+    elif schema_editor.connection.vendor.startswith("sqlite"):
+        schema_editor.execute('DROP TABLE "app_order";')
+    else:
+        raise Exception(f'Unknown database vendor "{schema_editor.connection.vendor}"')
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="size", field=models.PositiveIntegerField(default=0)),
+        migrations.RunPython(code=add_db_default, reverse_code=migrations.RunPython.noop, elidable=True),
+    ]
+`;
+
+/** the running code inserts orders without the new column */
+const ORDER_INSERTS = { "app/views.py": "from app.models import Order\n\n\ndef place(request):\n    Order.objects.create(number=request.POST['number'])\n" };
+
 export default defineCases({
   invalid: [
     {
@@ -646,8 +677,22 @@ class Migration(migrations.Migration):
       lines: [7],
       severities: ["error"],
     },
+    {
+      framework: "django",
+      name: "a RunPython's PostgreSQL branch sets the default of another column (schema_editor.execute ... SET DEFAULT): size's default is still dropped, the error stays",
+      files: { ...DJANGO_INITIAL, ...ORDER_INSERTS },
+      code: DEFAULT_SET_IN_RUNPYTHON("quantity"),
+      lines: [20],
+      severities: ["error"],
+    },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "fx-private-relay emails 0060: a RunPython's PostgreSQL branch (vendor.startswith(\"postgres\")) restores the database default AddField drops with schema_editor.execute: inserts of the running code keep working",
+      files: { ...DJANGO_INITIAL, ...ORDER_INSERTS },
+      code: DEFAULT_SET_IN_RUNPYTHON("size"),
+    },
     {
       framework: "django",
       name: "a GeneratedField is computed by PostgreSQL for every row, existing and inserted: no NOT NULL column left without a value",
