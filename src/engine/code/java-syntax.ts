@@ -51,6 +51,8 @@ export interface JavaFacts {
   /** `object.method(...)` calls on a plain name */
   calls: Array<{ object: string; method: string; line: number }>;
   strings: Array<{ text: string; line: number }>;
+  /** comments and Javadoc, as [start, end) offsets of the file's text: prose, not code that runs */
+  comments: Array<readonly [number, number]>;
 }
 
 const named = (node: Node | null | undefined): Node[] => (node ? node.namedChildren.filter((c): c is Node => c !== null) : []);
@@ -108,7 +110,7 @@ export function javaFacts(file: SourceFile): JavaFacts | undefined {
     return undefined;
   }
   try {
-    const facts: JavaFacts = { classes: [], types: new Map(), calls: [], strings: [] };
+    const facts: JavaFacts = { classes: [], types: new Map(), calls: [], strings: [], comments: [] };
     const declare = (name: string | undefined, type: string | undefined) => {
       if (!name || !type) return;
       const had = facts.types.get(name);
@@ -144,6 +146,10 @@ export function javaFacts(file: SourceFile): JavaFacts | undefined {
         case "string_literal":
           // a text block's text starts on the line after its opening quotes
           facts.strings.push({ text: literalText(node), line: lineOf(node) + (node.text.startsWith('"""') ? 1 : 0) });
+          break;
+        case "line_comment":
+        case "block_comment":
+          facts.comments.push([node.startIndex, node.endIndex]);
           break;
       }
       stack.push(...named(node));

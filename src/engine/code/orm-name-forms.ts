@@ -31,6 +31,7 @@ import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
 import { isJavaPath, javaColumnParserLoaded } from "./java-syntax.js";
 import { javaColumnUsages } from "./java-column-uses.js";
+import { commentsOf } from "./code-comments.js";
 
 const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|vue|svelte|dart)$/;
 /** Markup templates (Django/Jinja, ERB, Angular or Go html/template, Twig, Razor, JSP, EEx): their variables are whatever the view passed. */
@@ -217,8 +218,11 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
     const caseFree = JVM.test(file.path) && folded ? accessors : caseFreeForms;
     caseFree.lastIndex = 0;
     const lineAt = lineCounter(file.content);
+    // Javadoc and comments name a table in prose (DSpace's OrderFormat.java `ItemsByAuthor.sort_author`): not code that runs
+    const inComment = commentsOf(file);
     let last = 0;
     for (let m = caseFree.exec(file.content); m !== null && usages.length < MAX_ORM_USAGES; m = caseFree.exec(file.content)) {
+      if (inComment?.(m.index)) continue;
       const usage = lineAt(m.index);
       if (usage.line === last) continue;
       last = usage.line;

@@ -53,6 +53,9 @@ const inMigrationFolder = (path: string) => {
   return dirs.some((dir, i) => MIGRATION_DIR.test(dir) || (/^(?:\w+_)?versions$/.test(dir) && i > 0 && /alembic|migrat/i.test(dirs[i - 1])));
 };
 
+/** A file whose name has the word migration or migrate (`data_workflow_migration.sql`, `migrate-users.sql`), not `immigration.sql`. */
+const isMigrationNamed = (path: string) => /(?:^|[^a-z])migrat(?:e|es|ion|ions)?(?:[^a-z]|$)/i.test(path.slice(path.lastIndexOf("/") + 1).replace(/\.sql$/i, ""));
+
 /** Source, templates and configuration that name tables and columns. */
 const CODE_EXTENSIONS = new Set([
   "rb", "rake", "erb", "haml", "slim", "jbuilder", "builder", "ru",
@@ -94,6 +97,9 @@ export function isSearchableCodePath(path: string, config: Config): boolean {
   if (migration !== undefined && migration !== "sql-candidate") return false;
   // numbered SQL in a migrations folder is a migration even when its layout needs the content to tell
   if (/\.sql$/.test(path) && /(?:^|\/)[^/]*migrat[^/]*\//i.test(path)) return false;
+  // SQL named as a migration (`data_workflow_migration.sql`, `v6.0__DS-2701_data_workflow_migration.sql`, scripts a
+  // Java or Python migration runs): an older migration's SQL is history, not code that reads the table today
+  if (/\.sql$/.test(path) && isMigrationNamed(path)) return false;
   return schemaDumpOf(path, config) === undefined;
 }
 

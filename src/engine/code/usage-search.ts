@@ -5,6 +5,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { escapeRegExp } from "../regexp.js";
+import { commentsOf, type InComment } from "./code-comments.js";
 
 export interface Usage {
   path: string;
@@ -77,6 +78,7 @@ export function usageAt(file: SourceFile, line: number): Usage {
 /**
  * Search `files` (already filtered to application code) for the identifiers as whole words, case-sensitively:
  * `phone_number` matches `user.phone_number` and `"phone_number"`, not `phone_numbers` or `old_phone_number`.
+ * A word in a comment (Java, Go, Python: code-comments.ts) is prose, not a usage.
  */
 export function searchUsages(files: readonly SourceFile[], identifiers: Iterable<string>): UsageIndex {
   const wanted = new Set([...identifiers].filter((id) => id.length > 0));
@@ -97,6 +99,8 @@ export function searchUsages(files: readonly SourceFile[], identifiers: Iterable
       let lastLineReported = 0;
       const reportedHere = new Set<string>();
       const language = languageOf(file.path);
+      // a comment names a table in prose (Javadoc, `# history`): read with the grammar once a word matched
+      let inComment: InComment | undefined | null = null;
       // multi-line strings (Python's triple quotes, template literals): a word inside one is SQL or a key, counted
       const fence = language === "python" ? /"""|'''/g : /`/g;
       let fences = 0;
@@ -110,6 +114,8 @@ export function searchUsages(files: readonly SourceFile[], identifiers: Iterable
           matcher.lastIndex = start + 1; // a longer word: a shorter identifier may still start inside it
           continue;
         }
+        if (inComment === null) inComment = commentsOf(file);
+        if (inComment?.(start)) continue;
         for (let nl = content.indexOf("\n", scanned); nl !== -1 && nl < start; nl = content.indexOf("\n", nl + 1)) {
           line++;
           lineStart = nl + 1;
