@@ -44,3 +44,28 @@ describe("Java columns", () => {
     expect(finding.message).toContain(`Application code still names scope: ${pkg}/OAuth2TokenData.java:6, ${pkg}/Tokens.java:4.`);
   });
 });
+
+/**
+ * DSpace's V1.5 upgrade drops table history: ChecksumHistory, checksum_history and historyId are other names, Javadoc
+ * and `//` comments are prose, and an older migration's SQL (`data_workflow_migration.sql`) is history: none is code
+ * that uses the table, so the drop says nothing of code naming it. A query on the table in a Java string is.
+ */
+describe("Java code that names a dropped table", () => {
+  const dropTable = async (files: Record<string, string>) =>
+    (JSON.parse((await run(["lint", "--format", "json", "src/main/resources/db/migration"], { cwd: repo(files) })).output) as { findings: Finding[] }).findings.find((f) => f.rule === "drop-table")!;
+  const checker = "src/main/java/org/dspace/checker";
+  const files = {
+    "src/main/resources/db/migration/V2__drop_history.sql": "DROP TABLE history;\n",
+    "src/main/resources/org/dspace/storage/rdbms/xmlworkflow/data_workflow_migration.sql": "INSERT INTO cwf_history SELECT * FROM history;\n",
+    [`${checker}/ChecksumHistory.java`]:
+      'package org.dspace.checker;\n\n/**\n * Represents a history record for the bitstream.\n */\n@Entity\n@Table(name = "checksum_history")\npublic class ChecksumHistory {\n    private Long historyId;\n    // history of checks\n    public Long getHistoryId() { return historyId; } /* the history row */\n}\n',
+  };
+
+  it("a class name that contains it, comments and an older migration's SQL are no usage; SQL on the table in a string is", async () => {
+    const quiet = await dropTable(files);
+    expect(quiet.message).not.toContain("Application code still names");
+    const used = await dropTable({ ...files, [`${checker}/HistoryDAO.java`]: 'package org.dspace.checker;\n\nclass HistoryDAO {\n    static final String ALL = "SELECT * FROM history";\n}\n' });
+    expect(used.severity).toBe("error");
+    expect(used.message).toContain(`Application code still names history or History: ${checker}/HistoryDAO.java:4.`);
+  });
+});

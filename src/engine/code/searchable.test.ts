@@ -9,6 +9,11 @@ describe("which files the usage search reads", () => {
     ["reports/export.py", true],
     ["web/src/api.ts", true],
     ["queries/report.sql", true],
+    // SQL named as a migration: an older migration's script (DSpace's, run by its Java migrations), not today's code
+    ["src/main/resources/org/dspace/storage/rdbms/xmlworkflow/postgres/data_workflow_migration.sql", false],
+    ["src/main/resources/rdbms/xmlworkflow/postgres/v6.0__DS-2701_data_workflow_migration.sql", false],
+    ["scripts/migrate-users.sql", false],
+    ["queries/immigration_report.sql", true],
     ["db/migrate/20240101000000_drop.rb", false],
     ["shop/migrations/0002_remove.py", false],
     ["db/migrations/001_x.up.sql", false],
