@@ -41,6 +41,7 @@ import { changedTargets } from "../code/usage-targets.js";
 import { judgeEdit, type EditJudgement } from "./history/edit-judgement.js";
 import { markValidationMoves } from "./history/validated-later.js";
 import { inlinedConstants } from "./history/inlined-constants.js";
+import { movedFunctions } from "./history/moved-functions.js";
 import { readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
 import { djangoAppRemovals } from "./history/django-app-removal.js";
 import { baseOf, djangoAppOf } from "../paths.js";
@@ -179,6 +180,7 @@ function changedMigrations(
   headModels: readonly Migration[],
   baseModels: readonly Migration[],
   baseModule: (path: string) => string | undefined,
+  headModule: (path: string) => string | undefined,
 ): ChangedMigration[] {
   const out: ChangedMigration[] = [];
   for (const original of changes) {
@@ -203,9 +205,10 @@ function changedMigrations(
     const base = basePath === undefined ? undefined : baseModels.find((m) => m.path === basePath);
     const python = head?.framework === "django" || head?.framework === "alembic";
     const inlined = python && baseContent !== undefined && headContent !== undefined ? inlinedConstants(change.path, baseContent, headContent, baseModule) : undefined;
+    const moved = python && baseContent !== undefined && headContent !== undefined ? movedFunctions(change.path, baseContent, headContent, baseModule, headModule) : [];
     const edit = movedUnchanged
       ? NOTHING_EDITED
-      : base && head && head.path === change.path && baseContent !== undefined && headContent !== undefined ? judgeEdit(base, head, baseContent, headContent, inlined) : undefined;
+      : base && head && head.path === change.path && baseContent !== undefined && headContent !== undefined ? judgeEdit(base, head, baseContent, headContent, inlined, moved) : undefined;
     out.push({
       edit,
       ...(movedUnchanged ? { movedUnchanged } : {}),
@@ -394,10 +397,18 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const touchedPaths = new Set(changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])]));
   const atHead = new Map([...(input.codeFiles ?? []), ...(input.repositoryFiles ?? []), ...(input.contextMigrations ?? [])].map((f) => [f.path, f.content]));
   const baseModule = (path: string) => contents.base.get(path) ?? (touchedPaths.has(path) ? undefined : atHead.get(path));
+  // the same at head, read where the review has it: the CLI reads any project file; the App only those it fetched
+  // (the modules the engine asked for), so there a module it did not fetch is unknown and an import of a function
+  // moved to it stays an edit
+  const projectFileAtHead = (path: string) => {
+    const read = input.readProjectFile?.(path);
+    return typeof read === "string" ? read : undefined;
+  };
+  const headModule = (path: string) => contents.head.get(path) ?? atHead.get(path) ?? projectFileAtHead(path);
   // pop's SQLite-only files beside server databases' files are development databases' (dialect-file.ts): their edits,
   // deletions and versions reach no production database
   const sqliteOnly = sqliteOnlyPopFilesIn([...siblings, ...(input.contextMigrations ?? []).map((f) => f.path)]);
-  const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels, baseModule).filter((m) => !sqliteOnly(m.change.path) && !(m.change.previousPath && sqliteOnly(m.change.previousPath)));
+  const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels, baseModule, headModule).filter((m) => !sqliteOnly(m.change.path) && !(m.change.previousPath && sqliteOnly(m.change.previousPath)));
   // an edited migration whose base version could run nowhere: edited-migration says no database has it
   for (const m of migrations) {
     const failures = (m.edit || m.change.status === "removed") && m.base ? failuresOnEveryDatabase(baseAnalysis.findings, m.base.path) : [];

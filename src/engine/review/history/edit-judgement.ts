@@ -34,6 +34,7 @@ import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
 import { railsCallOptions, rubyCodeCanonical, rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 import type { InlinedConstants } from "./inlined-constants.js";
+import type { MovedFunction } from "./moved-functions.js";
 
 export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "comments";
 
@@ -216,8 +217,25 @@ function sameNetSchema(base: readonly Operation[], head: readonly Operation[]): 
 
 const overlaps = (a: SourceRange, b: SourceRange) => a.line <= b.endLine && b.line <= a.endLine;
 
-/** `inlined`: constants the edit copied into the migration from a module it imported (inlined-constants.ts) */
-export function judgeEdit(base: Migration, head: Migration, baseContent: string, headContent: string, inlined?: InlinedConstants): EditJudgement {
+/**
+ * `head` with the functions its data code imports from a new module, the same function there (moved-functions.ts),
+ * named by the module the base imported them from: the same code runs, so only the import line is an edit.
+ */
+function withMovedFunctionsBack(head: Migration, moved: readonly MovedFunction[]): Migration {
+  if (moved.length === 0) return head;
+  const back = (op: Operation): Operation =>
+    op.kind === "data_migration" && op.directModels
+      ? { ...op, directModels: op.directModels.map((d) => ({ ...d, module: moved.find((m) => m.bound === d.name && m.to === d.module)?.from ?? d.module })) }
+      : op;
+  return { ...head, up: head.up.map(back), down: head.down.status === "present" ? { ...head.down, ops: head.down.ops.map(back) } : head.down };
+}
+
+/**
+ * `inlined`: constants the edit copied into the migration from a module it imported (inlined-constants.ts);
+ * `moved`: functions it imports from another module, the same there (moved-functions.ts)
+ */
+export function judgeEdit(base: Migration, headAsWritten: Migration, baseContent: string, headContent: string, inlined?: InlinedConstants, moved: readonly MovedFunction[] = []): EditJudgement {
+  const head = withMovedFunctionsBack(headAsWritten, moved);
   const parts = new Set<EditPart>();
   const details: EditPartDetail[] = [];
   const add = (part: EditPart, what: string, loc: SourceRange) => {

@@ -150,7 +150,7 @@ function evaluate(node: PyNode, env: ReadonlyMap<string, PyValue>): PyValue | un
   }
 }
 
-interface ImportFrom {
+export interface ImportFrom {
   /** the module as written, without its leading dots */
   module: string;
   /** the leading dots of a relative import */
@@ -170,7 +170,7 @@ interface ModuleReading {
   otherBindings: Set<string>;
 }
 
-function readModule(source: string): ModuleReading | undefined {
+export function readModule(source: string): ModuleReading | undefined {
   return withPythonTree(source, (root) => {
     if (root.hasError) return undefined;
     const values = new Map<string, PyValue>();
@@ -213,7 +213,7 @@ function readModule(source: string): ModuleReading | undefined {
 }
 
 /** Where an import's module may be: beside the migration for a relative import, else under any folder above it. */
-function modulePaths(migrationPath: string, imp: ImportFrom): string[] {
+export function modulePaths(migrationPath: string, imp: ImportFrom): string[] {
   if (!imp.module) return [];
   const rel = imp.module.split(".").join("/");
   const files = (dir: string) => [`${dir ? `${dir}/` : ""}${rel}.py`, `${dir ? `${dir}/` : ""}${rel}/__init__.py`];
