@@ -546,6 +546,8 @@ export const DataMigration = op("data_migration", {
   copies: z.array(z.object({ from: z.string(), to: z.string(), columns: z.array(z.object({ column: z.string(), into: z.string(), restored: z.boolean() })) })).optional(),
   /** its code only reads (a version check, a count): it writes no row, so it is no data change */
   readOnly: z.boolean().optional(),
+  /** on PostgreSQL its code runs only schema statements of its own SQL (SET DEFAULT, DROP INDEX IF EXISTS) and writes no row: no data change there */
+  schemaOnlyOnPostgres: z.boolean().optional(),
   /** its code only adds rows it did not find (find_or_initialize_by, skipped when persisted, then save): it overwrites and deletes nothing */
   insertsOnly: z.boolean().optional(),
   /** what in its code changes the data again when it runs again (`invoice.total_minutes = invoice.total_minutes * 60`), as Dml's `repeats` */

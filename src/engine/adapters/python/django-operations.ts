@@ -801,6 +801,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     ...(facts ? { mentions: facts.mentions } : {}),
     ...(readsThrough.length ? { readsThrough } : {}),
     ...(facts?.readOnly ? { readOnly: true } : {}),
+    ...(facts?.schemaOnlyOnPostgres ? { schemaOnlyOnPostgres: true } : {}),
     ...(facts?.repeats ? { repeats: facts.repeats } : {}),
     ...rowWritesOf(facts, ctx.state),
   };

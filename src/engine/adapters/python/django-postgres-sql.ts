@@ -9,6 +9,7 @@ import type { PyNode } from "./parser.js";
 import type { Imports } from "./imports.js";
 import { parameterNames } from "./nodes.js";
 import { evaluate, type PyValue } from "./values.js";
+import { parseStatements } from "../sql/pg-parser.js";
 
 /** Whether a vendor test holds on PostgreSQL (Django's vendor there is "postgresql"); undefined for any other condition. */
 function holdsOnPostgres(condition: PyNode | null): boolean | undefined {
@@ -111,4 +112,70 @@ export function postgresSqlOf(def: PyNode, imports: Imports): PyValue[] {
     if (value.kind === "str" && !value.unresolved && !value.runTime) out.push(value);
   }
   return out;
+}
+
+/** Statements that change only the schema: no row written (a DROP of an index alone; DROP TABLE loses rows). */
+const isSchemaOnly = (stmt: Record<string, unknown> & { DropStmt?: { removeType?: string } }) =>
+  Boolean(stmt.AlterTableStmt || stmt.IndexStmt || stmt.CommentStmt || stmt.DropStmt?.removeType === "OBJECT_INDEX");
+
+/**
+ * Whether, on PostgreSQL, the function runs only schema statements of its own literal SQL (fx-private-relay's emails
+ * 0061 drops an index IF EXISTS, 0060 sets defaults): every statement it reaches there is a docstring, a pass, a
+ * vendor test (only the branch PostgreSQL takes is read), a `with ... .cursor() as c:` or an execute of such SQL.
+ * A raise or anything else PostgreSQL reaches, or a condition that is no vendor test, says no.
+ */
+export function postgresSchemaOnly(def: PyNode, imports: Imports): boolean {
+  const body = def.childForFieldName("body");
+  const editor = parameterNames(def)[1];
+  if (!body) return false;
+  const cursors = cursorNames(body);
+  let executed = 0;
+  const executesSchemaSql = (call: PyNode): boolean => {
+    const fn = call.childForFieldName("function");
+    const receiver = fn?.type === "attribute" ? fn.childForFieldName("object") : undefined;
+    if (fn?.childForFieldName("attribute")?.text !== "execute" || receiver?.type !== "identifier") return false;
+    if (receiver.text !== editor && !cursors.has(receiver.text)) return false;
+    const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+    const value = args.length === 1 ? evaluate(args[0], { imports }) : undefined;
+    if (value?.kind !== "str" || value.unresolved || value.runTime) return false;
+    const parsed = parseStatements(value.value);
+    if (parsed.errors.length > 0 || parsed.statements.length === 0) return false;
+    executed++;
+    return parsed.statements.every((s) => isSchemaOnly(s.stmt as Parameters<typeof isSchemaOnly>[0]));
+  };
+  const block = (node: PyNode | null): boolean => (node ? node.namedChildren.every(statement) : true);
+  const statement = (node: PyNode): boolean => {
+    switch (node.type) {
+      case "comment":
+      case "pass_statement":
+        return true;
+      case "expression_statement": {
+        const [expr] = node.namedChildren;
+        return node.namedChildren.length === 1 && (expr.type === "string" || (expr.type === "call" && executesSchemaSql(expr)));
+      }
+      case "with_statement": {
+        const items = node.namedChildren.find((c) => c.type === "with_clause")?.namedChildren ?? [];
+        const opensCursor = (item: PyNode) => {
+          const pattern = item.namedChildren[0];
+          const value = pattern?.type === "as_pattern" ? pattern.namedChildren[0] : undefined;
+          const fn = value?.type === "call" ? value.childForFieldName("function") : undefined;
+          return fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "cursor";
+        };
+        return items.length > 0 && items.every(opensCursor) && block(node.childForFieldName("body"));
+      }
+      case "if_statement": {
+        const chain = [node, ...node.namedChildren.filter((c) => c.type === "elif_clause" || c.type === "else_clause")];
+        for (const clause of chain) {
+          if (clause.type === "else_clause") return block(clause.childForFieldName("body"));
+          const holds = holdsOnPostgres(clause.childForFieldName("condition"));
+          if (holds === undefined) return false;
+          if (holds) return block(clause.childForFieldName("consequence"));
+        }
+        return true; // no branch runs on PostgreSQL
+      }
+      default:
+        return false;
+    }
+  };
+  return block(body) && executed > 0;
 }

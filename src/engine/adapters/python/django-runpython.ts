@@ -14,7 +14,7 @@ import { repeatedWrite } from "./django-repeats.js";
 import { tablesReadBySql } from "./django-sql-reads.js";
 import { classAttributesRead, instanceHelpers } from "./django-live-model-uses.js";
 import { fieldCopies, type FieldCopy } from "./django-field-copies.js";
-import { postgresSqlOf } from "./django-postgres-sql.js";
+import { postgresSchemaOnly, postgresSqlOf } from "./django-postgres-sql.js";
 import type { PyValue } from "./values.js";
 
 export interface DataFunctionFacts {
@@ -50,6 +50,8 @@ export interface DataFunctionFacts {
   raisesFirst?: string;
   /** the literal SQL it sends itself on PostgreSQL (django-postgres-sql.ts): a SET DEFAULT there is the column's database default */
   postgresSql?: PyValue[];
+  /** on PostgreSQL it runs only schema statements of its own SQL and no ORM call (django-postgres-sql.ts) */
+  schemaOnlyOnPostgres?: boolean;
 }
 
 /** The first line of the raise a function body starts with, after its docstring; undefined when it does anything first. */
@@ -178,9 +180,9 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
 }
 
 /** `{ postgresSql }` when the function sends literal SQL of its own on PostgreSQL, else nothing. */
-function postgresSql(def: PyNode, imports: Imports): { postgresSql?: PyValue[] } {
+function postgresSql(def: PyNode, imports: Imports): { postgresSql?: PyValue[]; schemaOnlyOnPostgres?: boolean } {
   const sql = postgresSqlOf(def, imports);
-  return sql.length ? { postgresSql: sql } : {};
+  return { ...(sql.length ? { postgresSql: sql } : {}), ...(postgresSchemaOnly(def, imports) ? { schemaOnlyOnPostgres: true } : {}) };
 }
 
 /** `{ repeats }` when the body has a write that applies again on a second run, else nothing. */

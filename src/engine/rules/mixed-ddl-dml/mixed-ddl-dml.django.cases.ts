@@ -1,8 +1,42 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+/**
+ * fx-private-relay's emails 0057 in small: AddField, then a RunPython whose PostgreSQL branch restores the database
+ * default and runs `also` after it (the SQLite branch rebuilds the table)
+ */
+const DEFAULT_SET_ON_POSTGRES = (also: string) => `from django.db import migrations, models
+
+
+def add_db_default(apps, schema_editor):
+    """Add a database default of 0 for size."""
+    if schema_editor.connection.vendor.startswith("postgres"):
+        schema_editor.execute('ALTER TABLE "app_order" ALTER COLUMN "size" SET DEFAULT 0;')${also ? `\n        schema_editor.execute(${JSON.stringify(also)})` : ""}
+    elif schema_editor.connection.vendor.startswith("sqlite"):
+        schema_editor.execute('INSERT INTO "new__app_order" SELECT * FROM "app_order";')
+    else:
+        raise Exception(f'Unknown database vendor "{schema_editor.connection.vendor}"')
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="size", field=models.PositiveIntegerField(default=0)),
+        migrations.RunPython(code=add_db_default, reverse_code=migrations.RunPython.noop, elidable=True),
+    ]
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "fx-private-relay emails 0057: the RunPython's PostgreSQL branch also updates every row after its SET DEFAULT: a data change beside the AddField, the warning stays",
+      files: DJANGO_INITIAL,
+      code: DEFAULT_SET_ON_POSTGRES('UPDATE "app_order" SET "size" = 1;'),
+      lines: [20],
+      severities: ["warning"],
+    },
     {
       framework: "django",
       name: "AddField null=True, a RunSQL of one constant on every row, AlterField to NOT NULL: a warning whose fix gives the AddField the constant as default= (Django adds the column with it, then drops it) and takes out the RunSQL",
@@ -692,6 +726,12 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "fx-private-relay emails 0060: on PostgreSQL the RunPython only sets the default AddField dropped (its INSERT ... SELECT is the SQLite branch's table rebuild): no data change",
+      files: DJANGO_INITIAL,
+      code: DEFAULT_SET_ON_POSTGRES(""),
+    },
     {
       framework: "django",
       name: "a RunPython that reads the schema it runs in (SELECT current_schema(), a built-in that writes nothing) next to a schema change: no data change",

@@ -448,7 +448,8 @@ export default defineRule({
     const dataOps = indexed.filter(
       ({ op, index }) =>
         // a RunPython that only reads (`SELECT extversion`, `.exists()`) changes no data
-        (op.kind === "data_migration" && op.readOnly !== true && !seedsNewTables(op.writes ?? (ctx.framework === "django" ? op.tables : undefined), index)) ||
+        // one that runs only schema SQL of its own on PostgreSQL (a SET DEFAULT; its SQLite branch rebuilds the table) neither
+        (op.kind === "data_migration" && op.readOnly !== true && !(op.schemaOnlyOnPostgres && !isMysqlFamily(ctx.migration.database)) && !seedsNewTables(op.writes ?? (ctx.framework === "django" ? op.tables : undefined), index)) ||
         (op.kind === "dml" && op.verb !== "copy" && !(op.table && ctx.facts.isNewTable(op.table, index)) && !isPolymorphicTypeRename(op, up, ctx.framework)),
     );
     const schemaOps = indexed.filter(({ op }) => changesSchema(op));
