@@ -1,10 +1,11 @@
 import { loadPythonParser } from "../adapters/python/parser.js";
+import { loadRubyParser } from "../adapters/rails/prism.js";
 import { loadGoParser } from "./go-syntax.js";
 import { loadJavaColumnParser } from "./java-syntax.js";
 import { ormNameUsages } from "./orm-name-forms.js";
 import { searchUsages } from "./usage-search.js";
 
-beforeAll(() => Promise.all([loadPythonParser(), loadGoParser(), loadJavaColumnParser()]));
+beforeAll(() => Promise.all([loadRubyParser(), loadPythonParser(), loadGoParser(), loadJavaColumnParser()]));
 
 const where = (usages: ReadonlyArray<{ path: string; line: number }>) => usages.map((u) => `${u.path}:${u.line}`);
 
@@ -21,6 +22,8 @@ describe("comments are prose, not usages of a table or column", () => {
     expect(where(ormNameUsages([go], ["history"], ["History"]))).toEqual(["internal/store/history.go:4"]);
     expect(where(searchUsages([python], ["history", "note"]).usagesOf("history"))).toEqual(["app/reports.py:2"]);
     expect(where(searchUsages([python], ["history", "note"]).usagesOf("note"))).toEqual(["app/reports.py:2"]);
+    const ruby = { path: "app/models/report.rb", content: "# é: reads histories.note\nclass Report\n  def notes = History.pluck(:note) # note\nend\n=begin\nnote\n=end\n" };
+    expect(where(searchUsages([ruby], ["note"]).usagesOf("note"))).toEqual(["app/models/report.rb:3"]);
   });
 
   it("a file whose every mention is a comment has no usage", () => {

@@ -1,11 +1,12 @@
 /**
- * Where a file's comments are, read with its language's grammar (tree-sitter Java, Go and Python): a word in a
+ * Where a file's comments are, read with its language's grammar (tree-sitter Java, Go and Python; Prism): a word in a
  * comment or Javadoc (`ItemsByAuthor.sort_author` in DSpace's OrderFormat.java) is prose about a table, not code
  * that runs against it, so the usage search does not count it. Undefined when the grammar is not loaded or the
  * file is in another language: every match is kept there.
  */
 import type { SourceFile } from "../model.js";
 import { withPythonTree } from "../adapters/python/parser.js";
+import { parseRuby } from "../adapters/rails/prism.js";
 import { goFacts } from "./go-syntax.js";
 import { javaFacts } from "./java-syntax.js";
 
@@ -21,10 +22,25 @@ function pythonComments(content: string): Array<readonly [number, number]> | und
   }
 }
 
+/** Prism's comments, its byte offsets as the text's (UTF-16) offsets. */
+function rubyComments(content: string): Array<readonly [number, number]> | undefined {
+  let comments;
+  try {
+    comments = parseRuby(content).comments;
+  } catch {
+    return undefined; // not loaded, or too deep to read: every match is kept
+  }
+  const bytes = Buffer.from(content);
+  const ascii = bytes.length === content.length;
+  const at = (byte: number) => (ascii ? byte : bytes.subarray(0, byte).toString().length);
+  return comments.map((c) => [at(c.location.startOffset), at(c.location.startOffset + c.location.length)] as const);
+}
+
 function commentRanges(file: SourceFile): Array<readonly [number, number]> | undefined {
   if (file.path.endsWith(".java")) return javaFacts(file)?.comments;
   if (file.path.endsWith(".go")) return goFacts(file)?.comments;
   if (file.path.endsWith(".py") || file.path.endsWith(".pyi")) return pythonComments(file.content);
+  if (file.path.endsWith(".rb")) return rubyComments(file.content);
   return undefined;
 }
 
