@@ -169,6 +169,9 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">, optio
   const r = FLYWAY_REPEATABLE.exec(base);
   if (r) return { path, framework: "sql", layout: "flyway", role: "repeatable", name: r[1], key: path };
   const p = PRISMA.exec(path) ?? PRISMA_STRUCTURE.exec(path);
+  // drizzle-kit 1.0 uses Prisma's shape, a `<timestamp>_<name>/migration.sql` per migration; its snapshot.json marks
+  // the folder (marked-sql-folders.ts), and its migrator, not Prisma's, runs them
+  if (p && paths?.drizzle?.length && matchesAny(path, paths.drizzle)) return { path, framework: "sql", layout: "drizzle", role: "combined", version: p[2], name: p[1], key: path };
   if (p) return { path, framework: "sql", layout: "prisma", role: "combined", version: p[2], name: p[1], key: path };
   // a folder atlas.sum marks (or `paths.atlas` names): its .sql files are Atlas's versioned migrations
   const atlas = paths?.atlas?.length ? ATLAS_NAME.exec(base) : null;

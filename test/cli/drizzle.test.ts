@@ -78,6 +78,25 @@ describe("migguard lint: a Drizzle folder", () => {
     expect(result.output).toContain("no migration found under this folder");
   });
 
+  it("drizzle-kit 1.0's folder per migration (<timestamp>_<name>/migration.sql beside snapshot.json, no journal: latitude-llm) is Drizzle's, whose migrator runs them in one transaction; the same folders without snapshot.json are Prisma's, which runs a one-statement file outside one", async () => {
+    const v1 = {
+      "packages/db/drizzle/20260326164622_issues/migration.sql": 'CREATE TABLE "issues" ("id" serial PRIMARY KEY, "title" text);\n',
+      "packages/db/drizzle/20260326164622_issues/snapshot.json": "{}",
+      "packages/db/drizzle/20260401090000_issue_title_idx/migration.sql": 'CREATE INDEX CONCURRENTLY IF NOT EXISTS "issues_title_idx" ON "issues" ("title");\n',
+      "packages/db/drizzle/20260401090000_issue_title_idx/snapshot.json": "{}",
+    };
+    const drizzle = await lint(tree(v1), "packages/db/drizzle");
+    expect(drizzle.errors).toEqual([]);
+    const concurrently = drizzle.findings.find((f) => f.rule === "concurrently-in-transaction")!;
+    expect(concurrently.fix).toContain("drizzle-orm's migrator");
+    expect(concurrently.fix).not.toMatch(/prisma/i);
+    expect(drizzle.findings.map((f) => f.rule)).not.toContain("missing-down");
+    const withoutSnapshots = Object.fromEntries(Object.entries(v1).filter(([path]) => !path.endsWith("snapshot.json")));
+    const prisma = await lint(tree(withoutSnapshots), "packages/db/drizzle");
+    // Prisma sends a migration.sql of one statement as one query, outside a transaction: CONCURRENTLY runs there
+    expect(prisma.findings.map((f) => f.rule)).not.toContain("concurrently-in-transaction");
+  });
+
   it("a MySQL journal: MySQL's rules, the separators no syntax error", async () => {
     const mysql = {
       "apps/web/drizzle/meta/_journal.json": JSON.stringify({ version: "5", dialect: "mysql", entries: [{ idx: 0, version: "5", when: 1718000000000, tag: "0000_brave_hulk", breakpoints: true }] }),
