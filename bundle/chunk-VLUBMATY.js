@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{cloud66Manifest,composeServices,documentProfiles,kamalServiceLine,record,springYamlDisables,valueAt}from"./chunk-ZCQ7PPLH.js";import"./chunk-XRMMECAH.js";import"./chunk-UWTUMT7V.js";import"./chunk-OVWCSQHW.js";import"./chunk-E32RQJTY.js";import"./chunk-4XKDG7BP.js";import"./chunk-SL54QWOZ.js";export{cloud66Manifest,composeServices,documentProfiles,kamalServiceLine,record,springYamlDisables,valueAt};
