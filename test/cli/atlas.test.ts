@@ -5,29 +5,12 @@
  * new migration is named after the newest version and says to run `atlas migrate hash`. Without atlas.sum the same
  * files are plain SQL, run outside a transaction. `migguard review` reads atlas.sum from the branch's tree the same way.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
-import { featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { fileTree } from "./support/file-tree.js";
+import { featureBranchOn, reviewJson, type Finding } from "./support/review-repo.js";
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-atlas-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>) => fileTree(files, "migguard-atlas-");
 
-interface Finding {
-  path: string;
-  line: number;
-  rule: string;
-  severity: string;
-  message: string;
-  fix: string;
-}
 
 const FOLDER = {
   "migrations/20240101000000_create_users.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text, name text);\n",

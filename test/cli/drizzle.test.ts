@@ -5,28 +5,12 @@
  * all pending migrations in one transaction, so CONCURRENTLY fails there and the fix builds the index by hand before
  * migrating; there are no downs, and none is asked for. Without the journal the folder holds no migration.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
+import type { Finding } from "./support/review-repo.js";
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-drizzle-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>) => fileTree(files, "migguard-drizzle-");
 
-interface Finding {
-  path: string;
-  line: number;
-  rule: string;
-  severity: string;
-  message: string;
-  fix: string;
-}
 
 const JOURNAL = {
   "apps/web/drizzle/meta/_journal.json": JSON.stringify({

@@ -5,28 +5,12 @@
  * is tern's when tern.conf marks its folder (then it has no down), also when the file is named alone; a fix's new
  * migration is the folder's next number.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
+import type { Finding } from "./support/review-repo.js";
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-tern-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>) => fileTree(files, "migguard-tern-");
 
-interface Finding {
-  path: string;
-  line: number;
-  rule: string;
-  severity: string;
-  message: string;
-  fix: string;
-}
 
 const SEPARATOR = "---- create above / drop below ----";
 const FOLDER = {
