@@ -498,18 +498,19 @@ function tooComplexFindings(path: string, problems: readonly ParseProblem[], con
 function unreviewedFindings(files: Plan["unreviewed"], config: Config): ReportedFinding[] {
   const severity = effectiveSeverity(config, UNSUPPORTED_DATABASE);
   if (!severity) return [];
-  return files.map(({ path, database }) => ({
-    path,
-    line: 1,
-    endLine: 1,
-    rule: UNSUPPORTED_DATABASE.id,
-    category: UNSUPPORTED_DATABASE.category,
-    severity,
-    message: `Not checked: this file runs on ${database}, which migguard does not review (its own grammar; it changes schemas online, so PostgreSQL's lock rules do not apply). Review it by hand.`,
-    fix: asComment(path, `${database} migration: not checked by migguard; review it by hand`),
-    statement: "",
-    details: [],
-  }));
+  return files.map(({ path, database }) =>
+    notChecked(
+      path,
+      severity,
+      `Not checked: this file runs on ${database}, which migguard does not review (its own grammar; it changes schemas online, so PostgreSQL's lock rules do not apply). Review it by hand.`,
+      `${database} migration: not checked by migguard; review it by hand`,
+    ),
+  );
+}
+
+/** The unsupported-database note on a file's first line: what was not checked, and a comment in its language that says so. */
+function notChecked(path: string, severity: ReportedFinding["severity"], message: string, comment: string): ReportedFinding {
+  return { path, line: 1, endLine: 1, rule: UNSUPPORTED_DATABASE.id, category: UNSUPPORTED_DATABASE.category, severity, message, fix: asComment(path, comment), statement: "", details: [] };
 }
 
 /** One info per Django folder whose app no database of the settings migrates, on its first migration. */
@@ -519,18 +520,14 @@ function unroutedFindings(units: readonly MigrationUnit[], unrouted: ReadonlyMap
   return [...unrouted].flatMap(([folder, reason]) => {
     const path = units.filter((u) => migrationFolder(u.file) === folder).map((u) => u.file.path).sort()[0];
     if (!path) return [];
-    return [{
-      path,
-      line: 1,
-      endLine: 1,
-      rule: UNSUPPORTED_DATABASE.id,
-      category: UNSUPPORTED_DATABASE.category,
-      severity,
-      message: `Not checked: no database of the settings runs the migrations of ${folder}: ${reason}. migguard checks them on none (a database added at run time is not one it can name).`,
-      fix: asComment(path, `${folder}: the database routers migrate this app on no database of DATABASES; not checked by migguard`),
-      statement: "",
-      details: [],
-    }];
+    return [
+      notChecked(
+        path,
+        severity,
+        `Not checked: no database of the settings runs the migrations of ${folder}: ${reason}. migguard checks them on none (a database added at run time is not one it can name).`,
+        `${folder}: the database routers migrate this app on no database of DATABASES; not checked by migguard`,
+      ),
+    ];
   });
 }
 
