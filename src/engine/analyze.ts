@@ -34,7 +34,7 @@ import { activeRecordSettingsRootOf, isActiveRecordSettingsPath } from "./adapte
 import { projectRootOf } from "./repository/fact-paths.js";
 import { runsOnPop } from "./repository/go-mod.js";
 import { withDrizzleJournal } from "./adapters/sql/drizzle-journal.js";
-import { isDrizzleJournalPath, readDrizzleJournal } from "./adapters/sql/layouts/drizzle.js";
+import { holdsDrizzleJournal, isDrizzleJournalPath, loadDrizzleJournalReader, readDrizzleJournal } from "./adapters/sql/layouts/drizzle.js";
 import { dieselRunsOutsideTransaction } from "./adapters/sql/layouts/diesel.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
@@ -1333,10 +1333,12 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
 
 /** Load the parsers (WASM) once per process: those of the given frameworks, or all of them (and Babel for plain SQL drops, the Prisma schema's). */
 export const loadEngine = (frameworks?: Iterable<Framework>): Promise<void> =>
-  frameworks === undefined ? Promise.all([loadAdapters(), loadScriptSyntax(), loadPrismaSchema()]).then(() => undefined) : loadAdapters(frameworks);
+  frameworks === undefined ? Promise.all([loadAdapters(), loadScriptSyntax(), loadPrismaSchema(), loadDrizzleJournalReader()]).then(() => undefined) : loadAdapters(frameworks);
 
 /** Analyse, loading only the parsers the given files need. */
 export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
+  // the plan reads a Drizzle folder's journal (its order, dates and dialect)
+  if (holdsDrizzleJournal(input.repositoryFiles)) await loadDrizzleJournalReader();
   const planned = plan(input);
   const frameworks = frameworksOf(planned);
   await loadEngine(frameworks);

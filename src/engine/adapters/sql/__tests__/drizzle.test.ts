@@ -10,7 +10,9 @@ import { compareMigrations } from "../../../migration-order.js";
 import { migrationDate } from "../../../repository/migration-date.js";
 import type { MigrationUnit } from "../../../group.js";
 import { withDrizzleJournal } from "../drizzle-journal.js";
-import { readDrizzleJournal } from "../layouts/drizzle.js";
+import { loadDrizzleJournalReader, readDrizzleJournal } from "../layouts/drizzle.js";
+
+beforeAll(loadDrizzleJournalReader);
 import { loadPgParser, sqlMigration } from "../index.js";
 
 beforeAll(() => loadPgParser());

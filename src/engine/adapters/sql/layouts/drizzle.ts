@@ -6,7 +6,6 @@
  * `session.transaction` around the loop over migrations), with no switch to leave it: CONCURRENTLY cannot run there.
  * There are no down migrations.
  */
-import { z } from "zod";
 import type { Database } from "../../../model.js";
 import { blankRanges, type SqlLayoutInput, type SqlSections } from "./sections.js";
 
@@ -22,11 +21,6 @@ export const isDrizzleJournalPath = (path: string): boolean => path === DRIZZLE_
 /** The migrations folder a journal describes (the folder above meta/). */
 export const drizzleFolderOfJournal = (journalPath: string): string => journalPath.slice(0, journalPath.length - DRIZZLE_JOURNAL.length).replace(/\/$/, "");
 
-const JournalSchema = z.object({
-  dialect: z.string().optional(),
-  entries: z.array(z.object({ idx: z.number().int(), when: z.number(), tag: z.string() }).passthrough()),
-});
-
 export interface DrizzleJournalEntry {
   idx: number;
   /** when drizzle-kit generated it (epoch ms): the migrator compares it with the newest applied one */
@@ -41,26 +35,20 @@ export interface DrizzleJournal {
   entries: DrizzleJournalEntry[];
 }
 
-/** drizzle-kit's dialect names (postgresql, mysql, sqlite, turso, singlestore, gel) as migguard's databases. */
-function databaseOf(dialect: string | undefined): Database | undefined {
-  if (dialect === "postgresql" || dialect === "pg") return "postgresql";
-  if (dialect === "mysql" || dialect === "singlestore") return "mysql";
-  if (dialect === "sqlite" || dialect === "turso") return "sqlite";
-  return undefined;
+/** The journal's reader (its zod schema): loaded only when a journal is among the files, so a lint without one loads no zod (test/cli/startup.test.ts). */
+let journalReader: typeof import("./drizzle-journal-file.js") | undefined;
+
+export async function loadDrizzleJournalReader(): Promise<void> {
+  journalReader ??= await import("./drizzle-journal-file.js");
 }
+
+/** Whether a journal is among `files`: its reader must be loaded before the analysis reads it. */
+export const holdsDrizzleJournal = (files: ReadonlyArray<{ path: string }> | undefined): boolean => (files ?? []).some((f) => isDrizzleJournalPath(f.path));
 
 /** The journal's entries and database; undefined when it is not a journal drizzle-kit writes. */
 export function readDrizzleJournal(content: string): DrizzleJournal | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch {
-    return undefined;
-  }
-  const parsed = JournalSchema.safeParse(json);
-  if (!parsed.success) return undefined;
-  const database = databaseOf(parsed.data.dialect);
-  return { ...(database ? { database } : {}), ...(parsed.data.dialect ? { dialect: parsed.data.dialect } : {}), entries: parsed.data.entries.map(({ idx, when, tag }) => ({ idx, when, tag })) };
+  if (!journalReader) throw new Error("the Drizzle journal reader is not loaded: call loadDrizzleJournalReader() first (analyze does when a journal is among the files)");
+  return journalReader.readJournal(content);
 }
 
 /** drizzle-kit's separator between statements, which the migrator splits the file on before sending each part. */
