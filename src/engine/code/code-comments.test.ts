@@ -1,11 +1,12 @@
 import { loadPythonParser } from "../adapters/python/parser.js";
 import { loadRubyParser } from "../adapters/rails/prism.js";
+import { loadRubyReaders } from "../adapters/rails/ruby-readers.js";
 import { loadGoParser } from "./go-syntax.js";
 import { loadJavaColumnParser } from "./java-syntax.js";
 import { ormNameUsages } from "./orm-name-forms.js";
 import { searchUsages } from "./usage-search.js";
 
-beforeAll(() => Promise.all([loadRubyParser(), loadPythonParser(), loadGoParser(), loadJavaColumnParser()]));
+beforeAll(() => Promise.all([loadRubyParser(), loadRubyReaders(), loadPythonParser(), loadGoParser(), loadJavaColumnParser()]));
 
 const where = (usages: ReadonlyArray<{ path: string; line: number }>) => usages.map((u) => `${u.path}:${u.line}`);
 

@@ -6,7 +6,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { withPythonTree } from "../adapters/python/parser.js";
-import { parseRuby } from "../adapters/rails/prism.js";
+import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
 import { goFacts } from "./go-syntax.js";
 import { javaFacts } from "./java-syntax.js";
 
@@ -22,25 +22,12 @@ function pythonComments(content: string): Array<readonly [number, number]> | und
   }
 }
 
-/** Prism's comments, its byte offsets as the text's (UTF-16) offsets. */
-function rubyComments(content: string): Array<readonly [number, number]> | undefined {
-  let comments;
-  try {
-    comments = parseRuby(content).comments;
-  } catch {
-    return undefined; // not loaded, or too deep to read: every match is kept
-  }
-  const bytes = Buffer.from(content);
-  const ascii = bytes.length === content.length;
-  const at = (byte: number) => (ascii ? byte : bytes.subarray(0, byte).toString().length);
-  return comments.map((c) => [at(c.location.startOffset), at(c.location.startOffset + c.location.length)] as const);
-}
-
 function commentRanges(file: SourceFile): Array<readonly [number, number]> | undefined {
   if (file.path.endsWith(".java")) return javaFacts(file)?.comments;
   if (file.path.endsWith(".go")) return goFacts(file)?.comments;
   if (file.path.endsWith(".py") || file.path.endsWith(".pyi")) return pythonComments(file.content);
-  if (file.path.endsWith(".rb")) return rubyComments(file.content);
+  // Prism through the Ruby readers: loaded with the Rails adapter, never by a lint without Ruby (test/cli/startup.test.ts)
+  if (file.path.endsWith(".rb")) return rubyReadersLoaded() ? rubyReaders().rubyCommentRanges(file.content) : undefined;
   return undefined;
 }
 

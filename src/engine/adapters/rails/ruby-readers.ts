@@ -18,6 +18,7 @@ import type { rubyStringInterior, rubyWholeStatement } from "../../rules/support
 import type { rubyBindingsIn } from "../../rules/support/ruby-bindings.js";
 import type * as railsInsertSettings from "../../repository/rails-insert-settings.js";
 import type { strongMigrationsStartAfter } from "../../baseline/strong-migrations-start-after.js";
+import type { rubyCommentRanges } from "../../code/ruby-comments.js";
 import type { railsOnPostgresql } from "../../portable-fixes/rails-on-postgresql.js";
 import type { railsRowCreators } from "../../code/rails-row-creators.js";
 
@@ -64,6 +65,8 @@ interface RubyReaders {
   railsOnPostgresql: typeof railsOnPostgresql;
   /** the lines of the application's Ruby that may create a model's rows (production/hand-filled-tables.ts) */
   railsRowCreators: typeof railsRowCreators;
+  /** a Ruby file's comments, which the usage search does not count (code/code-comments.ts) */
+  rubyCommentRanges: typeof rubyCommentRanges;
 }
 
 let readers: RubyReaders | undefined;
@@ -72,7 +75,7 @@ export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
   // first, alone: most readers below extend it (Jest's ESM loader fails on one module linked twice at once)
   await import("./ruby-visitor.js");
-  const [[models, tableReferences, rowCreators], [databaseYml, replicas], gemfile, schemaRb, [call, portable], strings, [moved, bindings, interior], insertSettings, startAfter] = await Promise.all([
+  const [[models, tableReferences, rowCreators], [databaseYml, replicas], gemfile, schemaRb, [call, portable], strings, [moved, bindings, interior], insertSettings, startAfter, comments] = await Promise.all([
     // one after the other: all read with Prism's nodes (Jest's ESM loader fails on one module linked twice at once)
     import("./model-files.js").then(async (m) => [m, await import("./table-references.js"), await import("../../code/rails-row-creators.js")] as const),
     // one after the other: the replicas' reader imports database.yml's (Jest's ESM loader fails on one module linked twice at once)
@@ -86,6 +89,7 @@ export async function loadRubyReaders(): Promise<void> {
     import("../../rules/support/moved-ruby-code.js").then(async (m) => [m, await import("../../rules/support/ruby-bindings.js"), await import("../../rules/support/ruby-cuttable-lines.js")] as const),
     import("../../repository/rails-insert-settings.js"),
     import("../../baseline/strong-migrations-start-after.js"),
+    import("../../code/ruby-comments.js"),
   ]);
   readers = {
     readModelFiles: models.readModelFiles,
@@ -111,6 +115,7 @@ export async function loadRubyReaders(): Promise<void> {
     strongMigrationsStartAfter: startAfter.strongMigrationsStartAfter,
     railsOnPostgresql: portable.railsOnPostgresql,
     railsRowCreators: rowCreators.railsRowCreators,
+    rubyCommentRanges: comments.rubyCommentRanges,
   };
 }
 
