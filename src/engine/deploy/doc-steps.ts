@@ -9,6 +9,7 @@
  * ordered lists' items, fenced code blocks.
  */
 import { marked, type Tokens } from "marked";
+import { SourceLines } from "../source-lines.js";
 
 export interface DocStep {
   /** 1-based line of the step's first line */
@@ -108,21 +109,6 @@ export function rstSections(content: string): DocSection[] {
   return sections.filter((s) => s.steps.length > 0);
 }
 
-/** The 1-based line of each offset of `text` (by the newlines before it). */
-function lineCounter(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let [low, high] = [0, starts.length - 1];
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
-}
-
 /**
  * The sections of a Markdown file with their steps, from marked's block tokens (CommonMark): ATX and setext titles,
  * the items of ordered lists (each with its continuation lines and the blocks nested in it), the lines of fenced
@@ -130,7 +116,8 @@ function lineCounter(text: string): (offset: number) => number {
  */
 export function markdownSections(content: string): DocSection[] {
   const text = content.replace(/\r\n?/g, "\n");
-  const lineAt = lineCounter(text);
+  const lines = new SourceLines(text);
+  const lineAt = (offset: number) => lines.lineOfIndex(offset);
   const sections: DocSection[] = [{ headings: [], line: 1, steps: [] }];
   const stack: string[] = [];
   const current = () => sections[sections.length - 1]!;
