@@ -8,8 +8,11 @@ import { detectByPath, type DetectedFile } from "./detect.js";
 import { baseOf, dirOf } from "./paths.js";
 import { railsMigrationsPath } from "./rails-migrations-path.js";
 
-/** Layouts with one folder per migration (diesel's `<version>_<name>/up.sql`, Prisma's and drizzle-kit 1.0's `<version>_<name>/migration.sql`). */
-const perMigrationFolder = (file: DetectedFile) => file.layout === "prisma" || (file.layout === "drizzle" && baseOf(file.path) === "migration.sql") || /(?:^|\/)(?:up|down)\.sql$/.test(file.path);
+/** A folder per migration holding its `migration.sql` (Prisma's and drizzle-kit 1.0's `<version>_<name>/migration.sql`). */
+export const migrationSqlPerFolder = (file: Pick<DetectedFile, "layout" | "path">): boolean => file.layout === "prisma" || (file.layout === "drizzle" && baseOf(file.path) === "migration.sql");
+
+/** Layouts with one folder per migration (diesel's `<version>_<name>/up.sql`, and migrationSqlPerFolder's). */
+const perMigrationFolder = (file: DetectedFile) => migrationSqlPerFolder(file) || /(?:^|\/)(?:up|down)\.sql$/.test(file.path);
 
 /**
  * Migrations that share one history (one schema_migrations table): the same folder (for Rails, its migrations path

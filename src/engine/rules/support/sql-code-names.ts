@@ -20,7 +20,8 @@ import { isPrismaSchemaPath } from "../../code/prisma-schema-loader.js";
 import { isNonCodeFile } from "../../code/non-code-files.js";
 import { prismaMigrationSchema, unquoted } from "./prisma-migration-schema.js";
 import { singularize } from "../../adapters/rails/inflections.js";
-import { baseOf, dirOf } from "../../paths.js";
+import { dirOf } from "../../paths.js";
+import { migrationSqlPerFolder } from "../../migration-order.js";
 import { modelName } from "./fix.js";
 import type { RuleContext } from "./rule.js";
 
@@ -72,8 +73,7 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   if (!known) cache.set(all, (known = new Map()));
   // the migrations' own folder is history, not code (the edges leave migrations out; a review's tree may not)
   // (Prisma's and drizzle-kit 1.0's is the folder of the migrations' folders: prisma/migrations/<version>_<name>/migration.sql)
-  const folderPerMigration = ctx.migration.layout === "prisma" || (ctx.migration.layout === "drizzle" && baseOf(ctx.migration.path) === "migration.sql");
-  const folder = folderPerMigration ? dirOf(dirOf(ctx.migration.path)) : dirOf(ctx.migration.path);
+  const folder = migrationSqlPerFolder(ctx.migration) ? dirOf(dirOf(ctx.migration.path)) : dirOf(ctx.migration.path);
   // as written (PostgreSQL keeps a quoted name's case: Prisma's "JobVersion"), without schema or quotes
   const name = unquoted(table);
   const key = `${folder}\0${ctx.migration.layout}\0${name}\0${column ?? ""}`;
