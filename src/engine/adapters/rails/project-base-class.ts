@@ -7,11 +7,12 @@
  * it from (its constant's path under lib/, app/models/, ...), else from the project's Ruby files given that define it;
  * one not found leaves the answer unknown.
  */
-import { ClassNode, CallNode, DefNode, FalseNode, ModuleNode, NilNode, SelfNode, StatementsNode, TrueNode, type Node } from "@ruby/prism";
+import { ClassNode, CallNode, DefNode, FalseNode, ModuleNode, NilNode, SelfNode, TrueNode, type Node } from "@ruby/prism";
 import type { ProjectFileReader } from "../python/project-modules.js";
 import { constantName } from "./data-calls.js";
 import { underscore } from "./inflections.js";
 import { parseRuby } from "./prism.js";
+import { rubyStatements as bodyOf } from "./ruby-statements.js";
 
 /** A Ruby file the analysis already holds (code or repository files), searched when the constant's path has no file. */
 export interface RubyFile {
@@ -41,7 +42,6 @@ interface TransactionSay {
   classLevel?: boolean | "unknown";
 }
 
-const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? node.body : node ? [node] : []);
 
 /** The literal a method returns as its last statement: true, false (nil too), or unknown. */
 function literalReturn(def: DefNode): boolean | "unknown" {

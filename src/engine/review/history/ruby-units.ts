@@ -19,7 +19,6 @@ import {
   ModuleNode,
   RequiredParameterNode,
   SelfNode,
-  StatementsNode,
   StringNode,
   SymbolNode,
   TrueNode,
@@ -33,6 +32,7 @@ import { RubySource } from "../../adapters/rails/ruby-source.js";
 import type { Callee, Side, SourceUnit } from "./source-units.js";
 import { Collector } from "./collector.js";
 import { RAILS_FOREIGN_KEY_OPTIONS } from "../../adapters/rails/foreign-key-sql.js";
+import { rubyStatements as bodyOf } from "../../adapters/rails/ruby-statements.js";
 
 const IMPORTS = new Set(["require", "require_relative", "require_dependency", "load"]);
 
@@ -260,7 +260,6 @@ function definedConstants(node: Node, src: RubySource, out = new Set<string>()):
   return out;
 }
 
-const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? node.body : node ? [node] : []);
 
 /**
  * strong_migrations' `safety_assured do ... end` (or `{ }`) around statements: the block runs them as written, so
