@@ -7,7 +7,6 @@
  * (isSearchableCodePath: no migrations, tests, vendored trees), bounded for monorepos.
  */
 import { readFileSync, statSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
@@ -16,6 +15,7 @@ import { projectRootOf } from "../engine/repository/fact-paths.js";
 import { isSearchableCodePath, isSearchableContent, mayHoldSearchableCode } from "../engine/code/searchable.js";
 import { displayPath } from "./collect-files.js";
 import { repositoryRootAbove, walkFiles } from "./walk-files.js";
+import { isNotAProject } from "./not-a-project.js";
 
 /** more files than this are not read: the search then says how many it read */
 const MAX_FILES = 20_000;
@@ -28,9 +28,6 @@ const isWithin = (dir: string, path: string) => {
   return rel !== "" && !rel.startsWith("..") && !rel.startsWith("/");
 };
 
-/** working directories that are no project: a lint started there with no repository around reads no code */
-const NOT_A_PROJECT = new Set([resolve("/"), resolve(homedir()), resolve(tmpdir())]);
-
 /**
  * The folder whose code is searched for a migration's names: the repository (`.git`) above it; without one, the
  * working directory when it holds the migration (a checkout without its .git, a test's folder), unless that is the
@@ -39,7 +36,7 @@ const NOT_A_PROJECT = new Set([resolve("/"), resolve(homedir()), resolve(tmpdir(
  * their error.
  */
 function codeRootOf(migration: string, cwd: string, repositories: Map<string, string | undefined>): string | undefined {
-  return repositoryOf(dirname(migration), repositories) ?? (isWithin(cwd, migration) && !NOT_A_PROJECT.has(cwd) ? cwd : undefined);
+  return repositoryOf(dirname(migration), repositories) ?? (isWithin(cwd, migration) && !isNotAProject(cwd) ? cwd : undefined);
 }
 
 /** repositoryRootAbove, each folder looked up once per read: a lint names hundreds of files of a few folders, each a walk up to `/`. */

@@ -3,8 +3,8 @@
  * repository root (the nearest folder above with `.git`) a few folders deep, so the engine can tell an offline
  * deploy (an entrypoint that migrates, then starts the server) from a rolling one, and the Go files of a module that
  * requires golang-migrate or goose that import it and the Node start files package.json names (an application that
- * migrates itself at start). Outside a repository only the
- * working directory and its children are read: a lint run from a home folder must not walk it.
+ * migrates itself at start). Outside a repository only the working directory and its children are read, and
+ * nothing of the root, home or temp directory (not-a-project.ts).
  */
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +16,7 @@ import { DOCS_FOLDER, DOCS_WALK_DEPTH, deployDocPaths } from "../engine/deploy/d
 import { displayPath } from "./collect-files.js";
 import { readRegularFile } from "./regular-file.js";
 import { repositoryRootAbove } from "./walk-files.js";
+import { isNotAProject } from "./not-a-project.js";
 
 /** a walk of a monorepo's root stops after this many files (deploy files sit near the root) */
 const MAX_ENTRIES = 20_000;
@@ -77,6 +78,7 @@ function readFile(root: string, path: string, cwd: string, maxBytes: number): So
 
 export function readDeployFiles(cwd: string, maxBytes: number): SourceFile[] {
   const repository = repositoryRootAbove(cwd);
+  if (repository === undefined && isNotAProject(cwd)) return [];
   const root = repository ?? cwd;
   const listing: string[] = [];
   walk(root, "", 0, listing, repository ? DEPLOY_WALK_DEPTH : MAX_DEPTH_OUTSIDE_GIT);

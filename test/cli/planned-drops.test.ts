@@ -226,7 +226,9 @@ describe("planned drops", () => {
       expect(isInternal.message).toContain("Templates name is_internal where migguard could not tell whose (a variable of any model or API object): webui/src/app/config.component.html:2;");
     });
 
-    it("linted from the temp directory (or the home directory, or /) with no repository around, no code is read: those folders hold unrelated trees, and the drops keep their error", async () => {
+    it("linted from the temp directory (or the home directory, or /) with no repository around, no code and no deploy file is read: those folders hold unrelated trees (here another folder's Dockerfile, an offline deploy), and the drops keep their error", async () => {
+      // another test's folder beside it, once read as the deploy: its container migrates, then serves (offline), which made the drops warnings
+      repo({ Dockerfile: "FROM ruby:3.3\nCOPY . /app\nCMD bin/rails db:migrate && bin/rails server -b 0.0.0.0\n" });
       const project = repo(files);
       const fromTmp = (JSON.parse((await run(["lint", "--format", "json", join(basename(project), "migrations")], { cwd: tmpdir() })).output) as { findings: Finding[] }).findings;
       const drops = fromTmp.filter((f) => f.path.endsWith("000002_drop_unused.up.sql") && (f.rule === "drop-column" || f.rule === "drop-table"));
