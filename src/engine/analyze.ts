@@ -1032,9 +1032,10 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
       const code = view.applicationCode();
       // and its Go with tree-sitter's grammar (go-column-uses.ts), when the code it searches holds Go
       if (!goParserLoaded() && code.some((f) => isGoPath(f.path))) yield loadGoParser();
-      // and its Java (java-column-uses.ts: JPA entities), when the code it searches holds Java
-      if (!javaColumnParserLoaded() && code.some((f) => isJavaPath(f.path))) yield loadJavaColumnParser();
     }
+    // and its Java (java-column-uses.ts, java-table-uses.ts: JPA entities, SQL), when the code it searches holds Java
+    if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column" || op.kind === "drop_table") && !javaColumnParserLoaded() && view.applicationCode().some((f) => isJavaPath(f.path)))
+      yield loadJavaColumnParser();
     // a Prisma migration's rules read its schema (what the client selects, the field a fix names): its parser is
     // loaded when the code read, or a review's base branch, holds one
     if (migration.layout === "prisma" && [...view.applicationCode(), ...change.baseCodeFiles].some((f) => isPrismaSchemaPath(f.path))) {

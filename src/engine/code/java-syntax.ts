@@ -39,9 +39,21 @@ export interface JavaClass {
   name: string;
   /** annotated `@Entity` */
   entity: boolean;
-  /** the table `@Table(name = ...)` names */
+  /** the entity's name `@Entity(name = ...)` gives it (JPQL's, and the table's when there is no @Table) */
+  entityName?: string;
+  /** the table `@Table(name = ...)` names (Spring Data's `@Table("x")` too) */
   table?: string;
+  /** annotated `@Table`: a mapped class even without `@Entity` (Spring Data JDBC, R2DBC) */
+  tableAnnotated: boolean;
+  /** the line of its `@Table`, else of its name */
+  line: number;
   fields: JavaField[];
+}
+
+/** A table a mapping annotation names: `@Table`, `@JoinTable`, `@CollectionTable`, `@SecondaryTable`. */
+export interface JavaTableName {
+  table: string;
+  line: number;
 }
 
 export interface JavaFacts {
@@ -51,6 +63,13 @@ export interface JavaFacts {
   /** `object.method(...)` calls on a plain name */
   calls: Array<{ object: string; method: string; line: number }>;
   strings: Array<{ text: string; line: number }>;
+  /** the tables mapping annotations name, anywhere in the file */
+  tableNames: JavaTableName[];
+  /**
+   * type and value references to capitalised names (`History h`, `new History()`, `History.class`, `Tables.HISTORY`,
+   * imports), name -> lines in no order: never a declaration's own name, a comment or a string
+   */
+  references: Map<string, number[]>;
   /** comments and Javadoc, as [start, end) offsets of the file's text: prose, not code that runs */
   comments: Array<readonly [number, number]>;
 }
@@ -67,14 +86,37 @@ const annotationsOf = (declaration: Node): Node[] => named(named(declaration).fi
 /** A string literal's text without its quotes (a text block's too). */
 const literalText = (literal: Node) => literal.text.replace(/^"""\s*\n?|"""$/g, "").replace(/^"|"$/g, "");
 
-/** The `name = "..."` value of an annotation (`@Table(name = "x")`, `@Column(name = "x")`). */
-function nameArgument(annotation: Node): string | undefined {
-  for (const pair of named(annotation.childForFieldName("arguments")))
-    if (pair.type === "element_value_pair" && pair.childForFieldName("key")?.text === "name") {
-      const value = pair.childForFieldName("value");
-      return value?.type === "string_literal" ? literalText(value) : undefined;
+/**
+ * The `name = "..."` value of an annotation (`@Table(name = "x")`, `@Column(name = "x")`); with `value`, also its
+ * `value = "..."` or single string (Spring Data's `@Table("x")`).
+ */
+function nameArgument(annotation: Node, value = false): string | undefined {
+  for (const argument of named(annotation.childForFieldName("arguments"))) {
+    if (value && argument.type === "string_literal") return literalText(argument);
+    const key = argument.type === "element_value_pair" ? argument.childForFieldName("key")?.text : undefined;
+    if (key === "name" || (value && key === "value")) {
+      const text = argument.childForFieldName("value");
+      return text?.type === "string_literal" ? literalText(text) : undefined;
     }
+  }
   return undefined;
+}
+
+/** Annotations that name a table the class or its field maps. */
+const TABLE_ANNOTATIONS = new Set(["Table", "JoinTable", "CollectionTable", "SecondaryTable"]);
+
+/** Declarations whose `name` child is the declared name, not a reference. */
+const DECLARES = new Set(["class_declaration", "interface_declaration", "enum_declaration", "record_declaration", "annotation_type_declaration", "method_declaration", "constructor_declaration", "variable_declarator", "formal_parameter", "enum_constant", "catch_formal_parameter", "spread_parameter"]);
+
+/** A capitalised identifier that names a type or value, not a declaration's own name. */
+function isReference(node: Node): boolean {
+  if (!/^[A-Z]/.test(node.text)) return false;
+  const parent = node.parent;
+  if (!parent) return true;
+  if (DECLARES.has(parent.type) && parent.childForFieldName("name")?.startIndex === node.startIndex) return false;
+  // a method's name (`x.History()`) and an annotation's (`@Table`) are not the type's
+  if (parent.type === "method_invocation" && parent.childForFieldName("name")?.startIndex === node.startIndex) return false;
+  return parent.type !== "annotation" && parent.type !== "marker_annotation";
 }
 
 function readClass(declaration: Node): JavaClass {
@@ -93,8 +135,19 @@ function readClass(declaration: Node): JavaClass {
       if (name) fields.push({ name, ...(columnName ? { column: columnName } : {}), transient, line: lineOf(declarator) });
     }
   }
-  const tableName = table ? nameArgument(table) : undefined;
-  return { name: declaration.childForFieldName("name")?.text ?? "", entity: annotations.some((a) => annotationName(a) === "Entity"), ...(tableName ? { table: tableName } : {}), fields };
+  const tableName = table ? nameArgument(table, true) : undefined;
+  const entity = annotations.find((a) => annotationName(a) === "Entity");
+  const entityName = entity?.type === "annotation" ? nameArgument(entity) : undefined;
+  const name = declaration.childForFieldName("name");
+  return {
+    name: name?.text ?? "",
+    entity: entity !== undefined,
+    ...(entityName ? { entityName } : {}),
+    ...(tableName ? { table: tableName } : {}),
+    tableAnnotated: table !== undefined,
+    line: table ? lineOf(table) : name ? lineOf(name) : lineOf(declaration),
+    fields,
+  };
 }
 
 const cache = new WeakMap<SourceFile, JavaFacts | null>();
@@ -110,7 +163,7 @@ export function javaFacts(file: SourceFile): JavaFacts | undefined {
     return undefined;
   }
   try {
-    const facts: JavaFacts = { classes: [], types: new Map(), calls: [], strings: [], comments: [] };
+    const facts: JavaFacts = { classes: [], types: new Map(), calls: [], strings: [], tableNames: [], references: new Map(), comments: [] };
     const declare = (name: string | undefined, type: string | undefined) => {
       if (!name || !type) return;
       const had = facts.types.get(name);
@@ -143,6 +196,20 @@ export function javaFacts(file: SourceFile): JavaFacts | undefined {
           if (object?.type === "identifier" && method) facts.calls.push({ object: object.text, method, line: lineOf(node) });
           break;
         }
+        case "annotation":
+          if (TABLE_ANNOTATIONS.has(annotationName(node))) {
+            const table = nameArgument(node, annotationName(node) === "Table");
+            if (table) facts.tableNames.push({ table, line: lineOf(node) });
+          }
+          break;
+        case "identifier":
+        case "type_identifier":
+          if (isReference(node)) {
+            const lines = facts.references.get(node.text);
+            if (lines) lines.push(lineOf(node));
+            else facts.references.set(node.text, [lineOf(node)]);
+          }
+          break;
         case "string_literal":
           // a text block's text starts on the line after its opening quotes
           facts.strings.push({ text: literalText(node), line: lineOf(node) + (node.text.startsWith('"""') ? 1 : 0) });

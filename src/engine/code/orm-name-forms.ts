@@ -31,6 +31,7 @@ import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
 import { isJavaPath, javaColumnParserLoaded } from "./java-syntax.js";
 import { javaColumnUsages } from "./java-column-uses.js";
+import { javaTableUsages } from "./java-table-uses.js";
 import { commentsOf } from "./code-comments.js";
 
 const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|vue|svelte|dart)$/;
@@ -41,6 +42,14 @@ const GRAPHQL = /\.(?:graphql|gql)$/;
 const JVM = /\.(?:java|kt|kts|scala|groovy)$/;
 /** A bean's accessors of a column (`getUserId`, `setUserId`, `isPublic` for is_public or public): none, or these. */
 const ACCESSOR_PREFIXES = ["", "get", "set", "is"];
+
+/** The Java files of a file list, the same array for the same list (java-table-uses.ts reads a project's entities once per array). */
+const javaFileLists = new WeakMap<readonly SourceFile[], readonly SourceFile[]>();
+function javaFilesOf(files: readonly SourceFile[]): readonly SourceFile[] {
+  let java = javaFileLists.get(files);
+  if (!java) javaFileLists.set(files, (java = files.filter((f) => isJavaPath(f.path))));
+  return java;
+}
 
 /** The file's language maps identifiers to snake_case names by their case. */
 export const mapsCaseToSnake = (path: string) => CASE_MAPPED.test(path) || isScriptPath(path);
@@ -198,8 +207,15 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
   const goUsages = goRead ? goColumnUsages(allFiles.filter((f) => isGoPath(f.path)), candidates.filter((f) => isGoPath(f.path)), context.table, names, context.quoted) : [];
   // Java read with its grammar (java-column-uses.ts): a JPA entity of the table, its accessors on a variable of its type, SQL or JPQL on it
   const javaRead = context !== undefined && !context.sqlOnly && column && javaColumnParserLoaded();
-  const javaUsages = javaRead ? javaColumnUsages(allFiles.filter((f) => isJavaPath(f.path)), candidates.filter((f) => isJavaPath(f.path)), context.table, names, context.quoted) : [];
-  const mapped = files.filter((f) => CASE_MAPPED.test(f.path) && !(goRead && isGoPath(f.path)) && !(javaRead && isJavaPath(f.path)));
+  const javaUsages = javaRead ? javaColumnUsages(javaFilesOf(allFiles), candidates.filter((f) => isJavaPath(f.path)), context.table, names, context.quoted) : [];
+  // a dropped table in Java (java-table-uses.ts): SQL on it, a class mapped to it and its references, JPQL on that
+  // entity; never a local, field or method of its name. A file the grammar could not read is searched as text.
+  const javaTable = context !== undefined && !context.sqlOnly && !column && javaColumnParserLoaded()
+    ? javaTableUsages(javaFilesOf(allFiles), context.table, [...context.tableNames, ...classNames], context.quoted)
+    : undefined;
+  if (javaTable) javaUsages.push(...javaTable.usages);
+  const javaUnread = new Set(javaTable?.unread);
+  const mapped = files.filter((f) => CASE_MAPPED.test(f.path) && !(goRead && isGoPath(f.path)) && !((javaRead || javaTable) && isJavaPath(f.path) && !javaUnread.has(f)));
   // a GraphQL schema or operation names the API's fields (`TorrentContent { title }`), which resolvers map: the code
   // that reads a table is the resolver's, judged where it is; with the table known, GraphQL is no evidence of its column
   const plain = files.filter((f) => !mapsCaseToSnake(f.path) && !(context !== undefined && column && GRAPHQL.test(f.path)));
