@@ -4,22 +4,13 @@
  * whose connection is AUTOCOMMIT the revision goes on after the caught error: no finding. In Alembic's transaction
  * PostgreSQL has aborted the transaction, and the finding says so.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { flaskMigrateEnv } from "../../src/engine/testing/alembic-autocommit-env.js";
+import { fileTree } from "./support/file-tree.js";
 
 type Finding = { rule: string; line: number; message: string };
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-caught-failure-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-caught-failure-");
 
 const CREATE = `from alembic import op
 import sqlalchemy as sa

@@ -4,21 +4,12 @@
  * transaction Alembic did not, so `op.get_context().autocommit_block()` alone would fail Alembic's assert. The
  * fix commits that transaction first and says why, naming env.py's line; where env.py commits, the fix stays as it was.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
 type Finding = { rule: string; line: number; fix?: string };
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-env-transaction-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-env-transaction-");
 
 const env = (afterSet: string) => `from alembic import context
 from sqlalchemy import engine_from_config, pool, text

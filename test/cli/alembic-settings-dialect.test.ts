@@ -5,21 +5,13 @@
  * field's value is known and so is the branch the revision takes. The settings module is read from the repository;
  * when env.py or the property proves nothing, the revision is read whole.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
 type Finding = { path: string; rule: string; line: number };
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-settings-dialect-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-settings-dialect-");
 
 const lint = async (files: Record<string, string>): Promise<string[]> => {
   const { output } = await run(["lint", "--format", "json", "alembic/versions"], { cwd: repo(files) });

@@ -3,20 +3,11 @@
  * Rails migrations): loops over literal lists, SQLAlchemy DDL elements, names only known at run time, and code
  * after an unconditional `return`.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { optInRules } from "./support/opt-in-rules.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-cli-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-cli-");
 
 type Finding = { rule: string; line: number; message: string; fix: string };
 const lint = async (root: string): Promise<Finding[]> => {

@@ -4,20 +4,11 @@
  * notes quoting the comment; lock waits (require-lock-timeout) stay. Through `migguard review`, a commit message of
  * the change that says its tables are small speaks for the migrations the change adds.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-author-size-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-author-size-");
 
 type Finding = { path: string; line: number; rule: string; severity: string; message: string; fix: string };
 const lint = async (root: string) => (JSON.parse((await run(["lint", "--format", "json", "."], { cwd: root })).output) as { findings: Finding[] }).findings;

@@ -4,19 +4,10 @@
  * `migguard lint` it is the data change it is, one update per class, so irreversible-migration gives the note every
  * one-way data change with a raising down gets (govuk-chat's find_each backfill), not "comes back only from a backup".
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-class-list-backfill-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-class-list-backfill-");
 
 type Finding = { rule: string; severity: string; line: number; message: string; fix: string };
 const lint = async (cwd: string, path: string) => (JSON.parse((await run(["lint", "--format", "json", path], { cwd })).output) as { findings: Finding[] }).findings;

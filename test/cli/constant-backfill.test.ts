@@ -3,19 +3,11 @@
  * (README: mixed-ddl-dml): a warning whose fix adds the column NOT NULL DEFAULT <constant>, in SQL (teable's Prisma
  * field_order) and in Rails; a backfill that copies another column keeps the keep-together note.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-constant-backfill-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-constant-backfill-");
 
 /** The fix's code, without its comment lines. */
 const code = (fix: string) => fix.split("\n").filter((l) => !/^\s*(--|#)/.test(l)).join("\n");

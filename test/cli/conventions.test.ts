@@ -4,19 +4,10 @@
  * sentence that names the config line turning the rule off, as a warning: the project rolls forward by policy, so the
  * gap is shown without failing a required check on every pull request.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-conventions-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-conventions-");
 
 const lint = async (cwd: string, ...paths: string[]) =>
   (JSON.parse((await run(["lint", "--format", "json", ...paths], { cwd })).output) as { findings: Array<{ path: string; rule: string; severity: string; message: string }> }).findings;

@@ -3,19 +3,11 @@
  * gets MySQL's findings and no PostgreSQL advice, `--verbose` says why, and a raw-SQL MySQL folder is read with
  * MySQL's grammar.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-db-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-db-");
 
 const RAILS = `class AddOrderKey < ActiveRecord::Migration[7.1]
   def change

@@ -2,19 +2,10 @@
  * Deliberate no-op downs through `migguard lint` (README: empty-down): a down left empty with a comment that says
  * why is a note quoting that comment; an empty down without one keeps its error.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-deliberate-down-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-deliberate-down-");
 
 type Finding = { path: string; rule: string; severity: string; message: string; fix: string };
 const lint = async (cwd: string, ...paths: string[]) => (JSON.parse((await run(["lint", "--format", "json", ...paths], { cwd })).output) as { findings: Finding[] }).findings;

@@ -5,21 +5,12 @@
  * in its fields.py). The ALTER then succeeds on a table with rows; only inserts of code that does not set the
  * column fail, as with `default=`. A class migguard cannot place keeps the finding that says so.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
 type Finding = { path: string; rule: string; severity: string; message: string };
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-blank-field-fill-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-blank-field-fill-");
 
 const INITIAL = `from django.db import migrations, models
 

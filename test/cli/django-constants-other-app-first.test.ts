@@ -5,21 +5,12 @@
  * migration; when another app came first, that app's files were read without the project's modules, and the
  * constants stayed names (a `hidden-operation` that linting the one folder alone did not report).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
 type Finding = { path: string; rule: string; line: number; message: string };
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-constants-other-app-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-constants-other-app-");
 
 const USERS_INITIAL = `from django.db import migrations, models
 

@@ -5,21 +5,12 @@
  * migrations are not checked and one info says so with the router's path and line. A router whose answer depends
  * on what only running tells (a model lookup) leaves the app on PostgreSQL, as before.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
 type Finding = { path: string; rule: string; line: number; severity: string; message: string };
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-routers-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-routers-");
 
 const initial = (model: string) => `from django.db import migrations, models
 

@@ -5,21 +5,12 @@
  * 0006, georegion 0004). A field a package's abstract model declares (froide's account 0038, oauth2_provider's
  * AbstractApplication) cannot take db_default= in the project: the fix is a RunSQL default of the migration's own.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
 type Finding = { path: string; rule: string; fix?: string };
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-db-default-model-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-db-default-model-");
 
 const INITIAL = `from django.db import migrations, models
 

@@ -5,21 +5,13 @@
  * migration whose operations a helper picks from a module's dict (awx's _squashed.operations(SQUASHED_31)).
  * The helper files are read from the repository; what they do not tell stays hidden, never guessed.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
 type Finding = { rule: string; line: number; severity: string; message: string };
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-project-modules-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-project-modules-");
 
 const lint = async (root: string, path: string): Promise<Finding[]> => {
   const { output } = await run(["lint", "--format", "json", path], { cwd: root });

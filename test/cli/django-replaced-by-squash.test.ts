@@ -2,19 +2,10 @@
  * A migration a Django squash `replaces`, through `migguard lint`: no database runs it any more (a new one runs the
  * squash, an existing one applied it before the squash), so its findings are notes that name the squash, fix kept.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-replaced-by-squash-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-replaced-by-squash-");
 
 const INITIAL = `from django.db import migrations, models
 

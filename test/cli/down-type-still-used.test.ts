@@ -4,19 +4,10 @@
  * (PostgreSQL: "cannot drop type ... because other objects depend on it"), so the down does not run that drop, nor the
  * rename of the old type back onto the name the new one still holds. A type whose column the down drops first is dropped.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-down-type-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-down-type-");
 
 type Finding = { rule: string; severity: string; line: number; fix: string };
 const irreversible = async (path: string, content: string) =>

@@ -3,19 +3,10 @@
  * and drops them (ehrbase's V6_2 / V6_3), through `migguard lint`: the drops are the contract step of that move,
  * not data loss; the finding names the copy. A column the copy did not select keeps the data-loss error.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-copied-earlier-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-copied-earlier-");
 
 type Finding = { rule: string; severity: string; line: number; message: string; fix: string };
 const lint = async (cwd: string) => (JSON.parse((await run(["lint", "--format", "json", "db/migration"], { cwd })).output) as { findings: Finding[] }).findings;

@@ -4,19 +4,10 @@
  * step that read its rows, a warning about old code rather than the data-loss error. Rows only counted before the
  * drop keep the error.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-rows-moved-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-rows-moved-");
 
 type Finding = { rule: string; severity: string; line: number; message: string };
 const lint = async (cwd: string) => (JSON.parse((await run(["lint", "--format", "json", "migrations/versions"], { cwd })).output) as { findings: Finding[] }).findings;

@@ -5,9 +5,7 @@
  * accepts for each ALTER of an existing table measured (INSTANT, then INPLACE with LOCK=NONE, then INPLACE).
  * Through the CLI (the README's claims) and through verifyMigrations (what the App calls).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import mysql from "mysql2/promise";
 import { run } from "../../src/cli/main.js";
 import { analyze } from "../../src/engine/analyze.js";
@@ -18,6 +16,7 @@ import { MysqlExecutor } from "../../src/execute/mysql/mysql-executor.js";
 import { mariadbBinaries, startLocalMariadb, type LocalMariadb } from "../../src/execute/testing/local-mariadb.js";
 import { PgliteExecutor } from "../../src/execute/pglite/pglite-executor.js";
 import { verifyMigrations, type VerifyResult } from "../../src/execute/verify.js";
+import { fileTree } from "./support/file-tree.js";
 
 const binaries = mariadbBinaries();
 if (!binaries) console.warn("execute-mariadb.test.ts skipped: no mariadbd / mariadb-install-db (.ci/run and npm test install the mariadb-server package)");
@@ -46,14 +45,7 @@ async function verify(files: SourceFile[], target: string, settings: Record<stri
   return verifyMigrations({ files, targets: [target], config, executor, findings: analysis.findings, databases: analysis.databases, limits });
 }
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-mariadb-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-mariadb-");
 
 describeIfServer("--execute on a MariaDB server (MIGGUARD_DATABASE_URL=mysql://...)", () => {
   beforeAll(async () => {

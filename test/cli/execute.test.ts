@@ -3,24 +3,16 @@
  * the same ones the App is tested with: the lock table by lock name, a quiet safe migration, an empty down.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { BASE, EMPTY_DOWN, EMPTY_DOWN_UP, LOCKS, LOCKS_UP, SAFE, SAFE_UP } from "../support/readme-prs.js";
+import { fileTree } from "./support/file-tree.js";
 
 const PROJECT = join(import.meta.dirname, "..", "..");
 // the repository's tsx, by file URL: the process runs in a temporary directory, where `--import tsx` resolves nothing
 const TSX = pathToFileURL(join(PROJECT, "node_modules", "tsx", "dist", "loader.mjs")).href;
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-execute-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-execute-");
 
 /** The CLI from the sources, as `migguard lint --execute PATH` runs it; only the new migration is named. */
 function lintExecute(files: Record<string, string>, path: string) {

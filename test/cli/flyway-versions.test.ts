@@ -3,19 +3,10 @@
  * V6.10.1.1.sql. Through `migguard lint`, the files without a description are migrations of the folder (linted, and
  * in its order), so a fix's new files are numbered after the newest of them, where Flyway (outOfOrder off) runs them.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-flyway-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-flyway-");
 
 type Finding = { path: string; rule: string; line: number; fix: string };
 const lint = async (cwd: string, folder: string) => (JSON.parse((await run(["lint", "--format", "json", folder], { cwd })).output) as { findings: Finding[] }).findings;

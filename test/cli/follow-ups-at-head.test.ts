@@ -5,21 +5,13 @@
  * json type and the default {} an earlier migration set) and tock (a RunPython that only fills the field its
  * migration adds).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
 type Finding = { rule: string; line: number; fix: string };
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-follow-ups-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-follow-ups-");
 
 async function fixes(root: string, path: string, rule: string): Promise<string[]> {
   const { output } = await run(["lint", "--format", "json", path], { cwd: root });

@@ -4,19 +4,10 @@
  * note that names the evidence and keeps its fix; the same lock stays when a view, a service or a related
  * manager can create the rows.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-hand-filled-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-hand-filled-");
 
 type Finding = { path: string; line: number; rule: string; severity: string; message: string; fix: string };
 const lint = async (root: string) => (JSON.parse((await run(["lint", "--format", "json", "."], { cwd: root })).output) as { findings: Finding[] }).findings;

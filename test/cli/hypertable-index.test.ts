@@ -6,19 +6,11 @@
  * models run create_hypertable on it (datanommer's after_create DDL); a table that was never made one keeps the
  * CONCURRENTLY fix.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-hypertable-index-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-hypertable-index-");
 
 type Finding = { rule: string; line: number; path: string; message: string; fix: string };
 const lint = async (cwd: string, path: string) =>

@@ -4,19 +4,10 @@
  * in one plan. pocket-id's file that changes the key and its referencing column together gets that plan once, on
  * its first line; a Rails key's referencing column (t.references ... foreign_key:) comes along under Rails' own name.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-key-type-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-key-type-");
 
 type Finding = { path: string; rule: string; line: number; fix?: string };
 const lint = async (cwd: string, folder: string) =>

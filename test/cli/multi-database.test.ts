@@ -4,19 +4,10 @@
  * PostgreSQL's way behind `OnPostgreSQL` (connection.vendor), never an import of django.contrib.postgres, which
  * needs psycopg; `--verbose` says which files said so.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-multidb-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-multidb-");
 
 const INITIAL = `from django.db import migrations, models
 

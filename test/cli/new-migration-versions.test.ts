@@ -5,19 +5,10 @@
  * Rails: the next versions; Django: the next numbers, each fix's first file depending on the last of the one before
  * (one leaf node), saying what to depend on without it.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-new-migration-versions-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-new-migration-versions-");
 
 type Finding = { rule: string; line: number; fix: string };
 const lint = async (cwd: string, folder: string) =>

@@ -3,19 +3,10 @@
  * eugene is reported as a note that names the waiver and its line, and does not fail the check; a waiver of
  * another check leaves the finding as it was.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-peer-waivers-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-peer-waivers-");
 
 type Finding = { path: string; line: number; rule: string; severity: string; message: string };
 const lint = async (cwd: string, ...paths: string[]) => {

@@ -5,19 +5,10 @@
  * fails; its fix runs the data change in a migration of its own, never with the RemoveField. SET CONSTRAINTS ALL
  * IMMEDIATE between them runs the checks: then the migration runs and no failure is claimed.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-pending-trigger-events-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-pending-trigger-events-");
 
 const INITIAL = `from django.db import migrations, models
 import django.db.models.deletion

@@ -4,20 +4,13 @@
  * names the table, or with no models to read, keeps the data-loss error. With the application's code read by lint
  * itself (app/, lib/, config/; a Python project's files) and naming nothing of it, the strong evidence makes it a note.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-planned-drops-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-planned-drops-");
 
 type Finding = { path: string; rule: string; severity: string; message: string };
 const lint = async (cwd: string) => (JSON.parse((await run(["lint", "--format", "json", "db/migrate"], { cwd })).output) as { findings: Finding[] }).findings;

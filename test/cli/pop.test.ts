@@ -3,20 +3,11 @@
  * dialect-less file every other database shares, `.autocommit` files popx runs outside its transaction, and
  * CockroachDB files reported as not checked instead of read as PostgreSQL.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-pop-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-pop-");
 
 const M = "persistence/sql/migrations";
 

@@ -4,20 +4,11 @@
  * findings on that table moot, before it in the same transaction too; schema changes only on new tables hold no
  * lock anyone waits on.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { optInRules } from "./support/opt-in-rules.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-proven-empty-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-proven-empty-");
 
 const lint = async (root: string) => {
   const result = await run(["lint", "--format", "json", "."], { cwd: root });

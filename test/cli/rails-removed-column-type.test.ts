@@ -5,19 +5,10 @@
  * 20150513094727: no migration creates the table, and db/schema.rb was written after the drop), no type argument and a
  * comment that says where migguard looked.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-removed-column-type-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-removed-column-type-");
 
 type Finding = { rule: string; fix: string };
 const fixes = async (cwd: string) => {

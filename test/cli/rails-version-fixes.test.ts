@@ -3,19 +3,10 @@
  * migrations' own `Migration[x]`. A Rails 4.2 project gets `ActiveRecord::Migration` without a bracket (`[]` is
  * Rails 5.0+, NoMethodError before) and the SQL of helpers it lacks (add_check_constraint is 6.1+).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-rails-version-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-rails-version-");
 
 type Finding = { rule: string; fix: string };
 const lint = async (cwd: string) => (JSON.parse((await run(["lint", "--format", "json", "db/migrate"], { cwd })).output) as { findings: Finding[] }).findings;

@@ -3,19 +3,10 @@
  * while the old index holds the final one (carried-indexes.ts). A 63-byte index name (concourse's) cut back to 63
  * bytes with `_new2` was the same name again, and the search for a free one never ended: lint hung.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-long-index-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-long-index-");
 
 describe("rename-column with a 63-byte index name", () => {
   it("carries the index under a numbered temporary name within 63 bytes, and returns", async () => {

@@ -4,19 +4,10 @@
  * where it would convert or copy again the rows the new code wrote (flexile's hours to minutes, drone-tm's STARTED
  * event per upload, seed31). A guarded one (NOT EXISTS) still waits for the deploy.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-repeated-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-repeated-");
 
 const splitFixes = async (root: string) => {
   const result = await run(["lint", "--format", "json", "."], { cwd: root });

@@ -3,19 +3,10 @@
  * line it replaces keeps them, without null: (govuk-chat's `t.change :heading_hierarchy, :string, array: true,
  * default: [], null: false` in a change_table block lost its default: [] to the CHECK).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-set-not-null-options-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-set-not-null-options-");
 
 const CREATE = "class CreateChunks < ActiveRecord::Migration[8.0]\n  def change\n    create_table :chunks do |t|\n      t.string :headings, array: true\n    end\n  end\nend\n";
 

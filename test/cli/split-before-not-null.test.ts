@@ -5,19 +5,10 @@
  * Django: the new file depends on migration 1 and the fix says which dependency the later one must get; Rails: the
  * new file's version falls between the two.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-split-before-not-null-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-split-before-not-null-");
 
 const mixedFix = async (cwd: string, folder: string) => {
   const { findings } = JSON.parse((await run(["lint", "--format", "json", folder], { cwd })).output) as { findings: Array<{ rule: string; fix: string }> };

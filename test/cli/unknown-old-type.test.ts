@@ -4,19 +4,10 @@
  * and its copy-and-swap fix opens with the condition under which it is needed. With the old type in the history,
  * varchar -> text is no finding at all.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { fileTree } from "./support/file-tree.js";
 
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "migguard-old-type-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const repo = (files: Record<string, string>): string => fileTree(files, "migguard-old-type-");
 
 type Finding = { path: string; rule: string; line: number; severity: string; message: string; fix: string };
 const lint = async (cwd: string, folder: string) =>
