@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { featureBranchOn, reviewJson } from "./support/review-repo.js";
 
 function repo(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "migguard-java-tables-"));
@@ -56,5 +57,20 @@ describe("Java code that uses a dropped table", () => {
     expect(queried.severity).toBe("error");
     expect(queried.message).toContain(`Application code still names history or History: ${java}/checker/HistoryDAO.java:4.`);
     expect(workflowitem.severity).toBe("info");
+  });
+
+  it("migguard review judges the same from the pull request's head: the local is no use (drop-table a note, no dropped-object-still-used); SQL on the table is", async () => {
+    const { "src/main/resources/db/migration/V2__drop_history.sql": _drop, ...base } = files;
+    const reviewed = async (extra: Record<string, string>) => {
+      const repo = featureBranchOn({ ...base, "src/main/resources/db/migration/V1__init.sql": "CREATE TABLE history (id int);\n", ...extra });
+      repo.write({ "src/main/resources/db/migration/V2__drop_history.sql": "DROP TABLE history;\n" }).commit("drop history");
+      return (await reviewJson(repo)).findings.filter((f) => f.rule === "drop-table" || f.rule === "dropped-object-still-used");
+    };
+    expect((await reviewed({})).map((f) => [f.rule, f.severity])).toEqual([["drop-table", "info"]]);
+    const dao = { [`${java}/checker/HistoryDAO.java`]: 'package org.dspace.checker;\n\nclass HistoryDAO {\n    static final String ALL = "SELECT * FROM history";\n}\n' };
+    const used = await reviewed(dao);
+    expect(used.map((f) => [f.rule, f.severity])).toEqual([["drop-table", "error"], ["dropped-object-still-used", "error"]]);
+    expect(used[1].message).toContain(`${java}/checker/HistoryDAO.java:4`);
+    expect(used[1].message).not.toContain("SimpleReporterServiceImpl");
   });
 });

@@ -69,14 +69,15 @@ function projectMapping(javaFiles: readonly SourceFile[]): ProjectMapping {
 
 /**
  * The usages of `table` in the application's Java files (`javaFiles`, where the entities are too). `forms`: other names code gives the table (its singular, its model class), which a class of an
- * unmapped project may carry. `quoted`: SQL can name the table only quoted.
+ * unmapped project may carry. `quoted`: SQL can name the table only quoted. `only`: the files to search, when not all
+ * of `javaFiles` (a review judges one file at a time).
  */
-export function javaTableUsages(javaFiles: readonly SourceFile[], table: string, forms: readonly string[] = [], quoted = false): JavaTableSearch {
+export function javaTableUsages(javaFiles: readonly SourceFile[], table: string, forms: readonly string[] = [], quoted = false, only?: readonly SourceFile[]): JavaTableSearch {
   const { mapped } = projectMapping(javaFiles);
   const entities = mapped.filter((c) => fold(mappedTable(c)) === fold(table));
   // only a file that holds one of the names (an entity's class need not share the table's: XmlWorkflowItem) is read further
   const needles = [...new Set([table, ...forms, ...entities.map((e) => e.name)].map((n) => n.toLowerCase()))];
-  const candidates = javaFiles.filter((f) => {
+  const candidates = (only ?? javaFiles).filter((f) => {
     const lower = f.content.toLowerCase();
     return needles.some((n) => lower.includes(n));
   });

@@ -29,6 +29,7 @@ import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
 import { isJavaPath, javaColumnParserLoaded } from "./java-syntax.js";
 import { javaColumnUsages } from "./java-column-uses.js";
+import { javaTableUsages } from "./java-table-uses.js";
 import { isNonCodeFile } from "./non-code-files.js";
 import { VARIABLES, isInflectionRule, isRoutesPath, rubyTableNameUse } from "./ruby-table-name-use.js";
 import { rubyStringText, stringIndexIn, type RubyString } from "./ruby-string-at.js";
@@ -751,6 +752,12 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
   if (isJavaPath(file.path) && target.column !== undefined && javaColumnParserLoaded()) {
     const columns = target.identifiers.filter((id) => id !== table);
     const tied = new Set(javaColumnUsages(context.javaFiles ?? [file], [file], table, columns).map((u) => u.line));
+    return new Map(lines.map((line) => [line, tied.has(line) ? "refers" : "other"]));
+  }
+  // and a table only in SQL on it, on a class mapped to it or its references, or JPQL on that entity
+  // (java-table-uses.ts); a local, field or method of its name (DSpace's checker's `history`) is not
+  if (isJavaPath(file.path) && target.column === undefined && framework === "sql" && javaColumnParserLoaded()) {
+    const tied = new Set(javaTableUsages(context.javaFiles ?? [file], table, [target.ormModel ?? modelName(table)], target.migration.database === "postgresql" && /[A-Z]/.test(table), [file]).usages.map((u) => u.line));
     return new Map(lines.map((line) => [line, tied.has(line) ? "refers" : "other"]));
   }
   const record = framework === "rails" ? singularize(table) : (target.ormModel ?? modelName(table)).toLowerCase();
