@@ -173,6 +173,20 @@ export const SizeGuard = z.object({
 });
 export type SizeGuard = z.infer<typeof SizeGuard>;
 
+/**
+ * A check the migration makes before the operation and aborts on (Rails' `raise if Feed.where.not(c: nil).any?`,
+ * a RunPython that raises when `.exclude(c__isnull=True).exists()`, a DO block's RAISE EXCEPTION): the operation
+ * runs only where the column holds no value but NULL (`column`), or the table no row (no `column`).
+ */
+export const ValuesGuard = z.object({
+  table: z.string(),
+  column: z.string().optional(),
+  /** the check as written, for messages */
+  text: z.string(),
+  line: z.number().int().positive(),
+});
+export type ValuesGuard = z.infer<typeof ValuesGuard>;
+
 /** Fields every operation has. */
 const OperationBase = z.object({
   loc: SourceRange,
@@ -243,6 +257,8 @@ const OperationBase = z.object({
   runsIf: z.string().optional(),
   /** it runs only while the table's row count is below a bound the code compares it with (size-guard) */
   sizeGuard: SizeGuard.optional(),
+  /** the migration stopped before it unless these columns held only NULLs (or these tables no rows): values-guard */
+  valuesGuards: z.array(ValuesGuard).optional(),
   /**
    * Alembic: the lines of the outermost loop over a literal list the operation was unrolled from (fides'
    * `for key in KEYS: op.execute(f"CREATE INDEX ...")`), so a fix can keep the loop instead of one item's statement

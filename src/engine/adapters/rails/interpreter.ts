@@ -53,6 +53,7 @@ import { COLUMN_METHODS } from "./table-definition.js";
 import { EMPTY_ENV, evaluate, nameOf, Options, type Env, type RubyValue } from "./values.js";
 import { readExistenceCheck, withOptionGuard } from "./existence-guard.js";
 import { railsSizeGuard } from "./size-guard.js";
+import { railsValuesGuards } from "./values-guard.js";
 import { append } from "../../append.js";
 import { rowsSelected } from "../sql/selected-rows.js";
 
@@ -349,6 +350,14 @@ export class Interpreter {
         return;
       }
       this.statement(statement, scope, out);
+      // `raise if Feed.where.not(c: nil).any?`: what follows runs only where the column holds no value
+      const values = chained < MAX_CHAINED_RETURNS ? railsValuesGuards(statement, this.setup.models, this.src, scope.env) : [];
+      if (values.length) {
+        const rest: Step[] = [];
+        this.sequence(body.slice(i + 1), scope, rest, chained + 1);
+        append(out, rest.map((s) => ({ ...s, ops: s.ops.map((op) => ({ ...op, valuesGuards: [...values, ...(op.valuesGuards ?? [])] })) })));
+        return;
+      }
     }
   }
 

@@ -215,6 +215,90 @@ end
     },
     {
       framework: "rails",
+      name: "feeder 20260714185049: the up raises if Feed.where.not(enclosure_template: nil).any? before remove_column: only NULLs go, no data-loss claim (the old code's part stays: Rails 7.1 inserts every cached column)",
+      path: "db/migrate/20260714185049_remove_enclosure_template.rb",
+      files: { "app/models/feed.rb": "class Feed < ApplicationRecord\n  has_many :episodes\nend\n" },
+      code: `class RemoveEnclosureTemplate < ActiveRecord::Migration[7.2]
+  def up
+    if Feed.where.not(enclosure_template: nil).any?
+      raise "you must nil out all enclosure templates before running this"
+    end
+
+    remove_column :feeds, :enclosure_template
+  end
+
+  def down
+    add_column :feeds, :enclosure_template, :string
+  end
+end
+`,
+      lines: [7],
+      severities: ["warning"],
+      messages: ["loses no data: the migration stops on line 3 when enclosure_template holds a value (`Feed.where.not(enclosure_template: nil).any?`)"],
+    },
+    {
+      framework: "rails",
+      name: "`raise ... unless Alert.where.not(deleted_at: nil).none?` and nothing names the column (Rails 6.0, partial inserts on): a note naming the check's line",
+      path: "db/migrate/20250702000000_drop_deleted_at.rb",
+      files: {
+        "app/models/alert.rb": "class Alert < ApplicationRecord\nend\n",
+        "app/controllers/alerts_controller.rb": "class AlertsController < ApplicationController\n  def show\n    @alert = Alert.find(params[:id])\n  end\nend\n",
+      },
+      code: `class DropDeletedAt < ActiveRecord::Migration[6.0]
+  def up
+    raise "hard-delete the soft-deleted alerts first" unless Alert.where.not(deleted_at: nil).none?
+    remove_column :alerts, :deleted_at
+  end
+
+  def down
+    add_column :alerts, :deleted_at, :datetime
+  end
+end
+`,
+      lines: [4],
+      severities: ["info"],
+      messages: ["loses no data: the migration stops on line 3 when deleted_at holds a value"],
+    },
+    {
+      framework: "rails",
+      name: "a raise on another column's values (where.not(archived_at: nil)) proves nothing of this one: the data-loss error stays",
+      path: "db/migrate/20250702000000_drop_deleted_at.rb",
+      code: `class DropDeletedAt < ActiveRecord::Migration[7.1]
+  def up
+    raise "unarchive first" if Alert.where.not(archived_at: nil).exists?
+    remove_column :alerts, :deleted_at
+  end
+
+  def down
+    add_column :alerts, :deleted_at, :datetime
+  end
+end
+`,
+      lines: [4],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "a check that only logs (no raise) stops nothing: the data-loss error stays",
+      path: "db/migrate/20250702000000_drop_deleted_at.rb",
+      code: `class DropDeletedAt < ActiveRecord::Migration[7.1]
+  def up
+    if Alert.where.not(deleted_at: nil).any?
+      say "some alerts are still soft-deleted"
+    end
+    remove_column :alerts, :deleted_at
+  end
+
+  def down
+    add_column :alerts, :deleted_at, :datetime
+  end
+end
+`,
+      lines: [6],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
       name: "where(kind: 'mail').where.not(deleted_at: nil).delete_all keeps other rows with a value: the data-loss error stays",
       path: "db/migrate/20250702000000_hard_delete_alerts.rb",
       code: `class HardDeleteAlerts < ActiveRecord::Migration[7.1]

@@ -21,6 +21,7 @@ import { copiedColumnReport } from "./copied-column.js";
 import { addsGenerated, droppedGeneratedColumn, sourcesKept, type GeneratedColumn } from "./generated-column.js";
 import { dataCode } from "../support/data-code.js";
 import { backupName } from "../support/backup-name.js";
+import { columnGuard, guardWords } from "../support/values-guard.js";
 
 /**
  * Django's first step of a removal: the field leaves the model and Django's state, the column stays. A column
@@ -135,7 +136,7 @@ function prismaOldClientFix(ctx: RuleContext, op: OperationOf<"drop_column">, mo
  * migration that removed every row where it was set (`WHERE deleted_at IS NOT NULL`: only NULLs are left), or every
  * row (open-event-server's a02007782ba2 runs `delete from notifications` first: no rows are left).
  */
-function valuesGone(ctx: RuleContext, op: OperationOf<"drop_column">, index: number): { message: string; fix: string } | undefined {
+function valuesGone(ctx: RuleContext, op: OperationOf<"drop_column">, index: number): { message: string; fix: string; guard?: true } | undefined {
   const at = ctx.facts.valuesDeletedBefore(op.table, op.column, index) ?? (op.ormField ? ctx.facts.valuesDeletedBefore(op.table, op.ormField, index) : undefined);
   if (at === undefined) return undefined;
   const by = ctx.migration.up[at];
@@ -143,6 +144,17 @@ function valuesGone(ctx: RuleContext, op: OperationOf<"drop_column">, index: num
   if (by.kind === "truncate" || (by.kind === "dml" && !by.hasWhere))
     return { message: `${statement} removed every row of ${op.table}, so no value is dropped`, fix: `${statement} left no rows in ${op.table}` };
   return { message: `${statement} removed every row where it was set, so only NULLs are dropped`, fix: `${statement} left only NULLs in ${op.column}` };
+}
+
+/**
+ * The migration's own check before the drop, that stops it when the column holds a value (feeder's
+ * `raise ... if Feed.where.not(enclosure_template: nil).any?`) or the table a row: only NULLs are dropped.
+ */
+function valuesGuarded(op: OperationOf<"drop_column">): { message: string; fix: string; guard: true } | undefined {
+  const guard = columnGuard(op, op.table, [op.column, ...(op.ormField ? [op.ormField] : [])]);
+  if (!guard) return undefined;
+  const what = guard.column === undefined ? `${op.table} has a row` : `${op.column} holds a value`;
+  return { message: `${guardWords(guard, what)}, so only NULLs are dropped`, fix: `the check on line ${guard.line} left only NULLs in ${op.column}`, guard: true };
 }
 
 /** Take the column out of the old code's way first; then drop it, with no copy (`why`: it holds only NULLs, its values were copied). */
@@ -249,10 +261,23 @@ export default defineRule({
           continue;
         }
       }
-      const emptied = valuesGone(ctx, op, index);
+      const emptied = valuesGone(ctx, op, index) ?? valuesGuarded(op);
       if (emptied) {
         // nothing to lose: what is left is the old code still selecting the column, unless it already stopped
-        if (plannedRemoval(ctx, op, op.column)?.strong) continue;
+        const planned = plannedRemoval(ctx, op, op.column);
+        if (planned?.strong && !emptied.guard) continue;
+        // the author's own check (the line the note names): nothing reads the column either
+        if (planned?.strong) {
+          const comment = ctx.framework === "sql" ? "--" : "#";
+          ctx.report({
+            op,
+            severity: "info",
+            hazard: "old-code",
+            message: `Dropping column ${op.table}.${op.column} loses no data: ${emptied.message}. ${planned.reason[0].toUpperCase()}${planned.reason.slice(1)}, so no running code reads it.`,
+            fix: [`${comment} nothing to copy: ${emptied.fix}`, dataCode(ctx.framework, op)].join("\n"),
+          });
+          continue;
+        }
         ctx.report({
           op,
           severity: "warning",

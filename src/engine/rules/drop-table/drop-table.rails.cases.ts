@@ -53,6 +53,62 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "the up raises if KeyValue.exists? before drop_table: only an empty table goes, no data-loss claim; the model is still there, so servers running the old code use it: a warning",
+      path: "db/migrate/20170101000000_drop_key_values.rb",
+      files: { "app/models/key_value.rb": "class KeyValue < ApplicationRecord\nend\n" },
+      code: `class DropKeyValues < ActiveRecord::Migration[5.1]
+  def up
+    raise "key_values still holds rows: move them first" if KeyValue.exists?
+    drop_table :key_values
+  end
+
+  def down
+    create_table :key_values do |t|
+      t.string :key
+    end
+  end
+end
+`,
+      lines: [4],
+      severities: ["warning"],
+      messages: ["Dropping table key_values loses no data: the migration stops on line 3 when key_values has a row (`KeyValue.exists?`)"],
+    },
+    {
+      framework: "rails",
+      name: "`if KeyValue.count > 0 then raise` and no model or code names the table: a note naming the check's line",
+      path: "db/migrate/20170101000000_drop_key_values.rb",
+      files: KEY_VALUES_FREE_CODE,
+      code: `class DropKeyValues < ActiveRecord::Migration[5.1]
+  class KeyValue < ActiveRecord::Base; end
+
+  def up
+    if KeyValue.count > 0
+      raise "key_values still holds rows"
+    end
+    drop_table :key_values
+  end
+end
+`,
+      lines: [8],
+      severities: ["info"],
+      messages: ["loses no data: the migration stops on line 5 when key_values has a row"],
+    },
+    {
+      framework: "rails",
+      name: "a raise on a scoped relation (KeyValue.where(kind: 'a').exists?) leaves other rows: the data-loss error stays",
+      path: "db/migrate/20170101000000_drop_key_values.rb",
+      code: `class DropKeyValues < ActiveRecord::Migration[5.1]
+  def up
+    raise "move the a's first" if KeyValue.where(kind: "a").exists?
+    drop_table :key_values
+  end
+end
+`,
+      lines: [4],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
       name: "a class of the table's model name under app/models that is a plain Ruby object (panoptes' in-memory SubjectGroup): its constant names no table, the planned last step",
       path: "db/migrate/20260122212801_drop_subject_groups.rb",
       code: DROP_SUBJECT_GROUPS,

@@ -1,6 +1,7 @@
 import { defineRule } from "../support/rule.js";
+import { guardWords, tableGuard } from "../support/values-guard.js";
 import { railsDropTableFix, railsDropWith, railsModel, railsTableDefinition, railsUpOnly } from "../support/rails-fix.js";
-import { reindented } from "../support/data-code.js";
+import { dataCode, reindented } from "../support/data-code.js";
 import { fixFor, sqlString, sym } from "../support/fix.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
@@ -323,6 +324,27 @@ export default defineRule({
           continue;
         }
         const planned = plannedRemoval(ctx, op, undefined, table);
+        // the migration's own check stops it when the table has a row (`raise if Feed.exists?`): no row is dropped;
+        // what is left is code still using the table, as the usage evidence says
+        const guard = moved ? undefined : tableGuard(op, table);
+        if (guard) {
+          const comment = ctx.framework === "sql" ? "--" : "#";
+          const noRows = `Dropping table ${table} loses no data: ${guardWords(guard, `${table} has a row`)}, so only an empty table is dropped.`;
+          ctx.report({
+            op,
+            severity: planned?.strong ? "info" : "warning",
+            hazard: "old-code",
+            message: planned?.strong
+              ? `${noRows} ${planned.reason[0].toUpperCase()}${planned.reason.slice(1)}, so no running code uses it.`
+              : `${noRows} Servers still running the old code use ${table} and fail until they restart.`,
+            fix: [
+              ...(planned?.strong ? [] : [`${comment} 1. Remove every use of ${table} from the application and deploy; 2. then drop it in a later migration:`]),
+              `${comment} nothing to copy: the check on line ${guard.line} lets the drop run only on an empty ${table}`,
+              dataCode(ctx.framework, op),
+            ].join("\n"),
+          });
+          continue;
+        }
         // rows copied by a data step, and the code no longer uses the table: the planned step after a move, a note
         // (drop-column's wording); when this change made the move, the code deployed until now still uses the table
         // whatever the code at head says (scancode.io's 0079 reads authtoken_token into APIToken, then drops it), unless
