@@ -9,13 +9,14 @@
 import type { SourceFile } from "../model.js";
 import { usageAt, type Usage } from "./usage-search.js";
 import { javaFacts, type JavaClass } from "./java-syntax.js";
+import { mappedTable } from "./java-table-uses.js";
 import { sqlOnTable } from "./table-context.js";
 import { escapeRegExp } from "../regexp.js";
 
 const fold = (name: string) => name.replace(/[_"`]/g, "").toLowerCase();
 
-/** The entity maps the table: its @Table name (without schema or quotes), else its class name in either naming. */
-const mapsTable = (entity: JavaClass, table: string) => fold((entity.table ?? entity.name).split(".").pop() ?? "") === fold(table);
+/** The entity maps the table: its @Table name (without schema or quotes), else its entity or class name in either naming. */
+const mapsTable = (entity: JavaClass, table: string) => fold(mappedTable(entity)) === fold(table);
 
 const entitiesByFiles = new WeakMap<readonly SourceFile[], Map<string, JavaClass[]>>();
 
@@ -35,13 +36,15 @@ function tableEntities(javaFiles: readonly SourceFile[], table: string): JavaCla
 export function javaColumnUsages(javaFiles: readonly SourceFile[], candidates: readonly SourceFile[], table: string, columns: readonly string[], quoted = false): Usage[] {
   const entities = tableEntities(javaFiles, table);
   const entityNames = new Set(entities.map((e) => e.name));
+  // JPQL names an entity by its @Entity(name = ...), else its class name
+  const jpqlNames = new Set(entities.map((e) => e.entityName ?? e.name));
   const folded = new Set(columns.map(fold));
   // the entity's fields that map the column: by @Column's name, else by the field's name (camelCase or as written)
   const fieldNames = new Set(entities.flatMap((e) => e.fields.filter((f) => !f.transient && (f.column !== undefined ? folded.has(fold(f.column)) : folded.has(fold(f.name)))).map((f) => f.name)));
   const accessors = new Set([...fieldNames].flatMap((n) => ["get", "set", "is"].map((p) => p + n[0].toUpperCase() + n.slice(1))));
   const sqlWord = new RegExp(`(?<![\\w$])(?:${columns.map(escapeRegExp).join("|")})(?![\\w$])`, "i");
   const jpqlWord = fieldNames.size ? new RegExp(`\\.\\s*(?:${[...fieldNames].map(escapeRegExp).join("|")})(?![\\w$])`) : undefined;
-  const jpqlEntity = entityNames.size ? new RegExp(`\\b(?:FROM|JOIN|UPDATE)\\s+(?:${[...entityNames].map(escapeRegExp).join("|")})\\b`, "i") : undefined;
+  const jpqlEntity = jpqlNames.size ? new RegExp(`\\b(?:FROM|JOIN|UPDATE)\\s+(?:${[...jpqlNames].map(escapeRegExp).join("|")})\\b`, "i") : undefined;
   const out: Usage[] = [];
   for (const file of candidates) {
     const facts = javaFacts(file);

@@ -17,7 +17,9 @@
  * snake_case (MikroORM's UnderscoreNamingStrategy, Sequelize's `underscored`, Objection's knexSnakeCaseMappers,
  * Prisma's field names), or a string that is the name alone (`select: ["is_public"]`) or SQL on the table
  * (`SELECT "prepare" FROM "JobVersion"`); not a comment, JSX prose, a word in a string of prose, a local name or a
- * PascalCase type (`type EventRule` is no `eventRule` column). A dropped table's model class counts anywhere.
+ * PascalCase type (`type EventRule` is no `eventRule` column). A dropped table's model class counts anywhere, except
+ * in Java read with its grammar (java-table-uses.ts): there a table counts only in SQL on it, on a class mapped to it and
+ * that class's references, or in JPQL on its entity, never on a local, field or method of its name.
  * Python, Ruby, Rust and Elixir ORMs name attributes as the columns, so the snake_case word is their form.
  * With the table given (`NameContext`), a common word also needs the table next to it (table-context.ts).
  */
