@@ -101,6 +101,26 @@ def upgrade():
   valid: [
     {
       framework: "alembic",
+      name: "a batch block's drop_index of an index its create_index builds again (same name, unique=True): one hazard, reported on the build (index-without-concurrently), whose fix is the swap",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "efa7a9f771a6"
+down_revision = "0ee3c2c7faf7"
+
+
+def upgrade():
+    with op.batch_alter_table("message_model", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_message_model_message_name"))
+        batch_op.create_index(batch_op.f("ix_message_model_message_name"), ["message_name"], unique=True)
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
       name: "op.drop_column earlier in the revision's transaction already holds ACCESS EXCLUSIVE on the table: op.drop_index adds no lock wait",
       code: `from alembic import op
 import sqlalchemy as sa

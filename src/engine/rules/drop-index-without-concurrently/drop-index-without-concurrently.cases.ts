@@ -108,6 +108,20 @@ export default defineCases({
   valid: [
     {
       framework: "sql",
+      name: "an index the migration builds again after the drop (same name): one hazard, reported on the build (index-without-concurrently), whose fix is the swap",
+      path: "db/migrations/002_orders_number_unique.sql",
+      files: { "db/migrations/001_orders.sql": "CREATE TABLE orders (id bigint PRIMARY KEY, number text);\nCREATE INDEX orders_number_idx ON orders (number);\n" },
+      code: "DROP INDEX orders_number_idx;\nCREATE UNIQUE INDEX orders_number_idx ON orders (number);\n",
+    },
+    {
+      framework: "sql",
+      name: "an index the migration replaces by one of another name on the same table and columns: reported on the build",
+      path: "db/migrations/002_orders_number_unique.sql",
+      files: { "db/migrations/001_orders.sql": "CREATE TABLE orders (id bigint PRIMARY KEY, number text);\nCREATE INDEX orders_number_idx ON orders (number);\n" },
+      code: "DROP INDEX orders_number_idx;\nCREATE UNIQUE INDEX orders_number_key ON orders (number);\n",
+    },
+    {
+      framework: "sql",
       name: "golang-migrate: the file's one implicit transaction already holds ACCESS EXCLUSIVE on the index's table (DROP COLUMN before it): the drop adds no lock wait",
       path: "migrations/000004_jobs.up.sql",
       schema: INIT,

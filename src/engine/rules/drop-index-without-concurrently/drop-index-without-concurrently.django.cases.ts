@@ -116,6 +116,32 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "RemoveIndex of an index the next AddIndex builds again under its name: one hazard, reported on the build (index-without-concurrently), whose fix is the swap",
+      files: { ...DJANGO_INITIAL, "app/migrations/0002_order_number_idx.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="order_number_idx")),
+    ]
+` },
+      path: "app/migrations/0003_order_number_idx_id.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_order_number_idx")]
+
+    operations = [
+        migrations.RemoveIndex(model_name="order", name="order_number_idx"),
+        migrations.AddIndex(model_name="order", index=models.Index(fields=["number", "id"], name="order_number_idx")),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "RenameIndex(old_fields=...) made the index_together index a named one (Django's state takes the set out of index_together): an AlterIndexTogether without the set after it drops nothing",
       path: "app/migrations/0003_order_index_together.py",
       code: `from django.db import migrations

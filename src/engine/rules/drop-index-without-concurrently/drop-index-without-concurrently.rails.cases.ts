@@ -248,6 +248,19 @@ end
   valid: [
     {
       framework: "rails",
+      name: "remove_index of an index the next add_index builds again on the same columns (made unique): one hazard, reported on the build (index-without-concurrently), whose fix is the swap",
+      path: "db/migrate/20240201000000_make_order_number_unique.rb",
+      files: { "db/migrate/20230101000000_create_orders.rb": "class CreateOrders < ActiveRecord::Migration[7.1]\n  def change\n    create_table :orders do |t|\n      t.string :number\n    end\n    add_index :orders, :number\n  end\nend\n" },
+      code: `class MakeOrderNumberUnique < ActiveRecord::Migration[7.1]
+  def change
+    remove_index :orders, :number
+    add_index :orders, :number, unique: true
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "remove_column later in the same transaction takes ACCESS EXCLUSIVE on the table until commit anyway (and drops the index): nothing to gain",
       code: `class RemoveAuthenticationTokenFromUsers < ActiveRecord::Migration[5.2]
   def change

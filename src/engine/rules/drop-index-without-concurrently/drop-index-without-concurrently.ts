@@ -5,38 +5,12 @@ import { railsDropIndexFix } from "../support/rails-fix.js";
 import { nameKey } from "../support/facts.js";
 import { keptTable, upOps } from "../support/scope.js";
 import { NO_WAY_OUT_OF_TRANSACTION, concurrentlyPlacement } from "../support/leave-transaction.js";
-import { calleeOf, withKeyword } from "../support/python-call.js";
-import { outOfBatch } from "../support/alembic-batch.js";
-import { reindented } from "../support/data-code.js";
-import { alembicTable, pythonString } from "../support/embed-sql.js";
 import type { OperationOf } from "../../model.js";
 import { djangoConcurrentDrop } from "./django-concurrent-drop.js";
+import { alembicConcurrentDrop } from "./alembic-concurrent-drop.js";
+import { replacedLater } from "../support/replaced-index.js";
 import { railsRemovedIndex } from "../support/rails-removed-index.js";
 import { mayRunUnderOwnRunner } from "../support/own-runner.js";
-
-/**
- * The Alembic fix: the revision's own drop_index, every argument kept as written (op.f names, schema=, if_exists=),
- * with postgresql_concurrently=True, in an autocommit block; a batch_op call becomes the op.drop_index that names
- * the batch's table. SQL of an op.execute runs CONCURRENTLY as op.execute.
- */
-function alembicConcurrentDrop(op: OperationOf<"drop_index">, source: string | undefined, table: string | undefined): string {
-  const block = (call: string) => `with op.get_context().autocommit_block():\n    ${call.replace(/\n/g, "\n    ")}`;
-  // one statement per index: DROP INDEX CONCURRENTLY drops one object at a time
-  if (op.embeddedSql && op.names.length) return block(op.names.map((n) => `op.execute(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(n)}`)})`).join("\n"));
-  const callee = calleeOf(op.text) ?? "";
-  if (/(?:^|\.)drop_index$/.test(callee)) {
-    const own = reindented(op.text.trim());
-    const call = op.batchBlock && callee.startsWith(`${op.batchBlock.alias}.`) ? outOfBatch(own, op, source, undefined) : callee.includes(".") && !callee.startsWith("op.") ? undefined : own;
-    const concurrent = call && withKeyword(call, "postgresql_concurrently", "True");
-    if (concurrent) return block(concurrent);
-  }
-  // a call migguard cannot edit in place (a batch call in a loop, another alias): written from what was read
-  if (!op.names[0]) return `# migguard could not read the name of the index line ${op.loc.line} drops: drop it by that name with postgresql_concurrently=True, in op.get_context().autocommit_block()`;
-  // a table in a schema (billing.invoices) is table_name= and schema=: one string would be quoted as one name
-  const t = table ? alembicTable(table) : undefined;
-  const rebuilt = `op.drop_index(${pythonString(op.names[0])}${t ? `, table_name=${t.name}${t.schema}` : ""}, postgresql_concurrently=True)`;
-  return block(rebuilt);
-}
 
 export default defineRule({
   meta: {
@@ -67,6 +41,8 @@ export default defineRule({
       // holds it until commit anyway, so the concurrent drop would spare no wait
       if (ctx.facts.holdsAccessExclusiveInTransaction(table, index)) continue;
       if (op.names.length > 0 && op.names.every((n) => createdHere(n, index))) continue;
+      // an index built again after it (same name, or same table and columns): one hazard, reported on that build
+      if (replacedLater(ctx, index)) continue;
       // guarded (IF EXISTS, if_exists: true, `if index_exists?`) and the history removed the index already (with
       // its column or by name): the statement does nothing, it takes no lock
       if (op.ifExists && op.table && ctx.repository.indexGone(op.table, op.names, op.columns)) continue;

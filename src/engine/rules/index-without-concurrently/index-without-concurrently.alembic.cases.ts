@@ -1132,16 +1132,17 @@ def downgrade():
 `,
       lines: [12],
       fixes: [
-        `# remove the op.drop_index of uq_usage_dims on line 11: the old unique index is dropped below, once its replacement is valid
-# (a failed build leaves uq_usage_dims_new INVALID: drop it with DROP INDEX CONCURRENTLY IF EXISTS before migrating again)
+        `# in place of line 11's drop_index of uq_usage_dims (remove that line) and this create_index:
+# uq_usage_dims_new is built beside uq_usage_dims, which serves its queries until the swap; a failed build leaves uq_usage_dims_new INVALID: the first statement drops it when the migration runs again
 with op.get_context().autocommit_block():
+    op.execute("DROP INDEX CONCURRENTLY IF EXISTS uq_usage_dims_new")
     op.create_index(
         "uq_usage_dims_new",
         "usage",
         ["user_id", "day", "mode"],
         unique=True, postgresql_concurrently=True,
     )
-    op.drop_index("uq_usage_dims", table_name="usage", postgresql_concurrently=True)
+    op.drop_index(UNIQUE_INDEX, table_name="usage", postgresql_concurrently=True)
     op.execute("ALTER INDEX uq_usage_dims_new RENAME TO uq_usage_dims")`,
       ],
     },
@@ -1241,6 +1242,90 @@ def downgrade():
 # batch_op's operations run when its with block exits: this goes after the block, once they have run
 with op.get_context().autocommit_block():
     op.create_index(op.f("ix_invoices_customer_id"), "invoices", ["customer_id"], postgresql_where=sa.text("customer_id IS NOT NULL"), schema="billing", postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "an index replaced in a batch_alter_table block (drop_index, then create_index of the same name, unique=True): one finding on the build; the block goes (both calls were all it held) and the swap runs in an autocommit block, the new index built under a temporary name",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "efa7a9f771a6"
+down_revision = "0ee3c2c7faf7"
+
+
+def upgrade():
+    with op.batch_alter_table("message_model", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_message_model_message_name"))
+        batch_op.create_index(batch_op.f("ix_message_model_message_name"), ["message_name"], unique=True)
+
+
+def downgrade():
+    with op.batch_alter_table("message_model", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_message_model_message_name"))
+        batch_op.create_index(batch_op.f("ix_message_model_message_name"), ["message_name"], unique=False)
+`,
+      lines: [11],
+      messages: ["It replaces the index ix_message_model_message_name dropped on line 10"],
+      fixes: [
+        `# in place of the whole with block (this was its only operation):
+# in place of line 10's drop_index of ix_message_model_message_name (the batch block goes without it) and this create_index:
+# ix_message_model_message_name_new is built beside ix_message_model_message_name, which serves its queries until the swap; a failed build leaves ix_message_model_message_name_new INVALID: the first statement drops it when the migration runs again
+with op.get_context().autocommit_block():
+    op.execute("DROP INDEX CONCURRENTLY IF EXISTS ix_message_model_message_name_new")
+    op.create_index("ix_message_model_message_name_new", "message_model", ["message_name"], unique=True, postgresql_concurrently=True)
+    op.drop_index(op.f("ix_message_model_message_name"), table_name="message_model", postgresql_concurrently=True)
+    op.execute("ALTER INDEX ix_message_model_message_name_new RENAME TO ix_message_model_message_name")`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "an index replaced in a batch block that also adds a column: the block keeps the add_column alone, the swap runs after it; the old index dropped by name, the new one of another name on the same column (no rename)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "c3"
+down_revision = "b2"
+
+
+def upgrade():
+    with op.batch_alter_table("message_model", schema=None) as batch_op:
+        batch_op.drop_index("ix_message_model_message_name")
+        batch_op.add_column(sa.Column("note", sa.Text(), nullable=True))
+        batch_op.create_index("uq_message_model_message_name", ["message_name"], unique=True)
+
+
+def downgrade():
+    pass
+`,
+      files: {
+        "alembic/versions/b2_message.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("message_model", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("message_name", sa.String(255)))
+    op.create_index("ix_message_model_message_name", "message_model", ["message_name"])
+
+
+def downgrade():
+    op.drop_table("message_model")
+`,
+      },
+      lines: [12],
+      fixes: [
+        `with op.batch_alter_table("message_model", schema=None) as batch_op:
+    batch_op.add_column(sa.Column("note", sa.Text(), nullable=True))
+# batch_op's operations run when its with block exits: this goes after the block, once they have run
+# in place of line 10's drop_index of ix_message_model_message_name (the batch block goes without it) and this create_index:
+# uq_message_model_message_name is built beside ix_message_model_message_name, which serves its queries until the swap; a failed build leaves uq_message_model_message_name INVALID: the first statement drops it when the migration runs again
+with op.get_context().autocommit_block():
+    op.execute("DROP INDEX CONCURRENTLY IF EXISTS uq_message_model_message_name")
+    op.create_index("uq_message_model_message_name", "message_model", ["message_name"], unique=True, postgresql_concurrently=True)
+    op.drop_index("ix_message_model_message_name", table_name="message_model", postgresql_concurrently=True)`,
       ],
     },
   ],

@@ -6,6 +6,9 @@ const EVENTS = "CREATE TABLE events (id bigint, user_id bigint, created_at times
 /** a TimescaleDB hypertable, as an earlier migration made it (PGlite has no TimescaleDB: the cases' schema is the plain table) */
 const METRICS = "CREATE TABLE metrics (time timestamptz NOT NULL, device_id bigint, reading jsonb, status text);\n";
 
+/** an earlier migration: a table with an index on its column, which the migration replaces */
+const ORDERS = "CREATE TABLE orders (id bigint PRIMARY KEY, number text);\nCREATE INDEX orders_number_idx ON orders (number);\n";
+
 export default defineCases({
   invalid: [
     {
@@ -588,6 +591,97 @@ export default defineCases({
       schema: EVENTS,
       code: "CREATE INDEX events_user_id_idx ON events (user_id) WHERE user_id IS NOT NULL;\n",
       lines: [1],
+    },
+    {
+      framework: "sql",
+      name: "an index replaced under its own name (DROP INDEX, then CREATE UNIQUE INDEX of the same name): one finding, on the build; the fix builds it CONCURRENTLY under a temporary name beside the old one, drops the old one CONCURRENTLY, renames the new one, so the table keeps an index at every moment",
+      path: "db/migrations/002_orders_number_unique.sql",
+      files: { "db/migrations/001_orders.sql": ORDERS },
+      schema: ORDERS,
+      code: "DROP INDEX orders_number_idx;\nCREATE UNIQUE INDEX orders_number_idx ON orders (number);\n",
+      lines: [2],
+      messages: ["It replaces the index orders_number_idx dropped on line 1, whose DROP INDEX holds an ACCESS EXCLUSIVE lock on orders until commit"],
+      fixes: [
+        [
+          "-- outside a transaction (its own migration file / NO TRANSACTION mode):",
+          "-- in place of line 1's DROP INDEX orders_number_idx and this CREATE INDEX: orders_number_idx_new is built beside orders_number_idx, which serves its queries until the swap; a failed build leaves orders_number_idx_new INVALID: the first statement drops it when the migration runs again",
+          "DROP INDEX CONCURRENTLY IF EXISTS orders_number_idx_new;",
+          "CREATE UNIQUE INDEX CONCURRENTLY orders_number_idx_new ON orders (number);",
+          "DROP INDEX CONCURRENTLY orders_number_idx;",
+          "ALTER INDEX orders_number_idx_new RENAME TO orders_number_idx;",
+        ].join("\n"),
+      ],
+      // the fix takes the drop's place too
+      fixRunsAfter: "schema",
+      afterFix: { query: "SELECT indisunique, indisvalid FROM pg_index WHERE indexrelid = 'orders_number_idx'::regclass", rows: [{ indisunique: true, indisvalid: true }] },
+    },
+    {
+      framework: "sql",
+      name: "golang-migrate replaces an index under its own name: the swap's three statements each alone in a file (the runner sends a file as one query, one transaction)",
+      path: "migrations/000002_orders_number_unique.up.sql",
+      files: { "migrations/000001_orders.up.sql": ORDERS },
+      schema: ORDERS,
+      code: "DROP INDEX orders_number_idx;\nCREATE UNIQUE INDEX orders_number_idx ON orders (number);\n",
+      lines: [2],
+      fixes: [
+        [
+          "-- golang-migrate sends a file as one query, which PostgreSQL runs as one transaction (CONCURRENTLY refuses it):",
+          "-- in place of line 1's DROP INDEX orders_number_idx and this CREATE INDEX: orders_number_idx_new is built beside orders_number_idx, which serves its queries until the swap, in 3 migration files, each statement alone in its file, in this order:",
+          "-- file 1:",
+          "CREATE UNIQUE INDEX CONCURRENTLY orders_number_idx_new ON orders (number);",
+          "-- file 2:",
+          "DROP INDEX CONCURRENTLY orders_number_idx;",
+          "-- file 3:",
+          "ALTER INDEX orders_number_idx_new RENAME TO orders_number_idx;",
+          "-- a failed build leaves orders_number_idx_new INVALID: run DROP INDEX CONCURRENTLY IF EXISTS orders_number_idx_new by hand before migrating again.",
+        ].join("\n"),
+      ],
+      fixRunsAfter: "schema",
+      afterFix: { query: "SELECT indisunique, indisvalid FROM pg_index WHERE indexrelid = 'orders_number_idx'::regclass", rows: [{ indisunique: true, indisvalid: true }] },
+    },
+    {
+      framework: "sql",
+      name: "an index replaced by one of another name on the same table and columns: the new one is built CONCURRENTLY under its own name, then the old one dropped CONCURRENTLY (no rename)",
+      path: "db/migrations/002_orders_number_unique.sql",
+      files: { "db/migrations/001_orders.sql": ORDERS },
+      schema: ORDERS,
+      code: "DROP INDEX IF EXISTS orders_number_idx;\nCREATE UNIQUE INDEX orders_number_key ON orders (number);\n",
+      lines: [2],
+      messages: ["It replaces the index orders_number_idx dropped on line 1"],
+      fixes: [
+        [
+          "-- outside a transaction (its own migration file / NO TRANSACTION mode):",
+          "-- in place of line 1's DROP INDEX orders_number_idx and this CREATE INDEX: orders_number_key is built beside orders_number_idx, which serves its queries until the swap; a failed build leaves orders_number_key INVALID: the first statement drops it when the migration runs again",
+          "DROP INDEX CONCURRENTLY IF EXISTS orders_number_key;",
+          "CREATE UNIQUE INDEX CONCURRENTLY orders_number_key ON orders (number);",
+          "DROP INDEX CONCURRENTLY IF EXISTS orders_number_idx;",
+        ].join("\n"),
+      ],
+      fixRunsAfter: "schema",
+      afterFix: { query: "SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'orders' AND indexname IN ('orders_number_idx', 'orders_number_key')", rows: [{ n: 1 }] },
+    },
+    {
+      framework: "sql",
+      name: "rivermigrate replaces an index: no way out of its transaction, so the swap is a step by hand before migrating and the migration keeps only the build, IF NOT EXISTS",
+      path: "riverdriver/riverpgxv5/migration/main/003_orders_number_unique.up.sql",
+      files: { "riverdriver/riverpgxv5/migration/main/002_orders.up.sql": ORDERS },
+      schema: ORDERS,
+      code: "DROP INDEX orders_number_idx;\nCREATE UNIQUE INDEX orders_number_idx ON orders (number);\n",
+      lines: [2],
+      fixes: [
+        [
+          "-- rivermigrate runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in",
+          "-- this migration. Before migrating, replace the index by hand in a separate step outside any transaction (psql in autocommit):",
+          "-- orders_number_idx_new is built beside orders_number_idx, which serves its queries until the swap; a failed build leaves orders_number_idx_new INVALID: the first statement drops it when the migration runs again",
+          "--   DROP INDEX CONCURRENTLY IF EXISTS orders_number_idx_new;",
+          "--   CREATE UNIQUE INDEX CONCURRENTLY orders_number_idx_new ON orders (number);",
+          "--   DROP INDEX CONCURRENTLY orders_number_idx;",
+          "--   ALTER INDEX orders_number_idx_new RENAME TO orders_number_idx;",
+          "-- The migration keeps only the build, with IF NOT EXISTS, without line 1's DROP INDEX: it finds the new index there and takes no lock.",
+          "CREATE UNIQUE INDEX IF NOT EXISTS orders_number_idx ON orders (number);",
+        ].join("\n"),
+      ],
+      fixRunsAfter: "schema",
     },
   ],
   valid: [

@@ -966,6 +966,79 @@ class Migration(migrations.Migration):
       lines: [10],
       severities: ["error"],
     },
+    {
+      framework: "django",
+      name: "RemoveIndex then AddIndex of the same name (its fields changed): one finding on the build; the swap in Django's terms, the state right at each step: AddIndexConcurrently under a temporary name, RemoveIndexConcurrently of the old one, RenameIndex, in the non-atomic migration without its RemoveIndex",
+      files: { ...DJANGO_INITIAL, "app/migrations/0002_order_number_idx.py": ORDER_INDEX.replace("0001_initial", "0001_initial") },
+      path: "app/migrations/0003_order_number_idx_id.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_order_number_idx")]
+
+    operations = [
+        migrations.RemoveIndex(model_name="order", name="order_number_idx"),
+        migrations.AddIndex(model_name="order", index=models.Index(fields=["number", "id"], name="order_number_idx")),
+    ]
+`,
+      lines: [9],
+      messages: ["It replaces the index order_number_idx dropped on line 8"],
+      fixes: [
+        `# the migration becomes, app/migrations/0003_order_number_idx_id.py:
+from django.db import migrations, models
+from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently
+
+
+class Migration(migrations.Migration):
+    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    dependencies = [("app", "0002_order_number_idx")]
+
+    operations = [
+        # what a failed build left (INVALID), before building it again
+        migrations.RunSQL("DROP INDEX CONCURRENTLY IF EXISTS order_number_idx_new", reverse_sql=migrations.RunSQL.noop),
+        AddIndexConcurrently(model_name="order", index=models.Index(fields=["number", "id"], name="order_number_idx_new")),
+        RemoveIndexConcurrently(model_name="order", name="order_number_idx"),
+        # RenameIndex: Django 4.1+
+        migrations.RenameIndex(model_name="order", new_name="order_number_idx", old_name="order_number_idx_new"),
+    ]`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "RemoveIndex then AddIndex of another name on the same fields: the new one built CONCURRENTLY under its own name, then the old one removed CONCURRENTLY (no rename)",
+      files: { ...DJANGO_INITIAL, "app/migrations/0002_order_number_idx.py": ORDER_INDEX },
+      path: "app/migrations/0003_order_number_key.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_order_number_idx")]
+
+    operations = [
+        migrations.RemoveIndex(model_name="order", name="order_number_idx"),
+        migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="order_number_key")),
+    ]
+`,
+      lines: [9],
+      fixes: [
+        `# the migration becomes, app/migrations/0003_order_number_key.py:
+from django.db import migrations, models
+from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently
+
+
+class Migration(migrations.Migration):
+    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    dependencies = [("app", "0002_order_number_idx")]
+
+    operations = [
+        # what a failed build left (INVALID), before building it again
+        migrations.RunSQL("DROP INDEX CONCURRENTLY IF EXISTS order_number_key", reverse_sql=migrations.RunSQL.noop),
+        AddIndexConcurrently(model_name="order", index=models.Index(fields=["number"], name="order_number_key")),
+        RemoveIndexConcurrently(model_name="order", name="order_number_idx"),
+    ]`,
+      ],
+    },
   ],
   valid: [
     {

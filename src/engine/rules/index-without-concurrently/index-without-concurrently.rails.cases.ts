@@ -515,6 +515,66 @@ end
       lines: [6],
       fixes: ["# migration 1, db/migrate/20240307000000_create_categories.rb as it becomes: without the index build of line 6; the rest of its up and its down stay as written, in their transaction\nclass CreateCategories < ActiveRecord::Migration[7.2]\n  def change\n    create_table :categories, id: :uuid do |t|\n      t.references :family, null: false, foreign_key: true, type: :uuid\n    end\n  end\nend\n\n# migration 2, new file db/migrate/20240307000001_build_index_transactions_on_category_id_concurrently.rb: the index built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run\nclass BuildIndexTransactionsOnCategoryIdConcurrently < ActiveRecord::Migration[7.2]\n  disable_ddl_transaction!\n\n  def change\n    add_index :transactions, :category_id, algorithm: :concurrently\n  end\nend"],
     },
+    {
+      framework: "rails",
+      name: "remove_index then add_index of the same columns made unique (the same default name): one finding on the build; the swap outside the DDL transaction, reversible in change: built CONCURRENTLY under a temporary name, the old one removed CONCURRENTLY, rename_index",
+      path: "db/migrate/20240201000000_make_order_number_unique.rb",
+      files: { "db/migrate/20230101000000_create_orders.rb": "class CreateOrders < ActiveRecord::Migration[7.1]\n  def change\n    create_table :orders do |t|\n      t.string :number\n    end\n    add_index :orders, :number\n  end\nend\n" },
+      code: `class MakeOrderNumberUnique < ActiveRecord::Migration[7.1]
+  def change
+    remove_index :orders, :number
+    add_index :orders, :number, unique: true
+  end
+end
+`,
+      lines: [4],
+      messages: ["It replaces the index index_orders_on_number dropped on line 3"],
+      fixes: [
+        `class MakeOrderNumberUnique < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    # what a failed build left (INVALID), before building it again
+    reversible { |dir| dir.up { execute "DROP INDEX CONCURRENTLY IF EXISTS index_orders_on_number_new" } }
+    add_index :orders, :number, unique: true, algorithm: :concurrently, name: "index_orders_on_number_new"
+    # Name the index as the migration that created it defined it (its columns), so Rails rebuilds that index on rollback:
+    remove_index :orders, column: :number, name: "index_orders_on_number", algorithm: :concurrently
+    rename_index :orders, "index_orders_on_number_new", "index_orders_on_number"
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "an index replaced beside other work (add_column): that work stays in the migration, in its transaction; the swap moves to a migration of its own",
+      path: "db/migrate/20240201000000_make_order_number_unique.rb",
+      files: { "db/migrate/20230101000000_create_orders.rb": "class CreateOrders < ActiveRecord::Migration[7.1]\n  def change\n    create_table :orders do |t|\n      t.string :number\n    end\n    add_index :orders, :number, name: \"orders_number_idx\"\n  end\nend\n" },
+      code: `class MakeOrderNumberUnique < ActiveRecord::Migration[7.1]
+  def change
+    add_column :orders, :note, :text
+    remove_index :orders, name: "orders_number_idx"
+    add_index :orders, :number, unique: true, name: "orders_number_idx"
+  end
+end
+`,
+      lines: [5],
+      fixes: [
+        `# Take the remove_index of line 4 and the add_index of line 5 out of MakeOrderNumberUnique: its other changes stay there, in their transaction.
+# Then replace the index in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):
+class ReplaceOrdersNumberIdx < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    # what a failed build left (INVALID), before building it again
+    reversible { |dir| dir.up { execute "DROP INDEX CONCURRENTLY IF EXISTS orders_number_idx_new" } }
+    add_index :orders, :number, unique: true, algorithm: :concurrently, name: "orders_number_idx_new"
+    # Name the index as the migration that created it defined it (its columns), so Rails rebuilds that index on rollback:
+    remove_index :orders, column: :number, name: "orders_number_idx", algorithm: :concurrently
+    rename_index :orders, "orders_number_idx_new", "orders_number_idx"
+  end
+end`,
+      ],
+    },
   ],
   valid: [
     {

@@ -12,6 +12,8 @@ import { separateDatabaseAndState } from "../support/django-separate-state.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withPositional, withoutKeyword } from "../support/python-call.js";
 import { outOfBatch } from "../support/alembic-batch.js";
 import { alembicLoopIndexFix } from "./alembic-loop-index.js";
+import { replacementReport } from "./index-replacement.js";
+import { replacementBy, type IndexReplacement } from "../support/replaced-index.js";
 import { historyModelIndexFix } from "./history-model-index.js";
 import { codeHypertable, hypertableIndexReport } from "./hypertable-index.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
@@ -200,6 +202,40 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
 }
 
 /**
+ * An index replaced (support/replaced-index.ts) by Django's RemoveIndex then AddIndex: the swap in Django's terms,
+ * the state kept right at each step. What a failed build left is dropped first (RunSQL), the new index built by
+ * AddIndexConcurrently (under the temporary name when it takes the old one's), the old one removed by
+ * RemoveIndexConcurrently, the new one renamed by RenameIndex (Django 4.1+). The RemoveIndex goes from the
+ * migration, and djangoConcurrentFix puts the swap in the AddIndex's place, non-atomic (or in a migration of its own).
+ */
+function djangoSwapFix(ctx: RuleContext, r: IndexReplacement): string | undefined {
+  const { drop, create } = r;
+  if (drop.embeddedSql || create.embeddedSql || !create.ormModel || !ctx.migration.source) return undefined;
+  const add = withCallee(reindented(create.text.trim()), "AddIndexConcurrently");
+  const named = add && r.sameName ? withKeyword(add, "name", pythonString(r.temporary), (c) => /(?:^|\.)Index$/.test(c)) : add;
+  const remove = withCallee(reindented(drop.text.trim()), "RemoveIndexConcurrently");
+  const built = r.sameName ? r.temporary : create.name;
+  if (!named || !remove || !built) return undefined;
+  const model = keywordText(drop.text, "model_name") ?? pythonString(create.ormModel);
+  const build = [
+    `# what a failed build left (INVALID), before building it again`,
+    `migrations.RunSQL(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(built)}`)}, reverse_sql=migrations.RunSQL.noop),`,
+    named.replace(/,?$/, ","),
+    remove.replace(/,?$/, ","),
+    ...(r.sameName ? [`# RenameIndex: Django 4.1+`, `migrations.RenameIndex(model_name=${model}, new_name=${pythonString(r.name)}, old_name=${pythonString(r.temporary)}),`] : []),
+  ].join("\n");
+  // the migration without its RemoveIndex: the swap takes the place of both
+  const removed = djangoMigrationRewritten(ctx.migration, { line: drop.loc.line, with: [] });
+  if (removed === undefined) return undefined;
+  const shift = ctx.migration.source.split("\n").length - removed.split("\n").length;
+  const moved = <T extends { loc: { line: number; endLine: number } }>(o: T): T => (o.loc.line > drop.loc.line ? { ...o, loc: { ...o.loc, line: o.loc.line - shift, endLine: o.loc.endLine - shift } } : o);
+  const up = ctx.migration.up.filter((o) => !(o.kind === "drop_index" && o.loc.line === drop.loc.line)).map(moved);
+  const op = up[ctx.migration.up.indexOf(create) - 1] as OperationOf<"add_index">;
+  const migration = { ...ctx.migration, source: removed, up };
+  return djangoConcurrentFix({ ...ctx, migration }, op, build, undefined, "from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently");
+}
+
+/**
  * CREATE INDEX IF NOT EXISTS of an index an earlier migration built, not dropped since: nothing is built (the
  * statement only finds the name taken).
  */
@@ -280,6 +316,14 @@ export default defineRule({
       const hypertable = ctx.repository.hypertable(op.table, index) ?? (ctx.framework === "alembic" ? codeHypertable(ctx, op.table) : undefined);
       if (hypertable) {
         ctx.report({ op, ...hypertableIndexReport(ctx, op, name, hypertable) });
+        continue;
+      }
+      // it replaces an index the migration dropped before it: one finding for both, the swap as its fix
+      const replacement = replacementBy(ctx, index);
+      if (replacement) {
+        const report = replacementReport(ctx, replacement, (r) => djangoSwapFix(ctx, r));
+        // an earlier UPDATE of every row: said too (the drop's own lock the replacement's message says already)
+        ctx.report({ ...report, ...(updated ? { message: `${report.message}${updated.sentence}`, severity: updated.severity } : {}) });
         continue;
       }
       const cols = op.columns.map(ident).join(", ");
@@ -417,9 +461,6 @@ function alembicConcurrentIndex(ctx: RuleContext, op: OperationOf<"add_index">, 
     const own = reindented(op.text.trim());
     const call = op.batchBlock && callee.startsWith(`${op.batchBlock.alias}.`) ? outOfBatch(own, op, ctx.migration.source, 1) : callee.includes(".") && !callee.startsWith("op.") ? undefined : own;
     const concurrent = call && withKeyword(call, "postgresql_concurrently", "True");
-    const replacing = concurrent && replacedUniqueIndex(ctx, op);
-    const swapped = concurrent && replacing ? alembicUniqueSwap(concurrent, replacing, op, block) : undefined;
-    if (swapped) return swapped;
     if (concurrent) return block([concurrent]);
   }
   const columns = `[${op.columns.map((c) => pythonString(c)).join(", ")}]`;
@@ -438,44 +479,4 @@ function alembicColumnWithoutIndex(text: string): string {
   if (!/(?:^|\.)add_column$/.test(calleeOf(text) ?? "")) return "";
   const kept = withoutKeyword(text, "index", (callee) => /(?:^|\.)Column$/.test(callee));
   return kept ? reindented(kept) : "";
-}
-
-/**
- * The drop_index before `op` in the same upgrade of the unique index `op` builds again under the same name: the
- * old index serves the code's ON CONFLICT (and its uniqueness) until the new one is valid, so it must not be
- * dropped before the concurrent build ends.
- */
-function replacedUniqueIndex(ctx: RuleContext, op: OperationOf<"add_index">): OperationOf<"drop_index"> | undefined {
-  if (!op.unique || !op.name) return undefined;
-  const name = nameKey(op.name);
-  return ctx.migration.up.find(
-    (o): o is OperationOf<"drop_index"> =>
-      o.kind === "drop_index" && o.loc.line < op.loc.line && o.names.some((n) => nameKey(n) === name) && (!o.table || nameKey(o.table) === nameKey(op.table)),
-  );
-}
-
-/**
- * A unique index replaced under its own name: built CONCURRENTLY under a temporary name first, then the old one
- * dropped CONCURRENTLY and the new one renamed, so a unique index stands at every moment (dropping first leaves
- * the table without it, and any INSERT ... ON CONFLICT on its columns failing, until the build ends).
- */
-function alembicUniqueSwap(concurrent: string, drop: OperationOf<"drop_index">, op: OperationOf<"add_index">, block: (calls: string[]) => string): string | undefined {
-  const name = op.name!;
-  const temporary = `${name}_new`;
-  let first = true;
-  const takesFirst = () => (first ? !(first = false) : false);
-  const built = withPositional(concurrent, takesFirst, () => pythonString(temporary));
-  if (!built) return undefined;
-  const schema = alembicTable(op.table).schema;
-  const dot = op.table.lastIndexOf(".");
-  const qualified = (n: string) => (dot > 0 ? `${ident(op.table.slice(0, dot))}.${ident(n)}` : ident(n));
-  return [
-    `# remove the op.drop_index of ${name} on line ${drop.loc.line}: the old unique index is dropped below, once its replacement is valid`,
-    `# (a failed build leaves ${temporary} INVALID: drop it with DROP INDEX CONCURRENTLY IF EXISTS before migrating again)`,
-    block([
-      built,
-      `op.drop_index(${pythonString(name)}, table_name=${alembicTable(op.table).name}${schema}, postgresql_concurrently=True)`,
-      `op.execute(${pythonString(`ALTER INDEX ${qualified(temporary)} RENAME TO ${ident(name)}`)})`,
-    ]),
-  ].join("\n");
 }

@@ -64,3 +64,29 @@ export function outOfBatch(call: string, op: Operation, source: string | undefin
   out = (tableAt !== undefined ? withPositionalAt(out, tableAt, target.table) : undefined) ?? withKeyword(out, "table_name", target.table);
   return out && target.schema ? withKeyword(out, "schema", target.schema) : out;
 }
+
+/**
+ * The batch block `op` is a call of, written without that call nor the statements of `others` (calls of the same
+ * block a fix also replaces: the drop_index an index's replacement takes over), dedented as `without` is; "" when
+ * none of its statements is left. Undefined when `op` is no statement of a batch block, or the block cannot be read.
+ */
+export function batchWithout(op: Operation, others: readonly Operation[], source: string | undefined): string | undefined {
+  const block = op.batchBlock;
+  if (!block || !source) return undefined;
+  const mine = others.filter((o) => o.batchBlock?.loc.line === block.loc.line);
+  if (!mine.length) return block.without;
+  const removed = (row: number) => [op, ...mine].some((o) => row >= o.loc.line && row <= o.loc.endLine);
+  const lines = source.split("\n").slice(block.loc.line - 1, block.loc.endLine);
+  const indent = lines[0] ? lines[0].length - lines[0].trimStart().length : 0;
+  const kept = lines
+    .filter((_, i) => !removed(block.loc.line + i))
+    .map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
+    .join("\n")
+    .trimEnd();
+  // a statement left in the block's body (not a comment): the block stays, else it goes as a whole
+  const left = withPythonTree(kept, (root) => {
+    const body = root.descendantsOfType("with_statement")[0]?.childForFieldName("body");
+    return Boolean(body && !root.hasError && body.namedChildren.some((s: PyNode | null) => s && s.type !== "comment"));
+  });
+  return left ? kept : "";
+}

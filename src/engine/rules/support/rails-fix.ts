@@ -757,16 +757,56 @@ function removeIndexOfUnknownColumns(op: Extract<Operation, { kind: "drop_index"
  * index is dropped concurrently in a migration of its own.
  */
 export function railsDropIndexFix(op: Extract<Operation, { kind: "drop_index" }>, migration: Migration, schema?: SchemaSource): string {
-  const written = `${railsRemoveIndex(op, true)}${op.ifExists ? railsIfExists(migration, op) : ""}`;
-  // the index as the migration that created it defined it, so a rollback rebuilds that one; by a name alone,
-  // remove_index cannot be rolled back in change: the down says what it lacks
-  const call = (op.ifExists ? undefined : removeIndexAsDefined(op, schema, true)) ?? removeIndexOfUnknownColumns(op, written) ?? written;
+  const call = concurrentRemoveIndex(op, migration, schema);
   // outside the DDL transaction already (disable_ddl_transaction!, no transaction block): concurrent in its place
   if (!op.inTransaction) return call;
   const rest = migration.up.filter((o) => !INERT.has(o.kind) && !(o.loc.line === op.loc.line && o.text === op.text));
   if (!rest.length) return `disable_ddl_transaction!\n\ndef change\n${call.split("\n").map((l) => `  ${l}`).join("\n")}\nend`;
   const name = op.names[0] ? `remove_${op.names[0]}` : `remove_index_on_${(op.table ?? "table").split(".").pop()}_${op.columns.join("_and_")}`;
   return railsMoveOutConcurrent(migration, name, call, `the remove_index of line ${op.loc.line}`, "drop the index in a migration of its own");
+}
+
+/**
+ * remove_index ..., algorithm: :concurrently, reversible: the index as the migration that created it defined it, so
+ * a rollback rebuilds that one; by a name alone, remove_index cannot be rolled back in change: the down says what it lacks.
+ */
+function concurrentRemoveIndex(op: Extract<Operation, { kind: "drop_index" }>, migration: Migration, schema?: SchemaSource): string {
+  const written = `${railsRemoveIndex(op, true)}${op.ifExists ? railsIfExists(migration, op) : ""}`;
+  return (op.ifExists ? undefined : removeIndexAsDefined(op, schema, true)) ?? removeIndexOfUnknownColumns(op, written) ?? written;
+}
+
+/**
+ * An index replaced (support/replaced-index.ts): the remove_index of `drop` and the add_index of `create` become the
+ * swap, outside the DDL transaction and reversible in `change`: the new index built CONCURRENTLY (under `temporary`
+ * when it takes the old one's name; what a failed build left dropped first), the old one removed CONCURRENTLY, the
+ * new one renamed. Alone in the up, the migration itself; beside other work, that work stays and the swap moves to a
+ * migration of its own. Undefined when the calls cannot be rewritten (Prism not loaded, a call on several lines).
+ */
+export function railsIndexSwapFix(
+  swap: { drop: Extract<Operation, { kind: "drop_index" }>; create: Extract<Operation, { kind: "add_index" }>; name: string; sameName: boolean; temporary: string },
+  migration: Migration,
+  defaultName: (table: string, columns: string[]) => string,
+  schema?: SchemaSource,
+  place: MigrationPlace = {},
+): string | undefined {
+  const { drop, create } = swap;
+  if (!rubyReadersLoaded() || singleLine(create) === undefined) return undefined;
+  const concurrent = concurrentIndexCall(create, defaultName);
+  const build = swap.sameName ? rubyReaders().withOption(concurrent, "name", JSON.stringify(swap.temporary)) : concurrent;
+  const built = swap.sameName ? swap.temporary : (create.name ?? defaultName(create.table, create.columns));
+  if (!build) return undefined;
+  const body = [
+    `# what a failed build left (INVALID), before building it again`,
+    `reversible { |dir| dir.up { execute ${rubyString(dropIndexConcurrently(built))} } }`,
+    build,
+    concurrentRemoveIndex(drop, migration, schema),
+    ...(swap.sameName ? [`rename_index ${sym(create.table)}, ${JSON.stringify(swap.temporary)}, ${JSON.stringify(swap.name)}`] : []),
+  ].join("\n");
+  const mine = (o: Operation) => (o.loc.line === drop.loc.line && o.kind === "drop_index") || o === create;
+  const rest = migration.up.filter((o) => !INERT.has(o.kind) && !mine(o));
+  const name = `replace_${swap.name.split(".").pop()}`;
+  if (!rest.length) return railsConcurrentMigration(migration, name, body, place.railsAcronyms);
+  return railsMoveOutConcurrent(migration, name, body, `the remove_index of line ${drop.loc.line} and the add_index of line ${create.loc.line}`, "replace the index in a migration of its own", [], place.railsAcronyms);
 }
 
 /**

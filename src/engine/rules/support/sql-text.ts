@@ -567,3 +567,16 @@ export function perChunkIndexSql(sql: string): string | undefined {
   }
   return `${text} WITH (${PER_CHUNK_OPTION});`;
 }
+
+/**
+ * A CREATE INDEX with its index named `name` (a temporary name, for building a replacement beside the index whose
+ * name it takes), every other word as written: the name is the token the scanner finds in its place. Undefined when
+ * `sql` is not one CREATE INDEX or names no index.
+ */
+export function withIndexName(sql: string, name: string): string | undefined {
+  const index = indexHead(sql);
+  if (!index || index.name === index.on) return undefined;
+  const token = index.tokens[index.name];
+  if (!token || token.text.toUpperCase() === "ON") return undefined;
+  return `${index.bytes.subarray(0, token.start).toString()}${ident(name)}${index.bytes.subarray(token.end).toString()};`;
+}
