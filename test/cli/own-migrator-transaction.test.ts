@@ -49,6 +49,28 @@ describe("a project's own migrator that runs each file in a transaction", () => 
     expect(fix.split("\n").filter((l) => !l.startsWith("--"))).toEqual(["CREATE UNIQUE INDEX IF NOT EXISTS oauth_provider_uq ON oauth_providers (provider);"]);
   });
 
+  it("an index replaced (DROP INDEX, then CREATE UNIQUE INDEX of its name) is one finding whose fix is the swap by hand, the migration keeping only the build IF NOT EXISTS", async () => {
+    const root = repo({
+      ...files(true),
+      "migrations/202205082055_trusted_provider.up.sql": "CREATE TABLE oauth_providers (provider text);\nCREATE INDEX oauth_provider_idx ON oauth_providers (provider);\n",
+      "migrations/202301010000_provider_unique.up.sql": "DROP INDEX oauth_provider_idx;\nCREATE UNIQUE INDEX oauth_provider_idx ON oauth_providers (provider);\n",
+    });
+    const body = JSON.parse((await run(["lint", "--format", "json", "migrations"], { cwd: root })).output) as { findings: Array<{ path: string; rule: string; fix: string }> };
+    const found = body.findings.filter((f) => f.path.endsWith("202301010000_provider_unique.up.sql") && /index-without-concurrently/.test(f.rule));
+    expect(found.map((f) => f.rule)).toEqual(["index-without-concurrently"]);
+    const fix = found[0].fix;
+    expect(fix).toContain("app/pkg/dbx/migrate.go:14 Execs each file in a transaction it began");
+    expect(fix).toContain(
+      [
+        "--   DROP INDEX CONCURRENTLY IF EXISTS oauth_provider_idx_new;",
+        "--   CREATE UNIQUE INDEX CONCURRENTLY oauth_provider_idx_new ON oauth_providers (provider);",
+        "--   DROP INDEX CONCURRENTLY oauth_provider_idx;",
+        "--   ALTER INDEX oauth_provider_idx_new RENAME TO oauth_provider_idx;",
+      ].join("\n"),
+    );
+    expect(fix.split("\n").filter((l) => !l.startsWith("--"))).toEqual(["CREATE UNIQUE INDEX IF NOT EXISTS oauth_provider_idx ON oauth_providers (provider);"]);
+  });
+
   it("drop-index-without-concurrently's fix drops the index by hand before migrating and keeps DROP INDEX IF EXISTS in the migration", async () => {
     const fix = await fixOf(
       repo({
