@@ -76,11 +76,8 @@ export function javaTableUsages(javaFiles: readonly SourceFile[], table: string,
   const { mapped } = projectMapping(javaFiles);
   const entities = mapped.filter((c) => fold(mappedTable(c)) === fold(table));
   // only a file that holds one of the names (an entity's class need not share the table's: XmlWorkflowItem) is read further
-  const needles = [...new Set([table, ...forms, ...entities.map((e) => e.name)].map((n) => n.toLowerCase()))];
-  const candidates = (only ?? javaFiles).filter((f) => {
-    const lower = f.content.toLowerCase();
-    return needles.some((n) => lower.includes(n));
-  });
+  const needles = new RegExp([...new Set([table, ...forms, ...entities.map((e) => e.name)])].filter(Boolean).map(escapeRegExp).join("|"), "i");
+  const candidates = (only ?? javaFiles).filter((f) => needles.test(f.content));
   // the classes whose references reach the table: its entities, or in a project that maps none, any class (or jOOQ's constant) of its names
   const folded = new Set([table, ...forms].map(fold));
   const classOfTable = mapped.length > 0 ? (name: string) => entities.some((e) => e.name === name) : (name: string) => folded.has(fold(name)) || name === table.toUpperCase();
