@@ -24,6 +24,9 @@ async function init(): Promise<void> {
   ({ treeSitter, language } = await loadGrammar("tree-sitter-python/tree-sitter-python.wasm"));
 }
 
+/** The grammar is loaded (an Alembic or Django migration was read): a reader that may skip Python asks first. */
+export const pythonParserLoaded = (): boolean => language !== undefined;
+
 /** Load the grammar once; later calls share the same promise. */
 export const loadPythonParser = (): Promise<void> => (loading ??= init());
 

@@ -1,7 +1,80 @@
 import { defineCases } from "../support/rule.js";
 
+/** codegrade's 159db3633c04: op.add_column('Work', sa.Column('extra_info', sa.JSON())) */
+const ADD_EXTRA_INFO = `from alembic import op
+import sqlalchemy as sa
+
+revision = "159db3633c04"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("Work", sa.Column("extra_info", sa.JSON(), nullable=True))
+
+
+def downgrade():
+    op.drop_column("Work", "extra_info")
+`;
+
+/** codegrade's psef/models/assignment.py, cut down: DISTINCT ON user_id, count(distinct user_id), distinct over assigned_to */
+const OTHER_COLUMNS_DISTINCT = `from sqlalchemy import distinct, func
+
+from . import work as work_models
+
+
+class Assignment:
+    def graders(self):
+        query = self.get_from_latest_submissions(
+            work_models.Work.assigned_to,
+        ).distinct().filter(work_models.Work.assigned_to.isnot(None))
+        return list(query)
+
+    def amount(self):
+        return self.submissions().with_entities(
+            func.count(
+                distinct(work_models.Work.user_id)
+            )
+        ).scalar()
+
+    def latest(self, sql):
+        return sql.distinct(work_models.Work.user_id).subquery("ids")
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "codegrade 159db3633c04: the code's distincts are DISTINCT ON (Work.user_id), count(distinct(Work.user_id)) and a query of Work.assigned_to only: none compares extra_info, a note",
+      path: "migrations/versions/159db3633c04_.py",
+      code: ADD_EXTRA_INFO,
+      schema: 'CREATE TABLE "Work" (id bigint PRIMARY KEY, user_id bigint, assigned_to bigint);',
+      files: { "psef/models/assignment.py": OTHER_COLUMNS_DISTINCT },
+      lines: [9],
+      severities: ["info"],
+      messages: ["found no SELECT DISTINCT or UNION over whole rows of Work"],
+    },
+    {
+      framework: "alembic",
+      name: "a query of whole Work rows with .distinct(), or DISTINCT ON (Work.extra_info): each compares the json column, the warning names them",
+      path: "migrations/versions/159db3633c04_.py",
+      code: ADD_EXTRA_INFO,
+      schema: 'CREATE TABLE "Work" (id bigint PRIMARY KEY, user_id bigint, assigned_to bigint);',
+      files: {
+        "psef/models/assignment.py": `from . import work as work_models
+
+
+class Assignment:
+    def works(self, session):
+        return session.query(work_models.Work).filter(work_models.Work.user_id.isnot(None)).distinct().all()
+
+    def by_info(self, sql):
+        return sql.distinct(work_models.Work.extra_info).all()
+`,
+      },
+      lines: [9],
+      severities: ["warning"],
+      messages: ["The application's code runs such a query over Work: psef/models/assignment.py:6, psef/models/assignment.py:9"],
+    },
     {
       framework: "alembic",
       name: "SQL built at run time in a loop and passed through a helper (skyvern's cdp_connect_headers): the fix cannot rewrite it in place and says so, never one op.add_column in the loop's place",

@@ -37,7 +37,7 @@ export default defineRule({
       const whole = sqlFramework(ctx.framework) || op.embeddedSql ? statementAsJsonb(ctx, op) : undefined;
       const jsonbSql = whole ? whole.sql : oneColumnSql(op);
       // only queries that compare whole rows of the table fail: a json column nothing compares is a choice (it keeps key order and duplicate keys)
-      const comparisons = rowComparisons(ctx, op.table, op.ormModel);
+      const comparisons = rowComparisons(ctx, op.table, op.ormModel, op.column.name);
       const where = comparisons.usages.slice(0, 5).map((u) => `${u.path}:${u.line}`);
       ctx.report({
         op,

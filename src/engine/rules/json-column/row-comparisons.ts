@@ -2,8 +2,9 @@
  * Where the application's code compares whole rows of a table, which a json column breaks (json has no equality
  * operator): SELECT DISTINCT or UNION (not UNION ALL) over every column (`*`, `t.*`), in SQL text or through the
  * ORM, whose `.distinct()` and `.union()` select every field of the model. A query written before the column
- * names its columns otherwise (GROUP BY, =, a select list): it never sees the new one. A usage search, not
- * parsing: a keyword whose lines nearby name the table or its model.
+ * names its columns otherwise (GROUP BY, =, a select list): it never sees the new one. A usage search: a keyword
+ * whose lines nearby name the table or its model; a Python `distinct` is then read with its grammar, so DISTINCT ON
+ * other columns or a query of other columns is no evidence for the json column (codegrade's Work.extra_info).
  */
 import type { SourceFile } from "../../model.js";
 import { searchUsages, type Usage } from "../../code/usage-search.js";
@@ -13,6 +14,7 @@ import { dirOf } from "../../paths.js";
 import { modelName } from "../support/fix.js";
 import { unquoted } from "../support/prisma-migration-schema.js";
 import type { RuleContext } from "../support/rule.js";
+import { pythonDistinctCompares } from "./python-distinct.js";
 
 const KEYWORDS = ["DISTINCT", "distinct", "UNION", "union"];
 
@@ -45,6 +47,8 @@ function compares(keyword: string, line: string, around: string): boolean {
 interface Comparison {
   usage: Usage;
   around: string;
+  /** the file's text, for a reader of its syntax */
+  content: string;
 }
 
 /**
@@ -74,17 +78,24 @@ function rowComparingKeywords(code: readonly SourceFile[]): Comparison[] {
     for (const usage of index.usagesOf(keyword)) {
       const lines = linesOf(usage.path);
       const around = lines.slice(Math.max(0, usage.line - 1 - BEFORE), usage.line + AFTER).join("\n");
-      if (compares(keyword, lines[usage.line - 1] ?? usage.text, around)) found.push({ usage, around });
+      if (compares(keyword, lines[usage.line - 1] ?? usage.text, around)) found.push({ usage, around, content: byPath.get(usage.path)!.content });
     }
   return found;
 }
 
-/** Where the code compares whole rows of `table` (its model `ormModel` when the migration names it: Django's class). */
-export function rowComparisons(ctx: RuleContext, table: string, ormModel?: string): RowComparisons {
+/**
+ * A comparison that may include `column`: a Python `distinct` is read with its grammar (python-distinct.ts), so
+ * DISTINCT ON other columns, a column's own distinct and a query selecting other columns are left out.
+ */
+const mayCompare = ({ usage, content }: Comparison, column: string | undefined): boolean =>
+  column === undefined || !usage.path.endsWith(".py") || !/distinct/i.test(usage.text) || pythonDistinctCompares(content, usage.line, column) !== false;
+
+/** Where the code compares rows of `table` that include `column` (its model `ormModel` when the migration names it: Django's class). */
+export function rowComparisons(ctx: RuleContext, table: string, ormModel?: string, column?: string): RowComparisons {
   const comparisons = comparisonsIn(ctx.repository.applicationCode(), dirOf(ctx.migration.path));
   if (!comparisons) return { read: false, usages: [] };
   const name = unquoted(table).split(".").pop() ?? table;
   const model = tableNamesPattern([modelName(name), ...(ormModel ? [ormModel] : [])], false);
-  const usages = comparisons.filter(({ around }) => sqlOnTable(around, name) || model.test(around)).map(({ usage }) => usage);
+  const usages = comparisons.filter((c) => (sqlOnTable(c.around, name) || model.test(c.around)) && mayCompare(c, column)).map(({ usage }) => usage);
   return { read: true, usages: usages.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line) };
 }
