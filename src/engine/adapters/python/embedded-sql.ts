@@ -6,7 +6,8 @@ import type { DefaultValue, HiddenOperation, OperationInput, ParseProblem, Sourc
 import { refuseTooComplex, segmentOperations } from "../sql/index.js";
 import { pgScan } from "../sql/pg-query.js";
 import { unreadSchemaStatements, withUnreadInOrder } from "./unread-schema-work.js";
-import { textWithLines, type PyValue } from "./values.js";
+import { runTimeParts, withRunTimeParts } from "../sql/run-time-names.js";
+import { isPrefixPlaceholder, textWithLines, type PyValue } from "./values.js";
 
 export interface EmbeddedSql {
   ops: OperationInput[];
@@ -51,15 +52,23 @@ export function embeddedSql(
   const written = textWithLines(value);
   const line = written.line;
   const sql = options.params ? pyformatToPositional(written.text) : written.text;
-  // values filled in at run time (a format, a + concatenation) must only stand for data for the statement to be known
-  const text = value.runTime ? runTimeValuesAsParameters(sql, value.runTime.placeholders) : sql;
-  if (text === undefined) return builtAtRunTime();
   const transaction = options.inTransaction ? "wrapped" : options.split ? "none" : "implicit";
   const host = value.unresolved && options.hostCall ? { hostCall: options.hostCall } : {};
-  const result = segmentOperations({ text, transaction }, { embeddedSql: true, ...host, ...options.extra });
-  // a run-time value where PostgreSQL takes no value (`FROM $1`): the statement itself is built at run time. Read
-  // from the one parse, which fills SQLAlchemy's `:name` binds as values too
-  if (text !== sql && result.errors.length > 0) return builtAtRunTime();
+  const segment = (text: string) => segmentOperations({ text, transaction }, { embeddedSql: true, ...host, ...options.extra });
+  // values filled in at run time (a format, a + concatenation) must only stand for data for the statement to be known
+  const asValues = value.runTime ? runTimeValuesAsParameters(sql, value.runTime.placeholders) : sql;
+  // a run-time value where PostgreSQL takes no value (`FROM $1`), read from the one parse (which fills SQLAlchemy's
+  // `:name` binds as values too), may be a schema prefix (`UPDATE " + schema + "users`): the statement is known, on
+  // its unqualified name. Elsewhere (a name, a keyword, a clause) the statement itself is built at run time
+  const parsed = (text: string | undefined) => {
+    const result = text === undefined ? undefined : segment(text);
+    return result && (text === sql || result.errors.length === 0) ? result : undefined;
+  };
+  const placeholders = value.runTime?.placeholders ?? [];
+  // a run-time part that is a whole condition (`WHERE " + condition`) parses as a value, but decides the rows changed
+  const condition = placeholders.length > 0 && runTimeParts(sql, placeholders, isPrefixPlaceholder)?.some((p) => p.role === "condition");
+  const result = condition ? undefined : (parsed(asValues) ?? (placeholders.length > 0 ? parsed(runTimePrefixesDropped(sql, placeholders)) : undefined));
+  if (result === undefined) return builtAtRunTime();
   const shift = line - 1;
   refuseTooComplex(result.tooComplex, shift);
   const within = value.loc;
@@ -113,6 +122,18 @@ export function runTimeValuesAsParameters(sql: string, placeholders: readonly st
   }
   if (parts.length === 0) return sql;
   return Buffer.concat([...parts, bytes.subarray(at)]).toString("utf8");
+}
+
+/**
+ * The SQL with each run-time schema prefix taken out (its name unqualified: the statement that runs when the prefix
+ * is empty, and the same statement on another schema otherwise) and each run-time value a parameter, when every
+ * run-time part is one or the other, as PostgreSQL's parse tree places them. Undefined otherwise.
+ */
+export function runTimePrefixesDropped(sql: string, placeholders: readonly string[]): string | undefined {
+  const parts = runTimeParts(sql, placeholders, isPrefixPlaceholder);
+  if (!parts || parts.some((p) => p.role !== "qualifier" && p.role !== "value")) return undefined;
+  let next = 1 + Math.max(0, ...pgScan(sql).tokens.filter((t) => t.tokenName === "PARAM").map((t) => Number(t.text.slice(1)) || 0));
+  return withRunTimeParts(sql, parts, (part) => (part.role === "value" ? `$${next++}` : undefined));
 }
 
 const defaults = new Map<string, DefaultValue | undefined>();

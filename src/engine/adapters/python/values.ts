@@ -11,6 +11,7 @@ import { bindTarget, literalItems } from "./loop-items.js";
 import { callParts, locOf, unparen } from "./nodes.js";
 import type { PyModule } from "./module.js";
 import type { PyNode } from "./parser.js";
+import { pgScan } from "../sql/pg-query.js";
 
 /** A piece of string literal and the line its text starts on (concatenated literals may span lines). */
 export interface StrPiece {
@@ -332,9 +333,12 @@ function eitherString(n: PyNode, ctx: EvalContext, loc: SourceRange): PyStr | un
   if (!whenTrue || !whenFalse) return undefined;
   const a = evaluate(whenTrue, ctx);
   const b = evaluate(whenFalse, ctx);
-  if (a.kind !== "str" || b.kind !== "str" || a.unresolved || b.unresolved) return undefined;
-  if (a.value === b.value) return { ...a, loc, pieces: [{ text: a.value, line: loc.line }] };
-  const placeholder = runTimePlaceholder(n.text);
+  if (a.kind !== "str" || b.kind !== "str") return undefined;
+  // `schema + "." if schema else ""`: a schema prefix or nothing, whatever runs, so SQL may put it before a name
+  const prefix = isPrefixOrNothing(a, b) || isPrefixOrNothing(b, a);
+  if (!prefix && (a.unresolved || b.unresolved)) return undefined;
+  if (a.value === b.value && !a.unresolved) return { ...a, loc, pieces: [{ text: a.value, line: loc.line }] };
+  const placeholder = prefix ? prefixPlaceholder(n.text) : runTimePlaceholder(n.text);
   return { kind: "str", value: placeholder, loc, pieces: [{ text: placeholder, line: loc.line }], unresolved: true, runTime: { text: n.text, placeholders: [placeholder] } };
 }
 
@@ -392,6 +396,30 @@ function fieldText(value: PyValue | undefined, conversion: "s" | "r", holes: str
 
 /** A placeholder for a value known only at run time: an identifier named after its expression, so SQL stays parseable. */
 export const runTimePlaceholder = (expression: string): string => `__${expression.replace(/[^A-Za-z0-9_]/g, "_").slice(0, 60)}__`;
+
+/**
+ * A placeholder for a schema prefix known only at run time (`name.` or nothing): a `$` inside (allowed in a SQL
+ * name, never in a placeholder made from an expression) tells it from the others.
+ */
+const prefixPlaceholder = (expression: string): string => `${runTimePlaceholder(expression).slice(0, -2)}$__`;
+export const isPrefixPlaceholder = (placeholder: string): boolean => placeholder.includes("$");
+
+/**
+ * `prefix` is a name followed by its `.` (`"audit."`, `schema + "."`: its name may be a run-time part, its `.` is
+ * written) and `other` the empty string.
+ */
+function isPrefixOrNothing(prefix: PyStr, other: PyStr): boolean {
+  if (other.unresolved || other.value !== "" || !prefix.value.endsWith(".")) return false;
+  if (prefix.unresolved && !prefix.runTime) return false;
+  let tokens;
+  try {
+    tokens = pgScan(prefix.value).tokens;
+  } catch {
+    return false;
+  }
+  // names and dots in turn, ending with a dot: nothing else a prefix could hold
+  return tokens.length >= 2 && tokens.every((t, i) => (i % 2 === 0 ? t.tokenName === "IDENT" : t.text === "."));
+}
 
 /** `separator.join(items)` when the separator and every item are known strings: the text Python makes. */
 function joinedStrings(separator: PyValue, items: PyValue, loc: SourceRange): PyStr | undefined {

@@ -18,6 +18,7 @@ import {
 import { pgScan } from "../sql/pg-query.js";
 import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { parseEmbeddedSql } from "../sql/index.js";
+import { runTimeParts, withRunTimeParts } from "../sql/run-time-names.js";
 import type { RubySource } from "./ruby-source.js";
 import { evaluate, nameOf, type Env } from "./values.js";
 
@@ -170,7 +171,8 @@ function withoutPlaceholders(op: OperationInput): OperationInput {
 }
 
 /** Operations of SQL embedded in the migration, with their host lines. */
-export function embeddedOperations(sql: RubySql, scope: { inTransaction: boolean; assured: boolean; frameworkCall?: string }): EmbeddedResult {
+export function embeddedOperations(written: RubySql, scope: { inTransaction: boolean; assured: boolean; frameworkCall?: string }): EmbeddedResult {
+  const sql = written.dynamic ? { ...written, text: withoutRunTimeQualifiers(written.text) } : written;
   // outside the migration's transaction `execute` still sends its string as one query (the pg gem's simple protocol)
   const parsed = parseEmbeddedSql(sql.text, { line: sql.line, inTransaction: scope.inTransaction, oneQuery: true });
   const ops = parsed.ops.map((op) => withoutPlaceholders({ ...op, assured: scope.assured, frameworkCall: scope.frameworkCall } as OperationInput));
@@ -184,6 +186,15 @@ export function embeddedOperations(sql: RubySql, scope: { inTransaction: boolean
   if (sql.dynamic)
     return { ops: all, errors: [], notes: parsed.errors.map((e) => ({ line: e.line, message: `SQL built with Ruby interpolation could not be parsed as written (${e.message}); it was checked by its leading keyword only` })), hidden };
   return { ops: all, errors: parsed.errors.map((e) => ({ ...e, message: `in the SQL given to execute: ${e.message}` })), notes: [], hidden };
+}
+
+/**
+ * An interpolation that is a name's schema (`UPDATE #{schema}.users`), as PostgreSQL's parse tree places it: the
+ * statement is the one on the unqualified name (`users`), not on a table named after the placeholder.
+ */
+function withoutRunTimeQualifiers(text: string): string {
+  const parts = runTimeParts(text, [PLACEHOLDER], () => false);
+  return parts ? withRunTimeParts(text, parts, () => undefined) : text;
 }
 
 /**

@@ -67,6 +67,26 @@ op.execute("UPDATE users SET seen_at = '%s'" % datetime.utcnow())`,
     },
     {
       framework: "alembic",
+      name: "an UPDATE without WHERE whose only run-time part is the schema prefix of its table (rucio's version_table_schema) is read as the UPDATE it is",
+      code: `from alembic import context, op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    schema = context.get_context().version_table_schema + "." if context.get_context().version_table_schema else ""
+    op.execute("UPDATE " + schema + "account_attr_map SET value = 'true'")
+
+
+def downgrade():
+    pass
+`,
+      lines: [9],
+      messages: ["account_attr_map"],
+    },
+    {
+      framework: "alembic",
       name: "DELETE without WHERE through the connection",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -25,6 +25,25 @@ end
     },
     {
       framework: "rails",
+      name: "an UPDATE whose schema is interpolated (`#{schema}.accounts`, on lines of its own in a heredoc) is an UPDATE of accounts, at its lines, never of a table named after the placeholder",
+      code: `class ResetPlans < ActiveRecord::Migration[7.1]
+  def up
+    execute <<~SQL
+      UPDATE #{
+        tenant_schema
+      }.accounts SET plan = 'free'
+    SQL
+  end
+
+  def down
+  end
+end
+`,
+      lines: [4],
+      messages: ["every row of accounts"],
+    },
+    {
+      framework: "rails",
       name: "a namespaced model is matched to the prefixed table the migration names, not to Rails' unprefixed guess",
       code: `class ResetAdminComments < ActiveRecord::Migration[5.1]
   def up

@@ -107,6 +107,30 @@ def downgrade():
       lines: [11, 12, 13],
       messages: ['built at run time (`"DELETE FROM " + table + " WHERE id = 1"`)', "built at run time", "built at run time"],
     },
+    {
+      framework: "alembic",
+      name: "a run-time part that is a whole WHERE condition, or glued to a name without being a schema prefix (its value may be any text), stays hidden even beside a schema prefix",
+      code: `from alembic import context, op
+
+from app.filters import stale_rows
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    schema = context.get_context().version_table_schema + "." if context.get_context().version_table_schema else ""
+    op.execute("DELETE FROM " + schema + "sessions WHERE " + stale_rows())
+    op.execute("UPDATE %sfoo SET %s = 1" % (schema, stale_rows()))
+    op.execute("UPDATE " + stale_rows() + "sessions SET seen = true")
+
+
+def downgrade():
+    pass
+`,
+      lines: [11, 12, 13],
+      messages: ['built at run time (`"DELETE FROM " + schema + "sessions WHERE " + stale_rows()`)', "built at run time", "built at run time"],
+    },
     { framework: "alembic", name: "op.execute looked up with getattr (still checked as op.execute)", code: alembic('    getattr(op, "execute")("DELETE FROM sessions WHERE expired")'), lines: [8] },
     { framework: "alembic", name: "an operation whose name is computed", code: alembic('    getattr(op, "drop_" + KIND)("sessions")'), lines: [8] },
     { framework: "alembic", name: "Python in a string given to exec", code: alembic("    exec(\"op.drop_column('users', 'email')\")"), lines: [8] },
@@ -277,6 +301,28 @@ def upgrade():
     conn = op.get_bind()
     org_id = conn.execute(sa.text("select id from organisations limit 1")).scalar()
     conn.execute(sa.text("update teams set name = :name, invite_only = :closed where organisation_id = " + str(org_id)), {"name": "validators", "closed": True})
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
+      name: "SQL whose only run-time part is a schema prefix (name and `.`, or nothing) before a table or index name, glued or written before its `.`: the statements are known and checked on their unqualified names (rucio's version_table_schema)",
+      code: `from alembic import context, op
+from alembic.context import get_context
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    schema = context.get_context().version_table_schema + "." if context.get_context().version_table_schema else ""
+    op.execute("UPDATE " + schema + "account_attr_map SET value='true' WHERE value='True'")
+    op.execute("ALTER TABLE %saccount_attr_map ADD COLUMN note text" % schema)
+    op.execute(f"DROP INDEX IF EXISTS {schema}account_attr_map_value_idx")
+    op.execute("UPDATE {}.account_attr_map SET value = 'false' WHERE value = {}".format(get_context().version_table_schema, 0))
 
 
 def downgrade():

@@ -91,6 +91,11 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "RunSQL(sql=f()) of a def whose only run-time part is a schema prefix (a setting's name and `.`, or nothing) glued before the table name: the statement is known and checked on its unqualified name",
+      code: sqlFunction('    schema = settings.DB_SCHEMA + "." if settings.DB_SCHEMA else ""\n', 'f"DROP MATERIALIZED VIEW IF EXISTS {schema}report_totals"'),
+    },
+    {
+      framework: "django",
       name: "RunSQL(sql=f()) of a def of the migration that returns cleandoc() of a literal: the SQL is known and checked",
       code: sqlFunction('    """The report views, rebuilt by the next migration."""\n    # comments are no statements\n', 'cleandoc(\n        """\n        DROP MATERIALIZED VIEW IF EXISTS report_totals;\n        """\n    )'),
     },
