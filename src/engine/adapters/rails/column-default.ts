@@ -32,11 +32,12 @@ export function columnDefault(value: RubyValue | undefined, type?: string): Defa
       return { expr: value.text, volatile: false };
     case "bool":
       return { expr: String(value.value), volatile: false };
+    // a filled array or hash, and any other Ruby, keep their Ruby as written: what Rails casts, and what a fix passes back
     case "array":
-      return { expr: "'{}'", volatile: false, ...(value.items.length ? {} : { ruby: "[]" }) };
+      return { expr: "'{}'", volatile: false, ruby: value.items.length ? value.text : "[]" };
     case "hash":
-      return { expr: "'{}'", volatile: false, ...(value.entries.size ? {} : { ruby: "{}" }) };
+      return { expr: "'{}'", volatile: false, ruby: value.entries.size ? value.text : "{}" };
     case "code":
-      return { expr: value.text, volatile: false };
+      return { expr: value.text, volatile: false, ruby: value.text };
   }
 }

@@ -38,8 +38,8 @@ export type RubyValue =
   | { kind: "float"; value: number; text: string }
   | { kind: "bool"; value: boolean }
   | { kind: "nil" }
-  | { kind: "array"; items: RubyValue[] }
-  | { kind: "hash"; entries: Map<string, RubyValue> }
+  | { kind: "array"; items: RubyValue[]; text?: string }
+  | { kind: "hash"; entries: Map<string, RubyValue>; text?: string }
   /** `-> { "now()" }`: the SQL the lambda returns, when it is a literal */
   | { kind: "lambda"; sql?: string; text: string }
   /** computed by Ruby at run time (a constant, a method call, an interpolated string) */
@@ -64,8 +64,8 @@ export function evaluate(node: Node | null | undefined, env: Env, src: RubySourc
   if (node instanceof TrueNode) return { kind: "bool", value: true };
   if (node instanceof FalseNode) return { kind: "bool", value: false };
   if (node instanceof NilNode) return { kind: "nil" };
-  if (node instanceof ArrayNode) return { kind: "array", items: node.elements.map((e) => evaluate(e, env, src)) };
-  if (node instanceof HashNode || node instanceof KeywordHashNode) return { kind: "hash", entries: hashEntries(node.elements, env, src) };
+  if (node instanceof ArrayNode) return { kind: "array", items: node.elements.map((e) => evaluate(e, env, src)), text: src.textOf(node) };
+  if (node instanceof HashNode || node instanceof KeywordHashNode) return { kind: "hash", entries: hashEntries(node.elements, env, src), text: src.textOf(node) };
   if (node instanceof LambdaNode) return { kind: "lambda", sql: lambdaSql(node, env, src), text: src.textOf(node) };
   if (node instanceof LocalVariableReadNode) return env.get(node.name) ?? { kind: "code", text: node.name, node };
   // constants of the migration class are in the environment under their own name
