@@ -161,6 +161,7 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
       addedOnBase: Object.fromEntries(deletedMigrations.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.date]] : []))),
     },
     // the change's own word (a commit that says its tables are small): the App reads the pull request's title and description
+    baseRef: options.base,
     changeText: changeMessages(root, forkPoint, head).map(({ commit, message }) => ({ from: `the message of commit ${commit}`, text: message })),
     // whether a deleted, renamed or edited migration ever shipped: the release tags that contain the commit that added it;
     // and the base branch's migrations no release holds yet, which ship with the change

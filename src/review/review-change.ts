@@ -185,6 +185,8 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     // the App reviews the pull request as it is now; how long ago the base branch added a migration it deletes is
     // told by that migration's version date (no commit history is fetched)
     dates: { change: new Date().toISOString() },
+    // the base commit: what a fix that reverts an edited migration checks it out from
+    baseRef: target.baseSha,
     // the newest version tag and the base branch's migrations merged since it (tables no release has yet)
     releases: releases && { ...releases, unreleasedOnBase: releases.unreleasedOnBase?.filter((path) => detectMigrationPath(path, config)) },
     // the author's word on the tables' size, where a pull request says it

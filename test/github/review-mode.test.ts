@@ -79,6 +79,11 @@ describe("edited history", () => {
     const history = run.annotations.find((a) => a.title.startsWith("edited-migration"));
     expect(history).toMatchObject({ path: CREATE_USERS, annotation_level: "failure" });
     expect(run.output.summary).toContain("`edited-migration`");
+    // what the edit changes, in database terms; the fix adds the column where the old version ran, the revert names the base commit
+    expect(history?.message).toContain("the edit adds the column users.nickname");
+    expect(history?.raw_details).toContain("add_column :users, :nickname, :string, if_not_exists: true");
+    expect(history?.raw_details).toContain(`git checkout ${s.base} -- ${CREATE_USERS}`);
+    expect(history?.raw_details).not.toContain("<base>");
     // the base version was read on the base commit to tell what the edit changes
     expect(s.fake.requests.some((r) => r.path.endsWith(`/contents/${encodeURIComponent(CREATE_USERS)}`) && r.query.get("ref") === s!.base)).toBe(true);
   });

@@ -115,6 +115,8 @@ export interface ReviewFacts {
   ageOnBase?: (migration: Migration) => { days: number; by: "commit" | "version" } | undefined;
   /** The newest version tag when the repository releases by version tags and the migration at `path` is in none (releases.ts) */
   unreleased?: (path: string) => { newestTag: string } | undefined;
+  /** how the developer names the base (ReviewInput.baseRef), when known */
+  baseRef?: string;
 }
 
 export interface ReviewReport {

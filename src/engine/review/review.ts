@@ -101,6 +101,8 @@ export interface ReviewInput {
    * CLI). A sentence there that says the tables are small speaks for the migrations it adds (change-size-note.ts)
    */
   changeText?: readonly ChangeText[];
+  /** how the developer names the base (`origin/main`, the base commit): what a fix that reverts a file checks it out from */
+  baseRef?: string;
 }
 
 /** The base branch's unreleased migrations as the change's plan reads them. */
@@ -468,6 +470,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     runsOnPop: (path) => runsOnPop(path, input.repositoryFiles ?? []),
     ageOnBase: (migration) => ageOnBase(input.dates, migration),
     unreleased: (path) => unreleased(releases, path),
+    baseRef: input.baseRef,
   };
   facts.squashedBy = squashes(migrations, config, contents, input.contextMigrations);
   facts.removedDjangoApps = djangoAppRemovals({

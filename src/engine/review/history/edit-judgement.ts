@@ -30,6 +30,7 @@
  */
 import type { Migration, Operation, SourceRange } from "../../model.js";
 import { netSchema } from "./net-schema.js";
+import { editDifferences, type EditDifference } from "./edit-differences.js";
 import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
 import { railsCallOptions, rubyCodeCanonical, rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
@@ -55,6 +56,8 @@ export interface EditJudgement {
   options: string[];
   /** functions the data code calls instead of others, with the same arguments ("Oj.dump -> JSON.generate") */
   swaps: string[];
+  /** a schema edit: what it changes, one difference per property or operation (edit-differences.ts) */
+  differences?: EditDifference[];
 }
 
 /** JSON with sorted keys, so two equal models print the same whatever order adapters built them in. */
@@ -342,7 +345,12 @@ export function judgeEdit(base: Migration, headAsWritten: Migration, baseContent
     }
   }
   if (parts.size === 0) add("comments", "comments or formatting", { line: 1, endLine: 1 });
-  return { parts, details, changedOps, options: [...options].sort(), swaps: [...swaps] };
+  // a transaction mode changed with them is how the statements run, not what old and fresh databases hold
+  const differences =
+    parts.has("schema") && !qualified && schemaPart === "schema" && (schemaAdded.length > 0 || schemaRemoved.length > 0)
+      ? editDifferences(schemaRemoved, schemaAdded)
+      : undefined;
+  return { parts, details, changedOps, options: [...options].sort(), swaps: [...swaps], ...(differences ? { differences } : {}) };
 }
 
 const GRAPH_SETTINGS = new Set(["dependencies", "replaces", "run_before", "revision", "down_revision", "depends_on", "branch_labels"]);

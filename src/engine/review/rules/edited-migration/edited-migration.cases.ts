@@ -313,13 +313,75 @@ const RAISES = '        raise RuntimeError(\n            "Cannot move ESR versio
 const DROPS = '        # firefox copies are canonical, so drop the stale duplicates before moving the rest\n        print(f"Dropping {len(clashing)} duplicate ESR version(s)")\n        esr_versions.filter(slug__in=clashing).delete()';
 const esrPath = "kitsune/products/migrations/0036_move_esr_versions_to_firefox.py";
 
+
+/** manyfold's 20251027152904 (replay 30, PR #5183): a json column whose default MySQL rejects; the edit takes it out. */
+const manyfold = (options: string) => `class AddTourStateToUsers < ActiveRecord::Migration[8.0]
+  def change
+    add_column :users, :tour_state, :json${options}
+  end
+end
+`;
+const manyfoldPath = "db/migrate/20251027152904_add_tour_state_to_users.rb";
+const accountsSettings = (clause: string) => `${create}ALTER TABLE accounts ADD COLUMN settings jsonb${clause};\n`;
+const alembicPrefs = (serverDefault: string) => `import sqlalchemy as sa
+from alembic import op
+
+revision = "3f2a9c1d7b10"
+down_revision = None
+
+
+def upgrade():
+    op.add_column("users", sa.Column("prefs", sa.JSON(), nullable=True${serverDefault}))
+
+
+def downgrade():
+    op.drop_column("users", "prefs")
+`;
+const alembicPath = "alembic/versions/3f2a9c1d7b10_add_prefs.py";
+
 export default defineReviewCases({
   invalid: [
+    {
+      name: "Rails: default: taken out of a nullable json add_column (manyfold's MySQL fix, replay 30): only what an insert that omits the column gets differs, a warning naming the default",
+      base: { [manyfoldPath]: manyfold(", default: {completed: []}") },
+      head: { [manyfoldPath]: manyfold("") },
+      findings: [{ path: manyfoldPath, line: 3, severity: "warning", message: "the edit removes the column default `{completed: []}` of users.tour_state" }],
+    },
+    {
+      name: "Rails: null: false added to the column: an error naming it",
+      base: { [manyfoldPath]: manyfold("") },
+      head: { [manyfoldPath]: manyfold(", null: false") },
+      findings: [{ path: manyfoldPath, line: 3, severity: "error", message: "the edit makes users.tour_state NOT NULL" }],
+    },
+    {
+      name: "golang-migrate: DEFAULT taken out of a nullable column: a warning",
+      base: { "db/migrations/001_accounts.up.sql": accountsSettings(" DEFAULT '{}'") },
+      head: { "db/migrations/001_accounts.up.sql": accountsSettings("") },
+      findings: [{ path: "db/migrations/001_accounts.up.sql", line: 2, severity: "warning", message: "removes the column default" }],
+    },
+    {
+      name: "golang-migrate: an index taken out: an error naming it",
+      base: { "db/migrations/001_accounts.up.sql": `${create}CREATE INDEX accounts_id_idx ON accounts (id);\n` },
+      head: { "db/migrations/001_accounts.up.sql": create },
+      findings: [{ path: "db/migrations/001_accounts.up.sql", line: 2, severity: "error", message: "the edit removes the index accounts_id_idx on accounts (id)" }],
+    },
+    {
+      name: "Alembic: server_default taken out of a nullable column: a warning",
+      base: { [alembicPath]: alembicPrefs(`, server_default=sa.text("'{}'")`) },
+      head: { [alembicPath]: alembicPrefs("") },
+      findings: [{ path: alembicPath, line: 9, severity: "warning", message: "removes the column default" }],
+    },
+    {
+      name: "Django: a nullable field made NOT NULL: an error naming it",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django().replace("models.CharField(max_length=255, null=True)", "models.CharField(max_length=255)") },
+      findings: [{ path: djangoPath, line: 28, severity: "error", message: "makes product_product.plaintext NOT NULL" }],
+    },
     {
       name: "a merged SQL migration gains a statement",
       base: { "db/migrations/001_accounts.up.sql": create, "db/migrations/001_accounts.down.sql": "DROP TABLE accounts;\n" },
       head: { "db/migrations/001_accounts.up.sql": `${create}ALTER TABLE accounts ADD COLUMN email text;\n` },
-      findings: [{ path: "db/migrations/001_accounts.up.sql", line: 2 }],
+      findings: [{ path: "db/migrations/001_accounts.up.sql", line: 2, message: "the edit adds the column accounts.email" }],
     },
     {
       name: "Rails: the edit takes out a remove_column of a column its table never had (govuk-chat c5492165c1): the base version failed everywhere, none ran it, a note",
@@ -340,7 +402,7 @@ export default defineReviewCases({
       name: "a merged Rails migration changes what it adds",
       base: { "db/migrate/20240101000000_add_phone.rb": rails },
       head: { "db/migrate/20240101000000_add_phone.rb": rails.replace(":string", ":text") },
-      findings: [{ path: "db/migrate/20240101000000_add_phone.rb", line: 3 }],
+      findings: [{ path: "db/migrate/20240101000000_add_phone.rb", line: 3, message: "the edit changes the type of users.phone from varchar to text" }],
     },
     {
       name: "golang-migrate: an edit that only schema-qualifies the type a column already used (supabase/auth's bootstrap fix, Go template and all): a warning, since the old text resolved it through search_path",
@@ -546,7 +608,7 @@ export default defineReviewCases({
       name: "Django: a column's size changed: the schema differs between databases, an error",
       base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
       head: { [djangoPath]: django({ maxLength: 512 }) },
-      findings: [{ path: djangoPath, line: 28, severity: "error" }],
+      findings: [{ path: djangoPath, line: 28, severity: "error", message: "the edit changes the type of product_product.plaintext" }],
     },
     {
       name: "Rails: data code now calls another JSON library with the same arguments (Mastodon's Oj -> JSON): a note naming the swap",
@@ -681,7 +743,7 @@ export default defineReviewCases({
       base: { "shop/product/migrations/0001_initial.py": djangoInitial, [sqlPath]: djangoSql('RunSQL("CREATE INDEX product_name ON product_product (id);")') },
       head: { [sqlPath]: djangoSql("RunSQL(_index_sql())", 'def _index_sql():\n    return "CREATE INDEX product_name ON product_product USING hash (id);"\n') },
       // on the helper's return, where the SQL that changed is written (the helper is read by project-modules' returnedValue since 4ed2e79)
-      findings: [{ path: sqlPath, line: 4, severity: "error", message: "was edited (CREATE INDEX product_name ON product_product USING hash (id))" }],
+      findings: [{ path: sqlPath, line: 4, severity: "error", message: "the edit changes how the index product_name on product_product (id) is built" }],
     },
     {
       name: "Django: constants copied into the migration from the module it imported, one value changed on the way: what the data code reads changed, a warning",

@@ -5,14 +5,23 @@ import type { DjangoGraphNode } from "../../history/django-graph.js";
 import { liquibaseChangesets } from "../../history/liquibase-changesets.js";
 import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
 import { keepsIdentity } from "../../history/migration-identity.js";
-import type { ReportedFinding } from "../../../model.js";
+import type { Migration, ReportedFinding } from "../../../model.js";
 import { droppedColumn } from "../../missing-column-drops.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
+import type { EditDifference } from "../../history/edit-differences.js";
+import { NewMigrationChain } from "../../../rules/support/new-migration-chain.js";
+import type { MigrationPlace } from "../../../rules/support/next-migration.js";
+import { folderPrefix } from "../../../paths.js";
+import { convergingFix } from "./converge.js";
 
-const FIX = dedent(`
-  Revert the edit and make the change in a new migration, so every database gets it the same way:
-    git checkout <base> -- <this file>
-  and add a migration with the next version that does what the edit wanted.`);
+/** Revert the edit, from the base the review compared with when it is known. */
+function revertFix(baseRef: string | undefined, path: string): string {
+  const checkout = baseRef ? `: git checkout ${shellWord(baseRef)} -- ${shellWord(path)}` : " (check this file out as the base branch has it)";
+  return `Revert the edit${checkout}; then make the change in a new migration with the next version, so every database gets it the same way.`;
+}
+
+/** A word the shell passes as it is: quoted when it holds anything but path characters. */
+const shellWord = (word: string) => (/^[\w./@^~:+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 const FIX_CHECKSUM = dedent(`
   Revert the edit and make the change in a new migration. If the edit must stay (a comment, a fix that every
@@ -47,7 +56,7 @@ function pinpoint(base: string, head: string, range: { line: number; endLine: nu
   return { line, endLine: line };
 }
 
-function warningFor(part: EditPart, subject: string, what: string, line: number, edited: string, framework: string): { message: string; fix: string } {
+function warningFor(part: EditPart, subject: string, what: string, line: number, edited: string, framework: string, revert: string): { message: string; fix: string } {
   const where = `line ${line}: \`${what}\``;
   if (part === "graph")
     return {
@@ -59,10 +68,7 @@ function warningFor(part: EditPart, subject: string, what: string, line: number,
   if (part === "unmodelled")
     return {
       message: `${subject} is on the base branch; this edit changes ${where} in a way migguard does not model, so it cannot tell whether the schema changes. ${edited}`,
-      fix: dedent(`
-        If the edit changes the schema, revert it and make the change in a new migration:
-          git checkout <base> -- <this file>
-        If the database ignores it (an option the adapter drops), nothing to do.`),
+      fix: `If the edit changes the schema: ${revert} If the database ignores it (an option the adapter drops), nothing to do.`,
     };
   return {
     message:
@@ -122,7 +128,7 @@ function checkLiquibase(ctx: ReviewRuleContext, m: ChangedMigration, baseContent
       line: 1,
       statement: `changeset ${gone.id}`,
       message: `Changeset ${gone.id} exists on the base branch and was removed from the changelog: ${history.deleted}`,
-      fix: FIX,
+      fix: revertFix(ctx.baseRef, m.change.path),
     });
   }
 }
@@ -140,6 +146,8 @@ export default defineReviewRule({
       "so environments drift apart without an error.",
   },
   check(ctx) {
+    // the new migrations of the fixes, per folder: each numbered after the ones before it
+    const chains = new Map<string, NewMigrationChain>();
     for (const m of ctx.migrations) {
       // a move that keeps what the runner knows the migration by (renamed-migration.ts) is this migration: its text
       // changed with the move is an edit like any other
@@ -179,13 +187,17 @@ export default defineReviewRule({
         ctx.report({ ...editedAt(m, lines), path: m.change.path, severity: "info", ...neverRan(m, m.baseFailures, version) });
         continue;
       }
+      if (!history.checksums && edit?.parts.has("schema") && edit.differences?.length && m.head) {
+        ctx.report({ ...editedAt(m, lines), path: m.change.path, ...schemaEdit(ctx, m, m.head, edit.differences, version, history.edited, chains) });
+        continue;
+      }
       if (!edit || history.checksums || edit.parts.has("schema")) {
         const schema = edit?.details.find((d) => d.part === "schema");
         ctx.report({
           ...(schema && schema.loc.line > 1 ? { line: schema.loc.line, endLine: schema.loc.endLine } : lines),
           path: m.change.path,
           message: `Migration${version} exists on the base branch and was edited${schema ? ` (${shorten(schema.what)})` : ""}. ${history.edited}`,
-          fix: history.checksums ? FIX_CHECKSUM : FIX,
+          fix: history.checksums ? FIX_CHECKSUM : revertFix(ctx.baseRef, m.change.path),
         });
         continue;
       }
@@ -215,7 +227,7 @@ export default defineReviewRule({
         const at = uncertain.loc.line > 1 && m.baseContent !== undefined && m.headContent !== undefined ? pinpoint(m.baseContent, m.headContent, uncertain.loc) : lines;
         const code = m.headContent?.split("\n")[at.line - 1]?.trim();
         const what = code && uncertain.what.startsWith("def ") ? `${shorten(code)}\` in \`${uncertain.what}` : shorten(uncertain.what);
-        ctx.report({ ...at, path: m.change.path, severity: "warning", ...warningFor(uncertain.part, `Migration${version}`, what, at.line, history.edited, m.file.framework) });
+        ctx.report({ ...at, path: m.change.path, severity: "warning", ...warningFor(uncertain.part, `Migration${version}`, what, at.line, history.edited, m.file.framework, revertFix(ctx.baseRef, m.change.path)) });
         continue;
       }
       const qualified = edit.details.find((d) => d.part === "qualified");
@@ -362,4 +374,49 @@ function dependenciesRemovedOnly(base: DjangoGraphNode | undefined, head: Django
   const sameReplaces = base.replaces.map(pair).join("\n") === head.replaces.map(pair).join("\n");
   const others = new Set(base.otherDependencies ?? []);
   return sameReplaces && head.dependencies.every((d) => before.has(pair(d))) && (head.otherDependencies ?? []).every((o) => others.has(o));
+}
+
+/**
+ * A schema edit, difference by difference (edit-differences.ts): an error where old and fresh databases can fail
+ * differently (a column, index, type, NOT NULL only one has), a warning where only what an insert that omits a
+ * nullable column gets differs. The fix converges the old databases to the edited version in a new migration.
+ */
+function schemaEdit(ctx: ReviewRuleContext, m: ChangedMigration, head: Migration, differences: readonly EditDifference[], version: string, edited: string, chains: Map<string, NewMigrationChain>): { message: string; fix: string; severity: "error" | "warning" } {
+  const words = differences.map((d) => d.words);
+  const list = words.length > 1 ? `${words.slice(0, -1).join("; ")}; and ${words[words.length - 1]}` : words[0];
+  const breaking = differences.some((d) => d.breaking);
+  const verdict = breaking
+    ? "An error: what one kind of database has and the other lacks can make a statement that works on one fail on the other."
+    : differences.every((d) => d.converge.kind === "none")
+      ? "A warning: as far as migguard reads the two versions, the databases keep nothing that differs (an option it does not model may)."
+      : "A warning: nothing fails on either kind of database, but an insert that omits the column gets a different value (the old default where the old version ran; where the edited one ran, its default, or NULL when it sets none).";
+  const revert = `${head.framework === "sql" ? "--" : "#"} Or, if the edit was not meant to change the schema: ${revertFix(ctx.baseRef, m.change.path)}`;
+  return {
+    severity: breaking ? "error" : "warning",
+    message: `Migration${version} exists on the base branch and was edited: the edit ${list}. ${edited} ${verdict}`,
+    // Alembic: the new revision follows the head, which the listing does not name (placeOf)
+    fix: convergingFix(head.framework === "alembic" ? { ...head, revision: undefined } : head, differences, placeOf(ctx, m, head, chains), revert),
+  };
+}
+
+/** Where the new migration goes: after the newest migration of the folder (base branch and change), after the other fixes'. */
+function placeOf(ctx: ReviewRuleContext, m: ChangedMigration, head: Migration, chains: Map<string, NewMigrationChain>): MigrationPlace {
+  const folder = folderPrefix(m.change.path);
+  let chain = chains.get(folder);
+  if (!chain) chains.set(folder, (chain = new NewMigrationChain()));
+  // Alembic orders revisions by down_revision, not by file name: which revision is the head is not in the listing
+  if (head.framework === "alembic") return { newestInFolder: { ...head, revision: undefined }, newMigrationChain: chain };
+  const files = [...(ctx.baseMigrations ?? []), ...ctx.migrations.filter((o) => o.change.status !== "removed").map((o) => o.file)].filter(
+    (f) => folderPrefix(f.path) === folder && f.framework === head.framework && f.role !== "down" && f.version !== undefined,
+  );
+  const later = (a: string, b: string) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? BigInt(a) > BigInt(b) : a > b);
+  const newest = files.reduce<(typeof files)[number] | undefined>((a, f) => (a === undefined || later(f.version!, a.version!) ? f : a), undefined);
+  const anchor: Migration = newest && newest.path !== head.path ? { ...head, path: newest.path, version: newest.version, name: newest.name ?? head.name } : head;
+  return {
+    newestInFolder: anchor,
+    djangoLeaves: head.framework === "django" ? [anchor] : undefined,
+    // without the base branch's listing, later migrations of the app may exist unseen
+    djangoGraphPartial: ctx.baseMigrations === undefined,
+    newMigrationChain: chain,
+  };
 }
