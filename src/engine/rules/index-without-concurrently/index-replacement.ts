@@ -133,7 +133,7 @@ function alembicSwap(ctx: RuleContext, r: IndexReplacement): string | undefined 
   ];
   const inBatch = r.drop.batchBlock && r.drop.batchBlock.loc.line === r.create.batchBlock?.loc.line;
   const comments = [
-    `# in place of line ${r.drop.loc.line}'s drop_index of ${r.name}${inBatch ? " (the batch block goes without it)" : " (remove that line)"} and this create_index:`,
+    `# in place of line ${r.drop.loc.line}'s ${r.drop.embeddedSql ? "DROP INDEX" : "drop_index"} of ${r.name}${inBatch ? " (the batch block goes without it)" : " (remove that line)"} and this ${r.create.embeddedSql ? "CREATE INDEX" : "create_index"}:`,
     `# ${builtAs(r)} is built beside ${r.name}, which serves its queries until the swap; ${failedBuild(r, cleanupName !== undefined)}`,
   ];
   const block = alembicAutocommitBlock(calls);

@@ -1328,6 +1328,35 @@ with op.get_context().autocommit_block():
     op.drop_index("ix_message_model_message_name", table_name="message_model", postgresql_concurrently=True)`,
       ],
     },
+    {
+      framework: "alembic",
+      name: "op.execute of DROP INDEX, then of CREATE UNIQUE INDEX of the same name (its table unknown to the history): the swap in op.execute SQL, the expression kept",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("DROP INDEX ix_users_email")
+    op.execute("CREATE UNIQUE INDEX ix_users_email ON users (lower(email))")
+
+
+def downgrade():
+    pass
+`,
+      lines: [10],
+      fixes: [
+        `# in place of line 9's DROP INDEX of ix_users_email (remove that line) and this CREATE INDEX:
+# ix_users_email_new is built beside ix_users_email, which serves its queries until the swap; a failed build leaves ix_users_email_new INVALID: the first statement drops it when the migration runs again
+with op.get_context().autocommit_block():
+    op.execute("DROP INDEX CONCURRENTLY IF EXISTS ix_users_email_new")
+    op.execute("CREATE UNIQUE INDEX CONCURRENTLY ix_users_email_new ON users (lower(email))")
+    op.execute("DROP INDEX CONCURRENTLY IF EXISTS ix_users_email")
+    op.execute("ALTER INDEX ix_users_email_new RENAME TO ix_users_email")`,
+      ],
+    },
   ],
   valid: [
     {

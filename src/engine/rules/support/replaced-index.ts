@@ -33,10 +33,12 @@ const sameColumns = (a: readonly string[], b: readonly string[]) => a.length > 0
 
 /** A call the per-framework swap can write in the framework's own terms (or SQL, which every framework runs). */
 function writable(ctx: RuleContext, op: OperationOf<"add_index"> | OperationOf<"drop_index">): boolean {
-  if (ctx.framework === "sql" || op.embeddedSql) return true;
+  if (ctx.framework === "sql") return true;
+  // SQL in a call: Alembic's op.execute runs the swap's SQL; Rails' execute and Django's RunSQL keep their two findings
+  if (op.embeddedSql) return ctx.framework === "alembic";
   // the Python grammar only for a Python migration: a Rails one never loads it
   if (ctx.framework === "alembic") return !op.loop && /(?:^|\.)(create_index|drop_index)$/.test(calleeOf(op.text) ?? "");
-  if (ctx.framework === "django") return /(?:^|\.)(AddIndex|RemoveIndex)$/.test(calleeOf(op.text) ?? "");
+  if (ctx.framework === "django") return op.ormModel !== undefined && /(?:^|\.)(AddIndex|RemoveIndex)$/.test(calleeOf(op.text) ?? "");
   return (op.frameworkCall === "add_index" || op.frameworkCall === "remove_index") && !op.text.trim().includes("\n");
 }
 
@@ -65,8 +67,9 @@ export function indexReplacements(ctx: RuleContext): IndexReplacement[] {
       if (drop.names.length !== 1) continue;
       const name = drop.names[0];
       const table = drop.table ?? ctx.repository.indexTable(name, dropIndex);
-      if (!table || nameKey(table.split(".").pop()!) !== nameKey(create.table.split(".").pop()!)) continue;
       const sameName = create.name !== undefined && nameKey(create.name.split(".").pop()!) === nameKey(name.split(".").pop()!);
+      // an index's name is its schema's alone: one of the same name is the one replaced, whatever table migguard knows it on
+      if (table ? nameKey(table.split(".").pop()!) !== nameKey(create.table.split(".").pop()!) : !sameName) continue;
       const columns = drop.columns.length ? drop.columns : (ctx.repository.indexDefinition(name)?.columns ?? []);
       if (!sameName && !sameColumns(columns, create.columns)) continue;
       const bare = name.split(".").pop()!;
