@@ -13,7 +13,7 @@ import type { argumentText, asBlockColumn, withArgument, withOption, withoutOpti
 import type { plainModelClasses, projectAcronyms, readModelFiles } from "./model-files.js";
 import type { rubyNamesTable } from "./table-references.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
-import type { rubyMoved } from "../../rules/support/moved-ruby-code.js";
+import type { rubyMethodStatements, rubyMoved } from "../../rules/support/moved-ruby-code.js";
 import type { rubyStringInterior, rubyWholeStatement } from "../../rules/support/ruby-cuttable-lines.js";
 import type { rubyBindingsIn } from "../../rules/support/ruby-bindings.js";
 import type * as railsInsertSettings from "../../repository/rails-insert-settings.js";
@@ -51,6 +51,8 @@ interface RubyReaders {
   rubyStringLiterals: typeof rubyStringLiterals;
   /** the statements of a Rails migration that move to a migration of their own, with what they read */
   rubyMoved: typeof rubyMoved;
+  /** the statements of a Rails migration's method (`def down`), each with the locals it reads (a split's downs) */
+  rubyMethodStatements: typeof rubyMethodStatements;
   /** whether lines lie wholly inside one string literal's text (one SQL statement of a heredoc, cut out alone) */
   rubyStringInterior: typeof rubyStringInterior;
   /** whether lines are exactly one statement, sharing none of them with another (cut out alone) */
@@ -108,6 +110,7 @@ export async function loadRubyReaders(): Promise<void> {
     withArgument: call.withArgument,
     rubyStringLiterals: strings.rubyStringLiterals,
     rubyMoved: moved.rubyMoved,
+    rubyMethodStatements: moved.rubyMethodStatements,
     rubyStringInterior: interior.rubyStringInterior,
     rubyWholeStatement: interior.rubyWholeStatement,
     rubyBindingsIn: bindings.rubyBindingsIn,

@@ -342,7 +342,7 @@ end`,
     },
     {
       framework: "rails",
-      name: "a backfill that reads the migration's stub model and a local: migration 2 carries the stub class and the local",
+      name: "a backfill that reads the migration's stub model and a local: migration 2 carries the stub class and the local, which migration 1 no longer computes",
       code: `class FillSlugs < ActiveRecord::Migration[7.1]
   class Post < ActiveRecord::Base
     self.table_name = "posts"
@@ -360,7 +360,72 @@ end`,
 end
 `,
       lines: [9],
-      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change\nclass FillSlugs < ActiveRecord::Migration[7.1]\n  class Post < ActiveRecord::Base\n    self.table_name = \"posts\"\n  end\n\n  def up\n    add_column :posts, :slug, :string\n    prefix = \"post-\"\n  end\n\n  def down\n    remove_column :posts, :slug\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_posts.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nclass BackfillPosts < ActiveRecord::Migration[7.1]\n  class Post < ActiveRecord::Base\n    self.table_name = \"posts\"\n  end\n\n  def up\n    prefix = \"post-\"\n    Post.find_each { |post| post.update_columns(slug: prefix + post.id.to_s) }\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration, \"the values this data change overwrote are not kept: restore them from a copy\"\n  end\nend"],
+      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change\nclass FillSlugs < ActiveRecord::Migration[7.1]\n  class Post < ActiveRecord::Base\n    self.table_name = \"posts\"\n  end\n\n  def up\n    add_column :posts, :slug, :string\n  end\n\n  def down\n    remove_column :posts, :slug\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_posts.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nclass BackfillPosts < ActiveRecord::Migration[7.1]\n  class Post < ActiveRecord::Base\n    self.table_name = \"posts\"\n  end\n\n  def up\n    prefix = \"post-\"\n    Post.find_each { |post| post.update_columns(slug: prefix + post.id.to_s) }\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration, \"the values this data change overwrote are not kept: restore them from a copy\"\n  end\nend"],
+    },
+    {
+      framework: "rails",
+      name: "a backfill over a Hash filled before it from the comments (fat_free_crm's add_subscribed_users_to_entities): the loop that fills the Hash moves with the backfill into migration 2, which would otherwise loop over an empty Hash, and leaves migration 1",
+      code: `class AddSubscribedUsersToAccounts < ActiveRecord::Migration[7.1]
+  def change
+    add_column :accounts, :subscribed_users, :text
+
+    subscribers = Hash.new([])
+    Comment.find_each do |comment|
+      subscribers[comment.account_id] += [comment.user_id]
+    end
+
+    subscribers.each do |account_id, user_ids|
+      execute "UPDATE accounts SET subscribed_users = '#{user_ids.join(",")}' WHERE id = #{account_id}"
+    end
+  end
+end
+`,
+      lines: [10],
+      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change\nclass AddSubscribedUsersToAccounts < ActiveRecord::Migration[7.1]\n  def change\n    add_column :accounts, :subscribed_users, :text\n\n\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_data.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nclass BackfillData < ActiveRecord::Migration[7.1]\n  def up\n    subscribers = Hash.new([])\n    Comment.find_each do |comment|\n      subscribers[comment.account_id] += [comment.user_id]\n    end\n    subscribers.each do |account_id, user_ids|\n      execute \"UPDATE accounts SET subscribed_users = '#{user_ids.join(\",\")}' WHERE id = #{account_id}\"\n    end\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration, \"the values this data change overwrote are not kept: restore them from a copy\"\n  end\nend"],
+    },
+    {
+      framework: "rails",
+      name: "add_column, UPDATE, then add_column of another table and its UPDATE (feeder's add_prx_updated_at): both add_columns stay in migration 1, whose down drops both, and migration 2 holds the two UPDATEs alone",
+      code: `class AddSourceUpdatedAt < ActiveRecord::Migration[7.1]
+  def up
+    add_column :podcasts, :source_updated_at, :datetime
+    execute "UPDATE podcasts SET source_updated_at = updated_at"
+
+    add_column :episodes, :source_updated_at, :datetime
+    execute "UPDATE episodes SET source_updated_at = updated_at"
+  end
+
+  def down
+    remove_column :podcasts, :source_updated_at
+    remove_column :episodes, :source_updated_at
+  end
+end
+`,
+      lines: [4],
+      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change\nclass AddSourceUpdatedAt < ActiveRecord::Migration[7.1]\n  def up\n    add_column :podcasts, :source_updated_at, :datetime\n\n    add_column :episodes, :source_updated_at, :datetime\n  end\n\n  def down\n    remove_column :podcasts, :source_updated_at\n    remove_column :episodes, :source_updated_at\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_podcasts.rb: the data change, once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until migration 2 has run, podcasts.source_updated_at, episodes.source_updated_at hold only their defaults: deploy the code that reads them after migration 2, not with migration 1\nclass BackfillPodcasts < ActiveRecord::Migration[7.1]\n  def up\n    execute \"UPDATE podcasts SET source_updated_at = updated_at\"\n    execute \"UPDATE episodes SET source_updated_at = updated_at\"\n  end\n\n  def down\n    # nothing to undo: rolling back migration 1 drops podcasts.source_updated_at, episodes.source_updated_at, which this fills\n  end\nend"],
+    },
+    {
+      framework: "rails",
+      name: "a written self.down and schema changes after the backfill (fat_free_crm's authlogic_to_devise): migration 3 gets the statements of the down that undo its renames and removal, and a remove_index for its index; migration 1's down keeps only what undoes its own add_column",
+      code: `class AuthlogicToDevise < ActiveRecord::Migration[7.1]
+  def self.up
+    add_column :users, :confirmed_at, :timestamp
+    execute "UPDATE users SET confirmed_at = created_at"
+
+    rename_column :users, :password_hash, :encrypted_password
+    remove_column :users, :persistence_token
+    add_index :users, :confirmed_at
+  end
+
+  def self.down
+    add_column :users, :persistence_token, :string
+    rename_column :users, :encrypted_password, :password_hash
+    remove_column :users, :confirmed_at
+  end
+end
+`,
+      lines: [4],
+      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change and the statements after it\nclass AuthlogicToDevise < ActiveRecord::Migration[7.1]\n  def self.up\n    add_column :users, :confirmed_at, :timestamp\n\n  end\n\n  def self.down\n    remove_column :users, :confirmed_at\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_users.rb: the data change, once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until migration 2 has run, users.confirmed_at holds only its default: deploy the code that reads it after migration 2, not with migration 1\nclass BackfillUsers < ActiveRecord::Migration[7.1]\n  def up\n    execute \"UPDATE users SET confirmed_at = created_at\"\n  end\n\n  def down\n    # nothing to undo: rolling back migration 1 drops users.confirmed_at, which this fills\n  end\nend\n\n# migration 3, new file db/migrate/20240101000002_after_backfill_users.rb: the statements after the data change, once migration 2 has run (they need it done; its down undoes them)\nclass AfterBackfillUsers < ActiveRecord::Migration[7.1]\n  def up\n    rename_column :users, :password_hash, :encrypted_password\n    remove_column :users, :persistence_token\n    add_index :users, :confirmed_at\n  end\n\n  def down\n    remove_index :users, name: \"index_users_on_confirmed_at\"\n    add_column :users, :persistence_token, :string\n    rename_column :users, :encrypted_password, :password_hash\n  end\nend"],
     },
     {
       framework: "rails",
@@ -546,7 +611,7 @@ end
 end
 `,
       lines: [5],
-      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change and the statements after it\nclass RepointOrdersToAccounts < ActiveRecord::Migration[7.1]\n  def up\n    table_name = Order.table_name\n    remove_foreign_key :orders, :customers\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_orders.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nclass BackfillOrders < ActiveRecord::Migration[7.1]\n  def up\n    Order.find_each do |order|\n      order.update!(customer_id: Account.find_by!(legacy_customer_id: order.customer_id).id)\n    end\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration, \"the values this data change overwrote are not kept: restore them from a copy\"\n  end\nend\n\n# migration 3, new file db/migrate/20240101000002_after_backfill_orders.rb: the statements after the data change, once migration 2 has run (they need it done; rolling back migration 1 undoes them)\nclass AfterBackfillOrders < ActiveRecord::Migration[7.1]\n  def up\n    table_name = Order.table_name\n    add_foreign_key table_name, :accounts, column: :customer_id\n  end\nend"],
+      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change and the statements after it\nclass RepointOrdersToAccounts < ActiveRecord::Migration[7.1]\n  def up\n    remove_foreign_key :orders, :customers\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_orders.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nclass BackfillOrders < ActiveRecord::Migration[7.1]\n  def up\n    Order.find_each do |order|\n      order.update!(customer_id: Account.find_by!(legacy_customer_id: order.customer_id).id)\n    end\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration, \"the values this data change overwrote are not kept: restore them from a copy\"\n  end\nend\n\n# migration 3, new file db/migrate/20240101000002_after_backfill_orders.rb: the statements after the data change, once migration 2 has run (they need it done; rolling back migration 1 undoes them)\nclass AfterBackfillOrders < ActiveRecord::Migration[7.1]\n  def up\n    table_name = Order.table_name\n    add_foreign_key table_name, :accounts, column: :customer_id\n  end\nend"],
     },
     {
       framework: "rails",
@@ -567,7 +632,7 @@ end
 end
 `,
       lines: [5],
-      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change and the statements after it\nclass AddConfirmableToPeople < ActiveRecord::Migration[6.1]\n  def up\n    add_column :people, :confirmed_at, :datetime\n  end\n\n  def down\n    remove_column :people, :confirmed_at\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_people.rb: the data change, once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until migration 2 has run, people.confirmed_at holds only its default: deploy the code that reads it after migration 2, not with migration 1\nclass BackfillPeople < ActiveRecord::Migration[6.1]\n  def up\n    execute <<-SQL\n      UPDATE people\n      SET confirmed_at = '#{Time.now.utc}'\n    SQL\n  end\n\n  def down\n    # nothing to undo: rolling back migration 1 drops people.confirmed_at, which this fills\n  end\nend\n\n# migration 3, new file db/migrate/20240101000002_after_backfill_people.rb: the statements after the data change, once migration 2 has run (they need it done; rolling back migration 1 undoes them)\nclass AfterBackfillPeople < ActiveRecord::Migration[6.1]\n  def up\n    add_index :people, :confirmed_at\n  end\nend"],
+      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change and the statements after it\nclass AddConfirmableToPeople < ActiveRecord::Migration[6.1]\n  def up\n    add_column :people, :confirmed_at, :datetime\n  end\n\n  def down\n    remove_column :people, :confirmed_at\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_people.rb: the data change, once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until migration 2 has run, people.confirmed_at holds only its default: deploy the code that reads it after migration 2, not with migration 1\nclass BackfillPeople < ActiveRecord::Migration[6.1]\n  def up\n    execute <<-SQL\n      UPDATE people\n      SET confirmed_at = '#{Time.now.utc}'\n    SQL\n  end\n\n  def down\n    # nothing to undo: rolling back migration 1 drops people.confirmed_at, which this fills\n  end\nend\n\n# migration 3, new file db/migrate/20240101000002_after_backfill_people.rb: the statements after the data change, once migration 2 has run (they need it done; its down undoes them)\nclass AfterBackfillPeople < ActiveRecord::Migration[6.1]\n  def up\n    add_index :people, :confirmed_at\n  end\n\n  def down\n    remove_index :people, name: \"index_people_on_confirmed_at\"\n  end\nend"],
     },
     {
       framework: "rails",

@@ -4,6 +4,8 @@ import { unboundNames } from "../support/python-free-names.js";
 import { movedCode } from "../support/moved-code.js";
 import { migrationWithout, newMigrations, type MigrationFile, type MigrationPlace, type MigrationStep } from "../support/next-migration.js";
 import { movedDowngrade } from "../support/alembic-moved-downgrade.js";
+import { railsSplitDowns, writtenRailsDown } from "../support/rails-moved-down.js";
+import { isDerived as isDerivedDown } from "../support/derived-down.js";
 import { nameKey } from "../support/facts.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, modelName } from "../support/fix.js";
@@ -111,7 +113,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   // they move together, in one transaction
   const moved = tailWithData ? [...movedOps, ...tailOps] : movedOps;
   // with the statements it prepares, the data change moves with the rest of the migration: every statement after it
-  const data = movedCode(migration, moved, { throughEnd: tailWithData && tailOps.length > 0 });
+  const data = movedCode(migration, moved, { throughEnd: tailWithData && tailOps.length > 0, leaveStaying: ctx.framework === "rails" });
   if (!data || "unbound" in data) return data;
   // a call the moved statement makes after its last data step (a helper's `dedent(...)` that changes nothing) moves with it
   const tail = (tailWithData ? [] : tailOps).filter((op) => !(data.ops.includes(op) && inert(op)));
@@ -119,22 +121,29 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   if (laterFound && "unbound" in laterFound) return laterFound;
   if (tail.length && !laterFound) return undefined;
   const later = laterFound;
-  // a moved statement that also holds an operation of the other part (a loop that adds a column) cannot be cut
-  if (data.ops.some((op) => tail.includes(op) || (!moved.includes(op) && migration.up.indexOf(op) < migration.up.indexOf(moved[0])))) return undefined;
+  // a moved statement that also holds an operation of the other part (a loop that adds a column) cannot be cut; the
+  // statements filling a local the data change reads (rows read into a Hash) move with it, as they only read
+  const strays = data.ops.filter((op) => !moved.includes(op) && !(op.kind === "data_migration" && op.readOnly) && !inert(op));
+  if (data.ops.some((op) => tail.includes(op)) || strays.some((op) => migration.up.indexOf(op) < migration.up.indexOf(moved[0]) || (ctx.framework === "rails" && changesSchema(op)))) return undefined;
   if (later && later.ops.some((op) => !tail.includes(op))) return undefined;
   // Alembic: the written downgrade's statements that undo the moved ones move with them, into the new revision's downgrade
   const laterDown = later ? movedDowngrade(migration, later.ops) : undefined;
-  const first = migrationWithout(migration, [...data.lines, ...(later?.lines ?? []), ...(laterDown?.lines ?? [])]);
+  // nothing would stay in migration 1 (the data change comes first): it keeps the data change, the rest moves
+  const dataStays = migration.up.every((op) => framing(op) || data.ops.includes(op) || later?.ops.includes(op)) && later !== undefined;
+  // Rails: each new migration gets the part of the written down that undoes its up (rolled back one by one, newest first)
+  const railsDowns = writtenRailsDown(migration) ? railsSplitDowns(migration, dataStays ? [later!.ops] : [data.ops, ...(later ? [later.ops] : [])], ctx.repository) : undefined;
+  if (writtenRailsDown(migration) && !railsDowns) return undefined;
+  const laterRailsDown = railsDowns?.downs[dataStays ? 0 : 1];
+  const first = migrationWithout(migration, [...data.lines, ...(later?.lines ?? []), ...(laterDown?.lines ?? []), ...(railsDowns?.lines ?? [])]);
   if (first === undefined) return undefined;
   const laterStep = (name: string): MigrationStep => ({
     name,
     ...later!,
     change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived,
-    ...(laterDown ? { down: laterDown.statements } : {}),
+    ...(laterDown ? { down: laterDown.statements } : laterRailsDown ? { down: laterRailsDown.length ? laterRailsDown : ["# nothing to undo: the up changes nothing a down must take back"] } : {}),
   });
-  // nothing would stay in migration 1 (the data change comes first): it keeps the data change, the rest moves
-  if (migration.up.every((op) => framing(op) || data.ops.includes(op) || later?.ops.includes(op)) && later) {
-    const kept = migrationWithout(migration, [...later.lines, ...(laterDown?.lines ?? [])]);
+  if (dataStays) {
+    const kept = migrationWithout(migration, [...later.lines, ...(laterDown?.lines ?? []), ...(railsDowns?.lines ?? [])]);
     if (kept === undefined) return undefined;
     const [next] = newMigrations(migration, [laterStep(`after ${stepName(dataTable)}`)], splitPlace(ctx));
     const c = commentOf(ctx);
@@ -151,8 +160,11 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   // a batched data step commits batch by batch; any other keeps its transaction (a copy-then-clear pair stays atomic)
   const batched = moved.some((op) => op.kind === "data_migration" && op.batched !== undefined);
   const mysql = isMysqlFamily(migration.database);
+  // Rails, a written down: the data migration's undoes its schema statements, then its data (as the written down did,
+  // or in words); otherwise it says what a rollback leaves
+  const dataRailsDown = railsDowns ? [...railsDowns.downs[0], ...(railsDowns.undoesData[0] ? [] : railsDataDown(filled))] : undefined;
   const steps: MigrationStep[] = [
-    { name: stepName(dataTable), ...data, noTransaction: batched && !mysql, ...(ctx.framework === "rails" && !tailWithData ? { down: railsDataDown(filled) } : ctx.framework === "alembic" && !tailWithData ? { down: [alembicDataDown(filled)] } : {}) },
+    { name: stepName(dataTable), ...data, noTransaction: batched && !mysql, ...(dataRailsDown ? { down: dataRailsDown } : ctx.framework === "rails" && !tailWithData ? { down: railsDataDown(filled) } : ctx.framework === "alembic" && !tailWithData ? { down: [alembicDataDown(filled)] } : {}) },
     ...(later ? [laterStep(`after ${stepName(dataTable)}`)] : []),
   ];
   // a later migration of the folder needs what the data change writes (a NOT NULL on the column it fills): the
@@ -165,12 +177,12 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     `${c} ${revision} 1, ${migration.path} as it becomes: without the data change${later ? " and the statements after it" : ""}`,
     first.trimEnd(),
     ``,
-    `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, ${needers.length ? `right after ${revision} 1, before ${needers.map((n) => n.migration.path).join(", ")}, which need${needers.length > 1 ? "" : "s"} it (${needers.map((n) => n.why).join("; ")})` : whenToRun(revision, repeatsOf(moved))} (${rollback}; on a large table, in batches)`,
+    `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, ${needers.length ? `right after ${revision} 1, before ${needers.map((n) => n.migration.path).join(", ")}, which need${needers.length > 1 ? "" : "s"} it (${needers.map((n) => n.why).join("; ")})` : whenToRun(revision, repeatsOf(moved))} (${railsDowns?.undoesData[0] ? "its down puts the values back as the migration's own down did" : rollback}; on a large table, in batches)`,
     // between the two, the columns migration 1 adds hold their defaults: code that reads them would read those
     ...(filled ? [`${c} until ${revision} 2 has run, ${filled.join(", ")} hold${filled.length > 1 ? "" : "s"} only ${filled.length > 1 ? "their defaults" : "its default"}: deploy the code that reads ${filled.length > 1 ? "them" : "it"} after ${revision} 2, not with ${revision} 1`] : []),
     second.text.trimEnd(),
     ...(third
-      ? [``, `${c} ${revision} 3, new file ${third.path}: the statements after the data change, once ${revision} 2 has run (they need it done; ${laterDown ? "its downgrade undoes them, moved from the one of " + revision + " 1" : `rolling back ${revision} 1 undoes them`})`, third.text.trimEnd()]
+      ? [``, `${c} ${revision} 3, new file ${third.path}: the statements after the data change, once ${revision} 2 has run (they need it done; ${laterDown ? "its downgrade undoes them, moved from the one of " + revision + " 1" : laterRailsDown ? "its down undoes them" : ctx.framework === "rails" && isDerivedDown(migration.down) ? "Rails reverses its change on rollback" : `rolling back ${revision} 1 undoes them`})`, third.text.trimEnd()]
       : []),
     ...rechain(ctx, third ?? second),
     ...runBefore(ctx, needers, third ?? second),
@@ -271,14 +283,21 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
   }
   const to = up.indexOf(dataOps[dataOps.length - 1]);
   // the statements between the data steps run as written in the moved migration, in their order
-  const moved = from >= 0 && to >= from ? up.slice(from, to + 1).filter((op) => !framing(op)) : [...dataOps];
-  const tail = laterLine === undefined ? [] : up.slice(to + 1).filter((op) => !framing(op) && !moved.includes(op));
+  const between = from >= 0 && to >= from ? up.slice(from, to + 1).filter((op) => !framing(op)) : [...dataOps];
+  // Rails: a schema change between them on a table no earlier data step touches (the second add_column, before the
+  // UPDATE that fills it) stays in migration 1, whose down undoes it: moved, migration 1's down would drop a column
+  // it no longer adds. Schema changes stay with the schema; the data migration holds data code alone.
+  const hoisted = ctx.framework === "rails" ? between.filter((op, i) => changesSchema(op) && !after(between.slice(0, i), op)) : [];
+  const tail = laterLine === undefined ? [] : up.slice(to + 1).filter((op) => !framing(op) && !between.includes(op));
   const rollback = onlyNewColumns
     ? "rolling back migration 1 drops what this fills"
     : "rollback does not bring the old values back: keep a copy first if they may be needed";
   // the columns a backfill of new columns fills, as table.column
   const filled = onlyNewColumns ? [...new Set(dataOps.flatMap((op) => (op.kind === "dml" && op.table ? op.columns.map((col) => `${op.table}.${col}`) : [])))] : undefined;
-  const files = splitFiles(ctx, moved, tail, dataTable, rollback, tailWithData, filled);
+  // a hoisted schema change that shares a statement with the data change (a loop holding both) moves with it after all
+  const hoistedFiles = hoisted.length ? splitFiles(ctx, between.filter((op) => !hoisted.includes(op)), tail, dataTable, rollback, tailWithData, filled) : undefined;
+  const moved = hoistedFiles ? between.filter((op) => !hoisted.includes(op)) : between;
+  const files = hoistedFiles ?? splitFiles(ctx, moved, tail, dataTable, rollback, tailWithData, filled);
   if (typeof files === "string") return files;
   const c = commentOf(ctx);
   if (files && "unbound" in files)
@@ -311,6 +330,12 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
 }
 
 const PYTHON = new Set(["django", "alembic"]);
+
+/** The schema change must run after one of the earlier data steps: it changes a table one of them touches (or an unknown one). */
+function after(earlier: readonly Operation[], schema: Operation): boolean {
+  const tables = schema.kind === "drop_table" ? schema.tables : [tableOf(schema)];
+  return earlier.some((d) => (d.kind === "raw" && !inert(d)) || ((d.kind === "dml" || d.kind === "data_migration") && tables.some((t) => t === undefined || touches(d, t))));
+}
 
 /** The source lines from the first operation's to the last one's: "42-410". */
 function spanOf(ops: readonly Operation[]): string {

@@ -51,7 +51,10 @@ export function dedentFrom(text: string, column: number): string {
  * too (Django: the operations the model holds no operation for, pgtrigger's AddTrigger or an AlterField that changes
  * nothing in the database, would otherwise stay behind, in migration 1, ahead of the renames they follow).
  */
-export function movedCode(migration: Migration, ops: readonly Operation[], options: { throughEnd?: boolean } = {}): MovedCode | Unmovable | undefined {
+/**
+ * `leaveStaying` (Rails): a statement between moved ones that holds only staying operations stays behind (see rubyMoved).
+ */
+export function movedCode(migration: Migration, ops: readonly Operation[], options: { throughEnd?: boolean; leaveStaying?: boolean } = {}): MovedCode | Unmovable | undefined {
   if (migration.source === undefined) return undefined;
   const staying = migration.up.filter((op) => !ops.includes(op));
   switch (migration.framework) {
@@ -66,7 +69,7 @@ export function movedCode(migration: Migration, ops: readonly Operation[], optio
     case "rails":
     case "django":
     case "alembic": {
-      const found = migration.framework === "rails" ? rubyReaders().rubyMoved(migration.source, ops, staying) : pythonMoved(migration.source, migration.framework, ops, staying, options.throughEnd === true);
+      const found = migration.framework === "rails" ? rubyReaders().rubyMoved(migration.source, ops, staying, options.leaveStaying === true) : pythonMoved(migration.source, migration.framework, ops, staying, options.throughEnd === true);
       if (!found || !("lines" in found)) return found;
       const { reach, ...code } = found as Exclude<PythonMoved, Unmovable | undefined>;
       return { ...code, ops: opsIn(migration, [...code.lines, ...(reach ?? [])]) };

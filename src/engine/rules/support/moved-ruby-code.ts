@@ -106,7 +106,11 @@ function withLaterReaders(units: readonly RubyUnit[], picked: RubyUnit[]): RubyU
   }
 }
 
-export function rubyMoved(source: string, ops: readonly Operation[], staying: readonly Operation[]): Omit<MovedCode, "ops"> | Unmovable | undefined {
+/**
+ * `leaveStaying`: a statement between the moved ones that holds only operations that stay (an add_column a later data
+ * step needs, on a table no earlier one touches) stays where it is, in the migration left behind, instead of moving.
+ */
+export function rubyMoved(source: string, ops: readonly Operation[], staying: readonly Operation[], leaveStaying = false): Omit<MovedCode, "ops"> | Unmovable | undefined {
   const result = parseRuby(source);
   if (result.errors.length) return undefined;
   const lines = new SourceLines(source);
@@ -126,14 +130,20 @@ export function rubyMoved(source: string, ops: readonly Operation[], staying: re
   const body = method?.body instanceof StatementsNode ? method.body.body : [];
   if (!method || body.length === 0) return undefined;
   const units: RubyUnit[] = body.map((node) => ({ node, range: rangeOfNode(node) }));
-  const held = unitsHolding(units, ops);
-  if (!held) return undefined;
-  const picked = withLaterReaders(units, held);
+  const spanned = unitsHolding(units, ops);
+  if (!spanned) return undefined;
+  const holdsOnlyStaying = (u: RubyUnit) => !ops.some((op) => within(op.loc, u.range)) && staying.some((op) => within(op.loc, u.range));
+  const held = leaveStaying ? spanned.filter((u) => !holdsOnlyStaying(u)) : spanned;
+  const picked = leaveStaying ? withLaterReaders(units, held).filter((u) => held.includes(u) || !holdsOnlyStaying(u)) : withLaterReaders(units, held);
   const readsOfNodes = (nodes: readonly Node[]) => rubyReads(nodes);
   const reads = readsOfNodes(picked.map((u) => u.node));
   // locals assigned by earlier statements of the method (`users = User.where(...)`), themselves closed over
   const firstLine = Math.min(...picked.map((u) => u.range.line));
-  const earlier = units.filter((u) => u.range.endLine < firstLine && u.node instanceof LocalVariableWriteNode && repeatable(u.range, staying));
+  const before = units.filter((u) => u.range.endLine < firstLine && repeatable(u.range, staying));
+  const earlier = before.filter((u) => u.node instanceof LocalVariableWriteNode);
+  // statements that fill a local in place (`Comment.all.each { |c| subscribers[c.id] += [...] }` after
+  // `subscribers = Hash.new`): the moved code reads what they computed, so they move with the local
+  const fillers = (name: string) => before.filter((u) => !(u.node instanceof LocalVariableWriteNode) && rubyReads([u.node]).locals.has(name));
   const takenLocals = new Set<RubyUnit>();
   const unbound: string[] = [];
   const constants = new Set(reads.constants);
@@ -149,11 +159,11 @@ export function rubyMoved(source: string, ops: readonly Operation[], staying: re
       unbound.push(name);
       continue;
     }
-    for (const w of writers) {
+    for (const w of [...writers, ...fillers(name)]) {
       if (takenLocals.has(w)) continue;
       takenLocals.add(w);
       const inner = readsOfNodes([w.node]);
-      queue.push(...[...inner.locals].filter((n) => n !== name));
+      queue.push(...[...inner.locals].filter((n) => n !== name && !inner.written.has(n)));
       for (const c of inner.constants) constants.add(c);
       for (const c of inner.calls) calls.add(c);
     }
@@ -190,10 +200,60 @@ export function rubyMoved(source: string, ops: readonly Operation[], staying: re
       }
     }
   }
+  // the locals (and the statements filling them) move out when nothing left behind reads them: migration 1 would
+  // compute them for nothing, over every row it reads
+  // (each local with its fillers: one the statements left behind still read stays there too, and what it reads)
+  const localNames = new Set([...takenLocals].flatMap((u) => (u.node instanceof LocalVariableWriteNode ? [u.node.name] : [])));
+  const namesOf = (u: RubyUnit) => (u.node instanceof LocalVariableWriteNode ? [u.node.name] : [...rubyReads([u.node]).locals].filter((n) => localNames.has(n)));
+  const leaving = new Set(takenLocals);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const readByLeft = rubyReads(units.filter((u) => !picked.includes(u) && !leaving.has(u)).map((u) => u.node)).locals;
+    for (const u of leaving)
+      if (namesOf(u).some((n) => readByLeft.has(n))) {
+        leaving.delete(u);
+        changed = true;
+      }
+  }
   return {
     statements: picked.map((u) => textOf(u.node)),
-    lines: picked.map((u) => u.range),
+    lines: [...picked.map((u) => u.range), ...units.filter((u) => leaving.has(u)).map((u) => u.range)],
     locals: units.filter((u) => takenLocals.has(u)).map((u) => textOf(u.node)),
     definitions: members.filter((m) => carried.has(m)).map(textOf),
   };
+}
+
+/** A statement of a method's body: its text (dedented), its lines, and the locals it reads that it does not bind. */
+export interface RubyMethodStatement {
+  text: string;
+  range: SourceRange;
+  reads: string[];
+  binds: string[];
+}
+
+/**
+ * The statements of the migration class's `def <name>` (or `def self.<name>`, the form of older migrations), as
+ * written; undefined when the source does not parse or no class defines the method.
+ */
+export function rubyMethodStatements(source: string, name: string): RubyMethodStatement[] | undefined {
+  const result = parseRuby(source);
+  if (result.errors.length) return undefined;
+  const lines = new SourceLines(source);
+  let found: DefNode | undefined;
+  const visit = (node: Node) => {
+    if (found) return;
+    if (node instanceof DefNode && node.name === name) {
+      found = node;
+      return;
+    }
+    if (node instanceof ClassNode || node instanceof ModuleNode || node instanceof StatementsNode || node.constructor.name === "ProgramNode")
+      for (const child of rubyChildren(node)) visit(child);
+  };
+  visit(result.value);
+  if (!found) return undefined;
+  const body = found.body instanceof StatementsNode ? found.body.body : [];
+  return body.map((node) => {
+    const reads = rubyReads([node]);
+    return { text: rubyNodeText(lines, node), range: rubyNodeLines(lines, node), reads: [...reads.locals].filter((n) => !reads.written.has(n)), binds: [...reads.written] };
+  });
 }

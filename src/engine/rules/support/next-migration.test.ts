@@ -54,8 +54,31 @@ end
     expect(checkFixSyntax("ruby", file.text).ok).toBe(true);
     const without = migrationWithout(m, code.lines)!;
     expect(without).not.toContain("find_each");
-    expect(without).toContain("ids = Pod.where(host: nil)");
+    // the local only the moved code reads leaves with it: migration 1 would compute it for nothing
+    expect(without).not.toContain("ids = Pod.where(host: nil)");
     expect(checkFixSyntax("ruby", without).ok).toBe(true);
+  });
+
+  it("a local the staying code reads too is carried and kept; a loop filling a carried local moves with it", async () => {
+    const m = await migrationOf(
+      "db/migrate/20240101000000_fill_pods.rb",
+      `class FillPods < ActiveRecord::Migration[7.1]
+  def up
+    table = :pods
+    add_column table, :checked, :boolean
+    seen = {}
+    Pod.find_each { |pod| seen[pod.id] = true }
+    execute "UPDATE #{table} SET checked = true WHERE id IN (#{seen.keys.join(",")})"
+  end
+end
+`,
+    );
+    const code = moved(m, m.up.filter((op) => op.kind === "dml"));
+    expect(code.locals).toEqual(["table = :pods", "seen = {}", "Pod.find_each { |pod| seen[pod.id] = true }"]);
+    const without = migrationWithout(m, code.lines)!;
+    expect(without).toContain("table = :pods");
+    expect(without).toContain("add_column table, :checked, :boolean");
+    expect(without).not.toContain("seen");
   });
 
   it("refuses to move code that reads a block parameter of the code around it", async () => {
