@@ -375,6 +375,42 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "a NullBooleanField removed (shuup's 0048 contactgroup.hide_prices): NULL-able by its class, whatever its null=, so Django's state-only step needs no DROP NOT NULL and says nothing of one",
+      path: "shop/migrations/0002_remove_contactgroup_hide_prices.py",
+      files: {
+        "shop/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="ContactGroup",
+            fields=[
+                ("id", models.AutoField(auto_created=True, primary_key=True, serialize=False)),
+                ("hide_prices", models.NullBooleanField(default=None, verbose_name="hide prices")),
+            ],
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="contactgroup", name="hide_prices"),
+    ]
+`,
+      lines: [8],
+      fixes: ["# 1. Remove the field from the model and from Django's state only (the column stays), and deploy:\nmigrations.SeparateDatabaseAndState(\n    state_operations=[migrations.RemoveField(model_name=\"ContactGroup\", name=\"hide_prices\")],\n    database_operations=[],\n),\n# 2. In a later migration, once no running code reads it, keep a copy and drop the column:\nmigrations.RunSQL(\n    \"CREATE TABLE shop_contactgroup_hide_prices_backup_0002 AS SELECT id, hide_prices FROM shop_contactgroup; ALTER TABLE shop_contactgroup DROP COLUMN hide_prices\",\n    reverse_sql=\"ALTER TABLE shop_contactgroup ADD COLUMN hide_prices boolean NULL; UPDATE shop_contactgroup SET hide_prices = b.hide_prices FROM shop_contactgroup_hide_prices_backup_0002 b WHERE shop_contactgroup.id = b.id\",\n),"],
+    },
+    {
+      framework: "django",
       name: "WebODM 0004 under its offline deploy (the entrypoint migrates before the server starts): without the claim that running code reads the column, only the data loss is left, a warning as for a removal the code already stopped using",
       code: REMOVE_NOTE,
       files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT },

@@ -13,7 +13,7 @@ import { columnBackup } from "../support/column-backup.js";
 import type { OperationOf } from "../../model.js";
 import type { Report, RuleContext } from "../support/rule.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
-import { keywordText, keywordTruthy, withKeyword } from "../support/python-call.js";
+import { calleeOf, keywordText, keywordTruthy, withKeyword } from "../support/python-call.js";
 import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 import { columnRecreated } from "../support/recreated-later.js";
 import { filledReplacement, filledReplacementReport, recreatedColumnReport } from "./recreated-column.js";
@@ -32,8 +32,10 @@ import { columnGuard, guardWords } from "../support/values-guard.js";
 function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_column">): string {
   const sql = migrationDialect(ctx.migration);
   const def = op.ormFieldDef;
-  // null= as Python tests it (`if self.null`): null='True' is NULL-able as well
-  const nullable = def !== undefined && keywordTruthy(def, "null") === true;
+  // NULL-able as the history defines the column (a NullBooleanField is, whatever its null=), else as its definition
+  // says: null= as Python tests it (`if self.null`), null='True' as well
+  const notNull = ctx.repository.columnNotNull(op.table, op.column);
+  const nullable = notNull === false || (notNull === undefined && def !== undefined && (nullByClass(def) || keywordTruthy(def, "null") === true));
   const removal = `migrations.RemoveField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column)})`;
   if (nullable || (def !== undefined && keywordText(def, "db_default") !== undefined))
     return [
@@ -64,6 +66,9 @@ function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_column">
     `),`,
   ].join("\n");
 }
+
+/** Django's field classes that are NULL-able by themselves (`models.NullBooleanField(default=None)`). */
+const nullByClass = (def: string) => calleeOf(def)?.split(".").pop() === "NullBooleanField";
 
 /** The seed's outage: remove_column while a legacy report still read the column. */
 /**
