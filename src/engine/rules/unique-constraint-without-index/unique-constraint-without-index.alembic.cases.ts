@@ -4,6 +4,30 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "codegrade 962803fed62c: op.add_column of an sa.Column with primary_key=True adds no key (Alembic leaves it out: alembic#1232), so no finding there and no key swapped onto the column just added under the name of the table's key; the create_primary_key after the old key's drop gets the finding, its index under a free name",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "962803fed62c"
+down_revision = "94b1a38179a5"
+
+
+def upgrade():
+    op.add_column("Comment", sa.Column("id", sa.Integer(), nullable=True, primary_key=True))
+    op.drop_constraint("Comment_pkey", "Comment", type_="primary")
+    op.create_primary_key("Comment_pkey", "Comment", ["id"])
+
+
+def downgrade():
+    op.drop_constraint("Comment_pkey", "Comment", type_="primary")
+    op.drop_column("Comment", "id")
+    op.create_primary_key("Comment_pkey", "Comment", ["File_id", "line"])
+`,
+      lines: [11],
+      fixes: ["with op.get_context().autocommit_block():\n    op.create_index(\"Comment_id_pkey\", \"Comment\", [\"id\"], unique=True, postgresql_concurrently=True)\nop.execute(\"ALTER TABLE \\\"Comment\\\" ADD CONSTRAINT \\\"Comment_pkey\\\" PRIMARY KEY USING INDEX \\\"Comment_id_pkey\\\"\")  # instant: the index is built already"],
+    },
+    {
+      framework: "alembic",
       name: "tasking-manager 763165f937cf: alter_column nullable=False, then create_primary_key over the column: the key's finding says the NOT NULL it needs is a scan under the same lock (set-not-null leaves the column to it)",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -300,6 +300,10 @@ export default defineRule({
     }
     for (const { op, index } of upOps(ctx, "add_column")) {
       if (!(op.column.unique || op.column.primaryKey) || !tableWithRows(ctx, op.table, index)) continue;
+      // Alembic's op.add_column adds a Column's other constraints but never its primary key (alembic#1232): no index
+      // is built here, the key comes from a create_primary_key (reported there). A fix swapping one in here would
+      // attach it to a column the migration just added, NULL in every row, under the name of the key the table has.
+      if (ctx.framework === "alembic" && !op.column.unique && alembicAddsNoKey(op)) continue;
       const idx = op.column.primaryKey ? `${op.table.split(".").pop()}_pkey` : derivedName(op.table, [op.column.name], "key");
       // the index and the key come in migrations after the newest of the folder: the table and column as the later
       // migrations leave them (the index keeps its name through a rename), none when a later migration drops them
@@ -351,6 +355,9 @@ export default defineRule({
     }
   },
 });
+
+/** An `op.add_column(...)` call (not a batch's, which may recreate the table with the key): Alembic leaves its Column's primary_key out. */
+const alembicAddsNoKey = (op: OperationOf<"add_column">) => !op.embeddedSql && calleeOf(op.text) === "op.add_column";
 
 /**
  * Rails' primary key column added to a table with rows (`add_column :t, :id, :primary_key`): a populated key, not a
