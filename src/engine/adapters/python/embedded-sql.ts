@@ -6,7 +6,7 @@ import type { DefaultValue, HiddenOperation, OperationInput, ParseProblem, Sourc
 import { refuseTooComplex, segmentOperations } from "../sql/index.js";
 import { pgScan } from "../sql/pg-query.js";
 import { unreadSchemaStatements, withUnreadInOrder } from "./unread-schema-work.js";
-import { runTimeParts, withRunTimeParts } from "../sql/run-time-names.js";
+import { runTimeParts, withRunTimeParts, type RunTimePart } from "../sql/run-time-names.js";
 import { isPrefixPlaceholder, textWithLines, type PyValue } from "./values.js";
 
 export interface EmbeddedSql {
@@ -41,11 +41,13 @@ export function embeddedSql(
     hostCall?: string;
   },
 ): EmbeddedSql {
-  const builtAtRunTime = (): EmbeddedSql => {
+  /** `unknown`: what of the statement only running tells, when the parse tree places it (its table name, its condition) */
+  const builtAtRunTime = (unknown?: string): EmbeddedSql => {
     const written = value.kind === "str" ? ` (\`${value.runTime!.text.split("\n")[0].slice(0, 60)}\`)` : "text" in value ? ` (\`${value.text.split("\n")[0].slice(0, 60)}\`)` : "";
     // the helper's module was found but not read: the finding says which and why, so the gap is not taken for the code's
     const unread = value.kind === "call" && value.unread ? ` (${value.unread})` : "";
-    const message = `the SQL given to ${options.what} is built at run time${written}, so it cannot be checked statically${unread}`;
+    const what = unknown ? `: ${unknown} is only known when it runs,` : ",";
+    const message = `the SQL given to ${options.what} is built at run time${written}${what} so it cannot be checked statically${unread}`;
     return { ops: [], errors: [], notes: [], hidden: [{ line: value.loc.line, endLine: value.loc.endLine, message }] };
   };
   if (value.kind !== "str") return builtAtRunTime();
@@ -65,10 +67,13 @@ export function embeddedSql(
     return result && (text === sql || result.errors.length === 0) ? result : undefined;
   };
   const placeholders = value.runTime?.placeholders ?? [];
+  const parts = placeholders.length > 0 ? runTimeParts(sql, placeholders, isPrefixPlaceholder) : undefined;
+  const roles = new Set(parts?.map((p) => p.role));
   // a run-time part that is a whole condition (`WHERE " + condition`) parses as a value, but decides the rows changed
-  const condition = placeholders.length > 0 && runTimeParts(sql, placeholders, isPrefixPlaceholder)?.some((p) => p.role === "condition");
-  const result = condition ? undefined : (parsed(asValues) ?? (placeholders.length > 0 ? parsed(runTimePrefixesDropped(sql, placeholders)) : undefined));
-  if (result === undefined) return builtAtRunTime();
+  if (roles.has("condition")) return builtAtRunTime("its condition");
+  const result = parsed(asValues) ?? (parts ? parsed(prefixesDropped(sql, parts)) : undefined);
+  // a whole table or index name is unknown, not a name to judge: said so
+  if (result === undefined) return builtAtRunTime(roles.has("name") && !roles.has("other") ? "the name of its table or index" : undefined);
   const shift = line - 1;
   refuseTooComplex(result.tooComplex, shift);
   const within = value.loc;
@@ -127,11 +132,10 @@ export function runTimeValuesAsParameters(sql: string, placeholders: readonly st
 /**
  * The SQL with each run-time schema prefix taken out (its name unqualified: the statement that runs when the prefix
  * is empty, and the same statement on another schema otherwise) and each run-time value a parameter, when every
- * run-time part is one or the other, as PostgreSQL's parse tree places them. Undefined otherwise.
+ * run-time part is one or the other, as PostgreSQL's parse tree places them (runTimeParts). Undefined otherwise.
  */
-export function runTimePrefixesDropped(sql: string, placeholders: readonly string[]): string | undefined {
-  const parts = runTimeParts(sql, placeholders, isPrefixPlaceholder);
-  if (!parts || parts.some((p) => p.role !== "qualifier" && p.role !== "value")) return undefined;
+function prefixesDropped(sql: string, parts: readonly RunTimePart[]): string | undefined {
+  if (parts.some((p) => p.role !== "qualifier" && p.role !== "value")) return undefined;
   let next = 1 + Math.max(0, ...pgScan(sql).tokens.filter((t) => t.tokenName === "PARAM").map((t) => Number(t.text.slice(1)) || 0));
   return withRunTimeParts(sql, parts, (part) => (part.role === "value" ? `$${next++}` : undefined));
 }

@@ -85,7 +85,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "SQL joined with + to a run-time value where a name goes, or where PostgreSQL takes only a number literal (RESTART WITH), stays hidden",
+      name: "SQL joined with + to a run-time value where a name goes, or where PostgreSQL takes only a number literal (RESTART WITH), stays hidden; a whole table name only known at run time is said to be so",
       code: `from alembic import op
 import sqlalchemy as sa
 
@@ -105,7 +105,7 @@ def downgrade():
     pass
 `,
       lines: [11, 12, 13],
-      messages: ['built at run time (`"DELETE FROM " + table + " WHERE id = 1"`)', "built at run time", "built at run time"],
+      messages: ['built at run time (`"DELETE FROM " + table + " WHERE id = 1"`): the name of its table or index is only known when it runs', "built at run time", "built at run time"],
     },
     {
       framework: "alembic",
@@ -129,7 +129,7 @@ def downgrade():
     pass
 `,
       lines: [11, 12, 13],
-      messages: ['built at run time (`"DELETE FROM " + schema + "sessions WHERE " + stale_rows()`)', "built at run time", "built at run time"],
+      messages: ['built at run time (`"DELETE FROM " + schema + "sessions WHERE " + stale_rows()`): its condition is only known when it runs', "built at run time", "built at run time"],
     },
     { framework: "alembic", name: "op.execute looked up with getattr (still checked as op.execute)", code: alembic('    getattr(op, "execute")("DELETE FROM sessions WHERE expired")'), lines: [8] },
     { framework: "alembic", name: "an operation whose name is computed", code: alembic('    getattr(op, "drop_" + KIND)("sessions")'), lines: [8] },
