@@ -2,9 +2,11 @@
 import { Imports, qualifiedName } from "./imports.js";
 import { readModule } from "./module.js";
 import { loadPythonParser, withPythonTree } from "./parser.js";
-import { evaluate, textWithLines, truthy, type PyValue } from "./values.js";
+import { evaluate, isPrefixPlaceholder, textWithLines, truthy, type PyValue } from "./values.js";
+import { loadPgQuery } from "../sql/pg-query.js";
 
-beforeAll(() => loadPythonParser());
+// PostgreSQL's scanner too: a schema prefix is told by its tokens
+beforeAll(() => Promise.all([loadPythonParser(), loadPgQuery()]));
 
 /** The value bound to `x` at the end of a module (earlier constants are visible to it). */
 function valueOf(source: string): PyValue {
@@ -147,6 +149,21 @@ describe("nested calls", () => {
     let level = 0;
     for (let at: PyValue | undefined = v; at?.kind === "call"; at = at.receiver) level++;
     expect(level).toBe(depth);
+  });
+});
+
+describe("a schema prefix or nothing", () => {
+  it("a conditional of a name with its `.` (written, or a run-time name joined to a written `.`) and \"\" is a prefix placeholder; of other text, a plain one", () => {
+    const placeholderOf = (source: string) => {
+      const v = valueOf(source);
+      return v.kind === "str" ? v.runTime?.placeholders : undefined;
+    };
+    const [runTimeName] = placeholderOf('x = ctx.schema + "." if ctx.schema else ""')!;
+    expect(isPrefixPlaceholder(runTimeName)).toBe(true);
+    expect(isPrefixPlaceholder(placeholderOf('x = "" if plain else "audit."')![0])).toBe(true);
+    // not a name and its dot: text that may be anything, or a statement
+    expect(isPrefixPlaceholder(placeholderOf('x = "tmp_" if t else ""')![0])).toBe(false);
+    expect(isPrefixPlaceholder(placeholderOf('x = "DROP TABLE t; ." if t else ""')![0])).toBe(false);
   });
 });
 

@@ -406,7 +406,7 @@ export const isPrefixPlaceholder = (placeholder: string): boolean => placeholder
 
 /**
  * `prefix` is a name followed by its `.` (`"audit."`, `schema + "."`: its name may be a run-time part, its `.` is
- * written) and `other` the empty string.
+ * written) and `other` the empty string. Told by PostgreSQL's scanner, which the adapters load before they read.
  */
 function isPrefixOrNothing(prefix: PyStr, other: PyStr): boolean {
   if (other.unresolved || other.value !== "" || !prefix.value.endsWith(".")) return false;
