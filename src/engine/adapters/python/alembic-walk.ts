@@ -4,7 +4,7 @@
  * same file (followed with their arguments bound), loops over literal lists, and data access through
  * `op.get_bind()` / a Session (SQL strings parsed, anything else a data migration).
  */
-import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
+import type { HiddenOperation, OperationInput, ParseProblem, ValuesGuard } from "../../model.js";
 import { rowsSelected } from "../sql/selected-rows.js";
 import { DEFAULT_CONVENTION, type NamingConvention } from "./alembic-naming-convention.js";
 import { alembicOperation, executeHasParams, executeOperations, nameOf, type OpContext } from "./alembic-ops.js";
@@ -20,7 +20,7 @@ import { builtOnTable, coreSelect, EXECUTES, executedUnderFetches, ormInsert, qu
 import { asBool, asString, evaluate, importedRoot, kwarg, type ProjectCode, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 import { loopItemCall } from "./loop-item-call.js";
-import { branchSizeGuard, rowCountOf } from "./size-guard.js";
+import { branchSizeGuard, rowCountOf, valueRowsOf } from "./size-guard.js";
 import type { SettingsDialect } from "./alembic-settings-dialect.js";
 
 interface WalkState {
@@ -118,10 +118,7 @@ export class AlembicWalker {
       urls: new Set(),
       counts: new Map(),
     };
-    for (let i = 0; i < statements.length; i++) {
-      if (this.commitsOnlyBeforeAutocommit(statements[i], statements, i, state)) continue;
-      if (this.walkStatement(statements[i], state)) return;
-    }
+    this.walkStatements(statements, state, (statement, i) => this.commitsOnlyBeforeAutocommit(statement, statements, i, state));
   }
 
   /**
@@ -175,8 +172,45 @@ export class AlembicWalker {
 
   /** The block's statements up to a return PostgreSQL surely reaches; whether it reached one. */
   private walkBlock(block: PyNode | null, state: WalkState): Returned {
-    for (const statement of statementsOf(block)) if (this.walkStatement(statement, state)) return true;
-    return false;
+    return this.walkStatements(statementsOf(block), state);
+  }
+
+  /** Statements one after another (`skip`: one read as nothing), until one surely returns. */
+  private walkStatements(statements: readonly PyNode[], state: WalkState, skip?: (statement: PyNode, index: number) => boolean): Returned {
+    // `if conn.execute(...).scalar(): raise ...`: the operations after it run where the check found no value
+    let guarded: { at: number; guards: ValuesGuard[] } | undefined;
+    let returned = false;
+    for (const [i, statement] of statements.entries()) {
+      if (skip?.(statement, i)) continue;
+      if (this.walkStatement(statement, state)) {
+        returned = true;
+        break;
+      }
+      const guards = statement.type === "if_statement" ? this.raiseGuards(statement, state) : [];
+      if (guards.length) guarded = { at: guarded?.at ?? this.ops.length, guards: [...(guarded?.guards ?? []), ...guards] };
+    }
+    if (guarded) for (let i = guarded.at; i < this.ops.length; i++) this.ops[i] = { ...this.ops[i], valuesGuards: [...guarded.guards, ...(this.ops[i].valuesGuards ?? [])] };
+    return returned;
+  }
+
+  /**
+   * `if <check>: ... raise ...` with no elif or else, whose check is truthy exactly when a column holds a value (or a
+   * table a row): `conn.execute(sa.text("SELECT 1 FROM t WHERE c IS NOT NULL")).scalar()`, `not` flipping it.
+   */
+  private raiseGuards(statement: PyNode, state: WalkState): ValuesGuard[] {
+    if (statement.childrenForFieldName("alternative").length) return [];
+    const body = statementsOf(statement.childForFieldName("consequence"));
+    if (body.at(-1)?.type !== "raise_statement") return [];
+    let condition = statement.childForFieldName("condition");
+    let raisesWhenRows = true;
+    while (condition && unparen(condition).type === "not_operator") {
+      condition = unparen(condition).childForFieldName("argument");
+      raisesWhenRows = !raisesWhenRows;
+    }
+    if (!condition || !raisesWhenRows) return [];
+    const n = unparen(condition);
+    const rows = n.type === "call" ? valueRowsOf(this.eval(n, state)) : undefined;
+    return rows ? [{ ...rows, text: statement.childForFieldName("condition")!.text.replace(/\s+/g, " "), line: statement.startPosition.row + 1 }] : [];
   }
 
   private walkStatement(statement: PyNode, state: WalkState): Returned {

@@ -7,6 +7,7 @@
 import type { SizeGuard } from "../../model.js";
 import { countedBelowBound } from "../count-bound.js";
 import { countedTable } from "../sql/row-count-sql.js";
+import { valueRowsAsked, type ValueRows } from "../sql/value-rows-sql.js";
 import { lastSegment } from "./imports.js";
 import { unparen } from "./nodes.js";
 import type { PyNode } from "./parser.js";
@@ -16,15 +17,29 @@ import { asString, kwarg, type PyValue } from "./values.js";
 const SCALAR = new Set(["scalar", "scalar_one", "scalar_one_or_none"]);
 const EXECUTE = new Set(["execute", "exec_driver_sql"]);
 
-/** The table whose rows `conn.execute(sa.text("SELECT COUNT(*) FROM t")).scalar()` counts; undefined for any other value. */
-export function rowCountOf(value: PyValue): string | undefined {
+/** The SQL of `conn.execute(sa.text("SELECT ...")).scalar()`; undefined for any other value. */
+function scalarSql(value: PyValue): string | undefined {
   if (value.kind !== "call" || !SCALAR.has(lastSegment(value.callee))) return undefined;
   const execute = value.receiver;
   if (execute?.kind !== "call" || !EXECUTE.has(lastSegment(execute.callee))) return undefined;
   const statement = kwarg(execute, "statement", 0);
   const sql = statement?.kind === "call" && lastSegment(statement.callee) === "text" ? statement.args[0] : statement;
-  const text = asString(sql);
+  return asString(sql);
+}
+
+/** The table whose rows `conn.execute(sa.text("SELECT COUNT(*) FROM t")).scalar()` counts; undefined for any other value. */
+export function rowCountOf(value: PyValue): string | undefined {
+  const text = scalarSql(value);
   return text === undefined ? undefined : countedTable(text);
+}
+
+/**
+ * The rows whose existence makes `conn.execute(sa.text("SELECT 1 FROM t WHERE c IS NOT NULL")).scalar()` truthy
+ * (value-rows-sql.ts): a column's values, or a table's rows; undefined for any other value.
+ */
+export function valueRowsOf(value: PyValue): ValueRows | undefined {
+  const text = scalarSql(value);
+  return text === undefined ? undefined : valueRowsAsked(text);
 }
 
 /**

@@ -11,6 +11,8 @@
  */
 import { pgParsePlPgSql } from "./pg-query.js";
 import { parseStatements, type ParsedStatement, type PgNode } from "./pg-parser.js";
+import { valueRowsOfSelect } from "./value-rows-sql.js";
+import type { ValuesGuard } from "../../model.js";
 
 const str = (node: PgNode | undefined): string | undefined => node?.String?.sval ?? node?.sval;
 
@@ -130,4 +132,37 @@ export function doBlockStatements(parsed: ParsedStatement): { statements: Parsed
     for (const statement of inner.statements) if (!namesVariable(statement, variables)) out.push({ ...statement, line: statement.line + shift, endLine: statement.endLine + shift });
   }
   return { statements: out, commits: endsTransactions(tree) };
+}
+
+/** PL/pgSQL's level of RAISE EXCEPTION (elog.h's ERROR): a lower level (NOTICE, WARNING) only reports. */
+const ERROR_LEVEL = 21;
+
+/**
+ * The checks a DO block stops the migration on when data exists: a top-level `IF EXISTS (SELECT 1 FROM t WHERE c IS
+ * NOT NULL) THEN RAISE EXCEPTION ...; END IF;` (no ELSIF or ELSE) leaves the statements after the block to a
+ * database where c holds only NULLs (no WHERE: where t has no row). Read with PL/pgSQL's parser.
+ */
+export function doBlockValuesGuards(parsed: ParsedStatement): ValuesGuard[] {
+  const doStmt = parsed.stmt.DoStmt;
+  if (!doStmt || languageOf(doStmt) !== "plpgsql") return [];
+  let tree: PgNode;
+  try {
+    tree = pgParsePlPgSql(parsed.text) as PgNode;
+  } catch {
+    return [];
+  }
+  const body: PgNode[] = tree?.plpgsql_funcs?.[0]?.PLpgSQL_function?.action?.PLpgSQL_stmt_block?.body ?? [];
+  const guards: ValuesGuard[] = [];
+  for (const statement of body) {
+    const branch = statement?.PLpgSQL_stmt_if as PgNode | undefined;
+    if (!branch || branch.elsif_list?.length || branch.else_body?.length) continue;
+    const raise = (branch.then_body as PgNode[] | undefined)?.at(-1)?.PLpgSQL_stmt_raise as PgNode | undefined;
+    if (!raise || (raise.elog_level !== undefined && raise.elog_level < ERROR_LEVEL)) continue;
+    const condition = branch.cond?.PLpgSQL_expr?.query;
+    if (typeof condition !== "string") continue;
+    const select = parseStatements(`SELECT ${condition}`);
+    const rows = select.errors.length === 0 && select.statements.length === 1 ? valueRowsOfSelect(select.statements[0].stmt.SelectStmt) : undefined;
+    if (rows) guards.push({ ...rows, text: condition.replace(/\s+/g, " "), line: parsed.line + (branch.lineno ?? 1) - 1 });
+  }
+  return guards;
 }

@@ -7,14 +7,14 @@
 import type { DetectedFile } from "../../detect.js";
 import { completeOperation } from "../../complete.js";
 import { TooComplexError } from "../../limits.js";
-import type { Database, Down, Layout, Migration, Operation, OperationInput, ParseProblem, Waiver } from "../../model.js";
+import type { Database, Down, Layout, Migration, Operation, OperationInput, ParseProblem, ValuesGuard, Waiver } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers/waivers.js";
 import { atlasFileWaivers } from "../../waivers/peer-waivers.js";
 import { deliberateReason } from "../deliberate-down.js";
 import { maySaySize, sizeNotes } from "../size-notes.js";
 import { SQL_LAYOUTS, type SqlSegment, type TransactionMode } from "./layouts/index.js";
-import { doBlockStatements } from "./do-block.js";
+import { doBlockStatements, doBlockValuesGuards } from "./do-block.js";
 import { statementOperations, unwrap } from "./pg-operations.js";
 import { parseStatements, scanComments, type ParsedStatement, type PgNode, type SqlParseResult } from "./pg-parser.js";
 import { mysqlTokens } from "./mysql/mysql-grammar.js";
@@ -137,14 +137,18 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
   let inTransaction = wrapped;
   const ops: Operation[] = [];
   const hasExtra = Object.keys(extra).length > 0;
+  // a DO block that raised when data existed: the statements after it run where there is none
+  const guards: ValuesGuard[] = [];
   for (const statement of parsed.statements) {
     const produced = statementOperations(statement, inTransaction);
+    if (guards.length) for (const op of produced) op.valuesGuards = [...guards];
     // a DO block stays one operation (rules read the DO itself) and adds the statements it runs, in its transaction
     // (a COMMIT inside it is the block's own business, not the file's transaction state)
     if (statement.stmt.DoStmt) {
       const block = doBlockStatements(statement);
       if (block.commits) for (const op of produced) if (op.kind === "raw") op.commits = true;
       for (const inner of block.statements) produced.push(...statementOperations(inner, true).filter((op) => op.kind !== "transaction_control"));
+      guards.push(...doBlockValuesGuards(statement));
     }
     for (const op of produced) ops.push(completeOperation(hasExtra ? Object.assign(op, extra) : op));
     for (const op of produced) {

@@ -32,12 +32,47 @@ def downgrade():
     op.add_column("users", sa.Column("nickname", sa.String(length=80), nullable=True))
 `;
 
+/** DROP_NICKNAME with a check first that raises while a nickname is set */
+const GUARDED_DROP_NICKNAME = (check: string) => `from alembic import op
+import sqlalchemy as sa
+
+revision = "d4"
+down_revision = "c3"
+
+
+def upgrade():
+    conn = op.get_bind()
+    if ${check}:
+        raise RuntimeError("clear users.nickname first")
+    op.drop_column("users", "nickname")
+
+
+def downgrade():
+    op.add_column("users", sa.Column("nickname", sa.String(length=80), nullable=True))
+`;
+
 const USER_MODEL = (extra = "", bases = "Base") =>
   `from sqlalchemy import Column, Integer, String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom .base import Base\n\n\nclass User(${bases}):\n    __tablename__ = "users"\n\n    id = Column(Integer, primary_key=True)\n    email: Mapped[str] = mapped_column(String(255))\n${extra}`;
 const VIEWS = "def profile(session, user_id):\n    return session.get(User, user_id).email\n";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "`if conn.execute(sa.text(\"SELECT 1 FROM users WHERE nickname IS NOT NULL LIMIT 1\")).scalar(): raise` before op.drop_column, and the model and code never name it: only NULLs go, a note naming the check's line",
+      code: GUARDED_DROP_NICKNAME('conn.execute(sa.text("SELECT 1 FROM users WHERE nickname IS NOT NULL LIMIT 1")).scalar()'),
+      files: { "app/models/user.py": USER_MODEL(), "app/views.py": VIEWS },
+      lines: [12],
+      severities: ["info"],
+      messages: ["loses no data: the migration stops on line 10 when nickname holds a value"],
+    },
+    {
+      framework: "alembic",
+      name: "a check whose query counts every user (`SELECT count(*) FROM users WHERE email IS NOT NULL`) says nothing of nickname: the data-loss error stays",
+      code: GUARDED_DROP_NICKNAME('conn.execute(sa.text("SELECT count(*) FROM users WHERE email IS NOT NULL")).scalar()'),
+      lines: [12],
+      severities: ["error"],
+    },
     {
       framework: "alembic",
       name: "warehouse's ee5b8f66a223: an op.execute UPDATE ... FROM set squattee_id from squattee_name before the drop: the values live on converted, the fix drops it later with no backup",

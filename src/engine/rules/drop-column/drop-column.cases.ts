@@ -35,6 +35,40 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a DO block raises if any feeds.enclosure_template IS NOT NULL before the drop, and the code read never names it: only NULLs go, a note naming the check's line",
+      path: "migrations/20260714185049_remove_enclosure_template.sql",
+      schema: "CREATE TABLE feeds (id bigint PRIMARY KEY, enclosure_template text);",
+      files: { "src/feeds.ts": 'export const feedsQuery = "SELECT id FROM feeds";\n' },
+      code: `DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM feeds WHERE enclosure_template IS NOT NULL) THEN
+    RAISE EXCEPTION 'nil out every enclosure_template first';
+  END IF;
+END $$;
+ALTER TABLE feeds DROP COLUMN enclosure_template;
+`,
+      lines: [7],
+      severities: ["info"],
+      messages: ["loses no data: the migration stops on line 3 when enclosure_template holds a value (`EXISTS (SELECT 1 FROM feeds WHERE enclosure_template IS NOT NULL)`)"],
+    },
+    {
+      framework: "sql",
+      name: "the same DO block with RAISE NOTICE only reports: the data-loss error stays",
+      path: "migrations/20260714185049_remove_enclosure_template.sql",
+      schema: "CREATE TABLE feeds (id bigint PRIMARY KEY, enclosure_template text);",
+      code: `DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM feeds WHERE enclosure_template IS NOT NULL) THEN
+    RAISE NOTICE 'some enclosure_template is still set';
+  END IF;
+END $$;
+ALTER TABLE feeds DROP COLUMN enclosure_template;
+`,
+      lines: [7],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "sql-migrate: the column the Down section adds back is the rollback's, not the up's (goalert's remove-email-verified): no change of type, a drop",
       path: "migrate/migrations/20170503144821-remove-email-verified.sql",
       schema: "CREATE TABLE users (id text PRIMARY KEY, email_verified boolean NOT NULL DEFAULT false);",
