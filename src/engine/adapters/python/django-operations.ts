@@ -3,7 +3,7 @@
  * Django derives for each (a rollback runs them in reverse order). The model state is updated after each
  * operation so later operations of the same migration see it (AddField then AlterField).
  */
-import type { ColumnSpec, HiddenOperation, OperationInput, ParseProblem, SourceRange } from "../../model.js";
+import type { ColumnSpec, HiddenOperation, OperationInput, ParseProblem, SourceRange, ValuesGuard } from "../../model.js";
 import { columnSpec, literalDefault, readField, relatedTable, SWAPPABLE_USER_TABLE, type DjangoField } from "./django-fields.js";
 import { columnsOf, constraintOperation, indexOperation } from "./django-indexes.js";
 import { factoryCallKey, factoryKey } from "./django-nested-functions.js";
@@ -47,6 +47,8 @@ interface Ctx extends TranslateOptions {
   steps: OperationInput[][];
   /** models whose triggers pgtrigger's AddTrigger (re)creates in this migration, with its line (django-pghistory's) */
   triggersAdded: Map<string, number>;
+  /** checks a RunPython made that stop the migration while data exists: the operations after it carry them */
+  valuesGuards: ValuesGuard[];
 }
 
 /** pgtrigger's migration operation that installs a trigger on a model (django-pghistory's triggers come through it) */
@@ -67,7 +69,7 @@ const EXTENSIONS: Record<string, string> = {
 const STATE_ONLY = new Set(["AlterModelOptions", "AlterModelManagers", "AlterModelTableComment"]);
 
 export function translateOperations(operations: PyValue[], options: TranslateOptions): Translation {
-  const ctx: Ctx = { ...options, start: options.stateKnown ? options.state.clone() : new AppState(options.state.app), out: { up: [], down: [], notes: [], errors: [], hidden: [] }, steps: [], triggersAdded: new Map() };
+  const ctx: Ctx = { ...options, start: options.stateKnown ? options.state.clone() : new AppState(options.state.app), out: { up: [], down: [], notes: [], errors: [], hidden: [] }, steps: [], triggersAdded: new Map(), valuesGuards: [] };
   for (const op of operations) translate(op, ctx);
   markJoinTableRenames(ctx.out.up, ctx.state);
   markTriggerWrittenTables(ctx);
@@ -96,7 +98,7 @@ function translate(value: PyValue, ctx: Ctx): void {
   if (!namesWritten(name, call, ctx)) return;
   const base = { loc: call.loc, text: call.text, inTransaction: ctx.atomic } as const;
   const emit = (up: OperationInput[], down: OperationInput[] = []) => {
-    append(ctx.out.up, up);
+    append(ctx.out.up, ctx.valuesGuards.length ? up.map((op) => ({ ...op, valuesGuards: [...ctx.valuesGuards, ...(op.valuesGuards ?? [])] })) : up);
     ctx.steps.push(down);
   };
   const str = (key: string, position: number) => asString(kwarg(call, key, position));
@@ -829,6 +831,11 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     return { loc: call.loc, text: `${d.model}.objects.filter(${d.field}__isnull=False).delete() (line ${d.line})`, inTransaction, kind: "dml", verb: "delete", table: ctx.state.table(d.model, d.app), ormModel: d.model, hasWhere: true, columns: [], viaCode: true, removesRowsWithValue: [column] };
   });
   emit([op, ...wholeTable, ...valueDeletes, ...defaultsSet(facts, inTransaction)], back);
+  // a check that raises while a column holds a value: the operations after this RunPython run where it holds none
+  for (const c of facts?.valueChecks ?? []) {
+    const column = c.field === undefined ? undefined : ((c.app === undefined || c.app === ctx.state.app ? ctx.state.field(c.model, c.field)?.column : undefined) ?? c.field);
+    ctx.valuesGuards.push({ table: ctx.state.table(c.model, c.app), ...(column !== undefined ? { column } : {}), text: c.text, line: c.line });
+  }
 }
 
 /**

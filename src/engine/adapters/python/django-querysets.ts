@@ -103,3 +103,54 @@ export function valueDeletes(body: PyNode, isModel: (name: string) => boolean): 
   }
   return out;
 }
+
+export interface ValueCheck {
+  modelVariable: string;
+  /** the field whose values the check finds; none: any row of the model */
+  field?: string;
+  /** the condition as written */
+  text: string;
+  line: number;
+}
+
+/** `Model.objects.exclude(x__isnull=True).exists()` (one value condition) or `Model.objects.exists()`: what it asks about. */
+function existsCheck(node: PyNode): { modelVariable: string; field?: string } | undefined {
+  if (node.type !== "call" || (node.childForFieldName("arguments")?.namedChildren.length ?? 0) > 0) return undefined;
+  const fn = node.childForFieldName("function");
+  if (fn?.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "exists") return undefined;
+  let current = fn.childForFieldName("object");
+  let field: string | undefined;
+  let conditions = 0;
+  while (current?.type === "call") {
+    const inner = current.childForFieldName("function");
+    if (inner?.type !== "attribute") return undefined;
+    const method = inner.childForFieldName("attribute")?.text ?? "";
+    if (method === "filter" || method === "exclude") {
+      conditions++;
+      field = valueCondition(method, current.childForFieldName("arguments")?.namedChildren ?? []);
+      if (!field) return undefined;
+    } else if (!ALL_ROWS.has(method)) return undefined;
+    current = inner.childForFieldName("object");
+  }
+  if (current?.type !== "attribute" || !MANAGERS.has(current.childForFieldName("attribute")?.text ?? "") || conditions > 1) return undefined;
+  const model = current.childForFieldName("object");
+  return model?.type === "identifier" ? { modelVariable: model.text, ...(field ? { field } : {}) } : undefined;
+}
+
+/**
+ * The checks a RunPython function stops on when data exists: a top-level `if <exists>: ... raise ...` (no elif or
+ * else) whose condition is `Model.objects.exclude(x__isnull=True).exists()` (or filter(x__isnull=False),
+ * exclude(x=None)) or `Model.objects.exists()`. The migration's operations after it run where x holds only NULLs.
+ */
+export function valueChecks(body: PyNode, isModel: (name: string) => boolean): ValueCheck[] {
+  const out: ValueCheck[] = [];
+  for (const statement of body.namedChildren) {
+    if (statement?.type !== "if_statement" || statement.childrenForFieldName("alternative").length) continue;
+    const consequence = statement.childForFieldName("consequence");
+    if (consequence?.namedChildren.filter((n) => n?.type !== "comment").at(-1)?.type !== "raise_statement") continue;
+    const condition = statement.childForFieldName("condition");
+    const check = condition && existsCheck(condition.type === "parenthesized_expression" ? (condition.namedChildren[0] ?? condition) : condition);
+    if (check && isModel(check.modelVariable)) out.push({ ...check, text: condition!.text.replace(/\s+/g, " "), line: statement.startPosition.row + 1 });
+  }
+  return out;
+}

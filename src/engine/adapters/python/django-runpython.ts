@@ -7,7 +7,7 @@ import type { Imports } from "./imports.js";
 import { parameterNames } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 import { evaluate, type Bindings } from "./values.js";
-import { unfilteredWrites, valueDeletes } from "./django-querysets.js";
+import { unfilteredWrites, valueChecks, valueDeletes } from "./django-querysets.js";
 import { readsOnly } from "./django-read-only.js";
 import { rowWrites, type RowWrite } from "./django-row-writes.js";
 import { repeatedWrite } from "./django-repeats.js";
@@ -28,6 +28,8 @@ export interface DataFunctionFacts {
   wholeTableWrites: Array<{ verb: "update" | "delete"; app?: string; model: string; columns: string[]; line: number }>;
   /** `Model.objects.filter(x__isnull=False).delete()`: every row with a value in the field goes */
   valueDeletes?: Array<{ app?: string; model: string; field: string; line: number }>;
+  /** `if Model.objects.exclude(x__isnull=True).exists(): raise ...`: it stops the migration while x holds a value */
+  valueChecks?: Array<{ app?: string; model: string; field?: string; text: string; line: number }>;
   /** every name the body uses (identifiers, attributes, keyword arguments, words of its strings): the fields it may read */
   mentions: string[];
   /** the attribute names it calls (`xform.get_full_dict()`, `Instance.objects.filter(...)`): methods of today's model classes it may need */
@@ -168,6 +170,10 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     const target = targetOf(modelVariable);
     return target ? [{ ...d, app: target.app, model: target.model }] : [];
   });
+  const checks = valueChecks(body, isModel).flatMap(({ modelVariable, ...c }) => {
+    const target = targetOf(modelVariable);
+    return target ? [{ ...c, app: target.app, model: target.model }] : [];
+  });
   // a model named by its variable, or asked for where it is used (`apps.get_model("api", "FilterList").objects...`)
   const resolve = (node: PyNode) =>
     node.type === "identifier" ? (isModel(node.text) ? targetOf(node.text) : undefined) : node.type === "call" && node.childForFieldName("function")?.text.split(".").pop() === "get_model" ? getModelTarget(node, imports, bindings) : undefined;
@@ -176,7 +182,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     const dot = bound.lastIndexOf(".");
     return { name, className: bound.slice(dot + 1), ...(dot > 0 ? { module: bound.slice(0, dot) } : {}) };
   });
-  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), sqlReads: tablesReadBySql(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports) };
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), ...(checks.length ? { valueChecks: checks } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), sqlReads: tablesReadBySql(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports) };
 }
 
 /** `{ postgresSql }` when the function sends literal SQL of its own on PostgreSQL, else nothing. */

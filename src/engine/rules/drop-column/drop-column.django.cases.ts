@@ -504,6 +504,89 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: 'a RunPython raises while Alert.objects.exclude(deleted_at__isnull=True).exists() before RemoveField: only NULLs go, no data-loss claim',
+      path: "alerts/migrations/0002_drop_deleted_at.py",
+      files: { "alerts/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Alert",
+            fields=[
+                ("id", models.AutoField(primary_key=True)),
+                ("deleted_at", models.DateTimeField(null=True)),
+            ],
+        ),
+    ]
+` },
+      code: `from django.db import migrations
+
+
+def check_no_deleted(apps, schema_editor):
+    Alert = apps.get_model("alerts", "Alert")
+    if Alert.objects.exclude(deleted_at__isnull=True).exists():
+        raise RuntimeError("hard-delete the soft-deleted alerts first")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("alerts", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(check_no_deleted, migrations.RunPython.noop),
+        migrations.RemoveField(model_name="alert", name="deleted_at"),
+    ]
+`,
+      lines: [15],
+      severities: ['warning'],
+      messages: ['loses no data: the migration stops on line 6 when deleted_at holds a value (`Alert.objects.exclude(deleted_at__isnull=True).exists()`)'],
+    },
+    {
+      framework: "django",
+      name: 'a RunPython that raises on another condition (filter(pk=1).exists()) proves nothing of deleted_at: the data-loss error stays',
+      path: "alerts/migrations/0002_drop_deleted_at.py",
+      files: { "alerts/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Alert",
+            fields=[
+                ("id", models.AutoField(primary_key=True)),
+                ("deleted_at", models.DateTimeField(null=True)),
+            ],
+        ),
+    ]
+` },
+      code: `from django.db import migrations
+
+
+def check_no_deleted(apps, schema_editor):
+    Alert = apps.get_model("alerts", "Alert")
+    if Alert.objects.filter(pk=1).exists():
+        raise RuntimeError("hard-delete the soft-deleted alerts first")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("alerts", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(check_no_deleted, migrations.RunPython.noop),
+        migrations.RemoveField(model_name="alert", name="deleted_at"),
+    ]
+`,
+      lines: [15],
+      severities: ['error'],
+    },
+    {
+      framework: "django",
       name: "RemoveField in a comprehension over a module's literal list: one finding per model, with its table",
       code: `from django.db import migrations
 
