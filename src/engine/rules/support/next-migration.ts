@@ -179,6 +179,9 @@ export function migrationWithout(migration: Migration, lines: readonly SourceRan
   }
   const out: string[] = [];
   let cutBefore = false;
+  // Ruby: the blank lines a cut leaves at the start or the end of a body (`def down` whose first statements moved)
+  const ruby = migration.framework === "rails";
+  const opensBody = (text: string) => /^(def\s|class\s|module\s)|\bdo(\s*\|[^|]*\|)?$/.test(text.trim());
   fileLines.forEach((text, index) => {
     const line = index + 1;
     const insert = inserts.get(line);
@@ -190,6 +193,8 @@ export function migrationWithout(migration: Migration, lines: readonly SourceRan
     // the blank lines around a cut statement: two at most, as between definitions
     const blank = text.trim() === "";
     if (blank && cutBefore && out.length >= 2 && out.at(-1)!.trim() === "" && out.at(-2)!.trim() === "") return;
+    if (ruby && blank && cutBefore && (out.length === 0 || out.at(-1)!.trim() === "" || opensBody(out.at(-1)!))) return;
+    if (ruby && !blank && cutBefore && text.trim() === "end") while (out.length && out.at(-1)!.trim() === "") out.pop();
     if (!blank) cutBefore = false;
     out.push(text);
   });
