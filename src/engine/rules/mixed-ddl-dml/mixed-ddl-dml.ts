@@ -162,7 +162,8 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   const mysql = isMysqlFamily(migration.database);
   // Rails, a written down: the data migration's undoes its schema statements, then its data (as the written down did,
   // or in words); otherwise it says what a rollback leaves
-  const dataRailsDown = railsDowns ? [...railsDowns.downs[0], ...(railsDowns.undoesData[0] ? [] : railsDataDown(filled))] : undefined;
+  // (a written down that leaves the values as they are rolls back past them: so does the data migration's, as the original did)
+  const dataRailsDown = railsDowns ? [...railsDowns.downs[0], ...(railsDowns.undoesData[0] ? [] : filled ? railsDataDown(filled) : [`# the values this data change overwrote stay as they are: the migration's own down did not put them back either`])] : undefined;
   const steps: MigrationStep[] = [
     { name: stepName(dataTable), ...data, noTransaction: batched && !mysql, ...(dataRailsDown ? { down: dataRailsDown } : ctx.framework === "rails" && !tailWithData ? { down: railsDataDown(filled) } : ctx.framework === "alembic" && !tailWithData ? { down: [alembicDataDown(filled)] } : {}) },
     ...(later ? [laterStep(`after ${stepName(dataTable)}`)] : []),
