@@ -4,6 +4,7 @@
  * loads Prism.
  */
 import { parseRuby } from "../adapters/rails/prism.js";
+import { SourceLines } from "../source-lines.js";
 
 /** The comments' ranges; undefined when Prism cannot read the file (too deep): every match is kept there. */
 export function rubyCommentRanges(content: string): Array<readonly [number, number]> | undefined {
@@ -13,8 +14,9 @@ export function rubyCommentRanges(content: string): Array<readonly [number, numb
   } catch {
     return undefined;
   }
-  const bytes = Buffer.from(content);
-  const ascii = bytes.length === content.length;
-  const at = (byte: number) => (ascii ? byte : bytes.subarray(0, byte).toString().length);
+  const lines = new SourceLines(content);
+  const ascii = lines.byteLength === content.length;
+  // Prism's byte offsets as string offsets: the text of the bytes before it, measured in UTF-16
+  const at = (byte: number) => (ascii ? byte : lines.sliceBytes(0, byte).length);
   return comments.map((c) => [at(c.location.startOffset), at(c.location.startOffset + c.location.length)] as const);
 }
