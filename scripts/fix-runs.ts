@@ -145,12 +145,13 @@ function runnable(script: Script): { line: number; sql: string }[] | undefined {
 /**
  * The up's statements around the fix's place: those before the statement at `line` (the last one starting at or
  * before it, which the fix's in-place part replaces) and those after it (the statement too when `kept`: the fix has no
- * code for its place); "all" puts the whole up before (a fix of the down).
+ * code for its place), without the statements at `alsoReplaced` (fix-parts.ts); "all" puts the whole up before (a fix of the down).
  */
-function upAround(unit: MigrationUnit, line: number | "all", kept = false): { before: string[]; after: string[] } | undefined {
+function upAround(unit: MigrationUnit, line: number | "all", kept = false, alsoReplaced: readonly number[] = []): { before: string[]; after: string[] } | undefined {
   const scripts = migrationScripts(unit, undefined);
   if (!scripts.up.ok) return undefined;
-  const statements = runnable(scripts.up.script);
+  // the statements whose place the fix takes too (an index swap's DROP INDEX) run neither before nor after it
+  const statements = runnable(scripts.up.script)?.filter((s) => !alsoReplaced.includes(s.line));
   if (!statements) return undefined;
   if (line === "all") return { before: statements.map((s) => s.sql), after: [] };
   const replaced = statements.findLastIndex((s) => s.line <= line);
@@ -203,7 +204,7 @@ export async function runSqlFixes(files: readonly SourceFile[], config: Config, 
           const down = unit.downFile ? (onPath.get(unit.downFile.path) ?? []).map((f) => ({ f, down: true })) : [];
           for (const { f, down: forDown } of [...own, ...down]) {
             // missing-down's fix is the down itself, down-does-not-undo-up's goes into it: they run after the whole up
-            const around = !forDown && FIXES_OF_THE_WHOLE_MIGRATION.has(f.rule) ? { before: [], after: [] } : upAround(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.line, keepsItsStatement(fixParts(f.fix)));
+            const around = !forDown && FIXES_OF_THE_WHOLE_MIGRATION.has(f.rule) ? { before: [], after: [] } : upAround(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.line, keepsItsStatement(fixParts(f.fix)), fixParts(f.fix).alsoReplaces);
             const placed = around ? placeFix(f.fix, around, () => downStatements(unit)) : `${unit.file.path}: its statements cannot run in a transaction`;
             out.push({
               ...f,

@@ -9,6 +9,11 @@
 /** How a fix marks where each of its parts goes (fix-steps.ts `then a new migration`, the down rules' `add to the down migration`). */
 const NEW_MIGRATION = /^-- then a new migration, .*:$/;
 const ADD_TO_DOWN = /^-- add to the down migration:$/;
+/**
+ * How a fix that takes the place of another statement of the migration too says so (index-replacement.ts: `in place
+ * of line 1's DROP INDEX i and this CREATE INDEX`, `without line 1's DROP INDEX`): that statement does not run with it.
+ */
+const ALSO_IN_PLACE_OF = /^-- .*\b(?:in place of|without) line (\d+)'s /;
 
 export interface FixParts {
   /** the code in the statement's place (or, for a fix of the down, the down itself) */
@@ -17,11 +22,13 @@ export interface FixParts {
   newMigrations: string[];
   /** what goes into the down: it runs after the up and the down */
   addToDown: string[];
+  /** the lines of the migration's other statements whose place the fix takes too (they do not run with it) */
+  alsoReplaces: number[];
 }
 
 /** The fix cut at its part headers (each header line stays with its part as a comment). */
 export function fixParts(fix: string): FixParts {
-  const parts: FixParts = { inPlace: "", newMigrations: [], addToDown: [] };
+  const parts: FixParts = { inPlace: "", newMigrations: [], addToDown: [], alsoReplaces: [] };
   let current: string[] = [];
   let kind: "inPlace" | "newMigrations" | "addToDown" = "inPlace";
   const close = () => {
@@ -30,6 +37,8 @@ export function fixParts(fix: string): FixParts {
     else parts[kind].push(text);
   };
   for (const line of fix.split("\n")) {
+    const replaced = ALSO_IN_PLACE_OF.exec(line);
+    if (replaced) parts.alsoReplaces.push(Number(replaced[1]));
     const next = NEW_MIGRATION.test(line) ? "newMigrations" : ADD_TO_DOWN.test(line) ? "addToDown" : undefined;
     if (next) {
       close();

@@ -24,6 +24,13 @@ const files = [
 const inPlace = "ALTER TABLE person DROP COLUMN inbox_url, ADD CONSTRAINT person_inbox_not_null CHECK (shared_inbox_url IS NOT NULL) NOT VALID;";
 const followUp = (column: string) =>
   `${inPlace}\n\n-- then a new migration, migrations/000004_validate.up.sql:\nALTER TABLE person VALIDATE CONSTRAINT person_inbox_not_null;\nALTER TABLE person ALTER COLUMN ${column} SET NOT NULL;`;
+const swap = (marked: boolean) =>
+  [
+    marked ? "-- in place of line 1's DROP INDEX orders_number_idx and this CREATE INDEX: orders_number_idx_new is built beside orders_number_idx" : "-- the swap",
+    "CREATE UNIQUE INDEX CONCURRENTLY orders_number_idx_new ON orders (number);",
+    "DROP INDEX CONCURRENTLY orders_number_idx;",
+    "ALTER INDEX orders_number_idx_new RENAME TO orders_number_idx;",
+  ].join("\n");
 const addToDown = (table: string) => `-- add to the down migration:\nALTER TABLE ${table} ADD COLUMN note text;`;
 
 async function verdicts(fixes: FixToRun[]) {
@@ -36,9 +43,24 @@ test("a fix is cut at its part headers", () => {
     inPlace: `${inPlace}\n`,
     newMigrations: ["-- then a new migration, migrations/000004_validate.up.sql:\nALTER TABLE person VALIDATE CONSTRAINT person_inbox_not_null;\nALTER TABLE person ALTER COLUMN inbox_url SET NOT NULL;"],
     addToDown: [],
+    alsoReplaces: [],
   });
-  expect(fixParts(addToDown("person"))).toEqual({ inPlace: "", newMigrations: [], addToDown: ["-- add to the down migration:\nALTER TABLE person ADD COLUMN note text;"] });
+  expect(fixParts(addToDown("person"))).toEqual({ inPlace: "", newMigrations: [], addToDown: ["-- add to the down migration:\nALTER TABLE person ADD COLUMN note text;"], alsoReplaces: [] });
+  expect(fixParts(swap(true)).alsoReplaces).toEqual([1]);
 });
+
+test("a fix that takes another statement's place too (an index swap: `in place of line 1's DROP INDEX ... and this CREATE INDEX`) runs without that statement", async () => {
+  const swapFiles = [
+    { path: "migrations/000001_orders.up.sql", content: "CREATE TABLE orders (id int, number int);\nCREATE INDEX orders_number_idx ON orders (number);\n" },
+    { path: "migrations/000002_unique.up.sql", content: "DROP INDEX orders_number_idx;\nCREATE UNIQUE INDEX orders_number_idx ON orders (number);\n" },
+  ];
+  const runs = await runSqlFixes(swapFiles, defaultConfig(), [
+    { path: "migrations/000002_unique.up.sql", line: 2, rule: "index-without-concurrently", fix: swap(true) },
+    // the same statements without the marker: line 1's DROP INDEX runs first, and the swap's own drop finds nothing
+    { path: "migrations/000002_unique.up.sql", line: 2, rule: "index-without-concurrently", fix: swap(false) },
+  ]);
+  expect(runs.map((r) => r.verdict)).toEqual([{ kind: "ran" }, { kind: "failed", error: expect.stringContaining('index "orders_number_idx" does not exist') }]);
+}, 120_000);
 
 test("a new migration runs after the whole migration: it names the column as the rest of the up leaves it", async () => {
   const [ran, failed] = await verdicts([

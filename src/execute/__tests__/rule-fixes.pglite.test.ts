@@ -84,13 +84,13 @@ function downOf(c: InvalidRuleCase): string {
  * The statements of the up after the fix of a finding on `line` (the statement on it too when the fix keeps it): what
  * runs before the down.
  */
-function restOfUp(c: InvalidRuleCase, line: number, kept: boolean): string {
+function restOfUp(c: InvalidRuleCase, line: number, kept: boolean, alsoReplaced: readonly number[]): string {
   if (c.fixRunsAfter) return "";
   const split = markerSplit(c);
   const code = withPlaceholdersFilled(c, c.code);
   const up = split ? split({ path: casePath(c), content: code }).up.map((segment) => segment.text).join("\n") : code;
   return parseStatements(up)
-    .statements.filter((s) => (kept ? s.endLine >= line : s.line > line))
+    .statements.filter((s) => (kept ? s.endLine >= line : s.line > line) && !alsoReplaced.includes(s.line))
     .map((s) => `${s.text.replace(/;\s*$/, "")};`)
     .join("\n");
 }
@@ -104,7 +104,7 @@ async function runWhereItGoes(session: Session, c: InvalidRuleCase, fix: string,
   // a fix that also edits a later migration (rename-table's view, dropped before a later DROP COLUMN) is run whole, as
   // before: the later migration as the case wrote it is not the one the fix leaves
   const editsLater = Object.keys(c.files ?? {}).some((path) => path > own && fix.includes(path));
-  const parts = editsLater ? { inPlace: fix, newMigrations: [], addToDown: [] } : fixParts(fix);
+  const parts = editsLater ? { inPlace: fix, newMigrations: [], addToDown: [], alsoReplaces: [] } : fixParts(fix);
   await runAll(session, parts.inPlace, what, true);
   if (parts.newMigrations.length) {
     const later = laterUps(c);
@@ -112,7 +112,7 @@ async function runWhereItGoes(session: Session, c: InvalidRuleCase, fix: string,
     await runAll(session, parts.newMigrations.join("\n\n"), `${what}, its new migrations`, true);
   }
   if (parts.addToDown.length) {
-    const rest = restOfUp(c, line, keepsItsStatement(parts));
+    const rest = restOfUp(c, line, keepsItsStatement(parts), parts.alsoReplaces);
     if (rest.trim()) await runAll(session, rest, "the rest of the case's up");
     const down = downOf(c);
     if (down.trim()) await runAll(session, down, "the case's down");
@@ -122,9 +122,10 @@ async function runWhereItGoes(session: Session, c: InvalidRuleCase, fix: string,
 
 /**
  * The statements of the migration that run before the fix of a finding on `line`. A DO block around the line is
- * not one of them: the finding is a statement inside it, whose place the fix takes.
+ * not one of them: the finding is a statement inside it, whose place the fix takes; nor is a statement whose place the
+ * fix takes too (`alsoReplaced`, fix-parts.ts: an index swap's DROP INDEX).
  */
-function before(c: InvalidRuleCase, line: number): string {
+function before(c: InvalidRuleCase, line: number, alsoReplaced: readonly number[] = []): string {
   if (c.fixRunsAfter === "schema") return "";
   // a fix of the down runs after the whole up: of a file with marker comments, its up sections (the down runs where the fix's part of the down goes)
   const split = c.fixRunsAfter === "up" ? markerSplit(c) : undefined;
@@ -132,7 +133,7 @@ function before(c: InvalidRuleCase, line: number): string {
   const up = split ? split({ path: casePath(c), content: code }).up.map((segment) => segment.text).join("\n") : code;
   const statements = parseStatements(up).statements;
   return statements
-    .filter((s) => (c.fixRunsAfter === "up" ? true : s.line < line && !(s.stmt.DoStmt && s.endLine >= line)))
+    .filter((s) => (c.fixRunsAfter === "up" ? true : s.line < line && !(s.stmt.DoStmt && s.endLine >= line) && !alsoReplaced.includes(s.line)))
     .map((s) => `${s.text.replace(/;\s*$/, "")};`)
     .join("\n");
 }
@@ -183,12 +184,12 @@ describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t
           for (const [i, file] of [fixParts(fix).inPlace, ...fixParts(fix).newMigrations].entries()) {
             await runAll(session, byHandStep(file), `the step by hand of file ${i + 1} of the fix of line ${finding.line}`);
             await session.query("BEGIN");
-            if (i === 0) await runAll(session, before(c, finding.line), "the migration before the fix");
+            if (i === 0) await runAll(session, before(c, finding.line, fixParts(fix).alsoReplaces), "the migration before the fix");
             await runAll(session, file, `file ${i + 1} of the fix of line ${finding.line}, in a transaction`, true);
             await session.query("COMMIT");
           }
         } else {
-          await runAll(session, before(c, finding.line), "the migration before the fix");
+          await runAll(session, before(c, finding.line, fixParts(fix).alsoReplaces), "the migration before the fix");
           await runWhereItGoes(session, c, fix, `the fix of line ${finding.line}`, finding.line);
         }
         if (c.thenRuns) await runAll(session, c.thenRuns, `what runs after the fix of line ${finding.line}`);

@@ -611,8 +611,6 @@ export default defineCases({
           "ALTER INDEX orders_number_idx_new RENAME TO orders_number_idx;",
         ].join("\n"),
       ],
-      // the fix takes the drop's place too
-      fixRunsAfter: "schema",
       afterFix: { query: "SELECT indisunique, indisvalid FROM pg_index WHERE indexrelid = 'orders_number_idx'::regclass", rows: [{ indisunique: true, indisvalid: true }] },
     },
     {
@@ -636,7 +634,6 @@ export default defineCases({
           "-- a failed build leaves orders_number_idx_new INVALID: run DROP INDEX CONCURRENTLY IF EXISTS orders_number_idx_new by hand before migrating again.",
         ].join("\n"),
       ],
-      fixRunsAfter: "schema",
       afterFix: { query: "SELECT indisunique, indisvalid FROM pg_index WHERE indexrelid = 'orders_number_idx'::regclass", rows: [{ indisunique: true, indisvalid: true }] },
     },
     {
@@ -657,7 +654,6 @@ export default defineCases({
           "DROP INDEX CONCURRENTLY IF EXISTS orders_number_idx;",
         ].join("\n"),
       ],
-      fixRunsAfter: "schema",
       afterFix: { query: "SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'orders' AND indexname IN ('orders_number_idx', 'orders_number_key')", rows: [{ n: 1 }] },
     },
     {
@@ -681,7 +677,6 @@ export default defineCases({
           "CREATE UNIQUE INDEX IF NOT EXISTS orders_number_idx ON orders (number);",
         ].join("\n"),
       ],
-      fixRunsAfter: "schema",
     },
   ],
   valid: [
