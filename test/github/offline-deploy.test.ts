@@ -1,6 +1,6 @@
 /**
  * The deploy model through the App: a self-hosted app whose image's entrypoint runs the Alembic upgrade and then
- * starts the server (mealie's pattern). The index a pull request adds is a notice, the check passes and says once
+ * starts the server (mealie's pattern; greenlight's extensionless bin/start). The index a pull request adds is a notice, the check passes and says once
  * why the deploy was read as offline; a Helm chart, a Cloud66 manifest or Terraform variables counting several
  * instances on the base branch make it rolling again (a failing check). The upgrade procedure the documentation writes
  * (stop the server, `alembic upgrade head`, start it: Backend.AI's docs/install/upgrade-existing-cluster.rst) is
@@ -57,6 +57,17 @@ describe("an app that migrates offline", () => {
     expect(run.conclusion).toBe("failure");
     expect(run.output.summary).not.toContain("**Deploy:**");
     expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))).toMatchObject({ annotation_level: "failure" });
+  });
+
+  it("reads a start script without an extension in bin/ that the Dockerfile's ENTRYPOINT runs (greenlight's bin/start) as offline, fetched like the deploy files", async () => {
+    const files = { ...BASE, Dockerfile: 'FROM python:3.12\nCOPY . /app\nENTRYPOINT [ "./bin/start" ]\n', "bin/start": "#!/usr/bin/env bash\nalembic upgrade head\nexec uvicorn app:app --host 0.0.0.0\n" };
+    delete (files as Record<string, string>)["docker/entry.sh"];
+    s = await startScenario({ baseFiles: files });
+    const head = s.openPull(91, { [ADDED]: INDEX });
+    expect((await s.pullRequest("opened", 91)).status).toBe(200);
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary).toContain("**Deploy:** read as offline: `bin/start:2`");
   });
 
   it("reads an entrypoint that upgrades through the project's own Flask-Migrate CLI (FitTrackee's `ftcli db upgrade`) as offline", async () => {

@@ -61,7 +61,9 @@ export const isStartScriptPath = (path: string): boolean =>
   /^(?:[\w.-]*entrypoint(?:[\w-]*|[\w.-]*\.(?:sh|bash))|(?:entry|start|run|boot|launch|serve|startup|prestart|docker-start|start-server|run-server|init)(?:[\w.-]*)\.sh|jms)$/i.test(baseOf(path)) ||
   // a container folder's scripts, and those of its subfolders (IntelOwl's docker/entrypoints/uwsgi.sh, which its
   // compose service's `entrypoint:` runs)
-  (path.endsWith(".sh") && /^(?:[^/]+|(?:[^/]+\/)?(?:\.?docker|containers?|deploy)\/(?:[^/]+\/)?[^/]+)$/.test(path));
+  (path.endsWith(".sh") && /^(?:[^/]+|(?:[^/]+\/)?(?:\.?docker|containers?|deploy)\/(?:[^/]+\/)?[^/]+)$/.test(path)) ||
+  // a start script without an extension in bin/ (greenlight's bin/start, its Dockerfile's ENTRYPOINT)
+  /^(?:[^/]+\/)?bin\/(?:start|run|boot|launch|serve|server|startup|prestart|entry|docker-start|start-server|run-server)$/i.test(path);
 /** a justfile (just's default names), whose recipes a container command or a production task runs (justfile-recipes.ts) */
 export const isJustfilePath = (path: string): boolean => /^(?:[Jj]ustfile|\.justfile)$/.test(baseOf(path));
 /** words that mark a file as one for development, tests or a demo, not for how production runs */
