@@ -25,6 +25,25 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "REINDEX TABLE of a table this revision created: empty and unseen, nothing waits",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_table("segments", sa.Column("id", sa.Integer(), primary_key=True))
+    op.execute("REINDEX TABLE segments")
+
+
+def downgrade():
+    op.drop_table("segments")
+`,
+    },
+    {
+      framework: "alembic",
       name: "plain VACUUM",
       code: `from alembic import op
 

@@ -49,10 +49,30 @@ export default defineCases({
       lines: [1, 2],
       messages: ["blocks the materialized view's REFRESH (nothing else writes it)", "blocks the materialized view's REFRESH (nothing else writes it)"],
     },
+    {
+      framework: "sql",
+      name: "VACUUM FULL of a table the migration created beside one an earlier migration did: the finding names only the older, live table",
+      path: "db/migrations/002_compact.sql",
+      files: { "db/migrations/001_events.sql": "CREATE TABLE events (id bigint PRIMARY KEY);\n" },
+      schema: "CREATE TABLE events (id bigint PRIMARY KEY);",
+      code: "CREATE TABLE audits (id bigint PRIMARY KEY);\nVACUUM FULL audits, events;\n",
+      lines: [2],
+      messages: ["VACUUM FULL events rewrites"],
+    },
     { framework: "sql", name: "SET TABLESPACE", schema: "CREATE TABLE events (id bigint PRIMARY KEY);", code: "ALTER TABLE events SET TABLESPACE fast_ssd;", lines: [1] },
   ],
   valid: [
     { framework: "sql", name: "plain VACUUM and ANALYZE", code: "VACUUM events;\nANALYZE events;" },
     { framework: "sql", name: "REINDEX CONCURRENTLY", code: "REINDEX TABLE CONCURRENTLY events;" },
+    {
+      framework: "sql",
+      name: "REINDEX right after the CREATE INDEX on a table the same file created (midaz's segment): the table is empty and unseen, nothing waits on the lock",
+      code: "CREATE TABLE IF NOT EXISTS segment (id uuid PRIMARY KEY, created_at timestamptz NOT NULL);\nCREATE INDEX idx_segment_created_at ON segment (created_at);\nREINDEX INDEX idx_segment_created_at;\nREINDEX TABLE segment;\n",
+    },
+    {
+      framework: "sql",
+      name: "VACUUM FULL and CLUSTER of a table the same migration created",
+      code: "CREATE TABLE events (id bigint PRIMARY KEY);\nCLUSTER events USING events_pkey;\nVACUUM FULL events;\n",
+    },
   ],
 });

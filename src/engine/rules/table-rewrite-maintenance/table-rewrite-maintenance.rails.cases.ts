@@ -23,6 +23,24 @@ end
   valid: [
     {
       framework: "rails",
+      name: "REINDEX of an index on a table this migration created: empty and unseen, nothing waits",
+      code: `class CreateSegments < ActiveRecord::Migration[7.1]
+  def up
+    create_table :segments do |t|
+      t.datetime :started_at
+    end
+    add_index :segments, :started_at
+    execute "REINDEX INDEX index_segments_on_started_at"
+  end
+
+  def down
+    drop_table :segments
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "plain VACUUM ANALYZE",
       code: `class AnalyzeEvents < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!
