@@ -13,6 +13,7 @@ import { truthy, asNumber, asString, kwarg, type PyCall, type PyValue } from "./
 import { djangoIndexName } from "./django-foreign-key-sql.js";
 import { asPackageFieldBase } from "./django-package-fields.js";
 import { indexedByDefault } from "./django-default-index.js";
+import { UNREAD_CLASS } from "./project-modules.js";
 
 export interface DjangoField {
   /** field class, last segment (`CharField`) */
@@ -248,6 +249,25 @@ function databaseOnDelete(call: PyCall): boolean {
   return action?.kind === "name" && lastSegment(action.name).startsWith("DB_");
 }
 
+/** methods of a field class that choose its column's type: a project class defining one has a type of its own */
+const COLUMN_TYPE_METHODS = new Set(["db_type", "db_parameters", "rel_db_type", "cast_db_type", "get_internal_type", UNREAD_CLASS]);
+
+/**
+ * A project field class (janeway's `core.model_utils.JanewayBleachField`) as the Django or known package field its
+ * chain of project classes extends, for the column type: only when every class of the chain was read and none
+ * chooses a type of its own; an `__init__` of the chain may set a size (max_length), so a sized base stays unknown.
+ */
+function projectFieldAsBase(call: PyCall): PyCall | undefined {
+  const methods = call.base ? call.baseMethods : undefined;
+  if (!call.base || !methods || methods.some((m) => COLUMN_TYPE_METHODS.has(m))) return undefined;
+  const base = asPackageFieldBase({ ...call, callee: call.base }) ?? (call.base.startsWith("django.") && isDjangoFieldClass(lastSegment(call.base)) ? { ...call, callee: call.base } : undefined);
+  if (!base) return undefined;
+  return methods.includes("__init__") && !(lastSegment(base.callee) in SIMPLE_TYPES) ? undefined : base;
+}
+
+/** A project field class whose chain defines a method that chooses the column's type. */
+const choosesOwnType = (call: PyCall): boolean => !!call.base && !!call.baseMethods?.some((m) => COLUMN_TYPE_METHODS.has(m));
+
 /** Read a field definition (`models.CharField(max_length=10, null=True)`); `name` is the field's name. */
 export function readField(name: string, value: PyValue | undefined): DjangoField | undefined {
   if (value?.kind !== "call") return undefined;
@@ -257,6 +277,8 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
   // a project class extending a Django field directly fills existing rows as that field does
   const projectBase = !packaged && value.base?.startsWith("django.") && isDjangoFieldClass(lastSegment(value.base)) ? value.base : undefined;
   const filledAs = packaged ?? (projectBase ? { ...value, callee: projectBase } : value);
+  // a project class read to choose its own type is not typed by its name's suffix (CaseInsensitiveTextField's db_type)
+  const typedAs = asPackageFieldBase(value) ?? projectFieldAsBase(value) ?? (choosesOwnType(value) ? undefined : value);
   const relation = isRelation(cls, value);
   const primaryKey = truthy(value.kwargs.get("primary_key")) === true || cls in AUTO_TYPES;
   const isNull = cls === "NullBooleanField" || truthy(value.kwargs.get("null")) === true;
@@ -276,7 +298,7 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
   const field: DjangoField = {
     fieldClass: cls,
     column: dbColumn ?? (relation ? `${name}_id` : name),
-    type: relation ? undefined : generated ? (outputField?.kind === "call" ? fieldType(outputField) : undefined) : fieldType(packaged ?? value),
+    type: relation ? undefined : generated ? (outputField?.kind === "call" ? fieldType(outputField) : undefined) : typedAs && fieldType(typedAs),
     ...(generated ? { generated } : {}),
     ...(generated ? generatedExpression(value.kwargs.get("expression")) : {}),
     null: isNull,

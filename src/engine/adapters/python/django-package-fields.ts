@@ -36,6 +36,8 @@ const PACKAGE_FIELDS: Readonly<Record<string, PackageField>> = {
   // django-markdownx's markdownx/models.py `class MarkdownxField(models.TextField)`; martor's martor/models.py `class
   // MartorField(models.TextField)`; Wagtail's wagtail/fields.py (wagtail/core/fields.py before 3.0) `class
   // RichTextField(models.TextField)`
+  // django-bleach's django_bleach/models.py: `class BleachField(models.TextField)` (janeway's JanewayBleachField extends it)
+  "django_bleach.models.BleachField": { djangoClass: "TextField" },
   "tinymce.models.HTMLField": { djangoClass: "TextField" },
   "ckeditor.fields.RichTextField": { djangoClass: "TextField" },
   "ckeditor_uploader.fields.RichTextUploadingField": { djangoClass: "TextField" },

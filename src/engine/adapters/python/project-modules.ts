@@ -254,6 +254,16 @@ class ModuleCode implements ProjectCode {
     return this.once("class", callee, () => this.readBase(callee, ACCEPT_ANY));
   }
 
+  classMethods(callee: string): string[] | undefined {
+    const methods = this.once("class-methods", callee, () =>
+      this.withModule(callee, (names, [name, ...rest]) => rest.length === 0 && names.classes.has(name!), (module, attributes, file) => {
+        const found = new Set<string>();
+        return classBase(module, attributes, file.path, this.modules, this.depth, found) ? [...found].join(" ") : undefined;
+      }),
+    );
+    return methods === undefined ? undefined : methods.split(" ").filter(Boolean);
+  }
+
   private readBase(callee: string, accepts: (qualified: string) => boolean): string | undefined {
     const base = this.withModule(callee, (names, [name, ...rest]) => rest.length <= 1 && (names.classes.has(name!) || (rest.length === 1 && names.bindings.has(name!))), (module, attributes, file) => classBase(module, attributes, file.path, this.modules, this.depth));
     return base && accepts(base) ? base : undefined;
@@ -264,7 +274,7 @@ class ModuleCode implements ProjectCode {
  * The class a project class (or a class attribute of a module object: awx's `dbawaremigrations.RunSQL`, an
  * instance of a class whose `RunSQL = RunSQL`) subclasses, followed through the project until it leaves it.
  */
-function classBase(module: PyModule, attributes: string[], path: string, modules: ProjectModules, depth: number): string | undefined {
+function classBase(module: PyModule, attributes: string[], path: string, modules: ProjectModules, depth: number, methods?: Set<string>): string | undefined {
   const [head, ...rest] = attributes;
   if (!head || rest.length > 1) return undefined;
   let cls = module.classes.get(head);
@@ -275,23 +285,43 @@ function classBase(module: PyModule, attributes: string[], path: string, modules
     const attribute = owner && classAttribute(owner, rest[0]);
     if (!attribute) return undefined;
     if (attribute.type === "identifier" && module.classes.has(attribute.text)) cls = module.classes.get(attribute.text);
-    else return followBase(qualifiedName(attribute, module.imports), path, modules, depth);
+    else return followBase(qualifiedName(attribute, module.imports), path, modules, depth, methods);
   }
+  if (cls && methods) for (const method of methodNames(cls)) methods.add(method);
   const superclass = cls?.childForFieldName("superclasses")?.namedChildren.find((c) => c.type !== "comment" && c.type !== "keyword_argument");
   if (!superclass) return undefined;
   const local = unparen(superclass);
-  if (local.type === "identifier" && module.classes.has(local.text) && local.text !== head) return classBase(module, [local.text], path, modules, depth);
-  return followBase(qualifiedName(superclass, module.imports), path, modules, depth);
+  if (local.type === "identifier" && module.classes.has(local.text) && local.text !== head) return classBase(module, [local.text], path, modules, depth, methods);
+  return followBase(qualifiedName(superclass, module.imports), path, modules, depth, methods);
 }
 
 /** followed through the project, any base is an answer; the reader judges the last one */
 const ACCEPT_ANY = (): boolean => true;
 
 /** A base named through an import: another project class is followed, anything else is the answer. */
-function followBase(qualified: string | undefined, path: string, modules: ProjectModules, depth: number): string | undefined {
+function followBase(qualified: string | undefined, path: string, modules: ProjectModules, depth: number, methods?: Set<string>): string | undefined {
   if (!qualified) return undefined;
   const code = modules.codeFor(path, depth + 1, ACCEPT_ANY);
+  // the methods of the project classes further up the chain; past the depth bound, nothing is known of them
+  if (methods) {
+    const further = code?.classMethods?.(qualified);
+    if (!code) methods.add(UNREAD_CLASS);
+    for (const method of further ?? []) methods.add(method);
+  }
   return code?.classBase(qualified) ?? qualified;
+}
+
+/** stands for the methods of a project class past the depth bound: none of them is known */
+export const UNREAD_CLASS = "<unread>";
+
+/** The names of the methods a class body defines (decorated or not). */
+function methodNames(cls: PyNode): string[] {
+  const names: string[] = [];
+  for (const statement of cls.childForFieldName("body")?.namedChildren ?? []) {
+    const def = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+    if (def?.type === "function_definition") names.push(def.childForFieldName("name")?.text ?? UNREAD_CLASS);
+  }
+  return names;
 }
 
 /** `name = value` in a class body: the value's node. */

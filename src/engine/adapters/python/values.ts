@@ -51,6 +51,8 @@ export type PyValue =
       lookup?: Lookup;
       /** a project class (callee) that subclasses this one from outside the project (awx's ImplicitRoleField: `django.db.models.ForeignKey`) */
       base?: string;
+      /** the methods the project classes between callee and base define (`db_type`, `__init__`), when all were read */
+      baseMethods?: string[];
       /** the callee's project module could not be read: where and why, for the finding that stays hidden */
       unread?: string;
     }
@@ -94,6 +96,8 @@ export interface ProjectCode {
   operationBase(callee: string): string | undefined;
   /** the class from outside the project that a project class subclasses, followed through the project */
   classBase(callee: string): string | undefined;
+  /** the methods the project classes of `callee`'s chain define (a field's `db_type`, `__init__`), when the chain was read */
+  classMethods?(callee: string): string[] | undefined;
   /** the name's module is in the project but was not read (too large, a failed fetch): where, and why */
   unreadModule(qualified: string): string | undefined;
 }
@@ -218,6 +222,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       });
       let callee = lookup ? (lookup.qualified ?? "") : (qualifiedName(parts.function, ctx.imports) ?? "");
       let base: string | undefined;
+      let baseMethods: string[] | undefined;
       let unread: string | undefined;
       // a function or class of the project's own modules, imported by the migration
       if (!lookup && ctx.project && !parts.splat && importedRoot(fn, ctx)) {
@@ -225,6 +230,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         if (returned) return returned;
         const operation = ctx.project.operationBase(callee);
         base = operation ? undefined : ctx.project.classBase(callee);
+        baseMethods = base ? ctx.project.classMethods?.(callee) : undefined;
         unread = operation || base ? undefined : ctx.project.unreadModule(callee);
         callee = operation ?? callee;
       }
@@ -239,6 +245,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         text: n.text,
         ...(receiver ? { receiver } : {}),
         ...(base ? { base } : {}),
+        ...(baseMethods ? { baseMethods } : {}),
         ...(unread ? { unread } : {}),
       };
     }

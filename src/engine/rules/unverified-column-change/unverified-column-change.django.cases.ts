@@ -33,6 +33,22 @@ class Migration(migrations.Migration):
     ]
 `;
 
+/** the project's own field classes (janeway's core/model_utils.py): a chain of project classes down to a Django or package field */
+const projectFields = (body: string) => ({ ...NOTES_HISTORY, "core/model_utils.py": body });
+
+const BLEACH_FIELDS = projectFields(`from django_bleach.models import BleachField
+
+
+class ProjectBleachField(BleachField):
+    def from_db_value(self, value, expression, connection):
+        return value
+
+
+class ProjectBleachCharField(ProjectBleachField):
+    def formfield(self, *args, **kwargs):
+        return super().formfield(*args, **kwargs)
+`);
+
 export default defineCases({
   invalid: [
     {
@@ -80,8 +96,60 @@ class Migration(migrations.Migration):
       path: "shop/migrations/0008_channel_required.py",
       lines: [8],
     },
+    {
+      framework: "django",
+      name: "a project field class that chooses its own column type (db_type) stays unknown, though it extends a TextField",
+      code: notesRedefined("import core.model_utils", 'core.model_utils.CaseInsensitiveTextField(blank=True, default="")'),
+      files: projectFields(`from django.db import models
+
+
+class CaseInsensitiveTextField(models.TextField):
+    def db_type(self, connection):
+        return "citext"
+`),
+      path: "shop/migrations/0002_notes_citext.py",
+      lines: [9],
+      messages: ["becomes a CaseInsensitiveTextField, a field class whose column type migguard does not know"],
+    },
+    {
+      framework: "django",
+      name: "a project CharField subclass whose __init__ may set max_length stays unknown",
+      code: notesRedefined("import core.model_utils", 'core.model_utils.CodeField(blank=True, default="")'),
+      files: projectFields(`from django.db import models
+
+
+class CodeField(models.CharField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", CODE_LENGTH)
+        super().__init__(*args, **kwargs)
+`),
+      path: "shop/migrations/0002_notes_code.py",
+      lines: [9],
+      messages: ["becomes a CodeField, a field class whose column type migguard does not know"],
+    },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "a project field class (janeway's core.model_utils.JanewayBleachCharField) extending another project class that extends django-bleach's BleachField is a TextField: nothing changes in the database",
+      code: notesRedefined("import core.model_utils", 'core.model_utils.ProjectBleachCharField(blank=True, default="")'),
+      files: BLEACH_FIELDS,
+      path: "shop/migrations/0002_notes_bleach.py",
+    },
+    {
+      framework: "django",
+      name: "a project field class extending models.TextField, imported by name, is a TextField: nothing changes in the database",
+      code: notesRedefined("from core.model_utils import NotesField", 'NotesField(blank=True, default="")'),
+      files: projectFields(`from django.db import models
+
+
+class NotesField(models.TextField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", "notes")
+        super().__init__(*args, **kwargs)
+`),
+      path: "shop/migrations/0002_notes_project.py",
+    },
     {
       framework: "django",
       name: "django-nh3's Nh3Field is a TextField: redefining a TextField of the history as one changes nothing in the database",
