@@ -288,3 +288,68 @@ ${["large", ...names].map((name) => `        migrations.RunSQL(${name}.sql(), re
     ]);
   });
 });
+
+describe("Django field classes defined in the project's own modules, through the CLI", () => {
+  const history = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(
+            name="NewsItem",
+            fields=[
+                ("id", models.AutoField(primary_key=True, serialize=False)),
+                ("title", models.CharField(max_length=500)),
+                ("body", models.TextField()),
+            ],
+        ),
+    ]
+`;
+  const alter = (imports: string, field: string) => `${imports}
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("comms", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="newsitem", name="body", field=${field}),
+        migrations.AlterField(model_name="newsitem", name="title", field=${field}),
+    ]
+`;
+  const MODEL_UTILS = `from django.db import models
+from django_bleach.models import BleachField
+
+
+class ProjectBleachField(BleachField):
+    def from_db_value(self, value, expression, connection):
+        return value
+
+
+class ProjectBleachCharField(ProjectBleachField):
+    def formfield(self, *args, **kwargs):
+        return super().formfield(*args, **kwargs)
+
+
+class CaseInsensitiveTextField(models.TextField):
+    def db_type(self, connection):
+        return "citext"
+`;
+  const ALTER_PATH = "comms/migrations/0002_bleach.py";
+  const project = (migrationText: string) =>
+    repo({ "manage.py": "", "core/__init__.py": "", "core/model_utils.py": MODEL_UTILS, "comms/__init__.py": "", "comms/migrations/__init__.py": "", "comms/migrations/0001_initial.py": history, [ALTER_PATH]: migrationText });
+
+  it("a project class extending another that extends django-bleach's BleachField (janeway's JanewayBleachCharField) is a text column: text and varchar(500) to text rewrite nothing", async () => {
+    const findings = await lint(project(alter("import core.model_utils", "core.model_utils.ProjectBleachCharField()")), ALTER_PATH);
+    expect(findings.filter((f) => f.rule === "unverified-column-change")).toEqual([]);
+  });
+
+  it("a project class that chooses its own type (db_type) stays unknown: the AlterFields are reported, naming the class", async () => {
+    const findings = await lint(project(alter("from core.model_utils import CaseInsensitiveTextField", "CaseInsensitiveTextField()")), ALTER_PATH);
+    const unverified = findings.filter((f) => f.rule === "unverified-column-change");
+    expect(unverified.map((f) => f.line)).toEqual([9, 10]);
+    expect(unverified[0]!.message).toContain("becomes a CaseInsensitiveTextField, a field class whose column type migguard does not know");
+  });
+});
