@@ -1095,6 +1095,42 @@ end
     },
     {
       framework: "rails",
+      name: "caesar 20211006171600: change_column_default to {} on a jsonb column an earlier migration created without a default: to: is the {} the migration sets (not nil), from: nil as the history has it",
+      path: "db/migrate/20211006171600_change_subject_metadata_default.rb",
+      files: {
+        "db/migrate/20170111161040_create_subjects.rb": `class CreateSubjects < ActiveRecord::Migration[5.0]
+  def change
+    create_table :subjects do |t|
+      t.jsonb :metadata
+      t.timestamps
+    end
+  end
+end
+`,
+      },
+      code: `class ChangeSubjectMetadataDefault < ActiveRecord::Migration[5.2]
+  def change
+    change_column_default :subjects, :metadata, {}
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# Name the old and the new default so Rails can swap them back:\nchange_column_default :subjects, :metadata, from: nil, to: {}"],
+    },
+    {
+      framework: "rails",
+      name: "change_column_default to a filled hash on a column no migration it read defines: to: is the hash as written, from: unknown in a comment",
+      code: `class ChangeSettingsDefault < ActiveRecord::Migration[7.1]
+  def change
+    change_column_default :accounts, :settings, { "theme" => "light" }
+  end
+end
+`,
+      lines: [3],
+      fixes: ['# Name the old and the new default so Rails can swap them back:\nchange_column_default :accounts, :settings, from: nil, to: { "theme" => "light" }  # from: the default it had before (migguard found none written)'],
+    },
+    {
+      framework: "rails",
       name: "hcb: change_column_default right after the add_column that set the default: from: is that default, not a nil to fill in",
       code: `class AddIncreaseAccountIdToEvents < ActiveRecord::Migration[7.0]
   def change

@@ -424,7 +424,7 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         return [
           `# Rails ${railsVersionOf(migration).toFixed(1)} cannot invert change_column_default (from:/to: is 5.0+): replace \`change\` with up and down.`,
           `def up`,
-          `  change_column_default ${sym(op.table)}, ${sym(op.column)}, ${op.kind === "set_default" ? op.default.expr : "nil"}`,
+          `  change_column_default ${sym(op.table)}, ${sym(op.column)}, ${op.kind === "set_default" ? rubyDefaultOf(op.default) : "nil"}`,
           `end`,
           ``,
           `def down`,
@@ -433,7 +433,7 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         ].join("\n");
       return dedent(`
         # Name the old and the new default so Rails can swap them back:
-        change_column_default ${sym(op.table)}, ${sym(op.column)}, from: ${from ?? "nil"}, to: ${op.kind === "set_default" ? op.default.expr : "nil"}${from === undefined ? "  # from: the default it had before (migguard found none written)" : ""}`);
+        change_column_default ${sym(op.table)}, ${sym(op.column)}, from: ${from ?? "nil"}, to: ${op.kind === "set_default" ? rubyDefaultOf(op.default) : "nil"}${from === undefined ? "  # from: the default it had before (migguard found none written)" : ""}`);
     }
     case "drop_index":
       return guardOfUnknownIndex(migration, op, types) ?? removeIndexAsDefined(op, types, op.concurrently && !isMysqlFamily(migration.database)) ?? removeIndexOfUnknownColumns(op) ?? dedent(`

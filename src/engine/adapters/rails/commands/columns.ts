@@ -4,8 +4,9 @@ import { columnDefault } from "../column-default.js";
 import { columnType } from "../column-types.js";
 import { columnSpec, timestampColumns } from "../column-spec.js";
 import { sqlTypeChange } from "../sql-fragments.js";
-import { nameOf, Options, truthy, type RubyValue } from "../values.js";
-import { irreversible, step, type CommandHandler, type OpBase } from "./context.js";
+import { CallNode, HashNode, KeywordHashNode } from "@ruby/prism";
+import { evaluate, nameOf, Options, truthy, type RubyValue } from "../values.js";
+import { irreversible, step, type Command, type CommandContext, type CommandHandler, type OpBase } from "./context.js";
 
 const addColumn: CommandHandler = (cmd, ctx) => {
   const [tableArg, columnArg, type] = cmd.args;
@@ -111,10 +112,15 @@ const changeColumnDefault: CommandHandler = (cmd, ctx) => {
   const column = nameOf(columnArg);
   if (!table || !column) return undefined;
   const base = ctx.base(cmd.node);
-  // `from:`/`to:` may arrive as the trailing keyword hash
-  const changes = change?.kind === "hash" ? new Options(change.entries) : cmd.opts;
+  // Rails takes the third argument whole (default_or_changes): a hash with from:/to: (braced or as trailing keywords,
+  // which the command reads as its options) names the change; any other hash is the new default itself (caesar's
+  // `change_column_default :subjects, :metadata, {}` sets '{}', it does not drop the default)
+  const written = change ?? trailingHash(cmd, ctx);
+  const changes = written?.kind === "hash" ? new Options(written.entries) : new Options();
   const fromTo = changes.has("from") && changes.has("to");
-  const to = fromTo ? changes.get("to") : change;
+  // one of from:/to: alone is a slip for both (Rails would take the hash as the default): its to:, if any, is the intent
+  const partial = changes.has("from") || changes.has("to");
+  const to = partial ? changes.get("to") : written;
   return [
     step(
       [defaultOp(base, table, column, to)],
@@ -122,6 +128,13 @@ const changeColumnDefault: CommandHandler = (cmd, ctx) => {
     ),
   ];
 };
+
+/** The call's last argument when it is a hash (the command's options), as Ruby wrote it: `{}` included. */
+function trailingHash(cmd: Command, ctx: CommandContext): RubyValue | undefined {
+  const args = cmd.node instanceof CallNode ? cmd.node.arguments_?.arguments_ ?? [] : [];
+  const last = args[args.length - 1];
+  return last instanceof HashNode || last instanceof KeywordHashNode ? evaluate(last, ctx.env, ctx.src) : undefined;
+}
 
 const addTimestamps: CommandHandler = (cmd, ctx) => {
   const table = nameOf(cmd.args[0]);
