@@ -176,3 +176,57 @@ ${names.map((name) => `        migrations.RunSQL(${name}.sql(), reverse_sql=migr
     expect(messages("hidden-operation")).toEqual(cli);
   });
 });
+
+describe("a Django migration that alters a column to a field class of the project", () => {
+  it("reads the class's chain in the fetched module, as the CLI does: a TextField subclass changes nothing, one with its own db_type stays reported", async () => {
+    const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(name="Page", fields=[("id", models.AutoField(primary_key=True)), ("body", models.TextField()), ("slug", models.TextField())]),
+    ]
+`;
+    const fields = `from django.db import models
+from django_bleach.models import BleachField
+
+
+class ProjectBleachField(BleachField):
+    def from_db_value(self, value, expression, connection):
+        return value
+
+
+class ProjectBleachCharField(ProjectBleachField):
+    pass
+
+
+class CaseInsensitiveTextField(models.TextField):
+    def db_type(self, connection):
+        return "citext"
+`;
+    const migration = `import core.model_utils
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+    operations = [
+        migrations.AlterField(model_name="page", name="body", field=core.model_utils.ProjectBleachCharField()),
+        migrations.AlterField(model_name="page", name="slug", field=core.model_utils.CaseInsensitiveTextField()),
+    ]
+`;
+    const files = { ...BASE, "app/migrations/0001_initial.py": initial, "core/__init__.py": "", "core/model_utils.py": fields };
+    s = await startScenario({ baseFiles: files });
+    const head = s.openPull(12, { [ADDED]: migration });
+    expect((await s.pullRequest("opened", 12)).status).toBe(200);
+    const check = s.fake.checkRunsFor(head).at(-1)!;
+    const unverified = check.annotations.filter((a) => a.path === ADDED && a.title.startsWith("unverified-column-change"));
+    expect(unverified.map((a) => a.start_line)).toEqual([9]);
+    expect(unverified[0]!.message).toContain("becomes a CaseInsensitiveTextField");
+    expect(contentsReads(s).filter((p) => p === "core/model_utils.py")).toHaveLength(1);
+    const cli = (await lintWithCli({ ...files, [ADDED]: migration })).filter((f) => f.rule === "unverified-column-change");
+    expect(cli.map((f) => f.line)).toEqual([9]);
+  });
+});
