@@ -400,6 +400,8 @@ export const AddIndex = op("add_index", {
   columns: z.array(z.string()).default([]),
   unique: z.boolean().default(false),
   concurrently: z.boolean().default(false),
+  /** CONCURRENTLY only when this expression, as written, is true at run time (Alembic's `postgresql_concurrently=concurrently`) */
+  concurrentlyWhen: z.string().optional(),
   ifNotExists: z.boolean().default(false),
   partial: z.boolean().default(false),
   /** a partial index's WHERE as SQL, when the adapter renders it (Django's condition of simple Q lookups) */
@@ -423,6 +425,8 @@ export const DropIndex = op("drop_index", {
   table: z.string().optional(),
   columns: z.array(z.string()).default([]),
   concurrently: z.boolean().default(false),
+  /** CONCURRENTLY only when this expression, as written, is true at run time (Alembic's `postgresql_concurrently=concurrently`) */
+  concurrentlyWhen: z.string().optional(),
   ifExists: z.boolean().default(false),
   /** Rails before 5.0 (a Migration[4.2]): remove_index by columns looks for the default name only, not any index on them */
   defaultNameOnly: z.boolean().optional(),

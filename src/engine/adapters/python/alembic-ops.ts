@@ -244,6 +244,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
           columns,
           unique: asBool(call.kwargs.get("unique")) ?? false,
           concurrently: asBool(call.kwargs.get("postgresql_concurrently")) ?? false,
+          ...runTimeConcurrently(call),
           ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false,
           partial: call.kwargs.has("postgresql_where"),
           method: asString(call.kwargs.get("postgresql_using")),
@@ -260,6 +261,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
           names: indexName ? [indexName] : [],
           table: t,
           concurrently: asBool(call.kwargs.get("postgresql_concurrently")) ?? false,
+          ...runTimeConcurrently(call),
           ifExists: asBool(call.kwargs.get("if_exists")) ?? false,
         },
       ];
@@ -417,4 +419,15 @@ const BUILDERS = new Set(["select", "insert", "update", "delete", "values", "whe
 function isConstruct(value: PyValue): boolean {
   for (let v: PyValue | undefined = value; v?.kind === "call"; v = v.receiver) if (BUILDERS.has(lastSegment(v.callee))) return true;
   return false;
+}
+
+/**
+ * `postgresql_concurrently=<expression>` known only at run time (a name, a call, an attribute: phoenix's
+ * `concurrently = _use_concurrently()`, an opt-in environment variable): the expression as written, so rules can say
+ * the build is CONCURRENTLY only when it is true. A literal (True, False, None) says it all already.
+ */
+function runTimeConcurrently(call: PyCall): { concurrentlyWhen?: string } {
+  const value = call.kwargs.get("postgresql_concurrently");
+  if (!value || (value.kind !== "name" && value.kind !== "unknown" && value.kind !== "call")) return {};
+  return { concurrentlyWhen: value.text };
 }

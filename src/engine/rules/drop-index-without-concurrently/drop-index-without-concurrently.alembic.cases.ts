@@ -4,6 +4,44 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "postgresql_concurrently=concurrently, a flag read at run time (an opt-in environment variable; the migration leaves its transaction when it is set): a note that names the expression, no rewrite",
+      code: `from alembic import op
+import os
+
+revision = "b2"
+down_revision = "a1"
+
+
+def _use_concurrently() -> bool:
+    return os.environ.get("APP_MIGRATE_INDEX_CONCURRENTLY", "").lower() == "true"
+
+
+def _enable_autocommit() -> None:
+    dbapi_conn = op.get_bind().connection.dbapi_connection
+    dbapi_conn.commit()
+    dbapi_conn.autocommit = True
+
+
+def upgrade():
+    concurrently = _use_concurrently()
+    if concurrently:
+        _enable_autocommit()
+    op.drop_index("ix_latency", table_name="spans", if_exists=True, postgresql_concurrently=concurrently)
+
+
+def downgrade():
+    op.create_index("ix_latency", "spans", ["latency_ms"])
+`,
+      lines: [22],
+      severities: ["info"],
+      messages: ["Index ix_latency is dropped CONCURRENTLY only when `concurrently` is true at run time; without it, the drop takes an ACCESS EXCLUSIVE lock on spans."],
+      fixes: [
+        `# the migration already drops it CONCURRENTLY when concurrently is true: make sure it is when migrating a database in use
+op.drop_index("ix_latency", table_name="spans", if_exists=True, postgresql_concurrently=concurrently)`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "op.drop_index",
       code: `from alembic import op
 

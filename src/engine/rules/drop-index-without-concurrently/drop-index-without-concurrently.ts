@@ -10,6 +10,7 @@ import { djangoConcurrentDrop } from "./django-concurrent-drop.js";
 import { alembicConcurrentDrop } from "./alembic-concurrent-drop.js";
 import { replacedLater } from "../support/replaced-index.js";
 import { railsRemovedIndex } from "../support/rails-removed-index.js";
+import { runTimeConcurrentlyReport } from "../support/run-time-concurrently.js";
 import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 
 export default defineRule({
@@ -47,6 +48,11 @@ export default defineRule({
       // its column or by name): the statement does nothing, it takes no lock
       if (op.ifExists && op.table && ctx.repository.indexGone(op.table, op.names, op.columns)) continue;
       const names = op.names.length ? op.names.join(", ") : `on ${op.table} (${op.columns.join(", ")})`;
+      // CONCURRENTLY chosen at run time (an opt-in flag): a note, the safe path is the project's own
+      if (written.concurrentlyWhen) {
+        ctx.report({ op: written, ...runTimeConcurrentlyReport(ctx.framework, written, "drop", names, table, written.concurrentlyWhen) });
+        continue;
+      }
       ctx.report({
         op: written,
         // the project's own migrator may run the file in a transaction (own-runner.ts): then the drop by hand

@@ -35,6 +35,52 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "postgresql_concurrently=concurrently, a flag read at run time (an opt-in environment variable; the migration leaves its transaction when it is set): a note that names the expression, no rewrite",
+      code: `from alembic import op
+import os
+
+revision = "b2"
+down_revision = "a1"
+
+
+def _use_concurrently() -> bool:
+    return os.environ.get("APP_MIGRATE_INDEX_CONCURRENTLY", "").lower() == "true"
+
+
+def _enable_autocommit() -> None:
+    dbapi_conn = op.get_bind().connection.dbapi_connection
+    dbapi_conn.commit()
+    dbapi_conn.autocommit = True
+
+
+def upgrade():
+    concurrently = _use_concurrently()
+    if concurrently:
+        _enable_autocommit()
+    op.create_index("ix_spans_trace_id", "spans", ["trace_id"], if_not_exists=True, postgresql_concurrently=concurrently)
+    with op.batch_alter_table("spans") as batch_op:
+        batch_op.create_index("ix_spans_kind", ["kind"], postgresql_concurrently=_use_concurrently())
+
+
+def downgrade():
+    op.drop_index("ix_spans_kind", table_name="spans")
+    op.drop_index("ix_spans_trace_id", table_name="spans")
+`,
+      lines: [22, 24],
+      severities: ["info", "info"],
+      messages: [
+        "Index ix_spans_trace_id is built CONCURRENTLY only when `concurrently` is true at run time; without it, the build blocks writes to spans while it runs.",
+        "Index ix_spans_kind is built CONCURRENTLY only when `_use_concurrently()` is true at run time",
+      ],
+      fixes: [
+        `# the migration already builds it CONCURRENTLY when concurrently is true: make sure it is when migrating a database in use
+op.create_index("ix_spans_trace_id", "spans", ["trace_id"], if_not_exists=True, postgresql_concurrently=concurrently)`,
+        `# the migration already builds it CONCURRENTLY when _use_concurrently() is true: make sure it is when migrating a database in use
+batch_op.create_index("ix_spans_kind", ["kind"], postgresql_concurrently=_use_concurrently())`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "mergin-server f1d9e4a7b823: ADD COLUMN, then an UPDATE of every row (`WHERE transaction_id IS NULL` right after the add), then the index, in one transaction: the table is closed for the whole write already, and the build reads what it wrote, a fraction of that time: a note naming the UPDATE, its fix kept",
       path: "server/migrations/community/f1d9e4a7b823_upload_transaction.py",
       files: { "server/migrations/community/e0_upload.py": 'from alembic import op\n\nrevision = "e0"\ndown_revision = None\n\n\ndef upgrade():\n    op.execute("CREATE TABLE upload (id text PRIMARY KEY)")\n' },

@@ -26,6 +26,7 @@ import { djangoApp, djangoDependsOn, djangoHasOtherOperations, djangoPredecessor
 import { sourceImports } from "../support/next-migration.js";
 import { djangoMigrationRewritten, djangoOperationRanges } from "../support/django-rewrite.js";
 import { freeNames } from "../support/python-free-names.js";
+import { runTimeConcurrentlyReport } from "../support/run-time-concurrently.js";
 import { afterWholeTableUpdate, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
 
 /** Under an earlier statement's ACCESS EXCLUSIVE, the build's SHARE lock adds no wait, but reads wait for it too. */
@@ -307,6 +308,11 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "add_index")) {
       // a per-chunk build (TimescaleDB's) locks one chunk at a time: the hypertable's way to let writes go on
       if (op.concurrently || op.perChunk || !tableWithRows(ctx, op.table, index) || builtBefore(ctx, op, index)) continue;
+      // CONCURRENTLY chosen at run time (an opt-in flag): a note, the safe path is the project's own
+      if (op.concurrentlyWhen) {
+        ctx.report({ op, ...runTimeConcurrentlyReport(ctx.framework, op, "build", op.name ?? `on ${op.table} (${op.columns.join(", ")})`, op.table, op.concurrentlyWhen) });
+        continue;
+      }
       const name = op.name ?? derivedName(op.table, op.columns, "idx");
       // an earlier UPDATE of every row under the transaction's ACCESS EXCLUSIVE lock: the build adds a fraction of that outage
       const updated = afterWholeTableUpdate(ctx, op.table, index, HELD_LOCK_BUILD, op.columns[0]);
