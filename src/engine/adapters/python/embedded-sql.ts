@@ -7,7 +7,7 @@ import { refuseTooComplex, segmentOperations } from "../sql/index.js";
 import { pgScan } from "../sql/pg-query.js";
 import { unreadSchemaStatements, withUnreadInOrder } from "./unread-schema-work.js";
 import { runTimeParts, withRunTimeParts, type RunTimePart } from "../sql/run-time-names.js";
-import { isPrefixPlaceholder, textWithLines, type PyValue } from "./values.js";
+import { isPrefixPlaceholder, textWithLines, type PyValue, type RunTimeChoice } from "./values.js";
 
 export interface EmbeddedSql {
   ops: OperationInput[];
@@ -53,12 +53,17 @@ export function embeddedSql(
   if (value.kind !== "str") return builtAtRunTime();
   const written = textWithLines(value);
   const line = written.line;
-  const sql = options.params ? pyformatToPositional(written.text) : written.text;
+  // CONCURRENTLY chosen at run time (`'CONCURRENTLY ' if concurrently else ''`): read with it, and the index
+  // operation says under which condition it holds
+  const flag = concurrentlyChoice(value.runTime?.choices);
+  const text = flag ? written.text.split(flag.placeholder).join(flag.keyword) : written.text;
+  const sql = options.params ? pyformatToPositional(text) : text;
   const transaction = options.inTransaction ? "wrapped" : options.split ? "none" : "implicit";
   const host = value.unresolved && options.hostCall ? { hostCall: options.hostCall } : {};
   const segment = (text: string) => segmentOperations({ text, transaction }, { embeddedSql: true, ...host, ...options.extra });
   // values filled in at run time (a format, a + concatenation) must only stand for data for the statement to be known
-  const asValues = value.runTime ? runTimeValuesAsParameters(sql, value.runTime.placeholders) : sql;
+  const placeholders = (value.runTime?.placeholders ?? []).filter((p) => p !== flag?.placeholder);
+  const asValues = value.runTime ? runTimeValuesAsParameters(sql, placeholders) : sql;
   // a run-time value where PostgreSQL takes no value (`FROM $1`), read from the one parse (which fills SQLAlchemy's
   // `:name` binds as values too), may be a schema prefix (`UPDATE " + schema + "users`): the statement is known, on
   // its unqualified name. Elsewhere (a name, a keyword, a clause) the statement itself is built at run time
@@ -66,7 +71,6 @@ export function embeddedSql(
     const result = text === undefined ? undefined : segment(text);
     return result && (text === sql || result.errors.length === 0) ? result : undefined;
   };
-  const placeholders = value.runTime?.placeholders ?? [];
   const parts = placeholders.length > 0 ? runTimeParts(sql, placeholders, isPrefixPlaceholder) : undefined;
   const roles = new Set(parts?.map((p) => p.role));
   // a run-time part that is a whole condition (`WHERE " + condition`) parses as a value, but decides the rows changed
@@ -77,7 +81,7 @@ export function embeddedSql(
   const shift = line - 1;
   refuseTooComplex(result.tooComplex, shift);
   const within = value.loc;
-  const ops = result.ops.map((op) => ({ ...op, loc: clamp({ line: op.loc.line + shift, endLine: op.loc.endLine + shift }, within) }) as OperationInput);
+  const ops = result.ops.map((op) => withConcurrentlyWhen({ ...op, loc: clamp({ line: op.loc.line + shift, endLine: op.loc.endLine + shift }, within) } as OperationInput, flag?.condition));
   const errors = result.errors.map((e) => {
     const at = clamp({ line: e.line + shift, endLine: (e.endLine ?? e.line) + shift }, within);
     return { ...e, line: at.line, endLine: at.endLine };
@@ -187,4 +191,23 @@ export function pyformatToPositional(sql: string): string {
     } else out += "%";
   }
   return out;
+}
+
+/**
+ * The conditional of two literals that is CONCURRENTLY one way and nothing the other (`'CONCURRENTLY ' if c else
+ * ''`): its placeholder, the branch to read the SQL with, and when that branch runs, as written.
+ */
+function concurrentlyChoice(choices: readonly RunTimeChoice[] | undefined): { placeholder: string; keyword: string; condition: string } | undefined {
+  for (const c of choices ?? []) {
+    const [on, off] = [c.whenTrue, c.whenFalse].map((t) => t.trim().toUpperCase());
+    if (on === "CONCURRENTLY" && off === "") return { placeholder: c.placeholder, keyword: c.whenTrue, condition: c.condition };
+    if (off === "CONCURRENTLY" && on === "") return { placeholder: c.placeholder, keyword: c.whenFalse, condition: `not (${c.condition})` };
+  }
+  return undefined;
+}
+
+/** An index build or drop read with its run-time CONCURRENTLY: not concurrent as far as migguard knows, but when `condition` is true. */
+function withConcurrentlyWhen(op: OperationInput, condition: string | undefined): OperationInput {
+  if (!condition || (op.kind !== "add_index" && op.kind !== "drop_index") || !op.concurrently) return op;
+  return { ...op, concurrently: false, concurrentlyWhen: condition };
 }

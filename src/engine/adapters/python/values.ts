@@ -75,7 +75,23 @@ export interface RunTimeFields {
   text: string;
   /** each placeholder written into the text for a value known only at run time */
   placeholders: string[];
+  /** placeholders of a conditional of two literals (`'CONCURRENTLY ' if concurrently else ''`): both texts are known */
+  choices?: RunTimeChoice[];
 }
+
+/** A conditional of two string literals: its condition as written and the text of each branch. */
+export interface RunTimeChoice {
+  placeholder: string;
+  condition: string;
+  whenTrue: string;
+  whenFalse: string;
+}
+
+/** The choices of strings joined into one, in order (none: undefined, so a value without any keeps its shape). */
+const choicesOf = (...fields: Array<RunTimeFields | undefined>): { choices?: RunTimeChoice[] } => {
+  const choices = fields.flatMap((f) => f?.choices ?? []);
+  return choices.length ? { choices } : {};
+};
 
 export type PyStr = Extract<PyValue, { kind: "str" }>;
 export type PyCall = Extract<PyValue, { kind: "call" }>;
@@ -346,7 +362,9 @@ function eitherString(n: PyNode, ctx: EvalContext, loc: SourceRange): PyStr | un
   if (!prefix && (a.unresolved || b.unresolved)) return undefined;
   if (a.value === b.value && !a.unresolved) return { ...a, loc, pieces: [{ text: a.value, line: loc.line }] };
   const placeholder = prefix ? prefixPlaceholder(n.text) : runTimePlaceholder(n.text);
-  return { kind: "str", value: placeholder, loc, pieces: [{ text: placeholder, line: loc.line }], unresolved: true, runTime: { text: n.text, placeholders: [placeholder] } };
+  const condition = n.namedChildren.filter((c) => c.type !== "comment")[1]?.text;
+  const choice = !a.unresolved && !b.unresolved && condition !== undefined ? { choices: [{ placeholder, condition, whenTrue: a.value, whenFalse: b.value }] } : {};
+  return { kind: "str", value: placeholder, loc, pieces: [{ text: placeholder, line: loc.line }], unresolved: true, runTime: { text: n.text, placeholders: [placeholder], ...choice } };
 }
 
 /** psycopg's SQL composition (psycopg2.sql and psycopg 3's psycopg.sql): the modules whose SQL and Identifier compose text. */
@@ -522,7 +540,7 @@ function joinWithRunTime(l: PyValue, r: PyValue, loc: SourceRange, text: string)
 /** The run-time fields of two strings joined with +: both sets of placeholders, under the joining expression. */
 function joinRunTime(text: string, a: RunTimeFields | undefined, b: RunTimeFields | undefined): RunTimeFields | undefined {
   if (!a && !b) return undefined;
-  return { text, placeholders: [...(a?.placeholders ?? []), ...(b?.placeholders ?? [])] };
+  return { text, placeholders: [...(a?.placeholders ?? []), ...(b?.placeholders ?? [])], ...choicesOf(a, b) };
 }
 
 /** Items a comprehension may make: past this it is read as built at run time (a hostile file stays cheap). */
@@ -631,6 +649,7 @@ function stringValue(strings: PyNode[], ctx: EvalContext, loc: SourceRange): PyV
   // the placeholders of interpolated strings that carry run-time values (a conditional of two literals); `opaque`
   // once a part is not known at all, whose placeholder readers cannot find
   const holes: string[] = [];
+  const choices: RunTimeChoice[] = [];
   let opaque = false;
   for (const s of strings) {
     const start = s.child(0);
@@ -652,6 +671,7 @@ function stringValue(strings: PyNode[], ctx: EvalContext, loc: SourceRange): PyV
         else if (value?.kind === "str" && value.runTime && !converted) {
           unresolved = true;
           holes.push(...value.runTime.placeholders);
+          choices.push(...(value.runTime.choices ?? []));
           text += value.value;
         } else {
           unresolved = true;
@@ -663,7 +683,7 @@ function stringValue(strings: PyNode[], ctx: EvalContext, loc: SourceRange): PyV
     }
     pieces.push({ text, line: s.startPosition.row + 1 });
   }
-  const runTime = unresolved && !opaque ? { runTime: { text: strings.map((s) => s.text).join(" "), placeholders: holes } } : {};
+  const runTime = unresolved && !opaque ? { runTime: { text: strings.map((s) => s.text).join(" "), placeholders: holes, ...(choices.length ? { choices } : {}) } } : {};
   return { kind: "str", value: pieces.map((p) => p.text).join(""), loc, pieces, unresolved, ...runTime };
 }
 

@@ -4,6 +4,28 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "op.execute of an f-string whose CONCURRENTLY is a conditional of two literals, CONCURRENTLY when the condition is false: a note that names it negated",
+      code: `from alembic import op
+import os
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    concurrently = os.environ.get("APP_MIGRATE_INDEX_CONCURRENTLY", "").lower() == "true"
+    op.execute(f"DROP INDEX {'' if not concurrently else 'CONCURRENTLY '}IF EXISTS ix_sessions_end_time")
+
+
+def downgrade():
+    op.execute("CREATE INDEX ix_sessions_end_time ON sessions (end_time)")
+`,
+      lines: [10],
+      severities: ["info"],
+      messages: ["Index ix_sessions_end_time is dropped CONCURRENTLY only when `not (not concurrently)` is true at run time"],
+    },
+    {
+      framework: "alembic",
       name: "postgresql_concurrently=concurrently, a flag read at run time (an opt-in environment variable; the migration leaves its transaction when it is set): a note that names the expression, no rewrite",
       code: `from alembic import op
 import os

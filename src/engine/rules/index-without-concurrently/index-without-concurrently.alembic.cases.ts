@@ -35,6 +35,40 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "op.execute of an f-string whose CONCURRENTLY is a conditional of two literals (`'CONCURRENTLY ' if concurrently else ''`): both statements are known, a note that names the condition, the call kept as written",
+      code: `from alembic import op
+import os
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    concurrently = os.environ.get("APP_MIGRATE_INDEX_CONCURRENTLY", "").lower() == "true"
+    op.execute(
+        f"CREATE INDEX {'CONCURRENTLY ' if concurrently else ''}IF NOT EXISTS "
+        "ix_sessions_project_id_end_time "
+        "ON sessions (project_id, end_time DESC)"
+    )
+
+
+def downgrade():
+    op.execute("DROP INDEX IF EXISTS ix_sessions_project_id_end_time")
+`,
+      lines: [11],
+      severities: ["info"],
+      messages: ["Index ix_sessions_project_id_end_time is built CONCURRENTLY only when `concurrently` is true at run time; without it, the build blocks writes to sessions while it runs."],
+      fixes: [
+        `# the migration already builds it CONCURRENTLY when concurrently is true: make sure it is when migrating a database in use
+op.execute(
+    f"CREATE INDEX {'CONCURRENTLY ' if concurrently else ''}IF NOT EXISTS "
+    "ix_sessions_project_id_end_time "
+    "ON sessions (project_id, end_time DESC)"
+)`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "postgresql_concurrently=concurrently, a flag read at run time (an opt-in environment variable; the migration leaves its transaction when it is set): a note that names the expression, no rewrite",
       code: `from alembic import op
 import os

@@ -25,9 +25,11 @@ export function runTimeConcurrentlyReport(
       ? `Index ${what} is built CONCURRENTLY only when \`${expression}\` is true at run time; without it, the build blocks writes to ${on} while it runs.`
       : `Index ${what} is dropped CONCURRENTLY only when \`${expression}\` is true at run time; without it, the drop takes an ACCESS EXCLUSIVE lock on ${on}.`;
   const comment = framework === "sql" ? "--" : "#";
+  // SQL inside a Python call (op.execute(f"...")): the call as written, never the SQL read with one branch
+  const statement = op.embeddedSql && framework !== "sql" ? (op.hostCall ?? op.text) : op.text;
   return {
     severity: "info",
     message,
-    fix: `${comment} the migration already ${work === "build" ? "builds" : "drops"} it CONCURRENTLY when ${expression} is true: make sure it is when migrating a database in use\n${reindented(op.text.trim())}`,
+    fix: `${comment} the migration already ${work === "build" ? "builds" : "drops"} it CONCURRENTLY when ${expression} is true: make sure it is when migrating a database in use\n${reindented(statement.trim())}`,
   };
 }
