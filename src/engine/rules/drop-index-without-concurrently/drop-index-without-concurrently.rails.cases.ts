@@ -28,6 +28,25 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "algorithm: (ENV['INDEX_CONCURRENTLY'] ? nil : :concurrently), CONCURRENTLY when the condition is false: a note that names it negated",
+      code: `class RemoveNameIndexFromUsers < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    remove_index :users, :name, algorithm: (ENV['INDEX_CONCURRENTLY'] ? nil : :concurrently)
+  end
+end
+`,
+      lines: [5],
+      severities: ["info"],
+      messages: ["Index index_users_on_name is dropped CONCURRENTLY only when `!(ENV['INDEX_CONCURRENTLY'])` is true at run time; without it, the drop takes an ACCESS EXCLUSIVE lock on users."],
+      fixes: [
+        `# the migration already drops it CONCURRENTLY when !(ENV['INDEX_CONCURRENTLY']) is true: make sure it is when migrating a database in use
+remove_index :users, :name, algorithm: (ENV['INDEX_CONCURRENTLY'] ? nil : :concurrently)`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "on a young table (created 37 days earlier): a note, as the add_index that follows it on the same table (publish-teacher-training's add_unique_index_on_active_email_alert_filter_key_digest)",
       path: "db/migrate/20260324120000_add_unique_index_on_active_email_alert_filter_key_digest.rb",
       code: `class AddUniqueIndexOnActiveEmailAlertFilterKeyDigest < ActiveRecord::Migration[8.0]

@@ -5,6 +5,22 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "algorithm: (ENV['INDEX_CONCURRENTLY'] ? :concurrently : nil), CONCURRENTLY chosen at run time (an opt-in environment variable): a note that names the condition, the call kept as written; a plain build beside it is still an error",
+      code: `class AddEmailIndexToUsers < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    add_index :users, :email, algorithm: (ENV['INDEX_CONCURRENTLY'] ? :concurrently : nil)
+    add_index :users, :age
+  end
+end
+`,
+      lines: [5, 6],
+      severities: ["info", "error"],
+      messages: ["Index index_users_on_email is built CONCURRENTLY only when `ENV['INDEX_CONCURRENTLY']` is true at run time; without it, the build blocks writes to users while it runs.", "Creating index index_users_on_age without CONCURRENTLY"],
+    },
+    {
+      framework: "rails",
       name: "add_index after add_column in the migration's transaction: the ADD COLUMN's ACCESS EXCLUSIVE lock is held until commit, so the build blocks reads too",
       path: "db/migrate/20240101000000_add_payout_to_invoices.rb",
       files: { "db/migrate/20230101000000_create_invoices.rb": "class CreateInvoices < ActiveRecord::Migration[7.1]\n  def change\n    create_table :invoices do |t|\n      t.integer :amount\n      t.string :number\n    end\n  end\nend\n" },

@@ -415,7 +415,8 @@ export default defineRule({
               embeddedCreate,
               (i) => {
                 const other = ctx.migration.up[i];
-                return other.kind === "add_index" && tableWithRows(ctx, other.table, i);
+                // one built CONCURRENTLY at run time stays as written (its own note)
+                return other.kind === "add_index" && !other.concurrentlyWhen && tableWithRows(ctx, other.table, i);
               },
               ctx.repository,
             ),

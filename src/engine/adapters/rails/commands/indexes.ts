@@ -1,7 +1,8 @@
 /** add_index / remove_index / rename_index, with Rails' default index names and `algorithm: :concurrently`. */
 import type { OperationInput } from "../../../model.js";
 import { indexName } from "../rails-names.js";
-import { nameOf, namesOf, type Options } from "../values.js";
+import { ElseNode, IfNode, NilNode, StatementsNode, SymbolNode, type Node } from "@ruby/prism";
+import { nameOf, namesOf, type Options, type RubyValue } from "../values.js";
 import { irreversible, step, type CommandHandler, type OpBase } from "./context.js";
 
 /** The add_index operation Rails runs for these options (shared with references and t.index). */
@@ -19,6 +20,7 @@ export function addIndexOp(base: OpBase, table: string, columns: string[], opts:
     name: opts.name("name") ?? indexName(table, columns),
     unique: opts.flag("unique") === true,
     concurrently: opts.name("algorithm") === "concurrently",
+    ...runTimeAlgorithm(opts.get("algorithm")),
     ifNotExists: opts.flag("if_not_exists") === true,
     partial: opts.has("where"),
     // where: "latest = 'true'" is the index's WHERE as SQL
@@ -37,6 +39,7 @@ export function dropIndexOp(base: OpBase, table: string, columns: string[], opts
     columns,
     names: name ? [name] : [],
     concurrently: opts.name("algorithm") === "concurrently",
+    ...runTimeAlgorithm(opts.get("algorithm")),
     ifExists: opts.flag("if_exists") === true,
   };
 }
@@ -78,3 +81,27 @@ export const INDEX_COMMANDS: Record<string, CommandHandler> = {
   remove_index: removeIndex,
   rename_index: renameIndex,
 };
+
+/** The one expression of a branch; null for a branch not written (Ruby's nil). */
+const branchOf = (statements: StatementsNode | null | undefined): Node | null | undefined =>
+  !statements ? null : statements.body.length === 1 ? statements.body[0] : undefined;
+const isConcurrently = (n: Node | null | undefined) => n instanceof SymbolNode && n.unescaped.value === "concurrently";
+const isNothing = (n: Node | null | undefined) => n === null || n instanceof NilNode;
+
+/**
+ * `algorithm: (cond ? :concurrently : nil)`: CONCURRENTLY chosen at run time, as phoenix's Alembic flag. The
+ * condition as written (negated when :concurrently is the else branch); nothing for any other algorithm.
+ */
+function runTimeAlgorithm(value: RubyValue | undefined): { concurrentlyWhen?: string } {
+  if (value?.kind !== "code" || !(value.node instanceof IfNode)) return {};
+  const node = value.node;
+  const then = branchOf(node.statements);
+  const otherwise = node.subsequent instanceof ElseNode ? branchOf(node.subsequent.statements) : node.subsequent === null ? null : undefined;
+  // the condition's text, from the ternary's own (prism's offsets count bytes)
+  const bytes = Buffer.from(value.text, "utf8");
+  const from = node.predicate.location.startOffset - node.location.startOffset;
+  const condition = bytes.subarray(from, from + node.predicate.location.length).toString("utf8");
+  if (isConcurrently(then) && isNothing(otherwise)) return { concurrentlyWhen: condition };
+  if (isNothing(then) && isConcurrently(otherwise)) return { concurrentlyWhen: `!(${condition})` };
+  return {};
+}
