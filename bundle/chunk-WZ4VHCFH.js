@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{parseRuby}from"./chunk-VSAM2ENZ.js";import"./chunk-7B3IGGFL.js";import"./chunk-BXODPOXV.js";import"./chunk-QYA5NCKE.js";import"./chunk-6E7SBJZC.js";import"./chunk-SL54QWOZ.js";function rubyCommentRanges(content){let comments;try{comments=parseRuby(content).comments}catch{return}let bytes=Buffer.from(content),ascii=bytes.length===content.length,at=byte=>ascii?byte:bytes.subarray(0,byte).toString().length;return comments.map(c=>[at(c.location.startOffset),at(c.location.startOffset+c.location.length)])}export{rubyCommentRanges};
