@@ -25,6 +25,7 @@ import { createHash } from "node:crypto";
 import { build, type BuildOptions, type Metafile, type Plugin } from "esbuild";
 import { CLI_CODE, VENDORED } from "../src/cli/code-cache.js";
 import { PARSER_WASM } from "../src/engine/adapters/wasm-file.js";
+import { loadOnce } from "../src/engine/load-once.js";
 
 export const ROOT = join(import.meta.dirname, "..");
 export const BUNDLE_DIR = join(ROOT, "bundle");
@@ -70,13 +71,28 @@ function literal(name: string, value: unknown): string {
   return json;
 }
 
+/** The precomputed modules' values by absolute path. */
+const precomputedValues = new Map<string, Record<string, unknown>>();
+
+/**
+ * Imports the precomputed modules once per process, one after the other: esbuild calls onLoad for several files at
+ * once, and the ES and CommonJS builds run side by side, but Jest's ESM loader fails concurrent first imports of
+ * shared modules (zod: "request for ... is not in cache"), as src/engine/load-once.ts explains.
+ */
+const loadPrecomputed = loadOnce(async () => {
+  for (const path of PRECOMPUTED) {
+    const absolute = join(ROOT, path);
+    precomputedValues.set(absolute, (await import(absolute)) as Record<string, unknown>);
+  }
+});
+
 const precomputed: Plugin = {
   name: "precomputed",
   setup(build) {
-    const paths = new Set(PRECOMPUTED.map((path) => join(ROOT, path)));
     build.onLoad({ filter: /\.ts$/ }, async (args) => {
-      if (!paths.has(args.path)) return undefined;
-      const values = (await import(args.path)) as Record<string, unknown>;
+      if (!PRECOMPUTED.some((path) => join(ROOT, path) === args.path)) return undefined;
+      await loadPrecomputed();
+      const values = precomputedValues.get(args.path)!;
       const contents = Object.entries(values).map(([name, value]) => `export const ${name} = ${literal(name, value)};`);
       return { contents: contents.join("\n"), loader: "js" };
     });

@@ -34,7 +34,8 @@ export async function loadCliConfig(explicit: string | undefined, cwd = process.
   if (!stat) throw new CommandFailure(`config file not found: ${given}`);
   if (stat.isDirectory()) throw new CommandFailure(`--config names a directory, not a file: ${given}`);
   // the YAML reader, the zod schema and the rule catalogue (to reject unknown rule ids): only for a file to check
-  const [{ loadConfig, oversizedConfig }, { KNOWN_RULE_IDS }] = await Promise.all([import("../engine/config.js"), import("../engine/catalogue.js")]);
+  const { loadConfig, oversizedConfig } = await import("../engine/config.js");
+  const { KNOWN_RULE_IDS } = await import("../engine/catalogue.js");
   if (stat.size > CONFIG_LIMITS.bytes) return { ...oversizedConfig(stat.size), path: displayPath(path, cwd) };
   let text: string;
   try {

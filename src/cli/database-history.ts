@@ -19,12 +19,12 @@ export function databaseHistory(cwd: string): DatabaseHistory {
       const log = git(cwd, ["-c", "core.quotepath=false", "--literal-pathspecs", "log", `-n${MAX_SETTINGS_VERSIONS}`, "--format=%H", "--", path]);
       const commits = (log ?? "").split("\n").filter((line) => /^[0-9a-f]{40}$/.test(line));
       // every version in one git process (a `git show` each was up to 30 processes on every lint of a Rails project);
-      // `./path` is read from the working directory, as lint shows it; a commit that deleted the file has none
-      const contents = gitBlobs(cwd, commits.map((commit) => `${commit}:./${path}`)) ?? [];
-      for (const [i, commit] of commits.entries()) {
-        const content = contents[i];
-        if (content !== undefined) yield { commit, content };
-      }
+      // `./path` is read from the working directory, as lint shows it
+      const contents = gitBlobs(cwd, commits.map((commit) => `${commit}:./${path}`));
+      // git's trouble leaves the history empty (no version is read as a deletion)
+      if (!contents) return;
+      // a commit whose tree has no such file deleted it: its version is none
+      for (const [i, commit] of commits.entries()) yield { commit, content: contents[i] };
     },
     pathsBefore(commit) {
       let paths = before.get(commit);

@@ -9,7 +9,7 @@
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SourceFile } from "../engine/model.js";
-import { DEPLOY_WALK_DEPTH, deployPaths, isUnwalkedFolder } from "../engine/deploy/deploy-paths.js";
+import { DEPLOY_WALK_DEPTH, deployPaths, isUnwalkedFolder, walkDepthBelow } from "../engine/deploy/deploy-paths.js";
 import { deployCodePaths, javaSourceRoots } from "../engine/deploy/deploy-code-paths.js";
 import { isDeployFile } from "../engine/deploy/deploy-model.js";
 import { DOCS_FOLDER, DOCS_WALK_DEPTH, deployDocPaths } from "../engine/deploy/deploy-doc-paths.js";
@@ -41,7 +41,9 @@ function walk(root: string, dir: string, depth: number, out: string[], maxDepth:
     if (out.length >= MAX_ENTRIES) return;
     // tests, fixtures, docs: nothing under them counts as a deploy file, so they are not listed (Rails' spec/ alone
     // was a fifth of hcb's walk)
-    if (entry.isDirectory() && depth < maxDepth && !isUnwalkedFolder(entry.name)) walk(root, pathOf(entry.name), depth + 1, out, maxDepth);
+    // an Ansible tree's roles lie deeper (deploy-paths.ts walkDepthBelow): the deploy walk goes on below it
+    const limit = maxDepth === DEPLOY_WALK_DEPTH && depth === DEPLOY_WALK_DEPTH ? walkDepthBelow(dir) : maxDepth;
+    if (entry.isDirectory() && depth < limit && !isUnwalkedFolder(entry.name)) walk(root, pathOf(entry.name), depth + 1, out, limit);
   }
 }
 

@@ -16,7 +16,8 @@ export async function formatResult(format: OutputFormat, findings: readonly Repo
     case "json":
       return (await import("../report/json.js")).toJson(findings, errors, baseline);
     case "sarif": {
-      const [{ toSarif }, { CATALOGUE }] = await Promise.all([import("../report/sarif.js"), import("../engine/catalogue.js")]);
+      const { toSarif } = await import("../report/sarif.js");
+      const { CATALOGUE } = await import("../engine/catalogue.js");
       return toSarif(findings, errors, CATALOGUE.map((e) => e.meta), { version: VERSION, docsUrl });
     }
     default:

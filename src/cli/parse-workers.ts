@@ -11,6 +11,7 @@ import { availableParallelism, loadavg } from "node:os";
 import type { SourceFile } from "../engine/model.js";
 import type { ParsePool } from "./parse-pool.js";
 import { CommandFailure } from "./usage-error.js";
+import { isSqlPath } from "../engine/sql-file-names.js";
 
 /**
  * SQL a worker must have to win back its start, from `npm run bench -- parse-workers` on the 2-core machine of
@@ -22,7 +23,7 @@ import { CommandFailure } from "./usage-error.js";
 export const MIN_CHARACTERS_PER_WORKER = 1_000_000;
 
 /** The texts workers can parse for the analysis: SQL files as read (the analysis parses most of them whole). */
-const sqlTexts = (files: readonly SourceFile[]): string[] => files.filter((f) => f.path.endsWith(".sql") && f.content.trim() !== "").map((f) => f.content);
+const sqlTexts = (files: readonly SourceFile[]): string[] => files.filter((f) => isSqlPath(f.path) && f.content.trim() !== "").map((f) => f.content);
 
 /** MIGGUARD_PARSE_WORKERS, if set. */
 function forcedCount(): number | undefined {

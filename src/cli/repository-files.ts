@@ -15,6 +15,7 @@ import { readDeployFiles } from "./deploy-files.js";
 import { detectByPath } from "../engine/detect.js";
 import { headFileFolders, isAlembicHeadPath } from "../engine/repository/alembic-head-file.js";
 import { DRIZZLE_JOURNAL } from "../engine/adapters/sql/layouts/drizzle.js";
+import { isSqlPath } from "../engine/sql-file-names.js";
 
 /** more model files than this in one project are not read (a fix then names the table, not the class) */
 const MAX_MODEL_FILES = 5000;
@@ -92,6 +93,9 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
     // start_after, the line before which its migrations ran everywhere (baseline/baselines.ts), is an initializer too
     const application = join(project, "config", "application.rb");
     if (existsSync(application)) absolute.add(application);
+    // config/environments/*.rb may set the schema_format, which says which dump the application writes
+    const environments = join(project, "config", "environments");
+    for (const name of safeList(environments)) if (name.endsWith(".rb")) absolute.add(join(environments, name));
     const initializers = join(project, "config", "initializers");
     for (const name of safeList(initializers)) if (name.endsWith(".rb")) absolute.add(join(initializers, name));
     for (const path of manifestsAbove(project)) absolute.add(path);
@@ -112,14 +116,15 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
     const folder = resolve(cwd, dir);
     for (const name of safeList(folder)) if (isAlembicHeadPath(name)) absolute.add(join(folder, name));
   }
-  // Flyway's baselineVersion, in flyway.conf / flyway.toml or Spring's spring.flyway.baseline-version
+  // Flyway's baselineVersion and schema, in flyway.conf / flyway.toml or Spring's spring.flyway.baseline-version / schemas
   const climbed = new Set<string>();
   for (const path of migrationPaths) {
     const detected = detectByPath(path, config);
-    if (detected !== undefined && detected !== "sql-candidate" && detected.layout === "flyway") for (const found of flywaySettingsAbove(dirname(resolve(cwd, path)), climbed)) absolute.add(found);
+    // and a .sql file whose layout its content decides: Flyway runs files of another prefix (spring.flyway.sql-migration-prefix=), in the schema those settings name
+    if (detected === "sql-candidate" || (detected !== undefined && detected.layout === "flyway")) for (const found of flywaySettingsAbove(dirname(resolve(cwd, path)), climbed)) absolute.add(found);
   }
   // Go projects: the nearest go.mod above a SQL migration names its runner (gobuffalo/pop)
-  for (const dir of new Set(migrationPaths.filter((p) => /\.(?:sql|fizz)$/.test(p)).map((p) => dirname(resolve(cwd, p))))) {
+  for (const dir of new Set(migrationPaths.filter((p) => isSqlPath(p) || p.endsWith(".fizz")).map((p) => dirname(resolve(cwd, p))))) {
     for (const goMod of nearestAbove(dir, ["go.mod"])) absolute.add(goMod);
   }
   // diesel: a migration folder's metadata.toml says whether diesel runs its up.sql in a transaction

@@ -20,7 +20,7 @@ import { parserMisses, useParsesFrom, type PgParseOutcome } from "./adapters/sql
 import { rememberPythonTrees } from "./adapters/python/parser.js";
 import { djangoHeaderDateOf } from "./adapters/python/django-header.js";
 import { withRevisionParameters } from "./rules/support/alembic-signature.js";
-import { withCommitBeforeAutocommit } from "./rules/support/alembic-autocommit-under-env.js";
+import { withCommitBeforeAutocommit, withEnvChangeForAutocommit } from "./rules/support/alembic-autocommit-under-env.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
@@ -72,7 +72,7 @@ import { RepositoryFacts, type ApplicationCodeRead } from "./repository/reposito
 import { repositoryView, type RepositoryView } from "./repository/repository-view.js";
 import { railsRunsFrom } from "./rules/support/rails-version.js";
 import { SchemaHistory } from "./repository/schema-history.js";
-import { againstRepositoryDump, type DumpReader, dumpReaderToLoad, repositoryDumpReader, repositoryDumps } from "./repository/head-dumps.js";
+import { againstRepositoryDump, type DumpReader, dumpReaderToLoad, leftoverReaderToLoad, repositoryDumpReader, repositoryDumps, withoutLeftoverDumps } from "./repository/head-dumps.js";
 import { resolveModelTables } from "./repository/model-table-history.js";
 import { dirOf } from "./paths.js";
 import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
@@ -81,7 +81,8 @@ import { underDeploy } from "./deploy/offline-notes.js";
 import { underCodeOrder } from "./deploy/code-first-notes.js";
 import { oldCodeGone, withoutOldCode } from "./deploy/old-code-gone.js";
 import { popText } from "./adapters/sql/layouts/golang-migrate.js";
-import { Baselines, type BaselineSummary } from "./baseline/baselines.js";
+import { Baselines, flywaySchemaOf, type BaselineSummary } from "./baseline/baselines.js";
+import { isSqlPath } from "./sql-file-names.js";
 
 export interface FileError {
   path: string;
@@ -255,6 +256,8 @@ interface Raw {
   withoutOldCode?: string;
   /** the report's fix for that deploy (Report.fixWithoutOldCode) */
   fixWithoutOldCode?: string;
+  /** the finding under a code-before-migrate deploy (Report.underCodeFirst) */
+  underCodeFirst?: Report["underCodeFirst"];
   /** what the statement does under the lock the finding is about, when the report says (Report.work) */
   work?: Report["work"];
   /** the report's fix under the project's own migrator's transaction (Report.fixUnderRunnerTransaction) */
@@ -324,6 +327,7 @@ function runRule(
         newCodeFailsToo: rule.meta.newCodeFailsToo,
         withoutOldCode: report.withoutOldCode !== undefined && unread ? sayUnknownNames(report.withoutOldCode) : report.withoutOldCode,
         fixWithoutOldCode: report.fixWithoutOldCode === undefined ? undefined : shape(report.fixWithoutOldCode),
+        underCodeFirst: report.underCodeFirst && { ...report.underCodeFirst, fix: shape(report.underCodeFirst.fix) },
         work: report.work,
         folds: report.folds && (unread ? { ...report.folds, sentence: sayUnknownNames(report.folds.sentence) } : report.folds),
         fixUnderRunnerTransaction: report.fixUnderRunnerTransaction && ((runner: string) => {
@@ -367,7 +371,7 @@ function unreadNameFix(path: string, fix: string): string {
 /** Inline waivers and safety_assured blocks. */
 /** An engine finding's advice as a comment of the file's own language, so every fix is valid code where it is shown. */
 function asComment(path: string, text: string): string {
-  const prefix = /\.(rb|py|ya?ml)$/.test(path) ? "#" : /\.sql$/.test(path) ? "--" : "";
+  const prefix = /\.(rb|py|ya?ml)$/.test(path) ? "#" : isSqlPath(path) ? "--" : "";
   return prefix ? `${prefix} ${text}` : text;
 }
 
@@ -472,14 +476,17 @@ function templateNotAnalysed(migration: Migration, e: ParseProblem): ReportedFin
 function syntaxFindings(migration: Migration, config: Config): ReportedFinding[] {
   const severity = effectiveSeverity(config, SYNTAX_ERROR);
   if (!severity) return [];
+  // a migration that ran on a database the project left did parse there (a new database loads the schema dump): what
+  // the old database's grammar refuses is migguard's misreading (or the file never ran there), nothing to fix now
+  const old = migration.ranOnOldDatabase;
   return migration.syntaxErrors.map((e) => templateNotAnalysed(migration, e) ?? ({
     path: e.path ?? migration.path,
     line: e.line,
     endLine: e.endLine ?? e.line,
     rule: SYNTAX_ERROR.id,
     category: SYNTAX_ERROR.category,
-    severity,
-    message: `Syntax error: ${e.message}`,
+    severity: old ? "info" : severity,
+    message: `Syntax error: ${e.message}${old ? ` A note: ${old}, so it parsed where it ran and nothing runs it again.` : ""}`,
     fix: asComment(e.path ?? migration.path, "Fix the statement so it parses; migguard could not check anything after it in this statement."),
     statement: "",
     details: [],
@@ -741,7 +748,7 @@ function reportMigration(
       );
     // the order of code and migration: old-code notes where only the new code is left, new-code findings only then
     raw = raw.flatMap((r) => {
-      const finding = underCodeOrder(r.finding, r.hazard, r.newCodeFailsToo === true, migration.framework, decision);
+      const finding = underCodeOrder(r.finding, r.hazard, r.newCodeFailsToo === true, migration.framework, decision, r.underCodeFirst);
       return finding ? [{ ...r, finding }] : [];
     });
   }
@@ -780,10 +787,18 @@ function keepRevisionParameters(raw: Raw[], migration: Migration): void {
   for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withRevisionParameters(r.finding.fix, parameters) };
 }
 
-/** Alembic fixes that leave the transaction with autocommit_block() commit first where env.py began a transaction Alembic did not. */
+/**
+ * Alembic fixes that leave the transaction with autocommit_block() commit first where an execute of env.py began a
+ * transaction Alembic did not; where env.py began it with begin() they show env.py's change the block needs.
+ */
 function commitBeforeAutocommit(raw: Raw[], migration: Migration, repository: RepositoryView): void {
   const env = migration.alembicTransactions?.external;
   if (migration.framework !== "alembic" || !env) return;
+  // env.py's own begin(): no revision can end that transaction, whatever SQLAlchemy's version
+  if (env.begun) {
+    for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withEnvChangeForAutocommit(r.finding.fix, env) };
+    return;
+  }
   const sqlalchemy2 = repository.sqlalchemyAtLeast("2.0");
   // SQLAlchemy 1.x (its dependency files say so) without future=True on env.py's engine: that execute begins no
   // transaction Alembic sees, and its Connection has no commit()
@@ -906,7 +921,7 @@ function plan(input: AnalyzeInput): Plan {
     if (reading && "database" in reading) unit.database = reading.database;
     // pop runs a dialect-less file too, in its transaction, where its go.mod says pop is the runner and no sibling
     // names a dialect (diesel's up.sql is no pop file)
-    if (unit.file.layout === "golang-migrate" && (targets || (!/(?:^|\/)up\.sql$/.test(unit.file.path) && runsOnPop(unit.file.path, input.repositoryFiles ?? [])))) unit.pop = true;
+    if (unit.file.layout === "golang-migrate" && (targets || (!/(?:^|\/)up\.sql$/.test(unit.file.path) && unit.file.path.endsWith(".sql") && runsOnPop(unit.file.path, input.repositoryFiles ?? [])))) unit.pop = true;
     // diesel leaves its transaction where the folder's metadata.toml says so (among the repository's files)
     if (unit.file.layout === "diesel") {
       const metadata = (input.repositoryFiles ?? []).find((f) => f.path === `${dirOf(unit.file.path)}/metadata.toml`);
@@ -987,21 +1002,29 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   }
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
   const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config);
-  const facts = new RepositoryFacts(input.repositoryFiles ?? [], input.applicationCode, input.codeFilesCapped, input.baseDumps);
+  // a Rails application's dumps: the one it writes, not a leftover of the other format (head-dumps.ts)
+  const leftoverReader = leftoverReaderToLoad(input.repositoryFiles ?? [], units.some((u) => u.file.framework === "rails"));
+  if (leftoverReader) yield leftoverReader;
+  const repositoryFiles = withoutLeftoverDumps(input.repositoryFiles ?? [], config);
+  const facts = new RepositoryFacts(repositoryFiles, input.applicationCode, input.codeFilesCapped, input.baseDumps);
   const earlier = yield* historyOnly(input, units, parsed, config, databases);
-  const history = new SchemaHistory([
-    ...units.flatMap((unit) => {
-      const result = parsed.get(unit);
-      return result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
-    }),
-    ...earlier,
-  ]);
+  // Flyway's and Spring's settings readers: the baselines below, and the schema Flyway runs the migrations in
+  const baselineReaders = Baselines.readersToLoad(input.repositoryFiles ?? [], [...migrations, ...earlier.map((e) => e.migration)]);
+  if (baselineReaders) yield baselineReaders;
+  const history = new SchemaHistory(
+    [
+      ...units.flatMap((unit) => {
+        const result = parsed.get(unit);
+        return result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
+      }),
+      ...earlier,
+    ],
+    flywaySchemaOf(input.repositoryFiles ?? []),
+  );
   // a gem's namespaced model (ActiveAdmin::Comment) works on the table the migrations before it created
   resolveModelTables(migrations, history);
   // migrations at or before the line a team declared ran everywhere: parsed for the history above, not checked
   const baselines = new Baselines(config, input.repositoryFiles ?? [], [...migrations, ...earlier.map((e) => e.migration)], input.configPath);
-  const baselineReaders = Baselines.readersToLoad(input.repositoryFiles ?? [], migrations);
-  if (baselineReaders) yield baselineReaders;
   const codeFiles = input.codeFiles ?? [];
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles, input.unreleasedBase, input.changeAdds && input.changeEdits ? { added: input.changeAdds, edited: input.changeEdits } : undefined);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
@@ -1010,7 +1033,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   // lint only: the repository's own dumps (a review decides checks on the base branch's, review/guards/guards-on-base.ts)
   let dumpOf: DumpReader | undefined;
   if (input.changeAdds === undefined) {
-    const dumps = repositoryDumps(input.repositoryFiles ?? [], config, input.repositoryPaths ?? []);
+    const dumps = repositoryDumps(repositoryFiles, config, input.repositoryPaths ?? []);
     const dumpReader = dumpReaderToLoad(dumps);
     if (dumpReader) yield dumpReader;
     dumpOf = repositoryDumpReader(dumps);
@@ -1351,10 +1374,9 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   const forgetParses = useParsesFrom(input.sqlParses);
   try {
     const signals = signalFiles(input);
-    await Promise.all([
-      mayNeedMysql(input, frameworks.includes("sql") ? refusedByPostgres : undefined) ? loadMysqlGrammar() : undefined,
-      loadSignalReaders(signals.keys()),
-    ]);
+    // one after the other: concurrent dynamic imports of shared modules race under Jest's ESM loader
+    if (mayNeedMysql(input, frameworks.includes("sql") ? refusedByPostgres : undefined)) await loadMysqlGrammar();
+    await loadSignalReaders(signals.keys());
     const steps = analysisSteps(input, planned, signals);
     for (;;) {
       const step = steps.next();

@@ -11,6 +11,7 @@ import type { Config } from "./config.js";
 import type { Framework, Layout } from "./model.js";
 import { RIVER_MIGRATION_PATH, RIVER_TEMPLATE_MARKER } from "./adapters/sql/layouts/rivermigrate.js";
 import { baseOf, dirOf } from "./paths.js";
+import { isSqlPath } from "./sql-file-names.js";
 import { RAILS_MIGRATION_PATH } from "./rails-migrations-path.js";
 
 export type FileRole = "up" | "down" | "combined" | "repeatable" | "verify";
@@ -41,7 +42,9 @@ const DJANGO = /(?:^|\/)migrations\/(\d{4})_([^/.]+)\.py$/;
 // The versions folder may carry a prefix when alembic.ini's version_locations names it (fief before 2024:
 // alembic/main_versions and alembic/workspace_versions, one per ini section).
 const ALEMBIC = /(?:^|\/)[^/]*(?:alembic|migrat)[^/]*\/(?:\w+_)?versions\/(?:[^/]+\/)*([^/]+)\.py$/i;
-const GOLANG_MIGRATE = /^(\d+)_(.+)\.(up|down)\.sql$/;
+// golang-migrate takes any extension after `.up.`/`.down.`: PostgreSQL's own (`.pgsql`) are SQL too (sql-file-names.ts)
+const GOLANG_MIGRATE = /^(\d+)_(.+)\.(up|down)\.(?:sql|pgsql|psql|postgresql)$/;
+const GOLANG_MIGRATE_UP = /\.up(\.(?:sql|pgsql|psql|postgresql))$/;
 const DIESEL = /(?:^|\/)(?:migrations)\/([^/]+)\/(up|down)\.sql$/;
 // diesel's own folder names (`diesel migration generate`: 2025-08-01-000027_x, or 14 digits), under any folder
 // diesel.toml's migrations_directory names
@@ -153,13 +156,15 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">, optio
     }
     return undefined;
   }
-  if (!path.endsWith(".sql")) return undefined;
+  if (!isSqlPath(path)) return undefined;
 
   const g = GOLANG_MIGRATE.exec(base);
   // River's own migration lines run through rivermigrate (a transaction per version), not golang-migrate
   if (g && RIVER_MIGRATION_PATH.test(path)) return { path, framework: "sql", layout: "rivermigrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2]}` };
   // pop/popx: an up and its down pair whether or not either runs outside a transaction (`.autocommit`)
   if (g) return { path, framework: "sql", layout: "golang-migrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2].replace(/\.autocommit$/, "")}` };
+  // every other layout's runner reads `.sql` alone
+  if (!path.endsWith(".sql")) return undefined;
   const diesel = DIESEL.exec(path) ?? DIESEL_STRUCTURE.exec(path);
   // diesel's version is the folder name before its first underscore, dashes dropped (2025-08-01-000027_x -> 20250801000027)
   if (diesel) return { path, framework: "sql", layout: "diesel", role: diesel[2] === "up" ? "up" : "down", version: dieselVersion(diesel[1]), name: diesel[1], key: dir };
@@ -237,7 +242,8 @@ export function companionPaths(file: DetectedFile, siblings: readonly string[] =
   switch (file.layout) {
     case "golang-migrate":
     case "rivermigrate":
-      return file.path.endsWith(".up.sql") ? [file.path.replace(/\.up\.sql$/, ".down.sql")] : [];
+      // the down keeps the up's extension (`x.up.pgsql` -> `x.down.pgsql`)
+      return GOLANG_MIGRATE_UP.test(file.path) ? [file.path.replace(GOLANG_MIGRATE_UP, ".down$1")] : [];
     case "diesel":
       return file.role === "up" ? [`${prefix}down.sql`] : [];
     case "flyway": {

@@ -109,6 +109,8 @@ export const ColumnSpec = z.object({
       notValid: z.boolean().default(false),
       /** a framework's foreign key (Rails foreign_key: true) as PostgreSQL's ALTER TABLE ... ADD CONSTRAINT, when its options are known */
       sql: z.string().optional(),
+      /** Django: it references the related model's primary key (no `to_field=`), whatever that key's column is */
+      toPrimaryKey: z.boolean().optional(),
     })
     .optional(),
   /** inline CHECK constraint */
@@ -314,6 +316,11 @@ export const CreateTable = op("create_table", {
   partitioned: z.boolean().optional(),
   /** PARTITION OF parent: the partitioned table this one is a partition of */
   partitionOf: z.string().optional(),
+  /**
+   * a range partition of one key column: the FOR VALUES FROM bound as the string written ('2027-08-01', also under a
+   * cast); absent for MINVALUE, a list or hash partition, or a bound of several columns
+   */
+  rangeFrom: z.string().optional(),
   /** WITH (timescaledb.hypertable): a TimescaleDB hypertable, whose rows live in chunks */
   hypertable: z.boolean().optional(),
   /** the definition holds something the adapter does not read (a plugin's column helper, a loop): columns may be missing from `columns` */
@@ -337,7 +344,15 @@ export const DropTable = op("drop_table", {
   leftOrmIn: LeftOrmIn,
   afterDeploy: AfterDeploy,
 });
-export const RenameTable = op("rename_table", { table: z.string(), newName: z.string() });
+export const RenameTable = op("rename_table", {
+  table: z.string(),
+  newName: z.string(),
+  /**
+   * Django's RenameModel: it alters the ForeignKeys to the model with it, so their FOREIGN KEYs are dropped and added
+   * again under the name Django gives a key to the new table (`..._fk_<new table>_<column>`)
+   */
+  renamesReferencingKeys: z.boolean().optional(),
+});
 export const AddColumn = op("add_column", {
   table: z.string(),
   column: ColumnSpec,
@@ -367,6 +382,11 @@ export const AlterColumnType = op("alter_column_type", {
   /** the previous type when the adapter knows it (Django state, Rails down, a .down.sql) */
   fromType: TypeRef.optional(),
   using: z.string().optional(),
+  /**
+   * Django: the previous field's definition (`MarkupField(...)`) when the adapter does not know its column type, a
+   * class of a package or of the project: the rules read it through the project's field classes (django-field-type.ts)
+   */
+  fromFieldDef: z.string().optional(),
 });
 /**
  * A column given a whole new definition when its previous one is unknown (Django AlterField without the app's
@@ -454,6 +474,8 @@ export const AddConstraint = op("add_constraint", {
   nullsDistinct: z.boolean().optional(),
   /** options of the framework's call that shape the constraint's index but were not read (set at run time): `nulls_distinct` */
   unreadOptions: z.array(z.string()).optional(),
+  /** unnamed in the call, under a naming convention (Alembic's target_metadata) migguard could not read: PostgreSQL's default name would be a guess */
+  nameUnknown: z.boolean().optional(),
 });
 export const ValidateConstraint = op("validate_constraint", {
   table: z.string(),
@@ -480,6 +502,11 @@ export const Dml = op("dml", {
   sourceTables: z.array(z.string()).default([]),
   /** columns read from the source tables (INSERT ... SELECT id, phone FROM users; UPDATE t SET a_copy = a) */
   sourceColumns: z.array(z.string()).default([]),
+  /**
+   * INSERT ... SELECT: per table a FROM of the select reads (each arm of a UNION, through joins), the columns its
+   * select lists copy out of that table (adapters/sql/select-copies.ts); a table only a subquery reads copies none
+   */
+  copies: z.array(z.object({ table: z.string(), columns: z.array(z.string()) })).optional(),
   /** written through application code (update_all, objects.update) rather than SQL */
   viaCode: z.boolean().default(false),
   /**
@@ -493,6 +520,13 @@ export const Dml = op("dml", {
    * what it wrote (`SET squattee_id = packages.id FROM packages WHERE packages.name = squat.squattee_name`)
    */
   convertsFrom: z.array(z.string()).optional(),
+  /**
+   * UPDATE: constant SET values on the rows its WHERE picks by constants of these columns of its own table
+   * (`SET state = 'PENDING' WHERE deprecated_state = '1'`): one entry of a value mapping. Several of them in one
+   * migration, setting the same columns from the same column, convert it (repository/column-copies.ts); one alone sets
+   * a flag on some rows and copies nothing.
+   */
+  mapsFrom: z.array(z.string()).optional(),
   /** UPDATE: the columns it sets to a value that keeps every value already there (COALESCE(c, ...), CASE ... ELSE c filling NULLs or adding an absent jsonb key) */
   keepsValues: z.array(z.string()).optional(),
   /** UPDATE: the columns its WHERE restricts to NULL (`WHERE c IS NULL`, alone or AND-ed): it writes only rows with a NULL there */
@@ -533,8 +567,23 @@ export const DataMigration = op("data_migration", {
   writes: z.array(z.string()).optional(),
   /** a relation write run in batches with no block (`Model.where(...).in_batches.delete_all`): the statement each batch runs */
   batched: z.object({ verb: DmlVerb, hasWhere: z.boolean() }).optional(),
+  /**
+   * a loop over the rows batch by batch with a block (`Model.find_each do |r| r.update_columns(...) end`) whose
+   * writes a second run would redo alike: each is a statement of its own, so outside a transaction no row stays
+   * locked past its own update, and a run stopped halfway can simply run again
+   */
+  loopsInBatches: z.boolean().optional(),
   /** the calls of its code that delete rows (`document.destroy!`), each with its table when the call names it (a model, the loop's own records) */
-  deletes: z.array(z.object({ call: z.string(), table: z.string().optional() })).optional(),
+  deletes: z
+    .array(
+      z.object({
+        call: z.string(),
+        table: z.string().optional(),
+        /** Django: the tables of the model's multi-table-inheritance parents, whose rows its delete() removes with the model's */
+        parentTables: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
   /** the calls of its code that overwrite values of existing rows (a Django queryset's `update(a=...)`, a fetched instance's `save()`), with the columns when known */
   overwrites: z
     .array(
@@ -558,12 +607,24 @@ export const DataMigration = op("data_migration", {
    * (`cursor.execute(...)`): it reads their rows too
    */
   readsThrough: z.array(z.string()).optional(),
+  /** the tables its own SQL drops (`cursor.execute("DROP TABLE ...")`): named in its code, but not read */
+  dropsTables: z.array(z.string()).optional(),
   /**
-   * the values its code copies from every row of one table into rows of another table it saves (django-parler's
-   * recipe: `setattr(translation, field, getattr(obj, field))` for each named field), by column, and whether its
-   * reverse copies each back into the column
+   * the values its code copies from the rows of one table into rows of another table it saves (django-parler's
+   * recipe: `setattr(translation, field, getattr(obj, field))` for each named field; a Rails loop creating another
+   * model's rows from its records' attributes), by column, and whether its reverse copies each back into the column
    */
-  copies: z.array(z.object({ from: z.string(), to: z.string(), columns: z.array(z.object({ column: z.string(), into: z.string(), restored: z.boolean() })) })).optional(),
+  copies: z
+    .array(
+      z.object({
+        from: z.string(),
+        to: z.string(),
+        columns: z.array(z.object({ column: z.string(), into: z.string(), restored: z.boolean() })),
+        /** only the rows its code picks (a filtered loop, a create under a condition: adapters/rails/loop-copies.ts) */
+        someRows: z.boolean().optional(),
+      }),
+    )
+    .optional(),
   /** its code only reads (a version check, a count): it writes no row, so it is no data change */
   readOnly: z.boolean().optional(),
   /** on PostgreSQL its code runs only schema statements of its own SQL (SET DEFAULT, DROP INDEX IF EXISTS) and writes no row: no data change there */
@@ -730,6 +791,8 @@ export const Down = z.discriminatedUnion("status", [
     path: z.string().optional(),
     /** the author's comment (or docstring) in the empty down that says why it is empty (adapters/deliberate-down.ts) */
     why: z.object({ line: z.number().int().positive(), text: z.string() }).optional(),
+    /** the author's words in the empty down that declare the migration one-way (`# irreversible`), however short (adapters/deliberate-down.ts) */
+    oneWay: z.object({ line: z.number().int().positive(), text: z.string() }).optional(),
   }),
   z.object({
     status: z.literal("irreversible"),
@@ -742,6 +805,13 @@ export const Down = z.discriminatedUnion("status", [
      * command recorder never sees data code in `change`). No way back for it, but no raise either.
      */
     rerun: z.boolean().optional(),
+    /**
+     * the re-run code renames one record's value (`Setting.find_by(name: 'a')&.update_attribute(:name, 'b')`): run
+     * again it finds nothing, but the rollback leaves the new name. The Ruby statement that renames it back
+     */
+    undo: z.string().optional(),
+    /** with `rerun`, when `change` holds several: every data step Rails runs again, in order (`loc` is the one reported) */
+    rerunAt: z.array(SourceRange).optional(),
     /**
      * The framework runs nothing on rollback and reports the migration reverted (Rails: a class with `up` and no
      * `down`): the up's changes stay, the version is gone, and the next migrate runs the up again over them.
@@ -804,7 +874,18 @@ export const RevisionLink = z.object({
 export type RevisionLink = z.infer<typeof RevisionLink>;
 
 /** The author's comment that says a table is small (adapters/size-notes.ts), with the lines it spans. */
-export const SizeNote = z.object({ line: z.number().int().positive(), endLine: z.number().int().positive(), text: z.string() });
+export const SizeNote = z.object({
+  line: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  text: z.string(),
+  /**
+   * in the weaker words ("the table is likely small or empty", "we don't have many data", "less than 100 rows"),
+   * which often name no table: it speaks only for a table it names, or for the one table its migration changes
+   */
+  narrow: z.boolean().optional(),
+  /** the words say the table holds no rows yet ("assumes there is no existing data in the table"): a statement that fails on rows meets none */
+  empty: z.boolean().optional(),
+});
 export type SizeNote = z.infer<typeof SizeNote>;
 /** The same word in the change's own text (a pull request's title, a commit message): where it was written, and the sentence. */
 export const ChangeSizeNote = z.object({ from: z.string(), text: z.string() });
@@ -923,6 +1004,13 @@ export const Migration = z.object({
           line: z.number().int().positive(),
           /** the connection's name as env.py writes it */
           connection: z.string(),
+          /**
+           * the `begin()` call env.py begins the transaction with, as written (funnel's `conn.begin()`, a
+           * `with engine.begin() as connection:` around configure): env.py holds that Transaction and commits it after
+           * the last revision, so no revision can end it (a commit makes env.py's own commit fail: "This transaction is
+           * inactive"); absent when an execute autobegins it (SQLAlchemy 2.0), which a revision may commit
+           */
+          begun: z.string().optional(),
         })
         .optional(),
       /**

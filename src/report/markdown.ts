@@ -1,11 +1,12 @@
 /** Small Markdown helpers shared by the check-run summary and the review comments. */
 import type { Severity } from "../engine/model.js";
+import { isSqlPath } from "../engine/sql-file-names.js";
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: "🔴", warning: "🟡", info: "🔵" };
 
 /** The fenced-code language for a migration file, from its extension. */
 export function codeLanguage(path: string): string {
-  if (path.endsWith(".sql")) return "sql";
+  if (isSqlPath(path)) return "sql";
   if (path.endsWith(".rb")) return "ruby";
   if (path.endsWith(".py")) return "python";
   if (path.endsWith(".yml") || path.endsWith(".yaml")) return "yaml";

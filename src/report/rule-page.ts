@@ -4,6 +4,7 @@
  */
 import type { CatalogueEntry } from "../engine/catalogue.js";
 import type { Framework, ReportedFinding } from "../engine/model.js";
+import { isSqlPath } from "../engine/sql-file-names.js";
 
 export interface RuleExample {
   framework?: Framework;
@@ -36,7 +37,7 @@ const FRAMEWORK_NAMES: Record<Framework, string> = { sql: "SQL", rails: "Rails",
 const DATABASE_NAMES: Record<string, string> = { postgresql: "PostgreSQL", mysql: "MySQL", mariadb: "MariaDB", sqlite: "SQLite" };
 const FRAMEWORK_ORDER: readonly Framework[] = ["sql", "rails", "django", "alembic"];
 const fenceFor = (path: string | undefined): string =>
-  path?.endsWith(".rb") ? "ruby" : path?.endsWith(".py") ? "python" : path?.endsWith(".sql") ? "sql" : path?.endsWith(".yml") ? "yaml" : "";
+  path?.endsWith(".rb") ? "ruby" : path?.endsWith(".py") ? "python" : path && isSqlPath(path) ? "sql" : path?.endsWith(".yml") ? "yaml" : "";
 
 function block(path: string | undefined, code: string, language = fenceFor(path)): string {
   const fence = code.includes("```") ? "````" : "```";

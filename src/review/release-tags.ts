@@ -37,9 +37,11 @@ function byVersionDescending(a: RepoTag, b: RepoTag): number {
 /**
  * `ReviewInput.releases` for the base commit: its newest version tag first in `onBase` (then every other tag, for the
  * engine's check that they name one release line) and the paths added since it as `unreleasedOnBase`; undefined when
- * not known.
+ * not known. Each of `asked` (a base-branch migration the change deletes, renames or edits) that the base branch added
+ * since that tag gets `shippedIn: []`: no release holds it, as `migguard review` reads from the tags containing the
+ * commit that added it. One the tag may hold gets no entry (not known to be unreleased).
  */
-export async function fetchReleaseTags(octokit: GitHub, target: Pick<ReviewTarget, "owner" | "repo" | "baseSha">): Promise<ReleaseTags | undefined> {
+export async function fetchReleaseTags(octokit: GitHub, target: Pick<ReviewTarget, "owner" | "repo" | "baseSha">, asked: readonly string[] = []): Promise<ReleaseTags | undefined> {
   try {
     const tags = await listTags(octokit, target, MAX_TAG_PAGES);
     // a monorepo's package tags say nothing of the application's releases: the engine would ignore them, so ask no more
@@ -57,7 +59,9 @@ export async function fetchReleaseTags(octokit: GitHub, target: Pick<ReviewTarge
     const time = (date?: string) => (date ? Date.parse(date) || 0 : 0);
     const newest = onBase.reduce((best, c) => (time(c.fromDate) > time(best.fromDate) ? c : best));
     if (!newest.added) return undefined;
-    return { onBase: [newest.tag.name, ...tags.map((t) => t.name).filter((name) => name !== newest.tag.name)], shippedIn: {}, unreleasedOnBase: newest.added };
+    const added = new Set(newest.added);
+    const shippedIn = Object.fromEntries(asked.filter((path) => added.has(path)).map((path) => [path, []]));
+    return { onBase: [newest.tag.name, ...tags.map((t) => t.name).filter((name) => name !== newest.tag.name)], shippedIn, unreleasedOnBase: newest.added };
   } catch {
     return undefined;
   }

@@ -20,8 +20,9 @@
  *     (apps/api/src/main.ts), the Python files beside a console script's module
  *     that a deploy file runs), from ONE tarball of the head, only then;
  *   - the production snapshot config `snapshot` names, on the base branch, one call when configured;
- *   - when the pull request adds a migration, the repository's tags and a comparison of the few highest version tags
- *     with the base commit (release-tags.ts): the newest release and the migrations merged since, as the CLI reads them;
+ *   - when the pull request adds a migration or deletes, renames or edits one of the base branch's, the repository's
+ *     tags and a comparison of the few highest version tags with the base commit (release-tags.ts): the newest release
+ *     and the migrations merged since, as the CLI reads them;
  *   - the settings modules at head, one call each, only when a numbered Python module outside migrations/
  *     changes (Django's MIGRATION_MODULES may name its folder); the alembic.ini files above a changed Python
  *     file in no known folder, at most 4 calls (version_locations may list its folder);
@@ -32,6 +33,7 @@
 import type { FileError } from "../engine/analyze.js";
 import { byLocation } from "../engine/finding-order.js";
 import { detectMigrationPath, unreadMayBeMigration } from "../engine/review/classify.js";
+import { normaliseChanges } from "../engine/review/changes.js";
 import type { Config, ConfigProblem } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { regulatedWaiverFindings, type RegulatedApproval } from "../engine/regulated/approval.js";
@@ -60,6 +62,15 @@ import { headBlobs, PROJECT_MODULE_ROUNDS, ProjectModuleFetch } from "./project-
 
 /** more Django context migrations than this come from the head tarball (one call) instead of one call each */
 const CONTEXT_FETCH_LIMIT = 10;
+
+/**
+ * The base branch's migrations the change deletes, renames (by their old path) or edits: whether a release shipped
+ * each decides deleted-, renamed- and edited-migration's findings, as `migguard review` asks (cli/review-command.ts).
+ */
+function baseMigrationsChanged(files: readonly DiffFile[], config: Config): string[] {
+  const paths = normaliseChanges(files).flatMap((c) => (c.status === "removed" || c.status === "modified" ? [c.path] : c.status === "renamed" && c.previousPath ? [c.previousPath] : []));
+  return [...new Set(paths.filter((path) => detectMigrationPath(path, config)))];
+}
 
 export interface EngineReviewOptions {
   /** the pull request's files as listed (`pulls.listFiles`): an added file's content comes from its patch */
@@ -109,13 +120,15 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   const draftHead = new Set(draft.head.filter((path) => !head.has(path)));
   const wantsHeadTree = changedFiles.some((f) => draftHead.has(f.path) && mayComeFromDiff(f));
   const listBase = draft.baseTree;
-  // as `migguard review`: the releases are asked about only when the change adds a migration
+  // as `migguard review`: the releases are asked about when the change adds a migration (tables no release has yet)
+  // or deletes, renames or edits one of the base branch's (whether a release shipped it)
   const addsMigration = changedFiles.some((f) => f.status === "added" && detectMigrationPath(f.path, config));
+  const askedAbout = baseMigrationsChanged(changedFiles, config);
   const [baseTree, headTree, production, releases] = await Promise.all([
     listBase ? fetchTree(octokit, target, target.baseSha) : undefined,
     wantsHeadTree ? fetchTree(octokit, target, target.headSha) : undefined,
     config.snapshot ? readBaseSnapshot(octokit, target, config.snapshot) : undefined,
-    addsMigration ? fetchReleaseTags(octokit, target) : undefined,
+    addsMigration || askedAbout.length ? fetchReleaseTags(octokit, target, askedAbout) : undefined,
   ]);
   if (production?.note) notes.push(production.note);
   // a truncated listing: the changed migrations' folders are listed in full, one level at a time
@@ -187,8 +200,9 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     dates: { change: new Date().toISOString() },
     // the base commit: what a fix that reverts an edited migration checks it out from
     baseRef: target.baseSha,
-    // the newest version tag and the base branch's migrations merged since it (tables no release has yet)
-    releases: releases && { ...releases, unreleasedOnBase: releases.unreleasedOnBase?.filter((path) => detectMigrationPath(path, config)) },
+    // the newest version tag, the changed migrations it does not hold, and (for a change that adds one) the base
+    // branch's migrations merged since it (tables no release has yet)
+    releases: releases && { ...releases, unreleasedOnBase: addsMigration ? releases.unreleasedOnBase?.filter((path) => detectMigrationPath(path, config)) : undefined },
     // the author's word on the tables' size, where a pull request says it
     changeText: target.description
       ? [

@@ -40,6 +40,22 @@ describe("the author's word on a table's size", () => {
     expect(index?.message).toContain("The country table is tiny and never grows.");
   });
 
+  it("Alembic (funnel 82303877b746): the first line of upgrade() says this migration assumes no existing data in the table: its NOT NULL columns without a default are notes quoting it, the fix kept", async () => {
+    const root = repo({
+      "migrations/versions/82303877b746_membership.py":
+        'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "82303877b746"\ndown_revision = None\n\n\ndef upgrade():\n    # This migration assumes there is no existing data in the table\n    op.add_column("proposal_membership", sa.Column("is_uncredited", sa.Boolean(), nullable=False))\n    op.add_column("proposal_membership", sa.Column("seq", sa.Integer(), nullable=False))\n\n\ndef downgrade():\n    op.drop_column("proposal_membership", "seq")\n    op.drop_column("proposal_membership", "is_uncredited")\n',
+    });
+    const required = (await lint(root)).filter((f) => f.rule === "required-column-without-default");
+    expect(required.map((f) => [f.line, f.severity])).toEqual([
+      [10, "info"],
+      [11, "info"],
+    ]);
+    for (const f of required) {
+      expect(f.message).toContain('Its author says the table holds no rows yet: "This migration assumes there is no existing data in the table" (line 9)');
+      expect(f.fix).toContain("op.add_column(\"proposal_membership\"");
+    }
+  });
+
   it("Alembic: create_index run only below a bound on its table's SELECT COUNT(*) is a note quoting the condition, its fix kept; the count read is no data change", async () => {
     const root = repo({
       "alembic/versions/4f_property_indices.py":
@@ -68,6 +84,61 @@ describe("the author's word on a table's size", () => {
     ]);
     expect(indexes[0].message).toContain("The migration runs it only when `Event.count < 1_000_000` (line 3)");
     expect(indexes[0].fix).toContain("algorithm: :concurrently");
+  });
+
+  it("Django: the weaker words in a RunPython (people's 0016 and 0023) speak for the migration's one table or the table they name, not for another", async () => {
+    const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Team", fields=[("id", models.BigAutoField(primary_key=True)), ("name", models.CharField(max_length=100))]),
+        migrations.CreateModel(name="Mailbox", fields=[("id", models.BigAutoField(primary_key=True)), ("local_part", models.CharField(max_length=100))]),
+    ]
+`;
+    const uniqueAfterFill = (number: string, comment: string, alsoMailbox: boolean) => `import uuid
+
+from django.db import migrations, models
+
+
+def gen_team_uuid(apps, schema_editor):
+    Team = apps.get_model("core", "Team")
+    for row in Team.objects.all():
+        row.external_id = uuid.uuid4()
+        ${comment}
+        row.save(update_fields=["external_id"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "${number}")]
+
+    operations = [${alsoMailbox ? '\n        migrations.AddField(model_name="mailbox", name="password", field=models.CharField(max_length=128, null=True)),' : ""}
+        migrations.AddField(model_name="team", name="external_id", field=models.UUIDField(default=uuid.uuid4, editable=False, unique=False)),
+        migrations.RunPython(gen_team_uuid, reverse_code=migrations.RunPython.noop),
+        migrations.AlterField(model_name="team", name="external_id", field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+    ]
+`;
+    const root = repo({
+      "core/migrations/__init__.py": "",
+      "core/migrations/0001_initial.py": initial,
+      "core/migrations/0002_team_external_id.py": uniqueAfterFill("0001_initial", "# Don't need to batch update here, as the table is likely small or empty", false),
+      "core/migrations/0003_team_external_id_again.py": uniqueAfterFill("0002_team_external_id", "# Don't need to batch update here, as the table is likely small or empty", true),
+      "core/migrations/0004_team_external_id_named.py": uniqueAfterFill("0003_team_external_id_again", "# quite naive but we don't have many data in the team table", true),
+      "core/migrations/0005_team_external_id_large.py": uniqueAfterFill("0004_team_external_id_named", "# this table can be large", false),
+    });
+    const builds = (await lint(root)).filter((f) => f.rule === "unique-constraint-without-index");
+    expect(builds.map((f) => [f.path.split("/").pop(), f.severity])).toEqual([
+      ["0002_team_external_id.py", "info"],
+      ["0003_team_external_id_again.py", "error"],
+      ["0004_team_external_id_named.py", "info"],
+      ["0005_team_external_id_large.py", "error"],
+    ]);
+    expect(builds[0].message).toContain('Its author says the table is small: "Don\'t need to batch update here, as the table is likely small or empty" (line 10)');
+    expect(builds[0].fix).toContain("CONCURRENTLY");
+    expect(builds[2].message).toContain("we don't have many data in the team table");
   });
 
   it("Rails: a comment that says nothing about size changes nothing", async () => {

@@ -94,6 +94,36 @@ describe("migguard lint: migrations from before the project moved to PostgreSQL"
     expect(many.processes).toBe(few.processes);
   });
 
+  it("a settings file deleted while it said MySQL and added back saying PostgreSQL: only the migrations held before the deletion are MySQL's", async () => {
+    // FarmBot's config/database.yml: MySQL, out of the repository for two years (its Gemfile moved to pg), back as postgresql
+    const root = mkdtempSync(join(tmpdir(), "migguard-database-switch-"));
+    git(root, "init", "-q", "-b", "main");
+    commit(root, { "README.md": "app\n" }, "first");
+    commit(root, { "config/database.yml": database("mysql2"), [CREATE]: FILES[CREATE] }, "alerts");
+    git(root, "tag", "v1.0.0");
+    // PostgreSQL's syntax in a migration of the MySQL era: it ran somewhere, and nothing runs it again
+    const OLD_DROP_FUNCTION = "db/migrate/20160920000000_drop_integrity_functions.rb";
+    const oldDropFunction = 'class DropIntegrityFunctions < ActiveRecord::Migration[5.0]\n  def up\n    execute "DROP FUNCTION IF EXISTS public.check_integrity() CASCADE;"\n  end\n\n  def down\n  end\nend\n';
+    commit(root, { [RENAME]: FILES[RENAME], [OLD_DROP_FUNCTION]: oldDropFunction }, "mysql era");
+    git(root, "rm", "-q", "config/database.yml");
+    git(root, "commit", "-q", "-m", "settings out of the repository");
+    // PostgreSQL's own syntax, which MySQL's grammar refused as a syntax error (FarmBot's 20180410160336)
+    const DROP_FUNCTION = "db/migrate/20180410160336_drop_old_db_functions.rb";
+    const dropFunction = 'class DropOldDbFunctions < ActiveRecord::Migration[5.1]\n  def up\n    execute "DROP FUNCTION IF EXISTS public.check_pointer_upsert_integrity() CASCADE;"\n  end\n\n  def down\n  end\nend\n';
+    commit(root, { [OLD_INDEX]: FILES[OLD_INDEX], [DROP_FUNCTION]: dropFunction }, "index on email, while no settings file said the database");
+    commit(root, { "config/database.yml": database("postgresql") }, "settings back, PostgreSQL");
+    commit(root, { [NEW_INDEX]: FILES[NEW_INDEX] }, "index on name");
+    const findings = await lint(root);
+    const rename = findings.find((f) => f.path === RENAME && f.rule === "rename-column");
+    expect(rename?.severity).toBe("info");
+    expect(rename?.message).toContain("deleted config/database.yml, which said MySQL until then (added back later, it says PostgreSQL): it ran on MySQL");
+    // added while the file was gone: nothing says MySQL ran it, so PostgreSQL's rules, as for the one after
+    expect(findings.find((f) => f.path === OLD_INDEX && f.rule === "index-without-concurrently")?.severity).toBe("error");
+    expect(findings.find((f) => f.path === NEW_INDEX && f.rule === "index-without-concurrently")?.severity).toBe("error");
+    expect(findings.filter((f) => f.path === DROP_FUNCTION && f.rule === "syntax-error")).toEqual([]);
+    expect(findings.filter((f) => f.path === OLD_DROP_FUNCTION && f.rule === "syntax-error").map((f) => f.severity)).toEqual(["info"]);
+  });
+
   it("judges every migration by PostgreSQL's rules when the settings always said PostgreSQL", async () => {
     const root = mkdtempSync(join(tmpdir(), "migguard-database-switch-"));
     git(root, "init", "-q", "-b", "main");

@@ -59,6 +59,20 @@ describe("Java code that uses a dropped table", () => {
     expect(workflowitem.severity).toBe("info");
   });
 
+  it("an earlier Flyway Java migration (V<version>__<name>.java, in any package) that read the table is history, not a use", async () => {
+    const migrated = {
+      ...files,
+      "src/main/java/org/dspace/db/V1_5_1__CopyHistory.java":
+        'package org.dspace.db;\n\npublic class V1_5_1__CopyHistory extends BaseJavaMigration {\n    public void migrate(Context c) {\n        c.getConnection().createStatement().execute("INSERT INTO audit SELECT * FROM history");\n    }\n}\n',
+    };
+    const [history] = await dropTables(migrated);
+    expect(history.severity).toBe("info");
+    expect(history.message).not.toContain("V1_5_1__CopyHistory");
+    // the same SQL in an application class is a use
+    const [used] = await dropTables({ ...files, [`${java}/history/HistoryCopier.java`]: migrated["src/main/java/org/dspace/db/V1_5_1__CopyHistory.java"].replace(/V1_5_1__CopyHistory/g, "HistoryCopier") });
+    expect(used.severity).toBe("error");
+  });
+
   it("migguard review judges the same from the pull request's head: the local is no use (drop-table a note, no dropped-object-still-used); SQL on the table is", async () => {
     const { "src/main/resources/db/migration/V2__drop_history.sql": _drop, ...base } = files;
     const reviewed = async (extra: Record<string, string>) => {

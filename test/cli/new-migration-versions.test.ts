@@ -1,9 +1,10 @@
 /**
  * Several fixes of one migration that each write a new migration file, through `migguard lint` (README: fixes):
- * each continues after the files of the fixes before it, so all of them applied together run (govuk-chat
+ * each is numbered after the files of the fixes before it, so all of them applied together run (govuk-chat
  * c655abc85b: twelve NOT NULL fixes all wrote 20260326123211_..., which Rails refuses as a duplicate version).
- * Rails: the next versions; Django: the next numbers, each fix's first file depending on the last of the one before
- * (one leaf node), saying what to depend on without it.
+ * Rails: the next versions; Django and Alembic: the next numbers, each fix running alone (its first file depends on
+ * the newest migration the repository holds, never on another fix's new one), saying in a comment what to depend on
+ * when the fix before it is applied too (one leaf node / one head).
  */
 import { run } from "../../src/cli/main.js";
 import { fileTree } from "./support/file-tree.js";
@@ -28,7 +29,7 @@ describe("new migration files of several fixes of one migration", () => {
     expect(findings.map((f) => newFiles(f.fix))).toEqual([["db/migrate/20240201000001_validate_posts_title_not_null.rb"], ["db/migrate/20240201000002_validate_comments_body_not_null.rb"]]);
   });
 
-  it("Django: the second fix's files are numbered after the first's and depend on its last", async () => {
+  it("Django: the second fix's files are numbered after the first's and depend on what the repository holds, saying what to depend on with the first applied", async () => {
     const findings = await lint(
       repo({
         "shop/__init__.py": "",
@@ -43,9 +44,31 @@ describe("new migration files of several fixes of one migration", () => {
     const [first, second] = findings.map((f) => newFiles(f.fix));
     expect(first).toEqual(["shop/migrations/0003_fill_shop_order_note.py", "shop/migrations/0004_validate_shop_order_note_not_null.py"]);
     expect(second).toEqual(["shop/migrations/0005_fill_shop_order_code.py", "shop/migrations/0006_validate_shop_order_code_not_null.py"]);
+    // each fix runs alone: its first new migration depends on the newest one the repository holds
     expect(findings[1].fix).toContain(
-      '    # after shop/migrations/0004_validate_shop_order_note_not_null.py, the new migration of another fix of shop/migrations/0002_not_null.py: without that fix, depend on "0002_not_null" instead\n    dependencies = [("shop", "0004_validate_shop_order_note_not_null")]',
+      '    # if you also apply the fix of shop/migrations/0002_not_null.py that adds shop/migrations/0004_validate_shop_order_note_not_null.py: dependencies = [("shop", "0004_validate_shop_order_note_not_null")] instead (one leaf node: with two, migrate refuses)\n    dependencies = [("shop", "0002_not_null")]',
     );
     expect(findings[0].fix).toContain('dependencies = [("shop", "0002_not_null")]');
+    expect(findings[0].fix).not.toContain("if you also apply");
+  });
+
+  it("Alembic: the second fix's revision follows the repository's head, saying what to follow with the first applied", async () => {
+    const revision = (id: string, down: string, body: string) =>
+      `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n${body}\n\n\ndef downgrade():\n    pass\n`;
+    const findings = await lint(
+      repo({
+        "migrations/versions/a1_create.py": revision("a1", "None", '    op.create_table("posts", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("title", sa.Text()), sa.Column("body", sa.Text()))'),
+        "migrations/versions/b2_not_null.py": revision("b2", '"a1"', '    op.alter_column("posts", "title", nullable=False)\n    op.alter_column("posts", "body", nullable=False)'),
+      }),
+      "migrations/versions",
+    );
+    expect(findings).toHaveLength(2);
+    const downRevisions = (fix: string) => [...fix.matchAll(/^down_revision = "(\w+)"$/gm)].map((m) => m[1]);
+    const firstIds = [...findings[0].fix.matchAll(/^NEW_REVISION_ID = "(\w+)"$/gm)].map((m) => m[1]);
+    expect(firstIds).toHaveLength(1);
+    // alone, each fix's new revision follows b2, the head the repository holds: never the other fix's new one
+    expect(downRevisions(findings[0].fix)).toEqual(["b2"]);
+    expect(downRevisions(findings[1].fix)).toEqual(["b2"]);
+    expect(findings[1].fix).toContain(`# if you also apply the fix of migrations/versions/b2_not_null.py that adds ${newFiles(findings[0].fix)[0]}: down_revision = "${firstIds[0]}" instead (one head: with two, \`alembic upgrade head\` refuses)\ndown_revision = "b2"`);
   });
 });

@@ -30,6 +30,22 @@ describe("the type of a Rails remove_column without one", () => {
     expect(found["irreversible-migration"]).toContain("remove_column :anonymous_contacts, :url, :string, limit: 2048\n");
   });
 
+  it("a :sql application (config/application.rb) with a leftover db/schema.rb: the type is db/structure.sql's, the dump it writes", async () => {
+    const found = await fixes(
+      repo({
+        "config/application.rb": "module Feedback\n  class Application < Rails::Application\n    config.active_record.schema_format = :sql\n  end\nend\n",
+        "db/migrate/20150513094727_drop_anonymous_contacts_url.rb": DROP_URL,
+        // written in 2013, before the application switched to structure.sql: url was an integer then
+        "db/schema.rb": 'ActiveRecord::Schema.define(version: 20130102225500) do\n  create_table "anonymous_contacts", force: :cascade do |t|\n    t.integer "url"\n  end\nend\n',
+        "db/structure.sql": "CREATE TABLE public.anonymous_contacts (\n    id integer NOT NULL,\n    url character varying(2048)\n);\n",
+      }),
+    );
+    for (const fix of Object.values(found)) {
+      expect(fix).toContain("remove_column :anonymous_contacts, :url, :string, limit: 2048\n");
+      expect(fix).not.toContain(":integer");
+    }
+  });
+
   it("an earlier migration gives it with a default and null: false: both fixes carry them", async () => {
     const found = await fixes(
       repo({

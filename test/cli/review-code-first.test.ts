@@ -6,6 +6,7 @@
  */
 import { run } from "../../src/cli/main.js";
 import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { CODE_FIRST_WORKFLOW } from "./support/code-first-workflow.js";
 
 const initial = `from django.db import migrations, models
 
@@ -40,30 +41,6 @@ class Domain(models.Model):
 ${extra}`;
 // the deployed code creates domains: an insert that leaves a new NOT NULL column out fails while it runs
 const views = "from registrar.models import Domain\n\n\ndef register(name):\n    return Domain.objects.create(name=name)\n";
-const workflow = [
-  "name: Build and deploy stable",
-  "on:",
-  "  push:",
-  "    tags: [v*]",
-  "jobs:",
-  "  deploy-stable:",
-  "    runs-on: ubuntu-latest",
-  "    steps:",
-  "      - uses: actions/checkout@v5",
-  "      - name: Deploy to cloud.gov",
-  "        uses: cloud-gov/cg-cli-tools@main",
-  "        with:",
-  "          cf_space: stable",
-  "          cf_command: >-",
-  "            push -f ops/manifests/manifest-stable.yaml",
-  "            --strategy rolling",
-  "      - name: Run Django migrations",
-  "        uses: cloud-gov/cg-cli-tools@main",
-  "        with:",
-  "          cf_space: stable",
-  "          cf_command: \"run-task getgov-stable --command 'python manage.py migrate' --name migrate\"",
-  "",
-].join("\n");
 
 function repository(deploy: Record<string, string>, code = views) {
   const repo = featureBranchOn({
@@ -76,7 +53,7 @@ function repository(deploy: Record<string, string>, code = views) {
 
 describe("review: a deploy that pushes the code before it migrates", () => {
   it("the added column is an error (the new code selects it first), the old code's inserts a note; the text says how the deploy was read", async () => {
-    const repo = repository({ ".github/workflows/deploy-stable.yaml": workflow });
+    const repo = repository({ ".github/workflows/deploy-stable.yaml": CODE_FIRST_WORKFLOW });
     const { exitCode, findings } = await reviewJson(repo);
     const added = findings.filter((f) => f.rule === "new-code-before-migration");
     expect(added.map((f) => [f.line, f.severity])).toEqual([[8, "error"]]);
@@ -93,7 +70,7 @@ describe("review: a deploy that pushes the code before it migrates", () => {
   it("a model nothing in the code queries (manage.get.gov's DnsRecord at 2fb87f2c24, its views in later pull requests): no page fails, no finding", async () => {
     // the view keeps an attribute of its own named like the model and passes it in a dict: no query of Domain
     const unrelated = 'class DomainFormView:\n    def __init__(self):\n        self.domain = None\n\n    def context(self):\n        return {"domain": self.domain}\n';
-    const { exitCode, findings } = await reviewJson(repository({ ".github/workflows/deploy-stable.yaml": workflow }, unrelated));
+    const { exitCode, findings } = await reviewJson(repository({ ".github/workflows/deploy-stable.yaml": CODE_FIRST_WORKFLOW }, unrelated));
     expect(findings.filter((f) => f.rule === "new-code-before-migration")).toEqual([]);
     expect(exitCode).toBe(0);
   });
@@ -143,5 +120,43 @@ describe("review: a Prisma project that pushes the code before it migrates", () 
     repo.write({ "prisma/migrations/20240201000000_add_version/migration.sql": 'ALTER TABLE "JobVersion" ADD COLUMN "version" TEXT;\n', "prisma/schema.prisma": schema("  version String?\n") }).commit("job versions");
     const { findings } = await reviewJson(repo);
     expect(findings.filter((f) => f.rule === "new-code-before-migration").map((f) => [f.path, f.line, f.severity])).toEqual([["prisma/migrations/20240201000000_add_version/migration.sql", 1, "error"]]);
+  });
+});
+
+describe("review: an Ansible role that restarts the app server before it migrates (tournesol's infra/ansible)", () => {
+  // the code copy notifies both handlers; Ansible runs them at flush_handlers in the handlers file's order
+  const tasks = [
+    "- name: Copy Django application repository",
+    "  synchronize:",
+    "    src: /home/git/app/backend/",
+    "    dest: /srv/app-backend",
+    "  notify:",
+    "    - Migrate Django database",
+    "    - Restart Gunicorn",
+    "",
+    "- meta: flush_handlers",
+    "",
+  ].join("\n");
+  const restart = ["- name: Restart Gunicorn", "  systemd:", "    name: gunicorn", "    state: restarted", ""];
+  const migrate = ["- name: Migrate Django database", "  shell:", '    cmd: "source /srv/app-backend/venv/bin/activate && python /srv/app-backend/manage.py migrate"', "    executable: /usr/bin/bash", ""];
+  const role = (handlers: string[]) => ({ "infra/ansible/roles/django/tasks/main.yml": tasks, "infra/ansible/roles/django/handlers/main.yml": handlers.join("\n") });
+
+  it("handlers defined restart-then-migrate: code-before-migrate, the old code's inserts a note", async () => {
+    const repo = repository(role([...restart, ...migrate]));
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "required-column-without-default").map((f) => f.severity)).toEqual(["info"]);
+    const text = await run(["review", "--base", "main"], { cwd: repo.root });
+    expect(text.output).toContain(
+      "deploy: read as code-before-migrate: infra/ansible/roles/django/handlers/main.yml:6: the Ansible role restarts the app server (`Restart Gunicorn`, infra/ansible/roles/django/handlers/main.yml:1) before it migrates",
+    );
+  });
+
+  it("handlers defined migrate-then-restart (whatever order the task notifies them in): online, the old code's inserts an error", async () => {
+    const repo = repository(role([...migrate, ...restart]));
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "required-column-without-default").map((f) => f.severity)).toEqual(["error"]);
+    expect(findings.filter((f) => f.rule === "new-code-before-migration")).toEqual([]);
+    const text = await run(["review", "--base", "main"], { cwd: repo.root });
+    expect(text.output).not.toContain("code-before-migrate");
   });
 });

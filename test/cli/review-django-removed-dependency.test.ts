@@ -32,7 +32,14 @@ describe("review: the dependencies of a merged Django migration edited", () => {
   it("one dependency removed: no edited-migration warning", async () => {
     const repo = featureBranchOn(djangoApp("organizations", { "organizations/migrations/0001_initial.py": initial(`${taggit}\n${geo}`) }));
     repo.write({ "organizations/migrations/0001_initial.py": initial(geo) }).commit("drop taggit");
-    expect(warnings((await reviewJson(repo)).findings)).toEqual([]);
+    const findings = (await reviewJson(repo)).findings as Array<{ rule: string; severity: string; line: number; message: string }>;
+    expect(warnings(findings)).toEqual([]);
+    // a note that says what changed: the graph, not "only comments or formatting" (tournesol's backoffice 0010 and 0011)
+    const note = findings.find((f) => f.rule === "edited-migration")!;
+    expect(note).toMatchObject({ severity: "info", line: 9 });
+    expect(note.message).toContain("this edit removes its dependency on taggit.0002_auto_20150616_2121, which changes where it sits in the migration graph");
+    expect(note.message).toContain("may run before it");
+    expect(note.message).not.toContain("comments or formatting");
   });
 
   it("one dependency added: the warning stays", async () => {

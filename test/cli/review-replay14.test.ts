@@ -73,11 +73,14 @@ describe("a migration git calls renamed into another Django app (mit-learn 866c9
 describe("a whole Django app removed the documented way (mit-learn 34149af696 and 866c95733d)", () => {
   const settings = (...apps: string[]) => `INSTALLED_APPS = (\n    "django.contrib.auth",\n${apps.map((a) => `    "${a}",\n`).join("")})\n`;
   const deleteModel = `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("video_shorts", "0001_initial")]\n\n    operations = [migrations.DeleteModel(name="VideoShort")]\n`;
-  const repoWith = (app: string, migrations: Record<string, string>, headApps: string[]) => {
+  const repoWith = (app: string, migrations: Record<string, string>, headApps: string[], added: Record<string, string> = {}) => {
     const repo = featureBranchOn({ "main/settings.py": settings(app, "news"), ...djangoApp(app, migrations), ...djangoApp("news", {}) });
     for (const path of [`${app}/__init__.py`, `${app}/migrations/__init__.py`, ...Object.keys(migrations)]) repo.remove(path);
-    return repo.write({ "main/settings.py": settings(...headApps) }).commit(`remove the ${app} app`);
+    return repo.write({ "main/settings.py": settings(...headApps), ...added }).commit(`remove the ${app} app`);
   };
+  /** a migration of the app that stays whose RunPython sends `sql` itself (tournesol's backoffice 0013 and 0014) */
+  const runsSql = (...sql: string[]) =>
+    `from django.db import connection, migrations\n\n\ndef forward(apps, schema_editor):\n    with connection.cursor() as cursor:\n${sql.map((q) => `        cursor.execute(${JSON.stringify(q)})\n`).join("")}\n\nclass Migration(migrations.Migration):\n    dependencies = []\n\n    operations = [migrations.RunPython(forward, migrations.RunPython.noop)]\n`;
   const deleted = async (repo: ReturnType<typeof repoWith>) => {
     const result = await reviewJson(repo);
     return { exitCode: result.exitCode, findings: result.findings.filter((f) => f.rule === "deleted-migration") };
@@ -101,6 +104,26 @@ describe("a whole Django app removed the documented way (mit-learn 34149af696 an
     expect(findings[0].fix).toContain("makemigrations articles");
     expect(findings[0].fix).toContain('migrations.RunSQL("DROP TABLE IF EXISTS articles_article", migrations.RunSQL.noop)');
     expect(findings[0].fix).not.toContain("git checkout");
+  });
+
+  it("review: a migration the change adds copies its rows out: a note that they stay on purpose, read by it", async () => {
+    const repo = repoWith("articles", { "articles/migrations/0001_initial.py": createModel("Article") }, ["news"], {
+      "news/migrations/0001_copy_articles.py": runsSql("INSERT INTO news_item (title) SELECT title FROM articles_article"),
+    });
+    const { findings } = await deleted(repo);
+    expect(findings.map((f) => f.severity)).toEqual(["info"]);
+    expect(findings[0].message).toContain("on purpose: news/migrations/0001_copy_articles.py, added by this change, reads them (their rows are carried over)");
+  });
+
+  it("review: a migration the change adds drops its tables with its own SQL (tournesol's backoffice 0014): a note that says so, not that it reads them", async () => {
+    const repo = repoWith("articles", { "articles/migrations/0001_initial.py": createModel("Article") }, ["news"], {
+      "news/migrations/0001_delete_legacy_articles.py": runsSql("DROP TABLE articles_article"),
+    });
+    const { findings } = await deleted(repo);
+    expect(findings.map((f) => f.severity)).toEqual(["info"]);
+    expect(findings[0].message).toContain("Its tables (articles_article) are dropped by news/migrations/0001_delete_legacy_articles.py, added by this change: the app leaves nothing behind");
+    expect(findings[0].message).not.toContain("reads them");
+    expect(findings[0].fix).toContain("DELETE FROM django_migrations WHERE app = 'articles';");
   });
 
   it("review: the migrations deleted while INSTALLED_APPS still names the app: an error that restores them", async () => {

@@ -117,6 +117,47 @@ describe("migguard lint: a table created in the same merge", () => {
   });
 });
 
+describe("migguard lint: a column removed from a table created in the same squashed pull request (simple-server's dr_rai_indicators)", () => {
+  const CREATE = "db/migrate/20250612104804_create_dr_rai_indicators.rb";
+  const REMOVE = "db/migrate/20250619152733_remove_title_from_dr_rai_indicators.rb";
+  const OLD = "db/migrate/20240101000000_create_dr_rai_targets.rb";
+  const REMOVE_OLD = "db/migrate/20250619160000_remove_note_from_dr_rai_targets.rb";
+  const files: Record<string, string> = {
+    [OLD]: rails("CreateDrRaiTargets", "create_table :dr_rai_targets do |t|\n      t.string :note\n    end"),
+    [CREATE]: rails("CreateDrRaiIndicators", "create_table :dr_rai_indicators do |t|\n      t.string :title\n    end"),
+    [REMOVE]: rails("RemoveTitleFromDrRaiIndicators", "remove_column :dr_rai_indicators, :title, :string"),
+    [REMOVE_OLD]: rails("RemoveNoteFromDrRaiTargets", "remove_column :dr_rai_targets, :note, :string"),
+  };
+  /** dr_rai_targets on main; one squash-merged commit (#5621) creates dr_rai_indicators and, a week later by its date, removes a column of each */
+  function repo(): string {
+    const root = mkdtempSync(join(tmpdir(), "migguard-same-merge-remove-"));
+    const put = (paths: string[]) => {
+      for (const path of paths) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), files[path]);
+      }
+      git(root, "add", ".");
+    };
+    git(root, "init", "-q", "-b", "main");
+    put([OLD]);
+    git(root, "commit", "-q", "-m", "targets");
+    put([CREATE, REMOVE, REMOVE_OLD]);
+    git(root, "commit", "-q", "-m", "feat: Dr. Rai Reports (#5621)");
+    return root;
+  }
+
+  it("makes remove-column-in-change a note: the column never held a value nor was read by a release; a table of an earlier commit keeps its error", async () => {
+    const root = repo();
+    const result = await run(["lint", "--format", "json", "db/migrate"], { cwd: root });
+    const findings = (JSON.parse(result.output) as { findings: Array<{ rule: string; path: string; severity: string; message: string }> }).findings.filter((f) => f.rule === "remove-column-in-change");
+    expect(findings.map((f) => [f.path, f.severity])).toEqual([
+      [REMOVE, "info"],
+      [REMOVE_OLD, "error"],
+    ]);
+    expect(findings[0].message).toContain("dr_rai_indicators was created by 20250612104804_create_dr_rai_indicators.rb, which reached this branch in the same commit as this migration");
+  });
+});
+
 describe("migguard lint: a column added in the same merge, filled by a later migration of it (ifme's published_at)", () => {
   const PUBLISHED = "db/migrate/20171006164223_add_published_at_field_to_strategies.rb";
   const BACKFILL = "db/migrate/20171010054721_set_default_publication_date.rb";

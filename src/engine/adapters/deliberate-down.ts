@@ -34,3 +34,19 @@ export function authorsWords(comments: readonly DownComment[]): { line: number; 
   const text = said.map((c) => c.text).join(" ").replace(/\s+/g, " ").trim();
   return { line: said[0].line, text: text.length > 200 ? `${text.slice(0, 197)}...` : text };
 }
+
+/**
+ * Words that declare the migration one-way: "irreversible", "one-way", "cannot be undone", "no rollback". Short as
+ * they are, they are no restatement of an empty body ("nothing to do"): the author says the up is not undone on
+ * purpose (inaturalist's `def down; # irreversible; end` after a data clean-up). What that is worth depends on the up
+ * (empty-down decides): after a data-only up it is the usual one-way down, after a schema change still a gap.
+ */
+const ONE_WAY =
+  /\b(ir-?reversible|non-?reversible|not reversible|one[- ]way|forward[- ]only|no (way back|rollback|roll ?back|going back|reverse|revert)|(cannot|can ?not|can'?t) (be )?(reversed?|undone|undo|rolled back|roll ?back|reverted?))\b/i;
+
+/** The empty down's words that declare it one-way (as one line, with its first line number), or undefined; never a TODO. */
+export function oneWayMark(comments: readonly DownComment[]): { line: number; text: string } | undefined {
+  const said = authorsWords(comments);
+  if (!said || PROMISE.test(said.text) || !ONE_WAY.test(said.text)) return undefined;
+  return said;
+}

@@ -74,7 +74,10 @@ const imports: Record<Framework, (() => Promise<Adapter>) | undefined> = {
   },
   // Prism for the Ruby, libpg-query for the SQL of `execute`, and the Ruby readers of models and database.yml
   rails: async () => {
-    const [rails, sql, readers] = await Promise.all([import("./rails/index.js"), import("./sql/index.js"), import("./rails/ruby-readers.js")]);
+    // one import after the other: see importQueue
+    const rails = await import("./rails/index.js");
+    const sql = await import("./sql/index.js");
+    const readers = await import("./rails/ruby-readers.js");
     const load = () => Promise.all([rails.loadRubyParser(), sql.loadPgParser(), readers.loadRubyReaders()]).then(() => undefined);
     return validated({ load, parse: rails.railsMigration });
   },
@@ -85,6 +88,12 @@ const imports: Record<Framework, (() => Promise<Adapter>) | undefined> = {
 const FRAMEWORKS = Object.keys(imports) as Framework[];
 const loaded = new Map<Framework, Adapter>();
 const loading = new Map<Framework, Promise<void>>();
+/**
+ * The frameworks' modules are imported one framework after the other (their parsers still load side by side):
+ * two dynamic imports that reach a shared module at once can fail under Jest's ESM loader ("request for
+ * './imports.js' is not in cache"), and in Node the shared modules load once either way.
+ */
+let importQueue: Promise<unknown> = Promise.resolve();
 
 /** The loaded adapter of a framework; undefined when migguard has none for it. */
 export function adapterFor(framework: Framework): Adapter | undefined {
@@ -97,8 +106,10 @@ function loadOne(framework: Framework): Promise<void> {
   let promise = loading.get(framework);
   if (!promise) {
     const load = imports[framework];
-    promise = load
-      ? load().then(async (adapter) => {
+    const imported = load ? importQueue.then(load) : undefined;
+    if (imported) importQueue = imported.catch(() => undefined);
+    promise = imported
+      ? imported.then(async (adapter) => {
           await adapter.load();
           loaded.set(framework, adapter);
         })

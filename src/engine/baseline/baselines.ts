@@ -57,7 +57,8 @@ export class Baselines {
 
   /** The readers of Flyway's and Spring's files, when a Flyway migration meets one of them and they are not loaded yet. */
   static readersToLoad(repositoryFiles: readonly SourceFile[], migrations: readonly Migration[]): Promise<void> | undefined {
-    if (flywayReaders || !migrations.some((m) => m.layout === "flyway")) return undefined;
+    // plain SQL too: Flyway runs files of another prefix (spring.flyway.sql-migration-prefix=), whose schema it configures (flywaySchemaOf)
+    if (flywayReaders || !migrations.some((m) => m.layout === "flyway" || m.layout === "plain-sql")) return undefined;
     if (!repositoryFiles.some((f) => { const d = declarationAt(f.path); return d !== undefined && declaresFor(d.kind) === "flyway"; })) return undefined;
     return import("./flyway-declarations.js").then((readers) => {
       flywayReaders = readers;
@@ -144,4 +145,27 @@ export class Baselines {
     this.alembicLines.set(key, seen);
     return seen;
   }
+}
+
+/**
+ * The schema a Flyway migration runs in, as the nearest Flyway or Spring settings file over it configures it
+ * (flyway.schemas, spring.flyway.default-schema, ...): the schema its unqualified table names are in. Undefined
+ * when none says, or its readers are not loaded (Baselines.readersToLoad loads them for a Flyway migration).
+ */
+export function flywaySchemaOf(repositoryFiles: readonly SourceFile[]): (migration: Migration) => string | undefined {
+  const readers = flywayReaders;
+  if (!readers) return () => undefined;
+  const declared = repositoryFiles.flatMap((file) => {
+    const declaration = declarationAt(file.path);
+    if (!declaration || declaration.kind === "strong_migrations") return [];
+    const schema = readers.flywaySchemaDeclaration(declaration.kind, file);
+    // Spring's Flyway reads its migrations from the module's classpath (src/main/resources/db/migration by default)
+    const scope = declaration.kind.startsWith("spring-") ? [declaration.scope, "src/main/resources"].filter(Boolean).join("/") : declaration.scope;
+    return schema ? [{ scope, schema }] : [];
+  });
+  return (migration) => {
+    // Flyway's V files, or SQL files a changed prefix (spring.flyway.sql-migration-prefix=) leaves as plain SQL to migguard
+    if (migration.layout !== "flyway" && migration.layout !== "plain-sql") return undefined;
+    return declared.filter((d) => isWithin(d.scope, migration.path)).sort((a, b) => b.scope.length - a.scope.length)[0]?.schema;
+  };
 }

@@ -79,3 +79,49 @@ export function flywayDeclaration(kind: Exclude<DeclarationKind, "strong_migrati
       return fromSpringYaml(file);
   }
 }
+
+/** Flyway runs the migrations in its default schema: `defaultSchema`, else the first of `schemas` (a comma-separated list in properties). */
+const firstSchema = (value: unknown): string | undefined => {
+  const first = Array.isArray(value) ? value[0] : typeof value === "string" ? value.split(",")[0] : undefined;
+  const schema = typeof first === "string" ? first.trim() : undefined;
+  return schema && !schema.includes("${") ? schema : undefined; // a placeholder is known only at run time
+};
+
+const SPRING_SCHEMA_KEYS = { default: ["default-schema", "defaultSchema", "default_schema"], list: ["schemas"] };
+
+/** The last literal value of one of `keys` (a later line overrides an earlier one). */
+function propertyValue(file: SourceFile, keys: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (const node of parseLines(file.content, true)) if (node instanceof Pair && keys.includes(node.key)) found = node.value;
+  return found;
+}
+
+/** The schema a Flyway or Spring settings file says the migrations run in (Flyway sets the session's schema to it), if it says. */
+export function flywaySchemaDeclaration(kind: Exclude<DeclarationKind, "strong_migrations">, file: SourceFile): string | undefined {
+  switch (kind) {
+    case "flyway-conf":
+      return firstSchema(propertyValue(file, ["flyway.defaultSchema"]) ?? propertyValue(file, ["flyway.schemas"]));
+    case "spring-properties":
+      return firstSchema(propertyValue(file, SPRING_SCHEMA_KEYS.default.map((k) => `spring.flyway.${k}`)) ?? propertyValue(file, SPRING_SCHEMA_KEYS.list.map((k) => `spring.flyway.${k}`)));
+    case "flyway-toml": {
+      let table: Record<string, unknown>;
+      try {
+        table = parseToml(file.content) as Record<string, unknown>;
+      } catch {
+        return undefined;
+      }
+      const flyway = table.flyway as Record<string, unknown> | undefined;
+      return typeof flyway === "object" && flyway !== null ? firstSchema(flyway.defaultSchema ?? flyway.schemas) : undefined;
+    }
+    case "spring-yaml": {
+      let found: string | undefined;
+      for (const document of parseAllDocuments(file.content, { schema: "failsafe", prettyErrors: false })) {
+        if (document.errors.length > 0 || documentProfiles(document).some((p) => isDevelopmentName(p))) continue;
+        const js = document.toJS({ maxAliasCount: 1000 }) as unknown;
+        const value = [...SPRING_SCHEMA_KEYS.default, ...SPRING_SCHEMA_KEYS.list].map((key) => valueAt(js, ["spring", "flyway", key])).find((v) => v !== undefined);
+        found = firstSchema(value) ?? found;
+      }
+      return found;
+    }
+  }
+}

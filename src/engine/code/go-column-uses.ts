@@ -10,7 +10,7 @@
 import type { SourceFile } from "../model.js";
 import { usageAt, type Usage } from "./usage-search.js";
 import { goFacts, type GoFacts, type GoStruct } from "./go-syntax.js";
-import { isCommonName, sqlOnTable } from "./table-context.js";
+import { columnOfTableAt, isCommonName, isEveryTablesName, sqlOnTable } from "./table-context.js";
 import { modelName } from "../rules/support/fix.js";
 import { tableize } from "../adapters/rails/inflections.js";
 import { dirOf } from "../paths.js";
@@ -101,6 +101,7 @@ export function goColumnUsages(goFiles: readonly SourceFile[], candidates: reado
   const mapping = tableMapping(goFiles);
   const folded = new Set(columns.map(fold));
   const word = new RegExp(`(?<![\\w$])(?:${columns.map(escapeRegExp).join("|")})(?![\\w$])`);
+  const everyTables = columns.every(isEveryTablesName);
   const out: Usage[] = [];
   for (const file of candidates) {
     const facts = goFacts(file);
@@ -118,7 +119,8 @@ export function goColumnUsages(goFiles: readonly SourceFile[], candidates: reado
     }
     for (const string of facts.strings) {
       if (!sqlOnTable(string.text, table, quoted)) continue;
-      const at = string.text.search(word);
+      // a column every table has (`id`) only tied to the table in the SQL, not any joined table's (table-context.ts)
+      const at = everyTables ? columnOfTableAt(string.text, table, columns, quoted) : string.text.search(word);
       if (at !== -1) lines.add(string.line + (string.text.slice(0, at).match(/\n/g)?.length ?? 0));
     }
     for (const line of [...lines].sort((a, b) => a - b)) out.push(usageAt(file, line));

@@ -10,7 +10,7 @@ import type { SourceFile } from "../model.js";
 import { usageAt, type Usage } from "./usage-search.js";
 import { javaFacts, type JavaClass } from "./java-syntax.js";
 import { mappedTable } from "./java-table-uses.js";
-import { sqlOnTable } from "./table-context.js";
+import { columnOfTableAt, isEveryTablesName, sqlOnTable } from "./table-context.js";
 import { escapeRegExp } from "../regexp.js";
 
 const fold = (name: string) => name.replace(/[_"`]/g, "").toLowerCase();
@@ -45,6 +45,7 @@ export function javaColumnUsages(javaFiles: readonly SourceFile[], candidates: r
   const sqlWord = new RegExp(`(?<![\\w$])(?:${columns.map(escapeRegExp).join("|")})(?![\\w$])`, "i");
   const jpqlWord = fieldNames.size ? new RegExp(`\\.\\s*(?:${[...fieldNames].map(escapeRegExp).join("|")})(?![\\w$])`) : undefined;
   const jpqlEntity = jpqlNames.size ? new RegExp(`\\b(?:FROM|JOIN|UPDATE)\\s+(?:${[...jpqlNames].map(escapeRegExp).join("|")})\\b`, "i") : undefined;
+  const everyTables = columns.every(isEveryTablesName);
   const out: Usage[] = [];
   for (const file of candidates) {
     const facts = javaFacts(file);
@@ -57,7 +58,8 @@ export function javaColumnUsages(javaFiles: readonly SourceFile[], candidates: r
       if (type && entityNames.has(type) && accessors.has(call.method)) lines.add(call.line);
     }
     for (const string of facts.strings) {
-      const sql = sqlOnTable(string.text, table, quoted) ? string.text.search(sqlWord) : -1;
+      // a column every table has (`id`) only tied to the table in the SQL, not any joined table's (table-context.ts)
+      const sql = everyTables ? columnOfTableAt(string.text, table, columns, quoted) : sqlOnTable(string.text, table, quoted) ? string.text.search(sqlWord) : -1;
       const jpql = sql === -1 && jpqlEntity?.test(string.text) && jpqlWord ? string.text.search(jpqlWord) : -1;
       const at = sql !== -1 ? sql : jpql;
       if (at !== -1) lines.add(string.line + (string.text.slice(0, at).match(/\n/g)?.length ?? 0));

@@ -28,13 +28,17 @@ import { escapeRegExp } from "../regexp.js";
 import { searchUsages, type Usage } from "./usage-search.js";
 import { isScriptPath, scriptSyntaxReader } from "./script-syntax-loader.js";
 import type { ScriptPlace, ScriptSyntax } from "./script-syntax.js";
-import { isCommonName, tableNamesPattern, sqlOnTable } from "./table-context.js";
+import { columnOfTableAt, isCommonName, isEveryTablesName, tableNamesPattern, sqlOnTable } from "./table-context.js";
 import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
 import { isJavaPath, javaColumnParserLoaded } from "./java-syntax.js";
 import { javaColumnUsages } from "./java-column-uses.js";
 import { javaTableUsages } from "./java-table-uses.js";
 import { commentsOf } from "./code-comments.js";
+import { mayImportDatabaseClient } from "./script-database-clients.js";
+
+/** SQL the application runs from files (Spring's resources/db/*.sql, sqlc's queries) */
+const SQL_FILE = /\.sql$/i;
 
 const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|vue|svelte|dart)$/;
 /** Markup templates (Django/Jinja, ERB, Angular or Go html/template, Twig, Razor, JSP, EEx): their variables are whatever the view passed. */
@@ -133,8 +137,31 @@ function syntaxOf(file: SourceFile, read: (file: SourceFile) => ScriptSyntax | u
   return syntax ?? undefined;
 }
 
+/** Source of a server in a language other than JavaScript/TypeScript: the database's reader when the scripts import no client. */
+const OTHER_SERVER_SOURCE = /\.(?:java|kt|scala|groovy|go|py|rb|cs|fs|php|rs|ex|exs|clj)$/;
+
+/**
+ * The project's server is in another language (Java, Go, Python...) and no JavaScript/TypeScript file among `files`
+ * imports a database client (script-database-clients.ts): its scripts read that server's API, not the database. False
+ * for a project of scripts alone (they are what reads it, through whatever they import), when Babel is not loaded, or
+ * when a file that may import a client cannot be read.
+ */
+const noScriptReadsDatabase = new WeakMap<readonly SourceFile[], boolean>();
+export function scriptsReadNoDatabase(files: readonly SourceFile[]): boolean {
+  const reader = scriptSyntaxReader();
+  if (!reader) return false;
+  let none = noScriptReadsDatabase.get(files);
+  if (none === undefined) {
+    none =
+      files.some((f) => OTHER_SERVER_SOURCE.test(f.path)) &&
+      !files.some((f) => isScriptPath(f.path) && mayImportDatabaseClient(f.content) && (syntaxOf(f, reader.scriptSyntax)?.databaseClient ?? true));
+    noScriptReadsDatabase.set(files, none);
+  }
+  return none;
+}
+
 /** A word's usages in JavaScript/TypeScript files, each judged by what Babel says it is (a line's text when Babel is not loaded). */
-function scriptUsages(files: readonly SourceFile[], names: readonly string[], classNames: readonly string[], context: NameContext | undefined, column: boolean): Usage[] {
+function scriptUsages(files: readonly SourceFile[], names: readonly string[], classNames: readonly string[], context: NameContext | undefined, column: boolean, apiOnly: boolean): Usage[] {
   const formOf = new Map<string, "name" | "class">();
   for (const name of names) for (const form of scriptForms(name)) formOf.set(form, "name");
   for (const name of classNames) formOf.set(name, "class");
@@ -152,8 +179,9 @@ function scriptUsages(files: readonly SourceFile[], names: readonly string[], cl
       const form = m[0];
       const place: ScriptPlace = syntax ? syntax.placeOf(m.index, m.index + form.length) : fallbackPlace(file.content, m.index);
       const kind = formOf.get(form);
-      // a GraphQL client's fields are the API's (bitmagnet's web UI `releaseYear`): only SQL on the table in it would read the column
-      const apiClient = context !== undefined && column && syntax?.graphqlClient === true;
+      // a GraphQL client's fields are the API's (bitmagnet's web UI `releaseYear`), and so are all of a project's whose
+      // scripts import no database client (alf.io's Angular admin `usageCount`): only SQL on the table in it would read it
+      const apiClient = context !== undefined && ((column && syntax?.graphqlClient === true) || apiOnly);
       const counts = apiClient
         ? place.kind === "string" && onTable(place.text, context)
         : context?.sqlOnly
@@ -184,9 +212,10 @@ function tiedTo(context: NameContext): (file: SourceFile) => boolean {
  * The usages of any of `names` (table or column names) in `files`, sorted by path and line, one per line.
  * `classNames` (a dropped table's model class, `OidcDeviceCode`) count as whole words in every language. With
  * `context`, a common column name (`prepare`, `status`, `organizationId`) counts only in a file that also names the
- * table (or its model or delegate) or in SQL on the table.
+ * table (or its model or delegate) or in SQL on the table. `scriptsReadApiOnly` (scriptsReadNoDatabase of the whole
+ * application): JavaScript/TypeScript counts only by SQL on the table in a string.
  */
-export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly string[], classNames: readonly string[] = [], context?: NameContext): Usage[] {
+export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly string[], classNames: readonly string[] = [], context?: NameContext, scriptsReadApiOnly = false): Usage[] {
   // only the files that hold a form of a name in any case are read further (lint reads thousands, once per drop)
   const forms = [
     ...new Set([...names.flatMap((n) => ACCESSOR_PREFIXES.map((p) => p + n.replace(/_/g, ""))), ...[...names, ...classNames].flatMap((n) => [n, n.replace(/_/g, ""), snake(n)])].map((f) => f.toLowerCase())),
@@ -223,8 +252,12 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
   const plain = files.filter((f) => !mapsCaseToSnake(f.path) && !(context !== undefined && column && GRAPHQL.test(f.path)));
   const words = [...new Set([...names, ...classNames])];
   const index = searchUsages(plain, words);
-  const usages: Usage[] = [...words.flatMap((w) => index.usagesOf(w)), ...goUsages, ...javaUsages];
-  usages.push(...scriptUsages(scripts, names, classNames, context, column));
+  // a column every table has (`id`) in an SQL file of the application: only on a line tied to the table, not a joined
+  // table's (`sn.id` in a query that also joins it, table-context.ts)
+  const everyTables = context !== undefined && column && names.every(isEveryTablesName);
+  const tiedLine = (u: Usage) => !everyTables || !SQL_FILE.test(u.path) || columnOfTableAt(u.text, context.table, names, context.quoted) !== -1;
+  const usages: Usage[] = [...words.flatMap((w) => index.usagesOf(w)).filter(tiedLine), ...goUsages, ...javaUsages];
+  usages.push(...scriptUsages(scripts, names, classNames, context, column, scriptsReadApiOnly));
   const folded = [...new Set(names.flatMap((n) => [n, n.replace(/_/g, "")]))].filter(Boolean).map(escapeRegExp).join("|");
   const classes = classNames.map(escapeRegExp);
   // a `$` before counts: PHP's properties are `$userId`

@@ -7,12 +7,13 @@
 import type * as prismaSchemaModule from "./prisma-schema.js";
 import type { SourceFile } from "../model.js";
 import type { PrismaModel } from "./prisma-model.js";
+import { loadOnce } from "../load-once.js";
 
 let reader: typeof prismaSchemaModule | undefined;
 
-export async function loadPrismaSchema(): Promise<void> {
+export const loadPrismaSchema = loadOnce(async () => {
   reader ??= await import("./prisma-schema.js");
-}
+});
 
 /** What to wait for before the rules need it: undefined once it is loaded. */
 export const prismaSchemaToLoad = (): Promise<void> | undefined => (reader ? undefined : loadPrismaSchema());

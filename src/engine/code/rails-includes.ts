@@ -4,9 +4,9 @@
  * after the constants (`app/models/stolen_record.rb`, `app/models/concerns/geocodeable.rb`). A concern the model
  * does not include runs its code on other models only: its bare `state_id` reads their column, not this one's.
  * And the methods the class (or a module it includes) defines under a column's name (`def zipcode`, `alias_attribute
- * :zipcode, :postal_code`, an association `has_one :meeting_type`): `record.zipcode` calls that method, which outlives the column.
+ * :zipcode, :postal_code`, an association `has_one :meeting_type`, `delegate :zipcode, to: :address`): `record.zipcode` calls that method, which outlives the column.
  */
-import { AliasMethodNode, CallNode, ClassNode, ConstantPathNode, ConstantReadNode, DefNode, ModuleNode, SymbolNode, type Node } from "@ruby/prism";
+import { AliasMethodNode, AssocNode, CallNode, ClassNode, ConstantPathNode, ConstantReadNode, DefNode, HashNode, KeywordHashNode, ModuleNode, StringNode, SymbolNode, TrueNode, type Node } from "@ruby/prism";
 import { underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
@@ -77,8 +77,32 @@ export function instanceMethods(scope: ClassNode | ModuleNode): { defs: Set<stri
 /** Class-body macros that define an instance reader of their first name: associations and declared attributes. */
 const READER_MACROS = new Set(["has_one", "has_many", "belongs_to", "has_and_belongs_to_many", "attribute"]);
 
+/** The value of a `key:` option of a call's keyword arguments. */
+function optionOf(call: CallNode, key: string): Node | undefined {
+  for (const arg of call.arguments_?.arguments_ ?? [])
+    if (arg instanceof KeywordHashNode || arg instanceof HashNode)
+      for (const element of arg.elements) if (element instanceof AssocNode && element.key instanceof SymbolNode && element.key.unescaped.value === key) return element.value;
+  return undefined;
+}
+
 /**
- * The readers a class or module body declares by macro (`has_one :meeting_type`, `attribute :amount`), in an
+ * The methods `delegate :settings_type, :default, to: :setting_definition` defines: each name, forwarded to the
+ * other object, so `record.default` answers from it and never from a column of the name (foreman's Setting, whose
+ * settings_type and default columns were dropped once they lived in code). `prefix: true` names them after the
+ * target (`setting_definition_default`), `prefix: :defn` after the prefix. None without a `to:`.
+ */
+export function delegatedNames(call: CallNode): string[] {
+  const to = optionOf(call, "to");
+  if (!to) return [];
+  const prefix = optionOf(call, "prefix");
+  const target = to instanceof SymbolNode ? to.unescaped.value : to instanceof StringNode ? to.unescaped.value : undefined;
+  const before = prefix instanceof TrueNode ? (target !== undefined ? `${target}_` : undefined) : prefix instanceof SymbolNode || prefix instanceof StringNode ? `${prefix.unescaped.value}_` : prefix ? undefined : "";
+  if (before === undefined) return [];
+  return (call.arguments_?.arguments_ ?? []).flatMap((arg) => (arg instanceof SymbolNode ? [`${before}${arg.unescaped.value}`] : []));
+}
+
+/**
+ * The readers a class or module body declares by macro (`has_one :meeting_type`, `attribute :amount`, `delegate :amount, to: :plan`), in an
  * `included do` block too, outside nested classes and modules: `record.meeting_type` reads the association.
  */
 function declaredReaders(scope: ClassNode | ModuleNode): Set<string> {
@@ -89,6 +113,7 @@ function declaredReaders(scope: ClassNode | ModuleNode): Set<string> {
       const first = node.arguments_?.arguments_[0];
       if (first instanceof SymbolNode) out.add(first.unescaped.value);
     }
+    if (node instanceof CallNode && !node.receiver && node.name === "delegate") for (const name of delegatedNames(node)) out.add(name);
     rubyChildren(node).forEach(visit);
   };
   if (scope.body) visit(scope.body);

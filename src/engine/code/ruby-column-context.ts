@@ -18,7 +18,7 @@ import { escapeRegExp } from "../regexp.js";
 const SQL_WORDS = /[=<>?]|\b(?:select|from|where|join|update|insert|delete|having|distinct|returning|between|ilike|coalesce|is\s+(?:not\s+)?null|order\s+by|group\s+by|asc|desc)\b/i;
 
 /** Three plain words in a row, and nothing of SQL: a sentence (a message, a label), which reads no column. */
-const isProse = (text: string) => /[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/.test(text) && !SQL_WORDS.test(text);
+export const isProse = (text: string) => /[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/.test(text) && !SQL_WORDS.test(text);
 
 /**
  * A string holding the column's name (not the name alone, not naming the table: the caller checked) that cannot read

@@ -5,12 +5,13 @@
  * loaded, callers fall back to reading the line as text.
  */
 import type * as scriptSyntaxModule from "./script-syntax.js";
+import { loadOnce } from "../load-once.js";
 
 let reader: typeof scriptSyntaxModule | undefined;
 
-export async function loadScriptSyntax(): Promise<void> {
+export const loadScriptSyntax = loadOnce(async () => {
   reader ??= await import("./script-syntax.js");
-}
+});
 
 /** What to wait for before the rules need it: undefined once it is loaded. */
 export const scriptSyntaxToLoad = (): Promise<void> | undefined => (reader ? undefined : loadScriptSyntax());

@@ -7,6 +7,7 @@
  */
 import { parse, type ParserPlugin } from "@babel/parser";
 import { isScriptPath } from "./script-syntax-loader.js";
+import { isDatabaseClientModule } from "./script-database-clients.js";
 import type { SourceFile } from "../model.js";
 
 export type ScriptPlace =
@@ -31,10 +32,24 @@ export interface ScriptSyntax {
   placeOf(start: number, end: number): ScriptPlace;
   /** the module imports a GraphQL client: the fields it names are the API's, which the server's resolvers map */
   graphqlClient: boolean;
+  /** the module imports or requires a database client, query builder or ORM (`pg`, `knex`, `@prisma/client`) */
+  databaseClient: boolean;
 }
 
 /** GraphQL clients of a browser or app (Apollo's, urql, their Angular/Vue/Svelte bindings): code that reads an API, not a database. */
 const GRAPHQL_CLIENTS = /^(?:apollo-angular|@apollo\/client|urql|@urql\/[\w-]+|villus|@vue\/apollo-composable|vue-apollo|svelte-apollo)(?:\/|$)/;
+
+/** The module a node imports, requires or re-exports from, as written. */
+function moduleOf(node: AstNode): string | undefined {
+  const text = (n: unknown) => (isNode(n) && n.type === "StringLiteral" ? (n.value as string) : undefined);
+  if (node.type === "ImportDeclaration" || node.type === "ExportAllDeclaration" || node.type === "ExportNamedDeclaration") return text(node.source);
+  if (node.type === "TSImportEqualsDeclaration") return isNode(node.moduleReference) ? text(node.moduleReference.expression) : undefined;
+  if (node.type === "ImportExpression") return text(node.source);
+  if (node.type !== "CallExpression") return undefined;
+  const callee = node.callee as AstNode;
+  const [first] = (node.arguments as unknown[]) ?? [];
+  return (callee.type === "Identifier" && callee.name === "require") || callee.type === "Import" ? text(first) : undefined;
+}
 
 interface Piece {
   start: number;
@@ -75,10 +90,12 @@ export function scriptSyntax(file: SourceFile): ScriptSyntax | undefined {
   }
   const pieces: Piece[] = [];
   const properties = new Set<number>();
+  let databaseClient = false;
   for (const comment of root.comments ?? []) pieces.push({ start: comment.start ?? 0, end: comment.end ?? 0, place: { kind: "comment" } });
   const stack: AstNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (!databaseClient) databaseClient = isDatabaseClientModule(moduleOf(node) ?? "");
     for (const key of propertyKeys(node)) if (isNode(key) && key.type === "Identifier") properties.add(key.start ?? -1);
     if (node.type === "StringLiteral") pieces.push({ start: node.start ?? 0, end: node.end ?? 0, place: { kind: "string", text: node.value as string } });
     else if (node.type === "TemplateLiteral") {
@@ -100,6 +117,7 @@ export function scriptSyntax(file: SourceFile): ScriptSyntax | undefined {
   const graphqlClient = body.some((n) => n.type === "ImportDeclaration" && GRAPHQL_CLIENTS.test(((n.source as AstNode | undefined)?.value as string | undefined) ?? ""));
   return {
     graphqlClient,
+    databaseClient,
     placeOf(start, end) {
       // the last piece starting at or before `start` (pieces do not overlap: a template's expressions are not its quasis)
       let lo = 0;

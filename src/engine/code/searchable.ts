@@ -8,6 +8,7 @@ import type { Config } from "../config.js";
 import { CONFIG_PATHS } from "../config-paths.js";
 import { detectByPath } from "../detect.js";
 import { schemaDumpOf } from "../repository/schema-dump-paths.js";
+import { isGeneratedApiContent, isGeneratedApiPath } from "./generated-api-code.js";
 
 /** Folders that hold other people's code, build output or data, anywhere in the path. */
 const SKIPPED_DIRS = new Set([
@@ -56,6 +57,14 @@ const inMigrationFolder = (path: string) => {
 /** A file whose name has the word migration or migrate (`data_workflow_migration.sql`, `migrate-users.sql`), not `immigration.sql`. */
 const isMigrationNamed = (path: string) => /(?:^|[^a-z])migrat(?:e|es|ion|ions)?(?:[^a-z]|$)/i.test(path.slice(path.lastIndexOf("/") + 1).replace(/\.sql$/i, ""));
 
+/**
+ * A Flyway Java-based migration (`V22_1_14_8__MigrateMailchimp.java`, `R__refresh_views.kt`): Flyway finds it by its class
+ * name, V<version>__<description> (U for undo, R for repeatable), in whichever package its locations name
+ * (`db/migration`, alf.io's `alfio/db/PGSQL`). It runs once, in order, before the migrations after it: history that
+ * read a table before a later migration dropped it, not code that reads it today.
+ */
+const FLYWAY_JAVA_MIGRATION = /^(?:[VU]\d+(?:_\d+)*|R)__\w+\.(?:java|kt|scala|groovy)$/;
+
 /** Source, templates and configuration that name tables and columns. */
 const CODE_EXTENSIONS = new Set([
   "rb", "rake", "erb", "haml", "slim", "jbuilder", "builder", "ru",
@@ -87,12 +96,14 @@ const extensionOf = (path: string) => {
 /** Path-only verdict: worth reading for the usage search. */
 export function isSearchableCodePath(path: string, config: Config): boolean {
   if (!CODE_EXTENSIONS.has(extensionOf(path)) || GENERATED.test(path)) return false;
+  // protobuf / gRPC stubs and API clients mirror an API's messages, not the database's columns
+  if (isGeneratedApiPath(path)) return false;
   // migguard's own config names sensitive columns; it is not code that reads them
   if (CONFIG_PATHS.includes(path)) return false;
   if (path.split("/").some((segment) => SKIPPED_DIRS.has(segment))) return false;
   if (CI_DIRS.has(path.split("/")[0]) || CI_FILES.test(path)) return false;
   if (isTestPath(path)) return false;
-  if (inMigrationFolder(path)) return false;
+  if (inMigrationFolder(path) || FLYWAY_JAVA_MIGRATION.test(path.slice(path.lastIndexOf("/") + 1))) return false;
   const migration = detectByPath(path, config);
   if (migration !== undefined && migration !== "sql-candidate") return false;
   // numbered SQL in a migrations folder is a migration even when its layout needs the content to tell
@@ -117,8 +128,8 @@ export function mayHoldSearchableCode(folder: string): boolean {
   return !isTestFolder(folder) && !inMigrationFolder(`${folder}/`);
 }
 
-/** Content verdict: text of a sane size (binary files have NUL bytes; huge files are data, not code). */
+/** Content verdict: text of a sane size (binary files have NUL bytes; huge files are data, not code), not an API's generated code. */
 export function isSearchableContent(content: string, config: Config): boolean {
   if (content.length > config.max_file_bytes) return false;
-  return !content.slice(0, 8000).includes("\u0000");
+  return !content.slice(0, 8000).includes("\u0000") && !isGeneratedApiContent(content);
 }

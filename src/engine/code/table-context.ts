@@ -25,6 +25,28 @@ export const isCommonName = (word: string): boolean =>
   COMMON_NAMES.has(word.toLowerCase()) || /^[A-Za-z][a-z0-9]*$/.test(word) || /^[a-z0-9]+(?:_[a-z0-9]+)*_id$/i.test(word) || /[a-z0-9](?:Id|ID)$/.test(word);
 
 /**
+ * A column nearly every table has under the same name (`id`, `name`, `code`, `type`: the listed common words): in SQL
+ * that joins several tables the word is any of theirs (`sn.id`, `rg.id` in a query that also joins
+ * supported_programs, audit 56), so it counts only tied to the table itself (columnOfTableAt).
+ */
+export const isEveryTablesName = (word: string): boolean => COMMON_NAMES.has(word.toLowerCase());
+
+/**
+ * Where SQL `text` names one of `columns` of `table`: qualified by the table itself (`supported_programs.id`, with
+ * or without a schema before it), or unqualified in text that is SQL on the table (`SELECT id FROM
+ * supported_programs`); never qualified by another name (an alias or another table: `sn.id`). -1 when nowhere.
+ * `quoted`: the table only quoted, as sqlOnTable.
+ */
+export function columnOfTableAt(text: string, table: string, columns: readonly string[], quoted = false): number {
+  const name = quoted ? `["\`]${escapeRegExp(table)}["\`]` : `["\`]?${escapeRegExp(table)}["\`]?`;
+  const column = `["\`]?(?:${columns.map(escapeRegExp).join("|")})["\`]?`;
+  const qualified = text.search(new RegExp(`(?<![\\w$"\`])${name}\\s*\\.\\s*${column}(?![\\w$])`, quoted ? "" : "i"));
+  if (qualified !== -1 || !sqlOnTable(text, table, quoted)) return qualified;
+  // unqualified: no `.` before it (a word of another name's), and not itself a qualifier (`id.something`)
+  return text.search(new RegExp(`(?<![.]\\s*["\`]?)(?<![\\w$])${column}(?![\\w$])(?!\\s*\\.)`, "i"));
+}
+
+/**
  * SQL text on `table` (as written, quoted or not): `FROM "JobVersion"`, `JOIN job_versions`, `UPDATE`, `INTO`,
  * `TABLE`, or a qualified column `"JobVersion"."prepare"`. The keywords in any case, the name in its own: with
  * `quoted`, only quoted (PostgreSQL folds an unquoted name to lower case, so `from Task` in prose names no "Task").

@@ -33,7 +33,9 @@ import { javaTableUsages } from "./java-table-uses.js";
 import { isNonCodeFile } from "./non-code-files.js";
 import { VARIABLES, isInflectionRule, isRoutesPath, rubyTableNameUse } from "./ruby-table-name-use.js";
 import { rubyStringText, stringIndexIn, type RubyString } from "./ruby-string-at.js";
-import { associationTable, builtAssociation, declaresAttribute, holdsOwnInstance, isClassBodyMacro, localRecordClass, stringReadsOtherTable } from "./ruby-column-context.js";
+import { isModelPath } from "../adapters/rails/model-path.js";
+import { declaresOwnAttribute, dslBlockConstant, isClassLevelCall, isDocumentationName, isFieldMacro, isHashMethodKey, isMessage, isOutput, statedObjectClass } from "./ruby-dsl-names.js";
+import { associationTable, builtAssociation, declaresAttribute, holdsOwnInstance, isClassBodyMacro, isProse, localRecordClass, stringReadsOtherTable } from "./ruby-column-context.js";
 
 /** generic: a name many tables and libraries use (a common word, a reference column), found where nothing ties it to the table */
 export type Reference = "refers" | "unsure" | "generic" | "other";
@@ -436,6 +438,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
   // a class of the model's name that is a plain Ruby object (panoptes' in-memory SubjectGroup): its constant names it, not the table
   const tableFacts = { routes: isRoutesPath(file.path), plainModel: context.railsModels?.plain(model) === true, removedModel: context.removedRailsRecords?.has(underscore(model)) === true };
   let heredocs: ReturnType<typeof heredocBodies> | undefined;
+  const modelFile = isModelPath(file.path);
   for (const line of lines) {
     let verdict: Reference = "other";
     for (const word of words)
@@ -448,7 +451,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
         // a comment is prose
         if (parsed.comments.some((c) => c.location.startOffset <= byte && byte < c.location.startOffset + c.location.length)) continue;
         // the table's own name or its model's: ruby-table-name-use.ts
-        const judged = word === table || word === model ? rubyTableNameUse(path, word, table, model, tableFacts) : literalOutsideQueries(path, tableFacts.routes) ? "other" : judgeRuby(path, word, table, model, record, others, included, methods);
+        const judged = word === table || word === model ? rubyTableNameUse(path, word, table, model, tableFacts) : literalOutsideQueries(path, tableFacts.routes) ? "other" : judgeRuby(path, word, table, model, record, others, included, methods, modelFile);
         // a reference column or common word (`subject_id`, `status`) that many tables have, on a receiver whose model the
         // code does not say: another table's as likely as this one's, no evidence (as for SQL migrations)
         // the association of a reference column (`claim_window` for claim_window_id) is the model's only where it refers to it
@@ -560,10 +563,31 @@ function onSelf(path: Node[], word: string): boolean {
   return !call || implicit(call);
 }
 
-function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, included?: ReadonlySet<string>, methods?: ReadonlySet<string>): Reference {
+/** Record base classes: a class of the model's name that inherits one is a model, wherever it is. */
+const RECORD_BASES = new Set(["ApplicationRecord", "ActiveRecord::Base"]);
+
+/**
+ * The class is the model's: named after the table (`Version`, Spree's `Variant` for spree_variants), and not another
+ * class of the model's name in a namespace of its own: `class Setting` inside `module Types` (app/graphql/types/setting.rb)
+ * is Types::Setting, a GraphQL type, unless it is in the model files or inherits a record base.
+ */
+function isOwnModelClass(cls: ClassNode, classes: ReadonlyArray<ClassNode | ModuleNode>, table: string, model: string, namespaced: boolean, inModelFile: boolean): boolean {
+  const name = constantName(cls.constantPath);
+  if (name !== model && !isModelClass(name, table, namespaced)) return false;
+  // Spree's Variant is spree_variants' by its namespace: the namespace is what makes it the model
+  if (name === undefined || tableize(name) !== table || inModelFile) return true;
+  const nested = classes.indexOf(cls) < classes.length - 1 || (cls.constantPath instanceof ConstantPathNode && cls.constantPath.parent !== null);
+  const superclass = cls.superclass instanceof ConstantPathNode && cls.superclass.parent instanceof ConstantReadNode ? `${cls.superclass.parent.name}::${cls.superclass.name}` : constantName(cls.superclass);
+  return !nested || RECORD_BASES.has(superclass ?? "");
+}
+
+function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, included?: ReadonlySet<string>, methods?: ReadonlySet<string>, inModelFile = true): Reference {
   const at = stringIndexIn(path);
   if (at !== -1) {
     const text = rubyStringText(path[at] as RubyString);
+    // a message for people (gettext's `N_(...)`) or a sentence names words and reads nothing, the table's name
+    // among them (foreman's `N_("... or default password in settings")` beside the dropped settings.default)
+    if (isMessage(path, at) || isOutput(path, at) || (text.trim() !== word && isProse(text))) return "other";
     // a string naming the table too: SQL (`"SELECT token FROM users"`, a heredoc's)
     if (namesTable(text, table)) return "refers";
     // more than the name: prose, or SQL on other tables (`cs.subject_id`, `FROM classification_subjects`)
@@ -572,6 +596,17 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   // a local variable, an instance variable or a parameter of that name
   // (a job's `def perform(theft_alert_id)`, a keyword `zipcode: true` of a formatting method, `@subject_id = subject_id`)
   if (VARIABLES.some((type) => path[0] instanceof type)) return "other";
+  // a call at a class body's own level (`description 'An application-wide Setting'`): self is the class, so it calls
+  // a class method of the class's DSL, never a record's attribute
+  if (path[0] instanceof CallNode && path[0].name === word && !path[0].receiver && isClassLevelCall(path, path[0])) return "other";
+  // a name given to an API documentation DSL (`param :category`, `property :default, String`) or a key given to a
+  // Hash method (`s.except(:name).merge(category: name)`, a registry's options in memory): no query reads it
+  const given = path[0] instanceof SymbolNode || path[0] instanceof StringNode ? argumentOf(path) : undefined;
+  if (isDocumentationName(path, given) || isHashMethodKey(given)) return "other";
+  // a keyword of a bare call in a block of another class's DSL (`Foreman::SettingManager.define do setting('x', encrypted: true)`):
+  // the DSL's own option, no query on the model
+  const dsl = given && !given.receiver ? dslBlockConstant(path, given) : undefined;
+  if (dsl !== undefined && dsl !== model && !isModelClass(dsl, table, true)) return "other";
   const classes = path.filter((n): n is ClassNode | ModuleNode => n instanceof ClassNode || n instanceof ModuleNode);
   // code of a module the model does not mix in (a concern of other models, a module's own `class << self`)
   // runs on their records or on the module: its bare `state_id` and its lists of names are not this model's
@@ -612,7 +647,8 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   // a method of that name (the definition itself, or a call of it): the model defines `def zipcode` or
   // `alias_attribute :zipcode, :postal_code`, so `stolen_record.zipcode` calls it, and it outlives the column;
   // another class's method of the name is no use either (a CSV line's `def linked_applications`)
-  if (path[0] instanceof DefNode && path[0].name === word) return "other";
+  // (its predicate too: a presenter's `def encrypted?`)
+  if (path[0] instanceof DefNode && (path[0].name === word || path[0].name === `${word}?`)) return "other";
   const aliasing = argumentOf(path);
   if (aliasing && !aliasing.receiver && ["alias_attribute", "alias_method"].includes(aliasing.name) && aliasing.arguments_?.arguments_[0] === path[0]) return "other";
   if (path[1] instanceof AliasMethodNode && path[1].newName === path[0]) return "other";
@@ -621,8 +657,17 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   if (aliasing && !aliasing.receiver && aliasing.name === "delegate" && aliasing.arguments_?.arguments_.includes(path[0]) && delegatesTo(aliasing)) return "other";
   // `has_one :meeting_type` (in the model or a concern): it declares an association, another table's rows, under the name
   if (aliasing && !aliasing.receiver && ASSOCIATION_MACROS.has(aliasing.name) && aliasing.arguments_?.arguments_[0] === path[0]) return "other";
-  if (methods?.has(word) && path[0] instanceof CallNode && path[0].name === word) return "other";
-  const own = classes.find((c) => c instanceof ClassNode && (constantName(c.constantPath) === model || isModelClass(constantName(c.constantPath), table, namespaced)));
+  // (`delegate :encrypted, :encrypted?, to: :setting_definition`: `record.encrypted?` asks the other object)
+  if (path[0] instanceof CallNode && (path[0].name === word || path[0].name === `${word}?`) && methods?.has(path[0].name)) return "other";
+  // a literal no call takes as an argument (a data hash of seeds or previews, a `when "zipcode"`, a list of
+  // header names added to another list, a hash a method returns): data, read back by key elsewhere (judged there),
+  // not a column name, in the model's own code too
+  if ((path[0] instanceof SymbolNode || path[0] instanceof StringNode) && !path.some((n) => n instanceof XStringNode)) {
+    const call = argumentOf(path);
+    // unless the data is a local that a call is then given (`attrs = {zipcode: z}; StolenRecord.create!(attrs)`)
+    if ((!call || OPERATORS.has(call.name)) && !passedOnAsLocal(path)) return "other";
+  }
+  const own = classes.find((c): c is ClassNode => c instanceof ClassNode && isOwnModelClass(c, classes, table, model, namespaced, inModelFile));
   if (own) return "refers"; // the model's own code: attributes, validations, scopes
   const otherModel = classes.find((c) => c instanceof ClassNode && ["ApplicationRecord", "Base"].includes(constantName(c.superclass) ?? ""));
   if (otherModel) return "other"; // another model's own column of the same name
@@ -634,20 +679,29 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   // a class's own macro in a class not named after the model (`attr_reader :subject_id`, ActiveInteraction's
   // `integer :subject_id`): it declares that class's attribute, no table's column
   const macro = argumentOf(path);
-  if (macro && named && !namedAfter(model) && isClassBodyMacro(path, macro)) return "other";
-  // a literal no call takes as an argument (a data hash of seeds or previews, a `when "zipcode"`, a list of
-  // header names added to another list): data, read back by key elsewhere (judged there), not a column name
-  if ((path[0] instanceof SymbolNode || path[0] instanceof StringNode) && !path.some((n) => n instanceof XStringNode)) {
-    const call = argumentOf(path);
-    // unless the data is a local that a call is then given (`attrs = {zipcode: z}; StolenRecord.create!(attrs)`)
-    if ((!call || OPERATORS.has(call.name)) && !passedOnAsLocal(path)) return "other";
+  const cls = classes[0] instanceof ClassNode ? classes[0] : undefined;
+  // a literal a plain class gives its own methods (`attribute(:settings_type)` in a presenter that declares it): its own attribute
+  if (cls && !(path[0] instanceof CallNode) && declaresAttribute(cls, word) && onSelf(path, word)) return "other";
+  if (macro && cls && isClassBodyMacro(path, macro)) {
+    // an attribute the class declares for itself (a presenter's `attribute :category, :string`, `attr_reader :x`)
+    if (declaresOwnAttribute(cls, macro)) return "other";
+    // a GraphQL type's field reads the method of its name on the type's object: the model's only when the type's
+    // objects are the model's records (`model_class SettingPresenter` says they are not; a type of the model's own
+    // name says nothing else, and its objects are taken for the model's, as graphql-ruby's types are)
+    if (isFieldMacro(macro)) {
+      const objects = statedObjectClass(cls);
+      if (objects !== undefined) return objects === model || isModelClass(objects, table, true) ? "refers" : "other";
+      if (named === model) return "refers";
+    }
   }
+  if (macro && named && !namedAfter(model) && isClassBodyMacro(path, macro)) return "other";
   const node = path[0];
   // `record.column`: an attribute read (or written: `record.column = ...`) on a receiver named after the model (version, @version)
-  if (node instanceof CallNode && (node.name === word || (node.name === `${word}=` && node.receiver !== null))) {
+  // (Active Record's attribute query `record.column?` reads it too)
+  if (node instanceof CallNode && (node.name === word || node.name === `${word}?` || (node.name === `${word}=` && node.receiver !== null))) {
     // a bare call in a class that defines the method itself calls that method
     // (or declares it an attribute of its own: a form object's `attribute :amount`)
-    if (!node.receiver) return classes[0] && (instanceMethods(classes[0]).defs.has(word) || (classes[0] instanceof ClassNode && declaresAttribute(classes[0], word))) ? "other" : "unsure";
+    if (!node.receiver) return classes[0] && (instanceMethods(classes[0]).defs.has(node.name) || (classes[0] instanceof ClassNode && declaresAttribute(classes[0], word))) ? "other" : "unsure";
     if (constantName(node.receiver) === model) return "refers";
     const name = receiverName(node.receiver);
     if (name !== undefined && (name === record || name === underscore(model))) return "refers";

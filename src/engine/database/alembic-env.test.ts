@@ -89,3 +89,18 @@ describe("env.py: an engine created with future=True", () => {
     expect(readAlembicTransactions("a/env.py", withEngine('create_engine("postgresql://")'))?.futureEngine).toBeUndefined();
   });
 });
+
+describe("env.py: a begin() of its own holds the upgrade's transaction (funnel's conn.begin())", () => {
+  const funnel = `from alembic import context\n\n\ndef run_migrations_online():\n    engines = {"": {"engine": engine}}\n    for rec in engines.values():\n        rec["connection"] = conn = rec["engine"].connect()\n        if USE_TWOPHASE:\n            rec["transaction"] = conn.begin_twophase()\n        else:\n            rec["transaction"] = conn.begin()\n    rec = next(iter(engines.values()))\n    context.configure(connection=rec["connection"])\n    context.run_migrations()\n    rec["transaction"].commit()\n`;
+
+  it("a begin() before configure in its function, whatever the connection is written as: the last one is named", () => {
+    expect(external(funnel)).toEqual({ path: "a/env.py", line: 11, connection: 'rec["connection"]', begun: "conn.begin()" });
+  });
+
+  it("a `with X.begin() as connection:` around configure begins it too; one closed before configure, or Alembic's begin_transaction(), does not", () => {
+    const around = `from alembic import context\n\n\ndef run(engine):\n    with engine.begin() as connection:\n        context.configure(connection=connection)\n        context.run_migrations()\n`;
+    expect(external(around)).toEqual({ path: "a/env.py", line: 5, connection: "connection", begun: "engine.begin()" });
+    const closed = `from alembic import context\n\n\ndef run(engine):\n    with engine.begin() as c:\n        c.execute("CREATE SCHEMA IF NOT EXISTS s")\n    with engine.connect() as connection:\n        context.configure(connection=connection)\n        with context.begin_transaction():\n            context.run_migrations()\n`;
+    expect(external(closed)).toBeUndefined();
+  });
+});

@@ -31,7 +31,7 @@ export function readAlembicTransactions(path: string, content: string): AlembicT
     let shared: boolean | undefined = true;
     let splat: string | undefined;
     let targetMetadata: string | undefined;
-    const connections: Array<{ call: PyNode; connection: string }> = [];
+    const connections: Array<{ call: PyNode; connection: string; name?: string }> = [];
     let futureEngine = false;
     for (const { call, value } of evaluatedCalls(root)) {
       if (value.kind === "call" && FUTURE_ENGINE_FACTORIES.has(lastSegment(value.callee))) {
@@ -42,7 +42,8 @@ export function readAlembicTransactions(path: string, content: string): AlembicT
       configured = true;
       // configure(connection=None, url=None, ...): the connection online mode passes, by keyword or first
       const connection = value.kwargs.get("connection") ?? value.args[0];
-      if (connection?.kind === "name" && !connection.text.includes(".")) connections.push({ call, connection: connection.text });
+      const written = keywordArgumentText(call, "connection") ?? firstArgumentText(call);
+      if (written !== undefined) connections.push({ call, connection: written, ...(connection?.kind === "name" && !connection.text.includes(".") ? { name: connection.text } : {}) });
       const metadata = value.kwargs.get("target_metadata");
       if (metadata && metadata.kind !== "none" && !(metadata.kind === "name" && assignedNone(root, metadata.text))) targetMetadata = keywordArgumentText(call, "target_metadata") ?? targetMetadata;
       const flag = value.kwargs.get("transaction_per_migration");
@@ -95,6 +96,12 @@ function keywordArgumentText(call: PyNode, name: string): string | undefined {
   const args = call.childForFieldName("arguments");
   const keyword = args?.namedChildren.find((c) => c?.type === "keyword_argument" && c.childForFieldName("name")?.text === name);
   return keyword?.childForFieldName("value")?.text;
+}
+
+/** The first positional argument of a call, as written. */
+function firstArgumentText(call: PyNode): string | undefined {
+  const first = call.childForFieldName("arguments")?.namedChildren[0];
+  return first && first.type !== "keyword_argument" && first.type !== "dictionary_splat" && first.type !== "list_splat" ? first.text : undefined;
 }
 
 /** The `**kwargs` argument of a call, as written. */

@@ -14,14 +14,67 @@ export type ExternalTransaction = NonNullable<NonNullable<Migration["alembicTran
 /**
  * The first env.py statement that leaves its connection in a transaction when context.configure receives it;
  * undefined if none. `configures`: env.py's context.configure calls (alembic-env.ts recognises them through the
- * imports) with the name of the connection each receives.
+ * imports), each with the connection it receives as written, and that connection's name where it is a plain name.
  */
-export function externalTransactionIn(path: string, configures: ReadonlyArray<{ call: PyNode; connection: string }>): ExternalTransaction | undefined {
+export function externalTransactionIn(path: string, configures: ReadonlyArray<{ call: PyNode; connection: string; name?: string }>): ExternalTransaction | undefined {
   for (const { call, connection } of configures) {
-    const found = pendingExecute(scopeOf(call), connection, call);
-    if (found) return { path, line: found.startPosition.row + 1, connection };
+    const begin = heldBegin(call);
+    if (begin) return { path, line: begin.startPosition.row + 1, connection, begun: begin.text };
+  }
+  for (const { call, name } of configures) {
+    const found = name ? pendingExecute(scopeOf(call), name, call) : undefined;
+    if (found) return { path, line: found.startPosition.row + 1, connection: name! };
   }
   return undefined;
+}
+
+/** SQLAlchemy's calls that begin a transaction and return it (Connection.begin, begin_twophase; Engine.begin). */
+const BEGINS = new Set(["begin", "begin_twophase"]);
+
+/** `<receiver>.begin()` / `.begin_twophase()` on anything but Alembic's context (whose own is begin_transaction). */
+function isBegin(call: PyNode): boolean {
+  const fn = call.childForFieldName("function");
+  return fn?.type === "attribute" && BEGINS.has(fn.childForFieldName("attribute")?.text ?? "");
+}
+
+/**
+ * The begin() whose transaction is still open when `configure` runs: a `with X.begin():` around configure (funnel's
+ * generic `with connectable.begin() as connection:`), or the last one called before configure in its scope
+ * (funnel's `rec['transaction'] = conn.begin()`) that is not the item of a `with` ending before configure.
+ */
+function heldBegin(configure: PyNode): PyNode | undefined {
+  for (let at = configure.parent; at; at = at.parent) {
+    if (at.type === "function_definition") break;
+    if (at.type !== "with_statement") continue;
+    const item = withItems(at).find((i) => i.type === "call" && isBegin(i));
+    if (item) return item;
+  }
+  const scope = scopeOf(configure);
+  let held: PyNode | undefined;
+  for (const call of scope.descendantsOfType("call")) {
+    if (!call || call.startIndex >= configure.startIndex || scopeOf(call).id !== scope.id || !isBegin(call)) continue;
+    if (!closesBefore(call, configure)) held = call;
+  }
+  return held;
+}
+
+/** The expressions a with statement enters (`with a() as x, b():` -> a(), b()). */
+function withItems(statement: PyNode): PyNode[] {
+  return statement
+    .descendantsOfType("with_item")
+    .filter((i) => i !== null && i.parent?.parent?.id === statement.id)
+    .flatMap((i) => {
+      const value = i!.namedChildren[0];
+      // `X.begin() as conn` is an as_pattern around the call
+      const call = value?.type === "as_pattern" ? value.namedChildren[0] : value;
+      return call ? [call] : [];
+    });
+}
+
+/** A begin() entered by a `with` that ends before `before`: its transaction commits on exit. */
+function closesBefore(begin: PyNode, before: PyNode): boolean {
+  for (let at = begin.parent; at; at = at.parent) if (at.type === "with_statement") return at.endIndex <= before.startIndex && withItems(at).some((i) => i.id === begin.id);
+  return false;
 }
 
 /** The function (or module) a call runs in: the statements before it there run before it. */

@@ -19,6 +19,7 @@ import { databasePathsFor, FRAMEWORKS_WITH_SIGNALS, railsRoot, signalKind } from
 import { isDevelopmentSettingsPath, isTestSettingsPath } from "./development-settings.js";
 import { baseOf, dirOf } from "../paths.js";
 import { railsMigrationsPath } from "../rails-migrations-path.js";
+import { loadOnce } from "../load-once.js";
 
 export interface DatabaseDecision {
   /** the migrations folder (db/migrate, app/migrations, migrations/) */
@@ -61,12 +62,15 @@ let readers: Readers | undefined;
 export async function loadSignalReaders(paths: Iterable<string>): Promise<void> {
   const kinds = new Set([...paths].map(signalKind).filter(Boolean));
   if (kinds.size === 0) return;
-  const loads: Array<Promise<unknown>> = [];
-  if (kinds.has("rails-database-yml") || kinds.has("rails-database-sample") || kinds.has("gemfile")) loads.push(import("../adapters/rails/prism.js").then((m) => m.loadRubyParser()));
-  if (kinds.has("django-settings") || kinds.has("alembic-env")) loads.push(import("../adapters/python/parser.js").then((m) => m.loadPythonParser()));
-  await Promise.all(loads);
-  readers ??= await import("./signal-readers.js");
+  // one after the other: concurrent dynamic imports of shared modules race under Jest's ESM loader
+  if (kinds.has("rails-database-yml") || kinds.has("rails-database-sample") || kinds.has("gemfile")) await (await import("../adapters/rails/prism.js")).loadRubyParser();
+  if (kinds.has("django-settings") || kinds.has("alembic-env")) await (await import("../adapters/python/parser.js")).loadPythonParser();
+  await loadSignalReaderModule();
 }
+
+const loadSignalReaderModule = loadOnce(async () => {
+  readers ??= await import("./signal-readers.js");
+});
 
 export function readSignal(file: SourceFile): SignalReading {
   if (!readers) return { path: file.path, why: "was not read (its readers were not loaded)" };

@@ -7,6 +7,7 @@
  */
 import type { Database } from "../model.js";
 import { dirOf } from "../paths.js";
+import { isPostgresSqlPath } from "../sql-file-names.js";
 
 const POP_SUFFIX = /(?:\.(mysql|mariadb|postgres|postgresql|cockroach|sqlite3?))?(\.autocommit)?\.(up|down)\.sql$/;
 
@@ -26,8 +27,12 @@ export function popSuffix(path: string): PopSuffix | undefined {
   return { dialect: m[1], autocommit: Boolean(m[2]), direction: m[3] as "up" | "down", stem: path.slice(0, m.index) };
 }
 
-/** The database a dialect-suffixed SQL migration names, or undefined for a file without the suffix. */
+/**
+ * The database a SQL migration's name says: pop's dialect suffix, or an extension that names PostgreSQL's SQL
+ * (golang-migrate's `x.up.pgsql`); undefined for a file whose name says none.
+ */
 export function fileDatabase(path: string): Database | undefined {
+  if (isPostgresSqlPath(path)) return "postgresql";
   const dialect = popSuffix(path)?.dialect;
   if (!dialect) return undefined;
   if (dialect === "mysql" || dialect === "mariadb") return dialect;

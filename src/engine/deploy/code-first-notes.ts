@@ -11,7 +11,7 @@
  * `new-code` findings (new-code-before-migration) are shown only under this deploy.
  */
 import type { Framework, ReportedFinding } from "../model.js";
-import type { RuleMeta } from "../rules/support/rule.js";
+import type { Report, RuleMeta } from "../rules/support/rule.js";
 import { CODE_FIRST_OVERRIDE, codeFirstWhy, type DeployDecision } from "./deploy-model.js";
 import { STATIC_COLUMNS } from "./old-code-gone.js";
 
@@ -25,10 +25,23 @@ export function underCodeOrder(
   newCodeFailsToo: boolean,
   framework: Framework,
   decision: DeployDecision,
+  /** the report's own finding for this deploy (Report.underCodeFirst), for a hazard the new code meets too */
+  codeFirst?: Report["underCodeFirst"],
 ): ReportedFinding | undefined {
   if (hazard === "new-code") return decision.mode === "code-before-migrate" ? finding : undefined;
-  if (decision.mode !== "code-before-migrate" || hazard !== "old-code" || newCodeFailsToo || finding.severity === "info" || !STATIC_COLUMNS.has(framework)) return finding;
+  if (decision.mode !== "code-before-migrate" || hazard !== "old-code" || finding.severity === "info") return finding;
   const reason = codeFirstWhy(decision);
+  if (newCodeFailsToo && codeFirst) {
+    const severity = codeFirst.severity ?? finding.severity;
+    return {
+      ...finding,
+      severity,
+      message: codeFirst.message(reason),
+      fix: codeFirst.fix,
+      details: [...finding.details, `code-first deploy: ${reason}: no old code runs when this migration runs; the new code meets the hazard instead (${CODE_FIRST_OVERRIDE})`],
+    };
+  }
+  if (newCodeFailsToo || !STATIC_COLUMNS.has(framework)) return finding;
   return {
     ...finding,
     severity: "info",

@@ -9,6 +9,8 @@
  *   migration command (MIGRATE), with no migration before the push;
  * - a Kubernetes Job that migrates as a Helm `post-install` / `post-upgrade` hook (or Argo CD's `PostSync`): Helm runs
  *   it once the release's resources, the new pods among them, are applied.
+ * - an Ansible role whose code deploy restarts the app server before it migrates (ansible-order.ts: handlers run in
+ *   the order the handlers file defines them, tournesol's "Restart Gunicorn" before "Migrate Django database").
  * A release phase that migrates before the code (a Procfile `release:`, fly.io's `release_command`, Render's
  * `preDeployCommand`, a `pre-upgrade` / `PreSync` hook Job) means the later migration finds nothing left to run, so
  * the order is not code-first.
@@ -17,8 +19,9 @@ import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { lineAt, MIGRATE, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { isDevelopmentPath, isKubernetesPath } from "./deploy-paths.js";
+import { isAnsibleRolePath, isDevelopmentPath, isKubernetesPath } from "./deploy-paths.js";
 import { deploySequences } from "./deploy-sequences.js";
+import { deployYaml } from "./deploy-readers.js";
 
 /**
  * commands that put the new code live: Cloud Foundry's push (rolling or not, the app serves the new droplet once it
@@ -94,5 +97,6 @@ function afterHookJob(files: readonly SourceFile[]): DeployEvidence | undefined 
 /** The evidence that the new code is live before the migrations run, when the deploy files write that order. */
 export function codeBeforeMigrate(files: readonly SourceFile[]): DeployEvidence | undefined {
   if (migratesBeforeCode(files)) return undefined;
-  return pushThenMigrate(files) ?? afterHookJob(files);
+  // the YAML readers load only for a repository with an Ansible role (ansibleRestartBeforeMigrate reads those files alone)
+  return pushThenMigrate(files) ?? afterHookJob(files) ?? (files.some((f) => isAnsibleRolePath(f.path)) ? deployYaml().ansibleRestartBeforeMigrate(files) : undefined);
 }

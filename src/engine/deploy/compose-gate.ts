@@ -39,8 +39,8 @@ interface Reading {
 }
 
 /** What a command runs: its own text and the production runs of the scripts it names, followed through the scripts they name. */
-function runsOf(command: string, reading: Reading): Array<{ path?: string; text: string; content?: string }> {
-  const out: Array<{ path?: string; text: string; content?: string }> = [{ text: command }];
+function runsOf(command: string, reading: Reading): Array<{ path?: string; text: string; content?: string; original?: (offset: number) => number }> {
+  const out: Array<{ path?: string; text: string; content?: string; original?: (offset: number) => number }> = [{ text: command }];
   const seen = new Set<string>();
   const queue = namedFiles(command);
   while (queue.length > 0) {
@@ -49,7 +49,12 @@ function runsOf(command: string, reading: Reading): Array<{ path?: string; text:
     if (!script || seen.has(name)) continue;
     seen.add(name);
     const text = withoutComments(script.content);
-    for (const run of deployShell().productionRuns(text)) out.push({ path: script.path, text: run.commands, content: script.content });
+    // the functions it calls may come from a start script it sources
+    const library = (base: string) => {
+      const sourced = reading.scripts.get(base);
+      return sourced && withoutComments(sourced.content);
+    };
+    for (const run of deployShell().productionRuns(text, library)) out.push({ path: script.path, text: run.commands, content: script.content, original: run.original });
     queue.push(...namedFiles(text));
   }
   return out;
@@ -58,7 +63,7 @@ function runsOf(command: string, reading: Reading): Array<{ path?: string; text:
 /** Where a service's command, or a script it runs, applies the migrations, said in words; undefined when it does not. */
 function migration(service: ComposeService, file: SourceFile, reading: Reading): string | undefined {
   for (const run of runsOf(service.command, reading)) {
-    const where = (index: number) => (run.path && run.content !== undefined ? `${run.path}:${lineAt(run.content, index)}` : `${file.path}:${service.line}`);
+    const where = (index: number) => (run.path && run.content !== undefined ? `${run.path}:${lineAt(run.content, run.original?.(index) ?? index)}` : `${file.path}:${service.line}`);
     const direct = MIGRATE.exec(run.text);
     if (direct) return `${where(direct.index)} runs \`${direct[0]}\``;
     const project = reading.projectCommands.migrationIn(run.text);

@@ -23,11 +23,20 @@ export const MIGRATE =
  */
 export const MIGRATE_STEP = new RegExp(`${MIGRATE.source}|\\b(?:make|just|task|invoke)\\s+(?:-\\S+\\s+)*(?:[\\w-]*[-_:])?migrate(?![-_:\\w])`);
 /**
+ * an app server started through the system's service manager: `service apache2 restart`, `/etc/init.d/httpd start`,
+ * `systemctl start apache2`, `apachectl -D FOREGROUND` (Apache serves the application through mod_wsgi or
+ * Passenger; tracim's entrypoint restarts apache2 and uwsgi with `service`). uWSGI, Gunicorn, Puma, Unicorn and
+ * Passenger are read by their names in SERVER_START whatever starts them; nginx alone proxies, and is no start.
+ */
+const SERVICE_START = String.raw`\b(?:service|rc-service)\s+(?:apache2|httpd)\s+(?:start|restart)\b|\/etc\/init\.d\/(?:apache2|httpd)\s+(?:start|restart)\b|\bsystemctl\s+(?:--\S+\s+)*(?:start|restart)\s+(?:apache2|httpd)(?:\.service)?\b|\b(?:apachectl|apache2ctl|httpd|apache2)\s+(?:-k\s+)?(?:start|restart|-DFOREGROUND|-D\s+FOREGROUND)\b|\b(?:apache2|httpd)-foreground\b`;
+/**
  * commands that start a long-running server, or hand the container's process to Node running a file named without
  * its extension (ghostfolio's `exec node main`: Node resolves main.js)
  */
-export const SERVER_START =
+const SERVER_START_COMMANDS =
   /\bexec\s+node\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?\w[\w./-]*|\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|waitress-serve|granian|puma|unicorn|passenger|supervisord|pm2-runtime)\b|\bmanage\.py\s+runserver\b|\brails\s+(?:server|s)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?start\b|\b(?:node|tsx|ts-node|bun)\s+(?:--?[\w-]+(?:=\S*)?\s+)*\S+\.(?:m?js|cjs|m?ts)\b|\bnode\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?(?:dist|build|out)\/[\w./-]+|\b(?:next|nuxt|nest)\s+start\b|\bremix-serve\b|\bjava\s+-jar\b/;
+/** commands that start a long-running server: by its name, or through the service manager */
+export const SERVER_START = new RegExp(`${SERVER_START_COMMANDS.source}|${SERVICE_START}`);
 /** a hand-over to the container's CMD: `exec "$@"`, `exec gosu app "$@"`, `exec s6-setuidgid $PUID $@` */
 const HANDOVER = /\bexec\b[^\n]*(?:"\$(?:@|\{@\})"|\$@|\$\{@\})/;
 /** commands that start a long-running server, or hand over to the container's CMD */

@@ -221,6 +221,42 @@ describe("deploy model", () => {
     });
   });
 
+  describe("a start script's functions read at their calls (tracim's entrypoint)", () => {
+    const entrypoint = (content: string, extra: Record<string, string> = {}) => Object.entries({ "docker/entrypoint.sh": content, ...extra }).map(([path, content]) => ({ path, content }));
+    const AS_USER = `as_user() {\n  su $APP_USER -s /bin/bash -c "$1"\n}\nalembic_as_user() {\n  as_user "alembic -c /etc/app/production.ini $1"\n}\n`;
+
+    it("follows a call through functions and su -c to the migration, named at the call's line", () => {
+      const script = `#!/bin/bash\n${AS_USER}alembic_as_user "upgrade head"\nservice uwsgi restart\n`;
+      expect(decideDeploy(auto, entrypoint(script))).toMatchObject({ mode: "offline", offline: { path: "docker/entrypoint.sh", line: 8 } });
+      // the function defined but never called runs nothing
+      expect(decideDeploy(auto, entrypoint(script.replace('alembic_as_user "upgrade head"', "true"))).mode).toBe("online");
+      // the call before the server starts, not after
+      expect(decideDeploy(auto, entrypoint(`#!/bin/bash\n${AS_USER}service uwsgi restart\nalembic_as_user "upgrade head"\n`))).toMatchObject({ mode: "online" });
+    });
+
+    it("reads the functions a sourced script defines, when that script is among the files read", () => {
+      const script = `#!/bin/bash\nsource "$(dirname "$0")/lib.sh"\nalembic_as_user "upgrade head"\nexec uwsgi --ini /etc/uwsgi/app.ini\n`;
+      expect(decideDeploy(auto, entrypoint(script, { "docker/lib.sh": AS_USER }))).toMatchObject({ mode: "offline", offline: { line: 3 } });
+      expect(decideDeploy(auto, entrypoint(script)).mode).toBe("online");
+    });
+
+    it("a recursive function, or a command string that only runs what it is given, reads as written", () => {
+      expect(decideDeploy(auto, entrypoint(`#!/bin/sh\nloop() { loop "$@"; }\nloop alembic upgrade head\nexec gunicorn app:app\n`)).mode).toBe("offline");
+      expect(decideDeploy(auto, entrypoint(`#!/bin/sh\nalembic upgrade head\nexec gosu app sh -c "$@"\n`))).toMatchObject({ mode: "offline", offline: { line: 2 } });
+    });
+
+    it("Apache restarted by the service manager starts the server; nginx alone and a path under /etc/uwsgi do not", () => {
+      const migrateThen = (serve: string) => entrypoint(`#!/bin/sh\nalembic upgrade head\n${serve}\n`);
+      for (const serve of ["service apache2 restart", "/etc/init.d/apache2 start", "systemctl restart httpd", "exec apachectl -D FOREGROUND"]) expect(decideDeploy(auto, migrateThen(serve)).mode).toBe("offline");
+      for (const serve of ["service nginx start", "ln -s /etc/uwsgi/apps-available/app.ini /etc/uwsgi/apps-enabled/app.ini", '[ -L /etc/uwsgi/apps-enabled/app.ini ] || echo missing']) expect(decideDeploy(auto, migrateThen(serve)).mode).toBe("online");
+    });
+
+    it("a branch that only links a server's config is no start without the migration", () => {
+      const script = `#!/bin/bash\n${AS_USER}if [ -z "$INIT" ]; then\n  alembic_as_user "upgrade head"\nelse\n  as_user "app-cli db init"\nfi\nif [ "$WEBDAV" = 1 ]; then\n  ln -s /etc/uwsgi/apps-available/dav.ini /etc/uwsgi/apps-enabled/dav.ini\nelse\n  rm -f /etc/uwsgi/apps-enabled/dav.ini\nfi\nservice uwsgi restart\n`;
+      expect(decideDeploy(auto, entrypoint(script))).toMatchObject({ mode: "offline", offline: { line: 9 } });
+    });
+  });
+
   it("a rolling update in any CI workflow wins over an entrypoint that migrates (CourtListener's docker-build.yml)", () => {
     const workflow = "name: Build and deploy\non:\n  push:\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl set image -n cl deployment/cl-python web=freelawproject/courtlistener:${{ github.sha }}\n";
     expect(decideDeploy(auto, files({ ".github/workflows/docker-build.yml": workflow }))).toMatchObject({ mode: "online", rolling: { path: ".github/workflows/docker-build.yml", line: 8 } });

@@ -33,8 +33,19 @@ export const isUnwalkedFolder = (name: string): boolean => UNWALKED_FOLDERS.has(
  */
 export function isInDeployWalk(path: string): boolean {
   const folders = path.split("/").slice(0, -1);
-  return folders.length <= DEPLOY_WALK_DEPTH && !folders.some(isUnwalkedFolder);
+  return folders.length <= walkDepthBelow(folders.slice(0, DEPLOY_WALK_DEPTH).join("/")) && !folders.some(isUnwalkedFolder);
 }
+
+/**
+ * An Ansible role's task and handler files (`roles/<role>/tasks/main.yml`, `roles/<role>/handlers/main.yml`), whose
+ * order of restart and migration ansible-order.ts reads; not those of a Molecule or Vagrant test setup.
+ */
+export const isAnsibleRolePath = (path: string): boolean =>
+  /(?:^|\/)roles\/[^/]+\/(?:tasks|handlers)\/[\w.-]+\.ya?ml$/.test(path) && !/(?:^|\/)(?:molecule|vagrant)(?:\/|$)/i.test(path) && !isDevelopmentPath(path);
+/** an Ansible tree (`infra/ansible/roles/django/handlers/main.yml`) lies two folders deeper than other deploy files */
+const ANSIBLE_FOLDER = /(?:^|\/)(?:ansible|roles)(?:\/|$)/;
+/** How many folders deep a deploy walk lists files under `folder` (one DEPLOY_WALK_DEPTH deep): deeper in an Ansible tree. */
+export const walkDepthBelow = (folder: string): number => (ANSIBLE_FOLDER.test(folder) ? DEPLOY_WALK_DEPTH + 2 : DEPLOY_WALK_DEPTH);
 
 /** folders that hold Kubernetes manifests and Helm charts */
 const KUBERNETES_DIRS = /(?:^|\/)(?:k8s|kubernetes|kube|helm|charts?|manifests|deploy|deployments?|kustomize|\.k8s)\//;
@@ -79,22 +90,34 @@ const TEST_RUNNER = /(?:^|[._-])(?:cy|cypress|playwright|selenium|e2e|pytest|jes
 export const isTestRunnerName = (name: string): boolean => TEST_RUNNER.test(name);
 /** a task or recipe named for production (`prod-api-up`, `start-production`) */
 export const isProductionName = (name: string): boolean => /(?:^|[._-])(?:prod|production)(?:[._-]|$)/i.test(name);
+/** a dev container's folder (`.devcontainer/`): its name is no development word alone (isDevelopmentFolderName) */
+const DEV_CONTAINER_FOLDER = /(?:^|\/)\.?devcontainer\//i;
 /**
- * folders of development tooling, demos and test setups: an end-to-end, CI or fuzzing compose file (OWASP Nest's
- * docker-compose/e2e/compose.yaml migrates then serves for its test run) says nothing of how production runs
+ * A folder of development tooling, demos and test setups, named for one (`dev/`, `e2e/`, `ci/`, `fuzz/`): an
+ * end-to-end, CI or fuzzing compose file (OWASP Nest's docker-compose/e2e/compose.yaml migrates then serves for its
+ * test run) says nothing of how production runs. Or whose name joins such a word to others with `-`, `_` or `.`:
+ * tournesol's `dev-env/` (its compose file runs `migrate` then `runserver` for a developer, production deploys with
+ * Ansible), buildbot's `docker-example/`, aiida's `.docker/aiida-core-dev/`, copr's `overlays/dev-local/` and
+ * `beaker-tests/`. A word inside a longer one (`devops/`, `locale/`) is no such word.
  */
-const DEVELOPMENT_FOLDER = /(?:^|\/)(?:dev|devel|development|\.devcontainer|devcontainer|local|demos?|samples?|sandbox|playground|e2e|tests?|ci|fuzz)\//i;
+const isDevelopmentFolderName = (name: string): boolean => name.split(/[._-]/).some((word) => DEVELOPMENT_WORD.test(word));
+// and documentation (phoenix's internal_docs/vignettes/postgresql_tls/docker-compose.yaml shows a reader a setup)
+const DEVELOPMENT_WORD = new RegExp(`^(?:${DEVELOPMENT_WORDS}|docs?)$`, "i");
 /**
  * A file for development, tests, a demo or a pull request's review app, not for how production runs: `Dockerfile.dev`,
- * `docker-compose.local.yml`, bike_index's Kamal `config/deploy.review.yml`,
+ * `docker-compose.local.yml`, `dev-env/docker-compose.yml`, bike_index's Kamal `config/deploy.review.yml`,
  * `scripts/start.dev.sh` (Lago's dev image runs `rails db:prepare` then `rails s`; production migrates apart), a
  * demo or example compose file (`docker-compose.demo.yml`, `demo/compose.yaml`) and Compose's
  * `docker-compose.override.yml`, which `docker compose up` merges in on a developer's machine.
  */
 export const isDevelopmentPath = (path: string): boolean =>
   DEVELOPMENT_NAME.test(baseOf(path)) ||
-  // a folder of development tooling or demos (Polar's dev/docker/scripts/startup.sh, a .devcontainer)
-  DEVELOPMENT_FOLDER.test(path);
+  // a file named for a test runner (`docker/docker-compose.pytest.yml`): it runs the tests, not the application (a CI
+  // workflow is read for the deploy it runs whatever its name says it checks first)
+  (TEST_RUNNER.test(baseOf(path)) && !isWorkflowPath(path)) ||
+  // a folder of development tooling or demos (Polar's dev/docker/scripts/startup.sh, a .devcontainer, tournesol's dev-env/)
+  DEV_CONTAINER_FOLDER.test(path) ||
+  path.split("/").slice(0, -1).some(isDevelopmentFolderName);
 /** the variables through which frameworks read which environment they run in */
 const ENVIRONMENT_KEYS = new Set(["RAILS_ENV", "RACK_ENV", "NODE_ENV", "APP_ENV", "FLASK_ENV", "MIX_ENV", "DJANGO_ENV", "ENVIRONMENT"]);
 const DEVELOPMENT_ENVIRONMENT = /^(?:dev|devel|development|local|test|testing|sandbox|review|preview)$/i;
@@ -190,7 +213,7 @@ export const isDeployScriptPath = (path: string): boolean => /^[\w.-]*deploy[\w.
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isTravisPath(path) || isJustfilePath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path) || isPythonPackagingPath(path);
+  return isTravisPath(path) || isAnsibleRolePath(path) || isJustfilePath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path) || isPythonPackagingPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */

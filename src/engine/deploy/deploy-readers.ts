@@ -1,6 +1,6 @@
 /**
  * The parsers some deploy files need, loaded only when a deploy decision meets such a file: the `yaml` package for
- * compose files, Kubernetes manifests and Helm templates (kubernetes-workloads.ts), Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), the `yaml` package
+ * compose files, Kubernetes manifests and Helm templates (kubernetes-workloads.ts), Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), Ansible roles' tasks and handlers (ansible-order.ts), the `yaml` package
  * and smol-toml for the files that count instances (instance-counts.ts), tree-sitter's HCL grammar for Terraform's
  * (terraform-hcl.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
  * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts), tree-sitter's Java grammar for a Java
@@ -13,10 +13,11 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isGoMigratorPath, isGoSourcePath, isJavaMigratorPath, isKubernetesPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isStartScriptPath, isTravisPath } from "./deploy-paths.js";
+import { isAnsibleRolePath, isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isGoMigratorPath, isGoSourcePath, isJavaMigratorPath, isKubernetesPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isStartScriptPath, isTravisPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as maintenanceYamlModule from "./maintenance-yaml.js";
 import type * as kubernetesWorkloadsModule from "./kubernetes-workloads.js";
+import type * as ansibleOrderModule from "./ansible-order.js";
 import type * as instanceCountsModule from "./instance-counts.js";
 import type * as nodeStartModule from "./node-start.js";
 import type * as railsBootModule from "./rails-boot-migration.js";
@@ -34,8 +35,9 @@ import { isDeployDocPath } from "./deploy-doc-paths.js";
 import { isSetupPyPath } from "./python-console-scripts.js";
 import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
+import { loadOnce } from "../load-once.js";
 
-type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule & typeof kubernetesWorkloadsModule;
+type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule & typeof kubernetesWorkloadsModule & typeof ansibleOrderModule;
 type NodeStart = typeof nodeStartModule;
 type RailsBoot = typeof railsBootModule & typeof capistranoModule;
 type InstanceCounts = typeof instanceCountsModule;
@@ -53,60 +55,66 @@ let docs: typeof docStepsModule | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean =>
-  isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path)) || isKamalConfigPath(path) || isCloud66ManifestPath(path) || isTravisPath(path) || isDeployWorkflowPath(path) || isKubernetesPath(path);
+  isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path)) || isKamalConfigPath(path) || isCloud66ManifestPath(path) || isTravisPath(path) || isAnsibleRolePath(path) || isDeployWorkflowPath(path) || isKubernetesPath(path);
 
-const loadYaml = async () => {
-  if (yaml) return;
-  const [compose, ci, kubernetes] = await Promise.all([import("./deploy-yaml.js"), import("./maintenance-yaml.js"), import("./kubernetes-workloads.js")]);
-  yaml = { ...compose, ...ci, ...kubernetes };
-};
+const loadYaml = loadOnce(async () => {
+  // one import after the other: concurrent dynamic imports of shared modules race under Jest's ESM loader
+  const compose = await import("./deploy-yaml.js");
+  const ci = await import("./maintenance-yaml.js");
+  const kubernetes = await import("./kubernetes-workloads.js");
+  const ansible = await import("./ansible-order.js");
+  yaml = { ...compose, ...ci, ...kubernetes, ...ansible };
+});
 /** A deploy file that may count the application's instances (instance-counts.ts: YAML, JSON, fly.toml's TOML). */
 export const mayCountInstances = (path: string): boolean => isInstanceCountPath(path) || baseOf(path) === "fly.toml";
 /** the HCL grammar (tree-sitter) is loaded only for Terraform's HCL files */
 let hcl = false;
-const loadCounts = async (withHcl: boolean) => {
-  const module = await import("./instance-counts.js");
-  if (withHcl) await module.loadHclParser();
-  hcl ||= withHcl;
-  counts ??= module;
-};
-const loadDocs = async () => {
+const loadCountsModule = loadOnce(async () => {
+  counts ??= await import("./instance-counts.js");
+});
+const loadCountsWithHcl = loadOnce(async () => {
+  await loadCountsModule();
+  await counts!.loadHclParser();
+  hcl = true;
+});
+const loadCounts = (withHcl: boolean) => (withHcl ? loadCountsWithHcl() : loadCountsModule());
+const loadDocs = loadOnce(async () => {
   docs ??= await import("./doc-steps.js");
-};
-const loadJavaScript = async () => {
+});
+const loadJavaScript = loadOnce(async () => {
   javascript ??= await import("./node-start.js");
-};
-const loadRuby = async () => {
+});
+const loadRuby = loadOnce(async () => {
   // one after the other: both import Prism, and Jest's module loader fails two concurrent first imports of its WASI
   const boot = await import("./rails-boot-migration.js");
   await boot.loadRailsBootReader();
   const capistrano = await import("./capistrano-maintenance.js");
   ruby ??= { ...boot, ...capistrano };
-};
+});
 
-const loadJava = async () => {
+const loadJava = loadOnce(async () => {
   const module = await import("./java-startup.js");
   await module.loadJavaParser();
   java ??= module;
-};
+});
 
-const loadShell = async () => {
+const loadShell = loadOnce(async () => {
   const module = await import("./shell-branches.js");
   await module.loadShellParser();
   shell ??= module;
-};
+});
 
-const loadGo = async () => {
+const loadGo = loadOnce(async () => {
   const module = await import("./go-startup.js");
   await module.loadGoStartupParser();
   go ??= { ...module, ...(await import("./go-transaction-runner.js")), ...(await import("./go-lock-timeout.js")) };
-};
+});
 
-const loadPython = async () => {
+const loadPython = loadOnce(async () => {
   const module = await import("./django-command-migrate.js");
   await module.loadPythonParser();
   python ??= { ...module, ...(await import("./python-cli-migrate.js")), ...(await import("./setup-py-scripts.js")) };
-};
+});
 
 /**
  * The Python reader, when a setup.py is among `files` and it is not loaded: its console scripts name the code the
@@ -130,24 +138,28 @@ const requiresGoose = (files: readonly SourceFile[]) => files.some((f) => baseOf
 
 /** Every reader (a test that calls decideDeploy directly). */
 export async function loadDeployReaders(): Promise<void> {
-  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true), loadJava(), loadShell(), loadGo(), loadPython(), loadDocs()]);
+  // one after the other (Jest's ESM loader fails on one module linked twice at once)
+  for (const load of [loadYaml, loadJavaScript, loadRuby, () => loadCounts(true), loadJava, loadShell, loadGo, loadPython, loadDocs]) await load();
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
 export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void> | undefined {
   const terraform = files.some((f) => isTerraformHclPath(f.path));
   const loads = [
-    !yaml && files.some((f) => needsYaml(f.path)) ? loadYaml() : undefined,
-    !javascript && files.some((f) => isNodeSourcePath(f.path)) ? loadJavaScript() : undefined,
-    !ruby && files.some((f) => isRailsMigrateInitializerPath(f.path) || isCapistranoConfigPath(f.path)) ? loadRuby() : undefined,
-    (!counts && files.some((f) => mayCountInstances(f.path))) || (!hcl && terraform) ? loadCounts(terraform) : undefined,
-    !java && files.some((f) => isJavaMigratorPath(f.path)) ? loadJava() : undefined,
-    !shell && files.some((f) => isStartScriptPath(f.path)) ? loadShell() : undefined,
-    !go && (requiresGoose(files) || files.some((f) => isGoSourcePath(f.path) && importsTransactionalRunner(f.content))) ? loadGo() : undefined,
-    !python && files.some((f) => f.path.endsWith(".py")) ? loadPython() : undefined,
-    !docs && files.some((f) => isDeployDocPath(f.path)) ? loadDocs() : undefined,
+    !yaml && files.some((f) => needsYaml(f.path)) ? loadYaml : undefined,
+    !javascript && files.some((f) => isNodeSourcePath(f.path)) ? loadJavaScript : undefined,
+    !ruby && files.some((f) => isRailsMigrateInitializerPath(f.path) || isCapistranoConfigPath(f.path)) ? loadRuby : undefined,
+    (!counts && files.some((f) => mayCountInstances(f.path))) || (!hcl && terraform) ? () => loadCounts(terraform) : undefined,
+    !java && files.some((f) => isJavaMigratorPath(f.path)) ? loadJava : undefined,
+    !shell && files.some((f) => isStartScriptPath(f.path)) ? loadShell : undefined,
+    !go && (requiresGoose(files) || files.some((f) => isGoSourcePath(f.path) && importsTransactionalRunner(f.content))) ? loadGo : undefined,
+    !python && files.some((f) => f.path.endsWith(".py")) ? loadPython : undefined,
+    !docs && files.some((f) => isDeployDocPath(f.path)) ? loadDocs : undefined,
   ];
-  return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
+  const needed = loads.filter((load) => load !== undefined);
+  if (needed.length === 0) return undefined;
+  // one after the other (Jest's ESM loader fails on one module linked twice at once)
+  return needed.reduce<Promise<void>>((previous, load) => previous.then(load), Promise.resolve());
 }
 
 export function deployRuby(): RailsBoot {

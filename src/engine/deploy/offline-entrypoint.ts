@@ -14,6 +14,7 @@ import { baseOf } from "../paths.js";
 import { lineAt, MIGRATE, migrateThenServe, namedFiles, scriptThatMigratesThenServes, SERVER_START, servesUnmigratedElsewhere, withoutComments, type NodeContext } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployJavaScript, deployShell, deployYaml } from "./deploy-readers.js";
+import type { ShellRun } from "./shell-branches.js";
 import { isComposePath, isDevelopmentEnvironment, isDevelopmentPath, isDockerfilePath, isNodeSourcePath, isStartScriptPath } from "./deploy-paths.js";
 import { manifestFor, nodeManifests } from "./node-scripts.js";
 import { offlineRecipe } from "./recipe-evidence.js";
@@ -74,9 +75,9 @@ function developmentEnvironment(content: string): string | undefined {
 const isMainContainerFile = (path: string) => /^(?:Dockerfile|(?:docker-)?compose\.ya?ml)$/.test(baseOf(path));
 
 /** A start script's run that migrates and then starts the server: the migration's line. */
-function migratesThenServesAt(script: SourceFile, text: string, node: NodeContext | undefined): DeployEvidence | undefined {
-  const at = migrateThenServe(text, node);
-  return at === undefined ? undefined : { path: script.path, line: lineAt(script.content, at), what: "the container's start script runs the migrations and then starts the server" };
+function migratesThenServesAt(script: SourceFile, run: ShellRun, node: NodeContext | undefined): DeployEvidence | undefined {
+  const at = migrateThenServe(run.text, node);
+  return at === undefined ? undefined : { path: script.path, line: lineAt(script.content, run.original(at)), what: "the container's start script runs the migrations and then starts the server" };
 }
 
 /**
@@ -146,16 +147,19 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
       grew = true;
     }
   }
+  // the shell scripts read, by file name: a start script may call the functions of one it sources
+  const library = new Map(files.filter((f) => f.path.endsWith(".sh") || isStartScriptPath(f.path)).map((f) => [baseOf(f.path), withoutComments(f.content)]));
   for (const script of runs) {
     const node = nodeFor(script.path);
     // each way the script runs in production: one arm of a `case`, one branch of an if/else, none for development
-    const ways = deployShell().productionRuns(withoutComments(script.content));
-    for (const { text } of ways) {
+    const ways = deployShell().productionRuns(withoutComments(script.content), (base) => library.get(base));
+    for (const run of ways) {
+      const { text } = run;
       const project = projectCommandThenServe(text, projects);
       const evidence =
         scriptThatMigratesThenServes(text, node) ??
-        migratesThenServesAt(script, text, node) ??
-        (project && { path: script.path, line: lineAt(script.content, project.index), what: `the container's start script ${project.what}, and then starts the server` });
+        migratesThenServesAt(script, run, node) ??
+        (project && { path: script.path, line: lineAt(script.content, run.original(project.index)), what: `the container's start script ${project.what}, and then starts the server` });
       // a way of starting the server without the migration says the migration is run apart (hope's `exec gunicorn`
       // when the container gets no arguments, beside its Cypress arm that migrates)
       if (evidence && !ways.some((other) => servesUnmigratedElsewhere(text, other.commands, node) !== undefined)) return evidence;

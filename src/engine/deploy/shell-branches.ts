@@ -5,14 +5,18 @@
  * (`'web-dev')`, hope's Cypress arm `"cy")`), and an `if` branch taken only on such a value
  * (`if [ "$DJANGO_ENV" = "development" ]`), never run in production. CourtListener's entrypoint migrates only in its
  * `web-dev` arm; `web-prod` execs gunicorn, and production migrates from CI before a rolling `kubectl set image`.
- * Each run is the script's text with the branches it does not take blanked (same length, so offsets keep their
- * lines), read by the line-based deploy commands (deploy-commands.ts); beside it the same run with its quoted text
- * and `echo`/`printf` lines blanked too, where only the commands it runs count. Loaded only when a deploy decision
- * meets a start script (deploy-readers.ts).
+ * The script's calls of its own functions and its `su -c` / `sh -c` strings are first read as what they run
+ * (shell-functions.ts: tracim's `alembic_as_user "upgrade head"`). Each run is that text with the branches it does not
+ * take blanked (same length, so offsets keep their lines; `original` maps them back to the script as written), and
+ * the arguments of commands that name files (`ln -s /etc/uwsgi/...`) and `[ ... ]` tests blanked, read by the
+ * line-based deploy commands (deploy-commands.ts); beside it the same run with its quoted text and `echo`/`printf`
+ * lines blanked too, where only the commands it runs count. Loaded only when a deploy decision meets a start script
+ * (deploy-readers.ts).
  */
 import type { Node, Parser } from "web-tree-sitter";
 import { grammarParser } from "../adapters/tree-sitter-grammar.js";
 import { isDevelopmentName, isTestRunnerName } from "./deploy-paths.js";
+import { expandCalls, type ExpandedScript, type ScriptLibrary } from "./shell-functions.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -90,6 +94,12 @@ function blanked(text: string, spans: ReadonlyArray<readonly [number, number]>):
   return chars.join("");
 }
 
+/**
+ * commands whose arguments name files, packages or processes, never a program they start: `ln -s /etc/uwsgi/...`,
+ * `rm -f /etc/uwsgi/apps-enabled/...` (tracim's entrypoint) name a server's folder, not a server start
+ */
+const NAMES_FILES = /^(?:ln|rm|cp|mv|mkdir|rmdir|touch|chown|chmod|chgrp|sed|cat|tee|head|tail|grep|find|ls|stat|readlink|realpath|test|\[|apt-get|apt|apk|yum|dnf|pip|pip3|a2enmod|a2dismod|a2ensite|a2dissite|ps|pgrep|pkill|kill|killall|which|wait-for-it|envsubst)$/;
+
 /** quoted text, and the commands that only print: a server named there is not started */
 function printedParts(root: Node): Node[] {
   const quoted = root.descendantsOfType(["string", "raw_string", "ansi_c_string", "heredoc_body"]).filter((n): n is Node => n !== null);
@@ -97,31 +107,59 @@ function printedParts(root: Node): Node[] {
   return [...quoted, ...printing];
 }
 
+/** the arguments of commands that name files, and the tests that read them: a server named there is not started */
+function fileParts(root: Node): Node[] {
+  const commands = root.descendantsOfType("command").filter((c): c is Node => c !== null && NAMES_FILES.test(c.childForFieldName("name")?.text ?? ""));
+  const fileArguments = commands.flatMap((c) => c.childrenForFieldName("argument").filter((a): a is Node => a !== null));
+  // `[ -L /etc/uwsgi/apps-enabled/tracim_webdav.ini ]`: a test reads files, it runs nothing
+  const tests = root.descendantsOfType("test_command").filter((n): n is Node => n !== null);
+  return [...fileArguments, ...tests];
+}
+
 /** One way a start script runs: its text with the branches it does not take blanked, and that text's commands alone. */
 export interface ShellRun {
   text: string;
   /** `text` with quoted text and `echo`/`printf` commands blanked too: what is run, not what is printed */
   commands: string;
+  /** where an offset of `text` lies in the script as written: `text` reads its function calls as the commands they run (shell-functions.ts) */
+  original(offset: number): number;
 }
+
+const asWritten = (offset: number) => offset;
 
 /**
  * The script's text once per way it can run in production: one arm of each `case` and one branch of each `if` that
- * has an `else` taken (development arms and branches never), development branches of a lone `if` left out. The text
- * as written when it does not parse.
+ * has an `else` taken (development arms and branches never), development branches of a lone `if` left out. Its calls
+ * of its own functions (and of those of the scripts it sources that `library` holds, by file name) and its command
+ * strings (`su -c "..."`) read as what they run, the branches inside them all kept: a function's `if` is a step of
+ * each call, not a way the container starts. The text as written when it does not parse.
  */
-export function productionRuns(text: string): ShellRun[] {
+export function productionRuns(written: string, library: ScriptLibrary = () => undefined): ShellRun[] {
   if (!parser) throw new Error("the shell reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
-  const tree = parser.parse(text);
-  if (!tree) return [{ text, commands: text }];
+  const asIs = [{ text: written, commands: written, original: asWritten }];
+  const writtenTree = parser.parse(written);
+  if (!writtenTree) return asIs;
+  let expanded: ExpandedScript | undefined;
   try {
-    if (tree.rootNode.hasError) return [{ text, commands: text }];
+    if (writtenTree.rootNode.hasError) return asIs;
+    expanded = expandCalls(written, writtenTree.rootNode, parser, library);
+  } finally {
+    writtenTree.delete();
+  }
+  const text = expanded?.text ?? written;
+  const original = expanded?.original ?? asWritten;
+  const tree = parser.parse(text);
+  if (!tree) return asIs;
+  try {
     const span = (n: Node) => [n.startIndex, n.endIndex] as const;
     const development = developmentParts(tree.rootNode);
     const isDevelopment = ([start, end]: readonly [number, number]) => development.some(([s, e]) => s <= start && end <= e);
-    // each case and each if with an else: the arms or branches it may take, each leaving the others out
+    const inExpansion = (n: Node) => (expanded?.expansions ?? []).some(([s, e]) => s <= n.startIndex && n.endIndex <= e);
+    // each case and each if with an else, outside what a call expands to: the arms or branches it may take, each
+    // leaving the others out
     const choices: Array<Array<readonly [number, number]>> = [
-      ...tree.rootNode.descendantsOfType("case_statement").map((statement) => statement?.namedChildren.filter((c): c is Node => c !== null && c.type === "case_item").map(span) ?? []),
-      ...tree.rootNode.descendantsOfType("if_statement").map((statement) => (statement ? ifBranches(statement) : [])),
+      ...tree.rootNode.descendantsOfType("case_statement").filter((statement): statement is Node => statement !== null && !inExpansion(statement)).map((statement) => statement.namedChildren.filter((c): c is Node => c !== null && c.type === "case_item").map(span)),
+      ...tree.rootNode.descendantsOfType("if_statement").filter((statement): statement is Node => statement !== null && !inExpansion(statement)).map(ifBranches),
     ];
     let runs: Array<Array<readonly [number, number]>> = [development];
     for (const branches of choices) {
@@ -130,7 +168,8 @@ export function productionRuns(text: string): ShellRun[] {
       runs = runs.flatMap((run) => taken.map((branch) => [...run, ...branches.filter((other) => other !== branch)]));
     }
     const printed = printedParts(tree.rootNode).map(span);
-    return runs.map((spans) => ({ text: spans.length ? blanked(text, spans) : text, commands: blanked(text, [...spans, ...printed]) }));
+    const files = fileParts(tree.rootNode).map(span);
+    return runs.map((spans) => ({ text: spans.length || files.length ? blanked(text, [...spans, ...files]) : text, commands: blanked(text, [...spans, ...files, ...printed]), original }));
   } finally {
     tree.delete();
   }

@@ -37,8 +37,22 @@ import { withSameDeployColumns } from "./same-deploy-columns.js";
 /** Migrations written within a day of each other are taken to ship together. */
 export const SAME_DEPLOY_HOURS = 24;
 
-/** Rules whose hazard needs rows in the table (besides the lock rules whose work grows with it: size-aware.ts). */
-export const NEEDS_ROWS = new Set(["required-column-without-default", "set-not-null", "constraint-without-not-valid", "dml-without-where", "drop-table", "drop-column", "narrowing-type-change"]);
+/**
+ * Rules whose hazard needs rows in the table (besides the lock rules whose work grows with it: size-aware.ts).
+ * unique-column-shared-default: the shared default collides only between two existing rows. remove-column-in-change:
+ * drop-column's lost values told for a `change` (a rollback re-adds the column empty: it held nothing to restore).
+ */
+export const NEEDS_ROWS = new Set([
+  "required-column-without-default",
+  "set-not-null",
+  "constraint-without-not-valid",
+  "dml-without-where",
+  "drop-table",
+  "drop-column",
+  "remove-column-in-change",
+  "narrowing-type-change",
+  "unique-column-shared-default",
+]);
 
 interface Fresh {
   table: string;

@@ -18,7 +18,8 @@
  * table wins over the guess.
  */
 import type { Config } from "../config.js";
-import type { Migration, Operation, ReportedFinding } from "../model.js";
+import type { Migration, Operation, OperationOf, ReportedFinding } from "../model.js";
+import { nameKey } from "../rules/support/facts.js";
 import type { RepositoryView } from "../repository/repository-view.js";
 import { daysBetween, migrationDate } from "../repository/migration-date.js";
 import { migrationLabel } from "../paths.js";
@@ -45,6 +46,32 @@ interface Young {
   founded?: string;
   /** dated by when git says the migrations reached the branch (their versions carry no date) */
   byGit?: boolean;
+  /** a range partition whose rows start well after this migration's date (futurePartition): empty when it runs, whatever its age */
+  ahead?: { parent: string; from: string; days: number };
+}
+
+/**
+ * How far after a migration's date a range partition's FOR VALUES FROM bound must lie for the partition to be taken as
+ * empty when the migration runs: half a year. A migration runs some time after its version date (review, a release
+ * train: weeks; a long-lived branch: a few months), and time-keyed rows may be written ahead of today (forecasts,
+ * bookings, scheduled events: days to weeks); six months clears both. A partition the history only creates (no rows
+ * copied into it) and whose range starts later than that holds no rows yet: building its index is instant (judged on
+ * nowcasting_datamodel 3a8ad17b57a3, a 2025-06 migration indexing monthly partitions of 2027 to 2029).
+ */
+export const FUTURE_PARTITION_DAYS = 180;
+
+/** `table` is a range partition an earlier migration created (CREATE TABLE ... PARTITION OF ... FOR VALUES FROM) whose range starts FUTURE_PARTITION_DAYS or more after `date`. */
+function futurePartition(table: string, repository: RepositoryView, date: Date, byGit: boolean): Young | undefined {
+  const birth = repository.tableBirth(table);
+  if (!birth || birth.filled) return undefined;
+  const create = birth.creator.up.find((o): o is OperationOf<"create_table"> => o.kind === "create_table" && nameKey(o.table) === nameKey(table) && !!o.partitionOf && o.rangeFrom !== undefined);
+  // a date, or a timestamp that starts with one ('2027-08-01 00:00:00+00'): other keys (ids, numbers) say nothing of time
+  const day = create?.rangeFrom && /^(\d{4})-(\d{2})-(\d{2})(?![\d])/.exec(create.rangeFrom);
+  if (!create || !day) return undefined;
+  const from = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  const days = daysBetween(date, from);
+  if (Number.isNaN(days) || days < FUTURE_PARTITION_DAYS) return undefined;
+  return { table, days: 0, creator: birth.creator, byGit, ahead: { parent: create.partitionOf!, from: create.rangeFrom!, days } };
 }
 
 /**
@@ -67,7 +94,7 @@ function youngTables(op: Operation | undefined, migration: Migration, repository
   const dating = datingOf(migration, shipped);
   if (!dating) return undefined;
   const { date, dateOf, byGit } = dating;
-  const within = (y: Young) => y.days >= 0 && y.days <= config.young_table.days;
+  const within = (y: Young) => y.ahead !== undefined || (y.days >= 0 && y.days <= config.young_table.days);
   const born = tableAges(op, date, repository, (birth) => !birth.filled, dateOf)?.map(({ table, born, creator, appInitial }) => ({
     table,
     days: daysBetween(born, date),
@@ -81,6 +108,8 @@ function youngTables(op: Operation | undefined, migration: Migration, repository
   const young = tables.map((table): Young | undefined => {
     const created = born?.find((b) => b.table === table);
     if (created && within(created)) return created;
+    const ahead = futurePartition(table, repository, date, byGit);
+    if (ahead) return ahead;
     const by = repository.tableEmptiedBy(table);
     const emptied = by && dateOf(by);
     return emptied ? { table, days: daysBetween(emptied, date), creator: by, emptied: true, byGit } : undefined;
@@ -91,8 +120,10 @@ function youngTables(op: Operation | undefined, migration: Migration, repository
 const ago = (days: number) => (days === 0 ? "the same day" : days === 1 ? "1 day earlier" : `${days} days earlier`);
 
 /** How the table came to be young: created, or proven empty, by an earlier migration. */
-const youngBecause = ({ table, days, creator, emptied, founded, byGit }: Young): string =>
-  emptied
+const youngBecause = ({ table, days, creator, emptied, founded, byGit, ahead }: Young): string =>
+  ahead
+    ? `${table} is a range partition of ${ahead.parent} for rows from '${ahead.from}' on (created by ${migrationLabel(creator.path)}), ${ahead.days} days after this migration's date`
+    : emptied
     ? `${table} was empty ${ago(days)}: ${migrationLabel(creator.path)} adds a NOT NULL column to it without a default, which PostgreSQL runs only on an empty table`
     : founded
       ? `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}, the app's first migration (git: commit ${founded.slice(0, 10)} added it with the first files of its folder, and later commits kept its makemigrations header, so it is no reset over old tables)`
@@ -135,19 +166,26 @@ export function withTableAge(
   if (measuredInSnapshot(op, production)) return finding;
   const young = youngTables(op, migration, repository, config, shipped);
   if (!young) return finding;
-  // the evidence the note rests on: an app's first migration (git says so) before a plain dated one
-  const oldest = young.reduce((a, y) => (y.days > a.days || (y.days === a.days && y.founded && !a.founded) ? y : a));
+  // the evidence the note rests on: an app's first migration (git says so) before a plain dated one; a young table
+  // before a partition for rows still ahead (its age is what may have filled it)
+  const aged = young.filter((y) => !y.ahead);
+  const oldest = aged.length ? aged.reduce((a, y) => (y.days > a.days || (y.days === a.days && y.founded && !a.founded) ? y : a)) : young[0];
+  const likely = oldest.ahead
+    ? `it holds no rows until then, so the lock is likely brief; if rows dated that far ahead are written already`
+    : undefined;
   return {
     ...finding,
     // an app's 0001_initial may be a reset's (same-deploy-tables.ts refuses its tables the empty note for that)
     severity: young.some((y) => y.appInitial && !y.founded) ? "warning" : "info",
-    message:
-      work === "hold"
+    message: likely
+      ? `${finding.message} ${youngBecause(oldest)}: ${likely}, the lock lasts as long as ${work === "hold" ? "the queries already running on it" : WHAT_LASTS[work]}, so take the safe way below.`
+      : work === "hold"
         ? `${finding.message} ${youngBecause(oldest)}: a young table is usually small and little queried, so the lock is likely brief; if long queries already run on it, the statement waits behind them and every query on the table queues behind it, so take the safe way below.`
         : `${finding.message} ${youngBecause(oldest)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
     details: [
       ...finding.details,
-      `young table: created (or proven empty) at most ${config.young_table.days} days before this migration, by ${datingOf(migration, shipped)?.byGit ? "the dates git says they reached the branch (their versions carry no date)" : "their version dates"} (config young_table.days); a production snapshot (--snapshot) gives its real size`,
+      ...(aged.length ? [`young table: created (or proven empty) at most ${config.young_table.days} days before this migration, by ${datingOf(migration, shipped)?.byGit ? "the dates git says they reached the branch (their versions carry no date)" : "their version dates"} (config young_table.days); a production snapshot (--snapshot) gives its real size`] : []),
+      ...(young.some((y) => y.ahead) ? [`future partition: its FOR VALUES FROM bound lies at least ${FUTURE_PARTITION_DAYS} days after this migration's date, later than a deploy usually waits and than rows are usually written ahead`] : []),
       ...(young.some((y) => y.founded) ? ["an app's 0001_initial is taken as its first migration when git shows it added with the first files of its folder and never modified since (a reset deletes or rewrites the migrations before it)"] : []),
     ],
   };

@@ -3,10 +3,13 @@
  * column: the expand step of a move whose contract step is the drop (ehrbase's V6_2 copies comp's version columns
  * into comp_version with INSERT ... SELECT, V6_3 renames comp to comp_data and drops them). A copy names the column
  * in its select list and reads that one table (a join's columns may be any of its tables'): INSERT INTO x ...
- * SELECT col FROM t, CREATE TABLE x AS SELECT col FROM t, SELECT col INTO x FROM t. A whole-row copy (`SELECT *`) is a snapshot, not a move,
+ * SELECT col FROM t, CREATE TABLE x AS SELECT col FROM t, SELECT col INTO x FROM t. An INSERT's select may also be
+ * a UNION of such arms, join tables whose columns it qualifies, and filter with subqueries of other tables (alf.io's
+ * V12_1.5.15 copies each description once per locale): Dml.copies. A whole-row copy (`SELECT *`) is a snapshot, not a move,
  * and does not count. An UPDATE of the same table that computes other columns from it converts the values rather
  * than copying them (warehouse's ee5b8f66a223 sets squattee_id to the id of the package squattee_name names, then drops
- * squattee_name): they live on in the columns it set. The table and column are followed back through their renames; a
+ * squattee_name): they live on in the columns it set, as they do in a value mapping, several UPDATEs of one migration
+ * setting the same columns to constants on the rows each old value picks (osparc's 009c81406676). The table and column are followed back through their renames; a
  * copy before the column or table was born under that name is of other values, and a copy whose table (or, for a
  * conversion, every column it set) was dropped since is gone.
  */
@@ -23,19 +26,31 @@ export interface ColumnCopy {
   columns?: string[];
 }
 
-/** The columns of `table` an UPDATE computes from `table.column` (Dml.convertsFrom), when it is such a conversion. */
-function convertedInto(op: Operation, table: string, column: string): string[] | undefined {
+const names = (columns: readonly string[] | undefined, column: string) => (columns ?? []).some((c) => nameKey(c) === column);
+
+/**
+ * The columns of `table` an UPDATE of `migration` computes from `table.column`, when it is such a conversion: its SET
+ * values name the column (Dml.convertsFrom), or it is an entry of a value mapping (Dml.mapsFrom) beside another of
+ * the migration that sets one of the same columns from it.
+ */
+export function convertedInto(op: Operation, migration: Migration, table: string, column: string): string[] | undefined {
   if (op.kind !== "dml" || op.verb !== "update" || op.table === undefined || nameKey(op.table) !== table) return undefined;
-  if (!(op.convertsFrom ?? []).some((c) => nameKey(c) === column)) return undefined;
   const into = op.columns.filter((c) => nameKey(c) !== column);
-  return into.length ? into : undefined;
+  if (into.length === 0) return undefined;
+  if (names(op.convertsFrom, column)) return into;
+  const mapping = (other: Operation) =>
+    other !== op && other.kind === "dml" && other.verb === "update" && other.table !== undefined && nameKey(other.table) === table && names(other.mapsFrom, column) && into.some((c) => names(other.columns, nameKey(c)));
+  return names(op.mapsFrom, column) && migration.up.some(mapping) ? into : undefined;
 }
 
 /** The table `op` copies `table.column` into, when it is such a copy. */
 function copyDestination(op: Operation, table: string, column: string): string | undefined {
   const names = (columns: readonly string[] | undefined) => (columns ?? []).some((c) => nameKey(c) === column);
-  if (op.kind === "dml" && (op.verb === "insert" || op.verb === "select_into") && op.table !== undefined)
+  if (op.kind === "dml" && (op.verb === "insert" || op.verb === "select_into") && op.table !== undefined) {
+    // the select lists' columns of each table read (a UNION's arms, joins, subqueries that only filter)
+    if (op.copies?.some((copy) => nameKey(copy.table) === table && names(copy.columns))) return op.table;
     return op.sourceTables.length === 1 && nameKey(op.sourceTables[0]) === table && names(op.sourceColumns) ? op.table : undefined;
+  }
   if (op.kind === "create_table" && op.asSelect && op.copiedFrom !== undefined)
     return nameKey(op.copiedFrom) === table && names(op.copiedColumns) ? op.table : undefined;
   return undefined;
@@ -90,7 +105,7 @@ export function columnCopyBefore(members: readonly Migration[], position: number
         if (droppedColumns.delete(nameKey(op.newName))) droppedColumns.add(nameKey(op.column));
         return undefined;
       case "dml": {
-        const converted = convertedInto(op, t, c)?.filter((k) => !droppedColumns.has(nameKey(k)));
+        const converted = convertedInto(op, migration, t, c)?.filter((k) => !droppedColumns.has(nameKey(k)));
         if (converted?.length) return { migration, op, into: op.kind === "dml" && op.table ? op.table : t, columns: converted };
         const into = copyDestination(op, t, c);
         return into !== undefined ? { migration, op, into } : undefined;

@@ -11,6 +11,7 @@ import { KeysByTable, NameOrder } from "./keys-by-table.js";
 import { deparse, parseOne } from "../rules/support/sql-text.js";
 import type { PgNode } from "../adapters/sql/pg-parser.js";
 import { postgresDefaultName } from "../rules/support/pg-names.js";
+import { djangoIndexName } from "../adapters/python/django-foreign-key-sql.js";
 
 export interface ConstraintDefinition {
   table: string;
@@ -25,6 +26,8 @@ export interface KeyDefinition extends ConstraintDefinition {
   kind: "foreign_key" | "check" | "primary_key" | "unique";
   /** a FOREIGN KEY's referenced table and columns (none written: the referenced table's primary key) */
   references?: { table: string; columns: string[] };
+  /** a FOREIGN KEY written ON DELETE CASCADE: a DELETE of referenced rows deletes the rows that reference them */
+  onDeleteCascade?: boolean;
   /** a FOREIGN KEY's or CHECK's ADD CONSTRAINT as written, with NOT VALID: the same key added back without checking every row under the lock */
   notValidSql?: string;
   /** added NOT VALID and not validated since (VALIDATE CONSTRAINT): PostgreSQL proves nothing from it */
@@ -114,6 +117,7 @@ function definition(relation: PgNode, constraint: PgNode, columns: string[]): { 
   if (kind === "foreign_key") {
     const target = constraint.pktable as PgNode;
     out.references = { table: `${target.schemaname ? `${target.schemaname}.` : ""}${target.relname}`, columns: strings(constraint.pk_attrs) };
+    if (constraint.fk_del_action === "c") out.onDeleteCascade = true;
   }
   return checkName ? { name, definition: out, guessedName: true } : { name, definition: out };
 }
@@ -175,6 +179,26 @@ function renamedKey(definition: KeyDefinition, newName: string): KeyDefinition |
   if (definition.notValid) renamed.notValid = true;
   else delete renamed.notValid;
   return renamed;
+}
+
+/**
+ * A constraint of a renamed table, or a FOREIGN KEY that references one, written again for the table's new name
+ * (`from` -> `to` wherever its statement names the table), under `name`; NOT VALID as the history knew it.
+ * Undefined when its SQL does not parse back.
+ */
+function retabledKey(definition: KeyDefinition, from: string, to: string, name: string): KeyDefinition | undefined {
+  const alter = parseOne(definition.sql)?.AlterTableStmt;
+  const cmd = alter?.cmds?.[0]?.AlterTableCmd;
+  const constraint = cmd?.def?.Constraint;
+  if (!alter?.relation || !constraint) return undefined;
+  const renamed = (relation: PgNode | undefined) => (relation && !relation.schemaname && nameKey(relation.relname as string) === nameKey(from) ? { ...relation, relname: to } : relation);
+  const pktable = renamed(constraint.pktable);
+  const sql = deparse({ AlterTableStmt: { ...alter, relation: renamed(alter.relation), cmds: [{ AlterTableCmd: { ...cmd, def: { Constraint: { ...constraint, conname: name, ...(pktable ? { pktable } : {}) } } } }] } });
+  const written = sql ? definedKeys(sql, { addColumn: false })[0]?.definition : undefined;
+  if (!written) return undefined;
+  if (definition.notValid) written.notValid = true;
+  else delete written.notValid;
+  return written;
 }
 
 /** The FOREIGN KEY and CHECK constraints a CREATE TABLE or ALTER TABLE ... ADD CONSTRAINT statement defines, by name. */
@@ -372,10 +396,24 @@ export class ConstraintHistory {
       put(named.definition.table, named.name, undefined);
       if (renamed) put(renamed.table, op.newName, renamed);
     }
-    else if (op.kind === "drop_table" || op.kind === "rename_table") {
-      // a constraint goes with its table (a renamed table's constraints keep their names, on a table of another name),
-      // and a FOREIGN KEY with the table it references (DROP TABLE ... CASCADE, or the drop fails)
-      const gone = new Set(op.kind === "drop_table" ? op.tables.map(nameKey) : [nameKey(op.table)]);
+    else if (op.kind === "rename_table") {
+      // a renamed table's constraints keep their names, on the table of the new name, and a FOREIGN KEY that
+      // references it references it under that name (Django's RenameModel adds those again under its own name for
+      // the new table); one whose statement cannot be written again for the new name is no longer followed
+      const from = nameKey(op.table);
+      for (const { name, definition } of touching([from])) {
+        const on = nameKey(definition.table) === from;
+        const to = on ? op.newName : definition.table;
+        const djangoName = !on && op.renamesReferencingKeys && definition.kind === "foreign_key" && definition.references?.columns.length === 1 && !definition.table.includes(".")
+          ? djangoIndexName(definition.table, definition.columns, `_fk_${op.newName}_${definition.references.columns[0]}`)
+          : undefined;
+        put(definition.table, name, undefined);
+        const moved = retabledKey(definition, op.table, op.newName, djangoName ?? name);
+        if (moved) put(to, djangoName ?? name, moved);
+      }
+    } else if (op.kind === "drop_table") {
+      // a constraint goes with its table, and a FOREIGN KEY with the table it references (DROP TABLE ... CASCADE, or the drop fails)
+      const gone = new Set(op.tables.map(nameKey));
       for (const { name, definition } of touching(gone)) if (gone.has(nameKey(definition.table)) || (definition.references && gone.has(nameKey(definition.references.table)))) put(definition.table, name, undefined);
     } else if (op.kind === "drop_column" || op.kind === "rename_column") {
       for (const { name, definition } of touching([nameKey(op.table)]))

@@ -6,6 +6,7 @@
  */
 import { activeRecordSettingsRootOf, isActiveRecordSettingsPath, isInflectionsPath, isModelPath } from "../adapters/rails/model-path.js";
 import { isPythonManifestPath, pythonManifestDir } from "./python-requirements.js";
+import { isSchemaFormatSettingsPath, schemaFormatSettingsRootOf } from "./rails-schema-format-paths.js";
 import { baseOf, dirOf } from "../paths.js";
 import { deployDocPaths } from "../deploy/deploy-doc-paths.js";
 import { deployPaths } from "../deploy/deploy-paths.js";
@@ -34,7 +35,7 @@ export const isDjangoAppConfigPath = (path: string): boolean => baseOf(path) ===
 
 /** A path whose content fixes may use (see the module comment). */
 export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
-  return isManifestPath(path) || isGoModPath(path) || isDieselMetadataPath(path) || isDrizzleJournalPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isDjangoAppConfigPath(path) || isInflectionsPath(path) || isActiveRecordSettingsPath(path)));
+  return isManifestPath(path) || isGoModPath(path) || isDieselMetadataPath(path) || isDrizzleJournalPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || isSchemaFormatSettingsPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isDjangoAppConfigPath(path) || isInflectionsPath(path) || isActiveRecordSettingsPath(path)));
 }
 
 const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;
@@ -79,7 +80,8 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
     const declaration = declarationAt(path);
     if (declaration) return migrationPaths.some((m) => isWithin(declaration.scope, m));
     // config/application.rb and the initializers (inflections.rb among them) name the tables of the project above config/
-    const root = isManifestPath(path) ? dirOf(path) : isActiveRecordSettingsPath(path) ? activeRecordSettingsRootOf(path) : projectRootOf(path);
+    // config/application.rb and config/environments/*.rb say which dump the application writes (rails-schema-format.ts)
+    const root = isManifestPath(path) ? dirOf(path) : isActiveRecordSettingsPath(path) ? activeRecordSettingsRootOf(path) : isSchemaFormatSettingsPath(path) ? schemaFormatSettingsRootOf(path) : projectRootOf(path);
     return root !== undefined && [...roots].some((r) => isWithin(root, r));
   });
   return [...new Set([...facts, ...deploy])];

@@ -9,8 +9,11 @@ import type { DumpObjects, dumpObjects } from "../review/guards/dump-objects.js"
 import type { againstAbsentTables } from "./absent-tables.js";
 import type { Database, Migration, ReportedFinding, SourceFile } from "../model.js";
 import type { RepositoryView } from "./repository-view.js";
+import type { leftoverRailsDumps } from "../review/dumps/leftover-dumps.js";
+import { isSchemaFormatSettingsPath } from "./rails-schema-format-paths.js";
 import { RailsDatabases } from "./rails-databases.js";
 import { schemaDumpOf, type SchemaDumpPath } from "./schema-dump-paths.js";
+import { loadOnce } from "../load-once.js";
 
 export type DumpReader = (file: DetectedFile, database?: { name: Database; version?: string }) => DumpObjects | undefined;
 
@@ -19,6 +22,8 @@ export type DumpReader = (file: DetectedFile, database?: { name: Database; versi
 // analysis's loader as the other optional readers are
 let readDump: typeof dumpObjects | undefined;
 let absentTables: typeof againstAbsentTables | undefined;
+// which of a Rails application's dumps it writes reads config/*.rb and schema.rb with Prism: loaded only for a Rails lint
+let leftoverDumps: typeof leftoverRailsDumps | undefined;
 
 /** The schema dumps among the repository's files, with their text. */
 export interface RepositoryDump {
@@ -34,17 +39,42 @@ export function repositoryDumps(files: readonly SourceFile[], config: Pick<Confi
   });
 }
 
+// one after the other, once (Jest's ESM loader fails on one module linked twice at once)
+const loadDumpReader = loadOnce(async () => {
+  const dumps = await import("../review/guards/dump-objects.js");
+  const absent = await import("./absent-tables.js");
+  readDump = dumps.dumpObjects;
+  absentTables = absent.againstAbsentTables;
+});
+
 export function dumpReaderToLoad(dumps: readonly RepositoryDump[]): Promise<void> | undefined {
-  if (readDump || dumps.length === 0) return undefined;
-  // one after the other (Jest's ESM loader fails on one module linked twice at once)
-  return import("../review/guards/dump-objects.js")
-    .then((module) => {
-      readDump = module.dumpObjects;
-      return import("./absent-tables.js");
-    })
-    .then((module) => {
-      absentTables = module.againstAbsentTables;
-    });
+  if ((readDump && absentTables) || dumps.length === 0) return undefined;
+  return loadDumpReader();
+}
+
+const loadLeftoverReader = loadOnce(async () => {
+  const versions = await import("../review/dumps/dump-versions.js");
+  await versions.loadDumpReaders();
+  leftoverDumps = (await import("../review/dumps/leftover-dumps.js")).leftoverRailsDumps;
+});
+
+/** Rails' dumps among the files: a Rails lint reads which of them the application writes (`withoutLeftoverDumps`). */
+export function leftoverReaderToLoad(files: readonly SourceFile[], rails: boolean): Promise<void> | undefined {
+  if (leftoverDumps || !rails || !files.some((f) => RailsDatabases.databaseOfDump(f.path) !== undefined)) return undefined;
+  return loadLeftoverReader();
+}
+
+/**
+ * The repository's files without the dumps the application no longer writes (a db/schema.rb left beside the
+ * db/structure.sql a `:sql` application writes: review/dumps/leftover-dumps.ts), as the review reads them: every
+ * reader of "the dump" (its columns, the objects a check decides on) reads the one the application writes.
+ */
+export function withoutLeftoverDumps(files: readonly SourceFile[], config: Pick<Config, "schema_dumps">): readonly SourceFile[] {
+  if (!leftoverDumps) return files;
+  const dumps = files.filter((f) => schemaDumpOf(f.path, config) !== undefined);
+  if (dumps.length === 0) return files;
+  const leftovers = leftoverDumps(dumps, files.filter((f) => isSchemaFormatSettingsPath(f.path)), config);
+  return leftovers.size ? files.filter((f) => !leftovers.has(f.path)) : files;
 }
 
 /** Each dump read once, the first time a migration asks for it (a dump is one schema, whichever migration asks first). */

@@ -32,12 +32,26 @@ function renameOf(op: Operation): { from: string; to: string } | undefined {
   return undefined;
 }
 
+/** The kinds of relation an op drops by name: DROP TABLE drops tables, DROP MATERIALIZED VIEW only materialized views. */
+function droppedKindsOf(op: Operation): Array<{ name: string; kind: RelationKind }> {
+  if (op.kind === "drop_table") return op.tables.map((name) => ({ name, kind: "table" }));
+  if (op.kind === "drop_object" && (op.objectType === "view" || op.objectType === "materialized_view")) return op.names.map((name) => ({ name, kind: op.objectType as RelationKind }));
+  return [];
+}
+
 /** Each name's kind from each position on, over the migrations of one folder in their order. */
 export class RelationKinds {
   private readonly kinds = new Map<string, Array<{ position: number; kind: RelationKind | undefined }>>();
+  /**
+   * A name whose first event in the folder is a drop (the history starts after it was made: a squashed history, a
+   * structure.sql baseline): PostgreSQL's DROP MATERIALIZED VIEW refuses a table, even with IF EXISTS, so the drop
+   * says what the relation was from the folder's start until then.
+   */
+  private readonly droppedFirst = new Map<string, { position: number; kind: RelationKind }>();
 
   record(ops: readonly Operation[], position: number): void {
     for (const op of ops) {
+      for (const { name, kind } of droppedKindsOf(op)) if (!this.kinds.has(nameKey(name)) && !this.droppedFirst.has(nameKey(name))) this.droppedFirst.set(nameKey(name), { position, kind });
       const rename = renameOf(op);
       if (rename) {
         const kind = this.kindBefore(rename.from, position + 1);
@@ -50,6 +64,17 @@ export class RelationKinds {
   /** The kind of `name` when the migration at `position` starts; undefined when no earlier migration says. */
   kindBefore(name: string, position: number): RelationKind | undefined {
     return lastBefore(this.kinds.get(nameKey(name)), position, (e) => e.kind);
+  }
+
+  /**
+   * The kind of `name` when the migration at `position` starts: as kindBefore, else, when no earlier migration
+   * made or moved it, what a later drop of it says (a name first seen dropped existed as that kind until then).
+   */
+  kindAt(name: string, position: number): RelationKind | undefined {
+    const before = this.kindBefore(name, position);
+    if (before !== undefined || (this.kinds.get(nameKey(name))?.[0]?.position ?? Infinity) < position) return before;
+    const dropped = this.droppedFirst.get(nameKey(name));
+    return dropped && dropped.position >= position ? dropped.kind : undefined;
   }
 
   private set(name: string, position: number, kind: RelationKind | undefined): void {

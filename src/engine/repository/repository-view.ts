@@ -145,6 +145,8 @@ export interface RepositoryView {
   readonly earlierInFolder: readonly Migration[];
   /** the columns the earlier migrations of this migration's folder prove `table` has when it starts (repository/proven-columns.ts) */
   provenColumns(table: string): ProvenColumns;
+  /** `table` as the folder's history names it: with the schema the migrations run in or without, one table (repository/table-schemas.ts) */
+  historyTable(table: string): string;
   /** the migrations of this migration's folder that run after it, in their order (none when it is the newest) */
   readonly laterInFolder: readonly Migration[];
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
@@ -210,6 +212,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return history.earlierOfSet(migration.path);
     },
     provenColumns: (table) => history.provenColumnsBefore(migration.path, table),
+    historyTable: (table) => history.resolvedTable(migration.path, table),
     get laterInFolder() {
       return history.laterOfSet(migration.path);
     },

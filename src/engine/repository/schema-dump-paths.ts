@@ -32,7 +32,8 @@ const prefixOf = (root: string) => (root ? `${root}/` : "");
 export const isDataMigrateSchema = (path: string): boolean => /(?:^|\/)db\/data_schema\.rb$/.test(path);
 
 const dumpMatchers = new Map<string, (path: string) => boolean>();
-function configuredDump(path: string, globs: readonly string[]): boolean {
+/** The config's `schema_dumps` names the path. */
+export function isConfiguredDump(path: string, globs: readonly string[]): boolean {
   return globs.some((glob) => {
     let matcher = dumpMatchers.get(glob);
     if (!matcher) dumpMatchers.set(glob, (matcher = picomatch(glob, { dot: true })));
@@ -46,7 +47,7 @@ function configuredDump(path: string, globs: readonly string[]): boolean {
  * (without it, every `db/*migrate*` folder but the dump's own named one counts as the primary database's).
  */
 export function schemaDumpOf(path: string, config: Pick<Config, "schema_dumps">, databases: RailsDatabases = new RailsDatabases([path])): SchemaDumpPath | undefined {
-  if (configuredDump(path, config.schema_dumps)) {
+  if (isConfiguredDump(path, config.schema_dumps)) {
     // a configured dump describes the migrations of the project around it: below the folder that holds its folder
     const root = dirOf(dirOf(path));
     const format: DumpFormat = path.endsWith(".rb") ? "schema.rb" : "structure.sql";

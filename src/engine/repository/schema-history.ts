@@ -20,10 +20,13 @@ import { TableBirths, type TableBirth } from "./table-births.js";
 import { columnAdderBefore } from "./column-births.js";
 import { columnCopyBefore, type ColumnCopy } from "./column-copies.js";
 import { ConstraintHistory, type ConstraintDefinition, type KeyDefinition } from "./constraint-history.js";
+import { djangoForeignReferences } from "./django-foreign-references.js";
 import type { KnownIndex } from "./index-history.js";
 import { RelationKinds, type RelationKind } from "./relation-kinds.js";
 import { Hypertables, type HypertableOrigin } from "./hypertables.js";
 import { provenColumnsTimelines, type ProvenColumns, type ProvenColumnsTimeline } from "./proven-columns.js";
+import { tableResolver, withResolvedMigration, type TableResolver } from "./table-schemas.js";
+import { djangoPlan, labelOf, nameOf, type DjangoPlan } from "./django-plan.js";
 
 export type { IndexDefinition } from "./index-history.js";
 
@@ -98,13 +101,20 @@ export class SchemaHistory {
   private readonly positions = new Map<string, { set: string; position: number }>();
   /** each set's migrations in the order they run: a new migration goes after the last */
   private readonly members = new Map<string, Migration[]>();
+  /** set -> how its migrations' table names resolve (table-schemas.ts), for a set that writes one table two ways */
+  private readonly resolvers = new Map<string, TableResolver>();
+  /** set -> its members with their table names resolved, for such a set: what every record of the history reads */
+  private readonly resolvedMembers = new Map<string, Migration[]>();
   /** set -> its members' dates (ms), ascending, read on first use (datedNear) */
   private readonly dates = new Map<string, number[]>();
   /** Alembic, over every version location: revision id -> the revisions whose down_revision (or depends_on) names it */
   private readonly revisionChildren = new Map<string, Migration[]>();
   /** Django: set -> the app's leaf nodes (djangoLeavesOfSet), read on first use */
   private readonly djangoLeaves = new Map<string, readonly Migration[]>();
-  /** Django: the sets whose migrations depend on one of the app that was not read */
+  /**
+   * Django: the sets whose migrations depend on one of the app that was not read (danglingDependency): their graph
+   * has a gap, so they are read in their files' order and their leaf nodes are not known
+   */
   private readonly djangoPartial = new Set<string>();
   /** Alembic, over every version location: path -> its migration */
   private readonly alembicByPath = new Map<string, Migration>();
@@ -117,12 +127,27 @@ export class SchemaHistory {
   /** set -> table (nameKey) -> its proven columns after each migration that changed them (proven-columns.ts), built on the first question */
   private readonly provenColumns = new Map<string, Map<string, ProvenColumnsTimeline>>();
 
+  /** `table` as the set's history keys it (table-schemas.ts): written with the schema the set runs in or without, the same table */
+  private tableOf(set: string, table: string): string {
+    return this.resolvers.get(set)?.(table) ?? table;
+  }
+
+  /** `table` as the history of `migrationPath`'s set names it: a statement of a migration compares its tables to the history's under this name */
+  resolvedTable(migrationPath: string, table: string): string {
+    const at = this.positions.get(migrationPath);
+    return at ? this.tableOf(at.set, table) : table;
+  }
+
   static empty(): SchemaHistory {
     return new SchemaHistory([]);
   }
 
-  /** `migrations` with the detected file each came from; Alembic in its revision graph's order; sqitch (a plan) is not ordered here. */
-  constructor(parsed: ReadonlyArray<{ file: DetectedFile; migration: Migration }>) {
+  /**
+   * `migrations` with the detected file each came from; Alembic in its revision graph's order; sqitch (a plan) is not
+   * ordered here. `schemaOf`: the schema the runner is configured to run a migration in (Flyway's), when the
+   * repository says.
+   */
+  constructor(parsed: ReadonlyArray<{ file: DetectedFile; migration: Migration }>, schemaOf?: (migration: Migration) => string | undefined) {
     const sets = new Map<string, Array<{ file: DetectedFile; migration: Migration }>>();
     for (const entry of parsed) {
       if (!isAppliedMigration(entry.file) || entry.file.layout === "sqitch") continue;
@@ -136,8 +161,120 @@ export class SchemaHistory {
       if (entries) entries.push(entry);
       else sets.set(set, [entry]);
     }
+    // Django applies an app's migrations in its dependency graph's order, not by name (django-plan.ts)
+    const django = [...sets.values()].flatMap((entries) => (entries[0].file.layout === "django" ? entries.map((e) => e.migration) : []));
+    if (django.length) this.django = djangoPlan(django);
+    const planned = new Map(this.django?.order.map((m, i) => [m, i]));
     for (const [set, unordered] of sets) {
-      const entries = unordered[0].file.layout === "alembic" ? revisionOrder(unordered, (e) => e.migration.revision, (e) => e.file.path) : unordered.sort((a, b) => compareMigrations(a.file, b.file));
+      const layout = unordered[0].file.layout;
+      // an app whose migrations depend on one that was not read: its graph has a gap, its files' order stands
+      if (layout === "django" && danglingDependency(unordered.map((e) => e.migration))) this.djangoPartial.add(set);
+      const graphed = layout === "django" && !this.djangoPartial.has(set);
+      const entries =
+        layout === "alembic"
+          ? revisionOrder(unordered, (e) => e.migration.revision, (e) => e.file.path)
+          : unordered.sort((a, b) => (graphed ? (planned.get(a.migration) ?? Infinity) - (planned.get(b.migration) ?? Infinity) : 0) || compareMigrations(a.file, b.file));
+      const members = entries.map((e) => e.migration);
+      this.members.set(set, members);
+      // one table written with its schema and without (table-schemas.ts): every record below keys it one way
+      const resolve = tableResolver(members, schemaOf?.(members[0]));
+      if (resolve) this.resolvers.set(set, resolve);
+      members.forEach((migration, position) => this.positions.set(migration.path, { set, position }));
+      this.record(set, members, resolve);
+    }
+  }
+
+  /** Django's graph of the migrations given, when there are some */
+  private readonly django: DjangoPlan | undefined;
+  /** Django: per set, whether each member's ancestors are the members before it, in that order (onLine) */
+  private readonly lines = new Map<string, ReadonlySet<Migration>>();
+  /** Django: the ancestors in its set of a migration off the set's line that onLine read, until placeBefore records them */
+  private readonly offLineAncestors = new Map<Migration, Migration[]>();
+  /** Django: the place of the own history of a migration off its set's line (ownPlace), by path */
+  private readonly ownPlaces = new Map<string, { set: string; position: number }>();
+  /** the sets ownPlace recorded: one migration's ancestors, not a folder */
+  private readonly ownSets = new Set<string>();
+  /** how many more migrations ownPlace may record (a bound on a graph of many long branches) */
+  private ownBudget = OWN_HISTORY_BUDGET;
+
+  /**
+   * Where the history `migrationPath` meets is read: its place in its set, unless it is a Django migration off the
+   * set's line, whose ancestors are not the members before it (a migration of one branch before a merge: the other
+   * branch's sort before it, or run before it in Django's order, but are not its dependencies). Its own record of
+   * its ancestors then, in Django's forwards plan (the state Django gives it), built on the first question.
+   */
+  private placeBefore(migrationPath: string): { set: string; position: number } | undefined {
+    const at = this.positions.get(migrationPath);
+    if (!at || !this.django || !at.set.startsWith("django:") || this.djangoPartial.has(at.set)) return at;
+    const members = this.members.get(at.set)!;
+    const migration = members[at.position];
+    if (this.onLine(at.set, members).has(migration)) return at;
+    const own = this.ownPlaces.get(migrationPath);
+    if (own) return own;
+    // onLine read them when it had to compare them with the members before it
+    const ancestors = this.offLineAncestors.get(migration) ?? this.ancestorsInSet(migration, at.set);
+    this.offLineAncestors.delete(migration);
+    // past the bound, the set's order answers (as it did before Django's graph was followed)
+    if (ancestors.length > this.ownBudget) return at;
+    this.ownBudget -= ancestors.length;
+    const set = `${at.set}\u0000${migrationPath}`;
+    this.ownSets.add(set);
+    this.members.set(set, ancestors);
+    const resolve = this.resolvers.get(at.set);
+    if (resolve) this.resolvers.set(set, resolve);
+    this.record(set, ancestors, resolve);
+    const place = { set, position: ancestors.length };
+    this.ownPlaces.set(migrationPath, place);
+    return place;
+  }
+
+  /**
+   * The members of a Django set whose ancestors in the set are the members before them, in Django's forwards plan's
+   * order: one dependency, the member just before (the common case), else its forwards plan compared with them.
+   */
+  private onLine(set: string, members: readonly Migration[]): ReadonlySet<Migration> {
+    let line = this.lines.get(set);
+    if (line) return line;
+    const django = this.django!;
+    const onLine = new Set<Migration>();
+    let previous: Migration | undefined;
+    members.forEach((m, position) => {
+      // a replaced migration is not in the graph: the squash's history stands for it, kept just before it
+      if (django.replaced(m)) {
+        onLine.add(m);
+        return;
+      }
+      const parents = django.parents(m);
+      const follows =
+        previous !== undefined && parents.length === 1 && parents[0] === previous
+          ? onLine.has(previous)
+          : this.ancestorsFollow(m, set, members.slice(0, position).filter((b) => !django.replaced(b)));
+      if (follows) onLine.add(m);
+      previous = m;
+    });
+    this.lines.set(set, (line = onLine));
+    return line;
+  }
+
+  /** Whether `m`'s ancestors in `set` are `before`, in that order; when not, they are kept for placeBefore. */
+  private ancestorsFollow(m: Migration, set: string, before: readonly Migration[]): boolean {
+    const ancestors = this.ancestorsInSet(m, set);
+    if (sameList(ancestors, before)) return true;
+    this.offLineAncestors.set(m, ancestors);
+    return false;
+  }
+
+  /** Django: `m`'s ancestors of `set`, in its forwards plan's order */
+  private ancestorsInSet(m: Migration, set: string): Migration[] {
+    return (this.django!.forwardsPlan(m) ?? []).filter((a) => this.positions.get(a.path)?.set === set);
+  }
+
+  /**
+   * Every record of the history for the migrations of `set`, run in this order: what each question "before position
+   * N" reads. `resolve`: how the set's table names resolve (table-schemas.ts).
+   */
+  private record(set: string, members: readonly Migration[], resolve: TableResolver | undefined): void {
+    {
       const changes = new Map<string, Change[]>();
       const definitions = new Map<string, Array<{ position: number; op: OperationOf<"create_table"> | undefined }>>();
       const define = (table: string, position: number, op: OperationOf<"create_table"> | undefined) =>
@@ -190,13 +327,13 @@ export class SchemaHistory {
       this.hypertables.set(set, hypertables);
       const proofs = new EmptyProofs();
       this.emptyProofs.set(set, proofs);
-      this.members.set(set, entries.map((e) => e.migration));
+      if (resolve) this.resolvedMembers.set(set, members.map((m) => withResolvedMigration(m, resolve)));
+      const recorded = this.resolvedMembers.get(set) ?? members;
       const named = new Map<string, number>();
       const unread: number[] = [];
       this.named.set(set, named);
       this.unread.set(set, unread);
-      entries.forEach(({ migration }, position) => {
-        this.positions.set(migration.path, { set, position });
+      recorded.forEach((migration, position) => {
         this.constraints.record(set, position, migration);
         births.record(migration, position);
         kinds.record(migration.up, position);
@@ -302,7 +439,8 @@ export class SchemaHistory {
    * earlier migration holds work migguard cannot see into.
    */
   tableUnseenBefore(migrationPath: string, table: string): boolean {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     if (!at || at.position === 0) return false;
     if ((this.unread.get(at.set) ?? []).some((p) => p < at.position)) return false;
     const first = this.named.get(at.set)?.get(nameKey(table));
@@ -321,44 +459,56 @@ export class SchemaHistory {
   /** The earlier migration of the set that created `table` (followed through renames, not dropped since), when one did. */
   /** The latest earlier migration of the set whose statement runs only on an empty `table`, with no rows added since (empty-proofs.ts). */
   tableEmptiedBefore(migrationPath: string, table: string): Migration | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at && this.emptyProofs.get(at.set)?.before(table, at.position);
   }
 
-  /** What kind of relation `name` is when `migrationPath` starts (a table, a view, a materialized view); undefined when no earlier migration says. */
+  /**
+   * What kind of relation `name` is when `migrationPath` starts (a table, a view, a materialized view); undefined
+   * when no migration says (an earlier one that made it, or a later one that drops it, nothing between making it).
+   */
   relationKindBefore(migrationPath: string, name: string): RelationKind | undefined {
-    const at = this.positions.get(migrationPath);
-    return at && this.relationKinds.get(at.set)?.kindBefore(name, at.position);
+    const at = this.placeBefore(migrationPath);
+    if (at) name = this.tableOf(at.set, name);
+    return at && this.relationKinds.get(at.set)?.kindAt(name, at.position);
   }
 
   tableBirthBefore(migrationPath: string, table: string): TableBirth | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at && this.births.get(at.set)?.before(table, at.position);
   }
 
   /** The latest copy of `table.column` into another table by an earlier migration of the set or `migration.up[0..index)` (column-copies.ts). */
   columnCopyBefore(migration: Migration, index: number, table: string, column: string): ColumnCopy | undefined {
-    const at = this.positions.get(migration.path);
+    const at = this.placeBefore(migration.path);
+    const resolve = at && this.resolvers.get(at.set);
+    if (at && resolve) return columnCopyBefore(this.resolvedMembers.get(at.set) ?? [], at.position, withResolvedMigration(migration, resolve), index, resolve(table), column);
     const members = at && this.members.get(at.set);
     return columnCopyBefore(members ?? [], at?.position ?? 0, migration, index, table, column);
   }
 
   /** The earlier migration of the set that added `table.column`, when nothing may have written it since (column-births.ts), up to `index` of `migration`. */
   columnAdderBefore(migration: Migration, index: number, table: string, column: string): Migration | undefined {
-    const at = this.positions.get(migration.path);
+    const at = this.placeBefore(migration.path);
+    const resolve = at && this.resolvers.get(at.set);
+    if (at && resolve) return columnAdderBefore(this.resolvedMembers.get(at.set) ?? [], at.position, withResolvedMigration(migration, resolve), index, resolve(table), column);
     const members = at && this.members.get(at.set);
     return at && members ? columnAdderBefore(members, at.position, migration, index, table, column) : undefined;
   }
 
   /** `table` under the name the renames of the set's earlier migrations gave it when `migrationPath` starts (TableBirths.nameBefore); undefined once dropped. */
   tableNameBefore(migrationPath: string, table: string): string | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at ? this.births.get(at.set)?.nameBefore(table, at.position) : table;
   }
 
   /** The name `table` had before an earlier migration of the set renamed it to `table`, when one did. */
   tableRenamedFromBefore(migrationPath: string, table: string): string | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at && this.births.get(at.set)?.renamedFromBefore(table, at.position);
   }
 
@@ -397,9 +547,7 @@ export class SchemaHistory {
   private djangoGraph(): { parents(m: Migration): Migration[] } {
     if (this.djangoGraphCache) return this.djangoGraphCache;
     const byKey = new Map<string, Migration>();
-    const labelOf = (m: Migration) => m.djangoLabel ?? m.path.split("/").at(-3) ?? "";
-    const nameOf = (m: Migration) => m.path.split("/").pop()?.replace(/\.py$/, "") ?? "";
-    for (const members of this.members.values()) for (const m of members) if (m.framework === "django") byKey.set(`${labelOf(m)}\0${nameOf(m)}`, m);
+    for (const [set, members] of this.members) if (!this.ownSets.has(set)) for (const m of members) if (m.framework === "django") byKey.set(`${labelOf(m)}\0${nameOf(m)}`, m);
     const parents = new Map<Migration, Migration[]>();
     this.djangoGraphCache = {
       parents: (m) => {
@@ -422,13 +570,12 @@ export class SchemaHistory {
     if (!at || !members || at.position === 0) return undefined;
     const depends = members[at.position].dependsOn;
     if (depends === undefined) return members[at.position - 1];
-    const name = (m: Migration) => m.path.split("/").pop()?.replace(/\.py$/, "");
-    return members.findLast((m) => depends.includes(name(m) ?? ""));
+    return members.findLast((m) => depends.includes(nameOf(m)));
   }
 
   /** the migrations of the folder that run before `migrationPath`, in their order */
   earlierOfSet(migrationPath: string): readonly Migration[] {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
     return (at && this.members.get(at.set)?.slice(0, at.position)) || [];
   }
 
@@ -474,16 +621,12 @@ export class SchemaHistory {
     if (!at || !members || members[0]?.framework !== "django") return [];
     const cached = this.djangoLeaves.get(at.set);
     if (cached) return cached;
-    const name = (m: Migration) => (m.path.split("/").pop() ?? "").replace(/\.py$/, "");
     const replacedBy = new Map<string, string>();
-    for (const m of members) for (const replaced of m.djangoReplaces ?? []) replacedBy.set(replaced, name(m));
+    for (const m of members) for (const replaced of m.djangoReplaces ?? []) replacedBy.set(replaced, nameOf(m));
     const dependedOn = new Set<string>();
     for (const m of members) for (const d of m.dependsOn ?? []) dependedOn.add(replacedBy.get(d) ?? d);
-    const leaves = members.filter((m) => !replacedBy.has(name(m)) && !dependedOn.has(name(m)));
+    const leaves = members.filter((m) => !replacedBy.has(nameOf(m)) && !dependedOn.has(nameOf(m)));
     this.djangoLeaves.set(at.set, leaves);
-    // a dependency on a migration of the app that was not read: the app's other migrations were not all given
-    const read = new Set(members.map(name));
-    if ([...dependedOn].some((d) => !read.has(d))) this.djangoPartial.add(at.set);
     return leaves;
   }
 
@@ -527,13 +670,14 @@ export class SchemaHistory {
   }
 
   objectDefinitionBefore(migrationPath: string, objectType: string, name: string): string | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
     return at && lastBefore(this.objectDefinitions.get(at.set)?.get(`${objectType}:${nameKey(name)}`), at.position, (e) => e.text);
   }
 
   /** The views on `table` when `migrationPath` starts (created by an earlier migration, not dropped since), each with its CREATE OR REPLACE VIEW. */
   viewsOnTableBefore(migrationPath: string, table: string): Array<{ name: string; sql: string }> {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     if (!at) return [];
     const out: Array<{ name: string; sql: string }> = [];
     const reading = this.viewsReadingOf(at.set);
@@ -567,7 +711,8 @@ export class SchemaHistory {
 
   /** The FOREIGN KEY, CHECK or UNIQUE constraint named `name` when `migrationPath` starts (an earlier migration added it, none dropped it since), with its ADD CONSTRAINT. */
   constraintBefore(migrationPath: string, name: string, table?: string): ConstraintDefinition | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at && table !== undefined) table = this.tableOf(at.set, table);
     return at && this.constraints.before(at.set, at.position, name, table);
   }
 
@@ -577,33 +722,61 @@ export class SchemaHistory {
    * table created and not renamed since (otherwise it may have more than the history says).
    */
   columnKeysBefore(migrationPath: string, table: string, column: string): ColumnKeys {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     if (!at) return { own: [], referencing: [], indexes: [], followed: false };
     const indexes = this.indexes.get(at.set);
-    return { ...this.constraints.onColumn(at.set, at.position, table, column), indexes: indexes?.readingColumn(table, column, at.position) ?? [], followed: indexes?.follows(table, at.position) ?? false };
+    const keys = this.constraints.onColumn(at.set, at.position, table, column);
+    const elsewhere = this.djangoReferencesElsewhere(at.set, table, column, at.position);
+    const known = new Set(keys.referencing.map((k) => `${nameKey(k.definition.table)}\u0000${nameKey(k.name)}`));
+    const referencing = [...keys.referencing, ...elsewhere.filter((k) => !known.has(`${nameKey(k.definition.table)}\u0000${nameKey(k.name)}`))];
+    return { own: keys.own, referencing, indexes: indexes?.readingColumn(table, column, at.position) ?? [], followed: indexes?.follows(table, at.position) ?? false };
+  }
+
+  /** Django: per set, table.column -> the FOREIGN KEYs of other apps on it (django-foreign-references.ts), read on first use */
+  private readonly djangoElsewhere = new Map<string, Map<string, Array<{ name: string; definition: KeyDefinition }>>>();
+
+  /**
+   * Django: the FOREIGN KEYs other apps' migrations add to `table`.`column` when it is the table's primary key as the
+   * set's migrations before `position` define it; none for another framework (one folder is the whole schema's history).
+   */
+  private djangoReferencesElsewhere(set: string, table: string, column: string, position: number): Array<{ name: string; definition: KeyDefinition }> {
+    if (!set.startsWith("django:") || !lastBefore(this.columnDefinitions.get(set)?.get(`${nameKey(table)}.${nameKey(column)}`), position, (e) => e.spec)?.primaryKey) return [];
+    let bySet = this.djangoElsewhere.get(set);
+    if (!bySet) this.djangoElsewhere.set(set, (bySet = new Map()));
+    const key = `${nameKey(table)}.${nameKey(column)}`;
+    let found = bySet.get(key);
+    if (!found) {
+      const others = [...this.members].filter(([other]) => other !== set && !this.ownSets.has(other) && !set.startsWith(`${other}\u0000`) && other.startsWith("django:")).map(([, members]) => members);
+      bySet.set(key, (found = djangoForeignReferences(others, table, column)));
+    }
+    return found;
   }
 
   /** Every constraint on `table` when `migrationPath` starts (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK), with its ADD CONSTRAINT. */
   tableKeysBefore(migrationPath: string, table: string): Array<{ name: string; definition: KeyDefinition }> {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at ? this.constraints.onTable(at.set, at.position, table) : [];
   }
 
   /** The index named `name` when `migrationPath` starts (an earlier migration created it, none dropped it since): its table and, written in SQL, its CREATE INDEX. */
   indexBefore(migrationPath: string, name: string): IndexDefinition | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
     return at && this.indexes.get(at.set)?.index(name, at.position);
   }
 
   /** The SQL indexes on `table` when `migrationPath` starts, by name (those an earlier migration created in SQL and none dropped since). */
   indexesOfTableBefore(migrationPath: string, table: string): Array<{ name: string; sql: string }> {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return (at && this.indexes.get(at.set)?.sqlIndexesOf(table, at.position)) ?? [];
   }
 
   /** Every named index on `table` when `migrationPath` starts: name, columns, unique, and its CREATE INDEX when written in SQL. */
   namedIndexesOfTableBefore(migrationPath: string, table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string }> {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return (at && this.indexes.get(at.set)?.namedIndexesOf(table, at.position)) ?? [];
   }
 
@@ -612,31 +785,36 @@ export class SchemaHistory {
    * earlier migrations created for it (CREATE TABLE ... PARTITION OF), in order. Undefined when it is not known to be one.
    */
   partitionsBefore(migrationPath: string, table: string): readonly string[] | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at && lastBefore(this.partitionings.get(at.set)?.get(nameKey(table)), at.position, (e) => e.partitions);
   }
 
   /** Where `table` became a TimescaleDB hypertable, when it is one as `migrationPath` starts; undefined when not known to be one. */
   hypertableBefore(migrationPath: string, table: string): HypertableOrigin | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at && this.hypertables.get(at.set)?.before(table, at.position);
   }
 
   /** Whether table.column is NOT NULL when `migrationPath` starts (a type or default change keeps it); undefined when no earlier migration says. */
   columnNotNullBefore(migrationPath: string, table: string, column: string): boolean | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at && this.nullabilities.get(at.set)?.before(table, column, at.position);
   }
 
   /** The definition of table.column (type, default, serial, ...) as the migration that added it wrote it, while nothing changed it since. */
   columnDefinitionBefore(migrationPath: string, table: string, column: string): ColumnSpec | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at && lastBefore(this.columnDefinitions.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`), at.position, (e) => e.spec);
   }
 
   /** table.column's default when `migrationPath` starts (`{}` for none), while the earlier migrations follow it; undefined when they do not */
   columnDefaultBefore(migrationPath: string, table: string, column: string): { default?: DefaultValue } | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at && lastBefore(this.columnDefaults.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`), at.position, (e) => e.value);
   }
 
@@ -645,13 +823,15 @@ export class SchemaHistory {
    * no earlier migration created it, or a later one dropped, renamed or changed its columns.
    */
   definitionBefore(migrationPath: string, table: string): OperationOf<"create_table"> | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at && lastBefore(this.definitions.get(at.set)?.get(nameKey(table)), at.position, (e) => e.op);
   }
 
   /** The create_table of an earlier migration that created `table` and the columns added to it since (`complete` while nothing else changed it). */
   grownDefinitionBefore(migrationPath: string, table: string): GrownTable | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at && lastBefore(this.grown.get(at.set)?.get(nameKey(table)), at.position, (e) => e.value);
   }
 
@@ -660,13 +840,15 @@ export class SchemaHistory {
    * since, when `migrationPath` starts: false when the history does not follow the table.
    */
   indexGoneBefore(migrationPath: string, table: string, names: readonly string[], columns: readonly string[]): boolean {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return (at && this.indexes.get(at.set)?.gone(table, names, columns, at.position)) ?? false;
   }
 
   /** MySQL row versions of `table` when `migrationPath` starts, from the instant column changes of the migrations before it. */
   rowVersionsBefore(migrationPath: string, table: string): number {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return (at && lastBefore(this.versions.get(at.set)?.get(nameKey(table)), at.position, (e) => e.count)) ?? 0;
   }
 
@@ -675,19 +857,36 @@ export class SchemaHistory {
    * undefined when none created it, "unknown" when something unread may have changed it since.
    */
   provenColumnsBefore(migrationPath: string, table: string): ProvenColumns {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     if (!at) return undefined;
     let timelines = this.provenColumns.get(at.set);
-    if (!timelines) this.provenColumns.set(at.set, (timelines = provenColumnsTimelines(this.members.get(at.set) ?? [])));
+    if (!timelines) this.provenColumns.set(at.set, (timelines = provenColumnsTimelines(this.resolvedMembers.get(at.set) ?? this.members.get(at.set) ?? [])));
     return lastBefore(timelines.get(nameKey(table)), at.position, (e) => e.state);
   }
 
   /** The type of table.column when `migrationPath` starts, from the migrations before it; undefined when none says. */
   typeBefore(migrationPath: string, table: string, column: string): TypeRef | undefined {
-    const at = this.positions.get(migrationPath);
+    const at = this.placeBefore(migrationPath);
+    if (at) table = this.tableOf(at.set, table);
     return at && lastBefore(this.changes.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`), at.position, (e) => e.type);
   }
 }
+
+/** How many migrations the own histories of Django migrations off their set's line may record in all (SchemaHistory.placeBefore). */
+const OWN_HISTORY_BUDGET = 200_000;
+
+/**
+ * A migration of the app depends on one of the app that is not among them (nor replaced by a squash that is): saleor's
+ * checkout 0001_auto_20170113_0435 on `fix_empty_data_in_lines`, a file the repository no longer has. Django would
+ * not load such a graph; the part of it that is there says nothing of where the rest ran.
+ */
+function danglingDependency(members: readonly Migration[]): boolean {
+  const names = new Set(members.flatMap((m) => [nameOf(m), ...(m.djangoReplaces ?? [])]));
+  return members.some((m) => (m.dependsOn ?? []).some((d) => !names.has(d)));
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The tables `migration` names, with its position (the first one kept), and whether it holds work migguard cannot read. */
 function recordNames(named: Map<string, number>, unread: number[], migration: Migration, position: number): void {

@@ -62,7 +62,8 @@ export function counterpartPaths(file: DetectedFile, siblings: readonly string[]
     case "golang-migrate":
     case "rivermigrate":
     case "diesel":
-      if (file.path.endsWith(".down.sql")) return [file.path.replace(/\.down\.sql$/, ".up.sql")];
+      // the up keeps the down's extension (`x.down.pgsql` -> `x.up.pgsql`)
+      if (/\.down\.[^./]+$/.test(file.path)) return [file.path.replace(/\.down(\.[^./]+)$/, ".up$1")];
       if (file.path.endsWith("/down.sql")) return [`${dirOf(file.path)}/up.sql`];
       return [];
     case "sqitch":

@@ -47,6 +47,8 @@ import { djangoAppRemovals } from "./history/django-app-removal.js";
 import { baseOf, djangoAppOf } from "../paths.js";
 import { loadDumpReaders } from "./dumps/dump-versions.js";
 import { dumpMirrors } from "./dumps/dump-mirrors.js";
+import { leftoverRailsDumps } from "./dumps/leftover-dumps.js";
+import { isSchemaFormatSettingsPath } from "../repository/rails-schema-format-paths.js";
 import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
 import type { RailsReplica } from "../database/rails-replicas.js";
 import { signalKind } from "../database/signal-paths.js";
@@ -262,6 +264,17 @@ function dumpStates(
   return [...states.values()].map((state) => (mirrors.has(state.dump.path) ? { ...state, mirrorOf: mirrors.get(state.dump.path) } : state));
 }
 
+/** The Rails dumps of the repository nothing writes any more, each with why (dumps/leftover-dumps.ts). */
+function leftoverDumpsOf(input: ReviewInput, contents: Contents, config: Config, siblings: readonly string[]): Map<string, string> {
+  const atHead = new Map([...(input.contextMigrations ?? []), ...(input.repositoryFiles ?? []), ...input.head].map((f) => [f.path, f.content]));
+  const removed = new Set(input.changes.filter((c) => c.status === "removed").map((c) => c.path));
+  const paths = new Set([...siblings, ...atHead.keys()].filter((path) => !removed.has(path) && schemaDumpOf(path, config)));
+  if (paths.size < 1) return new Map();
+  const candidates = [...paths].map((path) => ({ path, content: atHead.get(path) ?? contents.base.get(path) }));
+  const settings = [...atHead].flatMap(([path, content]) => (isSchemaFormatSettingsPath(path) ? [{ path, content }] : []));
+  return leftoverRailsDumps(candidates, settings, config);
+}
+
 /** The replica databases of every config/database.yml at hand (the change's, else the one read for context). */
 function replicasOf(files: readonly SourceFile[]): RailsReplica[] {
   if (!rubyReadersLoaded()) return [];
@@ -353,6 +366,10 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     isBaseCodePath(path) || (isSearchableCodePath(path, config) && isSearchableContent(content, config)) ? [{ path, content }] : [],
   );
   const siblings = [...new Set([...(input.basePaths ?? []), ...contents.head.keys()])];
+  // the dumps the application no longer writes (a schema.rb left beside the structure.sql a `:sql` application
+  // writes): no rule reads them as the dump, neither for its columns nor as a file to update
+  const leftovers = leftoverDumpsOf(input, contents, config, siblings);
+  const repositoryFiles = (input.repositoryFiles ?? []).filter((f) => !leftovers.has(f.path));
   const toAnalyse = new Set<string>();
   for (const path of changed) {
     const content = contents.head.get(path);
@@ -371,7 +388,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     contextMigrations: input.contextMigrations,
     repositoryPaths: siblings,
     snapshot: input.snapshot,
-    repositoryFiles: input.repositoryFiles,
+    repositoryFiles: input.repositoryFiles && repositoryFiles,
     readProjectFile: input.readProjectFile,
     changeAdds: adds,
     // with the adds, the head files the base branch does not have as they are (its code is the rest and baseCodeFiles)
@@ -379,7 +396,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     unreleasedBase: baseRelease(releases),
     changeSizeNote: changeSizeNote(input.changeText),
     baseCodeFiles,
-    baseDumps: [...contents.base].flatMap(([path, content]) => (changed.has(path) && schemaDumpOf(path, config) ? [{ path, content }] : [])),
+    baseDumps: [...contents.base].flatMap(([path, content]) => (changed.has(path) && schemaDumpOf(path, config) && !leftovers.has(path) ? [{ path, content }] : [])),
   });
   errors.push(...analysis.errors);
   // the base side of edited and deleted migrations, and the base migrations the plan read for context (newer
@@ -451,7 +468,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
       const file = detectMigrationPath(p, config);
       return file && !sqliteOnly(p) ? [file] : [];
     }),
-    dumps: dumpStates(changes, config, contents, input.basePaths, databases, replicasOf([...input.head, ...(input.contextMigrations ?? [])]), input.repositoryFiles ?? []),
+    dumps: dumpStates(changes, config, contents, input.basePaths, databases, replicasOf([...input.head, ...(input.contextMigrations ?? [])]), repositoryFiles).filter((state) => !leftovers.has(state.dump.path)),
     railsDatabases: databases,
     codeFiles: code ?? [],
     usages: code ? searchUsages(code, identifiers) : undefined,
@@ -519,7 +536,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const folded = foldSafeDrops(linted, withoutMissingColumnUses(linted, reviewed));
   // an added migration's statements that an existence check keeps from running on the base schema: notes
   const added = analysis.migrations.filter((m) => adds.has(m.path)).sort(byVersion);
-  const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents, input.repositoryFiles ?? []), onBaseDecision);
+  const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents, repositoryFiles), onBaseDecision);
   const changedModels = analysis.migrations.filter((m) => changed.has(m.path));
   const frameworkOf = (path: string) => analysis.migrations.find((m) => m.path === path)?.framework;
   // a code-first deploy: a column a changed Django or Alembic migration adds may be read by the models at head, which

@@ -41,11 +41,22 @@ describe("Rails fixes", () => {
     expect(sql).toContain('execute "ALTER TABLE t VALIDATE CONSTRAINT c"');
   });
 
-  it("reads the columns of a conventionally named index into the remove_index it suggests", () => {
-    const fixes = fixesOf("irreversible-migration", RAILS_PATH, rails('  def change\n    remove_index :shops, name: "index_shops_on_city_and_zip"\n  end'));
-    expect(fixes).toEqual([expect.stringContaining('remove_index :shops, column: [:city, :zip], name: "index_shops_on_city_and_zip"')]);
-    const [concurrently] = fixesOf("drop-index-without-concurrently", RAILS_PATH, rails('  def change\n    remove_index :shops, name: "index_shops_on_city"\n  end'));
+  it("reads the columns of a conventionally named index into the remove_index it suggests when the history has them", () => {
+    const created = "db/migrate/20240101000000_create_shops.rb";
+    const createShops = "class CreateShops < ActiveRecord::Migration[7.1]\n  def change\n    create_table :shops do |t|\n      t.string :city\n      t.string :zip\n    end\n  end\nend\n";
+    const withHistory = (rule: string, body: string) =>
+      analyzeLoaded({ files: [{ path: created, content: createShops }, { path: RAILS_PATH, content: rails(body) }] })
+        .findings.filter((f) => f.rule === rule && f.path === RAILS_PATH)
+        .map((f) => f.fix);
+    expect(withHistory("irreversible-migration", '  def change\n    remove_index :shops, name: "index_shops_on_city_and_zip"\n  end')).toEqual([expect.stringContaining('remove_index :shops, column: [:city, :zip], name: "index_shops_on_city_and_zip"')]);
+    const [concurrently] = withHistory("drop-index-without-concurrently", '  def change\n    remove_index :shops, name: "index_shops_on_city"\n  end');
     expect(concurrently).toContain('remove_index :shops, column: :city, name: "index_shops_on_city", algorithm: :concurrently');
+  });
+
+  it("never reads columns out of an index name the history does not confirm (index_votes_on_unique_obs_fave names no column)", () => {
+    const [fix] = fixesOf("irreversible-migration", RAILS_PATH, rails('  def change\n    remove_index :votes, name: "index_votes_on_unique_obs_fave"\n  end'));
+    expect(fix).not.toContain("column:");
+    expect(fix).toContain('remove_index :votes, name: "index_votes_on_unique_obs_fave"');
   });
 
   it("says remove_check_constraint lacks the expression, not a foreign key", () => {

@@ -10,7 +10,7 @@ import { placeholderArgument, placeholderName } from "../testing/placeholder-arg
 import { RULES } from "./index.js";
 import { usesUnknownName } from "../unknown-name.js";
 import { unboundLocals } from "../testing/unbound-locals.js";
-import { unboundInNewRevisions } from "../testing/new-revision-names.js";
+import { missingDownRevisions, unboundInNewRevisions } from "../testing/new-revision-names.js";
 
 await loadFixParsers();
 
@@ -51,6 +51,8 @@ describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rul
         if (language === "ruby") expect({ fix: f.fix, unboundLocals: unboundLocals(f.fix, c.code) }).toEqual({ fix: f.fix, unboundLocals: [] });
         // and every new Alembic revision it writes out defines what its functions read (a `q` used before it is assigned)
         if (language === "python" && c.framework === "alembic") expect({ fix: f.fix, unbound: unboundInNewRevisions(f.fix) }).toEqual({ fix: f.fix, unbound: [] });
+        // and follows a revision the repository holds, or one it writes itself: never another fix's new one
+        if (language === "python" && c.framework === "alembic") expect({ fix: f.fix, missingDownRevisions: missingDownRevisions(f.fix, [c.code, ...Object.entries(c.files ?? {}).filter(([p]) => p.endsWith(".py")).map(([, t]) => t)]) }).toEqual({ fix: f.fix, missingDownRevisions: [] });
         // the migration's own arguments, never `(...)` standing for them (it parses, so the check above cannot see it)
         expect({ fix: f.fix, placeholder: placeholderArgument(f.fix) }).toEqual({ fix: f.fix, placeholder: undefined });
         // a name or value it read, never one standing for it (`:other_table`, `"<the CHECK expression>"`)

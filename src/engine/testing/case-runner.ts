@@ -12,6 +12,7 @@ import { analyze } from "../analyze.js";
 import { isPythonManifestPath } from "../repository/python-requirements.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
 import { isManifestPath, isSchemaDumpPath } from "../repository/fact-paths.js";
+import { declarationAt, declaresFor } from "../baseline/declaration-paths.js";
 import { resolveConfig } from "../config.js";
 import type { Framework, ReportedFinding } from "../model.js";
 import type { Rule, RuleCase, RuleCases } from "../rules/support/rule.js";
@@ -38,6 +39,12 @@ export async function runCase(rule: Rule, c: RuleCase): Promise<ReportedFinding[
  * Every finding on one case's migration, with the rules `switchOn` switched on (opt-in ones too) and `config` laid
  * over the case's own (a case run as another database: `{ database: "mysql" }`).
  */
+/** flyway.conf / flyway.toml, Spring's application.properties / application.yml */
+const isFlywaySettings = (path: string): boolean => {
+  const declaration = declarationAt(path);
+  return declaration !== undefined && declaresFor(declaration.kind) === "flyway";
+};
+
 export async function analyzeCase(c: RuleCase, switchOn: readonly string[], config: Record<string, unknown> = {}): Promise<ReportedFinding[]> {
   const raw = { ...(c.config ?? {}), ...config } as Record<string, unknown>;
   const rules = { ...((raw.rules as Record<string, unknown>) ?? {}) };
@@ -52,7 +59,8 @@ export async function analyzeCase(c: RuleCase, switchOn: readonly string[], conf
   // and so are the deploy files (Dockerfile, entrypoint scripts) that tell an offline deploy
   // and a Gemfile / Gemfile.lock (the gems and Rails version the project locks), and the schema dumps
   // and an Alembic project's file naming its head revision, and a diesel migration's metadata.toml
-  const repositoryFiles = others.filter((f) => isPythonManifestPath(f.path) || isDeployPath(f.path) || isManifestPath(f.path) || isSchemaDumpPath(f.path) || isAlembicHeadPath(f.path) || isDieselMetadataPath(f.path) || isDrizzleJournalPath(f.path));
+  // and Flyway's and Spring's settings (the schema Flyway runs the migrations in)
+  const repositoryFiles = others.filter((f) => isPythonManifestPath(f.path) || isDeployPath(f.path) || isManifestPath(f.path) || isSchemaDumpPath(f.path) || isAlembicHeadPath(f.path) || isDieselMetadataPath(f.path) || isDrizzleJournalPath(f.path) || isFlywaySettings(f.path));
   const result = await analyze({ files: [{ path, content: c.code }, ...others], config: resolved, explicitPaths: new Set([path]), codeFiles: others, snapshot: c.snapshot, repositoryFiles });
   if (result.errors.length) throw new Error(`case "${c.name}": ${result.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
   return result.findings.filter((f) => f.path === path);

@@ -11,6 +11,7 @@ import { pgParse } from "../adapters/sql/pg-query.js";
 import { loadMysqlGrammar } from "../adapters/sql/mysql/mysql-grammar.js";
 import { parseMysql } from "../adapters/sql/mysql/mysql-statements.js";
 import type { Database } from "../model.js";
+import { isSqlPath } from "../sql-file-names.js";
 
 /** `sql` is PostgreSQL's; `mysql` is MySQL's and MariaDB's. */
 export type FixLanguage = "ruby" | "python" | "sql" | "mysql";
@@ -19,7 +20,7 @@ export type FixLanguage = "ruby" | "python" | "sql" | "mysql";
 export function fixLanguageOf(path: string, database?: Database): FixLanguage | undefined {
   if (path.endsWith(".rb")) return "ruby";
   if (path.endsWith(".py")) return "python";
-  if (path.endsWith(".sql")) return database === "mysql" || database === "mariadb" ? "mysql" : "sql";
+  if (isSqlPath(path)) return database === "mysql" || database === "mariadb" ? "mysql" : "sql";
   return undefined;
 }
 

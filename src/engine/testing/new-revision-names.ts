@@ -69,3 +69,45 @@ export function unboundInNewRevisions(fix: string): string[] {
   }
   return out;
 }
+
+/** The string a module-level `name = "..."` assigns, per name (`revision`, `down_revision`, `NEW_REVISION_ID`). */
+function moduleStrings(code: string): Map<string, string> {
+  const found = new Map<string, string>();
+  withPythonTree(code, (root) => {
+    for (const statement of root.namedChildren) {
+      const assignment = statement?.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+      if (assignment?.type !== "assignment") continue;
+      const left = assignment.childForFieldName("left");
+      const right = assignment.childForFieldName("right");
+      const content = right?.type === "string" ? right.namedChildren.find((c) => c?.type === "string_content")?.text : undefined;
+      if (left?.type === "identifier" && content !== undefined) found.set(left.text, content);
+    }
+  });
+  return found;
+}
+
+/**
+ * The down_revisions of a fix's new Alembic revisions that name no revision: neither one of `existing` (the
+ * revision files the fix is shown beside, or one they follow) nor a new one the fix writes before it. A fix is read, and applied, alone:
+ * a revision that follows another fix's new one fails (`KeyError` / "Revision X referenced from Y is not present").
+ */
+export function missingDownRevisions(fix: string, existing: readonly string[]): string[] {
+  const known = new Set<string>();
+  for (const code of existing) {
+    const strings = moduleStrings(code);
+    const id = strings.get("revision") ?? strings.get("NEW_REVISION_ID");
+    if (id !== undefined) known.add(id);
+    // what it follows is in the repository too (a case holds only the files it needs)
+    const down = strings.get("down_revision");
+    if (down !== undefined) known.add(down);
+  }
+  const missing: string[] = [];
+  for (const part of newRevisionParts(fix)) {
+    const strings = moduleStrings(part);
+    const down = strings.get("down_revision");
+    if (down !== undefined && !known.has(down)) missing.push(down);
+    const id = strings.get("revision") ?? strings.get("NEW_REVISION_ID");
+    if (id !== undefined) known.add(id);
+  }
+  return missing;
+}

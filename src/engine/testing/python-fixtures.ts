@@ -278,3 +278,29 @@ export const pgtriggerAddTrigger = (trigger: string, columns: string) =>
             model_name="job",
             trigger=pgtrigger.compiler.Trigger(name="${trigger}", sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "app_jobevent" (${columns}) VALUES (NEW."id"); RETURN NULL;', hash="0", operation="INSERT", pgid="pgtrigger_${trigger}_1", table="app_job", when="AFTER")),
         ),`;
+
+/** funnel 887db555cca9 (trimmed): a column added empty, filled row by row in a loop, then made NOT NULL and UNIQUE in the same transaction */
+export const ALEMBIC_ROW_BY_ROW_BACKFILL = `from alembic import op
+import sqlalchemy as sa
+from uuid import uuid4
+
+revision = "887db555cca9"
+down_revision = "a1"
+
+commentset = sa.table("commentset", sa.column("id", sa.Integer), sa.column("uuid", sa.Uuid))
+
+
+def upgrade():
+    op.add_column("commentset", sa.Column("uuid", sa.Uuid(), nullable=True))
+    conn = op.get_bind()
+    for item in conn.execute(sa.select(commentset.c.id)):
+        conn.execute(sa.update(commentset).where(commentset.c.id == item.id).values(uuid=uuid4()))
+    op.alter_column("commentset", "uuid", nullable=False)
+    op.create_unique_constraint("commentset_uuid_key", "commentset", ["uuid"])
+    op.create_check_constraint("commentset_uuid_check", "commentset", "uuid IS NOT NULL")
+
+
+def downgrade():
+    op.drop_constraint("commentset_uuid_key", "commentset", type_="unique")
+    op.drop_column("commentset", "uuid")
+`;

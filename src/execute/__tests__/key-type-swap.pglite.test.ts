@@ -176,3 +176,29 @@ it("keys whose defaults the migrations do not show (tables made outside them): t
     await session.release();
   }
 }, 60_000);
+
+it("an identity key to bigint: the new column numbered by an identity of the same kind that goes on where the old one stopped", async () => {
+  const init = "CREATE TABLE events (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text);\nCREATE TABLE attendees (id bigint PRIMARY KEY, event_id integer REFERENCES events (id));";
+  const c: InvalidRuleCase = {
+    framework: "sql",
+    name: "events.id identity to bigint end to end",
+    path: "db/migrations/002_events_bigint.sql",
+    files: { "db/migrations/001_events.sql": init },
+    schema: `${init}\nINSERT INTO events (name) VALUES ('a'), ('b'), ('c');\nDELETE FROM events WHERE name = 'c';\nINSERT INTO attendees VALUES (1, 2);`,
+    code: "ALTER TABLE events ALTER COLUMN id TYPE bigint;",
+    lines: [1],
+  };
+  const session = await executor.open(DEFAULT_LIMITS);
+  try {
+    await applyFixes(session, c, "INSERT INTO events (name) VALUES ('d');");
+    expect(await typeOf(session, "events", "id")).toBe("bigint");
+    expect(await typeOf(session, "attendees", "event_id")).toBe("bigint");
+    // still GENERATED ALWAYS, and numbered after the last value the old sequence gave (4), not after max(id)
+    expect(await session.query("SELECT is_identity, identity_generation FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'id'")).toEqual([{ is_identity: "YES", identity_generation: "ALWAYS" }]);
+    expect(await session.query("INSERT INTO events (name) VALUES ('e') RETURNING id::int AS id")).toEqual([{ id: 5 }]);
+    expect(await rejects(session, "INSERT INTO events (id, name) VALUES (9, 'f')")).toMatch(/cannot insert a non-DEFAULT value into column "id"/);
+    expect(await foreignKeys(session, "attendees")).toEqual([{ conname: "attendees_event_id_fkey", convalidated: true, referenced: "events" }]);
+  } finally {
+    await session.release();
+  }
+}, 60_000);

@@ -52,6 +52,13 @@ function opName(ctx: OpContext, kind: string, table: string, columns: readonly s
   return "name" in named ? named.name : given;
 }
 
+/**
+ * Unnamed (None or absent) under a naming convention migguard could not read: the convention may name it
+ * (flexmeasures' Flask-Migrate metadata makes create_foreign_key(None, ...) `%(table_name)s_%(column_0_name)s_%(referred_table_name)s_fkey`),
+ * so PostgreSQL's default name would be a guess.
+ */
+const conventionUnread = (ctx: OpContext, nameArg: PyValue | undefined): boolean => (nameArg === undefined || isNone(nameArg)) && !!ctx.naming && "unknown" in ctx.naming;
+
 /** A Column(index=True)'s index name: the convention's, or unknown (never PostgreSQL's own: SQLAlchemy always names it). */
 const indexNameOf = (named: { name: string | undefined } | { unknown: string }): string => ("name" in named && named.name ? named.name : UNKNOWN_NAME);
 
@@ -234,7 +241,8 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       const columns = columnNames(kwarg(call, "columns", batch ? 1 : 2));
       // create_index(None, ...): the "ix" template names it (plain column names only: an expression has no label)
       const written = kwarg(call, "index_name", 0);
-      const indexName = written === undefined || isNone(written) ? (columns.every((c) => /^\w+$/.test(c)) ? opName(ctx, "ix", t, columns, written) : undefined) : nameOf(written);
+      // under a convention not read the name is unknown (SQLAlchemy always names an index: never PostgreSQL's own)
+      const indexName = written === undefined || isNone(written) ? (conventionUnread(ctx, written) ? UNKNOWN_NAME : columns.every((c) => /^\w+$/.test(c)) ? opName(ctx, "ix", t, columns, written) : undefined) : nameOf(written);
       return [
         {
           ...base,
@@ -280,6 +288,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
           table: t,
           name: fkName,
           constraint: "foreign_key",
+          ...(conventionUnread(ctx, kwarg(call, "constraint_name", 0)) ? { nameUnknown: true } : {}),
           columns: columnNames(kwarg(call, "local_cols", batch ? 2 : 3)),
           referencesTable: referent,
           notValid: asBool(call.kwargs.get("postgresql_not_valid")) ?? false,
@@ -310,6 +319,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
           // None: the "uq" / "pk" template of env.py's naming convention names it, else PostgreSQL
           name: opName(ctx, name === "create_unique_constraint" ? "uq" : "pk", t, columns, kwarg(call, "constraint_name", 0)),
           constraint: name === "create_unique_constraint" ? "unique" : "primary_key",
+          ...(conventionUnread(ctx, kwarg(call, "constraint_name", 0)) ? { nameUnknown: true } : {}),
           columns,
         },
       ];
@@ -318,12 +328,14 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       const table = nameOf(kwarg(call, "table_name", 1));
       const qualified = inSchema(table, call);
       const t = batch ? ctx.batchTable! : (qualified ?? "?");
-      const name = nameOf(kwarg(call, "constraint_name", 0));
-      const notValid = asBool(call.kwargs.get("postgresql_not_valid")) ?? false;
-      const sql = name && table && qualified && !batch ? checkConstraintSql(qualified, name, kwarg(call, "condition", 2)) : undefined;
       // the columns its condition reads, as a SQL CHECK's: what PostgreSQL names an unnamed one by
       const columns = checkConditionColumns(kwarg(call, "condition", batch ? 1 : 2));
-      return [{ ...base, kind: "add_constraint", table: t, name, constraint: "check", notValid, ...(columns?.length ? { columns } : {}), ...(sql ? { sql } : {}) }];
+      const written = kwarg(call, "constraint_name", 0);
+      // None: the "ck" template names it (one with %(constraint_name)s cannot: unknown), else PostgreSQL
+      const name = written === undefined || isNone(written) ? opName(ctx, "ck", t, columns ?? [], written) : nameOf(written);
+      const notValid = asBool(call.kwargs.get("postgresql_not_valid")) ?? false;
+      const sql = name && table && qualified && !batch ? checkConstraintSql(qualified, name, kwarg(call, "condition", 2)) : undefined;
+      return [{ ...base, kind: "add_constraint", table: t, name, constraint: "check", notValid, ...(columns?.length ? { columns } : {}), ...(sql ? { sql } : {}), ...(conventionUnread(ctx, written) ? { nameUnknown: true } : {}) }];
     }
     case "create_exclude_constraint":
       return [{ ...base, kind: "add_constraint", table: batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "table_name", 1)), call) ?? "?"), name: nameOf(kwarg(call, "constraint_name", 0)), constraint: "exclusion" }];

@@ -20,6 +20,8 @@ import { builtOnTable, coreSelect, EXECUTES, executedUnderFetches, ormInsert, qu
 import { asBool, asString, evaluate, importedRoot, kwarg, type ProjectCode, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 import { loopItemCall } from "./loop-item-call.js";
+import { isolationLevelSet } from "./isolation-level.js";
+import { decideCondition, literalCondition } from "./literal-condition.js";
 import { branchSizeGuard, rowCountOf, valueRowsOf } from "./size-guard.js";
 import type { SettingsDialect } from "./alembic-settings-dialect.js";
 
@@ -41,6 +43,8 @@ interface WalkState {
   counts: Map<string, string>;
   /** the variables of the unrolled loops around the statement (not a followed helper's), each with its loop's iterable as written */
   loops?: ReadonlyMap<string, string>;
+  /** the function put Alembic's connection in AUTOCOMMIT (`execution_options(isolation_level="AUTOCOMMIT")`): another level given later begins a transaction again */
+  autocommitLevel?: boolean;
 }
 
 /**
@@ -69,13 +73,18 @@ const MAX_LOOP_ITERATIONS = 200;
 /** what a loop's body may do on rows without making the loop unknown schema work */
 const DATA_KINDS = new Set(["dml", "data_migration", "transaction_control"]);
 /** methods of a connection / session that do not touch rows */
-const QUIET_METHODS = new Set(["close", "commit", "rollback", "flush", "begin", "begin_nested", "expunge", "expunge_all", "expire", "expire_all", "dispose", "get_bind", "in_transaction", "connection"]);
+const QUIET_METHODS = new Set(["close", "commit", "rollback", "flush", "begin", "begin_nested", "expunge", "expunge_all", "expire", "expire_all", "dispose", "get_bind", "in_transaction", "connection",
+  // the connection's configuration (tildes' `connection.execution_options(isolation_level="AUTOCOMMIT")` before ALTER TYPE ... ADD VALUE)
+  "execution_options", "get_execution_options", "get_isolation_level", "get_transaction", "get_nested_transaction", "in_nested_transaction"]);
 /** calls that never change the database (SQLAlchemy constructs only build statements; executing them is what counts) */
 /** Alembic's schema operations, as methods of its `op` (alembic-ops.ts reads each). */
 const SCHEMA_OPERATIONS = new Set(["add_column", "drop_column", "alter_column", "create_table", "drop_table", "rename_table", "create_index", "drop_index", "create_foreign_key", "create_unique_constraint", "create_primary_key", "create_check_constraint", "create_exclude_constraint", "drop_constraint"]);
 
 // SQLAlchemy's constructs under any of the modules that export them (Wazo's `sa.sql.table('infos', sa.sql.column(...))`)
 const HARMLESS = /^(sqlalchemy\.(?:sql\.(?:expression\.)?|schema\.)?(table|column|Table|Column|MetaData|text|literal_column|select|update|delete|insert|and_|or_|not_|case|cast|func\..*)|sqlalchemy\.(select|update|delete|insert)\(\)(\.\w+\(\))*\.\w+|print|len|str|int|float|bool|list|dict|set|tuple|range|sorted|enumerate|zip|isinstance|getattr|setattr|hasattr|super|min|max|abs|round|sum|any|all|map|filter|reversed|repr|format|next|iter|type|json\..*|datetime\..*|uuid\..*|logging\..*|logger\..*|log\..*|warnings\..*|alembic\.context\..*|alembic\.op\.get_context\(\)\..*)$/;
+
+/** a comprehension (list, set, dict or generator) */
+const isComprehension = (node: PyNode) => node.type === "list_comprehension" || node.type === "set_comprehension" || node.type === "dictionary_comprehension" || node.type === "generator_expression";
 
 export class AlembicWalker {
   readonly ops: OperationInput[] = [];
@@ -221,6 +230,7 @@ export class AlembicWalker {
         if (!expr) return false;
         if (expr.type === "assignment") this.assignment(expr, state);
         else if (expr.type === "call") this.call(expr, state);
+        else if (isComprehension(expr)) this.comprehensionStatement(statement, expr, state);
         else this.scanData(statement, state);
         return false;
       }
@@ -233,7 +243,7 @@ export class AlembicWalker {
         this.forStatement(statement, state);
         return false;
       case "while_statement":
-        this.unknownLoop(statement, statement.childForFieldName("body"), state);
+        this.unknownLoop(statement, (inner) => this.walkBlock(statement.childForFieldName("body"), inner), state);
         return false;
       case "try_statement":
         return this.tryStatement(statement, state);
@@ -244,6 +254,11 @@ export class AlembicWalker {
       case "import_from_statement":
       case "pass_statement":
         return false;
+      case "continue_statement":
+      case "break_statement":
+        // the rest of the loop's body does not run for this item (`if table == "webhook": continue` decided for it);
+        // the loop's walk of its body ignores what its body returns, so this ends no more than that body
+        return true;
       case "return_statement":
         // reached on PostgreSQL (a branch decided for it, or no branch at all): the rest of the function does not run
         if (statement.namedChildren.length) this.scanData(statement, state);
@@ -301,7 +316,7 @@ export class AlembicWalker {
     // return in a branch PostgreSQL may skip ends nothing, the statements after the if are read too
     let everyTakenReturns = true;
     for (const branch of branches) {
-      const value = branch.condition ? this.onPostgres(branch.condition, state) : true;
+      const value = branch.condition ? (this.onPostgres(branch.condition, state) ?? this.inLoopItem(branch.condition, state)) : true;
       if (value === false) continue;
       const at = this.ops.length;
       if (!this.walkBlock(branch.body, state)) everyTakenReturns = false;
@@ -320,6 +335,22 @@ export class AlembicWalker {
       if (branch.condition) earlier.push(branch.condition);
     }
     return false; // no branch surely taken: PostgreSQL may pass them all
+  }
+
+  /**
+   * A condition on the variables of the unrolled loops around it (pybossa's `if table != "webhook":` in `for table in
+   * tables:`), decided for the item being walked when every operand is a literal there: a branch the item does not
+   * take is not walked, so what it binds (`query = ...`) does not stand for the others' items.
+   */
+  private inLoopItem(condition: PyNode, state: WalkState): boolean | undefined {
+    const loops = state.loops;
+    if (!loops?.size) return undefined;
+    const readsLoopVariable = condition.descendantsOfType("identifier").some((id) => {
+      if (!id || !loops.has(id.text)) return false;
+      const parent = id.parent;
+      return !(parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === id.id) && !(parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === id.id);
+    });
+    return readsLoopVariable || (unparen(condition).type === "identifier" && loops.has(unparen(condition).text)) ? literalCondition(condition, (n) => this.eval(n, state)) : undefined;
   }
 
   /**
@@ -348,20 +379,11 @@ export class AlembicWalker {
 
   /** The value of a condition on PostgreSQL, when it only asks which database this is. */
   private onPostgres(node: PyNode, state: WalkState): boolean | undefined {
-    const n = unparen(node);
-    if (n.type === "not_operator") {
-      const inner = n.childForFieldName("argument");
-      const v = inner ? this.onPostgres(inner, state) : undefined;
-      return v === undefined ? undefined : !v;
-    }
-    if (n.type === "boolean_operator") {
-      const l = n.childForFieldName("left");
-      const r = n.childForFieldName("right");
-      const a = l ? this.onPostgres(l, state) : undefined;
-      const b = r ? this.onPostgres(r, state) : undefined;
-      if (n.childForFieldName("operator")?.text === "and") return a === false || b === false ? false : a === true && b === true ? true : undefined;
-      return a === true || b === true ? true : a === false && b === false ? false : undefined;
-    }
+    return decideCondition(node, (n) => this.onPostgresLeaf(n, state));
+  }
+
+  /** onPostgres of a condition that is not a `not`, `and` or `or`. */
+  private onPostgresLeaf(n: PyNode, state: WalkState): boolean | undefined {
     // `settings.letta_pg_uri_no_default`, `settings.database_engine == DatabaseChoice.POSTGRES`: what env.py proves
     const decided = this.dialect?.decide(n, (name) => this.importedName(name, state));
     if (decided !== undefined) return decided;
@@ -456,6 +478,7 @@ export class AlembicWalker {
     if (name && handle) {
       state.handles.set(name, handle);
       state.bindings.delete(name);
+      if (r.type === "call") this.isolationChange(r, handle, state);
       return;
     }
     // `meta.bind = op.get_bind()` (SQLAlchemy 1.x's bound MetaData): `meta.bind.execute(...)` runs on that connection
@@ -488,6 +511,11 @@ export class AlembicWalker {
     if (n.type !== "call") return undefined;
     const fn = q.slice(0, -2);
     const last = lastSegment(fn);
+    // `op.get_bind().execution_options(isolation_level="AUTOCOMMIT")`: the same connection, configured
+    if (last === "execution_options") {
+      const object = n.childForFieldName("function")?.childForFieldName("object");
+      return object ? this.handleKind(object, state) : undefined;
+    }
     if (last === "get_bind") return q.startsWith("alembic.op.") ? "migration-connection" : "other";
     if (last === "connect" || fn.endsWith("sessionmaker()") || last === "scoped_session") return "other";
     if (last !== "Session") return undefined;
@@ -525,12 +553,15 @@ export class AlembicWalker {
       } else {
         const handle = alias ? this.handleKind(expr, state) : undefined;
         if (alias && handle) next = { ...next, handles: new Map([...next.handles, [alias, handle]]) };
+        // `with op.get_bind().execution_options(isolation_level="AUTOCOMMIT") as conn:` (next is a copy here)
+        if (alias && handle && expr.type === "call") this.isolationChange(expr, handle, next);
       }
     }
     const returned = this.walkBlock(statement.childForFieldName("body"), next);
     if (!autocommit) {
       state.inTransaction = next.inTransaction;
       state.rawCommit = next.rawCommit;
+      state.autocommitLevel = next.autocommitLevel;
     } else if (state.rawCommit !== undefined) {
       state.rawCommit = undefined;
       state.inTransaction = true;
@@ -574,8 +605,33 @@ export class AlembicWalker {
     const readOnly = right && left?.type === "identifier" && queryRead(items!, this.opContext(state)) && onlyAttributeReads(left.text, body);
     if (right && !readOnly) this.scanData(right, state);
     const unrolled = left && right ? this.unrolledBindings(left, right, items!, state) : undefined;
-    if (unrolled && this.unroll(statement, body, unrolled, state)) return;
-    this.unknownLoop(statement, body, state);
+    const walkBody = (inner: WalkState) => void this.walkBlock(body, inner);
+    if (unrolled && right && this.unroll(statement, right.text, walkBody, unrolled, state)) return;
+    this.unknownLoop(statement, walkBody, state);
+  }
+
+  /**
+   * A comprehension written as a statement for what its element does (osparc's `[op.execute(...) for old, new in
+   * migration_map.items()]`): a for loop whose body is the element. One `for` clause, and `if` clauses after it, is
+   * unrolled like a for statement, an item whose `if` is false there skipped (`for t in TABLES if t != "audit"`);
+   * any other is read as a loop over what is not known.
+   */
+  private comprehensionStatement(statement: PyNode, expr: PyNode, state: WalkState): void {
+    const element = expr.childForFieldName("body");
+    const clauses = expr.namedChildren.filter((c) => c.type === "for_in_clause" || c.type === "if_clause");
+    const filters = clauses.slice(1).flatMap((c) => (c.type === "if_clause" && c.namedChildren[0] ? [c.namedChildren[0]] : []));
+    const walkBody = (inner: WalkState) => {
+      if (!element || filters.some((f) => this.inLoopItem(f, inner) === false)) return;
+      if (element.type === "call") this.call(element, inner);
+      else this.scanData(element, inner);
+    };
+    const clause = clauses[0]?.type === "for_in_clause" && filters.length === clauses.length - 1 ? clauses[0] : undefined;
+    const left = clause?.childForFieldName("left");
+    const right = clause?.childForFieldName("right");
+    if (right) this.scanData(right, state);
+    const unrolled = left && right ? this.unrolledBindings(left, right, this.eval(right, state), state) : undefined;
+    if (unrolled && right && this.unroll(statement, right.text, walkBody, unrolled, state)) return;
+    this.unknownLoop(statement, walkBody, state);
   }
 
   /**
@@ -583,9 +639,9 @@ export class AlembicWalker {
    * what its body changes the schema is unknown work, so no rule may say the migration does or does not do
    * something it might do. Its body is still read once (what it does to rows, the operations on names it writes out).
    */
-  private unknownLoop(statement: PyNode, body: PyNode | null, state: WalkState): void {
+  private unknownLoop(statement: PyNode, walkBody: (state: WalkState) => void, state: WalkState): void {
     const at = this.ops.length;
-    this.walkBlock(body, state);
+    walkBody(state);
     if (this.ops.slice(at).some((op) => !DATA_KINDS.has(op.kind)))
       this.ops.splice(at, 0, { loc: locOf(statement), text: statement.text, inTransaction: state.inTransaction, kind: "raw", statement: statement.type === "while_statement" ? "while" : "for", opaque: true });
   }
@@ -595,7 +651,7 @@ export class AlembicWalker {
    * budget: when any of them would pass it, the outermost loop being unrolled takes back what its items produced
    * and returns false (the loop is then read as over what is not known).
    */
-  private unroll(loop: PyNode, body: PyNode | null, items: ReadonlyArray<Map<string, PyValue>>, state: WalkState): boolean {
+  private unroll(loop: PyNode, over: string, walkBody: (state: WalkState) => void, items: ReadonlyArray<Map<string, PyValue>>, state: WalkState): boolean {
     if (items.length > this.loopBudget) {
       if (this.unrolling > 0) this.exhausted = true;
       return false;
@@ -603,10 +659,9 @@ export class AlembicWalker {
     const mark = { ops: this.ops.length, hidden: this.hidden.length, notes: this.notes.length, errors: this.errors.length, budget: this.loopBudget };
     this.loopBudget -= items.length;
     this.unrolling++;
-    const over = loop.childForFieldName("right")?.text ?? "";
     const loops = new Map([...(state.loops ?? []), ...[...(items[0]?.keys() ?? [])].map((n): [string, string] => [n, over])]);
     for (const names of items) {
-      this.walkBlock(body, { ...state, bindings: new Map([...state.bindings, ...names]), loops });
+      walkBody({ ...state, bindings: new Map([...state.bindings, ...names]), loops });
       if (this.exhausted) break;
     }
     this.unrolling--;
@@ -741,6 +796,7 @@ export class AlembicWalker {
     const object = fn.childForFieldName("object");
     const kind: HandleKind | undefined = migrationConnection ? "migration-connection" : ((root !== undefined ? state.handles.get(root) : undefined) ?? (object?.type === "attribute" ? state.handles.get(object.text) : undefined));
     if (!kind) return false;
+    this.isolationChange(node, kind, state);
     const called = fn.childForFieldName("attribute")?.text ?? "";
     const direct = object?.type !== "call" || migrationConnection;
     if (direct && this.transactionControl(node, called, kind, state)) return true;
@@ -812,6 +868,23 @@ export class AlembicWalker {
         state.inTransaction = true;
         state.rawCommit = undefined;
       }
+    }
+  }
+
+  /**
+   * `execution_options(isolation_level=...)` on Alembic's connection (or a Session's on it): AUTOCOMMIT leaves every
+   * later statement out of a transaction, each committed as it runs (tildes' ALTER TYPE ... ADD VALUE, the way
+   * before PostgreSQL 12); another level given after it begins a transaction again at the next statement.
+   */
+  private isolationChange(node: PyNode, kind: HandleKind, state: WalkState): void {
+    if (kind === "other") return;
+    const level = isolationLevelSet(node, (n) => this.eval(n, state));
+    if (level === "AUTOCOMMIT") {
+      state.inTransaction = false;
+      state.autocommitLevel = true;
+    } else if (level !== undefined && state.autocommitLevel) {
+      state.inTransaction = true;
+      state.autocommitLevel = false;
     }
   }
 

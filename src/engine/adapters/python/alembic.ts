@@ -12,7 +12,7 @@ import { isEmptyBody, locOf, statementsOf } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import { functionInError } from "./recovery.js";
 import { append } from "../../append.js";
-import { authorsWords, deliberateReason, type DownComment } from "../deliberate-down.js";
+import { authorsWords, deliberateReason, oneWayMark, type DownComment } from "../deliberate-down.js";
 import { revisionLink } from "./alembic-revision.js";
 import { namingConventionFor } from "./alembic-naming-convention.js";
 import { settingsDialectFor } from "./alembic-settings-dialect.js";
@@ -89,7 +89,11 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
     const emptyDowngrade = downgrade && isEmptyBody(downgrade.childForFieldName("body")) && !downgrade.children.some((c) => c.isError);
     let down: Down;
     if (!downgrade && !recoveredDown) down = { status: "missing", reason: "the revision has no downgrade() function" };
-    else if (downgrade && emptyDowngrade) down = { status: "empty", loc: locOf(downgrade), why: deliberateReason(downComments(root, downgrade)) };
+    else if (downgrade && emptyDowngrade) {
+      const comments = downComments(root, downgrade);
+      const oneWay = oneWayMark(comments);
+      down = { status: "empty", loc: locOf(downgrade), why: deliberateReason(comments), ...(oneWay ? { oneWay } : {}) };
+    }
     else {
       const raised = downgrade ? raisingStatement(downgrade) : undefined;
       // a raise before anything else is the author saying the revision is one-way, whatever the exception

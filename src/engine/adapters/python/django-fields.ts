@@ -31,7 +31,8 @@ export interface DjangoField {
   primaryKey: boolean;
   /** ForeignKey / OneToOneField target, as written (`"app.Model"`, `"Model"`, `"self"`, a swappable setting) */
   /** `toField`: `to_field=` as written; `databaseOnDelete`: an on_delete the database enforces (`models.DB_CASCADE`), not Python */
-  relation?: { target: string; constraint: boolean; toField?: string; databaseOnDelete?: boolean };
+  /** `parentLink`: the OneToOneField that links a multi-table-inheritance child to its parent model (`parent_link=True`) */
+  relation?: { target: string; constraint: boolean; toField?: string; databaseOnDelete?: boolean; parentLink?: boolean };
   /** ManyToManyField: no column, a join table (unless `through=` names a model) */
   /**
    * ManyToManyField: `through=` given (Django creates no table), and the join table's `db_table=` when given;
@@ -309,7 +310,9 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
     // db_index=False; a unique column is indexed by its constraint
     dbIndex: (dbIndexKw ?? (relation || indexedByDefault(filledAs.callee))) && !unique && !primaryKey,
     primaryKey,
-    relation: relation ? { target, constraint: truthy(value.kwargs.get("db_constraint")) !== false, toField: asString(value.kwargs.get("to_field")), databaseOnDelete: databaseOnDelete(value) } : undefined,
+    relation: relation
+      ? { target, constraint: truthy(value.kwargs.get("db_constraint")) !== false, toField: asString(value.kwargs.get("to_field")), databaseOnDelete: databaseOnDelete(value), ...(truthy(value.kwargs.get("parent_link")) === true ? { parentLink: true } : {}) }
+      : undefined,
     manyToMany: isManyToMany(cls)
       ? {
           through: value.kwargs.has("through") || RELATED_THROUGH_MODEL.has(cls) ? "set" : undefined,
@@ -354,7 +357,7 @@ export function columnSpec(field: DjangoField, options: { references?: string; r
     default: field.dbDefault ?? (options.withDefault ? field.default : undefined),
     primaryKey: field.primaryKey,
     unique: field.unique,
-    references: field.relation?.constraint && options.references ? { table: options.references, notValid: false, sql: options.referencesSql } : undefined,
+    references: field.relation?.constraint && options.references ? { table: options.references, notValid: false, sql: options.referencesSql, ...(field.relation.toField ? {} : { toPrimaryKey: true }) } : undefined,
     check: false,
     serial: false,
     ...(field.generated ? { generated: field.generated } : {}),

@@ -68,7 +68,8 @@ export class DjangoHistory {
     for (const name of this.byName.keys()) {
       // only cheap reads: dependencies need the file parsed, which the state needs anyway
       for (const dep of this.fileByName(name)?.dependencies ?? []) {
-        if (this.byName.has(dep.name)) counts.set(dep.app, (counts.get(dep.app) ?? 0) + 1);
+        // a migration never depends on itself: games' 0001_initial depending on ("platforms", "0001_initial") names another app
+        if (this.byName.has(dep.name) && dep.name !== name) counts.set(dep.app, (counts.get(dep.app) ?? 0) + 1);
       }
     }
     const fallback = folderLabel(anyPath);
@@ -116,12 +117,15 @@ export class DjangoHistory {
     return others.filter((n) => !depended.has(n));
   }
 
-  /** Migrations this one depends on within the app, oldest first (dependency order, then name). */
+  /**
+   * Migrations this one depends on within the app, in Django's forwards plan: depth first, each after its parents,
+   * the last parent's line (by name) first, as MigrationGraph.iterative_dfs pops it (django-plan.ts)
+   */
   ancestors(file: DjangoFile, label: string): DjangoFile[] {
     const order: DjangoFile[] = [];
     const seen = new Set<string>([file.name]);
     const visit = (f: DjangoFile) => {
-      for (const parent of this.parentsOf(f, label)) {
+      for (const parent of this.parentsOf(f, label).reverse()) {
         if (seen.has(parent)) continue;
         seen.add(parent);
         const p = this.fileByName(parent);
@@ -158,9 +162,10 @@ export class DjangoHistory {
   /** The app's state before `file` (a copy the caller may change), and whether any earlier migration was available to build it. */
   stateBefore(file: DjangoFile, label: string, depth = 0): { state: AppState; known: boolean } {
     const parents = this.parentsOf(file, label).filter((p) => p !== file.name);
-    const first = parents.length > 0 ? this.fileByName(parents[0]) : undefined;
+    // Django walks the last parent's line first: its state, then what the merge's other branches did after it
+    const first = parents.length > 0 ? this.fileByName(parents[parents.length - 1]) : undefined;
     if (first && depth < 400) {
-      // continue from the first parent's state; a merge adds what its other branches did
+      // continue from that parent's state; a merge adds what its other branches did
       const state = this.stateAfter(first, label, depth).clone();
       if (parents.length > 1) {
         const have = new Set([first.name, ...this.ancestors(first, label).map((a) => a.name)]);

@@ -132,7 +132,7 @@ function translate(value: PyValue, ctx: Ctx): void {
       const columns = fields.filter((f) => !f.manyToMany).map((f) => columnSpec(f, { references: references(f, ctx, modelName), referencesSql: referencesSql(f, ctx, modelName, t, model), withDefault: false, table: t }));
       const joins = fields.filter((f) => f.manyToMany && !f.manyToMany.through);
       const up: OperationInput[] = [{ ...base, ormModel: modelName, kind: "create_table", table: t, columns, constraints: [] }];
-      for (const f of joins) up.push({ ...base, kind: "create_table", table: joinTable(t, f), columns: [] });
+      for (const f of joins) up.push({ ...base, kind: "create_table", table: joinTable(t, f), columns: joinTableColumns(t, modelName, f, ctx, model) });
       emit(up, [{ ...base, kind: "drop_table", tables: [t, ...joins.map((f) => joinTable(t, f))] }]);
       break;
     }
@@ -163,7 +163,7 @@ function translate(value: PyValue, ctx: Ctx): void {
       const joins = [...(ctx.state.model(from)?.fields.values() ?? [])].filter((f) => f.manyToMany && !f.manyToMany.through && !f.manyToMany.dbTable && !selfReferential(f, from));
       const renames = [[oldTable, newTable], ...joins.map((f) => [joinTable(oldTable, f), joinTable(newTable, f)])];
       emit(
-        renames.map(([table, newName], i) => ({ ...base, ...(i === 0 ? { ormModel: className(from) } : {}), kind: "rename_table" as const, table, newName })),
+        renames.map(([table, newName], i) => ({ ...base, ...(i === 0 ? { ormModel: className(from), renamesReferencingKeys: true } : {}), kind: "rename_table" as const, table, newName })),
         renames.map(([table, newName]) => ({ ...base, kind: "rename_table" as const, table: newName, newName: table })).reverse(),
       );
       break;
@@ -450,6 +450,40 @@ const joinTable = (table: string, field: DjangoField) => {
 };
 
 /**
+ * The columns of the join table Django creates for a ManyToManyField (create_many_to_many_intermediary_model): its
+ * `id` and a ForeignKey to each side, `<model>_id` (`from_<model>_id` and `to_<model>_id` for a field to its own
+ * model), each with the FOREIGN KEY Django adds when the side's key is in this app's state, so a type change of that
+ * key converts them with it. No types: the id's is the app's DEFAULT_AUTO_FIELD, each side's its key's. None when the
+ * related model's name is not written (a swappable user model): the table's columns are then not known.
+ */
+function joinTableColumns(table: string, modelName: string, field: DjangoField, ctx: Ctx, model = (name: string) => ctx.state.model(name)): ColumnSpec[] {
+  const target = field.manyToMany?.target;
+  if (!target || target.includes("settings.")) return [];
+  const own = selfReferential(field, modelName);
+  const [from, to] = [modelName.toLowerCase(), own ? modelName.toLowerCase() : target.slice(target.lastIndexOf(".") + 1).toLowerCase()];
+  const [fromColumn, toColumn] = from === to ? [`from_${from}_id`, `to_${to}_id`] : [`${from}_id`, `${to}_id`];
+  const join = joinTable(table, field);
+  const key = (name: string) => {
+    const keys = [...(model(name)?.fields.values() ?? [])].filter((f) => f.primaryKey);
+    return keys.length === 1 ? keys[0].column : undefined;
+  };
+  const side = (column: string, toTable: string | undefined, toKey: string | undefined): ColumnSpec => {
+    const sql = toTable && toKey ? djangoForeignKeySql(join, column, toTable, toKey) : undefined;
+    const fk: DjangoField = { ...field, fieldClass: "ForeignKey", column, type: undefined, null: false, default: undefined, dbDefault: undefined, unique: false, dbIndex: true, primaryKey: false, manyToMany: undefined, relation: { target: own ? "self" : target, constraint: true } };
+    return columnSpec(fk, { references: toTable, referencesSql: sql, withDefault: false, table: join });
+  };
+  // the other side's table and key: this app's model by its state, another app's by Django's naming (its key unknown here)
+  const other = own ? undefined : references({ ...field, relation: { target, constraint: true } }, ctx, modelName);
+  const sameApp = !target.includes(".") || target.slice(0, target.lastIndexOf(".")).toLowerCase() === ctx.state.app.toLowerCase();
+  const otherKey = own || !sameApp ? undefined : key(target.slice(target.lastIndexOf(".") + 1));
+  return [
+    { name: "id", notNull: true, primaryKey: true, unique: false, check: false, serial: false },
+    side(fromColumn, table, key(modelName)),
+    side(toColumn, own ? table : other, own ? key(modelName) : otherKey),
+  ];
+}
+
+/**
  * A renamed table that is (before or after the migration) the join table Django creates for a ManyToManyField:
  * the op names that field (model, name, definition), so a fix keeps the table's name with the field's `db_table=`
  * rather than a model's Meta.db_table, which a join table does not have.
@@ -527,7 +561,7 @@ function addField(field: DjangoField, table: string, model: string, fieldName: s
   if (field.manyToMany) {
     if (field.manyToMany.through) return [[], []];
     const join = joinTable(table, field);
-    return [[{ ...base, kind: "create_table", table: join, columns: [] }], [{ ...base, kind: "drop_table", tables: [join] }]];
+    return [[{ ...base, kind: "create_table", table: join, columns: joinTableColumns(table, model, field, ctx) }], [{ ...base, kind: "drop_table", tables: [join] }]];
   }
   const column: ColumnSpec = columnSpec(field, { references: references(field, ctx, model), referencesSql: referencesSql(field, ctx, model, table), withDefault: true, table });
   const up: OperationInput[] = [{ ...base, kind: "add_column", table, column, ...(writtenByRunningCode(field, table, ctx) ? { writtenByRunningCode: true } : {}) }];
@@ -581,7 +615,7 @@ function alterField(before: DjangoField | undefined, after: DjangoField, table: 
   }
   if (!sameType(before, after) && !after.relation && !before.relation) {
     if (after.type) {
-      up.push({ ...at, kind: "alter_column_type", table, column, type: after.type, fromType: before.type });
+      up.push({ ...at, kind: "alter_column_type", table, column, type: after.type, fromType: before.type, ...(before.type ? {} : { fromFieldDef: before.text }) });
       if (before.type) down.push({ ...at, kind: "alter_column_type", table, column, type: before.type, fromType: after.type });
     } else {
       ctx.out.notes.push({ line: at.loc.line, message: `${after.fieldClass} is not a field migguard knows the column type of: a type change of ${table}.${column} was not checked` });
@@ -705,19 +739,34 @@ function tablesReadThrough(facts: DataFunctionFacts | undefined, state: AppState
 
 /**
  * The rows a RunPython function deletes and the values it overwrites, by table: the columns its calls name, or for a
- * fetched instance's save() every column of the model but its key (when this app's state knows the model).
+ * fetched instance's save() the attributes the function assigns on it, else every column of the model but its key
+ * (when this app's state knows the model).
  */
 function rowWritesOf(facts: DataFunctionFacts | undefined, state: AppState): { deletes?: Array<{ call: string; table: string }>; overwrites?: Array<{ call: string; table: string; columns?: string[]; changes?: string[] }> } {
   const ownModel = (app: string | undefined, model: string) => (app === undefined || app === state.app ? state.model(model) : undefined);
-  const deletes = (facts?.rowWrites ?? []).filter((w) => w.verb === "delete").map((w) => ({ call: w.call, table: state.table(w.target.model, w.target.app) }));
+  // a multi-table-inheritance child's delete() deletes its parent's row too (the parent link's target)
+  const parentsOf = (app: string | undefined, model: string) =>
+    [...(ownModel(app, model)?.fields.values() ?? [])].flatMap((f) => {
+      const parent = f.relation?.parentLink ? relatedTable(f.relation.target, state.app, model, (a, m) => state.table(m, a), state.userTable) : undefined;
+      return parent ? [parent] : [];
+    });
+  const deletes = (facts?.rowWrites ?? [])
+    .filter((w) => w.verb === "delete")
+    .map((w) => {
+      const parentTables = parentsOf(w.target.app, w.target.model);
+      return { call: w.call, table: state.table(w.target.model, w.target.app), ...(parentTables.length ? { parentTables } : {}) };
+    });
   const overwrites = (facts?.rowWrites ?? []).filter((w) => w.verb === "update").map((w) => {
     const { app, model } = w.target;
     const own = ownModel(app, model);
-    const columns = w.fields
-      ? w.fields.map((f) => own?.fields.get(f)?.column ?? f)
-      : own && [...own.fields.values()].filter((f) => !f.primaryKey && !f.manyToMany).map((f) => f.column);
     // the columns it gives a value other than None (a relation's field or its attname, `unit` or `unit_id`)
     const columnOf = (f: string) => own?.fields.get(f)?.column ?? (f.endsWith("_id") && own?.fields.get(f.slice(0, -3))?.relation ? own.fields.get(f.slice(0, -3))!.column : f);
+    // a fetched instance's save() writes every column, the ones the code does not assign with the values it fetched:
+    // it changes those it assigns (ephios 0030's `idp.internal_name = idp.label; idp.save()`)
+    const assigned = !w.fields && w.sets?.length && own ? [...new Set(w.sets.map((s) => columnOf(s.field)))] : undefined;
+    const columns = w.fields
+      ? w.fields.map((f) => own?.fields.get(f)?.column ?? f)
+      : (assigned ?? (own && [...own.fields.values()].filter((f) => !f.primaryKey && !f.manyToMany).map((f) => f.column)));
     const changes = w.sets && own ? [...new Set(w.sets.filter((s) => !s.none).map((s) => columnOf(s.field)))] : undefined;
     return { call: w.call, table: state.table(model, app), ...(columns?.length ? { columns } : {}), ...(changes ? { changes } : {}) };
   });
@@ -802,6 +851,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     tables: tablesOf(facts, ctx.state),
     ...(facts ? { mentions: facts.mentions } : {}),
     ...(readsThrough.length ? { readsThrough } : {}),
+    ...(facts?.sqlDrops ? { dropsTables: facts.sqlDrops } : {}),
     ...(facts?.readOnly ? { readOnly: true } : {}),
     ...(facts?.schemaOnlyOnPostgres ? { schemaOnlyOnPostgres: true } : {}),
     ...(facts?.repeats ? { repeats: facts.repeats } : {}),

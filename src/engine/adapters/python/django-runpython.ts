@@ -11,7 +11,7 @@ import { unfilteredWrites, valueChecks, valueDeletes } from "./django-querysets.
 import { readsOnly } from "./django-read-only.js";
 import { rowWrites, type RowWrite } from "./django-row-writes.js";
 import { repeatedWrite } from "./django-repeats.js";
-import { tablesReadBySql } from "./django-sql-reads.js";
+import { tablesOfSql } from "./django-sql-reads.js";
 import { classAttributesRead, instanceHelpers } from "./django-live-model-uses.js";
 import { fieldCopies, type FieldCopy } from "./django-field-copies.js";
 import { postgresSchemaOnly, postgresSqlOf } from "./django-postgres-sql.js";
@@ -46,6 +46,8 @@ export interface DataFunctionFacts {
   repeats?: string;
   /** the tables the SELECTs it runs itself read (`cursor.execute(...)`: django-sql-reads.ts) */
   sqlReads: string[];
+  /** the tables its own SQL drops (`cursor.execute("DROP TABLE ...")`: django-sql-reads.ts) */
+  sqlDrops?: string[];
   /** the field values it copies from rows of one model into rows of another it saves (django-field-copies.ts) */
   copies: FieldCopy[];
   /** its first statement (after a docstring) is a raise: the function refuses to run, its first line (a reverse_code written to stop an unapply) */
@@ -54,6 +56,12 @@ export interface DataFunctionFacts {
   postgresSql?: PyValue[];
   /** on PostgreSQL it runs only schema statements of its own SQL and no ORM call (django-postgres-sql.ts) */
   schemaOnlyOnPostgres?: boolean;
+}
+
+/** The tables the function's own SQL reads and drops. */
+function sqlTables(body: PyNode, imports: Imports): { sqlReads: string[]; sqlDrops?: string[] } {
+  const { reads, drops } = tablesOfSql(body, imports);
+  return { sqlReads: reads, ...(drops.length ? { sqlDrops: drops } : {}) };
 }
 
 /** The first line of the raise a function body starts with, after its docstring; undefined when it does anything first. */
@@ -182,7 +190,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     const dot = bound.lastIndexOf(".");
     return { name, className: bound.slice(dot + 1), ...(dot > 0 ? { module: bound.slice(0, dot) } : {}) };
   });
-  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), ...(checks.length ? { valueChecks: checks } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), sqlReads: tablesReadBySql(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports) };
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), ...(checks.length ? { valueChecks: checks } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), ...sqlTables(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports) };
 }
 
 /** `{ postgresSql }` when the function sends literal SQL of its own on PostgreSQL, else nothing. */

@@ -30,13 +30,22 @@ function stringConstants(body: PyNode, imports: Imports): Map<string, PyValue> {
 
 /** The tables the SELECTs the function's `execute(...)` calls run read from (an INSERT's SELECT too), sorted. */
 export function tablesReadBySql(body: PyNode, imports: Imports): string[] {
+  return tablesOfSql(body, imports).reads;
+}
+
+/**
+ * The tables the function's own SQL reads (tablesReadBySql) and those it drops (`cursor.execute("DROP TABLE
+ * faq_faqentry")`: tournesol's backoffice 0014 drops the tables of the faq app it replaces), each sorted.
+ */
+export function tablesOfSql(body: PyNode, imports: Imports): { reads: string[]; drops: string[] } {
   const calls = body.descendantsOfType("call").filter((call) => {
     const fn = call.childForFieldName("function");
     return fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "execute";
   });
-  if (calls.length === 0) return [];
+  if (calls.length === 0) return { reads: [], drops: [] };
   const bindings = stringConstants(body, imports);
   const out = new Set<string>();
+  const drops = new Set<string>();
   for (const call of calls) {
     const sql = call.childForFieldName("arguments")?.namedChildren[0];
     const value = sql ? evaluate(sql, { imports, bindings }) : undefined;
@@ -50,7 +59,14 @@ export function tablesReadBySql(body: PyNode, imports: Imports): string[] {
       // a SELECT, or the SELECT of an INSERT ... SELECT (a copy into another table: the move's expand step)
       const select = statement.stmt.SelectStmt ? statement.stmt : statement.stmt.InsertStmt?.selectStmt;
       if (select) for (const table of relationsOf(select)) out.add(table);
+      const drop = statement.stmt.DropStmt;
+      if (drop?.removeType === "OBJECT_TABLE") for (const table of droppedNames(drop)) drops.add(table);
     }
   }
-  return [...out].sort();
+  return { reads: [...out].sort(), drops: [...drops].sort() };
+}
+
+/** The names a DROP TABLE lists (`schema.table` when qualified). */
+function droppedNames(drop: { objects?: Array<{ List?: { items?: Array<{ String?: { sval?: string } }> } }> }): string[] {
+  return (drop.objects ?? []).map((o) => (o.List?.items ?? []).map((i) => i.String?.sval ?? "").filter(Boolean).join(".")).filter(Boolean);
 }

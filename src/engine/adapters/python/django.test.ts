@@ -392,6 +392,31 @@ class Migration(migrations.Migration):
     expect(m.up[0]).toMatchObject({ fromType: { name: "integer" }, type: { name: "varchar", mods: [10] } });
   });
 
+  it("replays a merge's branches in Django's order: the last parent's line first, then the others (oeplatform's modelview 0036_merge)", () => {
+    const step = (name: string, parents: string[], operations: string[]) => ({
+      path: `shop/migrations/${name}.py`,
+      content: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [${parents.map((p) => `("shop", "${p}")`).join(", ")}]
+
+    operations = [${operations.join(", ")}]
+`,
+    });
+    const history = [
+      INITIAL,
+      step("0002_order_coupon", ["0001_initial"], ['migrations.AddField(model_name="order", name="coupon", field=models.CharField(max_length=20, null=True))']),
+      step("0002_order_coupon_again", ["0001_initial"], ['migrations.AddField(model_name="order", name="coupon", field=models.IntegerField(null=True))']),
+      step("0003_remove_order_coupon", ["0002_order_coupon"], ['migrations.RemoveField(model_name="order", name="coupon")']),
+      step("0004_merge", ["0002_order_coupon_again", "0003_remove_order_coupon"], []),
+    ];
+    const last = step("0005_remove_order_coupon", ["0004_merge"], ['migrations.RemoveField(model_name="order", name="coupon")']);
+    const m = parse(last.content, last.path, history);
+    // 0003 removed the CharField, then 0002_order_coupon_again's IntegerField came in: Django's state has the latter
+    expect(m.up[0]).toMatchObject({ kind: "drop_column", column: "coupon", ormFieldDef: expect.stringContaining("IntegerField") });
+  });
+
   it("without the earlier migrations, AlterField is a redefinition whose effect is unknown", () => {
     const m = parse(alter);
     expect(kinds(m.up)).toEqual(["redefine_column@8", "redefine_column@9"]);

@@ -7,6 +7,7 @@ import { refuseTooComplex, segmentOperations } from "../sql/index.js";
 import { pgScan } from "../sql/pg-query.js";
 import { unreadSchemaStatements, withUnreadInOrder } from "./unread-schema-work.js";
 import { runTimeParts, withRunTimeParts, type RunTimePart } from "../sql/run-time-names.js";
+import { VIEW_QUERY_STAND_IN, withRunTimeViewQueries } from "../sql/run-time-view-query.js";
 import { isPrefixPlaceholder, textWithLines, type PyValue, type RunTimeChoice } from "./values.js";
 
 export interface EmbeddedSql {
@@ -75,7 +76,14 @@ export function embeddedSql(
   const roles = new Set(parts?.map((p) => p.role));
   // a run-time part that is a whole condition (`WHERE " + condition`) parses as a value, but decides the rows changed
   if (roles.has("condition")) return builtAtRunTime("its condition");
-  const result = parsed(asValues) ?? (parts ? parsed(prefixesDropped(sql, parts)) : undefined);
+  // a view's whole query built at run time (`AS {query}`): the view is known, its query not (run-time-view-query.ts)
+  const viewQueries = placeholders.length > 0 ? withRunTimeViewQueries(sql, placeholders) : undefined;
+  const direct = parsed(asValues) ?? (parts ? parsed(prefixesDropped(sql, parts)) : undefined);
+  const viewRead = direct === undefined && viewQueries !== undefined ? parsed(runTimeValuesAsParameters(viewQueries, placeholders)) : undefined;
+  // the statement's text as written: the stand-in back to the run-time part's placeholder, when there is one
+  const asWritten = <O extends { text: string }>(op: O): O =>
+    viewRead && placeholders.length === 1 && op.text.includes(VIEW_QUERY_STAND_IN) ? { ...op, text: op.text.split(VIEW_QUERY_STAND_IN).join(placeholders[0]) } : op;
+  const result = direct ?? (viewRead && { ...viewRead, ops: viewRead.ops.map(asWritten) });
   // a whole table or index name is unknown, not a name to judge: said so
   if (result === undefined) return builtAtRunTime(roles.has("name") && !roles.has("other") ? "the name of its table or index" : undefined);
   const shift = line - 1;

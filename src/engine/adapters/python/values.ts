@@ -12,6 +12,7 @@ import { callParts, locOf, unparen } from "./nodes.js";
 import type { PyModule } from "./module.js";
 import type { PyNode } from "./parser.js";
 import { pgScan } from "../sql/pg-query.js";
+import { sqlalchemyObjectName } from "./sqlalchemy-object-name.js";
 
 /** A piece of string literal and the line its text starts on (concatenated literals may span lines). */
 export interface StrPiece {
@@ -273,6 +274,9 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       return constant ?? { kind: "name", name, loc, text: n.text };
     }
     case "attribute": {
+      // `enum.name` of `enum = sa.Enum(..., name="entitytype")` (a constant, a helper's argument): the name written
+      const named = n.childForFieldName("attribute")?.text === "name" ? boundObjectName(n.childForFieldName("object"), ctx) : undefined;
+      if (named) return relocate(named, loc);
       const name = qualifiedName(n, ctx.imports);
       if (name === undefined) return { kind: "unknown", text: n.text, loc };
       const constant = ctx.project && importedRoot(n, ctx) ? ctx.project.constant(name, loc) : undefined;
@@ -324,6 +328,14 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
     default:
       return { kind: "unknown", text: n.text, loc };
   }
+}
+
+/** The name of the SQLAlchemy object a name is bound to, or that a call builds in place (sqlalchemyObjectName). */
+function boundObjectName(object: PyNode | null, ctx: EvalContext): PyValue | undefined {
+  const o = object ? unparen(object) : undefined;
+  if (o?.type === "identifier") return sqlalchemyObjectName(ctx.bindings?.get(o.text));
+  if (o?.type === "call") return sqlalchemyObjectName(evaluate(o, ctx));
+  return undefined;
 }
 
 /** A value whose text is all written in the file: a string known whole (or with run-time values standing only for data), a number, a boolean, None. */

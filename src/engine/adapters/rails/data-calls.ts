@@ -8,12 +8,16 @@ import { BlockArgumentNode, BlockNode, CallNode, ConstantPathNode, ConstantReadN
 import { rubyChildren } from "./ruby-children.js";
 import { blockParams } from "./block-params.js";
 import { insertsOnly } from "./inserts-only.js";
-import { recordOverwrites, type RecordOverwrite } from "./record-overwrites.js";
+import { loopCopies, type LoopCopy } from "./loop-copies.js";
+import { recordOverwrites, rerunsSafely, type RecordOverwrite } from "./record-overwrites.js";
 import { localName } from "./call-args.js";
 import { underscore } from "./inflections.js";
 import { namedTable, type TableNaming } from "./table-naming.js";
 
 /** A receiver chain `A.b(...).c(...)`: its root and the calls from the innermost out. */
+/** Relation methods that keep every row of the model's table (`Event.all`, `Event.unscoped`). */
+export const WHOLE_TABLE_SCOPES: ReadonlySet<string> = new Set(["all", "unscoped"]);
+
 export interface Chain {
   root: Node | null;
   calls: CallNode[];
@@ -104,6 +108,8 @@ const blockPassWrite = (call: CallNode): boolean => {
 };
 
 /** Iterations over records: a loop whose block writes is a data migration. */
+/** Relation methods that read the rows a batch at a time, each batch its own query. */
+const BATCH_READS = new Set(["find_each", "find_in_batches", "in_batches", "find_each_with_index"]);
 const LOOPS = new Set(["find_each", "find_in_batches", "in_batches", "each", "each_with_index", "each_slice", "map", "each_with_object", "find_each_with_index"]);
 /** Relation methods that do not narrow the rows. */
 const UNFILTERED = new Set(["all", "unscoped", "in_batches", "order", "reorder", "includes", "preload", "eager_load", "readonly", "select", "lock", "strict_loading", "distinct", "unscope", "with_deleted", "each", "find_each", "find_in_batches"]);
@@ -111,7 +117,7 @@ const UNFILTERED = new Set(["all", "unscoped", "in_batches", "order", "reorder",
 export type DataCall =
   | { kind: "connection-sql"; method: string; sqlArg: Node | undefined }
   | { kind: "dml"; verb: "update" | "delete" | "insert"; table?: string; prefixedTable?: string; hasWhere: boolean; columns: string[]; call: CallNode }
-  | { kind: "loop"; table?: string; prefixedTable?: string; description: string; writes?: string[]; batched?: BatchedWrite; deletes: Deletion[]; insertsOnly: boolean; overwrites?: RecordOverwrite[] };
+  | { kind: "loop"; table?: string; prefixedTable?: string; description: string; writes?: string[]; batched?: BatchedWrite; inBatches: boolean; deletes: Deletion[]; insertsOnly: boolean; overwrites?: RecordOverwrite[]; copies?: LoopCopy[] };
 
 /** A call in data code that deletes rows (`document.destroy!`, `Edition.where(...).delete_all`), with its table when the call names it. */
 export interface Deletion {
@@ -169,6 +175,13 @@ function writes(node: Node | null): boolean {
  * `record.update!(...)` on the iterated record writes the loop's own. Undefined when any write is out of reach
  * (SQL, a record from elsewhere, a helper).
  */
+/** The table of the model constant a call is made on (`Commercial.create(...)`), or undefined. */
+function modelTableOf(call: CallNode, models: ModelTables): string | undefined {
+  const { root, calls } = chainOf(call);
+  const constant = constantName(root);
+  return constant && constant !== "ActiveRecord::Base" && calls.length === 1 ? models.tableOf(constant) : undefined;
+}
+
 function writtenTables(block: BlockNode, record: string | undefined, loopTable: string | undefined, models: ModelTables): string[] | undefined {
   const tables = new Set<string>();
   let known = true;
@@ -225,9 +238,48 @@ export function classifyDataCall(
   models: ModelTables,
   records?: (local: string) => string | undefined,
   classes?: (local: string) => string | undefined,
+  relations?: (local: string) => HeldRelation | undefined,
 ): DataCall | undefined {
   const { root, calls } = chainOf(call);
-  const names = calls.map((c) => c.name);
+  // a relation a local holds (`broken = Audit.where(...)`, then `broken.where(...).update_all(...)`): the chain goes on from the model's
+  const rootLocal = localName(root);
+  const relation = rootLocal !== undefined ? relations?.(rootLocal) : undefined;
+  if (relation) return classifyChain(call, root, calls, models, undefined, () => relation.model, relation.names);
+  return classifyChain(call, root, calls, models, records, classes);
+}
+
+/** A relation a local variable holds: its model and the relation methods called on it, in order. */
+export interface HeldRelation {
+  model: string;
+  names: string[];
+}
+
+/**
+ * The relation a local was assigned (`broken = Audit.where(type: 'Host::Base')`): a chain on a model constant of
+ * methods that neither write rows nor load one record. undefined for anything else.
+ */
+export function heldRelation(value: Node | undefined): HeldRelation | undefined {
+  if (!(value instanceof CallNode)) return undefined;
+  const { root, calls } = chainOf(value);
+  const constant = constantName(root);
+  if (!constant || constant === "ActiveRecord::Base" || calls.length === 0) return undefined;
+  if (calls.some((c) => c.block || !RELATION_BUILDERS.has(c.name))) return undefined;
+  return { model: constant, names: calls.map((c) => c.name) };
+}
+
+/** Methods that return a relation of the same model's rows, narrowed, ordered or unchanged. */
+const RELATION_BUILDERS = new Set(["where", "not", "or", "and", "all", "unscoped", "order", "reorder", "joins", "left_joins", "left_outer_joins", "includes", "preload", "eager_load", "references", "limit", "offset", "distinct", "readonly", "rewhere", "unscope", "merge"]);
+
+function classifyChain(
+  call: CallNode,
+  root: Node | null,
+  calls: CallNode[],
+  models: ModelTables,
+  records?: (local: string) => string | undefined,
+  classes?: (local: string) => string | undefined,
+  heldNames: string[] = [],
+): DataCall | undefined {
+  const names = [...heldNames, ...calls.map((c) => c.name)];
   const last = call.name;
   if (names.slice(0, -1).includes("connection") && CONNECTION_SQL.has(last)) return { kind: "connection-sql", method: last, sqlArg: call.arguments_?.arguments_[0] };
 
@@ -250,7 +302,12 @@ export function classifyDataCall(
     const record = block ? blockParams(block)[0] : undefined;
     const batched = !block && last in RELATION_WRITES ? { verb: RELATION_WRITES[last], hasWhere: names.slice(0, -1).some((n) => !UNFILTERED.has(n)) } : undefined;
     const overwrites = block ? recordOverwrites(block, record, (c) => writesRows(c.name), (c) => RECORD_WRITES[c.name] === "update") : undefined;
-    return { kind: "loop", table, ...prefixedTable, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched, deletes: deletionsOf(loop, block, record, table, call, batched, models), insertsOnly: block ? insertsOnly(block) : false, ...(overwrites ? { overwrites } : {}) };
+    // the block runs per record of batches the loop reads one query at a time (find_each, in_batches ... each), and
+    // running it again redoes the same writes: outside a transaction it may commit as it goes
+    const inBatches = block !== undefined && names.some((n) => BATCH_READS.has(n)) && rerunsSafely(block, (c) => writesRows(c.name));
+    // rows of another model created from the record's attributes (`Commercial.create(commercial_id: event.media_id)`)
+    const copies = block ? loopCopies(block, record, table, names.slice(0, loopAt === -1 ? undefined : loopAt).some((n) => !UNFILTERED.has(n)), (create) => modelTableOf(create, models)) : [];
+    return { kind: "loop", table, ...prefixedTable, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched, inBatches, deletes: deletionsOf(loop, block, record, table, call, batched, models), insertsOnly: block ? insertsOnly(block) : false, ...(overwrites ? { overwrites } : {}), ...(copies.length ? { copies } : {}) };
   }
   if (constant && last in RELATION_WRITES) {
     const narrowed = names.slice(0, -1).some((n) => !UNFILTERED.has(n)) || conditionArgument(call);

@@ -16,9 +16,10 @@ import {
   type Node,
 } from "@ruby/prism";
 import { pgScan } from "../sql/pg-query.js";
-import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
+import type { HiddenOperation, Operation, OperationInput, ParseProblem } from "../../model.js";
 import { parseEmbeddedSql } from "../sql/index.js";
 import { runTimeParts, withRunTimeParts } from "../sql/run-time-names.js";
+import { VIEW_QUERY_STAND_IN, withRunTimeViewQueries } from "../sql/run-time-view-query.js";
 import type { RubySource } from "./ruby-source.js";
 import { evaluate, nameOf, type Env } from "./values.js";
 
@@ -172,10 +173,14 @@ function withoutPlaceholders(op: OperationInput): OperationInput {
 
 /** Operations of SQL embedded in the migration, with their host lines. */
 export function embeddedOperations(written: RubySql, scope: { inTransaction: boolean; assured: boolean; frameworkCall?: string }): EmbeddedResult {
-  const sql = written.dynamic ? { ...written, text: withoutRunTimeQualifiers(written.text) } : written;
+  // a view's whole query read from elsewhere at run time (`AS #{File.read(...)}`): the view is known, its query not
+  const viewQueries = written.dynamic ? withRunTimeViewQueries(written.text, PLACEHOLDER) : undefined;
+  const sql = written.dynamic ? { ...written, text: withoutRunTimeQualifiers(viewQueries ?? written.text) } : written;
   // outside the migration's transaction `execute` still sends its string as one query (the pg gem's simple protocol)
   const parsed = parseEmbeddedSql(sql.text, { line: sql.line, inTransaction: scope.inTransaction, oneQuery: true });
-  const ops = parsed.ops.map((op) => withoutPlaceholders({ ...op, assured: scope.assured, frameworkCall: scope.frameworkCall } as OperationInput));
+  // the statement's text as written: the stand-in back to the interpolation's placeholder
+  const asWritten = (op: Operation): Operation => (viewQueries && op.text.includes(VIEW_QUERY_STAND_IN) ? { ...op, text: op.text.split(VIEW_QUERY_STAND_IN).join(PLACEHOLDER) } : op);
+  const ops = parsed.ops.map((op) => withoutPlaceholders({ ...asWritten(op), assured: scope.assured, frameworkCall: scope.frameworkCall } as OperationInput));
   const hidden = ops.flatMap((op, i) => (op.kind === "raw" && parsed.ops[i].kind !== "raw" ? [tableComputed(parsed.ops[i])] : []));
   if (parsed.errors.length === 0) return { ops, errors: [], notes: [], hidden };
   const covered = new Set<number>();

@@ -11,10 +11,10 @@
  * An update from values that may have changed, an increment, a plain insert, SQL, an external call: the rollback's
  * second run may change data, and the warning stays.
  */
-import { BlockArgumentNode, BlockNode, CallNode, StatementsNode, SymbolNode, type Node } from "@ruby/prism";
+import { BlockArgumentNode, BlockNode, CallNode, IfNode, StatementsNode, SymbolNode, UnlessNode, type Node } from "@ruby/prism";
 import { blockParams } from "./block-params.js";
 import { callArgs, hashOf, localName } from "./call-args.js";
-import { chainOf, constantName, writesRows, type DataCall, type ModelTables } from "./data-calls.js";
+import { chainOf, constantName, heldRelation, writesRows, type DataCall, type ModelTables } from "./data-calls.js";
 import { FINDS_OR_CREATES, insertsOnlyMissing } from "./inserts-only.js";
 import { WIDENING } from "./null-filter.js";
 import { rubyChildren } from "./ruby-children.js";
@@ -37,6 +37,8 @@ const RECORD_UPDATES = new Set(["update", "update!", "update_column", "update_co
 const RELATION_DELETES = new Set(["delete_all", "destroy_all", "delete_by", "destroy_by"]);
 /** Record deletes sent to each record of a loop (`find_each(&:destroy)`). */
 const RECORD_DELETES = new Set(["destroy", "destroy!", "delete"]);
+/** Batches of a relation handed to a block as relations (`in_batches do |batch| batch.update_all(...) end`): each batch is some of its rows. */
+const RELATION_BATCHES = new Set(["in_batches"]);
 /** Relation methods that keep every row (they order, load or batch them). */
 const KEEPS_ALL = new Set(["all", "unscoped", "order", "reorder", "includes", "preload", "eager_load", "readonly", "select", "lock", "strict_loading", "distinct", "in_batches", "find_each", "each"]);
 
@@ -60,6 +62,7 @@ function namedColumns(call: CallNode, env: Env, src: RubySource): Set<string> {
       const tested = nilTest(link.block);
       if (tested) columns.add(tested);
     }
+    if (RELATION_BATCHES.has(link.name) && link.block instanceof BlockNode) for (const write of batchWrites(link.block)) for (const column of setsOf(write, env, src).keys()) columns.add(column);
     if (RECORD_LOOPS.has(link.name) && link.block instanceof BlockNode) {
       const record = blockParams(link.block)[0];
       const body = link.block.body instanceof StatementsNode ? link.block.body.body : [];
@@ -71,15 +74,65 @@ function namedColumns(call: CallNode, env: Env, src: RubySource): Set<string> {
 
 function harmless(call: CallNode, env: Env, src: RubySource): boolean {
   const { root, calls } = chainOf(call);
+  // a filtered relation a local holds (`inputs = TemplateInput.where(template_id: id)`), deleted: as `where(...).delete_all`
+  const local = localName(root);
+  const held = local !== undefined ? env.get(local) : undefined;
+  const relation = held?.kind === "code" ? heldRelation(held.node) : undefined;
+  if (relation) return calls.length === 1 && RELATION_DELETES.has(call.name) && relation.names.some((n) => !KEEPS_ALL.has(n));
   if (!constantName(root) || calls.some((c) => WIDENING.has(c.name))) return false;
+  const batchesAt = calls.findIndex((c) => RELATION_BATCHES.has(c.name) && c.block instanceof BlockNode);
+  if (batchesAt !== -1) return batchesAreHarmless(calls[batchesAt].block as BlockNode, calls.slice(0, batchesAt), env, src);
   const loopAt = calls.findIndex((c) => RECORD_LOOPS.has(c.name) && (c.block instanceof BlockNode || c.block instanceof BlockArgumentNode));
   const before = calls.slice(0, loopAt === -1 ? -1 : loopAt);
   if (loopAt !== -1) return loopIsHarmless(calls[loopAt], before, env, src);
   const name = call.name;
   if (FINDS_OR_CREATES.has(name)) return true;
   if (RELATION_DELETES.has(name)) return narrowed(before, call, env, src);
-  if (name === "update_all") return excludesWhatItSets(filtersOf(before, env, src), setsOf(call, env, src));
+  if (name === "update_all") return excludesWhatItSets(filtersOf(before, env, src), setsOf(call, env, src)) || setsLiteralsOnSome(before, setsOf(call, env, src), env, src);
   return false;
+}
+
+/**
+ * An update to literal values of rows a filter selects by OTHER columns than those it sets (`User.admins.each { |a|
+ * a.update_attribute(:role, 'admin') if a.admin? }`, `where(kind: 'x').update_all(flag: true)`) is idempotent: run
+ * again it writes the values already there. An update of every row stays a hazard (an admin's choice made since the
+ * up, overwritten by the rerun: demarches-simplifiees' opendata backfill), and so does a filter on a column it sets:
+ * `where.not(role: 'admin').update_all(role: 'member')` resets roles given since, `where(action: 'a').update_all(action:
+ * 'b')` renames values a rollback then leaves renamed. A where written as SQL may test anything: not read as harmless.
+ */
+function setsLiteralsOnSome(before: CallNode[], sets: ReadonlyMap<string, RubyValue>, env: Env, src: RubySource): boolean {
+  if (sets.size === 0 || ![...sets.values()].every(isLiteral) || !narrowed(before, undefined, env, src)) return false;
+  for (const link of before) {
+    if (link.name !== "where" && link.name !== "not" && link.name !== "rewhere") continue;
+    const args = callArgs(link, env, src);
+    if (args.args.some((a) => a.kind !== "hash")) return false;
+    if ([...hashOf(args).keys()].some((column) => sets.has(column))) return false;
+  }
+  return true;
+}
+
+const isLiteral = (v: RubyValue): boolean => v.kind === "sym" || v.kind === "str" || v.kind === "int" || v.kind === "float" || v.kind === "bool" || v.kind === "nil";
+
+/** The writes a batch block sends to its batch (`batch.update_all(...)`, `batch.delete_all`), in order. */
+function batchWrites(block: BlockNode): CallNode[] {
+  const batch = blockParams(block)[0];
+  const statements = block.body instanceof StatementsNode ? block.body.body : [];
+  return statements.filter((s): s is CallNode => s instanceof CallNode && batch !== undefined && localName(s.receiver) === batch && (s.name === "update_all" || RELATION_DELETES.has(s.name)));
+}
+
+/**
+ * `Video.where(start_offset_ms: nil).in_batches do |records| records.update_all(start_offset_ms: 10_000); sleep(0.01) end`
+ * (splits-io 20200705172000): each batch is rows of the relation, so each write is the relation's own, harmless run
+ * again when the relation's filter excludes what it sets. Every write of the block must be such a write of its batch.
+ */
+function batchesAreHarmless(block: BlockNode, before: CallNode[], env: Env, src: RubySource): boolean {
+  const writes = batchWrites(block);
+  if (writes.length === 0 || countWrites(block.body) !== writes.length) return false;
+  return writes.every((write) => {
+    if (RELATION_DELETES.has(write.name)) return narrowed(before, undefined, env, src);
+    const sets = setsOf(write, env, src);
+    return excludesWhatItSets(filtersOf(before, env, src), sets) || setsLiteralsOnSome(before, sets, env, src);
+  });
 }
 
 /** A loop whose every write is the harmless kind: a missing row's insert, its record's delete, or an update its filter excludes. */
@@ -92,12 +145,19 @@ function loopIsHarmless(loop: CallNode, before: CallNode[], env: Env, src: RubyS
   if (insertsOnlyMissing(loop.block)) return true;
   const record = blockParams(loop.block)[0];
   const statements = loop.block.body instanceof StatementsNode ? loop.block.body.body : [];
-  const updates = statements.filter((s): s is CallNode => s instanceof CallNode && RECORD_UPDATES.has(s.name) && record !== undefined && localName(s.receiver) === record);
-  // every write of the block is one of those updates of the record, as a statement of its own (not under a condition)
+  const isUpdate = (s: Node): s is CallNode => s instanceof CallNode && RECORD_UPDATES.has(s.name) && record !== undefined && localName(s.receiver) === record;
+  const direct = statements.filter(isUpdate);
+  // (`record.update_attribute(:role, 'admin') if record.admin?`: an update under a modifier that only narrows the rows further)
+  const conditional = statements.flatMap((s) => ((s instanceof IfNode || s instanceof UnlessNode) && s.statements?.body.length === 1 && isUpdate(s.statements.body[0]) && !(s instanceof IfNode ? s.subsequent : s.elseClause) && countWrites(s.predicate) === 0 ? [s.statements.body[0] as CallNode] : []));
+  const updates = [...direct, ...conditional];
+  // every write of the block is one of those updates of the record, as a statement of its own or under a modifier
   if (countWrites(loop.block.body) !== updates.length || !updates.length) return false;
   const sets = new Map<string, RubyValue>();
   for (const update of updates) for (const [column, value] of setsOf(update, env, src)) sets.set(column, value);
-  return excludesWhatItSets(filtersOf(before, env, src), sets);
+  if (conditional.length === 0 && excludesWhatItSets(filtersOf(before, env, src), sets)) return true;
+  // a test on each record (`if admin.admin?`) selects some rows as a where does
+  const tested = conditional.length === updates.length;
+  return tested ? sets.size > 0 && [...sets.values()].every(isLiteral) : setsLiteralsOnSome(before, sets, env, src);
 }
 
 function countWrites(node: Node | null): number {

@@ -11,7 +11,7 @@ import type { DetectedFile } from "../../detect.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers/waivers.js";
 import { rubocopWaivers } from "../../waivers/rubocop-waivers.js";
-import { authorsWords, deliberateReason, type DownComment } from "../deliberate-down.js";
+import { authorsWords, deliberateReason, oneWayMark, type DownComment } from "../deliberate-down.js";
 import { maySaySize, sizeNotes } from "../size-notes.js";
 import { oneSyntaxError } from "../one-syntax-error.js";
 import { isIrreversible, type Irreversible } from "./commands/context.js";
@@ -21,6 +21,7 @@ import { matchesNoRowAfter, notNullAfter } from "./null-filter.js";
 import { goneInUp, namesGone, rollbackDrops, writesOnlyDropped } from "./rollback-drops.js";
 import { Interpreter, opsOf } from "./interpreter.js";
 import { meaningful, unconditionalRaise } from "./method-body.js";
+import { runsNothingHere } from "./runs-nothing-here.js";
 import { findMigrationClass, type MigrationClass } from "./migration-class.js";
 import { disablesDdlTransaction, isFrameworkMigration, type RubyFile } from "./project-base-class.js";
 import { projectRootOf } from "../../repository/fact-paths.js";
@@ -178,8 +179,10 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     const blocked = reverts.find((r) => !r.rerun && !acknowledged(r)) ?? reverts.find((r) => !r.rerun) ?? reverts[0];
     // the other calls that raise on rollback too: a fix of the first alone leaves the rollback raising at the next
     const others = reverts.filter((r) => r !== blocked && !r.rerun).map((r) => r.loc);
+    // every data step Rails runs again (harmless ones too): a fix that runs data code on the way up only wraps them all
+    const rerunAt = steps.flatMap((s) => (isIrreversible(s.revert) && s.revert.rerun ? [s.revert.loc] : []));
     down = blocked
-      ? { status: "irreversible", loc: blocked.loc, reason: blocked.irreversible, ...(blocked.rerun ? { rerun: true } : {}), ...(others.length ? { alsoAt: others } : {}) }
+      ? { status: "irreversible", loc: blocked.loc, reason: blocked.irreversible, ...(blocked.rerun ? { rerun: true, ...(rerunAt.length > 1 ? { rerunAt } : {}) } : {}), ...(blocked.undo ? { undo: blocked.undo } : {}), ...(others.length ? { alsoAt: others } : {}) }
       : { status: "present", ops: [...steps].reverse().flatMap((s) => revertOf(s) as OperationInput[]) as never, derived: true };
   } else {
     up = [...atLoad, ...(upDef ? opsOf(interpreter.run(upDef.body, "up")) : [])];
@@ -187,7 +190,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     // (`public_send(direction)`), then the Migrator deletes the version (record_version_state_after_migrating):
     // rails/rails 2a2db1e8, activerecord/lib/active_record/migration.rb, `def down` and `def exec_migration`
     if (!downDef)
-      down = upDef
+      down = upDef && !runsNothingHere(upDef, up, interpreter, src)
         ? {
             status: "irreversible",
             reason: "it defines `up` without `down`: a rollback runs nothing (Rails' Migration#down returns when the class defines no down) yet deletes the version from schema_migrations, so the up's changes stay while Rails reports the migration reverted, and the next migrate runs the up again over them",
@@ -201,7 +204,11 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
       const said = raised && authorsWords(commentsWithin(result, src, downDef).filter((c) => c.line < raised.loc.line));
       if (raised && !meaningful(downOps)) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message})`, declared: true, ...(said ? { said } : {}) };
       else if (raised) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message}) after undoing part of the up` };
-      else if (!meaningful(downOps)) down = { status: "empty", loc: src.loc(downDef), why: deliberateReason(commentsWithin(result, src, downDef)) };
+      else if (!meaningful(downOps)) {
+        const comments = commentsWithin(result, src, downDef);
+        const oneWay = oneWayMark(comments);
+        down = { status: "empty", loc: src.loc(downDef), why: deliberateReason(comments), ...(oneWay ? { oneWay } : {}) };
+      }
       else down = { status: "present", ops: downOps as never, derived: false };
     }
     // a data migration in `up` has a way back exactly when the down does something

@@ -35,19 +35,21 @@ import {
   type DefNode,
   type Node,
 } from "@ruby/prism";
-import type { ExistenceGuard, HiddenOperation, OperationInput, ParseProblem, SizeGuard } from "../../model.js";
+import type { ExistenceGuard, HiddenOperation, OperationInput, ParseProblem, SizeGuard, SourceRange } from "../../model.js";
 import { blockParams } from "./block-params.js";
 import { callArgs, localName, type CallArgs } from "./call-args.js";
 import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
 import { isIrreversible, step, type CommandContext, type Irreversible, type OpBase, type Step } from "./commands/context.js";
-import { chainOf, classifyDataCall, CONNECTION_SQL, constantName, recordModel, type ModelTables } from "./data-calls.js";
+import { withoutParentheses } from "./without-parentheses.js";
+import { chainOf, classifyDataCall, CONNECTION_SQL, constantName, heldRelation, recordModel, type ModelTables } from "./data-calls.js";
 import { recordRepeats } from "./record-repeats.js";
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
 import { columnsFilteredToNull, columnsFilteredToValues } from "./null-filter.js";
 import { narrowedOnlyToNulls, updateWrites } from "./update-all-constants.js";
 import { inlinedLocals } from "./inlined-locals.js";
 import { harmlessRerun, rerunWrites } from "./harmless-rerun.js";
-import { guardsOtherDatabase, testsOwnDatabase } from "./other-database.js";
+import { foundRecordWrite } from "./found-record.js";
+import { guardsOtherDatabase, predicateBody, testsOwnDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
 import { EMPTY_ENV, evaluate, nameOf, Options, type Env, type RubyValue } from "./values.js";
@@ -118,20 +120,13 @@ interface GuardOn {
 
 const TABLE_CHECKS = new Set(["data_source_exists?", "table_exists?"]);
 
-/** `index_exists?(...)`, `connection.column_exists?(...)`, `!table_exists?(...)`: which way the check goes. */
-const unwrapped = (predicate: Node | null): Node | null => {
-  let node = predicate;
-  while (node instanceof ParenthesesNode) node = node.body instanceof StatementsNode && node.body.body.length === 1 ? node.body.body[0] : null;
-  return node;
-};
-
 /** A call on the migration or its connection (`column_exists?`, `connection.column_exists?`, `ActiveRecord::Base.connection.…`). */
 const onConnection = (receiver: Node | null): boolean =>
   !receiver || receiver instanceof SelfNode || localName(receiver) === "connection" || (receiver instanceof CallNode && receiver.name === "connection" && !receiver.arguments_);
 
 /** `index_exists?(...)`, `connection.column_exists?(...)`, `!table_exists?(...)`: which way the check goes. */
 function existenceCheck(predicate: Node | null, src: RubySource): GuardOn | undefined {
-  const node = unwrapped(predicate);
+  const node = withoutParentheses(predicate);
   if (!(node instanceof CallNode)) return undefined;
   if (node.name === "!") {
     const inner = existenceCheck(node.receiver, src);
@@ -150,7 +145,7 @@ function existenceCheck(predicate: Node | null, src: RubySource): GuardOn | unde
  * name. Conditions that are no existence checks are left out: what is recorded is necessary, never more.
  */
 function requiredChecks(predicate: Node | null, truth: boolean, src: RubySource, env: Env): ExistenceGuard[] {
-  const node = unwrapped(predicate);
+  const node = withoutParentheses(predicate);
   if (node instanceof AndNode) return truth ? [...requiredChecks(node.left, true, src, env), ...requiredChecks(node.right, true, src, env)] : [];
   if (node instanceof OrNode) return truth ? [] : [...requiredChecks(node.left, false, src, env), ...requiredChecks(node.right, false, src, env)];
   if (!(node instanceof CallNode)) return [];
@@ -245,6 +240,8 @@ const METHOD_OBJECT = new Set(["method", "public_method"]);
 export class Interpreter {
   readonly notes: ParseProblem[] = [];
   readonly errors: ParseProblem[] = [];
+  /** code only another database runs (`if using_mysql?`, after `return unless mysql?`): never run here */
+  readonly otherDatabaseBranches: SourceRange[] = [];
   /** operations the Ruby hides from a static reading (send, eval, SQL built at run time): `hidden-operation` */
   readonly hidden: HiddenOperation[] = [];
   private direction: Direction = "change";
@@ -336,6 +333,12 @@ export class Interpreter {
     for (const [i, statement] of body.entries()) {
       // a second early return after it guards what follows it too (Active Storage's `return unless table_exists?`
       // then `return if column_exists?`); a hostile chain of thousands is followed a few deep, then read as statements
+      // `return unless using_mysql?` / `return if postgres?`: what follows runs only on another database
+      if (this.returnsHere(statement)) {
+        const rest = body.slice(i + 1);
+        if (rest.length) this.otherDatabaseBranches.push({ ...this.src.loc(rest[0]), endLine: this.src.loc(rest[rest.length - 1]).endLine });
+        return;
+      }
       const early = chained < MAX_CHAINED_RETURNS ? earlyReturnGuard(statement, this.src, scope.env, this.setup.models) : undefined;
       if (early) {
         const rest: Step[] = [];
@@ -361,6 +364,15 @@ export class Interpreter {
     }
   }
 
+  /** A bare `return` under a test that is true on this database (`return if postgres?`, `return unless using_mysql?`). */
+  private returnsHere(statement: Node): boolean {
+    if (!(statement instanceof IfNode || statement instanceof UnlessNode) || !(statement.statements instanceof StatementsNode)) return false;
+    if (statement.statements.body.length !== 1 || !(statement.statements.body[0] instanceof ReturnNode) || statement.statements.body[0].arguments_) return false;
+    if (statement instanceof IfNode ? statement.subsequent : statement.elseClause) return false;
+    const { other, own } = this.databaseTest(statement.predicate);
+    return statement instanceof IfNode ? own : other;
+  }
+
   /** A branch under an existence check (`if index_exists?(...)`): its operations are idempotent. */
   private branch(node: Node | null | undefined, scope: Scope, out: Step[], guard: BranchGuard): void {
     if (!guardsAnything(guard)) return this.statements(node, scope, out);
@@ -374,14 +386,16 @@ export class Interpreter {
     // a branch for MySQL/SQLite never runs here, nor the else of a test for this database (`if AppConfig.postgres?`);
     // every other branch might
     if (node instanceof IfNode) {
-      this.branch(guardsOtherDatabase(node.predicate) ? null : node.statements, scope, out, branchGuard(node.predicate, true, this.src, scope.env, this.setup.models));
-      return this.branch(testsOwnDatabase(node.predicate) ? null : node.subsequent, scope, out, branchGuard(node.predicate, false, this.src, scope.env, this.setup.models));
+      const { other, own } = this.databaseTest(node.predicate);
+      this.branch(this.unlessOtherDatabase(other, node.statements), scope, out, branchGuard(node.predicate, true, this.src, scope.env, this.setup.models));
+      return this.branch(this.unlessOtherDatabase(own, node.subsequent), scope, out, branchGuard(node.predicate, false, this.src, scope.env, this.setup.models));
     }
     if (node instanceof UnlessNode) {
-      this.branch(testsOwnDatabase(node.predicate) ? null : node.statements, scope, out, branchGuard(node.predicate, false, this.src, scope.env, this.setup.models));
-      return this.branch(guardsOtherDatabase(node.predicate) ? null : node.elseClause, scope, out, branchGuard(node.predicate, true, this.src, scope.env, this.setup.models));
+      const { other, own } = this.databaseTest(node.predicate);
+      this.branch(this.unlessOtherDatabase(own, node.statements), scope, out, branchGuard(node.predicate, false, this.src, scope.env, this.setup.models));
+      return this.branch(this.unlessOtherDatabase(other, node.elseClause), scope, out, branchGuard(node.predicate, true, this.src, scope.env, this.setup.models));
     }
-    if (node instanceof WhenNode) return node.conditions.some((c) => guardsOtherDatabase(c)) ? undefined : this.statements(node.statements, scope, out);
+    if (node instanceof WhenNode) return this.statements(this.unlessOtherDatabase(node.conditions.some((c) => this.databaseTest(c).other), node.statements), scope, out);
     if (node instanceof ElseNode || node instanceof EnsureNode) return this.statements(node.statements, scope, out);
     if (node instanceof CaseNode) return [...node.conditions, node.elseClause].forEach((n) => this.statements(n, scope, out));
     if (node instanceof BeginNode) return [node.statements, node.rescueClause, node.elseClause, node.ensureClause].forEach((n) => this.statements(n, scope, out));
@@ -395,6 +409,21 @@ export class Interpreter {
       scope.env.set(node.name, evaluate(node.value, scope.env, this.src));
       if (node.value instanceof CallNode) this.statement(node.value, scope, out);
     }
+  }
+
+  /**
+   * What a condition says of the database (other-database.ts): it names another database (its branch never runs
+   * here), or tests for this one alone (its else never runs here). A method of the migration it calls stands for its body.
+   */
+  private databaseTest(predicate: Node): { other: boolean; own: boolean } {
+    const test = predicateBody(predicate, this.setup.helpers);
+    return { other: guardsOtherDatabase(test), own: testsOwnDatabase(test) };
+  }
+
+  /** The branch, or nothing when only another database runs it (its place kept: the up ran nothing of it here). */
+  private unlessOtherDatabase(otherOnly: boolean, branch: Node | null | undefined): Node | null | undefined {
+    if (otherOnly && branch) this.otherDatabaseBranches.push(this.src.loc(branch));
+    return otherOnly ? null : branch;
   }
 
   /** A method of the migration, run where it is called; its `yield` runs the caller's block there. */
@@ -713,6 +742,11 @@ export class Interpreter {
         const held = scope.env.get(local);
         return held?.kind === "code" ? constantName(held.node) : undefined;
       },
+      // a relation of a model held in a local (`broken = Audit.where(...)`): its writes are the model's
+      (local) => {
+        const held = scope.env.get(local);
+        return held?.kind === "code" ? heldRelation(held.node) : undefined;
+      },
     );
     if (!data) {
       // `select_rows("SELECT ...").each do |row| ... end`: the rows are read before the block runs on them
@@ -735,14 +769,17 @@ export class Interpreter {
     // irreversible steps when what it names is still there in the up's schema
     const revert = this.notRecorded(node, scope, what);
     if (isIrreversible(revert)) {
-      const harmless = harmlessRerun(node, data, scope.env, this.src);
+      // a record found by its conditions, deleted or renamed through `&.`: run again, the finder finds nothing
+      const found = foundRecordWrite(node, scope.env, this.src);
+      if (found?.kind === "renamed") revert.undo = found.undo;
+      const harmless = found?.kind === "deleted" ? { table: data.table ?? "", columns: [] } : harmlessRerun(node, data, scope.env, this.src);
       if (harmless) revert.harmless = harmless;
       const writes = rerunWrites(node, data, scope.env, this.src, this.setup.models);
       if (writes) revert.writes = writes;
     }
     if (data.kind === "loop") {
       const repeats = loopRepeats(node, this.src);
-      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(repeats ? { repeats } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}), ...(data.overwrites && data.table ? { overwrites: data.overwrites.map((o) => ({ call: this.src.textOf(o.call).split("\n")[0].trim(), table: data.table, ...(o.columns ? { columns: o.columns } : {}) })) } : {}) }], revert));
+      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.inBatches ? { loopsInBatches: true } : {}), ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(repeats ? { repeats } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}), ...(data.overwrites && data.table ? { overwrites: data.overwrites.map((o) => ({ call: this.src.textOf(o.call).split("\n")[0].trim(), table: data.table, ...(o.columns ? { columns: o.columns } : {}) })) } : {}), ...(data.copies ? { copies: data.copies } : {}) }], revert));
       return;
     }
     const nullColumns = data.table && data.verb !== "insert" ? columnsFilteredToNull(node, scope.env, this.src) : [];

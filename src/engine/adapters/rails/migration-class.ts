@@ -6,6 +6,7 @@
  */
 import { BlockNode, CallNode, ClassNode, ConstantWriteNode, DefNode, ElseNode, FloatNode, IfNode, IntegerNode, ModuleNode, SelfNode, StatementsNode, type Node, type ProgramNode } from "@ruby/prism";
 import { constantName } from "./data-calls.js";
+import { ddlTransactionSetting } from "./project-base-class.js";
 import { namedTable, type TableNaming } from "./table-naming.js";
 import { loadTimeStatements } from "./load-time.js";
 import type { RubySource } from "./ruby-source.js";
@@ -93,7 +94,9 @@ export function findMigrationClass(program: ProgramNode, src: RubySource, naming
   found.body = body;
   found.loadTime = loadTimeStatements(body);
   for (const node of body) {
-    if (node instanceof CallNode && !node.receiver && node.name === "disable_ddl_transaction!") found.disableDdlTransaction = true;
+    const setting = ddlTransactionSetting(node);
+    // a value computed at run time (`= ENV[...]`) leaves the transaction Rails' default
+    if (setting !== undefined) found.disableDdlTransaction = setting === true;
     else if (node instanceof DefNode && (!node.receiver || node.receiver instanceof SelfNode)) {
       if (node.name === "change" || node.name === "up" || node.name === "down") found.methods[node.name] ??= node;
       else found.helpers.set(node.name, node);

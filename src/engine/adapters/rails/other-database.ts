@@ -5,7 +5,7 @@
  * Decided from the names and strings in the condition's syntax tree.
  */
 import { currentSqlDialect } from "../sql/index.js";
-import { CallNode, ConstantReadNode, ConstantPathNode, OrNode, ParenthesesNode, RegularExpressionNode, StatementsNode, StringNode, SymbolNode, type Node } from "@ruby/prism";
+import { CallNode, ConstantReadNode, ConstantPathNode, OrNode, ParenthesesNode, RegularExpressionNode, ReturnNode, SelfNode, StatementsNode, StringNode, SymbolNode, type DefNode, type Node } from "@ruby/prism";
 import { rubyChildren } from "./ruby-children.js";
 
 const NAMES: Record<string, readonly string[]> = {
@@ -59,4 +59,24 @@ export function testsOwnDatabase(predicate: Node): boolean {
   if (args.length !== 1 || !predicate.receiver) return false;
   const [literal, subject] = LITERALS(args[0]) ? [args[0], predicate.receiver] : LITERALS(predicate.receiver) ? [predicate.receiver, args[0]] : [undefined, undefined];
   return literal !== undefined && subject !== undefined && namesOwnOnly(literal) && words(subject, []).some((w) => w.includes("adapter"));
+}
+
+/**
+ * A condition that calls a method of the migration without arguments (`if mysql?`, `if legacy_adapter?`) stands
+ * for the one expression that method returns (`connection.adapter_name =~ /mysql/i`), so its test of the database
+ * is read; a method that does more (reads settings, memoizes) is left as the call, read by its name alone.
+ */
+export function predicateBody(predicate: Node, helpers: ReadonlyMap<string, DefNode>): Node {
+  let node = predicate;
+  // a helper may name another one (`def mysql?; adapter_mysql?; end`): followed a few deep, never in a cycle
+  for (let depth = 0; depth < 3; depth++) {
+    if (!(node instanceof CallNode) || (node.receiver && !(node.receiver instanceof SelfNode)) || node.arguments_ || node.block) return node;
+    const helper = helpers.get(node.name);
+    const body = helper?.body instanceof StatementsNode ? helper.body.body : [];
+    if (!helper || helper.parameters || body.length !== 1) return node;
+    const only = body[0] instanceof ReturnNode ? body[0].arguments_?.arguments_.length === 1 ? body[0].arguments_.arguments_[0] : undefined : body[0];
+    if (!only) return node;
+    node = only;
+  }
+  return node;
 }

@@ -51,11 +51,27 @@ function literalReturn(def: DefNode): boolean | "unknown" {
   return "unknown";
 }
 
+/**
+ * What one statement of a class body sets the class-level setting to: `disable_ddl_transaction!`, or its setter
+ * `self.disable_ddl_transaction = true` (ActiveRecord::Migration's class attr_accessor that the bang method sets);
+ * undefined when it sets nothing.
+ */
+export function ddlTransactionSetting(node: Node): boolean | "unknown" | undefined {
+  if (!(node instanceof CallNode)) return undefined;
+  if (!node.receiver && node.name === "disable_ddl_transaction!") return true;
+  if (!(node.receiver instanceof SelfNode) || node.name !== "disable_ddl_transaction=" || node.arguments_?.arguments_.length !== 1) return undefined;
+  const value = node.arguments_.arguments_[0];
+  if (value instanceof TrueNode) return true;
+  if (value instanceof FalseNode || value instanceof NilNode) return false;
+  return "unknown";
+}
+
 /** What a class body (the migration's or a base's) says of the DDL transaction. */
 export function transactionSay(body: readonly Node[]): TransactionSay {
   const say: TransactionSay = {};
   for (const node of body) {
-    if (node instanceof CallNode && !node.receiver && node.name === "disable_ddl_transaction!") say.classLevel = true;
+    const setting = ddlTransactionSetting(node);
+    if (setting !== undefined) say.classLevel = setting;
     else if (node instanceof DefNode && node.name === "disable_ddl_transaction") {
       if (node.receiver instanceof SelfNode) say.classLevel = literalReturn(node);
       else if (!node.receiver) say.instance = literalReturn(node);

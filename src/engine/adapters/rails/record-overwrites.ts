@@ -8,9 +8,9 @@ import { rubyChildren } from "./ruby-children.js";
 import { localName } from "./call-args.js";
 
 /** Record updates whose arguments are a hash of column => value. */
-const HASH_UPDATES = new Set(["update", "update!", "update_columns", "update_attributes", "update_attributes!"]);
+export const HASH_UPDATES: ReadonlySet<string> = new Set(["update", "update!", "update_columns", "update_attributes", "update_attributes!"]);
 /** Record updates whose first argument is the column. */
-const ONE_COLUMN_UPDATES = new Set(["update_column", "update_attribute"]);
+export const ONE_COLUMN_UPDATES: ReadonlySet<string> = new Set(["update_column", "update_attribute"]);
 
 export interface RecordOverwrite {
   call: CallNode;
@@ -18,7 +18,8 @@ export interface RecordOverwrite {
   columns?: string[];
 }
 
-const literalName = (node: Node | null | undefined): string | undefined =>
+/** A string or symbol literal's value (`'a'` and `:a` name a column alike). */
+export const literalName = (node: Node | null | undefined): string | undefined =>
   node instanceof SymbolNode ? node.unescaped.value : node instanceof StringNode ? node.unescaped.value : undefined;
 
 function columnsOf(call: CallNode): string[] | undefined {
@@ -58,3 +59,29 @@ export function recordOverwrites(block: BlockNode, record: string | undefined, i
   visit(block.body);
   return complete && out.length ? out : undefined;
 }
+
+/**
+ * Whether a loop's block can run again over records it already changed and change nothing twice: every write is a
+ * record update that names its columns (`r.update_columns(a: ...)`, `r.patient.update_column(:b, ...)`), and no
+ * column it writes is read in the block (`order.update!(customer_id: map(order.customer_id))` maps the new value again).
+ * What makes a batched loop safe to commit as it goes: run again after a failure halfway, it redoes the same writes.
+ */
+export function rerunsSafely(block: BlockNode, isWrite: (call: CallNode) => boolean): boolean {
+  const written = new Set<string>();
+  const read = new Set<string>();
+  let safe = true;
+  const visit = (node: Node | null) => {
+    if (!node || !safe) return;
+    if (node instanceof CallNode) {
+      if (isWrite(node)) {
+        const columns = columnsOf(node);
+        if (!columns || node.block) safe = false;
+        else for (const c of columns) written.add(c);
+      } else if (node.receiver && !node.arguments_ && !node.block) read.add(node.name);
+    }
+    for (const child of rubyChildren(node)) visit(child);
+  };
+  visit(block.body);
+  return safe && written.size > 0 && ![...written].some((c) => read.has(c));
+}
+

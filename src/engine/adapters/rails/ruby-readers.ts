@@ -21,6 +21,7 @@ import type { strongMigrationsStartAfter } from "../../baseline/strong-migration
 import type { rubyCommentRanges } from "../../code/ruby-comments.js";
 import type { railsOnPostgresql } from "../../portable-fixes/rails-on-postgresql.js";
 import type { railsRowCreators } from "../../code/rails-row-creators.js";
+import { loadOnce } from "../../load-once.js";
 
 interface RubyReaders {
   readModelFiles: typeof readModelFiles;
@@ -73,26 +74,26 @@ interface RubyReaders {
 
 let readers: RubyReaders | undefined;
 
-export async function loadRubyReaders(): Promise<void> {
-  if (readers) return;
-  // first, alone: most readers below extend it (Jest's ESM loader fails on one module linked twice at once)
+export const loadRubyReaders = loadOnce(async () => {
+  // every import after the previous one: most readers extend ruby-visitor.js or share modules, and Jest's ESM loader
+  // fails on one module linked twice at once ("request for ... is not in cache"); Node loads each module once either way
   await import("./ruby-visitor.js");
-  const [[models, tableReferences, rowCreators], [databaseYml, replicas], gemfile, schemaRb, [call, portable], strings, [moved, bindings, interior], insertSettings, startAfter, comments] = await Promise.all([
-    // one after the other: all read with Prism's nodes (Jest's ESM loader fails on one module linked twice at once)
-    import("./model-files.js").then(async (m) => [m, await import("./table-references.js"), await import("../../code/rails-row-creators.js")] as const),
-    // one after the other: the replicas' reader imports database.yml's (Jest's ESM loader fails on one module linked twice at once)
-    import("../../database/rails-database-yml.js").then(async (yml) => [yml, await import("../../database/rails-replicas.js")] as const),
-    import("../../repository/gemfile.js"),
-    import("../../repository/schema-rb-operations.js"),
-    // one after the other: the portable fixes' reader imports rails-mysql-call (Jest's ESM loader fails on one module linked twice at once)
-    import("../../rules/support/rails-mysql-call.js").then(async (m) => [m, await import("../../portable-fixes/rails-on-postgresql.js")] as const),
-    import("../../rules/support/ruby-strings.js"),
-    // one after the other: the bindings' reader imports moved-ruby-code, and the string reader reads Prism's nodes as it does (Jest's ESM loader fails on one module linked twice at once)
-    import("../../rules/support/moved-ruby-code.js").then(async (m) => [m, await import("../../rules/support/ruby-bindings.js"), await import("../../rules/support/ruby-cuttable-lines.js")] as const),
-    import("../../repository/rails-insert-settings.js"),
-    import("../../baseline/strong-migrations-start-after.js"),
-    import("../../code/ruby-comments.js"),
-  ]);
+  const models = await import("./model-files.js");
+  const tableReferences = await import("./table-references.js");
+  const rowCreators = await import("../../code/rails-row-creators.js");
+  const databaseYml = await import("../../database/rails-database-yml.js");
+  const replicas = await import("../../database/rails-replicas.js");
+  const gemfile = await import("../../repository/gemfile.js");
+  const schemaRb = await import("../../repository/schema-rb-operations.js");
+  const call = await import("../../rules/support/rails-mysql-call.js");
+  const portable = await import("../../portable-fixes/rails-on-postgresql.js");
+  const strings = await import("../../rules/support/ruby-strings.js");
+  const moved = await import("../../rules/support/moved-ruby-code.js");
+  const bindings = await import("../../rules/support/ruby-bindings.js");
+  const interior = await import("../../rules/support/ruby-cuttable-lines.js");
+  const insertSettings = await import("../../repository/rails-insert-settings.js");
+  const startAfter = await import("../../baseline/strong-migrations-start-after.js");
+  const comments = await import("../../code/ruby-comments.js");
   readers = {
     readModelFiles: models.readModelFiles,
     plainModelClasses: models.plainModelClasses,
@@ -120,7 +121,7 @@ export async function loadRubyReaders(): Promise<void> {
     railsRowCreators: rowCreators.railsRowCreators,
     rubyCommentRanges: comments.rubyCommentRanges,
   };
-}
+});
 
 /** The Ruby readers are there: a Rails migration is among the analysed files. */
 export const rubyReadersLoaded = (): boolean => readers !== undefined;

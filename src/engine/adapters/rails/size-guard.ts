@@ -5,42 +5,36 @@
  * a branch runs under when its condition keeps a table's row count below a bound; production/author-size.ts turns
  * the guarded operation's lock findings into notes.
  */
-import { AndNode, CallNode, OrNode, ParenthesesNode, StatementsNode, type Node } from "@ruby/prism";
+import { AndNode, CallNode, OrNode, type Node } from "@ruby/prism";
 import type { SizeGuard } from "../../model.js";
 import { countedBelowBound, isBoundOperator } from "../count-bound.js";
 import { countedTable } from "../sql/row-count-sql.js";
-import { constantName, type ModelTables } from "./data-calls.js";
+import { constantName, WHOLE_TABLE_SCOPES, type ModelTables } from "./data-calls.js";
+import { withoutParentheses } from "./without-parentheses.js";
 import type { RubySource } from "./ruby-source.js";
 import { evaluate, type Env } from "./values.js";
 
-/** Scopes that keep every row of the model's table (`Event.unscoped.count`). */
-const WHOLE = new Set(["all", "unscoped"]);
 const SQL_VALUE = new Set(["select_value", "select_one"]);
 
-const unwrapped = (node: Node | null): Node | null => {
-  let n = node;
-  while (n instanceof ParenthesesNode) n = n.body instanceof StatementsNode && n.body.body.length === 1 ? n.body.body[0] : null;
-  return n;
-};
 
 /** The table whose rows `Model.count` (through `all` / `unscoped`) or `connection.select_value("SELECT COUNT(*) FROM t")` counts. */
 function countOf(node: Node | null, models: ModelTables, src: RubySource, env: Env): string | undefined {
-  const n = unwrapped(node);
+  const n = withoutParentheses(node);
   if (!(n instanceof CallNode)) return undefined;
   if (SQL_VALUE.has(n.name) && n.arguments_?.arguments_.length === 1) {
     const sql = evaluate(n.arguments_.arguments_[0], env, src);
     return sql.kind === "str" ? countedTable(sql.value) : undefined;
   }
   if (n.name !== "count" || n.arguments_ || n.block) return undefined;
-  let receiver = unwrapped(n.receiver);
-  while (receiver instanceof CallNode && WHOLE.has(receiver.name) && !receiver.arguments_ && !receiver.block) receiver = unwrapped(receiver.receiver);
+  let receiver = withoutParentheses(n.receiver);
+  while (receiver instanceof CallNode && WHOLE_TABLE_SCOPES.has(receiver.name) && !receiver.arguments_ && !receiver.block) receiver = withoutParentheses(receiver.receiver);
   const constant = constantName(receiver);
   return constant && constant !== "ActiveRecord::Base" ? models.tableOf(constant) : undefined;
 }
 
 /** The counted table when `predicate` being `truth` keeps its row count below a bound (`&&`, `||`, `!`, `and`, `or` followed). */
 function countedBelow(predicate: Node | null, truth: boolean, models: ModelTables, src: RubySource, env: Env): string | undefined {
-  const node = unwrapped(predicate);
+  const node = withoutParentheses(predicate);
   if (node instanceof AndNode || node instanceof OrNode) {
     // `a && b` true: both hold; `a || b` false: both fail
     if ((node instanceof AndNode) !== truth) return undefined;

@@ -4,9 +4,10 @@
  * only where the column holds NULLs alone (or the table no row), so a drop there loses nothing. Read from Prism's
  * tree; the interpreter records the guard on the operations after it (model ValuesGuard).
  */
-import { AndNode, CallNode, IfNode, IntegerNode, OrNode, ParenthesesNode, StatementsNode, UnlessNode, type Node } from "@ruby/prism";
+import { AndNode, CallNode, IfNode, IntegerNode, OrNode, StatementsNode, UnlessNode, type Node } from "@ruby/prism";
 import type { ValuesGuard } from "../../model.js";
-import { chainOf, constantName, type ModelTables } from "./data-calls.js";
+import { chainOf, constantName, WHOLE_TABLE_SCOPES, type ModelTables } from "./data-calls.js";
+import { withoutParentheses } from "./without-parentheses.js";
 import { columnsFilteredToValues } from "./null-filter.js";
 import type { RubySource } from "./ruby-source.js";
 import type { Env } from "./values.js";
@@ -14,15 +15,8 @@ import type { Env } from "./values.js";
 /** Predicates true when the relation has a row, and those true when it has none. */
 const ANY = new Set(["any?", "exists?", "present?"]);
 const NONE = new Set(["none?", "empty?", "blank?"]);
-/** Relation methods that keep every row of the model's table. */
-const WHOLE = new Set(["all", "unscoped"]);
 const RAISE = new Set(["raise", "fail"]);
 
-const unwrapped = (node: Node | null): Node | null => {
-  let n = node;
-  while (n instanceof ParenthesesNode) n = n.body instanceof StatementsNode && n.body.body.length === 1 ? n.body.body[0] : null;
-  return n;
-};
 
 /** What a relation holds a row of: the table (every row), or the column's non-NULL values. */
 type Rows = { table: string; column?: string };
@@ -36,20 +30,20 @@ function rowsAsked(terminal: CallNode, models: ModelTables, src: RubySource, env
   const model = constantName(root);
   if (model === undefined || model === "ActiveRecord::Base") return undefined;
   const table = models.tableOf(model);
-  if (calls.slice(0, -1).every((c) => WHOLE.has(c.name) && !c.arguments_ && !c.block)) return { table };
+  if (calls.slice(0, -1).every((c) => WHOLE_TABLE_SCOPES.has(c.name) && !c.arguments_ && !c.block)) return { table };
   const columns = columnsFilteredToValues(terminal, env, src);
   return columns.length === 1 ? { table, column: columns[0] } : undefined;
 }
 
 /** `Feed.where.not(c: nil).count` (or `.size`): the rows it counts. */
 function countedRows(node: Node | null, models: ModelTables, src: RubySource, env: Env): Rows | undefined {
-  const n = unwrapped(node);
+  const n = withoutParentheses(node);
   if (!(n instanceof CallNode) || n.arguments_ || n.block || !(n.name === "count" || n.name === "size")) return undefined;
   return rowsAsked(n, models, src, env);
 }
 
 const isZero = (node: Node | null) => {
-  const n = unwrapped(node);
+  const n = withoutParentheses(node);
   return n instanceof IntegerNode && Number(n.value) === 0;
 };
 
@@ -58,7 +52,7 @@ const isZero = (node: Node | null) => {
  * `.count == 0` true, `.count > 0` false; `!`, `&&`, `||`, `and`, `or` followed.
  */
 function absentWhen(predicate: Node | null, truth: boolean, models: ModelTables, src: RubySource, env: Env): Rows[] {
-  const node = unwrapped(predicate);
+  const node = withoutParentheses(predicate);
   // `a && b` true: both hold; `a || b` false: both fail
   if (node instanceof AndNode) return truth ? [...absentWhen(node.left, true, models, src, env), ...absentWhen(node.right, true, models, src, env)] : [];
   if (node instanceof OrNode) return truth ? [] : [...absentWhen(node.left, false, models, src, env), ...absentWhen(node.right, false, models, src, env)];

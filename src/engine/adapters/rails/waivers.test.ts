@@ -34,7 +34,7 @@ end
   end
 end
 `);
-    // the author's own raise is a warning that a rollback stops there (irreversible-migration), and it stays one
+    // the author's own raise after a drop is a warning that a rollback stops there (irreversible-migration), and safety_assured does not waive it
     expect(findings.find((f) => f.rule === "irreversible-migration")).toMatchObject({ line: 7, severity: "warning" });
     expect(findings.find((f) => f.rule === "drop-table")).toMatchObject({ line: 3, severity: "info" });
   });

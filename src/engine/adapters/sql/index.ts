@@ -11,7 +11,7 @@ import type { Database, Down, Layout, Migration, Operation, OperationInput, Pars
 import { SourceLines } from "../../source-lines.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers/waivers.js";
 import { atlasFileWaivers } from "../../waivers/peer-waivers.js";
-import { deliberateReason } from "../deliberate-down.js";
+import { deliberateReason, oneWayMark } from "../deliberate-down.js";
 import { maySaySize, sizeNotes } from "../size-notes.js";
 import { SQL_LAYOUTS, type SqlSegment, type TransactionMode } from "./layouts/index.js";
 import { doBlockStatements, doBlockValuesGuards } from "./do-block.js";
@@ -295,9 +295,11 @@ export function sqlMigration(input: SqlUnit): Migration {
       for (const e of result.tooComplex) tooComplex.push(inDownFile(e));
     }
     const external = downPath !== unit.file.path ? downPath : undefined;
-    if (!meaningful(ops) && [...syntaxErrors, ...tooComplex].every((e) => e.path !== downPath))
-      down = { status: "empty", path: external, why: deliberateReason(sections.down.segments.flatMap((segment) => scanComments(segment.text))) };
-    else down = { status: "present", ops, path: external, derived: false };
+    if (!meaningful(ops) && [...syntaxErrors, ...tooComplex].every((e) => e.path !== downPath)) {
+      const comments = sections.down.segments.flatMap((segment) => scanComments(segment.text));
+      const oneWay = oneWayMark(comments);
+      down = { status: "empty", path: external, why: deliberateReason(comments), ...(oneWay ? { oneWay } : {}) };
+    } else down = { status: "present", ops, path: external, derived: false };
   } else if (sections.down.kind === "missing") down = { status: "missing", reason: sections.down.reason, line: sections.down.line };
   else down = { status: "unsupported", reason: sections.down.reason };
 

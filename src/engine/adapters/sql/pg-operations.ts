@@ -15,7 +15,8 @@ import { constantsSetBy, whereOnlyNullTests } from "./constant-set.js";
 import { alterTableSubcommandLock } from "../../rules/support/lock-modes.js";
 import { selectWrites, WRITING_NODES } from "./read-only-select.js";
 import { hypertableCreatedBy, timescaleOption } from "./hypertables.js";
-import { convertedColumns } from "./converted-columns.js";
+import { convertedColumns, mappedColumns } from "./converted-columns.js";
+import { selectCopies } from "./select-copies.js";
 
 type Loose = PgNode | undefined;
 
@@ -31,6 +32,14 @@ const str = (node: Loose): string | undefined => node?.String?.sval ?? node?.sva
 export function rangeVarName(rv: Loose): string {
   if (!rv) return "";
   return rv.schemaname ? `${rv.schemaname}.${rv.relname}` : (rv.relname ?? "");
+}
+
+/** A range partition's FOR VALUES FROM bound of one column, as the string constant written (under a cast too). */
+function rangeFromOf(bound: Loose): string | undefined {
+  if (bound?.strategy !== "r" || bound.lowerdatums?.length !== 1) return undefined;
+  const datum: Loose = bound.lowerdatums[0];
+  const constant: Loose = datum?.A_Const ?? datum?.TypeCast?.arg?.A_Const;
+  return typeof constant?.sval?.sval === "string" ? constant.sval.sval : undefined;
 }
 
 /** A qualified name given as a list of String nodes. */
@@ -390,13 +399,14 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
           temporary: s.relation?.relpersistence === "t",
           ...(s.partspec ? { partitioned: true } : {}),
           ...(s.partbound && s.inhRelations?.[0]?.RangeVar ? { partitionOf: rangeVarName(s.inhRelations[0].RangeVar) } : {}),
+          ...(rangeFromOf(s.partbound) !== undefined ? { rangeFrom: rangeFromOf(s.partbound) } : {}),
           ...(timescaleOption(s.options, "hypertable") ? { hypertable: true } : {}),
         },
       ];
     }
     case "CreateTableAsStmt": {
       const name = rangeVarName(s.into?.rel);
-      if (s.objtype === "OBJECT_MATVIEW") return [{ kind: "create_object", ...base, objectType: "materialized_view", name, dependsOn: relationsOf(s.query) }];
+      if (s.objtype === "OBJECT_MATVIEW") return [{ kind: "create_object", ...base, objectType: "materialized_view", name, dependsOn: relationsOf(s.query), ifNotExists: Boolean(s.if_not_exists) }];
       return [{ kind: "create_table", ...base, table: name, ...madeFromQuery(s.query), ifNotExists: Boolean(s.if_not_exists) }];
     }
     case "SelectStmt": {
@@ -513,6 +523,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
       const constants = s.fromClause?.length ? {} : constantsSetBy(s.targetList, deparse);
       const repeats = repeatedUpdate(s, deparse);
       const convertsFrom = convertedColumns(s);
+      const mapsFrom = mappedColumns(s);
       return [
         {
           kind: "dml",
@@ -527,6 +538,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
           ...(nullRowsOf.length && whereOnlyNullTests(s.whereClause) ? { whereOnlyNullTests: true } : {}),
           ...(repeats ? { repeats } : {}),
           ...(convertsFrom.length ? { convertsFrom } : {}),
+          ...(mapsFrom.length ? { mapsFrom } : {}),
           // UPDATE t SET copy = original: a copy of `original` within t; SET c = (SELECT ... FROM other): a copy of other's
           sourceTables: [...new Set([...(values.columns.length ? [table] : []), ...values.tables, ...from.tables])],
           sourceColumns: values.columns,
@@ -541,6 +553,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
       const sources = sourcesOf(s.selectStmt?.SelectStmt?.fromClause ? s.selectStmt : undefined);
       const selectColumns = sourcesOf(s.selectStmt?.SelectStmt?.targetList).columns;
       const repeats = repeatedInsert(s, rangeVarName(s.relation));
+      const copies = selectCopies(s.selectStmt?.SelectStmt);
       return [
         {
           kind: "dml",
@@ -551,6 +564,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
           columns: (s.cols ?? []).map((c: PgNode) => c?.ResTarget?.name).filter(Boolean),
           sourceTables: sources.tables,
           sourceColumns: selectColumns,
+          ...(copies.length ? { copies } : {}),
         },
       ];
     }
@@ -604,11 +618,11 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
     case "CreateTrigStmt":
       return [{ kind: "create_object", ...base, objectType: "trigger", name: s.trigname, table: rangeVarName(s.relation), orReplace: Boolean(s.replace), dependsOn: [qualifiedName(s.funcname)] }];
     case "CreateSeqStmt":
-      return [{ kind: "create_object", ...base, objectType: "sequence", name: rangeVarName(s.sequence) }];
+      return [{ kind: "create_object", ...base, objectType: "sequence", name: rangeVarName(s.sequence), ifNotExists: Boolean(s.if_not_exists) }];
     case "CreateExtensionStmt":
       return [{ kind: "create_object", ...base, objectType: "extension", name: s.extname, ifNotExists: Boolean(s.if_not_exists) }];
     case "CreateSchemaStmt":
-      return [{ kind: "create_object", ...base, objectType: "schema", name: s.schemaname ?? "" }];
+      return [{ kind: "create_object", ...base, objectType: "schema", name: s.schemaname ?? "", ifNotExists: Boolean(s.if_not_exists) }];
     case "CreatePolicyStmt":
       return [{ kind: "create_object", ...base, objectType: "policy", name: s.policy_name, table: rangeVarName(s.table) }];
     case "RuleStmt":

@@ -30,8 +30,10 @@ export interface DjangoAppRemoval {
   tables?: string[];
   /** the migration that dropped the last of its tables, when it left none */
   droppedBy?: string;
-  /** a migration the change adds whose data step or SQL reads every table left (a copy into the app that replaces it) */
+  /** a migration the change adds whose data step or SQL reads every table left (a copy into the app that replaces it); only when some are left */
   readBy?: string;
+  /** a migration the change adds that drops every table left (tournesol's backoffice 0014 drops the faq app's tables with its own SQL); only when some are left */
+  droppedIn?: string;
 }
 
 export interface AppRemovalInput {
@@ -63,20 +65,31 @@ function tablesLeft(deleted: readonly ChangedMigration[]): { tables?: string[]; 
   return { tables: [...tables.values()], ...(tables.size === 0 && droppedBy ? { droppedBy } : {}) };
 }
 
-/** Whether a migration's up reads the table: SQL that selects from it, or a data step that names it. */
+/**
+ * Whether a migration's up reads the table: SQL that selects from it, or a data step that names it. A name its data
+ * step's own SQL only drops (`cursor.execute("DROP TABLE ...")`) is no read: that step deletes the rows.
+ */
 function reads(migration: Migration, table: string): boolean {
   const key = nameKey(table);
+  const is = (t: string) => nameKey(t) === key;
   return migration.up.some(
     (op) =>
-      (op.kind === "dml" && op.sourceTables.some((t) => nameKey(t) === key)) ||
-      (op.kind === "data_migration" && [...op.tables, ...(op.mentions ?? [])].some((t) => nameKey(t) === key)),
+      (op.kind === "dml" && op.sourceTables.some(is)) ||
+      (op.kind === "data_migration" && ([...op.tables, ...(op.readsThrough ?? [])].some(is) || ((op.mentions ?? []).some(is) && !(op.dropsTables ?? []).some(is)))),
   );
 }
 
-/** An added migration of the change that reads every table the app leaves: its rows were carried over on purpose. */
-function readerOf(migrations: readonly ChangedMigration[], tables: readonly string[]): string | undefined {
+/** Whether a migration's up drops the table: a drop (DeleteModel, DROP TABLE in a RunSQL), or its data step's own SQL. */
+function drops(migration: Migration, table: string): boolean {
+  const key = nameKey(table);
+  const is = (t: string) => nameKey(t) === key;
+  return migration.up.some((op) => (op.kind === "drop_table" && op.tables.some(is)) || (op.kind === "data_migration" && (op.dropsTables ?? []).some(is)));
+}
+
+/** An added migration of the change that `does` (reads, drops) every table the app leaves; none when it leaves none. */
+function addedMigrationThat(does: (migration: Migration, table: string) => boolean, migrations: readonly ChangedMigration[], tables: readonly string[]): string | undefined {
   if (tables.length === 0) return undefined;
-  return migrations.find((m) => m.change.status === "added" && m.head && tables.every((t) => reads(m.head!, t)))?.change.path;
+  return migrations.find((m) => m.change.status === "added" && m.head && tables.every((t) => does(m.head!, t)))?.change.path;
 }
 
 /** The Django apps the change removes whole, by their migrations folder. */
@@ -114,8 +127,10 @@ export function djangoAppRemovals(input: AppRemovalInput): Map<string, DjangoApp
     const dependedOn = remaining.some((f) => f.content.includes(label) && readDjangoGraphNode(f.content)?.dependencies.some((dep) => dep.app === label));
     if (dependedOn) continue;
     const left = tablesLeft(deleted);
-    const readBy = left.tables && readerOf(input.migrations, left.tables);
-    out.set(folder, { label, installedIn: installed, ...left, ...(readBy ? { readBy } : {}) });
+    // read: its rows were carried over on purpose; dropped: nothing is left behind
+    const readBy = left.tables && addedMigrationThat(reads, input.migrations, left.tables);
+    const droppedIn = left.tables && addedMigrationThat(drops, input.migrations, left.tables);
+    out.set(folder, { label, installedIn: installed, ...left, ...(readBy ? { readBy } : {}), ...(droppedIn ? { droppedIn } : {}) });
   }
   return out;
 }

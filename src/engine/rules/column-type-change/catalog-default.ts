@@ -4,7 +4,9 @@
  * primary key a serial). DROP COLUMN takes the default, and the sequence the column owns, with it; so the swap reads
  * them from the catalog and gives them to the new column first: the default converted as ALTER TYPE converts it (of an
  * enum the migration creates, the value through text: no cast joins two enums), the
- * sequence owned by the new column (and widened to bigint with it). An identity column has no default to carry.
+ * sequence owned by the new column (and widened to bigint with it). An identity column has no default, and its
+ * sequence cannot change owner: the new column is made an identity of the same kind (ALWAYS or BY DEFAULT) that goes
+ * on where the old one's sequence stopped (its increment and bounds are PostgreSQL's defaults).
  */
 import { ident, sqlString } from "../support/fix.js";
 
@@ -12,14 +14,20 @@ export function catalogDefaultSql(table: string, column: string, tmp: string, ty
   // regclass and pg_get_serial_sequence read the table's name as SQL does: quoted, or "Step" would be step
   const [t, regclass] = [ident(table), `${sqlString(ident(table))}::regclass`];
   return [
-    `-- ${column}'s default and sequence, if any (the migrations do not show them), given to ${tmp} before DROP COLUMN takes them`,
+    `-- ${column}'s default and sequence, or its identity, if any (the migrations do not show them), given to ${tmp} before DROP COLUMN takes them`,
     `DO $$`,
     `DECLARE`,
     `  old_default text := (SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum`,
     `                       WHERE d.adrelid = ${regclass} AND a.attname = ${sqlString(column)});`,
     `  owned text := pg_get_serial_sequence(${sqlString(t)}, ${sqlString(column)});`,
+    `  old_identity "char" := (SELECT attidentity FROM pg_attribute WHERE attrelid = ${regclass} AND attname = ${sqlString(column)});`,
     ...(throughText ? [`  old_value text;`] : []),
     `BEGIN`,
+    `  IF old_identity IN ('a', 'd') THEN`,
+    `    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET NOT NULL', ${sqlString(t)}, ${sqlString(tmp)});`,
+    `    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I ADD GENERATED %s AS IDENTITY', ${sqlString(t)}, ${sqlString(tmp)}, CASE old_identity WHEN 'a' THEN 'ALWAYS' ELSE 'BY DEFAULT' END);`,
+    `    EXECUTE format('SELECT setval(%L, last_value, is_called) FROM %s', pg_get_serial_sequence(${sqlString(t)}, ${sqlString(tmp)}), owned);`,
+    `  END IF;`,
     `  IF owned IS NOT NULL AND old_default IS NOT NULL THEN`,
     `    EXECUTE format('ALTER SEQUENCE %s OWNED BY %s.%I', owned, ${sqlString(t)}, ${sqlString(tmp)});`,
     ...(type === "bigint" ? [`    EXECUTE format('ALTER SEQUENCE %s AS bigint', owned);`] : []),

@@ -136,6 +136,187 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "lutris common 0015: a package's MarkupField (a text column) to TextField: the old class's column type is unknown, so no rewrite is claimed and no swap offered, a note says how to read the type",
+      path: "common/migrations/0002_news_content_text.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("common", "0001_initial")]
+
+    operations = [migrations.AlterField(model_name="news", name="content", field=models.TextField(blank=True))]
+`,
+      files: {
+        "common/migrations/0001_initial.py": `from django.db import migrations, models
+import markupfield.fields
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [migrations.CreateModel(name="News", options={"db_table": "news"}, fields=[("id", models.AutoField(primary_key=True)), ("content", markupfield.fields.MarkupField(rendered_field=True))])]
+`,
+      },
+      lines: [7],
+      severities: ["info"],
+      messages: ["its previous field class MarkupField is not Django's and the project files do not define it, so its column type is unknown"],
+      fixes: [
+        [
+          "# MarkupField's column type decides: read it where the migration runs",
+          "#   SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'news'::regclass AND attname = 'content';",
+          "# already text (or a type this changes in the catalog alone): the AlterField changes Django's state only; keep it as written.",
+          "# another type on a large table: the change rewrites news under ACCESS EXCLUSIVE; convert it with a new column kept in step by a trigger instead.",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
+      name: "the project's own field class, resolved through its bases (an IntegerField) to TextField: the rewrite is known and the swap offered",
+      path: "common/migrations/0002_news_rank_text.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("common", "0001_initial")]
+
+    operations = [migrations.AlterField(model_name="news", name="rank", field=models.TextField(blank=True))]
+`,
+      files: {
+        "common/migrations/0001_initial.py": `from django.db import migrations, models
+import common.fields
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [migrations.CreateModel(name="News", options={"db_table": "news"}, fields=[("id", models.AutoField(primary_key=True)), ("rank", common.fields.RankField())])]
+`,
+        "common/fields.py": `from django.db import models
+
+
+class RankField(models.IntegerField):
+    pass
+`,
+      },
+      lines: [7],
+      severities: ["error"],
+      messages: ["integer -> text rewrites the whole table"],
+    },
+    {
+      framework: "django",
+      name: "lutris platforms 0011: AutoField -> BigAutoField of a key other apps reference, through the join table of a ManyToManyField (games_game_platforms.platform_id) and a ForeignKey (runners_runner.platform_id), each app's label its folder's (its 0001_initial depends on platforms' 0001_initial, never on itself): their columns are converted with it and their FOREIGN KEYs (Django's names) dropped before DROP COLUMN id, which would fail on them",
+      path: "platforms/migrations/0002_alter_platform_id.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("platforms", "0001_initial")]
+
+    operations = [migrations.AlterField(model_name="platform", name="id", field=models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"))]
+`,
+      files: {
+        "platforms/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [migrations.CreateModel(name="Platform", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")), ("name", models.CharField(max_length=127))])]
+`,
+        "games/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = [("platforms", "0001_initial")]
+
+    operations = [migrations.CreateModel(name="Game", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")), ("platforms", models.ManyToManyField(to="platforms.Platform"))])]
+`,
+        "runners/migrations/0001_initial.py": `from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = [("platforms", "0001_initial")]
+
+    operations = [migrations.CreateModel(name="Runner", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")), ("platform", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="platforms.platform"))])]
+`,
+      },
+      lines: [7],
+      messages: ["the fix converts platforms_platform.id and games_game_platforms.platform_id, runners_runner.platform_id together"],
+    },
+    {
+      framework: "django",
+      name: "AutoField -> BigAutoField of a key the join table of the app's own ManyToManyField references (lutris games_game_provider_games): the join table's column is converted with it, its FOREIGN KEY dropped and added back NOT VALID",
+      path: "platforms/migrations/0002_alter_platform_id.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("platforms", "0001_initial")]
+
+    operations = [migrations.AlterField(model_name="platform", name="id", field=models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"))]
+`,
+      files: {
+        "platforms/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Platform", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"))]),
+        migrations.CreateModel(name="Bundle", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")), ("platforms", models.ManyToManyField(to="platforms.platform"))]),
+    ]
+`,
+      },
+      lines: [7],
+      messages: ["the fix converts platforms_platform.id and platforms_bundle_platforms.platform_id together"],
+    },
+    {
+      framework: "django",
+      name: "lutris tosec 0006: AutoField -> BigAutoField of a key whose model, and the model whose ForeignKey references it, were renamed (RenameModel): the key follows the renames, under the name Django gave it when it altered the ForeignKey for the new table",
+      path: "tosec/migrations/0003_alter_toseccategory_id.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("tosec", "0002_rename")]
+
+    operations = [migrations.AlterField(model_name="toseccategory", name="id", field=models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"))]
+`,
+      files: {
+        "tosec/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Category", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"))]),
+        migrations.CreateModel(name="Game", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")), ("category", models.ForeignKey(to="tosec.Category", on_delete=models.CASCADE))]),
+    ]
+`,
+        "tosec/migrations/0002_rename.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("tosec", "0001_initial")]
+
+    operations = [migrations.RenameModel(old_name="Category", new_name="TosecCategory"), migrations.RenameModel(old_name="Game", new_name="TosecGame")]
+`,
+      },
+      lines: [7],
+      messages: ["the fix converts tosec_toseccategory.id and tosec_tosecgame.category_id together"],
+    },
+    {
+      framework: "django",
       name: "AutoField -> BigAutoField of a table whose name is too long for <table>_pkey_new (open-forms registrations_objects_api_objectsapisubmissionattachment): the new key column added in SQL, never a second, nullable BigAutoField primary key; the unique index named as PostgreSQL shortens names",
       code: `from django.db import migrations, models
 
@@ -222,7 +403,7 @@ class Migration(migrations.Migration):
 `,
       },
       lines: [8],
-      fixes: ["# library_author.id and the columns that reference it (library_book.author_id) converted together:\n# a FOREIGN KEY holds only between columns of compatible types. A column of the new type beside each, kept converted by a trigger\n# while the code writes the old one; each filled in batches; one swap exchanges them all, the keys added back NOT VALID:\nmigrations.RunSQL(\n    \"ALTER TABLE library_author ADD COLUMN id_new bigint\",\n    reverse_sql=\"ALTER TABLE library_author DROP COLUMN id_new\",\n),\nmigrations.RunSQL(\n    \"\"\"\n    CREATE FUNCTION library_author_sync_id_new() RETURNS trigger LANGUAGE plpgsql AS $$\n    BEGIN\n      NEW.id_new := NEW.id::bigint;\n      RETURN NEW;\n    END $$;\n    CREATE TRIGGER library_author_sync_id_new BEFORE INSERT OR UPDATE ON library_author\n      FOR EACH ROW EXECUTE FUNCTION library_author_sync_id_new();\n    ALTER TABLE library_author ADD CONSTRAINT library_author_id_new_not_null CHECK (id_new IS NOT NULL) NOT VALID;\n    \"\"\",\n    reverse_sql=\"\"\"\nDROP TRIGGER library_author_sync_id_new ON library_author;\nDROP FUNCTION library_author_sync_id_new();\n\"\"\",\n),\nmigrations.RunSQL(\n    \"ALTER TABLE library_book ADD COLUMN author_id_new bigint\",\n    reverse_sql=\"ALTER TABLE library_book DROP COLUMN author_id_new\",\n),\nmigrations.RunSQL(\n    \"\"\"\n    CREATE FUNCTION library_book_sync_author_id_new() RETURNS trigger LANGUAGE plpgsql AS $$\n    BEGIN\n      NEW.author_id_new := NEW.author_id;\n      RETURN NEW;\n    END $$;\n    CREATE TRIGGER library_book_sync_author_id_new BEFORE INSERT OR UPDATE ON library_book\n      FOR EACH ROW EXECUTE FUNCTION library_book_sync_author_id_new();\n    ALTER TABLE library_book ADD CONSTRAINT library_book_author_id_new_not_null CHECK (author_id_new IS NOT NULL) NOT VALID;\n    \"\"\",\n    reverse_sql=\"\"\"\nDROP TRIGGER library_book_sync_author_id_new ON library_book;\nDROP FUNCTION library_book_sync_author_id_new();\n\"\"\",\n),\n\n# then a new migration, library/migrations/0003_fill_library_author_id_new.py:\nfrom django.db import migrations\n\ndef fill_library_author_id_new(apps, schema_editor):\n    # 1000 rows a statement, each committed on its own (atomic = False), until one updates nothing\n    with schema_editor.connection.cursor() as cursor:\n        while True:\n            cursor.execute(\"UPDATE library_author SET id_new = id::bigint WHERE ctid IN (SELECT ctid FROM library_author WHERE id_new IS DISTINCT FROM id::bigint LIMIT 1000)\")\n            if cursor.rowcount == 0:\n                break\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"library\", \"0002_bigint_ids\")]\n\n    operations = [\n        migrations.RunPython(fill_library_author_id_new, migrations.RunPython.noop),\n    ]\n\n# then a new migration, library/migrations/0004_fill_library_book_author_id_new.py:\nfrom django.db import migrations\n\ndef fill_library_book_author_id_new(apps, schema_editor):\n    # 1000 rows a statement, each committed on its own (atomic = False), until one updates nothing\n    with schema_editor.connection.cursor() as cursor:\n        while True:\n            cursor.execute(\"UPDATE library_book SET author_id_new = author_id WHERE ctid IN (SELECT ctid FROM library_book WHERE author_id_new IS DISTINCT FROM author_id::bigint LIMIT 1000)\")\n            if cursor.rowcount == 0:\n                break\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"library\", \"0003_fill_library_author_id_new\")]\n\n    operations = [\n        migrations.RunPython(fill_library_book_author_id_new, migrations.RunPython.noop),\n    ]\n\n# then a new migration, library/migrations/0005_index_library_author_id_new.py:\nfrom django.db import migrations\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"library\", \"0004_fill_library_book_author_id_new\")]\n\n    operations = [\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY library_author_pkey_new ON library_author (id_new)\",\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n        migrations.RunSQL(\n            \"CREATE INDEX CONCURRENTLY library_book_author_id_d9a3b67e_new ON library_book (author_id_new)\",\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n    ]\n\n# then a new migration, library/migrations/0006_swap_library_author_id.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"library\", \"0005_index_library_author_id_new\")]\n\n    operations = [\n        # the earlier migrations create library_author with CreateModel, whose constraints and indexes on id migguard rebuilds here as far as it reads them: list them (\\d library_author) and rebuild on id_new any other that reads id; FOREIGN KEYs that reference id must be dropped before the swap and added back after it,\n        # the earlier migrations create library_book with CreateModel, whose constraints and indexes on author_id migguard rebuilds here as far as it reads them: list them (\\d library_book) and rebuild on author_id_new any other that reads author_id; FOREIGN KEYs that reference author_id must be dropped before the swap and added back after it,\n        migrations.RunSQL(\n            \"\"\"\n            -- the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail, and an index or constraint on it that the migrations do not show goes with it: create them again over the new one in the same step\n            ALTER TABLE library_author VALIDATE CONSTRAINT library_author_id_new_not_null;\n            ALTER TABLE library_author ALTER COLUMN id_new SET NOT NULL;\n            ALTER TABLE library_author DROP CONSTRAINT library_author_id_new_not_null;\n            DROP TRIGGER library_author_sync_id_new ON library_author;\n            DROP FUNCTION library_author_sync_id_new();\n            ALTER TABLE library_book VALIDATE CONSTRAINT library_book_author_id_new_not_null;\n            ALTER TABLE library_book ALTER COLUMN author_id_new SET NOT NULL;\n            ALTER TABLE library_book DROP CONSTRAINT library_book_author_id_new_not_null;\n            DROP TRIGGER library_book_sync_author_id_new ON library_book;\n            DROP FUNCTION library_book_sync_author_id_new();\n            ALTER TABLE library_book DROP CONSTRAINT library_book_author_id_d9a3b67e_fk_library_author_id;\n            ALTER TABLE library_author DROP COLUMN id;\n            ALTER TABLE library_book DROP COLUMN author_id;\n            ALTER TABLE library_author RENAME COLUMN id_new TO id;\n            ALTER TABLE library_book RENAME COLUMN author_id_new TO author_id;\n            ALTER TABLE library_author ADD CONSTRAINT library_author_pkey PRIMARY KEY USING INDEX library_author_pkey_new;\n            ALTER TABLE library_book ADD CONSTRAINT library_book_author_id_d9a3b67e_fk_library_author_id FOREIGN KEY (author_id) REFERENCES library_author (id) NOT VALID DEFERRABLE INITIALLY DEFERRED;\n            ALTER TABLE library_author ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY;\n            SELECT setval(pg_get_serial_sequence('library_author', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM library_author), false);\n            ALTER INDEX library_book_author_id_d9a3b67e_new RENAME TO library_book_author_id_d9a3b67e;\n            \"\"\",\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n        migrations.SeparateDatabaseAndState(\n            state_operations=[\n                migrations.AlterField(model_name=\"Author\", name=\"id\", field=models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name=\"ID\")),\n            ],\n        ),\n    ]\n\n# then a new migration, library/migrations/0007_validate_library_author_id_keys.py:\nfrom django.db import migrations\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"library\", \"0006_swap_library_author_id\")]\n\n    operations = [\n        migrations.RunSQL(\n            \"ALTER TABLE library_book VALIDATE CONSTRAINT library_book_author_id_d9a3b67e_fk_library_author_id\",\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n    ]"],
+      fixes: ["# library_author.id and the columns that reference it (library_book.author_id) converted together:\n# a FOREIGN KEY holds only between columns of compatible types. A column of the new type beside each, kept converted by a trigger\n# while the code writes the old one; each filled in batches; one swap exchanges them all, the keys added back NOT VALID:\nmigrations.RunSQL(\n    \"ALTER TABLE library_author ADD COLUMN id_new bigint\",\n    reverse_sql=\"ALTER TABLE library_author DROP COLUMN id_new\",\n),\nmigrations.RunSQL(\n    \"\"\"\n    CREATE FUNCTION library_author_sync_id_new() RETURNS trigger LANGUAGE plpgsql AS $$\n    BEGIN\n      NEW.id_new := NEW.id::bigint;\n      RETURN NEW;\n    END $$;\n    CREATE TRIGGER library_author_sync_id_new BEFORE INSERT OR UPDATE ON library_author\n      FOR EACH ROW EXECUTE FUNCTION library_author_sync_id_new();\n    ALTER TABLE library_author ADD CONSTRAINT library_author_id_new_not_null CHECK (id_new IS NOT NULL) NOT VALID;\n    \"\"\",\n    reverse_sql=\"\"\"\nDROP TRIGGER library_author_sync_id_new ON library_author;\nDROP FUNCTION library_author_sync_id_new();\n\"\"\",\n),\nmigrations.RunSQL(\n    \"ALTER TABLE library_book ADD COLUMN author_id_new bigint\",\n    reverse_sql=\"ALTER TABLE library_book DROP COLUMN author_id_new\",\n),\nmigrations.RunSQL(\n    \"\"\"\n    CREATE FUNCTION library_book_sync_author_id_new() RETURNS trigger LANGUAGE plpgsql AS $$\n    BEGIN\n      NEW.author_id_new := NEW.author_id;\n      RETURN NEW;\n    END $$;\n    CREATE TRIGGER library_book_sync_author_id_new BEFORE INSERT OR UPDATE ON library_book\n      FOR EACH ROW EXECUTE FUNCTION library_book_sync_author_id_new();\n    ALTER TABLE library_book ADD CONSTRAINT library_book_author_id_new_not_null CHECK (author_id_new IS NOT NULL) NOT VALID;\n    \"\"\",\n    reverse_sql=\"\"\"\nDROP TRIGGER library_book_sync_author_id_new ON library_book;\nDROP FUNCTION library_book_sync_author_id_new();\n\"\"\",\n),\n\n# then a new migration, library/migrations/0003_fill_library_author_id_new.py:\nfrom django.db import migrations\n\ndef fill_library_author_id_new(apps, schema_editor):\n    # 1000 rows a statement, each committed on its own (atomic = False), until one updates nothing\n    with schema_editor.connection.cursor() as cursor:\n        while True:\n            cursor.execute(\"UPDATE library_author SET id_new = id::bigint WHERE ctid IN (SELECT ctid FROM library_author WHERE id_new IS DISTINCT FROM id::bigint LIMIT 1000)\")\n            if cursor.rowcount == 0:\n                break\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"library\", \"0002_bigint_ids\")]\n\n    operations = [\n        migrations.RunPython(fill_library_author_id_new, migrations.RunPython.noop),\n    ]\n\n# then a new migration, library/migrations/0004_fill_library_book_author_id_new.py:\nfrom django.db import migrations\n\ndef fill_library_book_author_id_new(apps, schema_editor):\n    # 1000 rows a statement, each committed on its own (atomic = False), until one updates nothing\n    with schema_editor.connection.cursor() as cursor:\n        while True:\n            cursor.execute(\"UPDATE library_book SET author_id_new = author_id WHERE ctid IN (SELECT ctid FROM library_book WHERE author_id_new IS DISTINCT FROM author_id::bigint LIMIT 1000)\")\n            if cursor.rowcount == 0:\n                break\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"library\", \"0003_fill_library_author_id_new\")]\n\n    operations = [\n        migrations.RunPython(fill_library_book_author_id_new, migrations.RunPython.noop),\n    ]\n\n# then a new migration, library/migrations/0005_index_library_author_id_new.py:\nfrom django.db import migrations\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"library\", \"0004_fill_library_book_author_id_new\")]\n\n    operations = [\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY library_author_pkey_new ON library_author (id_new)\",\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n        migrations.RunSQL(\n            \"CREATE INDEX CONCURRENTLY library_book_author_id_d9a3b67e_new ON library_book (author_id_new)\",\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n    ]\n\n# then a new migration, library/migrations/0006_swap_library_author_id.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"library\", \"0005_index_library_author_id_new\")]\n\n    operations = [\n        # the earlier migrations create library_author with CreateModel, whose constraints and indexes on id migguard rebuilds here as far as it reads them: list them (\\d library_author) and rebuild on id_new any other that reads id; FOREIGN KEYs that reference id must be dropped before the swap and added back after it,\n        # the earlier migrations create library_book with CreateModel, whose constraints and indexes on author_id migguard rebuilds here as far as it reads them: list them (\\d library_book) and rebuild on author_id_new any other that reads author_id; FOREIGN KEYs that reference author_id must be dropped before the swap and added back after it,\n        migrations.RunSQL(\n            \"\"\"\n            -- the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail, and an index or constraint on it that the migrations do not show goes with it: create them again over the new one in the same step\n            ALTER TABLE library_author VALIDATE CONSTRAINT library_author_id_new_not_null;\n            ALTER TABLE library_author ALTER COLUMN id_new SET NOT NULL;\n            ALTER TABLE library_author DROP CONSTRAINT library_author_id_new_not_null;\n            DROP TRIGGER library_author_sync_id_new ON library_author;\n            DROP FUNCTION library_author_sync_id_new();\n            ALTER TABLE library_book VALIDATE CONSTRAINT library_book_author_id_new_not_null;\n            ALTER TABLE library_book ALTER COLUMN author_id_new SET NOT NULL;\n            ALTER TABLE library_book DROP CONSTRAINT library_book_author_id_new_not_null;\n            DROP TRIGGER library_book_sync_author_id_new ON library_book;\n            DROP FUNCTION library_book_sync_author_id_new();\n            -- the FOREIGN KEY of library_book (author_id) to library_author (id), under the name the database gave it (the framework's naming changed over its versions); added back below under today's\n            DO $$\n            DECLARE\n              fk_name name;\n            BEGIN\n              FOR fk_name IN SELECT c.conname FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = 'library_book'::regclass AND c.confrelid = 'library_author'::regclass\n                  AND c.conkey = ARRAY(SELECT a.attnum FROM unnest(ARRAY['author_id']::name[]) WITH ORDINALITY AS k(col, n) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attname = k.col ORDER BY k.n) AND c.confkey = ARRAY(SELECT a.attnum FROM unnest(ARRAY['id']::name[]) WITH ORDINALITY AS k(col, n) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attname = k.col ORDER BY k.n)\n              LOOP\n                EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', 'library_book', fk_name);\n              END LOOP;\n            END $$;\n            ALTER TABLE library_author DROP COLUMN id;\n            ALTER TABLE library_book DROP COLUMN author_id;\n            ALTER TABLE library_author RENAME COLUMN id_new TO id;\n            ALTER TABLE library_book RENAME COLUMN author_id_new TO author_id;\n            ALTER TABLE library_author ADD CONSTRAINT library_author_pkey PRIMARY KEY USING INDEX library_author_pkey_new;\n            ALTER TABLE library_book ADD CONSTRAINT library_book_author_id_d9a3b67e_fk_library_author_id FOREIGN KEY (author_id) REFERENCES library_author (id) NOT VALID DEFERRABLE INITIALLY DEFERRED;\n            ALTER TABLE library_author ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY;\n            SELECT setval(pg_get_serial_sequence('library_author', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM library_author), false);\n            ALTER INDEX library_book_author_id_d9a3b67e_new RENAME TO library_book_author_id_d9a3b67e;\n            \"\"\",\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n        migrations.SeparateDatabaseAndState(\n            state_operations=[\n                migrations.AlterField(model_name=\"Author\", name=\"id\", field=models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name=\"ID\")),\n            ],\n        ),\n    ]\n\n# then a new migration, library/migrations/0007_validate_library_author_id_keys.py:\nfrom django.db import migrations\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"library\", \"0006_swap_library_author_id\")]\n\n    operations = [\n        migrations.RunSQL(\n            \"ALTER TABLE library_book VALIDATE CONSTRAINT library_book_author_id_d9a3b67e_fk_library_author_id\",\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n    ]"],
     },
     {
       framework: "django",
@@ -314,6 +495,42 @@ class Migration(migrations.Migration):
 `,
       },
       lines: [10],
+    },
+    {
+      framework: "django",
+      name: "otm-core treemap 0003: RunSQL changes an AutoField key and the ForeignKey to itself to bigint: the key's numbering (a serial's sequence or an identity, whichever the Django that created the table made) read from the catalog and given to the new column before DROP COLUMN takes it, so inserts go on after the swap; the ForeignKey's constraint dropped by its columns, under whatever name the database gave it (South's, an older Django's), never a guessed one",
+      path: "treemap/migrations/0003_change_audit_id_to_big_int.py",
+      code: `from django.db import models, migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("treemap", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(sql="ALTER TABLE treemap_audit ALTER COLUMN id TYPE bigint", reverse_sql="ALTER TABLE treemap_audit ALTER COLUMN id TYPE int"),
+        migrations.RunSQL(sql="ALTER TABLE treemap_audit ALTER COLUMN ref_id TYPE bigint", reverse_sql="ALTER TABLE treemap_audit ALTER COLUMN ref_id TYPE int"),
+    ]
+`,
+      files: {
+        "treemap/migrations/0001_initial.py": `from django.db import models, migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Audit",
+            fields=[
+                ("id", models.AutoField(verbose_name="ID", serialize=False, auto_created=True, primary_key=True)),
+                ("action", models.IntegerField()),
+            ],
+        ),
+        migrations.AddField(model_name="audit", name="ref", field=models.ForeignKey(to="treemap.Audit", null=True)),
+    ]
+`,
+      },
+      lines: [8, 9],
     },
   ],
   valid: [

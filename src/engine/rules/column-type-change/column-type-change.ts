@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext } from "../support/rule.js";
-import { columnAtHead } from "../support/column-at-head.js";
+import { columnAtHead, type ColumnAtHead } from "../support/column-at-head.js";
 import type { OperationOf } from "../../model.js";
 import { railsType } from "../support/rails-fix.js";
-import { fixFor, ident, sym } from "../support/fix.js";
+import { fixFor, ident, sqlString, sym } from "../support/fix.js";
 import { renderFix } from "../support/fix-steps.js";
 import { mayRunUnderOwnRunner, stepsUnderRunnerTransaction } from "../support/own-runner.js";
 import { swapSteps } from "./swap-steps.js";
@@ -82,6 +82,21 @@ export default defineRule({
         });
         continue;
       }
+      if (change.unknownFromClass && cost.rewrite === "unknown") {
+        // no rewrite claimed, no swap: the package's class may store the new type already (a MarkupField is text)
+        ctx.report({
+          op: written,
+          severity: "info",
+          message: `Changing ${op.table}.${op.column} to ${op.type.text}: its previous field class ${change.unknownFromClass} is not Django's and the project files do not define it, so its column type is unknown; ${cost.reason}.`,
+          fix: [
+            `# ${change.unknownFromClass}'s column type decides: read it where the migration runs`,
+            `#   SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = ${sqlString(op.table)}::regclass AND attname = ${sqlString(op.column)};`,
+            `# already ${op.type.text} (or a type this changes in the catalog alone): the AlterField changes Django's state only; keep it as written.`,
+            `# another type on a large table: the change rewrites ${op.table} under ACCESS EXCLUSIVE; convert it with a new column kept in step by a trigger instead.`,
+          ].join("\n"),
+        });
+        continue;
+      }
       const modelKey = modelPrimaryKey(ctx, op);
       if (modelKey) {
         ctx.report({
@@ -103,6 +118,8 @@ export default defineRule({
   },
 });
 
+type AlterColumnType = OperationOf<"alter_column_type">;
+
 interface Swap {
   written: OperationOf<"alter_column_type">;
   /** with the type a Django field class resolves to */
@@ -121,19 +138,30 @@ interface Swap {
 function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
   const plans = swapPlans(ctx, swaps.map((s) => s.op));
   const comment = ctx.framework === "sql" ? "--" : "#";
+  // where each column of a plan is at the head of the history, asked once per plan
+  const headsOf = new Map<SwapPlan, ColumnAtHead[]>();
+  const headsFor = (plan: SwapPlan) => headsOf.get(plan) ?? headsOf.set(plan, plan.members.map((m) => columnAtHead(ctx, m.table, m.column, ctx.migration.up.indexOf(m)))).get(plan)!;
   for (const swap of swaps) {
     const plan = plans.find((p) => p.members.includes(swap.op))!;
     const holder = swaps.find((s) => plan.members.includes(s.op))!;
+    const kept = keptAsWritten(plan, headsFor(plan));
+    if (holder !== swap && kept.includes(swap.op)) {
+      // one statement changes it with columns the holder's fix swaps: that fix keeps this one's change as written
+      // (keptAsWritten keeps only the columns whose head is gone: a later migration drops them)
+      const ownHead = headsFor(plan)[plan.members.indexOf(swap.op)] as Extract<ColumnAtHead, { gone: string }>;
+      ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message} The fix of line ${holder.written.loc.line}, which takes this statement's place, keeps this change as written: a later migration already changed it (${ownHead.gone}), so no swap at the head of the history could convert it.`, fix: `-- ${at(swap.op)} keeps its change as written in the fix of line ${holder.written.loc.line}` });
+      continue;
+    }
     if (holder !== swap) {
       // this operation's place holds nothing: the plan in the fix of the holder's line converts it
-      const withWhat = convertedWith(plan, swap.op);
+      const withWhat = convertedWith(plan, swap.op, kept);
       ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message} It is converted with ${withWhat} in the fix of line ${holder.written.loc.line}.`, fix: `${comment} ${at(swap.op)} is converted with ${withWhat} in the fix of line ${holder.written.loc.line}` });
       continue;
     }
     // every column of the plan dropped by a later migration: no swap at the head of the history, where they are gone.
     // One a later migration renames (or its table): the swap's trigger, fill and DROP COLUMN would have to follow the
     // new names across its steps, which it does not, so no swap either rather than one that fails at the head
-    const heads = plan.members.map((m) => columnAtHead(ctx, m.table, m.column, ctx.migration.up.indexOf(m)));
+    const heads = headsFor(plan);
     const renamed = heads.flatMap((h) => ("renames" in h ? h.renames : []));
     if (heads.every((g) => "gone" in g) || renamed.length) {
       const why = [...heads.flatMap((g) => ("gone" in g ? [g.gone] : [])), ...renamed].join("; ");
@@ -147,7 +175,10 @@ function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
       });
       continue;
     }
-    const steps = swapSteps(ctx, plan.members, plan.members.length > 1 ? jointHeading(plan) : [], plan.unknown);
+    const swapped = plan.members.filter((m) => !kept.includes(m));
+    const swapSet = swapSteps(ctx, swapped, swapped.length > 1 ? jointHeading(plan, swapped) : [], plan.unknown);
+    // the statement's other changes the swap leaves: written again in its place, as the migration wrote them
+    const steps = kept.length ? { ...swapSet, inPlace: [...kept.flatMap((m) => [`-- ${at(m)} as written: a later migration drops it (the message says where), so no swap at the head of the history could convert it`, keptSql(m)]), swapSet.inPlace].join("\n") } : swapSet;
     // the old type unknown: the swap is for the case the change rewrites; the other leaves the table file as it is
     const withWarning = (swapFix: string) => (swap.warning ? `${comment} only if ${at(swap.op)} is not already of a type this changes in the catalog alone (the migrations do not show its type; ${swap.reason}):\n${swapFix}` : swapFix);
     // the project's own migrator may run the files in a transaction (own-runner.ts): then the fill by hand
@@ -157,35 +188,62 @@ function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
           return inTransaction && withWarning(renderFix(ctx, inTransaction));
         }
       : undefined;
-    ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message}${together(plan)}`, fix: withWarning(renderFix(ctx, steps)), ...(underRunner ? { fixUnderRunnerTransaction: underRunner } : {}) });
+    ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message}${together(plan, kept)}`, fix: withWarning(renderFix(ctx, steps)), ...(underRunner ? { fixUnderRunnerTransaction: underRunner } : {}) });
   }
+}
+
+/**
+ * The columns a plan joined by one statement leaves as written: those a later migration drops, which a swap at the head
+ * of the history would not find. None when every column is gone (then no swap at all) or the plan is not joined so.
+ */
+function keptAsWritten(plan: SwapPlan, heads: readonly ColumnAtHead[]): AlterColumnType[] {
+  if (!plan.sameStatement || heads.every((h) => "gone" in h)) return [];
+  return plan.members.filter((_, i) => "gone" in heads[i]);
+}
+
+/** The type change of `op` as its own statement (the subcommand the migration wrote, kept). */
+function keptSql(op: AlterColumnType): string {
+  return `ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(op.column)} TYPE ${op.type.text}${op.using !== undefined ? ` USING ${op.using}` : ""};`;
 }
 
 const at = (op: OperationOf<"alter_column_type">) => `${op.table}.${op.column}`;
 const linesText = (lines: readonly number[]) => `line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`;
 
 /** What `op` is converted with, for its finding's message and fix. */
-function convertedWith(plan: SwapPlan, op: OperationOf<"alter_column_type">): string {
+function convertedWith(plan: SwapPlan, op: OperationOf<"alter_column_type">, kept: readonly AlterColumnType[]): string {
   const group = plan.keyGroups.find((g) => g.members.includes(op))!;
   const [key, ...referencing] = group.members;
   const byKey = group.members.length < 2 ? undefined : op === key ? `the columns that reference it (${referencing.map(at).join(", ")})` : `${at(key)}, the key it references,`;
+  const others = plan.members.filter((m) => m !== op && !group.members.includes(m) && !kept.includes(m)).map(at);
+  if (!plan.sharedLines.length && plan.sameStatement && others.length) return `${byKey ? `${byKey} and ` : ""}${others.join(", ")} (the same statement changes them)`;
   if (!plan.sharedLines.length) return byKey!;
-  const others = plan.members.filter((m) => m !== op && !group.members.includes(m)).map(at);
   return `${byKey ? `${byKey} and ` : ""}${others.join(", ")} (${linesText(plan.sharedLines)} of the migration, run once after the swap of them all, change${plan.sharedLines.length > 1 ? "" : "s"} the type each has until then)`;
 }
 
 /** What the holder's message adds when its plan converts more columns than its own. */
-function together(plan: SwapPlan): string {
+function together(plan: SwapPlan, kept: readonly AlterColumnType[] = []): string {
   if (plan.members.length < 2) return "";
-  const [root, ...rest] = plan.members;
+  const swapped = plan.members.filter((m) => !kept.includes(m));
   const keys = plan.keyGroups.some((g) => g.members.length > 1) ? " A FOREIGN KEY holds only between columns of compatible types:" : "";
   const shared = plan.sharedLines.length ? ` ${linesText(plan.sharedLines)[0].toUpperCase()}${linesText(plan.sharedLines).slice(1)} of the migration change${plan.sharedLines.length > 1 ? "" : "s"} the type the others still have until their swap:` : "";
-  return `${keys}${shared} the fix converts ${at(root)} and ${rest.map(at).join(", ")} together.`;
+  const keeps = kept.length ? `; it keeps the change of ${kept.map(at).join(", ")} as written (a later migration already changed ${kept.length > 1 ? "them" : "it"})` : "";
+  if (plan.sameStatement && !keys && !shared) {
+    const [, ...rest] = plan.members;
+    const converts = swapped.length > 1 ? `it converts ${swapped.map(at).join(", ")} together` : `it converts ${at(swapped[0])}`;
+    return ` The same statement changes ${rest.map(at).join(", ")} too, and the fix takes its place: ${converts}${keeps}.`;
+  }
+  const converts = swapped.length > 1 ? `the fix converts ${at(swapped[0])} and ${swapped.slice(1).map(at).join(", ")} together` : `the fix converts ${at(swapped[0])}`;
+  return `${keys}${shared} ${converts}${keeps}.`;
 }
 
 /** What the joint plan converts and why: the lines of the comment that opens it. */
-function jointHeading(plan: SwapPlan): string[] {
+function jointHeading(plan: SwapPlan, members: readonly AlterColumnType[]): string[] {
   const keyed = plan.keyGroups.filter((g) => g.members.length > 1);
+  if (!plan.sharedLines.length && plan.sameStatement && !keyed.length)
+    return [
+      `${members.map(at).join(", ")} converted together: one statement of the migration changes them all, and this takes its place.`,
+      `A column of the new type beside each, kept converted by a trigger while the code writes the old one; each filled in batches; one swap exchanges them all:`,
+    ];
   if (!plan.sharedLines.length) {
     const [key, ...referencing] = plan.members;
     return [

@@ -33,6 +33,34 @@ export interface RebuiltKeys {
   unknown: string[];
 }
 
+/** A SQL array of names, for a catalog query. */
+const nameArray = (names: readonly string[]) => `ARRAY[${names.map(sqlString).join(", ")}]::name[]`;
+
+/** The attnums of `names` in the table `relation` (a pg_constraint column: conrelid, confrelid), in their order. */
+const attnums = (relation: string, names: readonly string[]) =>
+  `ARRAY(SELECT a.attnum FROM unnest(${nameArray(names)}) WITH ORDINALITY AS k(col, n) JOIN pg_attribute a ON a.attrelid = c.${relation} AND a.attname = k.col ORDER BY k.n)`;
+
+/**
+ * DROP CONSTRAINT of the FOREIGN KEY from `table` (`columns`) to `referenced` (`referencedColumns`) under whatever name
+ * the database gave it, read from pg_constraint at run time: a name a framework derives (Django's md5 of its version,
+ * South's before it) is not ours to guess. It is added back under the name the framework gives it today.
+ */
+function foreignKeyDropByColumns(table: string, columns: readonly string[], referenced: string, referencedColumns: readonly string[]): string {
+  return [
+    `-- the FOREIGN KEY of ${table} (${columns.join(", ")}) to ${referenced} (${referencedColumns.join(", ")}), under the name the database gave it (the framework's naming changed over its versions); added back below under today's`,
+    `DO $$`,
+    `DECLARE`,
+    `  fk_name name;`,
+    `BEGIN`,
+    `  FOR fk_name IN SELECT c.conname FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = ${sqlString(ident(table))}::regclass AND c.confrelid = ${sqlString(ident(referenced))}::regclass`,
+    `      AND c.conkey = ${attnums("conrelid", columns)} AND c.confkey = ${attnums("confrelid", referencedColumns)}`,
+    `  LOOP`,
+    `    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', ${sqlString(ident(table))}, fk_name);`,
+    `  END LOOP;`,
+    `END $$;`,
+  ].join("\n");
+}
+
 /** `declaredKey`: the migration's own field says the column is the primary key (Django's primary_key=True, an AutoField) */
 export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp: string, newType: string, declaredKey = false): RebuiltKeys {
   const keys = ctx.repository.columnKeys(table, column);
@@ -78,8 +106,13 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
   for (const { name, definition: key } of referencedBy) {
     const fate = ownFate(ctx, key.table, name);
     if (fate.dropped) continue;
-    // a key the migration drops and adds back itself may be gone where the fix runs (after its DROP, before its ADD)
-    out.beforeDrop.push(`ALTER TABLE ${ident(key.table)} DROP CONSTRAINT ${fate.readded ? "IF EXISTS " : ""}${ident(name)};`);
+    // a key the migration drops and adds back itself may be gone where the fix runs (after its DROP, before its ADD);
+    // Django names a ForeignKey's constraint by its version's rule (South before it named them otherwise): found by its columns
+    out.beforeDrop.push(
+      ctx.framework === "django" && !fate.readded
+        ? foreignKeyDropByColumns(key.table, key.columns, table, key.references?.columns.length ? key.references.columns : [column])
+        : `ALTER TABLE ${ident(key.table)} DROP CONSTRAINT ${fate.readded ? "IF EXISTS " : ""}${ident(name)};`,
+    );
     const notValid = fate.readded ?? key.notValidSql;
     if (notValid) {
       out.afterRename.push(notValid);
@@ -110,7 +143,8 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
     out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} OWNED BY ${t}.${n};`);
     if (newType === "bigint") out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} AS bigint;`);
     out.afterRename.push(`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT nextval(${sqlString(ident(sequence))}::regclass);`);
-  } else if (definition?.generated === "identity") out.unknown.push(`${column} is an identity column: make ${tmp} one (ADD GENERATED ... AS IDENTITY, restarting after the highest value) before the swap`);
+  }
+  // an identity column, and a serial whose sequence name PostgreSQL shortened: swap-steps.ts reads them from the catalog
   if (!keys.followed)
     out.unknown.push(
       `the earlier migrations do not show every constraint and index of ${table} (it was not created in them as SQL): list them (\\d ${table}) and rebuild on ${tmp} what reads ${column}; FOREIGN KEYs that reference ${column} must be dropped before the swap and added back after it`,

@@ -28,6 +28,10 @@ import { asOneElement, castsTextToArray } from "../support/text-to-array.js";
 import { djangoIndexName } from "../../adapters/python/django-foreign-key-sql.js";
 import { indexedByDefault } from "../../adapters/python/django-default-index.js";
 import { djangoLikeOpclass } from "../support/django-like-index.js";
+import { serialSequence } from "../support/serial-sequence.js";
+
+/** The types a sequence numbers (an identity column's, a serial's default converted to them), by canonical name (types.ts typeRef). */
+const INTEGER_TYPES = new Set(["smallint", "integer", "bigint"]);
 
 type AlterColumnType = OperationOf<"alter_column_type">;
 
@@ -103,15 +107,26 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   const check = derivedName(op.table, [tmp], "not_null");
   // a default the migrations do not show (a table made outside them, a key the framework declares): read from the
   // catalog in the swap. Django keeps none in the database; its auto fields get their numbering in identityAfter.
+  // The numbering of a key too, when its sequence's name is not ours to write: an identity column (the new column made
+  // one, going on from the old sequence), a serial whose <table>_<column>_seq PostgreSQL would have shortened, and a
+  // Django key the migration changes in SQL (RunSQL: otm-core's treemap_audit.id), an AutoField made serial or identity
+  // by whichever Django created the table. DROP COLUMN takes the sequence, and without this the inserts after the swap fail.
+  const numbering =
+    definition?.generated === "identity" ||
+    (definition?.serial === true && !serialSequence(op.table, op.column)) ||
+    (ctx.framework === "django" && !djangoAutoField(op) && (!definition || definition.primaryKey) && !op.type.array && INTEGER_TYPES.has(op.type.name));
   const defaultUnknown =
-    !ownDefault && !definition?.default && !definition?.serial && !definition?.generated && ctx.framework !== "django" && (!definition || (definition.primaryKey && ctx.framework !== "sql"));
-  const sync = { table: op.table, from: op.column, to: tmp, convert: convertNew, postgresVersion: ctx.postgresVersion };
+    !ownDefault && (numbering || (!definition?.default && !definition?.serial && !definition?.generated && ctx.framework !== "django" && (!definition || (definition.primaryKey && ctx.framework !== "sql"))));
+  // the zone the migration set before the change, when the conversion reads it (text or timestamp to timestamptz and
+  // back): the trigger and the fill convert in it too, not in the zone of whatever session writes or fills
+  const timeZone = setTimeZone(ctx, op);
+  const sync = { table: op.table, from: op.column, to: tmp, convert: convertNew, postgresVersion: ctx.postgresVersion, ...(timeZone ? { timeZone } : {}) };
   return {
     tmp,
     add: `ALTER TABLE ${t} ADD COLUMN ${n} ${op.type.text};`,
     sync: columnSyncSql(sync),
     check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${n} IS NOT NULL) NOT VALID;` : notNullUnknown ? catalogNotNullCheckSql(op.table, op.column, tmp, check) : undefined,
-    fill: { table: op.table, assignments: `${n} = ${assigned}`, pending: pgDistinct(n, converted, op.type) },
+    fill: { table: op.table, assignments: `${n} = ${assigned}`, pending: pgDistinct(n, converted, op.type), ...(timeZone ? { timeZone } : {}) },
     before: [
       ...(notNull ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${n} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`] : []),
       ...(notNullUnknown ? [catalogNotNullSwapSql(op.table, tmp, check)] : []),
@@ -131,6 +146,21 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     movedLines: renames?.lines ?? [],
     movedWhat: renames?.what,
   };
+}
+
+/** Types whose conversion to or from another reads the session's TimeZone. */
+const ZONED = /^(timestamptz|timestamp with time zone|timetz|time with time zone)$/i;
+
+/**
+ * The TimeZone a SET TIME ZONE of the migration itself gives the type change, when the change converts to or from a
+ * zoned type (not the framework's connection default: the trigger and the fill run on such connections too).
+ */
+function setTimeZone(ctx: RuleContext, op: AlterColumnType): string | undefined {
+  const index = ctx.migration.up.indexOf(op);
+  const setHere = ctx.migration.up.slice(0, index).some((o) => o.kind === "set_setting" && nameKey(o.name) === "timezone");
+  if (!setHere) return undefined;
+  const zoned = ZONED.test(op.type.name) || (op.fromType !== undefined && ZONED.test(op.fromType.name));
+  return zoned ? ctx.facts.timeZoneAt(index) : undefined;
 }
 
 /** The field's data type changes in Django's sense (another type, or to or from an array; not a length): Django then casts. */

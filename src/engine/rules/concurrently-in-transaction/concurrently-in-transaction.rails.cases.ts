@@ -112,8 +112,39 @@ end
 `,
       lines: [4],
     },
+    {
+      framework: "rails",
+      name: "self.disable_ddl_transaction = false, the setter form keeping Rails' transaction: CONCURRENTLY refused",
+      code: `class AddMonthDateIndexReportingPrescriptions < ActiveRecord::Migration[6.1]
+  self.disable_ddl_transaction = false
+
+  def change
+    add_index :reporting_prescriptions, :month_date, name: "reporting_prescriptions_month_date", algorithm: :concurrently
+  end
+end
+`,
+      lines: [5],
+    },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "simple-server: self.disable_ddl_transaction = true, the setter of the class attribute disable_ddl_transaction! sets: the migration runs outside a transaction",
+      code: `class AddMonthDateIndexReportingPrescriptions < ActiveRecord::Migration[6.1]
+  self.disable_ddl_transaction = true
+
+  def up
+    add_index :reporting_prescriptions, [:month_date],
+      name: "reporting_prescriptions_month_date", algorithm: :concurrently
+  end
+
+  def down
+    remove_index :reporting_prescriptions,
+      name: "reporting_prescriptions_month_date"
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "disable_ddl_transaction!",

@@ -77,7 +77,9 @@ function validateStatement(op: OperationOf<"add_constraint">, name: string, sour
  * The VALIDATE of a constraint an op.create_* call names. With env.py's target_metadata set, Alembic applies its
  * naming_convention to a name not wrapped in op.f() (indico's `ck_%(table_name)s_%(constraint_name)s` turns
  * "valid_picture" into ck_users_valid_picture); migguard does not read that metadata, so the statement finds the
- * table's one NOT VALID constraint whose name ends with the given one (INTO STRICT: none or two stop the upgrade).
+ * table's NOT VALID constraints whose name is or ends with the given one, and validates each. None is found on a
+ * database that ran the revision as it was written (its constraint is valid already): the revision then does nothing,
+ * where a lookup INTO STRICT would stop the upgrade with "query returned no rows".
  */
 function conventionalValidate(op: OperationOf<"add_constraint">, name: string, validate: string, targetMetadata: string | undefined): string {
   const written = argumentText(op.text, 0, "constraint_name")?.trim();
@@ -86,9 +88,11 @@ function conventionalValidate(op: OperationOf<"add_constraint">, name: string, v
   if (!table) return validate;
   return [
     `-- env.py's target_metadata${targetMetadata === "target_metadata" ? "" : ` (${targetMetadata})`} may rename ${name} by its naming_convention: validate the name it got`,
+    `-- (none is left unvalidated where the revision ran before it was changed: nothing to do there)`,
     `DO $$ DECLARE c text; BEGIN`,
-    `  SELECT conname INTO STRICT c FROM pg_constraint WHERE conrelid = ${sqlString(table)}::regclass AND NOT convalidated AND (conname = ${sqlString(name)} OR conname LIKE ${sqlString(`%\\_${name.replace(/[\\%_]/g, "\\$&")}`)});`,
-    `  EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT %I', ${sqlString(table)}, c);`,
+    `  FOR c IN SELECT conname FROM pg_constraint WHERE conrelid = ${sqlString(table)}::regclass AND NOT convalidated AND (conname = ${sqlString(name)} OR conname LIKE ${sqlString(`%\\_${name.replace(/[\\%_]/g, "\\$&")}`)}) LOOP`,
+    `    EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT %I', ${sqlString(table)}, c);`,
+    `  END LOOP;`,
     `END $$`,
   ].join("\n");
 }

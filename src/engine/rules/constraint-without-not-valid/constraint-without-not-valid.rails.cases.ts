@@ -201,6 +201,34 @@ end
     },
     {
       framework: "rails",
+      name: "add_reference written with parentheses: the concurrent index option goes inside them (after the closing one, the fix would not parse)",
+      code: `class AddClonedFromToTemplates < ActiveRecord::Migration[6.1]
+  def change
+    add_reference(:templates, :cloned_from, foreign_key: { to_table: :templates, on_delete: :nullify })
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        "# instant: existing rows are not checked\nadd_reference(:templates, :cloned_from, index: { algorithm: :concurrently })  # with disable_ddl_transaction!\nadd_foreign_key :templates, :templates, column: :cloned_from_id, on_delete: :nullify, validate: false\n\n# then a new migration, db/migrate/20240101000001_validate_foreign_key_templates_templates.rb:\nclass ValidateForeignKeyTemplatesTemplates < ActiveRecord::Migration[6.1]\n  def up\n    validate_foreign_key :templates, :templates, column: :cloned_from_id\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend",
+      ],
+    },
+    {
+      framework: "rails",
+      name: "add_foreign_key written with parentheses: validate: false goes inside them",
+      code: `class AddAuthorKey < ActiveRecord::Migration[7.2]
+  def change
+    add_foreign_key(:posts, :users, column: :author_id)
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        "# instant: existing rows are not checked\nadd_foreign_key(:posts, :users, column: :author_id, validate: false)\n\n# then a new migration, db/migrate/20240101000001_validate_foreign_key_posts_users.rb:\nclass ValidateForeignKeyPostsUsers < ActiveRecord::Migration[7.2]\n  def up\n    validate_foreign_key :posts, :users, column: :author_id\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend",
+      ],
+    },
+    {
+      framework: "rails",
       name: "t.references with foreign_key: in change_table: the reference stays in its block with its type:, the key is added unvalidated after it",
       code: `class AddTransferToPayments < ActiveRecord::Migration[7.2]
   def change

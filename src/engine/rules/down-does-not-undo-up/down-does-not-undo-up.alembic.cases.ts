@@ -76,8 +76,83 @@ def downgrade():
     op.drop_column("eventcounter", "node")
 `;
 
+/** flexmeasures' env.py (Flask-Migrate's template): target_metadata is the app's db.metadata, found only at run time */
+const FLASK_METADATA_ENV = {
+  "migrations/env.py": `from alembic import context
+from flask import current_app
+
+target_metadata = current_app.extensions["migrate"].db.metadata
+
+
+def run_migrations_online():
+    with current_app.extensions["migrate"].db.engine.connect() as connection:
+        context.configure(connection=connection, target_metadata=target_metadata)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+run_migrations_online()
+`,
+};
+
+/** flexmeasures 26373d8266db: autogenerate's downgrade drops the keys the upgrade created unnamed with drop_constraint(None, ...) */
+const UNNAMED_DOWN_DROP = `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_constraint("power_asset_id_asset_fkey", "power", type_="foreignkey")
+    op.create_foreign_key(None, "power", "asset", ["asset_id"], ["id"], ondelete="CASCADE")
+
+
+def downgrade():
+    op.drop_constraint(None, "power", type_="foreignkey")
+    op.create_foreign_key("power_asset_id_asset_fkey", "power", "asset", ["asset_id"], ["id"])
+`;
+
+/** flexmeasures a60cc43aef5e: a key replaced by an unnamed one, which the convention names as the one dropped; the downgrade does the same the other way */
+const CONVENTION_REPLACED_KEY = `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_constraint("generic_asset_parent_asset_id_generic_asset_fkey", "generic_asset", type_="foreignkey")
+    op.create_foreign_key(None, "generic_asset", "generic_asset", ["parent_asset_id"], ["id"], ondelete="CASCADE")
+
+
+def downgrade():
+    op.drop_constraint("generic_asset_parent_asset_id_generic_asset_fkey", "generic_asset", type_="foreignkey")
+    op.create_foreign_key(None, "generic_asset", "generic_asset", ["parent_asset_id"], ["id"])
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "flexmeasures 26373d8266db: the downgrade's drop_constraint(None, ...) names no constraint; env.py's target_metadata (Flask-Migrate's db.metadata) is not read, so the fix says where to read the name instead of guessing PostgreSQL's",
+      files: FLASK_METADATA_ENV,
+      path: "migrations/versions/b2_cascade.py",
+      code: UNNAMED_DOWN_DROP,
+      lines: [9],
+      messages: ["line 13's drop_constraint(None, \"power\") names no constraint, so Alembic cannot drop it and the rollback fails there; the name the up's create gave it depends on the naming convention of env.py's target_metadata"],
+      fixes: [
+        "# in downgrade(), line 13: drop_constraint(None, ...) needs the name the upgrade's line 9 gave the constraint\n# (env.py's target_metadata naming convention, which migguard could not read, decides it); read it from the database:\n#   SELECT conname FROM pg_constraint WHERE conrelid = 'power'::regclass AND contype = 'f';\n# and write it as the first argument of that drop_constraint",
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "the downgrade's drop_constraint(None, ...) under a naming convention migguard reads: the fix names the key as the convention named it",
+      files: CLASS_METADATA_ENV,
+      path: "migrations/versions/b2_cascade.py",
+      code: UNNAMED_DOWN_DROP,
+      lines: [9],
+      messages: ["The down migration does not undo constraint power_asset_id_asset_fkey, created here: line 13's drop_constraint(None, \"power\") names no constraint"],
+      fixes: ['# in downgrade(), line 13: name the constraint the upgrade created\nop.drop_constraint("power_asset_id_asset_fkey", "power", type_="foreignkey")'],
+    },
     {
       framework: "alembic",
       name: "privacyidea 48ee74b8a7c8: a sequence created only where the dialect has sequences (MySQL and SQLite have none): the fix drops it under the same condition",
@@ -175,6 +250,75 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "a revision re-creates an earlier revision's index if_not_exists=True: it was there before the upgrade, so the downgrade rightly keeps it",
+      path: "migrations/versions/b2_repair.py",
+      files: {
+        "migrations/versions/a1_users.py":
+          'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("email", sa.String()))\n    op.create_index("ix_users_email", "users", ["email"])\n\n\ndef downgrade():\n    op.drop_table("users")\n',
+      },
+      code: 'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    op.create_index("ix_users_email", "users", ["email"], if_not_exists=True)\n    op.add_column("users", sa.Column("nickname", sa.String()))\n\n\ndef downgrade():\n    op.drop_column("users", "nickname")\n',
+    },
+    {
+      framework: "alembic",
+      name: "create_index(None, ...) under env.py's target_metadata migguard cannot read: its name is the convention's, unknown, not PostgreSQL's tokens_user_id_idx; the downgrade drops it by the name the project's convention gives",
+      files: FLASK_METADATA_ENV,
+      path: "migrations/versions/b2_index.py",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_index(None, "tokens", ["user_id"])
+
+
+def downgrade():
+    op.drop_index("ix_tokens_user_id", table_name="tokens")
+`,
+    },
+    {
+      framework: "alembic",
+      name: "flexmeasures a60cc43aef5e: create_foreign_key(None, ...) under env.py's target_metadata migguard cannot read (Flask-Migrate's db.metadata): its name is unknown, not PostgreSQL's default, and the downgrade drops a key of that table by name",
+      files: FLASK_METADATA_ENV,
+      path: "migrations/versions/b2_cascade.py",
+      code: CONVENTION_REPLACED_KEY,
+    },
+    {
+      framework: "alembic",
+      name: "flexmeasures a528c3c81506: a helper drops and recreates a key under its own name, run twice by the upgrade and twice by the downgrade: a replacement, nothing left over",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    recreate_fks(cascade=True)
+    op.execute("UPDATE price SET market_id = market_id + 100")
+    recreate_fks(cascade=False)
+
+
+def downgrade():
+    recreate_fks(cascade=True)
+    op.execute("UPDATE price SET market_id = market_id - 100")
+    recreate_fks(cascade=False)
+
+
+def recreate_fks(cascade: bool):
+    op.drop_constraint("price_market_id_market_fkey", "price", type_="foreignkey")
+    op.create_foreign_key(
+        "price_market_id_market_fkey",
+        "price",
+        "market",
+        ["market_id"],
+        ["id"],
+        onupdate="CASCADE" if cascade else None,
+    )
+`,
+    },
     {
       framework: "alembic",
       name: "a create in try/except that goes on, env.py's connection in AUTOCOMMIT: a re-run after the rollback does not fail on the leftover",

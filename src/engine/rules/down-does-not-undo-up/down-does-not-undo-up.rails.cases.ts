@@ -4,6 +4,28 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_column if_not_exists: true of a column the history proves absent (create_table, then a column removed), left by the down: drift, and running the up again does not fail",
+      path: "db/migrate/20240131192903_add_job_timeouts.rb",
+      code: `class AddJobTimeouts < ActiveRecord::Migration[7.1]
+  def up
+    add_column :jobs, :workflow_options, :jsonb, if_not_exists: true
+    add_column :jobs, :sync_options, :jsonb, if_not_exists: true
+  end
+
+  def down
+    remove_column :jobs, :sync_options
+  end
+end
+`,
+      files: {
+        "db/migrate/20230821204023_create_jobs.rb": "class CreateJobs < ActiveRecord::Migration[7.1]\n  def change\n    create_table :jobs do |t|\n      t.string :name\n      t.uuid :connection_source_id\n    end\n  end\nend\n",
+        "db/migrate/20231208181652_remove_job_source.rb": "class RemoveJobSource < ActiveRecord::Migration[7.1]\n  def change\n    remove_column :jobs, :connection_source_id, :uuid\n  end\nend\n",
+      },
+      lines: [3],
+      messages: ["running the up again does not fail (IF NOT EXISTS skips it)"],
+    },
+    {
+      framework: "rails",
       name: "the down forgets the index and the new table",
       code: `class AddSlugs < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!
@@ -71,6 +93,27 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "a repair migration re-adds an earlier migration's index if_not_exists (issue #19): it was there before the up, so the down rightly keeps it",
+      path: "db/migrate/20240301000000_repair_user_indexes.rb",
+      code: `class RepairUserIndexes < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def up
+    add_index :users, :email, name: :index_users_on_email, if_not_exists: true, algorithm: :concurrently
+    add_column :users, :nickname, :string
+  end
+
+  def down
+    remove_column :users, :nickname
+  end
+end
+`,
+      files: {
+        "db/migrate/20230101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n    add_index :users, :email, name: :index_users_on_email\n  end\nend\n",
+      },
+    },
     {
       framework: "rails",
       name: "the down removes the column the up re-added and indexed, then restores the old one and its index by the same name: nothing left over",

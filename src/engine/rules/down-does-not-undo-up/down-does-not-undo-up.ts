@@ -9,6 +9,8 @@ import { dropConstraintOfUnknownTable } from "../support/constraint-of-unknown-t
 import { railsRemovedIndex } from "../support/rails-removed-index.js";
 import { isDerived } from "../support/derived-down.js";
 import { constraintsRestoredUnderOtherNames } from "../support/restored-constraints.js";
+import { unnamedDownDrops, unnamedDropFix, unnamedDropReason } from "./unnamed-down-drops.js";
+import { createsIfMissing, mayHaveExistedBefore } from "./created-if-missing.js";
 
 /** Who does the rolling back, for the messages of both down rules. */
 export const downSubject = (down: Migration["down"]): string =>
@@ -84,12 +86,31 @@ export default defineRule({
     // created in a try whose except goes on outside a transaction (`try: op.create_...` `except: pass`): the up is
     // written for a database that has it already, so a re-run after the rollback does not fail on it
     leftovers = leftovers.filter((e) => !(e.upOp && caughtFailure(e.upOp)?.holds));
+    // created IF NOT EXISTS where the history does not show it absent: it may be what was there before the up (an
+    // index an earlier migration built, the schema the migration tool keeps its table in), which the down must keep
+    const before = { up: ctx.migration.up, repository: ctx.repository };
+    leftovers = leftovers.filter((e) => !(e.upOp && mayHaveExistedBefore(before, e.upOp)));
     const { down } = ctx.migration;
+    // the down's drop_constraint(None, ...) meant for a constraint the up created: that call is the one to fix
+    const unnamedDrops = unnamedDownDrops(read, leftovers);
+    for (const pair of unnamedDrops) {
+      ctx.report({
+        op: pair.create,
+        message: `${downSubject(down)} does not undo constraint ${pair.name ?? `of ${pair.create.table} (named by env.py's target_metadata)`}, created here: ${unnamedDropReason(pair)}.`,
+        fix: unnamedDropFix(pair),
+      });
+    }
+    const fixedByName = new Set(unnamedDrops.flatMap((p) => (p.entry ? [p.entry] : [])));
+    leftovers = leftovers.filter((e) => !fixedByName.has(e));
     for (const [op, entries] of byUpOperation(outermost(leftovers))) {
       const caught = caughtFailure(op);
       ctx.report({
         op,
-        message: `${downSubject(down)} does not undo ${entries.map((e) => e.label).join(", ")}, created here: after a rollback it is still there, so the schema drifts and the next up fails on "already exists"${caught ? `: ${abortedTransaction(caught.line)}` : ""}.`,
+        message: `${downSubject(down)} does not undo ${entries.map((e) => e.label).join(", ")}, created here: after a rollback it is still there, so the schema drifts ${
+          createsIfMissing(op)
+            ? "from the databases that never ran the up; running the up again does not fail (IF NOT EXISTS skips it) but keeps the leftover as the rollback left it"
+            : `and the next up fails on "already exists"${caught ? `: ${abortedTransaction(caught.line)}` : ""}`
+        }.`,
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
           rails: () => railsDownFix(entries, { inChange: isDerived(down) }),

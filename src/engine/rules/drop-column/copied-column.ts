@@ -43,7 +43,7 @@ export function copiedColumnReport(
     severity: planned?.strong ? "info" : "warning",
     // the values live on: what is left is code of the previous release reading the column
     hazard: "old-code",
-    message: `Dropping column ${op.table}.${op.column} is the contract step of a move: ${copied}, so its values live on ${copy.columns ? "in them" : "there"} ${kept}.${code}`,
+    message: `Dropping column ${op.table}.${op.column} is the contract step of a move: ${copied}, so its values live on ${copy.columns ? (copy.columns.length === 1 ? "in it" : "in them") : "there"} ${kept}.${code}`,
     fix: fix(`${copied}`),
   };
 }

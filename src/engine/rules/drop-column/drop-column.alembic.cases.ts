@@ -59,6 +59,39 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "under an offline deploy (the container's entrypoint runs alembic upgrade head, then starts the server): no old code reads the column, only the data loss is left, a warning with the copy before the drop",
+      path: "migrations/versions/0002_drop_nickname.py",
+      code: `"""drop nickname"""
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade():
+    op.drop_column("users", "nickname")
+`,
+      files: {
+        "migrations/versions/0001_users.py": `"""users"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("users", sa.Column("id", sa.BigInteger(), primary_key=True), sa.Column("nickname", sa.Text()))
+`,
+        Dockerfile: 'FROM python:3.12\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["uvicorn", "app.main:app"]\n',
+        "docker-entrypoint.sh": '#!/bin/sh\nset -e\nalembic upgrade head\nexec "$@"\n',
+      },
+      lines: [9],
+      severities: ["warning"],
+      messages: ["Dropping column users.nickname deletes its data, and a rollback cannot restore the values. No running code reads it then (docker-entrypoint.sh:3: "],
+    },
+    {
+      framework: "alembic",
       name: "`if conn.execute(sa.text(\"SELECT 1 FROM users WHERE nickname IS NOT NULL LIMIT 1\")).scalar(): raise` before op.drop_column, and the model and code never name it: only NULLs go, a note naming the check's line",
       code: GUARDED_DROP_NICKNAME('conn.execute(sa.text("SELECT 1 FROM users WHERE nickname IS NOT NULL LIMIT 1")).scalar()'),
       files: { "app/models/user.py": USER_MODEL(), "app/views.py": VIEWS },
@@ -101,7 +134,7 @@ def downgrade():
 `,
       lines: [18],
       severities: ["warning"],
-      messages: ["the UPDATE at line 11 of this migration set squattee_id from squattee_name, so its values live on in them"],
+      messages: ["the UPDATE at line 11 of this migration set squattee_id from squattee_name, so its values live on in it"],
       fixes: [
         [
           "# 1. Stop using the column and deploy. 2. Then drop it in a later revision (the UPDATE at line 11 of this migration set squattee_id from squattee_name: nothing to copy):",

@@ -24,6 +24,21 @@ const LINK_TABLE = 'CREATE TABLE "Link" ("id" SERIAL NOT NULL, "indexVersion" TE
 const USER_TABLE = 'CREATE TABLE "User" ("id" SERIAL NOT NULL, "image" TEXT, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));\n';
 
 /** Dataverse's V4.17.0.1: oauth2tokendata.scope dropped while the OAuth2 providers keep the scopes they request */
+/**
+ * OpenLMIS referencedata (audit 56): supported_programs' surrogate id replaced by a composite key. The entity maps
+ * it with @EmbeddedId; the application's SQL files and native queries join supported_programs and read other tables'
+ * ids (sn.id, rg.id, p.id), which are not this column.
+ */
+const OPENLMIS_SUPPORTED_PROGRAMS = {
+  "src/main/java/org/openlmis/referencedata/domain/SupportedProgram.java":
+    'package org.openlmis.referencedata.domain;\n\n@Entity\n@Table(name = "supported_programs", schema = "referencedata")\npublic class SupportedProgram {\n    @EmbeddedId\n    private SupportedProgramPrimaryKey facilityProgram;\n    private Boolean supportActive;\n}\n',
+  "src/main/java/org/openlmis/referencedata/repository/ProgramRepository.java":
+    'package org.openlmis.referencedata.repository;\n\npublic interface ProgramRepository {\n    String SUPPORTED = "SELECT p.id FROM referencedata.programs p JOIN referencedata.supported_programs sp ON sp.programid = p.id WHERE sp.facilityid = :facilityId";\n}\n',
+  "src/main/resources/db/right-assignments/get_all_node_facility_program_mappings.sql":
+    "SELECT sn.id AS supervisorynodeid, sp.programid\nFROM referencedata.supervisory_nodes sn\n  JOIN referencedata.requisition_groups rg ON rg.supervisorynodeid = sn.id\n  JOIN referencedata.requisition_group_members fm ON fm.requisitiongroupid = rg.id\n  JOIN referencedata.supported_programs sp ON sp.facilityid = fm.facilityid AND sp.active = TRUE;\n",
+};
+const SUPPORTED_PROGRAMS_SCHEMA = "CREATE TABLE supported_programs (id uuid PRIMARY KEY, facilityid uuid NOT NULL, programid uuid NOT NULL, active boolean);";
+
 const DATAVERSE_PROVIDERS = {
   "src/main/java/edu/harvard/iq/dataverse/authorization/providers/oauth2/AbstractOAuth2AuthenticationProvider.java":
     'package edu.harvard.iq.dataverse.authorization.providers.oauth2;\n\npublic abstract class AbstractOAuth2AuthenticationProvider {\n    /** Defaults to empty so no scope will be requested */\n    protected List<String> scope = Arrays.asList("");\n\n    public OAuth2UserRecord getUserRecord(OAuth2AccessToken accessToken) {\n        if (accessToken.getScope() != null) { return null; }\n        OAuth2TokenData tokenData = OAuth2TokenData.from(accessToken);\n        return null;\n    }\n\n    public List<String> getScope() { return scope; }\n}\n',
@@ -33,6 +48,45 @@ const DATAVERSE_PROVIDERS = {
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "under an offline deploy (the container's entrypoint runs golang-migrate up, then starts the server): no old code reads the column, only the data loss is left, a warning with the copy before the drop",
+      path: "migrations/000002_drop_nickname.up.sql",
+      code: "ALTER TABLE users DROP COLUMN nickname;\n",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, nickname text);",
+      files: {
+        "migrations/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, nickname text);\n",
+        Dockerfile: 'FROM alpine:3.20\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["/app/server"]\n',
+        "docker-entrypoint.sh": '#!/bin/sh\nset -e\nmigrate -path /migrations -database ${DATABASE_URL} up\nexec "$@"\n',
+      },
+      lines: [1],
+      severities: ["warning"],
+      messages: ["Dropping column users.nickname deletes its data, and a rollback cannot restore the values. No running code reads it then (docker-entrypoint.sh:3: "],
+    },
+    {
+      framework: "sql",
+      name: "a column every table has (id): the application's SQL that joins the table but reads other tables' ids (sn.id, rg.id, a native query's p.id), and an entity that maps it with @EmbeddedId, do not name it: the planned last step (OpenLMIS, audit 56)",
+      path: "src/main/resources/db/migration/20180129143106317__change_primary_key_for_supported_programs.sql",
+      code: "ALTER TABLE ONLY supported_programs DROP COLUMN id;\n",
+      schema: SUPPORTED_PROGRAMS_SCHEMA,
+      files: OPENLMIS_SUPPORTED_PROGRAMS,
+      lines: [1],
+      severities: ["info"],
+    },
+    {
+      framework: "sql",
+      name: "the same, and an SQL file that reads id of the table itself (supported_programs.id, or unqualified in SQL on it alone): the error names those lines",
+      path: "src/main/resources/db/migration/20180129143106317__change_primary_key_for_supported_programs.sql",
+      code: "ALTER TABLE ONLY supported_programs DROP COLUMN id;\n",
+      schema: SUPPORTED_PROGRAMS_SCHEMA,
+      files: {
+        ...OPENLMIS_SUPPORTED_PROGRAMS,
+        "src/main/resources/db/export/supported_programs.sql": "SELECT referencedata.supported_programs.id, programid\n  FROM referencedata.supported_programs;\nDELETE FROM referencedata.supported_programs WHERE id = ?;\n",
+      },
+      lines: [1],
+      severities: ["error"],
+      messages: ["Application code still names id: src/main/resources/db/export/supported_programs.sql:1, src/main/resources/db/export/supported_programs.sql:3."],
+    },
     {
       framework: "sql",
       name: "a DO block raises if any feeds.enclosure_template IS NOT NULL before the drop, and the code read never names it: only NULLs go, a note naming the check's line",
@@ -126,7 +180,7 @@ ALTER TABLE feeds DROP COLUMN enclosure_template;
       ].join("\n"),
       lines: [4],
       severities: ["warning"],
-      messages: ["Dropping column squats.squattee_name is the contract step of a move: the UPDATE at line 2 of this migration set squattee_id from squattee_name, so its values live on in them"],
+      messages: ["Dropping column squats.squattee_name is the contract step of a move: the UPDATE at line 2 of this migration set squattee_id from squattee_name, so its values live on in it"],
       fixes: [
         [
           "-- 1. Stop reading and writing squats.squattee_name in the application and deploy.",
@@ -145,6 +199,45 @@ ALTER TABLE feeds DROP COLUMN enclosure_template;
       lines: [2],
       severities: ["error"],
       messages: ["Dropping column squats.squattee_name deletes its data"],
+    },
+    {
+      framework: "sql",
+      name: "INSERT ... (SELECT ... UNION ALL SELECT ...) copies the column into a per-locale table, each arm filtered by a subquery of another table (alf.io's V12_1.5.15), then the column goes: a move, no data loss",
+      path: "db/migration/V2__remove_description.sql",
+      files: { "db/migration/V1__init.sql": "CREATE TABLE event (id integer PRIMARY KEY, locales integer NOT NULL, description text);\nCREATE TABLE event_text (event_id_fk integer NOT NULL, locale text NOT NULL, description text);\n" },
+      schema: "CREATE TABLE event (id integer PRIMARY KEY, locales integer NOT NULL, description text);\nCREATE TABLE event_text (event_id_fk integer NOT NULL, locale text NOT NULL, description text);",
+      code: [
+        "INSERT INTO event_text (SELECT id AS event_id_fk, 'en' AS locale, description FROM event WHERE (SELECT count(*) FROM event_text WHERE event_id_fk = event.id) = 0",
+        "UNION ALL",
+        "SELECT e.id AS event_id_fk, 'de' AS locale, e.description FROM event e JOIN event_text t ON t.event_id_fk = e.id WHERE e.locales = 7);",
+        "ALTER TABLE event DROP COLUMN description;",
+        "",
+      ].join("\n"),
+      lines: [4],
+      severities: ["warning"],
+      messages: ["Dropping column event.description is the contract step of a move: the INSERT ... SELECT at line 1 of this migration copied description into event_text, so its values live on there"],
+    },
+    {
+      framework: "sql",
+      name: "INSERT ... SELECT that reads the dropped column only in a subquery of its WHERE copies other rows' columns: data loss",
+      path: "db/migration/V2__remove_description.sql",
+      files: { "db/migration/V1__init.sql": "CREATE TABLE event (id integer PRIMARY KEY, description text);\nCREATE TABLE audit (id integer NOT NULL, note text);\n" },
+      schema: "CREATE TABLE event (id integer PRIMARY KEY, description text);\nCREATE TABLE audit (id integer NOT NULL, note text);",
+      code: "INSERT INTO audit (SELECT id, 'x' FROM audit WHERE (SELECT description FROM event WHERE event.id = audit.id) IS NOT NULL);\nALTER TABLE event DROP COLUMN description;\n",
+      lines: [2],
+      severities: ["error"],
+      messages: ["Dropping column event.description deletes its data"],
+    },
+    {
+      framework: "sql",
+      name: "a value mapping: one UPDATE per old value sets the new column to a constant on the rows the old value picks (osparc's 009c81406676), then the old column goes: its values live on converted",
+      path: "migrations/000002_state_enum.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE comp_tasks (id serial PRIMARY KEY, deprecated_state integer NOT NULL, state text);\n" },
+      schema: "CREATE TABLE comp_tasks (id serial PRIMARY KEY, deprecated_state integer NOT NULL, state text);",
+      code: "UPDATE comp_tasks SET state = 'PENDING' WHERE deprecated_state = 1;\nUPDATE comp_tasks SET state = 'SUCCESS' WHERE deprecated_state IN (3, 4);\nALTER TABLE comp_tasks DROP COLUMN deprecated_state;\n",
+      lines: [3],
+      severities: ["warning"],
+      messages: ["the UPDATE at line 2 of this migration set state from deprecated_state, so its values live on in it"],
     },
     {
       framework: "sql",

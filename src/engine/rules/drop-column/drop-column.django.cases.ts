@@ -320,7 +320,7 @@ class Migration(migrations.Migration):
 `,
       lines: [10],
       fixes: [
-        '# line 13 renames ref to note on app_order. Keep a copy of the values, then drop it as written:\nmigrations.RunSQL("CREATE TABLE app_order_note_backup_0002 AS SELECT id, note FROM app_order", reverse_sql="UPDATE app_order SET note = b.note FROM app_order_note_backup_0002 b WHERE app_order.id = b.id; DROP TABLE app_order_note_backup_0002"),\nmigrations.RunSQL(\n    """\n    ALTER TABLE app_order\n                DROP COLUMN note\n    """\n),',
+        '# line 13 renames ref to note on app_order. Keep a copy of the values, then drop it as written:\n# on rollback the copy stays (the drop is SQL, so what its reverse brings back is not known): put the values back from app_order_note_backup_0002 by hand, then drop it before migrating forward again\nmigrations.RunSQL("CREATE TABLE app_order_note_backup_0002 AS SELECT id, note FROM app_order", reverse_sql=migrations.RunSQL.noop),\nmigrations.RunSQL(\n    """\n    ALTER TABLE app_order\n                DROP COLUMN note\n    """\n),',
       ],
     },
     {
@@ -370,7 +370,7 @@ class Migration(migrations.Migration):
 `,
       lines: [8],
       fixes: [
-        "# 1. Remove the field from the model and from Django's state only (the column stays), and deploy.\n# api_nomination.reason is NOT NULL without a database default (Django applies default= in Python only): the new code's INSERTs leave it out, so it accepts NULL first\nmigrations.SeparateDatabaseAndState(\n    state_operations=[migrations.RemoveField(model_name=\"Nomination\", name=\"reason\")],\n    database_operations=[migrations.RunSQL(\"ALTER TABLE api_nomination ALTER COLUMN reason DROP NOT NULL\", reverse_sql=migrations.RunSQL.noop)],  # kept NULL-able on rollback: rows the new code wrote have none\n),\n# 2. In a later migration, once no running code reads it, keep a copy and drop the column:\nmigrations.RunSQL(\n    \"CREATE TABLE api_nomination_reason_backup_0003 AS SELECT id, reason FROM api_nomination; ALTER TABLE api_nomination DROP COLUMN reason\",\n    reverse_sql=\"ALTER TABLE api_nomination ADD COLUMN reason text NULL; UPDATE api_nomination SET reason = b.reason FROM api_nomination_reason_backup_0003 b WHERE api_nomination.id = b.id\",\n),",
+        "# 1. Remove the field from the model and from Django's state only (the column stays), and deploy.\n# api_nomination.reason is NOT NULL without a database default (Django applies default= in Python only): the new code's INSERTs leave it out, so it accepts NULL first\nmigrations.SeparateDatabaseAndState(\n    state_operations=[migrations.RemoveField(model_name=\"Nomination\", name=\"reason\")],\n    database_operations=[migrations.RunSQL(\"ALTER TABLE api_nomination ALTER COLUMN reason DROP NOT NULL\", reverse_sql=migrations.RunSQL.noop)],  # kept NULL-able on rollback: rows the new code wrote have none\n),\n# 2. In a later migration, once no running code reads it, keep a copy and drop the column:\nmigrations.RunSQL(\n    \"CREATE TABLE api_nomination_reason_backup_0003 AS SELECT id, reason FROM api_nomination; ALTER TABLE api_nomination DROP COLUMN reason\",\n    reverse_sql=\"ALTER TABLE api_nomination ADD COLUMN reason text NULL; UPDATE api_nomination SET reason = b.reason FROM api_nomination_reason_backup_0003 b WHERE api_nomination.id = b.id; DROP TABLE api_nomination_reason_backup_0003\",\n),",
       ],
     },
     {
@@ -407,7 +407,7 @@ class Migration(migrations.Migration):
     ]
 `,
       lines: [8],
-      fixes: ["# 1. Remove the field from the model and from Django's state only (the column stays), and deploy:\nmigrations.SeparateDatabaseAndState(\n    state_operations=[migrations.RemoveField(model_name=\"ContactGroup\", name=\"hide_prices\")],\n    database_operations=[],\n),\n# 2. In a later migration, once no running code reads it, keep a copy and drop the column:\nmigrations.RunSQL(\n    \"CREATE TABLE shop_contactgroup_hide_prices_backup_0002 AS SELECT id, hide_prices FROM shop_contactgroup; ALTER TABLE shop_contactgroup DROP COLUMN hide_prices\",\n    reverse_sql=\"ALTER TABLE shop_contactgroup ADD COLUMN hide_prices boolean NULL; UPDATE shop_contactgroup SET hide_prices = b.hide_prices FROM shop_contactgroup_hide_prices_backup_0002 b WHERE shop_contactgroup.id = b.id\",\n),"],
+      fixes: ["# 1. Remove the field from the model and from Django's state only (the column stays), and deploy:\nmigrations.SeparateDatabaseAndState(\n    state_operations=[migrations.RemoveField(model_name=\"ContactGroup\", name=\"hide_prices\")],\n    database_operations=[],\n),\n# 2. In a later migration, once no running code reads it, keep a copy and drop the column:\nmigrations.RunSQL(\n    \"CREATE TABLE shop_contactgroup_hide_prices_backup_0002 AS SELECT id, hide_prices FROM shop_contactgroup; ALTER TABLE shop_contactgroup DROP COLUMN hide_prices\",\n    reverse_sql=\"ALTER TABLE shop_contactgroup ADD COLUMN hide_prices boolean NULL; UPDATE shop_contactgroup SET hide_prices = b.hide_prices FROM shop_contactgroup_hide_prices_backup_0002 b WHERE shop_contactgroup.id = b.id; DROP TABLE shop_contactgroup_hide_prices_backup_0002\",\n),"],
     },
     {
       framework: "django",
@@ -419,7 +419,7 @@ class Migration(migrations.Migration):
       messages: ["Dropping column app_order.note deletes its data, and a rollback cannot restore the values. No running code reads it then (docker-entrypoint.sh:3: the container's start script runs the migrations and then starts the server)."],
       // with no old code running, the state-first split buys nothing: a copy, then the RemoveField as written
       fixes: [
-        "# before app_order.note is dropped, keep a copy (or pg_dump --table=app_order), and drop the copy once nobody misses it:\nmigrations.RunSQL(\"CREATE TABLE app_order_note_backup_0002 AS SELECT id, note FROM app_order\", reverse_sql=\"DROP TABLE app_order_note_backup_0002\"),\nmigrations.RemoveField(model_name=\"order\", name=\"note\"),",
+        "# before app_order.note is dropped, keep a copy (or pg_dump --table=app_order), and drop the copy once nobody misses it:\nmigrations.RunSQL(\"CREATE TABLE app_order_note_backup_0002 AS SELECT id, note FROM app_order\", reverse_sql=\"UPDATE app_order SET note = b.note FROM app_order_note_backup_0002 b WHERE app_order.id = b.id; DROP TABLE app_order_note_backup_0002\"),\nmigrations.RemoveField(model_name=\"order\", name=\"note\"),",
       ],
     },
     {
@@ -959,7 +959,7 @@ migrations.SeparateDatabaseAndState(
 # 2. In a later migration, once no running code reads it, keep a copy and drop the column:
 migrations.RunSQL(
     "CREATE TABLE users_has_billing_address_backup_0002 AS SELECT id, has_billing_address FROM users; ALTER TABLE users DROP COLUMN has_billing_address",
-    reverse_sql="ALTER TABLE users ADD COLUMN has_billing_address boolean NULL; UPDATE users SET has_billing_address = b.has_billing_address FROM users_has_billing_address_backup_0002 b WHERE users.id = b.id",
+    reverse_sql="ALTER TABLE users ADD COLUMN has_billing_address boolean NULL; UPDATE users SET has_billing_address = b.has_billing_address FROM users_has_billing_address_backup_0002 b WHERE users.id = b.id; DROP TABLE users_has_billing_address_backup_0002",
 ),`,
         `# 1. Remove the field from the model and from Django's state only (the column stays), and deploy:
 migrations.SeparateDatabaseAndState(
@@ -969,7 +969,7 @@ migrations.SeparateDatabaseAndState(
 # 2. In a later migration, once no running code reads it, keep a copy and drop the column:
 migrations.RunSQL(
     "CREATE TABLE users_theme_backup_0002 AS SELECT id, theme FROM users; ALTER TABLE users DROP COLUMN theme",
-    reverse_sql="ALTER TABLE users ADD COLUMN theme varchar(20) NULL; UPDATE users SET theme = b.theme FROM users_theme_backup_0002 b WHERE users.id = b.id",
+    reverse_sql="ALTER TABLE users ADD COLUMN theme varchar(20) NULL; UPDATE users SET theme = b.theme FROM users_theme_backup_0002 b WHERE users.id = b.id; DROP TABLE users_theme_backup_0002",
 ),`,
       ],
     },
@@ -1012,7 +1012,7 @@ migrations.SeparateDatabaseAndState(
 # 2. In a later migration, once no running code reads it, keep a copy and drop the column:
 migrations.RunSQL(
     "CREATE TABLE main_organization_approval_note_backup_0002 AS SELECT id, approval_note FROM main_organization; ALTER TABLE main_organization DROP COLUMN approval_note",
-    reverse_sql="ALTER TABLE main_organization ADD COLUMN approval_note text NULL; UPDATE main_organization SET approval_note = b.approval_note FROM main_organization_approval_note_backup_0002 b WHERE main_organization.id = b.id",
+    reverse_sql="ALTER TABLE main_organization ADD COLUMN approval_note text NULL; UPDATE main_organization SET approval_note = b.approval_note FROM main_organization_approval_note_backup_0002 b WHERE main_organization.id = b.id; DROP TABLE main_organization_approval_note_backup_0002",
 ),`,
       ],
     },

@@ -18,6 +18,118 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "under an offline deploy (the container's entrypoint runs db:migrate, then starts the server): no old code reads the column, only the data loss is left, a warning with the copy before the drop",
+      path: "db/migrate/20240102000000_remove_nickname_from_users.rb",
+      code: `class RemoveNicknameFromUsers < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :users, :nickname
+  end
+
+  def down
+    add_column :users, :nickname, :string
+  end
+end
+`,
+      files: {
+        "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :nickname\n    end\n  end\nend\n",
+        Dockerfile: 'FROM ruby:3.3\nCOPY bin/docker-entrypoint /rails/bin/\nENTRYPOINT ["/rails/bin/docker-entrypoint"]\nCMD ["./bin/rails", "server"]\n',
+        "bin/docker-entrypoint": '#!/bin/bash -e\n./bin/rails db:migrate\nexec "${@}"\n',
+      },
+      lines: [3],
+      severities: ["warning"],
+      messages: ["Dropping column users.nickname deletes its data, and a rollback cannot restore the values. No running code reads it then (bin/docker-entrypoint:2: "],
+    },
+    {
+      framework: "rails",
+      name: "a loop over the model's records creates rows of another model from the dropped column (osem's 20140801170430, event.media_id into commercials): the values moved, what is left is old code reading the column",
+      path: "db/migrate/20140801170430_move_event_media_to_commercial.rb",
+      code: `class MoveEventMediaToCommercial < ActiveRecord::Migration[5.0]
+  class TempEvent < ActiveRecord::Base
+    self.table_name = "events"
+  end
+
+  class TempCommercial < ActiveRecord::Base
+    self.table_name = "commercials"
+  end
+
+  def up
+    TempEvent.all.each do |event|
+      TempCommercial.create(commercial_id: event.media_id, commercialable_id: event.id)
+    end
+    remove_column :events, :media_id
+  end
+
+  def down
+    add_column :events, :media_id, :string
+  end
+end
+`,
+      lines: [14],
+      severities: ["warning"],
+      messages: ["copied every row's value into commercials.commercial_id: the data lives on there, but servers still running the old code read media_id"],
+    },
+    {
+      framework: "rails",
+      name: "the loop creates the other model's rows only for some records (a create under `unless`): the message says it copied the values of the rows it picks, not every row's",
+      path: "db/migrate/20140801170430_move_event_media_to_commercial.rb",
+      code: `class MoveEventMediaToCommercial < ActiveRecord::Migration[5.0]
+  class TempEvent < ActiveRecord::Base
+    self.table_name = "events"
+  end
+
+  class TempCommercial < ActiveRecord::Base
+    self.table_name = "commercials"
+  end
+
+  def up
+    TempEvent.all.each do |event|
+      unless event.media_id.blank?
+        TempCommercial.create(commercial_id: event.media_id, commercialable_id: event.id)
+      end
+    end
+    remove_column :events, :media_id
+  end
+
+  def down
+    add_column :events, :media_id, :string
+  end
+end
+`,
+      lines: [16],
+      severities: ["warning"],
+      messages: ["copied the values of the rows it picks into commercials.commercial_id"],
+    },
+    {
+      framework: "rails",
+      name: "the loop creates rows of another model from other attributes of the record, not from the dropped column: its values are lost",
+      path: "db/migrate/20140801170430_move_event_media_to_commercial.rb",
+      code: `class MoveEventMediaToCommercial < ActiveRecord::Migration[5.0]
+  class TempEvent < ActiveRecord::Base
+    self.table_name = "events"
+  end
+
+  class TempCommercial < ActiveRecord::Base
+    self.table_name = "commercials"
+  end
+
+  def up
+    TempEvent.all.each do |event|
+      TempCommercial.create(commercialable_id: event.id, commercialable_type: "Event")
+    end
+    remove_column :events, :media_id
+  end
+
+  def down
+    add_column :events, :media_id, :string
+  end
+end
+`,
+      lines: [14],
+      severities: ["error"],
+      messages: ["Dropping column events.media_id deletes its data"],
+    },
+    {
+      framework: "rails",
       name: "remove_column without a type of a column an earlier migration created with a limit, a default and null: false: the fix removes it with all of them (the reader irreversible-migration's fix uses), so a rollback re-adds it as it was",
       path: "db/migrate/20240201000000_remove_state_from_posts.rb",
       files: {
@@ -35,7 +147,11 @@ export default defineCases({
           "end",
           "# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:",
           "def change",
-          '  up_only { execute "CREATE TABLE posts_state_backup_20240201000000 AS SELECT id, state FROM posts" }',
+          '  reversible do |dir|',
+          '    dir.up { execute "CREATE TABLE posts_state_backup_20240201000000 AS SELECT id, state FROM posts" }',
+          '    # on rollback this runs after the remove_column below is undone (the column is back): the values come back from the copy',
+          '    dir.down { execute "UPDATE posts SET state = b.state FROM posts_state_backup_20240201000000 b WHERE posts.id = b.id"; execute "DROP TABLE posts_state_backup_20240201000000" }',
+          '  end',
           "  remove_column :posts, :state, :string, limit: 20, null: false, default: 'draft'",
           "end",
         ].join("\n"),
@@ -381,6 +497,7 @@ end
           "# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:",
           "def change",
           '  reversible { |dir| dir.up { execute "CREATE TABLE read_marks_id_backup_20141110225053 AS TABLE read_marks" } }',
+          "  # the copy is the whole of read_marks (no key to join it back by): on rollback restore the values from read_marks_id_backup_20141110225053 by hand",
           "  remove_column :read_marks, :id  # migguard found no type for read_marks.id in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): give remove_column the type it had as its third argument, or a rollback raises IrreversibleMigration",
           "end",
         ].join("\n"),
@@ -539,7 +656,11 @@ end
           "end",
           "# 2. Then, in a later migration, keep a copy and remove the columns with their types so it can be rolled back:",
           "def change",
-          '  up_only { execute "CREATE TABLE users_dropped_columns_backup_20240101000000 AS SELECT id, fax, telex FROM users" }',
+          '  reversible do |dir|',
+          '    dir.up { execute "CREATE TABLE users_dropped_columns_backup_20240101000000 AS SELECT id, fax, telex FROM users" }',
+          '    # on rollback this runs after the remove_column calls below are undone (the columns are back): the values come back from the copy',
+          '    dir.down { execute "UPDATE users SET fax = b.fax, telex = b.telex FROM users_dropped_columns_backup_20240101000000 b WHERE users.id = b.id"; execute "DROP TABLE users_dropped_columns_backup_20240101000000" }',
+          '  end',
           "  remove_column :users, :fax, :string",
           "  remove_column :users, :telex, :string",
           "end",

@@ -9,7 +9,7 @@ import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { alterSubcommandsOf, alterWithoutSubcommands } from "../support/sql-text.js";
 import type { PgNode } from "../../adapters/sql/pg-parser.js";
 import { migrationDialect } from "../support/sql-dialect.js";
-import { columnBackup } from "../support/column-backup.js";
+import { columnBackup, restoreColumnSql } from "../support/column-backup.js";
 import type { OperationOf } from "../../model.js";
 import type { Report, RuleContext } from "../support/rule.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
@@ -322,7 +322,7 @@ export default defineRule({
           op,
           severity: "warning",
           message: `Dropping column ${op.table}.${op.column} deletes the history it holds for good. ${op.table} is ${triggers.package}'s event table of ${triggers.tracked}: database triggers on ${triggers.tracked} write its rows, not the application, and this migration recreates them (line ${triggers.line}) without ${op.column} in its transaction, so no write fails: keep a copy of the values if anyone may need them.`,
-          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
+          fix: backupFix(ctx, op, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
         });
         continue;
       }
@@ -332,7 +332,7 @@ export default defineRule({
           op,
           severity: plannedSeverity(planned),
           message: `Dropping column ${op.table}.${op.column} deletes its data for good. It is the planned last step of a two-step removal (${planned.reason}), so running code no longer reads it: keep a copy of the values if anyone may need them.`,
-          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
+          fix: backupFix(ctx, op, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
         });
         continue;
       }
@@ -343,9 +343,11 @@ export default defineRule({
       // the key and the column, so the values can be joined back (the whole table when no key is known)
       const kept = columnBackup(ctx, op.table, op.column, index);
       const copy = kept.sql;
-      const b = sql.ident(kept.backup);
-      const on = (kept.key ?? ["id"]).map((k) => (sql.mysql ? `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}` : `${t}.${sql.ident(k)} = b.${sql.ident(k)}`)).join(" AND ");
-      const restore = sql.mysql ? `UPDATE ${t} JOIN ${b} ON ${on} SET ${t}.${c} = ${b}.${c}` : `UPDATE ${t} SET ${c} = b.${c} FROM ${b} b WHERE ${on}`;
+      // the rollback adds the column back, sets its values from the copy and drops the copy (so migrating forward again
+      // can make it again); with no key to join on (the key itself dropped) the copy stays for a restore by hand
+      const restore = restoreColumnSql(ctx, op.table, op.column, kept);
+      const readd = `ALTER TABLE ${t} ADD COLUMN ${c} ${type?.text} NULL`;
+      const reverse = restore ? `${readd}; ${restore}; DROP TABLE ${sql.ident(kept.backup)}` : readd;
       const note = (prefix: string) => (kept.note ? `${prefix} ${kept.note}\n            ` : "");
       const fix = fixFor(ctx.framework, {
           sql: sqlStatementFix(ctx, op, index) ?? `
@@ -361,7 +363,7 @@ export default defineRule({
             # 2. In a later migration, once no running code reads it, keep a copy and drop the column:
             ${note("#")}migrations.RunSQL(
                 ${JSON.stringify(`${copy}; ALTER TABLE ${t} DROP COLUMN ${c}`)},
-                reverse_sql=${type ? JSON.stringify(`ALTER TABLE ${t} ADD COLUMN ${c} ${type.text} NULL; ${restore}`) : "migrations.RunSQL.noop,  # migguard does not know the column's type to re-add it"},
+                reverse_sql=${type ? `${JSON.stringify(reverse)},${restore ? "" : `  # no key to join the values back on: restore them from ${kept.backup} by hand`}` : "migrations.RunSQL.noop,  # migguard does not know the column's type to re-add it"}
             ),`,
           alembic: () => `
             # 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:
@@ -387,7 +389,7 @@ export default defineRule({
             op,
             severity: "info",
             message: `Dropping column ${op.table}.${op.column} after ${moved} copied its values${into}, and ${gone}: the data lives on ${copied ? `in ${copied.into}` : "where that step put it"}. ${rollback}`,
-            fix: backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
+            fix: backupFix(ctx, op, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
           });
           continue;
         }
@@ -398,10 +400,10 @@ export default defineRule({
           // the values moved: what is left is the old code reading the column, which an offline deploy never runs
           hazard: "old-code",
           message: copied
-            ? `Dropping column ${op.table}.${op.column} after ${moved} copied every row's value${into}: the data lives on there${copied.restored ? ", and a rollback of this migration, then of that step, puts it back" : ""}, but servers still running the old code read ${op.column} and fail until they restart.`
+            ? `Dropping column ${op.table}.${op.column} after ${moved} copied ${copied.someRows ? "the values of the rows it picks" : "every row's value"}${into}: the data lives on there${copied.restored ? ", and a rollback of this migration, then of that step, puts it back" : ""}, but servers still running the old code read ${op.column} and fail until they restart.`
             : `Dropping column ${op.table}.${op.column} after ${moved} read its values: if that step moved them, no data is lost, but servers still running the old code read ${op.column} and fail until they restart.`,
           // a fix that keeps the column (Django's state-only step, Prisma's next-release drop) collides with the step that creates the name again
-          fix: again ? recreatedColumnReport(ctx, op, index, again).fix : ctx.framework === "django" ? fix : (prismaOldClientFix(ctx, op, moved) ?? backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index })),
+          fix: again ? recreatedColumnReport(ctx, op, index, again).fix : ctx.framework === "django" ? fix : (prismaOldClientFix(ctx, op, moved) ?? backupFix(ctx, op, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index })),
         });
         continue;
       }

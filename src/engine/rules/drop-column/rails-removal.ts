@@ -73,23 +73,34 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
   // the copy only when the columns still hold values: the onlyNulls fix above keeps none
   const kept = columnsBackup(ctx, table, names, index);
   const note = kept.note ? [`  # ${kept.note}`] : [];
+  // the down adds the columns back (NULL-able: rows written after the up have no value) and joins the values back by the key
+  const t = sql.ident(table);
+  const b = sql.ident(kept.backup);
+  const on = (kept.key ?? []).map((k) => (sql.mysql ? `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}` : `${t}.${sql.ident(k)} = b.${sql.ident(k)}`)).join(" AND ");
+  const sets = names.map((c) => (sql.mysql ? `${t}.${sql.ident(c)} = ${b}.${sql.ident(c)}` : `${sql.ident(c)} = b.${sql.ident(c)}`)).join(", ");
+  const update = sql.mysql ? `UPDATE ${t} JOIN ${b} ON ${on} SET ${sets}` : `UPDATE ${t} SET ${sets} FROM ${b} b WHERE ${on}`;
   if (ctx.migration.railsForm !== "up_down")
     return [
       ...step1,
       `# 2. Then, in a later migration, keep a copy and remove ${many ? "the columns with their types" : "the column with its type"} so it can be rolled back:`,
       `def change`,
       ...note,
-      `  ${railsUpOnly(ctx.migration, `execute ${JSON.stringify(kept.sql)}`)}`,
+      // a rollback inverts change last first: remove_column's inverse adds the column back, then this block's down sets
+      // the values again from the copy and drops it (without a key to join on, the copy stays for a restore by hand)
+      ...(kept.key
+        ? [
+            `  reversible do |dir|`,
+            `    dir.up { execute ${JSON.stringify(kept.sql)} }`,
+            `    # on rollback this runs after the ${many ? "remove_column calls below are" : "remove_column below is"} undone (${many ? "the columns are" : "the column is"} back): the values come back from the copy`,
+            `    dir.down { execute ${JSON.stringify(update)}; execute ${JSON.stringify(`DROP TABLE ${b}`)} }`,
+            `  end`,
+          ]
+        : [`  ${railsUpOnly(ctx.migration, `execute ${JSON.stringify(kept.sql)}`)}`, `  # the copy is the whole of ${table} (no key to join it back by): on rollback restore the values from ${kept.backup} by hand`]),
       ...columns.map((c) => `  ${remove(c)}`),
       `end`,
     ].join("\n");
-  // the down adds the columns back (NULL-able: rows written after the up have no value) and joins the values back by the key
-  const t = sql.ident(table);
-  const b = sql.ident(kept.backup);
-  const on = (kept.key ?? []).map((k) => (sql.mysql ? `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}` : `${t}.${sql.ident(k)} = b.${sql.ident(k)}`)).join(" AND ");
-  const sets = names.map((c) => (sql.mysql ? `${t}.${sql.ident(c)} = ${b}.${sql.ident(c)}` : `${sql.ident(c)} = b.${sql.ident(c)}`)).join(", ");
   const restore = kept.key
-    ? `execute ${JSON.stringify(sql.mysql ? `UPDATE ${t} JOIN ${b} ON ${on} SET ${sets}` : `UPDATE ${t} SET ${sets} FROM ${b} b WHERE ${on}`)}`
+    ? `execute ${JSON.stringify(update)}`
     : `# the copy is the whole of ${table} (no key to join it back by): restore the values from ${kept.backup} by hand`;
   return [
     ...step1,

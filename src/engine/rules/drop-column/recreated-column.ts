@@ -9,12 +9,12 @@
  */
 import type { Operation, OperationOf } from "../../model.js";
 import { nameKey } from "../support/facts.js";
-import { movedStepText } from "../support/planned-removal.js";
+import { djangoCopy, movedStepText } from "../support/planned-removal.js";
 import type { RuleContext, Report } from "../support/rule.js";
 import { recreatedBeforeCodeRuns, recreationSentence, type Recreation } from "../support/recreated-later.js";
 import { isDerived } from "../support/derived-down.js";
 import { migrationDialect } from "../support/sql-dialect.js";
-import { columnBackup } from "../support/column-backup.js";
+import { columnBackup, restoreColumnSql } from "../support/column-backup.js";
 import { sqlCodeNames } from "../support/sql-code-names.js";
 import { railsUpOnly } from "../support/rails-fix.js";
 import { dataCode } from "../support/data-code.js";
@@ -26,9 +26,6 @@ export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_co
   const today = (named?.usages ?? []).map((u) => `${u.path}:${u.line}`);
   const retyped = again.sameMigration && again.type !== undefined;
   const kept = columnBackup(ctx, op.table, op.column, index);
-  const b = sql.ident(kept.backup);
-  const on = (kept.key ?? ["id"]).map((k) => (sql.mysql ? `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}` : `${t}.${sql.ident(k)} = b.${sql.ident(k)}`)).join(" AND ");
-  const restore = sql.mysql ? `UPDATE ${t} JOIN ${b} ON ${on} SET ${t}.${c} = ${b}.${c}` : `UPDATE ${t} SET ${c} = b.${c} FROM ${b} b WHERE ${on}`;
   const why = again.sameMigration
     ? `${again.sameStatement ? "the same statement" : again.where} ${again.does}${retyped ? `: a change of type that starts the column empty` : ""}`
     : `${again.where} ${again.does}: a column kept here (left for the old code, dropped in a later migration) makes it fail with "already exists", so the drop stays`;
@@ -41,7 +38,7 @@ export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_co
         return [
           ...comment("#"),
           // the reverse runs after RemoveField's, which adds the column back empty: the values come back from the copy
-          `migrations.RunSQL(${JSON.stringify(kept.sql)}, reverse_sql=${JSON.stringify(kept.key ? `${restore}; DROP TABLE ${b}` : `DROP TABLE ${b}`)}),`,
+          ...djangoCopy(ctx, op, kept.sql, kept.backup, restoreColumnSql(ctx, op.table, op.column, kept)),
           own.endsWith(",") ? own : `${own},`,
         ].join("\n");
       case "rails":

@@ -1,6 +1,26 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+/** app's 0001_initial: a Document whose title has db_index=True (Django's index app_document_title_6f0d1710, and the _like one) */
+const DOCUMENT_INITIAL = {
+  "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(
+            name="Document",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("title", models.CharField(max_length=20, db_index=True, null=True)),
+            ],
+        ),
+    ]
+`,
+};
+
 export default defineCases({
   invalid: [
     {
@@ -20,6 +40,41 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [10],
+    },
+    {
+      framework: "django",
+      name: "Django 2.2 pinned in requirements.txt: no RemoveIndexConcurrently (3.0+), so RunSQL drops the index CONCURRENTLY and Django's state removes it as written; unapplying builds no index, and the fix says where Django prints the CREATE INDEX for its reverse_sql",
+      path: "app/migrations/0003_drop_index.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_indexes")]
+
+    operations = [
+        migrations.RemoveIndex(model_name="order", name="order_number_idx"),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "requirements.txt": "Django==2.2.28\n",
+        "app/migrations/0002_indexes.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="order_number_idx")),
+        migrations.SeparateDatabaseAndState(
+            database_operations=[migrations.RunSQL("CREATE INDEX order_total_idx ON app_order (total)", reverse_sql="DROP INDEX order_total_idx")],
+            state_operations=[migrations.AddIndex(model_name="order", index=models.Index(fields=["total"], name="order_total_idx"))],
+        ),
+    ]
+`,
+      },
+      lines: [8],
+      fixes: ["# RemoveIndexConcurrently is Django 3.0+ and this project's Django is older: RunSQL drops the index CONCURRENTLY, Django's state removes it\n# with atomic = False on the Migration (CONCURRENTLY cannot run in a transaction)\n# unapplying it builds no index: add the CREATE INDEX CONCURRENTLY Django prints (python manage.py sqlmigrate app 0003_drop_index --backwards) as reverse_sql\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS order_number_idx\", reverse_sql=migrations.RunSQL.noop),\n    ],\n    state_operations=[\n        migrations.RemoveIndex(model_name=\"order\", name=\"order_number_idx\"),\n    ],\n),"],
     },
     {
       framework: "django",
@@ -49,24 +104,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(model_name="document", name="title", field=models.CharField(max_length=20, null=True)),
     ]
 `,
-      files: {
-        "app/migrations/0001_initial.py": `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-
-    operations = [
-        migrations.CreateModel(
-            name="Document",
-            fields=[
-                ("id", models.BigAutoField(primary_key=True)),
-                ("title", models.CharField(max_length=20, db_index=True, null=True)),
-            ],
-        ),
-    ]
-`,
-      },
+      files: DOCUMENT_INITIAL,
       lines: [8],
       fixes: [
         [
@@ -91,26 +129,32 @@ class Migration(migrations.Migration):
         migrations.RunSQL("DROP INDEX app_document_title_6f0d1710", reverse_sql=migrations.RunSQL.noop),
     ]
 `,
-      files: {
-        "app/migrations/0001_initial.py": `from django.db import migrations, models
+      files: DOCUMENT_INITIAL,
+      lines: [8],
+      fixes: ['# with atomic = False on the Migration (CONCURRENTLY cannot run in a transaction)\nmigrations.RunSQL("DROP INDEX CONCURRENTLY IF EXISTS app_document_title_6f0d1710", reverse_sql=migrations.RunSQL.noop),'],
+    },
+    {
+      framework: "django",
+      name: "RunSQL DROP INDEX whose reverse_sql builds it again (acceslibre 0184): the fix keeps that way back, built CONCURRENTLY, never a no-op",
+      path: "app/migrations/0002_drop_title_index.py",
+      code: `from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    initial = True
+    dependencies = [("app", "0001_initial")]
 
     operations = [
-        migrations.CreateModel(
-            name="Document",
-            fields=[
-                ("id", models.BigAutoField(primary_key=True)),
-                ("title", models.CharField(max_length=20, db_index=True, null=True)),
-            ],
+        migrations.RunSQL(
+            sql="DROP INDEX IF EXISTS app_document_title_idx;",
+            reverse_sql="CREATE INDEX IF NOT EXISTS app_document_title_idx ON app_document USING btree(title);",
         ),
     ]
 `,
-      },
-      lines: [8],
-      fixes: ['# with atomic = False on the Migration (CONCURRENTLY cannot run in a transaction)\nmigrations.RunSQL("DROP INDEX CONCURRENTLY IF EXISTS app_document_title_6f0d1710", reverse_sql=migrations.RunSQL.noop),'],
+      files: DOCUMENT_INITIAL,
+      lines: [9],
+      fixes: [
+        '# with atomic = False on the Migration (CONCURRENTLY cannot run in a transaction)\nmigrations.RunSQL("DROP INDEX CONCURRENTLY IF EXISTS app_document_title_idx", reverse_sql="CREATE INDEX CONCURRENTLY IF NOT EXISTS app_document_title_idx ON app_document USING btree(title)"),',
+      ],
     },
   ],
   valid: [

@@ -28,6 +28,20 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "remove_index by a name shaped like Rails' default (index_votes_on_unique_obs_fave) of an index no migration read built: the fix keeps name:, never column: :unique_obs_fave, which names no column (inaturalist 7512161921)",
+      code: `class DropObsFaveIndex < ActiveRecord::Migration[6.1]
+  def change
+    remove_index :votes, name: "index_votes_on_unique_obs_fave"
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        'disable_ddl_transaction!\n\ndef change\n  reversible do |dir|\n    dir.up { remove_index :votes, name: "index_votes_on_unique_obs_fave", algorithm: :concurrently }\n    dir.down do\n      # add_index :votes with the columns it had, name: "index_votes_on_unique_obs_fave"\n      raise ActiveRecord::IrreversibleMigration, "index_votes_on_unique_obs_fave: its columns are in no migration migguard read"\n    end\n  end\nend',
+      ],
+    },
+    {
+      framework: "rails",
       name: "algorithm: (ENV['INDEX_CONCURRENTLY'] ? nil : :concurrently), CONCURRENTLY when the condition is false: a note that names it negated",
       code: `class RemoveNameIndexFromUsers < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!

@@ -7,11 +7,25 @@ import { keptTable, upOps } from "../support/scope.js";
 import { NO_WAY_OUT_OF_TRANSACTION, concurrentlyPlacement } from "../support/leave-transaction.js";
 import type { OperationOf } from "../../model.js";
 import { djangoConcurrentDrop } from "./django-concurrent-drop.js";
+import { djangoApp } from "../support/django-migration.js";
 import { alembicConcurrentDrop } from "./alembic-concurrent-drop.js";
 import { replacedLater } from "../support/replaced-index.js";
 import { railsRemovedIndex } from "../support/rails-removed-index.js";
 import { runTimeConcurrentlyReport } from "../support/run-time-concurrently.js";
 import { mayRunUnderOwnRunner } from "../support/own-runner.js";
+import { concurrentIndexParts } from "../support/sql-text.js";
+import type { RuleContext } from "../support/rule.js";
+
+/**
+ * Django: the CREATE INDEX a RunSQL's reverse_sql runs for the index its sql drops (acceslibre's 0184), built
+ * CONCURRENTLY, so the fix keeps the way back the migration had.
+ */
+function reverseBuild(ctx: RuleContext, op: OperationOf<"drop_index">): { drop?: string; create: string } | undefined {
+  const { down } = ctx.migration;
+  if (!op.embeddedSql || op.names.length !== 1 || down.status !== "present") return undefined;
+  const build = down.ops.find((o) => o.kind === "add_index" && o.embeddedSql && o.name !== undefined && nameKey(o.name) === nameKey(op.names[0]));
+  return build ? concurrentIndexParts(build.text) : undefined;
+}
 
 export default defineRule({
   meta: {
@@ -65,7 +79,14 @@ export default defineRule({
               ? `${concurrentlyPlacement(ctx.migration, op)}\n${op.names.map((n) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(n)};`).join("\n")}`
               : `-- migguard could not read the name of the index line ${op.loc.line} drops: drop it by that name with DROP INDEX CONCURRENTLY IF EXISTS, outside a transaction`,
           rails: () => railsDropIndexFix(op, ctx.migration, ctx.repository),
-          django: () => djangoConcurrentDrop(op, table),
+          django: () =>
+            djangoConcurrentDrop(
+              op,
+              table,
+              reverseBuild(ctx, op),
+              // RemoveIndexConcurrently is Django 3.0+
+              ctx.repository.djangoAtLeast("3.0") === false ? { app: djangoApp(ctx.migration), createdAs: op.names[0] ? ctx.repository.indexDefinition(op.names[0])?.sql : undefined } : undefined,
+            ),
           alembic: () => alembicConcurrentDrop(op, ctx.migration.source, table),
         }),
       });

@@ -8,6 +8,28 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a DELETE without WHERE empties the table earlier in the migration and nothing writes to it since: the drop loses no rows, only code still using the table is left",
+      path: "db/migration/V3__drop_extension_log.sql",
+      files: { "db/migration/V1__init.sql": "CREATE TABLE extension_log (id serial PRIMARY KEY, description text);\n" },
+      schema: "CREATE TABLE extension_log (id serial PRIMARY KEY, description text);\nINSERT INTO extension_log (description) VALUES ('x');",
+      code: "DELETE FROM extension_log;\nDROP TABLE extension_log;\n",
+      lines: [2],
+      severities: ["warning"],
+      messages: ["Dropping table extension_log loses no data: line 1 of this migration removes every row of it first (a DELETE without WHERE)"],
+    },
+    {
+      framework: "sql",
+      name: "a DELETE without WHERE, then an INSERT into the table, then the drop: the rows inserted since are lost",
+      path: "db/migration/V3__drop_extension_log.sql",
+      files: { "db/migration/V1__init.sql": "CREATE TABLE extension_log (id serial PRIMARY KEY, description text);\n" },
+      schema: "CREATE TABLE extension_log (id serial PRIMARY KEY, description text);",
+      code: "DELETE FROM extension_log;\nINSERT INTO extension_log (description) VALUES ('kept');\nDROP TABLE extension_log;\n",
+      lines: [3],
+      severities: ["error"],
+      messages: ["Dropping table extension_log deletes all its rows"],
+    },
+    {
+      framework: "sql",
       name: "sql-migrate: the table the Down section creates again is the rollback's, not a new table of the up (goalert's remove-old-tables): the rows are lost",
       path: "migrate/migrations/20170717151358-remove-old-tables.sql",
       schema: "CREATE TABLE team (id text PRIMARY KEY, name text);",
@@ -115,6 +137,14 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "alf.io's V22_1.14.3: DELETE FROM the table, then DROP TABLE and CREATE TABLE of the same name in the same migration: no row and no reader is lost",
+      path: "db/migration/V3__alter_extension_tables.sql",
+      files: { "db/migration/V1__init.sql": "CREATE TABLE extension_event (path text NOT NULL, event text NOT NULL);\n" },
+      schema: "CREATE TABLE extension_event (path text NOT NULL, event text NOT NULL);",
+      code: "DELETE FROM extension_event;\nDROP TABLE extension_event;\nCREATE TABLE extension_event (es_id_fk integer NOT NULL UNIQUE, event varchar(128) NOT NULL);\n",
+    },
     {
       framework: "sql",
       name: "a table the same migration proved empty (a NOT NULL column without a default added before the drop): no rows to lose",

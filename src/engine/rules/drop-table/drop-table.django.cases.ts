@@ -107,8 +107,8 @@ class Migration(migrations.Migration):
 `,
       lines: [8, 8],
       fixes: [
-        "# 1. No model of the migrations migguard read maps account_emailaddress, so Django's state has nothing to delete: remove every use of the table from the code and deploy.\n# 2. Keep a copy where the table exists, then drop it on its own (line 8 drops 2 tables in one statement: give each its copy before its drop):\nmigrations.RunSQL(\n    \"DO $$ BEGIN IF to_regclass('account_emailaddress') IS NOT NULL THEN CREATE TABLE account_emailaddress_backup_0002 AS TABLE account_emailaddress; END IF; END $$\",\n    reverse_sql=\"DROP TABLE IF EXISTS account_emailaddress_backup_0002\",\n),\nmigrations.RunSQL(\"DROP TABLE IF EXISTS account_emailaddress\", reverse_sql=migrations.RunSQL.noop),",
-        "# 1. No model of the migrations migguard read maps socialaccount_socialtoken, so Django's state has nothing to delete: remove every use of the table from the code and deploy.\n# 2. Keep a copy where the table exists, then drop it on its own (line 8 drops 2 tables in one statement: give each its copy before its drop):\nmigrations.RunSQL(\n    \"DO $$ BEGIN IF to_regclass('socialaccount_socialtoken') IS NOT NULL THEN CREATE TABLE socialaccount_socialtoken_backup_0002 AS TABLE socialaccount_socialtoken; END IF; END $$\",\n    reverse_sql=\"DROP TABLE IF EXISTS socialaccount_socialtoken_backup_0002\",\n),\nmigrations.RunSQL(\"DROP TABLE IF EXISTS socialaccount_socialtoken\", reverse_sql=migrations.RunSQL.noop),",
+        "# 1. No model of the migrations migguard read maps account_emailaddress, so Django's state has nothing to delete: remove every use of the table from the code and deploy.\n# 2. Keep a copy where the table exists, then drop it on its own (line 8 drops 2 tables in one statement: give each its copy before its drop):\n# on rollback the copy stays (nothing creates account_emailaddress again to put the rows back into): restore from account_emailaddress_backup_0002 by hand, then drop it before migrating forward again\nmigrations.RunSQL(\n    \"DO $$ BEGIN IF to_regclass('account_emailaddress') IS NOT NULL THEN CREATE TABLE account_emailaddress_backup_0002 AS TABLE account_emailaddress; END IF; END $$\",\n    reverse_sql=migrations.RunSQL.noop,\n),\nmigrations.RunSQL(\"DROP TABLE IF EXISTS account_emailaddress\", reverse_sql=migrations.RunSQL.noop),",
+        "# 1. No model of the migrations migguard read maps socialaccount_socialtoken, so Django's state has nothing to delete: remove every use of the table from the code and deploy.\n# 2. Keep a copy where the table exists, then drop it on its own (line 8 drops 2 tables in one statement: give each its copy before its drop):\n# on rollback the copy stays (nothing creates socialaccount_socialtoken again to put the rows back into): restore from socialaccount_socialtoken_backup_0002 by hand, then drop it before migrating forward again\nmigrations.RunSQL(\n    \"DO $$ BEGIN IF to_regclass('socialaccount_socialtoken') IS NOT NULL THEN CREATE TABLE socialaccount_socialtoken_backup_0002 AS TABLE socialaccount_socialtoken; END IF; END $$\",\n    reverse_sql=migrations.RunSQL.noop,\n),\nmigrations.RunSQL(\"DROP TABLE IF EXISTS socialaccount_socialtoken\", reverse_sql=migrations.RunSQL.noop),",
       ],
     },
     {
@@ -142,7 +142,7 @@ class Migration(migrations.Migration):
       severities: ["error"],
       messages: ["app/migrations/0003_customer.py:8 creates table app_customer again. Code that used the dropped one can only have run between the two migrations"],
       fixes: [
-        '# app/migrations/0003_customer.py:8 creates table app_customer again, so app_customer cannot stay under its name, and a copy has none of its indexes to collide with it. Keep a copy of the rows, then drop it as written:\nmigrations.RunSQL("CREATE TABLE app_customer_backup_0002 AS TABLE app_customer", reverse_sql="DROP TABLE app_customer_backup_0002"),\nmigrations.DeleteModel(name="Customer"),',
+        '# app/migrations/0003_customer.py:8 creates table app_customer again, so app_customer cannot stay under its name, and a copy has none of its indexes to collide with it. Keep a copy of the rows, then drop it as written:\nmigrations.RunSQL("CREATE TABLE app_customer_backup_0002 AS TABLE app_customer", reverse_sql="INSERT INTO app_customer SELECT * FROM app_customer_backup_0002; DROP TABLE app_customer_backup_0002"),\nmigrations.DeleteModel(name="Customer"),',
       ],
     },
     {
@@ -369,7 +369,7 @@ class Migration(migrations.Migration):
       severities: ["warning"],
       messages: ["Dropping table app_order deletes all its rows; a rollback cannot bring them back. No running code reads it then (docker-entrypoint.sh:3: the container's start script runs the migrations and then starts the server)."],
       fixes: [
-        "# before app_order is dropped, keep a copy (or pg_dump --table=app_order), and drop the copy once nobody misses it:\nmigrations.RunSQL(\"CREATE TABLE app_order_backup_0002 AS TABLE app_order\", reverse_sql=\"DROP TABLE app_order_backup_0002\"),\nmigrations.DeleteModel(name=\"Order\"),",
+        "# before app_order is dropped, keep a copy (or pg_dump --table=app_order), and drop the copy once nobody misses it:\nmigrations.RunSQL(\"CREATE TABLE app_order_backup_0002 AS TABLE app_order\", reverse_sql=\"INSERT INTO app_order SELECT * FROM app_order_backup_0002; DROP TABLE app_order_backup_0002\"),\nmigrations.DeleteModel(name=\"Order\"),",
       ],
     },
     {

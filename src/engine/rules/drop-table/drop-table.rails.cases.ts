@@ -53,6 +53,28 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "execute \"DELETE FROM key_values\" earlier in the up, then drop_table: the drop loses no rows; the model is still there, so servers running the old code use it",
+      path: "db/migrate/20170101000000_drop_key_values.rb",
+      files: { "app/models/key_value.rb": "class KeyValue < ApplicationRecord\nend\n" },
+      code: `class DropKeyValues < ActiveRecord::Migration[5.1]
+  def up
+    execute "DELETE FROM key_values"
+    drop_table :key_values
+  end
+
+  def down
+    create_table :key_values do |t|
+      t.string :key
+    end
+  end
+end
+`,
+      lines: [4],
+      severities: ["warning"],
+      messages: ["Dropping table key_values loses no data: line 3 of this migration removes every row of it first (a DELETE without WHERE)"],
+    },
+    {
+      framework: "rails",
       name: "the up raises if KeyValue.exists? before drop_table: only an empty table goes, no data-loss claim; the model is still there, so servers running the old code use it: a warning",
       path: "db/migrate/20170101000000_drop_key_values.rb",
       files: { "app/models/key_value.rb": "class KeyValue < ApplicationRecord\nend\n" },

@@ -16,7 +16,7 @@ import { ALL_DATABASES } from "../support/databases.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { keptTableForeignKeysDrop } from "./kept-table-foreign-keys.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
-import { recreationWhere, tableRecreated } from "../support/recreated-later.js";
+import { recreatedBeforeCodeRuns, recreationWhere, tableRecreated } from "../support/recreated-later.js";
 import { recreatedTableReport } from "./recreated-table.js";
 import { backupName } from "../support/backup-name.js";
 
@@ -99,9 +99,11 @@ function unmappedTableRemoval(ctx: RuleContext, op: OperationOf<"drop_table">, t
   return [
     `# 1. No model of the migrations migguard read maps ${table}, so Django's state has nothing to delete: remove every use of the table from the code and deploy.`,
     `# 2. Keep a copy${ctx.migration.database === "postgresql" ? " where the table exists" : ""}, then drop it${others ? ` on its own (line ${op.loc.line} drops ${op.tables.length} tables in one statement: give each its copy before its drop)` : " as written"}:`,
+    // the drop's reverse does not create the table again: the copy is all a rollback has, so its reverse keeps it
+    `# on rollback the copy stays (nothing creates ${table} again to put the rows back into): restore from ${backup} by hand, then drop it before migrating forward again`,
     `migrations.RunSQL(`,
     `    ${JSON.stringify(copy)},`,
-    `    reverse_sql=${JSON.stringify(`DROP TABLE IF EXISTS ${backup}`)},`,
+    `    reverse_sql=migrations.RunSQL.noop,`,
     `),`,
     `migrations.RunSQL(${pythonString(drop)}, reverse_sql=migrations.RunSQL.noop),`,
   ].join("\n");
@@ -264,6 +266,15 @@ function forceless(ctx: RuleContext, index: number): string {
   return rubyReadersLoaded() ? rubyReaders().withoutOption(call, "force") : call;
 }
 
+/**
+ * The DELETE without WHERE or TRUNCATE earlier in this up that left `table` with no rows at `index`, nothing having
+ * written to it since (facts.emptiedHow): alf.io's V22_1.14.3 deletes from extension_event, then drops and recreates it.
+ */
+function emptiedEarlier(ctx: RuleContext, table: string, index: number): Operation | undefined {
+  const at = ctx.facts.emptiedBy(table, index);
+  return at === undefined ? undefined : ctx.migration.up[at];
+}
+
 const createdTable = (op: Operation) => (op.kind === "create_table" ? nameKey(op.table) : undefined);
 
 /** INSERT ... SELECT or SELECT INTO a table from other tables. */
@@ -302,7 +313,7 @@ export default defineRule({
             message:
               `Dropping table ${table}, which ${migrationLabel(helpersOnly.creator.path)} creates earlier in this change: no deployed code wrote to it, and the only steps since that may have added rows are app helpers migguard does not read, ${helpers.slice(0, 3).join(", ")}${helpers.length > 3 ? ` and ${helpers.length - 3} more` : ""}. ` +
               `Unless one of them inserts rows, it is empty and the drop loses nothing.`,
-            fix: backupFix(ctx, table, table),
+            fix: backupFix(ctx, op, table, table),
           });
           continue;
         }
@@ -319,17 +330,25 @@ export default defineRule({
         // the name comes back: today's code uses the new table, and keeping this one would make that step fail (a removal
         // the migrations themselves record as planned, or rows a data step moved first, keep their own finding)
         const again = op.leftOrmIn || op.afterDeploy || moved ? undefined : tableRecreated(ctx, table, index);
+        // emptied earlier in this migration and created again before any code runs: no row and no reader is lost
+        if (again && recreatedBeforeCodeRuns(again) && emptiedEarlier(ctx, table, index)) continue;
         if (again) {
           ctx.report(recreatedTableReport(ctx, op, table, again));
           continue;
         }
         const planned = plannedRemoval(ctx, op, undefined, table);
-        // the migration's own check stops it when the table has a row (`raise if Feed.exists?`): no row is dropped;
-        // what is left is code still using the table, as the usage evidence says
+        // the migration's own check stops it when the table has a row (`raise if Feed.exists?`), or an earlier DELETE
+        // or TRUNCATE of it removed every row: no row is dropped; what is left is code still using the table
         const guard = moved ? undefined : tableGuard(op, table);
-        if (guard) {
+        const emptied = moved || guard ? undefined : emptiedEarlier(ctx, table, index);
+        if (guard || emptied) {
           const comment = ctx.framework === "sql" ? "--" : "#";
-          const noRows = `Dropping table ${table} loses no data: ${guardWords(guard, `${table} has a row`)}, so only an empty table is dropped.`;
+          const noRows = guard
+            ? `Dropping table ${table} loses no data: ${guardWords(guard, `${table} has a row`)}, so only an empty table is dropped.`
+            : `Dropping table ${table} loses no data: line ${emptied!.loc.line} of this migration removes every row of it first (${emptied!.kind === "truncate" ? "TRUNCATE" : "a DELETE without WHERE"}), and nothing writes to it since, so only an empty table is dropped.`;
+          const nothingToCopy = guard
+            ? `${comment} nothing to copy: the check on line ${guard.line} lets the drop run only on an empty ${table}`
+            : `${comment} nothing to copy: line ${emptied!.loc.line} empties ${table} first (keep a copy before that line if the rows matter)`;
           ctx.report({
             op,
             severity: planned?.strong ? "info" : "warning",
@@ -339,7 +358,7 @@ export default defineRule({
               : `${noRows} Servers still running the old code use ${table} and fail until they restart.`,
             fix: [
               ...(planned?.strong ? [] : [`${comment} 1. Remove every use of ${table} from the application and deploy; 2. then drop it in a later migration:`]),
-              `${comment} nothing to copy: the check on line ${guard.line} lets the drop run only on an empty ${table}`,
+              nothingToCopy,
               dataCode(ctx.framework, op),
             ].join("\n"),
           });
@@ -355,7 +374,7 @@ export default defineRule({
             op,
             severity: "info",
             message: `Dropping table ${table} after ${moved} copied its rows, and ${planned.reason}: the data lives on where that step put it. Keep the step's reverse (or a copy) so a rollback can put the rows back.`,
-            fix: backupFix(ctx, table, table),
+            fix: backupFix(ctx, op, table, table),
           });
           continue;
         }
@@ -366,7 +385,7 @@ export default defineRule({
             // the rows moved: what is left is the old code using the table, which an offline deploy never runs
             hazard: "old-code",
             message: `Dropping table ${table} after ${moved} read its rows: if that step moved them, no data is lost, but servers still running the old code use ${table} and fail until they restart.`,
-            fix: deferredDrop(ctx, op, index, table, moved) ?? backupFix(ctx, table, table),
+            fix: deferredDrop(ctx, op, index, table, moved) ?? backupFix(ctx, op, table, table),
           });
           continue;
         }
@@ -379,7 +398,7 @@ export default defineRule({
             fix:
               ctx.framework === "rails" && inChange(ctx)
                 ? railsDropWithDefinition(ctx, op, table, backupCopy(ctx, table), planned.reason)
-                : backupFix(ctx, table, table),
+                : backupFix(ctx, op, table, table),
           });
           continue;
         }

@@ -17,7 +17,7 @@ import { migrationDialect } from "../support/sql-dialect.js";
 import { sqlCodeNames } from "../support/sql-code-names.js";
 import { railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
-import { typesDroppedLater } from "../support/planned-removal.js";
+import { djangoCopy, tableRestore, typesDroppedLater } from "../support/planned-removal.js";
 import { backupName } from "../support/backup-name.js";
 
 /** The table renamed aside with its indexes (and the constraints they back), each under a name that keeps within PostgreSQL's 63 bytes. */
@@ -54,7 +54,7 @@ export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_tab
   const fix = (() => {
     switch (ctx.framework) {
       case "django":
-        return [keep("#"), `migrations.RunSQL(${JSON.stringify(copy)}, reverse_sql=${JSON.stringify(`DROP TABLE ${sql.ident(backup)}`)}),`, own.endsWith(",") ? own : `${own},`].join("\n");
+        return [keep("#"), ...djangoCopy(ctx, op, copy, backup, tableRestore(ctx, table, backup, false)), own.endsWith(",") ? own : `${own},`].join("\n");
       case "rails":
         return [keep("#"), isDerived(ctx.migration.down) ? railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`) : `execute ${JSON.stringify(copy)}`, own].join("\n");
       case "alembic":

@@ -888,6 +888,55 @@ def downgrade():
       lines: [18],
       severities: ["info"],
     },
+    {
+      framework: "alembic",
+      name: "a data clean-up in a scratch column upgrade() adds and drops again, its downgrade() marked `# irreversible`: a note that keeps that downgrade, with no schema step for the scratch column",
+      code: `import sqlalchemy as sa
+
+from alembic import op
+
+revision = '7c1e2a9b0d11'
+down_revision = '22b03291f3ac'
+
+
+def upgrade():
+    op.add_column('users', sa.Column('email_clean', sa.Text()))
+    op.execute("UPDATE users SET email_clean = lower(trim(email))")
+    op.execute("UPDATE users SET email = email_clean WHERE email_clean IS NOT NULL")
+    op.drop_column('users', 'email_clean')
+
+
+def downgrade():
+    # irreversible
+    pass
+`,
+      lines: [16],
+      severities: ["info"],
+      messages: ['its author marked it "irreversible" (line 17), and the up only changes rows (users.email_clean, which it adds to work in and removes again before it ends, leaves the schema as it was)'],
+      fixes: ["def downgrade():\n    # irreversible\n    pass"],
+    },
+    {
+      framework: "alembic",
+      name: "a dropped column whose downgrade() is marked `# irreversible`: a schema change the word does not undo, the error stays",
+      code: `import sqlalchemy as sa
+
+from alembic import op
+
+revision = '7c1e2a9b0d12'
+down_revision = '22b03291f3ac'
+
+
+def upgrade():
+    op.drop_column('users', 'phone')
+
+
+def downgrade():
+    # irreversible
+    pass
+`,
+      lines: [13],
+      severities: ["error"],
+    },
   ],
   valid: [
     {

@@ -7,6 +7,23 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "golang-migrate: an integer column made uuid (USING NULL): PostgreSQL has no cast from uuid back to integer, so the fix says the values cannot be converted back instead of a USING it rejects",
+      schema: "CREATE TABLE events (id bigint PRIMARY KEY, visit_id integer);",
+      files: {
+        "migrations/000001_events.up.sql": "CREATE TABLE events (id bigint PRIMARY KEY, visit_id integer);\n",
+        "migrations/000002_visit_uuid.down.sql": "",
+      },
+      path: "migrations/000002_visit_uuid.up.sql",
+      code: "ALTER TABLE events ALTER COLUMN visit_id TYPE uuid USING NULL;",
+      lines: [1],
+      severities: ["error"],
+      fixes: [
+        "-- line 1 changes events.visit_id from integer to uuid, and PostgreSQL has no cast from uuid to integer: no USING computes the old values back; restore them from a copy kept before the up\n" +
+          "DO $$ BEGIN RAISE EXCEPTION 'irreversible: line 1 changes events.visit_id from integer to uuid, and PostgreSQL has no cast from uuid to integer: no USING computes the old values back; restore them from a copy kept before the up'; END $$;",
+      ],
+    },
+    {
+      framework: "sql",
       name: "golang-migrate: an UPDATE that only fills the columns the migration just before added empty: a note that their rollback drops them",
       schema: "CREATE TABLE people (id bigint PRIMARY KEY, name text);\nALTER TABLE people ADD COLUMN first_name text;",
       files: {
@@ -124,6 +141,13 @@ end
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a repair that only makes sure a schema and an index are there (IF NOT EXISTS): both may have been there before it ran, so the empty down is right",
+      path: "migrations/000003_repair.up.sql",
+      code: "CREATE SCHEMA IF NOT EXISTS app;\nCREATE INDEX IF NOT EXISTS app_t_s_idx ON app.t (s);\n",
+      files: { "migrations/000003_repair.down.sql": "\n" },
+    },
     {
       framework: "sql",
       name: "Flyway: an empty U file where the deploy runs only flyway migrate (crowd.dev's flyway_migrate.sh, a command continued over lines): Flyway runs U files only on undo, which nothing runs",

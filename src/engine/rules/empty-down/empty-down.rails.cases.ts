@@ -23,6 +23,29 @@ end
 `;
 
 
+/** inaturalist's clean-up: cleaned values computed into a scratch column, copied over, the scratch column removed */
+const CLEAN_GEOMS = (downBody: string) => `class CleanPlaceGeometries < ActiveRecord::Migration[6.1]
+  def up
+    add_column :place_geometries, :cleaned_geom, :geometry
+
+    execute <<-SQL
+      UPDATE place_geometries
+      SET cleaned_geom = ST_MakeValid(geom)
+      WHERE geom IS NOT NULL AND NOT ST_IsValid(geom)
+    SQL
+
+    execute <<-SQL
+      UPDATE place_geometries SET geom = cleaned_geom WHERE cleaned_geom IS NOT NULL
+    SQL
+
+    remove_column :place_geometries, :cleaned_geom
+  end
+
+  def down
+${downBody}  end
+end
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -331,6 +354,117 @@ end
 end
 `,
       lines: [8],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "a clean-up that works in scratch columns it adds and removes again, its down marked `# irreversible`: a note that keeps that down, never a down that re-adds and removes the scratch columns (inaturalist 20260511210120)",
+      code: CLEAN_GEOMS("    # irreversible\n"),
+      lines: [18],
+      severities: ["info"],
+      messages: ['its author marked it "irreversible" (line 19), and the up only changes rows (place_geometries.cleaned_geom, which it adds to work in and removes again before it ends, leaves the schema as it was)'],
+      fixes: ["def down\n  # irreversible\nend"],
+    },
+    {
+      framework: "rails",
+      name: "the same clean-up with a blank down: the data-only note, its fix the explicit one-way down with no schema step for the scratch column",
+      code: CLEAN_GEOMS(""),
+      lines: [18],
+      severities: ["info"],
+      fixes: ["def down\n  # one-way data change: the rows up changed keep their new values (nothing in the schema to put back)\nend"],
+    },
+    {
+      framework: "rails",
+      name: "a loop that overwrites values, its down marked `# irreversible`: the author's one-way data fix-up, a note (inaturalist 20250730210202)",
+      code: `class DowncaseUserParentEmails < ActiveRecord::Migration[6.1]
+  def up
+    UserParent.find_each do | user_parent |
+      user_parent.email = user_parent.email.downcase
+      user_parent.save
+    end
+  end
+
+  def down
+    # irreversible
+  end
+end
+`,
+      lines: [9],
+      severities: ["info"],
+      fixes: ["def down\n  # irreversible\nend"],
+    },
+    {
+      framework: "rails",
+      name: "a loop that saves records and a model's class method call (a search reindex), the down marked `# irreversible`: a note that names the call it cannot read (inaturalist 20260319212735)",
+      code: `class SetDefaultUmbrellaProjectListSort < ActiveRecord::Migration[6.1]
+  def up
+    umbrellas = Project.where(project_type: "umbrella").each do |project|
+      project.prefers_umbrella_project_list_sort = "descending"
+      project.save
+    end
+
+    Project.elastic_index!(ids: umbrellas.pluck(:id), delay: true)
+  end
+
+  def down
+    # irreversible
+  end
+end
+`,
+      lines: [11],
+      severities: ["info"],
+      messages: ["calls `Project.elastic_index!(ids: umbrellas.pluck(:id), delay: true)`, code migguard cannot read: if that changes the schema, this down should undo it"],
+    },
+    {
+      framework: "rails",
+      name: "a schema change whose down is marked `# irreversible`: the word does not undo the drop, the error stays",
+      code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
+  def up
+    remove_column :users, :phone_number
+  end
+
+  def down
+    # irreversible
+  end
+end
+`,
+      lines: [6],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "data code and a gem's schema helper (globalize's create_translation_table!), the down marked `# irreversible`: the helper may create a table, the error stays",
+      code: `class TranslatePublicBodies < ActiveRecord::Migration[7.0]
+  def up
+    PublicBody.create_translation_table!({ name: :text })
+    PublicBody.find_each { |body| body.update!(name: body.name.strip) }
+  end
+
+  def down
+    # irreversible
+  end
+end
+`,
+      lines: [7],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "a TODO that wonders whether it is irreversible is no mark: code it cannot read that overwrites values stays a warning",
+      code: `class DowncaseEmails < ActiveRecord::Migration[7.0]
+  def up
+    User.find_each do |user|
+      user.email = user.email.downcase
+      user.save
+    end
+  end
+
+  def down
+    # TODO: irreversible?
+  end
+end
+`,
+      lines: [9],
       severities: ["warning"],
     },
   ],

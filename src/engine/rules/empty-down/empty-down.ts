@@ -11,6 +11,8 @@ import { sqlInverse } from "../support/sql-inverse.js";
 import { nullabilityBefore } from "../support/prior-nullability.js";
 import { validatesAfterDemandedBackfill } from "./demanded-backfill.js";
 import { backfillOfAddedColumns } from "./backfill-of-added-columns.js";
+import { scratchSchema } from "../support/scratch-schema.js";
+import { andList } from "../../in-words.js";
 
 /** Creates only what is missing or drops only what exists (IF NOT EXISTS, if_exists:, an index_exists? guard). */
 function idempotent(op: Operation): boolean {
@@ -19,6 +21,7 @@ function idempotent(op: Operation): boolean {
     case "create_table":
     case "add_column":
     case "alter_enum":
+    case "create_object":
       return op.ifNotExists;
     case "drop_index":
     case "drop_table":
@@ -31,6 +34,27 @@ function idempotent(op: Operation): boolean {
   }
 }
 
+
+/** `place_geometries.cleaned_geom`, `table tmp_ids`: what scratch schema the up builds, in words. */
+function scratchNames(scratch: ReadonlySet<Operation>): string {
+  const names = [...scratch].flatMap((op) => (op.kind === "add_column" ? [`${op.table}.${op.column.name}`] : op.kind === "create_table" ? [`table ${op.table}`] : []));
+  return andList(names);
+}
+
+/** Names of schema work: a gem's class method named so (globalize's create_translation_table!) may create or drop anything. */
+const SCHEMA_VERB = /^(create|drop|add|remove|rename|change|alter)_/;
+
+/**
+ * Calls of a model's class method the adapter cannot see into (`Project.elastic_index!(ids: ...)`), beside the data
+ * changes of an up: application code, not a migration helper. Empty when the up does anything else, or calls one
+ * whose name says it changes the schema.
+ */
+function applicationCalls(work: readonly Operation[]): Operation[] {
+  const calls = work.filter((op) => op.kind === "raw" && op.opaque && op.statement.includes("."));
+  if (calls.length === 0 || calls.length === work.length) return [];
+  if (calls.some((op) => op.kind === "raw" && SCHEMA_VERB.test(op.statement.split(".").pop()!))) return [];
+  return work.every((op) => calls.includes(op) || op.kind === "dml" || op.kind === "data_migration") ? calls : [];
+}
 
 /** The seed's outage: the rollback ran, and the down was blank. */
 export default defineRule({
@@ -64,13 +88,18 @@ export default defineRule({
     // point. Statements migguard reads say what they change (dml-without-where, opt-in, shows the all-rows ones);
     // code it cannot read (an ORM loop over every row) may overwrite values nothing else reports: that stays a warning.
     // Alembic: with the reads and helper calls (code migguard cannot read) that compute the new values
+    // columns or tables the up adds to work in and removes again before it ends leave the schema as it was: no
+    // step of the down undoes them, and re-adding and removing them there would be a no-op shown as an undo
+    const scratch = scratchSchema(meaningful);
+    const work = scratch.size > 0 && scratch.size < meaningful.length ? meaningful.filter((op) => !scratch.has(op)) : meaningful;
+    const scratchNote = work === meaningful ? "" : ` (${scratchNames(scratch)}, which it adds to work in and removes again before it ends, leave${scratchNames(scratch).includes(" and ") ? "" : "s"} the schema as it was)`;
     const dataOnly =
-      ctx.framework === "alembic" ? changesOnlyData(meaningful) : meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
+      ctx.framework === "alembic" ? changesOnlyData(work) : work.length > 0 && work.every((op) => op.kind === "dml" || op.kind === "data_migration");
     // a narrowed batched write (`where(uri: nil).in_batches.delete_all`) is one statement per batch, read as such
     // code that only adds rows it did not find overwrites and deletes nothing: a rollback that keeps them loses nothing
     // (a read, `conn.execute(t.select())`, writes nothing)
-    const unreadData = dataOnly && meaningful.some((op) => (op.kind === "data_migration" && !op.readOnly && !op.batched?.hasWhere && !op.insertsOnly) || (op.kind === "raw" && op.statement === "Call"));
-    const onlyAdds = dataOnly && meaningful.every((op) => op.kind === "data_migration" && op.insertsOnly);
+    const unreadData = dataOnly && work.some((op) => (op.kind === "data_migration" && !op.readOnly && !op.batched?.hasWhere && !op.insertsOnly) || (op.kind === "raw" && op.statement === "Call"));
+    const onlyAdds = dataOnly && work.every((op) => op.kind === "data_migration" && op.insertsOnly);
     const where = down.path ? ` (${down.path})` : "";
     // the author left it empty on purpose and wrote why: a decision to show, not a gap to gate on. The fix keeps
     // that down as it is (its comment and the no-op), never a generated inverse that may drop what the up replaced
@@ -88,8 +117,30 @@ export default defineRule({
       });
       return;
     }
+    // the author marked it one-way (`# irreversible`) and the up changes only rows (besides calls into the
+    // application's code, `Project.elastic_index!`): the usual down of a one-way data fix-up, kept as written
+    const appCalls = dataOnly ? [] : applicationCalls(work);
+    if (down.oneWay && (dataOnly || appCalls.length > 0)) {
+      const mark = down.oneWay.text;
+      const calls = appCalls.map((op) => `\`${op.text.split("\n")[0].trim()}\``);
+      ctx.report({
+        loc: down.loc ?? firstLine(ctx),
+        severity: "info",
+        message:
+          `The down migration${where} is empty on purpose: its author marked it "${mark}" (line ${down.oneWay.line}${down.path ? ` of ${down.path}` : ""}), and the up only changes rows${scratchNote}` +
+          (calls.length
+            ? ` and calls ${andList(calls)}, code migguard cannot read: if that changes the schema, this down should undo it; otherwise a rollback has no schema to put back and keeps the rows as the up left them.`
+            : `: a rollback has no schema to put back and keeps the rows as the up left them, the usual down of a one-way data fix-up.`),
+        fix: fixFor(ctx.framework, {
+          sql: `-- ${mark}`,
+          rails: () => `def down\n  # ${mark}\nend`,
+          alembic: () => `def downgrade():\n    # ${mark}\n    pass`,
+        }),
+      });
+      return;
+    }
     // a backfill of columns an earlier migration added empty: their rollback drops them, nothing here to restore
-    const backfill = dataOnly ? backfillOfAddedColumns(ctx, meaningful) : undefined;
+    const backfill = dataOnly ? backfillOfAddedColumns(ctx, work) : undefined;
     if (backfill) {
       const what = backfill.written.map((w) => `${w.columns.join(", ")} of ${w.table}`).join("; ");
       const adders = backfill.addedBy.map((m) => m.path).join(", ");
@@ -134,11 +185,11 @@ end`,
           ? `The down migration${where} is empty and this migration changes data in code migguard cannot read: values it overwrites or deletes stay that way after a rollback, which still reports success.`
           : onlyAdds
             ? `The down migration${where} is empty: this migration only adds rows it did not find (it overwrites and deletes none), and rolling back keeps them.`
-            : `The down migration${where} is empty: this migration only changes rows, not the schema, so a rollback has no schema to restore and keeps the rows as the up left them, the usual down of a one-way data fix-up.`,
+            : `The down migration${where} is empty: this migration only changes rows, not the schema${scratchNote}, so a rollback has no schema to restore and keeps the rows as the up left them, the usual down of a one-way data fix-up.`,
       fix: fixFor(ctx.framework, {
         sql: dataOnly
-          ? `-- one-way data change: the up only changes rows${dataTables(meaningful) ? ` of ${dataTables(meaningful)}` : ""}, and there is no schema to put back (this down is empty on purpose)`
-          : (ctx.migration.database === "postgresql" && sqlInverse(meaningful.filter((op) => !idempotent(op)), ctx.repository, { loud: true }).join("\n")) ||
+          ? `-- one-way data change: the up only changes rows${dataTables(work) ? ` of ${dataTables(work)}` : ""}, and there is no schema to put back (this down is empty on purpose)`
+          : (ctx.migration.database === "postgresql" && sqlInverse(work.filter((op) => !idempotent(op)), ctx.repository, { loud: true }).join("\n")) ||
             `-- write the statements that undo the up, in reverse order; if it truly cannot be undone, say so:\n-- ${
               isMysqlFamily(ctx.migration.database)
                 ? "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'irreversible: restore from backup';"
@@ -149,11 +200,11 @@ end`,
         // a down that raises is irreversible too: show the undo of each up operation instead
         // an object created only if missing may have existed before: its undo is not to drop it
         // an object created only if missing may have existed before: its undo is not to drop it
-        rails: () => railsDownFor(meaningful.filter((op) => !idempotent(op)), ctx.repository),
+        rails: () => railsDownFor(work.filter((op) => !idempotent(op)), ctx.repository),
         django: () => `migrations.RunPython(forwards, reverse_code=backwards)`,
         // a data-only upgrade gets the explicit no-op that says it is one-way; any other its inverse, an idempotent
         // repair's objects left alone (they may have existed before it ran)
-        alembic: () => alembicDowngradeFor(meaningful.filter((op) => !idempotent(op)), ctx.repository, ctx.migration.source),
+        alembic: () => alembicDowngradeFor(work.filter((op) => !idempotent(op)), ctx.repository, ctx.migration.source),
       }),
     });
   },

@@ -4,6 +4,36 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "an ADD VALUE after execution_options(isolation_level=\"READ_COMMITTED\") gave the connection its transaction back runs in it: refused on PostgreSQL 11",
+      config: { postgres_version: 11 },
+      code: `from alembic import op
+
+revision = "1996feae620d"
+down_revision = "b825165870d9"
+
+
+def upgrade():
+    # ALTER TYPE doesn't work from inside a transaction, disable it
+    connection = None
+    if not op.get_context().as_sql:
+        connection = op.get_bind()
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+
+    op.execute("ALTER TYPE commenttagoption ADD VALUE IF NOT EXISTS 'MALICE'")
+
+    # re-activate the transaction for any future migrations
+    if connection is not None:
+        connection.execution_options(isolation_level="READ_COMMITTED")
+    op.execute("ALTER TYPE commenttagoption ADD VALUE IF NOT EXISTS 'SPAM'")
+
+
+def downgrade():
+    pass
+`,
+      lines: [19],
+    },
+    {
+      framework: "alembic",
       name: "the new value is used in the same transaction",
       code: `from alembic import op
 
@@ -100,6 +130,35 @@ def upgrade():
 
 def downgrade():
     op.execute("UPDATE orders SET status = 'paid' WHERE status = 'refunded'")
+`,
+    },
+    {
+      framework: "alembic",
+      name: "tildes 1996feae620d: the value added on Alembic's connection put in AUTOCOMMIT (execution_options), a transaction begun again (READ_COMMITTED) for the UPDATE using it: committed before it is used, and outside a transaction on PostgreSQL 11",
+      config: { postgres_version: 11 },
+      code: `from alembic import op
+
+revision = "1996feae620d"
+down_revision = "b825165870d9"
+
+
+def upgrade():
+    # ALTER TYPE doesn't work from inside a transaction, disable it
+    connection = None
+    if not op.get_context().as_sql:
+        connection = op.get_bind()
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+
+    op.execute("ALTER TYPE commenttagoption ADD VALUE IF NOT EXISTS 'MALICE'")
+
+    # re-activate the transaction for any future migrations
+    if connection is not None:
+        connection.execution_options(isolation_level="READ_COMMITTED")
+    op.execute("UPDATE comment_tags SET tag = 'MALICE' WHERE tag IN ('FLAME', 'TROLL')")
+
+
+def downgrade():
+    op.execute("UPDATE comment_tags SET tag = 'FLAME' WHERE tag = 'MALICE'")
 `,
     },
   ],

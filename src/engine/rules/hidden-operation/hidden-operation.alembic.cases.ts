@@ -131,6 +131,32 @@ def downgrade():
       lines: [11, 12, 13],
       messages: ['built at run time (`"DELETE FROM " + schema + "sessions WHERE " + stale_rows()`): its condition is only known when it runs', "built at run time", "built at run time"],
     },
+    {
+      framework: "alembic",
+      name: "the .name of an sa.Enum built without name= (SQLAlchemy names it after the Python enum when it runs), or of a project's own Enum class: the statement stays hidden",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+from app.models import Kind
+from app.types import Enum
+
+revision = "b2"
+down_revision = "a1"
+
+kind_enum = sa.Enum(Kind)
+app_enum = Enum("a", "b", name="kind")
+
+
+def upgrade():
+    op.execute("DROP TYPE {}".format(kind_enum.name))
+    op.execute("DROP TYPE %s" % app_enum.name)
+
+
+def downgrade():
+    pass
+`,
+      lines: [15, 16],
+    },
     { framework: "alembic", name: "op.execute looked up with getattr (still checked as op.execute)", code: alembic('    getattr(op, "execute")("DELETE FROM sessions WHERE expired")'), lines: [8] },
     { framework: "alembic", name: "an operation whose name is computed", code: alembic('    getattr(op, "drop_" + KIND)("sessions")'), lines: [8] },
     { framework: "alembic", name: "Python in a string given to exec", code: alembic("    exec(\"op.drop_column('users', 'email')\")"), lines: [8] },
@@ -327,6 +353,40 @@ def upgrade():
 
 def downgrade():
     pass
+`,
+    },
+    {
+      framework: "alembic",
+      name: "SQL built with str.format, % and an f-string from module constants: sa.Enum(name=...)'s .name, passed to a helper of the file with literal arguments (tracim's replace_enum), and a Table's name: the statements are known",
+      code: `import typing
+
+from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+old_types = ("USER", "WORKSPACE")
+old_enum = sa.Enum(*old_types, name="entitytype")
+new_enum = sa.Enum(*(old_types + ("MENTION",)), name="entitytype")
+events = sa.Table("events", sa.MetaData(), sa.Column("id", sa.Integer))
+
+
+def replace_enum(table_name: str, column_name: str, from_enum: sa.Enum, to_enum: sa.Enum, default: typing.Any) -> None:
+    op.execute("ALTER TYPE {} RENAME TO {}_old".format(from_enum.name, from_enum.name))
+    op.execute("ALTER TABLE {} ALTER {} DROP DEFAULT".format(table_name, column_name))
+    to_enum.create(op.get_bind(), checkfirst=False)
+    op.alter_column(table_name, column_name, type_=to_enum, postgresql_using="{}::text::{}".format(column_name, to_enum.name))
+    op.execute("DROP TYPE %s_old" % from_enum.name)
+
+
+def upgrade():
+    replace_enum("events", "entity_type", old_enum, new_enum, None)
+    op.execute(f"COMMENT ON TABLE {events.name} IS 'entity events'")
+
+
+def downgrade():
+    replace_enum("events", "entity_type", new_enum, old_enum, None)
 `,
     },
     { framework: "alembic", name: "op.execute called by name with its SQL written out", code: alembic('    op.execute("DELETE FROM sessions WHERE expired")') },

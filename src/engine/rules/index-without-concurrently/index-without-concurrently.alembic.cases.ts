@@ -1,5 +1,20 @@
 import { defineCases } from "../support/rule.js";
 
+/** funnel's env.py (Flask-Migrate's multidb template, trimmed): it begins the connection's transaction itself, commits it after the last revision */
+const HELD_ENV = `from alembic import context
+
+
+def run_migrations_online():
+    engines = {"": {"engine": engine}}
+    for rec in engines.values():
+        rec["connection"] = conn = rec["engine"].connect()
+        rec["transaction"] = conn.begin()
+    rec = next(iter(engines.values()))
+    context.configure(connection=rec["connection"], target_metadata=None)
+    context.run_migrations()
+    rec["transaction"].commit()
+`;
+
 /** onyx's env.py: it sets search_path on the connection before context.configure */
 const ONYX_ENV = `import os
 
@@ -33,6 +48,19 @@ run_migrations_online()
 
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "op.create_index on a range partition an earlier revision created for rows from 2027 on, in a revision of 2025-06 (its Create Date): a note, the partition holds no rows yet",
+      path: "migrations/versions/3a8ad17b57a3_horizon.py",
+      files: {
+        "migrations/versions/ea79f7472cc5_partitions.py":
+          '"""partitions\n\nRevision ID: ea79f7472cc5\nRevises:\nCreate Date: 2024-12-09 16:26:49.560239\n\n"""\nfrom alembic import op\n\nrevision = "ea79f7472cc5"\ndown_revision = None\n\n\ndef upgrade():\n    op.execute("CREATE TABLE forecast_value (id bigint, target_time timestamptz NOT NULL, horizon integer) PARTITION BY RANGE (target_time)")\n    op.execute("CREATE TABLE forecast_value_2027_08 PARTITION OF forecast_value FOR VALUES FROM (\'2027-08-01\') TO (\'2027-09-01\')")\n\n\ndef downgrade():\n    op.execute("DROP TABLE forecast_value")\n',
+      },
+      code: '"""horizon\n\nRevision ID: 3a8ad17b57a3\nRevises: ea79f7472cc5\nCreate Date: 2025-06-05 19:13:15.137091\n\n"""\nfrom alembic import op\n\nrevision = "3a8ad17b57a3"\ndown_revision = "ea79f7472cc5"\n\n\ndef upgrade():\n    op.create_index("ix_forecast_value_2027_08_horizon", "forecast_value_2027_08", ["horizon"], unique=False)\n\n\ndef downgrade():\n    op.drop_index("ix_forecast_value_2027_08_horizon", table_name="forecast_value_2027_08")\n',
+      lines: [15],
+      severities: ["info"],
+      messages: ["forecast_value_2027_08 is a range partition of forecast_value for rows from '2027-08-01' on ("],
+    },
     {
       framework: "alembic",
       name: "op.execute of an f-string whose CONCURRENTLY is a conditional of two literals (`'CONCURRENTLY ' if concurrently else ''`): both statements are known, a note that names the condition, the call kept as written",
@@ -416,6 +444,35 @@ def downgrade():
         `# backend/alembic/env.py line 13 runs connection.execute() before context.configure(): under the project's SQLAlchemy 2 (its dependency files) that begins a transaction Alembic did not, and autocommit_block() alone fails its assert
 # commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT"); like autocommit_block, this commits what ran before
 op.get_bind().commit()
+with op.get_context().autocommit_block():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "funnel's env.py begins the upgrade's transaction itself (conn.begin()): autocommit_block() asserts and a commit would fail env.py's own, so the fix shows env.py's change (as code) the concurrent build needs",
+      path: "migrations/versions/f1_chat_message_session.py",
+      files: { "requirements.txt": "sqlalchemy==2.0.41\n", "migrations/env.py": HELD_ENV },
+      code: `from alembic import op
+
+revision = "f1"
+down_revision = "e0"
+
+
+def upgrade():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"])
+
+
+def downgrade():
+    op.drop_index("ix_chat_message_chat_session_id", table_name="chat_message")
+`,
+      lines: [8],
+      fixes: [
+        `# migrations/env.py line 8 begins the upgrade's transaction itself (conn.begin()) and commits it after the last revision: autocommit_block() fails Alembic's assert (it ends only a transaction Alembic began), and a commit here makes env.py's own commit fail
+# this block runs once env.py lets Alembic begin the transaction; in migrations/env.py, drop that begin() and its commit()/rollback() (a \`with ... begin()\` around configure becomes \`with ... connect()\`) and run the revisions in Alembic's transaction:
+#     context.configure(connection=rec["connection"], ...)  # as it is
+#     with context.begin_transaction():
+#         context.run_migrations()
 with op.get_context().autocommit_block():
     op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"], postgresql_concurrently=True)`,
       ],
@@ -1728,6 +1785,30 @@ down_revision = "a1"
 
 def upgrade():
     op.execute("CREATE MATERIALIZED VIEW invoice_totals AS SELECT customer_id, sum(amount) AS total FROM invoices GROUP BY customer_id")
+    op.create_index("ix_invoice_totals_customer_id", "invoice_totals", ["customer_id"], unique=True)
+
+
+def downgrade():
+    op.execute("DROP MATERIALIZED VIEW invoice_totals")
+`,
+    },
+    {
+      framework: "alembic",
+      name: "a materialized view whose whole query is read from a file at run time (\"... AS \" + query + \" WITH NO DATA\"), then indexed in the same revision: the view is the revision's own",
+      path: "alembic/versions/b3_invoice_totals_v2.py",
+      code: `import os
+
+from alembic import op
+
+revision = "b3"
+down_revision = "b2"
+
+
+def upgrade():
+    with open(os.path.join(os.path.dirname(__file__), "views", "invoice_totals_v2.sql")) as f:
+        query = f.read()
+    op.execute("DROP MATERIALIZED VIEW invoice_totals")
+    op.execute("CREATE MATERIALIZED VIEW invoice_totals AS " + query + " WITH NO DATA")
     op.create_index("ix_invoice_totals_customer_id", "invoice_totals", ["customer_id"], unique=True)
 
 

@@ -173,6 +173,26 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a RunSQL CREATE INDEX alone in its migration (acceslibre 0183): the concurrent build in place of the RunSQL, the migration's dependencies kept as written (a class printed without them would not migrate)",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(
+            sql="CREATE INDEX IF NOT EXISTS app_order_number_idx ON app_order USING btree(number);",
+            reverse_sql="DROP INDEX IF EXISTS app_order_number_idx;",
+        ),
+    ]
+`,
+      lines: [9],
+      fixes: ["# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction), in place of this RunSQL:\nmigrations.RunSQL(\n    \"CREATE INDEX CONCURRENTLY IF NOT EXISTS app_order_number_idx ON app_order USING btree(number)\",\n    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_number_idx\",\n),"],
+    },
+    {
+      framework: "django",
       name: "a ForeignKey added to a django-simple-history model (bases=HistoricalChanges): no model of the project can say db_index=False, so the state keeps the AddField and the database builds the index by RunSQL CONCURRENTLY",
       path: "data/migrations/0002_historicalcanteen_source.py",
       code: `import django.db.models.deletion
@@ -663,6 +683,45 @@ class Migration(migrations.Migration):
       files: Object.fromEntries(Object.entries(DJANGO_INITIAL).map(([path, text]) => [path.replace(/^app\//, "core/").replace("0001_initial", "0009_add_document_favorite"), text])),
       lines: [13],
       fixes: ["# the migration becomes (this migrations.AddField builds no index; every other operation of this migration stays as written, in its transaction), core/migrations/0010_add_field_creator_to_order.py:\nimport django.db.models.deletion\nfrom django.conf import settings\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [\n        (\"core\", \"0009_add_document_favorite\"),\n        migrations.swappable_dependency(settings.AUTH_USER_MODEL),\n    ]\n\n    operations = [\n        # in the model too: db_index=False on creator, and the index in Meta.indexes\n        migrations.AddField(\n            model_name=\"order\",\n            name=\"creator\",\n            field=models.ForeignKey(\n                null=True,\n                on_delete=django.db.models.deletion.RESTRICT,\n                related_name=\"orders_created\",\n                to=settings.AUTH_USER_MODEL, db_index=False,\n            ),\n        ),\n        migrations.AlterField(\n            model_name=\"customer\",\n            name=\"email\",\n            field=models.EmailField(max_length=254, help_text=\"where receipts go\"),\n        ),\n    ]\n\n# then, in a new migration after it:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"core\", \"0010_add_field_creator_to_order\")]\n    operations = [\n        AddIndexConcurrently(model_name=\"Order\", index=models.Index(fields=[\"creator\"], name=\"core_order_creator_id_idx\")),\n    ]"],
+    },
+    {
+      framework: "django",
+      name: "Django 1.11 pinned in requirements.txt (otm-core): no AddIndexConcurrently (3.0+), so Django's state keeps the AddField of the ForeignKey as written, the database adds the column without its index and RunSQL builds the index CONCURRENTLY under Django's name",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="buyer", field=models.ForeignKey(blank=True, to="app.customer", null=True)),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "requirements.txt": "Django==1.11.16  # rq.filter: >=1.11,<1.12\npsycopg2==2.7.3\n" },
+      lines: [8],
+      fixes: ["# the migration becomes, app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        # AddIndexConcurrently is Django 3.0+ and this project's Django is older: Django's state keeps this migrations.AddField as written (the model unchanged), the database adds\n        # the column without its index, and RunSQL builds the index CONCURRENTLY under the name Django gives it\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.AddField(model_name=\"order\", name=\"buyer\", field=models.ForeignKey(blank=True, to=\"app.customer\", null=True, db_index=False)),\n            ],\n            state_operations=[\n                migrations.AddField(model_name=\"order\", name=\"buyer\", field=models.ForeignKey(blank=True, to=\"app.customer\", null=True)),\n            ],\n        ),\n        migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS app_order_buyer_id_4d031661\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n        migrations.RunSQL(\n            \"CREATE INDEX CONCURRENTLY app_order_buyer_id_4d031661 ON app_order (buyer_id)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_buyer_id_4d031661\",\n        ),\n    ]"],
+    },
+    {
+      framework: "django",
+      name: "Django 2.2 pinned: AddIndex becomes RunSQL of CREATE INDEX CONCURRENTLY as Django writes it (a `-field` sorts DESC, opclasses beside their columns), the AddIndex kept in Django's state; an Index with db_tablespace= says to copy the statement from sqlmigrate",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddIndex(
+            model_name="order",
+            index=models.Index(fields=["customer", "-number"], name="order_customer_number_idx"),
+        ),
+        migrations.AddIndex(model_name="order", index=models.Index(fields=["note"], name="order_note_idx", opclasses=["text_pattern_ops"])),
+        migrations.AddIndex(model_name="order", index=models.Index(fields=["total"], name="order_total_idx", db_tablespace="fast")),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "requirements.txt": "Django>=2.2,<2.3\n" },
+      lines: [8, 12, 13],
+      fixes: ["# the migration becomes (without this migrations.AddIndex; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddIndex(model_name=\"order\", index=models.Index(fields=[\"note\"], name=\"order_note_idx\", opclasses=[\"text_pattern_ops\"])),\n        migrations.AddIndex(model_name=\"order\", index=models.Index(fields=[\"total\"], name=\"order_total_idx\", db_tablespace=\"fast\")),\n    ]\n\n# then, in a new migration after it:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # AddIndexConcurrently is Django 3.0+ and this project's Django is older: RunSQL builds the index CONCURRENTLY, Django's state keeps the AddIndex\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS order_customer_number_idx\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n                migrations.RunSQL(\n                    \"CREATE INDEX CONCURRENTLY order_customer_number_idx ON app_order (customer_id, number DESC)\",\n                    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS order_customer_number_idx\",\n                ),\n            ],\n            state_operations=[\n                migrations.AddIndex(\n                    model_name=\"order\",\n                    index=models.Index(fields=[\"customer\", \"-number\"], name=\"order_customer_number_idx\"),\n                ),\n            ],\n        ),\n    ]", "# the migration becomes (without this migrations.AddIndex; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddIndex(\n            model_name=\"order\",\n            index=models.Index(fields=[\"customer\", \"-number\"], name=\"order_customer_number_idx\"),\n        ),\n        migrations.AddIndex(model_name=\"order\", index=models.Index(fields=[\"total\"], name=\"order_total_idx\", db_tablespace=\"fast\")),\n    ]\n\n# then, in a new migration after it:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # AddIndexConcurrently is Django 3.0+ and this project's Django is older: RunSQL builds the index CONCURRENTLY, Django's state keeps the AddIndex\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS order_note_idx\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n                migrations.RunSQL(\n                    \"CREATE INDEX CONCURRENTLY order_note_idx ON app_order (note text_pattern_ops)\",\n                    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS order_note_idx\",\n                ),\n            ],\n            state_operations=[\n                migrations.AddIndex(model_name=\"order\", index=models.Index(fields=[\"note\"], name=\"order_note_idx\", opclasses=[\"text_pattern_ops\"])),\n            ],\n        ),\n    ]", "# the migration becomes (without this migrations.AddIndex; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddIndex(\n            model_name=\"order\",\n            index=models.Index(fields=[\"customer\", \"-number\"], name=\"order_customer_number_idx\"),\n        ),\n        migrations.AddIndex(model_name=\"order\", index=models.Index(fields=[\"note\"], name=\"order_note_idx\", opclasses=[\"text_pattern_ops\"])),\n    ]\n\n# then, in a new migration after it:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # AddIndexConcurrently is Django 3.0+ and this project's Django is older: RunSQL builds the index CONCURRENTLY, Django's state keeps the AddIndex\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                # migguard could not render this Index as SQL: copy the CREATE INDEX Django prints (python manage.py sqlmigrate app 0002_case),\n                # add CONCURRENTLY, and run it here with migrations.RunSQL(..., reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS order_total_idx\")\n            ],\n            state_operations=[\n                migrations.AddIndex(model_name=\"order\", index=models.Index(fields=[\"total\"], name=\"order_total_idx\", db_tablespace=\"fast\")),\n            ],\n        ),\n    ]"],
     },
     {
       framework: "django",

@@ -128,6 +128,88 @@ end
     },
     {
       framework: "rails",
+      name: "simple-server: add_index on a relation the squashed history starts after, which a later migration drops with drop_view ... materialized: true (and replaces by a view over a table of another schema, simple_reporting, of the same name): it was a materialized view until then, a note that the build blocks its REFRESH, not writes",
+      path: "db/migrate/20240411074916_add_gender_and_age_index_to_reporting_patient_states.rb",
+      files: {
+        // the table the view is later rebuilt over, in another schema: not the relation the index is built on
+        "db/migrate/20250522105107_create_partitioned_table_reporting_patient_states.rb": `class CreatePartitionedTableReportingPatientStates < ActiveRecord::Migration[6.1]
+  def up
+    execute "CREATE SCHEMA IF NOT EXISTS simple_reporting"
+    execute "CREATE TABLE IF NOT EXISTS simple_reporting.reporting_patient_states (patient_id uuid, gender varchar) PARTITION BY LIST (gender)"
+  end
+end
+`,
+        "db/migrate/20250925094123_discard_mat_view_reporting_patient_states.rb": `class DiscardMatViewReportingPatientStates < ActiveRecord::Migration[6.1]
+  def up
+    drop_view :reporting_patient_states, materialized: true
+    execute "CREATE VIEW public.reporting_patient_states AS SELECT * FROM simple_reporting.reporting_patient_states"
+  end
+end
+`,
+      },
+      code: `class AddGenderAndAgeIndexToReportingPatientStates < ActiveRecord::Migration[6.1]
+  def change
+    add_index :reporting_patient_states, :gender
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["blocks REFRESH MATERIALIZED VIEW reporting_patient_states while it builds: reporting_patient_states is a materialized view, which nothing else writes"],
+    },
+    {
+      framework: "rails",
+      name: "a later migration drops the name as a materialized view, but an earlier one created a table under it: a table when the index is built, the error stays",
+      path: "db/migrate/20240411074916_add_gender_index_to_patient_states.rb",
+      files: {
+        "db/migrate/20240101000000_create_patient_states.rb": `class CreatePatientStates < ActiveRecord::Migration[6.1]
+  def change
+    create_table :patient_states do |t|
+      t.string :gender
+    end
+  end
+end
+`,
+        "db/migrate/20250925094123_replace_patient_states.rb": `class ReplacePatientStates < ActiveRecord::Migration[6.1]
+  def up
+    drop_table :patient_states
+    execute "CREATE MATERIALIZED VIEW patient_states AS SELECT 1 AS gender"
+    drop_view :patient_states, materialized: true
+  end
+end
+`,
+      },
+      code: `class AddGenderIndexToPatientStates < ActiveRecord::Migration[6.1]
+  def change
+    add_index :patient_states, :gender
+  end
+end
+`,
+      lines: [3],
+      severities: ["error"],
+      messages: ["blocks writes to patient_states"],
+    },
+    {
+      framework: "rails",
+      name: "CREATE MATERIALIZED VIEW whose view name Ruby computes (`#{view_name}`) and whose query is read from a file: the view is unknown, the add_index on the old relation stays an error",
+      code: `class UpdateReportingFacilityStates < ActiveRecord::Migration[6.1]
+  def up
+    execute <<-SQL
+      CREATE MATERIALIZED VIEW #{view_name} AS
+      #{File.read(Rails.root.join("db/views/reporting_facility_states_v12.sql"))}
+      WITH NO DATA;
+    SQL
+
+    add_index :reporting_facility_states, [:month_date, :facility_region_id], name: :index_fs_month_date_region_id, unique: true
+  end
+end
+`,
+      lines: [9],
+      severities: ["error"],
+      messages: ["Creating index index_fs_month_date_region_id without CONCURRENTLY blocks writes to reporting_facility_states"],
+    },
+    {
+      framework: "rails",
       name: "CREATE INDEX among a heredoc's views and functions (catarse 20150729110132): the migration keeps its other statements and its down, without the build and its drop; a new migration of its own name and version builds it CONCURRENTLY",
       path: "db/migrate/20150729110132_add_team_members_view.rb",
       code: `class AddTeamMembersView < ActiveRecord::Migration[7.1]
@@ -473,6 +555,36 @@ end
     },
     {
       framework: "rails",
+      name: "t.references written with parentheses: index: false goes inside them",
+      path: "db/migrate/20240614000000_add_transfer_to_payments.rb",
+      code: `class AddTransferToPayments < ActiveRecord::Migration[7.2]
+  def change
+    change_table :payments do |t|
+      t.references(:transfer, type: :uuid)
+      t.boolean :marked_as_transfer, default: false, null: false
+    end
+  end
+end
+`,
+      lines: [4],
+      fixes: [
+        [
+          "# In AddTransferToPayments, keep the column in its table block, without its index:",
+          "t.references(:transfer, type: :uuid, index: false)",
+          "# Take the index out of AddTransferToPayments: its other changes stay there, in their transaction.",
+          "# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):",
+          "class AddIndexOnPaymentsTransferId < ActiveRecord::Migration[7.2]",
+          "  disable_ddl_transaction!",
+          "",
+          "  def change",
+          "    add_index :payments, :transfer_id, algorithm: :concurrently",
+          "  end",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "t.references in change_table of an existing table: the column stays in its block with all its options and index: false, only the index moves",
       path: "db/migrate/20240614000000_add_transfer_to_payments.rb",
       code: `class AddTransferToPayments < ActiveRecord::Migration[7.2]
@@ -681,6 +793,33 @@ end
   end
 end
 `,
+    },
+    {
+      framework: "rails",
+      name: "simple-server's update_reporting_facility_states_to_version12: drop_view, then CREATE MATERIALIZED VIEW in an execute heredoc whose query Ruby reads from db/views (`AS #{File.read(...)}`) WITH NO DATA, then its indexes: the view is the migration's own, no other session sees it before the commit",
+      path: "db/migrate/20260120115014_update_reporting_facility_states_to_version12.rb",
+      code: `class UpdateReportingFacilityStatesToVersion12 < ActiveRecord::Migration[6.1]
+  def up
+    drop_view :reporting_facility_states, materialized: true
+
+    execute <<-SQL
+      CREATE MATERIALIZED VIEW public.reporting_facility_states AS
+      #{File.read(Rails.root.join("db/views/reporting_facility_states_v12.sql"))}
+      WITH NO DATA;
+    SQL
+
+    add_index :reporting_facility_states, [:month_date, :facility_region_id], name: :index_fs_month_date_region_id, unique: true
+    add_index :reporting_facility_states, [:block_region_id, :month_date], name: :index_fs_block_month_date
+  end
+
+  def down
+    drop_view :reporting_facility_states, materialized: true
+    create_view :reporting_facility_states, materialized: true, version: 11
+    add_index :reporting_facility_states, [:month_date, :facility_region_id], name: :index_fs_month_date_region_id, unique: true
+  end
+end
+`,
+      files: { "db/views/reporting_facility_states_v11.sql": "SELECT month_date, facility_region_id FROM reporting_facilities\n" },
     },
     {
       framework: "rails",

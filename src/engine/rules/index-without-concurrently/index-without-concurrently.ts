@@ -14,7 +14,8 @@ import { outOfBatch } from "../support/alembic-batch.js";
 import { alembicLoopIndexFix } from "./alembic-loop-index.js";
 import { replacementReport } from "./index-replacement.js";
 import { replacementBy, type IndexReplacement } from "../support/replaced-index.js";
-import { historyModelIndexFix } from "./history-model-index.js";
+import { historyModelIndexFix, stateKeptIndexFix } from "./history-model-index.js";
+import { OLD_DJANGO_INDEX_NOTE, oldDjangoIndexBuild } from "./old-django-index.js";
 import { codeHypertable, hypertableIndexReport } from "./hypertable-index.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { djangoLikeOpclass } from "../support/django-like-index.js";
@@ -137,15 +138,14 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
     const whole = op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [...(fieldStep ? [fieldStep] : []), build], nonAtomic, imports: imports ? [imports] : [] });
     if (whole) return [`# the migration becomes, ${ctx.migration.path}:`, whole.trimEnd()].join("\n");
   }
+  // not rewritten whole (the CREATE INDEX is a RunSQL's statement): the operation's replacement, in place, with the
+  // migration's own dependencies and other lines kept as written (a class printed without them would not migrate)
   if (!others)
     return [
-      ...(imports ? [imports, ``] : []),
-      `class Migration(migrations.Migration):`,
-      `    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction`,
-      `    operations = [`,
-      ...(fieldStep ? [`        ${indent(fieldStep, "        ")}`] : []),
-      `        ${indent(build, "        ")}`,
-      `    ]`,
+      ...(imports ? [imports] : []),
+      `# with atomic = False on the Migration (${nonAtomic}), in place of this ${op.embeddedSql ? "RunSQL" : (calleeOf(op.text) ?? "operation")}:`,
+      ...(fieldStep ? [fieldStep] : []),
+      build,
     ].join("\n");
   // after the app's leaf nodes: a later migration of the app in the repository would otherwise be a second leaf
   const after = djangoPredecessors(ctx.migration, ctx.repository.djangoLeaves).filter((m) => m !== ctx.migration);
@@ -212,6 +212,8 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
 function djangoSwapFix(ctx: RuleContext, r: IndexReplacement): string | undefined {
   const { drop, create } = r;
   if (drop.embeddedSql || create.embeddedSql || !create.ormModel || !ctx.migration.source) return undefined;
+  // AddIndexConcurrently and RemoveIndexConcurrently are Django 3.0+, RenameIndex 4.1+: an older pinned Django gets the swap in words
+  if (ctx.repository.djangoAtLeast("3.0") === false || (r.sameName && ctx.repository.djangoAtLeast("4.1") === false)) return undefined;
   const add = withCallee(reindented(create.text.trim()), "AddIndexConcurrently");
   const named = add && r.sameName ? withKeyword(add, "name", pythonString(r.temporary), (c) => /(?:^|\.)Index$/.test(c)) : add;
   const remove = withCallee(reindented(drop.text.trim()), "RemoveIndexConcurrently");
@@ -362,8 +364,22 @@ export default defineRule({
         ctx.framework === "django" && op.ormField && !djangoIndex && !djangoUniqueIndex && !op.embeddedSql && op.columns.length === 1 && !keywordText(op.ormFieldDef ?? "", "db_collation")
           ? djangoLikeOpclass(ctx.repository.columnType(op.table, op.columns[0], index))
           : undefined;
-      // a field of a model django-simple-history builds: the state keeps it, the database builds the index by RunSQL
-      const historyIndex = ctx.framework === "django" && op.ormField && !djangoIndex && !djangoUniqueIndex && !op.embeddedSql ? historyModelIndexFix(op, likeOpclass) : undefined;
+      // the project pins a Django before 3.0 (its requirements): no AddIndexConcurrently, RunSQL builds the index
+      const oldDjango = ctx.framework === "django" && ctx.repository.djangoAtLeast("3.0") === false;
+      // a field of a model django-simple-history builds, or any field on a Django before 3.0: the state keeps it, the
+      // database builds the index by RunSQL
+      const fieldIndex = ctx.framework === "django" && op.ormField && !djangoIndex && !djangoUniqueIndex && !op.embeddedSql;
+      const historyIndex = fieldIndex
+        ? (historyModelIndexFix(op, likeOpclass) ??
+          (oldDjango
+            ? stateKeptIndexFix(op, likeOpclass, [
+                `${OLD_DJANGO_INDEX_NOTE} Django's state keeps this ${calleeOf(op.text) ?? "operation"} as written (the model unchanged), the database adds`,
+                `# the column without its index, and RunSQL builds the index CONCURRENTLY under the name Django gives it`,
+              ])
+            : undefined))
+        : undefined;
+      // Django's own AddIndex on a Django before 3.0: RunSQL builds it, the state keeps the AddIndex
+      const oldDjangoIndex = oldDjango && djangoIndex ? oldDjangoIndexBuild(op, djangoApp(ctx.migration)) : undefined;
       const fieldStep = ctx.framework === "django" && op.ormField && !djangoIndex ? (historyIndex?.fieldStep ?? djangoFieldWithoutIndex(op, likeOpclass !== undefined)) : undefined;
       const create = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
       const rebuilt = `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};\n${create}`;
@@ -428,11 +444,12 @@ export default defineRule({
                 historyIndex?.build ??
                 (embeddedCreate
                   ? [`migrations.RunSQL(`, `    ${pythonString(embeddedCreate)},`, `    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",`, `),`].join("\n")
-                  : djangoIndex
-                    ? djangoIndex.replace(/,?$/, ",")
-                    : djangoFieldIndexBuild(op, name, likeOpclass)),
+                  : (oldDjangoIndex ??
+                    (djangoIndex
+                      ? djangoIndex.replace(/,?$/, ",")
+                      : djangoFieldIndexBuild(op, name, likeOpclass)))),
               djangoUniqueIndex || embeddedCreate ? undefined : fieldStep,
-              djangoUniqueIndex || embeddedCreate || historyIndex ? "" : "from django.contrib.postgres.operations import AddIndexConcurrently",
+              djangoUniqueIndex || embeddedCreate || historyIndex || oldDjangoIndex ? "" : "from django.contrib.postgres.operations import AddIndexConcurrently",
             ),
           // built for an Alembic revision only: it reads the call with the Python grammar, which a SQL file never loads
           alembic: () => alembicLoopFix(ctx, op) ?? alembicConcurrentIndex(ctx, op, name, parts),

@@ -87,7 +87,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "the same raise where 5 other revisions of the folder refuse to downgrade (warehouse: 26 of 288, koschei: 17 of 123): the project's policy, a note that names it",
+      name: "the same raise where 5 other revisions of the folder refuse to downgrade (warehouse: 26 of 288, koschei: 17 of 123): the project's policy, a warning that names it",
       path: "migrations/versions/b1_drop_normalized_name.py",
       files: {
         "migrations/versions/a1_drop_old_1.py": `from alembic import op
@@ -176,12 +176,12 @@ def downgrade():
     raise RuntimeError(f"Cannot downgrade past revision: {revision!r}")
 `,
       lines: [13],
-      severities: ["info"],
+      severities: ["warning"],
       messages: ["5 of the 5 other revisions in migrations/versions/ refuse to downgrade the same way"],
     },
     {
       framework: "alembic",
-      name: "a raise over an up that only adds a column and its index, even where the folder refuses downgrades: the raise blocks a rollback for nothing, a warning whose fix drops them",
+      name: "a raise over an up that only adds a column and its index, even where the folder refuses downgrades: the raise blocks a rollback for nothing, a note whose fix drops them",
       path: "migrations/versions/b1_add_digest.py",
       files: {
         "migrations/versions/a1_drop_old_1.py": `from alembic import op
@@ -271,7 +271,7 @@ def downgrade():
     raise NotImplementedError()
 `,
       lines: [14],
-      severities: ["warning"],
+      severities: ["info"],
       fixes: [['def downgrade():', '    op.drop_index("packages_digest_idx", table_name="packages")', '    op.drop_column("packages", "digest")'].join("\n")],
     },
     {
@@ -338,7 +338,7 @@ def downgrade():
     raise RuntimeError("Order No. 227")
 `,
       lines: [14],
-      severities: ["warning"],
+      severities: ["info"],
       messages: ["a down could simply drop them"],
     },
   ],

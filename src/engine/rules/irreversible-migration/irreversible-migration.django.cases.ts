@@ -38,8 +38,151 @@ class Migration(migrations.Migration):
     ]
 `;
 
+/** core's Profile: a label, a secret and the two name fields ephios 0023 merges */
+const PROFILE_INIT = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Profile",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("label", models.CharField(max_length=254)),
+                ("client_secret", models.CharField(max_length=254)),
+                ("first_name", models.CharField(max_length=254)),
+                ("last_name", models.CharField(max_length=254)),
+            ],
+        ),
+    ]
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "ephios guests 0007: a RunPython deletes rows of a multi-table-inheritance child, whose delete() removes the parent's rows too: the parent's table is copied after the child's, so the reverses put the parent rows back before the child rows that reference them",
+      path: "events/migrations/0002_dedupe.py",
+      files: {
+        "events/migrations/0001_initial.py": `from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Participation", fields=[("id", models.BigAutoField(primary_key=True)), ("state", models.IntegerField())]),
+        migrations.CreateModel(
+            name="GuestParticipation",
+            fields=[
+                ("participation_ptr", models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to="events.participation")),
+                ("email", models.EmailField(max_length=254)),
+            ],
+            bases=("events.participation",),
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+def dedupe(apps, schema_editor):
+    GuestParticipation = apps.get_model("events", "GuestParticipation")
+    GuestParticipation.objects.filter(email="").delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("events", "0001_initial")]
+
+    operations = [migrations.RunPython(dedupe)]
+`,
+      lines: [12],
+      fixes: [
+        [
+          '# GuestParticipation.objects.filter(email="").delete(): RunPython.noop alone does not restore the rows it deletes, so unapplying',
+          "# would report the migration undone while they stay deleted. Keep a copy first (copy only the rows it changes if the table",
+          "# is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.",
+          "migrations.RunSQL(",
+          '    "CREATE TABLE events_guestparticipation_backup_0002 AS TABLE events_guestparticipation",',
+          '    reverse_sql="INSERT INTO events_guestparticipation SELECT b.* FROM events_guestparticipation_backup_0002 b WHERE NOT EXISTS (SELECT 1 FROM events_guestparticipation x WHERE x.participation_ptr_id = b.participation_ptr_id); DROP TABLE events_guestparticipation_backup_0002",',
+          "),",
+          "migrations.RunSQL(",
+          '    "CREATE TABLE events_participation_backup_0002 AS TABLE events_participation",',
+          '    reverse_sql="INSERT INTO events_participation SELECT b.* FROM events_participation_backup_0002 b WHERE NOT EXISTS (SELECT 1 FROM events_participation x WHERE x.id = b.id); DROP TABLE events_participation_backup_0002",',
+          "),",
+          "migrations.RunPython(dedupe, reverse_code=migrations.RunPython.noop),",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
+      name: "ephios 0030: a RunPython that assigns only a field the migration adds before it, then save()s each row: save() writes the other columns back as it fetched them, so the reverse is the no-op (no copy of the table and its secrets)",
+      path: "core/migrations/0002_profile_internal_name.py",
+      files: { "core/migrations/0001_initial.py": PROFILE_INIT },
+      code: `from django.db import migrations, models
+
+
+def set_internal_names(apps, schema_editor):
+    Profile = apps.get_model("core", "Profile")
+    for profile in Profile.objects.all():
+        profile.internal_name = profile.label
+        profile.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="profile", name="internal_name", field=models.CharField(max_length=255, null=True)),
+        migrations.RunPython(set_internal_names),
+    ]
+`,
+      lines: [16],
+      fixes: ["migrations.RunPython(set_internal_names, reverse_code=migrations.RunPython.noop)  # it writes only core_profile.internal_name, which this migration adds before it: unapplying removes it right after, so there is nothing to restore"],
+    },
+    {
+      framework: "django",
+      name: "ephios 0023: a RunPython that fills a new field from two it then removes: unapplying adds them back empty, so a copy of them is kept before it and its reverse sets them again",
+      path: "core/migrations/0002_profile_display_name.py",
+      files: { "core/migrations/0001_initial.py": PROFILE_INIT },
+      code: `from django.db import migrations, models
+
+
+def migrate_name(apps, schema_editor):
+    Profile = apps.get_model("core", "Profile")
+    for profile in Profile.objects.all():
+        profile.display_name = f"{profile.first_name} {profile.last_name}"
+        profile.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="profile", name="display_name", field=models.CharField(default="", max_length=254), preserve_default=False),
+        migrations.RunPython(migrate_name),
+        migrations.RemoveField(model_name="profile", name="first_name"),
+        migrations.RemoveField(model_name="profile", name="last_name"),
+    ]
+`,
+      lines: [16],
+      fixes: [
+        [
+          "# it reads core_profile.first_name and core_profile.last_name, which this migration drops after it (lines 17, 18): unapplying adds them back empty,",
+          "# so keep a copy first, in an operation before the RunPython: its reverse runs once they are back, and sets the values again.",
+          "migrations.RunSQL(",
+          '    "CREATE TABLE core_profile_backup_0002 AS TABLE core_profile",',
+          '    reverse_sql="UPDATE core_profile SET first_name = b.first_name, last_name = b.last_name FROM core_profile_backup_0002 b WHERE core_profile.id = b.id; DROP TABLE core_profile_backup_0002",',
+          "),",
+          "migrations.RunPython(migrate_name, reverse_code=migrations.RunPython.noop)  # it writes only core_profile.display_name, which this migration adds before it: unapplying removes it right after, so there is nothing of its own to restore",
+        ].join("\n"),
+      ],
+    },
     {
       framework: "django",
       name: "a RunPython whose reverse_code raises before anything, beside a field removed: the author's statement that the migration is one-way, a warning that quotes the raise and keeps it",

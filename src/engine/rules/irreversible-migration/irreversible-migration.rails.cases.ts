@@ -49,6 +49,95 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "Foreman's clean_trends_and_foreman_docker_data: a down its author wrote to raise over an up that calls an app helper migguard cannot read: a note, and the fix keeps the raise (never an empty down claiming the up changes nothing)",
+      path: "db/migrate/20220907145552_clean_trends_data.rb",
+      code: `class CleanTrendsData < ActiveRecord::Migration[6.1]
+  def up
+    ::CleanupHelper.clean_trends
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [7],
+      severities: ["info"],
+      fixes: ["def down\n  # keep the raise: a rollback past this migration stops here, loudly, and what the up changed comes back only from a backup.\n  raise ActiveRecord::IrreversibleMigration\nend"],
+    },
+    {
+      framework: "rails",
+      name: "Foreman's fix_facet_audits: an up-only data fix whose relation is held in a local (broken = Audit.where(...); broken.where(...).update_all(...)) is read as the data change it is: a note like any data-only up without down, not an error over an up migguard could not read",
+      path: "db/migrate/20220630104300_fix_facet_audits.rb",
+      code: `class FixFacetAudits < ActiveRecord::Migration[6.0]
+  def up
+    broken_audits = Audit.where(auditable_type: 'Host::Base')
+    broken_audits.where("audited_changes LIKE '%uuid:%'").update_all(auditable_type: 'ContentFacet')
+  end
+end
+`,
+      lines: [4],
+      severities: ["info"],
+      messages: ["only changes data"],
+    },
+    {
+      framework: "rails",
+      name: "an up without down that only calls an app helper: migguard cannot read what it changes, so the down it proposes raises instead of claiming the up changes nothing",
+      path: "db/migrate/20230601000000_unread_up.rb",
+      code: `class UnreadUp < ActiveRecord::Migration[6.1]
+  def up
+    ::CleanupHelper.clean_trends
+  end
+end
+`,
+      lines: [1],
+      fixes: ["def down\n  # migguard could not read what the up changes (code it cannot follow): undo each of its changes here;\n  # until then a rollback stops here instead of reporting the migration reverted while its changes stay\n  raise ActiveRecord::IrreversibleMigration\nend"],
+    },
+    {
+      framework: "rails",
+      name: "Foreman's rename_append_domain_setting: a setting renamed as data in change (find_by(name: old)&.update_attribute(:name, new)): run again it finds nothing, but the rollback leaves the new name; a warning whose fix renames it back on the way down",
+      path: "db/migrate/20230414091257_rename_append_domain_setting.rb",
+      code: `class RenameAppendDomainSetting < ActiveRecord::Migration[6.1]
+  def change
+    Setting.find_by(name: 'append_domain_name_for_hosts')&.update_attribute(:name, 'display_fqdn_for_hosts')
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+      fixes: ["# rename it back on rollback: the old code looks the record up by its old value\nreversible do |dir|\n  dir.up do\n    Setting.find_by(name: 'append_domain_name_for_hosts')&.update_attribute(:name, 'display_fqdn_for_hosts')\n  end\n  dir.down do\n    Setting.find_by(name: 'display_fqdn_for_hosts')&.update_attribute(:name, 'append_domain_name_for_hosts')\n  end\nend"],
+    },
+    {
+      framework: "rails",
+      name: "two data statements in change that a rollback runs again: the up_only of the fix wraps both, not only the one reported (one left outside still runs again)",
+      path: "db/migrate/20230501000000_backfill_roles.rb",
+      code: `class BackfillRoles < ActiveRecord::Migration[6.1]
+  def change
+    User.update_all(role: "member")
+    Account.update_all(plan: "free")
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# Rails runs data code in `change` again on rollback: run it on the way up only\n# (or: reversible { |dir| dir.up { ... } }, with dir.down restoring the old values when they matter)\nup_only do\n  User.update_all(role: \"member\")\n  Account.update_all(plan: \"free\")\nend"],
+    },
+    {
+      framework: "rails",
+      name: "a backfill in change that sets a value on every row (demarches-simplifiees' opendata): run again on rollback it overwrites the values written since, a warning",
+      path: "db/migrate/20220622183305_backfill_opendata.rb",
+      code: `class BackfillOpendata < ActiveRecord::Migration[6.1]
+  def change
+    Procedure.in_batches do |relation|
+      relation.update_all(opendata: true)
+    end
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
       name: "an up without down that enqueues jobs but also calls a service, which may write: still reported",
       code: `class PopulateGroupMembersCompletionScore < ActiveRecord::Migration[4.2]
   def up
@@ -620,6 +709,44 @@ end
           "remove_column :users, :confirmed, :boolean, null: false, default: false",
           "remove_column :users, :unconfirmed_email  # migguard found no type for users.unconfirmed_email in the earlier migrations or the schema dump (a dump made after the drop no longer lists it): give remove_column the type it had as its third argument, or a rollback raises IrreversibleMigration",
           "# (the values still cannot come back: keep a copy first if they may be needed)",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "change: change_column of a uuid column to integer (osem 20171118113113): PostgreSQL has no cast from integer back to uuid (nor from uuid to integer), so the down says so and raises, never a USING PostgreSQL rejects",
+      path: "db/migrate/20171118113113_change_visit_id_type_of_ahoy_events_to_integer.rb",
+      files: {
+        "db/migrate/20140623101032_create_ahoy_events.rb": `class CreateAhoyEvents < ActiveRecord::Migration
+  def change
+    create_table :ahoy_events, id: false do |t|
+      t.uuid :id, default: nil, primary_key: true
+      t.uuid :visit_id, default: nil
+      t.string :name
+    end
+  end
+end
+`,
+      },
+      code: `class ChangeVisitIdTypeOfAhoyEventsToInteger < ActiveRecord::Migration[5.0]
+  def change
+    change_column :ahoy_events, :visit_id, :integer, limit: nil
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# change_column cannot be inverted: say what the type was.",
+          "def up",
+          "  change_column :ahoy_events, :visit_id, :integer, limit: nil",
+          "end",
+          "",
+          "def down",
+          "  # PostgreSQL has no cast from integer to uuid: no USING computes the values visit_id had from the integer ones (the up fails there too: uuid has no cast to integer, with or without USING).",
+          "  # A way back needs a copy of ahoy_events.visit_id kept before the up; without one the rollback stops here",
+          '  raise ActiveRecord::IrreversibleMigration, "ahoy_events.visit_id cannot be converted back from integer to uuid: restore it from a copy kept before the up"',
+          "end",
         ].join("\n"),
       ],
     },
@@ -1441,6 +1568,22 @@ end
     },
     {
       framework: "rails",
+      name: "up without down under `if using_mysql?` with an else: the else runs on PostgreSQL, so there is something to undo",
+      code: `class ChangeCollationForTagNames < ActiveRecord::Migration[4.2]
+  def up
+    if ActsAsTaggableOn::Utils.using_mysql?
+      execute("ALTER TABLE tags MODIFY name varchar(255) CHARACTER SET utf8 COLLATE utf8_bin;")
+    else
+      add_column :tags, :name_key, :string
+    end
+  end
+end
+`,
+      lines: [6],
+      messages: ["a rollback runs nothing (Rails' Migration#down returns when the class defines no down)"],
+    },
+    {
+      framework: "rails",
       name: "up without down: a rollback runs nothing yet deletes the version (a whole-file finding), and the down can put the column back (its type is written)",
       code: `class RemoveDocumentId < ActiveRecord::Migration[7.1]
   def up
@@ -1556,7 +1699,7 @@ end
 end
 `,
       lines: [12],
-      severities: ["warning"],
+      severities: ["info"],
       fixes: [
         "def down\n  # line 7 drops type order_status_old: recreate it from its earlier definition\n  # line 6 changes the type of orders.status: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE\n  # line 5 creates type order_status: not dropped, since orders.status still uses it (put its type back first, then DROP TYPE order_status)\n  # line 4 renames type order_status to order_status_old: not renamed back while the new order_status stays (drop it first, then ALTER TYPE order_status_old RENAME TO order_status)\n  raise ActiveRecord::IrreversibleMigration, \"irreversible: line 7 drops type order_status_old: recreate it from its earlier definition; line 6 changes the type of orders.status: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE; line 5 creates type order_status: not dropped, since orders.status still uses it (put its type back first, then DROP TYPE order_status); line 4 renames type order_status to order_status_old: not renamed back while the new order_status stays (drop it first, then ALTER TYPE order_status_old RENAME TO order_status)\"\nend",
       ],
@@ -1578,12 +1721,12 @@ end
 end
 `,
       lines: [10],
-      severities: ["warning"],
+      severities: ["info"],
       fixes: ["def down\n  execute \"ALTER TABLE orders DROP COLUMN kind;\"\n  execute \"DROP TYPE order_kind;\"\nend"],
     },
     {
       framework: "rails",
-      name: "a down raising where 5 other migrations of db/migrate do the same: the project's policy, a note that names it and keeps the raise",
+      name: "a down raising where 5 other migrations of db/migrate do the same: the project's policy, a warning that names it and keeps the raise",
       path: "db/migrate/20240310000000_drop_stream_entries.rb",
       files: {
         "db/migrate/20240301000000_drop_old_1.rb": `class DropOld1 < ActiveRecord::Migration[7.1]
@@ -1648,12 +1791,12 @@ end
 end
 `,
       lines: [7],
-      severities: ["info"],
+      severities: ["warning"],
       messages: ["5 of the 5 other migrations in db/migrate/ refuse to roll back the same way"],
     },
     {
       framework: "rails",
-      name: "a down raising over an up that only adds a column and its index: the raise blocks a rollback for nothing, a warning whose down removes them",
+      name: "a down raising over an up that only adds a column and its index: the raise blocks a rollback for nothing, a note whose down removes them",
       path: "db/migrate/20240310000000_add_digest.rb",
       code: `class AddDigest < ActiveRecord::Migration[7.1]
   def up
@@ -1667,7 +1810,7 @@ end
 end
 `,
       lines: [8],
-      severities: ["warning"],
+      severities: ["info"],
       messages: ["a down could simply drop them"],
     },
     {
@@ -1856,8 +1999,130 @@ end
       severities: ["error"],
       fixes: ['def down\n  remove_foreign_key :active_storage_attachments, name: "fk_rails_c3b3935057" if foreign_key_exists?(:active_storage_attachments, name: "fk_rails_c3b3935057")\nend'],
     },
+    {
+      framework: "rails",
+      name: "change: a loop that moves values into columns the change adds and destroys the rows it cannot move (splits-io 20201023153752): a rollback drops those columns, so the fix is no up_only but a reversible whose down raises until the values are put back",
+      code: `class RefactorFollows < ActiveRecord::Migration[6.0]
+  def change
+    add_column :follows, :from_account_id, :uuid
+
+    Follow.where.not(from_user_id: nil).find_each do |follow|
+      account = Account.find_by(user_id: follow.from_user_id)
+      if account.nil?
+        follow.destroy
+        next
+      end
+
+      follow.update(from_user_id: nil, from_account_id: account.id)
+    end
+  end
+end
+`,
+      lines: [5],
+      severities: ["warning"],
+      fixes: [
+        [
+          "# This data code writes rows of follows, to which this change adds from_account_id, and deletes rows (`follow.destroy`): a rollback drops",
+          "# that column, and whatever it moved into it goes too (the rows it deletes come back only from a copy kept before). up_only alone would let",
+          "# that rollback report success: on the way down, put the values back where the old code reads them before the columns go;",
+          "# migguard cannot derive that from the code, so until it is written the rollback stops here.",
+          "reversible do |dir|",
+          "  dir.up do",
+          "    Follow.where.not(from_user_id: nil).find_each do |follow|",
+          "      account = Account.find_by(user_id: follow.from_user_id)",
+          "      if account.nil?",
+          "        follow.destroy",
+          "        next",
+          "      end",
+          "",
+          "      follow.update(from_user_id: nil, from_account_id: account.id)",
+          "    end",
+          "  end",
+          "  dir.down do",
+          '    raise ActiveRecord::IrreversibleMigration, "copy the values back out of from_account_id of follows before the rollback drops it"',
+          "  end",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "change: every row updated in batches (in_batches do |batch| batch.update_all(...) end): run again on rollback, it overwrites what was written since",
+      code: `class ResetPlans < ActiveRecord::Migration[7.0]
+  def change
+    Account.in_batches do |batch|
+      batch.update_all(plan: "free")
+    end
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "change: a batch block that also writes another way (a record's save): not only its batch's filtered update, the warning stays",
+      code: `class FillOffsets < ActiveRecord::Migration[7.0]
+  def change
+    Video.where(start_offset_ms: nil).in_batches do |records|
+      records.update_all(start_offset_ms: 10_000)
+      Stat.first.save!
+    end
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+    },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "data code re-run on rollback that excludes what it sets, in batches: where(column: nil).in_batches do |batch| batch.update_all(column: value) end, then NOT NULL (splits-io 20200705172000)",
+      code: `class BackfillAddStartOffsetMsToVideos < ActiveRecord::Migration[6.0]
+  disable_ddl_transaction!
+
+  def change
+    Video.where(start_offset_ms: nil).in_batches do |records|
+      records.update_all start_offset_ms: 10_000
+      sleep(0.01)
+    end
+    safety_assured do
+      change_column_null :videos, :start_offset_ms, false
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "Foreman's remove_subscription_entitlements_report: a clean-up in change guarded by find_by / return unless, deleting through &. and a held where: run again on rollback it finds nothing and deletes nothing",
+      path: "db/migrate/20240215150131_remove_entitlements_report.rb",
+      code: `class RemoveEntitlementsReport < ActiveRecord::Migration[6.1]
+  def change
+    report = ReportTemplate.unscoped.find_by(name: "Entitlement Report")
+    return unless report
+    template_inputs = TemplateInput.where(template_id: report.id)
+    template_inputs&.delete_all
+    report&.delete
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "helpy's convert_admin_to_admin: a loop over a scope that sets a literal role on each record an if selects: idempotent, run again on rollback it writes the value already there",
+      path: "db/migrate/20160518134813_convert_admin_to_admin.rb",
+      code: `class ConvertAdminToAdmin < ActiveRecord::Migration
+  def change
+    # Iterate through users and give them an admin role if they have the flag
+    User.admins.each do |admin|
+      admin.update_attribute(:role, 'admin') if admin.admin?
+    end
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "change: remove_column (type: given as an option) guarded by column_exists? of that column (refer-serious-misconduct 20230217122304): on rollback Rails' recorder asks the live database, where the up removed the column, so it records nothing and raises nothing",
@@ -1876,6 +2141,25 @@ end
       code: `class DropLegacyReports < ActiveRecord::Migration[7.1]
   def change
     drop_table :legacy_reports if table_exists?(:legacy_reports)
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "up without down whose code all runs on MySQL only (helpy's vendored acts_as_taggable_on migration: `if ActsAsTaggableOn::Utils.using_mysql?`; a `return unless mysql?` of a method testing the adapter): on PostgreSQL it runs nothing, so there is nothing to undo",
+      code: `class ChangeCollationForTagNames < ActiveRecord::Migration[4.2]
+  def up
+    if ActsAsTaggableOn::Utils.using_mysql?
+      execute("ALTER TABLE tags MODIFY name varchar(255) CHARACTER SET utf8 COLLATE utf8_bin;")
+    end
+    return unless legacy_database?
+
+    execute("ALTER TABLE taggings MODIFY context varchar(128) CHARACTER SET utf8 COLLATE utf8_bin;")
+  end
+
+  def legacy_database?
+    ActiveRecord::Base.connection.adapter_name =~ /mysql/i
   end
 end
 `,

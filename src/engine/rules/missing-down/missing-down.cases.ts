@@ -10,6 +10,17 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "an up that makes sure its schema is there (CREATE SCHEMA IF NOT EXISTS) and builds a table in it: the down drops the table and keeps the schema, which may have been there before (sql-migrate keeps its own table in the schema SetSchema names)",
+      schema: "SELECT 1;",
+      path: "migrations/000002_ledgers.up.sql",
+      code: "CREATE SCHEMA IF NOT EXISTS app;\nCREATE TABLE app.ledgers (id bigint PRIMARY KEY);\n",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE accounts (id bigint PRIMARY KEY);\n", "migrations/000001_init.down.sql": "DROP TABLE accounts;\n" },
+      lines: [1],
+      fixRunsAfter: "up",
+      fixes: ["-- migrations/000002_ledgers.down.sql\nDROP TABLE app.ledgers;"],
+    },
+    {
+      framework: "sql",
       name: "tern: a file of a tern folder without the `---- create above / drop below ----` line has no down; the fix is that line and the down at the end of the file",
       schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
       path: "db/migrations/004_posts_author_idx.sql",

@@ -84,7 +84,7 @@ export default defineRule({
                     .split("\n")
                     .map((line) => `--rollback ${line}`)
                     .join("\n")
-                : `-- ${ctx.migration.path.replace(/\.up\.sql$/, ".down.sql").replace(/(^|\/)deploy\//, "$1revert/")}\n${undo}`,
+                : `-- ${ctx.migration.path.replace(/\.up(\.[^./]+)$/, ".down$1").replace(/(^|\/)deploy\//, "$1revert/")}\n${undo}`,
         rails: () => railsDownFor(up, ctx.repository),
         django: () => `migrations.RunPython(forwards, reverse_code=backwards)  # or migrations.RunPython.noop when nothing needs undoing`,
         alembic: () => alembicDowngradeFor(up, ctx.repository, ctx.migration.source),

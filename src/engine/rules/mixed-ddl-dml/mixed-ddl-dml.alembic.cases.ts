@@ -1012,6 +1012,62 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "tildes 24014adda7c3: connection.execution_options(isolation_level=\"AUTOCOMMIT\") configures Alembic's connection, it changes no data",
+      code: `from alembic import op
+
+revision = "24014adda7c3"
+down_revision = "7ac1aad64144"
+
+
+def upgrade():
+    # ALTER TYPE doesn't work from inside a transaction, disable it
+    connection = None
+    if not op.get_context().as_sql:
+        connection = op.get_bind()
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+
+    op.execute("ALTER TYPE logeventtype ADD VALUE IF NOT EXISTS 'TOPIC_LINK_EDIT'")
+
+    # re-activate the transaction for any future migrations
+    if connection is not None:
+        connection.execution_options(isolation_level="READ_COMMITTED")
+
+
+def downgrade():
+    # can't remove from enums, do nothing
+    pass
+`,
+    },
+    {
+      framework: "alembic",
+      name: "tildes 1996feae620d: the enum value added IF NOT EXISTS in AUTOCOMMIT, committed before the UPDATE that uses it starts: the split the value needs, no lock held over the data change, a rerun adds nothing again",
+      code: `from alembic import op
+
+revision = "1996feae620d"
+down_revision = "b825165870d9"
+
+
+def upgrade():
+    # ALTER TYPE doesn't work from inside a transaction, disable it
+    connection = None
+    if not op.get_context().as_sql:
+        connection = op.get_bind()
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+
+    op.execute("ALTER TYPE commenttagoption ADD VALUE IF NOT EXISTS 'MALICE'")
+
+    # re-activate the transaction for any future migrations
+    if connection is not None:
+        connection.execution_options(isolation_level="READ_COMMITTED")
+    op.execute("UPDATE comment_tags SET tag = 'MALICE' WHERE tag IN ('FLAME', 'TROLL')")
+
+
+def downgrade():
+    op.execute("UPDATE comment_tags SET tag = 'FLAME' WHERE tag = 'MALICE'")
+`,
+    },
+    {
+      framework: "alembic",
       name: "onyx c9e2cd766c29: SELECT current_schema() run on Alembic's connection and on a Session, its result fetched with .scalar(): the result's scalar() is no statement run, and the SELECT writes nothing",
       code: `from alembic import op
 import sqlalchemy as sa

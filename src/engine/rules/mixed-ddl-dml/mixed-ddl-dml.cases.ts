@@ -4,6 +4,19 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "an UPDATE of a DEFERRABLE INITIALLY DEFERRED foreign key, then a DROP COLUMN of the same table in the transaction: the migration fails on pending trigger events; the fix runs the queued checks just before the drop, in place",
+      path: "db/migrations/000002_buyer.up.sql",
+      schema: "CREATE TABLE customers (id integer PRIMARY KEY);\nCREATE TABLE orders (id integer PRIMARY KEY, customer_id integer, buyer_id integer);\nINSERT INTO customers VALUES (1);\nINSERT INTO orders VALUES (1, 1, NULL);",
+      code: "BEGIN;\nALTER TABLE orders ADD CONSTRAINT orders_buyer_id_fkey FOREIGN KEY (buyer_id) REFERENCES customers DEFERRABLE INITIALLY DEFERRED;\nUPDATE orders SET buyer_id = customer_id;\nALTER TABLE orders DROP COLUMN customer_id;\nCOMMIT;\n",
+      lines: [3],
+      severities: ["error"],
+      messages: ["This migration fails: this data change gives orders.buyer_id new values"],
+      fixes: [
+        "-- just before line 4: the foreign key checks the data change queued run here, as at the commit, so the drop column of orders finds none pending\nSET CONSTRAINTS ALL IMMEDIATE;",
+      ],
+    },
+    {
+      framework: "sql",
       name: "a data change that applies again when run again (total_minutes = total_minutes * 60) moves into its own migration run right after the schema change, before the new code, never after the deploy: the new code's rows would be multiplied again",
       path: "db/migrations/000002_minutes.up.sql",
       files: { "db/migrations/000002_minutes.down.sql": "UPDATE invoices SET total_minutes = total_minutes / 60;\nALTER TABLE invoices RENAME COLUMN total_minutes TO total_hours;\n" },

@@ -491,7 +491,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "joanie 0080: a RunPython gives each order the new foreign key buyer (order.buyer = order.customer; save()), then RemoveField customer: the deferred check of buyer_id is still queued, so PostgreSQL refuses the ALTER TABLE (pending trigger events): an error whose fix moves the data change out of that transaction",
+      name: "joanie 0080: a RunPython gives each order the new foreign key buyer (order.buyer = order.customer; save()), then RemoveField customer: the deferred check of buyer_id is still queued, so PostgreSQL refuses the ALTER TABLE (pending trigger events): an error whose fix runs the queued checks just before the drop, in place (it fits a migration that already ran elsewhere too)",
       files: DJANGO_INITIAL,
       code: `from django.db import migrations, models
 
@@ -515,6 +515,9 @@ class Migration(migrations.Migration):
       lines: [16],
       severities: ["error"],
       messages: [`This migration fails: this data change gives app_order.buyer_id new values, and that foreign key is DEFERRABLE INITIALLY DEFERRED (Django makes every foreign key so on PostgreSQL), so PostgreSQL queues its checks until the commit, and the drop column of line 17 on app_order, in the same transaction, then stops with 'cannot ALTER TABLE "app_order" because it has pending trigger events'`],
+      fixes: [
+        '# just before line 17: the foreign key checks the data change queued run here, as at the commit, so the drop column of app_order finds none pending\nmigrations.RunSQL("SET CONSTRAINTS ALL IMMEDIATE", reverse_sql=migrations.RunSQL.noop),',
+      ],
     },
     {
       framework: "django",
@@ -534,6 +537,37 @@ class Migration(migrations.Migration):
       lines: [8],
       severities: ["error"],
       messages: ["This migration fails"],
+      fixes: [
+        '# just before line 9: the foreign key checks the data change queued run here, as at the commit, so the add column of app_order finds none pending\nmigrations.RunSQL("SET CONSTRAINTS ALL IMMEDIATE", reverse_sql=migrations.RunSQL.noop),',
+      ],
+    },
+    {
+      framework: "django",
+      name: "the fix applied: SET CONSTRAINTS ALL IMMEDIATE between the RunPython and the RemoveField runs the queued checks, the drop runs (what stays is the lock finding of a data change beside a schema change)",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def copy_buyer(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.all():
+        order.buyer = order.customer
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="buyer", field=models.ForeignKey(null=True, on_delete=models.PROTECT, related_name="+", to="app.customer")),
+        migrations.RunPython(copy_buyer, migrations.RunPython.noop),
+        migrations.RunSQL("SET CONSTRAINTS ALL IMMEDIATE", reverse_sql=migrations.RunSQL.noop),
+        migrations.RemoveField(model_name="order", name="customer"),
+    ]
+`,
+      lines: [16],
+      severities: ["error"],
+      messages: ["This data change runs in the same transaction as the schema change"],
     },
     {
       framework: "django",
@@ -723,6 +757,59 @@ class Migration(migrations.Migration):
 `,
       lines: [16],
       messages: ["runs in the same transaction"],
+    },
+    {
+      framework: "django",
+      name: "people's mailbox_manager 0023: the RunPython's comment says \"we don't have many data\", and the migration changes app_order alone: a note quoting it",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def fill_reference(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.filter(paid_reference__isnull=True):
+        # quite naive but we don't have many data
+        order.paid_reference = f"ref-{order.pk}"
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="paid_reference", field=models.CharField(max_length=30, null=True)),
+        migrations.RunPython(fill_reference, migrations.RunPython.noop),
+    ]
+`,
+      lines: [17],
+      severities: ["info"],
+      messages: ["Its author says the table is small: \"quite naive but we don't have many data\" (line 7)"],
+    },
+    {
+      framework: "django",
+      name: "the same words as a condition (\"if there aren't many rows\"): no word of the table's size, the error stays",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def fill_reference(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.filter(paid_reference__isnull=True):
+        # fine if there aren't many rows; batch it otherwise
+        order.paid_reference = f"ref-{order.pk}"
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="paid_reference", field=models.CharField(max_length=30, null=True)),
+        migrations.RunPython(fill_reference, migrations.RunPython.noop),
+    ]
+`,
+      lines: [17],
+      severities: ["error"],
     },
   ],
   valid: [

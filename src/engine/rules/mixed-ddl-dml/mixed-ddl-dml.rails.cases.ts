@@ -5,6 +5,102 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "ids collected while duplicates are deleted, reindexed after the loop, then a unique index (inaturalist 7512161921 votes): the reindex reads what the loop collected, so it stays with the data change; the index waits in migration 2",
+      code: `class AddUniqueIndexToVotes < ActiveRecord::Migration[6.1]
+  def up
+    observation_ids_to_index = []
+    rows = ActiveRecord::Base.connection.execute("SELECT votable_id FROM votes GROUP BY votable_id, voter_id HAVING count(*) > 1")
+    rows.each do |r|
+      Vote.where(votable_id: r["votable_id"]).order("created_at asc").each_with_index do |vote, index|
+        next if index.zero?
+
+        observation_ids_to_index << vote.votable_id
+        vote.destroy
+      end
+    end
+    Observation.elastic_index!(ids: observation_ids_to_index, delay: true)
+
+    add_index :votes, [:votable_id, :voter_id], unique: true, name: "index_votes_on_votable_voter"
+  end
+
+  def down
+    remove_index :votes, name: "index_votes_on_votable_voter"
+  end
+end
+`,
+      lines: [5],
+      fixes: [
+        `# migration 1, db/migrate/20240101000000_case.rb as it becomes: the data change alone (rollback does not bring the old values back: keep a copy first if they may be needed)
+class AddUniqueIndexToVotes < ActiveRecord::Migration[6.1]
+  def up
+    observation_ids_to_index = []
+    rows = ActiveRecord::Base.connection.execute("SELECT votable_id FROM votes GROUP BY votable_id, voter_id HAVING count(*) > 1")
+    rows.each do |r|
+      Vote.where(votable_id: r["votable_id"]).order("created_at asc").each_with_index do |vote, index|
+        next if index.zero?
+
+        observation_ids_to_index << vote.votable_id
+        vote.destroy
+      end
+    end
+    Observation.elastic_index!(ids: observation_ids_to_index, delay: true)
+  end
+
+  def down
+  end
+end
+
+# migration 2, new file db/migrate/20240101000001_after_backfill_data.rb: the statements after the data change, once migration 1 has run (they need it done)
+class AfterBackfillData < ActiveRecord::Migration[6.1]
+  def up
+    add_index :votes, [:votable_id, :voter_id], unique: true, name: "index_votes_on_votable_voter"
+  end
+
+  def down
+    remove_index :votes, name: "index_votes_on_votable_voter"
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "the comment above the data change says the table has fewer than 200 rows, and the migration changes courses alone: a note quoting it",
+      code: `class AddLevelToCourses < ActiveRecord::Migration[7.1]
+  def up
+    add_column :courses, :level, :string
+    # fewer than 200 rows in production
+    execute "UPDATE courses SET level = lower(name)"
+  end
+
+  def down
+    remove_column :courses, :level
+  end
+end
+`,
+      lines: [5],
+      severities: ["info"],
+      messages: ['Its author says the table is small: "fewer than 200 rows in production" (line 4)'],
+    },
+    {
+      framework: "rails",
+      name: "the comment above the data change gives the batch's size, not the table's (\"batches of less than 1000 rows\"): the error stays",
+      code: `class AddLevelToCourses < ActiveRecord::Migration[7.1]
+  def up
+    add_column :courses, :level, :string
+    # in batches of less than 1000 rows
+    execute "UPDATE courses SET level = lower(name)"
+  end
+
+  def down
+    remove_column :courses, :level
+  end
+end
+`,
+      lines: [5],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
       name: "config/application.rb sets pluralize_table_names = false: Course.update_all writes course, the table line 3 locks",
       path: "db/migrate/20250101000000_add_level_to_course.rb",
       code: `class AddLevelToCourse < ActiveRecord::Migration[8.0]
@@ -251,7 +347,7 @@ end`,
     },
     {
       framework: "rails",
-      name: "a data change in a helper method that up calls once: the code shown is the whole migration, the helper that up calls kept as written (its parameter bound by the call, every statement once)",
+      name: "a data change in a helper method that up calls once (the relation it deletes held in a local, read as the table it prepares the drop of): the code shown is the whole migration, the helper that up calls kept as written (its parameter bound by the call, every statement once)",
       code: `class DropDownloads < ActiveRecord::Migration[8.0]
   def up
     purge_attachments("Download")
@@ -262,7 +358,7 @@ end`,
   private
 
   def purge_attachments(record_type)
-    attachments = ActiveStorage::Attachment.where(record_type: record_type)
+    attachments = Download.where(kind: record_type)
 
     attachments.in_batches do |batch|
       batch.delete_all
@@ -285,7 +381,7 @@ class DropDownloads < ActiveRecord::Migration[8.0]
   private
 
   def purge_attachments(record_type)
-    attachments = ActiveStorage::Attachment.where(record_type: record_type)
+    attachments = Download.where(kind: record_type)
 
     attachments.in_batches do |batch|
       batch.delete_all
@@ -360,7 +456,7 @@ end`,
 end
 `,
       lines: [9],
-      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change\nclass FillSlugs < ActiveRecord::Migration[7.1]\n  class Post < ActiveRecord::Base\n    self.table_name = \"posts\"\n  end\n\n  def up\n    add_column :posts, :slug, :string\n  end\n\n  def down\n    remove_column :posts, :slug\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_posts.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nclass BackfillPosts < ActiveRecord::Migration[7.1]\n  class Post < ActiveRecord::Base\n    self.table_name = \"posts\"\n  end\n\n  def up\n    prefix = \"post-\"\n    Post.find_each { |post| post.update_columns(slug: prefix + post.id.to_s) }\n  end\n\n  def down\n    # the values this data change overwrote stay as they are: the migration's own down did not put them back either\n  end\nend"],
+      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change\nclass FillSlugs < ActiveRecord::Migration[7.1]\n  class Post < ActiveRecord::Base\n    self.table_name = \"posts\"\n  end\n\n  def up\n    add_column :posts, :slug, :string\n  end\n\n  def down\n    remove_column :posts, :slug\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_posts.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nclass BackfillPosts < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  class Post < ActiveRecord::Base\n    self.table_name = \"posts\"\n  end\n\n  def up\n    prefix = \"post-\"\n    Post.find_each { |post| post.update_columns(slug: prefix + post.id.to_s) }\n  end\n\n  def down\n    # the values this data change overwrote stay as they are: the migration's own down did not put them back either\n  end\nend"],
     },
     {
       framework: "rails",
@@ -591,6 +687,27 @@ end
 `,
       lines: [3],
       messages: ["runs before the schema change of line 4, in the same transaction: the rows it writes stay locked until the commit, while the schema change then waits for its ACCESS EXCLUSIVE lock on accounts"],
+    },
+    {
+      framework: "rails",
+      name: "a find_each backfill whose updates a second run redoes alike (values from other columns, a second table's too): migration 2 runs outside a transaction, so no row stays locked until the end",
+      code: `class AddDiagnosisTimestamps < ActiveRecord::Migration[6.1]
+  def up
+    add_column :medical_histories, :htn_diagnosed_at, :datetime
+
+    MedicalHistory.includes(:patient).find_each(batch_size: 1000) do |mh|
+      mh.update_columns(htn_diagnosed_at: mh.device_created_at)
+      mh.patient.update_columns(diagnosed_confirmed_at: mh.device_created_at) if mh.patient
+    end
+  end
+
+  def down
+    remove_column :medical_histories, :htn_diagnosed_at
+  end
+end
+`,
+      lines: [5],
+      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change\nclass AddDiagnosisTimestamps < ActiveRecord::Migration[6.1]\n  def up\n    add_column :medical_histories, :htn_diagnosed_at, :datetime\n  end\n\n  def down\n    remove_column :medical_histories, :htn_diagnosed_at\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_medical_histories.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nclass BackfillMedicalHistories < ActiveRecord::Migration[6.1]\n  disable_ddl_transaction!\n\n  def up\n    MedicalHistory.includes(:patient).find_each(batch_size: 1000) do |mh|\n      mh.update_columns(htn_diagnosed_at: mh.device_created_at)\n      mh.patient.update_columns(diagnosed_confirmed_at: mh.device_created_at) if mh.patient\n    end\n  end\n\n  def down\n    # the values this data change overwrote stay as they are: the migration's own down did not put them back either\n  end\nend"],
     },
     {
       framework: "rails",

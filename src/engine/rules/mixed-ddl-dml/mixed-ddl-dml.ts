@@ -21,7 +21,7 @@ import { tableLockMode } from "../support/lock-modes.js";
 import { revisionNaming } from "../support/alembic-revision-naming.js";
 import { djangoApp } from "../support/django-migration.js";
 import { linesInWords } from "../../in-words.js";
-import { pendingTriggerFailure, pendingTriggerMessage } from "./pending-trigger-events.js";
+import { pendingTriggerFailure, pendingTriggerFix, pendingTriggerMessage } from "./pending-trigger-events.js";
 import { checkAfterBackfillFix, checkBeforeBackfill, checkBeforeBackfillMessage } from "./check-before-backfill.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
@@ -118,7 +118,14 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   // a call the moved statement makes after its last data step (a helper's `dedent(...)` that changes nothing) moves with it
   const tail = (tailWithData ? [] : tailOps).filter((op) => !(data.ops.includes(op) && inert(op)));
   const laterFound = tail.length ? movedCode(migration, tail, { throughEnd: true }) : undefined;
-  if (laterFound && "unbound" in laterFound) return laterFound;
+  if (laterFound && "unbound" in laterFound) {
+    // the statements after the data change that read what it computed (ids it collected, reindexed afterwards) are
+    // data code too: they move with it, and the schema changes after them wait for both
+    const schemaAt = tailOps.findIndex(changesSchema);
+    const lead = tailOps.slice(0, schemaAt < 0 ? tailOps.length : schemaAt);
+    if (lead.length && !tailWithData) return splitFiles(ctx, [...movedOps, ...lead], tailOps.slice(lead.length), dataTable, rollback, tailWithData, filled);
+    return laterFound;
+  }
   if (tail.length && !laterFound) return undefined;
   const later = laterFound;
   // a moved statement that also holds an operation of the other part (a loop that adds a column) cannot be cut; the
@@ -157,8 +164,10 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
       ...rechain(ctx, next),
     ].join("\n");
   }
-  // a batched data step commits batch by batch; any other keeps its transaction (a copy-then-clear pair stays atomic)
-  const batched = moved.some((op) => op.kind === "data_migration" && op.batched !== undefined);
+  // a batched data step commits batch by batch; so does a loop over batches whose updates a second run redoes alike
+  // (one transaction would keep every row it updated locked until the end). Any other keeps its transaction (a
+  // copy-then-clear pair stays atomic; a remap run twice after a failure halfway would remap rows twice)
+  const batched = moved.some((op) => op.kind === "data_migration" && (op.batched !== undefined || (op.loopsInBatches === true && !op.repeats && !op.insertsOnly && !op.deletes?.length)));
   const mysql = isMysqlFamily(migration.database);
   // Rails, a written down: the data migration's undoes its schema statements, then its data (as the written down did,
   // or in words); otherwise it says what a rollback leaves
@@ -484,14 +493,12 @@ export default defineRule({
     // does not run at all, whatever the locks; the fix takes the data change out of that transaction
     const failure = pendingTriggerFailure(ctx, dataOps);
     if (failure) {
-      const lastData = dataOps[dataOps.length - 1];
-      const after = indexed.find(({ op, index }) => index > lastData.index && op.loc.line > lastData.op.loc.endLine && !framing(op))?.op.loc.line;
       ctx.report({
         op: failure.data,
         severity: "error",
         hazard: "none",
         message: pendingTriggerMessage(failure, ctx.framework === "django"),
-        fix: splitFix(ctx, dataOps.map((d) => d.op), failure.table, false, after, false),
+        fix: pendingTriggerFix(failure, ctx.framework, ctx.framework === "rails" && isDerivedDown(ctx.migration.down)),
       });
       return;
     }
@@ -517,6 +524,11 @@ export default defineRule({
     if (!isMysqlFamily(ctx.migration.database) && schemaOps.every(({ op, index }) => op.kind === "create_table" || ctx.facts.isNewTable(tableOf(op), index))) return;
     const first = dataOps[0];
     const last = dataOps[dataOps.length - 1];
+    // the schema change is only enum values added IF NOT EXISTS outside a transaction before the data change (tildes'
+    // ADD VALUE on a connection put in AUTOCOMMIT, then the UPDATE using the value): each is committed before the data
+    // change starts, as a statement using a new value needs (enum-value-in-transaction), so no lock waits on the data
+    // change, a rerun after it fails adds nothing again, and no down can drop an enum value anyway
+    if (schemaOps.every(({ op, index }) => op.kind === "alter_enum" && op.action === "add_value" && op.ifNotExists && !op.inTransaction && index < first.index)) return;
     // a schema change after the data change (the old column dropped once copied) must wait for it
     // (any statement after it that is not framing: a schema call migguard could not read, an add_foreign_key on a
     // table named at run time, is as likely to need the data change done)

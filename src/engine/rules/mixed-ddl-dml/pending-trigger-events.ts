@@ -48,7 +48,8 @@ function deferredKeyColumns(ctx: RuleContext, table: string, index: number): Set
   for (const op of ctx.migration.up.slice(0, index)) {
     if (!("table" in op) || typeof op.table !== "string" || nameKey(op.table) !== key) continue;
     if (op.kind === "add_column" && initiallyDeferred(op.column.references?.sql)) columns.add(nameKey(op.column.name));
-    else if (op.kind === "add_constraint" && op.constraint === "foreign_key" && initiallyDeferred(op.sql)) for (const c of op.columns) columns.add(nameKey(c));
+    // a framework's key as PostgreSQL's SQL (op.sql), or the SQL migration's own ALTER TABLE (its text)
+    else if (op.kind === "add_constraint" && op.constraint === "foreign_key" && initiallyDeferred(op.sql ?? (ctx.framework === "sql" ? op.text : undefined))) for (const c of op.columns) columns.add(nameKey(c));
     else if (op.kind === "drop_column") columns.delete(nameKey(op.column));
   }
   return columns;
@@ -157,5 +158,31 @@ export function pendingTriggerMessage(failure: PendingTriggerFailure, djangoKeys
     `This migration fails: this data change ${what}${inserts ? (columns.length > 1 ? " are" : " is") : ""} DEFERRABLE INITIALLY DEFERRED${djangoKeys ? " (Django makes every foreign key so on PostgreSQL)" : ""}, so PostgreSQL queues ${columns.length > 1 ? "their" : "its"} checks until the commit, and the ${refused.kind.replace(/_/g, " ")} of line ${refused.loc.line} on ${table}, in the same transaction, then stops with 'cannot ${command} "${table}" because it has pending trigger events'. ` +
     `Run the data change in a migration of its own (its commit runs the checks), or run SET CONSTRAINTS ALL IMMEDIATE after it, before line ${refused.loc.line}.`
   );
+}
+
+/**
+ * The fix in place: SET CONSTRAINTS ALL IMMEDIATE just before the refused statement runs the queued checks there, as
+ * the commit would, so the schema change finds none pending. It changes the migration's file and nothing of what it
+ * does on a database that ran it (where it ran, the table had no rows to check), so it fits a migration that has
+ * shipped too, where moving the data change to a new migration at the end of the folder would not: the later
+ * migrations already ran without it.
+ */
+export function pendingTriggerFix(failure: PendingTriggerFailure, framework: string, railsChange: boolean): string {
+  const { refused, table } = failure;
+  const comment = framework === "sql" ? "--" : "#";
+  const statement =
+    framework === "django"
+      ? `migrations.RunSQL("SET CONSTRAINTS ALL IMMEDIATE", reverse_sql=migrations.RunSQL.noop),`
+      : framework === "alembic"
+        ? `op.execute("SET CONSTRAINTS ALL IMMEDIATE")`
+        : framework === "rails"
+          ? railsChange
+            ? `up_only { execute "SET CONSTRAINTS ALL IMMEDIATE" }`
+            : `execute "SET CONSTRAINTS ALL IMMEDIATE"`
+          : `SET CONSTRAINTS ALL IMMEDIATE;`;
+  return [
+    `${comment} just before line ${refused.loc.line}: the foreign key checks the data change queued run here, as at the commit, so the ${refused.kind.replace(/_/g, " ")} of ${table} finds none pending`,
+    statement,
+  ].join("\n");
 }
 

@@ -83,6 +83,28 @@ migrations.AlterField(model_name="order", name="total", field=models.IntegerFiel
     },
     {
       framework: "django",
+      name: "DateTimeField -> DateField: the time of day is cut, so the copy's reverse, which runs after the AlterField's (back to timestamptz), sets the old values again before it drops the copy",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="author", name="born", field=models.DateField(null=True)),
+    ]
+`,
+      files: AUTHOR_INITIAL,
+      lines: [8],
+      fixes: [
+        `# stop if a value does not fit date, and keep a copy of the old values (a column of the new type beside the old one is safer still):
+migrations.RunSQL("DO $$ BEGIN IF EXISTS (SELECT FROM app_author WHERE born::time <> '00:00') THEN RAISE EXCEPTION 'some values of app_author.born do not fit date'; END IF; END $$", reverse_sql=migrations.RunSQL.noop),
+migrations.RunSQL("CREATE TABLE app_author_born_backup_0002 AS SELECT id, born FROM app_author", reverse_sql="UPDATE app_author SET born = b.born FROM app_author_born_backup_0002 b WHERE app_author.id = b.id; DROP TABLE app_author_born_backup_0002"),
+migrations.AlterField(model_name="author", name="born", field=models.DateField(null=True)),`,
+      ],
+    },
+    {
+      framework: "django",
       name: "a project field class resolved through its bases to a CharField: max_length 255 -> 40 narrows",
       path: "app/migrations/0002_short_name.py",
       code: alterTo("app.models.fields.ShortNameField(max_length=40)"),

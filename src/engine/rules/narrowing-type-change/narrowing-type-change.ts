@@ -8,7 +8,7 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { doesNotFit } from "../support/sql-text.js";
-import { columnBackup } from "../support/column-backup.js";
+import { columnBackup, restoreColumnSql } from "../support/column-backup.js";
 import { djangoFieldType } from "../support/django-field-type.js";
 import { castsTextToArray, djangoArrayCastFix } from "../support/text-to-array.js";
 
@@ -44,15 +44,22 @@ function refusesMisfits(from: TypeRef, to: TypeRef): boolean {
   return to.name === "varchar" || to.name === "char" || (integers.has(from.name) && integers.has(to.name));
 }
 
-/** Django: each SQL step a RunSQL with its reverse (nothing to undo for a check, the copy dropped), then the operation as written. */
-function djangoSteps(steps: readonly string[], op: Operation, backup: string | undefined): string {
+/**
+ * Django: each SQL step a RunSQL with its reverse, then the operation as written. Nothing to undo for a check. The
+ * copy's reverse runs after the operation's (Django undoes them last first): the column has its old type back, so it
+ * sets the old values again from the copy (`restore`, joined on the key) before dropping it; without a key to join
+ * on, or when the change is SQL whose reverse migguard does not know, the copy stays.
+ */
+function djangoSteps(steps: readonly string[], op: Operation, backup: string | undefined, restore: string | undefined): string {
   const out: string[] = [];
   // each line is a comment or one whole statement (the DO block is written on one line)
   for (const step of steps.flatMap((s) => s.split("\n"))) {
     if (step.startsWith("--")) out.push(step.replace(/^--\s?/, "# "));
     else {
       const statement = step.replace(/;\s*$/, "");
-      const reverse = backup && /^CREATE TABLE /i.test(statement) ? pythonString(`DROP TABLE ${backup}`) : "migrations.RunSQL.noop";
+      const copy = backup !== undefined && /^CREATE TABLE /i.test(statement);
+      const reverse = copy && restore && !op.embeddedSql ? pythonString(`${restore}; DROP TABLE ${backup}`) : "migrations.RunSQL.noop";
+      if (copy && reverse === "migrations.RunSQL.noop") out.push(`# on rollback the copy stays (${restore ? "the change is SQL, so what its reverse brings back is not known" : "no key joins its values back to the rows"}): set the old values again from ${backup} by hand, then drop it`);
       out.push(`migrations.RunSQL(${pythonString(statement)}, reverse_sql=${reverse}),`);
     }
   }
@@ -129,7 +136,7 @@ export default defineRule({
               young ? ` ${young.created}: a young table is usually small, so the rewrite is brief, and no value can be lost.` : ""
             }`
           : `Changing ${where} from ${from!.text} to ${change.type.text} narrows the type: values that do not fit fail the migration or lose precision.`,
-        fix: ctx.framework === "django" ? djangoSteps(steps, op, kept ? ident(kept.backup) : undefined) : beforeOperation(ctx.framework, steps.join("\n"), op, "", ctx.migration.database),
+        fix: ctx.framework === "django" ? djangoSteps(steps, op, kept ? ident(kept.backup) : undefined, kept ? restoreColumnSql(ctx, op.table, change.column, kept) : undefined) : beforeOperation(ctx.framework, steps.join("\n"), op, "", ctx.migration.database),
       });
     }
   },

@@ -11,7 +11,9 @@
  * its rows). Migrations and tests are not read (tests fail before the merge, not in production).
  */
 import type { SourceFile } from "../../model.js";
-import type { DjangoModel } from "../../code/django-models.js";
+import { readDjangoModels, type DjangoModel } from "../../code/django-models.js";
+import { djangoModelFiles } from "../support/django-model-files.js";
+import type { RuleContext } from "../support/rule.js";
 import { isTestPath } from "../../code/test-paths.js";
 import { escapeRegExp } from "../../regexp.js";
 
@@ -45,7 +47,7 @@ const unread = (path: string) => isTestPath(path) || /(?:^|\/)migrations\//.test
  * Whether `code` holds application code beyond the model files and package markers (else it says nothing about who
  * queries a model: a lint that read only the models beside the migrations).
  */
-export const readsBeyondModels = (code: readonly SourceFile[], modelFiles: ReadonlySet<string>): boolean =>
+const readsBeyondModels = (code: readonly SourceFile[], modelFiles: ReadonlySet<string>): boolean =>
   code.some((f) => f.path.endsWith(".py") && !f.path.endsWith("__init__.py") && !modelFiles.has(f.path) && !unread(f.path));
 
 /** The first place the code at head reaches `model`'s rows, if any (`modelFiles`: the paths of the app's model files). */
@@ -71,4 +73,27 @@ export function firstQueryOf(model: DjangoModel, models: readonly DjangoModel[],
     if (at >= 0) return { path: file.path, line: at + 1 };
   }
   return undefined;
+}
+
+/** A Django app's models at head, and the code to search for their queries. */
+export interface ModelsAtHead {
+  models: DjangoModel[];
+  /** the paths of the app's model files */
+  modelPaths: Set<string>;
+  /** the code at head when it was read whole and holds more than the model files (readsBeyondModels), else none */
+  code: readonly SourceFile[];
+}
+
+/**
+ * The migration's app's models at head (those read beside its migrations/ folder and the app's among the code read),
+ * and the code that may query them: a model nothing in it queries has no page that fails. Undefined when the app has
+ * no model file.
+ */
+export function djangoModelsAtHead(ctx: RuleContext): ModelsAtHead | undefined {
+  const modelFiles = djangoModelFiles(ctx);
+  if (modelFiles.length === 0) return undefined;
+  const models = readDjangoModels(modelFiles);
+  const modelPaths = new Set(modelFiles.map((f) => f.path));
+  const read = ctx.repository.applicationCodeComplete() ? ctx.repository.applicationCode() : [];
+  return { models, modelPaths, code: readsBeyondModels(read, modelPaths) ? read : [] };
 }

@@ -19,9 +19,8 @@
  * The finding's hazard is `new-code`: shown only when the deploy is read (or configured) as code-before-migrate.
  */
 import type { OperationOf } from "../../model.js";
-import { djangoTable, readDjangoModels, type DjangoModel } from "../../code/django-models.js";
+import { djangoTable, type DjangoModel } from "../../code/django-models.js";
 import { djangoAppOf } from "../../paths.js";
-import { djangoModelFiles } from "../support/django-model-files.js";
 import { nameKey } from "../support/facts.js";
 import { keywordText, keywordTruthy, withKeyword } from "../support/python-call.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
@@ -30,7 +29,7 @@ import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlalchemyReader } from "./alembic-readers.js";
 import { prismaExpandFix, prismaReader } from "./prisma-readers.js";
-import { firstQueryOf, readsBeyondModels, type ModelUse } from "./model-queries.js";
+import { djangoModelsAtHead, firstQueryOf, type ModelUse } from "./model-queries.js";
 
 type AddColumn = OperationOf<"add_column">;
 
@@ -162,14 +161,11 @@ export default defineRule({
     }
     const added = upOps(ctx, "add_column").filter(({ op, index }) => op.ormModel && existingTable(ctx, op.table, index));
     if (added.length === 0) return;
-    // the app's models at head: those read beside its migrations/ folder and the app's among the code read
-    const modelFiles = djangoModelFiles(ctx);
-    const models = readDjangoModels(modelFiles);
+    // the app's models at head, and the code at head when it was read whole: no model file, no model declares the fields
+    const head = djangoModelsAtHead(ctx);
+    if (!head) return;
+    const { models, modelPaths, code } = head;
     const app = djangoAppOf(ctx.migration.path);
-    // the code at head, when it was read whole: a model nothing in it queries has no page that fails
-    const modelPaths = new Set(modelFiles.map((f) => f.path));
-    const read = ctx.repository.applicationCodeComplete() ? ctx.repository.applicationCode() : [];
-    const code = readsBeyondModels(read, modelPaths) ? read : [];
     // several added columns may belong to one model: the code is searched for its queries once
     const queries = new Map<DjangoModel, ModelUse | undefined>();
     const queried = (model: DjangoModel) => (queries.has(model) ? queries.get(model) : queries.set(model, firstQueryOf(model, models, code, modelPaths)).get(model));
@@ -185,7 +181,7 @@ export default defineRule({
         message:
           `New code is live before this migration runs: ${className} (${path}) declares ${reading.field}, so every query of ${className} ` +
           `selects ${op.table}.${op.column.name}, which does not exist until the migration has run; its pages fail between the deploy of the code and the migration. ` +
-          `Deploy the migration first (expand) in its own release, or run migrate before the code is pushed (before \`cf push\`).`,
+          `Deploy the migration first (expand) in its own release, or run migrate before the step that puts the new code live (the deploy line names it).`,
         fix: expandFix(op),
       });
     }

@@ -22,6 +22,30 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "under an offline deploy (the container's entrypoint runs db:migrate, then starts the server): no old code reads the column, so no ignored_columns step; the values the rollback cannot bring back are left, a warning whose fix keeps a copy in an explicit up/down",
+      path: "db/migrate/20240102000000_remove_nickname_from_users.rb",
+      code: `class RemoveNicknameFromUsers < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :users, :nickname, :string
+  end
+end
+`,
+      files: {
+        "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :nickname\n    end\n  end\nend\n",
+        Dockerfile: 'FROM ruby:3.3\nCOPY bin/docker-entrypoint /rails/bin/\nENTRYPOINT ["/rails/bin/docker-entrypoint"]\nCMD ["./bin/rails", "server"]\n',
+        "bin/docker-entrypoint": '#!/bin/bash -e\n./bin/rails db:migrate\nexec "${@}"\n',
+      },
+      lines: [3],
+      severities: ["warning"],
+      messages: [
+        "Removing users.nickname deletes its values, and rolling back this `change` re-adds the column empty: Rails reverses the schema, not the values. No running code reads it then (bin/docker-entrypoint:2: the container's start script runs the migrations and then starts the server).",
+      ],
+      fixes: [
+        '# Drop it with explicit up/down, keeping a copy so the down can restore the values:\ndef up\n  execute "CREATE TABLE users_nickname_backup_20240102000000 AS SELECT id, nickname FROM users"\n  remove_column :users, :nickname\nend\n\ndef down\n  add_column :users, :nickname, :string\n  execute "UPDATE users SET nickname = b.nickname FROM users_nickname_backup_20240102000000 b WHERE users.id = b.id"\nend',
+      ],
+    },
+    {
+      framework: "rails",
       name: "remove_column of a stored virtual column with its options in `change`: the rollback adds it back generated and PostgreSQL computes the values again, a note",
       path: "db/migrate/20240301000000_remove_search_vector.rb",
       files: {
@@ -414,6 +438,57 @@ def down
   execute "UPDATE widgets SET owner_id = b.owner_id FROM widgets_owner_id_backup_20240101000000 b WHERE widgets.id = b.id"
 end`,
       ],
+    },
+    {
+      framework: "rails",
+      name: "simple-server's remove_title_from_dr_rai_indicators: the table was created 4 hours earlier (the same pull request, #5621) and nothing wrote to it: it ships empty in the same deploy, so the column held no values to lose, a note",
+      path: "db/migrate/20250619152733_remove_title_from_dr_rai_indicators.rb",
+      files: {
+        "db/migrate/20250619104804_create_dr_rai_indicators.rb": `class CreateDrRaiIndicators < ActiveRecord::Migration[6.1]
+  def change
+    create_table :dr_rai_indicators do |t|
+      t.string :title
+      t.timestamp :deleted_at
+
+      t.timestamps
+    end
+  end
+end
+`,
+      },
+      code: `class RemoveTitleFromDrRaiIndicators < ActiveRecord::Migration[6.1]
+  def change
+    remove_column :dr_rai_indicators, :title, :string
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["dr_rai_indicators was created 4 hours earlier by 20250619104804_create_dr_rai_indicators.rb, and nothing has written to it since"],
+    },
+    {
+      framework: "rails",
+      name: "the same removal a week after the table was created: it may hold rows by now, the error stays",
+      path: "db/migrate/20250626152733_remove_title_from_dr_rai_indicators.rb",
+      files: {
+        "db/migrate/20250619104804_create_dr_rai_indicators.rb": `class CreateDrRaiIndicators < ActiveRecord::Migration[6.1]
+  def change
+    create_table :dr_rai_indicators do |t|
+      t.string :title
+      t.timestamps
+    end
+  end
+end
+`,
+      },
+      code: `class RemoveTitleFromDrRaiIndicators < ActiveRecord::Migration[6.1]
+  def change
+    remove_column :dr_rai_indicators, :title, :string
+  end
+end
+`,
+      lines: [3],
+      severities: ["error"],
     },
   ],
   valid: [

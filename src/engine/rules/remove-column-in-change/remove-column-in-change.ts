@@ -37,7 +37,7 @@ export default defineRule({
           op,
           severity: plannedSeverity(planned),
           message: `Removing ${op.table}.${op.column} deletes its values for good, and rolling back this \`change\` re-adds the column empty. It is the planned last step of a two-step removal (${planned.reason}), so running code no longer reads it: keep a copy of the values if anyone may need them.`,
-          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
+          fix: backupFix(ctx, op, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
         });
         continue;
       }
@@ -59,12 +59,21 @@ export default defineRule({
           continue;
         }
       }
+      const valuesLost = `Removing ${op.table}.${op.column} deletes its values, and rolling back this \`change\` re-adds the column empty: Rails reverses the schema, not the values.`;
       ctx.report({
         op,
         ...(again && recreatedBeforeCodeRuns(again) ? { severity: "warning" as const } : {}),
         message:
-          `Removing ${op.table}.${op.column} deletes its values, and rolling back this \`change\` re-adds the column empty: Rails reverses the schema, not the values.` +
+          valuesLost +
           (again ? recreationSentence(again, []) : ` Code that still reads ${op.column} breaks until the model ignores it.`),
+        // where no old code runs while it migrates (an offline deploy: deploy/old-code-gone.ts), the model needs no
+        // ignored_columns first: what is left is the values the rollback cannot bring back, kept by an explicit up/down
+        ...(again
+          ? {}
+          : {
+              withoutOldCode: valuesLost,
+              fixWithoutOldCode: [`# Drop it with explicit up/down, keeping a copy so the down can restore the values:`, upDownKeepingValues(ctx, op, index)].join("\n"),
+            }),
         fix: fixFor(ctx.framework, {
           sql: keptCopySql(ctx, op, index),
           rails: () => `

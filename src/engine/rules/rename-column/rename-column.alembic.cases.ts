@@ -4,6 +4,45 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "osparc's 009c81406676: a state column moved aside, a new enum column added under its name, the old values mapped into it by a list comprehension of UPDATEs, the old column dropped: the values move, the running code meets a new column",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+PENDING = 1
+SUCCESS = 3
+
+
+def upgrade():
+    op.alter_column("comp_tasks", "state", new_column_name="deprecated_state")
+    op.add_column("comp_tasks", sa.Column("state", sa.String(), nullable=False, server_default="NOT_STARTED"))
+    migration_map = {PENDING: "PENDING", SUCCESS: "SUCCESS"}
+    [
+        op.execute(sa.DDL(f"UPDATE comp_tasks SET state='{new}' WHERE comp_tasks.deprecated_state = '{old}'"))
+        for old, new in migration_map.items()
+    ]
+    op.drop_column("comp_tasks", "deprecated_state")
+
+
+def downgrade():
+    pass
+`,
+      lines: [12],
+      messages: ["the UPDATE on line 16 converts the old values into it"],
+      fixes: [
+        [
+          "# state is added anew on line 13 of this migration: this rename moves the old column aside for a new one of the same name,",
+          '# so keeping state in place beside deprecated_state (the usual expand) would make that ADD COLUMN fail with "column already exists".',
+          "# To replace comp_tasks.state while old code runs: add the new column under a name of its own, fill it and keep it in step",
+          "# (a trigger) while the old code writes state, deploy the code that reads the new column, then drop state in a later migration.",
+          "# (the UPDATE on line 16 carries the old values from deprecated_state into the new state before deprecated_state is dropped on line 19.)",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "alembic",
       name: "aleph's role_id_flags: document.uploader_id references role.id (an unnamed sa.ForeignKeyConstraint of the revision that created the table): the new column gets the same key, added NOT VALID in the expand and validated in the contract",
       files: {
         "alembic/versions/a1_init.py": `from alembic import op
@@ -188,6 +227,26 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "funnel ccfad4d5e383: a loop renames the tables, then one renames columns: those of a renamed table are told by rename-table's finding",
+      code: `from alembic import op
+
+revision = "ccfad4d5e383"
+down_revision = "488077138ee4"
+
+
+def upgrade():
+    for old, new in [("proposal_space", "project")]:
+        op.rename_table(old, new)
+    for table, old, new in [("project", "status", "state")]:
+        op.alter_column(table, old, new_column_name=new)
+
+
+def downgrade():
+    pass
+`,
+    },
     {
       framework: "alembic",
       name: "renaming a column of a table created in the same revision",

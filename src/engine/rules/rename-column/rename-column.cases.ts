@@ -8,6 +8,16 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "code-before-migrate deploy: the new code names users.email_address before the rename creates it: the message says so, naming the deploy, and the fix ships the expand a release ahead of that code",
+      config: { deploy: "code-before-migrate" },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "ALTER TABLE users RENAME COLUMN email TO email_address;",
+      lines: [1],
+      severities: ["error"],
+      messages: ["the deploy puts the new code live before this migration runs (config `deploy: code-before-migrate`), and the new code queries users.email_address, which does not exist until the rename"],
+    },
+    {
+      framework: "sql",
       name: "a column moved aside for a new one of the same name added later in the migration (zipline's OAuth.userId to userId_old, then ADD COLUMN userId UUID): no expand that keeps userId, which would collide with that ADD COLUMN",
       schema: 'CREATE TABLE "User" (id serial PRIMARY KEY);\nCREATE TABLE "OAuth" (id serial PRIMARY KEY, "userId" integer NOT NULL REFERENCES "User" (id));',
       code: `ALTER TABLE "OAuth" RENAME COLUMN "userId" TO "userId_old";
@@ -23,7 +33,28 @@ ALTER TABLE "OAuth" DROP COLUMN "userId_old";
           '-- so keeping userId in place beside userId_old (the usual expand) would make that ADD COLUMN fail with "column already exists".',
           "-- To replace OAuth.userId while old code runs: add the new column under a name of its own, fill it and keep it in step",
           "-- (a trigger) while the old code writes userId, deploy the code that reads the new column, then drop userId in a later migration.",
-          "-- (userId_old is dropped on line 5 of this migration anyway: the old values are not kept.)",
+          "-- (the UPDATE on line 4 carries the old values from userId_old into the new userId before userId_old is dropped on line 5.)",
+        ].join("\n"),
+      ],
+      messages: ["the UPDATE on line 4 converts the old values into it, so until the deploy rolls out the old code reads and writes the new column as if it were the old one"],
+    },
+    {
+      framework: "sql",
+      name: "a column moved aside and dropped with nothing carried over: the old values are gone with it",
+      schema: "CREATE TABLE jobs (id serial PRIMARY KEY, state integer NOT NULL DEFAULT 0);",
+      code: `ALTER TABLE jobs RENAME COLUMN state TO old_state;
+ALTER TABLE jobs ADD COLUMN state text NOT NULL DEFAULT 'new';
+ALTER TABLE jobs DROP COLUMN old_state;
+`,
+      lines: [1],
+      messages: ["moves its values away from the running code"],
+      fixes: [
+        [
+          "-- state is added anew on line 2 of this migration: this rename moves the old column aside for a new one of the same name,",
+          '-- so keeping state in place beside old_state (the usual expand) would make that ADD COLUMN fail with "column already exists".',
+          "-- To replace jobs.state while old code runs: add the new column under a name of its own, fill it and keep it in step",
+          "-- (a trigger) while the old code writes state, deploy the code that reads the new column, then drop state in a later migration.",
+          "-- (old_state is dropped on line 3 of this migration anyway: the old values are not kept.)",
         ].join("\n"),
       ],
     },
@@ -158,11 +189,11 @@ ALTER TABLE "OAuth" DROP COLUMN "userId_old";
     },
     {
       framework: "sql",
-      name: "the table itself is renamed earlier in the same migration (user_ban to person_ban, then its user_id): its key is read under the name it had, and goes to the new column",
+      name: "the table itself is renamed earlier in the same migration (user_ban to person_ban, then its user_id; the table's finding waived, else it tells this rename too): its key is read under the name it had, and goes to the new column",
       path: "migrations/000002_person.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL REFERENCES person);\n" },
       schema: "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL REFERENCES person);\nINSERT INTO person DEFAULT VALUES;\nINSERT INTO user_ban (user_id) VALUES (1);",
-      code: "ALTER TABLE user_ban RENAME TO person_ban;\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
+      code: "ALTER TABLE user_ban RENAME TO person_ban; -- migguard:ignore rename-table the old code stops before this release\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
       lines: [2],
       afterFix: {
         query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'person_ban'::regclass AND contype IN ('f', 'c') AND conname LIKE '%person_id%' ORDER BY conname",
@@ -176,7 +207,7 @@ ALTER TABLE "OAuth" DROP COLUMN "userId_old";
       files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL UNIQUE REFERENCES person);\n" },
       schema:
         "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL UNIQUE REFERENCES person);\nINSERT INTO person DEFAULT VALUES;\nINSERT INTO user_ban (user_id) VALUES (1);",
-      code: "ALTER TABLE user_ban RENAME TO person_ban;\nALTER INDEX user_ban_user_id_key RENAME TO person_ban_person_id_key;\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
+      code: "ALTER TABLE user_ban RENAME TO person_ban; -- migguard:ignore rename-table the old code stops before this release\nALTER INDEX user_ban_user_id_key RENAME TO person_ban_person_id_key;\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
       lines: [3],
       afterFix: {
         query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'person_ban'::regclass AND contype IN ('f', 'u') ORDER BY conname",
@@ -205,7 +236,7 @@ ALTER TABLE "OAuth" DROP COLUMN "userId_old";
       path: "migrations/000002_person.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer REFERENCES person);\n" },
       schema: "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer REFERENCES person);\nINSERT INTO person DEFAULT VALUES;\nINSERT INTO user_ban (user_id) VALUES (1);",
-      code: "ALTER TABLE user_ban RENAME TO person_ban;\nALTER TABLE person_ban RENAME CONSTRAINT user_ban_user_id_fkey TO person_ban_person_id_fkey;\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
+      code: "ALTER TABLE user_ban RENAME TO person_ban; -- migguard:ignore rename-table the old code stops before this release\nALTER TABLE person_ban RENAME CONSTRAINT user_ban_user_id_fkey TO person_ban_person_id_fkey;\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
       lines: [3],
       afterFix: {
         query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'person_ban'::regclass AND contype = 'f' ORDER BY conname",
@@ -219,7 +250,7 @@ ALTER TABLE "OAuth" DROP COLUMN "userId_old";
       files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL UNIQUE REFERENCES person);\n" },
       schema:
         "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL UNIQUE REFERENCES person);\nINSERT INTO person DEFAULT VALUES;\nINSERT INTO user_ban (user_id) VALUES (1);",
-      code: "ALTER TABLE user_ban RENAME TO person_ban;\nCREATE INDEX person_ban_person_id_key ON person (id);\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
+      code: "ALTER TABLE user_ban RENAME TO person_ban; -- migguard:ignore rename-table the old code stops before this release\nCREATE INDEX person_ban_person_id_key ON person (id);\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
       lines: [3],
       afterFix: {
         query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'person_ban'::regclass AND contype IN ('f', 'u') ORDER BY conname",
@@ -231,7 +262,7 @@ ALTER TABLE "OAuth" DROP COLUMN "userId_old";
     },
     {
       framework: "sql",
-      name: "the table was renamed by an earlier migration (user_ban to person_ban): what migguard knew of its keys stays under the old name, so the fix says the old column's foreign keys are not known instead of leaving them out silently",
+      name: "the table was renamed by an earlier migration (user_ban to person_ban): its keys keep their names on the renamed table, so the history follows user_id's key across the rename and the fix gives person_id the same one",
       path: "migrations/000003_rename.up.sql",
       files: {
         "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer REFERENCES person);\n",
@@ -241,7 +272,7 @@ ALTER TABLE "OAuth" DROP COLUMN "userId_old";
       code: "ALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
       lines: [1],
       fixes: [
-        "-- expand: person_id beside user_id, kept in step by a trigger while old and new code run\nALTER TABLE person_ban ADD COLUMN person_id integer;\n-- not known: the foreign keys user_id had before an earlier migration renamed user_ban to person_ban (migguard does not follow them across the rename): give person_id the same ones\nCREATE FUNCTION person_ban_sync_person_id() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  IF TG_OP = 'INSERT' THEN\n    NEW.person_id := COALESCE(NEW.person_id, NEW.user_id);\n    NEW.user_id := COALESCE(NEW.user_id, NEW.person_id);\n  ELSIF NEW.user_id IS DISTINCT FROM OLD.user_id THEN\n    NEW.person_id := NEW.user_id;\n  ELSIF NEW.person_id IS DISTINCT FROM OLD.person_id THEN\n    NEW.user_id := NEW.person_id;\n  END IF;\n  RETURN NEW;\nEND $$;\nCREATE TRIGGER person_ban_sync_person_id BEFORE INSERT OR UPDATE ON person_ban\n  FOR EACH ROW EXECUTE FUNCTION person_ban_sync_person_id();\n\n-- then a new migration, migrations/000004_fill_person_ban_person_id.up.sql:\n-- alone in its file: golang-migrate sends the file as one query, and a query of one statement may commit\nDO $$\nDECLARE\n  filled bigint;\nBEGIN\n  LOOP\n    UPDATE person_ban SET person_id = user_id\n    WHERE ctid IN (SELECT ctid FROM person_ban WHERE person_id IS DISTINCT FROM user_id LIMIT 1000);\n    GET DIAGNOSTICS filled = ROW_COUNT;\n    EXIT WHEN filled = 0;\n    COMMIT;\n  END LOOP;\nEND $$;\n\n-- then a new migration, migrations/000005_drop_person_ban_user_id.up.sql:\n-- once no running code uses user_id (every server runs the code that uses person_id):\nDROP TRIGGER person_ban_sync_person_id ON person_ban;\nDROP FUNCTION person_ban_sync_person_id();\nALTER TABLE person_ban DROP COLUMN user_id;",
+        "-- expand: person_id beside user_id, kept in step by a trigger while old and new code run\nALTER TABLE person_ban ADD COLUMN person_id integer;\nALTER TABLE person_ban ADD CONSTRAINT person_ban_person_id_fkey FOREIGN KEY (person_id) REFERENCES person NOT VALID;\nCREATE FUNCTION person_ban_sync_person_id() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  IF TG_OP = 'INSERT' THEN\n    NEW.person_id := COALESCE(NEW.person_id, NEW.user_id);\n    NEW.user_id := COALESCE(NEW.user_id, NEW.person_id);\n  ELSIF NEW.user_id IS DISTINCT FROM OLD.user_id THEN\n    NEW.person_id := NEW.user_id;\n  ELSIF NEW.person_id IS DISTINCT FROM OLD.person_id THEN\n    NEW.user_id := NEW.person_id;\n  END IF;\n  RETURN NEW;\nEND $$;\nCREATE TRIGGER person_ban_sync_person_id BEFORE INSERT OR UPDATE ON person_ban\n  FOR EACH ROW EXECUTE FUNCTION person_ban_sync_person_id();\n\n-- then a new migration, migrations/000004_fill_person_ban_person_id.up.sql:\n-- alone in its file: golang-migrate sends the file as one query, and a query of one statement may commit\nDO $$\nDECLARE\n  filled bigint;\nBEGIN\n  LOOP\n    UPDATE person_ban SET person_id = user_id\n    WHERE ctid IN (SELECT ctid FROM person_ban WHERE person_id IS DISTINCT FROM user_id LIMIT 1000);\n    GET DIAGNOSTICS filled = ROW_COUNT;\n    EXIT WHEN filled = 0;\n    COMMIT;\n  END LOOP;\nEND $$;\n\n-- then a new migration, migrations/000005_drop_person_ban_user_id.up.sql:\n-- once no running code uses user_id (every server runs the code that uses person_id):\nALTER TABLE person_ban VALIDATE CONSTRAINT person_ban_person_id_fkey;\nDROP TRIGGER person_ban_sync_person_id ON person_ban;\nDROP FUNCTION person_ban_sync_person_id();\nALTER TABLE person_ban DROP COLUMN user_id;",
       ],
     },
     {
@@ -379,6 +410,12 @@ ALTER TABLE "OAuth" DROP COLUMN "userId_old";
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "funnel ccfad4d5e383: the column's table is renamed earlier in the same migration: rename-table's finding tells this rename too (one hazard, the same old code), and its view keeps the old column name",
+      schema: "CREATE TABLE proposal_space (id int PRIMARY KEY, status int);",
+      code: "ALTER TABLE proposal_space RENAME TO project;\nALTER TABLE project RENAME COLUMN status TO state;\n",
+    },
     { framework: "sql", name: "a column of a table the same migration drops afterwards: drop-table reports the breakage", code: "ALTER TABLE replication_job RENAME COLUMN job_uuid TO job_id;\nDROP TABLE replication_job;" },
     {
       framework: "sql",

@@ -6,6 +6,25 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "code-before-migrate deploy: the new model's field names the new column before the rename creates it: the new code's failure, and the fix keeps the column with db_column (right in either order)",
+      config: { deploy: "code-before-migrate" },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RenameField(model_name="jobevent", old_name="title", new_name="name"),
+    ]
+`,
+      files: PGHISTORY_INITIAL,
+      lines: [8],
+      severities: ["error"],
+      messages: ["and the new code queries app_jobevent.name, which does not exist until the rename"],
+    },
+    {
+      framework: "django",
       name: "DefectDojo 0286: a column of a django-pghistory event table renamed, and the tracked model's triggers recreated in the same migration (AddTrigger): database triggers write the rows, so a note",
       code: `from django.db import migrations
 import pgtrigger.compiler

@@ -1,4 +1,6 @@
 import type { Framework, Operation, OperationOf } from "../../model.js";
+import { codeFirstRenameHeader, codeFirstRenameMessage } from "../support/code-first-rename.js";
+import { convertedInto } from "../../repository/column-copies.js";
 import { addColumnLike, backfillCode, sqlalchemy2 } from "../support/column-code.js";
 import { pythonString } from "../support/embed-sql.js";
 import { dedent, ident, modelName, sym } from "../support/fix.js";
@@ -104,13 +106,31 @@ function expandFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: nu
 function swapNote(ctx: RuleContext, op: OperationOf<"rename_column">, index: number, added: Operation): string {
   const c = ctx.framework === "sql" ? "--" : "#";
   const dropped = ctx.migration.up.slice(index + 1).find((o) => o.kind === "drop_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.newName));
+  const converted = conversionInto(ctx, op, index);
   return [
     `${c} ${op.column} is added anew on line ${added.loc.line} of this migration: this rename moves the old column aside for a new one of the same name,`,
     `${c} so keeping ${op.column} in place beside ${op.newName} (the usual expand) would make that ADD COLUMN fail with "column already exists".`,
     `${c} To replace ${op.table}.${op.column} while old code runs: add the new column under a name of its own, fill it and keep it in step`,
     `${c} (a trigger) while the old code writes ${op.column}, deploy the code that reads the new column, then drop ${op.column} in a later migration.`,
-    ...(dropped ? [`${c} (${op.newName} is dropped on line ${dropped.loc.line} of this migration anyway: the old values are not kept.)`] : []),
+    ...(dropped
+      ? [
+          converted
+            ? `${c} (the UPDATE on line ${converted.loc.line} carries the old values from ${op.newName} into the new ${op.column} before ${op.newName} is dropped on line ${dropped.loc.line}.)`
+            : `${c} (${op.newName} is dropped on line ${dropped.loc.line} of this migration anyway: the old values are not kept.)`,
+        ]
+      : []),
   ].join("\n");
+}
+
+/**
+ * An UPDATE later in this migration that sets the column added back from the one renamed aside (osparc's
+ * `UPDATE comp_tasks SET state='PENDING' WHERE deprecated_state = '1'`, one per old value): the values move into the
+ * new column, so what is left is the old code reading and writing a column that is no longer the one it knew.
+ */
+function conversionInto(ctx: RuleContext, op: OperationOf<"rename_column">, index: number): Operation | undefined {
+  return ctx.migration.up
+    .slice(index + 1)
+    .find((o) => (convertedInto(o, ctx.migration, nameKey(op.table), nameKey(op.newName)) ?? []).some((col) => nameKey(col) === nameKey(op.column)));
 }
 
 export default defineRule({
@@ -166,6 +186,9 @@ export default defineRule({
       const expand = passed?.cycle ? undefined : steps ? renderFix(ctx, steps) : expandFix(ctx, final, index);
       // the project's own migrator may run the files in a transaction (own-runner.ts): then the fill by hand
       const underRunner = steps && !addedBack && mayRunUnderOwnRunner(ctx, op) ? (runner: string) => stepsUnderRunnerTransaction(steps, runner) : undefined;
+      const renaming = `Renaming ${op.table}.${op.column} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""}`;
+      const django = ctx.framework === "django" ? djangoFix(ctx, op, index) : undefined;
+      const noteAndExpand = [...note, ...(expand ? [expand] : [])];
       ctx.report({
         op,
         ...(underRunner
@@ -177,9 +200,20 @@ export default defineRule({
             }
           : {}),
         message: addedBack
-          ? `Renaming ${op.table}.${op.column} to ${op.newName} moves its values away from the running code: ${op.column} is added anew later in this migration, so until the deploy rolls out the old code reads and writes the new column, not the values it had.`
-          : `Renaming ${op.table}.${op.column} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""} breaks code that still uses ${op.column} while the deploy rolls out.`,
-        fix: ctx.framework === "django" ? djangoFix(ctx, op, index) : addedBack ? swapNote(ctx, op, index, addedBack) : [...note, ...(expand ? [expand] : [])].join("\n"),
+          ? conversionInto(ctx, op, index)
+            ? `Renaming ${op.table}.${op.column} to ${op.newName} swaps a new column in under the running code: ${op.column} is added anew later in this migration and the UPDATE on line ${conversionInto(ctx, op, index)!.loc.line} converts the old values into it, so until the deploy rolls out the old code reads and writes the new column as if it were the old one, whose type or values it may not accept.`
+            : `Renaming ${op.table}.${op.column} to ${op.newName} moves its values away from the running code: ${op.column} is added anew later in this migration, so until the deploy rolls out the old code reads and writes the new column, not the values it had.`
+          : `${renaming} breaks code that still uses ${op.column} while the deploy rolls out.`,
+        fix: django ?? (addedBack ? swapNote(ctx, op, index, addedBack) : noteAndExpand.join("\n")),
+        // code-first: the new code names the new column before the rename; Django's db_column keeps the column in any order
+        ...(addedBack
+          ? {}
+          : {
+              underCodeFirst: {
+                message: codeFirstRenameMessage(renaming, `${op.table}.${op.column}`, `${op.table}.${final.newName}`),
+                fix: django ?? [...codeFirstRenameHeader(ctx.framework, op.column, final.newName, `the expand below keeps ${op.column} written and read beside ${final.newName}`), ...noteAndExpand].join("\n"),
+              },
+            }),
       });
     }
   },

@@ -60,7 +60,7 @@ function primaryKeyOf(ctx: RuleContext, table: string, index: number): string[] 
  * a key names the referenced table and columns as its migration wrote them: followed to the names they have now
  * (user_ renamed to person after comment_like.user_id referenced it), left out when the table was dropped since (its
  * keys went with it), said to be unknown when a referenced column was renamed or dropped by an earlier migration, or
- * when an earlier migration renamed the table itself (the history keeps what it knew of it under the old name).
+ * when an earlier migration renamed the table itself and the keys the history followed across the rename are none.
  */
 export function renamedColumnForeignKeys(ctx: RuleContext, op: { table: string; column: string; newName: string }, index: number): RenamedColumnKeys {
   const { table, column } = op;
@@ -73,11 +73,17 @@ export function renamedColumnForeignKeys(ctx: RuleContext, op: { table: string; 
   // a table-level key of the create_table that defines the table (Alembic's sa.ForeignKeyConstraint, sa.ForeignKey)
   for (const c of ctx.repository.tableDefinition(start)?.constraints ?? []) if (c.type === "foreign_key" && own(c.columns) && c.references) written.push({ table: c.references.table, columns: c.references.columns });
   // one added since (ADD CONSTRAINT, op.create_foreign_key, add_foreign_key)
-  for (const { definition } of ctx.repository.columnKeys(start, column).own) if (definition.kind === "foreign_key" && own(definition.columns) && definition.references) written.push(definition.references);
+  // (the history follows a key across a rename of its table: then what it knew is here)
+  let followed = false;
+  for (const { definition } of ctx.repository.columnKeys(start, column).own)
+    if (definition.kind === "foreign_key" && own(definition.columns) && definition.references) {
+      written.push(definition.references);
+      followed = true;
+    }
   const keys: RenamedForeignKey[] = [];
   const unknown: string[] = [];
   const from = ctx.repository.tableRenamedFrom(start);
-  if (from) unknown.push(`not known: the foreign keys ${column} had before an earlier migration renamed ${from} to ${start} (migguard does not follow them across the rename): give ${op.newName} the same ones`);
+  if (from && !followed) unknown.push(`not known: the foreign keys ${column} had before an earlier migration renamed ${from} to ${start} (migguard does not follow them across the rename): give ${op.newName} the same ones`);
   for (const key of written) {
     const now = ctx.repository.tableName(key.table, index);
     if (now === undefined) continue;

@@ -4,6 +4,53 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "code-before-migrate deploy: the new code queries project before the rename creates it; the fix ships the revision a release ahead",
+      config: { deploy: "code-before-migrate" },
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.rename_table("proposal_space", "project")
+
+
+def downgrade():
+    op.rename_table("project", "proposal_space")
+`,
+      lines: [8],
+      severities: ["error"],
+      messages: ["and the new code queries project, which does not exist until the rename"],
+    },
+    {
+      framework: "alembic",
+      name: "funnel ccfad4d5e383: tables renamed, then columns of the renamed table (a loop over pairs): the table's finding tells them, one hazard",
+      code: `from alembic import op
+
+revision = "ccfad4d5e383"
+down_revision = "488077138ee4"
+
+renamed_columns = [
+    ("project", "status", "state"),
+    ("rsvp", "status", "state"),
+]
+
+
+def upgrade():
+    op.rename_table("proposal_space", "project")
+    for table, old, new in renamed_columns:
+        op.alter_column(table, old, new_column_name=new)
+
+
+def downgrade():
+    pass
+`,
+      lines: [13],
+      messages: ["This migration then renames a column of project too, status to state (line 15): the same old code fails on it, one hazard with this one"],
+    },
+    {
+      framework: "alembic",
       name: "ckan 034: a later revision drops a column of the renamed table, which the compatibility view reads: that revision drops the view first, and the follow-up after the head drops it IF EXISTS",
       path: "migration/versions/034_6c600693af5b_resource_group_table.py",
       files: {

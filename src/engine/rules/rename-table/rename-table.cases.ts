@@ -4,6 +4,27 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "code-before-migrate deploy: no old code runs once the rename has; the new code queries the new name before the rename creates it, so the message says that and the fix ships the rename a release ahead (the view serves that release's code)",
+      config: { deploy: "code-before-migrate" },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "ALTER TABLE users RENAME TO accounts;",
+      lines: [1],
+      severities: ["error"],
+      messages: ["the deploy puts the new code live before this migration runs (config `deploy: code-before-migrate`), and the new code queries accounts, which does not exist until the rename"],
+      fixes: [
+        "-- the new code is live before this migration runs (the deploy line names the step) and names accounts, which the rename creates:\n-- release 1: the migration below, with the code still naming users (a view keeps users answering for it); release 2: the code that names accounts, and the migration that follows.\n-- Or run the migrations before the step that puts the new code live, in one release.\nALTER TABLE users RENAME TO accounts;\n-- the old name keeps working (reads and writes) until no code uses it:\nCREATE VIEW users AS SELECT * FROM accounts;\n\n-- then a new migration, db/migrations/003_drop_view_users.sql:\n-- in the next deploy, once no running code uses users (PostgreSQL expands * when the view is made, so it reads every column accounts has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\nDROP VIEW users;",
+      ],
+    },
+    {
+      framework: "sql",
+      name: "funnel ccfad4d5e383: the migration then renames columns of the renamed table: one hazard, told by this finding (rename-column's on them are folded), and the view of the fix, made before those renames, keeps the old column names",
+      schema: "CREATE TABLE proposal_space (id int PRIMARY KEY, status int);\nINSERT INTO proposal_space VALUES (1, 2);",
+      code: "ALTER TABLE proposal_space RENAME TO project;\nALTER TABLE project RENAME COLUMN status TO state;\n",
+      lines: [1],
+      messages: ["This migration then renames a column of project too, status to state (line 2): the same old code fails on it, one hazard with this one, and the view of the fix, made before it, keeps its old name as well"],
+    },
+    {
+      framework: "sql",
       name: "a later migration creates a table under the old name (users moved aside, then built again): the view that keeps the old name would make it fail, so the fix has that migration drop the view first, and writes no follow-up",
       path: "db/migrations/002_move_users_aside.sql",
       files: {

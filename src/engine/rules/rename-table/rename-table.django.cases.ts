@@ -1,8 +1,57 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+const FAQ_INITIAL = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(name="FAQEntry", fields=[("id", models.BigAutoField(primary_key=True)), ("name", models.SlugField())]),
+    ]
+`;
+const FAQ_MOVE = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("faq", "0001_initial")]
+
+    operations = [
+        migrations.AlterModelTable(name="faqentry", table="backoffice_faqentry"),
+    ]
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "code-before-migrate deploy: the model at head maps the new table, so the new code queries it before the rename creates it: an error that says so",
+      config: { deploy: "code-before-migrate" },
+      path: "faq/migrations/0002_move_tables.py",
+      files: {
+        "faq/migrations/0001_initial.py": FAQ_INITIAL,
+        "faq/models.py": 'from django.db import models\n\n\nclass FAQEntry(models.Model):\n    name = models.SlugField()\n\n    class Meta:\n        db_table = "backoffice_faqentry"\n',
+      },
+      code: FAQ_MOVE,
+      lines: [8],
+      severities: ["error"],
+      messages: ["the new code queries backoffice_faqentry, which does not exist until the rename"],
+    },
+    {
+      framework: "django",
+      name: "code-before-migrate deploy: no model of the app at head maps the new table (tournesol's faq 0006, the app on its way out): no old code runs once it has, and no new code queries it first: a note",
+      config: { deploy: "code-before-migrate" },
+      path: "faq/migrations/0002_move_tables.py",
+      files: {
+        "faq/migrations/0001_initial.py": FAQ_INITIAL,
+        "faq/models.py": 'from django.db import models\n\n\nclass FAQEntry(models.Model):\n    name = models.SlugField()\n',
+      },
+      code: FAQ_MOVE,
+      lines: [8],
+      severities: ["info"],
+      messages: ["no model of the app at head maps backoffice_faqentry, so no page of the new code queries backoffice_faqentry before the rename creates it"],
+    },
     {
       framework: "django",
       name: "the renamed table becomes the join table of a ManyToManyField: the fix keeps its name with the field's db_table=, not a Meta.db_table",

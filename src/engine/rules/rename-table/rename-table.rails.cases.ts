@@ -4,6 +4,33 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "code-before-migrate deploy: the new code queries pledges before the rename creates it (the message says so, not the old code's failure)",
+      config: { deploy: "code-before-migrate" },
+      code: `class RenameRewardsToPledges < ActiveRecord::Migration[7.1]
+  def change
+    rename_table :rewards, :pledges
+  end
+end
+`,
+      lines: [3],
+      severities: ["error"],
+      messages: ["and the new code queries pledges, which does not exist until the rename: its queries fail between that step and the migration"],
+    },
+    {
+      framework: "rails",
+      name: "rename_table, then rename_column on the renamed table: the table's finding tells the column too, one hazard",
+      code: `class RenameRewardsToPledges < ActiveRecord::Migration[7.1]
+  def change
+    rename_table :rewards, :pledges
+    rename_column :pledges, :amount, :amount_cents
+  end
+end
+`,
+      lines: [3],
+      messages: ["This migration then renames a column of pledges too, amount to amount_cents (line 4): the same old code fails on it, one hazard with this one"],
+    },
+    {
+      framework: "rails",
       name: "rename_table of a live table",
       code: `class RenameRewardsToPledges < ActiveRecord::Migration[7.1]
   def change

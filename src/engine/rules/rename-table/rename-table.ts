@@ -1,4 +1,5 @@
-import { defineRule, type RuleContext } from "../support/rule.js";
+import { defineRule, type Report, type RuleContext } from "../support/rule.js";
+import { andList } from "../../in-words.js";
 import { modelName, sym } from "../support/fix.js";
 import { renderFix, type FixSteps } from "../support/fix-steps.js";
 import { migrationDialect } from "../support/sql-dialect.js";
@@ -13,9 +14,12 @@ import { existingTable, upOps } from "../support/scope.js";
 import { carriedRenamesNote, renamedToFinalName, renamesCarryingNewName, renamesNameGivenEarlier } from "../support/renamed-within-migration.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { firstLaterDrop } from "./later-drops.js";
-import { tableRecreated } from "../support/recreated-later.js";
+import { tableRecreated, type Recreation } from "../support/recreated-later.js";
 import { railsModelBase } from "../support/rails-version.js";
 import { unusedModelAtBase } from "../support/unused-model-at-base.js";
+import { djangoTable } from "../../code/django-models.js";
+import { codeFirstRenameHeader, codeFirstRenameMessage } from "../support/code-first-rename.js";
+import { djangoModelsAtHead, firstQueryOf } from "../new-code-before-migration/model-queries.js";
 
 /** A view or table created under this name. */
 function viewOrTableCreated(op: Operation): string | undefined {
@@ -61,8 +65,71 @@ function renamedModelFix(op: OperationOf<"rename_table">): string | undefined {
   ].join("\n");
 }
 
-/** Rename, and the old name kept as a view over the new table (simple views are updatable) until no code uses it. */
-function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, index: number): FixSteps {
+/**
+ * The columns this migration renames on the table after renaming it (funnel's ccfad4d5e383: proposal_space to project,
+ * then project.status to state): the same old code that queries the old table breaks on them, so this finding tells
+ * them (Report.folds) and rename-column's findings on them are dropped while it is shown. On PostgreSQL the view of the
+ * fix, made before those renames, keeps their old names (a view's columns are named when it is made).
+ */
+function columnsRenamedAfter(ctx: RuleContext, op: OperationOf<"rename_table">, index: number, names: readonly string[]): NonNullable<Report["folds"]> | undefined {
+  const keys = new Set(names.map(nameKey));
+  const ops = ctx.migration.up.slice(index + 1).filter((o): o is OperationOf<"rename_column"> => o.kind === "rename_column" && keys.has(nameKey(o.table)));
+  if (ops.length === 0) return undefined;
+  const listed = andList([...new Set(ops.map((o) => `${o.column} to ${o.newName} (line ${o.loc.line})`))]);
+  const [it, its, oldNames] = ops.length === 1 ? ["it", "its", "name"] : ["them", "their", "names"];
+  const view =
+    ctx.migration.database === "postgresql"
+      ? `the view of the fix, made before ${it}, keeps ${its} old ${oldNames} as well (PostgreSQL names a view's columns when it is made)`
+      : `the view of the fix must select ${it} under ${its} old ${oldNames}`;
+  return {
+    ops,
+    rules: ["rename-column"],
+    sentence: ` This migration then renames ${ops.length === 1 ? "a column" : "columns"} of ${op.newName} too, ${listed}: the same old code fails on ${it}, one hazard with this one, and ${view}.`,
+  };
+}
+
+/**
+ * A later step of the same change creates a table under the old name (tournesol's backoffice 0012 CreateModel
+ * re-creates backoffice_faq* after faq 0006 renamed them away): no deployed code runs between the two, and a view
+ * under that name would make that step fail ("already exists"), so no fix proposes one. Where it is ("" when only the
+ * change's plan knows, another app's migration), or undefined when no step of the change takes the name.
+ */
+function nameTakenInChange(ctx: RuleContext, taken: Recreation | undefined, table: string, index: number): string | undefined {
+  if (taken?.sameChange) return taken.where;
+  return ctx.facts.change.createsTableLater(ctx.migration, index, table) ? "" : undefined;
+}
+
+/** The rename in the migration's framework (Django: the operation as written, or its SQL with its reverse), as every fix writes it. */
+function renameStatement(ctx: RuleContext, op: OperationOf<"rename_table">): string {
+  const sql = migrationDialect(ctx.migration);
+  const [from, to] = [sql.ident(op.table), sql.ident(op.newName)];
+  switch (ctx.framework) {
+    case "sql":
+      return `ALTER TABLE ${from} RENAME TO ${to};`;
+    case "rails":
+      return `rename_table ${sym(op.table)}, ${sym(op.newName)}`;
+    case "django":
+      return op.embeddedSql ? `migrations.RunSQL(${pythonString(`ALTER TABLE ${from} RENAME TO ${to}`)}, reverse_sql=${pythonString(`ALTER TABLE ${to} RENAME TO ${from}`)}),` : `${op.text.trim().replace(/,\s*$/, "")},`;
+    case "alembic":
+      return `op.rename_table(${pythonString(op.table)}, ${pythonString(op.newName)})`;
+  }
+}
+
+/** The rename as written, without a view: a later migration of the change takes the old name. */
+function renameOnly(ctx: RuleContext, op: OperationOf<"rename_table">, where: string | undefined): FixSteps {
+  const comment = ctx.framework === "sql" ? "--" : "#";
+  const note = `${comment} no view under ${op.table}: ${where ?? "a later migration of this change"} creates a table named ${op.table}, which a view of that name would make fail ("already exists"); ship this change once no running code uses ${op.table}`;
+  return { inPlace: [note, renameStatement(ctx, op)].join("\n"), steps: [] };
+}
+
+/**
+ * Rename, and the old name kept as a view over the new table (simple views are updatable) until no code uses it.
+ * `taken`: a later migration that creates a table under the old name (recreated-later.ts), which fails while the view
+ * holds it: that migration drops the view first, and no follow-up is left to write. `freed`: where a later step of the
+ * same change takes the name (nameTakenInChange): then no view at all.
+ */
+function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, taken: Recreation | undefined, freed: string | undefined): FixSteps {
+  if (freed !== undefined) return renameOnly(ctx, op, freed || undefined);
   const sql = migrationDialect(ctx.migration);
   const [from, to] = [sql.ident(op.table), sql.ident(op.newName)];
   const createView = `CREATE VIEW ${from} AS SELECT * FROM ${to}`;
@@ -72,9 +139,6 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, index: num
     ? `in the next deploy, once no running code uses ${op.table} (PostgreSQL expands * when the view is made, so it reads every column ${op.newName} has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands)`
     : `once no running code uses ${op.table}`;
   const drop = postgres ? firstLaterDrop(ctx, op.newName) : undefined;
-  // a later migration that creates a table under the old name (recreated-later.ts) fails while the view holds it: that
-  // migration drops the view first, and no follow-up is left to write
-  const taken = tableRecreated(ctx, op.table, index);
   const nameTaken = (comment: string, code: string) =>
     taken ? [`${comment} ${taken.where} ${taken.does}, which fails while the view holds the name ("already exists"): that migration drops the view first: ${code}`] : [];
   // a later migration that drops it first (below) leaves the follow-up nothing to drop on a database migrated from scratch
@@ -98,7 +162,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, index: num
     case "sql":
       return {
         inPlace: [
-          `ALTER TABLE ${from} RENAME TO ${to};`,
+          renameStatement(ctx, op),
           `-- the old name keeps working (reads and writes) until no code uses it:`,
           `${createView};`,
           ...dropBeforeRenameBack("--", `DROP VIEW IF EXISTS ${from};`),
@@ -111,7 +175,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, index: num
       return {
         inPlace: [
           `# or keep the table and rename only the model: class ${modelName(op.newName)} < ${railsModelBase(ctx.migration)}; self.table_name = ${rubyString(op.table)}; end`,
-          `rename_table ${sym(op.table)}, ${sym(op.newName)}`,
+          renameStatement(ctx, op),
           `# the old name keeps working (reads and writes) until no code uses it:`,
           `reversible do |dir|`,
           `  dir.up { execute ${rubyString(createView)} }`,
@@ -124,14 +188,14 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, index: num
       };
     case "django":
       return {
-        inPlace: [op.embeddedSql ? `migrations.RunSQL(${pythonString(`ALTER TABLE ${from} RENAME TO ${to}`)}, reverse_sql=${pythonString(`ALTER TABLE ${to} RENAME TO ${from}`)}),` : `${op.text.trim().replace(/,\s*$/, "")},`, `# the old name keeps working (reads and writes) until no code uses it:`, `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`, ...dropFirst("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`), ...nameTaken("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`)].join("\n"),
+        inPlace: [renameStatement(ctx, op), `# the old name keeps working (reads and writes) until no code uses it:`, `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`, ...dropFirst("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`), ...nameTaken("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`)].join("\n"),
         // one statement with its comment: the new file's operations list would put a comma after a comment of its own
         steps: followUp({ name: `drop view ${op.table}`, statements: [`# ${later}:\nmigrations.RunSQL(${pythonString(dropView)}, reverse_sql=${pythonString(createView)}),`] }),
       };
     case "alembic":
       return {
         inPlace: [
-          `op.rename_table(${pythonString(op.table)}, ${pythonString(op.newName)})`,
+          renameStatement(ctx, op),
           `# the old name keeps working (reads and writes) until no code uses it:`,
           `op.execute(${pythonString(createView)})`,
           ...dropBeforeRenameBack("#", `op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`),
@@ -141,6 +205,28 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, index: num
         steps: followUp({ name: `drop view ${op.table}`, statements: [`# ${later}:`, `op.execute(${pythonString(dropView)})`], down: [`op.execute(${pythonString(createView)})`] }),
       };
   }
+}
+
+/**
+ * The finding under a code-before-migrate deploy. Django: an error only where a model at head maps the new name and,
+ * when the code at head was read whole, something beyond the model files queries it (new-code-before-migration's
+ * test); else a note: no page of the new code queries the new table before it exists.
+ */
+function codeFirstFinding(ctx: RuleContext, renaming: string, from: string, to: string, fix: string): NonNullable<Report["underCodeFirst"]> {
+  const failing = codeFirstRenameMessage(renaming, from, to);
+  if (ctx.framework !== "django") return { message: failing, fix };
+  const head = djangoModelsAtHead(ctx);
+  if (!head) return { message: failing, fix };
+  const { models, modelPaths, code } = head;
+  const model = models.find((m) => !m.abstract && nameKey(djangoTable(m)) === nameKey(to));
+  if (model && (code.length === 0 || firstQueryOf(model, models, code, modelPaths))) return { message: failing, fix };
+  const why = model ? `${model.className} (${model.path}) maps ${to}, but nothing in the code at head beyond the model files queries it` : `no model of the app at head maps ${to}`;
+  return {
+    severity: "info",
+    message: (deploy: string) =>
+      `${renaming}: the deploy puts the new code live before this migration runs (${deploy}), so no old code runs once it has; and ${why}, so no page of the new code queries ${to} before the rename creates it.`,
+    fix,
+  };
 }
 
 export default defineRule({
@@ -169,7 +255,10 @@ export default defineRule({
       // the table ends with (a later migration drops or alters c, never b); Django's view fix repeats the call as written
       const chain = ctx.framework === "django" ? [] : renamesCarryingNewName(ctx.migration, op, index);
       const final = renamedToFinalName(op, chain);
-      const viewFix = () => [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), renderFix(ctx, viewSteps(ctx, final, index))].join("\n");
+      // what the change does with the old name later, asked once for the fix and the code-first header
+      const taken = tableRecreated(ctx, final.table, index);
+      const freed = nameTakenInChange(ctx, taken, final.table, index);
+      const viewFix = () => [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), renderFix(ctx, viewSteps(ctx, final, taken, freed))].join("\n");
       // review: the old table's model on the base branch has no caller, no association, no query: the running servers never query it
       const unused = ctx.framework === "rails" ? unusedModelAtBase(ctx, op.table) : undefined;
       if (unused) {
@@ -184,10 +273,17 @@ export default defineRule({
         });
         continue;
       }
+      const folds = columnsRenamedAfter(ctx, op, index, [op.newName, final.newName]);
+      const renaming = `Renaming table ${op.table} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""}`;
+      const stateOnly = ctx.framework === "django" ? djangoFix(op) : "";
       ctx.report({
         op,
-        message: `Renaming table ${op.table} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""} breaks code that still uses ${op.table} while the deploy rolls out.`,
-        fix: (ctx.framework === "django" && djangoFix(op)) || viewFix(),
+        ...(folds ? { folds } : {}),
+        message: `${renaming} breaks code that still uses ${op.table} while the deploy rolls out.${folds?.sentence ?? ""}`,
+        fix: stateOnly || viewFix(),
+        // built again, not shared: each rendering reserves its follow-up migration's file number (next-migration.ts), and
+        // the code-first fix's follow-up is numbered after the other's
+        underCodeFirst: codeFirstFinding(ctx, renaming, op.table, final.newName, stateOnly || [...codeFirstRenameHeader(ctx.framework, op.table, final.newName, freed === undefined ? `a view keeps ${op.table} answering for it` : `no view: this change creates a table under ${op.table} again`), viewFix()].join("\n")),
       });
     }
   },

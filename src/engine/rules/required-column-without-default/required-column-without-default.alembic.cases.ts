@@ -4,6 +4,56 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "funnel 82303877b746: the first line of upgrade() says the migration assumes there is no existing data in the table: every NOT NULL column of the revision's one table is a note quoting it",
+      path: "migrations/versions/82303877b746_update_membership.py",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "82303877b746"
+down_revision = "ca578c1b82e8"
+
+
+def upgrade():
+    # This migration assumes there is no existing data in the table
+    op.add_column("proposal_membership", sa.Column("is_uncredited", sa.Boolean(), nullable=False))
+    op.add_column("proposal_membership", sa.Column("seq", sa.Integer(), nullable=False))
+
+
+def downgrade():
+    op.drop_column("proposal_membership", "seq")
+    op.drop_column("proposal_membership", "is_uncredited")
+`,
+      lines: [10, 11],
+      severities: ["info", "info"],
+      messages: [
+        'Its author says the table holds no rows yet: "This migration assumes there is no existing data in the table" (line 9), so no row can fail or collide when this runs',
+        'Its author says the table holds no rows yet: "This migration assumes there is no existing data in the table" (line 9), so no row can fail or collide when this runs',
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "a comment that checks for rows (\"make sure there are no rows in the table\") claims nothing: the error stays",
+      path: "migrations/versions/82303877b746_update_membership.py",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "82303877b746"
+down_revision = "ca578c1b82e8"
+
+
+def upgrade():
+    # This migration fails unless you make sure there are no rows in the table
+    op.add_column("proposal_membership", sa.Column("seq", sa.Integer(), nullable=False))
+
+
+def downgrade():
+    op.drop_column("proposal_membership", "seq")
+`,
+      lines: [10],
+      severities: ["error"],
+    },
+    {
+      framework: "alembic",
       name: "a later revision renames the table and the column: the NOT NULL revision at the head names them as they are there",
       path: "alembic/versions/b2_account.py",
       code: `from alembic import op
@@ -101,7 +151,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "drone-tm acee47666167: the NOT NULL column without a default proves projects empty, so the finding says the drop of created in the same upgrade loses no data",
+      name: "drone-tm acee47666167: the NOT NULL column without a default proves projects empty, so the finding says the drop of created in the same upgrade loses no data, and, its own proof reading the migration as run on an empty table, is a note",
       code: `from alembic import op
 import sqlalchemy as sa
 
@@ -119,7 +169,8 @@ def downgrade():
     op.drop_column("projects", "created_at")
 `,
       lines: [9],
-      messages: ["Dropping column created (line 10) loses no data: projects must be empty for this statement to run."],
+      messages: ["Dropping column created (line 10) loses no data: projects must be empty for this statement to run. This migration drops data of projects itself (dropping column created (line 10)) and runs in one transaction"],
+      severities: ["info"],
     },
     {
       framework: "alembic",

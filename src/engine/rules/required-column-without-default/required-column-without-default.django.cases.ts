@@ -86,6 +86,26 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "the Migration's docstring says the order table is empty at this point: the NOT NULL ForeignKey is a note quoting it",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    """app_order is empty at this point: orders are created from the next release on."""
+
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="buyer", field=models.ForeignKey(on_delete=models.CASCADE, to="app.customer")),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [10],
+      severities: ["info"],
+      messages: ['Its author says the table holds no rows yet: "app_order is empty at this point: orders are created from the next release on." (line 5)'],
+    },
+    {
+      framework: "django",
       name: "DefectDojo 0286: a NOT NULL field added to a django-pghistory event table with a Python default, the tracked model's triggers recreated in the same migration: no insert of the running code, a note",
       code: `from django.db import migrations, models
 import pgtrigger.compiler

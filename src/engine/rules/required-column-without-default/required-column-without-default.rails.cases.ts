@@ -4,6 +4,38 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "the parent's rows deleted (DELETE without WHERE) and its child's foreign key, added on_delete: :cascade by an earlier migration, takes the child's along: the add_column runs, only inserts from code that does not set the column fail",
+      path: "db/migrate/20240301000000_add_level_to_metadata.rb",
+      files: {
+        "db/migrate/20240101000000_create_metadata.rb": `class CreateMetadata < ActiveRecord::Migration[7.1]
+  def change
+    create_table :registries do |t|
+      t.string :path, null: false
+    end
+    create_table :metadata do |t|
+      t.references :registry, null: false, foreign_key: { on_delete: :cascade }
+      t.string :name, null: false
+    end
+  end
+end
+`,
+      },
+      code: `class AddLevelToMetadata < ActiveRecord::Migration[7.1]
+  def up
+    execute "DELETE FROM registries"
+    add_column :metadata, :level, :string, null: false
+  end
+
+  def down
+    remove_column :metadata, :level
+  end
+end
+`,
+      lines: [4],
+      messages: ["metadata is emptied earlier in this migration: the DELETE of registries on line 3 takes its rows along through the foreign key on registry_id (ON DELETE CASCADE)"],
+    },
+    {
+      framework: "rails",
       name: "add_column null: false, then add_index unique: true on it: no constant stand-in default, each row gets its own value on the way up",
       code: `class AddSlugToProjects < ActiveRecord::Migration[7.1]
   def change
@@ -37,6 +69,41 @@ end
 `,
       lines: [3],
       messages: ["The rest of this migration's locks on followers (line 4) are only brief: followers must be empty for this statement to run."],
+      // an index is no sign the table is empty: on one with rows the deploy fails here
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "talk-api refactor_tagging: the migration drops a column of tags beside the NOT NULL references, data it loses only if it runs, which it does only on an empty tags; in its transaction rows make it fail whole, drops too: a note",
+      code: `class RefactorTagging < ActiveRecord::Migration
+  def change
+    remove_column :tags, :uses, :integer
+    add_column :tags, :user_id, :integer, null: false
+    add_column :tags, :comment_id, :integer, null: false
+  end
+end
+`,
+      lines: [4, 5],
+      severities: ["info", "info"],
+      messages: [
+        "Dropping column uses (line 3) loses no data: tags must be empty for this statement to run. This migration drops data of tags itself (dropping column uses (line 3)) and runs in one transaction: with rows in tags the ALTER fails and the rollback undoes everything, the drops too; on an empty tags only inserts that do not set user_id fail.",
+        "on an empty tags only inserts that do not set comment_id fail.",
+      ],
+    },
+    {
+      framework: "rails",
+      name: "the same outside a transaction (disable_ddl_transaction!): with rows the remove_column has run when the add_column fails, so the error stays",
+      code: `class RefactorTagging < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    remove_column :tags, :uses, :integer
+    add_column :tags, :user_id, :integer, null: false
+  end
+end
+`,
+      lines: [6],
+      severities: ["error"],
     },
     {
       framework: "rails",

@@ -21,11 +21,13 @@ import { sqlNotNullSteps } from "../support/sql-not-null-steps.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { deployedInserts } from "../support/deployed-inserts.js";
 import { singletonModelOf } from "./singleton-row.js";
+import { emptiedByCascade } from "../support/cascade-emptied.js";
 import { isDjangoFieldClass } from "../../adapters/python/django-fields.js";
 import { addCheckNotValid, removeCheck, validateCheck } from "../support/rails-constraint-code.js";
 import type { RailsVersioned } from "../support/rails-version.js";
 import { andList } from "../../in-words.js";
 import { djangoModelField, type ModelField } from "../support/django-model-field.js";
+import { statementKey } from "../support/statement-key.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
@@ -462,7 +464,12 @@ export default defineRule({
       // a default that only fills the existing rows and is dropped right after (Django's AddField) leaves old inserts failing
       const dropped = c.default ? defaultDroppedLater(ctx, op.table, c.name, index) : undefined;
       if (c.default && !dropped) continue;
-      const emptied = ctx.facts.emptiedHow(op.table, index) === "emptied";
+      // emptied by a statement of this migration, or through a key's ON DELETE CASCADE by a DELETE of the table it references
+      const cascade = ctx.facts.emptiedHow(op.table, index) === "emptied" ? undefined : emptiedByCascade(ctx, op.table, index);
+      const emptied = ctx.facts.emptiedHow(op.table, index) === "emptied" || cascade !== undefined;
+      const emptiedWhy = cascade
+        ? `${op.table} is emptied earlier in this migration: the ${cascade.op.kind === "truncate" ? "TRUNCATE ... CASCADE" : "DELETE"} of ${cascade.parent} on line ${cascade.op.loc.line} takes its rows along through the foreign key on ${cascade.columns.join(", ")}${cascade.op.kind === "truncate" ? "" : " (ON DELETE CASCADE)"}, so the ALTER itself succeeds`
+        : `${op.table} is emptied earlier in this migration, so the ALTER itself succeeds`;
       const unknownBlank = !dropped && !emptied && !mysql ? blankFieldOfUnknownClass(ctx, op) : undefined;
       const kind = dropped ? "dropped" : emptied ? "emptied" : mysql ? "mysql" : unknownBlank ? "unknown-blank" : "plain";
       // the ALTER succeeds and only inserts that leave the column out would fail: the running code's model names it
@@ -473,7 +480,7 @@ export default defineRule({
         message: dropped
           ? `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows: the database default is dropped again ${dropped.loc.line === op.loc.line ? `right after (${djangoFillWithoutDefault(op) ?? "Django keeps `default=` in Python only"})` : `on line ${dropped.loc.line}`}, so inserts from the running code, which does not set ${c.name}, fail.`
           : kind === "emptied"
-            ? `Adding NOT NULL column ${op.table}.${c.name} without a default breaks inserts from code that does not set it (${op.table} is emptied earlier in this migration, so the ALTER itself succeeds).`
+            ? `Adding NOT NULL column ${op.table}.${c.name} without a default breaks inserts from code that does not set it (${emptiedWhy}).`
             : unknownBlank
               ? `Adding NOT NULL column ${op.table}.${c.name} (${unknownBlank}, blank=True, no default): if that field class stores text (a CharField or TextField subclass, empty_strings_allowed), Django adds the column with the default '' and drops it right after, so existing rows get ''; otherwise the ALTER fails if ${op.table} has rows. migguard cannot read ${unknownBlank} from the repository to tell. Either way ${c.name} has no database default afterwards, so inserts from code that does not set it fail.`
             : mysql
@@ -518,7 +525,7 @@ export default defineRule({
         });
         continue;
       }
-      const key = `${op.loc.line}:${op.loc.endLine}:${op.text}`;
+      const key = statementKey(op);
       byStatement.set(key, [...(byStatement.get(key) ?? []), finding]);
     }
     for (const findings of byStatement.values()) {
@@ -526,9 +533,14 @@ export default defineRule({
       // a statement that also does other things is rewritten whole, so none of them is lost
       const whole = ctx.framework === "sql" && !mysql ? sqlStatementFix(ctx, findings.map((f) => f.op)) : undefined;
       if (whole) for (const f of findings) f.fix = whole;
-      const brief = findings.every((f) => f.kind === "plain") ? briefLocks(ctx, first.op) : "";
+      const proof = findings.every((f) => f.kind === "plain") ? briefLocks(ctx, first.op) : { text: "", losses: [] };
+      // the data the migration drops on the table is lost only on an empty table, where the ALTER succeeds: its own
+      // transaction (PostgreSQL's transactional DDL) rolls everything back otherwise
+      const note = proof.losses.length > 0 && first.op.inTransaction && !mysql ? ownProofNote(first.op, proof.losses, findings.map((f) => f.op.column.name).join(", ")) : "";
+      const brief = proof.text + note;
+      const severity = note ? ({ severity: "info" } as const) : {};
       if (findings.length === 1) {
-        ctx.report({ op: first.op, message: first.message + brief, fix: first.fix, hazard: onlyOldCode(findings) });
+        ctx.report({ op: first.op, ...severity, message: first.message + brief, fix: first.fix, hazard: onlyOldCode(findings) });
         continue;
       }
       const columns = findings.map((f) => f.op.column.name).join(", ");
@@ -544,7 +556,7 @@ export default defineRule({
               : kinds.size === 1
                 ? `Adding NOT NULL columns ${columns} to ${table} without defaults fails if ${table} has rows, and breaks inserts from code that does not set them.`
                 : findings.map((f) => f.message).join(" ");
-      ctx.report({ op: first.op, message: message + brief, fix: [...new Set(findings.map((f) => f.fix))].join("\n"), hazard: onlyOldCode(findings) });
+      ctx.report({ op: first.op, ...severity, message: message + brief, fix: [...new Set(findings.map((f) => f.fix))].join("\n"), hazard: onlyOldCode(findings) });
     }
   },
 });
@@ -588,7 +600,7 @@ const ROW_WORK = new Set<Operation["kind"]>(["add_index", "set_not_null", "alter
  * transaction, or after it) have no rows to work through, and what it drops or overwrites there held no data: their
  * findings are dropped (facts.emptiedHow, facts.emptyProofAt), and this one says why, so the reader sees one hazard once.
  */
-function briefLocks(ctx: RuleContext, proof: OperationOf<"add_column">): string {
+function briefLocks(ctx: RuleContext, proof: OperationOf<"add_column">): { text: string; losses: string[] } {
   const onTable = (op: Operation): op is Operation & { table: string } => "table" in op && typeof op.table === "string" && nameKey(op.table) === nameKey(proof.table);
   const lines = ctx.migration.up.flatMap((op, index) =>
     op !== proof && ROW_WORK.has(op.kind) && onTable(op) && ctx.facts.emptiedHow(op.table, index) === "proven-empty" ? [op.loc.line] : [],
@@ -597,11 +609,22 @@ function briefLocks(ctx: RuleContext, proof: OperationOf<"add_column">): string 
     const what = op.kind === "drop_column" && ctx.facts.isColumnAddedBefore(op.table, op.column, index) ? undefined : dataLoss(op, proof.table);
     return what && ctx.facts.emptyProofAt(proof.table, index) !== undefined ? [`${what} (line ${op.loc.line})`] : [];
   });
-  if (lines.length === 0 && losses.length === 0) return "";
+  if (lines.length === 0 && losses.length === 0) return { text: "", losses };
   const locks = lines.length ? `the rest of this migration's locks on ${proof.table} (${lines.length === 1 ? "line" : "lines"} ${andList(lines.map(String))}) are only brief` : "";
   const lost = losses.length ? `${andList(losses)} ${losses.length === 1 ? "loses" : "lose"} no data` : "";
   const said = [locks, lost].filter(Boolean).join(", and ");
-  return ` ${said[0].toUpperCase()}${said.slice(1)}: ${proof.table} must be empty for this statement to run.`;
+  return { text: ` ${said[0].toUpperCase()}${said.slice(1)}: ${proof.table} must be empty for this statement to run.`, losses };
+}
+
+/**
+ * The finding's own proof already reads the migration as run on an empty table: it drops data of the table (a column,
+ * its rows) that it says is lost only if the migration runs, which it can only do on an empty table (talk-api's
+ * refactor_tagging drops tags.uses beside two NOT NULL references). Its transaction makes that exact: with rows the
+ * ALTER fails and the rollback undoes the drops too, so nothing is lost and nothing half-done; on an empty table only
+ * inserts that leave the column out fail. A note saying so, as the data-loss findings it folds are gone.
+ */
+function ownProofNote(proof: OperationOf<"add_column">, losses: readonly string[], columns: string): string {
+  return ` This migration drops data of ${proof.table} itself (${andList([...losses])}) and runs in one transaction: with rows in ${proof.table} the ALTER fails and the rollback undoes everything, the drops too; on an empty ${proof.table} only inserts that do not set ${columns} fail.`;
 }
 
 /** What a data-loss finding would say the op deletes from `table` (a column, the table's rows, every row's values), or undefined. */

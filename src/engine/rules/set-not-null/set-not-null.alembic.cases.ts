@@ -1,3 +1,4 @@
+import { ALEMBIC_ROW_BY_ROW_BACKFILL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 /** Netflix/lemur's env.py (trimmed): context.configure without transaction_per_migration=True, so one upgrade is one transaction */
@@ -24,6 +25,26 @@ def run_migrations_online():
             context.run_migrations()
     finally:
         connection.close()
+`;
+
+/** funnel's env.py (Flask-Migrate's multidb template, trimmed): it begins the connection's transaction itself, commits it after the last revision */
+const HELD_ENV = `from alembic import context
+
+USE_TWOPHASE = False
+
+
+def run_migrations_online():
+    engines = {"": {"engine": engine}}
+    for rec in engines.values():
+        rec["connection"] = conn = rec["engine"].connect()
+        if USE_TWOPHASE:
+            rec["transaction"] = conn.begin_twophase()
+        else:
+            rec["transaction"] = conn.begin()
+    rec = next(iter(engines.values()))
+    context.configure(connection=rec["connection"], target_metadata=None)
+    context.run_migrations()
+    rec["transaction"].commit()
 `;
 
 const PER_REVISION_ENV = LEMUR_ENV.replace("target_metadata=target_metadata,", "target_metadata=target_metadata, transaction_per_migration=True,");
@@ -139,12 +160,27 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "the same row-by-row backfill of a column an earlier migration added: the UPDATEs take ROW EXCLUSIVE only, so the SET NOT NULL's ACCESS EXCLUSIVE scan is the long lock, an error",
+      code: ALEMBIC_ROW_BY_ROW_BACKFILL.replace('    op.add_column("commentset", sa.Column("uuid", sa.Uuid(), nullable=True))\n', ""),
+      lines: [15],
+      messages: ["SET NOT NULL on commentset.uuid scans the whole table under an ACCESS EXCLUSIVE lock."],
+    },
+    {
+      framework: "alembic",
+      name: "funnel 887db555cca9: a row-by-row backfill of the column added empty in this transaction, which this SET NOT NULL needs on every row, ran under the ADD COLUMN's ACCESS EXCLUSIVE lock: the scan adds a fraction of that outage, a note",
+      code: ALEMBIC_ROW_BY_ROW_BACKFILL,
+      lines: [16],
+      severities: ["info"],
+      messages: ["this transaction already holds that lock and updated every row of commentset under it (line 15)"],
+    },
+    {
+      framework: "alembic",
       name: "SET NOT NULL in a loop over a literal list (Backend.AI 2dccb3069031): each item's new revision names its own table and column, and the CHECK in place is the loop body's over the loop's names, never one item's statement",
       path: "migrations/versions/2dccb3069031_timestamps.py",
       code: LOOP_REVISION,
       lines: [15, 15],
       fixes: [
-        `${LOOP_BODY_CHECK}\n\n${loopItemRevision("e76d019162e5", "networks", "59b48740ec18", "# after migrations/versions/59b48740ec18_validate_users_created_at_not_null.py, the new revision of another fix of migrations/versions/2dccb3069031_timestamps.py: without that fix, down_revision = \"2dccb3069031\"\n")}`,
+        `${LOOP_BODY_CHECK}\n\n${loopItemRevision("9ff4465045aa", "networks", "2dccb3069031", "# if you also apply the fix of migrations/versions/2dccb3069031_timestamps.py that adds migrations/versions/59b48740ec18_validate_users_created_at_not_null.py: down_revision = \"59b48740ec18\" instead (one head: with two, `alembic upgrade head` refuses)\n")}`,
         `${LOOP_BODY_CHECK}\n\n${loopItemRevision("59b48740ec18", "users", "2dccb3069031")}`,
       ],
     },
@@ -156,7 +192,7 @@ export default defineCases({
       lines: [9, 9],
       messages: ["Updated", "created_at"],
       fixes: [
-        "# line 9 runs for every item of [\"created_at\", \"Updated\"] (the loop of lines 8-9): in the loop's body, in place of line 9 (column as the loop binds them):\nop.execute({\n    \"created_at\": \"ALTER TABLE deployment_auto_scaling_policies_with_a_long_name ADD CONSTRAINT deployment_auto_scaling_policies_with_a_lon_created_at_not_null CHECK (created_at IS NOT NULL) NOT VALID\",\n    \"Updated\": \"ALTER TABLE deployment_auto_scaling_policies_with_a_long_name ADD CONSTRAINT \\\"deployment_auto_scaling_policies_with_a_long_n_Updated_not_null\\\" CHECK (\\\"Updated\\\" IS NOT NULL) NOT VALID\",\n}[column])\n\n# then a new migration, migrations/versions/4122ba7e8def_validate_deployment_auto_scaling_policies_with_a_long_n_updated_not_null.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"4122ba7e8def\"\nrevision = NEW_REVISION_ID\n# after migrations/versions/70ae2403e509_validate_deployment_auto_scaling_policies_with_a_lon_created_at_not_null.py, the new revision of another fix of migrations/versions/3aa_long.py: without that fix, down_revision = \"3aa\"\ndown_revision = \"70ae2403e509\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE deployment_auto_scaling_policies_with_a_long_name VALIDATE CONSTRAINT \\\"deployment_auto_scaling_policies_with_a_long_n_Updated_not_null\\\"\")\n    op.alter_column(\"deployment_auto_scaling_policies_with_a_long_name\", \"Updated\", nullable=False)\n    op.drop_constraint(\"deployment_auto_scaling_policies_with_a_long_n_Updated_not_null\", \"deployment_auto_scaling_policies_with_a_long_name\")\n\n\ndef downgrade():\n    op.alter_column(\"deployment_auto_scaling_policies_with_a_long_name\", \"Updated\", nullable=True)\n    pass",
+        "# line 9 runs for every item of [\"created_at\", \"Updated\"] (the loop of lines 8-9): in the loop's body, in place of line 9 (column as the loop binds them):\nop.execute({\n    \"created_at\": \"ALTER TABLE deployment_auto_scaling_policies_with_a_long_name ADD CONSTRAINT deployment_auto_scaling_policies_with_a_lon_created_at_not_null CHECK (created_at IS NOT NULL) NOT VALID\",\n    \"Updated\": \"ALTER TABLE deployment_auto_scaling_policies_with_a_long_name ADD CONSTRAINT \\\"deployment_auto_scaling_policies_with_a_long_n_Updated_not_null\\\" CHECK (\\\"Updated\\\" IS NOT NULL) NOT VALID\",\n}[column])\n\n# then a new migration, migrations/versions/ae50c7953cda_validate_deployment_auto_scaling_policies_with_a_long_n_updated_not_null.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"ae50c7953cda\"\nrevision = NEW_REVISION_ID\n# if you also apply the fix of migrations/versions/3aa_long.py that adds migrations/versions/70ae2403e509_validate_deployment_auto_scaling_policies_with_a_lon_created_at_not_null.py: down_revision = \"70ae2403e509\" instead (one head: with two, `alembic upgrade head` refuses)\ndown_revision = \"3aa\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE deployment_auto_scaling_policies_with_a_long_name VALIDATE CONSTRAINT \\\"deployment_auto_scaling_policies_with_a_long_n_Updated_not_null\\\"\")\n    op.alter_column(\"deployment_auto_scaling_policies_with_a_long_name\", \"Updated\", nullable=False)\n    op.drop_constraint(\"deployment_auto_scaling_policies_with_a_long_n_Updated_not_null\", \"deployment_auto_scaling_policies_with_a_long_name\")\n\n\ndef downgrade():\n    op.alter_column(\"deployment_auto_scaling_policies_with_a_long_name\", \"Updated\", nullable=True)\n    pass",
         "# line 9 runs for every item of [\"created_at\", \"Updated\"] (the loop of lines 8-9): in the loop's body, in place of line 9 (column as the loop binds them):\nop.execute({\n    \"created_at\": \"ALTER TABLE deployment_auto_scaling_policies_with_a_long_name ADD CONSTRAINT deployment_auto_scaling_policies_with_a_lon_created_at_not_null CHECK (created_at IS NOT NULL) NOT VALID\",\n    \"Updated\": \"ALTER TABLE deployment_auto_scaling_policies_with_a_long_name ADD CONSTRAINT \\\"deployment_auto_scaling_policies_with_a_long_n_Updated_not_null\\\" CHECK (\\\"Updated\\\" IS NOT NULL) NOT VALID\",\n}[column])\n\n# then a new migration, migrations/versions/70ae2403e509_validate_deployment_auto_scaling_policies_with_a_lon_created_at_not_null.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"70ae2403e509\"\nrevision = NEW_REVISION_ID\ndown_revision = \"3aa\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE deployment_auto_scaling_policies_with_a_long_name VALIDATE CONSTRAINT deployment_auto_scaling_policies_with_a_lon_created_at_not_null\")\n    op.alter_column(\"deployment_auto_scaling_policies_with_a_long_name\", \"created_at\", nullable=False)\n    op.drop_constraint(\"deployment_auto_scaling_policies_with_a_lon_created_at_not_null\", \"deployment_auto_scaling_policies_with_a_long_name\")\n\n\ndef downgrade():\n    op.alter_column(\"deployment_auto_scaling_policies_with_a_long_name\", \"created_at\", nullable=True)\n    pass",
       ],
     },
@@ -242,6 +278,15 @@ def downgrade():
       code: LEMUR_REVISION,
       lines: [9],
       fixes: [lemurFix("    # lemur/migrations/env.py runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True, unless **current_app.extensions[\"migrate\"].configure_args brings it):\n    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction\n    with op.get_context().autocommit_block():\n        pass\n")],
+    },
+    {
+      framework: "alembic",
+      name: "funnel: env.py begins the upgrade's transaction itself (conn.begin()), so no revision can end it (autocommit_block asserts, a commit fails env.py's own): the VALIDATE revision runs in an upgrade of its own",
+      path: "lemur/migrations/versions/4fe230f7a26e_.py",
+      files: { "lemur/migrations/env.py": HELD_ENV },
+      code: LEMUR_REVISION,
+      lines: [9],
+      fixes: [lemurFix("    # lemur/migrations/env.py line 13 begins one transaction for every revision of an upgrade (conn.begin()) and commits it after the last: no revision can commit the ones before.\n    # Run this revision in an upgrade of its own (`alembic upgrade <its down_revision>`, then `alembic upgrade head`, e.g. in the next deploy), so the locks of those before are released first\n")],
     },
     {
       framework: "alembic",

@@ -31,7 +31,7 @@ COMMIT;
     },
     {
       framework: "sql",
-      name: "the same UPDATE with a WHERE that also tests another column: it may leave rows out, so the scan is the NOT NULL's own: the error stays",
+      name: "the same UPDATE with a WHERE that also tests another column: the SET NOT NULL after it succeeds only where it filled every row of the column added empty, so it wrote every row under the ADD COLUMN's lock: a note too (funnel's row-by-row backfills)",
       schema: "CREATE TABLE field (id text PRIMARY KEY, kind text);\nINSERT INTO field VALUES ('a', 'x');",
       code: `BEGIN;
 ALTER TABLE field ADD COLUMN position integer;
@@ -40,7 +40,7 @@ ALTER TABLE field ALTER COLUMN position SET NOT NULL;
 COMMIT;
 `,
       lines: [4],
-      severities: ["error"],
+      severities: ["info"],
     },
     {
       framework: "sql",

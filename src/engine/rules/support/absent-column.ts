@@ -7,6 +7,7 @@
  */
 import type { Migration, OperationOf } from "../../model.js";
 import { applyToColumns, columnNamedIn } from "../../repository/proven-columns.js";
+import { withResolvedTables } from "../../repository/table-schemas.js";
 import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
 import { caughtFailure } from "./caught-failure.js";
@@ -22,13 +23,16 @@ export interface AbsentColumn {
 export function absentColumn(ctx: RuleContext, op: Pick<OperationOf<"drop_column">, "table" | "column">, index: number): AbsentColumn | undefined {
   // the earlier migrations (the history's state when this one starts), then this one's statements before the drop
   // (it may add the column itself)
-  const here = { ...ctx.migration, up: ctx.migration.up.slice(0, index) };
-  const key = nameKey(op.table);
+  // under the names the history keys its tables by (a table written with its schema or without: table-schemas.ts)
+  const resolve = (name: string) => ctx.repository.historyTable(name);
+  const here = { ...ctx.migration, up: ctx.migration.up.slice(0, index).map((earlier) => withResolvedTables(earlier, resolve)) };
+  const key = nameKey(resolve(op.table));
   let state = ctx.repository.provenColumns(op.table);
   for (const earlier of here.up) state = applyToColumns(state, earlier, here, key);
   if (state === undefined || state === "unknown" || state.columns.has(nameKey(op.column))) return undefined;
   // a column the adapter did not model (a helper's, a plugin's) still shows its name in the create_table
-  if (columnNamedIn([...ctx.repository.earlierInFolder, here], op.table, op.column)) return undefined;
+  const written = [...ctx.repository.earlierInFolder, here];
+  if (columnNamedIn(written, op.table, op.column) || columnNamedIn(written, resolve(op.table), op.column)) return undefined;
   return { columns: [...state.columns], createdBy: state.createdBy };
 }
 

@@ -20,12 +20,7 @@ export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction
   // most fixes have no block: skip the parse
   if (!fix.includes(BLOCK)) return fix;
   const precedent = precedentOf?.();
-  const starts = withPythonTree(fix, (root) =>
-    root
-      .descendantsOfType("with_statement")
-      .filter((w) => w !== null && w.descendantsOfType("with_item").some((i) => i?.namedChildren[0]?.text === BLOCK))
-      .map((w) => w!.startIndex),
-  );
+  const starts = blockStarts(fix);
   let text = fix;
   for (const start of starts.sort((a, b) => b - a)) {
     const lineStart = text.lastIndexOf("\n", start - 1) + 1;
@@ -38,4 +33,45 @@ export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction
     text = `${text.slice(0, start)}${lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join("\n")}\n${indent}${text.slice(start)}`;
   }
   return text;
+}
+
+/**
+ * Every Alembic fix with `op.get_context().autocommit_block()`, where env.py begins the upgrade's transaction itself
+ * with begin() and commits it after the last revision (funnel's `rec['transaction'] = conn.begin()`): the block fails
+ * Alembic's assert, and no revision can commit in its place (env.py's own commit then raises "This transaction is
+ * inactive"). Nothing a revision writes leaves that transaction, so the block is kept for the env.py that lets Alembic
+ * begin the transaction, with that change shown as code above it.
+ */
+export function withEnvChangeForAutocommit(fix: string, env: ExternalTransaction): string {
+  if (!fix.includes(BLOCK)) return fix;
+  const starts = blockStarts(fix);
+  let text = fix;
+  for (const start of starts.sort((a, b) => b - a)) {
+    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    const indent = text.slice(lineStart, start);
+    const lines = heldTransactionNote(env, "this block runs once env.py lets Alembic begin the transaction");
+    text = `${text.slice(0, start)}${lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join("\n")}\n${indent}${text.slice(start)}`;
+  }
+  return text;
+}
+
+/** Why a revision cannot leave env.py's begun transaction, and env.py's change (as code) that lets it: comment lines. */
+export function heldTransactionNote(env: ExternalTransaction, then: string): string[] {
+  return [
+    `# ${env.path} line ${env.line} begins the upgrade's transaction itself (${env.begun}) and commits it after the last revision: autocommit_block() fails Alembic's assert (it ends only a transaction Alembic began), and a commit here makes env.py's own commit fail`,
+    `# ${then}; in ${env.path}, drop that begin() and its commit()/rollback() (a \`with ... begin()\` around configure becomes \`with ... connect()\`) and run the revisions in Alembic's transaction:`,
+    `#     context.configure(connection=${env.connection}, ...)  # as it is`,
+    `#     with context.begin_transaction():`,
+    `#         context.run_migrations()`,
+  ];
+}
+
+/** Where each `with op.get_context().autocommit_block():` of a fix starts. */
+function blockStarts(fix: string): number[] {
+  return withPythonTree(fix, (root) =>
+    root
+      .descendantsOfType("with_statement")
+      .filter((w) => w !== null && w.descendantsOfType("with_item").some((i) => i?.namedChildren[0]?.text === BLOCK))
+      .map((w) => w!.startIndex),
+  );
 }

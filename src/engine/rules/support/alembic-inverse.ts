@@ -5,6 +5,7 @@
  * SQL (sql-inverse). A part nothing in the repository says (a dropped table with no earlier definition) is said
  * in a comment and raises, so a downgrade never reports success having skipped it.
  */
+import { castExists } from "../../assignment-casts.js";
 import type { ColumnSpec, Operation, TypeRef } from "../../model.js";
 import { alembicTable, pythonString } from "./embed-sql.js";
 import { derivedName, ident } from "./fix.js";
@@ -162,7 +163,8 @@ export function alembicInverseSteps(op: Operation, index: number, created: Reado
       const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
       const sa = before && saType(before, sqlalchemy2(repository));
       const now = saType(op.type, sqlalchemy2(repository));
-      if (!sa) return inverseSteps(op, index, created, repository);
+      // no cast back (integer -> uuid): the SQL step that says so, never a postgresql_using PostgreSQL rejects
+      if (!sa || castExists(op.type, before) === false) return inverseSteps(op, index, created, repository);
       const back = code(`op.alter_column(${tableColumn(op.table, op.column)}, type_=${sa}${now ? `, existing_type=${now}` : ""}, postgresql_using=${str(`${ident(op.column)}::${before.text}`)})`);
       const plan = typeBack(op.type, before, () => repository?.columnDefinition(op.table, op.column));
       if (!plan.needsUsing) return [back];

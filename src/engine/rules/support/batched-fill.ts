@@ -7,7 +7,7 @@ import type { Layout, Migration } from "../../model.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { pythonString, rubyString } from "./embed-sql.js";
 import { BATCH_ROWS, batchedUpdate } from "./sql-text.js";
-import { ident } from "./fix.js";
+import { ident, sqlString } from "./fix.js";
 
 export interface BatchedFill {
   table: string;
@@ -15,6 +15,11 @@ export interface BatchedFill {
   assignments: string;
   /** rows still to do, as a SQL condition (it must become false once a row is done, or the loop never ends) */
   pending: string;
+  /**
+   * the TimeZone the migration set for the conversion the fill repeats: set on the fill's session first (a SET LOCAL
+   * ends with each batch's commit), else text read as local time converts in the server's zone
+   */
+  timeZone?: string;
 }
 
 /** A layout, or popx for golang-migrate's names that gobuffalo/pop runs (a dialect or `.autocommit` in the name, or its go.mod). */
@@ -50,6 +55,7 @@ function doLoop(fill: BatchedFill, layout: FillRunner): string {
     `DECLARE`,
     `  filled bigint;`,
     `BEGIN`,
+    ...(fill.timeZone ? [`  PERFORM set_config('TimeZone', ${sqlString(fill.timeZone)}, false);  -- as the migration converted: for the session, past each COMMIT`] : []),
     `  LOOP`,
     ...update.split("\n").map((l) => `    ${l}`),
     `    GET DIAGNOSTICS filled = ROW_COUNT;`,
@@ -67,7 +73,7 @@ function doLoop(fill: BatchedFill, layout: FillRunner): string {
  */
 export function sqlBatchedFill(fill: BatchedFill, layout: FillRunner, postgresVersion: number): string {
   if (postgresVersion >= 11) return doLoop(fill, layout);
-  return `-- one batch of ${BATCH_ROWS} rows (PostgreSQL ${postgresVersion} cannot commit inside a DO block): run it again until it updates no rows\n${batchedUpdate(fill.table, fill.assignments, fill.pending)}`;
+  return `-- one batch of ${BATCH_ROWS} rows (PostgreSQL ${postgresVersion} cannot commit inside a DO block): run it again until it updates no rows\n${fill.timeZone ? `SET TIME ZONE ${sqlString(fill.timeZone)};\n` : ""}${batchedUpdate(fill.table, fill.assignments, fill.pending)}`;
 }
 
 /**
@@ -79,9 +85,11 @@ export function sqlFillUnderRunnerTransaction(fill: BatchedFill, runner: string)
   return [
     `-- ${runner} runs this file in its transaction, where a DO block that commits fails ("invalid transaction termination").`,
     `-- Before deploying it, fill by hand outside any transaction (psql in autocommit), running this batch again until it updates no rows:`,
+    ...(fill.timeZone ? [`--   SET TIME ZONE ${sqlString(fill.timeZone)};  -- once, first: the zone the migration converts in`] : []),
     ...batchedUpdate(fill.table, fill.assignments, fill.pending).split("\n").map((l) => `--   ${l}`),
     `-- The migration keeps one UPDATE of the rows still pending: none once the batches are done. Run without them, it holds`,
     `-- the row lock of every row it fills until the migration commits.`,
+    ...(fill.timeZone ? [`SET LOCAL TIME ZONE ${sqlString(fill.timeZone)};`] : []),
     `UPDATE ${ident(fill.table)} SET ${fill.assignments} WHERE ${fill.pending};`,
   ];
 }
@@ -96,9 +104,11 @@ export function railsBatchedFill(fill: BatchedFill): string {
 /** Alembic: the loop of `upgrade()`, for a revision whose statements run in an autocommit_block (each batch commits on its own). */
 export function alembicBatchedFill(fill: BatchedFill): string {
   return [
+    ...(fill.timeZone ? [`# the zone the migration converts in, for the session (a SET LOCAL would end with the first batch's commit)`, `op.execute(${pythonString(`SET TIME ZONE ${sqlString(fill.timeZone)}`)})`] : []),
     `# ${BATCH_ROWS} rows a statement, each committed on its own (autocommit_block), until one updates nothing`,
     `while op.get_bind().execute(sa.text(${pythonString(oneLine(fill))})).rowcount:`,
     `    pass`,
+    ...(fill.timeZone ? [`op.execute("RESET TIME ZONE")`] : []),
   ].join("\n");
 }
 

@@ -450,7 +450,8 @@ export function readTables(op: Operation): string[] {
   if (op.kind === "dml") return op.sourceTables;
   // rows selected for the code after it (`rp = bind.execute(sa.select(diagram))`, then a loop that inserts them elsewhere)
   if (op.kind === "data_migration" && op.readOnly) return op.tables;
-  if (op.kind === "data_migration" && op.mentions) return [...op.tables, ...(op.readsThrough ?? []), ...(op.copies ?? []).map((c) => c.from)];
+  // a loop that creates another model's rows from its records' attributes (adapters/rails/loop-copies.ts) reads what it copies
+  if (op.kind === "data_migration" && (op.mentions || op.copies)) return [...op.tables, ...(op.readsThrough ?? []), ...(op.copies ?? []).map((c) => c.from)];
   return [];
 }
 
@@ -465,12 +466,12 @@ export function readsColumn(op: Operation, table: string, names: ReadonlyArray<s
  * Where a data step copied a column's values (table.column), when it copies every row's value of it into another
  * table (django-parler's recipe), and whether its reverse copies them back.
  */
-export function copyOf(op: Operation, table: string, column: string): { into: string; restored: boolean } | undefined {
+export function copyOf(op: Operation, table: string, column: string): { into: string; restored: boolean; someRows?: boolean } | undefined {
   if (op.kind !== "data_migration") return undefined;
   for (const copy of op.copies ?? []) {
     if (nameKey(copy.from) !== nameKey(table)) continue;
     const pair = copy.columns.find((c) => nameKey(c.column) === nameKey(column));
-    if (pair) return { into: `${copy.to}.${pair.into}`, restored: pair.restored };
+    if (pair) return { into: `${copy.to}.${pair.into}`, restored: pair.restored, ...(copy.someRows ? { someRows: true } : {}) };
   }
   return undefined;
 }

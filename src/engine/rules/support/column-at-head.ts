@@ -3,8 +3,8 @@
  * the folder (next-migration.ts), so a column a later migration drops (or drops with its table) is not there for a
  * follow-up to fill or swap (mergin-server's c13819c566e7 drops project_version.changes, which dbd428cda965 made jsonb).
  */
-import { nameKey } from "./facts.js";
-import { renamedTo, sameTable, stepsToHead, type HistoryFrom } from "./history-to-head.js";
+import { nameKey, renamedTo, sameTable } from "./facts.js";
+import { stepsToHead, type HistoryFrom } from "./history-to-head.js";
 
 /** `renames`: each rename of the table or the column by a later migration, in words (where, and what it renames) */
 export type ColumnAtHead = { table: string; column: string; renames: string[] } | { gone: string };

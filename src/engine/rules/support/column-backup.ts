@@ -75,3 +75,17 @@ export function columnsBackup(ctx: RuleContext, table: string, columns: readonly
   if (!key || key.some((k) => columns.some((c) => nameKey(k) === nameKey(c)))) return { sql: sql.copyTable(backup, table), backup, note: one.note };
   return { sql: `CREATE TABLE ${sql.ident(backup)} AS SELECT ${[...key, ...columns].map(sql.ident).join(", ")} FROM ${sql.ident(table)}`, backup, key, note: one.note };
 }
+
+/**
+ * The statement that sets `column` of `table` again from its copy (`kept`), joined on the copy's key: what a rollback
+ * runs once the column is back. Undefined when the copy has no key to join on (the whole table was copied).
+ */
+export function restoreColumnSql(ctx: RuleContext, table: string, column: string, kept: ColumnBackup): string | undefined {
+  if (!kept.key) return undefined;
+  const sql = migrationDialect(ctx.migration);
+  const t = sql.ident(table);
+  const c = sql.ident(column);
+  const b = sql.ident(kept.backup);
+  if (sql.mysql) return `UPDATE ${t} JOIN ${b} ON ${kept.key.map((k) => `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}`).join(" AND ")} SET ${t}.${c} = ${b}.${c}`;
+  return `UPDATE ${t} SET ${c} = b.${c} FROM ${b} b WHERE ${kept.key.map((k) => `${t}.${sql.ident(k)} = b.${sql.ident(k)}`).join(" AND ")}`;
+}

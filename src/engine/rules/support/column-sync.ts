@@ -5,7 +5,7 @@
  * satisfied from the new one, since BEFORE triggers run before the row's constraints are checked.
  */
 import type { TypeRef } from "../../model.js";
-import { ident } from "./fix.js";
+import { ident, sqlString } from "./fix.js";
 import { pgDistinct } from "./pg-distinct.js";
 
 export interface ColumnSync {
@@ -22,6 +22,11 @@ export interface ColumnSync {
   /** the columns' type, when they copy each other: json's are compared as text (pg-distinct.ts) */
   type?: TypeRef;
   postgresVersion: number;
+  /**
+   * the TimeZone the migration set for its conversion (`SET LOCAL TIME ZONE 'UTC'` before a text to timestamptz
+   * change): the function runs with it, whatever the writing session's, so the trigger converts as the migration would
+   */
+  timeZone?: string;
 }
 
 /** `<table>_sync_<to>`, as short as PostgreSQL allows (63 bytes). */
@@ -48,7 +53,7 @@ export function columnSyncSql(sync: ColumnSync): string {
         `  END IF;`,
       ];
   return [
-    `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$`,
+    `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql${sync.timeZone ? ` SET "TimeZone" TO ${sqlString(sync.timeZone)}` : ""} AS $$`,
     `BEGIN`,
     ...body,
     `  RETURN NEW;`,

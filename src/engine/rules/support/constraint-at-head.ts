@@ -4,8 +4,8 @@
  * is validated under its new name (open-event-server: `eventsusers` became `event_user`), and a constraint a later
  * migration drops (or drops with its table) is not there to validate at all.
  */
-import { nameKey } from "./facts.js";
-import { renamedTo, sameTable, stepsToHead } from "./history-to-head.js";
+import { nameKey, renamedTo, sameTable } from "./facts.js";
+import { stepsToHead } from "./history-to-head.js";
 import type { RuleContext } from "./rule.js";
 
 export type ConstraintAtHead =

@@ -18,7 +18,7 @@ const classesOf = new WeakMap<RuleContext, ReturnType<typeof readFieldClasses>>(
  * adapter's guess by name and max_length; without it such a class is unknown too (narrowing-type-change: never a
  * narrowing from a guess).
  */
-export function djangoFieldType(ctx: RuleContext, definition: string, adapters: TypeRef, foreignGuess = false): TypeRef | undefined {
+export function djangoFieldType(ctx: RuleContext, definition: string, adapters: TypeRef | undefined, foreignGuess = false): TypeRef | undefined {
   const call = literalOf(definition);
   if (call?.kind !== "call") return undefined;
   const cls = call.callee.slice(call.callee.lastIndexOf(".") + 1);

@@ -5,6 +5,7 @@
  */
 import type { Migration, Operation, OperationOf } from "../../model.js";
 import { ChangePlan } from "./change-plan.js";
+import { everyRowRemovedFrom } from "./row-writes.js";
 
 /** Compare names as PostgreSQL folds them: case-insensitive, `public.` is the default schema. */
 const keys = new Map<string, string>();
@@ -18,6 +19,14 @@ export function nameKey(name: string): string {
   }
   return key;
 }
+
+/** `schema.table` renamed to `newName`: RENAME keeps the table in its schema. */
+export const renamedTo = (table: string, newName: string): string =>
+  newName.includes(".") || !table.includes(".") ? newName : `${table.slice(0, table.lastIndexOf(".") + 1)}${newName}`;
+
+/** One table, written with its schema or without (a migration that names no schema means the default one). */
+const bare = (t: string) => nameKey(t.slice(t.lastIndexOf(".") + 1));
+export const sameTable = (a: string, b: string): boolean => nameKey(a) === nameKey(b) || ((!a.includes(".") || !b.includes(".")) && bare(a) === bare(b));
 
 export interface MigrationFacts {
   /** the change this migration belongs to (a review's added migrations), judged as a whole */
@@ -37,6 +46,8 @@ export interface MigrationFacts {
    * "proven-empty" by an earlier ADD COLUMN ... NOT NULL without a default, which PostgreSQL refuses on a table with rows
    */
   emptiedHow(table: string | undefined, beforeIndex: number): "emptied" | "proven-empty" | undefined;
+  /** the index of the TRUNCATE or DELETE without WHERE that emptied `table` when emptiedHow says "emptied" */
+  emptiedBy(table: string | undefined, beforeIndex: number): number | undefined;
   /**
    * PostgreSQL: the index of the ADD COLUMN ... NOT NULL without a default that proves `table` holds no rows when the
    * op at `index` runs (earlier, or later in the same transaction with nothing between that removes rows), or
@@ -61,7 +72,8 @@ export interface MigrationFacts {
    */
   accessExclusiveTakenAt(table: string | undefined, beforeIndex: number): number | undefined;
   /**
-   * PostgreSQL: an earlier op of the same transaction updated every row of `table` (UPDATE without WHERE) while that
+   * PostgreSQL: an earlier op of the same transaction updated every row of `table` (UPDATE without WHERE, or a backfill
+   * of a column added empty that a SET NOT NULL of the transaction needs on every row) while that
    * transaction already held ACCESS EXCLUSIVE on it, which it still holds: the table was blocked for the whole write,
    * and a later scan under the same lock reads what that write left, a fraction of it. The UPDATE's index (the last
    * that sets `column`, when one does), or undefined.
@@ -226,11 +238,11 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
       // one entry per column, even when the DELETE names it twice
       else if (op.removesRowsWithValue?.length) addRemoval(op.table, new Set(op.removesRowsWithValue.map(nameKey)), index);
     }
-    if (op.kind === "truncate") op.tables.forEach((t) => mark(t, index, "emptied"));
-    // an UPDATE or DELETE adds no rows: an empty table stays empty (only DELETE without WHERE empties one)
+    const emptied = everyRowRemovedFrom(op);
+    if (emptied.length > 0) emptied.forEach((t) => mark(t, index, "emptied"));
+    // an UPDATE or DELETE adds no rows: an empty table stays empty
     else if (op.kind === "dml" && op.table) {
-      if (op.verb === "delete" && !op.hasWhere) mark(op.table, index, "emptied");
-      else if (op.verb !== "update" && op.verb !== "delete") mark(op.table, index, undefined);
+      if (op.verb !== "update" && op.verb !== "delete") mark(op.table, index, undefined);
     }
     else if (op.kind === "add_column" && migration.database === "postgresql" && provesEmpty(op)) mark(op.table, index, "proven-empty");
     // code (a Ruby block, a RunPython function) may write any table, whatever it names
@@ -238,17 +250,23 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   });
   // every question below is a binary search over positions in order: rules ask them once per op, and a file
   // of 70,000 statements made the linear scans quadratic (minutes of CPU)
-  const emptiedHow = (table: string | undefined, beforeIndex: number): Emptied | undefined => {
+  /** the statement that left `table` empty before `beforeIndex` (none for a proof by a later statement) and how */
+  const emptying = (table: string | undefined, beforeIndex: number): { index?: number; empty: Emptied } | undefined => {
     if (!table) return undefined;
     const list = events.get(nameKey(table)) ?? [];
     const lastAt = countBelow(list, beforeIndex, (e) => e.index) - 1;
     const last = list[lastAt];
-    if (last === undefined || !last.empty) return provenByLaterStatement(table, beforeIndex) ? "proven-empty" : undefined;
+    if (last === undefined || !last.empty) return provenByLaterStatement(table, beforeIndex) ? { empty: "proven-empty" } : undefined;
     if (countBelow(unknownWrites, beforeIndex, (i) => i) !== countBelow(unknownWrites, last.index + 1, (i) => i)) return undefined;
     // a proof of emptiness right after an emptying statement: the emptying is the reason
     let at = lastAt;
     while (at > 0 && list[at].empty === "proven-empty" && list[at - 1].empty) at--;
-    return list[at].empty;
+    return { index: list[at].index, empty: list[at].empty! };
+  };
+  const emptiedHow = (table: string | undefined, beforeIndex: number): Emptied | undefined => emptying(table, beforeIndex)?.empty;
+  const emptiedBy = (table: string | undefined, beforeIndex: number): number | undefined => {
+    const found = emptying(table, beforeIndex);
+    return found?.empty === "emptied" ? found.index : undefined;
   };
   const isEmptiedBefore = (table: string | undefined, beforeIndex: number) => emptiedHow(table, beforeIndex) !== undefined;
 
@@ -353,6 +371,16 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
       // and nothing wrote the column in between
       return added !== -1 && !up.slice(added + 1, index).some((w) => w.kind === "dml" && w.table !== undefined && nameKey(w.table) === nameKey(op.table!) && w.columns.some((c) => nameKey(c) === nameKey(column)));
     });
+  // an UPDATE with a WHERE (funnel's row-by-row loop, `UPDATE t SET c = ... WHERE id = :id` per row) of a column this up
+  // added before it with no default, which a SET NOT NULL later in the same transaction needs on every row: the
+  // migration commits only if the UPDATEs gave every row a value, so they wrote every row
+  const fillsEveryRow = (op: OperationOf<"dml">, index: number): boolean =>
+    op.table !== undefined &&
+    op.columns.some((column) => {
+      const same = (t: string) => nameKey(t) === nameKey(op.table!);
+      const added = up.some((a, i) => i < index && a.kind === "add_column" && same(a.table) && nameKey(a.column.name) === nameKey(column) && !a.column.default);
+      return added && up.some((n, i) => i > index && transactions[i] === transactions[index] && n.kind === "set_not_null" && same(n.table) && nameKey(n.column) === nameKey(column) && !n.fillsNulls);
+    });
   const wholeTableUpdateUnderLockBefore = (table: string | undefined, beforeIndex: number, column?: string): number | undefined => {
     if (!table || !holdsAccessExclusiveBefore(table, beforeIndex)) return undefined;
     const transaction = transactions[beforeIndex];
@@ -360,7 +388,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     // transactions follow one another: walk back while still in this one; the UPDATE that sets `column` first
     for (let j = beforeIndex - 1; j >= 0 && transactions[j] === transaction; j--) {
       const op = up[j];
-      if (op.kind !== "dml" || op.verb !== "update" || (op.hasWhere && !onlyFreshNulls(op, j)) || op.table === undefined || nameKey(op.table) !== nameKey(table) || !holdsAccessExclusiveBefore(table, j)) continue;
+      if (op.kind !== "dml" || op.verb !== "update" || (op.hasWhere && !onlyFreshNulls(op, j) && !fillsEveryRow(op, j)) || op.table === undefined || nameKey(op.table) !== nameKey(table) || !holdsAccessExclusiveBefore(table, j)) continue;
       if (column === undefined || op.columns.some((c) => nameKey(c) === nameKey(column))) return j;
       found ??= j;
     }
@@ -446,6 +474,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     isNewTable,
     isEmptiedBefore,
     emptiedHow,
+    emptiedBy,
     emptyProofAt,
     isDroppedAfter,
     holdsAccessExclusiveBefore,

@@ -7,6 +7,7 @@
  */
 import type { Operation } from "../../model.js";
 import type { RuleContext } from "./rule.js";
+import { nameKey } from "./facts.js";
 
 /** The statement that took the lock, as its SQL says it. */
 function lockTaker(op: Operation): string {
@@ -68,9 +69,17 @@ export const KEEPS_LOCK = "keeps that lock, and the table closed to reads and wr
  * commit at once." Empty when no earlier statement holds it.
  */
 export function heldLockSentence(ctx: RuleContext, op: Operation, table: string, index: number, how: HeldLockWork): string {
-  const at = ctx.facts.accessExclusiveTakenAt(table, index);
+  const own = ctx.facts.accessExclusiveTakenAt(table, index);
+  // an ALTER TABLE of the partitioned table recurses into its partitions: its ACCESS EXCLUSIVE holds on each of them
+  const through = own === undefined ? lockedPartitionedParent(ctx, table, index) : undefined;
+  const at = own ?? through?.at;
   if (at === undefined) return "";
   const taker = ctx.migration.up[at];
+  if (through)
+    return (
+      ` Line ${taker.loc.line}'s ${lockTaker(taker)} on ${through.parent}, the partitioned table ${table} is a partition of, already holds ACCESS EXCLUSIVE on ${table} ` +
+      `(as on every partition of ${through.parent}) until commit, so this ${how.work} ${how.effect}; ${how.fix} lets line ${taker.loc.line} commit at once.`
+    );
   const line = taker.loc.line;
   const same = line === op.loc.line;
   // on the same line: one ALTER TABLE of several subcommands (Rails' change_column with null:, a Django AlterField)
@@ -105,4 +114,22 @@ export function afterWholeTableUpdate(ctx: RuleContext, table: string, index: nu
       `the table is closed to reads and writes for that whole write until commit, and this ${how.work} reads what it wrote, a fraction of that time. ` +
       `The full-table write inside the transaction is the hazard (mixed-ddl-dml); moving this ${how.work} out shortens the outage only by the ${how.work}.`,
   };
+}
+
+/**
+ * The partitioned table `table` is a partition of (the earlier migrations' CREATE TABLE ... PARTITION OF) when an
+ * earlier statement of the same transaction holds ACCESS EXCLUSIVE on it before the op at `index`: nowcasting
+ * 3a8ad17b57a3's ADD COLUMN on forecast_value, then an index build on each of its monthly partitions.
+ */
+function lockedPartitionedParent(ctx: RuleContext, table: string, index: number): { parent: string; at: number } | undefined {
+  const seen = new Set<string>([nameKey(table)]);
+  for (const earlier of ctx.migration.up.slice(0, index)) {
+    const parent = "table" in earlier && typeof earlier.table === "string" ? earlier.table : undefined;
+    if (parent === undefined || seen.has(nameKey(parent))) continue;
+    seen.add(nameKey(parent));
+    if (!ctx.repository.partitions(parent)?.some((p) => nameKey(p) === nameKey(table))) continue;
+    const at = ctx.facts.accessExclusiveTakenAt(parent, index);
+    if (at !== undefined) return { parent, at };
+  }
+  return undefined;
 }

@@ -4,7 +4,6 @@
  * (column-at-head.ts, constraint-at-head.ts).
  */
 import type { Migration, Operation } from "../../model.js";
-import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
 
 /** A migration and the later ones of its folder (a rule's context, or a migration with the repository as a fix's place). */
@@ -33,13 +32,7 @@ export function* stepsToHead(ctx: HistoryFrom, index: number): Generator<{ migra
   for (const migration of ctx.repository.laterInFolder) for (const op of movesOrDropsOf(migration.up)) yield { migration, op };
 }
 
-/** `schema.table` renamed to `newName`: RENAME keeps the table in its schema. */
-export const renamedTo = (table: string, newName: string): string =>
-  newName.includes(".") || !table.includes(".") ? newName : `${table.slice(0, table.lastIndexOf(".") + 1)}${newName}`;
 
-/** One table, written with its schema or without (a migration that names no schema means the default one). */
-const bare = (t: string) => nameKey(t.slice(t.lastIndexOf(".") + 1));
-export const sameTable = (a: string, b: string): boolean => nameKey(a) === nameKey(b) || ((!a.includes(".") || !b.includes(".")) && bare(a) === bare(b));
 
 /**
  * A fix's later migrations when what they change is gone at the head of the history (a later migration drops the

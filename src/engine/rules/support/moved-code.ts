@@ -14,6 +14,7 @@ import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import type { Migration, Operation, SourceRange } from "../../model.js";
 import { freeNames } from "./python-free-names.js";
+import { statementKey } from "./statement-key.js";
 
 export interface MovedCode {
   /** the statements that move, as written, dedented, in their order */
@@ -63,7 +64,7 @@ export function movedCode(migration: Migration, ops: readonly Operation[], optio
       // a statement sharing a line with one that stays cannot be cut out by lines
       if (lines.some((r) => staying.some((op) => overlaps(op.loc, r)))) return undefined;
       // one statement may stand for several operations (ALTER TABLE ... DROP COLUMN a, DROP COLUMN b): once each
-      const statements = [...new Map(ops.map((op) => [`${op.loc.line}:${op.loc.endLine}:${op.text}`, `${op.text.trim().replace(/;\s*$/, "")};`])).values()];
+      const statements = [...new Map(ops.map((op) => [statementKey(op), `${op.text.trim().replace(/;\s*$/, "")};`])).values()];
       return { statements, lines, locals: [], definitions: [], ops: [...ops] };
     }
     case "rails":

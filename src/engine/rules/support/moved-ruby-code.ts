@@ -67,6 +67,28 @@ function rubyReads(nodes: readonly Node[], into: RubyReads = { locals: new Set()
   return into;
 }
 
+/** Methods that change the Array, Hash, Set or String they are called on (`ids << id`, `seen.add(x)`, `h[k] = v`). */
+const MUTATORS = new Set(["<<", "[]=", "push", "append", "prepend", "unshift", "insert", "concat", "add", "store", "update", "replace", "clear", "delete"]);
+
+/**
+ * The statement changes the value of local `name` in place, or assigns it again (`ids << vote.votable_id` in a
+ * loop, `total += n`): code that runs after it reads what it computed, not what the local's assignment gave.
+ */
+function fillsInPlace(node: Node, name: string): boolean {
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n instanceof CallNode && n.receiver instanceof LocalVariableReadNode && n.receiver.name === name && (MUTATORS.has(n.name) || n.name.endsWith("!"))) return true;
+    if (/^LocalVariable(OperatorWrite|AndWrite|OrWrite|Write)Node$/.test(n.constructor.name) && (n as unknown as { name: string }).name === name) return true;
+    if (/^Index(OperatorWrite|AndWrite|OrWrite)Node$/.test(n.constructor.name)) {
+      const receiver = (n as unknown as { receiver: Node | null }).receiver;
+      if (receiver instanceof LocalVariableReadNode && receiver.name === name) return true;
+    }
+    stack.push(...rubyChildren(n));
+  }
+  return false;
+}
+
 const endOf = (node: Node) => node.location.startOffset + node.location.length;
 
 /** Where a node's text ends, heredoc bodies included (Prism's location of a heredoc covers its opener only). */
@@ -144,6 +166,13 @@ export function rubyMoved(source: string, ops: readonly Operation[], staying: re
   // statements that fill a local in place (`Comment.all.each { |c| subscribers[c.id] += [...] }` after
   // `subscribers = Hash.new`): the moved code reads what they computed, so they move with the local
   const fillers = (name: string) => before.filter((u) => !(u.node instanceof LocalVariableWriteNode) && rubyReads([u.node]).locals.has(name));
+  // statements that stay (they hold a data change migration 1 keeps) and fill the local in place: the moved code
+  // would read the local's first value, not what they collected (inaturalist's vote ids, gathered while duplicates
+  // are deleted, then reindexed): it cannot move without them
+  const filledByStaying = (name: string, writers: readonly RubyUnit[]) => {
+    const from = Math.max(...writers.map((w) => w.range.line));
+    return units.some((u) => u.range.line > from && u.range.endLine < firstLine && !repeatable(u.range, staying) && !picked.includes(u) && fillsInPlace(u.node, name));
+  };
   const takenLocals = new Set<RubyUnit>();
   const unbound: string[] = [];
   const constants = new Set(reads.constants);
@@ -155,7 +184,7 @@ export function rubyMoved(source: string, ops: readonly Operation[], staying: re
     if (seenLocals.has(name)) continue;
     seenLocals.add(name);
     const writers = earlier.filter((u) => (u.node as LocalVariableWriteNode).name === name);
-    if (writers.length === 0) {
+    if (writers.length === 0 || filledByStaying(name, writers)) {
       unbound.push(name);
       continue;
     }

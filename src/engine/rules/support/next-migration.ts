@@ -32,6 +32,7 @@ import { baseOf, folderPrefix } from "../../paths.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { revisionNaming, type RevisionNaming } from "./alembic-revision-naming.js";
 import type { NewMigrationChain } from "./new-migration-chain.js";
+import { sqlExtensionOf } from "../../sql-file-names.js";
 
 /**
  * Rails code copied into a split for a MySQL database, without PostgreSQL's own options (`algorithm: :concurrently`
@@ -233,7 +234,7 @@ function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep
     `class Migration(migrations.Migration):`,
     ...(step.noTransaction ? [`    atomic = False`, ``] : []),
     ...(afterFix ? [`    ${afterFix}`] : []),
-    `    ${djangoDependencies(previous.map((name) => ({ label: app.label, name })), !afterFix && graphPartial)}`,
+    `    ${djangoDependencies(previous.map((name) => ({ label: app.label, name })), graphPartial)}`,
     ``,
     `    operations = [`,
     ...step.statements.map((s) => indent(s.trimEnd().endsWith(",") ? s.trimEnd() : `${s.trimEnd()},`, "        ")),
@@ -251,6 +252,12 @@ function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep
  * transaction for the rest of this revision, which stays atomic.
  */
 function endSharedTransaction(env: NonNullable<Migration["alembicTransactions"]>, precedent: AutocommitPrecedent | undefined): string[] {
+  // env.py's own begin() holds the upgrade's transaction to its end: only a separate upgrade commits what ran before
+  if (env.external?.begun)
+    return [
+      `    # ${env.external.path} line ${env.external.line} begins one transaction for every revision of an upgrade (${env.external.begun}) and commits it after the last: no revision can commit the ones before.`,
+      `    # Run this revision in an upgrade of its own (\`alembic upgrade <its down_revision>\`, then \`alembic upgrade head\`, e.g. in the next deploy), so the locks of those before are released first`,
+    ];
   const asProject =
     precedent?.how === "autocommit_block"
       ? ` (autocommit_block, as revision ${precedent.revision} does)`
@@ -270,7 +277,9 @@ function alembicFile(migration: Migration, anchor: Migration, step: MigrationSte
   const run = [...(step.locals ?? []), ...step.statements];
   const upgrade = step.noTransaction
     ? [`def upgrade():`, `    with op.get_context().autocommit_block():`, ...run.map((s) => indent(s, "        "))]
-    : migration.alembicTransactions?.shared
+    : // env.py's own begin() makes one transaction of the upgrade whatever transaction_per_migration says (Alembic
+      // begins none inside a transaction it did not begin)
+      migration.alembicTransactions?.shared || migration.alembicTransactions?.external?.begun
       ? [`def upgrade():`, ...endSharedTransaction(migration.alembicTransactions, precedent), ...run.map((s) => indent(s, "    "))]
       : [`def upgrade():`, ...run.map((s) => indent(s, "    "))];
   const downgrade = [`def downgrade():`, ...(step.down?.length ? step.down.map((s) => indent(s, "    ")) : []), `    pass`];
@@ -291,7 +300,7 @@ function alembicFile(migration: Migration, anchor: Migration, step: MigrationSte
   // the project's file naming the head revision (its tests compare it with the newest file): it names the new one
   const headNote = head ? `\n\n# ${head.path} names the head revision (${pythonString(head.was)}): write ${pythonString(id)} in it` : "";
   const body = [pythonDefinitions(step.definitions ?? []), header.join("\n"), upgrade.join("\n"), downgrade.join("\n") + headNote].filter(Boolean).join("\n\n\n");
-  const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction || migration.alembicTransactions?.shared ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa", ...sourceImports(migration) });
+  const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction || (migration.alembicTransactions?.shared && !migration.alembicTransactions.external?.begun) ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa", ...sourceImports(migration) });
   // beside the head it follows: a second version location (a legacy/ folder run only to catch up) may not be where
   // the project's upgrade looks for new revisions
   return { file: { path: `${folderPrefix(anchor.path)}${naming.file(id, snake(step.name))}`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n"), revision: id }, id };
@@ -325,7 +334,8 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
       // a dialect-less file pop runs (its go.mod, or dialect siblings): a step outside the transaction is PostgreSQL's own .autocommit file
       const pop = popSuffix(migration.path) ?? (migration.pop && step.noTransaction ? { dialect: "postgres" } : undefined);
       if (pop) return { path: `${dir}${version}_${name}${pop.dialect ? `.${pop.dialect}` : ""}${step.noTransaction ? ".autocommit" : ""}.up.sql`, text: up };
-      return { path: `${dir}${version}_${name}.up.sql`, text: up };
+      // golang-migrate reads any extension: the new file keeps the migration's (`.up.pgsql` beside `.up.pgsql`)
+      return { path: `${dir}${version}_${name}.up${sqlExtensionOf(migration.path) || ".sql"}`, text: up };
     }
     case "flyway":
       return { path: `${dir}V${anchor.version ?? "next"}.${index + 1}__${name}.sql`, text: up };
@@ -387,18 +397,18 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
   const anchor = newestInFolder && newestInFolder.framework === migration.framework ? newestInFolder : migration;
   let djangoPrevious = migration.framework === "django" ? djangoPredecessors(anchor, place.djangoLeaves).map((m) => djangoApp(m).name) : [];
   let alembicPrevious = anchor.revision?.id ?? migration.revision?.id;
-  // the files of this migration's earlier fixes come first: numbered after them, and (Django, Alembic) run after
-  // their last, so that all the fixes applied together leave one leaf node / one head
+  // the files of this migration's earlier fixes come first in the numbering, so applying them together repeats no
+  // version; each fix still runs after what the repository holds (a fix is read, and applied, alone), and says in a
+  // comment what to follow when the fix before it is applied too, so that together they leave one leaf node / one head
   const chain = place.newMigrationChain;
   const offset = chain?.reserve(steps.length) ?? 0;
   const follows = chain?.last && !place.rightAfter ? chain.last : undefined;
   let afterFix: string | undefined;
   if (follows && migration.framework === "django") {
-    afterFix = `# after ${follows.path}, the new migration of another fix of ${migration.path}: without that fix, depend on ${djangoPrevious.map((name) => JSON.stringify(name)).join(", ")} instead`;
-    djangoPrevious = [follows.name];
+    const label = djangoApp(migration).label;
+    afterFix = `# if you also apply the fix of ${follows.of} that adds ${follows.path}: ${djangoDependencies([{ label, name: follows.name }], false)} instead (one leaf node: with two, migrate refuses)`;
   } else if (follows && migration.framework === "alembic") {
-    afterFix = `# after ${follows.path}, the new revision of another fix of ${migration.path}: without that fix, down_revision = ${alembicPrevious === undefined ? "the revision before" : JSON.stringify(alembicPrevious)}`;
-    alembicPrevious = follows.name;
+    afterFix = `# if you also apply the fix of ${follows.of} that adds ${follows.path}: down_revision = ${pythonString(follows.name)} instead (one head: with two, \`alembic upgrade head\` refuses)`;
   }
   const naming = migration.framework === "alembic" ? revisionNaming(anchor, place.numberAfter ?? place.newestInFolder, place.folderRevisions) : undefined;
   // the head file names the newest revision: the new ones become the head when they follow it
@@ -415,14 +425,14 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
         const { file, name } = djangoFile(migration, anchor, step, index, djangoPrevious, place.djangoGraphPartial === true && at === 0, note);
         files.push(file);
         djangoPrevious = [name];
-        if (chain) chain.last = { name, path: file.path };
+        if (chain) chain.last = { name, path: file.path, of: migration.path };
         break;
       }
       case "alembic": {
         const { file, id } = alembicFile(migration, anchor, step, index, alembicPrevious, naming!, at === steps.length - 1 ? head : undefined, place.alembicAutocommitPrecedent, note);
         files.push(file);
         alembicPrevious = id;
-        if (chain && !place.rightAfter) chain.last = { name: id, path: file.path };
+        if (chain && !place.rightAfter) chain.last = { name: id, path: file.path, of: migration.path };
         break;
       }
       case "sql":

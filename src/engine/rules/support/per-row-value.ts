@@ -11,3 +11,12 @@ export function perRowValue(type: TypeRef | undefined): string | undefined {
   if (["text", "citext", "varchar"].includes(type.name)) return type.mods[0] !== undefined && type.mods[0] < 36 ? `left(md5(gen_random_uuid()::text), ${type.mods[0]})` : "gen_random_uuid()::text";
   return undefined;
 }
+
+/**
+ * A per-row value that is the column's own kind of value, not a stand-in: a uuid column holds generated ids, so a
+ * new one for each row is a sound value. A random string in a text column (an email, a slug, a login) is data
+ * the application never wrote: a fix says the rows need their own values instead of inventing them.
+ */
+export function soundPerRowValue(type: TypeRef | undefined): string | undefined {
+  return type && !type.array && type.name === "uuid" ? perRowValue(type) : undefined;
+}

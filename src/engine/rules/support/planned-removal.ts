@@ -12,7 +12,7 @@ import { nameKey } from "./facts.js";
 import { reindented } from "./data-code.js";
 import { fixFor, modelName } from "./fix.js";
 import { migrationDialect } from "./sql-dialect.js";
-import { columnBackup } from "./column-backup.js";
+import { columnBackup, restoreColumnSql } from "./column-backup.js";
 import { railsUpOnly } from "./rails-fix.js";
 import type { RuleContext } from "./rule.js";
 import { searchUsages } from "../../code/usage-search.js";
@@ -179,7 +179,7 @@ export function ignoringModel(files: readonly SourceFile[], table: string, colum
  * Keep a copy before the drop: of a table, every row and column; of a column, the table's key and the column
  * (columnBackup), no key or type guessed.
  */
-export function backupFix(ctx: RuleContext, table: string, what: string, column?: { name: string; beforeIndex: number }): string {
+export function backupFix(ctx: RuleContext, drop: Operation, table: string, what: string, column?: { name: string; beforeIndex: number }): string {
   const dialect = migrationDialect(ctx.migration);
   const kept = column ? columnBackup(ctx, table, column.name, column.beforeIndex) : undefined;
   const backup = kept?.backup ?? backupName(ctx.migration, table.split(".").pop()!);
@@ -193,6 +193,9 @@ export function backupFix(ctx: RuleContext, table: string, what: string, column?
     : undefined;
   const noteText = kept?.note ?? jsonNote;
   const note = (prefix: string) => (noteText ? `\n      ${prefix} ${noteText}` : "");
+  // what a rollback runs once the drop is undone (the column or table back, empty): the values from the copy, then the copy dropped
+  const restore = column && kept ? restoreColumnSql(ctx, table, column.name, kept) : tableRestore(ctx, table, backup, asJson);
+  const undo = restore && !drop.embeddedSql ? [restore, `DROP TABLE ${dialect.ident(backup)}`] : undefined;
   return fixFor(ctx.framework, {
     sql: `
       -- before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("--")}
@@ -200,14 +203,50 @@ export function backupFix(ctx: RuleContext, table: string, what: string, column?
     // in `change`, a bare execute has no inverse: rollback would raise IrreversibleMigration on it
     rails: () => `
       # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
-      ${railsChange(ctx) ? railsUpOnly(ctx.migration, `execute ${JSON.stringify(sql)}`) : `execute ${JSON.stringify(sql)}`}`,
+      ${railsChange(ctx) ? railsChangeCopy(ctx, sql, undo) : `execute ${JSON.stringify(sql)}${undo ? `\n      # in down, once the drop is undone: ${undo.map((q) => `execute ${JSON.stringify(q)}`).join("; ")}` : ""}`}`,
     django: () => `
       # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
-      migrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=${JSON.stringify(`DROP TABLE ${dialect.ident(backup)}`)}),`,
+      ${djangoCopy(ctx, drop, sql, backup, restore).join("\n      ")}`,
     alembic: () => `
       # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
-      op.execute(${JSON.stringify(sql)})`,
+      op.execute(${JSON.stringify(sql)})${undo ? `\n      # in downgrade(), once the drop is undone: ${undo.map((q) => `op.execute(${JSON.stringify(q)})`).join("; ")}` : ""}`,
   });
+}
+
+/**
+ * Rails `change`: the copy runs on the way up; a rollback inverts change last first, so a `reversible` block's down
+ * runs after the drop's inverse added the column or table back: it puts the values back (`undo`) and drops the copy.
+ * Without a restore (no key, or a drop written as SQL) the copy runs up only and stays.
+ */
+function railsChangeCopy(ctx: RuleContext, copy: string, undo: readonly string[] | undefined): string {
+  if (!undo) return railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`);
+  return [`reversible do |dir|`, `  dir.up { execute ${JSON.stringify(copy)} }`, `  dir.down { ${undo.map((q) => `execute ${JSON.stringify(q)}`).join("; ")} }`, `end`].join("\n      ");
+}
+
+/**
+ * Django: the RunSQL that keeps the copy, with its reverse. Django undoes a migration's operations last first, so
+ * this reverse runs after the drop's own: RemoveField's or DeleteModel's reverse adds the column or table back
+ * (empty), then this one puts the values back from the copy (`restore`) and only then drops it. Where nothing adds
+ * it back (a drop written as RunSQL, whose reverse migguard does not run) or no key joins the values back, the
+ * reverse leaves the copy in place: dropping it there would delete the only copy just when the rollback needs it.
+ */
+export function djangoCopy(ctx: RuleContext, drop: Operation, copy: string, backup: string, restore: string | undefined): string[] {
+  const b = migrationDialect(ctx.migration).ident(backup);
+  if (restore && !drop.embeddedSql) return [`migrations.RunSQL(${JSON.stringify(copy)}, reverse_sql=${JSON.stringify(`${restore}; DROP TABLE ${b}`)}),`];
+  const why = drop.embeddedSql ? `the drop is SQL, so what its reverse brings back is not known` : `no key joins its values back to the rows`;
+  return [
+    `# on rollback the copy stays (${why}): put the values back from ${b} by hand, then drop it before migrating forward again`,
+    `migrations.RunSQL(${JSON.stringify(copy)}, reverse_sql=migrations.RunSQL.noop),`,
+  ];
+}
+
+/**
+ * The rows of a dropped table put back from its copy, once the rollback has created the table again: in the copy's
+ * column order (CREATE TABLE ... AS keeps the table's), or from the jsonb rows by column name.
+ */
+export function tableRestore(ctx: RuleContext, table: string, backup: string, asJson: boolean): string {
+  const { ident } = migrationDialect(ctx.migration);
+  return asJson ? `INSERT INTO ${ident(table)} SELECT (jsonb_populate_record(NULL::${ident(table)}, row)).* FROM ${ident(backup)}` : `INSERT INTO ${ident(table)} SELECT * FROM ${ident(backup)}`;
 }
 
 const lineList = (lines: readonly number[]) => `line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`;
@@ -231,7 +270,7 @@ function railsChange(ctx: RuleContext): boolean {
 export function copyThenDrop(ctx: RuleContext, op: OperationOf<"drop_column"> | OperationOf<"drop_table">, table: string, what: string, column?: { name: string; beforeIndex: number }): string | undefined {
   if (op.embeddedSql || op.batchBlock || (ctx.framework !== "django" && ctx.framework !== "alembic" && ctx.framework !== "rails")) return undefined;
   const drop = reindented(op.text.trim());
-  return `${backupFix(ctx, table, what, column)}\n${ctx.framework === "django" && !drop.endsWith(",") ? `${drop},` : drop}`;
+  return `${backupFix(ctx, op, table, what, column)}\n${ctx.framework === "django" && !drop.endsWith(",") ? `${drop},` : drop}`;
 }
 
 /**
@@ -290,7 +329,7 @@ export function movedStepText(ctx: RuleContext, step: DataStep): string {
 }
 
 /** Where a data step (movedStep) copied every row's value of the dropped column (`table.column`), and whether its reverse copies them back. */
-export const movedCopy = (step: DataStep, table: string, column: string): { into: string; restored: boolean } | undefined => copyOf(step.op, table, column);
+export const movedCopy = (step: DataStep, table: string, column: string): { into: string; restored: boolean; someRows?: boolean } | undefined => copyOf(step.op, table, column);
 
 /** The app's model files and the code read (not migrations: they name every field they ever made). */
 function djangoCode(ctx: RuleContext, models: readonly SourceFile[]): SourceFile[] {

@@ -3,6 +3,7 @@
  * PostgreSQL types back as Rails column types, the call that undoes an operation, and the change that makes
  * an irreversible `change` reversible, in the spirit of strong_migrations' messages.
  */
+import { castExists } from "../../assignment-casts.js";
 import { isModelPath } from "../../adapters/rails/model-path.js";
 import { railsForeignKeyOptions } from "./rails-foreign-key-options.js";
 import type { ColumnSpec, DefaultValue, Migration, Operation, TypeRef } from "../../model.js";
@@ -86,6 +87,8 @@ export function changeColumnBackCode(
   definition: ColumnSpec | undefined,
   /** the default the column had just before the change, as Ruby ("nil" for none), and whether it has none when the down changes it back */
   defaults?: { then?: string; noneWhenUndone: boolean },
+  /** the up's own USING (`change_column ..., using: "..."`), when it gives one */
+  upUsing?: string,
 ): string {
   const defaultThen = defaults?.then;
   // the type before the up unknown (no earlier migration defines it; db/schema.rb shows the type after): the rollback stops there
@@ -93,6 +96,7 @@ export function changeColumnBackCode(
   const type = railsType(before);
   const back = typeBack(now, before, () => definition);
   if (!back?.needsUsing) return `change_column ${sym(table)}, ${sym(column)}, ${type}`;
+  if (!arrayToJson(now, before) && castExists(now, before) === false) return noCastBack(table, column, now, before, upUsing);
   // the default the column had just before the change, as Ruby (`defaultThen`: read from this migration and the
   // history), else its definition's
   const restore =
@@ -116,9 +120,23 @@ export function changeColumnBackCode(
  * The USING that takes a column back to `before`: a cast, except from an array to json / jsonb, which PostgreSQL
  * has no cast for ("cannot cast type character varying[] to json"): to_json makes the array a JSON array.
  */
+const arrayToJson = (now: TypeRef, before: TypeRef): boolean => now.array && !before.array && (nameKey(before.name) === "json" || nameKey(before.name) === "jsonb");
+
+/**
+ * Where PostgreSQL has no cast from the up's type back (integer -> uuid: "cannot cast type integer to uuid"), no USING
+ * converts the values: the down says so and stops the rollback, never a cast PostgreSQL rejects (osem 20171118113113).
+ */
+export function noCastBack(table: string, column: string, now: TypeRef, before: TypeRef, upUsing?: string): string {
+  const upFails = upUsing === undefined && castExists(before, now) === false ? ` (the up fails there too: ${before.text} has no cast to ${now.text}, with or without USING)` : "";
+  return [
+    `# PostgreSQL has no cast from ${now.text} to ${before.text}: no USING computes the values ${column} had from the ${now.text} ones${upFails}.`,
+    `# A way back needs a copy of ${table}.${column} kept before the up; without one the rollback stops here`,
+    `raise ActiveRecord::IrreversibleMigration, ${rubyString(`${table}.${column} cannot be converted back from ${now.text} to ${before.text}: restore it from a copy kept before the up`)}`,
+  ].join("\n");
+}
+
 function convertedBack(column: string, now: TypeRef, before: TypeRef): string {
-  const json = !before.array && (nameKey(before.name) === "json" || nameKey(before.name) === "jsonb");
-  if (now.array && json) return `${nameKey(before.name) === "jsonb" ? "to_jsonb" : "to_json"}(${ident(column)})`;
+  if (arrayToJson(now, before)) return `${nameKey(before.name) === "jsonb" ? "to_jsonb" : "to_json"}(${ident(column)})`;
   return `${ident(column)}::${before.text}`;
 }
 
@@ -251,16 +269,90 @@ const opAt = (migration: Migration, line: number | undefined) => (line === undef
  * Data code in `change` that Rails' command recorder never sees runs again on rollback: `up_only` runs it on the
  * way up only (the call as written, a `connection.execute` with its SQL kept).
  */
-function rerunFix(op: Operation, migration: RailsVersioned): string {
-  const code = dataCode("rails", op)
-    .split("\n")
-    .map((l) => (l ? `  ${l}` : l))
-    .join("\n");
-  return [
+function rerunFix(op: Operation, migration: Migration): string {
+  const indent = (code: string) =>
+    code
+      .split("\n")
+      .map((l) => (l ? `  ${l}` : l))
+      .join("\n");
+  const groups = rerunGroups(op, migration);
+  const moved = groups.length === 1 && groups[0].length === 1 ? movesIntoAddedColumns(op, migration) : undefined;
+  if (moved) return moved;
+  const head = [
     `# Rails runs data code in \`change\` again on rollback: run it on the way up only`,
     ...(railsAtLeast(migration, 5.2) ? [`# (or: reversible { |dir| dir.up { ... } }, with dir.down restoring the old values when they matter)`] : []),
-    railsUpOnlyBlock(migration, code),
+  ];
+  if (groups.length === 1 && groups[0].length === 1) return [...head, railsUpOnlyBlock(migration, indent(dataCode("rails", op)))].join("\n");
+  // every data statement of `change`, not only the one reported: one left outside still runs again on rollback. The
+  // locals they read stay where they are, before the block (a block sees them)
+  const lines = (group: Operation[]) => `${group[0].loc.line === group.at(-1)!.loc.endLine ? `line ${group[0].loc.line}` : `lines ${group[0].loc.line}-${group.at(-1)!.loc.endLine}`}`;
+  return [
+    ...head,
+    ...groups.flatMap((group) => [...(groups.length > 1 ? [`# in place of ${lines(group)}:`] : []), railsUpOnlyBlock(migration, indent(group.map((o) => dataCode("rails", o)).join("\n")))]),
   ].join("\n");
+}
+
+/**
+ * Data code in `change` that fills columns this change adds and also deletes rows or overwrites other values of
+ * that table (splits-io 20201023153752: follows moved into the new from_/to_twitch_user_id, the old ids set to nil,
+ * the rows with no match destroyed): a rollback drops the added columns, and what the loop moved into them goes
+ * with them. up_only alone would let that rollback report success: the down must put the values back first, which
+ * migguard cannot derive from the code, so it raises until someone writes it.
+ */
+function movesIntoAddedColumns(op: Operation, migration: Migration): string | undefined {
+  if (op.kind !== "data_migration") return undefined;
+  const table = op.writes?.length === 1 ? op.writes[0] : op.tables.length === 1 ? op.tables[0] : undefined;
+  if (!table) return undefined;
+  const added = migration.up.filter((o): o is Extract<Operation, { kind: "add_column" }> => o.kind === "add_column" && nameKey(o.table) === nameKey(table) && o.loc.line < op.loc.line).map((o) => o.column.name);
+  if (added.length === 0) return undefined;
+  const addedSet = new Set(added.map(nameKey));
+  const deletes = op.deletes ?? [];
+  // values moved out: other columns the code sets to NULL (named, and given no value other than NULL)
+  const overwritesOthers = (op.overwrites ?? []).filter((o) => o.columns && o.changes && o.columns.some((c) => !addedSet.has(nameKey(c)) && !o.changes!.includes(c)));
+  if (deletes.length === 0 && overwritesOthers.length === 0) return undefined;
+  const what = [
+    ...(deletes.length ? [`deletes rows (${[...new Set(deletes.map((d) => `\`${d.call}\``))].join(", ")})`] : []),
+    ...(overwritesOthers.length ? [`clears other columns (${[...new Set(overwritesOthers.map((o) => `\`${o.call}\``))].join(", ")})`] : []),
+  ].join(" and ");
+  const columns = added.join(", ");
+  const body = dataCode("rails", op).split("\n").map((l) => (l ? `    ${l}` : l)).join("\n");
+  return [
+    `# This data code writes rows of ${table}, to which this change adds ${columns}, and ${what}: a rollback drops`,
+    `# ${added.length > 1 ? "those columns" : "that column"}, and whatever it moved into ${added.length > 1 ? "them" : "it"} goes too${deletes.length ? " (the rows it deletes come back only from a copy kept before)" : ""}. up_only alone would let`,
+    `# that rollback report success: on the way down, put the values back where the old code reads them before the columns go;`,
+    `# migguard cannot derive that from the code, so until it is written the rollback stops here.`,
+    `reversible do |dir|`,
+    `  dir.up do`,
+    body,
+    `  end`,
+    `  dir.down do`,
+    `    raise ActiveRecord::IrreversibleMigration, ${rubyString(`copy the values back out of ${columns} of ${table} before the rollback drops ${added.length > 1 ? "them" : "it"}`)}`,
+    `  end`,
+    `end`,
+  ].join("\n");
+}
+
+/**
+ * The data operations Rails runs again on rollback (down.rerunAt, else the one reported), in runs of consecutive
+ * ones: a schema command between two splits them, so each block keeps its place in the order of `change`.
+ */
+function rerunGroups(op: Operation, migration: Migration): Operation[][] {
+  const down = migration.down;
+  const at = down.status === "irreversible" && down.rerunAt ? down.rerunAt : [op.loc];
+  const rerun = (o: Operation) => at.some((l) => o.loc.line === l.line);
+  const groups: Operation[][] = [];
+  let current: Operation[] = [];
+  for (const o of migration.up) {
+    if (rerun(o)) {
+      // one call may stand for several operations on its line (a loop and the writes inside it): once
+      if (!current.some((c) => c.loc.line === o.loc.line)) current.push(o);
+    } else if (current.length && o.loc.line > current.at(-1)!.loc.endLine) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length) groups.push(current);
+  return groups.length ? groups : [[op]];
 }
 
 /**
@@ -436,9 +528,15 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         change_column_default ${sym(op.table)}, ${sym(op.column)}, from: ${from ?? "nil"}, to: ${op.kind === "set_default" ? rubyDefaultOf(op.default) : "nil"}${from === undefined ? "  # from: the default it had before (migguard found none written)" : ""}`);
     }
     case "drop_index":
-      return guardOfUnknownIndex(migration, op, types) ?? removeIndexAsDefined(op, types, op.concurrently && !isMysqlFamily(migration.database)) ?? removeIndexOfUnknownColumns(op) ?? dedent(`
+      return (
+        guardOfUnknownIndex(migration, op, types) ??
+        removeIndexAsDefined(op, types, op.concurrently && !isMysqlFamily(migration.database)) ??
+        // on MySQL the call as written loses PostgreSQL's options (Rails raises on algorithm: :concurrently there)
+        removeIndexOfUnknownColumns(op, types, isMysqlFamily(migration.database) && rubyReadersLoaded() ? rubyReaders().withoutPostgresOptions(reindented(op.text.trim())) : undefined) ??
+        dedent(`
         # Name the column(s) so Rails can rebuild the index on rollback:
-        ${railsRemoveIndex(op, op.concurrently && !isMysqlFamily(migration.database))}`);
+        ${railsRemoveIndex(op, op.concurrently && !isMysqlFamily(migration.database), types)}`)
+      );
     case "drop_constraint": {
       const expression = checkAddedEarlier(migration, op);
       const [why, code] =
@@ -586,7 +684,7 @@ function changeColumnBack(op: Extract<Operation, { kind: "alter_column_type" }>,
   const then = migration ? defaultBefore(migration, index, op.table, op.column, types) : undefined;
   // the same call sets a default too (change_column ..., default: x): the down finds that one on the column
   const setsDefault = migration?.up.some((o) => o.kind === "set_default" && o.loc.line === op.loc.line && o.table === op.table && o.column === op.column);
-  return changeColumnBackCode(op.table, op.column, op.type, op.fromType ?? types?.columnType(op.table, op.column, index), types?.columnDefinition?.(op.table, op.column), migration ? { then, noneWhenUndone: then === "nil" && !setsDefault } : undefined);
+  return changeColumnBackCode(op.table, op.column, op.type, op.fromType ?? types?.columnType(op.table, op.column, index), types?.columnDefinition?.(op.table, op.column), migration ? { then, noneWhenUndone: then === "nil" && !setsDefault } : undefined, op.using);
 }
 
 /** change_column_default back to the default the column had just before `up[index]` (this migration's own, else the history's). */
@@ -704,9 +802,9 @@ function railsUpAndDown(migration: Migration, types?: SchemaSource): string {
 }
 
 /** remove_index with the column(s) it needs to be reversible in `change`, and its name when it has one. */
-export function railsRemoveIndex(op: Extract<Operation, { kind: "drop_index" }>, concurrently: boolean): string {
+export function railsRemoveIndex(op: Extract<Operation, { kind: "drop_index" }>, concurrently: boolean, schema?: SchemaSource): string {
   const name = op.names[0] ? `, name: ${JSON.stringify(op.names[0])}` : "";
-  const columns = indexColumns(op.columns, op.table, op.names[0]);
+  const columns = indexColumns(op.columns, op.table, op.names[0], schema);
   return `remove_index ${sym(op.table ?? "table")}${columns ? `, column: ${list(columns)}` : ""}${name}${concurrently ? ", algorithm: :concurrently" : ""}`;
 }
 
@@ -721,7 +819,7 @@ function removeIndexAsDefined(op: Extract<Operation, { kind: "drop_index" }>, sc
   const name = op.names[0];
   const defined = name && schema?.indexDefinition ? schema.indexDefinition(name) : undefined;
   if (!defined || !name) return undefined;
-  const call = `${railsRemoveIndex(op, concurrently)}`;
+  const call = `${railsRemoveIndex(op, concurrently, schema)}`;
   if (defined.sql)
     return `# Rails cannot rebuild ${name} from a remove_index: build it back as the migration that created it wrote it
 reversible do |dir|
@@ -745,8 +843,8 @@ end`;
 }
 
 /** The index's columns are in no migration migguard read: `up` drops it, the down says so and raises. */
-function removeIndexOfUnknownColumns(op: Extract<Operation, { kind: "drop_index" }>, up = reindented(op.text.trim())): string | undefined {
-  if (indexColumns(op.columns, op.table, op.names[0]) || !op.names[0]) return undefined;
+function removeIndexOfUnknownColumns(op: Extract<Operation, { kind: "drop_index" }>, schema: SchemaSource | undefined, up = reindented(op.text.trim())): string | undefined {
+  if (indexColumns(op.columns, op.table, op.names[0], schema) || !op.names[0]) return undefined;
   const what = `${op.names[0]}: its columns are in no migration migguard read`;
   return `reversible do |dir|\n  dir.up { ${up} }\n  dir.down do\n    # add_index ${sym(op.table ?? "table")} with the columns it had, name: ${JSON.stringify(op.names[0])}\n    raise ActiveRecord::IrreversibleMigration, ${rubyString(what)}\n  end\nend`;
 }
@@ -771,8 +869,8 @@ export function railsDropIndexFix(op: Extract<Operation, { kind: "drop_index" }>
  * a rollback rebuilds that one; by a name alone, remove_index cannot be rolled back in change: the down says what it lacks.
  */
 function concurrentRemoveIndex(op: Extract<Operation, { kind: "drop_index" }>, migration: Migration, schema?: SchemaSource): string {
-  const written = `${railsRemoveIndex(op, true)}${op.ifExists ? railsIfExists(migration, op) : ""}`;
-  return (op.ifExists ? undefined : removeIndexAsDefined(op, schema, true)) ?? removeIndexOfUnknownColumns(op, written) ?? written;
+  const written = `${railsRemoveIndex(op, true, schema)}${op.ifExists ? railsIfExists(migration, op) : ""}`;
+  return (op.ifExists ? undefined : removeIndexAsDefined(op, schema, true)) ?? removeIndexOfUnknownColumns(op, schema, written) ?? written;
 }
 
 /**
@@ -830,12 +928,18 @@ export function railsIfExists(migration: RailsVersioned, op: Extract<Operation, 
   return op.names[0] && (!op.columns.length || !columns) ? ` if index_name_exists?(${table}, ${JSON.stringify(op.names[0])})` : ` if index_exists?(${table}, ${list(columns ?? [])})`;
 }
 
-/** The columns of an index dropped by name: Rails' own names (index_users_on_a_and_b) spell them out; undefined when nothing does. */
-function indexColumns(columns: string[], table: string | undefined, name: string | undefined): string[] | undefined {
+/**
+ * The columns of an index dropped by name: Rails' own names (index_users_on_a_and_b) spell them out, when the history
+ * says the table has those columns; undefined otherwise. A name of that shape may be any index's
+ * (inaturalist's index_votes_on_unique_obs_fave, a partial unique index built in SQL): `column: :unique_obs_fave` names
+ * no column, and remove_index then finds no index.
+ */
+function indexColumns(columns: string[], table: string | undefined, name: string | undefined, schema?: SchemaSource): string[] | undefined {
   if (columns.length) return columns;
   const prefix = `index_${(table ?? "").split(".").pop()}_on_`;
-  if (table && name?.startsWith(prefix) && name.length > prefix.length) return name.slice(prefix.length).split("_and_");
-  return undefined;
+  if (!table || !name?.startsWith(prefix) || name.length <= prefix.length) return undefined;
+  const spelled = name.slice(prefix.length).split("_and_");
+  return schema?.columnDefinition && spelled.every((column) => schema.columnDefinition!(table, column) !== undefined) ? spelled : undefined;
 }
 
 /**
@@ -995,7 +1099,7 @@ const keepsBlockColumn = (op: Operation) => /^t\.(?!index$)\w+$/.test(op.framewo
 /** The block's column call without its index: `index: false` for a reference (Rails indexes one by default). */
 function blockColumnWithoutIndex(op: Operation): string {
   const own = rubyReaders().withoutOption(singleLine(op) ?? "", "index");
-  return /^t\.(references|belongs_to)$/.test(op.frameworkCall ?? "") ? `${own}, index: false` : own;
+  return /^t\.(references|belongs_to)$/.test(op.frameworkCall ?? "") ? (rubyReaders().withOption(own, "index", "false") ?? `${own}, index: false`) : own;
 }
 
 /** The call that builds one index concurrently: add_index / add_reference / t.index in the migration's own terms. */
@@ -1223,6 +1327,10 @@ function referenceWithoutKey(op: Operation): string | undefined {
   return withoutOption(withoutOption(own, "foreign_key"), "index");
 }
 
+/** The reference call with its index built concurrently: the option goes inside the call's parentheses when it has them. */
+const concurrentReference = (call: string): string =>
+  (rubyReadersLoaded() ? rubyReaders().withOption(call, "index", "{ algorithm: :concurrently }") : undefined) ?? `${call}, index: { algorithm: :concurrently }`;
+
 const NOTHING_TO_UNDO = "# nothing to undo: validating only checked the rows";
 
 /**
@@ -1265,9 +1373,9 @@ export function railsConstraintSteps(
     const add = blockReference
       ? `# in its table block, the reference without foreign_key:\n${rubyReaders().withoutOption(text, "foreign_key")}\n# and after the block:\n${later}`
       : /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)
-        ? `${referenceWithoutKey(op) ?? `add_reference ${sym(op.table)}, ${sym(column.replace(/_id$/, ""))}`}, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\n${later}`
+        ? `${concurrentReference(referenceWithoutKey(op) ?? `add_reference ${sym(op.table)}, ${sym(column.replace(/_id$/, ""))}`)}  # with disable_ddl_transaction!\n${later}`
         : call === "add_foreign_key" && text && !/validate:/.test(text)
-          ? `${text}, validate: false`
+          ? (rubyReadersLoaded() ? rubyReaders().withOption(text, "validate", "false") : undefined) ?? later
           : later;
     // found by its tables and column, under their names then: a key to its own table follows that table's renames
     const headTo = nameKey(to) === nameKey(op.table) ? atHead.table : to;

@@ -96,7 +96,7 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
       if (before && before.text === op.type.text && railsType(before) === railsType(op.type)) return undefined;
       return [
         before
-          ? code(changeColumnBackCode(op.table, op.column, op.type, before, repository?.columnDefinition(op.table, op.column)))
+          ? code(changeColumnBackCode(op.table, op.column, op.type, before, repository?.columnDefinition(op.table, op.column), undefined, op.using))
           : unknown(`${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in db/schema.rb, db/structure.sql or the earlier migrations; put it back with change_column`),
       ];
     }

@@ -30,3 +30,10 @@ export function rowsAddedTo(op: Operation): readonly string[] | "any" | undefine
       return undefined;
   }
 }
+
+/** The tables `op` removes every row of, as written: TRUNCATE's tables, a DELETE without WHERE's table. */
+export function everyRowRemovedFrom(op: Operation): readonly string[] {
+  if (op.kind === "truncate") return op.tables;
+  if (op.kind === "dml" && op.verb === "delete" && !op.hasWhere && op.table !== undefined) return [op.table];
+  return [];
+}

@@ -103,6 +103,12 @@ export interface Report {
    * transaction (CONCURRENTLY); undefined keeps the report's fix.
    */
   fixUnderRunnerTransaction?: (runner: string) => string | undefined;
+  /**
+   * The finding under a code-before-migrate deploy, for an old-code hazard the new code meets too (RuleMeta
+   * `newCodeFailsToo`: a rename, whose new name the new code queries before the migration creates it): no old code
+   * runs then, so the message and fix are about the new code. `deploy` is the deploy's evidence (its file and line).
+   */
+  underCodeFirst?: { message: (deploy: string) => string; fix: string; severity?: Severity };
   /** overrides the rule's `hazard` for this report (a variant that only old code meets) */
   hazard?: RuleMeta["hazard"] | "none";
   /** the file the problem is in when it is not the migration's path (a .down.sql) */

@@ -6,7 +6,7 @@
  * indexes, triggers and owned sequences; a column its indexes; CASCADE the views built on it).
  */
 import type { ColumnSpec, Migration, Operation } from "../../model.js";
-import { isUnknownName } from "../../unknown-name.js";
+import { isUnknownName, UNKNOWN_NAME } from "../../unknown-name.js";
 import { nameKey } from "./facts.js";
 import { postgresDefaultName } from "./pg-names.js";
 
@@ -17,6 +17,8 @@ export interface DeltaEntry {
   touched: boolean;
   /** the up ran DROP ... IF EXISTS on it before creating it: it may have existed, so creating it re-creates */
   droppedIfExists?: boolean;
+  /** its first change was a drop: it existed before the migration, so with net 0 it exists (dropped and recreated) */
+  existedBefore?: boolean;
   /** net change caused by the up alone */
   netUp: number;
   /** the up operation that last changed it */
@@ -55,6 +57,10 @@ export function downResidue(migration: Migration): DeltaEntry[] {
     // convention not read) may be the one the up dropped from that table
     const unnamedIndexOn = new Set(down.ops.flatMap((op) => (op.kind === "add_index" && isUnknownName(op.name) ? [nameKey(op.table)] : [])));
     if (unnamedIndexOn.size > 0) residue = residue.filter((e) => !(e.upOp?.kind === "drop_index" && e.upOp.table !== undefined && unnamedIndexOn.has(nameKey(e.upOp.table))));
+    // likewise a constraint the down adds under a name the convention gives and migguard could not read (flexmeasures'
+    // create_foreign_key(None, ...) under Flask-Migrate's metadata) may be the one the up dropped from that table
+    const unnamedConstraintOn = new Set(down.ops.flatMap((op) => (op.kind === "add_constraint" && (op.nameUnknown || isUnknownName(op.name)) ? [nameKey(op.table)] : [])));
+    if (unnamedConstraintOn.size > 0) residue = residue.filter((e) => !(e.upOp?.kind === "drop_constraint" && unnamedConstraintOn.has(nameKey(e.upOp.table))));
     residues.set(migration, residue);
   }
   return residue;
@@ -228,6 +234,7 @@ export class SchemaDelta {
   }
 
   private change(e: DeltaEntry, by: number): void {
+    if (!e.touched && by < 0) e.existedBefore = true;
     e.net += by;
     e.touched = true;
     if (this.phase === "up") {
@@ -262,8 +269,9 @@ export class SchemaDelta {
       e.droppedIfExists = true;
       return;
     }
-    // dropping what is already gone (IF EXISTS after a CASCADE) changes nothing
-    if (e.net > 0 || !e.touched) this.change(e, -1);
+    // dropping what is already gone (IF EXISTS after a CASCADE) changes nothing; one the migration dropped and
+    // recreated under its name (flexmeasures' recreate_sensor_fks, run twice) is there again to drop
+    if (e.net > 0 || !e.touched || (e.existedBefore && e.net === 0)) this.change(e, -1);
   }
 
   /** remove everything created that belongs to `parent` (and, with cascade, what is built on it) */
@@ -313,7 +321,8 @@ export class SchemaDelta {
           this.typesCreatedWithTables[this.phase].add(nameKey(type));
           this.create(`object:type:${nameKey(type)}`, `type ${type}`);
         }
-        this.create(`table:${nameKey(op.table)}`, `table ${op.table}`);
+        // a partition goes with its partitioned table: DROP TABLE of the parent drops it too
+        this.create(`table:${nameKey(op.table)}`, `table ${op.table}`, op.partitionOf ? { parent: this.id(op.partitionOf) } : {});
         for (const column of op.columns) this.implied(op.table, column);
         for (const c of op.constraints) {
           const suffix = DEFAULT_SUFFIX[c.type];
@@ -398,7 +407,8 @@ export class SchemaDelta {
         const suffix = DEFAULT_SUFFIX[op.constraint];
         // an unnamed CHECK is named after its column only when it reads exactly one
         const nameColumns = op.constraint === "check" && new Set(op.columns).size !== 1 ? [] : [...new Set(op.columns)];
-        const name = op.name ?? (suffix ? defaultName(op.table, nameColumns, suffix) : undefined);
+        // unnamed under a convention not read: some constraint of that table, not PostgreSQL's default name
+        const name = op.name ?? (op.nameUnknown ? UNKNOWN_NAME : suffix ? defaultName(op.table, nameColumns, suffix) : undefined);
         if (name) this.create(`constraint:${nameKey(name)}`, `constraint ${name}`, { parent: this.id(op.table), columns: op.columns });
         break;
       }

@@ -14,7 +14,7 @@
  */
 import type { SourceFile } from "../../model.js";
 import type { Usage } from "../../code/usage-search.js";
-import { MAX_ORM_USAGES, isTemplatePath, ormNameUsages, type NameContext } from "../../code/orm-name-forms.js";
+import { MAX_ORM_USAGES, isTemplatePath, ormNameUsages, scriptsReadNoDatabase, type NameContext } from "../../code/orm-name-forms.js";
 import { prismaDelegate, prismaModelOf, selectedField, type PrismaModel } from "../../code/prisma-model.js";
 import { isPrismaSchemaPath } from "../../code/prisma-schema-loader.js";
 import { isNonCodeFile } from "../../code/non-code-files.js";
@@ -97,7 +97,9 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   const context: NameContext = { table: name, tableNames: [...new Set([singularize(name), ...models, ...models.map(prismaDelegate)])], ...(schema ? { sqlOnly: true } : {}), ...(ctx.migration.database === "postgresql" && /[A-Z]/.test(name) ? { quoted: true } : {}) };
   const declared = declaration(model, column);
   const baseDeclared = baseSchema ? declaration(prismaModelOf(baseSchema.models, name), column) : undefined;
-  const found = ormNameUsages(code, names, classNames, context);
+  // a project whose scripts import no database client (a browser's admin beside a Java server) names API fields in them
+  const apiOnly = scriptsReadNoDatabase(all);
+  const found = ormNameUsages(code, names, classNames, context, apiOnly);
   // a template's variable may be a record of any table, or an API's object: only a dropped table's own name is tied there
   const weak = (u: Usage) => column !== undefined && isTemplatePath(u.path);
   const usages = found.filter((u) => !weak(u));
@@ -108,7 +110,7 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
     usages: declared ? [declared, ...usages] : usages,
     weakUsages: found.filter(weak),
     // the servers run the base branch's code until the deploy: a reader the change removes still reads it until then
-    baseUsages: [...(baseDeclared ? [baseDeclared] : []), ...(baseCode.length ? ormNameUsages(baseCode, names, classNames, context).filter((u) => !weak(u)) : [])],
+    baseUsages: [...(baseDeclared ? [baseDeclared] : []), ...(baseCode.length ? ormNameUsages(baseCode, names, classNames, context, apiOnly).filter((u) => !weak(u)) : [])],
     forms: [...names, ...classNames].join(" or "),
     ...(schema ? { prisma: { schema: schema.paths, table: name, ...(model ? { model } : {}) } } : {}),
     ...(declared ? { declared } : {}),

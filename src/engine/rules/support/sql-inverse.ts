@@ -5,7 +5,7 @@
  * kind so each framework's down can fail loudly on it instead of skipping it.
  */
 import type { ColumnSpec, Operation, TypeRef } from "../../model.js";
-import { convertsWithoutUsing } from "../../assignment-casts.js";
+import { castExists, convertsWithoutUsing } from "../../assignment-casts.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import type { IndexDefinition } from "../../repository/index-history.js";
 import { derivedName, ident } from "./fix.js";
@@ -90,6 +90,10 @@ export function typeBack(now: TypeRef, before: TypeRef, definition: () => Column
   return { needsUsing: true, restoreDefault: defined?.default?.expr, unknownDefault: !defined };
 }
 
+/** What a down says where PostgreSQL has no cast from the up's type back to the column's old one. */
+export const noCastWords = (table: string, column: string, now: TypeRef, before: TypeRef, line: string, upUsing?: string): string =>
+  `${line} changes ${table}.${column} from ${before.text} to ${now.text}, and PostgreSQL has no cast from ${now.text} to ${before.text}: no USING computes the old values back${upUsing === undefined && castExists(before, now) === false ? ` (the up fails there too: ${before.text} has no cast to ${now.text})` : ""}; restore them from a copy kept before the up`;
+
 /** The comment on dropping the default before a type change back that needs USING. */
 export const defaultNotConverted = (now: TypeRef, before: TypeRef) => `a default of type ${now.text} is not converted to ${before.text} with the column: it would fail`;
 
@@ -133,6 +137,8 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
       if (!before) return [unknown(`${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE`)];
       const back = typeBack(op.type, before, () => repository?.columnDefinition(op.table, op.column));
       if (!back.needsUsing) return [sql(`${col(op.table, op.column)} TYPE ${before.text};`)];
+      // integer -> uuid: PostgreSQL has no cast, so no USING converts the values back (never one it rejects)
+      if (castExists(op.type, before) === false) return [unknown(noCastWords(op.table, op.column, op.type, before, lineOf(op), op.using))];
       const restore = back.unknownDefault
         ? [`-- if ${op.column} had a default before the up (the migrations do not show its definition), SET it again here`]
         : back.restoreDefault !== undefined
@@ -168,6 +174,8 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
       // a trigger goes with its table, but dropping it first frees the function it runs for its own DROP
       if (op.objectType === "role" || op.objectType === "database" || (onNewTable(op.table) && op.objectType !== "trigger")) return undefined;
       if (op.objectType === "extension" && op.ifNotExists) return undefined; // may have been there already, shared by others
+      // likewise a schema made sure of: the migration tool may have created it and keep its own table there (sql-migrate's SetSchema)
+      if (op.objectType === "schema" && op.ifNotExists) return undefined;
       {
         // it may replace what an earlier migration defined: the down puts that definition back, as written there
         const earlier = op.orReplace ? repository?.objectDefinition(op.objectType, op.name) : undefined;

@@ -3,9 +3,7 @@
  * read for a column (its own guard, or its table's) or for a whole table.
  */
 import type { Operation, ValuesGuard } from "../../model.js";
-import { nameKey } from "./facts.js";
-
-const sameTable = (a: string, b: string) => nameKey(a.split(".").pop()!) === nameKey(b.split(".").pop()!);
+import { nameKey, sameTable } from "./facts.js";
 
 /** The guard that leaves `table.column` holding only NULLs where `op` runs (one on any of `columns`' names: Django's field and column). */
 export function columnGuard(op: Operation, table: string, columns: readonly string[]): ValuesGuard | undefined {

@@ -43,6 +43,25 @@ end
 `,
       lines: [6],
     },
+    {
+      framework: "rails",
+      name: "a method of the migration whose body is more than a test of the database (it reads a setting): its branch may run on PostgreSQL, so its SQL is analysed",
+      code: `class RemoveUuid < ActiveRecord::Migration[4.2]
+  def up
+    execute("DROP TRIGGER IF EXISTS users_uuid") if uuid_configured?
+  end
+
+  def down
+  end
+
+  def uuid_configured?
+    config = ActiveRecord::Base.connection.instance_variable_get("@config")
+    config[:uuid]
+  end
+end
+`,
+      lines: [3],
+    },
   ],
   valid: [
     { framework: "rails", name: "the same migration, well formed", code: "class AddPhone < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone, :string\n  end\nend\n" },
@@ -76,6 +95,45 @@ end
     unless connection.adapter_name =~ /postg/i
       execute "DELETE r1 FROM roles r1, roles r2 WHERE r1.id > r2.id"
     end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "methods of the migration whose body tests the adapter (mysql? as adapter_name =~ /mysql/i, legacy_database? as adapter_name == \"Mysql2\", postgresql? for unless), and a return unless such a test: MySQL's SQL in them is another database's",
+      code: `class ChangeCollations < ActiveRecord::Migration[5.2]
+  def up
+    execute "ALTER TABLE tags MODIFY name varchar(255) CHARACTER SET utf8 COLLATE utf8_bin" if mysql?
+    if legacy_database?
+      execute "ALTER TABLE taggings MODIFY context varchar(128) CHARACTER SET utf8 COLLATE utf8_bin"
+    end
+    unless postgresql?
+      execute "DELETE t1 FROM tags t1, tags t2 WHERE t1.id > t2.id AND t1.name = t2.name"
+    end
+    convert_comments
+  end
+
+  def down
+  end
+
+  private
+
+  def convert_comments
+    return unless self.class.connection.adapter_name.downcase.include?("mysql")
+    execute "ALTER TABLE comments CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+  end
+
+  def mysql?
+    connection.adapter_name =~ /mysql/i
+  end
+
+  def legacy_database?
+    ActiveRecord::Base.connection.adapter_name == "Mysql2"
+  end
+
+  def postgresql?
+    connection.adapter_name == "PostgreSQL"
   end
 end
 `,

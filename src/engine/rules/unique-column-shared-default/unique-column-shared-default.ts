@@ -8,7 +8,7 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import { backfillCode, saType, sqlalchemy2 } from "../support/column-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { railsType } from "../support/rails-fix.js";
-import { perRowValue } from "../support/per-row-value.js";
+import { soundPerRowValue } from "../support/per-row-value.js";
 
 /**
  * The unique constraint or index the new column gets: inline (UNIQUE, Django's unique=True) or a separate
@@ -66,9 +66,20 @@ export default defineRule({
       if (unique !== op && refilledBetween(ctx, op, index, ctx.migration.up.indexOf(unique))) continue;
       const value = c.default.expr.startsWith("<value of ") ? `the single value of ${c.default.expr.slice("<value of ".length, -1)}` : c.default.expr;
       const type = c.type?.text ?? "text";
-      const perRow = perRowValue(c.type);
+      // a value of the column's own kind for each row (a uuid), never a random string standing for an email or a slug
+      const perRow = soundPerRowValue(c.type);
       const fill = { table: op.table, assignments: `${ident(c.name)} = ${perRow ?? "NULL"}`, pending: `${ident(c.name)} IS NULL` };
       const indexName = `${op.table.split(".").pop()}_${c.name}_key`;
+      // NULLs never collide: a nullable column needs no value, a NOT NULL one needs each row's own before its NOT NULL
+      const notNull = (comment: "--" | "#", setNotNull: string) =>
+        !c.notNull
+          ? []
+          : perRow
+            ? [`${comment} ${c.name} is NOT NULL as written: once the rows above have their values, ${setNotNull}`]
+            : [
+                `${comment} ${c.name} is NOT NULL as written: each existing row needs its own ${c.name} first, and migguard knows no value that fits it (one value for all collides at the second row):`,
+                `${comment} fill them from what the application knows of each row, then ${setNotNull}`,
+              ];
       ctx.report({
         op,
         message:
@@ -78,15 +89,17 @@ export default defineRule({
         fix: fixFor(ctx.framework, {
           sql: [
             `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(c.name)} ${type};  -- no default: existing rows stay NULL, which a unique index allows`,
-            ...(perRow ? [`-- give each existing row its own value:`, backfillCode("sql", fill)] : [`-- give each existing row its own value before the column becomes NOT NULL`]),
+            ...(perRow ? [`-- give each existing row its own value:`, backfillCode("sql", fill)] : []),
             `-- then, outside a transaction:`,
             `CREATE UNIQUE INDEX CONCURRENTLY ${ident(indexName)} ON ${ident(op.table)} (${ident(c.name)});`,
+            ...notNull("--", `ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(c.name)} SET NOT NULL (see set-not-null for a large table)`),
           ].join("\n"),
           rails: () => [
             `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}  # no default: existing rows stay NULL, which a unique index allows`,
-            `# then, in a migration with disable_ddl_transaction!${perRow ? ", give each row its own value and" : ""} build the index without blocking writes:`,
+            `# then, in a migration with disable_ddl_transaction!, ${perRow ? "give each row its own value and " : ""}build the index without blocking writes:`,
             ...(perRow ? [backfillCode("rails", fill)] : []),
             `add_index ${sym(op.table)}, ${sym(c.name)}, unique: true, algorithm: :concurrently`,
+            ...notNull("#", `change_column_null ${sym(op.table)}, ${sym(c.name)}, false (see set-not-null for a large table)`),
           ].join("\n"),
           // djangoFix reads the field with the Python grammar: only for a Django migration, which loads it
           ...(ctx.framework === "django" && djangoUniqueFieldFix(op, ctx.migration) ? { django: () => djangoUniqueFieldFix(op, ctx.migration)! } : {}),
@@ -94,9 +107,10 @@ export default defineRule({
             ? {
                 alembic: () => [
                   `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(c.name)}, ${saType(c.type!, sqlalchemy2(ctx.repository))}, nullable=True)${alembicTable(op.table).schema})  # no server_default, not unique yet`,
-                  ...(perRow ? [backfillCode("alembic", fill)] : [`# give each existing row its own value, then:`]),
+                  ...(perRow ? [backfillCode("alembic", fill)] : []),
                   `with op.get_context().autocommit_block():`,
                   `    op.create_index(${pythonString(indexName)}, ${alembicTable(op.table).name}, [${pythonString(c.name)}]${alembicTable(op.table).schema}, unique=True, postgresql_concurrently=True)`,
+                  ...notNull("#", `op.alter_column(${alembicTable(op.table).name}, ${pythonString(c.name)}, nullable=False${alembicTable(op.table).schema}) (see set-not-null for a large table)`),
                 ].join("\n"),
               }
             : {}),

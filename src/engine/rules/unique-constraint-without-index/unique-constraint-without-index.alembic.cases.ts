@@ -1,7 +1,16 @@
+import { ALEMBIC_ROW_BY_ROW_BACKFILL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "funnel 887db555cca9: UNIQUE after a row-by-row backfill of the column added empty and made NOT NULL in this transaction: the build adds a fraction of the backfill's outage under the ADD COLUMN's lock, a note",
+      code: ALEMBIC_ROW_BY_ROW_BACKFILL,
+      lines: [17],
+      severities: ["info"],
+      messages: ["This transaction already holds ACCESS EXCLUSIVE on commentset and updated every row of it under that lock (line 15)"],
+    },
     {
       framework: "alembic",
       name: "codegrade 962803fed62c: op.add_column of an sa.Column with primary_key=True adds no key (Alembic leaves it out: alembic#1232), so no finding there and no key swapped onto the column just added under the name of the table's key; the create_primary_key after the old key's drop gets the finding, its index under a free name",
@@ -155,6 +164,155 @@ def downgrade():
 with op.get_context().autocommit_block():
     op.create_index("accounts_handle_key", "accounts", ["handle"], unique=True, postgresql_concurrently=True)
 op.execute("ALTER TABLE accounts ADD CONSTRAINT accounts_handle_key UNIQUE USING INDEX accounts_handle_key")  # instant: the index is built already`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "tracim 8a9d929b44b9: a batch's add_column(sa.Column(..., unique=True)): the index on the batch's table (never the Column as the table), after the with block, which adds the column when it exits",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "8a9d929b44b9"
+down_revision = "f4d030ffd43e"
+
+
+def upgrade():
+    with op.batch_alter_table("users") as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "external_id",
+                sa.VARCHAR(length=1024),
+                nullable=True,
+                unique=True,
+            )
+        )
+
+
+def downgrade():
+    with op.batch_alter_table("users") as batch_op:
+        batch_op.drop_column("external_id")
+`,
+      lines: [10],
+      fixes: [
+        `# in place of the with block of lines 9-17: batch_op's operations run when it exits, so the index goes after it:
+with op.batch_alter_table("users") as batch_op:
+    batch_op.add_column(
+        sa.Column(
+            "external_id",
+            sa.VARCHAR(length=1024),
+            nullable=True,
+        )
+    )
+with op.get_context().autocommit_block():
+    op.create_index("users_external_id_key", "users", ["external_id"], unique=True, postgresql_concurrently=True)
+op.execute("ALTER TABLE users ADD CONSTRAINT users_external_id_key UNIQUE USING INDEX users_external_id_key")  # instant: the index is built already`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "the same batch add_column where the project also runs on SQLite: the column as written there (its UNIQUE kept), the column without it, the index and USING INDEX on PostgreSQL only",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "8a9d929b44b9"
+down_revision = "f4d030ffd43e"
+
+
+def upgrade():
+    with op.batch_alter_table("users") as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "external_id",
+                sa.VARCHAR(length=1024),
+                nullable=True,
+                unique=True,
+            )
+        )
+
+
+def downgrade():
+    with op.batch_alter_table("users") as batch_op:
+        batch_op.drop_column("external_id")
+`,
+      files: {
+        "alembic/env.py": `from alembic import context
+
+from app.models import metadata
+
+
+def run_migrations_online(connection):
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=connection.dialect.name == "sqlite")
+    with context.begin_transaction():
+        context.run_migrations()
+`,
+      },
+      lines: [10],
+      messages: ["This concerns the PostgreSQL installations: the project also runs on SQLite."],
+      fixes: [
+        `# PostgreSQL's way on PostgreSQL only (the connection's dialect), the column as written on SQLite; in place of the with block of lines 9-17: batch_op's operations run when it exits, so the index goes after it:
+with op.batch_alter_table("users") as batch_op:
+    if op.get_bind().dialect.name == "postgresql":
+        batch_op.add_column(
+            sa.Column(
+                "external_id",
+                sa.VARCHAR(length=1024),
+                nullable=True,
+            )
+        )
+    else:
+        batch_op.add_column(
+            sa.Column(
+                "external_id",
+                sa.VARCHAR(length=1024),
+                nullable=True,
+                unique=True,
+            )
+        )
+if op.get_bind().dialect.name == "postgresql":
+    with op.get_context().autocommit_block():
+        op.create_index("users_external_id_key", "users", ["external_id"], unique=True, postgresql_concurrently=True)
+    op.execute("ALTER TABLE users ADD CONSTRAINT users_external_id_key UNIQUE USING INDEX users_external_id_key")  # instant: the index is built already`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "op.add_column with sa.Column(unique=True) where the project also runs on SQLite: the column as written there, never a column without its UNIQUE",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("accounts", sa.Column("handle", sa.String(64), nullable=True, unique=True))
+
+
+def downgrade():
+    op.drop_column("accounts", "handle")
+`,
+      files: {
+        "alembic/env.py": `from alembic import context
+
+from app.models import metadata
+
+
+def run_migrations_online(connection):
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=connection.dialect.name == "sqlite")
+    with context.begin_transaction():
+        context.run_migrations()
+`,
+      },
+      lines: [9],
+      fixes: [
+        `# PostgreSQL's way on PostgreSQL only (the connection's dialect), the column as written on SQLite:
+if op.get_bind().dialect.name == "postgresql":
+    op.add_column("accounts", sa.Column("handle", sa.String(64), nullable=True))
+    with op.get_context().autocommit_block():
+        op.create_index("accounts_handle_key", "accounts", ["handle"], unique=True, postgresql_concurrently=True)
+    op.execute("ALTER TABLE accounts ADD CONSTRAINT accounts_handle_key UNIQUE USING INDEX accounts_handle_key")  # instant: the index is built already
+else:
+    op.add_column("accounts", sa.Column("handle", sa.String(64), nullable=True, unique=True))`,
       ],
     },
   ],

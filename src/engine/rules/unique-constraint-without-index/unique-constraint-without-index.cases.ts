@@ -13,6 +13,23 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "the comment above says the table is probably empty (a narrow note: it names no table, and the migration changes users alone): the build is a note quoting it",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "-- the table is probably empty at this point\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n",
+      lines: [2],
+      severities: ["info"],
+      messages: ['Its author says the table is small: "the table is probably empty at this point" (line 1)'],
+    },
+    {
+      framework: "sql",
+      name: "the comment above says the table is not empty: the error stays",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "-- the table is not empty at this point\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n",
+      lines: [2],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "a later migration renames the table: the migration that attaches the index, after the newest, names the table as it is called there (the index keeps its name)",
       path: "db/migrations/000002_users_email_key.up.sql",
       files: LATER_MIGRATION_FILES("ALTER TABLE users RENAME TO accounts;"),

@@ -357,6 +357,126 @@ migrations.SeparateDatabaseAndState(
 ),`,
       ],
     },
+    {
+      framework: "django",
+      name: "people's core 0016: the RunPython's comment says the table is likely small or empty, and the migration changes app_customer alone: the unique index build is a note quoting it",
+      code: `import uuid
+
+from django.db import migrations, models
+
+
+def gen_customer_uuid(apps, schema_editor):
+    Customer = apps.get_model("app", "Customer")
+    for row in Customer.objects.all():
+        row.external_id = uuid.uuid4()
+        # Don't need to batch update here, as the table is likely small or empty
+        row.save(update_fields=["external_id"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="customer", name="external_id", field=models.UUIDField(default=uuid.uuid4, editable=False, unique=False)),
+        migrations.RunPython(gen_customer_uuid, reverse_code=migrations.RunPython.noop),
+        migrations.AlterField(model_name="customer", name="external_id", field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+    ]
+`,
+      files: { ...DJANGO_INITIAL },
+      lines: [20],
+      severities: ["info"],
+      messages: ['Its author says the table is small: "Don\'t need to batch update here, as the table is likely small or empty" (line 10)'],
+    },
+    {
+      framework: "django",
+      name: "the same comment in a migration that changes app_order too: it names no table, so it says nothing of app_customer, the error stays",
+      code: `import uuid
+
+from django.db import migrations, models
+
+
+def gen_customer_uuid(apps, schema_editor):
+    Customer = apps.get_model("app", "Customer")
+    for row in Customer.objects.all():
+        row.external_id = uuid.uuid4()
+        # Don't need to batch update here, as the table is likely small or empty
+        row.save(update_fields=["external_id"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="channel", field=models.CharField(max_length=20, null=True)),
+        migrations.AddField(model_name="customer", name="external_id", field=models.UUIDField(default=uuid.uuid4, editable=False, unique=False)),
+        migrations.RunPython(gen_customer_uuid, reverse_code=migrations.RunPython.noop),
+        migrations.AlterField(model_name="customer", name="external_id", field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+    ]
+`,
+      files: { ...DJANGO_INITIAL },
+      lines: [21],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "the comment names the customer table in a migration that changes app_order too: it speaks for app_customer, a note",
+      code: `import uuid
+
+from django.db import migrations, models
+
+
+def gen_customer_uuid(apps, schema_editor):
+    Customer = apps.get_model("app", "Customer")
+    for row in Customer.objects.all():
+        row.external_id = uuid.uuid4()
+        # the customer table is likely empty
+        row.save(update_fields=["external_id"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="channel", field=models.CharField(max_length=20, null=True)),
+        migrations.AddField(model_name="customer", name="external_id", field=models.UUIDField(default=uuid.uuid4, editable=False, unique=False)),
+        migrations.RunPython(gen_customer_uuid, reverse_code=migrations.RunPython.noop),
+        migrations.AlterField(model_name="customer", name="external_id", field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+    ]
+`,
+      files: { ...DJANGO_INITIAL },
+      lines: [21],
+      severities: ["info"],
+      messages: ['Its author says the table is small: "the customer table is likely empty" (line 10)'],
+    },
+    {
+      framework: "django",
+      name: "a comment that says the table can be large is no word of smallness: the error stays",
+      code: `import uuid
+
+from django.db import migrations, models
+
+
+def gen_customer_uuid(apps, schema_editor):
+    Customer = apps.get_model("app", "Customer")
+    for row in Customer.objects.all():
+        row.external_id = uuid.uuid4()
+        # not many rows today, but this table can be large
+        row.save(update_fields=["external_id"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="customer", name="external_id", field=models.UUIDField(default=uuid.uuid4, editable=False, unique=False)),
+        migrations.RunPython(gen_customer_uuid, reverse_code=migrations.RunPython.noop),
+        migrations.AlterField(model_name="customer", name="external_id", field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+    ]
+`,
+      files: { ...DJANGO_INITIAL },
+      lines: [20],
+      severities: ["error"],
+    },
   ],
   valid: [
     {

@@ -20,6 +20,7 @@ import { renderFix, type FixSteps } from "../support/fix-steps.js";
 import { columnsAtHead, renamedAtHead } from "../support/column-at-head.js";
 import { withoutGoneFollowUp } from "../support/history-to-head.js";
 import { alembicColumnUsingIndex, alembicConstraintUsingIndex } from "./alembic-using-index.js";
+import { DATABASE_LABEL } from "../../database/names.js";
 import { KEEPS_LOCK, afterWholeTableUpdate, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
 import { addColumnWithoutKey, alterWithConstraintUsingIndex, columnKeyTiming, keyConstraintTiming, uniqueIndexWithClauses } from "../support/key-constraint-clauses.js";
 
@@ -288,7 +289,7 @@ export default defineRule({
                     op.embeddedSql ? timing : djangoTiming(op),
                   ),
                 alembic: () =>
-                  alembicConstraintUsingIndex(op, ctx.migration.source, idx, kind) ??
+                  alembicConstraintUsingIndex(op, ctx.migration.source, idx, kind, otherDatabases(ctx)) ??
                   [
                     `# built from what migguard read of the call: copy its other arguments (schema=, deferrable=) into these`,
                     `with op.get_context().autocommit_block():`,
@@ -345,7 +346,7 @@ export default defineRule({
                 ].join("\n        "),
               )
             : djangoSeparateFix(op, op.table, [op.column.name], idx, idx, "UNIQUE"),
-          alembic: () => alembicColumnUsingIndex(op, idx) ?? `
+          alembic: () => alembicColumnUsingIndex(op, idx, ctx.migration.source, otherDatabases(ctx)) ?? `
             ${op.column.type && saType(op.column.type, sqlalchemy2(ctx.repository)) ? `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type, sqlalchemy2(ctx.repository))})${alembicTable(op.table).schema})` : `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"}`)})`}
             with op.get_context().autocommit_block():
                 op.create_index(${pythonString(idx)}, ${alembicTable(op.table).name}, [${pythonString(op.column.name)}]${alembicTable(op.table).schema}, unique=True, postgresql_concurrently=True)
@@ -355,6 +356,9 @@ export default defineRule({
     }
   },
 });
+
+/** The databases besides PostgreSQL the project also runs on (their labels): an Alembic fix keeps the column as written there. */
+const otherDatabases = (ctx: RuleContext) => (ctx.migration.alsoRunsOn ?? []).filter((d) => d !== "postgresql").map((d) => DATABASE_LABEL[d]);
 
 /** An `op.add_column(...)` call (not a batch's, which may recreate the table with the key): Alembic leaves its Column's primary_key out. */
 const alembicAddsNoKey = (op: OperationOf<"add_column">) => !op.embeddedSql && calleeOf(op.text) === "op.add_column";

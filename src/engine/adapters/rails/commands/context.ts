@@ -21,6 +21,8 @@ export interface Irreversible {
   writes?: ColumnWrites[];
   /** the re-run changes nothing the first run had not (harmless-rerun): the table and columns it names */
   harmless?: ColumnWrites;
+  /** the re-run code renames one record's value (found-record.ts): the statement that renames it back */
+  undo?: string;
 }
 
 export interface Step {

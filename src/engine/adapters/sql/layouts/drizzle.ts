@@ -8,6 +8,7 @@
  */
 import type { Database } from "../../../model.js";
 import { blankRanges, type SqlLayoutInput, type SqlSections } from "./sections.js";
+import { loadOnce } from "../../../load-once.js";
 
 /** The journal's path inside a Drizzle migrations folder. */
 export const DRIZZLE_JOURNAL = "meta/_journal.json";
@@ -38,9 +39,9 @@ export interface DrizzleJournal {
 /** The journal's reader (its zod schema): loaded only when a journal is among the files, so a lint without one loads no zod (test/cli/startup.test.ts). */
 let journalReader: typeof import("./drizzle-journal-file.js") | undefined;
 
-export async function loadDrizzleJournalReader(): Promise<void> {
+export const loadDrizzleJournalReader = loadOnce(async () => {
   journalReader ??= await import("./drizzle-journal-file.js");
-}
+});
 
 /** Whether a journal is among `files`: its reader must be loaded before the analysis reads it. */
 export const holdsDrizzleJournal = (files: ReadonlyArray<{ path: string }> | undefined): boolean => (files ?? []).some((f) => isDrizzleJournalPath(f.path));

@@ -23,7 +23,8 @@ function transactionOf(path: string, popFolder = false): TransactionMode {
 function downNames(path: string): string[] {
   const pop = popSuffix(path);
   const name = (p: string) => p.split("/").pop() ?? p;
-  if (!pop) return [name(path.replace(/up\.sql$/, "down.sql"))];
+  // the down keeps the up's extension (`x.up.pgsql` -> `x.down.pgsql`)
+  if (!pop) return [name(path.replace(/\.up(\.[^./]+)$/, ".down$1"))];
   const stem = name(pop.stem);
   return pop.dialect ? [`${stem}.${pop.dialect}.down.sql`, `${stem}.down.sql`] : [`${stem}.down.sql`];
 }

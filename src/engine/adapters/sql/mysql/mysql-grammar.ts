@@ -15,7 +15,8 @@ let loading: Promise<void> | undefined;
 
 /** Import the grammar once per process (lazily: PostgreSQL-only runs never pay for it). */
 export function loadMysqlGrammar(): Promise<void> {
-  loading ??= Promise.all([import("ts-mysql-parser"), import("antlr4ts")]).then(([m, a]) => {
+  // one import after the other: concurrent dynamic imports of a shared module (antlr4ts) race under Jest's ESM loader
+  loading ??= import("ts-mysql-parser").then(async (m) => [m, await import("antlr4ts")] as const).then(([m, a]) => {
     // CommonJS modules: depending on the loader their exports arrive whole or as `default`
     const pick = <T>(module: unknown, member: string): T => (member in (module as object) ? module : (module as { default: unknown }).default) as T;
     const mysql = pick<TsMysql>(m, "MySQLLexer");

@@ -17,19 +17,28 @@ export function appRemovalReport(removal: DjangoAppRemoval, files: string): { se
     `The app ${app} is removed whole: this change takes "${removal.installedIn.entry}" out of INSTALLED_APPS (${installed} on the base branch) and deletes ${files}; ` +
     `Django loads migrations only of installed apps, so nothing would run them again, and no migration that stays depends on them.`;
   const cleared = `DELETE FROM django_migrations WHERE app = ${sqlString(app)};`;
+  const nothingToDo = `Nothing to do. The app's rows in django_migrations stay, which Django ignores; to clear them once this is deployed everywhere:\n${cleared}`;
   if (removal.tables && removal.tables.length === 0)
     return {
       severity: "info",
       message: `${removed} ${removal.droppedBy ? `Its tables were already dropped by ${removal.droppedBy}` : "Its migrations created no table"}: these are the last steps of Django's documented removal (${DOCS}).`,
-      fix: `Nothing to do. The app's rows in django_migrations stay, which Django ignores; to clear them once this is deployed everywhere:\n${cleared}`,
+      fix: nothingToDo,
     };
   const tables = removal.tables ?? [];
+  // a migration of this change drops them (from an app that stays): nothing is left behind (droppedIn and readBy
+  // name a migration only when the app leaves tables)
+  if (removal.droppedIn)
+    return {
+      severity: "info",
+      message: `${removed} Its tables (${tables.join(", ")}) are dropped by ${removal.droppedIn}, added by this change${removal.readBy === removal.droppedIn ? ", which reads them first" : removal.readBy ? `, after ${removal.readBy} reads them` : ""}: the app leaves nothing behind but its rows in django_migrations.`,
+      fix: nothingToDo,
+    };
   const dropLater = [
     `# once nothing reads them, drop them from a migration of an app that stays (it fails, dropping nothing, while another table still references them):`,
     `#     migrations.RunSQL(${JSON.stringify(`DROP TABLE IF EXISTS ${tables.map((t) => ident(t)).join(", ")}`)}, migrations.RunSQL.noop)`,
     `# and clear the app's rows: ${cleared}`,
   ];
-  if (removal.readBy && tables.length)
+  if (removal.readBy)
     return {
       severity: "info",
       message: `${removed} Its tables stay in the database with their rows (${tables.join(", ")}), on purpose: ${removal.readBy}, added by this change, reads them (their rows are carried over).`,

@@ -1,4 +1,5 @@
 import { defineReviewCases } from "../../review-rule.js";
+import { dropSettingFields, settingsCode, settingsOwnType, settingsQueries } from "./foreman-settings.fixture.js";
 
 // caseflow 1158b8e8a7 (20230914210532_normalize_meeting_types): users.meeting_type gives way to a has_one of that name
 const REMOVE_MEETING_TYPE = { "db/migrate/20230914210532_normalize_meeting_types.rb": "class NormalizeMeetingTypes < ActiveRecord::Migration[6.1]\n  def change\n    remove_column :users, :meeting_type, :string\n  end\nend\n" };
@@ -272,6 +273,21 @@ const ruleUse = "from shop.models import OfferingRule\n\n\ndef open_rules():\n  
 export default defineReviewCases({
   invalid: [
     {
+      name: "Rails: beside foreman's names that read nothing, a query rooted at the model (Setting.where(category: ...).pluck(:default)) still reads the dropped columns, delegated or not",
+      base: { ...settingsCode, ...settingsQueries },
+      head: { "db/migrate/20220124174632_drop_setting_fields.rb": dropSettingFields },
+      findings: [
+        { path: "db/migrate/20220124174632_drop_setting_fields.rb", line: 4, severity: "error", message: "app/services/setting_cleaner.rb:3" },
+        { path: "db/migrate/20220124174632_drop_setting_fields.rb", line: 6, severity: "error", message: "app/services/setting_cleaner.rb:3" },
+      ],
+    },
+    {
+      name: "Rails: a GraphQL type of the model's own name that says no other class for its objects: its field reads the model's column",
+      base: { ...settingsCode, ...settingsOwnType },
+      head: { "db/migrate/20220124174632_drop_setting_fields.rb": dropSettingFields },
+      findings: [{ path: "db/migrate/20220124174632_drop_setting_fields.rb", line: 6, severity: "error", message: "app/graphql/types/setting.rb:3" }],
+    },
+    {
       name: "Rails: the concern that declares the association is another model's, not the dropped column's: user.meeting_type still reads the column",
       base: {
         "app/models/user.rb": "class User < ApplicationRecord\nend\n",
@@ -504,6 +520,11 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Rails: dropped settings columns named only by an apipie doc param, gettext messages, a GraphQL type whose objects are a presenter (its description, its fields), the presenter's own attributes, hash keys of an in-memory registry and options of its DSL, text a rake task writes to a file, and methods the model delegates to another object (foreman de56ffb280, c791f6c708)",
+      base: settingsCode,
+      head: { "db/migrate/20220124174632_drop_setting_fields.rb": dropSettingFields },
+    },
     {
       name: "Rails: the dropped column's model includes a concern that declares an association of its name (caseflow's has_one :meeting_type): user.meeting_type reads the association, and the has_one line declares it: neither uses the column",
       base: {

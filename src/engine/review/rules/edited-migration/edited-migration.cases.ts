@@ -676,6 +676,20 @@ export default defineReviewCases({
       findings: [{ path: djangoPath, line: 9, severity: "warning", message: "changes what its data code does" }],
     },
     {
+      name: "Django: the same data edit of a migration no version tag holds (added after v2026.1.0, edited before the next release): production never ran it, a note",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django({ body: "    for product in Product.objects.filter(plaintext=None).iterator():\n        product.plaintext = clean_editor_js(product.description, to_string=True)\n        product.save(update_fields=[\"plaintext\"])" }) },
+      releases: { onBase: ["v2026.1.0"], shippedIn: { [djangoPath]: [] } },
+      findings: [{ path: djangoPath, line: 9, severity: "info", message: "edited before any release" }],
+    },
+    {
+      name: "Django: the same data edit once a version tag holds the migration (Thunderstore's 0061, tagged 0.144.1 the day before its fix): released, the warning stays",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django({ body: "    for product in Product.objects.filter(plaintext=None).iterator():\n        product.plaintext = clean_editor_js(product.description, to_string=True)\n        product.save(update_fields=[\"plaintext\"])" }) },
+      releases: { onBase: ["0.144.1", "0.144.0"], shippedIn: { [djangoPath]: ["0.144.1"] } },
+      findings: [{ path: djangoPath, line: 9, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
       name: "Rails: the same library's other function (Oj.dump -> Oj.load) is other work: a warning",
       base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
       head: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.load") },

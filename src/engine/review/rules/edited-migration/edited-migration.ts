@@ -13,6 +13,7 @@ import { NewMigrationChain } from "../../../rules/support/new-migration-chain.js
 import type { MigrationPlace } from "../../../rules/support/next-migration.js";
 import { folderPrefix } from "../../../paths.js";
 import { convergingFix } from "./converge.js";
+import { andList } from "../../../in-words.js";
 
 /** Revert the edit, from the base the review compared with when it is known. */
 function revertFix(baseRef: string | undefined, path: string): string {
@@ -46,8 +47,7 @@ function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[], inli
   if (parts.has("python-options")) words.push(`options Django keeps in Python only${python.length ? ` (${python.join(", ")})` : ""}`);
   if (parts.has("ignored-options")) words.push(`an option Rails ignores${ignored.length ? ` (${ignored.join(", ")})` : ""}`);
   if (parts.has("comments") || words.length === 0) words.push("comments or formatting");
-  const list = words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}` : words[0];
-  return `only ${list}, nothing the database sees`;
+  return `only ${andList(words)}, nothing the database sees`;
 }
 
 /** The changed line inside a changed statement, reported alone. */
@@ -352,6 +352,12 @@ export default defineReviewRule({
         });
         continue;
       }
+      // dependencies taken away: a change of the graph all the same (the order fresh databases run it in), never of what it did
+      const loosened = dependenciesOnlyRemoved ? edit.details.find((d) => d.part === "graph" && d.what === "dependencies") : undefined;
+      if (loosened) {
+        ctx.report({ ...(loosened.loc.line > 1 ? { line: loosened.loc.line, endLine: loosened.loc.line } : lines), path: m.change.path, severity: "info", ...removedDependencies(m.baseGraph!, m.headGraph!, version, edit.parts, edit.options) });
+        continue;
+      }
       ctx.report({
         ...lines,
         path: m.change.path,
@@ -362,6 +368,27 @@ export default defineReviewRule({
     }
   },
 });
+
+/**
+ * The note for an edit that only takes dependencies away (dependenciesRemovedOnly), with what else it changes that
+ * the database never sees. It moves the migration in the graph: looser, so databases that ran it are unaffected, but
+ * fresh databases no longer wait for those migrations before it.
+ */
+function removedDependencies(base: DjangoGraphNode, head: DjangoGraphNode, version: string, parts: ReadonlySet<EditPart>, options: readonly string[]): { message: string; fix: string } {
+  const kept = new Set(head.dependencies.map((d) => `${d.app}.${d.name}`));
+  const removed = base.dependencies.map((d) => `${d.app}.${d.name}`).filter((d) => !kept.has(d));
+  const list = removed.length > 1 ? `${removed.slice(0, -1).join(", ")} and ${removed[removed.length - 1]}` : removed[0];
+  const many = removed.length > 1;
+  const rest = [...parts].filter((p) => p !== "graph" && p !== "comments");
+  return {
+    message:
+      `Migration${version} is on the base branch; this edit removes its dependenc${many ? "ies" : "y"} on ${list}, which changes where it sits in the migration graph. ` +
+      `Only loosely: databases that ran it are unaffected (Django stops with InconsistentMigrationHistory only when an applied migration depends on one that is not applied, which a removal never makes), ` +
+      `but databases that migrate from now on no longer run ${many ? "those" : "that migration"} first, so it may run before ${many ? "them" : "it"}.` +
+      (rest.length ? ` Besides, the edit changes ${noEffect(new Set(rest), options)}.` : ""),
+    fix: `Nothing to do for databases that ran it. If it needs what ${list} make${many ? "" : "s"} (a table, a column, rows), depend on ${many ? "them" : "it"} again, or on a later migration of that app that stays.`,
+  };
+}
 
 /**
  * The edit removes some of the migration's `dependencies` and adds none (a swappable_dependency neither), and leaves

@@ -8,6 +8,19 @@ const rails = (name: string) => `class ${name} < ActiveRecord::Migration[7.1]
 end
 `;
 
+/** db/structure.sql recording `versions` (a users table with `columns`) */
+const structure = (columns: string, ...versions: string[]) =>
+  `CREATE TABLE public.users (\n    id bigint NOT NULL,\n    ${columns}\n);\n\nINSERT INTO "schema_migrations" (version) VALUES\n${versions.map((v) => `('${v}')`).join(",\n")};\n`;
+/** config/application.rb with `setting` in the application class */
+const application = (setting: string) => `module Shop\n  class Application < Rails::Application\n    config.load_defaults 7.1\n${setting ? `    ${setting}\n` : ""}  end\nend\n`;
+/** a `:sql` application that still has the db/schema.rb it wrote in 2013 */
+const SQL_APPLICATION = {
+  "config/application.rb": application("config.active_record.schema_format = :sql"),
+  "db/schema.rb": schema("2013_01_02_225500"),
+  "db/structure.sql": structure("nickname character varying", "20240101000000"),
+  "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+};
+
 const NO_OP = "# @note This migration is for testing purposes only.\nclass NoOpMigration < ActiveRecord::Migration[7.1]\n  def change\n    # no-op\n  end\nend\n";
 
 export default defineReviewCases({
@@ -59,8 +72,35 @@ export default defineReviewCases({
       head: { "db/migrations/002_email.up.sql": "ALTER TABLE users ADD COLUMN email text;\n" },
       findings: [{ path: "db/migrations/002_email.up.sql", line: 1 }],
     },
+    {
+      name: "Rails: config/application.rb sets schema_format = :sql: the dump to update is db/structure.sql, not the db/schema.rb left from before",
+      base: SQL_APPLICATION,
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+      findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, message: "does not update db/structure.sql" }],
+    },
+    {
+      name: "Rails: no schema_format setting and both dumps current (db/schema.rb at the version db/structure.sql records): both are written, the one the change leaves alone is reported",
+      base: { ...SQL_APPLICATION, "config/application.rb": application(""), "db/schema.rb": schema("2024_01_01_000000") },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone"), "db/structure.sql": structure("nickname character varying,\n    phone character varying", "20240101000000", "20240201000000") },
+      findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, message: "does not update db/schema.rb" }],
+    },
   ],
   valid: [
+    {
+      name: "Rails: config/application.rb sets schema_format = :sql and the change updates db/structure.sql: the db/schema.rb of 2013 beside it is a leftover nothing writes (inaturalist 8810f6d081)",
+      base: SQL_APPLICATION,
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone"), "db/structure.sql": structure("nickname character varying,\n    phone character varying", "20240101000000", "20240201000000") },
+    },
+    {
+      name: "Rails: config/environments/development.rb, where db:migrate dumps, sets schema_format = :sql",
+      base: { ...SQL_APPLICATION, "config/application.rb": application(""), "config/environments/development.rb": "Rails.application.configure do\n  config.active_record.schema_format = :sql\nend\n" },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone"), "db/structure.sql": structure("nickname character varying,\n    phone character varying", "20240101000000", "20240201000000") },
+    },
+    {
+      name: "Rails: no schema_format setting, but db/schema.rb records a version long behind db/structure.sql's, which the change updates: the history says structure.sql is the dump",
+      base: { ...SQL_APPLICATION, "config/application.rb": application("") },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone"), "db/structure.sql": structure("nickname character varying,\n    phone character varying", "20240101000000", "20240201000000") },
+    },
     {
       name: "Rails: a migration that runs nothing (`def change; end`), older than the version db/schema.rb records (caseflow 5e0f9522df 20241007131619_no_op_migration.rb): db:migrate dumps the same file, a note",
       base: { "db/schema.rb": schema("2024_03_01_000000"), "db/migrate/20240301000000_nickname.rb": rails("Nickname") },

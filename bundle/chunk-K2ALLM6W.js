@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{railsMigration}from"./chunk-EQBCJZTI.js";import"./chunk-UYRQQM7P.js";import"./chunk-NV56L4A6.js";import"./chunk-6CEO36UA.js";import"./chunk-WBC45MKP.js";import"./chunk-HXBRFH4K.js";import"./chunk-3GIJDICJ.js";import"./chunk-FPOSV2LH.js";import"./chunk-K6ZWY63B.js";import"./chunk-C7IHGAAY.js";import"./chunk-XK2QQBCG.js";import"./chunk-7UWFLRKT.js";import"./chunk-AHZ4G2XC.js";import"./chunk-5WZQ5G3N.js";import"./chunk-MBFFQKDL.js";import"./chunk-JCYTKI7V.js";import"./chunk-ZPIJU5XQ.js";import"./chunk-5CXS3UGK.js";import"./chunk-P76JVDNU.js";import"./chunk-BQRH7I3O.js";import"./chunk-DWF2VOS3.js";import"./chunk-HECCOBTE.js";import"./chunk-QLI2E3Q5.js";import"./chunk-E32RQJTY.js";import"./chunk-4XKDG7BP.js";import"./chunk-YZOHGS2G.js";import"./chunk-ELML7O7Y.js";import"./chunk-RYDXXG5N.js";import{loadRubyParser}from"./chunk-VSAM2ENZ.js";import"./chunk-7B3IGGFL.js";import"./chunk-BXODPOXV.js";import"./chunk-XHZFTLMO.js";import"./chunk-QYA5NCKE.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{loadRubyParser,railsMigration};

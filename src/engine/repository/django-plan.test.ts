@@ -1,0 +1,78 @@
+/** Django's order of an app's migrations (django-plan.ts) and the history each one meets (SchemaHistory.placeBefore). */
+import { analyzeLoaded, loadEngine } from "../analyze.js";
+import { detectFile } from "../detect.js";
+import { djangoPlan } from "./django-plan.js";
+import { SchemaHistory } from "./schema-history.js";
+
+beforeAll(() => loadEngine());
+
+const migration = (parents: string[], operations: string[], extra = "") => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [${parents.map((p) => `("shop", "${p}")`).join(", ")}]
+${extra}
+    operations = [${operations.join(", ")}]
+`;
+
+const CREATE = 'migrations.CreateModel(name="Order", fields=[("id", models.AutoField(primary_key=True))])';
+const ADD = (name: string) => `migrations.AddField(model_name="order", name="${name}", field=models.IntegerField(null=True))`;
+
+function load(files: Record<string, string>) {
+  const entries = Object.entries(files).map(([path, content]) => ({ path: `shop/migrations/${path}.py`, content }));
+  const result = analyzeLoaded({ files: entries });
+  const parsed = result.migrations.map((m) => ({ file: detectFile(m.path, entries.find((e) => e.path === m.path)!.content)!, migration: m }));
+  const name = (path: string) => path.split("/").pop()!.replace(/\.py$/, "");
+  return { migrations: result.migrations, history: new SchemaHistory(parsed), name, path: (n: string) => `shop/migrations/${n}.py` };
+}
+
+/** 0002_a and 0002_b branch off 0001; 0003_merge joins them; 0004 follows the merge */
+const BRANCHED = {
+  "0001_initial": migration([], [CREATE]),
+  "0002_a": migration(["0001_initial"], [ADD("a")]),
+  "0002_b": migration(["0001_initial"], [ADD("b")]),
+  "0003_merge": migration(["0002_a", "0002_b"], []),
+  "0004_c": migration(["0003_merge"], [ADD("c")]),
+};
+
+describe("Django's migration graph", () => {
+  it("orders an app as migrate does: each after its dependencies, the merge's last parent's line first", () => {
+    const { migrations, name } = load(BRANCHED);
+    expect(djangoPlan(migrations).order.map((m) => name(m.path))).toEqual(["0001_initial", "0002_b", "0002_a", "0003_merge", "0004_c"]);
+  });
+
+  it("a squash stands for the migrations it replaces, which sit just before it", () => {
+    const { migrations, name } = load({
+      "0001_initial": migration([], [CREATE]),
+      "0002_a": migration(["0001_initial"], [ADD("a")]),
+      "0001_squashed_0002_a": migration([], [CREATE, ADD("a")], '    replaces = [("shop", "0001_initial"), ("shop", "0002_a")]\n'),
+      "0003_b": migration(["0002_a"], [ADD("b")]),
+    });
+    const plan = djangoPlan(migrations);
+    expect(plan.order.map((m) => name(m.path))).toEqual(["0001_initial", "0002_a", "0001_squashed_0002_a", "0003_b"]);
+    expect(plan.forwardsPlan(migrations.find((m) => name(m.path) === "0003_b")!)!.map((m) => name(m.path))).toEqual(["0001_squashed_0002_a"]);
+  });
+
+  it("a migration of a branch meets its ancestors only; one after the merge meets both branches", () => {
+    const { history, path } = load(BRANCHED);
+    const columns = (at: string) => {
+      const state = history.provenColumnsBefore(path(at), "shop_order");
+      return state && state !== "unknown" ? [...state.columns].sort() : state;
+    };
+    expect(columns("0002_a")).toEqual(["id"]);
+    expect(columns("0002_b")).toEqual(["id"]);
+    expect(columns("0004_c")).toEqual(["a", "b", "id"]);
+    expect(history.earlierOfSet(path("0002_a")).map((m) => m.path)).toEqual([path("0001_initial")]);
+    expect(history.earlierOfSet(path("0004_c")).map((m) => m.path)).toEqual(["0001_initial", "0002_b", "0002_a", "0003_merge"].map(path));
+  });
+
+  it("an app whose migrations depend on one that is not there keeps its files' order (the graph has a gap)", () => {
+    const { history, path } = load({
+      "0001_initial": migration([], [CREATE]),
+      "0002_a": migration(["0001_initial"], [ADD("a")]),
+      "0002_b": migration(["fix_lines"], [ADD("b")]),
+      "0003_c": migration(["0002_b"], [ADD("c")]),
+    });
+    expect(history.earlierOfSet(path("0003_c")).map((m) => m.path)).toEqual(["0001_initial", "0002_a", "0002_b"].map(path));
+  });
+});
