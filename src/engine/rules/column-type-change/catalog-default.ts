@@ -10,7 +10,7 @@
  */
 import { ident, sqlString } from "../support/fix.js";
 
-export function catalogDefaultSql(table: string, column: string, tmp: string, type: string, throughText = false): string {
+export function catalogDefaultSql(table: string, column: string, tmp: string, type: string, throughText: boolean): string {
   // regclass and pg_get_serial_sequence read the table's name as SQL does: quoted, or "Step" would be step
   const [t, regclass] = [ident(table), `${sqlString(ident(table))}::regclass`];
   return [

@@ -145,7 +145,7 @@ function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
     const plan = plans.find((p) => p.members.includes(swap.op))!;
     const holder = swaps.find((s) => plan.members.includes(s.op))!;
     const kept = keptAsWritten(plan, headsFor(plan));
-    if (holder !== swap && kept.includes(swap.op)) {
+    if (holder !== swap && kept.has(swap.op)) {
       // one statement changes it with columns the holder's fix swaps: that fix keeps this one's change as written
       // (keptAsWritten keeps only the columns whose head is gone: a later migration drops them)
       const ownHead = headsFor(plan)[plan.members.indexOf(swap.op)] as Extract<ColumnAtHead, { gone: string }>;
@@ -175,10 +175,10 @@ function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
       });
       continue;
     }
-    const swapped = plan.members.filter((m) => !kept.includes(m));
+    const swapped = plan.members.filter((m) => !kept.has(m));
     const swapSet = swapSteps(ctx, swapped, swapped.length > 1 ? jointHeading(plan, swapped) : [], plan.unknown);
     // the statement's other changes the swap leaves: written again in its place, as the migration wrote them
-    const steps = kept.length ? { ...swapSet, inPlace: [...kept.flatMap((m) => [`-- ${at(m)} as written: a later migration drops it (the message says where), so no swap at the head of the history could convert it`, keptSql(m)]), swapSet.inPlace].join("\n") } : swapSet;
+    const steps = kept.size ? { ...swapSet, inPlace: [...[...kept].flatMap((m) => [`-- ${at(m)} as written: a later migration drops it (the message says where), so no swap at the head of the history could convert it`, keptSql(m)]), swapSet.inPlace].join("\n") } : swapSet;
     // the old type unknown: the swap is for the case the change rewrites; the other leaves the table file as it is
     const withWarning = (swapFix: string) => (swap.warning ? `${comment} only if ${at(swap.op)} is not already of a type this changes in the catalog alone (the migrations do not show its type; ${swap.reason}):\n${swapFix}` : swapFix);
     // the project's own migrator may run the files in a transaction (own-runner.ts): then the fill by hand
@@ -196,9 +196,9 @@ function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
  * The columns a plan joined by one statement leaves as written: those a later migration drops, which a swap at the head
  * of the history would not find. None when every column is gone (then no swap at all) or the plan is not joined so.
  */
-function keptAsWritten(plan: SwapPlan, heads: readonly ColumnAtHead[]): AlterColumnType[] {
-  if (!plan.sameStatement || heads.every((h) => "gone" in h)) return [];
-  return plan.members.filter((_, i) => "gone" in heads[i]);
+function keptAsWritten(plan: SwapPlan, heads: readonly ColumnAtHead[]): ReadonlySet<AlterColumnType> {
+  if (!plan.sameStatement || heads.every((h) => "gone" in h)) return new Set();
+  return new Set(plan.members.filter((_, i) => "gone" in heads[i]));
 }
 
 /** The type change of `op` as its own statement (the subcommand the migration wrote, kept). */
@@ -210,23 +210,23 @@ const at = (op: OperationOf<"alter_column_type">) => `${op.table}.${op.column}`;
 const linesText = (lines: readonly number[]) => `line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`;
 
 /** What `op` is converted with, for its finding's message and fix. */
-function convertedWith(plan: SwapPlan, op: OperationOf<"alter_column_type">, kept: readonly AlterColumnType[]): string {
+function convertedWith(plan: SwapPlan, op: OperationOf<"alter_column_type">, kept: ReadonlySet<AlterColumnType>): string {
   const group = plan.keyGroups.find((g) => g.members.includes(op))!;
   const [key, ...referencing] = group.members;
   const byKey = group.members.length < 2 ? undefined : op === key ? `the columns that reference it (${referencing.map(at).join(", ")})` : `${at(key)}, the key it references,`;
-  const others = plan.members.filter((m) => m !== op && !group.members.includes(m) && !kept.includes(m)).map(at);
+  const others = plan.members.filter((m) => m !== op && !group.members.includes(m) && !kept.has(m)).map(at);
   if (!plan.sharedLines.length && plan.sameStatement && others.length) return `${byKey ? `${byKey} and ` : ""}${others.join(", ")} (the same statement changes them)`;
   if (!plan.sharedLines.length) return byKey!;
   return `${byKey ? `${byKey} and ` : ""}${others.join(", ")} (${linesText(plan.sharedLines)} of the migration, run once after the swap of them all, change${plan.sharedLines.length > 1 ? "" : "s"} the type each has until then)`;
 }
 
 /** What the holder's message adds when its plan converts more columns than its own. */
-function together(plan: SwapPlan, kept: readonly AlterColumnType[] = []): string {
+function together(plan: SwapPlan, kept: ReadonlySet<AlterColumnType> = new Set()): string {
   if (plan.members.length < 2) return "";
-  const swapped = plan.members.filter((m) => !kept.includes(m));
+  const swapped = plan.members.filter((m) => !kept.has(m));
   const keys = plan.keyGroups.some((g) => g.members.length > 1) ? " A FOREIGN KEY holds only between columns of compatible types:" : "";
   const shared = plan.sharedLines.length ? ` ${linesText(plan.sharedLines)[0].toUpperCase()}${linesText(plan.sharedLines).slice(1)} of the migration change${plan.sharedLines.length > 1 ? "" : "s"} the type the others still have until their swap:` : "";
-  const keeps = kept.length ? `; it keeps the change of ${kept.map(at).join(", ")} as written (a later migration already changed ${kept.length > 1 ? "them" : "it"})` : "";
+  const keeps = kept.size ? `; it keeps the change of ${[...kept].map(at).join(", ")} as written (a later migration already changed ${kept.size > 1 ? "them" : "it"})` : "";
   if (plan.sameStatement && !keys && !shared) {
     const [, ...rest] = plan.members;
     const converts = swapped.length > 1 ? `it converts ${swapped.map(at).join(", ")} together` : `it converts ${at(swapped[0])}`;

@@ -62,7 +62,7 @@ function foreignKeyDropByColumns(table: string, columns: readonly string[], refe
 }
 
 /** `declaredKey`: the migration's own field says the column is the primary key (Django's primary_key=True, an AutoField) */
-export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp: string, newType: string, declaredKey = false): RebuiltKeys {
+export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp: string, newType: string, declaredKey: boolean): RebuiltKeys {
   const keys = ctx.repository.columnKeys(table, column);
   const definition = ctx.repository.columnDefinition(table, column);
   const [t, c, n] = [ident(table), ident(column), ident(tmp)];
