@@ -41,3 +41,13 @@ it("Rails: a primary key to bigint converts the integer column t.references adde
   expect(finding.fix).toContain("ALTER TABLE issues DROP CONSTRAINT fk_rails_b8fed2daa2;");
   expect(finding.fix).toContain("ALTER TABLE issues ADD CONSTRAINT fk_rails_b8fed2daa2 FOREIGN KEY (repo_id) REFERENCES repos (id) NOT VALID;");
 });
+
+it("one ALTER TABLE retypes a key, another column and one a later migration drops: the heading names only the key's referencing column as such, and not the dropped column, whose change stays as written", async () => {
+  const cwd = repo({
+    "db/migrations/001_init.sql": "CREATE TABLE p (id integer PRIMARY KEY, score integer, legacy integer);\nCREATE TABLE c (id bigint PRIMARY KEY, p_id integer REFERENCES p (id));\n",
+    "db/migrations/002_wider_ids.sql": "ALTER TABLE p ALTER COLUMN id TYPE bigint, ALTER COLUMN score TYPE bigint, ALTER COLUMN legacy TYPE bigint;\n",
+    "db/migrations/003_drop_legacy.sql": "ALTER TABLE p DROP COLUMN legacy;\n",
+  });
+  const plan = (await lint(cwd, "db/migrations")).find((f) => f.path.endsWith("002_wider_ids.sql") && f.fix?.includes("ADD COLUMN id_new"));
+  expect(plan?.fix).toContain("ALTER TABLE p ALTER COLUMN legacy TYPE bigint;\n-- p.id and the columns that reference it (c.p_id), and p.score, which the same statement changes, converted together:");
+});

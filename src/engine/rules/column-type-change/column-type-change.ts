@@ -236,7 +236,10 @@ function together(plan: SwapPlan, kept: ReadonlySet<AlterColumnType> = new Set()
   return `${keys}${shared} ${converts}${keeps}.`;
 }
 
-/** What the joint plan converts and why: the lines of the comment that opens it. */
+/**
+ * What the joint plan converts and why: the lines of the comment that opens it. `members`: the plan's columns the swap
+ * converts (not those it keeps as written: keptAsWritten).
+ */
 function jointHeading(plan: SwapPlan, members: readonly AlterColumnType[]): string[] {
   const keyed = plan.keyGroups.filter((g) => g.members.length > 1);
   if (!plan.sharedLines.length && plan.sameStatement && !keyed.length)
@@ -245,15 +248,19 @@ function jointHeading(plan: SwapPlan, members: readonly AlterColumnType[]): stri
       `A column of the new type beside each, kept converted by a trigger while the code writes the old one; each filled in batches; one swap exchanges them all:`,
     ];
   if (!plan.sharedLines.length) {
-    const [key, ...referencing] = plan.members;
+    // a column the key's statement changes besides (ALTER TABLE p ALTER COLUMN id .., ALTER COLUMN score ..) references nothing
+    const inKeyGroups = new Set(keyed.flatMap((g) => g.members));
+    const keyedMembers = members.filter((m) => inKeyGroups.has(m));
+    const [key, ...referencing] = keyedMembers.length ? keyedMembers : members;
+    const besides = keyedMembers.length ? members.filter((m) => !inKeyGroups.has(m)) : [];
     return [
-      `${at(key)} and the columns that reference it (${referencing.map(at).join(", ")}) converted together:`,
+      `${at(key)} and the columns that reference it (${referencing.map(at).join(", ")})${besides.length ? `, and ${besides.map(at).join(", ")}, which the same statement changes,` : ""} converted together:`,
       `a FOREIGN KEY holds only between columns of compatible types. A column of the new type beside each, kept converted by a trigger`,
       `while the code writes the old one; each filled in batches; one swap exchanges them all, the keys added back NOT VALID:`,
     ];
   }
   return [
-    `${plan.members.map(at).join(", ")} converted together: ${linesText(plan.sharedLines)} of the migration change${plan.sharedLines.length > 1 ? "" : "s"} the type each has until its swap,`,
+    `${members.map(at).join(", ")} converted together: ${linesText(plan.sharedLines)} of the migration change${plan.sharedLines.length > 1 ? "" : "s"} the type each has until its swap,`,
     `so ${plan.sharedLines.length > 1 ? "they run" : "it runs"} once, after one swap exchanges them all${keyed.length ? " (a FOREIGN KEY holds only between columns of compatible types: the keys are added back NOT VALID)" : ""}.`,
     `A column of the new type beside each, kept converted by a trigger while the code writes the old one; each filled in batches:`,
   ];
