@@ -377,7 +377,7 @@ export default defineReviewRule({
 function removedDependencies(base: DjangoGraphNode, head: DjangoGraphNode, version: string, parts: ReadonlySet<EditPart>, options: readonly string[]): { message: string; fix: string } {
   const kept = new Set(head.dependencies.map((d) => `${d.app}.${d.name}`));
   const removed = base.dependencies.map((d) => `${d.app}.${d.name}`).filter((d) => !kept.has(d));
-  const list = removed.length > 1 ? `${removed.slice(0, -1).join(", ")} and ${removed[removed.length - 1]}` : removed[0];
+  const list = andList(removed);
   const many = removed.length > 1;
   const rest = [...parts].filter((p) => p !== "graph" && p !== "comments");
   return {
