@@ -11,6 +11,7 @@ import { doesNotFit } from "../support/sql-text.js";
 import { columnBackup, restoreColumnSql } from "../support/column-backup.js";
 import { djangoFieldType } from "../support/django-field-type.js";
 import { castsTextToArray, djangoArrayCastFix } from "../support/text-to-array.js";
+import { copyRestoredOnRollback } from "../support/planned-removal.js";
 
 /**
  * The type changes of the up: ALTER COLUMN ... TYPE, and on MySQL / MariaDB a MODIFY or CHANGE, which restates the
@@ -48,7 +49,7 @@ function refusesMisfits(from: TypeRef, to: TypeRef): boolean {
  * Django: each SQL step a RunSQL with its reverse, then the operation as written. Nothing to undo for a check. The
  * copy's reverse runs after the operation's (Django undoes them last first): the column has its old type back, so it
  * sets the old values again from the copy (`restore`, joined on the key) before dropping it; without a key to join
- * on, or when the change is SQL whose reverse migguard does not know, the copy stays.
+ * on, or when the change is SQL whose reverse migguard does not know, the copy stays (copyRestoredOnRollback).
  */
 function djangoSteps(steps: readonly string[], op: Operation, backup: string | undefined, restore: string | undefined): string {
   const out: string[] = [];
@@ -58,7 +59,7 @@ function djangoSteps(steps: readonly string[], op: Operation, backup: string | u
     else {
       const statement = step.replace(/;\s*$/, "");
       const copy = backup !== undefined && /^CREATE TABLE /i.test(statement);
-      const reverse = copy && restore && !op.embeddedSql ? pythonString(`${restore}; DROP TABLE ${backup}`) : "migrations.RunSQL.noop";
+      const reverse = copy && copyRestoredOnRollback(op, restore) ? pythonString(`${restore}; DROP TABLE ${backup}`) : "migrations.RunSQL.noop";
       if (copy && reverse === "migrations.RunSQL.noop") out.push(`# on rollback the copy stays (${restore ? "the change is SQL, so what its reverse brings back is not known" : "no key joins its values back to the rows"}): set the old values again from ${backup} by hand, then drop it`);
       out.push(`migrations.RunSQL(${pythonString(statement)}, reverse_sql=${reverse}),`);
     }

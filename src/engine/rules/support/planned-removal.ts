@@ -195,7 +195,7 @@ export function backupFix(ctx: RuleContext, drop: Operation, table: string, what
   const note = (prefix: string) => (noteText ? `\n      ${prefix} ${noteText}` : "");
   // what a rollback runs once the drop is undone (the column or table back, empty): the values from the copy, then the copy dropped
   const restore = column && kept ? restoreColumnSql(ctx, table, column.name, kept) : tableRestore(ctx, table, backup, asJson);
-  const undo = restore && !drop.embeddedSql ? [restore, `DROP TABLE ${dialect.ident(backup)}`] : undefined;
+  const undo = copyRestoredOnRollback(drop, restore) ? [restore, `DROP TABLE ${dialect.ident(backup)}`] : undefined;
   return fixFor(ctx.framework, {
     sql: `
       -- before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("--")}
@@ -224,6 +224,13 @@ function railsChangeCopy(ctx: RuleContext, copy: string, undo: readonly string[]
 }
 
 /**
+ * Whether a rollback puts the values back from a copy (`restore`) and drops it: only where the drop's own reverse
+ * adds the column or table back, which one written as SQL (RunSQL, op.execute) does not tell, and a key joins the
+ * values back to the rows. Elsewhere the copy stays: dropping it would delete the only copy when the rollback needs it.
+ */
+export const copyRestoredOnRollback = (drop: Operation, restore: string | undefined): restore is string => !!restore && !drop.embeddedSql;
+
+/**
  * Django: the RunSQL that keeps the copy, with its reverse. Django undoes a migration's operations last first, so
  * this reverse runs after the drop's own: RemoveField's or DeleteModel's reverse adds the column or table back
  * (empty), then this one puts the values back from the copy (`restore`) and only then drops it. Where nothing adds
@@ -232,7 +239,7 @@ function railsChangeCopy(ctx: RuleContext, copy: string, undo: readonly string[]
  */
 export function djangoCopy(ctx: RuleContext, drop: Operation, copy: string, backup: string, restore: string | undefined): string[] {
   const b = migrationDialect(ctx.migration).ident(backup);
-  if (restore && !drop.embeddedSql) return [`migrations.RunSQL(${JSON.stringify(copy)}, reverse_sql=${JSON.stringify(`${restore}; DROP TABLE ${b}`)}),`];
+  if (copyRestoredOnRollback(drop, restore)) return [`migrations.RunSQL(${JSON.stringify(copy)}, reverse_sql=${JSON.stringify(`${restore}; DROP TABLE ${b}`)}),`];
   const why = drop.embeddedSql ? `the drop is SQL, so what its reverse brings back is not known` : `no key joins its values back to the rows`;
   return [
     `# on rollback the copy stays (${why}): put the values back from ${b} by hand, then drop it before migrating forward again`,
