@@ -803,6 +803,9 @@ function keepPlaceholders(raw: Raw[], migration: Migration): void {
     r.finding = { ...r.finding, message: unmask(r.finding.message), fix: unmask(r.finding.fix) };
     if (r.withoutOldCode !== undefined) r.withoutOldCode = unmask(r.withoutOldCode);
     if (r.fixWithoutOldCode !== undefined) r.fixWithoutOldCode = unmask(r.fixWithoutOldCode);
+    // the code-first finding replaces the message and fix whole (underCodeOrder): it prints the placeholders too
+    const codeFirst = r.underCodeFirst;
+    if (codeFirst) r.underCodeFirst = { ...codeFirst, message: (deploy: string) => unmask(codeFirst.message(deploy)), fix: unmask(codeFirst.fix) };
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * `migguard lint` on renames under a deploy that puts the new code live before it migrates (a `cf push`, then a
  * migrate task: deploy/code-first.ts), where the finding is the rule's own for that deploy (Report.underCodeFirst):
- * its message says a name migguard could not read in words, as the finding's usual message does, and a severity
- * the team set for the rule in .github/migguard.yml wins over the one the rule gives for that deploy.
+ * its message says a name migguard could not read in words and prints a Flyway placeholder as written, as the
+ * finding's usual message does, and a severity the team set for the rule in .github/migguard.yml wins over the one
+ * the rule gives for that deploy.
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
@@ -90,6 +91,20 @@ describe("migguard lint: a rename's finding under a code-first deploy", () => {
     expect(rename.message).toContain("Renaming note (of a table named at run time) to comment: the deploy puts the new code live before this migration runs (deploy.sh:3:");
     expect(rename.message).toContain("the new code queries comment (of a table named at run time), which does not exist until the rename");
     expect(rename.message).not.toContain("?.");
+  });
+
+  it("prints a Flyway placeholder as written, as the usual finding does", async () => {
+    const findings = await lint(
+      {
+        "db/migration/V1__users.sql": "CREATE TABLE ${schema}.users (id bigint PRIMARY KEY, email text);\n",
+        "db/migration/V2__rename_email.sql": "ALTER TABLE ${schema}.users RENAME COLUMN email TO email_address;\n",
+        "deploy.sh": cfPushThenMigrate("flyway migrate"),
+      },
+      "db/migration",
+    );
+    const rename = findings.find((f) => f.rule === "rename-column")!;
+    expect(rename.message).toContain("Renaming ${schema}.users.email to email_address: the deploy puts the new code live before this migration runs (deploy.sh:3:");
+    expect(rename.fix).toContain("ALTER TABLE ${schema}.users ADD COLUMN email_address text;");
   });
 
   it("keeps the rule's note where the team set no severity, and the team's `rename-table: error` where it did", async () => {
