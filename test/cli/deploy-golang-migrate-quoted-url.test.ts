@@ -2,8 +2,10 @@
  * `migguard lint` on a golang-migrate project whose deploy runs the CLI with its database URL quoted, as most do (the
  * URL holds `?` and `&`): `migrate -path /migrations -database "$DATABASE_URL" up`. The command is read from the
  * shell's words (deploy/golang-migrate-cli.ts), so the quotes change nothing: a container that migrates and then
- * starts the server is an offline deploy (the drop's error becomes the data loss's warning), and a workflow that
- * pushes the code before it migrates is a code-first one (a rename's finding is the new code's).
+ * starts the server is an offline deploy (the drop's error becomes the data loss's warning), so is a one-replica
+ * StatefulSet whose init container migrates (a rename is a note), and a workflow that pushes the code before it
+ * migrates is a code-first one (a rename's finding is the new code's). A Dockerfile's CMD names a Node server here:
+ * a Go binary (`/app/server`) is not read as a server start.
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
@@ -40,6 +42,26 @@ describe("migguard lint: golang-migrate's CLI with a quoted database URL", () =>
       const drop = (await lint(entrypoint(migrate))).find((f) => f.rule === "drop-column")!;
       expect([migrate, drop.severity]).toEqual([migrate, "error"]);
     }
+  });
+
+  it("a Kubernetes StatefulSet of one replica whose init container runs it through sh -c: nothing old serves while it migrates, the rename is a note", async () => {
+    const manifest = [
+      "apiVersion: apps/v1",
+      "kind: StatefulSet",
+      "spec:",
+      "  replicas: 1",
+      "  template:",
+      "    spec:",
+      "      initContainers:",
+      "        - name: migrate",
+      '          command: ["sh", "-c", "migrate -path /migrations -database \\"$DATABASE_URL\\" up"]',
+      "      containers:",
+      "        - name: web",
+      "",
+    ].join("\n");
+    const rename = (await lint({ "k8s/app.yaml": manifest }, "ALTER TABLE users RENAME COLUMN nickname TO handle;\n")).find((f) => f.rule === "rename-column")!;
+    expect(rename.severity).toBe("info");
+    expect(rename.message).toContain("k8s/app.yaml:9");
   });
 
   it("a deploy workflow that pushes the code, then migrates with the URL from a secret: a code-first deploy, the rename is the new code's", async () => {
