@@ -327,7 +327,7 @@ function runRule(
         newCodeFailsToo: rule.meta.newCodeFailsToo,
         withoutOldCode: report.withoutOldCode !== undefined && unread ? sayUnknownNames(report.withoutOldCode) : report.withoutOldCode,
         fixWithoutOldCode: report.fixWithoutOldCode === undefined ? undefined : shape(report.fixWithoutOldCode),
-        underCodeFirst: report.underCodeFirst && { ...report.underCodeFirst, fix: shape(report.underCodeFirst.fix) },
+        underCodeFirst: report.underCodeFirst && codeFirstFinding(report.underCodeFirst, config, rule.meta, unread, shape),
         work: report.work,
         folds: report.folds && (unread ? { ...report.folds, sentence: sayUnknownNames(report.folds.sentence) } : report.folds),
         fixUnderRunnerTransaction: report.fixUnderRunnerTransaction && ((runner: string) => {
@@ -350,6 +350,32 @@ function runRule(
     },
   });
   return out;
+}
+
+/** the deploy's evidence while a code-first message goes through sayUnknownNames: a path or command may hold a `?` */
+const DEPLOY_SLOT = "\u0000deploy\u0000";
+
+/**
+ * A report's finding for a code-first deploy, shaped as its main finding is: its message says an unread name in
+ * words (never the placeholder as a name), its fix is shaped alike, and its severity goes through the config. An
+ * explicit severity in .github/migguard.yml wins over the report's variant for this deploy, as it wins over the
+ * report's own (effectiveSeverity): that variant is the rule's judgement of the same hazard (rename-table's note where
+ * no model at head maps the new name), and the team said what it wants for the rule. The deploy's own demotions
+ * (offline, old code gone) are another matter: they say the hazard does not happen, and `deploy:` is their override.
+ */
+function codeFirstFinding(
+  codeFirst: NonNullable<Report["underCodeFirst"]>,
+  config: Config,
+  meta: RuleMeta,
+  unread: boolean,
+  shape: (fix: string) => string,
+): NonNullable<Report["underCodeFirst"]> {
+  const said = unread ? sayUnknownNames(codeFirst.message(DEPLOY_SLOT)) : undefined;
+  return {
+    message: said === undefined ? codeFirst.message : (deploy: string) => said.split(DEPLOY_SLOT).join(deploy),
+    fix: shape(codeFirst.fix),
+    severity: codeFirst.severity && effectiveSeverity(config, meta, codeFirst.severity),
+  };
 }
 
 /**
@@ -777,6 +803,9 @@ function keepPlaceholders(raw: Raw[], migration: Migration): void {
     r.finding = { ...r.finding, message: unmask(r.finding.message), fix: unmask(r.finding.fix) };
     if (r.withoutOldCode !== undefined) r.withoutOldCode = unmask(r.withoutOldCode);
     if (r.fixWithoutOldCode !== undefined) r.fixWithoutOldCode = unmask(r.fixWithoutOldCode);
+    // the code-first finding replaces the message and fix whole (underCodeOrder): it prints the placeholders too
+    const codeFirst = r.underCodeFirst;
+    if (codeFirst) r.underCodeFirst = { ...codeFirst, message: (deploy: string) => unmask(codeFirst.message(deploy)), fix: unmask(codeFirst.fix) };
   }
 }
 

@@ -11,7 +11,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { SourceFile } from "../model.js";
 import { dirOf } from "../paths.js";
-import { MIGRATE } from "./deploy-commands.js";
+import { runsMigrations } from "./deploy-commands.js";
 import { isAnsibleRolePath } from "./deploy-paths.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { record } from "./deploy-yaml.js";
@@ -64,7 +64,7 @@ export function stepKind(task: Record<string, unknown>): StepKind | undefined {
   for (const [key, value] of Object.entries(task)) {
     if (SHELL_MODULES.has(key)) {
       const text = shellText(value) || (typeof task.args === "object" ? shellText(task.args) : "");
-      if (MIGRATE.test(text)) return "migrate";
+      if (runsMigrations(text)) return "migrate";
       if (SHELL_RESTART.test(text)) return "restart";
     }
     if (DJANGO_MANAGE.has(key) && String(argsOf(value).command ?? "").split(/\s+/)[0] === "migrate") return "migrate";

@@ -6,7 +6,7 @@
  * Read only where the order is written down:
  * - one sequence the repository writes for production (a deploy workflow's job, a deploy script, Travis CI's deploy
  *   phases: deploy-sequences.ts) that runs a command putting the new code live (CODE_LIVE) and, after it, the
- *   migration command (MIGRATE), with no migration before the push;
+ *   migration command (migrationIn), with no migration before the push;
  * - a Kubernetes Job that migrates as a Helm `post-install` / `post-upgrade` hook (or Argo CD's `PostSync`): Helm runs
  *   it once the release's resources, the new pods among them, are applied.
  * - an Ansible role whose code deploy restarts the app server before it migrates (ansible-order.ts: handlers run in
@@ -17,7 +17,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { lineAt, MIGRATE, withoutComments } from "./deploy-commands.js";
+import { lineAt, migrationIn, runsMigrations, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { isAnsibleRolePath, isDevelopmentPath, isKubernetesPath } from "./deploy-paths.js";
 import { deploySequences } from "./deploy-sequences.js";
@@ -44,7 +44,7 @@ function migrateJobs(file: SourceFile): Array<{ document: string; line: number }
     const start = file.content.lastIndexOf("\n---", match.index) + 1;
     const end = file.content.indexOf("\n---", match.index);
     const document = file.content.slice(start, end === -1 ? undefined : end);
-    if (MIGRATE.test(withoutComments(document))) out.push({ document, line: lineAt(file.content, match.index) });
+    if (runsMigrations(withoutComments(document))) out.push({ document, line: lineAt(file.content, match.index) });
   }
   return out;
 }
@@ -53,7 +53,7 @@ function migrateJobs(file: SourceFile): Array<{ document: string; line: number }
 function migratesBeforeCode(files: readonly SourceFile[]): boolean {
   return files.some((file) => {
     const base = baseOf(file.path);
-    if (base === "Procfile") return /^release\s*:[^\n]*/m.test(file.content) && MIGRATE.test(/^release\s*:([^\n]*)/m.exec(file.content)![1]);
+    if (base === "Procfile") return /^release\s*:[^\n]*/m.test(file.content) && runsMigrations(/^release\s*:([^\n]*)/m.exec(file.content)![1]);
     if (base === "fly.toml") return /^\s*release_command\s*=/m.test(file.content);
     if (base === "render.yaml") return /preDeployCommand\s*:/.test(file.content);
     if (isKubernetesPath(file.path) && !isDevelopmentPath(file.path)) return migrateJobs(file).some((job) => BEFORE_HOOK.test(job.document));
@@ -69,7 +69,7 @@ function pushThenMigrate(files: readonly SourceFile[]): DeployEvidence | undefin
     for (const [index, command] of sequence.commands.entries()) {
       const text = withoutComments(command.text);
       const live = CODE_LIVE.exec(text);
-      const migrate = MIGRATE.exec(text);
+      const migrate = migrationIn(text);
       // a migration before any push: migrate-before-code, whatever follows
       if (migrate && (!push && (!live || migrate.index < live.index))) break;
       if (live && !push) push = { index, at: live.index, text: live[0] };

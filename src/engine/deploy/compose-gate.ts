@@ -14,7 +14,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { lineAt, MIGRATE, namedFiles, SERVER, SERVER_START, withoutComments } from "./deploy-commands.js";
+import { lineAt, migrationIn, namedFiles, SERVER, SERVER_START, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployShell, deployYaml } from "./deploy-readers.js";
 import type { ComposeService } from "./deploy-yaml.js";
@@ -64,8 +64,8 @@ function runsOf(command: string, reading: Reading): Array<{ path?: string; text:
 function migration(service: ComposeService, file: SourceFile, reading: Reading): string | undefined {
   for (const run of runsOf(service.command, reading)) {
     const where = (index: number) => (run.path && run.content !== undefined ? `${run.path}:${lineAt(run.content, run.original?.(index) ?? index)}` : `${file.path}:${service.line}`);
-    const direct = MIGRATE.exec(run.text);
-    if (direct) return `${where(direct.index)} runs \`${direct[0]}\``;
+    const direct = migrationIn(run.text);
+    if (direct) return `${where(direct.index)} runs \`${direct.text}\``;
     const project = reading.projectCommands.migrationIn(run.text);
     if (project) return `${where(project.index)} ${project.what}`;
   }

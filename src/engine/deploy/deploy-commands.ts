@@ -1,5 +1,5 @@
 /**
- * The shell commands the deploy reads: which apply the migrations (MIGRATE), which start a server or hand over to
+ * The shell commands the deploy reads: which apply the migrations (migrationIn), which start a server or hand over to
  * the container's CMD (SERVER), which roll instances (ROLLOUT), and whether a command or script migrates and then
  * serves, with a Node project's package scripts and script files read as what they run (node-scripts.ts).
  * Commands are read line by line; a start script's structure (its `case` arms and development branches) is read
@@ -8,20 +8,53 @@
 import { baseOf } from "../paths.js";
 import { expandScripts, scriptRuns, type FileCommands, type NodeManifest } from "./node-scripts.js";
 import type { DeployEvidence } from "./deploy-model.js";
+import { loadedDeployShell } from "./deploy-readers.js";
+import { mayRunGolangMigrate } from "./golang-migrate-mention.js";
 
 /**
  * commands that apply the migrations of the frameworks migguard reads (and of the common SQL runners; Capistrano's
  * migrate tasks). Flask-Migrate's `db upgrade` counts under whichever click CLI mounts its `db` group: `flask`, or a
- * project's own console script (FitTrackee's `ftcli db upgrade`, `superset db upgrade`).
+ * project's own console script (FitTrackee's `ftcli db upgrade`, `superset db upgrade`). golang-migrate's CLI is read
+ * from the shell's words instead (migrationIn): its database URL is a quoted word in most projects.
  */
-export const MIGRATE =
-  /\bcap\b[^\n"']*\bdeploy:migrat(?:e|ions)\b|\b(?:manage\.py|django-admin(?:\.py)?)\s+migrate\b|\balembic\b[^\n"']*\bupgrade\b|\b(?:rails|rake)\s+db:(?:migrate|prepare|setup)\b|\b[\w.-]+\s+db\s+upgrade\b|\bprisma\s+migrate\s+deploy\b|\bdiesel\s+migration\s+run\b|\bflyway\b[^\n"']*\bmigrate\b|\bdbmate\b[^\n"']*\b(?:up|migrate)\b|\bgoose\b[^\n"']*\bup\b|\bmigrate\b[^\n"']*\s-path\b[^\n"']*\bup\b|\bsqitch\s+deploy\b|\bknex\b[^\n"'&;|]*\bmigrate:latest\b|\bsequelize(?:-cli)?\s+db:migrate\b|\btypeorm(?:-ts-node-(?:commonjs|esm))?\b[^\n"'&;|]*\bmigration:run\b|\bdrizzle-kit\s+migrate\b|\bnode-pg-migrate\b[^\n"'&;|]*\bup\b|\bdb-migrate\s+up\b/;
+const MIGRATE =
+  /\bcap\b[^\n"']*\bdeploy:migrat(?:e|ions)\b|\b(?:manage\.py|django-admin(?:\.py)?)\s+migrate\b|\balembic\b[^\n"']*\bupgrade\b|\b(?:rails|rake)\s+db:(?:migrate|prepare|setup)\b|\b[\w.-]+\s+db\s+upgrade\b|\bprisma\s+migrate\s+deploy\b|\bdiesel\s+migration\s+run\b|\bflyway\b[^\n"']*\bmigrate\b|\bdbmate\b[^\n"']*\b(?:up|migrate)\b|\bgoose\b[^\n"']*\bup\b|\bsqitch\s+deploy\b|\bknex\b[^\n"'&;|]*\bmigrate:latest\b|\bsequelize(?:-cli)?\s+db:migrate\b|\btypeorm(?:-ts-node-(?:commonjs|esm))?\b[^\n"'&;|]*\bmigration:run\b|\bdrizzle-kit\s+migrate\b|\bnode-pg-migrate\b[^\n"'&;|]*\bup\b|\bdb-migrate\s+up\b/;
+/** a task runner's target named for migrating: `make migrate`, `just db-migrate` */
+const TASK_MIGRATE = /\b(?:make|just|task|invoke)\s+(?:-\S+\s+)*(?:[\w-]*[-_:])?migrate(?![-_:\w])/;
+
+/** Where a command applies the migrations: its offset in `text`, and the command as the text writes it. */
+export interface MigrationCommand {
+  index: number;
+  text: string;
+}
+
 /**
- * a step of its own that applies the migrations: MIGRATE, or a task runner's target named for migrating (OWASP Nest's
- * ECS task `make migrate`, whose Makefile target runs `manage.py migrate`; the Makefile itself is not a deploy file).
- * Read only where a task or job runs apart from the server (a Kubernetes Job, a Terraform task's command).
+ * The first command of `text` that applies the migrations: one of MIGRATE, or golang-migrate's `migrate ... up` read
+ * from the shell's words (golang-migrate-cli.ts; the shell reader is loaded for a deploy file that may run it).
  */
-export const MIGRATE_STEP = new RegExp(`${MIGRATE.source}|\\b(?:make|just|task|invoke)\\s+(?:-\\S+\\s+)*(?:[\\w-]*[-_:])?migrate(?![-_:\\w])`);
+export function migrationIn(text: string): MigrationCommand | undefined {
+  const written = MIGRATE.exec(text);
+  const golang = golangMigrateIn(text);
+  if (written && (!golang || written.index <= golang.index)) return { index: written.index, text: written[0] };
+  return golang;
+}
+
+function golangMigrateIn(text: string): MigrationCommand | undefined {
+  if (!mayRunGolangMigrate(text)) return undefined;
+  const shell = loadedDeployShell();
+  if (!shell) throw new Error(`the shell reader is not loaded, and a deploy command may run golang-migrate (${JSON.stringify(text.trim().slice(0, 80))}): wait for deployReadersToLoad (analyze does) or call loadDeployReaders first`);
+  return shell.golangMigrateUp(text);
+}
+
+/** Whether `text` applies the migrations (migrationIn). */
+export const runsMigrations = (text: string): boolean => migrationIn(text) !== undefined;
+
+/**
+ * a step of its own that applies the migrations: migrationIn, or a task runner's target named for migrating (OWASP
+ * Nest's ECS task `make migrate`, whose Makefile target runs `manage.py migrate`; the Makefile itself is not a deploy
+ * file). Read only where a task or job runs apart from the server (a Kubernetes Job, a Terraform task's command).
+ */
+export const isMigrateStep = (text: string): boolean => runsMigrations(text) || TASK_MIGRATE.test(text);
 /**
  * an app server started through the system's service manager: `service apache2 restart`, `/etc/init.d/httpd start`,
  * `systemctl start apache2`, `apachectl -D FOREGROUND` (Apache serves the application through mod_wsgi or
@@ -81,11 +114,11 @@ const expanded = (command: string, node: NodeContext | undefined) => (node ? exp
  */
 export function migrateThenServe(text: string, node?: NodeContext): number | undefined {
   const full = expanded(text, node);
-  const migrate = MIGRATE.exec(full);
-  if (!migrate || !SERVER.test(full.slice(migrate.index + migrate[0].length))) return undefined;
+  const migrate = migrationIn(full);
+  if (!migrate || !SERVER.test(full.slice(migrate.index + migrate.text.length))) return undefined;
   // where the migration starts in the text as written: the command itself, or the first script run that leads to it
-  const direct = MIGRATE.exec(text);
-  const viaScript = node ? scriptRuns(text, node.manifest).find((run) => MIGRATE.test(expanded(run.written, node))) : undefined;
+  const direct = migrationIn(text);
+  const viaScript = node ? scriptRuns(text, node.manifest).find((run) => runsMigrations(expanded(run.written, node))) : undefined;
   const starts = [direct?.index, viaScript?.index].filter((i): i is number => i !== undefined);
   return starts.length > 0 ? Math.min(...starts) : 0;
 }
@@ -101,7 +134,7 @@ export function migrateThenServe(text: string, node?: NodeContext): number | und
 export function servesUnmigratedElsewhere(migrating: string, other: string, node?: NodeContext): number | undefined {
   const starts = new RegExp(SERVER_START.source, "g");
   for (let m = starts.exec(other); m; m = starts.exec(other)) {
-    if (MIGRATE.test(other.slice(0, m.index))) return undefined;
+    if (runsMigrations(other.slice(0, m.index))) return undefined;
     const line = other.slice(other.lastIndexOf("\n", m.index) + 1, other.indexOf("\n", m.index) === -1 ? undefined : other.indexOf("\n", m.index));
     if (node && migrateThenServe(line, node) !== undefined) continue;
     if (migrating.slice(m.index, m.index + m[0].length).trim() === "") return m.index;

@@ -4,7 +4,7 @@
  * and smol-toml for the files that count instances (instance-counts.ts), tree-sitter's HCL grammar for Terraform's
  * (terraform-hcl.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
  * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts), tree-sitter's Java grammar for a Java
- * file named for migrating (java-startup.ts), tree-sitter's Bash grammar for a start script (shell-branches.ts), tree-sitter's
+ * file named for migrating (java-startup.ts), tree-sitter's Bash grammar for a start script (shell-branches.ts) and for golang-migrate's CLI (golang-migrate-cli.ts), tree-sitter's
  * Go grammar for the Go files of a module whose go.mod requires goose (go-startup.ts), tree-sitter's Python grammar for a
  * Django management command, a console script's code a deploy file runs or a setup.py (django-command-migrate.ts, python-cli-migrate.ts,
  * setup-py-scripts.ts), marked for the Markdown of a documented upgrade (doc-steps.ts). The deploy decision is made inside the analysis,
@@ -24,6 +24,7 @@ import type * as railsBootModule from "./rails-boot-migration.js";
 import type * as capistranoModule from "./capistrano-maintenance.js";
 import type * as javaStartupModule from "./java-startup.js";
 import type * as shellBranchesModule from "./shell-branches.js";
+import type * as golangMigrateCliModule from "./golang-migrate-cli.js";
 import type * as goStartupModule from "./go-startup.js";
 import type * as goTransactionRunnerModule from "./go-transaction-runner.js";
 import type * as goLockTimeoutModule from "./go-lock-timeout.js";
@@ -36,6 +37,7 @@ import { isSetupPyPath } from "./python-console-scripts.js";
 import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
 import { loadOnce } from "../load-once.js";
+import { mayRunGolangMigrate } from "./golang-migrate-mention.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule & typeof kubernetesWorkloadsModule & typeof ansibleOrderModule;
 type NodeStart = typeof nodeStartModule;
@@ -47,7 +49,8 @@ let javascript: NodeStart | undefined;
 let ruby: RailsBoot | undefined;
 let counts: InstanceCounts | undefined;
 let java: typeof javaStartupModule | undefined;
-let shell: typeof shellBranchesModule | undefined;
+type ShellReader = typeof shellBranchesModule & typeof golangMigrateCliModule;
+let shell: ShellReader | undefined;
 let go: (typeof goStartupModule & typeof goTransactionRunnerModule & typeof goLockTimeoutModule) | undefined;
 type PythonCommands = typeof djangoCommandMigrateModule & typeof pythonCliMigrateModule & typeof setupPyScriptsModule;
 let python: PythonCommands | undefined;
@@ -101,7 +104,7 @@ const loadJava = loadOnce(async () => {
 const loadShell = loadOnce(async () => {
   const module = await import("./shell-branches.js");
   await module.loadShellParser();
-  shell ??= module;
+  shell ??= { ...module, ...(await import("./golang-migrate-cli.js")) };
 });
 
 const loadGo = loadOnce(async () => {
@@ -151,7 +154,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
     !ruby && files.some((f) => isRailsMigrateInitializerPath(f.path) || isCapistranoConfigPath(f.path)) ? loadRuby : undefined,
     (!counts && files.some((f) => mayCountInstances(f.path))) || (!hcl && terraform) ? () => loadCounts(terraform) : undefined,
     !java && files.some((f) => isJavaMigratorPath(f.path)) ? loadJava : undefined,
-    !shell && files.some((f) => isStartScriptPath(f.path)) ? loadShell : undefined,
+    !shell && files.some((f) => isStartScriptPath(f.path) || mayRunGolangMigrate(f.content)) ? loadShell : undefined,
     !go && (requiresGoose(files) || files.some((f) => isGoSourcePath(f.path) && importsTransactionalRunner(f.content))) ? loadGo : undefined,
     !python && files.some((f) => f.path.endsWith(".py")) ? loadPython : undefined,
     !docs && files.some((f) => isDeployDocPath(f.path)) ? loadDocs : undefined,
@@ -177,7 +180,10 @@ export function deployJavaScript(): NodeStart {
   return javascript;
 }
 
-export function deployShell(): typeof shellBranchesModule {
+/** The shell reader if it is loaded (deploy-commands.ts reads golang-migrate's CLI with it where a text may run it). */
+export const loadedDeployShell = (): ShellReader | undefined => shell;
+
+export function deployShell(): ShellReader {
   if (!shell) throw new Error("the deploy's shell reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return shell;
 }

@@ -12,7 +12,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { MIGRATE, SERVER_START } from "./deploy-commands.js";
+import { runsMigrations, SERVER_START } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import type { DocSection, DocStep } from "./doc-steps.js";
 import { deployDocs } from "./deploy-readers.js";
@@ -53,7 +53,7 @@ export function documentedOfflineUpgrade(files: readonly SourceFile[]): DeployEv
   const docs = files.filter((f) => isDeployDocPath(f.path) && f.content.length <= MAX_DEPLOY_DOC_BYTES);
   if (docs.length === 0) return undefined;
   const project = new ProjectCommands(files);
-  const migrates = (step: DocStep) => MIGRATE.test(step.text) || project.migrationIn(step.text) !== undefined;
+  const migrates = (step: DocStep) => runsMigrations(step.text) || project.migrationIn(step.text) !== undefined;
   for (const doc of docs.sort((a, b) => docRank(a.path) - docRank(b.path))) {
     const { markdownSections, rstSections } = deployDocs();
     const sections = /\.rst$/i.test(doc.path) ? rstSections(doc.content) : markdownSections(doc.content);

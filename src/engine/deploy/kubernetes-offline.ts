@@ -6,7 +6,7 @@
  * workloads: one replica of a StatefulSet or of a Recreate Deployment does not overlap).
  */
 import type { SourceFile } from "../model.js";
-import { MIGRATE, migrateThenServe, SERVER_START } from "./deploy-commands.js";
+import { runsMigrations, migrateThenServe, SERVER_START } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployYaml } from "./deploy-readers.js";
 import { isDevelopmentPath, isKubernetesPath } from "./deploy-paths.js";
@@ -17,7 +17,7 @@ export function kubernetesMigratingPod(all: readonly SourceFile[]): DeployEviden
   if (manifests.length === 0) return undefined;
   const projects = new ProjectCommands(all);
   // an init container finishes before the pod's server starts: migrating is enough; a container must start the server after
-  const initMigrates = (shell: string) => MIGRATE.test(shell) || projects.migrationIn(shell) !== undefined;
+  const initMigrates = (shell: string) => runsMigrations(shell) || projects.migrationIn(shell) !== undefined;
   const serverMigrates = (shell: string) => migrateThenServe(shell) !== undefined || (projects.migrationIn(shell) !== undefined && SERVER_START.test(shell));
   for (const file of manifests) {
     for (const workload of deployYaml().kubernetesWorkloads(file, all, (shell) => initMigrates(shell) || serverMigrates(shell))) {
@@ -25,7 +25,7 @@ export function kubernetesMigratingPod(all: readonly SourceFile[]): DeployEviden
       if (workload.kind !== "Deployment" && workload.kind !== "StatefulSet") continue;
       if (!migration || !(migration.init ? initMigrates(migration.command) : serverMigrates(migration.command))) continue;
       const project = projects.migrationIn(migration.command);
-      const runs = MIGRATE.test(migration.command) || !project ? "runs the migrations" : project.what;
+      const runs = runsMigrations(migration.command) || !project ? "runs the migrations" : project.what;
       const replicas = workload.replicas === undefined ? "" : ` (${workload.replicas} replica${workload.replicas === 1 ? "" : "s"})`;
       return {
         path: file.path,

@@ -10,7 +10,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { MIGRATE, withoutComments } from "./deploy-commands.js";
+import { runsMigrations, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { isCapistranoConfigPath, isDeployScriptPath } from "./deploy-paths.js";
 import { deployRuby } from "./deploy-readers.js";
@@ -35,12 +35,12 @@ const scriptsNamed = (command: string, scripts: ReadonlyMap<string, SourceFile>)
 function window(path: string, commands: readonly DeployCommand[], scripts: ReadonlyMap<string, SourceFile>): DeployEvidence | undefined {
   const on = commands.findIndex((c) => ON.test(c.text));
   if (on === -1) return undefined;
-  const migrates = (c: DeployCommand) => MIGRATE.test(c.text) || scriptsNamed(c.text, scripts).some((s) => MIGRATE.test(withoutComments(s.content)));
+  const migrates = (c: DeployCommand) => runsMigrations(c.text) || scriptsNamed(c.text, scripts).some((s) => runsMigrations(withoutComments(s.content)));
   const migration = commands.findIndex((c, i) => i > on && migrates(c));
   if (migration === -1) return undefined;
   const off = commands.findIndex((c, i) => i > migration && OFF.test(c.text));
   if (off === -1) return undefined;
-  const via = MIGRATE.test(commands[migration]!.text) ? "" : ` (${scriptsNamed(commands[migration]!.text, scripts).map((s) => s.path).join(", ")} runs the migrations)`;
+  const via = runsMigrations(commands[migration]!.text) ? "" : ` (${scriptsNamed(commands[migration]!.text, scripts).map((s) => s.path).join(", ")} runs the migrations)`;
   return {
     path,
     line: commands[migration]!.line,

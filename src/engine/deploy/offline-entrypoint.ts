@@ -11,7 +11,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { lineAt, MIGRATE, migrateThenServe, namedFiles, scriptThatMigratesThenServes, SERVER_START, servesUnmigratedElsewhere, withoutComments, type NodeContext } from "./deploy-commands.js";
+import { lineAt, runsMigrations, migrateThenServe, namedFiles, scriptThatMigratesThenServes, SERVER_START, servesUnmigratedElsewhere, withoutComments, type NodeContext } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployJavaScript, deployShell, deployYaml } from "./deploy-readers.js";
 import type { ShellRun } from "./shell-branches.js";
@@ -113,7 +113,7 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
   const migrationsRun = new Map<string, string>();
   for (const file of files) {
     if (!isNodeSourcePath(file.path)) continue;
-    const migrations = deployJavaScript().shellCommands(file).filter((c) => MIGRATE.test(c));
+    const migrations = deployJavaScript().shellCommands(file).filter((c) => runsMigrations(c));
     if (migrations.length > 0) migrationsRun.set(file.path, migrations.join(" && "));
   }
   const projects = new ProjectCommands(files);

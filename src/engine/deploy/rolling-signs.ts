@@ -9,7 +9,7 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf, dirOf } from "../paths.js";
-import { lineAt, MIGRATE, MIGRATE_STEP, ROLLING_UPDATE, ROLLOUT, SERVER, withoutComments } from "./deploy-commands.js";
+import { lineAt, migrationIn, runsMigrations, isMigrateStep, ROLLING_UPDATE, ROLLOUT, SERVER, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployInstanceCounts, deployYaml } from "./deploy-readers.js";
 import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isDevelopmentPath, isInstanceCountPath, isKamalConfigPath, isKubernetesPath, isMigrateScriptPath, isTerraformHclPath, isWorkflowPath } from "./deploy-paths.js";
@@ -80,14 +80,14 @@ export function rollingSign(files: readonly SourceFile[], gate?: { path: string;
     }
     if (isMigrateScriptPath(file.path) && !isDevelopmentPath(file.path)) {
       const text = withoutComments(file.content);
-      const migrate = MIGRATE.exec(text);
+      const migrate = migrationIn(text);
       if (migrate && !SERVER.test(text))
         return { path: file.path, line: lineAt(file.content, migrate.index), what: "a script that only runs the migrations: a deploy step of its own, apart from the server's start" };
     }
     if (isComposePath(file.path) && !isDevelopmentPath(file.path)) {
       for (const service of deployYaml().composeServices(file)) {
         if (service.replicas !== undefined && service.replicas > 1) return { path: file.path, line: service.line, what: `compose service ${service.name} runs ${service.replicas} replicas` };
-        if (MIGRATE.test(service.command) && !SERVER.test(service.command) && !(gate && gate.path === file.path && gate.service === service.name))
+        if (runsMigrations(service.command) && !SERVER.test(service.command) && !(gate && gate.path === file.path && gate.service === service.name))
           return { path: file.path, line: service.line, what: `compose service ${service.name} runs the migrations apart from the server` };
       }
     }
@@ -96,7 +96,7 @@ export function rollingSign(files: readonly SourceFile[], gate?: { path: string;
 }
 
 /** a Job's command that is a deploy step of its own: the migration command or a task runner's migrate target */
-const migrateStep = (shell: string) => MIGRATE_STEP.test(shell);
+const migrateStep = isMigrateStep;
 
 /** A manifest's sign of overlap: a workload whose pods overlap during a deploy, or a Job that migrates apart from the server. */
 function kubernetesSign(file: SourceFile, files: readonly SourceFile[]): DeployEvidence | undefined {

@@ -27,6 +27,12 @@ export const loadShellParser = (): Promise<void> =>
     parser = loaded;
   }));
 
+/** The loaded Bash parser, for the readers loaded with this one (golang-migrate-cli.ts). */
+export function shellParser(): Parser {
+  if (!parser) throw new Error("the shell reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
+  return parser;
+}
+
 /** runs read at most: the choices of a script's `case` statements multiply */
 const MAX_RUNS = 32;
 

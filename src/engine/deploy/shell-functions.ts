@@ -46,7 +46,7 @@ interface Argument {
 const nonNull = (nodes: Array<Node | null>): Node[] => nodes.filter((n): n is Node => n !== null);
 
 /** A word's value as the shell passes it: quotes removed, backslash escapes undone; an expansion as written. */
-function wordValue(node: Node): string {
+export function wordValue(node: Node): string {
   switch (node.type) {
     case "raw_string":
       return node.text.slice(1, -1);

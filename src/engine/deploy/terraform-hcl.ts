@@ -12,7 +12,7 @@ import type { SourceFile } from "../model.js";
 import { grammarParser } from "../adapters/tree-sitter-grammar.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { isInstanceCountKey } from "./instance-count-keys.js";
-import { MIGRATE_STEP, SERVER } from "./deploy-commands.js";
+import { isMigrateStep, SERVER } from "./deploy-commands.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -118,7 +118,7 @@ function firstMigrateTask(node: Node, depth = 0): { node: Node; command: string 
   if (node.type === "body" || node.type === "object") {
     const commands = node.namedChildren.filter((child): child is Node => !!child && COMMAND_KEYS.has(keyOf(child) ?? ""));
     const command = commands.flatMap((c) => literalsOf(c)).join(" ");
-    if (commands.length > 0 && MIGRATE_STEP.test(command) && !SERVER.test(command)) return { node: commands[0]!, command };
+    if (commands.length > 0 && isMigrateStep(command) && !SERVER.test(command)) return { node: commands[0]!, command };
   }
   for (const child of node.namedChildren) {
     const found = child ? firstMigrateTask(child, depth + 1) : undefined;

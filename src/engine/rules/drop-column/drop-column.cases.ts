@@ -65,6 +65,21 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "the same offline deploy with the database URL quoted, as most projects write it (`-database \"$DATABASE_URL\"`): golang-migrate's command is read from the shell's words, the quotes are the shell's",
+      path: "migrations/000002_drop_nickname.up.sql",
+      code: "ALTER TABLE users DROP COLUMN nickname;\n",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, nickname text);",
+      files: {
+        "migrations/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, nickname text);\n",
+        Dockerfile: 'FROM alpine:3.20\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["/app/server"]\n',
+        "docker-entrypoint.sh": '#!/bin/sh\nset -e\nmigrate -path /migrations -database "$DATABASE_URL" up\nexec "$@"\n',
+      },
+      lines: [1],
+      severities: ["warning"],
+      messages: ["No running code reads it then (docker-entrypoint.sh:3: "],
+    },
+    {
+      framework: "sql",
       name: "a column every table has (id): the application's SQL that joins the table but reads other tables' ids (sn.id, rg.id, a native query's p.id), and an entity that maps it with @EmbeddedId, do not name it: the planned last step (OpenLMIS, audit 56)",
       path: "src/main/resources/db/migration/20180129143106317__change_primary_key_for_supported_programs.sql",
       code: "ALTER TABLE ONLY supported_programs DROP COLUMN id;\n",

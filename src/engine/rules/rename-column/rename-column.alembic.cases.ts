@@ -4,6 +4,30 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "code-before-migrate deploy, a loop over tables only the database names renames a column of each: the new code's finding says the table in words, never as a placeholder",
+      config: { deploy: "code-before-migrate" },
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "b2"
+down_revision = None
+
+
+def upgrade():
+    bind = op.get_bind()
+    for table in sa.inspect(bind).get_table_names():
+        op.alter_column(table, "note", new_column_name="comment")
+
+
+def downgrade():
+    pass
+`,
+      lines: [11],
+      severities: ["error"],
+      messages: ["Renaming note (of a table named at run time) to comment: the deploy puts the new code live before this migration runs (config `deploy: code-before-migrate`), and the new code queries comment (of a table named at run time)"],
+    },
+    {
+      framework: "alembic",
       name: "osparc's 009c81406676: a state column moved aside, a new enum column added under its name, the old values mapped into it by a list comprehension of UPDATEs, the old column dropped: the values move, the running code meets a new column",
       code: `import sqlalchemy as sa
 from alembic import op

@@ -18,6 +18,18 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "code-before-migrate deploy, Flyway with a `${schema}` placeholder: the new code's finding prints the placeholder as written, as the usual finding does, not the text migguard parsed in its place",
+      config: { deploy: "code-before-migrate" },
+      path: "db/migration/V2__rename_email.sql",
+      schema: "CREATE SCHEMA app;\nCREATE TABLE app.users (id bigint PRIMARY KEY, email text);",
+      placeholders: { schema: "app" },
+      code: "ALTER TABLE ${schema}.users RENAME COLUMN email TO email_address;\n",
+      lines: [1],
+      severities: ["error"],
+      messages: ["Renaming ${schema}.users.email to email_address: the deploy puts the new code live before this migration runs (config `deploy: code-before-migrate`), and the new code queries ${schema}.users.email_address"],
+    },
+    {
+      framework: "sql",
       name: "a column moved aside for a new one of the same name added later in the migration (zipline's OAuth.userId to userId_old, then ADD COLUMN userId UUID): no expand that keeps userId, which would collide with that ADD COLUMN",
       schema: 'CREATE TABLE "User" (id serial PRIMARY KEY);\nCREATE TABLE "OAuth" (id serial PRIMARY KEY, "userId" integer NOT NULL REFERENCES "User" (id));',
       code: `ALTER TABLE "OAuth" RENAME COLUMN "userId" TO "userId_old";

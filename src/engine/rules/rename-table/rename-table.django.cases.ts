@@ -54,6 +54,20 @@ export default defineCases({
     },
     {
       framework: "django",
+      name: "code-before-migrate deploy, no model at head maps the new table, and the team set rename-table: error: the team's severity wins over the note this deploy would make it",
+      config: { deploy: "code-before-migrate", rules: { "rename-table": "error" } },
+      path: "faq/migrations/0002_move_tables.py",
+      files: {
+        "faq/migrations/0001_initial.py": FAQ_INITIAL,
+        "faq/models.py": 'from django.db import models\n\n\nclass FAQEntry(models.Model):\n    name = models.SlugField()\n',
+      },
+      code: FAQ_MOVE,
+      lines: [8],
+      severities: ["error"],
+      messages: ["no model of the app at head maps backoffice_faqentry"],
+    },
+    {
+      framework: "django",
       name: "the renamed table becomes the join table of a ManyToManyField: the fix keeps its name with the field's db_table=, not a Meta.db_table",
       code: `from django.db import migrations, models
 
