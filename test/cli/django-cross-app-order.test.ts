@@ -1,0 +1,56 @@
+/**
+ * A change's Django migrations run in `migrate`'s order, across apps: billing's 0002 depends on catalog's 0002, so
+ * it runs after it although "billing/..." sorts first. The index billing's migration builds on catalog's new table
+ * is built on a table the same change just created, empty: no lock held on rows anyone uses.
+ */
+import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
+
+const migration = (dependencies: Array<[string, string]>, operations: string) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [${dependencies.map(([app, name]) => `("${app}", "${name}")`).join(", ")}]
+
+    operations = [
+${operations}
+    ]
+`;
+
+const BASE = {
+  ...djangoApp("catalog", {
+    "catalog/migrations/0001_initial.py": migration([], `        migrations.CreateModel(name="Category", fields=[("id", models.AutoField(primary_key=True)), ("name", models.TextField())]),`),
+  }),
+  ...djangoApp("billing", {
+    "billing/migrations/0001_initial.py": migration([], `        migrations.CreateModel(name="Invoice", fields=[("id", models.AutoField(primary_key=True)), ("total", models.IntegerField())]),`),
+  }),
+};
+
+const CHANGE = {
+  // catalog's new table
+  "catalog/migrations/0002_product.py": migration(
+    [["catalog", "0001_initial"]],
+    `        migrations.CreateModel(name="Product", fields=[("id", models.AutoField(primary_key=True)), ("name", models.TextField())]),`,
+  ),
+  // billing's index on it: sorts first by path, runs after catalog's 0002 (its dependency)
+  "billing/migrations/0002_product_index.py": migration(
+    [["billing", "0001_initial"], ["catalog", "0002_product"]],
+    `        migrations.RunSQL("CREATE INDEX billing_product_name ON catalog_product (name);", reverse_sql="DROP INDEX billing_product_name;"),`,
+  ),
+};
+
+const INDEX = "billing/migrations/0002_product_index.py";
+
+describe("a change's Django migrations in migrate's order across apps", () => {
+  it("review: billing's index on the table catalog's migration of the same change creates is built on an empty table", async () => {
+    const repo = featureBranchOn(BASE).write(CHANGE).commit("products");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.path === INDEX).map((f) => [f.rule, f.severity, f.message])).toEqual([]);
+  });
+
+  it("review: without the dependency, Django runs billing's migration first (app label order): the index is built on a table that may hold rows", async () => {
+    const independent = CHANGE[INDEX].replace(', ("catalog", "0002_product")', "");
+    const repo = featureBranchOn(BASE).write({ ...CHANGE, [INDEX]: independent }).commit("products");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.path === INDEX).map((f) => [f.rule, f.severity])).toEqual([["index-without-concurrently", "error"]]);
+  });
+});
