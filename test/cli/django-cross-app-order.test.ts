@@ -3,7 +3,8 @@
  * it runs after it although "billing/..." sorts first. The index billing's migration builds on catalog's new table
  * is built on a table the same change just created, empty: no lock held on rows anyone uses.
  */
-import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { run } from "../../src/cli/main.js";
+import { djangoApp, featureBranchOn, reviewJson, type Finding } from "./support/review-repo.js";
 
 const migration = (dependencies: Array<[string, string]>, operations: string) => `from django.db import migrations, models
 
@@ -52,5 +53,25 @@ describe("a change's Django migrations in migrate's order across apps", () => {
     const repo = featureBranchOn(BASE).write({ ...CHANGE, [INDEX]: independent }).commit("products");
     const { findings } = await reviewJson(repo);
     expect(findings.filter((f) => f.path === INDEX).map((f) => [f.rule, f.severity])).toEqual([["index-without-concurrently", "error"]]);
+  });
+});
+
+describe("lint of both files", () => {
+  const lint = async (root: string, ...paths: string[]) => {
+    const { output } = await run(["lint", "--format", "json", ...paths], { cwd: root });
+    return (JSON.parse(output) as { findings: Finding[] }).findings.filter((f) => f.path === INDEX);
+  };
+
+  it("catalog's table, created by the commit that added billing's index on it, is empty when the index is built: a note", async () => {
+    const repo = featureBranchOn(BASE).write(CHANGE).commit("products");
+    const findings = await lint(repo.root, INDEX, "catalog/migrations/0002_product.py");
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([["index-without-concurrently", "info"]]);
+    expect(findings[0].message).toContain("catalog_product was created by catalog/migrations/0002_product.py, which reached this branch in the same commit");
+  });
+
+  it("without the dependency, billing's migration does not meet catalog's table: the error stays", async () => {
+    const independent = CHANGE[INDEX].replace(', ("catalog", "0002_product")', "");
+    const repo = featureBranchOn(BASE).write({ ...CHANGE, [INDEX]: independent }).commit("products");
+    expect((await lint(repo.root, INDEX, "catalog/migrations/0002_product.py")).map((f) => [f.rule, f.severity])).toEqual([["index-without-concurrently", "error"]]);
   });
 });

@@ -117,3 +117,37 @@ class Migration(migrations.Migration):
     expect(inRunOrder(found).map((e) => e.file.path)).toEqual(["billing/migrations/0003_index.py", "catalog/migrations/0002_product.py"]);
   });
 });
+
+describe("another app's table a migration meets (SchemaHistory.djangoBirthElsewhere)", () => {
+  const file = (app: string, dependencies: Array<[string, string]>, operations: string[]) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [${dependencies.map(([a, n]) => `("${a}", "${n}")`).join(", ")}]
+
+    operations = [${operations.join(", ")}]
+`;
+  const PRODUCT = 'migrations.CreateModel(name="Product", fields=[("id", models.AutoField(primary_key=True))])';
+  const DROP = 'migrations.DeleteModel(name="Product")';
+
+  function history(files: Record<string, string>) {
+    const loaded = Object.entries(files).map(([path, content]) => ({ path, content }));
+    const result = analyzeLoaded({ files: loaded });
+    return new SchemaHistory(result.migrations.map((m) => ({ file: detectFile(m.path, loaded.find((e) => e.path === m.path)!.content)!, migration: m })));
+  }
+
+  it("the table of a dependency's app is there, created by it; not for a migration that does not depend on it, nor once its app dropped it", () => {
+    const found = history({
+      "catalog/migrations/0001_initial.py": file("catalog", [], [PRODUCT]),
+      "catalog/migrations/0002_drop.py": file("catalog", [["catalog", "0001_initial"]], [DROP]),
+      "billing/migrations/0001_initial.py": file("billing", [["catalog", "0001_initial"]], []),
+      "billing/migrations/0002_after_drop.py": file("billing", [["billing", "0001_initial"], ["catalog", "0002_drop"]], []),
+      "shipping/migrations/0001_initial.py": file("shipping", [], []),
+    });
+    expect(found.djangoBirthElsewhere("billing/migrations/0001_initial.py", "catalog_product")?.creator.path).toBe("catalog/migrations/0001_initial.py");
+    expect(found.djangoBirthElsewhere("billing/migrations/0002_after_drop.py", "catalog_product")).toBeUndefined();
+    expect(found.djangoBirthElsewhere("shipping/migrations/0001_initial.py", "catalog_product")).toBeUndefined();
+    // its own app's history answers for its own tables
+    expect(found.djangoBirthElsewhere("catalog/migrations/0002_drop.py", "catalog_product")).toBeUndefined();
+  });
+});
