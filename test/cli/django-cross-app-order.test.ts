@@ -56,6 +56,29 @@ describe("a change's Django migrations in migrate's order across apps", () => {
   });
 });
 
+describe("a column dropped by one app's migration and added again by another's that depends on it", () => {
+  const WITH_CODE = {
+    ...BASE,
+    "catalog/migrations/0002_product.py": CHANGE["catalog/migrations/0002_product.py"].replace('("name", models.TextField())', '("name", models.TextField()), ("code", models.TextField(null=True))'),
+  };
+  const DROP = "catalog/migrations/0003_remove_code.py";
+  const drops = {
+    [DROP]: migration([["catalog", "0002_product"]], `        migrations.RemoveField(model_name="product", name="code"),`),
+    // sorts first by its number, runs after the drop (its dependency)
+    "billing/migrations/0002_code_again.py": migration(
+      [["billing", "0001_initial"], ["catalog", "0003_remove_code"]],
+      `        migrations.RunSQL("ALTER TABLE catalog_product ADD COLUMN code text;", reverse_sql="ALTER TABLE catalog_product DROP COLUMN code;"),`,
+    ),
+  };
+
+  it("review: the drop runs first and loses the values; the later add does not make it a drop of a column the change added", async () => {
+    const repo = featureBranchOn(WITH_CODE).write(drops).commit("code again");
+    const { findings } = await reviewJson(repo);
+    // in file order the add came first, and the drop was taken for one of a column the change itself added: no finding
+    expect(findings.filter((f) => f.path === DROP).map((f) => [f.rule, f.severity])).toEqual([["drop-column", "error"]]);
+  });
+});
+
 describe("lint of both files", () => {
   const lint = async (root: string, ...paths: string[]) => {
     const { output } = await run(["lint", "--format", "json", ...paths], { cwd: root });
