@@ -20,7 +20,7 @@ import type { Config } from "../config.js";
 import type { Migration, Operation, ReportedFinding } from "../model.js";
 import type { RepositoryView } from "../repository/repository-view.js";
 import { migrationDate } from "../repository/migration-date.js";
-import { migrationLabel } from "../paths.js";
+import { dirOf, migrationLabel } from "../paths.js";
 import { nameKey } from "../rules/support/facts.js";
 import { rowsAddedTo } from "../rules/support/row-writes.js";
 import type { RuleMeta } from "../rules/support/rule.js";
@@ -68,10 +68,10 @@ interface Fresh {
 const appInitialOk = (birth: TableBirth, shipped: ShippedTogether): boolean => !birth.appInitial || shipped.foundingCommit(birth.creator.path) !== undefined;
 
 /** The creator's label, and for an app's first migration what proves it one (no reset: its tables started empty). */
-function creatorLabel(creator: Migration, appInitial: boolean, shipped: ShippedTogether): string {
+function creatorLabel(creator: Migration, appInitial: boolean, shipped: ShippedTogether, name = migrationLabel(creator.path)): string {
   // only an app's 0001_initial needs the proof (a founding commit adds the app's later migrations too)
   const founding = appInitial ? shipped.foundingCommit(creator.path) : undefined;
-  return founding ? `${migrationLabel(creator.path)} (the app's first migration: git commit ${founding.slice(0, 10)} added it with the first files of its folder, and later commits kept its makemigrations header)` : migrationLabel(creator.path);
+  return founding ? `${name} (the app's first migration: git commit ${founding.slice(0, 10)} added it with the first files of its folder, and later commits kept its makemigrations header)` : name;
 }
 
 /** `up[0..index)` of the migration adds rows to `table`, or creates, drops or renames a table under its name. */
@@ -145,24 +145,27 @@ interface SameCommitTable {
   commit: string;
   /** the creator as the note names it */
   label: string;
+  /** the creator's short name: its path when it is another folder's (a Django dependency's app), else its file's */
+  name: string;
 }
 
-/** A table the op works on, each of which an earlier migration added by the same first-parent commit created empty, and is empty still. */
+/** A table the op works on, each of which an earlier migration (its folder's, or a Django dependency's) added by the same first-parent commit created empty, and is empty still. */
 function sameCommitTable(op: Operation, index: number, migration: Migration, repository: RepositoryView, shipped: ShippedTogether): SameCommitTable | undefined {
   let first: SameCommitTable | undefined;
   for (const table of tablesOf(op)) {
-    const birth = repository.tableBirth(table);
+    // Django: or another app's migration this one depends on (billing's index on the table catalog's migration created)
+    const birth = repository.tableBirth(table) ?? repository.djangoBirthElsewhere(table);
     if (!birth || birth.baseline || birth.filled || birth.written || touchedBefore(migration, index, table)) return undefined;
     const commit = shipped.commitOf(birth.creator.path, migration.path);
     if (!commit || !appInitialOk(birth, shipped)) return undefined;
-    first ??= { table, creator: birth.creator, commit, label: creatorLabel(birth.creator, birth.appInitial, shipped) };
+    const name = dirOf(birth.creator.path) === dirOf(migration.path) ? migrationLabel(birth.creator.path) : birth.creator.path;
+    first ??= { table, creator: birth.creator, commit, label: creatorLabel(birth.creator, birth.appInitial, shipped, name), name };
   }
   return first;
 }
 
 /** The finding as a note: its table was created empty by a migration that reached the main line with this one. */
-function inSameCommit(finding: ReportedFinding, { table, creator, commit, label: named }: SameCommitTable): ReportedFinding {
-  const label = migrationLabel(creator.path);
+function inSameCommit(finding: ReportedFinding, { table, commit, label: named, name: label }: SameCommitTable): ReportedFinding {
   const short = commit.slice(0, 12);
   return {
     ...finding,

@@ -2,6 +2,7 @@
 import { analyzeLoaded, loadEngine } from "../analyze.js";
 import { detectFile } from "../detect.js";
 import { djangoPlan } from "./django-plan.js";
+import { inRunOrder } from "../run-order.js";
 import { SchemaHistory } from "./schema-history.js";
 
 beforeAll(() => loadEngine());
@@ -74,5 +75,79 @@ describe("Django's migration graph", () => {
       "0003_c": migration(["0002_b"], [ADD("c")]),
     });
     expect(history.earlierOfSet(path("0003_c")).map((m) => m.path)).toEqual(["0001_initial", "0002_a", "0002_b"].map(path));
+  });
+});
+
+describe("a change's migrations across apps (run-order.ts)", () => {
+  const app = (label: string, dependencies: Array<[string, string]>) => `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [${dependencies.map(([a, n]) => `("${a}", "${n}")`).join(", ")}]
+
+    operations = []
+`;
+
+  function entries(files: Record<string, string>) {
+    const loaded = Object.entries(files).map(([path, content]) => ({ path, content }));
+    const result = analyzeLoaded({ files: loaded });
+    return result.migrations.map((m) => ({ file: detectFile(m.path, loaded.find((e) => e.path === m.path)!.content)!, migration: m }));
+  }
+
+  it("an app's migration that depends on another app's runs after it, though its file sorts first; other runners' files keep their places", () => {
+    const found = entries({
+      "billing/migrations/0002_index.py": app("billing", [["billing", "0001_initial"], ["catalog", "0002_product"]]),
+      "catalog/migrations/0002_product.py": app("catalog", [["catalog", "0001_initial"]]),
+      "catalog/migrations/0003_price.py": app("catalog", [["catalog", "0002_product"]]),
+      "db/migrations/0001_setup.sql": "CREATE TABLE setup (id int);\n",
+    });
+    expect(inRunOrder(found).map((e) => e.file.path)).toEqual([
+      "db/migrations/0001_setup.sql",
+      "catalog/migrations/0002_product.py",
+      "billing/migrations/0002_index.py",
+      "catalog/migrations/0003_price.py",
+    ]);
+  });
+
+  it("without a dependency between them, Django's own order: app label, then name", () => {
+    const found = entries({
+      "catalog/migrations/0002_product.py": app("catalog", [["catalog", "0001_initial"]]),
+      "billing/migrations/0003_index.py": app("billing", [["billing", "0002_tax"]]),
+    });
+    expect(inRunOrder(found).map((e) => e.file.path)).toEqual(["billing/migrations/0003_index.py", "catalog/migrations/0002_product.py"]);
+  });
+});
+
+describe("another app's table a migration meets (SchemaHistory.djangoBirthElsewhere)", () => {
+  const file = (app: string, dependencies: Array<[string, string]>, operations: string[]) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [${dependencies.map(([a, n]) => `("${a}", "${n}")`).join(", ")}]
+
+    operations = [${operations.join(", ")}]
+`;
+  const PRODUCT = 'migrations.CreateModel(name="Product", fields=[("id", models.AutoField(primary_key=True))])';
+  const DROP = 'migrations.DeleteModel(name="Product")';
+
+  function history(files: Record<string, string>) {
+    const loaded = Object.entries(files).map(([path, content]) => ({ path, content }));
+    const result = analyzeLoaded({ files: loaded });
+    return new SchemaHistory(result.migrations.map((m) => ({ file: detectFile(m.path, loaded.find((e) => e.path === m.path)!.content)!, migration: m })));
+  }
+
+  it("the table of a dependency's app is there, created by it; not for a migration that does not depend on it, nor once its app dropped it", () => {
+    const found = history({
+      "catalog/migrations/0001_initial.py": file("catalog", [], [PRODUCT]),
+      "catalog/migrations/0002_drop.py": file("catalog", [["catalog", "0001_initial"]], [DROP]),
+      "billing/migrations/0001_initial.py": file("billing", [["catalog", "0001_initial"]], []),
+      "billing/migrations/0002_after_drop.py": file("billing", [["billing", "0001_initial"], ["catalog", "0002_drop"]], []),
+      "shipping/migrations/0001_initial.py": file("shipping", [], []),
+    });
+    expect(found.djangoBirthElsewhere("billing/migrations/0001_initial.py", "catalog_product")?.creator.path).toBe("catalog/migrations/0001_initial.py");
+    expect(found.djangoBirthElsewhere("billing/migrations/0002_after_drop.py", "catalog_product")).toBeUndefined();
+    expect(found.djangoBirthElsewhere("shipping/migrations/0001_initial.py", "catalog_product")).toBeUndefined();
+    // its own app's history answers for its own tables
+    expect(found.djangoBirthElsewhere("catalog/migrations/0002_drop.py", "catalog_product")).toBeUndefined();
   });
 });

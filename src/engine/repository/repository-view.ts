@@ -89,6 +89,8 @@ export interface RepositoryView {
   tableRenamedFrom(table: string): string | undefined;
   /** the earlier migration of the folder that created `table` (through renames, not dropped since), and whether rows were copied into it */
   tableBirth(table: string): TableBirth | undefined;
+  /** Django: the birth of `table` by another app's migration this one depends on (SchemaHistory.djangoBirthElsewhere) */
+  djangoBirthElsewhere(table: string): TableBirth | undefined;
   /** the latest earlier migration of the folder that proves `table` empty (NOT NULL added without a default), no rows added since */
   tableEmptiedBy(table: string): Migration | undefined;
   /** the earlier migration of the folder that added `table.column` to an existing table, when nothing may have written it since, up to the op at `beforeIndex` */
@@ -242,6 +244,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return history.baseOfSet(migration.path);
     },
     tableBirth: (table) => history.tableBirthBefore(migration.path, table),
+    djangoBirthElsewhere: (table) => history.djangoBirthElsewhere(migration.path, table),
     tableEmptiedBy: (table) => history.tableEmptiedBefore(migration.path, table),
     columnAdder: (table, column, beforeIndex) => history.columnAdderBefore(migration, beforeIndex, table, column),
     columnCopy: (table, column, beforeIndex) => history.columnCopyBefore(migration, beforeIndex, table, column),

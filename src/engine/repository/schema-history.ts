@@ -480,6 +480,33 @@ export class SchemaHistory {
     return at && this.births.get(at.set)?.before(table, at.position);
   }
 
+  /** Django: the births along each asked migration's forwards plan (djangoBirthElsewhere), and how many more migrations they may record */
+  private readonly plannedBirths = new Map<Migration, TableBirths>();
+  private plannedBudget = OWN_HISTORY_BUDGET;
+
+  /**
+   * Django: the birth of `table` by another app's migration among `migrationPath`'s ancestors, in Django's forwards
+   * plan (the state Django builds before it), when that plan leaves it standing: a table catalog's 0002 creates is
+   * there for billing's 0002 that depends on it, though billing's own history never names it.
+   */
+  djangoBirthElsewhere(migrationPath: string, table: string): TableBirth | undefined {
+    const at = this.positions.get(migrationPath);
+    if (!at || !this.django || !at.set.startsWith("django:")) return undefined;
+    const migration = this.members.get(at.set)![at.position];
+    let births = this.plannedBirths.get(migration);
+    if (!births) {
+      const plan = this.django.forwardsPlan(migration) ?? [];
+      // past the bound, no answer (as before Django's graph was followed across apps)
+      if (plan.length > this.plannedBudget) return undefined;
+      this.plannedBudget -= plan.length;
+      births = new TableBirths();
+      plan.forEach((m, position) => births!.record(m, position));
+      this.plannedBirths.set(migration, births);
+    }
+    const birth = births.before(table, Infinity);
+    return birth && this.positions.get(birth.creator.path)?.set !== at.set ? birth : undefined;
+  }
+
   /** The latest copy of `table.column` into another table by an earlier migration of the set or `migration.up[0..index)` (column-copies.ts). */
   columnCopyBefore(migration: Migration, index: number, table: string, column: string): ColumnCopy | undefined {
     const at = this.placeBefore(migration.path);

@@ -63,6 +63,7 @@ import { compareVersions } from "../migration-versions.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
 import { REVIEW_RULES } from "./rules/index.js";
 import { changePlanOf } from "../rules/support/change-plan.js";
+import { inRunOrder } from "../run-order.js";
 import { effectiveSeverity } from "../severity.js";
 import { byLocation } from "../finding-order.js";
 import type { ProductionSnapshot } from "../production/snapshot-file.js";
@@ -453,10 +454,11 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     return !edit || (edit.changedOps.some((loc) => loc.line <= f.endLine && f.line <= loc.endLine) && !baseSays.has(sameFindingKey(f)));
   };
   const databases = new RailsDatabases([...(input.basePaths ?? []), ...changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])])]);
-  const change = changePlanOf(analysis.migrations.flatMap((migration) => {
+  const addedEntries = analysis.migrations.flatMap((migration) => {
     const file = adds.has(migration.path) ? detectMigrationPath(migration.path, config, contents.head.get(migration.path)) : undefined;
     return file ? [{ file, migration }] : [];
-  }), baseCodeFiles);
+  });
+  const change = changePlanOf(addedEntries, baseCodeFiles);
   const targets = changedTargets(migrations, change);
   const identifiers = [...new Set(targets.flatMap((t) => t.identifiers))].sort();
   const code = input.codeFiles?.filter((f) => isSearchableCodePath(f.path, config) && isSearchableContent(f.content, config));
@@ -535,7 +537,9 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   // a drop of a column its table never had: no code uses it, whatever names the same word
   const folded = foldSafeDrops(linted, withoutMissingColumnUses(linted, reviewed));
   // an added migration's statements that an existence check keeps from running on the base schema: notes
-  const added = analysis.migrations.filter((m) => adds.has(m.path)).sort(byVersion);
+  // in the order they run (the change plan's), one whose file was not detected after them by version
+  const runsAt = new Map(inRunOrder(addedEntries).map((e, i) => [e.migration, i]));
+  const added = analysis.migrations.filter((m) => adds.has(m.path)).sort((a, b) => (runsAt.get(a) ?? runsAt.size) - (runsAt.get(b) ?? runsAt.size) || byVersion(a, b));
   const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents, repositoryFiles), onBaseDecision);
   const changedModels = analysis.migrations.filter((m) => changed.has(m.path));
   const frameworkOf = (path: string) => analysis.migrations.find((m) => m.path === path)?.framework;

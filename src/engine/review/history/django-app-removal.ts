@@ -12,11 +12,11 @@
 import type { Migration, SourceFile } from "../../model.js";
 import type { Config } from "../../config.js";
 import type { DetectedFile } from "../../detect.js";
-import { compareVersions } from "../../migration-versions.js";
 import { djangoAppOf, dirOf } from "../../paths.js";
 import { signalKind } from "../../database/signal-paths.js";
 import { namesApp, readInstalledApps, type InstalledApp } from "../../repository/django-installed-apps.js";
 import { nameKey } from "../../rules/support/facts.js";
+import { inRunOrder } from "../../run-order.js";
 import { detectMigrationPath } from "../classify.js";
 import type { ChangedMigration } from "../review-rule.js";
 import { readDjangoGraphNode } from "./django-graph.js";
@@ -54,13 +54,14 @@ function tablesLeft(deleted: readonly ChangedMigration[]): { tables?: string[]; 
   if (deleted.some((m) => !m.base)) return {};
   const tables = new Map<string, string>();
   let droppedBy: string | undefined;
-  const ordered = [...deleted].sort((a, b) => compareVersions(a.file.version ?? "", b.file.version ?? "") || a.change.path.localeCompare(b.change.path));
+  // in migrate's order (two branches of the app run by their dependencies, not their numbers)
+  const ordered = inRunOrder(deleted.map((m) => ({ file: m.file, migration: m.base!, path: m.change.path })));
   for (const m of ordered)
-    for (const op of m.base!.up) {
+    for (const op of m.migration.up) {
       if (op.kind === "create_table" && !op.temporary) tables.set(nameKey(op.table), op.table);
       else if (op.kind === "rename_table" && tables.delete(nameKey(op.table))) tables.set(nameKey(op.newName), op.newName);
       else if (op.kind === "drop_table")
-        for (const table of op.tables) if (tables.delete(nameKey(table)) && tables.size === 0) droppedBy = m.change.path;
+        for (const table of op.tables) if (tables.delete(nameKey(table)) && tables.size === 0) droppedBy = m.path;
     }
   return { tables: [...tables.values()], ...(tables.size === 0 && droppedBy ? { droppedBy } : {}) };
 }

@@ -8,7 +8,7 @@
  */
 import type { Migration, Operation, SourceFile } from "../../model.js";
 import type { DetectedFile } from "../../detect.js";
-import { compareMigrations } from "../../migration-order.js";
+import { inRunOrder } from "../../run-order.js";
 import { nameKey } from "./facts.js";
 import { rowsAddedTo } from "./row-writes.js";
 
@@ -476,8 +476,8 @@ export function copyOf(op: Operation, table: string, column: string): { into: st
   return undefined;
 }
 
-/** The plan of a change's added migrations, put in the order their runner applies them. */
+/** The plan of a change's added migrations, put in the order they run (Django's across apps: run-order.ts). */
 export function changePlanOf(added: ReadonlyArray<{ file: DetectedFile; migration: Migration }>, baseCodeFiles: readonly SourceFile[] = [], release?: UnreleasedBase, files?: ChangedPaths): ChangePlan {
   if (added.length === 0 && baseCodeFiles.length === 0 && !release && !files) return ChangePlan.none;
-  return new ChangePlan([...added].sort((a, b) => compareMigrations(a.file, b.file)).map((a) => a.migration), baseCodeFiles, release, files);
+  return new ChangePlan(inRunOrder(added).map((a) => a.migration), baseCodeFiles, release, files);
 }
