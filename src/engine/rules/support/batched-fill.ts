@@ -8,6 +8,7 @@ import { popSuffix } from "../../database/dialect-file.js";
 import { pythonString, rubyString } from "./embed-sql.js";
 import { BATCH_ROWS, batchedUpdate } from "./sql-text.js";
 import { ident, sqlString } from "./fix.js";
+import { hasSyntax } from "../../database/postgres-syntax.js";
 
 export interface BatchedFill {
   table: string;
@@ -72,7 +73,7 @@ function doLoop(fill: BatchedFill, layout: FillRunner): string {
  * updates no rows (each run commits on its own).
  */
 export function sqlBatchedFill(fill: BatchedFill, layout: FillRunner, postgresVersion: number): string {
-  if (postgresVersion >= 11) return doLoop(fill, layout);
+  if (hasSyntax(postgresVersion, "commitInDoBlock")) return doLoop(fill, layout);
   return `-- one batch of ${BATCH_ROWS} rows (PostgreSQL ${postgresVersion} cannot commit inside a DO block): run it again until it updates no rows\n${fill.timeZone ? `SET TIME ZONE ${sqlString(fill.timeZone)};\n` : ""}${batchedUpdate(fill.table, fill.assignments, fill.pending)}`;
 }
 
