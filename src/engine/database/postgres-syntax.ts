@@ -27,6 +27,8 @@ const SINCE = {
   detachPartitionConcurrently: 14,
   /** UNIQUE ... NULLS [NOT] DISTINCT */
   nullsNotDistinct: 15,
+  /** gen_random_uuid() without an extension (pgcrypto's before) */
+  genRandomUuid: 13,
   /** pg_input_is_valid(text, type) */
   inputIsValid: 16,
   /** GENERATED ALWAYS AS (...) VIRTUAL */
