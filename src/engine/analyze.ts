@@ -1367,7 +1367,7 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
       const step = steps.next();
       if (step.done) return step.value;
       // nothing can be waited for here: a reader the analysis needs must be loaded beforehand
-      if (step.value) throw new Error("analyzeLoaded: the deploy or baseline files need a reader that is not loaded (YAML for a compose file, properties for flyway.conf): call loadDeployReaders() first, or use analyze");
+      if (step.value) throw new Error("analyzeLoaded: the deploy, baseline or PostgreSQL version files need a reader that is not loaded (YAML for a compose file, properties for flyway.conf): call loadDeployReaders() first, or use analyze");
     }
   } finally {
     forgetParses();
