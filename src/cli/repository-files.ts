@@ -12,6 +12,7 @@ import { isPythonManifestPath } from "../engine/repository/python-requirements.j
 import { displayPath } from "./collect-files.js";
 import { walkFiles } from "./walk-files.js";
 import { readDeployFiles } from "./deploy-files.js";
+import { readPostgresVersionFiles } from "./postgres-version-files.js";
 import { detectByPath } from "../engine/detect.js";
 import { headFileFolders, isAlembicHeadPath } from "../engine/repository/alembic-head-file.js";
 import { DRIZZLE_JOURNAL } from "../engine/adapters/sql/layouts/drizzle.js";
@@ -149,6 +150,10 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
       // unreadable: the fixes fall back to what the migrations say
     }
   }
+  // the PostgreSQL version the repository names (compose images, CI service containers), when the config names none:
+  // the rules need it before they run, while the deploy walk waits for a finding that needs the deploy
+  if (config.postgres_version === undefined && config.database_version === undefined)
+    for (const file of readPostgresVersionFiles(cwd, config.max_file_bytes)) if (!out.some((o) => o.path === file.path)) out.push(file);
   return withDeploy ? withDeployFiles(out, cwd, config) : out.sort((a, b) => a.path.localeCompare(b.path));
 }
 

@@ -46,6 +46,8 @@ import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
 import { namesUnknown, sayUnknownNames, usesUnknownName } from "./unknown-name.js";
+import { isPostgresVersionPath, namedPostgresVersion, postgresVersionReaderToLoad, type NamedPostgresVersion } from "./database/postgres-version.js";
+import { DEFAULT_POSTGRES_VERSION, postgresMajor } from "./database/postgres-syntax.js";
 import { decideDatabase, withSupportedDatabases, loadSignalReaders, migrationFolder, readSignal, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
 import { databaseSwitch, switchReason, type DatabaseHistory } from "./database/database-switch.js";
 import { fileDatabase, popGenericReading, popGenericTargetsIn, sqliteOnlyPopFilesIn, unreviewedDatabase } from "./database/dialect-file.js";
@@ -288,6 +290,18 @@ function oneFindingPerHazard(raw: Raw[]): Raw[] {
   });
 }
 
+/**
+ * The PostgreSQL the rules judge and write fixes for: the config's `postgres_version`, else the major version of the
+ * folder's decided database version (the config's `database_version`, else what the repository's files name:
+ * database/postgres-version.ts), else the default.
+ */
+function postgresVersionOf(config: Config, migration: Migration): number {
+  if (config.postgres_version !== undefined) return config.postgres_version;
+  const named = (migration.database ?? "postgresql") === "postgresql" ? postgresMajor(migration.databaseVersion) : undefined;
+  // the oldest the rules know is 9 (the config's minimum): an 8.x is judged as 9
+  return named === undefined ? DEFAULT_POSTGRES_VERSION : Math.max(9, named);
+}
+
 function runRule(
   rule: Rule,
   migration: Migration,
@@ -307,7 +321,7 @@ function runRule(
     repository,
     framework: migration.framework,
     config,
-    postgresVersion: config.postgres_version,
+    postgresVersion: postgresVersionOf(config, migration),
     options: ruleOptions(config, rule.meta.id),
     facts,
     report(report: Report) {
@@ -885,6 +899,7 @@ function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseD
     if (decision) {
       migration.database = decision.database;
       if (decision.version) migration.databaseVersion = decision.version;
+      else if (decision.database === "postgresql" && decision.namedVersion) migration.databaseVersion = decision.namedVersion.version;
       if (decision.alsoRunsOn?.length) migration.alsoRunsOn = decision.alsoRunsOn.filter((d) => d !== decision.database);
     }
     return { migration: enrichMigration(migration) };
@@ -974,7 +989,12 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const { config, errors, readable, units, orphanDowns } = planned;
   const migrations: Migration[] = [];
   const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
-  const databases = decideDatabases(units, readable, signals, config);
+  // the PostgreSQL version the repository names (compose images, CI service containers, structure.sql's header), when
+  // the config names none: the rules judge and write fixes for it (EXECUTE PROCEDURE before 11); YAML's reader first
+  const versionFiles = config.postgres_version === undefined && config.database_version === undefined ? [...(input.projectFiles ?? []), ...(input.repositoryFiles ?? [])].filter((f) => isPostgresVersionPath(f.path)) : [];
+  const versionReader = postgresVersionReaderToLoad(versionFiles);
+  if (versionReader) yield versionReader;
+  const databases = decideDatabases(units, readable, signals, config, namedPostgresVersion(versionFiles));
   // the old database's grammar, which nothing else may have asked for (the settings name PostgreSQL alone now)
   if (input.databaseHistory && ranBeforeSwitch(units, databases, input.databaseHistory)) yield loadMysqlGrammar();
   const djangoProject = djangoProjectOf(units, signals);
@@ -1296,7 +1316,7 @@ function djangoProjectOf(units: readonly MigrationUnit[], signals: ReadonlyMap<s
 }
 
 /** The database of each migrations folder of the units (engine/database/decide.ts). */
-function decideDatabases(units: readonly MigrationUnit[], readable: readonly SourceFile[], signals: ReadonlyMap<string, SourceFile>, config: Config): Map<string, DatabaseDecision> {
+function decideDatabases(units: readonly MigrationUnit[], readable: readonly SourceFile[], signals: ReadonlyMap<string, SourceFile>, config: Config, namedVersion?: NamedPostgresVersion): Map<string, DatabaseDecision> {
   const folders = new Map<string, FolderMigrations & { sql: SourceFile[]; sources: SourceFile[] }>();
   for (const unit of units) {
     const folder = migrationFolder(unit.file);
@@ -1326,6 +1346,7 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
     if (unit.database && unit.databaseNamedBy && decision && !decision.reason.startsWith("`database:") && (decision.assumed || decision.database === unit.database))
       out.set(decision.folder, { ...decision, database: unit.database, reason: unit.databaseNamedBy, assumed: false });
   }
+  if (namedVersion) for (const [folder, decision] of out) if (decision.database === "postgresql" && !decision.version) out.set(folder, { ...decision, namedVersion });
   return out;
 }
 
@@ -1375,7 +1396,7 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
       const step = steps.next();
       if (step.done) return step.value;
       // nothing can be waited for here: a reader the analysis needs must be loaded beforehand
-      if (step.value) throw new Error("analyzeLoaded: the deploy or baseline files need a reader that is not loaded (YAML for a compose file, properties for flyway.conf): call loadDeployReaders() first, or use analyze");
+      if (step.value) throw new Error("analyzeLoaded: the deploy, baseline or PostgreSQL version files need a reader that is not loaded (YAML for a compose file, properties for flyway.conf): call loadDeployReaders() first, or use analyze");
     }
   } finally {
     forgetParses();

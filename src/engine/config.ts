@@ -43,8 +43,11 @@ const BaselineVersion = z.union(
 
 export const ConfigSchema = z
   .object({
-    /** hazards that depend on the server version (volatile defaults before 11, enum ADD VALUE before 12, ...) */
-    postgres_version: z.number().int().min(9).max(18).default(15),
+    /**
+     * hazards and fix syntax that depend on the server version (volatile defaults before 11, enum ADD VALUE before 12,
+     * EXECUTE PROCEDURE before 11, ...); unset, the version the repository names (database/postgres-version.ts), else 15
+     */
+    postgres_version: z.number().int().min(9).max(18).optional(),
     /** the database the migrations run on; wins over what the repository's files say (engine/database) */
     database: Database.optional(),
     /** its server version: "8.0.29" (MySQL), "10.11" (MariaDB); YAML's 8.0 arrives as a number */

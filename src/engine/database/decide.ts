@@ -20,6 +20,7 @@ import { isDevelopmentSettingsPath, isTestSettingsPath } from "./development-set
 import { baseOf, dirOf } from "../paths.js";
 import { railsMigrationsPath } from "../rails-migrations-path.js";
 import { loadOnce } from "../load-once.js";
+import type { NamedPostgresVersion } from "./postgres-version.js";
 
 export interface DatabaseDecision {
   /** the migrations folder (db/migrate, app/migrations, migrations/) */
@@ -27,6 +28,11 @@ export interface DatabaseDecision {
   database: Database;
   /** from `database_version` */
   version?: string;
+  /**
+   * PostgreSQL: the version the repository's files name (postgres-version.ts), when neither `database_version` nor
+   * `postgres_version` is configured: the rules judge and write fixes for it
+   */
+  namedVersion?: NamedPostgresVersion;
   /** one sentence: what decided it */
   reason: string;
   /** nothing in the repository decided it, or its signals disagree: the check summary says so */

@@ -2,11 +2,14 @@
 import type { DatabaseDecision } from "./decide.js";
 import { DATABASE_LABEL } from "./names.js";
 
-const label = (d: DatabaseDecision) => `${DATABASE_LABEL[d.database]}${d.version ? ` ${d.version}` : ""}`;
+const label = (d: DatabaseDecision) => `${DATABASE_LABEL[d.database]}${d.version ? ` ${d.version}` : d.namedVersion && d.database === "postgresql" ? ` ${d.namedVersion.version}` : ""}`;
+
+/** Where the PostgreSQL version the rules use came from, when the repository named it. */
+const versionReason = (d: DatabaseDecision) => (d.namedVersion && d.database === "postgresql" && !d.version ? `; version ${d.namedVersion.version} from ${d.namedVersion.says}` : "");
 
 /** One line per folder: `db/migrate: MySQL (config/database.yml (production adapter mysql2))`. */
 export function databaseLines(decisions: readonly DatabaseDecision[]): string[] {
-  return decisions.map((d) => `${d.folder || "."}: ${label(d)} (${d.reason}${d.alsoReason ? `; ${d.alsoReason}` : ""})${d.database === "sqlite" ? "; SQLite takes no lock a deploy waits on, so the lock rules do not apply" : ""}`);
+  return decisions.map((d) => `${d.folder || "."}: ${label(d)} (${d.reason}${d.alsoReason ? `; ${d.alsoReason}` : ""}${versionReason(d)})${d.database === "sqlite" ? "; SQLite takes no lock a deploy waits on, so the lock rules do not apply" : ""}`);
 }
 
 /** For the check summary: only folders whose database was assumed (nothing named it, or its signals disagree). */

@@ -38,6 +38,7 @@ import { GOOSE_MODULE, goModules } from "../repository/go-mod.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
 import { loadOnce } from "../load-once.js";
 import { mayRunGolangMigrate } from "./golang-migrate-mention.js";
+import { loadPostgresVersionReader } from "../database/postgres-version.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule & typeof kubernetesWorkloadsModule & typeof ansibleOrderModule;
 type NodeStart = typeof nodeStartModule;
@@ -142,7 +143,8 @@ const requiresGoose = (files: readonly SourceFile[]) => files.some((f) => baseOf
 /** Every reader (a test that calls decideDeploy directly). */
 export async function loadDeployReaders(): Promise<void> {
   // one after the other (Jest's ESM loader fails on one module linked twice at once)
-  for (const load of [loadYaml, loadJavaScript, loadRuby, () => loadCounts(true), loadJava, loadShell, loadGo, loadPython, loadDocs]) await load();
+  // and the compose files' and workflows' images, where the repository names its PostgreSQL version (postgres-version.ts)
+  for (const load of [loadYaml, loadJavaScript, loadRuby, () => loadCounts(true), loadJava, loadShell, loadGo, loadPython, loadDocs, loadPostgresVersionReader]) await load();
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */

@@ -474,6 +474,26 @@ export default defineCases({
       code: "ALTER TABLE events ALTER COLUMN id TYPE bigint;",
       lines: [1],
     },
+    {
+      framework: "sql",
+      name: "otm-core's treemap_audit.id on PostgreSQL 9.5 (postgres_version: 9), a key the migrations do not show: the trigger says EXECUTE PROCEDURE, the fill's batches run before the migration, and the catalog's default is read without pg_attribute.attidentity nor ALTER SEQUENCE ... AS (both PostgreSQL 10+)",
+      path: "migrations/000002_audit_bigint.up.sql",
+      schema: "CREATE TABLE treemap_audit (id serial PRIMARY KEY, note text);\nINSERT INTO treemap_audit (note) VALUES ('a'), ('b');",
+      code: "ALTER TABLE treemap_audit ALTER COLUMN id TYPE bigint;\n",
+      config: { postgres_version: 9 },
+      lines: [1],
+      afterFix: { query: "INSERT INTO treemap_audit (note) VALUES ('c') RETURNING id", rows: [{ id: 3 }] },
+    },
+    {
+      framework: "sql",
+      name: "a serial key made bigint on PostgreSQL 9: its sequence moves to the new column, with no ALTER SEQUENCE ... AS bigint (PostgreSQL 10+; before it every sequence is bigint)",
+      path: "migrations/000002_ids.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE users (user_id serial PRIMARY KEY, email text);\n" },
+      schema: "CREATE TABLE users (user_id serial PRIMARY KEY, email text);\nINSERT INTO users (email) VALUES ('a@x');",
+      code: "ALTER TABLE users ALTER COLUMN user_id TYPE bigint;\n",
+      config: { postgres_version: 9 },
+      lines: [1],
+    },
   ],
   valid: [
     {

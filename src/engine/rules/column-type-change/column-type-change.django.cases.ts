@@ -251,6 +251,32 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "AutoField -> BigAutoField on PostgreSQL 9 (postgres_version: 9): the trigger says EXECUTE PROCEDURE, and the new key is numbered by a serial's sequence, as the Django of a 9.x database makes it (identity columns are PostgreSQL 10+)",
+      path: "platforms/migrations/0002_alter_platform_id.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("platforms", "0001_initial")]
+
+    operations = [migrations.AlterField(model_name="platform", name="id", field=models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"))]
+`,
+      files: {
+        "platforms/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [migrations.CreateModel(name="Platform", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")), ("name", models.CharField(max_length=127))])]
+`,
+      },
+      config: { postgres_version: 9 },
+      lines: [7],
+    },
+    {
+      framework: "django",
       name: "AutoField -> BigAutoField of a key the join table of the app's own ManyToManyField references (lutris games_game_provider_games): the join table's column is converted with it, its FOREIGN KEY dropped and added back NOT VALID",
       path: "platforms/migrations/0002_alter_platform_id.py",
       code: `from django.db import migrations, models

@@ -14,6 +14,7 @@ import { indexOverColumn } from "../support/sql-text.js";
 import { ownFate } from "./own-constraint-fate.js";
 import { makeObjectName, postgresDefaultName, temporaryName } from "../support/pg-names.js";
 import { serialSequence } from "../support/serial-sequence.js";
+import { hasSyntax } from "../../database/postgres-syntax.js";
 
 /** How each framework creates a table, for the comment on what its calls may hold that migguard does not read. */
 const CREATE_CALLS: Record<string, string> = { alembic: "op.create_table", rails: "create_table", django: "CreateModel" };
@@ -141,7 +142,8 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
   const sequence = definition?.serial ? serialSequence(table, column) : undefined;
   if (sequence) {
     out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} OWNED BY ${t}.${n};`);
-    if (newType === "bigint") out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} AS bigint;`);
+    // before PostgreSQL 10 every sequence is bigint (and ALTER SEQUENCE ... AS is not there)
+    if (newType === "bigint" && hasSyntax(ctx.postgresVersion, "identityColumns")) out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} AS bigint;`);
     out.afterRename.push(`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT nextval(${sqlString(ident(sequence))}::regclass);`);
   }
   // an identity column, and a serial whose sequence name PostgreSQL shortened: swap-steps.ts reads them from the catalog

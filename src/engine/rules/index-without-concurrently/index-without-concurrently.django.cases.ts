@@ -555,6 +555,39 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "the same UniqueConstraints on PostgreSQL 10: Django leaves out include= (PostgreSQL 11+) and nulls_distinct= (15+), and so does the concurrent build",
+      code: `from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.UniqueConstraint(
+                fields=["reference", "customer"],
+                include=["total", "note"],
+                opclasses=["varchar_pattern_ops", "int8_ops"],
+                nulls_distinct=False,
+                condition=models.Q(("quantity__isnull", False)),
+                name="order_reference_customer_uniq",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.UniqueConstraint(fields=["number"], include=settings.ORDER_COVERING, name="order_number_covering_uniq"),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      config: { postgres_version: 10 },
+      lines: [9, 20],
+      fixes: ["# the migration becomes (without this migrations.AddConstraint; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.conf import settings\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddConstraint(\n            model_name=\"order\",\n            constraint=models.UniqueConstraint(fields=[\"number\"], include=settings.ORDER_COVERING, name=\"order_number_covering_uniq\"),\n        ),\n    ]\n\n# then, in a new migration after it:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):\n        # built CONCURRENTLY here, the constraint kept in Django's state\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS order_reference_customer_uniq\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n                migrations.RunSQL(\n                    \"CREATE UNIQUE INDEX CONCURRENTLY order_reference_customer_uniq ON app_order (ref varchar_pattern_ops, customer_id int8_ops) WHERE \\\"quantity\\\" IS NOT NULL\",\n                    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS order_reference_customer_uniq\",\n                ),\n            ],\n            state_operations=[\n                migrations.AddConstraint(\n                    model_name=\"order\",\n                    constraint=models.UniqueConstraint(\n                        fields=[\"reference\", \"customer\"],\n                        include=[\"total\", \"note\"],\n                        opclasses=[\"varchar_pattern_ops\", \"int8_ops\"],\n                        nulls_distinct=False,\n                        condition=models.Q((\"quantity__isnull\", False)),\n                        name=\"order_reference_customer_uniq\",\n                    ),\n                ),\n            ],\n        ),\n    ]","# the migration becomes (without this migrations.AddConstraint; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.conf import settings\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddConstraint(\n            model_name=\"order\",\n            constraint=models.UniqueConstraint(\n                fields=[\"reference\", \"customer\"],\n                include=[\"total\", \"note\"],\n                opclasses=[\"varchar_pattern_ops\", \"int8_ops\"],\n                nulls_distinct=False,\n                condition=models.Q((\"quantity__isnull\", False)),\n                name=\"order_reference_customer_uniq\",\n            ),\n        ),\n    ]\n\n# then, in a new migration after it:\nfrom django.conf import settings\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # this UniqueConstraint is a unique index in PostgreSQL (not a table constraint):\n        # built CONCURRENTLY here, the constraint kept in Django's state\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                # migguard could not render this constraint's include= as SQL: copy the CREATE UNIQUE INDEX Django prints\n                # (python manage.py sqlmigrate app 0002_case), add CONCURRENTLY, and run it here with migrations.RunSQL(...,\n                # reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS order_number_covering_uniq\")\n            ],\n            state_operations=[\n                migrations.AddConstraint(\n                    model_name=\"order\",\n                    constraint=models.UniqueConstraint(fields=[\"number\"], include=settings.ORDER_COVERING, name=\"order_number_covering_uniq\"),\n                ),\n            ],\n        ),\n    ]"],
+    },
+    {
+      framework: "django",
       name: "pontoon 0115: a UniqueConstraint on Lower(field) with a condition: the index key is rendered (lower(email)), and the new migration imports the module the constraint names (django.db.models.functions.text)",
       code: `import django.db.models.functions.text
 

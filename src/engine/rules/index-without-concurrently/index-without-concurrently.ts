@@ -29,6 +29,7 @@ import { djangoMigrationRewritten, djangoOperationRanges } from "../support/djan
 import { freeNames } from "../support/python-free-names.js";
 import { runTimeConcurrentlyReport } from "../support/run-time-concurrently.js";
 import { afterWholeTableUpdate, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
+import { hasSyntax } from "../../database/postgres-syntax.js";
 
 /** Under an earlier statement's ACCESS EXCLUSIVE, the build's SHARE lock adds no wait, but reads wait for it too. */
 const HELD_LOCK_BUILD: HeldLockWork = { work: "build", effect: "blocks reads as well as writes for its whole duration", fix: "building it CONCURRENTLY outside this transaction" };
@@ -95,9 +96,10 @@ function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, na
     ...(op.unreadOptions ?? []),
     ...(op.opclasses && op.opclasses.length !== keys.length ? ["opclasses"] : []),
   ];
+  // Django leaves out what the server lacks (include= before PostgreSQL 11, nulls_distinct= before 15), and so does the build
   const clauses = [
-    op.include?.length ? ` INCLUDE (${op.include.map(ident).join(", ")})` : "",
-    op.nullsDistinct === false ? " NULLS NOT DISTINCT" : op.nullsDistinct === true ? " NULLS DISTINCT" : "",
+    op.include?.length && hasSyntax(ctx.postgresVersion, "coveringIndexes") ? ` INCLUDE (${op.include.map(ident).join(", ")})` : "",
+    !hasSyntax(ctx.postgresVersion, "nullsNotDistinct") ? "" : op.nullsDistinct === false ? " NULLS NOT DISTINCT" : op.nullsDistinct === true ? " NULLS DISTINCT" : "",
     where ? ` WHERE ${where}` : "",
   ].join("");
   const app = djangoApp(ctx.migration).label;

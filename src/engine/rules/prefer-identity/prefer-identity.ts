@@ -1,6 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { columnDefinitionFix } from "../support/column-definition-fix.js";
 import { newColumns } from "../support/new-columns.js";
+import { hasSyntax } from "../../database/postgres-syntax.js";
 
 export default defineRule({
   meta: {
@@ -12,6 +13,8 @@ export default defineRule({
     why: "serial creates a separately owned sequence with loose permissions and surprising dump/restore behaviour; identity columns are the SQL-standard replacement.",
   },
   check(ctx) {
+    // before PostgreSQL 10 there are no identity columns: serial is all there is
+    if (!hasSyntax(ctx.postgresVersion, "identityColumns")) return;
     for (const { op, table, column } of newColumns(ctx)) {
       if (!column.serial) continue;
       ctx.report({

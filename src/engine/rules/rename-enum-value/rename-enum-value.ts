@@ -1,6 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
+import { hasSyntax } from "../../database/postgres-syntax.js";
 
 export default defineRule({
   meta: {
@@ -20,7 +21,8 @@ export default defineRule({
         op,
         message: `Renaming enum value '${op.neighbor}' of ${op.type} to '${op.value}' breaks code that still uses '${op.neighbor}'.`,
         fix: fixFor(ctx.framework, {
-          sql: `ALTER TYPE ${op.type} ADD VALUE IF NOT EXISTS '${op.value}';\n-- migrate rows and code to '${op.value}', and stop using '${op.neighbor}' (enum values cannot be dropped)`,
+          // before PostgreSQL 12 ADD VALUE cannot run inside a transaction block at all
+          sql: `${hasSyntax(ctx.postgresVersion, "addEnumValueInTransaction") ? "" : `-- in a migration of its own, outside a transaction (PostgreSQL ${ctx.postgresVersion} cannot add an enum value inside one):\n`}ALTER TYPE ${op.type} ADD VALUE IF NOT EXISTS '${op.value}';\n-- migrate rows and code to '${op.value}', and stop using '${op.neighbor}' (enum values cannot be dropped)`,
         }),
       });
     }

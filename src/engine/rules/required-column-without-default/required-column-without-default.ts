@@ -69,9 +69,9 @@ const distinctReason = (ctx: RuleContext, op: AddColumn): string | undefined => 
  * per-row value PostgreSQL computes (a stand-in, said so), or, for a type with none, a comment that migguard does not
  * know what each row gets. The UPDATE as SQL, or undefined with the comment only.
  */
-function distinctFill(op: AddColumn, reason: string, comment: "--" | "#", mysql = false): { intro: string[]; update?: string; note: string } {
+function distinctFill(op: AddColumn, reason: string, comment: "--" | "#", postgresVersion: number, mysql = false): { intro: string[]; update?: string; note: string } {
   const c = op.column;
-  const value = mysql ? undefined : perRowValue(c.type);
+  const value = mysql ? undefined : perRowValue(c.type, postgresVersion);
   const intro = [
     `${comment} ${reason}: a constant stand-in default would give every existing row the same ${c.name}, and the unique index fails at the second row.`,
     `${comment} Add it nullable, give each existing row its own value, then make it NOT NULL once every running version of the code writes it:`,
@@ -107,7 +107,7 @@ function sqlStatementFix(ctx: RuleContext, ops: readonly AddColumn[]): string | 
     ...defaulted.map((p) => `-- keep the default until every running version of the code sets ${p.op.column.name}`),
     ...nullable.flatMap(({ op }) => {
       const unique = distinctReason(ctx, op);
-      const fill = unique ? distinctFill(op, unique, "--") : undefined;
+      const fill = unique ? distinctFill(op, unique, "--", ctx.postgresVersion) : undefined;
       const filled = fill ? [fill.note, ...(fill.update ? [`${fill.update};`] : [])] : [`-- (fill ${op.column.name} for existing rows here, in batches)`];
       return [...filled, ...sqlNotNullSteps(first.table, op.column.name)];
     }),
@@ -128,7 +128,7 @@ function sqlFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   // no neutral value for the type, or the column names a row: nullable first, backfilled, then NOT NULL through a validated CHECK (no long lock)
   const unique = distinctReason(ctx, op);
   if (unique) {
-    const fill = distinctFill(op, unique, "--");
+    const fill = distinctFill(op, unique, "--", ctx.postgresVersion);
     // the statement as written, only NOT NULL taken out (an inline UNIQUE stays: NULLs never collide)
     const written = op.embeddedSql ? undefined : alterAddColumnsChanged(op.text, new Map([[c.name, {}]]));
     return [
@@ -172,7 +172,7 @@ function mysqlSqlFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const value = knownDefault(c) ?? (unique ? undefined : mysqlNeutralDefault(c.type));
   const type = c.type?.text ?? "text";
   if (unique) {
-    const fill = distinctFill(op, unique, "--", true);
+    const fill = distinctFill(op, unique, "--", ctx.postgresVersion, true);
     return [
       ...fill.intro,
       `ALTER TABLE ${t} ADD COLUMN ${ident(c.name)} ${type};${c.type ? "" : `  -- migguard does not know the type of ${c.name}: use yours`}`,
@@ -227,7 +227,7 @@ function railsFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   if (!knownDefault(c) && namesARow(ctx, op)) return railsReferenceFix(op, isMysqlFamily(ctx.migration.database), ctx.migration);
   const unique = distinctReason(ctx, op);
   if (unique) {
-    const fill = distinctFill(op, unique, "#", isMysqlFamily(ctx.migration.database));
+    const fill = distinctFill(op, unique, "#", ctx.postgresVersion, isMysqlFamily(ctx.migration.database));
     return [
       ...fill.intro,
       `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}`,
@@ -399,7 +399,7 @@ function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const server = knownDefault(c) ? `sa.text(${pythonString(knownDefault(c)!)})` : namesARow(ctx, op) || unique ? undefined : neutralDefault("alembic", c.type);
   const isColumn = (callee: string) => /(?:^|\.)Column$/.test(callee);
   if (unique) {
-    const fill = distinctFill(op, unique, "#", isMysqlFamily(ctx.migration.database));
+    const fill = distinctFill(op, unique, "#", ctx.postgresVersion, isMysqlFamily(ctx.migration.database));
     const own = /(?:^|\.)add_column$/.test(calleeOf(op.text) ?? "") ? withKeyword(reindented(op.text.trim()), "nullable", "True", isColumn) : undefined;
     const type = c.type && saType(c.type, sqlalchemy2(ctx.repository));
     return [

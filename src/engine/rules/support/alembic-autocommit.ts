@@ -8,12 +8,13 @@ import type { PythonPostgresDriver } from "../../repository/repository-view.js";
 import { outOfBatch } from "./alembic-batch.js";
 import { dataCode, reindented } from "./data-code.js";
 import { calleeOf } from "./python-call.js";
+import { hasSyntax } from "../../database/postgres-syntax.js";
 
 /** What cannot run in a transaction: a CONCURRENTLY build, and before PostgreSQL 12 ALTER TYPE ... ADD VALUE. */
 export const needsAutocommit =
   (postgresVersion: number) =>
   (op: Operation): boolean =>
-    ("concurrently" in op && op.concurrently === true) || (op.kind === "alter_enum" && op.action === "add_value" && postgresVersion < 12);
+    ("concurrently" in op && op.concurrently === true) || (op.kind === "alter_enum" && op.action === "add_value" && !hasSyntax(postgresVersion, "addEnumValueInTransaction"));
 
 /** One operation as the `op.*` call that runs it, as the revision wrote it (a batch call as the op call naming its table). */
 function callOf(op: Operation, source: string | undefined): string {

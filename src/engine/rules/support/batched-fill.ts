@@ -8,6 +8,7 @@ import { popSuffix } from "../../database/dialect-file.js";
 import { pythonString, rubyString } from "./embed-sql.js";
 import { BATCH_ROWS, batchedUpdate } from "./sql-text.js";
 import { ident, sqlString } from "./fix.js";
+import { hasSyntax } from "../../database/postgres-syntax.js";
 
 export interface BatchedFill {
   table: string;
@@ -68,12 +69,22 @@ function doLoop(fill: BatchedFill, layout: FillRunner): string {
 }
 
 /**
- * SQL: the DO loop on PostgreSQL 11+; before 11 a DO block cannot commit, so one batch to run again until it
- * updates no rows (each run commits on its own).
+ * SQL: the DO loop on PostgreSQL 11+. Before 11 a DO block cannot commit, and the runner runs the file once: the
+ * batches are statements of their own the deploy runs before it (each committed on its own), and the migration keeps
+ * one UPDATE of the rows still pending, none once they ran (a single batch in the file would leave the rest unfilled).
  */
 export function sqlBatchedFill(fill: BatchedFill, layout: FillRunner, postgresVersion: number): string {
-  if (postgresVersion >= 11) return doLoop(fill, layout);
-  return `-- one batch of ${BATCH_ROWS} rows (PostgreSQL ${postgresVersion} cannot commit inside a DO block): run it again until it updates no rows\n${fill.timeZone ? `SET TIME ZONE ${sqlString(fill.timeZone)};\n` : ""}${batchedUpdate(fill.table, fill.assignments, fill.pending)}`;
+  if (hasSyntax(postgresVersion, "commitInDoBlock")) return doLoop(fill, layout);
+  return [
+    `-- PostgreSQL ${postgresVersion} cannot commit inside a DO block, and the runner runs this file once. Before deploying it, fill in batches`,
+    `-- outside any transaction (psql in autocommit, or a step of the deploy tool), each batch a statement of its own, run again until it updates no rows:`,
+    ...(fill.timeZone ? [`--   SET TIME ZONE ${sqlString(fill.timeZone)};  -- once, first: the zone the migration converts in`] : []),
+    ...batchedUpdate(fill.table, fill.assignments, fill.pending).split("\n").map((l) => `--   ${l}`),
+    `-- The migration keeps one UPDATE of the rows still pending: none once the batches are done. Run without them, it holds`,
+    `-- the row lock of every row it fills until it commits.`,
+    ...(fill.timeZone ? [`SET TIME ZONE ${sqlString(fill.timeZone)};`] : []),
+    `UPDATE ${ident(fill.table)} SET ${fill.assignments} WHERE ${fill.pending};`,
+  ].join("\n");
 }
 
 /**

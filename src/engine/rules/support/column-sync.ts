@@ -7,6 +7,7 @@
 import type { TypeRef } from "../../model.js";
 import { ident, sqlString } from "./fix.js";
 import { pgDistinct } from "./pg-distinct.js";
+import { triggerExecutes } from "../../database/postgres-syntax.js";
 
 export interface ColumnSync {
   table: string;
@@ -59,7 +60,7 @@ export function columnSyncSql(sync: ColumnSync): string {
     `  RETURN NEW;`,
     `END $$;`,
     `CREATE TRIGGER ${ident(syncName(sync))} BEFORE INSERT OR UPDATE ON ${ident(sync.table)}`,
-    `  FOR EACH ROW EXECUTE ${sync.postgresVersion >= 11 ? "FUNCTION" : "PROCEDURE"} ${name}();`,
+    `  FOR EACH ROW ${triggerExecutes(sync.postgresVersion)} ${name}();`,
   ].join("\n");
 }
 

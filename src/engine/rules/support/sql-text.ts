@@ -13,6 +13,7 @@ import type { Database, TypeRef } from "../../model.js";
 import { isMysqlFamily } from "./databases.js";
 import { ident, sqlString } from "./fix.js";
 import { postgresDefaultName } from "./pg-names.js";
+import { hasSyntax } from "../../database/postgres-syntax.js";
 
 /** Rows per batch in the backfills fixes show. */
 export const BATCH_ROWS = 1000;
@@ -324,7 +325,7 @@ export function batchedUpdate(table: string, assignments: string, pending: strin
  */
 export function doesNotFit(column: string, from: TypeRef | undefined, to: TypeRef, postgresVersion: number): string | undefined {
   const c = ident(column);
-  if (postgresVersion >= 16) return `NOT pg_input_is_valid(${c}::text, '${to.text.replace(/'/g, "''")}')`;
+  if (hasSyntax(postgresVersion, "inputIsValid")) return `NOT pg_input_is_valid(${c}::text, '${to.text.replace(/'/g, "''")}')`;
   const ranges: Record<string, [string, string]> = { smallint: ["-32768", "32767"], integer: ["-2147483648", "2147483647"], bigint: ["-9223372036854775808", "9223372036854775807"] };
   const fractional = from && ["numeric", "real", "double precision"].includes(from.name);
   if ((to.name === "varchar" || to.name === "char") && to.mods[0] !== undefined) return `length(${c}::text) > ${to.mods[0]}`;

@@ -64,6 +64,7 @@ export default defineCases({
   valid: [
     { framework: "sql", name: "plain VACUUM and ANALYZE", code: "VACUUM events;\nANALYZE events;" },
     { framework: "sql", name: "REINDEX CONCURRENTLY", code: "REINDEX TABLE CONCURRENTLY events;" },
+    { framework: "sql", name: "REINDEX on PostgreSQL 11: REINDEX ... CONCURRENTLY is 12+, so there is no fix to offer", code: "REINDEX TABLE events;", config: { postgres_version: 11 } },
     {
       framework: "sql",
       name: "REINDEX right after the CREATE INDEX on a table the same file created (midaz's segment): the table is empty and unseen, nothing waits on the lock",

@@ -3,6 +3,7 @@ import { fixFor, ident } from "../support/fix.js";
 import { concurrentReindexSql } from "../support/sql-text.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { mayRunUnderOwnRunner } from "../support/own-runner.js";
+import { hasSyntax } from "../../database/postgres-syntax.js";
 
 export default defineRule({
   meta: {
@@ -33,7 +34,7 @@ export default defineRule({
           message: `${op.command === "cluster" ? "CLUSTER" : "VACUUM FULL"}${on} rewrites the table under an ACCESS EXCLUSIVE lock.`,
           fix: fixFor(ctx.framework, { sql: `-- use pg_repack (online) or plain VACUUM${on}; never run a table rewrite in a migration` }),
         });
-      } else if (op.command === "reindex" && !op.concurrently && ctx.postgresVersion >= 12) {
+      } else if (op.command === "reindex" && !op.concurrently && hasSyntax(ctx.postgresVersion, "reindexConcurrently")) {
         // the statement as written plus CONCURRENTLY: a table stays REINDEX TABLE, an index REINDEX INDEX
         const concurrent = concurrentReindexSql(op.text);
         // REINDEX TABLE names the relation, REINDEX INDEX an index: either may be a materialized view's

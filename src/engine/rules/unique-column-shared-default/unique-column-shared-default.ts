@@ -67,7 +67,7 @@ export default defineRule({
       const value = c.default.expr.startsWith("<value of ") ? `the single value of ${c.default.expr.slice("<value of ".length, -1)}` : c.default.expr;
       const type = c.type?.text ?? "text";
       // a value of the column's own kind for each row (a uuid), never a random string standing for an email or a slug
-      const perRow = soundPerRowValue(c.type);
+      const perRow = soundPerRowValue(c.type, ctx.postgresVersion);
       const fill = { table: op.table, assignments: `${ident(c.name)} = ${perRow ?? "NULL"}`, pending: `${ident(c.name)} IS NULL` };
       const indexName = `${op.table.split(".").pop()}_${c.name}_key`;
       // NULLs never collide: a nullable column needs no value, a NOT NULL one needs each row's own before its NOT NULL

@@ -170,6 +170,32 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "the same UniqueConstraints on PostgreSQL 14: Django ignores nulls_distinct= before 15 (its check W047), so the concurrently built index has no NULLS clause, nor a comment about the one set at run time",
+      code: `from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.UniqueConstraint(fields=["customer", "quantity"], name="order_customer_quantity_uniq", nulls_distinct=False),
+        ),
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.UniqueConstraint(fields=["note"], name="order_note_uniq", nulls_distinct=settings.NOTES_NULLS_DISTINCT),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      config: { postgres_version: 14 },
+      lines: [9, 13],
+      fixes: ["# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_order_customer_id_quantity_key ON app_order (customer_id, quantity)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_customer_id_quantity_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_order ADD CONSTRAINT order_customer_quantity_uniq UNIQUE USING INDEX app_order_customer_id_quantity_key\",\n            reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT order_customer_quantity_uniq\",\n        ),\n    ],\n    state_operations=[\n        migrations.AddConstraint(\n            model_name=\"order\",\n            constraint=models.UniqueConstraint(fields=[\"customer\", \"quantity\"], name=\"order_customer_quantity_uniq\", nulls_distinct=False),\n        ),\n    ],\n),","# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_order_note_key ON app_order (note)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_note_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_order ADD CONSTRAINT order_note_uniq UNIQUE USING INDEX app_order_note_key\",\n            reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT order_note_uniq\",\n        ),\n    ],\n    state_operations=[\n        migrations.AddConstraint(\n            model_name=\"order\",\n            constraint=models.UniqueConstraint(fields=[\"note\"], name=\"order_note_uniq\", nulls_distinct=settings.NOTES_NULLS_DISTINCT),\n        ),\n    ],\n),"],
+    },
+    {
+      framework: "django",
       name: "AddConstraint(UniqueConstraint) and AlterUniqueTogether build unique indexes under lock",
       code: `from django.db import migrations, models
 

@@ -23,6 +23,7 @@ import { alembicColumnUsingIndex, alembicConstraintUsingIndex } from "./alembic-
 import { DATABASE_LABEL } from "../../database/names.js";
 import { KEEPS_LOCK, afterWholeTableUpdate, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
 import { addColumnWithoutKey, alterWithConstraintUsingIndex, columnKeyTiming, keyConstraintTiming, uniqueIndexWithClauses } from "../support/key-constraint-clauses.js";
+import { DEFAULT_POSTGRES_VERSION, hasSyntax } from "../../database/postgres-syntax.js";
 
 /** Under an earlier statement's ACCESS EXCLUSIVE: the build holds that statement's change uncommitted while it runs. */
 const HELD_LOCK_BUILD: HeldLockWork = { work: "build", effect: KEEPS_LOCK, fix: "building the unique index CONCURRENTLY outside this transaction and attaching it with USING INDEX" };
@@ -49,10 +50,11 @@ interface UniqueBuild {
 
 /**
  * A Django UniqueConstraint's nulls_distinct= as the clause Django writes (PostgreSQL 15+), and a comment when it is
- * set at run time, so the index is never built with another NULL semantics without saying so.
+ * set at run time, so the index is never built with another NULL semantics without saying so. Before 15 Django
+ * ignores nulls_distinct= (its check W047 says so), and the build writes no clause either.
  */
-function djangoNulls(op: Operation): { clause: string; unread?: string } {
-  if (op.kind !== "add_constraint") return { clause: "" };
+function djangoNulls(op: Operation, postgresVersion: number): { clause: string; unread?: string } {
+  if (op.kind !== "add_constraint" || !hasSyntax(postgresVersion, "nullsNotDistinct")) return { clause: "" };
   if (op.unreadOptions?.includes("nulls_distinct"))
     return { clause: "", unread: "# nulls_distinct= is set at run time: migguard could not read it; with False, add NULLS NOT DISTINCT after the columns of the CREATE UNIQUE INDEX below" };
   return { clause: op.nullsDistinct === false ? " NULLS NOT DISTINCT" : op.nullsDistinct === true ? " NULLS DISTINCT" : "" };
@@ -68,10 +70,11 @@ function djangoTiming(op: Operation): string {
   return member === "DEFERRED" ? " DEFERRABLE INITIALLY DEFERRED" : member === "IMMEDIATE" ? " DEFERRABLE INITIALLY IMMEDIATE" : "";
 }
 
-function djangoSeparateFix(op: Operation, table: string, columns: string[], idx: string, constraint: string, kind: string, databaseFirst?: string, all: readonly UniqueBuild[] = [], replaced: readonly string[][] = [], timing = ""): string {
+function djangoSeparateFix(op: Operation, table: string, columns: string[], idx: string, constraint: string, kind: string, databaseFirst?: string, all: readonly UniqueBuild[] = [], replaced: readonly string[][] = [], timing = "", postgresVersion = DEFAULT_POSTGRES_VERSION): string {
   // every constraint the state operation records is built: one AlterUniqueTogether may name several sets
   // the timing is this constraint's (a UniqueConstraint's deferrable=): the sets of an AlterUniqueTogether have none
-  const nulls = djangoNulls(op);
+  // only a UniqueConstraint has nulls_distinct= (its caller gives the version; the AddField callers have none to give)
+  const nulls = djangoNulls(op, postgresVersion);
   const builds: UniqueBuild[] = (all.length ? all : [{ columns, idx, constraint }]).map((b) => ({ ...b, timing: b.constraint === constraint ? timing : "", nulls: b.constraint === constraint ? nulls.clause : "" }));
   const build = [...(nulls.unread ? [nulls.unread] : []), ...builds.flatMap((b) => [
     `migrations.RunSQL(`,
@@ -287,6 +290,7 @@ export default defineRule({
                     op.embeddedSql ? [] : sameStatementUniques(ctx, op),
                     op.embeddedSql ? [] : sameStatementReplaced(ctx, op),
                     op.embeddedSql ? timing : djangoTiming(op),
+                    ctx.postgresVersion,
                   ),
                 alembic: () =>
                   alembicConstraintUsingIndex(op, ctx.migration.source, idx, kind, otherDatabases(ctx)) ??

@@ -14,6 +14,7 @@ import { volatileFill, type FillSource } from "../support/volatile-fill.js";
 import { columnAtHead } from "../support/column-at-head.js";
 import { withoutGoneFollowUp } from "../support/history-to-head.js";
 import { nameKey } from "../support/facts.js";
+import { hasSyntax } from "../../database/postgres-syntax.js";
 
 /**
  * The column added empty (instant), what fills new rows set up, and the existing rows filled in batches. A
@@ -27,7 +28,7 @@ function sqlFix(ctx: RuleContext, op: OperationOf<"add_column">, source: FillSou
   const type = column.type?.text ?? "bigint";
   if (source === "generated") {
     const expr = column.generatedExpr;
-    if (ctx.postgresVersion >= 18 && expr) return `-- PostgreSQL 18+: a VIRTUAL generated column is computed when read, so adding it rewrites nothing\nALTER TABLE ${t} ADD COLUMN ${c} ${type} GENERATED ALWAYS AS (${expr}) VIRTUAL;`;
+    if (hasSyntax(ctx.postgresVersion, "virtualGeneratedColumns") && expr) return `-- PostgreSQL 18+: a VIRTUAL generated column is computed when read, so adding it rewrites nothing\nALTER TABLE ${t} ADD COLUMN ${c} ${type} GENERATED ALWAYS AS (${expr}) VIRTUAL;`;
     return [
       `-- a plain column, filled in batches; new rows get it from the application or a trigger (a DEFAULT cannot read other columns)`,
       `ALTER TABLE ${t} ADD COLUMN ${c} ${type};`,
