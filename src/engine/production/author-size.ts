@@ -18,15 +18,15 @@ import type { Production } from "./production.js";
 import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
 import type { LockWork } from "./estimates.js";
 
+/** Words that make a comment speak for the whole migration. */
+const WHOLE_MIGRATION = /\bthis\s+(migration|revision|upgrade)\b/i;
+
 /**
  * The note that speaks for the op: on its lines, ending right above it, or the header (ending before the first
  * statement with a line between: a comment right above the first statement speaks for that statement alone, unless
  * it says "this migration").
  * A narrow note (weaker words, often no table named) only for a table it names, or the migration's one table.
  */
-/** Words that make a comment speak for the whole migration. */
-const WHOLE_MIGRATION = /\bthis\s+(migration|revision|upgrade)\b/i;
-
 function noteFor(op: Operation, migration: Migration, wanted: (n: SizeNote) => boolean = () => true): SizeNote | undefined {
   const firstLine = Math.min(...migration.up.map((o) => o.loc.line));
   const on = (n: SizeNote, o: Operation) => n.line >= o.loc.line && n.line <= o.loc.endLine;
@@ -96,8 +96,10 @@ function guarded(finding: ReportedFinding, guard: SizeGuard): ReportedFinding {
 /**
  * Rules whose hazard is a row the statement meets (a NOT NULL column without a default fails on the first, a shared
  * default collides between two): the author's word that the table holds none yet answers them. Not the data-loss rules.
+ * Not the lock rules either (set-not-null, constraint-without-not-valid: a scan): they have a work (workOf), so
+ * withAuthorSize weighs the word on their table's size and never asks here.
  */
-const ROWS_FAIL = new Set(["required-column-without-default", "unique-column-shared-default", "set-not-null", "constraint-without-not-valid", "narrowing-type-change"]);
+const ROWS_FAIL = new Set(["required-column-without-default", "unique-column-shared-default", "narrowing-type-change"]);
 
 /** The finding as a note quoting the author's word that its table holds no rows yet (adapters/size-notes.ts saysEmpty). */
 function withAuthorEmpty(finding: ReportedFinding, op: Operation, migration: Migration, production?: Production, hazard?: string): ReportedFinding {

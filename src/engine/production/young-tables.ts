@@ -79,7 +79,13 @@ function futurePartition(table: string, repository: RepositoryView, date: Date, 
  * carries no date (sequence numbers: 0053_alter_x.up.sql, goose's 00012), by when git says each reached the branch
  * (lint's git fact: its first-parent commit's time), which dates a numbered folder's migrations alike.
  */
-function datingOf(migration: Migration, shipped: ShippedTogether | undefined): { date: Date; dateOf: (m: Migration) => Date | undefined; byGit: boolean } | undefined {
+interface Dating {
+  date: Date;
+  dateOf: (m: Migration) => Date | undefined;
+  byGit: boolean;
+}
+
+function datingOf(migration: Migration, shipped: ShippedTogether | undefined): Dating | undefined {
   const date = migrationDate(migration);
   if (date) return { date, dateOf: migrationDate, byGit: false };
   const added = shipped?.dateOf(migration.path);
@@ -90,8 +96,7 @@ function datingOf(migration: Migration, shipped: ShippedTogether | undefined): {
  * Each table the op works on was created by an earlier, dated migration at most `config.young_table.days` before this
  * one, or was proven empty by one (a NOT NULL column added without a default, which runs only on an empty table).
  */
-function youngTables(op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config, shipped?: ShippedTogether): Young[] | undefined {
-  const dating = datingOf(migration, shipped);
+function youngTables(op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config, shipped: ShippedTogether | undefined, dating: Dating | undefined): Young[] | undefined {
   if (!dating) return undefined;
   const { date, dateOf, byGit } = dating;
   const within = (y: Young) => y.ahead !== undefined || (y.days >= 0 && y.days <= config.young_table.days);
@@ -139,7 +144,7 @@ const youngBecause = ({ table, days, creator, emptied, founded, byGit, ahead }: 
 export function youngTable(op: Operation, migration: Migration, repository: RepositoryView, config: Config, production?: Production): { table: string; created: string } | undefined {
   if (config.young_table.days === 0) return undefined;
   if (measuredInSnapshot(op, production)) return undefined;
-  const young = youngTables(op, migration, repository, config);
+  const young = youngTables(op, migration, repository, config, undefined, datingOf(migration, undefined));
   if (!young?.length) return undefined;
   const oldest = young.reduce((a, y) => (y.days > a.days ? y : a));
   return { table: oldest.table, created: youngBecause(oldest) };
@@ -147,7 +152,7 @@ export function youngTable(op: Operation, migration: Migration, repository: Repo
 
 /**
  * The finding as a note when its table is young (a warning when an app's 0001_initial dates it, unless git shows that
- * migration founded its folder); unchanged otherwise.
+ * migration founded its folder); unchanged otherwise. `dating`: the migration's (datingOf), when the caller has it.
  */
 export function withTableAge(
   finding: ReportedFinding,
@@ -158,13 +163,14 @@ export function withTableAge(
   production?: Production,
   reported?: LockWork,
   shipped?: ShippedTogether,
+  dating: Dating | undefined = datingOf(migration, shipped),
 ): ReportedFinding {
   const work = workOf(finding.rule, op, reported);
   // a rule's own warning too: else it would outrank an error lowered here on the same young table
   if (finding.severity === "info" || !work || config.young_table.days === 0) return finding;
   // the snapshot's size is a measurement: withTableSize already judged the table
   if (measuredInSnapshot(op, production)) return finding;
-  const young = youngTables(op, migration, repository, config, shipped);
+  const young = youngTables(op, migration, repository, config, shipped, dating);
   if (!young) return finding;
   // the evidence the note rests on: an app's first migration (git says so) before a plain dated one; a young table
   // before a partition for rows still ahead (its age is what may have filled it)
@@ -184,7 +190,7 @@ export function withTableAge(
         : `${finding.message} ${youngBecause(oldest)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
     details: [
       ...finding.details,
-      ...(aged.length ? [`young table: created (or proven empty) at most ${config.young_table.days} days before this migration, by ${datingOf(migration, shipped)?.byGit ? "the dates git says they reached the branch (their versions carry no date)" : "their version dates"} (config young_table.days); a production snapshot (--snapshot) gives its real size`] : []),
+      ...(aged.length ? [`young table: created (or proven empty) at most ${config.young_table.days} days before this migration, by ${dating?.byGit ? "the dates git says they reached the branch (their versions carry no date)" : "their version dates"} (config young_table.days); a production snapshot (--snapshot) gives its real size`] : []),
       ...(young.some((y) => y.ahead) ? [`future partition: its FOR VALUES FROM bound lies at least ${FUTURE_PARTITION_DAYS} days after this migration's date, later than a deploy usually waits and than rows are usually written ahead`] : []),
       ...(young.some((y) => y.founded) ? ["an app's 0001_initial is taken as its first migration when git shows it added with the first files of its folder and never modified since (a reset deletes or rewrites the migrations before it)"] : []),
     ],
@@ -201,6 +207,9 @@ export function againstTableAges<R extends { finding: ReportedFinding; op?: Oper
   shipped?: ShippedTogether,
 ): R[] {
   // nothing to lower: git is not asked for a numbered migration's date
-  if (config.young_table.days === 0 || raw.every((r) => r.finding.severity === "info") || !datingOf(migration, shipped)) return [...raw];
-  return raw.map((r) => ({ ...r, finding: withTableAge(r.finding, r.op, migration, repository, config, production, r.work, shipped) }));
+  if (config.young_table.days === 0 || raw.every((r) => r.finding.severity === "info")) return [...raw];
+  // dated once for all its findings
+  const dating = datingOf(migration, shipped);
+  if (!dating) return [...raw];
+  return raw.map((r) => ({ ...r, finding: withTableAge(r.finding, r.op, migration, repository, config, production, r.work, shipped, dating) }));
 }

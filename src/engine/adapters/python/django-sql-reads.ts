@@ -9,7 +9,7 @@ import type { PyNode } from "./parser.js";
 import type { Imports } from "./imports.js";
 import { evaluate, type PyValue } from "./values.js";
 import { parseStatements } from "../sql/pg-parser.js";
-import { relationsOf } from "../sql/pg-operations.js";
+import { dropNames, relationsOf } from "../sql/pg-operations.js";
 import { runTimeValuesAsParameters } from "./embedded-sql.js";
 
 /** `name = "literal"` assigned exactly once in the body: what an f-string's `{name}` holds wherever it is read. */
@@ -28,14 +28,10 @@ function stringConstants(body: PyNode, imports: Imports): Map<string, PyValue> {
   return values;
 }
 
-/** The tables the SELECTs the function's `execute(...)` calls run read from (an INSERT's SELECT too), sorted. */
-export function tablesReadBySql(body: PyNode, imports: Imports): string[] {
-  return tablesOfSql(body, imports).reads;
-}
-
 /**
- * The tables the function's own SQL reads (tablesReadBySql) and those it drops (`cursor.execute("DROP TABLE
- * faq_faqentry")`: tournesol's backoffice 0014 drops the tables of the faq app it replaces), each sorted.
+ * The tables the SELECTs of the function's own `execute(...)` calls read from (an INSERT's SELECT too) and those it
+ * drops (`cursor.execute("DROP TABLE faq_faqentry")`: tournesol's backoffice 0014 drops the tables of the faq app it
+ * replaces), each sorted.
  */
 export function tablesOfSql(body: PyNode, imports: Imports): { reads: string[]; drops: string[] } {
   const calls = body.descendantsOfType("call").filter((call) => {
@@ -60,13 +56,8 @@ export function tablesOfSql(body: PyNode, imports: Imports): { reads: string[]; 
       const select = statement.stmt.SelectStmt ? statement.stmt : statement.stmt.InsertStmt?.selectStmt;
       if (select) for (const table of relationsOf(select)) out.add(table);
       const drop = statement.stmt.DropStmt;
-      if (drop?.removeType === "OBJECT_TABLE") for (const table of droppedNames(drop)) drops.add(table);
+      if (drop?.removeType === "OBJECT_TABLE") for (const table of dropNames(drop.objects)) if (table) drops.add(table);
     }
   }
   return { reads: [...out].sort(), drops: [...drops].sort() };
-}
-
-/** The names a DROP TABLE lists (`schema.table` when qualified). */
-function droppedNames(drop: { objects?: Array<{ List?: { items?: Array<{ String?: { sval?: string } }> } }> }): string[] {
-  return (drop.objects ?? []).map((o) => (o.List?.items ?? []).map((i) => i.String?.sval ?? "").filter(Boolean).join(".")).filter(Boolean);
 }

@@ -242,10 +242,9 @@ const OBJECT_TYPES: Record<string, ObjectType> = {
   OBJECT_COLLATION: "collation",
 };
 
-/** Names of the objects of a DROP statement, whatever form the parser gives them in. */
-function dropNames(objects: PgNode[] | undefined): { names: string[]; table?: string } {
+/** Names of the objects of a DROP statement, whatever form the parser gives them in (`schema.table` when qualified). */
+export function dropNames(objects: PgNode[] | undefined): string[] {
   const names: string[] = [];
-  let table: string | undefined;
   for (const object of objects ?? []) {
     if (object.List) {
       const parts: string[] = object.List.items.map(str).filter(Boolean);
@@ -254,7 +253,7 @@ function dropNames(objects: PgNode[] | undefined): { names: string[]; table?: st
     else if (object.TypeName) names.push(qualifiedName(object.TypeName.names));
     else if (str(object)) names.push(str(object)!);
   }
-  return { names, table };
+  return names;
 }
 
 const LOCK_MODES = [
@@ -388,6 +387,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
         } else if (element.TableLikeClause) likeTable = rangeVarName(element.TableLikeClause.relation);
       }
       void likeTable; // LIKE copies the structure, not the data: not a backup
+      const rangeFrom = rangeFromOf(s.partbound);
       return [
         {
           kind: "create_table",
@@ -399,7 +399,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
           temporary: s.relation?.relpersistence === "t",
           ...(s.partspec ? { partitioned: true } : {}),
           ...(s.partbound && s.inhRelations?.[0]?.RangeVar ? { partitionOf: rangeVarName(s.inhRelations[0].RangeVar) } : {}),
-          ...(rangeFromOf(s.partbound) !== undefined ? { rangeFrom: rangeFromOf(s.partbound) } : {}),
+          ...(rangeFrom !== undefined ? { rangeFrom } : {}),
           ...(timescaleOption(s.options, "hypertable") ? { hypertable: true } : {}),
         },
       ];
@@ -444,7 +444,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
       return [{ kind: "raw", ...base, statement: "SELECT", ...(reads.length ? { reads } : {}), ...(hypertable ? { hypertable } : {}) }];
     }
     case "DropStmt": {
-      const { names } = dropNames(s.objects);
+      const names = dropNames(s.objects);
       const common = { ifExists: Boolean(s.missing_ok), cascade: s.behavior === "DROP_CASCADE" };
       if (s.removeType === "OBJECT_TABLE") return [{ kind: "drop_table", ...base, tables: names, ...common }];
       if (s.removeType === "OBJECT_INDEX")

@@ -9,7 +9,7 @@ import type { OperationOf, TypeRef } from "../../model.js";
 import { sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import { addColumnBack, assured, ignoredColumnsFix, primaryKeyFix, railsUpOnly, removeColumnTail, removedColumnOptions, removedColumnType } from "../support/rails-fix.js";
-import { columnsBackup } from "../support/column-backup.js";
+import { columnsBackup, restoreColumnsSql } from "../support/column-backup.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import type { RuleContext } from "../support/rule.js";
 
@@ -73,12 +73,10 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
   // the copy only when the columns still hold values: the onlyNulls fix above keeps none
   const kept = columnsBackup(ctx, table, names, index);
   const note = kept.note ? [`  # ${kept.note}`] : [];
-  // the down adds the columns back (NULL-able: rows written after the up have no value) and joins the values back by the key
-  const t = sql.ident(table);
+  // the down adds the columns back (NULL-able: rows written after the up have no value) and joins the values back by
+  // the key (undefined without one: the whole table was copied)
+  const update = restoreColumnsSql(ctx, table, names, kept);
   const b = sql.ident(kept.backup);
-  const on = (kept.key ?? []).map((k) => (sql.mysql ? `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}` : `${t}.${sql.ident(k)} = b.${sql.ident(k)}`)).join(" AND ");
-  const sets = names.map((c) => (sql.mysql ? `${t}.${sql.ident(c)} = ${b}.${sql.ident(c)}` : `${sql.ident(c)} = b.${sql.ident(c)}`)).join(", ");
-  const update = sql.mysql ? `UPDATE ${t} JOIN ${b} ON ${on} SET ${sets}` : `UPDATE ${t} SET ${sets} FROM ${b} b WHERE ${on}`;
   if (ctx.migration.railsForm !== "up_down")
     return [
       ...step1,
@@ -87,7 +85,7 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
       ...note,
       // a rollback inverts change last first: remove_column's inverse adds the column back, then this block's down sets
       // the values again from the copy and drops it (without a key to join on, the copy stays for a restore by hand)
-      ...(kept.key
+      ...(update
         ? [
             `  reversible do |dir|`,
             `    dir.up { execute ${JSON.stringify(kept.sql)} }`,
@@ -99,7 +97,7 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
       ...columns.map((c) => `  ${remove(c)}`),
       `end`,
     ].join("\n");
-  const restore = kept.key
+  const restore = update
     ? `execute ${JSON.stringify(update)}`
     : `# the copy is the whole of ${table} (no key to join it back by): restore the values from ${kept.backup} by hand`;
   return [

@@ -6,10 +6,10 @@
  * under the names Django's schema editor gave it; the AlterField then finds nothing left to drop.
  */
 import type { OperationOf } from "../../model.js";
-import { ident } from "../support/fix.js";
 import { pythonString } from "../support/embed-sql.js";
 import { djangoIndexName } from "../../adapters/python/django-foreign-key-sql.js";
 import { separateDatabaseAndState } from "../support/django-separate-state.js";
+import { dropIndexRunSql } from "../support/django-index-run-sql.js";
 import { concurrentIndexParts } from "../support/sql-text.js";
 
 const NON_ATOMIC = "# with atomic = False on the Migration (CONCURRENTLY cannot run in a transaction)";
@@ -32,7 +32,7 @@ function reverseOf(rebuild: { drop?: string; create: string } | undefined): stri
  */
 function oldDjangoRemoveIndex(op: OperationOf<"drop_index">, name: string, app: { label: string; name: string }, createdAs: string | undefined): string {
   const rebuild = createdAs ? concurrentIndexParts(createdAs) : undefined;
-  const drop = `migrations.RunSQL(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)}, reverse_sql=${reverseOf(rebuild)}),`;
+  const drop = dropIndexRunSql(name, reverseOf(rebuild));
   return [
     `# RemoveIndexConcurrently is Django 3.0+ and this project's Django is older: RunSQL drops the index CONCURRENTLY, Django's state removes it`,
     NON_ATOMIC,
@@ -55,7 +55,7 @@ export function djangoConcurrentDrop(
       ? oldDjangoRemoveIndex(op, op.names[0], oldDjango.app, oldDjango.createdAs)
       : `from django.contrib.postgres.operations import RemoveIndexConcurrently\n${NON_ATOMIC}\nRemoveIndexConcurrently(model_name=${pythonString(op.ormModel)}, name=${pythonString(op.names[0])})`;
   // one statement per index: DROP INDEX CONCURRENTLY drops one object at a time
-  const drop = (names: readonly string[], reverse = "migrations.RunSQL.noop") => names.map((name) => `migrations.RunSQL(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)}, reverse_sql=${reverse}),`).join("\n");
+  const drop = (names: readonly string[], reverse?: string) => names.map((name) => dropIndexRunSql(name, reverse)).join("\n");
   if (op.embeddedSql && op.names.length) return `${NON_ATOMIC}\n${drop(op.names, op.names.length === 1 ? reverseOf(rebuild) : undefined)}`;
   // the field's index, as BaseDatabaseSchemaEditor._create_index_name named it, and on PostgreSQL the `_like`
   // one (varchar_pattern_ops) a CharField or TextField also has: IF EXISTS, so the name of one it lacks does no harm

@@ -1,9 +1,9 @@
 import type { OperationOf } from "../../model.js";
 import { djangoIndexName } from "../../adapters/python/django-foreign-key-sql.js";
 import { ident } from "../support/fix.js";
-import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { separateDatabaseAndState } from "../support/django-separate-state.js";
+import { concurrentBuildRunSql } from "../support/django-index-run-sql.js";
 import { calleeOf, withKeyword } from "../support/python-call.js";
 
 /**
@@ -42,14 +42,6 @@ export function stateKeptIndexFix(op: OperationOf<"add_index">, opclass: string 
     ...why,
     ...separateDatabaseAndState(withoutIndex.replace(/,?$/, ",").split("\n"), op.text),
   ].join("\n");
-  const build = indexes
-    .flatMap(({ name, key }) => [
-      `migrations.RunSQL(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)}, reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)`,
-      `migrations.RunSQL(`,
-      `    ${pythonString(`CREATE INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${key})`)},`,
-      `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)},`,
-      `),`,
-    ])
-    .join("\n");
+  const build = indexes.flatMap(({ name, key }) => concurrentBuildRunSql(name, `CREATE INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${key})`)).join("\n");
   return { fieldStep, build };
 }

@@ -7,6 +7,7 @@ import { concurrentIndexParts, indexOnNextLine, parseOne, partitionedIndexSql } 
 import { nameKey } from "../support/facts.js";
 import type { OperationOf } from "../../model.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
+import { concurrentBuildRunSql, dropIndexRunSql } from "../support/django-index-run-sql.js";
 import { reindented } from "../support/data-code.js";
 import { separateDatabaseAndState } from "../support/django-separate-state.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withPositional, withoutKeyword } from "../support/python-call.js";
@@ -105,13 +106,7 @@ function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, na
   const app = djangoApp(ctx.migration).label;
   const migrationName = djangoApp(ctx.migration).name;
   const database = !unread.length
-    ? [
-        `migrations.RunSQL(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)}, reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)`,
-        `migrations.RunSQL(`,
-        `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${columns.join(", ")})${clauses}`)},`,
-        `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)},`,
-        `),`,
-      ]
+    ? concurrentBuildRunSql(name, `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${columns.join(", ")})${clauses}`)
     : [
         `# migguard could not render this constraint's ${unread.map((u) => (u === "expressions" ? "expressions" : `${u}=`)).join(", ")} as SQL: copy the CREATE UNIQUE INDEX Django prints`,
         `# (python manage.py sqlmigrate ${app} ${migrationName}), add CONCURRENTLY, and run it here with migrations.RunSQL(...,`,
@@ -224,7 +219,7 @@ function djangoSwapFix(ctx: RuleContext, r: IndexReplacement): string | undefine
   const model = keywordText(drop.text, "model_name") ?? pythonString(create.ormModel);
   const build = [
     `# what a failed build left (INVALID), before building it again`,
-    `migrations.RunSQL(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(built)}`)}, reverse_sql=migrations.RunSQL.noop),`,
+    dropIndexRunSql(built),
     named.replace(/,?$/, ","),
     remove.replace(/,?$/, ","),
     ...(r.sameName ? [`# RenameIndex: Django 4.1+`, `migrations.RenameIndex(model_name=${model}, new_name=${pythonString(r.name)}, old_name=${pythonString(r.temporary)}),`] : []),

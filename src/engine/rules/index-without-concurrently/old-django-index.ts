@@ -8,6 +8,7 @@ import type { OperationOf } from "../../model.js";
 import { pythonString } from "../support/embed-sql.js";
 import { separateDatabaseAndState } from "../support/django-separate-state.js";
 import { ident } from "../support/fix.js";
+import { concurrentBuildRunSql } from "../support/django-index-run-sql.js";
 import { keywordText, literalOf } from "../support/python-call.js";
 import type { PyValue } from "../../adapters/python/values.js";
 
@@ -42,13 +43,7 @@ export function oldDjangoIndexBuild(op: OperationOf<"add_index">, app: { label: 
   const name = op.name;
   const database =
     keys && name && where !== undefined
-      ? [
-          `migrations.RunSQL(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)}, reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)`,
-          `migrations.RunSQL(`,
-          `    ${pythonString(`CREATE INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)}${using} (${keys.join(", ")})${where ? ` WHERE ${where}` : ""}`)},`,
-          `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)},`,
-          `),`,
-        ]
+      ? concurrentBuildRunSql(name, `CREATE INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)}${using} (${keys.join(", ")})${where ? ` WHERE ${where}` : ""}`)
       : [
           `# migguard could not render this Index as SQL: copy the CREATE INDEX Django prints (python manage.py sqlmigrate ${app.label} ${app.name}),`,
           `# add CONCURRENTLY, and run it here with migrations.RunSQL(..., reverse_sql=${name ? pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`) : "a DROP INDEX CONCURRENTLY of it"})`,

@@ -20,19 +20,11 @@ export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction
   // most fixes have no block: skip the parse
   if (!fix.includes(BLOCK)) return fix;
   const precedent = precedentOf?.();
-  const starts = blockStarts(fix);
-  let text = fix;
-  for (const start of starts.sort((a, b) => b - a)) {
-    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-    const indent = text.slice(lineStart, start);
-    const lines = [
-      `# ${env.path} line ${env.line} runs ${env.connection}.execute() before context.configure(): ${engine === "sqlalchemy2" ? "under the project's SQLAlchemy 2 (its dependency files)" : engine === "future" ? `on the engine ${env.path} creates with future=True (SQLAlchemy 2.0's Connection)` : "under SQLAlchemy 2.0 or future=True (the project's version is unknown: on 1.x without future=True drop the commit line, which 1.x lacks)"} that begins a transaction Alembic did not, and autocommit_block() alone fails its assert`,
-      `# commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT"${precedent?.how === "isolation_level" ? `, as revision ${precedent.revision} does` : ""}); like autocommit_block, this commits what ran before`,
-      `op.get_bind().commit()`,
-    ];
-    text = `${text.slice(0, start)}${lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join("\n")}\n${indent}${text.slice(start)}`;
-  }
-  return text;
+  return withLinesBeforeBlocks(fix, [
+    `# ${env.path} line ${env.line} runs ${env.connection}.execute() before context.configure(): ${engine === "sqlalchemy2" ? "under the project's SQLAlchemy 2 (its dependency files)" : engine === "future" ? `on the engine ${env.path} creates with future=True (SQLAlchemy 2.0's Connection)` : "under SQLAlchemy 2.0 or future=True (the project's version is unknown: on 1.x without future=True drop the commit line, which 1.x lacks)"} that begins a transaction Alembic did not, and autocommit_block() alone fails its assert`,
+    `# commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT"${precedent?.how === "isolation_level" ? `, as revision ${precedent.revision} does` : ""}); like autocommit_block, this commits what ran before`,
+    `op.get_bind().commit()`,
+  ]);
 }
 
 /**
@@ -44,15 +36,7 @@ export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction
  */
 export function withEnvChangeForAutocommit(fix: string, env: ExternalTransaction): string {
   if (!fix.includes(BLOCK)) return fix;
-  const starts = blockStarts(fix);
-  let text = fix;
-  for (const start of starts.sort((a, b) => b - a)) {
-    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-    const indent = text.slice(lineStart, start);
-    const lines = heldTransactionNote(env, "this block runs once env.py lets Alembic begin the transaction");
-    text = `${text.slice(0, start)}${lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join("\n")}\n${indent}${text.slice(start)}`;
-  }
-  return text;
+  return withLinesBeforeBlocks(fix, heldTransactionNote(env, "this block runs once env.py lets Alembic begin the transaction"));
 }
 
 /** Why a revision cannot leave env.py's begun transaction, and env.py's change (as code) that lets it: comment lines. */
@@ -64,6 +48,18 @@ export function heldTransactionNote(env: ExternalTransaction, then: string): str
     `#     with context.begin_transaction():`,
     `#         context.run_migrations()`,
   ];
+}
+
+/** `lines` inserted above each `with op.get_context().autocommit_block():` of the fix, at the block's indentation. */
+function withLinesBeforeBlocks(fix: string, lines: readonly string[]): string {
+  let text = fix;
+  // last block first: an insertion moves only what follows it
+  for (const start of blockStarts(fix).sort((a, b) => b - a)) {
+    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    const indent = text.slice(lineStart, start);
+    text = `${text.slice(0, start)}${lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join("\n")}\n${indent}${text.slice(start)}`;
+  }
+  return text;
 }
 
 /** Where each `with op.get_context().autocommit_block():` of a fix starts. */

@@ -81,11 +81,16 @@ export function columnsBackup(ctx: RuleContext, table: string, columns: readonly
  * runs once the column is back. Undefined when the copy has no key to join on (the whole table was copied).
  */
 export function restoreColumnSql(ctx: RuleContext, table: string, column: string, kept: ColumnBackup): string | undefined {
+  return restoreColumnsSql(ctx, table, [column], kept);
+}
+
+/** restoreColumnSql for several columns kept in one copy (columnsBackup): one UPDATE sets them all. */
+export function restoreColumnsSql(ctx: RuleContext, table: string, columns: readonly string[], kept: ColumnBackup): string | undefined {
   if (!kept.key) return undefined;
   const sql = migrationDialect(ctx.migration);
   const t = sql.ident(table);
-  const c = sql.ident(column);
   const b = sql.ident(kept.backup);
-  if (sql.mysql) return `UPDATE ${t} JOIN ${b} ON ${kept.key.map((k) => `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}`).join(" AND ")} SET ${t}.${c} = ${b}.${c}`;
-  return `UPDATE ${t} SET ${c} = b.${c} FROM ${b} b WHERE ${kept.key.map((k) => `${t}.${sql.ident(k)} = b.${sql.ident(k)}`).join(" AND ")}`;
+  if (sql.mysql)
+    return `UPDATE ${t} JOIN ${b} ON ${kept.key.map((k) => `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}`).join(" AND ")} SET ${columns.map((c) => `${t}.${sql.ident(c)} = ${b}.${sql.ident(c)}`).join(", ")}`;
+  return `UPDATE ${t} SET ${columns.map((c) => `${sql.ident(c)} = b.${sql.ident(c)}`).join(", ")} FROM ${b} b WHERE ${kept.key.map((k) => `${t}.${sql.ident(k)} = b.${sql.ident(k)}`).join(" AND ")}`;
 }

@@ -361,13 +361,35 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     return list[firstInTransaction.get(nameKey(table))![at]];
   };
   const holdsAccessExclusiveBefore = (table: string | undefined, beforeIndex: number) => accessExclusiveTakenAt(table, beforeIndex) !== undefined;
+  // per column of a table: where this up first adds it with no default, and where it sets it NOT NULL without filling
+  // the NULLs itself. Built on first use: only an UPDATE with a WHERE of a table held under the lock asks.
+  const freshKey = (table: string, column: string) => `${nameKey(table)}\0${nameKey(column)}`;
+  let freshColumns: { addedAt: Map<string, number>; setNotNullAt: Map<string, number[]> } | undefined;
+  const freshColumnsOfUp = () => {
+    if (freshColumns) return freshColumns;
+    freshColumns = { addedAt: new Map(), setNotNullAt: new Map() };
+    const { addedAt, setNotNullAt } = freshColumns;
+    up.forEach((op, index) => {
+      if (op.kind === "add_column" && !op.column.default && !addedAt.has(freshKey(op.table, op.column.name))) addedAt.set(freshKey(op.table, op.column.name), index);
+      if (op.kind !== "set_not_null" || op.fillsNulls) return;
+      const list = setNotNullAt.get(freshKey(op.table, op.column));
+      if (list) list.push(index);
+      else setNotNullAt.set(freshKey(op.table, op.column), [index]);
+    });
+    return freshColumns;
+  };
+  /** Where this up adds `table`.`column` with no default before `index`, or -1. */
+  const addedWithoutDefaultBefore = (table: string, column: string, index: number): number => {
+    const added = freshColumnsOfUp().addedAt.get(freshKey(table, column));
+    return added !== undefined && added < index ? added : -1;
+  };
   // an UPDATE whose WHERE only tests for NULL columns this up added before it with no default (`WHERE c IS NULL` right
   // after ADD COLUMN c): every row is NULL there, so it writes every row
   const onlyFreshNulls = (op: OperationOf<"dml">, index: number): boolean =>
     op.whereOnlyNullTests === true &&
     op.table !== undefined &&
     (op.onlyNullRowsOf ?? []).every((column) => {
-      const added = up.findIndex((a, i) => i < index && a.kind === "add_column" && nameKey(a.table) === nameKey(op.table!) && nameKey(a.column.name) === nameKey(column) && !a.column.default);
+      const added = addedWithoutDefaultBefore(op.table!, column, index);
       // and nothing wrote the column in between
       return added !== -1 && !up.slice(added + 1, index).some((w) => w.kind === "dml" && w.table !== undefined && nameKey(w.table) === nameKey(op.table!) && w.columns.some((c) => nameKey(c) === nameKey(column)));
     });
@@ -376,20 +398,24 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   // migration commits only if the UPDATEs gave every row a value, so they wrote every row
   const fillsEveryRow = (op: OperationOf<"dml">, index: number): boolean =>
     op.table !== undefined &&
-    op.columns.some((column) => {
-      const same = (t: string) => nameKey(t) === nameKey(op.table!);
-      const added = up.some((a, i) => i < index && a.kind === "add_column" && same(a.table) && nameKey(a.column.name) === nameKey(column) && !a.column.default);
-      return added && up.some((n, i) => i > index && transactions[i] === transactions[index] && n.kind === "set_not_null" && same(n.table) && nameKey(n.column) === nameKey(column) && !n.fillsNulls);
-    });
+    op.columns.some(
+      (column) =>
+        addedWithoutDefaultBefore(op.table!, column, index) !== -1 &&
+        (freshColumnsOfUp().setNotNullAt.get(freshKey(op.table!, column)) ?? []).some((i) => i > index && transactions[i] === transactions[index]),
+    );
   const wholeTableUpdateUnderLockBefore = (table: string | undefined, beforeIndex: number, column?: string): number | undefined => {
     if (!table || !holdsAccessExclusiveBefore(table, beforeIndex)) return undefined;
     const transaction = transactions[beforeIndex];
     let found: number | undefined;
     // transactions follow one another: walk back while still in this one; the UPDATE that sets `column` first
+    const tableKey = nameKey(table);
+    const wanted = column === undefined ? undefined : nameKey(column);
     for (let j = beforeIndex - 1; j >= 0 && transactions[j] === transaction; j--) {
       const op = up[j];
-      if (op.kind !== "dml" || op.verb !== "update" || (op.hasWhere && !onlyFreshNulls(op, j) && !fillsEveryRow(op, j)) || op.table === undefined || nameKey(op.table) !== nameKey(table) || !holdsAccessExclusiveBefore(table, j)) continue;
-      if (column === undefined || op.columns.some((c) => nameKey(c) === nameKey(column))) return j;
+      // the cheap tests first (an UPDATE of this table), then what the WHERE writes: onlyFreshNulls walks the up
+      if (op.kind !== "dml" || op.verb !== "update" || op.table === undefined || nameKey(op.table) !== tableKey) continue;
+      if ((op.hasWhere && !onlyFreshNulls(op, j) && !fillsEveryRow(op, j)) || !holdsAccessExclusiveBefore(table, j)) continue;
+      if (wanted === undefined || op.columns.some((c) => nameKey(c) === wanted)) return j;
       found ??= j;
     }
     return found;

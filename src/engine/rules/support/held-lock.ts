@@ -116,18 +116,51 @@ export function afterWholeTableUpdate(ctx: RuleContext, table: string, index: nu
   };
 }
 
+/** The tables a migration's up names (an op's `table`), each once, in the order first named, with the partitions of each read on first ask. */
+interface NamedTables {
+  repository: RuleContext["repository"];
+  firstNamed: ReadonlyArray<{ table: string; at: number }>;
+  partitions: Map<string, ReadonlySet<string>>;
+}
+
+// per migration: every lock finding of it asks, and each walked its whole up before (quadratic on a long one)
+const namedTablesByUp = new WeakMap<readonly Operation[], NamedTables>();
+
+function namedTables(ctx: RuleContext): NamedTables {
+  const cached = namedTablesByUp.get(ctx.migration.up);
+  if (cached?.repository === ctx.repository) return cached;
+  const seen = new Set<string>();
+  const firstNamed: Array<{ table: string; at: number }> = [];
+  ctx.migration.up.forEach((op, at) => {
+    const table = "table" in op && typeof op.table === "string" ? op.table : undefined;
+    if (table === undefined || seen.has(nameKey(table))) return;
+    seen.add(nameKey(table));
+    firstNamed.push({ table, at });
+  });
+  const named = { repository: ctx.repository, firstNamed, partitions: new Map<string, ReadonlySet<string>>() };
+  namedTablesByUp.set(ctx.migration.up, named);
+  return named;
+}
+
+function partitionKeys(named: NamedTables, parent: string): ReadonlySet<string> {
+  let keys = named.partitions.get(nameKey(parent));
+  if (!keys) {
+    keys = new Set((named.repository.partitions(parent) ?? []).map(nameKey));
+    named.partitions.set(nameKey(parent), keys);
+  }
+  return keys;
+}
+
 /**
  * The partitioned table `table` is a partition of (the earlier migrations' CREATE TABLE ... PARTITION OF) when an
  * earlier statement of the same transaction holds ACCESS EXCLUSIVE on it before the op at `index`: nowcasting
  * 3a8ad17b57a3's ADD COLUMN on forecast_value, then an index build on each of its monthly partitions.
  */
 function lockedPartitionedParent(ctx: RuleContext, table: string, index: number): { parent: string; at: number } | undefined {
-  const seen = new Set<string>([nameKey(table)]);
-  for (const earlier of ctx.migration.up.slice(0, index)) {
-    const parent = "table" in earlier && typeof earlier.table === "string" ? earlier.table : undefined;
-    if (parent === undefined || seen.has(nameKey(parent))) continue;
-    seen.add(nameKey(parent));
-    if (!ctx.repository.partitions(parent)?.some((p) => nameKey(p) === nameKey(table))) continue;
+  const named = namedTables(ctx);
+  for (const { table: parent, at: firstAt } of named.firstNamed) {
+    if (firstAt >= index) break;
+    if (nameKey(parent) === nameKey(table) || !partitionKeys(named, parent).has(nameKey(table))) continue;
     const at = ctx.facts.accessExclusiveTakenAt(parent, index);
     if (at !== undefined) return { parent, at };
   }

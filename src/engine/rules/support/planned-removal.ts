@@ -189,7 +189,7 @@ export function backupFix(ctx: RuleContext, drop: Operation, table: string, what
   const sql = kept?.sql ?? (asJson ? `CREATE TABLE ${dialect.ident(backup)} AS SELECT to_jsonb(t) AS row FROM ${dialect.ident(table)} t` : dialect.copyTable(backup, table));
   const dump = dialect.dumpTable(table);
   const jsonNote = asJson
-    ? `each row as jsonb, since ${lineList(typesDroppedLater(ctx))} of this migration drop${typesDroppedLater(ctx).length > 1 ? "" : "s"} a type a copy with the table's column types would depend on (restore: INSERT INTO ${dialect.ident(table)} SELECT (jsonb_populate_record(NULL::${dialect.ident(table)}, row)).* FROM ${dialect.ident(backup)}, with the table and its types created again)`
+    ? `each row as jsonb, since ${lineList(typesDroppedLater(ctx))} of this migration drop${typesDroppedLater(ctx).length > 1 ? "" : "s"} a type a copy with the table's column types would depend on (restore: ${tableRestore(ctx, table, backup, true)}, with the table and its types created again)`
     : undefined;
   const noteText = kept?.note ?? jsonNote;
   const note = (prefix: string) => (noteText ? `\n      ${prefix} ${noteText}` : "");
