@@ -2000,7 +2000,7 @@ end
       lines: [7],
       severities: ["info"],
       fixes: ["def down\n  # nothing to undo: running the up again changes nothing, so a rollback leaves its changes in place\nend"],
-      messages: ["Running the up again is harmless: each of its changes runs only while it is not made yet (`foreign_key_exists?(:active_storage_attachments, column: :blob_id)`), so the next migrate finds them in place and changes nothing."],
+      messages: ["Running the up again is harmless: each of its changes runs only while it is still to be done (`foreign_key_exists?(:active_storage_attachments, column: :blob_id)`), so the next migrate finds them in place and changes nothing."],
     },
     {
       framework: "rails",

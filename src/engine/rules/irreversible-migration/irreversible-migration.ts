@@ -322,7 +322,7 @@ function reportHarmlessRerun(ctx: RuleContext, reasons: readonly string[]): void
     severity: "info",
     message:
       `This migration defines \`up\` without \`down\`: a rollback runs nothing (Rails' Migration#down returns when the class defines no down) and deletes its version from schema_migrations, ` +
-      `so what the up changed stays in place while Rails reports it reverted. Running the up again is harmless: each of its changes runs only while it is not made yet ` +
+      `so what the up changed stays in place while Rails reports it reverted. Running the up again is harmless: each of its changes runs only while it is still to be done ` +
       `(${andList(reasons)}), so the next migrate finds them in place and changes nothing. A repair like this is meant to stay on rollback: ` +
       `the database may have been that way before it ran, and a down that undid it could undo what was not this migration's.` +
       (copied ? ` It is the ${copied[1]} engine's migration ${copied[2]}, which Rails copied into this app.` : ""),
