@@ -560,6 +560,38 @@ end
     },
     {
       framework: "rails",
+      name: "Active Storage's key added only where missing (`return if foreign_key_exists?`), with an empty down: a repair, as an index_exists? one is: running it again is safe, and a down dropping the key could drop one that was there before",
+      path: "db/migrate/20200509110917_add_foreign_key_constraint_to_active_storage_attachments_for_blob_id.active_storage.rb",
+      code: `# This migration comes from active_storage (originally 20180723000244)
+class AddForeignKeyConstraintToActiveStorageAttachmentsForBlobId < ActiveRecord::Migration[6.0]
+  def up
+    return if foreign_key_exists?(:active_storage_attachments, column: :blob_id)
+
+    if table_exists?(:active_storage_blobs)
+      add_foreign_key :active_storage_attachments, :active_storage_blobs, column: :blob_id
+    end
+  end
+
+  def down; end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "the down irreversible-migration's note gives an up that runs again as a no-op (a comment in an empty down): no finding",
+      code: `class AddAuthorKeyToPosts < ActiveRecord::Migration[7.1]
+  def up
+    add_foreign_key :posts, :users, column: :author_id unless foreign_key_exists?(:posts, column: :author_id)
+  end
+
+  def down
+    # nothing to undo: running the up again changes nothing, so a rollback leaves its changes in place
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "an empty down after an up that only prints",
       code: `class Noop < ActiveRecord::Migration[7.0]
   def up

@@ -13,27 +13,7 @@ import { validatesAfterDemandedBackfill } from "./demanded-backfill.js";
 import { backfillOfAddedColumns } from "./backfill-of-added-columns.js";
 import { scratchSchema } from "../support/scratch-schema.js";
 import { andList } from "../../in-words.js";
-
-/** Creates only what is missing or drops only what exists (IF NOT EXISTS, if_exists:, an index_exists? guard). */
-function idempotent(op: Operation): boolean {
-  switch (op.kind) {
-    case "add_index":
-    case "create_table":
-    case "add_column":
-    case "alter_enum":
-    case "create_object":
-      return op.ifNotExists;
-    case "drop_index":
-    case "drop_table":
-    case "drop_column":
-    case "drop_constraint":
-    case "drop_object":
-      return op.ifExists;
-    default:
-      return false;
-  }
-}
-
+import { idempotent, settledByUp } from "../support/rerun-no-op.js";
 
 /** `place_geometries.cleaned_geom`, `table tmp_ids`: what scratch schema the up builds, in words. */
 function scratchNames(scratch: ReadonlySet<Operation>): string {
@@ -72,9 +52,10 @@ export default defineRule({
     const { down, up } = ctx.migration;
     if (down.status !== "empty" || !hasMeaningfulUp(up)) return;
     const meaningful = up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
-    // a repair (`remove_index ... if_exists`, `return if index_exists?`): running it again is safe, and a down
-    // that dropped what it created could drop an object that existed before it ran
-    if (meaningful.length > 0 && meaningful.every(idempotent)) return;
+    // a repair (`remove_index ... if_exists`, `return if index_exists?`, `return if foreign_key_exists?` before the
+    // add_foreign_key): running it again is safe, and a down that dropped what it created could drop an object that
+    // existed before it ran
+    if (meaningful.length > 0 && meaningful.every((op) => idempotent(op) || settledByUp(op, meaningful))) return;
     // VALIDATE CONSTRAINT only checks rows a NOT VALID constraint already guards: there is nothing to undo, and
     // an empty down is the right one (strong_migrations' validate_foreign_key step)
     if (meaningful.length > 0 && meaningful.every((op) => op.kind === "validate_constraint")) return;

@@ -1949,7 +1949,7 @@ end
     },
     {
       framework: "rails",
-      name: "ifme's Active Storage key added only under existence checks: the down removes it only if it exists",
+      name: "ifme's (and alphagov/content-publisher's) Active Storage key added only under existence checks, with no down: the up returns once the key exists, so the next migrate after a rollback runs it again and changes nothing: a note that the rollback leaves the key, the repair's intent, naming the engine Rails copied it from",
       path: "db/migrate/20200509110917_add_foreign_key_constraint_to_active_storage_attachments_for_blob_id.active_storage.rb",
       code: `# This migration comes from active_storage (originally 20180723000244)
 class AddForeignKeyConstraintToActiveStorageAttachmentsForBlobId < ActiveRecord::Migration[6.0]
@@ -1963,21 +1963,23 @@ class AddForeignKeyConstraintToActiveStorageAttachmentsForBlobId < ActiveRecord:
 end
 `,
       lines: [7],
-      fixes: ['def down\n  remove_foreign_key :active_storage_attachments, name: "fk_rails_c3b3935057" if foreign_key_exists?(:active_storage_attachments, name: "fk_rails_c3b3935057")\nend'],
+      severities: ["info"],
+      fixes: ["def down\n  # nothing to undo: running the up again changes nothing, so a rollback leaves its changes in place\nend"],
+      messages: ["It is the active_storage engine's migration 20180723000244, which Rails copied into this app."],
     },
     {
       framework: "rails",
-      name: "ifme's Active Storage key in a project that never has active_storage_blobs (no earlier migration, nor db/schema.rb): the up does nothing there, so a note with nothing to change",
+      name: "ifme's Active Storage key in a project that never has active_storage_blobs (no earlier migration, nor db/schema.rb): the up does nothing there, and runs again as a no-op anyway: the note that a rollback is harmless",
       path: "db/migrate/20200509110917_add_foreign_key_constraint_to_active_storage_attachments_for_blob_id.active_storage.rb",
       files: WITHOUT_ACTIVE_STORAGE,
       code: ACTIVE_STORAGE_KEY,
       lines: [7],
       severities: ["info"],
-      fixes: ["# nothing to change: no earlier migration creates active_storage_blobs and db/schema.rb has none, so `table_exists?(:active_storage_blobs)` skips this; keep the check as it is"],
+      fixes: ["def down\n  # nothing to undo: running the up again changes nothing, so a rollback leaves its changes in place\nend"],
     },
     {
       framework: "rails",
-      name: "ifme's Active Storage key where an earlier migration creates active_storage_blobs although db/schema.rb has none: it may be there, so reviewed, its down removing the key only if it exists",
+      name: "ifme's Active Storage key where an earlier migration creates active_storage_blobs although db/schema.rb has none: the key may be added, and the up still runs again as a no-op: the same note",
       path: "db/migrate/20200509110917_add_foreign_key_constraint_to_active_storage_attachments_for_blob_id.active_storage.rb",
       files: {
         ...WITHOUT_ACTIVE_STORAGE,
@@ -1996,8 +1998,139 @@ end
       },
       code: ACTIVE_STORAGE_KEY,
       lines: [7],
+      severities: ["info"],
+      fixes: ["def down\n  # nothing to undo: running the up again changes nothing, so a rollback leaves its changes in place\nend"],
+      messages: ["Running the up again is harmless: each of its changes runs only while it is still to be done (`foreign_key_exists?(:active_storage_attachments, column: :blob_id)`), so the next migrate finds them in place and changes nothing."],
+    },
+    {
+      framework: "rails",
+      name: "Active Storage's copied service_name migration: a column added only under `unless column_exists?` of that column, with no down: running it again changes nothing, a note",
+      path: "db/migrate/20200509110918_add_service_name_to_active_storage_blobs.active_storage.rb",
+      code: `# This migration comes from active_storage (originally 20190112182829)
+class AddServiceNameToActiveStorageBlobs < ActiveRecord::Migration[6.0]
+  def up
+    return unless table_exists?(:active_storage_blobs)
+
+    unless column_exists?(:active_storage_blobs, :service_name)
+      add_column :active_storage_blobs, :service_name, :string
+    end
+  end
+end
+`,
+      lines: [7],
+      severities: ["info"],
+      fixes: ["def down\n  # nothing to undo: running the up again changes nothing, so a rollback leaves its changes in place\nend"],
+      messages: ["(`column_exists?(:active_storage_blobs, :service_name)`)"],
+    },
+    {
+      framework: "rails",
+      name: "a column and an index added `if_not_exists: true`, with no down: the options Rails turns into checks make a second run a no-op, a note",
+      code: `class AddNicknameToUsers < ActiveRecord::Migration[7.1]
+  def up
+    add_column :users, :nickname, :string, if_not_exists: true
+    add_index :users, :nickname, if_not_exists: true
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      fixes: ["def down\n  # nothing to undo: running the up again changes nothing, so a rollback leaves its changes in place\nend"],
+      messages: ["(`if_not_exists: true`)"],
+    },
+    {
+      framework: "rails",
+      name: "a stray index an earlier migration made, removed `if_exists: true`, with no down: a second run finds nothing to remove, a note",
+      path: "db/migrate/20240201000000_remove_stray_index_from_users.rb",
+      files: {
+        "db/migrate/20240101000000_create_users.rb": `class CreateUsers < ActiveRecord::Migration[7.1]
+  def change
+    create_table :users do |t|
+      t.string :email
+      t.string :legacy
+    end
+    add_index :users, :legacy, name: :index_users_on_legacy
+  end
+end
+`,
+      },
+      code: `class RemoveStrayIndexFromUsers < ActiveRecord::Migration[7.1]
+  def up
+    remove_index :users, name: :index_users_on_legacy, if_exists: true
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      fixes: ["def down\n  # nothing to undo: running the up again changes nothing, so a rollback leaves its changes in place\nend"],
+    },
+    {
+      framework: "rails",
+      name: "a column an earlier migration made, removed only where it exists, with no down: a second run skips it, but the rollback brings back code that may read the column while Rails reports it reverted: the error stays",
+      path: "db/migrate/20240201000000_remove_legacy_from_users.rb",
+      files: {
+        "db/migrate/20240101000000_create_users.rb": `class CreateUsers < ActiveRecord::Migration[7.1]
+  def change
+    create_table :users do |t|
+      t.string :email
+      t.string :legacy
+    end
+    add_index :users, :legacy, name: :index_users_on_legacy
+  end
+end
+`,
+      },
+      code: `class RemoveLegacyFromUsers < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :users, :legacy if column_exists?(:users, :legacy)
+  end
+end
+`,
+      lines: [3],
       severities: ["error"],
-      fixes: ['def down\n  remove_foreign_key :active_storage_attachments, name: "fk_rails_c3b3935057" if foreign_key_exists?(:active_storage_attachments, name: "fk_rails_c3b3935057")\nend'],
+      messages: ["the next migrate runs the up again over them"],
+    },
+    {
+      framework: "rails",
+      name: "an early return on another table's existence: adding the column does not make it exist, so the next migrate adds the column again: the error stays",
+      code: `class AddScoreToPosts < ActiveRecord::Migration[7.1]
+  def up
+    return if table_exists?(:legacy_posts)
+
+    add_column :posts, :score, :integer
+  end
+end
+`,
+      lines: [5],
+      severities: ["error"],
+      messages: ["the next migrate runs the up again over them"],
+    },
+    {
+      framework: "rails",
+      name: "a key added only where missing beside a column added unconditionally, with no down: the column is added again on the next migrate, the error stays",
+      code: `class AddAuthorKeyToPosts < ActiveRecord::Migration[7.1]
+  def up
+    add_column :posts, :editor_id, :bigint
+    add_foreign_key :posts, :users, column: :author_id unless foreign_key_exists?(:posts, column: :author_id)
+  end
+end
+`,
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "an engine's migration Rails copied, without existence checks: the first line says where it comes from, nothing changes, the error stays",
+      path: "db/migrate/20200509110919_add_metadata_to_blobs.active_storage.rb",
+      code: `# This migration comes from active_storage (originally 20170806125915)
+class AddMetadataToBlobs < ActiveRecord::Migration[6.0]
+  def up
+    add_column :active_storage_blobs, :extra, :text
+  end
+end
+`,
+      lines: [4],
+      severities: ["error"],
+      messages: ["it defines `up` without `down`"],
     },
     {
       framework: "rails",

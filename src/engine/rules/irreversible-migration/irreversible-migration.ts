@@ -15,6 +15,7 @@ import { ALL_DATABASES } from "../support/databases.js";
 import { backupName } from "../support/backup-name.js";
 import { nameKey } from "../support/facts.js";
 import { andList } from "../../in-words.js";
+import { rerunNoOpReasons } from "../support/rerun-no-op.js";
 import { keptRaiseFix, losesData, offSwitch, oneWayHabit, onlyAdds, saysNothingToUndo } from "./declared-one-way.js";
 
 /**
@@ -304,6 +305,31 @@ function derivedFix(ctx: RuleContext): string {
   });
 }
 
+/** `# This migration comes from active_storage (originally 20180723000244)`: the line Rails writes atop an engine's migration it copies. */
+const COPIED_FROM_ENGINE = /^# This migration comes from (\w+) \(originally (\d+)\)/;
+
+/**
+ * A Rails `up` without `down` whose every statement a second run skips (rerun-no-op.ts): the rollback runs nothing
+ * and leaves its changes, and the next migrate runs it again over them and changes nothing. The error's hazard is
+ * that second run, absent here; what stays is a rollback that reports the migration reverted while its changes stay,
+ * which a repair means (a down dropping them could drop what existed before it ran). A note, whose fix is the down
+ * that says so. An engine's copied migration (alphagov/content-publisher's Active Storage key) says whose it is.
+ */
+function reportHarmlessRerun(ctx: RuleContext, reasons: readonly string[]): void {
+  const copied = COPIED_FROM_ENGINE.exec(ctx.migration.source?.split("\n", 1)[0] ?? "");
+  ctx.report({
+    loc: firstLine(ctx),
+    severity: "info",
+    message:
+      `This migration defines \`up\` without \`down\`: a rollback runs nothing (Rails' Migration#down returns when the class defines no down) and deletes its version from schema_migrations, ` +
+      `so what the up changed stays in place while Rails reports it reverted. Running the up again is harmless: each of its changes runs only while it is still to be done ` +
+      `(${andList(reasons)}), so the next migrate finds them in place and changes nothing. A repair like this is meant to stay on rollback: ` +
+      `the database may have been that way before it ran, and a down that undid it could undo what was not this migration's.` +
+      (copied ? ` It is the ${copied[1]} engine's migration ${copied[2]}, which Rails copied into this app.` : ""),
+    fix: "def down\n  # nothing to undo: running the up again changes nothing, so a rollback leaves its changes in place\nend",
+  });
+}
+
 export default defineRule({
   meta: {
     id: "irreversible-migration",
@@ -480,6 +506,18 @@ export default defineRule({
     if (ctx.framework === "rails" && ctx.migration.railsForm === "up_down" && !down.loc && !dataOnly) {
       const steps = inverseOfUp(meaningful, ctx.repository, railsInverseSteps);
       if (steps.length > 0 && steps.every((step) => step.kind === "unknown" || step.kind === "note")) return;
+    }
+    // a Rails `up` without `down` that runs again as a no-op (issue #19, pattern 5: a repair such as Active Storage's
+    // `return if foreign_key_exists?(...)` before its add_foreign_key): the rollback leaves its changes, which is the
+    // repair's intent, and the next migrate finds them and skips. The error's hazard is that second run: a note.
+    // Not when it drops a table or column: the old code a rollback brings back may read it, and Rails says reverted
+    const dropsWhatCodeReads = meaningful.some((op) => op.kind === "drop_table" || op.kind === "drop_column" || op.kind === "truncate");
+    if (ctx.framework === "rails" && ctx.migration.railsForm === "up_down" && down.silent && !down.loc && ctx.migration.hidden.length === 0 && !dropsWhatCodeReads) {
+      const reasons = rerunNoOpReasons(meaningful);
+      if (reasons) {
+        reportHarmlessRerun(ctx, reasons);
+        return;
+      }
     }
     // a down written to raise before undoing anything is the author saying the migration is one-way, as a
     // data-only migration's missing reverse is: not a failed check (reportDeclared)
