@@ -28,6 +28,7 @@ import { projectRootOf } from "../../repository/fact-paths.js";
 import type { ProjectFileReader } from "../python/project-modules.js";
 import { tableNamingIn } from "./table-naming.js";
 import { parseRuby, type RubyParseResult } from "./prism.js";
+import { nameRemovedForeignKeys } from "./removed-foreign-keys.js";
 import { RubySource } from "./ruby-source.js";
 import { EMPTY_ENV, evaluate } from "./values.js";
 
@@ -214,6 +215,8 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     // a data migration in `up` has a way back exactly when the down does something
     for (const op of up) if (op.kind === "data_migration") op.reversible = down.status === "present";
   }
+  // remove_foreign_key by its target: the key the migration itself shows (analyze.ts asks the history again)
+  nameRemovedForeignKeys(up, down.status === "present" && !down.derived ? (down.ops as OperationInput[]) : undefined);
   const leftOpen = base.syntaxErrors.filter(isLeftOpen);
   return {
     ...base,
