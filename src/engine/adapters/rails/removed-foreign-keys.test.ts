@@ -1,4 +1,5 @@
-import { nameRemovedForeignKeys, type KnownForeignKey } from "./removed-foreign-keys.js";
+import { parseRails } from "./test-helpers.js";
+import { nameByDefaultColumn, nameRemovedForeignKeys, type KnownForeignKey } from "./removed-foreign-keys.js";
 
 const drop = (table: string, referencesTable: string) => ({ kind: "drop_constraint", table, referencesTable }) as { kind: string; table: string; referencesTable: string; name?: string };
 const add = (table: string, referencesTable: string, name: string) => ({ kind: "add_constraint", constraint: "foreign_key", table, referencesTable, name });
@@ -28,5 +29,21 @@ describe("nameRemovedForeignKeys", () => {
     const up = [drop("orders", "customers")];
     nameRemovedForeignKeys(up, [add("orders", "accounts", "fk_other")]);
     expect(up[0].name).toBeUndefined();
+  });
+
+  it("Rails 4.2 (the bare ActiveRecord::Migration) looks on the default column: the name that column gives", () => {
+    const up = [drop("image_assets", "image_blob_revisions")];
+    nameByDefaultColumn(up);
+    expect(up[0]).toEqual({ kind: "drop_constraint", table: "image_assets", name: "fk_rails_e042843b8d" });
+  });
+
+  it.each([
+    ["ActiveRecord::Migration", { name: "fk_rails_e042843b8d" }],
+    ["ActiveRecord::Migration[4.2]", { referencesTable: "image_blob_revisions" }],
+    ["ActiveRecord::Migration[7.1]", { referencesTable: "image_blob_revisions" }],
+  ])("the adapter: a class of %s drops %j", async (superclass, dropped) => {
+    const migration = await parseRails(`class DropKey < ${superclass}\n  def up\n    remove_foreign_key :image_assets, :image_blob_revisions\n  end\n\n  def down\n  end\nend\n`);
+    const op = migration.up[0] as { name?: string; referencesTable?: string };
+    expect({ name: op.name, referencesTable: op.referencesTable }).toEqual({ name: undefined, referencesTable: undefined, ...dropped });
   });
 });

@@ -8,8 +8,11 @@
  *
  * An up's drop nothing shows is paired with its down: the one key from `from` to `to` the written down adds back is
  * the one it restores. Otherwise (none, or several that fit) the drop keeps the target alone: a name would be a guess.
+ * Rails 4.2 looked the key up by the default column instead (`nameByDefaultColumn`).
  */
 import { nameKey } from "../../rules/support/facts.js";
+import { foreignKeyColumn } from "./inflections.js";
+import { foreignKeyName } from "./rails-names.js";
 
 /** A foreign key there before the migration: its table's name for it, and the table it references. */
 export interface KnownForeignKey {
@@ -113,4 +116,16 @@ export function nameRemovedForeignKeys(up: readonly KeyOp[], down: readonly KeyO
   };
   walk(up, down);
   if (down) walk(down, undefined);
+}
+
+/**
+ * Rails 4.2's remove_foreign_key(from, to) looks for the key on the default column (`foreign_key_column_for(to)`), not
+ * by its target: a migration of the bare ActiveRecord::Migration runs there. Names each drop by target so, in place.
+ */
+export function nameByDefaultColumn(ops: readonly KeyOp[]): void {
+  for (const op of ops) {
+    if (!byTarget(op)) continue;
+    op.name = foreignKeyName(op.table, foreignKeyColumn(op.referencesTable));
+    delete (op as KeyOp).referencesTable;
+  }
 }
