@@ -76,6 +76,7 @@ import { railsRunsFrom } from "./rules/support/rails-version.js";
 import { SchemaHistory } from "./repository/schema-history.js";
 import { againstRepositoryDump, type DumpReader, dumpReaderToLoad, leftoverReaderToLoad, repositoryDumpReader, repositoryDumps, withoutLeftoverDumps } from "./repository/head-dumps.js";
 import { resolveModelTables } from "./repository/model-table-history.js";
+import { nameRemovedForeignKeysFromHistory } from "./repository/removed-foreign-key-history.js";
 import { dirOf } from "./paths.js";
 import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
 import type { FlywayCommands } from "./deploy/flyway-commands.js";
@@ -1072,6 +1073,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   );
   // a gem's namespaced model (ActiveAdmin::Comment) works on the table the migrations before it created
   resolveModelTables(migrations, history);
+  // a Rails remove_foreign_key by its target drops the key the earlier migrations left to it, whatever its column
+  nameRemovedForeignKeysFromHistory(migrations, history);
   // migrations at or before the line a team declared ran everywhere: parsed for the history above, not checked
   const baselines = new Baselines(config, input.repositoryFiles ?? [], [...migrations, ...earlier.map((e) => e.migration)], input.configPath);
   const codeFiles = input.codeFiles ?? [];

@@ -488,6 +488,12 @@ export const DropConstraint = op("drop_constraint", {
   name: z.string().optional(),
   /** the constraint's columns when the migration names them instead of the constraint (a unique_together set Django replaces) */
   columns: z.array(z.string()).optional(),
+  /**
+   * Rails' remove_foreign_key(from, to) without column: or name: drops the key of `table` that references this table,
+   * whatever its column: `name` is set only when the history or the migration shows exactly one such key
+   * (adapters/rails/removed-foreign-keys.ts), never guessed from the default column
+   */
+  referencesTable: z.string().optional(),
   ifExists: z.boolean().default(false),
 });
 export const DmlVerb = z.enum(["insert", "update", "delete", "merge", "copy", "select_into"]);

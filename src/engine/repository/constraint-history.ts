@@ -383,6 +383,14 @@ export class ConstraintHistory {
           put(definition.table, name, definition);
         }
     } else if (op.kind === "drop_constraint" && op.name) put(op.table, op.name, undefined);
+    else if (op.kind === "drop_constraint" && op.referencesTable) {
+      // Rails' remove_foreign_key by its target alone, not named (adapters/rails/removed-foreign-keys.ts): the one key
+      // of the table that references it, when exactly one does
+      const from = nameKey(op.table);
+      const to = nameKey(op.referencesTable);
+      const fits = touching([from]).filter(({ definition: d }) => d.kind === "foreign_key" && nameKey(d.table) === from && d.references !== undefined && nameKey(d.references.table) === to);
+      if (fits.length === 1) put(fits[0].definition.table, fits[0].name, undefined);
+    }
     else if (op.kind === "validate_constraint" && op.name) {
       // the same constraint, valid from here on (a copy: the earlier positions keep it NOT VALID)
       const named = validated(op.table, op.name);

@@ -5,7 +5,7 @@
  * written down; `up` alone, or a down that raises, cannot be rolled back.
  */
 import { upEnqueuesOnly } from "./enqueues-only.js";
-import type { Location, Node } from "@ruby/prism";
+import { CallNode, type Location, type Node } from "@ruby/prism";
 import { rubyChildren } from "./ruby-children.js";
 import type { DetectedFile } from "../../detect.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
@@ -28,6 +28,7 @@ import { projectRootOf } from "../../repository/fact-paths.js";
 import type { ProjectFileReader } from "../python/project-modules.js";
 import { tableNamingIn } from "./table-naming.js";
 import { parseRuby, type RubyParseResult } from "./prism.js";
+import { nameByDefaultColumn, nameRemovedForeignKeys } from "./removed-foreign-keys.js";
 import { RubySource } from "./ruby-source.js";
 import { EMPTY_ENV, evaluate } from "./values.js";
 
@@ -214,6 +215,11 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     // a data migration in `up` has a way back exactly when the down does something
     for (const op of up) if (op.kind === "data_migration") op.reversible = down.status === "present";
   }
+  // remove_foreign_key by its target: the key the migration itself shows (analyze.ts asks the history again); the
+  // bare ActiveRecord::Migration is Rails 4's, whose remove_foreign_key looks on the default column instead
+  const writtenDown = down.status === "present" && !down.derived ? (down.ops as OperationInput[]) : undefined;
+  if (!(cls.node.superclass instanceof CallNode) && cls.superclassName === "ActiveRecord::Migration") nameByDefaultColumn([...up, ...(down.status === "present" ? (down.ops as OperationInput[]) : [])]);
+  else nameRemovedForeignKeys(up, writtenDown);
   const leftOpen = base.syntaxErrors.filter(isLeftOpen);
   return {
     ...base,

@@ -95,6 +95,50 @@ end
   valid: [
     {
       framework: "rails",
+      name: "remove_foreign_key(from, to) without column: drops the key to that table the earlier migration added on blob_revision_id, which the up and the down each add back (alphagov/content-publisher 20190717203348): nothing is left over",
+      path: "db/migrate/20190717203348_allow_revision_deletion.rb",
+      code: `class AllowRevisionDeletion < ActiveRecord::Migration[5.2]
+  def up
+    remove_foreign_key :image_assets, :image_blob_revisions
+    add_foreign_key :image_assets, :image_blob_revisions, column: :blob_revision_id, on_delete: :cascade
+    remove_foreign_key :image_assets, :image_assets
+    add_foreign_key :image_assets, :image_assets, column: :superseded_by_id, on_delete: :nullify
+  end
+
+  def down
+    remove_foreign_key :image_assets, :image_blob_revisions
+    add_foreign_key :image_assets, :image_blob_revisions, column: :blob_revision_id, on_delete: :restrict
+    remove_foreign_key :image_assets, :image_assets
+    add_foreign_key :image_assets, :image_assets, column: :superseded_by_id, on_delete: :restrict
+  end
+end
+`,
+      files: {
+        "db/migrate/20190101000000_create_image_assets.rb": "class CreateImageAssets < ActiveRecord::Migration[5.2]\n  def change\n    create_table :image_blob_revisions do |t|\n      t.string :filename\n    end\n    create_table :image_assets do |t|\n      t.references :blob_revision, foreign_key: { to_table: :image_blob_revisions }, null: false\n      t.references :superseded_by, foreign_key: { to_table: :image_assets }\n    end\n  end\nend\n",
+      },
+    },
+    {
+      framework: "rails",
+      name: "remove_foreign_key(from, to) without column: and no history: the key the written down adds back to that table is the one the up removed, not one on the default column",
+      code: `class AllowRevisionDeletion < ActiveRecord::Migration[5.2]
+  def up
+    remove_foreign_key :image_assets, :image_blob_revisions
+    add_foreign_key :image_assets, :image_blob_revisions, column: :blob_revision_id, on_delete: :cascade
+    remove_foreign_key :image_assets, :image_assets
+    add_foreign_key :image_assets, :image_assets, column: :superseded_by_id, on_delete: :nullify
+  end
+
+  def down
+    remove_foreign_key :image_assets, :image_blob_revisions
+    add_foreign_key :image_assets, :image_blob_revisions, column: :blob_revision_id, on_delete: :restrict
+    remove_foreign_key :image_assets, :image_assets
+    add_foreign_key :image_assets, :image_assets, column: :superseded_by_id, on_delete: :restrict
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "a repair migration re-adds an earlier migration's index if_not_exists (issue #19): it was there before the up, so the down rightly keeps it",
       path: "db/migrate/20240301000000_repair_user_indexes.rb",
       code: `class RepairUserIndexes < ActiveRecord::Migration[7.1]

@@ -47,9 +47,14 @@ const removeForeignKey: CommandHandler = (cmd, ctx) => {
   if (!from) return undefined;
   const to = nameOf(cmd.args[1]) ?? cmd.opts.name("to_table");
   const base = ctx.base(cmd.node);
+  // by its target alone Rails drops the key of `from` that references `to`, whatever its column (ActiveRecord's
+  // foreign_key_for compares only the options given): its name is what the history or the migration shows
+  // (removed-foreign-keys.ts), not the one the default column would give
+  const byReference = to !== undefined && !cmd.opts.name("name") && !cmd.opts.name("column");
+  const dropped = byReference ? { referencesTable: to } : { name: foreignKeyNameFor(from, to, cmd.opts) };
   return [
     step(
-      [{ kind: "drop_constraint", ...base, table: from, name: foreignKeyNameFor(from, to, cmd.opts), ifExists: cmd.opts.flag("if_exists") === true }],
+      [{ kind: "drop_constraint", ...base, table: from, ...dropped, ifExists: cmd.opts.flag("if_exists") === true }],
       to ? [foreignKeyOp(base, from, to, cmd.opts.without("if_exists"))] : irreversible(cmd, ctx, "remove_foreign_key is only reversible if given a second table"),
     ),
   ];
