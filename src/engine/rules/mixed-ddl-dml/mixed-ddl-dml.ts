@@ -250,7 +250,7 @@ const splitPlace = (ctx: RuleContext, needers: readonly Needer[] = []): Migratio
   if (!needers.length) return ctx.repository;
   // before a later migration that needs the data: Django's after this migration alone (numbered after the newest),
   // the others' versioned right after this one
-  const chain = { newMigrationChain: ctx.repository.newMigrationChain, rightAfter: true, railsAcronyms: ctx.repository.railsAcronyms };
+  const chain = { newMigrationChain: ctx.repository.newMigrationChain, rightAfter: true, railsAcronyms: ctx.repository.railsAcronyms, folderVersions: ctx.repository.folderVersions };
   return ctx.framework === "django" ? { ...chain, newestInFolder: ctx.repository.newestInFolder, djangoLeaves: [ctx.migration] } : { ...chain, newestInFolder: ctx.migration };
 };
 
