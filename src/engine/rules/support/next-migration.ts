@@ -70,6 +70,8 @@ export interface MigrationStep {
 export interface MigrationFile {
   path: string;
   text: string;
+  /** Rails, SQL: the version it takes, as its runner orders it */
+  version?: string;
   /** Alembic: the new revision's id (what a revision that must run after it names as its down_revision) */
   revision?: string;
 }
@@ -251,7 +253,7 @@ function railsFile(migration: Migration, anchor: Migration, step: MigrationStep,
     ...body,
     `end`,
   ].join("\n");
-  return { path: `${folderPrefix(migration.path)}${version}_${snake(step.name)}.rb`, text: forDatabase(migration, text) };
+  return { version, path: `${folderPrefix(migration.path)}${version}_${snake(step.name)}.rb`, text: forDatabase(migration, text) };
 }
 
 function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: readonly string[], graphPartial: boolean, afterFix?: string): { file: MigrationFile; name: string } {
@@ -342,47 +344,49 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
   const down = step.down?.join("\n") ?? "";
   switch (migration.layout) {
     case "goose":
-      return { path: `${dir}${version}_${name}.sql`, text: [...(step.noTransaction ? ["-- +goose NO TRANSACTION"] : []), "-- +goose Up", up, "", "-- +goose Down", down].join("\n").trimEnd() };
+      return { version, path: `${dir}${version}_${name}.sql`, text: [...(step.noTransaction ? ["-- +goose NO TRANSACTION"] : []), "-- +goose Up", up, "", "-- +goose Down", down].join("\n").trimEnd() };
     case "sql-migrate":
-      return { path: `${dir}${version}-${name}.sql`, text: [sqlMigrateMarker("up", step.noTransaction), up, "", sqlMigrateMarker("down", step.noTransaction), down].join("\n").trimEnd() };
+      return { version, path: `${dir}${version}-${name}.sql`, text: [sqlMigrateMarker("up", step.noTransaction), up, "", sqlMigrateMarker("down", step.noTransaction), down].join("\n").trimEnd() };
     case "tern":
       // the next number: tern refuses a folder whose numbers leave a gap
-      return { path: `${dir}${version}_${name}.sql`, text: ternFile(up, down, step.noTransaction === true) };
+      return { version, path: `${dir}${version}_${name}.sql`, text: ternFile(up, down, step.noTransaction === true) };
     case "atlas":
-      return { path: `${dir}${version}_${name}.sql`, text: atlasFile(up, step.noTransaction === true) };
+      return { version, path: `${dir}${version}_${name}.sql`, text: atlasFile(up, step.noTransaction === true) };
     case "drizzle":
       // the name drizzle-kit gives it (its default prefix, the journal's next idx), which also adds the journal's entry
-      return { path: `${dir}${version}_${name}.sql`, text: drizzleFile(dir.replace(/\/$/, ""), name, up) };
+      return { version, path: `${dir}${version}_${name}.sql`, text: drizzleFile(dir.replace(/\/$/, ""), name, up) };
     case "dbmate":
-      return { path: `${dir}${version}_${name}.sql`, text: [`-- migrate:up${step.noTransaction ? " transaction:false" : ""}`, up, "", "-- migrate:down", down].join("\n").trimEnd() };
+      return { version, path: `${dir}${version}_${name}.sql`, text: [`-- migrate:up${step.noTransaction ? " transaction:false" : ""}`, up, "", "-- migrate:down", down].join("\n").trimEnd() };
     case "golang-migrate":
     case "rivermigrate": {
       // pop/popx: the new file keeps the dialect (a file without one runs on every database) and leaves popx's
       // transaction by its name
       // a dialect-less file pop runs (its go.mod, or dialect siblings): a step outside the transaction is PostgreSQL's own .autocommit file
       const pop = popSuffix(migration.path) ?? (migration.pop && step.noTransaction ? { dialect: "postgres" } : undefined);
-      if (pop) return { path: `${dir}${version}_${name}${pop.dialect ? `.${pop.dialect}` : ""}${step.noTransaction ? ".autocommit" : ""}.up.sql`, text: up };
+      if (pop) return { version, path: `${dir}${version}_${name}${pop.dialect ? `.${pop.dialect}` : ""}${step.noTransaction ? ".autocommit" : ""}.up.sql`, text: up };
       // golang-migrate reads any extension: the new file keeps the migration's (`.up.pgsql` beside `.up.pgsql`)
-      return { path: `${dir}${version}_${name}.up${sqlExtensionOf(migration.path) || ".sql"}`, text: up };
+      return { version, path: `${dir}${version}_${name}.up${sqlExtensionOf(migration.path) || ".sql"}`, text: up };
     }
-    case "flyway":
-      return { path: `${dir}V${flywayVersionAfter(anchor.version, index + 1, taken ?? new Set())}__${name}.sql`, text: up };
+    case "flyway": {
+      const flyway = flywayVersionAfter(anchor.version, index + 1, taken ?? new Set());
+      return { version: flyway, path: `${dir}V${flyway}__${name}.sql`, text: up };
+    }
     case "liquibase":
       return { path: `${dir}${name}.sql`, text: [`--liquibase formatted sql`, `--changeset migguard:${name}${step.noTransaction ? " runInTransaction:false" : ""}`, up].join("\n") };
     case "sqitch":
       return { path: `${dir}${name}.sql`, text: step.noTransaction ? up : ["BEGIN;", up, "COMMIT;"].join("\n") };
     case "prisma":
-      return { path: `${folderPrefix(dir.replace(/\/$/, ""))}${version}_${name}/migration.sql`, text: up };
+      return { version, path: `${folderPrefix(dir.replace(/\/$/, ""))}${version}_${name}/migration.sql`, text: up };
     case "diesel": {
       // a new folder beside the newest, never a file inside a migration's folder (diesel runs only up.sql there);
       // a step outside the transaction says so in its metadata.toml
       const folder = dieselFolderAfter(anchor.path, index + 1, name, taken);
       const metadata = step.noTransaction ? [`-- with ${folder}/metadata.toml holding: run_in_transaction = false`] : [];
       const downNote = step.down?.length ? [``, `-- and ${folder}/down.sql:`, ...down.split("\n").map((l) => `-- ${l}`)] : [];
-      return { path: `${folder}/up.sql`, text: [...metadata, up, ...downNote].join("\n") };
+      return { version: baseOf(folder).split("_")[0].replace(/-/g, ""), path: `${folder}/up.sql`, text: [...metadata, up, ...downNote].join("\n") };
     }
     default:
-      return { path: `${dir}${version}_${name}.sql`, text: up };
+      return { version, path: `${dir}${version}_${name}.sql`, text: up };
   }
 }
 
