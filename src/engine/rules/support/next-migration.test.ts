@@ -223,7 +223,7 @@ describe("SQL", () => {
     const m = await migrationOf("db/migrations/00050_rev.sql", "-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n");
     const code = moved(m);
     const [file] = newMigrations(m, [{ name: "fill revision", ...code, noTransaction: true }]);
-    expect(file).toEqual({ path: "db/migrations/00051_fill_revision.sql", text: "-- +goose NO TRANSACTION\n-- +goose Up\nUPDATE schedule SET revision = 0;\n\n-- +goose Down" });
+    expect(file).toEqual({ version: "00051", path: "db/migrations/00051_fill_revision.sql", text: "-- +goose NO TRANSACTION\n-- +goose Up\nUPDATE schedule SET revision = 0;\n\n-- +goose Down" });
     expect(migrationWithout(m, code.lines)).toBe("-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n");
   });
 });
