@@ -41,6 +41,22 @@ describe("diesel migrations", () => {
     expect(fix).not.toContain("golang-migrate");
   });
 
+  it("a statement moved out of diesel's transaction goes to a new folder after the newest, never at a version a later migration holds (lemmy's 000041 beside 000042)", async () => {
+    const findings = await lint(
+      repo({
+        ...base,
+        [`${M}/2024-02-21-000000_group-name-index/up.sql`]: "CREATE INDEX chunk_group_dataset_idx ON chunk_group (dataset_id);\n",
+        [`${M}/2025-08-01-000041_remove-aggregate-tables/up.sql`]: "DROP INDEX chunk_group_dataset_idx;\n",
+        [`${M}/2025-08-01-000041_remove-aggregate-tables/down.sql`]: "CREATE INDEX chunk_group_dataset_idx ON chunk_group (dataset_id);\n",
+        [`${M}/2025-08-01-000042_community-hidden-visibility/up.sql`]: "ALTER TABLE datasets ADD COLUMN visibility text;\n",
+        [`${M}/2025-08-01-000042_community-hidden-visibility/down.sql`]: "ALTER TABLE datasets DROP COLUMN visibility;\n",
+      }),
+    );
+    const drop = findings.find((f) => f.rule === "drop-index-without-concurrently" && f.path === `${M}/2025-08-01-000041_remove-aggregate-tables/up.sql`)!;
+    expect(drop.fix).toContain(`-- migration, ${M}/2025-08-01-000043_remove-aggregate-tables_concurrently/up.sql, with ${M}/2025-08-01-000043_remove-aggregate-tables_concurrently/metadata.toml holding: run_in_transaction = false`);
+    expect(drop.fix).not.toContain("2025-08-01-000042_remove-aggregate-tables");
+  });
+
   it("require-lock-timeout's SET LOCAL names diesel's transaction", async () => {
     const findings = await lint(repo({ ...base, [`${M}/2024-03-02-000000_group-name/up.sql`]: "ALTER TABLE chunk_group ADD COLUMN name text;\n", [`${M}/2024-03-02-000000_group-name/down.sql`]: "ALTER TABLE chunk_group DROP COLUMN name;\n" }));
     expect(findings.find((f) => f.rule === "require-lock-timeout")?.fix).toBe(

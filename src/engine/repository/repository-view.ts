@@ -153,6 +153,8 @@ export interface RepositoryView {
   readonly laterInFolder: readonly Migration[];
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
   readonly newestInFolder: Migration | undefined;
+  /** the versions the migrations of this migration's folder hold: a fix's new migration takes none of them */
+  readonly folderVersions: readonly (string | undefined)[];
   /** Alembic: the revisions of this migration's folder: a numbered new revision comes after every number among them */
   readonly folderRevisions: readonly Migration[];
   /** Alembic: the newest earlier revision of the folder that runs statements in autocommit (database/alembic-autocommit-precedent.ts) */
@@ -220,6 +222,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     get newestInFolder() {
       return history.lastOfSet(migration.path);
+    },
+    get folderVersions() {
+      return history.versionsOfSet(migration.path);
     },
     get folderRevisions() {
       return history.revisionsOfSet(migration.path);

@@ -631,6 +631,12 @@ export class SchemaHistory {
     return (at ? (this.members.get(at.set) ?? []) : []).filter((m) => m.revision);
   }
 
+  /** the versions the migrations of the set `migrationPath` belongs to hold (a new migration's must be none of them) */
+  versionsOfSet(migrationPath: string): readonly (string | undefined)[] {
+    const at = this.positions.get(migrationPath);
+    return (at ? (this.members.get(at.set) ?? []) : []).map((m) => m.version);
+  }
+
   lastOfSet(migrationPath: string): Migration | undefined {
     const at = this.positions.get(migrationPath);
     return this.alembicHead(migrationPath) ?? this.djangoLeavesOfSet(migrationPath).at(-1) ?? (at ? this.members.get(at.set)?.at(-1) : undefined);

@@ -47,6 +47,22 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "pop/popx (golang-migrate's file names): the version after this file's is a later migration of the folder, so the .autocommit file takes the one after the newest, which no file holds",
+      schema: "CREATE TABLE hydra_client (id uuid PRIMARY KEY, nid uuid, secret text);",
+      path: "persistence/sql/migrations/20240101000001000000_client_nid_idx.postgres.up.sql",
+      code: "CREATE INDEX CONCURRENTLY hydra_client_nid_idx ON hydra_client (nid);\n",
+      files: {
+        "persistence/sql/migrations/20240101000001000000_client_nid_idx.down.sql": "DROP INDEX hydra_client_nid_idx;\n",
+        "persistence/sql/migrations/20240101000001000001_client_secret.up.sql": "ALTER TABLE hydra_client ADD COLUMN secret_hash text;\n",
+      },
+      lines: [1],
+      fixes: [
+        "-- popx runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new version's file\n" +
+          "-- persistence/sql/migrations/20240101000001000002_client_nid_idx.postgres.autocommit.up.sql, which popx runs outside a transaction.",
+      ],
+    },
+    {
+      framework: "sql",
       name: "golang-migrate file with CIC and another statement (one implicit transaction)",
       schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
       path: "migrations/000060_idx.up.sql",

@@ -70,7 +70,7 @@ export default defineRule({
         op,
         message: `${statementOf(op)} CONCURRENTLY runs inside a transaction here, which PostgreSQL refuses: the migration will fail.`,
         fix: fixFor(ctx.framework, {
-          sql: howToLeaveTheTransaction(ctx.migration) ?? "-- run it outside a transaction",
+          sql: howToLeaveTheTransaction(ctx.migration, ctx.repository) ?? "-- run it outside a transaction",
           rails: () => railsConcurrentlyFix(op, ctx.migration, ctx.repository),
           django: () => djangoNonAtomicFix(ctx, op),
           alembic: () => inPlaceOf("alembic", op, alembicCallsWithAutocommit([op], ctx.migration.source, ctx.postgresVersion)),

@@ -24,6 +24,26 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "golang-migrate: the version after this migration's, 000042, is a migration of the folder already: the VALIDATE's new migration takes the one after the newest, never a version another file holds (golang-migrate refuses two files of one version)",
+      path: "migrations/000041_charges_user_fk.up.sql",
+      files: {
+        "migrations/000040_charges.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE charges (id bigint PRIMARY KEY, user_id bigint);\n",
+        "migrations/000042_charges_note.up.sql": "ALTER TABLE charges ADD COLUMN note text;\n",
+      },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE charges (id bigint PRIMARY KEY, user_id bigint);",
+      code: "ALTER TABLE charges ADD CONSTRAINT charges_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id);\n",
+      lines: [1],
+      fixes: [
+        [
+          "ALTER TABLE charges ADD CONSTRAINT charges_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;",
+          "",
+          "-- then a new migration, migrations/000043_validate_charges_user_id_fkey.up.sql:",
+          "ALTER TABLE charges VALIDATE CONSTRAINT charges_user_id_fkey;",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       name: "a CHECK re-added after its DROP CONSTRAINT in the same transaction: the scan adds no lock but keeps the DROP's ACCESS EXCLUSIVE held for its whole duration",
       files: { "db/migrations/000_orders.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, status text CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid')), author bigint, amount integer);\n" },
       schema: "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, status text CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid')), author bigint, amount integer);",

@@ -47,6 +47,23 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "diesel (lemmy): the next version, 2025-08-01-000042, is a migration of the folder already, so the concurrent drop's new migration goes after the newest, never at a version another migration holds (diesel would take it for applied)",
+      path: "migrations/2025-08-01-000041_remove-aggregate-tables/up.sql",
+      schema: "CREATE TABLE community (id int PRIMARY KEY, hidden boolean);\nCREATE INDEX idx_community_hidden ON community (hidden);",
+      files: {
+        "migrations/2025-07-01-000000_community/up.sql": "CREATE TABLE community (id int PRIMARY KEY, hidden boolean);\nCREATE INDEX idx_community_hidden ON community (hidden);\n",
+        "migrations/2025-08-01-000042_community-hidden-visibility/up.sql": "ALTER TABLE community ADD COLUMN visibility text;\n",
+      },
+      code: "DROP INDEX idx_community_hidden;\n",
+      lines: [1],
+      fixes: [
+        "-- diesel runs this migration in a transaction, which CONCURRENTLY refuses: move the statement, alone, to the up.sql of a new\n" +
+          "-- migration, migrations/2025-08-01-000043_remove-aggregate-tables_concurrently/up.sql, with migrations/2025-08-01-000043_remove-aggregate-tables_concurrently/metadata.toml holding: run_in_transaction = false\n" +
+          "DROP INDEX CONCURRENTLY IF EXISTS idx_community_hidden;",
+      ],
+    },
+    {
+      framework: "sql",
       name: "one DROP INDEX of two indexes: CONCURRENTLY drops one at a time, so the fix is a statement per index",
       schema: "CREATE TABLE reverse_lookup (user_id bigint, org_id bigint);\nCREATE INDEX idx_reverse_lookup_user ON reverse_lookup (user_id);\nCREATE INDEX idx_reverse_lookup_org ON reverse_lookup (org_id);",
       code: "DROP INDEX IF EXISTS idx_reverse_lookup_user, idx_reverse_lookup_org;",

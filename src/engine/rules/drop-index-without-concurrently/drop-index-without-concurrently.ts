@@ -76,7 +76,7 @@ export default defineRule({
           sql: NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout] && !op.embeddedSql && op.names.length
             ? byHandDrop(NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout]!, op.names.map(ident))
             : op.names.length
-              ? `${concurrentlyPlacement(ctx.migration, op)}\n${op.names.map((n) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(n)};`).join("\n")}`
+              ? `${concurrentlyPlacement(ctx.migration, op, ctx.repository)}\n${op.names.map((n) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(n)};`).join("\n")}`
               : `-- migguard could not read the name of the index line ${op.loc.line} drops: drop it by that name with DROP INDEX CONCURRENTLY IF EXISTS, outside a transaction`,
           rails: () => railsDropIndexFix(op, ctx.migration, ctx.repository),
           django: () =>

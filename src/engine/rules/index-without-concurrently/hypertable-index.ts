@@ -147,5 +147,5 @@ function sqlPlacement(ctx: RuleContext, op: OperationOf<"add_index">): string {
   if (runner) return `-- ${runner} ${runsEveryVersion(runner)} and has no way out of it: run this by hand, outside any transaction, before migrating.`;
   if (!op.embeddedSql && sendsOneQuery(ctx.migration))
     return `-- in a migration file of its own, this statement alone (${ctx.migration.layout} sends the file as one query, and PostgreSQL runs two or more statements as one transaction):`;
-  return outsideTransactionPlacement(ctx.migration);
+  return outsideTransactionPlacement(ctx.migration, ctx.repository);
 }

@@ -87,7 +87,7 @@ function sqlSwap(ctx: RuleContext, r: IndexReplacement): string | undefined {
     ].join("\n");
   }
   return [
-    outsideTransactionPlacement(ctx.migration),
+    outsideTransactionPlacement(ctx.migration, ctx.repository),
     `-- ${what}; ${failedBuild(r, steps.cleanup !== undefined)}`,
     ...(steps.cleanup ? [steps.cleanup] : []),
     steps.build,

@@ -417,7 +417,7 @@ export default defineRule({
             -- by hand before migrating again.
             ${alone.replace(/\n/g, "\n            ")}`
             : `
-            ${outsideTransactionPlacement(ctx.migration).replace(/\n/g, "\n            ")}
+            ${outsideTransactionPlacement(ctx.migration, ctx.repository).replace(/\n/g, "\n            ")}
             ${(written ?? rebuilt).replace(/\n/g, "\n            ")}`,
           // built for a Rails (Django) migration only: a SQL file's CREATE INDEX never pays for them
           rails: () =>

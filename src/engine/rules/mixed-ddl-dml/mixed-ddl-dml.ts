@@ -1,3 +1,4 @@
+import { compareVersions } from "../../migration-versions.js";
 import type { Migration, Operation } from "../../model.js";
 import { liftedDataCode } from "../support/lifted-data-code.js";
 import { unboundNames } from "../support/python-free-names.js";
@@ -230,10 +231,20 @@ function laterNeeders(ctx: RuleContext, dataOps: readonly Operation[]): Needer[]
 
 /**
  * Django: a later migration that needs the data change now runs after its new file, by a dependency it must get;
- * the frameworks that order by version get the new file's version between them and need nothing more.
+ * the frameworks that order by version get the new file's version between them and need nothing more, unless no
+ * version between them is free (golang-migrate's 000041, then 000042 that needs it): the new file takes none a
+ * migration holds, so it then runs after the ones that need it, which must be said.
  */
 function runBefore(ctx: RuleContext, needers: readonly Needer[], last: MigrationFile | undefined): string[] {
-  if (!needers.length || !last || ctx.framework !== "django") return [];
+  if (!needers.length || !last) return [];
+  if (ctx.framework !== "django") {
+    const version = last.version;
+    const after = version === undefined ? [] : needers.filter((n) => n.migration.version !== undefined && compareVersions(n.migration.version, version) < 0);
+    const c = commentOf(ctx);
+    return after.length
+      ? [``, `${c} no version between ${ctx.migration.path} and ${after[0].migration.path} is free (each is a migration's already), so ${last.path} runs after ${after.map((n) => n.migration.path).join(", ")}, which need${after.length > 1 ? "" : "s"} the data change first: keep the data change in ${ctx.migration.path} as written, unless none of them has run anywhere yet and you renumber ${after.length > 1 ? "them" : "it"} after the new file.`]
+      : [];
+  }
   const name = last.path.split("/").pop()!.replace(/\.py$/, "");
   const label = djangoApp(ctx.migration).label;
   return [``, ...needers.map((n) => `# ${n.migration.path} needs the data change first: add (${JSON.stringify(label)}, ${JSON.stringify(name)}) to its dependencies, so that it runs after it`)];
@@ -250,7 +261,7 @@ const splitPlace = (ctx: RuleContext, needers: readonly Needer[] = []): Migratio
   if (!needers.length) return ctx.repository;
   // before a later migration that needs the data: Django's after this migration alone (numbered after the newest),
   // the others' versioned right after this one
-  const chain = { newMigrationChain: ctx.repository.newMigrationChain, rightAfter: true, railsAcronyms: ctx.repository.railsAcronyms };
+  const chain = { newMigrationChain: ctx.repository.newMigrationChain, rightAfter: true, railsAcronyms: ctx.repository.railsAcronyms, folderVersions: ctx.repository.folderVersions };
   return ctx.framework === "django" ? { ...chain, newestInFolder: ctx.repository.newestInFolder, djangoLeaves: [ctx.migration] } : { ...chain, newestInFolder: ctx.migration };
 };
 

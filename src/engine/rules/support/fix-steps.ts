@@ -17,7 +17,7 @@ export interface FixSteps {
   steps: MigrationStep[];
 }
 
-export function renderFix(ctx: Pick<RuleContext, "framework" | "migration"> & { repository?: Pick<RuleContext["repository"], "newestInFolder" | "folderRevisions" | "djangoLeaves" | "djangoGraphPartial" | "newMigrationChain"> }, fix: FixSteps): string {
+export function renderFix(ctx: Pick<RuleContext, "framework" | "migration"> & { repository?: Pick<RuleContext["repository"], "newestInFolder" | "folderVersions" | "folderRevisions" | "djangoLeaves" | "djangoGraphPartial" | "newMigrationChain"> }, fix: FixSteps): string {
   const comment = ctx.framework === "sql" ? "--" : "#";
   const files = newMigrations(ctx.migration, fix.steps, ctx.repository).map((f) => `${comment} then a new migration, ${f.path}:\n${f.text}`);
   return [fix.inPlace, ...files].join("\n\n");

@@ -5,7 +5,7 @@
 import type { Layout, Migration, Operation } from "../../model.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { baseOf, folderPrefix } from "../../paths.js";
-import { dieselFolderAfter, nextVersion } from "./next-migration.js";
+import { dieselFolderAfter, nextVersion, takenVersions, type MigrationPlace } from "./next-migration.js";
 import { TERN_DISABLE_TX, TERN_SEPARATOR } from "../../adapters/sql/layouts/tern.js";
 import { ATLAS_NO_TRANSACTION } from "../../adapters/sql/layouts/atlas.js";
 import { DRIZZLE_RUNNER } from "../../adapters/sql/layouts/drizzle.js";
@@ -58,21 +58,37 @@ export const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
 export const ONE_QUERY_PER_FILE: ReadonlySet<Layout> = new Set(["golang-migrate", "prisma"]);
 
 /**
+ * Where a new migration that takes a statement out of this one goes: after the folder's newest migration (the
+ * repository's, RepositoryView), never at this migration's version + 1, which a later migration may hold (lemmy's
+ * 2025-08-01-000042_x beside the 000041 it would follow: diesel takes the new one for applied, or refuses it). After
+ * the newest, not at the smallest free version after this one, as newMigrations and the Rails builder do:
+ * golang-migrate, goose and Flyway never run a version below the newest they applied, which the later migrations
+ * already are once deployed. The folder's versions are still skipped, so no version is ever repeated.
+ */
+export type FolderPlace = Pick<MigrationPlace, "newestInFolder" | "folderVersions">;
+
+/** The migration a new one follows: the folder's newest of the same layout, else this one. */
+const anchorOf = (migration: Pick<Migration, "layout" | "path" | "version">, place: FolderPlace): Pick<Migration, "layout" | "path" | "version"> =>
+  place.newestInFolder && place.newestInFolder.layout === migration.layout ? place.newestInFolder : migration;
+
+/**
  * pop/popx (`x.postgres.up.sql`, or `x.up.sql` in a pop folder): popx runs each file in a transaction it opens, and a
  * file named `.autocommit` outside any. One file per version and dialect, so the statement moves to a new version's
  * `.autocommit` file; from a dialect-less file, which every database without its own file runs (SQLite among them),
  * to PostgreSQL's own (`.postgres.autocommit`): CONCURRENTLY is PostgreSQL's.
  */
-export function popLeaveTransaction(migration: Pick<Migration, "path" | "pop">): string | undefined {
+export function popLeaveTransaction(migration: Pick<Migration, "layout" | "path" | "pop" | "version">, place: FolderPlace = {}): string | undefined {
   const path = migration.path;
   const pop = popSuffix(path) ?? (migration.pop && /\.up\.sql$/.test(path) ? { dialect: undefined, autocommit: false, stem: path.replace(/\.up\.sql$/, "") } : undefined);
   // an .autocommit file already runs outside a transaction
   if (!pop || pop.autocommit) return undefined;
   const stem = baseOf(pop.stem);
-  const version = /^\d+(?=_)/.exec(stem)?.[0];
+  const own = /^\d+(?=_)/.exec(stem)?.[0];
   const name = stem.replace(/^\d+_/, "");
-  // the version after this one (the same width), in this file's folder
-  const file = `${folderPrefix(path)}${version ? nextVersion(version, 1) : "next"}_${name}.${pop.dialect ?? "postgres"}.autocommit.up.sql`;
+  const newest = anchorOf(migration, place).version;
+  const version = own && newest && /^\d+$/.test(newest) ? newest : own;
+  // the version after the folder's newest (the same width) that no file of the folder holds, in this file's folder
+  const file = `${folderPrefix(path)}${version ? nextVersion(version, 1, takenVersions(place.folderVersions ?? [])) : "next"}_${name}.${pop.dialect ?? "postgres"}.autocommit.up.sql`;
   return (
     "-- popx runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new version's file\n" +
     `-- ${file}, which popx runs outside a transaction.`
@@ -85,10 +101,10 @@ export function popLeaveTransaction(migration: Pick<Migration, "path" | "pop">):
  * migration folder (`<version>_<name>/`, after this one, in the same format) beside such a metadata.toml. A new
  * file inside this migration's folder is never run.
  */
-export function dieselLeaveTransaction(migration: Pick<Migration, "layout" | "path" | "noRunnerTransaction">): string | undefined {
+export function dieselLeaveTransaction(migration: Pick<Migration, "layout" | "path" | "version" | "noRunnerTransaction">, place: FolderPlace = {}): string | undefined {
   if (migration.layout !== "diesel" || migration.noRunnerTransaction) return undefined;
   const own = baseOf(folderPrefix(migration.path).replace(/\/$/, ""));
-  const folder = dieselFolderAfter(migration.path, 1, `${own.slice(own.indexOf("_") + 1)}_concurrently`);
+  const folder = dieselFolderAfter(anchorOf(migration, place).path, 1, `${own.slice(own.indexOf("_") + 1)}_concurrently`, takenVersions(place.folderVersions ?? []));
   return (
     "-- diesel runs this migration in a transaction, which CONCURRENTLY refuses: move the statement, alone, to the up.sql of a new\n" +
     `-- migration, ${folder}/up.sql, with ${folder}/metadata.toml holding: run_in_transaction = false`
@@ -96,12 +112,12 @@ export function dieselLeaveTransaction(migration: Pick<Migration, "layout" | "pa
 }
 
 /** Where a statement that refuses a transaction goes in a SQL migration: a pop file's new `.autocommit` version, a new diesel folder, else outside the transaction. */
-export const outsideTransactionPlacement = (migration: Pick<Migration, "layout" | "path" | "pop" | "noRunnerTransaction">): string =>
-  popLeaveTransaction(migration) ?? dieselLeaveTransaction(migration) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
+export const outsideTransactionPlacement = (migration: Pick<Migration, "layout" | "path" | "version" | "pop" | "noRunnerTransaction">, place: FolderPlace = {}): string =>
+  popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
 
 /** The lines that say how this migration's runner leaves its transaction (pop files by their name or folder, others by layout). */
-export const howToLeaveTheTransaction = (migration: Pick<Migration, "layout" | "path" | "pop" | "noRunnerTransaction">): string | undefined =>
-  popLeaveTransaction(migration) ?? dieselLeaveTransaction(migration) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
+export const howToLeaveTheTransaction = (migration: Pick<Migration, "layout" | "path" | "version" | "pop" | "noRunnerTransaction">, place: FolderPlace = {}): string | undefined =>
+  popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
 
 /**
  * Whether the runner sends this file as one query (golang-migrate's names, not pop's: no dialect, no `.autocommit`,
@@ -115,8 +131,8 @@ export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path" | "po
  * one-query layout, alone in its file (no BEGIN either) it already runs outside a transaction and stays where it is;
  * beside other statements it must move (or, for golang-migrate, the driver must split the file).
  */
-export function concurrentlyPlacement(migration: Migration, op: Operation): string {
-  const pop = popLeaveTransaction(migration) ?? dieselLeaveTransaction(migration);
+export function concurrentlyPlacement(migration: Migration, op: Operation, place: FolderPlace = {}): string {
+  const pop = popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place);
   if (pop && !op.embeddedSql && migration.up.some((other) => other.inTransaction)) return pop;
   if (!sendsOneQuery(migration) || op.embeddedSql) return "-- outside a transaction:";
   const alone = migration.up.every((other) => other === op);

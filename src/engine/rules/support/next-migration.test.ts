@@ -6,7 +6,7 @@ import { analyze } from "../../analyze.js";
 import type { Migration } from "../../model.js";
 import { checkFixSyntax, loadFixParsers } from "../../testing/fix-syntax.js";
 import { movedCode, type MovedCode } from "./moved-code.js";
-import { migrationWithout, newMigrations } from "./next-migration.js";
+import { dieselFolderAfter, migrationWithout, newMigrations, nextVersion, takenVersions } from "./next-migration.js";
 
 await loadFixParsers();
 
@@ -223,7 +223,7 @@ describe("SQL", () => {
     const m = await migrationOf("db/migrations/00050_rev.sql", "-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n");
     const code = moved(m);
     const [file] = newMigrations(m, [{ name: "fill revision", ...code, noTransaction: true }]);
-    expect(file).toEqual({ path: "db/migrations/00051_fill_revision.sql", text: "-- +goose NO TRANSACTION\n-- +goose Up\nUPDATE schedule SET revision = 0;\n\n-- +goose Down" });
+    expect(file).toEqual({ version: "00051", path: "db/migrations/00051_fill_revision.sql", text: "-- +goose NO TRANSACTION\n-- +goose Up\nUPDATE schedule SET revision = 0;\n\n-- +goose Down" });
     expect(migrationWithout(m, code.lines)).toBe("-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n");
   });
 });
@@ -306,5 +306,22 @@ class Migration(migrations.Migration):
     );
     expect(fix).toContain("shop/migrations/0004_");
     expect(fix).toContain(`dependencies = [("shop", "0003_item_note")]`);
+  });
+});
+
+describe("the version a new migration takes", () => {
+  it("is none the folder's migrations hold (golang-migrate's 000042 and 42 are one version), counted in free versions", () => {
+    const taken = takenVersions(["000041", "000042", "44"]);
+    expect(nextVersion("000041", 1, taken)).toBe("000043");
+    expect(nextVersion("000041", 2, taken)).toBe("000045");
+    expect(dieselFolderAfter("migrations/2025-08-01-000041_x/up.sql", 1, "y", takenVersions(["20250801000041", "20250801000042"]))).toBe("migrations/2025-08-01-000043_y");
+  });
+
+  it("a split versioned right after its migration steps over a later migration's version (golang-migrate, Flyway)", async () => {
+    const step = { name: "fill things", statements: ["UPDATE things SET a = 1;"] };
+    const golang = await migrationOf("migrations/000041_things.up.sql", "ALTER TABLE things ADD COLUMN a int;\n");
+    expect(newMigrations(golang, [step], { folderVersions: ["000041", "000042"] })[0].path).toBe("migrations/000043_fill_things.up.sql");
+    const flyway = await migrationOf("db/migration/V41__things.sql", "ALTER TABLE things ADD COLUMN a int;\n");
+    expect(newMigrations(flyway, [step], { folderVersions: ["41", "41.1", "42"] })[0].path).toBe("db/migration/V41.2__fill_things.sql");
   });
 });

@@ -33,6 +33,7 @@ import { popSuffix } from "../../database/dialect-file.js";
 import { revisionNaming, type RevisionNaming } from "./alembic-revision-naming.js";
 import type { NewMigrationChain } from "./new-migration-chain.js";
 import { sqlExtensionOf } from "../../sql-file-names.js";
+import { versionKey } from "../../migration-versions.js";
 
 /**
  * Rails code copied into a split for a MySQL database, without PostgreSQL's own options (`algorithm: :concurrently`
@@ -69,6 +70,8 @@ export interface MigrationStep {
 export interface MigrationFile {
   path: string;
   text: string;
+  /** Rails, SQL: the version it takes, as its runner orders it */
+  version?: string;
   /** Alembic: the new revision's id (what a revision that must run after it names as its down_revision) */
   revision?: string;
 }
@@ -81,25 +84,52 @@ const indent = (text: string, by: string) =>
 
 const snake = railsFileStem;
 
-/** `20240101000000` + 2 -> `20240101000002`, `0043` + 1 -> `0044` (width kept); other versions get `_2`. */
-export function nextVersion(version: string | undefined, step: number): string {
-  if (version && /^\d+$/.test(version)) return (BigInt(version) + BigInt(step)).toString().padStart(version.length, "0");
-  return `${version ?? "next"}_${step}`;
+/**
+ * The versions a folder's migrations hold, as their runner compares them (`000042` and `42` are one version to
+ * golang-migrate, `1.1` and `1_1` to Flyway): a new migration must take none of them, or the runner takes it for
+ * one it already applied (diesel, golang-migrate) or refuses the folder (Flyway, goose, Rails).
+ */
+export type TakenVersions = ReadonlySet<string>;
+
+export const takenVersions = (versions: Iterable<string | undefined>): TakenVersions => new Set([...versions].flatMap((v) => (v === undefined ? [] : [versionKey(v)])));
+
+/**
+ * `20240101000000` + 2 -> `20240101000002`, `0043` + 1 -> `0044` (width kept): the `step`th version after `version`
+ * that no migration of `taken` holds (a split's file versioned right after its migration steps over the one
+ * numbered next); other versions get `_2`.
+ */
+export function nextVersion(version: string | undefined, step: number, taken: TakenVersions = new Set()): string {
+  if (!version || !/^\d+$/.test(version)) return `${version ?? "next"}_${step}`;
+  let at = BigInt(version);
+  for (let free = 0; free < step; ) {
+    at += 1n;
+    if (!taken.has(at.toString())) free++;
+  }
+  return at.toString().padStart(version.length, "0");
 }
 
 /**
- * A new diesel migration folder after the one holding `path` (`step` versions later), named `<version>_<name>` in the
- * format the folder's own name uses (`2024-02-24-005958_x` or `20240224005958_x`), beside it.
+ * A new diesel migration folder after the one holding `path` (the `step`th version after it that no migration of
+ * `taken` holds), named `<version>_<name>` in the format the folder's own name uses (`2024-02-24-005958_x` or
+ * `20240224005958_x`), beside it.
  */
-export function dieselFolderAfter(path: string, step: number, name: string): string {
+export function dieselFolderAfter(path: string, step: number, name: string, taken: TakenVersions = new Set()): string {
   const folder = baseOf(folderPrefix(path).replace(/\/$/, ""));
   const parent = folderPrefix(folderPrefix(path).replace(/\/$/, ""));
   const stamp = folder.split("_")[0];
   const digits = stamp.replace(/-/g, "");
-  const next = /^\d+$/.test(digits) ? nextVersion(digits, step) : `next_${step}`;
+  const next = /^\d+$/.test(digits) ? nextVersion(digits, step, taken) : `next_${step}`;
   // diesel's own format keeps its dashes (YYYY-MM-DD-HHMMSS)
   const written = /^\d{4}-\d{2}-\d{2}-\d{6}$/.test(stamp) && next.length === 14 ? `${next.slice(0, 4)}-${next.slice(4, 6)}-${next.slice(6, 8)}-${next.slice(8)}` : next;
   return `${parent}${written}_${name}`;
+}
+
+/** Flyway: `V<version>.<n>` (after `version`, before the next whole version), `n` the `step`th that no migration of `taken` holds. */
+function flywayVersionAfter(version: string | undefined, step: number, taken: TakenVersions): string {
+  if (version === undefined) return `next.${step}`;
+  let n = 0;
+  for (let free = 0; free < step; ) if (!taken.has(versionKey(`${version}.${++n}`))) free++;
+  return `${version}.${n}`;
 }
 
 /**
@@ -210,8 +240,8 @@ function pythonDefinitions(definitions: readonly string[]): string {
   return definitions.map((d, i) => (i === 0 ? d : `${isImport(d) && isImport(definitions[i - 1]) ? "\n" : "\n\n\n"}${d}`)).join("");
 }
 
-function railsFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, acronyms: readonly string[] = []): MigrationFile {
-  const version = nextVersion(anchor.version, index + 1);
+function railsFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, acronyms: readonly string[] = [], taken?: TakenVersions): MigrationFile {
+  const version = nextVersion(anchor.version, index + 1, taken);
   const body: string[] = [];
   const method = step.change ? "change" : "up";
   body.push(`  def ${method}`, ...[...(step.locals ?? []), ...step.statements].map((s) => indent(s, "    ")), `  end`);
@@ -223,7 +253,7 @@ function railsFile(migration: Migration, anchor: Migration, step: MigrationStep,
     ...body,
     `end`,
   ].join("\n");
-  return { path: `${folderPrefix(migration.path)}${version}_${snake(step.name)}.rb`, text: forDatabase(migration, text) };
+  return { version, path: `${folderPrefix(migration.path)}${version}_${snake(step.name)}.rb`, text: forDatabase(migration, text) };
 }
 
 function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: readonly string[], graphPartial: boolean, afterFix?: string): { file: MigrationFile; name: string } {
@@ -306,55 +336,57 @@ function alembicFile(migration: Migration, anchor: Migration, step: MigrationSte
   return { file: { path: `${folderPrefix(anchor.path)}${naming.file(id, snake(step.name))}`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n"), revision: id }, id };
 }
 
-function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number): MigrationFile {
-  const version = nextVersion(anchor.version, index + 1);
+function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, taken?: TakenVersions): MigrationFile {
+  const version = nextVersion(anchor.version, index + 1, taken);
   const name = snake(step.name);
   const dir = folderPrefix(migration.path);
   const up = step.statements.join("\n");
   const down = step.down?.join("\n") ?? "";
   switch (migration.layout) {
     case "goose":
-      return { path: `${dir}${version}_${name}.sql`, text: [...(step.noTransaction ? ["-- +goose NO TRANSACTION"] : []), "-- +goose Up", up, "", "-- +goose Down", down].join("\n").trimEnd() };
+      return { version, path: `${dir}${version}_${name}.sql`, text: [...(step.noTransaction ? ["-- +goose NO TRANSACTION"] : []), "-- +goose Up", up, "", "-- +goose Down", down].join("\n").trimEnd() };
     case "sql-migrate":
-      return { path: `${dir}${version}-${name}.sql`, text: [sqlMigrateMarker("up", step.noTransaction), up, "", sqlMigrateMarker("down", step.noTransaction), down].join("\n").trimEnd() };
+      return { version, path: `${dir}${version}-${name}.sql`, text: [sqlMigrateMarker("up", step.noTransaction), up, "", sqlMigrateMarker("down", step.noTransaction), down].join("\n").trimEnd() };
     case "tern":
       // the next number: tern refuses a folder whose numbers leave a gap
-      return { path: `${dir}${version}_${name}.sql`, text: ternFile(up, down, step.noTransaction === true) };
+      return { version, path: `${dir}${version}_${name}.sql`, text: ternFile(up, down, step.noTransaction === true) };
     case "atlas":
-      return { path: `${dir}${version}_${name}.sql`, text: atlasFile(up, step.noTransaction === true) };
+      return { version, path: `${dir}${version}_${name}.sql`, text: atlasFile(up, step.noTransaction === true) };
     case "drizzle":
       // the name drizzle-kit gives it (its default prefix, the journal's next idx), which also adds the journal's entry
-      return { path: `${dir}${version}_${name}.sql`, text: drizzleFile(dir.replace(/\/$/, ""), name, up) };
+      return { version, path: `${dir}${version}_${name}.sql`, text: drizzleFile(dir.replace(/\/$/, ""), name, up) };
     case "dbmate":
-      return { path: `${dir}${version}_${name}.sql`, text: [`-- migrate:up${step.noTransaction ? " transaction:false" : ""}`, up, "", "-- migrate:down", down].join("\n").trimEnd() };
+      return { version, path: `${dir}${version}_${name}.sql`, text: [`-- migrate:up${step.noTransaction ? " transaction:false" : ""}`, up, "", "-- migrate:down", down].join("\n").trimEnd() };
     case "golang-migrate":
     case "rivermigrate": {
       // pop/popx: the new file keeps the dialect (a file without one runs on every database) and leaves popx's
       // transaction by its name
       // a dialect-less file pop runs (its go.mod, or dialect siblings): a step outside the transaction is PostgreSQL's own .autocommit file
       const pop = popSuffix(migration.path) ?? (migration.pop && step.noTransaction ? { dialect: "postgres" } : undefined);
-      if (pop) return { path: `${dir}${version}_${name}${pop.dialect ? `.${pop.dialect}` : ""}${step.noTransaction ? ".autocommit" : ""}.up.sql`, text: up };
+      if (pop) return { version, path: `${dir}${version}_${name}${pop.dialect ? `.${pop.dialect}` : ""}${step.noTransaction ? ".autocommit" : ""}.up.sql`, text: up };
       // golang-migrate reads any extension: the new file keeps the migration's (`.up.pgsql` beside `.up.pgsql`)
-      return { path: `${dir}${version}_${name}.up${sqlExtensionOf(migration.path) || ".sql"}`, text: up };
+      return { version, path: `${dir}${version}_${name}.up${sqlExtensionOf(migration.path) || ".sql"}`, text: up };
     }
-    case "flyway":
-      return { path: `${dir}V${anchor.version ?? "next"}.${index + 1}__${name}.sql`, text: up };
+    case "flyway": {
+      const flyway = flywayVersionAfter(anchor.version, index + 1, taken ?? new Set());
+      return { version: flyway, path: `${dir}V${flyway}__${name}.sql`, text: up };
+    }
     case "liquibase":
       return { path: `${dir}${name}.sql`, text: [`--liquibase formatted sql`, `--changeset migguard:${name}${step.noTransaction ? " runInTransaction:false" : ""}`, up].join("\n") };
     case "sqitch":
       return { path: `${dir}${name}.sql`, text: step.noTransaction ? up : ["BEGIN;", up, "COMMIT;"].join("\n") };
     case "prisma":
-      return { path: `${folderPrefix(dir.replace(/\/$/, ""))}${version}_${name}/migration.sql`, text: up };
+      return { version, path: `${folderPrefix(dir.replace(/\/$/, ""))}${version}_${name}/migration.sql`, text: up };
     case "diesel": {
       // a new folder beside the newest, never a file inside a migration's folder (diesel runs only up.sql there);
       // a step outside the transaction says so in its metadata.toml
-      const folder = dieselFolderAfter(anchor.path, index + 1, name);
+      const folder = dieselFolderAfter(anchor.path, index + 1, name, taken);
       const metadata = step.noTransaction ? [`-- with ${folder}/metadata.toml holding: run_in_transaction = false`] : [];
       const downNote = step.down?.length ? [``, `-- and ${folder}/down.sql:`, ...down.split("\n").map((l) => `-- ${l}`)] : [];
-      return { path: `${folder}/up.sql`, text: [...metadata, up, ...downNote].join("\n") };
+      return { version: baseOf(folder).split("_")[0].replace(/-/g, ""), path: `${folder}/up.sql`, text: [...metadata, up, ...downNote].join("\n") };
     }
     default:
-      return { path: `${dir}${version}_${name}.sql`, text: up };
+      return { version, path: `${dir}${version}_${name}.sql`, text: up };
   }
 }
 
@@ -374,6 +406,8 @@ export interface MigrationPlace {
   alembicHeadFile?: { path: string; content: string };
   /** Alembic: the project's earlier revision that runs statements in autocommit, named where a new revision does too */
   alembicAutocommitPrecedent?: AutocommitPrecedent;
+  /** the versions the folder's migrations hold (RepositoryView's): a new migration's version is none of them */
+  readonly folderVersions?: readonly (string | undefined)[];
   /** Rails: the project's acronyms (`inflect.acronym "API"`), with which Rails camelizes a new file's name into its class */
   railsAcronyms?: readonly string[];
   /** the new files the migration's other fixes wrote: these continue after them (RepositoryView's, one per migration) */
@@ -402,6 +436,9 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
   // comment what to follow when the fix before it is applied too, so that together they leave one leaf node / one head
   const chain = place.newMigrationChain;
   const offset = chain?.reserve(steps.length) ?? 0;
+  // the folder's versions: after the newest none is taken, but a split versioned right after its migration (before
+  // a later one that needs it) steps over the versions the later ones hold
+  const taken = takenVersions(place.folderVersions ?? []);
   const follows = chain?.last && !place.rightAfter ? chain.last : undefined;
   let afterFix: string | undefined;
   if (follows && migration.framework === "django") {
@@ -419,7 +456,7 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
     const note = at === 0 ? afterFix : undefined;
     switch (migration.framework) {
       case "rails":
-        files.push(railsFile(migration, anchor, step, index, place.railsAcronyms));
+        files.push(railsFile(migration, anchor, step, index, place.railsAcronyms, taken));
         break;
       case "django": {
         const { file, name } = djangoFile(migration, anchor, step, index, djangoPrevious, place.djangoGraphPartial === true && at === 0, note);
@@ -436,7 +473,7 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
         break;
       }
       case "sql":
-        files.push(sqlFile(migration, anchor, step, index));
+        files.push(sqlFile(migration, anchor, step, index, taken));
         break;
     }
   });

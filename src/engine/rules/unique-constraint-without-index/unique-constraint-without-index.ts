@@ -262,7 +262,7 @@ export default defineRule({
                       outOfBandIndexFix(`CREATE UNIQUE INDEX ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`, idx, NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout]!, RIVER_TEMPLATE_MARKER.test(ctx.migration.source ?? op.text))) ||
                     [
                       `-- outside a transaction (CONCURRENTLY cannot run in one):`,
-                      howToLeaveTheTransaction(ctx.migration) ?? "-- run it outside a transaction",
+                      howToLeaveTheTransaction(ctx.migration, ctx.repository) ?? "-- run it outside a transaction",
                       buildWithClauses ?? `CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`,
                     ].join("\n"),
                   steps: attachStep,

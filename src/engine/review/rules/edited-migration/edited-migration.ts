@@ -441,6 +441,7 @@ function placeOf(ctx: ReviewRuleContext, m: ChangedMigration, head: Migration, c
   const anchor: Migration = newest && newest.path !== head.path ? { ...head, path: newest.path, version: newest.version, name: newest.name ?? head.name } : head;
   return {
     newestInFolder: anchor,
+    folderVersions: files.map((f) => f.version),
     djangoLeaves: head.framework === "django" ? [anchor] : undefined,
     // without the base branch's listing, later migrations of the app may exist unseen
     djangoGraphPartial: ctx.baseMigrations === undefined,
