@@ -93,6 +93,14 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "a column renamed, then another dropped: the view, made after the drop, has the renamed column's new name, so the message says the view must select it under its old one",
+      schema: "CREATE TABLE proposal_space (id int PRIMARY KEY, status int, legacy text);",
+      code: "ALTER TABLE proposal_space RENAME TO project;\nALTER TABLE project RENAME COLUMN status TO state;\nALTER TABLE project DROP COLUMN legacy;\n",
+      lines: [1],
+      messages: ["the view of the fix, made after line 3, has the new name and must select it under its old name"],
+    },
+    {
+      framework: "sql",
       name: "the migration then drops the renamed table: no view can keep the old name (it would make the drop fail, and nothing is left to read after it)",
       schema: "CREATE TABLE user_ (id int PRIMARY KEY);",
       code: "ALTER TABLE user_ RENAME TO person;\nALTER TABLE person DROP COLUMN id;\nDROP TABLE person;\n",
