@@ -147,15 +147,16 @@ function runnable(script: Script): { line: number; sql: string }[] | undefined {
  * before it, which the fix's in-place part replaces) and those after it (the statement too when `kept`: the fix has no
  * code for its place), without the statements at `alsoReplaced` (fix-parts.ts); "all" puts the whole up before (a fix of the down).
  */
-function upAround(unit: MigrationUnit, line: number | "all", kept = false, alsoReplaced: readonly number[] = []): { before: string[]; after: string[] } | undefined {
+function upAround(unit: MigrationUnit, line: number | "all", kept = false, alsoReplaced: readonly number[] = []): { before: string[]; after: string[]; afterLines: number[] } | undefined {
   const scripts = migrationScripts(unit, undefined);
   if (!scripts.up.ok) return undefined;
   // the statements whose place the fix takes too (an index swap's DROP INDEX) run neither before nor after it
   const statements = runnable(scripts.up.script)?.filter((s) => !alsoReplaced.includes(s.line));
   if (!statements) return undefined;
-  if (line === "all") return { before: statements.map((s) => s.sql), after: [] };
+  if (line === "all") return { before: statements.map((s) => s.sql), after: [], afterLines: [] };
   const replaced = statements.findLastIndex((s) => s.line <= line);
-  return { before: statements.slice(0, Math.max(replaced, 0)).map((s) => s.sql), after: statements.slice(kept ? Math.max(replaced, 0) : replaced + 1).map((s) => s.sql) };
+  const after = statements.slice(kept ? Math.max(replaced, 0) : replaced + 1);
+  return { before: statements.slice(0, Math.max(replaced, 0)).map((s) => s.sql), after: after.map((s) => s.sql), afterLines: after.map((s) => s.line) };
 }
 
 /** The down's statements as they run in the check's transaction (undefined: no down, or one cannot run there). */
@@ -169,10 +170,18 @@ function downStatements(unit: MigrationUnit): string[] | undefined {
  * of the down), each `then a new migration` after the rest of the up, an `add to the down migration` part after the
  * up and the down. A string: why the fix cannot be placed.
  */
-export function placeFix(fix: string, around: { before: string[]; after: string[] }, down: () => string[] | undefined): PlacedPart[] | string {
+export function placeFix(fix: string, around: { before: string[]; after: string[]; afterLines?: number[] }, down: () => string[] | undefined): PlacedPart[] | string {
   const parts = fixParts(fix);
   const placed: PlacedPart[] = [{ before: around.before, sql: parts.inPlace, label: "the fix" }];
   let rest = around.after;
+  if (parts.afterLine) {
+    // the part later in the same migration (`after line N`): the up's statements up to that line run before it
+    const lines = around.afterLines;
+    if (!lines) return "the fix has a part after a line of its migration, and the statements' lines are unknown";
+    const upTo = lines.filter((l) => l <= parts.afterLine!.line).length;
+    placed.push({ before: rest.slice(0, upTo), sql: parts.afterLine.sql, label: "its part later in the migration" });
+    rest = rest.slice(upTo);
+  }
   for (const sql of parts.newMigrations) {
     placed.push({ before: rest, sql, label: "its new migration" });
     rest = [];
@@ -204,7 +213,7 @@ export async function runSqlFixes(files: readonly SourceFile[], config: Config, 
           const down = unit.downFile ? (onPath.get(unit.downFile.path) ?? []).map((f) => ({ f, down: true })) : [];
           for (const { f, down: forDown } of [...own, ...down]) {
             // missing-down's fix is the down itself, down-does-not-undo-up's goes into it: they run after the whole up
-            const around = !forDown && FIXES_OF_THE_WHOLE_MIGRATION.has(f.rule) ? { before: [], after: [] } : upAround(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.line, keepsItsStatement(fixParts(f.fix)), fixParts(f.fix).alsoReplaces);
+            const around = !forDown && FIXES_OF_THE_WHOLE_MIGRATION.has(f.rule) ? { before: [], after: [], afterLines: [] } : upAround(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.line, keepsItsStatement(fixParts(f.fix)), fixParts(f.fix).alsoReplaces);
             const placed = around ? placeFix(f.fix, around, () => downStatements(unit)) : `${unit.file.path}: its statements cannot run in a transaction`;
             out.push({
               ...f,

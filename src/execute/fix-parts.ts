@@ -13,6 +13,11 @@ const ADD_TO_DOWN = /^-- add to the down migration:$/;
  * How a fix that takes the place of another statement of the migration too says so (index-replacement.ts: `in place
  * of line 1's DROP INDEX i and this CREATE INDEX`, `without line 1's DROP INDEX`): that statement does not run with it.
  */
+/**
+ * How a fix says a part of it goes later in the same migration, after the statement on a line (rename-table's view,
+ * after the migration's own DROP COLUMNs of the table): the statements up to that line run before it.
+ */
+const AFTER_LINE = /^-- after line (\d+) of this migration\b/;
 const ALSO_IN_PLACE_OF = /^-- .*\b(?:in place of|without) line (\d+)'s /;
 
 export interface FixParts {
@@ -24,26 +29,33 @@ export interface FixParts {
   addToDown: string[];
   /** the lines of the migration's other statements whose place the fix takes too (they do not run with it) */
   alsoReplaces: number[];
+  /** the part that goes after the migration's statement on `line` (absent when the fix has none) */
+  afterLine?: { line: number; sql: string };
 }
 
 /** The fix cut at its part headers (each header line stays with its part as a comment). */
 export function fixParts(fix: string): FixParts {
   const parts: FixParts = { inPlace: "", newMigrations: [], addToDown: [], alsoReplaces: [] };
   let current: string[] = [];
-  let kind: "inPlace" | "newMigrations" | "addToDown" = "inPlace";
+  type Kind = "inPlace" | "afterLine" | "newMigrations" | "addToDown";
+  let kind: Kind = "inPlace";
+  let afterLine = 0;
   const close = () => {
     const text = current.join("\n");
     if (kind === "inPlace") parts.inPlace = text;
+    else if (kind === "afterLine") parts.afterLine = { line: afterLine, sql: text };
     else parts[kind].push(text);
   };
   for (const line of fix.split("\n")) {
     const replaced = ALSO_IN_PLACE_OF.exec(line);
     if (replaced) parts.alsoReplaces.push(Number(replaced[1]));
-    const next = NEW_MIGRATION.test(line) ? "newMigrations" : ADD_TO_DOWN.test(line) ? "addToDown" : undefined;
+    const after: RegExpExecArray | null = kind === "inPlace" ? AFTER_LINE.exec(line) : null;
+    const next: Kind | undefined = NEW_MIGRATION.test(line) ? "newMigrations" : ADD_TO_DOWN.test(line) ? "addToDown" : after ? "afterLine" : undefined;
     if (next) {
       close();
       kind = next;
       current = [];
+      if (after) afterLine = Number(after[1]);
     }
     current.push(line);
   }

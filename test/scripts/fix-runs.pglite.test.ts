@@ -96,3 +96,18 @@ test("a fix with no code for its statement's place keeps the statement: its part
   expect(ran).toEqual({ kind: "ran" });
   expect(failed).toEqual({ kind: "failed", error: expect.stringMatching(/^its part of the down, line 2: relation "member" does not exist/) });
 }, 120_000);
+
+test("a part `after line N of this migration` runs after the up's statements up to that line (rename-table's view after the migration's own DROP COLUMN)", async () => {
+  const renameFiles = [
+    { path: "migrations/000001_user.up.sql", content: "CREATE TABLE user_ (id int PRIMARY KEY, admin boolean);\n" },
+    { path: "migrations/000002_person.up.sql", content: "ALTER TABLE user_ RENAME TO person;\nALTER TABLE person DROP COLUMN admin;\n" },
+  ];
+  const later = "ALTER TABLE user_ RENAME TO person;\n-- after line 2 of this migration, the last that drops or retypes a column of person:\nCREATE VIEW user_ AS SELECT * FROM person;";
+  const right = "ALTER TABLE user_ RENAME TO person;\n-- the old name keeps working:\nCREATE VIEW user_ AS SELECT * FROM person;\n\n-- then a new migration, migrations/000003_x.up.sql:\nSELECT 1;";
+  expect(fixParts(later).afterLine).toEqual({ line: 2, sql: later.split("\n").slice(1).join("\n") });
+  const runs = await runSqlFixes(renameFiles, defaultConfig(), [
+    { path: "migrations/000002_person.up.sql", line: 1, rule: "rename-table", fix: later },
+    { path: "migrations/000002_person.up.sql", line: 1, rule: "rename-table", fix: right },
+  ]);
+  expect(runs.map((r) => r.verdict)).toEqual([{ kind: "ran" }, { kind: "failed", error: expect.stringContaining("other objects depend on it") }]);
+}, 120_000);

@@ -84,13 +84,13 @@ function downOf(c: InvalidRuleCase): string {
  * The statements of the up after the fix of a finding on `line` (the statement on it too when the fix keeps it): what
  * runs before the down.
  */
-function restOfUp(c: InvalidRuleCase, line: number, kept: boolean, alsoReplaced: readonly number[]): string {
+function restOfUp(c: InvalidRuleCase, line: number, kept: boolean, alsoReplaced: readonly number[], upTo = Infinity, from = 0): string {
   if (c.fixRunsAfter) return "";
   const split = markerSplit(c);
   const code = withPlaceholdersFilled(c, c.code);
   const up = split ? split({ path: casePath(c), content: code }).up.map((segment) => segment.text).join("\n") : code;
   return parseStatements(up)
-    .statements.filter((s) => (kept ? s.endLine >= line : s.line > line) && !alsoReplaced.includes(s.line))
+    .statements.filter((s) => (kept ? s.endLine >= line : s.line > line) && !alsoReplaced.includes(s.line) && s.line <= upTo && s.line > from)
     .map((s) => `${s.text.replace(/;\s*$/, "")};`)
     .join("\n");
 }
@@ -106,6 +106,15 @@ async function runWhereItGoes(session: Session, c: InvalidRuleCase, fix: string,
   const editsLater = Object.keys(c.files ?? {}).some((path) => path > own && fix.includes(path));
   const parts = editsLater ? { inPlace: fix, newMigrations: [], addToDown: [], alsoReplaces: [] } : fixParts(fix);
   await runAll(session, parts.inPlace, what, true);
+  if (parts.afterLine) {
+    // the part that goes later in the migration: the statements up to its line first, and the rest of the up after it
+    const { line: after, sql } = parts.afterLine;
+    const first = restOfUp(c, line, false, parts.alsoReplaces, after);
+    if (first.trim()) await runAll(session, first, "the case's up before the fix's later part");
+    await runAll(session, sql, `${what}, its part after line ${after}`, true);
+    const then = restOfUp(c, line, false, parts.alsoReplaces, Infinity, after);
+    if (then.trim() && !parts.addToDown.length) await runAll(session, then, "the rest of the case's up");
+  }
   if (parts.newMigrations.length) {
     const later = laterUps(c);
     if (later.trim()) await runAll(session, later, "the case's later migrations");

@@ -29,3 +29,32 @@ export function firstLaterDrop(ctx: RuleContext, table: string): LaterDrop | und
   }
   return undefined;
 }
+
+/** What this migration itself does to the renamed table after the rename that a view over it cannot stand. */
+export interface DropsInMigration {
+  /** line of the last statement that drops or retypes a column of the table: the view goes after it */
+  line: number;
+  /** the columns it drops (the view, made after, cannot give them to the old code) */
+  dropped: string[];
+  /** line of the statement that drops the table itself: no view can keep the old name */
+  tableDropped?: number;
+}
+
+/**
+ * The statements of the migration after the rename (`index`) that fail while a view reads the table (PostgreSQL:
+ * DROP COLUMN, ALTER COLUMN TYPE, DROP TABLE "because other objects depend on it"; MySQL leaves the view invalid
+ * instead). A RENAME COLUMN is not one: the view keeps the old column name, which is what the old code reads.
+ * `names`: the table's names from the rename on (a rename chain's last name too).
+ */
+export function dropsInMigration(up: readonly Operation[], index: number, names: readonly string[]): DropsInMigration | undefined {
+  const keys = new Set(names.map(nameKey));
+  let line: number | undefined;
+  const dropped: string[] = [];
+  for (const op of up.slice(index + 1)) {
+    if (op.kind === "drop_table" && op.tables.some((t) => keys.has(nameKey(t)))) return { line: line ?? op.loc.line, dropped, tableDropped: op.loc.line };
+    if (!("table" in op) || typeof op.table !== "string" || !keys.has(nameKey(op.table))) continue;
+    if (op.kind === "drop_column") dropped.push(op.column);
+    if (op.kind === "drop_column" || op.kind === "alter_column_type" || op.kind === "redefine_column") line = op.loc.line;
+  }
+  return line === undefined ? undefined : { line, dropped };
+}

@@ -51,6 +51,28 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "rename_table, then drop_column and a type change on the renamed table, which fail while a view reads the columns: the view goes after the last of them",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.rename_table("user_", "person")
+    op.drop_column("person", "admin")
+    op.alter_column("person", "name", type_=sa.String(100))
+
+
+def downgrade():
+    pass
+`,
+      lines: [9],
+      fixes: ["op.rename_table(\"user_\", \"person\")\n# after line 11 of this migration, the last that drops or retypes a column of person (that fails while a view reads the column): the old name keeps working (reads and writes) until no code uses it,\n# reading person as this migration leaves it (old code that reads admin fails either way: no view keeps a column the table no longer has):\nop.execute(\"CREATE VIEW user_ AS SELECT * FROM person\")\n\n# then a new migration, alembic/versions/b4c2de29d165_drop_view_user.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"b4c2de29d165\"\nrevision = NEW_REVISION_ID\n# if you also apply the fix of alembic/versions/abc123_case.py that adds alembic/versions/b5313244ce9c_swap_person_name.py: down_revision = \"b5313244ce9c\" instead (one head: with two, `alembic upgrade head` refuses)\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # in the next deploy, once no running code uses user_ (PostgreSQL expands * when the view is made, so it reads every column person has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\n    op.execute(\"DROP VIEW user_\")\n\n\ndef downgrade():\n    op.execute(\"CREATE VIEW user_ AS SELECT * FROM person\")\n    pass"],
+    },
+    {
+      framework: "alembic",
       name: "ckan 034: a later revision drops a column of the renamed table, which the compatibility view reads: that revision drops the view first, and the follow-up after the head drops it IF EXISTS",
       path: "migration/versions/034_6c600693af5b_resource_group_table.py",
       files: {

@@ -175,6 +175,24 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [8],
     },
+    {
+      framework: "django",
+      name: "a rename in RunSQL, then a column of the renamed table dropped, which fails while a view reads it: the view goes after the drop",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("ALTER TABLE app_order RENAME TO app_purchase", reverse_sql="ALTER TABLE app_purchase RENAME TO app_order"),
+        migrations.RunSQL("ALTER TABLE app_purchase DROP COLUMN note", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: ["migrations.RunSQL(\"ALTER TABLE app_order RENAME TO app_purchase\", reverse_sql=\"ALTER TABLE app_purchase RENAME TO app_order\"),\n# after line 9 of this migration, the last that drops or retypes a column of app_purchase (that fails while a view reads the column): the old name keeps working (reads and writes) until no code uses it,\n# reading app_purchase as this migration leaves it (old code that reads note fails either way: no view keeps a column the table no longer has):\nmigrations.RunSQL(\"CREATE VIEW app_order AS SELECT * FROM app_purchase\", reverse_sql=\"DROP VIEW app_order\"),\n\n# then a new migration, app/migrations/0003_drop_view_app_order.py:\nfrom django.db import migrations\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0002_case\")]\n\n    operations = [\n        # in the next deploy, once no running code uses app_order (PostgreSQL expands * when the view is made, so it reads every column app_purchase has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\n        migrations.RunSQL(\"DROP VIEW app_order\", reverse_sql=\"CREATE VIEW app_order AS SELECT * FROM app_purchase\"),\n    ]"],
+    },
   ],
   valid: [
     {

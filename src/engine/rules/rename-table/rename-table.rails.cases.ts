@@ -31,6 +31,19 @@ end
     },
     {
       framework: "rails",
+      name: "rename_table, then remove_column on the renamed table, which fails while a view reads the column: the view goes after it",
+      code: `class RenameRewardsToPledges < ActiveRecord::Migration[7.1]
+  def change
+    rename_table :rewards, :pledges
+    remove_column :pledges, :legacy_code, :string
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# or keep the table and rename only the model: class Pledge < ApplicationRecord; self.table_name = \"rewards\"; end\nrename_table :rewards, :pledges\n# after line 4 of this migration, the last that drops or retypes a column of pledges (that fails while a view reads the column): the old name keeps working (reads and writes) until no code uses it,\n# reading pledges as this migration leaves it (old code that reads legacy_code fails either way: no view keeps a column the table no longer has):\nreversible do |dir|\n  dir.up { execute \"CREATE VIEW rewards AS SELECT * FROM pledges\" }\n  dir.down { execute \"DROP VIEW rewards\" }\nend\n\n# then a new migration, db/migrate/20240101000001_drop_view_rewards.rb:\nclass DropViewRewards < ActiveRecord::Migration[7.1]\n  def up\n    # in the next deploy, once no running code uses rewards (PostgreSQL expands * when the view is made, so it reads every column pledges has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\n    execute \"DROP VIEW rewards\"\n  end\n\n  def down\n    execute \"CREATE VIEW rewards AS SELECT * FROM pledges\"\n  end\nend"],
+    },
+    {
+      framework: "rails",
       name: "rename_table of a live table",
       code: `class RenameRewardsToPledges < ActiveRecord::Migration[7.1]
   def change

@@ -13,7 +13,7 @@ import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { carriedRenamesNote, renamedToFinalName, renamesCarryingNewName, renamesNameGivenEarlier } from "../support/renamed-within-migration.js";
 import { ALL_DATABASES } from "../support/databases.js";
-import { firstLaterDrop } from "./later-drops.js";
+import { dropsInMigration, firstLaterDrop, type DropsInMigration } from "./later-drops.js";
 import { tableRecreated, type Recreation } from "../support/recreated-later.js";
 import { railsModelBase } from "../support/rails-version.js";
 import { unusedModelAtBase } from "../support/unused-model-at-base.js";
@@ -71,14 +71,17 @@ function renamedModelFix(op: OperationOf<"rename_table">): string | undefined {
  * them (Report.folds) and rename-column's findings on them are dropped while it is shown. On PostgreSQL the view of the
  * fix, made before those renames, keeps their old names (a view's columns are named when it is made).
  */
-function columnsRenamedAfter(ctx: RuleContext, op: OperationOf<"rename_table">, index: number, names: readonly string[]): NonNullable<Report["folds"]> | undefined {
+function columnsRenamedAfter(ctx: RuleContext, op: OperationOf<"rename_table">, index: number, names: readonly string[], viewAfterLine?: number): NonNullable<Report["folds"]> | undefined {
   const keys = new Set(names.map(nameKey));
   const ops = ctx.migration.up.slice(index + 1).filter((o): o is OperationOf<"rename_column"> => o.kind === "rename_column" && keys.has(nameKey(o.table)));
   if (ops.length === 0) return undefined;
   const listed = andList([...new Set(ops.map((o) => `${o.column} to ${o.newName} (line ${o.loc.line})`))]);
   const [it, its, oldNames] = ops.length === 1 ? ["it", "its", "name"] : ["them", "their", "names"];
-  const view =
-    ctx.migration.database === "postgresql"
+  // the view goes after this migration's drops (viewPlace): a rename before them is in the view's column names
+  const renamedFirst = viewAfterLine !== undefined && ops.some((o) => o.loc.line < viewAfterLine);
+  const view = renamedFirst
+    ? `the view of the fix, made after line ${viewAfterLine}, has the new ${oldNames} and must select ${it} under ${its} old ${oldNames}`
+    : ctx.migration.database === "postgresql"
       ? `the view of the fix, made before ${it}, keeps ${its} old ${oldNames} as well (PostgreSQL names a view's columns when it is made)`
       : `the view of the fix must select ${it} under ${its} old ${oldNames}`;
   return {
@@ -122,14 +125,43 @@ function renameOnly(ctx: RuleContext, op: OperationOf<"rename_table">, where: st
   return { inPlace: [note, renameStatement(ctx, op)].join("\n"), steps: [] };
 }
 
+/** The rename as written, without a view: this migration drops the renamed table later, which a view over it would make fail. */
+function droppedHere(ctx: RuleContext, op: OperationOf<"rename_table">, line: number): FixSteps {
+  const comment = ctx.framework === "sql" ? "--" : "#";
+  const note = [
+    `${comment} no view under ${op.table}: line ${line} of this migration drops ${op.newName}, which fails while a view reads it ("other objects depend on it"), and after it no table is left for a view to read;`,
+    `${comment} ship this change once no running code uses ${op.table}`,
+  ];
+  return { inPlace: [...note, renameStatement(ctx, op)].join("\n"), steps: [] };
+}
+
+/**
+ * Where the view goes. Right after the rename, unless this migration then drops or retypes columns of the table,
+ * which fail while a view reads them (lemmy's split_user_table_2 renames user_ to person, then drops columns of
+ * person): then after the last of those, so the old code reads the table as this migration leaves it, and a column
+ * it drops is gone for the old code with or without a view. The header marks the part (fix-parts.ts `after line`).
+ */
+function viewPlace(comment: string, table: string, inMigration: DropsInMigration | undefined): string[] {
+  const keeps = `the old name keeps working (reads and writes) until no code uses it`;
+  if (!inMigration) return [`${comment} ${keeps}:`];
+  const dropped = inMigration.dropped.length
+    ? ` (old code that reads ${andList([...new Set(inMigration.dropped)])} fails either way: no view keeps a column the table no longer has)`
+    : "";
+  return [
+    `${comment} after line ${inMigration.line} of this migration, the last that drops or retypes a column of ${table} (that fails while a view reads the column): ${keeps},`,
+    `${comment} reading ${table} as this migration leaves it${dropped}:`,
+  ];
+}
+
 /**
  * Rename, and the old name kept as a view over the new table (simple views are updatable) until no code uses it.
  * `taken`: a later migration that creates a table under the old name (recreated-later.ts), which fails while the view
  * holds it: that migration drops the view first, and no follow-up is left to write. `freed`: where a later step of the
  * same change takes the name (nameTakenInChange): then no view at all.
  */
-function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, taken: Recreation | undefined, freed: string | undefined): FixSteps {
+function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, taken: Recreation | undefined, freed: string | undefined, inMigration: DropsInMigration | undefined): FixSteps {
   if (freed !== undefined) return renameOnly(ctx, op, freed || undefined);
+  if (inMigration?.tableDropped !== undefined) return droppedHere(ctx, op, inMigration.tableDropped);
   const sql = migrationDialect(ctx.migration);
   const [from, to] = [sql.ident(op.table), sql.ident(op.newName)];
   const createView = `CREATE VIEW ${from} AS SELECT * FROM ${to}`;
@@ -163,7 +195,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, taken: Rec
       return {
         inPlace: [
           renameStatement(ctx, op),
-          `-- the old name keeps working (reads and writes) until no code uses it:`,
+          ...viewPlace("--", op.newName, inMigration),
           `${createView};`,
           ...dropBeforeRenameBack("--", `DROP VIEW IF EXISTS ${from};`),
           ...dropFirst("--", `DROP VIEW IF EXISTS ${from};`),
@@ -176,7 +208,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, taken: Rec
         inPlace: [
           `# or keep the table and rename only the model: class ${modelName(op.newName)} < ${railsModelBase(ctx.migration)}; self.table_name = ${rubyString(op.table)}; end`,
           renameStatement(ctx, op),
-          `# the old name keeps working (reads and writes) until no code uses it:`,
+          ...viewPlace("#", op.newName, inMigration),
           `reversible do |dir|`,
           `  dir.up { execute ${rubyString(createView)} }`,
           `  dir.down { execute ${rubyString(dropView)} }`,
@@ -188,7 +220,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, taken: Rec
       };
     case "django":
       return {
-        inPlace: [renameStatement(ctx, op), `# the old name keeps working (reads and writes) until no code uses it:`, `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`, ...dropFirst("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`), ...nameTaken("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`)].join("\n"),
+        inPlace: [renameStatement(ctx, op), ...viewPlace("#", op.newName, inMigration), `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`, ...dropFirst("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`), ...nameTaken("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`)].join("\n"),
         // one statement with its comment: the new file's operations list would put a comma after a comment of its own
         steps: followUp({ name: `drop view ${op.table}`, statements: [`# ${later}:\nmigrations.RunSQL(${pythonString(dropView)}, reverse_sql=${pythonString(createView)}),`] }),
       };
@@ -196,7 +228,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, taken: Rec
       return {
         inPlace: [
           renameStatement(ctx, op),
-          `# the old name keeps working (reads and writes) until no code uses it:`,
+          ...viewPlace("#", op.newName, inMigration),
           `op.execute(${pythonString(createView)})`,
           ...dropBeforeRenameBack("#", `op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`),
           ...dropFirst("#", `op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`),
@@ -258,7 +290,9 @@ export default defineRule({
       // what the change does with the old name later, asked once for the fix and the code-first header
       const taken = tableRecreated(ctx, final.table, index);
       const freed = nameTakenInChange(ctx, taken, final.table, index);
-      const viewFix = () => [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), renderFix(ctx, viewSteps(ctx, final, taken, freed))].join("\n");
+      // what this migration does to the table after the rename that a view over it cannot stand
+      const inMigration = dropsInMigration(ctx.migration.up, index, [op.newName, final.newName]);
+      const viewFix = () => [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), renderFix(ctx, viewSteps(ctx, final, taken, freed, inMigration))].join("\n");
       // review: the old table's model on the base branch has no caller, no association, no query: the running servers never query it
       const unused = ctx.framework === "rails" ? unusedModelAtBase(ctx, op.table) : undefined;
       if (unused) {
@@ -273,7 +307,7 @@ export default defineRule({
         });
         continue;
       }
-      const folds = columnsRenamedAfter(ctx, op, index, [op.newName, final.newName]);
+      const folds = columnsRenamedAfter(ctx, op, index, [op.newName, final.newName], inMigration?.line);
       const renaming = `Renaming table ${op.table} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""}`;
       const stateOnly = ctx.framework === "django" ? djangoFix(op) : "";
       ctx.report({
