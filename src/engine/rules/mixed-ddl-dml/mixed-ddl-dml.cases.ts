@@ -111,6 +111,7 @@ ALTER TABLE field ALTER COLUMN "order" DROP DEFAULT;`,
     },
     {
       framework: "sql",
+      fixRunsAfter: "schema",
       name: "golang-migrate: a later migration sets NOT NULL on the column the data change fills, but the version right after this one, 000042, is that migration's: the data change's file takes none a migration holds (000043), and the fix says it then runs after the NOT NULL",
       path: "migrations/000041_posts_slug.up.sql",
       schema: "CREATE TABLE posts (id bigint PRIMARY KEY, title text, slug text);",
