@@ -134,7 +134,7 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
     case "alter_column_type": {
       if (onNewTable(op.table)) return undefined;
       const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
-      if (!before) return [unknown(`${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE`)];
+      if (!before) return [unknown(`${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in the repository; change it back to the type it had before`)];
       const back = typeBack(op.type, before, () => repository?.columnDefinition(op.table, op.column));
       if (!back.needsUsing) return [sql(`${col(op.table, op.column)} TYPE ${before.text};`)];
       // integer -> uuid: PostgreSQL has no cast, so no USING converts the values back (never one it rejects)
