@@ -28,11 +28,19 @@ import type { RailsVersioned } from "../support/rails-version.js";
 import { andList } from "../../in-words.js";
 import { djangoModelField, type ModelField } from "../support/django-model-field.js";
 import { statementKey } from "../support/statement-key.js";
+import { CONSTANT_DEFAULT_REWRITES, constantDefaultRewrites } from "../support/volatile-fill.js";
+import { alembicWithoutFastDefault, djangoWithoutFastDefault, railsWithoutFastDefault, sqlWithoutFastDefault } from "./without-fast-default.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
 
 type AddColumn = OperationOf<"add_column">;
+
+/**
+ * PostgreSQL before 11 writes a default given on ADD COLUMN into every existing row (a rewrite): the fixes then add
+ * the column nullable and fill it in batches instead of giving it a constant default (without-fast-default.ts).
+ */
+const defaultRewrites = (ctx: RuleContext): boolean => ctx.migration.database === "postgresql" && constantDefaultRewrites(ctx.postgresVersion);
 
 /**
  * The column names a row (of another table, or an external id): a reference, a foreign key this migration adds,
@@ -95,12 +103,14 @@ function sqlStatementFix(ctx: RuleContext, ops: readonly AddColumn[]): string | 
   const names = new Set(ops.map((o) => o.column.name));
   const cmds = alterSubcommandsOf(first.text);
   if (cmds.length < 2 || cmds.every((c) => c?.subtype === "AT_AddColumn" && names.has(c.def?.ColumnDef?.colname))) return undefined;
-  const plans = ops.map((op) => ({ op, value: fixDefault(ctx, op, (type) => neutralDefault("sql", type)) }));
+  const rewrites = defaultRewrites(ctx);
+  const plans = ops.map((op) => ({ op, value: rewrites ? undefined : fixDefault(ctx, op, (type) => neutralDefault("sql", type)) }));
   const rewritten = alterAddColumnsChanged(first.text, new Map(plans.map((p) => [p.op.column.name, p.value === undefined ? {} : { default: p.value }])));
   if (!rewritten) return undefined;
   const nullable = plans.filter((p) => p.value === undefined);
   const defaulted = plans.filter((p) => p.value !== undefined);
   return [
+    ...(rewrites ? [`-- ${CONSTANT_DEFAULT_REWRITES} (a rewrite under ACCESS EXCLUSIVE): no column gets its default in the ALTER`] : []),
     `-- the statement's other parts stay as written; ${defaulted.length ? `a constant default keeps inserts from the running code working${nullable.length ? ", and " : ""}` : ""}${nullable.length ? `${nullable.map((p) => p.op.column.name).join(", ")} is added nullable (filled, then made NOT NULL below)` : ""}:`,
     rewritten,
     ...defaulted.filter((p) => !knownDefault(p.op.column)).map((p) => neutralDefaultNote(p.value!, p.op.column.name, "--")),
@@ -108,7 +118,15 @@ function sqlStatementFix(ctx: RuleContext, ops: readonly AddColumn[]): string | 
     ...nullable.flatMap(({ op }) => {
       const unique = distinctReason(ctx, op);
       const fill = unique ? distinctFill(op, unique, "--", ctx.postgresVersion) : undefined;
-      const filled = fill ? [fill.note, ...(fill.update ? [`${fill.update};`] : [])] : [`-- (fill ${op.column.name} for existing rows here, in batches)`];
+      // below PostgreSQL 11 the default a column would have had comes for new rows alone, on its own (no row touched)
+      const late = rewrites && !fill ? fixDefault(ctx, op, (type) => neutralDefault("sql", type)) : undefined;
+      const filled = fill
+        ? [fill.note, ...(fill.update ? [`${fill.update};`] : [])]
+        : [
+            ...(late ? [`ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(op.column.name)} SET DEFAULT ${late};  -- new rows only: it touches no existing row`] : []),
+            ...(late && !knownDefault(op.column) ? [neutralDefaultNote(late, op.column.name, "--")] : []),
+            `-- (fill ${op.column.name} for existing rows here, in batches)`,
+          ];
       return [...filled, ...sqlNotNullSteps(first.table, op.column.name)];
     }),
   ].join("\n");
@@ -118,6 +136,7 @@ function sqlFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const t = ident(op.table);
   const value = fixDefault(ctx, op, (type) => neutralDefault("sql", type));
+  if (c.type && value && defaultRewrites(ctx)) return sqlWithoutFastDefault(ctx, op, value, knownDefault(c) ? undefined : neutralDefaultNote(value, c.name, "--"));
   if (c.type && value)
     return [
       `-- a constant default makes it instant (PostgreSQL 11+) and keeps inserts from the running code working:`,
@@ -240,6 +259,8 @@ function railsFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const value = knownDefault(c) ? `-> { ${JSON.stringify(knownDefault(c))} }` : neutralDefault("rails", c.type);
   const call = `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}, null: false, default: ${value ?? "nil"}`;
   if (!value) return `# migguard knows no constant default for ${railsType(c.type)}: add the column with null: true, backfill it, then change_column_null\n${call.replace(", null: false, default: nil", "")}`;
+  const sqlValue = knownDefault(c) ?? neutralDefault("sql", c.type);
+  if (sqlValue && defaultRewrites(ctx)) return railsWithoutFastDefault(ctx, op, value, sqlValue, knownDefault(c) ? undefined : neutralDefaultNote(value, c.name, "#"));
   return [knownDefault(c) || c.name.endsWith("_at") ? undefined : neutralDefaultNote(value, c.name, "#"), call].filter(Boolean).join("\n");
 }
 
@@ -353,6 +374,11 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const djangoFill = written === undefined && c.default?.expr === "''" ? '""' : undefined;
   const value = literal ?? djangoFill ?? (namesARow(ctx, op) ? undefined : neutralDefault("django", c.type));
   if (!op.ormFieldDef || !value) return djangoNullableFirst(op, ctx);
+  if (defaultRewrites(ctx)) {
+    const sqlValue = (literal ? sqlLiteralOf(literal) : djangoFill ? "''" : undefined) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
+    if (!sqlValue) return djangoNullableFirst(op, ctx);
+    return djangoWithoutFastDefault(ctx, op, op.ormFieldDef, sqlValue, literal ? undefined : djangoFill ? fillNote(field) : neutralDefaultNote(sqlValue, c.name, "#"));
+  }
   // a callable default (default=get_random_color) stays the Python default: new rows keep getting its values
   const base = literal ? withoutKeyword(op.ormFieldDef, "default") : op.ormFieldDef;
   // db_default takes a value or an expression: the neutral `list` of an ArrayField is a callable (pontoon's 0119
@@ -409,6 +435,8 @@ function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
       ...(fill.update ? [`op.execute(${pythonString(fill.update)})`] : []),
     ].join("\n");
   }
+  const sqlValue = knownDefault(c) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
+  if (server && sqlValue && defaultRewrites(ctx)) return alembicWithoutFastDefault(ctx, op, server, sqlValue, knownDefault(c) ? undefined : neutralDefaultNote(server, c.name, "#"));
   const written = server ? withKeyword(withoutKeyword(op.text, "server_default", isColumn) ?? op.text, "server_default", server, isColumn) : undefined;
   if (written && server)
     return [...(knownDefault(c) ? [] : [neutralDefaultNote(server, c.name, "#")]), written].join("\n");
