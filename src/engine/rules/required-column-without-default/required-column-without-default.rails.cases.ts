@@ -130,6 +130,19 @@ end
       lines: [4],
       fixes: ["# created_by_id names a row: no constant default stands in for it (0 names none). Add it nullable, the rest as written:\nadd_reference :check_deposits, :created_by, index: { algorithm: :concurrently }\n# then fill created_by_id for existing rows (nothing to fill while check_deposits is empty) and, in a later migration (def up) once every running version of the code writes it:\nadd_check_constraint :check_deposits, \"created_by_id IS NOT NULL\", name: \"check_deposits_created_by_id_not_null\", validate: false\nvalidate_check_constraint :check_deposits, name: \"check_deposits_created_by_id_not_null\"\nchange_column_null :check_deposits, :created_by_id, false\nremove_check_constraint :check_deposits, name: \"check_deposits_created_by_id_not_null\""],
     },
+    {
+      framework: "rails",
+      name: "PostgreSQL 10 (postgres_version: 10), where add_column's default is written into every existing row: added nullable, change_column_default for new rows, the rows filled in batches by a migration of its own, then NOT NULL",
+      config: { postgres_version: 10 },
+      code: `class AddPlanToUsers < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :plan, :string, null: false
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# before PostgreSQL 11 any default is written into every existing row (a rewrite under ACCESS EXCLUSIVE): add it nullable, give new rows the default, fill the existing rows in batches, then make it NOT NULL:\nadd_column :users, :plan, :string\nchange_column_default :users, :plan, from: nil, to: \"\"  # new rows only: it touches no existing row\n# \"\" is a stand-in: use the value existing rows should have in plan\n\n# then a new migration, db/migrate/20240101000001_fill_users_plan.rb:\nclass FillUsersPlan < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def up\n    # 1000 rows a statement, each committed on its own (disable_ddl_transaction!), until one updates nothing\n    nil until connection.exec_update(\"UPDATE users SET plan = '' WHERE ctid IN (SELECT ctid FROM users WHERE plan IS NULL LIMIT 1000)\").zero?\n  end\n\n  def down\n    # nothing to undo: the filled values stay\n  end\nend\n\n# then a new migration, db/migrate/20240101000002_users_plan_not_null.rb:\nclass UsersPlanNotNull < ActiveRecord::Migration[7.1]\n  def up\n    # once every running version of the code sets plan\n    add_check_constraint :users, \"plan IS NOT NULL\", name: \"users_plan_not_null\", validate: false\n    validate_check_constraint :users, name: \"users_plan_not_null\"\n    change_column_null :users, :plan, false\n    remove_check_constraint :users, name: \"users_plan_not_null\"\n  end\n\n  def down\n    change_column_null :users, :plan, true\n  end\nend"],
+    },
   ],
   valid: [
     {
