@@ -29,7 +29,7 @@ import { andList } from "../../in-words.js";
 import { djangoModelField, type ModelField } from "../support/django-model-field.js";
 import { statementKey } from "../support/statement-key.js";
 import { CONSTANT_DEFAULT_REWRITES, constantDefaultRewrites } from "../support/volatile-fill.js";
-import { alembicWithoutFastDefault, djangoWithoutFastDefault, railsWithoutFastDefault, sqlWithoutFastDefault } from "./without-fast-default.js";
+import { alembicWithoutFastDefault, djangoWithoutFastDefault, railsWithoutFastDefault, sqlFillThenNotNull, sqlWithoutFastDefault } from "./without-fast-default.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
@@ -109,27 +109,35 @@ function sqlStatementFix(ctx: RuleContext, ops: readonly AddColumn[]): string | 
   if (!rewritten) return undefined;
   const nullable = plans.filter((p) => p.value === undefined);
   const defaulted = plans.filter((p) => p.value !== undefined);
-  return [
+  // below PostgreSQL 11 a column that would have had a default gets it for new rows alone, on its own (no row touched),
+  // and its rows are filled in batches by a migration of their own, NOT NULL after
+  const late = rewrites
+    ? nullable.flatMap(({ op }) => {
+        const value = distinctReason(ctx, op) ? undefined : fixDefault(ctx, op, (type) => neutralDefault("sql", type));
+        return value ? [{ op, value }] : [];
+      })
+    : [];
+  const inPlace = [
     ...(rewrites ? [`-- ${CONSTANT_DEFAULT_REWRITES} (a rewrite under ACCESS EXCLUSIVE): no column gets its default in the ALTER`] : []),
     `-- the statement's other parts stay as written; ${defaulted.length ? `a constant default keeps inserts from the running code working${nullable.length ? ", and " : ""}` : ""}${nullable.length ? `${nullable.map((p) => p.op.column.name).join(", ")} is added nullable (filled, then made NOT NULL below)` : ""}:`,
     rewritten,
     ...defaulted.filter((p) => !knownDefault(p.op.column)).map((p) => neutralDefaultNote(p.value!, p.op.column.name, "--")),
     ...defaulted.map((p) => `-- keep the default until every running version of the code sets ${p.op.column.name}`),
     ...nullable.flatMap(({ op }) => {
+      const later = late.find((l) => l.op === op);
+      if (later)
+        return [
+          `ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(op.column.name)} SET DEFAULT ${later.value};  -- new rows only: it touches no existing row`,
+          ...(knownDefault(op.column) ? [] : [neutralDefaultNote(later.value, op.column.name, "--")]),
+          `-- keep the default until every running version of the code sets ${op.column.name}`,
+        ];
       const unique = distinctReason(ctx, op);
       const fill = unique ? distinctFill(op, unique, "--", ctx.postgresVersion) : undefined;
-      // below PostgreSQL 11 the default a column would have had comes for new rows alone, on its own (no row touched)
-      const late = rewrites && !fill ? fixDefault(ctx, op, (type) => neutralDefault("sql", type)) : undefined;
-      const filled = fill
-        ? [fill.note, ...(fill.update ? [`${fill.update};`] : [])]
-        : [
-            ...(late ? [`ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(op.column.name)} SET DEFAULT ${late};  -- new rows only: it touches no existing row`] : []),
-            ...(late && !knownDefault(op.column) ? [neutralDefaultNote(late, op.column.name, "--")] : []),
-            `-- (fill ${op.column.name} for existing rows here, in batches)`,
-          ];
+      const filled = fill ? [fill.note, ...(fill.update ? [`${fill.update};`] : [])] : [`-- (fill ${op.column.name} for existing rows here, in batches)`];
       return [...filled, ...sqlNotNullSteps(first.table, op.column.name)];
     }),
   ].join("\n");
+  return late.length ? renderFix(ctx, { inPlace, steps: late.flatMap(({ op, value }) => sqlFillThenNotNull(ctx, op, value)) }) : inPlace;
 }
 
 function sqlFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
@@ -482,7 +490,7 @@ export default defineRule({
   check(ctx) {
     const mysql = isMysqlFamily(ctx.migration.database);
     // one finding per statement: an ALTER TABLE adding several such columns names them all (its fingerprint is the statement's)
-    const byStatement = new Map<string, Array<{ op: OperationOf<"add_column">; kind: string; message: string; fix: string }>>();
+    const byStatement = new Map<string, Array<{ op: OperationOf<"add_column">; kind: string; message: string; fix: () => string }>>();
     for (const { op, index } of upOps(ctx, "add_column")) {
       const c = op.column;
       if (!c.notNull || c.generated || c.serial || c.primaryKey || !existingTable(ctx, op.table, index)) continue;
@@ -514,7 +522,8 @@ export default defineRule({
             : mysql
               ? `Adding NOT NULL column ${op.table}.${c.name} without a default silently gives every existing row MySQL's implicit value for the type ('' for text, 0 for numbers), and in strict mode breaks inserts from code that does not set it.`
               : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
-        fix: ctx.framework === "django" ? djangoFix(op, ctx) : ctx.framework === "sql" && mysql ? mysqlSqlFix(op, ctx) : { sql: sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op, ctx),
+        // written only when shown: a fix with new migrations takes their versions, which a statement's whole rewrite (below) would leave taken
+        fix: () => (ctx.framework === "django" ? djangoFix(op, ctx) : ctx.framework === "sql" && mysql ? mysqlSqlFix(op, ctx) : { sql: sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op, ctx)),
       };
       // a django-solo singleton's one row gets the value now, and the running code inserts no other
       const singleton = kind === "dropped" ? singletonModelOf(ctx, op) : undefined;
@@ -523,7 +532,7 @@ export default defineRule({
           op,
           severity: "info",
           message: `NOT NULL column ${op.table}.${c.name} gets ${c.default!.expr.startsWith("<") ? "a Python default" : `the default ${c.default!.expr}`} only to fill the existing rows (the database default is dropped again right after), but ${singleton.model} (${singleton.path}) is a django-solo singleton (${singleton.chain.join(" extends ")}): its one row gets ${c.name} now and the running code reads that row through get_solo() without inserting another, so no insert of the old code can miss ${c.name}. Only a database whose row get_solo() has not created yet would have old code insert it during the deploy.`,
-          fix: finding.fix,
+          fix: finding.fix(),
           hazard: "old-code",
         });
         continue;
@@ -536,7 +545,7 @@ export default defineRule({
           op,
           severity: "info",
           message: `NOT NULL column ${op.table}.${c.name} has no database default afterwards, but ${op.table} is ${triggers.package}'s event table of ${triggers.tracked}: database triggers on ${triggers.tracked} insert its rows, not the application, and this migration recreates them (line ${triggers.line}) in its transaction, so no insert of the running code can miss ${c.name}.`,
-          fix: finding.fix,
+          fix: finding.fix(),
           hazard: "old-code",
         });
         continue;
@@ -548,7 +557,7 @@ export default defineRule({
           op,
           severity: "info",
           message: `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows (the database default is dropped again right after), but the deployed code creates no ${op.table} rows (outside tests and migrations it names ${inserts.model} only to read it), so none of its inserts can miss ${c.name}; code that creates ${inserts.model} rows sets it from the model's Python default.`,
-          fix: finding.fix,
+          fix: finding.fix(),
           hazard: "old-code",
         });
         continue;
@@ -560,7 +569,7 @@ export default defineRule({
       const [first] = findings;
       // a statement that also does other things is rewritten whole, so none of them is lost
       const whole = ctx.framework === "sql" && !mysql ? sqlStatementFix(ctx, findings.map((f) => f.op)) : undefined;
-      if (whole) for (const f of findings) f.fix = whole;
+      const fixes = findings.map((f) => whole ?? f.fix());
       const proof = findings.every((f) => f.kind === "plain") ? briefLocks(ctx, first.op) : { text: "", losses: [] };
       // the data the migration drops on the table is lost only on an empty table, where the ALTER succeeds: its own
       // transaction (PostgreSQL's transactional DDL) rolls everything back otherwise
@@ -568,7 +577,7 @@ export default defineRule({
       const brief = proof.text + note;
       const severity = note ? ({ severity: "info" } as const) : {};
       if (findings.length === 1) {
-        ctx.report({ op: first.op, ...severity, message: first.message + brief, fix: first.fix, hazard: onlyOldCode(findings) });
+        ctx.report({ op: first.op, ...severity, message: first.message + brief, fix: fixes[0], hazard: onlyOldCode(findings) });
         continue;
       }
       const columns = findings.map((f) => f.op.column.name).join(", ");
@@ -584,7 +593,7 @@ export default defineRule({
               : kinds.size === 1
                 ? `Adding NOT NULL columns ${columns} to ${table} without defaults fails if ${table} has rows, and breaks inserts from code that does not set them.`
                 : findings.map((f) => f.message).join(" ");
-      ctx.report({ op: first.op, ...severity, message: message + brief, fix: [...new Set(findings.map((f) => f.fix))].join("\n"), hazard: onlyOldCode(findings) });
+      ctx.report({ op: first.op, ...severity, message: message + brief, fix: [...new Set(fixes)].join("\n"), hazard: onlyOldCode(findings) });
     }
   },
 });

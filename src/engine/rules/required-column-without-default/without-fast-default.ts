@@ -38,12 +38,27 @@ const fillOf = (table: string, column: string, sqlValue: string): BatchedFill =>
 
 const stepName = (table: string, column: string, what: string) => `${what ? `${what} ` : ""}${table.split(".").pop()} ${column}`;
 
+/** SQL: the migrations after the column's: its rows filled in batches, then NOT NULL; none when a later migration drops it. */
+export function sqlFillThenNotNull(ctx: RuleContext, op: AddColumn, sqlValue: string): MigrationStep[] {
+  const { head, names } = atHead(ctx, op);
+  if ("gone" in head) return [];
+  const fill = fillOf(names.table, names.column, sqlValue);
+  return [
+    {
+      name: stepName(names.table, names.column, "fill"),
+      noTransaction: true,
+      statements: [sqlBatchedFill(fill, fillRunnerOf(ctx.migration), ctx.postgresVersion)],
+      underRunnerTransaction: (runner) => sqlFillUnderRunnerTransaction(fill, runner),
+    },
+    { name: stepName(names.table, names.column, "") + " not null", statements: sqlNotNullSteps(names.table, names.column) },
+  ];
+}
+
 /** SQL: `note` says when the value is a stand-in. */
 export function sqlWithoutFastDefault(ctx: RuleContext, op: AddColumn, sqlValue: string, note: string | undefined): string {
   const c = op.column;
   const t = ident(op.table);
-  const { head, names } = atHead(ctx, op);
-  const fill = fillOf(names.table, names.column, sqlValue);
+  const { head } = atHead(ctx, op);
   const fix: FixSteps = {
     inPlace: [
       why("--"),
@@ -52,15 +67,7 @@ export function sqlWithoutFastDefault(ctx: RuleContext, op: AddColumn, sqlValue:
       ...(note ? [note] : []),
       `-- keep the default until every running version of the code sets ${c.name}`,
     ].join("\n"),
-    steps: [
-      {
-        name: stepName(names.table, names.column, "fill"),
-        noTransaction: true,
-        statements: [sqlBatchedFill(fill, fillRunnerOf(ctx.migration), ctx.postgresVersion)],
-        underRunnerTransaction: (runner) => sqlFillUnderRunnerTransaction(fill, runner),
-      },
-      { name: stepName(names.table, names.column, "") + " not null", statements: sqlNotNullSteps(names.table, names.column) },
-    ],
+    steps: sqlFillThenNotNull(ctx, op, sqlValue),
   };
   return renderFix(ctx, withoutGoneFollowUp(fix, head, ctx.framework, "fills it or sets it NOT NULL"));
 }
