@@ -250,7 +250,8 @@ function railsReferenceFix(op: AddColumn, mysql: boolean, migration: RailsVersio
 
 function railsFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
-  if (op.frameworkCall?.endsWith("timestamps")) return `add_timestamps ${sym(op.table)}, default: -> { "CURRENT_TIMESTAMP" }`;
+  // before PostgreSQL 11 the timestamps' default would write every row: each column takes the path below instead
+  if (op.frameworkCall?.endsWith("timestamps") && !defaultRewrites(ctx)) return `add_timestamps ${sym(op.table)}, default: -> { "CURRENT_TIMESTAMP" }`;
   if (!knownDefault(c) && namesARow(ctx, op)) return railsReferenceFix(op, isMysqlFamily(ctx.migration.database), ctx.migration);
   const unique = distinctReason(ctx, op);
   if (unique) {
@@ -268,7 +269,7 @@ function railsFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const call = `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}, null: false, default: ${value ?? "nil"}`;
   if (!value) return `# migguard knows no constant default for ${railsType(c.type)}: add the column with null: true, backfill it, then change_column_null\n${call.replace(", null: false, default: nil", "")}`;
   const sqlValue = knownDefault(c) ?? neutralDefault("sql", c.type);
-  if (sqlValue && defaultRewrites(ctx)) return railsWithoutFastDefault(ctx, op, value, sqlValue, knownDefault(c) ? undefined : neutralDefaultNote(value, c.name, "#"));
+  if (sqlValue && defaultRewrites(ctx)) return railsWithoutFastDefault(ctx, op, value, sqlValue, knownDefault(c) || c.name.endsWith("_at") ? undefined : neutralDefaultNote(value, c.name, "#"));
   return [knownDefault(c) || c.name.endsWith("_at") ? undefined : neutralDefaultNote(value, c.name, "#"), call].filter(Boolean).join("\n");
 }
 
