@@ -13,6 +13,8 @@ const SINCE = {
   identityColumns: 10,
   /** CREATE TRIGGER ... EXECUTE FUNCTION (EXECUTE PROCEDURE before, and still accepted after) */
   executeFunction: 11,
+  /** ALTER TABLE ... ADD COLUMN ... DEFAULT <constant> in the catalog alone (pg_attribute.atthasmissing); before, every existing row is written */
+  fastColumnDefaults: 11,
   /** COMMIT inside a DO block (transaction control in PL/pgSQL) */
   commitInDoBlock: 11,
   /** CREATE INDEX ... INCLUDE (...) */

@@ -24,6 +24,7 @@ import { djangoApp } from "../support/django-migration.js";
 import { linesInWords } from "../../in-words.js";
 import { pendingTriggerFailure, pendingTriggerFix, pendingTriggerMessage } from "./pending-trigger-events.js";
 import { checkAfterBackfillFix, checkBeforeBackfill, checkBeforeBackfillMessage } from "./check-before-backfill.js";
+import { constantDefaultRewrites } from "../support/volatile-fill.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -609,7 +610,7 @@ export default defineRule({
     const needsEveryRow = sharesTransaction && onlyNewColumns ? backfillNeedsEveryRow(up, dataOps) : undefined;
     // one constant into every row, then NOT NULL: PostgreSQL 11+ gives every row a constant default without the rewrite
     // (before 11, ADD COLUMN ... DEFAULT rewrites the table itself)
-    const constant = needsEveryRow && ctx.migration.database === "postgresql" && ctx.postgresVersion >= 11 ? constantBackfill(up, dataOps) : undefined;
+    const constant = needsEveryRow && ctx.migration.database === "postgresql" && !constantDefaultRewrites(ctx.postgresVersion) ? constantBackfill(up, dataOps) : undefined;
     const constantFix = constant && constantDefaultFix(ctx, constant);
     if (constant && constantFix) {
       ctx.report({ op: first.op, work: "write", hazard: "concurrency", message: constantMessage(ctx, constant), fix: constantFix });

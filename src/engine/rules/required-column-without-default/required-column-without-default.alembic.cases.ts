@@ -241,6 +241,27 @@ def downgrade():
         "# account_id nullable in this revision, so inserts from the running code, which does not set it, keep working; NOT NULL comes in a revision of its own:\nop.add_column(\"invoices\", sa.Column(\"account_id\", postgresql.UUID(as_uuid=True), sa.ForeignKey(\"accounts.id\", ondelete=\"CASCADE\"), nullable=True))\n\n# then a new migration, alembic/versions/4e2a8c9dbcdf_invoices_account_id_not_null.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"4e2a8c9dbcdf\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # deploy once every running version of the code writes account_id; the rows whose account_id is NULL need a value first (an UPDATE here): migguard does not know which\n    op.alter_column(\"invoices\", \"account_id\", nullable=False)\n\n\ndef downgrade():\n    op.alter_column(\"invoices\", \"account_id\", nullable=True)\n    pass",
       ],
     },
+    {
+      framework: "alembic",
+      name: "PostgreSQL 10 (postgres_version: 10), where a server_default on add_column is written into every existing row: added nullable, the server_default set apart for new rows, the rows filled in batches by a revision of its own, then NOT NULL",
+      config: { postgres_version: 10 },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("organizations", sa.Column("billing_email", sa.String(length=120), nullable=False))
+
+
+def downgrade():
+    op.drop_column("organizations", "billing_email")
+`,
+      lines: [9],
+      fixes: ["# before PostgreSQL 11 any default is written into every existing row (a rewrite under ACCESS EXCLUSIVE): add it nullable, give new rows the default, fill the existing rows in batches, then make it NOT NULL:\nop.add_column(\"organizations\", sa.Column(\"billing_email\", sa.String(length=120), nullable=True))\nop.alter_column(\"organizations\", \"billing_email\", server_default=\"\")  # new rows only: it touches no existing row\n# \"\" is a stand-in: use the value existing rows should have in billing_email\n\n# then a new migration, alembic/versions/69d601611430_fill_organizations_billing_email.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"69d601611430\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    with op.get_context().autocommit_block():\n        # 1000 rows a statement, each committed on its own (autocommit_block), until one updates nothing\n        while op.get_bind().execute(sa.text(\"UPDATE organizations SET billing_email = '' WHERE ctid IN (SELECT ctid FROM organizations WHERE billing_email IS NULL LIMIT 1000)\")).rowcount:\n            pass\n\n\ndef downgrade():\n    # nothing to undo: the filled values stay\n    pass\n\n# then a new migration, alembic/versions/fb0f3769bc08_organizations_billing_email_not_null.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"fb0f3769bc08\"\nrevision = NEW_REVISION_ID\ndown_revision = \"69d601611430\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # deploy once every running version of the code writes billing_email\n    op.alter_column(\"organizations\", \"billing_email\", nullable=False)\n\n\ndef downgrade():\n    op.alter_column(\"organizations\", \"billing_email\", nullable=True)\n    pass"],
+    },
   ],
   valid: [
     {

@@ -194,6 +194,18 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "the same openmeter ALTER on PostgreSQL 10 (postgres_version: 10): the rewrite adds type nullable too (a default in the ALTER would write every row), sets its default apart, and the rows are filled, then NOT NULL, by migrations of their own",
+      path: "db/migrations/000002_allocations_type.up.sql",
+      config: { postgres_version: 10 },
+      fixRunsAfter: "schema",
+      schema: "CREATE TABLE allocations (id character(26) PRIMARY KEY);\nINSERT INTO allocations VALUES ('01J0000000000000000000000A');",
+      code: 'ALTER TABLE "allocations" ADD COLUMN "type" character varying NOT NULL, ADD COLUMN "corrects_realization_id" character(26) NULL;\nALTER TABLE "allocations" ADD CONSTRAINT "allocations_corrects_fkey" FOREIGN KEY ("corrects_realization_id") REFERENCES "allocations" ("id") ON DELETE SET NULL;\n',
+      lines: [1],
+      fixes: ["-- before PostgreSQL 11 any default is written into every existing row (a rewrite under ACCESS EXCLUSIVE): no column gets its default in the ALTER\n-- the statement's other parts stay as written; type is added nullable (filled, then made NOT NULL below):\nALTER TABLE allocations ADD COLUMN type varchar, ADD COLUMN corrects_realization_id char(26) NULL;\nALTER TABLE allocations ALTER COLUMN type SET DEFAULT '';  -- new rows only: it touches no existing row\n-- '' is a stand-in: use the value existing rows should have in type\n-- keep the default until every running version of the code sets type\n\n-- then a new migration, db/migrations/000003_fill_allocations_type.up.sql:\n-- PostgreSQL 10 cannot commit inside a DO block, and the runner runs this file once. Before deploying it, fill in batches\n-- outside any transaction (psql in autocommit, or a step of the deploy tool), each batch a statement of its own, run again until it updates no rows:\n--   UPDATE allocations SET type = ''\n--   WHERE ctid IN (SELECT ctid FROM allocations WHERE type IS NULL LIMIT 1000);\n-- The migration keeps one UPDATE of the rows still pending: none once the batches are done. Run without them, it holds\n-- the row lock of every row it fills until it commits.\nUPDATE allocations SET type = '' WHERE type IS NULL;\n\n-- then a new migration, db/migrations/000004_allocations_type_not_null.up.sql:\nALTER TABLE allocations ADD CONSTRAINT allocations_type_not_null CHECK (type IS NOT NULL) NOT VALID;\nALTER TABLE allocations VALIDATE CONSTRAINT allocations_type_not_null;\nALTER TABLE allocations ALTER COLUMN type SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning\nALTER TABLE allocations DROP CONSTRAINT allocations_type_not_null;"],
+      afterFix: { query: "SELECT a.type, c.is_nullable FROM allocations a, information_schema.columns c WHERE c.table_name = 'allocations' AND c.column_name = 'type'", rows: [{ type: "", is_nullable: "NO" }] },
+    },
+    {
+      framework: "sql",
       name: "a NOT NULL reference gets no stand-in (0 names no customer, and the foreign key would refuse it): nullable, filled, then NOT NULL",
       schema: "CREATE TABLE customers (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY);",
       code: "ALTER TABLE orders ADD COLUMN customer_id bigint NOT NULL REFERENCES customers (id);",
@@ -234,6 +246,23 @@ export default defineCases({
       schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);",
       code: "ALTER TABLE accounts ADD COLUMN opened_on date NOT NULL;",
       lines: [1],
+    },
+    {
+      framework: "sql",
+      name: "PostgreSQL 10 (postgres_version: 10), where ADD COLUMN ... DEFAULT writes the value into every existing row: no constant default; the column added nullable, its default set apart for new rows, the rows filled in batches in a migration of their own (no COMMIT in a DO block before 11), then NOT NULL",
+      path: "db/migrations/000002_users_plan.up.sql",
+      config: { postgres_version: 10 },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY);\nINSERT INTO users VALUES (1), (2);",
+      code: "ALTER TABLE users ADD COLUMN plan text NOT NULL;\n",
+      lines: [1],
+      fixes: ["-- before PostgreSQL 11 any default is written into every existing row (a rewrite under ACCESS EXCLUSIVE): add it nullable, give new rows the default, fill the existing rows in batches, then make it NOT NULL:\nALTER TABLE users ADD COLUMN plan text;\nALTER TABLE users ALTER COLUMN plan SET DEFAULT '';  -- new rows only: it touches no existing row\n-- '' is a stand-in: use the value existing rows should have in plan\n-- keep the default until every running version of the code sets plan\n\n-- then a new migration, db/migrations/000003_fill_users_plan.up.sql:\n-- PostgreSQL 10 cannot commit inside a DO block, and the runner runs this file once. Before deploying it, fill in batches\n-- outside any transaction (psql in autocommit, or a step of the deploy tool), each batch a statement of its own, run again until it updates no rows:\n--   UPDATE users SET plan = ''\n--   WHERE ctid IN (SELECT ctid FROM users WHERE plan IS NULL LIMIT 1000);\n-- The migration keeps one UPDATE of the rows still pending: none once the batches are done. Run without them, it holds\n-- the row lock of every row it fills until it commits.\nUPDATE users SET plan = '' WHERE plan IS NULL;\n\n-- then a new migration, db/migrations/000004_users_plan_not_null.up.sql:\nALTER TABLE users ADD CONSTRAINT users_plan_not_null CHECK (plan IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_plan_not_null;\nALTER TABLE users ALTER COLUMN plan SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning\nALTER TABLE users DROP CONSTRAINT users_plan_not_null;"],
+      afterFix: {
+        query: "SELECT u.plan, c.is_nullable, c.column_default FROM users u, information_schema.columns c WHERE c.table_name = 'users' AND c.column_name = 'plan' ORDER BY u.id",
+        rows: [
+          { plan: "", is_nullable: "NO", column_default: "''::text" },
+          { plan: "", is_nullable: "NO", column_default: "''::text" },
+        ],
+      },
     },
   ],
   valid: [

@@ -705,6 +705,15 @@ class Migration(migrations.Migration):
       lines: [20],
       severities: ["error"],
     },
+    {
+      framework: "django",
+      name: "PostgreSQL 10 (postgres_version: 10), where AddField's default= is written into every existing row: the field added null=True without it, a RunSQL default for new rows, the rows filled in batches by a migration of its own (atomic = False), then the AlterField as written",
+      config: { postgres_version: 10 },
+      code: SIZE,
+      files: DJANGO_INITIAL,
+      lines: [7],
+      fixes: ["# before PostgreSQL 11 any default is written into every existing row (a rewrite under ACCESS EXCLUSIVE): add it nullable, give new rows the default, fill the existing rows in batches, then make it NOT NULL:\nmigrations.AddField(model_name=\"Order\", name=\"size\", field=models.FloatField(null=True)),\n# new rows only: it touches no existing row\nmigrations.RunSQL(\n    \"ALTER TABLE app_order ALTER COLUMN size SET DEFAULT 0\",\n    reverse_sql=\"ALTER TABLE app_order ALTER COLUMN size DROP DEFAULT\",\n),\n\n# then a new migration, app/migrations/0003_fill_app_order_size.py:\nfrom django.db import migrations\n\ndef fill_app_order_size(apps, schema_editor):\n    # 1000 rows a statement, each committed on its own (atomic = False), until one updates nothing\n    with schema_editor.connection.cursor() as cursor:\n        while True:\n            cursor.execute(\"UPDATE app_order SET size = 0 WHERE ctid IN (SELECT ctid FROM app_order WHERE size IS NULL LIMIT 1000)\")\n            if cursor.rowcount == 0:\n                break\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"app\", \"0002_case\")]\n\n    operations = [\n        migrations.RunPython(fill_app_order_size, migrations.RunPython.noop),\n    ]\n\n# then a new migration, app/migrations/0004_app_order_size_not_null.py:\nfrom django.db import migrations\nfrom django.db import models\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0003_fill_app_order_size\")]\n\n    operations = [\n        # deploy once every running version of the code writes size\n        migrations.AlterField(model_name=\"Order\", name=\"size\", field=models.FloatField(default=0)),\n    ]"],
+    },
   ],
   valid: [
     {

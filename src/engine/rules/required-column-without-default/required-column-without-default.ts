@@ -28,11 +28,19 @@ import type { RailsVersioned } from "../support/rails-version.js";
 import { andList } from "../../in-words.js";
 import { djangoModelField, type ModelField } from "../support/django-model-field.js";
 import { statementKey } from "../support/statement-key.js";
+import { CONSTANT_DEFAULT_REWRITES, constantDefaultRewrites } from "../support/volatile-fill.js";
+import { alembicWithoutFastDefault, djangoWithoutFastDefault, railsWithoutFastDefault, sqlFillThenNotNull, sqlWithoutFastDefault } from "./without-fast-default.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
 
 type AddColumn = OperationOf<"add_column">;
+
+/**
+ * PostgreSQL before 11 writes a default given on ADD COLUMN into every existing row (a rewrite): the fixes then add
+ * the column nullable and fill it in batches instead of giving it a constant default (without-fast-default.ts).
+ */
+const defaultRewrites = (ctx: RuleContext): boolean => ctx.migration.database === "postgresql" && constantDefaultRewrites(ctx.postgresVersion);
 
 /**
  * The column names a row (of another table, or an external id): a reference, a foreign key this migration adds,
@@ -95,29 +103,48 @@ function sqlStatementFix(ctx: RuleContext, ops: readonly AddColumn[]): string | 
   const names = new Set(ops.map((o) => o.column.name));
   const cmds = alterSubcommandsOf(first.text);
   if (cmds.length < 2 || cmds.every((c) => c?.subtype === "AT_AddColumn" && names.has(c.def?.ColumnDef?.colname))) return undefined;
-  const plans = ops.map((op) => ({ op, value: fixDefault(ctx, op, (type) => neutralDefault("sql", type)) }));
+  const rewrites = defaultRewrites(ctx);
+  const plans = ops.map((op) => ({ op, value: rewrites ? undefined : fixDefault(ctx, op, (type) => neutralDefault("sql", type)) }));
   const rewritten = alterAddColumnsChanged(first.text, new Map(plans.map((p) => [p.op.column.name, p.value === undefined ? {} : { default: p.value }])));
   if (!rewritten) return undefined;
   const nullable = plans.filter((p) => p.value === undefined);
   const defaulted = plans.filter((p) => p.value !== undefined);
-  return [
+  // below PostgreSQL 11 a column that would have had a default gets it for new rows alone, on its own (no row touched),
+  // and its rows are filled in batches by a migration of their own, NOT NULL after
+  const late = rewrites
+    ? nullable.flatMap(({ op }) => {
+        const value = distinctReason(ctx, op) ? undefined : fixDefault(ctx, op, (type) => neutralDefault("sql", type));
+        return value ? [{ op, value }] : [];
+      })
+    : [];
+  const inPlace = [
+    ...(rewrites ? [`-- ${CONSTANT_DEFAULT_REWRITES} (a rewrite under ACCESS EXCLUSIVE): no column gets its default in the ALTER`] : []),
     `-- the statement's other parts stay as written; ${defaulted.length ? `a constant default keeps inserts from the running code working${nullable.length ? ", and " : ""}` : ""}${nullable.length ? `${nullable.map((p) => p.op.column.name).join(", ")} is added nullable (filled, then made NOT NULL below)` : ""}:`,
     rewritten,
     ...defaulted.filter((p) => !knownDefault(p.op.column)).map((p) => neutralDefaultNote(p.value!, p.op.column.name, "--")),
     ...defaulted.map((p) => `-- keep the default until every running version of the code sets ${p.op.column.name}`),
     ...nullable.flatMap(({ op }) => {
+      const later = late.find((l) => l.op === op);
+      if (later)
+        return [
+          `ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(op.column.name)} SET DEFAULT ${later.value};  -- new rows only: it touches no existing row`,
+          ...(knownDefault(op.column) ? [] : [neutralDefaultNote(later.value, op.column.name, "--")]),
+          `-- keep the default until every running version of the code sets ${op.column.name}`,
+        ];
       const unique = distinctReason(ctx, op);
       const fill = unique ? distinctFill(op, unique, "--", ctx.postgresVersion) : undefined;
       const filled = fill ? [fill.note, ...(fill.update ? [`${fill.update};`] : [])] : [`-- (fill ${op.column.name} for existing rows here, in batches)`];
       return [...filled, ...sqlNotNullSteps(first.table, op.column.name)];
     }),
   ].join("\n");
+  return late.length ? renderFix(ctx, { inPlace, steps: late.flatMap(({ op, value }) => sqlFillThenNotNull(ctx, op, value)) }) : inPlace;
 }
 
 function sqlFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const t = ident(op.table);
   const value = fixDefault(ctx, op, (type) => neutralDefault("sql", type));
+  if (c.type && value && defaultRewrites(ctx)) return sqlWithoutFastDefault(ctx, op, value, knownDefault(c) ? undefined : neutralDefaultNote(value, c.name, "--"));
   if (c.type && value)
     return [
       `-- a constant default makes it instant (PostgreSQL 11+) and keeps inserts from the running code working:`,
@@ -223,7 +250,8 @@ function railsReferenceFix(op: AddColumn, mysql: boolean, migration: RailsVersio
 
 function railsFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
-  if (op.frameworkCall?.endsWith("timestamps")) return `add_timestamps ${sym(op.table)}, default: -> { "CURRENT_TIMESTAMP" }`;
+  // before PostgreSQL 11 the timestamps' default would write every row: each column takes the path below instead
+  if (op.frameworkCall?.endsWith("timestamps") && !defaultRewrites(ctx)) return `add_timestamps ${sym(op.table)}, default: -> { "CURRENT_TIMESTAMP" }`;
   if (!knownDefault(c) && namesARow(ctx, op)) return railsReferenceFix(op, isMysqlFamily(ctx.migration.database), ctx.migration);
   const unique = distinctReason(ctx, op);
   if (unique) {
@@ -240,6 +268,8 @@ function railsFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const value = knownDefault(c) ? `-> { ${JSON.stringify(knownDefault(c))} }` : neutralDefault("rails", c.type);
   const call = `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}, null: false, default: ${value ?? "nil"}`;
   if (!value) return `# migguard knows no constant default for ${railsType(c.type)}: add the column with null: true, backfill it, then change_column_null\n${call.replace(", null: false, default: nil", "")}`;
+  const sqlValue = knownDefault(c) ?? neutralDefault("sql", c.type);
+  if (sqlValue && defaultRewrites(ctx)) return railsWithoutFastDefault(ctx, op, value, sqlValue, knownDefault(c) || c.name.endsWith("_at") ? undefined : neutralDefaultNote(value, c.name, "#"));
   return [knownDefault(c) || c.name.endsWith("_at") ? undefined : neutralDefaultNote(value, c.name, "#"), call].filter(Boolean).join("\n");
 }
 
@@ -353,6 +383,11 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const djangoFill = written === undefined && c.default?.expr === "''" ? '""' : undefined;
   const value = literal ?? djangoFill ?? (namesARow(ctx, op) ? undefined : neutralDefault("django", c.type));
   if (!op.ormFieldDef || !value) return djangoNullableFirst(op, ctx);
+  if (defaultRewrites(ctx)) {
+    const sqlValue = (literal ? sqlLiteralOf(literal) : djangoFill ? "''" : undefined) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
+    if (!sqlValue) return djangoNullableFirst(op, ctx);
+    return djangoWithoutFastDefault(ctx, op, op.ormFieldDef, sqlValue, literal ? undefined : djangoFill ? fillNote(field) : neutralDefaultNote(sqlValue, c.name, "#"));
+  }
   // a callable default (default=get_random_color) stays the Python default: new rows keep getting its values
   const base = literal ? withoutKeyword(op.ormFieldDef, "default") : op.ormFieldDef;
   // db_default takes a value or an expression: the neutral `list` of an ArrayField is a callable (pontoon's 0119
@@ -409,6 +444,8 @@ function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
       ...(fill.update ? [`op.execute(${pythonString(fill.update)})`] : []),
     ].join("\n");
   }
+  const sqlValue = knownDefault(c) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
+  if (server && sqlValue && defaultRewrites(ctx)) return alembicWithoutFastDefault(ctx, op, server, sqlValue, knownDefault(c) ? undefined : neutralDefaultNote(server, c.name, "#"));
   const written = server ? withKeyword(withoutKeyword(op.text, "server_default", isColumn) ?? op.text, "server_default", server, isColumn) : undefined;
   if (written && server)
     return [...(knownDefault(c) ? [] : [neutralDefaultNote(server, c.name, "#")]), written].join("\n");
@@ -454,7 +491,7 @@ export default defineRule({
   check(ctx) {
     const mysql = isMysqlFamily(ctx.migration.database);
     // one finding per statement: an ALTER TABLE adding several such columns names them all (its fingerprint is the statement's)
-    const byStatement = new Map<string, Array<{ op: OperationOf<"add_column">; kind: string; message: string; fix: string }>>();
+    const byStatement = new Map<string, Array<{ op: OperationOf<"add_column">; kind: string; message: string; fix: () => string }>>();
     for (const { op, index } of upOps(ctx, "add_column")) {
       const c = op.column;
       if (!c.notNull || c.generated || c.serial || c.primaryKey || !existingTable(ctx, op.table, index)) continue;
@@ -486,7 +523,8 @@ export default defineRule({
             : mysql
               ? `Adding NOT NULL column ${op.table}.${c.name} without a default silently gives every existing row MySQL's implicit value for the type ('' for text, 0 for numbers), and in strict mode breaks inserts from code that does not set it.`
               : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
-        fix: ctx.framework === "django" ? djangoFix(op, ctx) : ctx.framework === "sql" && mysql ? mysqlSqlFix(op, ctx) : { sql: sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op, ctx),
+        // written only when shown: a fix with new migrations takes their versions, which a statement's whole rewrite (below) would leave taken
+        fix: () => (ctx.framework === "django" ? djangoFix(op, ctx) : ctx.framework === "sql" && mysql ? mysqlSqlFix(op, ctx) : { sql: sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op, ctx)),
       };
       // a django-solo singleton's one row gets the value now, and the running code inserts no other
       const singleton = kind === "dropped" ? singletonModelOf(ctx, op) : undefined;
@@ -495,7 +533,7 @@ export default defineRule({
           op,
           severity: "info",
           message: `NOT NULL column ${op.table}.${c.name} gets ${c.default!.expr.startsWith("<") ? "a Python default" : `the default ${c.default!.expr}`} only to fill the existing rows (the database default is dropped again right after), but ${singleton.model} (${singleton.path}) is a django-solo singleton (${singleton.chain.join(" extends ")}): its one row gets ${c.name} now and the running code reads that row through get_solo() without inserting another, so no insert of the old code can miss ${c.name}. Only a database whose row get_solo() has not created yet would have old code insert it during the deploy.`,
-          fix: finding.fix,
+          fix: finding.fix(),
           hazard: "old-code",
         });
         continue;
@@ -508,7 +546,7 @@ export default defineRule({
           op,
           severity: "info",
           message: `NOT NULL column ${op.table}.${c.name} has no database default afterwards, but ${op.table} is ${triggers.package}'s event table of ${triggers.tracked}: database triggers on ${triggers.tracked} insert its rows, not the application, and this migration recreates them (line ${triggers.line}) in its transaction, so no insert of the running code can miss ${c.name}.`,
-          fix: finding.fix,
+          fix: finding.fix(),
           hazard: "old-code",
         });
         continue;
@@ -520,7 +558,7 @@ export default defineRule({
           op,
           severity: "info",
           message: `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows (the database default is dropped again right after), but the deployed code creates no ${op.table} rows (outside tests and migrations it names ${inserts.model} only to read it), so none of its inserts can miss ${c.name}; code that creates ${inserts.model} rows sets it from the model's Python default.`,
-          fix: finding.fix,
+          fix: finding.fix(),
           hazard: "old-code",
         });
         continue;
@@ -532,7 +570,7 @@ export default defineRule({
       const [first] = findings;
       // a statement that also does other things is rewritten whole, so none of them is lost
       const whole = ctx.framework === "sql" && !mysql ? sqlStatementFix(ctx, findings.map((f) => f.op)) : undefined;
-      if (whole) for (const f of findings) f.fix = whole;
+      const fixes = findings.map((f) => whole ?? f.fix());
       const proof = findings.every((f) => f.kind === "plain") ? briefLocks(ctx, first.op) : { text: "", losses: [] };
       // the data the migration drops on the table is lost only on an empty table, where the ALTER succeeds: its own
       // transaction (PostgreSQL's transactional DDL) rolls everything back otherwise
@@ -540,7 +578,7 @@ export default defineRule({
       const brief = proof.text + note;
       const severity = note ? ({ severity: "info" } as const) : {};
       if (findings.length === 1) {
-        ctx.report({ op: first.op, ...severity, message: first.message + brief, fix: first.fix, hazard: onlyOldCode(findings) });
+        ctx.report({ op: first.op, ...severity, message: first.message + brief, fix: fixes[0], hazard: onlyOldCode(findings) });
         continue;
       }
       const columns = findings.map((f) => f.op.column.name).join(", ");
@@ -556,7 +594,7 @@ export default defineRule({
               : kinds.size === 1
                 ? `Adding NOT NULL columns ${columns} to ${table} without defaults fails if ${table} has rows, and breaks inserts from code that does not set them.`
                 : findings.map((f) => f.message).join(" ");
-      ctx.report({ op: first.op, ...severity, message: message + brief, fix: [...new Set(findings.map((f) => f.fix))].join("\n"), hazard: onlyOldCode(findings) });
+      ctx.report({ op: first.op, ...severity, message: message + brief, fix: [...new Set(fixes)].join("\n"), hazard: onlyOldCode(findings) });
     }
   },
 });
