@@ -162,18 +162,15 @@ const columnStandIn = (i: number) => `migguard_run_time_column_${i}`;
 /**
  * The statements read with stand-ins for run-time parts of column lists (`documents ({doc_col_list})`, `UNIQUE
  * ({cols})`): what they do and on which table is known, which columns is not. Each stand-in is the unknown name in
- * the operations (rules say so in words, never as a column), and the placeholder it stood for in their text.
+ * the operations, and `"?"` in SQL text, so rules say so in words and write no fix with it as a column (unknown-name.ts).
  */
 function withColumnsUnknown<R extends { ops: OperationInput[] }>(result: R | undefined, columns: readonly RunTimePart[]): R | undefined {
   if (!result || columns.length === 0) return result;
   const standIns = columns.map((_, i) => columnStandIn(i));
-  const unknown = (value: unknown, key?: string): unknown => {
-    if (typeof value === "string") {
-      if (key === "text") return standIns.reduce((text, standIn, i) => text.split(standIn).join(columns[i].placeholder), value);
-      return standIns.includes(value) ? UNKNOWN_NAME : standIns.reduce((text, standIn) => text.split(standIn).join(UNKNOWN_NAME), value);
-    }
-    if (Array.isArray(value)) return value.map((v) => unknown(v));
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "loc" ? v : unknown(v, k)]));
+  const unknown = (value: unknown): unknown => {
+    if (typeof value === "string") return standIns.includes(value) ? UNKNOWN_NAME : standIns.reduce((text, standIn) => text.split(standIn).join(`"${UNKNOWN_NAME}"`), value);
+    if (Array.isArray(value)) return value.map(unknown);
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "loc" ? v : unknown(v)]));
     return value;
   };
   return { ...result, ops: result.ops.map((op) => unknown(op) as OperationInput) };

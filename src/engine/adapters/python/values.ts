@@ -350,7 +350,7 @@ const runTimeArgument = (v: PyValue) => v.kind === "call" || v.kind === "name" |
  * the def returns a string (a literal, its dedent / cleandoc, an f-string of module constants, its arguments and local
  * literals): that string. A string with run-time values keeps their placeholders, for SQL readers to check where they
  * stand (`now_func = "NOW_TT()" if settings.ENABLE_NOW_TT else "STATEMENT_TIMESTAMP()"`, in a value's place; a column
- * list joined from a flag the migration queried), written as the call: the SQL is the call's, its parts the def's.
+ * list joined from a flag the migration queried).
  */
 function ownDefString(fn: PyNode, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, splat: boolean, ctx: EvalContext, call: { text: string; loc: SourceRange }): PyStr | undefined {
   if (fn.type !== "identifier" || splat || ctx.bindings?.has(fn.text)) return undefined;
@@ -361,8 +361,11 @@ function ownDefString(fn: PyNode, args: PyValue[], kwargs: ReadonlyMap<string, P
   // read without the module's defs: a def calling itself or another stays a call made at run time
   const returned = returnedValue(def, module, args, kwargs, ctx.project);
   if (returned?.kind !== "str" || (returned.unresolved && !returned.runTime)) return undefined;
-  // what running fills in is decided where it is called: there, and said as written there
-  return returned.runTime ? { ...returned, loc: call.loc, pieces: [{ text: returned.value, line: call.loc.line }], runTime: { ...returned.runTime, text: call.text } } : returned;
+  // given values only running tells, what the string holds is decided where it is called: there, and said as written
+  // there (else where the def writes it)
+  const givenRunTime = args.some(runTimeArgument) || [...kwargs.values()].some(runTimeArgument);
+  if (!returned.runTime || !givenRunTime) return returned;
+  return { ...returned, loc: call.loc, pieces: [{ text: returned.value, line: call.loc.line }], runTime: { ...returned.runTime, text: call.text } };
 }
 
 /**
