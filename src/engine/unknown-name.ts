@@ -6,8 +6,11 @@ export const UNKNOWN_NAME = "?";
 
 export const isUnknownName = (name: string | undefined): boolean => name === UNKNOWN_NAME;
 
-/** Whether SQL or code text uses the placeholder as an identifier: `"?"`, `?.col`, `?_backup`, `ix_?`. */
-export const usesUnknownName = (text: string): boolean => /"\?"|'\?'|`\?`|(^|[^\w?])\?(_|\.\w)|\w_\?(?![\w?(])/m.test(text);
+/**
+ * Whether SQL or code text uses the placeholder as an identifier: `"?"` (also escaped in a host string, `\"?\"`),
+ * `?.col`, `?_backup`, `ix_?`.
+ */
+export const usesUnknownName = (text: string): boolean => /\\?"\?\\?"|'\?'|`\?`|(^|[^\w?])\?(_|\.\w)|\w_\?(?![\w?(])/m.test(text);
 
 const NOT_NAMES = new Set(["text", "loc", "statement", "sql", "kind", "description", "language"]);
 

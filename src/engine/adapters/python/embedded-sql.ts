@@ -9,6 +9,7 @@ import { unreadSchemaStatements, withUnreadInOrder } from "./unread-schema-work.
 import { runTimeParts, withRunTimeParts, type RunTimePart } from "../sql/run-time-names.js";
 import { VIEW_QUERY_STAND_IN, withRunTimeViewQueries } from "../sql/run-time-view-query.js";
 import { isPrefixPlaceholder, textWithLines, type PyValue, type RunTimeChoice } from "./values.js";
+import { UNKNOWN_NAME } from "../../unknown-name.js";
 
 export interface EmbeddedSql {
   ops: OperationInput[];
@@ -78,7 +79,8 @@ export function embeddedSql(
   if (roles.has("condition")) return builtAtRunTime("its condition");
   // a view's whole query built at run time (`AS {query}`): the view is known, its query not (run-time-view-query.ts)
   const viewQueries = placeholders.length > 0 ? withRunTimeViewQueries(sql, placeholders) : undefined;
-  const direct = parsed(asValues) ?? (parts ? parsed(prefixesDropped(sql, parts)) : undefined);
+  const columns = parts?.filter((p) => p.role === "column") ?? [];
+  const direct = parsed(asValues) ?? (parts ? withColumnsUnknown(parsed(prefixesDropped(sql, parts)), columns) : undefined);
   const viewRead = direct === undefined && viewQueries !== undefined ? parsed(runTimeValuesAsParameters(viewQueries, placeholders)) : undefined;
   // the statement's text as written: the stand-in back to the run-time part's placeholder, when there is one
   const asWritten = <O extends { text: string }>(op: O): O =>
@@ -143,13 +145,35 @@ export function runTimeValuesAsParameters(sql: string, placeholders: readonly st
 
 /**
  * The SQL with each run-time schema prefix taken out (its name unqualified: the statement that runs when the prefix
- * is empty, and the same statement on another schema otherwise) and each run-time value a parameter, when every
- * run-time part is one or the other, as PostgreSQL's parse tree places them (runTimeParts). Undefined otherwise.
+ * is empty, and the same statement on another schema otherwise), each run-time value a parameter and each run-time
+ * part of a column list a stand-in name (columnStandIn), when every run-time part is one of those, as PostgreSQL's
+ * parse tree places them (runTimeParts). Undefined otherwise.
  */
 function prefixesDropped(sql: string, parts: readonly RunTimePart[]): string | undefined {
-  if (parts.some((p) => p.role !== "qualifier" && p.role !== "value")) return undefined;
+  if (parts.some((p) => p.role !== "qualifier" && p.role !== "value" && p.role !== "column")) return undefined;
   let next = 1 + Math.max(0, ...pgScan(sql).tokens.filter((t) => t.tokenName === "PARAM").map((t) => Number(t.text.slice(1)) || 0));
-  return withRunTimeParts(sql, parts, (part) => (part.role === "value" ? `$${next++}` : undefined));
+  const columns = parts.filter((p) => p.role === "column");
+  return withRunTimeParts(sql, parts, (part) => (part.role === "value" ? `$${next++}` : part.role === "column" ? columnStandIn(columns.indexOf(part)) : undefined));
+}
+
+/** The name a run-time part of a column list is read as: no column of a migration's own, and short of 63 bytes. */
+const columnStandIn = (i: number) => `migguard_run_time_column_${i}`;
+
+/**
+ * The statements read with stand-ins for run-time parts of column lists (`documents ({doc_col_list})`, `UNIQUE
+ * ({cols})`): what they do and on which table is known, which columns is not. Each stand-in is the unknown name in
+ * the operations, and `"?"` in SQL text, so rules say so in words and write no fix with it as a column (unknown-name.ts).
+ */
+function withColumnsUnknown<R extends { ops: OperationInput[] }>(result: R | undefined, columns: readonly RunTimePart[]): R | undefined {
+  if (!result || columns.length === 0) return result;
+  const standIns = columns.map((_, i) => columnStandIn(i));
+  const unknown = (value: unknown): unknown => {
+    if (typeof value === "string") return standIns.includes(value) ? UNKNOWN_NAME : standIns.reduce((text, standIn) => text.split(standIn).join(`"${UNKNOWN_NAME}"`), value);
+    if (Array.isArray(value)) return value.map(unknown);
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "loc" ? v : unknown(v)]));
+    return value;
+  };
+  return { ...result, ops: result.ops.map((op) => unknown(op) as OperationInput) };
 }
 
 const defaults = new Map<string, DefaultValue | undefined>();

@@ -190,6 +190,15 @@ describe("str.format and % formatting", () => {
     expect(valueOf(`x = a + b`).kind).not.toBe("str");
   });
 
+  it("joins with a known separator items only running tells as one run-time value, and strings with run-time values keeping their placeholders", () => {
+    const v = valueOf(`COLS = ["id", "title"]\nx = f"documents ({', '.join(COLS + (['v'] if flag else []))})"`);
+    expect(v).toMatchObject({ kind: "str", unresolved: true, runTime: { placeholders: [expect.stringMatching(/^__.*join_COLS.*__$/)] } });
+    expect(plain(v)).toMatch(/^documents \(__\w+__\)$/);
+    const tables = valueOf(`COLS = ["id"]\nx = ", ".join(["a", f"b ({', '.join(cols)})", f"c ({', '.join(COLS)})"])`);
+    expect(tables).toMatchObject({ kind: "str", value: "a, b (_______join_cols___), c (id)", runTime: { placeholders: ["_______join_cols___"] } });
+    expect(valueOf(`x = ", ".join(["a", "b"])`)).toMatchObject({ kind: "str", value: "a, b", unresolved: false });
+  });
+
   it("leaves formats it cannot reproduce to run time: a width or flag, a missing or extra value, %d of a string, a format spec", () => {
     for (const expression of [`"%5s" % ("a",)`, `"%s %s" % ("a",)`, `"%s" % ("a", "b")`, `"%d" % ("a",)`, `"{:>5}".format("a")`, `"{}".format(*names)`])
       expect(valueOf(`x = ${expression}`).kind).not.toBe("str");

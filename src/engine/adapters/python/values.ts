@@ -206,7 +206,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       const args = parts.positional.map((p) => evaluate(p, ctx));
       // a def of this module that returns a string (`RunSQL(sql=drop_views())`, `trigger_sql("shop_order")`): that
       // string, as if written where it is called
-      const own = ownDefString(fn, args, kwargs, parts.splat, ctx);
+      const own = ownDefString(fn, args, kwargs, parts.splat, ctx, { text: n.text, loc });
       if (own) return own;
       const composed = psycopgComposed(qualifiedName(parts.function, ctx.imports), args, kwargs.size, loc);
       if (composed) return composed;
@@ -224,9 +224,10 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         const formatted = formatString(readObject(object), args, kwargs, loc, n.text);
         if (formatted) return formatted;
       }
-      // ", ".join(tables) over a literal list of known strings (a class attribute, a module constant): the string it makes
+      // ", ".join(tables) over a literal list of known strings (a class attribute, a module constant): the string it
+      // makes; over items only running tells, a run-time value
       if (object && fn.childForFieldName("attribute")?.text === "join" && args.length === 1 && kwargs.size === 0 && !parts.splat) {
-        const joined = joinedStrings(readObject(object), args[0], loc);
+        const joined = joinedStrings(readObject(object), args[0], loc, n.text);
         if (joined) return joined;
       }
       // `q = q.where(...)` on a name bound to a call (`q = sa.update(t)`): the chain goes on from that call
@@ -341,21 +342,30 @@ function boundObjectName(object: PyNode | null, ctx: EvalContext): PyValue | und
 /** A value whose text is all written in the file: a string known whole (or with run-time values standing only for data), a number, a boolean, None. */
 const literalArgument = (v: PyValue) => (v.kind === "str" && (!v.unresolved || v.runTime !== undefined)) || v.kind === "num" || v.kind === "bool" || v.kind === "none";
 
+/** A value only running tells (a flag the migration queried, its connection): a helper given one may still build known SQL. */
+const runTimeArgument = (v: PyValue) => v.kind === "call" || v.kind === "name" || v.kind === "unknown";
+
 /**
- * A call of one of the module's own top-level defs whose arguments are literals, when the def returns a string (a
- * literal, its dedent / cleandoc, an f-string of module constants, its arguments and local literals): that string.
- * A string with run-time values keeps their placeholders, for SQL readers to check they only stand for data
- * (`now_func = "NOW_TT()" if settings.ENABLE_NOW_TT else "STATEMENT_TIMESTAMP()"`, in a value's place).
+ * A call of one of the module's own top-level defs whose arguments are literals or values only running tells, when
+ * the def returns a string (a literal, its dedent / cleandoc, an f-string of module constants, its arguments and local
+ * literals): that string. A string with run-time values keeps their placeholders, for SQL readers to check where they
+ * stand (`now_func = "NOW_TT()" if settings.ENABLE_NOW_TT else "STATEMENT_TIMESTAMP()"`, in a value's place; a column
+ * list joined from a flag the migration queried).
  */
-function ownDefString(fn: PyNode, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, splat: boolean, ctx: EvalContext): PyStr | undefined {
+function ownDefString(fn: PyNode, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, splat: boolean, ctx: EvalContext, call: { text: string; loc: SourceRange }): PyStr | undefined {
   if (fn.type !== "identifier" || splat || ctx.bindings?.has(fn.text)) return undefined;
   const module = ctx.module;
   const def = module?.functions.get(fn.text);
-  if (!module || !def || !args.every(literalArgument) || ![...kwargs.values()].every(literalArgument)) return undefined;
+  const argument = (v: PyValue) => literalArgument(v) || runTimeArgument(v);
+  if (!module || !def || !args.every(argument) || ![...kwargs.values()].every(argument)) return undefined;
   // read without the module's defs: a def calling itself or another stays a call made at run time
   const returned = returnedValue(def, module, args, kwargs, ctx.project);
   if (returned?.kind !== "str" || (returned.unresolved && !returned.runTime)) return undefined;
-  return returned;
+  // given values only running tells, what the string holds is decided where it is called: there, and said as written
+  // there (else where the def writes it)
+  const givenRunTime = args.some(runTimeArgument) || [...kwargs.values()].some(runTimeArgument);
+  if (!returned.runTime || !givenRunTime) return returned;
+  return { ...returned, loc: call.loc, pieces: [{ text: returned.value, line: call.loc.line }], runTime: { ...returned.runTime, text: call.text } };
 }
 
 /**
@@ -458,13 +468,22 @@ function isPrefixOrNothing(prefix: PyStr, other: PyStr): boolean {
   return tokens.length >= 2 && tokens.every((t, i) => (i % 2 === 0 ? t.tokenName === "IDENT" : t.text === "."));
 }
 
-/** `separator.join(items)` when the separator and every item are known strings: the text Python makes. */
-function joinedStrings(separator: PyValue, items: PyValue, loc: SourceRange): PyStr | undefined {
-  if (separator.kind !== "str" || separator.unresolved || separator.runTime || items.kind !== "list") return undefined;
-  const texts = items.items.map((i) => (i.kind === "str" && !i.unresolved && !i.runTime ? i.value : undefined));
-  if (texts.some((t) => t === undefined)) return undefined;
-  const value = texts.join(separator.value);
-  return { kind: "str", value, loc, pieces: [{ text: value, line: loc.line }], unresolved: false };
+/**
+ * `separator.join(items)` of a known separator: the text Python makes when every item is a known string; items that
+ * are strings with run-time values keep their placeholders; items only running tells (a list built from a query's
+ * flag, `COLS + (["x"] if flag else [])`) make the whole join one run-time value, a placeholder SQL readers place.
+ */
+function joinedStrings(separator: PyValue, items: PyValue, loc: SourceRange, text: string): PyStr | undefined {
+  if (separator.kind !== "str" || separator.unresolved || separator.runTime) return undefined;
+  const strings = items.kind === "list" && items.items.every((i) => i.kind === "str" && !i.composed && (!i.unresolved || i.runTime)) ? (items.items as PyStr[]) : undefined;
+  if (!strings) {
+    const placeholder = runTimePlaceholder(text);
+    return { kind: "str", value: placeholder, loc, pieces: [{ text: placeholder, line: loc.line }], unresolved: true, runTime: { text, placeholders: [placeholder] } };
+  }
+  const value = strings.map((i) => i.value).join(separator.value);
+  const pieces = [{ text: value, line: loc.line }];
+  const runTime = strings.reduce<RunTimeFields | undefined>((fields, i) => joinRunTime(text, fields, i.runTime), undefined);
+  return runTime ? { kind: "str", value, loc, pieces, unresolved: true, runTime } : { kind: "str", value, loc, pieces, unresolved: false };
 }
 
 /** A formatted string: known when no value was left to run time, else with the placeholders standing for them. */

@@ -5,8 +5,12 @@
  */
 import { PgSqlError, pgParse, pgScan } from "./pg-query.js";
 
-/** What a run-time part is in the statement: a name's qualifier, a value, a whole condition, a whole name (table, index), or other. */
-export type RunTimeRole = "qualifier" | "value" | "condition" | "name" | "other";
+/**
+ * What a run-time part is in the statement: a name's qualifier, a value, a whole condition, a whole name (table,
+ * index), a column or columns of a list of column names (an index's, a constraint's, a publication's, an INSERT's), or
+ * other.
+ */
+export type RunTimeRole = "qualifier" | "value" | "condition" | "name" | "column" | "other";
 
 export interface RunTimePart {
   /** byte offsets of the placeholder in the SQL */
@@ -112,11 +116,14 @@ function rolesIn(node: unknown, field: string | undefined, holder: string | unde
   }
   if (node === null || typeof node !== "object") return;
   for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-    if (typeof value === "string") visit(value, fieldRole(key));
+    if (typeof value === "string") visit(value, fieldRole(key, field, holder));
     // a whole condition (`WHERE " + condition`, an AND's operand) decides which rows change: not a value
     else if (key === "ColumnRef") columnRef(value, CONDITIONS.has(field ?? "") || holder === "BoolExpr", visit);
     else if (key === "List") dottedName((value as { items?: unknown[] }).items ?? [], visit);
-    else if (Array.isArray(value) && value.length > 0 && value.every(isString)) dottedName(value, visit);
+    else if (Array.isArray(value) && value.length > 0 && value.every(isString)) {
+      if (isColumnList(key, field, holder)) value.forEach((item) => visit(svalOf(item)!, "column"));
+      else dottedName(value, visit);
+    }
     // a node (`{"BoolExpr": {...}}`) names the type its fields belong to
     else if (/^[A-Z]/.test(key)) rolesIn(value, field, key, visit);
     else rolesIn(value, key, holder, visit);
@@ -126,12 +133,21 @@ function rolesIn(node: unknown, field: string | undefined, holder: string | unde
 const isString = (v: unknown): boolean => typeof v === "object" && v !== null && "String" in v;
 const svalOf = (v: unknown): string | undefined => (isString(v) ? (v as { String: { sval?: string } }).String.sval : undefined);
 
-/** A string held in a field: a relation's schema or catalog is a qualifier, its name or an index's name a whole name. */
-function fieldRole(key: string): RunTimeRole {
+/**
+ * A string held in a field: a relation's schema or catalog is a qualifier, its name or an index's name a whole name,
+ * an index element's name (`ON t (a, b)`) or an INSERT's target (`INSERT INTO t (a, b)`) a column of a list.
+ */
+function fieldRole(key: string, field: string | undefined, holder: string | undefined): RunTimeRole {
   if (key === "schemaname" || key === "catalogname") return "qualifier";
   if (key === "relname" || key === "idxname") return "name";
+  if (key === "name" && (holder === "IndexElem" || (holder === "ResTarget" && field === "cols"))) return "column";
   return "other";
 }
+
+/** The column lists of a constraint (`UNIQUE (a, b)`, a foreign key's both sides, INCLUDE) and of a publication's table. */
+const CONSTRAINT_COLUMNS = new Set(["keys", "including", "fk_attrs", "pk_attrs"]);
+const isColumnList = (key: string, field: string | undefined, holder: string | undefined): boolean =>
+  (holder === "Constraint" && CONSTRAINT_COLUMNS.has(key)) || (field === "pubtable" && key === "columns");
 
 /** `col` alone where an expression goes takes a value, unless it is a whole condition; `t.col` is no value. */
 function columnRef(value: unknown, condition: boolean, visit: Visit): void {

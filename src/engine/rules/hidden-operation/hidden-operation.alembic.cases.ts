@@ -190,6 +190,39 @@ def downgrade():
 `,
       lines: [12, 13],
     },
+    {
+      framework: "alembic",
+      name: "a helper of the file given a flag the migration queried, whose flag picks the publication's tables or the statement's kind: what runs is only known when it runs, so it stays hidden",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "c3"
+down_revision = "b2"
+
+
+def _tables_ddl(with_user):
+    tables = ", ".join(["documents"] + (['"user"'] if with_user else []))
+    return f"ALTER PUBLICATION zero_publication SET TABLE {tables}"
+
+
+def _verb_ddl(exists):
+    verb = "ALTER" if exists else "CREATE"
+    return verb + " PUBLICATION zero_publication SET TABLE documents"
+
+
+def upgrade():
+    conn = op.get_bind()
+    flag = conn.execute(sa.text("SELECT 1 FROM pg_publication")).fetchone() is not None
+    conn.execute(sa.text(_tables_ddl(flag)))
+    conn.execute(sa.text(_verb_ddl(flag)))
+
+
+def downgrade():
+    pass
+`,
+      lines: [21, 22],
+      messages: ["built at run time (`_tables_ddl(flag)`): the name of its table or index is only known when it runs", "built at run time (`_verb_ddl(flag)`)"],
+    },
   ],
   valid: [
     {
@@ -387,6 +420,38 @@ def upgrade():
 
 def downgrade():
     replace_enum("events", "entity_type", new_enum, old_enum, None)
+`,
+    },
+    {
+      framework: "alembic",
+      name: "a helper of the file builds the publication's DDL, given a flag the migration queried that only decides which columns a table's column list holds: the statement and its tables are known, and checked (SurfSense's zero_publication)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "c3"
+down_revision = "b2"
+
+DOCUMENT_COLS = ["id", "title"]
+
+
+def _has_zero_version(conn, table):
+    return conn.execute(sa.text("SELECT 1 FROM information_schema.columns WHERE table_name = :t AND column_name = '_0_version'"), {"t": table}).fetchone() is not None
+
+
+def _set_table_ddl(documents_has_zero_ver: bool) -> str:
+    doc_cols = DOCUMENT_COLS + (['"_0_version"'] if documents_has_zero_ver else [])
+    doc_col_list = ", ".join(doc_cols)
+    return f"ALTER PUBLICATION zero_publication SET TABLE notifications, documents ({doc_col_list})"
+
+
+def upgrade():
+    conn = op.get_bind()
+    conn.execute(sa.text(_set_table_ddl(_has_zero_version(conn, "documents"))))
+
+
+def downgrade():
+    conn = op.get_bind()
+    conn.execute(sa.text(f"CREATE PUBLICATION zero_publication FOR TABLE documents ({', '.join(DOCUMENT_COLS)})"))
 `,
     },
     { framework: "alembic", name: "op.execute called by name with its SQL written out", code: alembic('    op.execute("DELETE FROM sessions WHERE expired")') },

@@ -1,7 +1,7 @@
 /**
  * Where PostgreSQL's parse tree places each run-time part of a SQL string (run-time-names.ts): a name's qualifier,
- * a value, a whole condition, a whole name, or somewhere else. `__s__` is a plain placeholder, `__p$__` one known to
- * be a schema prefix or nothing.
+ * a value, a whole condition, a whole name, a column of a column list, or somewhere else. `__s__` is a plain
+ * placeholder, `__p$__` one known to be a schema prefix or nothing.
  */
 import { loadPgQuery } from "../pg-query.js";
 import { runTimeParts, withRunTimeParts } from "../run-time-names.js";
@@ -25,6 +25,12 @@ describe("runTimeParts", () => {
     ["UPDATE users SET __s__ = 1", ["other"]],
     ["SELECT * FROM a JOIN b USING (__s__, id)", ["other"]],
     ["UPDATE users SET a = __s__.b", ["other"]],
+    ["ALTER PUBLICATION p SET TABLE notifications, documents (__s__), users (id, __v__)", ["column", "column"]],
+    ["CREATE UNIQUE INDEX ix ON users (__s__)", ["column"]],
+    ["ALTER TABLE users ADD CONSTRAINT uq UNIQUE (__s__) INCLUDE (__v__)", ["column", "column"]],
+    ["ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (__s__) REFERENCES orgs (__v__)", ["column", "column"]],
+    ["INSERT INTO users (id, __s__) VALUES (1, 2)", ["column"]],
+    ["ALTER PUBLICATION p SET TABLE __s__", ["name"]],
   ])("%s: %j", (sql, expected) => {
     expect(roles(sql)).toEqual(expected);
   });
