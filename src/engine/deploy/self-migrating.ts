@@ -8,7 +8,9 @@
  *   package or another of the module) passed to `goose.SetBaseFS` and `goose.Up` (go-startup.ts, tree-sitter's Go grammar),
  *   or a library that runs each file in its own transaction (maragudk/migrate: gitness) called from a package with a
  *   `//go:embed` FS;
- * - Rust: `sqlx::migrate!(...)` run, or diesel's `embed_migrations!` with `run_pending_migrations`;
+ * - Rust: a source of a crate whose Cargo.toml depends on the library (read at crate level, rust-crates.ts: lemmy's
+ *   crates/diesel_utils/src/schema_setup/mod.rs) that runs `sqlx::migrate!(...)`, diesel's `embed_migrations!` with
+ *   `run_pending_migrations`, or refinery's `embed_migrations!` with `runner().run(...)`;
  * - Spring Boot: flyway-core or liquibase-core beside spring-boot in pom.xml / build.gradle (Boot runs them before
  *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config;
  * - Jakarta EE: a `@Startup @Singleton` EJB whose `@PostConstruct` runs Flyway's `migrate()` or Liquibase's
@@ -18,8 +20,9 @@
  *   command it runs through child_process (`exec("npx prisma migrate deploy", cb)`) (node-start.ts, Babel's parser);
  * - Rails: an initializer named for migrating that runs `ActiveRecord::Tasks::DatabaseTasks.migrate` (or a migration
  *   context's `migrate`, `Rake::Task["db:migrate"].invoke`) at boot (rails-boot-migration.ts, Prism).
- * Which function calls the Go or Rust code is not followed: a file under a `cmd/<...migrat...>/` folder is a command
- * of its own, not the server's start, and is left out.
+ * Which function calls the Go or Rust code is not followed: a file under a `cmd/<...migrat...>/` folder, a
+ * `src/bin/migrate.rs` or a crate of its own for migrating (`migration/src/main.rs`) is a command of its own, not the
+ * server's start, and is left out.
  */
 import type { SourceFile } from "../model.js";
 import { baseOf, dirOf } from "../paths.js";
@@ -33,6 +36,7 @@ import type { GoImport, GoName } from "./go-startup.js";
 import { GOOSE_MODULE, goModulePath, goModules } from "../repository/go-mod.js";
 import { alwaysInTransaction, importsTransactionalRunner } from "../repository/go-runners.js";
 import { isWithin } from "../repository/fact-paths.js";
+import { crateManifestOf, crateMigrators, isRustSourcePath, RUST_MIGRATORS, type RustMigrator } from "./rust-crates.js";
 
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
 const isMigrateCommand = (path: string) => /(?:^|\/)(?:cmd|bin)\/[\w.-]*migrat[\w.-]*\//i.test(path) || /(?:^|\/)bin\/[\w-]*migrat[\w-]*\.rs$/i.test(path);
@@ -144,14 +148,33 @@ function goModuleOf(path: string, files: readonly SourceFile[]): { dir: string; 
   return modulePath ? { dir: dirOf(nearest.path), path: modulePath } : undefined;
 }
 
+/** a crate of its own for migrating (`migration/src/main.rs`): its binary is a deploy step, not the server's start */
+const isRustMigrateCrateMain = (path: string) => /(?:^|\/)[\w.-]*migrat[\w.-]*\/src\/main\.rs$/i.test(path);
+
+/** the calls that apply each library's embedded migrations, in code without line comments */
+const RUST_MIGRATION_CALLS: ReadonlyArray<{ migrator: RustMigrator; needs?: RegExp; call: RegExp; what: string }> = [
+  { migrator: "sqlx", call: /\b(?:sqlx::)?migrate!\s*\([^)]*\)\s*\.run\(/, what: "its embedded sqlx migrations (sqlx::migrate!)" },
+  // diesel's harness, called on the connection or through a wrapper of it in the same file (lemmy's schema_setup)
+  { migrator: "diesel_migrations", needs: /\bembed_migrations!/, call: /(?:\.|::)run_pending_migrations\(/, what: "its embedded diesel migrations (embed_migrations!, run_pending_migrations)" },
+  { migrator: "refinery", needs: /\bembed_migrations!/, call: /\brunner\(\)(?:\s*\.\w+\([^)]*\))*\s*\.run(?:_async)?\(/, what: "its embedded refinery migrations (embed_migrations!, runner().run)" },
+];
+
+/**
+ * Rust: a crate source that applies the migrations its library embeds in the binary (rust-crates.ts). The crate's
+ * Cargo.toml, when read, must depend on that library; without one, only a file named for starting or migrating (a
+ * main.rs) is read, as the App read them by name before it read crates.
+ */
 function rustApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   for (const file of files) {
-    if (!isRustStartPath(file.path) || isMigrateCommand(file.path)) continue;
+    if (!isRustSourcePath(file.path) || isMigrateCommand(file.path) || isRustMigrateCrateMain(file.path)) continue;
+    const manifest = crateManifestOf(file.path, files);
+    const migrators: readonly RustMigrator[] = manifest ? crateMigrators(manifest.content) : isRustStartPath(file.path) ? RUST_MIGRATORS : [];
+    if (migrators.length === 0) continue;
     const code = withoutLineComments(file.content);
-    const sqlx = /\bsqlx::migrate!\s*\([^)]*\)\s*\.run\(/.exec(code);
-    if (sqlx) return { path: file.path, line: lineAt(code, sqlx.index), what: "the application runs its embedded sqlx migrations (sqlx::migrate!) at start, before it serves" };
-    const diesel = /\bembed_migrations!/.test(code) ? /\.run_pending_migrations\(/.exec(code) : null;
-    if (diesel) return { path: file.path, line: lineAt(code, diesel.index), what: "the application runs its embedded diesel migrations at start, before it serves" };
+    for (const { migrator, needs, call, what } of RUST_MIGRATION_CALLS) {
+      const at = migrators.includes(migrator) && (!needs || needs.test(code)) ? call.exec(code) : null;
+      if (at) return { path: file.path, line: lineAt(code, at.index), what: `the application runs ${what} at start, before it serves` };
+    }
   }
   return undefined;
 }
