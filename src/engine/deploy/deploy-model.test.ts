@@ -1,6 +1,8 @@
 import { analyze } from "../analyze.js";
 import { defaultConfig, resolveConfig } from "../config.js";
-import { decideDeploy, deployNote } from "./deploy-model.js";
+import { decideDeploy, deployNote, isDeployFile } from "./deploy-model.js";
+import { deployCodePaths } from "./deploy-code-paths.js";
+import { RUST_DIESEL_WORKSPACE } from "../testing/deploy-fixtures.js";
 import { deployPaths, isDevelopmentPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
 import { loadDeployReaders } from "./deploy-readers.js";
@@ -344,6 +346,57 @@ describe("applications that migrate themselves at start", () => {
     expect(decideDeploy(auto, [{ path: "go.mod", content: "module x\n\nrequire github.com/pressly/goose/v3 v3.20.0\n" }, { path: "main.go", content: goose }, { path: "Dockerfile", content: "FROM golang\n" }])).toMatchObject({ mode: "offline", offline: { path: "main.go", line: 13 } });
     const sqlx = 'use sqlx::PgPool;\n\n#[tokio::main]\nasync fn main() {\n    let pool = PgPool::connect(&url).await.unwrap();\n    sqlx::migrate!("./migrations").run(&pool).await.unwrap();\n    serve(pool).await;\n}\n';
     expect(decideDeploy(auto, [{ path: "src/main.rs", content: sqlx }, { path: "Dockerfile", content: "FROM rust\n" }])).toMatchObject({ mode: "offline", offline: { path: "src/main.rs", line: 6 } });
+  });
+
+  it("reads Rust at crate level: a crate whose Cargo.toml depends on diesel_migrations runs them from any of its files (lemmy's schema_setup/mod.rs, through a wrapper)", () => {
+    const rust = (extra: Record<string, string | undefined> = {}) =>
+      Object.entries({ ...RUST_DIESEL_WORKSPACE, ...extra }).flatMap(([path, content]) => (content === undefined ? [] : [{ path, content }]));
+    const decision = decideDeploy(auto, rust());
+    expect(decision).toMatchObject({ mode: "offline", source: "detected", offline: { path: "crates/db/src/schema_setup/mod.rs", line: 13 } });
+    expect(deployNote(decision)).toContain("crates/db/src/schema_setup/mod.rs:13: the application runs its embedded diesel migrations (embed_migrations!, run_pending_migrations) at start, before it serves");
+    // the crate does not depend on the library (only as a dev-dependency, or not at all): its file is not the server's
+    const devOnly = RUST_DIESEL_WORKSPACE["crates/db/Cargo.toml"]!.replace("[dependencies]", "[dev-dependencies]");
+    expect(decideDeploy(auto, rust({ "crates/db/Cargo.toml": devOnly })).mode).toBe("online");
+    // a crate of its own for migrating, tests and a build script: not the server's start
+    const setup = RUST_DIESEL_WORKSPACE["crates/db/src/schema_setup/mod.rs"]!;
+    const moved = (path: string) => rust({ "crates/db/src/schema_setup/mod.rs": undefined, [path]: setup });
+    expect(decideDeploy(auto, moved("crates/db/tests/schema.rs")).mode).toBe("online");
+    expect(decideDeploy(auto, moved("crates/db/build.rs")).mode).toBe("online");
+    expect(decideDeploy(auto, [...moved("crates/migration/src/main.rs"), { path: "crates/migration/Cargo.toml", content: RUST_DIESEL_WORKSPACE["crates/db/Cargo.toml"]! }]).mode).toBe("online");
+    // embed_migrations! alone, or run_pending_migrations only in a comment: nothing runs them
+    expect(decideDeploy(auto, rust({ "crates/db/src/schema_setup/mod.rs": setup.replace("  wrapper.run_pending_migrations(MIGRATIONS)?;", "  // wrapper.run_pending_migrations(MIGRATIONS)?;") })).mode).toBe("online");
+    // several instances in the compose file, or no container: the repository does not show one instance
+    expect(decideDeploy(auto, rust({ "docker/docker-compose.yml": `${RUST_DIESEL_WORKSPACE["docker/docker-compose.yml"]!}    deploy:\n      replicas: 3\n` })).mode).toBe("online");
+    expect(decideDeploy(auto, rust({ "docker/docker-compose.yml": undefined, "docker/Dockerfile": undefined })).mode).toBe("online");
+  });
+
+  it("reads sqlx's migrate! and refinery's runner in a crate that depends on them as offline", () => {
+    const crate = (dependency: string, code: string) => [
+      { path: "Cargo.toml", content: `[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n${dependency}\n` },
+      { path: "src/db/setup.rs", content: code },
+      { path: "Dockerfile", content: "FROM rust\n" },
+    ];
+    const sqlx = "use sqlx::migrate;\n\npub async fn setup(pool: &PgPool) {\n    migrate!(\"./migrations\").run(pool).await.unwrap();\n}\n";
+    expect(decideDeploy(auto, crate('sqlx = { version = "0.8", features = ["postgres", "migrate"] }', sqlx))).toMatchObject({ mode: "offline", offline: { path: "src/db/setup.rs", line: 4 } });
+    const refinery = 'mod embedded {\n    refinery::embed_migrations!("./sql");\n}\n\npub async fn setup(client: &mut Client) {\n    embedded::migrations::runner().set_abort_divergent(false).run_async(client).await.unwrap();\n}\n';
+    expect(decideDeploy(auto, crate('refinery = { version = "0.8", features = ["tokio-postgres"] }', refinery))).toMatchObject({ mode: "offline", offline: { path: "src/db/setup.rs", line: 6, what: expect.stringContaining("refinery") } });
+    // renamed with package = "...": the package counts; a crate without the library does not
+    expect(decideDeploy(auto, crate('db_migrations = { package = "refinery", version = "0.8" }', refinery)).mode).toBe("offline");
+    expect(decideDeploy(auto, crate('tokio = "1"', refinery)).mode).toBe("online");
+  });
+
+  it("has the edges read a migrating workspace's manifests and crate sources, and keep the sources that name a migration macro", () => {
+    const listing = [...Object.keys(RUST_DIESEL_WORKSPACE), "crates/db/src/lib.rs", "crates/db/tests/it.rs", "crates/db/build.rs", "crates/db/benches/b.rs", "xtask/src/main.rs"];
+    // the root manifest is a deploy file by its path; a member's is not (a workspace has dozens)
+    expect(deployPaths(listing)).toEqual(expect.arrayContaining(["Cargo.toml", "docker/Dockerfile"]));
+    expect(deployPaths(listing)).not.toContain("crates/db/Cargo.toml");
+    const read = [{ path: "Cargo.toml", content: RUST_DIESEL_WORKSPACE["Cargo.toml"]! }];
+    expect(deployCodePaths(read, listing).sort()).toEqual(["crates/db/Cargo.toml", "crates/db/src/lib.rs", "crates/db/src/schema_setup/mod.rs", "crates/server/Cargo.toml", "crates/server/src/lib.rs"]);
+    // a workspace that names no migrator costs no read
+    expect(deployCodePaths([{ path: "Cargo.toml", content: '[workspace]\nmembers = ["crates/db"]\n\n[workspace.dependencies]\ntokio = "1"\n' }], listing)).toEqual([]);
+    expect(isDeployFile({ path: "crates/db/src/schema_setup/mod.rs", content: RUST_DIESEL_WORKSPACE["crates/db/src/schema_setup/mod.rs"]! })).toBe(true);
+    expect(isDeployFile({ path: "crates/server/src/lib.rs", content: RUST_DIESEL_WORKSPACE["crates/server/src/lib.rs"]! })).toBe(false);
+    expect(isDeployFile({ path: "crates/db/Cargo.toml", content: "" })).toBe(true);
   });
 
   it("reads goose whose embed FS is another package of the module (bitmagnet's wrapper) as offline; an FS without //go:embed, of another module, or none stays online", () => {

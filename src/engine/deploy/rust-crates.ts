@@ -86,8 +86,8 @@ const depth = (path: string) => path.split("/").length;
 
 /**
  * The paths in `walked` to read for a crate that migrates at start: below each Cargo.toml among `read` that names a
- * migrator, the Cargo.toml files and the sources of the crates (a `.rs` file under a folder with a Cargo.toml), the
- * shallowest first. Nothing when no manifest read names one.
+ * migrator, the Cargo.toml files and the sources of the crates (a `.rs` file under a folder whose Cargo.toml is a
+ * package's, or not read yet), the shallowest first. Nothing when no manifest read names one.
  */
 export function rustCodePaths(read: readonly SourceFile[], walked: readonly string[]): string[] {
   const roots = read.filter((f) => isCargoManifestPath(f.path) && manifestMigrators(f.content).length > 0).map((f) => dirOf(f.path));
@@ -95,7 +95,10 @@ export function rustCodePaths(read: readonly SourceFile[], walked: readonly stri
   const below = (path: string) => roots.some((r) => isWithin(r, path));
   const byDepth = (a: string, b: string) => depth(a) - depth(b) || a.localeCompare(b);
   const manifests = walked.filter((p) => isCargoManifestPath(p) && below(p)).sort(byDepth).slice(0, MAX_CARGO_MANIFESTS);
-  const crates = manifests.map(dirOf);
+  // a manifest already read that is a workspace's alone (no `[package]`, lemmy's root) holds no crate sources
+  const known = new Map(read.map((f) => [f.path, f.content]));
+  const isCrate = (manifest: string) => !known.has(manifest) || isTable(parsedManifest(known.get(manifest)!)?.package);
+  const crates = [...new Set([...manifests, ...read.map((f) => f.path).filter((p) => isCargoManifestPath(p) && below(p))])].filter(isCrate).map(dirOf);
   const sources = walked.filter((p) => isRustSourcePath(p) && below(p) && crates.some((c) => isWithin(c, p))).sort(byDepth).slice(0, MAX_RUST_FILES);
   return [...manifests, ...sources];
 }
