@@ -71,8 +71,8 @@ describe("an application that migrates itself at start, through the CLI", () => 
         ...RUST_DIESEL_WORKSPACE,
         // another crate's source, without a migration macro: read and dropped
         "crates/db/src/lib.rs": "pub mod schema_setup;\n",
-        "migrations/2025-01-01-000000_users/up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
-        "migrations/2025-01-01-000000_users/down.sql": "DROP TABLE users;\n",
+        "migrations/2023-01-01-000000_users/up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
+        "migrations/2023-01-01-000000_users/down.sql": "DROP TABLE users;\n",
         [migration]: "CREATE INDEX users_email ON users (email);\n",
         "migrations/2025-02-01-000000_users_email/down.sql": "DROP INDEX users_email;\n",
       })
