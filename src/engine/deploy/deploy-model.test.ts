@@ -394,6 +394,16 @@ describe("applications that migrate themselves at start", () => {
     expect(deployCodePaths(read, listing).sort()).toEqual(["crates/db/Cargo.toml", "crates/db/src/lib.rs", "crates/db/src/schema_setup/mod.rs", "crates/server/Cargo.toml", "crates/server/src/lib.rs"]);
     // a workspace that names no migrator costs no read
     expect(deployCodePaths([{ path: "Cargo.toml", content: '[workspace]\nmembers = ["crates/db"]\n\n[workspace.dependencies]\ntokio = "1"\n' }], listing)).toEqual([]);
+    // a workspace root that names no migrator, and a member's main.rs read by its name that runs sqlx's: the
+    // manifests above it are read, so its crate's own dependencies decide (a workspace's alone says nothing)
+    const sqlxMain = 'use sqlx::PgPool;\n\n#[tokio::main]\nasync fn main() {\n    sqlx::migrate!("./migrations").run(&pool).await.unwrap();\n}\n';
+    const workspaceOnly = { path: "Cargo.toml", content: '[workspace]\nmembers = ["crates/api"]\n' };
+    const member = { path: "crates/api/Cargo.toml", content: '[package]\nname = "api"\n\n[dependencies]\nsqlx = "0.8"\n' };
+    expect(deployCodePaths([workspaceOnly, { path: "crates/api/src/main.rs", content: sqlxMain }], ["Cargo.toml", "crates/api/Cargo.toml", "crates/api/src/main.rs", "crates/web/Cargo.toml"])).toEqual(["crates/api/Cargo.toml"]);
+    const docker = { path: "Dockerfile", content: "FROM rust\n" };
+    expect(decideDeploy(auto, [workspaceOnly, { path: "crates/api/src/main.rs", content: sqlxMain }, docker])).toMatchObject({ mode: "offline", offline: { path: "crates/api/src/main.rs", line: 5 } });
+    expect(decideDeploy(auto, [workspaceOnly, member, { path: "crates/api/src/main.rs", content: sqlxMain }, docker]).mode).toBe("offline");
+    expect(decideDeploy(auto, [workspaceOnly, { ...member, content: member.content.replace('sqlx = "0.8"', 'tokio = "1"') }, { path: "crates/api/src/main.rs", content: sqlxMain }, docker]).mode).toBe("online");
     expect(isDeployFile({ path: "crates/db/src/schema_setup/mod.rs", content: RUST_DIESEL_WORKSPACE["crates/db/src/schema_setup/mod.rs"]! })).toBe(true);
     expect(isDeployFile({ path: "crates/server/src/lib.rs", content: RUST_DIESEL_WORKSPACE["crates/server/src/lib.rs"]! })).toBe(false);
     expect(isDeployFile({ path: "crates/db/Cargo.toml", content: "" })).toBe(true);

@@ -72,9 +72,15 @@ export function manifestMigrators(content: string): RustMigrator[] {
   return [...new Set([...crateMigrators(content), ...workspace])];
 }
 
-/** The crate a Rust file belongs to: the nearest Cargo.toml above it among `files`. */
+/** a manifest with a `[package]`: a crate's, not a workspace's alone (lemmy's root) */
+const isPackageManifest = (content: string) => isTable(parsedManifest(content)?.package);
+
+/**
+ * The crate a Rust file belongs to: the nearest package's Cargo.toml above it among `files` (a workspace's alone
+ * says nothing of its members' dependencies).
+ */
 export function crateManifestOf(path: string, files: readonly SourceFile[]): SourceFile | undefined {
-  return files.filter((f) => isCargoManifestPath(f.path) && isWithin(dirOf(f.path), path)).sort((a, b) => b.path.length - a.path.length)[0];
+  return files.filter((f) => isCargoManifestPath(f.path) && isWithin(dirOf(f.path), path) && isPackageManifest(f.content)).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
 /** Cargo.toml files of a workspace read at most (lemmy has 41) */
@@ -87,18 +93,23 @@ const depth = (path: string) => path.split("/").length;
 /**
  * The paths in `walked` to read for a crate that migrates at start: below each Cargo.toml among `read` that names a
  * migrator, the Cargo.toml files and the sources of the crates (a `.rs` file under a folder whose Cargo.toml is a
- * package's, or not read yet), the shallowest first. Nothing when no manifest read names one.
+ * package's, or not read yet), the shallowest first; and the Cargo.toml files above a Rust file read by its name
+ * (a member's main.rs) that names a migration macro. Nothing when neither is read.
  */
 export function rustCodePaths(read: readonly SourceFile[], walked: readonly string[]): string[] {
+  // a Rust file read by its name (a member's main.rs) that names a migration macro: the manifests above it say
+  // which crate it belongs to and what that crate depends on
+  const named = read.filter((f) => isRustSourcePath(f.path) && isRustStartupSource(f.content));
+  const above = walked.filter((p) => isCargoManifestPath(p) && named.some((f) => isWithin(dirOf(p), f.path)));
   const roots = read.filter((f) => isCargoManifestPath(f.path) && manifestMigrators(f.content).length > 0).map((f) => dirOf(f.path));
-  if (roots.length === 0) return [];
+  if (roots.length === 0) return above;
   const below = (path: string) => roots.some((r) => isWithin(r, path));
   const byDepth = (a: string, b: string) => depth(a) - depth(b) || a.localeCompare(b);
   const manifests = walked.filter((p) => isCargoManifestPath(p) && below(p)).sort(byDepth).slice(0, MAX_CARGO_MANIFESTS);
   // a manifest already read that is a workspace's alone (no `[package]`, lemmy's root) holds no crate sources
   const known = new Map(read.map((f) => [f.path, f.content]));
-  const isCrate = (manifest: string) => !known.has(manifest) || isTable(parsedManifest(known.get(manifest)!)?.package);
+  const isCrate = (manifest: string) => !known.has(manifest) || isPackageManifest(known.get(manifest)!);
   const crates = [...new Set([...manifests, ...read.map((f) => f.path).filter((p) => isCargoManifestPath(p) && below(p))])].filter(isCrate).map(dirOf);
   const sources = walked.filter((p) => isRustSourcePath(p) && below(p) && crates.some((c) => isWithin(c, p))).sort(byDepth).slice(0, MAX_RUST_FILES);
-  return [...manifests, ...sources];
+  return [...new Set([...above, ...manifests, ...sources])];
 }
