@@ -385,6 +385,31 @@ describe("applications that migrate themselves at start", () => {
     expect(decideDeploy(auto, crate('tokio = "1"', refinery)).mode).toBe("online");
   });
 
+  it("reads the Rust calls from the syntax tree (tree-sitter's Rust grammar): a macro or call named only in a comment or a string does not count", () => {
+    const crate = (dependency: string, code: string) => [
+      { path: "Cargo.toml", content: `[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n${dependency}\n` },
+      { path: "src/db/setup.rs", content: code },
+      { path: "Dockerfile", content: "FROM rust\n" },
+    ];
+    const sqlx = 'sqlx = "0.8"';
+    const diesel = 'diesel_migrations = "2"';
+    // sqlx::migrate!(..).run only in a block comment, a doc comment or a string
+    const blockComment = '/* at start: sqlx::migrate!("./migrations").run(&pool).await */\npub async fn setup(pool: &PgPool) {}\n';
+    expect(decideDeploy(auto, crate(sqlx, blockComment)).mode).toBe("online");
+    const inString = 'pub async fn setup(pool: &PgPool) {\n    log::info!("{}", "run sqlx::migrate!(\\"./migrations\\").run(&pool) first");\n    let hint = r#"migrate!("./m").run(&pool)"#;\n}\n';
+    expect(decideDeploy(auto, crate(sqlx, inString)).mode).toBe("online");
+    // diesel's embed_migrations! only in a string: the call alone embeds nothing
+    const dieselString = 'const DOC: &str = "embed_migrations!()";\n\npub fn run(conn: &mut PgConnection) {\n    conn.run_pending_migrations(MIGRATIONS).unwrap();\n}\n';
+    expect(decideDeploy(auto, crate(diesel, dieselString)).mode).toBe("online");
+    // the same calls written as code: over several lines, through builder calls, or through the harness's path
+    const builder = 'pub async fn setup(pool: &PgPool) {\n    sqlx::migrate!("./migrations")\n        .set_ignore_missing(true)\n        .run(pool)\n        .await\n        .unwrap();\n}\n';
+    expect(decideDeploy(auto, crate(sqlx, builder))).toMatchObject({ mode: "offline", offline: { path: "src/db/setup.rs", line: 2 } });
+    const harness = 'const M: EmbeddedMigrations = embed_migrations!();\n\npub fn run(conn: &mut PgConnection) {\n    MigrationHarness::run_pending_migrations(conn, M).unwrap();\n}\n';
+    expect(decideDeploy(auto, crate(diesel, harness))).toMatchObject({ mode: "offline", offline: { path: "src/db/setup.rs", line: 4 } });
+    // migrate! of another crate than sqlx is not sqlx's
+    expect(decideDeploy(auto, crate(sqlx, 'pub async fn setup(pool: &PgPool) {\n    other::migrate!("./m").run(pool).await;\n}\n')).mode).toBe("online");
+  });
+
   it("has the edges read a migrating workspace's manifests and crate sources, and keep the sources that name a migration macro", () => {
     const listing = [...Object.keys(RUST_DIESEL_WORKSPACE), "crates/db/src/lib.rs", "crates/db/tests/it.rs", "crates/db/build.rs", "crates/db/benches/b.rs", "xtask/src/main.rs"];
     // the root manifest is a deploy file by its path; a member's is not (a workspace has dozens)

@@ -9,8 +9,9 @@
  *   or a library that runs each file in its own transaction (maragudk/migrate: gitness) called from a package with a
  *   `//go:embed` FS;
  * - Rust: a source of a crate whose Cargo.toml depends on the library (read at crate level, rust-crates.ts: lemmy's
- *   crates/diesel_utils/src/schema_setup/mod.rs) that runs `sqlx::migrate!(...)`, diesel's `embed_migrations!` with
- *   `run_pending_migrations`, or refinery's `embed_migrations!` with `runner().run(...)`;
+ *   crates/diesel_utils/src/schema_setup/mod.rs) that runs `sqlx::migrate!(...).run(..)`, diesel's `embed_migrations!`
+ *   with `run_pending_migrations`, or refinery's `embed_migrations!` with `runner().run(...)` (rust-startup.ts,
+ *   tree-sitter's Rust grammar);
  * - Spring Boot: flyway-core or liquibase-core beside spring-boot in pom.xml / build.gradle (Boot runs them before
  *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config;
  * - Jakarta EE: a `@Startup @Singleton` EJB whose `@PostConstruct` runs Flyway's `migrate()` or Liquibase's
@@ -31,16 +32,17 @@ import type { DeployEvidence } from "./deploy-model.js";
 import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJavaMigratorPath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRailsMigrateInitializerPath, isRustStartPath, isSpringConfigPath, isTsconfigPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
 import { isWorkspaceStartPath, nodeEntryPaths, nodeManifests } from "./node-scripts.js";
-import { deployGo, deployJava, deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
+import { deployGo, deployJava, deployJavaScript, deployRuby, deployRust, deployYaml } from "./deploy-readers.js";
 import type { GoImport, GoName } from "./go-startup.js";
 import { GOOSE_MODULE, goModulePath, goModules } from "../repository/go-mod.js";
 import { alwaysInTransaction, importsTransactionalRunner } from "../repository/go-runners.js";
 import { isWithin } from "../repository/fact-paths.js";
-import { crateManifestOf, crateMigrators, isRustSourcePath, RUST_MIGRATORS, type RustMigrator } from "./rust-crates.js";
+import { crateManifestOf, crateMigrators, isRustSourcePath, isRustStartupSource, RUST_MIGRATORS, type RustMigrator } from "./rust-crates.js";
+import type { RustStartupFacts } from "./rust-startup.js";
 
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
 const isMigrateCommand = (path: string) => /(?:^|\/)(?:cmd|bin)\/[\w.-]*migrat[\w.-]*\//i.test(path) || /(?:^|\/)bin\/[\w-]*migrat[\w-]*\.rs$/i.test(path);
-/** Go and Rust line comments blanked out (same length, so offsets keep their lines) */
+/** Go line comments blanked out (same length, so offsets keep their lines) */
 const withoutLineComments = (text: string) => text.replace(/\/\/.*$/gm, (m) => " ".repeat(m.length));
 
 /** golang-migrate and goose, by the module paths their packages are imported from */
@@ -151,29 +153,54 @@ function goModuleOf(path: string, files: readonly SourceFile[]): { dir: string; 
 /** a crate of its own for migrating (`migration/src/main.rs`): its binary is a deploy step, not the server's start */
 const isRustMigrateCrateMain = (path: string) => /(?:^|\/)[\w.-]*migrat[\w.-]*\/src\/main\.rs$/i.test(path);
 
-/** the calls that apply each library's embedded migrations, in code without line comments */
-const RUST_MIGRATION_CALLS: ReadonlyArray<{ migrator: RustMigrator; needs?: RegExp; call: RegExp; what: string }> = [
-  { migrator: "sqlx", call: /\b(?:sqlx::)?migrate!\s*\([^)]*\)\s*\.run\(/, what: "its embedded sqlx migrations (sqlx::migrate!)" },
-  // diesel's harness, called on the connection or through a wrapper of it in the same file (lemmy's schema_setup)
-  { migrator: "diesel_migrations", needs: /\bembed_migrations!/, call: /(?:\.|::)run_pending_migrations\(/, what: "its embedded diesel migrations (embed_migrations!, run_pending_migrations)" },
-  { migrator: "refinery", needs: /\bembed_migrations!/, call: /\brunner\(\)(?:\s*\.\w+\([^)]*\))*\s*\.run(?:_async)?\(/, what: "its embedded refinery migrations (embed_migrations!, runner().run)" },
+/** sqlx's `migrate!(..)` (written bare after `use sqlx::migrate`, or as `sqlx::migrate!`) run with `.run(pool)`, through any builder calls between */
+const sqlxMigrateRun = (facts: RustStartupFacts) =>
+  facts.calls.map((c) => (c.via === "method" && c.name === "run" && c.start?.kind === "macro" && c.start.macro.name === "migrate" && (c.start.macro.path ?? "sqlx") === "sqlx" ? c.start.macro : undefined)).find((m) => m !== undefined);
+
+const embedsMigrations = (facts: RustStartupFacts) => facts.macros.some((m) => m.name === "embed_migrations");
+
+/**
+ * The calls that apply each library's embedded migrations, read from the file's syntax tree (rust-startup.ts,
+ * tree-sitter's Rust grammar): a name in a comment or a string is not a call. The line is the one the old text
+ * match gave: the macro for sqlx, the call's name for diesel, `runner()` for refinery.
+ */
+const RUST_MIGRATION_CALLS: ReadonlyArray<{ migrator: RustMigrator; line: (facts: RustStartupFacts) => number | undefined; what: string }> = [
+  { migrator: "sqlx", line: (facts) => sqlxMigrateRun(facts)?.line, what: "its embedded sqlx migrations (sqlx::migrate!)" },
+  // diesel's harness, called on the connection or through a wrapper of it in the same file (lemmy's schema_setup),
+  // or through its trait's path (`MigrationHarness::run_pending_migrations(&mut conn, M)`)
+  {
+    migrator: "diesel_migrations",
+    line: (facts) => (embedsMigrations(facts) ? facts.calls.find((c) => c.name === "run_pending_migrations" && c.via !== "bare")?.line : undefined),
+    what: "its embedded diesel migrations (embed_migrations!, run_pending_migrations)",
+  },
+  // refinery's module of embedded migrations: `migrations::runner()`, builder calls, then `.run(..)` / `.run_async(..)`
+  {
+    migrator: "refinery",
+    line: (facts) =>
+      embedsMigrations(facts)
+        ? facts.calls.map((c) => (c.via === "method" && (c.name === "run" || c.name === "run_async") && c.start?.kind === "call" && c.start.name === "runner" && c.start.arguments === 0 ? c.start.line : undefined)).find((l) => l !== undefined)
+        : undefined,
+    what: "its embedded refinery migrations (embed_migrations!, runner().run)",
+  },
 ];
 
 /**
  * Rust: a crate source that applies the migrations its library embeds in the binary (rust-crates.ts). The crate's
  * Cargo.toml, when read, must depend on that library; without one, only a file named for starting or migrating (a
- * main.rs) is read, as the App read them by name before it read crates.
+ * main.rs) is read, as the App read them by name before it read crates. Only a source that names a migration macro
+ * (isRustStartupSource, a text filter) is parsed.
  */
 function rustApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   for (const file of files) {
-    if (!isRustSourcePath(file.path) || isMigrateCommand(file.path) || isRustMigrateCrateMain(file.path)) continue;
+    if (!isRustSourcePath(file.path) || isMigrateCommand(file.path) || isRustMigrateCrateMain(file.path) || !isRustStartupSource(file.content)) continue;
     const manifest = crateManifestOf(file.path, files);
     const migrators: readonly RustMigrator[] = manifest ? crateMigrators(manifest.content) : isRustStartPath(file.path) ? RUST_MIGRATORS : [];
     if (migrators.length === 0) continue;
-    const code = withoutLineComments(file.content);
-    for (const { migrator, needs, call, what } of RUST_MIGRATION_CALLS) {
-      const at = migrators.includes(migrator) && (!needs || needs.test(code)) ? call.exec(code) : null;
-      if (at) return { path: file.path, line: lineAt(code, at.index), what: `the application runs ${what} at start, before it serves` };
+    const facts = deployRust().rustStartupFacts(file);
+    if (!facts) continue;
+    for (const { migrator, line, what } of RUST_MIGRATION_CALLS) {
+      const at = migrators.includes(migrator) ? line(facts) : undefined;
+      if (at !== undefined) return { path: file.path, line: at, what: `the application runs ${what} at start, before it serves` };
     }
   }
   return undefined;
