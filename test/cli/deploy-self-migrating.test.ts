@@ -91,4 +91,21 @@ describe("an application that migrates itself at start, through the CLI", () => 
     repo.write({ "crates/db/Cargo.toml": RUST_DIESEL_WORKSPACE["crates/db/Cargo.toml"]!, "charts/app/Chart.yaml": "apiVersion: v2\nname: app\n" }).commit("chart");
     expect(await finding()).toMatchObject({ severity: "error" });
   });
+
+  it("lint: the Rust code is read with its grammar: run_pending_migrations only in a block comment or a string does not run them", async () => {
+    const migration = "migrations/2025-02-01-000000_users_email/up.sql";
+    const setup = RUST_DIESEL_WORKSPACE["crates/db/src/schema_setup/mod.rs"]!;
+    const repo = new Repo()
+      .write({
+        ...RUST_DIESEL_WORKSPACE,
+        "crates/db/src/schema_setup/mod.rs": setup.replace("  wrapper.run_pending_migrations(MIGRATIONS)?;", '  /* wrapper.run_pending_migrations(MIGRATIONS)?; */\n  log::info!("then wrapper.run_pending_migrations(MIGRATIONS)");'),
+        "migrations/2023-01-01-000000_users/up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
+        [migration]: "CREATE INDEX users_email ON users (email);\n",
+      })
+      .commit("app");
+    const { output } = await run(["lint", "--format", "json", migration], { cwd: repo.root });
+    expect((JSON.parse(output) as { findings: Array<{ rule: string; severity: string }> }).findings.find((f) => f.rule === "index-without-concurrently")).toMatchObject({ severity: "error" });
+    repo.write({ "crates/db/src/schema_setup/mod.rs": setup }).commit("runs them");
+    expect((await run(["lint", migration], { cwd: repo.root })).output).toContain("deploy: read as offline: crates/db/src/schema_setup/mod.rs:13:");
+  });
 });
