@@ -34,8 +34,8 @@ export const isRustSourcePath = (path: string): boolean =>
 
 /**
  * A Rust file read for a start-up migration: it names diesel's or refinery's `embed_migrations!` or sqlx's
- * `migrate!` (self-migrating.ts reads what it does with them). A cheap test on the text, so that a workspace's other
- * files are dropped as soon as they are read.
+ * `migrate!` (self-migrating.ts reads what it does with them from the syntax tree, rust-startup.ts). A cheap test on
+ * the text, so that a workspace's other files are dropped as soon as they are read and only these are parsed.
  */
 export const isRustStartupSource = (content: string): boolean => /\bembed_migrations!|\bmigrate!\s*\(/.test(content);
 
