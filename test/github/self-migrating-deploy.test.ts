@@ -4,7 +4,8 @@
  * embed FS is another package of the module), and a Node project whose
  * src/index.ts awaits drizzle's migrator in src/db/migrate.ts before it listens, or a workspace package whose
  * apps/api/src/main.ts waits for `npx prisma migrate deploy` run through child_process (peppermint); and a Rails initializer named for
- * migrating (docuseal's), fetched by its name like the other deploy files. The App reads the Go and Node code from ONE
+ * migrating (docuseal's), fetched by its name like the other deploy files; and a Rust workspace whose root Cargo.toml
+ * names diesel_migrations, whose crate runs them from crates/db/src/schema_setup/mod.rs (lemmy's layout). The App reads the Go and Node code from ONE
  * tarball of the head (the engine's `planDeployCode`), so the index a pull request adds is the same note, naming
  * the same line, as `migguard review` gives on the same repository; a repository whose go.mod names no migrator
  * costs no tarball. Signed webhooks over HTTP against the local GitHub API, which checks every request against
@@ -13,7 +14,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { featureBranchOn, reviewJson } from "../cli/support/review-repo.js";
 import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
-import { GO_GOOSE_WRAPPER_APP, GO_MOD_WITH_MIGRATE, GO_SELF_MIGRATING_APP } from "../../src/engine/testing/deploy-fixtures.js";
+import { GO_GOOSE_WRAPPER_APP, GO_MOD_WITH_MIGRATE, GO_SELF_MIGRATING_APP, RUST_DIESEL_WORKSPACE } from "../../src/engine/testing/deploy-fixtures.js";
 
 const GO_APP: Record<string, string> = {
   "README.md": "# App\n",
@@ -124,6 +125,19 @@ describe("an application that migrates itself at start, read from the head's cod
     expect(cli?.severity).toBe("info");
     expect(annotation!.message).toContain(cli!.message);
     expect(tarballs).toEqual([]);
+  });
+
+  it("Rust: a workspace whose crate runs its embedded diesel migrations from schema_setup/mod.rs (lemmy): fetched from the tarball, the same notice in both edges", async () => {
+    const base = { "README.md": "# App\n", ...RUST_DIESEL_WORKSPACE, "migrations/2023-01-01-000000_users/up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n", "migrations/2023-01-01-000000_users/down.sql": "DROP TABLE users;\n" };
+    const added = { "migrations/2025-02-01-000000_users_email/up.sql": "CREATE INDEX users_email ON users (email);\n", "migrations/2025-02-01-000000_users_email/down.sql": "DROP INDEX users_email;\n" };
+    const { run, tarballs, cli } = await bothEdges(base, added, 87);
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary?.match(/\*\*Deploy:\*\* read as offline: `crates\/db\/src\/schema_setup\/mod\.rs:13`/g)).toHaveLength(1);
+    const annotation = run.annotations.find((a) => a.title.startsWith("index-without-concurrently"));
+    expect(annotation).toMatchObject({ annotation_level: "notice", message: expect.stringContaining("Offline deploy (crates/db/src/schema_setup/mod.rs:13 runs the migrations") });
+    expect(cli?.severity).toBe("info");
+    expect(annotation!.message).toContain(cli!.message);
+    expect(tarballs).toHaveLength(1);
   });
 
   it("a go.mod that names no migrator: no tarball, and the index stays an error in both edges", async () => {

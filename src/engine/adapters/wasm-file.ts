@@ -17,6 +17,7 @@ export const PARSER_WASM = [
   "tree-sitter-java/tree-sitter-java.wasm",
   "tree-sitter-bash/tree-sitter-bash.wasm",
   "tree-sitter-go/tree-sitter-go.wasm",
+  "tree-sitter-rust/tree-sitter-rust.wasm",
 ] as const;
 
 export function wasmFile(packagePath: (typeof PARSER_WASM)[number]): string {

@@ -9,14 +9,17 @@
  *   project that depends on knex, umzug, TypeORM, drizzle-orm, Sequelize or @prisma/migrate (a start file's call is
  *   followed a few calls away, through its tsconfig.json's baseUrl and paths), the shallowest first;
  * - the Java files named for migrating (Dataverse's StartupFlywayMigrator.java) of a module whose pom.xml or
- *   build.gradle depends on Flyway or Liquibase, at any depth of its src/main/java.
+ *   build.gradle depends on Flyway or Liquibase, at any depth of its src/main/java;
+ * - the Cargo.toml files and crate sources below a Cargo.toml (the root's, or one folder down) that names
+ *   diesel_migrations, sqlx or refinery (lemmy's `[workspace.dependencies]`), at most 400 sources: the engine keeps
+ *   those that name a migration macro (rust-crates.ts);
  * - the modules of a project's own Django management commands that a container file or start script runs
  *   (`manage.py complete_initialization`: `<app>/management/commands/complete_initialization.py`), read for a
  *   `call_command("migrate")` (django-command-migrate.ts);
  * - the Python files beside the module of a console script (pyproject.toml / setup.cfg, or setup.py once the deploy's
  *   Python reader is loaded: setupPyReaderToLoad) that such a file runs (`mwdb-core configure`: `mwdb/cli/*.py`),
  *   read for the subcommand's migration (python-cli-migrate.ts).
- * Nothing when no go.mod, package.json or JVM build file among `read` names a migrator and no deploy file runs a
+ * Nothing when no go.mod, package.json, Cargo.toml or JVM build file among `read` names a migrator and no deploy file runs a
  * project command, so a repository without one costs no read.
  */
 import type { SourceFile } from "../model.js";
@@ -27,6 +30,7 @@ import { migratingGoModules, migratingJvmModules } from "./self-migrating.js";
 import { isWorkspaceStartPath, migratingNodeProjects, nodeEntryPaths, nodeManifests } from "./node-scripts.js";
 import { consoleScriptCodePaths, consoleScripts } from "./python-console-scripts.js";
 import { loadedDeployPython } from "./deploy-readers.js";
+import { rustCodePaths } from "./rust-crates.js";
 
 /** a module's Go files read for their imports, at most (a large module's bootstrap code sits near its root) */
 export const MAX_GO_FILES = 400;
@@ -76,6 +80,8 @@ export function deployCodePaths(read: readonly SourceFile[], listing: readonly s
   // Java files named for migrating, at any depth of a module's src/main/java (a package path is deep)
   const roots = javaSourceRoots(read);
   if (roots.length > 0) for (const path of listing.filter((p) => isJavaMigratorPath(p) && !have.has(p) && roots.some((r) => isWithin(r, p))).slice(0, MAX_JAVA_FILES)) out.add(path);
+  // a Rust workspace whose Cargo.toml names a migrator: its crates' manifests and sources (rust-crates.ts)
+  for (const path of rustCodePaths(read, walked)) if (!have.has(path)) out.add(path);
   for (const path of djangoCommandPaths(read, walked)) if (!have.has(path)) out.add(path);
   const scripts = consoleScripts(read, loadedDeployPython()?.setupPyScripts);
   const commandTexts = scripts.length > 0 ? read.filter((f) => runsCommands(f.path)).map((f) => f.content) : [];

@@ -1,6 +1,8 @@
 import { analyze } from "../analyze.js";
 import { defaultConfig, resolveConfig } from "../config.js";
-import { decideDeploy, deployNote } from "./deploy-model.js";
+import { decideDeploy, deployNote, isDeployFile } from "./deploy-model.js";
+import { deployCodePaths } from "./deploy-code-paths.js";
+import { RUST_DIESEL_WORKSPACE } from "../testing/deploy-fixtures.js";
 import { deployPaths, isDevelopmentPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
 import { loadDeployReaders } from "./deploy-readers.js";
@@ -344,6 +346,92 @@ describe("applications that migrate themselves at start", () => {
     expect(decideDeploy(auto, [{ path: "go.mod", content: "module x\n\nrequire github.com/pressly/goose/v3 v3.20.0\n" }, { path: "main.go", content: goose }, { path: "Dockerfile", content: "FROM golang\n" }])).toMatchObject({ mode: "offline", offline: { path: "main.go", line: 13 } });
     const sqlx = 'use sqlx::PgPool;\n\n#[tokio::main]\nasync fn main() {\n    let pool = PgPool::connect(&url).await.unwrap();\n    sqlx::migrate!("./migrations").run(&pool).await.unwrap();\n    serve(pool).await;\n}\n';
     expect(decideDeploy(auto, [{ path: "src/main.rs", content: sqlx }, { path: "Dockerfile", content: "FROM rust\n" }])).toMatchObject({ mode: "offline", offline: { path: "src/main.rs", line: 6 } });
+  });
+
+  it("reads Rust at crate level: a crate whose Cargo.toml depends on diesel_migrations runs them from any of its files (lemmy's schema_setup/mod.rs, through a wrapper)", () => {
+    const rust = (extra: Record<string, string | undefined> = {}) =>
+      Object.entries({ ...RUST_DIESEL_WORKSPACE, ...extra }).flatMap(([path, content]) => (content === undefined ? [] : [{ path, content }]));
+    const decision = decideDeploy(auto, rust());
+    expect(decision).toMatchObject({ mode: "offline", source: "detected", offline: { path: "crates/db/src/schema_setup/mod.rs", line: 13 } });
+    expect(deployNote(decision)).toContain("crates/db/src/schema_setup/mod.rs:13: the application runs its embedded diesel migrations (embed_migrations!, run_pending_migrations) at start, before it serves");
+    // the crate does not depend on the library (only as a dev-dependency, or not at all): its file is not the server's
+    const devOnly = RUST_DIESEL_WORKSPACE["crates/db/Cargo.toml"]!.replace("[dependencies]", "[dev-dependencies]");
+    expect(decideDeploy(auto, rust({ "crates/db/Cargo.toml": devOnly })).mode).toBe("online");
+    // a crate of its own for migrating, tests and a build script: not the server's start
+    const setup = RUST_DIESEL_WORKSPACE["crates/db/src/schema_setup/mod.rs"]!;
+    const moved = (path: string) => rust({ "crates/db/src/schema_setup/mod.rs": undefined, [path]: setup });
+    expect(decideDeploy(auto, moved("crates/db/tests/schema.rs")).mode).toBe("online");
+    expect(decideDeploy(auto, moved("crates/db/build.rs")).mode).toBe("online");
+    expect(decideDeploy(auto, [...moved("crates/migration/src/main.rs"), { path: "crates/migration/Cargo.toml", content: RUST_DIESEL_WORKSPACE["crates/db/Cargo.toml"]! }]).mode).toBe("online");
+    // embed_migrations! alone, or run_pending_migrations only in a comment: nothing runs them
+    expect(decideDeploy(auto, rust({ "crates/db/src/schema_setup/mod.rs": setup.replace("  wrapper.run_pending_migrations(MIGRATIONS)?;", "  // wrapper.run_pending_migrations(MIGRATIONS)?;") })).mode).toBe("online");
+    // several instances in the compose file, or no container: the repository does not show one instance
+    expect(decideDeploy(auto, rust({ "docker/docker-compose.yml": `${RUST_DIESEL_WORKSPACE["docker/docker-compose.yml"]!}    deploy:\n      replicas: 3\n` })).mode).toBe("online");
+    expect(decideDeploy(auto, rust({ "docker/docker-compose.yml": undefined, "docker/Dockerfile": undefined })).mode).toBe("online");
+  });
+
+  it("reads sqlx's migrate! and refinery's runner in a crate that depends on them as offline", () => {
+    const crate = (dependency: string, code: string) => [
+      { path: "Cargo.toml", content: `[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n${dependency}\n` },
+      { path: "src/db/setup.rs", content: code },
+      { path: "Dockerfile", content: "FROM rust\n" },
+    ];
+    const sqlx = "use sqlx::migrate;\n\npub async fn setup(pool: &PgPool) {\n    migrate!(\"./migrations\").run(pool).await.unwrap();\n}\n";
+    expect(decideDeploy(auto, crate('sqlx = { version = "0.8", features = ["postgres", "migrate"] }', sqlx))).toMatchObject({ mode: "offline", offline: { path: "src/db/setup.rs", line: 4 } });
+    const refinery = 'mod embedded {\n    refinery::embed_migrations!("./sql");\n}\n\npub async fn setup(client: &mut Client) {\n    embedded::migrations::runner().set_abort_divergent(false).run_async(client).await.unwrap();\n}\n';
+    expect(decideDeploy(auto, crate('refinery = { version = "0.8", features = ["tokio-postgres"] }', refinery))).toMatchObject({ mode: "offline", offline: { path: "src/db/setup.rs", line: 6, what: expect.stringContaining("refinery") } });
+    // renamed with package = "...": the package counts; a crate without the library does not
+    expect(decideDeploy(auto, crate('db_migrations = { package = "refinery", version = "0.8" }', refinery)).mode).toBe("offline");
+    expect(decideDeploy(auto, crate('tokio = "1"', refinery)).mode).toBe("online");
+  });
+
+  it("reads the Rust calls from the syntax tree (tree-sitter's Rust grammar): a macro or call named only in a comment or a string does not count", () => {
+    const crate = (dependency: string, code: string) => [
+      { path: "Cargo.toml", content: `[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n${dependency}\n` },
+      { path: "src/db/setup.rs", content: code },
+      { path: "Dockerfile", content: "FROM rust\n" },
+    ];
+    const sqlx = 'sqlx = "0.8"';
+    const diesel = 'diesel_migrations = "2"';
+    // sqlx::migrate!(..).run only in a block comment, a doc comment or a string
+    const blockComment = '/* at start: sqlx::migrate!("./migrations").run(&pool).await */\npub async fn setup(pool: &PgPool) {}\n';
+    expect(decideDeploy(auto, crate(sqlx, blockComment)).mode).toBe("online");
+    const inString = 'pub async fn setup(pool: &PgPool) {\n    log::info!("{}", "run sqlx::migrate!(\\"./migrations\\").run(&pool) first");\n    let hint = r#"migrate!("./m").run(&pool)"#;\n}\n';
+    expect(decideDeploy(auto, crate(sqlx, inString)).mode).toBe("online");
+    // diesel's embed_migrations! only in a string: the call alone embeds nothing
+    const dieselString = 'const DOC: &str = "embed_migrations!()";\n\npub fn run(conn: &mut PgConnection) {\n    conn.run_pending_migrations(MIGRATIONS).unwrap();\n}\n';
+    expect(decideDeploy(auto, crate(diesel, dieselString)).mode).toBe("online");
+    // the same calls written as code: over several lines, through builder calls, or through the harness's path
+    const builder = 'pub async fn setup(pool: &PgPool) {\n    sqlx::migrate!("./migrations")\n        .set_ignore_missing(true)\n        .run(pool)\n        .await\n        .unwrap();\n}\n';
+    expect(decideDeploy(auto, crate(sqlx, builder))).toMatchObject({ mode: "offline", offline: { path: "src/db/setup.rs", line: 2 } });
+    const harness = 'const M: EmbeddedMigrations = embed_migrations!();\n\npub fn run(conn: &mut PgConnection) {\n    MigrationHarness::run_pending_migrations(conn, M).unwrap();\n}\n';
+    expect(decideDeploy(auto, crate(diesel, harness))).toMatchObject({ mode: "offline", offline: { path: "src/db/setup.rs", line: 4 } });
+    // migrate! of another crate than sqlx is not sqlx's
+    expect(decideDeploy(auto, crate(sqlx, 'pub async fn setup(pool: &PgPool) {\n    other::migrate!("./m").run(pool).await;\n}\n')).mode).toBe("online");
+  });
+
+  it("has the edges read a migrating workspace's manifests and crate sources, and keep the sources that name a migration macro", () => {
+    const listing = [...Object.keys(RUST_DIESEL_WORKSPACE), "crates/db/src/lib.rs", "crates/db/tests/it.rs", "crates/db/build.rs", "crates/db/benches/b.rs", "xtask/src/main.rs"];
+    // the root manifest is a deploy file by its path; a member's is not (a workspace has dozens)
+    expect(deployPaths(listing)).toEqual(expect.arrayContaining(["Cargo.toml", "docker/Dockerfile"]));
+    expect(deployPaths(listing)).not.toContain("crates/db/Cargo.toml");
+    const read = [{ path: "Cargo.toml", content: RUST_DIESEL_WORKSPACE["Cargo.toml"]! }];
+    expect(deployCodePaths(read, listing).sort()).toEqual(["crates/db/Cargo.toml", "crates/db/src/lib.rs", "crates/db/src/schema_setup/mod.rs", "crates/server/Cargo.toml", "crates/server/src/lib.rs"]);
+    // a workspace that names no migrator costs no read
+    expect(deployCodePaths([{ path: "Cargo.toml", content: '[workspace]\nmembers = ["crates/db"]\n\n[workspace.dependencies]\ntokio = "1"\n' }], listing)).toEqual([]);
+    // a workspace root that names no migrator, and a member's main.rs read by its name that runs sqlx's: the
+    // manifests above it are read, so its crate's own dependencies decide (a workspace's alone says nothing)
+    const sqlxMain = 'use sqlx::PgPool;\n\n#[tokio::main]\nasync fn main() {\n    sqlx::migrate!("./migrations").run(&pool).await.unwrap();\n}\n';
+    const workspaceOnly = { path: "Cargo.toml", content: '[workspace]\nmembers = ["crates/api"]\n' };
+    const member = { path: "crates/api/Cargo.toml", content: '[package]\nname = "api"\n\n[dependencies]\nsqlx = "0.8"\n' };
+    expect(deployCodePaths([workspaceOnly, { path: "crates/api/src/main.rs", content: sqlxMain }], ["Cargo.toml", "crates/api/Cargo.toml", "crates/api/src/main.rs", "crates/web/Cargo.toml"])).toEqual(["crates/api/Cargo.toml"]);
+    const docker = { path: "Dockerfile", content: "FROM rust\n" };
+    expect(decideDeploy(auto, [workspaceOnly, { path: "crates/api/src/main.rs", content: sqlxMain }, docker])).toMatchObject({ mode: "offline", offline: { path: "crates/api/src/main.rs", line: 5 } });
+    expect(decideDeploy(auto, [workspaceOnly, member, { path: "crates/api/src/main.rs", content: sqlxMain }, docker]).mode).toBe("offline");
+    expect(decideDeploy(auto, [workspaceOnly, { ...member, content: member.content.replace('sqlx = "0.8"', 'tokio = "1"') }, { path: "crates/api/src/main.rs", content: sqlxMain }, docker]).mode).toBe("online");
+    expect(isDeployFile({ path: "crates/db/src/schema_setup/mod.rs", content: RUST_DIESEL_WORKSPACE["crates/db/src/schema_setup/mod.rs"]! })).toBe(true);
+    expect(isDeployFile({ path: "crates/server/src/lib.rs", content: RUST_DIESEL_WORKSPACE["crates/server/src/lib.rs"]! })).toBe(false);
+    expect(isDeployFile({ path: "crates/db/Cargo.toml", content: "" })).toBe(true);
   });
 
   it("reads goose whose embed FS is another package of the module (bitmagnet's wrapper) as offline; an FS without //go:embed, of another module, or none stays online", () => {

@@ -36,6 +36,7 @@ import { isDeployDocPath } from "./deploy-doc-paths.js";
 import { flywayCommands, type FlywayCommands } from "./flyway-commands.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
 import { dirOf } from "../paths.js";
+import { isCargoManifestPath, isRustSourcePath, isRustStartupSource } from "./rust-crates.js";
 /** Python code: a Django command's module or a console script's (the CLI reads only those a deploy file runs: deploy-code-paths.ts) */
 const isPythonSourcePath = (path: string) => path.endsWith(".py");
 
@@ -195,12 +196,21 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
 
 /**
  * Deploy files by path, Go files by their imports (a bootstrap file that runs golang-migrate, whatever its name, or
- * one that declares the embed FS goose reads), and
+ * one that declares the embed FS goose reads), Cargo.toml files and the Rust sources that name a migration macro, and
  * the JavaScript, TypeScript and Python files given (the CLI reads the Node start files package.json names, the
  * Django commands and console scripts' code that deploy files run).
  */
 export const isDeployFile = (f: SourceFile): boolean =>
-  isDeployPath(f.path) || isDeployDocPath(f.path) || (isGoSourcePath(f.path) && (isGoStartupSource(f.content) || importsTransactionalRunner(f.content))) || isNodeSourcePath(f.path) || isTsconfigPath(f.path) || isPythonSourcePath(f.path);
+  isDeployPath(f.path) ||
+  isDeployDocPath(f.path) ||
+  (isGoSourcePath(f.path) && (isGoStartupSource(f.content) || importsTransactionalRunner(f.content))) ||
+  isRustCrateFile(f) ||
+  isNodeSourcePath(f.path) ||
+  isTsconfigPath(f.path) ||
+  isPythonSourcePath(f.path);
+
+/** A crate's Cargo.toml, or a crate source that names a migration macro (rust-crates.ts): a workspace's other files are dropped. */
+export const isRustCrateFile = (f: SourceFile): boolean => isCargoManifestPath(f.path) || (isRustSourcePath(f.path) && isRustStartupSource(f.content));
 
 /**
  * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them

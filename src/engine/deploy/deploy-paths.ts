@@ -5,7 +5,7 @@
  * Capfile, Cloud66's manifest, Kamal's config/deploy.yml, CI workflows (a rolling update in any; more read in one named for deploying), the files that count
  * instances: Terraform's variables and configuration, Cloud Foundry manifests, ECS and CloudFormation definitions), and the
  * files that show an application migrating itself at start (self-migrating.ts: go.mod and Go start files, Rust
- * main files, pom.xml / build.gradle, Spring's application config, a Node project's package.json, a Rails
+ * main files and a workspace's Cargo.toml, pom.xml / build.gradle, Spring's application config, a Node project's package.json, a Rails
  * initializer named for migrating), and a Python project's pyproject.toml, setup.cfg or setup.py, whose console scripts a
  * container may run to migrate (python-console-scripts.ts).
  * deploy-model.ts reads them.
@@ -178,6 +178,12 @@ export const isGoStartPath = (path: string): boolean => /^(?:[\w.-]*migrat[\w.-]
 /** a Go file named for migrating (fider's app/pkg/dbx/migrate.go): where a project's own migrator lives */
 export const isGoMigratorPath = (path: string): boolean => /migrat/i.test(baseOf(path)) && isGoStartPath(path);
 export const isRustStartPath = (path: string): boolean => /^(?:[\w-]*migrat[\w-]*|main)\.rs$/i.test(baseOf(path));
+/**
+ * A Cargo.toml at the root or one folder down (a workspace's root, or a `backend/` crate): when it names a migrator,
+ * the CLI and the App read the crates below it (rust-crates.ts). Not every crate's manifest: a workspace has dozens
+ * (lemmy 41), which would crowd the other deploy files out of MAX_DEPLOY_FILES.
+ */
+export const isRootCargoManifestPath = (path: string): boolean => /^(?:[^/]+\/)?Cargo\.toml$/.test(path);
 export const isJvmBuildPath = (path: string): boolean => ["pom.xml", "build.gradle", "build.gradle.kts"].includes(baseOf(path));
 /** Spring Boot's application config (`src/main/resources/application.yml`, `application-prod.properties`) */
 export const isSpringConfigPath = (path: string): boolean => /(?:^|\/)resources\/application(?:-[\w.-]+)?\.(?:properties|ya?ml)$/.test(path);
@@ -204,7 +210,7 @@ export const isRailsMigrateInitializerPath = (path: string): boolean => /(?:^|\/
  */
 export const isJavaMigratorPath = (path: string): boolean => /(?:^|\/)src\/main\/java\/(?:[^/]+\/)*[\w$]*(?:[Mm]igrat|Flyway|Liquibase)[\w$]*\.java$/.test(path) && !NOT_DEPLOY.test(path);
 export const isAppStartPath = (path: string): boolean =>
-  baseOf(path) === "go.mod" || isJavaMigratorPath(path) || isGoStartPath(path) || isRustStartPath(path) || isJvmBuildPath(path) || isSpringConfigPath(path) || isNodeManifestPath(path) || isNodeStartPath(path) || isRailsMigrateInitializerPath(path);
+  baseOf(path) === "go.mod" || isJavaMigratorPath(path) || isGoStartPath(path) || isRustStartPath(path) || isRootCargoManifestPath(path) || isJvmBuildPath(path) || isSpringConfigPath(path) || isNodeManifestPath(path) || isNodeStartPath(path) || isRailsMigrateInitializerPath(path);
 
 /** Travis CI's config at the root: its deploy phases may run the migrations under maintenance mode (maintenance-mode.ts) */
 export const isTravisPath = (path: string): boolean => path === ".travis.yml";

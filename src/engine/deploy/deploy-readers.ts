@@ -5,7 +5,8 @@
  * (terraform-hcl.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
  * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts), tree-sitter's Java grammar for a Java
  * file named for migrating (java-startup.ts), tree-sitter's Bash grammar for a start script (shell-branches.ts) and for golang-migrate's CLI (golang-migrate-cli.ts), tree-sitter's
- * Go grammar for the Go files of a module whose go.mod requires goose (go-startup.ts), tree-sitter's Python grammar for a
+ * Go grammar for the Go files of a module whose go.mod requires goose (go-startup.ts), tree-sitter's Rust grammar for a
+ * Rust source that names a migration macro (rust-startup.ts), tree-sitter's Python grammar for a
  * Django management command, a console script's code a deploy file runs or a setup.py (django-command-migrate.ts, python-cli-migrate.ts,
  * setup-py-scripts.ts), marked for the Markdown of a documented upgrade (doc-steps.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
@@ -28,6 +29,7 @@ import type * as golangMigrateCliModule from "./golang-migrate-cli.js";
 import type * as goStartupModule from "./go-startup.js";
 import type * as goTransactionRunnerModule from "./go-transaction-runner.js";
 import type * as goLockTimeoutModule from "./go-lock-timeout.js";
+import type * as rustStartupModule from "./rust-startup.js";
 import type * as djangoCommandMigrateModule from "./django-command-migrate.js";
 import type * as pythonCliMigrateModule from "./python-cli-migrate.js";
 import type * as setupPyScriptsModule from "./setup-py-scripts.js";
@@ -39,6 +41,7 @@ import { importsTransactionalRunner } from "../repository/go-runners.js";
 import { loadOnce } from "../load-once.js";
 import { mayRunGolangMigrate } from "./golang-migrate-mention.js";
 import { loadPostgresVersionReader } from "../database/postgres-version.js";
+import { isRustSourcePath, isRustStartupSource } from "./rust-crates.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule & typeof kubernetesWorkloadsModule & typeof ansibleOrderModule;
 type NodeStart = typeof nodeStartModule;
@@ -53,6 +56,7 @@ let java: typeof javaStartupModule | undefined;
 type ShellReader = typeof shellBranchesModule & typeof golangMigrateCliModule;
 let shell: ShellReader | undefined;
 let go: (typeof goStartupModule & typeof goTransactionRunnerModule & typeof goLockTimeoutModule) | undefined;
+let rust: typeof rustStartupModule | undefined;
 type PythonCommands = typeof djangoCommandMigrateModule & typeof pythonCliMigrateModule & typeof setupPyScriptsModule;
 let python: PythonCommands | undefined;
 let docs: typeof docStepsModule | undefined;
@@ -114,6 +118,15 @@ const loadGo = loadOnce(async () => {
   go ??= { ...module, ...(await import("./go-transaction-runner.js")), ...(await import("./go-lock-timeout.js")) };
 });
 
+const loadRust = loadOnce(async () => {
+  const module = await import("./rust-startup.js");
+  await module.loadRustStartupParser();
+  rust ??= module;
+});
+
+/** a Rust source that names a migration macro (the cheap text filter): what it does with it is read with the grammar */
+const namesRustMigrationMacro = (f: SourceFile) => isRustSourcePath(f.path) && isRustStartupSource(f.content);
+
 const loadPython = loadOnce(async () => {
   const module = await import("./django-command-migrate.js");
   await module.loadPythonParser();
@@ -144,7 +157,7 @@ const requiresGoose = (files: readonly SourceFile[]) => files.some((f) => baseOf
 export async function loadDeployReaders(): Promise<void> {
   // one after the other (Jest's ESM loader fails on one module linked twice at once)
   // and the compose files' and workflows' images, where the repository names its PostgreSQL version (postgres-version.ts)
-  for (const load of [loadYaml, loadJavaScript, loadRuby, () => loadCounts(true), loadJava, loadShell, loadGo, loadPython, loadDocs, loadPostgresVersionReader]) await load();
+  for (const load of [loadYaml, loadJavaScript, loadRuby, () => loadCounts(true), loadJava, loadShell, loadGo, loadRust, loadPython, loadDocs, loadPostgresVersionReader]) await load();
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
@@ -158,6 +171,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
     !java && files.some((f) => isJavaMigratorPath(f.path)) ? loadJava : undefined,
     !shell && files.some((f) => isStartScriptPath(f.path) || mayRunGolangMigrate(f.content)) ? loadShell : undefined,
     !go && (requiresGoose(files) || files.some((f) => isGoSourcePath(f.path) && importsTransactionalRunner(f.content))) ? loadGo : undefined,
+    !rust && files.some(namesRustMigrationMacro) ? loadRust : undefined,
     !python && files.some((f) => f.path.endsWith(".py")) ? loadPython : undefined,
     !docs && files.some((f) => isDeployDocPath(f.path)) ? loadDocs : undefined,
   ];
@@ -193,6 +207,11 @@ export function deployShell(): ShellReader {
 export function deployGo(): typeof goStartupModule & typeof goTransactionRunnerModule & typeof goLockTimeoutModule {
   if (!go) throw new Error("the deploy's Go reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return go;
+}
+
+export function deployRust(): typeof rustStartupModule {
+  if (!rust) throw new Error("the deploy's Rust reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
+  return rust;
 }
 
 export function deployPython(): PythonCommands {

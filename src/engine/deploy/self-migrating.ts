@@ -8,7 +8,10 @@
  *   package or another of the module) passed to `goose.SetBaseFS` and `goose.Up` (go-startup.ts, tree-sitter's Go grammar),
  *   or a library that runs each file in its own transaction (maragudk/migrate: gitness) called from a package with a
  *   `//go:embed` FS;
- * - Rust: `sqlx::migrate!(...)` run, or diesel's `embed_migrations!` with `run_pending_migrations`;
+ * - Rust: a source of a crate whose Cargo.toml depends on the library (read at crate level, rust-crates.ts: lemmy's
+ *   crates/diesel_utils/src/schema_setup/mod.rs) that runs `sqlx::migrate!(...).run(..)`, diesel's `embed_migrations!`
+ *   with `run_pending_migrations`, or refinery's `embed_migrations!` with `runner().run(...)` (rust-startup.ts,
+ *   tree-sitter's Rust grammar);
  * - Spring Boot: flyway-core or liquibase-core beside spring-boot in pom.xml / build.gradle (Boot runs them before
  *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config;
  * - Jakarta EE: a `@Startup @Singleton` EJB whose `@PostConstruct` runs Flyway's `migrate()` or Liquibase's
@@ -18,8 +21,9 @@
  *   command it runs through child_process (`exec("npx prisma migrate deploy", cb)`) (node-start.ts, Babel's parser);
  * - Rails: an initializer named for migrating that runs `ActiveRecord::Tasks::DatabaseTasks.migrate` (or a migration
  *   context's `migrate`, `Rake::Task["db:migrate"].invoke`) at boot (rails-boot-migration.ts, Prism).
- * Which function calls the Go or Rust code is not followed: a file under a `cmd/<...migrat...>/` folder is a command
- * of its own, not the server's start, and is left out.
+ * Which function calls the Go or Rust code is not followed: a file under a `cmd/<...migrat...>/` folder, a
+ * `src/bin/migrate.rs` or a crate of its own for migrating (`migration/src/main.rs`) is a command of its own, not the
+ * server's start, and is left out.
  */
 import type { SourceFile } from "../model.js";
 import { baseOf, dirOf } from "../paths.js";
@@ -28,15 +32,17 @@ import type { DeployEvidence } from "./deploy-model.js";
 import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJavaMigratorPath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRailsMigrateInitializerPath, isRustStartPath, isSpringConfigPath, isTsconfigPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
 import { isWorkspaceStartPath, nodeEntryPaths, nodeManifests } from "./node-scripts.js";
-import { deployGo, deployJava, deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
+import { deployGo, deployJava, deployJavaScript, deployRuby, deployRust, deployYaml } from "./deploy-readers.js";
 import type { GoImport, GoName } from "./go-startup.js";
 import { GOOSE_MODULE, goModulePath, goModules } from "../repository/go-mod.js";
 import { alwaysInTransaction, importsTransactionalRunner } from "../repository/go-runners.js";
 import { isWithin } from "../repository/fact-paths.js";
+import { crateManifestOf, crateMigrators, isRustSourcePath, isRustStartupSource, RUST_MIGRATORS, type RustMigrator } from "./rust-crates.js";
+import type { RustStartupFacts } from "./rust-startup.js";
 
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
 const isMigrateCommand = (path: string) => /(?:^|\/)(?:cmd|bin)\/[\w.-]*migrat[\w.-]*\//i.test(path) || /(?:^|\/)bin\/[\w-]*migrat[\w-]*\.rs$/i.test(path);
-/** Go and Rust line comments blanked out (same length, so offsets keep their lines) */
+/** Go line comments blanked out (same length, so offsets keep their lines) */
 const withoutLineComments = (text: string) => text.replace(/\/\/.*$/gm, (m) => " ".repeat(m.length));
 
 /** golang-migrate and goose, by the module paths their packages are imported from */
@@ -144,14 +150,58 @@ function goModuleOf(path: string, files: readonly SourceFile[]): { dir: string; 
   return modulePath ? { dir: dirOf(nearest.path), path: modulePath } : undefined;
 }
 
+/** a crate of its own for migrating (`migration/src/main.rs`): its binary is a deploy step, not the server's start */
+const isRustMigrateCrateMain = (path: string) => /(?:^|\/)[\w.-]*migrat[\w.-]*\/src\/main\.rs$/i.test(path);
+
+/** sqlx's `migrate!(..)` (written bare after `use sqlx::migrate`, or as `sqlx::migrate!`) run with `.run(pool)`, through any builder calls between */
+const sqlxMigrateRun = (facts: RustStartupFacts) =>
+  facts.calls.map((c) => (c.via === "method" && c.name === "run" && c.start?.kind === "macro" && c.start.macro.name === "migrate" && (c.start.macro.path ?? "sqlx") === "sqlx" ? c.start.macro : undefined)).find((m) => m !== undefined);
+
+const embedsMigrations = (facts: RustStartupFacts) => facts.macros.some((m) => m.name === "embed_migrations");
+
+/**
+ * The calls that apply each library's embedded migrations, read from the file's syntax tree (rust-startup.ts,
+ * tree-sitter's Rust grammar): a name in a comment or a string is not a call. The line is the one the old text
+ * match gave: the macro for sqlx, the call's name for diesel, `runner()` for refinery.
+ */
+const RUST_MIGRATION_CALLS: ReadonlyArray<{ migrator: RustMigrator; line: (facts: RustStartupFacts) => number | undefined; what: string }> = [
+  { migrator: "sqlx", line: (facts) => sqlxMigrateRun(facts)?.line, what: "its embedded sqlx migrations (sqlx::migrate!)" },
+  // diesel's harness, called on the connection or through a wrapper of it in the same file (lemmy's schema_setup),
+  // or through its trait's path (`MigrationHarness::run_pending_migrations(&mut conn, M)`)
+  {
+    migrator: "diesel_migrations",
+    line: (facts) => (embedsMigrations(facts) ? facts.calls.find((c) => c.name === "run_pending_migrations" && c.via !== "bare")?.line : undefined),
+    what: "its embedded diesel migrations (embed_migrations!, run_pending_migrations)",
+  },
+  // refinery's module of embedded migrations: `migrations::runner()`, builder calls, then `.run(..)` / `.run_async(..)`
+  {
+    migrator: "refinery",
+    line: (facts) =>
+      embedsMigrations(facts)
+        ? facts.calls.map((c) => (c.via === "method" && (c.name === "run" || c.name === "run_async") && c.start?.kind === "call" && c.start.name === "runner" && c.start.arguments === 0 ? c.start.line : undefined)).find((l) => l !== undefined)
+        : undefined,
+    what: "its embedded refinery migrations (embed_migrations!, runner().run)",
+  },
+];
+
+/**
+ * Rust: a crate source that applies the migrations its library embeds in the binary (rust-crates.ts). The crate's
+ * Cargo.toml, when read, must depend on that library; without one, only a file named for starting or migrating (a
+ * main.rs) is read, as the App read them by name before it read crates. Only a source that names a migration macro
+ * (isRustStartupSource, a text filter) is parsed.
+ */
 function rustApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   for (const file of files) {
-    if (!isRustStartPath(file.path) || isMigrateCommand(file.path)) continue;
-    const code = withoutLineComments(file.content);
-    const sqlx = /\bsqlx::migrate!\s*\([^)]*\)\s*\.run\(/.exec(code);
-    if (sqlx) return { path: file.path, line: lineAt(code, sqlx.index), what: "the application runs its embedded sqlx migrations (sqlx::migrate!) at start, before it serves" };
-    const diesel = /\bembed_migrations!/.test(code) ? /\.run_pending_migrations\(/.exec(code) : null;
-    if (diesel) return { path: file.path, line: lineAt(code, diesel.index), what: "the application runs its embedded diesel migrations at start, before it serves" };
+    if (!isRustSourcePath(file.path) || isMigrateCommand(file.path) || isRustMigrateCrateMain(file.path) || !isRustStartupSource(file.content)) continue;
+    const manifest = crateManifestOf(file.path, files);
+    const migrators: readonly RustMigrator[] = manifest ? crateMigrators(manifest.content) : isRustStartPath(file.path) ? RUST_MIGRATORS : [];
+    if (migrators.length === 0) continue;
+    const facts = deployRust().rustStartupFacts(file);
+    if (!facts) continue;
+    for (const { migrator, line, what } of RUST_MIGRATION_CALLS) {
+      const at = migrators.includes(migrator) ? line(facts) : undefined;
+      if (at !== undefined) return { path: file.path, line: at, what: `the application runs ${what} at start, before it serves` };
+    }
   }
   return undefined;
 }

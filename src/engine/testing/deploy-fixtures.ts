@@ -163,3 +163,36 @@ export const MARAGUDK_RUNNER = {
 
 /** MARAGUDK_RUNNER's evidence, as a fix names the runner */
 export const MARAGUDK_RUNNER_WHO = "maragudk/migrate (called at app/store/database/migrate/migrate.go:16)";
+
+/**
+ * A Rust workspace shaped like lemmy's: the root Cargo.toml names diesel_migrations in `[workspace.dependencies]`,
+ * crates/db depends on it, and crates/db/src/schema_setup/mod.rs embeds the migrations and runs them through a
+ * wrapper of the connection (`run_pending_migrations` on line 13), called from the server's start; one compose
+ * service ships it.
+ */
+export const RUST_DIESEL_WORKSPACE: Record<string, string> = {
+  "Cargo.toml": '[workspace]\nmembers = ["crates/db", "crates/server"]\nresolver = "3"\n\n[workspace.dependencies]\ndiesel = "2.3"\ndiesel_migrations = "2.3.1"\n',
+  "crates/db/Cargo.toml": '[package]\nname = "app_db"\nversion = "0.1.0"\n\n[dependencies]\ndiesel = { workspace = true }\ndiesel_migrations = { workspace = true, optional = true }\n',
+  "crates/db/src/schema_setup/mod.rs": [
+    "use diesel::PgConnection;",
+    "use diesel_migrations::{EmbeddedMigrations, MigrationHarness};",
+    "",
+    "const MIGRATIONS: EmbeddedMigrations = diesel_migrations::embed_migrations!();",
+    "",
+    "struct Wrapper<'a>(&'a mut PgConnection);",
+    "",
+    "/// applies the pending migrations; the server calls it before it binds its port",
+    "pub fn run(db_url: &str) -> anyhow::Result<()> {",
+    "  let mut conn = PgConnection::establish(db_url)?;",
+    "  let mut wrapper = Wrapper(&mut conn);",
+    "  // run_pending_migrations below, through the wrapper",
+    "  wrapper.run_pending_migrations(MIGRATIONS)?;",
+    "  Ok(())",
+    "}",
+    "",
+  ].join("\n"),
+  "crates/server/Cargo.toml": '[package]\nname = "app_server"\nversion = "0.1.0"\n\n[dependencies]\napp_db = { path = "../db" }\n',
+  "crates/server/src/lib.rs": "pub async fn start() {\n  app_db::schema_setup::run(&url()).unwrap();\n  serve().await;\n}\n",
+  "docker/docker-compose.yml": "services:\n  app:\n    build:\n      context: ../\n      dockerfile: docker/Dockerfile\n    restart: unless-stopped\n",
+  "docker/Dockerfile": 'FROM rust:1.92 AS build\nCOPY . .\nRUN cargo build --release\nFROM debian:trixie-slim\nCOPY --from=build /target/release/app_server /app/app_server\nCMD ["/app/app_server"]\n',
+};

@@ -1,5 +1,5 @@
 import { defineCases } from "../support/rule.js";
-import { MARAGUDK_RUNNER, MARAGUDK_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
+import { HELM_CHART, MARAGUDK_RUNNER, MARAGUDK_RUNNER_WHO, RUST_DIESEL_WORKSPACE } from "../../testing/deploy-fixtures.js";
 
 const EVENTS = "CREATE TABLE events (id bigint, user_id bigint, created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at);\nCREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nCREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n";
 
@@ -48,6 +48,27 @@ export default defineCases({
           "CREATE INDEX CONCURRENTLY idx_card_collection_updated_at ON card_collection (updated_at);",
         ].join("\n"),
       ],
+    },
+    {
+      framework: "sql",
+      name: "a Rust server that applies its embedded diesel migrations at start, read at crate level (lemmy: crates/diesel_utils depends on diesel_migrations, its schema_setup/mod.rs runs run_pending_migrations through a wrapper), shipped as one compose service: nothing serves while the index builds, so the finding is a note about downtime",
+      path: "migrations/2025-02-01-000000_users_email/up.sql",
+      files: RUST_DIESEL_WORKSPACE,
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "CREATE INDEX users_email_idx ON users (email);\n",
+      lines: [1],
+      severities: ["info"],
+      messages: ["Offline deploy (crates/db/src/schema_setup/mod.rs:13 runs the migrations before the server starts, and no file shows instances that overlap)"],
+    },
+    {
+      framework: "sql",
+      name: "the same Rust server beside a Helm chart: new pods roll in beside the old ones, so the build blocks writes while the old code serves",
+      path: "migrations/2025-02-01-000000_users_email/up.sql",
+      files: { ...RUST_DIESEL_WORKSPACE, ...HELM_CHART },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "CREATE INDEX users_email_idx ON users (email);\n",
+      lines: [1],
+      severities: ["error"],
     },
     {
       framework: "sql",
