@@ -51,7 +51,7 @@ describe("a stored generated column added to a table with rows", () => {
     const { fix } = findings[0]!;
     expect(fix).toContain("add_column :parliaments, :period, :string");
     expect(fix).toContain("NEW.period := (SELECT (CASE");
-    expect(fix).toContain("CREATE TRIGGER parliaments_period_generated BEFORE INSERT OR UPDATE ON parliaments\n    FOR EACH ROW EXECUTE FUNCTION parliaments_period_generated();");
+    expect(fix).toContain("DROP TRIGGER IF EXISTS parliaments_period_generated ON parliaments;\n  CREATE TRIGGER parliaments_period_generated BEFORE INSERT OR UPDATE ON parliaments\n    FOR EACH ROW EXECUTE FUNCTION parliaments_period_generated();");
     expect(fix).toContain("# and in def down, before it removes period:\nexecute <<~'SQL'\n  DROP TRIGGER IF EXISTS parliaments_period_generated ON parliaments;");
     expect(fix).toMatch(/# then a new migration, db\/migrate\/\d+_fill_parliaments_period\.rb:\nclass FillParliamentsPeriod < ActiveRecord::Migration\[7\.2\]\n  disable_ddl_transaction!/);
     expect(fix).not.toContain("callback");

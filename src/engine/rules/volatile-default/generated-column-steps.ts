@@ -43,11 +43,14 @@ export function generatedColumnSql(ctx: Pick<RuleContext, "postgresVersion">, op
   return {
     add: `ALTER TABLE ${t} ADD COLUMN ${c} ${op.column.type?.text ?? "text"};`,
     trigger: [
-      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$`,
+      // OR REPLACE and DROP TRIGGER IF EXISTS: a migration that removes the column and adds it back generated again
+      // (e-petitions' 20241021142904 after 20240613095954) finds the trigger an earlier fix of this kind created
+      `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$`,
       `BEGIN`,
       `  NEW.${c} := (SELECT (${expr}) FROM (SELECT NEW.*) AS ${ident(bare(op.table))});`,
       `  RETURN NEW;`,
       `END $$;`,
+      `DROP TRIGGER IF EXISTS ${ident(name)} ON ${t};`,
       `CREATE TRIGGER ${ident(name)} BEFORE INSERT OR UPDATE ON ${t}`,
       `  FOR EACH ROW ${triggerExecutes(ctx.postgresVersion)} ${fn}();`,
     ].join("\n"),
