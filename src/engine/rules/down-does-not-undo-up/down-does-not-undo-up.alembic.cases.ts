@@ -243,6 +243,35 @@ export default defineCases({
     },
     {
       framework: "alembic",
+      name: "SQLModel.metadata: an unnamed unique constraint and primary key dropped with drop_constraint(None, ...) are named as PostgreSQL named them (users_email_key, tags_pkey)",
+      files: {
+        ...sqlmodelEnv(SQLMODEL_MODELS),
+        "alembic/versions/a1_base.py": `import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("users", sa.Column("id", sa.Integer, primary_key=True), sa.Column("email", sa.Text))\n    op.create_table("tags", sa.Column("id", sa.Integer, nullable=False))\n\n\ndef downgrade():\n    op.drop_table("tags")\n    op.drop_table("users")\n`,
+      },
+      path: "alembic/versions/b2_keys.py",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_unique_constraint(None, "users", ["email"])
+    op.create_primary_key(None, "tags", ["id"])
+
+
+def downgrade():
+    op.drop_constraint(None, "tags", type_="primary")
+    op.drop_constraint(None, "users", type_="unique")
+`,
+      lines: [8, 9],
+      fixes: [
+        '# in downgrade(), line 14: name the constraint the upgrade created\nop.drop_constraint("users_email_key", "users", type_="unique")',
+        '# in downgrade(), line 13: name the constraint the upgrade created\nop.drop_constraint("tags_pkey", "tags", type_="primary")',
+      ],
+    },
+    {
+      framework: "alembic",
       name: "SQLModel.metadata given a naming convention by the models env.py imports: the key's name is the convention's, which migguard does not read, so the fix says where to read it",
       files: { ...sqlmodelEnv(`${SQLMODEL_MODELS}\nSQLModel.metadata.naming_convention = {"fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s"}\n`), "alembic/versions/a1_base.py": POST_REACTION_BASE() },
       path: "alembic/versions/b2_post_ref_for_work_package.py",

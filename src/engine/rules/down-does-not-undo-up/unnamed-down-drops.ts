@@ -81,7 +81,8 @@ export function unnamedDownDrops(migration: Migration, residue: readonly DeltaEn
     const at = left.findIndex((l) => nameKey(l.create.table) === nameKey(drop.table));
     if (at < 0) continue;
     const [{ create, name, likely }] = left.splice(at, 1) as [(typeof left)[number]];
-    const entry = name === undefined ? undefined : residue.find((e) => e.key === `constraint:${nameKey(name)}`);
+    // a table's one primary key is its own entry, whatever its name
+    const entry = name === undefined ? undefined : residue.find((e) => e.key === `constraint:${nameKey(name)}` || (create.constraint === "primary_key" && e.key.startsWith("pkey:") && e.upOp === create));
     paired.push({ drop, create, ...(name ? { name } : {}), ...(likely ? { likely } : {}), ...(entry ? { entry } : {}) });
   }
   return paired;
