@@ -31,6 +31,17 @@ describe("namingConventionFor", () => {
     expect(namingConventionFor(undefined, undefined)).toEqual(DEFAULT_CONVENTION);
   });
 
+  it("is SQLAlchemy's default for SQLModel.metadata, unless a module env.py imports gives it a naming convention", () => {
+    const sqlmodelEnv = env(`import sqlmodel\nfrom app import models  # noqa: F401\ntarget_metadata = sqlmodel.SQLModel.metadata`);
+    const files = (models: string): Record<string, string> => ({ "app/__init__.py": "", "app/models.py": models });
+    const plain = files("from sqlmodel import SQLModel\n\n\nclass Tag(SQLModel, table=True):\n    id: int\n");
+    expect(namingConventionFor(sqlmodelEnv, projectModulesFor((path) => plain[path]))).toEqual(DEFAULT_CONVENTION);
+    for (const set of ['SQLModel.metadata.naming_convention = {"uq": "uq_%(table_name)s"}', "SQLModel.metadata = MetaData(naming_convention=CONVENTION)"]) {
+      const changed = files(`from sqlalchemy import MetaData\nfrom sqlmodel import SQLModel\nCONVENTION = {"uq": "uq_%(table_name)s"}\n${set}\n`);
+      expect(namingConventionFor(sqlmodelEnv, projectModulesFor((path) => changed[path]))).toEqual({ unknown: "app/models.py sets the naming convention of SQLModel.metadata" });
+    }
+  });
+
   it("leaves names unknown where target_metadata is not followed (a declarative class), a token is not filled, or SQLAlchemy would shorten the name", () => {
     const models: Record<string, string> = {
       "app/__init__.py": "",

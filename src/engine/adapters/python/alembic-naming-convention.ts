@@ -5,10 +5,12 @@
  * so a list of MetaData, or none, gives SQLAlchemy's default `{"ix": "ix_%(column_0_label)s"}`). SQLAlchemy keeps a
  * written name unless the template for its kind holds `%(constraint_name)s`; an unnamed UNIQUE without a `uq`
  * template gets PostgreSQL's own name. The convention is read from env.py's `target_metadata=`: a MetaData(...) call,
- * or `X.metadata` of a `declarative_base(metadata=...)` / `MetaData(...)` found in env.py or the project's modules.
+ * or `X.metadata` of a `declarative_base(metadata=...)` / `MetaData(...)` found in env.py or the project's modules, or a
+ * library's own MetaData (SQLModel.metadata: library-metadata.ts).
  * What is not read that way (a declarative class, a computed dict) leaves every name a template could give unknown.
  */
 import { lastSegment } from "./imports.js";
+import { isLibraryMetadata, libraryConventionChanged } from "./library-metadata.js";
 import { readModule } from "./module.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import type { ProjectModules } from "./project-modules.js";
@@ -32,8 +34,11 @@ function conventionOf(
   depth = 0,
   /** `X.metadata` of a project class X whose body binds `metadata = some_metadata` */
   classMetadata: (qualified: string) => PyValue | undefined = () => undefined,
+  /** the convention of a library's MetaData (SQLModel's), unless the project changed it */
+  library: () => NamingConvention = () => DEFAULT_CONVENTION,
 ): NamingConvention {
   if (!value || depth > 4) return { unknown: "env.py's target_metadata could not be read" };
+  if (value.kind === "name" && isLibraryMetadata(value.name)) return library();
   if (value.kind === "none" || value.kind === "list") return DEFAULT_CONVENTION;
   if (value.kind === "call" && lastSegment(value.callee) === "MetaData") {
     const convention = value.kwargs.get("naming_convention");
@@ -48,14 +53,14 @@ function conventionOf(
   }
   if (value.kind === "call" && METADATA_OWNERS.has(lastSegment(value.callee))) {
     const metadata = value.kwargs.get("metadata");
-    return metadata ? conventionOf(metadata, lookup, depth + 1, classMetadata) : DEFAULT_CONVENTION;
+    return metadata ? conventionOf(metadata, lookup, depth + 1, classMetadata, library) : DEFAULT_CONVENTION;
   }
   if (value.kind === "name" && value.name.endsWith(".metadata")) {
     const owner = value.name.slice(0, -".metadata".length);
     const base = lookup(owner);
-    return conventionOf(base ?? classMetadata(owner), lookup, depth + 1, classMetadata);
+    return conventionOf(base ?? classMetadata(owner), lookup, depth + 1, classMetadata, library);
   }
-  if (value.kind === "name") return conventionOf(lookup(value.name), lookup, depth + 1, classMetadata);
+  if (value.kind === "name") return conventionOf(lookup(value.name), lookup, depth + 1, classMetadata, library);
   return { unknown: "env.py's target_metadata is not a MetaData migguard can follow" };
 }
 
@@ -94,7 +99,11 @@ function readConvention(env: { path: string; content: string }, modules: Project
       const ctx = { imports: module.imports, bindings: module.bindings, ...(project ? { project } : {}) };
       const lookup = (qualified: string) => module.bindings.get(qualified) ?? project?.constant(qualified, { line: 1, endLine: 1 });
       const classMetadata = (qualified: string) => project?.classAttributeValue?.(qualified, "metadata", { line: 1, endLine: 1 });
-      return conventionOf(evaluate(node, ctx), lookup, 0, classMetadata);
+      const library = (): NamingConvention => {
+        const changed = libraryConventionChanged(env, modules);
+        return changed ? { unknown: changed } : DEFAULT_CONVENTION;
+      };
+      return conventionOf(evaluate(node, ctx), lookup, 0, classMetadata, library);
     });
   } catch {
     return { unknown: "env.py could not be read" };

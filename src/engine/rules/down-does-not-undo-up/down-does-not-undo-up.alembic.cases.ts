@@ -129,8 +129,156 @@ def downgrade():
     op.create_foreign_key(None, "generic_asset", "generic_asset", ["parent_asset_id"], ["id"])
 `;
 
+/** Open-Assistant's env.py: target_metadata is SQLModel's own MetaData, which has no naming convention unless the project's models give it one */
+const sqlmodelEnv = (models: string) => ({
+  "alembic/env.py": `import sqlmodel
+from alembic import context
+from app import models  # noqa: F401
+
+target_metadata = sqlmodel.SQLModel.metadata
+
+
+def run_migrations_online():
+    context.configure(connection=None, target_metadata=target_metadata)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()
+`,
+  "app/__init__.py": "",
+  "app/models.py": models,
+});
+
+const SQLMODEL_MODELS = `from sqlmodel import Field, SQLModel
+
+
+class WorkPackage(SQLModel, table=True):
+    __tablename__ = "work_package"
+    id: int = Field(primary_key=True)
+`;
+
+/** the revision before: post_reaction with its post_id key, and work_package */
+const POST_REACTION_BASE = (postReactionKeys = "") => `import sqlalchemy as sa
+from alembic import op
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("work_package", sa.Column("id", sa.Integer, primary_key=True))
+    op.create_table("post", sa.Column("id", sa.Integer, primary_key=True))
+    op.create_table(
+        "post_reaction",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("post_id", sa.Integer, sa.ForeignKey("post.id", name="post_reaction_post_id_fkey")),${postReactionKeys}
+    )
+
+
+def downgrade():
+    op.drop_table("post_reaction")
+    op.drop_table("post")
+    op.drop_table("work_package")
+`;
+
+/** Open-Assistant d24b37426857: autogenerate's upgrade moves post_reaction's key to work_package unnamed; its downgrade drops it with drop_constraint(None, ...) */
+const POST_REF_FOR_WORK_PACKAGE = `import sqlalchemy as sa
+from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("post_reaction", sa.Column("work_package_id", sa.Integer(), nullable=True))
+    op.drop_constraint("post_reaction_post_id_fkey", "post_reaction", type_="foreignkey")
+    op.create_foreign_key(None, "post_reaction", "work_package", ["work_package_id"], ["id"])
+    op.drop_column("post_reaction", "post_id")
+
+
+def downgrade():
+    op.add_column("post_reaction", sa.Column("post_id", sa.Integer(), nullable=True))
+    op.drop_constraint(None, "post_reaction", type_="foreignkey")
+    op.create_foreign_key("post_reaction_post_id_fkey", "post_reaction", "post", ["post_id"], ["id"])
+    op.drop_column("post_reaction", "work_package_id")
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "Open-Assistant d24b37426857: env.py's target_metadata is SQLModel.metadata (no naming convention), so PostgreSQL named the key: the fix drops post_reaction_work_package_id_fkey",
+      files: { ...sqlmodelEnv(SQLMODEL_MODELS), "alembic/versions/a1_base.py": POST_REACTION_BASE() },
+      path: "alembic/versions/b2_post_ref_for_work_package.py",
+      code: POST_REF_FOR_WORK_PACKAGE,
+      lines: [11],
+      messages: ["The down migration does not undo constraint post_reaction_work_package_id_fkey, created here: line 17's drop_constraint(None, \"post_reaction\") names no constraint"],
+      fixes: ['# in downgrade(), line 17: name the constraint the upgrade created\nop.drop_constraint("post_reaction_work_package_id_fkey", "post_reaction", type_="foreignkey")'],
+    },
+    {
+      framework: "alembic",
+      name: "SQLModel.metadata under an earlier key that took post_reaction_work_package_id_fkey: PostgreSQL numbers the new one (ChooseConstraintName), and the fix drops post_reaction_work_package_id_fkey1",
+      files: {
+        ...sqlmodelEnv(SQLMODEL_MODELS),
+        "alembic/versions/a1_base.py": POST_REACTION_BASE(`
+        sa.Column("work_package_id", sa.Integer),
+        sa.ForeignKeyConstraint(["work_package_id"], ["work_package.id"], name="post_reaction_work_package_id_fkey"),`),
+      },
+      path: "alembic/versions/b2_post_ref_for_work_package.py",
+      code: POST_REF_FOR_WORK_PACKAGE.replace('    op.add_column("post_reaction", sa.Column("work_package_id", sa.Integer(), nullable=True))\n', "    pass\n"),
+      lines: [11],
+      fixes: ['# in downgrade(), line 17: name the constraint the upgrade created\nop.drop_constraint("post_reaction_work_package_id_fkey1", "post_reaction", type_="foreignkey")'],
+    },
+    {
+      framework: "alembic",
+      name: "SQLModel.metadata with no earlier revision read: PostgreSQL's name is the likely one (a name taken before could have numbered it), and the fix says so",
+      files: sqlmodelEnv(SQLMODEL_MODELS),
+      path: "alembic/versions/b2_post_ref_for_work_package.py",
+      code: POST_REF_FOR_WORK_PACKAGE,
+      lines: [11],
+      fixes: [
+        '# in downgrade(), line 17: name the constraint the upgrade created; "post_reaction_work_package_id_fkey" is the name PostgreSQL gives it\n# unless that name was taken when the upgrade ran (then it numbers it: read it with \\d post_reaction)\nop.drop_constraint("post_reaction_work_package_id_fkey", "post_reaction", type_="foreignkey")',
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "SQLModel.metadata: an unnamed unique constraint and primary key dropped with drop_constraint(None, ...) are named as PostgreSQL named them (users_email_key, tags_pkey)",
+      files: {
+        ...sqlmodelEnv(SQLMODEL_MODELS),
+        "alembic/versions/a1_base.py": `import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("users", sa.Column("id", sa.Integer, primary_key=True), sa.Column("email", sa.Text))\n    op.create_table("tags", sa.Column("id", sa.Integer, nullable=False))\n\n\ndef downgrade():\n    op.drop_table("tags")\n    op.drop_table("users")\n`,
+      },
+      path: "alembic/versions/b2_keys.py",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_unique_constraint(None, "users", ["email"])
+    op.create_primary_key(None, "tags", ["id"])
+
+
+def downgrade():
+    op.drop_constraint(None, "tags", type_="primary")
+    op.drop_constraint(None, "users", type_="unique")
+`,
+      lines: [8, 9],
+      fixes: [
+        '# in downgrade(), line 14: name the constraint the upgrade created\nop.drop_constraint("users_email_key", "users", type_="unique")',
+        '# in downgrade(), line 13: name the constraint the upgrade created\nop.drop_constraint("tags_pkey", "tags", type_="primary")',
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "SQLModel.metadata given a naming convention by the models env.py imports: the key's name is the convention's, which migguard does not read, so the fix says where to read it",
+      files: { ...sqlmodelEnv(`${SQLMODEL_MODELS}\nSQLModel.metadata.naming_convention = {"fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s"}\n`), "alembic/versions/a1_base.py": POST_REACTION_BASE() },
+      path: "alembic/versions/b2_post_ref_for_work_package.py",
+      code: POST_REF_FOR_WORK_PACKAGE,
+      lines: [11],
+      messages: ["the name the up's create gave it depends on the naming convention of env.py's target_metadata, which migguard could not read"],
+    },
     {
       framework: "alembic",
       name: "flexmeasures 26373d8266db: the downgrade's drop_constraint(None, ...) names no constraint; env.py's target_metadata (Flask-Migrate's db.metadata) is not read, so the fix says where to read the name instead of guessing PostgreSQL's",

@@ -92,7 +92,7 @@ export default defineRule({
     leftovers = leftovers.filter((e) => !(e.upOp && mayHaveExistedBefore(before, e.upOp)));
     const { down } = ctx.migration;
     // the down's drop_constraint(None, ...) meant for a constraint the up created: that call is the one to fix
-    const unnamedDrops = unnamedDownDrops(read, leftovers);
+    const unnamedDrops = unnamedDownDrops(read, leftovers, ctx.repository);
     for (const pair of unnamedDrops) {
       ctx.report({
         op: pair.create,

@@ -25,6 +25,28 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "sa.Computed(..., persisted=True) on a table with rows: a plain column, a trigger that computes the expression on every write (dropped by the downgrade first), the rows filled by a revision of its own in autocommit_block",
+      path: "alembic/versions/b2_order_total.py",
+      files: { "alembic/versions/a1_init.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("orders", sa.Column("id", sa.Integer, primary_key=True), sa.Column("price", sa.Integer), sa.Column("quantity", sa.Integer))\n\n\ndef downgrade():\n    op.drop_table("orders")\n` },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("orders", sa.Column("total", sa.BigInteger(), sa.Computed("price * quantity", persisted=True)))
+
+
+def downgrade():
+    op.drop_column("orders", "total")
+`,
+      lines: [9],
+      fixes: ["# a plain column (instant), set from the generation expression by a trigger on every insert and update, as a generated column is\nop.add_column(\"orders\", sa.Column(\"total\", sa.BigInteger(), nullable=True))\nop.execute(\"\"\"\nCREATE OR REPLACE FUNCTION orders_total_generated() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW.total := (SELECT (price * quantity) FROM (SELECT NEW.*) AS orders);\n  RETURN NEW;\nEND $$;\nDROP TRIGGER IF EXISTS orders_total_generated ON orders;\nCREATE TRIGGER orders_total_generated BEFORE INSERT OR UPDATE ON orders\n  FOR EACH ROW EXECUTE FUNCTION orders_total_generated();\n\"\"\")\n# and in downgrade(), before it drops total:\nop.execute(\"\"\"\nDROP TRIGGER IF EXISTS orders_total_generated ON orders;\nDROP FUNCTION IF EXISTS orders_total_generated();\n\"\"\")\n\n# then a new migration, alembic/versions/fd4f5f4c72c2_fill_orders_total.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"fd4f5f4c72c2\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    with op.get_context().autocommit_block():\n        # 1000 rows a statement, each committed on its own (autocommit_block), until one updates nothing\n        while op.get_bind().execute(sa.text(\"UPDATE orders SET total = (price * quantity) WHERE ctid IN (SELECT ctid FROM orders WHERE total IS NULL AND (price * quantity) IS NOT NULL LIMIT 1000)\")).rowcount:\n            pass\n\n\ndef downgrade():\n    # nothing to undo: the computed values stay\n    pass"],
+    },
+    {
+      framework: "alembic",
       name: "a later revision renames the table: the fill and NOT NULL revisions, after the newest, name the table as it is called there",
       path: "alembic/versions/b2_public_id.py",
       code: PUBLIC_ID_B2,

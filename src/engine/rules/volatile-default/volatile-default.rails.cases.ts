@@ -61,6 +61,29 @@ SQL
     },
     {
       framework: "rails",
+      name: "e-petitions 20241021142904: a stored generated column in def up: a plain column, a trigger that computes the same expression on every write (dropped by the down first), the rows filled in a migration of their own",
+      code: `class ChangePeriodToUseStateOpeningAt < ActiveRecord::Migration[7.2]
+  def up
+    period_sql = <<-SQL
+      CASE
+        WHEN state_opening_at IS NULL THEN date_part('year', created_at) || '-'
+        ELSE (date_part('year', state_opening_at) || '-' || date_part('year', dissolution_at))
+      END
+    SQL
+
+    add_column :parliaments, :period, :virtual, type: :string, as: period_sql, stored: true
+  end
+
+  def down
+    remove_column :parliaments, :period
+  end
+end
+`,
+      lines: [10],
+      fixes: ["add_column :parliaments, :period, :string  # a plain column (instant), set from the generation expression by a trigger on every insert and update, as a generated column is\nexecute <<~'SQL'\n  CREATE OR REPLACE FUNCTION parliaments_period_generated() RETURNS trigger LANGUAGE plpgsql AS $$\n  BEGIN\n    NEW.period := (SELECT (CASE\n          WHEN state_opening_at IS NULL THEN date_part('year', created_at) || '-'\n          ELSE (date_part('year', state_opening_at) || '-' || date_part('year', dissolution_at))\n        END) FROM (SELECT NEW.*) AS parliaments);\n    RETURN NEW;\n  END $$;\n  DROP TRIGGER IF EXISTS parliaments_period_generated ON parliaments;\n  CREATE TRIGGER parliaments_period_generated BEFORE INSERT OR UPDATE ON parliaments\n    FOR EACH ROW EXECUTE FUNCTION parliaments_period_generated();\nSQL\n# and in def down, before it removes period:\nexecute <<~'SQL'\n  DROP TRIGGER IF EXISTS parliaments_period_generated ON parliaments;\n  DROP FUNCTION IF EXISTS parliaments_period_generated();\nSQL\n\n# then a new migration, db/migrate/20240101000001_fill_parliaments_period.rb:\nclass FillParliamentsPeriod < ActiveRecord::Migration[7.2]\n  disable_ddl_transaction!\n\n  def up\n    # 1000 rows a statement, each committed on its own (disable_ddl_transaction!), until one updates nothing\n    nil until connection.exec_update(\"UPDATE parliaments SET period = (CASE         WHEN state_opening_at IS NULL THEN date_part('year', created_at) || '-'         ELSE (date_part('year', state_opening_at) || '-' || date_part('year', dissolution_at))       END) WHERE ctid IN (SELECT ctid FROM parliaments WHERE period IS NULL AND (CASE         WHEN state_opening_at IS NULL THEN date_part('year', created_at) || '-'         ELSE (date_part('year', state_opening_at) || '-' || date_part('year', dissolution_at))       END) IS NOT NULL LIMIT 1000)\").zero?\n  end\n\n  def down\n    # nothing to undo: the computed values stay\n  end\nend"],
+    },
+    {
+      framework: "rails",
       name: "a stored generated column",
       code: `class AddSearchVector < ActiveRecord::Migration[7.1]
   def change

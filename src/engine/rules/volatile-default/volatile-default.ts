@@ -15,6 +15,7 @@ import { columnAtHead } from "../support/column-at-head.js";
 import { withoutGoneFollowUp } from "../support/history-to-head.js";
 import { nameKey } from "../support/facts.js";
 import { hasSyntax } from "../../database/postgres-syntax.js";
+import { GENERATED_INTRO, generatedColumnFix, generatedColumnSql } from "./generated-column-steps.js";
 
 /**
  * The column added empty (instant), what fills new rows set up, and the existing rows filled in batches. A
@@ -29,10 +30,15 @@ function sqlFix(ctx: RuleContext, op: OperationOf<"add_column">, source: FillSou
   if (source === "generated") {
     const expr = column.generatedExpr;
     if (hasSyntax(ctx.postgresVersion, "virtualGeneratedColumns") && expr) return `-- PostgreSQL 18+: a VIRTUAL generated column is computed when read, so adding it rewrites nothing\nALTER TABLE ${t} ADD COLUMN ${c} ${type} GENERATED ALWAYS AS (${expr}) VIRTUAL;`;
+    if (expr) {
+      // embedded in a framework whose own calls are not written (Django's RunSQL): the trigger, and one batch to repeat
+      const sql = generatedColumnSql(ctx, op, expr);
+      return [`-- ${GENERATED_INTRO}`, sql.add, sql.trigger, backfillCode("sql", sql.fill)].join("\n");
+    }
     return [
       `-- a plain column, filled in batches; new rows get it from the application or a trigger (a DEFAULT cannot read other columns)`,
       `ALTER TABLE ${t} ADD COLUMN ${c} ${type};`,
-      backfillCode("sql", { table: op.table, assignments: `${c} = ${expr ? `(${expr})` : "NULL  /* the generation expression */"}`, pending: `${c} IS NULL${expr ? ` AND (${expr}) IS NOT NULL` : " AND false"}` }),
+      backfillCode("sql", { table: op.table, assignments: `${c} = NULL  /* the generation expression */`, pending: `${c} IS NULL AND false` }),
     ].join("\n");
   }
   const sequence = ident(`${op.table.split(".").pop()}_${column.name}_seq`);
@@ -55,15 +61,16 @@ function sqlFix(ctx: RuleContext, op: OperationOf<"add_column">, source: FillSou
   ].join("\n");
 }
 
+/** A volatile default in Rails (a generated column is generated-column-steps.ts's; a sequence, the SQL fix through execute). */
 function railsFix(op: OperationOf<"add_column">, source: FillSource): string | undefined {
   const column = op.column;
-  const expr = source === "generated" ? column.generatedExpr : source === "default" ? column.default?.expr : undefined;
-  if (!expr || !column.type) return undefined; // a sequence: the SQL fix, through execute
+  const expr = source === "default" ? column.default?.expr : undefined;
+  if (!expr || !column.type) return undefined;
   return [
     `add_column ${sym(op.table)}, ${sym(column.name)}, ${railsType(column.type)}  # instant: no default yet`,
-    source === "default" ? `change_column_default ${sym(op.table)}, ${sym(column.name)}, from: nil, to: -> { ${JSON.stringify(expr)} }  # new rows only` : `# new rows get it from the model (a callback) or a trigger: a default cannot read other columns`,
+    `change_column_default ${sym(op.table)}, ${sym(column.name)}, from: nil, to: -> { ${JSON.stringify(expr)} }  # new rows only`,
     `# existing rows, in a migration of their own with disable_ddl_transaction!:`,
-    backfillCode("rails", { table: op.table, assignments: `${ident(column.name)} = ${source === "generated" ? `(${expr})` : expr}`, pending: source === "generated" ? `${ident(column.name)} IS NULL AND (${expr}) IS NOT NULL` : `${ident(column.name)} IS NULL` }),
+    backfillCode("rails", { table: op.table, assignments: `${ident(column.name)} = ${expr}`, pending: `${ident(column.name)} IS NULL` }),
   ].join("\n");
 }
 
@@ -163,7 +170,9 @@ export default defineRule({
       const fill = volatileFill(op, ctx.postgresVersion);
       if (!fill) continue;
       const { reason, source } = fill;
-      const own = ctx.framework === "rails" ? railsFix(op, source) : ctx.framework === "django" ? djangoFix(op) : ctx.framework === "alembic" ? alembicFix(ctx, op, source) : undefined;
+      // a stored generated column whose expression is known: a plain column, a trigger computing it, a batched fill
+      const generated = source === "generated" && column.generatedExpr && !hasSyntax(ctx.postgresVersion, "virtualGeneratedColumns") ? generatedColumnFix(ctx, op, column.generatedExpr) : undefined;
+      const own = generated ?? (ctx.framework === "sql" ? undefined : ctx.framework === "rails" ? railsFix(op, source) : ctx.framework === "django" ? djangoFix(op) : ctx.framework === "alembic" ? alembicFix(ctx, op, source) : undefined);
       ctx.report({
         op,
         message: `Adding ${op.table}.${column.name} rewrites the whole table under an ACCESS EXCLUSIVE lock: ${reason}.`,
