@@ -228,7 +228,12 @@ export default defineRule({
           : {
               underCodeFirst: {
                 message: codeFirstRenameMessage(renaming, `${op.table}.${op.column}`, `${op.table}.${final.newName}`),
-                fix: django ?? [...codeFirstRenameHeader(ctx.framework, op.column, final.newName, `the expand below keeps ${op.column} written and read beside ${final.newName}`), ...noteAndExpand].join("\n"),
+                // with nothing between it and the migration that takes the old name, no release can run the rename alone
+                fix:
+                  django ??
+                  (taken?.nothingBetween
+                    ? [`${ctx.framework === "sql" ? "--" : "#"} the new code is live before this migration runs (the deploy line names the step) and names ${final.newName}: run the migrations before that step, in one release`, ...noteAndExpand].join("\n")
+                    : [...codeFirstRenameHeader(ctx.framework, op.column, final.newName, `the expand below keeps ${op.column} written and read beside ${final.newName}`), ...noteAndExpand].join("\n")),
               },
             }),
       });
