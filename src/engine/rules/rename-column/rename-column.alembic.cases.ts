@@ -249,6 +249,55 @@ def downgrade():
       lines: [8],
       fixes: ["# expand: \"iso_code\" beside \"code\", kept in step by a trigger while old and new code run\nop.add_column(\"currency\", sa.Column(\"iso_code\", sa.String(length=3), nullable=True))\nop.execute(\"\"\"\nCREATE FUNCTION currency_sync_iso_code() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  IF TG_OP = 'INSERT' THEN\n    NEW.iso_code := COALESCE(NEW.iso_code, NEW.code);\n    NEW.code := COALESCE(NEW.code, NEW.iso_code);\n  ELSIF NEW.code IS DISTINCT FROM OLD.code THEN\n    NEW.iso_code := NEW.code;\n  ELSIF NEW.iso_code IS DISTINCT FROM OLD.iso_code THEN\n    NEW.code := NEW.iso_code;\n  END IF;\n  RETURN NEW;\nEND $$;\nCREATE TRIGGER currency_sync_iso_code BEFORE INSERT OR UPDATE ON currency\n  FOR EACH ROW EXECUTE FUNCTION currency_sync_iso_code();\n\"\"\")\nop.execute(\"ALTER TABLE currency ADD CONSTRAINT currency_iso_code_not_null CHECK (iso_code IS NOT NULL) NOT VALID;\")\n\n# and in this revision's downgrade(), in place of its rename back (line 12), which would fail: \"code\" is never renamed now:\nop.execute(\"\"\"\nDROP TRIGGER currency_sync_iso_code ON currency;\nDROP FUNCTION currency_sync_iso_code();\n\"\"\")\nop.execute(\"ALTER TABLE currency DROP CONSTRAINT IF EXISTS currency_iso_code_not_null\")\nop.drop_column(\"currency\", \"iso_code\")\n\n# then a new migration, alembic/versions/06c6c78f05c4_fill_currency_iso_code.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"06c6c78f05c4\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    with op.get_context().autocommit_block():\n        # 1000 rows a statement, each committed on its own (autocommit_block), until one updates nothing\n        while op.get_bind().execute(sa.text(\"UPDATE currency SET iso_code = code WHERE ctid IN (SELECT ctid FROM currency WHERE iso_code IS DISTINCT FROM code LIMIT 1000)\")).rowcount:\n            pass\n\n\ndef downgrade():\n    # nothing to undo: the copied values stay\n    pass\n\n# then a new migration, alembic/versions/2719ecba5fe3_index_currency_iso_code.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"2719ecba5fe3\"\nrevision = NEW_REVISION_ID\ndown_revision = \"06c6c78f05c4\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    with op.get_context().autocommit_block():\n        op.execute(\"CREATE UNIQUE INDEX CONCURRENTLY currency_iso_code_key ON currency (iso_code);\")\n\n\ndef downgrade():\n    op.execute(\"DROP INDEX CONCURRENTLY IF EXISTS currency_iso_code_key;\")\n    pass\n\n# then a new migration, alembic/versions/de1dae0a1618_currency_iso_code_not_null.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"de1dae0a1618\"\nrevision = NEW_REVISION_ID\ndown_revision = \"2719ecba5fe3\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE currency VALIDATE CONSTRAINT currency_iso_code_not_null;\")\n    op.execute(\"ALTER TABLE currency ALTER COLUMN iso_code SET NOT NULL;\")\n    op.execute(\"ALTER TABLE currency DROP CONSTRAINT currency_iso_code_not_null;\")\n\n\ndef downgrade():\n    op.alter_column(\"currency\", \"iso_code\", nullable=True)\n    pass\n\n# then a new migration, alembic/versions/1177d19ec9a2_currency_iso_code_references.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"1177d19ec9a2\"\nrevision = NEW_REVISION_ID\ndown_revision = \"de1dae0a1618\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE price ADD CONSTRAINT fk_price_currency_new FOREIGN KEY (currency_code) REFERENCES currency (iso_code) ON DELETE CASCADE NOT VALID;\")\n\n\ndef downgrade():\n    op.execute(\"ALTER TABLE price DROP CONSTRAINT IF EXISTS fk_price_currency_new;\")\n    pass\n\n# then a new migration, alembic/versions/2aed097c87be_drop_currency_code.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"2aed097c87be\"\nrevision = NEW_REVISION_ID\ndown_revision = \"1177d19ec9a2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # once no running code uses \"code\":\n    # the primary key is attached as currency_pkey, PostgreSQL's name for a key declared inline: if the project names its keys otherwise (a naming convention), use that name\n    # not known: whether FOREIGN KEYs the earlier migrations do not show reference code (currency was not created in them as SQL; list them: SELECT conrelid::regclass, conname FROM pg_constraint WHERE confrelid = 'currency'::regclass): DROP COLUMN fails while one does, so move each to iso_code before it (added NOT VALID, validated, the old one dropped)\n    op.execute(\"ALTER TABLE price VALIDATE CONSTRAINT fk_price_currency_new;\")\n    op.execute(\"ALTER TABLE price DROP CONSTRAINT fk_price_currency;\")\n    op.execute(\"ALTER TABLE price RENAME CONSTRAINT fk_price_currency_new TO fk_price_currency;\")\n    op.execute(\"DROP TRIGGER currency_sync_iso_code ON currency;\")\n    op.execute(\"DROP FUNCTION currency_sync_iso_code();\")\n    op.execute(\"ALTER TABLE currency DROP COLUMN code;\")\n    op.execute(\"ALTER TABLE currency ADD CONSTRAINT currency_pkey PRIMARY KEY USING INDEX currency_iso_code_key;\")\n\n\ndef downgrade():\n    raise RuntimeError(\"currency.code was dropped: restore it from a backup\")\n    pass"],
     },
+    {
+      framework: "alembic",
+      name: "the next revision renames title to action (e-petitions' pair): keeping action would make it fail and no release runs between, so the rename stays as written with the rollout said",
+      files: {
+        "alembic/versions/a1_init.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("petitions", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("title", sa.Text(), nullable=False), sa.Column("action", sa.Text()))
+
+
+def downgrade():
+    op.drop_table("petitions")
+`,
+        "alembic/versions/c3_title.py": `from alembic import op
+
+revision = "c3"
+down_revision = "b2"
+
+
+def upgrade():
+    op.alter_column("petitions", "title", new_column_name="action")
+
+
+def downgrade():
+    op.alter_column("petitions", "action", new_column_name="title")
+`,
+      },
+      path: "alembic/versions/b2_background.py",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.alter_column("petitions", "action", new_column_name="background")
+
+
+def downgrade():
+    op.alter_column("petitions", "background", new_column_name="action")
+`,
+      lines: [8],
+      fixes: ["# keep this rename as written: alembic/versions/c3_title.py:8 renames title to action on petitions, the very next migration, so no release can run between the two to drop action\n# once no code uses it; keeping action in place beside background (the usual expand) would make that migration fail (\"column already exists\").\n# Ship both with the code that uses background: until every server runs it, the old code's queries of action fail, and once that migration\n# has run they read the other column's values under the name (stop the old code first where that matters: a maintenance window)\nop.alter_column(\"petitions\", \"action\", new_column_name=\"background\")"],
+    },
   ],
   valid: [
     {

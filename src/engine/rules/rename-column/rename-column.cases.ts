@@ -465,6 +465,48 @@ ALTER TABLE jobs DROP COLUMN old_state;
       code: "ALTER TYPE sort_type_enum RENAME TO post_sort_type_enum;\nALTER TABLE local_user RENAME COLUMN default_sort_type TO default_post_sort_type;\n",
       lines: [2],
     },
+    {
+      framework: "sql",
+      name: "the very next migration renames title to action (e-petitions' pair): keeping action would make it fail and no release runs between, so the rename stays as written with the rollout said",
+      path: "migrations/000002_rename_action.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE petitions (id bigint PRIMARY KEY, title text NOT NULL, action text);\n",
+        "migrations/000003_rename_title.up.sql": "ALTER TABLE petitions RENAME COLUMN title TO action;\n",
+      },
+      schema: "CREATE TABLE petitions (id bigint PRIMARY KEY, title text NOT NULL, action text);",
+      code: "ALTER TABLE petitions RENAME COLUMN action TO background;\n",
+      lines: [1],
+      fixes: ["-- keep this rename as written: migrations/000003_rename_title.up.sql:1 renames title to action on petitions, the very next migration, so no release can run between the two to drop action\n-- once no code uses it; keeping action in place beside background (the usual expand) would make that migration fail (\"column already exists\").\n-- Ship both with the code that uses background: until every server runs it, the old code's queries of action fail, and once that migration\n-- has run they read the other column's values under the name (stop the old code first where that matters: a maintenance window)\nALTER TABLE petitions RENAME COLUMN action TO background;"],
+      thenRuns: "ALTER TABLE petitions RENAME COLUMN title TO action;",
+    },
+    {
+      framework: "sql",
+      name: "a later migration, not the next, adds a column under the old name: the fill and the drop of the old column are numbered before it (golang-migrate versions), and the fix names it",
+      path: "migrations/000002_rename_action.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE petitions (id bigint PRIMARY KEY, title text NOT NULL, action text);\n",
+        "migrations/000005_add_state.up.sql": "ALTER TABLE petitions ADD COLUMN state text;\n",
+        "migrations/000011_add_action.up.sql": "ALTER TABLE petitions ADD COLUMN action jsonb;\n",
+      },
+      schema: "CREATE TABLE petitions (id bigint PRIMARY KEY, title text NOT NULL, action text);",
+      code: "ALTER TABLE petitions RENAME COLUMN action TO background;\n",
+      lines: [1],
+      fixes: ["-- expand: background beside action, kept in step by a trigger while old and new code run\nALTER TABLE petitions ADD COLUMN background text;\nCREATE FUNCTION petitions_sync_background() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  IF TG_OP = 'INSERT' THEN\n    NEW.background := COALESCE(NEW.background, NEW.action);\n    NEW.action := COALESCE(NEW.action, NEW.background);\n  ELSIF NEW.action IS DISTINCT FROM OLD.action THEN\n    NEW.background := NEW.action;\n  ELSIF NEW.background IS DISTINCT FROM OLD.background THEN\n    NEW.action := NEW.background;\n  END IF;\n  RETURN NEW;\nEND $$;\nCREATE TRIGGER petitions_sync_background BEFORE INSERT OR UPDATE ON petitions\n  FOR EACH ROW EXECUTE FUNCTION petitions_sync_background();\n-- migrations/000011_add_action.up.sql:1 adds action to petitions again (jsonb), which fails while action is kept (\"column already exists\"): the new migrations below are numbered before it,\n-- and it ships in a release after the one whose code stops using action\n\n-- then a new migration, migrations/000006_fill_petitions_background.up.sql:\n-- alone in its file: golang-migrate sends the file as one query, and a query of one statement may commit\nDO $$\nDECLARE\n  filled bigint;\nBEGIN\n  LOOP\n    UPDATE petitions SET background = action\n    WHERE ctid IN (SELECT ctid FROM petitions WHERE background IS DISTINCT FROM action LIMIT 1000);\n    GET DIAGNOSTICS filled = ROW_COUNT;\n    EXIT WHEN filled = 0;\n    COMMIT;\n  END LOOP;\nEND $$;\n\n-- then a new migration, migrations/000007_drop_petitions_action.up.sql:\n-- once no running code uses action (every server runs the code that uses background):\nDROP TRIGGER petitions_sync_background ON petitions;\nDROP FUNCTION petitions_sync_background();\nALTER TABLE petitions DROP COLUMN action;"],
+    },
+    {
+      framework: "sql",
+      name: "code-before-migrate deploy, and the very next migration renames title to action: no release can run the rename alone, so the fix runs the migrations before the new code goes live, the rename as written",
+      config: { deploy: "code-before-migrate" },
+      path: "migrations/000002_rename_action.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE petitions (id bigint PRIMARY KEY, title text NOT NULL, action text);\n",
+        "migrations/000003_rename_title.up.sql": "ALTER TABLE petitions RENAME COLUMN title TO action;\n",
+      },
+      schema: "CREATE TABLE petitions (id bigint PRIMARY KEY, title text NOT NULL, action text);",
+      code: "ALTER TABLE petitions RENAME COLUMN action TO background;\n",
+      lines: [1],
+      fixes: ["-- the new code is live before this migration runs (the deploy line names the step) and names background: run the migrations before that step, in one release\n-- keep this rename as written: migrations/000003_rename_title.up.sql:1 renames title to action on petitions, the very next migration, so no release can run between the two to drop action\n-- once no code uses it; keeping action in place beside background (the usual expand) would make that migration fail (\"column already exists\").\n-- Ship both with the code that uses background: until every server runs it, the old code's queries of action fail, and once that migration\n-- has run they read the other column's values under the name (stop the old code first where that matters: a maintenance window)\nALTER TABLE petitions RENAME COLUMN action TO background;"],
+    },
   ],
   valid: [
     {

@@ -220,11 +220,21 @@ class Migration(migrations.Migration):
 `,
       files: {
         ...DJANGO_INITIAL,
-        "app/migrations/0003_order_customer_key.py": `from django.db import migrations, models
+        "app/migrations/0003_order_note.py": `from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
     dependencies = [("app", "0002_order_customer_name")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="note", field=models.TextField(null=True)),
+    ]
+`,
+        "app/migrations/0004_order_customer_key.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0003_order_note")]
 
     operations = [
         migrations.RenameField(model_name="order", old_name="customer", new_name="old_customer"),
@@ -234,7 +244,7 @@ class Migration(migrations.Migration):
       },
       lines: [8],
       fixes: [
-        '# keep the column customer_id: with db_column set, the AlterField changes the field without renaming its column\n# app/migrations/0003_order_customer_key.py:9 adds customer_id to app_order again: with the column kept under that name it fails ("column already exists"). That migration must first move this field\'s column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using customer_id\nmigrations.AlterField(model_name="Order", name="customer", field=models.CharField(max_length=100, db_column="customer_id")),\n# and in the model: customer = models.CharField(max_length=100, db_column="customer_id")',
+        '# keep the column customer_id: with db_column set, the AlterField changes the field without renaming its column\n# app/migrations/0004_order_customer_key.py:9 adds customer_id to app_order again: with the column kept under that name it fails ("column already exists"). That migration must first move this field\'s column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using customer_id\nmigrations.AlterField(model_name="Order", name="customer", field=models.CharField(max_length=100, db_column="customer_id")),\n# and in the model: customer = models.CharField(max_length=100, db_column="customer_id")',
       ],
     },
     {
@@ -253,11 +263,21 @@ class Migration(migrations.Migration):
 `,
       files: {
         ...DJANGO_INITIAL,
-        "app/migrations/0003_order_buyer.py": `from django.db import migrations, models
+        "app/migrations/0003_order_note.py": `from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
     dependencies = [("app", "0002_order_customer_name")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="note", field=models.TextField(null=True)),
+    ]
+`,
+        "app/migrations/0004_order_buyer.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0003_order_note")]
 
     operations = [
         migrations.AddField(model_name="order", name="buyer", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="app.customer")),
@@ -268,7 +288,7 @@ class Migration(migrations.Migration):
       },
       lines: [8],
       fixes: [
-        '# keep the column customer_id: with db_column set, the AlterField changes the field without renaming its column\n# app/migrations/0003_order_buyer.py:10 renames buyer_id to customer_id on app_order: with the column kept under that name it fails ("column already exists"). That migration must first move this field\'s column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using customer_id\nmigrations.AlterField(model_name="Order", name="customer", field=models.CharField(max_length=100, db_column="customer_id")),\n# and in the model: customer = models.CharField(max_length=100, db_column="customer_id")',
+        '# keep the column customer_id: with db_column set, the AlterField changes the field without renaming its column\n# app/migrations/0004_order_buyer.py:10 renames buyer_id to customer_id on app_order: with the column kept under that name it fails ("column already exists"). That migration must first move this field\'s column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using customer_id\nmigrations.AlterField(model_name="Order", name="customer", field=models.CharField(max_length=100, db_column="customer_id")),\n# and in the model: customer = models.CharField(max_length=100, db_column="customer_id")',
       ],
     },
     {
@@ -291,6 +311,52 @@ class Migration(migrations.Migration):
       fixes: [
         '# keep the column customer_id: with db_column set, the AlterField changes the field without renaming its column\n# this migration, at line 9, adds customer_id to app_order again: with the column kept under that name it fails ("column already exists"). That step must first move this field\'s column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using customer_id\nmigrations.AlterField(model_name="Order", name="customer", field=models.CharField(max_length=100, db_column="customer_id")),\n# and in the model: customer = models.CharField(max_length=100, db_column="customer_id")',
       ],
+    },
+    {
+      framework: "django",
+      name: "the next migration renames title onto action's column (e-petitions' pair in Django): db_column would keep action there and make it fail, and no release runs between, so the RenameField stays as written with the rollout said",
+      path: "app/migrations/0002_background.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RenameField(model_name="petition", old_name="action", new_name="background"),
+    ]
+`,
+      files: {
+        "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(
+            name="Petition",
+            fields=[
+                ("id", models.AutoField(primary_key=True)),
+                ("title", models.CharField(max_length=150)),
+                ("action", models.CharField(max_length=200, null=True)),
+            ],
+        ),
+    ]
+`,
+        "app/migrations/0003_title_to_action.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_background")]
+
+    operations = [
+        migrations.RenameField(model_name="petition", old_name="title", new_name="action"),
+    ]
+`,
+      },
+      lines: [8],
+      fixes: ["# keep this rename as written: app/migrations/0003_title_to_action.py:8 renames title to action on app_petition, the very next migration, so no release can run between the two to drop action\n# once no code uses it; keeping action in place beside background (db_column) would make that migration fail (\"column already exists\").\n# Ship both with the code that uses background: until every server runs it, the old code's queries of action fail, and once that migration\n# has run they read the other column's values under the name (stop the old code first where that matters: a maintenance window)\nmigrations.RenameField(model_name=\"petition\", old_name=\"action\", new_name=\"background\"),"],
     },
   ],
   valid: [

@@ -84,6 +84,72 @@ end
       lines: [3],
       fixes: ["# expand: referred_user_id beside user_id, kept in step by a trigger while old and new code run\nadd_column :referrals, :referred_user_id, :bigint\nreversible do |dir|\n  dir.up do\n    execute <<~'SQL'\n      ALTER TABLE referrals ADD CONSTRAINT referrals_referred_user_id_fkey FOREIGN KEY (referred_user_id) REFERENCES users NOT VALID;\n      CREATE FUNCTION referrals_sync_referred_user_id() RETURNS trigger LANGUAGE plpgsql AS $$\n      BEGIN\n        IF TG_OP = 'INSERT' THEN\n          NEW.referred_user_id := COALESCE(NEW.referred_user_id, NEW.user_id);\n          NEW.user_id := COALESCE(NEW.user_id, NEW.referred_user_id);\n        ELSIF NEW.user_id IS DISTINCT FROM OLD.user_id THEN\n          NEW.referred_user_id := NEW.user_id;\n        ELSIF NEW.referred_user_id IS DISTINCT FROM OLD.referred_user_id THEN\n          NEW.user_id := NEW.referred_user_id;\n        END IF;\n        RETURN NEW;\n      END $$;\n      CREATE TRIGGER referrals_sync_referred_user_id BEFORE INSERT OR UPDATE ON referrals\n        FOR EACH ROW EXECUTE FUNCTION referrals_sync_referred_user_id();\n      ALTER TABLE referrals ADD CONSTRAINT referrals_referred_user_id_not_null CHECK (referred_user_id IS NOT NULL) NOT VALID;\n    SQL\n  end\n  dir.down do\n    execute <<~'SQL'\n      DROP TRIGGER referrals_sync_referred_user_id ON referrals;\n      DROP FUNCTION referrals_sync_referred_user_id();\n    SQL\n  end\nend\n\n# then a new migration, db/migrate/20240201000001_fill_referrals_referred_user_id.rb:\nclass FillReferralsReferredUserId < ActiveRecord::Migration[7.0]\n  disable_ddl_transaction!\n\n  def up\n    # 1000 rows a statement, each committed on its own (disable_ddl_transaction!), until one updates nothing\n    nil until connection.exec_update(\"UPDATE referrals SET referred_user_id = user_id WHERE ctid IN (SELECT ctid FROM referrals WHERE referred_user_id IS DISTINCT FROM user_id LIMIT 1000)\").zero?\n  end\n\n  def down\n    # nothing to undo: the copied values stay\n  end\nend\n\n# then a new migration, db/migrate/20240201000002_index_referrals_referred_user_id.rb:\nclass IndexReferralsReferredUserId < ActiveRecord::Migration[7.0]\n  disable_ddl_transaction!\n\n  def up\n    execute \"CREATE INDEX CONCURRENTLY index_referrals_on_referred_user_id ON referrals (referred_user_id);\"\n  end\n\n  def down\n    execute \"DROP INDEX CONCURRENTLY IF EXISTS index_referrals_on_referred_user_id;\"\n  end\nend\n\n# then a new migration, db/migrate/20240201000003_referrals_referred_user_id_not_null.rb:\nclass ReferralsReferredUserIdNotNull < ActiveRecord::Migration[7.0]\n  def up\n    execute \"ALTER TABLE referrals VALIDATE CONSTRAINT referrals_referred_user_id_not_null;\"\n    execute \"ALTER TABLE referrals ALTER COLUMN referred_user_id SET NOT NULL;\"\n    execute \"ALTER TABLE referrals DROP CONSTRAINT referrals_referred_user_id_not_null;\"\n  end\n\n  def down\n    change_column_null :referrals, :referred_user_id, true\n  end\nend\n\n# then a new migration, db/migrate/20240201000004_remove_referrals_user_id.rb:\nclass RemoveReferralsUserId < ActiveRecord::Migration[7.0]\n  def up\n    # once Referral has self.ignored_columns += [\"user_id\"] and no running code uses user_id:\n    execute \"ALTER TABLE referrals VALIDATE CONSTRAINT referrals_referred_user_id_fkey;\"\n    execute \"DROP TRIGGER referrals_sync_referred_user_id ON referrals;\"\n    execute \"DROP FUNCTION referrals_sync_referred_user_id();\"\n    remove_column :referrals, :user_id, :bigint\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration, \"user_id was dropped: restore it from a backup\"\n  end\nend"],
     },
+    {
+      framework: "rails",
+      name: "e-petitions 20150618143114 (action to background), then the very next migration renames title to action: an expand would keep action and make it fail, and no release runs between the two, so the fix keeps the rename as written and says the rollout",
+      files: {
+        "db/migrate/20150602200239_initial_schema.rb": `class InitialSchema < ActiveRecord::Migration[4.2]
+  def change
+    create_table :petitions do |t|
+      t.string :title, limit: 150, null: false
+      t.string :action, limit: 200
+    end
+  end
+end
+`,
+        "db/migrate/20150618144922_rename_title_to_action.rb": `class RenameTitleToAction < ActiveRecord::Migration[4.2]
+  def change
+    rename_column :petitions, :title, :action
+  end
+end
+`,
+      },
+      path: "db/migrate/20150618143114_rename_action_to_background.rb",
+      code: `class RenameActionToBackground < ActiveRecord::Migration[4.2]
+  def change
+    rename_column :petitions, :action, :background
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# keep this rename as written: db/migrate/20150618144922_rename_title_to_action.rb:3 renames title to action on petitions, the very next migration, so no release can run between the two to drop action\n# once no code uses it; keeping action in place beside background (the usual expand) would make that migration fail (\"column already exists\").\n# Ship both with the code that uses background: until every server runs it, the old code's queries of action fail, and once that migration\n# has run they read the other column's values under the name (stop the old code first where that matters: a maintenance window)\nrename_column :petitions, :action, :background"],
+    },
+    {
+      framework: "rails",
+      name: "a later migration, not the next one, renames title to action: the expand's fill and removal of action are numbered before it, and the fix says which migration takes the name",
+      files: {
+        "db/migrate/20150602200239_initial_schema.rb": `class InitialSchema < ActiveRecord::Migration[4.2]
+  def change
+    create_table :petitions do |t|
+      t.string :title, limit: 150, null: false
+      t.string :action, limit: 200
+    end
+  end
+end
+`,
+        "db/migrate/20150618144000_add_state_to_petitions.rb": `class AddStateToPetitions < ActiveRecord::Migration[4.2]
+  def change
+    add_column :petitions, :state, :string
+  end
+end
+`,
+        "db/migrate/20150618144922_rename_title_to_action.rb": `class RenameTitleToAction < ActiveRecord::Migration[4.2]
+  def change
+    rename_column :petitions, :title, :action
+  end
+end
+`,
+      },
+      path: "db/migrate/20150618143114_rename_action_to_background.rb",
+      code: `class RenameActionToBackground < ActiveRecord::Migration[4.2]
+  def change
+    rename_column :petitions, :action, :background
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# expand: background beside action, kept in step by a trigger while old and new code run\nadd_column :petitions, :background, :string, limit: 200\nreversible do |dir|\n  dir.up do\n    execute <<~'SQL'\n      CREATE FUNCTION petitions_sync_background() RETURNS trigger LANGUAGE plpgsql AS $$\n      BEGIN\n        IF TG_OP = 'INSERT' THEN\n          NEW.background := COALESCE(NEW.background, NEW.action);\n          NEW.action := COALESCE(NEW.action, NEW.background);\n        ELSIF NEW.action IS DISTINCT FROM OLD.action THEN\n          NEW.background := NEW.action;\n        ELSIF NEW.background IS DISTINCT FROM OLD.background THEN\n          NEW.action := NEW.background;\n        END IF;\n        RETURN NEW;\n      END $$;\n      CREATE TRIGGER petitions_sync_background BEFORE INSERT OR UPDATE ON petitions\n        FOR EACH ROW EXECUTE FUNCTION petitions_sync_background();\n    SQL\n  end\n  dir.down do\n    execute <<~'SQL'\n      DROP TRIGGER petitions_sync_background ON petitions;\n      DROP FUNCTION petitions_sync_background();\n    SQL\n  end\nend\n# db/migrate/20150618144922_rename_title_to_action.rb:3 renames title to action on petitions, which fails while action is kept (\"column already exists\"): the new migrations below are numbered before it,\n# and it ships in a release after the one whose code stops using action\n\n# then a new migration, db/migrate/20150618144001_fill_petitions_background.rb:\nclass FillPetitionsBackground < ActiveRecord::Migration[4.2]\n  disable_ddl_transaction!\n\n  def up\n    # 1000 rows a statement, each committed on its own (disable_ddl_transaction!), until one updates nothing\n    nil until connection.exec_update(\"UPDATE petitions SET background = action WHERE ctid IN (SELECT ctid FROM petitions WHERE background IS DISTINCT FROM action LIMIT 1000)\").zero?\n  end\n\n  def down\n    # nothing to undo: the copied values stay\n  end\nend\n\n# then a new migration, db/migrate/20150618144002_remove_petitions_action.rb:\nclass RemovePetitionsAction < ActiveRecord::Migration[4.2]\n  def up\n    # once Petition has def self.columns; super.reject { |column| [\"action\"].include?(column.name) }; end and no running code uses action:\n    execute \"DROP TRIGGER petitions_sync_background ON petitions;\"\n    execute \"DROP FUNCTION petitions_sync_background();\"\n    remove_column :petitions, :action, :string, limit: 200\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration, \"action was dropped: restore it from a backup\"\n  end\nend"],
+    },
   ],
   valid: [
     {

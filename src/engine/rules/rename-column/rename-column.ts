@@ -22,6 +22,7 @@ import { ignoringColumns } from "../support/rails-version.js";
 import { missingImports } from "../support/fix-imports.js";
 import { columnAtHead } from "../support/column-at-head.js";
 import { withoutGoneFollowUp } from "../support/history-to-head.js";
+import { dropBeforeNote, oldNameTakenLater, renameAsWritten, renderBefore } from "./old-name-taken-later.js";
 
 /**
  * A later step that gives the table a column of the kept name (IntelOwl's 0058_4 adds the foreign key config, column
@@ -50,6 +51,9 @@ function djangoFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: nu
       # keep the column ${op.column}: the field's definition (in an earlier migration migguard was not given) needs
       # db_column=${pythonString(op.column)}, in an AlterField before this RenameField and in the model, so the rename changes only Django's name
       migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(oldField)}, new_name=${pythonString(newField)}),`);
+  // the next migration takes the column's name: db_column would keep it there, and no release runs between to free it
+  const next = oldNameTakenLater(ctx, op, index);
+  if (next?.nothingBetween) return renameAsWritten(ctx, op, next);
   const sameName = nameKey(oldField) === nameKey(newField);
   const taken = keptNameTakenLater(ctx, op, index);
   // the field as its earlier migration wrote it may read names this migration does not import (Decimal)
@@ -183,12 +187,25 @@ export default defineRule({
       // the fill and the contract go at the head of the history: none when a later step drops the column or its table
       // (harbor's 0004 renames replication_job, whose table 0050 drops), only the expand in this migration
       const steps = expanded && withoutGoneFollowUp(expanded, columnAtHead(ctx, final.table, final.newName, index), ctx.framework, `fills ${final.newName} or drops ${final.column}`);
-      const expand = passed?.cycle ? undefined : steps ? renderFix(ctx, steps) : expandFix(ctx, final, index);
+      // a later migration gives the old name to another column (e-petitions: action to background, then title to
+      // action): the contract goes before it, or with nothing between the two the rename stays as written
+      const taken = ctx.framework === "django" || addedBack || passed ? undefined : oldNameTakenLater(ctx, final, index);
+      const expand = passed?.cycle
+        ? undefined
+        : taken?.nothingBetween
+          ? renameAsWritten(ctx, op, taken)
+          : taken && steps?.steps.length
+            ? renderBefore(ctx, final, taken, steps)
+            : taken
+              ? [steps ? renderFix(ctx, steps) : expandFix(ctx, final, index), dropBeforeNote(ctx, final, taken)].join("\n")
+              : steps
+                ? renderFix(ctx, steps)
+                : expandFix(ctx, final, index);
       // the project's own migrator may run the files in a transaction (own-runner.ts): then the fill by hand
-      const underRunner = steps && !addedBack && mayRunUnderOwnRunner(ctx, op) ? (runner: string) => stepsUnderRunnerTransaction(steps, runner) : undefined;
+      const underRunner = steps && !addedBack && !taken && mayRunUnderOwnRunner(ctx, op) ? (runner: string) => stepsUnderRunnerTransaction(steps, runner) : undefined;
       const renaming = `Renaming ${op.table}.${op.column} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""}`;
       const django = ctx.framework === "django" ? djangoFix(ctx, op, index) : undefined;
-      const noteAndExpand = [...note, ...(expand ? [expand] : [])];
+      const noteAndExpand = taken?.nothingBetween ? [expand!] : [...note, ...(expand ? [expand] : [])];
       ctx.report({
         op,
         ...(underRunner
@@ -211,7 +228,12 @@ export default defineRule({
           : {
               underCodeFirst: {
                 message: codeFirstRenameMessage(renaming, `${op.table}.${op.column}`, `${op.table}.${final.newName}`),
-                fix: django ?? [...codeFirstRenameHeader(ctx.framework, op.column, final.newName, `the expand below keeps ${op.column} written and read beside ${final.newName}`), ...noteAndExpand].join("\n"),
+                // with nothing between it and the migration that takes the old name, no release can run the rename alone
+                fix:
+                  django ??
+                  (taken?.nothingBetween
+                    ? [`${ctx.framework === "sql" ? "--" : "#"} the new code is live before this migration runs (the deploy line names the step) and names ${final.newName}: run the migrations before that step, in one release`, ...noteAndExpand].join("\n")
+                    : [...codeFirstRenameHeader(ctx.framework, op.column, final.newName, `the expand below keeps ${op.column} written and read beside ${final.newName}`), ...noteAndExpand].join("\n")),
               },
             }),
       });

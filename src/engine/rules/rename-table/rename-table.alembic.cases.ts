@@ -193,6 +193,56 @@ def downgrade() -> None:
 `,
       lines: [8],
     },
+    {
+      framework: "alembic",
+      name: "the next revision creates a table under the old name: the rename as written with the rollout said, no view",
+      files: {
+        "alembic/versions/a1_init.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("rewards", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+def downgrade():
+    op.drop_table("rewards")
+`,
+        "alembic/versions/c3_rewards.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "c3"
+down_revision = "b2"
+
+
+def upgrade():
+    op.create_table("rewards", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("code", sa.Text()))
+
+
+def downgrade():
+    op.drop_table("rewards")
+`,
+      },
+      path: "alembic/versions/b2_pledges.py",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.rename_table("rewards", "pledges")
+
+
+def downgrade():
+    op.rename_table("pledges", "rewards")
+`,
+      lines: [8],
+      fixes: ["# no view under rewards: alembic/versions/c3_rewards.py:9 creates a table named rewards, which a view of that name would make fail (\"already exists\"); ship this change once no running code uses rewards\nop.rename_table(\"rewards\", \"pledges\")"],
+    },
   ],
   valid: [
     {

@@ -25,17 +25,18 @@ export default defineCases({
     },
     {
       framework: "sql",
-      name: "a later migration creates a table under the old name (users moved aside, then built again): the view that keeps the old name would make it fail, so the fix has that migration drop the view first, and writes no follow-up",
+      name: "a later migration, not the next, creates a table under the old name (users moved aside, then built again): the view that keeps the old name would make it fail, so the fix has that migration drop the view first, and writes no follow-up",
       path: "db/migrations/002_move_users_aside.sql",
       files: {
         "db/migrations/001_init.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
-        "db/migrations/003_users.sql": "CREATE TABLE users (id uuid PRIMARY KEY, email text);",
+        "db/migrations/003_accounts.sql": "CREATE TABLE accounts (id bigint PRIMARY KEY);",
+        "db/migrations/004_users.sql": "CREATE TABLE users (id uuid PRIMARY KEY, email text);",
       },
       schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
       code: "ALTER TABLE users RENAME TO users_old;",
       lines: [1],
       fixes: [
-        'ALTER TABLE users RENAME TO users_old;\n-- the old name keeps working (reads and writes) until no code uses it:\nCREATE VIEW users AS SELECT * FROM users_old;\n-- db/migrations/003_users.sql:1 creates table users again, which fails while the view holds the name ("already exists"): that migration drops the view first: DROP VIEW IF EXISTS users;',
+        'ALTER TABLE users RENAME TO users_old;\n-- the old name keeps working (reads and writes) until no code uses it:\nCREATE VIEW users AS SELECT * FROM users_old;\n-- db/migrations/004_users.sql:1 creates table users again, which fails while the view holds the name ("already exists"): that migration drops the view first: DROP VIEW IF EXISTS users;',
       ],
       thenRuns: "DROP VIEW IF EXISTS users;\nCREATE TABLE users (id uuid PRIMARY KEY, email text);",
     },
@@ -115,6 +116,20 @@ export default defineCases({
       schema: "CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamptz);",
       code: "ALTER TABLE orders RENAME TO purchases;\nCREATE VIEW recent_purchases AS SELECT * FROM purchases WHERE created_at > now() - interval '1 day';",
       lines: [1],
+    },
+    {
+      framework: "sql",
+      name: "the very next migration creates a table under the old name: a view would hold the name only for that migration to drop it, so the fix is the rename as written, with the rollout said",
+      path: "db/migrations/002_move_users_aside.sql",
+      files: {
+        "db/migrations/001_init.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+        "db/migrations/003_users.sql": "CREATE TABLE users (id uuid PRIMARY KEY, email text);",
+      },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "ALTER TABLE users RENAME TO users_old;",
+      lines: [1],
+      fixes: ["-- no view under users: db/migrations/003_users.sql:1 creates a table named users, which a view of that name would make fail (\"already exists\"); ship this change once no running code uses users\nALTER TABLE users RENAME TO users_old;"],
+      thenRuns: "CREATE TABLE users (id uuid PRIMARY KEY, email text);",
     },
   ],
   valid: [

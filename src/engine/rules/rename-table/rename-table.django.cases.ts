@@ -193,6 +193,53 @@ class Migration(migrations.Migration):
       lines: [8],
       fixes: ["migrations.RunSQL(\"ALTER TABLE app_order RENAME TO app_purchase\", reverse_sql=\"ALTER TABLE app_purchase RENAME TO app_order\"),\n# after line 9 of this migration, the last that drops or retypes a column of app_purchase (that fails while a view reads the column): the old name keeps working (reads and writes) until no code uses it,\n# reading app_purchase as this migration leaves it (old code that reads note fails either way: no view keeps a column the table no longer has):\nmigrations.RunSQL(\"CREATE VIEW app_order AS SELECT * FROM app_purchase\", reverse_sql=\"DROP VIEW app_order\"),\n\n# then a new migration, app/migrations/0003_drop_view_app_order.py:\nfrom django.db import migrations\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0002_case\")]\n\n    operations = [\n        # in the next deploy, once no running code uses app_order (PostgreSQL expands * when the view is made, so it reads every column app_purchase has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\n        migrations.RunSQL(\"DROP VIEW app_order\", reverse_sql=\"CREATE VIEW app_order AS SELECT * FROM app_purchase\"),\n    ]"],
     },
+    {
+      framework: "django",
+      name: "RenameModel, then a later migration (not the next) creates a model whose table is the old name: the state-only rename would keep app_order for good and make it fail, so the fix is the view, dropped first by that migration",
+      path: "app/migrations/0002_purchase.py",
+      files: {
+        "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True))]),
+    ]
+`,
+        "app/migrations/0003_purchase_note.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_purchase")]
+
+    operations = [
+        migrations.AddField(model_name="purchase", name="note", field=models.TextField(null=True)),
+    ]
+`,
+        "app/migrations/0004_order.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0003_purchase_note")]
+
+    operations = [
+        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True))]),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.RenameModel(old_name="Order", new_name="Purchase")]
+`,
+      lines: [7],
+      fixes: ["migrations.RenameModel(old_name=\"Order\", new_name=\"Purchase\"),\n# the old name keeps working (reads and writes) until no code uses it:\nmigrations.RunSQL(\"CREATE VIEW app_order AS SELECT * FROM app_purchase\", reverse_sql=\"DROP VIEW app_order\"),\n# app/migrations/0004_order.py:8 creates table app_order again, which fails while the view holds the name (\"already exists\"): that migration drops the view first: migrations.RunSQL(\"DROP VIEW IF EXISTS app_order\", reverse_sql=migrations.RunSQL.noop),"],
+    },
   ],
   valid: [
     {

@@ -53,6 +53,37 @@ end
 `,
       lines: [3],
     },
+    {
+      framework: "rails",
+      name: "the very next migration creates a table under the old name: no view and no model-only rename (both keep the name), the rename as written with the rollout said",
+      files: {
+        "db/migrate/20240101000000_create_rewards.rb": `class CreateRewards < ActiveRecord::Migration[7.1]
+  def change
+    create_table :rewards do |t|
+      t.integer :amount
+    end
+  end
+end
+`,
+        "db/migrate/20240301000000_create_rewards_again.rb": `class CreateRewardsAgain < ActiveRecord::Migration[7.1]
+  def change
+    create_table :rewards do |t|
+      t.string :code
+    end
+  end
+end
+`,
+      },
+      path: "db/migrate/20240201000000_rename_rewards_to_pledges.rb",
+      code: `class RenameRewardsToPledges < ActiveRecord::Migration[7.1]
+  def change
+    rename_table :rewards, :pledges
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# no view under rewards: db/migrate/20240301000000_create_rewards_again.rb:3 creates a table named rewards, which a view of that name would make fail (\"already exists\"); ship this change once no running code uses rewards\nrename_table :rewards, :pledges"],
+    },
   ],
   valid: [
     {

@@ -98,7 +98,9 @@ function columnsRenamedAfter(ctx: RuleContext, op: OperationOf<"rename_table">, 
  * change's plan knows, another app's migration), or undefined when no step of the change takes the name.
  */
 function nameTakenInChange(ctx: RuleContext, taken: Recreation | undefined, table: string, index: number): string | undefined {
-  if (taken?.sameChange) return taken.where;
+  // this migration, the very next one (e-petitions' 20150618144922 right after 20150618143114), or one of the change:
+  // no release runs between them, so a view would hold the name only for that migration to drop it again
+  if (taken && (taken.sameChange || taken.sameMigration || ctx.repository.laterInFolder[0] === taken.migration)) return taken.where;
   return ctx.facts.change.createsTableLater(ctx.migration, index, table) ? "" : undefined;
 }
 
@@ -206,7 +208,8 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, taken: Rec
     case "rails":
       return {
         inPlace: [
-          `# or keep the table and rename only the model: class ${modelName(op.newName)} < ${railsModelBase(ctx.migration)}; self.table_name = ${rubyString(op.table)}; end`,
+          // the model renamed alone keeps the table's name, which the later migration takes
+          ...(taken ? [] : [`# or keep the table and rename only the model: class ${modelName(op.newName)} < ${railsModelBase(ctx.migration)}; self.table_name = ${rubyString(op.table)}; end`]),
           renameStatement(ctx, op),
           ...viewPlace("#", op.newName, inMigration),
           `reversible do |dir|`,
@@ -309,7 +312,8 @@ export default defineRule({
       }
       const folds = columnsRenamedAfter(ctx, op, index, [op.newName, final.newName], inMigration?.line);
       const renaming = `Renaming table ${op.table} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""}`;
-      const stateOnly = ctx.framework === "django" ? djangoFix(op) : "";
+      // Django's state-only rename keeps the table under its old name for good: a later table of that name fails
+      const stateOnly = ctx.framework === "django" && !taken ? djangoFix(op) : "";
       ctx.report({
         op,
         ...(folds ? { folds } : {}),
