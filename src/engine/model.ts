@@ -727,6 +727,8 @@ export const Raw = op("raw", {
   lockMode: z.string().optional(),
   /** a SELECT that writes nothing: the relations its FROM clauses read (what host code that keeps its rows may copy elsewhere) */
   reads: z.array(z.string()).optional(),
+  /** a SELECT that asks about the schema (information_schema.columns, a pg_* catalog, to_regclass()): the first such relation or function it reads */
+  readsCatalog: z.string().optional(),
   /** a SELECT that is no read: it locks rows (FOR UPDATE/SHARE), moves a sequence (nextval, setval) or runs code that may write (a function not known to write nothing) */
   mayWrite: z.enum(["row locks", "sequences", "code"]).optional(),
   /** SELECT create_hypertable('t', ...): the table TimescaleDB makes a hypertable */

@@ -17,6 +17,7 @@ import { selectWrites, WRITING_NODES } from "./read-only-select.js";
 import { hypertableCreatedBy, timescaleOption } from "./hypertables.js";
 import { convertedColumns, mappedColumns } from "./converted-columns.js";
 import { selectCopies } from "./select-copies.js";
+import { catalogRead } from "./catalog-reads.js";
 
 type Loose = PgNode | undefined;
 
@@ -441,7 +442,9 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
       if (cteWrites) return [];
       // the relations it reads: host code that keeps the rows (`rows = conn.execute(text("SELECT ..."))`) may move them
       const reads = relationsOf(parsed.stmt);
-      return [{ kind: "raw", ...base, statement: "SELECT", ...(reads.length ? { reads } : {}), ...(hypertable ? { hypertable } : {}) }];
+      // a question about the schema, whose answer the DDL around it changes (catalog-reads.ts)
+      const catalog = catalogRead(parsed.stmt);
+      return [{ kind: "raw", ...base, statement: "SELECT", ...(reads.length ? { reads } : {}), ...(catalog ? { readsCatalog: catalog } : {}), ...(hypertable ? { hypertable } : {}) }];
     }
     case "DropStmt": {
       const names = dropNames(s.objects);

@@ -195,6 +195,41 @@ end
     },
     {
       framework: "rails",
+      name: "content-publisher's delete_pre_versioning_tables: a later migration renames versioned_timeline_entries, which stood beside it, onto the name: another table, not this one coming back; today's model reads the replacement, so a warning that the drop looks superseded, never the between-two-migrations claim",
+      path: "db/migrate/20190122104549_delete_pre_versioning_tables.rb",
+      files: {
+        "db/migrate/20181101000000_create_timeline_entries.rb": "class CreateTimelineEntries < ActiveRecord::Migration[5.2]\n  def change\n    create_table :timeline_entries do |t|\n      t.string :entry_type\n    end\n  end\nend\n",
+        "db/migrate/20190108111128_create_versioned_timeline_entry.rb": "class CreateVersionedTimelineEntry < ActiveRecord::Migration[5.2]\n  def change\n    create_table :versioned_timeline_entries do |t|\n      t.string :entry_type\n    end\n  end\nend\n",
+        "db/migrate/20190123140850_remove_versioned_prefix_from_tables.rb": "class RemoveVersionedPrefixFromTables < ActiveRecord::Migration[5.2]\n  def change\n    rename_table :versioned_timeline_entries, :timeline_entries\n  end\nend\n",
+        "app/models/timeline_entry.rb": "class TimelineEntry < ApplicationRecord\nend\n",
+      },
+      code: "class DeletePreVersioningTables < ActiveRecord::Migration[5.2]\n  def change\n    drop_table :timeline_entries # rubocop:disable Rails/ReversibleMigration\n  end\nend\n",
+      lines: [3],
+      severities: ["warning"],
+      messages: [
+        "It looks superseded: versioned_timeline_entries, created by db/migrate/20190108111128_create_versioned_timeline_entry.rb, stands beside it when this runs and takes its name later (db/migrate/20190123140850_remove_versioned_prefix_from_tables.rb:3 renames table versioned_timeline_entries to timeline_entries). What names timeline_entries in today's code (the TimelineEntry model, app/models/timeline_entry.rb) reads that table, not this one",
+      ],
+      fixes: [
+        '# db/migrate/20190123140850_remove_versioned_prefix_from_tables.rb:3 renames table versioned_timeline_entries to timeline_entries, so timeline_entries cannot stay under its name, and a copy has none of its indexes to collide with it. Keep a copy of the rows, then drop it as written:\nexecute "CREATE TABLE timeline_entries_backup_20190122104549 AS TABLE timeline_entries"\ndrop_table :timeline_entries',
+      ],
+    },
+    {
+      framework: "rails",
+      name: "the same, the renamed table created only after the drop: nothing stood beside the dropped table, so the recreation's error stays",
+      path: "db/migrate/20190122104549_delete_pre_versioning_tables.rb",
+      files: {
+        "db/migrate/20181101000000_create_timeline_entries.rb": "class CreateTimelineEntries < ActiveRecord::Migration[5.2]\n  def change\n    create_table :timeline_entries do |t|\n      t.string :entry_type\n    end\n  end\nend\n",
+        "db/migrate/20190122200000_create_versioned_timeline_entry.rb": "class CreateVersionedTimelineEntry < ActiveRecord::Migration[5.2]\n  def change\n    create_table :versioned_timeline_entries do |t|\n      t.string :entry_type\n    end\n  end\nend\n",
+        "db/migrate/20190123140850_remove_versioned_prefix_from_tables.rb": "class RemoveVersionedPrefixFromTables < ActiveRecord::Migration[5.2]\n  def change\n    rename_table :versioned_timeline_entries, :timeline_entries\n  end\nend\n",
+        "app/models/timeline_entry.rb": "class TimelineEntry < ApplicationRecord\nend\n",
+      },
+      code: "class DeletePreVersioningTables < ActiveRecord::Migration[5.2]\n  def change\n    drop_table :timeline_entries # rubocop:disable Rails/ReversibleMigration\n  end\nend\n",
+      lines: [3],
+      severities: ["error"],
+      messages: ["db/migrate/20190123140850_remove_versioned_prefix_from_tables.rb:3 renames table versioned_timeline_entries to timeline_entries."],
+    },
+    {
+      framework: "rails",
       name: "the planned removal (hcb's drop_mfa): no model maps to the tables and no model names them, so the code left first; a warning to keep a copy",
       code: `class DropMfa < ActiveRecord::Migration[7.0]
   def change

@@ -17,7 +17,7 @@ import { migrationDialect } from "../support/sql-dialect.js";
 import { keptTableForeignKeysDrop } from "./kept-table-foreign-keys.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { recreatedBeforeCodeRuns, recreationWhere, tableRecreated } from "../support/recreated-later.js";
-import { recreatedTableReport } from "./recreated-table.js";
+import { recreatedTableReport, replacementBeside } from "./recreated-table.js";
 import { backupName } from "../support/backup-name.js";
 
 /**
@@ -332,8 +332,11 @@ export default defineRule({
         const again = op.leftOrmIn || op.afterDeploy || moved ? undefined : tableRecreated(ctx, table, index);
         // emptied earlier in this migration and created again before any code runs: no row and no reader is lost
         if (again && recreatedBeforeCodeRuns(again) && emptiedEarlier(ctx, table, index)) continue;
-        if (again) {
-          ctx.report(recreatedTableReport(ctx, op, table, again));
+        // a table that stood beside it takes the name later (a rename): another table, not this one coming back; the
+        // drop is judged on its own, and only when nothing shows the code had stopped using it is it the finding below
+        const replacement = again && replacementBeside(ctx, again, index);
+        if (again && !(replacement && plannedRemoval(ctx, op, undefined, table))) {
+          ctx.report(recreatedTableReport(ctx, op, table, again, replacement || undefined));
           continue;
         }
         const planned = plannedRemoval(ctx, op, undefined, table);

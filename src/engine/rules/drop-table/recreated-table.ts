@@ -10,6 +10,7 @@
  * which has no indexes, and drops the table as written.
  */
 import type { OperationOf } from "../../model.js";
+import { nameKey } from "../support/facts.js";
 import type { Report, RuleContext } from "../support/rule.js";
 import { recreatedBeforeCodeRuns, recreationSentence, type Recreation } from "../support/recreated-later.js";
 import { isDerived } from "../support/derived-down.js";
@@ -19,6 +20,32 @@ import { railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
 import { djangoCopy, tableRestore, typesDroppedLater } from "../support/planned-removal.js";
 import { backupName } from "../support/backup-name.js";
+
+/**
+ * The table a later migration renames onto the dropped name, when it already stands beside the dropped one as the
+ * drop runs (content-publisher's versioned_timeline_entries, created a month before 20190122104549 drops
+ * timeline_entries and renamed to timeline_entries by 20190123140850): a replacement built first, which takes the
+ * old name once the old table is gone. It is another table with rows of its own, not the dropped one coming back:
+ * the drop is judged on its own, and what names the name today reads the replacement.
+ */
+export interface Replacement {
+  /** the replacement's name when the drop runs */
+  table: string;
+  /** where it came from, for messages: "created by path", "created at line 3" */
+  born: string;
+}
+
+export function replacementBeside(ctx: RuleContext, again: Recreation, index: number): Replacement | undefined {
+  // within one migration or one change no code runs between the drop and the rename: the name is back at once
+  if (again.op.kind !== "rename_table" || recreatedBeforeCodeRuns(again)) return undefined;
+  const table = again.op.table;
+  if (ctx.facts.isNewTable(table, index)) {
+    const created = ctx.migration.up.find((o, i) => i < index && o.kind === "create_table" && nameKey(o.table) === nameKey(table));
+    return { table, born: created ? `created at line ${created.loc.line} of this migration` : "created earlier in this change" };
+  }
+  const birth = ctx.repository.tableBirth(table);
+  return birth ? { table, born: `created by ${birth.creator.path}` } : undefined;
+}
 
 /** The table renamed aside with its indexes (and the constraints they back), each under a name that keeps within PostgreSQL's 63 bytes. */
 function renamedAside(ctx: RuleContext, table: string, why: string): string {
@@ -42,7 +69,7 @@ function renamedAside(ctx: RuleContext, table: string, why: string): string {
   ].join("\n");
 }
 
-export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, again: Recreation): Report {
+export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, again: Recreation, replacement?: Replacement): Report {
   const sql = migrationDialect(ctx.migration);
   const named = sqlCodeNames(ctx, table);
   const today = (named?.usages ?? []).map((u) => `${u.path}:${u.line}`);
@@ -64,6 +91,22 @@ export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_tab
         return ctx.migration.database === "postgresql" && op.tables.length === 1 ? renamedAside(ctx, table, why) : [keep("--"), `${copy};`, own.replace(/;?\s*$/, ";")].join("\n");
     }
   })();
+  if (replacement) {
+    const model = ctx.repository.model(table);
+    const readers = [...(model ? [`the ${model.className} model, ${model.path}`] : []), ...today.filter((t) => !model || !t.startsWith(`${model.path}:`))];
+    return {
+      op,
+      // the rows go for good, and whether the code of the time still read them is not in today's code: a warning, not
+      // the error of a table the code uses, nor a note as for a removal that code evidence shows was planned
+      severity: "warning",
+      message:
+        `Dropping table ${table} deletes all its rows; a rollback cannot bring them back. It looks superseded: ${replacement.table}, ${replacement.born}, stands beside it when this runs and takes its name later (${again.where} ${again.does}). ` +
+        `What names ${table} in today's code${readers.length ? ` (${readers.slice(0, 3).join(", ")}${readers.length > 3 ? ` and ${readers.length - 3} more` : ""})` : ""} reads that table, not this one, so it says nothing of this one's readers: ` +
+        `make sure the code deployed when this runs already uses ${replacement.table}, and keep a copy if anyone may need the rows.`,
+      fix,
+      ...(today.length ? { details: (named?.usages ?? []).map((u) => `${u.path}:${u.line}: ${u.text} (uses ${replacement.table}, renamed to ${table} later)`) } : {}),
+    };
+  }
   return {
     op,
     // no code runs between the drop and the re-creation: what is left is the data loss alone, as with a removal the code

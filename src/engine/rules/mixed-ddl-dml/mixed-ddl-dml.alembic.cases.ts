@@ -188,6 +188,114 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "SurfSense 166: the backfill runs only if information_schema said, before the ADD COLUMN, that the column was missing (this revision adds it): split off, the question would be asked after the column exists and the fill never run, so it stays with its DDL as written, a note on the lock that costs",
+      path: "surfsense_backend/alembic/versions/166_add_pat_and_api_access.py",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "166"
+down_revision = "165"
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    api_access_column_exists = bind.execute(
+        sa.text(
+            "SELECT EXISTS (SELECT FROM information_schema.columns "
+            "WHERE table_name = 'searchspaces' AND column_name = 'api_access_enabled')"
+        )
+    ).scalar()
+
+    op.execute(
+        "ALTER TABLE searchspaces ADD COLUMN IF NOT EXISTS "
+        "api_access_enabled BOOLEAN NOT NULL DEFAULT false"
+    )
+
+    if not api_access_column_exists:
+        op.execute("UPDATE searchspaces SET api_access_enabled = true")
+
+
+def downgrade() -> None:
+    op.execute("ALTER TABLE searchspaces DROP COLUMN IF EXISTS api_access_enabled")
+`,
+      lines: [23],
+      severities: ["info"],
+      messages: [
+        "This data change runs only as the schema question of line 10 (it reads information_schema.columns) decides, asked before the schema change of line 18: it tells whether this migration makes that change. It belongs with that change, as written: split into a migration of its own, the question would be asked after the change has run and answer otherwise. Kept as written, searchspaces stays locked (the ACCESS EXCLUSIVE lock of line 18) until the data change has written its rows, as long as that takes.",
+      ],
+      fixes: [
+        `# keep the data change with the schema change of line 18, in this migration, as written (the whole migration): it runs as the
+# question of line 10, asked before line 18, decides, that is as this migration finds the schema. Moved into a migration
+# of its own, the question would run after line 18 and find the schema already changed, so the data change would not run as meant.
+# On a table too large to lock for the data change, split only with the answer kept: have this migration write what the
+# question found (a row in a table of your own), and the next one read that instead of asking the schema again.
+import sqlalchemy as sa
+from alembic import op
+
+revision = "166"
+down_revision = "165"
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    api_access_column_exists = bind.execute(
+        sa.text(
+            "SELECT EXISTS (SELECT FROM information_schema.columns "
+            "WHERE table_name = 'searchspaces' AND column_name = 'api_access_enabled')"
+        )
+    ).scalar()
+
+    op.execute(
+        "ALTER TABLE searchspaces ADD COLUMN IF NOT EXISTS "
+        "api_access_enabled BOOLEAN NOT NULL DEFAULT false"
+    )
+
+    if not api_access_column_exists:
+        op.execute("UPDATE searchspaces SET api_access_enabled = true")
+
+
+def downgrade() -> None:
+    op.execute("ALTER TABLE searchspaces DROP COLUMN IF EXISTS api_access_enabled")`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "the same question asked after the ADD COLUMN: the split still asks it after the schema change, so it keeps its meaning and the split is offered",
+      path: "surfsense_backend/alembic/versions/166_add_pat_and_api_access.py",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "166"
+down_revision = "165"
+
+
+def upgrade() -> None:
+    op.execute(
+        "ALTER TABLE searchspaces ADD COLUMN IF NOT EXISTS "
+        "api_access_enabled BOOLEAN NOT NULL DEFAULT false"
+    )
+
+    bind = op.get_bind()
+    api_access_column_exists = bind.execute(
+        sa.text(
+            "SELECT EXISTS (SELECT FROM information_schema.columns "
+            "WHERE table_name = 'searchspaces' AND column_name = 'api_access_enabled')"
+        )
+    ).scalar()
+
+    if not api_access_column_exists:
+        op.execute("UPDATE searchspaces SET api_access_enabled = true")
+
+
+def downgrade() -> None:
+    op.execute("ALTER TABLE searchspaces DROP COLUMN IF EXISTS api_access_enabled")
+`,
+      lines: [23],
+      severities: ["error"],
+      messages: ["This data change runs in the same transaction as the schema change of searchspaces on line 10"],
+    },
+    {
+      framework: "alembic",
       name: "notifications-api 0033: a foreign key on the new column is created before the rows it points to are inserted, then the constant backfill: a default written at the ADD COLUMN would break the key, so the keep-together note stays",
       code: `import sqlalchemy as sa
 from alembic import op

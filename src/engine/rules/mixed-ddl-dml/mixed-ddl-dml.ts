@@ -25,6 +25,7 @@ import { linesInWords } from "../../in-words.js";
 import { pendingTriggerFailure, pendingTriggerFix, pendingTriggerMessage } from "./pending-trigger-events.js";
 import { checkAfterBackfillFix, checkBeforeBackfill, checkBeforeBackfillMessage } from "./check-before-backfill.js";
 import { constantDefaultRewrites } from "../support/volatile-fill.js";
+import { schemaQuestionBefore, type SchemaQuestion } from "./schema-question-guard.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -591,6 +592,21 @@ export default defineRule({
       });
       return;
     }
+    // the data change runs only as a question about the schema, asked before a schema change here, answered: split
+    // off, the question is asked after that change and answers otherwise (schema-question-guard.ts)
+    const question = schemaQuestionBefore(ctx, dataOps.map((d) => d.op), changesSchema);
+    if (question) {
+      ctx.report({
+        op: first.op,
+        // its one safe form is the one written: a note on what that costs, not a warning whose fix is to change nothing
+        severity: "info",
+        work: sharesTransaction && lockedBefore ? "write" : undefined,
+        hazard: sharesTransaction ? "concurrency" : undefined,
+        message: schemaQuestionMessage(ctx, question, sharesTransaction && lockedBefore ? tableOf(lockedBefore.op) : undefined),
+        fix: schemaQuestionFix(ctx, question, wholeMigrationCode(ctx, up, up.slice(up.indexOf(question.read), last.index + 1))),
+      });
+      return;
+    }
     if (isMysqlFamily(ctx.migration.database)) {
       // no transactional DDL: whatever the runner opens, each schema statement commits on its own
       ctx.report({
@@ -650,6 +666,29 @@ export default defineRule({
     });
   },
 });
+
+/** A data change decided by a question about the schema asked before a schema change: why it stays with it, and what that costs. */
+function schemaQuestionMessage(ctx: RuleContext, question: SchemaQuestion, locked: string | undefined): string {
+  const { catalog, schema } = question;
+  const cost = locked
+    ? `Kept as written, ${locked} stays locked (the ${lockName(schema, ctx.migration.database)} of line ${schema.loc.line}) until the data change has written its rows, as long as that takes.`
+    : `Kept as written, the rows it writes stay locked until the commit.`;
+  return `This data change runs only as the schema question of line ${question.line} (it reads ${catalog}) decides, asked before the schema change of line ${schema.loc.line}: it tells whether this migration makes that change. It belongs with that change, as written: split into a migration of its own, the question would be asked after the change has run and answer otherwise. ${cost}`;
+}
+
+/** The keep-together fix of a data change a schema question decides: the whole migration, and what a split would need instead. */
+function schemaQuestionFix(ctx: RuleContext, question: SchemaQuestion, code: string): string {
+  const c = commentOf(ctx);
+  const { line, schema } = question;
+  return [
+    `${c} keep the data change with the schema change of line ${schema.loc.line}, in this migration, as written${wholeShown(ctx)}: it runs as the`,
+    `${c} question of line ${line}, asked before line ${schema.loc.line}, decides, that is as this migration finds the schema. Moved into a migration`,
+    `${c} of its own, the question would run after line ${schema.loc.line} and find the schema already changed, so the data change would not run as meant.`,
+    `${c} On a table too large to lock for the data change, split only with the answer kept: have this migration write what the`,
+    `${c} question found (a row in a table of your own), and the next one read that instead of asking the schema again.`,
+    code,
+  ].join("\n");
+}
 
 /**
  * The code a keep-together fix shows (a backfill kept with what needs it, a data change with the schema change it

@@ -4,6 +4,88 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "SurfSense 156: the rename comes with a change of units (bigint, then the UPDATE that multiplies by 1000): no trigger or backfill that copies pages into micros as they are; the fix says the conversion must be written into both",
+      path: "surfsense_backend/alembic/versions/156_unify_credits_wallet.py",
+      files: {
+        "surfsense_backend/alembic/versions/155_incentives.py": `import sqlalchemy as sa
+from alembic import op
+
+revision = "155"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("user_incentive_tasks", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("pages_awarded", sa.Integer(), nullable=False))
+
+
+def downgrade():
+    op.drop_table("user_incentive_tasks")
+`,
+      },
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "156"
+down_revision = "155"
+
+
+def upgrade():
+    conn = op.get_bind()
+    op.alter_column(
+        "user_incentive_tasks",
+        "pages_awarded",
+        new_column_name="credit_micros_awarded",
+        type_=sa.BigInteger(),
+    )
+    conn.execute(sa.text("UPDATE user_incentive_tasks SET credit_micros_awarded = credit_micros_awarded * 1000"))
+
+
+def downgrade():
+    pass
+`,
+      lines: [10],
+      severities: ["error"],
+      messages: [
+        "The migration also converts the values (line 16 rewrites its values with UPDATE user_incentive_tasks SET credit_micros_awarded = credit_micros_awarded * 1000): code that keeps both names in step must convert them too.",
+      ],
+      fixes: [
+        `# this migration also converts the values: line 16 rewrites its values with UPDATE user_incentive_tasks SET credit_micros_awarded = credit_micros_awarded * 1000. An expand that copies pages_awarded into credit_micros_awarded
+# as they are (a trigger and a backfill) would store unconverted values in credit_micros_awarded, and copy credit_micros_awarded's back into pages_awarded.
+# To rename while old code runs: add credit_micros_awarded beside pages_awarded; keep the two in step with a trigger that converts:
+# credit_micros_awarded from pages_awarded as this migration does, when old code writes pages_awarded, and pages_awarded from credit_micros_awarded the inverse way, when new code writes credit_micros_awarded
+# (write both conversions yourself: migguard does not know the inverse, nor whether it is exact); fill credit_micros_awarded from pages_awarded with the same
+# conversion, in batches; deploy the code that reads credit_micros_awarded; then drop the trigger and pages_awarded in a later migration.`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "the same rename with its type widened to bigint and no UPDATE: a copy casts each value as the ALTER does, so the trigger-and-backfill expand stays",
+      path: "surfsense_backend/alembic/versions/156_unify_credits_wallet.py",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "156"
+down_revision = "155"
+
+
+def upgrade():
+    op.alter_column(
+        "user_incentive_tasks",
+        "pages_awarded",
+        new_column_name="credit_micros_awarded",
+        type_=sa.BigInteger(),
+    )
+
+
+def downgrade():
+    pass
+`,
+      lines: [9],
+      severities: ["error"],
+      messages: ["Renaming user_incentive_tasks.pages_awarded to credit_micros_awarded breaks code that still uses pages_awarded while the deploy rolls out."],
+    },
+    {
+      framework: "alembic",
       name: "code-before-migrate deploy, a loop over tables only the database names renames a column of each: the new code's finding says the table in words, never as a placeholder",
       config: { deploy: "code-before-migrate" },
       code: `import sqlalchemy as sa

@@ -17,6 +17,7 @@ import { isMysqlFamily } from "../support/databases.js";
 import { renderFix } from "../support/fix-steps.js";
 import { expandSteps } from "./expand-steps.js";
 import { renamesChain, renamesChainNote } from "./renames-chain.js";
+import { conversionWords, convertedRenameNote, renameConversion } from "./converted-rename.js";
 import { columnRecreated, recreationWhere } from "../support/recreated-later.js";
 import { ignoringColumns } from "../support/rails-version.js";
 import { missingImports } from "../support/fix-imports.js";
@@ -183,7 +184,9 @@ export default defineRule({
       const railsModel = ctx.framework === "rails" ? (ctx.repository.model(op.table)?.className ?? modelName(op.table)) : undefined;
       const note = [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), ...(passed ? renamesChainNote(passed, ctx.framework === "sql" ? "--" : "#", railsModel) : [])];
       // a swap: any expand adds a column the other rename keeps, so the note is the whole fix
-      const expanded = passed?.cycle || isMysqlFamily(ctx.migration.database) ? undefined : expandSteps(ctx, final, index);
+      // the values change with the name (a type change, an UPDATE of the column): a copying expand would corrupt them
+      const conversion = addedBack ? undefined : renameConversion(ctx, op, final);
+      const expanded = passed?.cycle || conversion || isMysqlFamily(ctx.migration.database) ? undefined : expandSteps(ctx, final, index);
       // the fill and the contract go at the head of the history: none when a later step drops the column or its table
       // (harbor's 0004 renames replication_job, whose table 0050 drops), only the expand in this migration
       const steps = expanded && withoutGoneFollowUp(expanded, columnAtHead(ctx, final.table, final.newName, index), ctx.framework, `fills ${final.newName} or drops ${final.column}`);
@@ -205,10 +208,14 @@ export default defineRule({
       const underRunner = steps && !addedBack && !taken && mayRunUnderOwnRunner(ctx, op) ? (runner: string) => stepsUnderRunnerTransaction(steps, runner) : undefined;
       const renaming = `Renaming ${op.table}.${op.column} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""}`;
       const django = ctx.framework === "django" ? djangoFix(ctx, op, index) : undefined;
-      const noteAndExpand = taken?.nothingBetween ? [expand!] : [...note, ...(expand ? [expand] : [])];
+      // nothing between the rename and the migration that takes the old name: the rename as written (a conversion stays in it);
+      // values converted by this migration: no expand that copies them unconverted (convertedRenameNote)
+      const noteAndExpand = taken?.nothingBetween
+        ? [expand!]
+        : [...note, ...(conversion ? [convertedRenameNote(op, final, conversion, ctx.framework === "sql" ? "--" : "#")] : expand ? [expand] : [])];
       ctx.report({
         op,
-        ...(underRunner
+        ...(underRunner && !conversion
           ? {
               fixUnderRunnerTransaction: (runner: string) => {
                 const fix = underRunner(runner);
@@ -220,7 +227,7 @@ export default defineRule({
           ? conversionInto(ctx, op, index)
             ? `Renaming ${op.table}.${op.column} to ${op.newName} swaps a new column in under the running code: ${op.column} is added anew later in this migration and the UPDATE on line ${conversionInto(ctx, op, index)!.loc.line} converts the old values into it, so until the deploy rolls out the old code reads and writes the new column as if it were the old one, whose type or values it may not accept.`
             : `Renaming ${op.table}.${op.column} to ${op.newName} moves its values away from the running code: ${op.column} is added anew later in this migration, so until the deploy rolls out the old code reads and writes the new column, not the values it had.`
-          : `${renaming} breaks code that still uses ${op.column} while the deploy rolls out.`,
+          : `${renaming} breaks code that still uses ${op.column} while the deploy rolls out.${conversion ? ` The migration also converts the values (${conversionWords(conversion)}): code that keeps both names in step must convert them too.` : ""}`,
         fix: django ?? (addedBack ? swapNote(ctx, op, index, addedBack) : noteAndExpand.join("\n")),
         // code-first: the new code names the new column before the rename; Django's db_column keeps the column in any order
         ...(addedBack

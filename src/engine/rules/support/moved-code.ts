@@ -23,6 +23,8 @@ export interface MovedCode {
   lines: SourceRange[];
   /** assignments of the enclosing method that the statements read (`conn = op.get_bind()`), dedented, in order */
   locals: string[];
+  /** Python: the lines of those assignments in the migration (a value they compute before a statement that stays is computed after it once moved) */
+  localLines?: SourceRange[];
   /** class-body (Ruby) or module (Python) definitions they read: imports, stub models, constants, helpers */
   definitions: string[];
   /** every operation of the moved statements: the ones asked for, and any other the same statements hold (a loop's) */
@@ -294,6 +296,7 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
       statements,
       lines: [...picked.map((u) => u.range), ...dead.map(rangeOf)],
       locals: local.nodes.map((n) => dedentFrom(n.text, n.startPosition.column)),
+      localLines: local.nodes.map(rangeOf),
       definitions: module.nodes.map((n) => dedentFrom(n.text, n.startPosition.column)),
       reach: picked.flatMap((u) => u.reach ?? []),
     };
