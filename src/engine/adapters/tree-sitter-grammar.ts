@@ -4,7 +4,7 @@
  * first loaded: their parsers then fail with "Incompatible language version 0" (a Django project whose deploy
  * reader later loaded Java's grammar). Loads run one after the other for the same reason.
  */
-import type { Language, Parser } from "web-tree-sitter";
+import type { Language, Node, Parser } from "web-tree-sitter";
 import { wasmFile, type PARSER_WASM } from "./wasm-file.js";
 
 type TreeSitter = typeof import("web-tree-sitter");
@@ -35,4 +35,29 @@ export async function grammarParser(packagePath: (typeof PARSER_WASM)[number]): 
   const parser = new treeSitter.Parser();
   parser.setLanguage(language);
   return parser;
+}
+
+/** `read` on the syntax tree of `content`, freed after (trees live in WASM memory); undefined when it does not parse. */
+export function withTree<T>(parser: Parser, content: string, read: (root: Node) => T): T | undefined {
+  const tree = parser.parse(content);
+  try {
+    return tree ? read(tree.rootNode) : undefined;
+  } finally {
+    tree?.delete();
+  }
+}
+
+/**
+ * `read` memoised per file object (an analysis's files: dropped with them), undefined answers included, so a file
+ * read by several deploy and code questions is parsed once.
+ */
+export function oncePerFile<F extends object, T>(read: (file: F) => T | undefined): (file: F) => T | undefined {
+  const cache = new WeakMap<F, T | null>();
+  return (file) => {
+    const known = cache.get(file);
+    if (known !== undefined) return known ?? undefined;
+    const value = read(file) ?? null;
+    cache.set(file, value);
+    return value ?? undefined;
+  };
 }

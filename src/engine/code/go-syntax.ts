@@ -7,7 +7,7 @@
  */
 import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { grammarParser } from "../adapters/tree-sitter-grammar.js";
+import { grammarParser, oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
 
 let grammar: Promise<Parser> | undefined;
 let parser: Parser | undefined;
@@ -182,20 +182,5 @@ function readFacts(root: Node): GoFacts {
   return facts;
 }
 
-const cache = new WeakMap<SourceFile, GoFacts | null>();
-
 /** The file's facts, read once per analysis; undefined when the grammar is not loaded or the file does not parse. */
-export function goFacts(file: SourceFile): GoFacts | undefined {
-  const known = cache.get(file);
-  if (known !== undefined) return known ?? undefined;
-  if (!parser) return undefined;
-  const tree = parser.parse(file.content);
-  let facts: GoFacts | null = null;
-  try {
-    if (tree) facts = readFacts(tree.rootNode);
-  } finally {
-    tree?.delete();
-  }
-  cache.set(file, facts);
-  return facts ?? undefined;
-}
+export const goFacts = oncePerFile((file: SourceFile): GoFacts | undefined => (parser ? withTree(parser, file.content, readFacts) : undefined));

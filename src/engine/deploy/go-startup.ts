@@ -11,6 +11,7 @@
 import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
 import { goGrammarParser, literalValue, named } from "../code/go-syntax.js";
+import { oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -95,21 +96,8 @@ function readFacts(root: Node): GoStartupFacts {
 /** `read` on the file's syntax tree (freed after), or undefined when it does not parse. */
 export function withGoTree<T>(file: SourceFile, read: (root: Node) => T): T | undefined {
   if (!parser) throw new Error(`the Go grammar is not loaded (reading ${file.path}): wait for loadGoStartupParser first`);
-  const tree = parser.parse(file.content);
-  try {
-    return tree ? read(tree.rootNode) : undefined;
-  } finally {
-    tree?.delete();
-  }
+  return withTree(parser, file.content, read);
 }
-
-const cache = new WeakMap<SourceFile, GoStartupFacts | null>();
 
 /** The file's facts, read once; undefined when the file does not parse. */
-export function goStartupFacts(file: SourceFile): GoStartupFacts | undefined {
-  const known = cache.get(file);
-  if (known !== undefined) return known ?? undefined;
-  const facts = withGoTree(file, readFacts) ?? null;
-  cache.set(file, facts);
-  return facts ?? undefined;
-}
+export const goStartupFacts = oncePerFile((file: SourceFile): GoStartupFacts | undefined => withGoTree(file, readFacts));

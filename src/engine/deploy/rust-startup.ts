@@ -12,7 +12,7 @@
  */
 import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { grammarParser } from "../adapters/tree-sitter-grammar.js";
+import { grammarParser, oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -111,20 +111,8 @@ function readFacts(root: Node): RustStartupFacts {
   return facts;
 }
 
-const cache = new WeakMap<SourceFile, RustStartupFacts | null>();
-
 /** The file's facts, read once; undefined when the file does not parse. */
-export function rustStartupFacts(file: SourceFile): RustStartupFacts | undefined {
-  const known = cache.get(file);
-  if (known !== undefined) return known ?? undefined;
+export const rustStartupFacts = oncePerFile((file: SourceFile): RustStartupFacts | undefined => {
   if (!parser) throw new Error(`the Rust grammar is not loaded (reading ${file.path}): wait for loadRustStartupParser first`);
-  const tree = parser.parse(file.content);
-  let facts: RustStartupFacts | null = null;
-  try {
-    if (tree) facts = readFacts(tree.rootNode);
-  } finally {
-    tree?.delete();
-  }
-  cache.set(file, facts);
-  return facts ?? undefined;
-}
+  return withTree(parser, file.content, readFacts);
+});
