@@ -282,6 +282,15 @@ export function pgScan(sql: string): ScanResult {
   });
 }
 
+/** The tokens of `sql`, or undefined when the scanner refuses it (an unterminated string or comment): text to leave as it is. */
+export function pgScanTokens(sql: string): ScanResult["tokens"] | undefined {
+  try {
+    return pgScan(sql).tokens;
+  } catch {
+    return undefined;
+  }
+}
+
 /** libpg-query's parsePlPgSQLSync on a replaceable instance. */
 export function pgParsePlPgSql(sql: string): unknown {
   return withInstance((wasm) => JSON.parse(stringResult(wasm, sql, (q) => wasm._wasm_parse_plpgsql(q), (t) => t.startsWith("{"), true)) as unknown);

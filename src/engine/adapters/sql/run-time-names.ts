@@ -3,7 +3,7 @@
  * (`UPDATE " + schema + "users`, with `schema` either `name.` or nothing) leaves the statement known, its
  * unqualified name; a value leaves it known but for the value; anywhere else the statement itself is unknown.
  */
-import { PgSqlError, pgParse, pgScan } from "./pg-query.js";
+import { PgSqlError, pgParse, pgScanTokens } from "./pg-query.js";
 
 /**
  * What a run-time part is in the statement: a name's qualifier, a value, a whole condition, a whole name (table,
@@ -31,12 +31,8 @@ export interface RunTimePart {
  * keyword otherwise, or the text does not parse with each placeholder as a name of its own.
  */
 export function runTimeParts(sql: string, placeholders: readonly string[], prefixOrNothing: (placeholder: string) => boolean): RunTimePart[] | undefined {
-  let tokens;
-  try {
-    tokens = pgScan(sql).tokens;
-  } catch {
-    return undefined;
-  }
+  const tokens = pgScanTokens(sql);
+  if (!tokens) return undefined;
   const bytes = Buffer.from(sql, "utf8");
   const found: Array<Omit<RunTimePart, "role"> & { dotted: boolean }> = [];
   const after = (index: number) => tokens.slice(index + 1).find((t) => t.tokenName !== "SQL_COMMENT" && t.tokenName !== "C_COMMENT");

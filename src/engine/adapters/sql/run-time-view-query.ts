@@ -6,7 +6,7 @@
  * out). Only a CREATE VIEW / CREATE MATERIALIZED VIEW whose parse tree has the stand-in as its whole query counts;
  * what the query reads stays unknown (dependsOn is empty, as for scenic's views).
  */
-import { PgSqlError, pgParse, pgScan, type ScanToken } from "./pg-query.js";
+import { PgSqlError, pgParse, pgScanTokens, type ScanToken } from "./pg-query.js";
 
 /** The empty query PostgreSQL accepts (a SELECT without a target list), in parentheses so no clause after it joins it. */
 export const VIEW_QUERY_STAND_IN = "(SELECT)";
@@ -53,12 +53,8 @@ function viewOfStandIn(sql: string): boolean {
 export function withRunTimeViewQueries(sql: string, placeholderOrMany: string | readonly string[]): string | undefined {
   const placeholders = typeof placeholderOrMany === "string" ? [placeholderOrMany] : placeholderOrMany;
   if (!placeholders.some((p) => sql.includes(p))) return undefined;
-  let tokens;
-  try {
-    tokens = pgScan(sql).tokens;
-  } catch {
-    return undefined;
-  }
+  const tokens = pgScanTokens(sql);
+  if (!tokens) return undefined;
   const bytes = Buffer.from(sql, "utf8");
   const replaced: Array<{ start: number; end: number }> = [];
   for (const statement of statements(tokens)) {
