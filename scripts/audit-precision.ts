@@ -16,8 +16,11 @@
  *
  * MANIFEST is a JSON list of { name, repo, commit, root, paths }: `root` is a folder holding the repository's
  * migrations at their own paths (the CLI runs there, so its .github/migguard.yml applies), `paths` what to lint.
+ * Make it a git work tree at that commit (`git --git-dir=<fetched> worktree add --detach ROOT COMMIT`), as a user's
+ * clone is: a `git archive` copy lints with no history and fewer deploy files (the script says so).
  * The repositories and the judged samples stay outside this repository.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { lintCommand } from "../src/cli/lint-command.js";
@@ -119,9 +122,22 @@ function option(args: string[], name: string, fallback?: string): string {
   return fallback;
 }
 
+/**
+ * A project outside a git work tree is linted with less than a user's clone gives the CLI (no release tags, no dates
+ * of when migrations reached the branch, deploy files one folder deep): said once per project, so a measurement on
+ * `git archive` copies is not taken for one on real checkouts (`git worktree add` from a fetched repository is).
+ */
+function warnOutsideGit(project: Project): void {
+  const inside = spawnSync("git", ["-C", project.root, "rev-parse", "--is-inside-work-tree"], { encoding: "utf8" });
+  if (inside.stdout.trim() !== "true")
+    console.error(`${project.name}: ${project.root} is not a git work tree: migguard reads no history or release tags there, and deploy files one folder deep only`);
+}
+
 function loadManifest(path: string): Project[] {
   const base = resolve(path, "..");
-  return readJson<Project[]>(path).map((p) => ({ ...p, root: resolve(base, p.root) }));
+  const projects = readJson<Project[]>(path).map((p) => ({ ...p, root: resolve(base, p.root) }));
+  projects.forEach(warnOutsideGit);
+  return projects;
 }
 
 async function sample(args: string[]): Promise<void> {
