@@ -36,7 +36,7 @@ import { isDeployDocPath } from "./deploy-doc-paths.js";
 import { flywayCommands, type FlywayCommands } from "./flyway-commands.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
 import { dirOf } from "../paths.js";
-import { isCargoManifestPath, isRustSourcePath, isRustStartupSource } from "./rust-crates.js";
+import { isCargoManifestPath, namesRustMigrationMacro } from "./rust-crates.js";
 /** Python code: a Django command's module or a console script's (the CLI reads only those a deploy file runs: deploy-code-paths.ts) */
 const isPythonSourcePath = (path: string) => path.endsWith(".py");
 
@@ -210,7 +210,7 @@ export const isDeployFile = (f: SourceFile): boolean =>
   isPythonSourcePath(f.path);
 
 /** A crate's Cargo.toml, or a crate source that names a migration macro (rust-crates.ts): a workspace's other files are dropped. */
-export const isRustCrateFile = (f: SourceFile): boolean => isCargoManifestPath(f.path) || (isRustSourcePath(f.path) && isRustStartupSource(f.content));
+export const isRustCrateFile = (f: SourceFile): boolean => isCargoManifestPath(f.path) || namesRustMigrationMacro(f);
 
 /**
  * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them

@@ -41,7 +41,7 @@ import { importsTransactionalRunner } from "../repository/go-runners.js";
 import { loadOnce } from "../load-once.js";
 import { mayRunGolangMigrate } from "./golang-migrate-mention.js";
 import { loadPostgresVersionReader } from "../database/postgres-version.js";
-import { isRustSourcePath, isRustStartupSource } from "./rust-crates.js";
+import { namesRustMigrationMacro } from "./rust-crates.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule & typeof kubernetesWorkloadsModule & typeof ansibleOrderModule;
 type NodeStart = typeof nodeStartModule;
@@ -123,9 +123,6 @@ const loadRust = loadOnce(async () => {
   await module.loadRustStartupParser();
   rust ??= module;
 });
-
-/** a Rust source that names a migration macro (the cheap text filter): what it does with it is read with the grammar */
-const namesRustMigrationMacro = (f: SourceFile) => isRustSourcePath(f.path) && isRustStartupSource(f.content);
 
 const loadPython = loadOnce(async () => {
   const module = await import("./django-command-migrate.js");

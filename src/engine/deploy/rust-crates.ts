@@ -39,6 +39,9 @@ export const isRustSourcePath = (path: string): boolean =>
  */
 export const isRustStartupSource = (content: string): boolean => /\bembed_migrations!|\bmigrate!\s*\(/.test(content);
 
+/** A crate source that names a migration macro: the Rust files the deploy keeps, loads the grammar for, and parses. */
+export const namesRustMigrationMacro = (f: SourceFile): boolean => isRustSourcePath(f.path) && isRustStartupSource(f.content);
+
 type Table = Record<string, unknown>;
 const isTable = (value: unknown): value is Table => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -99,7 +102,7 @@ const depth = (path: string) => path.split("/").length;
 export function rustCodePaths(read: readonly SourceFile[], walked: readonly string[]): string[] {
   // a Rust file read by its name (a member's main.rs) that names a migration macro: the manifests above it say
   // which crate it belongs to and what that crate depends on
-  const named = read.filter((f) => isRustSourcePath(f.path) && isRustStartupSource(f.content));
+  const named = read.filter(namesRustMigrationMacro);
   const above = walked.filter((p) => isCargoManifestPath(p) && named.some((f) => isWithin(dirOf(p), f.path)));
   const roots = read.filter((f) => isCargoManifestPath(f.path) && manifestMigrators(f.content).length > 0).map((f) => dirOf(f.path));
   if (roots.length === 0) return above;

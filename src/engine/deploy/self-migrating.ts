@@ -37,7 +37,7 @@ import type { GoImport, GoName } from "./go-startup.js";
 import { GOOSE_MODULE, goModulePath, goModules } from "../repository/go-mod.js";
 import { alwaysInTransaction, importsTransactionalRunner } from "../repository/go-runners.js";
 import { isWithin } from "../repository/fact-paths.js";
-import { crateManifestOf, crateMigrators, isRustSourcePath, isRustStartupSource, RUST_MIGRATORS, type RustMigrator } from "./rust-crates.js";
+import { crateManifestOf, crateMigrators, namesRustMigrationMacro, RUST_MIGRATORS, type RustMigrator } from "./rust-crates.js";
 import type { RustStartupFacts } from "./rust-startup.js";
 
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
@@ -192,7 +192,7 @@ const RUST_MIGRATION_CALLS: ReadonlyArray<{ migrator: RustMigrator; line: (facts
  */
 function rustApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   for (const file of files) {
-    if (!isRustSourcePath(file.path) || isMigrateCommand(file.path) || isRustMigrateCrateMain(file.path) || !isRustStartupSource(file.content)) continue;
+    if (!namesRustMigrationMacro(file) || isMigrateCommand(file.path) || isRustMigrateCrateMain(file.path)) continue;
     const manifest = crateManifestOf(file.path, files);
     const migrators: readonly RustMigrator[] = manifest ? crateMigrators(manifest.content) : isRustStartPath(file.path) ? RUST_MIGRATORS : [];
     if (migrators.length === 0) continue;
