@@ -123,7 +123,14 @@ export const ColumnSpec = z.object({
    * Django's GeneratedField: its `expression=` as written (an ORM expression, not SQL) and the fields its F()
    * references read; the fields are left out when a reference spans a relation (`F("a__b")`)
    */
-  generatedOrm: z.object({ expression: z.string(), fields: z.array(z.string()).optional() }).optional(),
+  generatedOrm: z
+    .object({
+      expression: z.string(),
+      fields: z.array(z.string()).optional(),
+      /** the SQL Django compiles the expression to, a field's reference standing for its column (django-orm-sql.ts); absent when not translated */
+      sql: z.array(z.union([z.string(), z.object({ field: z.string() })])).optional(),
+    })
+    .optional(),
   serial: z.boolean().default(false),
   /** the index the framework builds on the column by itself, by the name it gives it (Django's db_index=True, a ForeignKey's by default) */
   frameworkIndex: z.string().optional(),

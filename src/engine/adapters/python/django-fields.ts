@@ -14,6 +14,7 @@ import { djangoIndexName } from "./django-foreign-key-sql.js";
 import { asPackageFieldBase } from "./django-package-fields.js";
 import { indexedByDefault } from "./django-default-index.js";
 import { UNREAD_CLASS } from "./project-modules.js";
+import type { OrmSqlPart } from "./django-orm-sql.js";
 
 export interface DjangoField {
   /** field class, last segment (`CharField`) */
@@ -46,7 +47,7 @@ export interface DjangoField {
    */
   generated?: "stored" | "virtual";
   /** GeneratedField: its expression= as written and the fields its F() references read (django-generated-field.ts) */
-  generatedOrm?: { expression: string; fields?: string[] };
+  generatedOrm?: { expression: string; fields?: string[]; sql?: OrmSqlPart[] };
   /** the type-relevant arguments, to compare two definitions of a field whose type we do not know */
   typeKey: string;
   text: string;

@@ -64,6 +64,8 @@ export type PyValue =
       loc: SourceRange;
       /** the operands of an operator expression we do not evaluate (`~Q(a=1)`, `Q(a=1) | Q(b=2)`), for readers that only need its parts */
       operands?: PyValue[];
+      /** the operator of a unary or binary expression (`F("total") * 2`: "*"; `-F("x")`: "-"), whose operands are `operands` in order */
+      operator?: string;
       /** a comparison (`t.c.deleted_at != None`: operators ["!="]), for readers of SQLAlchemy conditions; not in `operands`, which other readers take as the whole of an expression */
       comparison?: { operators: string[]; operands: PyValue[] };
       /** `meta.tables["alert"]`: what is indexed and by what, for readers that know the object (a MetaData's tables) */
@@ -159,7 +161,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       const operator = n.childForFieldName("operator")?.text ?? n.child(0)?.text;
       const value = operand ? evaluate(operand, ctx) : undefined;
       if (value?.kind === "num" && (operator === "-" || operator === "+")) return { kind: "num", value: operator === "-" ? -value.value : value.value, loc };
-      return { kind: "unknown", text: n.text, loc, operands: value ? [value] : [] };
+      return { kind: "unknown", text: n.text, loc, operands: value ? [value] : [], ...(operator ? { operator } : {}) };
     }
     case "list":
     case "tuple":
@@ -304,7 +306,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         const formatted = percentFormat(l, r, loc, n.text);
         if (formatted) return formatted;
       }
-      return { kind: "unknown", text: n.text, loc, operands: [l, r].flatMap((o) => (o ? [o] : [])) };
+      return { kind: "unknown", text: n.text, loc, operands: [l, r].flatMap((o) => (o ? [o] : [])), ...(operator ? { operator } : {}) };
     }
     case "comparison_operator": {
       const parts = n.children.filter((c) => c.type !== "comment");

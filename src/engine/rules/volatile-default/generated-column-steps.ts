@@ -7,13 +7,14 @@
  */
 import type { OperationOf } from "../../model.js";
 import { triggerExecutes } from "../../database/postgres-syntax.js";
-import { alembicBatchedFill, fillRunnerOf, railsBatchedFill, sqlBatchedFill, sqlFillUnderRunnerTransaction, type BatchedFill } from "../support/batched-fill.js";
+import { alembicBatchedFill, djangoBatchedFillFunction, fillRunnerOf, railsBatchedFill, sqlBatchedFill, sqlFillUnderRunnerTransaction, type BatchedFill } from "../support/batched-fill.js";
 import { saType, sqlalchemy2 } from "../support/column-code.js";
 import { isDerived } from "../support/derived-down.js";
 import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
 import { derivedName, ident, sym } from "../support/fix.js";
 import { renderFix } from "../support/fix-steps.js";
 import { railsType } from "../support/rails-fix.js";
+import { reindented } from "../support/data-code.js";
 import type { RuleContext } from "../support/rule.js";
 
 type AddColumn = OperationOf<"add_column">;
@@ -96,6 +97,30 @@ export function generatedColumnFix(ctx: RuleContext, op: AddColumn, expr: string
           `op.execute(${pythonString(sql.dropTrigger)})`,
         ].join("\n"),
         steps: [{ name: fillName, noTransaction: true, statements: [alembicBatchedFill(sql.fill)], down: ["# nothing to undo: the computed values stay"] }],
+      });
+    }
+    case "django": {
+      const def = op.ormFieldDef;
+      if (!op.column.type || !def || !op.ormModel || !op.ormField) return undefined;
+      // lower case, as makemigrations writes model_name (Django compares it so)
+      const named = `model_name=${pythonString(op.ormModel.toLowerCase())}, name=${pythonString(op.ormField)}`;
+      const fn = `fill_${bare(op.table)}_${op.column.name}`.replace(/\W/g, "_");
+      return renderFix(ctx, {
+        inPlace: [
+          `# ${GENERATED_INTRO}; Django's state keeps the GeneratedField as written, so makemigrations sees no change`,
+          `migrations.SeparateDatabaseAndState(`,
+          `    database_operations=[`,
+          `        migrations.RunSQL(`,
+          indent(`sql=${pythonString(`${sql.add}\n${sql.trigger}`)},`, "            "),
+          indent(`reverse_sql=${pythonString(`${sql.dropTrigger}\nALTER TABLE ${ident(op.table)} DROP COLUMN ${ident(op.column.name)};`)},`, "            "),
+          `        ),`,
+          `    ],`,
+          `    state_operations=[`,
+          indent(`migrations.AddField(${named}, field=${reindented(def.trim())}),`, "        "),
+          `    ],`,
+          `),`,
+        ].join("\n"),
+        steps: [{ name: fillName, noTransaction: true, definitions: [djangoBatchedFillFunction(fn, sql.fill)], statements: [`migrations.RunPython(${fn}, migrations.RunPython.noop),`] }],
       });
     }
     default:

@@ -16,6 +16,7 @@ import { withoutGoneFollowUp } from "../support/history-to-head.js";
 import { nameKey } from "../support/facts.js";
 import { hasSyntax } from "../../database/postgres-syntax.js";
 import { GENERATED_INTRO, generatedColumnFix, generatedColumnSql } from "./generated-column-steps.js";
+import { djangoGeneratedSql } from "./django-generated-sql.js";
 
 /**
  * The column added empty (instant), what fills new rows set up, and the existing rows filled in batches. A
@@ -35,10 +36,13 @@ function sqlFix(ctx: RuleContext, op: OperationOf<"add_column">, source: FillSou
       const sql = generatedColumnSql(ctx, op, expr);
       return [`-- ${GENERATED_INTRO}`, sql.add, sql.trigger, backfillCode("sql", sql.fill)].join("\n");
     }
+    // the expression is not known as SQL (a Django ORM expression not translated): say so, and fill nothing
+    const orm = column.generatedOrm?.expression;
     return [
-      `-- a plain column, filled in batches; new rows get it from the application or a trigger (a DEFAULT cannot read other columns)`,
+      `-- a plain column (instant); the generation expression as SQL is not known here${orm ? ` (Django's ${orm.replace(/\s+/g, " ")})` : ""}: write it`,
+      `-- into a BEFORE INSERT OR UPDATE trigger that sets ${column.name} on every write (a DEFAULT cannot read other columns),`,
+      `-- then fill the existing rows with it in batches (UPDATE ... WHERE ${column.name} IS NULL, committed per batch)`,
       `ALTER TABLE ${t} ADD COLUMN ${c} ${type};`,
-      backfillCode("sql", { table: op.table, assignments: `${c} = NULL  /* the generation expression */`, pending: `${c} IS NULL AND false` }),
     ].join("\n");
   }
   const sequence = ident(`${op.table.split(".").pop()}_${column.name}_seq`);
@@ -171,7 +175,8 @@ export default defineRule({
       if (!fill) continue;
       const { reason, source } = fill;
       // a stored generated column whose expression is known: a plain column, a trigger computing it, a batched fill
-      const generated = source === "generated" && column.generatedExpr && !hasSyntax(ctx.postgresVersion, "virtualGeneratedColumns") ? generatedColumnFix(ctx, op, column.generatedExpr) : undefined;
+      const generatedSql = source === "generated" ? (column.generatedExpr ?? djangoGeneratedSql(ctx, op)) : undefined;
+      const generated = generatedSql && !hasSyntax(ctx.postgresVersion, "virtualGeneratedColumns") ? generatedColumnFix(ctx, op, generatedSql) : undefined;
       const own = generated ?? (ctx.framework === "sql" ? undefined : ctx.framework === "rails" ? railsFix(op, source) : ctx.framework === "django" ? djangoFix(op) : ctx.framework === "alembic" ? alembicFix(ctx, op, source) : undefined);
       ctx.report({
         op,
