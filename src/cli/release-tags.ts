@@ -7,6 +7,7 @@
  * ten minutes).
  */
 import { isVersionTag, type ReleaseTags } from "../engine/review/releases.js";
+import { byVersionDescending, isPreRelease } from "../engine/repository/version-tag.js";
 import { git } from "./git.js";
 
 const MAX_TAGS = 1000;
@@ -38,6 +39,20 @@ function allTags(root: string): Tag[] {
 export function tagsMergedInto(root: string, commit: string): string[] {
   const out = git(root, ["for-each-ref", "--sort=-creatordate", `--count=${MAX_TAGS}`, "--format=%(refname:short)", `--merged=${commit}`, "refs/tags"]);
   return out.toString("utf8").split("\n").filter((t) => t !== "");
+}
+
+/**
+ * `onBase` as the release questions may read it: without its version tags when the repository's highest release (a
+ * pre-release such as `v1.3.0-rc1` may be cut on any branch) is not among them. Such a project cuts its releases on
+ * other branches (galaxy_ng: 4.10.x on stable branches, while the newest version tag in main's history is 4.3.0b1),
+ * so the base branch's own tags do not say what shipped: a migration in none of them may well be in production. The
+ * App decides the same from the highest versions it lists (review/release-tags.ts). Other tags stay (the engine
+ * checks they name one release line).
+ */
+export function releaseLineOnBase(root: string, onBase: string[]): string[] {
+  const names = git(root, ["for-each-ref", "--format=%(refname:short)", "refs/tags"]).toString("utf8").split("\n").filter((tag) => isVersionTag(tag) && !isPreRelease(tag));
+  const highest = names.sort(byVersionDescending)[0];
+  return highest === undefined || onBase.includes(highest) ? onBase : onBase.filter((tag) => !isVersionTag(tag));
 }
 
 /** Which of `paths` the tree of any of `commits` holds, in one `git cat-file --batch-check` (a path with a line break: not asked). */

@@ -23,7 +23,7 @@ import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
 import { addingCommits, type AddingCommit, changeMessages, changedFiles, commitDate, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
 import { gateExitCode } from "./exit-status.js";
-import { releaseTags, tagsMergedInto, unreleasedMigrations } from "./release-tags.js";
+import { releaseLineOnBase, releaseTags, tagsMergedInto, unreleasedMigrations } from "./release-tags.js";
 import type { ReleaseTags } from "../engine/review/releases.js";
 import { baselineLine, deployLine, type CommandResult } from "./lint-command.js";
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
@@ -136,7 +136,7 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   const addedToBase = askedAbout.length ? addingCommits(root, baseTip, askedAbout) : new Map<string, AddingCommit>();
   // the base branch's tags, read once for both release questions below (up to a thousand tags: a for-each-ref --merged walk)
   let mergedTags: string[] | undefined;
-  const tagsOnBase = () => (mergedTags ??= tagsMergedInto(root, baseTip));
+  const tagsOnBase = () => (mergedTags ??= releaseLineOnBase(root, tagsMergedInto(root, baseTip)));
   const input: ReviewInput = {
     changes,
     head: headFiles.files,

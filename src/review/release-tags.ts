@@ -8,7 +8,7 @@
  * nothing cached. Anything unknown (more tags than listed, a comparison over GitHub's 300-file cap, a failed call)
  * gives no tags: the review goes on as without releases.
  */
-import { isVersionTag, oneReleaseLine } from "../engine/repository/version-tag.js";
+import { byVersionDescending, isPreRelease, isVersionTag, oneReleaseLine } from "../engine/repository/version-tag.js";
 import type { ReleaseTags } from "../engine/review/releases.js";
 import { compareCommits, listTags, type RepoTag } from "../github-api/repo-tags.js";
 import type { GitHub, ReviewTarget } from "../github-api/target.js";
@@ -18,21 +18,8 @@ const MAX_TAG_PAGES = 3;
 /** the highest version numbers compared with the base: a release branch's or a pre-release's tag may not be on it */
 const CANDIDATES = 3;
 
-/** `v1.2.10` -> [1, 2, 10], and whether a pre-release suffix (`-rc1`) follows. */
-function versionOf(tag: string): { numbers: number[]; preRelease: boolean } {
-  const match = /(\d+(?:\.\d+)+)([-+.]?)/.exec(tag);
-  return { numbers: match ? match[1].split(".").map(Number) : [], preRelease: match?.[2] === "-" };
-}
-
 /** Higher versions first; a release before its own pre-releases. */
-function byVersionDescending(a: RepoTag, b: RepoTag): number {
-  const [x, y] = [versionOf(a.name), versionOf(b.name)];
-  for (let i = 0; i < Math.max(x.numbers.length, y.numbers.length); i++) {
-    const d = (y.numbers[i] ?? -1) - (x.numbers[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return Number(x.preRelease) - Number(y.preRelease);
-}
+const tagsByVersionDescending = (a: RepoTag, b: RepoTag): number => byVersionDescending(a.name, b.name);
 
 /**
  * `ReviewInput.releases` for the base commit: its newest version tag first in `onBase` (then every other tag, for the
@@ -47,14 +34,16 @@ export async function fetchReleaseTags(octokit: GitHub, target: Pick<ReviewTarge
     // a monorepo's package tags say nothing of the application's releases: the engine would ignore them, so ask no more
     if (!tags || !oneReleaseLine(tags.map((t) => t.name))) return undefined;
     const candidates: RepoTag[] = [];
-    for (const tag of tags.filter((t) => isVersionTag(t.name)).sort(byVersionDescending)) {
+    for (const tag of tags.filter((t) => isVersionTag(t.name)).sort(tagsByVersionDescending)) {
       if (candidates.length === CANDIDATES) break;
       if (!candidates.some((c) => c.commit === tag.commit)) candidates.push(tag);
     }
     if (candidates.length === 0) return undefined;
     const compared = await Promise.all(candidates.map(async (tag) => ({ tag, ...(await compareCommits(octokit, target, tag.commit, target.baseSha)) })));
     const onBase = compared.filter((c) => c.fromIsAncestor);
-    if (onBase.length === 0) return undefined;
+    // the highest release (not a pre-release) is on another branch: releases are cut there, and the base's tags say
+    // nothing of what shipped (the CLI's releaseLineOnBase)
+    if (onBase.length === 0 || compared.find((c) => !isPreRelease(c.tag.name))?.fromIsAncestor === false) return undefined;
     // the newest by its commit's date; on a tie the higher version (candidates come in that order)
     const time = (date?: string) => (date ? Date.parse(date) || 0 : 0);
     const newest = onBase.reduce((best, c) => (time(c.fromDate) > time(best.fromDate) ? c : best));

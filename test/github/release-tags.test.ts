@@ -51,7 +51,7 @@ useScenario();
  * master: Account (`v1.1.0`), a README edit, then Voucher; `v1.2.0` on the edit (`released: false`) or on Voucher; a pull request
  * indexes voucher.code. The App's check and the requests it sent for the releases, and the CLI's finding on the same.
  */
-async function indexVoucher(number: number, options: { released: boolean; tagsFail?: boolean; pagesSinceTag?: number; oldTags?: number }) {
+async function indexVoucher(number: number, options: { released: boolean; tagsFail?: boolean; pagesSinceTag?: number; oldTags?: number; stableRelease?: boolean }) {
   s = await startScenario({ baseFiles: BASE });
   const docs = s.fake.commit({ "README.md": "# Shop\n\nVouchers soon.\n" }, s.base);
   const pages = Object.fromEntries(Array.from({ length: options.pagesSinceTag ?? 0 }, (_, i) => [`web/page-${i}.md`, `# Page ${i}\n`]));
@@ -61,6 +61,8 @@ async function indexVoucher(number: number, options: { released: boolean; tagsFa
   s.fake.setTag("v1.2.0", options.released ? tip : docs);
   // a pre-release cut on a branch the base never merged: the highest version, not in the base branch's history
   s.fake.setTag("v1.3.0-rc1", s.fake.commit({ "shop/migrations/0002_voucher.py": VOUCHER, "shop/migrations/0003_other.py": VOUCHER }, s.base));
+  // `stableRelease`: v1.2.1 released from a stable branch cut at v1.2.0, which the base never merged (galaxy_ng's 4.10.x)
+  if (options.stableRelease) s.fake.setTag("v1.2.1", s.fake.commit({ "shop/migrations/0002_voucher.py": VOUCHER }, docs));
   for (let i = 0; i < (options.oldTags ?? 0); i++) s.fake.setTag(`v0.${i}.0`, s.base);
   if (options.tagsFail) s.fake.fail({ method: "GET", path: /\/tags$/, status: 500, times: Infinity });
   const head = s.openPull(number, { [ADDED]: INDEX });
@@ -82,6 +84,12 @@ async function indexVoucher(number: number, options: { released: boolean; tagsFa
   if (!options.released) repo.git("tag", "v1.2.0");
   commit({ "shop/migrations/0002_voucher.py": VOUCHER }, "vouchers");
   if (options.released) repo.git("tag", "v1.2.0");
+  if (options.stableRelease) {
+    repo.git("checkout", "-q", "-b", "stable-1.2", "v1.2.0");
+    commit({ "shop/migrations/0002_voucher.py": VOUCHER }, "backport vouchers");
+    repo.git("tag", "v1.2.1");
+    repo.git("checkout", "-q", "main");
+  }
   repo.git("checkout", "-q", "-B", "feature");
   commit({ [ADDED]: INDEX }, "index voucher codes");
   const cli = (await reviewJson(repo)).findings.find((f) => f.rule === "index-without-concurrently");
@@ -99,6 +107,15 @@ describe("the App reads release tags: a lock on a table no release has yet", () 
     // is not in the base branch's history, v1.1.0's commit is older than v1.2.0's
     expect(releaseCalls[0]).toBe("GET /tags");
     expect(releaseCalls.slice(1).sort()).toEqual(["v1.3.0-rc1", "v1.2.0", "v1.1.0"].map((tag) => `GET /compare/${s!.fake.tags.get(tag)}...${tip}`).sort());
+  });
+
+  it("the highest release, v1.2.1, was cut on a stable branch the base never merged: releases are made there, the base's tags say nothing of what shipped, the check fails as `migguard review`'s does", async () => {
+    const { run, index, cli } = await indexVoucher(106, { released: false, stableRelease: true });
+    expect(run.conclusion).toBe("failure");
+    expect(index).toMatchObject({ path: ADDED, annotation_level: "failure" });
+    expect(index!.message).not.toContain("newest version tag");
+    expect(cli!.severity).toBe("error");
+    expect(cli!.message).not.toContain("newest version tag");
   });
 
   it("created before v1.2.0: the tag holds its creator, production has the table, the check fails as `migguard review`'s does", async () => {

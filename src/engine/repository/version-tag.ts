@@ -22,3 +22,22 @@ function lineOf(tag: string): string {
 export function oneReleaseLine(tags: readonly string[]): boolean {
   return new Set(tags.filter(isVersionTag).map(lineOf)).size <= 1;
 }
+
+/** `v1.2.10` -> [1, 2, 10], and whether a pre-release suffix (`-rc1`) follows. */
+function versionOf(tag: string): { numbers: number[]; preRelease: boolean } {
+  const match = /(\d+(?:\.\d+)+)([-+.]?)/.exec(tag);
+  return { numbers: match ? match[1].split(".").map(Number) : [], preRelease: match?.[2] === "-" };
+}
+
+/** Higher versions first; a release before its own pre-releases (for `Array.prototype.sort`). */
+export function byVersionDescending(a: string, b: string): number {
+  const [x, y] = [versionOf(a), versionOf(b)];
+  for (let i = 0; i < Math.max(x.numbers.length, y.numbers.length); i++) {
+    const d = (y.numbers[i] ?? -1) - (x.numbers[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return Number(x.preRelease) - Number(y.preRelease);
+}
+
+/** A pre-release's tag (`v1.3.0-rc1`): cut anywhere, it says nothing of where releases are made. */
+export const isPreRelease = (tag: string): boolean => versionOf(tag).preRelease;
