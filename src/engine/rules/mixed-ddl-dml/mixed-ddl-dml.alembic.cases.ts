@@ -133,6 +133,29 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a move in Alembic: op.add_column, tokens copied in with op.execute(UPDATE ... FROM tokens), then op.drop_table(\"tokens\"): the copy stays with the drop of its source, a note on the lock held through it",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("emails", sa.Column("token", sa.Text(), nullable=True))
+    op.execute("UPDATE emails SET token = tokens.token FROM tokens WHERE tokens.email_id = emails.id")
+    op.drop_table("tokens")
+
+
+def downgrade():
+    pass
+`,
+      lines: [10],
+      severities: ["info"],
+      messages: ["This data change copies values out of tokens, which line 11 then drops: a move, whose copy and drop belong in one transaction, as written."],
+    },
+    {
+      framework: "alembic",
       name: "Backend.AI 69c059996cbd: the new revision carries the module's imports its code reads in annotations too (a stub model's `sa.Column[uuid.UUID]` runs when the class is defined: without `import uuid`, a NameError)",
       path: "migrations/versions/69c059996cbd_agent_ids.py",
       code: ANNOTATED_STUB,

@@ -26,6 +26,7 @@ import { pendingTriggerFailure, pendingTriggerFix, pendingTriggerMessage } from 
 import { checkAfterBackfillFix, checkBeforeBackfill, checkBeforeBackfillMessage } from "./check-before-backfill.js";
 import { constantDefaultRewrites } from "../support/volatile-fill.js";
 import { schemaQuestionBefore, type SchemaQuestion } from "./schema-question-guard.js";
+import { moveBeforeDrop, type Move } from "./move-before-drop.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -578,7 +579,10 @@ export default defineRule({
     const next = indexed.find(({ op, index }) => index > last.index && !framing(op) && !inert(op));
     // (or a DELETE of the run that emptied the column it drops of values: the drop then loses nothing, rows soft-deleted
     // between the two would lose their mark)
-    const prepared = next && (prepares(last.op, next.op) || dataOps.some(({ op }) => emptiesDroppedColumn(op, next.op))) ? next.op : undefined;
+    // a move (the data change copies out of a table or column a later statement drops, not only the next one): the
+    // drop is prepared by it all the same, so no split puts a migration between the copy and the drop
+    const move = moveBeforeDrop(up, dataOps.map((d) => d.op), touches);
+    const prepared = next && (prepares(last.op, next.op) || dataOps.some(({ op }) => emptiesDroppedColumn(op, next.op))) ? next.op : move?.drop;
     // code that only builds objects (a MetaData reflected, a table looked up) takes no lock
     const nothingBefore = indexed.every(({ op, index }) => index >= first.index || framing(op) || inert(op));
     // outside a transaction nothing keeps the pair atomic anyway: the no-transaction note below says what is at stake
@@ -632,6 +636,19 @@ export default defineRule({
       ctx.report({ op: first.op, work: "write", hazard: "concurrency", message: constantMessage(ctx, constant), fix: constantFix });
       return;
     }
+    // a move in one transaction: its safe form is the one written (the copy with the drop of its source), a note on
+    // the lock that costs; a backfill kept for the statements that need it complete says the same in its own words
+    if (move && sharesTransaction && !needsEveryRow) {
+      ctx.report({
+        op: move.data,
+        severity: "info",
+        work: lockedBefore ? "write" : undefined,
+        hazard: "concurrency",
+        message: moveMessage(ctx, move, lockedBefore?.op),
+        fix: moveFix(ctx, move, schemaOps.filter(({ index }) => index < up.indexOf(move.data)).map(({ op }) => op), wholeMigrationCode(ctx, up, up.slice(first.index, up.indexOf(move.drop) + 1))),
+      });
+      return;
+    }
     ctx.report({
       op: first.op,
       // a backfill the statements after it need complete has one safe form, the one written: the finding says what
@@ -666,6 +683,34 @@ export default defineRule({
     });
   },
 });
+
+/** A data change that moves values out of what a later statement drops: why the two stay together, and the lock that costs. */
+function moveMessage(ctx: RuleContext, move: Move, lockedBefore: Operation | undefined): string {
+  const { drop, source } = move;
+  const cost = lockedBefore
+    ? `${tableOf(lockedBefore)} stays locked (the ${lockName(lockedBefore, ctx.migration.database)} of line ${lockedBefore.loc.line}) until the copy has written its rows, as long as that takes`
+    : `the rows the copy writes stay locked until the commit`;
+  return `This data change copies values out of ${source}, which line ${drop.loc.line} then drops: a move, whose copy and drop belong in one transaction, as written. Split apart, or the copy run in batches, rows the running code writes to ${source} in between are lost with it. Kept as written, ${cost}.`;
+}
+
+/**
+ * The keep-together fix of a move: the whole migration, and, for a table too large to lock for the copy, the one
+ * split that keeps it atomic (the schema changes before it first, then the copy with the drop), or batches with the
+ * writes to the source covered.
+ */
+function moveFix(ctx: RuleContext, move: Move, schemaBefore: readonly Operation[], code: string): string {
+  const c = commentOf(ctx);
+  const { data, drop, source } = move;
+  const before = schemaBefore.map((op) => op.loc.line);
+  return [
+    `${c} keep the copy of line ${data.loc.line} and the drop of line ${drop.loc.line} in this migration, in one transaction, as written${wholeShown(ctx)}:`,
+    `${c} split apart, rows the running code writes to ${source} after the copy are lost with it.`,
+    `${c} On a table too large to lock for the copy:${before.length ? ` move the schema change${before.length > 1 ? "s" : ""} before it (${linesInWords(before)}) into a migration of ${before.length > 1 ? "their" : "its"} own, and` : ""}`,
+    `${c} keep the copy and the drop together${before.length ? " in the next" : ""}, one transaction, not in batches; or copy in batches only with a trigger on`,
+    `${c} ${source.split(".")[0]} that copies every write the same way, created before the first batch and dropped with ${source}.`,
+    code,
+  ].join("\n");
+}
 
 /** A data change decided by a question about the schema asked before a schema change: why it stays with it, and what that costs. */
 function schemaQuestionMessage(ctx: RuleContext, question: SchemaQuestion, locked: string | undefined): string {
