@@ -31,6 +31,30 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a RunPython that asks introspection (table_names()) after an AddField: Django asks it when the RunPython runs, after the AddField, in this migration or in one of its own alike, so the answer keeps its meaning and the split is offered as usual",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def fill_tier(apps, schema_editor):
+    if "legacy_tiers" in schema_editor.connection.introspection.table_names():
+        apps.get_model("app", "Customer").objects.update(tier="legacy")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="customer", name="tier", field=models.CharField(max_length=10, null=True)),
+        migrations.RunPython(fill_tier, migrations.RunPython.noop),
+    ]
+`,
+      lines: [14],
+      severities: ["error"],
+      messages: ["This data change runs in the same transaction as the schema change of app_customer on line 13"],
+    },
+    {
+      framework: "django",
       name: "a move in Django: a RunPython reads every order to give its customer the last number, then DeleteModel(Order): the copy stays with the drop of its source, a note on the lock held through it",
       files: DJANGO_INITIAL,
       code: `from django.db import migrations, models

@@ -607,7 +607,7 @@ export default defineRule({
         work: sharesTransaction && lockedBefore ? "write" : undefined,
         hazard: sharesTransaction ? "concurrency" : undefined,
         message: schemaQuestionMessage(ctx, question, sharesTransaction && lockedBefore ? tableOf(lockedBefore.op) : undefined),
-        fix: schemaQuestionFix(ctx, question, wholeMigrationCode(ctx, up, up.slice(up.indexOf(question.read), last.index + 1))),
+        fix: schemaQuestionFix(ctx, question, wholeMigrationCode(ctx, up, up.slice(question.read ? up.indexOf(question.read) : first.index, last.index + 1))),
       });
       return;
     }
