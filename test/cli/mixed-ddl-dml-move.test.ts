@@ -3,6 +3,7 @@
  * in with UPDATE ... FROM tokens, then DROP TABLE tokens. The copy and the drop of its source are one change: split
  * apart, tokens the running code writes between them are lost. mixed-ddl-dml keeps them together as written, a note
  * on the lock held through the copy; no split into migrations (whose down.sql would be left undivided) is offered.
+ * A copy out of a table the migration keeps is split as before, and the fix says the written down.sql must be divided too.
  */
 import { run } from "../../src/cli/main.js";
 import { fileTree } from "./support/file-tree.js";
@@ -51,5 +52,7 @@ describe("lint: a data change that moves rows out of a table the same migration 
     const [finding] = await lint(UP.replace("DROP TABLE tokens;\n", ""));
     expect(finding.severity).toBe("error");
     expect(finding.fix).toContain("-- migration 2, new file");
+    // the written down.sql undoes both parts: the fix says it must be divided with them
+    expect(finding.fix).toContain(`-- ${FOLDER}/down.sql undoes the whole migration as written: keep in it what undoes migration 1, and give each new migration a down of its own`);
   });
 });

@@ -63,6 +63,7 @@ export default defineCases({
         [
           "-- migration 1, db/migrations/000002_minutes.up.sql as it becomes: without the data change",
           "ALTER TABLE invoices RENAME COLUMN total_hours TO total_minutes;",
+          "-- db/migrations/000002_minutes.down.sql undoes the whole migration as written: keep in it what undoes migration 1, and give each new migration a down of its own with the statements that undo it (a rollback runs the newest migration's down first)",
           "",
           "-- migration 2, new file db/migrations/000003_backfill_invoices.up.sql: the data change, right after migration 1, in the same deploy, before the new code starts: running it again changes the data again (total_minutes = total_minutes * 60), and once the new code is live it writes such rows itself, which this step would then change a second time (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)",
           "UPDATE invoices SET total_minutes = total_minutes * 60;",
@@ -83,6 +84,7 @@ export default defineCases({
         [
           "-- migration 1, db/migrations/000002_unit.up.sql as it becomes: without the data change",
           "ALTER TABLE invoices ADD COLUMN unit text;",
+          "-- db/migrations/000002_unit.down.sql undoes the whole migration as written: keep in it what undoes migration 1, and give each new migration a down of its own with the statements that undo it (a rollback runs the newest migration's down first)",
           "",
           "-- migration 2, new file db/migrations/000003_backfill_invoices.up.sql: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)",
           "UPDATE invoices SET total_minutes = total_minutes * 60, unit = 'min' WHERE unit IS DISTINCT FROM 'min';",

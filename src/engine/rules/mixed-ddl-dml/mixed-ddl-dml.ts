@@ -162,6 +162,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     return [
       `${c} ${revision} 1, ${migration.path} as it becomes: the data change alone (${rollback})`,
       kept.trimEnd(),
+      ...writtenSqlDown(ctx, revision),
       ``,
       `${c} ${revision} 2, new file ${next.path}: the statements after the data change, once ${revision} 1 has run (they need it done)`,
       next.text.trimEnd(),
@@ -190,6 +191,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   return [
     `${c} ${revision} 1, ${migration.path} as it becomes: without the data change${later ? " and the statements after it" : ""}`,
     first.trimEnd(),
+    ...writtenSqlDown(ctx, revision),
     ``,
     `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, ${needers.length ? `right after ${revision} 1, before ${needers.map((n) => n.migration.path).join(", ")}, which need${needers.length > 1 ? "" : "s"} it (${needers.map((n) => n.why).join("; ")})` : whenToRun(revision, repeatsOf(moved))} (${railsDowns?.undoesData[0] ? "its down puts the values back as the migration's own down did" : rollback}; on a large table, in batches)`,
     // between the two, the columns migration 1 adds hold their defaults: code that reads them would read those
@@ -201,6 +203,17 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     ...rechain(ctx, third ?? second),
     ...runBefore(ctx, needers, third ?? second),
   ].join("\n");
+}
+
+/**
+ * SQL whose down is a file of its own (diesel's down.sql, golang-migrate's .down.sql): written for the migration as
+ * a whole, it undoes what now moves too, and the new migrations have none. Said, as which of its statements undo
+ * which part is the author's to tell (crates.io's down.sql recreates the table the moved data change empties).
+ */
+function writtenSqlDown(ctx: RuleContext, revision: string): string[] {
+  const down = ctx.migration.down;
+  if (ctx.framework !== "sql" || down.status !== "present" || down.derived || down.path === undefined || down.path === ctx.migration.path) return [];
+  return [`-- ${down.path} undoes the whole migration as written: keep in it what undoes ${revision} 1, and give each new ${revision} a down of its own with the statements that undo it (a rollback runs the newest ${revision}'s down first)`];
 }
 
 /** A later migration of the folder with a schema change that needs the data change's result. */
