@@ -252,6 +252,13 @@ const OperationBase = z.object({
   /** the existence checks it runs under, outermost first (Rails' `unless column_exists?(...)`): it runs only when all hold */
   guards: z.array(ExistenceGuard).optional(),
   /**
+   * Python: the question about the schema the code asks before it runs the operation, and decides by (Alembic's `if
+   * not sa.inspect(bind).has_column("t", "c"):`, a name bound to `inspector.get_columns("t")`; Django's
+   * `connection.introspection.table_names()` in a RunPython): `asks` is the call as written, `line` where it is asked.
+   * The operation runs as the schema answers then, as after a SQL catalog read (raw `readsCatalog`)
+   */
+  schemaQuestion: z.object({ asks: z.string(), line: z.number().int().positive() }).optional(),
+  /**
    * Alembic: the `try:` whose `except` catches the operation's failure and goes on (`except Exception: pass`, a log
    * line, a raise only for other errors): the author guards against a state the database may be in. In a
    * transaction on PostgreSQL the caught error still aborts the transaction (the next statement fails "current

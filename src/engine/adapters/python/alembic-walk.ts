@@ -24,6 +24,7 @@ import { isolationLevelSet } from "./isolation-level.js";
 import { decideCondition, literalCondition } from "./literal-condition.js";
 import { branchSizeGuard, rowCountOf, valueRowsOf } from "./size-guard.js";
 import type { SettingsDialect } from "./alembic-settings-dialect.js";
+import { isInspector, schemaQuestionIn, type SchemaAsk } from "./schema-questions.js";
 
 interface WalkState {
   inTransaction: boolean;
@@ -43,6 +44,10 @@ interface WalkState {
   counts: Map<string, string>;
   /** the variables of the unrolled loops around the statement (not a followed helper's), each with its loop's iterable as written */
   loops?: ReadonlyMap<string, string>;
+  /** names bound to a SQLAlchemy inspector (`insp = sa.inspect(bind)`) */
+  inspectors: Set<string>;
+  /** names bound to an answer of a schema question (`has_col = insp.has_column("t", "c")`): the question */
+  answers: Map<string, SchemaAsk>;
   /** the function put Alembic's connection in AUTOCOMMIT (`execution_options(isolation_level="AUTOCOMMIT")`): another level given later begins a transaction again */
   autocommitLevel?: boolean;
 }
@@ -126,6 +131,8 @@ export class AlembicWalker {
       dialects: new Set(),
       urls: new Set(),
       counts: new Map(),
+      inspectors: new Set(),
+      answers: new Map(),
     };
     this.walkStatements(statements, state, (statement, i) => this.commitsOnlyBeforeAutocommit(statement, statements, i, state));
   }
@@ -189,16 +196,23 @@ export class AlembicWalker {
     // `if conn.execute(...).scalar(): raise ...`: the operations after it run where the check found no value
     let guarded: { at: number; guards: ValuesGuard[] } | undefined;
     let returned = false;
+    let decided: { at: number; ask: SchemaAsk } | undefined;
     for (const [i, statement] of statements.entries()) {
       if (skip?.(statement, i)) continue;
       if (this.walkStatement(statement, state)) {
         returned = true;
         break;
       }
+      // `if insp.has_column("t", "c"): return`: the operations after it run as the answer decides
+      if (statement.type === "if_statement" && !decided && statementsOf(statement.childForFieldName("consequence")).at(-1)?.type === "return_statement") {
+        const ask = this.ifSchemaQuestion(statement, state);
+        if (ask) decided = { at: this.ops.length, ask };
+      }
       const guards = statement.type === "if_statement" ? this.raiseGuards(statement, state) : [];
       if (guards.length) guarded = { at: guarded?.at ?? this.ops.length, guards: [...(guarded?.guards ?? []), ...guards] };
     }
     if (guarded) for (let i = guarded.at; i < this.ops.length; i++) this.ops[i] = { ...this.ops[i], valuesGuards: [...guarded.guards, ...(this.ops[i].valuesGuards ?? [])] };
+    if (decided) for (let i = decided.at; i < this.ops.length; i++) if (!this.ops[i].schemaQuestion) this.ops[i] = { ...this.ops[i], schemaQuestion: decided.ask };
     return returned;
   }
 
@@ -299,11 +313,44 @@ export class AlembicWalker {
     return finallyReturns || (normal && handled);
   }
 
+  /** `insp = sa.inspect(bind)`, `cols = [c["name"] for c in insp.get_columns("t")]`: what the name now stands for. */
+  private bindSchemaQuestion(name: string, value: PyNode, state: WalkState): void {
+    state.inspectors.delete(name);
+    state.answers.delete(name);
+    if (isInspector(value)) state.inspectors.add(name);
+    else {
+      const ask = schemaQuestionIn(value, state.inspectors, state.answers);
+      if (ask) state.answers.set(name, ask);
+    }
+  }
+
+  /** The schema question an `if` chain's conditions ask (`if not insp.has_column("t", "c"):`), if any. */
+  private ifSchemaQuestion(statement: PyNode, state: WalkState): SchemaAsk | undefined {
+    const conditions = [statement.childForFieldName("condition"), ...statement.childrenForFieldName("alternative").map((alt) => (alt.type === "elif_clause" ? alt.childForFieldName("condition") : null))];
+    for (const condition of conditions) {
+      const ask = condition ? schemaQuestionIn(condition, state.inspectors, state.answers) : undefined;
+      if (ask) return ask;
+    }
+    return undefined;
+  }
+
+  /**
+   * An `if` whose conditions ask about the schema decides by the answer every operation its branches run: each
+   * carries the question (an inner `if`'s, closer to it, was set first).
+   */
+  private ifStatement(statement: PyNode, state: WalkState): Returned {
+    const at = this.ops.length;
+    const ask = this.ifSchemaQuestion(statement, state);
+    const returned = this.ifBranches(statement, state);
+    if (ask) for (let i = at; i < this.ops.length; i++) if (!this.ops[i].schemaQuestion) this.ops[i] = { ...this.ops[i], schemaQuestion: ask };
+    return returned;
+  }
+
   /**
    * Branches on the database (`if bind.dialect.name == "mysql":`) are decided for PostgreSQL; other conditions
    * cannot be known, so every branch is read.
    */
-  private ifStatement(statement: PyNode, state: WalkState): Returned {
+  private ifBranches(statement: PyNode, state: WalkState): Returned {
     const branches: Array<{ condition: PyNode | null; body: PyNode | null }> = [
       { condition: statement.childForFieldName("condition"), body: statement.childForFieldName("consequence") },
     ];
@@ -469,6 +516,7 @@ export class AlembicWalker {
     if (!right) return;
     const r = unparen(right);
     const name = left?.type === "identifier" ? left.text : undefined;
+    if (name) this.bindSchemaQuestion(name, r, state);
     const database = this.databaseText(r, state);
     if (name && database) {
       (database === "dialect" ? state.dialects : state.urls).add(name);
@@ -943,6 +991,8 @@ export class AlembicWalker {
       dialects: new Set(),
       urls: new Set(),
       counts: new Map(),
+      inspectors: new Set(),
+      answers: new Map(),
     });
   }
 }

@@ -523,3 +523,23 @@ describe("revision identifiers", () => {
     expect(parse(`from alembic import op\nimport uuid\n\nrevision = uuid.uuid4().hex\ndown_revision = "a1"\n${body}`).revision).toBeUndefined();
   });
 });
+
+describe("Alembic: the schema questions code asks before its operations (schemaQuestion)", () => {
+  const revision = (body: string) => `import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n${body}`;
+  const asked = (m: Migration) => m.up.map((o) => `${o.kind}@${o.loc.line} ${o.schemaQuestion ? `${o.schemaQuestion.asks}@${o.schemaQuestion.line}` : "-"}`);
+
+  it("an if on the inspector's answer, bound to a name or asked in place, marks the operations of its branches", () => {
+    const m = parse(revision(`    insp = sa.inspect(op.get_bind())\n    cols = [c["name"] for c in insp.get_columns("t")]\n    if "c" not in cols:\n        op.add_column("t", sa.Column("c", sa.Integer()))\n    else:\n        op.execute("UPDATE t SET c = 0")\n    if sa.inspect(op.get_bind()).has_table("u"):\n        op.drop_table("u")\n    op.execute("DELETE FROM t")\n`));
+    expect(asked(m)).toEqual(["raw@9 -", "add_column@12 insp.get_columns@10", "dml@14 insp.get_columns@10", "drop_table@16 sa.inspect(op.get_bind()).has_table@15", "dml@17 -"]);
+  });
+
+  it("an early return on the answer marks every operation after it", () => {
+    const m = parse(revision(`    if sa.inspect(op.get_bind()).has_column("t", "c"):\n        return\n    op.add_column("t", sa.Column("c", sa.Integer()))\n`));
+    expect(asked(m)).toEqual(["add_column@11 sa.inspect(op.get_bind()).has_column@9"]);
+  });
+
+  it("a condition on anything else marks nothing", () => {
+    const m = parse(revision(`    if op.get_context().as_sql:\n        op.add_column("t", sa.Column("c", sa.Integer()))\n`));
+    expect(asked(m)).toEqual(["add_column@10 -"]);
+  });
+});

@@ -850,6 +850,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     ...(direct.length ? { directModels: uniqueClasses([...(facts?.directClasses ?? []), ...(reverseFacts?.directClasses ?? [])]), methodCalls: [...new Set([...(facts?.methodCalls ?? []), ...(reverseFacts?.methodCalls ?? [])])].sort(), ...liveModelUses(facts, reverseFacts) } : {}),
     tables: tablesOf(facts, ctx.state),
     ...(facts ? { mentions: facts.mentions } : {}),
+    ...(facts?.schemaQuestion ? { schemaQuestion: facts.schemaQuestion } : {}),
     ...(readsThrough.length ? { readsThrough } : {}),
     ...(facts?.sqlDrops ? { dropsTables: facts.sqlDrops } : {}),
     ...(facts?.readOnly ? { readOnly: true } : {}),
@@ -858,7 +859,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     ...rowWritesOf(facts, ctx.state),
   };
   const back: OperationInput[] =
-    reversible && !isNoop(reverse) ? [{ ...op, description: `RunPython reverse (${reverseName ?? "..."})`, tables: tablesOf(reverseFacts, ctx.state) }] : [];
+    reversible && !isNoop(reverse) ? [{ ...op, description: `RunPython reverse (${reverseName ?? "..."})`, tables: tablesOf(reverseFacts, ctx.state), schemaQuestion: reverseFacts?.schemaQuestion }] : [];
   // what it copies goes on the forward step only (the reverse's copies say which columns come back)
   const copies = copiesOf(facts, reverseFacts, ctx.state);
   if (copies.length) Object.assign(op, { copies });

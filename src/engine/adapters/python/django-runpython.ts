@@ -15,6 +15,7 @@ import { tablesOfSql } from "./django-sql-reads.js";
 import { classAttributesRead, instanceHelpers } from "./django-live-model-uses.js";
 import { fieldCopies, type FieldCopy } from "./django-field-copies.js";
 import { postgresSchemaOnly, postgresSqlOf } from "./django-postgres-sql.js";
+import { schemaQuestionIn, type SchemaAsk } from "./schema-questions.js";
 import type { PyValue } from "./values.js";
 
 export interface DataFunctionFacts {
@@ -56,6 +57,14 @@ export interface DataFunctionFacts {
   postgresSql?: PyValue[];
   /** on PostgreSQL it runs only schema statements of its own SQL and no ORM call (django-postgres-sql.ts) */
   schemaOnlyOnPostgres?: boolean;
+  /** the first question about the schema it asks (`connection.introspection.table_names()`): what it does depends on the answer when it runs */
+  schemaQuestion?: SchemaAsk;
+}
+
+/** `{ schemaQuestion }` when the function asks about the schema (Django's introspection, SQLAlchemy's inspector). */
+function askedOfSchema(body: PyNode): { schemaQuestion?: SchemaAsk } {
+  const ask = schemaQuestionIn(body, new Set(), new Map());
+  return ask ? { schemaQuestion: ask } : {};
 }
 
 /** The tables the function's own SQL reads and drops. */
@@ -190,7 +199,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     const dot = bound.lastIndexOf(".");
     return { name, className: bound.slice(dot + 1), ...(dot > 0 ? { module: bound.slice(0, dot) } : {}) };
   });
-  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), ...(checks.length ? { valueChecks: checks } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), ...sqlTables(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports) };
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), ...(checks.length ? { valueChecks: checks } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), ...sqlTables(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports), ...askedOfSchema(body) };
 }
 
 /** `{ postgresSql }` when the function sends literal SQL of its own on PostgreSQL, else nothing. */

@@ -642,3 +642,23 @@ class Migration(migrations.Migration):
     expect(withContext.migrations.map((m) => m.path)).toEqual([alter.path]);
   });
 });
+
+describe("Django: a RunPython that asks about the schema (schemaQuestion)", () => {
+  it("carries the introspection call it asks, where it asks it", () => {
+    const m = parse(`from django.db import migrations
+
+
+def forwards(apps, schema_editor):
+    if "legacy_orders" in schema_editor.connection.introspection.table_names():
+        apps.get_model("shop", "Order").objects.update(code="legacy")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+`, "shop/migrations/0002_change.py", [INITIAL]);
+    const run = m.up.find((o) => o.kind === "data_migration");
+    expect(run?.schemaQuestion).toEqual({ asks: "schema_editor.connection.introspection.table_names", line: 5 });
+  });
+});

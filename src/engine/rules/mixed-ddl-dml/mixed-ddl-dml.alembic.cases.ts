@@ -133,6 +133,76 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "the inspector's question asked after the ADD COLUMN: moved with the backfill it answers the same, so the split is offered as usual",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("searchspaces", sa.Column("api_access_enabled", sa.Boolean(), nullable=True))
+    if sa.inspect(op.get_bind()).has_column("searchspaces", "legacy_api_access"):
+        op.execute("UPDATE searchspaces SET api_access_enabled = legacy_api_access")
+
+
+def downgrade():
+    op.drop_column("searchspaces", "api_access_enabled")
+`,
+      lines: [11],
+      severities: ["error"],
+      messages: ["This data change runs in the same transaction as the schema change of searchspaces on line 9"],
+    },
+    {
+      framework: "alembic",
+      name: "a backfill decided by SQLAlchemy's inspector (has_column's answer bound to a name) asked before the ADD COLUMN: split off, the question would find the column and the fill never run; kept with its DDL, a note",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    has_col = sa.inspect(op.get_bind()).has_column("searchspaces", "api_access_enabled")
+    op.add_column("searchspaces", sa.Column("api_access_enabled", sa.Boolean(), nullable=True))
+    if not has_col:
+        op.execute("UPDATE searchspaces SET api_access_enabled = true")
+
+
+def downgrade():
+    op.drop_column("searchspaces", "api_access_enabled")
+`,
+      lines: [12],
+      severities: ["info"],
+      messages: ["This data change runs only as the schema question of line 9 (it reads sa.inspect(op.get_bind()).has_column) decides, asked before the schema change of line 10"],
+    },
+    {
+      framework: "alembic",
+      name: "a move in Alembic: op.add_column, tokens copied in with op.execute(UPDATE ... FROM tokens), then op.drop_table(\"tokens\"): the copy stays with the drop of its source, a note on the lock held through it",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("emails", sa.Column("token", sa.Text(), nullable=True))
+    op.execute("UPDATE emails SET token = tokens.token FROM tokens WHERE tokens.email_id = emails.id")
+    op.drop_table("tokens")
+
+
+def downgrade():
+    pass
+`,
+      lines: [10],
+      severities: ["info"],
+      messages: ["This data change copies values out of tokens, which line 11 then drops: a move, whose copy and drop belong in one transaction, as written."],
+    },
+    {
+      framework: "alembic",
       name: "Backend.AI 69c059996cbd: the new revision carries the module's imports its code reads in annotations too (a stub model's `sa.Column[uuid.UUID]` runs when the class is defined: without `import uuid`, a NameError)",
       path: "migrations/versions/69c059996cbd_agent_ids.py",
       code: ANNOTATED_STUB,

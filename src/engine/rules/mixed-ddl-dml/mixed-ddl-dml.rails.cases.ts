@@ -5,6 +5,47 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "a move in Rails: add_column, tokens copied in with execute UPDATE ... FROM tokens, then drop_table :tokens: the copy stays with the drop of its source, a note on the lock held through it",
+      code: `class MoveTokensToEmails < ActiveRecord::Migration[7.0]
+  def up
+    add_column :emails, :token, :string
+    execute "UPDATE emails SET token = tokens.token FROM tokens WHERE tokens.email_id = emails.id"
+    drop_table :tokens
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [4],
+      severities: ["info"],
+      messages: ["This data change copies values out of tokens, which line 5 then drops: a move, whose copy and drop belong in one transaction, as written."],
+    },
+    {
+      framework: "rails",
+      name: "a move through models: each token's value copied onto its email with update_columns, then drop_table :tokens: the same note",
+      code: `class MoveTokensToEmails < ActiveRecord::Migration[7.0]
+  class Token < ActiveRecord::Base; end
+  class Email < ActiveRecord::Base; end
+
+  def up
+    add_column :emails, :token, :string
+    Token.find_each { |t| Email.where(id: t.email_id).update_all(token: t.token) }
+    drop_table :tokens
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [7],
+      severities: ["info"],
+      messages: ["which line 8 then drops: a move"],
+    },
+    {
+      framework: "rails",
       name: "ids collected while duplicates are deleted, reindexed after the loop, then a unique index (inaturalist 7512161921 votes): the reindex reads what the loop collected, so it stays with the data change; the index waits in migration 2",
       code: `class AddUniqueIndexToVotes < ActiveRecord::Migration[6.1]
   def up

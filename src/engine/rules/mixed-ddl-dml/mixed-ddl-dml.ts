@@ -26,6 +26,7 @@ import { pendingTriggerFailure, pendingTriggerFix, pendingTriggerMessage } from 
 import { checkAfterBackfillFix, checkBeforeBackfill, checkBeforeBackfillMessage } from "./check-before-backfill.js";
 import { constantDefaultRewrites } from "../support/volatile-fill.js";
 import { schemaQuestionBefore, type SchemaQuestion } from "./schema-question-guard.js";
+import { moveBeforeDrop, type Move } from "./move-before-drop.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -161,6 +162,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     return [
       `${c} ${revision} 1, ${migration.path} as it becomes: the data change alone (${rollback})`,
       kept.trimEnd(),
+      ...writtenSqlDown(ctx, revision),
       ``,
       `${c} ${revision} 2, new file ${next.path}: the statements after the data change, once ${revision} 1 has run (they need it done)`,
       next.text.trimEnd(),
@@ -189,6 +191,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   return [
     `${c} ${revision} 1, ${migration.path} as it becomes: without the data change${later ? " and the statements after it" : ""}`,
     first.trimEnd(),
+    ...writtenSqlDown(ctx, revision),
     ``,
     `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, ${needers.length ? `right after ${revision} 1, before ${needers.map((n) => n.migration.path).join(", ")}, which need${needers.length > 1 ? "" : "s"} it (${needers.map((n) => n.why).join("; ")})` : whenToRun(revision, repeatsOf(moved))} (${railsDowns?.undoesData[0] ? "its down puts the values back as the migration's own down did" : rollback}; on a large table, in batches)`,
     // between the two, the columns migration 1 adds hold their defaults: code that reads them would read those
@@ -200,6 +203,17 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     ...rechain(ctx, third ?? second),
     ...runBefore(ctx, needers, third ?? second),
   ].join("\n");
+}
+
+/**
+ * SQL whose down is a file of its own (diesel's down.sql, golang-migrate's .down.sql): written for the migration as
+ * a whole, it undoes what now moves too, and the new migrations have none. Said, as which of its statements undo
+ * which part is the author's to tell (crates.io's down.sql recreates the table the moved data change empties).
+ */
+function writtenSqlDown(ctx: RuleContext, revision: string): string[] {
+  const down = ctx.migration.down;
+  if (ctx.framework !== "sql" || down.status !== "present" || down.derived || down.path === undefined || down.path === ctx.migration.path) return [];
+  return [`-- ${down.path} undoes the whole migration as written: keep in it what undoes ${revision} 1, and give each new ${revision} a down of its own with the statements that undo it (a rollback runs the newest ${revision}'s down first)`];
 }
 
 /** A later migration of the folder with a schema change that needs the data change's result. */
@@ -578,7 +592,10 @@ export default defineRule({
     const next = indexed.find(({ op, index }) => index > last.index && !framing(op) && !inert(op));
     // (or a DELETE of the run that emptied the column it drops of values: the drop then loses nothing, rows soft-deleted
     // between the two would lose their mark)
-    const prepared = next && (prepares(last.op, next.op) || dataOps.some(({ op }) => emptiesDroppedColumn(op, next.op))) ? next.op : undefined;
+    // a move (the data change copies out of a table or column a later statement drops, not only the next one): the
+    // drop is prepared by it all the same, so no split puts a migration between the copy and the drop
+    const move = moveBeforeDrop(up, dataOps.map((d) => d.op), touches);
+    const prepared = next && (prepares(last.op, next.op) || dataOps.some(({ op }) => emptiesDroppedColumn(op, next.op))) ? next.op : move?.drop;
     // code that only builds objects (a MetaData reflected, a table looked up) takes no lock
     const nothingBefore = indexed.every(({ op, index }) => index >= first.index || framing(op) || inert(op));
     // outside a transaction nothing keeps the pair atomic anyway: the no-transaction note below says what is at stake
@@ -603,7 +620,7 @@ export default defineRule({
         work: sharesTransaction && lockedBefore ? "write" : undefined,
         hazard: sharesTransaction ? "concurrency" : undefined,
         message: schemaQuestionMessage(ctx, question, sharesTransaction && lockedBefore ? tableOf(lockedBefore.op) : undefined),
-        fix: schemaQuestionFix(ctx, question, wholeMigrationCode(ctx, up, up.slice(up.indexOf(question.read), last.index + 1))),
+        fix: schemaQuestionFix(ctx, question, wholeMigrationCode(ctx, up, up.slice(question.read ? up.indexOf(question.read) : first.index, last.index + 1))),
       });
       return;
     }
@@ -630,6 +647,19 @@ export default defineRule({
     const constantFix = constant && constantDefaultFix(ctx, constant);
     if (constant && constantFix) {
       ctx.report({ op: first.op, work: "write", hazard: "concurrency", message: constantMessage(ctx, constant), fix: constantFix });
+      return;
+    }
+    // a move in one transaction: its safe form is the one written (the copy with the drop of its source), a note on
+    // the lock that costs; a backfill kept for the statements that need it complete says the same in its own words
+    if (move && sharesTransaction && !needsEveryRow) {
+      ctx.report({
+        op: move.data,
+        severity: "info",
+        work: lockedBefore ? "write" : undefined,
+        hazard: "concurrency",
+        message: moveMessage(ctx, move, lockedBefore?.op),
+        fix: moveFix(ctx, move, schemaOps.filter(({ index }) => index < up.indexOf(move.data)).map(({ op }) => op), wholeMigrationCode(ctx, up, up.slice(first.index, up.indexOf(move.drop) + 1))),
+      });
       return;
     }
     ctx.report({
@@ -666,6 +696,34 @@ export default defineRule({
     });
   },
 });
+
+/** A data change that moves values out of what a later statement drops: why the two stay together, and the lock that costs. */
+function moveMessage(ctx: RuleContext, move: Move, lockedBefore: Operation | undefined): string {
+  const { drop, source } = move;
+  const cost = lockedBefore
+    ? `${tableOf(lockedBefore)} stays locked (the ${lockName(lockedBefore, ctx.migration.database)} of line ${lockedBefore.loc.line}) until the copy has written its rows, as long as that takes`
+    : `the rows the copy writes stay locked until the commit`;
+  return `This data change copies values out of ${source}, which line ${drop.loc.line} then drops: a move, whose copy and drop belong in one transaction, as written. Split apart, or the copy run in batches, rows the running code writes to ${source} in between are lost with it. Kept as written, ${cost}.`;
+}
+
+/**
+ * The keep-together fix of a move: the whole migration, and, for a table too large to lock for the copy, the one
+ * split that keeps it atomic (the schema changes before it first, then the copy with the drop), or batches with the
+ * writes to the source covered.
+ */
+function moveFix(ctx: RuleContext, move: Move, schemaBefore: readonly Operation[], code: string): string {
+  const c = commentOf(ctx);
+  const { data, drop, source } = move;
+  const before = schemaBefore.map((op) => op.loc.line);
+  return [
+    `${c} keep the copy of line ${data.loc.line} and the drop of line ${drop.loc.line} in this migration, in one transaction, as written${wholeShown(ctx)}:`,
+    `${c} split apart, rows the running code writes to ${source} after the copy are lost with it.`,
+    `${c} On a table too large to lock for the copy:${before.length ? ` move the schema change${before.length > 1 ? "s" : ""} before it (${linesInWords(before)}) into a migration of ${before.length > 1 ? "their" : "its"} own, and` : ""}`,
+    `${c} keep the copy and the drop together${before.length ? " in the next" : ""}, one transaction, not in batches; or copy in batches only with a trigger on`,
+    `${c} ${source.split(".")[0]} that copies every write the same way, created before the first batch and dropped with ${source}.`,
+    code,
+  ].join("\n");
+}
 
 /** A data change decided by a question about the schema asked before a schema change: why it stays with it, and what that costs. */
 function schemaQuestionMessage(ctx: RuleContext, question: SchemaQuestion, locked: string | undefined): string {

@@ -4,16 +4,18 @@
  * column `if not api_access_column_exists`. The answer means "does this migration add the column?". The split fix
  * moves the data change with the locals it reads into a migration of its own, where the question is asked after the
  * schema change has run and answers otherwise (the column is always there: the fill never runs). Such a data change
- * stays with its schema change, as written; what it costs is the lock held while it runs.
+ * stays with its schema change, as written; what it costs is the lock held while it runs. The same question asked in
+ * Python (an Alembic `if not sa.inspect(bind).has_column(...)`, a name bound to `insp.get_columns(...)`) is carried
+ * by the operations it decides (`schemaQuestion`), asked where its line says.
  */
 import type { Operation } from "../../model.js";
 import { movedCode, within } from "../support/moved-code.js";
 import type { RuleContext } from "../support/rule.js";
 
 export interface SchemaQuestion {
-  /** the SELECT that asks (a raw op that reads the catalog) */
-  read: Operation;
-  /** what it reads: information_schema.columns, pg_attribute, to_regclass() */
+  /** the SELECT that asks (a raw op that reads the catalog); none for a question asked in code (an inspector's call) */
+  read?: Operation;
+  /** what it reads: information_schema.columns, pg_attribute, to_regclass(), sa.inspect(bind).has_column */
   catalog: string;
   /** the line of the statement that keeps the answer (`exists = bind.execute(...).scalar()`) */
   line: number;
@@ -25,6 +27,8 @@ export interface SchemaQuestion {
 export function schemaQuestionBefore(ctx: RuleContext, dataOps: readonly Operation[], changesSchema: (op: Operation) => boolean): SchemaQuestion | undefined {
   const up = ctx.migration.up;
   const first = Math.min(...dataOps.map((op) => up.indexOf(op)));
+  const asked = askedInCode(up, dataOps, changesSchema);
+  if (asked) return asked;
   // cheap first: only a migration that asks the catalog before its data change can have one
   if (!up.some((op, i) => i < first && op.kind === "raw" && op.readsCatalog)) return undefined;
   const moved = movedCode(ctx.migration, dataOps);
@@ -35,6 +39,23 @@ export function schemaQuestionBefore(ctx: RuleContext, dataOps: readonly Operati
     const read = up[readAt];
     const schema = up.slice(readAt + 1, first).find((op) => changesSchema(op) && !moved.ops.includes(op));
     if (schema && read.kind === "raw") return { read, catalog: read.readsCatalog!, schema, line: range.line };
+  }
+  return undefined;
+}
+
+/**
+ * A data change decided by a question asked in code (`schemaQuestion`), with a schema change after the question and
+ * before the data change: the question was asked before that change (a Django RunPython asks its own when it runs, so
+ * no operation before it comes after its question: none is found).
+ */
+function askedInCode(up: readonly Operation[], dataOps: readonly Operation[], changesSchema: (op: Operation) => boolean): SchemaQuestion | undefined {
+  for (const data of dataOps) {
+    const asked = data.schemaQuestion;
+    if (!asked) continue;
+    // asked in the code the operation runs (a RunPython's function, defined above the operations): when it runs
+    if (data.kind === "data_migration" && (asked.line < data.loc.line || asked.line > data.loc.endLine)) continue;
+    const schema = up.slice(0, up.indexOf(data)).find((op) => changesSchema(op) && op.loc.line > asked.line);
+    if (schema) return { catalog: asked.asks, schema, line: asked.line };
   }
   return undefined;
 }
