@@ -63,7 +63,7 @@ import { againstProduction } from "./production/size-aware.js";
 import { againstTableAges } from "./production/young-tables.js";
 import { againstSameDeployTables } from "./production/same-deploy-tables.js";
 import { againstPreRelease, againstUnreleasedBase } from "./production/pre-release.js";
-import { ShippedTogether, type PreRelease } from "./production/shipped-together.js";
+import { ShippedTogether, type FirstReleases, type PreRelease } from "./production/shipped-together.js";
 import { againstAuthorSize } from "./production/author-size.js";
 import { againstSingletonTables } from "./production/singleton-tables.js";
 import { againstHandFilledTables } from "./production/hand-filled-tables.js";
@@ -206,6 +206,11 @@ export interface AnalyzeInput {
   addedAt?: ReadonlyMap<string, number> | (() => ReadonlyMap<string, number>);
   /** Lint: the migrations added in the repository's first weeks, before any tag (pre-release.ts). Called only when a finding asks. */
   preRelease?: ReadonlyMap<string, PreRelease> | (() => ReadonlyMap<string, PreRelease>);
+  /**
+   * Lint: which version tag first shipped a migration with the one that created its table (first-releases.ts).
+   * Called only when a finding asks.
+   */
+  firstReleases?: FirstReleases | (() => FirstReleases);
 }
 
 export interface AnalysisResult {
@@ -1081,7 +1086,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles, input.unreleasedBase, input.changeAdds && input.changeEdits ? { added: input.changeAdds, edited: input.changeEdits } : undefined);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   // a migration ships together with another one: a lone migration (a one-file lint with no history) asks git nothing
-  const shipped = migrations.length + earlier.length > 1 ? new ShippedTogether(input.shippedWith ?? new Map(), input.foundedFolder, input.addedAt, input.preRelease) : ShippedTogether.none;
+  const shipped = migrations.length + earlier.length > 1 ? new ShippedTogether(input.shippedWith ?? new Map(), input.foundedFolder, input.addedAt, input.preRelease, input.firstReleases) : ShippedTogether.none;
   // lint only: the repository's own dumps (a review decides checks on the base branch's, review/guards/guards-on-base.ts)
   let dumpOf: DumpReader | undefined;
   if (input.changeAdds === undefined) {
