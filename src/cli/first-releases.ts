@@ -3,7 +3,8 @@
  * together with the one that created its table. A project that releases by version tags (review/releases.ts: users
  * install and production runs tagged code) had, before that tag, no release with the table at all: the migration
  * that changes it adds nothing to a released database's rows (caluma's 0026 dropped a column of the table 0025
- * created a week before; both first shipped in v3.0.0a1).
+ * created a week before; both first shipped in v3.0.0a1). Only after the project's first version tag: before it, the
+ * tags say nothing of what ran (pre-release.ts).
  * Read in a fixed number of git calls whatever the number of migrations and tags, as review's release-tags.ts does:
  * the tags once, and one walk of the history they reach, where each commit learns from its parents which of the
  * migrations' adding commits (shipped-with.ts) it contains; never one `git tag --contains` per migration. Only the
@@ -111,6 +112,9 @@ function fromGit({ shippedWith: added, top }: MigrationCommits, paths: readonly 
       if (c === undefined || m === undefined) return undefined;
       // a release with the table and without the migration: a released database had the table's rows before it
       if (holding.some((has) => has.has(c) && !has.has(m))) return undefined;
+      // none without the table: before the project's first version tag, which says nothing of what ran before it
+      // (alaveteli ran WhatDoTheyKnow for three years before its first; pre-release.ts's EARLY_TAG_DAYS)
+      if (!holding.some((has) => !has.has(c) && !has.has(m))) return undefined;
       const first = tags.findIndex((_, i) => holding[i].has(m));
       return first >= 0 && holding[first].has(c) ? tags[first].name : undefined;
     },

@@ -93,6 +93,29 @@ describe("migguard lint: a schema in the repository's first weeks, before any ta
     expect(found["rename-table"]?.severity).toBe("error");
     expect(found["rename-table"]?.message).not.toContain("nothing was released");
   });
+
+  /** The table on day 1, the renames on day 30, then the project's first tag on `tagDay`. */
+  async function beforeFirstTag(tagDay: number, tag = "v0.1.0") {
+    const repo = repository();
+    repo.commit(0, { "README.md": "links\n" }, "Initial commit");
+    repo.commit(1, { [CREATE]: FILES[CREATE] }, "jobs");
+    repo.commit(30, { [RENAME]: FILES[RENAME] }, "rename jobs to batches");
+    repo.commit(tagDay, { "CHANGELOG.md": "0.1.0\n" }, "release");
+    repo.git(tagDay, "tag", tag);
+    return on(await lint(repo.root, "db/migrate"), RENAME);
+  }
+
+  it("reaches the first version tag when the project tagged within six weeks of its first commit (Mastodon's v0.1.0, 25 days)", async () => {
+    const found = await beforeFirstTag(40);
+    expect(found["rename-table"]?.severity).toBe("info");
+    expect(found["rename-table"]?.message).toContain("this migration reached the branch 30 days after the repository's first commit (2017-04-03), before v0.1.0 (2017-05-13), its first version tag: nothing was released yet");
+  });
+
+  it("not when the first tag came later (projects that ran for months or years before tagging), nor for a build's number", async () => {
+    expect((await beforeFirstTag(60))["rename-table"]?.severity).toBe("error");
+    expect((await beforeFirstTag(1200))["rename-table"]?.severity).toBe("error");
+    expect((await beforeFirstTag(40, "release_2"))["rename-table"]?.severity).toBe("error");
+  });
 });
 
 describe("migguard review: a base branch of the same first days", () => {

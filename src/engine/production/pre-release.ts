@@ -27,6 +27,19 @@ import { NEEDS_ROWS } from "./same-deploy-tables.js";
  * short enough that an application is rarely in use yet; a version tag (a release) ends the window earlier.
  */
 export const PRE_RELEASE_DAYS = 14;
+/**
+ * A project whose first version tag came within six weeks of its first commit tags from its start: before that tag
+ * nothing was released (Open-Assistant's v0.0.1-alpha1 came 5 days after its first commit, months before launch;
+ * Mastodon's v0.1.0 25 days after, half a year before mastodon.social opened; quetz's first 39 days after). Projects
+ * whose first tag came later had run somewhere before it: Lemmy (186 days: dev.lemmy.ml ran from April 2019), atuin (204:
+ * versions bumped and published from February 2021), SurfSense (295), caluma (411: an install may have run its 0006), Helsinki's
+ * open-city-profile (675), e-petitions (1149: its first commit is the previous petitions site's source, whose 2011
+ * schema it later flattened), saleor (1264), alaveteli (1470: WhatDoTheyKnow ran from 2008). So the window reaches the
+ * first version tag only when that tag came within these days; a tag before a migration ends it, as always. The
+ * dates before a later first tag (e-petitions' rename a month before its 1.0.0 launch) are not a signal: as many
+ * projects ran in production then.
+ */
+export const EARLY_TAG_DAYS = 45;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -114,10 +127,12 @@ export function withPreRelease(
   return {
     ...finding,
     severity: "info",
-    message: `${finding.message} ${table} was created by ${migrationLabel(creator.path)}, and this migration reached the branch ${daysAfter(self.rootAt, self.addedAt)} the repository's first commit (${day(self.rootAt)}), with no version tag before it: nothing was released yet, so no deployed code uses ${tableList === table ? "its names" : `the names of ${tableList}`}, and no production rows or traffic are at stake. If the application already ran somewhere with this schema, take the safe way below.`,
+    message: `${finding.message} ${table} was created by ${migrationLabel(creator.path)}, and this migration reached the branch ${daysAfter(self.rootAt, self.addedAt)} the repository's first commit (${day(self.rootAt)}), ${self.firstTag ? `before ${self.firstTag.name} (${day(self.firstTag.at)}), its first version tag` : "with no version tag before it"}: nothing was released yet, so no deployed code uses ${tableList === table ? "its names" : `the names of ${tableList}`}, and no production rows or traffic are at stake. If the application already ran somewhere with this schema, take the safe way below.`,
     details: [
       ...finding.details,
-      `pre-release: git says the migration and the one that created the table reached the branch within ${PRE_RELEASE_DAYS} days of its first commit (${self.rootCommit.slice(0, 12)}), and no version tag (v1.2.3) is in the history before them`,
+      self.firstTag
+        ? `pre-release: git says the migration and the one that created the table reached the branch before its first version tag, ${self.firstTag.name}, which came within ${EARLY_TAG_DAYS} days of its first commit (${self.rootCommit.slice(0, 12)}): a project that tags that early released nothing before its first tag`
+        : `pre-release: git says the migration and the one that created the table reached the branch within ${PRE_RELEASE_DAYS} days of its first commit (${self.rootCommit.slice(0, 12)}), and no version tag (v1.2.3) is in the history before them`,
     ],
   };
 }

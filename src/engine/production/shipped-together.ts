@@ -13,6 +13,11 @@ export interface PreRelease {
   rootAt: number;
   /** when the migration reached the branch (ms) */
   addedAt: number;
+  /**
+   * the project's first version tag and when it was made (ms), when it came within EARLY_TAG_DAYS of the root and
+   * this migration reached the branch before it, after the first PRE_RELEASE_DAYS
+   */
+  firstTag?: { name: string; at: number };
 }
 
 /**
@@ -21,8 +26,9 @@ export interface PreRelease {
  */
 export interface FirstReleases {
   /**
-   * The first version tag that holds `migration`, when it holds `creator` too and no version tag holds `creator`
-   * without `migration` (no release had the table before the migration); undefined otherwise, or when git cannot say.
+   * The first version tag that holds `migration`, when it holds `creator` too, no version tag holds `creator` without
+   * `migration` (no release had the table before the migration) and one holds neither (the project released before
+   * the table: before its first version tag the tags say nothing); undefined otherwise, or when git cannot say.
    */
   together(creator: string, migration: string): string | undefined;
 }
