@@ -50,3 +50,22 @@ describe("a table created and changed before the first release that holds either
     expect((await lint(files, releases("v3.0.0a1", [[create.path, renameColumn("").path]]), snapshot))?.severity).toBe("error");
   });
 });
+
+describe("a migration of a project that tagged its first version within six weeks of its first commit, before that tag", () => {
+  const ROOT = Date.UTC(2018, 11, 20);
+  const DAY = 24 * 60 * 60 * 1000;
+  const pair = [create, renameColumn("jobs")];
+  const preRelease = (firstTag?: { name: string; at: number }) =>
+    new Map([
+      [create.path, { rootCommit: "r0", rootAt: ROOT, addedAt: ROOT + 12 * DAY }],
+      [pair[1].path, { rootCommit: "r0", rootAt: ROOT, addedAt: ROOT + 30 * DAY, ...(firstTag ? { firstTag } : {}) }],
+    ]);
+  const found = async (firstTag?: { name: string; at: number }) =>
+    (await analyze({ files: pair, config: resolveConfig({}).config, shippedWith, preRelease: preRelease(firstTag) })).findings.find((f) => f.rule === "rename-column");
+
+  it("is a note that names the tag, past the first two weeks", async () => {
+    const finding = await found({ name: "v0.1.0", at: ROOT + 40 * DAY });
+    expect(finding?.severity).toBe("info");
+    expect(finding?.message).toContain("this migration reached the branch 30 days after the repository's first commit (2018-12-20), before v0.1.0 (2019-01-29), its first version tag: nothing was released yet");
+  });
+});
