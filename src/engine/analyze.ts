@@ -700,8 +700,9 @@ function ruleFindings(
   if (sameDeployGuess) raw = againstSameDeployTables(raw, migration, facts.indexOf, repository, config, production?.production, sameDeployGuess);
   raw = againstSingletonTables(raw, migration, facts.indexOf, repository, production?.production);
   raw = againstTableAges(raw, migration, repository, config, production?.production, sameDeployGuess);
-  // lint: a schema of the repository's first weeks, before any tag, was not released (a review's base branch says what
-  // is); after the young and same-deploy tables, whose notes say more of the table when they apply
+  // lint: a schema of the repository's first weeks, before any tag, was not released, nor a table created and changed
+  // before the first version tag that holds either (a review's base branch says what is); after the young and
+  // same-deploy tables, whose notes say more of the table when they apply
   if (sameDeployGuess) raw = againstPreRelease(raw, migration, facts.indexOf, repository, sameDeployGuess, production?.production);
   // review: a table a base-branch migration created since the newest version tag is in no release either
   else raw = againstUnreleasedBase(raw, migration, facts.indexOf, repository, change, production?.production);
