@@ -24,6 +24,7 @@ import { baselineNote } from "../engine/baseline/baseline-note.js";
 import { migrationCommits, type MigrationCommits } from "./shipped-with.js";
 import { databaseHistory } from "./database-history.js";
 import { preReleaseMigrations } from "./pre-release.js";
+import { firstReleases } from "./first-releases.js";
 import { unclassifiedPaths } from "./unclassified-paths.js";
 import { siblingMigrations } from "./sibling-migrations.js";
 import { pathsFrom, rootToLintFrom, shownFrom } from "./lint-root.js";
@@ -109,7 +110,8 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
   const context = siblingMigrations(collected.files, collected.explicit, collected.config, cwd);
   let commits: MigrationCommits | undefined;
   // one git log answers both questions, asked when a finding first needs either
-  const gitFacts = (): MigrationCommits => (commits ??= migrationCommits([...collected.files, ...context].map((f) => f.path), cwd));
+  const linted = [...collected.files, ...context].map((f) => f.path);
+  const gitFacts = (): MigrationCommits => (commits ??= migrationCommits(linted, cwd));
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,
@@ -142,6 +144,8 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
     addedAt: () => gitFacts().addedAt,
     // which reached it in the repository's first weeks, before any tag: nothing was released yet (a few more git calls)
     preRelease: () => preReleaseMigrations(gitFacts()),
+    // which version tag first shipped each with the migration that created its table (two more git calls)
+    firstReleases: () => firstReleases(gitFacts(), linted),
   }).finally(() => parseWorkers?.pool.close());
   const workersNote = parseWorkersNote(parseWorkers);
   if (workersNote) process.stderr.write(`migguard: ${workersNote}\n`);

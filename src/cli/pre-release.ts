@@ -9,11 +9,13 @@
  * a port of an application that may have run elsewhere). A version tag (`v0.1.0`, `release-1.2`: review/releases.ts's
  * isVersionTag, what users install and production runs) ends the window; a build's number (`release_2`, which
  * GOV.UK's pipeline puts on every merge from the first day, link-checker-api's included) says no version was released.
+ * A project that tagged its first version within EARLY_TAG_DAYS of its first commit (engine/production/pre-release.ts
+ * says why that many) keeps the window open until that tag: its first weeks' schema was still being written.
  * Nothing when git cannot say; never fails lint.
  */
 import { gitOutput } from "./git-output.js";
 import { BATCH_MIGRATIONS } from "../engine/production/dated-batch.js";
-import { PRE_RELEASE_DAYS } from "../engine/production/pre-release.js";
+import { EARLY_TAG_DAYS, PRE_RELEASE_DAYS } from "../engine/production/pre-release.js";
 import type { PreRelease } from "../engine/production/shipped-together.js";
 import { isVersionTag } from "../engine/repository/version-tag.js";
 import type { MigrationCommits } from "./shipped-with.js";
@@ -43,8 +45,11 @@ function fromGit({ shippedWith, addedAt, top }: MigrationCommits): Map<string, P
   if (!rootCommit || !Number.isFinite(rootAt)) return out;
   const count = new Map<string, number>();
   for (const commit of shippedWith.values()) count.set(commit, (count.get(commit) ?? 0) + 1);
+  const late = [...addedAt.values()].some((at) => at - rootAt > PRE_RELEASE_DAYS * DAY_MS && at - rootAt <= EARLY_TAG_DAYS * DAY_MS);
+  const firstTag = late ? earlyVersionTag(top, rootAt) : undefined;
+  const days = firstTag ? EARLY_TAG_DAYS : PRE_RELEASE_DAYS;
   // the window's commits, oldest first: once a tag precedes one, it precedes every later one of the first-parent line
-  const window = [...new Set([...shippedWith].filter(([path]) => (addedAt.get(path) ?? Infinity) - rootAt <= PRE_RELEASE_DAYS * DAY_MS).map(([, commit]) => commit))]
+  const window = [...new Set([...shippedWith].filter(([path]) => (addedAt.get(path) ?? Infinity) - rootAt <= days * DAY_MS).map(([, commit]) => commit))]
     .filter((commit) => (count.get(commit) ?? 0) <= BATCH_MIGRATIONS)
     .map((commit) => ({ commit, at: Math.min(...[...shippedWith].filter(([, c]) => c === commit).map(([path]) => addedAt.get(path)!)) }))
     .sort((a, b) => a.at - b.at)
@@ -56,6 +61,27 @@ function fromGit({ shippedWith, addedAt, top }: MigrationCommits): Map<string, P
     if (tags === undefined || tags.split("\n").some(isVersionTag)) break;
     untagged.add(commit);
   }
-  for (const [path, commit] of shippedWith) if (untagged.has(commit)) out.set(path, { rootCommit, rootAt, addedAt: addedAt.get(path)! });
+  for (const [path, commit] of shippedWith) {
+    if (!untagged.has(commit)) continue;
+    const at = addedAt.get(path)!;
+    out.set(path, { rootCommit, rootAt, addedAt: at, ...(firstTag && at - rootAt > PRE_RELEASE_DAYS * DAY_MS ? { firstTag } : {}) });
+  }
   return out;
+}
+
+/**
+ * The first version tag, when one is in the history of the first-parent line's last commit within EARLY_TAG_DAYS of
+ * the root (two git calls); undefined when the project tagged later, or not at all.
+ */
+function earlyVersionTag(top: string, rootAt: number): { name: string; at: number } | undefined {
+  const until = Math.floor((rootAt + EARLY_TAG_DAYS * DAY_MS) / 1000);
+  const last = gitOutput(top, ["rev-list", "--first-parent", "-1", `--before=${until}`, "HEAD"])?.trim();
+  if (!last) return undefined;
+  const tags = gitOutput(top, ["for-each-ref", "--sort=creatordate", "--format=%(creatordate:unix) %(refname:short)", `--merged=${last}`, "refs/tags"]);
+  for (const line of tags?.split("\n") ?? []) {
+    const space = line.indexOf(" ");
+    const name = line.slice(space + 1);
+    if (space > 0 && isVersionTag(name)) return { name, at: Number(line.slice(0, space)) * 1000 };
+  }
+  return undefined;
 }

@@ -9,6 +9,7 @@
 import { isVersionTag, type ReleaseTags } from "../engine/review/releases.js";
 import { byVersionDescending, isPreRelease } from "../engine/repository/version-tag.js";
 import { git } from "./git.js";
+import { containedInWalk } from "./tag-containment.js";
 
 const MAX_TAGS = 1000;
 /** `cat-file --batch-check=%(objectname)` found the object (otherwise it answers "<what was asked> missing") */
@@ -64,39 +65,10 @@ function pathsIn(root: string, commits: readonly string[], paths: readonly strin
   return new Set(lines.flatMap((_, i) => (OBJECT_ID.test(answers[i] ?? "") ? [asked[i % asked.length]] : [])));
 }
 
-/**
- * For each of `tips`, which of `targets` it contains (is the target or descends from it), as the targets' indexes.
- * One `git rev-list` over the tips' history, parents before children; a commit's set is its parents' sets joined,
- * plus itself when it is a target. A commit that adds nothing shares its parent's set.
- */
+/** For each of `tips`, which of `targets` it contains (tag-containment.ts), in one `git rev-list` over the tips' history. */
 function containedTargets(root: string, tips: readonly string[], targets: readonly string[]): Map<string, Set<number>> {
-  const words = Math.ceil(targets.length / 32);
-  const targetIndex = new Map(targets.map((t, i) => [t, i]));
-  const empty = new Uint32Array(words);
-  const sets = new Map<string, Uint32Array>();
   const walk = git(root, ["rev-list", "--parents", "--topo-order", "--reverse", "--stdin"], [...new Set(tips)].map((t) => `${t}\n`).join("")).toString("utf8");
-  for (const line of walk.split("\n")) {
-    if (line === "") continue;
-    const [commit, ...parents] = line.split(" ");
-    // a parent outside the walk (the edge of a shallow clone) contains nothing we know of
-    const parentSets = [...new Set(parents.map((p) => sets.get(p) ?? empty))].filter((s) => s !== empty);
-    const self = targetIndex.get(commit);
-    let set = parentSets.length === 0 ? empty : parentSets[0];
-    if (parentSets.length > 1 || self !== undefined) {
-      set = new Uint32Array(words);
-      for (const s of parentSets) for (let w = 0; w < words; w++) set[w] |= s[w];
-      if (self !== undefined) set[self >>> 5] |= 1 << (self & 31);
-    }
-    sets.set(commit, set);
-  }
-  const out = new Map<string, Set<number>>();
-  for (const tip of tips) {
-    const set = sets.get(tip) ?? empty;
-    const members = new Set<number>();
-    for (let i = 0; i < targets.length; i++) if (set[i >>> 5] & (1 << (i & 31))) members.add(i);
-    out.set(tip, members);
-  }
-  return out;
+  return containedInWalk(walk, tips, targets);
 }
 
 /**

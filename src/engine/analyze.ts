@@ -63,7 +63,7 @@ import { againstProduction } from "./production/size-aware.js";
 import { againstTableAges } from "./production/young-tables.js";
 import { againstSameDeployTables } from "./production/same-deploy-tables.js";
 import { againstPreRelease, againstUnreleasedBase } from "./production/pre-release.js";
-import { ShippedTogether, type PreRelease } from "./production/shipped-together.js";
+import { ShippedTogether, type FirstReleases, type PreRelease } from "./production/shipped-together.js";
 import { againstAuthorSize } from "./production/author-size.js";
 import { againstSingletonTables } from "./production/singleton-tables.js";
 import { againstHandFilledTables } from "./production/hand-filled-tables.js";
@@ -206,6 +206,11 @@ export interface AnalyzeInput {
   addedAt?: ReadonlyMap<string, number> | (() => ReadonlyMap<string, number>);
   /** Lint: the migrations added in the repository's first weeks, before any tag (pre-release.ts). Called only when a finding asks. */
   preRelease?: ReadonlyMap<string, PreRelease> | (() => ReadonlyMap<string, PreRelease>);
+  /**
+   * Lint: which version tag first shipped a migration with the one that created its table (first-releases.ts).
+   * Called only when a finding asks.
+   */
+  firstReleases?: FirstReleases | (() => FirstReleases);
 }
 
 export interface AnalysisResult {
@@ -695,8 +700,9 @@ function ruleFindings(
   if (sameDeployGuess) raw = againstSameDeployTables(raw, migration, facts.indexOf, repository, config, production?.production, sameDeployGuess);
   raw = againstSingletonTables(raw, migration, facts.indexOf, repository, production?.production);
   raw = againstTableAges(raw, migration, repository, config, production?.production, sameDeployGuess);
-  // lint: a schema of the repository's first weeks, before any tag, was not released (a review's base branch says what
-  // is); after the young and same-deploy tables, whose notes say more of the table when they apply
+  // lint: a schema of the repository's first weeks, before any tag, was not released, nor a table created and changed
+  // before the first version tag that holds either (a review's base branch says what is); after the young and
+  // same-deploy tables, whose notes say more of the table when they apply
   if (sameDeployGuess) raw = againstPreRelease(raw, migration, facts.indexOf, repository, sameDeployGuess, production?.production);
   // review: a table a base-branch migration created since the newest version tag is in no release either
   else raw = againstUnreleasedBase(raw, migration, facts.indexOf, repository, change, production?.production);
@@ -1081,7 +1087,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles, input.unreleasedBase, input.changeAdds && input.changeEdits ? { added: input.changeAdds, edited: input.changeEdits } : undefined);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   // a migration ships together with another one: a lone migration (a one-file lint with no history) asks git nothing
-  const shipped = migrations.length + earlier.length > 1 ? new ShippedTogether(input.shippedWith ?? new Map(), input.foundedFolder, input.addedAt, input.preRelease) : ShippedTogether.none;
+  const shipped = migrations.length + earlier.length > 1 ? new ShippedTogether(input.shippedWith ?? new Map(), input.foundedFolder, input.addedAt, input.preRelease, input.firstReleases) : ShippedTogether.none;
   // lint only: the repository's own dumps (a review decides checks on the base branch's, review/guards/guards-on-base.ts)
   let dumpOf: DumpReader | undefined;
   if (input.changeAdds === undefined) {

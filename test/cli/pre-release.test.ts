@@ -93,6 +93,29 @@ describe("migguard lint: a schema in the repository's first weeks, before any ta
     expect(found["rename-table"]?.severity).toBe("error");
     expect(found["rename-table"]?.message).not.toContain("nothing was released");
   });
+
+  /** The table on day 1, the renames on day 30, then the project's first tag on `tagDay`. */
+  async function beforeFirstTag(tagDay: number, tag = "v0.1.0") {
+    const repo = repository();
+    repo.commit(0, { "README.md": "links\n" }, "Initial commit");
+    repo.commit(1, { [CREATE]: FILES[CREATE] }, "jobs");
+    repo.commit(30, { [RENAME]: FILES[RENAME] }, "rename jobs to batches");
+    repo.commit(tagDay, { "CHANGELOG.md": "0.1.0\n" }, "release");
+    repo.git(tagDay, "tag", tag);
+    return on(await lint(repo.root, "db/migrate"), RENAME);
+  }
+
+  it("reaches the first version tag when the project tagged within six weeks of its first commit (Mastodon's v0.1.0, 25 days)", async () => {
+    const found = await beforeFirstTag(40);
+    expect(found["rename-table"]?.severity).toBe("info");
+    expect(found["rename-table"]?.message).toContain("this migration reached the branch 30 days after the repository's first commit (2017-04-03), before v0.1.0 (2017-05-13), its first version tag: nothing was released yet");
+  });
+
+  it("not when the first tag came later (projects that ran for months or years before tagging), nor for a build's number", async () => {
+    expect((await beforeFirstTag(60))["rename-table"]?.severity).toBe("error");
+    expect((await beforeFirstTag(1200))["rename-table"]?.severity).toBe("error");
+    expect((await beforeFirstTag(40, "release_2"))["rename-table"]?.severity).toBe("error");
+  });
 });
 
 describe("migguard review: a base branch of the same first days", () => {
@@ -149,7 +172,7 @@ describe("migguard lint: a numbered migration, dated by git", () => {
   });
 });
 
-describe("migguard lint: a table created since one release and changed before the next is judged as any other (gitness's gitspace tables)", () => {
+describe("migguard lint: a table created since one release and changed before the next (gitness's gitspace tables)", () => {
   const DIR = "migrations";
   const CREATE_EVENTS = { [`${DIR}/0052_create_events.up.sql`]: "CREATE TABLE events (id bigint PRIMARY KEY, state text);\n", [`${DIR}/0052_create_events.down.sql`]: "DROP TABLE events;\n" };
   const RENAME_STATE = `${DIR}/0053_rename_events_state.up.sql`;
@@ -181,12 +204,42 @@ describe("migguard lint: a table created since one release and changed before th
     return (await lint(repo.root, DIR)).find((f) => f.path === RENAME_STATE && f.rule === "rename-column");
   }
 
-  it("stays an error though no version tag came between: the tags of the branch do not say what ran in production", async () => {
-    // releases cut on other branches (PeerDB: 151 of its 245 tags), tags of a monorepo's packages (conbench's
-    // benchclients-2023.4.13), a service that deploys the branch itself between releases: lint judged between-release
-    // tables by the tags' dates for a day and called tables ten releases old unreleased, so it no longer does
-    expect((await rename({ next: "v1.1.0" }))?.severity).toBe("error");
+  it("stays an error when a release holds the table without the rename: on the main line, or cut on a branch of its own", async () => {
+    // releases cut on other branches (PeerDB: 151 of its 245 tags): lint judged between-release tables by the tags'
+    // dates for a day and called tables ten releases old unreleased; which commits a tag holds is what counts
     expect((await rename({ onReleaseBranch: "v1.0.1", next: "v1.1.0" }))?.severity).toBe("error");
     expect((await rename({ between: "v1.0.1", next: "v1.1.0" }))?.severity).toBe("error");
+  });
+
+  it("is a note naming the tag when the first release that holds the table holds the rename too (caluma's 0025 and 0026, both first in v3.0.0a1)", async () => {
+    const finding = await rename({ next: "v1.1.0" });
+    expect(finding?.severity).toBe("info");
+    expect(finding?.message).toContain("events was created by 0052_create_events.up.sql, and both first shipped in v1.1.0: no release had the table before this migration");
+    expect(finding?.message).toContain("If you deploy the branch between releases, take the safe way below.");
+  });
+
+  it("stays an error when no release holds the rename yet, or the tags name a monorepo's packages", async () => {
+    expect((await rename({}))?.severity).toBe("error");
+    expect((await rename({ next: "benchclients-1.1.0" }))?.severity).toBe("error");
+  });
+
+  it("follows migrations moved since to the commits that first added them (caluma moved its apps' folders after v4)", async () => {
+    const moved = async (between?: string) => {
+      const repo = repository();
+      repo.commit(0, { "README.md": "app\n" }, "Initial commit");
+      repo.commit(100, { [`${DIR}/0001_create_users.up.sql`]: "CREATE TABLE users (id bigint PRIMARY KEY);\n", [`${DIR}/0001_create_users.down.sql`]: "DROP TABLE users;\n" }, "users");
+      repo.git(100, "tag", "v1.0.0");
+      repo.commit(400, CREATE_EVENTS, "events");
+      if (between) repo.git(400, "tag", between);
+      repo.commit(412, RENAME, "rename state");
+      repo.git(420, "tag", "v1.1.0");
+      repo.git(430, "mv", DIR, "db");
+      repo.git(430, "commit", "-q", "-m", "move the migrations");
+      return (await lint(repo.root, "db")).find((f) => f.path === "db/0053_rename_events_state.up.sql" && f.rule === "rename-column");
+    };
+    const finding = await moved();
+    expect(finding?.severity).toBe("info");
+    expect(finding?.message).toContain("both first shipped in v1.1.0");
+    expect((await moved("v1.0.1"))?.severity).toBe("error");
   });
 });

@@ -5,7 +5,8 @@
  * production rows can be lost or fail a constraint, and no traffic waits on its locks. The finding stays, as a note
  * that says why and keeps the safe fix: an application may have run before its first tag. A table a root commit's
  * migration, a moved folder's or a squash's created keeps the finding (its history began elsewhere), and so does a
- * table the production snapshot measured. Review asks its base branch instead: a table a base migration created after the
+ * table the production snapshot measured. Later on, in a project that releases by version tags, a table created and
+ * changed before the first release that holds either is in the same case (firstReleaseNote). Review asks its base branch instead: a table a base migration created after the
  * newest version tag is in no release (`againstUnreleasedBase`).
  */
 import type { Migration, Operation, ReportedFinding } from "../model.js";
@@ -26,6 +27,19 @@ import { NEEDS_ROWS } from "./same-deploy-tables.js";
  * short enough that an application is rarely in use yet; a version tag (a release) ends the window earlier.
  */
 export const PRE_RELEASE_DAYS = 14;
+/**
+ * A project whose first version tag came within six weeks of its first commit tags from its start: before that tag
+ * nothing was released (Open-Assistant's v0.0.1-alpha1 came 5 days after its first commit, months before launch;
+ * Mastodon's v0.1.0 25 days after, half a year before mastodon.social opened; quetz's first 39 days after). Projects
+ * whose first tag came later had run somewhere before it: Lemmy (186 days: dev.lemmy.ml ran from April 2019), atuin (204:
+ * versions bumped and published from February 2021), SurfSense (295), caluma (411: an install may have run its 0006), Helsinki's
+ * open-city-profile (675), e-petitions (1149: its first commit is the previous petitions site's source, whose 2011
+ * schema it later flattened), saleor (1264), alaveteli (1470: WhatDoTheyKnow ran from 2008). So the window reaches the
+ * first version tag only when that tag came within these days; a tag before a migration ends it, as always. The
+ * dates before a later first tag (e-petitions' rename a month before its 1.0.0 launch) are not a signal: as many
+ * projects ran in production then.
+ */
+export const EARLY_TAG_DAYS = 45;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -105,7 +119,7 @@ export function withPreRelease(
 ): ReportedFinding {
   if (!answeredByNoRelease(finding, op, production, reported, hazard)) return finding;
   const self = shipped.preRelease(migration.path);
-  if (!self) return finding;
+  if (!self) return firstReleaseNote(finding, op, index, migration, repository, shipped);
   const born = bornTables(op, index, migration, repository, firstOfAppBy(shipped), inFirstWeeks(shipped, self));
   if (!born) return finding;
   const { table, creator } = born[0];
@@ -113,16 +127,47 @@ export function withPreRelease(
   return {
     ...finding,
     severity: "info",
-    message: `${finding.message} ${table} was created by ${migrationLabel(creator.path)}, and this migration reached the branch ${daysAfter(self.rootAt, self.addedAt)} the repository's first commit (${day(self.rootAt)}), with no version tag before it: nothing was released yet, so no deployed code uses ${tableList === table ? "its names" : `the names of ${tableList}`}, and no production rows or traffic are at stake. If the application already ran somewhere with this schema, take the safe way below.`,
+    message: `${finding.message} ${table} was created by ${migrationLabel(creator.path)}, and this migration reached the branch ${daysAfter(self.rootAt, self.addedAt)} the repository's first commit (${day(self.rootAt)}), ${self.firstTag ? `before ${self.firstTag.name} (${day(self.firstTag.at)}), its first version tag` : "with no version tag before it"}: nothing was released yet, so no deployed code uses ${tableList === table ? "its names" : `the names of ${tableList}`}, and no production rows or traffic are at stake. If the application already ran somewhere with this schema, take the safe way below.`,
     details: [
       ...finding.details,
-      `pre-release: git says the migration and the one that created the table reached the branch within ${PRE_RELEASE_DAYS} days of its first commit (${self.rootCommit.slice(0, 12)}), and no version tag (v1.2.3) is in the history before them`,
+      self.firstTag
+        ? `pre-release: git says the migration and the one that created the table reached the branch before its first version tag, ${self.firstTag.name}, which came within ${EARLY_TAG_DAYS} days of its first commit (${self.rootCommit.slice(0, 12)}): a project that tags that early released nothing before its first tag`
+        : `pre-release: git says the migration and the one that created the table reached the branch within ${PRE_RELEASE_DAYS} days of its first commit (${self.rootCommit.slice(0, 12)}), and no version tag (v1.2.3) is in the history before them`,
     ],
   };
 }
 
+/**
+ * Lint, in a project that releases by version tags: the first version tag that holds this migration is the first
+ * that holds the migration that created each table it works on (followed through renames), and no version tag holds
+ * that one without this one. No release had the table before this migration, so no released code uses its names and
+ * no released database holds its rows (caluma's dynamicoption tables: created by 0025, their column dropped by 0026 a
+ * week later, both first shipped in v3.0.0a1). The finding stays, as a note with the safe fix, for a team that
+ * deploys the branch itself between releases. A table this migration created is same-deploy-tables.ts's question.
+ */
+function firstReleaseNote(finding: ReportedFinding, op: Operation, index: number, migration: Migration, repository: RepositoryView, shipped: ShippedTogether): ReportedFinding {
+  const tags = new Set<string>();
+  const born = bornTables(op, index, migration, repository, firstOfAppBy(shipped), (creator) => {
+    const tag = shipped.firstReleaseOf(creator.path, migration.path);
+    if (tag !== undefined) tags.add(tag);
+    return tag !== undefined;
+  });
+  const earlier = born?.find((b) => b.creator.path !== migration.path);
+  // one first release holds this migration: every creator's answer names it
+  const [tag] = tags;
+  if (!born || !earlier || !tag) return finding;
+  const { table, creator } = earlier;
+  const tableList = [...new Set(born.map((b) => b.table))].join(", ");
+  return {
+    ...finding,
+    severity: "info",
+    message: `${finding.message} ${table} was created by ${migrationLabel(creator.path)}, and both first shipped in ${tag}: no release had ${tableList === table ? "the table" : `${tableList}`} before this migration, so no released code uses ${tableList === table ? "its names" : "their names"} and no released database holds ${tableList === table ? "its" : "their"} rows or traffic: an upgrade creates and changes ${tableList === table ? "it" : "them"} in one go. If you deploy the branch between releases, take the safe way below.`,
+    details: [...finding.details, `first release: git says ${tag} is the first version tag that holds this migration and ${migrationLabel(creator.path)}, and no version tag holds the second without the first`],
+  };
+}
+
 /** Every finding of one migration, seen against a schema nothing released yet (lint only). */
-export function againstPreRelease<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork; hazard?: RuleMeta["hazard"] }>(
+export function againstPreRelease<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork; hazard?: RuleMeta["hazard"]; withoutOldCode?: string }>(
   raw: readonly R[],
   migration: Migration,
   indexOf: (op: Operation) => number,
@@ -132,7 +177,17 @@ export function againstPreRelease<R extends { finding: ReportedFinding; op?: Ope
 ): R[] {
   // no finding left to lower: git is not asked
   if (raw.every((r) => r.finding.severity === "info")) return [...raw];
-  return raw.map((r) => ({ ...r, finding: withPreRelease(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, shipped, production, r.work, r.hazard) }));
+  return raw.map((r) => withNote(r, withPreRelease(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, shipped, production, r.work, r.hazard)));
+}
+
+/**
+ * The raw finding with its note; the message a deploy that leaves no old code running puts in place of the finding's
+ * (`withoutOldCode`, deploy/old-code-gone.ts) says the note too, or the note would be lost under such a deploy.
+ */
+function withNote<R extends { finding: ReportedFinding; withoutOldCode?: string }>(raw: R, noted: ReportedFinding): R {
+  if (noted === raw.finding) return raw;
+  const said = noted.message.startsWith(raw.finding.message) ? noted.message.slice(raw.finding.message.length) : "";
+  return { ...raw, finding: noted, ...(raw.withoutOldCode !== undefined && said ? { withoutOldCode: `${raw.withoutOldCode}${said}` } : {}) };
 }
 
 /**
@@ -143,7 +198,7 @@ export function againstPreRelease<R extends { finding: ReportedFinding; op?: Ope
  * for a team that deploys the branch itself. A Django app's 0001_initial keeps the finding: it may be a reset written
  * over released tables, and a review reads no git history to say otherwise.
  */
-export function againstUnreleasedBase<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork; hazard?: RuleMeta["hazard"] }>(
+export function againstUnreleasedBase<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork; hazard?: RuleMeta["hazard"]; withoutOldCode?: string }>(
   raw: readonly R[],
   migration: Migration,
   indexOf: (op: Operation) => number,
@@ -151,7 +206,7 @@ export function againstUnreleasedBase<R extends { finding: ReportedFinding; op?:
   change: ChangePlan,
   production?: Production,
 ): R[] {
-  return raw.map((r) => ({ ...r, finding: unreleasedOnBaseNote(r, migration, indexOf, repository, change, production) }));
+  return raw.map((r) => withNote(r, unreleasedOnBaseNote(r, migration, indexOf, repository, change, production)));
 }
 
 function unreleasedOnBaseNote(raw: { finding: ReportedFinding; op?: Operation; work?: LockWork; hazard?: RuleMeta["hazard"] }, migration: Migration, indexOf: (op: Operation) => number, repository: RepositoryView, change: ChangePlan, production?: Production): ReportedFinding {

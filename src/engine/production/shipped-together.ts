@@ -13,6 +13,24 @@ export interface PreRelease {
   rootAt: number;
   /** when the migration reached the branch (ms) */
   addedAt: number;
+  /**
+   * the project's first version tag and when it was made (ms), when it came within EARLY_TAG_DAYS of the root and
+   * this migration reached the branch before it, after the first PRE_RELEASE_DAYS
+   */
+  firstTag?: { name: string; at: number };
+}
+
+/**
+ * Lint, in a project that releases by version tags: which tag first shipped a migration with the one that created
+ * its table (the CLI's first-releases.ts).
+ */
+export interface FirstReleases {
+  /**
+   * The first version tag that holds `migration`, when it holds `creator` too, no version tag holds `creator` without
+   * `migration` (no release had the table before the migration) and one holds neither (the project released before
+   * the table: before its first version tag the tags say nothing); undefined otherwise, or when git cannot say.
+   */
+  together(creator: string, migration: string): string | undefined;
 }
 
 type Lazy<T> = T | (() => T);
@@ -25,6 +43,7 @@ export class ShippedTogether {
   private founders?: ReadonlyMap<string, string>;
   private times?: ReadonlyMap<string, number>;
   private early?: ReadonlyMap<string, PreRelease>;
+  private releases?: FirstReleases;
 
   /**
    * `commits`: a migration's path to the id of the first-parent commit that added it; `foundedFolder`: the
@@ -38,6 +57,8 @@ export class ShippedTogether {
     private readonly addedAt?: Lazy<ReadonlyMap<string, number>>,
     /** the migrations added before anything was released (pre-release.ts) */
     private readonly preReleases?: Lazy<ReadonlyMap<string, PreRelease>>,
+    /** the version tags that first shipped the migrations (first-releases.ts) */
+    private readonly firstReleases?: Lazy<FirstReleases>,
   ) {}
 
   /** When git says the migration reached the branch (its first-parent commit's time). */
@@ -51,6 +72,12 @@ export class ShippedTogether {
   preRelease(path: string): PreRelease | undefined {
     this.early ??= read(this.preReleases, new Map());
     return this.early.get(path);
+  }
+
+  /** The version tag that first shipped both migrations, when no release had the first without the second (FirstReleases). */
+  firstReleaseOf(creator: string, migration: string): string | undefined {
+    this.releases ??= read<FirstReleases>(this.firstReleases, { together: () => undefined });
+    return this.releases.together(creator, migration);
   }
 
   /**
