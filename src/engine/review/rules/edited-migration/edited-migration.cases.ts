@@ -690,6 +690,13 @@ export default defineReviewCases({
       findings: [{ path: djangoPath, line: 9, severity: "warning", message: "changes what its data code does" }],
     },
     {
+      name: "Django: the same data edit once a release branch's tag holds the migration, cherry-picked, though the base branch's newest tag does not (Saleor's 0088, backported to 3.22.25; main holds only 3.21.0-a.0): released, the warning stays",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django({ body: "    for product in Product.objects.filter(plaintext=None).iterator():\n        product.plaintext = clean_editor_js(product.description, to_string=True)\n        product.save(update_fields=[\"plaintext\"])" }) },
+      releases: { onBase: ["3.21.0-a.0"], shippedIn: { [djangoPath]: ["3.22.25"] } },
+      findings: [{ path: djangoPath, line: 9, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
       name: "Rails: the same library's other function (Oj.dump -> Oj.load) is other work: a warning",
       base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
       head: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.load") },
