@@ -108,6 +108,7 @@ export function releaseTags(root: string, onBase: string[], head: string, added:
   const shippedIn: Record<string, string[]> = {};
   if (onBase.length === 0 || added.size === 0) return { onBase, shippedIn };
   const headHas = pathsIn(root, [head], [...added.keys()]);
+  const onBaseSet = new Set(onBase);
   const tags = allTags(root).filter((t): t is Required<Tag> => t.commit !== undefined);
   const targets = [...new Set([head, ...added.values()])];
   const contained = containedTargets(root, [...new Set(tags.map((t) => t.commit))], targets);
@@ -121,7 +122,7 @@ export function releaseTags(root: string, onBase: string[], head: string, added:
     });
     shippedIn[path] = shipping.slice(0, MAX_TAGS).map((t) => t.name);
   }
-  backportedTags(root, head, tags, contained, shippedIn);
+  backportedTags(root, head, tags.filter((t) => !onBaseSet.has(t.name)), contained, shippedIn);
   return { onBase, shippedIn };
 }
 
@@ -130,7 +131,9 @@ export function releaseTags(root: string, onBase: string[], head: string, added:
  * added it that received it by cherry-pick (Saleor backports its fixes' migrations to 3.22, tagged 3.22.25, while main's
  * commit reaches only the 3.23 tags). Such a tag shipped the file if its tree holds the path with a blob other than
  * the head's (not the edit itself) and it does not contain the head (a tag made after the change released the
- * change). Fills the empty entries of `shippedIn` in place; one cat-file call over the newest MAX_TAGS such tags.
+ * change). `tags` are those off the base branch (a tag on it that holds the path contains the adding commit, unless the
+ * file was deleted and added again). Fills the empty entries of `shippedIn` in place; one cat-file call over the
+ * newest MAX_TAGS such tags.
  */
 function backportedTags(root: string, head: string, tags: readonly Required<Tag>[], contained: ReadonlyMap<string, Set<number>>, shippedIn: Record<string, string[]>): void {
   const unshipped = Object.keys(shippedIn).filter((path) => shippedIn[path].length === 0);
