@@ -56,13 +56,25 @@ export function releaseLineOnBase(root: string, onBase: string[]): string[] {
   return highest === undefined || onBase.includes(highest) ? onBase : onBase.filter((tag) => !isVersionTag(tag));
 }
 
-/** Which of `paths` the tree of any of `commits` holds, in one `git cat-file --batch-check` (a path with a line break: not asked). */
-function pathsIn(root: string, commits: readonly string[], paths: readonly string[]): Set<string> {
+/**
+ * The blob each of `commits` holds at each of `paths` (per commit, path -> object id; a path it lacks is absent), in one
+ * `git cat-file --batch-check` (a path with a line break: not asked).
+ */
+function blobsIn(root: string, commits: readonly string[], paths: readonly string[]): Map<string, string>[] {
   const asked = paths.filter((p) => !p.includes("\n"));
-  if (asked.length === 0 || commits.length === 0) return new Set();
+  const out = commits.map(() => new Map<string, string>());
+  if (asked.length === 0 || commits.length === 0) return out;
   const lines = commits.flatMap((commit) => asked.map((p) => `${commit}:${p}\n`));
   const answers = git(root, ["cat-file", "--batch-check=%(objectname)"], lines.join("")).toString("utf8").split("\n");
-  return new Set(lines.flatMap((_, i) => (OBJECT_ID.test(answers[i] ?? "") ? [asked[i % asked.length]] : [])));
+  lines.forEach((_, i) => {
+    if (OBJECT_ID.test(answers[i] ?? "")) out[Math.floor(i / asked.length)].set(asked[i % asked.length], answers[i]);
+  });
+  return out;
+}
+
+/** Which of `paths` the tree of any of `commits` holds. */
+function pathsIn(root: string, commits: readonly string[], paths: readonly string[]): Set<string> {
+  return new Set(blobsIn(root, commits, paths).flatMap((held) => [...held.keys()]));
 }
 
 /** For each of `tips`, which of `targets` it contains (tag-containment.ts), in one `git rev-list` over the tips' history. */
@@ -76,12 +88,14 @@ function containedTargets(root: string, tips: readonly string[], targets: readon
  * (`added`: the path's first-parent commit on the base branch), the tags that shipped it: those that contain that
  * commit, but not the head commit when the head already lacks the path (a tag made after the deletion released the
  * code without the file) or edits it (a tag made after the edit released the edited file, not the base branch's).
+ * A path no such tag holds gets the release branches' tags that hold it by cherry-pick (backportedTags).
  * Newest first, at most MAX_TAGS each.
  */
 export function releaseTags(root: string, onBase: string[], head: string, added: ReadonlyMap<string, string>, edited: ReadonlySet<string> = new Set()): ReleaseTags {
   const shippedIn: Record<string, string[]> = {};
   if (onBase.length === 0 || added.size === 0) return { onBase, shippedIn };
   const headHas = pathsIn(root, [head], [...added.keys()]);
+  const onBaseSet = new Set(onBase);
   const tags = allTags(root).filter((t): t is Required<Tag> => t.commit !== undefined);
   const targets = [...new Set([head, ...added.values()])];
   const contained = containedTargets(root, [...new Set(tags.map((t) => t.commit))], targets);
@@ -95,7 +109,32 @@ export function releaseTags(root: string, onBase: string[], head: string, added:
     });
     shippedIn[path] = shipping.slice(0, MAX_TAGS).map((t) => t.name);
   }
+  backportedTags(root, head, tags.filter((t) => !onBaseSet.has(t.name)), contained, shippedIn);
   return { onBase, shippedIn };
+}
+
+/**
+ * Version tags that hold a migration no tag contains the adding commit of: a release branch cut before the base branch
+ * added it that received it by cherry-pick (Saleor backports its fixes' migrations to 3.22, tagged 3.22.25, while main's
+ * commit reaches only the 3.23 tags). Such a tag shipped the file if its tree holds the path with a blob other than
+ * the head's (not the edit itself) and it does not contain the head (a tag made after the change released the
+ * change). `tags` are those off the base branch (a tag on it that holds the path contains the adding commit, unless the
+ * file was deleted and added again). Fills the empty entries of `shippedIn` in place; one cat-file call over the
+ * newest MAX_TAGS such tags.
+ */
+function backportedTags(root: string, head: string, tags: readonly Required<Tag>[], contained: ReadonlyMap<string, Set<number>>, shippedIn: Record<string, string[]>): void {
+  const unshipped = Object.keys(shippedIn).filter((path) => shippedIn[path].length === 0);
+  if (unshipped.length === 0) return;
+  // targets[0] is the head: a tag containing it has the change, not what the base branch had
+  const candidates = tags.filter((t) => isVersionTag(t.name) && !contained.get(t.commit)!.has(0)).slice(0, MAX_TAGS);
+  if (candidates.length === 0) return;
+  const [headBlobs, ...tagBlobs] = blobsIn(root, [head, ...candidates.map((t) => t.commit)], unshipped);
+  for (const path of unshipped) {
+    shippedIn[path] = candidates.filter((_, i) => {
+      const blob = tagBlobs[i].get(path);
+      return blob !== undefined && blob !== headBlobs.get(path);
+    }).map((t) => t.name);
+  }
 }
 
 /** How many of the newest version tags the unreleased migrations are looked for in (tags made in the same second tie in date order). */

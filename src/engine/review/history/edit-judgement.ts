@@ -259,7 +259,10 @@ export function judgeEdit(base: Migration, headAsWritten: Migration, baseContent
   const neutral = (op: Operation, side: "base" | "head") => sameRuns.some((c) => c[side] !== undefined && overlaps(c[side]!.loc, op.loc));
   // data code that walks the same rows another way: the data operations the adapter read from it are the same work
   const sameRowsChanges = (unitChanges ?? []).filter(sameRows);
-  const dataNeutral = (op: Operation, side: "base" | "head") => neutral(op, side) || sameRowsChanges.some((c) => overlaps(c[side]!.loc, op.loc));
+  // data code whose only change is a library swap (Oj.dump -> JSON.generate inside a loop the adapter read as one data
+  // step, glitch-soc's reject_following_blocked_users): the units name the swap, the data step is not other work
+  const swapChanges = (unitChanges ?? []).filter((c) => (c.kind === "statement" || c.kind === "code") && c.head?.side !== "down" && swappedCallees(c) !== undefined);
+  const dataNeutral = (op: Operation, side: "base" | "head") => neutral(op, side) || [...sameRowsChanges, ...swapChanges].some((c) => overlaps(c[side]!.loc, op.loc));
 
   // 1. the operations, as the engine models them
   // a Ruby or Python call the adapter could not interpret (`load "seeds.rb"`, an unknown helper) is code, not schema

@@ -205,6 +205,25 @@ const railsValidateFamilies = (validate: boolean) => `class ValidateFamilyForeig
   end
 end
 `;
+/** glitch-soc's 20180608213548: the follows a block forbids, rejected over ActivityPub (the payload serialized by `dump`) and destroyed. */
+const railsRejectFollows = (dump: string) => `class RejectFollowingBlockedUsers < ActiveRecord::Migration[5.2]
+  def up
+    follows = Follow.where(blocked: true).to_a
+    follows.each do |follow|
+      blocked_account = follow.account
+      followed_account = follow.target_account
+      next follow.destroy! if blocked_account.local?
+
+      reject_follow_json = ${dump}(ActivityPub::LinkedDataSignature.new(ActivityPub::RejectFollowSerializer.new(follow).as_json).sign!(followed_account))
+      ActivityPub::DeliveryWorker.perform_async(reject_follow_json, followed_account, blocked_account.inbox_url)
+      follow.destroy!
+    end
+  end
+
+  def down; end
+end
+`;
+
 const railsData = (load: string, dump: string) => `class MoveSettings < ActiveRecord::Migration[7.1]
   class User < ApplicationRecord; end
 
@@ -617,6 +636,18 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 6, severity: "info", message: "(Oj.load → JSON.parse, Oj.dump → JSON.generate): a library or API swap" }],
     },
     {
+      name: "Rails: the swap sits in a loop that also skips rows with `next ... if` and calls other classes, which the adapter reads as one data step (glitch-soc's reject_following_blocked_users, Oj.dump -> JSON.generate): a note naming the swap",
+      base: { "db/migrate/20180608213548_reject_following_blocked_users.rb": railsRejectFollows("Oj.dump") },
+      head: { "db/migrate/20180608213548_reject_following_blocked_users.rb": railsRejectFollows("JSON.generate") },
+      findings: [{ path: "db/migrate/20180608213548_reject_following_blocked_users.rb", line: 9, severity: "info", message: "(Oj.dump → JSON.generate): a library or API swap" }],
+    },
+    {
+      name: "Rails: the same loop, its payload now also built from another argument: what the data code does changed, a warning",
+      base: { "db/migrate/20180608213548_reject_following_blocked_users.rb": railsRejectFollows("Oj.dump") },
+      head: { "db/migrate/20180608213548_reject_following_blocked_users.rb": railsRejectFollows("JSON.generate").replace("sign!(followed_account)", "sign!(blocked_account)") },
+      findings: [{ path: "db/migrate/20180608213548_reject_following_blocked_users.rb", line: 9, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
       name: "Rails: the swap comes with another argument: what the data code does changed, a warning",
       base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
       head: { "db/migrate/20240101000000_move_settings.rb": railsData("JSON.parse", "JSON.generate").replace("JSON.generate(settings)", "JSON.generate(settings.compact)") },
@@ -687,6 +718,13 @@ export default defineReviewCases({
       base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
       head: { [djangoPath]: django({ body: "    for product in Product.objects.filter(plaintext=None).iterator():\n        product.plaintext = clean_editor_js(product.description, to_string=True)\n        product.save(update_fields=[\"plaintext\"])" }) },
       releases: { onBase: ["0.144.1", "0.144.0"], shippedIn: { [djangoPath]: ["0.144.1"] } },
+      findings: [{ path: djangoPath, line: 9, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Django: the same data edit once a release branch's tag holds the migration, cherry-picked, though the base branch's newest tag does not (Saleor's 0088, backported to 3.22.25; main holds only 3.21.0-a.0): released, the warning stays",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django({ body: "    for product in Product.objects.filter(plaintext=None).iterator():\n        product.plaintext = clean_editor_js(product.description, to_string=True)\n        product.save(update_fields=[\"plaintext\"])" }) },
+      releases: { onBase: ["3.21.0-a.0"], shippedIn: { [djangoPath]: ["3.22.25"] } },
       findings: [{ path: djangoPath, line: 9, severity: "warning", message: "changes what its data code does" }],
     },
     {
