@@ -52,8 +52,17 @@ function swappable(ctx: RuleContext, op: OperationOf<"add_index">, index: number
   return writable(ctx, op);
 }
 
+/** per rule run: the rules ask once per operation, and each search replays the up (quadratic in a long file, issue #18) */
+const replacementsOf = new WeakMap<RuleContext, readonly IndexReplacement[]>();
+
 /** Every replacement in the migration's up, each drop and each build in one at most. */
-export function indexReplacements(ctx: RuleContext): IndexReplacement[] {
+export function indexReplacements(ctx: RuleContext): readonly IndexReplacement[] {
+  let found = replacementsOf.get(ctx);
+  if (!found) replacementsOf.set(ctx, (found = searchReplacements(ctx)));
+  return found;
+}
+
+function searchReplacements(ctx: RuleContext): IndexReplacement[] {
   const up = ctx.migration.up;
   const out: IndexReplacement[] = [];
   const paired = new Set<number>();
