@@ -250,6 +250,15 @@ function notText(content: string): string | undefined {
 }
 const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
 
+/** An op's statement on one line, once per op: every rule that reports on it asks (a long CREATE FUNCTION many times). */
+const statementLines = new WeakMap<Operation, string>();
+function statementLine(op: Operation | undefined): string {
+  if (!op) return "";
+  let line = statementLines.get(op);
+  if (line === undefined) statementLines.set(op, (line = normalise(op.text ?? "")));
+  return line;
+}
+
 /** Each rule's metadata by id: which databases it speaks for (portable-fixes.ts). */
 const RULE_META = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
 
@@ -363,7 +372,7 @@ function runRule(
           severity,
           message: unread ? sayUnknownNames(report.message) : report.message,
           fix: shape(report.fix),
-          statement: normalise(report.op?.text ?? ""),
+          statement: statementLine(report.op),
           details: report.details ?? [],
         },
       });

@@ -51,39 +51,50 @@ function dependencyNames(table: unknown): string[] {
   return Object.entries(table).map(([key, spec]) => (isTable(spec) && typeof spec.package === "string" ? spec.package : key));
 }
 
-function parsedManifest(content: string): Table | undefined {
-  try {
-    return parseToml(content) as Table;
-  } catch {
-    // a manifest TOML cannot read says nothing: the crate is read as one without a migrator
-    return undefined;
+/**
+ * Each manifest parsed once (null: TOML cannot read it): every crate source asks for the manifests above it, and a
+ * workspace's root is asked whether it names a migrator and whether it is a package (lemmy: 41 manifests). Shared:
+ * not to be changed.
+ */
+const manifests = new WeakMap<SourceFile, Table | null>();
+function parsedManifest(file: SourceFile): Table | undefined {
+  let manifest = manifests.get(file);
+  if (manifest === undefined) {
+    try {
+      manifest = parseToml(file.content) as Table;
+    } catch {
+      // a manifest TOML cannot read says nothing: the crate is read as one without a migrator
+      manifest = null;
+    }
+    manifests.set(file, manifest);
   }
+  return manifest ?? undefined;
 }
 
 /** The migrators a crate's manifest depends on to run (`[dependencies]` and `[target.'cfg(..)'.dependencies]`). */
-export function crateMigrators(content: string): RustMigrator[] {
-  const manifest = parsedManifest(content);
+export function crateMigrators(file: SourceFile): RustMigrator[] {
+  const manifest = parsedManifest(file);
   if (!manifest) return [];
   const targets = isTable(manifest.target) ? Object.values(manifest.target).map((t) => (isTable(t) ? t.dependencies : undefined)) : [];
   return [...new Set([manifest.dependencies, ...targets].flatMap(dependencyNames).filter(isRustMigrator))];
 }
 
 /** The migrators a manifest names at all: the crate's own, or a workspace root's `[workspace.dependencies]`. */
-export function manifestMigrators(content: string): RustMigrator[] {
-  const manifest = parsedManifest(content);
+export function manifestMigrators(file: SourceFile): RustMigrator[] {
+  const manifest = parsedManifest(file);
   const workspace = manifest && isTable(manifest.workspace) ? dependencyNames(manifest.workspace.dependencies).filter(isRustMigrator) : [];
-  return [...new Set([...crateMigrators(content), ...workspace])];
+  return [...new Set([...crateMigrators(file), ...workspace])];
 }
 
 /** a manifest with a `[package]`: a crate's, not a workspace's alone (lemmy's root) */
-const isPackageManifest = (content: string) => isTable(parsedManifest(content)?.package);
+const isPackageManifest = (file: SourceFile) => isTable(parsedManifest(file)?.package);
 
 /**
  * The crate a Rust file belongs to: the nearest package's Cargo.toml above it among `files` (a workspace's alone
  * says nothing of its members' dependencies).
  */
 export function crateManifestOf(path: string, files: readonly SourceFile[]): SourceFile | undefined {
-  return files.filter((f) => isCargoManifestPath(f.path) && isWithin(dirOf(f.path), path) && isPackageManifest(f.content)).sort((a, b) => b.path.length - a.path.length)[0];
+  return files.filter((f) => isCargoManifestPath(f.path) && isWithin(dirOf(f.path), path) && isPackageManifest(f)).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
 /** Cargo.toml files of a workspace read at most (lemmy has 41) */
@@ -104,13 +115,13 @@ export function rustCodePaths(read: readonly SourceFile[], walked: readonly stri
   // which crate it belongs to and what that crate depends on
   const named = read.filter(namesRustMigrationMacro);
   const above = walked.filter((p) => isCargoManifestPath(p) && named.some((f) => isWithin(dirOf(p), f.path)));
-  const roots = read.filter((f) => isCargoManifestPath(f.path) && manifestMigrators(f.content).length > 0).map((f) => dirOf(f.path));
+  const roots = read.filter((f) => isCargoManifestPath(f.path) && manifestMigrators(f).length > 0).map((f) => dirOf(f.path));
   if (roots.length === 0) return above;
   const below = (path: string) => roots.some((r) => isWithin(r, path));
   const byDepth = (a: string, b: string) => depth(a) - depth(b) || a.localeCompare(b);
   const manifests = walked.filter((p) => isCargoManifestPath(p) && below(p)).sort(byDepth).slice(0, MAX_CARGO_MANIFESTS);
   // a manifest already read that is a workspace's alone (no `[package]`, lemmy's root) holds no crate sources
-  const known = new Map(read.map((f) => [f.path, f.content]));
+  const known = new Map(read.map((f) => [f.path, f]));
   const isCrate = (manifest: string) => !known.has(manifest) || isPackageManifest(known.get(manifest)!);
   const crates = [...new Set([...manifests, ...read.map((f) => f.path).filter((p) => isCargoManifestPath(p) && below(p))])].filter(isCrate).map(dirOf);
   const sources = walked.filter((p) => isRustSourcePath(p) && below(p) && crates.some((c) => isWithin(c, p))).sort(byDepth).slice(0, MAX_RUST_FILES);

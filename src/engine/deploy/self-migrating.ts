@@ -194,7 +194,7 @@ function rustApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   for (const file of files) {
     if (!namesRustMigrationMacro(file) || isMigrateCommand(file.path) || isRustMigrateCrateMain(file.path)) continue;
     const manifest = crateManifestOf(file.path, files);
-    const migrators: readonly RustMigrator[] = manifest ? crateMigrators(manifest.content) : isRustStartPath(file.path) ? RUST_MIGRATORS : [];
+    const migrators: readonly RustMigrator[] = manifest ? crateMigrators(manifest) : isRustStartPath(file.path) ? RUST_MIGRATORS : [];
     if (migrators.length === 0) continue;
     const facts = deployRust().rustStartupFacts(file);
     if (!facts) continue;

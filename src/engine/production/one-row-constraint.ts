@@ -7,7 +7,7 @@
  * never false, so neither counts.
  */
 import type { PgNode } from "../adapters/sql/pg-parser.js";
-import type { Migration } from "../model.js";
+import type { Migration, Operation } from "../model.js";
 import type { KeyDefinition } from "../repository/constraint-history.js";
 import type { RepositoryView } from "../repository/repository-view.js";
 import { nameKey } from "../rules/support/facts.js";
@@ -49,11 +49,29 @@ function pinnedColumns(expression: PgNode | undefined): string[] {
   return [];
 }
 
+/** The ops that may undo a table's key or CHECK: a dropped constraint or column, a changed column, the table renamed or dropped. */
+const UNDOING: ReadonlySet<Operation["kind"]> = new Set<Operation["kind"]>(["drop_constraint", "drop_column", "rename_column", "alter_column_type", "redefine_column", "rename_table", "drop_table"]);
+
+/**
+ * Per up, each table (nameKey) -> the position of the first op that may undo its key or CHECK, read once: every lock
+ * finding of a migration asks, and each answer read the up before it again (quadratic in a long file, issue #18).
+ */
+const firstUndoings = new WeakMap<readonly Operation[], ReadonlyMap<string, number>>();
+function firstUndoing(up: readonly Operation[]): ReadonlyMap<string, number> {
+  let first = firstUndoings.get(up);
+  if (!first) {
+    const found = new Map<string, number>();
+    up.forEach((op, at) => {
+      if (UNDOING.has(op.kind)) for (const t of tablesOf(op)) if (!found.has(nameKey(t))) found.set(nameKey(t), at);
+    });
+    firstUndoings.set(up, (first = found));
+  }
+  return first;
+}
+
 /** An op of the migration before `index` that may undo the key or the CHECK (a dropped constraint or column, a changed column). */
 function undoneBefore(migration: Migration, index: number, table: string): boolean {
-  return migration.up
-    .slice(0, Math.max(index, 0))
-    .some((op) => ["drop_constraint", "drop_column", "rename_column", "alter_column_type", "redefine_column", "rename_table", "drop_table"].includes(op.kind) && tablesOf(op).some((t) => nameKey(t) === nameKey(table)));
+  return (firstUndoing(migration.up).get(nameKey(table)) ?? Infinity) < Math.max(index, 0);
 }
 
 /**

@@ -107,6 +107,8 @@ export class SchemaHistory {
   private readonly resolvedMembers = new Map<string, Migration[]>();
   /** set -> its members' dates (ms), ascending, read on first use (datedNear) */
   private readonly dates = new Map<string, number[]>();
+  /** set -> its members' versions, frozen, read on first use (versionsOfSet: every fix that writes a file asks) */
+  private readonly setVersions = new Map<string, readonly (string | undefined)[]>();
   /** Alembic, over every version location: revision id -> the revisions whose down_revision (or depends_on) names it */
   private readonly revisionChildren = new Map<string, Migration[]>();
   /** Django: set -> the app's leaf nodes (djangoLeavesOfSet), read on first use */
@@ -634,7 +636,10 @@ export class SchemaHistory {
   /** the versions the migrations of the set `migrationPath` belongs to hold (a new migration's must be none of them) */
   versionsOfSet(migrationPath: string): readonly (string | undefined)[] {
     const at = this.positions.get(migrationPath);
-    return (at ? (this.members.get(at.set) ?? []) : []).map((m) => m.version);
+    if (!at) return [];
+    let versions = this.setVersions.get(at.set);
+    if (!versions) this.setVersions.set(at.set, (versions = Object.freeze((this.members.get(at.set) ?? []).map((m) => m.version))));
+    return versions;
   }
 
   lastOfSet(migrationPath: string): Migration | undefined {

@@ -3,8 +3,26 @@
  * the folder (next-migration.ts), so a column a later migration drops (or drops with its table) is not there for a
  * follow-up to fill or swap (mergin-server's c13819c566e7 drops project_version.changes, which dbd428cda965 made jsonb).
  */
+import type { Operation } from "../../model.js";
 import { nameKey, renamedTo, sameTable } from "./facts.js";
 import { stepsToHead, type HistoryFrom } from "./history-to-head.js";
+
+/** A table's name without its schema, as a key: two names sameTable calls one table always share it. */
+const bareKey = (table: string) => nameKey(table.slice(table.lastIndexOf(".") + 1));
+
+/**
+ * The tables (bareKey) an up renames or drops, or whose columns it renames or drops, picked once per up: a column is
+ * followed through every later migration of its folder (lemmy's hundreds) for each finding, and most never name its table.
+ */
+const tablesMovedByUp = new WeakMap<readonly Operation[], ReadonlySet<string>>();
+function tablesMovedBy(up: readonly Operation[]): ReadonlySet<string> {
+  let tables = tablesMovedByUp.get(up);
+  if (!tables) {
+    tables = new Set(up.flatMap((op) => (op.kind === "drop_table" ? op.tables : op.kind === "rename_table" || op.kind === "rename_column" || op.kind === "drop_column" ? [op.table] : []).map(bareKey)));
+    tablesMovedByUp.set(up, tables);
+  }
+  return tables;
+}
 
 /** `renames`: each rename of the table or the column by a later migration, in words (where, and what it renames) */
 export type ColumnAtHead = { table: string; column: string; renames: string[] } | { gone: string };
@@ -13,7 +31,9 @@ export type ColumnAtHead = { table: string; column: string; renames: string[] } 
 export function columnAtHead(ctx: HistoryFrom, table: string, column: string, index: number): ColumnAtHead {
   let current = { table, column };
   const renames: string[] = [];
-  for (const { migration, op } of stepsToHead(ctx, index)) {
+  // asked as the walk reaches each later migration: `current` is the table's name there
+  const namesNotTheTable = (migration: HistoryFrom["migration"]) => !tablesMovedBy(migration.up).has(bareKey(current.table));
+  for (const { migration, op } of stepsToHead(ctx, index, namesNotTheTable)) {
     const where = `${migration.path}:${op.loc.line}`;
     if (op.kind === "rename_table" && sameTable(op.table, current.table)) {
       if (migration !== ctx.migration) renames.push(`${where} renames table ${current.table} to ${op.newName}`);

@@ -25,11 +25,18 @@ function movesOrDropsOf(up: readonly Operation[]): readonly Operation[] {
   return picked;
 }
 
-/** The renames and drops of the rest of this migration's up after `up[index]`, then of the later migrations of its folder, in order. */
-export function* stepsToHead(ctx: HistoryFrom, index: number): Generator<{ migration: Migration; op: Operation }> {
+/**
+ * The renames and drops of the rest of this migration's up after `up[index]`, then of the later migrations of its
+ * folder, in order. `passBy`, asked as the walk reaches each later migration, leaves out one none of whose steps
+ * can matter to the caller (it names none of the tables followed).
+ */
+export function* stepsToHead(ctx: HistoryFrom, index: number, passBy?: (migration: Migration) => boolean): Generator<{ migration: Migration; op: Operation }> {
   const up = ctx.migration.up;
   for (let i = index + 1; i < up.length; i++) if (movesOrDrops(up[i])) yield { migration: ctx.migration, op: up[i] };
-  for (const migration of ctx.repository.laterInFolder) for (const op of movesOrDropsOf(migration.up)) yield { migration, op };
+  for (const migration of ctx.repository.laterInFolder) {
+    if (passBy?.(migration)) continue;
+    for (const op of movesOrDropsOf(migration.up)) yield { migration, op };
+  }
 }
 
 

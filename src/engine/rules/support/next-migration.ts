@@ -91,7 +91,16 @@ const snake = railsFileStem;
  */
 export type TakenVersions = ReadonlySet<string>;
 
-export const takenVersions = (versions: Iterable<string | undefined>): TakenVersions => new Set([...versions].flatMap((v) => (v === undefined ? [] : [versionKey(v)])));
+/** per frozen list (a folder's, SchemaHistory.versionsOfSet): every fix that writes a file asks, each over the whole folder */
+const takenOf = new WeakMap<object, TakenVersions>();
+
+export function takenVersions(versions: Iterable<string | undefined>): TakenVersions {
+  const kept = Object.isFrozen(versions) ? takenOf.get(versions) : undefined;
+  if (kept) return kept;
+  const taken = new Set([...versions].flatMap((v) => (v === undefined ? [] : [versionKey(v)])));
+  if (Object.isFrozen(versions)) takenOf.set(versions, taken);
+  return taken;
+}
 
 /**
  * `20240101000000` + 2 -> `20240101000002`, `0043` + 1 -> `0044` (width kept): the `step`th version after `version`

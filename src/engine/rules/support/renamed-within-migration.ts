@@ -2,19 +2,49 @@
  * A name an earlier rename of the same migration gave (a to b, then b to c): it existed only inside the migration,
  * so no deployed code has seen it; the first rename's finding is about the name the code uses.
  */
-import type { Migration, OperationOf } from "../../model.js";
+import type { Migration, Operation, OperationOf } from "../../model.js";
 import { nameKey } from "./facts.js";
+
+type Rename = OperationOf<"rename_table"> | OperationOf<"rename_column">;
+
+/**
+ * An up's renames by the names they take and give, read once per up: every rename of a migration of hundreds asks
+ * both questions below, and each answer read the whole up again (issue #18). Keys: `t` + table for a table rename,
+ * `c` + table + NUL + column for a column rename; positions ascending.
+ */
+interface RenameIndex {
+  /** key of the name a rename gives -> the first position that gives it */
+  firstGiving: Map<string, number>;
+  /** key of the name a rename takes -> every position that takes it */
+  taking: Map<string, number[]>;
+}
+
+const tableRenameKey = (table: string) => `t${nameKey(table)}`;
+const columnRenameKey = (table: string, column: string) => `c${nameKey(table)}\u0000${nameKey(column)}`;
+
+const renameIndexes = new WeakMap<readonly Operation[], RenameIndex>();
+function renameIndex(up: readonly Operation[]): RenameIndex {
+  let index = renameIndexes.get(up);
+  if (index) return index;
+  index = { firstGiving: new Map(), taking: new Map() };
+  up.forEach((o, at) => {
+    if (o.kind !== "rename_table" && o.kind !== "rename_column") return;
+    const gives = o.kind === "rename_table" ? tableRenameKey(o.newName) : columnRenameKey(o.table, o.newName);
+    const takes = o.kind === "rename_table" ? tableRenameKey(o.table) : columnRenameKey(o.table, o.column);
+    if (!index!.firstGiving.has(gives)) index!.firstGiving.set(gives, at);
+    const list = index!.taking.get(takes);
+    if (list) list.push(at);
+    else index!.taking.set(takes, [at]);
+  });
+  renameIndexes.set(up, index);
+  return index;
+}
 
 /** `up[index]` renames a table or column whose name an earlier rename of `migration` gave it. */
 export function renamesNameGivenEarlier(migration: Pick<Migration, "up">, op: OperationOf<"rename_table"> | OperationOf<"rename_column">, index: number): boolean {
-  return migration.up.slice(0, index).some((o) =>
-    op.kind === "rename_table"
-      ? o.kind === "rename_table" && nameKey(o.newName) === nameKey(op.table)
-      : o.kind === "rename_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.newName) === nameKey(op.column),
-  );
+  const first = renameIndex(migration.up).firstGiving.get(op.kind === "rename_table" ? tableRenameKey(op.table) : columnRenameKey(op.table, op.column));
+  return first !== undefined && first < index;
 }
-
-type Rename = OperationOf<"rename_table"> | OperationOf<"rename_column">;
 
 /**
  * The renames after `up[index]` that carry its new name further (a to b, then b to c), in order: the name between
@@ -22,17 +52,16 @@ type Rename = OperationOf<"rename_table"> | OperationOf<"rename_column">;
  * is broken by the next rename. The fix is for the name the migration ends with, and these renames go away.
  */
 export function renamesCarryingNewName(migration: Pick<Migration, "up">, op: Rename, index: number): Rename[] {
+  const { taking } = renameIndex(migration.up);
   const chain: Rename[] = [];
   let current: Rename = op;
-  for (let i = index + 1; i < migration.up.length; i++) {
-    const o = migration.up[i];
-    const carries =
-      current.kind === "rename_table"
-        ? o.kind === "rename_table" && nameKey(o.table) === nameKey(current.newName)
-        : o.kind === "rename_column" && nameKey(o.table) === nameKey(current.table) && nameKey(o.column) === nameKey(current.newName);
-    if (carries) chain.push((current = o as Rename));
+  // the first rename after the current one that takes the name it gives, and so on from there
+  for (let at = index; ; ) {
+    const next = taking.get(current.kind === "rename_table" ? tableRenameKey(current.newName) : columnRenameKey(current.table, current.newName))?.find((p) => p > at);
+    if (next === undefined) return chain;
+    chain.push((current = migration.up[next] as Rename));
+    at = next;
   }
-  return chain;
 }
 
 /** `op` renamed straight to the name its later renames end with (itself when none carries it further). */

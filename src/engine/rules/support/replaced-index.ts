@@ -52,8 +52,22 @@ function swappable(ctx: RuleContext, op: OperationOf<"add_index">, index: number
   return writable(ctx, op);
 }
 
+/**
+ * Searched once per migration's rules (keyed on the facts all its rules share, for the migration, repository and
+ * framework they were worked out with): two rules ask once per operation, and each search replays the up (issue #18).
+ */
+const replacementsOf = new WeakMap<RuleContext["facts"], { migration: RuleContext["migration"]; repository: RuleContext["repository"]; framework: RuleContext["framework"]; found: readonly IndexReplacement[] }>();
+
 /** Every replacement in the migration's up, each drop and each build in one at most. */
-export function indexReplacements(ctx: RuleContext): IndexReplacement[] {
+export function indexReplacements(ctx: RuleContext): readonly IndexReplacement[] {
+  const kept = replacementsOf.get(ctx.facts);
+  if (kept && kept.migration === ctx.migration && kept.repository === ctx.repository && kept.framework === ctx.framework) return kept.found;
+  const found = searchReplacements(ctx);
+  replacementsOf.set(ctx.facts, { migration: ctx.migration, repository: ctx.repository, framework: ctx.framework, found });
+  return found;
+}
+
+function searchReplacements(ctx: RuleContext): IndexReplacement[] {
   const up = ctx.migration.up;
   const out: IndexReplacement[] = [];
   const paired = new Set<number>();
