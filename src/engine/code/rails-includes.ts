@@ -120,6 +120,23 @@ function declaredReaders(scope: ClassNode | ModuleNode): Set<string> {
   return out;
 }
 
+/**
+ * The attributes Globalize's `translates :name, :notes, fallbacks_for_empty_translations: true` declares in a class
+ * or module body (outside nested classes and modules): kept in the model's translation table, read and written
+ * through readers Globalize defines.
+ */
+function translatedNames(scope: ClassNode | ModuleNode): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: Node) => {
+    if (node instanceof ClassNode || node instanceof ModuleNode || node instanceof DefNode) return;
+    if (node instanceof CallNode && !node.receiver && node.name === "translates")
+      for (const name of node.arguments_?.arguments_ ?? []) if (name instanceof SymbolNode || name instanceof StringNode) out.add(name.unescaped.value);
+    rubyChildren(node).forEach(visit);
+  };
+  if (scope.body) visit(scope.body);
+  return out;
+}
+
 /** Every instance method a class or module body defines, aliases and the readers its macros declare included. */
 function definedMethods(scope: ClassNode | ModuleNode): Set<string> {
   const { defs, aliases } = instanceMethods(scope);
@@ -133,6 +150,8 @@ export interface RailsModelReader {
   methods(className: string): ReadonlySet<string> | undefined;
   /** a class of that last name in the model files is a plain Ruby object, not a model (model-files.ts' plainModelClasses) */
   plain(className: string): boolean;
+  /** the attributes its class (or a module it mixes in) declares with Globalize's `translates`; undefined when its class is unread */
+  translated(className: string): ReadonlySet<string> | undefined;
 }
 
 /**
@@ -197,5 +216,15 @@ export function railsModelReader(files: ReadonlyMap<string, SourceFile>): RailsM
   const modelFiles = [...files.values()].filter((f) => isModelPath(f.path));
   let plainClasses: ReadonlySet<string> | undefined;
   const plain = (className: string) => (plainClasses ??= plainModelClasses(modelFiles)).has(className);
-  return { included, methods, plain };
+  const translated = (className: string) => {
+    const model = scopeOf(className);
+    if (!(model instanceof ClassNode)) return undefined;
+    const out = translatedNames(model);
+    for (const name of included(className) ?? []) {
+      const scope = scopeOf(name);
+      if (scope instanceof ModuleNode) for (const attribute of translatedNames(scope)) out.add(attribute);
+    }
+    return out;
+  };
+  return { included, methods, plain, translated };
 }

@@ -439,6 +439,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
   const tableFacts = { routes: isRoutesPath(file.path), plainModel: context.railsModels?.plain(model) === true, removedModel: context.removedRailsRecords?.has(underscore(model)) === true };
   let heredocs: ReturnType<typeof heredocBodies> | undefined;
   const modelFile = isModelPath(file.path);
+  const mapping: RubyTableMapping = { translated: context.railsModels?.translated(model), tableClasses: classesMappedTo(parsed.value, table) };
   for (const line of lines) {
     let verdict: Reference = "other";
     for (const word of words)
@@ -451,7 +452,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
         // a comment is prose
         if (parsed.comments.some((c) => c.location.startOffset <= byte && byte < c.location.startOffset + c.location.length)) continue;
         // the table's own name or its model's: ruby-table-name-use.ts
-        const judged = word === table || word === model ? rubyTableNameUse(path, word, table, model, tableFacts) : literalOutsideQueries(path, tableFacts.routes) ? "other" : judgeRuby(path, word, table, model, record, others, included, methods, modelFile);
+        const judged = word === table || word === model ? rubyTableNameUse(path, word, table, model, tableFacts) : literalOutsideQueries(path, tableFacts.routes) ? "other" : judgeRuby(path, word, table, model, record, others, included, methods, modelFile, mapping);
         // a reference column or common word (`subject_id`, `status`) that many tables have, on a receiver whose model the
         // code does not say: another table's as likely as this one's, no evidence (as for SQL migrations)
         // the association of a reference column (`claim_window` for claim_window_id) is the model's only where it refers to it
@@ -581,7 +582,56 @@ function isOwnModelClass(cls: ClassNode, classes: ReadonlyArray<ClassNode | Modu
   return !nested || RECORD_BASES.has(superclass ?? "");
 }
 
-function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, included?: ReadonlySet<string>, methods?: ReadonlySet<string>, inModelFile = true): Reference {
+/**
+ * Query methods Globalize rewrites to the translation table when a key is a translated attribute (its QueryMethods:
+ * `where`, `where.not`, `order`, `exists?`, and the finders built on `where`).
+ */
+const TRANSLATED_QUERIES = new Set(["where", "not", "order", "exists?", "find_by", "find_by!", "find_or_create_by", "find_or_create_by!", "find_or_initialize_by"]);
+
+/**
+ * A use of a Globalize translated attribute (`translates :disclosure_log`) through the model's API: its reader or
+ * writer (`disclosure_log`, `record.disclosure_log = ...`), a validation of it, or a key of a query Globalize
+ * rewrites (`where(disclosure_log: nil)`, `order(:disclosure_log)`). Globalize keeps those in the translation table
+ * (public_body_translations.disclosure_log), so they do not read the model table's column of the same name; an
+ * explicit read of the column does (`read_attribute(:x)`, `self[:x]`, `pluck(:x)`, SQL naming the table).
+ */
+function translatedAttributeUse(path: Node[], word: string): boolean {
+  const node = path[0];
+  if (node instanceof CallNode) return node.name === word || node.name === `${word}?` || node.name === `${word}=`;
+  if (!(node instanceof SymbolNode || node instanceof StringNode)) return false;
+  const call = argumentOf(path);
+  return call !== undefined && (TRANSLATED_QUERIES.has(call.name) || (!call.receiver && call.name.startsWith("validates")));
+}
+
+/** What a Ruby file and the model say of how the code reaches the table, beyond the model's name. */
+interface RubyTableMapping {
+  /** the attributes the model translates with Globalize (rails-includes.ts `translated`) */
+  translated?: ReadonlySet<string>;
+  /** classes the file defines for the table by `self.table_name = "..."` (a rake task's own model of public_bodies) */
+  tableClasses: ReadonlySet<string>;
+}
+
+/** Classes of the file whose body maps them to `table` (`self.table_name = 'public_bodies'`), wherever they are defined. */
+function classesMappedTo(root: Node, table: string): Set<string> {
+  const out = new Set<string>();
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    stack.push(...rubyChildren(node));
+    if (!(node instanceof ClassNode) || !node.body) continue;
+    const name = constantName(node.constantPath);
+    const maps = rubyChildren(node.body).some((statement) => {
+      if (!(statement instanceof CallNode) || statement.name !== "table_name=" || !(statement.receiver instanceof SelfNode)) return false;
+      const value = statement.arguments_?.arguments_[0];
+      return (value instanceof StringNode || value instanceof SymbolNode) && unqualified(value.unescaped.value) === table;
+    });
+    if (name !== undefined && maps) out.add(name);
+  }
+  return out;
+}
+
+function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, included?: ReadonlySet<string>, methods?: ReadonlySet<string>, inModelFile = true, mapped: RubyTableMapping = { tableClasses: new Set() }): Reference {
+  // Globalize's reader, writer or query key of a translated attribute of the model: the translation table's column
+  const translated = mapped.translated?.has(word) === true && translatedAttributeUse(path, word);
   const at = stringIndexIn(path);
   if (at !== -1) {
     const text = rubyStringText(path[at] as RubyString);
@@ -628,7 +678,9 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   const call = path.find((n): n is CallNode => n instanceof CallNode && n.name !== word);
   const namespaced = classes.length > 1 || classes.some((c) => c.constantPath instanceof ConstantPathNode);
   const root = call ? constantName(rubyChainRoot(call)) : undefined;
-  if (root !== undefined && root !== model && !isModelClass(root, table, true)) return "other";
+  // a class the file maps to the table (`self.table_name = "public_bodies"`) reads its columns as the model does
+  const mappedRoot = root !== undefined && mapped.tableClasses.has(root);
+  if (root !== undefined && root !== model && !isModelClass(root, table, true) && !mappedRoot) return "other";
   // a query through an association (`resource.set_member_subjects.where(subject_id: ...)`): that association's table
   const literal = path[0] instanceof SymbolNode || path[0] instanceof StringNode;
   const built = literal && call ? builtAssociation(call) : undefined;
@@ -657,6 +709,8 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   if (aliasing && !aliasing.receiver && aliasing.name === "delegate" && aliasing.arguments_?.arguments_.includes(path[0]) && delegatesTo(aliasing)) return "other";
   // `has_one :meeting_type` (in the model or a concern): it declares an association, another table's rows, under the name
   if (aliasing && !aliasing.receiver && ASSOCIATION_MACROS.has(aliasing.name) && aliasing.arguments_?.arguments_[0] === path[0]) return "other";
+  // Globalize's `translates :name, :disclosure_log`: it declares attributes of the translation table (public_body_translations)
+  if (aliasing && !aliasing.receiver && aliasing.name === "translates" && aliasing.arguments_?.arguments_.includes(path[0])) return "other";
   // (`delegate :encrypted, :encrypted?, to: :setting_definition`: `record.encrypted?` asks the other object)
   if (path[0] instanceof CallNode && (path[0].name === word || path[0].name === `${word}?`) && methods?.has(path[0].name)) return "other";
   // a literal no call takes as an argument (a data hash of seeds or previews, a `when "zipcode"`, a list of
@@ -668,7 +722,11 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
     if ((!call || OPERATORS.has(call.name)) && !passedOnAsLocal(path)) return "other";
   }
   const own = classes.find((c): c is ClassNode => c instanceof ClassNode && isOwnModelClass(c, classes, table, model, namespaced, inModelFile));
+  // in the model's own code, its translated attribute on itself (`disclosure_log.to_s`, `self.name = ...`, `where(name: ...)`)
+  if (own && translated && (!(path[0] instanceof CallNode) || !path[0].receiver || path[0].receiver instanceof SelfNode)) return "other";
   if (own) return "refers"; // the model's own code: attributes, validations, scopes
+  // a class the file maps to the table: its own code reads the table's columns
+  if (classes.some((c) => c instanceof ClassNode && mapped.tableClasses.has(constantName(c.constantPath) ?? ""))) return "refers";
   const otherModel = classes.find((c) => c instanceof ClassNode && ["ApplicationRecord", "Base"].includes(constantName(c.superclass) ?? ""));
   if (otherModel) return "other"; // another model's own column of the same name
   // a class named after another model (LocationSerializer's `attributes :zipcode`, LocationsController): its own
@@ -702,9 +760,11 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
     // a bare call in a class that defines the method itself calls that method
     // (or declares it an attribute of its own: a form object's `attribute :amount`)
     if (!node.receiver) return classes[0] && (instanceMethods(classes[0]).defs.has(node.name) || (classes[0] instanceof ClassNode && declaresAttribute(classes[0], word))) ? "other" : "unsure";
-    if (constantName(node.receiver) === model) return "refers";
+    // a record of the model: its column, or the translation table's for a translated attribute
+    const ofModel: Reference = translated ? "other" : "refers";
+    if (constantName(node.receiver) === model) return ofModel;
     const name = receiverName(node.receiver);
-    if (name !== undefined && (name === record || name === underscore(model))) return "refers";
+    if (name !== undefined && (name === record || name === underscore(model))) return ofModel;
     // a record of another model (`enterprise.owner_id`): that model's column
     if (name !== undefined && otherRecords.has(name)) return "other";
     // a record of a model the code around says (`GoldStandardAnnotation.create!(...) do |gsa|`), or one an association reaches (`x.set_member_subject.subject_id`)
@@ -712,13 +772,15 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
     const own = classes[0];
     if (node.receiver instanceof LocalVariableReadNode && own instanceof ClassNode && holdsOwnInstance(path, node.receiver.name) && declaresAttribute(own, word)) return "other";
     const held = node.receiver instanceof LocalVariableReadNode ? localRecordClass(path, node.receiver.name) : undefined;
-    if (held !== undefined && (held === model || otherRecords.has(underscore(held)))) return held === model ? "refers" : "other";
+    if (held !== undefined && (held === model || otherRecords.has(underscore(held)))) return held === model ? ofModel : "other";
     const through = associationTable(node.receiver, table, record, otherRecords);
-    if (through) return through === "this" ? "refers" : "other";
+    if (through) return through === "this" ? ofModel : "other";
     return "unsure";
   }
-  // `:column`, `column:`, "column" as an argument: a query rooted at the model says so
-  if (root !== undefined && isModelClass(root, table, true)) return "refers";
+  // `:column`, `column:`, "column" as an argument: a query rooted at the model says so (a translated attribute's
+  // key of a query Globalize rewrites is the translation table's); one rooted at a class mapped to the table too
+  if (mappedRoot) return "refers";
+  if (root !== undefined && isModelClass(root, table, true)) return translated ? "other" : "refers";
   return "unsure";
 }
 
@@ -815,6 +877,8 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
     return new Map(lines.map((line) => [line, tied.has(line) ? "refers" : "other"]));
   }
   const record = framework === "rails" ? singularize(table) : (target.ormModel ?? modelName(table)).toLowerCase();
+  // a Rails view's `public_body.disclosure_log` of an attribute the model translates with Globalize: the translation table's
+  const translated = framework === "rails" ? context.railsModels?.translated(modelName(table)) : undefined;
   // templates and front-end code that read a serialized record (`build.output`): maybe this table's, unsure
   const template = RUBY_TEMPLATES.test(file.path) || /\.(?:html?|jinja2?|j2|txt|[mc]?[jt]sx?|vue|svelte)$/.test(file.path);
   return new Map(
@@ -838,7 +902,7 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
       // front-end code of an ORM project reads serialized records (`item.plugin.required`): the API decides what is in
       // them, and an API field the serializer fills from another attribute (`family = ChoiceField(source="famille_produits")`)
       // is that attribute, whatever the column of the name became
-      const read = words.filter((w) => text.includes(`${record}.${w}`));
+      const read = words.filter((w) => text.includes(`${record}.${w}`) && !translated?.has(w));
       const apiNamed = (w: string) => SCRIPTS.test(file.path) && context.apiFieldSource?.(w) === true;
       if (template && framework !== "sql") return [line, read.length > 0 && !read.every(apiNamed) ? "unsure" : "other"];
       if (namesTable(text, table)) return [line, "refers"];

@@ -24,7 +24,9 @@
  *   same names: python-units.ts `binds`), constants once imported from the project now written in the migration
  *   with the values the module held on the base branch (inlined-constants.ts), type annotations, Python-only field options (help_text, choices, validators, a
  *   sanitizer), comments or formatting, a function renamed, code that names nothing reaching the database
- *   (`f.close()`), a RunPython or RunSQL that runs the same function body or SQL from elsewhere.
+ *   (`f.close()`), a RunPython or RunSQL that runs the same function body or SQL from elsewhere, the text of an
+ *   exception message it raises (`message`), a model class the migration defines for itself that only pins the
+ *   table its code uses (`stub`: `class Note < ApplicationRecord; translates :body; end`).
  * The operations the edit did not touch ran long ago and are not judged again: `changedOps` lists the ones
  * lint findings are kept for.
  */
@@ -37,7 +39,7 @@ import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./s
 import type { InlinedConstants } from "./inlined-constants.js";
 import type { MovedFunction } from "./moved-functions.js";
 
-export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "comments";
+export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "message" | "stub" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -330,6 +332,12 @@ export function judgeEdit(base: Migration, headAsWritten: Migration, baseContent
         add("imports", `${(change.head ?? change.base)!.label}: an import moved between the function and the module`, change.head?.loc ?? { line: 1, endLine: 1 });
         continue;
       }
+      // only the text of an exception it raises: a message for whoever runs it, the same stop either way (before
+      // raisedBefore: the `if` around such a raise is the same `if`, not a new block)
+      if (change.head?.side !== "down" && sameBesidesMessages(change)) {
+        add("message", change.head!.label, change.head!.loc);
+        continue;
+      }
       if (raisedBefore(change)) {
         add("unreached", change.head!.label, change.head!.loc);
         continue;
@@ -463,6 +471,13 @@ function rowsChange(change: UnitChange): string {
   return gone.length ? `drops ${quote(gone)}` : "the same calls, written another way";
 }
 
+/** Statements that differ only in the text of the exception messages they raise (source-units.ts `message`). */
+function sameBesidesMessages(change: UnitChange): boolean {
+  const before = change.base?.message;
+  const after = change.head?.message;
+  return before !== undefined && after !== undefined && before === after && change.base!.canonical !== change.head!.canonical;
+}
+
 /** Statements that differ only in calls that reach nothing in the database (`f.close()` added). */
 const sameSubstance = (change: UnitChange): boolean => {
   const substance = (u: SourceUnit | undefined) => (u === undefined ? "" : u.substance);
@@ -510,7 +525,9 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
       return;
     case "statement":
     case "code":
-      if (unit.side === "down") ctx.add("down", unit.label, loc);
+      // a model class added to pin the model the migration's code uses: the same tables, the same rows
+      if (change.base === undefined && change.head?.stub) ctx.add("stub", change.head.stub, loc);
+      else if (unit.side === "down") ctx.add("down", unit.label, loc);
       // added, removed or changed code that names nothing reaching the database (`f.close()`)
       else if (sameSubstance(change)) ctx.add("comments", unit.label, loc);
       else if (sameRows(change)) ctx.add("rows", rowsChange(change), loc);

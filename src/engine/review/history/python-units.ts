@@ -214,6 +214,31 @@ function rowsForm(node: PyNode): { canonical: string; how: string[] } {
   return { canonical: value, how: seen };
 }
 
+/** Active while `messageForm` reads a statement: the exception messages it left out. */
+const messagesSeen = new Collector();
+
+/**
+ * A string given to the exception a `raise` statement builds (`raise RuntimeError("...")`, `raise
+ * IrreversibleError(f"... {n}")`), as its interpolations alone; undefined for any other node.
+ */
+function raisedMessage(node: PyNode): string | undefined {
+  if (node.type !== "string" && node.type !== "concatenated_string") return undefined;
+  let at = node.parent;
+  while (at?.type === "parenthesized_expression") at = at.parent;
+  const call = at?.type === "argument_list" ? at.parent : undefined;
+  if (call?.type !== "call" || call.parent?.type !== "raise_statement" || call.parent.namedChildren[0]?.id !== call.id) return undefined;
+  messagesSeen.push("raise");
+  return `m(${node.descendantsOfType("interpolation").map((i) => i.namedChildren.map((c) => canonical(c)).join(" ")).join(",")})`;
+}
+
+/**
+ * A statement's canonical form with the text of the exception messages it raises left out (source-units.ts
+ * `message`): two versions of the same form differ only in what a person reads when the migration stops.
+ */
+function messageForm(node: PyNode): string {
+  return messagesSeen.collect(() => canonical(node)).value;
+}
+
 /** Django's project root: the folder `manage.py` runs from, where a relative path already pointed. */
 const BASE_DIR = new Set(["settings.BASE_DIR", "BASE_DIR"]);
 
@@ -251,6 +276,8 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: Callee
     callees.out.push(callee);
     return "?";
   }
+  const message = messagesSeen.active ? raisedMessage(node) : undefined;
+  if (message !== undefined) return message;
   if (node.type === "string" || node.type === "concatenated_string") return `s${JSON.stringify(stringContent(node))}`;
   const relative = relativeToBaseDir(node);
   if (relative) return canonical(relative, skip, callees);
@@ -489,6 +516,7 @@ function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, 
       calls: callShape(s, imported),
       substance: offDatabase.has(s.id) ? "" : canonical(s, (n) => offDatabase.has(n.id)),
       rows: rowsForm(s),
+      message: messageForm(s),
       ...branchUnit(s),
       ...bindsOf(s),
     })),

@@ -33,6 +33,7 @@ import type { Callee, Side, SourceUnit } from "./source-units.js";
 import { Collector } from "./collector.js";
 import { RAILS_FOREIGN_KEY_OPTIONS } from "../../adapters/rails/foreign-key-sql.js";
 import { rubyStatements as bodyOf } from "../../adapters/rails/ruby-statements.js";
+import { tableize } from "../../adapters/rails/inflections.js";
 
 const IMPORTS = new Set(["require", "require_relative", "require_dependency", "load"]);
 
@@ -190,10 +191,55 @@ function rowsCanonical(call: CallNode): string | undefined {
   return `Rows(${what};${canonical(relation)};${args};${block})`;
 }
 
+/** Active while `messageForm` reads a statement: the calls whose exception message it left out (`raise`). */
+const messagesSeen = new Collector();
+
+/** Kernel's methods that raise: their message is text for people, never sent to the database. */
+const RAISES = new Set(["raise", "fail"]);
+
+/**
+ * A message given to an exception, as its interpolations alone (`"... #{count} rows"` -> `count`): a string, a
+ * heredoc, or one with a method called on it without arguments (`<<~TXT.squish`). Undefined for anything else.
+ */
+function messageCanonical(node: Node): string | undefined {
+  if (node instanceof StringNode) return "Message()";
+  if (node instanceof InterpolatedStringNode) return `Message(${node.parts.filter((p) => !(p instanceof StringNode)).map(canonical).join(",")})`;
+  if (node instanceof CallNode && node.receiver && !node.arguments_ && !node.block) return messageCanonical(node.receiver);
+  return undefined;
+}
+
+/**
+ * `raise "..."`, `raise Error, "..."`, `fail Error.new("...")`, `raise ActiveRecord::IrreversibleMigration, <<~TXT`:
+ * the call with the text of its message left out (what it raises and any code the message interpolates stay).
+ */
+function raiseCanonical(call: CallNode): string | undefined {
+  if (call.receiver || call.block || !RAISES.has(call.name)) return undefined;
+  const argument = (arg: Node): string => {
+    const message = messageCanonical(arg);
+    if (message !== undefined) return message;
+    // `Error.new("...")`: the message is the constructor's argument
+    if (arg instanceof CallNode && arg.name === "new" && (arg.receiver instanceof ConstantReadNode || arg.receiver instanceof ConstantPathNode) && !arg.block)
+      return `New(${canonical(arg.receiver)};${(arg.arguments_?.arguments_ ?? []).map((a) => messageCanonical(a) ?? canonical(a)).join(",")})`;
+    return canonical(arg);
+  };
+  messagesSeen.push(call.name);
+  return `Raise(${call.name};${(call.arguments_?.arguments_ ?? []).map(argument).join(",")})`;
+}
+
+/**
+ * A statement with the text of the exceptions it raises left out (see source-units.ts `message`): two versions of
+ * the same form differ only in what a person reads when the migration stops.
+ */
+export function messageForm(node: Node): string {
+  return messagesSeen.collect(() => canonical(node)).value;
+}
+
 /** The node without its source positions. */
 export function canonical(node: Node): string {
   const rows = rowsSeen.active && node instanceof CallNode ? rowsCanonical(node) : undefined;
   if (rows) return rows;
+  const raised = messagesSeen.active && node instanceof CallNode ? raiseCanonical(node) : undefined;
+  if (raised) return raised;
   const string = squishedString(node);
   if (string) return squishedCanonical(string);
   const foreignKey = node instanceof AssocNode ? foreignKeyCanonical(node) : undefined;
@@ -260,6 +306,44 @@ function definedConstants(node: Node, src: RubySource, out = new Set<string>()):
   return out;
 }
 
+/** Record base classes a migration's own model class inherits: `ApplicationRecord`, `ActiveRecord::Base`. */
+const isRecordBase = (text: string) => /^(?:::)?(?:ApplicationRecord|ActiveRecord::Base)$/.test(text);
+
+/** Associations: they name other tables' rows; without `dependent:` nothing the migration does through them deletes more. */
+const STUB_ASSOCIATIONS = new Set(["belongs_to", "has_one", "has_many", "has_and_belongs_to_many"]);
+
+/** `self.x = ...` settings that say how the class maps its table, not what it writes. */
+const STUB_SETTINGS = new Set(["primary_key=", "inheritance_column="]);
+
+const keywordKeys = (call: CallNode): string[] =>
+  (call.arguments_?.arguments_ ?? []).flatMap((arg) => (arg instanceof KeywordHashNode ? arg.elements.flatMap((e) => (e instanceof AssocNode && e.key instanceof SymbolNode ? [e.key.unescaped.value] : [])) : []));
+
+/**
+ * A model class a migration defines for itself (`class Note < ApplicationRecord; translates :body; end`): the
+ * usual way to keep a migration running after the application's model changes, since inside the migration the
+ * name resolves to it first. It pins the model only when its body says nothing but how it maps the table of its
+ * own name (Globalize's `translates`, associations without `dependent:`, the primary key, no STI): no defaults,
+ * callbacks, enums, scopes or serializers that would change the rows written through it. What it declares, for
+ * the message; undefined for any other class.
+ */
+function modelStub(node: ClassNode, src: RubySource): string | undefined {
+  if (!node.superclass || !isRecordBase(src.textOf(node.superclass))) return undefined;
+  const name = src.textOf(node.constantPath);
+  const declared: string[] = [];
+  for (const statement of bodyOf(node.body)) {
+    if (!(statement instanceof CallNode)) return undefined;
+    const args = statement.arguments_?.arguments_ ?? [];
+    if (!statement.receiver && statement.name === "translates" && !statement.block && args.length > 0) declared.push(src.textOf(statement));
+    else if (!statement.receiver && STUB_ASSOCIATIONS.has(statement.name) && !statement.block && !keywordKeys(statement).includes("dependent")) declared.push(src.textOf(statement));
+    // the table of its own name, written out (`self.table_name = "notes"`): another table is another model
+    else if (statement.receiver instanceof SelfNode && statement.name === "table_name=" && args[0] instanceof StringNode && args[0].unescaped.value === tableize(name.split("::").pop() ?? name))
+      declared.push(src.textOf(statement));
+    else if (statement.receiver instanceof SelfNode && STUB_SETTINGS.has(statement.name)) declared.push(src.textOf(statement));
+    else return undefined;
+  }
+  const body = declared.map((d) => d.replace(/\s+/g, " ")).join("; ");
+  return `\`class ${name} < ${src.textOf(node.superclass)}\`${body ? `: \`${body.length > 80 ? `${body.slice(0, 77)}...` : body}\`` : ", empty"}`;
+}
 
 /**
  * strong_migrations' `safety_assured do ... end` (or `{ }`) around statements: the block runs them as written, so
@@ -307,7 +391,10 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
         continue;
       }
       if (node instanceof CallNode && !node.receiver && IMPORTS.has(node.name)) units.push(unit("import", "imports", node, "unknown", src.textOf(node)));
-      else units.push({ ...unit("code", "file", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)), calls: callShape(node, src, ownClasses) });
+      else {
+        const stub = node instanceof ClassNode ? modelStub(node, src) : undefined;
+        units.push({ ...unit("code", "file", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)), calls: callShape(node, src, ownClasses), ...(stub ? { stub } : {}) });
+      }
     }
   };
   outside(result.value.statements.body);
@@ -349,13 +436,16 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
             units.push({ kind: "statement", key: `safety_assured in ${key}`, canonical: "safety_assured", loc: src.loc(statement), label: "safety_assured", side, wrapper: true });
             statements(bodyOf(assured.body));
           } else
-            units.push({ ...unit("statement", key, statement, side), calls: callShape(statement, src, ownClasses), rows: rowsForm(statement), ...(statement instanceof YieldNode ? { flow: true as const } : {}) });
+            units.push({ ...unit("statement", key, statement, side), calls: callShape(statement, src, ownClasses), rows: rowsForm(statement), message: messageForm(statement), ...(statement instanceof YieldNode ? { flow: true as const } : {}) });
         }
       };
       statements(bodyOf(node.body));
     } else if (node instanceof ConstantWriteNode) units.push(unit("code", "class body", node, constantSide(node.name), src.textOf(node).split("\n")[0].slice(0, 60)));
     else if (node instanceof CallNode && !node.receiver) units.push(unit("setting", node.name, node, "unknown"));
-    else if (node instanceof ClassNode || node instanceof ModuleNode) units.push(unit("code", `class ${src.textOf(node.constantPath)}`, node, "unknown"));
+    else if (node instanceof ClassNode || node instanceof ModuleNode) {
+      const stub = node instanceof ClassNode ? modelStub(node, src) : undefined;
+      units.push({ ...unit("code", `class ${src.textOf(node.constantPath)}`, node, "unknown"), ...(stub ? { stub } : {}) });
+    }
     else units.push(unit("code", "class body", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)));
   }
   return units;

@@ -60,6 +60,17 @@ export interface SourceUnit {
    */
   rows?: { canonical: string; how: string[] };
   /**
+   * Statements: the canonical form with the text of the exception messages it raises left out (Ruby's `raise` /
+   * `fail`, `raise X, "..."`, `X.new("...")`; Python's `raise X("...")`), their interpolated code kept. Two versions
+   * of the same form differ only in what a person reads when the migration stops there: nothing reaches a table.
+   */
+  message?: string;
+  /**
+   * Ruby classes: a model class the migration defines for itself that only pins the table its code uses (ruby-units.ts
+   * `modelStub`), as the message names it: adding one changes no table and no row.
+   */
+  stub?: string;
+  /**
    * Python statements: an `if` whose own block always ends in `raise`: its condition and its elif/else, canonical.
    * A database that recorded the migration never took that block: the run would have stopped there.
    */

@@ -1,5 +1,6 @@
 import { defineReviewCases } from "../../review-rule.js";
 import { dropSettingFields, settingsCode, settingsOwnType, settingsQueries } from "./foreman-settings.fixture.js";
+import { publicBodyModel, REMOVE_DISCLOSURE_LOG_PATH, removeDisclosureLog, temporaryTask, translatedUses } from "./alaveteli-globalize.fixture.js";
 
 // caseflow 1158b8e8a7 (20230914210532_normalize_meeting_types): users.meeting_type gives way to a has_one of that name
 const REMOVE_MEETING_TYPE = { "db/migrate/20230914210532_normalize_meeting_types.rb": "class NormalizeMeetingTypes < ActiveRecord::Migration[6.1]\n  def change\n    remove_column :users, :meeting_type, :string\n  end\nend\n" };
@@ -273,6 +274,18 @@ const ruleUse = "from shop.models import OfferingRule\n\n\ndef open_rules():\n  
 export default defineReviewCases({
   invalid: [
     {
+      name: "Rails: the dropped column's name is a Globalize translated attribute of the model (alaveteli 73a1406c73): its declaration, reader, view and where read the translation table; the rake task's own class of public_bodies (self.table_name) still queries the column",
+      base: { ...translatedUses, ...temporaryTask },
+      head: { [REMOVE_DISCLOSURE_LOG_PATH]: removeDisclosureLog },
+      findings: [{ path: REMOVE_DISCLOSURE_LOG_PATH, line: 3, severity: "error", message: "still uses disclosure_log: lib/tasks/temp.rake:12. Those lines fail" }],
+    },
+    {
+      name: "Rails: the Globalize model also reads the column explicitly (read_attribute, self[], pluck): those lines are uses",
+      base: { ...translatedUses, "app/models/public_body.rb": publicBodyModel("\n  def untranslated_log = read_attribute(:disclosure_log)\n  def raw_log = self[:disclosure_log]\n  def self.logs = pluck(:disclosure_log)\n") },
+      head: { [REMOVE_DISCLOSURE_LOG_PATH]: removeDisclosureLog },
+      findings: [{ path: REMOVE_DISCLOSURE_LOG_PATH, line: 3, severity: "error", message: "still uses disclosure_log: app/models/public_body.rb:15, app/models/public_body.rb:16, app/models/public_body.rb:17. Those lines fail" }],
+    },
+    {
       name: "Rails: beside foreman's names that read nothing, a query rooted at the model (Setting.where(category: ...).pluck(:default)) still reads the dropped columns, delegated or not",
       base: { ...settingsCode, ...settingsQueries },
       head: { "db/migrate/20220124174632_drop_setting_fields.rb": dropSettingFields },
@@ -520,6 +533,11 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Rails: the dropped column's name only as a Globalize translated attribute (translates, its reader and writer, where/order keys Globalize rewrites, a view, a controller): public_body_translations.disclosure_log, not public_bodies'",
+      base: translatedUses,
+      head: { [REMOVE_DISCLOSURE_LOG_PATH]: removeDisclosureLog },
+    },
     {
       name: "Rails: dropped settings columns named only by an apipie doc param, gettext messages, a GraphQL type whose objects are a presenter (its description, its fields), the presenter's own attributes, hash keys of an in-memory registry and options of its DSL, text a rake task writes to a file, and methods the model delegates to another object (foreman de56ffb280, c791f6c708)",
       base: settingsCode,

@@ -333,6 +333,68 @@ const DROPS = '        # firefox copies are canonical, so drop the stale duplica
 const esrPath = "kitsune/products/migrations/0036_move_esr_versions_to_firefox.py";
 
 
+/** alaveteli's 20220902112339 (replay 36, 8f464c2b30): an up that stops an upgrade until a task ran, with `message` as what it raises. */
+const alaveteliGuard = (message: string, drop = ":notes") => `class RemovePublicBodyNotes < ActiveRecord::Migration[6.1]
+  def up
+    if PublicBody::Translation.where.not(notes: nil).any?
+      ${message}
+    end
+
+    remove_column :public_body_translations, ${drop}
+  end
+
+  def down; end
+end
+`;
+const alaveteliGuardPath = "db/migrate/20220902112339_remove_public_body_notes.rb";
+const HEREDOC = (word: string) => `raise <<~TXT
+        We can't run the RemovePublicBodyNotes database migration.
+
+        We have ${word} PublicBody::Translation objects which haven't been
+        migrated to the new Note model.
+      TXT`;
+/** A Django data step that refuses to run while rows are left, with `raised` as what it raises. */
+const djangoGuard = (raised: string, filter = "plaintext=None") => `from django.db import migrations
+
+
+def check_plaintext(apps, schema_editor):
+    Product = apps.get_model("product", "Product")
+    left = Product.objects.filter(${filter}).count()
+    if left:
+        ${raised}
+    Product.objects.filter(${filter}).update(plaintext="")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("product", "0001_initial")]
+
+    operations = [migrations.RunPython(check_plaintext, migrations.RunPython.noop)]
+`;
+const djangoGuardPath = "shop/product/migrations/0003_check_plaintext.py";
+/** alaveteli's 20220720085105 (replay 36, 73ae2d6301): a Globalize translation table made through the model, with `stub` defined in the migration. */
+const alaveteliNotes = (stub: string, up = "Note.create_translation_table!(body: :text)") => `class CreateNotes < ActiveRecord::Migration[6.1]
+${stub}  def change
+    create_table :notes do |t|
+      t.references :notable, polymorphic: true
+      t.string :notable_tag
+      t.timestamps
+    end
+
+    reversible do |dir|
+      dir.up do
+        ${up}
+      end
+
+      dir.down do
+        Note.drop_translation_table!
+      end
+    end
+  end
+end
+`;
+const alaveteliNotesPath = "db/migrate/20220720085105_create_notes.rb";
+const NOTE_STUB = "  # Predefine Note model so the translation table is created before the style enum exists\n  class Note < ApplicationRecord\n    translates :body\n  end\n\n";
+
 /** manyfold's 20251027152904 (replay 30, PR #5183): a json column whose default MySQL rejects; the edit takes it out. */
 const manyfold = (options: string) => `class AddTourStateToUsers < ActiveRecord::Migration[8.0]
   def change
@@ -520,6 +582,72 @@ export default defineReviewCases({
       base: { "db/migrate/20250926220114_create_families.rb": railsFamilies(false), "db/migrate/20250926220345_validate_family_foreign_keys.rb": railsValidateFamilies(true) },
       head: { "db/migrate/20250926220345_validate_family_foreign_keys.rb": railsValidateFamilies(false) },
       findings: [{ path: "db/migrate/20250926220345_validate_family_foreign_keys.rb", line: 3, severity: "error" }],
+    },
+    {
+      name: "Rails: a typo fixed in the heredoc an up raises to stop an upgrade (alaveteli 8f464c2b30): only the message changed, a note",
+      base: { [alaveteliGuardPath]: alaveteliGuard(HEREDOC("dectected")) },
+      head: { [alaveteliGuardPath]: alaveteliGuard(HEREDOC("detected")) },
+      findings: [{ path: alaveteliGuardPath, line: 7, severity: "info", message: "the text of an exception it raises" }],
+    },
+    {
+      name: "Rails: the message of ActiveRecord::IrreversibleMigration reworded, in the down: a note",
+      base: { [alaveteliGuardPath]: alaveteliGuard(HEREDOC("detected")).replace("def down; end", 'def down\n    raise ActiveRecord::IrreversibleMigration, "notes are gone"\n  end') },
+      head: { [alaveteliGuardPath]: alaveteliGuard(HEREDOC("detected")).replace("def down; end", 'def down\n    raise ActiveRecord::IrreversibleMigration, "the notes are gone for good"\n  end') },
+      findings: [{ path: alaveteliGuardPath, line: 16, severity: "info" }],
+    },
+    {
+      name: "Rails: the message reworded and the error raised changed to another class: other code, a warning",
+      base: { [alaveteliGuardPath]: alaveteliGuard('raise "notes left"') },
+      head: { [alaveteliGuardPath]: alaveteliGuard('raise ActiveRecord::IrreversibleMigration, "notes are left"') },
+      findings: [{ path: alaveteliGuardPath, line: 4, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Rails: the message's interpolated code now counts other rows (`#{...}` reads the database): a warning",
+      base: { [alaveteliGuardPath]: alaveteliGuard('raise "#{PublicBody::Translation.where.not(notes: nil).count} notes left"') },
+      head: { [alaveteliGuardPath]: alaveteliGuard('raise "#{PublicBody::Translation.where.not(notes: nil).update_all(notes: nil)} notes left"') },
+      findings: [{ path: alaveteliGuardPath, line: 4, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Rails: the message fixed together with another column dropped: a schema edit",
+      base: { [alaveteliGuardPath]: alaveteliGuard(HEREDOC("dectected")) },
+      head: { [alaveteliGuardPath]: alaveteliGuard(HEREDOC("detected"), ":notes_html") },
+      findings: [{ path: alaveteliGuardPath, line: 12, severity: "error" }],
+    },
+    {
+      name: "Django: the text of the RuntimeError a data step raises reworded (an f-string, its interpolation kept): a note",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoGuardPath]: djangoGuard('raise RuntimeError(f"{left} products lack plaintext: run fill_plaintext frist")') },
+      head: { [djangoGuardPath]: djangoGuard('raise RuntimeError(\n            f"{left} products lack plaintext: "\n            "run fill_plaintext first"\n        )') },
+      findings: [{ path: djangoGuardPath, line: 8, severity: "info", message: "the text of an exception it raises" }],
+    },
+    {
+      name: "Django: the raised message reworded and the update's filter changed: what the data code writes changed, a warning",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoGuardPath]: djangoGuard('raise RuntimeError("products lack plaintext")') },
+      head: { [djangoGuardPath]: djangoGuard('raise RuntimeError("products without plaintext")', "plaintext__isnull=True") },
+      findings: [{ path: djangoGuardPath, line: 6, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Rails: a model class defined in the migration to pin the model it uses (alaveteli 73ae2d6301: `class Note < ApplicationRecord; translates :body; end`): the same tables, a note with the reason",
+      base: { [alaveteliNotesPath]: alaveteliNotes("") },
+      head: { [alaveteliNotesPath]: alaveteliNotes(NOTE_STUB) },
+      findings: [{ path: alaveteliNotesPath, line: 3, severity: "info", message: "a model class it now defines for itself (`class Note < ApplicationRecord`: `translates :body`), which pins the model" }],
+    },
+    {
+      name: "Rails: the pinning class comes with a changed data step (update_all writes another value): a warning",
+      base: { [alaveteliNotesPath]: alaveteliNotes("", 'Note.create_translation_table!(body: :text)\n        Note.update_all(notable_tag: "x")') },
+      head: { [alaveteliNotesPath]: alaveteliNotes(NOTE_STUB, 'Note.create_translation_table!(body: :text)\n        Note.update_all(notable_tag: "y")') },
+      findings: [{ path: alaveteliNotesPath, line: 17, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Rails: the class defined in the migration declares a default (`attribute :notable_tag, default:`): rows written through it change, a warning",
+      base: { [alaveteliNotesPath]: alaveteliNotes("") },
+      head: { [alaveteliNotesPath]: alaveteliNotes("  class Note < ApplicationRecord\n    translates :body\n    attribute :notable_tag, :string, default: \"general\"\n  end\n\n") },
+      findings: [{ path: alaveteliNotesPath, line: 2, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Rails: the class defined in the migration maps another table (`self.table_name = \"legacy_notes\"`): a warning",
+      base: { [alaveteliNotesPath]: alaveteliNotes("") },
+      head: { [alaveteliNotesPath]: alaveteliNotes('  class Note < ApplicationRecord\n    self.table_name = "legacy_notes"\n    translates :body\n  end\n\n') },
+      findings: [{ path: alaveteliNotesPath, line: 2, severity: "warning", message: "changes what its data code does" }],
     },
     {
       name: "only comments changed in a Rails migration: a note, not an error",

@@ -35,13 +35,19 @@ const shorten = (text: string) => {
 };
 
 /** The parts of an edit the database never sees, in words. */
-function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[], inlined?: string): string {
+function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[], inlined?: string, stubs?: readonly string[]): string {
   const words: string[] = [];
   if (parts.has("inlined")) words.push(`constants it imported, now written in the migration with the values the module held on the base branch (${inlined ?? "the same values"})`);
   if (parts.has("regrouped")) words.push("how the same statements are grouped (a change_table block or add_column calls, a safety_assured block: strong_migrations reads it only while migrating), with the same options");
   if (parts.has("down")) words.push("its down (the up that ran is the same; the new down applies to future rollbacks)");
   if (parts.has("imports")) words.push("imports");
   if (parts.has("annotations")) words.push("type annotations (they do not change what the code does)");
+  if (parts.has("message")) words.push("the text of an exception it raises (a message for whoever runs it: the run stops there unrecorded, as before)");
+  if (stubs?.length)
+    words.push(
+      `a model class it now defines for itself (${stubs.join("; ")}), which pins the model its code uses so it keeps running on fresh databases after the application's model changes; ` +
+        "it maps the same table and declares nothing that changes the rows written (no defaults, callbacks or enums), so the tables and rows it leaves are the same",
+    );
   const ignored = options.filter((o) => o.startsWith("foreign_key:"));
   const python = options.filter((o) => !o.startsWith("foreign_key:"));
   if (parts.has("python-options")) words.push(`options Django keeps in Python only${python.length ? ` (${python.join(", ")})` : ""}`);
@@ -358,12 +364,16 @@ export default defineReviewRule({
         ctx.report({ ...(loosened.loc.line > 1 ? { line: loosened.loc.line, endLine: loosened.loc.line } : lines), path: m.change.path, severity: "info", ...removedDependencies(m.baseGraph!, m.headGraph!, version, edit.parts, edit.options) });
         continue;
       }
+      // a model class it now defines: reported where the class starts, not at a comment above it
+      const stub = edit.details.find((d) => d.part === "stub" && d.loc.line > 1);
       ctx.report({
-        ...lines,
+        ...(stub ? { line: stub.loc.line, endLine: stub.loc.line } : lines),
         path: m.change.path,
         severity: "info",
-        message: `Migration${version} is on the base branch; this edit changes ${noEffect(edit.parts, edit.options, edit.details.find((d) => d.part === "inlined")?.what)}.`,
-        fix: "Nothing to do: databases that ran it are unaffected. Keep merged migrations importable when code moves, and make schema changes in a new migration.",
+        message: `Migration${version} is on the base branch; this edit changes ${noEffect(edit.parts, edit.options, edit.details.find((d) => d.part === "inlined")?.what, edit.details.filter((d) => d.part === "stub").map((d) => d.what))}.`,
+        fix: edit.parts.has("stub")
+          ? "Nothing to do: databases that ran it are unaffected and fresh ones get the same tables. A model class defined in the migration is the usual way to keep it independent of the application's model; keep it free of callbacks and defaults."
+          : "Nothing to do: databases that ran it are unaffected. Keep merged migrations importable when code moves, and make schema changes in a new migration.",
       });
     }
   },
