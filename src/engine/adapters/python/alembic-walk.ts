@@ -844,6 +844,8 @@ export class AlembicWalker {
       language: "python",
       description: `${root ?? "connection"}.${called}(...)`,
       reversible: false,
+      // an ORM session's delete(obj) deletes the object's row (of a table the object does not name here), nothing else
+      ...(kind === "migration-session" && called === "delete" ? { deletes: [{ call: `${root ?? "session"}.delete` }] } : {}),
     });
     return true;
   }

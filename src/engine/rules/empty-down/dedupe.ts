@@ -16,8 +16,9 @@ export function dedupedTable(work: readonly Operation[]): string | undefined {
   const same = (t: string | undefined) => t !== undefined && nameKey(t.split(".").pop() ?? t) === nameKey(deduped);
   const onlyDeletes = work.every((op) => {
     if (op.kind === "dml") return op.verb === "delete" && same(op.table);
+    // an ORM session's delete(obj) names no table: the objects are the rows it read
     if (op.kind === "data_migration")
-      return op.readOnly === true || (!op.overwrites?.length && !op.copies?.length && !op.insertsOnly && (op.deletes ?? []).length > 0 && op.deletes!.every((d) => same(d.table)));
+      return op.readOnly === true || (!op.overwrites?.length && !op.copies?.length && !op.insertsOnly && (op.deletes ?? []).length > 0 && op.deletes!.every((d) => d.table === undefined || same(d.table)));
     // the loops and calls of the code around the read, which migguard cannot read
     return op.kind === "raw";
   });
