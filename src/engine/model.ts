@@ -647,6 +647,8 @@ export const DataMigration = op("data_migration", {
     .optional(),
   /** its code only reads (a version check, a count): it writes no row, so it is no data change */
   readOnly: z.boolean().optional(),
+  /** a read of the rows of this table that have duplicates there (`GROUP BY ... HAVING count(*) > 1`): what a dedupe starts from (adapters/sql/duplicate-rows.ts) */
+  readsDuplicatesOf: z.string().optional(),
   /** on PostgreSQL its code runs only schema statements of its own SQL (SET DEFAULT, DROP INDEX IF EXISTS) and writes no row: no data change there */
   schemaOnlyOnPostgres: z.boolean().optional(),
   /** its code only adds rows it did not find (find_or_initialize_by, skipped when persisted, then save): it overwrites and deletes nothing */

@@ -201,6 +201,31 @@ function retabledKey(definition: KeyDefinition, from: string, to: string, name: 
   return written;
 }
 
+/**
+ * A FOREIGN KEY one of whose columns (its own, on `table`, or the one it references there) was renamed: PostgreSQL
+ * and MySQL keep the key, name and all, on the column's new name (content-tagger renames tagging_spreadsheet_id to
+ * tagging_source_id, whose key a later remove_foreign_key ..., column: :tagging_source_id drops). Its ADD CONSTRAINT
+ * written again with `to` for `from`; undefined when its SQL does not parse back.
+ */
+function recolumnedKey(definition: KeyDefinition, table: string, from: string, to: string): KeyDefinition | undefined {
+  const alter = parseOne(definition.sql)?.AlterTableStmt;
+  const cmd = alter?.cmds?.[0]?.AlterTableCmd;
+  const constraint = cmd?.def?.Constraint;
+  if (!alter?.relation || constraint?.contype !== "CONSTR_FOREIGN") return undefined;
+  const renamedIn = (relation: PgNode | undefined, columns: PgNode[] | undefined) =>
+    relation && nameKey(relation.relname as string) === nameKey(table.split(".").pop() ?? table)
+      ? (columns ?? []).map((c) => (nameKey(c.String?.sval ?? "") === nameKey(from) ? { String: { sval: to } } : c))
+      : columns;
+  const fk_attrs = renamedIn(alter.relation, constraint.fk_attrs);
+  const pk_attrs = renamedIn(constraint.pktable, constraint.pk_attrs);
+  const sql = deparse({ AlterTableStmt: { ...alter, cmds: [{ AlterTableCmd: { ...cmd, def: { Constraint: { ...constraint, fk_attrs, ...(pk_attrs ? { pk_attrs } : {}) } } } }] } });
+  const written = sql ? definedKeys(sql, { addColumn: false })[0]?.definition : undefined;
+  if (!written) return undefined;
+  if (definition.notValid) written.notValid = true;
+  else delete written.notValid;
+  return written;
+}
+
 /** The FOREIGN KEY and CHECK constraints a CREATE TABLE or ALTER TABLE ... ADD CONSTRAINT statement defines, by name. */
 export function definedConstraints(sql: string): Array<{ name: string; definition: ConstraintDefinition }> {
   return definedKeys(sql, { addColumn: false })
@@ -428,8 +453,11 @@ export class ConstraintHistory {
         if (
           (nameKey(definition.table) === nameKey(op.table) && includes(definition.columns, op.column)) ||
           (definition.references && nameKey(definition.references.table) === nameKey(op.table) && includes(definition.references.columns, op.column))
-        )
-          put(definition.table, name, undefined);
+        ) {
+          // a renamed column keeps its FOREIGN KEYs (the others are not followed through a rename)
+          const kept = op.kind === "rename_column" && definition.kind === "foreign_key" ? recolumnedKey(definition, op.table, op.column, op.newName) : undefined;
+          put(definition.table, name, kept);
+        }
     }
   }
 

@@ -6,6 +6,7 @@
  */
 import type { HiddenOperation, OperationInput, ParseProblem, ValuesGuard } from "../../model.js";
 import { rowsSelected } from "../sql/selected-rows.js";
+import { duplicatesSelected } from "../sql/duplicate-rows.js";
 import { DEFAULT_CONVENTION, type NamingConvention } from "./alembic-naming-convention.js";
 import { alembicOperation, executeHasParams, executeOperations, nameOf, type OpContext } from "./alembic-ops.js";
 import { inSchema } from "./sqlalchemy.js";
@@ -866,7 +867,8 @@ export class AlembicWalker {
       // `rows = conn.execute(sa.text("SELECT ... FROM tags"))`: rows read for the code after it, as sa.select's below
       const selected = rowsSelected(ops);
       if (selected?.length) {
-        this.ops.push({ loc: value.loc, text: value.text, inTransaction: state.inTransaction, kind: "data_migration", language: "python", description: `${root ?? "connection"}.${method}(SELECT ... FROM ${selected.join(", ")})`, reversible: true, readOnly: true, tables: selected });
+        const duplicates = duplicatesSelected(ops[0]?.text ?? "");
+        this.ops.push({ loc: value.loc, text: value.text, inTransaction: state.inTransaction, kind: "data_migration", language: "python", description: `${root ?? "connection"}.${method}(SELECT ... FROM ${selected.join(", ")})`, reversible: true, readOnly: true, tables: selected, ...(duplicates ? { readsDuplicatesOf: duplicates } : {}) });
         return true;
       }
       if (ops.length) {
@@ -890,6 +892,8 @@ export class AlembicWalker {
       language: "python",
       description: `${root ?? "connection"}.${called}(...)`,
       reversible: false,
+      // an ORM session's delete(obj) deletes the object's row (of a table the object does not name here), nothing else
+      ...(kind === "migration-session" && called === "delete" ? { deletes: [{ call: `${root ?? "session"}.delete` }] } : {}),
     });
     return true;
   }

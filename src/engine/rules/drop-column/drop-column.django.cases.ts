@@ -1043,6 +1043,44 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "MySQL: the AlterField that makes the column NULL-able repeats the ForeignKey as 0001 wrote it (django.db.models.deletion.CASCADE, settings.AUTH_USER_MODEL): the fix imports what it reads as 0001 does",
+      config: { database: "mysql" },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="owner"),
+    ]
+`,
+      files: {
+        "app/migrations/0001_initial.py": `from django.conf import settings
+from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = [migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
+
+    operations = [
+        migrations.CreateModel(
+            name="Order",
+            fields=[
+                ("id", models.AutoField(primary_key=True)),
+                ("owner", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+            ],
+        ),
+    ]
+`,
+      },
+      lines: [8],
+      messages: ["Dropping column app_order.owner_id"],
+    },
+    {
+      framework: "django",
       name: "MySQL: the RunSQL restores the values with MySQL's UPDATE ... JOIN",
       config: { database: "mysql" },
       code: `from django.db import migrations

@@ -22,6 +22,7 @@ import { addsGenerated, droppedGeneratedColumn, sourcesKept, type GeneratedColum
 import { dataCode } from "../support/data-code.js";
 import { backupName } from "../support/backup-name.js";
 import { columnGuard, guardWords } from "../support/values-guard.js";
+import { importsHeader } from "../support/fix-imports.js";
 
 /**
  * Django's first step of a removal: the field leaves the model and Django's state, the column stays. A column
@@ -56,6 +57,8 @@ function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_column">
       ? `migrations.AlterField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column)}, field=${nullableField.replace(/\s*\n\s*/g, " ")})`
       : undefined;
   return [
+    // the field as the migration that defined it wrote it may read names this one does not import
+    ...(relax && nullableField ? importsHeader(ctx, relax) : []),
     `# 1. Remove the field from the model and from Django's state only (the column stays), and deploy.`,
     why,
     `migrations.SeparateDatabaseAndState(`,

@@ -775,6 +775,78 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "security_monkey 7c54b06e227b: upgrade() selects the items another item duplicates (a correlated count(*) > 1) and deletes all but the newest in ORM code migguard cannot read: a dedupe is one-way, its empty downgrade a note (issue #19)",
+      path: "migrations/versions/7c54b06e227b_.py",
+      code: `from alembic import op
+from sqlalchemy import text
+from sqlalchemy.orm import sessionmaker
+
+revision = "7c54b06e227b"
+down_revision = "11f081cf54e2"
+
+Session = sessionmaker()
+
+
+def upgrade():
+    bind = op.get_bind()
+    session = Session(bind=bind)
+    items_reference = {}
+    items_to_delete = []
+    result = session.execute(text("""(SELECT o.id, o.region, o.name, o.latest_revision_id
+      FROM item o WHERE (
+        SELECT count(*) FROM item i
+            WHERE o.region = i.region AND o.name = i.name) > 1);"""))
+    for r in result:
+        index = "{}-{}".format(r[1], r[2])
+        if not items_reference.get(index):
+            items_reference[index] = r
+        elif items_reference[index][3] > r[3]:
+            items_to_delete.append(r)
+        else:
+            items_to_delete.append(items_reference[index])
+            items_reference[index] = r
+    for duplicate in items_to_delete:
+        session.execute(text("DELETE FROM item WHERE id = :id"), {"id": duplicate[0]})
+    session.commit()
+
+
+def downgrade():
+    """No downgrade necessary."""
+    pass
+`,
+      lines: [34],
+      severities: ["info"],
+      messages: ["this migration removes duplicates: it selects the rows of item that share their values with another row and deletes the extra copies"],
+      fixes: ["def downgrade():\n    # one-way cleanup: upgrade() deletes the duplicate rows of item; putting them back would undo it\n    pass"],
+    },
+    {
+      framework: "alembic",
+      name: "a read of duplicated rows whose code then overwrites values of another table (an UPDATE migguard reads): no dedupe, the warning stays (a down could restore those values)",
+      code: `from alembic import op
+from sqlalchemy import text
+from app.merge import winner
+
+revision = "7d"
+down_revision = "7c"
+
+
+def upgrade():
+    conn = op.get_bind()
+    rows = conn.execute(text("SELECT email, count(*) FROM users GROUP BY email HAVING count(*) > 1"))
+    for row in rows:
+        keep = winner(row)
+        conn.execute(text("UPDATE orders SET user_id = :keep WHERE email = :email"), {"keep": keep, "email": row[0]})
+
+
+def downgrade():
+    pass
+`,
+      lines: [17],
+      severities: ["warning"],
+      messages: ["changes data in code migguard cannot read"],
+    },
+    {
+      framework: "alembic",
       name: "a loop over selected rows that calls a helper migguard cannot read before its UPDATE: still data only (a warning, the helper may write), and the fix is the one-way pass, not a raise for the loop",
       code: `from alembic import op
 import sqlalchemy as sa

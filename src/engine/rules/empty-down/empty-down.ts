@@ -14,6 +14,7 @@ import { backfillOfAddedColumns } from "./backfill-of-added-columns.js";
 import { scratchSchema } from "../support/scratch-schema.js";
 import { andList } from "../../in-words.js";
 import { idempotent, settledByUp } from "../support/rerun-no-op.js";
+import { dedupedTable } from "./dedupe.js";
 
 /** `place_geometries.cleaned_geom`, `table tmp_ids`: what scratch schema the up builds, in words. */
 function scratchNames(scratch: ReadonlySet<Operation>): string {
@@ -154,6 +155,25 @@ end`,
         severity: "info",
         message: `The down migration${where} is empty and upgrade() only calls code outside this revision (\`${meaningful[0]!.text.split("\n")[0]}\`), never op or the migration's connection: if that code changes nothing in the database, no downgrade is needed.`,
         fix: `def downgrade():\n    # upgrade() calls code outside this revision: if it changes the database, undo that here\n    pass`,
+      });
+      return;
+    }
+    // a dedupe: the up picks the duplicated rows of a table and deletes them in code migguard cannot read; nothing it
+    // reads overwrites a value. One-way by nature (issue #19): the empty down is the honest one, said in a note
+    const deduped = dataOnly && unreadData ? dedupedTable(work) : undefined;
+    if (deduped) {
+      const comment = `one-way cleanup: upgrade() deletes the duplicate rows of ${deduped}; putting them back would undo it`;
+      ctx.report({
+        loc: down.loc ?? firstLine(ctx),
+        severity: "info",
+        message:
+          `The down migration${where} is empty, and this migration removes duplicates: it selects the rows of ${deduped} that share their values with another row and deletes the extra copies in code migguard cannot read. ` +
+          `A dedupe is one-way (restoring the removed copies would undo it, and break the uniqueness it makes room for), so a rollback that keeps the rows as they are is the honest one. If that code also overwrites values, this down should put them back.`,
+        fix: fixFor(ctx.framework, {
+          sql: `-- ${comment}`,
+          rails: () => `def down\n  # ${comment}\nend`,
+          alembic: () => `def downgrade():\n    # ${comment}\n    pass`,
+        }),
       });
       return;
     }

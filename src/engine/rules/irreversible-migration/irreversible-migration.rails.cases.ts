@@ -463,6 +463,107 @@ end`,
     },
     {
       framework: "rails",
+      name: "content-tagger 20160905103610: remove_foreign_key by column: of a key added (on_delete: :cascade) before its column was renamed: found through the rename, the fix is the call Rails can invert, with its table, options and name",
+      path: "db/migrate/20160905103610_delete_foreign_key_in_tag_mappings.rb",
+      files: {
+        "db/migrate/20160718104316_create_tagging_spreadsheets.rb": `class CreateTaggingSpreadsheets < ActiveRecord::Migration[6.0]
+  def change
+    create_table :tagging_spreadsheets do |t|
+      t.string :url
+    end
+  end
+end
+`,
+        "db/migrate/20160719142645_create_tag_mappings.rb": `class CreateTagMappings < ActiveRecord::Migration[6.0]
+  def change
+    create_table :tag_mappings do |t|
+      t.references :tagging_spreadsheet, index: true, foreign_key: true
+    end
+  end
+end
+`,
+        "db/migrate/20160727095240_modify_foreign_key_on_tag_mappings.rb": `class ModifyForeignKeyOnTagMappings < ActiveRecord::Migration[6.0]
+  def change
+    remove_foreign_key :tag_mappings, :tagging_spreadsheets
+    add_foreign_key :tag_mappings, :tagging_spreadsheets, on_delete: :cascade
+  end
+end
+`,
+        "db/migrate/20160902132101_make_tag_mapping_polymorphic.rb": `class MakeTagMappingPolymorphic < ActiveRecord::Migration[6.0]
+  def change
+    rename_column :tag_mappings, :tagging_spreadsheet_id, :tagging_source_id
+  end
+end
+`,
+      },
+      code: `class DeleteForeignKeyInTagMappings < ActiveRecord::Migration[6.0]
+  def change
+    remove_foreign_key :tag_mappings, column: :tagging_source_id
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `# Name what Rails needs to add the constraint back:
+remove_foreign_key :tag_mappings, :tagging_spreadsheets, column: :tagging_source_id, on_delete: :cascade, name: "fk_rails_f9947d86dd"`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "remove_foreign_key by column: of the key add_reference ... foreign_key: true added: the call Rails can invert, without a name (the column's own)",
+      path: "db/migrate/20240102000000_drop_comments_post_key.rb",
+      files: {
+        "db/migrate/20240101000000_add_post_to_comments.rb": `class AddPostToComments < ActiveRecord::Migration[7.1]
+  def change
+    create_table :posts
+    create_table :comments
+    add_reference :comments, :post, foreign_key: true
+  end
+end
+`,
+      },
+      code: `class DropCommentsPostKey < ActiveRecord::Migration[7.1]
+  def change
+    remove_foreign_key :comments, column: :post_id
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `# Name what Rails needs to add the constraint back:
+remove_foreign_key :comments, :posts, column: :post_id`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "remove_foreign_key by column: on Rails 5.2 (its remove_foreign_key takes the table or the options, not both): the down adds the key back as the history made it",
+      path: "db/migrate/20180102000000_drop_comments_post_key.rb",
+      files: {
+        "db/migrate/20180101000000_add_post_to_comments.rb": `class AddPostToComments < ActiveRecord::Migration[5.2]
+  def change
+    create_table :posts
+    create_table :comments
+    add_reference :comments, :post, foreign_key: true
+  end
+end
+`,
+      },
+      code: `class DropCommentsPostKey < ActiveRecord::Migration[5.2]
+  def change
+    remove_foreign_key :comments, column: :post_id
+  end
+end
+`,
+      lines: [3],      fixes: [
+        `# Name what Rails needs to add the constraint back:
+reversible do |dir|
+  dir.up { remove_foreign_key :comments, column: :post_id }
+  dir.down { execute "ALTER TABLE comments ADD CONSTRAINT fk_rails_2fd19c0db7 FOREIGN KEY (post_id) REFERENCES posts (id)" }
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "remove_unique_constraint by name alone, added by no migration it sees: the down says what it lacks and raises, no placeholder for it",
       code: `class DropRemoveUniqueConstraint < ActiveRecord::Migration[7.1]
   def change

@@ -113,6 +113,66 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "karrot-backend invitations 0002: the kept ForeignKey reads django.db.models.deletion.CASCADE, and the migration imports only `from django.db import migrations`: the fix imports the module as 0001 does (a `from django.db import ...` binds no name django)",
+      path: "karrot/invitations/migrations/0002_auto_20170717_1848.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('invitations', '0001_initial'),
+    ]
+
+    operations = [
+        migrations.RenameField(
+            model_name='invitation',
+            old_name='inviter',
+            new_name='invited_by',
+        ),
+    ]
+`,
+      files: {
+        "karrot/invitations/migrations/0001_initial.py": `from django.conf import settings
+from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+
+    initial = True
+
+    dependencies = [
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name='Invitation',
+            fields=[
+                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('inviter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+            ],
+        ),
+    ]
+`,
+      },
+      lines: [11],
+      fixes: [
+        [
+          "# at the top of the migration:",
+          "from django.db import models",
+          "import django.db.models.deletion",
+          "from django.conf import settings",
+          "# keep the column inviter_id: with db_column set first, RenameField changes only Django's name for it",
+          'migrations.AlterField(model_name="Invitation", name="inviter", field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL, db_column="inviter_id")),',
+          'migrations.RenameField(model_name="Invitation", old_name="inviter", new_name="invited_by"),',
+          '# and in the model: invited_by = models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL, db_column="inviter_id")',
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
       name: "a column moved aside with RunSQL for a new field of the same name, added right after (awx's JSONBlob to JSONField): old code finds the name, on the new column's values",
       code: `from django.db import migrations, models
 

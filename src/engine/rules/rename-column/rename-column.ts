@@ -20,7 +20,7 @@ import { renamesChain, renamesChainNote } from "./renames-chain.js";
 import { conversionWords, convertedRenameNote, renameConversion } from "./converted-rename.js";
 import { columnRecreated, recreationWhere } from "../support/recreated-later.js";
 import { ignoringColumns } from "../support/rails-version.js";
-import { missingImports } from "../support/fix-imports.js";
+import { importsHeader } from "../support/fix-imports.js";
 import { columnAtHead } from "../support/column-at-head.js";
 import { withoutGoneFollowUp } from "../support/history-to-head.js";
 import { dropBeforeNote, oldNameTakenLater, renameAsWritten, renderBefore } from "./old-name-taken-later.js";
@@ -58,9 +58,8 @@ function djangoFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: nu
   const sameName = nameKey(oldField) === nameKey(newField);
   const taken = keptNameTakenLater(ctx, op, index);
   // the field as its earlier migration wrote it may read names this migration does not import (Decimal)
-  const imports = missingImports(ctx, kept);
   return [
-    ...(imports.length ? [`# at the top of the migration:`, ...imports] : []),
+    ...importsHeader(ctx, kept),
     sameName
       ? `# keep the column ${op.column}: with db_column set, the AlterField changes the field without renaming its column`
       : `# keep the column ${op.column}: with db_column set first, RenameField changes only Django's name for it`,

@@ -20,6 +20,7 @@ import { unusedModelAtBase } from "../support/unused-model-at-base.js";
 import { djangoTable } from "../../code/django-models.js";
 import { codeFirstRenameHeader, codeFirstRenameMessage } from "../support/code-first-rename.js";
 import { djangoModelsAtHead, firstQueryOf } from "../new-code-before-migration/model-queries.js";
+import { importsHeader } from "../support/fix-imports.js";
 
 /** A view or table created under this name. */
 function viewOrTableCreated(op: Operation): string | undefined {
@@ -31,10 +32,12 @@ function viewOrTableCreated(op: Operation): string | undefined {
  * Django keeps a table's name with the model's Meta.db_table; the join table Django creates for a ManyToManyField
  * has no model of its own, so its name is kept with the field's `db_table=` (the adapter names that field).
  */
-function djangoFix(op: OperationOf<"rename_table">): string {
+function djangoFix(ctx: RuleContext, op: OperationOf<"rename_table">): string {
   const field = op.frameworkCall === "ManyToManyField" && op.ormFieldDef ? withKeyword(reindented(op.ormFieldDef.trim()), "db_table", pythonString(op.table)) : undefined;
   if (field && op.ormModel && op.ormField)
     return [
+      // the field as the migration that defined it wrote it may read names this one does not import
+      ...importsHeader(ctx, field),
       `# ${op.table} is the join table of the ManyToManyField ${op.ormModel}.${op.ormField}: keep its name on the field instead of renaming it`,
       `migrations.AlterField(`,
       `    model_name=${pythonString(op.ormModel.toLowerCase())},`,
@@ -313,7 +316,7 @@ export default defineRule({
       const folds = columnsRenamedAfter(ctx, op, index, [op.newName, final.newName], inMigration?.line);
       const renaming = `Renaming table ${op.table} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""}`;
       // Django's state-only rename keeps the table under its old name for good: a later table of that name fails
-      const stateOnly = ctx.framework === "django" && !taken ? djangoFix(op) : "";
+      const stateOnly = ctx.framework === "django" && !taken ? djangoFix(ctx, op) : "";
       ctx.report({
         op,
         ...(folds ? { folds } : {}),

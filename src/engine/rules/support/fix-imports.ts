@@ -23,3 +23,13 @@ export function missingImports(ctx: Pick<RuleContext, "migration" | "repository"
   });
 }
 
+
+/**
+ * The lines that open a Django fix repeating `code` (a field as another migration wrote it: karrot's 0001 writes
+ * `on_delete=django.db.models.deletion.CASCADE` under `import django.db.models.deletion`): the imports it needs that
+ * the migration lacks, under a comment that says where they go; none when it lacks nothing.
+ */
+export function importsHeader(ctx: Pick<RuleContext, "migration" | "repository">, code: string): string[] {
+  const imports = missingImports(ctx, code);
+  return imports.length ? [`# at the top of the migration:`, ...imports] : [];
+}

@@ -166,7 +166,8 @@ export function sourceImports(migration: Migration | string): Record<string, str
         if (!node || (node.type !== "import_statement" && node.type !== "import_from_statement")) continue;
         const module = node.childForFieldName("module_name");
         for (const child of node.namedChildren) {
-          if (!child || child === module || child.type === "comment") continue;
+          // by id: each childForFieldName gives a new node object, never === one of namedChildren
+          if (!child || child.id === module?.id || child.type === "comment") continue;
           const alias = child.type === "aliased_import" ? child.childForFieldName("alias") : child;
           const name = alias?.text.split(".")[0];
           if (!name || name in found) continue;

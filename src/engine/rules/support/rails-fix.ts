@@ -5,6 +5,7 @@
  */
 import { castExists } from "../../assignment-casts.js";
 import { isModelPath } from "../../adapters/rails/model-path.js";
+import { foreignKeyName } from "../../adapters/rails/rails-names.js";
 import { railsForeignKeyOptions } from "./rails-foreign-key-options.js";
 import type { ColumnSpec, DefaultValue, Migration, Operation, TypeRef } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
@@ -542,7 +543,7 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
       const [why, code] =
         expression !== undefined
           ? [`Give the CHECK expression (added on line ${expression.line}) so Rails can add the constraint back`, reindented(`remove_check_constraint ${sym(op.table)}, ${rubyString(expression.text)}, name: ${JSON.stringify(op.name)}${op.ifExists ? ", if_exists: true" : ""}`)]
-          : ["Name what Rails needs to add the constraint back", constraintRemovalFix(op, op.name ? definitionOn(migration, types?.constraintDefinition?.(op.name, op.table)) : undefined)];
+          : ["Name what Rails needs to add the constraint back", foreignKeyRemovalAsDefined(migration, op, types) ?? constraintRemovalFix(op, op.name ? definitionOn(migration, types?.constraintDefinition?.(op.name, op.table)) : undefined)];
       return changeWithValidationsUpOnly(migration, op, why, code) ?? `# ${why}:\n${code}`;
     }
     case "dml":
@@ -954,6 +955,28 @@ function checkAddedEarlier(migration: Migration, op: Extract<Operation, { kind: 
     .filter((o): o is Extract<Operation, { kind: "add_constraint" }> => o.kind === "add_constraint" && o.constraint === "check" && o.name === op.name && nameKey(o.table) === nameKey(op.table))
     .at(-1);
   return added?.expression !== undefined ? { text: added.expression, line: added.loc.line } : undefined;
+}
+
+/**
+ * A remove_foreign_key whose key the history shows (add_foreign_key, t.references foreign_key: true, add_reference,
+ * followed through renames of its column): the call Rails' recorder can invert, with the table it references and the
+ * options it was added with, so the rollback adds the same key back (content-tagger 20160905103610 drops by column: the
+ * key 20160727095240 added with on_delete: :cascade, on a column renamed since). Its name is kept when it is not the
+ * one add_foreign_key would give the column. Rails 6.0+ (remove_foreign_key takes the table and options together);
+ * undefined otherwise, or when the key is not one plain options can write (several columns, NOT VALID, another schema).
+ */
+function foreignKeyRemovalAsDefined(migration: Migration, op: Extract<Operation, { kind: "drop_constraint" }>, schema?: SchemaSource): string | undefined {
+  if (op.frameworkCall !== "remove_foreign_key" || !op.name || !railsAtLeast(migration, 6)) return undefined;
+  const definition = schema?.constraintDefinition?.(op.name, op.table);
+  const alter = definition ? parseOne(definition.sql)?.AlterTableStmt : undefined;
+  const constraint = alter?.cmds?.length === 1 ? alter.cmds[0]?.AlterTableCmd?.def?.Constraint : undefined;
+  if (constraint?.contype !== "CONSTR_FOREIGN" || constraint.skip_validation || constraint.pktable?.schemaname || alter.relation?.schemaname) return undefined;
+  const columns = (constraint.fk_attrs ?? []).map((c: { String?: { sval?: string } }) => c.String?.sval);
+  if (columns.length !== 1 || typeof columns[0] !== "string" || nameKey(alter.relation?.relname ?? "") !== nameKey(op.table.split(".").pop() ?? op.table)) return undefined;
+  const column: string = columns[0];
+  const to: string = constraint.pktable.relname;
+  const nameOpt = op.name === foreignKeyName(op.table, column) ? "" : `, name: ${JSON.stringify(op.name)}`;
+  return `remove_foreign_key ${sym(op.table)}, ${sym(to)}, column: ${sym(column)}${railsForeignKeyOptions(definition!.sql)}${nameOpt}${op.ifExists ? ", if_exists: true" : ""}`;
 }
 
 /** remove_foreign_key needs the other table, remove_check_constraint the expression, to add them back. */

@@ -51,7 +51,10 @@ const removeForeignKey: CommandHandler = (cmd, ctx) => {
   // foreign_key_for compares only the options given): its name is what the history or the migration shows
   // (removed-foreign-keys.ts), not the one the default column would give
   const byReference = to !== undefined && !cmd.opts.name("name") && !cmd.opts.name("column");
-  const dropped = byReference ? { referencesTable: to } : { name: foreignKeyNameFor(from, to, cmd.opts) };
+  // by its column (no name:) Rails drops the key on that column whatever its name (a key added before the column was
+  // renamed keeps the old column's fk_rails_ name): the history names it (removed-foreign-key-history.ts)
+  const column = cmd.opts.name("name") ? undefined : cmd.opts.name("column");
+  const dropped = byReference ? { referencesTable: to } : { name: foreignKeyNameFor(from, to, cmd.opts), ...(column ? { columns: [column] } : {}) };
   return [
     step(
       [{ kind: "drop_constraint", ...base, table: from, ...dropped, ifExists: cmd.opts.flag("if_exists") === true }],
