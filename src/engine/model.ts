@@ -581,6 +581,11 @@ export const DataMigration = op("data_migration", {
   classAttributes: z.array(z.object({ name: z.string(), attribute: z.string() })).optional(),
   /** RunPython that imports models directly: the project's functions it hands their rows to (`decrypt_instance(instance)`) */
   instanceHelpers: z.array(z.object({ name: z.string(), helper: z.string() })).optional(),
+  /**
+   * RunPython that imports models directly: the custom methods (no Django API) its code calls on them or their rows,
+   * in the module's functions it hands the rows to too (`through`: galaxy_ng's `_update_manifests`, `_init_manifest`)
+   */
+  liveMethodCalls: z.array(z.object({ name: z.string(), method: z.string(), through: z.array(z.string()) })).optional(),
   /** tables it touches when known */
   tables: z.array(z.string()).default([]),
   /** the tables it writes, when every write it makes names its table (a Ruby loop that creates rows of a new table) */

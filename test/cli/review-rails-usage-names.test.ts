@@ -67,7 +67,7 @@ describe("twentieth replay: panoptes' names that are not the dropped object", ()
     const job = (call: string) => ({
       "app/jobs/onboard_job.rb": `class OnboardJob < ApplicationJob\n  def perform(claim_window_id: nil)\n    @claim_window_id = claim_window_id\n    ${call}\n  end\n\n  private\n\n  attr_reader :claim_window_id\n\n  def claim_window = ClaimWindow.find(claim_window_id)\nend\n`,
     });
-    expect(await uses(job("Subject.find_or_create_by!(claim_window:)"), drop)).toEqual([expect.objectContaining({ severity: "error", message: expect.stringContaining("claim_window_id / claim_window: app/jobs/onboard_job.rb:4.") })]);
+    expect(await uses(job("Subject.find_or_create_by!(claim_window:)"), drop)).toEqual([expect.objectContaining({ severity: "error", message: expect.stringContaining("still uses claim_window (the association of claim_window_id): app/jobs/onboard_job.rb:4.") })]);
     expect(await uses(job("Subject.find_or_create_by!(name: claim_window.name)"), drop)).toEqual([]);
   });
 });

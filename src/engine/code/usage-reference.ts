@@ -31,6 +31,7 @@ import { isJavaPath, javaColumnParserLoaded } from "./java-syntax.js";
 import { javaColumnUsages } from "./java-column-uses.js";
 import { javaTableUsages } from "./java-table-uses.js";
 import { isNonCodeFile } from "./non-code-files.js";
+import { fieldListEntry, fieldListReference } from "./declared-field-lists.js";
 import { VARIABLES, isInflectionRule, isRoutesPath, rubyTableNameUse } from "./ruby-table-name-use.js";
 import { rubyStringText, stringIndexIn, type RubyString } from "./ruby-string-at.js";
 import { isModelPath } from "../adapters/rails/model-path.js";
@@ -196,7 +197,7 @@ function pythonReference(target: UsageTarget, file: SourceFile, lines: readonly 
         for (const offset of offsetsOn(file.content, line, word)) {
           const node = root.descendantForIndex(offset);
           if (!node) continue;
-          const judged = judgePython(node, word, table, model, facts);
+          const judged = judgePython(node, word, table, model, facts, target.reverseAccessor);
           // a name relations the code keeps share, on a receiver whose model the code does not say: theirs as much as this one's
           verdict = worst(verdict, judged === "unsure" && target.sharedWith?.has(word) ? "generic" : judged);
         }
@@ -307,7 +308,7 @@ function heldRecordClass(node: PyNode): string | undefined {
   return object?.type === "identifier" ? localClass(object.text, object) : undefined;
 }
 
-function judgePython(node: PyNode, word: string, table: string, model: string | undefined, facts: PythonFacts): Reference {
+function judgePython(node: PyNode, word: string, table: string, model: string | undefined, facts: PythonFacts, reverseAccessor?: string): Reference {
   const up = ancestors(node);
   // an f-string's `{transformer.branch}` is code, not the string's text
   const interpolation = up.findIndex((n) => n.type === "interpolation");
@@ -319,6 +320,10 @@ function judgePython(node: PyNode, word: string, table: string, model: string | 
   // the model's class name: this app's class, or a same-named class of another app
   if (word === model) return facts.importsModel ? "refers" : "other";
   if (!facts.importsModel) return "other";
+  // a serializer's, form's or admin's field list (`class Meta: fields = [...]`): a name the class declares is its own field
+  const listed = string ? fieldListEntry(string, word) : undefined;
+  const listedVerdict = listed && fieldListReference(listed, model, word === reverseAccessor);
+  if (listedVerdict) return listedVerdict;
   // inside the model's own class: its fields, properties and methods
   const inModelClass = up.some((n) => n.type === "class_definition" && n.childForFieldName("name")?.text === model);
   const inOtherClass = up.find((n) => n.type === "class_definition" && n.childForFieldName("name")?.text !== model && /Model|models\.|\bBase\b/.test(n.childForFieldName("superclasses")?.text ?? ""));

@@ -806,10 +806,11 @@ const uniqueClasses = (classes: Array<{ name: string; className: string; module?
   [...new Map(classes.map((c) => [c.name, c])).values()].sort((a, b) => a.name.localeCompare(b.name));
 
 /** The class attributes and project helpers of today's models the function and its reverse use, each once (empty ones left out). */
-function liveModelUses(...facts: Array<DataFunctionFacts | undefined>): { classAttributes?: Array<{ name: string; attribute: string }>; instanceHelpers?: Array<{ name: string; helper: string }> } {
+function liveModelUses(...facts: Array<DataFunctionFacts | undefined>): { classAttributes?: Array<{ name: string; attribute: string }>; instanceHelpers?: Array<{ name: string; helper: string }>; liveMethodCalls?: DataFunctionFacts["liveMethodCalls"] } {
   const attributes = [...new Map(facts.flatMap((f) => f?.classAttributes ?? []).map((a) => [`${a.name}.${a.attribute}`, a])).values()];
   const helpers = [...new Map(facts.flatMap((f) => f?.instanceHelpers ?? []).map((h) => [`${h.name} ${h.helper}`, h])).values()];
-  return { ...(attributes.length ? { classAttributes: attributes } : {}), ...(helpers.length ? { instanceHelpers: helpers } : {}) };
+  const methods = [...new Map(facts.flatMap((f) => f?.liveMethodCalls ?? []).map((m) => [`${m.name}.${m.method}`, m])).values()];
+  return { ...(attributes.length ? { classAttributes: attributes } : {}), ...(helpers.length ? { instanceHelpers: helpers } : {}), ...(methods.length ? { liveMethodCalls: methods } : {}) };
 }
 
 function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: OperationInput[]) => void): void {

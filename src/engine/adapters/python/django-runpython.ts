@@ -13,6 +13,7 @@ import { rowWrites, type RowWrite } from "./django-row-writes.js";
 import { repeatedWrite } from "./django-repeats.js";
 import { tablesOfSql } from "./django-sql-reads.js";
 import { classAttributesRead, instanceHelpers } from "./django-live-model-uses.js";
+import { liveModelMethodCalls, type LiveMethodCall } from "./django-live-model-methods.js";
 import { fieldCopies, type FieldCopy } from "./django-field-copies.js";
 import { postgresSchemaOnly, postgresSqlOf } from "./django-postgres-sql.js";
 import { schemaQuestionIn, type SchemaAsk } from "./schema-questions.js";
@@ -39,6 +40,8 @@ export interface DataFunctionFacts {
   classAttributes: Array<{ name: string; attribute: string }>;
   /** the project's functions it hands those models' rows to (`decrypt_instance(instance)`): django-live-model-uses.ts */
   instanceHelpers: Array<{ name: string; helper: string }>;
+  /** the custom methods (no Django API) it calls on those classes or their rows, in the module's functions it hands them to too (django-live-model-methods.ts) */
+  liveMethodCalls?: LiveMethodCall[];
   /** every call only reads (queryset reads, a literal SELECT): not a data change */
   readOnly: boolean;
   /** the rows of its models it deletes or overwrites (django-row-writes.ts) */
@@ -199,7 +202,13 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     const dot = bound.lastIndexOf(".");
     return { name, className: bound.slice(dot + 1), ...(dot > 0 ? { module: bound.slice(0, dot) } : {}) };
   });
-  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), ...(checks.length ? { valueChecks: checks } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), ...sqlTables(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports), ...askedOfSchema(body) };
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), ...(checks.length ? { valueChecks: checks } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), ...liveMethods(def, direct, helpers), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), ...sqlTables(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports), ...askedOfSchema(body) };
+}
+
+/** `{ liveMethodCalls }` when the function calls custom methods of the models it imports directly, else nothing. */
+function liveMethods(def: PyNode, direct: ReadonlySet<string>, helpers: ReadonlyMap<string, PyNode>): { liveMethodCalls?: LiveMethodCall[] } {
+  const calls = liveModelMethodCalls(def, direct, helpers);
+  return calls.length ? { liveMethodCalls: calls } : {};
 }
 
 /** `{ postgresSql }` when the function sends literal SQL of its own on PostgreSQL, else nothing. */

@@ -49,6 +49,51 @@ class Invoice(models.Model):
 `,
 };
 
+// galaxy_ng 793f2ccc38 (0060_handle_container_image_data), cut down: pulp_container's Manifest (an installed package, label
+// "container") is imported live on purpose, its rows handed to module functions that call its own methods
+const containerImageData = (comment: string) => `from django.db import migrations
+from django.db.models import Q
+
+${comment}
+MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json"
+
+
+def _init_manifest(manifest):
+    if not manifest.type:
+        manifest.init_metadata(manifest.data)
+    manifest.init_image_nature()
+    manifest.refresh_from_db()
+    return True
+
+
+def _update_manifests(manifests_qs):
+    updated = []
+    for manifest in manifests_qs.iterator():
+        if _init_manifest(manifest):
+            updated.append(manifest)
+    manifests_qs.model.objects.bulk_update(updated, ["type"])
+
+
+def handle_image_data(apps, schema_editor):
+    from pulp_container.app.models import ContainerDistribution, Manifest
+
+    manifests = Manifest.objects.filter(Q(type__isnull=True)).exclude(media_type=MANIFEST_LIST)
+    _update_manifests(manifests)
+    ContainerDistribution.objects.values_list("base_path", flat=True)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("galaxy", "0059_delete_system_auditor_role_definition"),
+        ("container", "0045_alter_manifest_compressed_image_size"),
+    ]
+
+    operations = [
+        migrations.RunPython(handle_image_data, reverse_code=migrations.RunPython.noop, elidable=True),
+    ]
+`;
+const GALAXY_APP = { "galaxy_ng/app/apps.py": 'from django.apps import AppConfig\n\n\nclass PulpGalaxyPluginAppConfig(AppConfig):\n    name = "galaxy_ng.app"\n    label = "galaxy"\n' };
+
 export default defineCases({
   invalid: [
     {
@@ -342,6 +387,35 @@ class Migration(migrations.Migration):
           "    ...  # the rest of round_totals() as written, every model it imports taken from apps.get_model() like this one",
         ].join("\n"),
       ],
+    },
+    {
+      framework: "django",
+      name: "a model of an installed package whose custom methods the module's functions call on its rows (galaxy_ng 0060: Manifest.init_metadata() through _update_manifests(), _init_manifest()): no blind swap, the fix names the methods to copy, and the label comes from the migration's dependencies, never guessed",
+      path: "galaxy_ng/app/migrations/0060_handle_container_image_data.py",
+      files: GALAXY_APP,
+      code: containerImageData("# Vendored from pulp_container's container-handle-image-data command."),
+      lines: [39],
+      severities: ["error"],
+      messages: ["It calls methods of today's classes that a historical model lacks (Manifest's init_image_nature(), init_metadata()): apps.get_model() alone fails on them"],
+      fixes: [
+        [
+          "def handle_image_data(apps, schema_editor):",
+          '    ContainerDistribution = apps.get_model("container", "ContainerDistribution")  # the historical model; "container" is the label this migration\'s dependencies give pulp_container.app',
+          '    # Manifest stays imported from the app: apps.get_model("container", "Manifest") would give a historical model, which lacks the methods handle_image_data() calls (through _update_manifests(), _init_manifest()) that today\'s class defines (in pulp_container.app.models, outside this repository): init_image_nature(), init_metadata().',
+          "    # Copy their logic into this migration (functions that take the historical instance) so it keeps working after the model changes, then take Manifest from apps.get_model().",
+          "    ...  # the rest of handle_image_data() as written",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
+      name: "the same, with a comment that says the migration calls the live Manifest's methods on purpose (galaxy_ng 0060): a warning that quotes it, since a fresh install after Manifest changes still runs today's class",
+      path: "galaxy_ng/app/migrations/0060_handle_container_image_data.py",
+      files: GALAXY_APP,
+      code: containerImageData("# Model methods (init_metadata, etc.) still call the live Manifest API."),
+      lines: [39],
+      severities: ["warning"],
+      messages: ["Its comment on line 4 says it uses today's class on purpose (`# Model methods (init_metadata, etc.) still call the live Manifest API.`): a warning"],
     },
   ],
   valid: [

@@ -271,6 +271,46 @@ class Migration(migrations.Migration):
 `;
 const ruleUse = "from shop.models import OfferingRule\n\n\ndef open_rules():\n    return OfferingRule.objects.filter(nb_seats__gt=0)\n";
 
+/** galaxy_ng b1dd65c552: Team.users (a many-to-many, related_name "teams") removed; User's serializers list 'teams' in Meta.fields. */
+const teamsInitial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="User", fields=[("id", models.BigAutoField(primary_key=True)), ("username", models.CharField(max_length=64))]),
+        migrations.CreateModel(
+            name="Team",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("name", models.CharField(max_length=64)),
+                ("users", models.ManyToManyField(related_name="teams", to="galaxy.user")),
+            ],
+        ),
+    ]
+`;
+const teamsRemove = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("galaxy", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(
+            model_name="team",
+            name="users",
+        ),
+    ]
+`;
+const teamsModels = "from django.db import models\n\n\nclass User(models.Model):\n    username = models.CharField(max_length=64)\n\n\nclass Team(models.Model):\n    name = models.CharField(max_length=64)\n";
+/** a serializers module of User and Team: `declared` is the class body's declaration of `teams` (or nothing) */
+const teamSerializers = (declared: string) =>
+  "from rest_framework import serializers\n\nfrom galaxy.models import Team, User\n\n\n" +
+  `class UserDetailSerializer(serializers.ModelSerializer):\n${declared}\n    class Meta:\n        model = User\n        fields = [\n            'id',\n            'username',\n            'teams',\n        ]\n\n\n` +
+  "class UserCreateUpdateSerializer(UserDetailSerializer):\n    class Meta:\n        model = User\n        fields = [\n            'id',\n            'teams',\n        ]\n";
+
 export default defineReviewCases({
   invalid: [
     {
@@ -505,7 +545,7 @@ export default defineReviewCases({
         "app/views/claims/show.html.erb": "<%= claim.claim_window.name %>\n",
       },
       head: { "db/migrate/20250821125922_remove_claim_window_from_eligibility.rb": "class RemoveClaimWindowFromEligibility < ActiveRecord::Migration[8.0]\n  def change\n    remove_column :eligibilities, :claim_window_id, :uuid\n  end\nend\n" },
-      findings: [{ path: "db/migrate/20250821125922_remove_claim_window_from_eligibility.rb", line: 3, severity: "error", message: "still uses claim_window_id / claim_window: app/jobs/onboard_schools_job.rb:6." }],
+      findings: [{ path: "db/migrate/20250821125922_remove_claim_window_from_eligibility.rb", line: 3, severity: "error", message: "still uses claim_window (the association of claim_window_id): app/jobs/onboard_schools_job.rb:6." }],
     },
     {
       name: "Rails: an attribute read on a record named after the model",
@@ -529,7 +569,23 @@ export default defineReviewCases({
       name: "Django: the removed ForeignKey's name is no reverse accessor of the relation added on the other model (a ForeignKey's is contract_set): self.contract fails",
       base: { "shop/migrations/0001_initial.py": contractInitial },
       head: { "shop/migrations/0002_move_contract.py": moveContract("ForeignKey"), "shop/models.py": contractModels("ForeignKey") },
-      findings: [{ path: "shop/migrations/0002_move_contract.py", line: 8, severity: "error", message: "still uses contract_id / contract: shop/models.py:6." }],
+      findings: [{ path: "shop/migrations/0002_move_contract.py", line: 8, severity: "error", message: "still uses contract (the field of contract_id): shop/models.py:6." }],
+    },
+    {
+      name: "Django: a many-to-many field's reverse accessor in a ModelSerializer's Meta.fields that the serializer does not declare (it takes User.teams from the model): a warning that names what it matched, the reverse accessor",
+      base: { "galaxy/migrations/0001_initial.py": teamsInitial, "galaxy/models.py": teamsModels, "galaxy/serializers.py": teamSerializers("    username = serializers.CharField()\n") },
+      head: { "galaxy/migrations/0002_remove_team_users.py": teamsRemove },
+      findings: [{ path: "galaxy/migrations/0002_remove_team_users.py", line: 8, severity: "warning", message: "application code names teams (the reverse accessor of Team.users) where migguard could not tell" }],
+    },
+    {
+      name: "Django: the removed field in Meta.fields of a ModelSerializer of its own model, not declared on the serializer: DRF takes the model field, an error naming the field",
+      base: {
+        "galaxy/migrations/0001_initial.py": teamsInitial,
+        "galaxy/models.py": teamsModels,
+        "galaxy/serializers.py": "from rest_framework import serializers\n\nfrom galaxy.models import Team\n\n\nclass TeamSerializer(serializers.ModelSerializer):\n    class Meta:\n        model = Team\n        fields = ('id', 'name', 'users')\n",
+      },
+      head: { "galaxy/migrations/0002_remove_team_users.py": teamsRemove },
+      findings: [{ path: "galaxy/migrations/0002_remove_team_users.py", line: 8, severity: "error", message: "still uses users (the many-to-many field Team.users): galaxy/serializers.py:9." }],
     },
   ],
   valid: [
@@ -810,6 +866,28 @@ export default defineReviewCases({
       name: "a column of a table created in the same migration",
       base: { "app/reports/legacy.rb": legacyReport },
       head: { "db/migrations/002_tmp.up.sql": "CREATE TABLE tmp_users (id bigint, phone_number text);\nALTER TABLE tmp_users DROP COLUMN phone_number;\n" },
+    },
+    {
+      name: "Django: the reverse accessor's name in DRF serializers' Meta.fields, each naming a field the serializer declares itself (galaxy_ng b1dd65c552: `teams = serializers.ListField(...)`, a SerializerMethodField in the base serializer): the serializer's own fields, no use of Team.users",
+      base: {
+        "galaxy/migrations/0001_initial.py": teamsInitial,
+        "galaxy/models.py": teamsModels,
+        "galaxy/serializers.py": teamSerializers("    teams = serializers.SerializerMethodField()\n\n    def get_teams(self, obj):\n        return []\n").replace(
+          "class UserCreateUpdateSerializer(UserDetailSerializer):\n",
+          "class UserCreateUpdateSerializer(UserDetailSerializer):\n    teams = serializers.ListField(child=serializers.DictField(), required=False, default=[])\n\n",
+        ),
+      },
+      head: { "galaxy/migrations/0002_remove_team_users.py": teamsRemove },
+    },
+    {
+      name: "Django: a serializer that inherits the declared field from a base serializer of the module, and an admin whose list_display names its own method: their own fields, no use of Team.users",
+      base: {
+        "galaxy/migrations/0001_initial.py": teamsInitial,
+        "galaxy/models.py": teamsModels,
+        "galaxy/serializers.py": teamSerializers("    teams = serializers.SerializerMethodField()\n"),
+        "galaxy/admin.py": "from django.contrib import admin\n\nfrom galaxy.models import Team, User\n\n\nclass UserAdmin(BaseAdmin):\n    list_display = ('username', 'teams')\n    readonly_fields = ['teams']\n\n    def teams(self, obj):\n        return ', '.join(t.name for t in Team.objects.all())\n",
+      },
+      head: { "galaxy/migrations/0002_remove_team_users.py": teamsRemove },
     },
   ],
 });

@@ -10,6 +10,7 @@ import type { Reference } from "../../../code/usage-reference.js";
 import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
 import { safeDropDetail } from "../../safe-drop.js";
 import { escapeRegExp } from "../../../regexp.js";
+import { matchedNames, usageKey } from "./matched-names.js";
 
 /** Usages shown in the message itself; all of them go to the details. */
 const IN_MESSAGE = 5;
@@ -37,14 +38,17 @@ function reachesColumnDespiteIgnore(target: UsageTarget): (usage: Usage) => bool
  * The target's usages outside `excluded`, one per line, in the order of their paths and lines: those `keep` takes,
  * and the others (`left`), each list read in the one pass over the search's results.
  */
-function usagesOf(ctx: ReviewRuleContext, target: UsageTarget, excluded: ReadonlySet<string>, keep: (usage: Usage) => boolean = () => true): { usages: Usage[]; left: Usage[]; truncated: boolean } {
+function usagesOf(ctx: ReviewRuleContext, target: UsageTarget, excluded: ReadonlySet<string>, keep: (usage: Usage) => boolean = () => true): { usages: Usage[]; left: Usage[]; truncated: boolean; found: Map<string, Set<string>> } {
   const kept = { seen: new Set<string>(), usages: [] as Usage[] };
   const left = { seen: new Set<string>(), usages: [] as Usage[] };
+  // the identifiers each line was found by: the message names those (matched-names.ts)
+  const found = new Map<string, Set<string>>();
   let truncated = false;
   for (const id of target.identifiers) {
     truncated ||= ctx.usages?.truncated(id) ?? false;
     for (const usage of ctx.usages?.usagesOf(id) ?? []) {
-      const key = `${usage.path}:${usage.line}`;
+      const key = usageKey(usage);
+      found.set(key, (found.get(key) ?? new Set()).add(id));
       const side = keep(usage) ? kept : left;
       if (side.seen.has(key) || excluded.has(key)) continue;
       side.seen.add(key);
@@ -52,7 +56,7 @@ function usagesOf(ctx: ReviewRuleContext, target: UsageTarget, excluded: Readonl
     }
   }
   const inOrder = (usages: Usage[]) => usages.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
-  return { usages: inOrder(kept.usages), left: inOrder(left.usages), truncated };
+  return { usages: inOrder(kept.usages), left: inOrder(left.usages), truncated, found };
 }
 
 /** What a Rails fix needs to name the model of a table: the project's model classes in the code given (read with Prism). */
@@ -194,7 +198,7 @@ export default defineReviewRule({
         });
       };
       if (refers.length === 0 && unsure.length > 0) {
-        reportDoubtful(unsure, "warning", (shown) => `application code names ${target.identifiers.join(" / ")} where migguard could not tell whether it is this table's (a receiver or query whose model the code does not say): ${shown}`);
+        reportDoubtful(unsure, "warning", (shown) => `application code names ${matchedNames(target, unsure, found.found)} where migguard could not tell whether it is this table's (a receiver or query whose model the code does not say): ${shown}`);
         continue;
       }
       if (refers.length === 0 && unsure.length === 0 && generic.length > 0) {
@@ -210,7 +214,7 @@ export default defineReviewRule({
           );
         else if (accessor && keepers && generic.every((u) => u.text.includes(accessor)))
           reportDoubtful(generic, "info", (shown) => `${accessor} is also the reverse accessor of ${listed(keepers)}, which stay, and application code names it only on a receiver whose model it does not say, which may be any of them: ${shown}`);
-        else reportDoubtful(generic, "info", (shown) => `${target.identifiers.join(" / ")} is a name many tables and libraries use, and application code names it only where nothing ties it to ${target.table} (no mention of the table or its model near it): ${shown}`);
+        else reportDoubtful(generic, "info", (shown) => `${matchedNames(target, generic, found.found)} is a name many tables and libraries use, and application code names it only where nothing ties it to ${target.table} (no mention of the table or its model near it): ${shown}`);
         continue;
       }
       const usages = refers;
@@ -239,7 +243,7 @@ export default defineReviewRule({
       const locations = usages.map((u) => `${u.path}:${u.line}`);
       // a search cut short knows not how many more there are
       const shown = truncated ? `${locations.slice(0, IN_MESSAGE).join(", ")} and more` : listed(locations);
-      const names = target.identifiers.join(" / ");
+      const names = matchedNames(target, usages, found.found);
       ctx.report({
         path: target.migration.path,
         line: loc.line,
