@@ -5,7 +5,7 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
-      name: "ids collected while duplicates are deleted, reindexed after the loop, then a unique index (inaturalist 7512161921 votes): the reindex reads what the loop collected, so it stays with the data change; the index waits in migration 2",
+      name: "ids collected while duplicates are deleted, reindexed after the loop, then a unique index (inaturalist 7512161921 votes): the delete only removes the rows the unique index would reject, and runs before any lock of the migration (the SELECT before it only reads): a note whose fix keeps the migration as written, as a split would let new duplicates in between",
       code: `class AddUniqueIndexToVotes < ActiveRecord::Migration[6.1]
   def up
     observation_ids_to_index = []
@@ -29,8 +29,10 @@ export default defineCases({
 end
 `,
       lines: [5],
+      severities: ["info"],
       fixes: [
-        `# migration 1, db/migrate/20240101000000_case.rb as it becomes: the data change alone (rollback does not bring the old values back: keep a copy first if they may be needed)
+        `# keep the data change and the add index it prepares in this migration, in this order and in one
+# transaction, as written (the whole migration):
 class AddUniqueIndexToVotes < ActiveRecord::Migration[6.1]
   def up
     observation_ids_to_index = []
@@ -44,15 +46,7 @@ class AddUniqueIndexToVotes < ActiveRecord::Migration[6.1]
       end
     end
     Observation.elastic_index!(ids: observation_ids_to_index, delay: true)
-  end
 
-  def down
-  end
-end
-
-# migration 2, new file db/migrate/20240101000001_after_backfill_data.rb: the statements after the data change, once migration 1 has run (they need it done)
-class AfterBackfillData < ActiveRecord::Migration[6.1]
-  def up
     add_index :votes, [:votable_id, :voter_id], unique: true, name: "index_votes_on_votable_voter"
   end
 
