@@ -811,6 +811,58 @@ class Migration(migrations.Migration):
       lines: [17],
       severities: ["error"],
     },
+    {
+      framework: "django",
+      name: "a RunPython that deletes the orders repeating a number, then a UniqueConstraint on number: the dedupe prepares the constraint and runs before any lock, the keep-together note, not a split",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def delete_duplicate_numbers(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    seen = set()
+    for order in Order.objects.order_by("id"):
+        if order.number in seen:
+            order.delete()
+        seen.add(order.number)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(delete_duplicate_numbers, migrations.RunPython.noop),
+        migrations.AddConstraint(model_name="order", constraint=models.UniqueConstraint(fields=["number"], name="order_number_once")),
+    ]
+`,
+      lines: [17],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 18"],
+    },
+    {
+      framework: "django",
+      name: "karrot subscriptions 0005: AlterField int -> CharField, then a RunPython converting '1' to 'android' in that same column: the type change rewrites the table under its lock anyway, the conversion is a second pass under it, a warning that says so (not the error of a data change that alone keeps the table locked)",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def convert_quantity(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Order.objects.filter(quantity="1").update(quantity="one")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="quantity", field=models.CharField(max_length=20, null=True)),
+        migrations.RunPython(convert_quantity, elidable=True),
+    ]
+`,
+      lines: [14],
+      severities: ["warning"],
+      messages: ["This data change converts the values of app_order.quantity, the column whose type line 13 changes, in the same transaction"],
+    },
   ],
   valid: [
     {

@@ -761,6 +761,34 @@ end
 `,
       lines: [4],
     },
+    {
+      framework: "rails",
+      name: "content-tagger 20160815093345: every tag mapping deleted, then a NOT NULL column without a default (added only to an empty table) and another column: the delete prepares the ADD COLUMN, the keep-together note, not a split",
+      code: `class AddStateAndMessageToTagMappings < ActiveRecord::Migration[4.2]
+  def change
+    BulkTagging::TagMapping.delete_all
+    add_column :tag_mappings, :state, :string, null: false
+    add_column :tag_mappings, :message, :string
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 4 (add column on tag_mappings)"],
+    },
+    {
+      framework: "rails",
+      name: "an update_all of another column before a unique index on other columns: it makes no row fit the index, a real data change whose finding stays",
+      code: `class AddUniqueIndexToTagMappings < ActiveRecord::Migration[4.2]
+  def change
+    BulkTagging::TagMapping.update_all(message: nil)
+    add_index :tag_mappings, [:content_base_path, :link_content_id], unique: true
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+    },
   ],
   valid: [
     {

@@ -34,7 +34,7 @@ export function writesOnlyOtherColumns(data: Operation, constrained: readonly st
   if (!constrained.length) return false;
   const covered = new Set(constrained.map(nameKey));
   const other = (columns: readonly string[]) => columns.length > 0 && columns.every((c) => !covered.has(nameKey(c)));
-  if (data.kind === "dml") return data.verb === "update" && !data.viaCode && other(data.columns);
+  if (data.kind === "dml") return data.verb === "update" && other(data.columns);
   if (data.kind === "data_migration")
     return data.mentions !== undefined && !data.deletes?.length && !data.copies?.length && (data.overwrites ?? []).length > 0 && data.overwrites!.every((o) => o.columns !== undefined && other(o.columns));
   return false;
