@@ -14,6 +14,8 @@ import { typeChangeAt } from "../support/type-change-at.js";
 
 export interface RetypedConversion {
   alter: OperationOf<"alter_column_type">;
+  /** the previous field's class when migguard cannot read its column type (django_enumfield's EnumField): a rewrite then likely, not known */
+  fromClass?: string;
 }
 
 /** Every data step writes only `column` of `table`, and nothing else (no delete, no copy, no other table). */
@@ -38,9 +40,16 @@ export function convertsRetypedColumn(ctx: RuleContext, locked: { op: Operation;
   const alter = locked.op;
   if (alter.kind !== "alter_column_type") return undefined;
   if (!dataOps.every(({ op }) => writesOnly(op, alter.table, alter.column))) return undefined;
-  return typeChangeAt(ctx, alter, locked.index)?.cost.rewrite === true ? { alter } : undefined;
+  const change = typeChangeAt(ctx, alter, locked.index);
+  if (change?.cost.rewrite === true) return { alter };
+  // from a field class of a package (karrot's EnumField, an integer column): the data change converting its values to
+  // the new type's says they change form, so the type change most likely rewrites; said as not known
+  return change?.unknownFromClass ? { alter, fromClass: change.unknownFromClass } : undefined;
 }
 
-export function retypedConversionMessage({ alter }: RetypedConversion, lock: string): string {
-  return `This data change converts the values of ${alter.table}.${alter.column}, the column whose type line ${alter.loc.line} changes, in the same transaction: that change already rewrites every row of ${alter.table} under its ${lock}, held to the commit, and the conversion adds a second pass over the rows under it (as long again on a large table); kept together, no code reads the old values in the new type. On a large table, convert in the type change itself (ALTER ... TYPE ... USING, one pass) or split as the fix shows.`;
+export function retypedConversionMessage({ alter, fromClass }: RetypedConversion, lock: string): string {
+  const rewrite = fromClass
+    ? `that change takes its ${lock} on ${alter.table}, held to the commit, and most likely rewrites every row under it (from ${fromClass}, a field class migguard cannot read the column type of)`
+    : `that change already rewrites every row of ${alter.table} under its ${lock}, held to the commit`;
+  return `This data change converts the values of ${alter.table}.${alter.column}, the column whose type line ${alter.loc.line} changes, in the same transaction: ${rewrite}, and the conversion adds a second pass over the rows under it (as long again on a large table); kept together, no code reads the old values in the new type. On a large table, convert in the type change itself (ALTER ... TYPE ... USING, one pass) or split as the fix shows.`;
 }
