@@ -863,6 +863,46 @@ class Migration(migrations.Migration):
       severities: ["warning"],
       messages: ["This data change converts the values of app_order.quantity, the column whose type line 13 changes, in the same transaction"],
     },
+    {
+      framework: "django",
+      name: "karrot subscriptions 0005 as written: the column was a package's EnumField (django_enumfield), whose column type migguard cannot read: the conversion of that column is the warning too, its message saying the rewrite is likely, not known",
+      files: {
+        "app/migrations/0001_initial.py": `import django_enumfield.db.fields
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="PushSubscription",
+            fields=[("id", models.AutoField(primary_key=True)), ("platform", django_enumfield.db.fields.EnumField(default=1, enum=object))],
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations, models
+
+
+def convert_enum_to_char(apps, schema_editor):
+    PushSubscription = apps.get_model("app", "PushSubscription")
+    PushSubscription.objects.filter(platform="1").update(platform="android")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="pushsubscription", name="platform", field=models.CharField(default="android", max_length=100)),
+        migrations.RunPython(convert_enum_to_char, elidable=True),
+    ]
+`,
+      lines: [14],
+      severities: ["warning"],
+      messages: ["This data change converts the values of app_pushsubscription.platform, the column whose type line 13 changes, in the same transaction: that change takes its ACCESS EXCLUSIVE lock on app_pushsubscription, held to the commit, and most likely rewrites every row under it (from EnumField"],
+    },
   ],
   valid: [
     {
