@@ -1186,6 +1186,124 @@ def downgrade():
       lines: [11],
       fixes: ["# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change and the statements after it\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = \"a1\"\ndown_revision = None\n\n\ndef upgrade():\n    op.rename_table(\"runs\", \"releases\")\n    op.add_column(\"releases\", sa.Column(\"kind\", sa.Text(), nullable=True))\n\n\ndef downgrade():\n    op.drop_column(\"releases\", \"kind\")\n    op.rename_table(\"releases\", \"runs\")\n\n# revision 2, new file alembic/versions/e1d237b2927a_backfill_releases.py: the data change, once revision 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until revision 2 has run, releases.kind holds only its default: deploy the code that reads it after revision 2, not with revision 1\nfrom alembic import op\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"e1d237b2927a\"\nrevision = NEW_REVISION_ID\ndown_revision = \"a1\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"UPDATE releases SET kind = 'sync'\")\n\n\ndef downgrade():\n    # nothing to undo: downgrading the revision before drops releases.kind, which this fills\n    pass\n\n# revision 3, new file alembic/versions/43523344dbca_after_backfill_releases.py: the statements after the data change, once revision 2 has run (they need it done; its downgrade undoes them, moved from the one of revision 1)\nfrom alembic import op\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"43523344dbca\"\nrevision = NEW_REVISION_ID\ndown_revision = \"e1d237b2927a\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.alter_column(\"targets\", \"run_id\", new_column_name=\"release_id\")\n    op.drop_constraint(\"targets_run_id_fkey\", \"targets\", type_=\"foreignkey\")\n    op.create_foreign_key(\"targets_release_id_fkey\", \"targets\", \"releases\", [\"release_id\"], [\"id\"])\n\n\ndef downgrade():\n    op.alter_column(\"targets\", \"release_id\", new_column_name=\"run_id\")\n    op.drop_constraint(\"targets_release_id_fkey\", \"targets\", type_=\"foreignkey\")\n    op.create_foreign_key(\"targets_run_id_fkey\", \"targets\", \"releases\", [\"run_id\"], [\"id\"])\n    pass"],
     },
+    {
+      framework: "alembic",
+      name: "duplicates deleted with op.execute, then create_unique_constraint on the columns they repeat: the delete prepares the constraint, the keep-together note",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "b1"
+
+
+def upgrade():
+    op.execute("DELETE FROM votes a USING votes b WHERE a.voter_id = b.voter_id AND a.votable_id = b.votable_id AND a.id > b.id")
+    op.create_unique_constraint("uq_votes_voter_votable", "votes", ["voter_id", "votable_id"])
+
+
+def downgrade():
+    op.drop_constraint("uq_votes_voter_votable", "votes")
+`,
+      lines: [8],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 9 (add constraint on votes)"],
+    },
+    {
+      framework: "alembic",
+      name: "security_monkey 11f081cf54e2: an ORM session collects the duplicates in a loop and deletes them, then the unique constraint: the loop is the data change's own code, which prepares the constraint, the keep-together note",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.ext.declarative import declarative_base
+
+revision = "11f081cf54e2"
+down_revision = "a9fe9c93ed75"
+
+Session = sessionmaker()
+Base = declarative_base()
+
+
+class AccountTypeCustomValues(Base):
+    __tablename__ = "account_type_values"
+    id = sa.Column(sa.Integer, primary_key=True)
+    name = sa.Column(sa.String(64))
+    account_id = sa.Column(sa.Integer, nullable=False)
+
+
+def upgrade():
+    bind = op.get_bind()
+    session = Session(bind=bind)
+
+    results = session.query(AccountTypeCustomValues).all()
+    delete_list = []
+    seen = {}
+    for result in results:
+        key = "{}-{}".format(result.account_id, result.name)
+        if seen.get(key):
+            delete_list.append(result)
+        else:
+            seen[key] = result
+
+    for d in delete_list:
+        session.delete(d)
+    session.commit()
+
+    op.create_unique_constraint("uq_account_id_name", "account_type_values", ["account_id", "name"])
+
+
+def downgrade():
+    op.drop_constraint("uq_account_id_name", "account_type_values")
+`,
+      lines: [24],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 38 (add constraint on account_type_values)"],
+    },
+    {
+      framework: "alembic",
+      name: "every row deleted with SQLAlchemy's delete() on a table construct, then a NOT NULL column without a default: the delete prepares the ADD COLUMN, the keep-together note",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "c2"
+down_revision = "c1"
+
+imports = sa.table("imports", sa.column("id", sa.Integer))
+
+
+def upgrade():
+    op.get_bind().execute(sa.delete(imports))
+    op.add_column("imports", sa.Column("state", sa.Text(), nullable=False))
+
+
+def downgrade():
+    op.drop_column("imports", "state")
+`,
+      lines: [11],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 12 (add column on imports)"],
+    },
+    {
+      framework: "alembic",
+      name: "a column added, backfilled, then made unique: the backfill writes the new column under the ADD COLUMN's lock, more than preparing the constraint, so the error stays",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "d2"
+down_revision = "d1"
+
+
+def upgrade():
+    op.add_column("votes", sa.Column("slug", sa.Text(), nullable=True))
+    op.execute("UPDATE votes SET slug = 'v' || id")
+    op.create_unique_constraint("uq_votes_slug", "votes", ["slug"])
+
+
+def downgrade():
+    op.drop_constraint("uq_votes_slug", "votes")
+    op.drop_column("votes", "slug")
+`,
+      lines: [10],
+      severities: ["error"],
+    },
   ],
   valid: [
     {

@@ -268,7 +268,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "the app already has a later migration (0003 depends on this 0002): the data change's new migration goes after it, numbered 0004 and depending on 0003, not a second 0003 beside it (two leaf nodes: migrate refuses)",
+      name: "the app already has a later migration (0003 depends on this 0002): the data change's new migration runs right after this one, numbered 0004 and depending on 0002 (its code is written for the models 0002 leaves), and 0003 is told to depend on it (one leaf node)",
       code: `from django.db import migrations, models
 
 
@@ -294,7 +294,7 @@ class Migration(migrations.Migration):
 `,
       },
       lines: [9],
-      fixes: ["# migration 1, app/migrations/0002_case.py as it becomes: without the data change\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(model_name=\"order\", name=\"currency\", field=models.CharField(max_length=3, null=True)),\n    ]\n\n# migration 2, new file app/migrations/0004_backfill_app_order.py: the data change, once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until migration 2 has run, app_order.currency holds only its default: deploy the code that reads it after migration 2, not with migration 1\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0003_order_memo\")]\n\n    operations = [\n        migrations.RunSQL(\"UPDATE app_order SET currency = 'EUR'\", reverse_sql=migrations.RunSQL.noop),\n    ]"],
+      fixes: ["# migration 1, app/migrations/0002_case.py as it becomes: without the data change\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(model_name=\"order\", name=\"currency\", field=models.CharField(max_length=3, null=True)),\n    ]\n\n# migration 2, new file app/migrations/0004_backfill_app_order.py: the data change, right after migration 1, before app/migrations/0003_order_memo.py, which needs it (it ran right after 0002_case, and the data change is written for the models 0002_case leaves) (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until migration 2 has run, app_order.currency holds only its default: deploy the code that reads it after migration 2, not with migration 1\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0002_case\")]\n\n    operations = [\n        migrations.RunSQL(\"UPDATE app_order SET currency = 'EUR'\", reverse_sql=migrations.RunSQL.noop),\n    ]\n\n# app/migrations/0003_order_memo.py needs the data change first: add (\"app\", \"0004_backfill_app_order\") to its dependencies, so that it runs after it"],
     },
     {
       framework: "django",
@@ -857,6 +857,98 @@ class Migration(migrations.Migration):
 `,
       lines: [17],
       severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "a RunPython that deletes the orders repeating a number, then a UniqueConstraint on number: the dedupe prepares the constraint and runs before any lock, the keep-together note, not a split",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def delete_duplicate_numbers(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    seen = set()
+    for order in Order.objects.order_by("id"):
+        if order.number in seen:
+            order.delete()
+        seen.add(order.number)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(delete_duplicate_numbers, migrations.RunPython.noop),
+        migrations.AddConstraint(model_name="order", constraint=models.UniqueConstraint(fields=["number"], name="order_number_once")),
+    ]
+`,
+      lines: [17],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 18"],
+    },
+    {
+      framework: "django",
+      name: "karrot subscriptions 0005: AlterField int -> CharField, then a RunPython converting '1' to 'android' in that same column: the type change rewrites the table under its lock anyway, the conversion is a second pass under it, a warning that says so (not the error of a data change that alone keeps the table locked)",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+def convert_quantity(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Order.objects.filter(quantity="1").update(quantity="one")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="quantity", field=models.CharField(max_length=20, null=True)),
+        migrations.RunPython(convert_quantity, elidable=True),
+    ]
+`,
+      lines: [14],
+      severities: ["warning"],
+      messages: ["This data change converts the values of app_order.quantity, the column whose type line 13 changes, in the same transaction"],
+    },
+    {
+      framework: "django",
+      name: "karrot subscriptions 0005 as written: the column was a package's EnumField (django_enumfield), whose column type migguard cannot read: the conversion of that column is the warning too, its message saying the rewrite is likely, not known",
+      files: {
+        "app/migrations/0001_initial.py": `import django_enumfield.db.fields
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="PushSubscription",
+            fields=[("id", models.AutoField(primary_key=True)), ("platform", django_enumfield.db.fields.EnumField(default=1, enum=object))],
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations, models
+
+
+def convert_enum_to_char(apps, schema_editor):
+    PushSubscription = apps.get_model("app", "PushSubscription")
+    PushSubscription.objects.filter(platform="1").update(platform="android")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="pushsubscription", name="platform", field=models.CharField(default="android", max_length=100)),
+        migrations.RunPython(convert_enum_to_char, elidable=True),
+    ]
+`,
+      lines: [14],
+      severities: ["warning"],
+      messages: ["This data change converts the values of app_pushsubscription.platform, the column whose type line 13 changes, in the same transaction: that change takes its ACCESS EXCLUSIVE lock on app_pushsubscription, held to the commit, and most likely rewrites every row under it (from EnumField"],
     },
   ],
   valid: [

@@ -46,7 +46,7 @@ end
     },
     {
       framework: "rails",
-      name: "ids collected while duplicates are deleted, reindexed after the loop, then a unique index (inaturalist 7512161921 votes): the reindex reads what the loop collected, so it stays with the data change; the index waits in migration 2",
+      name: "ids collected while duplicates are deleted, reindexed after the loop, then a unique index (inaturalist 7512161921 votes): the delete only removes the rows the unique index would reject, and runs before any lock of the migration (the SELECT before it only reads): a note whose fix keeps the migration as written, as a split would let new duplicates in between",
       code: `class AddUniqueIndexToVotes < ActiveRecord::Migration[6.1]
   def up
     observation_ids_to_index = []
@@ -70,8 +70,10 @@ end
 end
 `,
       lines: [5],
+      severities: ["info"],
       fixes: [
-        `# migration 1, db/migrate/20240101000000_case.rb as it becomes: the data change alone (rollback does not bring the old values back: keep a copy first if they may be needed)
+        `# keep the data change and the add index it prepares in this migration, in this order and in one
+# transaction, as written (the whole migration):
 class AddUniqueIndexToVotes < ActiveRecord::Migration[6.1]
   def up
     observation_ids_to_index = []
@@ -85,15 +87,7 @@ class AddUniqueIndexToVotes < ActiveRecord::Migration[6.1]
       end
     end
     Observation.elastic_index!(ids: observation_ids_to_index, delay: true)
-  end
 
-  def down
-  end
-end
-
-# migration 2, new file db/migrate/20240101000001_after_backfill_data.rb: the statements after the data change, once migration 1 has run (they need it done)
-class AfterBackfillData < ActiveRecord::Migration[6.1]
-  def up
     add_index :votes, [:votable_id, :voter_id], unique: true, name: "index_votes_on_votable_voter"
   end
 
@@ -807,6 +801,34 @@ end
 end
 `,
       lines: [4],
+    },
+    {
+      framework: "rails",
+      name: "content-tagger 20160815093345: every tag mapping deleted, then a NOT NULL column without a default (added only to an empty table) and another column: the delete prepares the ADD COLUMN, the keep-together note, not a split",
+      code: `class AddStateAndMessageToTagMappings < ActiveRecord::Migration[4.2]
+  def change
+    BulkTagging::TagMapping.delete_all
+    add_column :tag_mappings, :state, :string, null: false
+    add_column :tag_mappings, :message, :string
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 4 (add column on tag_mappings)"],
+    },
+    {
+      framework: "rails",
+      name: "an update_all of another column before a unique index on other columns: it makes no row fit the index, a real data change whose finding stays",
+      code: `class AddUniqueIndexToTagMappings < ActiveRecord::Migration[4.2]
+  def change
+    BulkTagging::TagMapping.update_all(message: nil)
+    add_index :tag_mappings, [:content_base_path, :link_content_id], unique: true
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
     },
   ],
   valid: [

@@ -27,6 +27,9 @@ import { checkAfterBackfillFix, checkBeforeBackfill, checkBeforeBackfillMessage 
 import { constantDefaultRewrites } from "../support/volatile-fill.js";
 import { schemaQuestionBefore, type SchemaQuestion } from "./schema-question-guard.js";
 import { moveBeforeDrop, type Move } from "./move-before-drop.js";
+import { emptiesTable, requiresEmptyTable, writesOnlyOtherColumns } from "./prepares-constraint.js";
+import { convertsRetypedColumn, retypedConversionMessage } from "./converts-retyped-column.js";
+import { nextInHistory, withNextInHistory } from "./next-in-history.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -156,7 +159,8 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   if (dataStays) {
     const kept = migrationWithout(migration, [...later.lines, ...(laterDown?.lines ?? []), ...(railsDowns?.lines ?? [])]);
     if (kept === undefined) return undefined;
-    const [next] = newMigrations(migration, [laterStep(`after ${stepName(dataTable)}`)], splitPlace(ctx));
+    const following = nextInHistory(ctx);
+    const [next] = newMigrations(migration, [laterStep(`after ${stepName(dataTable)}`)], splitPlace(ctx, following));
     const c = commentOf(ctx);
     const revision = ctx.framework === "alembic" ? "revision" : "migration";
     return [
@@ -167,6 +171,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
       `${c} ${revision} 2, new file ${next.path}: the statements after the data change, once ${revision} 1 has run (they need it done)`,
       next.text.trimEnd(),
       ...rechain(ctx, next),
+      ...runBefore(ctx, following, next),
     ].join("\n");
   }
   // a batched data step commits batch by batch; so does a loop over batches whose updates a second run redoes alike
@@ -184,7 +189,9 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   ];
   // a later migration of the folder needs what the data change writes (a NOT NULL on the column it fills): the
   // data change runs right after migration 1, before that one, not after the folder's newest
-  const needers = laterNeeders(ctx, data.ops);
+  // and the migration that ran next after this one: the data change runs before it, where its code was written for
+  // (next-in-history.ts), not at the head, where later migrations may have renamed or dropped what it touches
+  const needers = withNextInHistory(ctx, laterNeeders(ctx, data.ops));
   const [second, third] = newMigrations(migration, steps, splitPlace(ctx, needers));
   const c = commentOf(ctx);
   const revision = ctx.framework === "alembic" ? "revision" : "migration";
@@ -193,7 +200,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     first.trimEnd(),
     ...writtenSqlDown(ctx, revision),
     ``,
-    `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, ${needers.length ? `right after ${revision} 1, before ${needers.map((n) => n.migration.path).join(", ")}, which need${needers.length > 1 ? "" : "s"} it (${needers.map((n) => n.why).join("; ")})` : whenToRun(revision, repeatsOf(moved))} (${railsDowns?.undoesData[0] ? "its down puts the values back as the migration's own down did" : rollback}; on a large table, in batches)`,
+    `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, ${needers.length ? `${repeatsOf(moved) ? `${whenToRun(revision, repeatsOf(moved))}; ` : ""}right after ${revision} 1, before ${needers.map((n) => n.migration.path).join(", ")}, which need${needers.length > 1 ? "" : "s"} it (${needers.map((n) => n.why).join("; ")})` : whenToRun(revision, repeatsOf(moved))} (${railsDowns?.undoesData[0] ? "its down puts the values back as the migration's own down did" : rollback}; on a large table, in batches)`,
     // between the two, the columns migration 1 adds hold their defaults: code that reads them would read those
     ...(filled ? [`${c} until ${revision} 2 has run, ${filled.join(", ")} hold${filled.length > 1 ? "" : "s"} only ${filled.length > 1 ? "their defaults" : "its default"}: deploy the code that reads ${filled.length > 1 ? "them" : "it"} after ${revision} 2, not with ${revision} 1`] : []),
     second.text.trimEnd(),
@@ -404,10 +411,14 @@ function prepares(data: Operation, schema: Operation): boolean {
     case "drop_column":
       return usesColumn;
     case "add_constraint":
+      return !writesOnlyOtherColumns(data, schema.columns);
     case "validate_constraint":
       return true;
     case "add_index":
-      return schema.unique;
+      return schema.unique && !writesOnlyOtherColumns(data, schema.columns);
+    // a NOT NULL column without a default, added once the rows are deleted (prepares-constraint.ts)
+    case "add_column":
+      return requiresEmptyTable(schema) && emptiesTable(data, table);
     default:
       return false;
   }
@@ -589,7 +600,9 @@ export default defineRule({
     // them break it (a new NULL fails the NOT NULL, a value written after the copy is lost with the dropped column)
     // (a statement that changes nothing by itself, DefectDojo 0286's `SET CONSTRAINTS ALL IMMEDIATE` before its drops,
     // is passed over: the drop after it is what the copy prepares)
-    const next = indexed.find(({ op, index }) => index > last.index && !framing(op) && !inert(op));
+    // (and code migguard could not read that changes no schema, the loop over the rows read and its prints, is the data
+    // change's own: security_monkey's dedupe collects, deletes, then adds the unique constraint)
+    const next = indexed.find(({ op, index }) => index > last.index && !framing(op) && !inert(op) && !(op.kind === "raw" && !op.rewritesTable && !changesSchema(op)));
     // (or a DELETE of the run that emptied the column it drops of values: the drop then loses nothing, rows soft-deleted
     // between the two would lose their mark)
     // a move (the data change copies out of a table or column a later statement drops, not only the next one): the
@@ -597,7 +610,8 @@ export default defineRule({
     const move = moveBeforeDrop(up, dataOps.map((d) => d.op), touches);
     const prepared = next && (prepares(last.op, next.op) || dataOps.some(({ op }) => emptiesDroppedColumn(op, next.op))) ? next.op : move?.drop;
     // code that only builds objects (a MetaData reflected, a table looked up) takes no lock
-    const nothingBefore = indexed.every(({ op, index }) => index >= first.index || framing(op) || inert(op));
+    // (nor do the reads that feed the data change: the duplicates selected before they are deleted)
+    const nothingBefore = indexed.every(({ op, index }) => index >= first.index || framing(op) || inert(op) || (op.kind === "raw" && op.statement === "SELECT" && !op.mayWrite) || (op.kind === "data_migration" && op.readOnly === true));
     // outside a transaction nothing keeps the pair atomic anyway: the no-transaction note below says what is at stake
     if (prepared && nothingBefore && sharesTransaction) {
       // the data change runs before any schema lock of this migration is taken: only the schema change's own lock is at stake
@@ -662,11 +676,13 @@ export default defineRule({
       });
       return;
     }
+    // the values of the column a rewriting type change just converted, converted again: a second pass under a lock held anyway
+    const conversion = sharesTransaction && lockedBefore && !needsEveryRow ? convertsRetypedColumn(ctx, lockedBefore, dataOps) : undefined;
     ctx.report({
       op: first.op,
       // a backfill the statements after it need complete has one safe form, the one written: the finding says what
       // that costs (the lock held while every row is written), a note, not a warning whose fix is to change nothing
-      severity: !sharesTransaction || needsEveryRow ? "info" : lockedBefore ? "error" : undefined,
+      severity: !sharesTransaction || needsEveryRow ? "info" : conversion ? "warning" : lockedBefore ? "error" : undefined,
       // held through the data change: as long as the rows take to write (a young or small table's are few)
       work: sharesTransaction && lockedBefore ? "write" : undefined,
       // in one transaction the hazard is the lock the other sessions wait on (a rollback undoes both together): with
@@ -674,6 +690,8 @@ export default defineRule({
       hazard: sharesTransaction ? "concurrency" : undefined,
       message: needsEveryRow
         ? keptWholeMessage(ctx, up, needsEveryRow)
+        : conversion
+        ? retypedConversionMessage(conversion, lockName(conversion.alter, ctx.migration.database))
         : !sharesTransaction
         ? `This migration changes both the schema and the data outside a transaction (${noTransaction}): each statement commits on its own, so no lock outlives its statement, but a failure halfway leaves one done without the other, and a rollback must undo both.`
         : lockedBefore
