@@ -551,7 +551,8 @@ function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, 
   const name = def.childForFieldName("name")?.text ?? "?";
   const body = def.childForFieldName("body");
   const docstring = body ? firstStatement(body) : undefined;
-  const statements = (body?.namedChildren ?? []).filter((s) => s.type !== "comment" && !(isDocstring(s) && s.id === docstring?.id));
+  // a model lookup nothing reads is no statement of the function (python-local-names.ts): left out, so the others pair up
+  const statements = (body?.namedChildren ?? []).filter((s) => s.type !== "comment" && !(isDocstring(s) && s.id === docstring?.id) && !reading.unreadLookups.has(s.id));
   const signature = canonical(def.childForFieldName("parameters") ?? def);
   const offDatabase = offDatabaseStatements(def, databaseNames);
   // the signature is a statement of its own, so renaming a parameter shows; an empty body still leaves the function
