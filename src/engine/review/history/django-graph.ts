@@ -10,6 +10,8 @@ export interface DjangoGraphNode {
   replaces: Array<{ app: string; name: string }>;
   /** the dependencies that are no literal pair (`migrations.swappable_dependency(settings.AUTH_USER_MODEL)`), as written */
   otherDependencies?: string[];
+  /** `run_before = [("app", "name")]`: migrations that depend on this one */
+  runBefore?: Array<{ app: string; name: string }>;
 }
 
 /** `[("app", "name"), ...]`: pairs of string literals; other entries (swappable_dependency) are skipped. */
@@ -43,6 +45,7 @@ export function readDjangoGraphNode(content: string): DjangoGraphNode | undefine
           node.otherDependencies = value.namedChildren.filter((item) => item.type !== "comment" && item.type !== "tuple" && item.type !== "list").map((item) => item.text.replace(/\s+/g, ""));
       }
       if (name === "replaces") node.replaces = pairs(value);
+      if (name === "run_before") node.runBefore = pairs(value);
     }
     return node;
   });

@@ -256,6 +256,9 @@ export function judgeEdit(base: Migration, headAsWritten: Migration, baseContent
   const after = unitsOf(head, headContent);
   const unitChanges = before && after ? diffUnits(withRenamedFunctions(before, after), after) : undefined;
   const sameRuns = (unitChanges ?? []).filter((c) => c.kind === "operation" && runsAlike(c) !== undefined);
+  // with the imports alike too: an import is judged as having no effect, while the modelled operation names the module a model comes from
+  const importsAlike = !(unitChanges ?? []).some((c) => c.kind === "import");
+  const alikeRuns = importsAlike ? unchangedRuns(before, after) : [];
   // helpers whose returned SQL was compared: their own text is judged through it
   const readHelpers = new Set(sameRuns.flatMap((c) => [...(c.head?.runs?.helpers ?? []), ...(c.base?.runs?.helpers ?? [])].map((h) => `def ${h}`)));
   const neutral = (op: Operation, side: "base" | "head") => sameRuns.some((c) => c[side] !== undefined && overlaps(c[side]!.loc, op.loc));
@@ -264,7 +267,7 @@ export function judgeEdit(base: Migration, headAsWritten: Migration, baseContent
   // data code whose only change is a library swap (Oj.dump -> JSON.generate inside a loop the adapter read as one data
   // step, glitch-soc's reject_following_blocked_users): the units name the swap, the data step is not other work
   const swapChanges = (unitChanges ?? []).filter((c) => (c.kind === "statement" || c.kind === "code") && c.head?.side !== "down" && swappedCallees(c) !== undefined);
-  const dataNeutral = (op: Operation, side: "base" | "head") => neutral(op, side) || [...sameRowsChanges, ...swapChanges].some((c) => overlaps(c[side]!.loc, op.loc));
+  const dataNeutral = (op: Operation, side: "base" | "head") => neutral(op, side) || [...sameRowsChanges, ...swapChanges, ...alikeRuns].some((c) => overlaps(c[side]!.loc, op.loc));
 
   // 1. the operations, as the engine models them
   // a Ruby or Python call the adapter could not interpret (`load "seeds.rb"`, an unknown helper) is code, not schema
@@ -426,6 +429,23 @@ function runsAlike(change: UnitChange): "same" | "down" | "conditional" | undefi
   const same = (a?: string[], b?: string[]) => a !== undefined && b !== undefined && a.join("\u0000") === b.join("\u0000");
   if (same(before.forward, after.forward)) return same(before.reverse, after.reverse) ? "same" : "down";
   return after.forward.length > 1 && after.forward.includes(before.forward[0]) ? "conditional" : undefined;
+}
+
+/**
+ * RunPython and RunSQL operations written alike on both sides whose function runs what it ran once read as a linter's
+ * rewrites leave it (python-units.ts: locals renamed, a model lookup nothing uses dropped), as pairs: what the adapter
+ * modelled from them (the tables of the models it looks up) is judged by the function's statements instead.
+ */
+function unchangedRuns(base: readonly SourceUnit[] | undefined, head: readonly SourceUnit[] | undefined): UnitChange[] {
+  const left = (base ?? []).filter((u) => u.kind === "operation" && u.runs);
+  const out: UnitChange[] = [];
+  for (const unit of (head ?? []).filter((u) => u.kind === "operation" && u.runs)) {
+    const at = left.findIndex((b) => b.canonical === unit.canonical && runsAlike({ kind: "operation", base: b, head: unit }) === "same");
+    if (at === -1) continue;
+    out.push({ kind: "operation", base: left[at], head: unit });
+    left.splice(at, 1);
+  }
+  return out;
 }
 
 /**

@@ -10,6 +10,8 @@ import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import type { Callee, Side, SourceUnit } from "./source-units.js";
 import { Collector } from "./collector.js";
 import { append } from "../../append.js";
+import { sqlStringIds, sqlTokenForm } from "./python-sql-strings.js";
+import { boundAnywhere, localNames, type LocalNames } from "./python-local-names.js";
 
 /** Field and operation options Django never sends to the database. */
 const PYTHON_ONLY_OPTIONS = new Set([
@@ -111,6 +113,43 @@ function stringContent(node: PyNode): string {
   const prefix = start.replace(/["']/g, "").toLowerCase();
   const inner = node.children.filter((c) => c.type !== "string_start" && c.type !== "string_end").map((c) => c.text).join("");
   return `${prefix}|${inner}`;
+}
+
+/**
+ * While `pythonUnits` reads a module: the ids of its strings that are SQL (python-sql-strings.ts), the builtins it
+ * binds to something else, and what its functions' locals are read as (python-local-names.ts). `lint` says whether
+ * the walk reads locals that way: only for a statement's `substance` and what a RunPython runs, which compare a
+ * statement or a whole function; numbering locals would make every statement after a new one differ.
+ */
+let reading: { sqlStrings: ReadonlySet<number>; shadowed: ReadonlySet<string>; lint: boolean } & LocalNames = {
+  sqlStrings: new Set(),
+  shadowed: new Set(),
+  lint: false,
+  renamed: new Map(),
+  unreadAssignments: new Set(),
+  unreadLookups: new Set(),
+};
+
+/**
+ * A SQL string's content in its token form (python-sql-strings.ts): white space between tokens is formatting.
+ * `fallback` reads the text when the scanner refuses it.
+ */
+function sqlContent(node: PyNode, fallback: (inner: string) => string = (inner) => inner): string {
+  const pieces = node.type === "concatenated_string" ? node.namedChildren.filter((c) => c.type === "string") : [node];
+  const prefixes = [...new Set(pieces.map((p) => stringContent(p).split("|")[0]))].join(",");
+  const inner = pieces.map((p) => stringContent(p).slice(stringContent(p).indexOf("|") + 1)).join("");
+  return `${prefixes}|${sqlTokenForm(inner) ?? fallback(inner)}`;
+}
+
+/** `read` with locals read as python-local-names.ts says (see `reading`). */
+function linted<T>(read: () => T): T {
+  const outer = reading.lint;
+  reading.lint = true;
+  try {
+    return read();
+  } finally {
+    reading.lint = outer;
+  }
 }
 
 const CLOSERS = new Set([")", "]", "}"]);
@@ -268,7 +307,14 @@ function relativeToBaseDir(node: PyNode): PyNode | undefined {
  * each call names is left out of the text and collected there instead.
  */
 function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: CalleeSink): string {
-  if (node.type === "comment" || skip?.(node)) return "";
+  if (node.type === "comment" || skip?.(node) || (reading.lint && reading.unreadLookups.has(node.id))) return "";
+  // python-local-names.ts: a local read as the order it appears in, an assignment nothing reads as its value
+  const renamed = reading.lint && node.type === "identifier" ? reading.renamed.get(node.id) : undefined;
+  if (renamed) return renamed;
+  const value = reading.lint && reading.unreadAssignments.has(node.id) ? node.childForFieldName("right") : undefined;
+  if (value) return canonical(value, skip, callees);
+  const literal = builtinLiteral(node, skip, callees);
+  if (literal) return literal;
   const rewritten = rowsSeen.active ? rowsRewrite(node) : undefined;
   if (rewritten) return rewritten === "skip" ? "" : canonical(rewritten, skip, callees);
   const callee = callees && libraryCallee(node, callees);
@@ -278,7 +324,7 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: Callee
   }
   const message = messagesSeen.active ? raisedMessage(node) : undefined;
   if (message !== undefined) return message;
-  if (node.type === "string" || node.type === "concatenated_string") return `s${JSON.stringify(stringContent(node))}`;
+  if (node.type === "string" || node.type === "concatenated_string") return `s${JSON.stringify(reading.sqlStrings.has(node.id) ? sqlContent(node) : stringContent(node))}`;
   const relative = relativeToBaseDir(node);
   if (relative) return canonical(relative, skip, callees);
   const empty = node.type === "keyword_argument" && keywordName(node) === "default" ? emptyDefault(node.childForFieldName("value")) : undefined;
@@ -325,6 +371,47 @@ function emptyDefault(value: PyNode | null | undefined): string | undefined {
   if (!value) return undefined;
   if ((value.type === "list" || value.type === "dictionary") && value.namedChildren.every((c) => c.type === "comment")) return value.type === "list" ? "empty-list" : "empty-dict";
   if (value.type === "identifier" && (value.text === "list" || value.text === "dict")) return value.text === "list" ? "empty-list" : "empty-dict";
+  return undefined;
+}
+
+/** The builtins whose calls flake8-comprehensions rewrites as literals and comprehensions. */
+const COLLECTION_BUILTINS = new Set(["dict", "list", "set", "tuple"]);
+
+/**
+ * A call of a collection builtin in the canonical form of the literal or comprehension it builds (ruff's C4
+ * autofixes: `dict()` is `{}`, `set(x for x in y)` is `{x for x in y}`, `set([a, b])` is `{a, b}`); undefined for
+ * any other node, or when the module binds the builtin's name to something else.
+ */
+function builtinLiteral(node: PyNode, skip?: (n: PyNode) => boolean, callees?: CalleeSink): string | undefined {
+  const fn = node.type === "call" ? node.childForFieldName("function") : undefined;
+  if (fn?.type !== "identifier" || !COLLECTION_BUILTINS.has(fn.text) || reading.shadowed.has(fn.text)) return undefined;
+  const args = node.childForFieldName("arguments");
+  const items = args?.type === "generator_expression" ? [args] : (args?.namedChildren.filter((c) => c.type !== "comment") ?? []);
+  const parts = (n: PyNode) =>
+    n.namedChildren
+      .map((c) => canonical(c, skip, callees))
+      .filter((p) => p !== "")
+      .join(" ");
+  if (items.length === 0) return { dict: "dictionary({ })", list: "list([ ])", tuple: "tuple(( ))" }[fn.text];
+  const [only] = items;
+  if (items.length !== 1) return undefined;
+  if (only.type === "generator_expression" || (only.type === "list_comprehension" && fn.text !== "dict" && fn.text !== "tuple")) {
+    if (fn.text === "set") return `set_comprehension({ ${parts(only)} })`;
+    if (fn.text === "list") return `list_comprehension([ ${parts(only)} ])`;
+    // dict((k, v) for ...) is {k: v for ...}
+    const body = only.childForFieldName("body");
+    const pair = body?.type === "tuple" ? body.namedChildren.filter((c) => c.type !== "comment") : [];
+    if (fn.text === "dict" && pair.length === 2) {
+      const rest = only.namedChildren.filter((c) => c.id !== body!.id).map((c) => canonical(c, skip, callees)).filter((p) => p !== "");
+      return `dictionary_comprehension({ pair(${canonical(pair[0], skip, callees)} : ${canonical(pair[1], skip, callees)}) ${rest.join(" ")} })`;
+    }
+    return undefined;
+  }
+  // set([a, b]) is {a, b}
+  if (fn.text === "set" && only.type === "list" && only.namedChildren.some((c) => c.type !== "comment")) {
+    const list = canonical(only, skip, callees);
+    return `set({${list.slice("list([".length, -"])".length)}})`;
+  }
   return undefined;
 }
 
@@ -491,7 +578,8 @@ function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, 
   const name = def.childForFieldName("name")?.text ?? "?";
   const body = def.childForFieldName("body");
   const docstring = body ? firstStatement(body) : undefined;
-  const statements = (body?.namedChildren ?? []).filter((s) => s.type !== "comment" && !(isDocstring(s) && s.id === docstring?.id));
+  // a model lookup nothing reads is no statement of the function (python-local-names.ts): left out, so the others pair up
+  const statements = (body?.namedChildren ?? []).filter((s) => s.type !== "comment" && !(isDocstring(s) && s.id === docstring?.id) && !reading.unreadLookups.has(s.id));
   const signature = canonical(def.childForFieldName("parameters") ?? def);
   const offDatabase = offDatabaseStatements(def, databaseNames);
   // the signature is a statement of its own, so renaming a parameter shows; an empty body still leaves the function
@@ -514,7 +602,7 @@ function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, 
       label: `def ${name}`,
       side,
       calls: callShape(s, imported),
-      substance: offDatabase.has(s.id) ? "" : canonical(s, (n) => offDatabase.has(n.id)),
+      substance: offDatabase.has(s.id) ? "" : linted(() => canonical(s, (n) => offDatabase.has(n.id))),
       rows: rowsForm(s),
       message: messageForm(s),
       ...branchUnit(s),
@@ -579,14 +667,13 @@ function offDatabaseStatements(def: PyNode, databaseNames: ReadonlySet<string>):
   return out;
 }
 
-/** The SQL a RunSQL argument runs, whitespace runs as one space: a string, a list of them, or a helper returning strings. */
+/**
+ * The SQL a RunSQL argument runs, by its tokens (whitespace runs as one space where the scanner refuses it): a
+ * string, a list of them, or a helper returning strings.
+ */
 function sqlRuns(node: PyNode | undefined, functions: ReadonlyMap<string, PyNode>): string[] | undefined {
   if (!node) return ["none"];
-  const text = (n: PyNode) => {
-    const content = stringContent(n);
-    const bar = content.indexOf("|");
-    return `${content.slice(0, bar)}|${content.slice(bar + 1).replace(/\s+/g, " ").trim()}`;
-  };
+  const text = (n: PyNode) => sqlContent(n, (inner) => inner.replace(/\s+/g, " ").trim());
   if (node.type === "string" || node.type === "concatenated_string") return [text(node)];
   if (node.type === "list" || node.type === "tuple") {
     const items = node.namedChildren.filter((c) => c.type !== "comment");
@@ -608,9 +695,9 @@ function pythonRuns(node: PyNode | undefined, functions: ReadonlyMap<string, PyN
   const def = node.type === "identifier" ? functions.get(node.text) : undefined;
   if (!def) return [`expr ${canonical(node)}`];
   const body = def.childForFieldName("body");
-  const statements = (body?.namedChildren ?? []).filter((c) => c.type !== "comment" && !(isDocstring(c) && c.id === firstStatement(body!)?.id));
+  const statements = (body?.namedChildren ?? []).filter((c) => c.type !== "comment" && !(isDocstring(c) && c.id === firstStatement(body!)?.id) && !reading.unreadLookups.has(c.id));
   if (statements.every((c) => c.type === "pass_statement")) return ["noop"];
-  return [`def ${canonical(def.childForFieldName("parameters") ?? def)} ${statements.map((c) => canonical(c)).join(" ")}`];
+  return [`def ${canonical(def.childForFieldName("parameters") ?? def)} ${linted(() => statements.map((c) => canonical(c)).join(" "))}`];
 }
 
 /** What a RunPython or RunSQL operation runs each way (see SourceUnit.runs). */
@@ -635,65 +722,83 @@ function whatRuns(node: PyNode, functions: ReadonlyMap<string, PyNode>): SourceU
 export function pythonUnits(source: string, framework: "django" | "alembic"): SourceUnit[] | undefined {
   return withPythonTree(source, (root) => {
     if (root.hasError) return undefined;
-    const units: SourceUnit[] = [];
-    const functions = new Map<string, PyNode>();
-    const operations: PyNode[] = [];
-    const rest: PyNode[] = [];
-    const imports: PyNode[] = [];
-    for (const statement of root.namedChildren) {
-      if (statement.type === "comment" || (isDocstring(statement) && statement.id === firstStatement(root)?.id)) continue;
-      if (["import_statement", "import_from_statement", "future_import_statement"].includes(statement.type)) {
-        imports.push(statement);
-        const binds = importBindings(statement);
-        units.push({ kind: "import", key: "imports", canonical: canonical(statement), loc: locOf(statement), label: statement.text.replace(/\s+/g, " "), side: "unknown", ...(binds ? { binds } : {}) });
-        continue;
-      }
-      const def = definitionOf(statement);
-      if (def?.type === "function_definition") {
-        functions.set(def.childForFieldName("name")?.text ?? "?", def);
-        continue;
-      }
-      if (def?.type === "class_definition" && framework === "django" && classAssigns(def, "operations")) {
-        for (const member of def.childForFieldName("body")?.namedChildren ?? []) {
-          if (member.type === "comment" || isDocstring(member)) continue;
-          const assignment = member.type === "expression_statement" ? member.namedChildren[0] : undefined;
-          const left = assignment?.type === "assignment" ? assignment.childForFieldName("left")?.text : undefined;
-          const right = assignment?.childForFieldName("right");
-          if (left === "operations" && right?.type === "list") {
-            const ops = right.namedChildren.filter((c) => c.type !== "comment");
-            append(operations, ops);
-            append(units, ops.map(operationUnit));
-          } else if (left && MIGRATION_SETTINGS.has(left) && right) units.push(setting(left, right, member));
-          else units.push({ kind: "code", key: "class Migration", canonical: canonical(member), loc: locOf(member), label: "class Migration", side: "unknown" });
-        }
-        continue;
-      }
-      if (framework === "alembic" && statement.type === "expression_statement") {
-        const assignment = statement.namedChildren[0];
+    const outer = reading;
+    const functions = root.namedChildren.map(definitionOf).filter((d): d is PyNode => d?.type === "function_definition").map(localNames);
+    reading = {
+      sqlStrings: sqlStringIds(root),
+      shadowed: boundAnywhere(root),
+      lint: false,
+      renamed: new Map(functions.flatMap((f) => [...f.renamed])),
+      unreadAssignments: new Set(functions.flatMap((f) => [...f.unreadAssignments])),
+      unreadLookups: new Set(functions.flatMap((f) => [...f.unreadLookups])),
+    };
+    try {
+      return moduleUnits(root, framework);
+    } finally {
+      reading = outer;
+    }
+  });
+}
+
+function moduleUnits(root: PyNode, framework: "django" | "alembic"): SourceUnit[] {
+  const units: SourceUnit[] = [];
+  const functions = new Map<string, PyNode>();
+  const operations: PyNode[] = [];
+  const rest: PyNode[] = [];
+  const imports: PyNode[] = [];
+  for (const statement of root.namedChildren) {
+    if (statement.type === "comment" || (isDocstring(statement) && statement.id === firstStatement(root)?.id)) continue;
+    if (["import_statement", "import_from_statement", "future_import_statement"].includes(statement.type)) {
+      imports.push(statement);
+      const binds = importBindings(statement);
+      units.push({ kind: "import", key: "imports", canonical: canonical(statement), loc: locOf(statement), label: statement.text.replace(/\s+/g, " "), side: "unknown", ...(binds ? { binds } : {}) });
+      continue;
+    }
+    const def = definitionOf(statement);
+    if (def?.type === "function_definition") {
+      functions.set(def.childForFieldName("name")?.text ?? "?", def);
+      continue;
+    }
+    if (def?.type === "class_definition" && framework === "django" && classAssigns(def, "operations")) {
+      for (const member of def.childForFieldName("body")?.namedChildren ?? []) {
+        if (member.type === "comment" || isDocstring(member)) continue;
+        const assignment = member.type === "expression_statement" ? member.namedChildren[0] : undefined;
         const left = assignment?.type === "assignment" ? assignment.childForFieldName("left")?.text : undefined;
         const right = assignment?.childForFieldName("right");
-        if (left && right && ALEMBIC_SETTINGS.has(left)) {
-          units.push(setting(left, right, statement));
-          continue;
-        }
+        if (left === "operations" && right?.type === "list") {
+          const ops = right.namedChildren.filter((c) => c.type !== "comment");
+          append(operations, ops);
+          append(units, ops.map(operationUnit));
+        } else if (left && MIGRATION_SETTINGS.has(left) && right) units.push(setting(left, right, member));
+        else units.push({ kind: "code", key: "class Migration", canonical: canonical(member), loc: locOf(member), label: "class Migration", side: "unknown" });
       }
-      rest.push(statement);
+      continue;
     }
-    const operationUnits = units.filter((u) => u.kind === "operation");
-    operations.forEach((node, i) => {
-      const runs = whatRuns(node, functions);
-      if (runs && operationUnits[i]) operationUnits[i].runs = runs;
-    });
-    const roots = framework === "alembic" ? { up: new Set(["upgrade"]), down: new Set(["downgrade"]) } : runPythonFunctions(operations);
-    const sideOf = sides(functions, roots);
-    const imported = importedNames(imports);
-    // names that reach the database from a data function: models and the connection the module imports, and its own functions
-    const databaseNames = new Set([...importedNames(imports.filter((i) => /models|django\.db|connection/.test(i.text))), ...functions.keys()]);
-    for (const [name, def] of functions) append(units, statementUnits(def, sideOf.get(name) ?? "unknown", imported, databaseNames));
-    for (const statement of rest)
-      units.push({ kind: "code", key: "module", canonical: canonical(statement), annotations: annotationsIn(statement), loc: locOf(statement), label: statement.text.split("\n")[0].slice(0, 60), side: "unknown", calls: callShape(statement, imported) });
-    return units;
+    if (framework === "alembic" && statement.type === "expression_statement") {
+      const assignment = statement.namedChildren[0];
+      const left = assignment?.type === "assignment" ? assignment.childForFieldName("left")?.text : undefined;
+      const right = assignment?.childForFieldName("right");
+      if (left && right && ALEMBIC_SETTINGS.has(left)) {
+        units.push(setting(left, right, statement));
+        continue;
+      }
+    }
+    rest.push(statement);
+  }
+  const operationUnits = units.filter((u) => u.kind === "operation");
+  operations.forEach((node, i) => {
+    const runs = whatRuns(node, functions);
+    if (runs && operationUnits[i]) operationUnits[i].runs = runs;
   });
+  const roots = framework === "alembic" ? { up: new Set(["upgrade"]), down: new Set(["downgrade"]) } : runPythonFunctions(operations);
+  const sideOf = sides(functions, roots);
+  const imported = importedNames(imports);
+  // names that reach the database from a data function: models and the connection the module imports, and its own functions
+  const databaseNames = new Set([...importedNames(imports.filter((i) => /models|django\.db|connection/.test(i.text))), ...functions.keys()]);
+  for (const [name, def] of functions) append(units, statementUnits(def, sideOf.get(name) ?? "unknown", imported, databaseNames));
+  for (const statement of rest)
+    units.push({ kind: "code", key: "module", canonical: canonical(statement), annotations: annotationsIn(statement), loc: locOf(statement), label: statement.text.split("\n")[0].slice(0, 60), side: "unknown", calls: callShape(statement, imported) });
+  return units;
 }
 
 /** Settings that are sets written as lists: their order means nothing to Django. */

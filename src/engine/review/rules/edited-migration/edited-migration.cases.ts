@@ -420,6 +420,75 @@ def downgrade():
 `;
 const alembicPath = "alembic/versions/3f2a9c1d7b10_add_prefs.py";
 
+/** galaxy_ng's 0012: SQL in a module constant that RunSQL runs, with `pad` at the end of two lines (one inside its function body). */
+const galaxySql = (pad: string, literal = "'published'") => `from django.db import migrations
+
+MOVE_QUERY = """
+CREATE FUNCTION _mark(repo TEXT) RETURNS void AS $$
+BEGIN
+    RAISE NOTICE 'marking %',${pad}
+        repo;
+END;
+$$ LANGUAGE plpgsql;
+${pad}
+UPDATE product_product SET id = id WHERE ${literal} = 'published';
+"""
+
+
+class Migration(migrations.Migration):
+    dependencies = [("product", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(sql=MOVE_QUERY, elidable=True),
+    ]
+`;
+const galaxySqlPath = "shop/product/migrations/0004_move.py";
+/** galaxy_ng's 0038 before and after ruff: a RunPython function whose `body` is given. */
+const galaxyLint = (body: string) => `from django.db import migrations
+
+
+def sync(apps, schema_editor):
+    Product = apps.get_model("product", "Product")
+${body}
+
+
+class Migration(migrations.Migration):
+    dependencies = [("product", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(code=sync, reverse_code=migrations.RunPython.noop),
+    ]
+`;
+const galaxyLintPath = "shop/product/migrations/0005_sync.py";
+const LINT_BEFORE = `    Link = apps.get_model("product", "Link")
+    for l in Product.objects.all():
+        links = {l.name: l.id for l in Product.objects.filter(id=l.id)}
+        names = set((n for n in links))
+        created = Product.objects.create(id=len(names))
+        if l.name not in ('', dict(), None):
+            l.save()`;
+const LINT_AFTER = `    for product in Product.objects.all():
+        links = {link.name: link.id for link in Product.objects.filter(id=product.id)}
+        names = {n for n in links}
+        Product.objects.create(id=len(names))
+        if product.name not in ('', {}, None):
+            product.save()`;
+/** A Django migration of an app beside an installed package's app, depending on `dependency` of it. */
+const pulpDependent = (dependency: string) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("product", "0001_initial"),
+        ${dependency},
+    ]
+
+    operations = [
+        migrations.AddField(model_name="product", name="synced", field=models.BooleanField(null=True)),
+    ]
+`;
+const pulpPath = "shop/product/migrations/0006_synced.py";
+
 export default defineReviewCases({
   invalid: [
     {
@@ -937,6 +1006,36 @@ export default defineReviewCases({
       head: { [esrPath]: moveEsr("clashing and firefox.visible", DROPS) },
       findings: [{ path: esrPath, line: 10, severity: "warning" }],
     },
+    {
+      name: "Django: a space put into a string literal inside a RunSQL constant's SQL: what it runs changed, a warning",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [galaxySqlPath]: galaxySql("") },
+      head: { [galaxySqlPath]: galaxySql("", "'pub lished'") },
+      findings: [{ path: galaxySqlPath, line: 11, severity: "warning" }],
+    },
+    {
+      name: "Django: ruff's rewrites and one real change, a method no longer called (galaxy_ng 6d92ca9fc1's `old_ns.save` -> `old_ns.save()`): a warning",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [galaxyLintPath]: galaxyLint(LINT_BEFORE.replace("l.save()", "l.save")) },
+      head: { [galaxyLintPath]: galaxyLint(LINT_AFTER) },
+      findings: [{ path: galaxyLintPath, line: 18, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Django: a local renamed onto another local's name (two variables become one) where the object saved is the same (the last row either way): the rename changes nothing, a note",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [galaxyLintPath]: galaxyLint("    first = Product.objects.first()\n    last = Product.objects.last()\n    last.save()") },
+      head: { [galaxyLintPath]: galaxyLint("    first = Product.objects.first()\n    first = Product.objects.last()\n    first.save()") },
+      findings: [{ path: galaxyLintPath, line: 7, severity: "info" }],
+    },
+    {
+      name: "Django: a dependency repointed from an installed package's migration to its squash (galaxy_ng 1c1894cfb8, pulp_ansible 0.30): a note that only the order changes",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [pulpPath]: pulpDependent('("ansible", "0016_add_extension")') },
+      head: { [pulpPath]: pulpDependent('("ansible", "0001_initial_squashed_0040_ansiblerepository_keyring")') },
+      findings: [{ path: pulpPath, line: 7, severity: "info", message: "only repoints its dependency on ansible.0016_add_extension to ansible.0001_initial_squashed_0040_ansiblerepository_keyring" }],
+    },
+    {
+      name: "Django: a dependency repointed onto a migration of the repository: the graph warning stays",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, "shop/product/migrations/0002_name.py": djangoSql('RunSQL("SELECT 1;")'), [pulpPath]: pulpDependent('("ansible", "0016_add_extension")') },
+      head: { [pulpPath]: pulpDependent('("product", "0002_name")') },
+      findings: [{ path: pulpPath, line: 7, severity: "warning", message: "where it sits in the migration graph" }],
+    },
   ],
   valid: [
     {
@@ -976,6 +1075,16 @@ export default defineReviewCases({
       name: "waived for the whole file with a reason",
       base: { "db/migrations/001_accounts.up.sql": create },
       head: { "db/migrations/001_accounts.up.sql": `-- migguard:ignore-file edited-migration never deployed: the release was rolled back\n${create}ALTER TABLE accounts ADD COLUMN email text;\n` },
+    },
+    {
+      name: "Django: trailing spaces stripped inside a RunSQL constant, its function body included (galaxy_ng d2a3f2e952): a note",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [galaxySqlPath]: galaxySql("  ") },
+      head: { [galaxySqlPath]: galaxySql("") },
+    },
+    {
+      name: "Django: ruff's rewrites of a RunPython function (galaxy_ng 28314c5335, c9298ed0eb, e7f5345448: a loop and a comprehension variable renamed, an unread model lookup and assignment dropped, dict() and set(generator) as literals): a note",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [galaxyLintPath]: galaxyLint(LINT_BEFORE) },
+      head: { [galaxyLintPath]: galaxyLint(LINT_AFTER) },
     },
   ],
 });

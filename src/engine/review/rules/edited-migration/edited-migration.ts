@@ -14,6 +14,8 @@ import type { MigrationPlace } from "../../../rules/support/next-migration.js";
 import { folderPrefix } from "../../../paths.js";
 import { convergingFix } from "./converge.js";
 import { andList } from "../../../in-words.js";
+import { djangoMigrationName } from "../../history/django-graph.js";
+import { repointedOutside, repointNote } from "./repointed-dependencies.js";
 
 /** Revert the edit, from the base the review compared with when it is known. */
 function revertFix(baseRef: string | undefined, path: string): string {
@@ -213,7 +215,14 @@ export default defineReviewRule({
       // InconsistentMigrationHistory for an applied migration whose dependency is not applied, which a removal never
       // makes; the graph only orders it more loosely
       const dependenciesOnlyRemoved = dependenciesRemovedOnly(m.baseGraph, m.headGraph);
-      const details = edit.details.filter((d) => !(squashDone && d.part === "graph" && d.what === "replaces") && !(dependenciesOnlyRemoved && d.part === "graph" && d.what === "dependencies"));
+      // dependencies moved from one migration of an installed package to another (its squash): repointed-dependencies.ts
+      const repointed = m.file.framework === "django" ? repointedOutside(m.baseGraph, m.headGraph, djangoMigrationNames(ctx)) : undefined;
+      const details = edit.details.filter(
+        (d) =>
+          !(squashDone && d.part === "graph" && d.what === "replaces") &&
+          !(dependenciesOnlyRemoved && d.part === "graph" && d.what === "dependencies") &&
+          !(repointed?.settings.has(d.what) && d.part === "graph"),
+      );
       const uncertain = (["graph", "data", "unmodelled"] as const).map((part) => details.find((d) => d.part === part)).find((d) => d !== undefined);
       if (squashDone && !uncertain && !details.some((d) => ["conditional", "extension", "steps", "calls"].includes(d.part))) {
         const at = edit.details.find((d) => d.what === "replaces")?.loc ?? lines;
@@ -358,6 +367,13 @@ export default defineReviewRule({
         });
         continue;
       }
+      const repoint = repointed ? edit.details.find((d) => d.part === "graph" && repointed.settings.has(d.what)) : undefined;
+      if (repointed && repoint) {
+        const at = repoint.loc.line > 1 && m.baseContent !== undefined && m.headContent !== undefined ? pinpoint(m.baseContent, m.headContent, repoint.loc) : lines;
+        const rest = [...edit.parts].filter((p) => p !== "graph" && p !== "comments");
+        ctx.report({ ...at, path: m.change.path, severity: "info", ...repointNote(repointed, version, at.line, rest.length ? noEffect(new Set(rest), edit.options) : undefined) });
+        continue;
+      }
       // dependencies taken away: a change of the graph all the same (the order fresh databases run it in), never of what it did
       const loosened = dependenciesOnlyRemoved ? edit.details.find((d) => d.part === "graph" && d.what === "dependencies") : undefined;
       if (loosened) {
@@ -457,4 +473,11 @@ function placeOf(ctx: ReviewRuleContext, m: ChangedMigration, head: Migration, c
     djangoGraphPartial: ctx.baseMigrations === undefined,
     newMigrationChain: chain,
   };
+}
+
+/** The names of the repository's Django migrations (base branch and change); undefined without the base branch's listing. */
+function djangoMigrationNames(ctx: ReviewRuleContext): Set<string> | undefined {
+  if (!ctx.baseMigrations) return undefined;
+  const files = [...ctx.baseMigrations, ...ctx.migrations.map((m) => m.file)].filter((f) => f.framework === "django");
+  return new Set(files.map((f) => djangoMigrationName(f.path)));
 }
