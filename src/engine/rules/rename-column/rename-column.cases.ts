@@ -334,7 +334,7 @@ ALTER TABLE jobs DROP COLUMN old_state;
     },
     {
       framework: "sql",
-      name: "the referenced column was renamed by an earlier migration (role.id to role_id): the key is left out with a comment saying it is not known, not written on a column that is gone",
+      name: "the referenced column was renamed by an earlier migration (role.id to role_id): the history follows the key through the rename, so the key is written on the column's name now, not on one that is gone",
       path: "migrations/000003_rename.up.sql",
       files: {
         "migrations/000001_init.up.sql": "CREATE TABLE role (id serial PRIMARY KEY);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role (id));\n",
@@ -343,7 +343,10 @@ ALTER TABLE jobs DROP COLUMN old_state;
       schema: "CREATE TABLE role (role_id serial PRIMARY KEY);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role (role_id));\nINSERT INTO role DEFAULT VALUES;\nINSERT INTO document (uploader_id) VALUES (1);",
       code: "ALTER TABLE document RENAME COLUMN uploader_id TO owner_id;\n",
       lines: [1],
-      afterFix: { query: "SELECT conname FROM pg_constraint WHERE conrelid = 'document'::regclass AND conname LIKE '%owner_id%'", rows: [] },
+      afterFix: {
+        query: "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'document'::regclass AND conname LIKE '%owner_id%'",
+        rows: [{ conname: "document_owner_id_fkey", def: "FOREIGN KEY (owner_id) REFERENCES role(role_id)" }],
+      },
     },
     {
       framework: "sql",
