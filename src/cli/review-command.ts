@@ -136,7 +136,7 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   const addedToBase = askedAbout.length ? addingCommits(root, baseTip, askedAbout) : new Map<string, AddingCommit>();
   // the base branch's tags, read once for both release questions below (up to a thousand tags: a for-each-ref --merged walk)
   let mergedTags: string[] | undefined;
-  const tagsOnBase = () => (mergedTags ??= releaseLineOnBase(root, tagsMergedInto(root, baseTip)));
+  const tagsOnBase = () => (mergedTags ??= releaseLineOnBase(root, tagsMergedInto(root, baseTip), head));
   const input: ReviewInput = {
     changes,
     head: headFiles.files,
