@@ -6,6 +6,7 @@
 import type { SourceFile } from "../model.js";
 import { baseOf, dirOf } from "../paths.js";
 import { isWithin } from "../repository/fact-paths.js";
+import { escapeRegExp } from "../regexp.js";
 
 export interface NodeManifest {
   path: string;
@@ -39,7 +40,7 @@ export function nodeManifest(file: SourceFile): NodeManifest | undefined {
   const scriptsAt = file.content.search(/"scripts"\s*:/);
   const scriptLine = (name: string): number => {
     if (scriptsAt === -1) return 1;
-    const key = new RegExp(`${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:`, "g");
+    const key = new RegExp(`${escapeRegExp(JSON.stringify(name))}\\s*:`, "g");
     key.lastIndex = scriptsAt + 1;
     const at = key.exec(file.content);
     return at ? file.content.slice(0, at.index).split("\n").length : 1;

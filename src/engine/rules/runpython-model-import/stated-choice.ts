@@ -7,10 +7,11 @@
  * says which class it means (live, current, real, today's; or the historical one, apps.get_model()).
  */
 import { withPythonTree } from "../../adapters/python/parser.js";
+import { escapeRegExp } from "../../regexp.js";
 
 const SAYS_WHICH_CLASS = /\b(?:live|current|real|actual|today'?s|historical|get_model)\b/i;
 
-const wordIn = (text: string, word: string) => new RegExp(`(?<![\\w])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w])`).test(text);
+const wordIn = (text: string, word: string) => new RegExp(`(?<![\\w])${escapeRegExp(word)}(?![\\w])`).test(text);
 
 /** The first such comment of `source` (its line and text), or undefined. */
 export function statedLiveModelChoice(source: string | undefined, models: readonly string[], methods: readonly string[]): { line: number; text: string } | undefined {
