@@ -51,11 +51,11 @@ export function tagsMergedInto(root: string, commit: string): string[] {
  * checks they name one release line).
  */
 export function releaseLineOnBase(root: string, onBase: string[], head: string): string[] {
-  const releases = (args: string[]) => git(root, ["for-each-ref", "--format=%(refname:short)", ...args, "refs/tags"]).toString("utf8").split("\n").filter((tag) => isVersionTag(tag) && !isPreRelease(tag));
-  // a tag on the change itself or cut after it (a replay of an old pull request: the next release made from it) is the
-  // change's future, not a release made elsewhere
-  const ofChange = new Set([...releases([`--merged=${head}`]), ...releases([`--contains=${head}`])]);
-  const highest = [...releases([]).filter((tag) => !ofChange.has(tag)), ...onBase.filter((tag) => isVersionTag(tag) && !isPreRelease(tag))].sort(byVersionDescending)[0];
+  const isRelease = (tag: string) => isVersionTag(tag) && !isPreRelease(tag);
+  // the tags neither in the change's history nor cut after it (a replay of an old pull request: the next release made
+  // from it is the change's future, not a release made elsewhere), in one call
+  const elsewhere = git(root, ["for-each-ref", "--format=%(refname:short)", `--no-merged=${head}`, `--no-contains=${head}`, "refs/tags"]).toString("utf8").split("\n").filter(isRelease);
+  const highest = [...elsewhere, ...onBase.filter(isRelease)].sort(byVersionDescending)[0];
   return highest === undefined || onBase.includes(highest) ? onBase : onBase.filter((tag) => !isVersionTag(tag));
 }
 
