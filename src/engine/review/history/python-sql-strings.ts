@@ -7,6 +7,7 @@
  * `%(name)s`, `{name}`, `:name`) is glued to its neighbours, which decides whether it is one.
  */
 import type { PyNode } from "../../adapters/python/parser.js";
+import { keywordArgument } from "../../adapters/python/nodes.js";
 import { pgScanTokens, type ScanToken } from "../../adapters/sql/pg-query.js";
 
 const STRINGS = new Set(["string", "concatenated_string"]);
@@ -15,7 +16,6 @@ const STRINGS = new Set(["string", "concatenated_string"]);
 const EXECUTES = new Set(["execute", "executemany"]);
 
 const argumentsOf = (call: PyNode) => call.childForFieldName("arguments")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
-const keywordName = (node: PyNode) => node.childForFieldName("name")?.text ?? "";
 const calledName = (call: PyNode) => {
   const fn = call.childForFieldName("function");
   return fn?.type === "attribute" ? (fn.childForFieldName("attribute")?.text ?? "") : (fn?.text ?? "");
@@ -23,9 +23,9 @@ const calledName = (call: PyNode) => {
 
 /** The argument at `position`, or given as `keyword`. */
 function argument(call: PyNode, position: number, keyword: string): PyNode | undefined {
-  const args = argumentsOf(call);
-  const named = args.find((a) => a.type === "keyword_argument" && keywordName(a) === keyword)?.childForFieldName("value");
+  const named = keywordArgument(call, keyword);
   if (named) return named;
+  const args = argumentsOf(call);
   // Python puts positional arguments first; a splat before the one wanted hides where it is
   const positional = args.filter((a) => a.type !== "keyword_argument" && a.type !== "dictionary_splat");
   return positional.slice(0, position + 1).some((a) => a.type === "list_splat") ? undefined : positional[position];
