@@ -63,6 +63,7 @@ import { againstProduction } from "./production/size-aware.js";
 import { againstTableAges } from "./production/young-tables.js";
 import { againstSameDeployTables } from "./production/same-deploy-tables.js";
 import { againstPreRelease, againstUnreleasedBase } from "./production/pre-release.js";
+import { againstTablesOfTheChange } from "./production/tables-of-the-change.js";
 import { ShippedTogether, type FirstReleases, type PreRelease } from "./production/shipped-together.js";
 import { againstAuthorSize } from "./production/author-size.js";
 import { againstSingletonTables } from "./production/singleton-tables.js";
@@ -713,8 +714,12 @@ function ruleFindings(
   // before the first version tag that holds either (a review's base branch says what is); after the young and
   // same-deploy tables, whose notes say more of the table when they apply
   if (sameDeployGuess) raw = againstPreRelease(raw, migration, facts.indexOf, repository, sameDeployGuess, production?.production);
-  // review: a table a base-branch migration created since the newest version tag is in no release either
-  else raw = againstUnreleasedBase(raw, migration, facts.indexOf, repository, change, production?.production);
+  else {
+    // review: a table an earlier migration of the change created is known to no deployed code, rows or not
+    raw = againstTablesOfTheChange(raw, migration, facts.indexOf, change);
+    // and one a base-branch migration created since the newest version tag is in no release either
+    raw = againstUnreleasedBase(raw, migration, facts.indexOf, repository, change, production?.production);
+  }
   // after the notes that say more of the table (one row, young, unreleased): a table no running code fills
   raw = againstHandFilledTables(raw, migration, repository, production?.production);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);

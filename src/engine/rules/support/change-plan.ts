@@ -365,6 +365,20 @@ export class ChangePlan {
   }
 
   /**
+   * The earlier migration of the change that created the table under that name, whether or not a data step of the
+   * change wrote rows into it since: no deployed code knows the table, so nothing running waits on its locks or
+   * reads its names. Undefined for a table of the base branch, or one this migration creates itself.
+   */
+  createdByEarlierMigration(migration: Migration, table: string | undefined, opIndex: number): Migration | undefined {
+    const at = this.at(migration, opIndex);
+    if (at === undefined || !table) return undefined;
+    const span = this.createdSpans.get(nameKey(table))?.find((s) => s.from < at && (s.until === undefined || s.until >= at));
+    const created = span?.created;
+    if (!created || created.at >= positionOf(this.index.get(migration)!, 0)) return undefined;
+    return created.by;
+  }
+
+  /**
    * An earlier migration of the change created the table, and the only steps since that may have added rows to it
    * are app helpers migguard does not read (caseflow's add_safe_index on it): the creator and those steps. No deployed
    * code ran in between, so whatever it holds those helpers put there, if they write rows at all.
