@@ -206,7 +206,8 @@ describe("migguard lint: a table created since one release and changed before th
       const picked = [events, ...(tags.cherryPicked.rename ? [repo.git(412, "rev-parse", "HEAD").trim()] : [])];
       repo.git(415, "checkout", "-q", "-b", "release-1.0", "v1.0.0");
       repo.git(415, "cherry-pick", ...picked);
-      repo.git(415, "tag", tags.cherryPicked.tag);
+      // annotated, as release tags often are: peeled to its commit
+      repo.git(415, "tag", "-a", "-m", `release ${tags.cherryPicked.tag}`, tags.cherryPicked.tag);
       repo.git(415, "checkout", "-q", "main");
     }
     if (tags.next) {
