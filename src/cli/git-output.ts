@@ -1,5 +1,6 @@
 /** git, run lazily: node:child_process loads only when git first runs (a lint that never asks does not load it, issue #18). */
 import { createRequire } from "node:module";
+import { CommandFailure } from "./usage-error.js";
 
 const TIMEOUT_MS = 20_000;
 
@@ -48,4 +49,23 @@ export function gitBlobs(cwd: string, names: readonly string[]): Array<string | 
     at += bytes + 1;
   }
   return blobs;
+}
+
+/** One git command run in a folder: its output, or a CommandFailure that says which command failed where, and why. */
+export type GitRun = (args: readonly string[], input?: string) => string;
+
+/**
+ * git in `cwd` for questions whose failure the caller decides on (review fails, lint goes on without the fact): the
+ * error names the command, the folder and git's own message. `timeoutMs` bounds a question lint can do without.
+ */
+export function gitIn(cwd: string, { timeoutMs }: { timeoutMs?: number } = {}): GitRun {
+  return (args, input) => {
+    try {
+      return childProcess().execFileSync("git", args, { cwd, input, encoding: "utf8", maxBuffer: 1 << 30, timeout: timeoutMs, stdio: ["pipe", "pipe", "pipe"] });
+    } catch (error) {
+      const stderr = (error as { stderr?: Buffer | string }).stderr?.toString().trim();
+      const why = (error as { code?: string }).code === "ENOENT" ? "git is not installed or not on PATH" : stderr || (error instanceof Error ? error.message : String(error));
+      throw new CommandFailure(`git ${args.join(" ")} failed in ${cwd}: ${why}`);
+    }
+  };
 }

@@ -1,40 +1,19 @@
 /**
  * Which release tags shipped each deleted migration, for `migguard review` (engine/review/releases.ts): the tags
- * that contain the commit that added it to the base branch. Read in a fixed number of git calls whatever the number
- * of migrations and tags: the tags once, their commits once, and one walk of the history they reach, where each
- * commit learns which of the adding commits it contains from its parents. Asking `git for-each-ref --contains`
+ * that contain the commit that added it to the base branch, or hold a copy of it on a release branch (tag-shipping.ts,
+ * shared with lint's first releases). Read in a fixed number of git calls whatever the number of migrations and tags:
+ * the tags and their commits in one for-each-ref, and one walk of the history they reach, where each commit learns
+ * which of the adding commits it contains from its parents. Asking `git for-each-ref --contains`
  * once per migration walked that history once per migration (a squash of 406 migrations under 3,130 tags: over
  * ten minutes).
  */
 import { isVersionTag, type ReleaseTags } from "../engine/review/releases.js";
 import { byVersionDescending, isPreRelease } from "../engine/repository/version-tag.js";
 import { git } from "./git.js";
-import { containedInWalk } from "./tag-containment.js";
+import { gitIn, type GitRun } from "./git-output.js";
+import { blobsIn, containedTargets, copiesInTags, listTags, type TaggedCommit } from "./tag-shipping.js";
 
 const MAX_TAGS = 1000;
-/** `cat-file --batch-check=%(objectname)` found the object (otherwise it answers "<what was asked> missing") */
-const OBJECT_ID = /^[0-9a-f]{40,64}$/;
-
-interface Tag {
-  name: string;
-  /** the commit it points to, peeled; undefined for a tag of a tree or a blob, which contains no commit */
-  commit?: string;
-}
-
-/** Every tag, newest first (by the tag's or its commit's date, then by name: for-each-ref's order), with its commit. */
-function allTags(root: string): Tag[] {
-  const refs = git(root, ["for-each-ref", "--sort=-creatordate", "--format=%(refname)%00%(refname:short)", "refs/tags"])
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => line.split("\0"));
-  if (refs.length === 0) return [];
-  // `<ref>^{commit}` peels annotated tags, and tags of tags, to their commit; anything else is "missing"
-  const peeled = git(root, ["cat-file", "--batch-check=%(objectname)"], refs.map(([ref]) => `${ref}^{commit}\n`).join(""))
-    .toString("utf8")
-    .split("\n");
-  return refs.map(([, name], i) => ({ name, commit: OBJECT_ID.test(peeled[i] ?? "") ? peeled[i] : undefined }));
-}
 
 /** Tags in the history of `commit` (the base branch's tip: the `onBase` the functions below take), newest first, at most MAX_TAGS. */
 export function tagsMergedInto(root: string, commit: string): string[] {
@@ -59,31 +38,9 @@ export function releaseLineOnBase(root: string, onBase: string[], head: string):
   return highest === undefined || onBase.includes(highest) ? onBase : onBase.filter((tag) => !isVersionTag(tag));
 }
 
-/**
- * The blob each of `commits` holds at each of `paths` (per commit, path -> object id; a path it lacks is absent), in one
- * `git cat-file --batch-check` (a path with a line break: not asked).
- */
-function blobsIn(root: string, commits: readonly string[], paths: readonly string[]): Map<string, string>[] {
-  const asked = paths.filter((p) => !p.includes("\n"));
-  const out = commits.map(() => new Map<string, string>());
-  if (asked.length === 0 || commits.length === 0) return out;
-  const lines = commits.flatMap((commit) => asked.map((p) => `${commit}:${p}\n`));
-  const answers = git(root, ["cat-file", "--batch-check=%(objectname)"], lines.join("")).toString("utf8").split("\n");
-  lines.forEach((_, i) => {
-    if (OBJECT_ID.test(answers[i] ?? "")) out[Math.floor(i / asked.length)].set(asked[i % asked.length], answers[i]);
-  });
-  return out;
-}
-
 /** Which of `paths` the tree of any of `commits` holds. */
 function pathsIn(root: string, commits: readonly string[], paths: readonly string[]): Set<string> {
-  return new Set(blobsIn(root, commits, paths).flatMap((held) => [...held.keys()]));
-}
-
-/** For each of `tips`, which of `targets` it contains (tag-containment.ts), in one `git rev-list` over the tips' history. */
-function containedTargets(root: string, tips: readonly string[], targets: readonly string[]): Map<string, Set<number>> {
-  const walk = git(root, ["rev-list", "--parents", "--topo-order", "--reverse", "--stdin"], [...new Set(tips)].map((t) => `${t}\n`).join("")).toString("utf8");
-  return containedInWalk(walk, tips, targets);
+  return new Set(blobsIn(gitIn(root), commits, paths).flatMap((held) => [...held.keys()]));
 }
 
 /**
@@ -97,11 +54,12 @@ function containedTargets(root: string, tips: readonly string[], targets: readon
 export function releaseTags(root: string, onBase: string[], head: string, added: ReadonlyMap<string, string>, edited: ReadonlySet<string> = new Set()): ReleaseTags {
   const shippedIn: Record<string, string[]> = {};
   if (onBase.length === 0 || added.size === 0) return { onBase, shippedIn };
+  const run = gitIn(root);
   const headHas = pathsIn(root, [head], [...added.keys()]);
   const onBaseSet = new Set(onBase);
-  const tags = allTags(root).filter((t): t is Required<Tag> => t.commit !== undefined);
+  const tags = listTags(run, "newest first");
   const targets = [...new Set([head, ...added.values()])];
-  const contained = containedTargets(root, [...new Set(tags.map((t) => t.commit))], targets);
+  const contained = containedTargets(run, tags.map((t) => t.commit), targets);
   const index = new Map(targets.map((t, i) => [t, i]));
   for (const [path, commit] of added) {
     const wanted = index.get(commit)!;
@@ -112,7 +70,7 @@ export function releaseTags(root: string, onBase: string[], head: string, added:
     });
     shippedIn[path] = shipping.slice(0, MAX_TAGS).map((t) => t.name);
   }
-  backportedTags(root, head, tags.filter((t) => !onBaseSet.has(t.name)), contained, shippedIn);
+  backportedTags(run, head, tags.filter((t) => !onBaseSet.has(t.name)), contained, shippedIn);
   return { onBase, shippedIn };
 }
 
@@ -125,19 +83,15 @@ export function releaseTags(root: string, onBase: string[], head: string, added:
  * file was deleted and added again). Fills the empty entries of `shippedIn` in place; one cat-file call over the
  * newest MAX_TAGS such tags.
  */
-function backportedTags(root: string, head: string, tags: readonly Required<Tag>[], contained: ReadonlyMap<string, Set<number>>, shippedIn: Record<string, string[]>): void {
+function backportedTags(run: GitRun, head: string, tags: readonly TaggedCommit[], contained: ReadonlyMap<string, Set<number>>, shippedIn: Record<string, string[]>): void {
   const unshipped = Object.keys(shippedIn).filter((path) => shippedIn[path].length === 0);
   if (unshipped.length === 0) return;
   // targets[0] is the head: a tag containing it has the change, not what the base branch had
   const candidates = tags.filter((t) => isVersionTag(t.name) && !contained.get(t.commit)!.has(0)).slice(0, MAX_TAGS);
   if (candidates.length === 0) return;
-  const [headBlobs, ...tagBlobs] = blobsIn(root, [head, ...candidates.map((t) => t.commit)], unshipped);
-  for (const path of unshipped) {
-    shippedIn[path] = candidates.filter((_, i) => {
-      const blob = tagBlobs[i].get(path);
-      return blob !== undefined && blob !== headBlobs.get(path);
-    }).map((t) => t.name);
-  }
+  // a copy is the file as the base branch had it: any blob but the change's own (the head's)
+  const copies = copiesInTags(run, candidates, unshipped, { knownIn: () => [head], isCopy: (blob, [headBlob]) => blob !== headBlob });
+  for (const path of unshipped) shippedIn[path] = copies.get(path)!.map((t) => t.name);
 }
 
 /** How many of the newest version tags the unreleased migrations are looked for in (tags made in the same second tie in date order). */

@@ -54,6 +54,10 @@ export interface MigrationCommits {
   addedAt: Map<string, number>;
   /** the repository's top folder, for later questions to git (pre-release.ts) */
   top?: string;
+  /** the commit checked out (HEAD), for later questions to git (first-releases.ts: which tags are on its branch) */
+  head?: string;
+  /** each migration of `shippedWith` to its path in the repository, for questions of trees (first-releases.ts) */
+  inRepository?: Map<string, string>;
 }
 
 /** What git says of when the migrations were added; empty outside git. */
@@ -83,10 +87,12 @@ function addingCommits(paths: readonly string[], cwd: string): MigrationCommits 
   // no repository around the migrations (no .git above them, and no GIT_DIR pointing elsewhere): git cannot answer,
   // so it is not started (a lint of a checkout without its .git, or of files outside any repository)
   if (process.env.GIT_DIR === undefined && repositoryRootAbove(first) === undefined) return result;
-  const [shallow, top] = (gitOutput(first, ["rev-parse", "--is-shallow-repository", "--show-toplevel"]) ?? "").split("\n");
+  const [shallow, top, head] = (gitOutput(first, ["rev-parse", "--is-shallow-repository", "--show-toplevel", "HEAD"]) ?? "").split("\n");
   const realTop = top && shallow === "false" ? realPath(top) : undefined;
   if (!realTop) return result;
   result.top = realTop;
+  result.head = head;
+  const inRepository = (result.inRepository = new Map<string, string>());
   // the repository's path of each linted migration, back to the path lint shows
   const shown = new Map<string, string>();
   for (const path of paths) {
@@ -129,6 +135,7 @@ function addingCommits(paths: readonly string[], cwd: string): MigrationCommits 
     const names = moved.get(commit);
     if (names === "unknown" || names?.has(baseName(path))) continue;
     out.set(shown.get(path)!, commit);
+    inRepository.set(shown.get(path)!, path);
     addedAt.set(shown.get(path)!, times.get(path)!);
     if (founding(path, commit)) founders.push(path);
   }

@@ -1,8 +1,8 @@
 /**
  * Which of some target commits each tip contains, from one `git rev-list --parents --topo-order --reverse` of the
  * tips' history (parents before children): a commit's set is its parents' sets joined, plus itself when it is a
- * target; a commit that adds nothing shares its parent's set. Shared by review's release tags (release-tags.ts) and
- * lint's first releases (first-releases.ts); kept apart from them so that lint loads no zod schema for it.
+ * target; a commit that adds nothing shares its parent's set. Read for review's release tags and lint's first releases
+ * through tag-shipping.ts, which runs the walk.
  */
 
 /** For each of `tips`, the indexes of the `targets` it contains (is the target or descends from it), read from `walk`. */

@@ -178,13 +178,17 @@ describe("migguard lint: a table created since one release and changed before th
   const RENAME_STATE = `${DIR}/0053_rename_events_state.up.sql`;
   const RENAME = { [RENAME_STATE]: "ALTER TABLE events RENAME COLUMN state TO event;\n", [`${DIR}/0053_rename_events_state.down.sql`]: "ALTER TABLE events RENAME COLUMN event TO state;\n" };
 
-  /** v1.0.0 on day 100; events on day 400, its rename on day 412; `between` tagged on day 405, `next` on day 420 */
-  async function rename(tags: { between?: string; next?: string; onReleaseBranch?: string }) {
+  /**
+   * v1.0.0 on day 100; events on day 400, its rename on day 412; `between` tagged on day 405, `next` on day 420;
+   * `cherryPicked`: a release branch cut from v1.0.0 that receives events (and the rename) by cherry-pick on day 415, tagged there
+   */
+  async function rename(tags: { between?: string; next?: string; onReleaseBranch?: string; cherryPicked?: { tag: string; rename?: boolean } }) {
     const repo = repository();
     repo.commit(0, { "README.md": "app\n" }, "Initial commit");
     repo.commit(100, { [`${DIR}/0001_create_users.up.sql`]: "CREATE TABLE users (id bigint PRIMARY KEY);\n", [`${DIR}/0001_create_users.down.sql`]: "DROP TABLE users;\n" }, "users");
     repo.git(100, "tag", "v1.0.0");
     repo.commit(400, CREATE_EVENTS, "events");
+    const events = repo.git(400, "rev-parse", "HEAD").trim();
     if (tags.onReleaseBranch) {
       // a release cut on a branch of its own: it holds events, though no tag of the main line between them says so
       repo.git(405, "checkout", "-q", "-b", "release-1.0");
@@ -197,6 +201,15 @@ describe("migguard lint: a table created since one release and changed before th
       repo.git(405, "tag", tags.between);
     }
     repo.commit(412, RENAME, "rename state");
+    if (tags.cherryPicked) {
+      // the same files on other commits: no tag of the release branch contains main's
+      const picked = [events, ...(tags.cherryPicked.rename ? [repo.git(412, "rev-parse", "HEAD").trim()] : [])];
+      repo.git(415, "checkout", "-q", "-b", "release-1.0", "v1.0.0");
+      repo.git(415, "cherry-pick", ...picked);
+      // annotated, as release tags often are: peeled to its commit
+      repo.git(415, "tag", "-a", "-m", `release ${tags.cherryPicked.tag}`, tags.cherryPicked.tag);
+      repo.git(415, "checkout", "-q", "main");
+    }
     if (tags.next) {
       repo.commit(420, { "CHANGELOG.md": "1.1.0\n" }, "changelog");
       repo.git(420, "tag", tags.next);
@@ -209,6 +222,17 @@ describe("migguard lint: a table created since one release and changed before th
     // dates for a day and called tables ten releases old unreleased; which commits a tag holds is what counts
     expect((await rename({ onReleaseBranch: "v1.0.1", next: "v1.1.0" }))?.severity).toBe("error");
     expect((await rename({ between: "v1.0.1", next: "v1.1.0" }))?.severity).toBe("error");
+  });
+
+  it("stays an error when a release branch's tag holds the table by cherry-pick without the rename (Saleor backports main's migrations to 3.22.x)", async () => {
+    // v1.0.1 contains no commit of main's after v1.0.0, but its tree holds 0052 as main added it: a release with the table
+    expect((await rename({ cherryPicked: { tag: "v1.0.1" }, next: "v1.1.0" }))?.severity).toBe("error");
+  });
+
+  it("names the release branch's tag when it first shipped the table and the rename together, by cherry-pick", async () => {
+    const finding = await rename({ cherryPicked: { tag: "v1.0.1", rename: true }, next: "v1.1.0" });
+    expect(finding?.severity).toBe("info");
+    expect(finding?.message).toContain("both first shipped in v1.0.1");
   });
 
   it("is a note naming the tag when the first release that holds the table holds the rename too (caluma's 0025 and 0026, both first in v3.0.0a1)", async () => {
