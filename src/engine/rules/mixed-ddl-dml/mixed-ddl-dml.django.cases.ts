@@ -1038,6 +1038,29 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "the ORM's duplicate read (values(\"number\", \"customer\").annotate(n=Count(\"id\")).filter(n__gt=1).exists()) only refuses to run before the UniqueConstraint: it deletes nothing, no data change",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+from django.db.models import Count
+
+
+def refuse_duplicates(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    if Order.objects.values("number", "customer").annotate(n=Count("id")).filter(n__gt=1).exists():
+        raise RuntimeError("duplicate order numbers: remove them first")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(refuse_duplicates, migrations.RunPython.noop),
+        migrations.AddConstraint(model_name="order", constraint=models.UniqueConstraint(fields=["number", "customer"], name="order_number_per_customer")),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "fx-private-relay emails 0060: on PostgreSQL the RunPython only sets the default AddField dropped (its INSERT ... SELECT is the SQLite branch's table rebuild): no data change",
       files: DJANGO_INITIAL,
       code: DEFAULT_SET_ON_POSTGRES(""),

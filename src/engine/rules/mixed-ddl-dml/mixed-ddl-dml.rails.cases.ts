@@ -911,6 +911,23 @@ end
   valid: [
     {
       framework: "rails",
+      name: "the ORM's duplicate read (group(:votable_id, :voter_id).having(\"count(*) > 1\").exists?) only refuses to run before the unique index: it deletes nothing, no data change",
+      code: `class AddUniqueIndexToVotes < ActiveRecord::Migration[7.1]
+  class Vote < ActiveRecord::Base; end
+
+  def up
+    raise "duplicate votes: remove them first" if Vote.group(:votable_id, :voter_id).having("count(*) > 1").exists?
+    add_index :votes, [:votable_id, :voter_id], unique: true
+  end
+
+  def down
+    remove_index :votes, [:votable_id, :voter_id]
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "every schema change is on a table created here: the data change's lock is only its own",
       code: `class ArchiveUsers < ActiveRecord::Migration[7.1]
   def change
