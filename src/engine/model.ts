@@ -510,6 +510,13 @@ export const DropConstraint = op("drop_constraint", {
   referencesTable: z.string().optional(),
   ifExists: z.boolean().default(false),
 });
+/**
+ * The columns by which a data change's ORM code groups the rows whose duplicates it deletes (Rails
+ * `group(:a, :b).having("count(*) > 1")`, Django `values("a", "b").annotate(n=Count("id")).filter(n__gt=1)`), with the
+ * table of the model it groups when known: the unique key the dedupe makes room for holds these columns
+ */
+export const DedupeGrouping = z.object({ table: z.string().optional(), columns: z.array(z.string()) });
+export type DedupeGrouping = z.infer<typeof DedupeGrouping>;
 export const DmlVerb = z.enum(["insert", "update", "delete", "merge", "copy", "select_into"]);
 export const Dml = op("dml", {
   verb: DmlVerb,
@@ -534,6 +541,8 @@ export const Dml = op("dml", {
    * OR; `where.not(c: nil)`; `t.c.c != None`): what is left of the table holds only NULLs in them
    */
   removesRowsWithValue: z.array(z.string()).optional(),
+  /** a delete through the ORM: the groupings of the duplicates it removes (DedupeGrouping) */
+  dedupesBy: z.array(DedupeGrouping).optional(),
   /**
    * UPDATE: the columns of its own table that the values it sets are computed from (a SET value names them, or the
    * WHERE of an UPDATE ... FROM joins the other rows on them), the columns it sets excepted: their values live on in
@@ -654,6 +663,8 @@ export const DataMigration = op("data_migration", {
   readOnly: z.boolean().optional(),
   /** a read of the rows of this table that have duplicates there (`GROUP BY ... HAVING count(*) > 1`): what a dedupe starts from (adapters/sql/duplicate-rows.ts) */
   readsDuplicatesOf: z.string().optional(),
+  /** the groupings of the duplicates its code deletes (DedupeGrouping) */
+  dedupesBy: z.array(DedupeGrouping).optional(),
   /** on PostgreSQL its code runs only schema statements of its own SQL (SET DEFAULT, DROP INDEX IF EXISTS) and writes no row: no data change there */
   schemaOnlyOnPostgres: z.boolean().optional(),
   /** its code only adds rows it did not find (find_or_initialize_by, skipped when persisted, then save): it overwrites and deletes nothing */

@@ -152,3 +152,68 @@ class Migration(migrations.Migration):
     expect(split.fix).not.toContain("20240301000001");
   });
 });
+
+describe("an ORM dedupe before a unique key: the keep-together note only when it groups by the key's columns", () => {
+  it("Rails: group(...).having(\"count(*) > 1\") and where.not(id: group(...).select(\"min(id)\")) on the index's columns are notes; a dedupe grouped by another column stays a warning", async () => {
+    const migration = (name: string, group: string) =>
+      `class ${name} < ActiveRecord::Migration[7.1]\n  class Vote < ActiveRecord::Base; end\n\n  def change\n    Vote.where.not(id: Vote.group(${group}).select("min(id)")).delete_all\n    add_index :votes, [:votable_id, :voter_id], unique: true, name: "${name.toLowerCase()}"\n  end\nend\n`;
+    const found = await mixed(
+      repo({
+        "db/migrate/20240101000000_create_votes.rb": "class CreateVotes < ActiveRecord::Migration[7.1]\n  def change\n    create_table :votes do |t|\n      t.integer :votable_id\n      t.integer :voter_id\n      t.string :kind\n    end\n  end\nend\n",
+        "db/migrate/20240102000000_dedupe_by_key.rb": migration("DedupeByKey", ":votable_id, :voter_id"),
+        "db/migrate/20240103000000_dedupe_by_kind.rb": migration("DedupeByKind", ":kind"),
+        "db/migrate/20240104000000_dedupe_in_loop.rb": `class DedupeInLoop < ActiveRecord::Migration[7.1]\n  class Vote < ActiveRecord::Base; end\n\n  def up\n    Vote.group(:votable_id, :voter_id).having("count(*) > 1").pluck(:votable_id, :voter_id).each do |votable_id, voter_id|\n      Vote.where(votable_id: votable_id, voter_id: voter_id).order(:id).offset(1).destroy_all\n    end\n    add_index :votes, [:votable_id, :voter_id], unique: true, name: "dedupeinloop"\n  end\n\n  def down\n    remove_index :votes, name: "dedupeinloop"\n  end\nend\n`,
+      }),
+      "db/migrate",
+    );
+    const at = (file: string) => found.filter((f) => f.path.endsWith(file)).map((f) => [f.severity, f.message]);
+    expect(at("20240102000000_dedupe_by_key.rb")).toEqual([["info", expect.stringContaining("This data change prepares the schema change of line 6 (add index on votes)")]]);
+    expect(at("20240104000000_dedupe_in_loop.rb")).toEqual([["info", expect.stringContaining("This data change prepares the schema change of line 8 (add index on votes)")]]);
+    expect(at("20240103000000_dedupe_by_kind.rb")).toEqual([["warning", expect.stringContaining("This data change runs before the schema change of line 6, in the same transaction")]]);
+  });
+
+  it("Django: values(...).annotate(n=Count(\"id\")).filter(n__gt=1) then exclude(pk=keep.pk).delete(), before AlterUniqueTogether on those fields, is a note; on other fields a warning", async () => {
+    const migration = (fields: string) => `from django.db import migrations
+from django.db.models import Count
+
+
+def delete_duplicates(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    for group in Order.objects.values(${fields.split(", ").map((f) => `"${f}"`).join(", ")}).annotate(n=Count("id")).filter(n__gt=1):
+        rows = Order.objects.filter(**group).order_by("id")
+        rows.exclude(pk=rows.first().pk).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(delete_duplicates, migrations.RunPython.noop),
+        migrations.AlterUniqueTogether(name="order", unique_together={("shop", "number")}),
+    ]
+`;
+    const found = await mixed(
+      repo({
+        "shop/__init__.py": "",
+        "shop/migrations/__init__.py": "",
+        "shop/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Order", fields=[("id", models.AutoField(primary_key=True)), ("shop", models.IntegerField()), ("number", models.IntegerField()), ("note", models.TextField(null=True))]),
+    ]
+`,
+        "shop/migrations/0002_unique_number.py": migration("shop, number"),
+        "shop/migrations/0003_unique_number_by_note.py": migration("note"),
+      }),
+      "shop/migrations",
+    );
+    const at = (file: string) => found.filter((f) => f.path.endsWith(file)).map((f) => [f.severity, f.message]);
+    expect(at("0002_unique_number.py")).toEqual([["info", expect.stringContaining("This data change prepares the schema change of line 17 (add constraint on shop_order)")]]);
+    expect(at("0003_unique_number_by_note.py")).toEqual([["warning", expect.stringContaining("This data change runs before the schema change of line 17, in the same transaction")]]);
+  });
+});

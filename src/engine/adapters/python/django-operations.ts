@@ -3,7 +3,7 @@
  * Django derives for each (a rollback runs them in reverse order). The model state is updated after each
  * operation so later operations of the same migration see it (AddField then AlterField).
  */
-import type { ColumnSpec, HiddenOperation, OperationInput, ParseProblem, SourceRange, ValuesGuard } from "../../model.js";
+import type { ColumnSpec, DedupeGrouping, HiddenOperation, OperationInput, ParseProblem, SourceRange, ValuesGuard } from "../../model.js";
 import { columnSpec, literalDefault, readField, relatedTable, SWAPPABLE_USER_TABLE, type DjangoField } from "./django-fields.js";
 import { columnsOf, constraintOperation, indexOperation } from "./django-indexes.js";
 import { factoryCallKey, factoryKey } from "./django-nested-functions.js";
@@ -773,6 +773,16 @@ function rowWritesOf(facts: DataFunctionFacts | undefined, state: AppState): { d
   return { ...(deletes.length ? { deletes } : {}), ...(overwrites.length ? { overwrites } : {}) };
 }
 
+/**
+ * The groupings of the duplicates a RunPython function deletes (django-dedupe-groups.ts), by table and column: the
+ * fields as this app's state names their columns (a relation's `shop` is `shop_id`).
+ */
+function dedupesOf(facts: DataFunctionFacts | undefined, state: AppState): { dedupesBy?: DedupeGrouping[] } {
+  if (!facts?.duplicateGroups?.length || !facts.rowWrites.some((w) => w.verb === "delete")) return {};
+  const columnOf = (app: string | undefined, model: string, field: string) => (app === undefined || app === state.app ? state.field(model, field)?.column : undefined) ?? field;
+  return { dedupesBy: facts.duplicateGroups.map((g) => ({ table: state.table(g.model, g.app), columns: g.fields.map((f) => columnOf(g.app, g.model, f)) })) };
+}
+
 /** A RunPython function's copies (django-field-copies.ts) between models of this app its state knows, by table and column pairs. */
 function copiedColumns(facts: DataFunctionFacts | undefined, state: AppState) {
   const own = (ref: { app: string; model: string }) => (ref.app.toLowerCase() === state.app.toLowerCase() ? state.model(ref.model) : undefined);
@@ -858,6 +868,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     ...(facts?.schemaOnlyOnPostgres ? { schemaOnlyOnPostgres: true } : {}),
     ...(facts?.repeats ? { repeats: facts.repeats } : {}),
     ...rowWritesOf(facts, ctx.state),
+    ...dedupesOf(facts, ctx.state),
   };
   const back: OperationInput[] =
     reversible && !isNoop(reverse) ? [{ ...op, description: `RunPython reverse (${reverseName ?? "..."})`, tables: tablesOf(reverseFacts, ctx.state), schemaQuestion: reverseFacts?.schemaQuestion }] : [];

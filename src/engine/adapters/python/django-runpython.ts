@@ -8,6 +8,7 @@ import { parameterNames } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 import { evaluate, type Bindings } from "./values.js";
 import { unfilteredWrites, valueChecks, valueDeletes } from "./django-querysets.js";
+import { duplicateGroups } from "./django-dedupe-groups.js";
 import { readsOnly } from "./django-read-only.js";
 import { rowWrites, type RowWrite } from "./django-row-writes.js";
 import { repeatedWrite } from "./django-repeats.js";
@@ -30,6 +31,8 @@ export interface DataFunctionFacts {
   wholeTableWrites: Array<{ verb: "update" | "delete"; app?: string; model: string; columns: string[]; line: number }>;
   /** `Model.objects.filter(x__isnull=False).delete()`: every row with a value in the field goes */
   valueDeletes?: Array<{ app?: string; model: string; field: string; line: number }>;
+  /** `Model.objects.values("a", "b").annotate(n=Count("id")).filter(n__gt=1)`: the fields it reads duplicates by (django-dedupe-groups.ts) */
+  duplicateGroups?: Array<{ app?: string; model: string; fields: string[] }>;
   /** `if Model.objects.exclude(x__isnull=True).exists(): raise ...`: it stops the migration while x holds a value */
   valueChecks?: Array<{ app?: string; model: string; field?: string; text: string; line: number }>;
   /** every name the body uses (identifiers, attributes, keyword arguments, words of its strings): the fields it may read */
@@ -190,6 +193,10 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     const target = targetOf(modelVariable);
     return target ? [{ ...d, app: target.app, model: target.model }] : [];
   });
+  const groups = duplicateGroups(body, isModel).flatMap(({ modelVariable, fields }) => {
+    const target = targetOf(modelVariable);
+    return target ? [{ app: target.app, model: target.model, fields }] : [];
+  });
   const checks = valueChecks(body, isModel).flatMap(({ modelVariable, ...c }) => {
     const target = targetOf(modelVariable);
     return target ? [{ ...c, app: target.app, model: target.model }] : [];
@@ -202,7 +209,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     const dot = bound.lastIndexOf(".");
     return { name, className: bound.slice(dot + 1), ...(dot > 0 ? { module: bound.slice(0, dot) } : {}) };
   });
-  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), ...(checks.length ? { valueChecks: checks } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), ...liveMethods(def, direct, helpers), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), ...sqlTables(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports), ...askedOfSchema(body) };
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), ...(checks.length ? { valueChecks: checks } : {}), ...(groups.length ? { duplicateGroups: groups } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), ...liveMethods(def, direct, helpers), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), ...sqlTables(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports), ...askedOfSchema(body) };
 }
 
 /** `{ liveMethodCalls }` when the function calls custom methods of the models it imports directly, else nothing. */

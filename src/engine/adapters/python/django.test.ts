@@ -323,6 +323,49 @@ class Migration(migrations.Migration):
   });
 });
 
+describe("the duplicates a RunPython deletes, by the fields it groups them by", () => {
+  it("values(...).annotate(n=Count(...)).filter(n__gt=1) (or n__gte=2) before a delete is the grouping, by column; annotate before values, an order_by between them, or no delete is none", () => {
+    const m = parse(
+      `from django.db import migrations, models
+from django.db.models import Count
+
+
+def dedupe(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    for group in Order.objects.values("amount", "code").annotate(n=Count("id")).filter(n__gt=1):
+        rows = Order.objects.filter(**group).order_by("id")
+        rows.exclude(pk=rows.first().pk).delete()
+
+
+def not_grouped(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    for group in Order.objects.annotate(n=Count("id")).values("code").filter(n__gt=1):
+        Order.objects.filter(code=group["code"]).delete()
+    for group in Order.objects.values("code").annotate(n=models.Count("id")).order_by("amount").filter(n__gte=2):
+        Order.objects.filter(code=group["code"]).delete()
+
+
+def only_reads(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    if Order.objects.values("code").annotate(n=Count("id")).filter(n__gte=2).exists():
+        raise RuntimeError("duplicates")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [migrations.RunPython(dedupe), migrations.RunPython(not_grouped), migrations.RunPython(only_reads)]
+`,
+      "shop/migrations/0002_dedupe.py",
+      [INITIAL],
+    );
+    const [dedupe, notGrouped, onlyReads] = m.up.filter((o) => o.kind === "data_migration");
+    expect(dedupe).toMatchObject({ dedupesBy: [{ table: "shop_order", columns: ["amount", "code"] }] });
+    expect(notGrouped).not.toHaveProperty("dedupesBy");
+    expect(onlyReads).not.toHaveProperty("dedupesBy");
+  });
+});
+
 describe("RenameIndex", () => {
   it("by old_name is the index renamed (its reverse renames it back); by old_fields of no index_together set the state knows, stays unread (Django's reverse is a no-op)", () => {
     const m = parse(`from django.db import migrations

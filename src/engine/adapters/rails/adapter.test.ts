@@ -422,3 +422,27 @@ end
     ]);
   });
 });
+
+describe("the duplicates a delete removes, by the columns it groups them by", () => {
+  it("group(...) with having(\"count(*) > 1\") or select(\"min(id)\"), through a local too, is the grouping; a group by an expression, or a having that keeps no duplicates, is none", async () => {
+    const m = await parseRails(`class DedupeVotes < ActiveRecord::Migration[7.1]
+  class Vote < ActiveRecord::Base; end
+
+  def up
+    duplicates = Vote.group(:votable_id, :voter_id).having("count(*) >= 2").count
+    duplicates.each do |(votable_id, voter_id), count|
+      Vote.where(votable_id: votable_id, voter_id: voter_id).order(:id).limit(count - 1).delete_all
+    end
+    Vote.where.not(id: Vote.group("voter_id, kind").select("max(id)")).delete_all
+    Vote.where.not(id: Vote.group("lower(kind)").select("min(id)")).delete_all
+    Vote.where.not(id: Vote.group(:kind).having("count(*) > 0").select("id")).delete_all
+  end
+end
+`);
+    const [loop, byMax, byExpression, noDuplicates] = m.up;
+    expect(loop).toMatchObject({ kind: "data_migration", dedupesBy: [{ table: "votes", columns: ["votable_id", "voter_id"] }] });
+    expect(byMax).toMatchObject({ kind: "dml", verb: "delete", dedupesBy: [{ table: "votes", columns: ["voter_id", "kind"] }] });
+    expect(byExpression).not.toHaveProperty("dedupesBy");
+    expect(noDuplicates).not.toHaveProperty("dedupesBy");
+  });
+});

@@ -41,6 +41,7 @@ import { callArgs, localName, type CallArgs } from "./call-args.js";
 import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
 import { isIrreversible, step, type CommandContext, type Irreversible, type OpBase, type Step } from "./commands/context.js";
 import { withoutParentheses } from "./without-parentheses.js";
+import { dedupeGroupings } from "./dedupe-grouping.js";
 import { chainOf, classifyDataCall, CONNECTION_SQL, constantName, heldRelation, recordModel, type ModelTables } from "./data-calls.js";
 import { recordRepeats } from "./record-repeats.js";
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
@@ -777,9 +778,13 @@ export class Interpreter {
       const writes = rerunWrites(node, data, scope.env, this.src, this.setup.models);
       if (writes) revert.writes = writes;
     }
+    // the duplicates a delete removes, by the columns it groups them by: the unique key it makes room for
+    const deletesRows = data.kind === "loop" ? data.deletes.length > 0 : data.verb === "delete";
+    const dedupesBy = deletesRows ? dedupeGroupings(node, scope.env, this.src, this.setup.models) : [];
+    const dedupe = dedupesBy.length ? { dedupesBy } : {};
     if (data.kind === "loop") {
       const repeats = loopRepeats(node, this.src);
-      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.inBatches ? { loopsInBatches: true } : {}), ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(repeats ? { repeats } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}), ...(data.overwrites && data.table ? { overwrites: data.overwrites.map((o) => ({ call: this.src.textOf(o.call).split("\n")[0].trim(), table: data.table, ...(o.columns ? { columns: o.columns } : {}) })) } : {}), ...(data.copies ? { copies: data.copies } : {}) }], revert));
+      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.inBatches ? { loopsInBatches: true } : {}), ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(repeats ? { repeats } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}), ...(data.overwrites && data.table ? { overwrites: data.overwrites.map((o) => ({ call: this.src.textOf(o.call).split("\n")[0].trim(), table: data.table, ...(o.columns ? { columns: o.columns } : {}) })) } : {}), ...(data.copies ? { copies: data.copies } : {}), ...dedupe }], revert));
       return;
     }
     const nullColumns = data.table && data.verb !== "insert" ? columnsFilteredToNull(node, scope.env, this.src) : [];
@@ -802,6 +807,7 @@ export class Interpreter {
             columns: written.columns,
             viaCode: true,
             ...(emptied.length ? { removesRowsWithValue: emptied } : {}),
+            ...dedupe,
             ...(Object.keys(constants).length ? { constants } : {}),
             ...(onlyNulls ? { onlyNullRowsOf: nullColumns, whereOnlyNullTests: true } : {}),
           },

@@ -40,3 +40,32 @@ function countAboveOne(node: PgNode): boolean {
   const call = counted?.FuncCall;
   return call?.funcname?.length === 1 && nameKey(call.funcname[0]?.String?.sval ?? "") === "count";
 }
+
+/**
+ * An ORM's HAVING condition (Rails `having("count(*) > 1")`) that keeps the groups with duplicates: read as the HAVING
+ * of a grouping of one table, as the database reads it.
+ */
+export function havingKeepsDuplicates(condition: string): boolean {
+  return duplicatesSelected(`SELECT 1 FROM grouped GROUP BY 1 HAVING ${condition}`) !== undefined;
+}
+
+/**
+ * An ORM's select list (Rails `select("min(id)")`) that picks one row of each group: a single min() or max() of one
+ * column. `where.not(id: Model.group(:a).select("min(id)")).delete_all` keeps that row and deletes the group's others.
+ */
+export function picksOnePerGroup(selectList: string): boolean {
+  const targets = parseOne(`SELECT ${selectList} FROM grouped`)?.SelectStmt?.targetList ?? [];
+  const call = targets.length === 1 ? targets[0]?.ResTarget?.val?.FuncCall : undefined;
+  const name = call?.funcname?.length === 1 ? nameKey(call.funcname[0]?.String?.sval ?? "") : "";
+  return (name === "min" || name === "max") && call?.args?.length === 1 && call.args[0]?.ColumnRef !== undefined;
+}
+
+/** The plain columns of an ORM's GROUP BY list (Rails `group("voter_id, votable_id")`); undefined when any item is an expression. */
+export function groupedColumns(list: string): string[] | undefined {
+  const items: PgNode[] = parseOne(`SELECT 1 FROM grouped GROUP BY ${list}`)?.SelectStmt?.groupClause ?? [];
+  const names = items.map((item) => {
+    const fields: PgNode[] = item.ColumnRef?.fields ?? [];
+    return fields.length === 1 ? (fields[0].String?.sval as string | undefined) : undefined;
+  });
+  return names.length && names.every((n) => n !== undefined) ? (names as string[]) : undefined;
+}

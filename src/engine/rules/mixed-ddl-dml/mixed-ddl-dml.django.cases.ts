@@ -950,8 +950,115 @@ class Migration(migrations.Migration):
       severities: ["warning"],
       messages: ["This data change converts the values of app_pushsubscription.platform, the column whose type line 13 changes, in the same transaction: that change takes its ACCESS EXCLUSIVE lock on app_pushsubscription, held to the commit, and most likely rewrites every row under it (from EnumField"],
     },
+    {
+      framework: "django",
+      name: "an ORM dedupe (Order.objects.values(\"customer\", \"reference\").annotate(n=Count(\"id\")).filter(n__gt=1), all but the first of each group deleted with exclude(pk=keep.pk).delete()), then a UniqueConstraint on those fields (columns customer_id and ref): it prepares the constraint, the keep-together note",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+from django.db.models import Count
+
+
+def delete_duplicate_references(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    repeated = Order.objects.values("customer", "reference").annotate(n=Count("id")).filter(n__gt=1)
+    for group in repeated:
+        rows = Order.objects.filter(customer=group["customer"], reference=group["reference"]).order_by("id")
+        keep = rows.first()
+        rows.exclude(pk=keep.pk).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(delete_duplicate_references, migrations.RunPython.noop),
+        migrations.AddConstraint(model_name="order", constraint=models.UniqueConstraint(fields=["customer", "reference"], name="order_reference_once")),
+    ]
+`,
+      lines: [18],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 19 (add constraint on app_order)"],
+    },
+    {
+      framework: "django",
+      name: "an ORM dedupe on number deleting each extra row with obj.delete() in a loop, then AlterField(unique=True) on number: the keep-together note",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+from django.db.models import Count
+
+
+def delete_duplicate_numbers(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for group in Order.objects.values("number").annotate(n=models.Count("id")).filter(n__gte=2):
+        keep = Order.objects.filter(number=group["number"]).order_by("id").first()
+        for order in Order.objects.filter(number=group["number"]).exclude(pk=keep.pk):
+            order.delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(delete_duplicate_numbers, migrations.RunPython.noop),
+        migrations.AlterField(model_name="order", name="number", field=models.CharField(max_length=200, unique=True)),
+    ]
+`,
+      lines: [17],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 18"],
+    },
+    {
+      framework: "django",
+      name: "an ORM dedupe grouped by another field (note) than the UniqueConstraint after it (number): it makes no room for the constraint, the warning stays",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+from django.db.models import Count
+
+
+def delete_duplicate_notes(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for group in Order.objects.values("note").annotate(n=Count("id")).filter(n__gt=1):
+        keep = Order.objects.filter(note=group["note"]).order_by("id").first()
+        Order.objects.filter(note=group["note"]).exclude(pk=keep.pk).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(delete_duplicate_notes, migrations.RunPython.noop),
+        migrations.AddConstraint(model_name="order", constraint=models.UniqueConstraint(fields=["number"], name="order_number_once")),
+    ]
+`,
+      lines: [16],
+      severities: ["warning"],
+      messages: ["This data change runs before the schema change of line 17, in the same transaction"],
+    },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "the ORM's duplicate read (values(\"number\", \"customer\").annotate(n=Count(\"id\")).filter(n__gt=1).exists()) only refuses to run before the UniqueConstraint: it deletes nothing, no data change",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+from django.db.models import Count
+
+
+def refuse_duplicates(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    if Order.objects.values("number", "customer").annotate(n=Count("id")).filter(n__gt=1).exists():
+        raise RuntimeError("duplicate order numbers: remove them first")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(refuse_duplicates, migrations.RunPython.noop),
+        migrations.AddConstraint(model_name="order", constraint=models.UniqueConstraint(fields=["number", "customer"], name="order_number_per_customer")),
+    ]
+`,
+    },
     {
       framework: "django",
       name: "fx-private-relay emails 0060: on PostgreSQL the RunPython only sets the default AddField dropped (its INSERT ... SELECT is the SQLite branch's table rebuild): no data change",

@@ -830,8 +830,102 @@ end
       lines: [3],
       severities: ["warning"],
     },
+    {
+      framework: "rails",
+      name: "an ORM dedupe (Vote.group(:votable_id, :voter_id).having(\"count(*) > 1\"), all but the first of each group destroyed), then a unique index on those columns: it prepares the index, the keep-together note",
+      code: `class AddUniqueIndexToVotes < ActiveRecord::Migration[7.1]
+  class Vote < ActiveRecord::Base; end
+
+  def up
+    Vote.group(:votable_id, :voter_id).having("count(*) > 1").pluck(:votable_id, :voter_id).each do |votable_id, voter_id|
+      Vote.where(votable_id: votable_id, voter_id: voter_id).order(:id).offset(1).destroy_all
+    end
+    add_index :votes, [:votable_id, :voter_id], unique: true
+  end
+
+  def down
+    remove_index :votes, [:votable_id, :voter_id]
+  end
+end
+`,
+      lines: [5],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 8 (add index on votes)"],
+    },
+    {
+      framework: "rails",
+      name: "an ORM dedupe keeping min(id) of each group (where.not(id: Vote.group(\"votable_id, voter_id\").select(\"min(id)\")).delete_all) in change, then the unique index on those columns: the keep-together note",
+      code: `class DedupeVotes < ActiveRecord::Migration[7.1]
+  class Vote < ActiveRecord::Base; end
+
+  def change
+    Vote.where.not(id: Vote.group("votable_id, voter_id").select("min(id)")).delete_all
+    add_index :votes, [:votable_id, :voter_id], unique: true
+  end
+end
+`,
+      lines: [5],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 6 (add index on votes)"],
+    },
+    {
+      framework: "rails",
+      name: "an ORM dedupe grouped by another column (kind) than the unique index after it: it makes no room for the index, the warning stays",
+      code: `class DedupeVotes < ActiveRecord::Migration[7.1]
+  class Vote < ActiveRecord::Base; end
+
+  def change
+    Vote.where.not(id: Vote.group(:kind).select("min(id)")).delete_all
+    add_index :votes, [:votable_id, :voter_id], unique: true
+  end
+end
+`,
+      lines: [5],
+      severities: ["warning"],
+      messages: ["This data change runs before the schema change of line 6, in the same transaction"],
+    },
+    {
+      framework: "rails",
+      name: "an ORM dedupe grouped by more columns than the unique index (votable_id, voter_id, kind): two votes alike on the key but not on kind both stay, so it does not prepare the index, the warning stays",
+      code: `class AddUniqueIndexToVotes < ActiveRecord::Migration[7.1]
+  class Vote < ActiveRecord::Base; end
+
+  def up
+    duplicates = Vote.group(:votable_id, :voter_id, :kind).having("count(*) > 1").count
+    duplicates.each do |(votable_id, voter_id, kind), count|
+      Vote.where(votable_id: votable_id, voter_id: voter_id, kind: kind).order(:id).limit(count - 1).delete_all
+    end
+    add_index :votes, [:votable_id, :voter_id], unique: true
+  end
+
+  def down
+    remove_index :votes, [:votable_id, :voter_id]
+  end
+end
+`,
+      lines: [6],
+      severities: ["warning"],
+      messages: ["This data change runs before the schema change of line 9, in the same transaction"],
+    },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "the ORM's duplicate read (group(:votable_id, :voter_id).having(\"count(*) > 1\").exists?) only refuses to run before the unique index: it deletes nothing, no data change",
+      code: `class AddUniqueIndexToVotes < ActiveRecord::Migration[7.1]
+  class Vote < ActiveRecord::Base; end
+
+  def up
+    raise "duplicate votes: remove them first" if Vote.group(:votable_id, :voter_id).having("count(*) > 1").exists?
+    add_index :votes, [:votable_id, :voter_id], unique: true
+  end
+
+  def down
+    remove_index :votes, [:votable_id, :voter_id]
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "every schema change is on a table created here: the data change's lock is only its own",

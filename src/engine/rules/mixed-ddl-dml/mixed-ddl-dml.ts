@@ -27,7 +27,7 @@ import { checkAfterBackfillFix, checkBeforeBackfill, checkBeforeBackfillMessage 
 import { constantDefaultRewrites } from "../support/volatile-fill.js";
 import { schemaQuestionBefore, type SchemaQuestion } from "./schema-question-guard.js";
 import { moveBeforeDrop, type Move } from "./move-before-drop.js";
-import { emptiesTable, requiresEmptyTable, writesOnlyOtherColumns } from "./prepares-constraint.js";
+import { dedupesOtherColumns, emptiesTable, requiresEmptyTable, writesOnlyOtherColumns } from "./prepares-constraint.js";
 import { convertsRetypedColumn, retypedConversionMessage } from "./converts-retyped-column.js";
 import { nextInHistory, withNextInHistory } from "./next-in-history.js";
 
@@ -410,12 +410,13 @@ function prepares(data: Operation, schema: Operation): boolean {
     case "alter_column_type":
     case "drop_column":
       return usesColumn;
+    // (a dedupe grouped by columns the unique key does not hold makes no room for it)
     case "add_constraint":
-      return !writesOnlyOtherColumns(data, schema.columns);
+      return !writesOnlyOtherColumns(data, schema.columns) && !((schema.constraint === "unique" || schema.constraint === "primary_key") && dedupesOtherColumns(data, table, schema.columns));
     case "validate_constraint":
       return true;
     case "add_index":
-      return schema.unique && !writesOnlyOtherColumns(data, schema.columns);
+      return schema.unique && !writesOnlyOtherColumns(data, schema.columns) && !dedupesOtherColumns(data, table, schema.columns);
     // a NOT NULL column without a default, added once the rows are deleted (prepares-constraint.ts)
     case "add_column":
       return requiresEmptyTable(schema) && emptiesTable(data, table);

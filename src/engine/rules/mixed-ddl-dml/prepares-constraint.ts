@@ -39,3 +39,20 @@ export function writesOnlyOtherColumns(data: Operation, constrained: readonly st
     return data.mentions !== undefined && !data.deletes?.length && !data.copies?.length && (data.overwrites ?? []).length > 0 && data.overwrites!.every((o) => o.columns !== undefined && other(o.columns));
   return false;
 }
+
+/**
+ * The data change is an ORM dedupe (Rails `group(:a).having("count(*) > 1")`, Django `values("a").annotate(n=Count(...))
+ * .filter(n__gt=1)`) whose every grouping of the key's table holds a column the unique key does not: one row kept per
+ * (a) leaves no two rows alike on a key that holds a, and nothing of the kind for any other key. Such a dedupe makes
+ * no room for the key, so it prepares nothing and keeps its finding. Undefined groupings, or a data change that also
+ * overwrites or copies values, say nothing either way.
+ */
+export function dedupesOtherColumns(data: Operation, table: string, key: readonly string[]): boolean {
+  if (!key.length) return false;
+  const onlyDeletes = data.kind === "dml" ? data.verb === "delete" : data.kind === "data_migration" && !data.overwrites?.length && !data.copies?.length;
+  const dedupes = data.kind === "dml" || data.kind === "data_migration" ? data.dedupesBy : undefined;
+  if (!onlyDeletes || !dedupes) return false;
+  const groupings = dedupes.filter((g) => g.table === undefined || nameKey(g.table) === nameKey(table));
+  const keyColumns = new Set(key.map(nameKey));
+  return groupings.length > 0 && !groupings.some((g) => g.columns.every((c) => keyColumns.has(nameKey(c))));
+}
