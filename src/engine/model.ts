@@ -927,6 +927,9 @@ export const SizeNote = z.object({
   empty: z.boolean().optional(),
 });
 export type SizeNote = z.infer<typeof SizeNote>;
+/** A `#` comment of a Python migration as tree-sitter reads it: its first line and its text, marker included. */
+export const SourceComment = z.object({ line: z.number().int().positive(), text: z.string() });
+export type SourceComment = z.infer<typeof SourceComment>;
 /** The same word in the change's own text (a pull request's title, a commit message): where it was written, and the sentence. */
 export const ChangeSizeNote = z.object({ from: z.string(), text: z.string() });
 export type ChangeSizeNote = z.infer<typeof ChangeSizeNote>;
@@ -982,6 +985,11 @@ export const Migration = z.object({
   revision: RevisionLink.optional(),
   /** the file's text as read (analyze sets it): fixes that rewrite the whole migration slice it by the operations' lines */
   source: z.string().optional(),
+  /**
+   * Django: the file's comments, read by the adapter's parse (rules that weigh the author's words, as
+   * runpython-model-import's stated choice, read them here rather than parse the file again)
+   */
+  comments: z.array(SourceComment).optional(),
   /**
    * it ran on the database the project had before it moved to PostgreSQL (database-switch.ts), which is gone: the
    * sentence that says so. Its lock and running-code hazards cannot happen again, so they are notes.

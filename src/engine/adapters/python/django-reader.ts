@@ -3,7 +3,7 @@
  * its RunPython functions do. Read once per file and analysis (the same file also serves as history for the
  * later migrations of its app), then the tree is freed.
  */
-import type { ParseProblem, SizeNote, Waiver } from "../../model.js";
+import type { ParseProblem, SizeNote, SourceComment, Waiver } from "../../model.js";
 import { PRESENTATION_ONLY } from "./django-fields.js";
 import { djangoHeaderDateOf } from "./django-header.js";
 import { factoryBindings, factoryCallKey, factoryKey, factoryReturnedFunction } from "./django-nested-functions.js";
@@ -12,7 +12,7 @@ import { isKnownOperation, operationName } from "./django-state.js";
 import type { ProjectModules } from "./project-modules.js";
 import { lastSegment } from "./imports.js";
 import { withLocalOperationBases } from "./django-local-operations.js";
-import { assignmentsIn, readModule } from "./module.js";
+import { assignmentsIn, commentsOf, readModule } from "./module.js";
 import { callParts, functionDefinitions, locOf, unparen } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import { readError, type CutShortList } from "./recovery.js";
@@ -43,6 +43,8 @@ export interface DjangoFile {
   functions: Map<string, DataFunctionFacts>;
   waivers: Waiver[];
   sizeNotes: SizeNote[];
+  /** the file's comments with their lines (Migration.comments) */
+  comments: SourceComment[];
   syntaxErrors: ParseProblem[];
   classLine: number;
   /** django-safemigrate's `safe = Safe.after_deploy()` (or before_deploy, always): when the migration runs relative to the deploy */
@@ -84,6 +86,7 @@ export function readDjangoFile(path: string, content: string, modules?: ProjectM
       functions: new Map(),
       waivers: module.waivers,
       sizeNotes: module.sizeNotes,
+      comments: commentsOf(root),
       syntaxErrors: module.syntaxErrors,
       classLine: 1,
     };

@@ -112,6 +112,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
         [...file.waivers, { line: translation.ignored.line, rules: [ALL_RULES], reason: "", wholeFile: true, peer: "django-migration-linter's IgnoreMigration()" }]
       : file.waivers,
     sizeNotes: file.sizeNotes,
+    comments: file.comments,
     syntaxErrors: [...file.syntaxErrors, ...translation.errors],
     hidden: [...hidden, ...translation.hidden.filter((h) => !broken(h))],
     notes: [...notes, ...translation.notes, ...translation.hidden.filter(broken).map(({ line, endLine, message }) => ({ line, endLine, message }))],

@@ -2,7 +2,7 @@
  * A Python module read once: imports, module-level constants (so `RunSQL(SQL)` or `op.execute(QUERY)` can see
  * the string bound to the name), top-level functions and classes, waivers and syntax problems.
  */
-import type { ParseProblem, SizeNote, Waiver } from "../../model.js";
+import type { ParseProblem, SizeNote, SourceComment, Waiver } from "../../model.js";
 import { maySaySize, sizeNotes } from "../size-notes.js";
 import { readWaivers, syntaxProblems } from "./diagnostics.js";
 import { Imports } from "./imports.js";
@@ -83,6 +83,11 @@ export function readModule(root: PyNode, content: string, project?: ProjectCode)
     sizeNotes: maySaySize(content) ? sizeNotes(authorText(root, classes)) : [],
     syntaxErrors: syntaxProblems(root),
   };
+}
+
+/** Every `#` comment of the module, with its line: what rules weighing the author's words read, without a parse of their own. */
+export function commentsOf(root: PyNode): SourceComment[] {
+  return root.descendantsOfType("comment").map((n) => ({ line: n.startPosition.row + 1, text: n.text }));
 }
 
 /** The first statement of a block when it is a string: its docstring. */

@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { columnAtHead, type ColumnAtHead } from "../support/column-at-head.js";
 import type { OperationOf } from "../../model.js";
 import { railsType } from "../support/rails-fix.js";
-import { fixFor, ident, sqlString, sym } from "../support/fix.js";
+import { commentMarker, fixFor, ident, sqlString, sym } from "../support/fix.js";
 import { renderFix } from "../support/fix-steps.js";
 import { mayRunUnderOwnRunner, stepsUnderRunnerTransaction } from "../support/own-runner.js";
 import { swapSteps } from "./swap-steps.js";
@@ -137,7 +137,7 @@ interface Swap {
  */
 function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
   const plans = swapPlans(ctx, swaps.map((s) => s.op));
-  const comment = ctx.framework === "sql" ? "--" : "#";
+  const comment = commentMarker(ctx.framework);
   // where each column of a plan is at the head of the history, asked once per plan
   const headsOf = new Map<SwapPlan, ColumnAtHead[]>();
   const headsFor = (plan: SwapPlan) => headsOf.get(plan) ?? headsOf.set(plan, plan.members.map((m) => columnAtHead(ctx, m.table, m.column, ctx.migration.up.indexOf(m)))).get(plan)!;

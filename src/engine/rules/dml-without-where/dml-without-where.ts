@@ -10,6 +10,7 @@ import { migrationDialect } from "../support/sql-dialect.js";
 import { migrationLabel } from "../../paths.js";
 import { firstFillOfAddedColumns } from "../support/first-fill-of-added-columns.js";
 import { backupName } from "../support/backup-name.js";
+import { commentMarker } from "../support/fix.js";
 
 const addedColumn = (op: Operation) => (op.kind === "add_column" ? `${nameKey(op.table)}.${nameKey(op.column.name)}` : undefined);
 
@@ -135,7 +136,7 @@ export default defineRule({
             op,
             severity: "info",
             message: `UPDATE without WHERE sets ${overwritten.join(", ")} in every row of ${op.table}, but ${adders}, the migration just before it, added ${them} with no value and nothing wrote ${them} since: every value it overwrites is NULL, so no data is lost. This assumes both run in one deploy; if code deployed in between may have written ${them}, keep a copy of ${op.table} first. It still locks every row of ${op.table} while it runs.`,
-            fix: `${ctx.framework === "sql" ? "--" : "#"} the first fill of ${overwritten.length > 1 ? "columns" : "a column"} ${firstFill.addedBy.map((m) => m.path.split("/").pop()).join(", ")} added empty: no copy needed (to change only some rows, add their condition)${ctx.framework === "django" && !op.embeddedSql ? ", the RunPython as it is" : `\n${dataCode(ctx.framework, op)}`}`,
+            fix: `${commentMarker(ctx.framework)} the first fill of ${overwritten.length > 1 ? "columns" : "a column"} ${firstFill.addedBy.map((m) => m.path.split("/").pop()).join(", ")} added empty: no copy needed (to change only some rows, add their condition)${ctx.framework === "django" && !op.embeddedSql ? ", the RunPython as it is" : `\n${dataCode(ctx.framework, op)}`}`,
           });
           continue;
         }

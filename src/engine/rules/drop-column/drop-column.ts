@@ -1,5 +1,5 @@
 import { defineRule } from "../support/rule.js";
-import { fixFor, sym } from "../support/fix.js";
+import { commentMarker, fixFor, sym } from "../support/fix.js";
 import { railsRemovalFix, removedColumn, removedColumns } from "./rails-removal.js";
 import { removedColumnType } from "../support/rails-fix.js";
 import { backupFix, copyThenDrop, fieldGoneFromModels, movedCopy, movedStep, movedStepText, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
@@ -212,7 +212,7 @@ function generatedColumnNote(ctx: RuleContext, op: OperationOf<"drop_column">, c
   const sql = migrationDialect(ctx.migration);
   const definition = `${column.type ?? "<its type>"} GENERATED ALWAYS AS (${column.expr}) ${column.generated.toUpperCase()}`;
   const add = `ALTER TABLE ${sql.ident(op.table)} ADD COLUMN ${sql.ident(op.column)} ${definition}`;
-  const comment = ctx.framework === "sql" ? "--" : "#";
+  const comment = commentMarker(ctx.framework);
   return {
     op,
     severity: "info",
@@ -276,7 +276,7 @@ export default defineRule({
         if (planned?.strong && !emptied.guard) continue;
         // the author's own check (the line the note names): nothing reads the column either
         if (planned?.strong) {
-          const comment = ctx.framework === "sql" ? "--" : "#";
+          const comment = commentMarker(ctx.framework);
           ctx.report({
             op,
             severity: "info",

@@ -18,6 +18,7 @@ import { columnBackup, restoreColumnSql } from "../support/column-backup.js";
 import { sqlCodeNames } from "../support/sql-code-names.js";
 import { railsUpOnly } from "../support/rails-fix.js";
 import { dataCode } from "../support/data-code.js";
+import { commentMarker } from "../support/fix.js";
 
 export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, again: Recreation): Report {
   const sql = migrationDialect(ctx.migration);
@@ -88,7 +89,7 @@ export function filledReplacement(ctx: RuleContext, op: OperationOf<"drop_column
 
 export function filledReplacementReport(ctx: RuleContext, op: OperationOf<"drop_column">, again: Recreation, filled: { step: string; replacement: string }): Report {
   const own = dataCode(ctx.framework, op);
-  const comment = ctx.framework === "sql" ? "--" : "#";
+  const comment = commentMarker(ctx.framework);
   return {
     op,
     severity: "info",

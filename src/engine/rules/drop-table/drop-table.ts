@@ -2,7 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { guardWords, tableGuard } from "../support/values-guard.js";
 import { railsDropTableFix, railsDropWith, railsModel, railsTableDefinition, railsUpOnly } from "../support/rails-fix.js";
 import { dataCode, reindented } from "../support/data-code.js";
-import { fixFor, sqlString, sym } from "../support/fix.js";
+import { commentMarker, fixFor, sqlString, sym } from "../support/fix.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import { migrationLabel } from "../../paths.js";
@@ -345,7 +345,7 @@ export default defineRule({
         const guard = moved ? undefined : tableGuard(op, table);
         const emptied = moved || guard ? undefined : emptiedEarlier(ctx, table, index);
         if (guard || emptied) {
-          const comment = ctx.framework === "sql" ? "--" : "#";
+          const comment = commentMarker(ctx.framework);
           const noRows = guard
             ? `Dropping table ${table} loses no data: ${guardWords(guard, `${table} has a row`)}, so only an empty table is dropped.`
             : `Dropping table ${table} loses no data: line ${emptied!.loc.line} of this migration removes every row of it first (${emptied!.kind === "truncate" ? "TRUNCATE" : "a DELETE without WHERE"}), and nothing writes to it since, so only an empty table is dropped.`;

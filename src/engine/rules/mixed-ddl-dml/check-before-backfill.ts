@@ -9,6 +9,7 @@
 import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
+import { commentMarker } from "../support/fix.js";
 
 export interface CheckBeforeBackfill {
   check: OperationOf<"add_constraint">;
@@ -64,7 +65,7 @@ export function checkAfterBackfillFix(ctx: RuleContext, { check, data }: CheckBe
   const head = check.text.split("\n")[0].trim();
   // the CHECK alone on its lines: they start with its call and end with it (a comma after it at most)
   if (block[0].trim() !== head || !/\)\s*,?\s*$/.test(block.at(-1)!) || !/\)\s*,?\s*$/.test(lines[data.loc.endLine - 1])) return undefined;
-  const c = ctx.framework === "sql" ? "--" : "#";
+  const c = commentMarker(ctx.framework);
   const withComma = (line: string) => (/,\s*$/.test(line) ? line : line.replace(/\s*$/, ","));
   const out = [...lines.slice(0, check.loc.line - 1), ...lines.slice(check.loc.endLine, data.loc.endLine - 1), withComma(lines[data.loc.endLine - 1]), ...block.slice(0, -1), withComma(block.at(-1)!), ...lines.slice(data.loc.endLine)];
   return [`${c} the CHECK after the data change that makes the rows satisfy it (${ctx.migration.path} as it becomes):`, out.join("\n").trimEnd()].join("\n");

@@ -8,6 +8,9 @@
  */
 import type { Operation, OperationOf } from "../../model.js";
 import { nameKey } from "../support/facts.js";
+import { lockName } from "../support/lock-modes.js";
+import type { RuleContext } from "../support/rule.js";
+import { tableOf } from "./statement-roles.js";
 
 export interface ConstantFill {
   add: OperationOf<"add_column">;
@@ -70,4 +73,15 @@ export function constantBackfill(up: readonly Operation[], dataOps: ReadonlyArra
     }
   }
   return fills.length ? { fills, updates: dataOps.map((d) => d.op) } : undefined;
+}
+
+/**
+ * A backfill of one constant into every row of columns just added, then made NOT NULL: the rewrite it costs under the
+ * ADD COLUMN's lock, and the constant default that does the same work without it.
+ */
+export function constantMessage(ctx: RuleContext, plan: ConstantBackfill): string {
+  const each = plan.fills.map((f) => `${f.add.table}.${f.add.column.name} (added on line ${f.add.loc.line}) to ${f.value}`);
+  const [first] = plan.fills;
+  const notNull = plan.fills.flatMap((f) => f.notNull.map((n) => n.loc.line));
+  return `This backfill sets ${each.join(" and ")}, one constant on every row, then line${notNull.length > 1 ? "s" : ""} ${notNull.join(", ")} make${notNull.length > 1 ? "" : "s"} ${plan.fills.length > 1 ? "them" : "it"} NOT NULL: the UPDATE rewrites every row of ${tableOf(first.add)} under the ${lockName(first.add, ctx.migration.database)} of line ${first.add.loc.line}, and the NOT NULL then scans them all, while every query on the table waits. A constant default does the same work without a rewrite: ADD COLUMN ... NOT NULL DEFAULT ${first.value} (PostgreSQL 11+) gives every row the value at once and needs no scan.`;
 }

@@ -10,7 +10,7 @@ import type { RuleContext } from "../support/rule.js";
 import type { ConstantBackfill, ConstantFill } from "./constant-backfill.js";
 import { MARKER_LAYOUTS } from "../../adapters/sql/layouts/markers.js";
 import { alterAddColumnsChanged, alterWithoutSubcommands } from "../support/sql-text.js";
-import { ident, sym } from "../support/fix.js";
+import { commentMarker, ident, sym } from "../support/fix.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
@@ -177,7 +177,7 @@ export function constantDefaultFix(ctx: RuleContext, plan: ConstantBackfill): st
   const code =
     ctx.framework === "sql" ? sqlFix(ctx, plan) : ctx.framework === "rails" ? railsFix(ctx, plan) : ctx.framework === "alembic" ? alembicFix(ctx, plan) : ctx.framework === "django" ? djangoFix(ctx, plan) : undefined;
   if (code === undefined) return undefined;
-  const c = ctx.framework === "sql" ? "--" : "#";
+  const c = commentMarker(ctx.framework);
   const columns = plan.fills.map((f) => `${f.add.table}.${f.add.column.name}`).join(", ");
   const head =
     ctx.framework === "django"

@@ -12,6 +12,7 @@
 import type { Operation } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
+import { commentMarker } from "../support/fix.js";
 import { parseOne } from "../support/sql-text.js";
 
 /** The failure found: the data step, the table whose checks it queued, by which columns, and the statement refused. */
@@ -169,7 +170,7 @@ export function pendingTriggerMessage(failure: PendingTriggerFailure, djangoKeys
  */
 export function pendingTriggerFix(failure: PendingTriggerFailure, framework: string, railsChange: boolean): string {
   const { refused, table } = failure;
-  const comment = framework === "sql" ? "--" : "#";
+  const comment = commentMarker(framework);
   const statement =
     framework === "django"
       ? `migrations.RunSQL("SET CONSTRAINTS ALL IMMEDIATE", reverse_sql=migrations.RunSQL.noop),`

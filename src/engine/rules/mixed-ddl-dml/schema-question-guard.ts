@@ -11,6 +11,9 @@
 import type { Operation } from "../../model.js";
 import { movedCode, within } from "../support/moved-code.js";
 import type { RuleContext } from "../support/rule.js";
+import { commentMarker } from "../support/fix.js";
+import { lockName } from "../support/lock-modes.js";
+import { wholeShown } from "./whole-migration.js";
 
 export interface SchemaQuestion {
   /** the SELECT that asks (a raw op that reads the catalog); none for a question asked in code (an inspector's call) */
@@ -58,4 +61,27 @@ function askedInCode(up: readonly Operation[], dataOps: readonly Operation[], ch
     if (schema) return { catalog: asked.asks, schema, line: asked.line };
   }
   return undefined;
+}
+
+/** A data change decided by a question about the schema asked before a schema change: why it stays with it, and what that costs. */
+export function schemaQuestionMessage(ctx: RuleContext, question: SchemaQuestion, locked: string | undefined): string {
+  const { catalog, schema } = question;
+  const cost = locked
+    ? `Kept as written, ${locked} stays locked (the ${lockName(schema, ctx.migration.database)} of line ${schema.loc.line}) until the data change has written its rows, as long as that takes.`
+    : `Kept as written, the rows it writes stay locked until the commit.`;
+  return `This data change runs only as the schema question of line ${question.line} (it reads ${catalog}) decides, asked before the schema change of line ${schema.loc.line}: it tells whether this migration makes that change. It belongs with that change, as written: split into a migration of its own, the question would be asked after the change has run and answer otherwise. ${cost}`;
+}
+
+/** The keep-together fix of a data change a schema question decides: the whole migration, and what a split would need instead. */
+export function schemaQuestionFix(ctx: RuleContext, question: SchemaQuestion, code: string): string {
+  const c = commentMarker(ctx.framework);
+  const { line, schema } = question;
+  return [
+    `${c} keep the data change with the schema change of line ${schema.loc.line}, in this migration, as written${wholeShown(ctx)}: it runs as the`,
+    `${c} question of line ${line}, asked before line ${schema.loc.line}, decides, that is as this migration finds the schema. Moved into a migration`,
+    `${c} of its own, the question would run after line ${schema.loc.line} and find the schema already changed, so the data change would not run as meant.`,
+    `${c} On a table too large to lock for the data change, split only with the answer kept: have this migration write what the`,
+    `${c} question found (a row in a table of your own), and the next one read that instead of asking the schema again.`,
+    code,
+  ].join("\n");
 }

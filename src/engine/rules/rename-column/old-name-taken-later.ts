@@ -9,7 +9,7 @@ import type { Migration, OperationOf } from "../../model.js";
 import { compareVersions } from "../../migration-versions.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
-import { sym } from "../support/fix.js";
+import { commentMarker, sym } from "../support/fix.js";
 import { columnRecreated, type Recreation } from "../support/recreated-later.js";
 import { newMigrations, type MigrationFile, type MigrationPlace } from "../support/next-migration.js";
 import type { FixSteps } from "../support/fix-steps.js";
@@ -61,7 +61,7 @@ function renameStatement(ctx: RuleContext, op: RenameColumn): string {
  * and what it means for the rollout (the old code fails on the old name, then reads the other column's values under it).
  */
 export function renameAsWritten(ctx: RuleContext, op: RenameColumn, taken: OldNameTaken): string {
-  const c = ctx.framework === "sql" ? "--" : "#";
+  const c = commentMarker(ctx.framework);
   const { recreation } = taken;
   const next = recreation.sameChange ? `a migration of this same change` : `the very next migration`;
   return [
@@ -89,7 +89,7 @@ function placeBefore(ctx: RuleContext, taken: OldNameTaken): MigrationPlace {
  * sort before it (none free between them: say so); Alembic: that revision's down_revision then names the last new one.
  */
 function placedBeforeNote(ctx: RuleContext, op: RenameColumn, taken: OldNameTaken, files: readonly MigrationFile[]): string {
-  const c = ctx.framework === "sql" ? "--" : "#";
+  const c = commentMarker(ctx.framework);
   const { recreation } = taken;
   const head = `${c} ${recreation.where} ${recreation.does}, which fails while ${op.column} is kept ("column already exists"):`;
   const release = `and it ships in a release after the one whose code stops using ${op.column}`;
@@ -105,13 +105,13 @@ function placedBeforeNote(ctx: RuleContext, op: RenameColumn, taken: OldNameTake
 
 /** The expand in place, then its follow-up as new files numbered before the migration that takes the name (fix-steps.ts renders them at the head). */
 export function renderBefore(ctx: RuleContext, op: RenameColumn, taken: OldNameTaken, fix: FixSteps): string {
-  const c = ctx.framework === "sql" ? "--" : "#";
+  const c = commentMarker(ctx.framework);
   const files = newMigrations(ctx.migration, fix.steps, placeBefore(ctx, taken));
   return [`${fix.inPlace}\n${placedBeforeNote(ctx, op, taken, files)}`, ...files.map((f) => `${c} then a new migration, ${f.path}:\n${f.text}`)].join("\n\n");
 }
 
 /** Said under a fix whose follow-up is a comment (MySQL's expand): the old column is dropped before that migration. */
 export function dropBeforeNote(ctx: RuleContext, op: RenameColumn, taken: OldNameTaken): string {
-  const c = ctx.framework === "sql" ? "--" : "#";
+  const c = commentMarker(ctx.framework);
   return `${c} ${taken.recreation.where} ${taken.recreation.does}, which fails while ${op.column} is kept ("column already exists"): drop ${op.column} in a migration before it`;
 }

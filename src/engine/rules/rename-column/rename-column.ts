@@ -3,7 +3,7 @@ import { codeFirstRenameHeader, codeFirstRenameMessage } from "../support/code-f
 import { convertedInto } from "../../repository/column-copies.js";
 import { addColumnLike, backfillCode, sqlalchemy2 } from "../support/column-code.js";
 import { pythonString } from "../support/embed-sql.js";
-import { dedent, ident, modelName, sym } from "../support/fix.js";
+import { commentMarker, dedent, ident, modelName, sym } from "../support/fix.js";
 import { withKeyword } from "../support/python-call.js";
 import { railsType, unknownRailsTypeNote } from "../support/rails-fix.js";
 import { mayRunUnderOwnRunner, stepsUnderRunnerTransaction } from "../support/own-runner.js";
@@ -108,7 +108,7 @@ function expandFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: nu
  * that ADD COLUMN fail ("column already exists"), so the fix says how to replace the column instead.
  */
 function swapNote(ctx: RuleContext, op: OperationOf<"rename_column">, index: number, added: Operation): string {
-  const c = ctx.framework === "sql" ? "--" : "#";
+  const c = commentMarker(ctx.framework);
   const dropped = ctx.migration.up.slice(index + 1).find((o) => o.kind === "drop_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.newName));
   const converted = conversionInto(ctx, op, index);
   return [
@@ -181,7 +181,7 @@ export default defineRule({
       // renames passing names along (1 to 0, 2 to 1): one after another, each its own release (Django keeps the columns)
       const passed = ctx.framework === "django" ? undefined : renamesChain(ctx.migration, op, index);
       const railsModel = ctx.framework === "rails" ? (ctx.repository.model(op.table)?.className ?? modelName(op.table)) : undefined;
-      const note = [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), ...(passed ? renamesChainNote(passed, ctx.framework === "sql" ? "--" : "#", railsModel) : [])];
+      const note = [...carriedRenamesNote(op, chain, commentMarker(ctx.framework)), ...(passed ? renamesChainNote(passed, commentMarker(ctx.framework), railsModel) : [])];
       // a swap: any expand adds a column the other rename keeps, so the note is the whole fix
       // the values change with the name (a type change, an UPDATE of the column): a copying expand would corrupt them
       const conversion = addedBack ? undefined : renameConversion(ctx, op, final);
@@ -211,7 +211,7 @@ export default defineRule({
       // values converted by this migration: no expand that copies them unconverted (convertedRenameNote)
       const noteAndExpand = taken?.nothingBetween
         ? [expand!]
-        : [...note, ...(conversion ? [convertedRenameNote(op, final, conversion, ctx.framework === "sql" ? "--" : "#")] : expand ? [expand] : [])];
+        : [...note, ...(conversion ? [convertedRenameNote(op, final, conversion, commentMarker(ctx.framework))] : expand ? [expand] : [])];
       ctx.report({
         op,
         ...(underRunner && !conversion
@@ -238,7 +238,7 @@ export default defineRule({
                 fix:
                   django ??
                   (taken?.nothingBetween
-                    ? [`${ctx.framework === "sql" ? "--" : "#"} the new code is live before this migration runs (the deploy line names the step) and names ${final.newName}: run the migrations before that step, in one release`, ...noteAndExpand].join("\n")
+                    ? [`${commentMarker(ctx.framework)} the new code is live before this migration runs (the deploy line names the step) and names ${final.newName}: run the migrations before that step, in one release`, ...noteAndExpand].join("\n")
                     : [...codeFirstRenameHeader(ctx.framework, op.column, final.newName, `the expand below keeps ${op.column} written and read beside ${final.newName}`), ...noteAndExpand].join("\n")),
               },
             }),

@@ -1,6 +1,6 @@
 import { defineRule, type Report, type RuleContext } from "../support/rule.js";
 import { andList } from "../../in-words.js";
-import { modelName, sym } from "../support/fix.js";
+import { commentMarker, modelName, sym } from "../support/fix.js";
 import { renderFix, type FixSteps } from "../support/fix-steps.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { calleeOf, keywordText } from "../support/python-call.js";
@@ -125,14 +125,14 @@ function renameStatement(ctx: RuleContext, op: OperationOf<"rename_table">): str
 
 /** The rename as written, without a view: a later migration of the change takes the old name. */
 function renameOnly(ctx: RuleContext, op: OperationOf<"rename_table">, where: string | undefined): FixSteps {
-  const comment = ctx.framework === "sql" ? "--" : "#";
+  const comment = commentMarker(ctx.framework);
   const note = `${comment} no view under ${op.table}: ${where ?? "a later migration of this change"} creates a table named ${op.table}, which a view of that name would make fail ("already exists"); ship this change once no running code uses ${op.table}`;
   return { inPlace: [note, renameStatement(ctx, op)].join("\n"), steps: [] };
 }
 
 /** The rename as written, without a view: this migration drops the renamed table later, which a view over it would make fail. */
 function droppedHere(ctx: RuleContext, op: OperationOf<"rename_table">, line: number): FixSteps {
-  const comment = ctx.framework === "sql" ? "--" : "#";
+  const comment = commentMarker(ctx.framework);
   const note = [
     `${comment} no view under ${op.table}: line ${line} of this migration drops ${op.newName}, which fails while a view reads it ("other objects depend on it"), and after it no table is left for a view to read;`,
     `${comment} ship this change once no running code uses ${op.table}`,
@@ -298,7 +298,7 @@ export default defineRule({
       const freed = nameTakenInChange(ctx, taken, final.table, index);
       // what this migration does to the table after the rename that a view over it cannot stand
       const inMigration = dropsInMigration(ctx.migration.up, index, [op.newName, final.newName]);
-      const viewFix = () => [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), renderFix(ctx, viewSteps(ctx, final, taken, freed, inMigration))].join("\n");
+      const viewFix = () => [...carriedRenamesNote(op, chain, commentMarker(ctx.framework)), renderFix(ctx, viewSteps(ctx, final, taken, freed, inMigration))].join("\n");
       // review: the old table's model on the base branch has no caller, no association, no query: the running servers never query it
       const unused = ctx.framework === "rails" ? unusedModelAtBase(ctx, op.table) : undefined;
       if (unused) {

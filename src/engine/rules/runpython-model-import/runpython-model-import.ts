@@ -71,7 +71,7 @@ export default defineRule({
       const needed = lacking.filter((l) => l.methods.length);
       const methodWords = needed.map((l) => `${l.name}'s ${l.methods.map((m) => `${m}()`).join(", ")}`).join("; ");
       // the author says in a comment that the migration uses today's class on purpose: a warning, the hazard stays
-      const stated = needed.length ? statedLiveModelChoice(ctx.migration.source, needed.map((l) => l.name), needed.flatMap((l) => l.methods)) : undefined;
+      const stated = needed.length ? statedLiveModelChoice(ctx.migration.comments, needed.map((l) => l.name), needed.flatMap((l) => l.methods)) : undefined;
       ctx.report({
         op,
         ...(stated ? { severity: "warning" as const } : {}),

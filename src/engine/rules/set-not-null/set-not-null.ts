@@ -1,6 +1,6 @@
 import type { Operation, OperationOf } from "../../model.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
-import { derivedName, fixFor, ident, modelName, sym } from "../support/fix.js";
+import { commentMarker, derivedName, fixFor, ident, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { renderFix, type FixSteps } from "../support/fix-steps.js";
@@ -88,7 +88,7 @@ export default defineRule({
       // the scan reads what that UPDATE wrote, a fraction of the lock's time; the write carries the hazard (mixed-ddl-dml)
       const rewritten = ctx.facts.wholeTableUpdateUnderLockBefore(op.table, index, op.column);
       if (rewritten !== undefined) {
-        const comment = ctx.framework === "sql" ? "--" : "#";
+        const comment = commentMarker(ctx.framework);
         ctx.report({
           op,
           severity: "info",

@@ -7,6 +7,7 @@
  * in the same release serves nothing: the code that would use it is gone when it is made.
  */
 import type { Framework } from "../../model.js";
+import { commentMarker } from "./fix.js";
 
 /** The message: `renaming` is the rule's own opening ("Renaming table a to b"); `deploy`, the deploy's evidence. */
 export function codeFirstRenameMessage(renaming: string, from: string, to: string): (deploy: string) => string {
@@ -17,7 +18,7 @@ export function codeFirstRenameMessage(renaming: string, from: string, to: strin
 
 /** The comment lines ahead of the staged fix (`kept`: how the fix keeps the old name for release 1's code). */
 export function codeFirstRenameHeader(framework: Framework, from: string, to: string, kept: string): string[] {
-  const c = framework === "sql" ? "--" : "#";
+  const c = commentMarker(framework);
   return [
     `${c} the new code is live before this migration runs (the deploy line names the step) and names ${to}, which the rename creates:`,
     `${c} release 1: the migration below, with the code still naming ${from} (${kept}); release 2: the code that names ${to}, and the migration that follows.`,

@@ -5,6 +5,7 @@
  */
 import type { Database, Framework, Operation } from "../../model.js";
 import { embedSql, sqlCall } from "./embed-sql.js";
+import { commentMarker } from "./fix.js";
 
 /** Lines after the first keep their indentation relative to the call's own column (the least-indented of them). */
 export function reindented(text: string): string {
@@ -42,7 +43,7 @@ export function dataCodeOf(framework: Framework, ops: readonly Operation[]): str
 export function beforeOperation(framework: Framework, sqlSteps: string, op: Operation, trailingComment = "", database?: Database): string {
   const original = dataCode(framework, op);
   const own = framework === "django" && !original.trimEnd().endsWith(",") ? `${original},` : original;
-  const comment = trailingComment ? `  ${framework === "sql" ? "--" : "#"} ${trailingComment}` : "";
+  const comment = trailingComment ? `  ${commentMarker(framework)} ${trailingComment}` : "";
   const lines = own.split("\n");
   // the comment goes on the first line, where it cannot land inside a heredoc or a string
   lines[0] += comment;

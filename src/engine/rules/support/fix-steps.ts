@@ -8,6 +8,7 @@ import { newMigrations, type MigrationStep } from "./next-migration.js";
 import type { RuleContext } from "./rule.js";
 import type { Migration, Operation } from "../../model.js";
 import { movedCode } from "./moved-code.js";
+import { commentMarker } from "./fix.js";
 
 export type { MigrationStep };
 
@@ -18,7 +19,7 @@ export interface FixSteps {
 }
 
 export function renderFix(ctx: Pick<RuleContext, "framework" | "migration"> & { repository?: Pick<RuleContext["repository"], "newestInFolder" | "folderVersions" | "folderRevisions" | "djangoLeaves" | "djangoGraphPartial" | "newMigrationChain"> }, fix: FixSteps): string {
-  const comment = ctx.framework === "sql" ? "--" : "#";
+  const comment = commentMarker(ctx.framework);
   const files = newMigrations(ctx.migration, fix.steps, ctx.repository).map((f) => `${comment} then a new migration, ${f.path}:\n${f.text}`);
   return [fix.inPlace, ...files].join("\n\n");
 }

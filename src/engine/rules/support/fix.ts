@@ -85,3 +85,6 @@ export function modelName(table: string): string {
 export function derivedName(table: string, columns: string[], suffix: string): string {
   return postgresDefaultName(table, columns, suffix);
 }
+
+/** The line comment marker of the framework's language: `--` in SQL, `#` in Ruby and Python. */
+export const commentMarker = (framework: string): "--" | "#" => (framework === "sql" ? "--" : "#");

@@ -5,6 +5,7 @@
  */
 import type { Migration, Operation } from "../../model.js";
 import type { RuleContext } from "./rule.js";
+import { commentMarker } from "./fix.js";
 
 /** A migration and the later ones of its folder (a rule's context, or a migration with the repository as a fix's place). */
 export type HistoryFrom = { migration: Migration; repository: { readonly laterInFolder: readonly Migration[] } };
@@ -50,6 +51,6 @@ export function* stepsToHead(ctx: HistoryFrom, index: number, passBy?: (migratio
  */
 export function withoutGoneFollowUp<T extends { inPlace: string; steps: readonly unknown[] }>(fix: T, head: { gone: string } | object, framework: RuleContext["framework"], what: string): T {
   if (!("gone" in head)) return fix;
-  const comment = framework === "sql" ? "--" : "#";
+  const comment = commentMarker(framework);
   return { ...fix, inPlace: `${fix.inPlace}\n${comment} no migration ${what}: later, ${head.gone}, so it is not there at the head of the history, where a new migration would run`, steps: [] };
 }

@@ -1,5 +1,5 @@
 /** PostgreSQL's table lock modes (the names LOCK TABLE takes), weakest first, and which of them hold up writes. */
-import type { Operation } from "../../model.js";
+import type { Migration, Operation } from "../../model.js";
 
 export const LOCK_MODES = new Set(["ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"]);
 
@@ -115,4 +115,13 @@ export function tableLockMode(op: Operation): string | undefined {
     default:
       return KIND_LOCKS[op.kind];
   }
+}
+
+/**
+ * The table lock a schema change takes in PostgreSQL, as its documentation gives it (tableLockMode: a foreign
+ * key's SHARE ROW EXCLUSIVE, another constraint's ACCESS EXCLUSIVE); "lock" where that table does not know it.
+ */
+export function lockName(op: Operation, database: Migration["database"]): string {
+  const mode = database === "postgresql" ? tableLockMode(op) : undefined;
+  return mode ? `${mode} lock` : "lock";
 }

@@ -4,6 +4,7 @@ import type { ProductionTable } from "../../production/production.js";
 import { isOpaque } from "../../production/run-objects.js";
 import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
+import { commentMarker } from "./fix.js";
 
 /** "pg_stats of 2026-11-27, table analyzed 2026-11-26" */
 export function statisticsSource(ctx: RuleContext, table: ProductionTable): string {
@@ -31,6 +32,6 @@ export function mayBeWrittenBefore(ctx: RuleContext, table: string, column: stri
 
 /** Lines of text as comments of the migration's language. */
 export function commentLines(ctx: RuleContext, lines: readonly string[]): string {
-  const marker = ctx.framework === "sql" ? "--" : "#";
+  const marker = commentMarker(ctx.framework);
   return lines.map((line) => (line ? `${marker} ${line}` : marker)).join("\n");
 }

@@ -1,6 +1,7 @@
 import type { Framework, Operation } from "../../model.js";
 import { keywordText } from "./python-call.js";
 import { reindented } from "./data-code.js";
+import { commentMarker } from "./fix.js";
 
 /**
  * An index built or dropped CONCURRENTLY only when an expression is true at run time (Alembic's
@@ -24,7 +25,7 @@ export function runTimeConcurrentlyReport(
     work === "build"
       ? `Index ${what} is built CONCURRENTLY only when \`${expression}\` is true at run time; without it, the build blocks writes to ${on} while it runs.`
       : `Index ${what} is dropped CONCURRENTLY only when \`${expression}\` is true at run time; without it, the drop takes an ACCESS EXCLUSIVE lock on ${on}.`;
-  const comment = framework === "sql" ? "--" : "#";
+  const comment = commentMarker(framework);
   // SQL inside a Python call (op.execute(f"...")): the call as written, never the SQL read with one branch
   const statement = op.embeddedSql && framework !== "sql" ? (op.hostCall ?? op.text) : op.text;
   return {
