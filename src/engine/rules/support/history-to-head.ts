@@ -27,14 +27,20 @@ function movesOrDropsOf(up: readonly Operation[]): readonly Operation[] {
 
 /**
  * The renames and drops of the rest of this migration's up after `up[index]`, then of the later migrations of its
- * folder, in order. `passBy`, asked as the walk reaches each later migration, leaves out one none of whose steps
- * can matter to the caller (it names none of the tables followed).
+ * folder, in order. `nextThatMatters(later, from)`, asked as the walk reaches `later[from]`, gives the position (at
+ * `from` or after) of the next later migration whose steps can matter to the caller, leaving out those that name
+ * none of the tables followed (later-migrations-index.ts finds it without walking them); undefined ends the walk.
  */
-export function* stepsToHead(ctx: HistoryFrom, index: number, passBy?: (migration: Migration) => boolean): Generator<{ migration: Migration; op: Operation }> {
+export function* stepsToHead(
+  ctx: HistoryFrom,
+  index: number,
+  nextThatMatters: (later: readonly Migration[], from: number) => number | undefined = (later, from) => (from < later.length ? from : undefined),
+): Generator<{ migration: Migration; op: Operation }> {
   const up = ctx.migration.up;
   for (let i = index + 1; i < up.length; i++) if (movesOrDrops(up[i])) yield { migration: ctx.migration, op: up[i] };
-  for (const migration of ctx.repository.laterInFolder) {
-    if (passBy?.(migration)) continue;
+  const later = ctx.repository.laterInFolder;
+  for (let at = nextThatMatters(later, 0); at !== undefined; at = nextThatMatters(later, at + 1)) {
+    const migration = later[at];
     for (const op of movesOrDropsOf(migration.up)) yield { migration, op };
   }
 }
