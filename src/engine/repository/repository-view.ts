@@ -184,6 +184,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
   let versions: { replay: RowVersions; at: number } | undefined;
   let indexes: { local: Map<string, string | null>; current: Map<string, string>; at: number } | undefined;
   let tableMoves: number[] | undefined;
+  let later: readonly Migration[] | undefined;
   let precedent: AutocommitPrecedent | undefined | null = null;
   const chain = new NewMigrationChain();
   /** where this migration renames or drops a table, worked out on first use */
@@ -218,7 +219,8 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     provenColumns: (table) => history.provenColumnsBefore(migration.path, table),
     historyTable: (table) => history.resolvedTable(migration.path, table),
     get laterInFolder() {
-      return history.laterOfSet(migration.path);
+      // one list per migration: each question about the rest of the folder asked for it, and got a new copy
+      return (later ??= history.laterOfSet(migration.path));
     },
     get newestInFolder() {
       return history.lastOfSet(migration.path);

@@ -11,6 +11,7 @@ import { commentMarker } from "../support/fix.js";
 import type { MigrationFile, MigrationPlace } from "../support/next-migration.js";
 import type { RuleContext } from "../support/rule.js";
 import type { NextMigration } from "./next-in-history.js";
+import { nextHolding, type KeysOf } from "../support/later-migrations-index.js";
 import { prepares } from "./prepares-schema-change.js";
 
 /** A migration's SET NOT NULLs, in order, found once: every data change of the folder's earlier migrations looks for them. */
@@ -21,6 +22,10 @@ function setNotNulls(migration: Migration): Operation[] {
   return found;
 }
 
+/** The one key of a migration whose up sets NOT NULL (later-migrations-index.ts). */
+const SETS_NOT_NULL = "set_not_null";
+const settingNotNull: KeysOf = (migration) => (setNotNulls(migration).length ? [SETS_NOT_NULL] : []);
+
 /**
  * The later migrations of the folder that set NOT NULL on a column the data change fills (lite-api's survey 0003
  * makes case_type NOT NULL after 0002's RunPython filled it): moved after them, the data change would leave NULLs
@@ -29,10 +34,15 @@ function setNotNulls(migration: Migration): Operation[] {
 export function laterNeeders(ctx: RuleContext, dataOps: readonly Operation[]): NextMigration[] {
   const data = dataOps.filter((op) => op.kind === "dml" || op.kind === "data_migration");
   if (!data.length) return [];
-  return ctx.repository.laterInFolder.flatMap((later) => {
+  // only the later migrations that set NOT NULL at all, looked up (later-migrations-index.ts): most set none
+  const laterInFolder = ctx.repository.laterInFolder;
+  const out: NextMigration[] = [];
+  for (let at = nextHolding(laterInFolder, settingNotNull, SETS_NOT_NULL); at !== undefined; at = nextHolding(laterInFolder, settingNotNull, SETS_NOT_NULL, at + 1)) {
+    const later = laterInFolder[at];
     const needs = setNotNulls(later).find((op) => data.some((d) => prepares(d, op)));
-    return needs && needs.kind === "set_not_null" ? [{ migration: later, why: `line ${needs.loc.line} sets NOT NULL on ${needs.table}.${needs.column}, which it fills` }] : [];
-  });
+    if (needs && needs.kind === "set_not_null") out.push({ migration: later, why: `line ${needs.loc.line} sets NOT NULL on ${needs.table}.${needs.column}, which it fills` });
+  }
+  return out;
 }
 
 /**

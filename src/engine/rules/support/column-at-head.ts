@@ -3,9 +3,10 @@
  * the folder (next-migration.ts), so a column a later migration drops (or drops with its table) is not there for a
  * follow-up to fill or swap (mergin-server's c13819c566e7 drops project_version.changes, which dbd428cda965 made jsonb).
  */
-import type { Operation } from "../../model.js";
+import type { Migration, Operation } from "../../model.js";
 import { nameKey, renamedTo, sameTable } from "./facts.js";
 import { stepsToHead, type HistoryFrom } from "./history-to-head.js";
+import { nextHolding, type KeysOf } from "./later-migrations-index.js";
 
 /** A table's name without its schema, as a key: two names sameTable calls one table always share it. */
 const bareKey = (table: string) => nameKey(table.slice(table.lastIndexOf(".") + 1));
@@ -24,6 +25,9 @@ function tablesMovedBy(up: readonly Operation[]): ReadonlySet<string> {
   return tables;
 }
 
+/** The tables (bareKey) each later migration renames or drops, or whose columns it renames or drops: what later-migrations-index.ts looks a table up by. */
+const tablesMovedByMigration: KeysOf = (migration) => tablesMovedBy(migration.up);
+
 /** `renames`: each rename of the table or the column by a later migration, in words (where, and what it renames) */
 export type ColumnAtHead = { table: string; column: string; renames: string[] } | { gone: string };
 
@@ -32,8 +36,8 @@ export function columnAtHead(ctx: HistoryFrom, table: string, column: string, in
   let current = { table, column };
   const renames: string[] = [];
   // asked as the walk reaches each later migration: `current` is the table's name there
-  const namesNotTheTable = (migration: HistoryFrom["migration"]) => !tablesMovedBy(migration.up).has(bareKey(current.table));
-  for (const { migration, op } of stepsToHead(ctx, index, namesNotTheTable)) {
+  const nextNamingTheTable = (later: readonly Migration[], from: number) => nextHolding(later, tablesMovedByMigration, bareKey(current.table), from);
+  for (const { migration, op } of stepsToHead(ctx, index, nextNamingTheTable)) {
     const where = `${migration.path}:${op.loc.line}`;
     if (op.kind === "rename_table" && sameTable(op.table, current.table)) {
       if (migration !== ctx.migration) renames.push(`${where} renames table ${current.table} to ${op.newName}`);

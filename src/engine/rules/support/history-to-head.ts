@@ -27,15 +27,51 @@ function movesOrDropsOf(up: readonly Operation[]): readonly Operation[] {
 }
 
 /**
- * The renames and drops of the rest of this migration's up after `up[index]`, then of the later migrations of its
- * folder, in order. `passBy`, asked as the walk reaches each later migration, leaves out one none of whose steps
- * can matter to the caller (it names none of the tables followed).
+ * Where in an up its renames and drops are, ascending, picked once per up: a migration of thousands of statements
+ * asked for the rest of its own up once per column it follows.
  */
-export function* stepsToHead(ctx: HistoryFrom, index: number, passBy?: (migration: Migration) => boolean): Generator<{ migration: Migration; op: Operation }> {
+const movesOrDropsAtOfUp = new WeakMap<readonly Operation[], readonly number[]>();
+function movesOrDropsAt(up: readonly Operation[]): readonly number[] {
+  let places = movesOrDropsAtOfUp.get(up);
+  if (!places) {
+    const found: number[] = [];
+    up.forEach((op, i) => {
+      if (movesOrDrops(op)) found.push(i);
+    });
+    movesOrDropsAtOfUp.set(up, (places = found));
+  }
+  return places;
+}
+
+/** How many of the ascending `places` are at `index` or before it. */
+function countUpTo(places: readonly number[], index: number): number {
+  let low = 0;
+  let high = places.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (places[mid] <= index) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The renames and drops of the rest of this migration's up after `up[index]`, then of the later migrations of its
+ * folder, in order. `nextThatMatters(later, from)`, asked as the walk reaches `later[from]`, gives the position (at
+ * `from` or after) of the next later migration whose steps can matter to the caller, leaving out those that name
+ * none of the tables followed (later-migrations-index.ts finds it without walking them); undefined ends the walk.
+ */
+export function* stepsToHead(
+  ctx: HistoryFrom,
+  index: number,
+  nextThatMatters: (later: readonly Migration[], from: number) => number | undefined = (later, from) => (from < later.length ? from : undefined),
+): Generator<{ migration: Migration; op: Operation }> {
   const up = ctx.migration.up;
-  for (let i = index + 1; i < up.length; i++) if (movesOrDrops(up[i])) yield { migration: ctx.migration, op: up[i] };
-  for (const migration of ctx.repository.laterInFolder) {
-    if (passBy?.(migration)) continue;
+  const own = movesOrDropsAt(up);
+  for (let k = countUpTo(own, index); k < own.length; k++) yield { migration: ctx.migration, op: up[own[k]] };
+  const later = ctx.repository.laterInFolder;
+  for (let at = nextThatMatters(later, 0); at !== undefined; at = nextThatMatters(later, at + 1)) {
+    const migration = later[at];
     for (const op of movesOrDropsOf(migration.up)) yield { migration, op };
   }
 }

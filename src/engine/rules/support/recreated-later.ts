@@ -13,6 +13,7 @@
 import type { Migration, Operation } from "../../model.js";
 import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
+import { nextHolding, type KeysOf } from "./later-migrations-index.js";
 
 export interface Recreation {
   migration: Migration;
@@ -89,6 +90,9 @@ function birthsOf(migration: Migration): Map<string, Array<{ index: number; op: 
   return found;
 }
 
+/** The names a migration's up creates: what later-migrations-index.ts looks a name up by. */
+const namesCreatedBy: KeysOf = (migration) => birthsOf(migration).keys();
+
 /** The first step after `up[index]`, in this up and then in the later migrations of the folder, that creates `key`. */
 function firstAfter(ctx: RuleContext, index: number, key: string): Recreation | undefined {
   const dropped = ctx.migration.up[index];
@@ -105,11 +109,11 @@ function firstAfter(ctx: RuleContext, index: number, key: string): Recreation | 
   // looked up, not found by walking the rest of the up: a migration of hundreds of drops asked each of its ops per drop
   const inUp = birthsOf(ctx.migration).get(key)?.find((b) => b.index > index);
   if (inUp) return of(ctx.migration, inUp.op, inUp.type, true);
-  for (const migration of ctx.repository.laterInFolder) {
-    const birth = birthsOf(migration).get(key)?.[0];
-    if (birth) return of(migration, birth.op, birth.type, false);
-  }
-  return undefined;
+  // the first later migration that creates it, looked up (later-migrations-index.ts), not found by walking the folder
+  const later = ctx.repository.laterInFolder;
+  const at = nextHolding(later, namesCreatedBy, key);
+  const birth = at === undefined ? undefined : birthsOf(later[at]).get(key)?.[0];
+  return birth && of(later[at!], birth.op, birth.type, false);
 }
 
 /** The step that gives `table` a column `column` again after the drop at `up[index]`: an ADD COLUMN, a rename onto it, a CREATE TABLE that has it. */

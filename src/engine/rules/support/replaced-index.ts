@@ -71,8 +71,12 @@ function searchReplacements(ctx: RuleContext): IndexReplacement[] {
   const up = ctx.migration.up;
   const out: IndexReplacement[] = [];
   const paired = new Set<number>();
+  // a build with no drop before it replaces nothing: not asked whether it could be swapped (the history's questions
+  // swappable asks cost more than the search, and most builds of a folder follow no drop)
+  const firstDrop = up.findIndex((op) => op.kind === "drop_index" && !op.concurrently);
+  if (firstDrop < 0) return out;
   up.forEach((create, createIndex) => {
-    if (create.kind !== "add_index" || !swappable(ctx, create, createIndex)) return;
+    if (create.kind !== "add_index" || createIndex < firstDrop || !swappable(ctx, create, createIndex)) return;
     // the nearest drop before it that the build replaces
     for (let dropIndex = createIndex - 1; dropIndex >= 0; dropIndex--) {
       const written = up[dropIndex];
