@@ -109,6 +109,70 @@ function builtColumns(migrations: readonly Migration[]): Map<string, Set<string>
   return tables;
 }
 
+/** What the migrations leave of a column's NOT NULL, and the migration that said so last. */
+export interface ColumnNull {
+  notNull: boolean;
+  by: Migration;
+}
+
+/**
+ * Each column's NOT NULL as the migrations, in version order, leave it: create_table and add_column define it,
+ * change_column_null (set/drop NOT NULL) changes it. A column renamed, redefined (change_column) or on a table a call
+ * or statement migguard does not follow touches is left out: its NOT NULL is not known.
+ */
+function columnNulls(migrations: readonly Migration[]): Map<string, ColumnNull> {
+  const out = new Map<string, ColumnNull>();
+  const forget = (table: string) => {
+    for (const key of [...out.keys()]) if (key.startsWith(`${dumpName(table)}.`)) out.delete(key);
+  };
+  for (const by of migrations)
+    for (const op of by.up) {
+      if (op.kind === "create_table") {
+        forget(op.table);
+        for (const column of op.columns) out.set(columnKey(op.table, column.name), { notNull: column.notNull, by });
+      } else if (op.kind === "add_column") out.set(columnKey(op.table, op.column.name), { notNull: op.column.notNull, by });
+      else if (op.kind === "set_not_null" || op.kind === "drop_not_null") {
+        if (out.has(columnKey(op.table, op.column))) out.set(columnKey(op.table, op.column), { notNull: op.kind === "set_not_null", by });
+      } else if (op.kind === "drop_column" || op.kind === "redefine_column") out.delete(columnKey(op.table, typeof op.column === "string" ? op.column : op.column.name));
+      else if (op.kind === "rename_column") {
+        out.delete(columnKey(op.table, op.column));
+        out.delete(columnKey(op.table, op.newName));
+      } else if (op.kind === "drop_table") op.tables.forEach(forget);
+      else if (op.kind === "rename_table") [op.table, op.newName].forEach(forget);
+      else if (op.kind === "raw") {
+        // a call not followed may change NOT NULL (change_column_null among them): on the tables it names, else anywhere
+        const named = [op.table, ...(op.givenNames ?? [])].filter((t): t is string => t !== undefined);
+        if (named.length) named.forEach(forget);
+        else if (!NO_COLUMN_CALLS.has(op.statement) || op.statement === "change_column_null") out.clear();
+      }
+    }
+  return out;
+}
+
+/** A column of the dump written otherwise, now with the NOT NULL the migrations give it and before without. */
+export interface DumpRepair {
+  table: string;
+  column: string;
+  notNull: boolean;
+  by: Migration;
+}
+
+/**
+ * A changed column that only brings its NOT NULL back to what the migrations define: the two definitions differ in
+ * it alone, and the migrations build the column's table whole (`built`: created by a migration read, every call on
+ * it followed) and leave its NOT NULL as the dump now has it (book-secure-move-api b6078f9319: versions.item_type,
+ * dropped by a Ruby 3 dump of `t.string :item_type, {:null=>false}`, restored by hand).
+ */
+function repairOf(change: { before: DumpItem; after: DumpItem }, built: ReadonlyMap<string, Set<string> | "unknown"> | undefined, nulls: ReadonlyMap<string, ColumnNull>): DumpRepair | undefined {
+  const { before, after } = change;
+  if (before.kind !== "column" || after.kind !== "column" || !after.table || !after.column) return undefined;
+  if (before.withoutNull === undefined || before.withoutNull !== after.withoutNull || before.notNull === after.notNull) return undefined;
+  const columns = built?.get(after.table);
+  if (columns === undefined || columns === "unknown" || !columns.has(after.column)) return undefined;
+  const defined = nulls.get(columnKey(after.table, after.column));
+  return defined && defined.notNull === after.notNull ? { table: after.table, column: after.column, notNull: after.notNull === true, by: defined.by } : undefined;
+}
+
 /**
  * A removed column the migrations never build: its table is one they create and keep (under its latest name), with
  * every column known, and none of them adds the column. Only claimed when every migration the dump describes was
@@ -186,34 +250,14 @@ function namedByRaw(migrations: readonly Migration[]): Set<string> {
  * describeCatchUp, and the tables and columns it removes that no migration builds (`unbuilt`: leftovers of another
  * branch's migration or a script, which the edit takes out of the dump: it moves the dump closer to what the migrations build).
  */
-export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migrations: Migration[]; diff: DumpDiff; unbuilt: DumpItem[] } | undefined {
-  if (state.baseContent === undefined || state.headContent === undefined) return undefined;
-  const format = state.dump.format;
-  const read = (content: string) => (format === "schema.rb" ? schemaRbItems(content) : structureSqlItems(content));
-  const before = read(state.baseContent);
-  const after = before && read(state.headContent);
-  if (!before || !after) return undefined;
-  const diff = diffItems(before, after);
-  if (diff.changed.length || (!diff.added.length && !diff.removed.length)) return undefined;
-  const versions = dumpVersions(format, state.headContent);
-  const newest = versions.newest;
-  if (!newest) return undefined;
-  const recorded = new Set(versions.versions);
-  // the migrations the dump describes at its version (structure.sql: the versions it lists), read on the base branch
-  const described = (facts.baseMigrations ?? []).filter(
-    (f) => f.version !== undefined && state.dump.covers(f) && (format === "schema.rb" ? compareVersions(f.version, newest) <= 0 : recorded.has(f.version)),
-  );
-  const migrations = described
-    .flatMap((f) => facts.baseModels.get(f.path) ?? [])
-    .filter((m) => m.version !== undefined)
-    .sort((a, b) => compareVersions(a.version!, b.version!));
-  if (!migrations.length) return undefined;
-  // every described migration newer than the oldest one read must have been read, or a later one may undo it
-  const oldest = migrations[0].version!;
-  if (described.some((f) => compareVersions(f.version!, oldest) > 0 && !facts.baseModels.has(f.path))) return undefined;
+export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migrations: Migration[]; diff: DumpDiff; unbuilt: DumpItem[]; repaired: DumpRepair[] } | undefined {
+  const read = readHistory(facts, state);
+  if (!read) return undefined;
+  const { diff, migrations, built } = read;
   const left = leftBy(migrations);
-  // every migration the dump describes read: what none of them builds is not in the schema they make
-  const built = described.every((f) => facts.baseModels.has(f.path)) ? builtColumns(migrations) : undefined;
+  // a column written otherwise is explained only when the edit brings its NOT NULL back to what the migrations define
+  const repaired = diff.changed.map((c) => repairOf(c, built, read.nulls));
+  if (repaired.some((r) => r === undefined)) return undefined;
   // a column a migration dropped is theirs to explain (the dump catching up), not one none built
   const unbuiltColumns = new Set(diff.removed.filter((i) => unbuilt(i, built) && !left.columns.has(columnKey(i.table!, i.column!))).map((i) => columnKey(i.table!, i.column!)));
   const rawNamed = built ? namedByRaw(migrations) : new Set<string>();
@@ -232,7 +276,50 @@ export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migra
       if (migration === UNBUILT) outside.push(item);
       else by.add(migration);
     }
-  return { migrations: [...by].sort((a, b) => compareVersions(a.version!, b.version!)), diff, unbuilt: outside };
+  return { migrations: [...by].sort((a, b) => compareVersions(a.version!, b.version!)), diff, unbuilt: outside, repaired: repaired as DumpRepair[] };
+}
+
+/**
+ * The dump's change and the base migrations it describes at its version (structure.sql: the versions it lists),
+ * oldest first: `built` and `nulls` when every one of them was read. Undefined when either side of the dump, or a
+ * described migration newer than the oldest one read (it may undo what that one did), cannot be read.
+ */
+function readHistory(facts: ReviewFacts, state: SchemaDumpState) {
+  if (state.baseContent === undefined || state.headContent === undefined) return undefined;
+  const format = state.dump.format;
+  const read = (content: string) => (format === "schema.rb" ? schemaRbItems(content) : structureSqlItems(content));
+  const before = read(state.baseContent);
+  const after = before && read(state.headContent);
+  if (!before || !after) return undefined;
+  const diff = diffItems(before, after);
+  if (!diff.changed.length && !diff.added.length && !diff.removed.length) return undefined;
+  const versions = dumpVersions(format, state.headContent);
+  const newest = versions.newest;
+  if (!newest) return undefined;
+  const recorded = new Set(versions.versions);
+  const described = (facts.baseMigrations ?? []).filter(
+    (f) => f.version !== undefined && state.dump.covers(f) && (format === "schema.rb" ? compareVersions(f.version, newest) <= 0 : recorded.has(f.version)),
+  );
+  const migrations = described
+    .flatMap((f) => facts.baseModels.get(f.path) ?? [])
+    .filter((m) => m.version !== undefined)
+    .sort((a, b) => compareVersions(a.version!, b.version!));
+  if (!migrations.length) return undefined;
+  const oldest = migrations[0].version!;
+  if (described.some((f) => compareVersions(f.version!, oldest) > 0 && !facts.baseModels.has(f.path))) return undefined;
+  // every migration the dump describes read: what none of them builds is not in the schema they make
+  const whole = described.every((f) => facts.baseModels.has(f.path));
+  return { diff, described, migrations, built: whole ? builtColumns(migrations) : undefined, nulls: whole ? columnNulls(migrations) : new Map<string, ColumnNull>() };
+}
+
+/**
+ * The columns of a dump's change that bring its NOT NULL back to what the migrations define, whatever else the
+ * change does: reverting the change would undo them too (schema-dump-without-migration's fix).
+ */
+export function dumpRepairs(facts: ReviewFacts, state: SchemaDumpState): DumpRepair[] {
+  const read = readHistory(facts, state);
+  if (!read) return [];
+  return read.diff.changed.flatMap((c) => repairOf(c, read.built, read.nulls) ?? []);
 }
 
 /** The dump's change (dumpCatchUp's diff) in words: "removes pages.next_page", "adds users.phone, its index". */

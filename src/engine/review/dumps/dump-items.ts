@@ -14,6 +14,10 @@ export interface DumpItem {
   columns?: readonly string[];
   /** the item as written (a column's type and options), compared between the two dumps */
   text: string;
+  /** a column: whether the dump makes it NOT NULL (schema.rb's `null: false`, structure.sql's NOT NULL) */
+  notNull?: boolean;
+  /** a column as written without its NOT NULL: two columns alike in it differ in their nullability alone */
+  withoutNull?: string;
 }
 
 export const dumpName = (name: string): string => name.replace(/^"?public"?\./i, "").replace(/"/g, "").toLowerCase();

@@ -3,7 +3,7 @@
  * `ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do ... end` (or `ActiveRecord::Schema.define`).
  */
 import { rubyIntegerOf } from "../../adapters/rails/ruby-integer.js";
-import { ArrayNode, BlockNode, CallNode, ConstantPathNode, StatementsNode, IntegerNode, KeywordHashNode, AssocNode, StringNode, SymbolNode, type Node } from "@ruby/prism";
+import { ArrayNode, BlockNode, CallNode, FalseNode, ConstantPathNode, StatementsNode, IntegerNode, KeywordHashNode, AssocNode, StringNode, SymbolNode, type Node } from "@ruby/prism";
 import { RubyVisitor } from "../../adapters/rails/ruby-visitor.js";
 import { rubyChildren } from "../../adapters/rails/ruby-children.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
@@ -104,6 +104,23 @@ function indexColumns(node: Node | undefined): string[] | undefined {
   return one === undefined ? undefined : [one.toLowerCase()];
 }
 
+/** A schema.rb column's `null: false`, and the column as written without its `null:` option (dump-items.ts). */
+function nullability(column: CallNode, text: (node: Node) => string): { notNull: boolean; withoutNull: string } {
+  let notNull = false;
+  const parts: string[] = [];
+  for (const argument of column.arguments_?.arguments_ ?? []) {
+    if (!(argument instanceof KeywordHashNode)) {
+      parts.push(text(argument));
+      continue;
+    }
+    for (const element of argument.elements) {
+      if (element instanceof AssocNode && stringOf(element.key) === "null") notNull = element.value instanceof FalseNode;
+      else parts.push(text(element));
+    }
+  }
+  return { notNull, withoutNull: `t.${column.name} ${parts.join(", ")}` };
+}
+
 /**
  * A schema.rb's items (dump-items.ts): each create_table's table and columns (`t.integer "next_page"`, its
  * definition as written), its `t.index`es and top-level add_index by name, add_foreign_key with its table and
@@ -136,7 +153,7 @@ export function schemaRbItems(content: string): DumpItem[] | undefined {
             const name = column instanceof CallNode ? stringOf(column.arguments_?.arguments_?.[0]) : undefined;
             if (column instanceof CallNode && column.name === "index") items.push(index(column, table, 0));
             else if (column instanceof CallNode && name !== undefined && column.name !== "check_constraint" && column.name !== "exclusion_constraint" && column.name !== "unique_constraint")
-              items.push({ kind: "column", table, column: name.toLowerCase(), text: text(column) });
+              items.push({ kind: "column", table, column: name.toLowerCase(), text: text(column), ...nullability(column, text) });
             else items.push({ kind: "other", table, text: text(column) });
           }
           continue;

@@ -157,7 +157,7 @@ export function structureSqlItems(content: string): DumpItem[] | undefined {
     if (create && table) {
       items.push({ kind: "table", table, text: "" });
       for (const element of (create.tableElts ?? []) as PgNode[]) {
-        if (element.ColumnDef?.colname) items.push({ kind: "column", table, column: String(element.ColumnDef.colname).toLowerCase(), text: JSON.stringify(element) });
+        if (element.ColumnDef?.colname) items.push({ kind: "column", table, column: String(element.ColumnDef.colname).toLowerCase(), text: JSON.stringify(element), ...nullability(element) });
         else items.push({ kind: "other", table, text: JSON.stringify(element) });
       }
       continue;
@@ -175,4 +175,14 @@ export function structureSqlItems(content: string): DumpItem[] | undefined {
     items.push({ kind: "other", table: relationName(alter?.relation), ...(fkColumns ? { columns: fkColumns } : {}), text: JSON.stringify(tree) });
   }
   return items;
+}
+
+/** A column definition's NOT NULL, and the definition without it (dump-items.ts). */
+function nullability(element: PgNode): { notNull: boolean; withoutNull: string } {
+  const constraints = (element.ColumnDef.constraints ?? []) as PgNode[];
+  const notNull = constraints.some((c) => c.Constraint?.contype === "CONSTR_NOTNULL");
+  const rest = constraints.filter((c) => c.Constraint?.contype !== "CONSTR_NOTNULL");
+  // the constraints last, whether the column had any: key order would tell the two apart
+  const { constraints: _, ...definition } = element.ColumnDef as PgNode;
+  return { notNull, withoutNull: JSON.stringify({ ...element, ColumnDef: { ...definition, constraints: rest } }) };
 }

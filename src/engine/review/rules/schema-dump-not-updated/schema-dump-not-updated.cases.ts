@@ -23,6 +23,21 @@ const SQL_APPLICATION = {
 
 const NO_OP = "# @note This migration is for testing purposes only.\nclass NoOpMigration < ActiveRecord::Migration[7.1]\n  def change\n    # no-op\n  end\nend\n";
 
+/** db/schema.rb at `version` with a lodgings table of `columns` and `indexes` (book-secure-move-api's, 8f968c2adf) */
+const lodgings = (version: string, columns: string[], indexes: string[] = []) =>
+  `ActiveRecord::Schema[7.0].define(version: ${version}) do\n  create_table "lodgings", force: :cascade do |t|\n${[...columns, ...indexes].map((c) => `    ${c}\n`).join("")}  end\nend\n`;
+const LODGINGS = ['t.uuid "move_id", null: false', 't.string "start_date"'];
+const UNIQUE_INDEX = 't.index ["start_date", "move_id"], name: "index_lodgings_on_start_date_and_move_id", unique: true';
+const CREATE_LODGINGS = "class CreateLodgings < ActiveRecord::Migration[7.0]\n  def change\n    create_table :lodgings do |t|\n      t.uuid :move_id, null: false\n      t.string :start_date\n    end\n    add_index :lodgings, [:start_date, :move_id], unique: true\n  end\nend\n";
+/** the three migrations of book-secure-move-api's #2206: a column, an index dropped, a data change */
+const LODGING_MIGRATIONS = {
+  "db/migrate/20240115123450_add_status_to_lodgings.rb": "class AddStatusToLodgings < ActiveRecord::Migration[7.0]\n  def change\n    add_column :lodgings, :status, :string, null: false, default: 'proposed'\n  end\nend\n",
+  "db/migrate/20240118090915_remove_unique_index_from_lodgings.rb": "class RemoveUniqueIndexFromLodgings < ActiveRecord::Migration[7.0]\n  def change\n    remove_index :lodgings, 'start_date_and_move_id'\n  end\nend\n",
+  "db/migrate/20240118133654_replace_move_overnight_lodge_with_lodge_create.rb":
+    "class ReplaceMoveOvernightLodgeWithLodgeCreate < ActiveRecord::Migration[7.0]\n  def change\n    GenericEvent.where(type: 'GenericEvent::MoveOvernightLodge').update_all(type: 'GenericEvent::LodgingCreate')\n  end\nend\n",
+};
+const STATUS = 't.string "status", default: "proposed", null: false';
+
 export default defineReviewCases({
   invalid: [
     {
@@ -84,6 +99,24 @@ export default defineReviewCases({
       head: { "db/migrate/20240201000000_phone.rb": rails("Phone"), "db/structure.sql": structure("nickname character varying,\n    phone character varying", "20240101000000", "20240201000000") },
       findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, message: "does not update db/schema.rb" }],
     },
+    {
+      name: "Rails: db/schema.rb's version is past the migrations, but it lacks the column one adds: it was not dumped from a database that ran them",
+      base: { "db/schema.rb": lodgings("2024_01_18_133654", LODGINGS), "db/migrate/20230701000000_create_lodgings.rb": CREATE_LODGINGS },
+      head: LODGING_MIGRATIONS,
+      findings: [{ path: "db/migrate/20240115123450_add_status_to_lodgings.rb", line: 1, message: "adds a migration (db/migrate/20240115123450_add_status_to_lodgings.rb)" }],
+    },
+    {
+      name: "Rails: db/schema.rb shows the migrations' changes but records an older version: db:migrate writes the new one",
+      base: { "db/schema.rb": lodgings("2024_01_01_000000", [...LODGINGS, STATUS]), "db/migrate/20230701000000_create_lodgings.rb": CREATE_LODGINGS },
+      head: LODGING_MIGRATIONS,
+      findings: [{ path: "db/migrate/20240118133654_replace_move_overnight_lodge_with_lodge_create.rb", line: 1, message: "adds 3 migrations" }],
+    },
+    {
+      name: "Rails: db/schema.rb at the migrations' version still has the index one drops: not the dump they make",
+      base: { "db/schema.rb": lodgings("2024_01_18_133654", [...LODGINGS, STATUS], [UNIQUE_INDEX]), "db/migrate/20230701000000_create_lodgings.rb": CREATE_LODGINGS },
+      head: LODGING_MIGRATIONS,
+      findings: [{ path: "db/migrate/20240118090915_remove_unique_index_from_lodgings.rb", line: 1, message: "adds a migration (db/migrate/20240118090915_remove_unique_index_from_lodgings.rb)" }],
+    },
   ],
   valid: [
     {
@@ -133,6 +166,16 @@ export default defineReviewCases({
         "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
       },
       head: { "db/post_migrate/20240201000000_phone.rb": rails("Phone") },
+    },
+    {
+      name: "Rails: the base branch's db/schema.rb records the newest migration's version (2024_01_18_133654) and shows every change of the migrations (an earlier change committed that dump early, book-secure-move-api 8f968c2adf, issue #19): re-dumping changes nothing",
+      base: { "db/schema.rb": lodgings("2024_01_18_133654", [...LODGINGS, STATUS]), "db/migrate/20230701000000_create_lodgings.rb": CREATE_LODGINGS },
+      head: LODGING_MIGRATIONS,
+    },
+    {
+      name: "Rails: db/schema.rb's version is newer than the migration, whose column it shows",
+      base: { "db/schema.rb": lodgings("2024_02_01_000000", [...LODGINGS, STATUS]), "db/migrate/20230701000000_create_lodgings.rb": CREATE_LODGINGS },
+      head: { "db/migrate/20240115123450_add_status_to_lodgings.rb": LODGING_MIGRATIONS["db/migrate/20240115123450_add_status_to_lodgings.rb"] },
     },
   ],
 });

@@ -3,7 +3,8 @@ import { isPrimaryFile } from "../../classify.js";
 import { dumpAtHead } from "../../dumps/dump-coverage.js";
 import { defineReviewRule, type ChangedMigration } from "../../review-rule.js";
 import type { Migration } from "../../../model.js";
-import { dumpVersions } from "../../dumps/dump-versions.js";
+import { dumpVersions, schemaRbItems } from "../../dumps/dump-versions.js";
+import { dumpShows } from "../../dumps/dump-shows.js";
 import { compareVersions, versionKey } from "../../../migration-versions.js";
 
 export default defineReviewRule({
@@ -25,12 +26,17 @@ export default defineReviewRule({
       const recorded = state.baseContent === undefined ? undefined : dumpVersions(state.dump.format, state.baseContent);
       const alreadyDumped = (version: string | undefined) =>
         version !== undefined && (recorded?.versions ?? []).some((v) => versionKey(v) === versionKey(version));
-      const added = ctx.migrations.filter((m) => m.change.status === "added" && isPrimaryFile(m.file) && state.dump.covers(m.file) && !alreadyDumped(m.file.version));
-      if (added.length === 0) continue;
       // schema.rb records the schema and the newest version alone: a migration that runs nothing, older than that
       // version, leaves db:migrate's dump byte for byte the same (structure.sql would gain its schema_migrations row)
       const loaded = state.headContent ?? state.baseContent;
       const dumpVersion = state.dump.format === "schema.rb" && loaded !== undefined ? dumpVersions(state.dump.format, loaded).newest : undefined;
+      // a schema.rb at or past a migration's version that already shows what it does was dumped from a database that
+      // ran it (an earlier change committed that dump early): db:migrate would write it again unchanged (issue #19)
+      const items = dumpVersion !== undefined ? schemaRbItems(loaded!) : undefined;
+      const shownInDump = (m: ChangedMigration) =>
+        items !== undefined && m.head !== undefined && m.head.up.length > 0 && m.file.version !== undefined && compareVersions(m.file.version, dumpVersion!) <= 0 && dumpShows(items, m.head);
+      const added = ctx.migrations.filter((m) => m.change.status === "added" && isPrimaryFile(m.file) && state.dump.covers(m.file) && !alreadyDumped(m.file.version) && !shownInDump(m));
+      if (added.length === 0) continue;
       const changesNothing = (m: ChangedMigration) => dumpVersion !== undefined && m.file.version !== undefined && compareVersions(m.file.version, dumpVersion) < 0 && runsNothing(m.head);
       if (added.every(changesNothing)) {
         ctx.report({

@@ -56,6 +56,21 @@ const RAILS4_MIGRATIONS = {
   "db/migrate/20150216192914_add_users_email_index.rb": "class AddUsersEmailIndex < ActiveRecord::Migration\n  def change\n  end\nend\n",
 };
 
+// book-secure-move-api: CreateVersions (2020, Ruby 2.6) made item_type NOT NULL with `t.string :item_type, {:null=>false}`;
+// a Ruby 3 dump (9065d983) read the hash as a column name, and b6078f9319 edited the dump back by hand
+const versionsSchema = (columns: string[]) =>
+  `ActiveRecord::Schema[7.0].define(version: 2024_05_02_112955) do\n  create_table "versions", force: :cascade do |t|\n${columns.map((c) => `    ${c}\n`).join("")}    t.index ["item_type", "item_id"], name: "index_versions_on_item_type_and_item_id"\n  end\nend\n`;
+const VERSIONS_TAIL = ['t.uuid "item_id", null: false', 't.string "event", null: false', 't.uuid "supplier_id"'];
+const VERSIONS_RUBY3 = versionsSchema(['t.string "item_type"', 't.string "{:null=>false}"', ...VERSIONS_TAIL]);
+const VERSIONS_REPAIRED = versionsSchema(['t.string "item_type", null: false', ...VERSIONS_TAIL]);
+const VERSIONS_MIGRATIONS = {
+  "db/migrate/20200203145050_create_versions.rb":
+    "class CreateVersions < ActiveRecord::Migration[5.2]\n  def change\n    create_table :versions do |t|\n      t.string   :item_type, {:null=>false}\n      t.uuid     :item_id,   null: false\n      t.string   :event,     null: false\n    end\n    add_index :versions, %i(item_type item_id)\n  end\nend\n",
+  "db/migrate/20201102120213_add_supplier_id_to_versions.rb":
+    "class AddSupplierIdToVersions < ActiveRecord::Migration[6.0]\n  def change\n    add_column :versions, :supplier_id, :uuid, null: true\n  end\nend\n",
+};
+const CREATE_VERSIONS_NULLABLE = "class CreateVersions < ActiveRecord::Migration[5.2]\n  def change\n    create_table :versions do |t|\n      t.string :item_type\n      t.uuid :item_id, null: false\n      t.string :event, null: false\n    end\n  end\nend\n";
+
 export default defineReviewCases({
   invalid: [
     {
@@ -137,6 +152,24 @@ export default defineReviewCases({
       head: { "db/schema.rb": PAGES_NOW },
       findings: [{ path: "db/schema.rb", line: 1, message: "no migration it describes did" }],
     },
+    {
+      name: "db/schema.rb makes a column NOT NULL that the migrations leave nullable: not a repair, the warning stays",
+      base: { ...VERSIONS_MIGRATIONS, "db/migrate/20200203145050_create_versions.rb": CREATE_VERSIONS_NULLABLE, "db/schema.rb": versionsSchema(['t.string "item_type"', ...VERSIONS_TAIL]) },
+      head: { "db/schema.rb": VERSIONS_REPAIRED },
+      findings: [{ path: "db/schema.rb", line: 1, severity: "warning" }],
+    },
+    {
+      name: "the same repair of versions.item_type, but no migration read creates versions: the history does not cover the table, the warning stays",
+      base: { "db/migrate/20201102120213_add_supplier_id_to_versions.rb": VERSIONS_MIGRATIONS["db/migrate/20201102120213_add_supplier_id_to_versions.rb"], "db/schema.rb": VERSIONS_RUBY3 },
+      head: { "db/schema.rb": VERSIONS_REPAIRED },
+      findings: [{ path: "db/schema.rb", line: 1, severity: "warning" }],
+    },
+    {
+      name: "the repair of versions.item_type with a column no migration adds: the warning stays, and says the repair is right",
+      base: { ...VERSIONS_MIGRATIONS, "db/schema.rb": VERSIONS_RUBY3 },
+      head: { "db/schema.rb": versionsSchema(['t.string "item_type", null: false', ...VERSIONS_TAIL, 't.string "whodunnit"']) },
+      findings: [{ path: "db/schema.rb", line: 1, severity: "warning", message: "Part of the change is right: it makes versions.item_type NOT NULL again, as db/migrate/20200203145050_create_versions.rb defines it" }],
+    },
   ],
   valid: [
     {
@@ -215,6 +248,20 @@ export default defineReviewCases({
       head: {
         "db/schema.rb": 'ActiveRecord::Schema[8.0].define(version: 2024_01_01_000000) do\n  # These are extensions that must be enabled in order to support this database\n  enable_extension "pg_catalog.plpgsql"\n\n  create_table "users", force: :cascade do |t|\n    t.string "email", null: false\n  end\nend\n',
       },
+    },
+    {
+      name: "db/schema.rb repaired by hand (book-secure-move-api b6078f9319): the bogus column `{:null=>false}` a Ruby 3 dump made of CreateVersions' options removed, versions.item_type NOT NULL again as CreateVersions defines it: a note, never a revert",
+      base: { ...VERSIONS_MIGRATIONS, "db/schema.rb": VERSIONS_RUBY3 },
+      head: { "db/schema.rb": VERSIONS_REPAIRED.replace("Schema[7.0]", "Schema[7.1]") },
+    },
+    {
+      name: "db/schema.rb lets a column take NULL again, as a later change_column_null defines it: a note",
+      base: {
+        ...VERSIONS_MIGRATIONS,
+        "db/migrate/20210101000000_allow_null_item_type.rb": "class AllowNullItemType < ActiveRecord::Migration[6.0]\n  def change\n    change_column_null :versions, :item_type, true\n  end\nend\n",
+        "db/schema.rb": versionsSchema(['t.string "item_type", null: false', ...VERSIONS_TAIL]).replace("2024_05_02_112955", "2021_01_01_000000"),
+      },
+      head: { "db/schema.rb": versionsSchema(['t.string "item_type"', ...VERSIONS_TAIL]).replace("2024_05_02_112955", "2021_01_01_000000") },
     },
     {
       name: "the dump changes with its migration",

@@ -1,7 +1,9 @@
 import { dumpVersions, schemaRbShape, shapeTables } from "../../dumps/dump-versions.js";
 import { structureSqlDefinitions, type StructureSqlDefinitions } from "../../dumps/structure-sql.js";
 import { coveredChanges, dumpAtHead, newestCovered } from "../../dumps/dump-coverage.js";
-import { describeCatchUp, dumpCatchUp } from "../../dumps/dump-catch-up.js";
+import { describeCatchUp, dumpCatchUp, dumpRepairs, type DumpRepair } from "../../dumps/dump-catch-up.js";
+import type { DumpItem } from "../../dumps/dump-items.js";
+import type { Migration } from "../../../model.js";
 import { compareVersions } from "../../../migration-versions.js";
 import { defineReviewRule, type SchemaDumpState } from "../../review-rule.js";
 import { andList } from "../../../in-words.js";
@@ -98,6 +100,12 @@ export default defineReviewRule({
       // the dump only catches up with migrations the base branch already has (a column one of them removed, still
       // listed): reverting it would break it again
       const caughtUp = dumpCatchUp(ctx, state);
+      // the dump only brings columns back to the NOT NULL the migrations define (a dump from a database where they
+      // ran otherwise, fixed by hand), maybe dropping what none builds: it agrees with the migrations again
+      if (caughtUp?.repaired.length) {
+        ctx.report({ path: state.dump.path, line, severity: "info", statement: "dump repaired", message: repairMessage(state.dump.path, caughtUp), fix: REPAIR_FIX });
+        continue;
+      }
       // the dump only loses tables or columns no migration builds (leftovers of another branch's migration or of a
       // script, dumped from a database that had them): after the edit it is closer to what the migrations build, not further
       if (caughtUp && caughtUp.unbuilt.length && caughtUp.migrations.length === 0) {
@@ -157,12 +165,16 @@ export default defineReviewRule({
       }
       // copies that changed with it are reverted with it, so that they stay copies
       const copies = ctx.dumps.filter((d) => d.mirrorOf?.source === state.dump.path && changed(d)).map((d) => d.dump.path);
+      // a change that also repairs columns is not reverted whole: that would break them again
+      const repairs = dumpRepairs(ctx, state);
       ctx.report({
         path: state.dump.path,
         line,
         statement: "dump without migration",
-        message: `${state.dump.path} changed, but no migration it describes did: the dump no longer matches what the migrations build.${copies.length ? ` (${copies.join(", ")} copies it and changed alike.)` : ""}`,
-        fix: `Make the schema change in a migration and dump the schema from it, or revert the hand edit: git checkout <base> -- ${[state.dump.path, ...copies].join(" ")}`,
+        message: `${state.dump.path} changed, but no migration it describes did: the dump no longer matches what the migrations build.${copies.length ? ` (${copies.join(", ")} copies it and changed alike.)` : ""}${repairs.length ? ` Part of the change is right: it ${repairWords(repairs)}.` : ""}`,
+        fix: repairs.length
+          ? `Make the schema change in a migration and dump the schema from it. Do not revert the whole edit: its change to ${andList(repairs.map((r) => `${r.table}.${r.column}`))} brings the dump back to what the migrations define.`
+          : `Make the schema change in a migration and dump the schema from it, or revert the hand edit: git checkout <base> -- ${[state.dump.path, ...copies].join(" ")}`,
       });
     }
   },
@@ -184,3 +196,25 @@ function sameDefinitions(before: StructureSqlDefinitions, after: StructureSqlDef
   if (!parts.length) parts.push("the order of columns or constraints inside CREATE TABLE");
   return andList(parts);
 }
+
+/** "makes versions.item_type NOT NULL again, as db/migrate/20200203145050_create_versions.rb defines it" */
+function repairWords(repairs: readonly DumpRepair[]): string {
+  return andList(repairs.map((r) => `${r.notNull ? `makes ${r.table}.${r.column} NOT NULL again` : `lets ${r.table}.${r.column} take NULL again`}, as ${r.by.path} defines it`));
+}
+
+function repairMessage(path: string, caughtUp: { repaired: DumpRepair[]; unbuilt: DumpItem[]; migrations: Migration[] }): string {
+  const unbuilt = caughtUp.unbuilt.flatMap((i) => (i.kind === "table" ? [`table ${i.table}`] : i.kind === "column" ? [`${i.table}.${i.column}`] : []));
+  const parts = [
+    repairWords(caughtUp.repaired),
+    ...(unbuilt.length ? [`removes ${andList(unbuilt)}, which no migration builds`] : []),
+    ...(caughtUp.migrations.length ? [`catches up with ${caughtUp.migrations.map((m) => m.path).join(", ")}`] : []),
+  ];
+  const said = parts.length > 1 ? `${parts.slice(0, -1).join(", ")}, and ${parts[parts.length - 1]}` : parts[0];
+  return (
+    `${path} changed without a migration, but it repairs the dump: it ${said}. The migrations create those tables and define every change to them since; ` +
+    `the dump had drifted from them (written from a database where they ran otherwise, or edited), and the change brings it back to the schema they build.`
+  );
+}
+
+const REPAIR_FIX =
+  "Nothing to do: reverting the change would bring the drift back. Databases loaded from the earlier dump (test and new environments) keep its definitions until they load this one.";
