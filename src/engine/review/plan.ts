@@ -19,7 +19,7 @@ import { mayBeMovedDjangoMigration } from "../migration-folders/django-migration
 import type { Config } from "../config.js";
 import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { migrationFolder } from "../database/decide.js";
-import { databasePathsFor, signalPathsFor } from "../database/signal-paths.js";
+import { databasePathsFor, signalKind, signalPathsFor } from "../database/signal-paths.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { reviewedChanges } from "./reviewed-changes.js";
 import { recentOnBase } from "./recent-on-base.js";
@@ -33,6 +33,9 @@ import { isGoModPath, isWithin, repositoryFactPaths, isDjangoModelPath } from ".
 import { isSearchableCodePath } from "../code/searchable.js";
 import { deployCodePaths } from "../deploy/deploy-code-paths.js";
 import type { SourceFile } from "../model.js";
+
+/** More settings modules than this in one tree are not read to prove it has one database (one request each in the App). */
+const MAX_SETTINGS_READ = 24;
 
 export interface ReviewPlan {
   /** read at the head commit; a path that does not exist there is simply left out of `ReviewInput.head` */
@@ -249,6 +252,12 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // and before a deleted one: the tables it changed, which prove whether it could run at all (earlier-on-base.ts)
   const deletedFiles = changes.flatMap((c) => (c.status === "removed" ? [detectMigrationPath(c.path, config)].filter((f): f is DetectedFile => f !== undefined) : []));
   if (basePaths && deletedFiles.length) for (const path of earlierOnBase(deletedFiles, [...existing], config, new RailsDatabases(siblings))) if (!head.has(path)) context.add(path);
+  // an edited Django migration may only add `.using(db_alias)`: every settings module of the tree says whether the
+  // project has one database (database/django-one-database.ts); a tree with more than a few is left unread (unknown)
+  if (basePaths && edited.some((file) => file.framework === "django")) {
+    const settings = [...existing].filter((path) => signalKind(path) === "django-settings");
+    if (settings.length <= MAX_SETTINGS_READ) for (const path of settings) if (!head.has(path)) context.add(path);
+  }
   if (basePaths) {
     const listing = [...existing];
     for (const [folder, framework] of databaseFolders) for (const path of signalPathsFor(framework, folder, listing)) if (!head.has(path)) context.add(path);

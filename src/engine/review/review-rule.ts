@@ -18,6 +18,7 @@ import type { DjangoGraphNode } from "./history/django-graph.js";
 import type { DjangoAppRemoval } from "./history/django-app-removal.js";
 import type { EditJudgement } from "./history/edit-judgement.js";
 import type { RailsDatabases } from "../repository/rails-databases.js";
+import type { OneDatabase } from "../database/django-one-database.js";
 
 export interface ChangedMigration {
   change: Change;
@@ -115,6 +116,11 @@ export interface ReviewFacts {
   ageOnBase?: (migration: Migration) => { days: number; by: "commit" | "version" } | undefined;
   /** The newest version tag when the repository releases by version tags and the migration at `path` is in none (releases.ts) */
   unreleased?: (path: string) => { newestTag: string } | undefined;
+  /**
+   * The one database the repository's Django settings modules name (database/django-one-database.ts), read at head;
+   * undefined when not proved (a module with another alias or routers, one not read, no base tree listing)
+   */
+  oneDjangoDatabase?: () => OneDatabase | undefined;
   /** how the developer names the base (ReviewInput.baseRef), when known */
   baseRef?: string;
 }
