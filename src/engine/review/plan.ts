@@ -30,6 +30,7 @@ import { dumpCatchUpPaths } from "./dumps/dump-catch-up-paths.js";
 import { compareVersions, newestVersion } from "../migration-versions.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
 import { isGoModPath, isWithin, repositoryFactPaths, isDjangoModelPath } from "../repository/fact-paths.js";
+import { isPythonManifestPath, pythonManifestDir } from "../repository/python-requirements.js";
 import { isSearchableCodePath } from "../code/searchable.js";
 import { deployCodePaths } from "../deploy/deploy-code-paths.js";
 import type { SourceFile } from "../model.js";
@@ -219,6 +220,8 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
     }
   }
   const context = new Set<string>();
+  // the migrations folders whose every migration goes (an app removed, or a vendored one replaced by its package)
+  const wholeAppsGone: string[] = [];
   // a Django app whose every migration goes: the settings modules say whether it left INSTALLED_APPS (at head, and on
   // the base branch those the change edits), its base migrations what tables it leaves, and the migrations that
   // stay whether one still depends on it (history/django-app-removal.ts)
@@ -232,6 +235,7 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
       const onBase = inDir.filter((p) => onBaseBranch.has(p) && detectMigrationPath(p, config)?.version !== undefined);
       if (onBase.length === 0 || onBase.some((p) => !removed.has(p)) || inDir.some((p) => !removed.has(p) && detectMigrationPath(p, config))) continue;
       appRemoved = true;
+      wholeAppsGone.push(dir);
       for (const path of onBase) base.add(path);
       for (const path of databasePathsFor("django", dir, listing)) {
         if (!head.has(path)) context.add(path);
@@ -273,6 +277,14 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
       if (database === undefined || primary === database) continue;
       for (const path of existing) if (RailsDatabases.databaseOfDump(path) === primary && !head.has(path) && !facts.includes(path)) facts.push(path);
     }
+  // and the dependency files of their project, at head and (edited by the change) on the base branch: one may declare
+  // the package a vendored app came from (history/packaged-app.ts)
+  const editedFiles = new Set(changes.filter((c) => c.status === "modified").map((c) => c.path));
+  for (const path of existing) {
+    if (!isPythonManifestPath(path) || !wholeAppsGone.some((dir) => isWithin(pythonManifestDir(path), dir))) continue;
+    if (!facts.includes(path) && !head.has(path)) facts.push(path);
+    if (editedFiles.has(path)) base.add(path);
+  }
   // the go.mod above a deleted migration too: it says whether pop runs the folder (deleted-migration)
   const removedMigrations = changes.filter((c) => c.status === "removed" && detectByPath(c.path, config) !== undefined).map((c) => c.path);
   if (basePaths && removedMigrations.length)

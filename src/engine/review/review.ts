@@ -68,6 +68,7 @@ import { effectiveSeverity } from "../severity.js";
 import { byLocation } from "../finding-order.js";
 import type { ProductionSnapshot } from "../production/snapshot-file.js";
 import { oneDjangoDatabaseIn } from "../database/django-one-database.js";
+import { packagedDjangoApps } from "./history/packaged-app.js";
 
 export interface ReviewInput {
   /** the change's files, as GitHub lists them (`pulls.listFiles`) or `git diff --name-status -M` shows them */
@@ -505,6 +506,13 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     baseMigrations: facts.baseMigrations,
     baseFiles: input.base ?? [],
     headFiles: [...input.head, ...(input.contextMigrations ?? [])],
+  });
+  facts.packagedDjangoApps = packagedDjangoApps({
+    changes,
+    migrations,
+    baseMigrations: facts.baseMigrations,
+    headFiles: [...(input.repositoryFiles ?? []), ...input.head],
+    baseFiles: input.base ?? [],
   });
 
   // 3. review rules, with config severities and inline waivers
