@@ -30,7 +30,8 @@ import { dumpCatchUpPaths } from "./dumps/dump-catch-up-paths.js";
 import { compareVersions, newestVersion } from "../migration-versions.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
 import { isGoModPath, isWithin, repositoryFactPaths, isDjangoModelPath } from "../repository/fact-paths.js";
-import { isPythonManifestPath, pythonManifestDir } from "../repository/python-requirements.js";
+import { isPythonManifestPath } from "../repository/python-requirements.js";
+import { manifestProjectDir } from "./history/packaged-app.js";
 import { isSearchableCodePath } from "../code/searchable.js";
 import { deployCodePaths } from "../deploy/deploy-code-paths.js";
 import type { SourceFile } from "../model.js";
@@ -281,7 +282,7 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // the package a vendored app came from (history/packaged-app.ts)
   const editedFiles = new Set(changes.filter((c) => c.status === "modified").map((c) => c.path));
   for (const path of existing) {
-    if (!isPythonManifestPath(path) || !wholeAppsGone.some((dir) => isWithin(pythonManifestDir(path), dir))) continue;
+    if (!isPythonManifestPath(path) || !wholeAppsGone.some((dir) => isWithin(manifestProjectDir(path), dir))) continue;
     if (!facts.includes(path) && !head.has(path)) facts.push(path);
     if (editedFiles.has(path)) base.add(path);
   }

@@ -43,6 +43,9 @@ export interface PackagedAppInput {
   baseFiles: readonly SourceFile[];
 }
 
+/** The project folder a dependency file speaks for: a requirements/ folder's files (requirements.common.txt too) speak for the folder above. */
+export const manifestProjectDir = (path: string): string => (baseOf(dirOf(path)) === "requirements" ? dirOf(dirOf(path)) : pythonManifestDir(path));
+
 /** The package names that may provide a module: its own, and the `django-` prefixed one most Django apps publish under. */
 const packageNamesFor = (module: string): string[] => [normalisedPackageName(module), normalisedPackageName(`django-${module}`)];
 
@@ -61,7 +64,7 @@ export function packagedDjangoApps(input: PackagedAppInput): Map<string, Package
     const module = baseOf(app);
     const wanted = new Set(packageNamesFor(module));
     // the dependency files of the project the app was in: their folder holds it
-    const manifests = input.headFiles.filter((f) => isPythonManifestPath(f.path) && isWithin(pythonManifestDir(f.path), folder));
+    const manifests = input.headFiles.filter((f) => isPythonManifestPath(f.path) && isWithin(manifestProjectDir(f.path), folder));
     let found: string | undefined;
     const declaredIn: string[] = [];
     for (const file of manifests) {
