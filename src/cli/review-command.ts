@@ -150,8 +150,9 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     readProjectFile: projectFileReader(root),
     snapshot: production.snapshot,
     // the working tree is at hand: the fixes may read the models too, not only plan.facts
+    // (a deleted Django migration's too: its project's dependency files may declare the package a vendored app came from)
     repositoryFiles: readRepositoryFiles(
-      changes.filter((c) => c.status !== "removed").map((c) => c.path),
+      changes.filter((c) => c.status !== "removed" || detectMigrationPath(c.path, config)?.framework === "django").map((c) => c.path),
       config,
       root,
     ),

@@ -19,7 +19,7 @@ import { mayBeMovedDjangoMigration } from "../migration-folders/django-migration
 import type { Config } from "../config.js";
 import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { migrationFolder } from "../database/decide.js";
-import { databasePathsFor, signalPathsFor } from "../database/signal-paths.js";
+import { databasePathsFor, signalKind, signalPathsFor } from "../database/signal-paths.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { reviewedChanges } from "./reviewed-changes.js";
 import { recentOnBase } from "./recent-on-base.js";
@@ -30,9 +30,14 @@ import { dumpCatchUpPaths } from "./dumps/dump-catch-up-paths.js";
 import { compareVersions, newestVersion } from "../migration-versions.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
 import { isGoModPath, isWithin, repositoryFactPaths, isDjangoModelPath } from "../repository/fact-paths.js";
+import { isPythonManifestPath } from "../repository/python-requirements.js";
+import { manifestProjectDir } from "./history/packaged-app.js";
 import { isSearchableCodePath } from "../code/searchable.js";
 import { deployCodePaths } from "../deploy/deploy-code-paths.js";
 import type { SourceFile } from "../model.js";
+
+/** More settings modules than this in one tree are not read to prove it has one database (one request each in the App). */
+const MAX_SETTINGS_READ = 24;
 
 export interface ReviewPlan {
   /** read at the head commit; a path that does not exist there is simply left out of `ReviewInput.head` */
@@ -216,6 +221,8 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
     }
   }
   const context = new Set<string>();
+  // the migrations folders whose every migration goes (an app removed, or a vendored one replaced by its package)
+  const wholeAppsGone: string[] = [];
   // a Django app whose every migration goes: the settings modules say whether it left INSTALLED_APPS (at head, and on
   // the base branch those the change edits), its base migrations what tables it leaves, and the migrations that
   // stay whether one still depends on it (history/django-app-removal.ts)
@@ -229,6 +236,7 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
       const onBase = inDir.filter((p) => onBaseBranch.has(p) && detectMigrationPath(p, config)?.version !== undefined);
       if (onBase.length === 0 || onBase.some((p) => !removed.has(p)) || inDir.some((p) => !removed.has(p) && detectMigrationPath(p, config))) continue;
       appRemoved = true;
+      wholeAppsGone.push(dir);
       for (const path of onBase) base.add(path);
       for (const path of databasePathsFor("django", dir, listing)) {
         if (!head.has(path)) context.add(path);
@@ -249,6 +257,12 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // and before a deleted one: the tables it changed, which prove whether it could run at all (earlier-on-base.ts)
   const deletedFiles = changes.flatMap((c) => (c.status === "removed" ? [detectMigrationPath(c.path, config)].filter((f): f is DetectedFile => f !== undefined) : []));
   if (basePaths && deletedFiles.length) for (const path of earlierOnBase(deletedFiles, [...existing], config, new RailsDatabases(siblings))) if (!head.has(path)) context.add(path);
+  // an edited Django migration may only add `.using(db_alias)`: every settings module of the tree says whether the
+  // project has one database (database/django-one-database.ts); a tree with more than a few is left unread (unknown)
+  if (basePaths && edited.some((file) => file.framework === "django")) {
+    const settings = [...existing].filter((path) => signalKind(path) === "django-settings");
+    if (settings.length <= MAX_SETTINGS_READ) for (const path of settings) if (!head.has(path)) context.add(path);
+  }
   if (basePaths) {
     const listing = [...existing];
     for (const [folder, framework] of databaseFolders) for (const path of signalPathsFor(framework, folder, listing)) if (!head.has(path)) context.add(path);
@@ -264,6 +278,14 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
       if (database === undefined || primary === database) continue;
       for (const path of existing) if (RailsDatabases.databaseOfDump(path) === primary && !head.has(path) && !facts.includes(path)) facts.push(path);
     }
+  // and the dependency files of their project, at head and (edited by the change) on the base branch: one may declare
+  // the package a vendored app came from (history/packaged-app.ts)
+  const editedFiles = new Set(changes.filter((c) => c.status === "modified").map((c) => c.path));
+  for (const path of existing) {
+    if (!isPythonManifestPath(path) || !wholeAppsGone.some((dir) => isWithin(manifestProjectDir(path), dir))) continue;
+    if (!facts.includes(path) && !head.has(path)) facts.push(path);
+    if (editedFiles.has(path)) base.add(path);
+  }
   // the go.mod above a deleted migration too: it says whether pop runs the folder (deleted-migration)
   const removedMigrations = changes.filter((c) => c.status === "removed" && detectByPath(c.path, config) !== undefined).map((c) => c.path);
   if (basePaths && removedMigrations.length)

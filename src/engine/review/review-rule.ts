@@ -16,8 +16,10 @@ import type { Reference } from "../code/usage-reference.js";
 import type { CodeModels } from "../code/code-models.js";
 import type { DjangoGraphNode } from "./history/django-graph.js";
 import type { DjangoAppRemoval } from "./history/django-app-removal.js";
+import type { PackagedApp } from "./history/packaged-app.js";
 import type { EditJudgement } from "./history/edit-judgement.js";
 import type { RailsDatabases } from "../repository/rails-databases.js";
+import type { OneDatabase } from "../database/django-one-database.js";
 
 export interface ChangedMigration {
   change: Change;
@@ -100,6 +102,8 @@ export interface ReviewFacts {
   models?: CodeModels;
   /** Django apps the change removes whole, the way Django documents (history/django-app-removal.ts), by migrations folder */
   removedDjangoApps?: ReadonlyMap<string, DjangoAppRemoval>;
+  /** vendored Django apps the change replaces by a package its dependency files declare (history/packaged-app.ts), by migrations folder */
+  packagedDjangoApps?: ReadonlyMap<string, PackagedApp>;
   /** Django migrations (`app/name`) a squashed migration of the base branch or the change replaces -> its path */
   squashedBy: ReadonlyMap<string, string>;
   /** models of the base-branch migrations the plan read (edited, deleted, newer than an added one), by path */
@@ -115,6 +119,11 @@ export interface ReviewFacts {
   ageOnBase?: (migration: Migration) => { days: number; by: "commit" | "version" } | undefined;
   /** The newest version tag when the repository releases by version tags and the migration at `path` is in none (releases.ts) */
   unreleased?: (path: string) => { newestTag: string } | undefined;
+  /**
+   * The one database the repository's Django settings modules name (database/django-one-database.ts), read at head;
+   * undefined when not proved (a module with another alias or routers, one not read, no base tree listing)
+   */
+  oneDjangoDatabase?: () => OneDatabase | undefined;
   /** how the developer names the base (ReviewInput.baseRef), when known */
   baseRef?: string;
 }

@@ -67,6 +67,8 @@ import { inRunOrder } from "../run-order.js";
 import { effectiveSeverity } from "../severity.js";
 import { byLocation } from "../finding-order.js";
 import type { ProductionSnapshot } from "../production/snapshot-file.js";
+import { oneDjangoDatabaseIn } from "../database/django-one-database.js";
+import { packagedDjangoApps } from "./history/packaged-app.js";
 
 export interface ReviewInput {
   /** the change's files, as GitHub lists them (`pulls.listFiles`) or `git diff --name-status -M` shows them */
@@ -490,6 +492,12 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     ageOnBase: (migration) => ageOnBase(input.dates, migration),
     unreleased: (path) => unreleased(releases, path),
     baseRef: input.baseRef,
+    // every settings module of the tree as the change leaves it (not only the app's nearest: galaxy_ng's are in dev/ and docker/)
+    oneDjangoDatabase: () => {
+      if (!input.basePaths) return undefined;
+      const gone = new Set(changes.filter((c) => c.status === "removed" || c.previousPath).flatMap((c) => (c.status === "removed" ? [c.path] : [c.previousPath!])));
+      return oneDjangoDatabaseIn(siblings.filter((p) => !gone.has(p)), headModule);
+    },
   };
   facts.squashedBy = squashes(migrations, config, contents, input.contextMigrations);
   facts.removedDjangoApps = djangoAppRemovals({
@@ -498,6 +506,13 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     baseMigrations: facts.baseMigrations,
     baseFiles: input.base ?? [],
     headFiles: [...input.head, ...(input.contextMigrations ?? [])],
+  });
+  facts.packagedDjangoApps = packagedDjangoApps({
+    changes,
+    migrations,
+    baseMigrations: facts.baseMigrations,
+    headFiles: [...(input.repositoryFiles ?? []), ...input.head],
+    baseFiles: input.base ?? [],
   });
 
   // 3. review rules, with config severities and inline waivers

@@ -13,6 +13,9 @@
  * - rows: data code walks the same rows another way (`.each` -> `.find_each`, `update_all` -> `in_batches.update_all`,
  *   Django's `.iterator()`) or declares a result type the SQL never sees (`output_field=` on a Func): the same rows
  *   get the same change, in batches or not;
+ * - connection: data code now names (or no longer names) the connection the migration runs on, `.using(db_alias)`
+ *   with `db_alias = schema_editor.connection.alias`: the same rows on a project with one database, another database
+ *   where routers send the model elsewhere (the review decides which: edited-migration.ts);
  * - calls: data code calls other functions with the same arguments (a library or API swap: `Oj.dump(x)` ->
  *   `JSON.generate(x)`), which leaves the data as it was when the new functions do what the old ones did;
  * - conditional: a RunSQL now takes its SQL from a helper that returns one of several strings, one of them the SQL
@@ -39,7 +42,7 @@ import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./s
 import type { InlinedConstants } from "./inlined-constants.js";
 import type { MovedFunction } from "./moved-functions.js";
 
-export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "message" | "stub" | "comments";
+export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "connection" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "message" | "stub" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -267,7 +270,9 @@ export function judgeEdit(base: Migration, headAsWritten: Migration, baseContent
   // data code whose only change is a library swap (Oj.dump -> JSON.generate inside a loop the adapter read as one data
   // step, glitch-soc's reject_following_blocked_users): the units name the swap, the data step is not other work
   const swapChanges = (unitChanges ?? []).filter((c) => (c.kind === "statement" || c.kind === "code") && c.head?.side !== "down" && swappedCallees(c) !== undefined);
-  const dataNeutral = (op: Operation, side: "base" | "head") => neutral(op, side) || [...sameRowsChanges, ...swapChanges, ...alikeRuns].some((c) => overlaps(c[side]!.loc, op.loc));
+  // or names the connection it runs on (`.using(db_alias)`): the same work wherever that is the only database
+  const connectionChanges = (unitChanges ?? []).filter(sameBesidesConnection);
+  const dataNeutral = (op: Operation, side: "base" | "head") => neutral(op, side) || [...sameRowsChanges, ...connectionChanges, ...swapChanges, ...alikeRuns].some((c) => overlaps(c[side]!.loc, op.loc));
 
   // 1. the operations, as the engine models them
   // a Ruby or Python call the adapter could not interpret (`load "seeds.rb"`, an unknown helper) is code, not schema
@@ -491,6 +496,23 @@ function rowsChange(change: UnitChange): string {
   return gone.length ? `drops ${quote(gone)}` : "the same calls, written another way";
 }
 
+/** Statements of the up that differ only in `.using(<the migration's connection alias>)` calls (source-units.ts `connection`). */
+function sameBesidesConnection(change: UnitChange): boolean {
+  const before = change.base?.connection;
+  const after = change.head?.connection;
+  return change.kind === "statement" && change.head?.side !== "down" && before !== undefined && after !== undefined && before.canonical === after.canonical && change.base!.canonical !== change.head!.canonical;
+}
+
+/** What a `sameBesidesConnection` change did, for the message: "adds `.using(db_alias)`". */
+function connectionChange(change: UnitChange): string {
+  const before = change.base!.connection!.using;
+  const after = change.head!.connection!.using;
+  const quote = (using: readonly string[]) => [...new Set(using)].map((u) => `\`${u}\``).join(", ");
+  if (after.length > before.length) return `adds ${quote(after)}`;
+  if (before.length > after.length) return `drops ${quote(before)}`;
+  return `moves ${quote(after)}`;
+}
+
 /** Statements that differ only in the text of the exception messages they raise (source-units.ts `message`). */
 function sameBesidesMessages(change: UnitChange): boolean {
   const before = change.base?.message;
@@ -551,6 +573,7 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
       // added, removed or changed code that names nothing reaching the database (`f.close()`)
       else if (sameSubstance(change)) ctx.add("comments", unit.label, loc);
       else if (sameRows(change)) ctx.add("rows", rowsChange(change), loc);
+      else if (sameBesidesConnection(change)) ctx.add("connection", connectionChange(change), loc);
       else if (ctx.regrouped && !unit.flow && aroundSchemaOperation(change, ctx)) ctx.add("regrouped", unit.label, loc);
       else if (unit.flow || aroundSchemaOperation(change, ctx)) {
         if (!ctx.schemaChanged) ctx.add("unmodelled", unit.label, loc);

@@ -253,6 +253,71 @@ function rowsForm(node: PyNode): { canonical: string; how: string[] } {
   return { canonical: value, how: seen };
 }
 
+/**
+ * Active while `connectionForm` reads a statement of a data function: the `.using(...)` calls it left out, and the
+ * names that hold the alias of the connection the migration runs on (`schema_editor.connection.alias`).
+ */
+const connectionSeen = new Collector();
+let connectionAliases: { editor: string | undefined; names: ReadonlySet<string> } = { editor: undefined, names: new Set() };
+
+/** `schema_editor.connection.alias` (the data function's second parameter), or a local bound only to it. */
+function isConnectionAlias(node: PyNode): boolean {
+  if (node.type === "identifier") return connectionAliases.names.has(node.text);
+  if (node.type !== "attribute" || node.childForFieldName("attribute")?.text !== "alias") return false;
+  const connection = node.childForFieldName("object");
+  if (connection?.type !== "attribute" || connection.childForFieldName("attribute")?.text !== "connection") return false;
+  const editor = connection.childForFieldName("object");
+  return editor?.type === "identifier" && editor.text === connectionAliases.editor;
+}
+
+/**
+ * Under `connectionForm`: `qs.using(alias)` with the alias of the migration's own connection is `qs` (Django's
+ * advice for RunPython on several databases); undefined for anything else.
+ */
+function connectionRewrite(node: PyNode): PyNode | undefined {
+  const fn = node.type === "call" ? node.childForFieldName("function") : undefined;
+  if (fn?.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "using") return undefined;
+  const object = fn.childForFieldName("object");
+  const args = node.childForFieldName("arguments")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+  if (!object || args.length !== 1 || !isConnectionAlias(args[0]) || !isQuerySet(object)) return undefined;
+  connectionSeen.push(`.using(${args[0].text})`);
+  return object;
+}
+
+/** The names a data function binds to its connection's alias and to nothing else (`db_alias = schema_editor.connection.alias`). */
+function connectionAliasNames(def: PyNode, editor: string | undefined): Set<string> {
+  const bound = new Map<string, boolean>();
+  const outer = connectionAliases;
+  connectionAliases = { editor, names: new Set() };
+  try {
+    for (const assignment of def.descendantsOfType(["assignment", "augmented_assignment"])) {
+      const left = assignment.childForFieldName("left");
+      const right = assignment.childForFieldName("right");
+      if (left?.type !== "identifier") continue;
+      const alias = assignment.type === "assignment" && right !== null && isConnectionAlias(right);
+      bound.set(left.text, (bound.get(left.text) ?? true) && alias);
+    }
+  } finally {
+    connectionAliases = outer;
+  }
+  return new Set([...bound].filter(([, only]) => only).map(([name]) => name));
+}
+
+/**
+ * A data function's statement with `.using(<its connection's alias>)` left out, and the calls left out (source-units.ts
+ * `connection`): two versions of the same form write the same rows wherever the project has one database.
+ */
+function connectionForm(node: PyNode, aliases: typeof connectionAliases): { canonical: string; using: string[] } {
+  const outer = connectionAliases;
+  connectionAliases = aliases;
+  try {
+    const { value, seen } = connectionSeen.collect(() => canonical(node));
+    return { canonical: value, using: seen };
+  } finally {
+    connectionAliases = outer;
+  }
+}
+
 /** Active while `messageForm` reads a statement: the exception messages it left out. */
 const messagesSeen = new Collector();
 
@@ -317,6 +382,8 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: Callee
   if (literal) return literal;
   const rewritten = rowsSeen.active ? rowsRewrite(node) : undefined;
   if (rewritten) return rewritten === "skip" ? "" : canonical(rewritten, skip, callees);
+  const sameConnection = connectionSeen.active ? connectionRewrite(node) : undefined;
+  if (sameConnection) return canonical(sameConnection, skip, callees);
   const callee = callees && libraryCallee(node, callees);
   if (callee) {
     callees.out.push(callee);
@@ -582,6 +649,9 @@ function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, 
   const statements = (body?.namedChildren ?? []).filter((s) => s.type !== "comment" && !(isDocstring(s) && s.id === docstring?.id) && !reading.unreadLookups.has(s.id));
   const signature = canonical(def.childForFieldName("parameters") ?? def);
   const offDatabase = offDatabaseStatements(def, databaseNames);
+  // Django passes a data function (apps, schema_editor): the second parameter's connection is the one it migrates
+  const editor = def.childForFieldName("parameters")?.namedChildren.filter((c) => c.type === "identifier")[1]?.text;
+  const aliases = { editor, names: connectionAliasNames(def, editor) };
   // the signature is a statement of its own, so renaming a parameter shows; an empty body still leaves the function
   return [
     {
@@ -604,6 +674,7 @@ function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, 
       calls: callShape(s, imported),
       substance: offDatabase.has(s.id) ? "" : linted(() => canonical(s, (n) => offDatabase.has(n.id))),
       rows: rowsForm(s),
+      connection: connectionForm(s, aliases),
       message: messageForm(s),
       ...branchUnit(s),
       ...bindsOf(s),

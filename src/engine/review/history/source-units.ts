@@ -60,6 +60,12 @@ export interface SourceUnit {
    */
   rows?: { canonical: string; how: string[] };
   /**
+   * Python statements of a data function: the canonical form with `.using(alias)` left out where the alias is the
+   * connection the migration runs on (`schema_editor.connection.alias`, or a local bound to it), and the calls left
+   * out, for the message. Where the project has one database, a manager with or without it writes to that database.
+   */
+  connection?: { canonical: string; using: string[] };
+  /**
    * Statements: the canonical form with the text of the exception messages it raises left out (Ruby's `raise` /
    * `fail`, `raise X, "..."`, `X.new("...")`; Python's `raise X("...")`), their interpolated code kept. Two versions
    * of the same form differ only in what a person reads when the migration stops there: nothing reaches a table.

@@ -84,6 +84,18 @@ const articles = {
 const goneArticles = { "articles/__init__.py": null, "articles/migrations/__init__.py": null, "articles/migrations/0001_initial.py": null };
 const copyArticles = `from django.db import migrations\n\n\ndef copy(apps, schema_editor):\n    with schema_editor.connection.cursor() as cursor:\n        cursor.execute("INSERT INTO website_content_websitecontent (id, title) SELECT id, title FROM articles_article")\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("website_content", "0001_initial")]\n\n    operations = [migrations.RunPython(copy, migrations.RunPython.noop)]\n`;
 
+/** galaxy_ng before fdfbee475d: django-automated-logging vendored in galaxy_ng/_vendor/automated_logging, two of its migrations. */
+const vendoredLogging = {
+  "galaxy_ng/__init__.py": "",
+  "galaxy_ng/_vendor/__init__.py": "",
+  "galaxy_ng/_vendor/automated_logging/__init__.py": "",
+  "galaxy_ng/_vendor/automated_logging/migrations/__init__.py": "",
+  "galaxy_ng/_vendor/automated_logging/migrations/0001_initial.py": createModel("automated_logging", "Application"),
+  "galaxy_ng/_vendor/automated_logging/migrations/0002_auto_20180215_1540.py": deleteModel("automated_logging", "Application", "0001_initial"),
+};
+const unvendored = Object.fromEntries(Object.keys(vendoredLogging).filter((p) => p.includes("_vendor/")).map((p) => [p, null]));
+const galaxySetup = (requirements: string) => `from setuptools import setup\n\nrequirements = [\n    "django-crum==0.7.9",\n${requirements}]\n\nsetup(name="galaxy-ng", install_requires=requirements)\n`;
+
 export default defineReviewCases({
   invalid: [
     {
@@ -330,6 +342,30 @@ export default defineReviewCases({
       base: { "shop/migrations/0001_initial.py": django(""), "shop/migrations/0002_phone.py": django('("shop", "0001_initial")') },
       head: { "shop/migrations/0001_initial.py": null },
       findings: [{ path: "shop/migrations/0001_initial.py", line: 1 }],
+    },
+    {
+      name: "Django: a vendored app deleted with its package while this change adds the package it was copied from to setup.py (galaxy_ng fdfbee475d, django-automated-logging): a note naming the package",
+      base: { ...vendoredLogging, "setup.py": galaxySetup('    "marshmallow<4.0.0,>=3.6.1",\n') },
+      head: { ...unvendored, "setup.py": galaxySetup('    "django-automated-logging~=6.2",\n') },
+      findings: [{ path: "galaxy_ng/_vendor/automated_logging/migrations/0001_initial.py", line: 1, severity: "info", message: "this change adds the package django-automated-logging (setup.py)" }],
+    },
+    {
+      name: "Django: the same un-vendoring with the package already in pyproject.toml's [project] dependencies: a note that the project already declares it",
+      base: { ...vendoredLogging, "pyproject.toml": '[project]\nname = "galaxy-ng"\ndependencies = ["Django>=4.2", "django-automated-logging>=6.2"]\n' },
+      head: unvendored,
+      findings: [{ path: "galaxy_ng/_vendor/automated_logging/migrations/0001_initial.py", line: 1, severity: "info", message: "the project already declares the package django-automated-logging (pyproject.toml)" }],
+    },
+    {
+      name: "Django: a vendored app deleted with no dependency file declaring a package of its name: the migrations may be gone, an error",
+      base: { ...vendoredLogging, "setup.py": galaxySetup("") },
+      head: { ...unvendored, "setup.py": galaxySetup('    "django-auditlog>=3",\n') },
+      findings: [{ path: "galaxy_ng/_vendor/automated_logging/migrations/0001_initial.py", line: 1, severity: "error" }],
+    },
+    {
+      name: "Django: the migrations deleted while the vendored package stays in the repository (its __init__.py kept): still the repository's app, an error",
+      base: { ...vendoredLogging, "setup.py": galaxySetup('    "django-automated-logging~=6.2",\n') },
+      head: Object.fromEntries(Object.keys(unvendored).filter((p) => p.includes("/migrations/")).map((p) => [p, null])),
+      findings: [{ path: "galaxy_ng/_vendor/automated_logging/migrations/0001_initial.py", line: 1, severity: "error" }],
     },
   ],
   valid: [

@@ -16,6 +16,7 @@ import { compareVersions } from "../../../migration-versions.js";
 import { unreleasedDeletion } from "./unreleased.js";
 import { afterRestore } from "./restore-fix.js";
 import { appRemovalReport } from "./app-removal.js";
+import { packagedAppReport } from "./packaged-app.js";
 
 export default defineReviewRule({
   meta: {
@@ -186,6 +187,12 @@ export default defineReviewRule({
       const removal = ctx.removedDjangoApps?.get(dirOf(deleted[0].change.path));
       if (removal) {
         ctx.report({ ...at(deleted), ...appRemovalReport(removal, deleted.length === 1 ? `its migration ${deleted[0].change.path}` : `its ${deleted.length} migrations (${names(deleted)})`) });
+        continue;
+      }
+      // a vendored app replaced by the package it was copied from: the migrations move to site-packages, not away
+      const packaged = ctx.packagedDjangoApps?.get(dirOf(deleted[0].change.path));
+      if (packaged) {
+        ctx.report({ ...at(deleted), ...packagedAppReport(packaged, listed(deleted, "was", "were")) });
         continue;
       }
       const reset = alembicReset(ctx, deleted);

@@ -353,6 +353,29 @@ const HEREDOC = (word: string) => `raise <<~TXT
         We have ${word} PublicBody::Translation objects which haven't been
         migrated to the new Note model.
       TXT`;
+/**
+ * galaxy_ng's 0017_populate_repos_and_remotes (replay 37, 28314c5335): a data step whose managers are given the alias
+ * of the connection it runs on, `using` what each manager call takes (`.using(db_alias)` or nothing).
+ */
+const galaxyRepos = (using: string, alias = "schema_editor.connection.alias") => `from django.db import migrations
+
+
+def populate_initial_repos(apps, schema_editor):
+    db_alias = ${alias}
+    AnsibleRepository = apps.get_model("ansible", "AnsibleRepository")
+
+    for name in ["published", "staging"]:
+        AnsibleRepository.objects${using}.get_or_create(name=name)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("galaxy", "0016_containers")]
+
+    operations = [migrations.RunPython(populate_initial_repos, migrations.RunPython.noop)]
+`;
+const galaxyReposPath = "galaxy_ng/app/migrations/0017_populate_repos_and_remotes.py";
+/** galaxy_ng's docker/etc/settings.py: DATABASES with one alias, `more` after it */
+const galaxySettings = (more = "") => `import os\n\nDATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "NAME": os.environ.get("PULP_DB_NAME", ""),\n    }\n}\n${more}`;
 /** A Django data step that refuses to run while rows are left, with `raised` as what it raises. */
 const djangoGuard = (raised: string, filter = "plaintext=None") => `from django.db import migrations
 
@@ -884,6 +907,42 @@ export default defineReviewCases({
       base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
       head: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump").replace(".find_each do", ".find_each(start: 1000) do") },
       findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 5, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Django: .using(db_alias) added where db_alias is schema_editor.connection.alias, on a project whose settings name one database (galaxy_ng 28314c5335): the same database, a note naming the settings",
+      base: { "docker/etc/settings.py": galaxySettings(), [galaxyReposPath]: galaxyRepos("") },
+      head: { [galaxyReposPath]: galaxyRepos(".using(db_alias)") },
+      findings: [{ path: galaxyReposPath, line: 9, severity: "info", message: 'DATABASES has only "default": docker/etc/settings.py:3' }],
+    },
+    {
+      name: "Django: .using(schema_editor.connection.alias) written out, one database: the same note",
+      base: { "docker/etc/settings.py": galaxySettings(), [galaxyReposPath]: galaxyRepos("") },
+      head: { [galaxyReposPath]: galaxyRepos(".using(schema_editor.connection.alias)") },
+      findings: [{ path: galaxyReposPath, line: 9, severity: "info", message: "only names the connection its data code already runs on" }],
+    },
+    {
+      name: "Django: the same .using(db_alias) on a project whose settings add a second alias: the rows may go to another database, a warning",
+      base: { "docker/etc/settings.py": galaxySettings('DATABASES["replica"] = {"ENGINE": "django.db.backends.postgresql"}\n'), [galaxyReposPath]: galaxyRepos("") },
+      head: { [galaxyReposPath]: galaxyRepos(".using(db_alias)") },
+      findings: [{ path: galaxyReposPath, line: 9, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Django: the same .using(db_alias) with one database and DATABASE_ROUTERS (a router may send the model elsewhere): a warning",
+      base: { "docker/etc/settings.py": galaxySettings('DATABASE_ROUTERS = ["galaxy_ng.routers.ReadRouter"]\n'), [galaxyReposPath]: galaxyRepos("") },
+      head: { [galaxyReposPath]: galaxyRepos(".using(db_alias)") },
+      findings: [{ path: galaxyReposPath, line: 9, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Django: the same .using(db_alias) with no settings module in the tree (nothing proves one database): a warning",
+      base: { [galaxyReposPath]: galaxyRepos("") },
+      head: { [galaxyReposPath]: galaxyRepos(".using(db_alias)") },
+      findings: [{ path: galaxyReposPath, line: 9, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Django: .using(db_alias) where db_alias is a fixed alias, not the migration's connection, one database: another alias, a warning",
+      base: { "docker/etc/settings.py": galaxySettings(), [galaxyReposPath]: galaxyRepos("", '"legacy"') },
+      head: { [galaxyReposPath]: galaxyRepos(".using(db_alias)", '"legacy"') },
+      findings: [{ path: galaxyReposPath, line: 9, severity: "warning", message: "changes what its data code does" }],
     },
     {
       name: "Django: the loop walks Product.objects.iterator() instead of .all(): the same rows, a note",

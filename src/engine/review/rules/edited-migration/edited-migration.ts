@@ -217,12 +217,17 @@ export default defineReviewRule({
       const dependenciesOnlyRemoved = dependenciesRemovedOnly(m.baseGraph, m.headGraph);
       // dependencies moved from one migration of an installed package to another (its squash): repointed-dependencies.ts
       const repointed = m.file.framework === "django" ? repointedOutside(m.baseGraph, m.headGraph, djangoMigrationNames(ctx)) : undefined;
-      const details = edit.details.filter(
-        (d) =>
-          !(squashDone && d.part === "graph" && d.what === "replaces") &&
-          !(dependenciesOnlyRemoved && d.part === "graph" && d.what === "dependencies") &&
-          !(repointed?.settings.has(d.what) && d.part === "graph"),
-      );
+      // `.using(<the migration's connection alias>)` added or dropped: the same database where the settings name only
+      // one; where they name more (or routers), which database the rows go to is what the data code does
+      const oneDatabase = edit.parts.has("connection") ? ctx.oneDjangoDatabase?.() : undefined;
+      const details = edit.details
+        .filter(
+          (d) =>
+            !(squashDone && d.part === "graph" && d.what === "replaces") &&
+            !(dependenciesOnlyRemoved && d.part === "graph" && d.what === "dependencies") &&
+            !(repointed?.settings.has(d.what) && d.part === "graph"),
+        )
+        .map((d) => (d.part === "connection" && !oneDatabase ? { ...d, part: "data" as const } : d));
       const uncertain = (["graph", "data", "unmodelled"] as const).map((part) => details.find((d) => d.part === part)).find((d) => d !== undefined);
       if (squashDone && !uncertain && !details.some((d) => ["conditional", "extension", "steps", "calls"].includes(d.part))) {
         const at = edit.details.find((d) => d.what === "replaces")?.loc ?? lines;
@@ -348,6 +353,21 @@ export default defineReviewRule({
           fix:
             "Nothing to do. One difference to know: a batched loop reads each batch when it gets there, so a row the loop itself changed or deleted " +
             "before reaching it is read as it is then, where the old loop had loaded every row at the start.",
+        });
+        continue;
+      }
+      const connection = oneDatabase ? details.find((d) => d.part === "connection") : undefined;
+      if (connection && oneDatabase) {
+        const at = connection.loc.line > 1 && m.baseContent !== undefined && m.headContent !== undefined ? pinpoint(m.baseContent, m.headContent, connection.loc) : lines;
+        ctx.report({
+          ...at,
+          path: m.change.path,
+          severity: "info",
+          message:
+            `Migration${version} is on the base branch; this edit only names the connection its data code already runs on (line ${at.line}: ${connection.what}, the alias of schema_editor.connection): ` +
+            `the project's settings name one database (DATABASES has only "${oneDatabase.alias}": ${oneDatabase.readIn.join(", ")}; no DATABASE_ROUTERS), so every manager wrote to it before and writes to it now. ` +
+            `Databases that ran the old version hold what the new one writes.`,
+          fix: "Nothing to do. Should the project add a database or a router later, the new text is the one that writes to the database being migrated.",
         });
         continue;
       }
