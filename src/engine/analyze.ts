@@ -956,8 +956,6 @@ interface Plan {
   orphanDowns: ReturnType<typeof groupMigrations>["orphanDowns"];
   /** files for a database migguard does not review (pop's `x.cockroach.up.sql`): reported, never parsed */
   unreviewed: Array<{ path: string; database: string }>;
-  /** files the runner skips (`-- postgres-migrations ignore`): reported as not checked, never parsed */
-  ignored: string[];
 }
 
 /** Which files are migrations, and how they pair up: what the parsers will be given. */
@@ -1011,9 +1009,7 @@ function plan(input: AnalyzeInput): Plan {
     if (unit.file.layout === "drizzle") withDrizzleJournal(unit, input.repositoryFiles ?? []);
   }
   const orphanDowns = grouped.orphanDowns.filter((d) => reviewed(d.file.path));
-  // a file marked `-- postgres-migrations ignore` never runs: reported as not checked, never analysed
-  const ignored = units.filter((u) => u.postgresMigrations && ignoredByPostgresMigrations(u.content)).map((u) => u.file.path);
-  return { config, errors, readable, units: units.filter((u) => !ignored.includes(u.file.path)), orphanDowns, unreviewed, ignored };
+  return { config, errors, readable, units, orphanDowns, unreviewed };
 }
 
 /** The frameworks whose parsers a plan needs (orphan down files are SQL). */
@@ -1024,9 +1020,13 @@ const frameworksOf = (planned: Plan): Framework[] => [...planned.units.map((u) =
  * the next step needs (the deploy files' YAML parser) that the driver waits for.
  */
 function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFiles(input)): Generator<Promise<void> | void, AnalysisResult> {
-  const { config, errors, readable, units, orphanDowns } = planned;
+  const { config, errors, readable, orphanDowns } = planned;
+  // a file marked `-- postgres-migrations ignore` never runs: reported as not checked, never analysed (the marker is a
+  // comment PostgreSQL's scanner finds, loaded by now, not yet when the plan was made)
+  const ignored = new Set(planned.units.filter((u) => u.postgresMigrations && ignoredByPostgresMigrations(u.content)).map((u) => u.file.path));
+  const units = planned.units.filter((u) => !ignored.has(u.file.path));
   const migrations: Migration[] = [];
-  const findings: ReportedFinding[] = [...unreviewedFindings(planned.unreviewed, config), ...ignoredFindings(planned.ignored, config)];
+  const findings: ReportedFinding[] = [...unreviewedFindings(planned.unreviewed, config), ...ignoredFindings([...ignored], config)];
   // the PostgreSQL version the repository names (compose images, CI service containers, structure.sql's header), when
   // the config names none: the rules judge and write fixes for it (EXECUTE PROCEDURE before 11); YAML's reader first
   const versionFiles = config.postgres_version === undefined && config.database_version === undefined ? [...(input.projectFiles ?? []), ...(input.repositoryFiles ?? [])].filter((f) => isPostgresVersionPath(f.path)) : [];
