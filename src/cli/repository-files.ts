@@ -128,6 +128,10 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
   for (const dir of new Set(migrationPaths.filter((p) => isSqlPath(p) || p.endsWith(".fizz")).map((p) => dirname(resolve(cwd, p))))) {
     for (const goMod of nearestAbove(dir, ["go.mod"])) absolute.add(goMod);
   }
+  // Node projects: the nearest package.json above a SQL migration names its runner (postgres-migrations)
+  for (const dir of new Set(migrationPaths.filter(isSqlPath).map((p) => dirname(resolve(cwd, p))))) {
+    for (const manifest of nearestAbove(dir, ["package.json"])) absolute.add(manifest);
+  }
   // diesel: a migration folder's metadata.toml says whether diesel runs its up.sql in a transaction
   for (const path of migrationPaths.filter((p) => /(?:^|\/)up\.sql$/.test(p))) {
     const metadata = join(dirname(resolve(cwd, path)), "metadata.toml");

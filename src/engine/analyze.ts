@@ -33,6 +33,8 @@ import { isWaived, peerWaiverOf } from "./waivers/waivers.js";
 import { activeRecordSettingsRootOf, isActiveRecordSettingsPath } from "./adapters/rails/model-path.js";
 import { projectRootOf } from "./repository/fact-paths.js";
 import { runsOnPop } from "./repository/go-mod.js";
+import { runsOnPostgresMigrations } from "./repository/node-runners.js";
+import { ignoredByPostgresMigrations, POSTGRES_MIGRATIONS_IGNORE } from "./adapters/sql/layouts/postgres-migrations.js";
 import { withDrizzleJournal } from "./adapters/sql/drizzle-journal.js";
 import { holdsDrizzleJournal, isDrizzleJournalPath, loadDrizzleJournalReader, readDrizzleJournal } from "./adapters/sql/layouts/drizzle.js";
 import { dieselRunsOutsideTransaction } from "./adapters/sql/layouts/diesel.js";
@@ -571,6 +573,20 @@ function unreviewedFindings(files: Plan["unreviewed"], config: Config): Reported
   );
 }
 
+/** One info per file the postgres-migrations runner skips: what was not checked, and why. */
+function ignoredFindings(paths: readonly string[], config: Config): ReportedFinding[] {
+  const severity = effectiveSeverity(config, UNSUPPORTED_DATABASE);
+  if (!severity) return [];
+  return paths.map((path) =>
+    notChecked(
+      path,
+      severity,
+      `Not checked: the file says \`${POSTGRES_MIGRATIONS_IGNORE}\`, so the project's postgres-migrations runner does not run its statements (supabase/storage's runs SELECT 1 in their place). migguard did not analyse it; if the marker goes, it will.`,
+      "marked `postgres-migrations ignore`: the runner skips it, so migguard did not check it",
+    ),
+  );
+}
+
 /** The unsupported-database note on a file's first line: what was not checked, and a comment in its language that says so. */
 function notChecked(path: string, severity: ReportedFinding["severity"], message: string, comment: string): ReportedFinding {
   return { path, line: 1, endLine: 1, rule: UNSUPPORTED_DATABASE.id, category: UNSUPPORTED_DATABASE.category, severity, message, fix: asComment(path, comment), statement: "", details: [] };
@@ -992,6 +1008,8 @@ function plan(input: AnalyzeInput): Plan {
       const metadata = (input.repositoryFiles ?? []).find((f) => f.path === `${dirOf(unit.file.path)}/metadata.toml`);
       if (metadata && dieselRunsOutsideTransaction(metadata.content)) unit.noRunnerTransaction = true;
     }
+    // plain SQL the postgres-migrations package runs (the nearest package.json depends on it): a transaction per file
+    if (unit.file.layout === "plain-sql" && runsOnPostgresMigrations(unit.file.path, input.repositoryFiles ?? [])) unit.postgresMigrations = true;
     // Drizzle: the folder's journal gives the order (idx), the date (when) and the database (dialect)
     if (unit.file.layout === "drizzle") withDrizzleJournal(unit, input.repositoryFiles ?? []);
   }
@@ -1007,9 +1025,13 @@ const frameworksOf = (planned: Plan): Framework[] => [...planned.units.map((u) =
  * the next step needs (the deploy files' YAML parser) that the driver waits for.
  */
 function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFiles(input)): Generator<Promise<void> | void, AnalysisResult> {
-  const { config, errors, readable, units, orphanDowns } = planned;
+  const { config, errors, readable, orphanDowns } = planned;
+  // a file marked `-- postgres-migrations ignore` never runs: reported as not checked, never analysed (the marker is a
+  // comment PostgreSQL's scanner finds, loaded by now, not yet when the plan was made)
+  const ignored = new Set(planned.units.filter((u) => u.postgresMigrations && ignoredByPostgresMigrations(u.content)).map((u) => u.file.path));
+  const units = planned.units.filter((u) => !ignored.has(u.file.path));
   const migrations: Migration[] = [];
-  const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
+  const findings: ReportedFinding[] = [...unreviewedFindings(planned.unreviewed, config), ...ignoredFindings([...ignored], config)];
   // the PostgreSQL version the repository names (compose images, CI service containers, structure.sql's header), when
   // the config names none: the rules judge and write fixes for it (EXECUTE PROCEDURE before 11); YAML's reader first
   const versionFiles = config.postgres_version === undefined && config.database_version === undefined ? [...(input.projectFiles ?? []), ...(input.repositoryFiles ?? [])].filter((f) => isPostgresVersionPath(f.path)) : [];

@@ -26,6 +26,8 @@ export interface MigrationUnit {
   databaseReason?: string;
   /** diesel: the folder's metadata.toml says `run_in_transaction = false` (the up is sent as one query, no BEGIN) */
   noRunnerTransaction?: boolean;
+  /** plain SQL the postgres-migrations npm package runs (the nearest package.json depends on it): a transaction per file unless it disables it */
+  postgresMigrations?: boolean;
   /** what names `database` when no switch of databases does (drizzle-kit's journal: its dialect) */
   databaseNamedBy?: string;
   /** Drizzle: when drizzle-kit generated it (the journal's `when`), ISO 8601 (Migration.generatedOn) */

@@ -946,6 +946,8 @@ export const Migration = z.object({
   pop: z.boolean().optional(),
   /** diesel: the folder's metadata.toml says `run_in_transaction = false`, so diesel sends up.sql as one query with no BEGIN */
   noRunnerTransaction: z.boolean().optional(),
+  /** plain SQL run by the postgres-migrations npm package: a transaction per file unless `-- postgres-migrations disable-transaction` */
+  postgresMigrations: z.boolean().optional(),
   /** ActiveRecord::Migration[7.0] -> "7.0" */
   frameworkVersion: z.string().optional(),
   /** Rails: the project's own base class the migration subclasses (`Caseflow::Migration`), which a rewritten class line keeps */

@@ -186,12 +186,22 @@ function scriptUsages(files: readonly SourceFile[], names: readonly string[], cl
         ? place.kind === "string" && onTable(place.text, context)
         : context?.sqlOnly
         ? place.kind === "string" && (onTable(place.text, context) || (column && !isCommonName(form) && place.text.trim() === form && namesTableInString(file.content, context.table)))
+        : context !== undefined && !column
+        ? place.kind === "string" && tableInScriptString(place, form, context)
         : place.kind === "property" || (place.kind === "string" && stringReads(place.text, form, column, context)) || (kind === "class" && place.kind === "other");
       if (counts) out.push({ path: file.path, ...lineAt(m.index) });
     }
   }
   return out;
 }
+
+/**
+ * A dropped table in JavaScript or TypeScript: SQL on it in a string or template, or its name as a call's first argument
+ * (a query builder's `.from('prefixes')`, `knex('prefixes')`). An identifier or a property of the name is no use of the
+ * table: supabase/storage's S3 `prefixes` parameters and `Prefix` types are not its storage.prefixes.
+ */
+const tableInScriptString = (place: Extract<ScriptPlace, { kind: "string" }>, form: string, context: NameContext): boolean =>
+  onTable(place.text, context) || (place.callArgument === true && place.text.trim() === form);
 
 /** Without Babel: a word after `//` on its line is a comment, anything else may be a field. */
 function fallbackPlace(content: string, offset: number): ScriptPlace {

@@ -12,7 +12,8 @@ import type { SourceFile } from "../model.js";
 
 export type ScriptPlace =
   | { kind: "property" }
-  | { kind: "string"; text: string }
+  /** `callArgument`: the string is a call's first argument (`knex('prefixes')`, `.from('prefixes')`, `@Entity('prefixes')`) */
+  | { kind: "string"; text: string; callArgument?: true }
   | { kind: "comment" }
   | { kind: "prose" }
   | { kind: "other" };
@@ -90,6 +91,7 @@ export function scriptSyntax(file: SourceFile): ScriptSyntax | undefined {
   }
   const pieces: Piece[] = [];
   const properties = new Set<number>();
+  const callArguments = new Set<number>();
   let databaseClient = false;
   for (const comment of root.comments ?? []) pieces.push({ start: comment.start ?? 0, end: comment.end ?? 0, place: { kind: "comment" } });
   const stack: AstNode[] = [root];
@@ -97,7 +99,13 @@ export function scriptSyntax(file: SourceFile): ScriptSyntax | undefined {
     const node = stack.pop()!;
     if (!databaseClient) databaseClient = isDatabaseClientModule(moduleOf(node) ?? "");
     for (const key of propertyKeys(node)) if (isNode(key) && key.type === "Identifier") properties.add(key.start ?? -1);
-    if (node.type === "StringLiteral") pieces.push({ start: node.start ?? 0, end: node.end ?? 0, place: { kind: "string", text: node.value as string } });
+    // a call's first argument: where a query builder takes its table (the call is popped before its arguments)
+    if (node.type === "CallExpression" || node.type === "OptionalCallExpression" || node.type === "NewExpression") {
+      const [first] = (node.arguments as unknown[]) ?? [];
+      if (isNode(first) && first.type === "StringLiteral") callArguments.add(first.start ?? -1);
+    }
+    if (node.type === "StringLiteral")
+      pieces.push({ start: node.start ?? 0, end: node.end ?? 0, place: { kind: "string", text: node.value as string, ...(callArguments.has(node.start ?? -1) ? { callArgument: true as const } : {}) } });
     else if (node.type === "TemplateLiteral") {
       // the template's whole text: SQL split by `${...}` still names its table in another part
       const quasis = node.quasis as AstNode[];

@@ -24,6 +24,9 @@ export const isManifestPath = (path: string): boolean => MANIFESTS.has(baseOf(pa
 /** A Go module's go.mod: it names the migration runner (gobuffalo/pop), nothing the fixes read. */
 export const isGoModPath = (path: string): boolean => baseOf(path) === "go.mod";
 
+/** A Node project's package.json: its dependencies name the migration runner (postgres-migrations: node-runners.ts). */
+export const isNodeManifestPath = (path: string): boolean => baseOf(path) === "package.json";
+
 /** Rails' db/schema.rb, db/structure.sql (and db/<database>_schema.rb ...), dbmate's db/schema.sql. */
 export const isSchemaDumpPath = (path: string): boolean => /(?:^|\/)db\/(?:(?:\w+_)?(?:schema\.rb|structure\.sql)|schema\.sql)$/.test(path);
 
@@ -35,7 +38,7 @@ export const isDjangoAppConfigPath = (path: string): boolean => baseOf(path) ===
 
 /** A path whose content fixes may use (see the module comment). */
 export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
-  return isManifestPath(path) || isGoModPath(path) || isDieselMetadataPath(path) || isDrizzleJournalPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || isSchemaFormatSettingsPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isDjangoAppConfigPath(path) || isInflectionsPath(path) || isActiveRecordSettingsPath(path)));
+  return isManifestPath(path) || isGoModPath(path) || isNodeManifestPath(path) || isDieselMetadataPath(path) || isDrizzleJournalPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || isSchemaFormatSettingsPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isDjangoAppConfigPath(path) || isInflectionsPath(path) || isActiveRecordSettingsPath(path)));
 }
 
 const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;
@@ -76,6 +79,8 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
     if (isDrizzleJournalPath(path)) return migrationPaths.some((m) => m.endsWith(".sql") && dirOf(m) === drizzleFolderOfJournal(path));
     // a Go module's go.mod names its migration runner (gobuffalo/pop): in a folder above a migration
     if (isGoModPath(path)) return migrationPaths.some((m) => isWithin(dirOf(path), m));
+    // a Node project's package.json names its runner (postgres-migrations): in a folder above a SQL migration
+    if (isNodeManifestPath(path)) return migrationPaths.some((m) => m.endsWith(".sql") && isWithin(dirOf(path), m));
     // a peer's baseline (StrongMigrations.start_after, Flyway's baselineVersion): over the migrations it speaks for
     const declaration = declarationAt(path);
     if (declaration) return migrationPaths.some((m) => isWithin(declaration.scope, m));

@@ -7,7 +7,8 @@
  * BEGIN ... EXCEPTION blocks (drizzle's idiom). A statement in an IF, CASE or loop may not run, or runs once per row
  * (no field of the model says so, and a fix or a derived down that moved it out of its branch would run it
  * unconditionally: supabase's grants on a schema only an installed extension has), and one that names the block's
- * variables (a loop's record: `WHERE id = job.id`) means nothing outside it: both stay inside the DO, unread.
+ * variables (a loop's record: `WHERE id = job.id`) means nothing outside it: both stay inside the DO, unread. So does
+ * every statement after one that may return early: it runs only where the block did not return.
  */
 import { pgParsePlPgSql } from "./pg-query.js";
 import { parseStatements, type ParsedStatement, type PgNode } from "./pg-parser.js";
@@ -70,13 +71,30 @@ function namesVariable(statement: ParsedStatement, variables: ReadonlySet<string
   return found;
 }
 
-/** SQL texts the PL/pgSQL tree runs whenever the block runs, with the line (1-based, in the DO's text) each starts on. */
+/** A RETURN anywhere in the PL/pgSQL node (an IF's branch among them). */
+function mayReturn(node: unknown): boolean {
+  if (!node || typeof node !== "object") return false;
+  if (Array.isArray(node)) return node.some(mayReturn);
+  const record = node as PgNode;
+  return Boolean(record.PLpgSQL_stmt_return) || Object.values(record).some(mayReturn);
+}
+
+/**
+ * SQL texts the PL/pgSQL tree runs whenever the block runs, with the line (1-based, in the DO's text) each starts on.
+ * The reading stops at the first statement that may return early (`IF is_multitenant THEN RETURN; END IF;`, storage's
+ * 0048): what follows runs only where it did not, a condition no field of the model carries, so it stays unread.
+ */
 function staticSql(tree: unknown): Array<{ sql: string; lineno: number }> {
   const found: Array<{ sql: string; lineno: number }> = [];
+  let returned = false;
   const visit = (node: unknown): void => {
-    if (!node || typeof node !== "object") return;
+    if (returned || !node || typeof node !== "object") return;
     if (Array.isArray(node)) return node.forEach(visit);
     const record = node as PgNode;
+    if (record.PLpgSQL_stmt_return || (BRANCHING.some((kind) => record[kind]) && mayReturn(record))) {
+      returned = true;
+      return;
+    }
     if (BRANCHING.some((kind) => record[kind])) return;
     const exec = record.PLpgSQL_stmt_execsql;
     if (exec && typeof exec.sqlstmt?.PLpgSQL_expr?.query === "string") {

@@ -219,6 +219,8 @@ export interface SqlUnit {
   pop?: boolean;
   /** diesel: run_in_transaction = false (MigrationUnit.noRunnerTransaction) */
   noRunnerTransaction?: boolean;
+  /** plain SQL run by the postgres-migrations npm package (MigrationUnit.postgresMigrations) */
+  postgresMigrations?: boolean;
   /** Drizzle: the journal's `when` (MigrationUnit.generatedOn) */
   generatedOn?: string;
 }
@@ -267,7 +269,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     downFile: input.downFile && { ...input.downFile, content: withoutBom(input.file.layout, input.downFile.path, input.downFile.content, syntaxErrors, own) },
   };
   const split = SQL_LAYOUTS[unit.file.layout] ?? SQL_LAYOUTS["plain-sql"]!;
-  const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile, pop: unit.pop, noRunnerTransaction: unit.noRunnerTransaction });
+  const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile, pop: unit.pop, noRunnerTransaction: unit.noRunnerTransaction, postgresMigrations: unit.postgresMigrations });
   const up: Operation[] = [];
   const tooComplex: ParseProblem[] = [];
   let transactional = false;
@@ -313,6 +315,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     name: unit.file.name,
     ...(unit.pop ? { pop: true } : {}),
     ...(unit.noRunnerTransaction ? { noRunnerTransaction: true } : {}),
+    ...(unit.postgresMigrations ? { postgresMigrations: true } : {}),
     ...(unit.generatedOn ? { generatedOn: unit.generatedOn } : {}),
     transactional,
     up,

@@ -166,6 +166,26 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "seed 0100: RunSQL drops IF EXISTS the table of an uninstalled app, which no model of the app maps (the planned last step): the copy before it is guarded too, so it runs where the table is absent, as the drop does",
+      path: "seed/migrations/0100_auto_20190228_1239.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("seed", "0099_auto_20190227_0000")]
+
+    operations = [
+        migrations.RunSQL("DROP TABLE IF EXISTS organizations_organization;"),
+    ]
+`,
+      files: { "seed/models/properties.py": "class Property(models.Model):\n    name = models.TextField()\n" },
+      lines: [8],
+      fixes: [
+        "# before organizations_organization is dropped, keep a copy (or pg_dump --table=organizations_organization), and drop the copy once nobody misses it:\n# on rollback the copy stays (the drop is SQL, so what its reverse brings back is not known): put the values back from organizations_organization_backup_0100 by hand, then drop it before migrating forward again\nmigrations.RunSQL(\"DO $$ BEGIN IF to_regclass('organizations_organization') IS NOT NULL THEN CREATE TABLE organizations_organization_backup_0100 AS TABLE organizations_organization; END IF; END $$\", reverse_sql=migrations.RunSQL.noop),",
+      ],
+    },
+    {
+      framework: "django",
       name: "DeleteModel while the app's code still names the model class: the data-loss error",
       path: "bookwyrm/migrations/0151_delete_readinggoal.py",
       code: `from django.db import migrations

@@ -8,7 +8,7 @@ import { nameKey } from "../support/facts.js";
 import { migrationLabel } from "../../paths.js";
 import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
-import { backupFix, copyThenDrop, movedValues, plannedRemoval, plannedSeverity, typesDroppedLater } from "../support/planned-removal.js";
+import { backupFix, copyThenDrop, movedValues, plannedRemoval, plannedSeverity, typesDroppedLater, whereTableExists } from "../support/planned-removal.js";
 import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
@@ -113,9 +113,10 @@ function unmappedTableRemoval(ctx: RuleContext, op: OperationOf<"drop_table">, t
 const backupCopy = (ctx: RuleContext, table: string): string => migrationDialect(ctx.migration).copyTable(backupName(ctx.migration, table.split(".").pop()!), table);
 
 /** PostgreSQL: the copy of `table` only where it exists, for a drop that says IF EXISTS (a table it may not find). */
-function guardedCopy(ctx: RuleContext, table: string): string {
-  return `DO $$ BEGIN IF to_regclass(${sqlString(migrationDialect(ctx.migration).ident(table))}) IS NOT NULL THEN ${backupCopy(ctx, table)}; END IF; END $$`;
-}
+const guardedCopy = (ctx: RuleContext, table: string): string => whereTableExists(ctx, table, backupCopy(ctx, table));
+
+/** `ALTER TABLE` for a rename out of the way: IF EXISTS when the drop it replaces says so (PostgreSQL), so it finds no table where the drop found none. */
+const renameOutOfTheWay = (ctx: RuleContext, op: OperationOf<"drop_table">): string => `ALTER TABLE ${op.ifExists && ctx.migration.database === "postgresql" ? "IF EXISTS " : ""}`;
 
 /** SeparateDatabaseAndState: `state` in Django's state, and in the database only the kept tables' foreign keys dropped. */
 const stateOnly = (ctx: RuleContext, state: string, tables: readonly string[]): string[] => [
@@ -423,7 +424,7 @@ export default defineRule({
             sql: `
               -- 1. Remove every use of ${t} from the application and deploy.
               -- 2. Keep the data until you are sure nothing needs it:
-              ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)};
+              ${renameOutOfTheWay(ctx, op)}${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)};
               -- 3. Drop the renamed table in a later migration.${
                 typesDroppedLater(ctx).length
                   ? `\n              -- the renamed table still uses its types: move line${typesDroppedLater(ctx).length > 1 ? "s" : ""} ${typesDroppedLater(ctx).join(", ")} (DROP TYPE) to that later migration, after its DROP TABLE`
@@ -435,8 +436,8 @@ export default defineRule({
               ${djangoStateOnlyRemoval(ctx, op, table)}
               # 2. In a later migration, once nothing reads it, move it out of the way (drop it once nobody misses the rows):
               migrations.RunSQL(
-                  ${JSON.stringify(`ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)}`)},
-                  reverse_sql=${JSON.stringify(`ALTER TABLE ${ident(`${table.split(".").pop()}_deprecated`)} RENAME TO ${t}`)},
+                  ${JSON.stringify(`${renameOutOfTheWay(ctx, op)}${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)}`)},
+                  reverse_sql=${JSON.stringify(`${renameOutOfTheWay(ctx, op)}${ident(`${table.split(".").pop()}_deprecated`)} RENAME TO ${t}`)},
               ),`),
             alembic: () => `
               # 1. Stop using the table and deploy. 2. Keep a copy, then drop it in a later revision:

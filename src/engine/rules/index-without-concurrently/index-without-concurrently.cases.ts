@@ -746,6 +746,23 @@ export default defineCases({
   valid: [
     {
       framework: "sql",
+      name: "supabase/storage 0048: a DO block that returns early in multitenant mode: what follows the RETURN runs only where it did not, a condition a fix moved out of the block would lose, so it stays unread",
+      schema: "CREATE TABLE iceberg_tables (id bigint PRIMARY KEY, location text);",
+      code: `DO $$
+    DECLARE
+        is_multitenant bool = COALESCE(current_setting('storage.multitenant', true), 'false')::boolean;
+    BEGIN
+        IF is_multitenant THEN
+            RETURN;
+        END IF;
+        ALTER TABLE iceberg_tables ADD COLUMN IF NOT EXISTS catalog_id uuid;
+        CREATE UNIQUE INDEX IF NOT EXISTS idx_iceberg_tables_location ON iceberg_tables (location);
+END
+$$;
+`,
+    },
+    {
+      framework: "sql",
       name: "an index built after a type change that rewrites the table in the same transaction: the rewrite holds the table closed anyway and its finding (column-type-change) names the build, so the build has none of its own",
       files: { "db/migrations/000_invoices.sql": "CREATE TABLE invoices (id bigint PRIMARY KEY, amount integer);\n" },
       code: "BEGIN;\nALTER TABLE invoices ALTER COLUMN amount TYPE bigint;\nCREATE INDEX invoices_amount_idx ON invoices (amount);\nCOMMIT;\n",

@@ -72,6 +72,16 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "a NNNN-name.sql file the postgres-migrations npm package runs (supabase/storage, the package in package.json): the package wraps the file in a transaction, so SET LOCAL, not the SET and RESET of a file run outside one",
+      path: "migrations/multitenant/0002-add-file-size-limit-column.sql",
+      files: { "package.json": JSON.stringify({ name: "storage", dependencies: { "postgres-migrations": "^5.3.0" } }), "migrations/multitenant/0001-initial.sql": "CREATE TABLE tenants (id text PRIMARY KEY);\n" },
+      schema: "CREATE TABLE tenants (id text PRIMARY KEY);",
+      code: "ALTER TABLE tenants ADD COLUMN file_size_limit bigint DEFAULT 52428800 NOT NULL;\n",
+      lines: [1],
+      fixes: ["SET LOCAL lock_timeout = '5s';  -- first statement of the migration: postgres-migrations runs the file in a transaction, and SET LOCAL ends with it, so the setting does not stay on the connection"],
+    },
+    {
+      framework: "sql",
       name: "ALTER TABLE ... SET (autovacuum_enabled = false) waits for SHARE UPDATE EXCLUSIVE (PostgreSQL's table for autovacuum storage parameters): reads and writes go on, only schema changes queue",
       schema: "CREATE TABLE t (id int PRIMARY KEY, a int);",
       code: "ALTER TABLE t SET (autovacuum_enabled = false);\n",

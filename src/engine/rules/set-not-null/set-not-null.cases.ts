@@ -155,6 +155,23 @@ COMMIT;
   valid: [
     {
       framework: "sql",
+      name: "supabase/storage 0048: SET NOT NULL after the DO block's early RETURN (multitenant mode): a follow-up VALIDATE migration would run where the block returned, so the statement stays unread",
+      schema: "CREATE TABLE iceberg_tables (id bigint PRIMARY KEY, location text);",
+      code: `DO $$
+    DECLARE
+        is_multitenant bool = COALESCE(current_setting('storage.multitenant', true), 'false')::boolean;
+    BEGIN
+        IF is_multitenant THEN
+            RETURN;
+        END IF;
+        ALTER TABLE iceberg_tables ADD COLUMN IF NOT EXISTS catalog_id uuid;
+        ALTER TABLE iceberg_tables ALTER COLUMN catalog_id SET NOT NULL;
+END
+$$;
+`,
+    },
+    {
+      framework: "sql",
       name: "SET NOT NULL after an ADD COLUMN with a volatile default in the same transaction: the rewrite holds the table closed anyway and volatile-default's finding names the scan",
       files: { "db/migrations/000_accounts.sql": "CREATE TABLE accounts (id bigint PRIMARY KEY, mail text);\n" },
       code: "BEGIN;\nALTER TABLE accounts ADD COLUMN token uuid DEFAULT gen_random_uuid();\nALTER TABLE accounts ALTER COLUMN token SET NOT NULL;\nCOMMIT;\n",

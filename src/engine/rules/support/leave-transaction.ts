@@ -9,6 +9,7 @@ import { dieselFolderAfter, nextVersion, takenVersions, type MigrationPlace } fr
 import { TERN_DISABLE_TX, TERN_SEPARATOR } from "../../adapters/sql/layouts/tern.js";
 import { ATLAS_NO_TRANSACTION } from "../../adapters/sql/layouts/atlas.js";
 import { DRIZZLE_RUNNER } from "../../adapters/sql/layouts/drizzle.js";
+import { POSTGRES_MIGRATIONS_DISABLE_TRANSACTION } from "../../adapters/sql/layouts/postgres-migrations.js";
 
 /**
  * golang-migrate's PostgreSQL driver sends a whole file as one query (it adds no BEGIN of its own), and PostgreSQL
@@ -111,13 +112,26 @@ export function dieselLeaveTransaction(migration: Pick<Migration, "layout" | "pa
   );
 }
 
+/**
+ * The postgres-migrations npm package runs each file in a transaction unless the file holds the comment
+ * `-- postgres-migrations disable-transaction`: the statement goes to a file of its own that says so.
+ */
+export function postgresMigrationsLeaveTransaction(migration: Pick<Migration, "postgresMigrations" | "transactional">): string | undefined {
+  // a file that already disables the transaction needs no move
+  if (!migration.postgresMigrations || !migration.transactional) return undefined;
+  return (
+    "-- postgres-migrations runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new migration file\n" +
+    `-- (the next NNNN- number) whose first line is ${POSTGRES_MIGRATIONS_DISABLE_TRANSACTION}, holding only non-transactional statements`
+  );
+}
+
 /** Where a statement that refuses a transaction goes in a SQL migration: a pop file's new `.autocommit` version, a new diesel folder, else outside the transaction. */
-export const outsideTransactionPlacement = (migration: Pick<Migration, "layout" | "path" | "version" | "pop" | "noRunnerTransaction">, place: FolderPlace = {}): string =>
-  popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
+export const outsideTransactionPlacement = (migration: Pick<Migration, "layout" | "path" | "version" | "pop" | "noRunnerTransaction" | "postgresMigrations" | "transactional">, place: FolderPlace = {}): string =>
+  popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place) ?? postgresMigrationsLeaveTransaction(migration) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
 
 /** The lines that say how this migration's runner leaves its transaction (pop files by their name or folder, others by layout). */
-export const howToLeaveTheTransaction = (migration: Pick<Migration, "layout" | "path" | "version" | "pop" | "noRunnerTransaction">, place: FolderPlace = {}): string | undefined =>
-  popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
+export const howToLeaveTheTransaction = (migration: Pick<Migration, "layout" | "path" | "version" | "pop" | "noRunnerTransaction" | "postgresMigrations" | "transactional">, place: FolderPlace = {}): string | undefined =>
+  popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place) ?? postgresMigrationsLeaveTransaction(migration) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
 
 /**
  * Whether the runner sends this file as one query (golang-migrate's names, not pop's: no dialect, no `.autocommit`,
@@ -132,7 +146,7 @@ export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path" | "po
  * beside other statements it must move (or, for golang-migrate, the driver must split the file).
  */
 export function concurrentlyPlacement(migration: Migration, op: Operation, place: FolderPlace = {}): string {
-  const pop = popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place);
+  const pop = popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place) ?? postgresMigrationsLeaveTransaction(migration);
   if (pop && !op.embeddedSql && migration.up.some((other) => other.inTransaction)) return pop;
   if (!sendsOneQuery(migration) || op.embeddedSql) return "-- outside a transaction:";
   const alone = migration.up.every((other) => other === op);

@@ -10,7 +10,7 @@ import { singularize } from "../../adapters/rails/inflections.js";
 import type { Operation, OperationOf, SourceFile } from "../../model.js";
 import { nameKey } from "./facts.js";
 import { reindented } from "./data-code.js";
-import { fixFor, modelName } from "./fix.js";
+import { fixFor, modelName, sqlString } from "./fix.js";
 import { migrationDialect } from "./sql-dialect.js";
 import { columnBackup, restoreColumnSql } from "./column-backup.js";
 import { railsUpOnly } from "./rails-fix.js";
@@ -186,7 +186,9 @@ export function backupFix(ctx: RuleContext, drop: Operation, table: string, what
   // a type the migration drops later (Prisma drops a table's enums with it): a copy with the table's column types
   // would depend on it and make that DROP TYPE fail; rows kept as jsonb depend on no type of the table
   const asJson = !kept && ctx.migration.database === "postgresql" && typesDroppedLater(ctx).length > 0;
-  const sql = kept?.sql ?? (asJson ? `CREATE TABLE ${dialect.ident(backup)} AS SELECT to_jsonb(t) AS row FROM ${dialect.ident(table)} t` : dialect.copyTable(backup, table));
+  const copy = kept?.sql ?? (asJson ? `CREATE TABLE ${dialect.ident(backup)} AS SELECT to_jsonb(t) AS row FROM ${dialect.ident(table)} t` : dialect.copyTable(backup, table));
+  // DROP TABLE IF EXISTS runs where the table is absent: the copy before it must too
+  const sql = !kept && drop.kind === "drop_table" && drop.ifExists && ctx.migration.database === "postgresql" ? whereTableExists(ctx, table, copy) : copy;
   const dump = dialect.dumpTable(table);
   const jsonNote = asJson
     ? `each row as jsonb, since ${lineList(typesDroppedLater(ctx))} of this migration drop${typesDroppedLater(ctx).length > 1 ? "" : "s"} a type a copy with the table's column types would depend on (restore: ${tableRestore(ctx, table, backup, true)}, with the table and its types created again)`
@@ -211,6 +213,14 @@ export function backupFix(ctx: RuleContext, drop: Operation, table: string, what
       # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
       op.execute(${JSON.stringify(sql)})${undo ? `\n      # in downgrade(), once the drop is undone: ${undo.map((q) => `op.execute(${JSON.stringify(q)})`).join("; ")}` : ""}`,
   });
+}
+
+/**
+ * PostgreSQL: `statement` (a copy of `table`) only where the table exists, for a drop that says IF EXISTS: a bare copy
+ * would fail where the drop would not. PL/pgSQL plans the statement when the branch runs, so an absent table is no error.
+ */
+export function whereTableExists(ctx: Pick<RuleContext, "migration">, table: string, statement: string): string {
+  return `DO $$ BEGIN IF to_regclass(${sqlString(migrationDialect(ctx.migration).ident(table))}) IS NOT NULL THEN ${statement}; END IF; END $$`;
 }
 
 /**

@@ -1,7 +1,10 @@
 /** Any other .sql file (from config paths or named on the command line): statements run one by one, no down. */
+import { splitPostgresMigrations } from "./postgres-migrations.js";
 import type { SqlLayoutInput, SqlSections } from "./sections.js";
 
 export function splitPlain(input: SqlLayoutInput): SqlSections {
+  // the project's package.json names the postgres-migrations package, which wraps each file in a transaction
+  if (input.postgresMigrations) return splitPostgresMigrations(input);
   return {
     up: [{ text: input.content, transaction: "none" }],
     down: { kind: "unsupported", reason: "plain SQL files have no down convention" },

@@ -46,6 +46,8 @@ export interface SqlLayoutInput {
   pop?: boolean;
   /** diesel: the folder's metadata.toml says `run_in_transaction = false` */
   noRunnerTransaction?: boolean;
+  /** plain SQL run by the postgres-migrations npm package (the project's package.json depends on it) */
+  postgresMigrations?: boolean;
 }
 
 /** Keep bytes inside `ranges` ([start, end) in UTF-8 bytes); blank the rest but keep every newline. */
