@@ -6,7 +6,7 @@
 import { keepTemplates, templatedNames } from "./rules/support/keep-templates.js";
 import { placeholderMasks, unmaskPlaceholders } from "./adapters/sql/layouts/templates.js";
 import { alembicEnvFor, readAlembicTransactions, type AlembicTransactions } from "./database/alembic-env.js";
-import { inPlaceOf } from "./rules/support/alembic-batch.js";
+import { batchWithOnly, inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters, type DjangoProject } from "./adapters/index.js";
 import type { ProjectFileReader } from "./adapters/python/project-modules.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
@@ -722,7 +722,9 @@ function ruleFindings(
   keepPlaceholders(raw, migration);
   keepRevisionParameters(raw, migration);
   commitBeforeAutocommit(raw, migration, repository);
-  if (migration.alsoRunsOn?.length) for (const r of raw) r.finding = portableFinding(r.finding, migration, ruleDatabases(RULE_META.get(r.finding.rule) ?? {}), r.op?.text);
+  // the operation as written, for the databases that keep it: a batch call within its block
+  const asWritten = (op: Operation | undefined) => (op?.batchBlock && batchWithOnly(op, migration.source)) || op?.text;
+  if (migration.alsoRunsOn?.length) for (const r of raw) r.finding = portableFinding(r.finding, migration, ruleDatabases(RULE_META.get(r.finding.rule) ?? {}), asWritten(r.op));
   return raw;
 }
 
