@@ -71,4 +71,17 @@ describe("Alembic fixes where the project also runs on SQLite", () => {
 
     for (const f of [dropType, retype, foreignKey]) expect(checkFixSyntax("python", f.fix)).toEqual({ ok: true });
   });
+
+  it("a revision of another year's folder of the same versions tree that branches on the dialect speaks for the whole tree (dstack)", async () => {
+    const cwd = fileTree(
+      {
+        "migrations/versions/2023/a1_volumes.py": FILES["migrations/versions/a1_volumes.py"],
+        "migrations/versions/2024/b2_sqlite.py": revision("b2", '"a1"', '    if op.get_bind().dialect.name == "sqlite":\n        op.execute("PRAGMA foreign_keys=OFF")'),
+      },
+      "migguard-alembic-tree-",
+    );
+    const findings = (JSON.parse((await run(["lint", "--format", "json", "migrations/versions"], { cwd })).output) as { findings: Finding[] }).findings;
+    const dropType = findings.find((f) => f.rule === "down-does-not-undo-up" && f.path.includes("/2023/"))!;
+    expect(dropType.fix).toBe('# add to downgrade():\nif op.get_bind().dialect.name == "postgresql":\n    op.execute("DROP TYPE volumestatus;")');
+  });
 });
