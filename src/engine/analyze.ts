@@ -6,7 +6,7 @@
 import { keepTemplates, templatedNames } from "./rules/support/keep-templates.js";
 import { placeholderMasks, unmaskPlaceholders } from "./adapters/sql/layouts/templates.js";
 import { alembicEnvFor, readAlembicTransactions, type AlembicTransactions } from "./database/alembic-env.js";
-import { inPlaceOf } from "./rules/support/alembic-batch.js";
+import { batchWithOnly, inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters, type DjangoProject } from "./adapters/index.js";
 import type { ProjectFileReader } from "./adapters/python/project-modules.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
@@ -743,7 +743,9 @@ function ruleFindings(
   keepPlaceholders(raw, migration);
   keepRevisionParameters(raw, migration);
   commitBeforeAutocommit(raw, migration, repository);
-  if (migration.alsoRunsOn?.length) for (const r of raw) r.finding = portableFinding(r.finding, migration, ruleDatabases(RULE_META.get(r.finding.rule) ?? {}), r.op?.text);
+  // the operation as written, for the databases that keep it: a batch call within its block
+  const asWritten = (op: Operation | undefined) => (op?.batchBlock && batchWithOnly(op, migration.source)) || op?.text;
+  if (migration.alsoRunsOn?.length) for (const r of raw) r.finding = portableFinding(r.finding, migration, ruleDatabases(RULE_META.get(r.finding.rule) ?? {}), asWritten(r.op));
   return raw;
 }
 
@@ -1384,7 +1386,7 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
   const readings = new Map();
   const supportReads = new Map();
   const out = new Map<string, DatabaseDecision>();
-  for (const folder of folders.values()) out.set(folder.folder, withSupportedDatabases(decideDatabase(folder, signals, config, readings), folder, signals, supportReads));
+  for (const folder of folders.values()) out.set(folder.folder, withSupportedDatabases(decideDatabase(folder, signals, config, readings), withRevisionTree(folder, folders), signals, supportReads));
   // a folder whose runner's own file names its database (drizzle-kit's journal): that file decides, unless the config does
   for (const unit of units) {
     const decision = out.get(migrationFolder(unit.file));
@@ -1485,4 +1487,22 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
     forgetTrees();
     forgetPythonTrees();
   }
+}
+
+/** An Alembic folder's revision tree: the folder up to its last `versions` (dstack's versions/2023, versions/2024 are one). */
+const revisionTreeOf = (folder: string) => {
+  const parts = folder.split("/");
+  const at = parts.lastIndexOf("versions");
+  return at === -1 ? folder : parts.slice(0, at + 1).join("/");
+};
+
+/**
+ * An Alembic folder with the revisions of every folder of its revision tree: a revision of one year's folder that
+ * branches on the dialect says what the whole tree runs on (dstack's 2023 folder has none, its 2024 one does).
+ */
+function withRevisionTree(folder: FolderMigrations, folders: ReadonlyMap<string, FolderMigrations>): FolderMigrations {
+  if (folder.framework !== "alembic") return folder;
+  const tree = revisionTreeOf(folder.folder);
+  const siblings = [...folders.values()].filter((f) => f.framework === "alembic" && f.folder !== folder.folder && revisionTreeOf(f.folder) === tree);
+  return siblings.length ? { ...folder, sources: [...(folder.sources ?? []), ...siblings.flatMap((f) => f.sources ?? [])] } : folder;
 }

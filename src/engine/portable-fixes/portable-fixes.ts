@@ -8,7 +8,8 @@
 import type { Database, Migration, ReportedFinding } from "../model.js";
 import { DATABASE_LABEL } from "../database/names.js";
 import { djangoOnPostgresql } from "./django-on-postgresql.js";
-import { alembicOnPostgresql } from "./alembic-on-postgresql.js";
+import { alembicOnPostgresql, alembicWholeOnPostgresql } from "./alembic-on-postgresql.js";
+import { isPostgresqlOnlySql } from "./postgresql-only-sql.js";
 import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
 
 /**
@@ -16,12 +17,15 @@ import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.j
  * CONCURRENTLY, a constraint NOT VALID then validated, a UNIQUE on a prebuilt index): every step of them is either
  * PostgreSQL's way of the plain operation, which the others run instead, or PostgreSQL-only work they can skip.
  */
+/** Rules whose Alembic fix is PostgreSQL's way from end to end (a trigger, a ctid backfill, a plpgsql swap): all of it guarded. */
+const WHOLE_RULES = ["column-type-change"];
 const LOCK_RULES = ["index-without-concurrently", "unique-constraint-without-index", "set-not-null", "constraint-without-not-valid", "drop-index-without-concurrently", "validate-in-same-transaction"];
-const GUARDED: Partial<Record<Migration["framework"], ReadonlySet<string>>> = { django: new Set(LOCK_RULES), rails: new Set(LOCK_RULES), alembic: new Set(LOCK_RULES) };
+const GUARDED: Partial<Record<Migration["framework"], ReadonlySet<string>>> = { django: new Set(LOCK_RULES), rails: new Set(LOCK_RULES), alembic: new Set([...LOCK_RULES, ...WHOLE_RULES]) };
 
 /** The fix with its PostgreSQL-only steps behind the framework's check of the connection; undefined when it cannot be. */
-function guardedFix(framework: Migration["framework"], fix: string, original: string | undefined): string | undefined {
+function guardedFix(framework: Migration["framework"], rule: string, fix: string, original: string | undefined): string | undefined {
   try {
+    if (framework === "alembic" && WHOLE_RULES.includes(rule)) return alembicWholeOnPostgresql(fix, original);
     return guardedIn(framework, fix, original);
   } catch {
     return undefined; // not read: the fix is shown as PostgreSQL's, said so
@@ -43,12 +47,29 @@ const list = (databases: readonly Database[]) => databases.map((d) => DATABASE_L
 /** The finding of a rule that speaks for `ruleDatabases`, for a migration that also runs on `migration.alsoRunsOn`. */
 export function portableFinding(finding: ReportedFinding, migration: Migration, ruleDatabases: readonly Database[], original?: string): ReportedFinding {
   const others = (migration.alsoRunsOn ?? []).filter((d) => !ruleDatabases.includes(d));
-  if (others.length === 0 || migration.database !== "postgresql" || !ruleDatabases.includes("postgresql")) return finding;
+  if (migration.database !== "postgresql" || !ruleDatabases.includes("postgresql")) return finding;
+  if (others.length === 0) return withPostgresqlSqlGuarded(finding, migration);
   const message = `${finding.message} This concerns the PostgreSQL installations: the project also runs on ${list(others)}.`;
   if (!finding.fix) return { ...finding, message };
-  const guarded = GUARDED[migration.framework]?.has(finding.rule) ? guardedFix(migration.framework, finding.fix, original) : undefined;
+  const guarded = GUARDED[migration.framework]?.has(finding.rule) ? guardedFix(migration.framework, finding.rule, finding.fix, original) : undefined;
   // nothing in it was PostgreSQL's own: it runs everywhere as it is
   if (guarded === finding.fix) return { ...finding, message };
   if (guarded) return { ...finding, message, fix: `# PostgreSQL's way on PostgreSQL only (${CHECK[migration.framework]}), the operation as written on ${list(others)}:\n${guarded}` };
   return { ...finding, message, fix: `# for PostgreSQL installations only: ${list(others)} cannot run this; there, keep the migration as written\n${finding.fix}` };
+}
+
+/**
+ * The finding of a rule that speaks for every database, whose Alembic fix may still send SQL only PostgreSQL runs
+ * (down-does-not-undo-up's DROP TYPE of an enum: SQLite made no type): that SQL on PostgreSQL only.
+ */
+function withPostgresqlSqlGuarded(finding: ReportedFinding, migration: Migration): ReportedFinding {
+  const others = (migration.alsoRunsOn ?? []).filter((d) => d !== "postgresql");
+  if (!finding.fix || migration.framework !== "alembic" || others.length === 0) return finding;
+  let guarded: string | undefined;
+  try {
+    guarded = alembicOnPostgresql(finding.fix, undefined, isPostgresqlOnlySql);
+  } catch {
+    return finding; // not read: shown as it is
+  }
+  return guarded && guarded !== finding.fix ? { ...finding, fix: guarded } : finding;
 }

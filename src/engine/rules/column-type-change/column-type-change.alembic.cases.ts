@@ -1,7 +1,36 @@
+import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "dstack 5ad8debc8fe6: a batch alter_column where the project also runs on SQLite: the trigger, backfill and swap (plpgsql) on PostgreSQL only, the with block as written on SQLite",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("jobs", schema=None) as batch_op:
+        batch_op.alter_column(
+            "runner_timestamp",
+            existing_type=sa.INTEGER(),
+            type_=sa.BigInteger(),
+            existing_nullable=True,
+        )
+
+
+def downgrade():
+    pass
+`,
+      files: CI_MATRIX_SQLITE_POSTGRES,
+      lines: [10],
+      messages: ["This concerns the PostgreSQL installations: the project also runs on SQLite."],
+      fixes: ["# PostgreSQL's way on PostgreSQL only (the connection's dialect), the operation as written on SQLite:\n# in place of the whole with block (this was its only operation):\n# \"runner_timestamp_new\" of the new type beside \"runner_timestamp\", kept converted by a trigger while the code writes \"runner_timestamp\":\nif op.get_bind().dialect.name == \"postgresql\":\n    op.add_column(\"jobs\", sa.Column(\"runner_timestamp_new\", sa.BigInteger(), nullable=True))\n    op.execute(\"\"\"\n    CREATE FUNCTION jobs_sync_runner_timestamp_new() RETURNS trigger LANGUAGE plpgsql AS $$\n    BEGIN\n      NEW.runner_timestamp_new := NEW.runner_timestamp;\n      RETURN NEW;\n    END $$;\n    CREATE TRIGGER jobs_sync_runner_timestamp_new BEFORE INSERT OR UPDATE ON jobs\n      FOR EACH ROW EXECUTE FUNCTION jobs_sync_runner_timestamp_new();\n    \"\"\")\n    op.execute(\"\"\"\n    -- runner_timestamp's NOT NULL, if it has one (the migrations do not show it): runner_timestamp_new gets it through a CHECK validated in the swap\n    DO $$\n    BEGIN\n      IF (SELECT attnotnull FROM pg_attribute WHERE attrelid = 'jobs'::regclass AND attname = 'runner_timestamp') THEN\n        ALTER TABLE jobs ADD CONSTRAINT jobs_runner_timestamp_new_not_null CHECK (runner_timestamp_new IS NOT NULL) NOT VALID;\n      END IF;\n    END $$;\n    \"\"\")\nelse:\n    with op.batch_alter_table(\"jobs\", schema=None) as batch_op:\n        batch_op.alter_column(\n            \"runner_timestamp\",\n            existing_type=sa.INTEGER(),\n            type_=sa.BigInteger(),\n            existing_nullable=True,\n        )\n\n# then a new migration, alembic/versions/c6108bae4154_fill_jobs_runner_timestamp_new.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"c6108bae4154\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    if op.get_bind().dialect.name == \"postgresql\":\n        with op.get_context().autocommit_block():\n            # 1000 rows a statement, each committed on its own (autocommit_block), until one updates nothing\n            while op.get_bind().execute(sa.text(\"UPDATE jobs SET runner_timestamp_new = runner_timestamp WHERE ctid IN (SELECT ctid FROM jobs WHERE runner_timestamp_new IS DISTINCT FROM runner_timestamp::bigint LIMIT 1000)\")).rowcount:\n                pass\n\n\ndef downgrade():\n    pass\n\n# then a new migration, alembic/versions/69d51ec004e3_swap_jobs_runner_timestamp.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"69d51ec004e3\"\nrevision = NEW_REVISION_ID\ndown_revision = \"c6108bae4154\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail, and an index or constraint on it that the migrations do not show goes with it: create them again over the new one in the same step\n    # the earlier migrations do not show every constraint and index of jobs (it was not created in them as SQL): list them (\\d jobs) and rebuild on runner_timestamp_new what reads runner_timestamp; FOREIGN KEYs that reference runner_timestamp must be dropped before the swap and added back after it\n    if op.get_bind().dialect.name == \"postgresql\":\n        op.execute(\"\"\"\n        DO $$\n        BEGIN\n          IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'jobs'::regclass AND conname = 'jobs_runner_timestamp_new_not_null') THEN\n            ALTER TABLE jobs VALIDATE CONSTRAINT jobs_runner_timestamp_new_not_null;\n            ALTER TABLE jobs ALTER COLUMN runner_timestamp_new SET NOT NULL;\n            ALTER TABLE jobs DROP CONSTRAINT jobs_runner_timestamp_new_not_null;\n          END IF;\n        END $$;\n        DROP TRIGGER jobs_sync_runner_timestamp_new ON jobs;\n        DROP FUNCTION jobs_sync_runner_timestamp_new();\n        -- runner_timestamp's default and sequence, or its identity, if any (the migrations do not show them), given to runner_timestamp_new before DROP COLUMN takes them\n        DO $$\n        DECLARE\n          old_default text := (SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum\n                               WHERE d.adrelid = 'jobs'::regclass AND a.attname = 'runner_timestamp');\n          owned text := pg_get_serial_sequence('jobs', 'runner_timestamp');\n          old_identity \"char\" := (SELECT attidentity FROM pg_attribute WHERE attrelid = 'jobs'::regclass AND attname = 'runner_timestamp');\n        BEGIN\n          IF old_identity IN ('a', 'd') THEN\n            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET NOT NULL', 'jobs', 'runner_timestamp_new');\n            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I ADD GENERATED %s AS IDENTITY', 'jobs', 'runner_timestamp_new', CASE old_identity WHEN 'a' THEN 'ALWAYS' ELSE 'BY DEFAULT' END);\n            EXECUTE format('SELECT setval(%L, last_value, is_called) FROM %s', pg_get_serial_sequence('jobs', 'runner_timestamp_new'), owned);\n          END IF;\n          IF owned IS NOT NULL AND old_default IS NOT NULL THEN\n            EXECUTE format('ALTER SEQUENCE %s OWNED BY %s.%I', owned, 'jobs', 'runner_timestamp_new');\n            EXECUTE format('ALTER SEQUENCE %s AS bigint', owned);\n          END IF;\n          IF old_default IS NOT NULL THEN\n            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT (%s)::bigint', 'jobs', 'runner_timestamp_new', old_default);\n          END IF;\n        END $$;\n        ALTER TABLE jobs DROP COLUMN runner_timestamp;\n        ALTER TABLE jobs RENAME COLUMN runner_timestamp_new TO runner_timestamp;\n        \"\"\")\n\n\ndef downgrade():\n    pass"],
+    },
     {
       framework: "alembic",
       name: "a loop over table names whose body skips one of them with continue, decided per item: that table's column is not converted",

@@ -50,6 +50,34 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "dstack 7d1ec2b920ac: batch add_column then create_foreign_key where the project also runs on SQLite: NOT VALID on PostgreSQL, the create_foreign_key in its batch block as written on SQLite (never dropped there)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("instances", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("compute_group_id", sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(
+            batch_op.f("fk_instances_compute_group_id_compute_groups"),
+            "compute_groups",
+            ["compute_group_id"],
+            ["id"],
+        )
+
+
+def downgrade():
+    pass
+`,
+      files: CI_MATRIX_SQLITE_POSTGRES,
+      lines: [11],
+      fixes: ["# PostgreSQL's way on PostgreSQL only (the connection's dialect), the operation as written on SQLite:\nwith op.batch_alter_table(\"instances\", schema=None) as batch_op:\n    batch_op.add_column(sa.Column(\"compute_group_id\", sa.Integer(), nullable=True))\n# batch_op's operations run when its with block exits: this goes after the block, once they have run\nif op.get_bind().dialect.name == \"postgresql\":\n    op.execute(\"ALTER TABLE instances ADD CONSTRAINT fk_instances_compute_group_id_compute_groups FOREIGN KEY (compute_group_id) REFERENCES compute_groups (id) NOT VALID\")\nelse:\n    with op.batch_alter_table(\"instances\", schema=None) as batch_op:\n        batch_op.create_foreign_key(\n            batch_op.f(\"fk_instances_compute_group_id_compute_groups\"),\n            \"compute_groups\",\n            [\"compute_group_id\"],\n            [\"id\"],\n        )\n\n# then a new migration, alembic/versions/79ef18010204_validate_fk_instances_compute_group_id_compute_groups.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"79ef18010204\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    if op.get_bind().dialect.name == \"postgresql\":\n        op.execute(\"ALTER TABLE instances VALIDATE CONSTRAINT fk_instances_compute_group_id_compute_groups\")\n\n\ndef downgrade():\n    pass"],
+    },
+    {
+      framework: "alembic",
       name: "a foreign key after that backfill: the table's lock is the backfill's, but writes to the referenced table wait for the key's scan alone, so it stays an error and says which lock is whose",
       code: ALEMBIC_ROW_BY_ROW_BACKFILL.replace('op.create_check_constraint("commentset_uuid_check", "commentset", "uuid IS NOT NULL")', 'op.create_foreign_key("commentset_uuid_fkey", "commentset", "document", ["uuid"], ["uuid"])'),
       lines: [18],

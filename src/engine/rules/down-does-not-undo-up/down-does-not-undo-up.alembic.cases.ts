@@ -1,3 +1,4 @@
+import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 import { flaskMigrateEnv } from "../../testing/alembic-autocommit-env.js";
 
@@ -206,6 +207,31 @@ def downgrade():
 
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "dstack 98cd9c8b5927: the enum type create_table made, where the project also runs on SQLite: its DROP TYPE on PostgreSQL only (SQLite made no type)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_table(
+        "volumes",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("status", sa.Enum("SUBMITTED", "ACTIVE", name="volumestatus"), nullable=False),
+    )
+
+
+def downgrade():
+    op.drop_table("volumes")
+`,
+      files: CI_MATRIX_SQLITE_POSTGRES,
+      lines: [9],
+      fixes: ["# add to downgrade():\nif op.get_bind().dialect.name == \"postgresql\":\n    op.execute(\"DROP TYPE volumestatus;\")"],
+    },
     {
       framework: "alembic",
       name: "Open-Assistant d24b37426857: env.py's target_metadata is SQLModel.metadata (no naming convention), so PostgreSQL named the key: the fix drops post_reaction_work_package_id_fkey",

@@ -13,6 +13,7 @@ import type { RuleContext } from "../support/rule.js";
 import type { NextMigration } from "./next-in-history.js";
 import { nextHolding, type KeysOf } from "../support/later-migrations-index.js";
 import { prepares } from "./prepares-schema-change.js";
+import { touchedNames } from "./touched-tables.js";
 
 /** A migration's SET NOT NULLs, in order, found once: every data change of the folder's earlier migrations looks for them. */
 const setNotNullsOf = new WeakMap<Migration, Operation[]>();
@@ -32,7 +33,9 @@ const settingNotNull: KeysOf = (migration) => (setNotNulls(migration).length ? [
  * where the NOT NULL fails.
  */
 export function laterNeeders(ctx: RuleContext, dataOps: readonly Operation[]): NextMigration[] {
-  const data = dataOps.filter((op) => op.kind === "dml" || op.kind === "data_migration");
+  // only what the moved statements are known to write is said to be filled: code whose tables migguard could not
+  // read (dstack 72cfa56364ad's loop over jobs) is no claim that it fills a later migration's column
+  const data = dataOps.filter((op) => (op.kind === "dml" || op.kind === "data_migration") && touchedNames(op) !== "any");
   if (!data.length) return [];
   // only the later migrations that set NOT NULL at all, looked up (later-migrations-index.ts): most set none
   const laterInFolder = ctx.repository.laterInFolder;

@@ -40,7 +40,7 @@ function namesOfTable(table: string): readonly [string, string] {
  * read: worked out once per operation, as laterNeeders asks about every SET NOT NULL of the later migrations.
  */
 const touchedNamesOf = new WeakMap<Operation, readonly string[] | "any">();
-function touchedNames(op: Operation): readonly string[] | "any" {
+export function touchedNames(op: Operation): readonly string[] | "any" {
   let names = touchedNamesOf.get(op);
   if (names === undefined) {
     if (op.kind === "data_migration" && op.mentions === undefined && op.tables.length === 0) names = "any";

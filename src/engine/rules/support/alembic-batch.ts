@@ -90,3 +90,23 @@ export function batchWithout(op: Operation, others: readonly Operation[], source
   });
   return left ? kept : "";
 }
+
+/**
+ * The batch block `op` is a call of, with that call alone in its body (dedented): the operation as written, for
+ * the databases that keep it where a fix takes its place (a batch call made after its block exits would be queued
+ * and never run). Undefined when `op` is no statement of a batch block or the block cannot be read.
+ */
+export function batchWithOnly(op: Operation, source: string | undefined): string | undefined {
+  const block = op.batchBlock;
+  if (!block || !source) return undefined;
+  const lines = source.split("\n").slice(block.loc.line - 1, block.loc.endLine);
+  const indent = lines[0] ? lines[0].length - lines[0].trimStart().length : 0;
+  const dedented = lines.map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)));
+  const bodyRow = withPythonTree(dedented.join("\n"), (root) => {
+    const body = root.descendantsOfType("with_statement")[0]?.childForFieldName("body");
+    return body && !root.hasError ? body.startPosition.row : undefined;
+  });
+  if (bodyRow === undefined) return undefined;
+  const [from, to] = [op.loc.line - block.loc.line, op.loc.endLine - block.loc.line];
+  return dedented.filter((_, i) => i < bodyRow || (i >= from && i <= to)).join("\n");
+}
