@@ -32,3 +32,58 @@ describe("lint: columns an earlier migration copied into another table, then dro
     expect(lost.map((f) => `${f.severity} ${f.message.match(/comp_data\.(\w+)/)?.[1]}`)).toEqual(["error note"]);
   });
 });
+
+/**
+ * Rails: timeoverflow's 20131104013829 loops over its own User model's records and creates members through the
+ * association that model declares (`u.members.create(entry_date: u.registration_date, ...)`); the next migration
+ * drops the users columns. The drops are the end of that move: a finding naming the step and the target column, with
+ * the backup in the fix; a column the loop did not copy keeps the data-loss error.
+ */
+const RAILS = {
+  "db/migrate/20131104013829_migrate_membership_data.rb": `class MigrateMembershipData < ActiveRecord::Migration
+  class User < ActiveRecord::Base
+    has_many :members
+  end
+
+  class Member < ActiveRecord::Base
+    belongs_to :user
+  end
+
+  def up
+    User.transaction do
+      User.all.each do |u|
+        member = u.members.create(
+          entry_date: u.registration_date,
+          member_uid: u.registration_number
+        )
+      end
+    end
+  end
+end
+`,
+  "db/migrate/20131104032622_remove_member_fields_from_user.rb": `class RemoveMemberFieldsFromUser < ActiveRecord::Migration
+  def up
+    remove_column :users, :member_code
+    remove_column :users, :registration_date
+    remove_column :users, :registration_number
+  end
+
+  def down
+    add_column :users, :member_code, :string
+    add_column :users, :registration_date, :date
+    add_column :users, :registration_number, :integer
+  end
+end
+`,
+};
+
+describe("lint: Rails columns an earlier migration's loop copied through an association, then dropped", () => {
+  it("the copied columns name the step and where the values went; the uncopied one is data loss", async () => {
+    const lintRails = async (cwd: string) => (JSON.parse((await run(["lint", "--format", "json", "db/migrate"], { cwd })).output) as { findings: Finding[] }).findings;
+    const drops = (await lintRails(repo(RAILS))).filter((f) => f.rule === "drop-column");
+    expect(drops.map((f) => `${f.line} ${f.severity}`)).toEqual(["3 error", "4 warning", "5 warning"]);
+    expect(drops[1].message).toContain("after the data step at db/migrate/20131104013829_migrate_membership_data.rb:12 (User.all.each do |u|) copied every row's value into members.entry_date");
+    expect(drops[2].message).toContain("into members.member_uid");
+    expect(drops[1].fix).toContain("CREATE TABLE users_registration_date_backup_20131104032622");
+  });
+});

@@ -182,6 +182,18 @@ function modelTableOf(call: CallNode, models: ModelTables): string | undefined {
   return constant && constant !== "ActiveRecord::Base" && calls.length === 1 ? models.tableOf(constant) : undefined;
 }
 
+/**
+ * `record.members.create(...)` in a loop over `model`'s records: the table of the association the migration's own
+ * model class declares (`has_many :members`), or undefined.
+ */
+function associationTableOf(call: CallNode, record: string | undefined, model: string | undefined, models: ModelTables): string | undefined {
+  const { root, calls } = chainOf(call);
+  if (record === undefined || model === undefined || localName(root) !== record || calls.length !== 2) return undefined;
+  const association = calls[0];
+  if (association.arguments_ || association.block) return undefined;
+  return models.associationTableOf?.(model, association.name);
+}
+
 function writtenTables(block: BlockNode, record: string | undefined, loopTable: string | undefined, models: ModelTables): string[] | undefined {
   const tables = new Set<string>();
   let known = true;
@@ -205,6 +217,8 @@ export interface ModelTables {
   tableOf(constant: string): string;
   /** the table a namespaced model has when its namespace sets a table_name_prefix, when `tableOf` could not tell it */
   prefixedOf(constant: string): string | undefined;
+  /** the table a has_many / has_one association of a model the migration defines reaches (`has_many :members`: members), or undefined */
+  associationTableOf?(constant: string, association: string): string | undefined;
 }
 
 /**
@@ -306,7 +320,9 @@ function classifyChain(
     // running it again redoes the same writes: outside a transaction it may commit as it goes
     const inBatches = block !== undefined && names.some((n) => BATCH_READS.has(n)) && rerunsSafely(block, (c) => writesRows(c.name));
     // rows of another model created from the record's attributes (`Commercial.create(commercial_id: event.media_id)`)
-    const copies = block ? loopCopies(block, record, table, names.slice(0, loopAt === -1 ? undefined : loopAt).some((n) => !UNFILTERED.has(n)), (create) => modelTableOf(create, models)) : [];
+    const copies = block
+      ? loopCopies(block, record, table, names.slice(0, loopAt === -1 ? undefined : loopAt).some((n) => !UNFILTERED.has(n)), (create) => modelTableOf(create, models) ?? associationTableOf(create, record, model, models))
+      : [];
     return { kind: "loop", table, ...prefixedTable, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched, inBatches, deletes: deletionsOf(loop, block, record, table, call, batched, models), insertsOnly: block ? insertsOnly(block) : false, ...(overwrites ? { overwrites } : {}), ...(copies.length ? { copies } : {}) };
   }
   if (constant && last in RELATION_WRITES) {
@@ -327,17 +343,27 @@ function classifyChain(
  * symbols and strings of the file), since the data code then works on the table its schema calls change; else the
  * migrations before it decide (`prefixedOf`, model-table-history.ts).
  */
-export function modelTables(inner: ReadonlyMap<string, string>, names: ReadonlySet<string> = new Set(), naming?: TableNaming): ModelTables {
+export function modelTables(
+  inner: ReadonlyMap<string, string>,
+  names: ReadonlySet<string> = new Set(),
+  naming?: TableNaming,
+  associations: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map(),
+): ModelTables {
   const own = (constant: string) => inner.get(constant) ?? inner.get(constant.split("::").pop() ?? constant);
+  const tableOf = (constant: string) => {
+    const prefixed = prefixedName(constant);
+    // the project's naming (config/application.rb's pluralize_table_names = false: Course -> course)
+    return own(constant) ?? (prefixed && names.has(prefixed) ? prefixed : namedTable(constant, naming));
+  };
   const prefixedName = (constant: string) => {
     const namespace = constant.split("::").slice(0, -1).join("::");
     return namespace ? `${underscore(namespace).replace(/\//g, "_")}_${namedTable(constant, { pluralize: naming?.pluralize })}` : undefined;
   };
   return {
-    tableOf: (constant) => {
-      const prefixed = prefixedName(constant);
-      // the project's naming (config/application.rb's pluralize_table_names = false: Course -> course)
-      return own(constant) ?? (prefixed && names.has(prefixed) ? prefixed : namedTable(constant, naming));
+    tableOf,
+    associationTableOf: (constant, association) => {
+      const target = (associations.get(constant) ?? associations.get(constant.split("::").pop() ?? constant))?.get(association);
+      return target ? tableOf(target) : undefined;
     },
     prefixedOf: (constant) => {
       const prefixed = prefixedName(constant);

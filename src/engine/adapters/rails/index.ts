@@ -150,7 +150,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     transactional: !outside,
     helpers: cls.helpers,
     constants: new Map([...cls.constants].map(([name, node]) => [name, evaluate(node, EMPTY_ENV, src)])),
-    models: modelTables(cls.models, literalNames(result.value), naming),
+    models: modelTables(cls.models, literalNames(result.value), naming, cls.associations),
   });
   const { change, up: upDef, down: downDef } = cls.methods;
   // what the class body runs as Rails loads the file comes first, and no rollback undoes it

@@ -3,10 +3,12 @@
  * 20140801170430 runs `TempEvent.all.each do |event| TempCommercial.create(commercial_id: event.media_id, ...) end`
  * and then removes events.media_id; the values moved to commercials (DataMigration.copies, read by drop-column as a
  * move). A copied column is an attribute read on the loop's record (`event.media_id`), given as the value of a key
- * of the create call's hash (`commercial_id:`), which names the column it goes to. A create that is not a statement of
+ * of the create call's hash (`commercial_id:`), which names the column it goes to. The create may be a model's
+ * (`TempCommercial.create`) or go through an association the migration's own model class declares
+ * (timeoverflow's 20131104013829: `u.members.create(entry_date: u.registration_date)` with `has_many :members`). A create that is not a statement of
  * the block itself (inside an `unless`, a `begin`, another block) may skip rows, as a filtered loop does: someRows.
  */
-import { AssocNode, BlockNode, CallNode, HashNode, KeywordHashNode, StatementsNode, type Node } from "@ruby/prism";
+import { AssocNode, BlockNode, CallNode, HashNode, KeywordHashNode, LocalVariableWriteNode, StatementsNode, type Node } from "@ruby/prism";
 import { rubyChildren } from "./ruby-children.js";
 import { localName } from "./call-args.js";
 import { literalName } from "./record-overwrites.js";
@@ -35,7 +37,8 @@ function recordAttribute(node: Node, record: string): string | undefined {
 export function loopCopies(block: BlockNode, record: string | undefined, from: string | undefined, filtered: boolean, tableOf: (call: CallNode) => string | undefined): LoopCopy[] {
   if (record === undefined || from === undefined) return [];
   const byTable = new Map<string, LoopCopy>();
-  const own = new Set<Node>(block.body instanceof StatementsNode ? block.body.body : []);
+  // a statement of the block, or the value a statement of it assigns (`member = u.members.create(...)`): it runs for every record
+  const own = new Set<Node>((block.body instanceof StatementsNode ? block.body.body : []).map((s) => (s instanceof LocalVariableWriteNode ? s.value : s)));
   const visit = (node: Node | null): void => {
     if (!node) return;
     if (node instanceof CallNode && CREATES.has(node.name)) {

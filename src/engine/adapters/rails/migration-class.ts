@@ -4,10 +4,11 @@
  * (instance or the old `def self.up`), helper methods, and models the migration defines for itself
  * (`class Event < ApplicationRecord; self.table_name = "events_v2"; end`), and the class body's own commands.
  */
-import { BlockNode, CallNode, ClassNode, ConstantWriteNode, DefNode, ElseNode, FloatNode, IfNode, IntegerNode, ModuleNode, SelfNode, StatementsNode, type Node, type ProgramNode } from "@ruby/prism";
+import { AssocNode, BlockNode, CallNode, ClassNode, KeywordHashNode, SymbolNode, ConstantWriteNode, DefNode, ElseNode, FloatNode, IfNode, IntegerNode, ModuleNode, SelfNode, StatementsNode, type Node, type ProgramNode } from "@ruby/prism";
 import { constantName } from "./data-calls.js";
 import { ddlTransactionSetting } from "./project-base-class.js";
 import { namedTable, type TableNaming } from "./table-naming.js";
+import { camelize, singularize } from "./inflections.js";
 import { loadTimeStatements } from "./load-time.js";
 import type { RubySource } from "./ruby-source.js";
 import { evaluate, nameOf, EMPTY_ENV } from "./values.js";
@@ -25,6 +26,8 @@ export interface MigrationClass {
   helpers: Map<string, DefNode>;
   /** model constant -> table, for models defined inside the migration */
   models: Map<string, string>;
+  /** model constant -> its has_many / has_one associations (name -> the model constant they reach), for models defined inside the migration */
+  associations: Map<string, Map<string, string>>;
   /** `TABLES = %i[posts comments]` in the class body: literals the methods may loop over */
   constants: Map<string, Node>;
   /** class-body statements that run migration commands when Rails loads the file (load-time.ts) */
@@ -86,6 +89,7 @@ export function findMigrationClass(program: ProgramNode, src: RubySource, naming
     methods: {},
     helpers: new Map(),
     models: new Map(),
+    associations: new Map(),
     constants: new Map(),
     loadTime: [],
   };
@@ -103,10 +107,44 @@ export function findMigrationClass(program: ProgramNode, src: RubySource, naming
     } else if (node instanceof ConstantWriteNode) found.constants.set(node.name, node.value);
     else if (node instanceof ClassNode) {
       const name = constantName(node.constantPath);
-      if (name) found.models.set(name, innerTableName(node, src) ?? namedTable(name, naming));
+      if (name) {
+        found.models.set(name, innerTableName(node, src) ?? namedTable(name, naming));
+        found.associations.set(name, innerAssociations(node, src));
+      }
     }
   }
   return found;
+}
+
+/**
+ * The has_many / has_one associations a model class of the migration declares, by name, with the model each reaches:
+ * its `class_name:`, else Rails' default (`has_many :members` -> Member, `has_one :account` -> Account). One that goes
+ * `through:` another creates the join's rows, not the target's, and is left out, as is one whose options are not literal.
+ */
+function innerAssociations(cls: ClassNode, src: RubySource): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const node of bodyOf(cls.body)) {
+    if (!(node instanceof CallNode) || node.receiver || (node.name !== "has_many" && node.name !== "has_one")) continue;
+    const [first, ...rest] = node.arguments_?.arguments_ ?? [];
+    const name = first instanceof SymbolNode ? first.unescaped.value : undefined;
+    if (!name) continue;
+    const options = new Map<string, Node>();
+    let literal = rest.length <= 1;
+    for (const arg of rest) {
+      if (!(arg instanceof KeywordHashNode)) literal = false;
+      else
+        for (const element of arg.elements) {
+          const key = element instanceof AssocNode && element.key instanceof SymbolNode ? element.key.unescaped.value : undefined;
+          if (key && element instanceof AssocNode) options.set(key, element.value);
+          else literal = false;
+        }
+    }
+    if (!literal || options.has("through")) continue;
+    const className = options.get("class_name");
+    const target = className ? nameOf(evaluate(className, EMPTY_ENV, src)) : camelize(node.name === "has_many" ? singularize(name) : name);
+    if (target) out.set(name, target);
+  }
+  return out;
 }
 
 /** `self.table_name = "x"` inside a model class */

@@ -70,6 +70,48 @@ end
     },
     {
       framework: "rails",
+      name: "an earlier migration's loop creates rows through an association its own model class declares (timeoverflow's 20131104013829: `u.members.create(entry_date: u.registration_date)` with `has_many :members`), then this one drops the column: the contract step of the move, naming the migration and the target column",
+      path: "db/migrate/20131104032622_remove_member_fields_from_user.rb",
+      files: {
+        "db/migrate/20131104013829_migrate_membership_data.rb": "class MigrateMembershipData < ActiveRecord::Migration\n  class User < ActiveRecord::Base\n    has_many :members\n  end\n\n  class Member < ActiveRecord::Base\n    belongs_to :user\n  end\n\n  def up\n    User.transaction do\n      User.all.each do |u|\n        member = u.members.create(\n          organization_id: u.organization_id,\n          entry_date: u.registration_date\n        )\n      end\n    end\n  end\nend\n",
+      },
+      code: `class RemoveMemberFieldsFromUser < ActiveRecord::Migration
+  def up
+    remove_column :users, :registration_date
+  end
+
+  def down
+    add_column :users, :registration_date, :date
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+      messages: ["after the data step at db/migrate/20131104013829_migrate_membership_data.rb:12 (User.all.each do |u|) copied every row's value into members.entry_date: the data lives on there"],
+    },
+    {
+      framework: "rails",
+      name: "the association goes through another table (`has_many :members, through: :memberships`): the create writes the join's rows too, the copy is not proven and the data-loss error stays",
+      path: "db/migrate/20131104032622_remove_member_fields_from_user.rb",
+      files: {
+        "db/migrate/20131104013829_migrate_membership_data.rb": "class MigrateMembershipData < ActiveRecord::Migration\n  class User < ActiveRecord::Base\n    has_many :memberships\n    has_many :members, through: :memberships\n  end\n\n  class Member < ActiveRecord::Base\n    belongs_to :user\n  end\n\n  def up\n    User.transaction do\n      User.all.each do |u|\n        member = u.members.create(\n          organization_id: u.organization_id,\n          entry_date: u.registration_date\n        )\n      end\n    end\n  end\nend\n",
+      },
+      code: `class RemoveMemberFieldsFromUser < ActiveRecord::Migration
+  def up
+    remove_column :users, :registration_date
+  end
+
+  def down
+    add_column :users, :registration_date, :date
+  end
+end
+`,
+      lines: [3],
+      severities: ["error"],
+      messages: ["Dropping column users.registration_date deletes its data"],
+    },
+    {
+      framework: "rails",
       name: "the loop creates the other model's rows only for some records (a create under `unless`): the message says it copied the values of the rows it picks, not every row's",
       path: "db/migrate/20140801170430_move_event_media_to_commercial.rb",
       code: `class MoveEventMediaToCommercial < ActiveRecord::Migration[5.0]

@@ -113,6 +113,44 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "SEED's 0100: DROP TABLE IF EXISTS of a table no migration creates and none of the app's models (read) maps: the cleanup of an uninstalled app's leftover, a note, not data loss",
+      path: "app/migrations/0002_remove_old_apps.py",
+      files: { ...DJANGO_INITIAL, "app/models.py": "from django.db import models\n\n\nclass Customer(models.Model):\n    email = models.EmailField()\n" },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("DROP TABLE IF EXISTS organizations_organization CASCADE;"),
+    ]
+`,
+      lines: [8],
+      severities: ["info"],
+      messages: ["Dropping table organizations_organization cleans up what an app the project no longer has left behind: no migration before it creates or names organizations_organization, and none of the app's 1 models maps it, and IF EXISTS runs the drop only where such a table is left"],
+    },
+    {
+      framework: "django",
+      name: "the same drop, but a model of the app maps the table (db_table): the project's own rows go, the warning stays",
+      path: "app/migrations/0002_remove_old_apps.py",
+      files: { ...DJANGO_INITIAL, "app/models.py": "from django.db import models\n\n\nclass Organization(models.Model):\n    name = models.CharField(max_length=100)\n\n    class Meta:\n        db_table = \"organizations_organization\"\n" },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("DROP TABLE IF EXISTS organizations_organization CASCADE;"),
+    ]
+`,
+      lines: [8],
+      severities: ["error"],
+      messages: ["Dropping table organizations_organization deletes all its rows"],
+    },
+    {
+      framework: "django",
       name: "manage.get.gov 0168: DeleteModel of a model a later migration creates again (0169, to change its key): the fix keeps a copy and deletes it as written, since a table kept by a state-only removal makes that CreateModel fail",
       path: "app/migrations/0002_delete_customer.py",
       files: {

@@ -19,6 +19,7 @@ import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-reader
 import { recreatedBeforeCodeRuns, recreationWhere, tableRecreated } from "../support/recreated-later.js";
 import { recreatedTableReport, replacementBeside } from "./recreated-table.js";
 import { backupName } from "../support/backup-name.js";
+import { leftoverMessage, leftoverTable } from "./leftover-table.js";
 
 /**
  * The table is created again later in this up and filled from other tables (CREATE TABLE t AS SELECT ... FROM
@@ -393,11 +394,13 @@ export default defineRule({
           });
           continue;
         }
+        // a leftover of an app the project no longer has (IF EXISTS, never created by its migrations, no model): a note
+        const leftover = leftoverTable(ctx, op, table);
         if (planned) {
           ctx.report({
             op,
-            severity: plannedSeverity(planned),
-            message: `Dropping table ${table} deletes all its rows for good. It is the planned last step of a two-step removal (${planned.reason}), so running code no longer uses it: keep a copy if anyone may need the rows.`,
+            severity: leftover ? "info" : plannedSeverity(planned),
+            message: leftover ? leftoverMessage(table, leftover) : `Dropping table ${table} deletes all its rows for good. It is the planned last step of a two-step removal (${planned.reason}), so running code no longer uses it: keep a copy if anyone may need the rows.`,
             // Rails' change: the copy runs up only and drop_table gets the definition rollback recreates (hcb's drop_partner_tables)
             fix:
               ctx.framework === "rails" && inChange(ctx)
@@ -413,12 +416,16 @@ export default defineRule({
         const copy = op.ifExists && ctx.migration.database === "postgresql" ? guardedCopy(ctx, table) : backupCopy(ctx, table);
         // plain SQL: where the application's code still names it (nothing when no code was read)
         const named = stillNamed(sqlCodeNames(ctx, table));
+        // code of the application that still names it: not a leftover of another app
+        const unused = named ? undefined : leftover;
         ctx.report({
           op,
-          message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back, and code still using ${table} breaks.${named?.sentence ?? ""}`,
+          ...(unused
+            ? { severity: "info" as const, message: leftoverMessage(table, unused) }
+            : { message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back, and code still using ${table} breaks.${named?.sentence ?? ""}` }),
           // code of the change's head that still names it fails whatever the deploy: only then is the claim kept
           // with no old code running, the staged removal buys nothing: a copy, then the drop as written
-          ...(named ? {} : { withoutOldCode: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back.`, fixWithoutOldCode: copyThenDrop(ctx, op, table, table) }),
+          ...(named || unused ? {} : { withoutOldCode: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back.`, fixWithoutOldCode: copyThenDrop(ctx, op, table, table) }),
           ...(named ? { details: named.details } : {}),
           fix: fixFor(ctx.framework, {
             sql: `
