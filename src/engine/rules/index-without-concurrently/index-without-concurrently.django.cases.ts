@@ -173,6 +173,27 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "an AlterIndexTogether that adds a set, in a migration that imports no models (SEED 0068): RunSQL builds the index CONCURRENTLY under the name Django's schema editor gives it, the AlterIndexTogether kept in Django's state (the model still says index_together), no models.Index that would need an import",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterIndexTogether(
+            name="order",
+            index_together={("number", "quantity")},
+        ),
+    ]
+`,
+      lines: [8],
+      fixes: ["# the migration becomes, app/migrations/0002_case.py:\nfrom django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        # index_together stays in Django's state as written (the model says index_together); the database builds each set's index\n        # CONCURRENTLY under the name Django gives it\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS app_order_number_quantity_e156c096_idx\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n                migrations.RunSQL(\n                    \"CREATE INDEX CONCURRENTLY app_order_number_quantity_e156c096_idx ON app_order (number, quantity)\",\n                    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_number_quantity_e156c096_idx\",\n                ),\n            ],\n            state_operations=[\n                migrations.AlterIndexTogether(\n                    name=\"order\",\n                    index_together={(\"number\", \"quantity\")},\n                ),\n            ],\n        ),\n    ]"],
+      messages: ["Creating index on app_order (number, quantity) without CONCURRENTLY"],
+    },
+    {
+      framework: "django",
       name: "a RunSQL CREATE INDEX alone in its migration (acceslibre 0183): the concurrent build in place of the RunSQL, the migration's dependencies kept as written (a class printed without them would not migrate)",
       files: DJANGO_INITIAL,
       code: `from django.db import migrations

@@ -10,6 +10,7 @@ import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { concurrentBuildRunSql, dropIndexRunSql } from "../support/django-index-run-sql.js";
 import { reindented } from "../support/data-code.js";
 import { separateDatabaseAndState } from "../support/django-separate-state.js";
+import { djangoIndexName as schemaEditorIndexName } from "../../adapters/python/django-foreign-key-sql.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withPositional, withoutKeyword } from "../support/python-call.js";
 import { outOfBatch } from "../support/alembic-batch.js";
 import { alembicLoopIndexFix } from "./alembic-loop-index.js";
@@ -119,12 +120,36 @@ function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, na
   ].join("\n");
 }
 
+const MODELS_IMPORT = "from django.db import models";
+
+/**
+ * An AlterIndexTogether that only adds sets: the database builds each set's index CONCURRENTLY (RunSQL, under the
+ * name Django's schema editor gives an index_together index) and Django's state keeps the AlterIndexTogether as
+ * written, so the model, which still says index_together, and the migrations agree (an AddIndexConcurrently of a
+ * models.Index would move the index into Meta.indexes state). One that also removes sets stays on the general fix.
+ */
+function indexTogetherFix(ctx: RuleContext, op: OperationOf<"add_index">): string | undefined {
+  if (!/(?:^|\.)AlterIndexTogether$/.test(calleeOf(op.text) ?? "")) return undefined;
+  const same = ctx.migration.up.filter((o) => o.loc.line === op.loc.line && o.text === op.text);
+  if (same.some((o) => o.kind !== "add_index") || op.table.includes(".")) return undefined;
+  const builds = same.flatMap((o) => {
+    const set = o as OperationOf<"add_index">;
+    const name = schemaEditorIndexName(set.table, set.columns, "_idx");
+    return concurrentBuildRunSql(name, `CREATE INDEX CONCURRENTLY ${ident(name)} ON ${ident(set.table)} (${set.columns.map(ident).join(", ")})`);
+  });
+  return [
+    `# index_together stays in Django's state as written (the model says index_together); the database builds each set's index`,
+    `# CONCURRENTLY under the name Django gives it`,
+    ...separateDatabaseAndState(builds, op.text),
+  ].join("\n");
+}
+
 /**
  * The Django fix: the concurrent build in a migration with atomic = False. Alone in its migration, the operation is
  * replaced there; beside other operations (an AlterUniqueTogether, another AddField, a RunSQL) those stay in this
  * migration, in its transaction, and the build moves to a new migration that depends on it: nothing is lost.
  */
-function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, build: string, fieldStep: string | undefined, imports: string): string {
+function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, build: string, fieldStep: string | undefined, imports: readonly string[]): string {
   const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
   // the file's own operations list: an operation the model keeps nothing for (an AlterField of choices) is one too
   const ranges = djangoOperationRanges(ctx.migration);
@@ -132,14 +157,14 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
   const nonAtomic = "CREATE INDEX CONCURRENTLY cannot run in a transaction";
   if (!others) {
     // the whole migration: its imports, dependencies and everything else as written, non-atomic, the build in the operation's place
-    const whole = op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [...(fieldStep ? [fieldStep] : []), build], nonAtomic, imports: imports ? [imports] : [] });
+    const whole = op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [...(fieldStep ? [fieldStep] : []), build], nonAtomic, imports });
     if (whole) return [`# the migration becomes, ${ctx.migration.path}:`, whole.trimEnd()].join("\n");
   }
   // not rewritten whole (the CREATE INDEX is a RunSQL's statement): the operation's replacement, in place, with the
   // migration's own dependencies and other lines kept as written (a class printed without them would not migrate)
   if (!others)
     return [
-      ...(imports ? [imports] : []),
+      ...imports,
       `# with atomic = False on the Migration (${nonAtomic}), in place of this ${op.embeddedSql ? "RunSQL" : (calleeOf(op.text) ?? "operation")}:`,
       ...(fieldStep ? [fieldStep] : []),
       build,
@@ -150,7 +175,7 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
   // not the app's newest: a migration after the newest would build the index on the model as the later ones left it
   // (one may have altered or deleted it), so the build is made here, in place
   if (after.length) {
-    const whole = op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [...(fieldStep ? [fieldStep] : []), build], nonAtomic, imports: imports ? [imports] : [] });
+    const whole = op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [...(fieldStep ? [fieldStep] : []), build], nonAtomic, imports });
     const why = `# this migration is not the app's newest (${newest}): built in a migration after that one, the index would be on ${op.table} as the later migrations leave it (they may alter or delete it), so it is built here, in place`;
     if (whole)
       return [
@@ -185,7 +210,8 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
     ...here,
     ``,
     `# then, in a new migration after it:`,
-    ...(imports ? [imports] : []),
+    // the new file's own `from django.db import migrations, models` line below binds models
+    ...imports.filter((line) => line !== MODELS_IMPORT),
     ...carried,
     `from django.db import migrations, models`,
     ``,
@@ -232,7 +258,7 @@ function djangoSwapFix(ctx: RuleContext, r: IndexReplacement): string | undefine
   const up = ctx.migration.up.filter((o) => !(o.kind === "drop_index" && o.loc.line === drop.loc.line)).map(moved);
   const op = up[ctx.migration.up.indexOf(create) - 1] as OperationOf<"add_index">;
   const migration = { ...ctx.migration, source: removed, up };
-  return djangoConcurrentFix({ ...ctx, migration }, op, build, undefined, "from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently");
+  return djangoConcurrentFix({ ...ctx, migration }, op, build, undefined, ["from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently"]);
 }
 
 /**
@@ -356,6 +382,8 @@ export default defineRule({
       // does), so Django builds nothing under the lock and AddIndexConcurrently builds it
       const djangoUniqueIndex =
         ctx.framework === "django" && op.unique && /(?:^|\.)AddConstraint$/.test(calleeOf(op.text) ?? "") ? djangoUniqueIndexFix(ctx, op, name) : undefined;
+      // an index_together set: built CONCURRENTLY by RunSQL, the AlterIndexTogether kept in Django's state
+      const togetherIndex = ctx.framework === "django" && !op.embeddedSql ? indexTogetherFix(ctx, op) : undefined;
       // Django's `_like` index beside a varchar / text field's own (django-like-index.ts): db_index=False drops it too
       const likeOpclass =
         ctx.framework === "django" && op.ormField && !djangoIndex && !djangoUniqueIndex && !op.embeddedSql && op.columns.length === 1 && !keywordText(op.ormFieldDef ?? "", "db_collation")
@@ -438,6 +466,7 @@ export default defineRule({
               ctx,
               op,
               djangoUniqueIndex ??
+                togetherIndex ??
                 historyIndex?.build ??
                 (embeddedCreate
                   ? [`migrations.RunSQL(`, `    ${pythonString(embeddedCreate)},`, `    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",`, `),`].join("\n")
@@ -446,7 +475,13 @@ export default defineRule({
                       ? djangoIndex.replace(/,?$/, ",")
                       : djangoFieldIndexBuild(op, name, likeOpclass)))),
               djangoUniqueIndex || embeddedCreate ? undefined : fieldStep,
-              djangoUniqueIndex || embeddedCreate || historyIndex || oldDjangoIndex ? "" : "from django.contrib.postgres.operations import AddIndexConcurrently",
+              djangoUniqueIndex || embeddedCreate || historyIndex || oldDjangoIndex || togetherIndex
+                ? []
+                : [
+                    "from django.contrib.postgres.operations import AddIndexConcurrently",
+                    // models.Index(...) of a field's index: a migration that never imported models must (SEED 0068)
+                    ...(!djangoIndex && !("models" in sourceImports(ctx.migration)) ? [MODELS_IMPORT] : []),
+                  ],
             ),
           // built for an Alembic revision only: it reads the call with the Python grammar, which a SQL file never loads
           alembic: () => alembicLoopFix(ctx, op) ?? alembicConcurrentIndex(ctx, op, name, parts),
