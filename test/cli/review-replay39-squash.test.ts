@@ -27,4 +27,22 @@ describe("Django squash clean-ups through `migguard review` (Baserow replay 39)"
     const { findings } = await reviewJson(repo);
     expect(findings.filter((f) => f.rule === "conflicting-django-migrations")).toEqual([]);
   });
+
+  it("removing a squash's `replaces` once the replaced files are deleted is a note, not a schema edit", async () => {
+    const dir = "integrations/migrations";
+    const create = '        migrations.CreateModel(name="GetRow", fields=[("id", models.AutoField(primary_key=True)), ("row_id", models.TextField())]),\n';
+    const squash = (replaces: string) =>
+      `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n${replaces}    initial = True\n    dependencies = []\n    operations = [\n${create}    ]\n`;
+    const repo = featureBranchOn(
+      djangoApp("integrations", {
+        [`${dir}/0001_initial.py`]: `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n${create}    ]\n`,
+        [`${dir}/0001_squashed_0001_initial.py`]: squash('    replaces = [("integrations", "0001_initial")]\n\n'),
+      }),
+    );
+    repo.remove(`${dir}/0001_initial.py`).write({ [`${dir}/0001_squashed_0001_initial.py`]: squash("") }).commit("squash done");
+    const { findings } = await reviewJson(repo);
+    const edited = findings.filter((f) => f.rule === "edited-migration");
+    expect(edited.map((f) => [f.path, f.severity])).toEqual([[`${dir}/0001_squashed_0001_initial.py`, "info"]]);
+    expect(edited[0].message).toContain("removes its `replaces` list");
+  });
 });
