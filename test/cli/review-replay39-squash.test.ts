@@ -45,4 +45,29 @@ describe("Django squash clean-ups through `migguard review` (Baserow replay 39)"
     expect(edited.map((f) => [f.path, f.severity])).toEqual([[`${dir}/0001_squashed_0001_initial.py`, "info"]]);
     expect(edited[0].message).toContain("removes its `replaces` list");
   });
+
+  it("a new migration git pairs with a squashed-away file it deletes is an addition beside a deletion, not a rename", async () => {
+    const dir = "builder/migrations";
+    const ops = (model: string) =>
+      `    operations = [\n        migrations.AddField(model_name="${model}", name="visible", field=models.BooleanField(null=True)),\n        migrations.AddField(model_name="${model}", name="hidden", field=models.BooleanField(null=True)),\n    ]\n`;
+    const withOps = (deps: string, model: string, extra = "") =>
+      `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n${extra}    dependencies = [${deps}]\n${ops(model)}`;
+    const create = (model: string) =>
+      `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [migrations.CreateModel(name="${model}", fields=[("id", models.AutoField(primary_key=True))])]\n`;
+    const repo = featureBranchOn(
+      djangoApp("builder", {
+        [`${dir}/0001_initial.py`]: create("Element"),
+        [`${dir}/0002_element_flags.py`]: withOps('("builder", "0001_initial")', "element"),
+        [`${dir}/0001_squashed_0002_initial.py`]: withOps("", "element", '    replaces = [("builder", "0001_initial"), ("builder", "0002_element_flags")]\n'),
+        [`${dir}/0002_theme.py`]: mig('("builder", "0001_squashed_0002_initial")'),
+      }),
+    );
+    repo
+      .remove(`${dir}/0002_element_flags.py`)
+      .write({ [`${dir}/0003_refresh_flags.py`]: withOps('("builder", "0002_theme")', "element") })
+      .commit("squash clean-up and a new migration");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "renamed-migration")).toEqual([]);
+    expect(findings.filter((f) => f.rule === "deleted-migration").map((f) => [f.path, f.severity])).toEqual([[`${dir}/0002_element_flags.py`, "info"]]);
+  });
 });
