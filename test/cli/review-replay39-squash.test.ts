@@ -70,4 +70,21 @@ describe("Django squash clean-ups through `migguard review` (Baserow replay 39)"
     expect(findings.filter((f) => f.rule === "renamed-migration")).toEqual([]);
     expect(findings.filter((f) => f.rule === "deleted-migration").map((f) => [f.path, f.severity])).toEqual([[`${dir}/0002_element_flags.py`, "info"]]);
   });
+
+  it("a field whose db_column names its column, then renamed, renames nothing in the database (Baserow 1ea194518a 0151)", async () => {
+    const dir = "database/migrations";
+    const repo = featureBranchOn(
+      djangoApp("database", {
+        [`${dir}/0001_initial.py`]: `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [migrations.CreateModel(name="Table", fields=[("id", models.AutoField(primary_key=True)), ("row_count", models.PositiveIntegerField(null=True))])]\n`,
+        "database/handler.py": "def usage(queryset):\n    return queryset.values('id').annotate(row_count=Sum('usage__row_count'))\n",
+      }),
+    );
+    repo
+      .write({
+        [`${dir}/0002_deprecate_row_count.py`]: `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("database", "0001_initial")]\n    operations = [\n        migrations.AlterField(model_name="table", name="row_count", field=models.PositiveIntegerField(db_column="row_count", null=True)),\n        migrations.RenameField(model_name="table", old_name="row_count", new_name="_row_count"),\n    ]\n`,
+      })
+      .commit("deprecate row_count");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "rename-column" || f.rule === "dropped-object-still-used")).toEqual([]);
+  });
 });
