@@ -87,4 +87,23 @@ describe("Django squash clean-ups through `migguard review` (Baserow replay 39)"
     const { findings } = await reviewJson(repo);
     expect(findings.filter((f) => f.rule === "rename-column" || f.rule === "dropped-object-still-used")).toEqual([]);
   });
+
+  it("a RenameModel's state-only fix keeps the foreign key column the same migration renames (Baserow 73dcfda094 builder 0022)", async () => {
+    const dir = "builder/migrations";
+    const repo = featureBranchOn(
+      djangoApp("builder", {
+        [`${dir}/0001_initial.py`]: `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="DropdownElement", fields=[("id", models.AutoField(primary_key=True))]),\n        migrations.CreateModel(name="DropdownElementOption", fields=[("id", models.AutoField(primary_key=True)), ("dropdown", models.ForeignKey(on_delete=models.CASCADE, to="builder.dropdownelement"))]),\n    ]\n`,
+      }),
+    );
+    repo
+      .write({
+        [`${dir}/0002_choice.py`]: `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("builder", "0001_initial")]\n    operations = [\n        migrations.RenameModel(old_name="DropdownElementOption", new_name="ChoiceElementOption"),\n        migrations.RenameField(model_name="choiceelementoption", old_name="dropdown", new_name="choice"),\n    ]\n`,
+      })
+      .commit("choice element");
+    const { findings } = await reviewJson(repo);
+    const rename = findings.filter((f) => f.rule === "rename-table");
+    expect(rename.map((f) => f.line)).toEqual([7]);
+    expect(rename[0].message).toContain("dropdown_id to choice_id (line 8)");
+    expect(rename[0].fix).toContain('name="choice", field=models.ForeignKey(on_delete=models.CASCADE, to="builder.dropdownelement", db_column="dropdown_id")');
+  });
 });
