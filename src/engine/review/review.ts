@@ -42,7 +42,7 @@ import { judgeEdit, type EditJudgement } from "./history/edit-judgement.js";
 import { markValidationMoves } from "./history/validated-later.js";
 import { inlinedConstants } from "./history/inlined-constants.js";
 import { movedFunctions } from "./history/moved-functions.js";
-import { readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
+import { djangoMigrationName, readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
 import { djangoAppRemovals } from "./history/django-app-removal.js";
 import { baseOf, djangoAppOf } from "../paths.js";
 import { loadDumpReaders } from "./dumps/dump-versions.js";
@@ -151,6 +151,29 @@ export interface ReviewResult extends AnalysisResult {
 
 const graphOf = (file: DetectedFile | undefined, content: string | undefined): DjangoGraphNode | undefined =>
   file?.framework === "django" && content !== undefined ? readDjangoGraphNode(content) : undefined;
+
+/**
+ * A Django "rename" whose old file a squash of the base branch replaces and whose new file has another name is git's
+ * similarity pairing of two changes: the squashed-away file deleted (the squash's clean-up) and an unrelated new
+ * migration added (Baserow 9758c56eb0: 0031_formcontainerelement "renamed" 51 % to 0015_refreshdatasourceworkflowaction).
+ */
+function withSquashedAwayRenamesSplit(changes: Change[], config: Config, contents: Contents, context: readonly SourceFile[] = []): Change[] {
+  const renamed = changes.filter((c) => c.status === "renamed" && c.previousPath !== undefined);
+  if (renamed.length === 0) return changes;
+  const replaced = new Set<string>();
+  for (const [path, content] of [...contents.base, ...context.map((f) => [f.path, f.content] as const)])
+    for (const r of graphOf(detectMigrationPath(path, config, content), content)?.replaces ?? []) replaced.add(`${djangoAppOf(path)}/${r.name}`);
+  if (replaced.size === 0) return changes;
+  return changes.flatMap((c) => {
+    if (c.status !== "renamed" || c.previousPath === undefined) return [c];
+    const before = detectMigrationPath(c.previousPath, config, contents.base.get(c.previousPath));
+    const after = detectMigrationPath(c.path, config, contents.head.get(c.path));
+    if (before?.framework !== "django" || after?.framework !== "django") return [c];
+    const oldName = djangoMigrationName(c.previousPath);
+    if (oldName === djangoMigrationName(c.path) || !replaced.has(`${djangoAppOf(c.previousPath)}/${oldName}`)) return [c];
+    return [{ path: c.previousPath, status: "removed" as const }, { path: c.path, status: "added" as const }];
+  });
+}
 
 /** The head model a changed file belongs to: its own, or the up it is the down of. */
 function modelFor(path: string, migrations: readonly Migration[]): Migration | undefined {
@@ -351,11 +374,13 @@ function squashes(migrations: readonly ChangedMigration[], config: Config, conte
 export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   // revisions in an Alembic script location of any name (found by its env.py and script.py.mako) are migrations;
   // a migration "renamed" into another Django app is a deletion there and a new migration here
-  const { config, changes } = reviewedChanges(input.changes, input.config ?? defaultConfig(), [...(input.basePaths ?? []), ...input.head.map((f) => f.path)]);
+  const listed = reviewedChanges(input.changes, input.config ?? defaultConfig(), [...(input.basePaths ?? []), ...input.head.map((f) => f.path)]);
+  const config = listed.config;
   const contents: Contents = {
     head: new Map(input.head.map((f) => [f.path, f.content])),
     base: new Map((input.base ?? []).map((f) => [f.path, f.content])),
   };
+  const changes = withSquashedAwayRenamesSplit(listed.changes, config, contents, input.contextMigrations);
   const errors: FileError[] = [];
   const releases = readReleases(input.releases);
 

@@ -21,6 +21,8 @@ export interface DjangoField {
   fieldClass: string;
   /** column name in the table (db_column, or `<name>_id` for a relation) */
   column: string;
+  /** `db_column=` names the column: a RenameField of the field keeps it (Django renames nothing in the database) */
+  columnGiven?: true;
   type?: TypeRef;
   null: boolean;
   /** `default=` (Django fills existing rows with it, then drops the database default) */
@@ -300,6 +302,7 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
   const field: DjangoField = {
     fieldClass: cls,
     column: dbColumn ?? (relation ? `${name}_id` : name),
+    ...(dbColumn !== undefined ? { columnGiven: true as const } : {}),
     type: relation ? undefined : generated ? (outputField?.kind === "call" ? fieldType(outputField) : undefined) : typedAs && fieldType(typedAs),
     ...(generated ? { generated } : {}),
     ...(generated ? generatedExpression(value.kwargs.get("expression")) : {}),

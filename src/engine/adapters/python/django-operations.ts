@@ -213,7 +213,8 @@ function translate(value: PyValue, ctx: Ctx): void {
         break;
       }
       const oldColumn = field?.column ?? from;
-      const newColumn = field ? (field.column === from ? to : field.column === `${from}_id` ? `${to}_id` : field.column) : to;
+      // an explicit db_column (Baserow 0151's AlterField db_column="row_count" before RenameField to _row_count) stays
+      const newColumn = field ? (field.columnGiven ? field.column : field.column === from ? to : field.column === `${from}_id` ? `${to}_id` : field.column) : to;
       if (oldColumn === newColumn) emit([]); // db_column keeps the database name
       else emit([{ ...at, kind: "rename_column", table, column: oldColumn, newName: newColumn }], [{ ...at, kind: "rename_column", table, column: newColumn, newName: oldColumn }]);
       break;

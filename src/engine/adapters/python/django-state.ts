@@ -194,7 +194,8 @@ export class AppState {
         const field = model && from ? model.fields.get(from) : undefined;
         if (!model || !from || !to || !field) return;
         model.fields.delete(from);
-        const column = field.column === from ? to : field.column === `${from}_id` ? `${to}_id` : field.column;
+        // a db_column the field names (even one equal to its old name) stays the column's name
+        const column = field.columnGiven ? field.column : field.column === from ? to : field.column === `${from}_id` ? `${to}_id` : field.column;
         model.fields.set(to, { ...field, column });
         repointRenamedField(this.models.values(), this.app, model.name, from, to);
         // Django's state.rename_field renames the field in unique_together and index_together too: an

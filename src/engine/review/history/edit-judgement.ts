@@ -63,6 +63,8 @@ export interface EditJudgement {
   swaps: string[];
   /** a schema edit: what it changes, one difference per property or operation (edit-differences.ts) */
   differences?: EditDifference[];
+  /** the source differs only in these migration settings (`replaces`, ...): read from the units, not the model */
+  settingsOnly?: string[];
 }
 
 /** JSON with sorted keys, so two equal models print the same whatever order adapters built them in. */
@@ -369,7 +371,10 @@ export function judgeEdit(base: Migration, headAsWritten: Migration, baseContent
     parts.has("schema") && !qualified && schemaPart === "schema" && (schemaAdded.length > 0 || schemaRemoved.length > 0)
       ? editDifferences(schemaRemoved, schemaAdded)
       : undefined;
-  return { parts, details, changedOps, options: [...options].sort(), swaps: [...swaps], ...(differences ? { differences } : {}) };
+  // what the text changed, whatever the models say: a setting removed alone (a squash's `replaces`) changes no
+  // operation, so a model difference then comes from how the two sides were read, not from the edit
+  const settingsOnly = unitChanges?.length && unitChanges.every((c) => c.kind === "setting") ? [...new Set(unitChanges.map((c) => (c.head ?? c.base)!.key))].sort() : undefined;
+  return { parts, details, changedOps, options: [...options].sort(), swaps: [...swaps], ...(differences ? { differences } : {}), ...(settingsOnly ? { settingsOnly } : {}) };
 }
 
 const GRAPH_SETTINGS = new Set(["dependencies", "replaces", "run_before", "revision", "down_revision", "depends_on", "branch_labels"]);

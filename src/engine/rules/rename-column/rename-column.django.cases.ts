@@ -433,5 +433,21 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
     },
+    {
+      framework: "django",
+      name: "Baserow 0151: AlterField names the field's own column in db_column, then RenameField: the column keeps its name",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="note", field=models.TextField(db_column="note", null=True)),
+        migrations.RenameField(model_name="order", old_name="note", new_name="_note"),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
   ],
 });

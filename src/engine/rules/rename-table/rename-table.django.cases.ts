@@ -147,6 +147,26 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "Baserow 73dcfda094 builder 0022: RenameModel, then RenameField of its foreign key: the state-only fix keeps the column's name too (db_column), not only the table's",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RenameModel(old_name="Order", new_name="Purchase"),
+        migrations.RenameField(model_name="purchase", old_name="customer", new_name="buyer"),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: [
+        '# keep the table app_order: rename the model in Django\'s state only, its table named in Meta.db_table\n# and keep the column customer_id (db_column="customer_id" on buyer): move the RenameField (line 9) in here\nmigrations.SeparateDatabaseAndState(\n    state_operations=[\n        migrations.RenameModel(old_name="Order", new_name="Purchase"),\n        migrations.AlterModelTable(name="Purchase", table="app_order"),\n        migrations.RenameField(model_name="purchase", old_name="customer", new_name="buyer"),\n        migrations.AlterField(model_name="purchase", name="buyer", field=models.ForeignKey(on_delete=models.CASCADE, to="app.customer", db_column="customer_id")),\n    ],\n),\n# and in the model: class Meta: db_table = "app_order"',
+      ],
+    },
+    {
+      framework: "django",
       name: "AlterModelTable",
       code: `from django.db import migrations
 

@@ -32,7 +32,7 @@ function viewOrTableCreated(op: Operation): string | undefined {
  * Django keeps a table's name with the model's Meta.db_table; the join table Django creates for a ManyToManyField
  * has no model of its own, so its name is kept with the field's `db_table=` (the adapter names that field).
  */
-function djangoFix(ctx: RuleContext, op: OperationOf<"rename_table">): string {
+function djangoFix(ctx: RuleContext, op: OperationOf<"rename_table">, renamedColumns: readonly OperationOf<"rename_column">[] = []): string {
   const field = op.frameworkCall === "ManyToManyField" && op.ormFieldDef ? withKeyword(reindented(op.ormFieldDef.trim()), "db_table", pythonString(op.table)) : undefined;
   if (field && op.ormModel && op.ormField)
     return [
@@ -45,23 +45,34 @@ function djangoFix(ctx: RuleContext, op: OperationOf<"rename_table">): string {
       `    field=${field.replace(/\n/g, "\n    ")},`,
       `),`,
     ].join("\n");
-  return renamedModelFix(op) ?? "";
+  return renamedModelFix(op, renamedColumns) ?? "";
 }
 
 /**
  * RenameModel: the model renamed in Django's state only, its table kept by name (Meta.db_table), so nothing in the
  * database changes. Undefined for another operation (AlterModelTable names the new table itself).
  */
-function renamedModelFix(op: OperationOf<"rename_table">): string | undefined {
+function renamedModelFix(op: OperationOf<"rename_table">, renamedColumns: readonly OperationOf<"rename_column">[]): string | undefined {
   if (calleeOf(op.text)?.replace(/^migrations\./, "") !== "RenameModel") return undefined;
   const newModel = keywordText(op.text, "new_name");
   if (!newModel) return undefined;
+  const inState = (text: string) => `        ${text.trim().replace(/,\s*$/, "").replace(/\n/g, "\n        ")},`;
+  // the migration's RenameField of a column of the table (Baserow 0022's dropdown -> choice): the same old code
+  // fails on the new column name, so the column keeps its name too, with db_column on the renamed field
+  const columns = renamedColumns.flatMap((c) => {
+    const newField = keywordText(c.text, "new_name");
+    const model = keywordText(c.text, "model_name");
+    const field = c.ormFieldDef && newField && model ? withKeyword(reindented(c.ormFieldDef.trim()), "db_column", pythonString(c.column)) : undefined;
+    return field && newField ? [{ c, lines: [inState(c.text), inState(`migrations.AlterField(model_name=${model}, name=${newField}, field=${field})`)], note: `${c.column} (db_column=${pythonString(c.column)} on ${newField.replace(/^["']|["']$/g, "")})` }] : [];
+  });
   return [
     `# keep the table ${op.table}: rename the model in Django's state only, its table named in Meta.db_table`,
+    ...(columns.length ? [`# and keep the column${columns.length > 1 ? "s" : ""} ${columns.map((x) => x.note).join(", ")}: move the RenameField${columns.length > 1 ? "s" : ""} (line ${columns.map((x) => x.c.loc.line).join(", ")}) in here`] : []),
     `migrations.SeparateDatabaseAndState(`,
     `    state_operations=[`,
-    `        ${op.text.trim().replace(/,\s*$/, "").replace(/\n/g, "\n        ")},`,
+    inState(op.text),
     `        migrations.AlterModelTable(name=${newModel}, table=${pythonString(op.table)}),`,
+    ...columns.flatMap((x) => x.lines),
     `    ],`,
     `),`,
     `# and in the model: class Meta: db_table = ${pythonString(op.table)}`,
@@ -316,7 +327,7 @@ export default defineRule({
       const folds = columnsRenamedAfter(ctx, op, index, [op.newName, final.newName], inMigration?.line);
       const renaming = `Renaming table ${op.table} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""}`;
       // Django's state-only rename keeps the table under its old name for good: a later table of that name fails
-      const stateOnly = ctx.framework === "django" && !taken ? djangoFix(ctx, op) : "";
+      const stateOnly = ctx.framework === "django" && !taken ? djangoFix(ctx, op, folds?.ops.filter((o): o is OperationOf<"rename_column"> => o.kind === "rename_column")) : "";
       ctx.report({
         op,
         ...(folds ? { folds } : {}),

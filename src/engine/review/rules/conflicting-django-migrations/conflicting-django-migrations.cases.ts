@@ -77,6 +77,17 @@ export default defineReviewCases({
       head: { "importer/migrations/0003_failure_reason.py": migration('("importer", "0001_squashed_0002_item")') },
     },
     {
+      name: "Baserow 4123f5faf1: a new chain on the squash (0002.. numbered below the replaced 0003 still on disk) gets its next migration: one leaf",
+      base: {
+        "builder/migrations/0001_initial.py": migration(""),
+        "builder/migrations/0002_page.py": migration('("builder", "0001_initial")'),
+        "builder/migrations/0003_domain.py": migration('("builder", "0002_page")'),
+        "builder/migrations/0001_squashed_0003_initial.py": `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    replaces = [("builder", "0001_initial"), ("builder", "0002_page"), ("builder", "0003_domain")]\n    dependencies = []\n    operations = []\n`,
+        "builder/migrations/0002_theme.py": migration('("builder", "0001_squashed_0003_initial")'),
+      },
+      head: { "builder/migrations/0003_input_type.py": migration('("builder", "0002_theme")') },
+    },
+    {
       name: "other apps have their own graphs",
       base: { "shop/migrations/0001_initial.py": migration(""), "shop/migrations/0002_price.py": migration('("shop", "0001_initial")') },
       head: { "blog/migrations/0001_initial.py": migration('("shop", "0001_initial")') },

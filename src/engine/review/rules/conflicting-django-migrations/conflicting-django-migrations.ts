@@ -22,15 +22,16 @@ export default defineReviewRule({
   check(ctx) {
     for (const set of versionSets(ctx)) {
       if (!set.key.startsWith("django:")) continue;
-      const newest = newestVersion(set.base.flatMap((f) => (f.version ? [f.version] : [])));
-      if (!newest) continue;
       // a migration a squash replaces is the squash in Django's graph (the loader drops the replaced nodes and points
       // their dependants at the squash): concordia's importer 0016 on 0001_squashed_0015 beside 0015 has one leaf
-      const standIn = (path: string) => {
-        const squash = ctx.squashedBy.get(`${djangoAppOf(path)}/${djangoMigrationName(path)}`);
-        return djangoMigrationName(squash ?? path);
-      };
-      const baseLeaves = [...new Set(set.base.filter((f) => f.version !== undefined && compareVersions(f.version, newest) === 0).map((f) => standIn(f.path)))];
+      const squashOf = (path: string) => ctx.squashedBy.get(`${djangoAppOf(path)}/${djangoMigrationName(path)}`);
+      const standIn = (path: string) => djangoMigrationName(squashOf(path) ?? path);
+      // so the newest migration is read among the others: after a squash the new chain (0002.., on the squash) is
+      // numbered below the replaced files still on disk (Baserow builder 0001_squashed_0038 + 0002..0010 beside 0038)
+      const graphNodes = set.base.filter((f) => !squashOf(f.path));
+      const newest = newestVersion((graphNodes.length ? graphNodes : set.base).flatMap((f) => (f.version ? [f.version] : [])));
+      if (!newest) continue;
+      const baseLeaves = [...new Set(set.base.filter((f) => f.version !== undefined && compareVersions(f.version, newest) === 0 && (!graphNodes.length || !squashOf(f.path))).map((f) => standIn(f.path)))];
       // a migration the change renames is in the head graph under its new name (a renumbered part of a chain)
       // (one whose graph could not be read is left out: its dependencies are unknown)
       const headMigrations = [...set.added, ...set.renamed.filter((m) => m.headGraph)];

@@ -1095,6 +1095,18 @@ export default defineReviewCases({
       head: { [pulpPath]: pulpDependent('("product", "0002_name")') },
       findings: [{ path: pulpPath, line: 7, severity: "warning", message: "where it sits in the migration graph" }],
     },
+    {
+      name: "Django: a squash's `replaces` removed with the replaced files deleted (Baserow 9758c56eb0 builder 0001_squashed_0038): the note on the squash's last step, no schema edit",
+      base: {
+        "builder/migrations/0001_initial.py": `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [migrations.CreateModel(name="Page", fields=[("id", models.AutoField(primary_key=True)), ("path", models.TextField())])]\n`,
+        "builder/migrations/0001_squashed_0001_initial.py": `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    replaces = [("builder", "0001_initial")]\n\n    initial = True\n    dependencies = []\n    operations = [migrations.CreateModel(name="Page", fields=[("id", models.AutoField(primary_key=True)), ("path", models.TextField())])]\n`,
+      },
+      head: {
+        "builder/migrations/0001_squashed_0001_initial.py": `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [migrations.CreateModel(name="Page", fields=[("id", models.AutoField(primary_key=True)), ("path", models.TextField())])]\n`,
+        "builder/migrations/0001_initial.py": null,
+      },
+      findings: [{ path: "builder/migrations/0001_squashed_0001_initial.py", line: 1, severity: "info", message: "removes its `replaces` list" }],
+    },
   ],
   valid: [
     {

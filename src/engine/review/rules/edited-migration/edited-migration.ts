@@ -195,11 +195,16 @@ export default defineReviewRule({
         ctx.report({ ...editedAt(m, lines), path: m.change.path, severity: "info", ...neverRan(m, m.baseFailures, version) });
         continue;
       }
-      if (!history.checksums && edit?.parts.has("schema") && edit.differences?.length && m.head) {
+      // a squashed migration loses its `replaces` once every database ran it: Django's documented last step of a squash
+      const squashDone = (m.baseGraph?.replaces.length ?? 0) > 0 && m.headGraph?.replaces.length === 0;
+      // and when that is all its text changed, no operation changed: a model difference is in the reading (Baserow
+      // 9758c56eb0's 0001_squashed_0038 read as changing column types)
+      const replacesRemovedOnly = squashDone && edit?.settingsOnly?.join() === "replaces";
+      if (!history.checksums && !replacesRemovedOnly && edit?.parts.has("schema") && edit.differences?.length && m.head) {
         ctx.report({ ...editedAt(m, lines), path: m.change.path, ...schemaEdit(ctx, m, m.head, edit.differences, version, history.edited, chains) });
         continue;
       }
-      if (!edit || history.checksums || edit.parts.has("schema")) {
+      if (!edit || history.checksums || (edit.parts.has("schema") && !replacesRemovedOnly)) {
         const schema = edit?.details.find((d) => d.part === "schema");
         ctx.report({
           ...(schema && schema.loc.line > 1 ? { line: schema.loc.line, endLine: schema.loc.endLine } : lines),
@@ -209,8 +214,6 @@ export default defineReviewRule({
         });
         continue;
       }
-      // a squashed migration loses its `replaces` once every database ran it: Django's documented last step of a squash
-      const squashDone = (m.baseGraph?.replaces.length ?? 0) > 0 && m.headGraph?.replaces.length === 0;
       // dependencies only taken away (the taggit app's, with the field that used it): Django's loader raises
       // InconsistentMigrationHistory for an applied migration whose dependency is not applied, which a removal never
       // makes; the graph only orders it more loosely

@@ -98,6 +98,17 @@ export default defineReviewCases({
   ],
   valid: [
     {
+      name: "Django, Baserow 9758c56eb0: git pairs a deleted squashed-away migration (the squash replaces it) with an unrelated new one of another name: a deletion and an addition",
+      base: {
+        "builder/migrations/0001_initial.py": djangoMigration(""),
+        "builder/migrations/0002_flags.py": djangoMigration('("builder", "0001_initial")'),
+        "builder/migrations/0001_squashed_0002_initial.py": `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    replaces = [("builder", "0001_initial"), ("builder", "0002_flags")]\n    dependencies = []\n    operations = []\n`,
+        "builder/migrations/0002_theme.py": djangoMigration('("builder", "0001_squashed_0002_initial")'),
+      },
+      head: { "builder/migrations/0003_refresh.py": djangoMigration('("builder", "0002_theme")') },
+      renames: { "builder/migrations/0003_refresh.py": "builder/migrations/0002_flags.py" },
+    },
+    {
       name: "Django: an app's folder moved with its migrations (OWASP Nest #5068, backend/apps/ → backend/src/apps/ with src/ on the import path): the same app label and names, nothing",
       base: {
         "backend/apps/github/migrations/0001_initial.py": djangoMigration(""),
