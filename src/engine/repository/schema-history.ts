@@ -27,6 +27,7 @@ import { Hypertables, type HypertableOrigin } from "./hypertables.js";
 import { provenColumnsTimelines, type ProvenColumns, type ProvenColumnsTimeline } from "./proven-columns.js";
 import { tableResolver, withResolvedMigration, type TableResolver } from "./table-schemas.js";
 import { djangoPlan, labelOf, nameOf, type DjangoPlan } from "./django-plan.js";
+import { countBelow } from "../sorted-numbers.js";
 
 export type { IndexDefinition } from "./index-history.js";
 
@@ -953,14 +954,3 @@ function droppedAddition(added: readonly OperationOf<"add_column">[], column: st
   return hit !== undefined && !added.some((a) => a !== hit && a.loc.line === hit.loc.line && a.text === hit.text);
 }
 
-/** How many of the ascending `sorted` are below `limit`. */
-function countBelow(sorted: readonly number[], limit: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < limit) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}

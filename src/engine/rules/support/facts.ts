@@ -6,6 +6,7 @@
 import type { Migration, Operation, OperationOf } from "../../model.js";
 import { ChangePlan } from "./change-plan.js";
 import { everyRowRemovedFrom } from "./row-writes.js";
+import { countBelowBy } from "../../sorted-numbers.js";
 
 /** Compare names as PostgreSQL folds them: case-insensitive, `public.` is the default schema. */
 const keys = new Map<string, string>();
@@ -168,18 +169,6 @@ function renamedRelation(op: Operation): { from: string; to: string } | undefine
   return undefined;
 }
 
-/** How many items of `sorted` (ascending by `at`) are below `limit`. */
-function countBelow<T>(sorted: readonly T[], limit: number, at: (item: T) => number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (at(sorted[mid]) < limit) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** valuesDeletedBefore's key for a statement that removed every row, whatever the column (no column is named `*`) */
 const EVERY_COLUMN = "*";
 
@@ -254,10 +243,10 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   const emptying = (table: string | undefined, beforeIndex: number): { index?: number; empty: Emptied } | undefined => {
     if (!table) return undefined;
     const list = events.get(nameKey(table)) ?? [];
-    const lastAt = countBelow(list, beforeIndex, (e) => e.index) - 1;
+    const lastAt = countBelowBy(list, beforeIndex, (e) => e.index) - 1;
     const last = list[lastAt];
     if (last === undefined || !last.empty) return provenByLaterStatement(table, beforeIndex) ? { empty: "proven-empty" } : undefined;
-    if (countBelow(unknownWrites, beforeIndex, (i) => i) !== countBelow(unknownWrites, last.index + 1, (i) => i)) return undefined;
+    if (countBelowBy(unknownWrites, beforeIndex, (i) => i) !== countBelowBy(unknownWrites, last.index + 1, (i) => i)) return undefined;
     // a proof of emptiness right after an emptying statement: the emptying is the reason
     let at = lastAt;
     while (at > 0 && list[at].empty === "proven-empty" && list[at - 1].empty) at--;
@@ -294,13 +283,13 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
       entryOf(op.newName).swaps.push(index);
     }
   });
-  const between = (sorted: readonly number[], from: number, to: number) => countBelow(sorted, to, (i) => i) - countBelow(sorted, from, (i) => i);
+  const between = (sorted: readonly number[], from: number, to: number) => countBelowBy(sorted, to, (i) => i) - countBelowBy(sorted, from, (i) => i);
   /** The later proof in the same transaction that covers the op at `index`, or undefined. */
   const laterProof = (table: string, index: number): number | undefined => {
     const transaction = transactions[index];
     const entry = byTable.get(nameKey(table));
     if (transaction === undefined || !entry) return undefined;
-    const proof = entry.proofs[countBelow(entry.proofs, index, (i) => i)];
+    const proof = entry.proofs[countBelowBy(entry.proofs, index, (i) => i)];
     if (proof === undefined || transactions[proof] !== transaction) return undefined;
     // the op itself may be the DELETE: only what runs after it and before the proof can have removed rows
     return between(unknownWrites, index, proof) === 0 && between(entry.swaps, index, proof) === 0 && between(entry.removals, index + 1, proof) === 0 ? proof : undefined;
@@ -309,7 +298,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   const emptyProofAt = (table: string | undefined, index: number): number | undefined => {
     if (!table || emptiedHow(table, index) !== "proven-empty") return undefined;
     const list = events.get(nameKey(table)) ?? [];
-    const last = list[countBelow(list, index, (e) => e.index) - 1];
+    const last = list[countBelowBy(list, index, (e) => e.index) - 1];
     // an earlier proof, nothing written since (emptiedHow checked)
     if (last?.empty === "proven-empty") return last.index;
     const proof = laterProof(table, index);
@@ -324,7 +313,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   const isDroppedAfter = (table: string | undefined, afterIndex: number) => {
     if (!table) return false;
     let name = nameKey(table);
-    for (let i = countBelow(renamesAndDrops, afterIndex + 1, (at) => at); i < renamesAndDrops.length; i++) {
+    for (let i = countBelowBy(renamesAndDrops, afterIndex + 1, (at) => at); i < renamesAndDrops.length; i++) {
       const op = up[renamesAndDrops[i]];
       if (op.kind === "drop_table" && op.tables.some((t) => nameKey(t) === name)) return true;
       if (op.kind === "drop_object" && op.names.some((t) => nameKey(t) === name)) return true;
@@ -356,7 +345,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     if (!table || transaction === undefined) return undefined;
     const list = exclusive.get(nameKey(table)) ?? [];
     // transactions follow one another: the ops of this one that took the lock are the last ones before beforeIndex
-    const at = countBelow(list, beforeIndex, (i) => i) - 1;
+    const at = countBelowBy(list, beforeIndex, (i) => i) - 1;
     if (at < 0 || transactions[list[at]] !== transaction) return undefined;
     return list[firstInTransaction.get(nameKey(table))![at]];
   };
@@ -425,7 +414,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     const transaction = transactions[index];
     if (!table || transaction === undefined) return false;
     const list = exclusive.get(nameKey(table)) ?? [];
-    const next = list[countBelow(list, index + 1, (i) => i)];
+    const next = list[countBelowBy(list, index + 1, (i) => i)];
     if (next === undefined || transactions[next] !== transaction) return false;
     // data written in between would run under the lock taken early, lengthening it
     return up.slice(index + 1, next).every((op) => op.kind !== "dml" && op.kind !== "data_migration");
@@ -444,7 +433,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   const frameworkTimeZone = migration.framework === "rails" ? "UTC" : undefined;
   const timeZoneSets = up.flatMap((op, index) => (op.kind === "set_setting" && nameKey(op.name) === "timezone" ? [index] : []));
   const timeZoneAt = (index: number) => {
-    const at = timeZoneSets[countBelow(timeZoneSets, index, (i) => i) - 1];
+    const at = timeZoneSets[countBelowBy(timeZoneSets, index, (i) => i) - 1];
     const set = at === undefined ? undefined : up[at];
     if (!set || set.kind !== "set_setting") return frameworkTimeZone;
     return set.scope === "reset" ? undefined : set.value; // RESET and SET ... LOCAL / DEFAULT: the server's own
@@ -477,11 +466,11 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   const valuesDeletedBefore = (table: string, column: string, index: number): number | undefined => {
     const t = nameKey(table);
     // the last write to the table before the drop must be such a DELETE (code that may write anything breaks it)
-    const last = (removals: readonly number[]) => removals[countBelow(removals, index, (i) => i) - 1] ?? -1;
+    const last = (removals: readonly number[]) => removals[countBelowBy(removals, index, (i) => i) - 1] ?? -1;
     const byColumn = valueRemovals.get(t);
     const removal = Math.max(last(byColumn?.get(nameKey(column)) ?? []), last(byColumn?.get(EVERY_COLUMN) ?? []));
     if (removal < 0) return undefined;
-    const after = (sorted: readonly number[]) => countBelow(sorted, index, (i) => i) - countBelow(sorted, removal + 1, (i) => i);
+    const after = (sorted: readonly number[]) => countBelowBy(sorted, index, (i) => i) - countBelowBy(sorted, removal + 1, (i) => i);
     return after(opaqueWrites) === 0 && after(otherWrites.get(t) ?? []) === 0 ? removal : undefined;
   };
   const positions = new Map<Operation, number>();

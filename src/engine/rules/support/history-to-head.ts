@@ -6,6 +6,7 @@
 import type { Migration, Operation } from "../../model.js";
 import type { RuleContext } from "./rule.js";
 import { commentMarker } from "./fix.js";
+import { countBelow } from "../../sorted-numbers.js";
 
 /** A migration and the later ones of its folder (a rule's context, or a migration with the repository as a fix's place). */
 export type HistoryFrom = { migration: Migration; repository: { readonly laterInFolder: readonly Migration[] } };
@@ -43,18 +44,6 @@ function movesOrDropsAt(up: readonly Operation[]): readonly number[] {
   return places;
 }
 
-/** How many of the ascending `places` are at `index` or before it. */
-function countUpTo(places: readonly number[], index: number): number {
-  let low = 0;
-  let high = places.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (places[mid] <= index) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /**
  * The renames and drops of the rest of this migration's up after `up[index]`, then of the later migrations of its
  * folder, in order. `nextThatMatters(later, from)`, asked as the walk reaches `later[from]`, gives the position (at
@@ -68,7 +57,7 @@ export function* stepsToHead(
 ): Generator<{ migration: Migration; op: Operation }> {
   const up = ctx.migration.up;
   const own = movesOrDropsAt(up);
-  for (let k = countUpTo(own, index); k < own.length; k++) yield { migration: ctx.migration, op: up[own[k]] };
+  for (let k = countBelow(own, index + 1); k < own.length; k++) yield { migration: ctx.migration, op: up[own[k]] };
   const later = ctx.repository.laterInFolder;
   for (let at = nextThatMatters(later, 0); at !== undefined; at = nextThatMatters(later, at + 1)) {
     const migration = later[at];

@@ -11,6 +11,7 @@
  * those of the walk.
  */
 import type { Migration } from "../../model.js";
+import { countBelow } from "../../sorted-numbers.js";
 
 /** The keys one migration holds: a pure function of the migration, asked once per migration of the folder. */
 export type KeysOf = (migration: Migration) => Iterable<string>;
@@ -56,18 +57,6 @@ function indexOf(later: readonly Migration[], keysOf: KeysOf): { index: FolderIn
   return { index, start: 0 };
 }
 
-/** The first place, at `from` or after it, among the ascending `places`; undefined when none is. */
-function firstFrom(places: readonly number[], from: number): number | undefined {
-  let low = 0;
-  let high = places.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (places[mid] < from) low = mid + 1;
-    else high = mid;
-  }
-  return low < places.length ? places[low] : undefined;
-}
-
 /**
  * The position in `later`, at `from` or after it, of the first migration whose keys (`keysOf`) hold `key`; undefined
  * when none does. The same answer as `later.findIndex((m, i) => i >= from && [...keysOf(m)].includes(key))`.
@@ -76,6 +65,6 @@ export function nextHolding(later: readonly Migration[], keysOf: KeysOf, key: st
   if (from >= later.length) return undefined;
   const { index, start } = indexOf(later, keysOf);
   const places = index.holders.get(key);
-  const place = places && firstFrom(places, start + from);
+  const place = places && places[countBelow(places, start + from)];
   return place === undefined ? undefined : place - start;
 }

@@ -4,6 +4,7 @@
  * up each time is quadratic, and a 1 MB file holds 70,000 statements (minutes of CPU in the App).
  */
 import type { Operation } from "../../model.js";
+import { countBelow } from "../../sorted-numbers.js";
 
 type Key = (op: Operation) => string | readonly string[] | undefined;
 
@@ -26,18 +27,6 @@ export function positionsBy(up: readonly Operation[], key: Key): ReadonlyMap<str
   }
   byKey.set(key, positions);
   return positions;
-}
-
-/** How many of the ascending `positions` are below `index`. */
-function countBelow(positions: readonly number[], index: number): number {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (positions[mid] < index) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The first position after `index`, if any. */
