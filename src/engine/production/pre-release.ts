@@ -184,7 +184,7 @@ export function againstPreRelease<R extends { finding: ReportedFinding; op?: Ope
  * The raw finding with its note; the message a deploy that leaves no old code running puts in place of the finding's
  * (`withoutOldCode`, deploy/old-code-gone.ts) says the note too, or the note would be lost under such a deploy.
  */
-function withNote<R extends { finding: ReportedFinding; withoutOldCode?: string }>(raw: R, noted: ReportedFinding): R {
+export function withNote<R extends { finding: ReportedFinding; withoutOldCode?: string }>(raw: R, noted: ReportedFinding): R {
   if (noted === raw.finding) return raw;
   const said = noted.message.startsWith(raw.finding.message) ? noted.message.slice(raw.finding.message.length) : "";
   return { ...raw, finding: noted, ...(raw.withoutOldCode !== undefined && said ? { withoutOldCode: `${raw.withoutOldCode}${said}` } : {}) };

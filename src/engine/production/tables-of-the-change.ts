@@ -16,6 +16,7 @@ import type { RuleMeta } from "../rules/support/rule.js";
 import type { LockWork } from "./estimates.js";
 import { tablesOf, workOf } from "./size-aware.js";
 import { NEEDS_ROWS } from "./same-deploy-tables.js";
+import { withNote } from "./pre-release.js";
 
 /** Rules of NEEDS_ROWS whose statement fails on rows it cannot convert or fill: the change's own rows make it fail too. */
 const FAILS_ON_ROWS = new Set(["required-column-without-default", "narrowing-type-change", "unique-column-shared-default"]);
@@ -64,10 +65,5 @@ function noteOf(raw: Raw, migration: Migration, indexOf: (op: Operation) => numb
 }
 
 export function againstTablesOfTheChange<R extends Raw>(raw: readonly R[], migration: Migration, indexOf: (op: Operation) => number, change: ChangePlan): R[] {
-  return raw.map((r) => {
-    const noted = noteOf(r, migration, indexOf, change);
-    if (noted === r.finding) return r;
-    const said = noted.message.slice(r.finding.message.length);
-    return { ...r, finding: noted, ...(r.withoutOldCode !== undefined ? { withoutOldCode: `${r.withoutOldCode}${said}` } : {}) };
-  });
+  return raw.map((r) => withNote(r, noteOf(r, migration, indexOf, change)));
 }
