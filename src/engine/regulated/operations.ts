@@ -5,7 +5,7 @@
  */
 import type { Config } from "../config.js";
 import type { Migration, Operation } from "../model.js";
-import { computeFacts, nameKey } from "../rules/support/facts.js";
+import { bareName as bare, computeFacts, nameKey } from "../rules/support/facts.js";
 import { isNarrowing } from "../types.js";
 import { columnMatches, compileSensitive, tableMatches, type SensitivePattern } from "./patterns.js";
 import { append } from "../append.js";
@@ -18,8 +18,6 @@ export interface RegulatedHit {
   objects: string[];
   patterns: string[];
 }
-
-const bare = (table: string) => nameKey(table).split(".").pop() ?? table;
 
 /** Columns the migration itself says a table has (the down re-creating a dropped table, columns added earlier). */
 function knownColumns(migration: Migration, table: string): string[] {

@@ -11,7 +11,8 @@ import { commentMarker } from "../support/fix.js";
 import { lockName } from "../support/lock-modes.js";
 import type { RuleContext } from "../support/rule.js";
 import { tableOf } from "./statement-roles.js";
-import { bareName, touches } from "./touched-tables.js";
+import { touches } from "./touched-tables.js";
+import { bareName } from "../support/facts.js";
 import { wholeShown } from "./whole-migration.js";
 
 export interface Move {

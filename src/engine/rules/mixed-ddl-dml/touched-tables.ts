@@ -4,7 +4,7 @@
  * the rule asks about every schema change of the migration and of the later ones of its folder.
  */
 import type { Operation } from "../../model.js";
-import { nameKey } from "../support/facts.js";
+import { bareName } from "../support/facts.js";
 import { modelName } from "../support/fix.js";
 
 /**
@@ -18,9 +18,6 @@ export function touches(op: Operation, table: string): boolean {
   const [bare, model] = namesOfTable(table);
   return names.some((n) => n === bare || n === model);
 }
-
-/** A name as PostgreSQL folds it, without its schema: "public.Orders" -> "orders". */
-export const bareName = (name: string) => nameKey(name).split(".").pop()!;
 
 /** A table's name without its schema and its Rails model's name, in lower case: worked out once per table name. */
 const tableNames = new Map<string, readonly [string, string]>();
@@ -46,7 +43,7 @@ export function touchedNames(op: Operation): readonly string[] | "any" {
     if (op.kind === "data_migration" && op.mentions === undefined && op.tables.length === 0) names = "any";
     else {
       const written = op.kind === "dml" ? [op.table, ...op.sourceTables] : op.kind === "data_migration" ? [...op.tables, ...(op.writes ?? []), ...(op.mentions ?? [])] : [];
-      names = written.flatMap((n) => (n === undefined ? [] : [nameKey(n).split(".").pop()!.split("::").pop()!]));
+      names = written.flatMap((n) => (n === undefined ? [] : [bareName(n).split("::").pop()!]));
     }
     touchedNamesOf.set(op, names);
   }

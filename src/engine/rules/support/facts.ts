@@ -25,9 +25,11 @@ export function nameKey(name: string): string {
 export const renamedTo = (table: string, newName: string): string =>
   newName.includes(".") || !table.includes(".") ? newName : `${table.slice(0, table.lastIndexOf(".") + 1)}${newName}`;
 
+/** A name as PostgreSQL folds it, without its schema: "public.Orders" -> "orders". */
+export const bareName = (name: string): string => nameKey(name).split(".").pop()!;
+
 /** One table, written with its schema or without (a migration that names no schema means the default one). */
-const bare = (t: string) => nameKey(t.slice(t.lastIndexOf(".") + 1));
-export const sameTable = (a: string, b: string): boolean => nameKey(a) === nameKey(b) || ((!a.includes(".") || !b.includes(".")) && bare(a) === bare(b));
+export const sameTable = (a: string, b: string): boolean => nameKey(a) === nameKey(b) || ((!a.includes(".") || !b.includes(".")) && bareName(a) === bareName(b));
 
 export interface MigrationFacts {
   /** the change this migration belongs to (a review's added migrations), judged as a whole */
