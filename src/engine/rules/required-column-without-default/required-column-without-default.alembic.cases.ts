@@ -151,7 +151,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "drone-tm acee47666167: the NOT NULL column without a default proves projects empty, so the finding says the drop of created in the same upgrade loses no data, and, its own proof reading the migration as run on an empty table, is a note",
+      name: "drone-tm acee47666167: the NOT NULL column without a default proves projects empty, so the finding says the drop of created in the same upgrade loses no data, and, its own proof reading the migration as run on an empty table, is a warning (nothing is lost, but the deploy fails on rows)",
       code: `from alembic import op
 import sqlalchemy as sa
 
@@ -170,7 +170,7 @@ def downgrade():
 `,
       lines: [9],
       messages: ["Dropping column created (line 10) loses no data: projects must be empty for this statement to run. This migration drops data of projects itself (dropping column created (line 10)) and runs in one transaction"],
-      severities: ["info"],
+      severities: ["warning"],
     },
     {
       framework: "alembic",

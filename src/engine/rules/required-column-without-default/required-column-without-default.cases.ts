@@ -152,12 +152,12 @@ export default defineCases({
     },
     {
       framework: "sql",
-      name: "funnel 6d3599c52873: the migration replaces columns of post, dropping the old ones, which loses data only if it runs, only on an empty post; in one transaction rows make the ALTER fail and roll the drops back: a note",
+      name: "funnel 6d3599c52873: the migration replaces columns of post, dropping the old ones, which loses data only if it runs, only on an empty post; in one transaction rows make the ALTER fail and roll the drops back: a warning (nothing is lost, but the deploy fails on rows)",
       schema: "CREATE TABLE post (id bigint PRIMARY KEY, message_text text);",
       code: "BEGIN;\nALTER TABLE post ADD COLUMN body_text text NOT NULL;\nALTER TABLE post DROP COLUMN message_text;\nCOMMIT;\n",
       lines: [2],
-      severities: ["info"],
-      messages: ["This migration drops data of post itself (dropping column message_text (line 3)) and runs in one transaction: with rows in post the ALTER fails and the rollback undoes everything, the drops too; on an empty post only inserts that do not set body_text fail."],
+      severities: ["warning"],
+      messages: ["This migration drops data of post itself (dropping column message_text (line 3)) and runs in one transaction: with rows in post the ALTER fails, the deploy stops there and the rollback undoes everything, the drops too; on an empty post only inserts that do not set body_text fail. Check that post is empty in production before this deploys."],
     },
     {
       framework: "sql",

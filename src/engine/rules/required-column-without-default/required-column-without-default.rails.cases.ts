@@ -74,7 +74,7 @@ end
     },
     {
       framework: "rails",
-      name: "talk-api refactor_tagging: the migration drops a column of tags beside the NOT NULL references, data it loses only if it runs, which it does only on an empty tags; in its transaction rows make it fail whole, drops too: a note",
+      name: "talk-api refactor_tagging: the migration drops a column of tags beside the NOT NULL references, data it loses only if it runs, which it does only on an empty tags; in its transaction rows make it fail whole, drops too: a warning (nothing is lost, but the deploy fails on rows)",
       code: `class RefactorTagging < ActiveRecord::Migration
   def change
     remove_column :tags, :uses, :integer
@@ -84,9 +84,9 @@ end
 end
 `,
       lines: [4, 5],
-      severities: ["info", "info"],
+      severities: ["warning", "warning"],
       messages: [
-        "Dropping column uses (line 3) loses no data: tags must be empty for this statement to run. This migration drops data of tags itself (dropping column uses (line 3)) and runs in one transaction: with rows in tags the ALTER fails and the rollback undoes everything, the drops too; on an empty tags only inserts that do not set user_id fail.",
+        "Dropping column uses (line 3) loses no data: tags must be empty for this statement to run. This migration drops data of tags itself (dropping column uses (line 3)) and runs in one transaction: with rows in tags the ALTER fails, the deploy stops there and the rollback undoes everything, the drops too; on an empty tags only inserts that do not set user_id fail. Check that tags is empty in production before this deploys.",
         "on an empty tags only inserts that do not set comment_id fail.",
       ],
     },

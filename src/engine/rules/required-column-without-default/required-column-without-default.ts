@@ -576,7 +576,8 @@ export default defineRule({
       // transaction (PostgreSQL's transactional DDL) rolls everything back otherwise
       const note = proof.losses.length > 0 && first.op.inTransaction && !mysql ? ownProofNote(first.op, proof.losses, findings.map((f) => f.op.column.name).join(", ")) : "";
       const brief = proof.text + note;
-      const severity = note ? ({ severity: "info" } as const) : {};
+      // a warning, not a note: nothing is lost, but on a table with rows the deploy fails (hitobito's integration did)
+      const severity = note ? ({ severity: "warning" } as const) : {};
       if (findings.length === 1) {
         ctx.report({ op: first.op, ...severity, message: first.message + brief, fix: fixes[0], hazard: onlyOldCode(findings) });
         continue;
@@ -659,10 +660,11 @@ function briefLocks(ctx: RuleContext, proof: OperationOf<"add_column">): { text:
  * its rows) that it says is lost only if the migration runs, which it can only do on an empty table (talk-api's
  * refactor_tagging drops tags.uses beside two NOT NULL references). Its transaction makes that exact: with rows the
  * ALTER fails and the rollback undoes the drops too, so nothing is lost and nothing half-done; on an empty table only
- * inserts that leave the column out fail. A note saying so, as the data-loss findings it folds are gone.
+ * inserts that leave the column out fail. A warning saying so (the deploy still fails on rows), as the data-loss findings
+ * it folds are gone.
  */
 function ownProofNote(proof: OperationOf<"add_column">, losses: readonly string[], columns: string): string {
-  return ` This migration drops data of ${proof.table} itself (${andList([...losses])}) and runs in one transaction: with rows in ${proof.table} the ALTER fails and the rollback undoes everything, the drops too; on an empty ${proof.table} only inserts that do not set ${columns} fail.`;
+  return ` This migration drops data of ${proof.table} itself (${andList([...losses])}) and runs in one transaction: with rows in ${proof.table} the ALTER fails, the deploy stops there and the rollback undoes everything, the drops too; on an empty ${proof.table} only inserts that do not set ${columns} fail. Check that ${proof.table} is empty in production before this deploys.`;
 }
 
 /** What a data-loss finding would say the op deletes from `table` (a column, the table's rows, every row's values), or undefined. */
