@@ -278,6 +278,17 @@ describe("planned drops", () => {
       // lint reads the working tree only: there the column is named nowhere
       expect((await run(["lint", "--format", "json", "migrations"], { cwd: repo.root })).output).toContain("none of the 1 source file of application code read names is_internal");
     });
+
+    it("under a deploy that stops the old servers first (deploy: offline) the code the change removes reads nothing: the drop is the data-loss warning, with no 'drop it in a later change' (dhis2-core replay 40)", async () => {
+      const { "migrations/000002_drop_unused.up.sql": up, "migrations/000002_drop_unused.down.sql": down, ...base } = files;
+      const repo = featureBranchOn({ ...base, ".github/migguard.yml": "deploy: offline\n" });
+      repo.write({ "migrations/000002_drop_unused.up.sql": up, "migrations/000002_drop_unused.down.sql": down, "internal/model/app_config.go": model.replace("\tIsInternal bool\n", "") }).commit("drop unused");
+      const { findings } = await reviewJson(repo);
+      const isInternal = findings.find((f) => f.rule === "drop-column" && f.line === 2)!;
+      expect(isInternal.severity).not.toBe("error");
+      expect(isInternal.message).toContain("Dropping column app_config_variables.is_internal deletes its data, and a rollback cannot restore the values.");
+      expect(isInternal.message).not.toContain("Drop it in a later change");
+    });
   });
 
   describe("Prisma beside TypeScript (trigger.dev's JobVersion.prepare and Workflow.eventRule)", () => {

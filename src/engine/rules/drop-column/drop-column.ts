@@ -417,8 +417,8 @@ export default defineRule({
         message: `Dropping column ${op.table}.${op.column} deletes its data; code that still reads it breaks, and a rollback cannot restore the values.${named?.sentence ?? ""}`,
         // code of the change's head that still names it fails whatever the deploy: only then is the claim kept
         // with no old code running, the state-first split buys nothing: a copy, then the drop as written
-        // (a template's weak hit proves nothing: the claim is not kept on it alone)
-        ...(named && !named.weak
+        // (a template's weak hit proves nothing: the claim is not kept on it alone; nor is code only the base branch has)
+        ...(named && !named.weak && !named.oldCodeOnly
           ? {}
           : {
               withoutOldCode: `Dropping column ${op.table}.${op.column} deletes its data, and a rollback cannot restore the values.`,

@@ -425,7 +425,7 @@ export default defineRule({
             : { message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back, and code still using ${table} breaks.${named?.sentence ?? ""}` }),
           // code of the change's head that still names it fails whatever the deploy: only then is the claim kept
           // with no old code running, the staged removal buys nothing: a copy, then the drop as written
-          ...(named || unused ? {} : { withoutOldCode: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back.`, fixWithoutOldCode: copyThenDrop(ctx, op, table, table) }),
+          ...((named && !named.oldCodeOnly) || unused ? {} : { withoutOldCode: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back.`, fixWithoutOldCode: copyThenDrop(ctx, op, table, table) }),
           ...(named ? { details: named.details } : {}),
           fix: fixFor(ctx.framework, {
             sql: `

@@ -126,7 +126,7 @@ const IN_MESSAGE = 5;
  * The sentence an error adds when code still names what it drops, and the usages for the details; or, when a
  * bound stopped the reading before anything named it, that the rest was not searched. Undefined otherwise.
  */
-export function stillNamed(names: CodeNames | undefined): { sentence: string; details: string[]; weak?: true } | undefined {
+export function stillNamed(names: CodeNames | undefined): { sentence: string; details: string[]; weak?: true; oldCodeOnly?: true } | undefined {
   if (names && names.usages.length === 0 && !names.complete && names.sources > 0)
     return { sentence: ` None of the ${names.sources} source files of application code read names ${names.forms}, but the search stopped at a limit (max_code_files, or the size of the walk) before the end of the code: what it did not read may still use it.`, details: [] };
   if (names && names.usages.length === 0 && names.baseUsages.length > 0) {
@@ -134,6 +134,8 @@ export function stillNamed(names: CodeNames | undefined): { sentence: string; de
     return {
       sentence: ` This change removes the last code that names ${names.forms}, but the servers run the base branch's until the deploy: ${shown}${names.baseUsages.length > IN_MESSAGE ? ` and ${names.baseUsages.length - IN_MESSAGE} more` : ""}. Drop it in a later change, once that deploy is out.`,
       details: names.baseUsages.map((u) => `${u.path}:${u.line} (base branch): ${u.text}`),
+      // only the code the deploy replaces names it: a deploy that stops the old servers first has no reader left
+      oldCodeOnly: true,
     };
   }
   if (names && names.usages.length === 0 && names.weakUsages.length > 0) {
