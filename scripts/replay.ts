@@ -28,6 +28,7 @@ import { signalKind } from "../src/engine/database/signal-paths.js";
 import { loadPythonParser } from "../src/engine/adapters/python/parser.js";
 import { withDjangoMigrationModules } from "../src/engine/migration-folders/django-migration-modules.js";
 import { withAlembicVersionLocations } from "../src/engine/migration-folders/alembic-version-locations.js";
+import { withMarkedSqlFolders } from "../src/engine/migration-folders/marked-sql-folders.js";
 
 interface Finding {
   path: string;
@@ -97,11 +98,10 @@ function sameRebaseStamp(newer: string, older: string): boolean {
 async function migrationCommits(): Promise<Change[]> {
   // the folders the repository's settings add (Django's MIGRATION_MODULES, alembic.ini's version_locations), as the review reads them
   await loadPythonParser();
-  const project = git(["ls-tree", "-r", "--name-only", "HEAD"])
-    .split("\n")
-    .filter((path) => signalKind(path) !== undefined)
-    .map((path) => ({ path, content: git(["show", `HEAD:${path}`]) }));
-  const config = withAlembicVersionLocations(withDjangoMigrationModules((await loadCliConfig(undefined, repo)).config, project), project);
+  const listing = git(["ls-tree", "-r", "--name-only", "HEAD"]).split("\n").filter((path) => path !== "");
+  const project = listing.filter((path) => signalKind(path) !== undefined).map((path) => ({ path, content: git(["show", `HEAD:${path}`]) }));
+  // and the SQL folders a runner's file marks (Drizzle's meta/_journal.json, tern.conf, atlas.sum), as the review reads them
+  const config = withMarkedSqlFolders(withAlembicVersionLocations(withDjangoMigrationModules((await loadCliConfig(undefined, repo)).config, project), project), listing);
   const touches = (path: string) => detectMigrationPath(path, config) !== undefined || schemaDumpOf(path, config) !== undefined;
   const out: Change[] = [];
   let group: LogEntry[] = [];
