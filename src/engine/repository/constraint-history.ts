@@ -73,6 +73,62 @@ function readColumns(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/**
+ * The nodes a definition's ADD CONSTRAINT is written from (its `sql` is their deparse): a constraint the history
+ * writes again (renamed, on a renamed table or column) starts from them, not from a parse of its `sql` (which
+ * gives the same nodes, locations aside: the deparser writes what the parser reads back). Not to be changed.
+ */
+const writtenFrom = new WeakMap<KeyDefinition, { relation: PgNode; constraint: PgNode }>();
+
+/**
+ * `key` written again with its relation and constraint changed by `change` (names only), NOT VALID as the
+ * history knew it; undefined when it does not write back.
+ */
+function rewrittenKey(key: KeyDefinition, change: (relation: PgNode, constraint: PgNode) => { relation: PgNode; constraint: PgNode } | undefined): KeyDefinition | undefined {
+  let written: KeyDefinition | undefined;
+  const from = writtenFrom.get(key) ?? parsedBack(key);
+  const changed = from && change(from.relation, from.constraint);
+  if (changed) {
+    const { constraint } = changed;
+    written = KINDS[constraint.contype as string] ? definition(changed.relation, constraint, strings(constraint.contype === "CONSTR_FOREIGN" ? constraint.fk_attrs : constraint.keys))?.definition : undefined;
+  }
+  if (!written) return undefined;
+  // NOT VALID as the history knew it: validated since (its SQL still says NOT VALID), or a framework's its SQL leaves out
+  if (key.notValid) written.notValid = true;
+  else delete written.notValid;
+  return written;
+}
+
+/** The relation and constraint of a definition's ADD CONSTRAINT, read back from its `sql` (a definition not written here). */
+function parsedBack(definition: KeyDefinition): { relation: PgNode; constraint: PgNode } | undefined {
+  const alter = parseOne(definition.sql)?.AlterTableStmt;
+  const constraint = alter?.cmds?.[0]?.AlterTableCmd?.def?.Constraint;
+  return alter?.relation && constraint ? { relation: alter.relation, constraint } : undefined;
+}
+
+/** `copy` is written from the nodes `definition` is written from. */
+function keepWrittenFrom(definition: KeyDefinition, copy: KeyDefinition): void {
+  const from = writtenFrom.get(definition);
+  if (from) writtenFrom.set(copy, from);
+}
+
+/**
+ * `definition.sql` written by `write` when first read (or replaced by an assignment), in the place of the property
+ * it replaces: the property order, and so every copy and comparison of the definition, stays as it was.
+ */
+function lazySql(definition: KeyDefinition, write: () => string | undefined): void {
+  let sql: string | undefined;
+  Object.defineProperty(definition, "sql", {
+    enumerable: true,
+    configurable: true,
+    get: () => (sql ??= write() ?? ""),
+    // on the object assigned to: a copy of the definition (its descriptors copied) has this setter too
+    set(this: KeyDefinition, value: string) {
+      Object.defineProperty(this, "sql", { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
+}
+
 function definition(relation: PgNode, constraint: PgNode, columns: string[]): { name: string; definition: KeyDefinition; guessedName?: boolean } | undefined {
   const table = relation.relname as string;
   const kind = KINDS[constraint.contype as string];
@@ -82,16 +138,25 @@ function definition(relation: PgNode, constraint: PgNode, columns: string[]): { 
   const name = (constraint.conname as string | undefined) ?? checkName ?? defaultName(table, kind, columns);
   if (!name) return undefined;
   const own = kind === "foreign_key" ? { fk_attrs: columns.map((sval) => ({ String: { sval } })) } : kind === "primary_key" || kind === "unique" ? { keys: columns.map((sval) => ({ String: { sval } })) } : {};
-  const sql = deparse({
-    AlterTableStmt: {
-      relation,
-      cmds: [{ AlterTableCmd: { subtype: "AT_AddConstraint", def: { Constraint: { ...constraint, conname: name, ...own } }, behavior: "DROP_RESTRICT" } }],
-      objtype: "OBJECT_TABLE",
-    },
-  });
+  const written = (): string | undefined => {
+    const sql = deparse({
+      AlterTableStmt: {
+        relation,
+        cmds: [{ AlterTableCmd: { subtype: "AT_AddConstraint", def: { Constraint: { ...constraint, conname: name, ...own } }, behavior: "DROP_RESTRICT" } }],
+        objtype: "OBJECT_TABLE",
+      },
+    });
+    return sql ? `${sql};` : undefined;
+  };
   const schema = relation.schemaname ? `${relation.schemaname}.` : "";
-  if (!sql) return undefined;
-  const out: KeyDefinition = { table: `${schema}${table}`, columns, sql: `${sql};`, kind };
+  // a CHECK's expression may hold a node the deparser refuses, and then the history does not follow the
+  // constraint: written now. A key's ADD CONSTRAINT is names and lists only, which always write back: written when
+  // first read (issue #18: the history defines every key of a folder, lemmy's hundreds; the fixes read a few).
+  const eager = kind === "check" ? written() : undefined;
+  if (kind === "check" && eager === undefined) return undefined;
+  const out: KeyDefinition = { table: `${schema}${table}`, columns, sql: eager ?? "", kind };
+  if (eager === undefined) lazySql(out, written);
+  writtenFrom.set(out, { relation, constraint: { ...constraint, conname: name, ...own } });
   if (constraint.skip_validation === true) out.notValid = true;
   if (kind === "check") {
     const notNull = notNullTerms(constraint.raw_expr);
@@ -165,65 +230,42 @@ export function keysOfStatement(op: Operation): ReadonlyArray<{ name: string; de
 /**
  * A constraint under a new name (ALTER TABLE ... RENAME CONSTRAINT): its ADD CONSTRAINT written again with that name,
  * so a later drop's down adds it back as it now is; NOT VALID until validated, as it was. Undefined when its SQL does
- * not parse back.
+ * not write back.
  */
 function renamedKey(definition: KeyDefinition, newName: string): KeyDefinition | undefined {
-  const alter = parseOne(definition.sql)?.AlterTableStmt;
-  const cmd = alter?.cmds?.[0]?.AlterTableCmd;
-  const constraint = cmd?.def?.Constraint;
-  if (!constraint) return undefined;
-  const sql = deparse({ AlterTableStmt: { ...alter, cmds: [{ AlterTableCmd: { ...cmd, def: { Constraint: { ...constraint, conname: newName } } } }] } });
-  const renamed = sql ? definedKeys(sql, { addColumn: false })[0]?.definition : undefined;
-  if (!renamed) return undefined;
-  // NOT VALID as the history knew it: validated since (its SQL still says NOT VALID), or a framework's its SQL leaves out
-  if (definition.notValid) renamed.notValid = true;
-  else delete renamed.notValid;
-  return renamed;
+  return rewrittenKey(definition, (relation, constraint) => ({ relation, constraint: { ...constraint, conname: newName } }));
 }
 
 /**
  * A constraint of a renamed table, or a FOREIGN KEY that references one, written again for the table's new name
  * (`from` -> `to` wherever its statement names the table), under `name`; NOT VALID as the history knew it.
- * Undefined when its SQL does not parse back.
+ * Undefined when its SQL does not write back.
  */
 function retabledKey(definition: KeyDefinition, from: string, to: string, name: string): KeyDefinition | undefined {
-  const alter = parseOne(definition.sql)?.AlterTableStmt;
-  const cmd = alter?.cmds?.[0]?.AlterTableCmd;
-  const constraint = cmd?.def?.Constraint;
-  if (!alter?.relation || !constraint) return undefined;
   const renamed = (relation: PgNode | undefined) => (relation && !relation.schemaname && nameKey(relation.relname as string) === nameKey(from) ? { ...relation, relname: to } : relation);
-  const pktable = renamed(constraint.pktable);
-  const sql = deparse({ AlterTableStmt: { ...alter, relation: renamed(alter.relation), cmds: [{ AlterTableCmd: { ...cmd, def: { Constraint: { ...constraint, conname: name, ...(pktable ? { pktable } : {}) } } } }] } });
-  const written = sql ? definedKeys(sql, { addColumn: false })[0]?.definition : undefined;
-  if (!written) return undefined;
-  if (definition.notValid) written.notValid = true;
-  else delete written.notValid;
-  return written;
+  return rewrittenKey(definition, (relation, constraint) => {
+    const pktable = renamed(constraint.pktable);
+    return { relation: renamed(relation)!, constraint: { ...constraint, conname: name, ...(pktable ? { pktable } : {}) } };
+  });
 }
 
 /**
  * A FOREIGN KEY one of whose columns (its own, on `table`, or the one it references there) was renamed: PostgreSQL
  * and MySQL keep the key, name and all, on the column's new name (content-tagger renames tagging_spreadsheet_id to
  * tagging_source_id, whose key a later remove_foreign_key ..., column: :tagging_source_id drops). Its ADD CONSTRAINT
- * written again with `to` for `from`; undefined when its SQL does not parse back.
+ * written again with `to` for `from`; undefined when its SQL does not write back.
  */
 function recolumnedKey(definition: KeyDefinition, table: string, from: string, to: string): KeyDefinition | undefined {
-  const alter = parseOne(definition.sql)?.AlterTableStmt;
-  const cmd = alter?.cmds?.[0]?.AlterTableCmd;
-  const constraint = cmd?.def?.Constraint;
-  if (!alter?.relation || constraint?.contype !== "CONSTR_FOREIGN") return undefined;
   const renamedIn = (relation: PgNode | undefined, columns: PgNode[] | undefined) =>
     relation && nameKey(relation.relname as string) === nameKey(table.split(".").pop() ?? table)
       ? (columns ?? []).map((c) => (nameKey(c.String?.sval ?? "") === nameKey(from) ? { String: { sval: to } } : c))
       : columns;
-  const fk_attrs = renamedIn(alter.relation, constraint.fk_attrs);
-  const pk_attrs = renamedIn(constraint.pktable, constraint.pk_attrs);
-  const sql = deparse({ AlterTableStmt: { ...alter, cmds: [{ AlterTableCmd: { ...cmd, def: { Constraint: { ...constraint, fk_attrs, ...(pk_attrs ? { pk_attrs } : {}) } } } }] } });
-  const written = sql ? definedKeys(sql, { addColumn: false })[0]?.definition : undefined;
-  if (!written) return undefined;
-  if (definition.notValid) written.notValid = true;
-  else delete written.notValid;
-  return written;
+  return rewrittenKey(definition, (relation, constraint) => {
+    if (constraint.contype !== "CONSTR_FOREIGN") return undefined;
+    const fk_attrs = renamedIn(relation, constraint.fk_attrs);
+    const pk_attrs = renamedIn(constraint.pktable, constraint.pk_attrs);
+    return { relation, constraint: { ...constraint, fk_attrs, ...(pk_attrs ? { pk_attrs } : {}) } };
+  });
 }
 
 /** The FOREIGN KEY and CHECK constraints a CREATE TABLE or ALTER TABLE ... ADD CONSTRAINT statement defines, by name. */
@@ -378,6 +420,7 @@ export class ConstraintHistory {
       if (!named?.definition.notValid) return undefined;
       const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(named.definition)) as KeyDefinition;
       delete copy.notValid;
+      keepWrittenFrom(named.definition, copy);
       return { name: named.name, definition: copy };
     };
     // a statement of several sub-commands gives one op each, with the statement's text: read each text once

@@ -174,6 +174,28 @@ describe("constraint history", () => {
     expect(history.onTable("db/migrations", 1, "s").map((k) => k.name)).toEqual(["s_pkey", "s_one"]);
     expect(reads).toBe(2);
   });
+
+  it("writes a key again for a renamed table, column or constraint from the nodes it was written from, as a parse of its SQL gives", async () => {
+    const { ConstraintHistory } = await import("./constraint-history.js");
+    const files = {
+      "db/migrations/000001_a.up.sql":
+        "CREATE TABLE s (id int PRIMARY KEY);\nCREATE TABLE o (id int PRIMARY KEY, s_id int REFERENCES s (id) ON DELETE CASCADE, CONSTRAINT o_pos CHECK (id > 0));\nALTER TABLE o ADD CONSTRAINT o_self FOREIGN KEY (id) REFERENCES o (id) NOT VALID;",
+      "db/migrations/000002_b.up.sql": "ALTER TABLE s RENAME TO t;\nALTER TABLE o RENAME COLUMN s_id TO t_id;\nALTER TABLE o RENAME CONSTRAINT o_self TO o_me;\nALTER TABLE o VALIDATE CONSTRAINT o_me;\nALTER TABLE o RENAME TO p;",
+    };
+    const migrations = analyzeLoaded({ files: Object.entries(files).map(([path, content]) => ({ path, content })) }).migrations;
+    const history = new ConstraintHistory();
+    migrations.forEach((migration, position) => history.record("db/migrations", position, migration));
+    const keys = history.onTable("db/migrations", 2, "p").map(({ name, definition }) => [name, definition.sql, definition.notValid ?? false, definition.columns]);
+    expect(keys).toEqual([
+      ["o_pkey", "ALTER TABLE p ADD CONSTRAINT o_pkey PRIMARY KEY (id);", false, ["id"]],
+      ["o_pos", "ALTER TABLE p ADD CONSTRAINT o_pos CHECK (id > 0);", false, []],
+      ["o_s_id_fkey", "ALTER TABLE p ADD CONSTRAINT o_s_id_fkey FOREIGN KEY (t_id) REFERENCES t (id) ON DELETE CASCADE;", false, ["t_id"]],
+      // validated since: valid, though its SQL still says NOT VALID
+      ["o_me", "ALTER TABLE p ADD CONSTRAINT o_me FOREIGN KEY (id) REFERENCES p (id) NOT VALID;", false, ["id"]],
+    ]);
+    expect(history.onTable("db/migrations", 1, "o").find((k) => k.name === "o_self")?.definition).toMatchObject({ sql: "ALTER TABLE o ADD CONSTRAINT o_self FOREIGN KEY (id) REFERENCES o (id) NOT VALID;", notValid: true });
+    expect(history.onColumn("db/migrations", 2, "t", "id").own.map((k) => k.definition.sql)).toEqual(["ALTER TABLE t ADD CONSTRAINT s_pkey PRIMARY KEY (id);"]);
+  });
 });
 
 describe("views in the schema history", () => {

@@ -53,8 +53,8 @@ const leavesNothing = (statement: string) => statement === "COPY TO" || LEAVES_N
  * The REVOKE that takes back a GRANT (of privileges, of a role, or of default privileges), read and written by
  * PostgreSQL's own grammar: the same statement with is_grant false.
  */
-function revokeOf(text: string): string | undefined {
-  const node = parseOne(text) as Record<string, Record<string, unknown>> | undefined;
+function revokeOf(statement: PgNode | undefined): string | undefined {
+  const node = statement as Record<string, Record<string, unknown>> | undefined;
   if (!node) return undefined;
   const [type] = Object.keys(node);
   const stmt = structuredClone(node[type]);
@@ -233,10 +233,12 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
       // (a SELECT that calls a function that may write leaves what it wrote)
       if (op.statement === "ALTER SEQUENCE OWNED BY" || (leavesNothing(op.statement) && op.mayWrite !== "code")) return undefined;
       {
-        const revoke = revokeOf(op.text);
+        // one parse for both readings (its tree is not changed)
+        const statement = parseOne(op.text);
+        const revoke = revokeOf(statement);
         if (revoke) return [sql(revoke)];
         // storage parameters back to PostgreSQL's defaults, as they were unless an earlier migration set them
-        const reset = resetOfStorageParameters(op.text);
+        const reset = resetOfStorageParameters(statement);
         if (reset) return [sql(`-- the storage parameters back to their defaults (if an earlier migration set them, SET its values instead)\n${reset}`)];
       }
       return [unknown(`${lineOf(op)} (${op.statement}): undo it by hand, migguard cannot derive its inverse`)];

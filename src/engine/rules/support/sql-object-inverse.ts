@@ -24,10 +24,10 @@ export function dropOfCreatedFunction(text: string): string | undefined {
 
 /**
  * `ALTER TABLE t RESET (toast.autovacuum_vacuum_threshold, fillfactor);` for an ALTER TABLE whose every sub-command
- * sets storage parameters; undefined for any other statement.
+ * sets storage parameters (`statement`: its parse tree); undefined for any other statement.
  */
-export function resetOfStorageParameters(text: string): string | undefined {
-  const alter = parseOne(text)?.AlterTableStmt;
+export function resetOfStorageParameters(statement: PgNode | undefined): string | undefined {
+  const alter = statement?.AlterTableStmt;
   const cmds = ((alter?.cmds ?? []) as PgNode[]).map((c) => c.AlterTableCmd);
   if (!alter?.relation?.relname || !cmds.length || cmds.some((c) => c?.subtype !== "AT_SetRelOptions")) return undefined;
   const names = cmds.flatMap((c) => ((c.def?.List?.items ?? []) as PgNode[]).map((i) => [i.DefElem?.defnamespace, i.DefElem?.defname].filter(Boolean).map(ident).join(".")));
