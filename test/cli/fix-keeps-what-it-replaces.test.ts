@@ -117,3 +117,42 @@ end
     expect(checkFixSyntax("ruby", finding.fix)).toEqual({ ok: true });
   });
 });
+
+describe("an Alembic downgrade for a drop_column (downgrade() is pass)", () => {
+  it("adds back the unique index the column took with it", async () => {
+    const files = {
+      "alembic/versions/a1_topics.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("topics", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("signup_id", sa.String(), nullable=True))
+    op.create_index("ix_topics_signup_id", "topics", ["signup_id"], unique=True)
+
+
+def downgrade():
+    op.drop_table("topics")
+`,
+      "alembic/versions/b2_drop_signup.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_column("topics", "signup_id")
+
+
+def downgrade():
+    pass
+`,
+    };
+    const [finding] = await lint(files, "alembic/versions", "empty-down");
+    expect(finding.fix).toContain('    op.add_column("topics", sa.Column("signup_id", sa.String(), nullable=True))\n    op.create_index("ix_topics_signup_id", "topics", ["signup_id"], unique=True)');
+    expect(checkFixSyntax("python", finding.fix)).toEqual({ ok: true });
+  });
+});
