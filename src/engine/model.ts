@@ -471,6 +471,14 @@ export const AddConstraint = op("add_constraint", {
   constraint: ConstraintType,
   columns: z.array(z.string()).default([]),
   referencesTable: z.string().optional(),
+  /** a foreign key's referenced columns as the migration names them (REFERENCES t (id)), when it does */
+  referencesColumns: z.array(z.string()).optional(),
+  /**
+   * a foreign key's clauses after REFERENCES as PostgreSQL writes them (MATCH FULL ON DELETE CASCADE ON UPDATE
+   * CASCADE DEFERRABLE INITIALLY DEFERRED), "" when it has none: a fix that adds the key again keeps them.
+   * Undefined when the adapter does not read them; `unreadOptions` names those computed at run time.
+   */
+  keyClauses: z.string().optional(),
   /** NOT VALID / validate: false: existing rows are not checked now */
   notValid: z.boolean().default(false),
   /** ADD CONSTRAINT ... USING INDEX idx: reuses an index built concurrently */
@@ -486,7 +494,7 @@ export const AddConstraint = op("add_constraint", {
   failsOnNull: z.array(z.string()).optional(),
   /** UNIQUE NULLS [NOT] DISTINCT (Django's UniqueConstraint nulls_distinct=); undefined: PostgreSQL's default, not written */
   nullsDistinct: z.boolean().optional(),
-  /** options of the framework's call that shape the constraint's index but were not read (set at run time): `nulls_distinct` */
+  /** options of the framework's call that shape the constraint (its index) but were not read (set at run time): `nulls_distinct`, a key's `ondelete` */
   unreadOptions: z.array(z.string()).optional(),
   /** unnamed in the call, under a naming convention (Alembic's target_metadata) migguard could not read: PostgreSQL's default name would be a guess */
   nameUnknown: z.boolean().optional(),

@@ -17,7 +17,7 @@ export const tableIdent = (name: string) => name.split(".").map(ident).join(".")
 const ACTIONS = new Set(["CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"]);
 
 /** keyword arguments that change no SQL, or that this module writes */
-const KNOWN = new Set(["name", "ondelete", "onupdate", "deferrable", "initially", "use_alter", "link_to_name", "postgresql_not_valid", "source_schema", "referent_schema", "comment", "info"]);
+const KNOWN = new Set(["name", "match", "ondelete", "onupdate", "deferrable", "initially", "use_alter", "link_to_name", "postgresql_not_valid", "source_schema", "referent_schema", "comment", "info"]);
 
 /** A name argument: a string, or `op.f("fk_name")` (a name the naming convention does not touch). */
 function nameOf(value: PyValue | undefined): string | undefined {
@@ -38,33 +38,49 @@ export interface AlembicForeignKey {
   conventional?: string;
 }
 
+/**
+ * The clauses PostgreSQL writes after a foreign key's REFERENCES for the call's options (MATCH, ON DELETE, ON UPDATE,
+ * DEFERRABLE, INITIALLY), "" when it has none; `unread` names the options whose value is computed or unknown.
+ */
+export function alembicKeyClauses(call: PyCall): { clauses: string } | { unread: string[] } {
+  const clauses: string[] = [];
+  const unread: string[] = [];
+  if (call.kwargs.has("match")) {
+    const match = asString(call.kwargs.get("match"))?.toUpperCase();
+    if (match === "FULL" || match === "PARTIAL" || match === "SIMPLE") clauses.push(`MATCH ${match}`);
+    else unread.push("match");
+  }
+  for (const [keyword, sql] of [["ondelete", "ON DELETE"], ["onupdate", "ON UPDATE"]] as const) {
+    if (!call.kwargs.has(keyword)) continue;
+    const action = asString(call.kwargs.get(keyword))?.toUpperCase();
+    if (action && ACTIONS.has(action)) clauses.push(`${sql} ${action}`);
+    else unread.push(keyword);
+  }
+  if (call.kwargs.has("deferrable")) {
+    const deferrable = asBool(call.kwargs.get("deferrable"));
+    if (deferrable === undefined) unread.push("deferrable");
+    else clauses.push(deferrable ? "DEFERRABLE" : "NOT DEFERRABLE");
+  }
+  if (call.kwargs.has("initially")) {
+    const initially = asString(call.kwargs.get("initially"))?.toUpperCase();
+    if (initially === "DEFERRED" || initially === "IMMEDIATE") clauses.push(`INITIALLY ${initially}`);
+    else unread.push("initially");
+  }
+  return unread.length ? { unread } : { clauses: clauses.join(" ") };
+}
+
 export function alembicForeignKeySql(key: AlembicForeignKey): string | undefined {
   const { call } = key;
   if (call.splat || [...call.kwargs.keys()].some((k) => !KNOWN.has(k))) return undefined;
   if (call.kwargs.has("source_schema") || call.kwargs.has("referent_schema")) return undefined;
   const name = key.conventional ?? nameOf(key.name ?? call.kwargs.get("name"));
   if (!name || !key.columns.length || key.columns.length !== key.referentColumns.length) return undefined;
-  const clauses: string[] = [];
-  for (const [keyword, sql] of [["ondelete", "ON DELETE"], ["onupdate", "ON UPDATE"]] as const) {
-    if (!call.kwargs.has(keyword)) continue;
-    const action = asString(call.kwargs.get(keyword))?.toUpperCase();
-    if (!action || !ACTIONS.has(action)) return undefined;
-    clauses.push(`${sql} ${action}`);
-  }
-  if (call.kwargs.has("deferrable")) {
-    const deferrable = asBool(call.kwargs.get("deferrable"));
-    if (deferrable === undefined) return undefined;
-    clauses.push(deferrable ? "DEFERRABLE" : "NOT DEFERRABLE");
-  }
-  if (call.kwargs.has("initially")) {
-    const initially = asString(call.kwargs.get("initially"))?.toUpperCase();
-    if (initially !== "DEFERRED" && initially !== "IMMEDIATE") return undefined;
-    clauses.push(`INITIALLY ${initially}`);
-  }
+  const options = alembicKeyClauses(call);
+  if ("unread" in options) return undefined;
   const notValid = call.kwargs.has("postgresql_not_valid") ? asBool(call.kwargs.get("postgresql_not_valid")) : false;
   if (notValid === undefined) return undefined;
   const list = (names: readonly string[]) => names.map(ident).join(", ");
-  return `ALTER TABLE ${tableIdent(key.table)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${list(key.columns)}) REFERENCES ${tableIdent(key.referent)} (${list(key.referentColumns)})${clauses.map((c) => ` ${c}`).join("")}${notValid ? " NOT VALID" : ""};`;
+  return `ALTER TABLE ${tableIdent(key.table)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${list(key.columns)}) REFERENCES ${tableIdent(key.referent)} (${list(key.referentColumns)})${options.clauses ? ` ${options.clauses}` : ""}${notValid ? " NOT VALID" : ""};`;
 }
 
 /** `"clients.id"` / `"billing.clients.id"` (a ForeignKey's or ForeignKeyConstraint's target) -> table (with its schema) and column; undefined for anything else. */

@@ -7,7 +7,7 @@ import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.
 import { embeddedSql } from "./embedded-sql.js";
 import { lastSegment } from "./imports.js";
 import { inSchema, readColumn, serverDefault, sqlalchemyType, tableName, type SaColumn } from "./sqlalchemy.js";
-import { alembicForeignKeySql, referentOf, tableIdent } from "./alembic-foreign-key-sql.js";
+import { alembicForeignKeySql, alembicKeyClauses, referentOf, tableIdent } from "./alembic-foreign-key-sql.js";
 import { conventionalName, DEFAULT_CONVENTION, type NamingConvention } from "./alembic-naming-convention.js";
 import { QuoteUtils } from "@pgsql/quotes";
 import { coreDml } from "./sqlalchemy-dml.js";
@@ -75,6 +75,15 @@ const withoutKwargs = (call: PyCall, names: readonly string[]): PyCall => ({ ...
 function columnForeignKeySql(table: string, column: SaColumn): string | undefined {
   const fk = column.foreignKey;
   return fk?.column ? alembicForeignKeySql({ table, columns: [column.spec.name], referent: fk.table, referentColumns: [fk.column], call: withoutKwargs(fk.call, ["column"]) }) : undefined;
+}
+
+/** create_foreign_key's name: `constraint_name`, or `name=` as Alembic before 0.7 spelled it (pagure 317a285e04a8) */
+const keyName = (call: PyCall): PyValue | undefined => kwarg(call, "constraint_name", 0) ?? call.kwargs.get("name");
+
+/** A foreign key's referenced columns and its options as SQL clauses, or the options it computes at run time. */
+function keyOptions(call: PyCall, referencesColumns: string[] | undefined): { referencesColumns?: string[]; keyClauses?: string; unreadOptions?: string[] } {
+  const options = alembicKeyClauses(call);
+  return { ...(referencesColumns?.length ? { referencesColumns } : {}), ...("unread" in options ? { unreadOptions: options.unread } : { keyClauses: options.clauses }) };
 }
 
 /** The arguments of op.create_table besides its Columns that add no column: constraints and indexes. */
@@ -157,7 +166,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       if (!column) return note(ctx, call, "the column is not an sa.Column(...) migguard can read");
       const ops: OperationInput[] = [{ ...base, kind: "add_column", table: t, column: column.spec, ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
       if (column.foreignKey)
-        ops.push({ ...base, kind: "add_constraint", table: t, constraint: "foreign_key", columns: [column.spec.name], referencesTable: column.foreignKey.table, sql: columnForeignKeySql(t, column) });
+        ops.push({ ...base, kind: "add_constraint", table: t, constraint: "foreign_key", columns: [column.spec.name], referencesTable: column.foreignKey.table, ...keyOptions(column.foreignKey.call, column.foreignKey.column ? [column.foreignKey.column] : undefined), sql: columnForeignKeySql(t, column) });
       if (column.spec.unique) {
         ops[0] = { ...base, kind: "add_column", table: t, column: { ...column.spec, unique: false } };
         ops.push({ ...base, kind: "add_constraint", table: t, constraint: "unique", columns: [column.spec.name] });
@@ -280,7 +289,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       const referent = inSchema(nameOf(kwarg(call, "referent_table", batch ? 1 : 2)), call, "referent_schema");
       const local = columnNames(kwarg(call, "local_cols", batch ? 2 : 3));
       // create_foreign_key(None, ...) under env.py's "fk" template (bitcart's %(table_name)s_%(column_0_name)s_%(referred_table_name)s_fkey)
-      const fkName = referent ? opName(ctx, "fk", t, local, kwarg(call, "constraint_name", 0), { table: referent, columns: columnNames(kwarg(call, "remote_cols", batch ? 3 : 4)) }) : nameOf(kwarg(call, "constraint_name", 0));
+      const fkName = referent ? opName(ctx, "fk", t, local, keyName(call), { table: referent, columns: columnNames(kwarg(call, "remote_cols", batch ? 3 : 4)) }) : nameOf(keyName(call));
       return [
         {
           ...base,
@@ -288,9 +297,10 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
           table: t,
           name: fkName,
           constraint: "foreign_key",
-          ...(conventionUnread(ctx, kwarg(call, "constraint_name", 0)) ? { nameUnknown: true } : {}),
+          ...(conventionUnread(ctx, keyName(call)) ? { nameUnknown: true } : {}),
           columns: columnNames(kwarg(call, "local_cols", batch ? 2 : 3)),
           referencesTable: referent,
+          ...keyOptions(call, columnNames(kwarg(call, "remote_cols", batch ? 3 : 4))),
           notValid: asBool(call.kwargs.get("postgresql_not_valid")) ?? false,
           sql: referent
             ? alembicForeignKeySql({
@@ -298,7 +308,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
                 columns: columnNames(kwarg(call, "local_cols", batch ? 2 : 3)),
                 referent,
                 referentColumns: columnNames(kwarg(call, "remote_cols", batch ? 3 : 4)),
-                name: kwarg(call, "constraint_name", 0),
+                name: keyName(call),
                 conventional: fkName,
                 // a schema the table names carry now; one set at run time stays, and the SQL is then not written
                 call: withoutKwargs(call, ["constraint_name", "source_table", "referent_table", "local_cols", "remote_cols", ...literalKwargs(call, batch ? ["referent_schema"] : ["source_schema", "referent_schema"])]),

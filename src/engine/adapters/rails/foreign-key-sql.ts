@@ -39,6 +39,20 @@ function deferrable(opts: Options): string | null {
   return when === "immediate" ? " DEFERRABLE INITIALLY IMMEDIATE" : when === "deferred" ? " DEFERRABLE INITIALLY DEFERRED" : null;
 }
 
+/**
+ * The clauses after REFERENCES for the key's on_delete:, on_update:, deferrable: ("" when none), and its primary_key:
+ * as its referenced column when written; `unread` names the options Ruby computes.
+ */
+export function railsKeyOptions(opts: Options): { referencesColumns?: string[]; keyClauses?: string; unreadOptions?: string[] } {
+  const [onDelete, onUpdate, deferred] = [action(opts, "on_delete"), action(opts, "on_update"), deferrable(opts)];
+  const primaryKey = opts.has("primary_key") ? literal(opts.get("primary_key")) : undefined;
+  const unread = (["on_delete", "on_update", "deferrable", "primary_key"] as const).filter((key, i) => (i < 3 ? [onDelete, onUpdate, deferred][i] === null : opts.has(key) && !primaryKey));
+  return {
+    ...(primaryKey ? { referencesColumns: [primaryKey] } : {}),
+    ...(unread.length ? { unreadOptions: unread } : { keyClauses: `${onDelete}${onUpdate}${deferred}`.trim() }),
+  };
+}
+
 export function foreignKeySql(from: string, to: string, column: string, name: string, opts: Options): string | undefined {
   // a column, name or table Ruby computes: the ones the caller was given are a fallback, not what runs
   if (["column", "name", "to_table"].some((key) => opts.has(key) && literal(opts.get(key)) === undefined)) return undefined;

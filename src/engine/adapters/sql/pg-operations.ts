@@ -22,6 +22,24 @@ import { catalogRead } from "./catalog-reads.js";
 type Loose = PgNode | undefined;
 
 /** The single key of a wrapper node: `{ IndexStmt: {...} }` -> ["IndexStmt", {...}] */
+/** libpg-query's action codes of ON DELETE / ON UPDATE ("a", NO ACTION, is the default and is not written) */
+const KEY_ACTIONS: Record<string, string> = { r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+
+/** A foreign key's referenced columns and its clauses after REFERENCES, as a fix that adds it again writes them. */
+function foreignKeyOptions(c: PgNode): { referencesColumns?: string[]; keyClauses?: string; unreadOptions?: string[] } {
+  const referencesColumns = ((c.pk_attrs ?? []) as Loose[]).map(str).filter(Boolean) as string[];
+  const clauses = [
+    c.fk_matchtype === "f" ? "MATCH FULL" : c.fk_matchtype === "p" ? "MATCH PARTIAL" : "",
+    KEY_ACTIONS[c.fk_del_action] ? `ON DELETE ${KEY_ACTIONS[c.fk_del_action]}` : "",
+    KEY_ACTIONS[c.fk_upd_action] ? `ON UPDATE ${KEY_ACTIONS[c.fk_upd_action]}` : "",
+    c.deferrable ? "DEFERRABLE" : "",
+    c.initdeferred ? "INITIALLY DEFERRED" : "",
+  ].filter(Boolean);
+  // ON DELETE SET NULL (col, ...) (PostgreSQL 15): the statement as written carries it
+  const unread = c.fk_del_set_cols?.length ? { unreadOptions: ["ON DELETE SET NULL (columns)"] } : { keyClauses: clauses.join(" ") };
+  return { ...(referencesColumns.length ? { referencesColumns } : {}), ...unread };
+}
+
 export function unwrap(node: Loose): [string, PgNode] | undefined {
   if (!node || typeof node !== "object") return undefined;
   const key = Object.keys(node)[0];
@@ -325,6 +343,7 @@ function alterTableOps(stmt: PgNode, base: Base): OperationInput[] {
           constraint: type,
           columns,
           referencesTable: c.pktable ? rangeVarName(c.pktable) : undefined,
+          ...(c.pktable ? foreignKeyOptions(c) : {}),
           notValid: Boolean(c.skip_validation),
           usingIndex: c.indexname,
         });

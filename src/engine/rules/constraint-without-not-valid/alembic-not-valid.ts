@@ -6,7 +6,7 @@
  * op.execute (which every version has); when an argument is not a literal migguard cannot write that SQL and says so.
  */
 import type { OperationOf, RevisionLink } from "../../model.js";
-import { argumentText, calleeOf, keywordText, readLiteral as read, withKeyword, type LiteralRead as Read } from "../support/python-call.js";
+import { argumentText, calleeOf, keywordText, readLiteral as read, withKeyword, withoutPositional, type LiteralRead as Read } from "../support/python-call.js";
 import { ident, sqlString } from "../support/fix.js";
 import { batchTarget } from "../support/alembic-batch.js";
 import { pythonString } from "../support/embed-sql.js";
@@ -44,11 +44,11 @@ export function notValidStatements(op: OperationOf<"add_constraint">, name: stri
     const deferrable = v("deferrable");
     body = [
       `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${ident(op.referencesTable)} (${list(v("remote")).map(ident).join(", ")})`,
-      v("match") ? `MATCH ${v("match")}` : "",
-      v("ondelete") ? `ON DELETE ${v("ondelete")}` : "",
-      v("onupdate") ? `ON UPDATE ${v("onupdate")}` : "",
+      v("match") ? `MATCH ${String(v("match")).toUpperCase()}` : "",
+      v("ondelete") ? `ON DELETE ${String(v("ondelete")).toUpperCase()}` : "",
+      v("onupdate") ? `ON UPDATE ${String(v("onupdate")).toUpperCase()}` : "",
       deferrable === true ? "DEFERRABLE" : deferrable === false ? "NOT DEFERRABLE" : "",
-      v("initially") ? `INITIALLY ${v("initially")}` : "",
+      v("initially") ? `INITIALLY ${String(v("initially")).toUpperCase()}` : "",
     ]
       .filter(Boolean)
       .join(" ");
@@ -97,6 +97,13 @@ function conventionalValidate(op: OperationOf<"add_constraint">, name: string, v
   ].join("\n");
 }
 
+/** An add_column call with its sa.Column's sa.ForeignKey(...) argument left out, re-indented to stand on its own. */
+function columnWithoutKey(call: string): string | undefined {
+  const isKey = (arg: string) => /(?:^|\.)ForeignKey$/.test(calleeOf(arg) ?? "");
+  const without = withoutPositional(call.trim(), isKey, (callee) => /(?:^|\.)Column$/.test(callee));
+  return without && reindented(without);
+}
+
 /** The revision range Alembic's offline mode prints this revision's SQL for: from its one down_revision, else from the base. */
 function offlineRange(revision: RevisionLink | undefined): string {
   if (!revision) return "head";
@@ -116,10 +123,15 @@ export function alembicNotValidFix(
   fallback: { add: string | undefined; unread: string; validate: string },
   targetMetadata?: string,
   revision?: RevisionLink,
-): { inPlace: string; validate: string } {
-  const callee = calleeOf(op.text) ?? "";
+): { inPlace: string; validate: string; add?: string } {
+  // `op. create_foreign_key(` (pagure 317a285e04a8) is the same call
+  const callee = (calleeOf(op.text) ?? "").replace(/\s+/g, "");
   const own = /(?:^|\.)create_(foreign_key|check_constraint)$/.test(callee) ? reindented(op.text.trim()) : undefined;
-  if (!own) return { inPlace: fallback.add ? `op.execute(${pythonString(fallback.add)})` : fallback.unread, validate: fallback.validate };
+  const key = fallback.add ? `op.execute(${pythonString(fallback.add)})` : fallback.unread;
+  // an sa.ForeignKey of an add_column's sa.Column: the fix replaces the whole call, so the column stays, without its key
+  const column = /(?:^|\.)add_column$/.test(callee) ? columnWithoutKey(op.text) : undefined;
+  if (column) return { inPlace: ["# the column without its foreign key, then the key NOT VALID:", column, key].join("\n"), validate: fallback.validate };
+  if (!own) return { inPlace: key, validate: fallback.validate, add: fallback.add };
   fallback = { ...fallback, validate: validateStatement(op, name, source) ?? fallback.validate };
   const keyword = withKeyword(own, "postgresql_not_valid", "True");
   // the call kept as written names the constraint the way Alembic does: by target_metadata's naming_convention
@@ -127,7 +139,7 @@ export function alembicNotValidFix(
   if (atLeast && keyword) return { inPlace: keyword, validate: byCall };
   const sql = notValidStatements(op, name, source);
   const unnamed = op.name ? [] : [`# the call names no constraint: PostgreSQL's own name for it (${name}) is written here, so VALIDATE can name it`];
-  if ("add" in sql) return { inPlace: [...unnamed, `op.execute(${pythonString(sql.add)})`].join("\n"), validate: sql.validate };
+  if ("add" in sql) return { inPlace: [...unnamed, `op.execute(${pythonString(sql.add)})`].join("\n"), validate: sql.validate, add: sql.add };
   const version = atLeast === false ? `this project's SQLAlchemy is older than ${NOT_VALID_SINCE}` : `migguard found no SQLAlchemy version in this project's dependency files`;
   if (atLeast === undefined && keyword)
     return { inPlace: [`# postgresql_not_valid needs SQLAlchemy ${NOT_VALID_SINCE}+ (${version}; older ones refuse the keyword)`, keyword].join("\n"), validate: byCall };

@@ -32,6 +32,11 @@ const LATER_REVISION_FILES = (later: string) => ({
 const UNNAMED = "# the call names no constraint: PostgreSQL's own name for it (orders_customer_id_fkey) is written here, so VALIDATE can name it";
 const ADDED = 'op.execute("ALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE NOT VALID")';
 
+/** pagure: what the fix of the rows below writes */
+const FIX_LOOP_IRC = "# line 10 runs for every item of [\"hook_irc\", \"hook_mail\"] (the loop of lines 8-18): in the loop's body, in place of line 10 (table as the loop binds them):\nop.execute({\n    \"hook_irc\": \"ALTER TABLE hook_irc ADD CONSTRAINT hook_irc_project_id_fkey FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE ON UPDATE CASCADE NOT VALID\",\n    \"hook_mail\": \"ALTER TABLE hook_mail ADD CONSTRAINT hook_mail_project_id_fkey FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE ON UPDATE CASCADE NOT VALID\",\n}[table])\n\n# then a new migration, alembic/versions/c57e90ca7c67_validate_hook_irc_project_id_fkey.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"c57e90ca7c67\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE hook_irc VALIDATE CONSTRAINT hook_irc_project_id_fkey\")\n\n\ndef downgrade():\n    pass";
+const FIX_LOOP_MAIL = "# line 10 runs for every item of [\"hook_irc\", \"hook_mail\"] (the loop of lines 8-18): in the loop's body, in place of line 10 (table as the loop binds them):\nop.execute({\n    \"hook_irc\": \"ALTER TABLE hook_irc ADD CONSTRAINT hook_irc_project_id_fkey FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE ON UPDATE CASCADE NOT VALID\",\n    \"hook_mail\": \"ALTER TABLE hook_mail ADD CONSTRAINT hook_mail_project_id_fkey FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE ON UPDATE CASCADE NOT VALID\",\n}[table])\n\n# then a new migration, alembic/versions/a10bbe167629_validate_hook_mail_project_id_fkey.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"a10bbe167629\"\nrevision = NEW_REVISION_ID\n# if you also apply the fix of alembic/versions/abc123_case.py that adds alembic/versions/c57e90ca7c67_validate_hook_irc_project_id_fkey.py: down_revision = \"c57e90ca7c67\" instead (one head: with two, `alembic upgrade head` refuses)\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE hook_mail VALIDATE CONSTRAINT hook_mail_project_id_fkey\")\n\n\ndef downgrade():\n    pass";
+const FIX_INLINE = "# the column without its foreign key, then the key NOT VALID:\nop.add_column(\n    \"pull_request_comments\",\n    sa.Column(\n        \"editor_id\",\n        sa.Integer,\n        nullable=True)\n)\nop.execute(\"ALTER TABLE pull_request_comments ADD CONSTRAINT pull_request_comments_editor_id_fkey FOREIGN KEY (editor_id) REFERENCES users (id) ON UPDATE CASCADE NOT VALID\")\n\n# then a new migration, alembic/versions/1aeee15b49d6_validate_pull_request_comments_editor_id_fkey.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"1aeee15b49d6\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE pull_request_comments VALIDATE CONSTRAINT pull_request_comments_editor_id_fkey\")\n\n\ndef downgrade():\n    pass";
+
 const FOREIGN_KEY_B2 = `from alembic import op
 
 revision = "b2"
@@ -434,6 +439,67 @@ def downgrade():
       fixes: [
         withValidateRevision(`op.execute("ALTER TABLE certificates ADD CONSTRAINT fk_certificates_authority FOREIGN KEY (authority_id) REFERENCES authorities (id) ON DELETE CASCADE NOT VALID")`, "5d82ae9304ec", "validate_fk_certificates_authority", "ALTER TABLE certificates VALIDATE CONSTRAINT fk_certificates_authority"),
       ],
+    },
+    {
+      framework: "alembic",
+      name: "pagure 317a285e04a8: a key re-created in a loop for its ON DELETE / ON UPDATE CASCADE (Alembic 0.x's name=, `op. create_foreign_key`): the loop's body adds each table's key with every option, NOT VALID",
+      files: { "requirements.txt": "alembic==0.8.3\nSQLAlchemy==1.0.9\n" },
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    for table in ["hook_irc", "hook_mail"]:
+        op.drop_constraint("%s_project_id_fkey" % table, table, type_="foreignkey")
+        op. create_foreign_key(
+            name="%s_project_id_fkey" % table,
+            source_table=table,
+            referent_table="projects",
+            local_cols=["project_id"],
+            remote_cols=["id"],
+            onupdate="cascade",
+            ondelete="cascade",
+        )
+
+
+def downgrade():
+    pass
+`,
+      lines: [10, 10],
+      fixes: [
+        FIX_LOOP_IRC,
+        FIX_LOOP_MAIL,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "pagure 15ea3c2cf83d: an sa.ForeignKey(onupdate=) of add_column's sa.Column: the column stays (without its key), then the key with its ON UPDATE CASCADE, NOT VALID",
+      files: { "requirements.txt": "alembic==0.8.3\nSQLAlchemy==1.0.9\n" },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column(
+        "pull_request_comments",
+        sa.Column(
+            "editor_id",
+            sa.Integer,
+            sa.ForeignKey("users.id", onupdate="CASCADE"),
+            nullable=True)
+    )
+
+
+def downgrade():
+    op.drop_column("pull_request_comments", "editor_id")
+`,
+      lines: [9],
+      fixes: [FIX_INLINE],
     },
     {
       framework: "alembic",

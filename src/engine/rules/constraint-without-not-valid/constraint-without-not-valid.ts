@@ -1,4 +1,4 @@
-import type { Operation } from "../../model.js";
+import type { Operation, OperationOf } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { railsConstraintSteps } from "../support/rails-fix.js";
 import { carriedStatement, type FixSteps, type MigrationStep } from "../support/fix-steps.js";
@@ -8,7 +8,8 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import { embedSql, pythonString, rubyString } from "../support/embed-sql.js";
 import { saType } from "../support/column-code.js";
 import { withKeyword } from "../support/python-call.js";
-import { NOT_VALID_SINCE, alembicNotValidFix } from "./alembic-not-valid.js";
+import { NOT_VALID_SINCE, alembicNotValidFix, notValidStatements } from "./alembic-not-valid.js";
+import { loopBodyNote, loopItems, perItemLookup } from "../support/alembic-loop-item.js";
 import { checkExpression, notValidSql } from "../support/sql-text.js";
 import { nameKey } from "../support/facts.js";
 import type { RuleContext } from "../support/rule.js";
@@ -123,6 +124,25 @@ function djangoNotValid(text: string): string | undefined {
   return lines.map((line, i) => (i === 0 ? line : line.slice(Math.min(closing, /^ */.exec(line)?.[0].length ?? 0)))).join("\n");
 }
 
+/**
+ * A create_foreign_key / create_check_constraint in a loop over a literal list (pagure 317a285e04a8's nine hook
+ * tables): the loop's body runs for every item, so its replacement adds each item's own constraint NOT VALID,
+ * never one item's statement. Undefined outside a loop, or when an item's SQL cannot be written.
+ */
+function alembicLoopBody(ctx: RuleContext, op: OperationOf<"add_constraint">): string | undefined {
+  const note = loopBodyNote(op);
+  const items = note ? loopItems(op, ctx.migration.up) : undefined;
+  if (!note || !items?.length) return undefined;
+  const sqlOf = (o: OperationOf<"add_constraint">) => {
+    const name = o.name ?? derivedName(o.table, o.columns, o.constraint === "foreign_key" ? "fkey" : "check");
+    const sql = notValidStatements(o, name, ctx.migration.source);
+    return "add" in sql ? sql.add : undefined;
+  };
+  const values = items.map((i) => ({ key: i.key, value: sqlOf(i.op) }));
+  if (values.some((v) => v.value === undefined)) return undefined;
+  return `${note}\nop.execute(${perItemLookup(op, values.map((v) => ({ key: v.key, value: pythonString(v.value!) })))})`;
+}
+
 export default defineRule({
   meta: {
     id: "constraint-without-not-valid",
@@ -164,12 +184,17 @@ export default defineRule({
           ? USER_TABLE_UNKNOWN
           : op.constraint === "foreign_key" && (!op.referencesTable || !op.columns.length)
           ? "the table or columns of its foreign key"
+          : op.constraint === "foreign_key" && op.unreadOptions?.length
+          ? `its ${op.unreadOptions.join(", ")} (set when the migration runs)`
           : op.constraint === "check" && check === undefined
             ? "its CHECK expression"
             : undefined;
+      // the key as written: its referenced columns and every option (ON DELETE / ON UPDATE, MATCH, DEFERRABLE):
+      // re-adding it without them would change what the key does (pagure 317a285e04a8 adds it for its CASCADE)
+      const referenced = op.referencesColumns?.length ? ` (${op.referencesColumns.map(ident).join(", ")})` : "";
       const body =
         op.constraint === "foreign_key"
-          ? `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${ident(op.referencesTable ?? "")}`
+          ? `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${ident(op.referencesTable ?? "")}${referenced}${op.keyClauses ? ` ${op.keyClauses}` : ""}`
           : op.constraint === "check"
             ? `CHECK (${check})`
             : `NOT NULL ${op.columns.map(ident).join(", ")}`;
@@ -236,7 +261,7 @@ export default defineRule({
             };
           case "alembic": {
             const own = alembicNotValidFix(op, name, ctx.repository.sqlalchemyAtLeast(NOT_VALID_SINCE), ctx.migration.source, { add: addSql, unread: unreadNote("#"), validate: validateSql }, ctx.migration.alembicTransactions?.targetMetadata, ctx.migration.revision);
-            return { inPlace: own.inPlace, steps: [validate(`op.execute(${pythonString(renamed ? validateSql : own.validate)})`)] };
+            return { inPlace: (own.add && alembicLoopBody(ctx, op)) || own.inPlace, steps: [validate(`op.execute(${pythonString(renamed ? validateSql : own.validate)})`)] };
           }
         }
       };

@@ -4,6 +4,19 @@ import { defineCases } from "../support/rule.js";
 const ACCOUNT_TABLE =
   'CREATE TABLE "Account" (\n    "id" TEXT NOT NULL,\n    "provider" TEXT NOT NULL,\n    "providerAccountId" TEXT NOT NULL,\n\n    CONSTRAINT "Account_pkey" PRIMARY KEY ("id")\n);\nCREATE UNIQUE INDEX "Account_provider_providerAccountId_key" ON "Account"("provider", "providerAccountId");\n';
 
+/** frontier's base migration: the rename aside of a table that may not exist */
+const FRESH_DATABASE_RENAME = [
+  "-- line 2 creates table namespaces again, so namespaces cannot stay under its name. Keep its rows under another name, and its indexes too",
+  "-- (the primary key's and unique constraints' among them): a renamed table keeps their names, which that step creates again:",
+  "ALTER TABLE IF EXISTS namespaces RENAME TO namespaces_deprecated;",
+  "DO $$ DECLARE i record; BEGIN",
+  "  FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = to_regclass('namespaces_deprecated') LOOP",
+  "    EXECUTE format('ALTER INDEX %I RENAME TO %I', i.relname, left(i.relname, 52) || '_deprecated');",
+  "  END LOOP;",
+  "END $$;",
+  "-- drop namespaces_deprecated in a later migration, once nobody misses the rows",
+].join("\n");
+
 export default defineCases({
   invalid: [
     {
@@ -176,6 +189,15 @@ export default defineCases({
         '-- prisma/migrations/20231108232127_recreate_table_account/migration.sql:1 creates table Account again, so Account cannot stay under its name. Keep its rows under another name, and its indexes too\n-- (the primary key\'s and unique constraints\' among them): a renamed table keeps their names, which that step creates again:\nALTER TABLE "Account" RENAME TO "Account_deprecated";\nDO $$ DECLARE i record; BEGIN\n  FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = \'"Account_deprecated"\'::regclass LOOP\n    EXECUTE format(\'ALTER INDEX %I RENAME TO %I\', i.relname, left(i.relname, 52) || \'_deprecated\');\n  END LOOP;\nEND $$;\n-- drop "Account_deprecated" in a later migration, once nobody misses the rows',
       ],
       thenRuns: ACCOUNT_TABLE,
+    },
+    {
+      framework: "sql",
+      name: "frontier 20230507191406: a base migration's DROP TABLE IF EXISTS then CREATE TABLE: on a fresh database there is no table, so the rename aside says IF EXISTS and finds its indexes with to_regclass (NULL there: none to rename)",
+      schema: "CREATE TABLE users (id uuid PRIMARY KEY);",
+      code: "DROP TABLE IF EXISTS namespaces CASCADE;\nCREATE TABLE namespaces (id uuid PRIMARY KEY, name text UNIQUE);\n",
+      lines: [1],
+      fixes: [FRESH_DATABASE_RENAME],
+      thenRuns: "CREATE TABLE namespaces (id uuid PRIMARY KEY, name text UNIQUE);",
     },
   ],
   valid: [

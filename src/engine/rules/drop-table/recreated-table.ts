@@ -48,7 +48,7 @@ export function replacementBeside(ctx: RuleContext, again: Recreation, index: nu
 }
 
 /** The table renamed aside with its indexes (and the constraints they back), each under a name that keeps within PostgreSQL's 63 bytes. */
-function renamedAside(ctx: RuleContext, table: string, why: string): string {
+function renamedAside(ctx: RuleContext, table: string, why: string, ifExists: boolean): string {
   const { ident } = migrationDialect(ctx.migration);
   const parts = table.split(".");
   const name = `${parts.pop()}_deprecated`;
@@ -56,9 +56,10 @@ function renamedAside(ctx: RuleContext, table: string, why: string): string {
   return [
     `-- ${why}. Keep its rows under another name, and its indexes too`,
     `-- (the primary key's and unique constraints' among them): a renamed table keeps their names, which that step creates again:`,
-    `ALTER TABLE ${ident(table)} RENAME TO ${ident(name)};`,
+    // DROP TABLE IF EXISTS runs where the table may not be (frontier's base migration, on a fresh database): so does this
+    `ALTER TABLE ${ifExists ? "IF EXISTS " : ""}${ident(table)} RENAME TO ${ident(name)};`,
     `DO $$ DECLARE i record; BEGIN`,
-    `  FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = ${`'${renamed.replace(/'/g, "''")}'`}::regclass LOOP`,
+    `  FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = ${ifExists ? `to_regclass('${renamed.replace(/'/g, "''")}')` : `'${renamed.replace(/'/g, "''")}'::regclass`} LOOP`,
     `    EXECUTE format('ALTER INDEX %I RENAME TO %I', i.relname, left(i.relname, 52) || '_deprecated');`,
     `  END LOOP;`,
     `END $$;`,
@@ -88,7 +89,7 @@ export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_tab
         return [keep("#"), `op.execute(${JSON.stringify(copy)})`, own].join("\n");
       default:
         // the statement may drop other tables too: only this one is kept aside
-        return ctx.migration.database === "postgresql" && op.tables.length === 1 ? renamedAside(ctx, table, why) : [keep("--"), `${copy};`, own.replace(/;?\s*$/, ";")].join("\n");
+        return ctx.migration.database === "postgresql" && op.tables.length === 1 ? renamedAside(ctx, table, why, op.ifExists) : [keep("--"), `${copy};`, own.replace(/;?\s*$/, ";")].join("\n");
     }
   })();
   if (replacement) {

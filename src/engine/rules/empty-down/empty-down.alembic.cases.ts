@@ -79,6 +79,12 @@ def downgrade():
     pass
 `;
 
+/** the downgrade of b2_drop_signup (below): the column, then its unique index */
+const UNIQUE_INDEX_BACK = `def downgrade():
+    # topics.signup_id comes back empty: the values upgrade() dropped are gone
+    op.add_column("topics", sa.Column("signup_id", sa.String(), nullable=True))
+    op.create_index("ix_topics_signup_id", "topics", ["signup_id"], unique=True)`;
+
 export default defineCases({
   invalid: [
     {
@@ -402,6 +408,44 @@ def downgrade():
     # posts.score comes back empty: the values upgrade() dropped are gone
     op.add_column("posts", sa.Column("score", sa.Float(precision=53), nullable=True))`,
       ],
+    },
+    {
+      framework: "alembic",
+      name: "drop_column drops the column's unique index with it: the downgrade adds the column back, then the index as its revision created it",
+      files: {
+        "alembic/versions/a1_topics.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("topics", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("signup_id", sa.String(), nullable=True))
+    op.create_index("ix_topics_signup_id", "topics", ["signup_id"], unique=True)
+
+
+def downgrade():
+    op.drop_table("topics")
+`,
+      },
+      path: "alembic/versions/b2_drop_signup.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_column("topics", "signup_id")
+
+
+def downgrade():
+    pass
+`,
+      lines: [12],
+      fixes: [UNIQUE_INDEX_BACK],
     },
     {
       framework: "alembic",

@@ -1698,6 +1698,37 @@ end
     },
     {
       framework: "rails",
+      name: "service-manual-publisher 20200604155614: remove_column drops the column's unique index with it, so the down adds the column back and then the index, as the earlier migration defined it",
+      files: {
+        "db/migrate/20160816150906_add_email_alert_signup_content_ids_to_topics.rb": `class AddEmailAlertSignupContentIdsToTopics < ActiveRecord::Migration[5.0]
+  def change
+    add_column :topics, :email_alert_signup_content_id, :string
+    add_index :topics, :email_alert_signup_content_id, unique: true
+    add_index :topics, [:title, :email_alert_signup_content_id], name: "index_topics_on_live_signup", where: "title IS NOT NULL"
+  end
+end
+`,
+      },
+      code: `class RemoveTopicEmailSignup < ActiveRecord::Migration[5.2]
+  def up
+    remove_column :topics, :email_alert_signup_content_id
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "def down",
+          "  # topics.email_alert_signup_content_id comes back empty: the values up removed are gone",
+          "  add_column :topics, :email_alert_signup_content_id, :string",
+          '  add_index :topics, :email_alert_signup_content_id, name: "index_topics_on_email_alert_signup_content_id", unique: true',
+          '  add_index :topics, [:title, :email_alert_signup_content_id], name: "index_topics_on_live_signup", where: "title IS NOT NULL"',
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "a backfill with up only (OpenStreetMap's backfill_note_subscriptions): no schema to put back, a rollback runs nothing (Rails' Migration#down returns without a down): a note",
       code: `class BackfillNoteSubscriptions < ActiveRecord::Migration[7.2]
   class Note < ApplicationRecord; end

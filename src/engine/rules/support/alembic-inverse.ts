@@ -120,8 +120,8 @@ function recreate(op: Extract<Operation, { kind: "drop_table" }>, index: number,
  * (op.create_index of its columns), or its SQL as written; one on expressions or with a WHERE migguard only knows
  * by name is said, not guessed.
  */
-function tableIndexSteps(table: string, repository: InverseSource | undefined): InverseStep[] {
-  return (repository?.namedTableIndexes?.(table) ?? []).map((index) => {
+function tableIndexSteps(table: string, repository: InverseSource | undefined, keep: (index: { name: string; reads: string[] }) => boolean = () => true): InverseStep[] {
+  return (repository?.namedTableIndexes?.(table) ?? []).filter(keep).map((index) => {
     if (index.sql) return { kind: "sql", text: index.sql.trim().replace(/;\s*$/, "") } as InverseStep;
     const plain = index.columns.length > 0 && index.reads.length === index.columns.length;
     return plain
@@ -131,7 +131,7 @@ function tableIndexSteps(table: string, repository: InverseSource | undefined): 
 }
 
 /** The steps that undo one Alembic operation; undefined when it changes nothing a downgrade must take back. */
-export function alembicInverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] | undefined {
+export function alembicInverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined, up?: readonly Operation[]): InverseStep[] | undefined {
   // SQL run through op.execute is undone in SQL, through op.execute too
   if (op.embeddedSql) return inverseSteps(op, index, created, repository);
   const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
@@ -200,8 +200,14 @@ export function alembicInverseSteps(op: Operation, index: number, created: Reado
       if (dflt) return [code(`op.alter_column(${tableColumn(op.table, op.column)}, ${serverDefault(dflt.expr)})`)];
       return before?.default ? [unknownDefault(op, before)] : inverseSteps(op, index, created, repository);
     }
-    case "drop_column":
-      return addBack(op, index, repository);
+    case "drop_column": {
+      // drop_column drops every index that reads the column with it: they come back after it (one the upgrade drops
+      // itself with op.drop_index comes back by that step's inverse)
+      const column = addBack(op, index, repository);
+      const droppedByUp = (name: string) => up?.some((o) => o.kind === "drop_index" && o.names.some((n) => nameKey(n) === nameKey(name)));
+      const onColumn = (i: { name: string; reads: string[] }) => i.reads.some((c) => nameKey(c) === nameKey(op.column)) && !droppedByUp(i.name);
+      return column.some((s) => s.kind === "code") ? [...column, ...tableIndexSteps(op.table, repository, onColumn)] : column;
+    }
     case "drop_table":
       return recreate(op, index, created, repository);
     case "raw":

@@ -19,7 +19,7 @@ export function callOutOfLoop(op: Operation): string | undefined {
 /** The comment a loop body's replacement starts with: the line runs for every item, not for this one. */
 export function loopBodyNote(op: Operation): string | undefined {
   if (!op.loop || !op.loopItem) return undefined;
-  return `# line ${op.loc.line} runs for every item of ${op.loopItem.over} (the loop of lines ${op.loop.line}-${op.loop.endLine}): in the loop's body, in place of line ${op.loc.line} (${op.loopItem.names.join(", ")} as the loop binds them):`;
+  return `# line ${op.loc.line} runs for every item of ${op.loopItem.over.replace(/\s+/g, " ")} (the loop of lines ${op.loop.line}-${op.loop.endLine}): in the loop's body, in place of line ${op.loc.line} (${op.loopItem.names.join(", ")} as the loop binds them):`;
 }
 
 /** The call's argument `n` (or `key=`) in the loop body: a loop variable it is, or the plain string it is written as. */

@@ -128,6 +128,22 @@ export function withPositional(call: string, test: (arg: string) => boolean, rep
   return arg ? `${text.slice(0, arg.start)}${replace(text.slice(arg.start, arg.end))}${text.slice(arg.end)}` : undefined;
 }
 
+/**
+ * `call` without the first positional argument that `test` accepts (an `sa.Column`'s `sa.ForeignKey(...)`), the
+ * comma that separated it dropped with it; undefined when no argument passes.
+ */
+export function withoutPositional(call: string, test: (arg: string) => boolean, pick?: CallPick): string | undefined {
+  const read = readCall(call.trim(), pick);
+  if (!read) return undefined;
+  const text = call.trim();
+  const at = read.args.findIndex((a) => a.key === undefined && test(text.slice(a.start, a.end)));
+  if (at === -1) return undefined;
+  const [next, previous] = [read.args[at + 1], read.args[at - 1]];
+  // up to the next argument (its comma and the space before it), or from the previous one's end when it is the last
+  if (next) return `${text.slice(0, read.args[at].start)}${text.slice(next.start)}`;
+  return previous ? `${text.slice(0, previous.end)}${text.slice(read.args[at].end)}` : `${text.slice(0, read.args[at].start)}${text.slice(read.args[at].end)}`;
+}
+
 /** The text of the `n`th positional argument of `call` (0-based), or of keyword `key` when it is passed by name. */
 export function argumentText(call: string, n: number, key: string, pick?: CallPick): string | undefined {
   const read = readCall(call.trim(), pick);

@@ -34,6 +34,23 @@ function addBack(op: Extract<Operation, { kind: "drop_column" }>, index: number,
   return [note(`${op.table}.${op.column} comes back empty: the values up removed are gone${lost}`), code(`add_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}${options}`)];
 }
 
+/**
+ * The indexes that went with a removed column (PostgreSQL drops every index that reads it, and remove_column does
+ * so without a word: service-manual-publisher 20200604155614's unique index), added back after it as the earlier
+ * migrations defined them. One the up removes itself (remove_index) comes back by that step's inverse.
+ */
+function indexesBack(op: Extract<Operation, { kind: "drop_column" }>, repository: InverseSource | undefined, up: readonly Operation[] | undefined): InverseStep[] {
+  const removedByUp = (name: string) => up?.some((o) => o.kind === "drop_index" && o.names.some((n) => nameKey(n) === nameKey(name)));
+  const indexes = (repository?.namedTableIndexes?.(op.table) ?? []).filter((i) => i.reads.some((c) => nameKey(c) === nameKey(op.column)) && !removedByUp(i.name));
+  return indexes.map((i) => {
+    if (i.sql) return code(`execute ${rubyString(i.sql.trim().replace(/;\s*$/, ""))}`);
+    const shape = repository?.indexDefinition(i.name)?.shape;
+    if (!i.columns.length || shape?.method || shape?.unreadOptions?.length || (shape?.partial && !shape.predicate))
+      return unknown(`${lineOf(op)} also drops index ${i.name} of ${op.table}, which reads ${op.column}: add it back as the earlier migration that created it defines it`);
+    return code(`add_index ${sym(op.table)}, ${list(i.columns)}, name: ${rubyString(i.name)}${i.unique ? ", unique: true" : ""}${shape?.predicate ? `, where: ${rubyString(shape.predicate)}` : ""}`);
+  });
+}
+
 /** A dropped table, created again by the earlier migration's own create_table (or its SQL), while nothing changed it since. */
 function recreate(op: Extract<Operation, { kind: "drop_table" }>, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] {
   return op.tables.flatMap((table) => {
@@ -122,12 +139,19 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
       const before = repository?.columnDefinition(op.table, op.column)?.default;
       return [before ? code(`change_column_default ${t}, ${sym(op.column)}, ${rubyDefault(before.expr)}`) : unknown(`${lineOf(op)} drops the default of ${op.table}.${op.column}: put back the one it had with change_column_default (migguard does not know it)`)];
     }
-    case "drop_column":
-      return addBack(op, index, repository);
+    case "drop_column": {
+      const column = addBack(op, index, repository);
+      return column.some((s) => s.kind === "code") ? [...column, ...indexesBack(op, repository, up)] : column;
+    }
     case "drop_table":
       return recreate(op, index, created, repository);
     case "drop_index":
-      if (op.table && op.columns.length) return [...freeIndexName(op, index, up), code(`add_index ${sym(op.table)}, ${list(op.columns)}${op.names[0] ? `, name: ${rubyString(op.names[0])}` : ""}`)];
+      if (op.table && op.columns.length) {
+        // unique and WHERE as the earlier migration that created it gave them: remove_index by columns does not say them
+        const earlier = op.names[0] ? repository?.indexDefinition(op.names[0]) : undefined;
+        const options = `${earlier?.unique ? ", unique: true" : ""}${earlier?.shape?.predicate ? `, where: ${rubyString(earlier.shape.predicate)}` : ""}`;
+        return [...freeIndexName(op, index, up), code(`add_index ${sym(op.table)}, ${list(op.columns)}${op.names[0] ? `, name: ${rubyString(op.names[0])}` : ""}${options}`)];
+      }
       return inverseSteps(op, index, created, repository);
     case "create_object":
       return op.objectType === "extension" ? (op.ifNotExists ? undefined : [code(`disable_extension ${rubyString(op.name)}`)]) : inverseSteps(op, index, created, repository);

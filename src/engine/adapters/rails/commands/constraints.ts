@@ -6,7 +6,7 @@ import type { OperationInput } from "../../../model.js";
 import { foreignKeyColumn } from "../inflections.js";
 import { checkConstraintName, foreignKeyName } from "../rails-names.js";
 import { nameOf, namesOf, type Options } from "../values.js";
-import { foreignKeySql } from "../foreign-key-sql.js";
+import { foreignKeySql, railsKeyOptions } from "../foreign-key-sql.js";
 import { checkConstraint } from "../check-constraint-sql.js";
 import { irreversible, step, type CommandHandler, type OpBase } from "./context.js";
 
@@ -21,6 +21,7 @@ export function foreignKeyOp(base: OpBase, from: string, to: string, opts: Optio
     constraint: "foreign_key",
     columns: [column],
     referencesTable: to,
+    ...railsKeyOptions(opts),
     name,
     notValid: opts.flag("validate") === false,
     sql: foreignKeySql(from, to, column, name, opts),
