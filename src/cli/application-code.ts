@@ -83,7 +83,7 @@ export function readApplicationCode(migrationPaths: readonly string[], config: C
     try {
       if (statSync(path).size > config.max_file_bytes) continue;
       const content = readFileSync(path, "utf8");
-      if (isSearchableContent(content, config)) out.push({ path: displayPath(path, cwd), content });
+      if (isSearchableContent(content, config, path)) out.push({ path: displayPath(path, cwd), content });
     } catch {
       // unreadable: searched without it
     }

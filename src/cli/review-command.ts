@@ -86,7 +86,7 @@ function readWorkingTree(root: string, paths: Iterable<string>, maxBytes: number
 /** Application code of the working tree, for the usage search (links and unreadable files are not searched). */
 function readCode(root: string, config: Config): SourceFile[] {
   const candidates = workingTreePaths(root).filter((path) => isSearchableCodePath(path, config));
-  return readWorkingTree(root, candidates, config.max_file_bytes).files.filter((f) => isSearchableContent(f.content, config));
+  return readWorkingTree(root, candidates, config.max_file_bytes).files.filter((f) => isSearchableContent(f.content, config, f.path));
 }
 
 /** The release tags asked about deleted and edited migrations, with the base branch's unreleased migrations when read. */

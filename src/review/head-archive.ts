@@ -44,7 +44,7 @@ export async function fetchHeadArchive(octokit: GitHub, target: ReviewTarget, co
   for (const entry of entries) {
     const content = entry.content.toString("utf8");
     if (wanted.has(entry.path)) archive.files.push({ path: entry.path, content });
-    else if (isSearchableContent(content, config)) archive.code.push({ path: entry.path, content });
+    else if (isSearchableContent(content, config, entry.path)) archive.code.push({ path: entry.path, content });
   }
   return archive;
 }

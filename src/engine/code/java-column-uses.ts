@@ -12,6 +12,7 @@ import { javaFacts, type JavaClass } from "./java-syntax.js";
 import { mappedTable } from "./java-table-uses.js";
 import { columnOfTableAt, isEveryTablesName, sqlOnTable } from "./table-context.js";
 import { escapeRegExp } from "../regexp.js";
+import { tableColumnRefs } from "./sql-column-owner.js";
 
 const fold = (name: string) => name.replace(/[_"`]/g, "").toLowerCase();
 
@@ -58,11 +59,19 @@ export function javaColumnUsages(javaFiles: readonly SourceFile[], candidates: r
       if (type && entityNames.has(type) && accessors.has(call.method)) lines.add(call.line);
     }
     for (const string of facts.strings) {
+      const lineOf = (at: number) => string.line + (string.text.slice(0, at).match(/\n/g)?.length ?? 0);
+      // SQL on the table: each reference whose alias (or FROM) is this table's, not a joined table's (`teav.storedby`
+      // beside `join trackedentity te`, sql-column-owner.ts); as text when the scanner cannot read it
+      const refs = sqlOnTable(string.text, table, quoted) && sqlWord.test(string.text) ? tableColumnRefs(string.text, table, columns, quoted) : undefined;
+      if (refs) {
+        for (const ref of refs) lines.add(lineOf(ref.at));
+        if (refs.length) continue;
+      }
       // a column every table has (`id`) only tied to the table in the SQL, not any joined table's (table-context.ts)
-      const sql = everyTables ? columnOfTableAt(string.text, table, columns, quoted) : sqlOnTable(string.text, table, quoted) ? string.text.search(sqlWord) : -1;
+      const sql = refs ? -1 : everyTables ? columnOfTableAt(string.text, table, columns, quoted) : sqlOnTable(string.text, table, quoted) ? string.text.search(sqlWord) : -1;
       const jpql = sql === -1 && jpqlEntity?.test(string.text) && jpqlWord ? string.text.search(jpqlWord) : -1;
       const at = sql !== -1 ? sql : jpql;
-      if (at !== -1) lines.add(string.line + (string.text.slice(0, at).match(/\n/g)?.length ?? 0));
+      if (at !== -1) lines.add(lineOf(at));
     }
     for (const line of [...lines].sort((a, b) => a - b)) out.push(usageAt(file, line));
   }

@@ -141,3 +141,38 @@ describe("which folders a walk for the usage search enters", () => {
     expect(mayHoldSearchableCode(folder)).toBe(true);
   });
 });
+
+// a library copied into a web app's static assets is not the application's code (dhis2-core's OpenLayers.js, replay 40)
+describe("vendored and minified scripts", () => {
+  const config = defaultConfig();
+  it.each([
+    ["dhis-2/dhis-web-server/src/main/resources/static/dhis-web-commons/javascripts/openlayers/OpenLayers.js", false],
+    ["dhis-2/dhis-web-server/src/main/resources/static/dhis-web-commons/javascripts/jQuery/jquery-3.6.3.min.js", false],
+    ["dhis-2/dhis-web-server/src/main/resources/static/dhis-web-commons/javascripts/lodash/lodash.js", false],
+    ["web/public/lib/chart.js", false],
+    ["app/assets/javascripts/vendors/select2.js", false],
+    // the project's own scripts there are kept (their content may still say otherwise)
+    ["dhis-2/dhis-web-server/src/main/resources/static/dhis-web-commons/javascripts/dhis2/dhis2.util.js", true],
+    ["src/main/webapp/js/admin.js", true],
+    // a `lib/` outside static assets is the application's (Rails' lib/, a Node package's lib/)
+    ["lib/reports/export.js", true],
+    ["server/lib/db.js", true],
+  ])("%s -> %s", (path, expected) => {
+    expect(isSearchableCodePath(path, config)).toBe(expected);
+  });
+
+  const ownHeader = "/*\n * Copyright (c) 2004-2013, University of Oslo\n * All rights reserved.\n */\n\ndhis2.util.namespace = function (path) {\n  return path;\n};\n";
+  const minified = `/* OpenLayers */\n${"var a=function(b){return b.creator},c=".repeat(40)}1;\n`.repeat(3);
+  it.each([
+    ["static/x/OpenLayers.js", "/*\n\n  OpenLayers.js -- OpenLayers Map Viewer Library\n\n  Copyright (c) 2006-2012 by OpenLayers Contributors\n  Published under the 2-clause BSD license.\n*/\nvar OpenLayers = {};\n", false],
+    ["web/chart-2.9.4.js", "/*!\n * Chart.js v2.9.4\n * https://www.chartjs.org\n * (c) 2020 Chart.js Contributors\n * Released under the MIT License\n */\n(function (global) {})(this);\n", false],
+    ["web/app.js", minified, false],
+    // the project's own license header names its owner, not the file
+    ["static/dhis2/dhis2.util.js", ownHeader, true],
+    ["web/app.js", "// app.js\nconst rows = await db.query('select creator from note');\n", true],
+    // not a script: a long line of Java is no minifier's
+    ["src/main/java/x/Note.java", minified, true],
+  ])("%s, content %#: searchable %s", (path, content, expected) => {
+    expect(isSearchableContent(content, config, path)).toBe(expected);
+  });
+});

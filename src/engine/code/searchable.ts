@@ -9,6 +9,7 @@ import { CONFIG_PATHS } from "../config-paths.js";
 import { detectByPath } from "../detect.js";
 import { schemaDumpOf } from "../repository/schema-dump-paths.js";
 import { isGeneratedApiContent, isGeneratedApiPath } from "./generated-api-code.js";
+import { isVendoredScript, isVendoredScriptPath } from "./vendored-code.js";
 
 /** Folders that hold other people's code, build output or data, anywhere in the path. */
 const SKIPPED_DIRS = new Set([
@@ -101,6 +102,8 @@ export function isSearchableCodePath(path: string, config: Config): boolean {
   // migguard's own config names sensitive columns; it is not code that reads them
   if (CONFIG_PATHS.includes(path)) return false;
   if (path.split("/").some((segment) => SKIPPED_DIRS.has(segment))) return false;
+  // a library copied into a web app's static assets (`static/.../javascripts/openlayers/OpenLayers.js`): not the application's
+  if (isVendoredScriptPath(path)) return false;
   if (CI_DIRS.has(path.split("/")[0]) || CI_FILES.test(path)) return false;
   if (isTestPath(path)) return false;
   if (inMigrationFolder(path) || FLYWAY_JAVA_MIGRATION.test(path.slice(path.lastIndexOf("/") + 1))) return false;
@@ -128,8 +131,12 @@ export function mayHoldSearchableCode(folder: string): boolean {
   return !isTestFolder(folder) && !inMigrationFolder(`${folder}/`);
 }
 
-/** Content verdict: text of a sane size (binary files have NUL bytes; huge files are data, not code), not an API's generated code. */
-export function isSearchableContent(content: string, config: Config): boolean {
+/**
+ * Content verdict: text of a sane size (binary files have NUL bytes; huge files are data, not code), not an API's
+ * generated code, not a library's minified or bannered script (vendored-code.ts: `path` says whether it is a script).
+ */
+export function isSearchableContent(content: string, config: Config, path?: string): boolean {
   if (content.length > config.max_file_bytes) return false;
+  if (path !== undefined && isVendoredScript(path, content)) return false;
   return !content.slice(0, 8000).includes("\u0000") && !isGeneratedApiContent(content);
 }

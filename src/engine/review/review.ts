@@ -391,7 +391,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   // application files the change edits, as the base branch has them (planReview asks for changed models)
   // (and, for plain SQL migrations, the other code it edits: plan.ts asks for it)
   const baseCodeFiles = [...contents.base].flatMap(([path, content]) =>
-    isBaseCodePath(path) || (isSearchableCodePath(path, config) && isSearchableContent(content, config)) ? [{ path, content }] : [],
+    isBaseCodePath(path) || (isSearchableCodePath(path, config) && isSearchableContent(content, config, path)) ? [{ path, content }] : [],
   );
   const siblings = [...new Set([...(input.basePaths ?? []), ...contents.head.keys()])];
   // the dumps the application no longer writes (a schema.rb left beside the structure.sql a `:sql` application
@@ -488,7 +488,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const change = changePlanOf(addedEntries, baseCodeFiles);
   const targets = changedTargets(migrations, change);
   const identifiers = [...new Set(targets.flatMap((t) => t.identifiers))].sort();
-  const code = input.codeFiles?.filter((f) => isSearchableCodePath(f.path, config) && isSearchableContent(f.content, config));
+  const code = input.codeFiles?.filter((f) => isSearchableCodePath(f.path, config) && isSearchableContent(f.content, config, f.path));
   const facts: ReviewFacts = {
     config,
     changes,

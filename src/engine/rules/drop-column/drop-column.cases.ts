@@ -104,6 +104,19 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "a column qualified by another table's alias in a Java SQL string (teav.storedby, teav for trackedentityattributevalue, beside a join of trackedentity) is that table's: no code names trackedentity.storedby, the planned last step (dhis2-core, replay 40)",
+      path: "src/main/resources/db/migration/V2_44_8__drop_stored_by.sql",
+      code: "ALTER TABLE trackedentity DROP COLUMN storedby;\n",
+      schema: "CREATE TABLE trackedentity (trackedentityid bigint PRIMARY KEY, storedby text); CREATE TABLE trackedentityattributevalue (trackedentityid bigint, storedby text);",
+      files: {
+        "src/main/java/org/hisp/dhis/tracker/TrackedEntityStore.java":
+          'package org.hisp.dhis.tracker;\n\nclass TrackedEntityStore {\n  private static final String GET_ATTRIBUTES =\n      """\n      select te.uid, teav.storedby, teav.value\n      from trackedentityattributevalue teav\n      join trackedentity te on teav.trackedentityid = te.trackedentityid\n      where teav.trackedentityid in (:ids)""";\n}\n',
+      },
+      lines: [1],
+      severities: ["info"],
+    },
+    {
+      framework: "sql",
       name: "a DO block raises if any feeds.enclosure_template IS NOT NULL before the drop, and the code read never names it: only NULLs go, a note naming the check's line",
       path: "migrations/20260714185049_remove_enclosure_template.sql",
       schema: "CREATE TABLE feeds (id bigint PRIMARY KEY, enclosure_template text);",

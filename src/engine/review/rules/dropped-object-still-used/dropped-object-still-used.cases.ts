@@ -804,6 +804,16 @@ export default defineReviewCases({
       head: { "accounts/migrations/0002_remove_user_phone_number.py": djangoRemove },
     },
     {
+      name: "a library copied into a web app's static assets (dhis2-core's OpenLayers.js, bannered and minified) is not a usage of note.creator (replay 40)",
+      base: {
+        "src/main/resources/db/migration/V1__init.sql": "CREATE TABLE note (noteid bigint PRIMARY KEY, creator text);\n",
+        "src/main/resources/static/javascripts/openlayers/OpenLayers.js":
+          "/*\n  OpenLayers.js -- OpenLayers Map Viewer Library\n  Copyright (c) 2006-2012 by OpenLayers Contributors\n  Published under the 2-clause BSD license.\n*/\nvar OpenLayers = { creator: function (note) { return note.creator; } };\n",
+        "src/main/resources/static/javascripts/app/bundle.js": `${"var a=function(b){return b.creator},c=".repeat(40)}1;\n`.repeat(3),
+      },
+      head: { "src/main/resources/db/migration/V2__drop_creator.sql": "ALTER TABLE note DROP COLUMN creator;\n" },
+    },
+    {
       name: "migrations, schema dumps and vendored code are not usages",
       base: {
         "db/migrate/20240101000000_add_phone_number.rb": "class AddPhoneNumber < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone_number, :string\n  end\nend\n",
