@@ -46,6 +46,30 @@ describe("Django squash clean-ups through `migguard review` (Baserow replay 39)"
     expect(edited[0].message).toContain("removes its `replaces` list");
   });
 
+  it("the base side of an edited migration reads a project field class through its bases, as the head side does (Baserow's FormulaField)", async () => {
+    const dir = "builder/migrations";
+    const migration = (ops: string) =>
+      `from django.db import migrations, models\n\nimport core.formula.field\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n${ops}    ]\n`;
+    const heading = '("id", models.AutoField(primary_key=True)), ("value", core.formula.field.FormulaField(default=""))';
+    const repo = featureBranchOn(
+      djangoApp("builder", {
+        "core/__init__.py": "",
+        "core/formula/__init__.py": "",
+        "core/formula/field.py": "from django.db import models\n\n\nclass FormulaField(models.TextField):\n    \"\"\"The text of a runtime formula.\"\"\"\n",
+        [`${dir}/0001_initial.py`]: migration(`        migrations.CreateModel(name="Heading", fields=[${heading}]),\n`),
+      }),
+    );
+    repo
+      .write({ [`${dir}/0001_initial.py`]: migration(`        migrations.CreateModel(name="Heading", fields=[${heading}]),\n        migrations.CreateModel(name="Link", fields=[("id", models.AutoField(primary_key=True))]),\n`) })
+      .commit("a model added to the initial migration");
+    const { findings } = await reviewJson(repo);
+    const edited = findings.filter((f) => f.rule === "edited-migration");
+    expect(edited).toHaveLength(1);
+    // the edit adds a model; the FormulaField column is text on both sides, not a type the edit changes
+    expect(edited[0].message).not.toContain("changes the type");
+    expect(edited[0].message).toContain("the edit adds `migrations.CreateModel(name=\"Link\"");
+  });
+
   it("a new migration git pairs with a squashed-away file it deletes is an addition beside a deletion, not a rename", async () => {
     const dir = "builder/migrations";
     const ops = (model: string) =>

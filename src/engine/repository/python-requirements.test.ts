@@ -1,5 +1,6 @@
 /** The Django version read from a Python project's dependency files, as the fixes ask for it (djangoAtLeast). */
 import { loadPythonParser } from "../adapters/python/parser.js";
+import { setupPyInstallRequires } from "./python-setup-files.js";
 import { combinedRange, isPythonManifestPath, manifestNames, manifestRange, pythonManifestDir, rangeAtLeast, specifierRange } from "./python-requirements.js";
 
 beforeAll(() => loadPythonParser());
@@ -37,6 +38,8 @@ describe("python dependency files", () => {
     ["setup.cfg: install_requires outside [options] is not setuptools'", "setup.cfg", "[tool:pytest]\ninstall_requires = Django==4.2\n", undefined],
     ["setup.py: a literal list in setup(...)", "setup.py", 'from setuptools import setup\n\nsetup(\n    name="shop",\n    install_requires=["psycopg>=3.1", "Django>=4.2,<5"],\n)\n', { lo: "4.2", hi: "5" }],
     ["setup.py: a module-level name, setuptools.setup inside if __name__", "setup.py", 'import setuptools\n\nREQUIRES = ("Django==5.0.4",)\n\nif __name__ == "__main__":\n    setuptools.setup(name="shop", install_requires=REQUIRES)\n', { lo: "5.0.4", hi: "5.0.4" }],
+    ["setup.py: a list with an f-string entry keeps its literal entries (galaxy_ng)", "setup.py", 'from setuptools import setup\n\nbranch = "devel"\ndab = f"django-ansible-base @ git+https://x@{branch}"\nrequirements = [\n    "django>=5.2.12,<5.3",\n    dab,\n]\nif unpin:\n    requirements = [strip(r) for r in requirements]\n\nsetup(name="galaxy-ng", install_requires=requirements)\n', { lo: "5.2.12", hi: "5.3" }],
+    ["setup.py: lists joined with +, grown with += and .extend at the top level", "setup.py", 'from setuptools import setup\n\nBASE = ["psycopg>=3.1"]\nBASE += ["Django>=4.2"]\nEXTRA = []\nEXTRA.extend(["django<5"])\nsetup(install_requires=BASE + EXTRA + read_more())\n', { lo: "4.2", hi: "5" }],
     ["setup.py: requirements read at run time are not known", "setup.py", 'from setuptools import setup\n\nsetup(name="shop", install_requires=open("requirements.txt").read().splitlines())\n', undefined],
     ["setup.py: a comment or a string that mentions Django is no requirement", "setup.py", '# install_requires=["Django==1.0"]\nfrom setuptools import setup\n\nsetup(name="shop", description="Django==1.0 shop")\n', undefined],
     ["Pipfile: a string specifier", "Pipfile", '[[source]]\nurl = "https://pypi.org/simple"\n\n[packages]\nDjango = "==4.2.*"\n\n[dev-packages]\npytest = "*"\n', { lo: "4.2", hi: "4.3" }],
@@ -44,6 +47,16 @@ describe("python dependency files", () => {
     ["Pipfile: \"*\" bounds nothing, and dev-packages are not the app's", "Pipfile", '[packages]\ndjango = "*"\n\n[dev-packages]\ndjango = "==4.2"\n', undefined],
   ])("%s", (_name, path, content, expected) => {
     expect(range(path, content)).toEqual(expected);
+  });
+
+  it("setup.py: install_requires read entry by entry, partly unknown where an entry or the list is computed", () => {
+    const read = (body: string) => setupPyInstallRequires(`from setuptools import setup\n\n${body}`);
+    expect(read('setup(install_requires=["Django>=4.2", "psycopg"])\n')).toEqual({ requirements: ["Django>=4.2", "psycopg"], partlyUnknown: false });
+    expect(read('REQ = ["a"]\nREQ += ["b"]\nREQ.append("c")\nsetup(install_requires=REQ + ["d"])\n')).toEqual({ requirements: ["a", "b", "c", "d"], partlyUnknown: false });
+    expect(read('v = "1"\nsetup(install_requires=["a", f"b=={v}", f"c=={get()}"])\n')).toEqual({ requirements: ["a", "b==1"], partlyUnknown: true });
+    expect(read('REQ = ["a"]\nif dev:\n    REQ.append("b")\nsetup(install_requires=REQ)\n')).toEqual({ requirements: ["a"], partlyUnknown: true });
+    expect(read("setup(install_requires=read_requirements())\n")).toEqual({ requirements: [], partlyUnknown: true });
+    expect(read('setup(name="shop")\n')).toEqual({ requirements: [], partlyUnknown: false });
   });
 
   it("names every package a file declares, bare names and optional groups included; an unreadable file none", () => {

@@ -427,6 +427,13 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     baseDumps: [...contents.base].flatMap(([path, content]) => (changed.has(path) && schemaDumpOf(path, config) && !leftovers.has(path) ? [{ path, content }] : [])),
   });
   errors.push(...analysis.errors);
+  // the project's Python modules as the base branch has them: a file the change touches is read there (unknown when
+  // the review has no base copy of it), any other is the same at head. The base side of an edited migration then
+  // reads a project field class (Baserow's FormulaField, a TextField subclass) through its bases as the head side
+  // does, instead of as a column of unknown type that the edit seems to change
+  const touchedPaths = new Set(changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])]));
+  const readHeadProjectFile = input.readProjectFile;
+  const readBaseProjectFile: ProjectFileReader | undefined = readHeadProjectFile && ((path) => contents.base.get(path) ?? (touchedPaths.has(path) ? undefined : readHeadProjectFile(path)));
   // the base side of edited and deleted migrations, and the base migrations the plan read for context (newer
   // than an added one), read with the same context as the head side so that both see the same model state (a
   // Django AlterField is only precise with the app's earlier migrations)
@@ -436,12 +443,14 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     contextMigrations: input.contextMigrations,
     // the same files name the database of the base versions
     projectFiles: [...(input.contextMigrations ?? []), ...input.head],
+    readProjectFile: readBaseProjectFile,
   });
   const baseModels = baseAnalysis.migrations;
+  // modules only the base side asked for, an edge fetches at head too (those the change touches are not the base's)
+  const missingProjectModules = [...new Set([...(analysis.missingProjectModules ?? []), ...(baseAnalysis.missingProjectModules ?? []).filter((path) => !touchedPaths.has(path))])].sort();
 
   // 2. what the change does to history, dumps and code
   // a project file as the base branch has it: read there when the change edits it, else the same at head
-  const touchedPaths = new Set(changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])]));
   const atHead = new Map([...(input.codeFiles ?? []), ...(input.repositoryFiles ?? []), ...(input.contextMigrations ?? [])].map((f) => [f.path, f.content]));
   const baseModule = (path: string) => contents.base.get(path) ?? (touchedPaths.has(path) ? undefined : atHead.get(path));
   // the same at head, read where the review has it: the CLI reads any project file; the App only those it fetched
@@ -597,7 +606,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     databases: analysis.databases,
     deploy: analysis.deploy,
     baseline: analysis.baseline,
-    ...(analysis.missingProjectModules ? { missingProjectModules: analysis.missingProjectModules } : {}),
+    ...(missingProjectModules.length ? { missingProjectModules } : {}),
     // a Django column whose default stays in Python breaks only inserts of the deployed code: the code says whether it makes any
     codeSearch: { needed: (identifiers.length > 0 || addsDjangoFields || linted.some((f) => f.rule === "required-column-without-default" && frameworkOf(f.path) === "django")) && input.codeFiles === undefined, identifiers },
     regulatedWaivers: regulatedWaivers(changedModels, config),

@@ -10,7 +10,7 @@ import { resolveConfig } from "../../config.js";
 import type { ReportedFinding } from "../../model.js";
 import type { ChangedFile } from "../changes.js";
 import { planReview } from "../plan.js";
-import { review, type ReviewResult } from "../review.js";
+import { review, type ReviewInput, type ReviewResult } from "../review.js";
 import type { ReviewCase, ReviewCases, ReviewRule } from "../review-rule.js";
 
 export interface CaseChange {
@@ -52,7 +52,7 @@ export async function reviewCase(c: ReviewCase): Promise<ReviewResult> {
   const plan = planReview(changes, config, basePaths);
   const read = (tree: ReadonlyMap<string, string>, paths: readonly string[]) =>
     paths.flatMap((path) => (tree.has(path) ? [{ path, content: tree.get(path)! }] : []));
-  const input = {
+  let input: ReviewInput = {
     changes,
     head: read(headTree, plan.head),
     base: read(new Map(Object.entries(c.base)), plan.base),
@@ -64,7 +64,12 @@ export async function reviewCase(c: ReviewCase): Promise<ReviewResult> {
     dates: c.dates,
     releases: c.releases,
   };
-  const first = await review(input);
+  let first = await review(input);
+  // as the App does: the project modules the migrations import (a field class, a helper), fetched at head, then again
+  if (first.missingProjectModules?.some((path) => headTree.has(path))) {
+    input = { ...input, readProjectFile: (path: string) => headTree.get(path) };
+    first = await review(input);
+  }
   if (!first.codeSearch.needed) return first;
   return review({ ...input, codeFiles: [...headTree].map(([path, content]) => ({ path, content })) });
 }

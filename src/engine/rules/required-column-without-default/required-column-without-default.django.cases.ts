@@ -480,6 +480,10 @@ migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_
     },
     ...([
       ["setup.py's install_requires (a module-level list)", { "setup.py": 'from setuptools import setup\n\nREQUIRES = ["Django>=4.2,<5", "psycopg>=3"]\n\nsetup(name="shop", install_requires=REQUIRES)\n' }],
+      [
+        "setup.py's install_requires with an f-string entry and a list replaced in a branch (galaxy_ng): its literal entries",
+        { "setup.py": 'import os\nfrom setuptools import setup\n\nbranch = os.getenv("BRANCH")\nrequires = ["Django>=4.2,<5", f"dab @ git+https://x@{branch}"]\nif os.getenv("UNPIN"):\n    requires = [r.split(">")[0] for r in requires]\n\nsetup(name="shop", install_requires=requires)\n' },
+      ],
       ["setup.cfg's [options] install_requires", { "setup.cfg": "[metadata]\nname = shop\n\n[options]\ninstall_requires =\n    Django~=4.2.0\n    psycopg>=3\n" }],
     ] as const).map(([where, manifest]) => ({
       framework: "django" as const,

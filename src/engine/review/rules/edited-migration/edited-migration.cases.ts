@@ -1107,6 +1107,17 @@ export default defineReviewCases({
       },
       findings: [{ path: "builder/migrations/0001_squashed_0001_initial.py", line: 1, severity: "info", message: "removes its `replaces` list" }],
     },
+    {
+      name: "Django: a column of a project field class (Baserow's FormulaField, a TextField subclass in its own module) re-wrapped: the base side reads the class through its bases too, so only formatting changed",
+      base: {
+        "core/formula/field.py": `from django.db import models\n\n\nclass FormulaField(models.TextField):\n    pass\n`,
+        "builder/migrations/0001_initial.py": `from django.db import migrations, models\n\nimport core.formula.field\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [migrations.CreateModel(name="Heading", fields=[("id", models.AutoField(primary_key=True)), ("value", core.formula.field.FormulaField(default=""))])]\n`,
+      },
+      head: {
+        "builder/migrations/0001_initial.py": `from django.db import migrations, models\n\nimport core.formula.field\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(\n            name="Heading",\n            fields=[("id", models.AutoField(primary_key=True)), ("value", core.formula.field.FormulaField(default=""))],\n        )\n    ]\n`,
+      },
+      findings: [{ path: "builder/migrations/0001_initial.py", line: 9, severity: "info", message: "comments or formatting" }],
+    },
   ],
   valid: [
     {
