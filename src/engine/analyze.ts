@@ -66,6 +66,7 @@ import { againstProduction } from "./production/size-aware.js";
 import { againstTableAges } from "./production/young-tables.js";
 import { againstSameDeployTables } from "./production/same-deploy-tables.js";
 import { againstPreRelease, againstUnreleasedBase } from "./production/pre-release.js";
+import { againstShippedMigration } from "./production/shipped-migration.js";
 import { againstTablesOfTheChange } from "./production/tables-of-the-change.js";
 import { ShippedTogether, type FirstReleases, type PreRelease } from "./production/shipped-together.js";
 import { againstAuthorSize } from "./production/author-size.js";
@@ -747,6 +748,8 @@ function ruleFindings(
   // the operation as written, for the databases that keep it: a batch call within its block
   const asWritten = (op: Operation | undefined) => (op?.batchBlock && batchWithOnly(op, migration.source)) || op?.text;
   if (migration.alsoRunsOn?.length) for (const r of raw) r.finding = portableFinding(r.finding, migration, ruleDatabases(RULE_META.get(r.finding.rule) ?? {}), asWritten(r.op));
+  // lint: a migration a version tag already shipped is not rewritten by its fix (installs ran it): the fix says so
+  if (sameDeployGuess) raw = againstShippedMigration(raw, migration, sameDeployGuess, (rule) => RULE_META.get(rule)?.fixReplacesOperation === true);
   return raw;
 }
 
