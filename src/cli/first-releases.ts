@@ -111,6 +111,11 @@ function fromGit({ shippedWith: added, top, head, inRepository }: MigrationCommi
       const first = held.findIndex((has) => has.migration);
       return first >= 0 && held[first].table ? tags[first].name : undefined;
     },
+    shippedIn(migration: string): string | undefined {
+      if (!shippedWith.has(migration)) return undefined;
+      const first = tags.findIndex((_, i) => holds(i, migration));
+      return first >= 0 ? tags[first].name : undefined;
+    },
   };
 }
 

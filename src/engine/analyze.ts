@@ -3,6 +3,7 @@
  * config and pass them in. Steps: detect + group -> adapter -> model -> rules -> config severities and
  * waivers -> findings sorted by file and line.
  */
+import { alembicRevisionTreeOf } from "./migration-folders/alembic-revision-tree.js";
 import { keepTemplates, templatedNames } from "./rules/support/keep-templates.js";
 import { placeholderMasks, unmaskPlaceholders } from "./adapters/sql/layouts/templates.js";
 import { alembicEnvFor, readAlembicTransactions, type AlembicTransactions } from "./database/alembic-env.js";
@@ -65,6 +66,7 @@ import { againstProduction } from "./production/size-aware.js";
 import { againstTableAges } from "./production/young-tables.js";
 import { againstSameDeployTables } from "./production/same-deploy-tables.js";
 import { againstPreRelease, againstUnreleasedBase } from "./production/pre-release.js";
+import { againstShippedMigration } from "./production/shipped-migration.js";
 import { againstTablesOfTheChange } from "./production/tables-of-the-change.js";
 import { ShippedTogether, type FirstReleases, type PreRelease } from "./production/shipped-together.js";
 import { againstAuthorSize } from "./production/author-size.js";
@@ -746,6 +748,8 @@ function ruleFindings(
   // the operation as written, for the databases that keep it: a batch call within its block
   const asWritten = (op: Operation | undefined) => (op?.batchBlock && batchWithOnly(op, migration.source)) || op?.text;
   if (migration.alsoRunsOn?.length) for (const r of raw) r.finding = portableFinding(r.finding, migration, ruleDatabases(RULE_META.get(r.finding.rule) ?? {}), asWritten(r.op));
+  // lint: a migration a version tag already shipped is not rewritten by its fix (installs ran it): the fix says so
+  if (sameDeployGuess) raw = againstShippedMigration(raw, migration, sameDeployGuess, (rule) => RULE_META.get(rule)?.fixReplacesOperation === true);
   return raw;
 }
 
@@ -1039,7 +1043,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const versionFiles = config.postgres_version === undefined && config.database_version === undefined ? [...(input.projectFiles ?? []), ...(input.repositoryFiles ?? [])].filter((f) => isPostgresVersionPath(f.path)) : [];
   const versionReader = postgresVersionReaderToLoad(versionFiles);
   if (versionReader) yield versionReader;
-  const databases = decideDatabases(units, readable, signals, config, namedPostgresVersion(versionFiles));
+  const databases = decideDatabases(units, readable, signals, config, namedPostgresVersion(versionFiles), input.contextMigrations);
   // the old database's grammar, which nothing else may have asked for (the settings name PostgreSQL alone now)
   if (input.databaseHistory && ranBeforeSwitch(units, databases, input.databaseHistory)) yield loadMysqlGrammar();
   const djangoProject = djangoProjectOf(units, signals);
@@ -1363,13 +1367,16 @@ function djangoProjectOf(units: readonly MigrationUnit[], signals: ReadonlyMap<s
 }
 
 /** The database of each migrations folder of the units (engine/database/decide.ts). */
-function decideDatabases(units: readonly MigrationUnit[], readable: readonly SourceFile[], signals: ReadonlyMap<string, SourceFile>, config: Config, namedVersion?: NamedPostgresVersion): Map<string, DatabaseDecision> {
+function decideDatabases(units: readonly MigrationUnit[], readable: readonly SourceFile[], signals: ReadonlyMap<string, SourceFile>, config: Config, namedVersion?: NamedPostgresVersion, context: readonly SourceFile[] = []): Map<string, DatabaseDecision> {
   const folders = new Map<string, FolderMigrations & { sql: SourceFile[]; sources: SourceFile[] }>();
   for (const unit of units) {
     const folder = migrationFolder(unit.file);
     if (!folders.has(folder)) folders.set(folder, { folder, framework: unit.file.framework, sql: [], sources: [] });
     if (unit.file.framework === "alembic") folders.get(folder)!.sources.push({ path: unit.file.path, content: unit.content });
   }
+  // a revision named alone: the other revisions of its tree (context, read by the CLI) branch on the dialect as
+  // they would in a lint of the tree, and say the same of it (dstack's one 2025 revision runs on SQLite too)
+  const contextTrees = alembicContextByTree(context, config);
   // the folder's SQL files in this analysis, downs included, for the dialect sniff; a pop file without a dialect
   // that its siblings give to another database (unit.database) speaks for itself, as a named one does
   const ownDatabase = new Set(units.filter((u) => u.database).map((u) => u.file.path));
@@ -1386,7 +1393,7 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
   const readings = new Map();
   const supportReads = new Map();
   const out = new Map<string, DatabaseDecision>();
-  for (const folder of folders.values()) out.set(folder.folder, withSupportedDatabases(decideDatabase(folder, signals, config, readings), withRevisionTree(folder, folders), signals, supportReads));
+  for (const folder of folders.values()) out.set(folder.folder, withSupportedDatabases(decideDatabase(folder, signals, config, readings), withRevisionTree(folder, folders, contextTrees), signals, supportReads));
   // a folder whose runner's own file names its database (drizzle-kit's journal): that file decides, unless the config does
   for (const unit of units) {
     const decision = out.get(migrationFolder(unit.file));
@@ -1489,20 +1496,32 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   }
 }
 
-/** An Alembic folder's revision tree: the folder up to its last `versions` (dstack's versions/2023, versions/2024 are one). */
-const revisionTreeOf = (folder: string) => {
-  const parts = folder.split("/");
-  const at = parts.lastIndexOf("versions");
-  return at === -1 ? folder : parts.slice(0, at + 1).join("/");
-};
+/** An Alembic folder's revision tree (dstack's versions/2023, versions/2024 are one). */
+const revisionTreeOf = alembicRevisionTreeOf;
 
 /**
  * An Alembic folder with the revisions of every folder of its revision tree: a revision of one year's folder that
  * branches on the dialect says what the whole tree runs on (dstack's 2023 folder has none, its 2024 one does).
  */
-function withRevisionTree(folder: FolderMigrations, folders: ReadonlyMap<string, FolderMigrations>): FolderMigrations {
+function withRevisionTree(folder: FolderMigrations, folders: ReadonlyMap<string, FolderMigrations>, context: ReadonlyMap<string, readonly SourceFile[]> = new Map()): FolderMigrations {
   if (folder.framework !== "alembic") return folder;
   const tree = revisionTreeOf(folder.folder);
   const siblings = [...folders.values()].filter((f) => f.framework === "alembic" && f.folder !== folder.folder && revisionTreeOf(f.folder) === tree);
-  return siblings.length ? { ...folder, sources: [...(folder.sources ?? []), ...siblings.flatMap((f) => f.sources ?? [])] } : folder;
+  const read = new Set([folder, ...siblings].flatMap((f) => (f.sources ?? []).map((s) => s.path)));
+  const unread = (context.get(tree) ?? []).filter((f) => !read.has(f.path));
+  return siblings.length || unread.length ? { ...folder, sources: [...(folder.sources ?? []), ...siblings.flatMap((f) => f.sources ?? []), ...unread] } : folder;
+}
+
+/** The Alembic context revisions (never linted) by revision tree. */
+function alembicContextByTree(context: readonly SourceFile[], config: Config): Map<string, SourceFile[]> {
+  const trees = new Map<string, SourceFile[]>();
+  for (const file of context) {
+    const detected = detectByPath(file.path, config);
+    if (!detected || detected === "sql-candidate" || detected.framework !== "alembic") continue;
+    const tree = revisionTreeOf(migrationFolder(detected));
+    const files = trees.get(tree) ?? [];
+    if (!files.length) trees.set(tree, files);
+    files.push(file);
+  }
+  return trees;
 }

@@ -31,6 +31,8 @@ export interface FirstReleases {
    * the table: before its first version tag the tags say nothing); undefined otherwise, or when git cannot say.
    */
   together(creator: string, migration: string): string | undefined;
+  /** The first version tag that holds `migration` (installs of it ran the migration); undefined when none or git cannot say. */
+  shippedIn?(migration: string): string | undefined;
 }
 
 type Lazy<T> = T | (() => T);
@@ -78,6 +80,12 @@ export class ShippedTogether {
   firstReleaseOf(creator: string, migration: string): string | undefined {
     this.releases ??= read<FirstReleases>(this.firstReleases, { together: () => undefined });
     return this.releases.together(creator, migration);
+  }
+
+  /** The first version tag that shipped the migration (FirstReleases.shippedIn). */
+  shippedIn(path: string): string | undefined {
+    this.releases ??= read<FirstReleases>(this.firstReleases, { together: () => undefined });
+    return this.releases.shippedIn?.(path);
   }
 
   /**

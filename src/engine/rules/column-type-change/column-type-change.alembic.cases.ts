@@ -444,6 +444,40 @@ def downgrade() -> None:
       lines: [9],
       fixes: ["# \"source_new\" of the new type beside \"source\", kept converted by a trigger while the code writes \"source\":\nop.add_column(\"tag\", sa.Column(\"source_new\", sa.String(length=50), nullable=True))\nop.execute(\"\"\"\nCREATE FUNCTION tag_sync_source_new() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW.source_new := NEW.source;\n  RETURN NEW;\nEND $$;\nCREATE TRIGGER tag_sync_source_new BEFORE INSERT OR UPDATE ON tag\n  FOR EACH ROW EXECUTE FUNCTION tag_sync_source_new();\n\"\"\")\nop.execute(\"ALTER TABLE tag ADD CONSTRAINT tag_source_new_not_null CHECK (source_new IS NOT NULL) NOT VALID;\")\n\n# then a new migration, alembic/versions/60758848746b_fill_tag_source_new.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"60758848746b\"\nrevision = NEW_REVISION_ID\ndown_revision = \"91fd3b470d1a\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    with op.get_context().autocommit_block():\n        # 1000 rows a statement, each committed on its own (autocommit_block), until one updates nothing\n        while op.get_bind().execute(sa.text(\"UPDATE tag SET source_new = source WHERE ctid IN (SELECT ctid FROM tag WHERE source_new IS DISTINCT FROM source::varchar(50) LIMIT 1000)\")).rowcount:\n            pass\n\n\ndef downgrade():\n    pass\n\n# then a new migration, alembic/versions/0f28c16e1cde_index_tag_source_new.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"0f28c16e1cde\"\nrevision = NEW_REVISION_ID\ndown_revision = \"60758848746b\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    with op.get_context().autocommit_block():\n        op.execute(\"CREATE UNIQUE INDEX CONCURRENTLY _tag_key_value_source_uc_new ON tag (tag_key, tag_value, source_new);\")\n\n\ndef downgrade():\n    pass\n\n# then a new migration, alembic/versions/4154237ef047_swap_tag_source.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"4154237ef047\"\nrevision = NEW_REVISION_ID\ndown_revision = \"0f28c16e1cde\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail, and an index or constraint on it that the migrations do not show goes with it: create them again over the new one in the same step\n    # the earlier migrations create tag with op.create_table, whose constraints and indexes on source migguard rebuilds here as far as it reads them: list them (\\d tag) and rebuild on source_new any other that reads source; FOREIGN KEYs that reference source must be dropped before the swap and added back after it\n    op.execute(\"\"\"\n    ALTER TABLE tag VALIDATE CONSTRAINT tag_source_new_not_null;\n    ALTER TABLE tag ALTER COLUMN source_new SET NOT NULL;\n    ALTER TABLE tag DROP CONSTRAINT tag_source_new_not_null;\n    DROP TRIGGER tag_sync_source_new ON tag;\n    DROP FUNCTION tag_sync_source_new();\n    ALTER TABLE tag DROP COLUMN source;\n    ALTER TABLE tag RENAME COLUMN source_new TO source;\n    ALTER TABLE tag ADD CONSTRAINT _tag_key_value_source_uc UNIQUE USING INDEX _tag_key_value_source_uc_new;\n    \"\"\")\n\n\ndef downgrade():\n    pass"],
     },
+    {
+      framework: "alembic",
+      name: "dstack bc8ca4a505c6: two columns of a PostgreSQL enum to varchar, then sa.Enum(name=...).drop(): one plan converts both and the type is dropped in the swap, after both old columns (in its place the DROP fails: they still have the type)",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+revision = "bc8ca4a505c6"
+down_revision = "98d1b92988bc"
+
+
+def upgrade():
+    with op.batch_alter_table("backends", schema=None) as batch_op:
+        batch_op.alter_column("type", existing_type=postgresql.ENUM("AWS", "GCP", name="backendtype"), type_=sa.String(length=100), existing_nullable=False)
+
+    with op.batch_alter_table("instances", schema=None) as batch_op:
+        batch_op.alter_column("backend", existing_type=postgresql.ENUM("AWS", "GCP", name="backendtype"), type_=sa.String(length=100), existing_nullable=True)
+
+    sa.Enum(
+        "AWS",
+        "GCP",
+        name="backendtype",
+    ).drop(op.get_bind())
+
+
+def downgrade():
+    pass
+`,
+      lines: [11, 14],
+      messages: [
+        "Line 16 of the migration changes the type the others still have until their swap: the fix converts backends.type and instances.backend together.",
+        "It is converted with backends.type (line 16 of the migration, run once after the swap of them all, changes the type each has until then) in the fix of line 11.",
+      ],
+    },
   ],
   valid: [
     {

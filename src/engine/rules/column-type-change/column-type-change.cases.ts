@@ -494,6 +494,20 @@ export default defineCases({
       config: { postgres_version: 9 },
       lines: [1],
     },
+    {
+      framework: "sql",
+      name: "an enum column to varchar, then DROP TYPE of the enum (no CASCADE): the DROP moves into the swap, after DROP COLUMN (in its place it fails: the old column still has the type)",
+      path: "db/migrations/002_mood_as_text.sql",
+      files: { "db/migrations/001_people.sql": "CREATE TYPE mood AS ENUM ('sad', 'happy');\nCREATE TABLE people (id bigint PRIMARY KEY, mood mood NOT NULL);\n" },
+      schema: "CREATE TYPE mood AS ENUM ('sad', 'happy');\nCREATE TABLE people (id bigint PRIMARY KEY, mood mood NOT NULL);\nINSERT INTO people VALUES (1, 'happy');",
+      fixRunsAfter: "schema",
+      code: "ALTER TABLE people ALTER COLUMN mood TYPE varchar(20);\nDROP TYPE mood;\n",
+      lines: [1],
+      afterFix: {
+        query: "SELECT (SELECT data_type FROM information_schema.columns WHERE table_name = 'people' AND column_name = 'mood') AS type, (SELECT count(*)::int FROM pg_type WHERE typname = 'mood') AS enums, (SELECT mood FROM people WHERE id = 1) AS mood",
+        rows: [{ type: "character varying", enums: 0, mood: "happy" }],
+      },
+    },
   ],
   valid: [
     {

@@ -11,7 +11,7 @@
 import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { keyGroup, keyRoot, type KeyGroup } from "./key-group.js";
-import { typeSwapRenamesOf } from "./type-swap-renames.js";
+import { oldTypeOf, typeSwapRenamesOf } from "./type-swap-renames.js";
 import { statementKey } from "../support/statement-key.js";
 
 type AlterColumnType = OperationOf<"alter_column_type">;
@@ -49,7 +49,7 @@ export function swapPlans(ctx: RuleContext, changed: readonly AlterColumnType[])
   }
   let plans: Joining[] = [];
   for (const group of byRoot.values()) {
-    let plan: Joining = { ...group, keyGroups: [group], sharedLines: [], lines: new Set(group.members.flatMap((m) => typeSwapRenamesOf(ctx.migration.up, m)?.lines ?? [])) };
+    let plan: Joining = { ...group, keyGroups: [group], sharedLines: [], lines: new Set(group.members.flatMap((m) => typeSwapRenamesOf(ctx.migration.up, m, oldTypeOf(ctx, m))?.lines ?? [])) };
     for (const other of plans) {
       const shared = [...plan.lines].filter((l) => other.lines.has(l));
       // a column two groups hold (a key reached through a column the migration does not change) joins them too:

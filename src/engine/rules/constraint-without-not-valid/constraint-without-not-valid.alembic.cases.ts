@@ -114,7 +114,7 @@ from alembic import op
 # a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
 NEW_REVISION_ID = "31792680caae"
 revision = NEW_REVISION_ID
-down_revision = "c3"
+down_revision = "c3"  # the revision tree's head: "b2" already has a child
 branch_labels = None
 depends_on = None
 
@@ -219,7 +219,7 @@ from alembic import op
 # the next number of the project's revisions (its ids are its file names: keep them the same if you rename)
 NEW_REVISION_ID = "2001"
 revision = NEW_REVISION_ID
-down_revision = "1090"
+down_revision = "1090"  # the revision tree's head: "330" already has a child
 branch_labels = None
 depends_on = None
 

@@ -81,7 +81,7 @@ from alembic import op
 # a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
 NEW_REVISION_ID = "1de17205d214"
 revision = NEW_REVISION_ID
-down_revision = "c3"
+down_revision = "c3"  # the revision tree's head: "b2" already has a child
 branch_labels = None
 depends_on = None
 

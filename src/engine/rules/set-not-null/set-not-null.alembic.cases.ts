@@ -214,7 +214,7 @@ import sqlalchemy as sa
 # a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
 NEW_REVISION_ID = "68d9710c7c5e"
 revision = NEW_REVISION_ID
-down_revision = "5a1b2c3d4e5f"
+down_revision = "5a1b2c3d4e5f"  # the revision tree's head: "4fe230f7a26e" already has a child
 branch_labels = None
 depends_on = None
 
@@ -359,7 +359,7 @@ def downgrade():
     op.alter_column("project_task_type_link", "priority", existing_type=sa.INTEGER(), nullable=True)
 `,
       lines: [9],
-      fixes: ["op.execute(\"ALTER TABLE project_task_type_link ADD CONSTRAINT project_task_type_link_priority_not_null CHECK (priority IS NOT NULL) NOT VALID\")\n\n# then a new migration, zou/migrations/versions/6c70a1a049ac_validate_project_task_type_link_priority_not_null.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"6c70a1a049ac\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b7d419c25e08\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE project_task_type_link VALIDATE CONSTRAINT project_task_type_link_priority_not_null\")\n    op.alter_column(\"project_task_type_link\", \"priority\", existing_type=sa.INTEGER(), nullable=False)\n    op.drop_constraint(\"project_task_type_link_priority_not_null\", \"project_task_type_link\")\n\n\ndef downgrade():\n    op.alter_column(\"project_task_type_link\", \"priority\", nullable=True)\n    pass"],
+      fixes: ["op.execute(\"ALTER TABLE project_task_type_link ADD CONSTRAINT project_task_type_link_priority_not_null CHECK (priority IS NOT NULL) NOT VALID\")\n\n# then a new migration, zou/migrations/versions/6c70a1a049ac_validate_project_task_type_link_priority_not_null.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"6c70a1a049ac\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b7d419c25e08\"  # the revision tree's head: \"4e3738cdc34c\" already has a child\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE project_task_type_link VALIDATE CONSTRAINT project_task_type_link_priority_not_null\")\n    op.alter_column(\"project_task_type_link\", \"priority\", existing_type=sa.INTEGER(), nullable=False)\n    op.drop_constraint(\"project_task_type_link_priority_not_null\", \"project_task_type_link\")\n\n\ndef downgrade():\n    op.alter_column(\"project_task_type_link\", \"priority\", nullable=True)\n    pass"],
     },
     {
       framework: "alembic",

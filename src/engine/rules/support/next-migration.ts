@@ -312,6 +312,13 @@ function endSharedTransaction(env: NonNullable<Migration["alembicTransactions"]>
   ];
 }
 
+/**
+ * Said where a new revision hangs off the head of the revision tree rather than off the migration: the migration
+ * already has a child, and a second one would make two heads (`alembic upgrade head` refuses).
+ */
+const afterHead = (migration: Migration, anchor: Migration, previous: string): string =>
+  anchor !== migration && anchor.revision?.id === previous && migration.revision?.id !== previous ? `  # the revision tree's head: ${pythonString(migration.revision?.id ?? migration.path)} already has a child` : "";
+
 function alembicFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: string | undefined, naming: RevisionNaming, head?: HeadFileNote, precedent?: AutocommitPrecedent, afterFix?: string): { file: MigrationFile; id: string } {
   const id = naming.id(step.name, snake(step.name), index, previous ?? migration.path);
   const run = [...(step.locals ?? []), ...step.statements];
@@ -333,7 +340,7 @@ function alembicFile(migration: Migration, anchor: Migration, step: MigrationSte
     ...(afterFix ? [afterFix] : []),
     previous === undefined
       ? `down_revision = None  # migguard did not find the id of the revision before: set it here`
-      : `down_revision = ${pythonString(previous)}`,
+      : `down_revision = ${pythonString(previous)}${afterHead(migration, anchor, previous)}`,
     `branch_labels = None`,
     `depends_on = None`,
   ];
