@@ -246,6 +246,35 @@ export default defineCases({
       messages: ["Dropping table sessions deletes all its rows"],
       thenRuns: "CREATE TABLE sessions (id bigint PRIMARY KEY, token text);",
     },
+    {
+      framework: "sql",
+      name: "frontier: Go names actions only in a cobra annotation string (`\"action:core\"`) and an `action` identifier: no SQL, query builder or struct of the table, so no claim that code still uses it (the planned last step)",
+      path: "internal/store/postgres/migrations/000002_drop_actions.up.sql",
+      files: {
+        "internal/store/postgres/migrations/000001_init.up.sql": "CREATE TABLE actions (id uuid PRIMARY KEY);\n",
+        "cmd/permission.go": 'package cmd\n\nvar cmd = Command{Annotations: map[string]string{"group": "core", "action:core": "true"}}\n\nfunc send(action Action) {}\n',
+      },
+      schema: "CREATE TABLE actions (id uuid PRIMARY KEY);",
+      code: "DROP TABLE actions;\n",
+      lines: [1],
+      severities: ["info"],
+      messages: ["planned last step"],
+    },
+    {
+      framework: "sql",
+      name: "Go that queries the table through goqu with a table constant of its package: code still uses it, the error names the constant's line",
+      path: "internal/store/postgres/migrations/000002_drop_actions.up.sql",
+      files: {
+        "internal/store/postgres/migrations/000001_init.up.sql": "CREATE TABLE actions (id uuid PRIMARY KEY);\n",
+        "internal/store/postgres/postgres.go": 'package postgres\n\nconst (\n\tTABLE_ACTIONS = "actions"\n)\n',
+        "internal/store/postgres/action_repository.go": "package postgres\n\nfunc list(d Dialect) { d.From(TABLE_ACTIONS) }\n",
+      },
+      schema: "CREATE TABLE actions (id uuid PRIMARY KEY);",
+      code: "DROP TABLE actions;\n",
+      lines: [1],
+      severities: ["error"],
+      messages: ["internal/store/postgres/postgres.go:4"],
+    },
   ],
   valid: [
     {
