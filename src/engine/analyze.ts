@@ -1151,9 +1151,9 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
       const load = scriptSyntaxToLoad();
       if (load) yield load;
     }
-    if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column")) {
+    if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column" || op.kind === "drop_table")) {
       const code = view.applicationCode();
-      // and its Go with tree-sitter's grammar (go-column-uses.ts), when the code it searches holds Go
+      // and its Go with tree-sitter's grammar (go-column-uses.ts, go-table-uses.ts), when the code it searches holds Go
       if (!goParserLoaded() && code.some((f) => isGoPath(f.path))) yield loadGoParser();
     }
     // and its Java (java-column-uses.ts, java-table-uses.ts: JPA entities, SQL), when the code it searches holds Java

@@ -34,6 +34,8 @@ export interface GoField {
 
 export interface GoStruct {
   name: string;
+  /** the line of its name */
+  line: number;
   fields: GoField[];
   /** some field carries a gorm, db or bun tag: a struct an ORM or sqlx reads rows into */
   tagged: boolean;
@@ -47,8 +49,13 @@ export interface GoFacts {
   tableNames: Map<string, { literal?: string; constant?: string }>;
   /** the file imports gorm, or sqlc generated it: its structs are models under the ORM's naming */
   orm: boolean;
-  /** every string literal, with the line it starts on */
-  strings: Array<{ text: string; line: number }>;
+  /**
+   * every string literal, with the line it starts on; `argument`: it is an argument of a call (a query builder's
+   * `From("t")`, `goqu.T("t")`, gorm's `Table("t")`); `constant`: it is the value of a const or var (`TABLE_X = "t"`)
+   */
+  strings: Array<{ text: string; line: number; argument?: true; constant?: true }>;
+  /** identifiers passed as a call's argument (`From(TABLE_BILLING_PLANS)`): a constant of the package may be a table */
+  argumentNames: Set<string>;
   /** comments, as [start, end) offsets of the file's text: prose, not code that runs */
   comments: Array<readonly [number, number]>;
 }
@@ -118,7 +125,7 @@ function receiverType(method: Node): string | undefined {
 }
 
 function readFacts(root: Node): GoFacts {
-  const facts: GoFacts = { consts: new Map(), structs: [], tableNames: new Map(), orm: false, strings: [], comments: [] };
+  const facts: GoFacts = { consts: new Map(), structs: [], tableNames: new Map(), orm: false, strings: [], argumentNames: new Set(), comments: [] };
   const visit = (node: Node) => {
     switch (node.type) {
       case "import_spec": {
@@ -149,7 +156,7 @@ function readFacts(root: Node): GoFacts {
             for (const field of declaration.childrenForFieldName("name").filter((n): n is Node => n !== null))
               fields.push({ name: field.text, ...(column !== undefined ? { tagColumn: column } : {}), line: field.startPosition.row + 1, text: declaration.text.trim() });
           }
-          facts.structs.push({ name, fields, tagged });
+          facts.structs.push({ name, line: node.childForFieldName("name")!.startPosition.row + 1, fields, tagged });
         }
         break;
       }
@@ -168,8 +175,15 @@ function readFacts(root: Node): GoFacts {
         break;
       }
       case "interpreted_string_literal":
-      case "raw_string_literal":
-        facts.strings.push({ text: node.text.slice(1, -1), line: node.startPosition.row + 1 });
+      case "raw_string_literal": {
+        const parent = node.parent;
+        const argument = parent?.type === "argument_list";
+        const constant = parent?.type === "expression_list" && (parent.parent?.type === "const_spec" || parent.parent?.type === "var_spec");
+        facts.strings.push({ text: node.text.slice(1, -1), line: node.startPosition.row + 1, ...(argument ? { argument: true as const } : {}), ...(constant ? { constant: true as const } : {}) });
+        return;
+      }
+      case "identifier":
+        if (node.parent?.type === "argument_list") facts.argumentNames.add(node.text);
         return;
       case "comment":
         facts.comments.push([node.startIndex, node.endIndex]);

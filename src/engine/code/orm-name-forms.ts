@@ -31,6 +31,7 @@ import type { ScriptPlace, ScriptSyntax } from "./script-syntax.js";
 import { columnOfTableAt, isCommonName, isEveryTablesName, tableNamesPattern, sqlOnTable } from "./table-context.js";
 import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
+import { goTableUsages } from "./go-table-uses.js";
 import { isJavaPath, javaColumnParserLoaded } from "./java-syntax.js";
 import { javaColumnUsages } from "./java-column-uses.js";
 import { javaTableUsages } from "./java-table-uses.js";
@@ -256,7 +257,14 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
     : undefined;
   if (javaTable) javaUsages.push(...javaTable.usages);
   const javaUnread = new Set(javaTable?.unread);
-  const mapped = files.filter((f) => CASE_MAPPED.test(f.path) && !(goRead && isGoPath(f.path)) && !((javaRead || javaTable) && isJavaPath(f.path) && !javaUnread.has(f)));
+  // a dropped table in Go (go-table-uses.ts): SQL on it, its name alone as a call's argument or a constant's value, a
+  // struct that maps it; never an identifier or another string's word (frontier's `"action:core"`, `metadataKey`)
+  const goTable = context !== undefined && !context.sqlOnly && !column && goParserLoaded()
+    ? goTableUsages(allFiles.filter((f) => isGoPath(f.path)), candidates.filter((f) => isGoPath(f.path)), context.table, context.quoted)
+    : undefined;
+  if (goTable) goUsages.push(...goTable.usages);
+  const goUnread = new Set(goTable?.unread);
+  const mapped = files.filter((f) => CASE_MAPPED.test(f.path) && !((goRead || goTable) && isGoPath(f.path) && !goUnread.has(f)) && !((javaRead || javaTable) && isJavaPath(f.path) && !javaUnread.has(f)));
   // a GraphQL schema or operation names the API's fields (`TorrentContent { title }`), which resolvers map: the code
   // that reads a table is the resolver's, judged where it is; with the table known, GraphQL is no evidence of its column
   const plain = files.filter((f) => !mapsCaseToSnake(f.path) && !(context !== undefined && column && GRAPHQL.test(f.path)));

@@ -25,6 +25,7 @@ import type { Usage } from "./usage-search.js";
 import { railsAssociation, type UsageTarget } from "./usage-targets.js";
 import { dirOf } from "../paths.js";
 import { escapeRegExp } from "../regexp.js";
+import { goTableUsages } from "./go-table-uses.js";
 import { goColumnUsages, isGoPath } from "./go-column-uses.js";
 import { goParserLoaded } from "./go-syntax.js";
 import { isJavaPath, javaColumnParserLoaded } from "./java-syntax.js";
@@ -868,6 +869,15 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
     const columns = target.identifiers.filter((id) => id !== table);
     const tied = new Set(goColumnUsages(context.goFiles ?? [file], [file], table, columns).map((u) => u.line));
     return new Map(lines.map((line) => [line, tied.has(line) ? "refers" : "other"]));
+  }
+  // and a table only in SQL on it, its name alone as a query builder's argument or a constant's value, or a struct that
+  // maps it (go-table-uses.ts); an identifier or another string's word (`metadataKey`, `"action:core"`) is not
+  if (isGoPath(file.path) && target.column === undefined && framework === "sql" && goParserLoaded()) {
+    const read = goTableUsages(context.goFiles ?? [file], [file], table, target.migration.database === "postgresql" && /[A-Z]/.test(table));
+    if (read.unread.length === 0) {
+      const tied = new Set(read.usages.map((u) => u.line));
+      return new Map(lines.map((line) => [line, tied.has(line) ? "refers" : "other"]));
+    }
   }
   // Java, read with its grammar: a column is this table's only on a JPA entity of the table, its accessors or SQL/JPQL on it
   if (isJavaPath(file.path) && target.column !== undefined && javaColumnParserLoaded()) {

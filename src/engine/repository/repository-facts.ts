@@ -134,6 +134,13 @@ export class RepositoryFacts {
     return undefined;
   }
 
+  /** A schema dump of the migration's project (the head's or the base branch's) creates table `table`. */
+  dumpedTable(migrationPath: string, table: string): boolean {
+    const root = projectRootOf(migrationPath);
+    if (root === undefined) return false;
+    return ([["head", this.dumps], ["base", this.baseDumps]] as const).some(([side, dumps]) => dumps.some((dump) => projectRootOf(dump.path) === root && this.dumped(side, dump).columns.has(table)));
+  }
+
   /** A schema dump of the migration's project (the head's) creates `name` as a materialized view. */
   dumpedMaterializedView(migrationPath: string, name: string): boolean {
     const root = projectRootOf(migrationPath);

@@ -104,6 +104,8 @@ export interface RepositoryView {
   datedNear(date: Date, ms: number): number;
   /** no earlier migration of the folder names `table` although earlier ones are there (SchemaHistory.tableUnseenBefore) */
   tableUnseen(table: string): boolean;
+  /** a schema dump of the migration's project creates `table` (RepositoryFacts.dumpedTable) */
+  tableDumped(table: string): boolean;
   /** this migration is the first of its folder and later ones follow it (SchemaHistory.baseOfSet) */
   readonly baseOfFolder: boolean;
   /** Rails: the acronyms the project's config/initializers/inflections.rb declares (how Rails camelizes a migration's file name into its class) */
@@ -247,6 +249,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     tableUnseen: (table) => history.tableUnseenBefore(migration.path, table),
+    tableDumped: (table) => facts.dumpedTable(migration.path, table),
     get baseOfFolder() {
       return history.baseOfSet(migration.path);
     },

@@ -338,7 +338,8 @@ export default defineRule({
         // drop is judged on its own, and only when nothing shows the code had stopped using it is it the finding below
         const replacement = again && replacementBeside(ctx, again, index);
         if (again && !(replacement && plannedRemoval(ctx, op, undefined, table))) {
-          ctx.report(recreatedTableReport(ctx, op, table, again, replacement || undefined));
+          // a table no migration of the project made, dropped IF EXISTS before its creation (frontier's base migration): a note
+          ctx.report(recreatedTableReport(ctx, op, table, again, replacement || undefined, ctx.framework === "sql" ? leftoverTable(ctx, op, table, true) : undefined));
           continue;
         }
         const planned = plannedRemoval(ctx, op, undefined, table);
@@ -400,7 +401,7 @@ export default defineRule({
           ctx.report({
             op,
             severity: leftover ? "info" : plannedSeverity(planned),
-            message: leftover ? leftoverMessage(table, leftover) : `Dropping table ${table} deletes all its rows for good. It is the planned last step of a two-step removal (${planned.reason}), so running code no longer uses it: keep a copy if anyone may need the rows.`,
+            message: leftover ? leftoverMessage(ctx, table, leftover) : `Dropping table ${table} deletes all its rows for good. It is the planned last step of a two-step removal (${planned.reason}), so running code no longer uses it: keep a copy if anyone may need the rows.`,
             // Rails' change: the copy runs up only and drop_table gets the definition rollback recreates (hcb's drop_partner_tables)
             fix:
               ctx.framework === "rails" && inChange(ctx)
@@ -421,7 +422,7 @@ export default defineRule({
         ctx.report({
           op,
           ...(unused
-            ? { severity: "info" as const, message: leftoverMessage(table, unused) }
+            ? { severity: "info" as const, message: leftoverMessage(ctx, table, unused) }
             : { message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back, and code still using ${table} breaks.${named?.sentence ?? ""}` }),
           // code of the change's head that still names it fails whatever the deploy: only then is the claim kept
           // with no old code running, the staged removal buys nothing: a copy, then the drop as written

@@ -4,6 +4,11 @@
  * `DROP TABLE IF EXISTS organizations_organization` after uninstalling them). The drop only runs where such a table
  * is left; nothing of the project reads or writes it, so it is a note, not data loss. A table a migration of the
  * repository created, or a model maps, keeps the warning: then the project's own rows go.
+ *
+ * Plain SQL the same, read from the folder's first migration (the base of a folder later ones build on, or a later one
+ * with every earlier one read): frontier's base migration resets with `DROP TABLE IF EXISTS serviceusers` a table no
+ * migration of it ever made, a no-op on every database they built. A schema dump or code that uses the table keeps the
+ * finding; when the migration creates the table again, today's dump and code describe that one, so they say nothing.
  */
 import type { OperationOf } from "../../model.js";
 import { djangoTable, readDjangoModels } from "../../code/django-models.js";
@@ -12,7 +17,8 @@ import { nameKey } from "../support/facts.js";
 import type { RuleContext } from "../support/rule.js";
 
 /** Why `table` is such a leftover (for the message), or undefined when it is not proven one. */
-export function leftoverTable(ctx: RuleContext, op: OperationOf<"drop_table">, table: string): string | undefined {
+export function leftoverTable(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, recreated = false): string | undefined {
+  if (ctx.framework === "sql") return sqlLeftover(ctx, op, table, recreated);
   if (!op.ifExists || ctx.framework !== "django" || op.ormModel) return undefined;
   const repository = ctx.repository;
   // a migration of the folder (or of an app this one depends on) made it, renamed it, or names it at all
@@ -26,6 +32,24 @@ export function leftoverTable(ctx: RuleContext, op: OperationOf<"drop_table">, t
   return `no migration before it creates or names ${table}, and none of the app's ${models.length} models maps it`;
 }
 
+/** Plain SQL: why `table` is no table of the project's migrations (the caller rules out code that uses it), or undefined. */
+function sqlLeftover(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, recreated: boolean): string | undefined {
+  const repository = ctx.repository;
+  if (!op.ifExists || repository.tableBirth(table) || repository.tableRenamedFrom(table)) return undefined;
+  // the folder read from its first migration: this one is it, or every earlier one was read and none names the table
+  const base = repository.baseOfFolder;
+  if (!base && !repository.tableUnseen(table)) return undefined;
+  if (!recreated && repository.tableDumped(table)) return undefined;
+  return base
+    ? `this is the first migration of its folder, so no migration of the project creates ${table} before it`
+    : `no earlier migration of its folder creates or names ${table}`;
+}
+
 /** The note on such a drop: why it is a leftover, and that IF EXISTS runs it only where the table is left. */
-export const leftoverMessage = (table: string, why: string): string =>
+export const leftoverMessage = (ctx: RuleContext, table: string, why: string): string =>
+  ctx.framework === "sql"
+    ? `Dropping table ${table} drops nothing on a database these migrations built: ${why}, and IF EXISTS runs the drop only where the table is there. It deletes rows only on a database that has ${table} from elsewhere (an older schema, another tool): keep a copy there if its rows matter.`
+    : djangoLeftoverMessage(table, why);
+
+const djangoLeftoverMessage = (table: string, why: string): string =>
   `Dropping table ${table} cleans up what an app the project no longer has left behind: ${why}, and IF EXISTS runs the drop only where such a table is left. Keep a copy only if anyone may still want that old app's rows.`;

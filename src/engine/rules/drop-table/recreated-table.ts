@@ -12,13 +12,15 @@
 import type { OperationOf } from "../../model.js";
 import { nameKey } from "../support/facts.js";
 import type { Report, RuleContext } from "../support/rule.js";
-import { recreatedBeforeCodeRuns, recreationSentence, type Recreation } from "../support/recreated-later.js";
+import { recreatedBeforeCodeRuns, recreationSentence, recreationWhere, type Recreation } from "../support/recreated-later.js";
 import { isDerived } from "../support/derived-down.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { sqlCodeNames } from "../support/sql-code-names.js";
 import { railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
-import { djangoCopy, tableRestore, typesDroppedLater } from "../support/planned-removal.js";
+import { djangoCopy, tableRestore, typesDroppedLater, whereTableExists } from "../support/planned-removal.js";
+import { sqlString } from "../support/fix.js";
+import { leftoverMessage } from "./leftover-table.js";
 import { backupName } from "../support/backup-name.js";
 
 /**
@@ -47,7 +49,12 @@ export function replacementBeside(ctx: RuleContext, again: Recreation, index: nu
   return birth ? { table, born: `created by ${birth.creator.path}` } : undefined;
 }
 
-/** The table renamed aside with its indexes (and the constraints they back), each under a name that keeps within PostgreSQL's 63 bytes. */
+/**
+ * The table renamed aside with its indexes (and the constraints they back), each under a name that keeps within
+ * PostgreSQL's 63 bytes. `ifExists`: the drop said IF EXISTS, so the table may be absent (every fresh install of
+ * frontier's base migration): the rename says IF EXISTS too, and the indexes are looked up with to_regclass, which
+ * finds nothing there instead of failing.
+ */
 function renamedAside(ctx: RuleContext, table: string, why: string, ifExists: boolean): string {
   const { ident } = migrationDialect(ctx.migration);
   const parts = table.split(".");
@@ -56,10 +63,9 @@ function renamedAside(ctx: RuleContext, table: string, why: string, ifExists: bo
   return [
     `-- ${why}. Keep its rows under another name, and its indexes too`,
     `-- (the primary key's and unique constraints' among them): a renamed table keeps their names, which that step creates again:`,
-    // DROP TABLE IF EXISTS runs where the table may not be (frontier's base migration, on a fresh database): so does this
     `ALTER TABLE ${ifExists ? "IF EXISTS " : ""}${ident(table)} RENAME TO ${ident(name)};`,
     `DO $$ DECLARE i record; BEGIN`,
-    `  FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = ${ifExists ? `to_regclass('${renamed.replace(/'/g, "''")}')` : `'${renamed.replace(/'/g, "''")}'::regclass`} LOOP`,
+    `  FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = ${ifExists ? `to_regclass(${sqlString(renamed)})` : `${sqlString(renamed)}::regclass`} LOOP`,
     `    EXECUTE format('ALTER INDEX %I RENAME TO %I', i.relname, left(i.relname, 52) || '_deprecated');`,
     `  END LOOP;`,
     `END $$;`,
@@ -70,28 +76,42 @@ function renamedAside(ctx: RuleContext, table: string, why: string, ifExists: bo
   ].join("\n");
 }
 
-export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, again: Recreation, replacement?: Replacement): Report {
+/**
+ * `leftover`: why no migration of the project made the table (leftover-table.ts), for a DROP TABLE IF EXISTS: then the
+ * finding is a note, as the drop finds nothing on a database these migrations built.
+ */
+export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, again: Recreation, replacement?: Replacement, leftover?: string): Report {
   const sql = migrationDialect(ctx.migration);
   const named = sqlCodeNames(ctx, table);
   const today = (named?.usages ?? []).map((u) => `${u.path}:${u.line}`);
   const backup = backupName(ctx.migration, table.split(".").pop()!);
-  const copy = sql.copyTable(backup, table);
+  const unguarded = sql.copyTable(backup, table);
+  // DROP TABLE IF EXISTS: the table may be absent, and a bare copy would fail where the drop would not
+  const guarded = op.ifExists && ctx.migration.database === "postgresql";
+  const copy = guarded ? whereTableExists(ctx, table, unguarded) : unguarded;
   const why = `${again.where} ${again.does}, so ${table} cannot stay under its name`;
   const keep = (prefix: string) => `${prefix} ${why}, and a copy has none of its indexes to collide with it. Keep a copy of the rows, then ${again.sameStatement ? "run the statement" : "drop it"} as written:`;
   const own = reindented(op.text.trim());
   const fix = (() => {
     switch (ctx.framework) {
       case "django":
-        return [keep("#"), ...djangoCopy(ctx, op, copy, backup, tableRestore(ctx, table, backup, false)), own.endsWith(",") ? own : `${own},`].join("\n");
+        return [keep("#"), ...djangoCopy(ctx, op, unguarded, backup, tableRestore(ctx, table, backup, false)), own.endsWith(",") ? own : `${own},`].join("\n");
       case "rails":
         return [keep("#"), isDerived(ctx.migration.down) ? railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`) : `execute ${JSON.stringify(copy)}`, own].join("\n");
       case "alembic":
         return [keep("#"), `op.execute(${JSON.stringify(copy)})`, own].join("\n");
       default:
         // the statement may drop other tables too: only this one is kept aside
-        return ctx.migration.database === "postgresql" && op.tables.length === 1 ? renamedAside(ctx, table, why, op.ifExists) : [keep("--"), `${copy};`, own.replace(/;?\s*$/, ";")].join("\n");
+        return ctx.migration.database === "postgresql" && op.tables.length === 1 ? renamedAside(ctx, table, why, guarded) : [keep("--"), `${copy};`, own.replace(/;?\s*$/, ";")].join("\n");
     }
   })();
+  if (leftover && !replacement)
+    return {
+      op,
+      severity: "info",
+      message: `${leftoverMessage(ctx, table, leftover)} ${again.sameStatement ? "The same statement" : recreationWhere(again, true)} ${again.does}.`,
+      fix,
+    };
   if (replacement) {
     const model = ctx.repository.model(table);
     const readers = [...(model ? [`the ${model.className} model, ${model.path}`] : []), ...today.filter((t) => !model || !t.startsWith(`${model.path}:`))];
