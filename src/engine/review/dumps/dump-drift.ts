@@ -66,8 +66,9 @@ export function dumpDrift(facts: ReviewFacts, state: SchemaDumpState): DumpDrift
   const primary = covered.filter((m) => isPrimaryFile(m.file));
   if (primary.some((m) => !m.head)) return undefined;
   const migrations = primary.map((m) => m.head!);
-  // a modified migration: what it did before the edit may be what the dump loses
-  const models = [...migrations, ...primary.flatMap((m) => (m.change.status === "modified" && m.base ? [m.base] : []))];
+  // a modified or renamed migration: what it did before the edit may be what the dump loses (92db67c497 renamed
+  // create_flight_details, unreleased, to create_extradition_flights: the dump loses flight_details)
+  const models = [...migrations, ...primary.flatMap((m) => (m.change.status !== "added" && m.base ? [m.base] : []))];
   const touched = touchedBy(models);
   if (!touched) return undefined;
   const diff = readDiff(state);

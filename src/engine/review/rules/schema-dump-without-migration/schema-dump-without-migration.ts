@@ -19,7 +19,8 @@ export default defineReviewRule({
     why:
       "A schema dump is generated from migrations. Changed on its own, it was edited by hand or dumped from a " +
       "database with changes no migration makes (a manual hotfix, another branch's migration): test databases " +
-      "load a schema production will never get.",
+      "load a schema production will never get. Changed with migrations, it may still change more than they do (a " +
+      "dump from a database that also ran another branch's migration): that part is drift too.",
   },
   check(ctx) {
     for (const state of ctx.dumps) {
