@@ -400,5 +400,18 @@ export default defineReviewCases({
       base: { ...REPLICA_BASE, "config/database.yml": "production:\n  adapter: postgresql\n" },
       head: { ...ADD_PHONE, "db/structure.sql": PHONE_STRUCTURE },
     },
+    {
+      name: "the dump changes with a migration renamed and edited before release (book-secure-move-api 92db67c497: create_flight_details to create_extradition_flights): the table it no longer creates is the edit's",
+      base: {
+        ...USERS_BASE,
+        "db/migrate/20240201000000_create_flight_details.rb": rb("CreateFlightDetails", "create_table :flight_details do |t|\n      t.string :flight_number\n    end"),
+        "db/schema.rb": schema("2024_02_01_000000").replace("\nend\n", '\n\n  create_table "flight_details", force: :cascade do |t|\n    t.string "flight_number"\n  end\nend\n'),
+      },
+      renames: { "db/migrate/20240201000000_create_extradition_flights.rb": "db/migrate/20240201000000_create_flight_details.rb" },
+      head: {
+        "db/migrate/20240201000000_create_extradition_flights.rb": rb("CreateExtraditionFlights", "create_table :extradition_flights do |t|\n      t.string :flight_number\n    end"),
+        "db/schema.rb": schema("2024_02_01_000000").replace("\nend\n", '\n\n  create_table "extradition_flights", force: :cascade do |t|\n    t.string "flight_number"\n  end\nend\n'),
+      },
+    },
   ],
 });
