@@ -1,7 +1,8 @@
 /**
- * The base migrations a review reads for a dump that changed while no migration it describes did: the newest
- * DUMP_CATCH_UP_READS of them, whose operations say whether the dump only catches up with them, or only loses what
- * none of them builds (which needs every one: dump-catch-up.ts). A catch-up with an older migration is not
+ * The base migrations a review reads for a dump the change modifies: the newest DUMP_CATCH_UP_READS of them, whose
+ * operations say whether the dump only catches up with them, or only loses what none of them builds (which needs
+ * every one: dump-catch-up.ts), and, when the change's migrations change the dump too, whether what they do not
+ * explain is a catch-up or a repair rather than drift (dump-drift.ts). A catch-up with an older migration is not
  * recognised: its error stays.
  */
 import type { Config } from "../../config.js";
@@ -22,11 +23,9 @@ export function dumpCatchUpPaths(changes: readonly ChangedFile[], basePaths: rea
   const dumps = changes.flatMap((c) => (c.status === "modified" ? (schemaDumpOf(c.path, config, databases) ?? []) : []));
   // the base tree is walked for a modified dump only
   if (!dumps.length) return [];
-  const changedMigrations = changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])].flatMap((p) => detectMigrationPath(p, config) ?? []));
   const files = basePaths.flatMap((p) => detectMigrationPath(p, config) ?? []).filter((f) => f.version !== undefined && isPrimaryFile(f));
   const out = new Set<string>();
   for (const dump of dumps) {
-    if (changedMigrations.some((f) => dump.covers(f))) continue;
     const described = files.filter((f) => dump.covers(f)).sort((a, b) => compareVersions(b.version!, a.version!));
     for (const f of described.slice(0, DUMP_CATCH_UP_READS)) out.add(f.path);
   }

@@ -251,13 +251,31 @@ function namedByRaw(migrations: readonly Migration[]): Set<string> {
  * branch's migration or a script, which the edit takes out of the dump: it moves the dump closer to what the migrations build).
  */
 export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migrations: Migration[]; diff: DumpDiff; unbuilt: DumpItem[]; repaired: DumpRepair[] } | undefined {
-  const read = readHistory(facts, state);
-  if (!read) return undefined;
-  const { diff, migrations, built } = read;
-  const left = leftBy(migrations);
+  const diff = readDiff(state);
+  const read = diff && readHistory(facts, state, diff);
+  if (!diff || !read) return undefined;
+  const { repaired, items } = explainByHistory(read, diff);
   // a column written otherwise is explained only when the edit brings its NOT NULL back to what the migrations define
-  const repaired = diff.changed.map((c) => repairOf(c, built, read.nulls));
   if (repaired.some((r) => r === undefined)) return undefined;
+  const by = new Set<Migration>();
+  const outside: DumpItem[] = [];
+  for (const { item, by: migration } of items) {
+    if (!migration) return undefined;
+    if (migration === UNBUILT) outside.push(item);
+    else by.add(migration);
+  }
+  return { migrations: [...by].sort((a, b) => compareVersions(a.version!, b.version!)), diff, unbuilt: outside, repaired: repaired as DumpRepair[] };
+}
+
+/**
+ * Each item of a dump's change (`diff`, perhaps part of the whole) with what the base history says of it: the
+ * migration it catches up with, UNBUILT for a removal of what none builds, else undefined; and for each changed
+ * item, its repair (dumpRepairs) or undefined.
+ */
+function explainByHistory(read: History, diff: DumpDiff) {
+  const { migrations, built } = read;
+  const left = leftBy(migrations);
+  const repaired = diff.changed.map((c) => repairOf(c, built, read.nulls));
   // a column a migration dropped is theirs to explain (the dump catching up), not one none built
   const unbuiltColumns = new Set(diff.removed.filter((i) => unbuilt(i, built) && !left.columns.has(columnKey(i.table!, i.column!))).map((i) => columnKey(i.table!, i.column!)));
   const rawNamed = built ? namedByRaw(migrations) : new Set<string>();
@@ -267,31 +285,45 @@ export function dumpCatchUp(facts: ReviewFacts, state: SchemaDumpState): { migra
   const removedColumns = new Set(
     diff.removed.filter((i) => i.kind === "column" && left.columns.get(columnKey(i.table!, i.column!))?.exists === false).map((i) => columnKey(i.table!, i.column!)),
   );
-  const by = new Set<Migration>();
-  const outside: DumpItem[] = [];
-  for (const [items, added] of [[diff.added, true], [diff.removed, false]] as const)
-    for (const item of items) {
-      const migration = explain(item, added, left, removedColumns, removedTables, addedTables, unbuiltColumns, unbuiltTables);
-      if (!migration) return undefined;
-      if (migration === UNBUILT) outside.push(item);
-      else by.add(migration);
-    }
-  return { migrations: [...by].sort((a, b) => compareVersions(a.version!, b.version!)), diff, unbuilt: outside, repaired: repaired as DumpRepair[] };
+  const items: Array<{ item: DumpItem; added: boolean; by: Migration | typeof UNBUILT | undefined }> = [];
+  for (const [list, added] of [[diff.added, true], [diff.removed, false]] as const)
+    for (const item of list) items.push({ item, added, by: explain(item, added, left, removedColumns, removedTables, addedTables, unbuiltColumns, unbuiltTables) });
+  return { repaired, items };
 }
 
 /**
- * The dump's change and the base migrations it describes at its version (structure.sql: the versions it lists),
- * oldest first: `built` and `nulls` when every one of them was read. Undefined when either side of the dump, or a
- * described migration newer than the oldest one read (it may undo what that one did), cannot be read.
+ * What the base branch's history says of part of a dump's change (`diff`: what the change's own migrations do not
+ * explain): the items it explains (a catch-up with a base migration, a removal of what no migration builds) and the
+ * changed columns it repairs. Undefined when the history cannot be read (dump-drift.ts).
  */
-function readHistory(facts: ReviewFacts, state: SchemaDumpState) {
+export function historyExplains(facts: ReviewFacts, state: SchemaDumpState, diff: DumpDiff): { explained: Set<DumpItem>; repaired: DumpRepair[] } | undefined {
+  const read = readHistory(facts, state, diff);
+  if (!read) return undefined;
+  const { repaired, items } = explainByHistory(read, diff);
+  const explained = new Set(items.filter((i) => i.by !== undefined).map((i) => i.item));
+  diff.changed.forEach((c, i) => repaired[i] !== undefined && explained.add(c.after));
+  return { explained, repaired: repaired.filter((r): r is DumpRepair => r !== undefined) };
+}
+
+/** The change to a dump's items, base to head; undefined when either side cannot be read. */
+export function readDiff(state: SchemaDumpState): DumpDiff | undefined {
   if (state.baseContent === undefined || state.headContent === undefined) return undefined;
-  const format = state.dump.format;
-  const read = (content: string) => (format === "schema.rb" ? schemaRbItems(content) : structureSqlItems(content));
+  const read = (content: string) => (state.dump.format === "schema.rb" ? schemaRbItems(content) : structureSqlItems(content));
   const before = read(state.baseContent);
   const after = before && read(state.headContent);
-  if (!before || !after) return undefined;
-  const diff = diffItems(before, after);
+  return before && after ? diffItems(before, after) : undefined;
+}
+
+type History = NonNullable<ReturnType<typeof readHistory>>;
+
+/**
+ * The base migrations a dump describes at its version (structure.sql: the versions it lists), oldest first, for its
+ * change `diff`: `built` and `nulls` when every one of them was read. Undefined when the change is empty, or a
+ * described migration newer than the oldest one read (it may undo what that one did) cannot be read.
+ */
+function readHistory(facts: ReviewFacts, state: SchemaDumpState, diff: DumpDiff) {
+  if (state.headContent === undefined) return undefined;
+  const format = state.dump.format;
   if (!diff.changed.length && !diff.added.length && !diff.removed.length) return undefined;
   const versions = dumpVersions(format, state.headContent);
   const newest = versions.newest;
@@ -317,7 +349,8 @@ function readHistory(facts: ReviewFacts, state: SchemaDumpState) {
  * change does: reverting the change would undo them too (schema-dump-without-migration's fix).
  */
 export function dumpRepairs(facts: ReviewFacts, state: SchemaDumpState): DumpRepair[] {
-  const read = readHistory(facts, state);
+  const diff = readDiff(state);
+  const read = diff && readHistory(facts, state, diff);
   if (!read) return [];
   return read.diff.changed.flatMap((c) => repairOf(c, read.built, read.nulls) ?? []);
 }

@@ -1,7 +1,7 @@
 /** The migration versions a schema dump says it contains. */
 import type { DumpFormat } from "../../repository/schema-dump-paths.js";
 import { newestVersion } from "../../migration-versions.js";
-import type { schemaRbItems as readItems, schemaRbShape as readShape, schemaRbVersions } from "./schema-rb.js";
+import type { schemaRbDumper as readDumper, schemaRbItems as readItems, schemaRbShape as readShape, schemaRbVersions } from "./schema-rb.js";
 import { structureSqlVersions } from "./structure-sql.js";
 import type { DumpItem } from "./dump-items.js";
 
@@ -10,11 +10,13 @@ import type { DumpItem } from "./dump-items.js";
 let readSchemaRb: typeof schemaRbVersions | undefined;
 let readSchemaRbShape: typeof readShape | undefined;
 let readSchemaRbItems: typeof readItems | undefined;
+let readSchemaRbDumper: typeof readDumper | undefined;
 export async function loadDumpReaders(): Promise<void> {
   const module = await import("./schema-rb.js");
   readSchemaRb ??= module.schemaRbVersions;
   readSchemaRbShape ??= module.schemaRbShape;
   readSchemaRbItems ??= module.schemaRbItems;
+  readSchemaRbDumper ??= module.schemaRbDumper;
 }
 
 /** schema.rb's tables, columns, indexes and version in a canonical order (see schema-rb.ts), read with Prism once loaded. */
@@ -27,6 +29,12 @@ export function schemaRbShape(content: string): string | undefined {
 export function schemaRbItems(content: string): DumpItem[] | undefined {
   if (!readSchemaRbItems) throw new Error("the schema.rb reader is not loaded: call loadReviewEngine() first");
   return readSchemaRbItems(content);
+}
+
+/** The Rails format a schema.rb names (`ActiveRecord::Schema[7.0]`), read with Prism once loaded. */
+export function schemaRbDumper(content: string): string | undefined {
+  if (!readSchemaRbDumper) throw new Error("the schema.rb reader is not loaded: call loadReviewEngine() first");
+  return readSchemaRbDumper(content);
 }
 
 /** schema.rb's tables, columns and indexes without its version (the shape's first line): what the dump describes. */

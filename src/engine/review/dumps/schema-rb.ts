@@ -3,7 +3,7 @@
  * `ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do ... end` (or `ActiveRecord::Schema.define`).
  */
 import { rubyIntegerOf } from "../../adapters/rails/ruby-integer.js";
-import { ArrayNode, BlockNode, CallNode, FalseNode, ConstantPathNode, StatementsNode, IntegerNode, KeywordHashNode, AssocNode, StringNode, SymbolNode, type Node } from "@ruby/prism";
+import { ArrayNode, BlockNode, CallNode, FalseNode, ConstantPathNode, StatementsNode, IntegerNode, HashNode, KeywordHashNode, AssocNode, StringNode, SymbolNode, type Node } from "@ruby/prism";
 import { RubyVisitor } from "../../adapters/rails/ruby-visitor.js";
 import { rubyChildren } from "../../adapters/rails/ruby-children.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
@@ -51,6 +51,28 @@ export function schemaRbVersions(content: string): DumpVersions {
     return { versions: [], problem };
   }
   return { versions: [visitor.found.version], newest: visitor.found.version, line: visitor.found.line };
+}
+
+/**
+ * The dumper a schema.rb names: `ActiveRecord::Schema[7.0]` (Rails 7.0's format), or `ActiveRecord::Schema` before
+ * Rails 7. Two dumps with different ones were written by different Rails versions, which write the same column
+ * otherwise (`precision: nil`, `precision: 6`). Undefined when it does not parse or has no define.
+ */
+export function schemaRbDumper(content: string): string | undefined {
+  const result = parseRuby(content);
+  if (result.errors.length > 0) return undefined;
+  const source = new RubySource(content);
+  let dumper: string | undefined;
+  const visit = (node: Node) => {
+    if (dumper !== undefined) return;
+    if (node instanceof CallNode && node.name === "define" && isSchemaConstant(node.receiver, source)) {
+      dumper = source.textOf(node.receiver!).replace(/\s+/g, "");
+      return;
+    }
+    for (const child of rubyChildren(node)) visit(child);
+  };
+  visit(result.value);
+  return dumper;
 }
 
 /**
@@ -104,6 +126,41 @@ function indexColumns(node: Node | undefined): string[] | undefined {
   return one === undefined ? undefined : [one.toLowerCase()];
 }
 
+/**
+ * A statement as Ruby reads it, whatever its quoting: `t.string 'a', :null => false`, `t.string "a", null: false` and
+ * Ruby 2's `t.string "a", {:null=>false}` (a trailing hash passed as options) are `string("a", null=false)`; options
+ * sorted, strings and symbols as their values. `using: :btree` on an index is PostgreSQL's default, which Rails 5.0
+ * wrote and 5.1 no longer writes: left out.
+ */
+function canonicalCall(call: CallNode, text: (node: Node) => string): string {
+  const args = call.arguments_?.arguments_ ?? [];
+  const positional: string[] = [];
+  const options: string[] = [];
+  args.forEach((argument, i) => {
+    const last = i === args.length - 1;
+    if (argument instanceof KeywordHashNode || (last && argument instanceof HashNode)) {
+      for (const element of argument.elements) {
+        if (!(element instanceof AssocNode)) {
+          options.push(text(element));
+          continue;
+        }
+        const key = stringOf(element.key) ?? text(element.key);
+        const value = canonicalValue(element.value, text);
+        if (call.name === "index" || call.name === "add_index") if (key === "using" && value === '"btree"') continue;
+        options.push(`${key}=${value}`);
+      }
+    } else positional.push(canonicalValue(argument, text));
+  });
+  return `${call.name}(${[...positional, ...options.sort()].join(", ")})`;
+}
+
+function canonicalValue(node: Node, text: (node: Node) => string): string {
+  const value = stringOf(node);
+  if (value !== undefined) return JSON.stringify(value);
+  if (node instanceof ArrayNode) return `[${node.elements.map((e) => canonicalValue(e, text)).join(", ")}]`;
+  return text(node);
+}
+
 /** A schema.rb column's `null: false`, and the column as written without its `null:` option (dump-items.ts). */
 function nullability(column: CallNode, text: (node: Node) => string): { notNull: boolean; withoutNull: string } {
   let notNull = false;
@@ -133,10 +190,12 @@ export function schemaRbItems(content: string): DumpItem[] | undefined {
   const source = new RubySource(content);
   const text = (node: Node) => source.textOf(node).replace(/\s+/g, " ").trim();
   let items: DumpItem[] | undefined;
+  const line = (node: Node) => source.loc(node).line;
+  const written = (node: Node) => ({ text: text(node), line: line(node), ...(node instanceof CallNode ? { canonical: canonicalCall(node, text) } : {}) });
   const index = (call: CallNode, table: string | undefined, columnsAt: number): DumpItem => {
     const args = call.arguments_?.arguments_ ?? [];
     const name = keywordString(call, "name");
-    return { kind: "index", table, ...(name ? { name: name.toLowerCase() } : {}), columns: indexColumns(args[columnsAt]), text: text(call) };
+    return { kind: "index", table, ...(name ? { name: name.toLowerCase() } : {}), columns: indexColumns(args[columnsAt]), ...written(call) };
   };
   const visit = (node: Node) => {
     if (items === undefined && node instanceof CallNode && node.name === "define" && isSchemaConstant(node.receiver, source)) {
@@ -147,14 +206,14 @@ export function schemaRbItems(content: string): DumpItem[] | undefined {
         const first = stringOf(args[0]);
         const table = first === undefined ? undefined : dumpName(first);
         if (statement instanceof CallNode && statement.name === "create_table" && table) {
-          items.push({ kind: "table", table, text: args.slice(1).map(text).join(", ") });
+          items.push({ kind: "table", table, text: args.slice(1).map(text).join(", "), line: line(statement) });
           const inner = statement.block instanceof BlockNode && statement.block.body instanceof StatementsNode ? statement.block.body.body : [];
           for (const column of inner) {
             const name = column instanceof CallNode ? stringOf(column.arguments_?.arguments_?.[0]) : undefined;
             if (column instanceof CallNode && column.name === "index") items.push(index(column, table, 0));
             else if (column instanceof CallNode && name !== undefined && column.name !== "check_constraint" && column.name !== "exclusion_constraint" && column.name !== "unique_constraint")
-              items.push({ kind: "column", table, column: name.toLowerCase(), text: text(column), ...nullability(column, text) });
-            else items.push({ kind: "other", table, text: text(column) });
+              items.push({ kind: "column", table, column: name.toLowerCase(), ...written(column), ...nullability(column, text) });
+            else items.push({ kind: "other", table, ...written(column) });
           }
           continue;
         }
@@ -165,10 +224,10 @@ export function schemaRbItems(content: string): DumpItem[] | undefined {
         if (statement instanceof CallNode && statement.name === "add_foreign_key" && table) {
           const to = stringOf(args[1]);
           const column = keywordString(statement, "column") ?? (to ? foreignKeyColumn(to) : undefined);
-          items.push({ kind: "other", table, ...(column ? { columns: [column.toLowerCase()] } : {}), text: text(statement) });
+          items.push({ kind: "other", table, ...(column ? { columns: [column.toLowerCase()] } : {}), ...(to ? { references: dumpName(to) } : {}), ...written(statement) });
           continue;
         }
-        items.push({ kind: "other", text: text(statement).replace(/(["'])pg_catalog\./, "$1") });
+        items.push({ kind: "other", text: text(statement).replace(/(["'])pg_catalog\./, "$1"), line: line(statement) });
       }
       return;
     }

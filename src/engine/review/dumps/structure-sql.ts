@@ -65,7 +65,7 @@ function canonicalStatement(stmt: PgNode): { tree: PgNode; text: string } {
  * Rails' own tables, which Rails creates and fills itself on every database it migrates: schema_migrations (the
  * versions, compared as a set) and ar_internal_metadata (added to every dump by Rails 5).
  */
-const RAILS_BOOKKEEPING = new Set(["schema_migrations", "ar_internal_metadata"]);
+export const RAILS_BOOKKEEPING = new Set(["schema_migrations", "ar_internal_metadata"]);
 
 /** The table a CREATE TABLE, ALTER TABLE, CREATE INDEX or INSERT names, when it is one of Rails' own (in public or no schema). */
 function bookkeepingTable(tree: PgNode): string | undefined {
@@ -146,33 +146,42 @@ const relationName = (relation: PgNode | undefined): string | undefined => (rela
  * the versions, not items. Undefined when a statement does not parse.
  */
 export function structureSqlItems(content: string): DumpItem[] | undefined {
-  const { statements, errors, tooComplex } = parseStatements(withoutPsqlMetaCommands(content));
+  const { statements, errors, tooComplex, lines } = parseStatements(withoutPsqlMetaCommands(content));
   if (errors.length || tooComplex.length) return undefined;
   const items: DumpItem[] = [];
   for (const statement of statements) {
+    // a column's line: PostgreSQL's byte offset of its definition, within its statement
+    const lineOf = (location: unknown) =>
+      typeof location === "number" && location >= statement.startByte && location < statement.endByte ? lines.lineOfByte(location) : statement.line;
+    const line = statement.line;
+    const columnLines = new Map<string, number>();
+    for (const element of (statement.stmt.CreateStmt?.tableElts ?? []) as PgNode[])
+      if (element.ColumnDef?.colname) columnLines.set(String(element.ColumnDef.colname).toLowerCase(), lineOf(element.ColumnDef.location));
     const tree = withoutLocations(statement.stmt) as PgNode;
     if (tree.InsertStmt?.relation?.relname === "schema_migrations") continue;
     const create = tree.CreateStmt;
     const table = relationName(create?.relation);
     if (create && table) {
-      items.push({ kind: "table", table, text: "" });
+      items.push({ kind: "table", table, text: "", line });
       for (const element of (create.tableElts ?? []) as PgNode[]) {
-        if (element.ColumnDef?.colname) items.push({ kind: "column", table, column: String(element.ColumnDef.colname).toLowerCase(), text: JSON.stringify(element), ...nullability(element) });
-        else items.push({ kind: "other", table, text: JSON.stringify(element) });
+        const column = element.ColumnDef?.colname ? String(element.ColumnDef.colname).toLowerCase() : undefined;
+        if (column) items.push({ kind: "column", table, column, text: JSON.stringify(element), line: columnLines.get(column) ?? line, ...nullability(element) });
+        else items.push({ kind: "other", table, text: JSON.stringify(element), line });
       }
       continue;
     }
     const index = tree.IndexStmt;
     if (index?.idxname) {
       const columns = ((index.indexParams ?? []) as PgNode[]).map((p) => (p.IndexElem?.name ? String(p.IndexElem.name).toLowerCase() : "?"));
-      items.push({ kind: "index", table: relationName(index.relation), name: String(index.idxname).toLowerCase(), columns, text: JSON.stringify(tree) });
+      items.push({ kind: "index", table: relationName(index.relation), name: String(index.idxname).toLowerCase(), columns, text: JSON.stringify(tree), line });
       continue;
     }
     // ALTER TABLE t ADD CONSTRAINT ... FOREIGN KEY (c): the referencing column goes with it
     const alter = tree.AlterTableStmt;
     const constraint = alter?.cmds?.length === 1 ? alter.cmds[0].AlterTableCmd?.def?.Constraint : undefined;
     const fkColumns = constraint?.contype === "CONSTR_FOREIGN" ? ((constraint.fk_attrs ?? []) as PgNode[]).map((a) => String(a.String?.sval ?? "").toLowerCase()) : undefined;
-    items.push({ kind: "other", table: relationName(alter?.relation), ...(fkColumns ? { columns: fkColumns } : {}), text: JSON.stringify(tree) });
+    const references = constraint?.contype === "CONSTR_FOREIGN" ? relationName(constraint.pktable) : undefined;
+    items.push({ kind: "other", table: relationName(alter?.relation), ...(fkColumns ? { columns: fkColumns } : {}), ...(references ? { references } : {}), text: JSON.stringify(tree), line });
   }
   return items;
 }

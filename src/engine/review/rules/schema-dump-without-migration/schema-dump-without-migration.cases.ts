@@ -5,6 +5,8 @@ const schema = (version: string, column = "email") =>
 
 const structure = (columns: string, versions: string[]) =>
   `CREATE TABLE users (\n    id bigint,\n${columns}\n);\n\nINSERT INTO "schema_migrations" (version) VALUES\n${versions.map((v) => `('${v}')`).join(",\n")};\n`;
+// the users dump once a migration adds phone
+const WITH_PHONE = schema("2024_02_01_000000").replace('t.string "email"', 't.string "email"\n    t.string "phone"');
 const BASE_STRUCTURE = structure("    email text", ["20240101000000"]);
 const PHONE_STRUCTURE = structure("    email text,\n    phone text", ["20240201000000", "20240101000000"]);
 const ADD_PHONE = { "db/migrate/20240201000000_add_phone_to_users.rb": "class AddPhoneToUsers < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone, :string\n  end\nend\n" };
@@ -70,6 +72,23 @@ const VERSIONS_MIGRATIONS = {
     "class AddSupplierIdToVersions < ActiveRecord::Migration[6.0]\n  def change\n    add_column :versions, :supplier_id, :uuid, null: true\n  end\nend\n",
 };
 const CREATE_VERSIONS_NULLABLE = "class CreateVersions < ActiveRecord::Migration[5.2]\n  def change\n    create_table :versions do |t|\n      t.string :item_type\n      t.uuid :item_id, null: false\n      t.string :event, null: false\n    end\n  end\nend\n";
+
+// book-secure-move-api 9065d983 (#2240): the change adds locations.extradition_capable with its migration, and its dump,
+// written from a database migrated under Ruby 3, also adds the bogus column `{:null=>false}` and drops versions.item_type's NOT NULL
+const movesSchema = (version: string, locations: string[], versions: string[]) =>
+  `ActiveRecord::Schema[7.0].define(version: ${version}) do\n  create_table "locations", id: :uuid, force: :cascade do |t|\n${locations.map((c) => `    ${c}\n`).join("")}  end\n\n  create_table "versions", force: :cascade do |t|\n${versions.map((c) => `    ${c}\n`).join("")}    t.index ["item_type", "item_id"], name: "index_versions_on_item_type_and_item_id"\n  end\nend\n`;
+const LOCATIONS = ['t.string "key", null: false', 't.float "longitude"'];
+const MOVES_BASE = {
+  ...VERSIONS_MIGRATIONS,
+  "db/migrate/20200101000000_create_locations.rb": rb("CreateLocations", 'create_table :locations, id: :uuid do |t|\n      t.string :key, null: false\n      t.float :longitude\n    end'),
+  "db/schema.rb": movesSchema("2024_01_18_133654", LOCATIONS, ['t.string "item_type", null: false', ...VERSIONS_TAIL]),
+};
+const ADD_EXTRADITION = { "db/migrate/20240430143853_add_extradition_capable_to_locations.rb": rb("AddExtraditionCapableToLocations", "add_column :locations, :extradition_capable, :boolean") };
+const WITH_EXTRADITION = [...LOCATIONS, 't.boolean "extradition_capable"'];
+// the same dump with a migration that adds users.phone, and what else the database it came from had
+const PHONE_MIGRATION = { "db/migrate/20240201000000_add_phone_to_users.rb": rb("AddPhoneToUsers", "add_column :users, :phone, :string") };
+const USERS_BASE = { "db/migrate/20240101000000_create_users.rb": rb("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"), "db/schema.rb": schema("2024_01_01_000000") };
+const usersWith = (...lines: string[]) => schema("2024_02_01_000000").replace('t.string "email"', ['t.string "email"', ...lines].join("\n    "));
 
 export default defineReviewCases({
   invalid: [
@@ -170,6 +189,42 @@ export default defineReviewCases({
       head: { "db/schema.rb": versionsSchema(['t.string "item_type", null: false', ...VERSIONS_TAIL, 't.string "whodunnit"']) },
       findings: [{ path: "db/schema.rb", line: 1, severity: "warning", message: "Part of the change is right: it makes versions.item_type NOT NULL again, as db/migrate/20200203145050_create_versions.rb defines it" }],
     },
+    {
+      name: "the dump changes with its migration and more (book-secure-move-api 9065d983): a Ruby 3 dump adds the bogus column `{:null=>false}` and drops NOT NULL from versions.item_type, which neither the change's migration nor CreateVersions does",
+      base: MOVES_BASE,
+      head: { ...ADD_EXTRADITION, "db/schema.rb": movesSchema("2024_04_30_143853", WITH_EXTRADITION, ['t.string "item_type"', 't.string "{:null=>false}"', ...VERSIONS_TAIL]) },
+      findings: [{ path: "db/schema.rb", line: 9, message: "it drops NOT NULL from versions.item_type and adds column versions.{:null=>false}" }],
+    },
+    {
+      name: "the dump changes with its migration and adds a column no migration adds (dumped from a database that ran another branch's migration)",
+      base: USERS_BASE,
+      head: { ...PHONE_MIGRATION, "db/schema.rb": usersWith('t.string "phone"', 't.string "nickname"') },
+      findings: [{ path: "db/schema.rb", line: 5, message: "adds column users.nickname" }],
+    },
+    {
+      name: "the dump changes with its migration and loses a column the base branch's migrations build: the finding is on the version line and names the base branch's line",
+      base: USERS_BASE,
+      head: { ...PHONE_MIGRATION, "db/schema.rb": schema("2024_02_01_000000", "phone") },
+      findings: [{ path: "db/schema.rb", line: 1, message: "removes column users.email" }],
+    },
+    {
+      name: "the dump changes with its migration and gains an index and a foreign key no migration adds",
+      base: USERS_BASE,
+      head: { ...PHONE_MIGRATION, "db/schema.rb": usersWith('t.string "phone"', 't.index ["email"], name: "index_users_on_email"').replace("\nend\n", '\n  add_foreign_key "users", "accounts"\nend\n') },
+      findings: [{ path: "db/schema.rb", line: 5, message: "adds index index_users_on_email" }],
+    },
+    {
+      name: "the dump changes with its migration and writes a column otherwise (string to text) that no migration changes",
+      base: USERS_BASE,
+      head: { ...PHONE_MIGRATION, "db/schema.rb": schema("2024_02_01_000000").replace('t.string "email"', 't.text "email"\n    t.string "phone"') },
+      findings: [{ path: "db/schema.rb", line: 3, message: 'writes column users.email otherwise (`t.text "email"`, was `t.string "email"`)' }],
+    },
+    {
+      name: "structure.sql changes with its migration and adds a column no migration adds",
+      base: { ...REPLICA_BASE, "config/database.yml": "production:\n  adapter: postgresql\n" },
+      head: { ...ADD_PHONE, "db/structure.sql": structure("    email text,\n    phone text,\n    nickname text", ["20240201000000", "20240101000000"]) },
+      findings: [{ path: "db/structure.sql", line: 5, message: "adds column users.nickname" }],
+    },
   ],
   valid: [
     {
@@ -267,7 +322,7 @@ export default defineReviewCases({
       name: "the dump changes with its migration",
       base: { "db/schema.rb": schema("2024_01_01_000000") },
       head: {
-        "db/schema.rb": schema("2024_02_01_000000", "phone"),
+        "db/schema.rb": WITH_PHONE,
         "db/migrate/20240201000000_phone.rb": "class Phone < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone, :string\n  end\nend\n",
       },
     },
@@ -281,8 +336,81 @@ export default defineReviewCases({
       name: "the dump changes with a post-deployment migration (db/post_migrate)",
       base: { "db/schema.rb": schema("2024_01_01_000000") },
       head: {
-        "db/schema.rb": schema("2024_02_01_000000", "phone"),
+        "db/schema.rb": WITH_PHONE,
         "db/post_migrate/20240201000000_phone.rb": "class Phone < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone, :string\n  end\nend\n",
+      },
+    },
+    {
+      name: "the dump changes exactly as its migration does (book-secure-move-api's extradition_capable, dumped from a database migrated under Ruby 2)",
+      base: MOVES_BASE,
+      head: { ...ADD_EXTRADITION, "db/schema.rb": movesSchema("2024_04_30_143853", WITH_EXTRADITION, ['t.string "item_type", null: false', ...VERSIONS_TAIL]) },
+    },
+    {
+      name: "the dump changes with its migration and also repairs versions.item_type (NOT NULL again, as CreateVersions defines it, the bogus column gone): a repair, not drift",
+      base: { ...MOVES_BASE, "db/schema.rb": movesSchema("2024_01_18_133654", LOCATIONS, ['t.string "item_type"', 't.string "{:null=>false}"', ...VERSIONS_TAIL]) },
+      head: { ...ADD_EXTRADITION, "db/schema.rb": movesSchema("2024_04_30_143853", WITH_EXTRADITION, ['t.string "item_type", null: false', ...VERSIONS_TAIL]) },
+    },
+    {
+      name: "the dump changes with its migration and catches up with a base migration it had not recorded (its column): not drift",
+      base: { ...USERS_BASE, "db/migrate/20240115000000_add_name_to_users.rb": rb("AddNameToUsers", "add_column :users, :name, :string") },
+      head: { ...PHONE_MIGRATION, "db/schema.rb": usersWith('t.string "name"', 't.string "phone"') },
+    },
+    {
+      name: "the dump changes with its migration, written in another style (single quotes, hash rockets, `using: :btree` left out) and in another order: the same schema",
+      base: {
+        ...USERS_BASE,
+        "db/schema.rb": "ActiveRecord::Schema.define(version: 2024_01_01_000000) do\n  create_table 'users', :force => :cascade do |t|\n    t.string 'email', :null => false\n    t.string 'name', :limit => 80, :default => ''\n    t.index ['email'], :name => 'index_users_on_email', :using => :btree\n  end\nend\n",
+      },
+      head: {
+        ...PHONE_MIGRATION,
+        "db/schema.rb": 'ActiveRecord::Schema.define(version: 2024_02_01_000000) do\n  create_table "users", force: :cascade do |t|\n    t.string "name", default: "", limit: 80\n    t.string "email", null: false\n    t.string "phone"\n    t.index ["email"], name: "index_users_on_email"\n  end\nend\n',
+      },
+    },
+    {
+      name: "the dump changes with its migration, dumped by a newer Rails (Schema[7.0] to Schema[7.1], `precision: nil` written otherwise): its columns' options are not judged",
+      base: { ...USERS_BASE, "db/schema.rb": schema("2024_01_01_000000").replace("Schema[7.1]", "Schema[7.0]").replace('t.string "email"', 't.string "email"\n    t.datetime "created_at", precision: nil') },
+      head: { ...PHONE_MIGRATION, "db/schema.rb": usersWith('t.datetime "created_at"', 't.string "phone"') },
+    },
+    {
+      name: "the dump changes with a migration that creates a table with a reference: the table, its columns, index and foreign key are the migration's",
+      base: USERS_BASE,
+      head: {
+        "db/migrate/20240201000000_create_posts.rb": rb("CreatePosts", "create_table :posts do |t|\n      t.references :user, foreign_key: true\n      t.string :title\n    end"),
+        "db/schema.rb": schema("2024_02_01_000000").replace(
+          "\nend\n",
+          '\n\n  create_table "posts", force: :cascade do |t|\n    t.bigint "user_id"\n    t.string "title"\n    t.index ["user_id"], name: "index_posts_on_user_id"\n  end\n\n  add_foreign_key "posts", "users"\nend\n',
+        ),
+      },
+    },
+    {
+      name: "the dump changes with a migration that adds a reference to an existing table: its column, index and foreign key are the migration's",
+      base: USERS_BASE,
+      head: {
+        "db/migrate/20240201000000_add_account_to_users.rb": rb("AddAccountToUsers", "add_reference :users, :account, foreign_key: true"),
+        "db/schema.rb": usersWith('t.bigint "account_id"', 't.index ["account_id"], name: "index_users_on_account_id"').replace("\nend\n", '\n  add_foreign_key "users", "accounts"\nend\n'),
+      },
+    },
+    {
+      name: "the dump changes with a migration that calls the project's own helper with no table: what it does is not known, the dump is not judged",
+      base: USERS_BASE,
+      head: { "db/migrate/20240201000000_tune.rb": rb("Tune", "apply_project_tuning"), "db/schema.rb": usersWith('t.string "nickname"') },
+    },
+    {
+      name: "structure.sql changes exactly as its migration does",
+      base: { ...REPLICA_BASE, "config/database.yml": "production:\n  adapter: postgresql\n" },
+      head: { ...ADD_PHONE, "db/structure.sql": PHONE_STRUCTURE },
+    },
+    {
+      name: "the dump changes with a migration renamed and edited before release (book-secure-move-api 92db67c497: create_flight_details to create_extradition_flights): the table it no longer creates is the edit's",
+      base: {
+        ...USERS_BASE,
+        "db/migrate/20240201000000_create_flight_details.rb": rb("CreateFlightDetails", "create_table :flight_details do |t|\n      t.string :flight_number\n    end"),
+        "db/schema.rb": schema("2024_02_01_000000").replace("\nend\n", '\n\n  create_table "flight_details", force: :cascade do |t|\n    t.string "flight_number"\n  end\nend\n'),
+      },
+      renames: { "db/migrate/20240201000000_create_extradition_flights.rb": "db/migrate/20240201000000_create_flight_details.rb" },
+      head: {
+        "db/migrate/20240201000000_create_extradition_flights.rb": rb("CreateExtraditionFlights", "create_table :extradition_flights do |t|\n      t.string :flight_number\n    end"),
+        "db/schema.rb": schema("2024_02_01_000000").replace("\nend\n", '\n\n  create_table "extradition_flights", force: :cascade do |t|\n    t.string "flight_number"\n  end\nend\n'),
       },
     },
   ],
