@@ -32,7 +32,7 @@ import { maintenanceWindow } from "./maintenance-mode.js";
 import { appServerRedeploy } from "./app-server-redeploy.js";
 import { codeBeforeMigrate } from "./code-first.js";
 import { documentedOfflineUpgrade } from "./documented-upgrade.js";
-import { isDeployDocPath } from "./deploy-doc-paths.js";
+import { isDeployDocPath, isOperatorManifestPath } from "./deploy-doc-paths.js";
 import { flywayCommands, type FlywayCommands } from "./flyway-commands.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
 import { dirOf } from "../paths.js";
@@ -203,6 +203,7 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
 export const isDeployFile = (f: SourceFile): boolean =>
   isDeployPath(f.path) ||
   isDeployDocPath(f.path) ||
+  isOperatorManifestPath(f.path) ||
   (isGoSourcePath(f.path) && (isGoStartupSource(f.content) || importsTransactionalRunner(f.content))) ||
   isRustCrateFile(f) ||
   isNodeSourcePath(f.path) ||
