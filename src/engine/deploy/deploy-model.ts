@@ -21,10 +21,10 @@
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { composeGate } from "./compose-gate.js";
-import { isComposePath, isDeployPath, isKubernetesPath, isDevelopmentPath, isDockerfilePath, isGoMigratorPath, isGoSourcePath, isNodeSourcePath, isTsconfigPath } from "./deploy-paths.js";
+import { isAzurePipelinePath, isComposePath, isDeployPath, isDeployWorkflowPath, isGitlabCiPath, isKubernetesPath, isDevelopmentPath, isDockerfilePath, isGoMigratorPath, isGoSourcePath, isNodeSourcePath, isTsconfigPath } from "./deploy-paths.js";
 import { isWithin } from "../repository/fact-paths.js";
 import { isGoStartupSource, selfMigratingApp } from "./self-migrating.js";
-import { deployGo, deployReadersToLoad, goMigratorReaderToLoad, setupPyReaderToLoad } from "./deploy-readers.js";
+import { deployGo, deployYaml, deployReadersToLoad, goMigratorReaderToLoad, setupPyReaderToLoad } from "./deploy-readers.js";
 import { offlineEntrypoint } from "./offline-entrypoint.js";
 import { kubernetesMigratingPod } from "./kubernetes-offline.js";
 import { rollingSign } from "./rolling-signs.js";
@@ -225,9 +225,11 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
   // maintenance mode around the migration: no traffic at all, whatever instances run (a rolling sign changes nothing)
   const maintenance = maintenanceWindow(deployFiles);
   if (maintenance) return { mode: "offline", source: "detected", offline: maintenance };
-  const entrypoint = offlineEntrypoint(deployFiles) ?? appServerRedeploy(deployFiles) ?? kubernetesMigratingPod(deployFiles);
+  const imageStart = offlineEntrypoint(deployFiles);
+  const entrypoint = imageStart ?? appServerRedeploy(deployFiles) ?? kubernetesMigratingPod(deployFiles);
   const gate = entrypoint ? undefined : composeGate(deployFiles);
-  const offline = entrypoint ?? (gate && { path: gate.path, line: gate.line, what: gate.what, reason: gate.reason }) ?? selfMigratingContainer(deployFiles) ?? documentedOfflineUpgrade(deployFiles);
+  const selfMigrating = entrypoint || gate ? undefined : selfMigratingContainer(deployFiles);
+  const offline = entrypoint ?? (gate && { path: gate.path, line: gate.line, what: gate.what, reason: gate.reason }) ?? selfMigrating ?? documentedOfflineUpgrade(deployFiles);
   if (!offline) {
     // only where nothing migrates as it starts: an entrypoint that migrates runs before its instance serves
     const codeFirst = codeBeforeMigrate(deployFiles);
@@ -243,7 +245,11 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
     const alternative = rollingSign(deployFiles.filter((f) => isKubernetesPath(f.path)));
     return { mode: "offline", source: "detected", offline, ...(alternative ? { alternative } : {}) };
   }
-  const rolling = rollingSign(deployFiles);
+  // an image that migrates as it starts proves nothing when another repository's pipeline puts it live: a container
+  // platform rolls by default (berth-reservations' Azure release pipeline extends venepaikat-pipelines' template)
+  const startsMigrating = offline === imageStart || offline === selfMigrating;
+  const pipelines = startsMigrating ? deployFiles.filter((f) => isAzurePipelinePath(f.path) || isDeployWorkflowPath(f.path) || isGitlabCiPath(f.path)) : [];
+  const rolling = rollingSign(deployFiles) ?? (pipelines.length > 0 ? deployYaml().remoteDeployPipeline(pipelines) : undefined);
   return rolling ? { mode: "online", source: "detected", offline, rolling } : { mode: "offline", source: "detected", offline };
 }
 

@@ -218,12 +218,21 @@ export const isAppStartPath = (path: string): boolean =>
 
 /** Travis CI's config at the root: its deploy phases may run the migrations under maintenance mode (maintenance-mode.ts) */
 export const isTravisPath = (path: string): boolean => path === ".travis.yml";
+/**
+ * an Azure Pipelines file: `azure-pipelines*.yml` at the root or one folder down, or any YAML of a pipelines folder
+ * (`.azure-pipelines/`, `.pipelines/`): its release pipeline may hand the deploy to another repository's template
+ * (remote-pipelines.ts)
+ */
+export const isAzurePipelinePath = (path: string): boolean =>
+  /^(?:[^/]+\/)?azure-pipelines[\w.-]*\.ya?ml$/i.test(path) || /^\.?(?:azure-)?pipelines\/[^/]+\.ya?ml$/i.test(path);
+/** GitLab CI's config at the root: its `include: project:` may bring the deploy from another project (remote-pipelines.ts) */
+export const isGitlabCiPath = (path: string): boolean => path === ".gitlab-ci.yml";
 /** a shell script named for deploying (growstuff's script/deploy-tasks.sh): a deploy sequence may run it */
 export const isDeployScriptPath = (path: string): boolean => /^[\w.-]*deploy[\w.-]*\.sh$/i.test(baseOf(path)) && !isDevelopmentPath(path);
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isTravisPath(path) || isAnsibleRolePath(path) || isJustfilePath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path) || isPythonPackagingPath(path);
+  return isTravisPath(path) || isAzurePipelinePath(path) || isGitlabCiPath(path) || isAnsibleRolePath(path) || isJustfilePath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path) || isPythonPackagingPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */
