@@ -11,7 +11,9 @@
  * rolling-signs.ts). A start script counts when, in one way it runs in production (a `case` arm at a time, without
  * development branches: shell-branches.ts), the migration command appears on a line before a server start (or
  * `exec "$@"`, the container's CMD: offline-entrypoint.ts, deploy-commands.ts).
- * A Kubernetes workload whose init container migrates counts the same (kubernetes-offline.ts).
+ * A Kubernetes workload whose init container migrates counts the same (kubernetes-offline.ts), and so does an OpenShift
+ * DeploymentConfig whose Recreate strategy migrates in its mid hook. An image that migrates as it starts proves
+ * nothing when the deploy pipeline is another repository's (remote-pipelines.ts): read as online, naming it.
  * An application that applies its own migrations in-process at start (self-migrating.ts) counts the same, when a
  * production deploy sequence undeploys the old version from its application server before it deploys the new one
  * (app-server-redeploy.ts) or when it ships as a container (a production Dockerfile or compose file).
