@@ -11,7 +11,9 @@
  * rolling-signs.ts). A start script counts when, in one way it runs in production (a `case` arm at a time, without
  * development branches: shell-branches.ts), the migration command appears on a line before a server start (or
  * `exec "$@"`, the container's CMD: offline-entrypoint.ts, deploy-commands.ts).
- * A Kubernetes workload whose init container migrates counts the same (kubernetes-offline.ts).
+ * A Kubernetes workload whose init container migrates counts the same (kubernetes-offline.ts), and so does an OpenShift
+ * DeploymentConfig whose Recreate strategy migrates in its mid hook. An image that migrates as it starts proves
+ * nothing when the deploy pipeline is another repository's (remote-pipelines.ts): read as online, naming it.
  * An application that applies its own migrations in-process at start (self-migrating.ts) counts the same, when a
  * production deploy sequence undeploys the old version from its application server before it deploys the new one
  * (app-server-redeploy.ts) or when it ships as a container (a production Dockerfile or compose file).
@@ -21,10 +23,10 @@
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { composeGate } from "./compose-gate.js";
-import { isComposePath, isDeployPath, isKubernetesPath, isDevelopmentPath, isDockerfilePath, isGoMigratorPath, isGoSourcePath, isNodeSourcePath, isTsconfigPath } from "./deploy-paths.js";
+import { isAzurePipelinePath, isComposePath, isDeployPath, isDeployWorkflowPath, isGitlabCiPath, isKubernetesPath, isDevelopmentPath, isDockerfilePath, isGoMigratorPath, isGoSourcePath, isNodeSourcePath, isTsconfigPath } from "./deploy-paths.js";
 import { isWithin } from "../repository/fact-paths.js";
 import { isGoStartupSource, selfMigratingApp } from "./self-migrating.js";
-import { deployGo, deployReadersToLoad, goMigratorReaderToLoad, setupPyReaderToLoad } from "./deploy-readers.js";
+import { deployGo, deployYaml, deployReadersToLoad, goMigratorReaderToLoad, setupPyReaderToLoad } from "./deploy-readers.js";
 import { offlineEntrypoint } from "./offline-entrypoint.js";
 import { kubernetesMigratingPod } from "./kubernetes-offline.js";
 import { rollingSign } from "./rolling-signs.js";
@@ -32,7 +34,7 @@ import { maintenanceWindow } from "./maintenance-mode.js";
 import { appServerRedeploy } from "./app-server-redeploy.js";
 import { codeBeforeMigrate } from "./code-first.js";
 import { documentedOfflineUpgrade } from "./documented-upgrade.js";
-import { isDeployDocPath } from "./deploy-doc-paths.js";
+import { isDeployDocPath, isOperatorManifestPath } from "./deploy-doc-paths.js";
 import { flywayCommands, type FlywayCommands } from "./flyway-commands.js";
 import { importsTransactionalRunner } from "../repository/go-runners.js";
 import { dirOf } from "../paths.js";
@@ -203,6 +205,7 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
 export const isDeployFile = (f: SourceFile): boolean =>
   isDeployPath(f.path) ||
   isDeployDocPath(f.path) ||
+  isOperatorManifestPath(f.path) ||
   (isGoSourcePath(f.path) && (isGoStartupSource(f.content) || importsTransactionalRunner(f.content))) ||
   isRustCrateFile(f) ||
   isNodeSourcePath(f.path) ||
@@ -224,9 +227,11 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
   // maintenance mode around the migration: no traffic at all, whatever instances run (a rolling sign changes nothing)
   const maintenance = maintenanceWindow(deployFiles);
   if (maintenance) return { mode: "offline", source: "detected", offline: maintenance };
-  const entrypoint = offlineEntrypoint(deployFiles) ?? appServerRedeploy(deployFiles) ?? kubernetesMigratingPod(deployFiles);
+  const imageStart = offlineEntrypoint(deployFiles);
+  const entrypoint = imageStart ?? appServerRedeploy(deployFiles) ?? kubernetesMigratingPod(deployFiles);
   const gate = entrypoint ? undefined : composeGate(deployFiles);
-  const offline = entrypoint ?? (gate && { path: gate.path, line: gate.line, what: gate.what, reason: gate.reason }) ?? selfMigratingContainer(deployFiles) ?? documentedOfflineUpgrade(deployFiles);
+  const selfMigrating = entrypoint || gate ? undefined : selfMigratingContainer(deployFiles);
+  const offline = entrypoint ?? (gate && { path: gate.path, line: gate.line, what: gate.what, reason: gate.reason }) ?? selfMigrating ?? documentedOfflineUpgrade(deployFiles);
   if (!offline) {
     // only where nothing migrates as it starts: an entrypoint that migrates runs before its instance serves
     const codeFirst = codeBeforeMigrate(deployFiles);
@@ -242,7 +247,11 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
     const alternative = rollingSign(deployFiles.filter((f) => isKubernetesPath(f.path)));
     return { mode: "offline", source: "detected", offline, ...(alternative ? { alternative } : {}) };
   }
-  const rolling = rollingSign(deployFiles);
+  // an image that migrates as it starts proves nothing when another repository's pipeline puts it live: a container
+  // platform rolls by default (berth-reservations' Azure release pipeline extends venepaikat-pipelines' template)
+  const startsMigrating = offline === imageStart || offline === selfMigrating;
+  const pipelines = startsMigrating ? deployFiles.filter((f) => isAzurePipelinePath(f.path) || isDeployWorkflowPath(f.path) || isGitlabCiPath(f.path)) : [];
+  const rolling = rollingSign(deployFiles) ?? (pipelines.length > 0 ? deployYaml().remoteDeployPipeline(pipelines) : undefined);
   return rolling ? { mode: "online", source: "detected", offline, rolling } : { mode: "offline", source: "detected", offline };
 }
 

@@ -12,6 +12,7 @@
  */
 import { baseOf } from "../paths.js";
 import { isPythonPackagingPath } from "./python-console-scripts.js";
+import { isOperatorManifestPath } from "./deploy-doc-paths.js";
 
 /** names of folders whose files describe tests, examples or dependencies, not how this project runs */
 const NOT_DEPLOY_FOLDERS = "node_modules|vendor|\\.git|tests?|spec|fixtures?|examples?|docs?|__tests__";
@@ -48,7 +49,7 @@ const ANSIBLE_FOLDER = /(?:^|\/)(?:ansible|roles)(?:\/|$)/;
 export const walkDepthBelow = (folder: string): number => (ANSIBLE_FOLDER.test(folder) ? DEPLOY_WALK_DEPTH + 2 : DEPLOY_WALK_DEPTH);
 
 /** folders that hold Kubernetes manifests and Helm charts */
-const KUBERNETES_DIRS = /(?:^|\/)(?:k8s|kubernetes|kube|helm|charts?|manifests|deploy|deployments?|kustomize|\.k8s)\//;
+const KUBERNETES_DIRS = /(?:^|\/)(?:k8s|kubernetes|kube|openshift|helm|charts?|manifests|deploy|deployments?|kustomize|\.k8s)\//;
 
 /** `Dockerfile`, `Dockerfile.prod`, `web.Dockerfile`, `Containerfile`, in either case (uptime-kuma's docker/dockerfile) */
 export const isDockerfilePath = (path: string): boolean => /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile|Containerfile)$/i.test(baseOf(path));
@@ -111,13 +112,15 @@ const DEVELOPMENT_WORD = new RegExp(`^(?:${DEVELOPMENT_WORDS}|docs?)$`, "i");
  * `docker-compose.override.yml`, which `docker compose up` merges in on a developer's machine.
  */
 export const isDevelopmentPath = (path: string): boolean =>
-  DEVELOPMENT_NAME.test(baseOf(path)) ||
+  // a docs folder is a reader's, except the manifests an operator applies (hitobito's doc/operator/openshift/)
+  !isOperatorManifestPath(path) &&
+  (DEVELOPMENT_NAME.test(baseOf(path)) ||
   // a file named for a test runner (`docker/docker-compose.pytest.yml`): it runs the tests, not the application (a CI
   // workflow is read for the deploy it runs whatever its name says it checks first)
   (TEST_RUNNER.test(baseOf(path)) && !isWorkflowPath(path)) ||
   // a folder of development tooling or demos (Polar's dev/docker/scripts/startup.sh, a .devcontainer, tournesol's dev-env/)
   DEV_CONTAINER_FOLDER.test(path) ||
-  path.split("/").slice(0, -1).some(isDevelopmentFolderName);
+  path.split("/").slice(0, -1).some(isDevelopmentFolderName));
 /** the variables through which frameworks read which environment they run in */
 const ENVIRONMENT_KEYS = new Set(["RAILS_ENV", "RACK_ENV", "NODE_ENV", "APP_ENV", "FLASK_ENV", "MIX_ENV", "DJANGO_ENV", "ENVIRONMENT"]);
 const DEVELOPMENT_ENVIRONMENT = /^(?:dev|devel|development|local|test|testing|sandbox|review|preview)$/i;
@@ -129,7 +132,8 @@ export const isDevelopmentEnvironment = (key: string, value: string): boolean =>
 /** a script named for running the migrations (`scripts/migrate.sh`): a step of its own, apart from the server's start */
 /** a script named for migrating, or for undoing migrations (`flyway_undo.sh`, `rollback.sh`: flyway-commands.ts reads them for undo) */
 export const isMigrateScriptPath = (path: string): boolean => /^[\w.-]*(?:migrat|undo|rollback)[\w.-]*\.sh$/i.test(baseOf(path));
-export const isKubernetesPath = (path: string): boolean => baseOf(path) === "Chart.yaml" || (KUBERNETES_DIRS.test(path) && /\.ya?ml$/.test(path));
+/** Kubernetes and OpenShift manifests and Helm charts, and the manifests of an operator's docs folder (deploy-doc-paths.ts) */
+export const isKubernetesPath = (path: string): boolean => baseOf(path) === "Chart.yaml" || (KUBERNETES_DIRS.test(path) && /\.ya?ml$/.test(path)) || isOperatorManifestPath(path);
 export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json", "fly.toml", "render.yaml", "Capfile"].includes(baseOf(path)) || isCloud66ManifestPath(path) || isKamalConfigPath(path);
 /** Capistrano's config, `config/deploy.rb` or a stage's `config/deploy/production.rb`: its hooks may put up a maintenance page */
 export const isCapistranoConfigPath = (path: string): boolean => /(?:^|\/)config\/deploy(?:\/[\w-]+)?\.rb$/.test(path) && !isDevelopmentPath(path);
@@ -214,12 +218,21 @@ export const isAppStartPath = (path: string): boolean =>
 
 /** Travis CI's config at the root: its deploy phases may run the migrations under maintenance mode (maintenance-mode.ts) */
 export const isTravisPath = (path: string): boolean => path === ".travis.yml";
+/**
+ * an Azure Pipelines file: `azure-pipelines*.yml` at the root or one folder down, or any YAML of a pipelines folder
+ * (`.azure-pipelines/`, `.pipelines/`): its release pipeline may hand the deploy to another repository's template
+ * (remote-pipelines.ts)
+ */
+export const isAzurePipelinePath = (path: string): boolean =>
+  /^(?:[^/]+\/)?azure-pipelines[\w.-]*\.ya?ml$/i.test(path) || /^\.?(?:azure-)?pipelines\/[^/]+\.ya?ml$/i.test(path);
+/** GitLab CI's config at the root: its `include: project:` may bring the deploy from another project (remote-pipelines.ts) */
+export const isGitlabCiPath = (path: string): boolean => path === ".gitlab-ci.yml";
 /** a shell script named for deploying (growstuff's script/deploy-tasks.sh): a deploy sequence may run it */
 export const isDeployScriptPath = (path: string): boolean => /^[\w.-]*deploy[\w.-]*\.sh$/i.test(baseOf(path)) && !isDevelopmentPath(path);
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isTravisPath(path) || isAnsibleRolePath(path) || isJustfilePath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path) || isPythonPackagingPath(path);
+  return isTravisPath(path) || isAzurePipelinePath(path) || isGitlabCiPath(path) || isAnsibleRolePath(path) || isJustfilePath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path) || isPythonPackagingPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */

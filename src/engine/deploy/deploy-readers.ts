@@ -14,11 +14,12 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isAnsibleRolePath, isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isGoMigratorPath, isGoSourcePath, isJavaMigratorPath, isKubernetesPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isStartScriptPath, isTravisPath } from "./deploy-paths.js";
+import { isAnsibleRolePath, isAzurePipelinePath, isCapistranoConfigPath, isGitlabCiPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isGoMigratorPath, isGoSourcePath, isJavaMigratorPath, isKubernetesPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isStartScriptPath, isTravisPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as maintenanceYamlModule from "./maintenance-yaml.js";
 import type * as kubernetesWorkloadsModule from "./kubernetes-workloads.js";
 import type * as ansibleOrderModule from "./ansible-order.js";
+import type * as remotePipelinesModule from "./remote-pipelines.js";
 import type * as instanceCountsModule from "./instance-counts.js";
 import type * as nodeStartModule from "./node-start.js";
 import type * as railsBootModule from "./rails-boot-migration.js";
@@ -43,7 +44,7 @@ import { mayRunGolangMigrate } from "./golang-migrate-mention.js";
 import { loadPostgresVersionReader } from "../database/postgres-version.js";
 import { namesRustMigrationMacro } from "./rust-crates.js";
 
-type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule & typeof kubernetesWorkloadsModule & typeof ansibleOrderModule;
+type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule & typeof kubernetesWorkloadsModule & typeof ansibleOrderModule & typeof remotePipelinesModule;
 type NodeStart = typeof nodeStartModule;
 type RailsBoot = typeof railsBootModule & typeof capistranoModule;
 type InstanceCounts = typeof instanceCountsModule;
@@ -63,7 +64,7 @@ let docs: typeof docStepsModule | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean =>
-  isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path)) || isKamalConfigPath(path) || isCloud66ManifestPath(path) || isTravisPath(path) || isAnsibleRolePath(path) || isDeployWorkflowPath(path) || isKubernetesPath(path);
+  isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path)) || isKamalConfigPath(path) || isCloud66ManifestPath(path) || isTravisPath(path) || isAnsibleRolePath(path) || isDeployWorkflowPath(path) || isKubernetesPath(path) || isAzurePipelinePath(path) || isGitlabCiPath(path);
 
 const loadYaml = loadOnce(async () => {
   // one import after the other: concurrent dynamic imports of shared modules race under Jest's ESM loader
@@ -71,7 +72,8 @@ const loadYaml = loadOnce(async () => {
   const ci = await import("./maintenance-yaml.js");
   const kubernetes = await import("./kubernetes-workloads.js");
   const ansible = await import("./ansible-order.js");
-  yaml = { ...compose, ...ci, ...kubernetes, ...ansible };
+  const remote = await import("./remote-pipelines.js");
+  yaml = { ...compose, ...ci, ...kubernetes, ...ansible, ...remote };
 });
 /** A deploy file that may count the application's instances (instance-counts.ts: YAML, JSON, fly.toml's TOML). */
 export const mayCountInstances = (path: string): boolean => isInstanceCountPath(path) || baseOf(path) === "fly.toml";

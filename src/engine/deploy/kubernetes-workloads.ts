@@ -5,6 +5,11 @@
  * before it creates its replacement, and a Deployment with `strategy: Recreate` stops every old pod first, so with one
  * replica nothing old serves while the new pod migrates; a Deployment's RollingUpdate (the default) starts the new pod
  * beside the old one even with one replica, a DaemonSet runs a pod per node, and a HorizontalPodAutoscaler adds pods.
+ * With Recreate the replica count does not matter: every old pod is gone before the first new one starts.
+ * An OpenShift DeploymentConfig (`apps.openshift.io/v1`, or the legacy `v1`) is read the same way: its `Recreate`
+ * strategy scales the old pods to zero, runs the `mid` hook, then starts the new pods; its `Rolling` strategy (the
+ * default) starts new pods beside the old ones. A lifecycle hook's `execNewPod` runs a command in a pod of the new
+ * image: a `pre` hook before the old pods stop (they serve while it runs), a `mid` hook with no pod running.
  * A Helm template's actions (`{{ ... }}`) are set aside before parsing: a line of actions only is blanked, an action
  * inside a value becomes a placeholder whose `.Values.x` is read from the chart's values files.
  */
@@ -74,7 +79,25 @@ export interface KubernetesWorkload {
   overlap: string | undefined;
   /** the first container of its pod that runs the migration command, and where */
   migrates?: { container: string; init: boolean; line: number; command: string };
+  /** an OpenShift DeploymentConfig's lifecycle hooks that run a command (`execNewPod`), in the order they run */
+  hooks?: LifecycleHook[];
 }
+
+/** A DeploymentConfig's `pre` or `mid` hook: the command its `execNewPod` runs, and whether it migrates. */
+export interface LifecycleHook {
+  stage: "pre" | "mid";
+  line: number;
+  command: string;
+  migrates: boolean;
+}
+
+/**
+ * A hook's command that is the deploy's migration step: one the caller reads as migrating, or a script of the image
+ * named for deploying or migrating (hitobito's mid hook runs `/usr/libexec/s2i/deploy`, its s2i image's deploy
+ * script, which migrates): a hook runs once per deploy, apart from the server, which is what a migration step is for.
+ */
+const HOOK_SCRIPT = /(?:^|[\s"'/])(?:[\w.-]*[-_])?(?:deploy|migrate|migrations?)(?:[-_.][\w.-]*)?(?=$|[\s"';&|])/;
+const hookMigrates = (command: string, migrates: (shell: string) => boolean) => migrates(command) || HOOK_SCRIPT.test(command);
 
 /** the chart folder of a template (`helm/templates/x.yaml` → `helm`), when the file is one */
 const chartOf = (path: string): string | undefined => {
@@ -123,7 +146,19 @@ function containerWords(container: Record<string, unknown>): string {
   return [...words(container.command), ...words(container.args)].join(" ");
 }
 
-const KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "HorizontalPodAutoscaler"]);
+/**
+ * An image of a data store, a cache or a broker (its repository's last segment names one: postgres, redis, hitobito's
+ * `hitobito-templatememcached`, `appuio/mysql-simple-backup-container`): a pod that runs only such images runs none of
+ * the application's code, so its old and new pods overlapping meets no migration.
+ */
+const DATA_STORE_IMAGE = /postgres|postgis|mysql|mariadb|redis|valkey|memcached|mongo|rabbitmq|elasticsearch|opensearch|minio/i;
+const isDataStoreImage = (image: unknown): boolean => {
+  if (typeof image !== "string" || image.includes(PLACEHOLDER)) return false;
+  const repository = image.replace(/@.*$/, "").replace(/:[^/]*$/, "");
+  return DATA_STORE_IMAGE.test(repository.slice(repository.lastIndexOf("/") + 1));
+};
+
+const KINDS = new Set(["Deployment", "DeploymentConfig", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "HorizontalPodAutoscaler"]);
 
 /**
  * The workloads of one manifest or Helm template. `migrates` says whether a shell line runs the migration command
@@ -168,20 +203,44 @@ export function kubernetesWorkloads(file: SourceFile, files: readonly SourceFile
     }
     const replicasValue = "replicas" in spec ? resolve(spec.replicas) : 1;
     const replicas = wholeNumber(replicasValue);
-    const strategy = resolve(record(kind === "Deployment" ? spec.strategy : spec.updateStrategy)?.type ?? (kind === "Deployment" ? "RollingUpdate" : undefined));
+    const replaced = kind === "Deployment" || kind === "DeploymentConfig";
+    const strategy = resolve(record(replaced ? spec.strategy : spec.updateStrategy)?.type ?? (kind === "Deployment" ? "RollingUpdate" : kind === "DeploymentConfig" ? "Rolling" : undefined));
+    const hooks = kind === "DeploymentConfig" ? lifecycleHooks(spec, strategy, lineOf, migrates) : [];
+    const name = kind === "DeploymentConfig" ? "an OpenShift DeploymentConfig" : `a Kubernetes ${kind}`;
+    const preHook = hooks.find((h) => h.stage === "pre" && h.migrates);
+    const containers = Array.isArray(pod.containers) ? pod.containers.map((c) => record(c)?.image) : [];
     const overlap =
       kind === "Job" || kind === "CronJob"
         ? undefined
+        : replicas === 0 || (containers.length > 0 && containers.every(isDataStoreImage))
+          ? undefined // no pod runs, or none runs the application's code
         : kind === "DaemonSet" || kind === "ReplicaSet"
           ? `a Kubernetes ${kind}: it runs several pods`
-          : replicas === undefined
-            ? `a Kubernetes ${kind} whose replica count the chart computes: new pods may start beside the old ones`
-            : replicas > 1
-              ? `a Kubernetes ${kind} with ${replicas} replicas: the others serve while a pod is replaced`
-              : kind === "Deployment" && strategy !== "Recreate"
-                ? `a Kubernetes Deployment rolled by its update strategy (${typeof strategy === "string" ? strategy : "computed by the chart"}): the new pod starts beside the old one`
-                : undefined;
-    out.push({ kind, path: file.path, line, replicas, overlap, ...(migration ? { migrates: migration } : {}) });
+          : replaced && strategy === "Recreate"
+            ? // every old pod stops before a new one starts, whatever the count; a pre hook runs before they stop
+              preHook && `${name} whose pre hook runs \`${preHook.command}\` before the old pods stop: they serve while it migrates`
+            : replicas === undefined
+              ? `${name} whose replica count the chart computes: new pods may start beside the old ones`
+              : replicas > 1
+                ? `${name} with ${replicas} replicas: the others serve while a pod is replaced`
+                : replaced
+                  ? `${name} rolled by its ${kind === "Deployment" ? "update " : ""}strategy (${typeof strategy === "string" ? strategy : "computed by the chart"}): the new pod starts beside the old one`
+                  : undefined;
+    out.push({ kind, path: file.path, line, replicas, overlap, ...(migration ? { migrates: migration } : {}), ...(hooks.length > 0 ? { hooks } : {}) });
   }
   return out;
+}
+
+/**
+ * The `execNewPod` hooks of a DeploymentConfig's strategy that run before its new pods serve: `pre` and `mid` of
+ * `recreateParams` for Recreate, `pre` of `rollingParams` otherwise (a `post` hook runs after the new pods serve).
+ */
+function lifecycleHooks(spec: Record<string, unknown>, strategy: unknown, lineOf: (path: readonly (string | number)[]) => number, migrates: (shell: string) => boolean): LifecycleHook[] {
+  const params = strategy === "Recreate" ? "recreateParams" : "rollingParams";
+  const stages = strategy === "Recreate" ? (["pre", "mid"] as const) : (["pre"] as const);
+  return stages.flatMap((stage) => {
+    const path = ["spec", "strategy", params, stage, "execNewPod", "command"];
+    const command = containerWords({ command: valueAt(spec, path.slice(1)) });
+    return command.trim() === "" ? [] : [{ stage, line: lineOf(path), command, migrates: hookMigrates(command, migrates) }];
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * Signs in the deploy files that several instances run at once, or that the migrations run beside the old ones: a
- * Helm chart or Kubernetes workload whose pods overlap (kubernetes-workloads.ts: not one replica of a StatefulSet or a
- * Recreate Deployment), a migrate Job, a Procfile release phase, Heroku's app.json, fly.io's
+ * Helm chart or Kubernetes workload whose pods overlap (kubernetes-workloads.ts: not one replica of a StatefulSet, a
+ * Recreate Deployment or OpenShift DeploymentConfig without a pre hook that migrates, a data store's pods), a migrate Job, a Procfile release phase, Heroku's app.json, fly.io's
  * release_command, Render's preDeployCommand, Capistrano, a Cloud66 manifest, a Kamal config, a deploy workflow that
  * rolls Kubernetes or updates an ECS service (any workflow that updates running instances: `kubectl set image`), a script that only migrates, a compose service that only migrates or runs
  * several replicas, more than one instance counted in Terraform's JSON variables, a Cloud Foundry manifest, an ECS or
@@ -110,7 +110,7 @@ function kubernetesSign(file: SourceFile, files: readonly SourceFile[]): DeployE
 
 /**
  * A Helm chart overlaps old and new pods unless its templates (among the files read) run workloads and none of them
- * overlaps (one replica of a StatefulSet or of a Recreate Deployment) nor migrates in a Job: a chart whose templates
+ * overlaps (one replica of a StatefulSet, a Recreate Deployment or DeploymentConfig) nor migrates in a Job: a chart whose templates
  * are not read says nothing of its pods, so it counts as rolling.
  */
 function chartSign(chart: SourceFile, files: readonly SourceFile[]): DeployEvidence | undefined {
