@@ -49,7 +49,7 @@ export function swapPlans(ctx: RuleContext, changed: readonly AlterColumnType[])
   }
   let plans: Joining[] = [];
   for (const group of byRoot.values()) {
-    let plan: Joining = { ...group, keyGroups: [group], sharedLines: [], lines: new Set(group.members.flatMap((m) => typeSwapRenamesOf(ctx.migration.up, m, oldTypeOf(ctx, m))?.lines ?? [])) };
+    let plan: Joining = { ...group, keyGroups: [group], sharedLines: [], lines: new Set(group.members.flatMap((m) => typeSwapRenamesOf(ctx.migration.up, m, oldTypeOf(ctx, m), ctx.framework === "alembic")?.lines ?? [])) };
     for (const other of plans) {
       const shared = [...plan.lines].filter((l) => other.lines.has(l));
       // a column two groups hold (a key reached through a column the migration does not change) joins them too:

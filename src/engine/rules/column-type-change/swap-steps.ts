@@ -86,7 +86,7 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   const notNull = (definition?.notNull || keys.inPrimaryKey || djangoNotNull) && !dropsNotNull;
   // no history of the column: its NOT NULL read from the catalog (Django's field as written says it instead)
   const notNullUnknown = !definition && !keys.inPrimaryKey && !dropsNotNull && ctx.framework !== "django";
-  const renames = typeSwapRenamesOf(ctx.migration.up, op, oldTypeOf(ctx, op));
+  const renames = typeSwapRenamesOf(ctx.migration.up, op, oldTypeOf(ctx, op), ctx.framework === "alembic");
   // an enum the migration creates takes another enum's value only through text (there is no cast between enums)
   const createdType = ctx.migration.up.some((o) => o.kind === "create_object" && o.objectType === "type" && nameKey(o.name) === nameKey(op.type.name));
   const cast = `${createdType ? "::text" : ""}::${op.type.text}`;

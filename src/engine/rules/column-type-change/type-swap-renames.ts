@@ -24,20 +24,20 @@ export interface TypeSwapRenames {
  * The statements that move for `op` when it is the migration's own type change (found by its line, table and column).
  * `oldType`: the column's type before it (the operation's existing_type, or the history's), when known.
  */
-export function typeSwapRenamesOf(up: readonly Operation[], op: OperationOf<"alter_column_type">, oldType?: string): TypeSwapRenames | undefined {
+export function typeSwapRenamesOf(up: readonly Operation[], op: OperationOf<"alter_column_type">, oldType?: string, alembic = false): TypeSwapRenames | undefined {
   const at = up.findIndex((o) => o.kind === "alter_column_type" && o.loc.line === op.loc.line && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
-  return at >= 0 ? typeSwapRenames(up, at, op, oldType) : undefined;
+  return at >= 0 ? typeSwapRenames(up, at, op, oldType, alembic) : undefined;
 }
 
 /** The column's type before the change, as the operation (Alembic's existing_type, Django's state) or the history knows it. */
 export const oldTypeOf = (ctx: RuleContext, op: OperationOf<"alter_column_type">): string | undefined => (op.fromType ?? ctx.repository.columnDefinition(op.table, op.column)?.type)?.name;
 
-function typeSwapRenames(up: readonly Operation[], index: number, op: OperationOf<"alter_column_type">, oldType?: string): TypeSwapRenames | undefined {
+function typeSwapRenames(up: readonly Operation[], index: number, op: OperationOf<"alter_column_type">, oldType: string | undefined, alembic: boolean): TypeSwapRenames | undefined {
   const later = up.slice(index + 1);
   const isTypeRename = (o: Operation): o is OperationOf<"rename_object"> => o.kind === "rename_object" && o.objectType === "type";
   // "T_new" renamed to the name the ORM declares
   const toFinal = later.find((o) => isTypeRename(o) && nameKey(o.name) === nameKey(op.type.name)) as OperationOf<"rename_object"> | undefined;
-  if (!toFinal) return dropOfRenamedOldType(up.slice(0, index), later, op) ?? cascadeDropOfOldType(later, op) ?? (oldType ? dropOfOldType(later, op, oldType) : undefined);
+  if (!toFinal) return dropOfRenamedOldType(up.slice(0, index), later, op) ?? cascadeDropOfOldType(later, op) ?? (oldType ? dropOfOldType(later, op, oldType, alembic) : undefined);
   const final = nameKey(toFinal.newName);
   // the old "T" renamed out of the way, and dropped under its new name
   const aside = later.find((o) => isTypeRename(o) && nameKey(o.name) === final) as OperationOf<"rename_object"> | undefined;
@@ -88,13 +88,14 @@ function dropOfRenamedOldType(earlier: readonly Operation[], later: readonly Ope
  * backendtype because other objects depend on it"), so it moves after the swap's DROP COLUMN. A DROP TYPE in SQL
  * (op.execute, RunSQL, execute) or SQLAlchemy's Enum(...).drop(bind), which sends DROP TYPE on PostgreSQL.
  */
-function dropOfOldType(later: readonly Operation[], op: OperationOf<"alter_column_type">, oldType: string): TypeSwapRenames | undefined {
+function dropOfOldType(later: readonly Operation[], op: OperationOf<"alter_column_type">, oldType: string, alembic: boolean): TypeSwapRenames | undefined {
   const old = nameKey(oldType.split(".").pop()!);
   if (nameKey(op.type.name.split(".").pop()!) === old) return undefined;
   for (const o of later) {
     if (o.kind === "drop_object" && o.objectType === "type" && !o.cascade && o.names.some((n) => nameKey(n.split(".").pop()!) === old))
       return { lines: [o.loc.line], sql: [`DROP TYPE ${o.ifExists ? "IF EXISTS " : ""}${o.names.map(ident).join(", ")};`], what: "the DROP TYPE of the old type, which fails while the column has it" };
-    const dropped = o.kind === "raw" ? sqlalchemyEnumDrop(o.text) : undefined;
+    // SQLAlchemy's call only in an Alembic revision: another framework's raw text is not Python (nor is its parser loaded)
+    const dropped = o.kind === "raw" && alembic ? sqlalchemyEnumDrop(o.text) : undefined;
     if (dropped && nameKey(dropped.name) === old)
       return { lines: [o.loc.line], sql: [`DROP TYPE ${dropped.checkFirst ? "IF EXISTS " : ""}${ident(dropped.name)};`], what: `the ${dropped.callee}(...).drop() of the old type, which fails while the column has it` };
   }
