@@ -1,8 +1,9 @@
 /**
  * DROP TABLE IF EXISTS of a table no migration of the folder made, through `migguard lint` (frontier's base migration
  * resets `serviceusers`, which no migration before it created): the drop finds nothing on a database these migrations
- * built, a note, not data loss. The fix that renames the table aside keeps the IF EXISTS guard, so it runs on a fresh
- * install. A table an earlier migration created keeps the finding.
+ * built. In the folder's first migration a warning (a table from an older schema the project replaced loses its rows:
+ * frontier's Shield tables), in a later one whose earlier migrations never name it a note. The fix that renames the
+ * table aside keeps the IF EXISTS guard, so it runs on a fresh install. A table an earlier migration created keeps the finding.
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
@@ -17,13 +18,13 @@ const lint = async (files: Record<string, string>) => {
 };
 
 describe("DROP TABLE IF EXISTS of a table the project's migrations never created", () => {
-  it("the base migration's reset of a table: a note, and the rename aside runs where the table is absent", async () => {
+  it("the base migration's reset of a table: a warning (a table from an older schema loses its rows), and the rename aside runs where the table is absent", async () => {
     const [drop] = await lint({
       [BASE]: "DROP TABLE IF EXISTS serviceusers CASCADE;\nCREATE TABLE IF NOT EXISTS serviceusers (id uuid PRIMARY KEY);\n",
       [`${M}/20230731211912_create_domain_table.up.sql`]: "CREATE TABLE IF NOT EXISTS domains (id uuid PRIMARY KEY);\n",
       "internal/store/postgres/serviceuser.go": 'package postgres\n\nconst q = "SELECT id FROM serviceusers"\n',
     });
-    expect(drop.severity).toBe("info");
+    expect(drop.severity).toBe("warning");
     expect(drop.message).toContain("no migration of the project creates serviceusers before it");
     expect(drop.fix).toContain("ALTER TABLE IF EXISTS serviceusers RENAME TO serviceusers_deprecated;");
     expect(drop.fix).toContain("x.indrelid = to_regclass('serviceusers_deprecated')");

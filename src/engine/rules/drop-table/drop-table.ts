@@ -19,7 +19,7 @@ import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-reader
 import { recreatedBeforeCodeRuns, recreationWhere, tableRecreated } from "../support/recreated-later.js";
 import { recreatedTableReport, replacementBeside } from "./recreated-table.js";
 import { backupName } from "../support/backup-name.js";
-import { leftoverMessage, leftoverTable } from "./leftover-table.js";
+import { leftoverMessage, leftoverSeverity, leftoverTable } from "./leftover-table.js";
 
 /**
  * The table is created again later in this up and filled from other tables (CREATE TABLE t AS SELECT ... FROM
@@ -400,7 +400,7 @@ export default defineRule({
         if (planned) {
           ctx.report({
             op,
-            severity: leftover ? "info" : plannedSeverity(planned),
+            severity: leftover ? leftoverSeverity(ctx) : plannedSeverity(planned),
             message: leftover ? leftoverMessage(ctx, table, leftover) : `Dropping table ${table} deletes all its rows for good. It is the planned last step of a two-step removal (${planned.reason}), so running code no longer uses it: keep a copy if anyone may need the rows.`,
             // Rails' change: the copy runs up only and drop_table gets the definition rollback recreates (hcb's drop_partner_tables)
             fix:
@@ -422,7 +422,7 @@ export default defineRule({
         ctx.report({
           op,
           ...(unused
-            ? { severity: "info" as const, message: leftoverMessage(ctx, table, unused) }
+            ? { severity: leftoverSeverity(ctx), message: leftoverMessage(ctx, table, unused) }
             : { message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back, and code still using ${table} breaks.${named?.sentence ?? ""}` }),
           // code of the change's head that still names it fails whatever the deploy: only then is the claim kept
           // with no old code running, the staged removal buys nothing: a copy, then the drop as written

@@ -45,7 +45,14 @@ function sqlLeftover(ctx: RuleContext, op: OperationOf<"drop_table">, table: str
     : `no earlier migration of its folder creates or names ${table}`;
 }
 
-/** The note on such a drop: why it is a leftover, and that IF EXISTS runs it only where the table is left. */
+/**
+ * How loud such a drop is: a note, except in a plain-SQL folder's first migration, a warning. Before the first
+ * migration a table may come from an older schema the project replaced (frontier's base migration drops the
+ * namespaces, projects and users of Shield, the product it succeeded, with its rows), which the repository does not show.
+ */
+export const leftoverSeverity = (ctx: RuleContext): "info" | "warning" => (ctx.framework === "sql" && ctx.repository.baseOfFolder ? "warning" : "info");
+
+/** The message on such a drop: why it is a leftover, and that IF EXISTS runs it only where the table is left. */
 export const leftoverMessage = (ctx: RuleContext, table: string, why: string): string =>
   ctx.framework === "sql"
     ? `Dropping table ${table} drops nothing on a database these migrations built: ${why}, and IF EXISTS runs the drop only where the table is there. It deletes rows only on a database that has ${table} from elsewhere (an older schema, another tool): keep a copy there if its rows matter.`

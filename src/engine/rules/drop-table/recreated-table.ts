@@ -20,7 +20,7 @@ import { railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
 import { djangoCopy, tableRestore, typesDroppedLater, whereTableExists } from "../support/planned-removal.js";
 import { sqlString } from "../support/fix.js";
-import { leftoverMessage } from "./leftover-table.js";
+import { leftoverMessage, leftoverSeverity } from "./leftover-table.js";
 import { backupName } from "../support/backup-name.js";
 
 /**
@@ -108,7 +108,7 @@ export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_tab
   if (leftover && !replacement)
     return {
       op,
-      severity: "info",
+      severity: leftoverSeverity(ctx),
       message: `${leftoverMessage(ctx, table, leftover)} ${again.sameStatement ? "The same statement" : recreationWhere(again, true)} ${again.does}.`,
       fix,
     };
