@@ -175,10 +175,14 @@ describe("planned drops", () => {
       expect(tokens.fix).toContain("one_time_access_tokens_backup");
     });
 
-    it("a struct tag, an SQL string or the table's model struct keeps the error; with no application code read nothing changes", async () => {
-      const tagged = await sqlLint({ "internal/dto/config.go": 'package dto\n\ntype Config struct {\n\tPublic bool `db:"is_public"`\n}\n' });
+    it("a struct tag in a file that queries the table, an SQL string or the table's model struct keeps the error; with no application code read nothing changes", async () => {
+      // a `db:` tag on a struct no table is known for counts only where its file queries the table (frontier: another table's trial_days)
+      const tagged = await sqlLint({ "internal/dto/config.go": 'package dto\n\ntype Config struct {\n\tPublic bool `db:"is_public"`\n}\n\nconst list = "SELECT * FROM app_config_variables"\n' });
       expect(tagged.find((f) => f.rule === "drop-column" && f.line === 1)!.message).toContain("internal/dto/config.go:4");
-      const struct = await sqlLint({ "internal/model/token.go": "package model\n\ntype OneTimeAccessToken struct {\n\tToken string\n}\n" });
+      const elsewhere = await sqlLint({ "internal/dto/config.go": 'package dto\n\ntype Config struct {\n\tPublic bool `db:"is_public"`\n}\n' });
+      expect(elsewhere.find((f) => f.rule === "drop-column" && f.line === 1)!.message).not.toContain("internal/dto/config.go:4");
+      // a model struct: tagged for the ORM (an untagged struct of the name in a file that imports none may be any value's)
+      const struct = await sqlLint({ "internal/model/token.go": 'package model\n\ntype OneTimeAccessToken struct {\n\tToken string `gorm:"column:token"`\n}\n' });
       const table = struct.find((f) => f.rule === "drop-table")!;
       expect(table.severity).toBe("error");
       expect(table.message).toContain("names one_time_access_tokens or OneTimeAccessToken: internal/model/token.go:3");
