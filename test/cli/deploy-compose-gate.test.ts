@@ -9,6 +9,7 @@
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
+import { initial, rename } from "./support/django-job-rename.js";
 
 const compose = (workerCondition: string) =>
   [
@@ -48,25 +49,6 @@ const command = (calls: string) =>
     '        call_command("loaddata", "initial")',
     "",
   ].join("\n");
-const initial = `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = []
-    operations = [
-        migrations.CreateModel(name="Job", fields=[("id", models.AutoField(primary_key=True)), ("title", models.CharField(max_length=50))]),
-    ]
-`;
-const rename = `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("core", "0001_initial")]
-    operations = [
-        migrations.RenameField(model_name="job", old_name="title", new_name="name"),
-    ]
-`;
 const MIGRATION = "core/migrations/0002_job_name.py";
 const app = (files: Record<string, string> = {}) =>
   new Repo()

@@ -8,26 +8,8 @@
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
+import { initial, rename } from "./support/django-job-rename.js";
 
-const initial = `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = []
-    operations = [
-        migrations.CreateModel(name="Job", fields=[("id", models.AutoField(primary_key=True)), ("title", models.CharField(max_length=50))]),
-    ]
-`;
-const rename = `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("core", "0001_initial")]
-    operations = [
-        migrations.RenameField(model_name="job", old_name="title", new_name="name"),
-    ]
-`;
 const bootstrap = (calls: string) =>
   ["from django.core.management import BaseCommand, call_command", "", "", "class Command(BaseCommand):", "    def handle(self, *args, **options):", `        call_command(${calls}, interactive=False)`, ""].join("\n");
 
