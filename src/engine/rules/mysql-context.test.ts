@@ -41,6 +41,8 @@ const asMysql = (c: { framework: string; code: string; config?: Record<string, u
   if (MYSQL_FAMILY.has(database)) return database as Database;
   // a migration of django.contrib.postgres fields (ArrayField) cannot run on MySQL: no MySQL repository has it
   if (c.code.includes("django.contrib.postgres")) return undefined;
+  // nor one of SQLAlchemy's PostgreSQL types (`postgresql.ENUM(..., name=...)`, dstack's enums)
+  if (c.framework === "alembic" && c.code.includes("postgresql.ENUM(")) return undefined;
   return c.framework === "sql" ? undefined : "mysql";
 };
 
