@@ -199,6 +199,31 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "a RunPython whose queryset update() sets the column on every row (no filter) converts every value first: a note",
+      code: `from django.db import migrations, models
+from django.db.models import F
+
+
+def to_thousands(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Order.objects.update(total=F("total") / 1000)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(to_thousands, migrations.RunPython.noop),
+        migrations.AlterField(model_name="order", name="total", field=models.IntegerField()),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [15],
+      severities: ["info"],
+      messages: ["narrows the type, but this migration converted every value of total first (line 14)"],
+    },
+    {
+      framework: "django",
       name: "a RunSQL UPDATE with a WHERE converts only some values: a warning",
       code: `from django.db import migrations, models
 
