@@ -571,6 +571,12 @@ export const Dml = op("dml", {
   /** UPDATE: its WHERE is nothing but those IS NULL tests (AND-ed): on columns the migration has just added, every row */
   whereOnlyNullTests: z.boolean().optional(),
   /**
+   * UPDATE run once for each row of a loop over every row of its own table (`for row in conn.execute(t.select()):`,
+   * no WHERE on the select) and picking that row (`.where(t.c.id == row.id)`): its WHERE is that row, together the
+   * runs write every row
+   */
+  everyRowInLoop: z.boolean().optional(),
+  /**
    * UPDATE: the columns it sets to one constant, the same on every row (a literal or an expression of literals: no
    * column, subquery or function), each with that value as PostgreSQL SQL (`0`, `'open'`, `'{}'::jsonb`)
    */

@@ -3,7 +3,8 @@
  * _effective_default): a blank field whose class allows empty strings gets '' in every existing row, read through a
  * known package's class (django-autoslug's AutoSlugField is a SlugField) or the project's own (a CharField subclass
  * in its fields.py). The ALTER then succeeds on a table with rows; only inserts of code that does not set the
- * column fail, as with `default=`. A class migguard cannot place keeps the finding that says so.
+ * column fail, as with `default=`. Wagtail's StreamField extends models.Field itself, which allows empty strings too;
+ * django-money's MoneyField is a DecimalField, which does not. A class migguard cannot place keeps the finding that says so.
  */
 import { run } from "../../src/cli/main.js";
 import { fileTree } from "./support/file-tree.js";
@@ -23,13 +24,13 @@ class Migration(migrations.Migration):
     ]
 `;
 
-const addSlug = (imports: string, field: string) => `${imports}
+const addSlug = (imports: string, field: string, name = "slug") => `${imports}
 from django.db import migrations
 
 
 class Migration(migrations.Migration):
     dependencies = [("democracy", "0001_initial")]
-    operations = [migrations.AddField(model_name="hearing", name="slug", field=${field})]
+    operations = [migrations.AddField(model_name="hearing", name="${name}", field=${field})]
 `;
 
 const SLUG = "democracy/migrations/0002_hearing_slug.py";
@@ -52,6 +53,19 @@ describe("a blank Django field with no default, which Django fills with ''", () 
     const fields = `from django.db import models\n\n\nclass TitleSlugField(models.CharField):\n    pass\n`;
     const [finding] = await requiredColumn({ "democracy/fields.py": fields, [SLUG]: addSlug("from democracy.fields import TitleSlugField", "TitleSlugField(max_length=50, blank=True)") });
     expect(finding.message).toContain(FILLED);
+  });
+
+  it("Wagtail's StreamField (a models.Field subclass, empty_strings_allowed True): the rows get '', not the finding that cannot tell (adhocracy-plus)", async () => {
+    const streamField = 'wagtail.fields.StreamField([("html", wagtail.blocks.RawHTMLBlock())], blank=True)';
+    const [finding] = await requiredColumn({ [SLUG]: addSlug("import wagtail.blocks\nimport wagtail.fields", streamField, "body") });
+    expect(finding.message).toContain("NOT NULL column democracy_hearing.body gets the default '' only to fill the existing rows: the database default is dropped again right after (blank=True");
+    expect(finding.message).not.toContain("cannot read");
+  });
+
+  it("django-money's MoneyField, a DecimalField: no '' for it, and no 'cannot read' either", async () => {
+    const [finding] = await requiredColumn({ [SLUG]: addSlug("import djmoney.models.fields", "djmoney.models.fields.MoneyField(blank=True, decimal_places=2, max_digits=14)", "fee") });
+    expect(finding.severity).toBe("error");
+    expect(finding.message).toContain("Adding NOT NULL column democracy_hearing.fee without a default fails if democracy_hearing has rows");
   });
 
   it("a class neither Django, a known package nor the repository defines keeps the finding that says it cannot tell", async () => {

@@ -17,7 +17,7 @@ import { callParts, locOf, parameterNames, statementsOf, unparen } from "./nodes
 import type { PyNode } from "./parser.js";
 import { statementsBeforeError } from "./recovery.js";
 import { bindTarget, dictViewItems, literalItems } from "./loop-items.js";
-import { builtOnTable, coreSelect, EXECUTES, executedUnderFetches, ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
+import { builtOnTable, coreSelect, everyRowSelect, EXECUTES, executedUnderFetches, ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
 import { asBool, asString, evaluate, importedRoot, kwarg, type ProjectCode, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 import { loopItemCall } from "./loop-item-call.js";
@@ -653,10 +653,26 @@ export class AlembicWalker {
     // assignment `p.x = ...` or `session.delete(p)` would, at the next flush)
     const readOnly = right && left?.type === "identifier" && queryRead(items!, this.opContext(state)) && onlyAttributeReads(left.text, body);
     if (right && !readOnly) this.scanData(right, state);
+    const at = this.ops.length;
     const unrolled = left && right ? this.unrolledBindings(left, right, items!, state) : undefined;
     const walkBody = (inner: WalkState) => void this.walkBlock(body, inner);
-    if (unrolled && right && this.unroll(statement, right.text, walkBody, unrolled, state)) return;
-    this.unknownLoop(statement, walkBody, state);
+    if (!(unrolled && right && this.unroll(statement, right.text, walkBody, unrolled, state))) this.unknownLoop(statement, walkBody, state);
+    // `for user in conn.execute(t.select()):` updating `t` where its key is the row's (`.where(t.c.email == user.email)`):
+    // one update per row of the whole table, so together they write every row (Mailu's 12e9a4f6ed73)
+    const everyRowOf = left?.type === "identifier" && body && items ? this.rowsOfWholeTable(items, state) : undefined;
+    if (!everyRowOf || !keyedOnLoopRow(body!, left!.text)) return;
+    for (let i = at; i < this.ops.length; i++) {
+      const op = this.ops[i];
+      if (op.kind === "dml" && op.verb === "update" && op.hasWhere && op.table === everyRowOf) this.ops[i] = { ...op, everyRowInLoop: true };
+    }
+  }
+
+  /** `conn.execute(t.select())` (its rows fetched or not): the table whose every row it returns */
+  private rowsOfWholeTable(items: PyValue, state: WalkState): string | undefined {
+    const executed = items.kind === "call" ? (executedUnderFetches(items) ?? items) : undefined;
+    if (!executed || !EXECUTES.has(lastSegment(executed.callee))) return undefined;
+    const statement = kwarg(executed, "statement", 0);
+    return statement ? everyRowSelect(statement, this.opContext(state)) : undefined;
   }
 
   /**
@@ -1044,4 +1060,14 @@ function caughtBy(statement: PyNode, body: PyNode | null): { line: number; savep
     return fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "begin_nested";
   });
   return { line: statement.startPosition.row + 1, savepoint };
+}
+
+/** A `.where(...)` / `.filter(...)` / `.filter_by(...)` in the loop's body whose condition reads the loop's row (`user.email`). */
+function keyedOnLoopRow(body: PyNode, row: string): boolean {
+  return body.descendantsOfType("call").some((call) => {
+    const fn = call.childForFieldName("function");
+    const name = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : undefined;
+    if (name !== "where" && name !== "filter" && name !== "filter_by") return false;
+    return (call.childForFieldName("arguments")?.descendantsOfType("attribute") ?? []).some((a) => a.childForFieldName("object")?.type === "identifier" && a.childForFieldName("object")?.text === row);
+  });
 }

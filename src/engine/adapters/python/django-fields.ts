@@ -11,7 +11,7 @@ import { datetimeLiteral } from "./django-datetime-default.js";
 import { lastSegment } from "./imports.js";
 import { truthy, asNumber, asString, kwarg, type PyCall, type PyValue } from "./values.js";
 import { djangoIndexName } from "./django-foreign-key-sql.js";
-import { asPackageFieldBase } from "./django-package-fields.js";
+import { asPackageFieldBase, packageColumnType } from "./django-package-fields.js";
 import { indexedByDefault } from "./django-default-index.js";
 import { UNREAD_CLASS } from "./project-modules.js";
 import type { OrmSqlPart } from "./django-orm-sql.js";
@@ -227,9 +227,10 @@ function dbDefault(value: PyValue): DefaultValue | undefined {
  * Django's classes whose empty_strings_allowed stays True (Field's own value): the text fields, the file fields,
  * BinaryField (filled with b"", PostgreSQL's '' as bytea) and SearchVectorField. Every other class Django defines
  * (numbers, dates, booleans, UUIDField, JSONField, ArrayField, HStoreField, the ranges, ForeignKey, the IP address
- * fields) sets it to False.
+ * fields) sets it to False. `Field` itself stands for a known package's class extending models.Field directly
+ * (django-package-fields.ts: Wagtail's StreamField), which keeps Field's True.
  */
-const EMPTY_STRINGS_ALLOWED = new Set([...Object.keys(VARCHAR_TYPES), "TextField", "CICharField", "CIEmailField", "CITextField", "BinaryField", "SearchVectorField"]);
+const EMPTY_STRINGS_ALLOWED = new Set([...Object.keys(VARCHAR_TYPES), "TextField", "CICharField", "CIEmailField", "CITextField", "BinaryField", "SearchVectorField", "Field"]);
 
 /**
  * The default Django writes into existing rows when it adds the column (BaseDatabaseSchemaEditor._effective_default):
@@ -299,15 +300,19 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
   // GeneratedField(expression=..., output_field=models.IntegerField(), db_persist=True): the type is output_field's
   const generated = cls === "GeneratedField" ? (truthy(value.kwargs.get("db_persist")) === true ? "stored" : "virtual") : undefined;
   const outputField = generated ? value.kwargs.get("output_field") : undefined;
+  const ownType = packageColumnType(value);
+  const type = relation ? undefined : generated ? (outputField?.kind === "call" ? fieldType(outputField) : undefined) : ownType ? typeRef(ownType) : typedAs && fieldType(typedAs);
+  const filled = effectiveDefault(filledAs, lastSegment(filledAs.callee), isNull);
   const field: DjangoField = {
     fieldClass: cls,
     column: dbColumn ?? (relation ? `${name}_id` : name),
     ...(dbColumn !== undefined ? { columnGiven: true as const } : {}),
-    type: relation ? undefined : generated ? (outputField?.kind === "call" ? fieldType(outputField) : undefined) : typedAs && fieldType(typedAs),
+    type,
     ...(generated ? { generated } : {}),
     ...(generated ? generatedExpression(value.kwargs.get("expression")) : {}),
     null: isNull,
-    default: effectiveDefault(filledAs, lastSegment(filledAs.callee), isNull),
+    // a jsonb column of a package's Field class (StreamField with use_json_field=True) gets '' as JSON: '""'
+    default: filled?.expr === "''" && type?.name === "jsonb" ? { expr: `'""'`, volatile: false } : filled,
     dbDefault: value.kwargs.has("db_default") ? dbDefault(value.kwargs.get("db_default")!) : undefined,
     unique: unique && !primaryKey,
     // ForeignKey and SlugField (a package's slug field, a project class extending one) index their column unless

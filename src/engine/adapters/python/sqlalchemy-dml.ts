@@ -174,6 +174,21 @@ export function coreSelect(value: PyValue, resolver: TableResolver): { table?: s
   return { table: target(first?.kind === "list" ? first.items[0] : first, resolver).table };
 }
 
+/** Methods of a read that keep every row of its table (the rest filter, limit, join or group them). */
+const EVERY_ROW_READ = new Set(["select", "order_by", "execution_options", "with_only_columns", "columns"]);
+
+/**
+ * The table a read returns every row of: `t.select()`, `sa.select(t)`, with no WHERE, LIMIT, join or grouping
+ * (what a loop over it visits is the whole table).
+ */
+export function everyRowSelect(value: PyValue, resolver: TableResolver): string | undefined {
+  const read = coreSelect(value, resolver);
+  if (!read?.table || value.kind !== "call") return undefined;
+  const calls = chain(value);
+  const built = builtOnTable(value) ? calls.slice(0, -1) : calls;
+  return built.every((c) => EVERY_ROW_READ.has(method(c))) ? read.table : undefined;
+}
+
 /** `sa.Table(...)` / `sa.table(...)` however imported. */
 const TABLE_CALLEE = /^sqlalchemy\.(?:sql\.(?:expression\.)?|schema\.)?(?:table|Table)$/;
 /** Methods of a Table and of the statements built on it that only build (SQLAlchemy runs nothing until it is executed). */

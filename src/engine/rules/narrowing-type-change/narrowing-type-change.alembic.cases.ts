@@ -21,6 +21,61 @@ def downgrade():
 `,
       lines: [9],
     },
+    {
+      framework: "alembic",
+      name: "Mailu 12e9a4f6ed73: a loop over every row updates each one by its key with int() of its value, then NUMERIC -> INTEGER: a note",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+user_table = sa.Table("user", sa.MetaData(), sa.Column("email", sa.String(255), primary_key=True), sa.Column("spam_threshold", sa.Numeric()))
+
+
+def upgrade():
+    connection = op.get_bind()
+    for user in connection.execute(user_table.select()):
+        connection.execute(user_table.update().where(user_table.c.email == user.email).values(spam_threshold=int(user.spam_threshold)))
+    with op.batch_alter_table("user") as batch:
+        batch.alter_column("spam_threshold", existing_type=sa.Numeric(), type_=sa.Integer())
+
+
+def downgrade():
+    with op.batch_alter_table("user") as batch:
+        batch.alter_column("spam_threshold", existing_type=sa.Integer(), type_=sa.Numeric())
+`,
+      lines: [15],
+      severities: ["info"],
+      messages: ["narrows the type, but this migration converted every value of spam_threshold first (line 13)"],
+    },
+    {
+      framework: "alembic",
+      name: "the loop reads only some rows (a WHERE on the select): the others are not converted, a warning",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+user_table = sa.Table("user", sa.MetaData(), sa.Column("email", sa.String(255), primary_key=True), sa.Column("spam_threshold", sa.Numeric()))
+
+
+def upgrade():
+    connection = op.get_bind()
+    for user in connection.execute(user_table.select().where(user_table.c.spam_threshold > 10)):
+        connection.execute(user_table.update().where(user_table.c.email == user.email).values(spam_threshold=int(user.spam_threshold)))
+    with op.batch_alter_table("user") as batch:
+        batch.alter_column("spam_threshold", existing_type=sa.Numeric(), type_=sa.Integer())
+
+
+def downgrade():
+    with op.batch_alter_table("user") as batch:
+        batch.alter_column("spam_threshold", existing_type=sa.Integer(), type_=sa.Numeric())
+`,
+      lines: [15],
+      severities: ["warning"],
+    },
   ],
   valid: [
     {

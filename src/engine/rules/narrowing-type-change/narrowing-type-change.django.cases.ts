@@ -178,6 +178,68 @@ class Migration(migrations.Migration):
       severities: ["error"],
       messages: ["Changing app_order.label from name to varchar(63)[] casts each value with `label::varchar(63)[]`"],
     },
+    {
+      framework: "django",
+      name: "berth-reservations 0003: a RunSQL UPDATE without WHERE converts every value before the AlterField narrows the type: a note",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(sql="UPDATE app_order SET total = total / 1000;", reverse_sql="UPDATE app_order SET total = total * 1000;"),
+        migrations.AlterField(model_name="order", name="total", field=models.IntegerField()),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9],
+      severities: ["info"],
+      messages: ["narrows the type, but this migration converted every value of total first (line 8), so they are meant to fit integer. The ALTER still fails if one does not: keep the check of the fix before it."],
+    },
+    {
+      framework: "django",
+      name: "a RunPython whose queryset update() sets the column on every row (no filter) converts every value first: a note",
+      code: `from django.db import migrations, models
+from django.db.models import F
+
+
+def to_thousands(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Order.objects.update(total=F("total") / 1000)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(to_thousands, migrations.RunPython.noop),
+        migrations.AlterField(model_name="order", name="total", field=models.IntegerField()),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [15],
+      severities: ["info"],
+      messages: ["narrows the type, but this migration converted every value of total first (line 14)"],
+    },
+    {
+      framework: "django",
+      name: "a RunSQL UPDATE with a WHERE converts only some values: a warning",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(sql="UPDATE app_order SET total = total / 1000 WHERE total > 1000000;", reverse_sql=migrations.RunSQL.noop),
+        migrations.AlterField(model_name="order", name="total", field=models.IntegerField()),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9],
+      severities: ["warning"],
+    },
   ],
   valid: [
     {

@@ -47,6 +47,35 @@ end
       severities: ["info"],
       messages: ["tags was created 3 days earlier by 20240107090000_create_tags.rb: a young table is usually small, so the rewrite is brief, and no value can be lost."],
     },
+    {
+      framework: "rails",
+      name: "an UPDATE without WHERE run by execute converts every value before change_column narrows it: a note",
+      code: `class LengthInMeters < ActiveRecord::Migration[7.1]
+  def up
+    execute "UPDATE berths SET length = length / 100"
+    change_column :berths, :length, :decimal, precision: 5, scale: 2
+  end
+
+  def down
+    change_column :berths, :length, :decimal, precision: 10, scale: 2
+    execute "UPDATE berths SET length = length * 100"
+  end
+end
+`,
+      files: {
+        "db/migrate/20240101000000_create_berths.rb": `class CreateBerths < ActiveRecord::Migration[7.1]
+  def change
+    create_table :berths do |t|
+      t.decimal :length, precision: 10, scale: 2, null: false
+    end
+  end
+end
+`,
+      },
+      lines: [4],
+      severities: ["info"],
+      messages: ["narrows the type, but this migration converted every value of length first (line 3)"],
+    },
   ],
   valid: [
     {

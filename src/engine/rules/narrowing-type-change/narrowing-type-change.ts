@@ -12,6 +12,7 @@ import { columnBackup, restoreColumnSql } from "../support/column-backup.js";
 import { djangoFieldType } from "../support/django-field-type.js";
 import { castsTextToArray, djangoArrayCastFix } from "../support/text-to-array.js";
 import { copyRestoredOnRollback } from "../support/planned-removal.js";
+import { sameTable } from "../support/facts.js";
 
 /**
  * The type changes of the up: ALTER COLUMN ... TYPE, and on MySQL / MariaDB a MODIFY or CHANGE, which restates the
@@ -66,6 +67,21 @@ function djangoSteps(steps: readonly string[], op: Operation, backup: string | u
   }
   const original = dataCode("django", op);
   return [...out, original.trimEnd().endsWith(",") ? original : `${original},`].join("\n");
+}
+
+/**
+ * The write of this migration, before the type change, that gave every row of the column a new value: an UPDATE
+ * without WHERE setting it (`SET length = length / 100`, a queryset's update() on all rows), or one run for each row of
+ * a loop over the whole table (`everyRowInLoop`: Alembic's `for row in conn.execute(t.select())`). The author converted
+ * the values to fit the new type on purpose (berth-reservations' cm -> m before numeric(10,2) -> numeric(5,2), Mailu's
+ * int() before numeric -> integer). A write with a WHERE, or of other columns, converts only some rows, or none of
+ * these values.
+ */
+function convertedBefore(ctx: RuleContext, table: string, column: string, index: number): Operation | undefined {
+  return ctx.migration.up
+    .slice(0, index)
+    .reverse()
+    .find((op) => op.kind === "dml" && op.verb === "update" && op.table !== undefined && sameTable(op.table, table) && op.columns.includes(column) && (!op.hasWhere || op.everyRowInLoop === true));
 }
 
 export default defineRule({
@@ -129,10 +145,14 @@ export default defineRule({
       ];
       // nothing lost and, on a table created days before (young-tables.ts), a brief rewrite: a note
       const young = refuses ? youngTable(op, ctx.migration, ctx.repository, ctx.config, ctx.production?.production) : undefined;
+      // the migration rewrote every value of the column just before: the narrowing is what the author prepared for
+      const converted = convertedBefore(ctx, op.table, change.column, index);
       ctx.report({
         op,
-        severity: young ? "info" : undefined,
-        message: refuses
+        severity: young || converted ? "info" : undefined,
+        message: converted
+          ? `Changing ${where} from ${from!.text} to ${change.type.text} narrows the type, but this migration converted every value of ${change.column} first (line ${converted.loc.line}), so they are meant to fit ${change.type.text}. The ALTER still ${refuses ? "fails" : "fails or loses precision"} if one does not: keep the check of the fix before it.`
+          : refuses
           ? `Changing ${where} from ${from!.text} to ${change.type.text} narrows the type: PostgreSQL rewrites ${op.table} under an ACCESS EXCLUSIVE lock and aborts the ALTER at the first value that does not fit (it never truncates), so one such row fails the deploy after the rewrite work.${
               young ? ` ${young.created}: a young table is usually small, so the rewrite is brief, and no value can be lost.` : ""
             }`

@@ -286,6 +286,83 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "Wagtail's StreamField extends models.Field, whose empty_strings_allowed is True: blank=True fills existing rows with '' and the ALTER succeeds (adhocracy-plus cms pages 0007)",
+      code: `from django.db import migrations
+import wagtail.blocks
+import wagtail.fields
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="simplepage", name="body_streamfield_ky", field=wagtail.fields.StreamField([("html", wagtail.blocks.RawHTMLBlock())], blank=True))]
+`,
+      lines: [9],
+      messages: ["NOT NULL column app_simplepage.body_streamfield_ky gets the default '' only to fill the existing rows: the database default is dropped again right after (blank=True: Django fills them with the field's empty value and keeps no default)"],
+    },
+    {
+      framework: "django",
+      name: "a StreamField with use_json_field=True is a jsonb column: the '' Django fills it with is written as the JSON string '\"\"'",
+      code: `from django.db import migrations
+import wagtail.blocks
+import wagtail.fields
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="simplepage", name="body", field=wagtail.fields.StreamField([("html", wagtail.blocks.RawHTMLBlock())], blank=True, use_json_field=True))]
+`,
+      lines: [9],
+      messages: [`NOT NULL column app_simplepage.body gets the default '""' only to fill the existing rows`],
+    },
+    {
+      framework: "django",
+      name: "django-timezone-field's TimeZoneField (models.Field, get_internal_type CharField): blank=True fills existing rows with ''",
+      code: `from django.db import migrations
+import timezone_field.fields
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="hearing", name="timezone", field=timezone_field.fields.TimeZoneField(blank=True))]
+`,
+      lines: [8],
+      messages: ["NOT NULL column app_hearing.timezone gets the default '' only to fill the existing rows"],
+    },
+    {
+      framework: "django",
+      name: "django-jsonfield's JSONField is a TextField (not Django's JSONField, whose empty_strings_allowed is False): blank=True fills existing rows with ''",
+      code: `from django.db import migrations
+import jsonfield.fields
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="hearing", name="extra", field=jsonfield.fields.JSONField(blank=True))]
+`,
+      lines: [8],
+      messages: ["NOT NULL column app_hearing.extra gets the default '' only to fill the existing rows"],
+    },
+    {
+      framework: "django",
+      name: "django-money's MoneyField is a DecimalField (empty_strings_allowed False): blank=True gives no '', so the ALTER fails on rows, and migguard knows the class",
+      code: `from django.db import migrations
+import djmoney.models.fields
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="hearing", name="fee", field=djmoney.models.fields.MoneyField(blank=True, decimal_places=2, max_digits=14))]
+`,
+      lines: [8],
+      messages: ["Adding NOT NULL column app_hearing.fee without a default fails if app_hearing has rows"],
+    },
+    {
+      framework: "django",
       name: "blank=True on a class whose empty_strings_allowed is False (IntegerField): no '' fill, so the ALTER fails on a table with rows",
       code: `from django.db import migrations, models
 

@@ -23,6 +23,7 @@ import { deployedInserts } from "../support/deployed-inserts.js";
 import { singletonModelOf } from "./singleton-row.js";
 import { emptiedByCascade } from "../support/cascade-emptied.js";
 import { isDjangoFieldClass } from "../../adapters/python/django-fields.js";
+import { packageDjangoClass } from "../../adapters/python/django-package-fields.js";
 import { addCheckNotValid, removeCheck, validateCheck } from "../support/rails-constraint-code.js";
 import type { RailsVersioned } from "../support/rails-version.js";
 import { andList } from "../../in-words.js";
@@ -616,7 +617,8 @@ function blankFieldOfUnknownClass(ctx: RuleContext, op: OperationOf<"add_column"
   const def = op.ormFieldDef;
   if (ctx.framework !== "django" || !def || keywordText(def, "default") !== undefined || keywordTruthy(def, "blank") !== true) return undefined;
   const callee = calleeOf(def);
-  return callee && !isDjangoFieldClass(callee.split(".").pop()!) ? callee : undefined;
+  // a known package's class (django-package-fields.ts) is read: one that reaches here does not allow '' (djmoney's MoneyField)
+  return callee && !isDjangoFieldClass(callee.split(".").pop()!) && !packageDjangoClass(callee) ? callee : undefined;
 }
 
 /**
