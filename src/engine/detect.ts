@@ -125,8 +125,27 @@ const ignoredPath = (path: string) => /(?:^|\/)(?:node_modules|vendor|\.git)\//.
  * content can tell). Files that are not migrations give undefined.
  */
 export function detectByPath(path: string, config?: Pick<Config, "paths">, options: { explicit?: boolean } = {}): DetectedFile | "sql-candidate" | undefined {
+  // a pure function of the path, the config's paths and `explicit`, asked about each file by several steps of a
+  // lint (collecting, grouping, conventions, databases, code search): worked out once (issue #18); a copy is given
+  // out, as each call made its own object
+  let known = verdicts.get(config?.paths ?? NO_PATHS);
+  if (!known) verdicts.set(config?.paths ?? NO_PATHS, (known = new Map()));
+  const key = options.explicit ? `1${path}` : `0${path}`;
+  let verdict = known.get(key);
+  if (verdict === undefined && !known.has(key)) {
+    verdict = detectByPathNow(path, config?.paths, options);
+    if (known.size >= 50_000) known.clear(); // bounded: a lint asks about its own files, not forever
+    known.set(key, verdict);
+  }
+  return verdict === undefined || verdict === "sql-candidate" ? verdict : { ...verdict };
+}
+
+/** The config's paths (or NO_PATHS) -> `explicit` and the path -> detectByPath's verdict. */
+const NO_PATHS = {};
+const verdicts = new WeakMap<object, Map<string, DetectedFile | "sql-candidate" | undefined>>();
+
+function detectByPathNow(path: string, paths: Config["paths"] | undefined, options: { explicit?: boolean }): DetectedFile | "sql-candidate" | undefined {
   if (ignoredPath(path)) return undefined;
-  const paths = config?.paths;
   if (paths && matchesAny(path, paths.exclude)) return undefined;
   // test fixtures' migrations count only where the config's paths or the command line name them
   if (inFixtureFolder(path) && !options.explicit && !(paths && [paths.rails, paths.sql, paths.django, paths.alembic, paths.fixtures ?? []].some((globs) => matchesAny(path, globs)))) return undefined;

@@ -106,6 +106,17 @@ function parsedBack(definition: KeyDefinition): { relation: PgNode; constraint: 
   return alter?.relation && constraint ? { relation: alter.relation, constraint } : undefined;
 }
 
+/**
+ * A key whose `sql` (not written yet, or written from its nodes: not replaced) cannot say INITIALLY DEFERRED, known
+ * from its nodes without writing it: the deparser writes those words only for a constraint whose `initdeferred` is
+ * set. A rule that asks every key of a table whether it is deferred (pending-trigger-events.ts) then writes none of
+ * those that are not (issue #18). False when unknown: read the `sql`.
+ */
+export function writtenNotDeferred(definition: KeyDefinition): boolean {
+  const from = writtenFrom.get(definition);
+  return from !== undefined && Object.getOwnPropertyDescriptor(definition, "sql")?.get !== undefined && !from.constraint.initdeferred;
+}
+
 /** `copy` is written from the nodes `definition` is written from. */
 function keepWrittenFrom(definition: KeyDefinition, copy: KeyDefinition): void {
   const from = writtenFrom.get(definition);

@@ -127,20 +127,35 @@ function endsTransactions(tree: unknown): boolean {
 }
 
 /**
+ * PL/pgSQL's parse of a DO statement in PL/pgSQL, once per statement: the adapter reads both the statements a DO
+ * runs and its guards (doBlockStatements, doBlockValuesGuards), and each parse costs about what the whole file's
+ * did (issue #18). Undefined for a DO in another language, or one PL/pgSQL's parser rejects. Not to be changed.
+ */
+const plpgsqlTrees = new WeakMap<ParsedStatement, { tree: unknown } | undefined>();
+function plpgsqlTree(parsed: ParsedStatement): unknown {
+  if (plpgsqlTrees.has(parsed)) return plpgsqlTrees.get(parsed)?.tree;
+  const doStmt = parsed.stmt.DoStmt;
+  let parse: { tree: unknown } | undefined;
+  if (doStmt && languageOf(doStmt) === "plpgsql") {
+    try {
+      parse = { tree: pgParsePlPgSql(parsed.text) };
+    } catch {
+      parse = undefined;
+    }
+  }
+  plpgsqlTrees.set(parsed, parse);
+  return parse?.tree;
+}
+
+/**
  * The statements inside a DO statement, with the lines they sit on in the file (the DO's own line counted
  * from), and whether the block commits or rolls back inside itself (PostgreSQL 11+: it then fails in a
  * transaction block, "invalid transaction termination"). Empty for a DO in another language, or one PL/pgSQL's
  * parser rejects (PostgreSQL judges it when it runs).
  */
 export function doBlockStatements(parsed: ParsedStatement): { statements: ParsedStatement[]; commits: boolean } {
-  const doStmt = parsed.stmt.DoStmt;
-  if (!doStmt || languageOf(doStmt) !== "plpgsql") return { statements: [], commits: false };
-  let tree: unknown;
-  try {
-    tree = pgParsePlPgSql(parsed.text);
-  } catch {
-    return { statements: [], commits: false };
-  }
+  const tree = plpgsqlTree(parsed);
+  if (tree === undefined) return { statements: [], commits: false };
   const out: ParsedStatement[] = [];
   const variables = blockVariables(tree);
   for (const { sql, lineno } of staticSql(tree)) {
@@ -161,14 +176,8 @@ const ERROR_LEVEL = 21;
  * database where c holds only NULLs (no WHERE: where t has no row). Read with PL/pgSQL's parser.
  */
 export function doBlockValuesGuards(parsed: ParsedStatement): ValuesGuard[] {
-  const doStmt = parsed.stmt.DoStmt;
-  if (!doStmt || languageOf(doStmt) !== "plpgsql") return [];
-  let tree: PgNode;
-  try {
-    tree = pgParsePlPgSql(parsed.text) as PgNode;
-  } catch {
-    return [];
-  }
+  const tree = plpgsqlTree(parsed) as PgNode | undefined;
+  if (tree === undefined) return [];
   const body: PgNode[] = tree?.plpgsql_funcs?.[0]?.PLpgSQL_function?.action?.PLpgSQL_stmt_block?.body ?? [];
   const guards: ValuesGuard[] = [];
   for (const statement of body) {

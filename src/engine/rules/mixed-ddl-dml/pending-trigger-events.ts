@@ -14,6 +14,7 @@ import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { commentMarker } from "../support/fix.js";
 import { parseOne } from "../support/sql-text.js";
+import { writtenNotDeferred } from "../../repository/constraint-history.js";
 
 /** The failure found: the data step, the table whose checks it queued, by which columns, and the statement refused. */
 export interface PendingTriggerFailure {
@@ -46,7 +47,7 @@ function deferredKeyColumns(ctx: RuleContext, table: string, index: number): Set
   const key = nameKey(table);
   const columns = new Set<string>();
   for (const { definition } of ctx.repository.tableKeys(table))
-    if (definition.kind === "foreign_key" && initiallyDeferred(definition.sql)) for (const c of definition.columns) columns.add(nameKey(c));
+    if (definition.kind === "foreign_key" && !writtenNotDeferred(definition) && initiallyDeferred(definition.sql)) for (const c of definition.columns) columns.add(nameKey(c));
   for (const op of ctx.migration.up.slice(0, index)) {
     if (!("table" in op) || typeof op.table !== "string" || nameKey(op.table) !== key) continue;
     if (op.kind === "add_column" && initiallyDeferred(op.column.references?.sql)) columns.add(nameKey(op.column.name));

@@ -5,7 +5,7 @@
  * validated after the copy, so SET NOT NULL reads it instead of the table); and, once no running code uses the old
  * name, the contract migration that drops the trigger and the old column.
  */
-import type { OperationOf } from "../../model.js";
+import type { Operation, OperationOf } from "../../model.js";
 import { pgDistinct } from "../support/pg-distinct.js";
 import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
@@ -49,17 +49,40 @@ interface ExpandSql {
   recreate: string[];
 }
 
+const columnKey = (table: string, column: string) => `${nameKey(table)}\u0000${nameKey(column)}`;
+
+/**
+ * Per up, the columns whose default it sets or drops and those it drops NOT NULL of, read once: each rename asked
+ * about its own column over the whole up (quadratic in a file of hundreds of renames, issue #18).
+ */
+const columnChangesOfUp = new WeakMap<readonly Operation[], { defaults: ReadonlySet<string>; nullable: ReadonlySet<string> }>();
+function columnChangesOf(up: readonly Operation[]): { defaults: ReadonlySet<string>; nullable: ReadonlySet<string> } {
+  let changes = columnChangesOfUp.get(up);
+  if (!changes) {
+    const defaults = new Set<string>();
+    const nullable = new Set<string>();
+    for (const o of up) {
+      if (o.kind === "set_default" || o.kind === "drop_default") defaults.add(columnKey(o.table, o.column));
+      else if (o.kind === "drop_not_null") nullable.add(columnKey(o.table, o.column));
+    }
+    columnChangesOfUp.set(up, (changes = { defaults, nullable }));
+  }
+  return changes;
+}
+
 function expandSql(ctx: RuleContext, op: RenameColumn, index: number): ExpandSql {
   // what the earlier migrations defined is under the name the table had when this migration started
   const definition = ctx.repository.columnDefinition(ctx.repository.tableAtStart(op.table, index), op.column);
   // the earlier migrations' default, unless this migration sets or drops it itself (then that is what the column keeps)
-  const ownDefault = ctx.migration.up.some((o) => (o.kind === "set_default" || o.kind === "drop_default") && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const changes = columnChangesOf(ctx.migration.up);
+  const column = columnKey(op.table, op.column);
+  const ownDefault = changes.defaults.has(column);
   const previousDefault = ownDefault ? undefined : definition?.default;
   // a serial's default is its sequence (no default expression written): the new column takes both
   const sequence = definition?.serial && !ownDefault ? serialSequence(ctx.repository.tableAtStart(op.table, index), op.column) : undefined;
   const moved = movedKeyReferences(ctx, op, index);
   // a primary key's column is NOT NULL whatever its definition says, and the key cannot be attached to a nullable one without a scan
-  const notNull = (definition?.notNull || moved.inPrimaryKey) && !ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const notNull = (definition?.notNull || moved.inPrimaryKey) && !changes.nullable.has(column);
   const [t, from, to] = [ident(op.table), ident(op.column), ident(op.newName)];
   const check = derivedName(op.table, [op.newName], "not_null");
   const type = ctx.repository.columnType(op.table, op.column, index);

@@ -137,6 +137,29 @@ function conversionInto(ctx: RuleContext, op: OperationOf<"rename_column">, inde
     .find((o) => (convertedInto(o, ctx.migration, nameKey(op.table), nameKey(op.newName)) ?? []).some((col) => nameKey(col) === nameKey(op.column)));
 }
 
+const columnKey = (table: string, column: string) => `${nameKey(table)}\u0000${nameKey(column)}`;
+
+/**
+ * Per up, where it adds each column (table and column), ascending, read once: each rename looked for an add of its
+ * old name over the whole up (quadratic in a file of hundreds of renames, issue #18).
+ */
+const columnAddsOfUp = new WeakMap<readonly Operation[], ReadonlyMap<string, readonly number[]>>();
+function columnAddsOf(up: readonly Operation[]): ReadonlyMap<string, readonly number[]> {
+  let adds = columnAddsOfUp.get(up);
+  if (!adds) {
+    const found = new Map<string, number[]>();
+    up.forEach((o, at) => {
+      if (o.kind !== "add_column") return;
+      const key = columnKey(o.table, o.column.name);
+      const list = found.get(key);
+      if (list) list.push(at);
+      else found.set(key, [at]);
+    });
+    columnAddsOfUp.set(up, (adds = found));
+  }
+  return adds;
+}
+
 export default defineRule({
   meta: {
     id: "rename-column",
@@ -166,14 +189,16 @@ export default defineRule({
         });
         continue;
       }
-      const addsColumn = (o: Operation) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column);
+      // where this migration's up adds a column of the table under the old name, ascending
+      const adds = columnAddsOf(ctx.migration.up).get(columnKey(op.table, op.column)) ?? [];
       // a column this migration (or an earlier one of the change) added (a new id_text swapped in for id), or a name an
       // earlier rename of this migration gave it: no running code knows its name
-      const addedHere = ctx.migration.up.slice(0, index).some(addsColumn) || renamesNameGivenEarlier(ctx.migration, op, index);
+      const addedHere = (adds.length > 0 && adds[0] < index) || renamesNameGivenEarlier(ctx.migration, op, index);
       if (addedHere || ctx.facts.change.renamesAddedColumn(ctx.migration, index)) continue;
       // moved aside for a new column of the same name, added later in this migration (awx's 0185: `setting` to
       // `setting_old`, then AddField `setting`): the running code finds the name, but on the new column's values
-      const addedBack = ctx.migration.up.slice(index + 1).find(addsColumn);
+      const addedAt = adds.find((at) => at > index);
+      const addedBack = addedAt === undefined ? undefined : ctx.migration.up[addedAt];
       // renamed again later in this migration (a to b, then b to c): the expand is for c, the name it ends with
       // (Django keeps the column with db_column, so its later RenameFields change Django's name only)
       const chain = ctx.framework === "django" ? [] : renamesCarryingNewName(ctx.migration, op, index);

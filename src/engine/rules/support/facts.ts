@@ -26,7 +26,11 @@ export const renamedTo = (table: string, newName: string): string =>
   newName.includes(".") || !table.includes(".") ? newName : `${table.slice(0, table.lastIndexOf(".") + 1)}${newName}`;
 
 /** A name as PostgreSQL folds it, without its schema: "public.Orders" -> "orders". */
-export const bareName = (name: string): string => nameKey(name).split(".").pop()!;
+export const bareName = (name: string): string => {
+  // what follows the last dot, without the array split() makes (sameTable asks it for every later step of a folder)
+  const key = nameKey(name);
+  return key.slice(key.lastIndexOf(".") + 1);
+};
 
 /** One table, written with its schema or without (a migration that names no schema means the default one). */
 export const sameTable = (a: string, b: string): boolean => nameKey(a) === nameKey(b) || ((!a.includes(".") || !b.includes(".")) && bareName(a) === bareName(b));
