@@ -9,7 +9,10 @@
  * and does not count. An UPDATE of the same table that computes other columns from it converts the values rather
  * than copying them (warehouse's ee5b8f66a223 sets squattee_id to the id of the package squattee_name names, then drops
  * squattee_name): they live on in the columns it set, as they do in a value mapping, several UPDATEs of one migration
- * setting the same columns to constants on the rows each old value picks (osparc's 009c81406676). The table and column are followed back through their renames; a
+ * setting the same columns to constants on the rows each old value picks (osparc's 009c81406676). A data step's code
+ * that read the column on the rows and wrote other columns or tables moved it too, as far as the code chose (a RunPython
+ * reading `r.data` and setting the real fields from it: berth-reservations' 0003; a Rails loop creating another model's
+ * rows from the attribute): marked byCode. The table and column are followed back through their renames; a
  * copy before the column or table was born under that name is of other values, and a copy whose table (or, for a
  * conversion, every column it set) was dropped since is gone.
  */
