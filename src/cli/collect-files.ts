@@ -68,6 +68,8 @@ export interface CollectedFiles {
    * (read the settings modules, then collect again with `withDjangoMigrationModules`)
    */
   movedDjango: boolean;
+  /** the alembic.ini files read above the named paths: their version_locations are one revision tree (sibling-migrations.ts) */
+  alembicInis: SourceFile[];
 }
 
 /** A named folder inside a test-data folder (fixtures/, testdata/, stub/): its files are read as migrations all the same. */
@@ -93,6 +95,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
   let config = given;
   let movedDjango = false;
   const looked: AlembicLooked = { inis: new Set(), locations: new Set() };
+  const alembicInis: SourceFile[] = [];
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     let stat;
@@ -108,6 +111,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       const walked = all.map((file) => displayPath(file, cwd));
       config = withAlembicScriptLocations(config, [...walked, ...above.locationFiles]);
       config = withAlembicVersionLocations(config, above.inis);
+      alembicInis.push(...above.inis);
       // the .sql files beside Django's migration modules are copies for review, never run (django-sql-copies.ts)
       config = withDjangoSqlCopies(config, walked);
       // tern.conf, atlas.sum and drizzle-kit's meta/_journal.json mark their runner's folders (marked-sql-folders.ts)
@@ -124,6 +128,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       const above = alembicAbove([], dirname(absolute), cwd, looked);
       config = withAlembicScriptLocations(config, above.locationFiles);
       config = withAlembicVersionLocations(config, above.inis);
+      alembicInis.push(...above.inis);
       // a named .sql file's folder may hold tern.conf or atlas.sum, or drizzle-kit's meta/_journal.json
       if (absolute.endsWith(".sql"))
         config = withMarkedSqlFolders(config, [...siblingNames(dirname(absolute)), ...siblingNames(join(dirname(absolute), "meta")).map((name) => `meta/${name}`)].map((name) => displayPath(join(dirname(absolute), name), cwd)));
@@ -180,5 +185,5 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
     }
   }
   files.sort((a, b) => PATH_ORDER.compare(a.path, b.path));
-  return { config, files, explicit, errors, movedDjango };
+  return { config, files, explicit, errors, movedDjango, alembicInis };
 }

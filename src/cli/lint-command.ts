@@ -107,7 +107,7 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
     options.verbose === true,
   );
   // a Rails, Alembic or Django migration named alone is judged with its folder's history, as a lint of the folder judges it
-  const context = siblingMigrations(collected.files, collected.explicit, collected.config, cwd);
+  const context = siblingMigrations(collected.files, collected.explicit, collected.config, cwd, collected.alembicInis);
   let commits: MigrationCommits | undefined;
   // one git log answers both questions, asked when a finding first needs either
   const linted = [...collected.files, ...context].map((f) => f.path);

@@ -650,6 +650,13 @@ export const DataMigration = op("data_migration", {
   /** the names its code uses (identifiers, words of its strings), when the code was read: the columns it may read */
   mentions: z.array(z.string()).optional(),
   /**
+   * the columns its code reads on the existing rows of a table, by table (a Django row's attribute, `getattr(row,
+   * "f")`, `values("f")`): what it may have moved elsewhere, unlike a name it only mentions
+   */
+  rowReads: z.array(z.object({ table: z.string(), columns: z.array(z.string()) })).optional(),
+  /** with rowReads: the tables its code adds rows to (a Django manager's create(), a model's class called): where what it read may have gone */
+  createsRowsIn: z.array(z.string()).optional(),
+  /**
    * the tables its code reaches through the relations of the models it asks for, when it names the relation
    * (`select_related("unit")`, `unit__name`, `iwu.unit.name`), and those the SELECTs it runs itself read from
    * (`cursor.execute(...)`): it reads their rows too

@@ -9,7 +9,10 @@
  * and does not count. An UPDATE of the same table that computes other columns from it converts the values rather
  * than copying them (warehouse's ee5b8f66a223 sets squattee_id to the id of the package squattee_name names, then drops
  * squattee_name): they live on in the columns it set, as they do in a value mapping, several UPDATEs of one migration
- * setting the same columns to constants on the rows each old value picks (osparc's 009c81406676). The table and column are followed back through their renames; a
+ * setting the same columns to constants on the rows each old value picks (osparc's 009c81406676). A data step's code
+ * that read the column on the rows and wrote other columns or tables moved it too, as far as the code chose (a RunPython
+ * reading `r.data` and setting the real fields from it: berth-reservations' 0003; a Rails loop creating another model's
+ * rows from the attribute): marked byCode. The table and column are followed back through their renames; a
  * copy before the column or table was born under that name is of other values, and a copy whose table (or, for a
  * conversion, every column it set) was dropped since is gone.
  */
@@ -24,6 +27,12 @@ export interface ColumnCopy {
   into: string;
   /** a conversion within the table (an UPDATE): the columns it set from the dropped one */
   columns?: string[];
+  /**
+   * a data step's code (a RunPython, a Rails loop) read the column on the rows and wrote other columns or tables:
+   * what it carried over is what the code chose, not every value as a statement names it, so the drop is the last
+   * step of the move only once no code uses the column (drop-column)
+   */
+  byCode?: true;
 }
 
 const names = (columns: readonly string[] | undefined, column: string) => (columns ?? []).some((c) => nameKey(c) === column);
@@ -54,6 +63,26 @@ function copyDestination(op: Operation, table: string, column: string): string |
   if (op.kind === "create_table" && op.asSelect && op.copiedFrom !== undefined)
     return nameKey(op.copiedFrom) === table && names(op.copiedColumns) ? op.table : undefined;
   return undefined;
+}
+
+/**
+ * Where a data step's code put what it read of `table.column` (both as nameKey): the other columns of the table it
+ * overwrites on those rows (those not dropped since), else the first other table it adds rows to or overwrites, else
+ * the table a loop copies the column into (adapters/rails/loop-copies.ts, django-field-copies.ts).
+ */
+function codeMove(op: Operation, table: string, column: string, droppedColumns: ReadonlySet<string>): { into: string; columns?: string[] } | undefined {
+  if (op.kind !== "data_migration" || op.readOnly) return undefined;
+  const copy = (op.copies ?? []).find((c) => nameKey(c.from) === table && c.columns.some((p) => nameKey(p.column) === column));
+  if (copy) return { into: copy.to };
+  if (!(op.rowReads ?? []).some((r) => nameKey(r.table) === table && names(r.columns, column))) return undefined;
+  // the columns given a value on the rows it read: the one it drops later is no place its values went
+  const set = (op.overwrites ?? [])
+    .filter((w) => w.table !== undefined && nameKey(w.table) === table)
+    .flatMap((w) => w.changes ?? w.columns ?? [])
+    .filter((k) => nameKey(k) !== column && !droppedColumns.has(nameKey(k)));
+  if (set.length) return { into: table, columns: [...new Set(set)] };
+  const elsewhere = [...(op.createsRowsIn ?? []), ...(op.overwrites ?? []).flatMap((w) => (w.table ? [w.table] : []))].find((t) => nameKey(t) !== table);
+  return elsewhere !== undefined ? { into: elsewhere } : undefined;
 }
 
 /**
@@ -104,6 +133,10 @@ export function columnCopyBefore(members: readonly Migration[], position: number
         if (nameKey(op.newName) === c) c = nameKey(op.column);
         if (droppedColumns.delete(nameKey(op.newName))) droppedColumns.add(nameKey(op.column));
         return undefined;
+      case "data_migration": {
+        const moved = codeMove(op, t, c, droppedColumns);
+        return moved ? { migration, op, ...moved, byCode: true } : undefined;
+      }
       case "dml": {
         const converted = convertedInto(op, migration, t, c)?.filter((k) => !droppedColumns.has(nameKey(k)));
         if (converted?.length) return { migration, op, into: op.kind === "dml" && op.table ? op.table : t, columns: converted };

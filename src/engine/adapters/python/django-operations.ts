@@ -774,6 +774,18 @@ function rowWritesOf(facts: DataFunctionFacts | undefined, state: AppState): { d
   return { ...(deletes.length ? { deletes } : {}), ...(overwrites.length ? { overwrites } : {}) };
 }
 
+/** The columns a RunPython function reads on its models' rows (django-field-reads.ts), by table: the fields as this app's state names their columns. */
+function rowReadsOf(facts: DataFunctionFacts | undefined, state: AppState): { rowReads?: Array<{ table: string; columns: string[] }>; createsRowsIn?: string[] } {
+  const reads = (facts?.fieldReads ?? []).map(({ target: { app, model }, fields }) => {
+    const own = app === undefined || app === state.app ? state.model(model) : undefined;
+    // a relation's field or its attname (`unit` or `unit_id`) reads the key column
+    const columnOf = (f: string) => own?.fields.get(f)?.column ?? (f.endsWith("_id") && own?.fields.get(f.slice(0, -3))?.relation ? own.fields.get(f.slice(0, -3))!.column : f);
+    return { table: state.table(model, app), columns: [...new Set(fields.map(columnOf))].sort() };
+  });
+  const creates = [...new Set((facts?.rowCreates ?? []).map((t) => state.table(t.model, t.app)))].sort();
+  return reads.length ? { rowReads: reads, ...(creates.length ? { createsRowsIn: creates } : {}) } : {};
+}
+
 /**
  * The groupings of the duplicates a RunPython function deletes (django-dedupe-groups.ts), by table and column: the
  * fields as this app's state names their columns (a relation's `shop` is `shop_id`).
@@ -869,6 +881,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     ...(facts?.schemaOnlyOnPostgres ? { schemaOnlyOnPostgres: true } : {}),
     ...(facts?.repeats ? { repeats: facts.repeats } : {}),
     ...rowWritesOf(facts, ctx.state),
+    ...rowReadsOf(facts, ctx.state),
     ...dedupesOf(facts, ctx.state),
   };
   const back: OperationInput[] =

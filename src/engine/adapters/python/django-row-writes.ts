@@ -36,7 +36,7 @@ const QUERYSET_STEPS = new Set([
   "only", "defer", "select_for_update", "distinct", "annotate", "iterator", "reverse",
 ]);
 
-type Resolve = (root: PyNode) => ModelTarget | undefined;
+export type Resolve = (root: PyNode) => ModelTarget | undefined;
 
 /** The expression inside parentheses (a chain split over lines: `(apps.get_model(...)\n.objects.filter(...)\n.first())`) or sliced. */
 function unwrapped(node: PyNode | null): PyNode | null {
@@ -51,7 +51,7 @@ function unwrapped(node: PyNode | null): PyNode | null {
  * The model whose existing rows `node` holds: a chain from a model's manager through queryset steps, or a local
  * bound to one (a new instance, `Model(...)` or `create(...)`, is none: its save() inserts).
  */
-function existingRows(node: PyNode | null, resolve: Resolve, locals: ReadonlyMap<string, ModelTarget>): ModelTarget | undefined {
+export function existingRows(node: PyNode | null, resolve: Resolve, locals: ReadonlyMap<string, ModelTarget>): ModelTarget | undefined {
   let current = unwrapped(node);
   while (current?.type === "call") {
     const fn = current.childForFieldName("function");
@@ -72,7 +72,7 @@ function literalNames(node: PyNode | undefined): string[] | undefined {
 }
 
 /** The locals bound to existing rows of a model, in the order the body binds them (`x = M.objects.get(...)`, `for x in M.objects.filter(...)`). */
-function rowLocals(body: PyNode, resolve: Resolve): Map<string, ModelTarget> {
+export function rowLocals(body: PyNode, resolve: Resolve): Map<string, ModelTarget> {
   const locals = new Map<string, ModelTarget>();
   const bindings = body.descendantsOfType(["assignment", "for_statement"]).sort((a, b) => a.startIndex - b.startIndex);
   for (const node of bindings) {

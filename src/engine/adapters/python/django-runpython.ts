@@ -16,6 +16,8 @@ import { tablesOfSql } from "./django-sql-reads.js";
 import { classAttributesRead, instanceHelpers } from "./django-live-model-uses.js";
 import { liveModelMethodCalls, type LiveMethodCall } from "./django-live-model-methods.js";
 import { fieldCopies, type FieldCopy } from "./django-field-copies.js";
+import { fieldReads, rowCreates, type FieldRead } from "./django-field-reads.js";
+import type { ModelTarget } from "./django-row-writes.js";
 import { postgresSchemaOnly, postgresSqlOf } from "./django-postgres-sql.js";
 import { schemaQuestionIn, type SchemaAsk } from "./schema-questions.js";
 import type { PyValue } from "./values.js";
@@ -49,6 +51,10 @@ export interface DataFunctionFacts {
   readOnly: boolean;
   /** the rows of its models it deletes or overwrites (django-row-writes.ts) */
   rowWrites: RowWrite[];
+  /** the fields it reads on the existing rows of its models (django-field-reads.ts) */
+  fieldReads?: FieldRead[];
+  /** the models it adds rows to (django-field-reads.ts), when it reads fields of its rows */
+  rowCreates?: ModelTarget[];
   /** a write that changes the data again when the function runs again (django-repeats.ts) */
   repeats?: string;
   /** the tables the SELECTs it runs itself read (`cursor.execute(...)`: django-sql-reads.ts) */
@@ -71,6 +77,14 @@ export interface DataFunctionFacts {
 function askedOfSchema(body: PyNode): { schemaQuestion?: SchemaAsk } {
   const ask = schemaQuestionIn(body, new Set(), new Map());
   return ask ? { schemaQuestion: ask } : {};
+}
+
+/** `{ fieldReads, rowCreates }` when the function reads fields on its models' rows. */
+function readFields(body: PyNode, resolve: Parameters<typeof fieldReads>[1]): { fieldReads?: FieldRead[]; rowCreates?: ModelTarget[] } {
+  const reads = fieldReads(body, resolve);
+  if (!reads.length) return {};
+  const creates = rowCreates(body, resolve);
+  return { fieldReads: reads, ...(creates.length ? { rowCreates: creates } : {}) };
 }
 
 /** The tables the function's own SQL reads and drops. */
@@ -209,7 +223,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports, helpers: 
     const dot = bound.lastIndexOf(".");
     return { name, className: bound.slice(dot + 1), ...(dot > 0 ? { module: bound.slice(0, dot) } : {}) };
   });
-  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), ...(checks.length ? { valueChecks: checks } : {}), ...(groups.length ? { duplicateGroups: groups } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), ...liveMethods(def, direct, helpers), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...repeatsOf(body), ...sqlTables(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports), ...askedOfSchema(body) };
+  return { directModels: [...direct].sort(), directClasses, models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), ...(checks.length ? { valueChecks: checks } : {}), ...(groups.length ? { duplicateGroups: groups } : {}), mentions: mentionedNames(body), methodCalls: methodCalls(body), classAttributes: classAttributesRead(body, direct), instanceHelpers: instanceHelpers(body, direct, imports), ...liveMethods(def, direct, helpers), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), ...readFields(body, resolve), ...repeatsOf(body), ...sqlTables(body, imports), copies: fieldCopies(def, helpers, (call) => getModelTarget(call, imports, bindings), { imports, ...(bindings ? { bindings } : {}) }), ...raisesFirst(body), ...postgresSql(def, imports), ...askedOfSchema(body) };
 }
 
 /** `{ liveMethodCalls }` when the function calls custom methods of the models it imports directly, else nothing. */

@@ -55,8 +55,73 @@ const USER_MODEL = (extra = "", bases = "Base") =>
   `from sqlalchemy import Column, Integer, String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom .base import Base\n\n\nclass User(${bases}):\n    __tablename__ = "users"\n\n    id = Column(Integer, primary_key=True)\n    email: Mapped[str] = mapped_column(String(255))\n${extra}`;
 const VIEWS = "def profile(session, user_id):\n    return session.get(User, user_id).email\n";
 
+/**
+ * An earlier revision than the previous one moves users.nickname into display_name with op.execute SQL (0002), and
+ * 0003 adds a column in between; 0004 (the case's code) drops nickname on line 9.
+ */
+const NICKNAME_MOVE = {
+  "migrations/versions/0001_users.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("users", sa.Column("id", sa.BigInteger(), primary_key=True), sa.Column("email", sa.String(255)), sa.Column("nickname", sa.Text()), sa.Column("display_name", sa.Text()))
+`,
+  "migrations/versions/0002_nickname_to_display_name.py": `from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade():
+    op.execute("UPDATE users SET display_name = nickname WHERE display_name IS NULL")
+`,
+  "migrations/versions/0003_bio.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "0003"
+down_revision = "0002"
+
+
+def upgrade():
+    op.add_column("users", sa.Column("bio", sa.Text()))
+`,
+};
+const DROP_MOVED_NICKNAME = `from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+
+
+def upgrade():
+    op.drop_column("users", "nickname")
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "an earlier revision (not the previous one) set display_name from nickname with op.execute SQL, and neither the model nor the code names nickname: the last step of the move, a note",
+      path: "migrations/versions/0004_drop_nickname.py",
+      code: DROP_MOVED_NICKNAME,
+      files: { ...NICKNAME_MOVE, "app/models/user.py": USER_MODEL(), "app/views.py": VIEWS },
+      lines: [8],
+      severities: ["info"],
+      messages: ["Dropping column users.nickname is the contract step of a move: the UPDATE at migrations/versions/0002_nickname_to_display_name.py:8 set display_name from nickname"],
+    },
+    {
+      framework: "alembic",
+      name: "no earlier revision copied nickname (0002 only fills display_name with a constant): no move is named, only the planned removal's note (neither the model nor the code names it)",
+      path: "migrations/versions/0004_drop_nickname.py",
+      code: DROP_MOVED_NICKNAME,
+      files: { ...NICKNAME_MOVE, "migrations/versions/0002_nickname_to_display_name.py": NICKNAME_MOVE["migrations/versions/0002_nickname_to_display_name.py"].replace("display_name = nickname", "display_name = 'anonymous'"), "app/models/user.py": USER_MODEL(), "app/views.py": VIEWS },
+      lines: [8],
+      severities: ["info"],
+      messages: ["It is the planned last step of a two-step removal"],
+    },
     {
       framework: "alembic",
       name: "under an offline deploy (the container's entrypoint runs alembic upgrade head, then starts the server): no old code reads the column, only the data loss is left, a warning with the copy before the drop",

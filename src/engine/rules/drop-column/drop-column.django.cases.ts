@@ -68,8 +68,141 @@ class Migration(migrations.Migration):
     operations = [migrations.RemoveField(model_name="order", name="note")]
 `;
 
+/**
+ * berth-reservations' move out of a JSON blob (seed 67): 0001 creates Reservation with `data`, 0002's RunPython
+ * reads `r.data` on every row and sets the real fields from it (and adds HarborChoice rows), 0003 renames the model,
+ * 0004 removes `data` (`model`: today's models file, with or without the field).
+ */
+const BLOB_MOVE = (step: string, model: string) => ({
+  "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(
+            name="Reservation",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("boat_name", models.CharField(max_length=200, blank=True)),
+                ("data", models.JSONField(null=True, blank=True)),
+            ],
+        ),
+        migrations.CreateModel(
+            name="HarborChoice",
+            fields=[("id", models.BigAutoField(primary_key=True)), ("harbor", models.CharField(max_length=50)), ("reservation", models.ForeignKey(on_delete=models.CASCADE, to="app.reservation"))],
+        ),
+    ]
+`,
+  "app/migrations/0002_from_data_to_main_fields.py": `from django.db import migrations
+
+
+def from_data_to_main_fields(apps, schema_editor):
+    Reservation = apps.get_model("app", "Reservation")
+    HarborChoice = apps.get_model("app", "HarborChoice")
+${step}
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.RunPython(from_data_to_main_fields, migrations.RunPython.noop)]
+`,
+  "app/migrations/0003_rename_reservation.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_from_data_to_main_fields")]
+
+    operations = [migrations.RenameModel(old_name="Reservation", new_name="BerthApplication")]
+`,
+  "app/models.py": `from django.db import models
+
+
+class BerthApplication(models.Model):
+    boat_name = models.CharField(max_length=200, blank=True)
+${model}
+`,
+});
+
+/** 0002's loop: reads the blob on each row and sets the real field from it */
+const BLOB_TO_FIELDS = `    for r in Reservation.objects.all():
+        if r.data:
+            r.boat_name = r.data.get("boat", {}).get("name", "")
+            for harbor in r.data.get("selectedBerths", []):
+                HarborChoice.objects.create(reservation=r, harbor=harbor)
+            r.save()`;
+
+/** 0004: removes the blob from the renamed model, on line 7 */
+const REMOVE_BLOB = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0003_rename_reservation")]
+
+    operations = [migrations.RemoveField(model_name="berthapplication", name="data")]
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "berth-reservations 0024 (seed 67): an earlier migration's RunPython read the field on every row of the model (renamed since) and set the real fields from it, and today's model no longer declares it: the last step of a planned move, a note that keeps the backup fix",
+      path: "app/migrations/0004_remove_data.py",
+      code: REMOVE_BLOB,
+      files: BLOB_MOVE(BLOB_TO_FIELDS, ""),
+      lines: [7],
+      severities: ["info"],
+      messages: ["is the last step of a planned move: its values were copied by app/migrations/0002_from_data_to_main_fields.py (RunPython(from_data_to_main_fields) read data on each row and set boat_name from it, line 18), and the BerthApplication model (app/models.py) no longer declares data. Values written to data since that migration ran are lost: keep the backup step."],
+    },
+    {
+      framework: "django",
+      name: "the earlier RunPython read the field only to add rows of another model (HarborChoice.objects.create): the values it read went there, a note naming that table",
+      path: "app/migrations/0004_remove_data.py",
+      code: REMOVE_BLOB,
+      files: BLOB_MOVE(`    for r in Reservation.objects.all():
+        for harbor in r.data.get("selectedBerths", []):
+            HarborChoice.objects.create(reservation=r, harbor=harbor)`, ""),
+      lines: [7],
+      severities: ["info"],
+      messages: ["read data and wrote app_harborchoice"],
+    },
+    {
+      framework: "django",
+      name: "the earlier RunPython moved the field's values but today's model still declares it: code still uses the column, the data-loss error",
+      path: "app/migrations/0004_remove_data.py",
+      code: REMOVE_BLOB,
+      files: BLOB_MOVE(BLOB_TO_FIELDS, "    data = models.JSONField(null=True, blank=True)"),
+      lines: [7],
+      severities: ["error"],
+      messages: ["Dropping column app_berthapplication.data deletes its data"],
+    },
+    {
+      framework: "django",
+      name: "the earlier RunPython only rewrote the field itself (`r.data = r.data or {}`): it moved nothing, no note of a move (the planned removal's warning: only the model files were searched)",
+      path: "app/migrations/0004_remove_data.py",
+      code: REMOVE_BLOB,
+      files: BLOB_MOVE(`    for r in Reservation.objects.all():
+        r.data = r.data or {}
+        r.save()`, ""),
+      lines: [7],
+      severities: ["warning"],
+      messages: ["It is the planned last step of a two-step removal"],
+    },
+    {
+      framework: "django",
+      name: "the earlier RunPython only names the word (a dict key of its own, a local): no read of the field on the rows, no move (the planned removal's warning)",
+      path: "app/migrations/0004_remove_data.py",
+      code: REMOVE_BLOB,
+      files: BLOB_MOVE(`    for r in Reservation.objects.all():
+        data = {"boat": r.boat_name}
+        r.boat_name = data["boat"].strip()
+        r.save()`, ""),
+      lines: [7],
+      severities: ["warning"],
+      messages: ["It is the planned last step of a two-step removal"],
+    },
     {
       framework: "django",
       name: "normandy's recipes 0005: RemoveField of a field whose replacement an earlier migration added and the previous one's RunPython filled, renamed into its place by this migration: a step of a swap, a note with no copy",

@@ -14,8 +14,51 @@ const DROP_UNUSED_COLUMNS = `class DropUnusedColumnsFromUsers < ActiveRecord::Mi
 end
 `;
 
+/**
+ * timeoverflow's move of users.registration_date into members.entry_date, in an earlier migration than the previous
+ * one (a migration adding users.bio runs between): `model` is app/models/user.rb's body.
+ */
+const MEMBERSHIP_MOVE = (model: string) => ({
+  "db/migrate/20131101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration\n  def change\n    create_table :users do |t|\n      t.integer :organization_id\n      t.date :registration_date\n    end\n    create_table :members do |t|\n      t.integer :user_id\n      t.integer :organization_id\n      t.date :entry_date\n    end\n  end\nend\n",
+  "db/migrate/20131104013829_migrate_membership_data.rb": "class MigrateMembershipData < ActiveRecord::Migration\n  class User < ActiveRecord::Base\n    has_many :members\n  end\n\n  class Member < ActiveRecord::Base\n    belongs_to :user\n  end\n\n  def up\n    User.transaction do\n      User.all.each do |u|\n        member = u.members.create(\n          organization_id: u.organization_id,\n          entry_date: u.registration_date\n        )\n      end\n    end\n  end\nend\n",
+  "db/migrate/20131104020000_add_bio_to_users.rb": "class AddBioToUsers < ActiveRecord::Migration\n  def change\n    add_column :users, :bio, :text\n  end\nend\n",
+  "app/models/user.rb": `class User < ApplicationRecord\n${model}end\n`,
+});
+
+/** the contract step of that move, remove_column on line 3 */
+const REMOVE_REGISTRATION_DATE = `class RemoveRegistrationDateFromUsers < ActiveRecord::Migration
+  def up
+    remove_column :users, :registration_date
+  end
+
+  def down
+    add_column :users, :registration_date, :date
+  end
+end
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "an earlier migration (not the previous one) copied the column into another table with a model loop, and the model lists it in ignored_columns: the last step of a planned move, a note that keeps the backup fix",
+      path: "db/migrate/20131110000000_remove_registration_date_from_users.rb",
+      code: REMOVE_REGISTRATION_DATE,
+      files: MEMBERSHIP_MOVE('  self.ignored_columns += ["registration_date"]\n'),
+      lines: [3],
+      severities: ["info"],
+      messages: ["Dropping column users.registration_date is the last step of a planned move: its values were copied by db/migrate/20131104013829_migrate_membership_data.rb (User.all.each do |u| read registration_date and wrote members, line 12), and User lists it in ignored_columns (app/models/user.rb). Values written to registration_date since that migration ran are lost: keep the backup step."],
+    },
+    {
+      framework: "rails",
+      name: "an earlier migration's loop copied the column, but the model still reads it (no ignored_columns, the code names it): the data-loss error",
+      path: "db/migrate/20131110000000_remove_registration_date_from_users.rb",
+      code: REMOVE_REGISTRATION_DATE,
+      files: { ...MEMBERSHIP_MOVE("  def joined\n    registration_date\n  end\n"), "app/views/users/show.html.erb": "<%= @user.registration_date %>\n" },
+      lines: [3],
+      severities: ["error"],
+      messages: ["Dropping column users.registration_date deletes its data"],
+    },
     {
       framework: "rails",
       name: "under an offline deploy (the container's entrypoint runs db:migrate, then starts the server): no old code reads the column, only the data loss is left, a warning with the copy before the drop",

@@ -18,6 +18,7 @@ import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 import { columnRecreated } from "../support/recreated-later.js";
 import { filledReplacement, filledReplacementReport, recreatedColumnReport } from "./recreated-column.js";
 import { copiedColumnReport } from "./copied-column.js";
+import { earlierMoveReport } from "./earlier-move.js";
 import { addsGenerated, droppedGeneratedColumn, sourcesKept, type GeneratedColumn } from "./generated-column.js";
 import { dataCode } from "../support/data-code.js";
 import { backupName } from "../support/backup-name.js";
@@ -302,7 +303,13 @@ export default defineRule({
       const again = op.leftOrmIn || op.afterDeploy ? undefined : columnRecreated(ctx, op.table, op.column, index);
       // an earlier migration copied the values into another table: this drop is the contract step of that move
       const copiedBy = moved ? undefined : ctx.repository.columnCopy(op.table, op.column, index);
-      if (copiedBy) {
+      // a data step's code moved them (a RunPython, a Rails loop): a note once no code uses the column, else the error below
+      const movedByCode = copiedBy?.byCode && !again && !op.writtenByTriggers ? earlierMoveReport(ctx, op, index, copiedBy) : undefined;
+      if (movedByCode) {
+        ctx.report(movedByCode);
+        continue;
+      }
+      if (copiedBy && !copiedBy.byCode) {
         const report = copiedColumnReport(ctx, op, copiedBy, plannedRemoval(ctx, op, op.column), (why) => nothingToKeepFix(ctx, op, index, why));
         ctx.report(again ? { ...report, fix: recreatedColumnReport(ctx, op, index, again).fix } : report);
         continue;

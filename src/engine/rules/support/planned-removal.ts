@@ -430,15 +430,31 @@ function undeclaredField(ctx: RuleContext, op: OperationOf<"drop_column">): Plan
   const words = [...new Set([op.ormField ?? op.column, op.column])];
   const code = djangoCode(ctx, files);
   if (names(code, words)) return undefined;
-  // a review whose change takes the field out of the model: the base branch's model, which the servers run until
-  // the deploy, still declares it (pontoon's 0116_remove_systran_locale_fields)
+  if (declaredAtBase(ctx, op)) return undefined;
+  return found(`${verdict.reason.replace(/, so Django no longer reads it$/, "")}, and ${searchedDjango(code, files)} names it`, code, files);
+}
+
+/**
+ * A review whose change takes the field out of the model: the base branch's model, which the servers run until
+ * the deploy, still declares it (pontoon's 0116_remove_systran_locale_fields).
+ */
+function declaredAtBase(ctx: RuleContext, op: OperationOf<"drop_column">): boolean {
   const app = djangoAppOf(ctx.migration.path) || undefined;
   const field = op.ormField ?? op.column;
   const stillDeclared = (m: DjangoModel) =>
     (nameKey(djangoTable(m)) === nameKey(op.table) || (m.appLabel === app && m.className.toLowerCase() === op.ormModel?.toLowerCase())) &&
     m.fields.some((f) => f.column === op.column || f.name === field);
-  if (readDjangoModels(ctx.facts.change.baseCodeFiles).some(stillDeclared)) return undefined;
-  return found(`${verdict.reason.replace(/, so Django no longer reads it$/, "")}, and ${searchedDjango(code, files)} names it`, code, files);
+  return readDjangoModels(ctx.facts.change.baseCodeFiles).some(stillDeclared);
+}
+
+/**
+ * Django, once a data step moved the field's values: the app's models (and, in a review, the base branch's) no
+ * longer declare it, so the ORM neither reads nor writes it. The code is not searched for the word: a common one
+ * (`data`) is named by every `request.data`, and the move's new fields are what the code reads now.
+ */
+export function djangoFieldDropped(ctx: RuleContext, op: OperationOf<"drop_column">): string | undefined {
+  const reason = fieldGoneFromModels(ctx, op);
+  return reason && !declaredAtBase(ctx, op) ? reason : undefined;
 }
 
 /**
