@@ -220,7 +220,7 @@ export function withSupportedDatabases(decision: DatabaseDecision, folder: Folde
     const env = [...signalFiles.values()].filter((f) => signalKind(f.path) === "alembic-env" && dirOf(f.path) === dirOf(folder.folder));
     for (const file of [...env, ...(folder.sources ?? [])]) {
       if (!file.content.includes("dialect") && !file.content.includes("engine.name")) continue;
-      for (const database of readers.dialectDatabases(file.content)) if (!found.has(database)) found.set(database, `${file.path} (compares .dialect.name with "${database}")`);
+      for (const database of readers.dialectDatabases(file.content)) if (!found.has(database)) found.set(database, `${file.path} (compares the connection's dialect name with "${database}")`);
     }
   }
   if (FRAMEWORKS_WITH_SIGNALS.has(folder.framework)) {
