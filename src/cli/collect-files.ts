@@ -62,6 +62,11 @@ export interface CollectedFiles {
   config: Config;
   files: SourceFile[];
   explicit: Set<string>;
+  /**
+   * Python files named on the command line, or directly in a folder named there, that no path marks as a migration:
+   * Alembic revisions where Flask-Alembic keeps them (zeus/migrations/*.py), if their module says so (lint-command.ts)
+   */
+  alembicCandidates: string[];
   errors: FileError[];
   /**
    * a numbered Python module outside `migrations/` was left out: Django's MIGRATION_MODULES may name its folder
@@ -93,6 +98,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
   let config = given;
   let movedDjango = false;
   const looked: AlembicLooked = { inis: new Set(), locations: new Set() };
+  const alembicCandidates = new Set<string>();
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     let stat;
@@ -118,7 +124,10 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
         const path = displayPath(file, cwd);
         if (detectByPath(path, config) !== undefined) {
           if (!found.has(file)) found.set(file, false);
-        } else movedDjango ||= mayBeMovedDjangoMigration(path);
+        } else {
+          movedDjango ||= mayBeMovedDjangoMigration(path);
+          if (file.endsWith(".py") && dirname(file) === absolute) alembicCandidates.add(path);
+        }
       }
     } else {
       const above = alembicAbove([], dirname(absolute), cwd, looked);
@@ -128,7 +137,9 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       if (absolute.endsWith(".sql"))
         config = withMarkedSqlFolders(config, [...siblingNames(dirname(absolute)), ...siblingNames(join(dirname(absolute), "meta")).map((name) => `meta/${name}`)].map((name) => displayPath(join(dirname(absolute), name), cwd)));
       found.set(absolute, true);
-      movedDjango ||= detectByPath(displayPath(absolute, cwd), config) === undefined && mayBeMovedDjangoMigration(displayPath(absolute, cwd));
+      const unplaced = detectByPath(displayPath(absolute, cwd), config) === undefined;
+      movedDjango ||= unplaced && mayBeMovedDjangoMigration(displayPath(absolute, cwd));
+      if (unplaced && absolute.endsWith(".py")) alembicCandidates.add(displayPath(absolute, cwd));
     }
   }
   // companions, so `migguard lint 001_x.up.sql` still sees its down
@@ -180,5 +191,5 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
     }
   }
   files.sort((a, b) => PATH_ORDER.compare(a.path, b.path));
-  return { config, files, explicit, errors, movedDjango };
+  return { config, files, explicit, errors, movedDjango, alembicCandidates: [...alembicCandidates] };
 }
