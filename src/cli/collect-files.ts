@@ -62,6 +62,11 @@ export interface CollectedFiles {
   config: Config;
   files: SourceFile[];
   explicit: Set<string>;
+  /**
+   * Python files named on the command line, or directly in a folder named there, that no path marks as a migration:
+   * Alembic revisions where Flask-Alembic keeps them (zeus/migrations/*.py), if their module says so (lint-command.ts)
+   */
+  alembicCandidates: string[];
   errors: FileError[];
   /**
    * a numbered Python module outside `migrations/` was left out: Django's MIGRATION_MODULES may name its folder
@@ -96,6 +101,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
   let movedDjango = false;
   const looked: AlembicLooked = { inis: new Set(), locations: new Set() };
   const alembicInis: SourceFile[] = [];
+  const alembicCandidates = new Set<string>();
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     let stat;
@@ -122,7 +128,10 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
         const path = displayPath(file, cwd);
         if (detectByPath(path, config) !== undefined) {
           if (!found.has(file)) found.set(file, false);
-        } else movedDjango ||= mayBeMovedDjangoMigration(path);
+        } else {
+          movedDjango ||= mayBeMovedDjangoMigration(path);
+          if (file.endsWith(".py") && dirname(file) === absolute) alembicCandidates.add(path);
+        }
       }
     } else {
       const above = alembicAbove([], dirname(absolute), cwd, looked);
@@ -133,7 +142,9 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       if (absolute.endsWith(".sql"))
         config = withMarkedSqlFolders(config, [...siblingNames(dirname(absolute)), ...siblingNames(join(dirname(absolute), "meta")).map((name) => `meta/${name}`)].map((name) => displayPath(join(dirname(absolute), name), cwd)));
       found.set(absolute, true);
-      movedDjango ||= detectByPath(displayPath(absolute, cwd), config) === undefined && mayBeMovedDjangoMigration(displayPath(absolute, cwd));
+      const unplaced = detectByPath(displayPath(absolute, cwd), config) === undefined;
+      movedDjango ||= unplaced && mayBeMovedDjangoMigration(displayPath(absolute, cwd));
+      if (unplaced && absolute.endsWith(".py")) alembicCandidates.add(displayPath(absolute, cwd));
     }
   }
   // companions, so `migguard lint 001_x.up.sql` still sees its down
@@ -185,5 +196,5 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
     }
   }
   files.sort((a, b) => PATH_ORDER.compare(a.path, b.path));
-  return { config, files, explicit, errors, movedDjango, alembicInis };
+  return { config, files, explicit, errors, movedDjango, alembicInis, alembicCandidates: [...alembicCandidates] };
 }

@@ -29,6 +29,9 @@ import { unclassifiedPaths } from "./unclassified-paths.js";
 import { siblingMigrations } from "./sibling-migrations.js";
 import { pathsFrom, rootToLintFrom, shownFrom } from "./lint-root.js";
 import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { isAlembicRevisionModule } from "../engine/adapters/python/alembic-revision-module.js";
+import { literalGlob } from "../engine/paths.js";
 
 export interface LintOptions {
   paths: string[];
@@ -76,6 +79,19 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
   return analysisFrom(options, true);
 }
 
+/** The candidates (paths from `cwd`) whose module is an Alembic revision; the Python grammar is loaded only for some. */
+async function alembicRevisionsAmong(candidates: readonly string[], cwd: string): Promise<string[]> {
+  if (!candidates.length) return [];
+  await loadPythonParser();
+  return candidates.filter((path) => {
+    try {
+      return isAlembicRevisionModule(readFileSync(resolve(cwd, path), "utf8"));
+    } catch {
+      return false; // unreadable or too deep for the grammar: left unplaced, and said so like any other file
+    }
+  });
+}
+
 /** `mayReroot`: a lint run inside a migrations folder may be run again from the repository's root (lint-root.ts). */
 async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<LintAnalysis> {
   const cwd = options.cwd ?? process.cwd();
@@ -90,6 +106,10 @@ async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<L
     const config = withDjangoMigrationModules(collected.config, projectFiles());
     if (config !== collected.config) collected = collectFiles(options.paths, config, cwd);
   }
+  // Python modules named (or directly in a named folder) that no path marks: Alembic revisions where Flask-Alembic
+  // keeps them (zeus/migrations/*.py) when their module says so, read with the Python grammar
+  const revisions = await alembicRevisionsAmong(collected.alembicCandidates, cwd);
+  if (revisions.length) collected = collectFiles(options.paths, { ...collected.config, paths: { ...collected.config.paths, alembic: [...collected.config.paths.alembic, ...revisions.map(literalGlob)] } }, cwd);
   // a folder or named file that yielded no migration is said, never passed over in silence
   const unclassified = unclassifiedPaths(options.paths, collected.files, collected.errors, collected.config, collected.explicit, cwd);
   // run inside a migrations folder: placed from the repository's root, shown from here

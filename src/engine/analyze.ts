@@ -53,7 +53,7 @@ import { isPostgresVersionPath, namedPostgresVersion, postgresVersionReaderToLoa
 import { DEFAULT_POSTGRES_VERSION, postgresMajor } from "./database/postgres-syntax.js";
 import { decideDatabase, withSupportedDatabases, loadSignalReaders, migrationFolder, readSignal, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
 import { databaseSwitch, switchReason, type DatabaseHistory } from "./database/database-switch.js";
-import { fileDatabase, popGenericReading, popGenericTargetsIn, sqliteOnlyPopFilesIn, unreviewedDatabase } from "./database/dialect-file.js";
+import { fileDatabase, pathDatabase, popGenericReading, popGenericTargetsIn, sqliteOnlyPopFilesIn, unreviewedDatabase } from "./database/dialect-file.js";
 import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
 import { routeDjangoFolders } from "./database/django-routed-folders.js";
@@ -561,6 +561,12 @@ function tooComplexFindings(path: string, problems: readonly ParseProblem[], con
   }));
 }
 
+/** Why a database's files are not read with PostgreSQL's grammar and rules, by its name as people write it. */
+const UNREVIEWED_WHY: Readonly<Record<string, string>> = {
+  CockroachDB: "its own grammar; it changes schemas online, so PostgreSQL's lock rules do not apply",
+  SQLite: "its own grammar, with backtick quoting and an ALTER TABLE that rebuilds tables; it locks the whole database file, so PostgreSQL's syntax and lock rules do not apply",
+};
+
 /** One note per file migguard did not check because it runs on a database it does not review: never passed unread. */
 function unreviewedFindings(files: Plan["unreviewed"], config: Config): ReportedFinding[] {
   const severity = effectiveSeverity(config, UNSUPPORTED_DATABASE);
@@ -569,7 +575,7 @@ function unreviewedFindings(files: Plan["unreviewed"], config: Config): Reported
     notChecked(
       path,
       severity,
-      `Not checked: this file runs on ${database}, which migguard does not review (its own grammar; it changes schemas online, so PostgreSQL's lock rules do not apply). Review it by hand.`,
+      `Not checked: this file runs on ${database}, which migguard does not review (${UNREVIEWED_WHY[database] ?? "its own grammar and locks"}). Review it by hand.`,
       `${database} migration: not checked by migguard; review it by hand`,
     ),
   );
@@ -1031,11 +1037,11 @@ const frameworksOf = (planned: Plan): Framework[] => [...planned.units.map((u) =
  * the next step needs (the deploy files' YAML parser) that the driver waits for.
  */
 function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFiles(input)): Generator<Promise<void> | void, AnalysisResult> {
-  const { config, errors, readable, orphanDowns } = planned;
+  const { config, errors, readable } = planned;
   // a file marked `-- postgres-migrations ignore` never runs: reported as not checked, never analysed (the marker is a
   // comment PostgreSQL's scanner finds, loaded by now, not yet when the plan was made)
   const ignored = new Set(planned.units.filter((u) => u.postgresMigrations && ignoredByPostgresMigrations(u.content)).map((u) => u.file.path));
-  const units = planned.units.filter((u) => !ignored.has(u.file.path));
+  const run = planned.units.filter((u) => !ignored.has(u.file.path));
   const migrations: Migration[] = [];
   const findings: ReportedFinding[] = [...unreviewedFindings(planned.unreviewed, config), ...ignoredFindings([...ignored], config)];
   // the PostgreSQL version the repository names (compose images, CI service containers, structure.sql's header), when
@@ -1043,7 +1049,14 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const versionFiles = config.postgres_version === undefined && config.database_version === undefined ? [...(input.projectFiles ?? []), ...(input.repositoryFiles ?? [])].filter((f) => isPostgresVersionPath(f.path)) : [];
   const versionReader = postgresVersionReaderToLoad(versionFiles);
   if (versionReader) yield versionReader;
-  const databases = decideDatabases(units, readable, signals, config, namedPostgresVersion(versionFiles), input.contextMigrations);
+  const databases = decideDatabases(run, readable, signals, config, namedPostgresVersion(versionFiles), input.contextMigrations);
+  // SQL files that run on SQLite (diesel's migrations/sqlite, `database: sqlite`) are in SQLite's own grammar
+  // (backticks) and locks: PostgreSQL's parser and rules would report what is not there. Noted, never passed unread.
+  const onSqlite = (file: MigrationUnit["file"]) => file.framework === "sql" && decisionFor({ file, content: "" }, databases)?.database === "sqlite";
+  const units = run.filter((u) => !onSqlite(u.file));
+  const orphanDowns = planned.orphanDowns.filter((d) => !onSqlite(d.file));
+  const sqliteFiles = [...run.filter((u) => onSqlite(u.file)), ...planned.orphanDowns.filter((d) => onSqlite(d.file))];
+  findings.push(...unreviewedFindings(sqliteFiles.map((u) => ({ path: u.file.path, database: "SQLite" })), config));
   // the old database's grammar, which nothing else may have asked for (the settings name PostgreSQL alone now)
   if (input.databaseHistory && ranBeforeSwitch(units, databases, input.databaseHistory)) yield loadMysqlGrammar();
   const djangoProject = djangoProjectOf(units, signals);
@@ -1422,7 +1435,8 @@ export function mayNeedMysql(
   for (const file of [...(input.projectFiles ?? []), ...(input.codeFiles ?? []), ...(input.contextMigrations ?? []), ...input.files]) {
     if (signalKind(file.path) && names.test(file.content)) return true;
     if (!file.path.endsWith(".sql")) continue;
-    if (fileDatabase(file.path) === "mysql" || ((mayHoldMysqlSyntax(file.content) || mayHoldMysqlStatements(file.content)) && refusedByPostgres(file.content))) return true;
+    const named = pathDatabase(file.path);
+    if (named === "mysql" || named === "mariadb" || ((mayHoldMysqlSyntax(file.content) || mayHoldMysqlStatements(file.content)) && refusedByPostgres(file.content))) return true;
   }
   return false;
 }

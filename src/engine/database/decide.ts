@@ -12,6 +12,7 @@ import type { Database, SourceFile } from "../model.js";
 import { mysqlReadsAll, mysqlSyntaxIn } from "./dialect-syntax.js";
 import type { MigrationUnit } from "../group.js";
 import { DATABASE_LABEL } from "./names.js";
+import { folderPathDatabase } from "./dialect-file.js";
 
 import { rubyReaders } from "../adapters/rails/ruby-readers.js";
 import { isSignal, type DatabaseSignal, type DatabaseSilence, type SignalReading } from "./signal.js";
@@ -101,8 +102,8 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
 
   // projects that support several databases keep one folder per dialect (Alembic's versions/postgresql and
   // versions/sqlite in Prefect, migrations/mysql beside migrations/postgres): the folder's own name decides it
-  const named = folderDatabase(folder.folder);
-  if (named) return { folder: folder.folder, database: named, version, reason: `the folder's name (${baseOf(folder.folder)})`, assumed: false };
+  const named = folderPathDatabase(folder.folder);
+  if (named) return { folder: folder.folder, database: named.database, version, reason: named.folder === folder.folder ? `the folder's name (${baseOf(folder.folder)})` : `the name of a folder of its path (${named.folder})`, assumed: false };
 
   const paths = databasePathsFor(folder.framework, folder.folder, [...signalFiles.keys()]);
   const signals: DatabaseSignal[] = [];
@@ -167,13 +168,9 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
   };
 }
 
-/** A migrations folder named after one database: postgresql, postgres, pg, mysql, mariadb, sqlite, sqlite3. */
+/** A migrations folder whose path names one database (dialect-file.ts folderPathDatabase). */
 export function folderDatabase(folder: string): Database | undefined {
-  const name = baseOf(folder).toLowerCase();
-  if (name === "postgresql" || name === "postgres" || name === "pg") return "postgresql";
-  if (name === "mysql" || name === "mariadb") return name;
-  if (name === "sqlite" || name === "sqlite3") return "sqlite";
-  return undefined;
+  return folderPathDatabase(folder)?.database;
 }
 
 /**
@@ -222,8 +219,8 @@ export function withSupportedDatabases(decision: DatabaseDecision, folder: Folde
   if (folder.framework === "alembic") {
     const env = [...signalFiles.values()].filter((f) => signalKind(f.path) === "alembic-env" && dirOf(f.path) === dirOf(folder.folder));
     for (const file of [...env, ...(folder.sources ?? [])]) {
-      if (!file.content.includes("dialect")) continue;
-      for (const database of readers.dialectDatabases(file.content)) if (!found.has(database)) found.set(database, `${file.path} (compares .dialect.name with "${database}")`);
+      if (!file.content.includes("dialect") && !file.content.includes("engine.name")) continue;
+      for (const database of readers.dialectDatabases(file.content)) if (!found.has(database)) found.set(database, `${file.path} (compares the connection's dialect name with "${database}")`);
     }
   }
   if (FRAMEWORKS_WITH_SIGNALS.has(folder.framework)) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import { analyze } from "../analyze.js";
 import { resolveConfig } from "../config.js";
 import { popGenericReading, popGenericTargets } from "./dialect-file.js";
-import { sqliteOnlyPopFilesIn } from "./dialect-file.js";
+import { pathDatabase, sqliteOnlyPopFilesIn } from "./dialect-file.js";
 
 const dir = "persistence/sql/migrations";
 const at = (names: string[]) => names.map((n) => `${dir}/${n}`);
@@ -65,5 +65,18 @@ describe("sqliteOnlyPopFilesIn", () => {
     expect(["m/1_a.sqlite3.up.sql", "m/1_a.mysql.up.sql", "m/1_a.up.sql", "m/2_b.up.sql", "lite/1_a.sqlite3.up.sql"].map(only)).toEqual([true, false, false, true, false]);
     // 2_b's shared file: MySQL and PostgreSQL have their own, only SQLite runs it; likewise 3_c's, every server database having its own
     expect(sqliteOnlyPopFilesIn(["m/3_c.mysql.up.sql", "m/3_c.postgres.up.sql", "m/3_c.cockroach.up.sql", "m/3_c.up.sql"])("m/3_c.up.sql")).toBe(true);
+  });
+});
+
+describe("the database a migration's path names (pathDatabase)", () => {
+  it("is the file name's, else the nearest folder named for a database (vaultwarden's migrations/mysql, internal/store/postgres/migrations)", () => {
+    expect(pathDatabase("migrations/mysql/2026-05-05-120000_sso_auth_error/up.sql")).toBe("mysql");
+    expect(pathDatabase("migrations/sqlite/2024-09-04-091351_use_device_type_for_mails/down.sql")).toBe("sqlite");
+    expect(pathDatabase("internal/store/postgres/migrations/000001_init.up.sql")).toBe("postgresql");
+    expect(pathDatabase("db/mariadb/x/1_a.sql")).toBe("mariadb");
+    // the file's own name wins over its folder's
+    expect(pathDatabase("migrations/postgres/1_a.mysql.up.sql")).toBe("mysql");
+    expect(pathDatabase("db/migrations/1_a.up.sql")).toBeUndefined();
+    expect(pathDatabase("src/mysqlish/1_a.sql")).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
  * every other one inside a transaction popx opens.
  */
 import type { Database } from "../model.js";
-import { dirOf } from "../paths.js";
+import { baseOf, dirOf } from "../paths.js";
 import { isPostgresSqlPath } from "../sql-file-names.js";
 
 const POP_SUFFIX = /(?:\.(mysql|mariadb|postgres|postgresql|cockroach|sqlite3?))?(\.autocommit)?\.(up|down)\.sql$/;
@@ -38,6 +38,37 @@ export function fileDatabase(path: string): Database | undefined {
   if (dialect === "mysql" || dialect === "mariadb") return dialect;
   // CockroachDB speaks PostgreSQL's wire protocol (its files are not reviewed: unreviewedDatabase)
   return dialect.startsWith("sqlite") ? "sqlite" : "postgresql";
+}
+
+/** A folder named after one database: postgresql, postgres, pg, mysql, mariadb, sqlite, sqlite3. */
+export function databaseOfFolderName(name: string): Database | undefined {
+  const lower = name.toLowerCase();
+  if (lower === "postgresql" || lower === "postgres" || lower === "pg") return "postgresql";
+  if (lower === "mysql" || lower === "mariadb") return lower;
+  if (lower === "sqlite" || lower === "sqlite3") return "sqlite";
+  return undefined;
+}
+
+/**
+ * The database a folder's path names, the nearest folder first: projects that run on several databases keep one
+ * folder of migrations per database (diesel's and sqlx's migrations/mysql, migrations/postgresql, migrations/sqlite
+ * in vaultwarden; Alembic's versions/sqlite in Prefect; internal/store/postgres/migrations).
+ */
+export function folderPathDatabase(folder: string): { database: Database; folder: string } | undefined {
+  for (let dir = folder; dir; dir = dirOf(dir)) {
+    const database = databaseOfFolderName(baseOf(dir));
+    if (database) return { database, folder: dir };
+  }
+  return undefined;
+}
+
+/**
+ * The database a migration's path names: its file name (pop's suffix, `.pgsql`) or a folder of its path. The one
+ * answer both for loading MySQL's grammar (analyze.ts mayNeedMysql) and for the folder's decision (decide.ts), so a
+ * file read as MySQL never meets an unloaded grammar.
+ */
+export function pathDatabase(path: string): Database | undefined {
+  return fileDatabase(path) ?? folderPathDatabase(dirOf(path))?.database;
 }
 
 /**

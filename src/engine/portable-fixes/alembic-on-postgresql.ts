@@ -8,6 +8,7 @@
  */
 import { stringText } from "../adapters/python/nodes.js";
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+import { decodeEscapes } from "../adapters/python/values.js";
 import { sqlConstraints } from "./sql-constraints.js";
 import { applyEdits, type Edit } from "./text-edits.js";
 
@@ -15,7 +16,15 @@ const GUARD = 'if op.get_bind().dialect.name == "postgresql":';
 
 const callOf = (statement: PyNode) => (statement.type === "expression_statement" && statement.namedChildren[0]?.type === "call" ? statement.namedChildren[0] : undefined);
 const calleeOf = (call: PyNode) => call.childForFieldName("function")?.text ?? "";
-const firstString = (call: PyNode) => stringText(call.childForFieldName("arguments")?.namedChildren[0]);
+/**
+ * The SQL an op.execute sends, its escapes decoded: a fix writes `"ALTER TABLE \"user\" ..."`, and the constraint
+ * names below are read from the SQL itself (undecoded, Mailu's quoted "user" read as no SQL: no else for SQLite).
+ */
+const firstString = (call: PyNode) => {
+  const literal = call.childForFieldName("arguments")?.namedChildren[0];
+  const text = stringText(literal);
+  return text === undefined || /^[a-zA-Z]*[rR][a-zA-Z]*["']/.test(literal!.text) ? text : decodeEscapes(text);
+};
 const sendsSql = (statement: PyNode) => {
   const call = callOf(statement);
   return call !== undefined && /(?:^|\.)execute$/.test(calleeOf(call));

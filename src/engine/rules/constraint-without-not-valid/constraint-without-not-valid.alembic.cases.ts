@@ -684,6 +684,33 @@ def downgrade():
     pass`,
       ],
     },
+    {
+      framework: "alembic",
+      name: "Mailu 546b04c886f0: a revision that compares the bind's engine.name with \"sqlite\" and \"postgresql\" runs on SQLite too: the NOT VALID key on the quoted \"user\" on PostgreSQL only, the create_foreign_key as written otherwise",
+      code: `from alembic import op, context
+import sqlalchemy as sa
+
+revision = "546b04c886f0"
+down_revision = "a1"
+
+
+def upgrade():
+    if context.get_bind().engine.name not in ('sqlite', 'postgresql'):
+        op.execute("SET FOREIGN_KEY_CHECKS = 0")
+    with op.batch_alter_table('user') as batch_op:
+        batch_op.create_foreign_key('user_domain_name_fkey', 'domain', ['domain_name'], ['name'])
+
+
+def downgrade():
+    with op.batch_alter_table('user') as batch_op:
+        batch_op.drop_constraint('user_domain_name_fkey', type_='foreignkey')
+`,
+      // env.py: a signal file, so the dialect comparisons are read as in the repository (Mailu has one)
+      files: { "alembic/env.py": "from alembic import context\nfrom app import db\n\ncontext.configure(connection=db.engine.connect(), target_metadata=db.metadata)\n" },
+      lines: [12],
+      messages: ["This concerns the PostgreSQL installations: the project also runs on SQLite."],
+      fixes: ["# PostgreSQL's way on PostgreSQL only (the connection's dialect), the operation as written on SQLite:\n# in place of the whole with block (this was its only operation):\nif op.get_bind().dialect.name == \"postgresql\":\n    op.execute(\"ALTER TABLE \\\"user\\\" ADD CONSTRAINT user_domain_name_fkey FOREIGN KEY (domain_name) REFERENCES domain (name) NOT VALID\")\nelse:\n    with op.batch_alter_table('user') as batch_op:\n        batch_op.create_foreign_key('user_domain_name_fkey', 'domain', ['domain_name'], ['name'])\n\n# then a new migration, alembic/versions/b4d065db6b6b_validate_user_domain_name_fkey.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"b4d065db6b6b\"\nrevision = NEW_REVISION_ID\ndown_revision = \"546b04c886f0\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # alembic/env.py runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True):\n    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction\n    with op.get_context().autocommit_block():\n        pass\n    if op.get_bind().dialect.name == \"postgresql\":\n        op.execute(\"ALTER TABLE \\\"user\\\" VALIDATE CONSTRAINT user_domain_name_fkey\")\n\n\ndef downgrade():\n    pass"],
+    },
   ],
   valid: [
     {

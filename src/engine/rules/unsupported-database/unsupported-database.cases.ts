@@ -13,8 +13,21 @@ export default defineCases({
       code: "CREATE TABLE hydra_client (\n  id UUID NOT NULL PRIMARY KEY,\n  pk INT8 NOT NULL,\n  INDEX hydra_client_idx (pk)\n);\n",
       lines: [1],
     },
+    {
+      framework: "sql",
+      name: "a diesel migration of the project's SQLite folder (vaultwarden), backticks that SQLite reads and PostgreSQL refuses: noted, no syntax error",
+      path: "migrations/sqlite/2024-09-04-091351_use_device_type_for_mails/up.sql",
+      code: "ALTER TABLE `twofactor_incomplete` ADD COLUMN `device_type` INTEGER NOT NULL DEFAULT 14;\n",
+      lines: [1],
+    },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "the same migration in the project's MySQL folder is read with MySQL's grammar and checked",
+      path: "migrations/mysql/2024-09-04-091351_use_device_type_for_mails/up.sql",
+      code: "ALTER TABLE `twofactor_incomplete` ADD COLUMN `device_type` INTEGER NOT NULL DEFAULT 14;\n",
+    },
     {
       framework: "sql",
       name: "the PostgreSQL file of the same migration is checked as usual",
