@@ -2,7 +2,8 @@
  * A Django app that no settings module installs (webkom/lego 62ade5903d, replay 42: the forums app left
  * INSTALLED_APPS in the change that added its DeleteModel migration). Django loads migrations only of installed
  * apps: `migrate` never runs them, so their drops drop nothing. Through `migguard lint` and `migguard review`:
- * no drop-table error, one note per folder. Settings that build INSTALLED_APPS from what only running tells keep
+ * no drop-table error, one note per folder; review warns that the app's tables stay, with their keys to the user
+ * model's table (uninstalled-app-tables). Settings that build INSTALLED_APPS from what only running tells keep
  * today's findings.
  */
 import { run } from "../../src/cli/main.js";
@@ -110,5 +111,23 @@ describe("Django: the migrations of an app not in INSTALLED_APPS (lego's forums)
     const { findings } = await reviewJson(repo);
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(findings.filter((f) => f.rule === "unsupported-database").map((f) => f.path)).toEqual(["lego/apps/forums/migrations/0002_delete_thread.py"]);
+    // what is left: the table, and its key to the user model's table that fails a user's delete
+    const left = findings.filter((f) => f.rule === "uninstalled-app-tables");
+    expect(left.map((f) => [f.path, f.severity])).toEqual([["lego/apps/forums/migrations/0002_delete_thread.py", "warning"]]);
+    expect(left[0].message).toContain('The app forums leaves INSTALLED_APPS in this change ("lego.apps.forums", lego/settings/base.py:4 on the base branch)');
+    expect(left[0].message).toContain("These stay in the database with their rows: forums_thread.");
+    expect(left[0].message).toContain("(forums_thread.created_by_id -> the user model's table (AUTH_USER_MODEL))");
+    // a migration of the app that stays, after its newest one: the tables dropped where Django runs it
+    expect(left[0].fix).toContain("# lego/apps/users/migrations/0002_drop_forums_tables.py");
+    expect(left[0].fix).toContain('dependencies = [("users", "0001_initial")]');
+    expect(left[0].fix).toContain('"DROP TABLE IF EXISTS forums_thread CASCADE;",\n            reverse_sql=migrations.RunSQL.noop,');
+  });
+
+  it("review: the app stays installed while its DeleteModel runs: the drop-table finding as before, no leftover tables", async () => {
+    const repo = featureBranchOn(project({ "lego/settings/base.py": settings("lego.apps.users", "lego.apps.forums") }));
+    repo.write({ "lego/apps/forums/migrations/0002_delete_thread.py": forumsDelete }).commit("delete the forums models");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "drop-table").length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.rule === "uninstalled-app-tables" || f.rule === "unsupported-database")).toEqual([]);
   });
 });
