@@ -87,7 +87,7 @@ describe("Django: the migrations of an app not in INSTALLED_APPS (lego's forums)
     expect(findings[0].fix).toBe("# forums is not in INSTALLED_APPS: Django never runs this migration; not checked by migguard");
   });
 
-  it("lint: an app its AppConfig path installs, or settings built from what only running tells, keep the drop-table error", async () => {
+  it("lint: an app its AppConfig path installs, settings built from what only running tells, or a plugin's partial list keep the drop-table error", async () => {
     const withConfig = fileTree(
       { ...project({ "lego/settings/base.py": settings("lego.apps.users", "lego.apps.forums.apps.ForumsConfig") }), "lego/apps/forums/migrations/0002_delete_thread.py": forumsDelete },
       "migguard-uninstalled-",
@@ -103,6 +103,12 @@ describe("Django: the migrations of an app not in INSTALLED_APPS (lego's forums)
     const findings = await lint(fromEnvironment);
     expect(findings.filter((f) => f.rule === "drop-table").length).toBeGreaterThan(0);
     expect(findings.filter((f) => f.rule === "unsupported-database")).toEqual([]);
+    // a plugin's additions to its host's list (pulp's galaxy_ng, merged by dynaconf): no Django app of its own in it
+    const plugin = fileTree(
+      { ...project({ "lego/settings/base.py": `INSTALLED_APPS = [\n    "rest_framework.authtoken",\n    "dynaconf_merge_unique",\n]\n` }), "lego/apps/forums/migrations/0002_delete_thread.py": forumsDelete },
+      "migguard-uninstalled-",
+    );
+    expect((await lint(plugin)).filter((f) => f.rule === "unsupported-database")).toEqual([]);
   });
 
   it("review: the app leaves INSTALLED_APPS in the change that adds its DeleteModel: no drop-table error", async () => {

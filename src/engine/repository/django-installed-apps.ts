@@ -79,7 +79,8 @@ export function readInstalledAppsExactly(content: string): InstalledAppsReading 
         }
       }
     });
-    return { apps: out, exact };
+    // dynaconf's merge marker (pulp plugins: galaxy_ng): this list is merged into one built elsewhere
+    return { apps: out, exact: exact && !out.some((app) => app.entry.startsWith("dynaconf_merge")) };
   } catch {
     return { apps: [], exact: false }; // a settings module too deeply nested to read: what it installs is not known
   }

@@ -40,7 +40,8 @@ export function mayInstallApp(entry: string, appFolder: string): boolean {
 /**
  * The Django migrations folders (`<app>/migrations`) of `folders` whose app no settings module installs, read from
  * `files` (settings modules among them: signal-paths.ts). A folder named by MIGRATION_MODULES (not `migrations`),
- * a project whose settings were not all read exactly, or one with no INSTALLED_APPS in sight is left out: installed.
+ * a project whose settings were not all read exactly, or one whose INSTALLED_APPS names none of Django's own apps
+ * (a plugin's additions to its host's list) is left out: installed.
  */
 export function uninstalledDjangoFolders(folders: readonly string[], files: ReadonlyMap<string, SourceFile>): Map<string, UninstalledApp> {
   const out = new Map<string, UninstalledApp>();
@@ -52,7 +53,9 @@ export function uninstalledDjangoFolders(folders: readonly string[], files: Read
     const settings = databasePathsFor("django", folder, listing);
     if (settings.length === 0 || settings.length >= SETTINGS_LISTED) continue;
     const read = settings.map(readingOf);
-    if (read.some((r) => !r.exact) || !read.some((r) => r.apps.length > 0)) continue;
+    // a whole project's list names Django's own apps; one without (a plugin's additions to its host's list: pulp's
+    // galaxy_ng) is not all that is installed
+    if (read.some((r) => !r.exact) || !read.some((r) => r.apps.some((app) => app.entry.startsWith("django.contrib.")))) continue;
     const appFolder = dirOf(folder);
     if (read.some((r) => r.apps.some((app) => mayInstallApp(app.entry, appFolder)))) continue;
     out.set(folder, { appFolder, label: baseOf(appFolder), settings: settings.filter((_, i) => read[i].apps.length > 0) });
