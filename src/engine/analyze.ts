@@ -57,6 +57,7 @@ import { fileDatabase, pathDatabase, popGenericReading, popGenericTargetsIn, sql
 import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
 import { routeDjangoFolders } from "./database/django-routed-folders.js";
+import { uninstalledDjangoFolders, type UninstalledApp } from "./repository/django-uninstalled-apps.js";
 import { loadMysqlGrammar } from "./adapters/sql/mysql/mysql-grammar.js";
 import { appliesToDatabase, ruleDatabases } from "./rules/support/databases.js";
 import { portableFinding } from "./portable-fixes/portable-fixes.js";
@@ -618,6 +619,24 @@ function unroutedFindings(units: readonly MigrationUnit[], unrouted: ReadonlyMap
   });
 }
 
+/** One info per Django folder whose app no settings module installs, on its first migration: Django never runs them. */
+function uninstalledFindings(units: readonly MigrationUnit[], uninstalled: ReadonlyMap<string, UninstalledApp>, config: Config): ReportedFinding[] {
+  const severity = effectiveSeverity(config, UNSUPPORTED_DATABASE);
+  if (!severity || uninstalled.size === 0) return [];
+  return [...uninstalled].flatMap(([folder, app]) => {
+    const path = units.filter((u) => migrationFolder(u.file) === folder).map((u) => u.file.path).sort()[0];
+    if (!path) return [];
+    return [
+      notChecked(
+        path,
+        severity,
+        `Not checked: the app ${app.label} (${app.appFolder}) is not in INSTALLED_APPS (${app.settings.join(", ")}): Django never runs the migrations of ${folder}, so what they would drop or lock stays as it is. To run them, install the app; its tables stay in the database until a migration that runs drops them.`,
+        `${app.label} is not in INSTALLED_APPS: Django never runs this migration; not checked by migguard`,
+      ),
+    ];
+  });
+}
+
 /**
  * A finding once per path, line, rule, message and fix (sorted, so equal ones are adjacent): the same cause reached
  * twice (a loop unrolled over a list, a helper called from two places) is one thing for the reader to fix. Findings
@@ -1068,6 +1087,9 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   // Django apps the project's routers never migrate on PostgreSQL: their database, or none (not checked, said once)
   const unrouted = djangoProject ? routeDjangoFolders(units, databases, signals, projectFile) : new Map<string, string>();
   findings.push(...unroutedFindings(units, unrouted, config));
+  // Django apps no settings module installs: migrate never loads their migrations (not checked, said once)
+  const uninstalled = djangoProject ? uninstalledDjangoFolders([...new Set(units.filter((u) => u.file.framework === "django").map((u) => migrationFolder(u.file)))], signals) : new Map<string, UninstalledApp>();
+  findings.push(...uninstalledFindings(units, uninstalled, config));
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
   const parsed = new Map<MigrationUnit, Parsed>();
   const unitErrors = new Map<MigrationUnit, FileError[]>();
@@ -1156,7 +1178,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
     // a migration a review adds is new, whatever its version says (a backdated one is judged by the history rules)
     if (!input.changeAdds?.has(migration.path) && baselines.covering(migration)) continue;
     const routedOff = detected.get(migration.path);
-    if (routedOff && unrouted.has(migrationFolder(routedOff))) continue;
+    if (routedOff && (unrouted.has(migrationFolder(routedOff)) || uninstalled.has(migrationFolder(routedOff)))) continue;
     const view = repositoryView(migration, facts, history, codeFiles);
     // a plain SQL drop searches the application's JavaScript/TypeScript with Babel: loaded for such a drop only,
     // when the code it searches (read now, as the drop rules would) holds a script

@@ -49,7 +49,7 @@ export const UNSUPPORTED_DATABASE: RuleMeta = {
   category: "syntax",
   severity: "info",
   title: "The migration runs on a database migguard does not review",
-  why: "pop and popx keep one file per database (`x.cockroach.up.sql` beside `x.postgres.up.sql`). CockroachDB has its own grammar and changes schemas online, so PostgreSQL's syntax and lock rules would report what is not there and miss what is. migguard says which files it did not check rather than passing them unread; the other databases' files are checked as usual. A Django app whose database routers (DATABASE_ROUTERS, their allow_migrate read from the code) migrate it on none of the aliases DATABASES names is said once, on its first migration, with the router's path and line.",
+  why: "pop and popx keep one file per database (`x.cockroach.up.sql` beside `x.postgres.up.sql`). CockroachDB has its own grammar and changes schemas online, so PostgreSQL's syntax and lock rules would report what is not there and miss what is. migguard says which files it did not check rather than passing them unread; the other databases' files are checked as usual. A Django app whose database routers (DATABASE_ROUTERS, their allow_migrate read from the code) migrate it on none of the aliases DATABASES names is said once, on its first migration, with the router's path and line. So is an app no settings module puts in INSTALLED_APPS (read whole: a list built from what only running tells leaves it installed): Django never loads its migrations, so what they would drop or lock is never dropped or locked.",
 };
 
 export const ENGINE_RULES: readonly RuleMeta[] = [SYNTAX_ERROR, TOO_COMPLEX, HIDDEN_OPERATION, INVALID_CONFIG, WAIVER_WITHOUT_REASON, UNSUPPORTED_DATABASE];

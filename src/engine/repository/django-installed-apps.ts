@@ -24,29 +24,71 @@ function strings(value: PyValue, out: InstalledApp[]): void {
   else if (value.kind === "unknown") for (const operand of value.operands ?? []) strings(operand, out);
 }
 
-/** The entries of INSTALLED_APPS in a settings module; [] when it has none or cannot be read. */
-export function readInstalledApps(content: string): InstalledApp[] {
-  if (!content.includes(SETTING)) return [];
+/** What a settings module installs, and whether that is all of it. */
+export interface InstalledAppsReading {
+  apps: InstalledApp[];
+  /**
+   * every value INSTALLED_APPS is built from was read: literal lists and tuples of strings, their `+`, and the
+   * setting itself (`INSTALLED_APPS += [...]` after `from .base import INSTALLED_APPS`); false for a value known
+   * only at run time (a call, an imported list, a comprehension, an f-string), an item assignment, or a module
+   * that could not be read. Only an exact reading says an app is NOT installed.
+   */
+  exact: boolean;
+}
+
+/** The setting itself, imported from another settings module (`from .base import INSTALLED_APPS`). */
+const isTheSetting = (name: string) => name === SETTING || name.endsWith(`.${SETTING}`);
+
+/** Whether a value is known whole: strings, lists of them, their concatenation, the setting itself. */
+function isExact(value: PyValue): boolean {
+  if (value.kind === "str") return !value.unresolved && value.runTime === undefined;
+  if (value.kind === "list") return value.items.every(isExact);
+  if (value.kind === "name") return isTheSetting(value.name);
+  // `A + B` the evaluator left unjoined (a list and the setting), and parentheses around a value
+  if (value.kind === "unknown" && (value.operator === "+" || (value.operator === undefined && value.comparison === undefined && value.subscript === undefined && value.text.startsWith("("))))
+    return (value.operands?.length ?? 0) > 0 && value.operands!.every(isExact);
+  return false;
+}
+
+/** The entries of INSTALLED_APPS in a settings module, and whether they are all it installs. */
+export function readInstalledAppsExactly(content: string): InstalledAppsReading {
+  if (!content.includes(SETTING)) return { apps: [], exact: true };
   try {
     const out: InstalledApp[] = [];
+    let exact = true;
+    const read = (value: PyValue) => {
+      strings(value, out);
+      exact &&= isExact(value);
+    };
     visitModuleLevel(content, (node, ctx) => {
       if (node.type === "assignment" || node.type === "augmented_assignment") {
         const left = node.childForFieldName("left");
         const right = node.childForFieldName("right");
-        if (left?.type === "identifier" && left.text === SETTING && right) strings(evaluate(right, ctx), out);
+        if (left?.type === "identifier" && left.text === SETTING && right) read(evaluate(right, ctx));
+        // INSTALLED_APPS[0:0] = [...]: an edit this reader does not follow
+        if (left?.type === "subscript" && left.childForFieldName("value")?.text === SETTING) exact = false;
       }
       if (node.type === "call") {
         const callee = node.childForFieldName("function");
         const object = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
         const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : undefined;
-        if (object?.text === SETTING && method && GROWING.has(method))
-          for (const arg of node.childForFieldName("arguments")?.namedChildren ?? []) if (arg) strings(evaluate(arg, ctx), out);
+        if (object?.text === SETTING && method && GROWING.has(method)) {
+          const args = node.childForFieldName("arguments")?.namedChildren ?? [];
+          // insert(i, app): the index is no app
+          for (const arg of method === "insert" ? args.slice(1) : args) if (arg) read(evaluate(arg, ctx));
+        }
       }
     });
-    return out;
+    // dynaconf's merge marker (pulp plugins: galaxy_ng): this list is merged into one built elsewhere
+    return { apps: out, exact: exact && !out.some((app) => app.entry.startsWith("dynaconf_merge")) };
   } catch {
-    return []; // a settings module too deeply nested to read: what it installs is not known
+    return { apps: [], exact: false }; // a settings module too deeply nested to read: what it installs is not known
   }
+}
+
+/** The entries of INSTALLED_APPS in a settings module; [] when it has none or cannot be read. */
+export function readInstalledApps(content: string): InstalledApp[] {
+  return readInstalledAppsExactly(content).apps;
 }
 
 /**

@@ -249,6 +249,10 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   if (basePaths)
     for (const dir of djangoAppsChanging)
       for (const path of bySiblingDir(dir)) if (existing.has(path) && !head.has(path) && detectMigrationPath(path, config)?.framework === "django") context.add(path);
+  // and the settings modules the change edits, as the base branch has them: whether it takes the app out of
+  // INSTALLED_APPS, leaving its tables behind (history/django-app-uninstall.ts)
+  if (basePaths && djangoAppsChanging.size)
+    for (const change of changes) if (change.status === "modified" && signalKind(change.path) === "django-settings") base.add(change.path);
   // the base's migrations written shortly before an added one: the tables they created are young (recent-on-base.ts)
   // and before an edited one: the tables its base version changed, which prove whether that version could run at all
   // (a drop of a column they never had: edited-migration's note that no database ran it)

@@ -16,6 +16,7 @@ import type { Reference } from "../code/usage-reference.js";
 import type { CodeModels } from "../code/code-models.js";
 import type { DjangoGraphNode } from "./history/django-graph.js";
 import type { DjangoAppRemoval } from "./history/django-app-removal.js";
+import type { DjangoAppUninstall } from "./history/django-app-uninstall.js";
 import type { PackagedApp } from "./history/packaged-app.js";
 import type { EditJudgement } from "./history/edit-judgement.js";
 import type { RailsDatabases } from "../repository/rails-databases.js";
@@ -102,6 +103,8 @@ export interface ReviewFacts {
   models?: CodeModels;
   /** Django apps the change removes whole, the way Django documents (history/django-app-removal.ts), by migrations folder */
   removedDjangoApps?: ReadonlyMap<string, DjangoAppRemoval>;
+  /** Django apps the change takes out of INSTALLED_APPS while their migrations stay, with the tables left (history/django-app-uninstall.ts), by migrations folder */
+  uninstalledDjangoApps?: ReadonlyMap<string, DjangoAppUninstall>;
   /** vendored Django apps the change replaces by a package its dependency files declare (history/packaged-app.ts), by migrations folder */
   packagedDjangoApps?: ReadonlyMap<string, PackagedApp>;
   /** Django migrations (`app/name`) a squashed migration of the base branch or the change replaces -> its path */

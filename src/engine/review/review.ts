@@ -44,7 +44,11 @@ import { inlinedConstants } from "./history/inlined-constants.js";
 import { movedFunctions } from "./history/moved-functions.js";
 import { djangoMigrationName, readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
 import { djangoAppRemovals } from "./history/django-app-removal.js";
-import { baseOf, djangoAppOf } from "../paths.js";
+import { installedAppFor, installedOnBase, leftoverTables, uninstallCandidates, type DjangoAppUninstall } from "./history/django-app-uninstall.js";
+import { readInstalledApps } from "../repository/django-installed-apps.js";
+import { mayInstallApp } from "../repository/django-uninstalled-apps.js";
+import { databasePathsFor } from "../database/signal-paths.js";
+import { baseOf, dirOf, djangoAppOf } from "../paths.js";
 import { loadDumpReaders } from "./dumps/dump-versions.js";
 import { dumpMirrors } from "./dumps/dump-mirrors.js";
 import { leftoverRailsDumps } from "./dumps/leftover-dumps.js";
@@ -371,6 +375,58 @@ function squashes(migrations: readonly ChangedMigration[], config: Config, conte
  * Review with parsers already loaded (see `loadReviewEngine`). Async because the analysis waits, between files,
  * for a parser instance that a hostile file broke to be replaced (analyze.ts).
  */
+/**
+ * The Django apps the change takes out of INSTALLED_APPS while their migrations folder stays (history/django-app-uninstall.ts):
+ * installed by the base branch's settings, by none at head (read whole), with the tables their migrations that ran
+ * leave. Their migrations are parsed here, only for such an app (rare): the review's own analyses skip them.
+ */
+async function djangoAppUninstalls(input: ReviewInput, config: Config, contents: Contents, migrations: readonly ChangedMigration[], touched: ReadonlySet<string>, baseMigrations: readonly DetectedFile[] | undefined): Promise<Map<string, DjangoAppUninstall>> {
+  const out = new Map<string, DjangoAppUninstall>();
+  const atHead = new Map<string, SourceFile>();
+  for (const file of [...input.head, ...(input.contextMigrations ?? []), ...(input.repositoryFiles ?? [])]) if (!atHead.has(file.path) && signalKind(file.path) === "django-settings") atHead.set(file.path, file);
+  const candidates = uninstallCandidates(migrations, atHead);
+  if (candidates.length === 0) return out;
+  const listing = [...atHead.keys()];
+  const headApps = listing.flatMap((path) => readInstalledApps(atHead.get(path)!.content));
+  const changedPaths = new Set(migrations.map((m) => m.change.path));
+  for (const folder of candidates) {
+    const settings = databasePathsFor("django", folder, listing);
+    const installedIn = installedOnBase(folder, settings, (path) => contents.base.get(path) ?? (touched.has(path) ? undefined : atHead.get(path)?.content));
+    if (!installedIn) continue; // never installed: the migrations' note says it all
+    // the app's migrations as the base branch has them: those the change leaves alone, and the base side of the rest
+    const ran = [
+      ...(input.contextMigrations ?? []).filter((f) => dirOf(f.path) === folder && !changedPaths.has(f.path)),
+      ...[...contents.base].filter(([path]) => dirOf(path) === folder).map(([path, content]) => ({ path, content })),
+    ].filter((f) => detectMigrationPath(f.path, config, f.content)?.framework === "django");
+    // a base migration of the app the review did not read: what its tables are is not known
+    const onBase = (baseMigrations ?? []).filter((f) => dirOf(f.path) === folder && f.version !== undefined);
+    if (ran.length === 0 || onBase.some((f) => !ran.some((r) => r.path === f.path))) continue;
+    const parsed = await analyze({ files: ran, config, projectFiles: [...atHead.values()], readProjectFile: input.readProjectFile });
+    const entries = parsed.migrations.flatMap((migration) => {
+      const file = detectMigrationPath(migration.path, config, ran.find((r) => r.path === migration.path)?.content);
+      return file ? [{ file, migration, path: migration.path }] : [];
+    });
+    const left = leftoverTables(entries);
+    // a migration the change adds to an installed app that drops them (a RunSQL): nothing is left behind
+    const dropped = (table: string) =>
+      migrations.some((m) => m.change.status === "added" && dirOf(m.change.path) !== folder && m.head?.up.some((op) => op.kind === "drop_table" && op.tables.some((t) => t.toLowerCase() === table.toLowerCase())));
+    const tables = left.tables.filter((t) => !dropped(t));
+    if (tables.length === 0) continue;
+    const added = migrations.flatMap((m) => (m.change.status === "added" ? [m.file] : []));
+    const installedApp = installedAppFor(left.keys.filter((k) => tables.includes(k.table)), [...(baseMigrations ?? []), ...added], new Set(candidates), (f) => headApps.some((app) => mayInstallApp(app.entry, dirOf(f))));
+    out.set(folder, {
+      label: baseOf(dirOf(folder)),
+      folder,
+      installedIn,
+      neverRun: migrations.filter((m) => m.change.status === "added" && dirOf(m.change.path) === folder).map((m) => m.change.path),
+      tables,
+      keys: left.keys.filter((k) => tables.includes(k.table)),
+      ...(installedApp ? { installedApp } : {}),
+    });
+  }
+  return out;
+}
+
 export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   // revisions in an Alembic script location of any name (found by its env.py and script.py.mako) are migrations;
   // a migration "renamed" into another Django app is a deletion there and a new migration here
@@ -541,6 +597,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     baseFiles: input.base ?? [],
     headFiles: [...input.head, ...(input.contextMigrations ?? [])],
   });
+  facts.uninstalledDjangoApps = await djangoAppUninstalls(input, config, contents, migrations, touchedPaths, facts.baseMigrations);
   facts.packagedDjangoApps = packagedDjangoApps({
     changes,
     migrations,

@@ -13,6 +13,7 @@ import type { ReviewRule } from "../review-rule.js";
 import schemaDumpNotUpdated from "./schema-dump-not-updated/schema-dump-not-updated.js";
 import schemaDumpVersion from "./schema-dump-version/schema-dump-version.js";
 import schemaDumpWithoutMigration from "./schema-dump-without-migration/schema-dump-without-migration.js";
+import uninstalledAppTables from "./uninstalled-app-tables/uninstalled-app-tables.js";
 
 export const REVIEW_RULES: readonly ReviewRule[] = [
   // history
@@ -22,6 +23,7 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
   migrationVersionOrder,
   duplicateMigrationVersion,
   conflictingDjangoMigrations,
+  uninstalledAppTables,
   // drift
   schemaDumpNotUpdated,
   schemaDumpWithoutMigration,
