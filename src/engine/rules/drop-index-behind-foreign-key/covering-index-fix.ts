@@ -27,7 +27,10 @@ function keepFix(framework: RuleContext["framework"], dropped: DroppedIndex, key
   const c = commentMarker(framework);
   const what = dropped.name ?? `the index on ${dropped.table} (${dropped.columns.join(", ")})`;
   return [
-    `${c} Keep ${what}: it is the only index of the foreign key ${keyWords(key)}. Delete the drop of line ${dropped.op.loc.line}.`,
+    `${c} Keep ${what}: it is the only index of the foreign key ${keyWords(key)}. ` +
+      (dropped.op.ormField && dropped.op.ormModel
+        ? `Leave db_index=False out of the field ${dropped.op.ormModel}.${dropped.op.ormField} (line ${dropped.op.loc.line}).`
+        : `Delete the drop of line ${dropped.op.loc.line}.`),
     `${c} If the key itself is no longer wanted, drop the key first (ALTER TABLE ${dropped.table} DROP CONSTRAINT ${ident(key.name)}), then the index.`,
   ].join("\n");
 }
@@ -35,6 +38,9 @@ function keepFix(framework: RuleContext["framework"], dropped: DroppedIndex, key
 /** The new index's name: PostgreSQL's default for the key's columns, numbered past the names the table has. */
 function newIndexName(ctx: RuleContext, dropped: DroppedIndex, key: ForeignKey): string {
   const taken = new Set([...ctx.repository.namedTableIndexes(dropped.table).map((i) => nameKey(i.name)), ...(dropped.name ? [nameKey(dropped.name)] : [])]);
+  // Rails' own name for an index on those columns, when free (what a later remove_index by column finds by name too)
+  const rails = `index_${dropped.table.split(".").pop()}_on_${key.columns.join("_and_")}`;
+  if (ctx.framework === "rails" && rails.length <= 63 && !taken.has(nameKey(rails))) return rails;
   return freePostgresName(dropped.table, key.columns, "idx", (n) => taken.has(nameKey(n)));
 }
 

@@ -55,6 +55,7 @@ export default defineCases({
       name: "MySQL: InnoDB refuses to drop the key's only index (ERROR 1553), an error; the fix builds an index on the key's column first",
       path: "migrations/002_drop_idx.sql",
       config: { database: "mysql" },
+      schema: MYSQL_INIT,
       files: { "migrations/001_init.sql": MYSQL_INIT },
       code: "DROP INDEX comments_post_created_idx ON comments;\n",
       lines: [1],

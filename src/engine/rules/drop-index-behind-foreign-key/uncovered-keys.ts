@@ -101,6 +101,11 @@ function coversBefore(ctx: RuleContext, table: string, before: number): Cover[] 
       .tableKeys(table)
       .filter((k) => k.definition.kind === "unique" || k.definition.kind === "primary_key")
       .map((k) => ({ name: k.name, columns: k.definition.columns })),
+    // a UNIQUE / PRIMARY KEY an earlier migration added by a framework call the constraint history keeps no SQL of
+    // (Alembic's create_unique_constraint): taken as still there, so a key it covers is never reported on a guess
+    ...ctx.repository.earlierInFolder.flatMap((m) =>
+      m.up.filter((o): o is OperationOf<"add_constraint"> => o.kind === "add_constraint" && (o.constraint === "unique" || o.constraint === "primary_key") && same(o.table, table) && o.columns.length > 0).map((o) => ({ name: o.name, columns: o.columns })),
+    ),
   ];
   ctx.migration.up.slice(0, before).forEach((o: Operation) => {
     if (o.kind === "add_index" && same(o.table, table) && usable(o)) live.push({ name: o.name, columns: o.columns });
