@@ -568,6 +568,13 @@ export const Dml = op("dml", {
   keepsValues: z.array(z.string()).optional(),
   /** UPDATE: the columns its WHERE restricts to NULL (`WHERE c IS NULL`, alone or AND-ed): it writes only rows with a NULL there */
   onlyNullRowsOf: z.array(z.string()).optional(),
+  /**
+   * UPDATE: the columns whose NULL rows its WHERE leaves out by three-valued logic: a negated comparison, alone or
+   * AND-ed (`c != 'y'`, `c NOT IN (...)`, `NOT (c = 'y')`, Rails' `where.not(c: ...)`), is NULL on them, not true
+   */
+  skipsNullRowsOf: z.array(z.string()).optional(),
+  /** UPDATE with `skipsNullRowsOf`: the same statement as written, each of those comparisons also taking the NULL rows (`OR c IS NULL`) */
+  withNullRows: z.string().optional(),
   /** UPDATE: its WHERE is nothing but those IS NULL tests (AND-ed): on columns the migration has just added, every row */
   whereOnlyNullTests: z.boolean().optional(),
   /**

@@ -11,6 +11,7 @@ import dropColumn from "./drop-column/drop-column.js";
 import dropDatabaseOrSchema from "./drop-database-or-schema/drop-database-or-schema.js";
 import dropMissingColumn from "./drop-missing-column/drop-missing-column.js";
 import dropIndexWithoutConcurrently from "./drop-index-without-concurrently/drop-index-without-concurrently.js";
+import dropIndexBehindForeignKey from "./drop-index-behind-foreign-key/drop-index-behind-foreign-key.js";
 import dropNotNull from "./drop-not-null/drop-not-null.js";
 import dropTable from "./drop-table/drop-table.js";
 import duplicatesInProduction from "./duplicates-in-production/duplicates-in-production.js";
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   // locks
   indexWithoutConcurrently,
   dropIndexWithoutConcurrently,
+  dropIndexBehindForeignKey,
   columnTypeChange,
   setNotNull,
   constraintWithoutNotValid,

@@ -45,7 +45,7 @@ import { dedupeGroupings } from "./dedupe-grouping.js";
 import { chainOf, classifyDataCall, CONNECTION_SQL, constantName, heldRelation, recordModel, type ModelTables } from "./data-calls.js";
 import { recordRepeats } from "./record-repeats.js";
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
-import { columnsFilteredToNull, columnsFilteredToValues } from "./null-filter.js";
+import { columnNegatedIn, columnsFilteredToNull, columnsFilteredToValues } from "./null-filter.js";
 import { narrowedOnlyToNulls, updateWrites } from "./update-all-constants.js";
 import { inlinedLocals } from "./inlined-locals.js";
 import { harmlessRerun, rerunWrites } from "./harmless-rerun.js";
@@ -794,6 +794,8 @@ export class Interpreter {
     const constants = data.verb === "update" ? written.constants : {};
     // where(c: nil) alone: the rows with NULLs there (on a column just added, every row)
     const onlyNulls = nullColumns.length > 0 && narrowedOnlyToNulls(node, scope.env, this.src);
+    // where.not(c: ...).update_all: the rows NULL in c are left as they were
+    const negated = data.table && data.verb === "update" ? columnNegatedIn(node, scope.env, this.src) : undefined;
     out.push(
       step(
         [
@@ -810,6 +812,7 @@ export class Interpreter {
             ...dedupe,
             ...(Object.keys(constants).length ? { constants } : {}),
             ...(onlyNulls ? { onlyNullRowsOf: nullColumns, whereOnlyNullTests: true } : {}),
+            ...(negated ? { skipsNullRowsOf: [negated.column], ...(negated.withNullRows ? { withNullRows: negated.withNullRows } : {}) } : {}),
           },
         ],
         revert,

@@ -43,6 +43,32 @@ export function columnsFilteredToValues(call: CallNode, env: Env, src: RubySourc
   return entries.length === 1 && entries[0][1].kind === "nil" ? [entries[0][0]] : [];
 }
 
+/**
+ * The column a relation's `where.not(column: value)` compares, one column in the hash: Rails writes `column != value`
+ * (`NOT IN`, `IS NOT NULL`), false or NULL on a NULL, so `update_all` leaves the rows NULL there as they were. With
+ * `withNullRows`, the call as written with `.or(Model.where(column: nil))` after the `not(...)`, which takes them too.
+ * Nothing with a widening call (`or`) in the chain: its rows are not known.
+ */
+export function columnNegatedIn(call: CallNode, env: Env, src: RubySource): { column: string; withNullRows?: string } | undefined {
+  const { root, calls } = chainOf(call);
+  if (calls.some((c) => WIDENING.has(c.name))) return undefined;
+  const at = calls.findIndex((c, i) => c.name === "not" && i > 0 && calls[i - 1].name === "where" && !calls[i - 1].arguments_);
+  if (at < 0 || at === calls.length - 1) return undefined;
+  const args = callArgs(calls[at], env, src);
+  const entries = [...hashOf(args)];
+  if (args.args.length > 1 || entries.length !== 1) return undefined;
+  const column = entries[0][0];
+  const not = calls[at];
+  const model = root ? src.textOf(root) : undefined;
+  if (!model) return { column };
+  const whole = src.textOf(call);
+  const cut = not.location.startOffset + not.location.length - call.location.startOffset;
+  const head = src.textOf(not);
+  // the byte offsets of Prism, as the slices: the head is the call's own text up to the end of not(...)
+  if (!whole.startsWith(head) || Buffer.byteLength(head) !== cut) return { column };
+  return { column, withNullRows: `${head}.or(${model}.where(${/^[a-z_][a-zA-Z0-9_]*$/.test(column) ? `${column}: nil` : `${JSON.stringify(column)} => nil`}))${whole.slice(head.length)}` };
+}
+
 /** Relation methods that keep every row: `unscoped`, `all`. */
 const UNNARROWED = new Set(["all", "unscoped"]);
 

@@ -10,7 +10,7 @@ import { deparser, type ParsedStatement, type PgNode } from "./pg-parser.js";
 import { repeatedInsert, repeatedUpdate } from "./repeated-data-change.js";
 import { columnsKeptBySet } from "./value-keeping-set.js";
 import { columnsEmptiedOfValues } from "./value-removing-where.js";
-import { columnsOnlyNullIn } from "./null-rows-where.js";
+import { columnsNullSkippedIn, columnsOnlyNullIn } from "./null-rows-where.js";
 import { constantsSetBy, whereOnlyNullTests } from "./constant-set.js";
 import { alterTableSubcommandLock } from "../../rules/support/lock-modes.js";
 import { selectWrites, WRITING_NODES } from "./read-only-select.js";
@@ -541,6 +541,8 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
       const table = rangeVarName(s.relation);
       const kept = columnsKeptBySet(s.targetList, s.relation);
       const nullRowsOf = columnsOnlyNullIn(s.whereClause, s.relation);
+      const nullSkipped = columnsNullSkippedIn(s.whereClause, s.relation);
+      const withNullRows = nullSkipped.widened ? deparse({ UpdateStmt: { ...s, whereClause: nullSkipped.widened } }) : undefined;
       // FROM joins other rows in: the value may be one per joined row, and the rows written only those that join
       const constants = s.fromClause?.length ? {} : constantsSetBy(s.targetList, deparse);
       const repeats = repeatedUpdate(s, deparse);
@@ -556,6 +558,7 @@ function ownOperations(parsed: ParsedStatement, inTransaction: boolean, cteWrite
           columns,
           ...(kept.length ? { keepsValues: kept } : {}),
           ...(nullRowsOf.length ? { onlyNullRowsOf: nullRowsOf } : {}),
+          ...(nullSkipped.columns.length ? { skipsNullRowsOf: nullSkipped.columns, ...(withNullRows ? { withNullRows: `${withNullRows};` } : {}) } : {}),
           ...(Object.keys(constants).length ? { constants } : {}),
           ...(nullRowsOf.length && whereOnlyNullTests(s.whereClause) ? { whereOnlyNullTests: true } : {}),
           ...(repeats ? { repeats } : {}),

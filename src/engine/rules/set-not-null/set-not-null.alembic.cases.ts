@@ -160,6 +160,32 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "op.execute of an UPDATE ... WHERE status != 'closed', then nullable=False: the NULL rows stay NULL and the NOT NULL fails; the fix is the op.execute with OR status IS NULL",
+      path: "alembic/versions/b2_status.py",
+      files: {
+        "alembic/versions/a1_init.py": "from alembic import op\nimport sqlalchemy as sa\n\nrevision = \"a1\"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table(\"orders\", sa.Column(\"id\", sa.BigInteger(), primary_key=True), sa.Column(\"status\", sa.Text()))\n\n\ndef downgrade():\n    op.drop_table(\"orders\")\n",
+      },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("UPDATE orders SET status = 'open' WHERE status != 'closed'")
+    op.alter_column("orders", "status", nullable=False)
+
+
+def downgrade():
+    op.alter_column("orders", "status", nullable=True)
+`,
+      lines: [10],
+      severities: ["error"],
+      fixes: ['# the backfill of line 9, taking the rows NULL in status too (or compare with IS DISTINCT FROM):\nop.execute(\n    """\n    UPDATE orders SET status = \'open\' WHERE status <> \'closed\'\n      OR status IS NULL\n    """\n)'],
+    },
+    {
+      framework: "alembic",
       name: "the same row-by-row backfill of a column an earlier migration added: the UPDATEs take ROW EXCLUSIVE only, so the SET NOT NULL's ACCESS EXCLUSIVE scan is the long lock, an error",
       code: ALEMBIC_ROW_BY_ROW_BACKFILL.replace('    op.add_column("commentset", sa.Column("uuid", sa.Uuid(), nullable=True))\n', ""),
       lines: [15],

@@ -1,7 +1,67 @@
 import { defineCases } from "../support/rule.js";
 
+/** orders.status, nullable: a backfill of it before its NOT NULL */
+const ORDERS = "CREATE TABLE orders (id bigint PRIMARY KEY, status text);\n";
+
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a backfill WHERE status != 'closed' leaves the NULL rows NULL (three-valued logic): the SET NOT NULL fails on them, an error whose fix takes them too",
+      path: "migrations/002_status.sql",
+      schema: ORDERS,
+      files: { "migrations/001_init.sql": ORDERS },
+      code: "UPDATE orders SET status = 'open' WHERE status != 'closed';\nALTER TABLE orders ALTER COLUMN status SET NOT NULL;\n",
+      fixRunsAfter: "schema",
+      lines: [2],
+      severities: ["error"],
+      messages: ["leaves out the rows where status is NULL"],
+      fixes: ["-- the backfill of line 1, taking the rows NULL in status too (or compare with IS DISTINCT FROM):\nUPDATE orders SET status = 'open' WHERE status <> 'closed'\n  OR status IS NULL;"],
+    },
+    {
+      framework: "sql",
+      name: "NOT IN beside another condition: the fix widens only the NOT IN",
+      path: "migrations/002_status.sql",
+      schema: ORDERS,
+      files: { "migrations/001_init.sql": ORDERS },
+      code: "UPDATE orders SET status = 'open' WHERE status NOT IN ('closed', 'void') AND id > 0;\nALTER TABLE orders ALTER COLUMN status SET NOT NULL;\n",
+      fixRunsAfter: "schema",
+      lines: [2],
+      severities: ["error"],
+      fixes: ["-- the backfill of line 1, taking the rows NULL in status too (or compare with IS DISTINCT FROM):\nUPDATE orders SET status = 'open' WHERE (status NOT IN ('closed', 'void')\n  OR status IS NULL)\n  AND id > 0;"],
+    },
+    {
+      framework: "sql",
+      name: "the backfill in the previous migration, the NOT NULL in this one: the same failure",
+      path: "migrations/003_status.sql",
+      schema: ORDERS,
+      files: { "migrations/001_init.sql": ORDERS, "migrations/002_backfill.sql": "UPDATE orders SET status = 'open' WHERE status <> 'closed';\n" },
+      code: "ALTER TABLE orders ALTER COLUMN status SET NOT NULL;\n",
+      fixRunsAfter: "schema",
+      lines: [1],
+      severities: ["error"],
+      messages: ["The backfill of orders.status (migrations/002_backfill.sql, line 1) leaves out the rows where status is NULL"],
+    },
+    {
+      framework: "sql",
+      name: "WHERE status IS NULL OR status != 'closed' takes the NULL rows: only the lock finding",
+      path: "migrations/002_status.sql",
+      schema: ORDERS,
+      files: { "migrations/001_init.sql": ORDERS },
+      code: "UPDATE orders SET status = 'open' WHERE status IS NULL OR status != 'closed';\nALTER TABLE orders ALTER COLUMN status SET NOT NULL;\n",
+      lines: [2],
+      messages: ["SET NOT NULL on orders.status scans the whole table under an ACCESS EXCLUSIVE lock."],
+    },
+    {
+      framework: "sql",
+      name: "WHERE status IS DISTINCT FROM 'closed' takes the NULL rows: only the lock finding",
+      path: "migrations/002_status.sql",
+      schema: ORDERS,
+      files: { "migrations/001_init.sql": ORDERS },
+      code: "UPDATE orders SET status = 'open' WHERE status IS DISTINCT FROM 'closed';\nALTER TABLE orders ALTER COLUMN status SET NOT NULL;\n",
+      lines: [2],
+      messages: ["SET NOT NULL on orders.status scans the whole table under an ACCESS EXCLUSIVE lock."],
+    },
     {
       framework: "sql",
       name: "SET NOT NULL after a RENAME COLUMN of the same transaction: the scan adds no lock but keeps the RENAME's ACCESS EXCLUSIVE held for its whole duration",

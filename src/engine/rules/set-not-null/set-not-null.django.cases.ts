@@ -44,6 +44,30 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "exclude(status=\"closed\").update(...) on a nullable field: Django writes NOT (status = 'closed' AND status IS NOT NULL), which takes the NULL rows, so only the lock finding",
+      files: {
+        "app/migrations/0001_initial.py": "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name=\"Order\", fields=[(\"id\", models.BigAutoField(primary_key=True)), (\"status\", models.TextField(null=True))]),\n    ]\n",
+      },
+      code: `from django.db import migrations, models
+
+
+def backfill(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Order.objects.exclude(status="closed").update(status="open")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+    operations = [
+        migrations.RunPython(backfill, migrations.RunPython.noop),
+        migrations.AlterField(model_name="order", name="status", field=models.TextField()),
+    ]
+`,
+      lines: [13],
+      messages: ["SET NOT NULL on app_order.status scans the whole table under an ACCESS EXCLUSIVE lock."],
+    },
+    {
+      framework: "django",
       name: "ADD COLUMN, an UPDATE of every row, SET NOT NULL in one multi-statement RunSQL string: the note's fix is Python, the statement in a RunSQL of its own",
       code: `from django.db import migrations
 

@@ -39,6 +39,27 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "where.not(status: \"closed\").update_all writes status != 'closed': the NULL rows stay NULL and change_column_null fails on them; the fix adds .or(where(status: nil))",
+      files: {
+        "db/migrate/20230101000000_create_orders.rb": "class CreateOrders < ActiveRecord::Migration[7.1]\n  def change\n    create_table :orders do |t|\n      t.string :status\n    end\n  end\nend\n",
+      },
+      code: `class BackfillStatus < ActiveRecord::Migration[7.1]
+  def up
+    Order.where.not(status: "closed").update_all(status: "open")
+    change_column_null :orders, :status, false
+  end
+
+  def down
+    change_column_null :orders, :status, true
+  end
+end
+`,
+      lines: [4],
+      severities: ["error"],
+      fixes: ['# the backfill of line 3, taking the rows NULL in status too (or compare with IS DISTINCT FROM):\nOrder.where.not(status: "closed").or(Order.where(status: nil)).update_all(status: "open")'],
+    },
+    {
+      framework: "rails",
       name: "change_column_null after rename_column in the migration's transaction: the RENAME's ACCESS EXCLUSIVE lock stays held for the whole scan",
       path: "db/migrate/20240101000000_require_account_email.rb",
       files: { "db/migrate/20230101000000_create_accounts.rb": "class CreateAccounts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :accounts do |t|\n      t.string :mail\n      t.integer :score\n    end\n  end\nend\n" },

@@ -7,6 +7,7 @@ import { renderFix, type FixSteps } from "../support/fix-steps.js";
 import { notNullSteps } from "./not-null-steps.js";
 import { provingCheck } from "./proven-by-check.js";
 import { primaryKeyOverColumn } from "./primary-key-over-column.js";
+import { nullSkippingBackfill, type NullSkippingBackfill } from "./null-skipping-backfill.js";
 import { dataCode } from "../support/data-code.js";
 import { KEEPS_LOCK, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
 import { columnAtHead } from "../support/column-at-head.js";
@@ -55,6 +56,22 @@ function notNullStepsToHead(ctx: RuleContext, op: OperationOf<"set_not_null">, n
   return notNullSteps(ctx, op, name, head);
 }
 
+/** The failure a NULL-skipping backfill sets up, and the same backfill taking the NULL rows too, in the migration's language. */
+function nullSkippingReport(ctx: RuleContext, op: OperationOf<"set_not_null">, { update, skipped, migration }: NullSkippingBackfill): { message: string; fix: string } {
+  const where = migration ? `${migration.path}, line ${update.loc.line}` : `line ${update.loc.line}`;
+  const c = commentMarker(ctx.framework === "sql" || !migration ? ctx.framework : migration.framework);
+  const message =
+    `The backfill of ${op.table}.${op.column} (${where}) leaves out the rows where ${skipped} is NULL: its WHERE compares ${skipped} ` +
+    `with a negation (!=, NOT IN), which is NULL on a NULL, not true, so those rows keep ${op.column} NULL. SET NOT NULL then fails on them, and the migration with it.`;
+  const head = `${c} ${migration ? `in ${migration.path}, the backfill of line ${update.loc.line}` : `the backfill of line ${update.loc.line}`}, taking the rows NULL in ${skipped} too (or compare with IS DISTINCT FROM):`;
+  const framework = migration?.framework ?? ctx.framework;
+  const rewritten = update.withNullRows;
+  if (!rewritten) return { message, fix: `${head}\n${c} add OR ${skipped} IS NULL beside the comparison of ${skipped} in its WHERE` };
+  // Rails' update_all is Ruby; SQL (a file, or an execute / RunSQL / op.execute string) is embedded as the framework runs it
+  const fix = update.viaCode ? rewritten : fixFor(framework, { sql: rewritten });
+  return { message, fix: `${head}\n${fix}` };
+}
+
 export default defineRule({
   meta: {
     id: "set-not-null",
@@ -78,6 +95,12 @@ export default defineRule({
     });
     for (const { op, index } of upOps(ctx, "set_not_null")) {
       if (!tableWithRows(ctx, op.table, index) || alreadyNotNull(ctx, op.table, op.column, index)) continue;
+      // a backfill before it that left the NULL rows out (`WHERE c != 'y'`): the NOT NULL fails, whatever the lock
+      const skipping = nullSkippingBackfill(ctx, op, index);
+      if (skipping) {
+        ctx.report({ op, severity: "error", hazard: "none", ...nullSkippingReport(ctx, op, skipping) });
+        continue;
+      }
       // a PRIMARY KEY over the column in this migration checks it for NULLs itself: its finding says the cost
       if (primaryKeyOverColumn(ctx.migration.up, op)) continue;
       const at = validated.get(nameKey(op.table));

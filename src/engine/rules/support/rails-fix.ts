@@ -912,7 +912,7 @@ export function railsIndexSwapFix(
  * The split both concurrent index fixes need: `what` leaves the migration (its other changes stay there, in
  * their transaction), and `body` runs in a migration of its own outside the DDL transaction.
  */
-function railsMoveOutConcurrent(migration: Migration, name: string, body: string, what: string, then: string, before: string[] = [], acronyms: readonly string[] = []): string {
+export function railsMoveOutConcurrent(migration: Migration, name: string, body: string, what: string, then: string, before: string[] = [], acronyms: readonly string[] = []): string {
   return [
     ...before,
     `# Take ${what} out of ${railsClassName(migration, name, acronyms)}: its other changes stay there, in their transaction.`,
@@ -1165,7 +1165,7 @@ function plainConcurrentIndex(op: Extract<Operation, { kind: "add_index" }>, def
 }
 
 /** Operations that change nothing a split migration would have to keep (session settings, transaction control). */
-const INERT = new Set<Operation["kind"]>(["set_setting", "transaction_control"]);
+export const INERT = new Set<Operation["kind"]>(["set_setting", "transaction_control"]);
 
 /**
  * add_index / add_reference / t.index built concurrently, in the migration's own terms. CONCURRENTLY needs the
