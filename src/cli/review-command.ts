@@ -23,7 +23,7 @@ import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
 import { addingCommits, type AddingCommit, changeMessages, changedFiles, commitDate, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
 import { gateExitCode } from "./exit-status.js";
-import { releaseLineOnBase, releaseTags, tagsMergedInto, unreleasedMigrations } from "./release-tags.js";
+import { releaseLineOnBase, releaseTags, tagsMergedInto, unreleasedMigrations, withNewestReleaseDate } from "./release-tags.js";
 import type { ReleaseTags } from "../engine/review/releases.js";
 import { baselineLine, deployLine, type CommandResult } from "./lint-command.js";
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
@@ -165,10 +165,14 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     baseRef: options.base,
     changeText: changeMessages(root, forkPoint, head).map(({ commit, message }) => ({ from: `the message of commit ${commit}`, text: message })),
     // whether a deleted, renamed or edited migration ever shipped: the release tags that contain the commit that added it;
-    // and the base branch's migrations no release holds yet, which ship with the change
-    releases: withUnreleased(
-      askedAbout.length ? releaseTags(root, tagsOnBase(), head, new Map(askedAbout.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.commit]] : []))), new Set(editedMigrations)) : undefined,
-      changes.some((c) => c.status === "added" && detectMigrationPath(c.path, config)) ? unreleasedMigrations(root, tagsOnBase(), basePaths.filter((path) => detectMigrationPath(path, config))) : undefined,
+    // and the base branch's migrations no release holds yet, which ship with the change; with the newest tag's date
+    // (tags a year behind the change say nothing of what shipped)
+    releases: withNewestReleaseDate(
+      root,
+      withUnreleased(
+        askedAbout.length ? releaseTags(root, tagsOnBase(), head, new Map(askedAbout.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.commit]] : []))), new Set(editedMigrations)) : undefined,
+        changes.some((c) => c.status === "added" && detectMigrationPath(c.path, config)) ? unreleasedMigrations(root, tagsOnBase(), basePaths.filter((path) => detectMigrationPath(path, config))) : undefined,
+      ),
     ),
   };
   let result = await review(input);

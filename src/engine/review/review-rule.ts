@@ -164,7 +164,7 @@ export interface ReviewCase {
   /** when the change was made and when the base branch added the migrations it deletes (ReviewInput.dates) */
   dates?: { change?: string; addedOnBase?: Record<string, string> };
   /** the release tags the CLI reads from git (ReviewInput.releases) */
-  releases?: { onBase: string[]; shippedIn: Record<string, string[]> };
+  releases?: { onBase: string[]; shippedIn: Record<string, string[]>; newestReleaseDate?: string };
 }
 
 export interface InvalidReviewCase extends ReviewCase {

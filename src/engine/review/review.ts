@@ -7,7 +7,7 @@
 import { sqliteOnlyPopFilesIn } from "../database/dialect-file.js";
 import { runsOnPop } from "../repository/go-mod.js";
 import { migrationDate } from "../repository/migration-date.js";
-import { ReleaseTags, unreleased, unreleasedOnBase } from "./releases.js";
+import { currentReleases, ReleaseTags, unreleased, unreleasedOnBase } from "./releases.js";
 import type { UnreleasedBase } from "../rules/support/change-plan.js";
 import { changeSizeNote, type ChangeText } from "./change-size-note.js";
 import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
@@ -382,7 +382,8 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   };
   const changes = withSquashedAwayRenamesSplit(listed.changes, config, contents, input.contextMigrations);
   const errors: FileError[] = [];
-  const releases = readReleases(input.releases);
+  // tags far behind the change are no evidence: the branch itself is deployed (releases.ts)
+  const releases = currentReleases(readReleases(input.releases), input.dates?.change);
 
   // 1. the changed migrations, with the other half of each, through the same engine as lint
   const changed = new Set(changes.filter((c) => c.status !== "removed").map((c) => c.path));

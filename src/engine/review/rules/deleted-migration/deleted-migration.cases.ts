@@ -252,6 +252,22 @@ export default defineReviewCases({
       findings: [{ path: createCampaign, line: 1, severity: "info", message: "in no version tag (the newest is version-7.71.130)" }],
     },
     {
+      name: "Rails: the same deletion when the newest version tag is years older than the change (lego's v1.0.0 of 2017, deployed from master since): the tags were left behind, the branch is deployed, an error",
+      base: { [createCampaign]: createCampaignContact },
+      head: { [createCampaign]: null },
+      dates: { change: "2025-09-11T10:00:00Z" },
+      releases: { onBase: ["v1.0.0"], shippedIn: { [createCampaign]: [] }, newestReleaseDate: "2017-10-20T06:43:25+02:00" },
+      findings: [{ path: createCampaign, line: 1, severity: "error" }],
+    },
+    {
+      name: "Rails: the same deletion when the newest version tag is under a year older than the change: releases still happen, a note",
+      base: { [createCampaign]: createCampaignContact },
+      head: { [createCampaign]: null },
+      dates: { change: "2025-09-11T10:00:00Z" },
+      releases: { onBase: ["v1.0.0"], shippedIn: { [createCampaign]: [] }, newestReleaseDate: "2024-10-20T06:43:25+02:00" },
+      findings: [{ path: createCampaign, line: 1, severity: "info", message: "in no version tag (the newest is v1.0.0)" }],
+    },
+    {
       name: "Rails: the same deletion once a version tag contains the commit that added it: released, an error",
       base: { [createCampaign]: createCampaignContact },
       head: { [createCampaign]: null },
