@@ -16,6 +16,7 @@ import { regulatedWaiverFindings } from "../engine/regulated/approval.js";
 import { isSearchableCodePath, isSearchableContent } from "../engine/code/searchable.js";
 import { planReview } from "../engine/review/plan.js";
 import { detectMigrationPath, unreadMayBeMigration } from "../engine/review/classify.js";
+import { conflictLeafPaths } from "../engine/review/history/conflict-leaves.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
 import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/migration-folders/django-migration-modules.js";
 import { alembicIniPaths, withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
@@ -133,7 +134,13 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   // the first-parent commit that added each to the base branch, for all of them in one walk
   const goneFromBase = [...new Set([...deletedMigrations, ...renamedFrom])];
   const askedAbout = [...new Set([...goneFromBase, ...editedMigrations])];
-  const addedToBase = askedAbout.length ? addingCommits(root, baseTip, askedAbout) : new Map<string, AddingCommit>();
+  // and the base migrations a deleted Django migration may have been a conflicting leaf beside: which came first
+  const conflictNeighbours = deletedMigrations.flatMap((path) => {
+    const file = detectMigrationPath(path, config);
+    return file ? conflictLeafPaths(file, basePaths, config).slice(1) : [];
+  });
+  const dated = [...new Set([...askedAbout, ...conflictNeighbours])];
+  const addedToBase = dated.length ? addingCommits(root, baseTip, dated) : new Map<string, AddingCommit>();
   // the base branch's tags, read once for both release questions below (up to a thousand tags: a for-each-ref --merged walk)
   let mergedTags: string[] | undefined;
   const tagsOnBase = () => (mergedTags ??= releaseLineOnBase(root, tagsMergedInto(root, baseTip), head));
@@ -159,7 +166,7 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     // how young each deleted migration is: the change's date against the commit that added it to the base branch
     dates: {
       change: commitDate(root, head),
-      addedOnBase: Object.fromEntries(deletedMigrations.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.date]] : []))),
+      addedOnBase: Object.fromEntries([...deletedMigrations, ...conflictNeighbours].flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.date]] : []))),
     },
     // the change's own word (a commit that says its tables are small): the App reads the pull request's title and description
     baseRef: options.base,

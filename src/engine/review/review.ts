@@ -126,6 +126,12 @@ function readReleases(releases: unknown): ReleaseTags | undefined {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** An ISO 8601 date given to the review, when it is one. */
+function validDate(iso: string | undefined): Date | undefined {
+  const date = iso ? new Date(iso) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
 /** Days from when the base branch added `migration` (its commit date, else its version date) to the change. */
 function ageOnBase(dates: ReviewInput["dates"], migration: Migration): { days: number; by: "commit" | "version" } | undefined {
   const change = dates?.change ? new Date(dates.change) : undefined;
@@ -525,6 +531,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     change,
     runsOnPop: (path) => runsOnPop(path, input.repositoryFiles ?? []),
     ageOnBase: (migration) => ageOnBase(input.dates, migration),
+    addedOnBase: (path) => validDate(input.dates?.addedOnBase?.[path]),
     unreleased: (path) => unreleased(releases, path),
     baseRef: input.baseRef,
     // every settings module of the tree as the change leaves it (not only the app's nearest: galaxy_ng's are in dev/ and docker/)
