@@ -34,9 +34,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * its 2024 lending tables were called unreleased). The date, not the number of migrations merged since the tag: both
  * the CLI (the tag's commit) and the App (the compare API's base commit) read it whatever the change does, while the
  * migrations since the tag are listed only when the change adds one, and their count measures the team's pace (a busy
- * project merges hundreds between two monthly releases), not whether releases still happen.
+ * project merges dozens between two releases), not whether releases still happen.
  */
-export const STALE_RELEASE_DAYS = 365;
+const STALE_RELEASE_DAYS = 365;
 
 /**
  * The release tags as evidence of what shipped: undefined when the newest version tag is more than STALE_RELEASE_DAYS

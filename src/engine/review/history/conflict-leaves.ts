@@ -33,6 +33,8 @@ export function conflictLeafPaths(deleted: DetectedFile, basePaths: readonly str
     return file?.framework === "django" && file.version !== undefined && compareVersions(file.version, deleted.version!) >= 0;
   });
   const sharesNumber = atOrAfter.some((path) => detectMigrationPath(path, config)?.version === deleted.version);
-  if (!sharesNumber || atOrAfter.length > CONFLICT_NEIGHBOURS) return [];
+  // a squash beside it stands in for the migrations it replaces (deleting those is Django's documented way, read apart)
+  const squash = atOrAfter.some((path) => /_squashed_/.test(djangoMigrationName(path)));
+  if (!sharesNumber || squash || atOrAfter.length > CONFLICT_NEIGHBOURS) return [];
   return [deleted.path, ...atOrAfter];
 }
