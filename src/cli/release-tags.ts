@@ -9,7 +9,7 @@
  */
 import { isVersionTag, type ReleaseTags } from "../engine/review/releases.js";
 import { byVersionDescending, isPreRelease } from "../engine/repository/version-tag.js";
-import { git } from "./git.js";
+import { commitDate, git } from "./git.js";
 import { gitIn, type GitRun } from "./git-output.js";
 import { blobsIn, containedTargets, copiesInTags, listTags, type TaggedCommit } from "./tag-shipping.js";
 
@@ -108,4 +108,14 @@ export function unreleasedMigrations(root: string, onBase: string[], paths: read
   const asked = paths.filter((p) => !p.includes("\n"));
   const held = pathsIn(root, newest.map((tag) => `refs/tags/${tag}`), asked);
   return { onBase, unreleased: asked.filter((p) => !held.has(p)) };
+}
+
+/**
+ * `releases` with when its newest version tag (the first of `onBase`, which is newest first) was made: its commit's
+ * committer date, as the App reads it from the compare API. The engine takes tags a year behind the change for no
+ * evidence of what shipped (engine/review/releases.ts). One git call.
+ */
+export function withNewestReleaseDate(root: string, releases: ReleaseTags | undefined): ReleaseTags | undefined {
+  const newest = releases?.onBase.find(isVersionTag);
+  return releases && newest ? { ...releases, newestReleaseDate: commitDate(root, `refs/tags/${newest}^{commit}`) } : releases;
 }

@@ -16,6 +16,7 @@ import { regulatedWaiverFindings } from "../engine/regulated/approval.js";
 import { isSearchableCodePath, isSearchableContent } from "../engine/code/searchable.js";
 import { planReview } from "../engine/review/plan.js";
 import { detectMigrationPath, unreadMayBeMigration } from "../engine/review/classify.js";
+import { conflictLeafPaths } from "../engine/review/history/conflict-leaves.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
 import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/migration-folders/django-migration-modules.js";
 import { alembicIniPaths, withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
@@ -23,7 +24,7 @@ import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
 import { addingCommits, type AddingCommit, changeMessages, changedFiles, commitDate, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
 import { gateExitCode } from "./exit-status.js";
-import { releaseLineOnBase, releaseTags, tagsMergedInto, unreleasedMigrations } from "./release-tags.js";
+import { releaseLineOnBase, releaseTags, tagsMergedInto, unreleasedMigrations, withNewestReleaseDate } from "./release-tags.js";
 import type { ReleaseTags } from "../engine/review/releases.js";
 import { baselineLine, deployLine, type CommandResult } from "./lint-command.js";
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
@@ -133,7 +134,13 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   // the first-parent commit that added each to the base branch, for all of them in one walk
   const goneFromBase = [...new Set([...deletedMigrations, ...renamedFrom])];
   const askedAbout = [...new Set([...goneFromBase, ...editedMigrations])];
-  const addedToBase = askedAbout.length ? addingCommits(root, baseTip, askedAbout) : new Map<string, AddingCommit>();
+  // and the base migrations a deleted Django migration may have been a conflicting leaf beside: which came first
+  const conflictNeighbours = deletedMigrations.flatMap((path) => {
+    const file = detectMigrationPath(path, config);
+    return file ? conflictLeafPaths(file, basePaths, config).slice(1) : [];
+  });
+  const dated = [...new Set([...askedAbout, ...conflictNeighbours])];
+  const addedToBase = dated.length ? addingCommits(root, baseTip, dated) : new Map<string, AddingCommit>();
   // the base branch's tags, read once for both release questions below (up to a thousand tags: a for-each-ref --merged walk)
   let mergedTags: string[] | undefined;
   const tagsOnBase = () => (mergedTags ??= releaseLineOnBase(root, tagsMergedInto(root, baseTip), head));
@@ -159,16 +166,20 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     // how young each deleted migration is: the change's date against the commit that added it to the base branch
     dates: {
       change: commitDate(root, head),
-      addedOnBase: Object.fromEntries(deletedMigrations.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.date]] : []))),
+      addedOnBase: Object.fromEntries([...deletedMigrations, ...conflictNeighbours].flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.date]] : []))),
     },
     // the change's own word (a commit that says its tables are small): the App reads the pull request's title and description
     baseRef: options.base,
     changeText: changeMessages(root, forkPoint, head).map(({ commit, message }) => ({ from: `the message of commit ${commit}`, text: message })),
     // whether a deleted, renamed or edited migration ever shipped: the release tags that contain the commit that added it;
-    // and the base branch's migrations no release holds yet, which ship with the change
-    releases: withUnreleased(
-      askedAbout.length ? releaseTags(root, tagsOnBase(), head, new Map(askedAbout.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.commit]] : []))), new Set(editedMigrations)) : undefined,
-      changes.some((c) => c.status === "added" && detectMigrationPath(c.path, config)) ? unreleasedMigrations(root, tagsOnBase(), basePaths.filter((path) => detectMigrationPath(path, config))) : undefined,
+    // and the base branch's migrations no release holds yet, which ship with the change; with the newest tag's date
+    // (tags a year behind the change say nothing of what shipped)
+    releases: withNewestReleaseDate(
+      root,
+      withUnreleased(
+        askedAbout.length ? releaseTags(root, tagsOnBase(), head, new Map(askedAbout.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.commit]] : []))), new Set(editedMigrations)) : undefined,
+        changes.some((c) => c.status === "added" && detectMigrationPath(c.path, config)) ? unreleasedMigrations(root, tagsOnBase(), basePaths.filter((path) => detectMigrationPath(path, config))) : undefined,
+      ),
     ),
   };
   let result = await review(input);

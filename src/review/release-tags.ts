@@ -50,7 +50,8 @@ export async function fetchReleaseTags(octokit: GitHub, target: Pick<ReviewTarge
     if (!newest.added) return undefined;
     const added = new Set(newest.added);
     const shippedIn = Object.fromEntries(asked.filter((path) => added.has(path)).map((path) => [path, []]));
-    return { onBase: [newest.tag.name, ...tags.map((t) => t.name).filter((name) => name !== newest.tag.name)], shippedIn, unreleasedOnBase: newest.added };
+    // with its date: a tag a year behind the change is no evidence of what shipped (engine/review/releases.ts)
+    return { onBase: [newest.tag.name, ...tags.map((t) => t.name).filter((name) => name !== newest.tag.name)], shippedIn, unreleasedOnBase: newest.added, newestReleaseDate: newest.fromDate };
   } catch {
     return undefined;
   }

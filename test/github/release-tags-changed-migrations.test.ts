@@ -39,12 +39,15 @@ const headFiles = (change: Change): Record<string, string | null> =>
 
 useScenario();
 
+const DAY_MS = 86_400_000;
+
 /**
  * master: 0001 tagged v2026.1.0, then 0002 (`released`: tagged v2026.2.0); a pull request edits, deletes or renames
  * 0002. The App's check, its annotation for `rule`, the release requests it sent, and the CLI's finding on the same.
+ * `taggedDaysAgo`: when 0001 and its tag were made, before the review (the App's change date is now); 30 by default.
  */
-async function change(number: number, rule: string, what: Change, options: { released: boolean }) {
-  const s = await startScenario({ baseFiles: BASE });
+async function change(number: number, rule: string, what: Change, options: { released: boolean; taggedDaysAgo?: number }) {
+  const s = await startScenario({ baseFiles: BASE, baseDate: new Date(Date.now() - (options.taggedDaysAgo ?? 30) * DAY_MS).toISOString() });
   const tip = s.fake.commit({ [ADDED]: column("nickname") }, s.base);
   s.fake.setBranch("master", tip);
   s.fake.setTag("v2026.1.0", s.base);
@@ -80,6 +83,13 @@ describe("the App reads release tags for a base-branch migration the pull reques
     expect(annotations[0].message).toContain("the newest is v2026.1.0");
     expect(cli.map((f) => [f.severity, f.message.includes("the newest is v2026.1.0")])).toEqual([["info", true]]);
     expect(releaseCalls).toEqual(["GET /tags", `GET /compare/${tags.get("v2026.1.0")}...${tip}`]);
+  });
+
+  it("the same edit when v2026.1.0 was made two years before the review: the tags were left behind (lego's v1.0.0 of 2017), the branch is deployed, the error stays", async () => {
+    const { run, annotations } = await change(206, "edited-migration", { kind: "edit" }, { released: false, taggedDaysAgo: 730 });
+    expect(run.conclusion).toBe("failure");
+    expect(annotations.map((a) => a.annotation_level)).toEqual(["failure"]);
+    expect(annotations[0].message).not.toContain("before any release");
   });
 
   it("an edit of a migration v2026.2.0 holds: production ran the old version, the error stays and the check fails, as `migguard review`'s", async () => {

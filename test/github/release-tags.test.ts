@@ -52,7 +52,8 @@ useScenario();
  * indexes voucher.code. The App's check and the requests it sent for the releases, and the CLI's finding on the same.
  */
 async function indexVoucher(number: number, options: { released: boolean; tagsFail?: boolean; pagesSinceTag?: number; oldTags?: number; stableRelease?: boolean }) {
-  s = await startScenario({ baseFiles: BASE });
+  // a recent history: tags a year behind the review (the App's is now) say nothing of what shipped (engine/review/releases.ts)
+  s = await startScenario({ baseFiles: BASE, baseDate: new Date(Date.now() - 30 * 86_400_000).toISOString() });
   const docs = s.fake.commit({ "README.md": "# Shop\n\nVouchers soon.\n" }, s.base);
   const pages = Object.fromEntries(Array.from({ length: options.pagesSinceTag ?? 0 }, (_, i) => [`web/page-${i}.md`, `# Page ${i}\n`]));
   const tip = s.fake.commit({ "shop/migrations/0002_voucher.py": VOUCHER, ...pages }, docs);

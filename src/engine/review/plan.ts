@@ -24,6 +24,7 @@ import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { reviewedChanges } from "./reviewed-changes.js";
 import { recentOnBase } from "./recent-on-base.js";
 import { earlierOnBase, laterOnBase } from "./earlier-on-base.js";
+import { conflictLeafPaths } from "./history/conflict-leaves.js";
 import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey } from "./classify.js";
 import { schemaDumpOf } from "../repository/schema-dump-paths.js";
 import { dumpCatchUpPaths } from "./dumps/dump-catch-up-paths.js";
@@ -220,6 +221,9 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
       if (/_squashed_/.test(baseOf(path)) || (version !== undefined && newestDeleted !== undefined && compareVersions(version, newestDeleted) <= 0)) base.add(path);
     }
   }
+  // a deleted Django migration that may have been one leaf of a conflict: its base text and the app's migrations
+  // numbered after it, whose dependencies say whether migrate ever ran it (rules/deleted-migration/conflict-leaf.ts)
+  if (basePaths) for (const file of deletedDjango) for (const path of conflictLeafPaths(file, basePaths, config)) base.add(path);
   const context = new Set<string>();
   // the migrations folders whose every migration goes (an app removed, or a vendored one replaced by its package)
   const wholeAppsGone: string[] = [];

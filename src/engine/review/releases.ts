@@ -20,9 +20,35 @@ export const ReleaseTags = z.object({
    * next release together with the change; absent when the base branch has no version tag or nobody asked
    */
   unreleasedOnBase: z.array(z.string()).optional(),
+  /** when the newest version tag of `onBase` was made: its commit's committer date, ISO 8601 (absent: not read) */
+  newestReleaseDate: z.string().optional(),
 });
 export type ReleaseTags = z.infer<typeof ReleaseTags>;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How far the newest release may lie behind the change before the tags stop saying what production runs. A project
+ * that deploys by version tags cuts one at least every year; a year of merges after the newest tag means the tags were
+ * left behind and the branch itself is deployed (lego: v1.0.0 in 2017, deployed from master by Drone ever since, so
+ * its 2024 lending tables were called unreleased). The date, not the number of migrations merged since the tag: both
+ * the CLI (the tag's commit) and the App (the compare API's base commit) read it whatever the change does, while the
+ * migrations since the tag are listed only when the change adds one, and their count measures the team's pace (a busy
+ * project merges dozens between two releases), not whether releases still happen.
+ */
+const STALE_RELEASE_DAYS = 365;
+
+/**
+ * The release tags as evidence of what shipped: undefined when the newest version tag is more than STALE_RELEASE_DAYS
+ * older than the change (`changeDate`, ISO 8601). Then the project deploys its branch, and everything merged counts as
+ * shipped: no "before any release" note for a deleted, renamed or edited migration, no unreleased table on the base
+ * branch. Kept as they are when either date is unknown.
+ */
+export function currentReleases(releases: ReleaseTags | undefined, changeDate: string | undefined): ReleaseTags | undefined {
+  if (!releases?.newestReleaseDate || !changeDate) return releases;
+  const behind = Date.parse(changeDate) - Date.parse(releases.newestReleaseDate);
+  return behind > STALE_RELEASE_DAYS * DAY_MS ? undefined : releases;
+}
 
 /**
  * The newest version tag of the base branch when the migration at `path` is in no version tag (never released);

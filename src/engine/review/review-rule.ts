@@ -120,6 +120,8 @@ export interface ReviewFacts {
    * version date) to the change's date (`ReviewInput.dates`); undefined when either date is unknown.
    */
   ageOnBase?: (migration: Migration) => { days: number; by: "commit" | "version" } | undefined;
+  /** When the first-parent commit that added the migration at `path` to the base branch was made (`ReviewInput.dates.addedOnBase`); undefined when not known */
+  addedOnBase?: (path: string) => Date | undefined;
   /** The newest version tag when the repository releases by version tags and the migration at `path` is in none (releases.ts) */
   unreleased?: (path: string) => { newestTag: string } | undefined;
   /**
@@ -167,7 +169,7 @@ export interface ReviewCase {
   /** when the change was made and when the base branch added the migrations it deletes (ReviewInput.dates) */
   dates?: { change?: string; addedOnBase?: Record<string, string> };
   /** the release tags the CLI reads from git (ReviewInput.releases) */
-  releases?: { onBase: string[]; shippedIn: Record<string, string[]> };
+  releases?: { onBase: string[]; shippedIn: Record<string, string[]>; newestReleaseDate?: string };
 }
 
 export interface InvalidReviewCase extends ReviewCase {

@@ -7,7 +7,7 @@
 import { sqliteOnlyPopFilesIn } from "../database/dialect-file.js";
 import { runsOnPop } from "../repository/go-mod.js";
 import { migrationDate } from "../repository/migration-date.js";
-import { ReleaseTags, unreleased, unreleasedOnBase } from "./releases.js";
+import { currentReleases, ReleaseTags, unreleased, unreleasedOnBase } from "./releases.js";
 import type { UnreleasedBase } from "../rules/support/change-plan.js";
 import { changeSizeNote, type ChangeText } from "./change-size-note.js";
 import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
@@ -129,6 +129,12 @@ function readReleases(releases: unknown): ReleaseTags | undefined {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** An ISO 8601 date given to the review, when it is one. */
+function validDate(iso: string | undefined): Date | undefined {
+  const date = iso ? new Date(iso) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
 
 /** Days from when the base branch added `migration` (its commit date, else its version date) to the change. */
 function ageOnBase(dates: ReviewInput["dates"], migration: Migration): { days: number; by: "commit" | "version" } | undefined {
@@ -438,7 +444,8 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   };
   const changes = withSquashedAwayRenamesSplit(listed.changes, config, contents, input.contextMigrations);
   const errors: FileError[] = [];
-  const releases = readReleases(input.releases);
+  // tags far behind the change are no evidence: the branch itself is deployed (releases.ts)
+  const releases = currentReleases(readReleases(input.releases), input.dates?.change);
 
   // 1. the changed migrations, with the other half of each, through the same engine as lint
   const changed = new Set(changes.filter((c) => c.status !== "removed").map((c) => c.path));
@@ -580,6 +587,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     change,
     runsOnPop: (path) => runsOnPop(path, input.repositoryFiles ?? []),
     ageOnBase: (migration) => ageOnBase(input.dates, migration),
+    addedOnBase: (path) => validDate(input.dates?.addedOnBase?.[path]),
     unreleased: (path) => unreleased(releases, path),
     baseRef: input.baseRef,
     // every settings module of the tree as the change leaves it (not only the app's nearest: galaxy_ng's are in dev/ and docker/)

@@ -48,11 +48,12 @@ export function useScenario(): void {
   });
 }
 
-export async function startScenario(options: { baseFiles?: Record<string, string | Buffer>; app?: Partial<AppOptions> } = {}): Promise<Scenario> {
+/** `baseDate`: the base commit's committer date (default 2024-01-01; each later commit a day after its parent). */
+export async function startScenario(options: { baseFiles?: Record<string, string | Buffer>; app?: Partial<AppOptions>; baseDate?: string } = {}): Promise<Scenario> {
   const fake = new FakeGitHub();
   await fake.start();
   const app = await startApp({ baseUrl: fake.url, ...options.app });
-  const base = fake.commit(options.baseFiles ?? BASE_FILES);
+  const base = fake.commit(options.baseFiles ?? BASE_FILES, undefined, { date: options.baseDate });
   fake.setBranch("master", base);
   const secret = { secret: WEBHOOK_SECRET };
   const state = { running: true };

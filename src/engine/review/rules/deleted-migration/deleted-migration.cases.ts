@@ -96,6 +96,24 @@ const vendoredLogging = {
 const unvendored = Object.fromEntries(Object.keys(vendoredLogging).filter((p) => p.includes("_vendor/")).map((p) => [p, null]));
 const galaxySetup = (requirements: string) => `from setuptools import setup\n\nrequirements = [\n    "django-crum==0.7.9",\n${requirements}]\n\nsetup(name="galaxy-ng", install_requires=requirements)\n`;
 
+/** lego's users app before 0e4fcc7e14: 0050_alter_role -> 0051 on 0049, and 0050_user_command_suggestions on 0049 beside them */
+const usersDir = "lego/apps/users/migrations";
+const usersField = (deps: string, field: string) =>
+  `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [${deps}]\n    operations = [\n        migrations.AddField(model_name="user", name="${field}", field=models.TextField(null=True)),\n    ]\n`;
+const commandSuggestions = `${usersDir}/0050_user_command_suggestions.py`;
+const usersConflict = {
+  [`${usersDir}/0049_user_index.py`]: usersField("", "theme"),
+  [`${usersDir}/0050_alter_role.py`]: usersField('("users", "0049_user_index")', "role_note"),
+  [`${usersDir}/0051_alter_role_again.py`]: usersField('("users", "0050_alter_role")', "role_again"),
+  [commandSuggestions]: usersField('("users", "0049_user_index")', "command_suggestions"),
+};
+/** when each reached the branch: the other line first (0050_alter_role, 0051), the command palette last (`palette`) */
+const usersAdded = (palette: string) => ({
+  [`${usersDir}/0050_alter_role.py`]: "2025-10-01T12:00:00+02:00",
+  [`${usersDir}/0051_alter_role_again.py`]: "2025-10-06T16:00:00+02:00",
+  [commandSuggestions]: palette,
+});
+
 export default defineReviewCases({
   invalid: [
     {
@@ -252,6 +270,22 @@ export default defineReviewCases({
       findings: [{ path: createCampaign, line: 1, severity: "info", message: "in no version tag (the newest is version-7.71.130)" }],
     },
     {
+      name: "Rails: the same deletion when the newest version tag is years older than the change (lego's v1.0.0 of 2017, deployed from master since): the tags were left behind, the branch is deployed, an error",
+      base: { [createCampaign]: createCampaignContact },
+      head: { [createCampaign]: null },
+      dates: { change: "2025-09-11T10:00:00Z" },
+      releases: { onBase: ["v1.0.0"], shippedIn: { [createCampaign]: [] }, newestReleaseDate: "2017-10-20T06:43:25+02:00" },
+      findings: [{ path: createCampaign, line: 1, severity: "error" }],
+    },
+    {
+      name: "Rails: the same deletion when the newest version tag is under a year older than the change: releases still happen, a note",
+      base: { [createCampaign]: createCampaignContact },
+      head: { [createCampaign]: null },
+      dates: { change: "2025-09-11T10:00:00Z" },
+      releases: { onBase: ["v1.0.0"], shippedIn: { [createCampaign]: [] }, newestReleaseDate: "2024-10-20T06:43:25+02:00" },
+      findings: [{ path: createCampaign, line: 1, severity: "info", message: "in no version tag (the newest is v1.0.0)" }],
+    },
+    {
       name: "Rails: the same deletion once a version tag contains the commit that added it: released, an error",
       base: { [createCampaign]: createCampaignContact },
       head: { [createCampaign]: null },
@@ -366,6 +400,40 @@ export default defineReviewCases({
       base: { ...vendoredLogging, "setup.py": galaxySetup('    "django-automated-logging~=6.2",\n') },
       head: Object.fromEntries(Object.keys(unvendored).filter((p) => p.includes("/migrations/")).map((p) => [p, null])),
       findings: [{ path: "galaxy_ng/_vendor/automated_logging/migrations/0001_initial.py", line: 1, severity: "error" }],
+    },
+    {
+      name: "Django: one of two leaves of the base branch's users graph, merged after the other line (lego 0e4fcc7e14 reverts 0050_user_command_suggestions, merged on 0049 beside 0050_alter_role -> 0051): migrate refused to run from its merge on, no database ran it, a note",
+      base: usersConflict,
+      head: { [commandSuggestions]: null },
+      dates: { change: "2025-10-08T14:12:18+02:00", addedOnBase: usersAdded("2025-10-08T13:05:00+02:00") },
+      findings: [{ path: commandSuggestions, line: 1, severity: "info", message: "it was a leaf node of the users migrations beside 0051_alter_role_again, with no merge migration joining them" }],
+    },
+    {
+      name: "Django: the same leaf merged before the other line began: a deploy may have applied it before the conflict appeared, the error stays",
+      base: usersConflict,
+      head: { [commandSuggestions]: null },
+      dates: { change: "2025-10-08T14:12:18+02:00", addedOnBase: usersAdded("2025-09-20T10:00:00+02:00") },
+      findings: [{ path: commandSuggestions, line: 1, severity: "error" }],
+    },
+    {
+      name: "Django: the same leaf when nobody says when the migrations reached the branch (the App reads no history): the error stays",
+      base: usersConflict,
+      head: { [commandSuggestions]: null },
+      findings: [{ path: commandSuggestions, line: 1, severity: "error" }],
+    },
+    {
+      name: "Django: the same two lines joined by a merge migration: the deleted one is no leaf, 0052_merge depends on it, the error stays",
+      base: { ...usersConflict, [`${usersDir}/0052_merge.py`]: django('("users", "0051_alter_role_again"), ("users", "0050_user_command_suggestions")') },
+      head: { [commandSuggestions]: null },
+      dates: { change: "2025-10-08T14:12:18+02:00", addedOnBase: { ...usersAdded("2025-10-08T13:05:00+02:00"), [`${usersDir}/0052_merge.py`]: "2025-10-08T13:30:00+02:00" } },
+      findings: [{ path: commandSuggestions, line: 1, severity: "error" }],
+    },
+    {
+      name: "Django: the newest migration of a one-line graph deleted (0051 on 0050_alter_role, no other line): no conflict, the error stays",
+      base: { [`${usersDir}/0049_user_index.py`]: usersField("", "theme"), [`${usersDir}/0050_alter_role.py`]: usersField('("users", "0049_user_index")', "role_note"), [`${usersDir}/0050_alter_role_more.py`]: usersField('("users", "0050_alter_role")', "role_more") },
+      head: { [`${usersDir}/0050_alter_role_more.py`]: null },
+      dates: { change: "2025-10-08T14:12:18+02:00", addedOnBase: { [`${usersDir}/0050_alter_role.py`]: "2025-10-01T12:00:00+02:00", [`${usersDir}/0050_alter_role_more.py`]: "2025-10-02T12:00:00+02:00" } },
+      findings: [{ path: `${usersDir}/0050_alter_role_more.py`, line: 1, severity: "error" }],
     },
   ],
   valid: [

@@ -14,6 +14,7 @@ import { missingFromDump } from "../../dumps/dump-holds.js";
 import type { DumpItem } from "../../dumps/dump-items.js";
 import { compareVersions } from "../../../migration-versions.js";
 import { unreleasedDeletion } from "./unreleased.js";
+import { conflictLeafDeletion } from "./conflict-leaf.js";
 import { afterRestore } from "./restore-fix.js";
 import { appRemovalReport } from "./app-removal.js";
 import { packagedAppReport } from "./packaged-app.js";
@@ -103,6 +104,12 @@ export default defineReviewRule({
             `Databases that ran it get the cleanup, fresh databases never had the tables and skip the drops: every database ends up without them. Restoring the file would bring back what the change removes.`,
           fix: "Nothing to do; the deleted version stays in schema_migrations where it ran, which Rails ignores without its file.",
         });
+        continue;
+      }
+      // one leaf of a conflict the base branch had since its merge: migrate refused to run, no database has it
+      const conflictLeaf = conflictLeafDeletion(ctx, m);
+      if (conflictLeaf) {
+        ctx.report({ path: m.change.path, line: 1, severity: "info", ...conflictLeaf });
         continue;
       }
       const fresh = unreleasedDeletion(ctx, m);

@@ -970,6 +970,14 @@ export default defineReviewCases({
       findings: [{ path: djangoPath, line: 9, severity: "info", message: "edited before any release" }],
     },
     {
+      name: "Django: the same data edit when the newest version tag is years older than the change (lego's v1.0.0 of 2017, deployed from master since): the branch is deployed, production ran the migration, the warning stays",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django({ body: "    for product in Product.objects.filter(plaintext=None).iterator():\n        product.plaintext = clean_editor_js(product.description, to_string=True)\n        product.save(update_fields=[\"plaintext\"])" }) },
+      dates: { change: "2026-08-18T12:00:00Z" },
+      releases: { onBase: ["v1.0.0"], shippedIn: { [djangoPath]: [] }, newestReleaseDate: "2017-10-20T06:43:25+02:00" },
+      findings: [{ path: djangoPath, line: 9, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
       name: "Django: the same data edit once a version tag holds the migration (Thunderstore's 0061, tagged 0.144.1 the day before its fix): released, the warning stays",
       base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
       head: { [djangoPath]: django({ body: "    for product in Product.objects.filter(plaintext=None).iterator():\n        product.plaintext = clean_editor_js(product.description, to_string=True)\n        product.save(update_fields=[\"plaintext\"])" }) },
