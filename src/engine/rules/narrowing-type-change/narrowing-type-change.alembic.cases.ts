@@ -24,7 +24,6 @@ def downgrade():
     },
     {
       framework: "alembic",
-<<<<<<< HEAD
       name: "Mailu 12e9a4f6ed73: a loop over every row updates each one by its key with int() of its value, then NUMERIC -> INTEGER: a note",
       code: `from alembic import op
 import sqlalchemy as sa
@@ -77,7 +76,9 @@ def downgrade():
 `,
       lines: [15],
       severities: ["warning"],
-=======
+    },
+    {
+      framework: "alembic",
       name: "Mailu 12e9a4f6ed73: where the project also runs on SQLite, the check that every value fits (a plpgsql DO block) is sent on PostgreSQL only",
       code: `from alembic import op
 import sqlalchemy as sa
@@ -96,7 +97,6 @@ def downgrade():
       files: CI_MATRIX_SQLITE_POSTGRES,
       lines: [9],
       fixes: ["# stop if a value does not fit integer, and keep a copy of the old values (a column of the new type beside the old one is safer still):\nif op.get_bind().dialect.name == \"postgresql\":\n    op.execute(\"DO $$ BEGIN IF EXISTS (SELECT FROM \\\"user\\\" WHERE spam_threshold NOT BETWEEN -2147483648 AND 2147483647 OR spam_threshold <> trunc(spam_threshold)) THEN RAISE EXCEPTION 'some values of user.spam_threshold do not fit integer'; END IF; END $$\")\n# migguard found no primary key of user in the migrations: the whole table is copied (keeping only its key and spam_threshold is enough)\nop.execute(\"CREATE TABLE user_spam_threshold_backup_12e9a4f6ed73 AS SELECT * FROM \\\"user\\\"\")\nop.alter_column(\"user\", \"spam_threshold\", existing_type=sa.Numeric(), type_=sa.Integer())"],
->>>>>>> s31/h7
     },
   ],
   valid: [
