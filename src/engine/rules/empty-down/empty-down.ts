@@ -216,7 +216,7 @@ end`,
       message: !dataOnly
         ? `The down migration${where} is empty: rolling back does nothing.${downHabit(ctx, "empty-down")}`
         : unreadData
-          ? `The down migration${where} is empty and this migration changes only data${scratchNote}, in code migguard cannot read: a rollback has no schema to restore, and values it overwrites or deletes stay that way after it, which still reports success.`
+          ? `The down migration${where} is empty and this migration changes data in code migguard cannot read, only data${scratchNote}: a rollback has no schema to restore, and values it overwrites or deletes stay that way after it, which still reports success.`
           : onlyAdds
             ? `The down migration${where} is empty: this migration only adds rows it did not find (it overwrites and deletes none), and rolling back keeps them.`
             : `The down migration${where} is empty: this migration only changes rows, not the schema${scratchNote}, so a rollback has no schema to restore and keeps the rows as the up left them, the usual down of a one-way data fix-up.`,

@@ -330,7 +330,7 @@ export default defineCases({
     },
     {
       framework: "sql",
-      name: "a project whose earlier migrations never have a down, a later one has: a warning (the habit of the past), and the message names `rules: { missing-down: off }`",
+      name: "a project whose earlier migrations never have a down, a later one has: a note (the habit of the recent past), and the message names `rules: { missing-down: off }`",
       schema: "CREATE TABLE profiles (id bigint PRIMARY KEY, name text, bio text);",
       path: "migrations/000013_add_phone.up.sql",
       code: "ALTER TABLE profiles ADD COLUMN phone text;",
@@ -342,7 +342,7 @@ export default defineCases({
         "migrations/000014_add_fax.down.sql": "ALTER TABLE profiles DROP COLUMN fax;",
       },
       lines: [1],
-      severities: ["warning"],
+      severities: ["info"],
       fixRunsAfter: "up",
     },
     {
