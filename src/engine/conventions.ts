@@ -339,7 +339,8 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
     const recent = group.recent(m);
     const count = recent.missing + recent.empty + recent.present;
     const without = recent.missing + recent.empty;
-    if (count < MIN_EARLIER || without < HABIT_SHARE * count) continue;
+    // a folder with fewer earlier migrations than the window says less: there the habit must be every one of them
+    if (count < MIN_EARLIER || without < (count < DOWN_HABIT_WINDOW ? count : HABIT_SHARE * count)) continue;
     const kind = recent.missing === count ? "never" : "empty";
     out.set(m, { ...out.get(m), downs: { kind, earlier: count, without, folder: folder || "." } });
   }

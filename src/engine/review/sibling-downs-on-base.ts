@@ -41,7 +41,13 @@ export function siblingDownsOnBase(added: readonly DetectedFile[], basePaths: re
   const out: string[] = [];
   for (const files of byFolder.values()) {
     const recent = files.sort((a, b) => compareVersions(b.version!, a.version!)).slice(0, DOWN_HABIT_WINDOW);
-    for (const file of recent) out.push(file.path, ...companionPaths(file, basePaths).filter((p) => existing.has(p)));
+    for (const file of recent) {
+      const downs = companionPaths(file, basePaths);
+      // a down kept in its own file (golang-migrate, diesel): the listing says when there is none, so only a
+      // migration whose down file exists is read; a down in the migration's own file (dbmate, goose, Rails, Alembic) is read with it
+      if (downs.length === 0) out.push(file.path);
+      else if (downs.some((p) => existing.has(p))) out.push(file.path, ...downs.filter((p) => existing.has(p)));
+    }
   }
   return out;
 }

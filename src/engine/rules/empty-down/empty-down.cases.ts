@@ -171,7 +171,7 @@ end
       code: "ALTER TABLE users ADD COLUMN color text;",
       lines: [1],
       severities: ["info"],
-      messages: ["7 of the 10 earlier migrations in migrations/postgresql/ just before it have no down or an empty one: the project rolls forward rather than back, so this is a note. `rules: { empty-down: off }` in .github/migguard.yml turns this check off; `rules: { empty-down: error }` makes every such down a required fix again."],
+      messages: ["7 of the 10 most recent earlier migrations in migrations/postgresql/ have no down or an empty one: the project rolls forward rather than back, so this is a note. `rules: { empty-down: off }` in .github/migguard.yml turns this check off; `rules: { empty-down: error }` makes every such down a required fix again."],
       fixes: ["ALTER TABLE users DROP COLUMN color;"],
       fixRunsAfter: "up",
     },

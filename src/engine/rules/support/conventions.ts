@@ -12,10 +12,10 @@ export function downHabit(ctx: RuleContext, ruleId: string): string {
   if (!habit) return "";
   const what =
     habit.kind === "never"
-      ? `None of the ${habit.earlier} earlier migrations in ${habit.folder}/ just before it has a down either`
+      ? `None of the ${habit.earlier} earlier migrations in ${habit.folder}/ has a down either`
       : habit.without === habit.earlier
-        ? `The ${habit.earlier} earlier migrations in ${habit.folder}/ just before it have no down or an empty one`
-        : `${habit.without} of the ${habit.earlier} earlier migrations in ${habit.folder}/ just before it have no down or an empty one`;
+        ? `The ${habit.earlier} earlier migrations in ${habit.folder}/ have no down or an empty one`
+        : `${habit.without} of the ${habit.earlier} most recent earlier migrations in ${habit.folder}/ have no down or an empty one`;
   return ` ${what}: the project rolls forward rather than back, so this is a note. \`rules: { ${ruleId}: off }\` in ${CONFIG_PATHS[0]} turns this check off; \`rules: { ${ruleId}: error }\` makes every such down a required fix again.`;
 }
 
@@ -25,7 +25,10 @@ export function downHabit(ctx: RuleContext, ruleId: string): string {
  * supabase/postgres 12 such findings judged noise, warnings included). A team that wants downs enforced sets the
  * rule's severity in config, which wins over this (severity.ts). Undefined keeps the rule's own severity.
  */
-export const downHabitSeverity = (ctx: RuleContext): Severity | undefined => (ctx.conventions.downs ? "info" : undefined);
+export const downHabitSeverity = (ctx: RuleContext): Severity | undefined =>
+  // sqitch is no roll-forward layout: a deploy that fails reverts what it deployed through the revert scripts, so a
+  // missing one breaks that deploy whatever the team's rollback policy (a warning, as before)
+  ctx.conventions.downs ? (ctx.migration.layout === "sqitch" ? "warning" : "info") : undefined;
 
 /**
  * Django: one sentence saying that the project's other RunPython steps have no reverse_code either, with the config line
