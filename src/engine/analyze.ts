@@ -1134,13 +1134,15 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
     else if (result) findings.push(...tooComplexFindings(unit.file.path, [result.tooComplex], config));
   }
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
-  const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config);
   // a Rails application's dumps: the one it writes, not a leftover of the other format (head-dumps.ts)
   const leftoverReader = leftoverReaderToLoad(input.repositoryFiles ?? [], units.some((u) => u.file.framework === "rails"));
   if (leftoverReader) yield leftoverReader;
   const repositoryFiles = withoutLeftoverDumps(input.repositoryFiles ?? [], config);
   const facts = new RepositoryFacts(repositoryFiles, input.applicationCode, input.codeFilesCapped, input.baseDumps);
   const earlier = yield* historyOnly(input, units, parsed, config, databases);
+  // the habits of the folders: their context migrations count too, with their downs as read (a review's siblings on
+  // the base branch, review/sibling-downs-on-base.ts)
+  const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config, earlier.map((e) => e.migration));
   // Flyway's and Spring's settings readers: the baselines below, and the schema Flyway runs the migrations in
   const baselineReaders = Baselines.readersToLoad(input.repositoryFiles ?? [], [...migrations, ...earlier.map((e) => e.migration)]);
   if (baselineReaders) yield baselineReaders;

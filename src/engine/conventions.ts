@@ -1,8 +1,8 @@
 /**
  * The repository's own conventions, read from its other migrations. A team that rolls forward by policy never
- * writes a down (golang-migrate folders of ups alone) or always leaves it empty: its missing or empty down on a
- * new migration is still reported with its severity, but the finding says that this is the project's habit and
- * which config line turns the rule off, so the team can decide in one step.
+ * writes a down (golang-migrate folders of ups alone) or mostly leaves it empty: its missing or empty down on a
+ * new migration is a note that says this is the project's habit and which config line turns the rule off (or sets
+ * its severity back), so the team can decide in one step.
  */
 import type { Config } from "./config.js";
 import { companionPaths, detectByPath } from "./detect.js";
@@ -10,17 +10,20 @@ import type { Migration } from "./model.js";
 import { dirOf } from "./paths.js";
 
 export interface DownConvention {
-  /** `never`: no earlier migration has a down; `empty`: every earlier down is missing or empty, some empty */
+  /** `never`: none of the recent earlier migrations has a down; `empty`: most are missing or empty, some empty */
   kind: "never" | "empty";
-  /** how many earlier migrations of the folder say so */
+  /** how many recent earlier migrations of the folder were read for the habit (at most DOWN_HABIT_WINDOW) */
   earlier: number;
+  /** how many of them have no down or an empty one */
+  without: number;
   folder: string;
   /**
-   * No migration of the folder has a down, in a layout whose downs are optional: the team chose up-only, so a
-   * missing down is no gap. Set on every migration of such a folder; `noteHere` on the one that carries the
-   * folder's single note (its newest without a down).
+   * No migration of the folder has a down that does anything (each is missing or empty), in a layout whose downs
+   * are optional: the team chose up-only, so a missing or empty down is no gap. Set on every migration of such a
+   * folder; `noteHere` on the one that carries the folder's single note (its newest without a down); `empty`: how
+   * many of them have an empty down rather than none.
    */
-  upOnly?: { migrations: number; noteHere: boolean };
+  upOnly?: { migrations: number; empty: number; noteHere: boolean };
 }
 
 /** Django: the project's other RunPython steps are almost all written without a way back. */
@@ -50,11 +53,28 @@ export interface Conventions {
 const MIN_EARLIER = 3;
 
 /**
+ * The habit is read over the folder's most recent earlier migrations, not all of them: habits change (vaultwarden's
+ * first migrations of 2019 have real downs, most of its ALTERs of 2021-2024 an empty one), and the team that writes
+ * the next migration is the one of the last few. Ten is a few months of a busy
+ * folder, and what a review reads of the base branch's downs (review/sibling-downs-on-base.ts) for it.
+ */
+export const DOWN_HABIT_WINDOW = 10;
+/**
+ * Of those, this share missing or empty is the folder's habit: most of its recent migrations cannot be rolled back
+ * by their down, so a rollback through this folder already stops doing anything at most steps, and the team that
+ * keeps it so does not undo a deploy by rolling back (it rolls forward or restores). One empty down among written
+ * ones (or a few: up to 4 of 10) is a lapse where the team does roll back, and keeps the rule's severity. Judged on
+ * vaultwarden (26 of its 46 PostgreSQL downs empty, embedded migrations that never run a down: its 40 empty-down errors
+ * judged false alarms; replayed with this share, 34 of them become notes), supabase/auth and supabase/postgres.
+ */
+const HABIT_SHARE = 0.6;
+
+/**
  * The folder whose migrations are one another's siblings: a layout with a folder per migration (diesel's and
  * Formance's `<name>/up.sql`) keeps them one level up, so the habit is read over every migration, not over the
  * one up.sql alone in its own folder (Formance ledger: 42 missing downs, each read as a folder of one).
  */
-const siblingFolder = (path: string): string => (/(?:^|\/)up\.sql$/.test(path) ? dirOf(dirOf(path)) : dirOf(path));
+export const siblingFolder = (path: string): string => (/(?:^|\/)up\.sql$/.test(path) ? dirOf(dirOf(path)) : dirOf(path));
 
 /**
  * Layouts whose runner needs no down: golang-migrate and rivermigrate run a folder of ups alone, goose and dbmate a
@@ -142,7 +162,7 @@ function djangoDataSteps(m: Migration): ConventionSubject["dataSteps"] {
 
 /** A habit needs this many data steps in the project's other migrations, this share of them without a reverse. */
 const MIN_DATA_STEPS = 5;
-const HABIT_SHARE = 0.9;
+const REVERSE_HABIT_SHARE = 0.9;
 
 /**
  * Django: the RunPython steps of the project's other migrations (every app: a team writes RunPython one way) are
@@ -155,7 +175,7 @@ function reverseConventionsOf(subjects: readonly ConventionSubject[]): Map<Conve
   const without = django.reduce((n, m) => n + m.dataSteps!.without, 0);
   for (const m of django) {
     const others = { steps: steps - m.dataSteps!.steps, without: without - m.dataSteps!.without };
-    if (others.steps >= MIN_DATA_STEPS && others.without >= HABIT_SHARE * others.steps) out.set(m, others);
+    if (others.steps >= MIN_DATA_STEPS && others.without >= REVERSE_HABIT_SHARE * others.steps) out.set(m, others);
   }
   return out;
 }
@@ -201,18 +221,46 @@ class Folder {
     const out = tally();
     if (version === undefined) Object.assign(out, this.all);
     else {
-      let low = 0;
-      let high = this.numbered.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (this.numbered[mid].version < version) low = mid + 1;
-        else high = mid;
-      }
+      const low = this.indexOf(version);
       for (const state of DOWN_STATES) out[state] = this.unnumbered[state] + this.before[low][state];
     }
     const self = this.siblings.get(subject.path);
     if (self && isEarlier(self, subject)) out[self.down]--;
     return out;
+  }
+
+  /**
+   * The down states of the DOWN_HABIT_WINDOW siblings just before `subject` by version (then, if fewer, of those
+   * without a version number). A subject without a version number (an Alembic revision's hash) has no "just
+   * before": every other sibling counts, as in `earlier`.
+   */
+  recent(subject: ConventionSubject): Tally {
+    const version = numeric(subject.version);
+    if (version === undefined) return this.earlier(subject);
+    const low = this.indexOf(version);
+    const out = tally();
+    const numbered = this.numbered.slice(Math.max(0, low - DOWN_HABIT_WINDOW), low);
+    for (const s of numbered) out[s.down]++;
+    let room = DOWN_HABIT_WINDOW - numbered.length;
+    for (const s of this.siblings.values()) {
+      if (room === 0) break;
+      if (numeric(s.version) !== undefined || s.path === subject.path) continue;
+      out[s.down]++;
+      room--;
+    }
+    return out;
+  }
+
+  /** How many numbered siblings have a version below `version`. */
+  private indexOf(version: bigint): number {
+    let low = 0;
+    let high = this.numbered.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.numbered[mid].version < version) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 }
 
@@ -227,9 +275,9 @@ function isEarlier(sibling: Sibling, subject: ConventionSubject): boolean {
  * For each migration, the down habit of the earlier migrations in its folder (same layout): from the migrations
  * analysed, and for golang-migrate folders from the repository's paths alone (an up without a .down.sql beside it).
  */
-export function downConventions(migrations: readonly Migration[], repositoryPaths: readonly string[], config: Config): Map<Migration, Conventions> {
+export function downConventions(migrations: readonly Migration[], repositoryPaths: readonly string[], config: Config, history: readonly Migration[] = []): Map<Migration, Conventions> {
   const subjects = migrations.map(conventionSubject);
-  const found = downConventionsOf(subjects, repositoryPaths, config);
+  const found = downConventionsOf(subjects, repositoryPaths, config, history.map(conventionSubject));
   const out = new Map<Migration, Conventions>();
   migrations.forEach((m, i) => {
     const conventions = found.get(subjects[i]);
@@ -238,8 +286,12 @@ export function downConventions(migrations: readonly Migration[], repositoryPath
   return out;
 }
 
-/** `downConventions` on the plain data of the migrations. */
-export function downConventionsOf(subjects: readonly ConventionSubject[], repositoryPaths: readonly string[], config: Config): Map<ConventionSubject, Conventions> {
+/**
+ * `downConventions` on the plain data of the migrations. `history`: other migrations read only as the folders'
+ * context (a review's sibling migrations of the base branch, their downs read: review/sibling-downs-on-base.ts): they
+ * count as siblings, with their down's contents, and get no conventions of their own.
+ */
+export function downConventionsOf(subjects: readonly ConventionSubject[], repositoryPaths: readonly string[], config: Config, history: readonly ConventionSubject[] = []): Map<ConventionSubject, Conventions> {
   const groups = new Map<string, Map<string, Sibling>>();
   const groupOf = (dir: string, layout: string) => {
     const key = `${layout}\u0000${dir}`;
@@ -255,7 +307,8 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
     // a .down.sql we have not read may be empty: only its absence is certain
     groupOf(siblingFolder(path), file.layout).set(path, { path, version: file.version, down: hasDown ? "present" : "missing" });
   }
-  for (const m of subjects) if (m.down) groupOf(siblingFolder(m.path), m.layout).set(m.path, { path: m.path, version: m.version, down: m.down });
+  // read contents win over a path's presence; the analysed migrations over a history copy of the same path
+  for (const m of [...history, ...subjects]) if (m.down) groupOf(siblingFolder(m.path), m.layout).set(m.path, { path: m.path, version: m.version, down: m.down });
   const folders = new Map<string, Folder>();
   const out = new Map<ConventionSubject, Conventions>();
   for (const [m, reverses] of reverseConventionsOf(subjects)) out.set(m, { reverses });
@@ -268,22 +321,33 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
     if (!siblings) continue;
     let group = folders.get(key);
     if (!group) folders.set(key, (group = new Folder(siblings)));
-    const earlier = group.earlier(m);
-    const count = earlier.missing + earlier.empty + earlier.present;
-    const upOnly = OPTIONAL_DOWNS.has(m.layout) && group.all.missing > MIN_EARLIER && group.all.missing === siblings.size;
+    // dbmate's `-- migrate:down` left empty in every file is as up-only as no section at all (supabase/postgres: 30 of 30)
+    const upOnly = OPTIONAL_DOWNS.has(m.layout) && siblings.size > MIN_EARLIER && group.all.present === 0;
     if (upOnly) {
-      const downs: DownConvention = { kind: "never", earlier: count, folder: folder || ".", upOnly: { migrations: siblings.size, noteHere: carriers.get(key) === m } };
+      const earlier = group.earlier(m);
+      const count = earlier.missing + earlier.empty + earlier.present;
+      const downs: DownConvention = {
+        kind: group.all.empty === 0 ? "never" : "empty",
+        earlier: count,
+        without: count,
+        folder: folder || ".",
+        upOnly: { migrations: siblings.size, empty: group.all.empty, noteHere: carriers.get(key) === m },
+      };
       out.set(m, { ...out.get(m), downs });
       continue;
     }
-    if (count < MIN_EARLIER || earlier.present > 0) continue;
-    const kind = earlier.missing === count ? "never" : "empty";
-    out.set(m, { ...out.get(m), downs: { kind, earlier: count, folder: folder || "." } });
+    const recent = group.recent(m);
+    const count = recent.missing + recent.empty + recent.present;
+    const without = recent.missing + recent.empty;
+    // a folder with fewer earlier migrations than the window says less: there the habit must be every one of them
+    if (count < MIN_EARLIER || without < (count < DOWN_HABIT_WINDOW ? count : HABIT_SHARE * count)) continue;
+    const kind = recent.missing === count ? "never" : "empty";
+    out.set(m, { ...out.get(m), downs: { kind, earlier: count, without, folder: folder || "." } });
   }
   return out;
 }
 
-/** Per folder and layout, the newest analysed migration without a down: it carries an up-only folder's one note. */
+/** Per folder and layout, the newest analysed migration without a down (or with an empty one): it carries an up-only folder's one note. */
 function noteCarriers(subjects: readonly ConventionSubject[]): Map<string, ConventionSubject> {
   const out = new Map<string, ConventionSubject>();
   const newer = (a: ConventionSubject, b: ConventionSubject) => {
@@ -291,7 +355,7 @@ function noteCarriers(subjects: readonly ConventionSubject[]): Map<string, Conve
     return x !== undefined && y !== undefined ? x > y : a.path > b.path;
   };
   for (const m of subjects) {
-    if (m.down !== "missing") continue;
+    if (m.down !== "missing" && m.down !== "empty") continue;
     const key = `${m.layout}\u0000${siblingFolder(m.path)}`;
     const current = out.get(key);
     if (!current || newer(m, current)) out.set(key, m);

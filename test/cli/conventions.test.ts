@@ -16,7 +16,7 @@ const upOnly = (n: number) =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`migrations/00000${i + 1}_step.up.sql`, `ALTER TABLE t${i} ADD COLUMN c text;\n`]));
 
 describe("down habits", () => {
-  it("says so when no earlier migration of the folder has a down, as a warning (a later one has: the team writes them now)", async () => {
+  it("says so when no earlier migration of the folder has a down, as a note (a later one has: not up-only, but the habit of the folder)", async () => {
     const root = repo({
       ...upOnly(3),
       "migrations/000004_phone.up.sql": "ALTER TABLE users ADD COLUMN phone text;\n",
@@ -24,7 +24,8 @@ describe("down habits", () => {
       "migrations/000005_fax.down.sql": "ALTER TABLE users DROP COLUMN fax;\n",
     });
     const finding = (await lint(root, "migrations")).find((f) => f.rule === "missing-down" && f.path === "migrations/000004_phone.up.sql")!;
-    expect(finding.severity).toBe("warning");
+    expect(finding.severity).toBe("info");
+    expect(finding.message).toContain("`rules: { missing-down: error }` makes every such down a required fix again");
     expect(finding.message).toContain("None of the 3 earlier migrations in migrations/ has a down either");
     expect(finding.message).toContain("`rules: { missing-down: off }` in .github/migguard.yml");
   });
@@ -41,7 +42,7 @@ describe("down habits", () => {
     for (const f of findings) expect(f.message).not.toContain("earlier migrations");
   });
 
-  it("names empty-down's line when the earlier downs are all empty (dbmate)", async () => {
+  it("dbmate files whose `-- migrate:down` is empty in every one (supabase/postgres): up-only, one note for the folder on its newest", async () => {
     const dbmate = (table: string) => `-- migrate:up\nALTER TABLE ${table} ADD COLUMN c text;\n\n-- migrate:down\n`;
     const root = repo({
       "db/migrations/20240101000000_a.sql": dbmate("a"),
@@ -49,10 +50,27 @@ describe("down habits", () => {
       "db/migrations/20240103000000_c.sql": dbmate("c"),
       "db/migrations/20240104000000_d.sql": dbmate("d"),
     });
-    const finding = (await lint(root, "db")).find((f) => f.rule === "empty-down" && f.path === "db/migrations/20240104000000_d.sql")!;
-    expect(finding.severity).toBe("warning");
-    expect(finding.message).toContain("The 3 earlier migrations in db/migrations/ have no down or an empty one");
-    expect(finding.message).toContain("`rules: { empty-down: off }`");
+    const findings = (await lint(root, "db")).filter((f) => f.rule === "empty-down");
+    expect(findings.map((f) => [f.path, f.severity])).toEqual([["db/migrations/20240104000000_d.sql", "info"]]);
+    expect(findings[0].message).toContain("None of the 4 migrations in db/migrations/ has a down that does anything (each one's is empty), and dbmate needs none");
+    expect(findings[0].message).toContain("`rules: { empty-down: error }`");
+  });
+
+  it("golang-migrate: 6 of the 10 downs just before it are empty, older ones written: a note; 5 of 10: the rule's error", async () => {
+    const folder = (empties: number) =>
+      Object.fromEntries(
+        Array.from({ length: 12 }, (_, i) => i + 1).flatMap((n) => {
+          const name = `migrations/0000${String(n).padStart(2, "0")}_step`;
+          const empty = n > 12 - empties;
+          return [[`${name}.up.sql`, `ALTER TABLE t${n} ADD COLUMN c text;\n`], [`${name}.down.sql`, empty ? "" : `ALTER TABLE t${n} DROP COLUMN c;\n`]];
+        }),
+      );
+    const added = { "migrations/000013_phone.up.sql": "ALTER TABLE users ADD COLUMN phone text;\n", "migrations/000013_phone.down.sql": "" };
+    const severityOf = async (empties: number) => (await lint(repo({ ...folder(empties), ...added }), "migrations")).find((f) => f.rule === "empty-down" && f.path === "migrations/000013_phone.up.sql")!;
+    const note = await severityOf(6);
+    expect(note.severity).toBe("info");
+    expect(note.message).toContain("6 of the 10 most recent earlier migrations in migrations/ have no down or an empty one");
+    expect((await severityOf(5)).severity).toBe("error");
   });
 });
 

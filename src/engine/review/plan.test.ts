@@ -63,6 +63,12 @@ describe("planReview: what the App fetches", () => {
     expect(planReview(changes, config, ["db/migrations/001_a.up.sql"]).head).toEqual(["db/migrations/002_b.up.sql"]);
   });
 
+  it("names the newest 10 base migrations of an added one's folder with their downs as context (the folder's down habit), no older ones", () => {
+    const siblings = Array.from({ length: 12 }, (_, i) => `migrations/postgresql/2023-01-${String(i + 1).padStart(2, "0")}-000000_step/`).flatMap((dir) => [`${dir}up.sql`, `${dir}down.sql`]);
+    const plan = planReview([{ path: "migrations/postgresql/2024-01-01-000000_color/up.sql", status: "added" }], { ...config, young_table: { days: 0 } }, siblings);
+    expect(plan.context).toEqual(siblings.slice(4).sort());
+  });
+
   it("names the other migrations of a changed Django app as optional context", () => {
     const plan = planReview([{ path: "shop/migrations/0003_phone.py", status: "added" }], config, [
       "shop/migrations/0001_initial.py",
@@ -81,7 +87,9 @@ describe("planReview: what the App fetches", () => {
       "db/migrations/20260501000000_newer.up.sql",
       "other/migrations/20260301000000_elsewhere.up.sql",
     ]);
-    expect(plan.context).toEqual(["db/migrations/20260224121149_charges.up.sql"]);
+    // charges' down too, with its up: the folder's down habit reads the downs just before an added one (sibling-downs-on-base.ts);
+    // old has no down file, which the listing says already
+    expect(plan.context).toEqual(["db/migrations/20260224121149_charges.down.sql", "db/migrations/20260224121149_charges.up.sql"]);
     expect(planReview([{ path: "db/migrations/20260410132752_flat_fee_status.up.sql", status: "added" }], { ...config, young_table: { days: 0 } }, ["db/migrations/20260224121149_charges.up.sql"]).context).toEqual([]);
   });
 });

@@ -85,6 +85,45 @@ const UNIQUE_INDEX_BACK = `def downgrade():
     op.add_column("topics", sa.Column("signup_id", sa.String(), nullable=True))
     op.create_index("ix_topics_signup_id", "topics", ["signup_id"], unique=True)`;
 
+/** An earlier revision that adds alias.domain_name's foreign key to domain (the key Mailu's 5aeb5811408e takes off and puts back). */
+const ALIAS_KEY = `from alembic import op
+
+revision = "f1"
+down_revision = None
+
+
+def upgrade():
+    op.create_foreign_key("alias_domain_name_fkey", "alias", "domain", ["domain_name"], ["name"])
+
+
+def downgrade():
+    op.drop_constraint("alias_domain_name_fkey", "alias", type_="foreignkey")
+`;
+
+/** Mailu's 5aeb5811408e, cut down: the keys come off, the names are lower-cased, the keys (`target`'s) go back on. */
+const LOWERCASE_AROUND_KEYS = (target: string) => `from alembic import op
+import sqlalchemy as sa
+
+revision = "5a"
+down_revision = "f1"
+
+domain_table = sa.Table("domain", sa.MetaData(), sa.Column("name", sa.String(80), primary_key=True))
+
+
+def upgrade():
+    connection = op.get_bind()
+    with op.batch_alter_table("alias") as batch_op:
+        batch_op.drop_constraint("alias_domain_name_fkey", type_="foreignkey")
+    for domain in connection.execute(domain_table.select()):
+        connection.execute(domain_table.update().where(domain_table.c.name == domain.name).values(name=domain.name.lower()))
+    with op.batch_alter_table("alias") as batch_op:
+        batch_op.create_foreign_key("alias_domain_name_fkey", "${target}", ["domain_name"], ["name"])
+
+
+def downgrade():
+    pass
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -865,7 +904,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "a read of duplicated rows whose code then overwrites values of another table (an UPDATE migguard reads): no dedupe, the warning stays (a down could restore those values)",
+      name: "a read of duplicated rows whose code then overwrites values of another table (an UPDATE migguard reads): no dedupe, a note that says so (a down could restore those values; the up changes no schema for old code to meet)",
       code: `from alembic import op
 from sqlalchemy import text
 from app.merge import winner
@@ -886,12 +925,12 @@ def downgrade():
     pass
 `,
       lines: [17],
-      severities: ["warning"],
+      severities: ["info"],
       messages: ["changes data in code migguard cannot read"],
     },
     {
       framework: "alembic",
-      name: "a loop over selected rows that calls a helper migguard cannot read before its UPDATE: still data only (a warning, the helper may write), and the fix is the one-way pass, not a raise for the loop",
+      name: "a loop over selected rows that calls a helper migguard cannot read before its UPDATE: still data only (a note: the helper may write, but no schema changes), and the fix is the one-way pass, not a raise for the loop",
       code: `from alembic import op
 import sqlalchemy as sa
 from app.briefs import normalise
@@ -913,7 +952,7 @@ def downgrade():
     pass
 `,
       lines: [18],
-      severities: ["warning"],
+      severities: ["info"],
       messages: ["changes data in code migguard cannot read"],
       fixes: ["def downgrade():\n    pass  # one-way data change: upgrade() only rewrites rows of briefs, and there is no schema to put back"],
     },
@@ -942,7 +981,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "an ORM loop overwrites a column of every row and downgrade() only passes (Superset's sqllab_setting_defaults)",
+      name: "an ORM loop overwrites a column of every row and downgrade() only passes (Superset's sqllab_setting_defaults): a note, no schema to restore",
       code: `from alembic import op
 from sqlalchemy import Boolean, Column, Integer
 from sqlalchemy.ext.declarative import declarative_base
@@ -976,7 +1015,7 @@ def downgrade():
     pass
 `,
       lines: [30],
-      severities: ["warning"],
+      severities: ["info"],
     },
     {
       framework: "alembic",
@@ -1051,6 +1090,25 @@ def downgrade():
     pass
 `,
       lines: [13],
+      severities: ["error"],
+    },
+    {
+      framework: "alembic",
+      name: "Mailu's 5aeb5811408e: upgrade() drops a foreign key, lower-cases the keys it joins on and adds the same key back: the schema ends as it began, so the empty downgrade is a note about the data, not a rollback gap",
+      path: "migrations/versions/5a_lowercase.py",
+      files: { "migrations/versions/f1_alias_key.py": ALIAS_KEY },
+      code: LOWERCASE_AROUND_KEYS("domain"),
+      lines: [20],
+      severities: ["info"],
+      messages: ["alias_domain_name_fkey on alias, which it drops and adds back as it was, leaves the schema as it was"],
+    },
+    {
+      framework: "alembic",
+      name: "the key added back references another table than the one an earlier revision gave it: the up changed the schema, and the empty downgrade keeps the rule's severity",
+      path: "migrations/versions/5a_lowercase.py",
+      files: { "migrations/versions/f1_alias_key.py": ALIAS_KEY },
+      code: LOWERCASE_AROUND_KEYS("domains"),
+      lines: [20],
       severities: ["error"],
     },
   ],

@@ -3,6 +3,26 @@ import { defineCases } from "../support/rule.js";
 /** crowd.dev's backend/src/database/flyway_migrate.sh: migrate, as one command continued over lines */
 const FLYWAY_MIGRATE = '#!/usr/bin/env bash\n\nset -e\nflyway \\\n    -locations="filesystem:/tmp/migrations" \\\n    -url="jdbc:postgresql://${PGHOST}:${PGPORT}/${PGDATABASE}" \\\n    -schemas=public \\\n    migrate\n';
 
+/**
+ * A diesel folder (vaultwarden's layout: migrations/postgresql/<date>_<name>/up.sql and down.sql) of earlier
+ * migrations, one per entry, in order: true writes a real down, false leaves down.sql empty.
+ */
+const dieselFolder = (downs: readonly boolean[]): Record<string, string> =>
+  Object.fromEntries(
+    downs.flatMap((written, i) => {
+      const dir = `migrations/postgresql/2023-01-${String(i + 1).padStart(2, "0")}-000000_step${i + 1}`;
+      return [
+        [`${dir}/up.sql`, `ALTER TABLE t${i + 1} ADD COLUMN c text;\n`],
+        [`${dir}/down.sql`, written ? `ALTER TABLE t${i + 1} DROP COLUMN c;\n` : ""],
+      ];
+    }),
+  );
+const repeat = <T>(n: number, value: T): T[] => Array.from({ length: n }, () => value);
+
+/** dbmate files (supabase/postgres' layout) whose `-- migrate:down` section is left empty. */
+const dbmateUpOnly = (n: number): Record<string, string> =>
+  Object.fromEntries(Array.from({ length: n }, (_, i) => [`db/migrations/2024010${i + 1}000000_step.sql`, `-- migrate:up\nALTER TABLE t${i + 1} ADD COLUMN c text;\n\n-- migrate:down\n`]));
+
 export default defineCases({
   invalid: [
     {
@@ -139,8 +159,58 @@ end
       severities: ["error"],
       fixRunsAfter: "up",
     },
+    {
+      framework: "sql",
+      name: "diesel: 7 of the 10 migrations just before it leave down.sql empty (two older ones wrote real downs, as vaultwarden's first ones did): the folder's habit, a note naming the config lines, with the inverse as its fix",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY);",
+      files: {
+        ...dieselFolder([true, true, false, true, false, false, true, false, false, true, false, false]),
+        "migrations/postgresql/2024-01-01-000000_add_color/down.sql": "",
+      },
+      path: "migrations/postgresql/2024-01-01-000000_add_color/up.sql",
+      code: "ALTER TABLE users ADD COLUMN color text;",
+      lines: [1],
+      severities: ["info"],
+      messages: ["7 of the 10 most recent earlier migrations in migrations/postgresql/ have no down or an empty one: the project rolls forward rather than back, so this is a note. `rules: { empty-down: off }` in .github/migguard.yml turns this check off; `rules: { empty-down: error }` makes every such down a required fix again."],
+      fixes: ["ALTER TABLE users DROP COLUMN color;"],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
+      name: "diesel: only 4 of the 10 migrations just before it leave down.sql empty, and older ones were all empty: the team writes downs now, so an empty one is a lapse and keeps the rule's severity",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY);",
+      files: {
+        ...dieselFolder([...repeat(8, false), true, false, true, true, false, true, false, true, true, false]),
+        "migrations/postgresql/2024-01-01-000000_add_color/down.sql": "",
+      },
+      path: "migrations/postgresql/2024-01-01-000000_add_color/up.sql",
+      code: "ALTER TABLE users ADD COLUMN color text;",
+      lines: [1],
+      severities: ["error"],
+      messages: ["is empty: rolling back does nothing."],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
+      name: "dbmate: every file leaves `-- migrate:down` empty (supabase/postgres, 30 of 30): as up-only as no section at all, one note for the folder on its newest migration",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY);",
+      files: dbmateUpOnly(4),
+      path: "db/migrations/20240201000000_add_color.sql",
+      code: "-- migrate:up\nALTER TABLE users ADD COLUMN color text;\n\n-- migrate:down\n",
+      lines: [2],
+      severities: ["info"],
+      messages: ["None of the 5 migrations in db/migrations/ has a down that does anything (each one's is empty), and dbmate needs none"],
+      fixes: ["-- if this migration must be undone: a new forward migration in db/migrations/ that runs\nALTER TABLE users DROP COLUMN color;"],
+    },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "dbmate: every file leaves `-- migrate:down` empty and a newer one carries the folder's note: nothing on this one",
+      path: "db/migrations/20231201000000_step.sql",
+      code: "-- migrate:up\nALTER TABLE t0 ADD COLUMN c text;\n\n-- migrate:down\n",
+      files: dbmateUpOnly(4),
+    },
     {
       framework: "sql",
       name: "a repair that only makes sure a schema and an index are there (IF NOT EXISTS): both may have been there before it ran, so the empty down is right",

@@ -8,18 +8,26 @@ import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { addsOnlyEnumValues } from "../support/adds-only-enum-values.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlInverse } from "../support/sql-inverse.js";
+import { migrationDialect } from "../support/sql-dialect.js";
 import { nullabilityBefore } from "../support/prior-nullability.js";
 import { validatesAfterDemandedBackfill } from "./demanded-backfill.js";
 import { backfillOfAddedColumns } from "./backfill-of-added-columns.js";
 import { scratchSchema } from "../support/scratch-schema.js";
 import { andList } from "../../in-words.js";
+import { CONFIG_PATHS } from "../../config-paths.js";
 import { idempotent, settledByUp } from "../support/rerun-no-op.js";
 import { dedupedTable } from "./dedupe.js";
+import { restoredInUp } from "./restored-in-up.js";
 
 /** `place_geometries.cleaned_geom`, `table tmp_ids`: what scratch schema the up builds, in words. */
 function scratchNames(scratch: ReadonlySet<Operation>): string {
   const names = [...scratch].flatMap((op) => (op.kind === "add_column" ? [`${op.table}.${op.column.name}`] : op.kind === "create_table" ? [`table ${op.table}`] : []));
   return andList(names);
+}
+
+/** `alias_domain_name_fkey on alias`: what the up drops and adds back, in words. */
+function restoredNames(restored: ReadonlySet<Operation>): string {
+  return andList([...restored].flatMap((op) => (op.kind === "drop_constraint" ? [`${op.name} on ${op.table}`] : op.kind === "drop_index" ? [`index ${op.names[0]}`] : [])));
 }
 
 /** Names of schema work: a gem's class method named so (globalize's create_translation_table!) may create or drop anything. */
@@ -52,6 +60,24 @@ export default defineRule({
   check(ctx) {
     const { down, up } = ctx.migration;
     if (down.status !== "empty" || !hasMeaningfulUp(up)) return;
+    // a folder where no migration has a down that does anything, in a layout whose downs are optional (dbmate's
+    // `-- migrate:down` left empty in each file): up-only by the team's choice, one note for the folder, as missing-down's
+    const folder = ctx.conventions.downs;
+    if (folder?.upOnly) {
+      if (folder.upOnly.noteHere) {
+        const { migrations, empty } = folder.upOnly;
+        ctx.report({
+          loc: down.loc ?? firstLine(ctx),
+          severity: "info",
+          message:
+            `None of the ${migrations} migrations in ${folder.folder}/ has a down that does anything (${empty === migrations ? "each one's is empty" : `${empty} empty, the others none`}), and ${ctx.migration.layout} needs none: ` +
+            `the project rolls forward by policy, so its empty downs are its choice, not a gap (this one note stands for the folder). Undoing a change takes a new forward migration; ` +
+            `\`rules: { empty-down: error }\` in ${CONFIG_PATHS[0]} asks for a down in each.`,
+          fix: fixFor(ctx.framework, { sql: `-- if this migration must be undone: a new forward migration in ${folder.folder}/ that runs\n${(migrationDialect(ctx.migration).mysql ? [] : sqlInverse(up, ctx.repository, { loud: ctx.migration.database === "postgresql" })).join("\n") || "-- statements that undo the up, in reverse order"}` }),
+        });
+      }
+      return;
+    }
     const meaningful = up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
     // a repair (`remove_index ... if_exists`, `return if index_exists?`, `return if foreign_key_exists?` before the
     // add_foreign_key): running it again is safe, and a down that dropped what it created could drop an object that
@@ -68,13 +94,18 @@ export default defineRule({
     if (addsOnlyEnumValues(meaningful)) return;
     // a backfill or clean-up: an explicit empty down says the data stays as the up left it, which is usually the
     // point. Statements migguard reads say what they change (dml-without-where, opt-in, shows the all-rows ones);
-    // code it cannot read (an ORM loop over every row) may overwrite values nothing else reports: that stays a warning.
+    // code it cannot read (an ORM loop over every row) may overwrite values nothing else reports: the note says so.
     // Alembic: with the reads and helper calls (code migguard cannot read) that compute the new values
     // columns or tables the up adds to work in and removes again before it ends leave the schema as it was: no
     // step of the down undoes them, and re-adding and removing them there would be a no-op shown as an undo
     const scratch = scratchSchema(meaningful);
-    const work = scratch.size > 0 && scratch.size < meaningful.length ? meaningful.filter((op) => !scratch.has(op)) : meaningful;
-    const scratchNote = work === meaningful ? "" : ` (${scratchNames(scratch)}, which it adds to work in and removes again before it ends, leave${scratchNames(scratch).includes(" and ") ? "" : "s"} the schema as it was)`;
+    const unscratched = scratch.size > 0 && scratch.size < meaningful.length ? meaningful.filter((op) => !scratch.has(op)) : meaningful;
+    // likewise constraints and indexes it drops and adds back as they were (Mailu's foreign keys around a lower-casing)
+    const restored = restoredInUp(unscratched, ctx.repository.earlierInFolder);
+    const work = restored.size > 0 && restored.size < unscratched.length ? unscratched.filter((op) => !restored.has(op)) : unscratched;
+    const scratchNote =
+      (unscratched === meaningful ? "" : ` (${scratchNames(scratch)}, which it adds to work in and removes again before it ends, leave${scratchNames(scratch).includes(" and ") ? "" : "s"} the schema as it was)`) +
+      (work === unscratched ? "" : ` (${restoredNames(restored)}, which it drops and adds back as ${restored.size > 2 ? "they were" : "it was"}, leave${restored.size > 2 ? "" : "s"} the schema as it was)`);
     const dataOnly =
       ctx.framework === "alembic" ? changesOnlyData(work) : work.length > 0 && work.every((op) => op.kind === "dml" || op.kind === "data_migration");
     // a narrowed batched write (`where(uri: nil).in_batches.delete_all`) is one statement per batch, read as such
@@ -179,11 +210,13 @@ end`,
     }
     ctx.report({
       loc: down.loc ?? firstLine(ctx),
-      severity: dataOnly ? (unreadData ? "warning" : "info") : downHabitSeverity(ctx),
+      // a data-only up leaves no schema for the rollback to restore: the rule's hazard (old code meets the new
+      // schema) cannot happen, so code migguard cannot read is said, not gated on (chaskiq's backfills, audit 71)
+      severity: dataOnly ? "info" : downHabitSeverity(ctx),
       message: !dataOnly
         ? `The down migration${where} is empty: rolling back does nothing.${downHabit(ctx, "empty-down")}`
         : unreadData
-          ? `The down migration${where} is empty and this migration changes data in code migguard cannot read: values it overwrites or deletes stay that way after a rollback, which still reports success.`
+          ? `The down migration${where} is empty and this migration changes data in code migguard cannot read, only data${scratchNote}: a rollback has no schema to restore, and values it overwrites or deletes stay that way after it, which still reports success.`
           : onlyAdds
             ? `The down migration${where} is empty: this migration only adds rows it did not find (it overwrites and deletes none), and rolling back keeps them.`
             : `The down migration${where} is empty: this migration only changes rows, not the schema${scratchNote}, so a rollback has no schema to restore and keeps the rows as the up left them, the usual down of a one-way data fix-up.`,

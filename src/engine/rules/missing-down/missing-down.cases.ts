@@ -330,7 +330,7 @@ export default defineCases({
     },
     {
       framework: "sql",
-      name: "a project whose earlier migrations never have a down, a later one has: a warning (the habit of the past), and the message names `rules: { missing-down: off }`",
+      name: "a project whose earlier migrations never have a down, a later one has: a note (the habit of the recent past), and the message names `rules: { missing-down: off }`",
       schema: "CREATE TABLE profiles (id bigint PRIMARY KEY, name text, bio text);",
       path: "migrations/000013_add_phone.up.sql",
       code: "ALTER TABLE profiles ADD COLUMN phone text;",
@@ -342,7 +342,24 @@ export default defineCases({
         "migrations/000014_add_fax.down.sql": "ALTER TABLE profiles DROP COLUMN fax;",
       },
       lines: [1],
-      severities: ["warning"],
+      severities: ["info"],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
+      name: "golang-migrate: the folder's first two migrations have a down, none of the 10 just before it does: the recent habit decides, a note naming the config lines",
+      schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);",
+      path: "migrations/000013_add_phone.up.sql",
+      code: "ALTER TABLE profiles ADD COLUMN phone text;",
+      files: Object.fromEntries(
+        Array.from({ length: 12 }, (_, i) => i + 1).flatMap((n) => [
+          [`migrations/0000${String(n).padStart(2, "0")}_step.up.sql`, `ALTER TABLE t${n} ADD COLUMN c text;`],
+          ...(n <= 2 ? [[`migrations/0000${String(n).padStart(2, "0")}_step.down.sql`, `ALTER TABLE t${n} DROP COLUMN c;`]] : []),
+        ]),
+      ),
+      lines: [1],
+      severities: ["info"],
+      messages: ["None of the 10 earlier migrations in migrations/ has a down either: the project rolls forward rather than back, so this is a note. `rules: { missing-down: off }`"],
       fixRunsAfter: "up",
     },
     {

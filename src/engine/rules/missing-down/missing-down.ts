@@ -58,7 +58,7 @@ export default defineRule({
         loc: firstLine(ctx, down.line),
         severity: "info",
         message:
-          `None of the ${folder.upOnly.migrations} migrations in ${folder.folder}/ has a down, and ${/(?:^|\/)up\.sql$/.test(ctx.migration.path) ? "their runner (a folder per migration, up.sql alone)" : layout} needs none: the project rolls forward by policy, ` +
+          `None of the ${folder.upOnly.migrations} migrations in ${folder.folder}/ has a down${folder.upOnly.empty > 0 ? ` that does anything (${folder.upOnly.empty} have an empty one)` : ""}, and ${/(?:^|\/)up\.sql$/.test(ctx.migration.path) ? "their runner (a folder per migration, up.sql alone)" : layout} needs none: the project rolls forward by policy, ` +
           `so their missing downs are its choice, not a gap (this one note stands for the folder). Undoing a change takes a new forward migration.`,
         // never a down file beside them: a runner that reads the folder as ups alone would run it forward
         fix: fixFor(ctx.framework, { sql: `-- if this migration must be undone: a new forward migration in ${folder.folder}/ that runs\n${undo}` }),
