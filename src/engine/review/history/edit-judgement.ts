@@ -80,7 +80,8 @@ function canonicalJson(value: unknown): string {
 }
 
 // ormFieldDef repeats the Django field as written (help_text and all): the database effect is in the other fields
-// mentions lists the names a data function uses: the function's own text is judged by its units (behaviour.ts)
+// mentions lists the names a data function uses: the function's own text is judged by its units (behaviour.ts), as
+// are the row fields it reads and the tables it adds rows to (rowReads, createsRowsIn), read from that same text
 // a data step's way back shows in the down, and a RunPython's description is its function's name: the function's
 // body is what runs, judged by its units (a renamed function with the same body runs the same code), as are the rows
 // it deletes and overwrites
@@ -94,7 +95,7 @@ export const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall
   const unguarded = inlined ? { ...written, inlined: { ...inlined, text: rubyCode(inlined.text) } } : written;
   const rest = guards ? { ...unguarded, guards: guards.map(({ line: _line, text: _guardText, ...check }) => check) } : unguarded;
   if (rest.kind !== "data_migration") return canonicalJson(rest);
-  const { mentions: _mentions, readsThrough: _readsThrough, reversible: _reversible, description, deletes, overwrites, ...data } = rest;
+  const { mentions: _mentions, readsThrough: _readsThrough, rowReads: _rowReads, createsRowsIn: _createsRowsIn, reversible: _reversible, description, deletes, overwrites, ...data } = rest;
   // a RunPython's deletes and overwrites are read from its body (their call text moves with formatting): the units judge it
   // a Ruby loop's overwrites: the columns it writes; the call's text (its arguments) is what its code does, judged by the units
   return canonicalJson(data.language === "python" ? data : { ...data, description, deletes, overwrites: overwrites?.map(({ call: _call, ...written }) => written) });

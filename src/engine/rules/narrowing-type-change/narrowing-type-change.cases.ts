@@ -55,7 +55,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "an UPDATE of every row that sets another column converts none of these values: a warning",
-      schema: "CREATE TABLE berths (id bigint PRIMARY KEY, length numeric(10,2) NOT NULL, width numeric(10,2) NOT NULL);\nINSERT INTO berths VALUES (1, 1250, 300);",
+      schema: "CREATE TABLE berths (id bigint PRIMARY KEY, length numeric(10,2) NOT NULL, width numeric(10,2) NOT NULL);\nINSERT INTO berths VALUES (1, 12.5, 300);",
       path: "migrations/000002_length_in_meters.up.sql",
       code: "UPDATE berths SET width = width / 100;\nALTER TABLE berths ALTER COLUMN length TYPE numeric(5,2);",
       files: { "migrations/000001_berths.up.sql": "CREATE TABLE berths (id bigint PRIMARY KEY, length numeric(10,2) NOT NULL, width numeric(10,2) NOT NULL);" },
