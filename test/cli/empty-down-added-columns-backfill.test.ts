@@ -45,9 +45,9 @@ describe("empty down after a backfill of columns added empty just before", () =>
     expect(found[0].message).toContain(`which ${add}, added by this change, added with no value`);
   });
 
-  it("review: the columns came with a migration already on the base branch: the plain data-change note (no schema to restore, values overwritten stay)", async () => {
+  it("review: the columns came with a migration already on the base branch: the warning stays", async () => {
     const repo = featureBranchOn({ [create]: files[create], [add]: files[add] });
     repo.write({ [backfill]: files[backfill] }).commit("backfill names");
-    expect(emptyDowns((await reviewJson(repo)).findings).map((f) => f.severity)).toEqual(["info"]);
+    expect(emptyDowns((await reviewJson(repo)).findings).map((f) => f.severity)).toEqual(["warning"]);
   });
 });

@@ -904,7 +904,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "a read of duplicated rows whose code then overwrites values of another table (an UPDATE migguard reads): no dedupe, a note that says so (a down could restore those values; the up changes no schema for old code to meet)",
+      name: "a read of duplicated rows whose code then overwrites values of another table (an UPDATE migguard reads): no dedupe, the warning stays (a down could restore those values)",
       code: `from alembic import op
 from sqlalchemy import text
 from app.merge import winner
@@ -925,12 +925,12 @@ def downgrade():
     pass
 `,
       lines: [17],
-      severities: ["info"],
+      severities: ["warning"],
       messages: ["changes data in code migguard cannot read"],
     },
     {
       framework: "alembic",
-      name: "a loop over selected rows that calls a helper migguard cannot read before its UPDATE: still data only (a note: the helper may write, but no schema changes), and the fix is the one-way pass, not a raise for the loop",
+      name: "a loop over selected rows that calls a helper migguard cannot read before its UPDATE: still data only (a warning, the helper may write), and the fix is the one-way pass, not a raise for the loop",
       code: `from alembic import op
 import sqlalchemy as sa
 from app.briefs import normalise
@@ -952,7 +952,7 @@ def downgrade():
     pass
 `,
       lines: [18],
-      severities: ["info"],
+      severities: ["warning"],
       messages: ["changes data in code migguard cannot read"],
       fixes: ["def downgrade():\n    pass  # one-way data change: upgrade() only rewrites rows of briefs, and there is no schema to put back"],
     },
@@ -981,7 +981,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "an ORM loop overwrites a column of every row and downgrade() only passes (Superset's sqllab_setting_defaults): a note, no schema to restore",
+      name: "an ORM loop overwrites a column of every row and downgrade() only passes (Superset's sqllab_setting_defaults): a warning, the old values do not come back",
       code: `from alembic import op
 from sqlalchemy import Boolean, Column, Integer
 from sqlalchemy.ext.declarative import declarative_base
@@ -1015,7 +1015,7 @@ def downgrade():
     pass
 `,
       lines: [30],
-      severities: ["info"],
+      severities: ["warning"],
     },
     {
       framework: "alembic",

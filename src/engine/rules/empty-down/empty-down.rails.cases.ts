@@ -61,25 +61,25 @@ export default defineCases({
     },
     {
       framework: "rails",
-      name: "the loop also writes a column the earlier migration did not add: the values it overwrites there do not come back (a note: no schema to restore)",
+      name: "the loop also writes a column the earlier migration did not add: the values it overwrites there do not come back, a warning",
       path: "db/migrate/20240818223957_backfill_names_in_people.rb",
       files: { "db/migrate/20240818222727_add_first_and_last_name_to_people.rb": ADD_NAMES() },
       code: BACKFILL_NAMES(", name: nil"),
       lines: [9],
-      severities: ["info"],
+      severities: ["warning"],
     },
     {
       framework: "rails",
-      name: "the columns were added with a default: the backfill overwrites the default's values, a note that says so",
+      name: "the columns were added with a default: the backfill overwrites the default's values, the warning stays",
       path: "db/migrate/20240818223957_backfill_names_in_people.rb",
       files: { "db/migrate/20240818222727_add_first_and_last_name_to_people.rb": ADD_NAMES(', default: ""') },
       code: BACKFILL_NAMES(),
       lines: [9],
-      severities: ["info"],
+      severities: ["warning"],
     },
     {
       framework: "rails",
-      name: "another migration runs between the one that added the columns and the backfill: code deployed with it may have written them, a note that says so",
+      name: "another migration runs between the one that added the columns and the backfill: code deployed with it may have written them, the warning stays",
       path: "db/migrate/20240818223957_backfill_names_in_people.rb",
       files: {
         "db/migrate/20240818222727_add_first_and_last_name_to_people.rb": ADD_NAMES(),
@@ -87,7 +87,7 @@ export default defineCases({
       },
       code: BACKFILL_NAMES(),
       lines: [9],
-      severities: ["info"],
+      severities: ["warning"],
     },
     {
       framework: "rails",
@@ -185,7 +185,7 @@ end
     },
     {
       framework: "rails",
-      name: "an empty down after a loop that saves a found-or-built record without skipping found ones: it may overwrite, a note",
+      name: "an empty down after a loop that saves a found-or-built record without skipping found ones: it may overwrite, a warning",
       code: `class PopulateCompletedSubmitters < ActiveRecord::Migration[7.2]
   def up
     MigrationSubmitter.where.not(completed_at: nil).find_each do |submitter|
@@ -201,7 +201,7 @@ end
 end
 `,
       lines: [10],
-      severities: ["info"],
+      severities: ["warning"],
     },
     {
       framework: "rails",
@@ -342,7 +342,7 @@ end
     },
     {
       framework: "rails",
-      name: "every row deleted in batches, with an empty down: nothing else reports it, a note",
+      name: "every row deleted in batches, with an empty down: nothing else reports it, a warning",
       code: `class PurgeSessions < ActiveRecord::Migration[8.1]
   class Session < ApplicationRecord; end
 
@@ -354,7 +354,7 @@ end
 end
 `,
       lines: [8],
-      severities: ["info"],
+      severities: ["warning"],
     },
     {
       framework: "rails",
@@ -450,7 +450,7 @@ end
     },
     {
       framework: "rails",
-      name: "a TODO that wonders whether it is irreversible is no mark: code it cannot read that overwrites values is a note (no schema to restore, chaskiq's backfills)",
+      name: "a TODO that wonders whether it is irreversible is no mark: code it cannot read that overwrites values stays a warning",
       code: `class DowncaseEmails < ActiveRecord::Migration[7.0]
   def up
     User.find_each do |user|
@@ -465,11 +465,11 @@ end
 end
 `,
       lines: [9],
-      severities: ["info"],
+      severities: ["warning"],
     },
     {
       framework: "rails",
-      name: "chaskiq's 20210228160317: a find_each backfill of a blank column with `def down; end`: a data-only up leaves no schema for the rollback to restore, a note",
+      name: "chaskiq's 20210228160317: a find_each backfill of a blank column with `def down; end`: code migguard cannot read may overwrite values no rollback restores, a warning",
       path: "db/migrate/20210228160317_add_bot_type_to_bot_task.rb",
       code: `class AddBotTypeToBotTask < ActiveRecord::Migration[6.1]
   def up
@@ -482,7 +482,7 @@ end
 end
 `,
       lines: [8],
-      severities: ["info"],
+      severities: ["warning"],
       messages: ["a rollback has no schema to restore"],
     },
   ],

@@ -210,9 +210,10 @@ end`,
     }
     ctx.report({
       loc: down.loc ?? firstLine(ctx),
-      // a data-only up leaves no schema for the rollback to restore: the rule's hazard (old code meets the new
-      // schema) cannot happen, so code migguard cannot read is said, not gated on (chaskiq's backfills, audit 71)
-      severity: dataOnly ? "info" : downHabitSeverity(ctx),
+      // a data-only up leaves no schema for the rollback to restore, but code migguard cannot read may overwrite
+      // values that nothing else reports and no rollback brings back (the labeled corpus's superset eca4694defa7 sets
+      // dbs.allow_run_sync on every row): that stays a warning; statements it reads are said by dml-without-where
+      severity: dataOnly ? (unreadData ? "warning" : "info") : downHabitSeverity(ctx),
       message: !dataOnly
         ? `The down migration${where} is empty: rolling back does nothing.${downHabit(ctx, "empty-down")}`
         : unreadData
