@@ -1,23 +1,35 @@
 /**
- * downConventions answers "which siblings are earlier" with a binary search over the folder's numbered versions:
- * it must agree with the definition (every other sibling when either version is not a number, else the smaller
- * version), whatever mix of numbered and unnumbered migrations and repository paths a folder holds.
+ * downConventions answers "which siblings are just before" with a binary search over the folder's numbered versions:
+ * it must agree with the definition (below), whatever mix of numbered and unnumbered migrations and repository
+ * paths a folder holds.
  */
 import { CONFIG_DEFAULTS } from "../config-defaults.js";
-import { downConventionsOf, type ConventionSubject } from "../conventions.js";
+import { DOWN_HABIT_WINDOW, downConventionsOf, type ConventionSubject } from "../conventions.js";
 
 type DownState = NonNullable<ConventionSubject["down"]>;
 
-/** The definition, sibling by sibling. */
+/**
+ * The definition, sibling by sibling: the habit is read over the DOWN_HABIT_WINDOW siblings just before by version
+ * (numbered ones, in version order), then unnumbered ones to fill the window; a subject without a version number
+ * reads every other sibling. Fewer than 3 say nothing; under a full window every one must go without a down, a full
+ * window needs HABIT_SHARE of them.
+ */
 function byDefinition(subjects: readonly ConventionSubject[]): Map<string, { kind: string; earlier: number }> {
   const out = new Map<string, { kind: string; earlier: number }>();
   const numbered = (v?: string) => v !== undefined && /^\d+$/.test(v);
+  const withDowns = subjects.filter((s) => s.down);
+  const inVersionOrder = withDowns.filter((s) => numbered(s.version)).sort((x, y) => (BigInt(x.version!) < BigInt(y.version!) ? -1 : BigInt(x.version!) > BigInt(y.version!) ? 1 : 0));
   for (const m of subjects) {
-    const earlier = subjects.filter(
-      (s) => s.down && s.path !== m.path && (!numbered(s.version) || !numbered(m.version) || BigInt(s.version!) < BigInt(m.version!)),
-    );
-    if (earlier.length < 3 || earlier.some((s) => s.down === "present")) continue;
-    out.set(m.path, { kind: earlier.every((s) => s.down === "missing") ? "never" : "empty", earlier: earlier.length });
+    let window: ConventionSubject[];
+    if (!numbered(m.version)) window = withDowns.filter((s) => s.path !== m.path);
+    else {
+      const before = inVersionOrder.filter((s) => BigInt(s.version!) < BigInt(m.version!)).slice(-DOWN_HABIT_WINDOW);
+      const fill = withDowns.filter((s) => !numbered(s.version) && s.path !== m.path).slice(0, DOWN_HABIT_WINDOW - before.length);
+      window = [...before, ...fill];
+    }
+    const without = window.filter((s) => s.down !== "present").length;
+    if (window.length < 3 || without < (window.length < DOWN_HABIT_WINDOW ? window.length : 0.6 * window.length)) continue;
+    out.set(m.path, { kind: window.every((s) => s.down === "missing") ? "never" : "empty", earlier: window.length });
   }
   return out;
 }
