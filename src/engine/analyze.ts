@@ -601,41 +601,31 @@ function notChecked(path: string, severity: ReportedFinding["severity"], message
   return { path, line: 1, endLine: 1, rule: UNSUPPORTED_DATABASE.id, category: UNSUPPORTED_DATABASE.category, severity, message, fix: asComment(path, comment), statement: "", details: [] };
 }
 
-/** One info per Django folder whose app no database of the settings migrates, on its first migration. */
-function unroutedFindings(units: readonly MigrationUnit[], unrouted: ReadonlyMap<string, string>, config: Config): ReportedFinding[] {
+/** One unsupported-database note per Django folder of `folders`, on the folder's first migration: its message and comment. */
+function folderNotes<T>(units: readonly MigrationUnit[], folders: ReadonlyMap<string, T>, config: Config, said: (folder: string, why: T) => { message: string; comment: string }): ReportedFinding[] {
   const severity = effectiveSeverity(config, UNSUPPORTED_DATABASE);
-  if (!severity || unrouted.size === 0) return [];
-  return [...unrouted].flatMap(([folder, reason]) => {
+  if (!severity || folders.size === 0) return [];
+  return [...folders].flatMap(([folder, why]) => {
     const path = units.filter((u) => migrationFolder(u.file) === folder).map((u) => u.file.path).sort()[0];
     if (!path) return [];
-    return [
-      notChecked(
-        path,
-        severity,
-        `Not checked: no database of the settings runs the migrations of ${folder}: ${reason}. migguard checks them on none (a database added at run time is not one it can name).`,
-        `${folder}: the database routers migrate this app on no database of DATABASES; not checked by migguard`,
-      ),
-    ];
+    const { message, comment } = said(folder, why);
+    return [notChecked(path, severity, message, comment)];
   });
 }
 
-/** One info per Django folder whose app no settings module installs, on its first migration: Django never runs them. */
-function uninstalledFindings(units: readonly MigrationUnit[], uninstalled: ReadonlyMap<string, UninstalledApp>, config: Config): ReportedFinding[] {
-  const severity = effectiveSeverity(config, UNSUPPORTED_DATABASE);
-  if (!severity || uninstalled.size === 0) return [];
-  return [...uninstalled].flatMap(([folder, app]) => {
-    const path = units.filter((u) => migrationFolder(u.file) === folder).map((u) => u.file.path).sort()[0];
-    if (!path) return [];
-    return [
-      notChecked(
-        path,
-        severity,
-        `Not checked: the app ${app.label} (${app.appFolder}) is not in INSTALLED_APPS (${app.settings.join(", ")}): Django never runs the migrations of ${folder}, so what they would drop or lock stays as it is. To run them, install the app; its tables stay in the database until a migration that runs drops them.`,
-        `${app.label} is not in INSTALLED_APPS: Django never runs this migration; not checked by migguard`,
-      ),
-    ];
-  });
-}
+/** One info per Django folder whose app no database of the settings migrates. */
+const unroutedFindings = (units: readonly MigrationUnit[], unrouted: ReadonlyMap<string, string>, config: Config): ReportedFinding[] =>
+  folderNotes(units, unrouted, config, (folder, reason) => ({
+    message: `Not checked: no database of the settings runs the migrations of ${folder}: ${reason}. migguard checks them on none (a database added at run time is not one it can name).`,
+    comment: `${folder}: the database routers migrate this app on no database of DATABASES; not checked by migguard`,
+  }));
+
+/** One info per Django folder whose app no settings module installs: Django never runs them. */
+const uninstalledFindings = (units: readonly MigrationUnit[], uninstalled: ReadonlyMap<string, UninstalledApp>, config: Config): ReportedFinding[] =>
+  folderNotes(units, uninstalled, config, (folder, app) => ({
+    message: `Not checked: the app ${app.label} (${app.appFolder}) is not in INSTALLED_APPS (${app.settings.join(", ")}): Django never runs the migrations of ${folder}, so what they would drop or lock stays as it is. To run them, install the app; its tables stay in the database until a migration that runs drops them.`,
+    comment: `${app.label} is not in INSTALLED_APPS: Django never runs this migration; not checked by migguard`,
+  }));
 
 /**
  * A finding once per path, line, rule, message and fix (sorted, so equal ones are adjacent): the same cause reached

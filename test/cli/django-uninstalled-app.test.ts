@@ -9,57 +9,9 @@
 import { run } from "../../src/cli/main.js";
 import { fileTree } from "./support/file-tree.js";
 import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { DEVELOPMENT, forumsDelete, forumsInitial, settings, usersInitial } from "./support/django-forums-app.js";
 
 type Finding = { path: string; rule: string; line: number; severity: string; message: string; fix: string };
-
-const settings = (...apps: string[]) => `INSTALLED_APPS = [\n    "django.contrib.auth",\n${apps.map((a) => `    "${a}",\n`).join("")}]\n\nAUTH_USER_MODEL = "users.User"\n`;
-/** lego's development.py: the base's list grown by literals */
-const DEVELOPMENT = `from .base import INSTALLED_APPS\n\nINSTALLED_APPS += ["debug_toolbar"]\n`;
-
-const usersInitial = `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = []
-
-    operations = [
-        migrations.CreateModel(name="User", fields=[("id", models.AutoField(primary_key=True, serialize=False))]),
-    ]
-`;
-
-const forumsInitial = `from django.conf import settings
-from django.db import migrations, models
-import django.db.models.deletion
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = [migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
-
-    operations = [
-        migrations.CreateModel(
-            name="Thread",
-            fields=[
-                ("id", models.AutoField(primary_key=True, serialize=False)),
-                ("title", models.CharField(max_length=255)),
-                ("created_by", models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-            ],
-        ),
-    ]
-`;
-
-const forumsDelete = `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("forums", "0001_initial")]
-
-    operations = [
-        migrations.RemoveField(model_name="thread", name="created_by"),
-        migrations.DeleteModel(name="Thread"),
-    ]
-`;
 
 const project = (settingsFiles: Record<string, string>) => ({
   "manage.py": "",

@@ -5,18 +5,7 @@
  * written keeps the error.
  */
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
-
-/** diesel migrations of 2023-01, in order: true writes a real down.sql, false leaves it empty (both files exist). */
-const dieselFolder = (downs: readonly boolean[]): Record<string, string> =>
-  Object.fromEntries(
-    downs.flatMap((written, i) => {
-      const dir = `migrations/postgresql/2023-01-${String(i + 1).padStart(2, "0")}-000000_step${i + 1}`;
-      return [
-        [`${dir}/up.sql`, `ALTER TABLE users ADD COLUMN c${i + 1} text;\n`],
-        [`${dir}/down.sql`, written ? `ALTER TABLE users DROP COLUMN c${i + 1};\n` : ""],
-      ];
-    }),
-  );
+import { dieselFolder } from "./support/diesel-folder.js";
 
 const added = {
   "migrations/postgresql/2024-01-01-000000_add_color/up.sql": "ALTER TABLE users ADD COLUMN color text;\n",

@@ -8,20 +8,9 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { startScenario, useScenario } from "./support/scenario.js";
+import { dieselFolder } from "../cli/support/diesel-folder.js";
 
 useScenario();
-
-/** diesel migrations of 2023-01 in migrations/postgresql, in order: true writes a real down.sql, false leaves it empty. */
-const dieselFolder = (downs: readonly boolean[]): Record<string, string> =>
-  Object.fromEntries(
-    downs.flatMap((written, i) => {
-      const dir = `migrations/postgresql/2023-01-${String(i + 1).padStart(2, "0")}-000000_step${i + 1}`;
-      return [
-        [`${dir}/up.sql`, `ALTER TABLE users ADD COLUMN c${i + 1} text;\n`],
-        [`${dir}/down.sql`, written ? `ALTER TABLE users DROP COLUMN c${i + 1};\n` : ""],
-      ];
-    }),
-  );
 
 const USERS = {
   "README.md": "# Vault\n",

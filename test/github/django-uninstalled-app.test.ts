@@ -7,55 +7,9 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { startScenario, useScenario } from "./support/scenario.js";
+import { forumsDelete, forumsInitial, settings, usersInitial } from "../cli/support/django-forums-app.js";
 
 useScenario();
-
-const settings = (...apps: string[]) => `INSTALLED_APPS = [\n    "django.contrib.auth",\n${apps.map((a) => `    "${a}",\n`).join("")}]\n\nAUTH_USER_MODEL = "users.User"\n`;
-
-const usersInitial = `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = []
-
-    operations = [
-        migrations.CreateModel(name="User", fields=[("id", models.AutoField(primary_key=True, serialize=False))]),
-    ]
-`;
-
-const forumsInitial = `from django.conf import settings
-from django.db import migrations, models
-import django.db.models.deletion
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = [migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
-
-    operations = [
-        migrations.CreateModel(
-            name="Thread",
-            fields=[
-                ("id", models.AutoField(primary_key=True, serialize=False)),
-                ("title", models.CharField(max_length=255)),
-                ("created_by", models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-            ],
-        ),
-    ]
-`;
-
-const forumsDelete = `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("forums", "0001_initial")]
-
-    operations = [
-        migrations.RemoveField(model_name="thread", name="created_by"),
-        migrations.DeleteModel(name="Thread"),
-    ]
-`;
 
 const BASE = {
   "README.md": "# lego\n",
