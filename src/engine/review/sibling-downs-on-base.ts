@@ -14,8 +14,13 @@ import { companionPaths, type DetectedFile } from "../detect.js";
 import { compareVersions } from "../migration-versions.js";
 import { detectMigrationPath, isPrimaryFile } from "./classify.js";
 
-/** Django's RunPython reverses are read from the app's migrations already (plan.ts), and it has no down to read. */
-const hasDowns = (file: DetectedFile) => file.framework !== "django" && file.version !== undefined && isPrimaryFile(file);
+/**
+ * Plain SQL layouts only. Django's RunPython reverses are read from the app's migrations already (plan.ts). A Rails or
+ * Alembic migration read as context also feeds the folder's schema history, which a window of ten cannot make whole
+ * (a column another folder or the schema dump adds looked missing: drop-missing-column on itt-mentor-services'
+ * schools.email_address, replay 16's fixture); their down habits are read by `lint` over the whole folder.
+ */
+const hasDowns = (file: DetectedFile) => file.framework === "sql" && file.version !== undefined && isPrimaryFile(file);
 
 export function siblingDownsOnBase(added: readonly DetectedFile[], basePaths: readonly string[], config: Config): string[] {
   const folders = new Map<string, string>(); // layout + folder -> the newest added version
