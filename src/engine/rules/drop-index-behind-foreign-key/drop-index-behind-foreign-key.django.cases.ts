@@ -1,7 +1,7 @@
 import { defineCases } from "../support/rule.js";
 
-/** app.Comment.post: a ForeignKey, with the index Django builds for it (db_index, unnamed in the migration) */
-const INITIAL = {
+/** app's first migration: Post, and Comment whose `post` key is written `postKey`, then `more` operations */
+const initialWith = (postKey: string, more = "") => ({
   "app/migrations/0001_initial.py": `from django.db import migrations, models
 import django.db.models.deletion
 
@@ -15,37 +15,22 @@ class Migration(migrations.Migration):
             name="Comment",
             fields=[
                 ("id", models.BigAutoField(primary_key=True)),
-                ("post", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="app.post")),
+                ("post", ${postKey}),
                 ("created_at", models.DateTimeField()),
             ],
         ),
-    ]
+${more}    ]
 `,
-};
+});
+
+/** app.Comment.post: a ForeignKey, with the index Django builds for it (db_index, unnamed in the migration) */
+const INITIAL = initialWith(`models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="app.post")`);
 
 /** the same, the key's index a composite one (post, created_at) and the field's own turned off */
-const COMPOSITE = {
-  "app/migrations/0001_initial.py": `from django.db import migrations, models
-import django.db.models.deletion
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = []
-    operations = [
-        migrations.CreateModel(name="Post", fields=[("id", models.BigAutoField(primary_key=True))]),
-        migrations.CreateModel(
-            name="Comment",
-            fields=[
-                ("id", models.BigAutoField(primary_key=True)),
-                ("post", models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, to="app.post")),
-                ("created_at", models.DateTimeField()),
-            ],
-        ),
-        migrations.AddIndex(model_name="comment", index=models.Index(fields=["post", "created_at"], name="comment_post_created_idx")),
-    ]
-`,
-};
+const COMPOSITE = initialWith(
+  `models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, to="app.post")`,
+  `        migrations.AddIndex(model_name="comment", index=models.Index(fields=["post", "created_at"], name="comment_post_created_idx")),\n`,
+);
 
 export default defineCases({
   invalid: [
