@@ -168,11 +168,6 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
   };
 }
 
-/** A migrations folder whose path names one database (dialect-file.ts folderPathDatabase). */
-export function folderDatabase(folder: string): Database | undefined {
-  return folderPathDatabase(folder)?.database;
-}
-
 /**
  * A SQL folder assumed to be PostgreSQL whose files PostgreSQL's parser refuses but MySQL's reads whole
  * (MODIFY, DROP INDEX ... ON, ...) runs on MySQL: the decision is revised, its reason says which file showed it.

@@ -41,7 +41,7 @@ export function fileDatabase(path: string): Database | undefined {
 }
 
 /** A folder named after one database: postgresql, postgres, pg, mysql, mariadb, sqlite, sqlite3. */
-export function databaseOfFolderName(name: string): Database | undefined {
+function databaseOfFolderName(name: string): Database | undefined {
   const lower = name.toLowerCase();
   if (lower === "postgresql" || lower === "postgres" || lower === "pg") return "postgresql";
   if (lower === "mysql" || lower === "mariadb") return lower;

@@ -6,7 +6,8 @@ import { historyOf } from "../adapters/python/django-history.js";
 import { projectModulesFor, type ProjectFileReader } from "../adapters/python/project-modules.js";
 import type { MigrationUnit } from "../group.js";
 import type { SourceFile } from "../model.js";
-import { folderDatabase, migrationFolder, type DatabaseDecision } from "./decide.js";
+import { migrationFolder, type DatabaseDecision } from "./decide.js";
+import { folderPathDatabase } from "./dialect-file.js";
 import { isDevelopmentSettingsPath, isTestSettingsPath } from "./development-settings.js";
 import { routedDatabase } from "./django-routers.js";
 import { databasePathsFor } from "./signal-paths.js";
@@ -25,7 +26,7 @@ export function routeDjangoFolders(units: readonly MigrationUnit[], databases: M
   for (const [folder, unit] of firstOf) {
     const decision = databases.get(folder);
     // the config's `database:` and a folder named after its database speak for themselves
-    if (!decision || decision.database !== "postgresql" || decision.reason.startsWith("`database:") || folderDatabase(folder)) continue;
+    if (!decision || decision.database !== "postgresql" || decision.reason.startsWith("`database:") || folderPathDatabase(folder)) continue;
     const settings = databasePathsFor("django", folder, listing)
       .filter((path) => !isTestSettingsPath(path) && !isDevelopmentSettingsPath(path))
       .flatMap((path) => signals.get(path) ?? [])

@@ -16,7 +16,7 @@ import { djangoAppOf, dirOf } from "../../paths.js";
 import { signalKind } from "../../database/signal-paths.js";
 import { namesApp, readInstalledApps, type InstalledApp } from "../../repository/django-installed-apps.js";
 import { nameKey } from "../../rules/support/facts.js";
-import { inRunOrder } from "../../run-order.js";
+import { leftoverTables } from "./app-tables-left.js";
 import { detectMigrationPath } from "../classify.js";
 import type { ChangedMigration } from "../review-rule.js";
 import { readDjangoGraphNode } from "./django-graph.js";
@@ -49,21 +49,11 @@ export interface AppRemovalInput {
 
 const isSettings = (path: string) => signalKind(path) === "django-settings";
 
-/** The tables an app's migrations leave, by running their create, rename and drop operations in order. */
+/** The tables an app's deleted migrations leave (app-tables-left.ts); unknown when a base version was not read. */
 function tablesLeft(deleted: readonly ChangedMigration[]): { tables?: string[]; droppedBy?: string } {
   if (deleted.some((m) => !m.base)) return {};
-  const tables = new Map<string, string>();
-  let droppedBy: string | undefined;
-  // in migrate's order (two branches of the app run by their dependencies, not their numbers)
-  const ordered = inRunOrder(deleted.map((m) => ({ file: m.file, migration: m.base!, path: m.change.path })));
-  for (const m of ordered)
-    for (const op of m.migration.up) {
-      if (op.kind === "create_table" && !op.temporary) tables.set(nameKey(op.table), op.table);
-      else if (op.kind === "rename_table" && tables.delete(nameKey(op.table))) tables.set(nameKey(op.newName), op.newName);
-      else if (op.kind === "drop_table")
-        for (const table of op.tables) if (tables.delete(nameKey(table)) && tables.size === 0) droppedBy = m.path;
-    }
-  return { tables: [...tables.values()], ...(tables.size === 0 && droppedBy ? { droppedBy } : {}) };
+  const { tables, droppedBy } = leftoverTables(deleted.map((m) => ({ file: m.file, migration: m.base!, path: m.change.path })));
+  return { tables, ...(tables.length === 0 && droppedBy ? { droppedBy } : {}) };
 }
 
 /**

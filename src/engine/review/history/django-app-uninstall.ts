@@ -4,25 +4,17 @@
  * apps, so that migration never runs and no later one of the app will: its tables stay, with their rows and their
  * foreign keys to the tables of apps that stay. Django no longer knows those models, so deleting a user, a group,
  * a tag that a leftover row references no longer cascades to it: the key fails the delete (IntegrityError, at
- * commit: Django's keys are DEFERRABLE INITIALLY DEFERRED). The whole-folder removal is django-app-removal.ts.
+ * commit: Django's keys are DEFERRABLE INITIALLY DEFERRED). The whole-folder removal is django-app-removal.ts; both
+ * replay the tables left with app-tables-left.ts.
  */
-import type { Migration, SourceFile } from "../../model.js";
+import type { SourceFile } from "../../model.js";
 import type { DetectedFile } from "../../detect.js";
 import { baseOf, dirOf } from "../../paths.js";
 import { readInstalledApps } from "../../repository/django-installed-apps.js";
 import { mayInstallApp, uninstalledDjangoFolders } from "../../repository/django-uninstalled-apps.js";
-import { nameKey } from "../../rules/support/facts.js";
-import { inRunOrder } from "../../run-order.js";
 import { compareVersions } from "../../migration-versions.js";
 import type { ChangedMigration } from "../review-rule.js";
-
-/** A foreign key of a table left behind, to a table that stays Django's. */
-export interface LeftoverKey {
-  table: string;
-  column: string;
-  /** the referenced table, or `settings.AUTH_USER_MODEL` as the migration writes it */
-  references: string;
-}
+import type { LeftoverKey } from "./app-tables-left.js";
 
 export interface DjangoAppUninstall {
   /** the app's label, as its folder names it */
@@ -56,35 +48,6 @@ export function installedOnBase(folder: string, settingsPaths: readonly string[]
     if (app) return { path, ...app };
   }
   return undefined;
-}
-
-/** The tables the app's migrations leave, with their keys to tables outside the app, by running their operations in order. */
-export function leftoverTables(ran: ReadonlyArray<{ file: DetectedFile; migration: Migration; path: string }>): { tables: string[]; keys: LeftoverKey[] } {
-  const tables = new Map<string, string>();
-  const keys = new Map<string, LeftoverKey[]>();
-  const addKey = (table: string, column: string, references: string | undefined) => {
-    if (references) keys.set(nameKey(table), [...(keys.get(nameKey(table)) ?? []), { table, column, references }]);
-  };
-  for (const { migration } of inRunOrder(ran))
-    for (const op of migration.up) {
-      if (op.kind === "create_table" && !op.temporary) {
-        tables.set(nameKey(op.table), op.table);
-        for (const column of op.columns) addKey(op.table, column.name, column.references?.table);
-      } else if (op.kind === "add_column" && tables.has(nameKey(op.table))) addKey(op.table, op.column.name, op.column.references?.table);
-      else if (op.kind === "drop_column") keys.set(nameKey(op.table), (keys.get(nameKey(op.table)) ?? []).filter((k) => k.column !== op.column));
-      else if (op.kind === "rename_table" && tables.delete(nameKey(op.table))) {
-        tables.set(nameKey(op.newName), op.newName);
-        keys.set(nameKey(op.newName), (keys.get(nameKey(op.table)) ?? []).map((k) => ({ ...k, table: op.newName })));
-        keys.delete(nameKey(op.table));
-      } else if (op.kind === "drop_table")
-        for (const table of op.tables) {
-          tables.delete(nameKey(table));
-          keys.delete(nameKey(table));
-        }
-    }
-  const own = new Set(tables.keys());
-  const left = [...tables.values()];
-  return { tables: left, keys: left.flatMap((t) => (keys.get(nameKey(t)) ?? []).filter((k) => !own.has(nameKey(k.references)))) };
 }
 
 /**

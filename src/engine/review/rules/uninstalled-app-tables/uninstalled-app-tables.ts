@@ -5,7 +5,8 @@
  */
 import { ident, sqlString } from "../../../rules/support/fix.js";
 import { defineReviewRule } from "../../review-rule.js";
-import type { DjangoAppUninstall, LeftoverKey } from "../../history/django-app-uninstall.js";
+import type { DjangoAppUninstall } from "../../history/django-app-uninstall.js";
+import type { LeftoverKey } from "../../history/app-tables-left.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/howto/delete-app/";
 
