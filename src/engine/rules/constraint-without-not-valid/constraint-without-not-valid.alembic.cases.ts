@@ -55,6 +55,26 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a key dropped and added back by its name with ON DELETE CASCADE, nothing else done to the table: the check's scan is the whole lock window, with both tables closed to reads since the drop: reported",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_constraint("alias_domain_name_fkey", "alias", type_="foreignkey")
+    op.create_foreign_key("alias_domain_name_fkey", "alias", "domain", ["domain_name"], ["name"], ondelete="CASCADE")
+
+
+def downgrade():
+    pass
+`,
+      lines: [9],
+      messages: ["Line 8's DROP CONSTRAINT alias_domain_name_fkey already holds ACCESS EXCLUSIVE on alias until commit"],
+    },
+    {
+      framework: "alembic",
       name: "dstack 7d1ec2b920ac: batch add_column then create_foreign_key where the project also runs on SQLite: NOT VALID on PostgreSQL, the create_foreign_key in its batch block as written on SQLite (never dropped there)",
       code: `from alembic import op
 import sqlalchemy as sa
@@ -713,6 +733,57 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "Mailu 5aeb5811408e (trimmed): the keys dropped, every row of both tables lowercased in a loop, the keys added back by the same names: the drop holds ACCESS EXCLUSIVE on alias and domain until commit, the rewrite keeps it, and the check is a fraction of it",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "5aeb5811408e"
+down_revision = "f1393877871d"
+
+domain_table = sa.Table("domain", sa.MetaData(), sa.Column("name", sa.String(80), primary_key=True))
+alias_table = sa.Table("alias", sa.MetaData(), sa.Column("email", sa.String(255), primary_key=True), sa.Column("domain_name", sa.String(80)))
+
+
+def upgrade():
+    connection = op.get_bind()
+    with op.batch_alter_table("alias") as batch_op:
+        batch_op.drop_constraint("alias_domain_name_fkey", type_="foreignkey")
+    for domain in connection.execute(domain_table.select()):
+        connection.execute(domain_table.update().where(domain_table.c.name == domain.name).values(name=domain.name.lower()))
+    for alias in connection.execute(alias_table.select()):
+        connection.execute(alias_table.update().where(alias_table.c.email == alias.email).values(email=alias.email.lower(), domain_name=alias.domain_name.lower()))
+    with op.batch_alter_table("alias") as batch_op:
+        batch_op.create_foreign_key("alias_domain_name_fkey", "domain", ["domain_name"], ["name"])
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
+      name: "Mailu 546b04c886f0 (trimmed): the primary key and the key on it dropped, the primary key rebuilt (an index build over every row), the key added back by its name, all under the drops' lock",
+      code: `from alembic import op
+
+revision = "546b04c886f0"
+down_revision = "cd79ed46d9c2"
+
+
+def upgrade():
+    with op.batch_alter_table("alias") as batch_op:
+        batch_op.drop_constraint("alias_pkey", type_="primary")
+        batch_op.drop_constraint("alias_domain_name_fkey", type_="foreignkey")
+    with op.batch_alter_table("alias") as batch_op:
+        batch_op.create_primary_key("alias_pkey", ["email"])
+        batch_op.create_foreign_key("alias_domain_name_fkey", "domain", ["domain_name"], ["name"])
+
+
+def downgrade():
+    pass
+`,
+    },
     {
       framework: "alembic",
       name: "op.add_column, op.create_foreign_key, then an UPDATE of every row in the same transaction: the key checks only NULLs, under a lock the backfill holds longer",

@@ -137,6 +137,11 @@ export default defineCases({
   valid: [
     {
       framework: "sql",
+      name: "a key dropped, both of its sides rewritten by UPDATEs without WHERE, the key added back by its name in the same transaction: both tables are closed since the DROP, the rewrite holds them longer than the check",
+      code: "BEGIN;\nALTER TABLE alias DROP CONSTRAINT alias_domain_name_fkey;\nUPDATE domain SET name = lower(name);\nUPDATE alias SET domain_name = lower(domain_name);\nALTER TABLE alias ADD CONSTRAINT alias_domain_name_fkey FOREIGN KEY (domain_name) REFERENCES domain (name);\nCOMMIT;\n",
+    },
+    {
+      framework: "sql",
       name: "a CHECK added after a type change that rewrites the table in the same transaction: column-type-change's finding names the check",
       files: { "db/migrations/000_orders.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, status text CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid')), author bigint, amount integer);\n" },
       code: "BEGIN;\nALTER TABLE orders ALTER COLUMN amount TYPE bigint;\nALTER TABLE orders ADD CONSTRAINT orders_amount_check CHECK (amount >= 0);\nCOMMIT;\n",

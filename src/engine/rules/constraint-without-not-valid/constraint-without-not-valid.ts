@@ -20,6 +20,7 @@ import { inRubySql } from "../support/inside-ruby-sql.js";
 import { KEEPS_LOCK, afterWholeTableUpdate, heldLockSentence } from "../support/held-lock.js";
 import { constraintAtHead } from "../support/constraint-at-head.js";
 import { withoutGoneFollowUp } from "../support/history-to-head.js";
+import { recreatedUnderWholeTableWork, wholeTableStep } from "../support/recreated-constraint.js";
 
 /** What a foreign key references, unless it is the swappable user model whose table the project's settings did not say. */
 const knownTable = (table: string | undefined): string | undefined => (table === SWAPPABLE_USER_TABLE ? undefined : table);
@@ -37,11 +38,6 @@ const mayWrite = (op: Operation, table: string): boolean =>
   (op.kind === "dml" && (op.table === undefined || nameKey(op.table) === nameKey(table))) ||
   (op.kind === "data_migration" && (op.writes === undefined || op.writes.some((t) => nameKey(t) === nameKey(table)))) ||
   (op.kind === "raw" && (op.opaque || op.table === undefined || nameKey(op.table) === nameKey(table)));
-
-/** The op reads or writes every row of `table` (an UPDATE or DELETE without WHERE, SET NOT NULL's scan, a type change's rewrite). */
-const wholeTableStep = (op: Operation, table: string): boolean =>
-  (op.kind === "dml" && (op.verb === "update" || op.verb === "delete") && !op.hasWhere && op.table !== undefined && nameKey(op.table) === nameKey(table)) ||
-  ((op.kind === "set_not_null" || op.kind === "alter_column_type") && nameKey(op.table) === nameKey(table));
 
 /**
  * A foreign key on columns this migration added without a default, with nothing written to the table since, in
@@ -162,6 +158,11 @@ export default defineRule({
       if (op.constraint !== "foreign_key" && op.constraint !== "check" && op.constraint !== "not_null") continue;
       const emptyKey = emptyForeignKey(ctx, op, index);
       if (emptyKey === "dominated") continue;
+      // a key this transaction dropped and adds back, with a whole pass over the table between or after (every row
+      // rewritten, the primary key rebuilt): the drop holds ACCESS EXCLUSIVE on both tables until commit, so the scan
+      // blocks nothing not blocked already and is a fraction of that window; NOT VALID would leave unchecked the rows
+      // the pass rewrote (recreated-constraint.ts). Re-added with no such pass (a key's ON DELETE changed), it is reported
+      if (op.constraint === "foreign_key" && recreatedUnderWholeTableWork(ctx, op, index) !== undefined) continue;
       // an earlier UPDATE of every row under the transaction's ACCESS EXCLUSIVE lock (a backfill): the table is closed
       // for that whole write anyway, and a CHECK's scan adds a fraction of it; a key's scan still blocks the referenced
       // table's writes on its own, so its finding keeps its severity with what the held lock does said right

@@ -20,6 +20,7 @@ import { splitFix } from "./split-fix.js";
 import { changesSchema, framing, inert, tableOf } from "./statement-roles.js";
 import { touches } from "./touched-tables.js";
 import { wholeMigrationCode } from "./whole-migration.js";
+import { constraintSandwich, sandwichFix, sandwichMessage } from "./constraint-sandwich.js";
 
 export default defineRule({
   meta: {
@@ -170,6 +171,20 @@ export default defineRule({
         message: `This migration changes both the schema and the data, and MySQL commits each schema statement on its own (no transactional DDL): a failure in the data change leaves the schema changed, the migration unrecorded, and a rerun failing on the statement already done.`,
         // the same split: the schema change alone, then the data change (its code kept) in a migration of its own
         fix: splitFix(ctx, dataOps.map((d) => d.op), dataTable, onlyNewColumns, laterLine, prepared !== undefined),
+      });
+      return;
+    }
+    // constraints dropped for the data change and added back after it (constraint-sandwich.ts): one safe form, the one
+    // written; a note on the lock it costs, not a split that leaves the tables without their constraints
+    const sandwich = sharesTransaction ? constraintSandwich(ctx, dataOps, schemaOps) : undefined;
+    if (sandwich) {
+      ctx.report({
+        op: first.op,
+        severity: "info",
+        work: "write",
+        hazard: "concurrency",
+        message: sandwichMessage(sandwich),
+        fix: sandwichFix(ctx, sandwich, wholeMigrationCode(ctx, up, up.slice(up.indexOf(sandwich.drops[0]), up.indexOf(sandwich.readds[sandwich.readds.length - 1]) + 1))),
       });
       return;
     }
