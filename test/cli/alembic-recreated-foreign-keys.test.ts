@@ -6,39 +6,15 @@
  */
 import { run } from "../../src/cli/main.js";
 import { fileTree } from "./support/file-tree.js";
+import { MAILU_LOWERCASE_KEYS } from "../../src/engine/testing/python-fixtures.js";
 
 type Finding = { rule: string; line: number; severity: string; fix?: string };
 
-const LOWERCASE = `from alembic import op
-import sqlalchemy as sa
-
-revision = "b2"
-down_revision = "a1"
-
-domain_table = sa.Table("domain", sa.MetaData(), sa.Column("name", sa.String(80), primary_key=True))
-user_table = sa.Table("user", sa.MetaData(), sa.Column("email", sa.String(255), primary_key=True), sa.Column("domain_name", sa.String(80)))
-
-
-def upgrade():
-    connection = op.get_bind()
-    with op.batch_alter_table("user") as batch_op:
-        batch_op.drop_constraint("user_domain_name_fkey", type_="foreignkey")
-    for domain in connection.execute(domain_table.select()):
-        connection.execute(domain_table.update().where(domain_table.c.name == domain.name).values(name=domain.name.lower()))
-    for user in connection.execute(user_table.select()):
-        connection.execute(user_table.update().where(user_table.c.email == user.email).values(email=user.email.lower(), domain_name=user.domain_name.lower()))
-    with op.batch_alter_table("user") as batch_op:
-        batch_op.create_foreign_key("user_domain_name_fkey", "domain", ["domain_name"], ["name"])
-
-
-def downgrade():
-    pass
-`;
 
 const FIRST = `from alembic import op
 import sqlalchemy as sa
 
-revision = "a1"
+revision = "f1393877871d"
 down_revision = None
 
 
@@ -57,14 +33,14 @@ def downgrade():
 `;
 
 const findings = async (revision: string): Promise<Finding[]> => {
-  const cwd = fileTree({ "requirements.txt": "alembic==1.13.1\n", "migrations/versions/a1_first.py": FIRST, "migrations/versions/b2_lowercase.py": revision }, "migguard-recreated-fkeys-");
-  const { output } = await run(["lint", "--format", "json", "migrations/versions/b2_lowercase.py"], { cwd });
+  const cwd = fileTree({ "requirements.txt": "alembic==1.13.1\n", "migrations/versions/a1_first.py": FIRST, "migrations/versions/5aeb5811408e_lowercase.py": revision }, "migguard-recreated-fkeys-");
+  const { output } = await run(["lint", "--format", "json", "migrations/versions/5aeb5811408e_lowercase.py"], { cwd });
   return (JSON.parse(output) as { findings: Finding[] }).findings;
 };
 
 describe("lint: foreign keys dropped and added back around a data change that needs them gone", () => {
   it("reports no check of the keys added back, and the data change as a note that keeps the three together", async () => {
-    const found = await findings(LOWERCASE);
+    const found = await findings(MAILU_LOWERCASE_KEYS);
     expect(found.filter((f) => f.rule === "constraint-without-not-valid")).toEqual([]);
     const mixed = found.filter((f) => f.rule === "mixed-ddl-dml");
     expect(mixed.map((f) => [f.line, f.severity])).toEqual([[16, "info"]]);
@@ -72,7 +48,7 @@ describe("lint: foreign keys dropped and added back around a data change that ne
   });
 
   it("a key dropped and added back with ON DELETE CASCADE and nothing else done keeps its finding", async () => {
-    const alone = LOWERCASE.replace(/    for domain[\s\S]*?lower\(\)\)\)\n    for user[\s\S]*?lower\(\)\)\)\n/, "").replace('["name"])', '["name"], ondelete="CASCADE")');
+    const alone = MAILU_LOWERCASE_KEYS.replace(/    for domain[\s\S]*?lower\(\)\)\)\n    for user[\s\S]*?lower\(\)\)\)\n/, "").replace('["name"])', '["name"], ondelete="CASCADE")');
     const found = await findings(alone);
     expect(found.filter((f) => f.rule === "constraint-without-not-valid").map((f) => f.line)).toEqual([16]);
   });

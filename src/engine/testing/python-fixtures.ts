@@ -304,3 +304,33 @@ def downgrade():
     op.drop_constraint("commentset_uuid_key", "commentset", type_="unique")
     op.drop_column("commentset", "uuid")
 `;
+
+/**
+ * Mailu 5aeb5811408e (trimmed): the key user -> domain dropped, the keys on both of its sides lowercased row by row,
+ * the key added back by its name (line 14 drops, lines 16 and 18 write, line 20 adds back).
+ */
+export const MAILU_LOWERCASE_KEYS = `from alembic import op
+import sqlalchemy as sa
+
+revision = "5aeb5811408e"
+down_revision = "f1393877871d"
+
+domain_table = sa.Table("domain", sa.MetaData(), sa.Column("name", sa.String(80), primary_key=True))
+user_table = sa.Table("user", sa.MetaData(), sa.Column("email", sa.String(255), primary_key=True), sa.Column("domain_name", sa.String(80)))
+
+
+def upgrade():
+    connection = op.get_bind()
+    with op.batch_alter_table("user") as batch_op:
+        batch_op.drop_constraint("user_domain_name_fkey", type_="foreignkey")
+    for domain in connection.execute(domain_table.select()):
+        connection.execute(domain_table.update().where(domain_table.c.name == domain.name).values(name=domain.name.lower()))
+    for user in connection.execute(user_table.select()):
+        connection.execute(user_table.update().where(user_table.c.email == user.email).values(email=user.email.lower(), domain_name=user.domain_name.lower()))
+    with op.batch_alter_table("user") as batch_op:
+        batch_op.create_foreign_key("user_domain_name_fkey", "domain", ["domain_name"], ["name"])
+
+
+def downgrade():
+    pass
+`;

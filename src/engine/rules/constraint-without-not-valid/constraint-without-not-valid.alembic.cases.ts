@@ -1,5 +1,4 @@
-import { ALEMBIC_ROW_BY_ROW_BACKFILL } from "../../testing/python-fixtures.js";
-import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
+import { ALEMBIC_ROW_BY_ROW_BACKFILL, CI_MATRIX_SQLITE_POSTGRES, MAILU_LOWERCASE_KEYS } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 /** The expected fix: `first` (the constraint added NOT VALID), then the new revision `id`_`name` that validates it. */
@@ -735,32 +734,8 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
-      name: "Mailu 5aeb5811408e (trimmed): the keys dropped, every row of both tables lowercased in a loop, the keys added back by the same names: the drop holds ACCESS EXCLUSIVE on alias and domain until commit, the rewrite keeps it, and the check is a fraction of it",
-      code: `from alembic import op
-import sqlalchemy as sa
-
-revision = "5aeb5811408e"
-down_revision = "f1393877871d"
-
-domain_table = sa.Table("domain", sa.MetaData(), sa.Column("name", sa.String(80), primary_key=True))
-alias_table = sa.Table("alias", sa.MetaData(), sa.Column("email", sa.String(255), primary_key=True), sa.Column("domain_name", sa.String(80)))
-
-
-def upgrade():
-    connection = op.get_bind()
-    with op.batch_alter_table("alias") as batch_op:
-        batch_op.drop_constraint("alias_domain_name_fkey", type_="foreignkey")
-    for domain in connection.execute(domain_table.select()):
-        connection.execute(domain_table.update().where(domain_table.c.name == domain.name).values(name=domain.name.lower()))
-    for alias in connection.execute(alias_table.select()):
-        connection.execute(alias_table.update().where(alias_table.c.email == alias.email).values(email=alias.email.lower(), domain_name=alias.domain_name.lower()))
-    with op.batch_alter_table("alias") as batch_op:
-        batch_op.create_foreign_key("alias_domain_name_fkey", "domain", ["domain_name"], ["name"])
-
-
-def downgrade():
-    pass
-`,
+      name: "Mailu 5aeb5811408e (trimmed): the key dropped, every row of both of its tables lowercased in a loop, the key added back by its name: the drop holds ACCESS EXCLUSIVE on user and domain until commit, the rewrite keeps it, and the check is a fraction of it",
+      code: MAILU_LOWERCASE_KEYS,
     },
     {
       framework: "alembic",

@@ -1,4 +1,10 @@
 import { defineCases } from "../support/rule.js";
+import { MAILU_LOWERCASE_KEYS } from "../../testing/python-fixtures.js";
+
+/** The re-adding of the key in MAILU_LOWERCASE_KEYS. */
+const KEY_ADDED_BACK = `    with op.batch_alter_table("user") as batch_op:
+        batch_op.create_foreign_key("user_domain_name_fkey", "domain", ["domain_name"], ["name"])
+`;
 
 /** A revision that maps plugin and plugin_instance, then creates plugin_instance: the data step that follows decides. */
 const PLUGIN_INSTANCE_CREATED = `from alembic import op
@@ -134,31 +140,7 @@ export default defineCases({
     {
       framework: "alembic",
       name: "Mailu 5aeb5811408e (trimmed): the key dropped, the keys on both of its sides lowercased, the key added back by its name: the data change needs the key gone, so the three stay in one transaction, a note on the lock (no split that leaves the tables without their key)",
-      code: `from alembic import op
-import sqlalchemy as sa
-
-revision = "5aeb5811408e"
-down_revision = "f1393877871d"
-
-domain_table = sa.Table("domain", sa.MetaData(), sa.Column("name", sa.String(80), primary_key=True))
-user_table = sa.Table("user", sa.MetaData(), sa.Column("email", sa.String(255), primary_key=True), sa.Column("domain_name", sa.String(80)))
-
-
-def upgrade():
-    connection = op.get_bind()
-    with op.batch_alter_table("user") as batch_op:
-        batch_op.drop_constraint("user_domain_name_fkey", type_="foreignkey")
-    for domain in connection.execute(domain_table.select()):
-        connection.execute(domain_table.update().where(domain_table.c.name == domain.name).values(name=domain.name.lower()))
-    for user in connection.execute(user_table.select()):
-        connection.execute(user_table.update().where(user_table.c.email == user.email).values(email=user.email.lower(), domain_name=user.domain_name.lower()))
-    with op.batch_alter_table("user") as batch_op:
-        batch_op.create_foreign_key("user_domain_name_fkey", "domain", ["domain_name"], ["name"])
-
-
-def downgrade():
-    pass
-`,
+      code: MAILU_LOWERCASE_KEYS,
       lines: [16],
       severities: ["info"],
       messages: ["This data change runs between the drop of the constraints it would break (line 14) and their re-adding (line 20): the three belong in one transaction, as written."],
@@ -166,29 +148,7 @@ def downgrade():
     {
       framework: "alembic",
       name: "the same lowercasing with the key dropped and never added back: a schema change of its own, the warning stays",
-      code: `from alembic import op
-import sqlalchemy as sa
-
-revision = "5aeb5811408e"
-down_revision = "f1393877871d"
-
-domain_table = sa.Table("domain", sa.MetaData(), sa.Column("name", sa.String(80), primary_key=True))
-user_table = sa.Table("user", sa.MetaData(), sa.Column("email", sa.String(255), primary_key=True), sa.Column("domain_name", sa.String(80)))
-
-
-def upgrade():
-    connection = op.get_bind()
-    with op.batch_alter_table("user") as batch_op:
-        batch_op.drop_constraint("user_domain_name_fkey", type_="foreignkey")
-    for domain in connection.execute(domain_table.select()):
-        connection.execute(domain_table.update().where(domain_table.c.name == domain.name).values(name=domain.name.lower()))
-    for user in connection.execute(user_table.select()):
-        connection.execute(user_table.update().where(user_table.c.email == user.email).values(email=user.email.lower(), domain_name=user.domain_name.lower()))
-
-
-def downgrade():
-    pass
-`,
+      code: MAILU_LOWERCASE_KEYS.replace(KEY_ADDED_BACK, ""),
       lines: [16],
       severities: ["warning"],
       messages: ["This migration changes both the schema and the data in one transaction"],
