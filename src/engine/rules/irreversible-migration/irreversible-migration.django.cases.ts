@@ -395,6 +395,88 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "umap 0017: a RunSQL written over several lines (its string on the lines after the call, in adjacent literals) gets the same fix as a one-line one: its UPDATE's old values copied first and put back by reverse_sql, not a template",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0016_pictogram_category")]
+
+    operations = [
+        migrations.RunSQL(
+            "UPDATE accounts_login "
+            "SET provider = 'openstreetmap-oauth2' WHERE provider = 'openstreetmap'"
+        ),
+    ]
+`,
+      lines: [8],
+      severities: ["warning"],
+      fixes: [
+        `# UPDATE accounts_login: RunSQL.noop alone does not restore the values it overwrites, so unapplying
+# would report the migration undone while they stay overwritten. Keep a copy first (copy only the rows it changes if the table
+# is large), in the same RunSQL before its statements: its reverse_sql puts them back.
+# accounts_login's primary key is not in the migrations migguard read: the framework's id is assumed
+migrations.RunSQL(
+    """
+    CREATE TABLE accounts_login_backup_0002 AS TABLE accounts_login;
+    UPDATE accounts_login 
+    SET provider = 'openstreetmap-oauth2' WHERE provider = 'openstreetmap';
+    """,
+    reverse_sql="""
+    UPDATE accounts_login SET provider = b.provider FROM accounts_login_backup_0002 b WHERE accounts_login.id = b.id;
+    DROP TABLE accounts_login_backup_0002;
+    """,
+)`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "umap 0014: a RunSQL UPDATE that only fills the column the same migration adds before it: unapplying drops the column right after, so reverse_sql=migrations.RunSQL.noop is the whole fix (no copy of the table)",
+      path: "maps/migrations/0014_map_created_at.py",
+      files: { "maps/migrations/0013_map.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Map",
+            fields=[
+                ("id", models.AutoField(primary_key=True, serialize=False)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+            ],
+        ),
+    ]
+` },
+      code: `import django.utils.timezone
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("maps", "0013_map")]
+
+    operations = [
+        migrations.AddField(
+            model_name="map",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, default=django.utils.timezone.now),
+            preserve_default=False,
+        ),
+        migrations.RunSQL("UPDATE maps_map SET created_at = modified_at"),
+    ]
+`,
+      lines: [15],
+      fixes: [
+        `migrations.RunSQL(
+    "UPDATE maps_map SET created_at = modified_at;",
+    reverse_sql=migrations.RunSQL.noop,  # it writes only maps_map.created_at, which this migration adds before it: unapplying removes it right after, so there is nothing to restore
+)`,
+      ],
+    },
+    {
+      framework: "django",
       name: "tock 0014: a RunPython that only sets the field the same migration adds before it: unapplying drops the column right after, so reverse_code=migrations.RunPython.noop is the whole fix (no copy of the table)",
       path: "hours/migrations/0014_timecard_submitted.py",
       files: { "hours/migrations/0013_timecard.py": `from django.db import migrations, models

@@ -1,4 +1,4 @@
-import type { Migration, Operation, OperationOf } from "../../model.js";
+import type { Migration, Operation, OperationOf, SourceRange } from "../../model.js";
 import { addsOnlyEnumValues } from "../support/adds-only-enum-values.js";
 import { pythonString, sqlCall } from "../support/embed-sql.js";
 import { inverseOfUp, sqlInverse, type InverseSource } from "../support/sql-inverse.js";
@@ -29,7 +29,7 @@ import { keptRaiseFix, losesData, offSwitch, oneWayHabit, onlyAdds, saysNothingT
  * gets a copy kept first and a reverse that puts them back (a no-op would report them restored); one that only adds
  * rows is one-way by nature, so its reverse is the framework's no-op with a comment that says so.
  */
-function djangoReverseFix(ctx: RuleContext, blocking: Operation | undefined, migration: Migration, repository: InverseSource | undefined): string {
+function djangoReverseFix(ctx: RuleContext, blocking: Operation | undefined, migration: Migration, repository: InverseSource | undefined, span?: SourceRange): string {
   const call = blocking?.text.trim() ?? "";
   const withArgument = (argument: string) => `${call.slice(0, -1).replace(/[\s,]+$/, "")}, ${argument})`;
   const oneWay = "# one-way data change: unapplying leaves the rows as it left them (nothing in the schema to put back)";
@@ -37,18 +37,25 @@ function djangoReverseFix(ctx: RuleContext, blocking: Operation | undefined, mig
   const inputs = blocking?.kind === "data_migration" ? droppedInputsBackup(ctx, migration, blocking) : [];
   const withInputs = (fix: string) => [...inputs, fix].join("\n");
   if (blocking?.kind === "data_migration" && call.endsWith(")") && (blocking.deletes?.length || blocking.overwrites?.length)) {
-    const own = writesOnlyOwnAdditions(migration, blocking);
+    const own = writesOnlyOwnAdditions(migration, blocking, blocking);
     if (own) return withInputs(`${withArgument("reverse_code=migrations.RunPython.noop")}  # it writes only ${andList(own)}, which this migration adds before it: unapplying removes ${own.length > 1 ? "them" : "it"} right after, so there is nothing${inputs.length ? " of its own" : ""} to restore`);
     return withInputs(djangoRowsBackupFix(ctx, blocking, withArgument("reverse_code=migrations.RunPython.noop")));
   }
   if (blocking?.kind === "data_migration" && call.endsWith(")")) return withInputs(`${withArgument("reverse_code=migrations.RunPython.noop")}  ${inputs.length ? "# one-way data change: unapplying leaves the rows as it left them" : oneWay}`);
   if (blocking?.embeddedSql) {
     // every statement of the same RunSQL
-    const statements = migration.up.filter((op) => op.embeddedSql && op.loc.line === blocking.loc.line);
+    const statements = migration.up.filter((op) => op.embeddedSql && (span ? op.loc.line >= span.line && op.loc.line <= span.endLine : op.loc.line === blocking.loc.line));
     const sql = statements.map((op) => `${op.text.trim().replace(/;?\s*$/, ";")}`).join("\n");
     // DELETE and UPDATE statements alone: their rows and old values kept first, for the reverse to put back
     const dml = statements.filter((op): op is OperationOf<"dml"> => op.kind === "dml");
-    if (dml.length === statements.length && dml.some((op) => (op.verb === "delete" || op.verb === "update") && op.table !== undefined)) return djangoRunSqlBackupFix(ctx, dml, sql);
+    if (dml.length === statements.length && dml.some((op) => (op.verb === "delete" || op.verb === "update") && op.table !== undefined)) {
+      // an UPDATE of a column (or rows of a table) the migration adds before it (umap 0014 fills created_at from
+      // modified_at): unapplying drops it right after, so there is nothing to restore and a copy would cost a table
+      const own = dml.every((op) => op.verb === "update" || op.verb === "delete") ? writesOnlyOwnAdditions(migration, statements[0], runSqlWrites(dml)) : undefined;
+      if (own)
+        return `migrations.RunSQL(\n    ${pythonString(sql).replace(/\n/g, "\n    ")},\n    reverse_sql=migrations.RunSQL.noop,  # it writes only ${andList(own)}, which this migration adds before it: unapplying removes ${own.length > 1 ? "them" : "it"} right after, so there is nothing to restore\n)`;
+      return djangoRunSqlBackupFix(ctx, dml, sql);
+    }
     const inverse = statements.every((op) => op.kind === "dml") ? [] : sqlInverse(statements, repository, { loud: migration.database === "postgresql" });
     const reverse = inverse.length ? `reverse_sql=${pythonString(inverse.join("\n"))},` : `reverse_sql=migrations.RunSQL.noop,  ${oneWay}`;
     return `migrations.RunSQL(\n    ${pythonString(sql).replace(/\n/g, "\n    ")},\n    ${reverse.replace(/\n/g, "\n    ")}\n)`;
@@ -94,17 +101,17 @@ function droppedInputsBackup(ctx: RuleContext, migration: Migration, step: Opera
  * reverse drops them right after the RunPython's, and a copy would only restore values about to be dropped. What
  * it writes, or undefined when some write reaches older data or names no column.
  */
-function writesOnlyOwnAdditions(migration: Migration, step: OperationOf<"data_migration">): string[] | undefined {
+function writesOnlyOwnAdditions(migration: Migration, step: Operation, writes: RowWrites): string[] | undefined {
   const before = migration.up.slice(0, migration.up.indexOf(step));
   const created = (table: string) => before.some((o) => o.kind === "create_table" && nameKey(o.table) === nameKey(table));
   const added = (table: string, column: string) =>
     before.some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(table) && (nameKey(o.column.name) === nameKey(column) || (o.ormField !== undefined && nameKey(o.ormField) === nameKey(column))));
   const written: string[] = [];
-  for (const d of step.deletes ?? []) {
+  for (const d of writes.deletes ?? []) {
     if (!d.table || !created(d.table)) return undefined;
     written.push(`rows of ${d.table}`);
   }
-  for (const o of step.overwrites ?? []) {
+  for (const o of writes.overwrites ?? []) {
     if (!o.table) return undefined;
     if (created(o.table)) written.push(`rows of ${o.table}`);
     else if (o.columns?.length && o.columns.every((c) => added(o.table!, c))) written.push(...o.columns.map((c) => `${o.table}.${c}`));
@@ -159,12 +166,16 @@ function djangoRowsBackupFix(ctx: RuleContext, runPython: OperationOf<"data_migr
  * A RunSQL of DELETE and UPDATE statements: the copies first, in the same RunSQL, and a reverse_sql that puts the
  * rows and values back from them.
  */
-function djangoRunSqlBackupFix(ctx: RuleContext, statements: readonly OperationOf<"dml">[], sql: string): string {
-  const writes: RowWrites = {
+/** What a RunSQL's DELETE and UPDATE statements write, in the shape a RunPython's writes are read. */
+function runSqlWrites(statements: readonly OperationOf<"dml">[]): RowWrites {
+  return {
     deletes: statements.filter((op) => op.verb === "delete").map((op) => ({ call: op.text.split("\n")[0].trim(), table: op.table })),
     overwrites: statements.filter((op) => op.verb === "update").map((op) => ({ call: op.text.split("\n")[0].trim(), table: op.table, ...(op.columns.length ? { columns: op.columns } : {}) })),
   };
-  const { comment, kept } = rowBackups(ctx, writes, "RunSQL.noop");
+}
+
+function djangoRunSqlBackupFix(ctx: RuleContext, statements: readonly OperationOf<"dml">[], sql: string): string {
+  const { comment, kept } = rowBackups(ctx, runSqlWrites(statements), "RunSQL.noop");
   const restore = kept.flatMap((k) => k.restore.map((r) => `${r};`));
   return [
     ...comment,
@@ -348,7 +359,11 @@ export default defineRule({
     // an up that only reads records and enqueues jobs writes nothing itself: a rollback that runs nothing loses nothing
     if (down.enqueuesOnly) return;
     // the call that blocks the rollback: a waiver around it (Rails' safety_assured) applies to this finding too
-    const blocking = down.loc ? ctx.migration.up.find((op) => op.loc.line === down.loc!.line) : undefined;
+    // (a RunSQL written over several lines has its statements on its string's lines, after the call's)
+    const blocking = down.loc
+      ? (ctx.migration.up.find((op) => op.loc.line === down.loc!.line) ??
+        (ctx.framework === "django" ? ctx.migration.up.find((op) => op.embeddedSql && op.loc.line > down.loc!.line && op.loc.line <= down.loc!.endLine) : undefined))
+      : undefined;
     // the later operations that block it too (Django's RunPython / RunSQL without a reverse after the first)
     // (a RunSQL's statements sit on its string's lines, inside the call)
     const later = (down.alsoAt ?? []).map((loc) => ({ loc, op: ctx.migration.up.find((op) => op.loc.line >= loc.line && op.loc.line <= loc.endLine) }));
@@ -549,9 +564,9 @@ export default defineRule({
         // each operation that blocks it gets its way back: one left without would keep the migration one-way
         django: () =>
           [
-            djangoReverseFix(ctx, blocking, ctx.migration, ctx.repository),
+            djangoReverseFix(ctx, blocking, ctx.migration, ctx.repository, down.loc),
             ...later.map(({ op, loc }) =>
-              op ? djangoReverseFix(ctx, op, ctx.migration, ctx.repository) : `# the operation on line ${loc.line}: give it a reverse (reverse_code= or reverse_sql=) that undoes it; migguard cannot read what it runs`,
+              op ? djangoReverseFix(ctx, op, ctx.migration, ctx.repository, loc) : `# the operation on line ${loc.line}: give it a reverse (reverse_code= or reverse_sql=) that undoes it; migguard cannot read what it runs`,
             ),
           ].join("\n"),
         alembic: () => alembicDowngradeFor(ctx.migration.up, ctx.repository, ctx.migration.source),

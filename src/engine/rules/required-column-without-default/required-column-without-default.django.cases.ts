@@ -551,8 +551,8 @@ migrations.RunSQL(
 migrations.AddField(model_name="Order", name="color", field=models.CharField(max_length=255, default=get_random_color, db_default="")),
 # and in the model, Order.color gets db_default="" too, or the next makemigrations writes an AlterField that drops the database default again`,
         `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set size keep working
-migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_default=0)),
-# and in the model, Order.size gets db_default=0 in place of default= too, or the next makemigrations writes an AlterField that drops the database default again`,
+migrations.AddField(model_name="Order", name="size", field=models.FloatField(default=0, db_default=0)),
+# and in the model, Order.size gets db_default=0 too, or the next makemigrations writes an AlterField that drops the database default again`,
       ],
     },
     ...([
@@ -580,16 +580,17 @@ migrations.RunSQL(
     })),
     {
       framework: "django",
-      name: "froide campaign 0006: Django 5.1+, the model read: db_default in the migration and in the model's field as app/models.py declares it, or the next makemigrations drops the database default again",
+      name: "froide campaign 0006: Django 5.1+, the model read: db_default in the migration and in the model's field as app/models.py declares it, or the next makemigrations drops the database default again; default= stays beside it (seed 72, umap: unsaved instances keep their Python value, not a DatabaseDefault)",
       code: SIZE,
       files: { ...DJANGO_5_1_FILES, "app/models.py": "from django.db import models\n\n\nclass Order(models.Model):\n    number = models.CharField(max_length=200)\n    size = models.FloatField(\n        default=0,\n        help_text=\"kg\",\n    )\n" },
       lines: [7],
       fixes: [
         `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set size keep working
-migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_default=0)),
+migrations.AddField(model_name="Order", name="size", field=models.FloatField(default=0, db_default=0)),
 # and the model's field the same, or the next makemigrations writes an AlterField that drops the database default again:
 # app/models.py:6, in Order:
 size = models.FloatField(
+    default=0,
     help_text="kg", db_default=0,
 )`,
       ],
@@ -648,8 +649,8 @@ class Migration(migrations.Migration):
       lines: [7],
       fixes: [
         `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set size keep working
-migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_default=0)),
-# and in the model, Order.size gets db_default=0 in place of default= too, or the next makemigrations writes an AlterField that drops the database default again`,
+migrations.AddField(model_name="Order", name="size", field=models.FloatField(default=0, db_default=0)),
+# and in the model, Order.size gets db_default=0 too, or the next makemigrations writes an AlterField that drops the database default again`,
       ],
     },
     {

@@ -342,14 +342,14 @@ function djangoNullableFirst(op: OperationOf<"add_column">, ctx: RuleContext): s
  * The model's side of a db_default fix: makemigrations compares the model with the migrations, so a db_default= written
  * in the migration only comes back out in the next AlterField. The field as the repository's model declares it now.
  */
-function modelFieldChange(declared: ModelField | undefined, model: string, field: string, value: string, replacesDefault: boolean): string[] {
+function modelFieldChange(declared: ModelField | undefined, model: string, field: string, value: string): string[] {
   const why = "or the next makemigrations writes an AlterField that drops the database default again";
   if (declared?.kind !== "declared")
-    return [`# and in the model, ${model}.${field} gets db_default=${value}${replacesDefault ? " in place of default=" : ""} too, ${why}`];
+    return [`# and in the model, ${model}.${field} gets db_default=${value} too, ${why}`];
   const text = reindented(declared.text.trim());
   if (keywordText(text, "db_default") !== undefined) return [`# the model already declares it with db_default= (${declared.path}:${declared.line}, ${declared.className}.${declared.name})`];
-  const changed = withKeyword((replacesDefault ? withoutKeyword(text, "default") : undefined) ?? text, "db_default", value);
-  if (!changed) return [`# and in the model, ${model}.${field} gets db_default=${value}${replacesDefault ? " in place of default=" : ""} too, ${why}`];
+  const changed = withKeyword(text, "db_default", value);
+  if (!changed) return [`# and in the model, ${model}.${field} gets db_default=${value} too, ${why}`];
   return [
     `# and the model's field the same, ${why}:`,
     `# ${declared.path}:${declared.line}, in ${declared.className}${declared.className.toLowerCase() !== model.toLowerCase() ? ` (the abstract class ${model} extends: every model extending it changes too)` : ""}:`,
@@ -389,8 +389,10 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
     if (!sqlValue) return djangoNullableFirst(op, ctx);
     return djangoWithoutFastDefault(ctx, op, op.ormFieldDef, sqlValue, literal ? undefined : djangoFill ? fillNote(field) : neutralDefaultNote(sqlValue, c.name, "#"));
   }
-  // a callable default (default=get_random_color) stays the Python default: new rows keep getting its values
-  const base = literal ? withoutKeyword(op.ormFieldDef, "default") : op.ormFieldDef;
+  // default= stays beside db_default= (a callable one keeps giving new rows its values): Django lets default= win when
+  // the ORM creates an instance, so unsaved instances keep their Python value instead of a DatabaseDefault placeholder
+  // that checks such as `obj.field == X` before save() would compare against (seed 72, umap)
+  const base = op.ormFieldDef;
   // db_default takes a value or an expression: the neutral `list` of an ArrayField is a callable (pontoon's 0119
   // community_health_locales), so an array gets its database default through RunSQL below
   // the model's field must say db_default too, or the next makemigrations drops it again: a package's model cannot
@@ -400,7 +402,7 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
       `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set ${field} keep working`,
       ...(literal ? [] : djangoFill ? [fillNote(field)] : [neutralDefaultNote(value, field, "#")]),
       `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(base, "db_default", value)}),`,
-      ...modelFieldChange(declared, model, field, value, literal !== undefined),
+      ...modelFieldChange(declared, model, field, value),
     ].join("\n");
   // before Django 5.0 (or a version the repository does not say), or a field of a package's model: the AddField as
   // written, then a database default of its own, which Django's state does not track and leaves alone
