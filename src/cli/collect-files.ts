@@ -102,6 +102,9 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
   const looked: AlembicLooked = { inis: new Set(), locations: new Set() };
   const alembicInis: SourceFile[] = [];
   const alembicCandidates = new Set<string>();
+  // the folders of named .sql files whose listing was read for the files that mark them: read once per folder, not
+  // once per file (700 files of one folder named on the command line listed it 700 times; the marks only add globs)
+  const markedFoldersRead = new Set<string>();
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     let stat;
@@ -139,8 +142,11 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       config = withAlembicVersionLocations(config, above.inis);
       alembicInis.push(...above.inis);
       // a named .sql file's folder may hold tern.conf or atlas.sum, or drizzle-kit's meta/_journal.json
-      if (absolute.endsWith(".sql"))
-        config = withMarkedSqlFolders(config, [...siblingNames(dirname(absolute)), ...siblingNames(join(dirname(absolute), "meta")).map((name) => `meta/${name}`)].map((name) => displayPath(join(dirname(absolute), name), cwd)));
+      const folder = dirname(absolute);
+      if (absolute.endsWith(".sql") && !markedFoldersRead.has(folder)) {
+        markedFoldersRead.add(folder);
+        config = withMarkedSqlFolders(config, [...siblingNames(folder), ...siblingNames(join(folder, "meta")).map((name) => `meta/${name}`)].map((name) => displayPath(join(folder, name), cwd)));
+      }
       found.set(absolute, true);
       const unplaced = detectByPath(displayPath(absolute, cwd), config) === undefined;
       movedDjango ||= unplaced && mayBeMovedDjangoMigration(displayPath(absolute, cwd));

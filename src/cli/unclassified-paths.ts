@@ -44,9 +44,11 @@ export function unclassifiedPaths(
 ): UnclassifiedPaths {
   const migrations = files.filter((f) => detectFile(f.path, f.content, config, { explicit: explicit.has(f.path) }) !== undefined).map((f) => f.path);
   const found = [...migrations, ...reported.map((e) => e.path)].map((path) => resolve(cwd, path));
+  // a named file found is looked up, not sought among every file found (hundreds of files named: their count squared)
+  const foundFiles = new Set(found);
   const result: UnclassifiedPaths = { unanalysed: [], skipped: [] };
   for (const path of new Set(given.map((p) => resolve(cwd, p)))) {
-    if (found.some((file) => file === path || file.startsWith(path.endsWith(sep) ? path : `${path}${sep}`))) continue;
+    if (foundFiles.has(path) || found.some((file) => file.startsWith(path.endsWith(sep) ? path : `${path}${sep}`))) continue;
     const shown = displayPath(path, cwd);
     const named = files.find((f) => f.path === shown);
     if (!named) result.unanalysed.push({ path: shown, message: FOLDER_MESSAGE });

@@ -62,4 +62,16 @@ describe("migguard lint: a tern folder", () => {
     expect(unmarked.findings.filter((f) => f.path.endsWith("003_users_name_idx.sql")).map((f) => f.rule)).toContain("concurrently-in-transaction");
     expect(unmarked.findings.filter((f) => f.path.endsWith("005_users_name_key.sql")).map((f) => f.rule)).not.toContain("missing-down");
   });
+
+  it("reads a marked folder's listing once for several of its files named alone, and each other folder's for its own", async () => {
+    const root = tree({ ...FOLDER, "db/migrations/tern.conf": "[database]\n", "other/001_users_key.sql": FOLDER["db/migrations/005_users_name_key.sql"] });
+    const result = await run(["lint", "--format", "json", "db/migrations/003_users_name_idx.sql", "db/migrations/005_users_name_key.sql", "other/001_users_key.sql"], { cwd: root });
+    const { findings, errors } = JSON.parse(result.output) as { findings: Finding[]; errors: unknown[] };
+    expect(errors).toEqual([]);
+    const rules = (file: string) => findings.filter((f) => f.path === file).map((f) => f.rule);
+    // the second file of the marked folder is tern's as the first is; the folder without tern.conf stays plain SQL
+    expect(rules("db/migrations/005_users_name_key.sql")).toContain("missing-down");
+    expect(findings.find((f) => f.path === "db/migrations/005_users_name_key.sql" && f.rule === "missing-down")!.message).toContain("tern cannot roll it back");
+    expect(rules("other/001_users_key.sql")).not.toContain("missing-down");
+  });
 });

@@ -18,6 +18,7 @@
  */
 import type { Migration, Operation } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
+import { countBelow } from "../sorted-numbers.js";
 
 export interface ColumnCopy {
   /** the migration that copied the values, and its statement */
@@ -85,6 +86,30 @@ function codeMove(op: Operation, table: string, column: string, droppedColumns: 
   return elsewhere !== undefined ? { into: elsewhere } : undefined;
 }
 
+/** The kinds of operation a walk back for a copy reads: every other one leaves it as it was. */
+const STEPPED: ReadonlySet<Operation["kind"]> = new Set<Operation["kind"]>(["drop_table", "create_table", "rename_table", "add_column", "redefine_column", "drop_column", "rename_column", "data_migration", "dml"]);
+
+/**
+ * Each up's operations of those kinds, with their places (ascending), picked once per up: a drop walks back through
+ * the folder to its column's birth (lemmy's hundreds of migrations for each), and most statements there are none.
+ */
+const steppedOfUp = new WeakMap<readonly Operation[], { ops: readonly Operation[]; at: readonly number[] }>();
+function steppedOps(up: readonly Operation[]): { ops: readonly Operation[]; at: readonly number[] } {
+  let picked = steppedOfUp.get(up);
+  if (!picked) {
+    const ops: Operation[] = [];
+    const at: number[] = [];
+    up.forEach((op, i) => {
+      if (STEPPED.has(op.kind)) {
+        ops.push(op);
+        at.push(i);
+      }
+    });
+    steppedOfUp.set(up, (picked = { ops, at }));
+  }
+  return picked;
+}
+
 /**
  * The latest copy of `table.column` (as `current.up[index]` names them) made by `current.up[0..index)` or by
  * `members[0..position)`, walking back from the drop, when its table still exists at the drop.
@@ -119,8 +144,8 @@ export function columnCopyBefore(members: readonly Migration[], position: number
       case "add_column":
       case "redefine_column":
       case "drop_column": {
-        const name = nameKey(typeof op.column === "string" ? op.column : op.column.name);
         if (nameKey(op.table) !== t) return undefined;
+        const name = nameKey(typeof op.column === "string" ? op.column : op.column.name);
         if (name === c) return "stop";
         if (op.kind === "drop_column") droppedColumns.add(name);
         // born here: a drop of that name later is of this column, not of an earlier one
@@ -147,18 +172,20 @@ export function columnCopyBefore(members: readonly Migration[], position: number
         return undefined;
     }
   };
-  const walk = (ops: readonly Operation[], migration: Migration): ColumnCopy | "stop" | undefined => {
-    for (let o = ops.length - 1; o >= 0; o--) {
+  /** the ops of `migration`'s up before `end` that `step` reads, from the last one back */
+  const walk = (migration: Migration, end = migration.up.length): ColumnCopy | "stop" | undefined => {
+    const { ops, at } = steppedOps(migration.up);
+    for (let o = countBelow(at, end) - 1; o >= 0; o--) {
       const found = step(ops[o], migration);
       // a copy whose table was dropped since is gone: an earlier one may still hold the values
       if (found === "stop" || (found && !dropped.has(nameKey(found.into)))) return found;
     }
     return undefined;
   };
-  const here = walk(current.up.slice(0, index), current);
+  const here = walk(current, index);
   if (here) return here === "stop" ? undefined : here;
   for (let m = position - 1; m >= 0; m--) {
-    const found = walk(members[m].up, members[m]);
+    const found = walk(members[m]);
     if (found) return found === "stop" ? undefined : found;
   }
   return undefined;

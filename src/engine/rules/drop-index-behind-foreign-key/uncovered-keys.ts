@@ -87,6 +87,17 @@ function removeDropped(live: Cover[], op: OperationOf<"drop_index">): Cover[] {
   return live.filter((c) => !(c.name !== undefined && op.names.some((n) => same(n, c.name!))) && !(op.columns.length > 0 && !op.names.length && exact(c)));
 }
 
+/**
+ * Each up's UNIQUE / PRIMARY KEY constraints added with their columns, read once: every DROP INDEX of a folder asked
+ * them of every earlier migration's up again (lemmy's 341 drops over its hundreds of migrations, issue #18).
+ */
+const addedKeysOfUp = new WeakMap<readonly Operation[], ReadonlyArray<OperationOf<"add_constraint">>>();
+function addedKeys(up: readonly Operation[]): ReadonlyArray<OperationOf<"add_constraint">> {
+  let added = addedKeysOfUp.get(up);
+  if (!added) addedKeysOfUp.set(up, (added = up.filter((o): o is OperationOf<"add_constraint"> => o.kind === "add_constraint" && (o.constraint === "unique" || o.constraint === "primary_key") && o.columns.length > 0)));
+  return added;
+}
+
 /** The indexes and UNIQUE / PRIMARY KEY constraints on `table` just before `up[before]` runs. */
 function coversBefore(ctx: RuleContext, table: string, before: number): Cover[] {
   let live: Cover[] = [
@@ -103,9 +114,7 @@ function coversBefore(ctx: RuleContext, table: string, before: number): Cover[] 
       .map((k) => ({ name: k.name, columns: k.definition.columns })),
     // a UNIQUE / PRIMARY KEY an earlier migration added by a framework call the constraint history keeps no SQL of
     // (Alembic's create_unique_constraint): taken as still there, so a key it covers is never reported on a guess
-    ...ctx.repository.earlierInFolder.flatMap((m) =>
-      m.up.filter((o): o is OperationOf<"add_constraint"> => o.kind === "add_constraint" && (o.constraint === "unique" || o.constraint === "primary_key") && same(o.table, table) && o.columns.length > 0).map((o) => ({ name: o.name, columns: o.columns })),
-    ),
+    ...ctx.repository.earlierInFolder.flatMap((m) => addedKeys(m.up).filter((o) => same(o.table, table)).map((o) => ({ name: o.name, columns: o.columns }))),
   ];
   ctx.migration.up.slice(0, before).forEach((o: Operation) => {
     if (o.kind === "add_index" && same(o.table, table) && usable(o)) live.push({ name: o.name, columns: o.columns });
@@ -132,11 +141,14 @@ export function uncoveredKeys(ctx: RuleContext, written: OperationOf<"drop_index
   if (builtHere ? !usable(builtHere) : known?.shape?.partial || (known?.shape?.method !== undefined && !LOOKUP_METHODS.has(known.shape.method.toLowerCase()))) return undefined;
   const columns = op.columns.length ? op.columns : (builtHere?.columns ?? known?.columns ?? []);
   if (!columns.length) return undefined;
+  // the keys the index served; what else covers them is read only when there are some (most drops serve none)
+  const served = keysOf(ctx, table, index).filter((key) => covers(columns, key.columns, ordered));
+  if (!served.length) return undefined;
   const before = coversBefore(ctx, table, index);
   const others = removeDropped(before, { ...op, columns }).filter((c) => !(name !== undefined && c.name !== undefined && same(c.name, name)));
   const keys: UncoveredKey[] = [];
-  for (const key of keysOf(ctx, table, index)) {
-    if (!covers(columns, key.columns, ordered) || others.some((c) => covers(c.columns, key.columns, ordered)) || keyDropped(ctx, table, key)) continue;
+  for (const key of served) {
+    if (others.some((c) => covers(c.columns, key.columns, ordered)) || keyDropped(ctx, table, key)) continue;
     const later = ctx.migration.up.findIndex((o, i) => i > index && o.kind === "add_index" && same(o.table, table) && usable(o) && covers(o.columns, key.columns, ordered));
     keys.push({ key, ...(later >= 0 ? { rebuilt: { op: ctx.migration.up[later] as OperationOf<"add_index">, index: later } } : {}) });
   }

@@ -84,12 +84,14 @@ function searchReplacements(ctx: RuleContext): IndexReplacement[] {
       const drop = railsRemovedIndex(ctx, written);
       if (drop.names.length !== 1) continue;
       const name = drop.names[0];
-      const table = drop.table ?? ctx.repository.indexTable(name, dropIndex);
       const sameName = create.name !== undefined && nameKey(create.name.split(".").pop()!) === nameKey(name.split(".").pop()!);
-      // an index's name is its schema's alone: one of the same name is the one replaced, whatever table migguard knows it on
-      if (table ? nameKey(table.split(".").pop()!) !== nameKey(create.table.split(".").pop()!) : !sameName) continue;
       const columns = drop.columns.length ? drop.columns : (ctx.repository.indexDefinition(name)?.columns ?? []);
       if (!sameName && !sameColumns(columns, create.columns)) continue;
+      // the table last, for a drop of the build's name or columns: the walk goes backwards through the up, and each
+      // earlier place asked replays this migration's index moves from its start again (indexTable)
+      const table = drop.table ?? ctx.repository.indexTable(name, dropIndex);
+      // an index's name is its schema's alone: one of the same name is the one replaced, whatever table migguard knows it on
+      if (table ? nameKey(table.split(".").pop()!) !== nameKey(create.table.split(".").pop()!) : !sameName) continue;
       const bare = name.split(".").pop()!;
       paired.add(dropIndex);
       out.push({ drop, dropIndex, create, createIndex, name, table: create.table, sameName, temporary: `${Buffer.from(bare).subarray(0, 59).toString().replace(/\uFFFD$/, "")}_new` });
