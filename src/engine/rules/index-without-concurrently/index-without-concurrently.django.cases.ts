@@ -864,6 +864,41 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "takahe 0010: the index of a field the model inherits from an abstract model of another app (stator.models.StatorModel): db_index=False cannot go on that declaration for one model, so the fix says to redeclare the field in the model (its declaration read, db_index=False) and keep the base's Meta",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="state_ready", field=models.BooleanField(db_index=True, default=True)),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "stator/models.py": `from django.db import models
+
+
+class StatorModel(models.Model):
+    state_ready = models.BooleanField(default=True, db_index=True)
+
+    class Meta:
+        abstract = True
+`,
+        "app/models.py": `from django.db import models
+from stator.models import StatorModel
+
+
+class Order(StatorModel):
+    number = models.CharField(max_length=200)
+`,
+      },
+      lines: [8],
+      fixes: ["# the migration becomes, app/migrations/0002_case.py:\nfrom django.db import migrations, models\nfrom django.contrib.postgres.operations import AddIndexConcurrently\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        # in the model too: state_ready is declared on StatorModel (stator/models.py:5), an abstract class Order extends; db_index=False\n        # there would drop the index of every model extending it. For Order alone, redeclare the field in Order (a field of an\n        # abstract base may be overridden): state_ready = models.BooleanField(default=True, db_index=False)\n        # and put the index in Order's Meta.indexes (a Meta of Order's own extends StatorModel.Meta, or it loses what that one says)\n        migrations.AddField(model_name=\"order\", name=\"state_ready\", field=models.BooleanField(db_index=False, default=True)),\n        AddIndexConcurrently(model_name=\"Order\", index=models.Index(fields=[\"state_ready\"], name=\"app_order_state_ready_idx\")),\n    ]"],
+    },
+    {
+      framework: "django",
       name: "AddField with db_index=True, and a ForeignKey (indexed by default): the fix's field says db_index=False, which a ForeignKey needs explicitly, while AddIndexConcurrently builds the index",
       code: `from django.db import migrations, models
 

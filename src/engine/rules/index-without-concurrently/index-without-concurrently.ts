@@ -32,6 +32,7 @@ import { freeNames } from "../support/python-free-names.js";
 import { runTimeConcurrentlyReport } from "../support/run-time-concurrently.js";
 import { afterWholeTableUpdate, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
 import { hasSyntax } from "../../database/postgres-syntax.js";
+import { modelIndexNote } from "./model-field-index.js";
 
 /** Under an earlier statement's ACCESS EXCLUSIVE, the build's SHARE lock adds no wait, but reads wait for it too. */
 const HELD_LOCK_BUILD: HeldLockWork = { work: "build", effect: "blocks reads as well as writes for its whole duration", fix: "building it CONCURRENTLY outside this transaction" };
@@ -40,10 +41,10 @@ const HELD_LOCK_BUILD: HeldLockWork = { work: "build", effect: "blocks reads as 
  * The AddField / AlterField that asked for the index, with `db_index=False` on its field (a ForeignKey's db_index
  * defaults to True, so leaving the keyword out keeps the index), and what the model must say.
  */
-function djangoFieldWithoutIndex(op: OperationOf<"add_index">, withLike: boolean): string {
+function djangoFieldWithoutIndex(ctx: RuleContext, op: OperationOf<"add_index">, withLike: boolean): string {
   const fieldCallee = op.ormFieldDef ? calleeOf(op.ormFieldDef) : undefined;
   const call = fieldCallee ? withKeyword(reindented(op.text.trim()), "db_index", "False", (c) => c === fieldCallee) : undefined;
-  const note = `# in the model too: db_index=False on ${op.ormField}, and the ${withLike ? "indexes" : "index"} in Meta.indexes`;
+  const note = modelIndexNote(ctx, op, withLike).join("\n");
   if (call) return `${note}\n${call.replace(/,?$/, ",")}`;
   return `${note}; this migration's ${calleeOf(op.text) ?? "field operation"} of ${op.ormField} with db_index=False before it`;
 }
@@ -450,7 +451,7 @@ export default defineRule({
         : undefined;
       // Django's own AddIndex on a Django before 3.0: RunSQL builds it, the state keeps the AddIndex
       const oldDjangoIndex = oldDjango && djangoIndex ? oldDjangoIndexBuild(op, djangoApp(ctx.migration)) : undefined;
-      const fieldStep = ctx.framework === "django" && op.ormField && !djangoIndex ? (historyIndex?.fieldStep ?? djangoFieldWithoutIndex(op, likeOpclass !== undefined)) : undefined;
+      const fieldStep = ctx.framework === "django" && op.ormField && !djangoIndex ? (historyIndex?.fieldStep ?? djangoFieldWithoutIndex(ctx, op, likeOpclass !== undefined)) : undefined;
       const create = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
       const rebuilt = `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};\n${create}`;
       // golang-migrate and Prisma send a file as one query: two statements would be one implicit transaction,
