@@ -182,6 +182,11 @@ export class RepositoryFacts {
     return this.modelSources.filter((f) => isDjangoModelPath(f.path) && (f.path === `${prefix}models.py` || f.path.startsWith(`${prefix}models/`)));
   }
 
+  /** Every Django model file given, of every app. */
+  djangoModelSources(): SourceFile[] {
+    return this.modelSources.filter((f) => isDjangoModelPath(f.path));
+  }
+
   /** The Django apps.py files given (the AppConfigs that name the apps' labels). */
   djangoAppConfigSources(): SourceFile[] {
     return this.modelSources.filter((f) => isDjangoAppConfigPath(f.path));

@@ -116,6 +116,8 @@ export interface RepositoryView {
   modelFiles(): readonly SourceFile[];
   /** the Django app's model files (models.py, models/*.py) that were given: none when the code was not read */
   djangoModelFiles(): readonly SourceFile[];
+  /** every Django app's model files that were given (an abstract base another app declares): none when the code was not read */
+  djangoProjectModelFiles(): readonly SourceFile[];
   /** the Django apps.py files that were given: none when the code was not read */
   djangoAppConfigFiles(): readonly SourceFile[];
   /** the models those files declare, read once per app */
@@ -322,6 +324,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     model: (table) => facts.model(migration.path, table, codeFiles),
     modelFiles: () => facts.modelSourcesOf(migration.path),
     djangoModelFiles: () => facts.djangoModelSourcesOf(migration.path),
+    djangoProjectModelFiles: () => facts.djangoModelSources(),
     djangoAppConfigFiles: () => facts.djangoAppConfigSources(),
     djangoModels: () => facts.djangoModelsOf(migration.path),
     applicationCode: () => (codeFiles.length ? codeFiles : facts.applicationCode()),

@@ -664,7 +664,13 @@ export class SchemaHistory {
     for (const m of members) for (const replaced of m.djangoReplaces ?? []) replacedBy.set(replaced, nameOf(m));
     const dependedOn = new Set<string>();
     for (const m of members) for (const d of m.dependsOn ?? []) dependedOn.add(replacedBy.get(d) ?? d);
-    const leaves = members.filter((m) => !replacedBy.has(nameOf(m)) && !dependedOn.has(nameOf(m)));
+    // a gap in the graph: a migration named before one the read ones depend on but that was not read is that one's
+    // ancestor (an edited 0001_initial, read because the pull request changes it, before the unread 0003), not a leaf
+    const read = new Set(members.flatMap((m) => [nameOf(m), ...(m.djangoReplaces ?? [])]));
+    const unread = [...dependedOn].filter((d) => !read.has(d));
+    const beforeGap = (m: Migration) => unread.some((d) => nameOf(m).localeCompare(d, "en", { numeric: true }) < 0);
+    const candidates = members.filter((m) => !replacedBy.has(nameOf(m)) && !dependedOn.has(nameOf(m)));
+    const leaves = candidates.some((m) => !beforeGap(m)) ? candidates.filter((m) => !beforeGap(m)) : candidates;
     this.djangoLeaves.set(at.set, leaves);
     return leaves;
   }

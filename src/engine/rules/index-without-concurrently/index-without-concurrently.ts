@@ -27,11 +27,12 @@ import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { djangoApp, djangoDependsOn, djangoHasOtherOperations, djangoPredecessors } from "../support/django-migration.js";
 import { sourceImports } from "../support/next-migration.js";
-import { djangoMigrationRewritten, djangoOperationRanges } from "../support/django-rewrite.js";
+import { djangoMigrationRewritten, djangoOperationRanges, type DjangoRewrite } from "../support/django-rewrite.js";
 import { freeNames } from "../support/python-free-names.js";
 import { runTimeConcurrentlyReport } from "../support/run-time-concurrently.js";
 import { afterWholeTableUpdate, heldLockSentence, type HeldLockWork } from "../support/held-lock.js";
 import { hasSyntax } from "../../database/postgres-syntax.js";
+import { modelIndexNote } from "./model-field-index.js";
 
 /** Under an earlier statement's ACCESS EXCLUSIVE, the build's SHARE lock adds no wait, but reads wait for it too. */
 const HELD_LOCK_BUILD: HeldLockWork = { work: "build", effect: "blocks reads as well as writes for its whole duration", fix: "building it CONCURRENTLY outside this transaction" };
@@ -40,10 +41,10 @@ const HELD_LOCK_BUILD: HeldLockWork = { work: "build", effect: "blocks reads as 
  * The AddField / AlterField that asked for the index, with `db_index=False` on its field (a ForeignKey's db_index
  * defaults to True, so leaving the keyword out keeps the index), and what the model must say.
  */
-function djangoFieldWithoutIndex(op: OperationOf<"add_index">, withLike: boolean): string {
+function djangoFieldWithoutIndex(ctx: RuleContext, op: OperationOf<"add_index">, withLike: boolean): string {
   const fieldCallee = op.ormFieldDef ? calleeOf(op.ormFieldDef) : undefined;
   const call = fieldCallee ? withKeyword(reindented(op.text.trim()), "db_index", "False", (c) => c === fieldCallee) : undefined;
-  const note = `# in the model too: db_index=False on ${op.ormField}, and the ${withLike ? "indexes" : "index"} in Meta.indexes`;
+  const note = modelIndexNote(ctx, op, withLike).join("\n");
   if (call) return `${note}\n${call.replace(/,?$/, ",")}`;
   return `${note}; this migration's ${calleeOf(op.text) ?? "field operation"} of ${op.ormField} with db_index=False before it`;
 }
@@ -144,21 +145,56 @@ function indexTogetherFix(ctx: RuleContext, op: OperationOf<"add_index">): strin
   ].join("\n");
 }
 
+/** What the Django fix puts in place of one flagged operation: the field step (db_index=False) and the build after it, and the imports they need. */
+interface DjangoIndexStep {
+  op: OperationOf<"add_index">;
+  build: string;
+  fieldStep?: string;
+  imports: readonly string[];
+}
+
 /**
- * The Django fix: the concurrent build in a migration with atomic = False. Alone in its migration, the operation is
- * replaced there; beside other operations (an AlterUniqueTogether, another AddField, a RunSQL) those stay in this
- * migration, in its transaction, and the build moves to a new migration that depends on it: nothing is lost.
+ * The steps one rewrite of the migration covers for `own`: the migration's every flagged operation that stands whole
+ * in its `operations` list (one element each: an AlterIndexTogether's sets share one), so each finding's fix is the
+ * same rewrite and applying any one of them is enough; `own` alone when it is a RunSQL's statement.
  */
-function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, build: string, fieldStep: string | undefined, imports: readonly string[]): string {
+function sharedSteps(own: DjangoIndexStep, steps: readonly DjangoIndexStep[]): DjangoIndexStep[] {
+  if (own.op.embeddedSql) return [own];
+  const whole = steps.filter((s) => !s.op.embeddedSql);
+  const byLine = new Map<number, DjangoIndexStep>();
+  for (const s of whole.some((s) => s === own) ? whole : [own, ...whole]) if (!byLine.has(s.op.loc.line)) byLine.set(s.op.loc.line, s);
+  return [...byLine.values()].sort((a, b) => a.op.loc.line - b.op.loc.line);
+}
+
+const stepLines = (s: DjangoIndexStep) => [...(s.fieldStep ? [s.fieldStep] : []), s.build];
+
+/**
+ * The Django fix: the concurrent builds in a migration with atomic = False. Alone in its migration (with the
+ * migration's other flagged builds), the operations are replaced there; beside other operations (an
+ * AlterUniqueTogether, another AddField, a RunSQL) those stay in this migration, in its transaction, and the builds
+ * move to a new migration that depends on it: nothing is lost. Every flagged build of the migration is in the one
+ * rewrite, so the findings do not come as fragments to merge by hand.
+ */
+function djangoConcurrentFix(ctx: RuleContext, own: DjangoIndexStep, migrationSteps: readonly DjangoIndexStep[]): string {
+  const { op } = own;
   const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
   // the file's own operations list: an operation the model keeps nothing for (an AlterField of choices) is one too
   const ranges = djangoOperationRanges(ctx.migration);
-  const others = ranges ? ranges.some((r) => op.loc.line < r.line || op.loc.line > r.endLine) : djangoHasOtherOperations(ctx.migration, op);
+  const steps = ranges ? sharedSteps(own, migrationSteps) : [own];
+  const covered = (r: { line: number; endLine: number }) => steps.some((s) => r.line <= s.op.loc.line && s.op.loc.line <= r.endLine);
+  const others = ranges ? ranges.some((r) => !covered(r)) : djangoHasOtherOperations(ctx.migration, op);
+  const imports = [...new Set(steps.flatMap((s) => s.imports))];
   const nonAtomic = "CREATE INDEX CONCURRENTLY cannot run in a transaction";
+  const [first, ...rest] = steps;
+  const rewritten = (withStep: (s: DjangoIndexStep) => readonly string[], extra: Pick<DjangoRewrite, "nonAtomic" | "imports"> = {}) =>
+    op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: first.op.loc.line, with: withStep(first), also: rest.map((s) => ({ line: s.op.loc.line, with: withStep(s) })), ...extra });
+  // the one rewrite for several findings: said, so a reader applies it once
+  const shared = steps.length > 1 ? [`# one rewrite for the ${steps.length} index builds of this migration (lines ${steps.map((s) => s.op.loc.line).join(", ")}): each of their findings has this same fix, apply it once`] : [];
+  const builds = steps.map((s) => s.build).join("\n");
   if (!others) {
-    // the whole migration: its imports, dependencies and everything else as written, non-atomic, the build in the operation's place
-    const whole = op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [...(fieldStep ? [fieldStep] : []), build], nonAtomic, imports });
-    if (whole) return [`# the migration becomes, ${ctx.migration.path}:`, whole.trimEnd()].join("\n");
+    // the whole migration: its imports, dependencies and everything else as written, non-atomic, each build in its operation's place
+    const whole = rewritten(stepLines, { nonAtomic, imports });
+    if (whole) return [...shared, `# the migration becomes, ${ctx.migration.path}:`, whole.trimEnd()].join("\n");
   }
   // not rewritten whole (the CREATE INDEX is a RunSQL's statement): the operation's replacement, in place, with the
   // migration's own dependencies and other lines kept as written (a class printed without them would not migrate)
@@ -166,8 +202,7 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
     return [
       ...imports,
       `# with atomic = False on the Migration (${nonAtomic}), in place of this ${op.embeddedSql ? "RunSQL" : (calleeOf(op.text) ?? "operation")}:`,
-      ...(fieldStep ? [fieldStep] : []),
-      build,
+      ...stepLines(own),
     ].join("\n");
   // after the app's leaf nodes: a later migration of the app in the repository would otherwise be a second leaf
   const after = djangoPredecessors(ctx.migration, ctx.repository.djangoLeaves).filter((m) => m !== ctx.migration);
@@ -175,12 +210,14 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
   // not the app's newest: a migration after the newest would build the index on the model as the later ones left it
   // (one may have altered or deleted it), so the build is made here, in place
   if (after.length) {
-    const whole = op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [...(fieldStep ? [fieldStep] : []), build], nonAtomic, imports });
-    const why = `# this migration is not the app's newest (${newest}): built in a migration after that one, the index would be on ${op.table} as the later migrations leave it (they may alter or delete it), so it is built here, in place`;
+    const whole = rewritten(stepLines, { nonAtomic, imports });
+    const tables = [...new Set(steps.map((s) => s.op.table))].join(", ");
+    const why = `# this migration is not the app's newest (${newest}): built in a migration after that one, the ${steps.length > 1 ? "indexes" : "index"} would be on ${tables} as the later migrations leave ${steps.length > 1 ? "those tables" : "it"} (they may alter or delete ${steps.length > 1 ? "them" : "it"}), so ${steps.length > 1 ? "they are" : "it is"} built here, in place`;
     if (whole)
       return [
         why,
         `# atomic = False runs each operation of the migration on its own: one that fails leaves those before it applied (fix it, then migrate again)`,
+        ...shared,
         `# the migration becomes, ${ctx.migration.path}:`,
         whole.trimEnd(),
       ].join("\n");
@@ -188,25 +225,26 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
       why,
       `# migguard could not rewrite it (${op.embeddedSql ? "the CREATE INDEX is one statement of a RunSQL" : "its operations list is not one it can edit"}): set atomic = False on this migration and`,
       `# put in place of this operation:`,
-      ...(fieldStep ? [fieldStep] : []),
-      build,
+      ...stepLines(own),
     ].join("\n");
   }
   const callee = calleeOf(op.text) ?? "operation";
   const keep = "every other operation of this migration stays as written, in its transaction";
-  // this migration as it becomes, whole: its dependencies and other operations in their order, without the build
-  const first = op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: fieldStep ? [fieldStep] : [] });
-  const here = first
-    ? [`# the migration becomes (${fieldStep ? `this ${callee} builds no index; ` : `without this ${callee}; `}${keep}), ${ctx.migration.path}:`, first.trimEnd()]
-    : fieldStep
-    ? [`# ${keep}; this ${callee} builds no index:`, fieldStep]
+  // this migration as it becomes, whole: its dependencies and other operations in their order, without the builds
+  const kept = rewritten((s) => (s.fieldStep ? [s.fieldStep] : []));
+  const what = steps.length > 1 ? "these operations build no index" : own.fieldStep ? `this ${callee} builds no index` : `without this ${callee}`;
+  const here = kept
+    ? [`# the migration becomes (${what}; ${keep}), ${ctx.migration.path}:`, kept.trimEnd()]
+    : own.fieldStep
+    ? [`# ${keep}; this ${callee} builds no index:`, own.fieldStep]
     : op.embeddedSql
       ? [`# take this CREATE INDEX out of the migration (out of its RunSQL); ${keep}`]
       : [`# remove this ${callee} from the migration; ${keep}`];
-  // names the moved operation reads that the migration imports (django.db.models.functions.text.Lower): the new file imports them too
-  const own = sourceImports(ctx.migration);
-  const carried = (freeNames(build) ?? []).filter((n) => n !== "migrations" && n !== "models" && own[n]).map((n) => own[n]);
+  // names the moved operations read that the migration imports (django.db.models.functions.text.Lower): the new file imports them too
+  const bound = sourceImports(ctx.migration);
+  const carried = [...new Set((freeNames(builds) ?? []).filter((n) => n !== "migrations" && n !== "models" && bound[n]).map((n) => bound[n]))];
   return [
+    ...shared,
     ...here,
     ``,
     `# then, in a new migration after it:`,
@@ -220,7 +258,7 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
     `    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction`,
     `    ${djangoDependsOn(ctx.migration, ctx.repository.djangoLeaves, ctx.repository.djangoGraphPartial)}`,
     `    operations = [`,
-    `        ${indent(build, "        ")}`,
+    `        ${indent(builds, "        ")}`,
     `    ]`,
   ].join("\n");
 }
@@ -258,7 +296,8 @@ function djangoSwapFix(ctx: RuleContext, r: IndexReplacement): string | undefine
   const up = ctx.migration.up.filter((o) => !(o.kind === "drop_index" && o.loc.line === drop.loc.line)).map(moved);
   const op = up[ctx.migration.up.indexOf(create) - 1] as OperationOf<"add_index">;
   const migration = { ...ctx.migration, source: removed, up };
-  return djangoConcurrentFix({ ...ctx, migration }, op, build, undefined, ["from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently"]);
+  const step = { op, build, imports: ["from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently"] };
+  return djangoConcurrentFix({ ...ctx, migration }, step, [step]);
 }
 
 /**
@@ -330,12 +369,16 @@ export default defineRule({
       "waits, for minutes on a large table. CREATE INDEX CONCURRENTLY builds it while writes continue.",
   },
   check(ctx) {
+    // reported after the loop: a Django fix rewrites the migration for all of its flagged builds (djangoSteps)
+    const pending: Array<() => void> = [];
+    const djangoSteps: DjangoIndexStep[] = [];
     for (const { op, index } of upOps(ctx, "add_index")) {
       // a per-chunk build (TimescaleDB's) locks one chunk at a time: the hypertable's way to let writes go on
       if (op.concurrently || op.perChunk || !tableWithRows(ctx, op.table, index) || builtBefore(ctx, op, index)) continue;
       // CONCURRENTLY chosen at run time (an opt-in flag): a note, the safe path is the project's own
       if (op.concurrentlyWhen) {
-        ctx.report({ op, ...runTimeConcurrentlyReport(ctx.framework, op, "build", op.name ?? `on ${op.table} (${op.columns.join(", ")})`, op.table, op.concurrentlyWhen) });
+        const report = runTimeConcurrentlyReport(ctx.framework, op, "build", op.name ?? `on ${op.table} (${op.columns.join(", ")})`, op.table, op.concurrentlyWhen);
+        pending.push(() => ctx.report({ op, ...report }));
         continue;
       }
       const name = op.name ?? derivedName(op.table, op.columns, "idx");
@@ -346,7 +389,8 @@ export default defineRule({
       // the application's code may make it one too (read for an Alembic revision only: it loads the Python grammar)
       const hypertable = ctx.repository.hypertable(op.table, index) ?? (ctx.framework === "alembic" ? codeHypertable(ctx, op.table) : undefined);
       if (hypertable) {
-        ctx.report({ op, ...hypertableIndexReport(ctx, op, name, hypertable) });
+        const report = hypertableIndexReport(ctx, op, name, hypertable);
+        pending.push(() => ctx.report({ op, ...report }));
         continue;
       }
       // it replaces an index the migration dropped before it: one finding for both, the swap as its fix
@@ -354,7 +398,7 @@ export default defineRule({
       if (replacement) {
         const report = replacementReport(ctx, replacement, (r) => djangoSwapFix(ctx, r));
         // an earlier UPDATE of every row: said too (the drop's own lock the replacement's message says already)
-        ctx.report({ ...report, ...(updated ? { message: `${report.message}${updated.sentence}`, severity: updated.severity } : {}) });
+        pending.push(() => ctx.report({ ...report, ...(updated ? { message: `${report.message}${updated.sentence}`, severity: updated.severity } : {}) }));
         continue;
       }
       const cols = op.columns.map(ident).join(", ");
@@ -362,12 +406,14 @@ export default defineRule({
       const partitioned = ctx.framework === "sql" && !op.embeddedSql ? partitionsOf(ctx, op.table, index) : undefined;
       const byPartition = partitioned && partitionedIndexFix(op.text, name, partitioned, op.columns, oneQuery ? ctx.migration.layout : undefined);
       if (byPartition) {
-        ctx.report({
-          op,
-          message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} and its partitions while it builds.${held}`,
-          ...(updated ? { severity: updated.severity } : {}),
-          fix: byPartition,
-        });
+        pending.push(() =>
+          ctx.report({
+            op,
+            message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} and its partitions while it builds.${held}`,
+            ...(updated ? { severity: updated.severity } : {}),
+            fix: byPartition,
+          }),
+        );
         continue;
       }
       // SQL as written (its expressions, WHERE, USING), rebuilt CONCURRENTLY; a failed concurrent build leaves an
@@ -405,7 +451,7 @@ export default defineRule({
         : undefined;
       // Django's own AddIndex on a Django before 3.0: RunSQL builds it, the state keeps the AddIndex
       const oldDjangoIndex = oldDjango && djangoIndex ? oldDjangoIndexBuild(op, djangoApp(ctx.migration)) : undefined;
-      const fieldStep = ctx.framework === "django" && op.ormField && !djangoIndex ? (historyIndex?.fieldStep ?? djangoFieldWithoutIndex(op, likeOpclass !== undefined)) : undefined;
+      const fieldStep = ctx.framework === "django" && op.ormField && !djangoIndex ? (historyIndex?.fieldStep ?? djangoFieldWithoutIndex(ctx, op, likeOpclass !== undefined)) : undefined;
       const create = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
       const rebuilt = `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};\n${create}`;
       // golang-migrate and Prisma send a file as one query: two statements would be one implicit transaction,
@@ -423,7 +469,30 @@ export default defineRule({
       const materialized = ctx.repository.relationKind(op.table, index) === "materialized_view";
       // the project's own migrator may run the file in a transaction (own-runner.ts): then the build by hand
       const ownRunner = mayRunUnderOwnRunner(ctx, op);
-      ctx.report({
+      const djangoStep: DjangoIndexStep | undefined =
+        ctx.framework === "django"
+          ? {
+              op,
+              build:
+                djangoUniqueIndex ??
+                togetherIndex ??
+                historyIndex?.build ??
+                (embeddedCreate
+                  ? [`migrations.RunSQL(`, `    ${pythonString(embeddedCreate)},`, `    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",`, `),`].join("\n")
+                  : (oldDjangoIndex ?? (djangoIndex ? djangoIndex.replace(/,?$/, ",") : djangoFieldIndexBuild(op, name, likeOpclass)))),
+              fieldStep: djangoUniqueIndex || embeddedCreate ? undefined : fieldStep,
+              imports:
+                djangoUniqueIndex || embeddedCreate || historyIndex || oldDjangoIndex || togetherIndex
+                  ? []
+                  : [
+                      "from django.contrib.postgres.operations import AddIndexConcurrently",
+                      // models.Index(...) of a field's index: a migration that never imported models must (SEED 0068)
+                      ...(!djangoIndex && !("models" in sourceImports(ctx.migration)) ? [MODELS_IMPORT] : []),
+                    ],
+            }
+          : undefined;
+      if (djangoStep) djangoSteps.push(djangoStep);
+      pending.push(() => ctx.report({
         op,
         ...(ownRunner ? { fixUnderRunnerTransaction: (who: string) => outOfBandIndexFix(op.text, name, who, false) } : {}),
         ...(materialized
@@ -461,33 +530,13 @@ export default defineRule({
               },
               ctx.repository,
             ),
-          django: () =>
-            djangoConcurrentFix(
-              ctx,
-              op,
-              djangoUniqueIndex ??
-                togetherIndex ??
-                historyIndex?.build ??
-                (embeddedCreate
-                  ? [`migrations.RunSQL(`, `    ${pythonString(embeddedCreate)},`, `    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",`, `),`].join("\n")
-                  : (oldDjangoIndex ??
-                    (djangoIndex
-                      ? djangoIndex.replace(/,?$/, ",")
-                      : djangoFieldIndexBuild(op, name, likeOpclass)))),
-              djangoUniqueIndex || embeddedCreate ? undefined : fieldStep,
-              djangoUniqueIndex || embeddedCreate || historyIndex || oldDjangoIndex || togetherIndex
-                ? []
-                : [
-                    "from django.contrib.postgres.operations import AddIndexConcurrently",
-                    // models.Index(...) of a field's index: a migration that never imported models must (SEED 0068)
-                    ...(!djangoIndex && !("models" in sourceImports(ctx.migration)) ? [MODELS_IMPORT] : []),
-                  ],
-            ),
+          django: () => djangoConcurrentFix(ctx, djangoStep!, djangoSteps),
           // built for an Alembic revision only: it reads the call with the Python grammar, which a SQL file never loads
           alembic: () => alembicLoopFix(ctx, op) ?? alembicConcurrentIndex(ctx, op, name, parts),
         }),
-      });
+      }));
     }
+    for (const report of pending) report();
   },
 });
 

@@ -4,7 +4,7 @@
  * or the next makemigrations writes an AlterField that undoes it. A field a package's model declares (oauth2_provider's
  * AbstractApplication) cannot be changed in the project at all.
  */
-import { readDjangoModels, type DjangoModel } from "../../code/django-models.js";
+import { djangoModelsApp, readDjangoModels, type DjangoModel } from "../../code/django-models.js";
 import { djangoAppOf } from "../../paths.js";
 import { djangoModelFiles } from "./django-model-files.js";
 import type { RuleContext } from "./rule.js";
@@ -13,7 +13,9 @@ export type ModelField =
   /** declared in the model's class, or in an abstract class of the project it extends (`className`) */
   | { kind: "declared"; path: string; className: string; name: string; line: number; text: string }
   /** the model's class does not declare it and extends classes of packages the project does not hold (`bases`, qualified) */
-  | { kind: "packaged"; path: string; className: string; bases: string[] };
+  | { kind: "packaged"; path: string; className: string; bases: string[] }
+  /** the model's class does not declare it and extends classes of the project that were not read (`bases`, qualified: another app's abstract model) */
+  | { kind: "unread"; path: string; className: string; bases: string[] };
 
 const lastName = (qualified: string) => qualified.slice(qualified.lastIndexOf(".") + 1);
 
@@ -21,7 +23,7 @@ const lastName = (qualified: string) => qualified.slice(qualified.lastIndexOf(".
 export function djangoModelField(ctx: RuleContext, model: string, field: string): ModelField | undefined {
   const files = djangoModelFiles(ctx);
   if (files.length === 0) return undefined;
-  const models = readDjangoModels(files);
+  let models = readDjangoModels(files);
   const app = djangoAppOf(ctx.migration.path) || undefined;
   const named = models.filter((m) => m.className.toLowerCase() === model.toLowerCase());
   const own = named.find((m) => m.appLabel === app) ?? (named.length === 1 ? named[0] : undefined);
@@ -43,11 +45,22 @@ export function djangoModelField(ctx: RuleContext, model: string, field: string)
   };
   const declared = declaring(own);
   if (declared) return declared;
+  // a base another app of the project declares (takahe's activities models extend stator.models.StatorModel): its models read too
+  const elsewhere = [...ctx.repository.djangoProjectModelFiles(), ...ctx.repository.applicationCode().filter((f) => djangoModelsApp(f.path) !== undefined)].filter(
+    (f, i, all) => !files.some((g) => g.path === f.path) && all.findIndex((g) => g.path === f.path) === i,
+  );
+  if (elsewhere.length && own.bases.some((b) => !models.some((x) => x.className === lastName(b)))) {
+    models = [...models, ...readDjangoModels(elsewhere)];
+    seen.clear();
+    const inherited = declaring(own);
+    if (inherited) return inherited;
+  }
   // bases from a package: qualified through the module's imports to a top module no file of the project's code is under
   // Python modules only: a templates/oauth2_provider/ folder overriding a package's templates is no module of it
   const paths = [...ctx.repository.applicationCode(), ...files].map((f) => `/${f.path}`).filter((p) => p.endsWith(".py"));
   const fromPackage = (b: string) => b.includes(".") && !paths.some((p) => p.includes(`/${b.slice(0, b.indexOf("."))}/`) || p.endsWith(`/${b.slice(0, b.indexOf("."))}.py`));
   const unread = own.bases.filter((b) => b !== "django.db.models.Model" && !models.some((x) => x.className === lastName(b)));
   // every base that could declare it is a package's: one of the project's not read might declare it
-  return unread.length > 0 && unread.every(fromPackage) ? { kind: "packaged", path: own.path, className: own.className, bases: unread } : undefined;
+  if (unread.length > 0 && unread.every(fromPackage)) return { kind: "packaged", path: own.path, className: own.className, bases: unread };
+  return unread.length > 0 ? { kind: "unread", path: own.path, className: own.className, bases: unread } : undefined;
 }

@@ -48,6 +48,8 @@ export interface DjangoRewrite {
   nonAtomic?: string;
   /** import lines the replacement needs; those the file binds already are left out */
   imports?: readonly string[];
+  /** further elements replaced in the same rewrite (the migration's other index builds: one fix for them all) */
+  also?: ReadonlyArray<{ line: number; with?: readonly string[] }>;
 }
 
 /**
@@ -58,32 +60,40 @@ export function djangoMigrationRewritten(migration: Pick<Migration, "source">, c
   const source = migration.source;
   if (source === undefined) return undefined;
   const lines = source.split("\n");
+  const replaced = [{ line: change.line, with: change.with }, ...(change.also ?? [])];
   const plan = withPythonTree(source, (root) => {
     const cls = root.hasError ? undefined : migrationClass(root);
-    const element = cls?.operations.find((e) => e.startPosition.row + 1 <= change.line && change.line <= e.endPosition.row + 1);
-    if (!cls || !element) return undefined;
-    const [start, end] = [element.startPosition.row, element.endPosition.row];
-    // the element alone on its lines: its first line starts it, its last ends it (a comma after it is the list's)
-    const text = element.text.split("\n");
-    if (lines[start].trimStart() !== text[0] && lines[start].trimStart() !== `${text[0]},`) {
-      if (text.length === 1 || !lines[start].trimStart().startsWith(text[0])) return undefined;
+    if (!cls) return undefined;
+    const elements: Array<{ start: number; end: number; with?: readonly string[] }> = [];
+    for (const r of replaced) {
+      const element = cls.operations.find((e) => e.startPosition.row + 1 <= r.line && r.line <= e.endPosition.row + 1);
+      if (!element) return undefined;
+      const [start, end] = [element.startPosition.row, element.endPosition.row];
+      // one element named twice (an AlterIndexTogether's sets share its line): replaced once
+      if (elements.some((e) => e.start === start)) continue;
+      // the element alone on its lines: its first line starts it, its last ends it (a comma after it is the list's)
+      const text = element.text.split("\n");
+      if (lines[start].trimStart() !== text[0] && lines[start].trimStart() !== `${text[0]},`) {
+        if (text.length === 1 || !lines[start].trimStart().startsWith(text[0])) return undefined;
+      }
+      if (lines[end].trim().replace(/,$/, "") !== text[text.length - 1].trim()) return undefined;
+      if (cls.operations.some((o) => o !== element && o.endPosition.row >= start && o.startPosition.row <= end)) return undefined;
+      elements.push({ start, end, with: r.with });
     }
-    if (lines[end].trim().replace(/,$/, "") !== text[text.length - 1].trim()) return undefined;
-    if (cls.operations.some((o) => o !== element && o.endPosition.row >= start && o.startPosition.row <= end)) return undefined;
     const atomic = cls.body.find((s) => s.type === "expression_statement" && s.namedChildren[0]?.type === "assignment" && s.namedChildren[0]?.childForFieldName("left")?.text === "atomic");
     const lastImport = [...root.namedChildren].reverse().find((n) => n?.type === "import_statement" || n?.type === "import_from_statement");
-    return { start, end, atomicRow: atomic?.startPosition.row, firstBodyRow: cls.body[0].startPosition.row, importRow: lastImport?.endPosition.row };
+    return { elements, atomicRow: atomic?.startPosition.row, firstBodyRow: cls.body[0].startPosition.row, importRow: lastImport?.endPosition.row };
   });
   if (!plan) return undefined;
   const pad = (row: number) => lines[row].slice(0, lines[row].length - lines[row].trimStart().length);
-  const own = pad(plan.start);
-  const replacement = change.with === undefined ? lines.slice(plan.start, plan.end + 1) : change.with.map((op) => `${own}${op.trim().replace(/,$/, "").replace(/\n/g, `\n${own}`)},`);
+  const replacement = (e: { start: number; end: number; with?: readonly string[] }) =>
+    e.with === undefined ? lines.slice(e.start, e.end + 1) : e.with.map((op) => `${pad(e.start)}${op.trim().replace(/,$/, "").replace(/\n/g, `\n${pad(e.start)}`)},`);
   const bound = sourceImports(migration as Migration);
   const missing = (change.imports ?? []).filter((line) => {
     const name = line.split(/\s+import\s+/).pop()?.split(/\s+as\s+/).pop()?.trim();
     return !name || !(name in bound);
   });
-  const edits: Array<{ row: number; remove: number; insert: string[] }> = [{ row: plan.start, remove: plan.end - plan.start + 1, insert: replacement }];
+  const edits: Array<{ row: number; remove: number; insert: string[] }> = plan.elements.map((e) => ({ row: e.start, remove: e.end - e.start + 1, insert: replacement(e) }));
   if (change.nonAtomic !== undefined) {
     const statement = `atomic = False  # ${change.nonAtomic}`;
     if (plan.atomicRow !== undefined) edits.push({ row: plan.atomicRow, remove: 1, insert: [`${pad(plan.atomicRow)}${statement}`] });
