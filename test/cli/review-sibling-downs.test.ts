@@ -1,8 +1,8 @@
 /**
  * `migguard review` reads the base branch's sibling migrations just before an added one with their downs (review/
  * sibling-downs-on-base.ts): a diesel folder whose down.sql files are there but mostly empty (vaultwarden's) rolls
- * forward, so a new empty down.sql is a note, not an error that fails the check; a folder whose recent downs are
- * written keeps the error.
+ * forward, so a new empty down.sql is a note, not an error that fails the check, as in one whose downs are half
+ * written, half empty; a folder whose recent downs are written (all but a few) keeps the error.
  */
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
 import { dieselFolder } from "./support/diesel-folder.js";
@@ -26,6 +26,19 @@ describe("review: the base branch's downs count for the folder's habit", () => {
     expect(found[0].message).toContain("8 of the 10 most recent earlier migrations in migrations/postgresql/ have no down or an empty one");
     expect(found[0].message).toContain("`rules: { empty-down: error }`");
     expect(exitCode).toBe(0);
+  });
+
+  it("diesel: half of the 10 down.sql files just before it are empty, half written (vaultwarden's MySQL folder): a mixed habit rolls forward too, a note", async () => {
+    const { exitCode, found } = await emptyDowns([true, true, true, false, true, false, true, false, true, false, true, false]);
+    expect(found.map((f) => f.severity)).toEqual(["info"]);
+    expect(found[0].message).toContain("5 of the 10 most recent earlier migrations in migrations/postgresql/ have no down or an empty one");
+    expect(exitCode).toBe(0);
+  });
+
+  it("diesel: 4 of the 10 down.sql files just before it are empty: a lapse where the team writes its downs, still an error", async () => {
+    const { exitCode, found } = await emptyDowns([true, true, false, true, false, true, false, true, true, false, true, true]);
+    expect(found.map((f) => f.severity)).toEqual(["error"]);
+    expect(exitCode).toBe(1);
   });
 
   it("diesel: the down.sql files just before it are written: the empty one stays an error", async () => {

@@ -1,7 +1,8 @@
 /**
  * Replay 43's two patterns through the App (vaultwarden: diesel folders per database, most downs left empty):
  * the review reads the base branch's recent down.sql files, so a new empty down in a folder that rolls forward is a
- * notice and the check passes, while a folder whose downs are written keeps the failure; and a file of the project's
+ * notice and the check passes (so in a folder whose downs are half written, half empty), while a folder whose downs are
+ * written keeps the failure, and an edited migration's untouched empty down is no new finding; and a file of the project's
  * migrations/mysql folder is read with MySQL's grammar (the check failed with "the MySQL grammar is not loaded"),
  * one of migrations/sqlite is noted as not checked instead of PostgreSQL's syntax errors. Signed webhooks over HTTP,
  * the local GitHub API checking every request against GitHub's OpenAPI description; the check run as users see it.
@@ -47,6 +48,21 @@ describe("diesel through the App: the folder's down habit, and one folder per da
     const run = await reviewed({ ...USERS, ...dieselFolder([false, false, true, true, true, true, true, true, true, true, true, true]) }, ADDED);
     expect(run.annotations.filter((a) => a.title.startsWith("empty-down")).map((a) => a.annotation_level)).toEqual(["failure"]);
     expect(run.conclusion).toBe("failure");
+  });
+
+  it("half of the 10 newest down.sql files on the base branch are empty, half written (vaultwarden's MySQL folder): a mixed habit, the new empty down is a notice and the check passes", async () => {
+    const run = await reviewed({ ...USERS, ...dieselFolder([true, true, true, false, true, false, true, false, true, false, true, false]) }, ADDED);
+    const found = run.annotations.filter((a) => a.title.startsWith("empty-down"));
+    expect(found.map((a) => a.annotation_level)).toEqual(["notice"]);
+    expect(found[0].message).toContain("5 of the 10 most recent earlier migrations in migrations/postgresql/ have no down or an empty one");
+    expect(run.conclusion).toBe("success");
+  });
+
+  it("an edited migration whose empty down.sql the pull request leaves alone, in a folder that writes its downs: the base version had that down already, so no empty-down", async () => {
+    const dir = "migrations/postgresql/2024-01-01-000000_add_color";
+    const base = { ...USERS, ...dieselFolder(Array.from({ length: 10 }, () => true)), [`${dir}/up.sql`]: "ALTER TABLE users ADD COLUMN color text;\n", [`${dir}/down.sql`]: "" };
+    const run = await reviewed(base, { [`${dir}/up.sql`]: "ALTER TABLE users ADD COLUMN IF NOT EXISTS color varchar(20);\nCOMMENT ON COLUMN users.color IS 'hex';\n" });
+    expect(run.annotations.filter((a) => a.title.startsWith("empty-down"))).toEqual([]);
   });
 
   it("migrations/mysql is read as MySQL (no file left unanalysed) and migrations/sqlite is noted as not checked, without PostgreSQL's syntax errors", async () => {

@@ -263,9 +263,10 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // (a drop of a column they never had: edited-migration's note that no database ran it)
   const edited = changes.flatMap((c) => (c.status === "modified" ? [detectMigrationPath(c.path, config)].filter((f): f is DetectedFile => f !== undefined) : []));
   if (basePaths && (added.length || edited.length)) for (const path of recentOnBase([...added, ...edited], [...existing], config, new RailsDatabases(siblings))) if (!head.has(path)) context.add(path);
-  // and the newest few before an added one in its folder, with their downs: whether the folder mostly leaves them
-  // empty (sibling-downs-on-base.ts)
-  if (basePaths && added.length) for (const path of siblingDownsOnBase(added, [...existing], config)) if (!head.has(path)) context.add(path);
+  // and the newest few before an added or edited one in its folder, with their downs: whether the folder mostly
+  // leaves them empty (sibling-downs-on-base.ts). An edited one's down is judged too (when the edit makes its base
+  // version's finding new: a MySQL syntax error fixed, vaultwarden's add_cipher_key), by the same habit
+  if (basePaths && (added.length || edited.length)) for (const path of siblingDownsOnBase([...added, ...edited], [...existing], config)) if (!head.has(path)) context.add(path);
   // and before a deleted one: the tables it changed, which prove whether it could run at all (earlier-on-base.ts)
   const deletedFiles = changes.flatMap((c) => (c.status === "removed" ? [detectMigrationPath(c.path, config)].filter((f): f is DetectedFile => f !== undefined) : []));
   if (basePaths && deletedFiles.length) for (const path of earlierOnBase(deletedFiles, [...existing], config, new RailsDatabases(siblings))) if (!head.has(path)) context.add(path);

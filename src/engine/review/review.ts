@@ -58,6 +58,7 @@ import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.j
 import type { RailsReplica } from "../database/rails-replicas.js";
 import { signalKind } from "../database/signal-paths.js";
 import { counterpartPaths, isBaseCodePath } from "./plan.js";
+import { untouchedHalvesOnBase } from "./untouched-halves.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
 import { failuresOnEveryDatabase, withoutMissingColumnUses } from "./missing-column-drops.js";
 import { guardedNoOp } from "./rules/deleted-migration/guarded-no-op.js";
@@ -501,10 +502,14 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   // the base side of edited and deleted migrations, and the base migrations the plan read for context (newer
   // than an added one), read with the same context as the head side so that both see the same model state (a
   // Django AlterField is only precise with the app's earlier migrations)
+  const baseMigrationFiles = [...contents.base].flatMap(([path, content]) => (schemaDumpOf(path, config) === undefined && detectMigrationPath(path, config, content) ? [{ path, content }] : []));
   const baseAnalysis = await analyze({
-    files: [...contents.base].flatMap(([path, content]) => (schemaDumpOf(path, config) === undefined && detectMigrationPath(path, config, content) ? [{ path, content }] : [])),
+    // with the halves of edited migrations the change leaves alone, the same on both sides (untouched-halves.ts)
+    files: [...baseMigrationFiles, ...untouchedHalvesOnBase(baseMigrationFiles, contents.head, touchedPaths, siblings, config)],
     config,
     contextMigrations: input.contextMigrations,
+    // the base branch's listing, as the head side has the head's: a folder's downs read from the paths alike on both
+    repositoryPaths: input.basePaths,
     // the same files name the database of the base versions
     projectFiles: [...(input.contextMigrations ?? []), ...input.head],
     readProjectFile: readBaseProjectFile,

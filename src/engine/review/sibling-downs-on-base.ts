@@ -1,5 +1,5 @@
 /**
- * The base branch's migrations just before an added one in its folder, with their downs: whether the folder mostly
+ * The base branch's migrations just before an added or edited one in its folder, with their downs: whether the folder mostly
  * leaves its downs empty is read from their contents (conventions.ts), not from a down file's presence (vaultwarden's
  * diesel folders have a down.sql beside each up.sql, 26 of 46 of them empty). Read at head as context, never linted:
  * the change does not touch them, so head and base have them alike.
@@ -22,9 +22,9 @@ import { detectMigrationPath, isPrimaryFile } from "./classify.js";
  */
 const hasDowns = (file: DetectedFile) => file.framework === "sql" && file.version !== undefined && isPrimaryFile(file);
 
-export function siblingDownsOnBase(added: readonly DetectedFile[], basePaths: readonly string[], config: Config): string[] {
-  const folders = new Map<string, string>(); // layout + folder -> the newest added version
-  for (const file of added) {
+export function siblingDownsOnBase(reviewed: readonly DetectedFile[], basePaths: readonly string[], config: Config): string[] {
+  const folders = new Map<string, string>(); // layout + folder -> the newest reviewed version
+  for (const file of reviewed) {
     if (!hasDowns(file)) continue;
     const key = `${file.layout}\u0000${siblingFolder(file.path)}`;
     const newest = folders.get(key);

@@ -177,6 +177,22 @@ end
     },
     {
       framework: "sql",
+      name: "diesel: half of the 10 migrations just before it leave down.sql empty, the other half write a real one (vaultwarden's MySQL folder before add_avatar_color): a mixed habit is still one of shipping migrations without a way back, a note",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY);",
+      files: {
+        ...dieselFolder([true, true, true, false, false, false, true, true, false, false, true, true]),
+        "migrations/postgresql/2024-01-01-000000_add_color/down.sql": "",
+      },
+      path: "migrations/postgresql/2024-01-01-000000_add_color/up.sql",
+      code: "ALTER TABLE users ADD COLUMN color text;",
+      lines: [1],
+      severities: ["info"],
+      messages: ["5 of the 10 most recent earlier migrations in migrations/postgresql/ have no down or an empty one: the project rolls forward rather than back, so this is a note."],
+      fixes: ["ALTER TABLE users DROP COLUMN color;"],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
       name: "diesel: only 4 of the 10 migrations just before it leave down.sql empty, and older ones were all empty: the team writes downs now, so an empty one is a lapse and keeps the rule's severity",
       schema: "CREATE TABLE users (id bigint PRIMARY KEY);",
       files: {
