@@ -39,13 +39,13 @@ export function shellLine(raw: string): string | undefined {
 }
 
 /** an rst section underline (or overline): one punctuation character repeated */
-const ADORNMENT = /^([=\-`:'"~^_*+#<>.])\1{2,}\s*$/;
+export const ADORNMENT = /^([=\-`:'"~^_*+#<>.])\1{2,}\s*$/;
 /** an rst enumerated list item: `1.`, `#.`, `a)`, `(2)` then text */
-const ENUMERATED = /^(\s*)(?:\d+[.)]|#[.)]|[a-zA-Z][.)]|\(\d+\)|\(#\))\s+(\S.*)$/;
+export const ENUMERATED = /^(\s*)(?:\d+[.)]|#[.)]|[a-zA-Z][.)]|\(\d+\)|\(#\))\s+(\S.*)$/;
 /** a directive that holds code, with its language */
-const CODE_DIRECTIVE = /^\s*\.\.\s+(?:code-block|code|sourcecode|prompt)::\s*([\w-]*)/;
+export const CODE_DIRECTIVE = /^\s*\.\.\s+(?:code-block|code|sourcecode|prompt)::\s*([\w-]*)/;
 /** any other directive (`.. note::`): its indented body is prose, not steps */
-const DIRECTIVE = /^\s*\.\.\s+[\w-]+::/;
+export const DIRECTIVE = /^\s*\.\.\s+[\w-]+::/;
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 const isBlank = (line: string) => line.trim() === "";
