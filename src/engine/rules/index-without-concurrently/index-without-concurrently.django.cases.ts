@@ -995,6 +995,25 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "an older release's upgrade notes in the repository (takahe's docs/releases/0.10.rst stops web and Stator for that release's migrations): they speak of that release, not of this migration, so the lock blocks traffic (a review reads such notes only from the change that writes them)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="order_number_idx"))]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "docs/releases/0.10.rst":
+          "0.10\n====\n\nUpgrade Notes\n-------------\n\nWe recommend:\n\n* Temporarily stopping all instances of the webserver and Stator\n* Applying the migration\n* Restarting the instances of webserver and Stator\n",
+      },
+      lines: [7],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
       name: "on a table 0001_initial created 16 days before, by makemigrations' headers: a young table, a warning that names its migration (an app's 0001_initial may be a reset's: its date is enough for a warning, not a note)",
       path: "app/migrations/0002_order_number_idx.py",
       files: datedInitial("2024-01-02 10:25"),
