@@ -10,7 +10,7 @@
  * Any other file (a plain CHANGELOG or NEWS) reads as reStructuredText does: paragraphs and list items by their lines.
  */
 import { marked, type Token, type Tokens } from "marked";
-import { ADORNMENT, CODE_DIRECTIVE, DIRECTIVE, ENUMERATED } from "./doc-steps.js";
+import { ADORNMENT, blockEnd, CODE_DIRECTIVE, DIRECTIVE, ENUMERATED, indentOf, isBlank, titleAt } from "./rst-lines.js";
 
 export interface ProseLine {
   /** 1-based file line */
@@ -130,9 +130,6 @@ export function plainRstLine(line: string): string {
 /** an rst bullet item: `*`, `-` or `+`, then text */
 const BULLET = /^(\s*)[*+-]\s+(\S.*)$/;
 
-const indentOf = (line: string) => line.length - line.trimStart().length;
-const isBlank = (line: string) => line.trim() === "";
-
 /** The reStructuredText (or plain text) blocks, line by line. */
 function rstProse(text: string): ProseBlock[] {
   const lines = text.split("\n");
@@ -146,25 +143,12 @@ function rstProse(text: string): ProseBlock[] {
     const words = plainRstLine(lines[i]!);
     return words === "" ? undefined : { line: i + 1, text: words };
   };
-  /** the last line (index) of the indented block under line `from`, deeper than `indent` */
-  const blockEnd = (from: number, indent: number): number => {
-    let end = from;
-    for (let i = from + 1; i < lines.length; i++) {
-      if (isBlank(lines[i]!)) continue;
-      if (indentOf(lines[i]!) <= indent) break;
-      end = i;
-    }
-    return end;
-  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlank(line)) continue;
-    const under = lines[i + 1];
-    if (indentOf(line) === 0 && !ADORNMENT.test(line) && under !== undefined && ADORNMENT.test(under)) {
-      const over = i > 0 && ADORNMENT.test(lines[i - 1]!) && lines[i - 1]!.trim()[0] === under.trim()[0];
-      const style = `${over ? "over" : ""}${under.trim()[0]}`;
-      if (!styles.includes(style)) styles.push(style);
-      headings.splice(styles.indexOf(style), headings.length, plainRstLine(line));
+    const title = titleAt(lines, i, styles);
+    if (title) {
+      headings.splice(title.level, headings.length, plainRstLine(title.title));
       openList = undefined;
       i++;
       continue;
@@ -172,7 +156,7 @@ function rstProse(text: string): ProseBlock[] {
     if (ADORNMENT.test(line)) continue;
     const code = CODE_DIRECTIVE.exec(line);
     if (code || (!DIRECTIVE.test(line) && /^\s*::\s*$/.test(line))) {
-      i = blockEnd(i, indentOf(line));
+      i = blockEnd(lines, i, indentOf(line));
       continue;
     }
     // an admonition's body is prose: its lines are read as the lines that follow
@@ -185,7 +169,7 @@ function rstProse(text: string): ProseBlock[] {
     const item = BULLET.exec(line) ?? ENUMERATED.exec(line);
     if (item) {
       const indent = indentOf(line);
-      const end = blockEnd(i, indent);
+      const end = blockEnd(lines, i, indent);
       const id = openList && openList.indent === indent ? openList.id : ++lists;
       openList = { id, indent };
       // the item's own lines run to its first blank line or literal block; nested items are items of their own
@@ -199,7 +183,7 @@ function rstProse(text: string): ProseBlock[] {
       blocks.push({ kind: "item", list: id, headings: [...headings], lines: own.filter((l) => l.text !== "") });
       // what follows inside the item (a literal block, nested items) is read on its own
       i = own.at(-1)!.line - 1;
-      if (lines[i]!.trimEnd().endsWith("::")) i = blockEnd(i, indentOf(lines[i]!));
+      if (lines[i]!.trimEnd().endsWith("::")) i = blockEnd(lines, i, indentOf(lines[i]!));
       continue;
     }
     // a paragraph: its lines up to a blank line
@@ -213,7 +197,7 @@ function rstProse(text: string): ProseBlock[] {
     if (literal && paragraph.length) paragraph[paragraph.length - 1] = { ...paragraph.at(-1)!, text: paragraph.at(-1)!.text.replace(/::$/, ":") };
     if (paragraph.length) blocks.push({ kind: "paragraph", headings: [...headings], lines: paragraph });
     if (indentOf(line) <= (openList?.indent ?? -1)) openList = undefined;
-    i = literal ? blockEnd(j - 1, indentOf(lines[j - 1]!)) : j - 1;
+    i = literal ? blockEnd(lines, j - 1, indentOf(lines[j - 1]!)) : j - 1;
   }
   return blocks;
 }
