@@ -31,12 +31,21 @@ describe("prescribesDowntime: one sentence that stops the whole application for 
     ["a stop after the migration", "Run the migrations, and stop the old instances after the new ones are up."],
     ["a consequence, not a prescription", "Applying them while your site is live may cause the deadlock detector to trigger."],
     ["workers alone", "Stop the workers before running the migrations."],
+    ["one component's processes", "Stop all Celery processes before running the migrations."],
+    ["part left running", "Stop the application's workers before migrating; it is fine to leave the webservers running."],
   ])("%s", (_, sentence) => expect(prescribesDowntime(sentence)).toBe(false));
 });
 
 describe("stopsFirst: a list item that starts by stopping the application", () => {
   it.each(["Temporarily stopping all instances of the webserver and Stator", "First, stop the application.", "Stop all services"])("%s", (item) => expect(stopsFirst(item)).toBe(true));
-  it.each(["Restarting the instances of webserver and Stator", "Applying the migration", "Do not stop the server", "Stop the web server"])("%s", (item) => expect(stopsFirst(item)).toBe(false));
+  it.each([
+    "Restarting the instances of webserver and Stator",
+    "Applying the migration",
+    "Do not stop the server",
+    "Stop the web server",
+    // takahe's 0.6 notes: the workers alone
+    "Stop all Stator processes (it's fine to leave webservers going)",
+  ])("%s", (item) => expect(stopsFirst(item)).toBe(false));
 });
 
 // takahe's docs/releases/0.10.rst as 7f483af8d3 added it (the tail)

@@ -31,8 +31,8 @@ const WHOLE_APPLICATION = /\b(?:application|applications|app|apps|site|instances
 const WEB = /\bweb\s*servers?\b|\bweb\b|\bwebapp\b|\bfrontends?\b|\b(?:gunicorn|uwsgi|puma|unicorn|uvicorn|daphne|passenger)\b/i;
 /** background workers */
 const WORKERS = /\bworkers?\b|\b(?:celery|sidekiq|resque|rq|delayed[_\s]job|good[_\s]job|cron|scheduler|background|queues?|jobs?)\b/i;
-/** a sentence that negates, or leaves the stop to the reader */
-const NEGATED = /\b(?:not|no|never|without|none|nothing|unnecessary|optional|optionally|zero[\s-]downtime|instead)\b|n't\b|\bif\s+you\s+(?:want|prefer|like|wish)\b|\byou\s+(?:can|could|may|might)\b/i;
+/** a sentence that negates, leaves the stop to the reader, or leaves part of the application running */
+const NEGATED = /\b(?:not|no|never|without|none|nothing|unnecessary|optional|optionally|zero[\s-]downtime|instead)\b|n't\b|\bif\s+you\s+(?:want|prefer|like|wish)\b|\byou\s+(?:can|could|may|might)\b|\b(?:leav|keep)(?:e|es|ing)?\b[^.]{0,60}\b(?:going|running|up|serving|online)\b/i;
 /** downtime as a requirement: "requires downtime", "downtime is required" */
 const DOWNTIME_REQUIRED =
   /\b(?:requires?|required|needs?|needed|necessary|must\s+(?:have|take|plan\s+for|schedule))\b(?:\s+\S+){0,3}?\s+(?:downtime|a\s+maintenance\s+window|to\s+be\s+(?:taken\s+)?offline)\b|\bdowntime\s+(?:is|will\s+be)\s+(?:required|necessary|needed|mandatory)\b|\b(?:must|have\s+to|need\s+to)\s+be\s+(?:applied|run|performed)\s+offline\b/i;
@@ -42,12 +42,19 @@ const STOP_AT = new RegExp(String.raw`\b${STOP_VERB}\b`, "gi");
 /** migrating with the application down: "with the application stopped", "while the site is offline" */
 const WITH_STOPPED = /\b(?:with|while)\s+((?:\S+\s+){0,6}?)(?:is\s+|are\s+|being\s+)?(?:stopped|shut\s+down|down|offline|not\s+running)\b/i;
 
-/** Whether the words after a stop verb name the whole application (up to what says when). */
+/** words that may stand before a word for the whole without narrowing it to one component ("all running instances") */
+const DETERMINERS = new Set(["all", "every", "each", "the", "your", "any", "of", "its", "their", "our", "running", "active", "existing", "old", "current", "whole", "entire", "live", "production", "both", "app", "application"]);
+
+/**
+ * Whether the words after a stop verb name the whole application (up to what says when): a word for the whole with
+ * nothing but determiners before it ("all Stator processes" are one component's), or the web tier with the workers,
+ * or with another process named beside it ("the webserver and Stator").
+ */
 function stopsTheApplication(object: string): boolean {
   const end = OBJECT_END.exec(object);
   const words = end ? object.slice(0, end.index) : object;
-  if (WHOLE_APPLICATION.test(words)) return true;
-  // the web tier with the workers, or with another process named beside it ("the webserver and Stator")
+  const whole = WHOLE_APPLICATION.exec(words);
+  if (whole && words.slice(0, whole.index).trim().split(/\s+/).every((w) => w === "" || DETERMINERS.has(w.toLowerCase()))) return true;
   return WEB.test(words) && (WORKERS.test(words) || /\band\s+\S+/i.test(words));
 }
 
