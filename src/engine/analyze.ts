@@ -84,7 +84,7 @@ import { againstRepositoryDump, type DumpReader, dumpReaderToLoad, leftoverReade
 import { resolveModelTables } from "./repository/model-table-history.js";
 import { nameRemovedForeignKeysFromHistory } from "./repository/removed-foreign-key-history.js";
 import { dirOf } from "./paths.js";
-import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
+import { DeployDecider, type DeployDecision, type DeployEvidence } from "./deploy/deploy-model.js";
 import type { FlywayCommands } from "./deploy/flyway-commands.js";
 import { underDeploy } from "./deploy/offline-notes.js";
 import { underCodeOrder } from "./deploy/code-first-notes.js";
@@ -175,6 +175,11 @@ export interface AnalyzeInput {
   unreleasedBase?: UnreleasedBase;
   /** Review: the change's own text that says its tables are small (review/change-size-note.ts), for the migrations it adds */
   changeSizeNote?: ChangeSizeNote;
+  /**
+   * Review: where the upgrade notes the change writes prescribe downtime for its migrations (review/change-downtime.ts):
+   * with `deploy: auto`, its migrations are read as an offline deploy's, whatever the deploy files show
+   */
+  changeDowntime?: DeployEvidence;
   /** Review: the base branch's version of the application files the change edits (models whose ignored_columns it changes) */
   baseCodeFiles?: readonly SourceFile[];
   /** Review: the paths the change edits or removes, of any kind (with changeAdds: which head files the base branch has as they are) */
@@ -1154,7 +1159,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const baselines = new Baselines(config, input.repositoryFiles ?? [], [...migrations, ...earlier.map((e) => e.migration)], input.configPath);
   const codeFiles = input.codeFiles ?? [];
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles, input.unreleasedBase, input.changeAdds && input.changeEdits ? { added: input.changeAdds, edited: input.changeEdits } : undefined);
-  const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
+  const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? [], input.changeDowntime);
   // a migration ships together with another one: a lone migration (a one-file lint with no history) asks git nothing
   const shipped = migrations.length + earlier.length > 1 ? new ShippedTogether(input.shippedWith ?? new Map(), input.foundedFolder, input.addedAt, input.preRelease, input.firstReleases) : ShippedTogether.none;
   // lint only: the repository's own dumps (a review decides checks on the base branch's, review/guards/guards-on-base.ts)

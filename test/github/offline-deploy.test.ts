@@ -9,20 +9,15 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
+import { RECIPE_INDEX, RECIPE_INDEX_PATH, RECIPE_PROJECT } from "./support/alembic-recipes.js";
 
-const revision = (id: string, down: string, up: string, back: string) =>
-  `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\n\n\ndef upgrade():\n    ${up}\n\n\ndef downgrade():\n    ${back}\n`;
-const INITIAL = "alembic/versions/a1_initial.py";
-const ADDED = "alembic/versions/b2_index.py";
+const ADDED = RECIPE_INDEX_PATH;
 const BASE: Record<string, string> = {
-  "README.md": "# App\n",
-  "alembic.ini": "[alembic]\nscript_location = alembic\n",
-  "alembic/env.py": "from alembic import context\n",
-  [INITIAL]: revision("a1", "None", 'op.create_table("recipe", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("name", sa.String()))', 'op.drop_table("recipe")'),
+  ...RECIPE_PROJECT,
   Dockerfile: 'FROM python:3.12\nCOPY docker/entry.sh /app/entry.sh\nCMD ["/app/entry.sh"]\n',
   "docker/entry.sh": "#!/bin/sh\nset -e\nalembic upgrade head\nexec uvicorn app:app --host 0.0.0.0\n",
 };
-const INDEX = revision("b2", '"a1"', 'op.create_index("ix_recipe_name", "recipe", ["name"])', 'op.drop_index("ix_recipe_name", table_name="recipe")');
+const INDEX = RECIPE_INDEX;
 
 let s: Scenario | undefined;
 useScenario();

@@ -19,6 +19,8 @@
  * (app-server-redeploy.ts) or when it ships as a container (a production Dockerfile or compose file).
  * Last, the upgrade procedure the project documents (documented-upgrade.ts: stop the application, migrate, start it:
  * Backend.AI's docs/install/upgrade-existing-cluster.rst) counts the same, when nothing shows instances that overlap.
+ * A review's change that writes upgrade notes prescribing downtime for its migrations (review/change-downtime.ts) is
+ * offline before anything else the files show: the notes speak for this change.
  */
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
@@ -90,7 +92,14 @@ export class DeployDecider {
   constructor(
     private readonly config: Pick<Config, "deploy">,
     private readonly files: readonly SourceFile[] | (() => readonly SourceFile[]),
+    /** a review's: where the change's own upgrade notes prescribe downtime for its migrations (review/change-downtime.ts) */
+    private readonly changeDowntime?: DeployEvidence,
   ) {}
+
+  /** the change's notes decide, and no deploy file needs reading */
+  private get decidedByChange(): boolean {
+    return this.changeDowntime !== undefined && (this.config.deploy ?? "auto") === "auto";
+  }
 
   /** the deploy files, read (the CLI's walk) at most once */
   private deployFiles(): readonly SourceFile[] {
@@ -102,7 +111,7 @@ export class DeployDecider {
    * loaded yet. Reads the files when the config leaves the deploy to them.
    */
   readersToLoad(): Promise<void> | undefined {
-    if ((this.config.deploy ?? "auto") !== "auto") return undefined;
+    if ((this.config.deploy ?? "auto") !== "auto" || this.decidedByChange) return undefined;
     // a setup.py's console scripts name the Python code to read (deploy-code-paths.ts), which needs the Python
     // reader: files read before it was loaded (the CLI's walk) are read again, once, when it is
     const setupPy = typeof this.files === "function" ? setupPyReaderToLoad(this.deployFiles()) : undefined;
@@ -114,7 +123,7 @@ export class DeployDecider {
     return deployReadersToLoad(this.deployFiles());
   }
 
-  readonly get = (): DeployDecision => (this.decision ??= decideDeploy(this.config, () => this.deployFiles()));
+  readonly get = (): DeployDecision => (this.decision ??= decideDeploy(this.config, () => this.deployFiles(), this.changeDowntime));
 
   /** How the deploy files run Flyway (flyway-commands.ts), read at most once. */
   readonly flyway = (): FlywayCommands => (this.flywayRead ??= flywayCommands(this.deployFiles()));
@@ -183,7 +192,7 @@ export class DeployDecider {
 
   /** For the analysis result: the decision when it was made or costs nothing to make, else `unread`. */
   result(): DeployDecision {
-    return this.decision ?? (typeof this.files === "function" ? { mode: "online", source: "unread" } : this.get());
+    return this.decision ?? (typeof this.files === "function" && !this.decidedByChange ? { mode: "online", source: "unread" } : this.get());
   }
 }
 
@@ -219,10 +228,13 @@ export const isRustCrateFile = (f: SourceFile): boolean => isCargoManifestPath(f
  * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them
  * needs the YAML reader loaded first (`DeployDecider.readersToLoad`, or `loadDeployReaders`).
  */
-export function decideDeploy(config: Pick<Config, "deploy">, files: readonly SourceFile[] | (() => readonly SourceFile[])): DeployDecision {
+export function decideDeploy(config: Pick<Config, "deploy">, files: readonly SourceFile[] | (() => readonly SourceFile[]), changeDowntime?: DeployEvidence): DeployDecision {
   // a config built by hand (not through the schema) may lack the key: its default is auto
   const configured = config.deploy ?? "auto";
   if (configured !== "auto") return { mode: configured, source: "config" };
+  // the change's own upgrade notes stop the application for its migrations: the operator is told so for this
+  // release, whatever the deploy files show of the others (takahe's 0.10 notes, beside images that migrate live)
+  if (changeDowntime) return { mode: "offline", source: "detected", offline: changeDowntime };
   const deployFiles = (typeof files === "function" ? files() : files).filter(isDeployFile);
   // maintenance mode around the migration: no traffic at all, whatever instances run (a rolling sign changes nothing)
   const maintenance = maintenanceWindow(deployFiles);

@@ -3,13 +3,14 @@
  * its shell blocks, in the order it writes them, each under the headings above it. Read by the documented-upgrade
  * reader (documented-upgrade.ts), line by line, for the few block structures it needs, which both formats define by
  * lines. reStructuredText: npm has no kept reStructuredText parser (the packages that exist are abandoned or render
- * HTML only); a section title is a line with a punctuation underline, an enumerated item starts with `1.` / `#.` /
+ * HTML only); titles and indented blocks as rst-lines.ts reads them, an enumerated item starts with `1.` / `#.` /
  * `(1)` and runs while the lines stay indented past its marker, a literal block follows a `::` or a `code-block`
  * directive and runs while indented. Markdown is read with marked's lexer (CommonMark's block rules): titles,
  * ordered lists' items, fenced code blocks.
  */
 import { marked, type Tokens } from "marked";
 import { SourceLines } from "../source-lines.js";
+import { blockEnd, CODE_DIRECTIVE, DIRECTIVE, ENUMERATED, indentOf, isBlank, titleAt } from "./rst-lines.js";
 
 export interface DocStep {
   /** 1-based line of the step's first line */
@@ -38,18 +39,6 @@ export function shellLine(raw: string): string | undefined {
   return line;
 }
 
-/** an rst section underline (or overline): one punctuation character repeated */
-const ADORNMENT = /^([=\-`:'"~^_*+#<>.])\1{2,}\s*$/;
-/** an rst enumerated list item: `1.`, `#.`, `a)`, `(2)` then text */
-const ENUMERATED = /^(\s*)(?:\d+[.)]|#[.)]|[a-zA-Z][.)]|\(\d+\)|\(#\))\s+(\S.*)$/;
-/** a directive that holds code, with its language */
-const CODE_DIRECTIVE = /^\s*\.\.\s+(?:code-block|code|sourcecode|prompt)::\s*([\w-]*)/;
-/** any other directive (`.. note::`): its indented body is prose, not steps */
-const DIRECTIVE = /^\s*\.\.\s+[\w-]+::/;
-
-const indentOf = (line: string) => line.length - line.trimStart().length;
-const isBlank = (line: string) => line.trim() === "";
-
 /** The sections of a reStructuredText file with their steps. */
 export function rstSections(content: string): DocSection[] {
   const lines = content.replace(/\r\n?/g, "\n").split("\n");
@@ -58,27 +47,12 @@ export function rstSections(content: string): DocSection[] {
   const styles: string[] = [];
   const stack: string[] = [];
   const current = () => sections[sections.length - 1]!;
-  /** the indented block after line `from` (blank lines inside it kept), deeper than `indent`: its last line's index */
-  const blockEnd = (from: number, indent: number): number => {
-    let end = from;
-    for (let i = from + 1; i < lines.length; i++) {
-      if (isBlank(lines[i]!)) continue;
-      if (indentOf(lines[i]!) <= indent) break;
-      end = i;
-    }
-    return end;
-  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlank(line)) continue;
-    // a title: text over an underline at least three long, with an optional overline of the same character
-    const under = lines[i + 1];
-    if (indentOf(line) === 0 && !ADORNMENT.test(line) && under !== undefined && ADORNMENT.test(under)) {
-      const over = i > 0 && ADORNMENT.test(lines[i - 1]!) && lines[i - 1]!.trim()[0] === under.trim()[0];
-      const style = `${over ? "over" : ""}${under.trim()[0]}`;
-      if (!styles.includes(style)) styles.push(style);
-      const level = styles.indexOf(style);
-      stack.splice(level, stack.length, line.trim());
+    const title = titleAt(lines, i, styles);
+    if (title) {
+      stack.splice(title.level, stack.length, title.title);
       sections.push({ headings: [...stack], line: i + 1, steps: [] });
       i++;
       continue;
@@ -86,7 +60,7 @@ export function rstSections(content: string): DocSection[] {
     const item = ENUMERATED.exec(line);
     if (item) {
       // the item runs while its lines are indented past its marker: nested lines, literal blocks and items are its text
-      const end = blockEnd(i, indentOf(line));
+      const end = blockEnd(lines, i, indentOf(line));
       current().steps.push({ line: i + 1, text: lines.slice(i, end + 1).join("\n"), kind: "item" });
       i = end;
       continue;
@@ -94,7 +68,7 @@ export function rstSections(content: string): DocSection[] {
     const code = CODE_DIRECTIVE.exec(line);
     const literal = !code && !DIRECTIVE.test(line) && /::\s*$/.test(line);
     if (code || literal) {
-      const end = blockEnd(i, indentOf(line));
+      const end = blockEnd(lines, i, indentOf(line));
       if (isShellLanguage(code?.[1]))
         for (let j = i + 1; j <= end; j++) {
           // a directive's options (`:linenos:`) are not commands
@@ -104,7 +78,7 @@ export function rstSections(content: string): DocSection[] {
       i = end;
       continue;
     }
-    if (DIRECTIVE.test(line)) i = blockEnd(i, indentOf(line));
+    if (DIRECTIVE.test(line)) i = blockEnd(lines, i, indentOf(line));
   }
   return sections.filter((s) => s.steps.length > 0);
 }

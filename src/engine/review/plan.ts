@@ -1,7 +1,8 @@
 /**
  * Which files a review needs, decided from paths alone so the App fetches only those:
  * - head: changed migrations (and .sql files whose layout only content tells), the other half of each
- *   (a .down.sql, a Flyway undo, a sqitch revert, or the up of a changed down), changed schema dumps;
+ *   (a .down.sql, a Flyway undo, a sqitch revert, or the up of a changed down), changed schema dumps, and the
+ *   upgrade or release notes a change to migrations writes (on the base branch too when it modifies them);
  * - base: the base version of modified migrations (was the edit only a comment? which Liquibase changeset?),
  *   and Django squashed migrations of apps that lose migrations (what they replace);
  * - baseTree: the paths of the base branch (versions to order against, schema dumps that exist);
@@ -36,6 +37,7 @@ import { manifestProjectDir } from "./history/packaged-app.js";
 import { siblingDownsOnBase } from "./sibling-downs-on-base.js";
 import { isSearchableCodePath } from "../code/searchable.js";
 import { deployCodePaths } from "../deploy/deploy-code-paths.js";
+import { changeNotes } from "./change-downtime.js";
 import type { SourceFile } from "../model.js";
 
 /** More settings modules than this in one tree are not read to prove it has one database (one request each in the App). */
@@ -281,6 +283,13 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
     for (const [folder, framework] of databaseFolders) for (const path of signalPathsFor(framework, folder, listing)) if (!head.has(path)) context.add(path);
   }
   const changedMigrations = changes.filter((c) => c.status !== "removed" && detectByPath(c.path, config) !== undefined).map((c) => c.path);
+  // the upgrade notes the change writes, at head and (modified) on the base branch: they may prescribe downtime for
+  // its migrations, and only the lines it wrote count (change-downtime.ts)
+  if ((config.deploy ?? "auto") === "auto" && changedMigrations.length)
+    for (const note of changeNotes(changes)) {
+      head.add(note.path);
+      if (note.status !== "added") base.add(note.previousPath ?? note.path);
+    }
   const facts = basePaths && changedMigrations.length ? repositoryFactPaths([...existing], changedMigrations, { models: false }).filter((p) => !head.has(p)) : [];
   // a named database's dump that changes may copy the primary's (a replica's, a mirror: dump-mirrors.ts): the
   // primary's dumps of its application, read at head, say whether it is that copy again

@@ -10,6 +10,8 @@ import { migrationDate } from "../repository/migration-date.js";
 import { currentReleases, ReleaseTags, unreleased, unreleasedOnBase } from "./releases.js";
 import type { UnreleasedBase } from "../rules/support/change-plan.js";
 import { changeSizeNote, type ChangeText } from "./change-size-note.js";
+import { changeDowntime } from "./change-downtime.js";
+import { isChangeNotePath } from "./change-note-paths.js";
 import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
 import { loadSignalReaders } from "../database/decide.js";
 import { loadMysqlGrammar } from "../adapters/sql/mysql/mysql-grammar.js";
@@ -466,11 +468,13 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const toAnalyse = new Set<string>();
   for (const path of changed) {
     const content = contents.head.get(path);
-    if (content === undefined || schemaDumpOf(path, config)) continue;
+    if (content === undefined || schemaDumpOf(path, config) || isChangeNotePath(path)) continue;
     toAnalyse.add(path);
     const file = detectMigrationPath(path, config, content);
     if (file) for (const other of [...companionPaths(file, siblings), ...counterpartPaths(file, siblings)]) if (contents.head.has(other)) toAnalyse.add(other);
   }
+  // the change's own upgrade notes may stop the application for its migrations: an offline deploy for them
+  const downtime = await changeDowntime(changes, contents.head, contents.base, config);
   const analysis = await analyze({
     files: [...toAnalyse].sort().map((path) => ({ path, content: contents.head.get(path)! })),
     config,
@@ -488,6 +492,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     changeEdits: new Set(changes.filter((c) => c.status !== "added").flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])])),
     unreleasedBase: baseRelease(releases),
     changeSizeNote: changeSizeNote(input.changeText),
+    changeDowntime: downtime,
     baseCodeFiles,
     baseDumps: [...contents.base].flatMap(([path, content]) => (changed.has(path) && schemaDumpOf(path, config) && !leftovers.has(path) ? [{ path, content }] : [])),
   });

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { analyze } from "../analyze.js";
 import { isPythonManifestPath } from "../repository/python-requirements.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
+import { isDeployDocPath } from "../deploy/deploy-doc-paths.js";
 import { isRustCrateFile } from "../deploy/deploy-model.js";
 import { isManifestPath, isSchemaDumpPath } from "../repository/fact-paths.js";
 import { declarationAt, declaresFor } from "../baseline/declaration-paths.js";
@@ -62,7 +63,8 @@ export async function analyzeCase(c: RuleCase, switchOn: readonly string[], conf
   // and an Alembic project's file naming its head revision, and a diesel migration's metadata.toml
   // and Flyway's and Spring's settings (the schema Flyway runs the migrations in)
   // and a Rust workspace's crates: their Cargo.toml files and the sources that run a migration macro (rust-crates.ts)
-  const repositoryFiles = others.filter((f) => isPythonManifestPath(f.path) || isDeployPath(f.path) || isRustCrateFile(f) || isManifestPath(f.path) || isSchemaDumpPath(f.path) || isAlembicHeadPath(f.path) || isDieselMetadataPath(f.path) || isDrizzleJournalPath(f.path) || isFlywaySettings(f.path));
+  // and the documentation the deploy reads for an upgrade procedure (deploy-doc-paths.ts)
+  const repositoryFiles = others.filter((f) => isPythonManifestPath(f.path) || isDeployPath(f.path) || isDeployDocPath(f.path) || isRustCrateFile(f) || isManifestPath(f.path) || isSchemaDumpPath(f.path) || isAlembicHeadPath(f.path) || isDieselMetadataPath(f.path) || isDrizzleJournalPath(f.path) || isFlywaySettings(f.path));
   const result = await analyze({ files: [{ path, content: c.code }, ...others], config: resolved, explicitPaths: new Set([path]), codeFiles: others, snapshot: c.snapshot, repositoryFiles });
   if (result.errors.length) throw new Error(`case "${c.name}": ${result.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
   return result.findings.filter((f) => f.path === path);

@@ -2,6 +2,16 @@ import { DJANGO_ENGINE_SETTINGS, DJANGO_INITIAL } from "../../testing/python-fix
 import { HELM_CHART, OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+/** an index on app_order (0001_initial's table), built as the deploy model decides: its rows differ only in the deploy files */
+const ORDER_NUMBER_INDEX = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="order_number_idx"))]
+`;
+
 /** nautobot's ipam 0001_initial_part_1 in small: Prefix and Role created empty, `initial = True` */
 const IPAM_PART_1 = {
   "ipam/migrations/0001_initial_part_1.py": `from django.db import migrations, models
@@ -1001,14 +1011,7 @@ class Migration(migrations.Migration):
     {
       framework: "django",
       name: "an offline deploy (the image's entrypoint runs manage.py migrate, then the server): no traffic waits on the lock, so the finding is a note about downtime",
-      code: `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    dependencies = [("app", "0001_initial")]
-
-    operations = [migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="order_number_idx"))]
-`,
+      code: ORDER_NUMBER_INDEX,
       files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT },
       lines: [7],
       severities: ["info"],
@@ -1016,15 +1019,20 @@ class Migration(migrations.Migration):
     {
       framework: "django",
       name: "the same entrypoint beside a Helm chart: Kubernetes rolls new pods in beside the old ones, so the lock blocks traffic",
-      code: `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    dependencies = [("app", "0001_initial")]
-
-    operations = [migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="order_number_idx"))]
-`,
+      code: ORDER_NUMBER_INDEX,
       files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT, ...HELM_CHART },
+      lines: [7],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "an older release's upgrade notes in the repository (takahe's docs/releases/0.10.rst stops web and Stator for that release's migrations): they speak of that release, not of this migration, so the lock blocks traffic (a review reads such notes only from the change that writes them)",
+      code: ORDER_NUMBER_INDEX,
+      files: {
+        ...DJANGO_INITIAL,
+        "docs/releases/0.10.rst":
+          "0.10\n====\n\nUpgrade Notes\n-------------\n\nWe recommend:\n\n* Temporarily stopping all instances of the webserver and Stator\n* Applying the migration\n* Restarting the instances of webserver and Stator\n",
+      },
       lines: [7],
       severities: ["error"],
     },
