@@ -37,13 +37,15 @@ const shorten = (text: string) => {
 };
 
 /** The parts of an edit the database never sees, in words. */
-function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[], inlined?: string, stubs?: readonly string[]): string {
+function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[], inlined?: string, stubs?: readonly string[], constants?: readonly string[]): string {
   const words: string[] = [];
   if (parts.has("inlined")) words.push(`constants it imported, now written in the migration with the values the module held on the base branch (${inlined ?? "the same values"})`);
   if (parts.has("regrouped")) words.push("how the same statements are grouped (a change_table block or add_column calls, a safety_assured block: strong_migrations reads it only while migrating), with the same options");
   if (parts.has("down")) words.push("its down (the up that ran is the same; the new down applies to future rollbacks)");
   if (parts.has("imports")) words.push("imports");
   if (parts.has("annotations")) words.push("type annotations (they do not change what the code does)");
+  if (parts.has("failure")) words.push("what a rescue clause does before it raises again (its condition, what it logs): the run still stops there and the database does not record it, as before");
+  if (constants?.length) words.push(`a constant holding only literal values (${constants.join(", ")}), which no code read before the edit`);
   if (parts.has("message")) words.push("the text of an exception it raises (a message for whoever runs it: the run stops there unrecorded, as before)");
   if (stubs?.length)
     words.push(
@@ -409,7 +411,13 @@ export default defineReviewRule({
         ...(stub ? { line: stub.loc.line, endLine: stub.loc.line } : lines),
         path: m.change.path,
         severity: "info",
-        message: `Migration${version} is on the base branch; this edit changes ${noEffect(edit.parts, edit.options, edit.details.find((d) => d.part === "inlined")?.what, edit.details.filter((d) => d.part === "stub").map((d) => d.what))}.`,
+        message: `Migration${version} is on the base branch; this edit changes ${noEffect(
+          edit.parts,
+          edit.options,
+          edit.details.find((d) => d.part === "inlined")?.what,
+          edit.details.filter((d) => d.part === "stub").map((d) => d.what),
+          [...new Set(edit.details.filter((d) => d.part === "constant").map((d) => d.what))],
+        )}.`,
         fix: edit.parts.has("stub")
           ? "Nothing to do: databases that ran it are unaffected and fresh ones get the same tables. A model class defined in the migration is the usual way to keep it independent of the application's model; keep it free of callbacks and defaults."
           : "Nothing to do: databases that ran it are unaffected. Keep merged migrations importable when code moves, and make schema changes in a new migration.",
