@@ -614,7 +614,8 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
       else if (sameSubstance(change)) ctx.add("comments", unit.label, loc);
       else if (sameRows(change)) ctx.add("rows", rowsChange(change), loc);
       else if (sameBesidesConnection(change)) ctx.add("connection", connectionChange(change), loc);
-      else if (ctx.regrouped && !unit.flow && aroundSchemaOperation(change, ctx)) ctx.add("regrouped", unit.label, loc);
+      // a rescue that may let the run go on decides whether a failing operation stops the migration: not grouping
+      else if (ctx.regrouped && !unit.flow && !change.base?.recovers && !change.head?.recovers && aroundSchemaOperation(change, ctx)) ctx.add("regrouped", unit.label, loc);
       else if (unit.flow || aroundSchemaOperation(change, ctx)) {
         if (!ctx.schemaChanged) ctx.add("unmodelled", unit.label, loc);
       } else {

@@ -5,7 +5,7 @@
  * stops there and the database does not record it, with or without the clause: what it does is only the way to
  * the same failure.
  */
-import { BreakNode, CallNode, NextNode, RedoNode, RescueNode, RetryNode, ReturnNode, type Node } from "@ruby/prism";
+import { BreakNode, CallNode, NextNode, RedoNode, RescueModifierNode, RescueNode, RetryNode, ReturnNode, type Node } from "@ruby/prism";
 import { rubyChildren } from "../../adapters/rails/ruby-children.js";
 import { rubyStatements } from "../../adapters/rails/ruby-statements.js";
 
@@ -31,4 +31,13 @@ function clauseStops(clause: RescueNode): boolean {
 export function rescueChainStops(rescue: RescueNode): boolean {
   for (let clause: RescueNode | null = rescue; clause; clause = clause.subsequent) if (!clauseStops(clause)) return false;
   return true;
+}
+
+/**
+ * The node holds a rescue that may let the run go on (a clause that does not end by raising, or `x rescue y`): what
+ * it rescues decides whether a failing statement stops the migration, so its text is not mere grouping.
+ */
+export function mayRecover(node: Node): boolean {
+  if (node instanceof RescueModifierNode || (node instanceof RescueNode && !rescueChainStops(node))) return true;
+  return rubyChildren(node).some(mayRecover);
 }

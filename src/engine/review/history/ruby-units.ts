@@ -35,7 +35,7 @@ import { Collector } from "./collector.js";
 import { RAILS_FOREIGN_KEY_OPTIONS } from "../../adapters/rails/foreign-key-sql.js";
 import { rubyStatements as bodyOf } from "../../adapters/rails/ruby-statements.js";
 import { tableize } from "../../adapters/rails/inflections.js";
-import { rescueChainStops } from "./ruby-failure-path.js";
+import { mayRecover, rescueChainStops } from "./ruby-failure-path.js";
 import { isLiteralValue } from "./ruby-literal-value.js";
 
 const IMPORTS = new Set(["require", "require_relative", "require_dependency", "load"]);
@@ -462,6 +462,7 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
               failure: failureForm(statement),
               constantReads: [...constantReads(statement)],
               ...(statement instanceof YieldNode ? { flow: true as const } : {}),
+              ...(mayRecover(statement) ? { recovers: true as const } : {}),
             });
         }
       };

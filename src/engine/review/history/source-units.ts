@@ -77,6 +77,8 @@ export interface SourceUnit {
    * what they do on the way to a failure that stops the migration unrecorded either way.
    */
   failure?: string;
+  /** Ruby statements: a rescue in it may let the run go on after a failure (ruby-failure-path.ts `mayRecover`) */
+  recovers?: true;
   /** Ruby: the constants the unit reads, to tell whether a constant the edit defines was read before (under another meaning) */
   constantReads?: string[];
   /** Ruby class-body constants whose value is written out whole (ruby-literal-value.ts): the constant's name */

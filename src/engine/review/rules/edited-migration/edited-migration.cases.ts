@@ -512,8 +512,82 @@ class Migration(migrations.Migration):
 `;
 const pulpPath = "shop/product/migrations/0006_synced.py";
 
+/**
+ * solidus's foreign-key migrations (424f28437d): an add_foreign_key whose rescue clause says how to clean orphans up
+ * and raises again; the edit matched the error by class name, from a constant of literal strings, and `say`s it.
+ */
+const railsRescued = (options: { byName: boolean; ending?: string; constant?: string }) => `class AddAddressbookForeignKey < ActiveRecord::Migration[7.0]
+${options.byName ? `  ${options.constant ?? "FOREIGN_KEY_VIOLATION_ERRORS = %w[PG::ForeignKeyViolation Mysql2::Error SQLite3::ConstraintException]"}
+
+` : ""}  def up
+    add_foreign_key :spree_user_addresses, :spree_addresses, column: :address_id
+  rescue ActiveRecord::StatementInvalid => e
+    if ${options.byName ? "e.cause.class.name.in?(FOREIGN_KEY_VIOLATION_ERRORS)" : "e.cause.is_a?(PG::ForeignKeyViolation) || e.cause.is_a?(Mysql2::Error)"}
+      ${options.byName ? "say" : "Rails.logger.warn"} "Foreign key constraint failed: remove the orphaned rows and rerun (#{e.cause.message})"
+    end
+    ${options.ending ?? "raise"}
+  end
+
+  def down
+    remove_foreign_key :spree_user_addresses, :spree_addresses, column: :address_id
+  end
+end
+`;
+/** solidus's 20161014221052: SQL of adjacent string literals, `"a "\` (before standardrb) or `"a " \` (after). */
+const railsJoinedSql = (join: string) => `class AddAvailableToUsers < ActiveRecord::Migration[5.0]
+  def up
+    add_column(:spree_payment_methods, :available_to_users, :boolean, default: true)
+    execute("UPDATE spree_payment_methods "${join}
+            "SET available_to_users=#{quoted_false} "${join}
+            "WHERE NOT (display_on='front_end' OR display_on IS NULL)")
+  end
+
+  def down
+    remove_column(:spree_payment_methods, :available_to_users)
+  end
+end
+`;
+const rescuedPath = "core/db/migrate/20250530102541_add_addressbook_foreign_key.rb";
+const joinedPath = "core/db/migrate/20161014221052_add_available_to_users.rb";
+
 export default defineReviewCases({
   invalid: [
+    {
+      name: "Rails: an edit that only changes what a rescue clause does before it raises again, with a constant of literal strings it reads (solidus 424f28437d): the run stops unrecorded either way, a note",
+      base: { [rescuedPath]: railsRescued({ byName: false }) },
+      head: { [rescuedPath]: railsRescued({ byName: true }) },
+      findings: [{ path: rescuedPath, line: 2, severity: "info", message: "what a rescue clause does before it raises again" }],
+    },
+    {
+      name: "Rails: the rescue clause no longer raises (the error swallowed, the migration recorded): what its data code does, a warning",
+      base: { [rescuedPath]: railsRescued({ byName: false }) },
+      head: { [rescuedPath]: railsRescued({ byName: true, ending: "nil" }) },
+      findings: [{ path: rescuedPath, line: 7, severity: "warning" }],
+    },
+    {
+      name: "Rails: a rescue clause that retries before it raises leaves another way: a warning",
+      base: { [rescuedPath]: railsRescued({ byName: false }) },
+      head: { [rescuedPath]: railsRescued({ byName: true, ending: "retry if (tries += 1) < 3\n    raise" }) },
+      findings: [{ path: rescuedPath, line: 7, severity: "warning" }],
+    },
+    {
+      name: "Rails: a constant whose value is code (it runs when the class loads): a warning",
+      base: { [rescuedPath]: railsRescued({ byName: false }) },
+      head: { [rescuedPath]: railsRescued({ byName: true, constant: "FOREIGN_KEY_VIOLATION_ERRORS = ErrorNames.load_from_database" }) },
+      findings: [{ path: rescuedPath, line: 2, severity: "warning" }],
+    },
+    {
+      name: "Rails: execute of adjacent string literals with a space put before each backslash (solidus fb05000a8a, standardrb): the same SQL, a note",
+      base: { [joinedPath]: railsJoinedSql("\\") },
+      head: { [joinedPath]: railsJoinedSql(" \\") },
+      findings: [{ path: joinedPath, line: 4, severity: "info", message: "only comments or formatting" }],
+    },
+    {
+      name: "Rails: the same SQL joined with one word changed: what its data code does, a warning",
+      base: { [joinedPath]: railsJoinedSql("\\") },
+      head: { [joinedPath]: railsJoinedSql(" \\").replace("display_on IS NULL", "display_on = ''") },
+      findings: [{ path: joinedPath, line: 4, severity: "warning" }],
+    },
     {
       name: "Rails: default: taken out of a nullable json add_column (manyfold's MySQL fix, replay 30): only what an insert that omits the column gets differs, a warning naming the default",
       base: { [manyfoldPath]: manyfold(", default: {completed: []}") },
