@@ -8,7 +8,7 @@
  * ten minutes).
  */
 import { isVersionTag, type ReleaseTags } from "../engine/review/releases.js";
-import { byVersionDescending, isPreRelease, minorLineOf, productReleaseTag } from "../engine/repository/version-tag.js";
+import { byVersionDescending, isPreRelease, minorLineOf } from "../engine/repository/version-tag.js";
 import { commitDate, git } from "./git.js";
 import { gitIn, type GitRun } from "./git-output.js";
 import { blobsIn, containedTargets, copiesInTags, listTags, type TaggedCommit } from "./tag-shipping.js";
@@ -34,8 +34,7 @@ export function releaseLineOnBase(root: string, onBase: string[], head: string):
   // the tags neither in the change's history nor cut after it (a replay of an old pull request: the next release made
   // from it is the change's future, not a release made elsewhere), in one call
   const others = git(root, ["for-each-ref", "--format=%(refname:short)", `--no-merged=${head}`, `--no-contains=${head}`, "refs/tags"]).toString("utf8").split("\n");
-  const isProduct = productReleaseTag([...onBase, ...others]);
-  const isRelease = (tag: string) => isProduct(tag) && !isPreRelease(tag);
+  const isRelease = (tag: string) => isVersionTag(tag) && !isPreRelease(tag);
   const releasesOnBase = onBase.filter(isRelease);
   const highest = [...others.filter(isRelease), ...releasesOnBase].sort(byVersionDescending)[0];
   if (highest === undefined || onBase.includes(highest)) return onBase;
@@ -111,7 +110,7 @@ const NEWEST_RELEASES = 5;
  * with the change. One git call whatever the number of paths; undefined when the base branch has no version tag.
  */
 export function unreleasedMigrations(root: string, onBase: string[], paths: readonly string[]): { onBase: string[]; unreleased: string[] } | undefined {
-  const newest = onBase.filter(productReleaseTag(onBase)).slice(0, NEWEST_RELEASES);
+  const newest = onBase.filter(isVersionTag).slice(0, NEWEST_RELEASES);
   if (newest.length === 0) return undefined;
   const asked = paths.filter((p) => !p.includes("\n"));
   const held = pathsIn(root, newest.map((tag) => `refs/tags/${tag}`), asked);
@@ -124,6 +123,6 @@ export function unreleasedMigrations(root: string, onBase: string[], paths: read
  * evidence of what shipped (engine/review/releases.ts). One git call.
  */
 export function withNewestReleaseDate(root: string, releases: ReleaseTags | undefined): ReleaseTags | undefined {
-  const newest = releases?.onBase.find(productReleaseTag(releases.onBase));
+  const newest = releases?.onBase.find(isVersionTag);
   return releases && newest ? { ...releases, newestReleaseDate: commitDate(root, `refs/tags/${newest}^{commit}`) } : releases;
 }

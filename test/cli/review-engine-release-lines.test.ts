@@ -1,7 +1,7 @@
 /**
  * solidus (a Rails engine gem; an independent replay of issue #19) at 34b20d889f: main tags the product's releases
  * (`v4.4.0`), maintenance branches tag their patch releases (`v4.4.1` on a v4.4 branch cut at main's v4.4.0), and
- * one package of the repository tags its own (`solidus_admin/v0.3.2`). A migration main added after v4.4.0 is in no
+ * one package of the repository tags its own (`solidus_admin/v0.3.2`, no version tag of the product). A migration main added after v4.4.0 is in no
  * release: editing it before v4.5.0 ships it is the right practice for an engine whose installations copy its
  * migrations from a released gem, so the edit is a note. Reviewed through the CLI on a small git repository.
  */

@@ -14,27 +14,13 @@ function lineOf(tag: string): string {
   return /^(v|release|version|rel)$/.test(word) ? "" : word;
 }
 
-/** A package's own tag: a path before its version (`solidus_admin/v0.3.2`, Go's `sub/module/v1.2.3`). */
-const packageTag = (tag: string): boolean => /^[A-Za-z][\w.-]*(?:\/[\w.-]+)*\/[A-Za-z]*\d/.test(tag);
-
-/**
- * Which of `tags` name the product's releases: its version tags, less a package's own (`solidus_admin/v0.3.2`) where
- * the product tags its releases with no word before the number (solidus's `v4.5.0`, a tag of the whole repository):
- * a package's releases say nothing of what the product's releases shipped.
- */
-export function productReleaseTag(tags: readonly string[]): (tag: string) => boolean {
-  const productLine = tags.some((t) => isVersionTag(t) && !packageTag(t) && lineOf(t) === "");
-  return (tag) => isVersionTag(tag) && !(productLine && packageTag(tag));
-}
-
 /**
  * The version tags name one product's releases: no two of them carry different words before their numbers. A monorepo
  * that tags its packages (conbench's `benchclients-2023.4.13` beside `benchalerts-2023.12.18`) says nothing about which
- * migrations the application's releases shipped. A package's own tags beside the product's are not another line
- * (productReleaseTag).
+ * migrations the application's releases shipped.
  */
 export function oneReleaseLine(tags: readonly string[]): boolean {
-  return new Set(tags.filter(productReleaseTag(tags)).map(lineOf)).size <= 1;
+  return new Set(tags.filter(isVersionTag).map(lineOf)).size <= 1;
 }
 
 /** `v4.4.3` -> "4.4": the release line a patch release belongs to (undefined without two numbers). */

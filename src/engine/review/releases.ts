@@ -6,7 +6,7 @@
  * changed migration the base branch added since that tag.
  */
 import { z } from "zod";
-import { isVersionTag, oneReleaseLine, productReleaseTag } from "../repository/version-tag.js";
+import { isVersionTag, oneReleaseLine } from "../repository/version-tag.js";
 
 export { isVersionTag };
 
@@ -55,15 +55,14 @@ export function currentReleases(releases: ReleaseTags | undefined, changeDate: s
  * undefined when the repository has no version tags, the adding commit is unknown, or a version tag shipped it.
  */
 export function unreleased(releases: ReleaseTags | undefined, path: string): { newestTag: string } | undefined {
-  const isRelease = productReleaseTag(releases?.onBase ?? []);
-  const newestTag = releases?.onBase.find(isRelease);
+  const newestTag = releases?.onBase.find(isVersionTag);
   const shipped = releases?.shippedIn[path];
-  if (!newestTag || !shipped || shipped.some(isRelease) || !oneReleaseLine(releases!.onBase)) return undefined;
+  if (!newestTag || !shipped || shipped.some(isVersionTag) || !oneReleaseLine(releases!.onBase)) return undefined;
   return { newestTag };
 }
 
 /** The base branch's migrations no version tag holds yet, with the newest version tag; undefined without both. */
 export function unreleasedOnBase(releases: ReleaseTags | undefined): { newestTag: string; paths: readonly string[] } | undefined {
-  const newestTag = releases?.onBase.find(productReleaseTag(releases.onBase));
+  const newestTag = releases?.onBase.find(isVersionTag);
   return newestTag && releases?.unreleasedOnBase && oneReleaseLine(releases.onBase) ? { newestTag, paths: releases.unreleasedOnBase } : undefined;
 }
