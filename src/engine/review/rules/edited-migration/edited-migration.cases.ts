@@ -550,8 +550,58 @@ end
 const rescuedPath = "core/db/migrate/20250530102541_add_addressbook_foreign_key.rb";
 const joinedPath = "core/db/migrate/20161014221052_add_available_to_users.rb";
 
+/** solidus's 20250129061658: metadata columns added to each table of a list, spree_users among them or not. */
+const railsMetadata = (tables: string) => `class AddMetadataToSpreeResources < ActiveRecord::Migration[7.2]
+  def change
+    %i[${tables}].each do |table_name|
+      change_table table_name do |t|
+        t.jsonb(:customer_metadata, default: {}) unless t.column_exists?(:customer_metadata)
+      end
+    end
+  end
+end
+`;
+/** solidus's 20250221152004: the same column added to the users table where missing, named (`table`) or computed at run time. */
+const railsMetadataUsers = (table: string) => `class AddMetadataToUsers < ActiveRecord::Migration[7.0]
+  def change
+    change_table ${table} do |t|
+      t.jsonb(:customer_metadata, default: {}) unless t.column_exists?(:customer_metadata)
+    end
+  end
+end
+`;
+const metadataPath = "core/db/migrate/20250129061658_add_metadata_to_spree_resources.rb";
+const metadataUsersPath = "core/db/migrate/20250221152004_add_metadata_to_users.rb";
+
 export default defineReviewCases({
   invalid: [
+    {
+      name: "Rails: spree_users taken out of the list and a new migration of the change adds its column where missing (solidus eca889de5c, the table named): migguard does not read \`t.column_exists?\`, a warning that drops nothing",
+      base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
+      head: { [metadataPath]: railsMetadata("spree_orders"), [metadataUsersPath]: railsMetadataUsers(":spree_users") },
+      findings: [{ path: metadataPath, line: 3, severity: "warning", message: "which the new migration 20250221152004_add_metadata_to_users.rb may add again (adds it with no guard migguard reads" }],
+    },
+    {
+      name: "Rails: the same with the new migration's table computed at run time (Spree.user_class.table_name): a warning that drops nothing",
+      base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
+      head: { [metadataPath]: railsMetadata("spree_orders"), [metadataUsersPath]: railsMetadataUsers("Spree.user_class.table_name") },
+      findings: [{ path: metadataPath, line: 3, severity: "warning", message: "may add again (a step of it that migguard cannot read" }],
+    },
+    {
+      name: "Rails: spree_users taken out with no new migration: the column only old databases have, an error",
+      base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
+      head: { [metadataPath]: railsMetadata("spree_orders") },
+      findings: [{ path: metadataPath, line: 3, severity: "error", message: "removes the column spree_users.customer_metadata" }],
+    },
+    {
+      name: "Rails: spree_users taken out and a new migration adds its column `unless column_exists?(:spree_users, ...)`: every database ends with it, a note",
+      base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
+      head: {
+        [metadataPath]: railsMetadata("spree_orders"),
+        [metadataUsersPath]: "class AddMetadataToUsers < ActiveRecord::Migration[7.0]\n  def change\n    add_column :spree_users, :customer_metadata, :jsonb, default: {} unless column_exists?(:spree_users, :customer_metadata)\n  end\nend\n",
+      },
+      findings: [{ path: metadataPath, line: 3, severity: "info", message: "20250221152004_add_metadata_to_users.rb of this change adds again where they are missing" }],
+    },
     {
       name: "Rails: an edit that only changes what a rescue clause does before it raises again, with a constant of literal strings it reads (solidus 424f28437d): the run stops unrecorded either way, a note",
       base: { [rescuedPath]: railsRescued({ byName: false }) },

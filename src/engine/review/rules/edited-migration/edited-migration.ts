@@ -16,6 +16,8 @@ import { convergingFix } from "./converge.js";
 import { andList } from "../../../in-words.js";
 import { djangoMigrationName } from "../../history/django-graph.js";
 import { repointedOutside, repointNote } from "./repointed-dependencies.js";
+import { newMigrationsKeep } from "./new-migrations-keep.js";
+import { LEFT_AS_IT_WAS } from "../../history/edit-differences.js";
 
 /** Revert the edit, from the base the review compared with when it is known. */
 function revertFix(baseRef: string | undefined, path: string): string {
@@ -465,22 +467,61 @@ function dependenciesRemovedOnly(base: DjangoGraphNode | undefined, head: Django
  * differently (a column, index, type, NOT NULL only one has), a warning where only what an insert that omits a
  * nullable column gets differs. The fix converges the old databases to the edited version in a new migration.
  */
-function schemaEdit(ctx: ReviewRuleContext, m: ChangedMigration, head: Migration, differences: readonly EditDifference[], version: string, edited: string, chains: Map<string, NewMigrationChain>): { message: string; fix: string; severity: "error" | "warning" } {
-  const words = differences.map((d) => d.words);
+function schemaEdit(ctx: ReviewRuleContext, m: ChangedMigration, head: Migration, all: readonly EditDifference[], version: string, edited: string, chains: Map<string, NewMigrationChain>): { message: string; fix: string; severity: "error" | "warning" | "info" } {
+  // the change's new migrations run on both kinds of database: what they add again where missing is no drift
+  const keeps = newMigrationsKeep(head, all, ctx.migrations.filter((o) => o.change.status === "added" && o.head).map((o) => o.head!));
+  const keptWords = keeps.kept.length
+    ? ` The columns it takes out, ${andList(keeps.kept.map((k) => k.column))}, ${andList([...new Set(keeps.kept.map((k) => k.by))])} of this change adds again where they are missing, so every database ends with them.`
+    : "";
+  if (keeps.rest.length === 0 && keeps.maybe.length === 0)
+    return {
+      severity: "info",
+      message: `Migration${version} is on the base branch; this edit moves columns out of it into a new migration of the same change.${keptWords} Databases that ran the old version keep them and the new migration skips them; databases that run the edited version get them from the new migration.`,
+      fix: "Nothing to do: both histories end with the same columns. Never drop them to \"align\" the databases: the new migration keeps them.",
+    };
+  const differences = [
+    ...keeps.rest,
+    ...[...new Set(keeps.maybe.map((k) => `${k.by}\u0000${k.unread}`))].map((key) => {
+      const group = keeps.maybe.filter((k) => `${k.by}\u0000${k.unread}` === key);
+      const columns = [...new Set(group.map((k) => k.column))];
+      return {
+        words: `removes the column${columns.length > 1 ? "s" : ""} ${andList(columns)}, which the new migration ${group[0].by} may add again (${group[0].unread})`,
+        breaking: false,
+        converge: { kind: "none" as const },
+        loc: { line: 1, endLine: 1 },
+      };
+    }),
+  ];
+  const words = differenceWords(differences);
   const list = words.length > 1 ? `${words.slice(0, -1).join("; ")}; and ${words[words.length - 1]}` : words[0];
   const breaking = differences.some((d) => d.breaking);
   const verdict = breaking
     ? "An error: what one kind of database has and the other lacks can make a statement that works on one fail on the other."
-    : differences.every((d) => d.converge.kind === "none")
+    : keeps.maybe.length > 0 && differences.every((d) => d.converge.kind === "none")
+      ? "A warning: if the new migration adds them to the same table where they are missing, every database ends with them; migguard cannot read all of it, so it suggests dropping nothing."
+      : differences.every((d) => d.converge.kind === "none")
       ? "A warning: as far as migguard reads the two versions, the databases keep nothing that differs (an option it does not model may)."
       : "A warning: nothing fails on either kind of database, but an insert that omits the column gets a different value (the old default where the old version ran; where the edited one ran, its default, or NULL when it sets none).";
   const revert = `${head.framework === "sql" ? "--" : "#"} Or, if the edit was not meant to change the schema: ${revertFix(ctx.baseRef, m.change.path)}`;
   return {
     severity: breaking ? "error" : "warning",
-    message: `Migration${version} exists on the base branch and was edited: the edit ${list}. ${edited} ${verdict}`,
+    message: `Migration${version} exists on the base branch and was edited: the edit ${list}. ${edited} ${verdict}${keptWords}`,
     // Alembic: the new revision follows the head, which the listing does not name (placeOf)
     fix: convergingFix(head.framework === "alembic" ? { ...head, revision: undefined } : head, differences, placeOf(ctx, m, head, chains), revert),
   };
+}
+
+/**
+ * The differences in words, each said once: calls rewritten in ways that leave their columns as they were (a guard
+ * added around each of 32 `t.jsonb` calls) are one phrase, not one each.
+ */
+function differenceWords(differences: readonly EditDifference[]): string[] {
+  const unchanged = differences.filter((d) => !d.breaking && d.converge.kind === "none" && d.words.endsWith(LEFT_AS_IT_WAS));
+  const words = [...new Set(differences.filter((d) => !unchanged.includes(d)).map((d) => d.words))];
+  const calls = [...new Set(unchanged.map((d) => d.words.slice("changes ".length, -LEFT_AS_IT_WAS.length)))];
+  if (calls.length === 1) words.push(`changes ${calls[0]}${LEFT_AS_IT_WAS}`);
+  else if (calls.length > 1) words.push(`changes ${calls.length} calls (${calls.slice(0, 3).join(", ")}${calls.length > 3 ? ", ..." : ""}) in ways that leave their columns as they were`);
+  return words;
 }
 
 /** Where the new migration goes: after the newest migration of the folder (base branch and change), after the other fixes'. */
