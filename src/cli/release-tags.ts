@@ -113,8 +113,24 @@ export function unreleasedMigrations(root: string, onBase: string[], paths: read
   const newest = onBase.filter(isVersionTag).slice(0, NEWEST_RELEASES);
   if (newest.length === 0) return undefined;
   const asked = paths.filter((p) => !p.includes("\n"));
-  const held = pathsIn(root, newest.map((tag) => `refs/tags/${tag}`), asked);
+  const held = pathsIn(root, [...newest, ...maintenanceReleases(root, onBase)].map((tag) => `refs/tags/${tag}`), asked);
   return { onBase, unreleased: asked.filter((p) => !held.has(p)) };
+}
+
+/**
+ * The newest patch releases off the base branch of the lines it released (v1.2.1 on a stable-1.2 branch cut at main's
+ * v1.2.0, releaseLineOnBase): a maintenance branch ships main's migrations it backports. One git call.
+ */
+function maintenanceReleases(root: string, onBase: readonly string[]): string[] {
+  const isRelease = (tag: string) => isVersionTag(tag) && !isPreRelease(tag);
+  const lines = new Set(onBase.filter(isRelease).map(minorLineOf));
+  const base = new Set(onBase);
+  return git(root, ["for-each-ref", "--format=%(refname:short)", "refs/tags"])
+    .toString("utf8")
+    .split("\n")
+    .filter((tag) => isRelease(tag) && !base.has(tag) && lines.has(minorLineOf(tag)))
+    .sort(byVersionDescending)
+    .slice(0, NEWEST_RELEASES);
 }
 
 /**
