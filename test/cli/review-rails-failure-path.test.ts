@@ -5,37 +5,12 @@
  * standardrb). Reviewed through the CLI on a small git repository.
  */
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { railsJoinedSql as joined, railsRescued } from "../../src/engine/review/rules/edited-migration/solidus-fixtures.js";
+
+const rescued = (byName: boolean, ending?: string) => railsRescued({ byName, ending });
 
 const path = "core/db/migrate/20250530102541_add_addressbook_foreign_key.rb";
-const rescued = (byName: boolean, ending = "raise") => `class AddAddressbookForeignKey < ActiveRecord::Migration[7.0]
-${byName ? "  FOREIGN_KEY_VIOLATION_ERRORS = %w[PG::ForeignKeyViolation Mysql2::Error SQLite3::ConstraintException]\n\n" : ""}  def up
-    add_foreign_key :spree_user_addresses, :spree_addresses, column: :address_id
-  rescue ActiveRecord::StatementInvalid => e
-    if ${byName ? "e.cause.class.name.in?(FOREIGN_KEY_VIOLATION_ERRORS)" : "e.cause.is_a?(PG::ForeignKeyViolation)"}
-      ${byName ? "say" : "Rails.logger.warn"} "Foreign key constraint failed: remove the orphaned rows and rerun (#{e.cause.message})"
-    end
-    ${ending}
-  end
-
-  def down
-    remove_foreign_key :spree_user_addresses, :spree_addresses, column: :address_id
-  end
-end
-`;
 const joinedPath = "core/db/migrate/20161014221052_add_available_to_users.rb";
-const joined = (join: string) => `class AddAvailableToUsers < ActiveRecord::Migration[5.0]
-  def up
-    add_column(:spree_payment_methods, :available_to_users, :boolean, default: true)
-    execute("UPDATE spree_payment_methods "${join}
-            "SET available_to_users=#{quoted_false} "${join}
-            "WHERE NOT (display_on='front_end' OR display_on IS NULL)")
-  end
-
-  def down
-    remove_column(:spree_payment_methods, :available_to_users)
-  end
-end
-`;
 const edited = (findings: Awaited<ReturnType<typeof reviewJson>>["findings"]) => findings.filter((f) => f.rule === "edited-migration");
 
 describe("edits on the way to the same failure, and the same SQL joined another way", () => {

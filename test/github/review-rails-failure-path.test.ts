@@ -5,26 +5,13 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
+import { railsRescued } from "../../src/engine/review/rules/edited-migration/solidus-fixtures.js";
 
 let s: Scenario | undefined;
 useScenario();
 
 const path = "core/db/migrate/20250530102541_add_addressbook_foreign_key.rb";
-const rescued = (byName: boolean) => `class AddAddressbookForeignKey < ActiveRecord::Migration[7.0]
-${byName ? "  FOREIGN_KEY_VIOLATION_ERRORS = %w[PG::ForeignKeyViolation Mysql2::Error SQLite3::ConstraintException]\n\n" : ""}  def up
-    add_foreign_key :spree_user_addresses, :spree_addresses, column: :address_id
-  rescue ActiveRecord::StatementInvalid => e
-    if ${byName ? "e.cause.class.name.in?(FOREIGN_KEY_VIOLATION_ERRORS)" : "e.cause.is_a?(PG::ForeignKeyViolation)"}
-      ${byName ? "say" : "Rails.logger.warn"} "Foreign key constraint failed: remove the orphaned rows and rerun"
-    end
-    raise
-  end
-
-  def down
-    remove_foreign_key :spree_user_addresses, :spree_addresses, column: :address_id
-  end
-end
-`;
+const rescued = (byName: boolean) => railsRescued({ byName });
 
 describe("an edit of a merged migration's failure path (solidus 424f28437d)", () => {
   it("the check passes, with the edit as a notice", async () => {
