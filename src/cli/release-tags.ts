@@ -8,7 +8,7 @@
  * ten minutes).
  */
 import { isVersionTag, type ReleaseTags } from "../engine/review/releases.js";
-import { byVersionDescending, isPreRelease } from "../engine/repository/version-tag.js";
+import { byVersionDescending, isPreRelease, minorLineOf } from "../engine/repository/version-tag.js";
 import { commitDate, git } from "./git.js";
 import { gitIn, type GitRun } from "./git-output.js";
 import { blobsIn, containedTargets, copiesInTags, listTags, type TaggedCommit } from "./tag-shipping.js";
@@ -26,16 +26,23 @@ export function tagsMergedInto(root: string, commit: string): string[] {
  * pre-release such as `v1.3.0-rc1` may be cut on any branch) is not among them. Such a project cuts its releases on
  * other branches (galaxy_ng: 4.10.x on stable branches, while the newest version tag in main's history is 4.3.0b1),
  * so the base branch's own tags do not say what shipped: a migration in none of them may well be in production. The
- * App decides the same from the highest versions it lists (review/release-tags.ts). Other tags stay (the engine
- * checks they name one release line).
+ * App decides the same from the highest versions it lists (review/release-tags.ts). A patch release of a line the
+ * base branch released (a maintenance branch) does not count. Other tags stay (the engine checks they name one
+ * release line).
  */
 export function releaseLineOnBase(root: string, onBase: string[], head: string): string[] {
-  const isRelease = (tag: string) => isVersionTag(tag) && !isPreRelease(tag);
   // the tags neither in the change's history nor cut after it (a replay of an old pull request: the next release made
   // from it is the change's future, not a release made elsewhere), in one call
-  const elsewhere = git(root, ["for-each-ref", "--format=%(refname:short)", `--no-merged=${head}`, `--no-contains=${head}`, "refs/tags"]).toString("utf8").split("\n").filter(isRelease);
-  const highest = [...elsewhere, ...onBase.filter(isRelease)].sort(byVersionDescending)[0];
-  return highest === undefined || onBase.includes(highest) ? onBase : onBase.filter((tag) => !isVersionTag(tag));
+  const others = git(root, ["for-each-ref", "--format=%(refname:short)", `--no-merged=${head}`, `--no-contains=${head}`, "refs/tags"]).toString("utf8").split("\n");
+  const isRelease = (tag: string) => isVersionTag(tag) && !isPreRelease(tag);
+  const releasesOnBase = onBase.filter(isRelease);
+  const highest = [...others.filter(isRelease), ...releasesOnBase].sort(byVersionDescending)[0];
+  if (highest === undefined || onBase.includes(highest)) return onBase;
+  // a patch release of a line the base branch released (solidus's v4.4.3 on its v4.4 branch, cut at main's v4.4.0):
+  // a maintenance branch, which ships what main had at that release plus backports (backportedTags), not main's work
+  const lineOf = minorLineOf(highest);
+  if (lineOf !== undefined && releasesOnBase.some((tag) => minorLineOf(tag) === lineOf)) return onBase;
+  return onBase.filter((tag) => !isVersionTag(tag));
 }
 
 /** Which of `paths` the tree of any of `commits` holds. */
@@ -106,8 +113,24 @@ export function unreleasedMigrations(root: string, onBase: string[], paths: read
   const newest = onBase.filter(isVersionTag).slice(0, NEWEST_RELEASES);
   if (newest.length === 0) return undefined;
   const asked = paths.filter((p) => !p.includes("\n"));
-  const held = pathsIn(root, newest.map((tag) => `refs/tags/${tag}`), asked);
+  const held = pathsIn(root, [...newest, ...maintenanceReleases(root, onBase)].map((tag) => `refs/tags/${tag}`), asked);
   return { onBase, unreleased: asked.filter((p) => !held.has(p)) };
+}
+
+/**
+ * The newest patch releases off the base branch of the lines it released (v1.2.1 on a stable-1.2 branch cut at main's
+ * v1.2.0, releaseLineOnBase): a maintenance branch ships main's migrations it backports. One git call.
+ */
+function maintenanceReleases(root: string, onBase: readonly string[]): string[] {
+  const isRelease = (tag: string) => isVersionTag(tag) && !isPreRelease(tag);
+  const lines = new Set(onBase.filter(isRelease).map(minorLineOf));
+  const base = new Set(onBase);
+  return git(root, ["for-each-ref", "--format=%(refname:short)", "refs/tags"])
+    .toString("utf8")
+    .split("\n")
+    .filter((tag) => isRelease(tag) && !base.has(tag) && lines.has(minorLineOf(tag)))
+    .sort(byVersionDescending)
+    .slice(0, NEWEST_RELEASES);
 }
 
 /**

@@ -23,6 +23,12 @@ export function oneReleaseLine(tags: readonly string[]): boolean {
   return new Set(tags.filter(isVersionTag).map(lineOf)).size <= 1;
 }
 
+/** `v4.4.3` -> "4.4": the release line a patch release belongs to (undefined without two numbers). */
+export function minorLineOf(tag: string): string | undefined {
+  const numbers = versionOf(tag).numbers;
+  return numbers.length >= 2 ? `${numbers[0]}.${numbers[1]}` : undefined;
+}
+
 /** `v1.2.10` -> [1, 2, 10], and whether a pre-release suffix (`-rc1`) follows. */
 function versionOf(tag: string): { numbers: number[]; preRelease: boolean } {
   const match = /(\d+(?:\.\d+)+)([-+.]?)/.exec(tag);

@@ -138,6 +138,9 @@ const short = (text: string) => {
   return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 };
 
+/** The end of the words of a call rewritten where the model does not look: the column is what it was. */
+export const LEFT_AS_IT_WAS = " in a way that leaves its column as it was";
+
 /**
  * The differences between the schema operations the base version runs and the ones the edited version runs, given
  * only the operations each has that the other lacks (edit-judgement.ts: schemaRemoved, schemaAdded).
@@ -155,7 +158,7 @@ export function editDifferences(removedOps: readonly Operation[], addedOps: read
       // the same statement, run in or out of a transaction: nothing the databases keep differs
       if (same) continue;
       // the same object built by an operation that differs only where the model does not look (a comment, an option)
-      out.push(...(paired.length ? paired : [{ words: `changes \`${short(code(op))}\` in a way that leaves its column as it was`, breaking: false, converge: { kind: "none" } as Convergence, loc: op.loc }]));
+      out.push(...(paired.length ? paired : [{ words: `changes \`${short(code(op))}\`${LEFT_AS_IT_WAS}`, breaking: false, converge: { kind: "none" } as Convergence, loc: op.loc }]));
     } else out.push(added(op));
   }
   out.push(...left.map(removed));

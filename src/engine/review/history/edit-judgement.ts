@@ -42,7 +42,7 @@ import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./s
 import type { InlinedConstants } from "./inlined-constants.js";
 import type { MovedFunction } from "./moved-functions.js";
 
-export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "connection" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "message" | "stub" | "comments";
+export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "connection" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "message" | "failure" | "constant" | "stub" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -90,8 +90,10 @@ function canonicalJson(value: unknown): string {
 // an existence check's line and text move with formatting: what it checks and which way it goes are what run
 // a Rails call with its locals inlined is Ruby code: compared as Prism reads it, so re-indenting it (to wrap it in
 // safety_assured) changes nothing
+// so is the call around SQL built at run time (`hostCall`): `"UPDATE t "\` and `"UPDATE t " \` join into the same string
 /** An operation as the database gets it: what two versions must share to run the same statement. */
-export const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call, assured: _assured, guards, inlined, ...written }: Operation) => {
+export const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call, assured: _assured, guards, inlined, hostCall, ...asWritten }: Operation) => {
+  const written = hostCall === undefined ? asWritten : { ...asWritten, hostCall: rubyCode(hostCall) };
   const unguarded = inlined ? { ...written, inlined: { ...inlined, text: rubyCode(inlined.text) } } : written;
   const rest = guards ? { ...unguarded, guards: guards.map(({ line: _line, text: _guardText, ...check }) => check) } : unguarded;
   if (rest.kind !== "data_migration") return canonicalJson(rest);
@@ -338,6 +340,7 @@ export function judgeEdit(base: Migration, headAsWritten: Migration, baseContent
       inlined !== undefined && (c.base === undefined || within(c.base.loc, inlined.baseImports)) && (c.head === undefined || within(c.head.loc, inlined.headAssignments));
     const moduleBinds = (units: readonly SourceUnit[]) => new Set(units.flatMap((u) => (u.kind === "import" ? (u.binds ?? []) : [])));
     const bound = { base: moduleBinds(before ?? []), head: moduleBinds(after ?? []) };
+    const reads = { base: constantsRead(before ?? []), head: constantsRead(after ?? []) };
     for (const change of unitChanges) {
       if (movedImport(change, bound)) {
         add("imports", `${(change.head ?? change.base)!.label}: an import moved between the function and the module`, change.head?.loc ?? { line: 1, endLine: 1 });
@@ -347,6 +350,16 @@ export function judgeEdit(base: Migration, headAsWritten: Migration, baseContent
       // raisedBefore: the `if` around such a raise is the same `if`, not a new block)
       if (change.head?.side !== "down" && sameBesidesMessages(change)) {
         add("message", change.head!.label, change.head!.loc);
+        continue;
+      }
+      // only what a rescue clause does on the way to the same failure: the run stops there, unrecorded, either way
+      if (change.head?.side !== "down" && sameBesidesFailurePath(change)) {
+        add("failure", change.head!.label, change.head!.loc);
+        continue;
+      }
+      const constant = unreadLiteralConstant(change, reads);
+      if (constant) {
+        add("constant", constant, (change.head ?? change.base)!.loc);
         continue;
       }
       if (raisedBefore(change)) {
@@ -526,6 +539,27 @@ function sameBesidesMessages(change: UnitChange): boolean {
   return before !== undefined && after !== undefined && before === after && change.base!.canonical !== change.head!.canonical;
 }
 
+/** Ruby statements that differ only in rescue chains that end the run all the same (source-units.ts `failure`). */
+function sameBesidesFailurePath(change: UnitChange): boolean {
+  const before = change.base?.failure;
+  const after = change.head?.failure;
+  return change.kind === "statement" && before !== undefined && after !== undefined && before === after && change.base!.canonical !== change.head!.canonical;
+}
+
+/** Every constant the units read (Ruby). */
+const constantsRead = (units: readonly SourceUnit[]) => new Set(units.flatMap((u) => u.constantReads ?? []));
+
+/**
+ * A Ruby constant holding only literal values that the edit added where the base version read no constant of that
+ * name, or removed where the head reads none: defining it runs nothing, and no code that ran before reads it (the
+ * code that reads it now is a change of its own). Its name; undefined for any other change.
+ */
+function unreadLiteralConstant(change: UnitChange, reads: { base: ReadonlySet<string>; head: ReadonlySet<string> }): string | undefined {
+  if (change.head && !change.base && change.head.literalConstant && !reads.base.has(change.head.literalConstant)) return change.head.literalConstant;
+  if (change.base && !change.head && change.base.literalConstant && !reads.head.has(change.base.literalConstant)) return change.base.literalConstant;
+  return undefined;
+}
+
 /** Statements that differ only in calls that reach nothing in the database (`f.close()` added). */
 const sameSubstance = (change: UnitChange): boolean => {
   const substance = (u: SourceUnit | undefined) => (u === undefined ? "" : u.substance);
@@ -580,7 +614,8 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
       else if (sameSubstance(change)) ctx.add("comments", unit.label, loc);
       else if (sameRows(change)) ctx.add("rows", rowsChange(change), loc);
       else if (sameBesidesConnection(change)) ctx.add("connection", connectionChange(change), loc);
-      else if (ctx.regrouped && !unit.flow && aroundSchemaOperation(change, ctx)) ctx.add("regrouped", unit.label, loc);
+      // a rescue that may let the run go on decides whether a failing operation stops the migration: not grouping
+      else if (ctx.regrouped && !unit.flow && !change.base?.recovers && !change.head?.recovers && aroundSchemaOperation(change, ctx)) ctx.add("regrouped", unit.label, loc);
       else if (unit.flow || aroundSchemaOperation(change, ctx)) {
         if (!ctx.schemaChanged) ctx.add("unmodelled", unit.label, loc);
       } else {

@@ -18,6 +18,7 @@ import {
   LocalVariableReadNode,
   ModuleNode,
   RequiredParameterNode,
+  RescueNode,
   SelfNode,
   StringNode,
   SymbolNode,
@@ -34,6 +35,8 @@ import { Collector } from "./collector.js";
 import { RAILS_FOREIGN_KEY_OPTIONS } from "../../adapters/rails/foreign-key-sql.js";
 import { rubyStatements as bodyOf } from "../../adapters/rails/ruby-statements.js";
 import { tableize } from "../../adapters/rails/inflections.js";
+import { mayRecover, rescueChainStops } from "./ruby-failure-path.js";
+import { isLiteralValue } from "./ruby-literal-value.js";
 
 const IMPORTS = new Set(["require", "require_relative", "require_dependency", "load"]);
 
@@ -234,8 +237,23 @@ export function messageForm(node: Node): string {
   return messagesSeen.collect(() => canonical(node)).value;
 }
 
+/** Active while `failureForm` reads a statement: the rescue chains it left out (ruby-failure-path.ts). */
+const failuresSeen = new Collector();
+
+/**
+ * A statement with the rescue chains that end the run all the same left out (see source-units.ts `failure`), as if
+ * it had none: the error goes on up either way.
+ */
+export function failureForm(node: Node): string {
+  return failuresSeen.collect(() => canonical(node)).value;
+}
+
 /** The node without its source positions. */
 export function canonical(node: Node): string {
+  if (failuresSeen.active && node instanceof RescueNode && rescueChainStops(node)) {
+    failuresSeen.push("rescue");
+    return "null";
+  }
   const rows = rowsSeen.active && node instanceof CallNode ? rowsCanonical(node) : undefined;
   if (rows) return rows;
   const raised = messagesSeen.active && node instanceof CallNode ? raiseCanonical(node) : undefined;
@@ -393,7 +411,7 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
       if (node instanceof CallNode && !node.receiver && IMPORTS.has(node.name)) units.push(unit("import", "imports", node, "unknown", src.textOf(node)));
       else {
         const stub = node instanceof ClassNode ? modelStub(node, src) : undefined;
-        units.push({ ...unit("code", "file", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)), calls: callShape(node, src, ownClasses), ...(stub ? { stub } : {}) });
+        units.push({ ...unit("code", "file", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)), calls: callShape(node, src, ownClasses), constantReads: [...constantReads(node)], ...(stub ? { stub } : {}) });
       }
     }
   };
@@ -436,17 +454,31 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
             units.push({ kind: "statement", key: `safety_assured in ${key}`, canonical: "safety_assured", loc: src.loc(statement), label: "safety_assured", side, wrapper: true });
             statements(bodyOf(assured.body));
           } else
-            units.push({ ...unit("statement", key, statement, side), calls: callShape(statement, src, ownClasses), rows: rowsForm(statement), message: messageForm(statement), ...(statement instanceof YieldNode ? { flow: true as const } : {}) });
+            units.push({
+              ...unit("statement", key, statement, side),
+              calls: callShape(statement, src, ownClasses),
+              rows: rowsForm(statement),
+              message: messageForm(statement),
+              failure: failureForm(statement),
+              constantReads: [...constantReads(statement)],
+              ...(statement instanceof YieldNode ? { flow: true as const } : {}),
+              ...(mayRecover(statement) ? { recovers: true as const } : {}),
+            });
         }
       };
       statements(bodyOf(node.body));
-    } else if (node instanceof ConstantWriteNode) units.push(unit("code", "class body", node, constantSide(node.name), src.textOf(node).split("\n")[0].slice(0, 60)));
+    } else if (node instanceof ConstantWriteNode)
+      units.push({
+        ...unit("code", "class body", node, constantSide(node.name), src.textOf(node).split("\n")[0].slice(0, 60)),
+        constantReads: [...constantReads(node.value)],
+        ...(isLiteralValue(node.value) ? { literalConstant: node.name } : {}),
+      });
     else if (node instanceof CallNode && !node.receiver) units.push(unit("setting", node.name, node, "unknown"));
     else if (node instanceof ClassNode || node instanceof ModuleNode) {
       const stub = node instanceof ClassNode ? modelStub(node, src) : undefined;
-      units.push({ ...unit("code", `class ${src.textOf(node.constantPath)}`, node, "unknown"), ...(stub ? { stub } : {}) });
+      units.push({ ...unit("code", `class ${src.textOf(node.constantPath)}`, node, "unknown"), constantReads: [...constantReads(node)], ...(stub ? { stub } : {}) });
     }
-    else units.push(unit("code", "class body", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)));
+    else units.push({ ...unit("code", "class body", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)), constantReads: [...constantReads(node)] });
   }
   return units;
 }

@@ -72,6 +72,18 @@ export interface SourceUnit {
    */
   message?: string;
   /**
+   * Ruby statements: the canonical form with the rescue chains that end the run all the same left out (each clause
+   * ends with `raise`, none leaves another way: ruby-failure-path.ts). Two versions of the same form differ only in
+   * what they do on the way to a failure that stops the migration unrecorded either way.
+   */
+  failure?: string;
+  /** Ruby statements: a rescue in it may let the run go on after a failure (ruby-failure-path.ts `mayRecover`) */
+  recovers?: true;
+  /** Ruby: the constants the unit reads, to tell whether a constant the edit defines was read before (under another meaning) */
+  constantReads?: string[];
+  /** Ruby class-body constants whose value is written out whole (ruby-literal-value.ts): the constant's name */
+  literalConstant?: string;
+  /**
    * Ruby classes: a model class the migration defines for itself that only pins the table its code uses (ruby-units.ts
    * `modelStub`), as the message names it: adding one changes no table and no row.
    */

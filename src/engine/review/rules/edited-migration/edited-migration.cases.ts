@@ -1,4 +1,5 @@
 import { defineReviewCases } from "../../review-rule.js";
+import { railsJoinedSql, railsMetadata, railsMetadataUsers, railsRescued } from "./solidus-fixtures.js";
 
 const create = "CREATE TABLE accounts (id bigint PRIMARY KEY);\n";
 const rails = `class AddPhone < ActiveRecord::Migration[7.1]
@@ -512,8 +513,77 @@ class Migration(migrations.Migration):
 `;
 const pulpPath = "shop/product/migrations/0006_synced.py";
 
+const rescuedPath = "core/db/migrate/20250530102541_add_addressbook_foreign_key.rb";
+const joinedPath = "core/db/migrate/20161014221052_add_available_to_users.rb";
+
+const metadataPath = "core/db/migrate/20250129061658_add_metadata_to_spree_resources.rb";
+const metadataUsersPath = "core/db/migrate/20250221152004_add_metadata_to_users.rb";
+
 export default defineReviewCases({
   invalid: [
+    {
+      name: "Rails: spree_users taken out of the list and a new migration of the change adds its column where missing (solidus eca889de5c, the table named): migguard does not read \`t.column_exists?\`, a warning that drops nothing",
+      base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
+      head: { [metadataPath]: railsMetadata("spree_orders"), [metadataUsersPath]: railsMetadataUsers(":spree_users") },
+      findings: [{ path: metadataPath, line: 3, severity: "warning", message: "which the new migration 20250221152004_add_metadata_to_users.rb may add again (adds it with no guard migguard reads" }],
+    },
+    {
+      name: "Rails: the same with the new migration's table computed at run time (Spree.user_class.table_name): a warning that drops nothing",
+      base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
+      head: { [metadataPath]: railsMetadata("spree_orders"), [metadataUsersPath]: railsMetadataUsers("Spree.user_class.table_name") },
+      findings: [{ path: metadataPath, line: 3, severity: "warning", message: "may add again (a step of it that migguard cannot read" }],
+    },
+    {
+      name: "Rails: spree_users taken out with no new migration: the column only old databases have, an error",
+      base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
+      head: { [metadataPath]: railsMetadata("spree_orders") },
+      findings: [{ path: metadataPath, line: 3, severity: "error", message: "removes the column spree_users.customer_metadata" }],
+    },
+    {
+      name: "Rails: spree_users taken out and a new migration adds its column `unless column_exists?(:spree_users, ...)`: every database ends with it, a note",
+      base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
+      head: {
+        [metadataPath]: railsMetadata("spree_orders"),
+        [metadataUsersPath]: "class AddMetadataToUsers < ActiveRecord::Migration[7.0]\n  def change\n    add_column :spree_users, :customer_metadata, :jsonb, default: {} unless column_exists?(:spree_users, :customer_metadata)\n  end\nend\n",
+      },
+      findings: [{ path: metadataPath, line: 3, severity: "info", message: "20250221152004_add_metadata_to_users.rb of this change adds again where they are missing" }],
+    },
+    {
+      name: "Rails: an edit that only changes what a rescue clause does before it raises again, with a constant of literal strings it reads (solidus 424f28437d): the run stops unrecorded either way, a note",
+      base: { [rescuedPath]: railsRescued({ byName: false }) },
+      head: { [rescuedPath]: railsRescued({ byName: true }) },
+      findings: [{ path: rescuedPath, line: 2, severity: "info", message: "what a rescue clause does before it raises again" }],
+    },
+    {
+      name: "Rails: the rescue clause no longer raises (the error swallowed, the migration recorded): what its data code does, a warning",
+      base: { [rescuedPath]: railsRescued({ byName: false }) },
+      head: { [rescuedPath]: railsRescued({ byName: true, ending: "nil" }) },
+      findings: [{ path: rescuedPath, line: 7, severity: "warning" }],
+    },
+    {
+      name: "Rails: a rescue clause that retries before it raises leaves another way: a warning",
+      base: { [rescuedPath]: railsRescued({ byName: false }) },
+      head: { [rescuedPath]: railsRescued({ byName: true, ending: "retry if (tries += 1) < 3\n    raise" }) },
+      findings: [{ path: rescuedPath, line: 7, severity: "warning" }],
+    },
+    {
+      name: "Rails: a constant whose value is code (it runs when the class loads): a warning",
+      base: { [rescuedPath]: railsRescued({ byName: false }) },
+      head: { [rescuedPath]: railsRescued({ byName: true, constant: "FOREIGN_KEY_VIOLATION_ERRORS = ErrorNames.load_from_database" }) },
+      findings: [{ path: rescuedPath, line: 2, severity: "warning" }],
+    },
+    {
+      name: "Rails: execute of adjacent string literals with a space put before each backslash (solidus fb05000a8a, standardrb): the same SQL, a note",
+      base: { [joinedPath]: railsJoinedSql("\\") },
+      head: { [joinedPath]: railsJoinedSql(" \\") },
+      findings: [{ path: joinedPath, line: 4, severity: "info", message: "only comments or formatting" }],
+    },
+    {
+      name: "Rails: the same SQL joined with one word changed: what its data code does, a warning",
+      base: { [joinedPath]: railsJoinedSql("\\") },
+      head: { [joinedPath]: railsJoinedSql(" \\").replace("display_on IS NULL", "display_on = ''") },
+      findings: [{ path: joinedPath, line: 4, severity: "warning" }],
+    },
     {
       name: "Rails: default: taken out of a nullable json add_column (manyfold's MySQL fix, replay 30): only what an insert that omits the column gets differs, a warning naming the default",
       base: { [manyfoldPath]: manyfold(", default: {completed: []}") },

@@ -16,6 +16,8 @@ import { convergingFix } from "./converge.js";
 import { andList } from "../../../in-words.js";
 import { djangoMigrationName } from "../../history/django-graph.js";
 import { repointedOutside, repointNote } from "./repointed-dependencies.js";
+import { newMigrationsKeep } from "./new-migrations-keep.js";
+import { LEFT_AS_IT_WAS } from "../../history/edit-differences.js";
 
 /** Revert the edit, from the base the review compared with when it is known. */
 function revertFix(baseRef: string | undefined, path: string): string {
@@ -37,13 +39,15 @@ const shorten = (text: string) => {
 };
 
 /** The parts of an edit the database never sees, in words. */
-function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[], inlined?: string, stubs?: readonly string[]): string {
+function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[], inlined?: string, stubs?: readonly string[], constants?: readonly string[]): string {
   const words: string[] = [];
   if (parts.has("inlined")) words.push(`constants it imported, now written in the migration with the values the module held on the base branch (${inlined ?? "the same values"})`);
   if (parts.has("regrouped")) words.push("how the same statements are grouped (a change_table block or add_column calls, a safety_assured block: strong_migrations reads it only while migrating), with the same options");
   if (parts.has("down")) words.push("its down (the up that ran is the same; the new down applies to future rollbacks)");
   if (parts.has("imports")) words.push("imports");
   if (parts.has("annotations")) words.push("type annotations (they do not change what the code does)");
+  if (parts.has("failure")) words.push("what a rescue clause does before it raises again (its condition, what it logs): the run still stops there and the database does not record it, as before");
+  if (constants?.length) words.push(`a constant holding only literal values (${constants.join(", ")}), which no code read before the edit`);
   if (parts.has("message")) words.push("the text of an exception it raises (a message for whoever runs it: the run stops there unrecorded, as before)");
   if (stubs?.length)
     words.push(
@@ -409,7 +413,13 @@ export default defineReviewRule({
         ...(stub ? { line: stub.loc.line, endLine: stub.loc.line } : lines),
         path: m.change.path,
         severity: "info",
-        message: `Migration${version} is on the base branch; this edit changes ${noEffect(edit.parts, edit.options, edit.details.find((d) => d.part === "inlined")?.what, edit.details.filter((d) => d.part === "stub").map((d) => d.what))}.`,
+        message: `Migration${version} is on the base branch; this edit changes ${noEffect(
+          edit.parts,
+          edit.options,
+          edit.details.find((d) => d.part === "inlined")?.what,
+          edit.details.filter((d) => d.part === "stub").map((d) => d.what),
+          [...new Set(edit.details.filter((d) => d.part === "constant").map((d) => d.what))],
+        )}.`,
         fix: edit.parts.has("stub")
           ? "Nothing to do: databases that ran it are unaffected and fresh ones get the same tables. A model class defined in the migration is the usual way to keep it independent of the application's model; keep it free of callbacks and defaults."
           : "Nothing to do: databases that ran it are unaffected. Keep merged migrations importable when code moves, and make schema changes in a new migration.",
@@ -457,22 +467,61 @@ function dependenciesRemovedOnly(base: DjangoGraphNode | undefined, head: Django
  * differently (a column, index, type, NOT NULL only one has), a warning where only what an insert that omits a
  * nullable column gets differs. The fix converges the old databases to the edited version in a new migration.
  */
-function schemaEdit(ctx: ReviewRuleContext, m: ChangedMigration, head: Migration, differences: readonly EditDifference[], version: string, edited: string, chains: Map<string, NewMigrationChain>): { message: string; fix: string; severity: "error" | "warning" } {
-  const words = differences.map((d) => d.words);
+function schemaEdit(ctx: ReviewRuleContext, m: ChangedMigration, head: Migration, all: readonly EditDifference[], version: string, edited: string, chains: Map<string, NewMigrationChain>): { message: string; fix: string; severity: "error" | "warning" | "info" } {
+  // the change's new migrations run on both kinds of database: what they add again where missing is no drift
+  const keeps = newMigrationsKeep(head, all, ctx.migrations.filter((o) => o.change.status === "added" && o.head).map((o) => o.head!));
+  const keptWords = keeps.kept.length
+    ? ` The columns it takes out, ${andList(keeps.kept.map((k) => k.column))}, ${andList([...new Set(keeps.kept.map((k) => k.by))])} of this change adds again where they are missing, so every database ends with them.`
+    : "";
+  if (keeps.rest.length === 0 && keeps.maybe.length === 0)
+    return {
+      severity: "info",
+      message: `Migration${version} is on the base branch; this edit moves columns out of it into a new migration of the same change.${keptWords} Databases that ran the old version keep them and the new migration skips them; databases that run the edited version get them from the new migration.`,
+      fix: "Nothing to do: both histories end with the same columns. Never drop them to \"align\" the databases: the new migration keeps them.",
+    };
+  const differences = [
+    ...keeps.rest,
+    ...[...new Set(keeps.maybe.map((k) => `${k.by}\u0000${k.unread}`))].map((key) => {
+      const group = keeps.maybe.filter((k) => `${k.by}\u0000${k.unread}` === key);
+      const columns = [...new Set(group.map((k) => k.column))];
+      return {
+        words: `removes the column${columns.length > 1 ? "s" : ""} ${andList(columns)}, which the new migration ${group[0].by} may add again (${group[0].unread})`,
+        breaking: false,
+        converge: { kind: "none" as const },
+        loc: { line: 1, endLine: 1 },
+      };
+    }),
+  ];
+  const words = differenceWords(differences);
   const list = words.length > 1 ? `${words.slice(0, -1).join("; ")}; and ${words[words.length - 1]}` : words[0];
   const breaking = differences.some((d) => d.breaking);
   const verdict = breaking
     ? "An error: what one kind of database has and the other lacks can make a statement that works on one fail on the other."
-    : differences.every((d) => d.converge.kind === "none")
+    : keeps.maybe.length > 0 && differences.every((d) => d.converge.kind === "none")
+      ? "A warning: if the new migration adds them to the same table where they are missing, every database ends with them; migguard cannot read all of it, so it suggests dropping nothing."
+      : differences.every((d) => d.converge.kind === "none")
       ? "A warning: as far as migguard reads the two versions, the databases keep nothing that differs (an option it does not model may)."
       : "A warning: nothing fails on either kind of database, but an insert that omits the column gets a different value (the old default where the old version ran; where the edited one ran, its default, or NULL when it sets none).";
   const revert = `${head.framework === "sql" ? "--" : "#"} Or, if the edit was not meant to change the schema: ${revertFix(ctx.baseRef, m.change.path)}`;
   return {
     severity: breaking ? "error" : "warning",
-    message: `Migration${version} exists on the base branch and was edited: the edit ${list}. ${edited} ${verdict}`,
+    message: `Migration${version} exists on the base branch and was edited: the edit ${list}. ${edited} ${verdict}${keptWords}`,
     // Alembic: the new revision follows the head, which the listing does not name (placeOf)
     fix: convergingFix(head.framework === "alembic" ? { ...head, revision: undefined } : head, differences, placeOf(ctx, m, head, chains), revert),
   };
+}
+
+/**
+ * The differences in words, each said once: calls rewritten in ways that leave their columns as they were (a guard
+ * added around each of 32 `t.jsonb` calls) are one phrase, not one each.
+ */
+function differenceWords(differences: readonly EditDifference[]): string[] {
+  const unchanged = differences.filter((d) => !d.breaking && d.converge.kind === "none" && d.words.endsWith(LEFT_AS_IT_WAS));
+  const words = [...new Set(differences.filter((d) => !unchanged.includes(d)).map((d) => d.words))];
+  const calls = [...new Set(unchanged.map((d) => d.words.slice("changes ".length, -LEFT_AS_IT_WAS.length)))];
+  if (calls.length === 1) words.push(`changes ${calls[0]}${LEFT_AS_IT_WAS}`);
+  else if (calls.length > 1) words.push(`changes ${calls.length} calls (${calls.slice(0, 3).join(", ")}${calls.length > 3 ? ", ..." : ""}) in ways that leave their columns as they were`);
+  return words;
 }
 
 /** Where the new migration goes: after the newest migration of the folder (base branch and change), after the other fixes'. */
