@@ -922,6 +922,8 @@ export const ParseProblem = z.object({
   message: z.string(),
   /** file the problem is in, when it is not the migration's own path (a .down.sql) */
   path: z.string().optional(),
+  /** PostgreSQL's parser refused the statement and MySQL's grammar reads it whole (adapters/sql/mysql/reads-as-mysql.ts) */
+  readsAsMysql: z.boolean().optional(),
 });
 export type ParseProblem = z.infer<typeof ParseProblem>;
 

@@ -8,7 +8,7 @@
  */
 import type { Config } from "../config.js";
 import type { DetectedFile } from "../detect.js";
-import type { Database, SourceFile } from "../model.js";
+import type { Database, ParseProblem, SourceFile } from "../model.js";
 import { mysqlReadsAll, mysqlSyntaxIn } from "./dialect-syntax.js";
 import type { MigrationUnit } from "../group.js";
 import { DATABASE_LABEL } from "./names.js";
@@ -179,8 +179,15 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
  * A SQL folder assumed to be PostgreSQL whose files PostgreSQL's parser refuses but MySQL's reads whole
  * (MODIFY, DROP INDEX ... ON, ...) runs on MySQL: the decision is revised, its reason says which file showed it.
  */
-export function reviseFromRefusals(decision: DatabaseDecision, refused: readonly MigrationUnit[]): DatabaseDecision | undefined {
-  if (!decision.assumed || decision.database !== "postgresql" || refused.length === 0 || refused.some((u) => u.file.framework !== "sql")) return undefined;
+export function reviseFromRefusals(decision: DatabaseDecision, refused: readonly MigrationUnit[], problems: (unit: MigrationUnit) => readonly ParseProblem[] = () => []): DatabaseDecision | undefined {
+  if (!decision.assumed || decision.database !== "postgresql" || refused.length === 0) return undefined;
+  // Rails, Django, Alembic: every statement PostgreSQL refused is one MySQL's grammar reads (adapters/sql/mysql/reads-as-mysql.ts)
+  if (refused.some((u) => u.file.framework !== "sql")) {
+    const all = refused.flatMap((u) => problems(u).map((p) => ({ unit: u, p })));
+    if (all.length === 0 || !all.every(({ p }) => p.readsAsMysql)) return undefined;
+    const [{ unit, p }] = all;
+    return { ...decision, database: "mysql", assumed: false, reason: `${p.path ?? unit.file.path}: MySQL's grammar reads the SQL PostgreSQL's refuses (line ${p.line})` };
+  }
   const files = refused.flatMap((u) => [{ path: u.file.path, content: u.content }, ...(u.downFile ? [u.downFile] : [])]);
   const shown = mysqlReadsAll(files);
   if (!shown) return undefined;

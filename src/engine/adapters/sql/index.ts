@@ -20,6 +20,7 @@ import { parseStatements, scanComments, type ParsedStatement, type PgNode, type 
 import { mysqlTokens } from "./mysql/mysql-grammar.js";
 import { mysqlStatementOperations } from "./mysql/mysql-operations.js";
 import { parseMysql } from "./mysql/mysql-statements.js";
+import { markedIfMysql } from "./mysql/reads-as-mysql.js";
 import { unparsedStatements, type UnparsedStatement } from "./unparsed-statements.js";
 
 export { loadPgParser } from "./pg-parser.js";
@@ -160,7 +161,7 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
         inTransaction = segment.transaction === "implicit" && wrapped;
     }
   }
-  return { ops, errors: parsed.errors, tooComplex: parsed.tooComplex, transactional: wrapped, statementCount: parsed.statements.length, unparsed: parsed.unparsed ?? [] };
+  return { ops, errors: markedIfMysql(segment.text, parsed.errors, dialect.database), tooComplex: parsed.tooComplex, transactional: wrapped, statementCount: parsed.statements.length, unparsed: parsed.unparsed ?? [] };
 }
 
 /** SQL inside another language has no statement of its own to report on: a part too complex fails the host file. */
