@@ -35,6 +35,7 @@ import { activeRecordSettingsRootOf, isActiveRecordSettingsPath } from "./adapte
 import { projectRootOf } from "./repository/fact-paths.js";
 import { runsOnPop } from "./repository/go-mod.js";
 import { runsOnPostgresMigrations } from "./repository/node-runners.js";
+import { runsOnSqlx } from "./repository/cargo-sqlx.js";
 import { ignoredByPostgresMigrations, POSTGRES_MIGRATIONS_IGNORE } from "./adapters/sql/layouts/postgres-migrations.js";
 import { withDrizzleJournal } from "./adapters/sql/drizzle-journal.js";
 import { holdsDrizzleJournal, isDrizzleJournalPath, loadDrizzleJournalReader, readDrizzleJournal } from "./adapters/sql/layouts/drizzle.js";
@@ -1035,6 +1036,8 @@ function plan(input: AnalyzeInput): Plan {
     }
     // plain SQL the postgres-migrations package runs (the nearest package.json depends on it): a transaction per file
     if (unit.file.layout === "plain-sql" && runsOnPostgresMigrations(unit.file.path, input.repositoryFiles ?? [])) unit.postgresMigrations = true;
+    // golang-migrate's names in a Rust crate that depends on sqlx: sqlx's migrator runs them, a transaction per file
+    if (unit.file.layout === "golang-migrate" && !unit.pop && !/(?:^|\/)(?:up|down)\.sql$/.test(unit.file.path) && runsOnSqlx(unit.file.path, input.repositoryFiles ?? [])) unit.sqlx = true;
     // Drizzle: the folder's journal gives the order (idx), the date (when) and the database (dialect)
     if (unit.file.layout === "drizzle") withDrizzleJournal(unit, input.repositoryFiles ?? []);
   }

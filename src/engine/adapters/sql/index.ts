@@ -222,6 +222,8 @@ export interface SqlUnit {
   noRunnerTransaction?: boolean;
   /** plain SQL run by the postgres-migrations npm package (MigrationUnit.postgresMigrations) */
   postgresMigrations?: boolean;
+  /** run by sqlx's migrator (MigrationUnit.sqlx) */
+  sqlx?: boolean;
   /** Drizzle: the journal's `when` (MigrationUnit.generatedOn) */
   generatedOn?: string;
 }
@@ -270,7 +272,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     downFile: input.downFile && { ...input.downFile, content: withoutBom(input.file.layout, input.downFile.path, input.downFile.content, syntaxErrors, own) },
   };
   const split = SQL_LAYOUTS[unit.file.layout] ?? SQL_LAYOUTS["plain-sql"]!;
-  const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile, pop: unit.pop, noRunnerTransaction: unit.noRunnerTransaction, postgresMigrations: unit.postgresMigrations });
+  const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile, pop: unit.pop, noRunnerTransaction: unit.noRunnerTransaction, postgresMigrations: unit.postgresMigrations, sqlx: unit.sqlx });
   const up: Operation[] = [];
   const tooComplex: ParseProblem[] = [];
   let transactional = false;
@@ -317,6 +319,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     ...(unit.pop ? { pop: true } : {}),
     ...(unit.noRunnerTransaction ? { noRunnerTransaction: true } : {}),
     ...(unit.postgresMigrations ? { postgresMigrations: true } : {}),
+    ...(unit.sqlx ? { sqlx: true } : {}),
     ...(unit.generatedOn ? { generatedOn: unit.generatedOn } : {}),
     transactional,
     up,
