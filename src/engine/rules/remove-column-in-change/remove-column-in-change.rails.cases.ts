@@ -35,25 +35,8 @@ end
         Gemfile: 'dbs = ENV.fetch("DB", "sqlite")\ngem "mysql2", require: false if dbs.match?(/mysql/)\ngem "pg", require: false if dbs.match?(/postgres/)\ngem "sqlite3", require: false if dbs.match?(/sqlite/)\n',
       },
       lines: [3],
+      // the fix (a restore as a correlated subquery, position bare): test/cli/database-project-evidence.test.ts
       messages: ["Removing spree_taxons.position deletes its values"],
-      fixes: [
-        `# 1. Deploy the model without the column first:
-# SpreeTaxon: Rails' name for the model of spree_taxons (migguard did not find the model in app/models; its superclass is unknown: keep the one it has)
-class SpreeTaxon < ApplicationRecord
-  self.ignored_columns += ["position"]
-end
-
-# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
-def up
-  execute "CREATE TABLE spree_taxons_position_backup_20230425103509 AS SELECT id, position FROM spree_taxons"
-  remove_column :spree_taxons, :position
-end
-
-def down
-  add_column :spree_taxons, :position, :integer, default: 0
-  execute "UPDATE spree_taxons SET position = (SELECT b.position FROM spree_taxons_position_backup_20230425103509 b WHERE spree_taxons.id = b.id) WHERE EXISTS (SELECT 1 FROM spree_taxons_position_backup_20230425103509 b WHERE spree_taxons.id = b.id)"
-end`,
-      ],
     },
     {
       framework: "rails",

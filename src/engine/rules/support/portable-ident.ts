@@ -13,7 +13,11 @@ function readsBare(part: string): boolean {
   if (!/^[a-z_][a-z0-9_]*$/.test(part)) return false;
   let known = bare.get(part);
   if (known === undefined) {
-    known = parseStatements(`SELECT ${part} FROM ${part} AS ${part}`).errors.length === 0;
+    try {
+      known = parseStatements(`SELECT ${part} FROM ${part} AS ${part}`).errors.length === 0;
+    } catch {
+      return false; // the parser is not there: quoted, as PostgreSQL reads it
+    }
     bare.set(part, known);
   }
   return known;
