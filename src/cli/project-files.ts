@@ -17,8 +17,8 @@ const MAX_BYTES = 512 * 1024;
 
 export function collectProjectFiles(cwd: string): SourceFile[] {
   const found = walkFiles(cwd, {
-    // .github: its workflows' job matrices say which databases the project supports
-    enter: (name) => !SKIPPED.has(name) && (!name.startsWith(".") || name === ".github"),
+    // .github and .circleci: their job matrices say which databases the project supports
+    enter: (name) => !SKIPPED.has(name) && (!name.startsWith(".") || name === ".github" || name === ".circleci"),
     keep: (path, entry) => entry.isFile() && signalKind(displayPath(path, cwd)) !== undefined,
     maxDepth: MAX_DEPTH,
     maxEntries: MAX_ENTRIES,

@@ -128,6 +128,10 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
   for (const dir of new Set(migrationPaths.filter((p) => isSqlPath(p) || p.endsWith(".fizz")).map((p) => dirname(resolve(cwd, p))))) {
     for (const goMod of nearestAbove(dir, ["go.mod"])) absolute.add(goMod);
   }
+  // Rust projects: the nearest Cargo.toml above a SQL migration names its runner (sqlx's migrator)
+  for (const dir of new Set(migrationPaths.filter(isSqlPath).map((p) => dirname(resolve(cwd, p))))) {
+    for (const manifest of nearestAbove(dir, ["Cargo.toml"])) absolute.add(manifest);
+  }
   // Node projects: the nearest package.json above a SQL migration names its runner (postgres-migrations)
   for (const dir of new Set(migrationPaths.filter(isSqlPath).map((p) => dirname(resolve(cwd, p))))) {
     for (const manifest of nearestAbove(dir, ["package.json"])) absolute.add(manifest);

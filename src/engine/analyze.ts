@@ -35,6 +35,7 @@ import { activeRecordSettingsRootOf, isActiveRecordSettingsPath } from "./adapte
 import { projectRootOf } from "./repository/fact-paths.js";
 import { runsOnPop } from "./repository/go-mod.js";
 import { runsOnPostgresMigrations } from "./repository/node-runners.js";
+import { runsOnSqlx } from "./repository/cargo-sqlx.js";
 import { ignoredByPostgresMigrations, POSTGRES_MIGRATIONS_IGNORE } from "./adapters/sql/layouts/postgres-migrations.js";
 import { withDrizzleJournal } from "./adapters/sql/drizzle-journal.js";
 import { holdsDrizzleJournal, isDrizzleJournalPath, loadDrizzleJournalReader, readDrizzleJournal } from "./adapters/sql/layouts/drizzle.js";
@@ -54,7 +55,7 @@ import { DEFAULT_POSTGRES_VERSION, postgresMajor } from "./database/postgres-syn
 import { decideDatabase, withSupportedDatabases, loadSignalReaders, migrationFolder, readSignal, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
 import { databaseSwitch, switchReason, type DatabaseHistory } from "./database/database-switch.js";
 import { fileDatabase, pathDatabase, popGenericReading, popGenericTargetsIn, sqliteOnlyPopFilesIn, unreviewedDatabase } from "./database/dialect-file.js";
-import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
+import { mayHoldEmbeddedMysql, mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
 import { routeDjangoFolders } from "./database/django-routed-folders.js";
 import { uninstalledDjangoFolders, type UninstalledApp } from "./repository/django-uninstalled-apps.js";
@@ -539,6 +540,10 @@ function templateNotAnalysed(migration: Migration, e: ParseProblem): ReportedFin
   };
 }
 
+const READS_AS_MYSQL = "This statement is valid MySQL (MySQL's grammar reads it) and was read as PostgreSQL's: if the project runs on MySQL, it is not an error there";
+const READS_AS_MYSQL_FIX =
+  "If this migration runs on MySQL, set `database: mysql` (or mariadb) in .github/migguard.yml and migguard checks it with MySQL's grammar and rules; if it runs on PostgreSQL, write the statement in PostgreSQL's syntax.";
+
 function syntaxFindings(migration: Migration, config: Config): ReportedFinding[] {
   const severity = effectiveSeverity(config, SYNTAX_ERROR);
   if (!severity) return [];
@@ -552,8 +557,8 @@ function syntaxFindings(migration: Migration, config: Config): ReportedFinding[]
     rule: SYNTAX_ERROR.id,
     category: SYNTAX_ERROR.category,
     severity: old ? "info" : severity,
-    message: `Syntax error: ${e.message}${old ? ` A note: ${old}, so it parsed where it ran and nothing runs it again.` : ""}`,
-    fix: asComment(e.path ?? migration.path, "Fix the statement so it parses; migguard could not check anything after it in this statement."),
+    message: `Syntax error: ${e.message}${e.readsAsMysql ? `. ${READS_AS_MYSQL}` : ""}${old ? ` A note: ${old}, so it parsed where it ran and nothing runs it again.` : ""}`,
+    fix: asComment(e.path ?? migration.path, e.readsAsMysql ? READS_AS_MYSQL_FIX : "Fix the statement so it parses; migguard could not check anything after it in this statement."),
     statement: "",
     details: [],
   }));
@@ -1036,6 +1041,8 @@ function plan(input: AnalyzeInput): Plan {
     }
     // plain SQL the postgres-migrations package runs (the nearest package.json depends on it): a transaction per file
     if (unit.file.layout === "plain-sql" && runsOnPostgresMigrations(unit.file.path, input.repositoryFiles ?? [])) unit.postgresMigrations = true;
+    // golang-migrate's names in a Rust crate that depends on sqlx: sqlx's migrator runs them, a transaction per file
+    if (unit.file.layout === "golang-migrate" && !unit.pop && !/(?:^|\/)(?:up|down)\.sql$/.test(unit.file.path) && runsOnSqlx(unit.file.path, input.repositoryFiles ?? [])) unit.sqlx = true;
     // Drizzle: the folder's journal gives the order (idx), the date (when) and the database (dialect)
     if (unit.file.layout === "drizzle") withDrizzleJournal(unit, input.repositoryFiles ?? []);
   }
@@ -1113,7 +1120,11 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
     return result !== undefined && "migration" in result && result.migration.syntaxErrors.length > 0;
   };
   for (const [folder, decision] of databases) {
-    const revised = reviseFromRefusals(decision, units.filter((u) => migrationFolder(u.file) === folder && refused(u)));
+    const problems = (unit: MigrationUnit) => {
+      const result = parsed.get(unit);
+      return result !== undefined && "migration" in result ? result.migration.syntaxErrors : [];
+    };
+    const revised = reviseFromRefusals(decision, units.filter((u) => migrationFolder(u.file) === folder && refused(u)), problems);
     if (!revised) continue;
     databases.set(folder, revised);
     for (const unit of units) {
@@ -1453,6 +1464,8 @@ export function mayNeedMysql(
   if ((input.repositoryFiles ?? []).some((file) => isDrizzleJournalPath(file.path) && readDrizzleJournal(file.content)?.database === "mysql")) return true;
   for (const file of [...(input.projectFiles ?? []), ...(input.codeFiles ?? []), ...(input.contextMigrations ?? []), ...input.files]) {
     if (signalKind(file.path) && names.test(file.content)) return true;
+    // SQL that only MySQL writes, sent from a Python or Ruby migration (op.execute("ALTER TABLE ... MODIFY ..."))
+    if ((file.path.endsWith(".py") || file.path.endsWith(".rb")) && mayHoldEmbeddedMysql(file.content)) return true;
     if (!file.path.endsWith(".sql")) continue;
     const named = pathDatabase(file.path);
     if (named === "mysql" || named === "mariadb" || ((mayHoldMysqlSyntax(file.content) || mayHoldMysqlStatements(file.content)) && refusedByPostgres(file.content))) return true;

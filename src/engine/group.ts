@@ -28,6 +28,8 @@ export interface MigrationUnit {
   noRunnerTransaction?: boolean;
   /** plain SQL the postgres-migrations npm package runs (the nearest package.json depends on it): a transaction per file unless it disables it */
   postgresMigrations?: boolean;
+  /** golang-migrate's names run by sqlx's migrator (the nearest Cargo.toml depends on sqlx: repository/cargo-sqlx.ts) */
+  sqlx?: boolean;
   /** what names `database` when no switch of databases does (drizzle-kit's journal: its dialect) */
   databaseNamedBy?: string;
   /** Drizzle: when drizzle-kit generated it (the journal's `when`), ISO 8601 (Migration.generatedOn) */

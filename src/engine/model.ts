@@ -922,6 +922,8 @@ export const ParseProblem = z.object({
   message: z.string(),
   /** file the problem is in, when it is not the migration's own path (a .down.sql) */
   path: z.string().optional(),
+  /** PostgreSQL's parser refused the statement and MySQL's grammar reads it whole (adapters/sql/mysql/reads-as-mysql.ts) */
+  readsAsMysql: z.boolean().optional(),
 });
 export type ParseProblem = z.infer<typeof ParseProblem>;
 
@@ -976,6 +978,8 @@ export const Migration = z.object({
   noRunnerTransaction: z.boolean().optional(),
   /** plain SQL run by the postgres-migrations npm package: a transaction per file unless `-- postgres-migrations disable-transaction` */
   postgresMigrations: z.boolean().optional(),
+  /** golang-migrate's names run by sqlx's migrator: a transaction per file unless its first line is `-- no-transaction` */
+  sqlx: z.boolean().optional(),
   /** ActiveRecord::Migration[7.0] -> "7.0" */
   frameworkVersion: z.string().optional(),
   /** Rails: the project's own base class the migration subclasses (`Caseflow::Migration`), which a rewritten class line keeps */

@@ -8,7 +8,7 @@
  */
 import type { Config } from "../config.js";
 import type { DetectedFile } from "../detect.js";
-import type { Database, SourceFile } from "../model.js";
+import type { Database, ParseProblem, SourceFile } from "../model.js";
 import { mysqlReadsAll, mysqlSyntaxIn } from "./dialect-syntax.js";
 import type { MigrationUnit } from "../group.js";
 import { DATABASE_LABEL } from "./names.js";
@@ -16,7 +16,8 @@ import { folderPathDatabase } from "./dialect-file.js";
 
 import { rubyReaders } from "../adapters/rails/ruby-readers.js";
 import { isSignal, type DatabaseSignal, type DatabaseSilence, type SignalReading } from "./signal.js";
-import { databasePathsFor, FRAMEWORKS_WITH_SIGNALS, railsRoot, signalKind } from "./signal-paths.js";
+import { databasePathsFor, FRAMEWORKS_WITH_SIGNALS, isCiConfig, projectEvidencePaths, railsGemfile, railsRoot, signalKind } from "./signal-paths.js";
+import { agreeingProjectSignals } from "./project-evidence.js";
 import { isDevelopmentSettingsPath, isTestSettingsPath } from "./development-settings.js";
 import { baseOf, dirOf } from "../paths.js";
 import { railsMigrationsPath } from "../rails-migrations-path.js";
@@ -105,7 +106,8 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
   const named = folderPathDatabase(folder.folder);
   if (named) return { folder: folder.folder, database: named.database, version, reason: named.folder === folder.folder ? `the folder's name (${baseOf(folder.folder)})` : `the name of a folder of its path (${named.folder})`, assumed: false };
 
-  const paths = databasePathsFor(folder.framework, folder.folder, [...signalFiles.keys()]);
+  const listing = [...signalFiles.keys()];
+  const paths = [...databasePathsFor(folder.framework, folder.folder, listing), ...projectEvidencePaths(folder.framework, folder.folder, listing)];
   const signals: DatabaseSignal[] = [];
   const silences: DatabaseSilence[] = [];
   for (const path of paths) {
@@ -129,6 +131,10 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
       }
     }
   }
+  // the drivers installed and the URLs documented choose a database only when they all name the same one
+  const { kept, disagreeing } = agreeingProjectSignals(signals);
+  if (disagreeing) silences.push(disagreeing);
+  signals.splice(0, signals.length, ...kept);
   // settings for test runs (SQLite in DefectDojo's unittests.py) say nothing of production once another file speaks
   // for the database, even a production settings module that reads the engine from the environment
   const forTests = signals.filter((s) => s.forTests);
@@ -141,7 +147,7 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
   };
   // production-named settings speak first among equals
   const production = (s: DatabaseSignal) => (/(?:^|[/_.-])prod(uction)?(?:[/_.-]|$)/.test(s.path) ? 0 : 1);
-  const strongest = (["config", "fallback", "syntax"] as const)
+  const strongest = (["config", "fallback", "project", "syntax"] as const)
     .map((strength) => signals.filter((s) => s.strength === strength).sort((a, b) => production(a) - production(b)))
     .find((group) => group.length > 0);
   if (!strongest) {
@@ -155,8 +161,9 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
     };
   }
   const [chosen] = strongest;
-  // a development settings module or a sample that differs is normal (SQLite on laptops); only the config and the migrations' syntax can disagree
-  const others = signals.filter((s) => s.database !== chosen.database && s.strength !== "fallback");
+  // a development settings module or a sample that differs is normal (SQLite on laptops), and so is a driver installed for
+  // another use; only the config and the migrations' syntax can disagree
+  const others = signals.filter((s) => s.database !== chosen.database && s.strength !== "fallback" && s.strength !== "project");
   if (others.length === 0)
     return { folder: folder.folder, database: chosen.database, version, reason: `${describe(chosen)}${testsSay(chosen.database)}`, assumed: false, ...(chosen.strength === "config" ? { decidedBy: chosen.path } : {}) };
   return {
@@ -172,8 +179,15 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
  * A SQL folder assumed to be PostgreSQL whose files PostgreSQL's parser refuses but MySQL's reads whole
  * (MODIFY, DROP INDEX ... ON, ...) runs on MySQL: the decision is revised, its reason says which file showed it.
  */
-export function reviseFromRefusals(decision: DatabaseDecision, refused: readonly MigrationUnit[]): DatabaseDecision | undefined {
-  if (!decision.assumed || decision.database !== "postgresql" || refused.length === 0 || refused.some((u) => u.file.framework !== "sql")) return undefined;
+export function reviseFromRefusals(decision: DatabaseDecision, refused: readonly MigrationUnit[], problems: (unit: MigrationUnit) => readonly ParseProblem[] = () => []): DatabaseDecision | undefined {
+  if (!decision.assumed || decision.database !== "postgresql" || refused.length === 0) return undefined;
+  // Rails, Django, Alembic: every statement PostgreSQL refused is one MySQL's grammar reads (adapters/sql/mysql/reads-as-mysql.ts)
+  if (refused.some((u) => u.file.framework !== "sql")) {
+    const all = refused.flatMap((u) => problems(u).map((p) => ({ unit: u, p })));
+    if (all.length === 0 || !all.every(({ p }) => p.readsAsMysql)) return undefined;
+    const [{ unit, p }] = all;
+    return { ...decision, database: "mysql", assumed: false, reason: `${p.path ?? unit.file.path}: MySQL's grammar reads the SQL PostgreSQL's refuses (line ${p.line})` };
+  }
   const files = refused.flatMap((u) => [{ path: u.file.path, content: u.content }, ...(u.downFile ? [u.downFile] : [])]);
   const shown = mysqlReadsAll(files);
   if (!shown) return undefined;
@@ -202,7 +216,8 @@ export function withSupportedDatabases(decision: DatabaseDecision, folder: Folde
     const read = readOnce(reads, `settings|${path}`, () => readers!.settingsDatabases(signalFiles.get(path)!));
     for (const database of read?.databases ?? []) if (!found.has(database)) found.set(database, `${path} (${read!.says})`);
   }
-  const gemfile = folder.framework === "rails" ? signalFiles.get(`${railsRoot(folder.folder)}Gemfile`) : undefined;
+  const gemfilePath = folder.framework === "rails" ? railsGemfile(folder.folder, listing) : undefined;
+  const gemfile = gemfilePath ? signalFiles.get(gemfilePath) : undefined;
   // an adapter gem that no connection of database.yml names is a library of the app, not its database (a sqlite3 gem
   // for a file export: dor-services-app), when every connection there is a literal; ERB may choose any, so then all count
   const databaseYml = gemfile ? signalFiles.get(`${railsRoot(folder.folder)}config/database.yml`) : undefined;
@@ -218,11 +233,18 @@ export function withSupportedDatabases(decision: DatabaseDecision, folder: Folde
       for (const database of readers.dialectDatabases(file.content)) if (!found.has(database)) found.set(database, `${file.path} (compares the connection's dialect name with "${database}")`);
     }
   }
+  // a Python project that installs the drivers of several databases, or offers them as extras (`mysql = ["PyMySQL"]`)
+  for (const path of projectEvidencePaths(folder.framework, folder.folder, listing).filter((p) => signalKind(p) === "python-manifest")) {
+    const drivers = readOnce(reads, `drivers|${path}`, () => readers!.manifestDrivers(signalFiles.get(path)!));
+    const several = drivers.required.size > 1 || drivers.optional.size > 0;
+    if (several)
+      for (const [database, what] of [...drivers.required, ...drivers.optional]) if (!found.has(database)) found.set(database, `${path} (installs ${[...new Set(what)].join(", ")})`);
+  }
   if (FRAMEWORKS_WITH_SIGNALS.has(folder.framework)) {
     // the same workflows for every folder: read once
     const workflows = readOnce(reads, "workflows", () =>
       listing
-        .filter((p) => signalKind(p) === "ci-workflow")
+        .filter((p) => isCiConfig(signalKind(p)))
         .sort()
         .map((path) => ({ path, read: readers!.workflowDatabases(signalFiles.get(path)!) })),
     );

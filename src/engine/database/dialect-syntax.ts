@@ -13,6 +13,13 @@ export const mayHoldMysqlSyntax = (content: string): boolean => content.includes
 /** Statement forms only MySQL has (MODIFY, CHANGE, DROP INDEX ... ON): worth loading MySQL's grammar to look closer. */
 export const mayHoldMysqlStatements = (content: string): boolean => /\b(modify|change)\s+(column\s+)?\S+\s+\w|\bdrop\s+index\s+\S+\s+on\b|\block\s*=|\bunsigned\b/i.test(content);
 
+/**
+ * Cheap test on a Python or Ruby migration's text: SQL it sends that only MySQL writes (`ALTER TABLE ... MODIFY`,
+ * `UPDATE a LEFT JOIN b`, `DROP PRIMARY KEY`, `DROP INDEX x ON t`), worth loading MySQL's grammar for.
+ */
+export const mayHoldEmbeddedMysql = (content: string): boolean =>
+  /\balter\s+table\b[^;"']*\b(?:modify|change)\s+(?:column\s+)?\S+\s+\w|\bupdate\s+\S+\s+(?:(?:left|inner|right)\s+)?join\b|\bdrop\s+primary\s+key\b|\bdrop\s+index\s+\S+\s+on\b/i.test(content);
+
 /** Does MySQL's grammar read every statement of these files? (PostgreSQL's refused them.) */
 export function mysqlReadsAll(files: ReadonlyArray<{ path: string; content: string }>): { path: string; line: number } | undefined {
   if (!mysqlGrammarLoaded() || files.length === 0) return undefined;

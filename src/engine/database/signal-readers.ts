@@ -6,7 +6,11 @@ import { literalAdapters, readRailsDatabaseYml } from "./rails-database-yml.js";
 import type { SignalReading } from "./signal.js";
 import { signalKind } from "./signal-paths.js";
 import { readSettingsDatabases } from "./django-engines.js";
-import { readWorkflowDatabases } from "./ci-matrix.js";
+import { readCircleciDatabases, readWorkflowDatabases } from "./ci-matrix.js";
+import { describeDrivers, driverDatabases } from "./python-drivers.js";
+import { documentedUrls } from "./documented-urls.js";
+import { DATABASE_LABEL } from "./names.js";
+import type { Database } from "../model.js";
 import { gemfileDatabases as readGemfileDatabases } from "./gemfile-databases.js";
 import { dialectChecks } from "./dialect-checks.js";
 
@@ -23,12 +27,23 @@ export function readSignal(file: SourceFile): SignalReading {
         return readAlembicIni(file.path, file.content);
       case "alembic-env":
         return readAlembicEnv(file.path, file.content);
+      case "python-manifest":
+        return oneDatabase(file.path, driverDatabases(file.path, file.content).required, (found) => `installs ${describeDrivers(found)}`);
+      case "documented-url":
+        return oneDatabase(file.path, documentedUrls(file.content).databases, (found) => `gives the database URL ${[...found.values()].join(", ")}`);
       default:
         return undefined;
     }
   } catch (error) {
     return { path: file.path, why: `could not be read (${error instanceof Error ? error.message : String(error)})` };
   }
+}
+
+/** A project file that names one database is a `project` signal; one that names several chooses none of them. */
+function oneDatabase<T>(path: string, found: ReadonlyMap<Database, T>, says: (found: ReadonlyMap<Database, T>) => string): SignalReading {
+  if (found.size === 0) return undefined;
+  if (found.size === 1) return { database: [...found.keys()][0], path, says: says(found), strength: "project" };
+  return { path, why: `${says(found)}: ${[...found.keys()].map((d) => DATABASE_LABEL[d]).join(" and ")}, so it names none of them alone` };
 }
 
 /** The databases a production settings module can choose (database/django-engines.ts). */
@@ -40,8 +55,11 @@ export const settingsDatabases = (file: SourceFile) => {
   }
 };
 
-/** The databases a CI workflow's job matrix runs on (database/ci-matrix.ts). */
-export const workflowDatabases = (file: SourceFile) => readWorkflowDatabases(file.content);
+/** The databases a CI workflow's job matrix runs on (database/ci-matrix.ts): GitHub Actions or CircleCI. */
+export const workflowDatabases = (file: SourceFile) => (signalKind(file.path) === "circleci-config" ? readCircleciDatabases(file.content) : readWorkflowDatabases(file.content));
+
+/** The databases a Python dependency file installs drivers of, always or as an optional extra (database/python-drivers.ts). */
+export const manifestDrivers = (file: SourceFile) => driverDatabases(file.path, file.content);
 
 /** The adapter gems a Gemfile installs outside its development and test groups (database/gemfile-databases.ts). */
 export const gemfileDatabases = (file: SourceFile) => readGemfileDatabases(file.content);

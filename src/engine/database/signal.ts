@@ -10,9 +10,11 @@ export interface DatabaseSignal {
   /**
    * `config`: the framework's own connection settings (database.yml production/default, Django settings, Alembic url);
    * `fallback`: a weaker reading of them (a sample database.yml, an ERB default, a development settings module);
+   * `project`: what the project installs and documents (a driver in its requirements, a URL in its install guide or
+   * a sample config), when the framework's settings say nothing;
    * `syntax`: dialect-only syntax in the migrations themselves.
    */
-  strength: "config" | "fallback" | "syntax";
+  strength: "config" | "fallback" | "project" | "syntax";
   /**
    * a settings module for test runs or CI (unittests.py, settings/test.py, tests/settings.py): it decides only when
    * nothing else, production settings computed at run time included, speaks for the database

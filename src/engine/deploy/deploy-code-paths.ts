@@ -29,6 +29,7 @@ import { djangoCommandName, djangoCommandsRun, isDjangoCommandPath } from "./dja
 import { migratingGoModules, migratingJvmModules } from "./self-migrating.js";
 import { isWorkspaceStartPath, migratingNodeProjects, nodeEntryPaths, nodeManifests } from "./node-scripts.js";
 import { consoleScriptCodePaths, consoleScripts } from "./python-console-scripts.js";
+import { isDeployDocPath } from "./deploy-doc-paths.js";
 import { loadedDeployPython } from "./deploy-readers.js";
 import { rustCodePaths } from "./rust-crates.js";
 
@@ -44,7 +45,8 @@ export const MAX_JAVA_FILES = 20;
 export const MAX_DJANGO_COMMAND_FILES = 10;
 
 /** files whose lines a container or a deploy step runs, where a `manage.py <command>` is run */
-const runsCommands = (path: string) => isComposePath(path) || isDockerfilePath(path) || isStartScriptPath(path) || isKubernetesPath(path) || isMigrateScriptPath(path) || isDeployScriptPath(path);
+// a documented procedure's steps run commands too (documented-upgrade.ts: `octavia-db-manage upgrade head`)
+const runsCommands = (path: string) => isComposePath(path) || isDockerfilePath(path) || isStartScriptPath(path) || isKubernetesPath(path) || isMigrateScriptPath(path) || isDeployScriptPath(path) || isDeployDocPath(path);
 
 /** The modules in `walked` of the project's Django commands that the deploy files run. */
 function djangoCommandPaths(read: readonly SourceFile[], walked: readonly string[]): string[] {

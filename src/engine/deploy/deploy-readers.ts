@@ -33,6 +33,7 @@ import type * as goLockTimeoutModule from "./go-lock-timeout.js";
 import type * as rustStartupModule from "./rust-startup.js";
 import type * as djangoCommandMigrateModule from "./django-command-migrate.js";
 import type * as pythonCliMigrateModule from "./python-cli-migrate.js";
+import type * as alembicWrapperCliModule from "./alembic-wrapper-cli.js";
 import type * as setupPyScriptsModule from "./setup-py-scripts.js";
 import type * as docStepsModule from "./doc-steps.js";
 import { isDeployDocPath } from "./deploy-doc-paths.js";
@@ -58,7 +59,7 @@ type ShellReader = typeof shellBranchesModule & typeof golangMigrateCliModule;
 let shell: ShellReader | undefined;
 let go: (typeof goStartupModule & typeof goTransactionRunnerModule & typeof goLockTimeoutModule) | undefined;
 let rust: typeof rustStartupModule | undefined;
-type PythonCommands = typeof djangoCommandMigrateModule & typeof pythonCliMigrateModule & typeof setupPyScriptsModule;
+type PythonCommands = typeof djangoCommandMigrateModule & typeof pythonCliMigrateModule & typeof setupPyScriptsModule & typeof alembicWrapperCliModule;
 let python: PythonCommands | undefined;
 let docs: typeof docStepsModule | undefined;
 
@@ -129,7 +130,7 @@ const loadRust = loadOnce(async () => {
 const loadPython = loadOnce(async () => {
   const module = await import("./django-command-migrate.js");
   await module.loadPythonParser();
-  python ??= { ...module, ...(await import("./python-cli-migrate.js")), ...(await import("./setup-py-scripts.js")) };
+  python ??= { ...module, ...(await import("./python-cli-migrate.js")), ...(await import("./setup-py-scripts.js")), ...(await import("./alembic-wrapper-cli.js")) };
 });
 
 /**

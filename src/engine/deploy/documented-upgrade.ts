@@ -21,10 +21,12 @@ import { docRank, isDeployDocPath, MAX_DEPLOY_DOC_BYTES, SPEAKS_OF_UPGRADE } fro
 
 /** the application named as what the step stops or starts */
 const THE_APPLICATION = String.raw`[^.\n]{0,60}\b(?:server|service|process|processes|app|application|daemon|container|containers|instance|instances|workers?|stack)\b`;
+/** how a step may say to do it first (Octavia's "Gracefully stop all Octavia processes") */
+const MANNER = String.raw`(?:(?:gracefully|cleanly|safely|carefully)\s+)?`;
 /** a list item that says to stop the application, in words */
-const STOP_WORDS = new RegExp(String.raw`^\s*(?:(?:first|then|next|now|finally),?\s+)?(?:stop|shut\s*down|shutdown|turn\s+off|bring\s+down|take\s+down)\b${THE_APPLICATION}`, "i");
+const STOP_WORDS = new RegExp(String.raw`^\s*(?:(?:first|then|next|now|finally),?\s+)?${MANNER}(?:stop|shut\s*down|shutdown|turn\s+off|bring\s+down|take\s+down)\b${THE_APPLICATION}`, "i");
 /** a list item that says to start the application again, in words */
-const START_WORDS = new RegExp(String.raw`^\s*(?:(?:first|then|next|now|finally),?\s+)?(?:re-?start|start|bring\s+up|turn\s+on|launch)\b${THE_APPLICATION}`, "i");
+const START_WORDS = new RegExp(String.raw`^\s*(?:(?:first|then|next|now|finally),?\s+)?${MANNER}(?:re-?start|start|bring\s+up|turn\s+on|launch)\b${THE_APPLICATION}`, "i");
 /** shell commands that stop the application */
 const STOP_COMMAND = /\bsystemctl\s+(?:--\S+\s+)*stop\b|\bdocker(?:\s+|-)compose\b[^\n;&|]*\s(?:down|stop)\b|\bsupervisorctl\s+stop\b|\bservice\s+\S+\s+stop\b|\bpm2\s+stop\b|\b(?:kill|pkill|killall)\s/;
 /** shell commands that start it */

@@ -59,9 +59,14 @@ export class ProjectCommands {
     if (!this.scriptMigrates.has(key)) {
       const found = deployPython().consoleScriptMigration(script, words, this.files);
       const run = [script.name, ...(found?.command ?? [])].join(" ");
+      const declared = `the project's console script (${script.path}:${script.line}: ${script.module}:${script.function})`;
+      // a CLI that hands Alembic's commands the subcommand by name (alembic-wrapper-cli.ts)
+      const wrapper = found ? undefined : deployPython().alembicWrapperUpgrade(script, words, this.files);
       this.scriptMigrates.set(
         key,
-        found && `runs \`${run}\`, the project's console script (${script.path}:${script.line}: ${script.module}:${script.function}), which calls ${found.call} at ${found.path}:${found.line}`,
+        found
+          ? `runs \`${run}\`, ${declared}, which calls ${found.call} at ${found.path}:${found.line}`
+          : wrapper && `runs \`${[script.name, ...wrapper.command].join(" ")}\`, ${declared}, whose module runs Alembic's commands (imported at ${wrapper.path}:${wrapper.line})`,
       );
     }
     return this.scriptMigrates.get(key);

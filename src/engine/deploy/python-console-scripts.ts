@@ -115,12 +115,13 @@ const SHELL_TOKENS = /&&|\|\||[;|&\n]|[^\s;|&]+/g;
 
 /**
  * The runs of `scripts` in a shell text: a word that is the script's name or a path ending in it
- * (`/app/.venv/bin/mwdb-core`), and the words after it on the same command. Quotes around a word are dropped (an
- * exec-form CMD is joined into one line first).
+ * (`/app/.venv/bin/mwdb-core`), and the words after it on the same command. Quotes and inline-code backticks around a
+ * word are dropped (an exec-form CMD is joined into one line first).
  */
 export function consoleScriptRuns(text: string, scripts: readonly ConsoleScript[]): ConsoleScriptRun[] {
   if (scripts.length === 0) return [];
-  const tokens = [...text.matchAll(SHELL_TOKENS)].map((m) => ({ text: m[0].replace(/^["']|["']$/g, ""), index: m.index }));
+  // a documented step quotes the command as inline code (Markdown's `cmd`, reStructuredText's ``cmd``)
+  const tokens = [...text.matchAll(SHELL_TOKENS)].map((m) => ({ text: m[0].replace(/^(?:["']|`+)|(?:["']|`+)$/g, ""), index: m.index }));
   const out: ConsoleScriptRun[] = [];
   tokens.forEach((token, i) => {
     const script = scripts.find((s) => token.text === s.name || token.text.endsWith(`/bin/${s.name}`));

@@ -24,6 +24,9 @@ export const isManifestPath = (path: string): boolean => MANIFESTS.has(baseOf(pa
 /** A Go module's go.mod: it names the migration runner (gobuffalo/pop), nothing the fixes read. */
 export const isGoModPath = (path: string): boolean => baseOf(path) === "go.mod";
 
+/** A Rust crate's Cargo.toml: it names the migration runner (sqlx's migrator: cargo-sqlx.ts). */
+export const isCargoManifestPath = (path: string): boolean => baseOf(path) === "Cargo.toml";
+
 /** A Node project's package.json: its dependencies name the migration runner (postgres-migrations: node-runners.ts). */
 export const isNodeManifestPath = (path: string): boolean => baseOf(path) === "package.json";
 
@@ -38,7 +41,7 @@ export const isDjangoAppConfigPath = (path: string): boolean => baseOf(path) ===
 
 /** A path whose content fixes may use (see the module comment). */
 export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
-  return isManifestPath(path) || isGoModPath(path) || isNodeManifestPath(path) || isDieselMetadataPath(path) || isDrizzleJournalPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || isSchemaFormatSettingsPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isDjangoAppConfigPath(path) || isInflectionsPath(path) || isActiveRecordSettingsPath(path)));
+  return isManifestPath(path) || isGoModPath(path) || isCargoManifestPath(path) || isNodeManifestPath(path) || isDieselMetadataPath(path) || isDrizzleJournalPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || isSchemaFormatSettingsPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isDjangoAppConfigPath(path) || isInflectionsPath(path) || isActiveRecordSettingsPath(path)));
 }
 
 const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;
@@ -79,6 +82,8 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
     if (isDrizzleJournalPath(path)) return migrationPaths.some((m) => m.endsWith(".sql") && dirOf(m) === drizzleFolderOfJournal(path));
     // a Go module's go.mod names its migration runner (gobuffalo/pop): in a folder above a migration
     if (isGoModPath(path)) return migrationPaths.some((m) => isWithin(dirOf(path), m));
+    // a Rust crate's Cargo.toml names its runner (sqlx: cargo-sqlx.ts): in a folder above a SQL migration
+    if (isCargoManifestPath(path)) return migrationPaths.some((m) => m.endsWith(".sql") && isWithin(dirOf(path), m));
     // a Node project's package.json names its runner (postgres-migrations): in a folder above a SQL migration
     if (isNodeManifestPath(path)) return migrationPaths.some((m) => m.endsWith(".sql") && isWithin(dirOf(path), m));
     // a peer's baseline (StrongMigrations.start_after, Flyway's baselineVersion): over the migrations it speaks for

@@ -116,11 +116,12 @@ export function specifierRange(spec: string): VersionRange | undefined {
   return bounded ? range : undefined;
 }
 
-/** A PEP 508 requirement (`Django[argon2]>=4.2,<5 ; python_version >= "3.10"`): its package's normalised name and its specifier. */
-function requirement(line: string): { name: string; spec: string } | undefined {
+/** A PEP 508 requirement (`Django[argon2]>=4.2,<5 ; python_version >= "3.10"`): its package's normalised name, its extras and its specifier. */
+function requirement(line: string): { name: string; extras: string[]; spec: string } | undefined {
   const text = line.replace(/\s+#.*$/, "").split(";")[0].trim();
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$/.exec(text);
-  return m ? { name: normalise(m[1]), spec: m[2].replace(/^\(|\)$/g, "").trim() } : undefined;
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/.exec(text);
+  const extras = (m?.[2] ?? "").split(",").map((e) => normalise(e.trim())).filter(Boolean);
+  return m ? { name: normalise(m[1]), extras, spec: m[3].replace(/^\(|\)$/g, "").trim() } : undefined;
 }
 
 /** The requirement's specifier when it is one for `name` (normalised); undefined otherwise. */
@@ -233,6 +234,48 @@ export function manifestNames(path: string, content: string): Set<string> {
     return new Set(); // an unreadable file says nothing
   }
   return names;
+}
+
+/** One dependency of a manifest: its normalised name and extras; `optional` when only an extras group installs it. */
+export interface ManifestRequirement {
+  name: string;
+  extras: string[];
+  optional: boolean;
+}
+
+/**
+ * The requirements a dependency file installs (requirement lines, [project] dependencies and optional-dependencies,
+ * Poetry's dependencies with their `extras`, setup.cfg's install_requires), with their extras: `oslo.db[mysql]` names
+ * a MySQL driver by its extra. Lock files are not read (they hold development packages too). None when unreadable.
+ */
+export function manifestRequirements(path: string, content: string): ManifestRequirement[] {
+  const base = baseOf(path);
+  const out: ManifestRequirement[] = [];
+  const add = (lines: readonly unknown[], optional: boolean) => {
+    for (const line of lines) {
+      const r = typeof line === "string" ? requirement(line) : undefined;
+      if (r) out.push({ name: r.name, extras: r.extras, optional });
+    }
+  };
+  try {
+    if (base === "setup.cfg") add(setupCfgRequirements(content), false);
+    else if (base === "pyproject.toml") {
+      const doc = parseToml(content);
+      const project = table(doc.project);
+      add(Array.isArray(project?.dependencies) ? project.dependencies : [], false);
+      // groups for tests, development and docs are not an installation's choice
+      for (const [name, group] of Object.entries(table(project?.["optional-dependencies"]) ?? {}))
+        if (!/^(?:tests?|testing|dev|develop|development|docs?|lint|ci|typing|all)$/i.test(name)) add(Array.isArray(group) ? group : [], true);
+      for (const [n, value] of Object.entries(table(table(table(doc.tool)?.poetry)?.dependencies) ?? {})) {
+        const spec = table(value);
+        const extras = Array.isArray(spec?.extras) ? spec.extras.filter((e): e is string => typeof e === "string").map(normalise) : [];
+        out.push({ name: normalise(n), extras, optional: spec?.optional === true });
+      }
+    } else if (/\.(?:txt|in)$/.test(base)) add(requirementLines(content), false);
+  } catch {
+    return []; // an unreadable file says nothing
+  }
+  return out;
 }
 
 /** Every version `range` allows is at least `floor` (true), below it (false), or some are and some are not (undefined). */

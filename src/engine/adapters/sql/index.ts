@@ -20,6 +20,7 @@ import { parseStatements, scanComments, type ParsedStatement, type PgNode, type 
 import { mysqlTokens } from "./mysql/mysql-grammar.js";
 import { mysqlStatementOperations } from "./mysql/mysql-operations.js";
 import { parseMysql } from "./mysql/mysql-statements.js";
+import { markedIfMysql } from "./mysql/reads-as-mysql.js";
 import { unparsedStatements, type UnparsedStatement } from "./unparsed-statements.js";
 
 export { loadPgParser } from "./pg-parser.js";
@@ -160,7 +161,7 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
         inTransaction = segment.transaction === "implicit" && wrapped;
     }
   }
-  return { ops, errors: parsed.errors, tooComplex: parsed.tooComplex, transactional: wrapped, statementCount: parsed.statements.length, unparsed: parsed.unparsed ?? [] };
+  return { ops, errors: markedIfMysql(segment.text, parsed.errors, dialect.database), tooComplex: parsed.tooComplex, transactional: wrapped, statementCount: parsed.statements.length, unparsed: parsed.unparsed ?? [] };
 }
 
 /** SQL inside another language has no statement of its own to report on: a part too complex fails the host file. */
@@ -221,6 +222,8 @@ export interface SqlUnit {
   noRunnerTransaction?: boolean;
   /** plain SQL run by the postgres-migrations npm package (MigrationUnit.postgresMigrations) */
   postgresMigrations?: boolean;
+  /** run by sqlx's migrator (MigrationUnit.sqlx) */
+  sqlx?: boolean;
   /** Drizzle: the journal's `when` (MigrationUnit.generatedOn) */
   generatedOn?: string;
 }
@@ -269,7 +272,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     downFile: input.downFile && { ...input.downFile, content: withoutBom(input.file.layout, input.downFile.path, input.downFile.content, syntaxErrors, own) },
   };
   const split = SQL_LAYOUTS[unit.file.layout] ?? SQL_LAYOUTS["plain-sql"]!;
-  const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile, pop: unit.pop, noRunnerTransaction: unit.noRunnerTransaction, postgresMigrations: unit.postgresMigrations });
+  const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile, pop: unit.pop, noRunnerTransaction: unit.noRunnerTransaction, postgresMigrations: unit.postgresMigrations, sqlx: unit.sqlx });
   const up: Operation[] = [];
   const tooComplex: ParseProblem[] = [];
   let transactional = false;
@@ -316,6 +319,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     ...(unit.pop ? { pop: true } : {}),
     ...(unit.noRunnerTransaction ? { noRunnerTransaction: true } : {}),
     ...(unit.postgresMigrations ? { postgresMigrations: true } : {}),
+    ...(unit.sqlx ? { sqlx: true } : {}),
     ...(unit.generatedOn ? { generatedOn: unit.generatedOn } : {}),
     transactional,
     up,

@@ -485,6 +485,18 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "sqlx's migrator (docs.rs: the crate's Cargo.toml depends on sqlx): golang-migrate's names, but each file runs in sqlx's transaction, so the build goes alone to a new file whose first line is -- no-transaction, not golang-migrate's one-query advice",
+      path: "migrations/20260211013415_builds-error-kind.up.sql",
+      schema: "CREATE TABLE builds (id bigint PRIMARY KEY, error_kind text);",
+      code: "CREATE INDEX builds_error_kind_idx ON builds (error_kind);\n",
+      files: { "Cargo.toml": '[package]\nname = "db"\n\n[dependencies]\nsqlx = { version = "0.9", features = ["postgres"] }\n', "migrations/20260211013415_builds-error-kind.down.sql": "DROP INDEX builds_error_kind_idx;\n" },
+      lines: [1],
+      fixes: [
+        "-- sqlx runs this migration in a transaction, which CONCURRENTLY refuses: move the statement, alone, to a new migration\n-- migrations/20260211013416_builds-error-kind_concurrently.up.sql whose first line is -- no-transaction (sqlx then sends the file as one query: nothing else may be in it)\n-- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS builds_error_kind_idx by hand before migrating again.\n-- the new file:\n-- no-transaction\nCREATE INDEX CONCURRENTLY builds_error_kind_idx ON builds (error_kind);",
+      ],
+    },
+    {
+      framework: "sql",
       name: "golang-migrate, an unnamed index: PostgreSQL names it, so the clean-up of a failed build lists the INVALID index instead of naming one",
       path: "migrations/000061_artifact_digest.up.sql",
       schema: "CREATE TABLE artifact (id bigint PRIMARY KEY, digest text);",

@@ -21,7 +21,8 @@ import { OLD_DJANGO_INDEX_NOTE, oldDjangoIndexBuild } from "./old-django-index.j
 import { codeHypertable, hypertableIndexReport } from "./hypertable-index.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { djangoLikeOpclass } from "../support/django-like-index.js";
-import { NO_WAY_OUT_OF_TRANSACTION, outsideTransactionPlacement, sendsOneQuery } from "../support/leave-transaction.js";
+import { NO_WAY_OUT_OF_TRANSACTION, outsideTransactionPlacement, sendsOneQuery, sqlxLeaveTransaction } from "../support/leave-transaction.js";
+import { SQLX_NO_TRANSACTION } from "../../adapters/sql/layouts/sqlx.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { mayRunUnderOwnRunner } from "../support/own-runner.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
@@ -356,6 +357,13 @@ function partitionedIndexFix(sql: string, name: string, partitions: readonly str
   return lines.join("\n");
 }
 
+
+/** How to drop the INVALID index a failed CONCURRENTLY build leaves, in words for a fix's comment. */
+const invalidIndexCleanup = (op: { name?: string; table: string }): string =>
+  op.name
+    ? `run DROP INDEX CONCURRENTLY IF EXISTS ${ident(op.name)}`
+    : `drop it CONCURRENTLY (PostgreSQL names it; SELECT indexrelid::regclass FROM pg_index WHERE indrelid = ${sqlString(ident(op.table))}::regclass AND NOT indisvalid lists it)`;
+
 export default defineRule({
   meta: {
     id: "index-without-concurrently",
@@ -461,6 +469,8 @@ export default defineRule({
       // comment offers it as a one-line suggestion that would keep it in this file
       const sharesFile = ctx.migration.up.some((o) => o.loc.line !== op.loc.line);
       const alone = oneQuery ? (sharesFile ? (indexOnNextLine(createAlone) ?? createAlone) : createAlone) : undefined;
+      // sqlx runs this file in its transaction: the CREATE goes alone to a new file that starts with `-- no-transaction`
+      const sqlxFile = ctx.framework === "sql" && !op.embeddedSql ? sqlxLeaveTransaction(ctx.migration, ctx.repository) : undefined;
       // a runner that keeps every version in a transaction: the concurrent build is a step by hand before it
       const runner = ctx.framework === "sql" && !op.embeddedSql ? NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout] : undefined;
       const byHand = runner ? outOfBandIndexFix(op.text, name, runner, RIVER_TEMPLATE_MARKER.test(ctx.migration.source ?? op.text)) : undefined;
@@ -506,11 +516,18 @@ export default defineRule({
         fix: fixFor(ctx.framework, {
           sql: byHand
             ? byHand
+            : sqlxFile
+            ? `
+            ${sqlxFile.replace(/\n/g, "\n            ")}
+            -- A failed build leaves an INVALID index: ${invalidIndexCleanup(op)} by hand before migrating again.
+            -- the new file:
+            ${SQLX_NO_TRANSACTION}
+            ${createAlone.replace(/\n/g, "\n            ")}`
             : alone
             ? `
             -- in a migration file of its own, this statement alone (${ctx.migration.layout} sends the file as one query, and
             -- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).
-            -- A failed build leaves an INVALID index: ${op.name ? `run DROP INDEX CONCURRENTLY IF EXISTS ${ident(op.name)}` : `drop it CONCURRENTLY (PostgreSQL names it; SELECT indexrelid::regclass FROM pg_index WHERE indrelid = ${sqlString(ident(op.table))}::regclass AND NOT indisvalid lists it)`}
+            -- A failed build leaves an INVALID index: ${invalidIndexCleanup(op)}
             -- by hand before migrating again.
             ${alone.replace(/\n/g, "\n            ")}`
             : `

@@ -22,6 +22,24 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "an engine gem's folder (solidus' core/db/migrate) read with the root Gemfile, which installs mysql2, pg and sqlite3: the copy and its restore are SQL every one of them reads (no UPDATE ... FROM, no double-quoted position)",
+      path: "core/db/migrate/20230425103509_remove_taxon_position.rb",
+      code: `class RemoveTaxonPosition < ActiveRecord::Migration[7.0]
+  def change
+    remove_column :spree_taxons, :position, :integer, default: 0
+  end
+end
+`,
+      files: {
+        "core/db/migrate/20230101000000_create_spree_taxons.rb": "class CreateSpreeTaxons < ActiveRecord::Migration[7.0]\n  def change\n    create_table :spree_taxons do |t|\n      t.integer :position, default: 0\n    end\n  end\nend\n",
+        Gemfile: 'dbs = ENV.fetch("DB", "sqlite")\ngem "mysql2", require: false if dbs.match?(/mysql/)\ngem "pg", require: false if dbs.match?(/postgres/)\ngem "sqlite3", require: false if dbs.match?(/sqlite/)\n',
+      },
+      lines: [3],
+      // the fix (a restore as a correlated subquery, position bare): test/cli/database-project-evidence.test.ts
+      messages: ["Removing spree_taxons.position deletes its values"],
+    },
+    {
+      framework: "rails",
       name: "under an offline deploy (the container's entrypoint runs db:migrate, then starts the server): no old code reads the column, so no ignored_columns step; the values the rollback cannot bring back are left, a warning whose fix keeps a copy in an explicit up/down",
       path: "db/migrate/20240102000000_remove_nickname_from_users.rb",
       code: `class RemoveNicknameFromUsers < ActiveRecord::Migration[7.1]

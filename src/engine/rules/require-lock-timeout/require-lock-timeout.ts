@@ -67,16 +67,16 @@ function connectionSetting(layout: string): string {
  */
 function lockTimeoutFix(ctx: RuleContext, index: number): string {
   const { migration } = ctx;
-  if (concurrentInOneQuery(migration)) return connectionSetting(migration.layout);
+  if (concurrentInOneQuery(migration)) return connectionSetting(migration.sqlx ? "sqlx" : migration.layout);
   const op = migration.up[index];
   const committing = migration.up.find((o) => o.kind === "raw" && o.commits);
   if (committing) return insideCommittingBlock(committing, op);
   const begin = migration.up.slice(0, index).findLast((o) => o.kind === "transaction_control");
   const opened = begin?.kind === "transaction_control" && begin.action === "begin" ? begin : undefined;
   if (op.inTransaction && opened) return `SET LOCAL lock_timeout = '5s';  -- right after BEGIN (line ${opened.loc.line}): SET LOCAL ends with the transaction, so the setting does not stay on the connection`;
-  if (op.inTransaction) return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${migration.pop || popSuffix(migration.path) ? "popx runs the file in a transaction it opens" : migration.noRunnerTransaction ? "diesel sends up.sql as one query (run_in_transaction = false), one transaction" : migration.postgresMigrations ? "postgres-migrations runs the file in a transaction" : (LAYOUT_TRANSACTION[migration.layout] ?? "the runner runs it in a transaction")}, and SET LOCAL ends with it, so the setting does not stay on the connection`;
+  if (op.inTransaction) return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${migration.pop || popSuffix(migration.path) ? "popx runs the file in a transaction it opens" : migration.noRunnerTransaction ? "diesel sends up.sql as one query (run_in_transaction = false), one transaction" : migration.postgresMigrations ? "postgres-migrations runs the file in a transaction" : migration.sqlx ? "sqlx runs the migration in a transaction" : (LAYOUT_TRANSACTION[migration.layout] ?? "the runner runs it in a transaction")}, and SET LOCAL ends with it, so the setting does not stay on the connection`;
   if ((ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path)?.autocommit) || sendsOneQuery(migration))
-    return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${migration.layout} sends the file as one query, which PostgreSQL runs as one transaction once it holds two statements, and SET LOCAL ends with it`;
+    return `SET LOCAL lock_timeout = '5s';  -- first statement of the migration: ${migration.sqlx ? "sqlx" : migration.layout} sends the file as one query, which PostgreSQL runs as one transaction once it holds two statements, and SET LOCAL ends with it`;
   const pooled = POOLED_WITHOUT_TRANSACTION[migration.layout];
   if (pooled)
     return [

@@ -23,12 +23,12 @@ export interface BatchedFill {
   timeZone?: string;
 }
 
-/** A layout, or popx for golang-migrate's names that gobuffalo/pop runs (a dialect or `.autocommit` in the name, or its go.mod). */
-export type FillRunner = Layout | "popx";
+/** A layout, or popx / sqlx for golang-migrate's names that gobuffalo/pop (a dialect or `.autocommit` in the name, or its go.mod) or sqlx's migrator runs. */
+export type FillRunner = Layout | "popx" | "sqlx";
 
-/** The runner a fill of `migration` is written for: popx runs pop's files, whose names are golang-migrate's. */
-export const fillRunnerOf = (migration: Pick<Migration, "layout" | "path" | "pop">): FillRunner =>
-  migration.layout === "golang-migrate" && (migration.pop || popSuffix(migration.path)) ? "popx" : migration.layout;
+/** The runner a fill of `migration` is written for: popx runs pop's files, sqlx its crate's, whose names are golang-migrate's. */
+export const fillRunnerOf = (migration: Pick<Migration, "layout" | "path" | "pop" | "sqlx">): FillRunner =>
+  migration.layout === "golang-migrate" && (migration.pop || popSuffix(migration.path)) ? "popx" : migration.layout === "golang-migrate" && migration.sqlx ? "sqlx" : migration.layout;
 
 /**
  * What a runner needs beyond the marker the new migration file gets (next-migration.ts) to run a DO block that
@@ -37,6 +37,7 @@ export const fillRunnerOf = (migration: Pick<Migration, "layout" | "path" | "pop
 const OUTSIDE_TRANSACTION: Partial<Record<FillRunner, string>> = {
   "golang-migrate": "-- alone in its file: golang-migrate sends the file as one query, and a query of one statement may commit",
   popx: "-- in its .autocommit file, which popx runs outside a transaction",
+  sqlx: "-- alone in its file: its first line makes sqlx send it as one query outside its transaction, and a query of one statement may commit",
   diesel: "-- alone in this up.sql: its metadata.toml says run_in_transaction = false, so diesel sends it as one query, and a query of one statement may commit",
   prisma: "-- alone in its migration.sql: Prisma sends the file as one query, and a query of one statement may commit",
   flyway: "-- with executeInTransaction=false in this file's script configuration (the same name + .conf)",

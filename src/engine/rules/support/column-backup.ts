@@ -88,9 +88,5 @@ export function restoreColumnSql(ctx: RuleContext, table: string, column: string
 export function restoreColumnsSql(ctx: RuleContext, table: string, columns: readonly string[], kept: ColumnBackup): string | undefined {
   if (!kept.key) return undefined;
   const sql = migrationDialect(ctx.migration);
-  const t = sql.ident(table);
-  const b = sql.ident(kept.backup);
-  if (sql.mysql)
-    return `UPDATE ${t} JOIN ${b} ON ${kept.key.map((k) => `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}`).join(" AND ")} SET ${columns.map((c) => `${t}.${sql.ident(c)} = ${b}.${sql.ident(c)}`).join(", ")}`;
-  return `UPDATE ${t} SET ${columns.map((c) => `${sql.ident(c)} = b.${sql.ident(c)}`).join(", ")} FROM ${b} b WHERE ${kept.key.map((k) => `${t}.${sql.ident(k)} = b.${sql.ident(k)}`).join(" AND ")}`;
+  return sql.restoreFrom(table, columns, kept.backup, kept.key);
 }

@@ -10,6 +10,7 @@ import { TERN_DISABLE_TX, TERN_SEPARATOR } from "../../adapters/sql/layouts/tern
 import { ATLAS_NO_TRANSACTION } from "../../adapters/sql/layouts/atlas.js";
 import { DRIZZLE_RUNNER } from "../../adapters/sql/layouts/drizzle.js";
 import { POSTGRES_MIGRATIONS_DISABLE_TRANSACTION } from "../../adapters/sql/layouts/postgres-migrations.js";
+import { SQLX_NO_TRANSACTION } from "../../adapters/sql/layouts/sqlx.js";
 
 /**
  * golang-migrate's PostgreSQL driver sends a whole file as one query (it adds no BEGIN of its own), and PostgreSQL
@@ -125,20 +126,42 @@ export function postgresMigrationsLeaveTransaction(migration: Pick<Migration, "p
   );
 }
 
+/**
+ * sqlx's migrator runs each file in a transaction unless its first line is `-- no-transaction`, and then sends the file
+ * as one query: the statement goes, alone, to a new migration that starts with that line (after the folder's newest).
+ */
+export function sqlxLeaveTransaction(migration: Pick<Migration, "layout" | "path" | "version" | "sqlx" | "transactional">, place: FolderPlace = {}): string | undefined {
+  // a file that already starts with `-- no-transaction` needs no move
+  if (!migration.sqlx || !migration.transactional) return undefined;
+  const name = baseOf(migration.path).replace(/^\d+_/, "").replace(/\.up\.sql$/, "");
+  const version = nextVersion(anchorOf(migration, place).version, 1, takenVersions(place.folderVersions ?? []));
+  const file = `${folderPrefix(migration.path)}${version}_${name}_concurrently.up.sql`;
+  return (
+    "-- sqlx runs this migration in a transaction, which CONCURRENTLY refuses: move the statement, alone, to a new migration\n" +
+    `-- ${file} whose first line is ${SQLX_NO_TRANSACTION} (sqlx then sends the file as one query: nothing else may be in it)`
+  );
+}
+
+/** The runner's own way out of its transaction, where it has one that needs more than the layout's marker (pop, diesel, postgres-migrations, sqlx). */
+type RunnerMigration = Pick<Migration, "layout" | "path" | "version" | "pop" | "noRunnerTransaction" | "postgresMigrations" | "sqlx" | "transactional">;
+const runnerLeaveTransaction = (migration: RunnerMigration, place: FolderPlace): string | undefined =>
+  popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place) ?? postgresMigrationsLeaveTransaction(migration) ?? sqlxLeaveTransaction(migration, place);
+
 /** Where a statement that refuses a transaction goes in a SQL migration: a pop file's new `.autocommit` version, a new diesel folder, else outside the transaction. */
-export const outsideTransactionPlacement = (migration: Pick<Migration, "layout" | "path" | "version" | "pop" | "noRunnerTransaction" | "postgresMigrations" | "transactional">, place: FolderPlace = {}): string =>
-  popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place) ?? postgresMigrationsLeaveTransaction(migration) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
+export const outsideTransactionPlacement = (migration: RunnerMigration, place: FolderPlace = {}): string =>
+  runnerLeaveTransaction(migration, place) ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):";
 
 /** The lines that say how this migration's runner leaves its transaction (pop files by their name or folder, others by layout). */
-export const howToLeaveTheTransaction = (migration: Pick<Migration, "layout" | "path" | "version" | "pop" | "noRunnerTransaction" | "postgresMigrations" | "transactional">, place: FolderPlace = {}): string | undefined =>
-  popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place) ?? postgresMigrationsLeaveTransaction(migration) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
+export const howToLeaveTheTransaction = (migration: RunnerMigration, place: FolderPlace = {}): string | undefined =>
+  runnerLeaveTransaction(migration, place) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
 
 /**
  * Whether the runner sends this file as one query (golang-migrate's names, not pop's: no dialect, no `.autocommit`,
  * no pop folder; diesel's up.sql where metadata.toml turns its transaction off).
  */
-export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path" | "pop" | "noRunnerTransaction">): boolean =>
-  (ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path) && !migration.pop) || (migration.layout === "diesel" && migration.noRunnerTransaction === true);
+export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path" | "pop" | "noRunnerTransaction" | "sqlx" | "transactional">): boolean =>
+  (ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path) && !migration.pop && !(migration.sqlx && migration.transactional)) ||
+  (migration.layout === "diesel" && migration.noRunnerTransaction === true);
 
 /**
  * The comment lines a fix puts before a CONCURRENTLY statement that takes `op`'s place in a SQL migration. In a
@@ -146,10 +169,13 @@ export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path" | "po
  * beside other statements it must move (or, for golang-migrate, the driver must split the file).
  */
 export function concurrentlyPlacement(migration: Migration, op: Operation, place: FolderPlace = {}): string {
-  const pop = popLeaveTransaction(migration, place) ?? dieselLeaveTransaction(migration, place) ?? postgresMigrationsLeaveTransaction(migration);
+  const pop = runnerLeaveTransaction(migration, place);
   if (pop && !op.embeddedSql && migration.up.some((other) => other.inTransaction)) return pop;
   if (!sendsOneQuery(migration) || op.embeddedSql) return "-- outside a transaction:";
   const alone = migration.up.every((other) => other === op);
-  if (alone) return `-- the only statement of its file: ${migration.layout} sends it as a query of its own, outside a transaction`;
+  const runner = migration.sqlx ? "sqlx" : migration.layout;
+  if (alone) return `-- the only statement of its file: ${runner} sends it as a query of its own, outside a transaction`;
+  // a sqlx file that starts with `-- no-transaction` beside other statements: one query, one implicit transaction
+  if (migration.sqlx) return `-- sqlx sends this file (${SQLX_NO_TRANSACTION}) as one query, which PostgreSQL runs as one transaction: put the CONCURRENTLY statement alone in a new migration that starts with ${SQLX_NO_TRANSACTION}`;
   return HOW_TO_LEAVE_THE_TRANSACTION[migration.layout]!;
 }

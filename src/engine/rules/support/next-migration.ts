@@ -14,6 +14,7 @@
  * Moved statements keep the imports, definitions and locals they read (`MovedCode`); names the renderer adds
  * only when the new file would read them unbound: Django's `migrations`, Alembic's `op` and `sa`.
  */
+import { SQLX_NO_TRANSACTION } from "../../adapters/sql/layouts/sqlx.js";
 import type { AutocommitPrecedent } from "../../database/alembic-autocommit-precedent.js";
 import type { Migration, SourceRange } from "../../model.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
@@ -381,6 +382,8 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
       // a dialect-less file pop runs (its go.mod, or dialect siblings): a step outside the transaction is PostgreSQL's own .autocommit file
       const pop = popSuffix(migration.path) ?? (migration.pop && step.noTransaction ? { dialect: "postgres" } : undefined);
       if (pop) return { version, path: `${dir}${version}_${name}${pop.dialect ? `.${pop.dialect}` : ""}${step.noTransaction ? ".autocommit" : ""}.up.sql`, text: up };
+      // sqlx's migrator leaves its transaction for a file whose first line says so (adapters/sql/layouts/sqlx.ts)
+      if (migration.sqlx) return { version, path: `${dir}${version}_${name}.up.sql`, text: step.noTransaction ? `${SQLX_NO_TRANSACTION}\n${up}` : up };
       // golang-migrate reads any extension: the new file keeps the migration's (`.up.pgsql` beside `.up.pgsql`)
       return { version, path: `${dir}${version}_${name}.up${sqlExtensionOf(migration.path) || ".sql"}`, text: up };
     }

@@ -7,6 +7,7 @@
 import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "./rule.js";
 import { columnBackup, type ColumnBackup } from "./column-backup.js";
+import { migrationDialect } from "./sql-dialect.js";
 import { rubyString } from "./embed-sql.js";
 import { ident, sym } from "./fix.js";
 import { addColumnBack, assured, removedColumnType, rubyDefault } from "./rails-fix.js";
@@ -82,8 +83,8 @@ function readdAndRestore(ctx: RuleContext, op: OperationOf<"drop_column">, index
     lines.push(`# migguard found no key of ${t} to join ${kept.backup} back on: restore ${op.column} from it by hand`, `raise ActiveRecord::IrreversibleMigration, ${rubyString(`restore ${t}.${op.column} from ${kept.backup}`)}`);
     return lines;
   }
-  const on = kept.key.map((k) => `${ident(t)}.${ident(k)} = b.${ident(k)}`).join(" AND ");
-  lines.push(`execute ${rubyString(`UPDATE ${ident(t)} SET ${ident(op.column)} = b.${ident(op.column)} FROM ${ident(kept.backup)} b WHERE ${on}`)}`);
+  // in the dialect of the databases the project runs on (MySQL's UPDATE ... JOIN, a portable form beside others)
+  lines.push(`execute ${rubyString(migrationDialect(ctx.migration).restoreFrom(t, [op.column], kept.backup, kept.key))}`);
   if (notNull && !dflt)
     lines.push(
       `# ${op.column} was NOT NULL: it stays nullable here, since rows created after up have no copy in ${kept.backup};`,

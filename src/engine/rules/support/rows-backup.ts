@@ -33,9 +33,7 @@ export function rowsBackup(ctx: RuleContext, table: string, deletes: boolean, ov
   const on = (left: string) => key.map((k) => `${left}.${sql.ident(k)} = b.${sql.ident(k)}`).join(" AND ");
   const updates = overwritten?.length
     ? [
-        sql.mysql
-          ? `UPDATE ${t} JOIN ${b} b ON ${on(t)} SET ${overwritten.map((c) => `${t}.${sql.ident(c)} = b.${sql.ident(c)}`).join(", ")}`
-          : `UPDATE ${t} SET ${overwritten.map((c) => `${sql.ident(c)} = b.${sql.ident(c)}`).join(", ")} FROM ${b} b WHERE ${on(t)}`,
+        sql.restoreFrom(table, overwritten, backup, key),
       ]
     : [];
   const inserts = deletes ? [`INSERT INTO ${t} SELECT b.* FROM ${b} b WHERE NOT EXISTS (SELECT 1 FROM ${t} x WHERE ${on("x")})`] : [];

@@ -7,8 +7,11 @@
  */
 import { popSuffix } from "../../../database/dialect-file.js";
 import type { SqlLayoutInput, SqlSections, TransactionMode } from "./sections.js";
+import { sqlxTransaction } from "./sqlx.js";
 
-function transactionOf(path: string, popFolder = false): TransactionMode {
+function transactionOf(path: string, popFolder = false, sqlx?: { content: string }): TransactionMode {
+  // sqlx's migrator reads the same names and runs each file in a transaction (sqlx.ts)
+  if (sqlx) return sqlxTransaction(sqlx.content);
   const pop = popSuffix(path);
   // a pop file named like golang-migrate's still runs in the transaction popx opens
   if (!pop) return popFolder ? "wrapped" : "implicit";
@@ -42,9 +45,9 @@ export function popText(path: string, content: string, popFolder = false): strin
 
 export function splitGolangMigrate(input: SqlLayoutInput): SqlSections {
   return {
-    up: [{ text: popText(input.path, input.content, input.pop), transaction: transactionOf(input.path, input.pop) }],
+    up: [{ text: popText(input.path, input.content, input.pop), transaction: transactionOf(input.path, input.pop, input.sqlx ? input : undefined) }],
     down: input.downFile
-      ? { kind: "sql", segments: [{ text: popText(input.downFile.path, input.downFile.content, input.pop), transaction: transactionOf(input.downFile.path, input.pop) }], path: input.downFile.path }
+      ? { kind: "sql", segments: [{ text: popText(input.downFile.path, input.downFile.content, input.pop), transaction: transactionOf(input.downFile.path, input.pop, input.sqlx ? input.downFile : undefined) }], path: input.downFile.path }
       : { kind: "missing", reason: `no ${downNames(input.path).join(" nor ")} beside the up migration` },
     notes: [],
   };

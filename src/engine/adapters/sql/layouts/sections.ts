@@ -48,6 +48,8 @@ export interface SqlLayoutInput {
   noRunnerTransaction?: boolean;
   /** plain SQL run by the postgres-migrations npm package (the project's package.json depends on it) */
   postgresMigrations?: boolean;
+  /** sqlx's migrator runs it (MigrationUnit.sqlx): a transaction per file unless its first line is `-- no-transaction` */
+  sqlx?: boolean;
 }
 
 /** Keep bytes inside `ranges` ([start, end) in UTF-8 bytes); blank the rest but keep every newline. */
