@@ -1,0 +1,22 @@
+/**
+ * Review: the application's code as the base branch has it, which the servers run until the deploy (and so while the
+ * migrations run): the head's code without the files the change adds or edits, with the base versions of those it
+ * edits or removes (baseCodeFiles). Undefined outside a review, or when the head's code was not read whole.
+ */
+import type { SourceFile } from "../../model.js";
+import type { RuleContext } from "./rule.js";
+
+const read = new WeakMap<readonly SourceFile[], WeakMap<readonly SourceFile[], SourceFile[]>>();
+
+export function baseBranchCode(ctx: RuleContext): readonly SourceFile[] | undefined {
+  const { files, baseCodeFiles } = ctx.facts.change;
+  if (!files) return undefined;
+  const head = ctx.repository.applicationCode();
+  if (head.length === 0 || !ctx.repository.applicationCodeComplete()) return undefined;
+  // one array per change and head code, so readers may key their caches on it
+  let byHead = read.get(baseCodeFiles);
+  if (!byHead) read.set(baseCodeFiles, (byHead = new WeakMap()));
+  let code = byHead.get(head);
+  if (!code) byHead.set(head, (code = [...head.filter((f) => !files.added.has(f.path) && !files.edited.has(f.path)), ...baseCodeFiles]));
+  return code;
+}
