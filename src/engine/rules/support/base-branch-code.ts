@@ -4,15 +4,17 @@
  * edits or removes (baseCodeFiles). Undefined outside a review, or when the head's code was not read whole.
  */
 import type { SourceFile } from "../../model.js";
+import type { RepositoryView } from "../../repository/repository-view.js";
+import type { ChangePlan } from "./change-plan.js";
 import type { RuleContext } from "./rule.js";
 
 const read = new WeakMap<readonly SourceFile[], WeakMap<readonly SourceFile[], SourceFile[]>>();
 
-export function baseBranchCode(ctx: RuleContext): readonly SourceFile[] | undefined {
-  const { files, baseCodeFiles } = ctx.facts.change;
+export function baseBranchCodeOf(change: Pick<ChangePlan, "files" | "baseCodeFiles">, repository: Pick<RepositoryView, "applicationCode" | "applicationCodeComplete">): readonly SourceFile[] | undefined {
+  const { files, baseCodeFiles } = change;
   if (!files) return undefined;
-  const head = ctx.repository.applicationCode();
-  if (head.length === 0 || !ctx.repository.applicationCodeComplete()) return undefined;
+  const head = repository.applicationCode();
+  if (head.length === 0 || !repository.applicationCodeComplete()) return undefined;
   // one array per change and head code, so readers may key their caches on it
   let byHead = read.get(baseCodeFiles);
   if (!byHead) read.set(baseCodeFiles, (byHead = new WeakMap()));
@@ -20,3 +22,6 @@ export function baseBranchCode(ctx: RuleContext): readonly SourceFile[] | undefi
   if (!code) byHead.set(head, (code = [...head.filter((f) => !files.added.has(f.path) && !files.edited.has(f.path)), ...baseCodeFiles]));
   return code;
 }
+
+/** The base branch's code of the review a rule runs in (baseBranchCodeOf). */
+export const baseBranchCode = (ctx: RuleContext): readonly SourceFile[] | undefined => baseBranchCodeOf(ctx.facts.change, ctx.repository);
