@@ -3,7 +3,8 @@
  * default is dropped again right after (Django's AddField keeps `default=` in Python only; Rails'
  * change_column_default to nil): those inserts are what fails. Known only when the application code was given: in a
  * review the deployed code is the base branch's (base-branch-code.ts), which runs until the deploy; a file the change
- * adds runs only after it. Without the head's code read whole, the head's with the edited files as the base has them.
+ * adds runs only after it. Outside a review (or without the head's code read whole), the code given with the edited
+ * files as the base has them; a lint without code knows nothing.
  */
 import type { OperationOf, SourceFile } from "../../model.js";
 import { djangoModelsApp, readDjangoModels } from "../../code/django-models.js";
@@ -26,10 +27,11 @@ const RUBY_CODE = /\.(?:rb|rake|jbuilder|ru)$/;
 /** Ruby that runs on the servers: not db/ (migrations, seeds, dumps), not tests or specs. */
 const railsRuns = (path: string) => RUBY_CODE.test(path) && !isTestPath(path) && !path.split("/").includes("db");
 
-/** The deployed code: the base branch's in a review, else the head's with the edited files' base versions. */
-function deployedCode(ctx: RuleContext): SourceFile[] {
+/** The deployed code: the base branch's in a review, else the head's given code with the edited files' base versions; undefined when none was read. */
+function deployedCode(ctx: RuleContext): SourceFile[] | undefined {
   const base = baseBranchCode(ctx);
   if (base) return [...base];
+  if (ctx.codeFiles.length === 0) return undefined;
   const deployed = new Map<string, SourceFile>();
   for (const file of [...ctx.codeFiles, ...ctx.facts.change.baseCodeFiles]) deployed.set(file.path, file);
   return [...deployed.values()];
@@ -37,7 +39,8 @@ function deployedCode(ctx: RuleContext): SourceFile[] {
 
 function djangoInserts(ctx: RuleContext, op: OperationOf<"add_column">): DeployedInserts | undefined {
   if (!op.ormModel) return undefined;
-  const files = deployedCode(ctx).filter((f) => f.path.endsWith(".py") && !isTestPath(f.path) && !inMigrations(f.path));
+  const files = deployedCode(ctx)?.filter((f) => f.path.endsWith(".py") && !isTestPath(f.path) && !inMigrations(f.path));
+  if (!files) return undefined;
   const app = djangoAppOf(ctx.migration.path);
   const model = readDjangoModels(files.filter((f) => djangoModelsApp(f.path) === app)).find((m) => !m.abstract && m.className.toLowerCase() === op.ormModel!.toLowerCase());
   if (!model) return undefined;
@@ -49,9 +52,9 @@ function djangoInserts(ctx: RuleContext, op: OperationOf<"add_column">): Deploye
 function railsInserts(ctx: RuleContext, op: OperationOf<"add_column">): DeployedInserts | undefined {
   if (!rubyReadersLoaded()) return undefined;
   const model = ctx.repository.model(op.table);
-  const files = deployedCode(ctx).filter((f) => railsRuns(f.path));
-  const modelFile = model && files.find((f) => f.path === model.path);
-  if (!model || !modelFile) return undefined;
+  const files = deployedCode(ctx)?.filter((f) => railsRuns(f.path));
+  const modelFile = model && files?.find((f) => f.path === model.path);
+  if (!files || !model || !modelFile) return undefined;
   try {
     return { model: model.className, creators: rubyReaders().railsRowCreators(model.className, op.table, modelFile, files) };
   } catch {
@@ -62,7 +65,6 @@ function railsInserts(ctx: RuleContext, op: OperationOf<"add_column">): Deployed
 
 /** The deployed code's row creators of the column's model; undefined when no code was given (a lint) or its model is not found. */
 export function deployedInserts(ctx: RuleContext, op: OperationOf<"add_column">): DeployedInserts | undefined {
-  if (ctx.codeFiles.length === 0) return undefined;
   if (ctx.framework === "django") return djangoInserts(ctx, op);
   if (ctx.framework === "rails") return railsInserts(ctx, op);
   return undefined;
