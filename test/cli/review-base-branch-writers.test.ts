@@ -10,57 +10,11 @@
  *   selects it on every query of the models that inherit it, so dropping it is no planned last step.
  */
 import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
-
-const initial = `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = []
-
-    operations = [
-        migrations.CreateModel(name="Identity", fields=[("id", models.BigAutoField(primary_key=True))]),
-        migrations.CreateModel(
-            name="Block",
-            fields=[
-                ("id", models.BigAutoField(primary_key=True)),
-                ("mute", models.BooleanField()),
-                ("source", models.ForeignKey(on_delete=models.CASCADE, related_name="outbound_blocks", to="users.identity")),
-                ("target", models.ForeignKey(on_delete=models.CASCADE, related_name="inbound_blocks", to="users.identity")),
-            ],
-        ),
-    ]
-`;
-const blockStates = `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    dependencies = [("users", "0001_initial")]
-
-    operations = [
-        migrations.AddField(model_name="block", name="state", field=models.CharField(default="new", max_length=100)),
-        migrations.AlterUniqueTogether(name="block", unique_together={("source", "target", "mute")}),
-    ]
-`;
-const models = (state: string) => `from django.db import models
-
-
-class Identity(models.Model):
-    pass
-
-
-class Block(models.Model):
-    source = models.ForeignKey(Identity, on_delete=models.CASCADE, related_name="outbound_blocks")
-    target = models.ForeignKey(Identity, on_delete=models.CASCADE, related_name="inbound_blocks")
-    mute = models.BooleanField()
-${state}`;
-// the JSON-LD context names the ActivityStreams type Block as a key: no code of the base branch writes the model
-const context = 'LD_CONTEXT = {\n    "Block": "as:Block",\n    "Follow": "as:Follow",\n}\n';
-const blocking = "from users.models import Block\n\n\ndef block(source, target):\n    return Block.objects.create(source=source, target=target, mute=False)\n";
+import { BLOCKING as blocking, BLOCK_INITIAL, BLOCK_STATES, blockModels as models, LD_CONTEXT as context } from "../support/takahe-blocks.js";
 
 async function blockFindings(base: Record<string, string>, change: Record<string, string>) {
-  const repo = featureBranchOn(djangoApp("users", { "manage.py": "import django\n", "users/migrations/0001_initial.py": initial, "users/models.py": models(""), "core/__init__.py": "", "core/ld.py": context, ...base }));
-  repo.write({ "users/migrations/0002_block_states.py": blockStates, "users/models.py": models('    state = models.CharField(default="new", max_length=100)\n'), ...change }).commit("blocking");
+  const repo = featureBranchOn(djangoApp("users", { "manage.py": "import django\n", "users/migrations/0001_initial.py": BLOCK_INITIAL, "users/models.py": models(""), "core/__init__.py": "", "core/ld.py": context, ...base }));
+  repo.write({ "users/migrations/0002_block_states.py": BLOCK_STATES, "users/models.py": models('    state = models.CharField(default="new", max_length=100)\n'), ...change }).commit("blocking");
   const { exitCode, findings } = await reviewJson(repo);
   const of = (rule: string) => findings.filter((f) => f.rule === rule && f.path.endsWith("0002_block_states.py"));
   return { exitCode, required: of("required-column-without-default"), unique: of("unique-constraint-without-index") };

@@ -9,41 +9,11 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
+import { BLOCKING, BLOCK_INITIAL, BLOCK_STATES, blockModels, LD_CONTEXT } from "../support/takahe-blocks.js";
 
 let s: Scenario | undefined;
 useScenario();
 
-const INITIAL = `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = []
-
-    operations = [
-        migrations.CreateModel(name="Identity", fields=[("id", models.BigAutoField(primary_key=True)), ("state_ready", models.BooleanField(default=True))]),
-        migrations.CreateModel(
-            name="Block",
-            fields=[
-                ("id", models.BigAutoField(primary_key=True)),
-                ("mute", models.BooleanField()),
-                ("source", models.ForeignKey(on_delete=models.CASCADE, related_name="outbound_blocks", to="users.identity")),
-                ("target", models.ForeignKey(on_delete=models.CASCADE, related_name="inbound_blocks", to="users.identity")),
-            ],
-        ),
-    ]
-`;
-const BLOCK_STATES = `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    dependencies = [("users", "0001_initial")]
-
-    operations = [
-        migrations.AddField(model_name="block", name="state", field=models.CharField(default="new", max_length=100)),
-        migrations.AlterUniqueTogether(name="block", unique_together={("source", "target", "mute")}),
-    ]
-`;
 const DROP_STATE_READY = `from django.db import migrations
 
 
@@ -61,29 +31,16 @@ ${field}    state_locked_until = models.DateTimeField(null=True, blank=True)
     class Meta:
         abstract = True
 `;
-const MODELS = (state: string) => `from django.db import models
-
-from stator.models import StatorModel
-
-
-class Identity(StatorModel):
-    pass
-
-
-class Block(models.Model):
-    source = models.ForeignKey(Identity, on_delete=models.CASCADE, related_name="outbound_blocks")
-    target = models.ForeignKey(Identity, on_delete=models.CASCADE, related_name="inbound_blocks")
-    mute = models.BooleanField()
-${state}`;
+const MODELS = (state: string) => blockModels(state, "StatorModel", "\nfrom stator.models import StatorModel\n");
 const BASE: Record<string, string> = {
   "manage.py": "import django\n",
   "stator/__init__.py": "",
   "stator/models.py": STATOR("    state_ready = models.BooleanField(default=True)\n"),
   "core/__init__.py": "",
-  "core/ld.py": 'LD_CONTEXT = {\n    "Block": "as:Block",\n}\n',
+  "core/ld.py": LD_CONTEXT,
   "users/__init__.py": "",
   "users/migrations/__init__.py": "",
-  "users/migrations/0001_initial.py": INITIAL,
+  "users/migrations/0001_initial.py": BLOCK_INITIAL,
   "users/models.py": MODELS(""),
 };
 
@@ -93,7 +50,7 @@ describe("the App reads the base branch's code (takahe)", () => {
     const head = s.openPull(1, {
       "users/migrations/0002_block_states.py": BLOCK_STATES,
       "users/models.py": MODELS('    state = models.CharField(default="new", max_length=100)\n'),
-      "users/services.py": "from users.models import Block\n\n\ndef block(source, target):\n    return Block.objects.create(source=source, target=target, mute=False)\n",
+      "users/services.py": BLOCKING,
     });
     expect((await s.pullRequest("opened", 1)).status).toBe(200);
     const run = s.fake.checkRunsFor(head).at(-1)!;
