@@ -10,7 +10,7 @@
  *   selects it on every query of the models that inherit it, so dropping it is no planned last step.
  */
 import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
-import { BLOCKING as blocking, BLOCK_INITIAL, BLOCK_STATES, blockModels as models, LD_CONTEXT as context } from "../support/takahe-blocks.js";
+import { BLOCKING as blocking, BLOCK_INITIAL, BLOCK_STATES, blockModels as models, LD_CONTEXT as context, statorModels } from "../support/takahe-blocks.js";
 
 async function blockFindings(base: Record<string, string>, change: Record<string, string>) {
   const repo = featureBranchOn(djangoApp("users", { "manage.py": "import django\n", "users/migrations/0001_initial.py": BLOCK_INITIAL, "users/models.py": models(""), "core/__init__.py": "", "core/ld.py": context, ...base }));
@@ -103,23 +103,14 @@ class Migration(migrations.Migration):
 
     operations = [migrations.RemoveField(model_name="post", name="state_ready")]
 `;
-  const stator = (field: string) => `from django.db import models
-
-
-class StatorModel(models.Model):
-${field}    state_locked_until = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        abstract = True
-`;
   const posts = "from django.db import models\n\nfrom stator.models import StatorModel\n\n\nclass Post(StatorModel):\n    title = models.TextField()\n";
   async function dropFindings(baseField: string) {
     const repo = featureBranchOn({
       "manage.py": "import django\n",
-      ...djangoApp("stator", { "stator/models.py": stator(baseField) }),
+      ...djangoApp("stator", { "stator/models.py": statorModels(baseField) }),
       ...djangoApp("posts", { "posts/models.py": posts, "posts/migrations/0001_initial.py": initial }),
     });
-    repo.write({ "posts/migrations/0002_remove_post_state_ready.py": removeField, "stator/models.py": stator("") }).commit("stator without state_ready");
+    repo.write({ "posts/migrations/0002_remove_post_state_ready.py": removeField, "stator/models.py": statorModels("") }).commit("stator without state_ready");
     const { findings } = await reviewJson(repo);
     return findings.filter((f) => f.rule === "drop-column");
   }

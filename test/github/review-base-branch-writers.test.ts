@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
-import { BLOCKING, BLOCK_INITIAL, BLOCK_STATES, blockModels, LD_CONTEXT } from "../support/takahe-blocks.js";
+import { BLOCKING, BLOCK_INITIAL, BLOCK_STATES, blockModels, LD_CONTEXT, statorModels } from "../support/takahe-blocks.js";
 
 let s: Scenario | undefined;
 useScenario();
@@ -22,20 +22,11 @@ class Migration(migrations.Migration):
 
     operations = [migrations.RemoveField(model_name="identity", name="state_ready")]
 `;
-const STATOR = (field: string) => `from django.db import models
-
-
-class StatorModel(models.Model):
-${field}    state_locked_until = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        abstract = True
-`;
 const MODELS = (state: string) => blockModels(state, "StatorModel", "\nfrom stator.models import StatorModel\n");
 const BASE: Record<string, string> = {
   "manage.py": "import django\n",
   "stator/__init__.py": "",
-  "stator/models.py": STATOR("    state_ready = models.BooleanField(default=True)\n"),
+  "stator/models.py": statorModels("    state_ready = models.BooleanField(default=True)\n"),
   "core/__init__.py": "",
   "core/ld.py": LD_CONTEXT,
   "users/__init__.py": "",
@@ -60,7 +51,7 @@ describe("the App reads the base branch's code (takahe)", () => {
 
   it("a field the base branch's abstract parent declares: its drop is an error, the check fails", async () => {
     s = await startScenario({ baseFiles: BASE });
-    const head = s.openPull(2, { "users/migrations/0002_remove_identity_state_ready.py": DROP_STATE_READY, "stator/models.py": STATOR("") });
+    const head = s.openPull(2, { "users/migrations/0002_remove_identity_state_ready.py": DROP_STATE_READY, "stator/models.py": statorModels("") });
     expect((await s.pullRequest("opened", 2)).status).toBe(200);
     const run = s.fake.checkRunsFor(head).at(-1)!;
     expect(run.conclusion).toBe("failure");

@@ -55,3 +55,14 @@ export const LD_CONTEXT = 'LD_CONTEXT = {\n    "Block": "as:Block",\n    "Follow
 
 /** Code that creates blocks (the change adds it). */
 export const BLOCKING = "from users.models import Block\n\n\ndef block(source, target):\n    return Block.objects.create(source=source, target=target, mute=False)\n";
+
+/** stator/models.py: the abstract StatorModel the models inherit, with `field` (takahe's state_ready) or without. */
+export const statorModels = (field: string) => `from django.db import models
+
+
+class StatorModel(models.Model):
+${field}    state_locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+`;
