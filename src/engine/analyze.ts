@@ -764,7 +764,7 @@ function ruleFindings(
     raw = againstUnreleasedBase(raw, migration, facts.indexOf, repository, change, production?.production);
   }
   // after the notes that say more of the table (one row, young, unreleased): a table no running code fills
-  raw = againstHandFilledTables(raw, migration, repository, production?.production);
+  raw = againstHandFilledTables(raw, migration, repository, production?.production, change);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
   keepPlaceholders(raw, migration);

@@ -2,7 +2,7 @@
  * rename-table in `migguard review` (README: Rails): when the old table's model on the base branch has no caller, no
  * association and no query in the base branch's code (publish-teacher-training's RecentSearch, written ahead of its
  * feature), the running servers never query the table and the rename is a note that says so. It stays an error when
- * the base branch's code uses the model, or when the change edits code whose base version the review did not read.
+ * the base branch's code uses the model, also in a file the change edits (read as the base branch has it).
  */
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
 
@@ -51,8 +51,14 @@ describe("rename-table of a table whose model nothing uses on the base branch", 
     expect(finding?.severity).toBe("error");
   });
 
-  it("stays an error when the change edits code whose base version the review did not read (a caller it moved to the new name)", async () => {
+  it("reads the base version of code the change edits: a caller the change adds under the new name runs only after the deploy, a note", async () => {
     const finding = await renameFinding(renamed(BASE, { "app/controllers/searches_controller.rb": "class SearchesController < ApplicationController\n  def index\n    @courses = Course.all\n    @searches = current_candidate.candidate_recent_searches\n  end\nend\n" }));
+    expect(finding?.severity).toBe("info");
+  });
+
+  it("stays an error when the base version of code the change edits calls the class (a caller it moved to the new name)", async () => {
+    const calling = { ...BASE, "app/controllers/searches_controller.rb": "class SearchesController < ApplicationController\n  def index\n    @searches = RecentSearch.where(candidate_id: params[:id])\n  end\nend\n" };
+    const finding = await renameFinding(renamed(calling, { "app/controllers/searches_controller.rb": "class SearchesController < ApplicationController\n  def index\n    @searches = current_candidate.candidate_recent_searches\n  end\nend\n" }));
     expect(finding?.severity).toBe("error");
   });
 });

@@ -7,6 +7,7 @@
 import { nameKey } from "../rules/support/facts.js";
 import { djangoAppOf } from "../paths.js";
 import { djangoTable, type DjangoModel } from "./django-models.js";
+import { withAncestors } from "./django-model-ancestors.js";
 import type { RailsModel } from "./rails-models.js";
 import type { UsageTarget } from "./usage-targets.js";
 
@@ -76,8 +77,11 @@ export function safeToDrop(target: UsageTarget, models: CodeModels | undefined, 
         (sameTable(djangoTable(m), target.table) || (m.appLabel === app && target.ormModel !== undefined && m.className.toLowerCase() === target.ormModel.toLowerCase())),
     );
     const field = target.ormField ?? column;
-    if (model && !model.fields.some((f) => f.column === column || f.name === field))
-      return { reason: `the ${model.className} model (${model.path}) no longer declares ${field}, so Django no longer reads it`, declarations: [], sameChange: changedPaths.has(model.path) };
+    // an abstract parent or mixin may declare the field for it; the change editing one of their files may take the
+    // field out there, which servers running the base branch still select (takahe's StatorModel and state_ready)
+    const lineage = model ? withAncestors(model, models.django) : [];
+    if (model && !lineage.some((m) => m.fields.some((f) => f.column === column || f.name === field)))
+      return { reason: `the ${model.className} model (${model.path}) no longer declares ${field}, so Django no longer reads it`, declarations: [], sameChange: lineage.some((m) => changedPaths.has(m.path)) };
   }
   return undefined;
 }

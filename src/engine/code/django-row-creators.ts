@@ -192,6 +192,8 @@ export function djangoRowCreators(model: string, files: readonly SourceFile[], r
       for (const string of root.descendantsOfType("string")) {
         const text = string.namedChildren.filter((c) => c.type === "string_content").map((c) => c.text).join("");
         if (text !== model && !text.endsWith(`.${model}`)) continue;
+        // a dict's key (`{"Block": "as:Block"}`, a JSON-LD context): a lookup by it returns its value, never the class
+        if (string.parent?.type === "pair" && string.parent.childForFieldName("key")?.id === string.id) continue;
         const args = string.parent?.type === "argument_list" ? string.parent : undefined;
         const callee = args?.parent?.childForFieldName("function")?.text ?? "";
         if (!(args && RELATIONS.has(lastSegment(callee)) && args.namedChildren[0]?.id === string.id)) at(string);

@@ -3,12 +3,15 @@
  * migrations, seeds, fixtures, tests or people in an admin fill. It holds as many rows as people or setup put there,
  * so an index build, scan or rewrite of it is brief, and the finding becomes a note that says why, names the
  * evidence and keeps its safe fix (for the day code starts creating rows). The table's name says nothing here; the
- * evidence is the application's code as it is now, read whole (a bound that stopped the reading proves nothing):
+ * evidence is the code that filled the table, read whole (a bound that stopped the reading proves nothing): the
+ * application's code as it is now, or in a review the base branch's, which ran until this deploy (takahe's Block:
+ * blocking ships with the migration that builds its unique index, so the table is empty where the old code ran):
  * - Django: the table's model, and every use of its class outside migrations and tests (django-row-creators.ts: any
  *   use that is not a read counts: a call, a form's or serializer's `model = X`, a management command's import). Its
  *   registration in the admin is people typing, and said so. Related managers create rows without naming the class
- *   (`parent.children.create()`), so the model has no relation of its own and no many-to-many field targets it or
- *   goes through it; it extends a plain Django model, or the project's own abstract ones that create nothing either.
+ *   (`parent.children.create()`): each relation of its own has a reverse manager whose name is known and followed
+ *   (none built at run time), and no many-to-many field targets it or goes through it; it extends a plain Django
+ *   model, or the project's own abstract ones that create nothing either.
  * - Rails (rails-row-creators.ts): the table's model class, and every use of its constant under app/, lib/ and config/
  *   that is not a plain read; no `belongs_to` or has_and_belongs_to_many of its own, no association elsewhere that
  *   reaches its rows, no subclass (single-table inheritance), no controller named after it (a generic resource
@@ -28,6 +31,8 @@ import type { Production } from "./production.js";
 import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
 import { changesKey, readsOthers } from "./singleton-tables.js";
 import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
+import { ChangePlan } from "../rules/support/change-plan.js";
+import { baseBranchCodeOf } from "../rules/support/base-branch-code.js";
 
 /** A model no running code creates rows of, as the note names it. */
 export interface HandFilled {
@@ -88,10 +93,13 @@ function proved(verdict: () => HandFilled | undefined): HandFilled | undefined {
 const adminOf = (creators: readonly RowCreator[]) => creators.find((c) => c.admin);
 
 function djangoVerdict(model: DjangoModel, table: string, code: DjangoCode): HandFilled | undefined {
-  // a related manager creates rows without naming the class: its own relations, and many-to-many fields that target it or go through it
-  if (model.relations.length > 0 || !plainBases(model, code)) return undefined;
+  // a related manager creates rows without naming the class: its own relations' reverse managers (followed by their
+  // names: `identity.outbound_blocks.create(...)`, none when a name is built at run time), and many-to-many fields
+  // that target it or go through it
+  const accessors = model.relations.map((r) => r.reverseName);
+  if (accessors.some((a) => a === undefined) || !plainBases(model, code)) return undefined;
   if (code.models.some((m) => m.relations.some((r) => (r.many && r.target === model.className) || r.through === model.className))) return undefined;
-  const creators = djangoRowCreators(model.className, code.files, []);
+  const creators = djangoRowCreators(model.className, code.files, accessors as string[]);
   if (creators.some((c) => !c.admin)) return undefined;
   // SQL in the code that names the table (a cursor's INSERT) is not read: the table named outside its model's file is no proof
   if (code.files.some((f) => f.path !== model.path && f.content.includes(table))) return undefined;
@@ -100,9 +108,9 @@ function djangoVerdict(model: DjangoModel, table: string, code: DjangoCode): Han
 }
 
 /** The Django model of the op's table when no running code creates its rows; the code is read only when asked. */
-function djangoHandFilled(ormModel: string, table: string, migration: Migration, repository: RepositoryView): HandFilled | undefined {
-  const code = repository.applicationCode();
-  if (code.length === 0 || !repository.applicationCodeComplete()) return undefined;
+function djangoHandFilled(ormModel: string, table: string, migration: Migration, repository: RepositoryView, change: ChangePlan): HandFilled | undefined {
+  const code = readCode(repository, change);
+  if (!code) return undefined;
   const read = djangoCode(code);
   const app = djangoAppOf(migration.path);
   const key = `${app}.${ormModel.toLowerCase()}:${table}`;
@@ -121,10 +129,10 @@ const runsInProduction = (path: string) => RUBY_CODE.test(path) && !isTestPath(p
 const railsFiles = new WeakMap<readonly SourceFile[], { files: SourceFile[]; verdicts: Map<string, HandFilled | undefined> }>();
 
 /** The Active Record model of the op's table when no running code creates its rows; the code is read only when asked. */
-function railsHandFilled(table: string, repository: RepositoryView): HandFilled | undefined {
+function railsHandFilled(table: string, repository: RepositoryView, change: ChangePlan): HandFilled | undefined {
   if (!rubyReadersLoaded()) return undefined;
-  const code = repository.applicationCode();
-  if (code.length === 0 || !repository.applicationCodeComplete()) return undefined;
+  const code = readCode(repository, change);
+  if (!code) return undefined;
   let read = railsFiles.get(code);
   if (!read) railsFiles.set(code, (read = { files: code.filter((f) => runsInProduction(f.path)), verdicts: new Map() }));
   const model = repository.model(table);
@@ -144,34 +152,46 @@ function railsHandFilled(table: string, repository: RepositoryView): HandFilled 
 }
 
 /** The model of the op's one table that no running code fills, for the migration's framework. */
-function handFilledModel(op: Operation, migration: Migration, repository: RepositoryView): HandFilled | undefined {
+function handFilledModel(op: Operation, migration: Migration, repository: RepositoryView, change: ChangePlan): HandFilled | undefined {
   const table = tablesOf(op)[0];
-  if (migration.framework === "django" && op.ormModel && !op.ormModelBuiltBy) return djangoHandFilled(op.ormModel, table, migration, repository);
-  if (migration.framework === "rails") return railsHandFilled(table, repository);
+  if (migration.framework === "django" && op.ormModel && !op.ormModelBuiltBy) return djangoHandFilled(op.ormModel, table, migration, repository, change);
+  if (migration.framework === "rails") return railsHandFilled(table, repository, change);
   return undefined;
 }
 
+/**
+ * The code whose inserts filled the table: in a review the base branch's (base-branch-code.ts), which ran until
+ * this deploy, since the change's code starts only after the migration; otherwise the application's code as it is.
+ * Undefined when it was not read whole.
+ */
+function readCode(repository: RepositoryView, change: ChangePlan): readonly SourceFile[] | undefined {
+  if (change.files) return baseBranchCodeOf(change, repository);
+  const code = repository.applicationCode();
+  return code.length === 0 || !repository.applicationCodeComplete() ? undefined : code;
+}
+
 /** The finding as a note when no running code creates its one table's rows; unchanged otherwise. */
-export function withHandFilledTable(finding: ReportedFinding, op: Operation | undefined, migration: Migration, repository: RepositoryView, production?: Production, reported?: LockWork): ReportedFinding {
+export function withHandFilledTable(finding: ReportedFinding, op: Operation | undefined, migration: Migration, repository: RepositoryView, production?: Production, reported?: LockWork, change: ChangePlan = ChangePlan.none): ReportedFinding {
   const work = workOf(finding.rule, op, reported);
   if (!op || finding.severity === "info" || !work || work === "hold") return finding;
   // one table: a data change or rewrite that also reaches another table lasts as long as that one's share
   if (tablesOf(op).length !== 1 || changesKey(op, repository) || readsOthers(op)) return finding;
   if (measuredInSnapshot(op, production)) return finding;
-  const found = handFilledModel(op, migration, repository);
+  const found = handFilledModel(op, migration, repository, change);
   if (!found) return finding;
   const table = tablesOf(op)[0];
   const admin = found.admin ? `; people add them in ${found.admin.what} (${found.admin.path}:${found.admin.line})` : "";
+  const code = change.files ? "the base branch's code (what the servers run until this deploy)" : "the application's code";
   return {
     ...finding,
     severity: "info",
-    message: `${finding.message} Nothing in the application's code creates rows of ${found.model} (${found.path}) outside migrations, seeds and tests, nor through a relation${admin}: ${table} holds the rows people or setup put there, so the lock is brief.`,
+    message: `${finding.message} Nothing in ${code} creates rows of ${found.model} (${found.path}) outside migrations, seeds and tests, nor through a relation${admin}: ${table} holds the rows people or setup put there, so the lock is brief.`,
     details: [...finding.details, "hand-filled table: the application's code as it is now creates none of its rows; a production snapshot (--snapshot) gives the table's real size"],
   };
 }
 
 /** Every lock finding of one migration, seen against tables no running code fills; the code is read only for a candidate. */
-export function againstHandFilledTables<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(raw: readonly R[], migration: Migration, repository: RepositoryView, production?: Production): R[] {
+export function againstHandFilledTables<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(raw: readonly R[], migration: Migration, repository: RepositoryView, production?: Production, change: ChangePlan = ChangePlan.none): R[] {
   if (migration.framework !== "django" && migration.framework !== "rails") return [...raw];
-  return raw.map((r) => ({ ...r, finding: withHandFilledTable(r.finding, r.op, migration, repository, production, r.work) }));
+  return raw.map((r) => ({ ...r, finding: withHandFilledTable(r.finding, r.op, migration, repository, production, r.work, change) }));
 }

@@ -331,8 +331,9 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   if (relevant) for (const path of models) base.add(path);
   // a plain SQL migration names no model: the code the change edits or deletes, as the base branch has it, is what
   // the servers run until the deploy, and may still name what the migration drops (sql-code-names.ts); a Django
-  // column whose default stays in Python breaks only inserts of that code (deployed-inserts.ts)
-  if (added.some((file) => file.framework === "sql" || file.framework === "django")) for (const path of editedCode) base.add(path);
+  // column whose default stays in Python breaks only inserts of that code, and a table only that code filled holds what
+  // it wrote (deployed-inserts.ts, hand-filled-tables.ts: Rails' too)
+  if (added.some((file) => file.framework === "sql" || file.framework === "django" || file.framework === "rails")) for (const path of editedCode) base.add(path);
   // an edited Python migration may now define the constants it imported from a module the change edits or
   // empties: that module as the base branch has it says whether they are the same (inlined-constants.ts)
   const editsPythonMigration = changes.some((c) => c.status === "modified" && ["django", "alembic"].includes(detectMigrationPath(c.path, config)?.framework ?? ""));

@@ -684,7 +684,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     baseline: analysis.baseline,
     ...(missingProjectModules.length ? { missingProjectModules } : {}),
     // a Django column whose default stays in Python breaks only inserts of the deployed code: the code says whether it makes any
-    codeSearch: { needed: (identifiers.length > 0 || addsDjangoFields || linted.some((f) => f.rule === "required-column-without-default" && frameworkOf(f.path) === "django")) && input.codeFiles === undefined, identifiers },
+    codeSearch: { needed: (identifiers.length > 0 || addsDjangoFields || linted.some((f) => f.rule === "required-column-without-default" && (frameworkOf(f.path) === "django" || frameworkOf(f.path) === "rails"))) && input.codeFiles === undefined, identifiers },
     regulatedWaivers: regulatedWaivers(changedModels, config),
   };
 }

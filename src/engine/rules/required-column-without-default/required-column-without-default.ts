@@ -554,13 +554,13 @@ export default defineRule({
         });
         continue;
       }
-      // Django keeps the default in Python: only inserts of the deployed code miss the column, and that code may create no rows at all
+      // the default only filled the rows (Django keeps it in Python): only inserts of the deployed code miss the column, and that code may create no rows at all
       const inserts = kind === "dropped" ? deployedInserts(ctx, op) : undefined;
       if (inserts && inserts.creators.length === 0) {
         ctx.report({
           op,
           severity: "info",
-          message: `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows (the database default is dropped again right after), but the deployed code creates no ${op.table} rows (outside tests and migrations it names ${inserts.model} only to read it), so none of its inserts can miss ${c.name}; code that creates ${inserts.model} rows sets it from the model's Python default.`,
+          message: `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows (the database default is dropped again ${dropped!.loc.line === op.loc.line ? "right after" : `on line ${dropped!.loc.line}`}), but the deployed code creates no ${op.table} rows (outside tests and ${ctx.framework === "rails" ? "db/" : "migrations"} it names ${inserts.model} only to read it), so none of its inserts can miss ${c.name}; ${ctx.framework === "django" ? `code that creates ${inserts.model} rows sets it from the model's Python default` : `code that creates ${inserts.model} rows after the deploy has to set it`}.`,
           fix: finding.fix(),
           hazard: "old-code",
         });

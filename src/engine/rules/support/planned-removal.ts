@@ -17,6 +17,8 @@ import { railsUpOnly } from "./rails-fix.js";
 import type { RuleContext } from "./rule.js";
 import { searchUsages } from "../../code/usage-search.js";
 import { unusedModelAtBase } from "./unused-model-at-base.js";
+import { baseBranchCode } from "./base-branch-code.js";
+import { withAncestors } from "../../code/django-model-ancestors.js";
 import { djangoTable, djangoModelsApp, readDjangoModels, type DjangoModel } from "../../code/django-models.js";
 import { safeToDrop } from "../../code/code-models.js";
 import { ChangePlan, copyOf, readsColumn, readTables, writtenTables, type DataStep } from "./change-plan.js";
@@ -441,10 +443,20 @@ function undeclaredField(ctx: RuleContext, op: OperationOf<"drop_column">): Plan
 function declaredAtBase(ctx: RuleContext, op: OperationOf<"drop_column">): boolean {
   const app = djangoAppOf(ctx.migration.path) || undefined;
   const field = op.ormField ?? op.column;
-  const stillDeclared = (m: DjangoModel) =>
-    (nameKey(djangoTable(m)) === nameKey(op.table) || (m.appLabel === app && m.className.toLowerCase() === op.ormModel?.toLowerCase())) &&
-    m.fields.some((f) => f.column === op.column || f.name === field);
-  return readDjangoModels(ctx.facts.change.baseCodeFiles).some(stillDeclared);
+  const maps = (m: DjangoModel) => nameKey(djangoTable(m)) === nameKey(op.table) || (m.appLabel === app && m.className.toLowerCase() === op.ormModel?.toLowerCase());
+  const declaresIt = (m: DjangoModel) => m.fields.some((f) => f.column === op.column || f.name === field);
+  // the base branch's whole code when known: its model of the table may be unchanged while the abstract parent or
+  // mixin it inherits the field from is edited (takahe's StatorModel lost state_ready); else the edited files alone
+  const models = baseModels(baseBranchCode(ctx) ?? ctx.facts.change.baseCodeFiles);
+  return models.some((m) => maps(m) && withAncestors(m, models).some(declaresIt));
+}
+
+/** The Django models of the base branch's code, read once per change. */
+const readBaseModels = new WeakMap<readonly SourceFile[], DjangoModel[]>();
+function baseModels(files: readonly SourceFile[]): DjangoModel[] {
+  let models = readBaseModels.get(files);
+  if (!models) readBaseModels.set(files, (models = readDjangoModels(files)));
+  return models;
 }
 
 /**

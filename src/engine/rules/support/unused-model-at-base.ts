@@ -20,6 +20,7 @@ import { isTestPath } from "../../code/test-paths.js";
 import { escapeRegExp } from "../../regexp.js";
 import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
+import { baseBranchCode } from "./base-branch-code.js";
 
 export interface UnusedModel {
   className: string;
@@ -34,13 +35,12 @@ const searched = (path: string) => !/(?:^|\/)(?:db|config)\//.test(path) && !isT
 /** The old table's model on the base branch when no code of the base branch uses it; undefined otherwise, or when that is not known. */
 export function unusedModelAtBase(ctx: RuleContext, table: string): UnusedModel | undefined {
   const { files, baseCodeFiles } = ctx.facts.change;
-  if (!files) return undefined;
+  const atBase = baseBranchCode(ctx);
+  if (!files || !atBase) return undefined;
   const head = ctx.repository.applicationCode();
-  if (head.length === 0 || !ctx.repository.applicationCodeComplete()) return undefined;
   const base = new Map(baseCodeFiles.map((f) => [f.path, f]));
   // a code file the change edits or removes whose base version was not read: the base branch's callers are unknown
   if ([...files.edited].some((path) => searched(path) && isSearchableCodePath(path, ctx.config) && !base.has(path))) return undefined;
-  const atBase = [...head.filter((f) => !files.added.has(f.path) && !files.edited.has(f.path)), ...baseCodeFiles];
   // the table's model there, named as Active Record names it (config/application.rb's pluralize_table_names: the head's settings)
   const name = nameKey(table).split(".").pop() ?? table;
   const models = rubyReaders()

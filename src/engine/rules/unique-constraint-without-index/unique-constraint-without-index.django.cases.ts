@@ -2,6 +2,34 @@ import { GRADE_DOCUMENT_INITIAL, GRADE_DOCUMENT_RENAME } from "../../testing/pyt
 import { DJANGO_ENGINE_SETTINGS, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+/** A unique constraint on app_order, whose Order model has a ForeignKey to Customer (ORDER_MODELS). */
+const ORDER_UNIQUE = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(model_name="order", constraint=models.UniqueConstraint(fields=("customer", "reference"), name="app_order_customer_ref")),
+    ]
+`;
+/** The app's models as DJANGO_INITIAL creates them, Order's ForeignKey given `relatedName` (`related_name="orders"`, or none). */
+const ORDER_MODELS = (relatedName: string) => `from django.db import models
+
+
+class Customer(models.Model):
+    email = models.EmailField(max_length=254)
+
+
+class Order(models.Model):
+    number = models.CharField(max_length=200)
+    total = models.BigIntegerField()
+    reference = models.CharField(max_length=40, db_column="ref")
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE${relatedName ? `, ${relatedName}` : ""})
+`;
+/** Code that only reads orders. */
+const ORDER_READS = "from app.models import Order\n\n\ndef orders_of(customer):\n    return Order.objects.filter(customer=customer)\n";
+
 export default defineCases({
   invalid: [
     {
@@ -43,6 +71,39 @@ class Migration(migrations.Migration):
       lines: [8],
       severities: ["info"],
       messages: ["Customer (app/models.py) is a Wagtail generic setting (Customer extends wagtail.contrib.settings.models.BaseGenericSetting): app_customer holds one row, which load() creates and no code adds to, so the lock is brief."],
+    },
+    {
+      framework: "django",
+      name: "a model with a ForeignKey whose reverse manager (customer.orders) no code calls to create, nor any other code creates Order rows: app_order is filled by hand, a note that says why",
+      code: ORDER_UNIQUE,
+      files: { ...DJANGO_INITIAL, "app/models.py": ORDER_MODELS('related_name="orders"'), "app/views.py": ORDER_READS },
+      lines: [8],
+      severities: ["info"],
+      messages: ["Nothing in the application's code creates rows of Order (app/models.py) outside migrations, seeds and tests, nor through a relation: app_order holds the rows people or setup put there, so the lock is brief."],
+    },
+    {
+      framework: "django",
+      name: "the same model whose rows code creates through the relation's reverse manager (customer.orders.create): the error stays",
+      code: ORDER_UNIQUE,
+      files: { ...DJANGO_INITIAL, "app/models.py": ORDER_MODELS('related_name="orders"'), "app/views.py": `${ORDER_READS}\n\ndef reorder(customer):\n    return customer.orders.create(number="1", total=0, reference="r")\n` },
+      lines: [8],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "a ForeignKey without related_name: Django's default reverse manager (customer.order_set.create) creates Order rows, the error stays",
+      code: ORDER_UNIQUE,
+      files: { ...DJANGO_INITIAL, "app/models.py": ORDER_MODELS(""), "app/views.py": `${ORDER_READS}\n\ndef reorder(customer):\n    return customer.order_set.create(number="1", total=0, reference="r")\n` },
+      lines: [8],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "a ForeignKey whose related_name is built at run time (%(class)s): its reverse manager cannot be followed, the error stays",
+      code: ORDER_UNIQUE,
+      files: { ...DJANGO_INITIAL, "app/models.py": ORDER_MODELS('related_name="%(class)s_orders"'), "app/views.py": ORDER_READS },
+      lines: [8],
+      severities: ["error"],
     },
     {
       framework: "django",
