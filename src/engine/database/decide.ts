@@ -181,7 +181,11 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
  */
 export function reviseFromRefusals(decision: DatabaseDecision, refused: readonly MigrationUnit[], problems: (unit: MigrationUnit) => readonly ParseProblem[] = () => []): DatabaseDecision | undefined {
   if (!decision.assumed || decision.database !== "postgresql" || refused.length === 0) return undefined;
-  // Rails, Django, Alembic: every statement PostgreSQL refused is one MySQL's grammar reads (adapters/sql/mysql/reads-as-mysql.ts)
+  // Django, Alembic: every statement PostgreSQL refused is one MySQL's grammar reads (adapters/sql/mysql/reads-as-mysql.ts).
+  // Not Rails: its migrations test the database in Ruby (`if postgres?`), and MySQL SQL in the branch such a test gives
+  // PostgreSQL is a bug of that branch, not evidence that the project runs MySQL (syntax-error's Rails cases); a Rails
+  // project names its database in config/database.yml and the Gemfile, which the decision already reads
+  if (refused.some((u) => u.file.framework === "rails")) return undefined;
   if (refused.some((u) => u.file.framework !== "sql")) {
     const all = refused.flatMap((u) => problems(u).map((p) => ({ unit: u, p })));
     if (all.length === 0 || !all.every(({ p }) => p.readsAsMysql)) return undefined;
