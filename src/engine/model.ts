@@ -91,6 +91,12 @@ export const DefaultValue = z.object({
    * is '{}' in SQL, but the Ruby string '{}' would be stored as the JSON string "{}"): what a fix passes Rails back
    */
   ruby: z.string().optional(),
+  /**
+   * Alembic/SQLAlchemy: `server_default=` is a Python name whose value migguard cannot read (octavia's
+   * `constants.ONLINE`, a package's constant), not SQL text: `expr` says that name, and a fix passes this back as
+   * written, never inside sa.text() (which would send the name to the database as SQL)
+   */
+  python: z.string().optional(),
 });
 export type DefaultValue = z.infer<typeof DefaultValue>;
 
