@@ -91,6 +91,46 @@ end
 `,
       lines: [4],
     },
+    {
+      framework: "rails",
+      name: "solidus 20250709073151: the down removes the price key by column: :country_id, the up added it on country_iso: Rails raises, and the fix is that line with the key's column, not a DROP CONSTRAINT after it",
+      path: "db/migrate/20250709073151_add_country_foreign_keys.rb",
+      files: {
+        "db/migrate/20240101000000_create_tables.rb": `class CreateTables < ActiveRecord::Migration[7.0]
+  def change
+    create_table :spree_countries do |t|
+      t.string :iso, null: false
+      t.index :iso, unique: true
+    end
+    create_table :spree_states do |t|
+      t.integer :country_id
+    end
+    create_table :spree_prices do |t|
+      t.string :country_iso
+    end
+  end
+end
+`,
+      },
+      code: `class AddCountryForeignKeys < ActiveRecord::Migration[7.0]
+  def up
+    add_foreign_key :spree_states, :spree_countries, column: :country_id, on_delete: :cascade
+    add_foreign_key :spree_prices, :spree_countries, column: :country_iso, primary_key: :iso, on_delete: :restrict
+  end
+
+  def down
+    remove_foreign_key :spree_states, :spree_countries, column: :country_id, on_delete: :cascade
+    remove_foreign_key :spree_prices, :spree_countries, column: :country_id, on_delete: :restrict
+  end
+end
+`,
+      lines: [4],
+      messages: ['Rails raises ("has no foreign key") and the rollback fails there'],
+      fixes: [
+        `# in the down, line 9, the column the up put the key on:
+remove_foreign_key :spree_prices, :spree_countries, on_delete: :restrict, column: :country_iso`,
+      ],
+    },
   ],
   valid: [
     {
