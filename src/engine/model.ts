@@ -1048,6 +1048,11 @@ export const Migration = z.object({
   dependsOn: z.array(z.string()).optional(),
   /** Django: the migrations of other apps it depends on (`dependencies`), by app label and name: they ran before it */
   djangoAppDependencies: z.array(z.object({ app: z.string(), name: z.string() })).optional(),
+  /**
+   * Django: what the settings modules of its project install (INSTALLED_APPS as written, those modules, and whether
+   * they were read whole: repository/django-uninstalled-apps.ts): an app label none installs has no tables Django keeps
+   */
+  djangoInstalledApps: z.object({ entries: z.array(z.string()), settings: z.array(z.string()), exact: z.boolean() }).optional(),
   /** Django: the migrations of its own app a squashed migration replaces (`replaces`), by name: the graph knows them as it */
   djangoReplaces: z.array(z.string()).optional(),
   /**

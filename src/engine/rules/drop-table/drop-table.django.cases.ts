@@ -132,6 +132,84 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "adhocracy-plus contrib 0001 (first of its app): DROP TABLE IF EXISTS of django-background-tasks' tables, which no migration creates, no model maps, and whose app label no settings module installs (beside a deployment's run-time ADDITIONAL_APPS): a library's leftover, a note",
+      path: "apps/contrib/migrations/0001_drop_background_task_table.py",
+      files: {
+        "config/settings/base.py": `INSTALLED_APPS = (
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "apps.contrib",
+)
+`,
+        "config/settings/production.py": `from .base import *
+
+try:
+    from .local import *
+    INSTALLED_APPS += tuple(ADDITIONAL_APPS)
+except ImportError:
+    pass
+`,
+        "apps/contrib/templatetags/settings.py": "from django import template\n\nregister = template.Library()\n",
+        "apps/contrib/models.py": "from django.db import models\n\n\nclass Note(models.Model):\n    text = models.TextField()\n",
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = []
+
+    operations = [
+        migrations.RunSQL(
+            sql=[
+                "DROP TABLE IF EXISTS background_task",
+                "DROP TABLE IF EXISTS background_task_completedtask",
+            ],
+            reverse_sql=migrations.RunSQL.noop,
+        )
+    ]
+`,
+      lines: [10, 11],
+      severities: ["info", "info"],
+      messages: [
+        "no app installed by config/settings/base.py has the label background_task or one it starts with (Django names an app's tables <label>_<model>) (beside the apps a deployment adds at run time, which the repository does not show)",
+        "no app installed by config/settings/base.py has the label background_task_completedtask or one it starts with",
+      ],
+    },
+    {
+      framework: "django",
+      name: "the same drop while the settings still install the library (background_task): its tables are an installed app's, the warning stays",
+      path: "apps/contrib/migrations/0001_drop_background_task_table.py",
+      files: {
+        "config/settings/base.py": `INSTALLED_APPS = (
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "apps.contrib",
+    "background_task",
+)
+`,
+        "apps/contrib/models.py": "from django.db import models\n\n\nclass Note(models.Model):\n    text = models.TextField()\n",
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = []
+
+    operations = [
+        migrations.RunSQL(
+            sql=[
+                "DROP TABLE IF EXISTS background_task",
+                "DROP TABLE IF EXISTS background_task_completedtask",
+            ],
+            reverse_sql=migrations.RunSQL.noop,
+        )
+    ]
+`,
+      lines: [10, 11],
+      severities: ["warning", "warning"],
+    },
+    {
+      framework: "django",
       name: "the same drop, but a model of the app maps the table (db_table): the project's own rows go, the warning stays",
       path: "app/migrations/0002_remove_old_apps.py",
       files: { ...DJANGO_INITIAL, "app/models.py": "from django.db import models\n\n\nclass Organization(models.Model):\n    name = models.CharField(max_length=100)\n\n    class Meta:\n        db_table = \"organizations_organization\"\n" },
