@@ -746,6 +746,53 @@ end`,
     },
     {
       framework: "rails",
+      name: "the same in a project that also runs on SQLite (its CI matrix): the connection check goes inside the index_exists? check, which holds for every database",
+      path: "db/migrate/20240622113334_move_adjustment_eligible.rb",
+      files: {
+        ...CI_MATRIX_SQLITE_POSTGRES,
+        "db/migrate/20160101000000_create_spree_adjustments.rb": `class CreateSpreeAdjustments < ActiveRecord::Migration[7.0]
+  def change
+    create_table :spree_adjustments do |t|
+      t.decimal :amount
+    end
+  end
+end
+`,
+      },
+      code: `class MoveAdjustmentEligible < ActiveRecord::Migration[7.0]
+  def up
+    unless column_exists?(:spree_adjustments, :eligible)
+      add_column(:spree_adjustments, :eligible, :boolean, default: true)
+    end
+
+    unless index_exists?(:spree_adjustments, :eligible)
+      add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible"
+    end
+  end
+end
+`,
+      lines: [8],
+      fixes: [
+        `# PostgreSQL's way on PostgreSQL only (connection.adapter_name), the operation as written on SQLite:
+# Take the index out of MoveAdjustmentEligible: its other changes stay there, in their transaction.
+# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):
+class AddIndexOnSpreeAdjustmentsEligible < ActiveRecord::Migration[7.0]
+  disable_ddl_transaction!
+
+  def up
+    unless index_exists?(:spree_adjustments, :eligible)
+      if connection.adapter_name =~ /postg/i
+        add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible", algorithm: :concurrently
+      else
+        add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible"
+      end
+    end
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "an add_index under the check of the column the migration adds (unless column_exists?): moved to a migration of its own, it runs under the index's own check, which skips it only where the index is there",
       path: "db/migrate/20240622113334_move_adjustment_eligible.rb",
       files: {
