@@ -8,56 +8,25 @@
  */
 import { run } from "../../src/cli/main.js";
 import { fileTree } from "./support/file-tree.js";
+import {
+  GUARDED_ELIGIBLE_INDEX,
+  GUARDED_ELIGIBLE_PATH,
+  OCTAVIA_PACKAGE_CONSTANTS,
+  OCTAVIA_STATUS_PATH,
+  OCTAVIA_STATUS_REVISION,
+  PHP_SYNTAX_TEST,
+  RUST_PROSE,
+  SOLIDUS_TABLES,
+  STORE_CREDIT_BACKFILL,
+  STORE_CREDIT_PATH,
+} from "../../src/engine/testing/seed72-fixtures.js";
 
 type Finding = { rule: string; severity: string; line: number; message: string; fix: string };
 const lint = async (cwd: string, path: string) => (JSON.parse((await run(["lint", "--format", "json", path], { cwd })).output) as { findings: Finding[] }).findings;
 
-const SOLIDUS_TABLES = `class CreateTables < ActiveRecord::Migration[7.0]
-  def change
-    create_table :spree_countries do |t|
-      t.string :iso, null: false
-      t.index :iso, unique: true
-    end
-    create_table :spree_prices do |t|
-      t.string :country_iso
-    end
-    create_table :spree_adjustments do |t|
-      t.decimal :amount
-    end
-    create_table :spree_store_credits do |t|
-      t.decimal :amount, precision: 8, scale: 2
-    end
-    create_table :spree_store_credit_events do |t|
-      t.integer :store_credit_id
-      t.decimal :amount, precision: 8, scale: 2
-      t.timestamps
-    end
-  end
-end
-`;
-
 describe("lint: seed 72's wrong fixes", () => {
   it("octavia: server_default=constants.ONLINE (ONLINE = lib_consts.ONLINE) stays the Python name, never sa.text(\"lib_consts.ONLINE\")", async () => {
-    const cwd = fileTree({
-      "octavia/common/constants.py": "from octavia_lib.common import constants as lib_consts\n\nONLINE = lib_consts.ONLINE\n",
-      "octavia/db/migration/alembic_migrations/versions/52377704420e_add_status.py": `from alembic import op
-import sqlalchemy as sa
-
-from octavia.common import constants
-
-revision = "52377704420e"
-down_revision = "d85ca7258d21"
-
-
-def upgrade():
-    op.add_column("health_monitor", sa.Column("operating_status", sa.String(16), nullable=False, server_default=constants.ONLINE))
-    op.alter_column("health_monitor", "operating_status", existing_type=sa.String(16), server_default=None)
-
-
-def downgrade():
-    op.drop_column("health_monitor", "operating_status")
-`,
-    });
+    const cwd = fileTree({ ...OCTAVIA_PACKAGE_CONSTANTS, [OCTAVIA_STATUS_PATH]: OCTAVIA_STATUS_REVISION });
     const [finding] = (await lint(cwd, "octavia/db/migration/alembic_migrations/versions")).filter((f) => f.rule === "required-column-without-default");
     expect(finding.message).toContain("gets the default constants.ONLINE");
     expect(finding.fix).toContain("server_default=constants.ONLINE");
@@ -65,28 +34,14 @@ def downgrade():
   });
 
   it("solidus: the index build moved out of a guarded migration keeps its index_exists? check", async () => {
-    const cwd = fileTree({
-      "db/migrate/20160101000000_create_tables.rb": SOLIDUS_TABLES,
-      "db/migrate/20240622113334_move_adjustment_eligible.rb": `class MoveAdjustmentEligible < ActiveRecord::Migration[7.0]
-  def up
-    unless column_exists?(:spree_adjustments, :eligible)
-      add_column(:spree_adjustments, :eligible, :boolean, default: true)
-    end
-
-    unless index_exists?(:spree_adjustments, :eligible)
-      add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible"
-    end
-  end
-end
-`,
-    });
+    const cwd = fileTree({ ...SOLIDUS_TABLES, [GUARDED_ELIGIBLE_PATH]: GUARDED_ELIGIBLE_INDEX });
     const [finding] = (await lint(cwd, "db/migrate")).filter((f) => f.rule === "index-without-concurrently");
     expect(finding.fix).toContain("  def up\n    unless index_exists?(:spree_adjustments, :eligible)\n      add_index :spree_adjustments, :eligible, name: \"index_spree_adjustments_on_eligible\", algorithm: :concurrently\n    end");
   });
 
   it("solidus: remove_foreign_key by another column than the up's key: the rollback raises, and the fix corrects that line", async () => {
     const cwd = fileTree({
-      "db/migrate/20160101000000_create_tables.rb": SOLIDUS_TABLES,
+      ...SOLIDUS_TABLES,
       "db/migrate/20250709073151_add_country_foreign_keys.rb": `class AddCountryForeignKeys < ActiveRecord::Migration[7.0]
   def up
     add_foreign_key :spree_prices, :spree_countries, column: :country_iso, primary_key: :iso, on_delete: :restrict
@@ -105,33 +60,7 @@ end
   });
 
   it("solidus: the split-out backfill copies StoreCreditEvent, whose scope it calls through StoreCredit's has_many", async () => {
-    const cwd = fileTree({
-      "db/migrate/20160101000000_create_tables.rb": SOLIDUS_TABLES,
-      "db/migrate/20180322142651_add_amount_remaining.rb": `class AddAmountRemaining < ActiveRecord::Migration[5.0]
-  class StoreCredit < ActiveRecord::Base
-    self.table_name = "spree_store_credits"
-    has_many :store_credit_events
-  end
-
-  class StoreCreditEvent < ActiveRecord::Base
-    self.table_name = "spree_store_credit_events"
-    scope :chronological, -> { order(:created_at) }
-  end
-
-  def up
-    add_column :spree_store_credit_events, :amount_remaining, :decimal, precision: 8, scale: 2
-
-    StoreCredit.find_each do |credit|
-      credit.store_credit_events.chronological.each { |event| event.update_attribute(:amount_remaining, credit.amount) }
-    end
-  end
-
-  def down
-    remove_column :spree_store_credit_events, :amount_remaining
-  end
-end
-`,
-    });
+    const cwd = fileTree({ ...SOLIDUS_TABLES, [STORE_CREDIT_PATH]: STORE_CREDIT_BACKFILL });
     const [finding] = (await lint(cwd, "db/migrate")).filter((f) => f.rule === "mixed-ddl-dml");
     const backfill = finding.fix.slice(finding.fix.indexOf("# migration 2"));
     expect(backfill).toContain("class StoreCredit < ActiveRecord::Base");
@@ -144,8 +73,8 @@ end
       "Cargo.toml": '[package]\nname = "docs-rs"\nversion = "0.1.0"\n',
       "crates/db/migrations/20251202020754_remove-file-public.up.sql": "ALTER TABLE files DROP COLUMN public;\n",
       "crates/db/migrations/20251202020754_remove-file-public.down.sql": "ALTER TABLE files ADD COLUMN public boolean;\n",
-      "crates/admin/src/main.rs": "/// Clean up the public files.\npub fn clean(files: &[String]) {\n    // the public ones stay\n    println!(\"adding public files failed\");\n}\n",
-      "crates/web/assets/syntaxes/Packages/PHP/syntax_test_php.php": "<?php\nclass Files {\n    public function files() {}\n    public $public = true;\n}\n",
+      "crates/admin/src/main.rs": RUST_PROSE,
+      ...PHP_SYNTAX_TEST,
     };
     const [finding] = (await lint(fileTree(files), "crates/db/migrations")).filter((f) => f.rule === "drop-column");
     expect(finding.severity).toBe("info");

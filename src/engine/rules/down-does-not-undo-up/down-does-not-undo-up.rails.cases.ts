@@ -1,3 +1,4 @@
+import { SOLIDUS_TABLES } from "../../testing/seed72-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
@@ -95,23 +96,7 @@ end
       framework: "rails",
       name: "solidus 20250709073151: the down removes the price key by column: :country_id, the up added it on country_iso: Rails raises, and the fix is that line with the key's column, not a DROP CONSTRAINT after it",
       path: "db/migrate/20250709073151_add_country_foreign_keys.rb",
-      files: {
-        "db/migrate/20240101000000_create_tables.rb": `class CreateTables < ActiveRecord::Migration[7.0]
-  def change
-    create_table :spree_countries do |t|
-      t.string :iso, null: false
-      t.index :iso, unique: true
-    end
-    create_table :spree_states do |t|
-      t.integer :country_id
-    end
-    create_table :spree_prices do |t|
-      t.string :country_iso
-    end
-  end
-end
-`,
-      },
+      files: SOLIDUS_TABLES,
       code: `class AddCountryForeignKeys < ActiveRecord::Migration[7.0]
   def up
     add_foreign_key :spree_states, :spree_countries, column: :country_id, on_delete: :cascade

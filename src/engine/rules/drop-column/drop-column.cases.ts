@@ -1,3 +1,4 @@
+import { PHP_SYNTAX_TEST, RUST_PROSE } from "../../testing/seed72-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 // trigger.dev's remove_prepare_from_job_version: a Prisma migration beside its schema and the app's TypeScript
@@ -768,27 +769,8 @@ ALTER TABLE feeds DROP COLUMN enclosure_template;
       code: "ALTER TABLE files DROP COLUMN public;\nALTER TABLE releases DROP COLUMN files;\n",
       schema: "CREATE TABLE files (path text PRIMARY KEY, public boolean);\nCREATE TABLE releases (id integer PRIMARY KEY, files jsonb);",
       files: {
-        "crates/admin/src/main.rs": `use std::path::Path;
-
-/// Clean up the bucket from non-archive storage files.
-pub async fn clean(files: &[String]) -> Result<()> {
-    // the public files stay
-    let mut listed = Vec::new();
-    for file in files {
-        listed.push(file.clone());
-    }
-    tracing::info!("adding essential files failed");
-    let releases = load_releases().await?;
-    Ok(())
-}
-`,
-        "crates/web/assets/syntaxes/Packages/PHP/syntax_test_php.php": `<?php
-// SYNTAX TEST "Packages/PHP/PHP.sublime-syntax"
-class Files {
-    public function files() { return $this->files; }
-    public $public = true;
-}
-`,
+        "crates/admin/src/main.rs": RUST_PROSE,
+        ...PHP_SYNTAX_TEST,
       },
       lines: [1, 2],
       severities: ["info", "info"],
@@ -800,20 +782,7 @@ class Files {
       code: "ALTER TABLE releases DROP COLUMN files;\n",
       schema: "CREATE TABLE releases (id integer PRIMARY KEY, files jsonb);",
       files: {
-        "crates/admin/src/main.rs": `use std::path::Path;
-
-/// Clean up the bucket from non-archive storage files.
-pub async fn clean(files: &[String]) -> Result<()> {
-    // the public files stay
-    let mut listed = Vec::new();
-    for file in files {
-        listed.push(file.clone());
-    }
-    tracing::info!("adding essential files failed");
-    let releases = load_releases().await?;
-    Ok(())
-}
-`,
+        "crates/admin/src/main.rs": RUST_PROSE,
         "crates/web/src/source.rs": `pub async fn source(db: &Pool, id: i32) -> Result<Value> {
     // the file list of a release
     let row = sqlx::query!(

@@ -1,3 +1,4 @@
+import { BACKGROUND_TASK_DROP, BACKGROUND_TASK_PATH, CONTRIB_MODELS, installedApps } from "../../testing/seed72-fixtures.js";
 import { OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { BILLING_MOVES_APP_DATA, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
@@ -133,14 +134,9 @@ class Migration(migrations.Migration):
     {
       framework: "django",
       name: "adhocracy-plus contrib 0001 (first of its app): DROP TABLE IF EXISTS of django-background-tasks' tables, which no migration creates, no model maps, and whose app label no settings module installs (beside a deployment's run-time ADDITIONAL_APPS): a library's leftover, a note",
-      path: "apps/contrib/migrations/0001_drop_background_task_table.py",
+      path: BACKGROUND_TASK_PATH,
       files: {
-        "config/settings/base.py": `INSTALLED_APPS = (
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "apps.contrib",
-)
-`,
+        "config/settings/base.py": installedApps(""),
         "config/settings/production.py": `from .base import *
 
 try:
@@ -150,24 +146,9 @@ except ImportError:
     pass
 `,
         "apps/contrib/templatetags/settings.py": "from django import template\n\nregister = template.Library()\n",
-        "apps/contrib/models.py": "from django.db import models\n\n\nclass Note(models.Model):\n    text = models.TextField()\n",
+        "apps/contrib/models.py": CONTRIB_MODELS,
       },
-      code: `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = []
-
-    operations = [
-        migrations.RunSQL(
-            sql=[
-                "DROP TABLE IF EXISTS background_task",
-                "DROP TABLE IF EXISTS background_task_completedtask",
-            ],
-            reverse_sql=migrations.RunSQL.noop,
-        )
-    ]
-`,
+      code: BACKGROUND_TASK_DROP,
       lines: [10, 11],
       severities: ["info", "info"],
       messages: [
@@ -178,33 +159,12 @@ class Migration(migrations.Migration):
     {
       framework: "django",
       name: "the same drop while the settings still install the library (background_task): its tables are an installed app's, the warning stays",
-      path: "apps/contrib/migrations/0001_drop_background_task_table.py",
+      path: BACKGROUND_TASK_PATH,
       files: {
-        "config/settings/base.py": `INSTALLED_APPS = (
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "apps.contrib",
-    "background_task",
-)
-`,
-        "apps/contrib/models.py": "from django.db import models\n\n\nclass Note(models.Model):\n    text = models.TextField()\n",
+        "config/settings/base.py": installedApps('    "background_task",\n'),
+        "apps/contrib/models.py": CONTRIB_MODELS,
       },
-      code: `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = []
-
-    operations = [
-        migrations.RunSQL(
-            sql=[
-                "DROP TABLE IF EXISTS background_task",
-                "DROP TABLE IF EXISTS background_task_completedtask",
-            ],
-            reverse_sql=migrations.RunSQL.noop,
-        )
-    ]
-`,
+      code: BACKGROUND_TASK_DROP,
       lines: [10, 11],
       severities: ["warning", "warning"],
     },

@@ -1,5 +1,17 @@
 import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
+import { GUARDED_ELIGIBLE_INDEX, GUARDED_ELIGIBLE_PATH, SOLIDUS_TABLES } from "../../testing/seed72-fixtures.js";
 import { defineCases } from "../support/rule.js";
+
+/** solidus' guarded eligible index moved to a migration of its own, `up` being what its up method holds */
+const eligibleIndexFix = (up: string) => `# Take the index out of MoveAdjustmentEligible: its other changes stay there, in their transaction.
+# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):
+class AddIndexOnSpreeAdjustmentsEligible < ActiveRecord::Migration[7.0]
+  disable_ddl_transaction!
+
+  def up
+${up}
+  end
+end`;
 
 export default defineCases({
   invalid: [
@@ -706,105 +718,38 @@ end`,
     {
       framework: "rails",
       name: "solidus 20240622113334: add_column and add_index each under their existence checks (installs that already have them skip both): the build moved to a migration of its own keeps its index_exists? check",
-      path: "db/migrate/20240622113334_move_adjustment_eligible.rb",
-      files: {
-        "db/migrate/20160101000000_create_spree_adjustments.rb": `class CreateSpreeAdjustments < ActiveRecord::Migration[7.0]
-  def change
-    create_table :spree_adjustments do |t|
-      t.decimal :amount
-    end
-  end
-end
-`,
-      },
-      code: `class MoveAdjustmentEligible < ActiveRecord::Migration[7.0]
-  def up
-    unless column_exists?(:spree_adjustments, :eligible)
-      add_column(:spree_adjustments, :eligible, :boolean, default: true)
-    end
-
-    unless index_exists?(:spree_adjustments, :eligible)
-      add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible"
-    end
-  end
-end
-`,
+      path: GUARDED_ELIGIBLE_PATH,
+      files: SOLIDUS_TABLES,
+      code: GUARDED_ELIGIBLE_INDEX,
       lines: [8],
       fixes: [
-        `# Take the index out of MoveAdjustmentEligible: its other changes stay there, in their transaction.
-# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):
-class AddIndexOnSpreeAdjustmentsEligible < ActiveRecord::Migration[7.0]
-  disable_ddl_transaction!
-
-  def up
-    unless index_exists?(:spree_adjustments, :eligible)
+        eligibleIndexFix(`    unless index_exists?(:spree_adjustments, :eligible)
       add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible", algorithm: :concurrently
-    end
-  end
-end`,
+    end`),
       ],
     },
     {
       framework: "rails",
       name: "the same in a project that also runs on SQLite (its CI matrix): the connection check goes inside the index_exists? check, which holds for every database",
-      path: "db/migrate/20240622113334_move_adjustment_eligible.rb",
-      files: {
-        ...CI_MATRIX_SQLITE_POSTGRES,
-        "db/migrate/20160101000000_create_spree_adjustments.rb": `class CreateSpreeAdjustments < ActiveRecord::Migration[7.0]
-  def change
-    create_table :spree_adjustments do |t|
-      t.decimal :amount
-    end
-  end
-end
-`,
-      },
-      code: `class MoveAdjustmentEligible < ActiveRecord::Migration[7.0]
-  def up
-    unless column_exists?(:spree_adjustments, :eligible)
-      add_column(:spree_adjustments, :eligible, :boolean, default: true)
-    end
-
-    unless index_exists?(:spree_adjustments, :eligible)
-      add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible"
-    end
-  end
-end
-`,
+      path: GUARDED_ELIGIBLE_PATH,
+      files: { ...CI_MATRIX_SQLITE_POSTGRES, ...SOLIDUS_TABLES },
+      code: GUARDED_ELIGIBLE_INDEX,
       lines: [8],
       fixes: [
-        `# PostgreSQL's way on PostgreSQL only (connection.adapter_name), the operation as written on SQLite:
-# Take the index out of MoveAdjustmentEligible: its other changes stay there, in their transaction.
-# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):
-class AddIndexOnSpreeAdjustmentsEligible < ActiveRecord::Migration[7.0]
-  disable_ddl_transaction!
-
-  def up
-    unless index_exists?(:spree_adjustments, :eligible)
+        `# PostgreSQL's way on PostgreSQL only (connection.adapter_name), the operation as written on SQLite:\n${eligibleIndexFix(`    unless index_exists?(:spree_adjustments, :eligible)
       if connection.adapter_name =~ /postg/i
         add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible", algorithm: :concurrently
       else
         add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible"
       end
-    end
-  end
-end`,
+    end`)}`,
       ],
     },
     {
       framework: "rails",
       name: "an add_index under the check of the column the migration adds (unless column_exists?): moved to a migration of its own, it runs under the index's own check, which skips it only where the index is there",
-      path: "db/migrate/20240622113334_move_adjustment_eligible.rb",
-      files: {
-        "db/migrate/20160101000000_create_spree_adjustments.rb": `class CreateSpreeAdjustments < ActiveRecord::Migration[7.0]
-  def change
-    create_table :spree_adjustments do |t|
-      t.decimal :amount
-    end
-  end
-end
-`,
-      },
+      path: GUARDED_ELIGIBLE_PATH,
+      files: SOLIDUS_TABLES,
       code: `class MoveAdjustmentEligible < ActiveRecord::Migration[7.0]
   def up
     unless column_exists?(:spree_adjustments, :eligible)
@@ -816,17 +761,9 @@ end
 `,
       lines: [5],
       fixes: [
-        `# Take the index out of MoveAdjustmentEligible: its other changes stay there, in their transaction.
-# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):
-class AddIndexOnSpreeAdjustmentsEligible < ActiveRecord::Migration[7.0]
-  disable_ddl_transaction!
-
-  def up
-    unless index_exists?(:spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible")
+        eligibleIndexFix(`    unless index_exists?(:spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible")
       add_index :spree_adjustments, :eligible, algorithm: :concurrently
-    end
-  end
-end`,
+    end`),
       ],
     },
   ],

@@ -1,3 +1,4 @@
+import { SOLIDUS_TABLES, STORE_CREDIT_BACKFILL, STORE_CREDIT_CLASSES, STORE_CREDIT_LOOP, STORE_CREDIT_PATH } from "../../testing/seed72-fixtures.js";
 import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
@@ -910,73 +911,14 @@ end
     {
       framework: "rails",
       name: "solidus 20180322142651: the backfill reads a local model's association (StoreCredit has_many :store_credit_events) and a scope of the local class it names (StoreCreditEvent.chronological): the split-out migration copies both classes",
-      path: "db/migrate/20180322142651_add_amount_remaining_to_store_credit_events.rb",
-      files: {
-        "db/migrate/20150101000000_create_store_credits.rb": `class CreateStoreCredits < ActiveRecord::Migration[5.0]
-  def change
-    create_table :spree_store_credits do |t|
-      t.decimal :amount, precision: 8, scale: 2
-    end
-    create_table :spree_store_credit_events do |t|
-      t.integer :store_credit_id
-      t.string :action
-      t.decimal :amount, precision: 8, scale: 2
-      t.timestamps
-    end
-  end
-end
-`,
-      },
-      code: `class AddAmountRemainingToStoreCreditEvents < ActiveRecord::Migration[5.0]
-  class StoreCredit < ActiveRecord::Base
-    self.table_name = "spree_store_credits"
-    has_many :store_credit_events
-
-    CREDIT_ACTION = "credit"
-  end
-
-  class StoreCreditEvent < ActiveRecord::Base
-    self.table_name = "spree_store_credit_events"
-    belongs_to :store_credit
-
-    scope :chronological, -> { order(:created_at) }
-  end
-
-  def up
-    add_column :spree_store_credit_events, :amount_remaining, :decimal, precision: 8, scale: 2, default: nil, null: true
-
-    StoreCredit.includes(:store_credit_events).find_each do |credit|
-      credit_amount = credit.amount
-      credit.store_credit_events.chronological.each do |event|
-        credit_amount += event.amount if event.action == StoreCredit::CREDIT_ACTION
-        event.update_attribute(:amount_remaining, credit_amount)
-      end
-    end
-  end
-
-  def down
-    remove_column :spree_store_credit_events, :amount_remaining
-  end
-end
-`,
+      path: STORE_CREDIT_PATH,
+      files: SOLIDUS_TABLES,
+      code: STORE_CREDIT_BACKFILL,
       lines: [19],
       fixes: [
         `# migration 1, db/migrate/20180322142651_add_amount_remaining_to_store_credit_events.rb as it becomes: without the data change
 class AddAmountRemainingToStoreCreditEvents < ActiveRecord::Migration[5.0]
-  class StoreCredit < ActiveRecord::Base
-    self.table_name = "spree_store_credits"
-    has_many :store_credit_events
-
-    CREDIT_ACTION = "credit"
-  end
-
-  class StoreCreditEvent < ActiveRecord::Base
-    self.table_name = "spree_store_credit_events"
-    belongs_to :store_credit
-
-    scope :chronological, -> { order(:created_at) }
-  end
-
+${STORE_CREDIT_CLASSES}
   def up
     add_column :spree_store_credit_events, :amount_remaining, :decimal, precision: 8, scale: 2, default: nil, null: true
   end
@@ -990,29 +932,9 @@ end
 class BackfillSpreeStoreCredits < ActiveRecord::Migration[5.0]
   disable_ddl_transaction!
 
-  class StoreCredit < ActiveRecord::Base
-    self.table_name = "spree_store_credits"
-    has_many :store_credit_events
-
-    CREDIT_ACTION = "credit"
-  end
-
-  class StoreCreditEvent < ActiveRecord::Base
-    self.table_name = "spree_store_credit_events"
-    belongs_to :store_credit
-
-    scope :chronological, -> { order(:created_at) }
-  end
-
+${STORE_CREDIT_CLASSES}
   def up
-    StoreCredit.includes(:store_credit_events).find_each do |credit|
-      credit_amount = credit.amount
-      credit.store_credit_events.chronological.each do |event|
-        credit_amount += event.amount if event.action == StoreCredit::CREDIT_ACTION
-        event.update_attribute(:amount_remaining, credit_amount)
-      end
-    end
-  end
+${STORE_CREDIT_LOOP}  end
 
   def down
     # the values this data change overwrote stay as they are: the migration's own down did not put them back either

@@ -1,3 +1,4 @@
+import { OCTAVIA_PACKAGE_CONSTANTS, OCTAVIA_STATUS_PATH, OCTAVIA_STATUS_REVISION } from "../../testing/seed72-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
@@ -265,31 +266,9 @@ def downgrade():
     {
       framework: "alembic",
       name: "octavia 52377704420e: server_default= is a constant of the project's module that is itself a package's (ONLINE = lib_consts.ONLINE): the fix keeps it as written, never the name inside sa.text()",
-      path: "octavia/db/migration/alembic_migrations/versions/52377704420e_add_timestamps_to_healthmonitor.py",
-      files: {
-        "octavia/common/constants.py": `from octavia_lib.common import constants as lib_consts
-
-ONLINE = lib_consts.ONLINE
-`,
-      },
-      code: `from alembic import op
-import sqlalchemy as sa
-
-from octavia.common import constants
-
-revision = "52377704420e"
-down_revision = "d85ca7258d21"
-
-
-def upgrade():
-    op.add_column("health_monitor",
-                  sa.Column("operating_status", sa.String(16), nullable=False, server_default=constants.ONLINE))
-    op.alter_column("health_monitor", "operating_status", existing_type=sa.String(16), server_default=None)
-
-
-def downgrade():
-    op.drop_column("health_monitor", "operating_status")
-`,
+      path: OCTAVIA_STATUS_PATH,
+      files: OCTAVIA_PACKAGE_CONSTANTS,
+      code: OCTAVIA_STATUS_REVISION,
       lines: [11],
       messages: ["gets the default constants.ONLINE only to fill the existing rows"],
       fixes: [
@@ -301,26 +280,9 @@ def downgrade():
     {
       framework: "alembic",
       name: "the same with a constant the project's module defines as a string: its value, quoted as SQL",
-      path: "octavia/db/migration/alembic_migrations/versions/52377704420e_add_timestamps_to_healthmonitor.py",
+      path: OCTAVIA_STATUS_PATH,
       files: { "octavia/common/constants.py": `ONLINE = "ONLINE"\n` },
-      code: `from alembic import op
-import sqlalchemy as sa
-
-from octavia.common import constants
-
-revision = "52377704420e"
-down_revision = "d85ca7258d21"
-
-
-def upgrade():
-    op.add_column("health_monitor",
-                  sa.Column("operating_status", sa.String(16), nullable=False, server_default=constants.ONLINE))
-    op.alter_column("health_monitor", "operating_status", existing_type=sa.String(16), server_default=None)
-
-
-def downgrade():
-    op.drop_column("health_monitor", "operating_status")
-`,
+      code: OCTAVIA_STATUS_REVISION,
       lines: [11],
       fixes: [
         `op.add_column("health_monitor",
