@@ -13,6 +13,7 @@ import type { ProjectFileReader } from "./adapters/python/project-modules.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
 import { isScriptPath, loadScriptSyntax, scriptSyntaxToLoad } from "./code/script-syntax-loader.js";
 import { goParserLoaded, loadGoParser } from "./code/go-syntax.js";
+import { isRustPath, loadRustParser, rustParserLoaded } from "./code/rust-syntax.js";
 import { isJavaPath, javaColumnParserLoaded, loadJavaColumnParser } from "./code/java-syntax.js";
 import { isGoPath } from "./code/go-column-uses.js";
 import { isPrismaSchemaPath, loadPrismaSchema, prismaSchemaToLoad } from "./code/prisma-schema-loader.js";
@@ -1198,6 +1199,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
       const code = view.applicationCode();
       // and its Go with tree-sitter's grammar (go-column-uses.ts, go-table-uses.ts), when the code it searches holds Go
       if (!goParserLoaded() && code.some((f) => isGoPath(f.path))) yield loadGoParser();
+      // and its Rust (rust-column-uses.ts: SQL, struct fields; comments and prose strings left out)
+      if (!rustParserLoaded() && code.some((f) => isRustPath(f.path))) yield loadRustParser();
     }
     // and its Java (java-column-uses.ts, java-table-uses.ts: JPA entities, SQL), when the code it searches holds Java
     if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column" || op.kind === "drop_table") && !javaColumnParserLoaded() && view.applicationCode().some((f) => isJavaPath(f.path)))

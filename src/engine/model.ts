@@ -91,6 +91,12 @@ export const DefaultValue = z.object({
    * is '{}' in SQL, but the Ruby string '{}' would be stored as the JSON string "{}"): what a fix passes Rails back
    */
   ruby: z.string().optional(),
+  /**
+   * Alembic/SQLAlchemy: `server_default=` is a Python name whose value migguard cannot read (octavia's
+   * `constants.ONLINE`, a package's constant), not SQL text: `expr` says that name, and a fix passes this back as
+   * written, never inside sa.text() (which would send the name to the database as SQL)
+   */
+  python: z.string().optional(),
 });
 export type DefaultValue = z.infer<typeof DefaultValue>;
 
@@ -1046,6 +1052,11 @@ export const Migration = z.object({
   dependsOn: z.array(z.string()).optional(),
   /** Django: the migrations of other apps it depends on (`dependencies`), by app label and name: they ran before it */
   djangoAppDependencies: z.array(z.object({ app: z.string(), name: z.string() })).optional(),
+  /**
+   * Django: what the settings modules of its project install (INSTALLED_APPS as written, those modules, and whether
+   * they were read whole: repository/django-uninstalled-apps.ts): an app label none installs has no tables Django keeps
+   */
+  djangoInstalledApps: z.object({ entries: z.array(z.string()), settings: z.array(z.string()), exact: z.boolean() }).optional(),
   /** Django: the migrations of its own app a squashed migration replaces (`replaces`), by name: the graph knows them as it */
   djangoReplaces: z.array(z.string()).optional(),
   /**

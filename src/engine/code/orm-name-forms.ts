@@ -20,7 +20,8 @@
  * PascalCase type (`type EventRule` is no `eventRule` column). A dropped table's model class counts anywhere, except
  * in Java read with its grammar (java-table-uses.ts): there a table counts only in SQL on it, on a class mapped to it and
  * that class's references, or in JPQL on its entity, never on a local, field or method of its name.
- * Python, Ruby, Rust and Elixir ORMs name attributes as the columns, so the snake_case word is their form.
+ * Python, Ruby, Rust and Elixir ORMs name attributes as the columns, so the snake_case word is their form; Rust read
+ * with its grammar counts a column only in SQL on the table, as a string of its own or as a struct field (rust-column-uses.ts).
  * With the table given (`NameContext`), a common word also needs the table next to it (table-context.ts).
  */
 import type { SourceFile } from "../model.js";
@@ -37,6 +38,8 @@ import { javaColumnUsages } from "./java-column-uses.js";
 import { javaTableUsages } from "./java-table-uses.js";
 import { commentsOf } from "./code-comments.js";
 import { mayImportDatabaseClient } from "./script-database-clients.js";
+import { isRustPath, rustParserLoaded } from "./rust-syntax.js";
+import { rustColumnUsages } from "./rust-column-uses.js";
 
 /** SQL the application runs from files (Spring's resources/db/*.sql, sqlc's queries) */
 const SQL_FILE = /\.sql$/i;
@@ -264,17 +267,22 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
     : undefined;
   if (goTable) goUsages.push(...goTable.usages);
   const goUnread = new Set(goTable?.unread);
+  // Rust read with its grammar (rust-column-uses.ts): a column counts in SQL on the table, as a string of its own, or
+  // as a struct field of its name; never a comment, a prose string, a local or a function (docs.rs' `let mut files`)
+  const rustRead = context !== undefined && !context.sqlOnly && column && rustParserLoaded();
+  const rust = rustRead ? rustColumnUsages(files.filter((f) => isRustPath(f.path)), context.table, names, context.quoted) : undefined;
+  const rustUnread = new Set(rust?.unread);
   const mapped = files.filter((f) => CASE_MAPPED.test(f.path) && !((goRead || goTable) && isGoPath(f.path) && !goUnread.has(f)) && !((javaRead || javaTable) && isJavaPath(f.path) && !javaUnread.has(f)));
   // a GraphQL schema or operation names the API's fields (`TorrentContent { title }`), which resolvers map: the code
   // that reads a table is the resolver's, judged where it is; with the table known, GraphQL is no evidence of its column
-  const plain = files.filter((f) => !mapsCaseToSnake(f.path) && !(context !== undefined && column && GRAPHQL.test(f.path)));
+  const plain = files.filter((f) => !mapsCaseToSnake(f.path) && !(context !== undefined && column && GRAPHQL.test(f.path)) && !(rust && isRustPath(f.path) && !rustUnread.has(f)));
   const words = [...new Set([...names, ...classNames])];
   const index = searchUsages(plain, words);
   // a column every table has (`id`) in an SQL file of the application: only on a line tied to the table, not a joined
   // table's (`sn.id` in a query that also joins it, table-context.ts)
   const everyTables = context !== undefined && column && names.every(isEveryTablesName);
   const tiedLine = (u: Usage) => !everyTables || !SQL_FILE.test(u.path) || columnOfTableAt(u.text, context.table, names, context.quoted) !== -1;
-  const usages: Usage[] = [...words.flatMap((w) => index.usagesOf(w)).filter(tiedLine), ...goUsages, ...javaUsages];
+  const usages: Usage[] = [...words.flatMap((w) => index.usagesOf(w)).filter(tiedLine), ...goUsages, ...javaUsages, ...(rust?.usages ?? [])];
   usages.push(...scriptUsages(scripts, names, classNames, context, column, scriptsReadApiOnly));
   const folded = [...new Set(names.flatMap((n) => [n, n.replace(/_/g, "")]))].filter(Boolean).map(escapeRegExp).join("|");
   const classes = classNames.map(escapeRegExp);

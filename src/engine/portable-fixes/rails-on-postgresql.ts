@@ -11,7 +11,7 @@
  *     made USING an index the fix adds concurrently (a unique one's down) gets `else` that index's removal, as the
  *     others have only the index
  */
-import { CallNode, ClassNode, DefNode, ProgramNode, StatementsNode, StringNode, SymbolNode, AssocNode, KeywordHashNode, FalseNode, type Node } from "@ruby/prism";
+import { CallNode, ClassNode, DefNode, IfNode, UnlessNode, ProgramNode, StatementsNode, StringNode, SymbolNode, AssocNode, KeywordHashNode, FalseNode, type Node } from "@ruby/prism";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { withoutPostgresOptions } from "../rules/support/rails-mysql-call.js";
@@ -42,6 +42,9 @@ function statementsOf(program: ProgramNode): Array<{ node: Node; bare: boolean }
     for (const node of statements?.body ?? []) {
       if (node instanceof ClassNode) walk(node.body instanceof StatementsNode ? node.body : undefined, false);
       else if (node instanceof DefNode) walk(node.body instanceof StatementsNode ? node.body : undefined, false);
+      // a build under the migration's own existence check (`unless index_exists?(...)`, rails-index-guard.ts): the check
+      // stays for every database, the statements in it are guarded one by one
+      else if ((node instanceof UnlessNode && !node.elseClause) || (node instanceof IfNode && !node.subsequent)) walk(node.statements, bare);
       else out.push({ node, bare });
     }
   };

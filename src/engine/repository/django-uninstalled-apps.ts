@@ -45,20 +45,45 @@ export function mayInstallApp(entry: string, appFolder: string): boolean {
  */
 export function uninstalledDjangoFolders(folders: readonly string[], files: ReadonlyMap<string, SourceFile>): Map<string, UninstalledApp> {
   const out = new Map<string, UninstalledApp>();
-  const listing = [...files.keys()];
-  const readings = new Map<string, InstalledAppsReading>();
-  const readingOf = (path: string) => readings.get(path) ?? readings.set(path, readInstalledAppsExactly(files.get(path)?.content ?? "")).get(path)!;
+  const read = installedAppsReader(files);
   for (const folder of folders) {
     if (baseOf(folder) !== "migrations") continue;
-    const settings = databasePathsFor("django", folder, listing);
-    if (settings.length === 0 || settings.length >= SETTINGS_LISTED) continue;
-    const read = settings.map(readingOf);
-    // a whole project's list names Django's own apps; one without (a plugin's additions to its host's list: pulp's
-    // galaxy_ng) is not all that is installed
-    if (read.some((r) => !r.exact) || !read.some((r) => r.apps.some((app) => app.entry.startsWith("django.contrib.")))) continue;
+    const installed = read(folder);
+    // migrations silenced only on a whole reading: an app added at run time may be this one
+    if (!installed?.exact) continue;
     const appFolder = dirOf(folder);
-    if (read.some((r) => r.apps.some((app) => mayInstallApp(app.entry, appFolder)))) continue;
-    out.set(folder, { appFolder, label: baseOf(appFolder), settings: settings.filter((_, i) => read[i].apps.length > 0) });
+    if (installed.entries.some((entry) => mayInstallApp(entry, appFolder))) continue;
+    out.set(folder, { appFolder, label: baseOf(appFolder), settings: installed.settings });
   }
   return out;
+}
+
+/** Everything the settings modules of a migrations folder's project install, when that is known whole. */
+export interface InstalledApps {
+  /** the INSTALLED_APPS entries, as written */
+  entries: string[];
+  /** the settings modules that build INSTALLED_APPS */
+  settings: string[];
+  /** every value INSTALLED_APPS is built from was read (false: some are known only at run time, `tuple(ADDITIONAL_APPS)` of a local module) */
+  exact: boolean;
+}
+
+/**
+ * What the settings modules of each folder's project install (databasePathsFor), read from `files`: undefined for a
+ * folder whose INSTALLED_APPS names none of Django's own apps (a plugin's additions to its host's list: pulp's
+ * galaxy_ng), since then the list is not the project's; `exact` false when some of its values are known only at run time.
+ */
+export function installedAppsReader(files: ReadonlyMap<string, SourceFile>): (folder: string) => InstalledApps | undefined {
+  // a module named like settings that builds no INSTALLED_APPS (adhocracy-plus' apps/contrib/templatetags/settings.py,
+  // nearer the app than the project's settings) says nothing about what is installed
+  const listing = [...files.values()].filter((f) => f.content.includes("INSTALLED_APPS")).map((f) => f.path);
+  const readings = new Map<string, InstalledAppsReading>();
+  const readingOf = (path: string) => readings.get(path) ?? readings.set(path, readInstalledAppsExactly(files.get(path)?.content ?? "")).get(path)!;
+  return (folder) => {
+    const settings = databasePathsFor("django", folder, listing);
+    if (settings.length === 0 || settings.length >= SETTINGS_LISTED) return undefined;
+    const read = settings.map(readingOf);
+    if (!read.some((r) => r.apps.some((app) => app.entry.startsWith("django.contrib.")))) return undefined;
+    return { entries: read.flatMap((r) => r.apps.map((app) => app.entry)), settings: settings.filter((_, i) => read[i].apps.length > 0), exact: read.every((r) => r.exact) };
+  };
 }

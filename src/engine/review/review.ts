@@ -33,6 +33,7 @@ import { isSearchableCodePath, isSearchableContent } from "../code/searchable.js
 import { searchUsages, type Usage } from "../code/usage-search.js";
 import { isGoPath } from "../code/go-column-uses.js";
 import { loadGoParser } from "../code/go-syntax.js";
+import { isRustPath, loadRustParser } from "../code/rust-syntax.js";
 import { isJavaPath, loadJavaColumnParser } from "../code/java-syntax.js";
 import { railsRecordNames, referencesIn, removedRailsRecordNames, type Reference } from "../code/usage-reference.js";
 import { railsModelReader } from "../code/rails-includes.js";
@@ -702,6 +703,7 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
   // entities that map it (go-column-uses.ts, java-column-uses.ts)
   const sqlMigrations = input.head.some((f) => f.path.endsWith(".sql"));
   if (sqlMigrations && input.codeFiles?.some((f) => isGoPath(f.path))) await loadGoParser();
+  if (sqlMigrations && input.codeFiles?.some((f) => isRustPath(f.path))) await loadRustParser();
   if (sqlMigrations && input.codeFiles?.some((f) => isJavaPath(f.path))) await loadJavaColumnParser();
   return reviewLoaded(input);
 }

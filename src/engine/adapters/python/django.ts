@@ -4,7 +4,9 @@
  * down is `derived`, or irreversible at the first RunPython / RunSQL without a reverse.
  */
 import { ALL_RULES } from "../../waivers/peer-waivers.js";
-import type { AdapterInput } from "../index.js";
+import type { AdapterInput, DjangoProject } from "../index.js";
+import { installedAppsReader, type InstalledApps } from "../../repository/django-uninstalled-apps.js";
+import { dirOf } from "../../paths.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem } from "../../model.js";
 import { historyOf } from "./django-history.js";
 import { translateOperations } from "./django-operations.js";
@@ -49,6 +51,19 @@ function primaryKeysOf(state: AppState): Record<string, string[]> {
     if (keys.length) out[state.table(model.name).toLowerCase()] = keys;
   }
   return out;
+}
+
+/** one reader per analysis's project: its settings modules are parsed once, not once per migration */
+const installedReaders = new WeakMap<DjangoProject, (folder: string) => InstalledApps | undefined>();
+
+/** What the project's settings install, for the migration's folder (django-uninstalled-apps.ts), when known whole. */
+function installedAppsField(input: AdapterInput): { djangoInstalledApps?: InstalledApps } {
+  const project = input.djangoProject;
+  if (!project) return {};
+  let read = installedReaders.get(project);
+  if (!read) installedReaders.set(project, (read = installedAppsReader(new Map(project.settings.map((f) => [f.path, f])))));
+  const installed = read(dirOf(input.file.path));
+  return installed ? { djangoInstalledApps: installed } : {};
 }
 
 export function djangoMigration(input: AdapterInput): MigrationInput {
@@ -103,6 +118,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     down,
     squashes: file.replaces.length || squashedByName(input.file.path),
     djangoLabel: label,
+    ...installedAppsField(input),
     ...(Object.keys(tableKeys).length ? { djangoTableKeys: tableKeys } : {}),
     dependsOn: file.dependencies.filter((d) => d.app === (label ?? input.file.path.split("/").at(-3))).map((d) => d.name),
     ...(otherApps.length ? { djangoAppDependencies: otherApps } : {}),

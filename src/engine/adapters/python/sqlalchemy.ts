@@ -126,7 +126,9 @@ export function serverDefault(value: PyValue | undefined): DefaultValue | undefi
     if (at !== -1 && at < func.length - 1) return sqlDefault(`${func.slice(at + 1).join(".")}()`);
     if (fn === "FetchedValue" || fn === "DefaultClause") return undefined;
   }
-  return { expr: value.kind === "call" || value.kind === "name" ? value.text : "?", volatile: false };
+  // a name: a Python constant whose value is not known here (a package's), passed back as written
+  if (value.kind === "name") return { expr: value.text, volatile: false, python: value.text };
+  return { expr: value.kind === "call" ? value.text : "?", volatile: false };
 }
 
 export interface SaColumn {

@@ -274,7 +274,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       if (bound) return relocate(bound, loc);
       const name = ctx.imports.qualify(n.text);
       const constant = ctx.project && importedRoot(n, ctx) ? ctx.project.constant(name, loc) : undefined;
-      return constant ?? { kind: "name", name, loc, text: n.text };
+      return asWrittenIfName(constant, n) ?? { kind: "name", name, loc, text: n.text };
     }
     case "attribute": {
       // `enum.name` of `enum = sa.Enum(..., name="entitytype")` (a constant, a helper's argument): the name written
@@ -283,7 +283,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       const name = qualifiedName(n, ctx.imports);
       if (name === undefined) return { kind: "unknown", text: n.text, loc };
       const constant = ctx.project && importedRoot(n, ctx) ? ctx.project.constant(name, loc) : undefined;
-      return constant ?? { kind: "name", name, loc, text: n.text };
+      return asWrittenIfName(constant, n) ?? { kind: "name", name, loc, text: n.text };
     }
     case "binary_operator": {
       const operator = n.childForFieldName("operator")?.text;
@@ -669,6 +669,15 @@ export function importedRoot(node: PyNode, ctx: Pick<EvalContext, "imports" | "b
 }
 
 /** A bound value read where it is used: its lines become the use's lines. */
+/**
+ * A project constant that is itself only a name from outside the project (octavia's `ONLINE = lib_consts.ONLINE`):
+ * its qualified name stays, its text is the one written where it is used (`constants.ONLINE`), the text that
+ * means something in that module (lib_consts is not imported there) and that a fix can write back.
+ */
+function asWrittenIfName(constant: PyValue | undefined, n: PyNode): PyValue | undefined {
+  return constant?.kind === "name" ? { ...constant, text: n.text } : constant;
+}
+
 function relocate(value: PyValue, loc: SourceRange): PyValue {
   if (value.kind === "str") return { ...value, loc, pieces: [{ text: value.value, line: loc.line }] };
   return { ...value, loc };

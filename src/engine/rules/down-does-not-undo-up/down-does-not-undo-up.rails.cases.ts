@@ -1,3 +1,4 @@
+import { SOLIDUS_TABLES } from "../../testing/seed72-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
@@ -90,6 +91,30 @@ end
 end
 `,
       lines: [4],
+    },
+    {
+      framework: "rails",
+      name: "solidus 20250709073151: the down removes the price key by column: :country_id, the up added it on country_iso: Rails raises, and the fix is that line with the key's column, not a DROP CONSTRAINT after it",
+      path: "db/migrate/20250709073151_add_country_foreign_keys.rb",
+      files: SOLIDUS_TABLES,
+      code: `class AddCountryForeignKeys < ActiveRecord::Migration[7.0]
+  def up
+    add_foreign_key :spree_states, :spree_countries, column: :country_id, on_delete: :cascade
+    add_foreign_key :spree_prices, :spree_countries, column: :country_iso, primary_key: :iso, on_delete: :restrict
+  end
+
+  def down
+    remove_foreign_key :spree_states, :spree_countries, column: :country_id, on_delete: :cascade
+    remove_foreign_key :spree_prices, :spree_countries, column: :country_id, on_delete: :restrict
+  end
+end
+`,
+      lines: [4],
+      messages: ['Rails raises ("has no foreign key") and the rollback fails there'],
+      fixes: [
+        `# in the down, line 9, the column the up put the key on:
+remove_foreign_key :spree_prices, :spree_countries, on_delete: :restrict, column: :country_iso`,
+      ],
     },
   ],
   valid: [

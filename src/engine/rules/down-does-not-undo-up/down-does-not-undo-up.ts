@@ -11,6 +11,7 @@ import { isDerived } from "../support/derived-down.js";
 import { constraintsRestoredUnderOtherNames } from "../support/restored-constraints.js";
 import { unnamedDownDrops, unnamedDropFix, unnamedDropReason } from "./unnamed-down-drops.js";
 import { createsIfMissing, mayHaveExistedBefore } from "./created-if-missing.js";
+import { wrongColumnDrops, wrongColumnFix, wrongColumnMessage } from "./wrong-column-drop.js";
 
 /** Who does the rolling back, for the messages of both down rules. */
 export const downSubject = (down: Migration["down"]): string =>
@@ -100,7 +101,10 @@ export default defineRule({
         fix: unnamedDropFix(pair),
       });
     }
-    const fixedByName = new Set(unnamedDrops.flatMap((p) => (p.entry ? [p.entry] : [])));
+    // the down's remove_foreign_key by another column than the up's key: Rails raises, that line is the one to fix
+    const wrongColumns = wrongColumnDrops(ctx, leftovers);
+    for (const pair of wrongColumns) ctx.report({ op: pair.add, message: wrongColumnMessage(pair), fix: wrongColumnFix(pair) });
+    const fixedByName = new Set([...unnamedDrops.flatMap((p) => (p.entry ? [p.entry] : [])), ...wrongColumns.map((p) => p.entry)]);
     leftovers = leftovers.filter((e) => !fixedByName.has(e));
     for (const [op, entries] of byUpOperation(outermost(leftovers))) {
       const caught = caughtFailure(op);

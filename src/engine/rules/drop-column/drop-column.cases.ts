@@ -1,3 +1,4 @@
+import { PHP_SYNTAX_TEST, RUST_PROSE } from "../../testing/seed72-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 // trigger.dev's remove_prepare_from_job_version: a Prisma migration beside its schema and the app's TypeScript
@@ -760,6 +761,45 @@ ALTER TABLE feeds DROP COLUMN enclosure_template;
       fixes: [
         '-- the data step at prisma/migrations/20240116235134_shared_premium/migration.sql:1 (INSERT INTO "Premium" ("id", "lemonSqueezyCustomerId") SELECT "id", "lemonSqueez) already took care of the values: a copy adds nothing. What breaks is the deployment still serving while\n-- `prisma migrate deploy` runs: its generated client selects every scalar column of User, lemonSqueezyCustomerId included.\n-- 1. Release the Prisma schema without the field first (and without this migration): the new client stops selecting it.\n-- lemonSqueezyCustomerId is NOT NULL without a default and the new client\'s inserts leave it out, so that release\'s migration runs:\nALTER TABLE "User" ALTER COLUMN "lemonSqueezyCustomerId" DROP NOT NULL;\n-- 2. Then, in a migration of the next release, drop it as written here:\nALTER TABLE "User" DROP COLUMN "lemonSqueezyCustomerId";',
       ],
+    },
+    {
+      framework: "sql",
+      name: "docs.rs: Rust code names the words only in comments, prose strings, locals and parameters, and another language's source ships as assets (Sublime's PHP syntax test under assets/syntaxes/): no code names files.public or releases.files, the planned last step",
+      path: "crates/db/migrations/20251202020754_remove-file-public.up.sql",
+      code: "ALTER TABLE files DROP COLUMN public;\nALTER TABLE releases DROP COLUMN files;\n",
+      schema: "CREATE TABLE files (path text PRIMARY KEY, public boolean);\nCREATE TABLE releases (id integer PRIMARY KEY, files jsonb);",
+      files: {
+        "crates/admin/src/main.rs": RUST_PROSE,
+        ...PHP_SYNTAX_TEST,
+      },
+      lines: [1, 2],
+      severities: ["info", "info"],
+    },
+    {
+      framework: "sql",
+      name: "docs.rs: Rust code whose sqlx query reads releases.files (SQL on the table in a string over several lines) and reads the record's field: the error names those lines",
+      path: "crates/db/migrations/20260811210608_remove-release-files.up.sql",
+      code: "ALTER TABLE releases DROP COLUMN files;\n",
+      schema: "CREATE TABLE releases (id integer PRIMARY KEY, files jsonb);",
+      files: {
+        "crates/admin/src/main.rs": RUST_PROSE,
+        "crates/web/src/source.rs": `pub async fn source(db: &Pool, id: i32) -> Result<Value> {
+    // the file list of a release
+    let row = sqlx::query!(
+        "SELECT files
+         FROM releases
+         WHERE id = $1",
+        id
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(row.files)
+}
+`,
+      },
+      lines: [1],
+      severities: ["error"],
+      messages: ["Application code still names files: crates/web/src/source.rs:4, crates/web/src/source.rs:11."],
     },
   ],
   valid: [

@@ -1,3 +1,4 @@
+import { BACKGROUND_TASK_DROP, BACKGROUND_TASK_PATH, CONTRIB_MODELS, installedApps } from "../../testing/seed72-fixtures.js";
 import { OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { BILLING_MOVES_APP_DATA, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
@@ -129,6 +130,43 @@ class Migration(migrations.Migration):
       lines: [8],
       severities: ["info"],
       messages: ["Dropping table organizations_organization cleans up what an app the project no longer has left behind: no migration before it creates or names organizations_organization, and none of the app's 1 models maps it, and IF EXISTS runs the drop only where such a table is left"],
+    },
+    {
+      framework: "django",
+      name: "adhocracy-plus contrib 0001 (first of its app): DROP TABLE IF EXISTS of django-background-tasks' tables, which no migration creates, no model maps, and whose app label no settings module installs (beside a deployment's run-time ADDITIONAL_APPS): a library's leftover, a note",
+      path: BACKGROUND_TASK_PATH,
+      files: {
+        "config/settings/base.py": installedApps(""),
+        "config/settings/production.py": `from .base import *
+
+try:
+    from .local import *
+    INSTALLED_APPS += tuple(ADDITIONAL_APPS)
+except ImportError:
+    pass
+`,
+        "apps/contrib/templatetags/settings.py": "from django import template\n\nregister = template.Library()\n",
+        "apps/contrib/models.py": CONTRIB_MODELS,
+      },
+      code: BACKGROUND_TASK_DROP,
+      lines: [10, 11],
+      severities: ["info", "info"],
+      messages: [
+        "no app installed by config/settings/base.py has the label background_task or one it starts with (Django names an app's tables <label>_<model>) (beside the apps a deployment adds at run time, which the repository does not show)",
+        "no app installed by config/settings/base.py has the label background_task_completedtask or one it starts with",
+      ],
+    },
+    {
+      framework: "django",
+      name: "the same drop while the settings still install the library (background_task): its tables are an installed app's, the warning stays",
+      path: BACKGROUND_TASK_PATH,
+      files: {
+        "config/settings/base.py": installedApps('    "background_task",\n'),
+        "apps/contrib/models.py": CONTRIB_MODELS,
+      },
+      code: BACKGROUND_TASK_DROP,
+      lines: [10, 11],
+      severities: ["warning", "warning"],
     },
     {
       framework: "django",

@@ -15,21 +15,28 @@ import { djangoTable, readDjangoModels } from "../../code/django-models.js";
 import { djangoModelFiles } from "../support/django-model-files.js";
 import { nameKey } from "../support/facts.js";
 import type { RuleContext } from "../support/rule.js";
+import { uninstalledLabelOf } from "./uninstalled-label-table.js";
 
 /** Why `table` is such a leftover (for the message), or undefined when it is not proven one. */
 export function leftoverTable(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, recreated = false): string | undefined {
   if (ctx.framework === "sql") return sqlLeftover(ctx, op, table, recreated);
   if (!op.ifExists || ctx.framework !== "django" || op.ormModel) return undefined;
   const repository = ctx.repository;
-  // a migration of the folder (or of an app this one depends on) made it, renamed it, or names it at all
-  if (repository.tableBirth(table) || repository.djangoBirthElsewhere(table) || repository.tableRenamedFrom(table) || !repository.tableUnseen(table)) return undefined;
+  // a migration of the folder (or of an app this one depends on) made it, or renamed it
+  if (repository.tableBirth(table) || repository.djangoBirthElsewhere(table) || repository.tableRenamedFrom(table)) return undefined;
+  // an earlier migration of the folder names it; or, the first of its folder, nothing before it says: unless the
+  // table's app label is one no settings module installs (a library removed from INSTALLED_APPS)
+  const uninstalled = repository.tableUnseen(table) ? undefined : uninstalledLabelOf(ctx.migration, table);
+  if (!repository.tableUnseen(table) && !uninstalled) return undefined;
   // the app's models must have been read to say none maps it (the files given, or those of the code read)
   const files = djangoModelFiles(ctx);
   if (files.length === 0) return undefined;
   const models = readDjangoModels(files);
   const key = nameKey(table.split(".").pop()!);
   if (models.some((m) => nameKey(djangoTable(m)) === key)) return undefined;
-  return `no migration before it creates or names ${table}, and none of the app's ${models.length} models maps it`;
+  return uninstalled
+    ? `no migration before it creates ${table}, none of the app's ${models.length} models maps it, and ${uninstalled}`
+    : `no migration before it creates or names ${table}, and none of the app's ${models.length} models maps it`;
 }
 
 /** Plain SQL: why `table` is no table of the project's migrations (the caller rules out code that uses it), or undefined. */

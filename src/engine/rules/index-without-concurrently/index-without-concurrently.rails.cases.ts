@@ -1,5 +1,17 @@
 import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
+import { GUARDED_ELIGIBLE_INDEX, GUARDED_ELIGIBLE_PATH, SOLIDUS_TABLES } from "../../testing/seed72-fixtures.js";
 import { defineCases } from "../support/rule.js";
+
+/** solidus' guarded eligible index moved to a migration of its own, `up` being what its up method holds */
+const eligibleIndexFix = (up: string) => `# Take the index out of MoveAdjustmentEligible: its other changes stay there, in their transaction.
+# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):
+class AddIndexOnSpreeAdjustmentsEligible < ActiveRecord::Migration[7.0]
+  disable_ddl_transaction!
+
+  def up
+${up}
+  end
+end`;
 
 export default defineCases({
   invalid: [
@@ -701,6 +713,57 @@ class ReplaceOrdersNumberIdx < ActiveRecord::Migration[7.1]
     rename_index :orders, "orders_number_idx_new", "orders_number_idx"
   end
 end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "solidus 20240622113334: add_column and add_index each under their existence checks (installs that already have them skip both): the build moved to a migration of its own keeps its index_exists? check",
+      path: GUARDED_ELIGIBLE_PATH,
+      files: SOLIDUS_TABLES,
+      code: GUARDED_ELIGIBLE_INDEX,
+      lines: [8],
+      fixes: [
+        eligibleIndexFix(`    unless index_exists?(:spree_adjustments, :eligible)
+      add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible", algorithm: :concurrently
+    end`),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "the same in a project that also runs on SQLite (its CI matrix): the connection check goes inside the index_exists? check, which holds for every database",
+      path: GUARDED_ELIGIBLE_PATH,
+      files: { ...CI_MATRIX_SQLITE_POSTGRES, ...SOLIDUS_TABLES },
+      code: GUARDED_ELIGIBLE_INDEX,
+      lines: [8],
+      fixes: [
+        `# PostgreSQL's way on PostgreSQL only (connection.adapter_name), the operation as written on SQLite:\n${eligibleIndexFix(`    unless index_exists?(:spree_adjustments, :eligible)
+      if connection.adapter_name =~ /postg/i
+        add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible", algorithm: :concurrently
+      else
+        add_index :spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible"
+      end
+    end`)}`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "an add_index under the check of the column the migration adds (unless column_exists?): moved to a migration of its own, it runs under the index's own check, which skips it only where the index is there",
+      path: GUARDED_ELIGIBLE_PATH,
+      files: SOLIDUS_TABLES,
+      code: `class MoveAdjustmentEligible < ActiveRecord::Migration[7.0]
+  def up
+    unless column_exists?(:spree_adjustments, :eligible)
+      add_column(:spree_adjustments, :eligible, :boolean, default: true)
+      add_index :spree_adjustments, :eligible
+    end
+  end
+end
+`,
+      lines: [5],
+      fixes: [
+        eligibleIndexFix(`    unless index_exists?(:spree_adjustments, :eligible, name: "index_spree_adjustments_on_eligible")
+      add_index :spree_adjustments, :eligible, algorithm: :concurrently
+    end`),
       ],
     },
   ],

@@ -1,3 +1,4 @@
+import { SOLIDUS_TABLES, STORE_CREDIT_BACKFILL, STORE_CREDIT_CLASSES, STORE_CREDIT_LOOP, STORE_CREDIT_PATH } from "../../testing/seed72-fixtures.js";
 import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
@@ -906,6 +907,40 @@ end
       lines: [6],
       severities: ["warning"],
       messages: ["This data change runs before the schema change of line 9, in the same transaction"],
+    },
+    {
+      framework: "rails",
+      name: "solidus 20180322142651: the backfill reads a local model's association (StoreCredit has_many :store_credit_events) and a scope of the local class it names (StoreCreditEvent.chronological): the split-out migration copies both classes",
+      path: STORE_CREDIT_PATH,
+      files: SOLIDUS_TABLES,
+      code: STORE_CREDIT_BACKFILL,
+      lines: [19],
+      fixes: [
+        `# migration 1, db/migrate/20180322142651_add_amount_remaining_to_store_credit_events.rb as it becomes: without the data change
+class AddAmountRemainingToStoreCreditEvents < ActiveRecord::Migration[5.0]
+${STORE_CREDIT_CLASSES}
+  def up
+    add_column :spree_store_credit_events, :amount_remaining, :decimal, precision: 8, scale: 2, default: nil, null: true
+  end
+
+  def down
+    remove_column :spree_store_credit_events, :amount_remaining
+  end
+end
+
+# migration 2, new file db/migrate/20180322142652_backfill_spree_store_credits.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)
+class BackfillSpreeStoreCredits < ActiveRecord::Migration[5.0]
+  disable_ddl_transaction!
+
+${STORE_CREDIT_CLASSES}
+  def up
+${STORE_CREDIT_LOOP}  end
+
+  def down
+    # the values this data change overwrote stay as they are: the migration's own down did not put them back either
+  end
+end`,
+      ],
     },
   ],
   valid: [

@@ -1,3 +1,4 @@
+import { OCTAVIA_PACKAGE_CONSTANTS, OCTAVIA_STATUS_PATH, OCTAVIA_STATUS_REVISION } from "../../testing/seed72-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
@@ -261,6 +262,33 @@ def downgrade():
 `,
       lines: [9],
       fixes: ["# before PostgreSQL 11 any default is written into every existing row (a rewrite under ACCESS EXCLUSIVE): add it nullable, give new rows the default, fill the existing rows in batches, then make it NOT NULL:\nop.add_column(\"organizations\", sa.Column(\"billing_email\", sa.String(length=120), nullable=True))\nop.alter_column(\"organizations\", \"billing_email\", server_default=\"\")  # new rows only: it touches no existing row\n# \"\" is a stand-in: use the value existing rows should have in billing_email\n\n# then a new migration, alembic/versions/69d601611430_fill_organizations_billing_email.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"69d601611430\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    with op.get_context().autocommit_block():\n        # 1000 rows a statement, each committed on its own (autocommit_block), until one updates nothing\n        while op.get_bind().execute(sa.text(\"UPDATE organizations SET billing_email = '' WHERE ctid IN (SELECT ctid FROM organizations WHERE billing_email IS NULL LIMIT 1000)\")).rowcount:\n            pass\n\n\ndef downgrade():\n    # nothing to undo: the filled values stay\n    pass\n\n# then a new migration, alembic/versions/fb0f3769bc08_organizations_billing_email_not_null.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"fb0f3769bc08\"\nrevision = NEW_REVISION_ID\ndown_revision = \"69d601611430\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # deploy once every running version of the code writes billing_email\n    op.alter_column(\"organizations\", \"billing_email\", nullable=False)\n\n\ndef downgrade():\n    op.alter_column(\"organizations\", \"billing_email\", nullable=True)\n    pass"],
+    },
+    {
+      framework: "alembic",
+      name: "octavia 52377704420e: server_default= is a constant of the project's module that is itself a package's (ONLINE = lib_consts.ONLINE): the fix keeps it as written, never the name inside sa.text()",
+      path: OCTAVIA_STATUS_PATH,
+      files: OCTAVIA_PACKAGE_CONSTANTS,
+      code: OCTAVIA_STATUS_REVISION,
+      lines: [11],
+      messages: ["gets the default constants.ONLINE only to fill the existing rows"],
+      fixes: [
+        `op.add_column("health_monitor",
+                  sa.Column("operating_status", sa.String(16), nullable=False, server_default=constants.ONLINE))
+# and leave out line 13's change that drops this default again`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "the same with a constant the project's module defines as a string: its value, quoted as SQL",
+      path: OCTAVIA_STATUS_PATH,
+      files: { "octavia/common/constants.py": `ONLINE = "ONLINE"\n` },
+      code: OCTAVIA_STATUS_REVISION,
+      lines: [11],
+      fixes: [
+        `op.add_column("health_monitor",
+                  sa.Column("operating_status", sa.String(16), nullable=False, server_default=sa.text("'ONLINE'")))
+# and leave out line 13's change that drops this default again`,
+      ],
     },
   ],
   valid: [

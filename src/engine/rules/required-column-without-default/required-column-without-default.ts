@@ -434,7 +434,8 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
 function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const unique = distinctReason(ctx, op);
-  const server = knownDefault(c) ? `sa.text(${pythonString(knownDefault(c)!)})` : namesARow(ctx, op) || unique ? undefined : neutralDefault("alembic", c.type);
+  // a Python constant (`server_default=constants.ONLINE`) stays as written: inside sa.text() it would be SQL naming nothing
+  const server = c.default?.python ?? (knownDefault(c) ? `sa.text(${pythonString(knownDefault(c)!)})` : namesARow(ctx, op) || unique ? undefined : neutralDefault("alembic", c.type));
   const isColumn = (callee: string) => /(?:^|\.)Column$/.test(callee);
   if (unique) {
     const fill = distinctFill(op, unique, "#", ctx.postgresVersion, isMysqlFamily(ctx.migration.database));
@@ -447,11 +448,18 @@ function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
       ...(fill.update ? [`op.execute(${pythonString(fill.update)})`] : []),
     ].join("\n");
   }
-  const sqlValue = knownDefault(c) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
+  // the constant's value as SQL is not known: the existing rows are filled by the add_column itself, as written
+  const sqlValue = c.default?.python ? undefined : knownDefault(c) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
   if (server && sqlValue && defaultRewrites(ctx)) return alembicWithoutFastDefault(ctx, op, server, sqlValue, knownDefault(c) ? undefined : neutralDefaultNote(server, c.name, "#"));
   const written = server ? withKeyword(withoutKeyword(op.text, "server_default", isColumn) ?? op.text, "server_default", server, isColumn) : undefined;
+  // the default the revision drops again later: the fix is only whole with that drop left out
+  const dropped = c.default ? defaultDroppedLater(ctx, op.table, c.name, ctx.migration.up.indexOf(op)) : undefined;
   if (written && server)
-    return [...(knownDefault(c) ? [] : [neutralDefaultNote(server, c.name, "#")]), written].join("\n");
+    return [
+      ...(knownDefault(c) ? [] : [neutralDefaultNote(server, c.name, "#")]),
+      written,
+      ...(dropped ? [`# and leave out line ${dropped.loc.line}'s change that drops this default again`] : []),
+    ].join("\n");
   const type = c.type && saType(c.type, sqlalchemy2(ctx.repository));
   // the revision's own call, every other argument kept, nullable=True
   const nullable = /(?:^|\.)add_column$/.test(calleeOf(op.text) ?? "") ? withKeyword(reindented(op.text.trim()), "nullable", "True", isColumn) : undefined;

@@ -42,10 +42,12 @@ const DEFAULT_SUFFIXES: Partial<Record<string, string>> = { foreign_key: "fkey",
 const serverDefault = (expr: string) => `server_default=sa.text(${str(expr)})`;
 
 /**
- * The default as SQL: an earlier revision's `server_default=json.dumps({})` is Python evaluated when it ran, kept
- * as written, which is no SQL to put back.
+ * The default as SQL: an earlier revision's `server_default=json.dumps({})` or `server_default=constants.ONLINE` is
+ * Python evaluated when it ran, kept as written, which is no SQL to put back.
  */
-const sqlDefaultOf = (column: ColumnSpec | undefined) => (column?.default && parseOne(`SELECT ${column.default.expr}`) ? column.default : undefined);
+const sqlDefaultOf = (column: ColumnSpec | undefined) =>
+  // a Python constant (`constants.ONLINE`) parses as a column reference, yet is no SQL either
+  column?.default && column.default.python === undefined && parseOne(`SELECT ${column.default.expr}`) ? column.default : undefined;
 
 /** `sa.Column("name", sa.Text(), nullable=..., server_default=...)`, or undefined for a type SQLAlchemy has no class for. */
 function saColumn(column: ColumnSpec, type: TypeRef | undefined, options: { keepNotNull: boolean; since2: boolean | undefined }): string | undefined {

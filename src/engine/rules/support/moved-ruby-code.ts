@@ -22,6 +22,7 @@ import { rubyChildren } from "../../adapters/rails/ruby-children.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import type { Operation, SourceRange } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
+import { associationClasses } from "./ruby-association-classes.js";
 import { dedentFrom, repeatable, unitsHolding, within, type MovedCode, type Unmovable } from "./moved-code.js";
 
 interface RubyUnit {
@@ -224,7 +225,7 @@ export function rubyMoved(source: string, ops: readonly Operation[], staying: re
         carried.add(member);
         // what the definition reads in turn: a helper method's calls and constants, a stub's superclass
         const inner = rubyReads(member instanceof DefNode ? [member.body].filter((b): b is Node => b !== null) : rubyChildren(member));
-        pending.constants.push(...inner.constants);
+        pending.constants.push(...inner.constants, ...associationClasses(member));
         pending.calls.push(...inner.calls);
       }
     }

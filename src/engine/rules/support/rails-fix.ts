@@ -21,6 +21,7 @@ import { defaultNotConverted, inverseOfUp, typeBack } from "./sql-inverse.js";
 import { leftOver, type DeltaEntry } from "./schema-delta.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { railsIndexSplit, type IndexBuild } from "./rails-index-split.js";
+import { hasWrittenIndexGuards, withIndexGuards } from "./rails-index-guard.js";
 import type { MigrationPlace } from "./next-migration.js";
 import { railsMigrationClass } from "./rails-migration-names.js";
 import { ignoringColumnsLines, railsAtLeast, railsMigrationSuperclass, railsModelBase, railsVersionOf, type RailsVersioned } from "./rails-version.js";
@@ -912,12 +913,21 @@ export function railsIndexSwapFix(
  * The split both concurrent index fixes need: `what` leaves the migration (its other changes stay there, in
  * their transaction), and `body` runs in a migration of its own outside the DDL transaction.
  */
-export function railsMoveOutConcurrent(migration: Migration, name: string, body: string, what: string, then: string, before: string[] = [], acronyms: readonly string[] = []): string {
+export function railsMoveOutConcurrent(
+  migration: Migration,
+  name: string,
+  body: string,
+  what: string,
+  then: string,
+  before: string[] = [],
+  acronyms: readonly string[] = [],
+  method: ConcurrentMethod = "change",
+): string {
   return [
     ...before,
     `# Take ${what} out of ${railsClassName(migration, name, acronyms)}: its other changes stay there, in their transaction.`,
     `# Then ${then}, outside the DDL transaction (CONCURRENTLY needs that):`,
-    railsConcurrentMigration({ ...migration, name: undefined }, name, body, acronyms),
+    railsConcurrentMigration({ ...migration, name: undefined }, name, body, acronyms, method),
   ].join("\n");
 }
 
@@ -1104,8 +1114,14 @@ export function railsClassName(migration: Pick<Migration, "name">, fallbackName:
 }
 
 /** A migration class of its own that runs outside the DDL transaction (what CONCURRENTLY needs). */
-export function railsConcurrentMigration(migration: Migration, fallbackName: string, body: string, acronyms: readonly string[] = []): string {
-  return [railsClassHeader(migration, fallbackName, acronyms), "  disable_ddl_transaction!", "", "  def change", ...body.split("\n").map((l) => `    ${l}`), "  end", "end"].join("\n");
+/**
+ * `change`, or `up` alone for a build under existence checks: Rails cannot reverse a conditional (rolled back, the
+ * check finds the index and skips its removal), and the migration it comes from ran it one way too.
+ */
+type ConcurrentMethod = "change" | "up";
+
+export function railsConcurrentMigration(migration: Migration, fallbackName: string, body: string, acronyms: readonly string[] = [], method: ConcurrentMethod = "change"): string {
+  return [railsClassHeader(migration, fallbackName, acronyms), "  disable_ddl_transaction!", "", `  def ${method}`, ...body.split("\n").map((l) => `    ${l}`), "  end", "end"].join("\n");
 }
 
 const singleLine = (op: Operation) => (op.text.includes("\n") ? undefined : op.text.trim());
@@ -1126,7 +1142,11 @@ function blockColumnWithoutIndex(op: Operation): string {
 }
 
 /** The call that builds one index concurrently: add_index / add_reference / t.index in the migration's own terms. */
-function concurrentIndexCall(op: Extract<Operation, { kind: "add_index" }>, defaultName: (table: string, columns: string[]) => string): string {
+/** the build below, under the migration's own existence checks of the index (withIndexGuards) */
+const concurrentIndexCall = (op: Extract<Operation, { kind: "add_index" }>, defaultName: (table: string, columns: string[]) => string): string =>
+  withIndexGuards(op, unguardedConcurrentIndexCall(op, defaultName));
+
+function unguardedConcurrentIndexCall(op: Extract<Operation, { kind: "add_index" }>, defaultName: (table: string, columns: string[]) => string): string {
   const call = op.frameworkCall ?? "";
   const own = singleLine(op);
   if (keepsBlockColumn(op)) return plainConcurrentIndex(op, defaultName);
@@ -1216,7 +1236,8 @@ export function railsIndexFix(
   // a reference rewritten from the user's whole call takes its foreign key along too
   const wholeLines = new Set(indexes.filter(keepsWholeCall).map((o) => o.loc.line));
   const rest = migration.up.filter((o) => !INERT.has(o.kind) && o.kind !== "add_index" && !wholeLines.has(o.loc.line) && !(o.kind === "add_column" && referenceLines.has(o.loc.line)));
-  if (!rest.length) return railsConcurrentMigration(migration, `add_index_${op.table}`, indexes.map((o) => concurrentIndexCall(o, defaultName)).join("\n"), place.railsAcronyms);
+  const method = indexes.some(hasWrittenIndexGuards) ? "up" : "change";
+  if (!rest.length) return railsConcurrentMigration(migration, `add_index_${op.table}`, indexes.map((o) => concurrentIndexCall(o, defaultName)).join("\n"), place.railsAcronyms, method);
   // the migration keeps other work (a backfill of the new column, say): each reference stays there with index: false
   // (its column is what that work reads) and the new migration builds only the index; repeating add_reference would
   // add the column twice (DuplicateColumn)
@@ -1239,6 +1260,7 @@ export function railsIndexFix(
     `build ${many ? "them in a migration of their own" : "it in a migration of its own"}`,
     kept.length ? [`# In ${railsClassName(migration, name, place.railsAcronyms)}, keep ${kept.length > 1 ? "these columns" : "the column"} ${indexes.some(isReference) ? `where ${kept.length > 1 ? "they are" : "it is"}` : "in its table block"}, without ${kept.length > 1 ? "their indexes" : "its index"}:`, ...kept] : [],
     place.railsAcronyms,
+    method,
   );
 }
 

@@ -18,6 +18,7 @@ import { MAX_ORM_USAGES, isTemplatePath, ormNameUsages, scriptsReadNoDatabase, t
 import { prismaDelegate, prismaModelOf, selectedField, type PrismaModel } from "../../code/prisma-model.js";
 import { isPrismaSchemaPath } from "../../code/prisma-schema-loader.js";
 import { isNonCodeFile } from "../../code/non-code-files.js";
+import { foreignAssetFiles } from "../../code/foreign-asset-files.js";
 import { prismaMigrationSchema, unquoted } from "./prisma-migration-schema.js";
 import { singularize } from "../../adapters/rails/inflections.js";
 import { dirOf } from "../../paths.js";
@@ -85,7 +86,9 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   const model = schema && prismaModelOf(schema.models, name);
   // a .prisma file is read as a schema, never as text: another model's `status` is not this one's
   // data, prose and test data (YAML pipeline fixtures' `version:` keys) name words, never read the column
-  const code = all.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path) && !isNonCodeFile(f.path));
+  // another language's source shipped as assets (docs.rs' Sublime syntax tests in PHP): data, not code that runs
+  const foreign = foreignAssetFiles(all);
+  const code = all.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path) && !isNonCodeFile(f.path) && !foreign(f));
   // Prisma code names the field (`isPublic`), which @map may give another column name (`is_public`)
   const field = column !== undefined ? model?.fields.find((f) => f.column === column && !f.relation)?.name : undefined;
   const names = column ? [...new Set([column, ...(field ? [field] : [])])] : [name];
@@ -103,7 +106,8 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   // a template's variable may be a record of any table, or an API's object: only a dropped table's own name is tied there
   const weak = (u: Usage) => column !== undefined && isTemplatePath(u.path);
   const usages = found.filter((u) => !weak(u));
-  const baseCode = base.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path) && !isNonCodeFile(f.path));
+  const baseForeign = foreignAssetFiles(base);
+  const baseCode = base.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path) && !isNonCodeFile(f.path) && !baseForeign(f));
   const answer: CodeNames = {
     sources: code.filter((f) => SOURCE.test(f.path)).length,
     complete: ctx.repository.applicationCodeComplete(),
