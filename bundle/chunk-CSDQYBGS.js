@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{cloud66Manifest,composeServices,documentProfiles,kamalServiceLine,record,springYamlDisables,valueAt}from"./chunk-3EGHNTSC.js";import"./chunk-OVWCSQHW.js";import"./chunk-IBDMD32D.js";import"./chunk-7UWFLRKT.js";import"./chunk-E32RQJTY.js";import"./chunk-4XKDG7BP.js";import"./chunk-SL54QWOZ.js";export{cloud66Manifest,composeServices,documentProfiles,kamalServiceLine,record,springYamlDisables,valueAt};

@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{argumentText,asBlockColumn,withArgument,withOption,withoutOption,withoutPostgresOptions}from"./chunk-PZEO2WQX.js";import"./chunk-IATRMPL6.js";import"./chunk-RYDXXG5N.js";import"./chunk-VSAM2ENZ.js";import"./chunk-7B3IGGFL.js";import"./chunk-BXODPOXV.js";import"./chunk-QYA5NCKE.js";import"./chunk-6E7SBJZC.js";import"./chunk-SL54QWOZ.js";export{argumentText,asBlockColumn,withArgument,withOption,withoutOption,withoutPostgresOptions};
