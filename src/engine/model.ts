@@ -784,6 +784,8 @@ export const Raw = op("raw", {
   rewritesTable: z.boolean().default(false),
   /** work the adapter cannot see into (an app's or a gem's migration helper): it may create or drop anything */
   opaque: z.boolean().default(false),
+  /** Rails: the symbols and strings the step's Ruby writes (adapters/rails/literal-names.ts), the names it may touch */
+  rubyLiterals: z.array(z.string()).optional(),
   /**
    * an opaque helper called with a table first and only literal arguments (`add_safe_index :users, [:email]`): the
    * names it was given; the tables it may add rows to are among them (row-writes.ts), not any table

@@ -119,6 +119,22 @@ function commentsWithin(result: RubyParseResult, src: RubySource, def: { locatio
     .map((c) => ({ line: src.lineOf(c.location.startOffset), text: src.slice(c.location) }));
 }
 
+/**
+ * The symbols and strings of each step migguard could not read (`change_table Spree.user_class.table_name do ...`),
+ * read here where Ruby's parser is loaded, so review can tell what such a step may touch without loading it again.
+ */
+function withRubyLiterals(ops: OperationInput[]): void {
+  for (const op of ops) {
+    if (op.kind !== "raw" || op.embeddedSql || !op.text) continue;
+    try {
+      const parsed = parseRuby(op.text);
+      if (parsed.errors.length === 0) op.rubyLiterals = [...literalNames(parsed.value)];
+    } catch {
+      // a step too complex to parse again names nothing migguard can rely on
+    }
+  }
+}
+
 export function railsMigration(unit: RailsUnit): MigrationInput {
   const src = new RubySource(unit.content);
   const result = parseRuby(unit.content);
@@ -221,6 +237,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
   if (!(cls.node.superclass instanceof CallNode) && cls.superclassName === "ActiveRecord::Migration") nameByDefaultColumn([...up, ...(down.status === "present" ? (down.ops as OperationInput[]) : [])]);
   else nameRemovedForeignKeys(up, writtenDown);
   const leftOpen = base.syntaxErrors.filter(isLeftOpen);
+  withRubyLiterals(up);
   return {
     ...base,
     frameworkVersion: cls.frameworkVersion,

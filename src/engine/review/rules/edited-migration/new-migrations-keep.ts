@@ -8,8 +8,6 @@
  */
 import type { Migration, Operation } from "../../../model.js";
 import type { EditDifference } from "../../history/edit-differences.js";
-import { parseRuby } from "../../../adapters/rails/prism.js";
-import { literalNames } from "../../../adapters/rails/literal-names.js";
 import { folderPrefix } from "../../../paths.js";
 
 export interface KeptColumn {
@@ -35,16 +33,8 @@ const addsWhereMissing = (op: Operation, table: string, column: string) =>
 /** An add_column of the column with no guard migguard reads: one it does not read (`t.column_exists?`) may skip it where it exists. */
 const addsAgain = (op: Operation, table: string, column: string) => op.kind === "add_column" && op.table === table && op.column.name === column;
 
-/** A step migguard could not read whose Ruby text names `column` (as a symbol or string). */
-function namesColumn(op: Operation, column: string): boolean {
-  if (op.kind !== "raw" || !op.text) return false;
-  try {
-    const parsed = parseRuby(op.text);
-    return parsed.errors.length === 0 && literalNames(parsed.value).has(column);
-  } catch {
-    return false;
-  }
-}
+/** A step migguard could not read whose Ruby text names `column` (as a symbol or string; read by the Rails adapter). */
+const namesColumn = (op: Operation, column: string): boolean => op.kind === "raw" && (op.rubyLiterals?.includes(column) ?? false);
 
 const fileName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
