@@ -1,15 +1,15 @@
 /**
- * Server-side source in a folder of what the application serves or shows (`assets/`, `static/`, `public/`,
- * `examples/`, `samples/`) and in a language none of the application's own source outside such folders is written
- * in: data the application ships, not code it runs. docs.rs (Rust) ships Sublime Text's syntax packages under
- * crates/bin/docs_rs_web/assets/syntaxes/, whose PHP syntax test names `public` and `files` hundreds of times; no
- * PHP runs there against docs.rs' database. A file of the application's own language in such a folder stays
- * (a Rails app's `public/` script, an example in the project's language may query its tables), and so do scripts
- * and templates (a frontend's JavaScript, its views), which the usage search judges on their own terms.
+ * Server-side source in a folder of what the application serves (`assets/`, `static/`, `public/`) and in a language
+ * none of the application's own source outside such folders is written in: data the application ships, not code it
+ * runs. docs.rs (Rust) ships Sublime Text's syntax packages under crates/bin/docs_rs_web/assets/syntaxes/, whose PHP
+ * syntax test names `public` and `files` hundreds of times; no PHP runs there against docs.rs' database. A file of
+ * the application's own language in such a folder stays (a Rails app's `public/` script), and so do scripts and
+ * templates (a frontend's JavaScript, its views), which the usage search judges on their own terms.
  */
 import type { SourceFile } from "../model.js";
 
-const ASSET_DIRS = new Set(["assets", "static", "public", "examples", "example", "samples", "sample"]);
+/** web assets only: `example`, `samples` and the like are also Java package names (`org.example.domain`) */
+const ASSET_DIRS = new Set(["assets", "static", "public"]);
 
 /** server-side languages by extension, a language's extensions under one name */
 const LANGUAGES: Record<string, string> = {
