@@ -5,6 +5,8 @@
  * aside; a middle too large for that (more than MAX_DIFF_CELLS pairs) counts as written whole.
  */
 
+import { commonSubsequence } from "./history/common-subsequence.js";
+
 const MAX_DIFF_CELLS = 4_000_000;
 
 /** 1-based lines of `head` that `base` does not have in the same order; every line when there is no base. */
@@ -27,23 +29,9 @@ export function addedLines(base: string | undefined, head: string): Set<number> 
     midB.forEach((_, i) => out.add(start + i + 1));
     return out;
   }
-  // lcs[i][j]: the longest common subsequence of midA[i..] and midB[j..]
-  const width = midB.length + 1;
-  const lcs = new Uint32Array((midA.length + 1) * width);
-  for (let i = midA.length - 1; i >= 0; i--)
-    for (let j = midB.length - 1; j >= 0; j--)
-      lcs[i * width + j] = midA[i] === midB[j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
-  let i = 0;
-  let j = 0;
-  while (j < midB.length) {
-    if (i < midA.length && midA[i] === midB[j]) {
-      i++;
-      j++;
-    } else if (i < midA.length && lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!) i++;
-    else {
-      out.add(start + j + 1);
-      j++;
-    }
-  }
+  const kept = new Set(commonSubsequence(midA, midB, (x, y) => x === y).map(([, j]) => j));
+  midB.forEach((_, j) => {
+    if (!kept.has(j)) out.add(start + j + 1);
+  });
   return out;
 }

@@ -5,6 +5,7 @@
  * and head pieces says what the edit changed; `edit-judgement.ts` says what that means for the database.
  */
 import type { SourceRange } from "../../model.js";
+import { commonSubsequence } from "./common-subsequence.js";
 
 export type UnitKind = "import" | "setting" | "operation" | "statement" | "code";
 
@@ -126,23 +127,6 @@ export interface UnitChange {
   ignoredOnly?: string[];
   /** Python: the pair differs only in type annotations */
   annotationsOnly?: true;
-}
-
-/** Pairs of equal items (by key) in order: the longest common subsequence. */
-function commonSubsequence<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): Array<[number, number]> {
-  const table: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--) table[i][j] = same(a[i], b[j]) ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
-  const pairs: Array<[number, number]> = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (same(a[i], b[j])) {
-      pairs.push([i, j]);
-      i++;
-      j++;
-    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
-    else j++;
-  }
-  return pairs;
 }
 
 const groupBy = (units: readonly SourceUnit[]) => {
