@@ -50,6 +50,20 @@ describe("the db_default fix of a Django field changes the model too", () => {
     expect(fix).toContain("# campaign/models.py:6, in Campaign:\nrequest_hint = models.TextField(blank=True, db_default=\"\")");
   });
 
+  it("a literal default= stays beside db_default= in the migration and the model (unsaved instances keep their Python value; seed 72, umap)", async () => {
+    const added = ADD_HINT.replace('field=models.TextField(blank=True)', 'field=models.SmallIntegerField(default=0)').replace(/request_hint/g, "edit_status");
+    const files = {
+      "pyproject.toml": PYPROJECT,
+      "campaign/migrations/0001_initial.py": INITIAL,
+      "campaign/migrations/0002_campaign_edit_status.py": added,
+      "campaign/models.py": `from django.db import models\n\n\nclass Campaign(models.Model):\n    title = models.CharField(max_length=255)\n    edit_status = models.SmallIntegerField(default=0)\n`,
+    };
+    const { output } = await run(["lint", "--format", "json", "."], { cwd: repo(files) });
+    const fix = (JSON.parse(output) as { findings: Finding[] }).findings.find((f) => f.rule === "required-column-without-default")?.fix ?? "";
+    expect(fix).toContain('migrations.AddField(model_name="Campaign", name="edit_status", field=models.SmallIntegerField(default=0, db_default=0)),');
+    expect(fix).toContain("# campaign/models.py:6, in Campaign:\nedit_status = models.SmallIntegerField(default=0, db_default=0)");
+  });
+
   it("a package's abstract model declares it: no db_default, a RunSQL default with Django's state as it is", async () => {
     const fix = await fixOf(`from oauth2_provider.models import AbstractApplication\n\n\nclass Campaign(AbstractApplication):\n    pass\n`, { "campaign/templates/oauth2_provider/form.html": "<form></form>\n" });
     expect(fix).toContain("it comes from oauth2_provider.models.AbstractApplication, a package's model");
