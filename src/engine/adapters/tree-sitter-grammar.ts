@@ -37,6 +37,39 @@ export async function grammarParser(packagePath: (typeof PARSER_WASM)[number]): 
   return parser;
 }
 
+/** One parser per grammar, shared by every reader of that language (a parse is synchronous: no two overlap). */
+const sharedParsers = new Map<string, Promise<Parser>>();
+
+const sharedParser = (packagePath: (typeof PARSER_WASM)[number]): Promise<Parser> => {
+  let parser = sharedParsers.get(packagePath);
+  if (!parser) sharedParsers.set(packagePath, (parser = grammarParser(packagePath)));
+  return parser;
+};
+
+/**
+ * A reader's grammar, loaded on demand: `load()` once (later calls share its promise), `parser` set once loaded. Each
+ * reader keeps its own slot, so "loaded" still says that this reader was asked for (Java's column reader is not
+ * switched on by the deploy reader loading the same grammar), while the WASM and the parser are shared.
+ */
+export interface GrammarOnDemand {
+  load(): Promise<void>;
+  readonly parser: Parser | undefined;
+}
+
+export function grammarOnDemand(packagePath: (typeof PARSER_WASM)[number]): GrammarOnDemand {
+  let parser: Parser | undefined;
+  let loading: Promise<void> | undefined;
+  return {
+    load: () =>
+      (loading ??= sharedParser(packagePath).then((loaded) => {
+        parser = loaded;
+      })),
+    get parser() {
+      return parser;
+    },
+  };
+}
+
 /** `read` on the syntax tree of `content`, freed after (trees live in WASM memory); undefined when it does not parse. */
 export function withTree<T>(parser: Parser, content: string, read: (root: Node) => T): T | undefined {
   const tree = parser.parse(content);

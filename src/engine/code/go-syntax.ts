@@ -5,24 +5,16 @@
  * name), and the string literals (SQL). A bare word such as `title` or `result.bfpe` is a field of any struct;
  * only these tie it to one table's column. Loaded on demand (go-syntax-loader.ts).
  */
-import type { Node, Parser } from "web-tree-sitter";
+import type { Node } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { grammarParser, oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
+import { grammarOnDemand, oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
 
-let grammar: Promise<Parser> | undefined;
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
-
-/** The Go grammar's parser, loaded once for this module and the deploy reader's go-startup.ts (each keeps its own "loaded"). */
-export const goGrammarParser = (): Promise<Parser> => (grammar ??= grammarParser("tree-sitter-go/tree-sitter-go.wasm"));
+const grammar = grammarOnDemand("tree-sitter-go/tree-sitter-go.wasm");
 
 /** Load the grammar once; later calls share the same promise. */
-export const loadGoParser = (): Promise<void> =>
-  (loading ??= goGrammarParser().then((loaded) => {
-    parser = loaded;
-  }));
+export const loadGoParser = (): Promise<void> => grammar.load();
 
-export const goParserLoaded = (): boolean => parser !== undefined;
+export const goParserLoaded = (): boolean => grammar.parser !== undefined;
 
 export interface GoField {
   name: string;
@@ -197,4 +189,4 @@ function readFacts(root: Node): GoFacts {
 }
 
 /** The file's facts, read once per analysis; undefined when the grammar is not loaded or the file does not parse. */
-export const goFacts = oncePerFile((file: SourceFile): GoFacts | undefined => (parser ? withTree(parser, file.content, readFacts) : undefined));
+export const goFacts = oncePerFile((file: SourceFile): GoFacts | undefined => (grammar.parser ? withTree(grammar.parser, file.content, readFacts) : undefined));

@@ -5,24 +5,16 @@
  * (`token.getScope()`) and the string literals (SQL, JPQL). A bare word such as `scope` is a field of any class; only
  * these tie it to one table's column. Loaded on demand, for a SQL migration that drops a column beside Java code.
  */
-import type { Node, Parser } from "web-tree-sitter";
+import type { Node } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { grammarParser } from "../adapters/tree-sitter-grammar.js";
+import { grammarOnDemand } from "../adapters/tree-sitter-grammar.js";
 
-let grammar: Promise<Parser> | undefined;
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
-
-/** The Java grammar's parser, loaded once for this module and the deploy reader's java-startup.ts (each keeps its own "loaded"). */
-export const javaGrammarParser = (): Promise<Parser> => (grammar ??= grammarParser("tree-sitter-java/tree-sitter-java.wasm"));
+const grammar = grammarOnDemand("tree-sitter-java/tree-sitter-java.wasm");
 
 /** Load the grammar once; later calls share the same promise. */
-export const loadJavaColumnParser = (): Promise<void> =>
-  (loading ??= javaGrammarParser().then((loaded) => {
-    parser = loaded;
-  }));
+export const loadJavaColumnParser = (): Promise<void> => grammar.load();
 
-export const javaColumnParserLoaded = (): boolean => parser !== undefined;
+export const javaColumnParserLoaded = (): boolean => grammar.parser !== undefined;
 
 export const isJavaPath = (path: string): boolean => path.endsWith(".java");
 
@@ -156,6 +148,7 @@ const cache = new WeakMap<SourceFile, JavaFacts | null>();
 export function javaFacts(file: SourceFile): JavaFacts | undefined {
   const known = cache.get(file);
   if (known !== undefined) return known ?? undefined;
+  const parser = grammar.parser;
   if (!parser) return undefined;
   const tree = parser.parse(file.content);
   if (!tree) {

@@ -5,20 +5,16 @@
  * which the grammar leaves a token tree), and its comments. A word in a comment, in a string of prose
  * (`"adding essential files failed"`) or as a local's or function's name is none of these. Loaded on demand.
  */
-import type { Node, Parser } from "web-tree-sitter";
+import type { Node } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { grammarParser, oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
+import { grammarOnDemand, oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
 
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
+const grammar = grammarOnDemand("tree-sitter-rust/tree-sitter-rust.wasm");
 
 /** Load the grammar once; later calls share the same promise. */
-export const loadRustParser = (): Promise<void> =>
-  (loading ??= grammarParser("tree-sitter-rust/tree-sitter-rust.wasm").then((loaded) => {
-    parser = loaded;
-  }));
+export const loadRustParser = (): Promise<void> => grammar.load();
 
-export const rustParserLoaded = (): boolean => parser !== undefined;
+export const rustParserLoaded = (): boolean => grammar.parser !== undefined;
 
 export const isRustPath = (path: string): boolean => path.endsWith(".rs");
 
@@ -66,4 +62,4 @@ function read(root: Node): RustFacts {
 }
 
 /** The file's facts; undefined when the grammar is not loaded or the file does not parse. */
-export const rustFacts = oncePerFile((file: SourceFile): RustFacts | undefined => (parser ? withTree(parser, file.content, read) : undefined));
+export const rustFacts = oncePerFile((file: SourceFile): RustFacts | undefined => (grammar.parser ? withTree(grammar.parser, file.content, read) : undefined));

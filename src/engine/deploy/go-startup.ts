@@ -8,22 +8,18 @@
  * self-migrating.ts decides from these; an embed FS of another package of the module (bitmagnet's
  * `migrationssql.FS`, declared in migrations/migrations.go) is found there by the import path.
  */
-import type { Node, Parser } from "web-tree-sitter";
+import type { Node } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { goGrammarParser, literalValue, named } from "../code/go-syntax.js";
-import { oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
+import { literalValue, named } from "../code/go-syntax.js";
+import { grammarOnDemand, oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
 
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
+const grammar = grammarOnDemand("tree-sitter-go/tree-sitter-go.wasm");
 
 /**
  * Load the grammar once (shared with code/go-syntax.ts); later calls share the same promise. Loading it here does not
  * mark go-syntax's reading of Go code as loaded: that one stays on when a review or lint asks for it.
  */
-export const loadGoStartupParser = (): Promise<void> =>
-  (loading ??= goGrammarParser().then((loaded) => {
-    parser = loaded;
-  }));
+export const loadGoStartupParser = (): Promise<void> => grammar.load();
 
 export interface GoImport {
   path: string;
@@ -95,6 +91,7 @@ function readFacts(root: Node): GoStartupFacts {
 
 /** `read` on the file's syntax tree (freed after), or undefined when it does not parse. */
 export function withGoTree<T>(file: SourceFile, read: (root: Node) => T): T | undefined {
+  const parser = grammar.parser;
   if (!parser) throw new Error(`the Go grammar is not loaded (reading ${file.path}): wait for loadGoStartupParser first`);
   return withTree(parser, file.content, read);
 }

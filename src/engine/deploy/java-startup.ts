@@ -6,18 +6,14 @@
  * tree-sitter's Java grammar (the WASM that tree-sitter-java ships), loaded only when a deploy decision meets a Java
  * file named for migrating (deploy-readers.ts).
  */
-import type { Node, Parser } from "web-tree-sitter";
+import type { Node } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { javaGrammarParser } from "../code/java-syntax.js";
+import { grammarOnDemand } from "../adapters/tree-sitter-grammar.js";
 
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
+const grammar = grammarOnDemand("tree-sitter-java/tree-sitter-java.wasm");
 
 /** Load the grammar once; later calls share the same promise. */
-export const loadJavaParser = (): Promise<void> =>
-  (loading ??= javaGrammarParser().then((loaded) => {
-    parser = loaded;
-  }));
+export const loadJavaParser = (): Promise<void> => grammar.load();
 
 /** The migration tools, by the class that runs them, its package and the method that applies the migrations. */
 const TOOLS = [
@@ -106,6 +102,7 @@ function migratingCall(body: Node, tool: Tool, names: ReadonlySet<string>, impor
 
 /** The `@PostConstruct` method of a `@Startup @Singleton` class that runs Flyway's migrate() or Liquibase's update(), if any. */
 export function javaStartupMigration(file: SourceFile): JavaStartupMigration | undefined {
+  const parser = grammar.parser;
   if (!parser) throw new Error(`the Java grammar is not loaded (reading ${file.path}): wait for loadJavaParser first`);
   const tree = parser.parse(file.content);
   if (!tree) return undefined;

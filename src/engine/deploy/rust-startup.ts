@@ -10,18 +10,14 @@
  * inside another macro's arguments (`assert!(x.run(..).is_ok())`) is a token tree the grammar does not expand,
  * and is not read. self-migrating.ts decides from these facts.
  */
-import type { Node, Parser } from "web-tree-sitter";
+import type { Node } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { grammarParser, oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
+import { grammarOnDemand, oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
 
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
+const grammar = grammarOnDemand("tree-sitter-rust/tree-sitter-rust.wasm");
 
 /** Load the grammar once; later calls share the same promise. */
-export const loadRustStartupParser = (): Promise<void> =>
-  (loading ??= grammarParser("tree-sitter-rust/tree-sitter-rust.wasm").then((loaded) => {
-    parser = loaded;
-  }));
+export const loadRustStartupParser = (): Promise<void> => grammar.load();
 
 /** A macro invocation: `sqlx::migrate!(...)` is `{ name: "migrate", path: "sqlx" }`. */
 export interface RustMacro {
@@ -113,6 +109,7 @@ function readFacts(root: Node): RustStartupFacts {
 
 /** The file's facts, read once; undefined when the file does not parse. */
 export const rustStartupFacts = oncePerFile((file: SourceFile): RustStartupFacts | undefined => {
+  const parser = grammar.parser;
   if (!parser) throw new Error(`the Rust grammar is not loaded (reading ${file.path}): wait for loadRustStartupParser first`);
   return withTree(parser, file.content, readFacts);
 });

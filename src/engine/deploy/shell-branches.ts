@@ -14,21 +14,18 @@
  * (deploy-readers.ts).
  */
 import type { Node, Parser } from "web-tree-sitter";
-import { grammarParser } from "../adapters/tree-sitter-grammar.js";
+import { grammarOnDemand } from "../adapters/tree-sitter-grammar.js";
 import { isDevelopmentName, isTestRunnerName } from "./deploy-paths.js";
 import { expandCalls, type ExpandedScript, type ScriptLibrary } from "./shell-functions.js";
 
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
+const grammar = grammarOnDemand("tree-sitter-bash/tree-sitter-bash.wasm");
 
 /** Load the grammar once; later calls share the same promise. */
-export const loadShellParser = (): Promise<void> =>
-  (loading ??= grammarParser("tree-sitter-bash/tree-sitter-bash.wasm").then((loaded) => {
-    parser = loaded;
-  }));
+export const loadShellParser = (): Promise<void> => grammar.load();
 
 /** The loaded Bash parser, for the readers loaded with this one (golang-migrate-cli.ts). */
 export function shellParser(): Parser {
+  const parser = grammar.parser;
   if (!parser) throw new Error("the shell reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return parser;
 }
@@ -141,6 +138,7 @@ const asWritten = (offset: number) => offset;
  * each call, not a way the container starts. The text as written when it does not parse.
  */
 export function productionRuns(written: string, library: ScriptLibrary = () => undefined): ShellRun[] {
+  const parser = grammar.parser;
   if (!parser) throw new Error("the shell reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   const asIs = [{ text: written, commands: written, original: asWritten }];
   const writtenTree = parser.parse(written);

@@ -7,21 +7,17 @@
  * OWASP Nest's `migrate_task`): a deploy step apart from the server's, like a Kubernetes migrate Job. Loaded only when a
  * deploy decision meets such a file (deploy-readers.ts).
  */
-import type { Node, Parser } from "web-tree-sitter";
+import type { Node } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { grammarParser } from "../adapters/tree-sitter-grammar.js";
+import { grammarOnDemand } from "../adapters/tree-sitter-grammar.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { isInstanceCountKey } from "./instance-count-keys.js";
 import { isMigrateStep, SERVER } from "./deploy-commands.js";
 
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
+const grammar = grammarOnDemand("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
 
 /** Load the grammar once; later calls share the same promise. */
-export const loadHclParser = (): Promise<void> =>
-  (loading ??= grammarParser("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm").then((loaded) => {
-    parser = loaded;
-  }));
+export const loadHclParser = (): Promise<void> => grammar.load();
 
 /** Terraform configuration is shallow: a walk deeper than this is not a configuration worth reading */
 const MAX_DEPTH = 64;
@@ -79,6 +75,7 @@ function firstCount(node: Node, depth = 0): Count | undefined {
 
 /** `read` on the file's syntax tree (freed after); undefined when the file does not parse. */
 function withHclTree(file: SourceFile, read: (root: Node) => DeployEvidence | undefined): DeployEvidence | undefined {
+  const parser = grammar.parser;
   if (!parser) throw new Error(`the HCL grammar is not loaded (reading ${file.path}): wait for loadHclParser first`);
   const tree = parser.parse(file.content);
   if (!tree) return undefined;
