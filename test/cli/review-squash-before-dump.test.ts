@@ -44,4 +44,20 @@ describe("migrations older than the schema dump deleted (a squash)", () => {
     expect(findings.filter((f) => f.rule === "deleted-migration").map((f) => f.severity)).toEqual(["error"]);
     expect(exitCode).toBe(1);
   });
+
+  it("the dump's own newest migration deleted (its version is the dump's): loading the dump records that version too, a note", async () => {
+    const createLocale = migration("AddLocaleAgain", "    add_column :users, :locale, :string\n");
+    const repo = featureBranchOn({
+      "db/migrate/20240101000000_create_users.rb": createUsers,
+      "db/migrate/20240601000000_add_locale.rb": createLocale,
+      "db/schema.rb": withLocale,
+    });
+    repo.git("rm", "-q", "db/migrate/20240601000000_add_locale.rb");
+    repo.commit("delete the newest migration, which the dump holds");
+    const { exitCode, findings } = await reviewJson(repo);
+    const deleted = findings.filter((f) => f.rule === "deleted-migration");
+    expect(deleted.map((f) => f.severity)).toEqual(["info"]);
+    expect(deleted[0].message).toContain("fresh databases load the dump");
+    expect(exitCode).toBe(0);
+  });
 });

@@ -126,6 +126,15 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240101000000_create_users.rb", line: 1, severity: "info", message: "fresh databases load the dump (db:prepare, db:schema:load" }],
     },
     {
+      name: "Rails: the dump's own newest migration deleted (signon a39f7542: its version is db/schema.rb's): loading the dump records that version too, a note",
+      base: {
+        "db/migrate/20240601000000_create_users.rb": `class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n`,
+        "db/schema.rb": `ActiveRecord::Schema[7.1].define(version: 2024_06_01_000000) do\n  create_table "users", force: :cascade do |t|\n    t.string "email"\n  end\nend\n`,
+      },
+      head: { "db/migrate/20240601000000_create_users.rb": null },
+      findings: [{ path: "db/migrate/20240601000000_create_users.rb", line: 1, severity: "info", message: "fresh databases load the dump (db:prepare, db:schema:load" }],
+    },
+    {
       name: "Rails: the same squash with a column the dump lacks: fresh databases never get it, an error",
       base: {
         "db/migrate/20240101000000_create_users.rb": `class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n      t.string :locale\n    end\n  end\nend\n`,

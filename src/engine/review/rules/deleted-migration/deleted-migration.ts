@@ -336,15 +336,16 @@ interface LoadedDump {
 }
 
 /**
- * The base branch's schema dump (Rails: fresh databases load it) whose version is newer than the migration's, and
- * which the change keeps.
+ * The base branch's schema dump (Rails: fresh databases load it) whose version is at least the migration's, and which
+ * the change keeps: loading `define(version: V)` records V itself and every migration version below it as run
+ * (`assume_migrated_upto_version`), so the dump's own newest migration is skipped too.
  */
 function dumpSkipping(ctx: ReviewRuleContext, m: ChangedMigration): LoadedDump | undefined {
   if (m.file.framework !== "rails" || !m.file.version) return undefined;
   for (const state of ctx.dumps) {
     if (!state.baseContent || !state.dump.covers(m.file) || state.change?.status === "removed") continue;
     const newest = dumpVersions(state.dump.format, state.baseContent).newest;
-    if (!newest || compareVersions(newest, m.file.version) <= 0) continue;
+    if (!newest || compareVersions(newest, m.file.version) < 0) continue;
     const loaded = state.headContent ?? state.baseContent;
     const items = state.dump.format === "schema.rb" ? schemaRbItems(loaded) : structureSqlItems(loaded);
     return { path: state.dump.path, version: newest, ...(items ? { items } : {}) };
