@@ -206,6 +206,7 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     dates: { change: new Date().toISOString() },
     // the base commit: what a fix that reverts an edited migration checks it out from
     baseRef: target.baseSha,
+    repository: `${target.owner}/${target.repo}`,
     // the newest version tag, the changed migrations it does not hold, and (for a change that adds one) the base
     // branch's migrations merged since it (tables no release has yet)
     releases: releases && { ...releases, unreleasedOnBase: addsMigration ? releases.unreleasedOnBase?.filter((path) => detectMigrationPath(path, config)) : undefined },

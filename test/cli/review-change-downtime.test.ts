@@ -104,3 +104,42 @@ describe("review: upgrade notes the change writes that stop the application for 
     expect(exitCode).toBe(1);
   });
 });
+
+// octavia's cold upgrade steps (doc/source/admin/guides/upgrade.rst): the project named for the application
+const OCTAVIA_UPGRADE = `Cold upgrade
+============
+
+#. Gracefully stop all Octavia processes. We recommend in this order:
+   Housekeeping, Health manager, API, Worker.
+
+#. Optional: Make a backup of the database.
+
+#. Run \`\`octavia-db-manage upgrade head\`\` from any Octavia node to upgrade the
+   database and run any corresponding database migrations.
+
+#. Start all Octavia processes.
+`;
+const SETUP_CFG = "[metadata]\nname = octavia\nsummary = OpenStack Octavia Scalable Load Balancer as a Service\n";
+
+describe("review: upgrade notes that name the project for the application", () => {
+  it("every Octavia process stopped, then the migrations, in the guide the change adds: setup.cfg names the project octavia, so the index is a note", async () => {
+    const repo = repository({ "setup.cfg": SETUP_CFG }, { "doc/source/admin/guides/upgrade.rst": OCTAVIA_UPGRADE });
+    const { exitCode, index } = await indexFindings(repo);
+    expect(index.map((f) => [f.line, f.severity])).toEqual([[7, "info"]]);
+    expect(index[0]!.message).toContain('Offline deploy (doc/source/admin/guides/upgrade.rst:4: the upgrade notes this change adds (under "Cold upgrade") stop the application for the migrations: "Gracefully stop all Octavia processes.');
+    expect(exitCode).toBe(0);
+  });
+
+  it("no manifest names the project octavia, the guide stops one component named after it, or `deploy: online`: the error stays", async () => {
+    const cases = [
+      repository({ "setup.cfg": SETUP_CFG.replace("name = octavia", "name = loadbalancer") }, { "doc/source/admin/guides/upgrade.rst": OCTAVIA_UPGRADE }),
+      repository({ "setup.cfg": SETUP_CFG }, { "doc/source/admin/guides/upgrade.rst": OCTAVIA_UPGRADE.replace("stop all Octavia processes", "stop the octavia-worker") }),
+      repository({ "setup.cfg": SETUP_CFG, ".github/migguard.yml": "deploy: online\n" }, { "doc/source/admin/guides/upgrade.rst": OCTAVIA_UPGRADE }),
+    ];
+    for (const repo of cases) {
+      const { exitCode, index } = await indexFindings(repo);
+      expect(index.map((f) => f.severity)).toEqual(["error"]);
+      expect(exitCode).toBe(1);
+    }
+  });
+});

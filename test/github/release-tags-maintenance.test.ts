@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
 `;
 const NICKNAME = `${DIR}/0002_user_nickname.py`;
 const PHONE = `${DIR}/0003_user_phone.py`;
-const FILES = { [NICKNAME]: column("0001_initial", "nickname"), [PHONE]: column("0002_user_nickname", "phone") };
+const FILES: Record<string, string> = { [NICKNAME]: column("0001_initial", "nickname"), [PHONE]: column("0002_user_nickname", "phone") };
 const BASE = djangoApp("person", { "README.md": "# People\n", [`${DIR}/0001_initial.py`]: INITIAL });
 
 useScenario();

@@ -155,3 +155,33 @@ function changedBelowTopLevel(name: string, root: PyNode): boolean {
   }
   return false;
 }
+
+/** The distribution's name in setup.cfg: `name =` of its [metadata] section (an INI file, as setupCfgRequirements reads it). */
+export function setupCfgName(content: string): string | undefined {
+  let section = "";
+  for (const raw of content.split(/\r?\n/)) {
+    const header = /^\[([^\]]+)\]/.exec(raw);
+    if (header) section = header[1].trim();
+    const entry = section === "metadata" && !/^\s/.test(raw) ? /^name\s*[=:]\s*(\S+)\s*$/.exec(raw) : null;
+    if (entry) return entry[1];
+  }
+  return undefined;
+}
+
+/** The distribution's name in setup.py: the literal `name=` of its `setup(...)` call, read with the Python grammar (the parser must be loaded). */
+export function setupPyName(content: string): string | undefined {
+  return withPythonTree(content, (root) => {
+    const module = readModule(root, content);
+    for (const call of root.descendantsOfType("call")) {
+      const callee = call.childForFieldName("function")?.text.replace(/\s+/g, "");
+      if (callee !== "setup" && !callee?.endsWith(".setup")) continue;
+      for (const argument of call.childForFieldName("arguments")?.namedChildren ?? []) {
+        const value = argument.type === "keyword_argument" && argument.childForFieldName("name")?.text === "name" ? argument.childForFieldName("value") : null;
+        if (!value) continue;
+        const name = evaluate(value, { imports: module.imports, bindings: module.bindings });
+        return name.kind === "str" && !name.unresolved ? name.value : undefined;
+      }
+    }
+    return undefined;
+  });
+}
