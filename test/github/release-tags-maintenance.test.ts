@@ -7,9 +7,8 @@
  * error. `migguard review` on the same history says the same (cli/release-tags.ts releaseLineOnBase, backportedTags).
  * Signed webhooks over HTTP against the local GitHub API, which checks every request against GitHub's OpenAPI.
  */
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "@jest/globals";
-import { GIT_ENV } from "../cli/support/git-repo.js";
+import { minuteCommits } from "../cli/support/git-repo.js";
 import { djangoApp, featureBranchOn, reviewJson } from "../cli/support/review-repo.js";
 import { startScenario, useScenario } from "./support/scenario.js";
 
@@ -67,12 +66,7 @@ async function edit(number: number, edited: string, options: { backported: boole
 
   // the same history in git, a minute between commits: the CLI orders tags by their commits' dates
   const repo = featureBranchOn(BASE);
-  let minutes = 0;
-  const commit = (files: Record<string, string>, message: string) => {
-    repo.write(files).git("add", "-A");
-    const date = new Date(Date.now() + ++minutes * 60_000).toISOString();
-    execFileSync("git", ["commit", "-q", "-m", message], { cwd: repo.root, env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
-  };
+  const commit = minuteCommits(repo);
   repo.git("checkout", "-q", "main");
   repo.git("tag", "v4.4.0");
   commit({ [NICKNAME]: FILES[NICKNAME] }, "nicknames");

@@ -6,9 +6,8 @@
  * failing tags call leaves the review as it was without tags. The CLI's review of the same commits says the same.
  * Signed webhooks over HTTP against the local GitHub API, which checks every request against GitHub's OpenAPI.
  */
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "@jest/globals";
-import { GIT_ENV } from "../cli/support/git-repo.js";
+import { minuteCommits } from "../cli/support/git-repo.js";
 import { djangoApp, featureBranchOn, reviewJson } from "../cli/support/review-repo.js";
 import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
@@ -73,12 +72,7 @@ async function indexVoucher(number: number, options: { released: boolean; tagsFa
   const releaseCalls = s.fake.requests.slice(from).filter((r) => /\/(tags|compare\/[^/]+)$/.test(r.path)).map((r) => `${r.method} ${r.path.replace(/^\/repos\/[^/]+\/[^/]+/, "")}`);
   // the same history in git, a minute between commits: the CLI orders tags by their commits' dates
   const repo = featureBranchOn(BASE);
-  let minutes = 0;
-  const commit = (files: Record<string, string>, message: string) => {
-    repo.write(files).git("add", "-A");
-    const date = new Date(Date.now() + ++minutes * 60_000).toISOString();
-    execFileSync("git", ["commit", "-q", "-m", message], { cwd: repo.root, env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
-  };
+  const commit = minuteCommits(repo);
   repo.git("checkout", "-q", "main");
   repo.git("tag", "v1.1.0");
   commit({ "README.md": "# Shop\n\nVouchers soon.\n" }, "docs");
