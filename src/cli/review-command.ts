@@ -8,7 +8,7 @@
 import { projectFileReader } from "./project-file-reader.js";
 import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import type { FileError } from "../engine/analyze.js";
-import { join, relative, resolve, sep } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
 import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { SYMLINK_NOT_READ } from "../engine/limits.js";
@@ -170,6 +170,8 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     },
     // the change's own word (a commit that says its tables are small): the App reads the pull request's title and description
     baseRef: options.base,
+    // the clone's folder: the project's name, which its notes may write for the application
+    repository: basename(root),
     changeText: changeMessages(root, forkPoint, head).map(({ commit, message }) => ({ from: `the message of commit ${commit}`, text: message })),
     // whether a deleted, renamed or edited migration ever shipped: the release tags that contain the commit that added it;
     // and the base branch's migrations no release holds yet, which ship with the change; with the newest tag's date

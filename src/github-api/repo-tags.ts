@@ -35,6 +35,11 @@ export interface Comparison {
   fromDate?: string;
   /** paths `to` has and `from` did not (status "added"); undefined when GitHub cut the file list at its cap */
   added?: string[];
+  /**
+   * the files `to` holds that differ from where it left `from` (any status but "removed"), with `to`'s blob: what a
+   * maintenance branch brought in since it was cut (its backports); undefined when GitHub cut the file list at its cap
+   */
+  present?: Array<{ path: string; blob?: string }>;
 }
 
 /** `GET /compare/{from}...{to}` with one commit per page: the file list comes whole on the first page, up to 300 files. */
@@ -45,5 +50,6 @@ export async function compareCommits(octokit: GitHub, repo: { owner: string; rep
     fromIsAncestor: data.status === "ahead" || data.status === "identical",
     fromDate: data.base_commit.commit.committer?.date ?? undefined,
     added: files.length >= COMPARE_FILES_LIMIT ? undefined : files.filter((f) => f.status === "added").map((f) => f.filename),
+    present: files.length >= COMPARE_FILES_LIMIT ? undefined : files.filter((f) => f.status !== "removed").map((f) => ({ path: f.filename, blob: f.sha ?? undefined })),
   };
 }

@@ -72,6 +72,12 @@ function baseMigrationsChanged(files: readonly DiffFile[], config: Config): stri
   return [...new Set(paths.filter((path) => detectMigrationPath(path, config)))];
 }
 
+/** The head's blob of each of `paths` the change edits: a maintenance release holding that very blob released the edit, not the base's file. */
+function editedBlobs(files: readonly DiffFile[], paths: readonly string[]): Map<string, string> {
+  const asked = new Set(paths);
+  return new Map(files.flatMap((f) => (f.status === "modified" && f.sha && asked.has(f.path) ? [[f.path, f.sha] as const] : [])));
+}
+
 export interface EngineReviewOptions {
   /** the pull request's files as listed (`pulls.listFiles`): an added file's content comes from its patch */
   changedFiles: readonly DiffFile[];
@@ -128,7 +134,7 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     listBase ? fetchTree(octokit, target, target.baseSha) : undefined,
     wantsHeadTree ? fetchTree(octokit, target, target.headSha) : undefined,
     config.snapshot ? readBaseSnapshot(octokit, target, config.snapshot) : undefined,
-    addsMigration || askedAbout.length ? fetchReleaseTags(octokit, target, askedAbout) : undefined,
+    addsMigration || askedAbout.length ? fetchReleaseTags(octokit, target, askedAbout, editedBlobs(changedFiles, askedAbout)) : undefined,
   ]);
   if (production?.note) notes.push(production.note);
   // a truncated listing: the changed migrations' folders are listed in full, one level at a time
@@ -200,6 +206,7 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     dates: { change: new Date().toISOString() },
     // the base commit: what a fix that reverts an edited migration checks it out from
     baseRef: target.baseSha,
+    repository: `${target.owner}/${target.repo}`,
     // the newest version tag, the changed migrations it does not hold, and (for a change that adds one) the base
     // branch's migrations merged since it (tables no release has yet)
     releases: releases && { ...releases, unreleasedOnBase: addsMigration ? releases.unreleasedOnBase?.filter((path) => detectMigrationPath(path, config)) : undefined },

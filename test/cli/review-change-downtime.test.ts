@@ -104,3 +104,35 @@ describe("review: upgrade notes the change writes that stop the application for 
     expect(exitCode).toBe(1);
   });
 });
+
+// upgrade steps that name the project as octavia's do ("stop all octavia services"), in Markdown this time
+const OCTAVIA_UPGRADE = `# Upgrading to 14.0
+
+1. Stop all octavia services.
+2. Run \`octavia-db-manage upgrade head\` to run the database migrations.
+3. Start all octavia services.
+`;
+const SETUP_CFG = "[metadata]\nname = octavia\nsummary = OpenStack Octavia Scalable Load Balancer as a Service\n";
+
+describe("review: upgrade notes that name the project for the application", () => {
+  it("every octavia service stopped, then the migrations, in the guide the change adds: setup.cfg names the project octavia, so the index is a note", async () => {
+    const repo = repository({ "setup.cfg": SETUP_CFG }, { "doc/source/admin/guides/upgrade.md": OCTAVIA_UPGRADE });
+    const { exitCode, index } = await indexFindings(repo);
+    expect(index.map((f) => [f.line, f.severity])).toEqual([[7, "info"]]);
+    expect(index[0]!.message).toContain('Offline deploy (doc/source/admin/guides/upgrade.md:3: the upgrade notes this change adds (under "Upgrading to 14.0") stop the application for the migrations: "Stop all octavia services.", then (line 4)');
+    expect(exitCode).toBe(0);
+  });
+
+  it("no manifest names the project octavia, the guide stops one component named after it, or `deploy: online`: the error stays", async () => {
+    const cases = [
+      repository({ "setup.cfg": SETUP_CFG.replace("name = octavia", "name = loadbalancer") }, { "doc/source/admin/guides/upgrade.md": OCTAVIA_UPGRADE }),
+      repository({ "setup.cfg": SETUP_CFG }, { "doc/source/admin/guides/upgrade.md": OCTAVIA_UPGRADE.replace("Stop all octavia services", "Stop the octavia-worker") }),
+      repository({ "setup.cfg": SETUP_CFG, ".github/migguard.yml": "deploy: online\n" }, { "doc/source/admin/guides/upgrade.md": OCTAVIA_UPGRADE }),
+    ];
+    for (const repo of cases) {
+      const { exitCode, index } = await indexFindings(repo);
+      expect(index.map((f) => f.severity)).toEqual(["error"]);
+      expect(exitCode).toBe(1);
+    }
+  });
+});

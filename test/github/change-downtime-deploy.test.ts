@@ -2,7 +2,8 @@
  * A pull request whose own upgrade notes stop the application for its migrations (takahe's 7f483af8d3 adds
  * docs/releases/0.10.rst beside 27 index rebuilds), through the App: the notes are fetched with the migrations, the
  * index is a notice quoting them, and the check passes. A changelog the pull request edits is fetched on the base
- * branch too: an older entry's downtime speaks of that release, not of this one.
+ * branch too: an older entry's downtime speaks of that release, not of this one. The project's own name (its pyproject.toml's)
+ * may stand for the application ("stop all Cookbook processes"); one component named after it may not.
  * Signed webhooks over HTTP against the local GitHub API, which checks every request against GitHub's OpenAPI.
  */
 import { describe, expect, it } from "@jest/globals";
@@ -18,9 +19,9 @@ const NOTES = "# 2.0\n\n## Upgrading\n\nThe new index is built on the largest ta
 let s: Scenario | undefined;
 useScenario();
 
-/** the check run of pull request `number`, which changes `files` on BASE */
-async function checkRun(number: number, files: Record<string, string>) {
-  s = await startScenario({ baseFiles: BASE });
+/** the check run of pull request `number`, which changes `files` on BASE (and `base`) */
+async function checkRun(number: number, files: Record<string, string>, base: Record<string, string> = {}) {
+  s = await startScenario({ baseFiles: { ...BASE, ...base } });
   const head = s.openPull(number, files);
   expect((await s.pullRequest("opened", number)).status).toBe(200);
   return s.fake.checkRunsFor(head).at(-1)!;
@@ -47,5 +48,17 @@ describe("a pull request whose upgrade notes stop the application for its migrat
     const run = await checkRun(83, { [ADDED]: INDEX, "CHANGELOG.md": CHANGELOG.replace("# Changelog\n\n", "# Changelog\n\n## 1.5\n\n- This release requires downtime.\n\n") });
     expect(run.conclusion).toBe("success");
     expect(run.output.summary).toContain('**Deploy:** read as offline: `CHANGELOG.md:5`: the upgrade notes this change writes (under "Changelog > 1.5") prescribe downtime: "This release requires downtime."');
+  });
+
+  it("reads the project's own name, from the pyproject.toml above its migrations, as the application: all Cookbook processes stopped", async () => {
+    const pyproject = { "pyproject.toml": '[project]\nname = "cookbook"\ndependencies = ["alembic"]\n' };
+    const notes = (stop: string) => `# 2.0\n\n## Upgrading\n\nGracefully stop ${stop} before running the migrations.\n`;
+    const run = await checkRun(84, { [ADDED]: INDEX, "docs/releases/2.0.md": notes("all Cookbook processes") }, pyproject);
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary).toContain('prescribe downtime: "Gracefully stop all Cookbook processes before running the migrations."');
+    // one component named after the project leaves the rest running
+    const worker = await checkRun(85, { [ADDED]: INDEX, "docs/releases/2.0.md": notes("the cookbook-worker") }, pyproject);
+    expect(worker.conclusion).toBe("failure");
+    expect(worker.output.summary).not.toContain("**Deploy:**");
   });
 });

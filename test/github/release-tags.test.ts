@@ -6,9 +6,8 @@
  * failing tags call leaves the review as it was without tags. The CLI's review of the same commits says the same.
  * Signed webhooks over HTTP against the local GitHub API, which checks every request against GitHub's OpenAPI.
  */
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "@jest/globals";
-import { GIT_ENV } from "../cli/support/git-repo.js";
+import { minuteCommits } from "../cli/support/git-repo.js";
 import { djangoApp, featureBranchOn, reviewJson } from "../cli/support/review-repo.js";
 import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
@@ -62,7 +61,7 @@ async function indexVoucher(number: number, options: { released: boolean; tagsFa
   s.fake.setTag("v1.2.0", options.released ? tip : docs);
   // a pre-release cut on a branch the base never merged: the highest version, not in the base branch's history
   s.fake.setTag("v1.3.0-rc1", s.fake.commit({ "shop/migrations/0002_voucher.py": VOUCHER, "shop/migrations/0003_other.py": VOUCHER }, s.base));
-  // `stableRelease`: v1.2.1 released from a stable branch cut at v1.2.0, which the base never merged (galaxy_ng's 4.10.x)
+  // `stableRelease`: v1.2.1 released from a stable branch cut at v1.2.0, which the base never merged, backporting 0002
   if (options.stableRelease) s.fake.setTag("v1.2.1", s.fake.commit({ "shop/migrations/0002_voucher.py": VOUCHER }, docs));
   for (let i = 0; i < (options.oldTags ?? 0); i++) s.fake.setTag(`v0.${i}.0`, s.base);
   if (options.tagsFail) s.fake.fail({ method: "GET", path: /\/tags$/, status: 500, times: Infinity });
@@ -73,12 +72,7 @@ async function indexVoucher(number: number, options: { released: boolean; tagsFa
   const releaseCalls = s.fake.requests.slice(from).filter((r) => /\/(tags|compare\/[^/]+)$/.test(r.path)).map((r) => `${r.method} ${r.path.replace(/^\/repos\/[^/]+\/[^/]+/, "")}`);
   // the same history in git, a minute between commits: the CLI orders tags by their commits' dates
   const repo = featureBranchOn(BASE);
-  let minutes = 0;
-  const commit = (files: Record<string, string>, message: string) => {
-    repo.write(files).git("add", "-A");
-    const date = new Date(Date.now() + ++minutes * 60_000).toISOString();
-    execFileSync("git", ["commit", "-q", "-m", message], { cwd: repo.root, env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
-  };
+  const commit = minuteCommits(repo);
   repo.git("checkout", "-q", "main");
   repo.git("tag", "v1.1.0");
   commit({ "README.md": "# Shop\n\nVouchers soon.\n" }, "docs");
@@ -110,8 +104,10 @@ describe("the App reads release tags: a lock on a table no release has yet", () 
     expect(releaseCalls.slice(1).sort()).toEqual(["v1.3.0-rc1", "v1.2.0", "v1.1.0"].map((tag) => `GET /compare/${s!.fake.tags.get(tag)}...${tip}`).sort());
   });
 
-  it("the highest release, v1.2.1, was cut on a stable branch the base never merged: releases are made there, the base's tags say nothing of what shipped, the check fails as `migguard review`'s does", async () => {
-    const { run, index, cli } = await indexVoucher(106, { released: false, stableRelease: true });
+  it("the highest release, v1.2.1, was cut on a stable branch the base never merged, of the line v1.2.0 released: a maintenance release, and its backport of 0002_voucher shipped the table, so the check fails as `migguard review`'s does", async () => {
+    const { run, index, cli, releaseCalls, tip } = await indexVoucher(106, { released: false, stableRelease: true });
+    // what the stable branch brought in since it left master
+    expect(releaseCalls).toContain(`GET /compare/${tip}...${s!.fake.tags.get("v1.2.1")}`);
     expect(run.conclusion).toBe("failure");
     expect(index).toMatchObject({ path: ADDED, annotation_level: "failure" });
     expect(index!.message).not.toContain("newest version tag");

@@ -36,6 +36,35 @@ describe("prescribesDowntime: one sentence that stops the whole application for 
   ])("%s", (_, sentence) => expect(prescribesDowntime(sentence)).toBe(false));
 });
 
+// the project's own names (repository/project-names.ts): Octavia's repository and its setup.cfg's [metadata] name
+const OCTAVIA = new Set(["octavia"]);
+
+describe("prescribesDowntime with the project's names: the project named for the application", () => {
+  it.each([
+    "Stop all Octavia processes before running the database migrations.",
+    "Stop all octavia services before upgrading the database.",
+    "Before upgrading, shut down every Octavia instance.",
+    "Stop the Octavia API and workers, then run octavia-db-manage upgrade head.",
+    "Stop Octavia before running the migrations.",
+    "Stop all of Octavia's services prior to running the migrations.",
+  ])("%s", (sentence) => {
+    expect(prescribesDowntime(sentence, OCTAVIA)).toBe(true);
+    // without the names, a word before "processes" that is no determiner is a component's
+    if (/all (?:Octavia|octavia) /.test(sentence)) expect(prescribesDowntime(sentence)).toBe(false);
+  });
+
+  it.each([
+    ["one component named after the project", "Stop the octavia-worker to run the migrations before the API."],
+    ["one component named after the project, then migrate", "Stop the octavia-worker before running the migrations."],
+    ["a process of another name beside the project's", "Stop all Octavia health-manager processes before running the migrations."],
+    ["the API alone", "Stop the Octavia API before running the migrations."],
+    ["another project's name", "Stop all Neutron processes before running the migrations."],
+    ["a sentence about something else", "Stop Octavia from creating new amphorae before running the migrations."],
+    ["negated", "You do not need to stop all Octavia processes before migrating."],
+    ["a stop after the migration", "Run the migrations, then stop all Octavia processes."],
+  ])("%s", (_, sentence) => expect(prescribesDowntime(sentence, OCTAVIA)).toBe(false));
+});
+
 describe("stopsFirst: a list item that starts by stopping the application", () => {
   it.each(["Temporarily stopping all instances of the webserver and Stator", "First, stop the application.", "Stop all services"])("%s", (item) => expect(stopsFirst(item)).toBe(true));
   it.each([
@@ -46,7 +75,31 @@ describe("stopsFirst: a list item that starts by stopping the application", () =
     // takahe's 0.6 notes: the workers alone
     "Stop all Stator processes (it's fine to leave webservers going)",
   ])("%s", (item) => expect(stopsFirst(item)).toBe(false));
+
+  it("Octavia's cold upgrade: every process of the project, gracefully; not one of its parts", () => {
+    expect(stopsFirst("Gracefully stop all Octavia processes. We recommend in this order: Housekeeping, Health manager, API, Worker.", OCTAVIA)).toBe(true);
+    expect(stopsFirst("Gracefully stop all Octavia processes.")).toBe(false);
+    expect(stopsFirst("Gracefully stop the octavia-worker.", OCTAVIA)).toBe(false);
+  });
 });
+
+// octavia's doc/source/admin/guides/upgrade.rst (the cold upgrade's steps)
+const OCTAVIA_UPGRADE = `Cold upgrade
+============
+
+#. Run the :ref:\`octavia-status upgrade check <octavia-status-checks>\`
+   command to validate that Octavia is ready for upgrade.
+
+#. Gracefully stop all Octavia processes. We recommend in this order:
+   Housekeeping, Health manager, API, Worker.
+
+#. Optional: Make a backup of the database.
+
+#. Run \`\`octavia-db-manage upgrade head\`\` from any Octavia node to upgrade the
+   database and run any corresponding database migrations.
+
+#. Start all Octavia processes.
+`;
 
 // takahe's docs/releases/0.10.rst as 7f483af8d3 added it (the tail)
 const TAKAHE_010 = `0.9
@@ -92,6 +145,14 @@ describe("downtimeNote: the place in a note that prescribes downtime", () => {
     expect(downtimeNote("docs/releases/0.10.rst", TAKAHE_010.replace("* Temporarily stopping all instances of the webserver and Stator\n", ""), every, "the notes")).toBeUndefined();
     const reordered = TAKAHE_010.replace(/(\* Temporarily.*\n)(\* Applying.*\n)/, "$2$1");
     expect(downtimeNote("docs/releases/0.10.rst", reordered, every, "the notes")).toBeUndefined();
+  });
+
+  it("octavia's upgrade guide: the project's processes stopped, then octavia-db-manage, with the project's names only", () => {
+    expect(downtimeNote("doc/source/admin/guides/upgrade.rst", OCTAVIA_UPGRADE, every, "the notes", OCTAVIA)).toMatchObject({
+      line: 7,
+      what: expect.stringContaining('stop the application for the migrations: "Gracefully stop all Octavia processes.'),
+    });
+    expect(downtimeNote("doc/source/admin/guides/upgrade.rst", OCTAVIA_UPGRADE, every, "the notes")).toBeUndefined();
   });
 
   it("a stop in a code block is not prose", () => {

@@ -10,13 +10,21 @@
  * - items of one list where one stops the application and a later one migrates (takahe's).
  * The application stopped must be all of it: a word for the whole (the application, all instances, the server, the
  * site, the services), or the web tier and the workers together; the web server alone leaves workers on the tables,
- * the database stopped is no downtime of the application. A sentence that negates ("no downtime", "you do not need
+ * the database stopped is no downtime of the application. The project may stand for "the application" by one of its
+ * own names (repository/project-names.ts: Octavia's "Gracefully stop all Octavia processes", "stop the Octavia API and
+ * workers", "stop Octavia"), never a part named after it ("the octavia-worker") nor a process of another name beside
+ * it ("all Octavia health-manager processes"). A sentence that negates ("no downtime", "you do not need
  * to stop") or leaves it to the reader ("you can stop", "optionally") prescribes nothing, nor does "run the
  * migrations" or "back up first" alone.
  */
 import type { DeployEvidence } from "./deploy-model.js";
 import { proseBlocks, sentencesOf, type ProseBlock, type ProseSentence } from "./doc-prose.js";
 import { runsMigrations } from "./deploy-commands.js";
+import { comparableName } from "../repository/project-names.js";
+
+/** The project's own names, comparable (repository/project-names.ts `projectNames`). */
+export type ProjectNames = ReadonlySet<string>;
+const NO_NAMES: ProjectNames = new Set();
 
 /** a verb that stops something, in any of its forms */
 const STOP_VERB = String.raw`(?:stop|stops|stopping|shut\s*down|shutting\s+down|shuts\s+down|take\s+down|taking\s+down|bring\s+down|bringing\s+down|turn\s+off|turning\s+off|scale\s+down|scaling\s+down|halt|halting)`;
@@ -28,7 +36,7 @@ const OBJECT_END = /\s*(?:\bbefore\b|\bprior\s+to\b|\bahead\s+of\b|\bthen\b|\bwh
 /** words that say the whole application */
 const WHOLE_APPLICATION = /\b(?:application|applications|app|apps|site|instances?|services?|stack|deployments?|containers?|processes|daemons?|everything)\b|(?<!\b(?:web|database|db|mail|cache|redis|postgres(?:ql)?|mysql|sql|dns|proxy)[\s-]?)\bservers?\b/i;
 /** the web tier */
-const WEB = /\bweb\s*servers?\b|\bweb\b|\bwebapp\b|\bfrontends?\b|\b(?:gunicorn|uwsgi|puma|unicorn|uvicorn|daphne|passenger)\b/i;
+const WEB = /\bweb\s*servers?\b|\bweb\b|\bwebapp\b|\bfrontends?\b|\bapi\b|\b(?:gunicorn|uwsgi|puma|unicorn|uvicorn|daphne|passenger)\b/i;
 /** background workers */
 const WORKERS = /\bworkers?\b|\b(?:celery|sidekiq|resque|rq|delayed[_\s]job|good[_\s]job|cron|scheduler|background|queues?|jobs?)\b/i;
 /** a sentence that negates, leaves the stop to the reader, or leaves part of the application running */
@@ -37,7 +45,7 @@ const NEGATED = /\b(?:not|no|never|without|none|nothing|unnecessary|optional|opt
 const DOWNTIME_REQUIRED =
   /\b(?:requires?|required|needs?|needed|necessary|must\s+(?:have|take|plan\s+for|schedule))\b(?:\s+\S+){0,3}?\s+(?:downtime|a\s+maintenance\s+window|to\s+be\s+(?:taken\s+)?offline)\b|\bdowntime\s+(?:is|will\s+be)\s+(?:required|necessary|needed|mandatory)\b|\b(?:must|have\s+to|need\s+to)\s+be\s+(?:applied|run|performed)\s+offline\b/i;
 /** a list item that starts by stopping: "Stop ...", "Temporarily stopping ...", "First, shut down ..." */
-const STOP_ITEM = new RegExp(String.raw`^(?:(?:first|then|next|now|temporarily|please|always|completely|fully|make\s+sure\s+(?:to|you)|be\s+sure\s+to|you\s+(?:must|should|need\s+to|have\s+to)|we\s+recommend)[,:]?\s+)*${STOP_VERB}\b`, "i");
+const STOP_ITEM = new RegExp(String.raw`^(?:(?:first|then|next|now|temporarily|please|always|completely|fully|gracefully|cleanly|make\s+sure\s+(?:to|you)|be\s+sure\s+to|you\s+(?:must|should|need\s+to|have\s+to)|we\s+recommend)[,:]?\s+)*${STOP_VERB}\b`, "i");
 const STOP_AT = new RegExp(String.raw`\b${STOP_VERB}\b`, "gi");
 /** migrating with the application down: "with the application stopped", "while the site is offline" */
 const WITH_STOPPED = /\b(?:with|while)\s+((?:\S+\s+){0,6}?)(?:is\s+|are\s+|being\s+)?(?:stopped|shut\s+down|down|offline|not\s+running)\b/i;
@@ -45,34 +53,41 @@ const WITH_STOPPED = /\b(?:with|while)\s+((?:\S+\s+){0,6}?)(?:is\s+|are\s+|being
 /** words that may stand before a word for the whole without narrowing it to one component ("all running instances") */
 const DETERMINERS = new Set(["all", "every", "each", "the", "your", "any", "of", "its", "their", "our", "running", "active", "existing", "old", "current", "whole", "entire", "live", "production", "both", "app", "application"]);
 
+/** A word of the object that is one of the project's names, as written or possessive ("Octavia's"). */
+const isProjectName = (word: string, names: ProjectNames) => names.size > 0 && names.has(comparableName(word.replace(/['’]s$/i, "")));
+
 /**
  * Whether the words after a stop verb name the whole application (up to what says when): a word for the whole with
- * nothing but determiners before it ("all Stator processes" are one component's), or the web tier with the workers,
- * or with another process named beside it ("the webserver and Stator").
+ * nothing but determiners or the project's names before it ("all Stator processes" are one component's, "all Octavia
+ * processes" the project's), the project named alone ("stop Octavia"), or the web tier with the workers, or with
+ * another process named beside it ("the webserver and Stator").
  */
-function stopsTheApplication(object: string): boolean {
+function stopsTheApplication(object: string, names: ProjectNames): boolean {
   const end = OBJECT_END.exec(object);
   const words = end ? object.slice(0, end.index) : object;
+  const plain = (w: string) => w === "" || DETERMINERS.has(w.toLowerCase()) || isProjectName(w, names);
   const whole = WHOLE_APPLICATION.exec(words);
-  if (whole && words.slice(0, whole.index).trim().split(/\s+/).every((w) => w === "" || DETERMINERS.has(w.toLowerCase()))) return true;
+  if (whole && words.slice(0, whole.index).trim().split(/\s+/).every(plain)) return true;
+  const all = words.trim().split(/\s+/);
+  if (all.some((w) => isProjectName(w, names)) && all.every(plain)) return true;
   return WEB.test(words) && (WORKERS.test(words) || /\band\s+\S+/i.test(words));
 }
 
 /** The stop verbs of a text that stop the whole application, with where each ends. */
-function applicationStops(text: string): Array<{ index: number; end: number }> {
+function applicationStops(text: string, names: ProjectNames): Array<{ index: number; end: number }> {
   const out: Array<{ index: number; end: number }> = [];
   for (const m of text.matchAll(STOP_AT)) {
     const after = text.slice(m.index + m[0].length);
-    if (stopsTheApplication(after)) out.push({ index: m.index, end: m.index + m[0].length });
+    if (stopsTheApplication(after, names)) out.push({ index: m.index, end: m.index + m[0].length });
   }
   return out;
 }
 
 /** One sentence that stops the application for the migration, or says the migration needs downtime. */
-export function prescribesDowntime(sentence: string): boolean {
+export function prescribesDowntime(sentence: string, names: ProjectNames = NO_NAMES): boolean {
   if (NEGATED.test(sentence)) return false;
   if (DOWNTIME_REQUIRED.test(sentence)) return true;
-  for (const stop of applicationStops(sentence)) {
+  for (const stop of applicationStops(sentence, names)) {
     // stop ... before migrating / upgrading
     const after = sentence.slice(stop.end);
     const when = /\b(?:before|prior\s+to|ahead\s+of|then)\b/i.exec(after);
@@ -88,9 +103,9 @@ export function prescribesDowntime(sentence: string): boolean {
 }
 
 /** A list item that starts by stopping the whole application. */
-export function stopsFirst(item: string): boolean {
+export function stopsFirst(item: string, names: ProjectNames = NO_NAMES): boolean {
   const lead = NEGATED.test(item) ? null : STOP_ITEM.exec(item);
-  return lead !== null && stopsTheApplication(item.slice(lead[0].length));
+  return lead !== null && stopsTheApplication(item.slice(lead[0].length), names);
 }
 
 const QUOTE_LIMIT = 160;
@@ -100,21 +115,21 @@ const sectionOf = (block: ProseBlock) => (block.headings.length ? ` (under "${bl
 /**
  * The first place in a documentation file the change wrote that prescribes downtime for the migrations: only
  * sentences whose every line `written` holds count (the lines the change added), so an older release's entry in
- * the same changelog says nothing of this one.
+ * the same changelog says nothing of this one. `names`: the project's own names, which may stand for the application.
  */
-export function downtimeNote(path: string, content: string, written: (line: number) => boolean, what: string): DeployEvidence | undefined {
+export function downtimeNote(path: string, content: string, written: (line: number) => boolean, what: string, names: ProjectNames = NO_NAMES): DeployEvidence | undefined {
   const blocks = proseBlocks(path, content);
   const isNew = (s: ProseSentence) => s.lines.every(written);
   const reason = "nothing serves while its migrations run";
   for (const block of blocks) {
-    const said = sentencesOf(block).find((s) => isNew(s) && prescribesDowntime(s.text));
+    const said = sentencesOf(block).find((s) => isNew(s) && prescribesDowntime(s.text, names));
     if (said) return { path, line: said.line, what: `${what}${sectionOf(block)} prescribe downtime: ${quoted(said.text)}`, reason };
   }
   // the steps of one list: an item that stops the application, then a later one that migrates
   const items = blocks.filter((b) => b.kind === "item" && b.list !== undefined);
   for (const [i, stop] of items.entries()) {
     const text = stop.lines.map((l) => l.text).join(" ");
-    if (!stop.lines.every((l) => written(l.line)) || !stopsFirst(text)) continue;
+    if (!stop.lines.every((l) => written(l.line)) || !stopsFirst(text, names)) continue;
     const migrate = items.slice(i + 1).find((b) => b.list === stop.list && b.lines.every((l) => written(l.line)) && migrates(b.lines.map((l) => l.text).join(" ")));
     if (!migrate) continue;
     const migrateText = migrate.lines.map((l) => l.text).join(" ");

@@ -54,20 +54,23 @@ const MAX_NAME_DEPTH = 4;
  */
 export function setupPyInstallRequires(content: string): SetupRequirements {
   return withPythonTree(content, (root) => {
-    const module = readModule(root, content);
-    for (const call of root.descendantsOfType("call")) {
-      const callee = call.childForFieldName("function")?.text.replace(/\s+/g, "");
-      if (callee !== "setup" && !callee?.endsWith(".setup")) continue;
-      for (const argument of call.childForFieldName("arguments")?.namedChildren ?? []) {
-        if (argument.type !== "keyword_argument" || argument.childForFieldName("name")?.text !== "install_requires") continue;
-        const value = argument.childForFieldName("value");
-        const out: SetupRequirements = { requirements: [], partlyUnknown: false };
-        if (value) readEntries(value, root, module, out, 0);
-        return out;
-      }
-    }
-    return { requirements: [], partlyUnknown: false };
+    const argument = setupKeyword(root, "install_requires");
+    const out: SetupRequirements = { requirements: [], partlyUnknown: false };
+    if (argument === undefined) return out;
+    if (argument) readEntries(argument, root, readModule(root, content), out, 0);
+    return out;
   });
+}
+
+/** The value of keyword `name` in setup.py's `setup(...)` (or `setuptools.setup(...)`) call: undefined without one, null when it has no value node. */
+function setupKeyword(root: PyNode, name: string): PyNode | null | undefined {
+  for (const call of root.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function")?.text.replace(/\s+/g, "");
+    if (callee !== "setup" && !callee?.endsWith(".setup")) continue;
+    for (const argument of call.childForFieldName("arguments")?.namedChildren ?? [])
+      if (argument.type === "keyword_argument" && argument.childForFieldName("name")?.text === name) return argument.childForFieldName("value");
+  }
+  return undefined;
 }
 
 /** install_requires of setup.py, the entries the text tells (see setupPyInstallRequires). */
@@ -154,4 +157,27 @@ function changedBelowTopLevel(name: string, root: PyNode): boolean {
     if (fn?.type === "attribute" && fn.childForFieldName("object")?.text === name && nested(call)) return true;
   }
   return false;
+}
+
+/** The distribution's name in setup.cfg: `name =` of its [metadata] section (an INI file, as setupCfgRequirements reads it). */
+export function setupCfgName(content: string): string | undefined {
+  let section = "";
+  for (const raw of content.split(/\r?\n/)) {
+    const header = /^\[([^\]]+)\]/.exec(raw);
+    if (header) section = header[1].trim();
+    const entry = section === "metadata" && !/^\s/.test(raw) ? /^name\s*[=:]\s*(\S+)\s*$/.exec(raw) : null;
+    if (entry) return entry[1];
+  }
+  return undefined;
+}
+
+/** The distribution's name in setup.py: the literal `name=` of its `setup(...)` call, read with the Python grammar (the parser must be loaded). */
+export function setupPyName(content: string): string | undefined {
+  return withPythonTree(content, (root) => {
+    const value = setupKeyword(root, "name");
+    if (!value) return undefined;
+    const module = readModule(root, content);
+    const name = evaluate(value, { imports: module.imports, bindings: module.bindings });
+    return name.kind === "str" && !name.unresolved ? name.value : undefined;
+  });
 }

@@ -2,8 +2,8 @@
  * Release tags: whether a migration the base branch added ever shipped. A repository that releases by version tags
  * (`v1.2.3`, `version-7.71.0`, `26.3`) deploys tagged code to production; a commit in no such tag never reached it.
  * The CLI reads the tags from git (`ReviewInput.releases`). The App, which fetches no history, passes the newest version
- * tag and `unreleasedOnBase` from the tags and compare APIs (review/release-tags.ts), and `shippedIn: []` only for a
- * changed migration the base branch added since that tag.
+ * tag and `unreleasedOnBase` from the tags and compare APIs (review/release-tags.ts), and `shippedIn` only for a
+ * changed migration the base branch added since that tag: the maintenance releases that backported it, or `[]`.
  */
 import { z } from "zod";
 import { isVersionTag, oneReleaseLine } from "../repository/version-tag.js";

@@ -117,6 +117,8 @@ export interface ReviewInput {
   changeText?: readonly ChangeText[];
   /** how the developer names the base (`origin/main`, the base commit): what a fix that reverts a file checks it out from */
   baseRef?: string;
+  /** the repository's name (the App's `owner/name`, the CLI's clone): the project's own name, which its notes may write for the application */
+  repository?: string;
 }
 
 /** The base branch's unreleased migrations as the change's plan reads them. */
@@ -475,7 +477,8 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     if (file) for (const other of [...companionPaths(file, siblings), ...counterpartPaths(file, siblings)]) if (contents.head.has(other)) toAnalyse.add(other);
   }
   // the change's own upgrade notes may stop the application for its migrations: an offline deploy for them
-  const downtime = await changeDowntime(changes, contents.head, contents.base, config);
+  // (they may name the project for the application: its repository's name, its manifests' at head)
+  const downtime = await changeDowntime(changes, contents.head, contents.base, config, { repository: input.repository, files: [...repositoryFiles, ...input.head] });
   const analysis = await analyze({
     files: [...toAnalyse].sort().map((path) => ({ path, content: contents.head.get(path)! })),
     config,
