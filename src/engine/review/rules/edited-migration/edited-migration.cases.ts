@@ -533,11 +533,33 @@ end
 `;
 const helperReturnPath = "db/migrate/20240101000000_backfill_totals.rb";
 
+/** a merged migration adding users.nickname, written as `body` */
+const railsNickname = (body: string) => `class AddNickname < ActiveRecord::Migration[7.1]
+  def change
+${body}
+  end
+end
+`;
+const nicknamePath = "db/migrate/20240101000000_add_nickname.rb";
+const nicknameInBlock = (guard: string) => `    change_table :users do |t|\n      t.string :nickname${guard}\n    end`;
+
 const metadataPath = "core/db/migrate/20250129061658_add_metadata_to_spree_resources.rb";
 const metadataUsersPath = "core/db/migrate/20250221152004_add_metadata_to_users.rb";
 
 export default defineReviewCases({
   invalid: [
+    {
+      name: "Rails: `unless t.column_exists?(:nickname)` put on a merged change_table's `t.string :nickname`: a guard added, read like `unless column_exists?(:users, :nickname)` (not a regrouping), a warning",
+      base: { [nicknamePath]: railsNickname(nicknameInBlock("")) },
+      head: { [nicknamePath]: railsNickname(nicknameInBlock(" unless t.column_exists?(:nickname)")) },
+      findings: [{ path: nicknamePath, line: 4, severity: "warning", message: "in a way that leaves its column as it was" }],
+    },
+    {
+      name: "Rails: a change_table's guarded `t.string` written as add_column with the same check on the same table: the same guarded statement regrouped, a note",
+      base: { [nicknamePath]: railsNickname(nicknameInBlock(" unless t.column_exists?(:nickname)")) },
+      head: { [nicknamePath]: railsNickname("    add_column :users, :nickname, :string unless column_exists?(:users, :nickname)") },
+      findings: [{ path: nicknamePath, line: 3, severity: "info", message: "how the same statements are grouped" }],
+    },
     {
       name: "Rails: a `when` branch whose body only read a local removed from a `case` whose value nobody uses (solidus e1dadca330): the same calls run, a note",
       base: { [storeCreditPath]: railsStoreCreditEvents() },
@@ -577,9 +599,15 @@ export default defineReviewCases({
       findings: [{ path: helperReturnPath, line: 9, severity: "warning", message: "what its data code does" }],
     },
     {
-      name: "Rails: spree_users taken out of the list and a new migration of the change adds its column where missing (solidus eca889de5c, the table named): migguard does not read \`t.column_exists?\`, a warning that drops nothing",
+      name: "Rails: spree_users taken out of the list and a new migration of the change adds its column `unless t.column_exists?` in a change_table block (solidus eca889de5c, the table named): the table object's check is the migration's, every database ends with it, a note",
       base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
       head: { [metadataPath]: railsMetadata("spree_orders"), [metadataUsersPath]: railsMetadataUsers(":spree_users") },
+      findings: [{ path: metadataPath, line: 3, severity: "info", message: "20250221152004_add_metadata_to_users.rb of this change adds again where they are missing" }],
+    },
+    {
+      name: "Rails: the same, the new migration's change_table adding the column with no check: where the column exists the add fails, a warning that drops nothing",
+      base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
+      head: { [metadataPath]: railsMetadata("spree_orders"), [metadataUsersPath]: railsMetadataUsers(":spree_users").replace(" unless t.column_exists?(:customer_metadata)", "") },
       findings: [{ path: metadataPath, line: 3, severity: "warning", message: "which the new migration 20250221152004_add_metadata_to_users.rb may add again (adds it with no guard migguard reads" }],
     },
     {
