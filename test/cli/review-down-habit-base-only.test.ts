@@ -5,19 +5,7 @@
  * that rolls forward. A diesel folder, each migration a folder with its up.sql and down.sql.
  */
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
-import { dieselFolder } from "./support/diesel-folder.js";
-
-/** the change's migrations, one a day in 2024-01 after the base's 2023 ones: `downs[i]` true writes its down.sql */
-const added = (downs: readonly boolean[]): Record<string, string> =>
-  Object.fromEntries(
-    downs.flatMap((written, i) => {
-      const dir = `migrations/postgresql/2024-01-${String(i + 1).padStart(2, "0")}-000000_add${i + 1}`;
-      return [
-        [`${dir}/up.sql`, `ALTER TABLE users ADD COLUMN added${i + 1} text;\n`],
-        [`${dir}/down.sql`, written ? `ALTER TABLE users DROP COLUMN added${i + 1};\n` : ""],
-      ];
-    }),
-  );
+import { dieselAdded as added, dieselFolder } from "./support/diesel-folder.js";
 
 const review = async (base: readonly boolean[], change: readonly boolean[]) => {
   const repo = featureBranchOn({ "migrations/postgresql/2022-12-01-000000_users/up.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\n", "migrations/postgresql/2022-12-01-000000_users/down.sql": "DROP TABLE users;\n", ...dieselFolder(base) });

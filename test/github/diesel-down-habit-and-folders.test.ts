@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { startScenario, useScenario } from "./support/scenario.js";
-import { dieselFolder } from "../cli/support/diesel-folder.js";
+import { dieselAdded as added, dieselFolder } from "../cli/support/diesel-folder.js";
 
 useScenario();
 
@@ -59,16 +59,6 @@ describe("diesel through the App: the folder's down habit, and one folder per da
   });
 
   it("the pull request's own migrations are no part of the habit: two new written downs before a new empty one leave the base's habit (its 10 newest empty) as it was, a notice and the check passes; three new empty downs make no habit of a folder whose downs are written, each a failure", async () => {
-    const added = (downs: readonly boolean[]) =>
-      Object.fromEntries(
-        downs.flatMap((written, i) => {
-          const dir = `migrations/postgresql/2024-01-0${i + 1}-000000_add${i + 1}`;
-          return [
-            [`${dir}/up.sql`, `ALTER TABLE users ADD COLUMN added${i + 1} text;\n`],
-            [`${dir}/down.sql`, written ? `ALTER TABLE users DROP COLUMN added${i + 1};\n` : ""],
-          ];
-        }),
-      );
     const rollsForward = await reviewed({ ...USERS, ...dieselFolder(Array.from({ length: 10 }, () => false)) }, added([true, true, false]));
     const noted = rollsForward.annotations.filter((a) => a.title.startsWith("empty-down"));
     expect(noted.map((a) => [a.path, a.annotation_level])).toEqual([["migrations/postgresql/2024-01-03-000000_add3/up.sql", "notice"]]);

@@ -156,9 +156,11 @@ export function discardedNodes(statement: Node, used: boolean, ctx: DiscardConte
     } else if (node instanceof CaseNode) {
       walk(node.predicate, true);
       for (const when of node.conditions) {
-        if (!(when instanceof WhenNode)) return walk(when, true);
-        when.conditions.forEach((c) => walk(c, true));
-        walk(when.statements, valueUsed);
+        if (!(when instanceof WhenNode)) walk(when, true);
+        else {
+          when.conditions.forEach((c) => walk(c, true));
+          walk(when.statements, valueUsed);
+        }
       }
       walk(node.elseClause, valueUsed);
       if (node.elseClause && empty(node.elseClause.statements)) dropped.add(node.elseClause);
