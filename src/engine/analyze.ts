@@ -1148,8 +1148,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const facts = new RepositoryFacts(repositoryFiles, input.applicationCode, input.codeFilesCapped, input.baseDumps);
   const earlier = yield* historyOnly(input, units, parsed, config, databases);
   // the habits of the folders: their context migrations count too, with their downs as read (a review's siblings on
-  // the base branch, review/sibling-downs-on-base.ts)
-  const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config, earlier.map((e) => e.migration));
+  // the base branch, review/sibling-downs-on-base.ts); a review's own new migrations never do (what the team did before it)
+  const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config, earlier.map((e) => e.migration), input.changeAdds);
   // Flyway's and Spring's settings readers: the baselines below, and the schema Flyway runs the migrations in
   const baselineReaders = Baselines.readersToLoad(input.repositoryFiles ?? [], [...migrations, ...earlier.map((e) => e.migration)]);
   if (baselineReaders) yield baselineReaders;

@@ -136,7 +136,7 @@ export const conventionSubject = (m: Migration): ConventionSubject => ({
 const MIN_ONE_WAY = 5;
 const ONE_WAY_SHARE = 0.05;
 
-function oneWayConventionsOf(subjects: readonly ConventionSubject[]): Map<ConventionSubject, OneWayConvention> {
+function oneWayConventionsOf(subjects: readonly ConventionSubject[], ownChange: (path: string) => boolean): Map<ConventionSubject, OneWayConvention> {
   const folders = new Map<string, ConventionSubject[]>();
   for (const m of subjects) {
     if (!m.down) continue;
@@ -147,9 +147,12 @@ function oneWayConventionsOf(subjects: readonly ConventionSubject[]): Map<Conven
   }
   const out = new Map<ConventionSubject, OneWayConvention>();
   for (const members of folders.values()) {
-    const declared = members.filter((m) => m.declaredOneWay).length;
+    // the change's own migrations say what this change does, not what the team did before it
+    const counted = members.filter((m) => !ownChange(m.path));
+    const declared = counted.filter((m) => m.declaredOneWay).length;
     for (const m of members) {
-      const others = { others: members.length - 1, declared: declared - (m.declaredOneWay ? 1 : 0) };
+      const self = ownChange(m.path) ? 0 : 1;
+      const others = { others: counted.length - self, declared: declared - (self && m.declaredOneWay ? 1 : 0) };
       if (others.declared >= MIN_ONE_WAY && others.declared >= ONE_WAY_SHARE * others.others) out.set(m, { ...others, folder: siblingFolder(m.path) || "." });
     }
   }
@@ -172,13 +175,15 @@ const REVERSE_HABIT_SHARE = 0.9;
  * Django: the RunPython steps of the project's other migrations (every app: a team writes RunPython one way) are
  * almost all without reverse_code, so rolling back is a restore by policy (JumpServer: 27 of 28; its upgrades take a backup first).
  */
-function reverseConventionsOf(subjects: readonly ConventionSubject[]): Map<ConventionSubject, ReverseConvention> {
+function reverseConventionsOf(subjects: readonly ConventionSubject[], ownChange: (path: string) => boolean): Map<ConventionSubject, ReverseConvention> {
   const out = new Map<ConventionSubject, ReverseConvention>();
   const django = subjects.filter((m) => m.dataSteps !== undefined);
-  const steps = django.reduce((n, m) => n + m.dataSteps!.steps, 0);
-  const without = django.reduce((n, m) => n + m.dataSteps!.without, 0);
+  const counted = django.filter((m) => !ownChange(m.path));
+  const steps = counted.reduce((n, m) => n + m.dataSteps!.steps, 0);
+  const without = counted.reduce((n, m) => n + m.dataSteps!.without, 0);
   for (const m of django) {
-    const others = { steps: steps - m.dataSteps!.steps, without: without - m.dataSteps!.without };
+    const self = ownChange(m.path) ? { steps: 0, without: 0 } : m.dataSteps!;
+    const others = { steps: steps - self.steps, without: without - self.without };
     if (others.steps >= MIN_DATA_STEPS && others.without >= REVERSE_HABIT_SHARE * others.steps) out.set(m, others);
   }
   return out;
@@ -279,9 +284,9 @@ function isEarlier(sibling: Sibling, subject: ConventionSubject): boolean {
  * For each migration, the down habit of the earlier migrations in its folder (same layout): from the migrations
  * analysed, and for golang-migrate folders from the repository's paths alone (an up without a .down.sql beside it).
  */
-export function downConventions(migrations: readonly Migration[], repositoryPaths: readonly string[], config: Config, history: readonly Migration[] = []): Map<Migration, Conventions> {
+export function downConventions(migrations: readonly Migration[], repositoryPaths: readonly string[], config: Config, history: readonly Migration[] = [], changeAdds?: ReadonlySet<string>): Map<Migration, Conventions> {
   const subjects = migrations.map(conventionSubject);
-  const found = downConventionsOf(subjects, repositoryPaths, config, history.map(conventionSubject));
+  const found = downConventionsOf(subjects, repositoryPaths, config, history.map(conventionSubject), changeAdds);
   const out = new Map<Migration, Conventions>();
   migrations.forEach((m, i) => {
     const conventions = found.get(subjects[i]);
@@ -293,9 +298,19 @@ export function downConventions(migrations: readonly Migration[], repositoryPath
 /**
  * `downConventions` on the plain data of the migrations. `history`: other migrations read only as the folders'
  * context (a review's sibling migrations of the base branch, their downs read: review/sibling-downs-on-base.ts): they
- * count as siblings, with their down's contents, and get no conventions of their own.
+ * count as siblings, with their down's contents, and get no conventions of their own. `changeAdds`: in a review, the
+ * migrations the change adds. A habit is what the team did before this change, so they are nobody's sibling (nor
+ * counted among the other RunPython steps or raising downs): a pull request's own new migrations without downs
+ * neither make nor break the habit their findings name, and a folder the change creates has none.
  */
-export function downConventionsOf(subjects: readonly ConventionSubject[], repositoryPaths: readonly string[], config: Config, history: readonly ConventionSubject[] = []): Map<ConventionSubject, Conventions> {
+export function downConventionsOf(
+  subjects: readonly ConventionSubject[],
+  repositoryPaths: readonly string[],
+  config: Config,
+  history: readonly ConventionSubject[] = [],
+  changeAdds?: ReadonlySet<string>,
+): Map<ConventionSubject, Conventions> {
+  const ownChange = (path: string) => changeAdds?.has(path) ?? false;
   const groups = new Map<string, Map<string, Sibling>>();
   const groupOf = (dir: string, layout: string) => {
     const key = `${layout}\u0000${dir}`;
@@ -305,6 +320,7 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
   };
   const paths = new Set(repositoryPaths);
   for (const path of paths) {
+    if (ownChange(path)) continue;
     const file = detectByPath(path, config);
     if (!file || file === "sql-candidate" || (file.layout !== "golang-migrate" && file.layout !== "diesel" && file.layout !== "rivermigrate") || file.role !== "up") continue;
     const hasDown = companionPaths(file).some((p) => paths.has(p));
@@ -312,11 +328,11 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
     groupOf(siblingFolder(path), file.layout).set(path, { path, version: file.version, down: hasDown ? "present" : "missing" });
   }
   // read contents win over a path's presence; the analysed migrations over a history copy of the same path
-  for (const m of [...history, ...subjects]) if (m.down) groupOf(siblingFolder(m.path), m.layout).set(m.path, { path: m.path, version: m.version, down: m.down });
+  for (const m of [...history, ...subjects]) if (m.down && !ownChange(m.path)) groupOf(siblingFolder(m.path), m.layout).set(m.path, { path: m.path, version: m.version, down: m.down });
   const folders = new Map<string, Folder>();
   const out = new Map<ConventionSubject, Conventions>();
-  for (const [m, reverses] of reverseConventionsOf(subjects)) out.set(m, { reverses });
-  for (const [m, oneWay] of oneWayConventionsOf(subjects)) out.set(m, { ...out.get(m), oneWay });
+  for (const [m, reverses] of reverseConventionsOf(subjects, ownChange)) out.set(m, { reverses });
+  for (const [m, oneWay] of oneWayConventionsOf(subjects, ownChange)) out.set(m, { ...out.get(m), oneWay });
   const carriers = noteCarriers(subjects);
   for (const m of subjects) {
     const folder = siblingFolder(m.path);

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { startScenario, useScenario } from "./support/scenario.js";
-import { dieselFolder } from "../cli/support/diesel-folder.js";
+import { dieselAdded as added, dieselFolder } from "../cli/support/diesel-folder.js";
 
 useScenario();
 
@@ -56,6 +56,17 @@ describe("diesel through the App: the folder's down habit, and one folder per da
     expect(found.map((a) => a.annotation_level)).toEqual(["notice"]);
     expect(found[0].message).toContain("5 of the 10 most recent earlier migrations in migrations/postgresql/ have no down or an empty one");
     expect(run.conclusion).toBe("success");
+  });
+
+  it("the pull request's own migrations are no part of the habit: two new written downs before a new empty one leave the base's habit (its 10 newest empty) as it was, a notice and the check passes; three new empty downs make no habit of a folder whose downs are written, each a failure", async () => {
+    const rollsForward = await reviewed({ ...USERS, ...dieselFolder(Array.from({ length: 10 }, () => false)) }, added([true, true, false]));
+    const noted = rollsForward.annotations.filter((a) => a.title.startsWith("empty-down"));
+    expect(noted.map((a) => [a.path, a.annotation_level])).toEqual([["migrations/postgresql/2024-01-03-000000_add3/up.sql", "notice"]]);
+    expect(noted[0].message).toContain("The 10 earlier migrations in migrations/postgresql/ have no down or an empty one");
+    expect(rollsForward.conclusion).toBe("success");
+    const writesDowns = await reviewed({ ...USERS, ...dieselFolder([true, true, true, true, false, true, false, true, false, true, false, true]) }, added([false, false, false]));
+    expect(writesDowns.annotations.filter((a) => a.title.startsWith("empty-down")).map((a) => a.annotation_level)).toEqual(["failure", "failure", "failure"]);
+    expect(writesDowns.conclusion).toBe("failure");
   });
 
   it("an edited migration whose empty down.sql the pull request leaves alone, in a folder that writes its downs: the base version had that down already, so no empty-down", async () => {

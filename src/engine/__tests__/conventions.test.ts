@@ -57,3 +57,19 @@ it.each([1, 2, 3, 4, 5, 6, 7, 8])("agrees with the definition on folder %i", (se
   expect(got).toEqual(byDefinition(subjects));
   if (seed % 2) expect(got.size).toBeGreaterThan(0); // a folder without a written down has habits to find
 });
+
+it("a review's own new migrations are nobody's sibling: the habit is the base's (changeAdds), and the other conventions leave them out too", () => {
+  const subject = (n: number, down: DownState, declaredOneWay = false): ConventionSubject => ({ path: `db/migrations/${String(n).padStart(3, "0")}_m.up.sql`, layout: "plain-sql", version: String(n), down, ...(declaredOneWay ? { declaredOneWay } : {}) });
+  const base = [1, 2, 3, 4].map((n) => subject(n, "present"));
+  const change = [5, 6, 7, 8, 9, 10].map((n) => subject(n, "empty", true));
+  const config = structuredClone(CONFIG_DEFAULTS);
+  // read with the rest as siblings, the change's own downs raising on purpose pass for the folder's policy
+  expect(downConventionsOf([...base, ...change], [], config).get(change[5])?.oneWay).toMatchObject({ declared: 5 });
+  const reviewed = downConventionsOf(change, [], config, base, new Set(change.map((s) => s.path)));
+  expect([...reviewed.values()].flatMap((c) => [c.downs, c.oneWay].filter(Boolean))).toEqual([]);
+  // the reverse: a base that leaves its downs empty keeps that habit whatever the change writes
+  const emptyBase = [1, 2, 3, 4].map((n) => subject(n, "empty"));
+  const written = [subject(5, "present"), subject(6, "present"), subject(7, "empty")];
+  expect(downConventionsOf(written, [], config, emptyBase)?.get(written[2])?.downs).toBeUndefined();
+  expect(downConventionsOf(written, [], config, emptyBase, new Set(written.map((s) => s.path))).get(written[2])?.downs).toMatchObject({ kind: "empty", earlier: 4, without: 4 });
+});

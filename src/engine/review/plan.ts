@@ -268,7 +268,12 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // and the newest few before an added or edited one in its folder, with their downs: whether the folder mostly
   // leaves them empty (sibling-downs-on-base.ts). An edited one's down is judged too (when the edit makes its base
   // version's finding new: a MySQL syntax error fixed, vaultwarden's add_cipher_key), by the same habit
-  if (basePaths && (added.length || edited.length)) for (const path of siblingDownsOnBase([...added, ...edited], [...existing], config)) if (!head.has(path)) context.add(path);
+  // (the base branch's: the change's own new migrations are no part of the habit, and would push base ones out of the window)
+  if (basePaths && (added.length || edited.length)) {
+    const addedPaths = new Set(changes.filter((c) => c.status === "added").map((c) => c.path));
+    const onBase = [...existing].filter((path) => !addedPaths.has(path));
+    for (const path of siblingDownsOnBase([...added, ...edited], onBase, config)) if (!head.has(path)) context.add(path);
+  }
   // and before a deleted one: the tables it changed, which prove whether it could run at all (earlier-on-base.ts)
   const deletedFiles = changes.flatMap((c) => (c.status === "removed" ? [detectMigrationPath(c.path, config)].filter((f): f is DetectedFile => f !== undefined) : []));
   if (basePaths && deletedFiles.length) for (const path of earlierOnBase(deletedFiles, [...existing], config, new RailsDatabases(siblings))) if (!head.has(path)) context.add(path);

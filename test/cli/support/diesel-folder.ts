@@ -13,3 +13,15 @@ export const dieselFolder = (downs: readonly boolean[]): Record<string, string> 
       ];
     }),
   );
+
+/** A pull request's migrations after that folder, one a day in 2024-01, each adding a column `added<n>`: `downs[i]` as above. */
+export const dieselAdded = (downs: readonly boolean[]): Record<string, string> =>
+  Object.fromEntries(
+    downs.flatMap((written, i) => {
+      const dir = `migrations/postgresql/2024-01-${String(i + 1).padStart(2, "0")}-000000_add${i + 1}`;
+      return [
+        [`${dir}/up.sql`, `ALTER TABLE users ADD COLUMN added${i + 1} text;\n`],
+        [`${dir}/down.sql`, written ? `ALTER TABLE users DROP COLUMN added${i + 1};\n` : ""],
+      ];
+    }),
+  );

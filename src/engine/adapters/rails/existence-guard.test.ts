@@ -59,6 +59,30 @@ end
     expect(guardsOf(addColumn).map((g) => g.runsWhen)).toEqual(["missing"]);
   });
 
+  it("a change_table block's table object checks its own table (`t.column_exists?(:c)` is `column_exists?(:t, :c)`), as Rails' Table delegates them; another receiver or a check it does not delegate is no guard", async () => {
+    const m = await parseRails(`class TableChecks < ActiveRecord::Migration[7.1]
+  def change
+    change_table :users do |t|
+      t.jsonb(:metadata, default: {}) unless t.column_exists?(:metadata)
+      t.remove :legacy, type: :string if t.column_exists?(:legacy)
+      t.index :email, unique: true unless t.index_exists?(:email, unique: true)
+      t.references :org, index: false unless t.foreign_key_exists?(:orgs)
+      t.string :nickname unless other.column_exists?(:nickname)
+    end
+  end
+end
+`);
+    const [metadata, legacy, index, orgId, nickname] = m.up;
+    expect(guardsOf(metadata)).toEqual([{ predicate: "column_exists?", table: "users", column: "metadata", columns: [], name: undefined, toTable: undefined, qualified: false, runsWhen: "missing", line: 4 }]);
+    expect(metadata).toMatchObject({ kind: "add_column", ifNotExists: true });
+    expect(legacy).toMatchObject({ kind: "drop_column", ifExists: true });
+    expect(guardsOf(legacy).map((g) => [g.predicate, g.table, g.column, g.runsWhen])).toEqual([["column_exists?", "users", "legacy", "exists"]]);
+    // options beyond the columns make the check stricter than the index's columns: qualified
+    expect(guardsOf(index)).toEqual([{ predicate: "index_exists?", table: "users", column: undefined, columns: ["email"], name: undefined, toTable: undefined, qualified: true, runsWhen: "missing", line: 6 }]);
+    expect(guardsOf(orgId).map((g) => [g.predicate, g.table, g.toTable, g.runsWhen])).toEqual([["foreign_key_exists?", "users", "orgs", "missing"]]);
+    expect(nickname.guards).toBeUndefined();
+  });
+
   it("conjunctions record what must hold: `if a && !b` both, `unless a || b` neither, `unless a && b` nothing; `connection.` and `ActiveRecord::Base.connection.` checks count", async () => {
     const m = await parseRails(`class Conjunctions < ActiveRecord::Migration[7.1]
   def up

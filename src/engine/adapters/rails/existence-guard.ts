@@ -16,11 +16,26 @@ const PREDICATES = new Set<string>(["table_exists?", "data_source_exists?", "col
 
 const isPredicate = (name: string): name is ExistenceGuard["predicate"] => PREDICATES.has(name);
 
-/** The check a call makes, when it is one migguard can decide and its names are literals; undefined otherwise. */
-export function readExistenceCheck(call: CallNode, env: Env, src: RubySource): ExistenceCheck | undefined {
+/**
+ * The checks a change_table block's table object makes on its own table (`t.column_exists?(:c)` is
+ * `column_exists?(:t, :c)`): ActiveRecord::ConnectionAdapters::Table delegates them with its name first.
+ */
+const TABLE_DELEGATED = new Set(["column_exists?", "index_exists?", "foreign_key_exists?"]);
+
+/** The table-block predicates the checks of `t` in `change_table :t do |t|` read like the migration's own. */
+export const isTableExistenceCheck = (name: string): boolean => TABLE_DELEGATED.has(name);
+
+/**
+ * The check a call makes, when it is one migguard can decide and its names are literals; undefined otherwise.
+ * `onTable`: the call is made on a change_table block's table object, for that table.
+ */
+export function readExistenceCheck(call: CallNode, env: Env, src: RubySource, onTable?: string): ExistenceCheck | undefined {
   const predicate = call.name;
   if (!isPredicate(predicate)) return undefined;
-  const { args, opts } = callArgs(call, env, src);
+  if (onTable !== undefined && !TABLE_DELEGATED.has(predicate)) return undefined;
+  const written = callArgs(call, env, src);
+  const args = onTable === undefined ? written.args : [{ kind: "sym" as const, value: onTable }, ...written.args];
+  const opts = written.opts;
   const table = nameOf(args[0]);
   if (table === undefined) return undefined;
   const base = { predicate, table, text: src.textOf(call), line: src.loc(call).line };

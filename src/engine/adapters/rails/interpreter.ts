@@ -54,7 +54,7 @@ import { guardsOtherDatabase, predicateBody, testsOwnDatabase } from "./other-da
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
 import { EMPTY_ENV, evaluate, nameOf, Options, type Env, type RubyValue } from "./values.js";
-import { readExistenceCheck, withOptionGuard } from "./existence-guard.js";
+import { isTableExistenceCheck, readExistenceCheck, withOptionGuard } from "./existence-guard.js";
 import { railsSizeGuard } from "./size-guard.js";
 import { railsValuesGuards } from "./values-guard.js";
 import { append } from "../../append.js";
@@ -125,14 +125,22 @@ const TABLE_CHECKS = new Set(["data_source_exists?", "table_exists?"]);
 const onConnection = (receiver: Node | null): boolean =>
   !receiver || receiver instanceof SelfNode || localName(receiver) === "connection" || (receiver instanceof CallNode && receiver.name === "connection" && !receiver.arguments_);
 
-/** `index_exists?(...)`, `connection.column_exists?(...)`, `!table_exists?(...)`: which way the check goes. */
-function existenceCheck(predicate: Node | null, src: RubySource): GuardOn | undefined {
+/** A change_table block's table object (`t` of `change_table :users do |t|`): the block parameter's name and its table. */
+type BlockTable = Scope["table"];
+
+/** `t.column_exists?(:c)` inside `change_table :t do |t|`: the table the check is on; undefined for any other receiver. */
+const tableChecked = (node: CallNode, table: BlockTable): string | undefined =>
+  table !== undefined && localName(node.receiver) === table.name && isTableExistenceCheck(node.name) ? table.table : undefined;
+
+/** `index_exists?(...)`, `connection.column_exists?(...)`, `!table_exists?(...)`, `t.column_exists?(...)`: which way the check goes. */
+function existenceCheck(predicate: Node | null, src: RubySource, blockTable?: BlockTable): GuardOn | undefined {
   const node = withoutParentheses(predicate);
   if (!(node instanceof CallNode)) return undefined;
   if (node.name === "!") {
-    const inner = existenceCheck(node.receiver, src);
+    const inner = existenceCheck(node.receiver, src, blockTable);
     return inner && { ...inner, guard: opposite(inner.guard) };
   }
+  if (tableChecked(node, blockTable) !== undefined) return { guard: "exists" };
   const receiver = localName(node.receiver);
   if (node.receiver && !(node.receiver instanceof SelfNode) && receiver !== "connection") return undefined;
   if (!/_exists\?$|^extension_enabled\?$/.test(node.name)) return undefined;
@@ -145,13 +153,14 @@ function existenceCheck(predicate: Node | null, src: RubySource): GuardOn | unde
  * each checks): `if a && b` needs both, `unless a || b` needs neither; `unless a && b` needs nothing migguard can
  * name. Conditions that are no existence checks are left out: what is recorded is necessary, never more.
  */
-function requiredChecks(predicate: Node | null, truth: boolean, src: RubySource, env: Env): ExistenceGuard[] {
+function requiredChecks(predicate: Node | null, truth: boolean, src: RubySource, env: Env, table?: BlockTable): ExistenceGuard[] {
   const node = withoutParentheses(predicate);
-  if (node instanceof AndNode) return truth ? [...requiredChecks(node.left, true, src, env), ...requiredChecks(node.right, true, src, env)] : [];
-  if (node instanceof OrNode) return truth ? [] : [...requiredChecks(node.left, false, src, env), ...requiredChecks(node.right, false, src, env)];
+  if (node instanceof AndNode) return truth ? [...requiredChecks(node.left, true, src, env, table), ...requiredChecks(node.right, true, src, env, table)] : [];
+  if (node instanceof OrNode) return truth ? [] : [...requiredChecks(node.left, false, src, env, table), ...requiredChecks(node.right, false, src, env, table)];
   if (!(node instanceof CallNode)) return [];
-  if (node.name === "!") return requiredChecks(node.receiver, !truth, src, env);
-  const check = onConnection(node.receiver) ? readExistenceCheck(node, env, src) : undefined;
+  if (node.name === "!") return requiredChecks(node.receiver, !truth, src, env, table);
+  const onTable = tableChecked(node, table);
+  const check = onTable !== undefined ? readExistenceCheck(node, env, src, onTable) : onConnection(node.receiver) ? readExistenceCheck(node, env, src) : undefined;
   return check ? [{ ...check, runsWhen: truth ? "exists" : "missing" }] : [];
 }
 
@@ -163,21 +172,21 @@ interface BranchGuard {
   size?: SizeGuard;
 }
 
-function branchGuard(predicate: Node | null, truth: boolean, src: RubySource, env: Env, models: ModelTables): BranchGuard {
-  const check = existenceCheck(predicate, src);
+function branchGuard(predicate: Node | null, truth: boolean, src: RubySource, env: Env, models: ModelTables, table?: BlockTable): BranchGuard {
+  const check = existenceCheck(predicate, src, table);
   const size = railsSizeGuard(predicate, truth, models, src, env);
-  return { on: check && (truth ? check : { ...check, guard: opposite(check.guard) }), checks: requiredChecks(predicate, truth, src, env), ...(size ? { size } : {}) };
+  return { on: check && (truth ? check : { ...check, guard: opposite(check.guard) }), checks: requiredChecks(predicate, truth, src, env, table), ...(size ? { size } : {}) };
 }
 
 const guardsAnything = (guard: BranchGuard): boolean => guard.on !== undefined || guard.checks.length > 0 || guard.size !== undefined;
 
 /** `return if ...` / `return unless ...`: the guard on the statements after it. */
-function earlyReturnGuard(statement: Node, src: RubySource, env: Env, models: ModelTables): BranchGuard | undefined {
+function earlyReturnGuard(statement: Node, src: RubySource, env: Env, models: ModelTables, table?: BlockTable): BranchGuard | undefined {
   if (!(statement instanceof IfNode || statement instanceof UnlessNode) || !(statement.statements instanceof StatementsNode)) return undefined;
   if (statement.statements.body.length !== 1 || !(statement.statements.body[0] instanceof ReturnNode)) return undefined;
   if (statement instanceof IfNode ? statement.subsequent : statement.elseClause) return undefined;
   // `return if exists` leaves the rest for when it is missing; `return unless exists` for when it exists
-  const guard = branchGuard(statement.predicate, statement instanceof UnlessNode, src, env, models);
+  const guard = branchGuard(statement.predicate, statement instanceof UnlessNode, src, env, models, table);
   return guardsAnything(guard) ? guard : undefined;
 }
 
@@ -340,7 +349,7 @@ export class Interpreter {
         if (rest.length) this.otherDatabaseBranches.push({ ...this.src.loc(rest[0]), endLine: this.src.loc(rest[rest.length - 1]).endLine });
         return;
       }
-      const early = chained < MAX_CHAINED_RETURNS ? earlyReturnGuard(statement, this.src, scope.env, this.setup.models) : undefined;
+      const early = chained < MAX_CHAINED_RETURNS ? earlyReturnGuard(statement, this.src, scope.env, this.setup.models, scope.table) : undefined;
       if (early) {
         const rest: Step[] = [];
         this.sequence(body.slice(i + 1), scope, rest, chained + 1);
@@ -388,13 +397,13 @@ export class Interpreter {
     // every other branch might
     if (node instanceof IfNode) {
       const { other, own } = this.databaseTest(node.predicate);
-      this.branch(this.unlessOtherDatabase(other, node.statements), scope, out, branchGuard(node.predicate, true, this.src, scope.env, this.setup.models));
-      return this.branch(this.unlessOtherDatabase(own, node.subsequent), scope, out, branchGuard(node.predicate, false, this.src, scope.env, this.setup.models));
+      this.branch(this.unlessOtherDatabase(other, node.statements), scope, out, branchGuard(node.predicate, true, this.src, scope.env, this.setup.models, scope.table));
+      return this.branch(this.unlessOtherDatabase(own, node.subsequent), scope, out, branchGuard(node.predicate, false, this.src, scope.env, this.setup.models, scope.table));
     }
     if (node instanceof UnlessNode) {
       const { other, own } = this.databaseTest(node.predicate);
-      this.branch(this.unlessOtherDatabase(own, node.statements), scope, out, branchGuard(node.predicate, false, this.src, scope.env, this.setup.models));
-      return this.branch(this.unlessOtherDatabase(other, node.elseClause), scope, out, branchGuard(node.predicate, true, this.src, scope.env, this.setup.models));
+      this.branch(this.unlessOtherDatabase(own, node.statements), scope, out, branchGuard(node.predicate, false, this.src, scope.env, this.setup.models, scope.table));
+      return this.branch(this.unlessOtherDatabase(other, node.elseClause), scope, out, branchGuard(node.predicate, true, this.src, scope.env, this.setup.models, scope.table));
     }
     if (node instanceof WhenNode) return this.statements(this.unlessOtherDatabase(node.conditions.some((c) => this.databaseTest(c).other), node.statements), scope, out);
     if (node instanceof ElseNode || node instanceof EnsureNode) return this.statements(node.statements, scope, out);

@@ -25,7 +25,8 @@
  * - unmodelled: an operation's arguments changed in a way migguard does not model, so it cannot tell;
  * - no database effect: only the down, imports (a function's own import moved to module level or back, binding the
  *   same names: python-units.ts `binds`), constants once imported from the project now written in the migration
- *   with the values the module held on the base branch (inlined-constants.ts), type annotations, Python-only field options (help_text, choices, validators, a
+ *   with the values the module held on the base branch (inlined-constants.ts), Ruby code that runs nothing
+ *   (`discarded`: an expression whose value nobody uses, a `when` branch made only of such), type annotations, Python-only field options (help_text, choices, validators, a
  *   sanitizer), comments or formatting, a function renamed, code that names nothing reaching the database
  *   (`f.close()`), a RunPython or RunSQL that runs the same function body or SQL from elsewhere, the text of an
  *   exception message it raises (`message`), a model class the migration defines for itself that only pins the
@@ -42,7 +43,7 @@ import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./s
 import type { InlinedConstants } from "./inlined-constants.js";
 import type { MovedFunction } from "./moved-functions.js";
 
-export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "connection" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "message" | "failure" | "constant" | "stub" | "comments";
+export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "connection" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "message" | "failure" | "discarded" | "constant" | "stub" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -357,6 +358,11 @@ export function judgeEdit(base: Migration, headAsWritten: Migration, baseContent
         add("failure", change.head!.label, change.head!.loc);
         continue;
       }
+      // only code that runs nothing: an expression whose value nobody uses, a `when` branch made of them
+      if (change.head?.side !== "down" && change.base?.side !== "down" && sameBesidesDiscarded(change)) {
+        add("discarded", (change.head ?? change.base)!.label, change.head?.loc ?? change.base!.loc);
+        continue;
+      }
       const constant = unreadLiteralConstant(change, reads);
       if (constant) {
         add("constant", constant, (change.head ?? change.base)!.loc);
@@ -544,6 +550,18 @@ function sameBesidesFailurePath(change: UnitChange): boolean {
   const before = change.base?.failure;
   const after = change.head?.failure;
   return change.kind === "statement" && before !== undefined && after !== undefined && before === after && change.base!.canonical !== change.head!.canonical;
+}
+
+/**
+ * Ruby statements that differ only in code that runs nothing (source-units.ts `discarded`), or a statement added or
+ * removed that is such code: the same calls and assignments run in the same order.
+ */
+function sameBesidesDiscarded(change: UnitChange): boolean {
+  if (change.kind !== "statement") return false;
+  const form = (u: SourceUnit | undefined) => (u === undefined ? "" : u.discarded);
+  const before = form(change.base);
+  const after = form(change.head);
+  return before !== undefined && before === after && change.base?.canonical !== change.head?.canonical;
 }
 
 /** Every constant the units read (Ruby). */

@@ -20,6 +20,7 @@ import {
   RequiredParameterNode,
   RescueNode,
   SelfNode,
+  StatementsNode,
   StringNode,
   SymbolNode,
   TrueNode,
@@ -37,6 +38,10 @@ import { rubyStatements as bodyOf } from "../../adapters/rails/ruby-statements.j
 import { tableize } from "../../adapters/rails/inflections.js";
 import { mayRecover, rescueChainStops } from "./ruby-failure-path.js";
 import { isLiteralValue } from "./ruby-literal-value.js";
+import { discardedNodes, fileLiteralConstants, lexicalScope, type DiscardContext } from "./ruby-discarded.js";
+
+/** The methods Rails calls on a migration, ignoring what they return. */
+const MIGRATION_METHODS = new Set(["change", "up", "down"]);
 
 const IMPORTS = new Set(["require", "require_relative", "require_dependency", "load"]);
 
@@ -45,7 +50,7 @@ const isNode = (v: unknown): v is Node => typeof v === "object" && v !== null &&
 
 function value(v: unknown): string {
   if (isNode(v)) return canonical(v);
-  if (Array.isArray(v)) return `[${v.map(value).join(",")}]`;
+  if (Array.isArray(v)) return `[${(leftOut ? v.filter((x) => !(isNode(x) && leftOut!.has(x))) : v).map(value).join(",")}]`;
   if (v && typeof v === "object" && "value" in v) return JSON.stringify((v as { value: unknown }).value);
   return JSON.stringify(v ?? null);
 }
@@ -248,8 +253,31 @@ export function failureForm(node: Node): string {
   return failuresSeen.collect(() => canonical(node)).value;
 }
 
+/** Set while `discardedForm` reads a statement: the nodes that run nothing it leaves out (ruby-discarded.ts). */
+let leftOut: ReadonlySet<Node> | undefined;
+
+/**
+ * A statement with what runs nothing left out (see source-units.ts `discarded`): expressions whose value nobody uses,
+ * empty `else` branches, and `when` branches left empty that no value reaches another way. "" when the whole
+ * statement is such an expression.
+ */
+export function discardedForm(node: Node, used: boolean, ctx: DiscardContext): string {
+  const dropped = discardedNodes(node, used, ctx);
+  if (dropped.has(node)) return "";
+  const outer = leftOut;
+  leftOut = dropped;
+  try {
+    return canonical(node);
+  } finally {
+    leftOut = outer;
+  }
+}
+
 /** The node without its source positions. */
 export function canonical(node: Node): string {
+  if (leftOut?.has(node)) return "null";
+  // a body whose every statement was left out is no body
+  if (leftOut && node instanceof StatementsNode && node.body.every((s) => leftOut!.has(s))) return "null";
   if (failuresSeen.active && node instanceof RescueNode && rescueChainStops(node)) {
     failuresSeen.push("rescue");
     return "null";
@@ -430,6 +458,7 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
     roots.forEach(visit);
     return seen;
   };
+  const discardContext: DiscardContext = { constants: fileLiteralConstants(result.value, src), scope: lexicalScope(result.value, found.node, src) };
   const up = reach(["change", "up"]);
   const down = reach(["down"]);
   const sideOf = (name: string): Side => (up.has(name) ? "up" : down.has(name) ? "down" : "unknown");
@@ -445,14 +474,16 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
       const key = `def ${node.name}`;
       const side = sideOf(node.name);
       units.push({ kind: "statement", key, canonical: `params ${node.parameters ? canonical(node.parameters) : ""}`, loc: src.loc(node), label: key, side });
-      const statements = (nodes: Node[]) => {
-        for (const statement of nodes) {
+      // what Rails' own methods return is dropped; a helper's last statement is what it returns
+      const returnsValue = !MIGRATION_METHODS.has(node.name);
+      const statements = (nodes: Node[], valueUsed: boolean) => {
+        for (const [i, statement] of nodes.entries()) {
           const assured = assuredBlock(statement);
           if (assured) {
             // the wrapper is a unit of its own (keyed apart, so it never pairs with a statement): adding or removing it
             // regroups the same statements
             units.push({ kind: "statement", key: `safety_assured in ${key}`, canonical: "safety_assured", loc: src.loc(statement), label: "safety_assured", side, wrapper: true });
-            statements(bodyOf(assured.body));
+            statements(bodyOf(assured.body), valueUsed && i === nodes.length - 1);
           } else
             units.push({
               ...unit("statement", key, statement, side),
@@ -460,13 +491,14 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
               rows: rowsForm(statement),
               message: messageForm(statement),
               failure: failureForm(statement),
+              discarded: discardedForm(statement, valueUsed && i === nodes.length - 1, discardContext),
               constantReads: [...constantReads(statement)],
               ...(statement instanceof YieldNode ? { flow: true as const } : {}),
               ...(mayRecover(statement) ? { recovers: true as const } : {}),
             });
         }
       };
-      statements(bodyOf(node.body));
+      statements(bodyOf(node.body), returnsValue);
     } else if (node instanceof ConstantWriteNode)
       units.push({
         ...unit("code", "class body", node, constantSide(node.name), src.textOf(node).split("\n")[0].slice(0, 60)),

@@ -78,6 +78,12 @@ export interface SourceUnit {
    * what they do on the way to a failure that stops the migration unrecorded either way.
    */
   failure?: string;
+  /**
+   * Ruby statements: the canonical form with what runs nothing left out (ruby-discarded.ts): expressions whose value
+   * nobody uses (`credit_amount` alone on a line), empty `else` branches, `when` branches left empty that no value
+   * reaches another way; "" when the statement is such an expression. Two versions of the same form run the same code.
+   */
+  discarded?: string;
   /** Ruby statements: a rescue in it may let the run go on after a failure (ruby-failure-path.ts `mayRecover`) */
   recovers?: true;
   /** Ruby: the constants the unit reads, to tell whether a constant the edit defines was read before (under another meaning) */

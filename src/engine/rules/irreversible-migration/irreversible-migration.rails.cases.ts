@@ -2156,6 +2156,21 @@ end
     },
     {
       framework: "rails",
+      name: "a column added in a change_table block `unless t.column_exists?` of it, with no down: the table object's check makes a second run a no-op, a note",
+      code: `class AddMetadataToUsers < ActiveRecord::Migration[7.1]
+  def up
+    change_table :users do |t|
+      t.jsonb(:customer_metadata, default: {}) unless t.column_exists?(:customer_metadata)
+    end
+  end
+end
+`,
+      lines: [4],
+      severities: ["info"],
+      messages: ["(`t.column_exists?(:customer_metadata)`)"],
+    },
+    {
+      framework: "rails",
       name: "a column and an index added `if_not_exists: true`, with no down: the options Rails turns into checks make a second run a no-op, a note",
       code: `class AddNicknameToUsers < ActiveRecord::Migration[7.1]
   def up
@@ -2395,6 +2410,18 @@ end
   def change
     if column_exists?(:referral_evidences, :categories_other)
       remove_column :referral_evidences, :categories_other, type: :string
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "change: a change_table block's `t.remove` (no type) guarded by `t.column_exists?` of that column (Rails' Table asks its table): on rollback the recorder's check reads the live database, where the column is gone, so nothing is recorded",
+      code: `class RemoveLegacyFromUsers < ActiveRecord::Migration[7.1]
+  def change
+    change_table :users do |t|
+      t.remove :legacy if t.column_exists?(:legacy)
     end
   end
 end

@@ -1,5 +1,5 @@
 import { defineReviewCases } from "../../review-rule.js";
-import { railsJoinedSql, railsMetadata, railsMetadataUsers, railsRescued } from "./solidus-fixtures.js";
+import { railsJoinedSql, railsMetadata, railsMetadataUsers, railsRescued, railsStoreCreditEvents } from "./solidus-fixtures.js";
 
 const create = "CREATE TABLE accounts (id bigint PRIMARY KEY);\n";
 const rails = `class AddPhone < ActiveRecord::Migration[7.1]
@@ -516,15 +516,98 @@ const pulpPath = "shop/product/migrations/0006_synced.py";
 const rescuedPath = "core/db/migrate/20250530102541_add_addressbook_foreign_key.rb";
 const joinedPath = "core/db/migrate/20161014221052_add_available_to_users.rb";
 
+const storeCreditPath = "core/db/migrate/20180322142651_add_amount_remaining_to_store_credit_events.rb";
+/** the solidus migration with a local read alone on a line where `anchor` is */
+const withLineAfter = (anchor: string, line: string) => railsStoreCreditEvents({ kept: "" }).replace(anchor, `${anchor}${line}\n`);
+/** a helper whose last statement (what it returns) reads a local, or no longer does */
+const railsHelperReturn = (last: string) => `class BackfillTotals < ActiveRecord::Migration[7.1]
+  def up
+    Order.find_each { |order| order.update_columns(total: total_of(order)) }
+  end
+
+  def total_of(order)
+    total = order.line_items.sum(:amount)
+    order.touch
+${last}  end
+end
+`;
+const helperReturnPath = "db/migrate/20240101000000_backfill_totals.rb";
+
+/** a merged migration adding users.nickname, written as `body` */
+const railsNickname = (body: string) => `class AddNickname < ActiveRecord::Migration[7.1]
+  def change
+${body}
+  end
+end
+`;
+const nicknamePath = "db/migrate/20240101000000_add_nickname.rb";
+const nicknameInBlock = (guard: string) => `    change_table :users do |t|\n      t.string :nickname${guard}\n    end`;
+
 const metadataPath = "core/db/migrate/20250129061658_add_metadata_to_spree_resources.rb";
 const metadataUsersPath = "core/db/migrate/20250221152004_add_metadata_to_users.rb";
 
 export default defineReviewCases({
   invalid: [
     {
-      name: "Rails: spree_users taken out of the list and a new migration of the change adds its column where missing (solidus eca889de5c, the table named): migguard does not read \`t.column_exists?\`, a warning that drops nothing",
+      name: "Rails: `unless t.column_exists?(:nickname)` put on a merged change_table's `t.string :nickname`: a guard added, read like `unless column_exists?(:users, :nickname)` (not a regrouping), a warning",
+      base: { [nicknamePath]: railsNickname(nicknameInBlock("")) },
+      head: { [nicknamePath]: railsNickname(nicknameInBlock(" unless t.column_exists?(:nickname)")) },
+      findings: [{ path: nicknamePath, line: 4, severity: "warning", message: "in a way that leaves its column as it was" }],
+    },
+    {
+      name: "Rails: a change_table's guarded `t.string` written as add_column with the same check on the same table: the same guarded statement regrouped, a note",
+      base: { [nicknamePath]: railsNickname(nicknameInBlock(" unless t.column_exists?(:nickname)")) },
+      head: { [nicknamePath]: railsNickname("    add_column :users, :nickname, :string unless column_exists?(:users, :nickname)") },
+      findings: [{ path: nicknamePath, line: 3, severity: "info", message: "how the same statements are grouped" }],
+    },
+    {
+      name: "Rails: a `when` branch whose body only read a local removed from a `case` whose value nobody uses (solidus e1dadca330): the same calls run, a note",
+      base: { [storeCreditPath]: railsStoreCreditEvents() },
+      head: { [storeCreditPath]: railsStoreCreditEvents({ kept: "" }) },
+      findings: [{ path: storeCreditPath, line: 23, severity: "info", message: "code that runs nothing" }],
+    },
+    {
+      name: "Rails: the same branch emptied (its conditions kept, the local read gone): a note",
+      base: { [storeCreditPath]: railsStoreCreditEvents() },
+      head: { [storeCreditPath]: railsStoreCreditEvents({ kept: "        when StoreCredit::ALLOCATION_ACTION, StoreCredit::ELIGIBLE_ACTION, StoreCredit::CAPTURE_ACTION\n" }) },
+      findings: [{ path: storeCreditPath, line: 23, severity: "info", message: "code that runs nothing" }],
+    },
+    {
+      name: "Rails: a local read and a literal alone on lines of a loop body, and an `else` that only reads a local, added: a note",
+      base: { [storeCreditPath]: railsStoreCreditEvents({ kept: "" }) },
+      head: {
+        [storeCreditPath]: withLineAfter("credit_amount = credit.amount\n", "      credit_amount\n      42").replace("          credit_amount += event.amount\n", "          credit_amount += event.amount\n        else\n          credit_amount\n"),
+      },
+      findings: [{ path: storeCreditPath, line: 20, severity: "info", message: "code that runs nothing" }],
+    },
+    {
+      name: "Rails: the empty branch removed where the case has an `else` that does something: its actions now take the `else`, a warning",
+      base: { [storeCreditPath]: railsStoreCreditEvents({ otherwise: "        else\n          credit_amount = 0\n" }) },
+      head: { [storeCreditPath]: railsStoreCreditEvents({ kept: "", otherwise: "        else\n          credit_amount = 0\n" }) },
+      findings: [{ path: storeCreditPath, line: 18, severity: "warning", message: "what its data code does" }],
+    },
+    {
+      name: "Rails: the empty branch removed where a later branch matches one of its values (ADJUSTMENT_ACTION is 'capture' too): that branch now runs, a warning",
+      base: { [storeCreditPath]: railsStoreCreditEvents({ adjustment: "capture" }) },
+      head: { [storeCreditPath]: railsStoreCreditEvents({ kept: "", adjustment: "capture" }) },
+      findings: [{ path: storeCreditPath, line: 18, severity: "warning", message: "what its data code does" }],
+    },
+    {
+      name: "Rails: a local read removed from the end of a helper: what the helper returns changes, a warning",
+      base: { [helperReturnPath]: railsHelperReturn("    total\n") },
+      head: { [helperReturnPath]: railsHelperReturn("") },
+      findings: [{ path: helperReturnPath, line: 9, severity: "warning", message: "what its data code does" }],
+    },
+    {
+      name: "Rails: spree_users taken out of the list and a new migration of the change adds its column `unless t.column_exists?` in a change_table block (solidus eca889de5c, the table named): the table object's check is the migration's, every database ends with it, a note",
       base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
       head: { [metadataPath]: railsMetadata("spree_orders"), [metadataUsersPath]: railsMetadataUsers(":spree_users") },
+      findings: [{ path: metadataPath, line: 3, severity: "info", message: "20250221152004_add_metadata_to_users.rb of this change adds again where they are missing" }],
+    },
+    {
+      name: "Rails: the same, the new migration's change_table adding the column with no check: where the column exists the add fails, a warning that drops nothing",
+      base: { [metadataPath]: railsMetadata("spree_orders spree_users") },
+      head: { [metadataPath]: railsMetadata("spree_orders"), [metadataUsersPath]: railsMetadataUsers(":spree_users").replace(" unless t.column_exists?(:customer_metadata)", "") },
       findings: [{ path: metadataPath, line: 3, severity: "warning", message: "which the new migration 20250221152004_add_metadata_to_users.rb may add again (adds it with no guard migguard reads" }],
     },
     {

@@ -47,6 +47,7 @@ function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[], inli
   if (parts.has("imports")) words.push("imports");
   if (parts.has("annotations")) words.push("type annotations (they do not change what the code does)");
   if (parts.has("failure")) words.push("what a rescue clause does before it raises again (its condition, what it logs): the run still stops there and the database does not record it, as before");
+  if (parts.has("discarded")) words.push("code that runs nothing (an expression whose value nobody uses, such as a variable read alone on a line, or a `when` branch made only of such expressions that no other branch would take over): the same calls run in the same order");
   if (constants?.length) words.push(`a constant holding only literal values (${constants.join(", ")}), which no code read before the edit`);
   if (parts.has("message")) words.push("the text of an exception it raises (a message for whoever runs it: the run stops there unrecorded, as before)");
   if (stubs?.length)

@@ -26,11 +26,11 @@ export interface NewMigrationKeeps {
   maybe: KeptColumn[];
 }
 
-/** An add_column that runs only where the column is missing (`unless column_exists?`, `if_not_exists: true`). */
+/** An add_column that runs only where the column is missing (`unless column_exists?`, `unless t.column_exists?`, `if_not_exists: true`). */
 const addsWhereMissing = (op: Operation, table: string, column: string) =>
   op.kind === "add_column" && op.table === table && op.column.name === column && ((op.guards?.length ?? 0) > 0 || ("ifNotExists" in op && op.ifNotExists === true));
 
-/** An add_column of the column with no guard migguard reads: one it does not read (`t.column_exists?`) may skip it where it exists. */
+/** An add_column of the column with no guard migguard reads: one it does not read (a check written another way) may skip it where it exists. */
 const addsAgain = (op: Operation, table: string, column: string) => op.kind === "add_column" && op.table === table && op.column.name === column;
 
 /** A step migguard could not read whose Ruby text names `column` (as a symbol or string; read by the Rails adapter). */

@@ -57,3 +57,53 @@ export const railsMetadataUsers = (table: string) => `class AddMetadataToUsers <
   end
 end
 `;
+/**
+ * solidus's 20180322142651 (e1dadca330 removed its first `when`, whose body only read `credit_amount`): the remaining
+ * credit replayed over each credit's events. `kept`: the branch that reads the amount and does nothing with it, or
+ * what stands in its place; `otherwise`: an `else` branch; `adjustment`: the value of ADJUSTMENT_ACTION.
+ */
+export const railsStoreCreditEvents = (options: { kept?: string; otherwise?: string; adjustment?: string } = {}) => `class AddAmountRemainingToStoreCreditEvents < ActiveRecord::Migration[5.0]
+  class StoreCredit < ActiveRecord::Base
+    self.table_name = 'spree_store_credits'
+    has_many :store_credit_events
+
+    VOID_ACTION       = 'void'
+    CREDIT_ACTION     = 'credit'
+    CAPTURE_ACTION    = 'capture'
+    ELIGIBLE_ACTION   = 'eligible'
+    AUTHORIZE_ACTION  = 'authorize'
+    ALLOCATION_ACTION = 'allocation'
+    ADJUSTMENT_ACTION = '${options.adjustment ?? "adjustment"}'
+  end
+
+  def up
+    add_column :spree_store_credit_events, :amount_remaining, :decimal, precision: 8, scale: 2, default: nil, null: true
+
+    StoreCredit.includes(:store_credit_events).find_each do |credit|
+      credit_amount = credit.amount
+
+      credit.store_credit_events.order(:created_at).each do |event|
+        case event.action
+${options.kept ?? `        when StoreCredit::ALLOCATION_ACTION,
+             StoreCredit::ELIGIBLE_ACTION,
+             StoreCredit::CAPTURE_ACTION
+          # These actions do not change the amount_remaining.
+          credit_amount
+`}        when StoreCredit::AUTHORIZE_ACTION
+          credit_amount -= event.amount
+        when StoreCredit::ADJUSTMENT_ACTION,
+             StoreCredit::CREDIT_ACTION,
+             StoreCredit::VOID_ACTION
+          credit_amount += event.amount
+${options.otherwise ?? ""}        end
+
+        event.update_attribute(:amount_remaining, credit_amount)
+      end
+    end
+  end
+
+  def down
+    remove_column :spree_store_credit_events, :amount_remaining
+  end
+end
+`;
