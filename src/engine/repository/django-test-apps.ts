@@ -18,21 +18,22 @@ export function isTestSettings(path: string): boolean {
 }
 
 /**
- * The test settings modules that install the app of `migrationsFolder` when no other settings module may (and
- * every other one was read whole: a value known only at run time may be this app); undefined otherwise.
- * `installs`: whether an INSTALLED_APPS entry may be the app (django-uninstalled-apps.ts mayInstallApp).
+ * The test settings modules that install the app of `migrationsFolder` when no other settings module may, some
+ * other one builds INSTALLED_APPS (a reusable app's repository has only its tests' settings, yet its migrations
+ * run wherever a project installs it) and every other one was read whole (a value known only at run time may be
+ * this app); undefined otherwise. `installs`: whether an INSTALLED_APPS entry may be the app (mayInstallApp).
  */
 export function testOnlySettings(
   migrationsFolder: string,
-  settings: readonly string[],
-  readings: readonly InstalledAppsReading[],
+  settings: ReadonlyArray<{ path: string; reading: InstalledAppsReading }>,
   installs: (entry: string, appFolder: string) => boolean,
 ): string[] | undefined {
   if (baseOf(migrationsFolder) !== "migrations") return undefined;
   const appFolder = dirOf(migrationsFolder);
-  const installing = settings.filter((_, i) => readings[i].apps.some((app) => installs(app.entry, appFolder)));
+  const installing = settings.filter((s) => s.reading.apps.some((app) => installs(app.entry, appFolder))).map((s) => s.path);
   if (installing.length === 0 || !installing.every(isTestSettings)) return undefined;
-  if (settings.some((path, i) => !isTestSettings(path) && !readings[i].exact)) return undefined;
+  const production = settings.filter((s) => !isTestSettings(s.path));
+  if (!production.some((s) => s.reading.apps.length > 0) || production.some((s) => !s.reading.exact)) return undefined;
   return installing;
 }
 
