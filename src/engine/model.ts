@@ -394,7 +394,16 @@ export const DropColumn = op("drop_column", {
   leftOrmIn: LeftOrmIn,
   afterDeploy: AfterDeploy,
 });
-export const RenameColumn = op("rename_column", { table: z.string(), column: z.string(), newName: z.string() });
+export const RenameColumn = op("rename_column", {
+  table: z.string(),
+  column: z.string(),
+  newName: z.string(),
+  /**
+   * Django: an AlterField moved the column, the field keeping its name (an integer field made a ForeignKey: `type`
+   * becomes `type_id`; a ForeignKey made a plain field, the reverse): db_column keeps the column, no RenameField
+   */
+  fieldKept: z.boolean().optional(),
+});
 export const AlterColumnType = op("alter_column_type", {
   table: z.string(),
   column: z.string(),
