@@ -6,42 +6,21 @@
  */
 import { run } from "../../src/cli/main.js";
 import { fileTree } from "./support/file-tree.js";
+import { MANUFACTURER_INITIAL, manufacturerRename } from "../../src/engine/testing/python-fixtures.js";
 import { djangoApp, featureBranchOn, reviewJson, type Finding } from "./support/review-repo.js";
 
 const BASE = `INSTALLED_APPS = (\n    "django.contrib.auth",\n    "ralph.assets",\n)\n`;
 const TEST = `from ralph.settings.base import *  # noqa\n\nINSTALLED_APPS += (\n    "ralph.tests",\n)\n`;
-
-const initial = `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = []
-
-    operations = [
-        migrations.CreateModel(name="Manufacturer", fields=[("id", models.AutoField(primary_key=True)), ("name", models.CharField(max_length=50))]),
-    ]
-`;
-const rename = (app: string) => `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("${app}", "0001_initial")]
-
-    operations = [
-        migrations.RenameModel(old_name="Manufacturer", new_name="TestManufacturer"),
-    ]
-`;
 
 const project = (settings: Record<string, string>) => ({
   "manage.py": "",
   "ralph/__init__.py": "",
   "ralph/settings/__init__.py": "",
   ...settings,
-  ...djangoApp("ralph/assets", { "ralph/assets/migrations/0001_initial.py": initial }),
-  ...djangoApp("ralph/tests", { "ralph/tests/migrations/0001_initial.py": initial }),
+  ...djangoApp("ralph/assets", { "ralph/assets/migrations/0001_initial.py": MANUFACTURER_INITIAL }),
+  ...djangoApp("ralph/tests", { "ralph/tests/migrations/0001_initial.py": MANUFACTURER_INITIAL }),
 });
-const renames = { "ralph/assets/migrations/0002_rename.py": rename("assets"), "ralph/tests/migrations/0002_rename.py": rename("tests") };
+const renames = { "ralph/assets/migrations/0002_rename.py": manufacturerRename("assets"), "ralph/tests/migrations/0002_rename.py": manufacturerRename("tests") };
 const renameFindings = (findings: Finding[]) => findings.filter((f) => f.rule === "rename-table").map((f) => [f.path, f.severity]);
 
 describe("Django: an app only test settings install (ralph's ralph.tests)", () => {

@@ -1,4 +1,4 @@
-import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { DJANGO_INITIAL, MANUFACTURER_INITIAL, manufacturerRename } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 const FAQ_INITIAL = `from django.db import migrations, models
@@ -22,27 +22,7 @@ class Migration(migrations.Migration):
     ]
 `;
 
-/** ralph's manufacturers: a model of the `tests` app, renamed (97b8aebd8f tests 0015), and settings that install apps */
-const MANUFACTURER_INITIAL = `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-
-    operations = [
-        migrations.CreateModel(name="Manufacturer", fields=[("id", models.AutoField(primary_key=True)), ("name", models.CharField(max_length=50))]),
-    ]
-`;
-const MANUFACTURER_RENAME = `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("tests", "0001_initial")]
-
-    operations = [
-        migrations.RenameModel(old_name="Manufacturer", new_name="TestManufacturer"),
-    ]
-`;
+/** settings that install ralph's apps (97b8aebd8f: `ralph.tests` in settings/test.py alone) */
 const RALPH_BASE = `INSTALLED_APPS = (\n    "django.contrib.auth",\n    "ralph.assets",\n)\n`;
 const installing = (app: string) => `from ralph.settings.base import *  # noqa\n\nINSTALLED_APPS += (\n    "${app}",\n)\n`;
 const testPackageFiles = (settings: Record<string, string>) => ({
@@ -60,7 +40,7 @@ export default defineCases({
       name: "an app only test settings install (ralph's ralph.tests, in settings/test.py alone): Django runs its migrations on the test database, a note that says so",
       path: "ralph/tests/migrations/0002_rename.py",
       files: manufacturerFiles({ "ralph/settings/test.py": installing("ralph.tests") }),
-      code: MANUFACTURER_RENAME,
+      code: manufacturerRename("tests"),
       lines: [8],
       severities: ["info"],
       messages: ["(a note: the app tests is in INSTALLED_APPS only in test settings (ralph/settings/test.py), so Django runs this migration on the test database alone, never in production)"],
@@ -70,7 +50,7 @@ export default defineCases({
       name: "the same app installed by a production settings module too (prod.py): it runs in production, the error stays",
       path: "ralph/tests/migrations/0002_rename.py",
       files: manufacturerFiles({ "ralph/settings/test.py": installing("ralph.tests"), "ralph/settings/prod.py": installing("ralph.tests") }),
-      code: MANUFACTURER_RENAME,
+      code: manufacturerRename("tests"),
       lines: [8],
       severities: ["error"],
     },
@@ -79,7 +59,7 @@ export default defineCases({
       name: "a test app beside its settings in a tests package (tests/settings.py installs tests.testapp), the project's settings further out: a note",
       path: "tests/testapp/migrations/0002_rename.py",
       files: testPackageFiles({ "config/settings.py": `INSTALLED_APPS = ["django.contrib.auth", "shop"]\n` }),
-      code: MANUFACTURER_RENAME.replace('("tests", "0001_initial")', '("testapp", "0001_initial")'),
+      code: manufacturerRename("testapp"),
       lines: [8],
       severities: ["info"],
       messages: ["only in test settings (tests/settings.py)"],
@@ -89,7 +69,7 @@ export default defineCases({
       name: "a reusable app's repository, whose only settings are its tests' (tests/settings.py): the projects that install it run its migrations, the error stays",
       path: "tests/testapp/migrations/0002_rename.py",
       files: testPackageFiles({}),
-      code: MANUFACTURER_RENAME.replace('("tests", "0001_initial")', '("testapp", "0001_initial")'),
+      code: manufacturerRename("testapp"),
       lines: [8],
       severities: ["error"],
     },
