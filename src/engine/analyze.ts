@@ -60,6 +60,7 @@ import { mayHoldEmbeddedMysql, mayHoldMysqlStatements, mayHoldMysqlSyntax } from
 import { signalKind } from "./database/signal-paths.js";
 import { routeDjangoFolders } from "./database/django-routed-folders.js";
 import { uninstalledDjangoFolders, type UninstalledApp } from "./repository/django-uninstalled-apps.js";
+import { asTestAppNote } from "./repository/django-test-apps.js";
 import { loadMysqlGrammar } from "./adapters/sql/mysql/mysql-grammar.js";
 import { appliesToDatabase, ruleDatabases } from "./rules/support/databases.js";
 import { portableFinding } from "./portable-fixes/portable-fixes.js";
@@ -861,7 +862,10 @@ function reportMigration(
       return finding ? [{ ...r, finding }] : [];
     });
   }
-  return [...applyWaivers(oneFindingPerHazard(raw), migration, config, replacedBy), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config), ...hiddenFindings(migration, config).filter((f) => !isWaived(f, migration))];
+  const reported = [...applyWaivers(oneFindingPerHazard(raw), migration, config, replacedBy), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config), ...hiddenFindings(migration, config).filter((f) => !isWaived(f, migration))];
+  // an app only test settings install: Django runs its migrations on the test database alone
+  const testOnly = migration.djangoInstalledApps?.testOnly;
+  return testOnly ? reported.map((f) => asTestAppNote(f, { label: migration.djangoLabel, testOnly })) : reported;
 }
 
 /** SQL fixes keep the runner's templating of the names they repeat (rivermigrate's `/* TEMPLATE: schema *\/`). */

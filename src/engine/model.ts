@@ -394,7 +394,16 @@ export const DropColumn = op("drop_column", {
   leftOrmIn: LeftOrmIn,
   afterDeploy: AfterDeploy,
 });
-export const RenameColumn = op("rename_column", { table: z.string(), column: z.string(), newName: z.string() });
+export const RenameColumn = op("rename_column", {
+  table: z.string(),
+  column: z.string(),
+  newName: z.string(),
+  /**
+   * Django: an AlterField moved the column, the field keeping its name (an integer field made a ForeignKey: `type`
+   * becomes `type_id`; a ForeignKey made a plain field, the reverse): db_column keeps the column, no RenameField
+   */
+  fieldKept: z.boolean().optional(),
+});
 export const AlterColumnType = op("alter_column_type", {
   table: z.string(),
   column: z.string(),
@@ -1056,9 +1065,10 @@ export const Migration = z.object({
   djangoAppDependencies: z.array(z.object({ app: z.string(), name: z.string() })).optional(),
   /**
    * Django: what the settings modules of its project install (INSTALLED_APPS as written, those modules, and whether
-   * they were read whole: repository/django-uninstalled-apps.ts): an app label none installs has no tables Django keeps
+   * they were read whole: repository/django-uninstalled-apps.ts): an app label none installs has no tables Django keeps;
+   * `testOnly`: the test settings modules that alone install its own app (django-test-apps.ts)
    */
-  djangoInstalledApps: z.object({ entries: z.array(z.string()), settings: z.array(z.string()), exact: z.boolean() }).optional(),
+  djangoInstalledApps: z.object({ entries: z.array(z.string()), settings: z.array(z.string()), exact: z.boolean(), testOnly: z.array(z.string()).optional() }).optional(),
   /** Django: the migrations of its own app a squashed migration replaces (`replaces`), by name: the graph knows them as it */
   djangoReplaces: z.array(z.string()).optional(),
   /**

@@ -9,6 +9,7 @@ import type { SourceFile } from "../model.js";
 import { baseOf, dirOf } from "../paths.js";
 import { databasePathsFor } from "../database/signal-paths.js";
 import { namesApp, readInstalledAppsExactly, type InstalledAppsReading } from "./django-installed-apps.js";
+import { isTestSettings, testOnlySettings } from "./django-test-apps.js";
 
 export interface UninstalledApp {
   /** the app's folder (`lego/apps/forums`) */
@@ -66,6 +67,8 @@ export interface InstalledApps {
   settings: string[];
   /** every value INSTALLED_APPS is built from was read (false: some are known only at run time, `tuple(ADDITIONAL_APPS)` of a local module) */
   exact: boolean;
+  /** the test settings modules that alone install the folder's app (django-test-apps.ts): its migrations never run in production */
+  testOnly?: string[];
 }
 
 /**
@@ -84,6 +87,10 @@ export function installedAppsReader(files: ReadonlyMap<string, SourceFile>): (fo
     if (settings.length === 0 || settings.length >= SETTINGS_LISTED) return undefined;
     const read = settings.map(readingOf);
     if (!read.some((r) => r.apps.some((app) => app.entry.startsWith("django.contrib.")))) return undefined;
-    return { entries: read.flatMap((r) => r.apps.map((app) => app.entry)), settings: settings.filter((_, i) => read[i].apps.length > 0), exact: read.every((r) => r.exact) };
+    // the test settings beside the app (tests/settings.py) are its scope: the project's own are further out
+    const outer = settings.every(isTestSettings) ? databasePathsFor("django", folder, listing.filter((p) => !settings.includes(p))) : [];
+    const scopes = [...settings, ...(outer.length < SETTINGS_LISTED ? outer : [])];
+    const testOnly = testOnlySettings(folder, scopes.map((path) => ({ path, reading: readingOf(path) })), mayInstallApp);
+    return { entries: read.flatMap((r) => r.apps.map((app) => app.entry)), settings: settings.filter((_, i) => read[i].apps.length > 0), exact: read.every((r) => r.exact), ...(testOnly ? { testOnly } : {}) };
   };
 }

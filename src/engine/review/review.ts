@@ -51,6 +51,7 @@ import { installedAppFor, installedOnBase, uninstallCandidates, type DjangoAppUn
 import { leftoverTables } from "./history/app-tables-left.js";
 import { readInstalledApps } from "../repository/django-installed-apps.js";
 import { mayInstallApp } from "../repository/django-uninstalled-apps.js";
+import { asTestAppNote } from "../repository/django-test-apps.js";
 import { databasePathsFor } from "../database/signal-paths.js";
 import { baseOf, dirOf, djangoAppOf } from "../paths.js";
 import { loadDumpReaders } from "./dumps/dump-versions.js";
@@ -651,7 +652,11 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
             statement: (report.statement ?? "").replace(/\s+/g, " ").trim(),
             details: report.details ?? [],
           };
-          if (!isWaived(finding, analysis.migrations.find((m) => m.path === finding.path))) reviewed.push(finding);
+          const migration = analysis.migrations.find((m) => m.path === finding.path);
+          if (isWaived(finding, migration)) return;
+          // an app only test settings install: its migrations run on the test database alone
+          const testOnly = migration?.djangoInstalledApps?.testOnly;
+          reviewed.push(testOnly ? asTestAppNote(finding, { label: migration.djangoLabel, testOnly }) : finding);
         },
       });
     } catch (error) {

@@ -334,3 +334,26 @@ def upgrade():
 def downgrade():
     pass
 `;
+
+/** allegro/ralph's manufacturers (97b8aebd8f tests 0015): a model of an app, then its RenameModel in `app`'s 0002. */
+export const MANUFACTURER_INITIAL = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Manufacturer", fields=[("id", models.AutoField(primary_key=True)), ("name", models.CharField(max_length=50))]),
+    ]
+`;
+export const manufacturerRename = (app: string) => `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("${app}", "0001_initial")]
+
+    operations = [
+        migrations.RenameModel(old_name="Manufacturer", new_name="TestManufacturer"),
+    ]
+`;

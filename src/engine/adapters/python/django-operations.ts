@@ -600,8 +600,8 @@ function alterField(before: DjangoField | undefined, after: DjangoField, table: 
   const down: OperationInput[] = [];
   let column = before.column;
   if (before.column !== after.column) {
-    up.push({ ...base, kind: "rename_column", table, column: before.column, newName: after.column });
-    down.push({ ...base, kind: "rename_column", table, column: after.column, newName: before.column });
+    up.push({ ...base, kind: "rename_column", table, column: before.column, newName: after.column, fieldKept: true });
+    down.push({ ...base, kind: "rename_column", table, column: after.column, newName: before.column, fieldKept: true });
     column = after.column;
   }
   const at = { ...base };

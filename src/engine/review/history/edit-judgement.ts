@@ -30,7 +30,8 @@
  *   sanitizer), comments or formatting, a function renamed, code that names nothing reaching the database
  *   (`f.close()`), a RunPython or RunSQL that runs the same function body or SQL from elsewhere, the text of an
  *   exception message it raises (`message`), a model class the migration defines for itself that only pins the
- *   table its code uses (`stub`: `class Note < ApplicationRecord; translates :body; end`).
+ *   table its code uses (`stub`: `class Note < ApplicationRecord; translates :body; end`), operations Django applies
+ *   to its state only (`state`: a SeparateDatabaseAndState's state_operations, written inline or bound to a name).
  * The operations the edit did not touch ran long ago and are not judged again: `changedOps` lists the ones
  * lint findings are kept for.
  */
@@ -43,7 +44,7 @@ import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./s
 import type { InlinedConstants } from "./inlined-constants.js";
 import type { MovedFunction } from "./moved-functions.js";
 
-export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "connection" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "message" | "failure" | "discarded" | "constant" | "stub" | "comments";
+export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "connection" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "state" | "imports" | "inlined" | "unreached" | "annotations" | "message" | "failure" | "discarded" | "constant" | "stub" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -578,6 +579,17 @@ function unreadLiteralConstant(change: UnitChange, reads: { base: ReadonlySet<st
   return undefined;
 }
 
+/**
+ * An operation change Django applies to its model state only: added, removed or changed among the operations a
+ * SeparateDatabaseAndState's `state_operations` names (source-units.ts `stateOnly`), or the same operation
+ * whose inline state_operations alone differ (`stateless` alike).
+ */
+function stateOnlyChange(change: UnitChange): boolean {
+  const { base, head } = change;
+  if ((base ?? head)!.stateOnly && (base?.stateOnly ?? true) && (head?.stateOnly ?? true)) return true;
+  return base?.stateless !== undefined && base.stateless === head?.stateless;
+}
+
 /** Statements that differ only in calls that reach nothing in the database (`f.close()` added). */
 const sameSubstance = (change: UnitChange): boolean => {
   const substance = (u: SourceUnit | undefined) => (u === undefined ? "" : u.substance);
@@ -616,6 +628,8 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
         change.optionsOnly.forEach((o) => ctx.options.add(o));
         ctx.add("python-options", `${unit.label} (${change.optionsOnly.join(", ")})`, loc);
       } else if (unit.call && PYTHON_ONLY_OPERATIONS.has(unit.call)) ctx.add("python-options", unit.label, loc);
+      // an operation of a SeparateDatabaseAndState's state_operations, or only those lists changed: Django's state alone
+      else if (stateOnlyChange(change)) ctx.add("state", unit.label, loc);
       else if (runsAlike(change)) {
         const alike = runsAlike(change)!;
         ctx.add(alike === "same" ? "comments" : alike, alike === "down" ? `${unit.label}'s reverse` : unit.label, loc);

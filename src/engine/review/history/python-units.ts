@@ -12,6 +12,7 @@ import { Collector } from "./collector.js";
 import { append } from "../../append.js";
 import { sqlStringIds, sqlTokenForm } from "./python-sql-strings.js";
 import { boundAnywhere, localNames, type LocalNames } from "./python-local-names.js";
+import { isSeparateDatabaseAndState, operationLists } from "./python-operation-lists.js";
 
 /** Field and operation options Django never sends to the database. */
 const PYTHON_ONLY_OPTIONS = new Set([
@@ -571,7 +572,17 @@ function pythonOnlyOption(node: PyNode, top: PyNode): boolean {
   return false;
 }
 
-function operationUnit(node: PyNode): SourceUnit {
+/** The state_operations argument of a SeparateDatabaseAndState call (keyword, or its second positional argument). */
+function isStateArgument(node: PyNode): boolean {
+  const call = node.parent?.type === "argument_list" ? node.parent.parent : undefined;
+  if (call?.type !== "call" || !isSeparateDatabaseAndState(call)) return false;
+  if (node.type === "keyword_argument") return keywordName(node) === "state_operations";
+  const positional = node.parent!.namedChildren.filter((c) => c.type !== "comment" && c.type !== "keyword_argument");
+  return positional[1]?.id === node.id;
+}
+
+/** `stateOnly`: reached only through a SeparateDatabaseAndState's state_operations (python-operation-lists.ts) */
+function operationUnit(node: PyNode, stateOnly = false): SourceUnit {
   const top = node;
   const options: string[] = [];
   const skip = (n: PyNode) => {
@@ -581,7 +592,11 @@ function operationUnit(node: PyNode): SourceUnit {
   };
   const fn = node.type === "call" ? node.childForFieldName("function") : undefined;
   const call = fn ? fn.text.slice(fn.text.lastIndexOf(".") + 1) : node.type;
-  return { kind: "operation", key: "operations", canonical: canonical(node, skip), full: canonical(node), pythonOptions: options, loc: locOf(node), label: call, call, side: "up" };
+  // a SeparateDatabaseAndState written inline: the operation without its state_operations
+  const separate = [node, ...node.descendantsOfType("call")].some((c) => c.type === "call" && isSeparateDatabaseAndState(c));
+  const stateless = separate ? canonical(node, (n) => pythonOnlyOption(n, top) || isStateArgument(n)) : undefined;
+  // state-only operations pair among themselves: moving one into the database's list is a change of its own
+  return { kind: "operation", key: stateOnly ? "state_operations" : "operations", canonical: canonical(node, skip), full: canonical(node), pythonOptions: options, loc: locOf(node), label: call, call, side: "up", ...(stateOnly ? { stateOnly } : {}), ...(stateless !== undefined ? { stateless } : {}) };
 }
 
 /** Function names a RunPython passes as its code (up) and reverse_code (down). */
@@ -817,6 +832,8 @@ function moduleUnits(root: PyNode, framework: "django" | "alembic"): SourceUnit[
   const operations: PyNode[] = [];
   const rest: PyNode[] = [];
   const imports: PyNode[] = [];
+  // module statements whose values are listed among the operations (python-operation-lists.ts)
+  const consumed = new Set<number>();
   for (const statement of root.namedChildren) {
     if (statement.type === "comment" || (isDocstring(statement) && statement.id === firstStatement(root)?.id)) continue;
     if (["import_statement", "import_from_statement", "future_import_statement"].includes(statement.type)) {
@@ -831,16 +848,25 @@ function moduleUnits(root: PyNode, framework: "django" | "alembic"): SourceUnit[
       continue;
     }
     if (def?.type === "class_definition" && framework === "django" && classAssigns(def, "operations")) {
-      for (const member of def.childForFieldName("body")?.namedChildren ?? []) {
+      const body = def.childForFieldName("body");
+      // the operations with the lists they name followed to the class attribute or module name that binds them
+      const listed = body ? operationLists(body, root) : undefined;
+      listed?.consumed.forEach((id) => consumed.add(id));
+      for (const member of body?.namedChildren ?? []) {
         if (member.type === "comment" || isDocstring(member)) continue;
         const assignment = member.type === "expression_statement" ? member.namedChildren[0] : undefined;
         const left = assignment?.type === "assignment" ? assignment.childForFieldName("left")?.text : undefined;
         const right = assignment?.childForFieldName("right");
-        if (left === "operations" && right?.type === "list") {
+        if (listed && left === "operations") {
+          append(operations, listed.operations.map((o) => o.node));
+          append(units, listed.operations.map((o) => operationUnit(o.node, o.stateOnly)));
+        } else if (listed?.consumed.has(member.id)) continue;
+        else if (left === "operations" && right?.type === "list") {
           const ops = right.namedChildren.filter((c) => c.type !== "comment");
           append(operations, ops);
-          append(units, ops.map(operationUnit));
-        } else if (left && MIGRATION_SETTINGS.has(left) && right) units.push(setting(left, right, member));
+          append(units, ops.map((op) => operationUnit(op)));
+        }
+        else if (left && MIGRATION_SETTINGS.has(left) && right) units.push(setting(left, right, member));
         else units.push({ kind: "code", key: "class Migration", canonical: canonical(member), loc: locOf(member), label: "class Migration", side: "unknown" });
       }
       continue;
@@ -867,7 +893,7 @@ function moduleUnits(root: PyNode, framework: "django" | "alembic"): SourceUnit[
   // names that reach the database from a data function: models and the connection the module imports, and its own functions
   const databaseNames = new Set([...importedNames(imports.filter((i) => /models|django\.db|connection/.test(i.text))), ...functions.keys()]);
   for (const [name, def] of functions) append(units, statementUnits(def, sideOf.get(name) ?? "unknown", imported, databaseNames));
-  for (const statement of rest)
+  for (const statement of rest.filter((r) => !consumed.has(r.id)))
     units.push({ kind: "code", key: "module", canonical: canonical(statement), annotations: annotationsIn(statement), loc: locOf(statement), label: statement.text.split("\n")[0].slice(0, 60), side: "unknown", calls: callShape(statement, imported) });
   return units;
 }

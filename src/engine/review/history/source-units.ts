@@ -30,6 +30,16 @@ export interface SourceUnit {
   /** for messages: "import saleor.core.editorjs", "def forwards", "AddField" */
   label: string;
   side: Side;
+  /**
+   * Django operations reached only through a SeparateDatabaseAndState's `state_operations` (a list the class or
+   * module binds to a name): Django applies them to its state, no statement reaches the database
+   */
+  stateOnly?: true;
+  /**
+   * Django operations holding a SeparateDatabaseAndState: the canonical form without its `state_operations`
+   * (Python-only options left out too). Two versions alike in it differ only in what Django's state gets.
+   */
+  stateless?: string;
   /** operations: the operation's name (AddField, RunPython, AlterModelOptions) */
   call?: string;
   /**

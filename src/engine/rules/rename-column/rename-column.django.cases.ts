@@ -266,6 +266,26 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "ralph's trade_marks 0013: an AlterField makes an integer field a ForeignKey, moving its column quantity to quantity_id: the fix keeps the field's name with db_column (renaming the field to quantity_id would give it the attribute quantity_id_id)",
+      path: "app/migrations/0002_order_quantity_key.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="quantity", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="app.customer")),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: [
+        '# keep the column quantity: with db_column set, the AlterField changes the field without renaming its column\nmigrations.AlterField(model_name="Order", name="quantity", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="app.customer", db_column="quantity")),\n# and in the model: quantity = models.ForeignKey(null=True, on_delete=models.CASCADE, to="app.customer", db_column="quantity")',
+      ],
+    },
+    {
+      framework: "django",
       name: "IntelOwl 0058_2 and 0058_4: a later migration adds a foreign key whose column is the kept name: the fix says that migration must move the kept column away",
       path: "app/migrations/0002_order_customer_name.py",
       code: `from django.db import migrations, models

@@ -39,13 +39,14 @@ function keptNameTakenLater(ctx: RuleContext, op: OperationOf<"rename_column">, 
 
 /**
  * Django: give the field db_column=<its column> first, so RenameField changes only the Python name. An AlterField
- * whose new field has another column (a ForeignKey made a CharField: config_id becomes config) keeps its name, so the
- * AlterField with db_column is the whole fix: a RenameField to the same name would do nothing.
+ * whose new field has another column (a ForeignKey made a CharField: config_id becomes config; an integer field
+ * made a ForeignKey: ralph's trademark `type` becomes `type_id`) keeps its name, so the AlterField with db_column
+ * is the whole fix: renaming the field to the column's name would give a ForeignKey the attribute `type_id_id`.
  */
 function djangoFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: number): string {
   const model = op.ormModel ?? op.table;
   const oldField = op.ormField ?? op.column;
-  const newField = oldField === op.column ? op.newName : op.newName.replace(/_id$/, "");
+  const newField = op.fieldKept ? oldField : oldField === op.column ? op.newName : op.newName.replace(/_id$/, "");
   const kept = op.ormFieldDef && withKeyword(op.ormFieldDef, "db_column", pythonString(op.column));
   if (!kept)
     return dedent(`

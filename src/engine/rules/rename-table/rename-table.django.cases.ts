@@ -1,4 +1,4 @@
-import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { DJANGO_INITIAL, MANUFACTURER_INITIAL, manufacturerRename } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 const FAQ_INITIAL = `from django.db import migrations, models
@@ -22,8 +22,57 @@ class Migration(migrations.Migration):
     ]
 `;
 
+/** settings that install ralph's apps (97b8aebd8f: `ralph.tests` in settings/test.py alone) */
+const RALPH_BASE = `INSTALLED_APPS = (\n    "django.contrib.auth",\n    "ralph.assets",\n)\n`;
+const installing = (app: string) => `from ralph.settings.base import *  # noqa\n\nINSTALLED_APPS += (\n    "${app}",\n)\n`;
+const testPackageFiles = (settings: Record<string, string>) => ({
+  "manage.py": "",
+  "tests/testapp/migrations/0001_initial.py": MANUFACTURER_INITIAL,
+  "tests/settings.py": `INSTALLED_APPS = ["django.contrib.auth", "tests.testapp"]\n`,
+  ...settings,
+});
+const manufacturerFiles = (settings: Record<string, string>) => ({ "manage.py": "", "ralph/tests/migrations/0001_initial.py": MANUFACTURER_INITIAL, "ralph/settings/base.py": RALPH_BASE, ...settings });
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "an app only test settings install (ralph's ralph.tests, in settings/test.py alone): Django runs its migrations on the test database, a note that says so",
+      path: "ralph/tests/migrations/0002_rename.py",
+      files: manufacturerFiles({ "ralph/settings/test.py": installing("ralph.tests") }),
+      code: manufacturerRename("tests"),
+      lines: [8],
+      severities: ["info"],
+      messages: ["(a note: the app tests is in INSTALLED_APPS only in test settings (ralph/settings/test.py), so Django runs this migration on the test database alone, never in production)"],
+    },
+    {
+      framework: "django",
+      name: "the same app installed by a production settings module too (prod.py): it runs in production, the error stays",
+      path: "ralph/tests/migrations/0002_rename.py",
+      files: manufacturerFiles({ "ralph/settings/test.py": installing("ralph.tests"), "ralph/settings/prod.py": installing("ralph.tests") }),
+      code: manufacturerRename("tests"),
+      lines: [8],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "a test app beside its settings in a tests package (tests/settings.py installs tests.testapp), the project's settings further out: a note",
+      path: "tests/testapp/migrations/0002_rename.py",
+      files: testPackageFiles({ "config/settings.py": `INSTALLED_APPS = ["django.contrib.auth", "shop"]\n` }),
+      code: manufacturerRename("testapp"),
+      lines: [8],
+      severities: ["info"],
+      messages: ["only in test settings (tests/settings.py)"],
+    },
+    {
+      framework: "django",
+      name: "a reusable app's repository, whose only settings are its tests' (tests/settings.py): the projects that install it run its migrations, the error stays",
+      path: "tests/testapp/migrations/0002_rename.py",
+      files: testPackageFiles({}),
+      code: manufacturerRename("testapp"),
+      lines: [8],
+      severities: ["error"],
+    },
     {
       framework: "django",
       name: "code-before-migrate deploy: the model at head maps the new table, so the new code queries it before the rename creates it: an error that says so",

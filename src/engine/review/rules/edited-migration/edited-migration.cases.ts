@@ -1,5 +1,6 @@
 import { defineReviewCases } from "../../review-rule.js";
 import { railsJoinedSql, railsMetadata, railsMetadataUsers, railsRescued, railsStoreCreditEvents } from "./solidus-fixtures.js";
+import { movedModels, movedModelsPath, movedWithDatabase, movedWithDatabasePath } from "./state-operations-fixtures.js";
 
 const create = "CREATE TABLE accounts (id bigint PRIMARY KEY);\n";
 const rails = `class AddPhone < ActiveRecord::Migration[7.1]
@@ -937,6 +938,36 @@ export default defineReviewCases({
       base: { "manager/migrations/0001_initial.py": routinesInitial, "manager/migrations/0002_cleanup.py": routinesCleanup(["Workout", "Schedule", "ScheduleStep"]) },
       head: { "manager/migrations/0002_cleanup.py": routinesCleanup(["ScheduleStep", "Schedule"]) },
       findings: [{ path: "manager/migrations/0002_cleanup.py", line: 12, severity: "error" }],
+    },
+    {
+      name: "Django: on_delete added inside a class attribute `state_operations = [...]` that SeparateDatabaseAndState is given (ralph 97b8aebd8f, virtual 0001): Python only, a note",
+      base: { [movedModelsPath]: movedModels() },
+      head: { [movedModelsPath]: movedModels({ onDelete: true }) },
+      findings: [{ path: movedModelsPath, line: 16, severity: "info", message: "only options Django keeps in Python only (on_delete), nothing the database sees" }],
+    },
+    {
+      name: "Django: a field added to a CreateModel of a class attribute given as state_operations: Django's state only, a note",
+      base: { [movedModelsPath]: movedModels() },
+      head: { [movedModelsPath]: movedModels({ field: '("name", models.CharField(max_length=100))' }) },
+      findings: [{ path: movedModelsPath, line: 17, severity: "info", message: "only operations Django applies to its model state only (a SeparateDatabaseAndState's state_operations" }],
+    },
+    {
+      name: "Django: a field added to an inline state_operations list of SeparateDatabaseAndState: Django's state only, a note",
+      base: { [movedModelsPath]: movedModels(), [movedWithDatabasePath]: movedWithDatabase("ALTER TABLE virtual_host ADD COLUMN a integer", 64) },
+      head: { [movedWithDatabasePath]: movedWithDatabase("ALTER TABLE virtual_host ADD COLUMN a integer", 64, ', ("name", models.TextField())') },
+      findings: [{ path: movedWithDatabasePath, line: 22, severity: "info", message: "model state only" }],
+    },
+    {
+      name: "Django: the SQL of a module-level list given as database_operations changed: the schema differs, an error",
+      base: { [movedModelsPath]: movedModels(), [movedWithDatabasePath]: movedWithDatabase("ALTER TABLE virtual_host ADD COLUMN a integer", 64) },
+      head: { [movedWithDatabasePath]: movedWithDatabase("ALTER TABLE virtual_host ADD COLUMN b integer", 64) },
+      findings: [{ path: movedWithDatabasePath, line: 4, severity: "error" }],
+    },
+    {
+      name: "Django: a field's size changed in a module-level list joined to operations with `+`: the schema differs, an error",
+      base: { [movedModelsPath]: movedModels(), [movedWithDatabasePath]: movedWithDatabase("ALTER TABLE virtual_host ADD COLUMN a integer", 64) },
+      head: { [movedWithDatabasePath]: movedWithDatabase("ALTER TABLE virtual_host ADD COLUMN a integer", 128) },
+      findings: [{ path: movedWithDatabasePath, line: 8, severity: "error" }],
     },
     {
       name: "Django: help_text, verbose_name, choices and validators are Python only: a note",

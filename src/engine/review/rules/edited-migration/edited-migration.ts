@@ -57,6 +57,7 @@ function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[], inli
     );
   const ignored = options.filter((o) => o.startsWith("foreign_key:"));
   const python = options.filter((o) => !o.startsWith("foreign_key:"));
+  if (parts.has("state")) words.push("operations Django applies to its model state only (a SeparateDatabaseAndState's state_operations: Django sends them no statement)");
   if (parts.has("python-options")) words.push(`options Django keeps in Python only${python.length ? ` (${python.join(", ")})` : ""}`);
   if (parts.has("ignored-options")) words.push(`an option Rails ignores${ignored.length ? ` (${ignored.join(", ")})` : ""}`);
   if (parts.has("comments") || words.length === 0) words.push("comments or formatting");
