@@ -1030,7 +1030,7 @@ function plan(input: AnalyzeInput): Plan {
   };
   const units = grouped.units.filter((u) => reviewed(u.file.path));
   // the folders sqlx's migrator runs, read once when a SQL file may be one of them
-  let folders: Set<string> | undefined;
+  let folders: Map<string, string[]> | undefined;
   const sqlxFolders = () => (folders ??= plannedSqlxFolders(rustCrateFiles(input.repositoryFiles, input.codeFiles)));
   for (const unit of units) {
     const targets = popGenericTargets(unit.file.path);

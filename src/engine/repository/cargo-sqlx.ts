@@ -16,7 +16,7 @@ const table = (value: unknown): Toml | undefined => (value && typeof value === "
 
 const parsed = new WeakMap<SourceFile, Toml>();
 /** The manifest, parsed once (an unreadable one is empty: it names no runner). */
-function manifestOf(file: SourceFile): Toml {
+export function manifestOf(file: SourceFile): Toml {
   let toml = parsed.get(file);
   if (!toml) {
     try {
@@ -30,29 +30,34 @@ function manifestOf(file: SourceFile): Toml {
 }
 
 /** The crate's own dependencies (not dev- or build-), by name. */
-const dependencies = (file: SourceFile): Toml => table(manifestOf(file).dependencies) ?? {};
+export const dependencies = (file: SourceFile): Toml => table(manifestOf(file).dependencies) ?? {};
 
-/** The workspace a member belongs to: the nearest manifest above it (itself included) with a `[workspace]` table. */
-function workspaceOf(member: SourceFile, manifests: readonly SourceFile[]): Toml | undefined {
+/** A member's workspace: the nearest manifest above it (itself included) with a `[workspace]` table, and that table. */
+export function workspaceOf(member: SourceFile, manifests: readonly SourceFile[]): { dir: string; workspace: Toml } | undefined {
   const roots = manifests.filter((f) => isCargoManifestPath(f.path) && isWithin(dirOf(f.path), member.path) && table(manifestOf(f).workspace));
   const nearest = roots.sort((a, b) => b.path.length - a.path.length)[0];
-  return nearest && table(manifestOf(nearest).workspace);
+  const workspace = nearest && table(manifestOf(nearest).workspace);
+  return workspace && { dir: dirOf(nearest.path), workspace };
 }
 
-/** A dependency's spec as Cargo reads it: `{ workspace = true, features }` merged with the workspace's entry. */
-function effectiveSpec(spec: unknown, workspace: Toml | undefined): Toml | undefined {
-  const own = table(spec);
+/**
+ * Dependency `name`'s spec as Cargo reads it: `{ workspace = true, features }` merged with the workspace's entry (its
+ * `path` then taken from the workspace's folder, `workspacePath`); a version string is `{ version }`.
+ */
+export function effectiveSpec(name: string, spec: unknown, workspace: ReturnType<typeof workspaceOf>): (Toml & { workspacePath?: boolean }) | undefined {
+  const own = typeof spec === "string" ? { version: spec } : table(spec);
   if (!own || own.workspace !== true) return own;
-  const inherited = workspace ? table(table(workspace.dependencies)?.sqlx) : undefined;
+  const entry = workspace ? table(workspace.workspace.dependencies)?.[name] : undefined;
+  const inherited = typeof entry === "string" ? { version: entry } : table(entry);
   const features = [...(Array.isArray(inherited?.features) ? inherited.features : []), ...(Array.isArray(own.features) ? own.features : [])];
-  return { ...(inherited ?? {}), features };
+  return { ...(inherited ?? {}), features, ...(inherited?.path !== undefined ? { workspacePath: true } : {}) };
 }
 
 /** sqlx's migrator is the crate's: it depends on sqlx with its default features (or `migrate` among those it turns on), and on no other migrator. */
-function sqlxMigrates(deps: Toml, workspace: Toml | undefined): boolean {
+function sqlxMigrates(deps: Toml, workspace: ReturnType<typeof workspaceOf>): boolean {
   const sqlx = deps.sqlx;
   if (sqlx === undefined || deps.refinery !== undefined || deps.diesel_migrations !== undefined) return false;
-  const spec = effectiveSpec(sqlx, workspace);
+  const spec = effectiveSpec("sqlx", sqlx, workspace);
   if (!spec || spec["default-features"] !== false) return true;
   return Array.isArray(spec.features) && spec.features.includes("migrate");
 }

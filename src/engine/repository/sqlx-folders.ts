@@ -36,20 +36,26 @@ const embeddedFolders = (facts: RustStartupFacts): string[] =>
   facts.macros.filter((m) => m.name === "migrate" && (m.path ?? "sqlx") === "sqlx").map((m) => (m.argument === undefined ? DEFAULT_FOLDER : m.argument));
 
 /**
- * Among `files` (Cargo.toml manifests and crate sources), the folders sqlx's migrator runs (see the module comment).
- * `read` gives a source's macros; without it only the crates' default folders count.
+ * Among `files` (Cargo.toml manifests and crate sources), the folders sqlx's migrator runs (see the module comment),
+ * each with the folders of the crates that embed it. `read` gives a source's macros; without it only the crates'
+ * default folders count.
  */
-export function sqlxMigrationFolders(files: readonly SourceFile[], read?: RustFactsReader): Set<string> {
+export function sqlxMigrationFolders(files: readonly SourceFile[], read?: RustFactsReader): Map<string, string[]> {
   const manifests = files.filter((f) => isCargoManifestPath(f.path));
-  const folders = new Set<string>();
+  const folders = new Map<string, string[]>();
+  const add = (folder: string, crate: string) => {
+    const crates = folders.get(folder) ?? [];
+    if (!crates.includes(crate)) crates.push(crate);
+    folders.set(folder, crates);
+  };
   const runsSqlx = (manifest: SourceFile) => manifestRunsSqlx(manifest, manifests);
-  for (const manifest of manifests) if (runsSqlx(manifest)) folders.add(joinRelative(dirOf(manifest.path), DEFAULT_FOLDER));
+  for (const manifest of manifests) if (runsSqlx(manifest)) add(joinRelative(dirOf(manifest.path), DEFAULT_FOLDER), dirOf(manifest.path));
   if (!read) return folders;
   for (const source of files.filter(namesRustMigrationMacro)) {
     const crate = crateManifestOf(source.path, manifests);
     if (!crate || !runsSqlx(crate)) continue;
     const facts = read(source);
-    for (const folder of facts ? embeddedFolders(facts) : []) folders.add(joinRelative(dirOf(crate.path), folder));
+    for (const folder of facts ? embeddedFolders(facts) : []) add(joinRelative(dirOf(crate.path), folder), dirOf(crate.path));
   }
   return folders;
 }

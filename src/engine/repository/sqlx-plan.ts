@@ -18,8 +18,8 @@ export function rustCrateFiles(...lists: ReadonlyArray<readonly SourceFile[] | u
 /** The Rust reader to wait for before planning, when these files may embed sqlx's migrations; undefined otherwise. */
 export const sqlxReaderToLoad = (files: readonly SourceFile[]): Promise<void> | undefined => (mayEmbedSqlxMigrations(files) ? rustReaderToLoad(files) : undefined);
 
-/** The folders sqlx runs, read with the Rust reader if it is loaded (else only the crates' default `migrations/`). */
-export function plannedSqlxFolders(files: readonly SourceFile[]): Set<string> {
+/** The folders sqlx runs (each with the crates that embed it), read with the Rust reader if it is loaded (else only the crates' default `migrations/`). */
+export function plannedSqlxFolders(files: readonly SourceFile[]): Map<string, string[]> {
   const rust = loadedDeployRust();
   return sqlxMigrationFolders(files, rust ? (file) => rust.rustStartupFacts(file) : undefined);
 }
