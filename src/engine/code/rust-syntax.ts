@@ -8,6 +8,7 @@
 import type { Node } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
 import { grammarOnDemand, oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
+import { usageAt, type Usage } from "./usage-search.js";
 
 const grammar = grammarOnDemand("tree-sitter-rust/tree-sitter-rust.wasm");
 
@@ -86,3 +87,25 @@ function read(root: Node): RustFacts {
 
 /** The file's facts; undefined when the grammar is not loaded or the file does not parse. */
 export const rustFacts = oncePerFile((file: SourceFile): RustFacts | undefined => (grammar.parser ? withTree(grammar.parser, file.content, read) : undefined));
+
+/**
+ * The lines of each Rust file where `offsetsOf` finds a use in its facts (rust-column-uses.ts, rust-table-uses.ts);
+ * files the grammar could not read in `unread`, to be searched as text by the caller.
+ */
+export function rustUsageLines(files: readonly SourceFile[], offsetsOf: (facts: RustFacts) => number[]): { usages: Usage[]; unread: SourceFile[] } {
+  const usages: Usage[] = [];
+  const unread: SourceFile[] = [];
+  for (const file of files) {
+    const facts = rustFacts(file);
+    if (!facts) {
+      unread.push(file);
+      continue;
+    }
+    const lines = [...new Set(offsetsOf(facts).map((o) => lineOf(file.content, o)))].sort((a, b) => a - b);
+    usages.push(...lines.map((line) => usageAt(file, line)));
+  }
+  return { usages, unread };
+}
+
+/** 1-based line of an offset of the file's text */
+const lineOf = (content: string, offset: number) => content.slice(0, offset).split("\n").length;
