@@ -12,6 +12,7 @@ import { isPythonManifestPath } from "../engine/repository/python-requirements.j
 import { displayPath } from "./collect-files.js";
 import { walkFiles } from "./walk-files.js";
 import { readDeployFiles } from "./deploy-files.js";
+import { readCargoWorkspaceFiles } from "./cargo-workspace-files.js";
 import { readPostgresVersionFiles } from "./postgres-version-files.js";
 import { detectByPath } from "../engine/detect.js";
 import { headFileFolders, isAlembicHeadPath } from "../engine/repository/alembic-head-file.js";
@@ -158,6 +159,8 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
       // unreadable: the fixes fall back to what the migrations say
     }
   }
+  // Rust workspaces: their manifests and the sources that embed migrations (which folders sqlx runs, which crates reach them)
+  for (const file of readCargoWorkspaceFiles(migrationPaths, cwd, config.max_file_bytes)) if (!out.some((o) => o.path === file.path)) out.push(file);
   // the PostgreSQL version the repository names (compose images, CI service containers), when the config names none:
   // the rules need it before they run, while the deploy walk waits for a finding that needs the deploy
   if (config.postgres_version === undefined && config.database_version === undefined)

@@ -37,6 +37,7 @@ import { projectRootOf } from "./repository/fact-paths.js";
 import { runsOnPop } from "./repository/go-mod.js";
 import { runsOnPostgresMigrations } from "./repository/node-runners.js";
 import { runsOnSqlx } from "./repository/cargo-sqlx.js";
+import { plannedSqlxFolders, rustCrateFiles, sqlxReaderToLoad } from "./repository/sqlx-plan.js";
 import { ignoredByPostgresMigrations, POSTGRES_MIGRATIONS_IGNORE } from "./adapters/sql/layouts/postgres-migrations.js";
 import { withDrizzleJournal } from "./adapters/sql/drizzle-journal.js";
 import { holdsDrizzleJournal, isDrizzleJournalPath, loadDrizzleJournalReader, readDrizzleJournal } from "./adapters/sql/layouts/drizzle.js";
@@ -1032,6 +1033,9 @@ function plan(input: AnalyzeInput): Plan {
     return !database;
   };
   const units = grouped.units.filter((u) => reviewed(u.file.path));
+  // the folders sqlx's migrator runs, read once when a SQL file may be one of them
+  let folders: Map<string, string[]> | undefined;
+  const sqlxFolders = () => (folders ??= plannedSqlxFolders(rustCrateFiles(input.repositoryFiles, input.codeFiles)));
   for (const unit of units) {
     const targets = popGenericTargets(unit.file.path);
     const reading = popGenericReading(targets);
@@ -1047,7 +1051,10 @@ function plan(input: AnalyzeInput): Plan {
     // plain SQL the postgres-migrations package runs (the nearest package.json depends on it): a transaction per file
     if (unit.file.layout === "plain-sql" && runsOnPostgresMigrations(unit.file.path, input.repositoryFiles ?? [])) unit.postgresMigrations = true;
     // golang-migrate's names in a Rust crate that depends on sqlx: sqlx's migrator runs them, a transaction per file
-    if (unit.file.layout === "golang-migrate" && !unit.pop && !/(?:^|\/)(?:up|down)\.sql$/.test(unit.file.path) && runsOnSqlx(unit.file.path, input.repositoryFiles ?? [])) unit.sqlx = true;
+    const golangNames = unit.file.layout === "golang-migrate" && !unit.pop && !/(?:^|\/)(?:up|down)\.sql$/.test(unit.file.path);
+    if (golangNames && runsOnSqlx(unit.file.path, input.repositoryFiles ?? [])) unit.sqlx = true;
+    // any names (a simple `<version>_<name>.sql` too) in a folder a sqlx crate embeds (repository/sqlx-folders.ts)
+    if ((golangNames || (unit.file.layout === "plain-sql" && !unit.postgresMigrations)) && sqlxFolders().has(dirOf(unit.file.path))) unit.sqlx = true;
     // Drizzle: the folder's journal gives the order (idx), the date (when) and the database (dialect)
     if (unit.file.layout === "drizzle") withDrizzleJournal(unit, input.repositoryFiles ?? []);
   }
@@ -1520,6 +1527,9 @@ export const loadEngine = (frameworks?: Iterable<Framework>): Promise<void> =>
 export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   // the plan reads a Drizzle folder's journal (its order, dates and dialect)
   if (holdsDrizzleJournal(input.repositoryFiles)) await loadDrizzleJournalReader();
+  // and which folders sqlx embeds, from a crate's `sqlx::migrate!("..")` read with the Rust grammar
+  const sqlxReader = sqlxReaderToLoad(rustCrateFiles(input.repositoryFiles, input.codeFiles));
+  if (sqlxReader) await sqlxReader;
   const planned = plan(input);
   const frameworks = frameworksOf(planned);
   await loadEngine(frameworks);

@@ -40,6 +40,7 @@ import { commentsOf } from "./code-comments.js";
 import { mayImportDatabaseClient } from "./script-database-clients.js";
 import { isRustPath, rustParserLoaded } from "./rust-syntax.js";
 import { rustColumnUsages } from "./rust-column-uses.js";
+import { rustTableUsages } from "./rust-table-uses.js";
 
 /** SQL the application runs from files (Spring's resources/db/*.sql, sqlc's queries) */
 const SQL_FILE = /\.sql$/i;
@@ -270,7 +271,14 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
   // Rust read with its grammar (rust-column-uses.ts): a column counts in SQL on the table, as a string of its own, or
   // as a struct field of its name; never a comment, a prose string, a local or a function (docs.rs' `let mut files`)
   const rustRead = context !== undefined && !context.sqlOnly && column && rustParserLoaded();
-  const rust = rustRead ? rustColumnUsages(files.filter((f) => isRustPath(f.path)), context.table, names, context.quoted) : undefined;
+  // a dropped table in Rust (rust-table-uses.ts): SQL on it, its name alone as a string, diesel's schema or a mapped
+  // struct; never an identifier or a word of prose (atuin's AI stream `events`)
+  const rustTableRead = context !== undefined && !context.sqlOnly && !column && rustParserLoaded();
+  const rust = rustRead
+    ? rustColumnUsages(files.filter((f) => isRustPath(f.path)), context.table, names, context.quoted)
+    : rustTableRead
+      ? rustTableUsages(candidates.filter((f) => isRustPath(f.path)), context.table, context.quoted)
+      : undefined;
   const rustUnread = new Set(rust?.unread);
   const mapped = files.filter((f) => CASE_MAPPED.test(f.path) && !((goRead || goTable) && isGoPath(f.path) && !goUnread.has(f)) && !((javaRead || javaTable) && isJavaPath(f.path) && !javaUnread.has(f)));
   // a GraphQL schema or operation names the API's fields (`TorrentContent { title }`), which resolvers map: the code

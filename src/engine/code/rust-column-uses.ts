@@ -6,24 +6,14 @@
  * the column (docs.rs' `let mut files = Vec::new()`, `"adding essential files failed"`, `/// ... storage files`).
  */
 import type { SourceFile } from "../model.js";
-import { usageAt, type Usage } from "./usage-search.js";
-import { rustFacts } from "./rust-syntax.js";
+import type { Usage } from "./usage-search.js";
+import { rustUsageLines } from "./rust-syntax.js";
 import { columnOfTableAt } from "./table-context.js";
-
-/** 1-based line of an offset of the file's text */
-const lineOf = (content: string, offset: number) => content.slice(0, offset).split("\n").length;
 
 /** The column's uses in the Rust files; files the grammar could not read in `unread`, to be searched as text. */
 export function rustColumnUsages(files: readonly SourceFile[], table: string, names: readonly string[], quoted = false): { usages: Usage[]; unread: SourceFile[] } {
   const wanted = new Set(names);
-  const usages: Usage[] = [];
-  const unread: SourceFile[] = [];
-  for (const file of files) {
-    const facts = rustFacts(file);
-    if (!facts) {
-      unread.push(file);
-      continue;
-    }
+  return rustUsageLines(files, (facts) => {
     const offsets: number[] = [];
     for (const s of facts.strings) {
       if (wanted.has(s.text.trim())) offsets.push(s.offset);
@@ -33,8 +23,6 @@ export function rustColumnUsages(files: readonly SourceFile[], table: string, na
       }
     }
     for (const f of facts.fields) if (wanted.has(f.name)) offsets.push(f.offset);
-    const lines = [...new Set(offsets.map((o) => lineOf(file.content, o)))].sort((a, b) => a - b);
-    usages.push(...lines.map((line) => usageAt(file, line)));
-  }
-  return { usages, unread };
+    return offsets;
+  });
 }

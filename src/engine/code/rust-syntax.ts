@@ -8,6 +8,7 @@
 import type { Node } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
 import { grammarOnDemand, oncePerFile, withTree } from "../adapters/tree-sitter-grammar.js";
+import { usageAt, type Usage } from "./usage-search.js";
 
 const grammar = grammarOnDemand("tree-sitter-rust/tree-sitter-rust.wasm");
 
@@ -25,12 +26,23 @@ export interface RustFacts {
   fields: Array<{ name: string; offset: number }>;
   /** comments, as [start, end) offsets of the file's text */
   comments: Array<readonly [number, number]>;
+  /** tables an ORM maps: diesel's `table! { events (id) { .. } }` and `table_name = events` (or `= "events"`) in an attribute */
+  tables: Array<{ name: string; offset: number }>;
 }
+
+/** `table!` or `diesel::table!`: diesel's declaration of a table of the schema */
+const isTableMacro = (node: Node) => {
+  const name = node.childForFieldName("macro");
+  return (name?.type === "identifier" ? name.text : name?.childForFieldName("name")?.text) === "table";
+};
+
+/** The value of `table_name = x` in a token tree (diesel's `#[diesel(table_name = x)]`, sea-orm's `#[sea_orm(table_name = "x")]`). */
+const isTableNameValue = (node: Node) => node.parent?.type === "token_tree" && node.previousSibling?.type === "=" && node.previousSibling.previousSibling?.text === "table_name";
 
 const FIELD_PARENTS = new Set(["field_expression", "field_declaration", "field_initializer"]);
 
 function read(root: Node): RustFacts {
-  const facts: RustFacts = { strings: [], fields: [], comments: [] };
+  const facts: RustFacts = { strings: [], fields: [], comments: [], tables: [] };
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
@@ -43,6 +55,7 @@ function read(root: Node): RustFacts {
       case "raw_string_literal": {
         const content = node.children.find((c) => c?.type === "string_content");
         if (content) facts.strings.push({ text: content.text, offset: content.startIndex });
+        if (content && isTableNameValue(node)) facts.tables.push({ name: content.text, offset: content.startIndex });
         continue;
       }
       case "field_identifier":
@@ -54,7 +67,18 @@ function read(root: Node): RustFacts {
       case "identifier":
         // `r.files` in a macro's arguments: a token tree, `.` then the identifier
         if (node.parent?.type === "token_tree" && node.previousSibling?.type === ".") facts.fields.push({ name: node.text, offset: node.startIndex });
+        if (isTableNameValue(node)) facts.tables.push({ name: node.text, offset: node.startIndex });
         continue;
+      case "macro_invocation": {
+        // diesel's schema: the table's name is the first identifier of the macro's body (after any `schema.`)
+        const body = isTableMacro(node) ? node.namedChildren.find((c) => c?.type === "token_tree") : undefined;
+        const names = body?.namedChildren.filter((c) => c?.type === "identifier") ?? [];
+        const declared = body?.namedChildren.find((c) => c?.type === "token_tree");
+        const before = names.filter((n) => declared === undefined || n!.startIndex < declared.startIndex);
+        const table = before.at(-1);
+        if (table) facts.tables.push({ name: table.text, offset: table.startIndex });
+        break;
+      }
     }
     for (const child of node.children) if (child) stack.push(child);
   }
@@ -63,3 +87,25 @@ function read(root: Node): RustFacts {
 
 /** The file's facts; undefined when the grammar is not loaded or the file does not parse. */
 export const rustFacts = oncePerFile((file: SourceFile): RustFacts | undefined => (grammar.parser ? withTree(grammar.parser, file.content, read) : undefined));
+
+/**
+ * The lines of each Rust file where `offsetsOf` finds a use in its facts (rust-column-uses.ts, rust-table-uses.ts);
+ * files the grammar could not read in `unread`, to be searched as text by the caller.
+ */
+export function rustUsageLines(files: readonly SourceFile[], offsetsOf: (facts: RustFacts) => number[]): { usages: Usage[]; unread: SourceFile[] } {
+  const usages: Usage[] = [];
+  const unread: SourceFile[] = [];
+  for (const file of files) {
+    const facts = rustFacts(file);
+    if (!facts) {
+      unread.push(file);
+      continue;
+    }
+    const lines = [...new Set(offsetsOf(facts).map((o) => lineOf(file.content, o)))].sort((a, b) => a - b);
+    usages.push(...lines.map((line) => usageAt(file, line)));
+  }
+  return { usages, unread };
+}
+
+/** 1-based line of an offset of the file's text */
+const lineOf = (content: string, offset: number) => content.slice(0, offset).split("\n").length;

@@ -196,6 +196,12 @@ export function deployJavaScript(): NodeStart {
   return javascript;
 }
 
+/** The Rust reader if it is loaded (the plan reads which folders sqlx embeds with it: repository/sqlx-folders.ts). */
+export const loadedDeployRust = (): typeof rustStartupModule | undefined => rust;
+
+/** The Rust reader, when a crate source among `files` names a migration macro and it is not loaded. */
+export const rustReaderToLoad = (files: readonly SourceFile[]): Promise<void> | undefined => (!rust && files.some(namesRustMigrationMacro) ? loadRust() : undefined);
+
 /** The shell reader if it is loaded (deploy-commands.ts reads golang-migrate's CLI with it where a text may run it). */
 export const loadedDeployShell = (): ShellReader | undefined => shell;
 

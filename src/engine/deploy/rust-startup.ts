@@ -19,11 +19,13 @@ const grammar = grammarOnDemand("tree-sitter-rust/tree-sitter-rust.wasm");
 /** Load the grammar once; later calls share the same promise. */
 export const loadRustStartupParser = (): Promise<void> => grammar.load();
 
-/** A macro invocation: `sqlx::migrate!(...)` is `{ name: "migrate", path: "sqlx" }`. */
+/** A macro invocation: `sqlx::migrate!("./migrations")` is `{ name: "migrate", path: "sqlx", argument: "./migrations" }`. */
 export interface RustMacro {
   name: string;
   path?: string;
   line: number;
+  /** the string literal its arguments start with (sqlx's migrations folder), if they do */
+  argument?: string;
 }
 
 /** Where a method chain starts: `migrate!(..)` in `migrate!(..).run(p)`, `runner()` in `m::runner().x().run(c)`. */
@@ -47,14 +49,24 @@ export interface RustStartupFacts {
 
 const line = (node: Node) => node.startPosition.row + 1;
 
+/** The string literal a macro's token tree starts with (`"./migrations"` of `migrate!("./migrations")`), as written between its quotes. */
+function firstStringArgument(invocation: Node): string | undefined {
+  const tree = invocation.namedChildren.find((c) => c?.type === "token_tree");
+  const first = tree?.namedChildren.find((c) => c?.type !== "line_comment" && c?.type !== "block_comment");
+  if (first?.type !== "string_literal" && first?.type !== "raw_string_literal") return undefined;
+  return first.namedChildren.find((c) => c?.type === "string_content")?.text ?? "";
+}
+
 /** A macro's name and path, from its `macro` field (an identifier, or a scoped identifier such as `sqlx::migrate`). */
 function macroOf(invocation: Node): RustMacro | undefined {
   const name = invocation.childForFieldName("macro");
-  if (name?.type === "identifier") return { name: name.text, line: line(invocation) };
+  const argument = firstStringArgument(invocation);
+  const withArgument = argument !== undefined ? { argument } : {};
+  if (name?.type === "identifier") return { name: name.text, line: line(invocation), ...withArgument };
   if (name?.type !== "scoped_identifier") return undefined;
   const last = name.childForFieldName("name");
   const path = name.childForFieldName("path");
-  return last ? { name: last.text, ...(path ? { path: path.text } : {}), line: line(invocation) } : undefined;
+  return last ? { name: last.text, ...(path ? { path: path.text } : {}), line: line(invocation), ...withArgument } : undefined;
 }
 
 /** The chain a method call is made on, followed back through method calls, `.await`, `?` and parentheses. */

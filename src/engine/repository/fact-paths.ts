@@ -69,6 +69,8 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
   // a Django app's apps.py beside its migrations/ folder: its AppConfig's label, which apps.get_model() takes (one file
   // per changed app, read with the facts even when the models are left out, as the CLI reads it: cli/repository-files.ts)
   const djangoApps = new Set(migrationPaths.flatMap((m) => (/(?:^|\/)migrations\/[^/]+\.py$/.test(m) ? [dirOf(dirOf(m))] : [])));
+  let workspaces: Set<string> | undefined;
+  const workspaceManifests = () => (workspaces ??= cargoWorkspaceManifests(listing, migrationPaths));
   const facts = listing.filter((path) => {
     if (isDjangoAppConfigPath(path) && djangoApps.has(dirOf(path))) return true;
     if (!isRepositoryFactPath(path, options)) return false;
@@ -82,8 +84,9 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
     if (isDrizzleJournalPath(path)) return migrationPaths.some((m) => m.endsWith(".sql") && dirOf(m) === drizzleFolderOfJournal(path));
     // a Go module's go.mod names its migration runner (gobuffalo/pop): in a folder above a migration
     if (isGoModPath(path)) return migrationPaths.some((m) => isWithin(dirOf(path), m));
-    // a Rust crate's Cargo.toml names its runner (sqlx: cargo-sqlx.ts): in a folder above a SQL migration
-    if (isCargoManifestPath(path)) return migrationPaths.some((m) => m.endsWith(".sql") && isWithin(dirOf(path), m));
+    // a Rust crate's Cargo.toml names its runner (sqlx: cargo-sqlx.ts): in a folder above a SQL migration, and every
+    // crate's of its workspace, which say which crates reach the migrations' database (code/cargo-crate-graph.ts)
+    if (isCargoManifestPath(path)) return migrationPaths.some((m) => m.endsWith(".sql") && isWithin(dirOf(path), m)) || workspaceManifests().has(path);
     // a Node project's package.json names its runner (postgres-migrations): in a folder above a SQL migration
     if (isNodeManifestPath(path)) return migrationPaths.some((m) => m.endsWith(".sql") && isWithin(dirOf(path), m));
     // a peer's baseline (StrongMigrations.start_after, Flyway's baselineVersion): over the migrations it speaks for
@@ -95,6 +98,22 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
     return root !== undefined && [...roots].some((r) => isWithin(root, r));
   });
   return [...new Set([...facts, ...deploy])];
+}
+
+/** Cargo.toml files of a workspace read at most (lemmy has 41) */
+const MAX_WORKSPACE_MANIFESTS = 100;
+
+/** The Cargo.toml files below the outermost Cargo.toml above each SQL migration (its workspace's root), the shallowest first, bounded. */
+function cargoWorkspaceManifests(listing: readonly string[], migrationPaths: readonly string[]): Set<string> {
+  const manifests = listing.filter(isCargoManifestPath);
+  const roots = new Set<string>();
+  for (const migration of migrationPaths.filter((m) => m.endsWith(".sql"))) {
+    const outermost = manifests.filter((p) => isWithin(dirOf(p), migration)).sort((a, b) => a.length - b.length)[0];
+    if (outermost !== undefined) roots.add(dirOf(outermost));
+  }
+  const depth = (path: string) => path.split("/").length;
+  const below = manifests.filter((p) => [...roots].some((r) => isWithin(r, p))).sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
+  return new Set(below.slice(0, MAX_WORKSPACE_MANIFESTS));
 }
 
 /**

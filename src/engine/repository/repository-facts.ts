@@ -3,6 +3,7 @@
  * (`repositoryFiles`, see fact-paths.ts): whether the project bundles strong_migrations, the column types of
  * its schema dump, and its Active Record models. Everything is read lazily, once per analysis.
  */
+import { rustCrateFiles } from "./sqlx-plan.js";
 import type { ModelFile } from "../adapters/rails/model-files.js";
 import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
 import { readDjangoModels, type DjangoModel } from "../code/django-models.js";
@@ -35,6 +36,8 @@ export class RepositoryFacts {
   private models?: ModelFile[];
   private readonly djangoModels = new Map<string, DjangoModel[]>();
   private code?: ApplicationCodeRead;
+  /** the Rust workspace's manifests and migration-macro sources (which crates reach a migrations folder: code/cargo-crate-graph.ts) */
+  readonly rustCrates: readonly SourceFile[];
 
   /**
    * `applicationCode`: the application's code (Rails app/, lib/, config/; a Python project's modules), read by the
@@ -52,6 +55,7 @@ export class RepositoryFacts {
     private readonly baseDumps: readonly SourceFile[] = [],
   ) {
     this.manifests = files.filter((f) => isManifestPath(f.path));
+    this.rustCrates = rustCrateFiles(files);
     this.dumps = files.filter((f) => isSchemaDumpPath(f.path));
     this.pythonManifests = files.filter((f) => isPythonManifestPath(f.path));
     this.headFiles = files.filter((f) => isAlembicHeadPath(f.path));

@@ -129,6 +129,8 @@ export interface RepositoryView {
   applicationCode(): readonly SourceFile[];
   /** false when a bound stopped the reading of that code (lint's walk, the App's `max_code_files`): what was not read may name anything */
   applicationCodeComplete(): boolean;
+  /** the Rust workspace's manifests and migration-macro sources given (which crates reach the migration's database) */
+  rustCrates(): readonly SourceFile[];
   /**
    * MySQL row versions of `table` just before `up[beforeIndex]` runs: the ALTERs that added or dropped its columns
    * instantly since it was created or last rebuilt, in this migration and the earlier ones of its folder
@@ -329,6 +331,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     djangoModels: () => facts.djangoModelsOf(migration.path),
     applicationCode: () => (codeFiles.length ? codeFiles : facts.applicationCode()),
     applicationCodeComplete: () => (codeFiles.length ? !facts.codeFilesCapped : facts.applicationCodeComplete()),
+    rustCrates: () => facts.rustCrates,
     djangoAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "django"), version),
     sqlalchemyAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "sqlalchemy"), version),
     postgresDrivers: () => PYTHON_POSTGRES_DRIVERS.filter((driver) => DRIVER_PACKAGES[driver].some((name) => facts.pythonPackageDeclared(migration.path, name))),

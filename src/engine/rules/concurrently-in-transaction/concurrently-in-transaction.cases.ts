@@ -1,7 +1,17 @@
 import { defineCases } from "../support/rule.js";
+import { SQLX_MEMBER_WORKSPACE, SQLX_ROOT_MIGRATIONS } from "../../testing/sqlx-fixtures.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a simple sqlx migration (<version>_<name>.sql in the folder a crate's sqlx::migrate! embeds) without -- no-transaction first: sqlx runs it in a transaction, which CONCURRENTLY refuses",
+      path: "crates/server/migrations/20240101000000_history-idx.sql",
+      files: SQLX_MEMBER_WORKSPACE,
+      schema: "CREATE TABLE history (id bigserial PRIMARY KEY, user_id bigint);",
+      code: "CREATE INDEX CONCURRENTLY history_user_idx ON history (user_id);\n",
+      lines: [1],
+    },
     {
       framework: "sql",
       name: "diesel runs a migration in a transaction unless its folder's metadata.toml says run_in_transaction = false: CONCURRENTLY alone in up.sql still fails; the fix names a new migration folder with that metadata.toml",
@@ -141,6 +151,14 @@ export default defineCases({
     { framework: "sql", name: "explicit BEGIN around CIC", schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);", code: "BEGIN;\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\nCOMMIT;", lines: [2] },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a simple sqlx migration whose first line is -- no-transaction, holding the CONCURRENTLY statement alone: sqlx sends it as one query outside its transaction",
+      path: "crates/server/migrations/20240101000000_history-idx.sql",
+      files: SQLX_MEMBER_WORKSPACE,
+      schema: "CREATE TABLE history (id bigserial PRIMARY KEY, user_id bigint);",
+      code: "-- no-transaction\nCREATE INDEX CONCURRENTLY history_user_idx ON history (user_id);\n",
+    },
     {
       framework: "sql",
       name: "diesel: the folder's metadata.toml says run_in_transaction = false and CONCURRENTLY is alone in up.sql, which diesel sends as one query outside a transaction",

@@ -1,4 +1,5 @@
 import { defineCases } from "../support/rule.js";
+import { SQLX_CRATES_APART } from "../../testing/sqlx-fixtures.js";
 
 /** linkwarden's NextAuth Account table as Prisma writes it: a named primary key and a unique index, names a renamed table keeps */
 const ACCOUNT_TABLE =
@@ -19,6 +20,44 @@ const FRESH_DATABASE_RENAME = [
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "atuin's drop-events.sql: in a Cargo workspace only the crates that reach the migrations' database count (the crate that embeds them, the crates above it in the path dependencies); another crate's events, in its own SQLite store and its Rust names, are not this table",
+      path: "crates/server-postgres/migrations/20230315220537_drop-events.sql",
+      files: SQLX_CRATES_APART,
+      schema: "CREATE TABLE events (id bigserial PRIMARY KEY, body text);",
+      code: "-- Add migration script here\ndrop table events;\n",
+      lines: [2],
+      severities: ["info"],
+      messages: ["none of the 2 source files of application code read names events or Event"],
+    },
+    {
+      framework: "sql",
+      name: "a crate that depends on the migrations' crate through the workspace's path dependencies and queries the table: its SQL keeps the error, and the other crate's events are left out",
+      path: "crates/server-postgres/migrations/20230315220537_drop-events.sql",
+      files: { ...SQLX_CRATES_APART, "crates/server/src/feed.rs": 'pub async fn feed(pool: &sqlx::PgPool) -> Result<Vec<(i64,)>, sqlx::Error> {\n    sqlx::query_as(\n        "select id\n         from events\n         order by id desc",\n    )\n    .fetch_all(pool)\n    .await\n}\n' },
+      schema: "CREATE TABLE events (id bigserial PRIMARY KEY, body text);",
+      code: "drop table events;\n",
+      lines: [1],
+      severities: ["error"],
+      messages: ["Application code still names events or Event: crates/server/src/feed.rs:4."],
+    },
+    {
+      framework: "sql",
+      name: "diesel's schema still declares the table (table! in src/schema.rs) and a struct maps to it: both are uses in Rust, whatever else names it",
+      path: "migrations/2024-01-01-000000_drop_events/up.sql",
+      files: {
+        "Cargo.toml": '[package]\nname = "app"\n\n[dependencies]\ndiesel = { version = "2", features = ["postgres"] }\n',
+        "migrations/2024-01-01-000000_drop_events/down.sql": "CREATE TABLE events (id bigserial PRIMARY KEY);\n",
+        "src/schema.rs": "diesel::table! {\n    events (id) {\n        id -> Int8,\n    }\n}\n",
+        "src/models.rs": "#[derive(Queryable)]\n#[diesel(table_name = events)]\npub struct Row {\n    pub id: i64,\n}\n",
+      },
+      schema: "CREATE TABLE events (id bigserial PRIMARY KEY);",
+      code: "DROP TABLE events;\n",
+      lines: [1],
+      severities: ["error"],
+      messages: ["Application code still names events or Event: src/models.rs:2, src/schema.rs:2."],
+    },
     {
       framework: "sql",
       name: "a DELETE without WHERE empties the table earlier in the migration and nothing writes to it since: the drop loses no rows, only code still using the table is left",

@@ -1,4 +1,5 @@
 import { defineCases } from "../support/rule.js";
+import { SQLX_MEMBER_WORKSPACE, SQLX_ROOT_MIGRATIONS } from "../../testing/sqlx-fixtures.js";
 import { HELM_CHART, MARAGUDK_RUNNER, MARAGUDK_RUNNER_WHO, RUST_DIESEL_WORKSPACE } from "../../testing/deploy-fixtures.js";
 
 const EVENTS = "CREATE TABLE events (id bigint, user_id bigint, created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at);\nCREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nCREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n";
@@ -11,6 +12,19 @@ const ORDERS = "CREATE TABLE orders (id bigint PRIMARY KEY, number text);\nCREAT
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a simple sqlx migration (atuin's 20230315224203_create-deleted.sql): sqlx runs it in a transaction, where line 2's ADD COLUMN already holds ACCESS EXCLUSIVE; the build goes alone to a new simple file whose first line is -- no-transaction",
+      path: "crates/server/migrations/20230315224203_create-deleted.sql",
+      files: SQLX_MEMBER_WORKSPACE,
+      schema: "CREATE TABLE history (id bigserial PRIMARY KEY, client_id text, user_id bigint);",
+      code: "-- Add migration script here\nalter table history add column if not exists deleted_at timestamp;\n\ncreate index if not exists history_deleted_index on history(client_id, user_id, deleted_at);\n",
+      lines: [4],
+      messages: ["Line 2's ADD COLUMN deleted_at already holds ACCESS EXCLUSIVE on history until commit"],
+      fixes: [
+        "-- sqlx runs this migration in a transaction, which CONCURRENTLY refuses: move the statement, alone, to a new migration\n-- crates/server/migrations/20230315224204_create-deleted_concurrently.sql whose first line is -- no-transaction (sqlx then sends the file as one query: nothing else may be in it)\n-- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS history_deleted_index by hand before migrating again.\n-- the new file:\n-- no-transaction\ncreate index CONCURRENTLY IF NOT EXISTS history_deleted_index on history(client_id, user_id, deleted_at);",
+      ],
+    },
     {
       framework: "sql",
       name: "an ADD COLUMN on the partitioned table earlier in the transaction holds ACCESS EXCLUSIVE on each partition too: the build on a partition blocks its reads as well",

@@ -1,4 +1,5 @@
 import { defineCases } from "../support/rule.js";
+import { SQLX_MEMBER_WORKSPACE, SQLX_ROOT_MIGRATIONS } from "../../testing/sqlx-fixtures.js";
 
 /** an earlier golang-migrate migration: a named column FOREIGN KEY, an unnamed table one (PostgreSQL names it), a CHECK */
 const ORDERS = [
@@ -430,6 +431,14 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a simple sqlx migration (<version>_<name>.sql) beside reversible ones (.up.sql + .down.sql): sqlx reads it as a migration with no down by design, so no down is missing",
+      path: "crates/server/migrations/20240102000000_user-note.sql",
+      files: { ...SQLX_MEMBER_WORKSPACE, "crates/server/migrations/20240101000000_users.up.sql": "CREATE TABLE users (id bigserial PRIMARY KEY);\n", "crates/server/migrations/20240101000000_users.down.sql": "DROP TABLE users;\n" },
+      schema: "CREATE TABLE users (id bigserial PRIMARY KEY);",
+      code: "ALTER TABLE users ADD COLUMN note text;\n",
+    },
     {
       framework: "sql",
       name: "an up that only makes sure an extension is there (gitness's 0000_create_extension_citext baseline, CREATE EXTENSION IF NOT EXISTS): no down is right, since DROP EXTENSION would remove one the database had before",

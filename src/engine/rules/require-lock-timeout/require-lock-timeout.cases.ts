@@ -1,4 +1,5 @@
 import { defineCases } from "../support/rule.js";
+import { SQLX_MEMBER_WORKSPACE, SQLX_ROOT_MIGRATIONS } from "../../testing/sqlx-fixtures.js";
 import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO, MARAGUDK_RUNNER, MARAGUDK_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
 /** goalert's migrate/migrate.go: its own sql-migrate reader connects with pgx and sets lock_timeout on that connection first */
@@ -29,6 +30,37 @@ const COMMITTING_FILL = [
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a simple sqlx migration (atuin's crates/atuin-server-postgres: <version>_<name>.sql in the migrations/ folder sqlx::migrate!(\"./migrations\") embeds, sqlx from the workspace): sqlx runs it in a transaction, so SET LOCAL, not the SET and RESET of a file run outside one",
+      path: "crates/server/migrations/20220426172813_user-created-at.sql",
+      files: SQLX_MEMBER_WORKSPACE,
+      schema: "CREATE TABLE users (id bigserial PRIMARY KEY, email text);",
+      code: "alter table users add column created_at timestamp not null default now();\n",
+      lines: [1],
+      fixes: ["SET LOCAL lock_timeout = '5s';  -- first statement of the migration: sqlx runs the migration in a transaction, and SET LOCAL ends with it, so the setting does not stay on the connection"],
+      afterFix: { query: "SHOW lock_timeout", rows: [{ lock_timeout: "0" }] },
+    },
+    {
+      framework: "sql",
+      name: "sqlx::migrate!(\"../../db/migrations\") in a member crate embeds a folder outside it (read with the Rust grammar): its simple files run in sqlx's transaction too",
+      path: "db/migrations/20230101000000_user-note.sql",
+      files: SQLX_ROOT_MIGRATIONS,
+      schema: "CREATE TABLE users (id bigserial PRIMARY KEY, email text);",
+      code: "ALTER TABLE users ADD COLUMN note text;\n",
+      lines: [1],
+      fixes: ["SET LOCAL lock_timeout = '5s';  -- first statement of the migration: sqlx runs the migration in a transaction, and SET LOCAL ends with it, so the setting does not stay on the connection"],
+    },
+    {
+      framework: "sql",
+      name: "a numbered file in a crate whose sqlx turns its default features off and names no migrate feature: sqlx's migrator is not there, so the file is read as run outside a transaction (SET, then RESET)",
+      path: "crates/server/migrations/20230101000000_user-note.sql",
+      files: { "crates/server/Cargo.toml": '[package]\nname = "server"\n\n[dependencies]\nsqlx = { version = "0.8", default-features = false, features = ["postgres"] }\n' },
+      schema: "CREATE TABLE users (id bigserial PRIMARY KEY, email text);",
+      code: "ALTER TABLE users ADD COLUMN note text;\n",
+      lines: [1],
+      fixes: ["-- this migration runs outside a transaction, where SET LOCAL does nothing: set it first, and reset it last, so the connection does not keep it\nSET lock_timeout = '5s';  -- first statement of the migration\n-- ... the migration's statements ...\nRESET lock_timeout;  -- last statement of the migration"],
+    },
     {
       framework: "sql",
       name: "a DO block that commits inside itself (a batched fill, Formance ledger): SET LOCAL would end at its first COMMIT and a statement before the block makes the one-query file a transaction, where that COMMIT fails, so the SET goes inside the block and is reset before it ends",

@@ -28,7 +28,7 @@ export type FillRunner = Layout | "popx" | "sqlx";
 
 /** The runner a fill of `migration` is written for: popx runs pop's files, sqlx its crate's, whose names are golang-migrate's. */
 export const fillRunnerOf = (migration: Pick<Migration, "layout" | "path" | "pop" | "sqlx">): FillRunner =>
-  migration.layout === "golang-migrate" && (migration.pop || popSuffix(migration.path)) ? "popx" : migration.layout === "golang-migrate" && migration.sqlx ? "sqlx" : migration.layout;
+  migration.layout === "golang-migrate" && (migration.pop || popSuffix(migration.path)) ? "popx" : (migration.layout === "golang-migrate" || migration.layout === "plain-sql") && migration.sqlx ? "sqlx" : migration.layout;
 
 /**
  * What a runner needs beyond the marker the new migration file gets (next-migration.ts) to run a DO block that

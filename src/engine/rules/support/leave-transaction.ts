@@ -133,9 +133,11 @@ export function postgresMigrationsLeaveTransaction(migration: Pick<Migration, "p
 export function sqlxLeaveTransaction(migration: Pick<Migration, "layout" | "path" | "version" | "sqlx" | "transactional">, place: FolderPlace = {}): string | undefined {
   // a file that already starts with `-- no-transaction` needs no move
   if (!migration.sqlx || !migration.transactional) return undefined;
-  const name = baseOf(migration.path).replace(/^\d+_/, "").replace(/\.up\.sql$/, "");
+  // the folder's naming: reversible files (`.up.sql`), or simple ones (`<VERSION>_<DESCRIPTION>.sql`)
+  const reversible = /\.up\.sql$/.test(migration.path);
+  const name = baseOf(migration.path).replace(/^\d+_/, "").replace(/(?:\.up)?\.sql$/, "");
   const version = nextVersion(anchorOf(migration, place).version, 1, takenVersions(place.folderVersions ?? []));
-  const file = `${folderPrefix(migration.path)}${version}_${name}_concurrently.up.sql`;
+  const file = `${folderPrefix(migration.path)}${version}_${name}_concurrently${reversible ? ".up" : ""}.sql`;
   return (
     "-- sqlx runs this migration in a transaction, which CONCURRENTLY refuses: move the statement, alone, to a new migration\n" +
     `-- ${file} whose first line is ${SQLX_NO_TRANSACTION} (sqlx then sends the file as one query: nothing else may be in it)`
@@ -160,6 +162,8 @@ export const howToLeaveTheTransaction = (migration: RunnerMigration, place: Fold
  * no pop folder; diesel's up.sql where metadata.toml turns its transaction off).
  */
 export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path" | "pop" | "noRunnerTransaction" | "sqlx" | "transactional">): boolean =>
+  // sqlx sends a file as one query when its first line is `-- no-transaction`, whatever the file's name
+  (migration.sqlx === true && !migration.transactional) ||
   (ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path) && !migration.pop && !(migration.sqlx && migration.transactional)) ||
   (migration.layout === "diesel" && migration.noRunnerTransaction === true);
 

@@ -406,7 +406,8 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
       return { version: baseOf(folder).split("_")[0].replace(/-/g, ""), path: `${folder}/up.sql`, text: [...metadata, up, ...downNote].join("\n") };
     }
     default:
-      return { version, path: `${dir}${version}_${name}.sql`, text: up };
+      // a simple sqlx migration's folder: sqlx leaves its transaction for a file whose first line says so
+      return { version, path: `${dir}${version}_${name}.sql`, text: migration.sqlx && step.noTransaction ? `${SQLX_NO_TRANSACTION}\n${up}` : up };
   }
 }
 

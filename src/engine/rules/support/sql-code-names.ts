@@ -25,6 +25,10 @@ import { dirOf } from "../../paths.js";
 import { migrationSqlPerFolder } from "../../migration-order.js";
 import { modelName } from "./fix.js";
 import type { RuleContext } from "./rule.js";
+import { isRustPath } from "../../code/rust-syntax.js";
+import { rustReach } from "../../code/cargo-crate-graph.js";
+import { isCargoManifestPath } from "../../deploy/rust-crates.js";
+import { plannedSqlxFolders } from "../../repository/sqlx-plan.js";
 
 /**
  * Files in a programming language: what runs and reads the database. Configuration, shell, templates and SQL
@@ -64,6 +68,14 @@ function declaration(model: PrismaModel | undefined, column: string | undefined)
   return field && { path: model.path, line: field.line, text: field.text };
 }
 
+/** Whether a code file can reach the database of the migrations in `folder`: a Rust file only from a crate that can (every other file can). */
+function rustCodeReach(ctx: RuleContext, folder: string): (file: SourceFile) => boolean {
+  const crates = ctx.repository.rustCrates();
+  const manifests = crates.filter((f) => isCargoManifestPath(f.path));
+  const reach = manifests.length ? rustReach(ctx.migration.path, manifests, plannedSqlxFolders(crates).get(folder) ?? []) : undefined;
+  return (file) => !reach || !isRustPath(file.path) || reach(file.path);
+}
+
 /** For a plain SQL migration, where the application's code names `table` (or `table.column`); undefined for other frameworks. */
 export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): CodeNames | undefined {
   if (ctx.framework !== "sql") return undefined;
@@ -88,7 +100,9 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   // data, prose and test data (YAML pipeline fixtures' `version:` keys) name words, never read the column
   // another language's source shipped as assets (docs.rs' Sublime syntax tests in PHP): data, not code that runs
   const foreign = foreignAssetFiles(all);
-  const code = all.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path) && !isNonCodeFile(f.path) && !foreign(f));
+  // in a Cargo workspace, only the crates that can reach the migrations' database (code/cargo-crate-graph.ts)
+  const reaches = rustCodeReach(ctx, folder);
+  const code = all.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path) && !isNonCodeFile(f.path) && !foreign(f) && reaches(f));
   // Prisma code names the field (`isPublic`), which @map may give another column name (`is_public`)
   const field = column !== undefined ? model?.fields.find((f) => f.column === column && !f.relation)?.name : undefined;
   const names = column ? [...new Set([column, ...(field ? [field] : [])])] : [name];
@@ -107,7 +121,7 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   const weak = (u: Usage) => column !== undefined && isTemplatePath(u.path);
   const usages = found.filter((u) => !weak(u));
   const baseForeign = foreignAssetFiles(base);
-  const baseCode = base.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path) && !isNonCodeFile(f.path) && !baseForeign(f));
+  const baseCode = base.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path) && !isNonCodeFile(f.path) && !baseForeign(f) && reaches(f));
   const answer: CodeNames = {
     sources: code.filter((f) => SOURCE.test(f.path)).length,
     complete: ctx.repository.applicationCodeComplete(),
