@@ -146,3 +146,40 @@ export function addingCommits(root: string, commit: string, paths: readonly stri
   }
   return out;
 }
+
+export interface Deletion {
+  /** the blob id of the file in the deleting commit's first parent: its text just before the deletion */
+  blob: string;
+  commit: string;
+  /** the deleting commit's committer date, ISO 8601 */
+  date: string;
+}
+
+/**
+ * For each path, the newest first-parent commit of `commit`'s branch that deleted it, with the blob it deleted; paths
+ * no such commit deleted are left out. One `git log` walk over all the paths (per PATHS_PER_WALK), stopped at
+ * `since` (a commit older than that cannot have deleted them), with the raw diff that names the deleted blob.
+ */
+export function deletingCommits(root: string, commit: string, paths: readonly string[], since?: Date): Map<string, Deletion> {
+  const out = new Map<string, Deletion>();
+  const wanted = new Set(paths);
+  for (let i = 0; i < paths.length; i += PATHS_PER_WALK) {
+    const chunk = paths.slice(i, i + PATHS_PER_WALK);
+    const log = git(root, [
+      "-c", "core.quotepath=false", "--literal-pathspecs", "log", "--first-parent", "--diff-merges=first-parent", "--diff-filter=D", "--no-renames",
+      "--raw", "--no-abbrev", "-z", "--format=%x01%H %cI", ...(since ? [`--since=${since.toISOString()}`] : []), commit, "--", ...chunk,
+    ]).toString("utf8");
+    // newest first; each record: "<sha> <date>", then per file ":<mode> <mode> <old blob> <new blob> D" and its path
+    for (const record of log.split("\x01")) {
+      const [header, ...fields] = record.split("\0");
+      const [sha, date] = header.trim().split(" ");
+      if (!sha || !date) continue;
+      for (let f = 0; f + 1 < fields.length; f += 2) {
+        const blob = fields[f].trim().split(" ")[2];
+        const path = fields[f + 1];
+        if (blob && wanted.has(path) && !out.has(path)) out.set(path, { blob, commit: sha, date });
+      }
+    }
+  }
+  return out;
+}
