@@ -42,7 +42,7 @@ export default defineReviewRule({
         ...(restored.length > 1 ? { details: restored.map((m) => m.change.path) } : {}),
         statement: `restored ${restored.map((m) => m.change.path).join(" ")}`,
         message:
-          `${listed(restored)} the base branch deleted in ${deletion}, restored with the text ${restored.length === 1 ? "it" : "they"} had before (a revert or a re-add): not new migrations. ` +
+          `${listed(restored)} the base branch deleted in ${deletion}, restored with the text ${restored.length === 1 ? "it" : "they"} had before (a revert or a re-add): ${restored.length === 1 ? "not a new migration" : "not new migrations"}. ` +
           `Every database that ran the base branch's history before that deletion has ${them} recorded as run, so ${runnerHistory(first.file.layout).tool} skips ${them} there and nothing ${restored.length === 1 ? "it does" : "they do"} runs again; ${restored.length === 1 ? "its" : "their"} own findings were raised when ${restored.length === 1 ? "it was" : "they were"} first added.` +
           (gap ? ` ${gap.message}` : ""),
         fix: gap ? gap.fix : "Nothing to do: the restore brings back the history every database already ran.",
