@@ -130,19 +130,56 @@ export interface AddingCommit {
 export function addingCommits(root: string, commit: string, paths: readonly string[]): Map<string, AddingCommit> {
   const out = new Map<string, AddingCommit>();
   const wanted = new Set(paths);
+  // newest first: the first commit that names a path is the one that added it last
+  for (const { sha, date, fields } of firstParentWalk(root, commit, paths, ["--diff-filter=A", "--name-only"]))
+    for (const name of fields.map((n) => n.replace(/^\n/, ""))) if (wanted.has(name) && !out.has(name)) out.set(name, { commit: sha, date });
+  return out;
+}
+
+/**
+ * The first-parent commits of `commit` that touch `paths`, newest first, as `git log -z` with `args` (a diff filter
+ * and the output of the files) lists them: each commit's hash and committer date, and the NUL-separated fields after
+ * them. One walk over all the paths (per PATHS_PER_WALK), not one per path: a squash of 400 migrations asked git 400 times.
+ */
+function firstParentWalk(root: string, commit: string, paths: readonly string[], args: readonly string[]): Array<{ sha: string; date: string; fields: string[] }> {
+  const out: Array<{ sha: string; date: string; fields: string[] }> = [];
   for (let i = 0; i < paths.length; i += PATHS_PER_WALK) {
-    const chunk = paths.slice(i, i + PATHS_PER_WALK);
     const log = git(root, [
-      "-c", "core.quotepath=false", "--literal-pathspecs", "log", "--first-parent", "--diff-merges=first-parent", "--diff-filter=A", "--no-renames",
-      "--name-only", "-z", "--format=%x01%H %cI", commit, "--", ...chunk,
+      "-c", "core.quotepath=false", "--literal-pathspecs", "log", "--first-parent", "--diff-merges=first-parent", "--no-renames",
+      ...args, "-z", "--format=%x01%H %cI", commit, "--", ...paths.slice(i, i + PATHS_PER_WALK),
     ]).toString("utf8");
-    // newest first: the first commit that names a path is the one that added it last
     for (const record of log.split("\x01")) {
-      const [header, ...names] = record.split("\0");
+      const [header, ...fields] = record.split("\0");
       const [sha, date] = header.trim().split(" ");
-      if (!sha || !date) continue;
-      for (const name of names.map((n) => n.replace(/^\n/, ""))) if (wanted.has(name) && !out.has(name)) out.set(name, { commit: sha, date });
+      if (sha && date) out.push({ sha, date, fields });
     }
   }
+  return out;
+}
+
+export interface Deletion {
+  /** the blob id of the file in the deleting commit's first parent: its text just before the deletion */
+  blob: string;
+  commit: string;
+  /** the deleting commit's committer date, ISO 8601 */
+  date: string;
+}
+
+/**
+ * For each path, the newest first-parent commit of `commit`'s branch that deleted it, with the blob it deleted; paths
+ * no such commit deleted are left out. One `git log` walk over all the paths (per PATHS_PER_WALK), stopped at
+ * `since` (a commit older than that cannot have deleted them), with the raw diff that names the deleted blob.
+ */
+export function deletingCommits(root: string, commit: string, paths: readonly string[], since?: Date): Map<string, Deletion> {
+  const out = new Map<string, Deletion>();
+  const wanted = new Set(paths);
+  const args = ["--diff-filter=D", "--raw", "--no-abbrev", ...(since ? [`--since=${since.toISOString()}`] : [])];
+  // newest first; per file ":<mode> <mode> <old blob> <new blob> D", then its path
+  for (const { sha, date, fields } of firstParentWalk(root, commit, paths, args))
+    for (let f = 0; f + 1 < fields.length; f += 2) {
+      const blob = fields[f].trim().split(" ")[2];
+      const path = fields[f + 1];
+      if (blob && wanted.has(path) && !out.has(path)) out.set(path, { blob, commit: sha, date });
+    }
   return out;
 }

@@ -30,6 +30,7 @@ import { baselineLine, deployLine, type CommandResult } from "./lint-command.js"
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
 import { formatResult, type OutputFormat } from "./output.js";
 import { readRepositoryFiles } from "./repository-files.js";
+import { removedOnBase } from "./removed-on-base.js";
 
 export interface ReviewOptions {
   base: string;
@@ -173,6 +174,8 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     // the clone's folder: the project's name, which its notes may write for the application
     repository: basename(root),
     changeText: changeMessages(root, forkPoint, head).map(({ commit, message }) => ({ from: `the message of commit ${commit}`, text: message })),
+    // the added migrations the base branch's history deleted, with the text it deleted: a revert restores them, not new
+    removedOnBase: removedOnBase(root, forkPoint, changes, config),
     // whether a deleted, renamed or edited migration ever shipped: the release tags that contain the commit that added it;
     // and the base branch's migrations no release holds yet, which ship with the change; with the newest tag's date
     // (tags a year behind the change say nothing of what shipped)

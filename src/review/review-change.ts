@@ -58,6 +58,7 @@ import { fetchTree, listFolders } from "../github-api/repo-tree.js";
 import type { GitHub, ReviewTarget } from "../github-api/target.js";
 import { readBaseSnapshot } from "./production-snapshot.js";
 import { fetchReleaseTags } from "./release-tags.js";
+import { fetchRemovedOnBase } from "./removed-on-base.js";
 import { headBlobs, PROJECT_MODULE_ROUNDS, ProjectModuleFetch } from "./project-module-fetch.js";
 
 /** more Django context migrations than this come from the head tarball (one call) instead of one call each */
@@ -145,6 +146,8 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
       `**Partial base listing:** GitHub truncated the base branch's file tree${folders.length ? `; the folders of the changed migrations (${folders.map((f) => `\`${f}\``).join(", ")}) were listed in full, the rest of the tree only in part` : ", so version order and schema dumps were checked against part of it"}.`,
     );
   const basePaths = baseTree ? [...baseTree.blobs.keys()] : undefined;
+  // the added migrations the base branch's history deleted (a revert restores them), asked while the files are read
+  const removedOnBase = addsMigration ? fetchRemovedOnBase(octokit, target, changedFiles, config, basePaths) : undefined;
   // a numbered module outside migrations/: the settings modules at head say whether MIGRATION_MODULES names its folder
   const settingsPaths = basePaths ? migrationModuleSettingsPaths(changedFiles.map((f) => f.path), [...new Set([...basePaths, ...changedFiles.map((f) => f.path)])]) : [];
   const settings = new Map<string, SourceFile>(inis);
@@ -210,6 +213,8 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     // the newest version tag, the changed migrations it does not hold, and (for a change that adds one) the base
     // branch's migrations merged since it (tables no release has yet)
     releases: releases && { ...releases, unreleasedOnBase: addsMigration ? releases.unreleasedOnBase?.filter((path) => detectMigrationPath(path, config)) : undefined },
+    // the added migrations as the base branch deleted them: restored ones are history, not new
+    removedOnBase: await removedOnBase,
     // the author's word on the tables' size, where a pull request says it
     changeText: target.description
       ? [

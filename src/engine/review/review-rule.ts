@@ -21,6 +21,7 @@ import type { PackagedApp } from "./history/packaged-app.js";
 import type { EditJudgement } from "./history/edit-judgement.js";
 import type { RailsDatabases } from "../repository/rails-databases.js";
 import type { OneDatabase } from "../database/django-one-database.js";
+import type { RemovedOnBase } from "./history/restored-migrations.js";
 
 export interface ChangedMigration {
   change: Change;
@@ -51,6 +52,11 @@ export interface ChangedMigration {
    * check decided against it, a NULL allowed where it already was): why, one line per statement (guarded-no-op.ts)
    */
   baseNoOp?: readonly string[];
+  /**
+   * an added file with the text the base branch's history deleted (a revert, a re-add), with that deletion: databases
+   * that ran the history before it recorded the migration (history/restored-migrations.ts)
+   */
+  restored?: RemovedOnBase;
   /** Django: dependencies and `replaces` of the head and base versions */
   headGraph?: DjangoGraphNode;
   baseGraph?: DjangoGraphNode;
@@ -170,6 +176,8 @@ export interface ReviewCase {
   dates?: { change?: string; addedOnBase?: Record<string, string> };
   /** the release tags the CLI reads from git (ReviewInput.releases) */
   releases?: { onBase: string[]; shippedIn: Record<string, string[]>; newestReleaseDate?: string };
+  /** per path the change adds: the base branch's deletion of it, with the text the file had before (ReviewInput.removedOnBase as a blob id) */
+  removedOnBase?: Record<string, { commit: string; date?: string; content: string }>;
 }
 
 export interface InvalidReviewCase extends ReviewCase {

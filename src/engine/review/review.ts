@@ -79,6 +79,7 @@ import { byLocation } from "../finding-order.js";
 import type { ProductionSnapshot } from "../production/snapshot-file.js";
 import { oneDjangoDatabaseIn } from "../database/django-one-database.js";
 import { packagedDjangoApps } from "./history/packaged-app.js";
+import { RemovedOnBaseMap, restoredFiles, withoutRestoredFindings } from "./history/restored-migrations.js";
 
 export interface ReviewInput {
   /** the change's files, as GitHub lists them (`pulls.listFiles`) or `git diff --name-status -M` shows them */
@@ -120,6 +121,12 @@ export interface ReviewInput {
   baseRef?: string;
   /** the repository's name (the App's `owner/name`, the CLI's clone): the project's own name, which its notes may write for the application */
   repository?: string;
+  /**
+   * Per migration the change adds whose path the base branch's history deleted: the blob id of its text just before
+   * the last deletion, and that deletion's commit (history/restored-migrations.ts). The CLI reads it from git, the App
+   * from GitHub's commits list; an added file with that text is restored, not new.
+   */
+  removedOnBase?: RemovedOnBaseMap;
 }
 
 /** The base branch's unreleased migrations as the change's plan reads them. */
@@ -133,6 +140,14 @@ function readReleases(releases: unknown): ReleaseTags | undefined {
   if (releases === undefined) return undefined;
   const parsed = ReleaseTags.safeParse(releases);
   if (!parsed.success) throw new Error(`ReviewInput.releases is malformed: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
+
+/** `ReviewInput.removedOnBase` checked against its schema: a caller's malformed entry is an error that says so. */
+function readRemovedOnBase(removed: unknown): RemovedOnBaseMap | undefined {
+  if (removed === undefined) return undefined;
+  const parsed = RemovedOnBaseMap.safeParse(removed);
+  if (!parsed.success) throw new Error(`ReviewInput.removedOnBase is malformed: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   return parsed.data;
 }
 
@@ -457,8 +472,10 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
 
   // 1. the changed migrations, with the other half of each, through the same engine as lint
   const changed = new Set(changes.filter((c) => c.status !== "removed").map((c) => c.path));
+  // files the change restores as the base branch deleted them: history every database that ran it recorded, not new
+  const restored = restoredFiles(changes, contents.head, readRemovedOnBase(input.removedOnBase));
   // the migrations the change adds run one after the other: their steps are judged as one plan (ChangePlan)
-  const adds = new Set(changes.filter((c) => c.status === "added").map((c) => c.path));
+  const adds = new Set(changes.filter((c) => c.status === "added" && !restored.has(c.path)).map((c) => c.path));
   // application files the change edits, as the base branch has them (planReview asks for changed models)
   // (and, for plain SQL migrations, the other code it edits: plan.ts asks for it)
   const baseCodeFiles = [...contents.base].flatMap(([path, content]) =>
@@ -544,6 +561,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   // deletions and versions reach no production database
   const sqliteOnly = sqliteOnlyPopFilesIn([...siblings, ...(input.contextMigrations ?? []).map((f) => f.path)]);
   const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels, baseModule, headModule).filter((m) => !sqliteOnly(m.change.path) && !(m.change.previousPath && sqliteOnly(m.change.previousPath)));
+  for (const m of migrations) if (restored.has(m.change.path)) m.restored = restored.get(m.change.path);
   // an edited migration whose base version could run nowhere: edited-migration says no database has it
   for (const m of migrations) {
     const failures = (m.edit || m.change.status === "removed") && m.base ? failuresOnEveryDatabase(baseAnalysis.findings, m.base.path) : [];
@@ -574,7 +592,8 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     return file ? [{ file, migration }] : [];
   });
   const change = changePlanOf(addedEntries, baseCodeFiles);
-  const targets = changedTargets(migrations, change);
+  // a restored migration drops nothing production still has: its drops ran there before the deletion
+  const targets = changedTargets(migrations.filter((m) => !m.restored), change);
   const identifiers = [...new Set(targets.flatMap((t) => t.identifiers))].sort();
   const code = input.codeFiles?.filter((f) => isSearchableCodePath(f.path, config) && isSearchableContent(f.content, config, f.path));
   const facts: ReviewFacts = {
@@ -685,7 +704,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
       (m) => (m.framework === "django" || m.framework === "alembic" || m.layout === "prisma") && m.up.some((op) => op.kind === "add_column" && (m.framework !== "django" || op.ormModel !== undefined)),
     );
   return {
-    findings: foldSkippedOnBase([...folded.lint, ...folded.reviewed], added, skipped).sort(byLocation),
+    findings: withoutRestoredFindings(foldSkippedOnBase([...folded.lint, ...folded.reviewed], added, skipped), restored).sort(byLocation),
     errors,
     migrations: analysis.migrations,
     databases: analysis.databases,

@@ -176,6 +176,7 @@ export class FakeGitHub {
       ["GET", new RegExp(`^${r}/tarball/(.+)$`), (m) => this.#tarball(decodeURIComponent(m[1]))],
       ["GET", new RegExp(`^${r}/tags$`), (_m, q) => this.#listTags(q.query, q.origin)],
       ["GET", new RegExp(`^${r}/compare/([^/]+)$`), (m, q) => this.#compare(decodeURIComponent(m[1]), q.query)],
+      ["GET", new RegExp(`^${r}/commits$`), (_m, q) => this.#listCommits(q.query, q.origin)],
       ["POST", new RegExp(`^${r}/pulls/(\\d+)/reviews$`), (m, q) => this.#createReview(Number(m[1]), q.body)],
       ["PATCH", new RegExp(`^${r}/pulls/comments/(\\d+)$`), (m, q) => this.#editReviewComment(Number(m[1]), q.body)],
       ["GET", new RegExp(`^${r}/pulls/(\\d+)$`), (m) => this.#getPull(Number(m[1]))],
@@ -366,7 +367,7 @@ export class FakeGitHub {
         this.violations.push(`${method} ${url.pathname}: body is not JSON`);
       }
     }
-    if (this.validateBodies) this.violations.push(...openApiValidator().validate(method, url.pathname, body));
+    if (this.validateBodies) this.violations.push(...openApiValidator().validate(method, url.pathname, body, url.searchParams));
 
     const answer = this.#answer(method, url, body, req.headers.accept ?? "");
     this.requests.push({ method, path: url.pathname, query: url.searchParams, body, status: answer.status, at: performance.now() });
@@ -440,7 +441,7 @@ export class FakeGitHub {
           name: path.split("/").pop(),
           path,
           content: oversized ? "" : (data.toString("base64").match(/.{1,60}/g) ?? []).join("\n"),
-          sha: sha1(data.toString("binary")),
+          sha: blobSha(data),
           url: `${this.url}/repos/${this.owner}/${this.repo}/contents/${path}`,
           git_url: null,
           html_url: null,
@@ -688,6 +689,24 @@ export class FakeGitHub {
       committer: null,
       parents: parent ? [{ sha: parent, url: "" }] : [],
     };
+  }
+
+  /**
+   * `GET /commits?sha=&path=`: the history of `sha` (a commit or branch; the default branch without it), newest first,
+   * only the commits that changed `path` when one is given (added, edited or deleted it against their parent).
+   */
+  #listCommits(query: URLSearchParams, origin: string): ReturnType<Handler> {
+    const from = this.#resolveRef(query.get("sha"));
+    if (!from || !this.commits.has(from)) return { status: 404, body: { message: "No commit found for SHA" } };
+    const path = query.get("path");
+    const touched = (sha: string) => {
+      if (path === null) return true;
+      const [is, was] = [this.commits.get(sha)!.get(path), this.commits.get(this.#parents.get(sha) ?? "")?.get(path)];
+      return is === undefined ? was !== undefined : was === undefined || !is.equals(was);
+    };
+    const history: Json[] = [];
+    for (let at: string | undefined = from; at; at = this.#parents.get(at)) if (touched(at)) history.push(this.#commitJson(at));
+    return { status: 200, ...this.#paginate(history, query, origin, `/repos/${this.owner}/${this.repo}/commits`) };
   }
 
   /** `{base}...{head}`: status and counts from the one-parent history, files from where head left base (three dots), at most 300. */

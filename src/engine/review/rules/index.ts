@@ -9,6 +9,7 @@ import duplicateMigrationVersion from "./duplicate-migration-version/duplicate-m
 import editedMigration from "./edited-migration/edited-migration.js";
 import migrationVersionOrder from "./migration-version-order/migration-version-order.js";
 import renamedMigration from "./renamed-migration/renamed-migration.js";
+import restoredMigration from "./restored-migration/restored-migration.js";
 import type { ReviewRule } from "../review-rule.js";
 import schemaDumpNotUpdated from "./schema-dump-not-updated/schema-dump-not-updated.js";
 import schemaDumpVersion from "./schema-dump-version/schema-dump-version.js";
@@ -20,6 +21,7 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
   editedMigration,
   renamedMigration,
   deletedMigration,
+  restoredMigration,
   migrationVersionOrder,
   duplicateMigrationVersion,
   conflictingDjangoMigrations,

@@ -12,6 +12,7 @@ import type { ChangedFile } from "../changes.js";
 import { planReview } from "../plan.js";
 import { review, type ReviewInput, type ReviewResult } from "../review.js";
 import type { ReviewCase, ReviewCases, ReviewRule } from "../review-rule.js";
+import { gitBlobId } from "../history/restored-migrations.js";
 
 export interface CaseChange {
   changes: ChangedFile[];
@@ -63,6 +64,8 @@ export async function reviewCase(c: ReviewCase): Promise<ReviewResult> {
     repositoryFiles: read(headTree, plan.facts),
     dates: c.dates,
     releases: c.releases,
+    // as the edge reads a deletion from history: the blob id of the text before it
+    removedOnBase: c.removedOnBase && Object.fromEntries(Object.entries(c.removedOnBase).map(([path, { content, ...deletion }]) => [path, { ...deletion, blob: gitBlobId(content) }])),
   };
   let first = await review(input);
   // as the App does: the project modules the migrations import (a field class, a helper), fetched at head, then again

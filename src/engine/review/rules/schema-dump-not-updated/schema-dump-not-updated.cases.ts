@@ -36,10 +36,27 @@ const LODGING_MIGRATIONS = {
   "db/migrate/20240118133654_replace_move_overnight_lodge_with_lodge_create.rb":
     "class ReplaceMoveOvernightLodgeWithLodgeCreate < ActiveRecord::Migration[7.0]\n  def change\n    GenericEvent.where(type: 'GenericEvent::MoveOvernightLodge').update_all(type: 'GenericEvent::LodgingCreate')\n  end\nend\n",
 };
+const RESTORED = "db/migrate/20231019080657_replace_oauth_applications_show_on_dashboard_with_api_only.rb";
+const RESTORED_TEXT = `class ReplaceOauthApplicationsShowOnDashboardWithApiOnly < ActiveRecord::Migration[7.0]
+  def up
+    add_column :users, :api_only, :boolean, default: false, null: false
+    execute "UPDATE users SET api_only = NOT show_on_dashboard"
+    remove_column :users, :show_on_dashboard
+  end
+end
+`;
 const STATUS = 't.string "status", default: "proposed", null: false';
 
 export default defineReviewCases({
   invalid: [
+    {
+      // alphagov/signon 85053868: the revert of a Rails upgrade that had deleted its 2023 migrations, the dump left as it was
+      name: "Rails: a revert restores a migration the base branch deleted, at the version db/schema.rb records, beside a new one: only the new one needs the dump",
+      base: { "db/schema.rb": schema("2023_10_19_080657") },
+      head: { [RESTORED]: RESTORED_TEXT, "db/migrate/20240301000000_nickname.rb": rails("Nickname") },
+      removedOnBase: { [RESTORED]: { commit: "a39f7542e8f05cb16a43486ec881dca7bcb20ab1", content: RESTORED_TEXT } },
+      findings: [{ path: "db/migrate/20240301000000_nickname.rb", line: 1, message: "adds a migration (db/migrate/20240301000000_nickname.rb)" }],
+    },
     {
       name: "Rails: a migration that runs nothing, newer than the version db/schema.rb records: db:migrate writes the new version into it",
       base: { "db/schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_nickname.rb": rails("Nickname") },

@@ -35,7 +35,10 @@ export default defineReviewRule({
       const items = dumpVersion !== undefined ? schemaRbItems(loaded!) : undefined;
       const shownInDump = (m: ChangedMigration) =>
         items !== undefined && m.head !== undefined && m.head.up.length > 0 && m.file.version !== undefined && compareVersions(m.file.version, dumpVersion!) <= 0 && dumpShows(items, m.head);
-      const added = ctx.migrations.filter((m) => m.change.status === "added" && isPrimaryFile(m.file) && state.dump.covers(m.file) && !alreadyDumped(m.file.version) && !shownInDump(m));
+      // a restored migration (a revert of its deletion) at or below the version schema.rb records: the dump was
+      // written from databases that ran it before the deletion
+      const restoredBeforeDump = (m: ChangedMigration) => m.restored !== undefined && dumpVersion !== undefined && m.file.version !== undefined && compareVersions(m.file.version, dumpVersion) <= 0;
+      const added = ctx.migrations.filter((m) => m.change.status === "added" && isPrimaryFile(m.file) && state.dump.covers(m.file) && !alreadyDumped(m.file.version) && !shownInDump(m) && !restoredBeforeDump(m));
       if (added.length === 0) continue;
       const changesNothing = (m: ChangedMigration) => dumpVersion !== undefined && m.file.version !== undefined && compareVersions(m.file.version, dumpVersion) < 0 && runsNothing(m.head);
       if (added.every(changesNothing)) {
