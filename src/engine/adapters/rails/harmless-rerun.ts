@@ -100,6 +100,20 @@ function harmless(call: CallNode, env: Env, src: RubySource): boolean {
 }
 
 /**
+ * A loop over every row of a model (no filter before it, `all` and `order` aside) whose writes a second pass would
+ * not repeat as a no-op (loopIsHarmless): a blanket rewrite, where the values of every row change or every row goes
+ * (superset's allow_run_sync set on each database, a name cleared on every person). A loop over the rows a filter
+ * picks, or whose writes are tested on each record, normalise the rows' own values or re-save them, is a clean-up.
+ */
+export function overwritesEveryRow(call: CallNode, env: Env, src: RubySource): boolean {
+  const { root, calls } = chainOf(call);
+  if (!constantName(root) || !RECORD_LOOPS.has(call.name)) return false;
+  const before = calls.slice(0, -1);
+  if (narrowed(before, undefined, env, src)) return false;
+  return !loopIsHarmless(call, before, env, src);
+}
+
+/**
  * An update to literal values of rows a filter selects by OTHER columns than those it sets (`User.admins.each { |a|
  * a.update_attribute(:role, 'admin') if a.admin? }`, `where(kind: 'x').update_all(flag: true)`) is idempotent: run
  * again it writes the values already there. An update of every row stays a hazard (an admin's choice made since the
@@ -183,22 +197,24 @@ function normalisesOwnValues(block: BlockNode, env: Env, src: RubySource): boole
   const statements = block.body instanceof StatementsNode ? block.body.body : [];
   if (record === undefined || statements.length === 0) return false;
   const onRecord = (s: Node): s is CallNode => s instanceof CallNode && localName(s.receiver) === record;
-  let sets = 0;
+  // the update calls and saves are the block's writes; an assignment writes when a save follows
+  let updates = 0;
+  let assignments = 0;
   let saves = 0;
   for (const s of statements) {
     if (!onRecord(s)) return false;
     if (RECORD_UPDATES.has(s.name)) {
       const written = setsOf(s, env, src);
       if (written.size === 0 || ![...written].every(([column, value]) => normalisesOwnValue(value, record, column))) return false;
-      sets++;
+      updates++;
     } else if (s.name.endsWith("=") && s.name !== "==" && s.arguments_?.arguments_.length === 1) {
       const column = s.name.slice(0, -1);
       if (!normalisesOwnValue(evaluate(s.arguments_.arguments_[0], env, src), record, column)) return false;
-      sets++;
+      assignments++;
     } else if (s.name === "save" || s.name === "save!") saves++;
     else return false;
   }
-  return sets > 0 && countWrites(block.body) === sets + saves;
+  return updates + assignments > 0 && countWrites(block.body) === updates + saves;
 }
 
 function countWrites(node: Node | null): number {
