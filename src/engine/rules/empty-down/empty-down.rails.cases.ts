@@ -46,6 +46,21 @@ ${downBody}  end
 end
 `;
 
+/** every user's email set to `value` and saved, the empty down holding only a TODO that wonders whether it is irreversible */
+const EMAILS_WITH_TODO = (name: string, value: string) => `class ${name} < ActiveRecord::Migration[7.0]
+  def up
+    User.find_each do |user|
+      user.email = ${value}
+      user.save
+    end
+  end
+
+  def down
+    # TODO: irreversible?
+  end
+end
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -452,19 +467,7 @@ end
     {
       framework: "rails",
       name: "a TODO that wonders whether it is irreversible is no mark: code it cannot read that overwrites every row's value with another column's stays a warning",
-      code: `class CopyLoginsToEmails < ActiveRecord::Migration[7.0]
-  def up
-    User.find_each do |user|
-      user.email = user.login.downcase
-      user.save
-    end
-  end
-
-  def down
-    # TODO: irreversible?
-  end
-end
-`,
+      code: EMAILS_WITH_TODO("CopyLoginsToEmails", "user.login.downcase"),
       lines: [9],
       severities: ["warning"],
     },
@@ -524,19 +527,7 @@ end
     {
       framework: "rails",
       name: "every user's email lower-cased (a normalisation of each row's own value) with a TODO in the empty down: nothing a down should restore, a note",
-      code: `class DowncaseEmails < ActiveRecord::Migration[7.0]
-  def up
-    User.find_each do |user|
-      user.email = user.email.downcase
-      user.save
-    end
-  end
-
-  def down
-    # TODO: irreversible?
-  end
-end
-`,
+      code: EMAILS_WITH_TODO("DowncaseEmails", "user.email.downcase"),
       lines: [9],
       severities: ["info"],
     },
