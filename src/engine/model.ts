@@ -714,6 +714,11 @@ export const DataMigration = op("data_migration", {
   insertsOnly: z.boolean().optional(),
   /** what in its code changes the data again when it runs again (`invoice.total_minutes = invoice.total_minutes * 60`), as Dml's `repeats` */
   repeats: z.string().optional(),
+  /**
+   * Rails: a loop over every row of its model (no filter picks them, no test on each record skips any) whose writes
+   * are not a normalisation of the rows' own values or a re-save: the values of every row change, or every row goes
+   */
+  overwritesEveryRow: z.boolean().optional(),
 });
 export const SetSetting = op("set_setting", {
   name: z.string(),

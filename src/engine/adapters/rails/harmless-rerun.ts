@@ -7,7 +7,9 @@
  *    `find_all { |r| r.col.nil? }` that updates each record's col;
  *  - a filtered delete (`where(...).delete_all`): it deletes again only rows matching its filter, none of which the
  *    first run left (an unfiltered one would empty the table of every row written since);
- *  - an insert of a missing row (`find_or_create_by`, a found-or-built record saved only when new): it finds it.
+ *  - an insert of a missing row (`find_or_create_by`, a found-or-built record saved only when new): it finds it;
+ *  - a loop's write a second pass repeats as a no-op: a normalisation of a column's own value, a re-save or
+ *    re-encrypt, the record deleted on every pass of a filtered loop (record-cleanups.ts).
  * An update from values that may have changed, an increment, a plain insert, SQL, an external call: the rollback's
  * second run may change data, and the warning stays.
  */
@@ -19,7 +21,8 @@ import { FINDS_OR_CREATES, insertsOnlyMissing } from "./inserts-only.js";
 import { WIDENING } from "./null-filter.js";
 import { rubyChildren } from "./ruby-children.js";
 import type { RubySource } from "./ruby-source.js";
-import { nameOf, type Env, type RubyValue } from "./values.js";
+import { evaluate, nameOf, type Env, type RubyValue } from "./values.js";
+import { deletesEachRecord, normalisesOwnValue, RESAVES } from "./record-cleanups.js";
 
 /** Data code the interpreter reads in Ruby: connection SQL is read as SQL and never comes here. */
 type RubyData = Exclude<DataCall, { kind: "connection-sql" }>;
@@ -78,7 +81,11 @@ function harmless(call: CallNode, env: Env, src: RubySource): boolean {
   const local = localName(root);
   const held = local !== undefined ? env.get(local) : undefined;
   const relation = held?.kind === "code" ? heldRelation(held.node) : undefined;
-  if (relation) return calls.length === 1 && RELATION_DELETES.has(call.name) && relation.names.some((n) => !KEEPS_ALL.has(n));
+  if (relation) {
+    const held = relation.names.some((n) => !KEEPS_ALL.has(n));
+    if (calls.length === 1 && RECORD_LOOPS.has(call.name)) return loopIsHarmless(call, [], env, src, held);
+    return calls.length === 1 && RELATION_DELETES.has(call.name) && held;
+  }
   if (!constantName(root) || calls.some((c) => WIDENING.has(c.name))) return false;
   const batchesAt = calls.findIndex((c) => RELATION_BATCHES.has(c.name) && c.block instanceof BlockNode);
   if (batchesAt !== -1) return batchesAreHarmless(calls[batchesAt].block as BlockNode, calls.slice(0, batchesAt), env, src);
@@ -90,6 +97,20 @@ function harmless(call: CallNode, env: Env, src: RubySource): boolean {
   if (RELATION_DELETES.has(name)) return narrowed(before, call, env, src);
   if (name === "update_all") return excludesWhatItSets(filtersOf(before, env, src), setsOf(call, env, src)) || setsLiteralsOnSome(before, setsOf(call, env, src), env, src);
   return false;
+}
+
+/**
+ * A loop over every row of a model (no filter before it, `all` and `order` aside) whose writes a second pass would
+ * not repeat as a no-op (loopIsHarmless): a blanket rewrite, where the values of every row change or every row goes
+ * (superset's allow_run_sync set on each database, a name cleared on every person). A loop over the rows a filter
+ * picks, or whose writes are tested on each record, normalise the rows' own values or re-save them, is a clean-up.
+ */
+export function overwritesEveryRow(call: CallNode, env: Env, src: RubySource): boolean {
+  const { root, calls } = chainOf(call);
+  if (!constantName(root) || !RECORD_LOOPS.has(call.name)) return false;
+  const before = calls.slice(0, -1);
+  if (narrowed(before, undefined, env, src)) return false;
+  return !loopIsHarmless(call, before, env, src);
 }
 
 /**
@@ -135,14 +156,21 @@ function batchesAreHarmless(block: BlockNode, before: CallNode[], env: Env, src:
   });
 }
 
-/** A loop whose every write is the harmless kind: a missing row's insert, its record's delete, or an update its filter excludes. */
-function loopIsHarmless(loop: CallNode, before: CallNode[], env: Env, src: RubySource): boolean {
+/**
+ * A loop whose every write is the harmless kind: a missing row's insert, its record's delete, an update its filter
+ * excludes, or one a second pass repeats as a no-op (record-cleanups.ts). `heldNarrowed`: the loop is over a
+ * relation a local holds, which a filter narrows.
+ */
+function loopIsHarmless(loop: CallNode, before: CallNode[], env: Env, src: RubySource, heldNarrowed = false): boolean {
+  const picksRows = () => heldNarrowed || narrowed(before, undefined, env, src);
   if (loop.block instanceof BlockArgumentNode) {
     const sent = loop.block.expression instanceof SymbolNode ? loop.block.expression.unescaped.value : undefined;
-    return sent !== undefined && RECORD_DELETES.has(sent) && narrowed(before, undefined, env, src);
+    return sent !== undefined && (RESAVES.has(sent) || (RECORD_DELETES.has(sent) && picksRows()));
   }
   if (!(loop.block instanceof BlockNode)) return false;
   if (insertsOnlyMissing(loop.block)) return true;
+  if (deletesEachRecord(loop.block) && picksRows()) return true;
+  if (normalisesOwnValues(loop.block, env, src)) return true;
   const record = blockParams(loop.block)[0];
   const statements = loop.block.body instanceof StatementsNode ? loop.block.body.body : [];
   const isUpdate = (s: Node): s is CallNode => s instanceof CallNode && RECORD_UPDATES.has(s.name) && record !== undefined && localName(s.receiver) === record;
@@ -158,6 +186,35 @@ function loopIsHarmless(loop: CallNode, before: CallNode[], env: Env, src: RubyS
   // a test on each record (`if admin.admin?`) selects some rows as a where does
   const tested = conditional.length === updates.length;
   return tested ? sets.size > 0 && [...sets.values()].every(isLiteral) : setsLiteralsOnSome(before, sets, env, src);
+}
+
+/**
+ * Every write of the block sets columns of its record to normalisations of their own values: through update calls
+ * (`u.update_attribute(:name, u.name&.strip)`) or assignments saved after (`u.email = u.email.downcase; u.save`).
+ */
+function normalisesOwnValues(block: BlockNode, env: Env, src: RubySource): boolean {
+  const record = blockParams(block)[0];
+  const statements = block.body instanceof StatementsNode ? block.body.body : [];
+  if (record === undefined || statements.length === 0) return false;
+  const onRecord = (s: Node): s is CallNode => s instanceof CallNode && localName(s.receiver) === record;
+  // the update calls and saves are the block's writes; an assignment writes when a save follows
+  let updates = 0;
+  let assignments = 0;
+  let saves = 0;
+  for (const s of statements) {
+    if (!onRecord(s)) return false;
+    if (RECORD_UPDATES.has(s.name)) {
+      const written = setsOf(s, env, src);
+      if (written.size === 0 || ![...written].every(([column, value]) => normalisesOwnValue(value, record, column))) return false;
+      updates++;
+    } else if (s.name.endsWith("=") && s.name !== "==" && s.arguments_?.arguments_.length === 1) {
+      const column = s.name.slice(0, -1);
+      if (!normalisesOwnValue(evaluate(s.arguments_.arguments_[0], env, src), record, column)) return false;
+      assignments++;
+    } else if (s.name === "save" || s.name === "save!") saves++;
+    else return false;
+  }
+  return updates + assignments > 0 && countWrites(block.body) === updates + saves;
 }
 
 function countWrites(node: Node | null): number {

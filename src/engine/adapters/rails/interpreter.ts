@@ -48,7 +48,7 @@ import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
 import { columnNegatedIn, columnsFilteredToNull, columnsFilteredToValues } from "./null-filter.js";
 import { narrowedOnlyToNulls, updateWrites } from "./update-all-constants.js";
 import { inlinedLocals } from "./inlined-locals.js";
-import { harmlessRerun, rerunWrites } from "./harmless-rerun.js";
+import { harmlessRerun, overwritesEveryRow, rerunWrites } from "./harmless-rerun.js";
 import { foundRecordWrite } from "./found-record.js";
 import { guardsOtherDatabase, predicateBody, testsOwnDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
@@ -793,7 +793,8 @@ export class Interpreter {
     const dedupe = dedupesBy.length ? { dedupesBy } : {};
     if (data.kind === "loop") {
       const repeats = loopRepeats(node, this.src);
-      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.inBatches ? { loopsInBatches: true } : {}), ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(repeats ? { repeats } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}), ...(data.overwrites && data.table ? { overwrites: data.overwrites.map((o) => ({ call: this.src.textOf(o.call).split("\n")[0].trim(), table: data.table, ...(o.columns ? { columns: o.columns } : {}) })) } : {}), ...(data.copies ? { copies: data.copies } : {}), ...dedupe }], revert));
+      const everyRow = overwritesEveryRow(node, scope.env, this.src) ? { overwritesEveryRow: true } : {};
+      out.push(step([{ kind: "data_migration", ...base, ...everyRow, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.inBatches ? { loopsInBatches: true } : {}), ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(repeats ? { repeats } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}), ...(data.overwrites && data.table ? { overwrites: data.overwrites.map((o) => ({ call: this.src.textOf(o.call).split("\n")[0].trim(), table: data.table, ...(o.columns ? { columns: o.columns } : {}) })) } : {}), ...(data.copies ? { copies: data.copies } : {}), ...dedupe }], revert));
       return;
     }
     const nullColumns = data.table && data.verb !== "insert" ? columnsFilteredToNull(node, scope.env, this.src) : [];

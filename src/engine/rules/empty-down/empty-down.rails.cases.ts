@@ -46,6 +46,21 @@ ${downBody}  end
 end
 `;
 
+/** every user's email set to `value` and saved, the empty down holding only a TODO that wonders whether it is irreversible */
+const EMAILS_WITH_TODO = (name: string, value: string) => `class ${name} < ActiveRecord::Migration[7.0]
+  def up
+    User.find_each do |user|
+      user.email = ${value}
+      user.save
+    end
+  end
+
+  def down
+    # TODO: irreversible?
+  end
+end
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -185,7 +200,7 @@ end
     },
     {
       framework: "rails",
-      name: "an empty down after a loop that saves a found-or-built record without skipping found ones: it may overwrite, a warning",
+      name: "an empty down after a loop over the rows a filter picks (where.not(completed_at: nil)) that saves a found-or-built record: a one-way data change within the picked rows, with no schema to put back, a note",
       code: `class PopulateCompletedSubmitters < ActiveRecord::Migration[7.2]
   def up
     MigrationSubmitter.where.not(completed_at: nil).find_each do |submitter|
@@ -201,7 +216,8 @@ end
 end
 `,
       lines: [10],
-      severities: ["warning"],
+      severities: ["info"],
+      messages: ["in code migguard cannot read that neither rewrites nor deletes every row of a table"],
     },
     {
       framework: "rails",
@@ -450,26 +466,14 @@ end
     },
     {
       framework: "rails",
-      name: "a TODO that wonders whether it is irreversible is no mark: code it cannot read that overwrites values stays a warning",
-      code: `class DowncaseEmails < ActiveRecord::Migration[7.0]
-  def up
-    User.find_each do |user|
-      user.email = user.email.downcase
-      user.save
-    end
-  end
-
-  def down
-    # TODO: irreversible?
-  end
-end
-`,
+      name: "a TODO that wonders whether it is irreversible is no mark: code it cannot read that overwrites every row's value with another column's stays a warning",
+      code: EMAILS_WITH_TODO("CopyLoginsToEmails", "user.login.downcase"),
       lines: [9],
       severities: ["warning"],
     },
     {
       framework: "rails",
-      name: "chaskiq's 20210228160317: a find_each backfill of a blank column with `def down; end`: code migguard cannot read may overwrite values no rollback restores, a warning",
+      name: "chaskiq's 20210228160317: a find_each backfill of a blank column with `def down; end`, each write tested on its record (`unless b.bot_type.present?`): only the blanks change, a one-way fill with nothing to restore, a note",
       path: "db/migrate/20210228160317_add_bot_type_to_bot_task.rb",
       code: `class AddBotTypeToBotTask < ActiveRecord::Migration[6.1]
   def up
@@ -482,8 +486,79 @@ end
 end
 `,
       lines: [8],
+      severities: ["info"],
+      messages: ["A one-way clean-up like this has nothing a down should restore"],
+    },
+    {
+      framework: "rails",
+      name: "signon 6d625fcf: the organisations a SQL filter picks (leading or trailing whitespace in the name) re-saved so the model strips them, with `def down; end`: a one-way clean-up, a note",
+      path: "db/migrate/20230911092404_strip_whitespace_from_organisation_names.rb",
+      code: `class StripWhitespaceFromOrganisationNames < ActiveRecord::Migration[7.0]
+  NAME_HAS_LEADING_OR_TRAILING_SPACE = "name REGEXP('^\\s+') OR name REGEXP('\\s+$')".freeze
+
+  def up
+    Organisation.where(NAME_HAS_LEADING_OR_TRAILING_SPACE).each(&:save!)
+  end
+
+  def down; end
+end
+`,
+      lines: [8],
+      severities: ["info"],
+      messages: ["A one-way clean-up like this has nothing a down should restore"],
+      fixes: ["def down\n  # one-way data change: the rows up changed keep their new values (nothing in the schema to put back)\nend"],
+    },
+    {
+      framework: "rails",
+      name: "signon 78ebf57f: the tokens of the users a scope picks (suspended ones) revoked through a model method, with `def down; end`: un-revoking would re-grant access, the empty down is the right one, a note",
+      path: "db/migrate/20230816164936_revoke_access_tokens_for_suspended_users.rb",
+      code: `class RevokeAccessTokensForSuspendedUsers < ActiveRecord::Migration[7.0]
+  def up
+    User.with_status(User::USER_STATUS_SUSPENDED)
+      .find_each(&:revoke_all_authorisations)
+  end
+
+  def down; end
+end
+`,
+      lines: [7],
+      severities: ["info"],
+    },
+    {
+      framework: "rails",
+      name: "every user's email lower-cased (a normalisation of each row's own value) with a TODO in the empty down: nothing a down should restore, a note",
+      code: EMAILS_WITH_TODO("DowncaseEmails", "user.email.downcase"),
+      lines: [9],
+      severities: ["info"],
+    },
+    {
+      framework: "rails",
+      name: "a model method sent to every user (no filter picks them): what it overwrites on every row does not come back, the warning stays",
+      code: `class ResetPreferences < ActiveRecord::Migration[7.0]
+  def up
+    User.find_each(&:reset_preferences!)
+  end
+
+  def down; end
+end
+`,
+      lines: [6],
       severities: ["warning"],
-      messages: ["a rollback has no schema to restore"],
+    },
+    {
+      framework: "rails",
+      name: "a re-save of the rows a filter picks beside an add_column, with an empty down: the up changes the schema too, the error stays",
+      code: `class AddSlugToOrganisations < ActiveRecord::Migration[7.0]
+  def up
+    add_column :organisations, :slug, :string
+    Organisation.where(slug: nil).each(&:save!)
+  end
+
+  def down; end
+end
+`,
+      lines: [7],
+      severities: ["error"],
     },
   ],
   valid: [

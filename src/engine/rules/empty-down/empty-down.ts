@@ -30,6 +30,9 @@ function restoredNames(restored: ReadonlySet<Operation>): string {
   return andList([...restored].flatMap((op) => (op.kind === "drop_constraint" ? [`${op.name} on ${op.table}`] : op.kind === "drop_index" ? [`index ${op.names[0]}`] : [])));
 }
 
+/** A data step that changes the values of every row of its table, or deletes them all (its writes reach every row). */
+const rewritesEveryRow = (op: Operation): boolean => op.kind === "data_migration" && (op.overwritesEveryRow === true || op.batched?.hasWhere === false);
+
 /** Names of schema work: a gem's class method named so (globalize's create_translation_table!) may create or drop anything. */
 const SCHEMA_VERB = /^(create|drop|add|remove|rename|change|alter)_/;
 
@@ -113,6 +116,10 @@ export default defineRule({
     // (a read, `conn.execute(t.select())`, writes nothing)
     const unreadData = dataOnly && work.some((op) => (op.kind === "data_migration" && !op.readOnly && !op.batched?.hasWhere && !op.insertsOnly) || (op.kind === "raw" && op.statement === "Call"));
     const onlyAdds = dataOnly && work.every((op) => op.kind === "data_migration" && op.insertsOnly);
+    // Rails: unread code that stays within the rows it picks (a filter, a test on each record) or repeats their own
+    // values (a strip, a re-save) is a one-way clean-up: nothing a down should restore (signon's whitespace strips,
+    // its revoked tokens of suspended users, replay 46). What rewrites or deletes every row of a table keeps the warning
+    const cleanup = unreadData && ctx.framework === "rails" && !work.some(rewritesEveryRow);
     const where = down.path ? ` (${down.path})` : "";
     // the author left it empty on purpose and wrote why: a decision to show, not a gap to gate on. The fix keeps
     // that down as it is (its comment and the no-op), never a generated inverse that may drop what the up replaced
@@ -213,9 +220,12 @@ end`,
       // a data-only up leaves no schema for the rollback to restore, but code migguard cannot read may overwrite
       // values that nothing else reports and no rollback brings back (the labeled corpus's superset eca4694defa7 sets
       // dbs.allow_run_sync on every row): that stays a warning; statements it reads are said by dml-without-where
-      severity: dataOnly ? (unreadData ? "warning" : "info") : downHabitSeverity(ctx),
+      severity: dataOnly ? (unreadData && !cleanup ? "warning" : "info") : downHabitSeverity(ctx),
       message: !dataOnly
         ? `The down migration${where} is empty: rolling back does nothing.${downHabit(ctx, "empty-down")}`
+        : cleanup
+          ? `The down migration${where} is empty, and this migration only changes data${scratchNote}, in code migguard cannot read that neither rewrites nor deletes every row of a table: it changes the rows it picks, or puts their own values back normalised or re-saved. ` +
+            `A one-way clean-up like this has nothing a down should restore (the fixed values, the revoked or removed rows are its point) and no schema to put back, so the empty down is the right one.`
         : unreadData
           ? `The down migration${where} is empty and this migration changes data in code migguard cannot read, only data${scratchNote}: a rollback has no schema to restore, and values it overwrites or deletes stay that way after it, which still reports success.`
           : onlyAdds

@@ -934,6 +934,25 @@ class Migration(migrations.Migration):
       lines: [14],
       severities: ["error"],
     },
+    {
+      framework: "django",
+      name: "a RunSQL that only validates a NOT VALID foreign key, without reverse_sql: nothing to undo, only the stop of unapplying costs; a note whose fix is the noop reverse",
+      path: "shop/migrations/0002_validate_order_customer_fk.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("ALTER TABLE shop_order VALIDATE CONSTRAINT shop_order_customer_fk"),
+    ]
+`,
+      lines: [8],
+      severities: ["info"],
+      messages: ["but its up only validates shop_order_customer_fk on shop_order"],
+      fixes: ['migrations.RunSQL(\n    "ALTER TABLE shop_order VALIDATE CONSTRAINT shop_order_customer_fk;",\n    reverse_sql=migrations.RunSQL.noop,  # nothing to undo: the up only validates constraints, which changes no schema and no row\n)'],
+    },
   ],
   valid: [
     {

@@ -2354,8 +2354,113 @@ end
       lines: [3],
       severities: ["warning"],
     },
+    {
+      framework: "rails",
+      name: "keygen 20240424022606: an up that only validates a NOT VALID check constraint, with no down: validating has nothing to undo and a rollback that runs nothing is the right one, a note whose fix is the empty down",
+      path: "db/migrate/20240424022606_validate_account_id_not_null_constraint_for_machines.rb",
+      code: `class ValidateAccountIdNotNullConstraintForMachines < ActiveRecord::Migration[7.1]
+  def up
+    validate_check_constraint :machines, name: 'machines_account_id_not_null'
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["but its up only validates machines_account_id_not_null on machines"],
+      fixes: ["def down\n  # nothing to undo: the up only validates constraints, which changes no schema and no row\nend"],
+    },
+    {
+      framework: "rails",
+      name: "change: a loop over every record that deletes each one (no filter): run again on rollback it deletes every row written since, the warning stays",
+      code: `class PurgeSessions < ActiveRecord::Migration[7.1]
+  def change
+    Session.find_each do |session|
+      session.destroy
+    end
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "change: a loop that sets a column from another one (not its own value normalised): run again on rollback it overwrites what was written since, the warning stays",
+      code: `class CopyNames < ActiveRecord::Migration[7.1]
+  def change
+    User.where("name REGEXP ?", "^\\\\s+").each do |u|
+      u.update_attribute(:name, u.login.strip)
+    end
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+    },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "signon 9da737ca: change strips the names a REGEXP filter picks (update_attribute(:name, u.name&.strip)): run again on rollback it writes the stripped value that is already there",
+      path: "db/migrate/20230925104847_strip_whitespace_from_user_name.rb",
+      code: `class StripWhitespaceFromUserName < ActiveRecord::Migration[7.0]
+  def change
+    User.where("name REGEXP ? OR name REGEXP ?", "^\\\\s+", "\\\\s+$").each do |u|
+      u.update_attribute(:name, u.name&.strip) # rubocop:disable Rails/SkipsModelValidations
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "signon 4290aa91: change re-encrypts every user (find_each(&:encrypt), ActiveRecord::Encryption): run again on rollback it re-encrypts the same plain values",
+      path: "db/migrate/20240228080000_reencrypt_user_otp_keys.rb",
+      code: `class ReencryptUserOtpKeys < ActiveRecord::Migration[7.1]
+  def change
+    User.find_each(&:encrypt)
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "signon 21c96fb5: change destroys, in a loop over a filtered relation a local holds, each permission of a deleted supported permission (and logs it): run again on rollback the filter finds none of them",
+      path: "db/migrate/20240429130154_remove_user_permissions_with_deleted_permission.rb",
+      code: `class RemoveUserPermissionsWithDeletedPermission < ActiveRecord::Migration[7.1]
+  def change
+    undeleted_permission = 1152
+    return unless SupportedPermission.find_by(id: undeleted_permission).nil?
+
+    user_application_permissions_to_destroy = UserApplicationPermission.where(supported_permission_id: undeleted_permission)
+
+    ActiveRecord::Base.transaction do
+      user_application_permissions_to_destroy.each do |user_application_permission|
+        user = user_application_permission.user
+        raise "Could not destroy UserApplicationPermission with ID #{user_application_permission.id}" unless user_application_permission.destroy
+
+        next unless user
+
+        EventLog.record_event(user, EventLog::PERMISSIONS_REMOVED, trailing_message: "removed via migration")
+      end
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "change lower-cases every user's email through an assignment and a save: run again on rollback it saves what is already lower-case",
+      code: `class DowncaseEmails < ActiveRecord::Migration[7.1]
+  def change
+    User.find_each do |user|
+      user.email = user.email.downcase
+      user.save!
+    end
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "data code re-run on rollback that excludes what it sets, in batches: where(column: nil).in_batches do |batch| batch.update_all(column: value) end, then NOT NULL (splits-io 20200705172000)",

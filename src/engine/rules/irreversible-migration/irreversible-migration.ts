@@ -16,6 +16,7 @@ import { backupName } from "../support/backup-name.js";
 import { nameKey } from "../support/facts.js";
 import { andList } from "../../in-words.js";
 import { rerunNoOpReasons } from "../support/rerun-no-op.js";
+import { NOTHING_TO_UNDO, validatedNames, validatesOnly } from "../support/validates-only.js";
 import { keptRaiseFix, losesData, offSwitch, oneWayHabit, onlyAdds, saysNothingToUndo } from "./declared-one-way.js";
 
 /**
@@ -341,6 +342,33 @@ function reportHarmlessRerun(ctx: RuleContext, reasons: readonly string[]): void
   });
 }
 
+/**
+ * The up only validates constraints, with no way back: validating has nothing to undo, so the fix is the framework's
+ * empty way back (an empty down, Django's RunSQL.noop reverse, a downgrade that passes), and the finding a note.
+ */
+function reportNothingToUndo(ctx: RuleContext, validated: ReturnType<typeof validatesOnly> & {}, blocking: Operation | undefined): void {
+  const { down } = ctx.migration;
+  if (down.status !== "irreversible") return;
+  const stops = ctx.framework === "django" || (ctx.framework === "alembic" && down.declared === true);
+  const call = blocking?.embeddedSql ? ctx.migration.up.filter((op) => op.embeddedSql && down.loc && op.loc.line >= down.loc.line && op.loc.line <= down.loc.endLine) : [];
+  const sql = call.map((op) => op.text.trim().replace(/;?\s*$/, ";")).join("\n");
+  ctx.report({
+    loc: down.loc ?? firstLine(ctx),
+    severity: "info",
+    message:
+      (down.silent ? `This migration defines \`up\` without \`down\`, so a rollback runs nothing and Rails reports it reverted` : `This migration cannot be rolled back (${down.reason})`) +
+      `, but its up only validates ${validatedNames(validated)}: validating checks rows the constraint already guards and changes no schema and no row, so there is nothing to undo. ` +
+      (stops ? `Only the stop is a cost: a rollback past it halts here until it has an empty way back.` : `A rollback that runs nothing is the right one, and running the up again only checks again.`),
+    fix: fixFor(ctx.framework, {
+      sql: `-- ${NOTHING_TO_UNDO}`,
+      rails: () => `def down\n  # ${NOTHING_TO_UNDO}\nend`,
+      django: () =>
+        sql ? `migrations.RunSQL(\n    ${pythonString(sql).replace(/\n/g, "\n    ")},\n    reverse_sql=migrations.RunSQL.noop,  # ${NOTHING_TO_UNDO}\n)` : `reverse_code=migrations.RunPython.noop  # ${NOTHING_TO_UNDO}`,
+      alembic: () => `def downgrade():\n    # ${NOTHING_TO_UNDO}\n    pass`,
+    }),
+  });
+}
+
 export default defineRule({
   meta: {
     id: "irreversible-migration",
@@ -372,6 +400,13 @@ export default defineRule({
     // in `change` is run again on rollback, not refused: that stays an error). Django: RunPython or RunSQL without
     // a reverse raises IrreversibleError before unapplying anything of the migration.
     const meaningful = ctx.migration.up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
+    // an up that only validates constraints changes nothing a down could take back: a missing way back costs a
+    // rollback nothing (Rails runs no down), or only the stop at an empty reverse (Django): a note at most
+    const validated = down.declared === true || down.rerun ? undefined : validatesOnly(meaningful);
+    if (validated) {
+      reportNothingToUndo(ctx, validated, blocking);
+      return;
+    }
     const onlyData = meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
     // (an Alembic revision is one-way only by a downgrade() that raises first)
     const dataOnly = onlyData && ((ctx.framework === "rails" && !blocking) || ctx.framework === "django" || (ctx.framework === "alembic" && down.declared === true));

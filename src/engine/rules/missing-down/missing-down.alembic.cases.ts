@@ -101,6 +101,22 @@ def upgrade():
 `,
       lines: [8],
     },
+    {
+      framework: "alembic",
+      name: "a revision without downgrade() whose upgrade only validates a NOT VALID constraint: nothing to undo, a note whose fix is the downgrade that passes",
+      code: `from alembic import op
+
+revision = "a1b2c3"
+down_revision = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk")
+`,
+      lines: [8],
+      severities: ["info"],
+      fixes: ["def downgrade():\n    # nothing to undo: the up only validates constraints, which changes no schema and no row\n    pass"],
+    },
   ],
   valid: [
     {

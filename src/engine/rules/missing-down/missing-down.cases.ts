@@ -429,6 +429,18 @@ export default defineCases({
       // changeset 1 has its own rollback: only changeset 2's statement is undone here
       fixes: ["--rollback ALTER TABLE profiles DROP COLUMN bio;"],
     },
+    {
+      framework: "sql",
+      name: "a golang-migrate up that only validates a NOT VALID foreign key, in a folder whose migrations have downs: nothing to undo, a note (never the folder's error) whose fix is the down file that says so",
+      schema: ORDERS.replace("REFERENCES users (id) ON DELETE CASCADE", "REFERENCES users (id) ON DELETE CASCADE NOT DEFERRABLE"),
+      path: "migrations/000003_validate_orders_user_fk.up.sql",
+      code: "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;\n",
+      files: { "migrations/000001_init.up.sql": ORDERS + "\n", "migrations/000001_init.down.sql": "DROP TABLE orders;\nDROP TABLE users;\n" },
+      lines: [1],
+      severities: ["info"],
+      fixRunsAfter: "up",
+      fixes: ["-- migrations/000003_validate_orders_user_fk.down.sql\n-- nothing to undo: the up only validates constraints, which changes no schema and no row"],
+    },
   ],
   valid: [
     {

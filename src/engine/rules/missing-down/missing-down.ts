@@ -1,4 +1,5 @@
-import { defineRule } from "../support/rule.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
+import { NOTHING_TO_UNDO, validatedNames, validatesOnly } from "../support/validates-only.js";
 import { downHabit, downHabitSeverity } from "../support/conventions.js";
 import { fixFor } from "../support/fix.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
@@ -17,6 +18,21 @@ function changesetOps(up: readonly Operation[], source: string | undefined, line
   const next = liquibaseChangesetLines(source).find((l) => l > line) ?? Infinity;
   return up.filter((op) => op.loc.line > line && op.loc.line < next);
 }
+
+/** `undo` written as the layout keeps a down: its section marker, the rollback comments of a changeset, or the down file's path. */
+function downInLayout(ctx: RuleContext, undo: string): string {
+  const { layout } = ctx.migration;
+  if (layout === "dbmate") return `-- migrate:down\n${undo}`;
+  if (layout === "goose") return `-- +goose Down\n${undo}`;
+  if (layout === "sql-migrate") return `-- +migrate Down\n${undo}`;
+  if (layout === "tern") return `${TERN_SEPARATOR}\n${undo}`;
+  if (layout === "liquibase") return undo.split("\n").map((line) => `--rollback ${line}`).join("\n");
+  return `-- ${ctx.migration.path.replace(/\.up(\.[^./]+)$/, ".down$1").replace(/(^|\/)deploy\//, "$1revert/")}\n${undo}`;
+}
+
+/** The down with nothing in it but why (a Liquibase changeset's `--rollback empty`, its own word for a no-op). */
+const emptyDownFile = (ctx: RuleContext): string =>
+  ctx.migration.layout === "liquibase" ? `--rollback empty` : downInLayout(ctx, `-- ${NOTHING_TO_UNDO}`);
 
 /** The seed's policy: every migration has a way back, written before it is needed. */
 export default defineRule({
@@ -44,6 +60,23 @@ export default defineRule({
     // one the database had before, with every column of its types), and nothing is rolled back below it
     if (up.every((op) => op.kind === "transaction_control" || op.kind === "set_setting" || (op.kind === "create_object" && op.objectType === "extension" && op.ifNotExists))) return;
     const where = down.reason;
+    // an up that only validates constraints has nothing to undo: the missing down costs at most the stop of a
+    // rollback that reaches it (never a gate, whatever the folder's habit), and the fix is the empty one
+    const validated = validatesOnly(up);
+    if (validated) {
+      ctx.report({
+        loc: firstLine(ctx, down.line),
+        severity: "info",
+        message: `This migration has no down migration (${where}), but its up only validates ${validatedNames(validated)}: validating checks rows the constraint already guards and changes no schema and no row, so a down has nothing to undo. It only needs to exist where the runner stops at a missing one.`,
+        fix: fixFor(ctx.framework, {
+          sql: emptyDownFile(ctx),
+          rails: () => `def down\n  # ${NOTHING_TO_UNDO}\nend`,
+          django: () => `migrations.RunSQL.noop  # as the reverse: ${NOTHING_TO_UNDO}`,
+          alembic: () => `def downgrade():\n    # ${NOTHING_TO_UNDO}\n    pass`,
+        }),
+      });
+      return;
+    }
     const folder = ctx.conventions.downs;
     // an up-only folder (no down anywhere, downs optional): the team's choice, one note for the folder at most
     if (folder?.upOnly && !folder.upOnly.noteHere) return;
@@ -70,21 +103,7 @@ export default defineRule({
       severity: downHabitSeverity(ctx),
       message: `This migration has no down migration (${where}), so it cannot be rolled back.${downHabit(ctx, "missing-down")}`,
       fix: fixFor(ctx.framework, {
-        sql:
-          layout === "dbmate"
-            ? `-- migrate:down\n${undo}`
-            : layout === "goose"
-              ? `-- +goose Down\n${undo}`
-              : layout === "sql-migrate"
-              ? `-- +migrate Down\n${undo}`
-              : layout === "tern"
-              ? `${TERN_SEPARATOR}\n${undo}`
-              : layout === "liquibase"
-                ? undo
-                    .split("\n")
-                    .map((line) => `--rollback ${line}`)
-                    .join("\n")
-                : `-- ${ctx.migration.path.replace(/\.up(\.[^./]+)$/, ".down$1").replace(/(^|\/)deploy\//, "$1revert/")}\n${undo}`,
+        sql: downInLayout(ctx, undo),
         rails: () => railsDownFor(up, ctx.repository),
         django: () => `migrations.RunPython(forwards, reverse_code=backwards)  # or migrations.RunPython.noop when nothing needs undoing`,
         alembic: () => alembicDowngradeFor(up, ctx.repository, ctx.migration.source),
