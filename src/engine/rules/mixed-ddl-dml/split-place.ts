@@ -14,6 +14,7 @@ import type { NextMigration } from "./next-in-history.js";
 import { nextHolding, type KeysOf } from "../support/later-migrations-index.js";
 import { prepares } from "./prepares-schema-change.js";
 import { touchedNames } from "./touched-tables.js";
+import { mayTakeDependency } from "./followed-migration.js";
 
 /** A migration's SET NOT NULLs, in order, found once: every data change of the folder's earlier migrations looks for them. */
 const setNotNullsOf = new WeakMap<Migration, Operation[]>();
@@ -42,6 +43,7 @@ export function laterNeeders(ctx: RuleContext, dataOps: readonly Operation[]): N
   const out: NextMigration[] = [];
   for (let at = nextHolding(laterInFolder, settingNotNull, SETS_NOT_NULL); at !== undefined; at = nextHolding(laterInFolder, settingNotNull, SETS_NOT_NULL, at + 1)) {
     const later = laterInFolder[at];
+    if (!mayTakeDependency(ctx, later)) continue;
     const needs = setNotNulls(later).find((op) => data.some((d) => prepares(d, op)));
     if (needs && needs.kind === "set_not_null") out.push({ migration: later, why: `line ${needs.loc.line} sets NOT NULL on ${needs.table}.${needs.column}, which it fills` });
   }
