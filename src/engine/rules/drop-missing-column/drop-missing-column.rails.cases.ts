@@ -32,8 +32,54 @@ const AMEND = `class AmendAnswerAnalysisRunTables < ActiveRecord::Migration[8.0]
 end
 `;
 
+
+/** signon's supported_permissions as db/schema.rb gives it: its create_table went with the squashed migrations */
+const SUPPORTED_PERMISSIONS_DUMP = {
+  "db/schema.rb": `ActiveRecord::Schema[7.0].define(version: 2024_09_01_000000) do
+  create_table "supported_permissions", id: :integer, charset: "utf8mb3", force: :cascade do |t|
+    t.integer "application_id", null: false
+    t.string "name"
+    t.boolean "delegatable", default: false
+  end
+end
+`,
+};
+
+/** signon 7cd74f2d's 20241001140623: a search-and-replace of delegatable renamed delegated to itself */
+const renamePermission = (from: string, to: string) => `class RenameDelegatableToDelegated < ActiveRecord::Migration[7.2]
+  def change
+    rename_column :supported_permissions, :${from}, :${to}
+  end
+end
+`;
+
 export default defineCases({
   invalid: [
+    ...(["mysql", "postgresql"] as const).map((database) => ({
+      framework: "rails" as const,
+      name: `signon 7cd74f2d on ${database}: rename_column of delegated to delegated, a column db/schema.rb does not give the table (it has delegatable): the rename cannot run, which is the error (not a rename that breaks code reading delegated), with the rename it most likely meant`,
+      path: "db/migrate/20241001140623_rename_delegatable_to_delegated.rb",
+      config: { database },
+      files: SUPPORTED_PERMISSIONS_DUMP,
+      code: renamePermission("delegated", "delegated"),
+      lines: [3],
+      messages: [
+        `Column supported_permissions.delegated is renamed to its own name: that is no rename, and it cannot run: ${database === "mysql" ? "MySQL fails with ERROR 1054 (unknown column) where supported_permissions has no delegated and does nothing where it has it" : 'PostgreSQL refuses it either way (column "delegated" does not exist, or already exists)'}. db/schema.rb gives supported_permissions no delegated, but delegatable, so it fails there.`,
+      ],
+      fixes: [
+        "# delegated renamed to delegated renames nothing.\n# It most likely meant to rename delegatable:\nrename_column :supported_permissions, :delegatable, :delegated\n# (a real rename: old code that still reads the old name breaks once it runs, as rename-column says)",
+      ],
+    })),
+    {
+      framework: "rails",
+      name: "rename_column of a column db/schema.rb does not give a table no migration created (the history squashed away), nor the new name: the rename fails",
+      path: "db/migrate/20241001140623_rename_delegatable_to_delegated.rb",
+      config: { database: "mysql" },
+      files: SUPPORTED_PERMISSIONS_DUMP,
+      code: renamePermission("delegatible", "delegated"),
+      lines: [3],
+      messages: ["Column supported_permissions.delegatible does not exist when this runs: db/schema.rb gives supported_permissions no delegatible (nor delegated), but delegatable, and no migration since adds it, so the rename fails (\"column delegatible does not exist\", MySQL's ERROR 1054)"],
+    },
     {
       framework: "rails",
       name: "rename_column of a column no migration created (access-your-teaching-qualifications 20240709072134): the rename fails on every database",
@@ -74,6 +120,14 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "d10976b7, the repair: rename_column of delegatable, which db/schema.rb gives supported_permissions, to delegated: a rename that runs (rename-column's business)",
+      path: "db/migrate/20241001140623_rename_delegatable_to_delegated.rb",
+      config: { database: "mysql" },
+      files: SUPPORTED_PERMISSIONS_DUMP,
+      code: renamePermission("delegatable", "delegated"),
+    },
     {
       framework: "rails",
       name: "the column a migration added: a drop of data, for the drop rules",
