@@ -23,6 +23,46 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "ralph accounts 0009: last_name varchar(30) -> varchar(150) crosses the 255-byte length prefix; gh-ost's MODIFY restates the whole column, so it keeps NOT NULL (a bare `MODIFY last_name varchar(150)` makes it DEFAULT NULL)",
+      config: mysql,
+      path: "accounts/migrations/0002_last_name.py",
+      files: {
+        "accounts/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    operations = [
+        migrations.CreateModel(
+            name="RalphUser",
+            fields=[
+                ("id", models.AutoField(primary_key=True, serialize=False)),
+                ("last_name", models.CharField(blank=True, max_length=30, verbose_name="last name")),
+            ],
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0001_initial")]
+    operations = [
+        migrations.AlterField(model_name="ralphuser", name="last_name", field=models.CharField(blank=True, max_length=150, verbose_name="last name")),
+    ]
+`,
+      lines: [7],
+      fixes: [
+        `# run the change online, outside the deploy (gh-ost or pt-online-schema-change copy the table in the
+# background and swap it in), then keep this migration as the record that it ran (\`migrate --fake\`):
+#  (MYSQL_DATABASE: the database the migrations run in, which they do not name)
+#  gh-ost --database="$MYSQL_DATABASE" --table=accounts_ralphuser --alter="MODIFY last_name varchar(150) NOT NULL" --execute
+#  pt-online-schema-change --alter "MODIFY last_name varchar(150) NOT NULL" D="$MYSQL_DATABASE",t=accounts_ralphuser --execute`,
+      ],
+    },
+    {
+      framework: "django",
       name: "AlterField from IntegerField to DecimalField copies the table",
       config: mysql,
       path: "shop/migrations/0002_total.py",
