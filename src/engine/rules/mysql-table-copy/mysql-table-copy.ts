@@ -12,6 +12,7 @@ import { existingTable, upOps } from "../support/scope.js";
 import { inRubySql } from "../support/inside-ruby-sql.js";
 import { rubyString } from "../support/embed-sql.js";
 import { restatedColumn } from "./restated-column.js";
+import { retypedByKey, retypedKeyFix, retypedWhy } from "./retyped-key.js";
 
 /** MySQL identifiers in fixes: backticks when MySQL's grammar does not read the name bare (`order`, `rank`, `my col`). */
 const q = mysqlIdent;
@@ -200,10 +201,13 @@ export default defineRule({
 
 function report(ctx: RuleContext, op: Operation, table: string, verdict: OnlineDdl): void {
   const how = verdict.algorithm === "copy" ? "copies the whole table (ALGORITHM=COPY)" : "blocks writes while it builds (LOCK=SHARED)";
+  const key = op.kind === "add_constraint" && op.constraint === "foreign_key" ? op : undefined;
+  // a key that also changes the column's type copies the table with the checks off too (retyped-key.ts)
+  const retyped = key && ctx.framework === "django" ? retypedByKey(key) : undefined;
   ctx.report({
     op,
-    message: `MySQL ${how} for this change of ${table}: ${verdict.because}. Every write to ${table} waits until it ends.`,
-    fix: op.kind === "add_constraint" && op.constraint === "foreign_key" ? foreignKeyFix(ctx, op) : copyFix(ctx, op, table),
+    message: `MySQL ${how} for this change of ${table}: ${verdict.because}${key && retyped ? `, and ${retypedWhy(key, retyped)}` : ""}. Every write to ${table} waits until it ends.`,
+    fix: key ? (retyped ? retypedKeyFix(ctx, key, retyped) : foreignKeyFix(ctx, key)) : copyFix(ctx, op, table),
   });
 }
 
