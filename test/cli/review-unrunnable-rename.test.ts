@@ -5,23 +5,11 @@
  * then edited it into `:delegatable, :delegated`: the base version ran on no database, so the edit is a note.
  * supported_permissions' create_table went with the squashed migrations: only db/schema.rb gives its columns.
  */
+import { SUPPORTED_PERMISSIONS_DUMP, renamePermission } from "../../src/engine/testing/rails-fixtures.js";
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
 
-const SCHEMA = `ActiveRecord::Schema[7.0].define(version: 2024_09_01_000000) do
-  create_table "supported_permissions", id: :integer, charset: "utf8mb3", force: :cascade do |t|
-    t.integer "application_id", null: false
-    t.string "name"
-    t.boolean "delegatable", default: false
-  end
-end
-`;
-
-const rename = (from: string) => `class RenameDelegatableToDelegated < ActiveRecord::Migration[7.2]
-  def change
-    rename_column :supported_permissions, :${from}, :delegated
-  end
-end
-`;
+const SCHEMA = SUPPORTED_PERMISSIONS_DUMP["db/schema.rb"];
+const rename = (from: string) => renamePermission(from, "delegated");
 
 const MIGRATION = "db/migrate/20241001140623_rename_delegatable_to_delegated.rb";
 

@@ -1,4 +1,5 @@
 import { defineCases } from "../support/rule.js";
+import { SUPPORTED_PERMISSIONS_DUMP, renamePermission } from "../../testing/rails-fixtures.js";
 
 /** govuk-chat's answer_analysis_coherence_runs as 20260107102203 created it: no `success` column */
 const CREATE_RUNS = {
@@ -32,26 +33,6 @@ const AMEND = `class AmendAnswerAnalysisRunTables < ActiveRecord::Migration[8.0]
 end
 `;
 
-
-/** signon's supported_permissions as db/schema.rb gives it: its create_table went with the squashed migrations */
-const SUPPORTED_PERMISSIONS_DUMP = {
-  "db/schema.rb": `ActiveRecord::Schema[7.0].define(version: 2024_09_01_000000) do
-  create_table "supported_permissions", id: :integer, charset: "utf8mb3", force: :cascade do |t|
-    t.integer "application_id", null: false
-    t.string "name"
-    t.boolean "delegatable", default: false
-  end
-end
-`,
-};
-
-/** signon 7cd74f2d's 20241001140623: a search-and-replace of delegatable renamed delegated to itself */
-const renamePermission = (from: string, to: string) => `class RenameDelegatableToDelegated < ActiveRecord::Migration[7.2]
-  def change
-    rename_column :supported_permissions, :${from}, :${to}
-  end
-end
-`;
 
 export default defineCases({
   invalid: [

@@ -3,8 +3,9 @@
  * data_center 0014, followed by 0015; seed 73). Its split cannot reach those databases: the moved data change would
  * run there a second time, and a dependency added to a later migration an install already applied fails every such
  * install with InconsistentMigrationHistory. So no fix edits a later migration that is not new in the change (a
- * review's own later migrations have run nowhere and may take one), and the fix of such a migration says to keep it
- * as written: the split is the form for a new migration of this kind.
+ * review's own later migrations have run nowhere and may take one; lint, which cannot tell, says the dependency holds
+ * only while the later migration has run nowhere), and the fix of such a migration says to keep it as written: the
+ * split is the form for a new migration of this kind.
  */
 import type { Migration } from "../../model.js";
 import { djangoApp } from "../support/django-migration.js";
@@ -40,7 +41,8 @@ export function followedFix(ctx: RuleContext, followers: readonly Migration[], f
           `${c} not recorded (Django ran the data change in a transaction of its own, which rolled back): undo them by hand, then run migrate again.`,
         ]
       : []),
-    `${c} The form for a NEW migration of this kind (shown on this one's code): the schema change and the data change each in a migration of its own:`,
+    `${c} The form for a NEW migration of this kind (shown on this one's code): the schema change and the data change each in a migration of its own,`,
+    `${c} the data change right after the schema change, for whose models it is written:`,
     split,
   ].join("\n");
 }

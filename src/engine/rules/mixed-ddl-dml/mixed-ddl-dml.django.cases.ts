@@ -268,7 +268,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "the app already has a later migration (0003 depends on this 0002), in the repository before the change: 0002 has run wherever 0003 has, so the fix keeps it as written and gives the split as the form for a new migration, never a dependency added to 0003 (InconsistentMigrationHistory on every install that applied it; ralph data_center 0014, seed 73)",
+      name: "the app already has a later migration (0003 depends on this 0002), in the repository before the change: 0002 has run wherever 0003 has, so the fix keeps it as written and gives the split as the form for a new migration, and a dependency for 0003 only while it has run nowhere (InconsistentMigrationHistory on every install that applied it; ralph data_center 0014, seed 73)",
       code: `from django.db import migrations, models
 
 
@@ -298,7 +298,8 @@ class Migration(migrations.Migration):
         `# app/migrations/0003_order_memo.py already depends on app/migrations/0002_case.py: it has run wherever that one has, so keep it as written.
 # Split now, the databases that ran it would run the moved data change a second time, and a dependency added to a migration
 # they already applied makes migrate fail there (InconsistentMigrationHistory).
-# The form for a NEW migration of this kind (shown on this one's code): the schema change and the data change each in a migration of its own:
+# The form for a NEW migration of this kind (shown on this one's code): the schema change and the data change each in a migration of its own,
+# the data change right after the schema change, for whose models it is written:
 # migration 1, app/migrations/0002_case.py as it becomes: without the data change
 from django.db import migrations, models
 
@@ -310,17 +311,19 @@ class Migration(migrations.Migration):
         migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),
     ]
 
-# migration 2, new file app/migrations/0004_backfill_app_order.py: the data change, once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)
+# migration 2, new file app/migrations/0004_backfill_app_order.py: the data change, right after migration 1, before app/migrations/0003_order_memo.py, which needs it (it ran right after 0002_case, and the data change is written for the models 0002_case leaves) (rolling back migration 1 drops what this fills; on a large table, in batches)
 # until migration 2 has run, app_order.currency holds only its default: deploy the code that reads it after migration 2, not with migration 1
 from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("app", "0003_order_memo")]
+    dependencies = [("app", "0002_case")]
 
     operations = [
         migrations.RunSQL("UPDATE app_order SET currency = 'EUR'", reverse_sql=migrations.RunSQL.noop),
-    ]`,
+    ]
+
+# app/migrations/0003_order_memo.py needs the data change first: only while it has run nowhere yet (new on this branch, like this one) add ("app", "0004_backfill_app_order") to its dependencies; once any database ran it, leave it as it is (migrate fails there with InconsistentMigrationHistory)`,
       ],
     },
     {

@@ -10,7 +10,6 @@
 import type { Migration } from "../../model.js";
 import { djangoApp } from "../support/django-migration.js";
 import type { RuleContext } from "../support/rule.js";
-import { mayTakeDependency } from "./followed-migration.js";
 
 export interface NextMigration {
   migration: Migration;
@@ -25,8 +24,7 @@ export function nextInHistory(ctx: RuleContext): NextMigration[] {
   if (!later.length) return [];
   if (ctx.framework === "django") {
     const { name } = djangoApp(ctx.migration);
-    // only those the change adds: one already in the repository cannot take a new dependency (followed-migration.ts)
-    return later.filter((m) => m.dependsOn?.includes(name) && mayTakeDependency(ctx, m)).map((m) => ({ migration: m, why: `it ran right after ${name}, and the data change is written for the models ${name} leaves` }));
+    return later.filter((m) => m.dependsOn?.includes(name)).map((m) => ({ migration: m, why: `it ran right after ${name}, and the data change is written for the models ${name} leaves` }));
   }
   return [{ migration: later[0], why: `it ran right after this one, and the data change is written for the schema this one leaves` }];
 }

@@ -43,7 +43,6 @@ export function laterNeeders(ctx: RuleContext, dataOps: readonly Operation[]): N
   const out: NextMigration[] = [];
   for (let at = nextHolding(laterInFolder, settingNotNull, SETS_NOT_NULL); at !== undefined; at = nextHolding(laterInFolder, settingNotNull, SETS_NOT_NULL, at + 1)) {
     const later = laterInFolder[at];
-    if (!mayTakeDependency(ctx, later)) continue;
     const needs = setNotNulls(later).find((op) => data.some((d) => prepares(d, op)));
     if (needs && needs.kind === "set_not_null") out.push({ migration: later, why: `line ${needs.loc.line} sets NOT NULL on ${needs.table}.${needs.column}, which it fills` });
   }
@@ -68,7 +67,17 @@ export function runBefore(ctx: RuleContext, needers: readonly NextMigration[], l
   }
   const name = last.path.split("/").pop()!.replace(/\.py$/, "");
   const label = djangoApp(ctx.migration).label;
-  return [``, ...needers.map((n) => `# ${n.migration.path} needs the data change first: add (${JSON.stringify(label)}, ${JSON.stringify(name)}) to its dependencies, so that it runs after it`)];
+  // only a later migration the change adds takes a new dependency: one already in the repository ran on databases
+  // that would then fail with InconsistentMigrationHistory (followed-migration.ts says so instead)
+  const dependency = `(${JSON.stringify(label)}, ${JSON.stringify(name)})`;
+  return [
+    ``,
+    ...needers.map((n) =>
+      mayTakeDependency(ctx, n.migration)
+        ? `# ${n.migration.path} needs the data change first: add ${dependency} to its dependencies, so that it runs after it`
+        : `# ${n.migration.path} needs the data change first: only while it has run nowhere yet (new on this branch, like this one) add ${dependency} to its dependencies; once any database ran it, leave it as it is (migrate fails there with InconsistentMigrationHistory)`,
+    ),
+  ];
 }
 
 /**
