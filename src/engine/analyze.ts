@@ -777,7 +777,7 @@ function ruleFindings(
   const asWritten = (op: Operation | undefined) => (op?.batchBlock && batchWithOnly(op, migration.source)) || op?.text;
   if (migration.alsoRunsOn?.length) for (const r of raw) r.finding = portableFinding(r.finding, migration, ruleDatabases(RULE_META.get(r.finding.rule) ?? {}), asWritten(r.op));
   // lint: a migration a version tag already shipped is not rewritten by its fix (installs ran it): the fix says so
-  if (sameDeployGuess) raw = againstShippedMigration(raw, migration, sameDeployGuess, (rule) => RULE_META.get(rule)?.fixReplacesOperation === true);
+  if (sameDeployGuess) raw = againstShippedMigration(raw, migration, sameDeployGuess, (rule) => RULE_META.get(rule)?.fixReplacesOperation === true || RULE_META.get(rule)?.fixRewritesMigration === true);
   return raw;
 }
 

@@ -496,6 +496,12 @@ export const AddConstraint = op("add_constraint", {
   keyClauses: z.string().optional(),
   /** NOT VALID / validate: false: existing rows are not checked now */
   notValid: z.boolean().default(false),
+  /**
+   * a foreign key the same statement puts on a column that held no relation (Django's AlterField from an
+   * IntegerField to a ForeignKey): the field class the column had, whose MySQL type may not be the key's
+   * (PositiveIntegerField is `int unsigned`, a key to an AutoField `int`)
+   */
+  plainFieldBefore: z.string().optional(),
   /** ADD CONSTRAINT ... USING INDEX idx: reuses an index built concurrently */
   usingIndex: z.string().optional(),
   /** a framework's constraint (Rails add_foreign_key) as PostgreSQL's ALTER TABLE ... ADD CONSTRAINT, when its options are known */

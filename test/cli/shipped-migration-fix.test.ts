@@ -26,4 +26,17 @@ describe("a fix for a migration a version tag already shipped", () => {
     const unreleased = findings.find((f) => f.path.endsWith("c3_n.py"))!;
     expect(unreleased.fix).not.toContain("shipped in");
   });
+
+  it("mixed-ddl-dml's split rewrites the whole migration: a shipped Django one (MySQL, no transactional DDL) gets the same header (ralph's operations 0010, seed 73)", async () => {
+    const initial = `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="Order", fields=[("id", models.AutoField(primary_key=True, serialize=False))]),\n    ]\n`;
+    const mixed = `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n    operations = [\n        migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),\n        migrations.RunSQL("UPDATE shop_order SET currency = 'EUR'", reverse_sql=migrations.RunSQL.noop),\n    ]\n`;
+    const repo = new Repo();
+    repo.write({ ".github/migguard.yml": "database: mysql\n", "shop/__init__.py": "", "shop/migrations/__init__.py": "", "shop/migrations/0001_initial.py": initial }).commit("orders");
+    repo.git("tag", "v1.0.0");
+    repo.write({ "shop/migrations/0002_order_currency.py": mixed }).commit("currency");
+    repo.git("tag", "v1.1.0");
+    const findings = (JSON.parse((await run(["lint", "--format", "json", "."], { cwd: repo.root })).output) as { findings: Finding[] }).findings;
+    const split = findings.find((f) => f.rule === "mixed-ddl-dml")!;
+    expect(split.fix.split("\n")[0]).toBe("# shop/migrations/0002_order_currency.py shipped in v1.1.0: installs already ran it, so do not edit it; this is the safe form for a NEW migration of this kind");
+  });
 });

@@ -11,6 +11,8 @@ import { ColumnTypes } from "./column-types.js";
 
 export interface DumpedSchema {
   columns: ColumnTypes;
+  /** the columns of each table the dump creates, by name (nameKey'd), whatever their type: whether a column is there at all */
+  columnNames: ReadonlyMap<string, ReadonlySet<string>>;
   /** the materialized views the dump creates (nameKey) */
   materializedViews: ReadonlySet<string>;
 }
@@ -22,11 +24,25 @@ export function dumpedSchema(path: string, content: string): DumpedSchema {
   else if (rubyReadersLoaded()) ops = rubyReaders().schemaRbOperations(path, content);
   const columns = new ColumnTypes();
   const materializedViews = new Set<string>();
+  const columnNames = new Map<string, Set<string>>();
   for (const op of ops) {
     columns.apply(op);
+    nameColumns(columnNames, op);
     if (op.kind === "create_object" && op.objectType === "materialized_view") materializedViews.add(nameKey(op.name));
   }
-  return { columns, materializedViews };
+  return { columns, columnNames, materializedViews };
+}
+
+/** The column names a dump's operation leaves (its CREATE TABLEs, and the ALTER TABLEs a structure.sql adds after them). */
+function nameColumns(names: Map<string, Set<string>>, op: Operation): void {
+  const of = (table: string) => names.get(nameKey(table));
+  if (op.kind === "create_table" && !op.temporary) names.set(nameKey(op.table), new Set(op.columns.map((c) => nameKey(c.name))));
+  else if (op.kind === "add_column") of(op.table)?.add(nameKey(op.column.name));
+  else if (op.kind === "drop_column") of(op.table)?.delete(nameKey(op.column));
+  else if (op.kind === "rename_column") {
+    of(op.table)?.delete(nameKey(op.column));
+    of(op.table)?.add(nameKey(op.newName));
+  } else if (op.kind === "drop_table") for (const table of op.tables) names.delete(nameKey(table));
 }
 
 /** The dump's column types alone. */

@@ -145,6 +145,22 @@ export class RepositoryFacts {
     return ([["head", this.dumps], ["base", this.baseDumps]] as const).some(([side, dumps]) => dumps.some((dump) => projectRootOf(dump.path) === root && this.dumped(side, dump).columns.has(table)));
   }
 
+  /**
+   * The columns a schema dump of the migration's project gives `table`, the base branch's dump first (in a review,
+   * the schema before the change's migrations; the head's may already show what they do), then the head's.
+   */
+  dumpedColumnNames(migrationPath: string, table: string): { path: string; columns: ReadonlySet<string> } | undefined {
+    const root = projectRootOf(migrationPath);
+    if (root === undefined) return undefined;
+    for (const [side, dumps] of [["base", this.baseDumps], ["head", this.dumps]] as const)
+      for (const dump of dumps) {
+        if (projectRootOf(dump.path) !== root) continue;
+        const columns = this.dumped(side, dump).columnNames.get(nameKey(table));
+        if (columns) return { path: dump.path, columns };
+      }
+    return undefined;
+  }
+
   /** A schema dump of the migration's project (the head's) creates `name` as a materialized view. */
   dumpedMaterializedView(migrationPath: string, name: string): boolean {
     const root = projectRootOf(migrationPath);

@@ -106,6 +106,8 @@ export interface RepositoryView {
   tableUnseen(table: string): boolean;
   /** a schema dump of the migration's project creates `table` (RepositoryFacts.dumpedTable) */
   tableDumped(table: string): boolean;
+  /** the columns a schema dump of the migration's project gives `table`, the base branch's first (RepositoryFacts.dumpedColumnNames) */
+  dumpedColumnNames(table: string): { path: string; columns: ReadonlySet<string> } | undefined;
   /** this migration is the first of its folder and later ones follow it (SchemaHistory.baseOfSet) */
   readonly baseOfFolder: boolean;
   /** Rails: the acronyms the project's config/initializers/inflections.rb declares (how Rails camelizes a migration's file name into its class) */
@@ -254,6 +256,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     tableUnseen: (table) => history.tableUnseenBefore(migration.path, table),
     tableDumped: (table) => facts.dumpedTable(migration.path, table),
+    dumpedColumnNames: (table) => facts.dumpedColumnNames(migration.path, table),
     get baseOfFolder() {
       return history.baseOfSet(migration.path);
     },

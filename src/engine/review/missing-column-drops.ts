@@ -1,12 +1,12 @@
 /**
- * One hazard, one message: a drop of a column its table never had (drop-missing-column, proven from the
+ * One hazard, one message: a drop (or rename: signon 7cd74f2d's `:delegated` to `:delegated`) of a column its table never had (drop-missing-column, proven from the
  * migrations' history) fails the migration; code that names the same word (govuk-chat's enum value `success`) is
  * no use of a column that does not exist, so dropped-object-still-used's finding on that drop is left out.
  */
 import type { ReportedFinding } from "../model.js";
 
 /** `Column table.column ` at the start of both rules' messages about a dropped column. */
-export const droppedColumn = (message: string) => /^Column (\S+) (?:does not exist|is dropped)/.exec(message)?.[1];
+export const droppedColumn = (message: string) => /^Column (\S+) (?:does not exist|is dropped|is renamed)/.exec(message)?.[1];
 
 const overlaps = (a: ReportedFinding, b: ReportedFinding) => a.path === b.path && a.line <= b.endLine && b.line <= a.endLine;
 

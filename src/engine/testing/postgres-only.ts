@@ -16,6 +16,7 @@ export const POSTGRES_ONLY: readonly { token: RegExp; why: string }[] = [
   { token: /\bSET LOCAL\b/, why: "PostgreSQL's transaction-scoped SET" },
   { token: /\bACCESS EXCLUSIVE\b|\bSHARE (?:UPDATE|ROW) EXCLUSIVE\b/, why: "PostgreSQL's lock modes" },
   { token: /\bAS TABLE\b|\bctid\b|\bIS DISTINCT FROM\b|\$\$|\bRAISE EXCEPTION\b|\bUSING INDEX\b/, why: "PostgreSQL-only SQL" },
+  { token: /\bALTER COLUMN \S+ SET DEFAULT (?:now|CURRENT_DATE|CURRENT_TIMESTAMP|gen_random_uuid|uuid)\b/i, why: "MySQL's ALTER COLUMN SET DEFAULT takes a literal only (8.0.13+: an expression in parentheses); the current time goes in MODIFY" },
   { token: /\b(?:SET|DROP) NOT NULL\b|\bALTER COLUMN \S+ (?:SET DATA )?TYPE\b/, why: "PostgreSQL's ALTER COLUMN forms (MySQL: MODIFY)" },
   { token: /\bVACUUM\b|\bREINDEX\b|\bCREATE EXTENSION\b/, why: "PostgreSQL maintenance and extensions" },
   { token: /\bpg_dump\b|\bpg_catalog\b|\bpg_[a-z_]+\(/, why: "PostgreSQL's tools and catalog functions" },

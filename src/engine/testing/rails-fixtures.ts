@@ -71,3 +71,23 @@ sandbox:
     <<: *sandbox_primary
     replica: true
 `;
+
+/** signon's supported_permissions as db/schema.rb gives it: its create_table went with the squashed migrations */
+export const SUPPORTED_PERMISSIONS_DUMP = {
+  "db/schema.rb": `ActiveRecord::Schema[7.0].define(version: 2024_09_01_000000) do
+  create_table "supported_permissions", id: :integer, charset: "utf8mb3", force: :cascade do |t|
+    t.integer "application_id", null: false
+    t.string "name"
+    t.boolean "delegatable", default: false
+  end
+end
+`,
+};
+
+/** signon 7cd74f2d's 20241001140623: a search-and-replace of delegatable renamed delegated to itself */
+export const renamePermission = (from: string, to: string) => `class RenameDelegatableToDelegated < ActiveRecord::Migration[7.2]
+  def change
+    rename_column :supported_permissions, :${from}, :${to}
+  end
+end
+`;

@@ -651,7 +651,7 @@ function alterField(before: DjangoField | undefined, after: DjangoField, table: 
   }
   if (after.relation?.constraint && (!before.relation || !before.relation.constraint || retargeted)) {
     const target = references(after, ctx, model);
-    up.push({ ...at, kind: "add_constraint", table, constraint: "foreign_key", columns: [column], referencesTable: target });
+    up.push({ ...at, kind: "add_constraint", table, constraint: "foreign_key", columns: [column], referencesTable: target, ...(before.relation ? {} : { plainFieldBefore: before.fieldClass }) });
     // (down is reversed at the end: the old key comes back after the new one is dropped)
     if (retargeted) down.push({ ...at, kind: "add_constraint", table, constraint: "foreign_key", columns: [column], referencesTable: references(before, ctx, model) });
     down.push({ ...at, kind: "drop_constraint", table });

@@ -13,6 +13,7 @@ import type { ReviewFacts, SchemaDumpState } from "../review-rule.js";
 import { diffItems, dumpName, type DumpDiff, type DumpItem } from "./dump-items.js";
 import { dumpVersions, schemaRbItems } from "./dump-versions.js";
 import { structureSqlItems } from "./structure-sql.js";
+import { mysqlForeignKeyIndex } from "./mysql-foreign-key-index.js";
 
 /** The state the migrations leave of a table, column or index: whether it exists, and which migration said so last. */
 export type Last = Map<string, { exists: boolean; by: Migration }>;
@@ -50,6 +51,10 @@ export function leftBy(migrations: readonly Migration[]): Left {
       } else if (op.kind === "drop_index") {
         for (const name of op.names) set(left.indexes, name.toLowerCase(), false);
         if (op.table && op.columns.length) set(left.indexes, indexKey(op.table, op.columns), false);
+      } else if (op.kind === "add_constraint") {
+        // MySQL's index for a foreign key no index starts with, named after the key (mysql-foreign-key-index.ts)
+        const implicit = mysqlForeignKeyIndex(by, op);
+        if (implicit) set(left.indexes, dumpName(implicit.name), true);
       } else if (op.kind === "rename_table") {
         // the columns and indexes move with the table: not followed, so nothing of either table is explained
         set(left.tables, dumpName(op.table), false);

@@ -21,6 +21,7 @@ import { dumpName, type DumpDiff, type DumpItem } from "./dump-items.js";
 import { schemaRbDumper } from "./dump-versions.js";
 import { RAILS_BOOKKEEPING, structureSqlDefinitions } from "./structure-sql.js";
 import { isPrimaryFile } from "../classify.js";
+import { mysqlForeignKeyIndex } from "./mysql-foreign-key-index.js";
 
 /** An item of the dump's change that no migration explains. */
 export interface Drift {
@@ -140,6 +141,9 @@ function touchedBy(migrations: readonly Migration[]): Touched | undefined {
       // a namespaced model's table may be the prefixed one (model-table-history.ts): both
       if (op.prefixedTable) whole(op.prefixedTable);
       if (!touch(op, { table, whole, column, touched })) return undefined;
+      // MySQL's index for a foreign key no index starts with, named after the key (mysql-foreign-key-index.ts)
+      const implicit = mysqlForeignKeyIndex(m, op);
+      if (implicit) touched.indexes.add(dumpName(implicit.name));
     }
   }
   return touched;

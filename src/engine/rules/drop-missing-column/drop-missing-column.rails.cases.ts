@@ -1,4 +1,5 @@
 import { defineCases } from "../support/rule.js";
+import { SUPPORTED_PERMISSIONS_DUMP, renamePermission } from "../../testing/rails-fixtures.js";
 
 /** govuk-chat's answer_analysis_coherence_runs as 20260107102203 created it: no `success` column */
 const CREATE_RUNS = {
@@ -32,8 +33,34 @@ const AMEND = `class AmendAnswerAnalysisRunTables < ActiveRecord::Migration[8.0]
 end
 `;
 
+
 export default defineCases({
   invalid: [
+    ...(["mysql", "postgresql"] as const).map((database) => ({
+      framework: "rails" as const,
+      name: `signon 7cd74f2d on ${database}: rename_column of delegated to delegated, a column db/schema.rb does not give the table (it has delegatable): the rename cannot run, which is the error (not a rename that breaks code reading delegated), with the rename it most likely meant`,
+      path: "db/migrate/20241001140623_rename_delegatable_to_delegated.rb",
+      config: { database },
+      files: SUPPORTED_PERMISSIONS_DUMP,
+      code: renamePermission("delegated", "delegated"),
+      lines: [3],
+      messages: [
+        `Column supported_permissions.delegated is renamed to its own name: that is no rename, and it cannot run: ${database === "mysql" ? "MySQL fails with ERROR 1054 (unknown column) where supported_permissions has no delegated and does nothing where it has it" : 'PostgreSQL refuses it either way (column "delegated" does not exist, or already exists)'}. db/schema.rb gives supported_permissions no delegated, but delegatable, so it fails there.`,
+      ],
+      fixes: [
+        "# delegated renamed to delegated renames nothing.\n# It most likely meant to rename delegatable:\nrename_column :supported_permissions, :delegatable, :delegated\n# (a real rename: old code that still reads the old name breaks once it runs, as rename-column says)",
+      ],
+    })),
+    {
+      framework: "rails",
+      name: "rename_column of a column db/schema.rb does not give a table no migration created (the history squashed away), nor the new name: the rename fails",
+      path: "db/migrate/20241001140623_rename_delegatable_to_delegated.rb",
+      config: { database: "mysql" },
+      files: SUPPORTED_PERMISSIONS_DUMP,
+      code: renamePermission("delegatible", "delegated"),
+      lines: [3],
+      messages: ["Column supported_permissions.delegatible does not exist when this runs: db/schema.rb gives supported_permissions no delegatible (nor delegated), but delegatable, and no migration since adds it, so the rename fails (\"column delegatible does not exist\", MySQL's ERROR 1054)"],
+    },
     {
       framework: "rails",
       name: "rename_column of a column no migration created (access-your-teaching-qualifications 20240709072134): the rename fails on every database",
@@ -74,6 +101,14 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "d10976b7, the repair: rename_column of delegatable, which db/schema.rb gives supported_permissions, to delegated: a rename that runs (rename-column's business)",
+      path: "db/migrate/20241001140623_rename_delegatable_to_delegated.rb",
+      config: { database: "mysql" },
+      files: SUPPORTED_PERMISSIONS_DUMP,
+      code: renamePermission("delegatable", "delegated"),
+    },
     {
       framework: "rails",
       name: "the column a migration added: a drop of data, for the drop rules",

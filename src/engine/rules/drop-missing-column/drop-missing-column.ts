@@ -4,6 +4,8 @@ import { ALL_DATABASES } from "../support/databases.js";
 import { commentLines } from "../support/production-facts.js";
 import { absentColumn } from "../support/absent-column.js";
 import { abortedTransaction, caughtFailure } from "../support/caught-failure.js";
+import { reportDumpedAbsence, reportSelfRename } from "./unrunnable-rename.js";
+import { nameKey } from "../support/facts.js";
 
 /** Columns shown in the message; the rest are counted. */
 const SHOWN = 12;
@@ -24,11 +26,13 @@ export default defineRule({
     severity: "error",
     // the column is not there: nothing is lost, no code reads it, and a fix around it (a backup, ignored_columns) fails too
     supersedes: ["rename-column", "drop-column", "remove-column-in-change", "remove-column-without-ignored-columns", "irreversible-migration"],
-    title: "The migration drops a column its table never had",
+    title: "The migration drops or renames a column its table does not have",
     why:
       "The migrations that created the table and changed it since never added this column, so on every database they " +
       "built the drop fails (\"column does not exist\") and the migration stops there, its transaction rolled back or, " +
-      "without one, half applied. The deploy that runs it fails; the statement must go, not be made safe.",
+      "without one, half applied. The deploy that runs it fails; the statement must go, not be made safe. A rename of a " +
+      "column to its own name is no rename either: PostgreSQL refuses it (the column already exists), and MySQL fails " +
+      "where the table lacks the column and does nothing where it has it.",
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "drop_column")) {
@@ -56,8 +60,15 @@ export default defineRule({
     // a rename of a column the table never had fails the same way ("column does not exist")
     for (const { op, index } of upOps(ctx, "rename_column")) {
       if (op.guards?.length || caughtFailure(op)?.holds) continue;
+      if (nameKey(op.column) === nameKey(op.newName)) {
+        reportSelfRename(ctx, op);
+        continue;
+      }
       const state = absentColumn(ctx, op, index);
-      if (!state) continue;
+      if (!state) {
+        reportDumpedAbsence(ctx, op, index);
+        continue;
+      }
       const created = state.createdBy.path === ctx.migration.path ? "this migration" : state.createdBy.path;
       ctx.report({
         op,

@@ -268,7 +268,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "the app already has a later migration (0003 depends on this 0002): the data change's new migration runs right after this one, numbered 0004 and depending on 0002 (its code is written for the models 0002 leaves), and 0003 is told to depend on it (one leaf node)",
+      name: "the app already has a later migration (0003 depends on this 0002), in the repository before the change: 0002 has run wherever 0003 has, so the fix keeps it as written and gives the split as the form for a new migration, and a dependency for 0003 only while it has run nowhere (InconsistentMigrationHistory on every install that applied it; ralph data_center 0014, seed 73)",
       code: `from django.db import migrations, models
 
 
@@ -294,7 +294,37 @@ class Migration(migrations.Migration):
 `,
       },
       lines: [9],
-      fixes: ["# migration 1, app/migrations/0002_case.py as it becomes: without the data change\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(model_name=\"order\", name=\"currency\", field=models.CharField(max_length=3, null=True)),\n    ]\n\n# migration 2, new file app/migrations/0004_backfill_app_order.py: the data change, right after migration 1, before app/migrations/0003_order_memo.py, which needs it (it ran right after 0002_case, and the data change is written for the models 0002_case leaves) (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until migration 2 has run, app_order.currency holds only its default: deploy the code that reads it after migration 2, not with migration 1\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0002_case\")]\n\n    operations = [\n        migrations.RunSQL(\"UPDATE app_order SET currency = 'EUR'\", reverse_sql=migrations.RunSQL.noop),\n    ]\n\n# app/migrations/0003_order_memo.py needs the data change first: add (\"app\", \"0004_backfill_app_order\") to its dependencies, so that it runs after it"],
+      fixes: [
+        `# app/migrations/0003_order_memo.py already depends on app/migrations/0002_case.py: it has run wherever that one has, so keep it as written.
+# Split now, the databases that ran it would run the moved data change a second time, and a dependency added to a migration
+# they already applied makes migrate fail there (InconsistentMigrationHistory).
+# The form for a NEW migration of this kind (shown on this one's code): the schema change and the data change each in a migration of its own,
+# the data change right after the schema change, for whose models it is written:
+# migration 1, app/migrations/0002_case.py as it becomes: without the data change
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),
+    ]
+
+# migration 2, new file app/migrations/0004_backfill_app_order.py: the data change, right after migration 1, before app/migrations/0003_order_memo.py, which needs it (it ran right after 0002_case, and the data change is written for the models 0002_case leaves) (rolling back migration 1 drops what this fills; on a large table, in batches)
+# until migration 2 has run, app_order.currency holds only its default: deploy the code that reads it after migration 2, not with migration 1
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_case")]
+
+    operations = [
+        migrations.RunSQL("UPDATE app_order SET currency = 'EUR'", reverse_sql=migrations.RunSQL.noop),
+    ]
+
+# app/migrations/0003_order_memo.py needs the data change first: only while it has run nowhere yet (new on this branch, like this one) add ("app", "0004_backfill_app_order") to its dependencies; once any database ran it, leave it as it is (migrate fails there with InconsistentMigrationHistory)`,
+      ],
     },
     {
       framework: "django",

@@ -1,4 +1,4 @@
-import { defineRule } from "../support/rule.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { commentMarker } from "../support/fix.js";
 import { existingTable } from "../support/scope.js";
@@ -17,6 +17,7 @@ import { moveBeforeDrop, moveFix, moveMessage } from "./move-before-drop.js";
 import { convertsRetypedColumn, retypedConversionMessage } from "./converts-retyped-column.js";
 import { emptiesDroppedColumn, keepTogetherFix, prepares } from "./prepares-schema-change.js";
 import { splitFix } from "./split-fix.js";
+import { followedBy, followedFix } from "./followed-migration.js";
 import { changesSchema, framing, inert, tableOf } from "./statement-roles.js";
 import { touches } from "./touched-tables.js";
 import { wholeMigrationCode } from "./whole-migration.js";
@@ -25,6 +26,7 @@ import { constraintSandwich, sandwichFix, sandwichMessage } from "./constraint-s
 export default defineRule({
   meta: {
     id: "mixed-ddl-dml",
+    fixRewritesMigration: true,
     category: "mixed-ddl-dml",
     severity: "warning",
     databases: ALL_DATABASES,
@@ -170,7 +172,7 @@ export default defineRule({
         severity: "warning",
         message: `This migration changes both the schema and the data, and MySQL commits each schema statement on its own (no transactional DDL): a failure in the data change leaves the schema changed, the migration unrecorded, and a rerun failing on the statement already done.`,
         // the same split: the schema change alone, then the data change (its code kept) in a migration of its own
-        fix: splitFix(ctx, dataOps.map((d) => d.op), dataTable, onlyNewColumns, laterLine, prepared !== undefined),
+        fix: keptIfFollowed(ctx, first.op.loc.line, splitFix(ctx, dataOps.map((d) => d.op), dataTable, onlyNewColumns, laterLine, prepared !== undefined)),
       });
       return;
     }
@@ -242,14 +244,13 @@ export default defineRule({
               : `This data change runs in the same transaction as the schema change after it: the rows it writes stay locked until the commit, and a rollback must undo both.`,
       fix: needsEveryRow
         ? atomicSwapFix(ctx, wholeMigrationCode(ctx, up, up.slice(first.index, up.indexOf(needsEveryRow.needs.at(-1)!.op) + 1)), needsEveryRow)
-        : splitFix(
-            ctx,
-            dataOps.map((d) => d.op),
-            dataTable,
-            onlyNewColumns,
-            laterLine,
-            prepared !== undefined,
-          ),
+        : keptIfFollowed(ctx, first.op.loc.line, splitFix(ctx, dataOps.map((d) => d.op), dataTable, onlyNewColumns, laterLine, prepared !== undefined)),
     });
   },
 });
+
+/** The split of a migration later ones already depend on is the form for a new migration only (followed-migration.ts). */
+function keptIfFollowed(ctx: RuleContext, firstDataLine: number, split: string): string {
+  const followers = followedBy(ctx);
+  return followers.length ? followedFix(ctx, followers, firstDataLine, split) : split;
+}

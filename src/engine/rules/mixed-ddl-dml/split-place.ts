@@ -14,6 +14,7 @@ import type { NextMigration } from "./next-in-history.js";
 import { nextHolding, type KeysOf } from "../support/later-migrations-index.js";
 import { prepares } from "./prepares-schema-change.js";
 import { touchedNames } from "./touched-tables.js";
+import { mayTakeDependency } from "./followed-migration.js";
 
 /** A migration's SET NOT NULLs, in order, found once: every data change of the folder's earlier migrations looks for them. */
 const setNotNullsOf = new WeakMap<Migration, Operation[]>();
@@ -66,7 +67,17 @@ export function runBefore(ctx: RuleContext, needers: readonly NextMigration[], l
   }
   const name = last.path.split("/").pop()!.replace(/\.py$/, "");
   const label = djangoApp(ctx.migration).label;
-  return [``, ...needers.map((n) => `# ${n.migration.path} needs the data change first: add (${JSON.stringify(label)}, ${JSON.stringify(name)}) to its dependencies, so that it runs after it`)];
+  // only a later migration the change adds takes a new dependency: one already in the repository ran on databases
+  // that would then fail with InconsistentMigrationHistory (followed-migration.ts says so instead)
+  const dependency = `(${JSON.stringify(label)}, ${JSON.stringify(name)})`;
+  return [
+    ``,
+    ...needers.map((n) =>
+      mayTakeDependency(ctx, n.migration)
+        ? `# ${n.migration.path} needs the data change first: add ${dependency} to its dependencies, so that it runs after it`
+        : `# ${n.migration.path} needs the data change first: only while it has run nowhere yet (new on this branch, like this one) add ${dependency} to its dependencies; once any database ran it, leave it as it is (migrate fails there with InconsistentMigrationHistory)`,
+    ),
+  ];
 }
 
 /**

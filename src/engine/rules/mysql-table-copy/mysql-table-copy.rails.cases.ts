@@ -17,6 +17,21 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "signon cb179008: change_column of a table the migrations do not define (its create_table squashed away): the MODIFY restates the whole column, and the fix says migguard does not know whether it is NOT NULL or its default",
+      config: mysql,
+      code: `class ChangeTrailingMessageToText < ActiveRecord::Migration[7.0]
+  def up
+    change_column :event_logs, :trailing_message, :text
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        "# MODIFY restates the whole column: migguard does not know whether it is NOT NULL or its default; add it, or MySQL drops it\n# MySQL refuses (instead of copying the table) when the change cannot be made in place:\nexecute \"ALTER TABLE event_logs MODIFY trailing_message text, ALGORITHM=INPLACE, LOCK=NONE\"",
+      ],
+    },
+    {
+      framework: "rails",
       name: "add_foreign_key copies the table while foreign_key_checks is on; change_column may copy",
       config: mysql,
       code: `class AddOrderKey < ActiveRecord::Migration[7.1]

@@ -11,6 +11,8 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { inRubySql } from "../support/inside-ruby-sql.js";
 import { rubyString } from "../support/embed-sql.js";
+import { restatedColumn } from "./restated-column.js";
+import { retypedByKey, retypedKeyFix, retypedWhy } from "./retyped-key.js";
 
 /** MySQL identifiers in fixes: backticks when MySQL's grammar does not read the name bare (`order`, `rank`, `my col`). */
 const q = mysqlIdent;
@@ -63,8 +65,21 @@ function onlineCommands(table: string, clause: string | undefined): string {
   ].join("\n");
 }
 
+/**
+ * The clause for the online tools (or an in-place ALTER): a type change's MODIFY restates the whole column, with
+ * what the migrations say of it (restated-column.ts), and what they do not say as a comment line.
+ */
+function clauseOf(ctx: RuleContext, op: Operation, table: string): { clause: string | undefined; unknown: string[] } {
+  if (op.kind !== "alter_column_type") return { clause: alterClause(op), unknown: [] };
+  return restatedColumn(ctx, op, table);
+}
+
+const unknownNote = (unknown: readonly string[]) =>
+  unknown.length ? [`MODIFY restates the whole column: migguard does not know ${unknown.join(" or ")}; add it, or MySQL drops it`] : [];
+
 function copyFix(ctx: RuleContext, op: Operation, table: string): string {
-  const commands = onlineCommands(table, alterClause(op));
+  const { clause, unknown } = clauseOf(ctx, op, table);
+  const commands = [...unknownNote(unknown), ...onlineCommands(table, clause).split("\n")].join("\n");
   const comment = (prefix: string) => commands.split("\n").map((line) => `${prefix}  ${line}`).join("\n");
   return fixFor(ctx.framework, {
     sql: `-- run the change online, outside the migration (gh-ost or pt-online-schema-change copy the table in the background\n-- and swap it in), then keep this migration as the record that it ran:\n${comment("--")}`,
@@ -75,7 +90,7 @@ function copyFix(ctx: RuleContext, op: Operation, table: string): string {
 }
 
 /** MODIFY/CHANGE of an unknown previous definition: ask for the in-place algorithm, so MySQL refuses instead of copying. */
-function inplaceFix(ctx: RuleContext, op: Operation, table: string, clauses = alterClause(op)): string {
+function inplaceFix(ctx: RuleContext, op: Operation, table: string, clauses = clauseOf(ctx, op, table).clause): string {
   // no clause read (a redefinition whose new type is unknown): a SQL migration's own ALTER TABLE, as written
   const own = ctx.framework === "sql" && /^ALTER\s+TABLE\s/i.test(op.text.trim()) ? op.text.trim().replace(/;\s*$/, "") : undefined;
   if (clauses === undefined && own === undefined) {
@@ -83,14 +98,15 @@ function inplaceFix(ctx: RuleContext, op: Operation, table: string, clauses = al
     return fixFor(ctx.framework, { sql: say("--"), rails: () => say("#"), django: () => say("#"), alembic: () => say("#") });
   }
   const sql = clauses === undefined ? `${own}, ALGORITHM=INPLACE, LOCK=NONE` : `ALTER TABLE ${q(table)} ${clauses}, ALGORITHM=INPLACE, LOCK=NONE`;
+  const note = (prefix: string) => unknownNote(clauses === undefined ? [] : clauseOf(ctx, op, table).unknown).map((line) => `${prefix} ${line}\n`).join("");
   return fixFor(ctx.framework, {
-    sql: `-- MySQL refuses (instead of copying the table) when the change cannot be made in place:\n${sql};\n-- if it refuses, run it online:\n${onlineCommands(table, clauses)
+    sql: `${note("--")}-- MySQL refuses (instead of copying the table) when the change cannot be made in place:\n${sql};\n-- if it refuses, run it online:\n${onlineCommands(table, clauses)
       .split("\n")
       .map((l) => `--   ${l}`)
       .join("\n")}`,
-    rails: () => `# MySQL refuses (instead of copying the table) when the change cannot be made in place:\nexecute "${sql.replace(/"/g, '\\"')}"`,
-    django: () => `# MySQL refuses (instead of copying the table) when the change cannot be made in place;\n# keep the AlterField as the state_operations of migrations.SeparateDatabaseAndState:\nmigrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=migrations.RunSQL.noop)`,
-    alembic: () => `# MySQL refuses (instead of copying the table) when the change cannot be made in place:\nop.execute(${JSON.stringify(sql)})`,
+    rails: () => `${note("#")}# MySQL refuses (instead of copying the table) when the change cannot be made in place:\nexecute "${sql.replace(/"/g, '\\"')}"`,
+    django: () => `${note("#")}# MySQL refuses (instead of copying the table) when the change cannot be made in place;\n# keep the AlterField as the state_operations of migrations.SeparateDatabaseAndState:\nmigrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=migrations.RunSQL.noop)`,
+    alembic: () => `${note("#")}# MySQL refuses (instead of copying the table) when the change cannot be made in place:\nop.execute(${JSON.stringify(sql)})`,
   });
 }
 
@@ -185,10 +201,13 @@ export default defineRule({
 
 function report(ctx: RuleContext, op: Operation, table: string, verdict: OnlineDdl): void {
   const how = verdict.algorithm === "copy" ? "copies the whole table (ALGORITHM=COPY)" : "blocks writes while it builds (LOCK=SHARED)";
+  const key = op.kind === "add_constraint" && op.constraint === "foreign_key" ? op : undefined;
+  // a key that also changes the column's type copies the table with the checks off too (retyped-key.ts)
+  const retyped = key && ctx.framework === "django" ? retypedByKey(key) : undefined;
   ctx.report({
     op,
-    message: `MySQL ${how} for this change of ${table}: ${verdict.because}. Every write to ${table} waits until it ends.`,
-    fix: op.kind === "add_constraint" && op.constraint === "foreign_key" ? foreignKeyFix(ctx, op) : copyFix(ctx, op, table),
+    message: `MySQL ${how} for this change of ${table}: ${verdict.because}${key && retyped ? `, and ${retypedWhy(key, retyped)}` : ""}. Every write to ${table} waits until it ends.`,
+    fix: key ? (retyped ? retypedKeyFix(ctx, key, retyped) : foreignKeyFix(ctx, key)) : copyFix(ctx, op, table),
   });
 }
 

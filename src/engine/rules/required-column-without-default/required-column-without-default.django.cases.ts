@@ -13,6 +13,24 @@ class Migration(migrations.Migration):
     ]
 `;
 
+/** ralph's assets 0012 in small: a DateTimeField AddField whose one-off default fills the existing rows, on line 9 */
+const CREATED = `import datetime
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="created",
+            field=models.DateTimeField(auto_now_add=True, default=datetime.datetime(2016, 6, 6, 14, 7, 47, 639689)),
+            preserve_default=False,
+        ),
+    ]
+`;
+
 /** app/models.py declaring Order on `base`, imported by `imports` */
 const SOLO_ORDER_MODELS = (imports: string, base: string) => `from django.db import models\n${imports}\n\nclass Order(${base}):\n    number = models.CharField(max_length=200)\n`;
 
@@ -578,6 +596,48 @@ migrations.RunSQL(
 ),`,
       ],
     })),
+    ...([
+      ["Django 1.11 pinned: datetime(6)", { "requirements/base.txt": "Django==1.11.29\nmysqlclient==1.4\n" }, undefined, "datetime(6) NOT NULL", "CURRENT_TIMESTAMP(6)"],
+      ["Django 1.7 pinned: plain datetime, as Django created it then", { "requirements/base.txt": "Django==1.7.11\n" }, undefined, "datetime NOT NULL", "CURRENT_TIMESTAMP"],
+      [
+        "no Django version in the repository: datetime(6), with a comment that says what it rests on",
+        {},
+        "# datetime(6) is the column Django 1.8+ creates for a DateTimeField on MySQL 5.6.4+ (the repository does not say its Django version): before, it is datetime, with CURRENT_TIMESTAMP\n",
+        "datetime(6) NOT NULL",
+        "CURRENT_TIMESTAMP(6)",
+      ],
+    ] as const).map(([name, requirements, caveat, column, now]) => ({
+      framework: "django" as const,
+      name: `ralph assets 0012 on MySQL, ${name}: ALTER COLUMN SET DEFAULT takes a literal only there (8.0.13+: an expression in parentheses), so the current time goes through MODIFY with the column's whole definition`,
+      config: { database: "mysql" },
+      code: CREATED,
+      files: { ...DJANGO_INITIAL, ...requirements },
+      lines: [9],
+      fixes: [
+        `# Django drops the column's default right after AddField (default= is applied in Python only): a database default
+# of the migration's own keeps inserts from code that does not set created working${Object.keys(requirements).length ? "" : " (on Django 5.0+, db_default= does the same)"}
+# ${now} is a stand-in: use the value existing rows should have in created
+${caveat ?? ""}# MySQL sets the current time as a default only in the column's definition: MODIFY restates all of it (type, NOT NULL)
+migrations.AddField(
+    model_name="order",
+    name="created",
+    field=models.DateTimeField(auto_now_add=True, default=datetime.datetime(2016, 6, 6, 14, 7, 47, 639689)),
+    preserve_default=False,
+),
+migrations.RunSQL(
+    "ALTER TABLE app_order MODIFY created ${column} DEFAULT ${now}",
+    reverse_sql="ALTER TABLE app_order MODIFY created ${column}",
+),`.replace("Django drops", Object.keys(requirements).length ? "Django before 5.0 drops" : "Django drops"),
+      ],
+    })),
+    {
+      framework: "django",
+      name: "a DateField on MySQL: no CURRENT_DATE default before MySQL 8.0.13 (and then only in parentheses), so nullable first, then NOT NULL",
+      config: { database: "mysql" },
+      code: CREATED.replace("DateTimeField(auto_now_add=True, default=datetime.datetime(2016, 6, 6, 14, 7, 47, 639689))", "DateField(auto_now_add=True, default=datetime.date(2016, 6, 6))"),
+      files: { ...DJANGO_INITIAL, "requirements/base.txt": "Django==1.11.29\n" },
+      lines: [9],
+    },
     {
       framework: "django",
       name: "froide campaign 0006: Django 5.1+, the model read: db_default in the migration and in the model's field as app/models.py declares it, or the next makemigrations drops the database default again; default= stays beside it (seed 72, umap: unsaved instances keep their Python value, not a DatabaseDefault)",

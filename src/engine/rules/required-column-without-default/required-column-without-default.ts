@@ -30,6 +30,7 @@ import { andList } from "../../in-words.js";
 import { djangoModelField, type ModelField } from "../support/django-model-field.js";
 import { statementKey } from "../support/statement-key.js";
 import { CONSTANT_DEFAULT_REWRITES, constantDefaultRewrites } from "../support/volatile-fill.js";
+import { mysqlColumnDefault } from "./mysql-column-default.js";
 import { alembicWithoutFastDefault, djangoWithoutFastDefault, railsWithoutFastDefault, sqlFillThenNotNull, sqlWithoutFastDefault } from "./without-fast-default.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
@@ -411,6 +412,11 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   if (!sqlValue) return djangoNullableFirst(op, ctx);
   const t = sql.ident(op.table);
   const col = sql.ident(c.name);
+  // MySQL's ALTER COLUMN SET DEFAULT takes a literal only: the current time goes through MODIFY (the whole column)
+  const mysql = isMysqlFamily(ctx.migration.database) ? mysqlColumnDefault(sql.ident, op.table, c.name, c.type, c.notNull, sqlValue, ctx.repository.djangoAtLeast("1.8")) : undefined;
+  if (isMysqlFamily(ctx.migration.database) && !mysql) return djangoNullableFirst(op, ctx);
+  const set = mysql?.set ?? `ALTER TABLE ${t} ALTER COLUMN ${col} SET DEFAULT ${sqlValue}`;
+  const drop = mysql?.drop ?? `ALTER TABLE ${t} ALTER COLUMN ${col} DROP DEFAULT`;
   const packaged = declared?.kind === "packaged" ? declared : undefined;
   return [
     ...(packaged
@@ -422,11 +428,13 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
     `# Django${ctx.repository.djangoAtLeast("5.0") === false ? " before 5.0" : ""} drops the column's default right after AddField (default= is applied in Python only): a database default`,
     `# of the migration's own${packaged ? ", which Django's state does not track," : ""} keeps inserts from code that does not set ${field} working${ctx.repository.djangoAtLeast("5.0") === undefined ? " (on Django 5.0+, db_default= does the same)" : ""}`,
     // default=list on an array column is the empty array the database default gives: no stand-in
-    ...(literal || (written === "list" && c.type?.array) ? [] : djangoFill ? [fillNote(field)] : [neutralDefaultNote(sqlValue, c.name, "#")]),
+    ...(literal || (written === "list" && c.type?.array) ? [] : djangoFill ? [fillNote(field)] : [neutralDefaultNote(mysql?.value ?? sqlValue, c.name, "#")]),
+    ...(mysql?.caveat ? [`# ${mysql.caveat}`] : []),
+    ...(mysql?.restatesColumn ? [`# MySQL sets the current time as a default only in the column's definition: MODIFY restates all of it (type, NOT NULL)`] : []),
     `${reindented(op.text.trim()).replace(/,?$/, ",")}`,
     `migrations.RunSQL(`,
-    `    ${pythonString(`ALTER TABLE ${t} ALTER COLUMN ${col} SET DEFAULT ${sqlValue}`)},`,
-    `    reverse_sql=${pythonString(`ALTER TABLE ${t} ALTER COLUMN ${col} DROP DEFAULT`)},`,
+    `    ${pythonString(set)},`,
+    `    reverse_sql=${pythonString(drop)},`,
     `),`,
   ].join("\n");
 }

@@ -47,6 +47,11 @@ export interface RuleMeta {
    */
   fixReplacesOperation?: boolean;
   /**
+   * The fix rewrites the whole migration (a split into migrations of their own): like a fix in the operation's place,
+   * it is no edit for a migration a release already shipped, and says so (production/shipped-migration.ts).
+   */
+  fixRewritesMigration?: boolean;
+  /**
    * What the hazard needs besides the migration itself: `concurrency`, traffic that waits on the lock (a lock or a
    * rewrite); `old-code`, code of the previous release still running against the new schema (a rename, a NOT NULL
    * column its inserts leave out). Under an offline deploy neither exists and the finding is a note

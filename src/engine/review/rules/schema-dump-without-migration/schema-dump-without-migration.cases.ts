@@ -90,6 +90,24 @@ const PHONE_MIGRATION = { "db/migrate/20240201000000_add_phone_to_users.rb": rb(
 const USERS_BASE = { "db/migrate/20240101000000_create_users.rb": rb("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"), "db/schema.rb": schema("2024_01_01_000000") };
 const usersWith = (...lines: string[]) => schema("2024_02_01_000000").replace('t.string "email"', ['t.string "email"', ...lines].join("\n    "));
 
+
+// signon 076612af (MySQL): add_foreign_key on user_application_permissions.application_id, whose only index starts with
+// user_id: InnoDB adds an index for the key, named after it (fk_rails_<hash>), and the dump lists it
+const permissionsSchema = (version: string, extra: string[], keys: string[]) =>
+  `ActiveRecord::Schema[7.0].define(version: ${version}) do\n  create_table "oauth_applications", id: :integer, charset: "utf8mb3", force: :cascade do |t|\n    t.string "name"\n  end\n\n  create_table "user_application_permissions", id: :integer, charset: "utf8mb3", force: :cascade do |t|\n    t.integer "user_id", null: false\n    t.integer "application_id", null: false\n${extra.map((l) => `    ${l}\n`).join("")}    t.index ["user_id", "application_id"], name: "index_app_permissions_on_user_and_app", unique: true\n  end\n${keys.map((k) => `\n  ${k}`).join("")}\nend\n`;
+const PERMISSIONS_BASE = (adapter: string) => ({
+  "config/database.yml": `production:\n  adapter: ${adapter}\n`,
+  "db/migrate/20230101000000_create_permissions.rb": rb(
+    "CreatePermissions",
+    'create_table :oauth_applications, id: :integer do |t|\n      t.string :name\n    end\n    create_table :user_application_permissions, id: :integer do |t|\n      t.integer :user_id, null: false\n      t.integer :application_id, null: false\n      t.index [:user_id, :application_id], name: "index_app_permissions_on_user_and_app", unique: true\n    end',
+  ),
+  "db/schema.rb": permissionsSchema("2023_01_01_000000", [], []),
+});
+const PERMISSIONS_KEY = {
+  "db/migrate/20231017152747_add_foreign_key_for_permissions_application_id.rb": rb("AddForeignKeyForPermissionsApplicationId", "add_foreign_key :user_application_permissions, :oauth_applications, column: :application_id"),
+  "db/schema.rb": permissionsSchema("2023_10_17_152747", ['t.index ["application_id"], name: "fk_rails_36355a4090"'], ['add_foreign_key "user_application_permissions", "oauth_applications", column: "application_id"']),
+};
+
 export default defineReviewCases({
   invalid: [
     {
@@ -225,8 +243,19 @@ export default defineReviewCases({
       head: { ...ADD_PHONE, "db/structure.sql": structure("    email text,\n    phone text,\n    nickname text", ["20240201000000", "20240101000000"]) },
       findings: [{ path: "db/structure.sql", line: 5, message: "adds column users.nickname" }],
     },
+    {
+      name: "PostgreSQL creates no index for a foreign key: the fk_rails_ index the dump adds is drift there (the MySQL counterpart is valid)",
+      base: PERMISSIONS_BASE("postgresql"),
+      head: PERMISSIONS_KEY,
+      findings: [{ path: "db/schema.rb", line: 9, message: "adds index fk_rails_36355a4090" }],
+    },
   ],
   valid: [
+    {
+      name: "signon 076612af, MySQL: add_foreign_key on a column no index starts with, and the dump's new index named after the key (fk_rails_36355a4090), which InnoDB creates: no drift",
+      base: PERMISSIONS_BASE("mysql2"),
+      head: PERMISSIONS_KEY,
+    },
     {
       name: "db/schema.rb loses a table, its column and index, that no migration creates (caseflow 9a2c9d32ea: vbms_ext_claim, made by a script and dumped from a database that had it): closer to the migrations, a note",
       base: { ...PAGES_MIGRATIONS, "db/schema.rb": withLeakedTable(PAGES_NOW) },
