@@ -93,3 +93,20 @@ describe("the database of each migrations folder", () => {
     expect(findings.map((f) => f.rule)).not.toContain("syntax-error");
   });
 });
+
+describe("a MySQL version written with two numbers", () => {
+  // `database_version: "5.7"` and `image: mysql:5.7` are how people write it; the grammar needs major.minor.patch
+  it.each([
+    ["the configuration", { ".github/migguard.yml": 'database: mysql\ndatabase_version: "5.7"\n' }],
+    ["docker-compose's image", { "docker-compose.yml": "services:\n  db:\n    image: mysql:5.7\n" }],
+  ])("from %s: valid MySQL is read, not called a syntax error", async (_, files: Record<string, string>) => {
+    const root = repo({
+      ...files,
+      "db/migrations/000001_create_items.up.sql": "CREATE TABLE items (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, created datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6));\n",
+      "db/migrations/000001_create_items.down.sql": "DROP TABLE items;\n",
+    });
+    const result = await run(["lint", "--format", "json", "--verbose", "db/migrations"], { cwd: root });
+    const { findings } = JSON.parse(result.output.slice(result.output.indexOf("{"))) as { findings: Array<{ rule: string }> };
+    expect(findings.map((f) => f.rule)).not.toContain("syntax-error");
+  });
+});

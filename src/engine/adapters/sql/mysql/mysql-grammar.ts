@@ -55,6 +55,15 @@ export function serverVersionNumber(version: string | undefined): number {
   return major * 10000 + minor * 100 + (Number.isFinite(patch) ? patch : 0);
 }
 
+/**
+ * The version as ts-mysql-parser reads it: always major.minor.patch. Given "5.7" or "8.0" (database_version as people
+ * write it) it read no version at all and refused even `CREATE TABLE t (id int)`; the patch defaults as above.
+ */
+function parserVersion(version: string | undefined): string {
+  const number = serverVersionNumber(version);
+  return `${Math.floor(number / 10000)}.${Math.floor(number / 100) % 100}.${number % 100}`;
+}
+
 export interface MysqlToken {
   type: number;
   /** symbolic name: CREATE_SYMBOL, BACK_TICK_QUOTED_ID, SEMICOLON_SYMBOL, ... */
@@ -117,7 +126,7 @@ export function parseMysqlStatement(text: string, version?: string): MysqlParse 
 
 function parseOnce(text: string, version?: string): MysqlParse {
   const { Parser } = loaded();
-  const parser = new Parser({ version: version && Number(version.split(".")[0]) < 10 ? version : "8.0.30", charsets: CHARSETS });
+  const parser = new Parser({ version: parserVersion(version), charsets: CHARSETS });
   const result = parser.parse(text);
   const ruleNames = result.parser.ruleNames;
   const error = result.lexerError ?? result.parserError;
