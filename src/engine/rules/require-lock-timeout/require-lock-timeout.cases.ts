@@ -1,5 +1,5 @@
 import { defineCases } from "../support/rule.js";
-import { SQLX_MEMBER_WORKSPACE, SQLX_ROOT_MIGRATIONS } from "../../testing/sqlx-fixtures.js";
+import { SQLX_MEMBER_WORKSPACE, SQLX_ROOT_MIGRATIONS, SQLX_SQLITE_CLIENT } from "../../testing/sqlx-fixtures.js";
 import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO, MARAGUDK_RUNNER, MARAGUDK_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
 /** goalert's migrate/migrate.go: its own sql-migrate reader connects with pgx and sets lock_timeout on that connection first */
@@ -337,6 +337,13 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a sqlx migration of a crate whose sqlx names sqlite alone (atuin's atuin-client): SQLite takes no lock a deploy waits on, so no lock_timeout is asked for",
+      path: "crates/client/migrations/20230315224203_create-deleted.sql",
+      files: SQLX_SQLITE_CLIENT,
+      code: "alter table history add column deleted_at integer;\n",
+    },
     {
       framework: "sql",
       name: "a DROP TABLE IF EXISTS of the migration's own scratch table, which it creates again below and drops at its end (Formance ledger's moves_view): the drop only clears an earlier failed run's leftover, no query waits on it",
