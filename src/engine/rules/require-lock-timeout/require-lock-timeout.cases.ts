@@ -28,8 +28,47 @@ const COMMITTING_FILL = [
   "",
 ].join("\n");
 
+/**
+ * atuin's server (crates/atuin-server-postgres, 2024 and 2026): a token table that references users, and the code that
+ * is left, which never names it (the application code read, for drop-table's planned removal)
+ */
+const VERIFICATION_HISTORY: Record<string, string> = {
+  "migrations/20210425153745_create_users.sql": "create table users (id bigserial primary key, username varchar(32) not null unique, email varchar(128) not null unique);\n",
+  "migrations/20240621110730_user-verification-token.sql": "alter table users add verified_at timestamp with time zone default null;\n\ncreate table user_verification_token(\n  id bigserial primary key,\n  user_id bigint unique references users(id),\n  token text,\n  valid_until timestamp with time zone\n);\n",
+  "src/users.rs": 'pub const GET_USER: &str = "select id, username, email from users where username = $1";\n',
+};
+
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "once a file, on the statement whose lock a queue forms behind: line 1 drops a table no code read names, line 2 takes ACCESS EXCLUSIVE on users (atuin's 20260127000000_remove-email-verification.sql)",
+      path: "migrations/20260127000000_remove-email-verification.sql",
+      files: VERIFICATION_HISTORY,
+      schema: "CREATE TABLE users (id bigserial PRIMARY KEY, username varchar(32), verified_at timestamptz);\nCREATE TABLE user_verification_token (id bigserial PRIMARY KEY, user_id bigint UNIQUE REFERENCES users (id), token text);",
+      code: "drop table if exists user_verification_token;\nalter table users drop column if exists verified_at;\n",
+      lines: [2],
+      messages: ["No lock_timeout is set before this statement locks users: if it waits behind a long query, every query on the table queues behind it."],
+      fixes: ["-- this migration runs outside a transaction, where SET LOCAL does nothing: set it first, and reset it last, so the connection does not keep it\nSET lock_timeout = '5s';  -- first statement of the migration\n-- ... the migration's statements ...\nRESET lock_timeout;  -- last statement of the migration"],
+    },
+    {
+      framework: "sql",
+      name: "a table an earlier migration created 10 days before (young: likely small and little used) yields to an older table locked later in the file",
+      path: "migrations/20240702094825_idx-cache-index.sql",
+      files: { ...VERIFICATION_HISTORY, "migrations/20240621110731_idx-cache.sql": "create table store_idx_cache (id bigserial primary key, user_id bigint, idx bigint);\n" },
+      code: "create unique index store_idx_cache_uniq on store_idx_cache(user_id, idx);\nalter table users add column last_sync timestamptz;\n",
+      lines: [2],
+      messages: ["locks users"],
+    },
+    {
+      framework: "sql",
+      name: "the drop of a table no code names, alone in its file: still the statement the reminder is about (no other lock to point at)",
+      path: "migrations/20260127000000_remove-email-verification.sql",
+      files: VERIFICATION_HISTORY,
+      code: "drop table if exists user_verification_token;\n",
+      lines: [1],
+      messages: ["locks user_verification_token"],
+    },
     {
       framework: "sql",
       name: "a simple sqlx migration (atuin's crates/atuin-server-postgres: <version>_<name>.sql in the migrations/ folder sqlx::migrate!(\"./migrations\") embeds, sqlx from the workspace): sqlx runs it in a transaction, so SET LOCAL, not the SET and RESET of a file run outside one",
