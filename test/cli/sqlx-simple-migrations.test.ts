@@ -9,6 +9,7 @@
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
 import { featureBranchOn, reviewJson, type Finding } from "./support/review-repo.js";
+import { SQLITE_CLIENT_HISTORY, SQLX_SQLITE_CLIENT } from "../../src/engine/testing/sqlx-fixtures.js";
 
 const WORKSPACE = {
   "Cargo.toml": '[workspace]\nmembers = ["crates/*"]\n',
@@ -77,15 +78,11 @@ describe("sqlx's simple migrations in a Cargo workspace", () => {
 
   it("lint: in a workspace of a sqlite-only crate and a postgres crate, each folder is checked as its crate's database (atuin's client and server)", async () => {
     const files = {
-      "Cargo.toml": '[workspace]\nmembers = ["crates/*"]\n\n[workspace.dependencies]\nsqlx = { version = "0.9", features = ["runtime-tokio", "time"] }\n',
-      "crates/client/Cargo.toml": '[package]\nname = "client"\n\n[dependencies]\nsqlx = { workspace = true, features = ["sqlite", "regexp"] }\n',
-      "crates/client/src/database.rs": 'pub async fn migrate(pool: &sqlx::SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {\n    sqlx::migrate!("./migrations").run(pool).await\n}\n',
+      ...SQLX_SQLITE_CLIENT,
       "crates/client/src/record.rs": 'pub async fn migrate(pool: &sqlx::SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {\n    sqlx::migrate!("./record-migrations").run(pool).await\n}\n',
-      "crates/client/migrations/20210422143411_create_history.sql": "create table if not exists history (\n  id integer primary key autoincrement,\n  command text not null\n);\n",
+      "crates/client/migrations/20210422143411_create_history.sql": SQLITE_CLIENT_HISTORY,
       "crates/client/migrations/20230315224203_history-deleted.sql": "alter table history add column deleted_at integer;\ncreate index history_deleted_index on history(deleted_at);\n",
       "crates/client/record-migrations/20231127090831_create-store.sql": "create table if not exists store (id text primary key, idx integer);\n",
-      "crates/server/Cargo.toml": '[package]\nname = "server"\n\n[dependencies]\nsqlx = { workspace = true, features = ["postgres"] }\n',
-      "crates/server/src/lib.rs": WORKSPACE["crates/server/src/lib.rs"].replace("../../migrations", "./migrations"),
       "crates/server/migrations/20210422143411_create_history.sql": "create table history (id bigserial primary key, user_id bigint);\n",
       "crates/server/migrations/20230315224203_history-deleted.sql": "alter table history add column deleted_at timestamp;\ncreate index history_deleted_index on history(deleted_at);\n",
     };
@@ -94,6 +91,7 @@ describe("sqlx's simple migrations in a Cargo workspace", () => {
     const client = findings.filter((f) => f.path.startsWith("crates/client/"));
     expect(new Set(client.map((f) => f.rule))).toEqual(new Set(["unsupported-database"]));
     expect(client.map((f) => f.path).sort()).toEqual(Object.keys(files).filter((p) => p.startsWith("crates/client/") && p.endsWith(".sql")).sort());
+    expect(client).toHaveLength(3);
     expect(client[0].message).toContain("this file runs on SQLite");
     const server = findings.filter((f) => f.path.startsWith("crates/server/"));
     expect(ruleOf(server, "index-without-concurrently").map((f) => f.line)).toEqual([2]);

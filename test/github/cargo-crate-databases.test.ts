@@ -7,15 +7,12 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
+import { SQLITE_CLIENT_HISTORY, SQLX_SQLITE_CLIENT } from "../../src/engine/testing/sqlx-fixtures.js";
 
 const BASE: Record<string, string> = {
   "README.md": "# Shell history\n",
-  "Cargo.toml": '[workspace]\nmembers = ["crates/*"]\n\n[workspace.dependencies]\nsqlx = { version = "0.9", features = ["runtime-tokio", "time"] }\n',
-  "crates/client/Cargo.toml": '[package]\nname = "client"\n\n[dependencies]\nsqlx = { workspace = true, features = ["sqlite", "regexp"] }\n',
-  "crates/client/src/database.rs": 'pub async fn migrate(pool: &sqlx::SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {\n    sqlx::migrate!("./migrations").run(pool).await\n}\n',
-  "crates/client/migrations/20210422143411_create_history.sql": "create table if not exists history (\n  id integer primary key autoincrement,\n  command text not null\n);\n",
-  "crates/server/Cargo.toml": '[package]\nname = "server"\n\n[dependencies]\nsqlx = { workspace = true, features = ["postgres"] }\n',
-  "crates/server/src/lib.rs": 'pub async fn migrate(pool: &sqlx::PgPool) -> Result<(), sqlx::migrate::MigrateError> {\n    sqlx::migrate!("./migrations").run(pool).await\n}\n',
+  ...SQLX_SQLITE_CLIENT,
+  "crates/client/migrations/20210422143411_create_history.sql": SQLITE_CLIENT_HISTORY,
   "crates/server/migrations/20210422143411_create_history.sql": "create table history (id bigserial primary key, command text not null);\n",
 };
 

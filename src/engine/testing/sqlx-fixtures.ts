@@ -66,6 +66,9 @@ export const SQLX_SQLITE_CLIENT: Record<string, string> = {
   ...SQLX_MEMBER_WORKSPACE,
 };
 
+/** atuin-client's first migration, in SQLite's own syntax (AUTOINCREMENT, which PostgreSQL's parser refuses) */
+export const SQLITE_CLIENT_HISTORY = "create table if not exists history (\n  id integer primary key autoincrement,\n  command text not null\n);\n";
+
 /** A crate built for either database (`[features]` that turn on sqlx's drivers), as atuin's tests-database names both. */
 export const SQLX_EITHER_DATABASE: Record<string, string> = {
   "Cargo.toml": WORKSPACE_ROOT,

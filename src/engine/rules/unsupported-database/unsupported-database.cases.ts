@@ -1,7 +1,5 @@
 import { defineCases } from "../support/rule.js";
-import { SQLX_EITHER_DATABASE, SQLX_SQLITE_CLIENT } from "../../testing/sqlx-fixtures.js";
-
-const SQLITE_HISTORY = "create table if not exists history (\n  id integer primary key autoincrement,\n  command text not null\n);\n";
+import { SQLITE_CLIENT_HISTORY, SQLX_EITHER_DATABASE, SQLX_SQLITE_CLIENT } from "../../testing/sqlx-fixtures.js";
 
 /**
  * The engine's note for a pop/popx file that runs on CockroachDB (ory/hydra keeps one per database): not checked,
@@ -28,7 +26,7 @@ export default defineCases({
       name: "a sqlx migration of a crate whose sqlx names sqlite alone (atuin's atuin-client, in a workspace whose server crate names postgres): it runs on SQLite, so AUTOINCREMENT is noted, not a syntax error, and no PostgreSQL lock rule reads it",
       path: "crates/client/migrations/20210422143411_create_history.sql",
       files: SQLX_SQLITE_CLIENT,
-      code: SQLITE_HISTORY,
+      code: SQLITE_CLIENT_HISTORY,
       lines: [1],
     },
     {
@@ -36,7 +34,7 @@ export default defineCases({
       name: "a diesel migration of a crate whose diesel names sqlite alone: SQLite's, noted",
       path: "migrations/2024-01-08-124830_create_history/up.sql",
       files: { "Cargo.toml": '[package]\nname = "client"\n\n[dependencies]\ndiesel = { version = "2", features = ["sqlite"] }\ndiesel_migrations = "2"\n' },
-      code: SQLITE_HISTORY,
+      code: SQLITE_CLIENT_HISTORY,
       lines: [1],
     },
   ],
