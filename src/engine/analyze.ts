@@ -38,6 +38,7 @@ import { runsOnPop } from "./repository/go-mod.js";
 import { runsOnPostgresMigrations } from "./repository/node-runners.js";
 import { runsOnSqlx } from "./repository/cargo-sqlx.js";
 import { plannedSqlxFolders, rustCrateFiles, sqlxReaderToLoad } from "./repository/sqlx-plan.js";
+import { ownerCrateDatabases } from "./database/crate-databases.js";
 import { ignoredByPostgresMigrations, POSTGRES_MIGRATIONS_IGNORE } from "./adapters/sql/layouts/postgres-migrations.js";
 import { withDrizzleJournal } from "./adapters/sql/drizzle-journal.js";
 import { holdsDrizzleJournal, isDrizzleJournalPath, loadDrizzleJournalReader, readDrizzleJournal } from "./adapters/sql/layouts/drizzle.js";
@@ -1035,7 +1036,9 @@ function plan(input: AnalyzeInput): Plan {
   const units = grouped.units.filter((u) => reviewed(u.file.path));
   // the folders sqlx's migrator runs, read once when a SQL file may be one of them
   let folders: Map<string, string[]> | undefined;
-  const sqlxFolders = () => (folders ??= plannedSqlxFolders(rustCrateFiles(input.repositoryFiles, input.codeFiles)));
+  let rustFiles: SourceFile[] | undefined;
+  const crateFiles = () => (rustFiles ??= rustCrateFiles(input.repositoryFiles, input.codeFiles));
+  const sqlxFolders = () => (folders ??= plannedSqlxFolders(crateFiles()));
   for (const unit of units) {
     const targets = popGenericTargets(unit.file.path);
     const reading = popGenericReading(targets);
@@ -1055,6 +1058,8 @@ function plan(input: AnalyzeInput): Plan {
     if (golangNames && runsOnSqlx(unit.file.path, input.repositoryFiles ?? [])) unit.sqlx = true;
     // any names (a simple `<version>_<name>.sql` too) in a folder a sqlx crate embeds (repository/sqlx-folders.ts)
     if ((golangNames || (unit.file.layout === "plain-sql" && !unit.postgresMigrations)) && sqlxFolders().has(dirOf(unit.file.path))) unit.sqlx = true;
+    // the crates that run it (sqlx's that embed its folder, diesel's it lies in) connect only to the databases of their drivers
+    if (unit.sqlx || unit.file.layout === "diesel") unit.crateDatabases = ownerCrateDatabases(unit.file.path, sqlxFolders().get(dirOf(unit.file.path)) ?? [], crateFiles());
     // Drizzle: the folder's journal gives the order (idx), the date (when) and the database (dialect)
     if (unit.file.layout === "drizzle") withDrizzleJournal(unit, input.repositoryFiles ?? []);
   }
@@ -1429,6 +1434,7 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
   for (const unit of units) {
     const folder = migrationFolder(unit.file);
     if (!folders.has(folder)) folders.set(folder, { folder, framework: unit.file.framework, sql: [], sources: [] });
+    if (unit.crateDatabases) folders.get(folder)!.crate ??= unit.crateDatabases;
     if (unit.file.framework === "alembic") folders.get(folder)!.sources.push({ path: unit.file.path, content: unit.content });
   }
   // a revision named alone: the other revisions of its tree (context, read by the CLI) branch on the dialect as

@@ -7,6 +7,7 @@ import { detectFile, type DetectedFile } from "./detect.js";
 import type { Database, SourceFile } from "./model.js";
 import { dirOf } from "./paths.js";
 import { popSuffix } from "./database/dialect-file.js";
+import type { CrateNamedDatabases } from "./database/crate-databases.js";
 
 export interface MigrationUnit {
   file: DetectedFile;
@@ -30,6 +31,8 @@ export interface MigrationUnit {
   postgresMigrations?: boolean;
   /** golang-migrate's names run by sqlx's migrator (the nearest Cargo.toml depends on sqlx: repository/cargo-sqlx.ts) */
   sqlx?: boolean;
+  /** sqlx or diesel: the databases the driver features of the crates that run its folder connect to (database/crate-databases.ts) */
+  crateDatabases?: CrateNamedDatabases;
   /** what names `database` when no switch of databases does (drizzle-kit's journal: its dialect) */
   databaseNamedBy?: string;
   /** Drizzle: when drizzle-kit generated it (the journal's `when`), ISO 8601 (Migration.generatedOn) */

@@ -3,11 +3,13 @@
  * `migguard lint` and `review` (README: sqlx): a folder a crate of the Cargo workspace embeds with
  * `sqlx::migrate!("..")` runs each file in sqlx's transaction unless its first line is `-- no-transaction`, so fixes use
  * SET LOCAL, a CONCURRENTLY build goes to a file of its own that starts with that line, and no down is expected.
- * A dropped table's uses count only in the crates that reach the migrations' database.
+ * A dropped table's uses count only in the crates that reach the migrations' database. A folder runs on the databases
+ * the driver features of the crate that runs it name: a sqlite-only crate's folder is SQLite's (noted, not checked).
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
 import { featureBranchOn, reviewJson, type Finding } from "./support/review-repo.js";
+import { SQLITE_CLIENT_HISTORY, SQLX_SQLITE_CLIENT } from "../../src/engine/testing/sqlx-fixtures.js";
 
 const WORKSPACE = {
   "Cargo.toml": '[workspace]\nmembers = ["crates/*"]\n',
@@ -72,5 +74,52 @@ describe("sqlx's simple migrations in a Cargo workspace", () => {
     const [kept] = ruleOf(await lint(used, "crates/server-postgres/migrations"), "drop-table");
     expect(kept.severity).toBe("error");
     expect(kept.message).toContain("Application code still names events or Event: crates/server/src/lib.rs:1.");
+  });
+
+  it("lint: in a workspace of a sqlite-only crate and a postgres crate, each folder is checked as its crate's database (atuin's client and server)", async () => {
+    const files = {
+      ...SQLX_SQLITE_CLIENT,
+      "crates/client/src/record.rs": 'pub async fn migrate(pool: &sqlx::SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {\n    sqlx::migrate!("./record-migrations").run(pool).await\n}\n',
+      "crates/client/migrations/20210422143411_create_history.sql": SQLITE_CLIENT_HISTORY,
+      "crates/client/migrations/20230315224203_history-deleted.sql": "alter table history add column deleted_at integer;\ncreate index history_deleted_index on history(deleted_at);\n",
+      "crates/client/record-migrations/20231127090831_create-store.sql": "create table if not exists store (id text primary key, idx integer);\n",
+      "crates/server/migrations/20210422143411_create_history.sql": "create table history (id bigserial primary key, user_id bigint);\n",
+      "crates/server/migrations/20230315224203_history-deleted.sql": "alter table history add column deleted_at timestamp;\ncreate index history_deleted_index on history(deleted_at);\n",
+    };
+    const root = new Repo().write(files).commit("app").root;
+    const findings = await lint(root, ".");
+    const client = findings.filter((f) => f.path.startsWith("crates/client/"));
+    expect(new Set(client.map((f) => f.rule))).toEqual(new Set(["unsupported-database"]));
+    expect(client.map((f) => f.path).sort()).toEqual(Object.keys(files).filter((p) => p.startsWith("crates/client/") && p.endsWith(".sql")).sort());
+    expect(client).toHaveLength(3);
+    expect(client[0].message).toContain("this file runs on SQLite");
+    const server = findings.filter((f) => f.path.startsWith("crates/server/"));
+    expect(ruleOf(server, "index-without-concurrently").map((f) => f.line)).toEqual([2]);
+    expect(ruleOf(server, "require-lock-timeout").map((f) => f.path)).toEqual(["crates/server/migrations/20230315224203_history-deleted.sql"]);
+    expect(ruleOf(findings, "syntax-error")).toEqual([]);
+    // --verbose names each folder's database and the manifest that decided it
+    const verbose = (await run(["lint", "--verbose", "."], { cwd: root })).output;
+    expect(verbose).toContain("database: crates/client/migrations: SQLite (crates/client/Cargo.toml turns on sqlx/sqlite for the crate that runs the folder)");
+    expect(verbose).toContain("database: crates/server/migrations: PostgreSQL (crates/server/Cargo.toml turns on sqlx/postgres for the crate that runs the folder)");
+    // review: a pull request's new migration in the client crate is SQLite's too
+    const added = "crates/client/migrations/20240108124830_history-author.sql";
+    const repo = featureBranchOn(files).write({ [added]: "alter table history add column author text;\ncreate index history_author on history(author);\n" }).commit("author");
+    const reviewed = (await reviewJson(repo)).findings.filter((f) => f.path === added);
+    expect(reviewed.map((f) => f.rule)).toEqual(["unsupported-database"]);
+  });
+
+  it("lint: the lock_timeout reminder of a file points at users, not at the drop of a table no crate's code names (atuin's remove-email-verification)", async () => {
+    const files = {
+      ...WORKSPACE,
+      "crates/server/src/users.rs": 'pub const GET_USER: &str = "select id, username from users where username = $1";\n',
+      "migrations/20210425153745_create_users.sql": "create table users (id bigserial primary key, username varchar(32) not null unique);\n",
+      "migrations/20240621110730_user-verification-token.sql": "alter table users add verified_at timestamp with time zone default null;\n",
+      "migrations/20240621110731_user-verification-token-table.sql": "create table user_verification_token (id bigserial primary key, user_id bigint unique references users(id), token text);\n",
+      "migrations/20260127000000_remove-email-verification.sql": "drop table if exists user_verification_token;\nalter table users drop column if exists verified_at;\n",
+    };
+    const root = new Repo().write(files).commit("app").root;
+    const [timeout] = ruleOf(await lint(root, "migrations"), "require-lock-timeout").filter((f) => f.path === "migrations/20260127000000_remove-email-verification.sql");
+    expect(timeout.line).toBe(2);
+    expect(timeout.message).toContain("this statement locks users");
   });
 });

@@ -10,42 +10,30 @@
 import type { SourceFile } from "../model.js";
 import { dirOf } from "../paths.js";
 import { isCargoManifestPath, isWithin } from "../repository/fact-paths.js";
-import { dependencies, effectiveSpec, manifestOf, workspaceOf } from "../repository/cargo-sqlx.js";
+import { effectiveSpec, manifestOf, workspaceOf } from "../repository/cargo-sqlx.js";
+import { crateDatabases, runtimeDependencies } from "../repository/cargo-databases.js";
 import { joinRelative } from "../repository/sqlx-folders.js";
 
 type Toml = Record<string, unknown>;
 const table = (value: unknown): Toml | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Toml) : undefined);
 
-/** the database drivers sqlx and diesel take as features */
-const DRIVERS = ["postgres", "mysql", "sqlite"] as const;
-const DATABASE_LIBRARIES = ["sqlx", "diesel"];
-
 interface Crate {
   dir: string;
   /** the folders of the crates it depends on by path */
   pathDependencies: string[];
-  /** the databases its sqlx or diesel connects to, by their features */
+  /** the databases its sqlx or diesel connects to, by their features (repository/cargo-databases.ts) */
   drivers: Set<string>;
-}
-
-/** A package's dependencies that run with it: `[dependencies]` and each target's. */
-function runtimeDependencies(manifest: SourceFile): Toml {
-  const targets = Object.values(table(manifestOf(manifest).target) ?? {}).map((t) => table(table(t)?.dependencies) ?? {});
-  return Object.assign({}, ...targets, dependencies(manifest));
 }
 
 function crateOf(manifest: SourceFile, manifests: readonly SourceFile[]): Crate {
   const dir = dirOf(manifest.path);
   const workspace = workspaceOf(manifest, manifests);
   const pathDependencies: string[] = [];
-  const drivers = new Set<string>();
   for (const [name, raw] of Object.entries(runtimeDependencies(manifest))) {
     const spec = effectiveSpec(name, raw, workspace);
     if (typeof spec?.path === "string") pathDependencies.push(joinRelative(spec.workspacePath && workspace ? workspace.dir : dir, spec.path));
-    const features = Array.isArray(spec?.features) ? spec.features : [];
-    if (DATABASE_LIBRARIES.includes(name)) for (const driver of DRIVERS) if (features.includes(driver)) drivers.add(driver);
   }
-  return { dir, pathDependencies, drivers };
+  return { dir, pathDependencies, drivers: new Set(crateDatabases(manifest, manifests).databases) };
 }
 
 /** The packages among `manifests` (a `[package]` table), by folder. */

@@ -1,6 +1,7 @@
 /**
  * Which database each migrations folder runs on, and why (for verbose output and the check summary).
- * Order of trust: the config's `database:` (always wins) > the framework's connection settings
+ * Order of trust: the config's `database:` (always wins) > a folder of the path named for a database > the driver
+ * features of the Rust crate that runs the folder (sqlx, diesel) > the framework's connection settings
  * (config/database.yml production, else default; Django settings' DATABASES; Alembic's sqlalchemy.url) >
  * weaker readings of them (a committed sample, an ERB default, a development settings module) > MySQL-only
  * syntax in the folder's SQL migrations > PostgreSQL, assumed. Signals that disagree are named. Settings for test
@@ -23,6 +24,7 @@ import { baseOf, dirOf } from "../paths.js";
 import { railsMigrationsPath } from "../rails-migrations-path.js";
 import { loadOnce } from "../load-once.js";
 import type { NamedPostgresVersion } from "./postgres-version.js";
+import type { CrateNamedDatabases } from "./crate-databases.js";
 
 export interface DatabaseDecision {
   /** the migrations folder (db/migrate, app/migrations, migrations/) */
@@ -95,6 +97,19 @@ export interface FolderMigrations {
   sql: readonly SourceFile[];
   /** the folder's migrations in this analysis (Alembic revisions that branch on the dialect) */
   sources?: readonly SourceFile[];
+  /** a folder a Rust crate runs (sqlx, diesel): the databases its driver features connect to (crate-databases.ts) */
+  crate?: CrateNamedDatabases;
+}
+
+/** Of the databases a crate compiles drivers for, the one whose rules judge the folder first: the others are its `alsoRunsOn`. */
+const CRATE_PRIMARY: readonly Database[] = ["postgresql", "mysql", "mariadb", "sqlite"];
+
+/** The decision the crate's driver features make: one database, or the first of several with the others beside it. */
+function crateDecision(folder: string, crate: CrateNamedDatabases, version: string | undefined): DatabaseDecision {
+  const [database, ...also] = [...crate.databases].sort((a, b) => CRATE_PRIMARY.indexOf(a) - CRATE_PRIMARY.indexOf(b));
+  const decision: DatabaseDecision = { folder, database, version, reason: crate.says, assumed: false };
+  if (also.length === 0) return decision;
+  return { ...decision, reason: `${crate.says}: the folder runs on each database the crate is built for`, alsoRunsOn: also, alsoReason: `the project also runs on ${also.map((d) => DATABASE_LABEL[d]).join(" and ")}: ${crate.says}` };
 }
 
 export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMap<string, SourceFile>, config: Config, readings = new Map<string, SignalReading>()): DatabaseDecision {
@@ -105,6 +120,8 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
   // versions/sqlite in Prefect, migrations/mysql beside migrations/postgres): the folder's own name decides it
   const named = folderPathDatabase(folder.folder);
   if (named) return { folder: folder.folder, database: named.database, version, reason: named.folder === folder.folder ? `the folder's name (${baseOf(folder.folder)})` : `the name of a folder of its path (${named.folder})`, assumed: false };
+  // the Rust crate that runs the folder connects only to the databases it compiles drivers for
+  if (folder.crate) return crateDecision(folder.folder, folder.crate, version);
 
   const listing = [...signalFiles.keys()];
   const paths = [...databasePathsFor(folder.framework, folder.folder, listing), ...projectEvidencePaths(folder.framework, folder.folder, listing)];
@@ -213,7 +230,8 @@ function readOnce<T>(reads: SupportReads, key: string, read: () => T): T {
  */
 export function withSupportedDatabases(decision: DatabaseDecision, folder: FolderMigrations, signalFiles: ReadonlyMap<string, SourceFile>, reads: SupportReads = new Map()): DatabaseDecision {
   if (!readers || decision.reason.startsWith("`database:")) return decision;
-  const found = new Map<Database, string>();
+  // a crate built for several databases said so already (crateDecision)
+  const found = new Map<Database, string>((decision.alsoRunsOn ?? []).map((d) => [d, folder.crate?.says ?? decision.alsoReason ?? ""]));
   const listing = [...signalFiles.keys()];
   const settings = folder.framework === "django" ? databasePathsFor("django", folder.folder, listing).filter((p) => !isDevelopmentSettingsPath(p)) : [];
   for (const path of settings) {

@@ -11,6 +11,7 @@ import { djangoOnPostgresql } from "./django-on-postgresql.js";
 import { alembicOnPostgresql, alembicWholeOnPostgresql } from "./alembic-on-postgresql.js";
 import { isPostgresqlOnlySql } from "./postgresql-only-sql.js";
 import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
+import { commentMarker } from "../rules/support/fix.js";
 
 /**
  * Rules whose Django fixes reach the same schema as the flagged operation by gentler locks (an index built
@@ -55,7 +56,8 @@ export function portableFinding(finding: ReportedFinding, migration: Migration, 
   // nothing in it was PostgreSQL's own: it runs everywhere as it is
   if (guarded === finding.fix) return { ...finding, message };
   if (guarded) return { ...finding, message, fix: `# PostgreSQL's way on PostgreSQL only (${CHECK[migration.framework]}), the operation as written on ${list(others)}:\n${guarded}` };
-  return { ...finding, message, fix: `# for PostgreSQL installations only: ${list(others)} cannot run this; there, keep the migration as written\n${finding.fix}` };
+  // in the fix's own language: a SQL folder a Rust crate runs on PostgreSQL or SQLite (database/crate-databases.ts) too
+  return { ...finding, message, fix: `${commentMarker(migration.framework)} for PostgreSQL installations only: ${list(others)} cannot run this; there, keep the migration as written\n${finding.fix}` };
 }
 
 /**

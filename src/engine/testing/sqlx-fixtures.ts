@@ -54,3 +54,25 @@ pub struct Event {
 }
 `,
 };
+
+/**
+ * atuin's two databases in one workspace: the client crate's sqlx names `sqlite` alone and embeds its default
+ * `migrations/`, the server crate's names `postgres` alone. Nothing else says which folder runs where.
+ */
+export const SQLX_SQLITE_CLIENT: Record<string, string> = {
+  "Cargo.toml": WORKSPACE_ROOT,
+  "crates/client/Cargo.toml": '[package]\nname = "client"\n\n[dependencies]\nsqlx = { workspace = true, features = ["sqlite", "regexp"] }\n',
+  "crates/client/src/database.rs": `pub async fn migrate(pool: &sqlx::SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {\n    sqlx::migrate!("./migrations").run(pool).await\n}\n`,
+  ...SQLX_MEMBER_WORKSPACE,
+};
+
+/** atuin-client's first migration, in SQLite's own syntax (AUTOINCREMENT, which PostgreSQL's parser refuses) */
+export const SQLITE_CLIENT_HISTORY = "create table if not exists history (\n  id integer primary key autoincrement,\n  command text not null\n);\n";
+
+/** A crate built for either database (`[features]` that turn on sqlx's drivers), as atuin's tests-database names both. */
+export const SQLX_EITHER_DATABASE: Record<string, string> = {
+  "Cargo.toml": WORKSPACE_ROOT,
+  "crates/server/Cargo.toml":
+    '[package]\nname = "server"\n\n[features]\ndefault = ["postgres"]\npostgres = ["sqlx/postgres"]\nsqlite = ["sqlx/sqlite"]\n\n[dependencies]\nsqlx = { workspace = true }\n',
+  "crates/server/src/lib.rs": serverSource("./migrations"),
+};

@@ -1,5 +1,5 @@
 import { defineCases } from "../support/rule.js";
-import { SQLX_MEMBER_WORKSPACE, SQLX_ROOT_MIGRATIONS } from "../../testing/sqlx-fixtures.js";
+import { SQLX_EITHER_DATABASE, SQLX_MEMBER_WORKSPACE, SQLX_ROOT_MIGRATIONS, SQLX_SQLITE_CLIENT } from "../../testing/sqlx-fixtures.js";
 import { HELM_CHART, MARAGUDK_RUNNER, MARAGUDK_RUNNER_WHO, RUST_DIESEL_WORKSPACE } from "../../testing/deploy-fixtures.js";
 
 const EVENTS = "CREATE TABLE events (id bigint, user_id bigint, created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at);\nCREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nCREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n";
@@ -12,6 +12,19 @@ const ORDERS = "CREATE TABLE orders (id bigint PRIMARY KEY, number text);\nCREAT
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a sqlx crate built for PostgreSQL or SQLite (`[features]` that turn on sqlx/postgres and sqlx/sqlite): its folder runs on both, so the finding concerns the PostgreSQL installations and the fix is headed, in SQL, as theirs",
+      path: "crates/server/migrations/20230315224203_history-user.sql",
+      files: SQLX_EITHER_DATABASE,
+      schema: "CREATE TABLE history (id bigserial PRIMARY KEY, user_id bigint);",
+      code: "create index history_user_index on history (user_id);\n",
+      lines: [1],
+      messages: ["This concerns the PostgreSQL installations: the project also runs on SQLite."],
+      fixes: [
+        "-- for PostgreSQL installations only: SQLite cannot run this; there, keep the migration as written\n-- sqlx runs this migration in a transaction, which CONCURRENTLY refuses: move the statement, alone, to a new migration\n-- crates/server/migrations/20230315224204_history-user_concurrently.sql whose first line is -- no-transaction (sqlx then sends the file as one query: nothing else may be in it)\n-- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS history_user_index by hand before migrating again.\n-- the new file:\n-- no-transaction\ncreate index CONCURRENTLY history_user_index on history (user_id);",
+      ],
+    },
     {
       framework: "sql",
       name: "a simple sqlx migration (atuin's 20230315224203_create-deleted.sql): sqlx runs it in a transaction, where line 2's ADD COLUMN already holds ACCESS EXCLUSIVE; the build goes alone to a new simple file whose first line is -- no-transaction",
@@ -770,6 +783,13 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a sqlx migration of a crate whose sqlx names sqlite alone (atuin's atuin-client record-migrations): SQLite builds the index without a lock a deploy waits on",
+      path: "crates/client/migrations/20231127090831_create-store.sql",
+      files: SQLX_SQLITE_CLIENT,
+      code: "create unique index record_uniq on store(idx);\n",
+    },
     {
       framework: "sql",
       name: "supabase/storage 0048: a DO block that returns early in multitenant mode: what follows the RETURN runs only where it did not, a condition a fix moved out of the block would lose, so it stays unread",

@@ -1,5 +1,5 @@
 import { defineCases } from "../support/rule.js";
-import { SQLX_MEMBER_WORKSPACE, SQLX_ROOT_MIGRATIONS } from "../../testing/sqlx-fixtures.js";
+import { SQLX_MEMBER_WORKSPACE, SQLX_ROOT_MIGRATIONS, SQLX_SQLITE_CLIENT } from "../../testing/sqlx-fixtures.js";
 import { GO_TRANSACTION_RUNNER, GO_TRANSACTION_RUNNER_WHO, MARAGUDK_RUNNER, MARAGUDK_RUNNER_WHO } from "../../testing/deploy-fixtures.js";
 
 /** goalert's migrate/migrate.go: its own sql-migrate reader connects with pgx and sets lock_timeout on that connection first */
@@ -28,8 +28,49 @@ const COMMITTING_FILL = [
   "",
 ].join("\n");
 
+/**
+ * atuin's server (crates/atuin-server-postgres, 2024 and 2026): a token table that references users, and the code that
+ * is left, which never names it (the application code read, for drop-table's planned removal)
+ */
+const VERIFICATION_HISTORY: Record<string, string> = {
+  "migrations/20210425153745_create_users.sql": "create table users (id bigserial primary key, username varchar(32) not null unique, email varchar(128) not null unique);\n",
+  "migrations/20240621110730_user-verification-token.sql": "alter table users add verified_at timestamp with time zone default null;\n\ncreate table user_verification_token(\n  id bigserial primary key,\n  user_id bigint unique references users(id),\n  token text,\n  valid_until timestamp with time zone\n);\n",
+  "src/users.rs": 'pub const GET_USER: &str = "select id, username, email from users where username = $1";\n',
+};
+
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "once a file, on the statement whose lock a queue forms behind: line 1 drops a table no code read names, line 2 takes ACCESS EXCLUSIVE on users (atuin's 20260127000000_remove-email-verification.sql)",
+      path: "migrations/20260127000000_remove-email-verification.sql",
+      files: VERIFICATION_HISTORY,
+      schema: "CREATE TABLE users (id bigserial PRIMARY KEY, username varchar(32), verified_at timestamptz);\nCREATE TABLE user_verification_token (id bigserial PRIMARY KEY, user_id bigint UNIQUE REFERENCES users (id), token text);",
+      code: "drop table if exists user_verification_token;\nalter table users drop column if exists verified_at;\n",
+      lines: [2],
+      messages: ["No lock_timeout is set before this statement locks users: if it waits behind a long query, every query on the table queues behind it."],
+      fixes: ["-- this migration runs outside a transaction, where SET LOCAL does nothing: set it first, and reset it last, so the connection does not keep it\nSET lock_timeout = '5s';  -- first statement of the migration\n-- ... the migration's statements ...\nRESET lock_timeout;  -- last statement of the migration"],
+    },
+    {
+      framework: "sql",
+      name: "a table an earlier migration created 10 days before (young: likely small and little used) yields to an older table locked later in the file",
+      path: "migrations/20240702094825_idx-cache-index.sql",
+      files: { ...VERIFICATION_HISTORY, "migrations/20240621110731_idx-cache.sql": "create table store_idx_cache (id bigserial primary key, user_id bigint, idx bigint);\n" },
+      schema: "CREATE TABLE users (id bigserial PRIMARY KEY, username varchar(32));\nCREATE TABLE store_idx_cache (id bigserial PRIMARY KEY, user_id bigint, idx bigint);",
+      code: "create unique index store_idx_cache_uniq on store_idx_cache(user_id, idx);\nalter table users add column last_sync timestamptz;\n",
+      lines: [2],
+      messages: ["locks users"],
+    },
+    {
+      framework: "sql",
+      name: "the drop of a table no code names, alone in its file: still the statement the reminder is about (no other lock to point at)",
+      path: "migrations/20260127000000_remove-email-verification.sql",
+      files: VERIFICATION_HISTORY,
+      schema: "CREATE TABLE users (id bigserial PRIMARY KEY, username varchar(32));\nCREATE TABLE user_verification_token (id bigserial PRIMARY KEY, user_id bigint UNIQUE REFERENCES users (id), token text);",
+      code: "drop table if exists user_verification_token;\n",
+      lines: [1],
+      messages: ["locks user_verification_token"],
+    },
     {
       framework: "sql",
       name: "a simple sqlx migration (atuin's crates/atuin-server-postgres: <version>_<name>.sql in the migrations/ folder sqlx::migrate!(\"./migrations\") embeds, sqlx from the workspace): sqlx runs it in a transaction, so SET LOCAL, not the SET and RESET of a file run outside one",
@@ -337,6 +378,13 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a sqlx migration of a crate whose sqlx names sqlite alone (atuin's atuin-client): SQLite takes no lock a deploy waits on, so no lock_timeout is asked for",
+      path: "crates/client/migrations/20230315224203_create-deleted.sql",
+      files: SQLX_SQLITE_CLIENT,
+      code: "alter table history add column deleted_at integer;\n",
+    },
     {
       framework: "sql",
       name: "a DROP TABLE IF EXISTS of the migration's own scratch table, which it creates again below and drops at its end (Formance ledger's moves_view): the drop only clears an earlier failed run's leftover, no query waits on it",

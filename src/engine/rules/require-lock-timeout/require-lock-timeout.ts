@@ -6,6 +6,7 @@ import { fixFor } from "../support/fix.js";
 import { ONE_QUERY_PER_FILE, sendsOneQuery } from "../support/leave-transaction.js";
 import { existingTable, scratchTable } from "../support/scope.js";
 import { strongestLock, tableLockMode, WRITE_BLOCKING_MODES } from "../support/lock-modes.js";
+import { quietness } from "./quiet-table.js";
 
 /** The table `op` locks: the first of a statement's tables (DROP TABLE, TRUNCATE, LOCK TABLE name several). */
 const tableOf = (op: Operation): string | undefined =>
@@ -143,6 +144,17 @@ const LAYOUT_TRANSACTION: Record<string, string> = {
   prisma: "the file runs as one query, one transaction",
 };
 
+/**
+ * The statement the finding points at: the first that locks a table with traffic, else the first on a young or
+ * emptied table, else the first of all (quiet-table.ts). One finding a file, so it names the lock a queue forms behind.
+ */
+function loudestLock(ctx: RuleContext, locks: (op: Operation, i: number) => boolean, tableAt: (op: Operation, i: number) => string | undefined): number | undefined {
+  const candidates = ctx.migration.up.flatMap((op, i) => (locks(op, i) ? [i] : []));
+  if (candidates.length < 2) return candidates[0];
+  const ranked = candidates.map((i) => ({ i, quiet: quietness(ctx, ctx.migration.up[i], tableAt(ctx.migration.up[i], i)!, i) }));
+  return ranked.reduce((best, c) => (c.quiet < best.quiet ? c : best)).i;
+}
+
 export default defineRule({
   meta: {
     id: "require-lock-timeout",
@@ -169,8 +181,8 @@ export default defineRule({
     // a file of DROP INDEX alone is drop-index-without-concurrently's (the same lock queue: one hazard, one finding);
     // with another lock after it, the reminder belongs on the first statement that takes one
     if (!ctx.migration.up.some((op, i) => op.kind !== "drop_index" && locks(op, i))) return;
-    const index = ctx.migration.up.findIndex(locks);
-    if (index === -1 || ctx.facts.lockTimeoutBefore(index)) return;
+    const index = loudestLock(ctx, locks, tableAt);
+    if (index === undefined || ctx.facts.lockTimeoutBefore(index)) return;
     const op = ctx.migration.up[index];
     // the project's own migrator may run a file the layout runs outside a transaction in one (own-runner.ts): SET LOCAL there
     const underRunner = mayRunUnderOwnRunner(ctx, op) && !op.inTransaction && !concurrentInOneQuery(ctx.migration);
