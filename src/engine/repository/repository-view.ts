@@ -66,7 +66,7 @@ export interface RepositoryView {
   /** the SQL indexes the earlier migrations left on `table`, each with its CREATE INDEX as written */
   tableIndexes(table: string): Array<{ name: string; sql: string }>;
   /** every named index the earlier migrations left on `table` (framework calls too): its columns, whether unique, its SQL when written in SQL */
-  namedTableIndexes(table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string }>;
+  namedTableIndexes(table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string; withTable?: boolean }>;
   /**
    * what kind of relation `name` is just before `up[beforeIndex]` runs: this migration's earlier operations, then the
    * earlier migrations of its folder, then the project's schema dump (a materialized view only); undefined when none says

@@ -819,7 +819,7 @@ export class SchemaHistory {
   }
 
   /** Every named index on `table` when `migrationPath` starts: name, columns, unique, and its CREATE INDEX when written in SQL. */
-  namedIndexesOfTableBefore(migrationPath: string, table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string }> {
+  namedIndexesOfTableBefore(migrationPath: string, table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string; withTable?: boolean }> {
     const at = this.placeBefore(migrationPath);
     if (at) table = this.tableOf(at.set, table);
     return (at && this.indexes.get(at.set)?.namedIndexesOf(table, at.position)) ?? [];

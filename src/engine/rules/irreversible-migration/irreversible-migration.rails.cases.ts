@@ -1522,6 +1522,56 @@ end
     },
     {
       framework: "rails",
+      name: "keygen's up-only drop_table of a table whose unique index a later add_index of its creating migration built: the down rebuilds the table and that index (t.references' own indexes come with the block)",
+      path: "db/migrate/20161014211305_drop_products_users_table.rb",
+      files: {
+        "db/migrate/20160606164154_create_products_users.rb": `class CreateProductsUsers < ActiveRecord::Migration[5.0]
+  def change
+    create_table :products_users do |t|
+      t.references :product
+      t.references :user
+    end
+    add_index :products_users, [:user_id, :product_id], unique: true
+  end
+end
+`,
+      },
+      code: `class DropProductsUsersTable < ActiveRecord::Migration[5.0]
+  def up
+    drop_table :products_users
+  end
+end
+`,
+      lines: [3],
+      fixes: ["def down\n  # products_users as the earlier migration created it (the rows cannot come back)\n  create_table :products_users do |t|\n    t.references :product\n    t.references :user\n  end\n  add_index :products_users, [:user_id, :product_id], name: \"index_products_users_on_user_id_and_product_id\", unique: true\nend"],
+    },
+    {
+      framework: "rails",
+      name: "change: drop_table without a block of a table given a unique index after its create_table: the block carries it as t.index, so the rollback rebuilds the table with it",
+      path: "db/migrate/20161014211305_drop_products_users_table.rb",
+      files: {
+        "db/migrate/20160606164154_create_products_users.rb": `class CreateProductsUsers < ActiveRecord::Migration[5.0]
+  def change
+    create_table :products_users do |t|
+      t.references :product
+      t.references :user
+    end
+    add_index :products_users, [:user_id, :product_id], unique: true
+  end
+end
+`,
+      },
+      code: `class DropProductsUsersTable < ActiveRecord::Migration[5.0]
+  def change
+    drop_table :products_users
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# Give drop_table the table's definition (as the migration that created it wrote it, with the indexes later steps gave it) so Rails can recreate it on rollback:\ndrop_table :products_users do |t|\n  t.references :product\n  t.references :user\n  t.index [:user_id, :product_id], name: \"index_products_users_on_user_id_and_product_id\", unique: true\nend"],
+    },
+    {
+      framework: "rails",
       name: "change: drop_table without a block of a table the history defines: the fix is drop_table with that create_table's block, not a template",
       path: "db/migrate/20240920170139_drop_login_tokens.rb",
       files: {

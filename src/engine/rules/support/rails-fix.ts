@@ -398,8 +398,28 @@ export function railsTableDefinition(repository: Pick<RepositoryView, "tableDefi
   return [...lines.slice(0, -1), ...columns, lines.at(-1)!].join("\n");
 }
 
+/**
+ * A create_table block with the indexes the history gave its table after it (an add_index of the creating migration
+ * or a later one) as t.index lines: the block alone rebuilds the table without them. One migguard did not read whole
+ * (SQL, an expression, an option it does not model) is named in a comment, never rebuilt wrong.
+ */
+function withLaterIndexes(written: string, table: string, schema: SchemaSource | undefined): string | undefined {
+  const later = (schema?.namedTableIndexes?.(table) ?? []).filter((i) => !i.withTable);
+  if (!later.length) return written;
+  const lines = written.split("\n");
+  if (lines.length < 2 || lines.at(-1)!.trim() !== "end" || !/\bdo\s*\|\s*\w+\s*\|\s*$/.test(lines[0])) return undefined;
+  const t = /\|\s*(\w+)\s*\|\s*$/.exec(lines[0])![1];
+  const indexLines = later.map((i) => {
+    const shape = schema?.indexDefinition?.(i.name)?.shape;
+    if (i.sql || !i.columns.length || shape?.method || shape?.unreadOptions?.length || (shape?.partial && !shape.predicate))
+      return `  # and index ${i.name}, which a later step built: migguard could not read its definition, add it as that step wrote it`;
+    return `  ${t}.index ${list(i.columns)}, name: ${JSON.stringify(i.name)}${i.unique ? ", unique: true" : ""}${shape?.predicate ? `, where: ${rubyString(shape.predicate)}` : ""}`;
+  });
+  return [...lines.slice(0, -1), ...indexLines, lines.at(-1)!].join("\n");
+}
+
 /** What a Rails fix may read about the schema the earlier migrations left. */
-type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "columnDefault" | "columnNotNull" | "indexDefinition" | "tableDefinition" | "grownTableDefinition" | "constraintDefinition">>;
+type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "columnDefault" | "columnNotNull" | "indexDefinition" | "tableDefinition" | "grownTableDefinition" | "constraintDefinition" | "namedTableIndexes">>;
 
 /**
  * The default table.column had just before `up[index]`: this migration's own earlier add_column or default change,
@@ -477,10 +497,11 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
     }
     case "drop_table": {
       const written = types?.tableDefinition && types.grownTableDefinition ? railsTableDefinition(types as Pick<RepositoryView, "tableDefinition" | "grownTableDefinition">, op.tables[0]) : undefined;
-      if (written && op.tables.length === 1)
+      const withIndexes = written && op.tables.length === 1 ? withLaterIndexes(written, op.tables[0], types) : undefined;
+      if (withIndexes)
         return [
-          `# Give drop_table the table's definition (as the migration that created it wrote it) so Rails can recreate it on rollback:`,
-          railsDropWith(written, op.text),
+          `# Give drop_table the table's definition (as the migration that created it wrote it${withIndexes !== written ? ", with the indexes later steps gave it" : ""}) so Rails can recreate it on rollback:`,
+          railsDropWith(withIndexes, op.text),
         ].join("\n");
       return dedent(`
         # Give drop_table the table's definition (from db/schema.rb) so Rails can recreate it on rollback:
