@@ -38,6 +38,8 @@ export interface IndexShape {
   predicate?: string;
   method?: string;
   unreadOptions?: string[];
+  /** Rails: those of `unreadOptions` written as literals, as Ruby (AddIndex.optionsRuby) */
+  optionsRuby?: Record<string, string>;
 }
 
 /** An index as the history knows it: its table and, when a migration wrote it in SQL, its CREATE INDEX as written. */
@@ -121,7 +123,7 @@ export class IndexHistory {
           ...(sql !== undefined && op.name ? { sql } : {}),
           step,
           unique: op.unique,
-          shape: { partial: op.partial, ...(op.predicate !== undefined ? { predicate: op.predicate } : {}), ...(op.method ? { method: op.method } : {}), ...(op.unreadOptions?.length ? { unreadOptions: op.unreadOptions } : {}) },
+          shape: { partial: op.partial, ...(op.predicate !== undefined ? { predicate: op.predicate } : {}), ...(op.method ? { method: op.method } : {}), ...(op.unreadOptions?.length ? { unreadOptions: op.unreadOptions } : {}), ...(op.optionsRuby ? { optionsRuby: op.optionsRuby } : {}) },
           ...(withTable ? { withTable } : {}),
         });
       }

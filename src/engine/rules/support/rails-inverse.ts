@@ -13,6 +13,7 @@ import { changeColumnBackCode, onlyIfAdded, railsType, rubyDefault } from "./rai
 import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
 import { nameKey } from "./facts.js";
 import { nullabilityBefore, unknownNullability } from "./prior-nullability.js";
+import { railsIndexOptions } from "./rails-index-options.js";
 
 const code = (text: string): InverseStep => ({ kind: "code", text });
 const unknown = (text: string): InverseStep => ({ kind: "unknown", text });
@@ -49,8 +50,9 @@ function indexesBack(op: Extract<Operation, { kind: "drop_column" }>, repository
 function indexBack(table: string, i: { name: string; columns: string[]; unique?: boolean; sql?: string }, repository: InverseSource | undefined, what: string): InverseStep {
   if (i.sql) return code(`execute ${rubyString(i.sql.trim().replace(/;\s*$/, ""))}`);
   const shape = repository?.indexDefinition(i.name)?.shape;
-  if (!i.columns.length || shape?.method || shape?.unreadOptions?.length || (shape?.partial && !shape.predicate)) return unknown(`${what}: add it back as the earlier migration that created it defines it`);
-  return code(`add_index ${sym(table)}, ${list(i.columns)}, name: ${rubyString(i.name)}${i.unique ? ", unique: true" : ""}${shape?.predicate ? `, where: ${rubyString(shape.predicate)}` : ""}`);
+  const shaping = railsIndexOptions(shape);
+  if (!i.columns.length || shape?.method || shaping.unknown.length || (shape?.partial && !shape.predicate)) return unknown(`${what}: add it back as the earlier migration that created it defines it`);
+  return code(`add_index ${sym(table)}, ${list(i.columns)}, name: ${rubyString(i.name)}${i.unique ? ", unique: true" : ""}${shape?.predicate ? `, where: ${rubyString(shape.predicate)}` : ""}${shaping.written.map((o) => `, ${o}`).join("")}`);
 }
 
 /** A dropped table, created again by the earlier migration's own create_table (or its SQL), while nothing changed it since. */
