@@ -14,9 +14,9 @@ export default defineCases({
       schema: "CREATE TABLE accounts (id serial PRIMARY KEY, uuid uuid NOT NULL);",
       code: "ALTER TABLE accounts DROP COLUMN id;\nALTER TABLE accounts RENAME COLUMN uuid TO id;\nALTER TABLE accounts ADD PRIMARY KEY (id);\n",
       lines: [2],
-      messages: ["swaps columns: line 1 drops accounts.id and this rename puts uuid in its place and line 3 makes it the PRIMARY KEY"],
+      messages: ["swaps columns: line 1 drops accounts.id and this rename puts uuid in its place, and line 3 makes it the PRIMARY KEY"],
       fixes: [
-        "-- a column swap, not a rename: id (dropped on line 1) is replaced by uuid and line 3 makes it the PRIMARY KEY.\n-- No step keeps the old code working: it knows id as the dropped column and reads uuid. An expand that adds id beside uuid\n-- cannot run while the old id exists, and would not make it the PRIMARY KEY. Either:\n-- - keep the swap as written and run it with the application stopped (a maintenance window), deploying the code that reads the new id with it; or\n-- - keep both columns under their own names (no swap): the new code reads uuid, and id goes in a later release once no code uses it.",
+        "-- a column swap, not a rename: id (dropped on line 1) is replaced by uuid, and line 3 makes it the PRIMARY KEY.\n-- No step keeps the old code working: it knows id as the dropped column and reads uuid. An expand that adds id beside uuid\n-- cannot run while the old id exists, and would not make it the PRIMARY KEY. Either:\n-- - keep the swap as written and run it with the application stopped (a maintenance window), deploying the code that reads the new id with it; or\n-- - keep both columns under their own names (no swap): the new code reads uuid, and id goes in a later release once no code uses it.",
       ],
     },
     {

@@ -17,12 +17,12 @@ end
 `,
       lines: [5, 5],
       messages: [
-        "Renaming accounts.uuid to id swaps columns: line 4 drops accounts.id and this rename puts uuid in its place and line 6 makes it the PRIMARY KEY",
+        "Renaming accounts.uuid to id swaps columns: line 4 drops accounts.id and this rename puts uuid in its place, and line 6 makes it the PRIMARY KEY",
         "so it breaks whatever the order of the steps: no expand/contract keeps it working",
       ],
       fixes: [
-        "# a column swap, not a rename: id (dropped on line 4) is replaced by uuid and line 6 makes it the PRIMARY KEY.\n# No step keeps the old code working: it knows id as the dropped column and reads uuid. An expand that adds id beside uuid\n# cannot run while the old id exists, and would not make it the PRIMARY KEY. Either:\n# - keep the swap as written and run it with the application stopped (a maintenance window), deploying the code that reads the new id with it; or\n# - keep both columns under their own names (no swap): the new code reads uuid, and id goes in a later release once no code uses it.",
-        "# a column swap, not a rename: id (dropped on line 4) is replaced by uuid and line 6 makes it the PRIMARY KEY.\n# No step keeps the old code working: it knows id as the dropped column and reads uuid. An expand that adds id beside uuid\n# cannot run while the old id exists, and would not make it the PRIMARY KEY. Either:\n# - keep the swap as written and run it with the application stopped (a maintenance window), deploying the code that reads the new id with it; or\n# - keep both columns under their own names (no swap): the new code reads uuid, and id goes in a later release once no code uses it.",
+        "# a column swap, not a rename: id (dropped on line 4) is replaced by uuid, and line 6 makes it the PRIMARY KEY.\n# No step keeps the old code working: it knows id as the dropped column and reads uuid. An expand that adds id beside uuid\n# cannot run while the old id exists, and would not make it the PRIMARY KEY. Either:\n# - keep the swap as written and run it with the application stopped (a maintenance window), deploying the code that reads the new id with it; or\n# - keep both columns under their own names (no swap): the new code reads uuid, and id goes in a later release once no code uses it.",
+        "# a column swap, not a rename: id (dropped on line 4) is replaced by uuid, and line 6 makes it the PRIMARY KEY.\n# No step keeps the old code working: it knows id as the dropped column and reads uuid. An expand that adds id beside uuid\n# cannot run while the old id exists, and would not make it the PRIMARY KEY. Either:\n# - keep the swap as written and run it with the application stopped (a maintenance window), deploying the code that reads the new id with it; or\n# - keep both columns under their own names (no swap): the new code reads uuid, and id goes in a later release once no code uses it.",
       ],
     },
     {

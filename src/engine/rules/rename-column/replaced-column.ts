@@ -31,7 +31,7 @@ export function replacedColumn(ctx: RuleContext, op: OperationOf<"rename_column"
   return { dropped, ...(primaryKey ? { primaryKey } : {}) };
 }
 
-const keyWords = (swap: ReplacedColumn) => (swap.primaryKey ? ` and line ${swap.primaryKey.loc.line} makes it the PRIMARY KEY` : "");
+const keyWords = (swap: ReplacedColumn) => (swap.primaryKey ? `, and line ${swap.primaryKey.loc.line} makes it the PRIMARY KEY` : "");
 
 export function replacedColumnMessage(op: OperationOf<"rename_column">, swap: ReplacedColumn): string {
   return (
