@@ -89,6 +89,8 @@ export interface RepositoryView {
   tableRenamedFrom(table: string): string | undefined;
   /** the earlier migration of the folder that created `table` (through renames, not dropped since), and whether rows were copied into it */
   tableBirth(table: string): TableBirth | undefined;
+  /** the earlier migration whose rename gave `table` its name (of the folder; for Django, of any app it runs after), if one did */
+  tableRenamedBy(table: string): Migration | undefined;
   /** Django: the birth of `table` by another app's migration this one depends on (SchemaHistory.djangoBirthElsewhere) */
   djangoBirthElsewhere(table: string): TableBirth | undefined;
   /** the latest earlier migration of the folder that proves `table` empty (NOT NULL added without a default), no rows added since */
@@ -256,6 +258,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return history.baseOfSet(migration.path);
     },
     tableBirth: (table) => history.tableBirthBefore(migration.path, table),
+    tableRenamedBy: (table) => history.tableRenamedByBefore(migration.path, table),
     djangoBirthElsewhere: (table) => history.djangoBirthElsewhere(migration.path, table),
     tableEmptiedBy: (table) => history.tableEmptiedBefore(migration.path, table),
     columnAdder: (table, column, beforeIndex) => history.columnAdderBefore(migration, beforeIndex, table, column),

@@ -86,6 +86,25 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "the table renamed earlier in this migration (AlterModelTable), then a NOT NULL field whose default only fills the rows: the running code inserts under the old name, so a note",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterModelTable(name="order", table="shop_order"),
+        migrations.AddField(model_name="order", name="channel", field=models.CharField(default="web", max_length=20), preserve_default=False),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9],
+      severities: ["info"],
+      messages: ["But line 8 of this migration renames app_order to shop_order: the code running before the deploy uses the table under its old name, so none of its inserts reach shop_order."],
+    },
+    {
+      framework: "django",
       name: "ralph's vip.ip: a ForeignKey added with the one-off default=1 (preserve_default=False): no database default 1 that would point old code's rows at customer #1; nullable, filled, then NOT NULL without the one-off default",
       code: `from django.db import migrations, models
 

@@ -12,6 +12,7 @@ import { railsType, railsUpOnly } from "../support/rails-fix.js";
 import { perRowValue } from "../support/per-row-value.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { renamedUnseen, renamedUnseenMessage } from "./renamed-table.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlDialect, migrationDialect } from "../support/sql-dialect.js";
 import { reindented } from "../support/data-code.js";
@@ -543,6 +544,12 @@ export default defineRule({
         // written only when shown: a fix with new migrations takes their versions, which a statement's whole rewrite (below) would leave taken
         fix: () => (ctx.framework === "django" ? djangoFix(op, ctx) : ctx.framework === "sql" && mysql ? mysqlSqlFix(op, ctx) : { sql: sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op, ctx)),
       };
+      // the table got its name from a rename the running code has not seen (this migration's, the change's): its inserts go to the old name
+      const renamed = kind === "dropped" || kind === "emptied" ? renamedUnseen(ctx, op, index) : undefined;
+      if (renamed) {
+        ctx.report({ op, severity: "info", message: renamedUnseenMessage(finding.message, renamed, op.table), fix: finding.fix(), hazard: "old-code" });
+        continue;
+      }
       // a django-solo singleton's one row gets the value now, and the running code inserts no other
       const singleton = kind === "dropped" ? singletonModelOf(ctx, op) : undefined;
       if (singleton) {
