@@ -111,11 +111,12 @@ export class IndexHistory {
     switch (op.kind) {
       case "create_table":
         if (!op.temporary) follow(op.table, step);
-        this.creations.set(nameKey(op.table), { position, line: op.loc.line, endLine: op.loc.endLine });
+        // (an operation built without its place, as tests build some, says nothing of the indexes written inside it)
+        if (op.loc) this.creations.set(nameKey(op.table), { position, line: op.loc.line, endLine: op.loc.endLine });
         return;
       case "add_index": {
         const created = this.creations.get(nameKey(op.table));
-        const withTable = created !== undefined && created.position === position && op.loc.line >= created.line && op.loc.endLine <= created.endLine && !op.embeddedSql;
+        const withTable = created !== undefined && op.loc !== undefined && created.position === position && op.loc.line >= created.line && op.loc.endLine <= created.endLine && !op.embeddedSql;
         return set(op.name ? nameKey(op.name) : unnamedKey(step), {
           table: op.table,
           columns: op.columns,

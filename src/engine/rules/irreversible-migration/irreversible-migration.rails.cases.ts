@@ -45,6 +45,20 @@ end
 `;
 
 /** Reversibility as ActiveRecord::Migration::CommandRecorder decides it. */
+/** keygen's 20160606164154: products_users, and a unique index added after its create_table */
+const PRODUCTS_USERS_CREATED = {
+  "db/migrate/20160606164154_create_products_users.rb": `class CreateProductsUsers < ActiveRecord::Migration[5.0]
+  def change
+    create_table :products_users do |t|
+      t.references :product
+      t.references :user
+    end
+    add_index :products_users, [:user_id, :product_id], unique: true
+  end
+end
+`,
+};
+
 export default defineCases({
   invalid: [
     {
@@ -1524,18 +1538,7 @@ end
       framework: "rails",
       name: "keygen's up-only drop_table of a table whose unique index a later add_index of its creating migration built: the down rebuilds the table and that index (t.references' own indexes come with the block)",
       path: "db/migrate/20161014211305_drop_products_users_table.rb",
-      files: {
-        "db/migrate/20160606164154_create_products_users.rb": `class CreateProductsUsers < ActiveRecord::Migration[5.0]
-  def change
-    create_table :products_users do |t|
-      t.references :product
-      t.references :user
-    end
-    add_index :products_users, [:user_id, :product_id], unique: true
-  end
-end
-`,
-      },
+      files: PRODUCTS_USERS_CREATED,
       code: `class DropProductsUsersTable < ActiveRecord::Migration[5.0]
   def up
     drop_table :products_users
@@ -1549,18 +1552,7 @@ end
       framework: "rails",
       name: "change: drop_table without a block of a table given a unique index after its create_table: the block carries it as t.index, so the rollback rebuilds the table with it",
       path: "db/migrate/20161014211305_drop_products_users_table.rb",
-      files: {
-        "db/migrate/20160606164154_create_products_users.rb": `class CreateProductsUsers < ActiveRecord::Migration[5.0]
-  def change
-    create_table :products_users do |t|
-      t.references :product
-      t.references :user
-    end
-    add_index :products_users, [:user_id, :product_id], unique: true
-  end
-end
-`,
-      },
+      files: PRODUCTS_USERS_CREATED,
       code: `class DropProductsUsersTable < ActiveRecord::Migration[5.0]
   def change
     drop_table :products_users
