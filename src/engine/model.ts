@@ -466,6 +466,11 @@ export const AddIndex = op("add_index", {
   nullsDistinct: z.boolean().optional(),
   /** options of the framework's call that shape the index but were not read (set at run time): `include`, `opclasses`, `nulls_distinct` */
   unreadOptions: z.array(z.string()).optional(),
+  /**
+   * Rails: those of `unreadOptions` given as literals, as Ruby (`order` -> `{ created_at: :desc }`): a Rails fix that
+   * builds the index again repeats them; any other fix still counts them unread (it cannot write them in SQL)
+   */
+  optionsRuby: z.record(z.string(), z.string()).optional(),
   /** WITH (timescaledb.transaction_per_chunk): TimescaleDB builds it chunk by chunk, each chunk locked in its own transaction */
   perChunk: z.boolean().optional(),
 });

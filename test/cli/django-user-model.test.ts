@@ -85,3 +85,36 @@ describe("settings.AUTH_USER_MODEL", () => {
     expect(text).toContain("foreign key to auth_user");
   });
 });
+
+/** The owner removed again: drop-column's fix adds the column back on rollback, with the type of the user model's key. */
+const REMOVE_OWNER = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("wiki", "0002_document_owner")]
+    operations = [
+        migrations.RemoveField(model_name="document", name="owner"),
+    ]
+`;
+
+describe("a ForeignKey to settings.AUTH_USER_MODEL has the type of the user model's key", () => {
+  const dropFix = async (files: Record<string, string>) => {
+    const root = repo({ ...APPS, "wiki/migrations/0003_remove_document_owner.py": REMOVE_OWNER, ...files });
+    const { findings } = JSON.parse((await run(["lint", "--format", "json", "."], { cwd: root })).output) as { findings: Array<{ path: string; rule: string; fix: string }> };
+    return findings.find((f) => f.path.endsWith("0003_remove_document_owner.py") && f.rule === "drop-column")!.fix;
+  };
+
+  it("the custom user model's BigAutoField: the rollback adds owner_id back as bigint", async () => {
+    const fix = await dropFix({ "impress/settings.py": SETTINGS });
+    expect(fix).toContain("ADD COLUMN owner_id bigint NULL");
+    expect(fix).not.toContain("does not know the column's type");
+  });
+
+  it("settings that do not set it: Django's auth.User, keyed by an AutoField (integer)", async () => {
+    expect(await dropFix({ "impress/settings.py": "DEBUG = False\n" })).toContain("ADD COLUMN owner_id integer NULL");
+  });
+
+  it("without a settings module the user model is unknown, and so is the type: said, not guessed", async () => {
+    expect(await dropFix({})).toContain("migguard does not know the column's type to re-add it");
+  });
+});

@@ -119,7 +119,10 @@ export function withPreRelease(
 ): ReportedFinding {
   if (!answeredByNoRelease(finding, op, production, reported, hazard)) return finding;
   const self = shipped.preRelease(migration.path);
-  if (!self) return firstReleaseNote(finding, op, index, migration, repository, shipped);
+  if (!self) {
+    const first = firstReleaseNote(finding, op, index, migration, repository, shipped);
+    return first !== finding || hazard !== "old-code" ? first : renamedInReleaseNote(finding, op, index, migration, repository, shipped);
+  }
   const born = bornTables(op, index, migration, repository, firstOfAppBy(shipped), inFirstWeeks(shipped, self));
   if (!born) return finding;
   const { table, creator } = born[0];
@@ -163,6 +166,35 @@ function firstReleaseNote(finding: ReportedFinding, op: Operation, index: number
     severity: "info",
     message: `${finding.message} ${table} was created by ${migrationLabel(creator.path)}, and both first shipped in ${tag}: no release had ${tableList === table ? "the table" : `${tableList}`} before this migration, so no released code uses ${tableList === table ? "its names" : "their names"} and no released database holds ${tableList === table ? "its" : "their"} rows or traffic: an upgrade creates and changes ${tableList === table ? "it" : "them"} in one go. If you deploy the branch between releases, take the safe way below.`,
     details: [...finding.details, `first release: git says ${tag} is the first version tag that holds this migration and ${migrationLabel(creator.path)}, and no version tag holds the second without the first`],
+  };
+}
+
+/**
+ * Lint, in a project that releases by version tags, for a finding only the running code can trip over (old-code): each
+ * table got its current name from a rename first shipped in the same release as this migration, and no release had
+ * the rename without it (ralph's networks 0004 adds NOT NULL columns to networks_networkenvironment, the table
+ * data_center 0012 moved there with AlterModelTable, both first in 20160609.2). Code of earlier releases reads and
+ * writes the table under its old name, so it never meets what this migration does under the new one. A note, for a
+ * team that deploys the branch itself between releases.
+ */
+function renamedInReleaseNote(finding: ReportedFinding, op: Operation, index: number, migration: Migration, repository: RepositoryView, shipped: ShippedTogether): ReportedFinding {
+  const tables = tablesOf(op);
+  if (tables.length === 0 || index < 0) return finding;
+  const renames: Array<{ table: string; renamer: Migration; tag: string }> = [];
+  for (const table of tables) {
+    const before = nameBefore(migration, index, table);
+    if (before === "created") return finding;
+    const renamer = repository.tableRenamedBy(before);
+    const tag = renamer && renamer.path !== migration.path ? shipped.firstReleaseOf(renamer.path, migration.path) : undefined;
+    if (!renamer || !tag) return finding;
+    renames.push({ table: before, renamer, tag });
+  }
+  const [{ table, renamer, tag }] = renames;
+  return {
+    ...finding,
+    severity: "info",
+    message: `${finding.message} But ${table} got this name from ${migrationLabel(renamer.path)}, and both first shipped in ${tag}: code of earlier releases uses the table under its old name, so none of it reaches ${table} while this migration runs. If you deploy the branch between releases, take the safe way below.`,
+    details: [...finding.details, `first release: git says ${tag} is the first version tag that holds this migration and ${migrationLabel(renamer.path)}, which renamed the table to ${table}, and no version tag holds the second without the first`],
   };
 }
 

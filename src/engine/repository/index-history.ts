@@ -28,6 +28,8 @@ export interface KnownIndex {
   unique?: boolean;
   /** what else its creation said: WHERE (partial, with the predicate when read), USING, options not read */
   shape?: IndexShape;
+  /** created by the statement that created its table (t.index, t.references in a create_table block): a copy of that statement builds it again */
+  withTable?: boolean;
 }
 
 /** An index's definition beyond its columns, as the operation that created it gave it. */
@@ -36,6 +38,8 @@ export interface IndexShape {
   predicate?: string;
   method?: string;
   unreadOptions?: string[];
+  /** Rails: those of `unreadOptions` written as literals, as Ruby (AddIndex.optionsRuby) */
+  optionsRuby?: Record<string, string>;
 }
 
 /** An index as the history knows it: its table and, when a migration wrote it in SQL, its CREATE INDEX as written. */
@@ -73,6 +77,8 @@ export class IndexHistory {
   /** table -> the names of its indexes as the replay stands (so a drop reads one table, not every index) */
   private readonly live = new Map<string, Set<string>>();
   private steps = 0;
+  /** table -> where the statement that last created it stands (its migration, its lines): the indexes written inside it */
+  private readonly creations = new Map<string, { position: number; line: number; endLine: number }>();
   /**
    * The keys of `byName` by the table each index was ever on, in `byName`'s order: a migration's rules ask once per
    * column they look at (the bench's 800 files: 347 questions at 33 positions), and an answer reads its table's
@@ -105,8 +111,12 @@ export class IndexHistory {
     switch (op.kind) {
       case "create_table":
         if (!op.temporary) follow(op.table, step);
+        // (an operation built without its place, as tests build some, says nothing of the indexes written inside it)
+        if (op.loc) this.creations.set(nameKey(op.table), { position, line: op.loc.line, endLine: op.loc.endLine });
         return;
-      case "add_index":
+      case "add_index": {
+        const created = this.creations.get(nameKey(op.table));
+        const withTable = created !== undefined && op.loc !== undefined && created.position === position && op.loc.line >= created.line && op.loc.endLine <= created.endLine && !op.embeddedSql;
         return set(op.name ? nameKey(op.name) : unnamedKey(step), {
           table: op.table,
           columns: op.columns,
@@ -114,8 +124,10 @@ export class IndexHistory {
           ...(sql !== undefined && op.name ? { sql } : {}),
           step,
           unique: op.unique,
-          shape: { partial: op.partial, ...(op.predicate !== undefined ? { predicate: op.predicate } : {}), ...(op.method ? { method: op.method } : {}), ...(op.unreadOptions?.length ? { unreadOptions: op.unreadOptions } : {}) },
+          shape: { partial: op.partial, ...(op.predicate !== undefined ? { predicate: op.predicate } : {}), ...(op.method ? { method: op.method } : {}), ...(op.unreadOptions?.length ? { unreadOptions: op.unreadOptions } : {}), ...(op.optionsRuby ? { optionsRuby: op.optionsRuby } : {}) },
+          ...(withTable ? { withTable } : {}),
         });
+      }
       case "drop_index":
         for (const n of op.names) if (this.byName.get(nameKey(n))?.at(-1)?.index) set(nameKey(n), undefined);
         if (op.table) for (const { key, index } of onTable(op.table)) if (matches(key, index, [], op.columns)) set(key, undefined);

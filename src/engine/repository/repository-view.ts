@@ -66,7 +66,7 @@ export interface RepositoryView {
   /** the SQL indexes the earlier migrations left on `table`, each with its CREATE INDEX as written */
   tableIndexes(table: string): Array<{ name: string; sql: string }>;
   /** every named index the earlier migrations left on `table` (framework calls too): its columns, whether unique, its SQL when written in SQL */
-  namedTableIndexes(table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string }>;
+  namedTableIndexes(table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string; withTable?: boolean }>;
   /**
    * what kind of relation `name` is just before `up[beforeIndex]` runs: this migration's earlier operations, then the
    * earlier migrations of its folder, then the project's schema dump (a materialized view only); undefined when none says
@@ -89,6 +89,8 @@ export interface RepositoryView {
   tableRenamedFrom(table: string): string | undefined;
   /** the earlier migration of the folder that created `table` (through renames, not dropped since), and whether rows were copied into it */
   tableBirth(table: string): TableBirth | undefined;
+  /** the earlier migration whose rename gave `table` its name (of the folder; for Django, of any app it runs after), if one did */
+  tableRenamedBy(table: string): Migration | undefined;
   /** Django: the birth of `table` by another app's migration this one depends on (SchemaHistory.djangoBirthElsewhere) */
   djangoBirthElsewhere(table: string): TableBirth | undefined;
   /** the latest earlier migration of the folder that proves `table` empty (NOT NULL added without a default), no rows added since */
@@ -261,6 +263,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return history.baseOfSet(migration.path);
     },
     tableBirth: (table) => history.tableBirthBefore(migration.path, table),
+    tableRenamedBy: (table) => history.tableRenamedByBefore(migration.path, table),
     djangoBirthElsewhere: (table) => history.djangoBirthElsewhere(migration.path, table),
     tableEmptiedBy: (table) => history.tableEmptiedBefore(migration.path, table),
     columnAdder: (table, column, beforeIndex) => history.columnAdderBefore(migration, beforeIndex, table, column),

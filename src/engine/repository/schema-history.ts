@@ -493,6 +493,13 @@ export class SchemaHistory {
    * there for billing's 0002 that depends on it, though billing's own history never names it.
    */
   djangoBirthElsewhere(migrationPath: string, table: string): TableBirth | undefined {
+    const planned = this.djangoPlannedBirths(migrationPath);
+    const birth = planned?.births.before(table, Infinity);
+    return birth && this.positions.get(birth.creator.path)?.set !== planned!.set ? birth : undefined;
+  }
+
+  /** Django: the table births along the migration's forwards plan (every app's migrations it runs after); undefined past the bound or outside Django. */
+  private djangoPlannedBirths(migrationPath: string): { births: TableBirths; set: string } | undefined {
     const at = this.positions.get(migrationPath);
     if (!at || !this.django || !at.set.startsWith("django:")) return undefined;
     const migration = this.members.get(at.set)![at.position];
@@ -506,8 +513,18 @@ export class SchemaHistory {
       plan.forEach((m, position) => births!.record(m, position));
       this.plannedBirths.set(migration, births);
     }
-    const birth = births.before(table, Infinity);
-    return birth && this.positions.get(birth.creator.path)?.set !== at.set ? birth : undefined;
+    return { births, set: at.set };
+  }
+
+  /**
+   * The earlier migration whose rename gave `table` its name when `migrationPath` starts: one of its set, or for
+   * Django one of any app along its forwards plan (ralph's data_center 0012 moves networkenvironment's table into
+   * the networks app with AlterModelTable). Undefined when the name came by no rename they show.
+   */
+  tableRenamedByBefore(migrationPath: string, table: string): Migration | undefined {
+    const at = this.placeBefore(migrationPath);
+    const own = at && this.births.get(at.set)?.renamedByBefore(this.tableOf(at.set, table), at.position);
+    return own ?? this.djangoPlannedBirths(migrationPath)?.births.renamedByBefore(table, Infinity);
   }
 
   /** The latest copy of `table.column` into another table by an earlier migration of the set or `migration.up[0..index)` (column-copies.ts). */
@@ -819,7 +836,7 @@ export class SchemaHistory {
   }
 
   /** Every named index on `table` when `migrationPath` starts: name, columns, unique, and its CREATE INDEX when written in SQL. */
-  namedIndexesOfTableBefore(migrationPath: string, table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string }> {
+  namedIndexesOfTableBefore(migrationPath: string, table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string; withTable?: boolean }> {
     const at = this.placeBefore(migrationPath);
     if (at) table = this.tableOf(at.set, table);
     return (at && this.indexes.get(at.set)?.namedIndexesOf(table, at.position)) ?? [];

@@ -62,6 +62,8 @@ function bulkFilled(op: Operation): string[] {
 interface Move {
   movedTo?: string;
   movedFrom?: string;
+  /** the migration whose rename gave the table this name (with movedFrom) */
+  movedBy?: Migration;
   dropped?: boolean;
 }
 
@@ -80,7 +82,7 @@ export class TableBirths {
     const list = this.byTable.get(nameKey(table)) ?? [];
     this.byTable.set(nameKey(table), list);
     const last = list.at(-1);
-    const entry: Entry = { position, birth, ...(move ?? (last?.movedFrom !== undefined ? { movedFrom: last.movedFrom } : {})) };
+    const entry: Entry = { position, birth, ...(move ?? (last?.movedFrom !== undefined ? { movedFrom: last.movedFrom, ...(last.movedBy ? { movedBy: last.movedBy } : {}) } : {})) };
     if (last?.position === position) list[list.length - 1] = entry;
     else list.push(entry);
   }
@@ -96,7 +98,7 @@ export class TableBirths {
       else if (op.kind === "rename_table") {
         const birth = this.now(op.table);
         this.set(op.table, position, undefined, { movedTo: op.newName });
-        this.set(op.newName, position, birth, { movedFrom: op.table });
+        this.set(op.newName, position, birth, { movedFrom: op.table, movedBy: migration });
       } else
         for (const t of bulkFilled(op)) {
           const birth = this.now(t);
@@ -125,6 +127,11 @@ export class TableBirths {
   /** The name `table` had before an earlier migration (before `position`) renamed it to `table`; undefined when it came by no rename. */
   renamedFromBefore(table: string, position: number): string | undefined {
     return lastBefore(this.byTable.get(nameKey(table)), position, (e) => e.movedFrom);
+  }
+
+  /** The migration (before `position`) whose rename gave `table` its name; undefined when the name came by no rename. */
+  renamedByBefore(table: string, position: number): Migration | undefined {
+    return lastBefore(this.byTable.get(nameKey(table)), position, (e) => (e.movedFrom !== undefined ? e.movedBy : undefined));
   }
 
   /** Rows may have been added to `tables` (every table alive, for "any") at `position`. */

@@ -526,6 +526,8 @@ function markJoinTableRenames(up: OperationInput[], state: AppState): void {
  */
 function relationKeyType(field: DjangoField, ctx: Ctx, selfModel: string): DjangoField["type"] {
   const target = field.relation?.target;
+  // the swappable user model: its key's type as the project's settings and migrations say it
+  if (target?.endsWith("settings.AUTH_USER_MODEL")) return ctx.state.userKeyType;
   if (!target || target.includes("settings.")) return undefined;
   const dot = target.lastIndexOf(".");
   if (dot !== -1 && target.slice(0, dot).toLowerCase() !== ctx.state.app.toLowerCase()) return undefined;

@@ -3,6 +3,7 @@
  * each operation's `state_forwards`, replayed in dependency order. Only what the database side needs is kept:
  * tables, fields as columns, unique_together / index_together.
  */
+import type { TypeRef } from "../../model.js";
 import { readField, type DjangoField } from "./django-fields.js";
 import { lastSegment } from "./imports.js";
 import { repointRenamedField, repointRenamedModel } from "./django-renamed-references.js";
@@ -87,12 +88,15 @@ export class AppState {
 
   /** the table of `settings.AUTH_USER_MODEL`, when the project's settings and migrations say it (django-user-model.ts) */
   userTable?: string;
+  /** the column type of the user model's primary key, what a ForeignKey to `settings.AUTH_USER_MODEL` gets (django-user-model.ts) */
+  userKeyType?: TypeRef;
 
   constructor(readonly app: string) {}
 
   clone(): AppState {
     const copy = new AppState(this.app);
     copy.userTable = this.userTable;
+    copy.userKeyType = this.userKeyType;
     for (const [k, v] of this.leftState) copy.leftState.set(k, v);
     for (const [k, m] of this.models)
       copy.models.set(k, { ...m, fields: new Map(m.fields), uniqueTogether: [...m.uniqueTogether], indexTogether: [...m.indexTogether] });

@@ -9,6 +9,8 @@ import type { DjangoProject } from "../index.js";
 import { historyOf } from "./django-history.js";
 import type { ProjectModules } from "./project-modules.js";
 import { withPythonTree, type PyNode } from "./parser.js";
+import type { TypeRef } from "../../model.js";
+import { typeRef } from "../../types.js";
 
 type Files = ReadonlyArray<{ path: string; content: string }>;
 
@@ -50,28 +52,54 @@ export function readUserModelSetting(settings: Files): string | "default" | unde
  * keeps its files, so they must be read as the adapter reads them).
  */
 export function userModelTable(setting: string, folders: readonly Files[], modules?: ProjectModules): string | undefined {
+  return userModel(setting, folders, modules).table;
+}
+
+/** The user model as the project's migrations leave it: its table, and its primary key's column type (a ForeignKey to it has that type). */
+export interface UserModel {
+  table?: string;
+  keyType?: TypeRef;
+}
+
+/** Django's own auth.User: auth_user, keyed by an AutoField (integer). */
+const AUTH_USER: UserModel = { table: "auth_user", keyType: typeRef("integer") };
+
+/**
+ * "app_label.Model" -> its table and key type, from the migrations of the app with that label among the given
+ * folders; a key that is itself a relation (a parent link) or of a type not read stays unknown.
+ */
+export function userModel(setting: string, folders: readonly Files[], modules?: ProjectModules): UserModel {
   const [app, model] = setting.split(".");
-  if (app === "auth" && model.toLowerCase() === "user") return "auth_user";
+  if (app === "auth" && model.toLowerCase() === "user") return AUTH_USER;
   for (const files of folders) {
     if (files.length === 0) continue;
     const history = historyOf(files, modules);
     if (history.appLabel(files[0].path).toLowerCase() !== app.toLowerCase()) continue;
     const state = history.stateAtEnd(app);
+    const found = state.model(model);
     // the app's migrations do not create the model: its table is not known here
-    return state.model(model) ? state.table(model) : undefined;
+    if (!found) return {};
+    const keys = [...found.fields.values()].filter((f) => f.primaryKey);
+    const keyType = keys.length === 1 && !keys[0].relation ? keys[0].type : undefined;
+    return { table: state.table(model), ...(keyType ? { keyType } : {}) };
   }
-  return undefined;
+  return {};
 }
 
-const tables = new WeakMap<DjangoProject, { table?: string }>();
+const models = new WeakMap<DjangoProject, UserModel>();
 
-/** The user model's table for the project, read once per analysis (undefined: unknown). */
-export function projectUserTable(project: DjangoProject, modules?: ProjectModules): string | undefined {
-  let known = tables.get(project);
+/** The user model of the project (table, key type), read once per analysis (each undefined: unknown). */
+export function projectUserModel(project: DjangoProject, modules?: ProjectModules): UserModel {
+  let known = models.get(project);
   if (!known) {
     const setting = readUserModelSetting(project.settings);
-    known = { table: setting === "default" ? "auth_user" : setting ? userModelTable(setting, project.folders, modules) : undefined };
-    tables.set(project, known);
+    known = setting === "default" ? AUTH_USER : setting ? userModel(setting, project.folders, modules) : {};
+    models.set(project, known);
   }
-  return known.table;
+  return known;
+}
+
+/** The user model's table for the project (undefined: unknown). */
+export function projectUserTable(project: DjangoProject, modules?: ProjectModules): string | undefined {
+  return projectUserModel(project, modules).table;
 }

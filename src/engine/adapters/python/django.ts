@@ -11,7 +11,7 @@ import type { Down, MigrationInput, OperationInput, ParseProblem } from "../../m
 import { historyOf } from "./django-history.js";
 import { translateOperations } from "./django-operations.js";
 import type { AppState } from "./django-state.js";
-import { projectUserTable } from "./django-user-model.js";
+import { projectUserModel } from "./django-user-model.js";
 import { projectModulesFor } from "./project-modules.js";
 
 const unquoted = (name: string) => name.replace(/"/g, "").split(".").pop()!.toLowerCase();
@@ -79,7 +79,9 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     message: `the operations are built at run time (\`${text}\`${holds ? `; ${holds}, of which the call picks what runs` : ""}), so they cannot be checked statically${unread ? ` (${unread})` : ""}`,
   }));
   const { state, known } = history.stateBefore(file, label);
-  state.userTable = input.djangoProject && projectUserTable(input.djangoProject, modules);
+  const user = input.djangoProject ? projectUserModel(input.djangoProject, modules) : undefined;
+  state.userTable = user?.table;
+  state.userKeyType = user?.keyType;
   // what earlier migrations removed from the state only, before translating changes the state
   const leftState = new Map(state.leftState);
   const tableKeys = primaryKeysOf(state);

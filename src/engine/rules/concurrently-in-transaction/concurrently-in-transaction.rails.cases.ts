@@ -18,7 +18,7 @@ end
     },
     {
       framework: "rails",
-      name: "add_index algorithm: :concurrently beside an add_column, and a later migration drops the table: the index's own migration would go at the head of the history, where the table is gone, so there is none, and the fix says why",
+      name: "add_index algorithm: :concurrently beside an add_column, and a later migration drops the table: the index's own migration goes right after this one, not at the head of the history where the table is gone: the split keeps the index the migration built",
       files: { "db/migrate/20250101000000_drop_orders.rb": "class DropOrders < ActiveRecord::Migration[7.1]\n  def up\n    drop_table :orders\n  end\nend\n" },
       code: `class AddStatusToOrders < ActiveRecord::Migration[7.1]
   def change
@@ -28,7 +28,7 @@ end
 end
 `,
       lines: [4],
-      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the index build of line 4; the rest of its up and its down stay as written, in their transaction\nclass AddStatusToOrders < ActiveRecord::Migration[7.1]\n  def change\n    add_column :orders, :status, :string\n  end\nend\n# no migration builds the index: later, db/migrate/20250101000000_drop_orders.rb:3 drops table orders, and status with it, so it is not there at the head of the history, where a new migration would run"],
+      fixes: ["# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the index build of line 4; the rest of its up and its down stay as written, in their transaction\nclass AddStatusToOrders < ActiveRecord::Migration[7.1]\n  def change\n    add_column :orders, :status, :string\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_build_index_orders_on_status_concurrently.rb: the index built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run, numbered right after migration 1: later, db/migrate/20250101000000_drop_orders.rb:3 drops table orders, and status with it, so at the head of the history, where a new migration would go, the build would fail\nclass BuildIndexOrdersOnStatusConcurrently < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :orders, :status, algorithm: :concurrently\n  end\nend"],
     },
     {
       framework: "rails",

@@ -144,6 +144,39 @@ class Migration(migrations.Migration):
     operations = [migrations.RemoveField(model_name="berthapplication", name="data")]
 `;
 
+/** app's 0001: Order with an owner, a ForeignKey to settings.AUTH_USER_MODEL (`options` go first in its call) */
+const userOwnedOrder = (options: string) => `from django.conf import settings
+from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = [migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
+
+    operations = [
+        migrations.CreateModel(
+            name="Order",
+            fields=[
+                ("id", models.AutoField(primary_key=True)),
+                ("owner", models.ForeignKey(${options}on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+            ],
+        ),
+    ]
+`;
+
+/** app's 0002: the owner of userOwnedOrder removed */
+const REMOVE_OWNER = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="owner"),
+    ]
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -1176,38 +1209,22 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "ralph's ssl_certificates 0004: RemoveField of a ForeignKey to settings.AUTH_USER_MODEL, the settings leaving Django's auth.User: the rollback adds the column back as integer (auth.User's AutoField key), not a noop",
+      code: REMOVE_OWNER,
+      files: {
+        "project/settings.py": "DEBUG = False\n",
+        "app/migrations/0001_initial.py": userOwnedOrder("null=True, blank=True, "),
+      },
+      lines: [8],
+      fixes: ["# 1. Remove the field from the model and from Django's state only (the column stays), and deploy:\nmigrations.SeparateDatabaseAndState(\n    state_operations=[migrations.RemoveField(model_name=\"Order\", name=\"owner\")],\n    database_operations=[],\n),\n# 2. In a later migration, once no running code reads it, keep a copy and drop the column:\nmigrations.RunSQL(\n    \"CREATE TABLE app_order_owner_id_backup_0002 AS SELECT id, owner_id FROM app_order; ALTER TABLE app_order DROP COLUMN owner_id\",\n    reverse_sql=\"ALTER TABLE app_order ADD COLUMN owner_id integer NULL; UPDATE app_order SET owner_id = b.owner_id FROM app_order_owner_id_backup_0002 b WHERE app_order.id = b.id; DROP TABLE app_order_owner_id_backup_0002\",\n),"],
+    },
+    {
+      framework: "django",
       name: "MySQL: the AlterField that makes the column NULL-able repeats the ForeignKey as 0001 wrote it (django.db.models.deletion.CASCADE, settings.AUTH_USER_MODEL): the fix imports what it reads as 0001 does",
       config: { database: "mysql" },
-      code: `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("app", "0001_initial")]
-
-    operations = [
-        migrations.RemoveField(model_name="order", name="owner"),
-    ]
-`,
+      code: REMOVE_OWNER,
       files: {
-        "app/migrations/0001_initial.py": `from django.conf import settings
-from django.db import migrations, models
-import django.db.models.deletion
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = [migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
-
-    operations = [
-        migrations.CreateModel(
-            name="Order",
-            fields=[
-                ("id", models.AutoField(primary_key=True)),
-                ("owner", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
-            ],
-        ),
-    ]
-`,
+        "app/migrations/0001_initial.py": userOwnedOrder(""),
       },
       lines: [8],
       messages: ["Dropping column app_order.owner_id"],

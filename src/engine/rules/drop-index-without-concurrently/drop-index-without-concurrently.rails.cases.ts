@@ -24,8 +24,45 @@ end
 `,
 };
 
+/** keygen's webhook_events, and its 20201001141046 that removes the created_at index a loop of 20190429150805 built */
+const WEBHOOK_EVENTS_CREATED = {
+  "db/migrate/20161004141729_create_webhook_events.rb": "class CreateWebhookEvents < ActiveRecord::Migration[5.0]\n  def change\n    create_table :webhook_events do |t|\n      t.string :event\n      t.timestamps\n    end\n  end\nend\n",
+};
+const REMOVE_CREATED_AT_INDEX = `class UpdateIndexesForWebhookEvents < ActiveRecord::Migration[5.2]
+  disable_ddl_transaction!
+
+  def change
+    remove_index :webhook_events, :created_at
+  end
+end
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "keygen: remove_index of a descending index a loop over a constant list built (order: { created_at: :desc }, literal): the fix keeps the order, so the rollback rebuilds it descending",
+      path: "db/migrate/20201001141046_update_indexes_for_webhook_events.rb",
+      files: {
+        ...WEBHOOK_EVENTS_CREATED,
+        "db/migrate/20190429150805_update_index_sort_orders.rb": "class UpdateIndexSortOrders < ActiveRecord::Migration[5.2]\n  disable_ddl_transaction!\n\n  TABLES = [:webhook_endpoints, :webhook_events]\n\n  def change\n    TABLES.each do |table|\n      add_index table, :created_at, order: { created_at: :desc }, algorithm: :concurrently\n    end\n  end\nend\n",
+      },
+      code: REMOVE_CREATED_AT_INDEX,
+      lines: [5],
+      fixes: ['# Name the index as the migration that created it defined it (its columns and order), so Rails rebuilds that index on rollback:\nremove_index :webhook_events, column: :created_at, name: "index_webhook_events_on_created_at", order: { created_at: :desc }, algorithm: :concurrently'],
+    },
+    {
+      framework: "rails",
+      name: "remove_index of an index whose order its creating loop computes at run time: no rollback that rebuilds another index, the down says the definition is unknown",
+      path: "db/migrate/20201001141046_update_indexes_for_webhook_events.rb",
+      files: {
+        ...WEBHOOK_EVENTS_CREATED,
+        "db/migrate/20190429150805_update_index_sort_orders.rb": "class UpdateIndexSortOrders < ActiveRecord::Migration[5.2]\n  disable_ddl_transaction!\n\n  TABLES = [:webhook_endpoints, :webhook_events]\n\n  def change\n    TABLES.each do |table|\n      add_index table, :created_at, order: sort_order_for(table), algorithm: :concurrently\n    end\n  end\nend\n",
+      },
+      code: REMOVE_CREATED_AT_INDEX,
+      lines: [5],
+      fixes: ['reversible do |dir|\n  dir.up { remove_index :webhook_events, column: :created_at, name: "index_webhook_events_on_created_at", algorithm: :concurrently }\n  dir.down do\n    # index_webhook_events_on_created_at as the migration that created it defined it: its order: is set at run time there, so migguard does not know its definition; add_index it back as that migration built it\n    raise ActiveRecord::IrreversibleMigration, "index_webhook_events_on_created_at: its definition is unknown (order: set at run time)"\n  end\nend'],
+    },
     {
       framework: "rails",
       name: "remove_index by a name shaped like Rails' default (index_votes_on_unique_obs_fave) of an index no migration read built: the fix keeps name:, never column: :unique_obs_fave, which names no column (inaturalist 7512161921)",

@@ -434,7 +434,28 @@ end
     },
     {
       framework: "rails",
-      name: "add_index beside other changes, and a later migration drops the table: the index's own migration would go at the head of the history, where the table is gone, so there is none, and the fix says why",
+      name: "keygen's add_column + add_index, whose column a later migration removes (and one between them takes the next version): add_column stays in migration 1, the index is built concurrently in migration 2, numbered right after it over the taken version, never left out",
+      path: "db/migrate/20230105175955_add_environment_to_release_platforms.rb",
+      files: {
+        "db/migrate/20230105175956_add_environment_to_releases.rb": "class AddEnvironmentToReleases < ActiveRecord::Migration[7.0]\n  def change\n    add_column :releases, :environment_id, :uuid\n  end\nend\n",
+        "db/migrate/20230217220629_remove_environment_from_release_platforms.rb": "class RemoveEnvironmentFromReleasePlatforms < ActiveRecord::Migration[7.0]\n  def change\n    remove_column :release_platforms, :environment_id, :uuid\n  end\nend\n",
+      },
+      code: `class AddEnvironmentToReleasePlatforms < ActiveRecord::Migration[7.0]
+  def change
+    add_column :release_platforms, :environment_id, :uuid, null: true
+
+    add_index :release_platforms, :environment_id
+  end
+end
+`,
+      lines: [5],
+      fixes: [
+        "# migration 1, db/migrate/20230105175955_add_environment_to_release_platforms.rb as it becomes: without the index build of line 5; the rest of its up and its down stay as written, in their transaction\nclass AddEnvironmentToReleasePlatforms < ActiveRecord::Migration[7.0]\n  def change\n    add_column :release_platforms, :environment_id, :uuid, null: true\n  end\nend\n\n# migration 2, new file db/migrate/20230105175957_build_index_release_platforms_on_environment_id_concurrently.rb: the index built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run, numbered right after migration 1: later, db/migrate/20230217220629_remove_environment_from_release_platforms.rb:3 drops release_platforms.environment_id, so at the head of the history, where a new migration would go, the build would fail\nclass BuildIndexReleasePlatformsOnEnvironmentIdConcurrently < ActiveRecord::Migration[7.0]\n  disable_ddl_transaction!\n\n  def change\n    add_index :release_platforms, :environment_id, algorithm: :concurrently\n  end\nend",
+      ],
+    },
+    {
+      framework: "rails",
+      name: "add_index beside other changes, and a later migration drops the table: the index's own migration goes right after this one, not at the head of the history where the table is gone: the split keeps the index the migration built",
       path: "db/migrate/20190516024925_add_columns_to_import_jobs.rb",
       files: { "db/migrate/20200101000000_drop_import_jobs.rb": "class DropImportJobs < ActiveRecord::Migration[5.1]\n  def up\n    drop_table :import_jobs\n  end\nend\n" },
       code: `class AddColumnsToImportJobs < ActiveRecord::Migration[5.1]
@@ -445,7 +466,7 @@ end
 end
 `,
       lines: [4],
-      fixes: ["# migration 1, db/migrate/20190516024925_add_columns_to_import_jobs.rb as it becomes: without the index build of line 4; the rest of its up and its down stay as written, in their transaction\nclass AddColumnsToImportJobs < ActiveRecord::Migration[5.1]\n  def change\n    add_column :import_jobs, :status, :bigint, default: 1, null: false\n  end\nend\n# no migration builds the index: later, db/migrate/20200101000000_drop_import_jobs.rb:3 drops table import_jobs, and import_id with it, so it is not there at the head of the history, where a new migration would run"],
+      fixes: ["# migration 1, db/migrate/20190516024925_add_columns_to_import_jobs.rb as it becomes: without the index build of line 4; the rest of its up and its down stay as written, in their transaction\nclass AddColumnsToImportJobs < ActiveRecord::Migration[5.1]\n  def change\n    add_column :import_jobs, :status, :bigint, default: 1, null: false\n  end\nend\n\n# migration 2, new file db/migrate/20190516024926_build_index_import_jobs_on_import_id_and_status_concurrently.rb: the index built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run, numbered right after migration 1: later, db/migrate/20200101000000_drop_import_jobs.rb:3 drops table import_jobs, and import_id with it, so at the head of the history, where a new migration would go, the build would fail\nclass BuildIndexImportJobsOnImportIdAndStatusConcurrently < ActiveRecord::Migration[5.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :import_jobs, [:import_id, :status], algorithm: :concurrently\n  end\nend"],
     },
     {
       framework: "rails",

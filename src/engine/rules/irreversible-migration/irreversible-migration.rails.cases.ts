@@ -45,6 +45,20 @@ end
 `;
 
 /** Reversibility as ActiveRecord::Migration::CommandRecorder decides it. */
+/** keygen's 20160606164154: products_users, and a unique index added after its create_table */
+const PRODUCTS_USERS_CREATED = {
+  "db/migrate/20160606164154_create_products_users.rb": `class CreateProductsUsers < ActiveRecord::Migration[5.0]
+  def change
+    create_table :products_users do |t|
+      t.references :product
+      t.references :user
+    end
+    add_index :products_users, [:user_id, :product_id], unique: true
+  end
+end
+`,
+};
+
 export default defineCases({
   invalid: [
     {
@@ -1519,6 +1533,34 @@ end
 `,
       lines: [5],
       fixes: ["# no earlier migration creates index_raffles_on_program_and_user_id: the if_exists: guard only clears a leftover before this migration builds it, so it runs on the way up only (rollback removes what add_index builds):\nup_only { remove_index :raffles, name: :index_raffles_on_program_and_user_id, if_exists: true }"],
+    },
+    {
+      framework: "rails",
+      name: "keygen's up-only drop_table of a table whose unique index a later add_index of its creating migration built: the down rebuilds the table and that index (t.references' own indexes come with the block)",
+      path: "db/migrate/20161014211305_drop_products_users_table.rb",
+      files: PRODUCTS_USERS_CREATED,
+      code: `class DropProductsUsersTable < ActiveRecord::Migration[5.0]
+  def up
+    drop_table :products_users
+  end
+end
+`,
+      lines: [3],
+      fixes: ["def down\n  # products_users as the earlier migration created it (the rows cannot come back)\n  create_table :products_users do |t|\n    t.references :product\n    t.references :user\n  end\n  add_index :products_users, [:user_id, :product_id], name: \"index_products_users_on_user_id_and_product_id\", unique: true\nend"],
+    },
+    {
+      framework: "rails",
+      name: "change: drop_table without a block of a table given a unique index after its create_table: the block carries it as t.index, so the rollback rebuilds the table with it",
+      path: "db/migrate/20161014211305_drop_products_users_table.rb",
+      files: PRODUCTS_USERS_CREATED,
+      code: `class DropProductsUsersTable < ActiveRecord::Migration[5.0]
+  def change
+    drop_table :products_users
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# Give drop_table the table's definition (as the migration that created it wrote it, with the indexes later steps gave it) so Rails can recreate it on rollback:\ndrop_table :products_users do |t|\n  t.references :product\n  t.references :user\n  t.index [:user_id, :product_id], name: \"index_products_users_on_user_id_and_product_id\", unique: true\nend"],
     },
     {
       framework: "rails",

@@ -8,6 +8,19 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a column swap (DROP COLUMN id, then uuid renamed to id and made the PRIMARY KEY): no expand that adds a second id, a comment that says the old code breaks whatever is done",
+      path: "migrations/000002_uuid_keys.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE accounts (id serial PRIMARY KEY, uuid uuid NOT NULL);\n" },
+      schema: "CREATE TABLE accounts (id serial PRIMARY KEY, uuid uuid NOT NULL);",
+      code: "ALTER TABLE accounts DROP COLUMN id;\nALTER TABLE accounts RENAME COLUMN uuid TO id;\nALTER TABLE accounts ADD PRIMARY KEY (id);\n",
+      lines: [2],
+      messages: ["swaps columns: line 1 drops accounts.id and this rename puts uuid in its place, and line 3 makes it the PRIMARY KEY"],
+      fixes: [
+        "-- a column swap, not a rename: id (dropped on line 1) is replaced by uuid, and line 3 makes it the PRIMARY KEY.\n-- No step keeps the old code working: it knows id as the dropped column and reads uuid. An expand that adds id beside uuid\n-- cannot run while the old id exists, and would not make it the PRIMARY KEY. Either:\n-- - keep the swap as written and run it with the application stopped (a maintenance window), deploying the code that reads the new id with it; or\n-- - keep both columns under their own names (no swap): the new code reads uuid, and id goes in a later release once no code uses it.",
+      ],
+    },
+    {
+      framework: "sql",
       name: "on PostgreSQL 10 (otm-core runs 9.5): the trigger says EXECUTE PROCEDURE (EXECUTE FUNCTION is 11+), and with no COMMIT in a DO block the fill's batches are statements the deploy runs before the migration, which keeps one UPDATE of the rows left",
       path: "migrations/000002_rename.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n" },

@@ -4,6 +4,29 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "keygen's primary key swap (remove_column :id, rename_column :uuid, :id, ADD PRIMARY KEY (id)) in a loop: a swap, not a rename; the fix adds no second id (it could not run) and says old code breaks whatever is done",
+      code: `class ChangePrimaryKeysToUuid < ActiveRecord::Migration[5.0]
+  def up
+    [:accounts, :licenses].each do |table|
+      remove_column table, :id
+      rename_column table, :uuid, :id
+      execute "ALTER TABLE #{table} ADD PRIMARY KEY (id);"
+    end
+  end
+end
+`,
+      lines: [5, 5],
+      messages: [
+        "Renaming accounts.uuid to id swaps columns: line 4 drops accounts.id and this rename puts uuid in its place, and line 6 makes it the PRIMARY KEY",
+        "so it breaks whatever the order of the steps: no expand/contract keeps it working",
+      ],
+      fixes: [
+        "# a column swap, not a rename: id (dropped on line 4) is replaced by uuid, and line 6 makes it the PRIMARY KEY.\n# No step keeps the old code working: it knows id as the dropped column and reads uuid. An expand that adds id beside uuid\n# cannot run while the old id exists, and would not make it the PRIMARY KEY. Either:\n# - keep the swap as written and run it with the application stopped (a maintenance window), deploying the code that reads the new id with it; or\n# - keep both columns under their own names (no swap): the new code reads uuid, and id goes in a later release once no code uses it.",
+        "# a column swap, not a rename: id (dropped on line 4) is replaced by uuid, and line 6 makes it the PRIMARY KEY.\n# No step keeps the old code working: it knows id as the dropped column and reads uuid. An expand that adds id beside uuid\n# cannot run while the old id exists, and would not make it the PRIMARY KEY. Either:\n# - keep the swap as written and run it with the application stopped (a maintenance window), deploying the code that reads the new id with it; or\n# - keep both columns under their own names (no swap): the new code reads uuid, and id goes in a later release once no code uses it.",
+      ],
+    },
+    {
+      framework: "rails",
       name: "MySQL (mysql2): the batched backfill is MySQL's UPDATE ... LIMIT",
       config: { database: "mysql" },
       code: `class RetireLinksColumn < ActiveRecord::Migration[7.1]

@@ -24,6 +24,7 @@ import { importsHeader } from "../support/fix-imports.js";
 import { columnAtHead } from "../support/column-at-head.js";
 import { withoutGoneFollowUp } from "../support/history-to-head.js";
 import { dropBeforeNote, oldNameTakenLater, renameAsWritten, renderBefore } from "./old-name-taken-later.js";
+import { replacedColumn, replacedColumnFix, replacedColumnMessage } from "./replaced-column.js";
 
 /**
  * A later step that gives the table a column of the kept name (IntelOwl's 0058_4 adds the foreign key config, column
@@ -196,6 +197,13 @@ export default defineRule({
       // earlier rename of this migration gave it: no running code knows its name
       const addedHere = (adds.length > 0 && adds[0] < index) || renamesNameGivenEarlier(ctx.migration, op, index);
       if (addedHere || ctx.facts.change.renamesAddedColumn(ctx.migration, index)) continue;
+      // into the name of a column this migration dropped before it (a primary key swapped for a uuid one): a swap,
+      // which no expand keeps working for the old code (replaced-column.ts)
+      const swap = replacedColumn(ctx, op, index);
+      if (swap) {
+        ctx.report({ op, message: replacedColumnMessage(op, swap), fix: replacedColumnFix(ctx, op, swap) });
+        continue;
+      }
       // moved aside for a new column of the same name, added later in this migration (awx's 0185: `setting` to
       // `setting_old`, then AddField `setting`): the running code finds the name, but on the new column's values
       const addedAt = adds.find((at) => at > index);

@@ -104,6 +104,49 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "the table renamed earlier in this migration (AlterModelTable), then a NOT NULL field whose default only fills the rows: the running code inserts under the old name, so a note",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterModelTable(name="order", table="shop_order"),
+        migrations.AddField(model_name="order", name="channel", field=models.CharField(default="web", max_length=20), preserve_default=False),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9],
+      severities: ["info"],
+      messages: ["But line 8 of this migration renames app_order to shop_order: the code running before the deploy uses the table under its old name, so none of its inserts reach shop_order."],
+    },
+    {
+      framework: "django",
+      name: "ralph's vip.ip: a ForeignKey added with the one-off default=1 (preserve_default=False): no database default 1 that would point old code's rows at customer #1; nullable, filled, then NOT NULL without the one-off default",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="buyer",
+            field=models.ForeignKey(default=1, on_delete=models.CASCADE, to="app.customer"),
+            preserve_default=False,
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: [
+        "# buyer nullable in this migration, so inserts from the running code, which does not set it, keep working (its default= still fills the existing rows); NOT NULL comes in a migration of its own:\nmigrations.AddField(model_name=\"Order\", name=\"buyer\", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to=\"app.customer\", null=True), preserve_default=False),\n\n# then a new migration, app/migrations/0004_app_order_buyer_not_null.py:\nfrom django.db import migrations\nfrom django.db import models\n\nclass Migration(migrations.Migration):\n    # if you also apply the fix of app/migrations/0002_case.py that adds app/migrations/0003_validate_app_order_buyer_id_fkey.py: dependencies = [(\"app\", \"0003_validate_app_order_buyer_id_fkey\")] instead (one leaf node: with two, migrate refuses)\n    dependencies = [(\"app\", \"0002_case\")]\n\n    operations = [\n        # deploy once every running version of the code writes buyer\n        # the rows whose buyer is NULL need a value first (a RunPython before this operation): migguard does not know which\n        migrations.AlterField(model_name=\"Order\", name=\"buyer\", field=models.ForeignKey(on_delete=models.CASCADE, to=\"app.customer\")),\n    ]",
+      ],
+    },
+    {
+      framework: "django",
       name: "the Migration's docstring says the order table is empty at this point: the NOT NULL ForeignKey is a note quoting it",
       code: `from django.db import migrations, models
 

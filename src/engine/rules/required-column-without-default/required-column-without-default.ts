@@ -12,6 +12,7 @@ import { railsType, railsUpOnly } from "../support/rails-fix.js";
 import { perRowValue } from "../support/per-row-value.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { renamedUnseen, renamedUnseenMessage } from "./renamed-table.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlDialect, migrationDialect } from "../support/sql-dialect.js";
 import { reindented } from "../support/data-code.js";
@@ -314,24 +315,27 @@ const fillNote = (field: string) => `# '' is what Django already writes into exi
  * migration wrote it (Django first gives the rows still NULL its default). What migguard cannot know, the value of
  * rows when the field has no default, is said where it goes.
  */
-function djangoNullableFirst(op: OperationOf<"add_column">, ctx: RuleContext): string {
+function djangoNullableFirst(op: OperationOf<"add_column">, ctx: RuleContext, namesRow = false): string {
   const model = op.ormModel ?? op.table;
   const field = op.ormField ?? op.column.name;
   if (!op.ormFieldDef)
     return `# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False in a migration of its own once every running version of the code writes it`;
-  const def = reindented(op.ormFieldDef.trim());
-  const hasDefault = keywordText(def, "default") !== undefined;
+  const written = reindented(op.ormFieldDef.trim());
   // a one-off default (makemigrations' answer for existing rows) fills them, and stays out of the model's state
   const oneOff = keywordText(op.text, "preserve_default") === "False" ? ", preserve_default=False" : "";
+  // the AlterField to NOT NULL would give the rows the running code left NULL that one-off default: for a column that
+  // names a row, each of those rows needs its own row named first, so the NOT NULL step goes without it
+  const def = namesRow && oneOff ? (withoutKeyword(written, "default") ?? written) : written;
+  const hasDefault = keywordText(def, "default") !== undefined;
   const named = `model_name=${pythonString(model)}, name=${pythonString(field)}`;
   const inPlace = [
-    `# ${field} nullable in this migration, so inserts from the running code, which does not set it, keep working${hasDefault ? " (its default= still fills the existing rows)" : ""}; NOT NULL comes in a migration of its own:`,
-    `migrations.AddField(${named}, field=${withKeyword(def, "null", "True")}${oneOff}),`,
+    `# ${field} nullable in this migration, so inserts from the running code, which does not set it, keep working${keywordText(written, "default") !== undefined ? " (its default= still fills the existing rows)" : ""}; NOT NULL comes in a migration of its own:`,
+    `migrations.AddField(${named}, field=${withKeyword(written, "null", "True")}${oneOff}),`,
   ].join("\n");
   const alter = [
     `# deploy once every running version of the code writes ${field}${hasDefault ? ": AlterField first gives the rows still NULL its default" : ""}`,
     ...(hasDefault ? [] : [`# the rows whose ${field} is NULL need a value first (a RunPython before this operation): migguard does not know which`]),
-    `migrations.AlterField(${named}, field=${def}${oneOff}),`,
+    `migrations.AlterField(${named}, field=${def}${def === written ? oneOff : ""}),`,
   ];
   // one statement: the comments above the operation they are about (each statement gets its comma)
   // the NOT NULL migration goes at the head of the history: none when a later migration drops the column or its table
@@ -383,8 +387,11 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const literal = written !== undefined && /^(?:-?\d+(?:\.\d+)?|True|False|"[^"]*"|'[^']*')$/.test(written) ? written : undefined;
   // no default= written, yet Django filled the rows with '' (a blank text field): the same value, no stand-in
   const djangoFill = written === undefined && c.default?.expr === "''" ? '""' : undefined;
-  const value = literal ?? djangoFill ?? (namesARow(ctx, op) ? undefined : neutralDefault("django", c.type));
-  if (!op.ormFieldDef || !value) return djangoNullableFirst(op, ctx);
+  // a column that names a row (a ForeignKey's): a database default kept for the running code would point every row it
+  // inserts at that one row (ralph's vip.ip_id DEFAULT 1), silently: nullable first, filled, then NOT NULL instead
+  const namesRow = namesARow(ctx, op);
+  const value = namesRow ? undefined : (literal ?? djangoFill ?? neutralDefault("django", c.type));
+  if (!op.ormFieldDef || !value) return djangoNullableFirst(op, ctx, namesRow);
   if (defaultRewrites(ctx)) {
     const sqlValue = (literal ? sqlLiteralOf(literal) : djangoFill ? "''" : undefined) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
     if (!sqlValue) return djangoNullableFirst(op, ctx);
@@ -545,6 +552,12 @@ export default defineRule({
         // written only when shown: a fix with new migrations takes their versions, which a statement's whole rewrite (below) would leave taken
         fix: () => (ctx.framework === "django" ? djangoFix(op, ctx) : ctx.framework === "sql" && mysql ? mysqlSqlFix(op, ctx) : { sql: sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op, ctx)),
       };
+      // the table got its name from a rename the running code has not seen (this migration's, the change's): its inserts go to the old name
+      const renamed = kind === "dropped" || kind === "emptied" ? renamedUnseen(ctx, op, index) : undefined;
+      if (renamed) {
+        ctx.report({ op, severity: "info", message: renamedUnseenMessage(finding.message, renamed, op.table), fix: finding.fix(), hazard: "old-code" });
+        continue;
+      }
       // a django-solo singleton's one row gets the value now, and the running code inserts no other
       const singleton = kind === "dropped" ? singletonModelOf(ctx, op) : undefined;
       if (singleton) {

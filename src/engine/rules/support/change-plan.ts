@@ -91,6 +91,8 @@ export class ChangePlan {
   private readonly adds = new Map<string, Array<{ at: Position; names: Set<string> }>>();
   /** where the change creates a table under a name (CREATE TABLE, or a rename onto it), by name */
   private readonly tableBirths = new Map<string, Position[]>();
+  /** where a rename of the change gives a table a name, by that name: the migration that does it */
+  private readonly tableRenames = new Map<string, Array<{ at: Position; by: Migration }>>();
   /** the columns the plan added empty (AddedColumn.empty), with where a step first wrote them */
   private readonly emptyAdds: AddedColumn[] = [];
 
@@ -236,6 +238,7 @@ export class ChangePlan {
             break;
           case "rename_table": {
             born(op.newName, at);
+            this.tableRenames.set(nameKey(op.newName), [...(this.tableRenames.get(nameKey(op.newName)) ?? []), { at, by: migration }]);
             const created = this.created.get(nameKey(op.table));
             if (created) {
               this.created.delete(nameKey(op.table));
@@ -419,6 +422,20 @@ export class ChangePlan {
     if (at === undefined) return false;
     const wanted = names.flatMap((n) => (n ? [nameKey(n)] : []));
     return (this.adds.get(nameKey(table)) ?? []).some((add) => add.at > at && wanted.some((n) => add.names.has(n)));
+  }
+
+  /**
+   * The migration of the change (this one, earlier in its up, or an earlier one) whose rename gave `table` the name it
+   * has when the op at `opIndex` runs, when no step of the change created a table of that name since: the code
+   * deployed before the change uses the table under its old name (ralph's networkenvironment, moved to the networks
+   * app by an AlterModelTable of the same release).
+   */
+  renamedBy(migration: Migration, table: string, opIndex: number): Migration | undefined {
+    const at = this.at(migration, opIndex);
+    if (at === undefined) return undefined;
+    const born = (this.tableBirths.get(nameKey(table)) ?? []).filter((p) => p < at);
+    const last = born.length ? Math.max(...born) : undefined;
+    return last === undefined ? undefined : this.tableRenames.get(nameKey(table))?.find((r) => r.at === last)?.by;
   }
 
   /**

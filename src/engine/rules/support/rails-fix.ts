@@ -16,6 +16,7 @@ import { isMysqlFamily } from "./databases.js";
 import { nameKey } from "./facts.js";
 import { concurrentIndexParts, concurrentIndexSql, deparse, parseOne } from "./sql-text.js";
 import { embedSql, rubyString } from "./embed-sql.js";
+import { railsIndexOptions } from "./rails-index-options.js";
 import { dropConstraintOfUnknownTable } from "./constraint-of-unknown-table.js";
 import { defaultNotConverted, inverseOfUp, typeBack } from "./sql-inverse.js";
 import { leftOver, type DeltaEntry } from "./schema-delta.js";
@@ -398,8 +399,29 @@ export function railsTableDefinition(repository: Pick<RepositoryView, "tableDefi
   return [...lines.slice(0, -1), ...columns, lines.at(-1)!].join("\n");
 }
 
+/**
+ * A create_table block with the indexes the history gave its table after it (an add_index of the creating migration
+ * or a later one) as t.index lines: the block alone rebuilds the table without them. One migguard did not read whole
+ * (SQL, an expression, an option it does not model) is named in a comment, never rebuilt wrong.
+ */
+function withLaterIndexes(written: string, table: string, schema: SchemaSource | undefined): string | undefined {
+  const later = (schema?.namedTableIndexes?.(table) ?? []).filter((i) => !i.withTable);
+  if (!later.length) return written;
+  const lines = written.split("\n");
+  if (lines.length < 2 || lines.at(-1)!.trim() !== "end" || !/\bdo\s*\|\s*\w+\s*\|\s*$/.test(lines[0])) return undefined;
+  const t = /\|\s*(\w+)\s*\|\s*$/.exec(lines[0])![1];
+  const indexLines = later.map((i) => {
+    const shape = schema?.indexDefinition?.(i.name)?.shape;
+    const shaping = railsIndexOptions(shape);
+    if (i.sql || !i.columns.length || shape?.method || shaping.unknown.length || (shape?.partial && !shape.predicate))
+      return `  # and index ${i.name}, which a later step built: migguard could not read its definition, add it as that step wrote it`;
+    return `  ${t}.index ${list(i.columns)}, name: ${JSON.stringify(i.name)}${i.unique ? ", unique: true" : ""}${shape?.predicate ? `, where: ${rubyString(shape.predicate)}` : ""}${shaping.written.map((o) => `, ${o}`).join("")}`;
+  });
+  return [...lines.slice(0, -1), ...indexLines, lines.at(-1)!].join("\n");
+}
+
 /** What a Rails fix may read about the schema the earlier migrations left. */
-type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "columnDefault" | "columnNotNull" | "indexDefinition" | "tableDefinition" | "grownTableDefinition" | "constraintDefinition">>;
+type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "columnDefault" | "columnNotNull" | "indexDefinition" | "tableDefinition" | "grownTableDefinition" | "constraintDefinition" | "namedTableIndexes">>;
 
 /**
  * The default table.column had just before `up[index]`: this migration's own earlier add_column or default change,
@@ -477,10 +499,11 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
     }
     case "drop_table": {
       const written = types?.tableDefinition && types.grownTableDefinition ? railsTableDefinition(types as Pick<RepositoryView, "tableDefinition" | "grownTableDefinition">, op.tables[0]) : undefined;
-      if (written && op.tables.length === 1)
+      const withIndexes = written && op.tables.length === 1 ? withLaterIndexes(written, op.tables[0], types) : undefined;
+      if (withIndexes)
         return [
-          `# Give drop_table the table's definition (as the migration that created it wrote it) so Rails can recreate it on rollback:`,
-          railsDropWith(written, op.text),
+          `# Give drop_table the table's definition (as the migration that created it wrote it${withIndexes !== written ? ", with the indexes later steps gave it" : ""}) so Rails can recreate it on rollback:`,
+          railsDropWith(withIndexes, op.text),
         ].join("\n");
       return dedent(`
         # Give drop_table the table's definition (from db/schema.rb) so Rails can recreate it on rollback:
@@ -830,18 +853,26 @@ reversible do |dir|
 end`;
   if (!defined.columns?.length) return undefined;
   const shape = defined.shape;
+  const shaping = railsIndexOptions(shape);
   const options = [
     ...(defined.unique ? ["unique: true"] : []),
     ...(shape?.partial && shape.predicate !== undefined ? [`where: ${rubyString(shape.predicate)}`] : []),
     ...(shape?.method ? [`using: ${sym(shape.method)}`] : []),
+    ...shaping.written,
   ];
-  const unknown = [...(shape?.partial && shape.predicate === undefined ? ["where:"] : []), ...(shape?.unreadOptions ?? []).map((o) => `${o}:`)];
+  const unknown = [...(shape?.partial && shape.predicate === undefined ? ["where:"] : []), ...shaping.unknown.map((o) => `${o}:`)];
   const removal = `remove_index ${sym(op.table ?? defined.table)}, column: ${list(defined.columns)}, name: ${JSON.stringify(name)}${options.map((o) => `, ${o}`).join("")}${concurrently ? ", algorithm: :concurrently" : ""}`;
-  return [
-    `# Name the index as the migration that created it defined it (its columns${options.length ? ` and ${options.map((o) => o.split(":")[0]).join(", ")}` : ""}), so Rails rebuilds that index on rollback:`,
-    ...(unknown.length ? [`# its ${unknown.join(", ")} migguard could not read: add ${unknown.length > 1 ? "them" : "it"} here as the add_index that created ${name} wrote ${unknown.length > 1 ? "them" : "it"}`] : []),
-    removal,
-  ].join("\n");
+  // a part of its definition computed at run time: a rollback from the columns would build another index, so the
+  // down says the definition is unknown and raises instead
+  if (unknown.length)
+    return `reversible do |dir|
+  dir.up { ${removal} }
+  dir.down do
+    # ${name} as the migration that created it defined it: its ${unknown.join(", ")} ${unknown.length > 1 ? "are" : "is"} set at run time there, so migguard does not know its definition; add_index it back as that migration built it
+    raise ActiveRecord::IrreversibleMigration, ${rubyString(`${name}: its definition is unknown (${unknown.join(", ")} set at run time)`)}
+  end
+end`;
+  return [`# Name the index as the migration that created it defined it (its columns${options.length ? ` and ${options.map((o) => o.split(":")[0]).join(", ")}` : ""}), so Rails rebuilds that index on rollback:`, removal].join("\n");
 }
 
 /** The index's columns are in no migration migguard read: `up` drops it, the down says so and raises. */

@@ -16,7 +16,6 @@ import { movedCode, overlaps } from "./moved-code.js";
 import { migrationWithout, newMigrations, type MigrationPlace } from "./next-migration.js";
 import { columnsAtHead, renamedAtHead } from "./column-at-head.js";
 import { sym } from "./fix.js";
-import { withoutGoneFollowUp } from "./history-to-head.js";
 
 type AddIndex = Extract<Operation, { kind: "add_index" }>;
 
@@ -70,7 +69,13 @@ function buildsAtHead(migration: Migration, builds: readonly IndexBuild[], place
 
 export function railsIndexSplit(migration: Migration, givenBuilds: readonly IndexBuild[], place: MigrationPlace): string | undefined {
   const source = migration.source;
-  const builds = givenBuilds.length ? buildsAtHead(migration, givenBuilds, place) : undefined;
+  // a later migration drops the table or a column of every index built: at the head of the history the builds would
+  // fail, so migration 2 goes right after this one (before that drop), as written, and still builds them: the
+  // split keeps the migration's work (the index existed until the drop), it never leaves the index out
+  const history = { migration, repository: { get laterInFolder() { return place.laterInFolder ?? []; } } };
+  const heads = givenBuilds.map((b) => columnsAtHead(history, b.op.table, b.op.columns, migration.up.indexOf(b.op)));
+  const gone = heads.length > 0 && heads.every((h) => "gone" in h) ? (heads[0] as { gone: string }) : undefined;
+  const builds = !givenBuilds.length ? undefined : gone ? [...givenBuilds] : buildsAtHead(migration, givenBuilds, place);
   if (source === undefined || !builds) return undefined;
   const moving = new Set<Operation>(builds.map((b) => b.op));
   const others = [...migration.up, ...(migration.down.status === "present" && !migration.down.derived ? migration.down.ops : [])].filter((o) => !moving.has(o));
@@ -114,7 +119,8 @@ export function railsIndexSplit(migration: Migration, givenBuilds: readonly Inde
         down: allCalls ? undefined : [...builds].reverse().flatMap((b) => b.down),
       },
     ],
-    place,
+    // right after this migration, over the versions the later ones hold; no other fix's file comes before it
+    gone ? { ...place, newestInFolder: undefined, newMigrationChain: undefined } : place,
   );
   const lines = builds.map((b) => b.op.loc.line).join(", ");
   const dropped = drops.length ? ` and ${drops.length > 1 ? "their drops" : "its drop"} in its down (the new migration's down drops ${many ? "them" : "it"})` : "";
@@ -122,17 +128,13 @@ export function railsIndexSplit(migration: Migration, givenBuilds: readonly Inde
     `# migration 1, ${migration.path} as it becomes: without the index build${many ? "s" : ""} of line${many ? "s" : ""} ${lines}${dropped}; the rest of its up and its down stay as written, in their transaction`,
     first.trimEnd(),
   ].join("\n");
-  // migration 2 goes after the newest of the folder: none when a later migration drops the table or a column of
-  // every index it builds (the builds then never run where they would fail)
-  const history = { migration, repository: { get laterInFolder() { return place.laterInFolder ?? []; } } };
-  const heads = givenBuilds.map((b) => columnsAtHead(history, b.op.table, b.op.columns, migration.up.indexOf(b.op)));
-  const gone = heads.every((h) => "gone" in h) ? heads[0]! : {};
-  const fix = withoutGoneFollowUp({ inPlace: migration1, steps: [next] }, gone, "rails", `builds ${many ? "the indexes" : "the index"}`);
-  if (!fix.steps.length) return fix.inPlace;
+  const where = gone
+    ? `, numbered right after migration 1: later, ${gone.gone}, so at the head of the history, where a new migration would go, the build would fail`
+    : "";
   return [
     migration1,
     ``,
-    `# migration 2, new file ${next.path}: ${many ? "the indexes" : "the index"} built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run`,
+    `# migration 2, new file ${next.path}: ${many ? "the indexes" : "the index"} built CONCURRENTLY, outside the DDL transaction (CONCURRENTLY refuses one), once migration 1 has run${where}`,
     next.text.trimEnd(),
   ].join("\n");
 }

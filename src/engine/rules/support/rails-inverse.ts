@@ -13,6 +13,7 @@ import { changeColumnBackCode, onlyIfAdded, railsType, rubyDefault } from "./rai
 import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
 import { nameKey } from "./facts.js";
 import { nullabilityBefore, unknownNullability } from "./prior-nullability.js";
+import { railsIndexOptions } from "./rails-index-options.js";
 
 const code = (text: string): InverseStep => ({ kind: "code", text });
 const unknown = (text: string): InverseStep => ({ kind: "unknown", text });
@@ -42,21 +43,31 @@ function addBack(op: Extract<Operation, { kind: "drop_column" }>, index: number,
 function indexesBack(op: Extract<Operation, { kind: "drop_column" }>, repository: InverseSource | undefined, up: readonly Operation[] | undefined): InverseStep[] {
   const removedByUp = (name: string) => up?.some((o) => o.kind === "drop_index" && o.names.some((n) => nameKey(n) === nameKey(name)));
   const indexes = (repository?.namedTableIndexes?.(op.table) ?? []).filter((i) => i.reads.some((c) => nameKey(c) === nameKey(op.column)) && !removedByUp(i.name));
-  return indexes.map((i) => {
-    if (i.sql) return code(`execute ${rubyString(i.sql.trim().replace(/;\s*$/, ""))}`);
-    const shape = repository?.indexDefinition(i.name)?.shape;
-    if (!i.columns.length || shape?.method || shape?.unreadOptions?.length || (shape?.partial && !shape.predicate))
-      return unknown(`${lineOf(op)} also drops index ${i.name} of ${op.table}, which reads ${op.column}: add it back as the earlier migration that created it defines it`);
-    return code(`add_index ${sym(op.table)}, ${list(i.columns)}, name: ${rubyString(i.name)}${i.unique ? ", unique: true" : ""}${shape?.predicate ? `, where: ${rubyString(shape.predicate)}` : ""}`);
-  });
+  return indexes.map((i) => indexBack(op.table, i, repository, `${lineOf(op)} also drops index ${i.name} of ${op.table}, which reads ${op.column}`));
+}
+
+/** An index of the history added back as the migration that created it defined it; what migguard did not read of it is said, never guessed. */
+function indexBack(table: string, i: { name: string; columns: string[]; unique?: boolean; sql?: string }, repository: InverseSource | undefined, what: string): InverseStep {
+  if (i.sql) return code(`execute ${rubyString(i.sql.trim().replace(/;\s*$/, ""))}`);
+  const shape = repository?.indexDefinition(i.name)?.shape;
+  const shaping = railsIndexOptions(shape);
+  if (!i.columns.length || shape?.method || shaping.unknown.length || (shape?.partial && !shape.predicate)) return unknown(`${what}: add it back as the earlier migration that created it defines it`);
+  return code(`add_index ${sym(table)}, ${list(i.columns)}, name: ${rubyString(i.name)}${i.unique ? ", unique: true" : ""}${shape?.predicate ? `, where: ${rubyString(shape.predicate)}` : ""}${shaping.written.map((o) => `, ${o}`).join("")}`);
 }
 
 /** A dropped table, created again by the earlier migration's own create_table (or its SQL), while nothing changed it since. */
 function recreate(op: Extract<Operation, { kind: "drop_table" }>, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] {
   return op.tables.flatMap((table) => {
     const definition = repository?.tableDefinition(table);
-    if (definition && !definition.embeddedSql && definition.frameworkCall === "create_table" && /^create_table\b/.test(definition.text.trim()))
-      return [note(`${table} as the earlier migration created it (the rows cannot come back)`), code(reindented(definition.text.trim()))];
+    if (definition && !definition.embeddedSql && definition.frameworkCall === "create_table" && /^create_table\b/.test(definition.text.trim())) {
+      // the indexes later migrations gave it (an add_index after the create_table): the copy of the block alone loses them
+      const later = (repository?.namedTableIndexes?.(table) ?? []).filter((i) => !i.withTable);
+      return [
+        note(`${table} as the earlier migration created it (the rows cannot come back)`),
+        code(reindented(definition.text.trim())),
+        ...later.map((i) => indexBack(table, i, repository, `${table} also had index ${i.name}`)),
+      ];
+    }
     return inverseSteps({ ...op, tables: [table] }, index, created, repository) ?? [];
   });
 }

@@ -2,7 +2,7 @@
 import type { OperationInput } from "../../../model.js";
 import { indexName } from "../rails-names.js";
 import { ElseNode, IfNode, NilNode, StatementsNode, SymbolNode, type Node } from "@ruby/prism";
-import { nameOf, namesOf, type Options, type RubyValue } from "../values.js";
+import { nameOf, namesOf, rubyLiteral, type Options, type RubyValue } from "../values.js";
 import { irreversible, step, type CommandHandler, type OpBase } from "./context.js";
 
 /** The add_index operation Rails runs for these options (shared with references and t.index). */
@@ -12,6 +12,8 @@ const SHAPING_OPTIONS = ["order", "opclass", "length", "include", "nulls_not_dis
 export function addIndexOp(base: OpBase, table: string, columns: string[], opts: Options): Extract<OperationInput, { kind: "add_index" }> {
   const where = opts.get("where");
   const unread = SHAPING_OPTIONS.filter((key) => opts.has(key));
+  // the ones Ruby does not compute at run time, as Ruby: a fix that builds the index again can repeat them
+  const literal = unread.filter((key) => isLiteral(opts.get(key)!));
   return {
     kind: "add_index",
     ...base,
@@ -27,7 +29,23 @@ export function addIndexOp(base: OpBase, table: string, columns: string[], opts:
     ...(where?.kind === "str" ? { predicate: where.value } : {}),
     method: opts.name("using"),
     ...(unread.length ? { unreadOptions: unread } : {}),
+    ...(literal.length ? { optionsRuby: Object.fromEntries(literal.map((key) => [key, rubyLiteral(opts.get(key)!)])) } : {}),
   };
+}
+
+/** A value written as Ruby literals throughout (symbols, strings, numbers, arrays and hashes of them). */
+function isLiteral(value: RubyValue): boolean {
+  switch (value.kind) {
+    case "code":
+    case "lambda":
+      return false;
+    case "array":
+      return value.items.every(isLiteral);
+    case "hash":
+      return [...value.entries.values()].every(isLiteral);
+    default:
+      return true;
+  }
 }
 
 export function dropIndexOp(base: OpBase, table: string, columns: string[], opts: Options): Extract<OperationInput, { kind: "drop_index" }> {
