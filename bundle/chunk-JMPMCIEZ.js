@@ -1,0 +1,7 @@
+import { createRequire as __migguardCreateRequire } from "node:module";
+import { fileURLToPath as __migguardFileURLToPath } from "node:url";
+import { dirname as __migguardDirname } from "node:path";
+const require = __migguardCreateRequire(import.meta.url);
+const __filename = __migguardFileURLToPath(import.meta.url);
+const __dirname = __migguardDirname(__filename);
+import{parseRuby}from"./chunk-I6Q36JY2.js";import{SourceLines}from"./chunk-7B3IGGFL.js";import"./chunk-2TFGQX5P.js";import"./chunk-QYA5NCKE.js";import"./chunk-6E7SBJZC.js";import"./chunk-SL54QWOZ.js";function rubyCommentRanges(content){let comments;try{comments=parseRuby(content).comments}catch{return}let lines=new SourceLines(content),ascii=lines.byteLength===content.length,at=byte=>ascii?byte:lines.sliceBytes(0,byte).length;return comments.map(c=>[at(c.location.startOffset),at(c.location.startOffset+c.location.length)])}export{rubyCommentRanges};

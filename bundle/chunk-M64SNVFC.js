@@ -1,0 +1,7 @@
+import { createRequire as __migguardCreateRequire } from "node:module";
+import { fileURLToPath as __migguardFileURLToPath } from "node:url";
+import { dirname as __migguardDirname } from "node:path";
+const require = __migguardCreateRequire(import.meta.url);
+const __filename = __migguardFileURLToPath(import.meta.url);
+const __dirname = __migguardDirname(__filename);
+import{RubyVisitor}from"./chunk-5LARUNZI.js";import"./chunk-RYDXXG5N.js";import{parseRuby}from"./chunk-I6Q36JY2.js";import"./chunk-7B3IGGFL.js";import"./chunk-2TFGQX5P.js";import"./chunk-QYA5NCKE.js";import"./chunk-6E7SBJZC.js";import"./chunk-SL54QWOZ.js";var StringCollector=class extends RubyVisitor{values=[];visitStringNode(node){this.values.push(node.unescaped.value),super.visitStringNode(node)}visitSymbolNode(node){super.visitSymbolNode(node)}};function rubyStringLiterals(code){let result=parseRuby(code);if(result.errors.length)return;let collector=new StringCollector;return collector.visit(result.value),collector.values}export{rubyStringLiterals};

@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{DumpObjects,dumpObjects}from"./chunk-ZTCP66BB.js";import"./chunk-LV6RSZI6.js";import"./chunk-Q53MZNN3.js";import"./chunk-H56R7GTK.js";import"./chunk-VOZKI6FN.js";import"./chunk-3GIJDICJ.js";import"./chunk-XZCR3DS2.js";import"./chunk-EY7OVBZ6.js";import"./chunk-2LZ74SQN.js";import"./chunk-VI6NTPUP.js";import"./chunk-TBZVI5TZ.js";import"./chunk-5CXS3UGK.js";import"./chunk-JCYTKI7V.js";import"./chunk-RGDBEY26.js";import"./chunk-BQRH7I3O.js";import"./chunk-HVIQ6J4W.js";import"./chunk-DLVFT66J.js";import"./chunk-DWF2VOS3.js";import"./chunk-537EEDZK.js";import"./chunk-DKFLGZBU.js";import"./chunk-ZKQJ33FT.js";import"./chunk-E32RQJTY.js";import"./chunk-4XKDG7BP.js";import"./chunk-NUZVKDOT.js";import"./chunk-2E6UU3CX.js";import"./chunk-RYDXXG5N.js";import"./chunk-FF4FG3K4.js";import"./chunk-7B3IGGFL.js";import"./chunk-B5PBWWKU.js";import"./chunk-FKEG6QV7.js";import"./chunk-QYA5NCKE.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{DumpObjects,dumpObjects};
